@@ -167,6 +167,7 @@ def build_gazetteer(data: Path, admin1: gpd.GeoDataFrame) -> tuple[pd.DataFrame,
         for c in cities.values()
     ]
     gaz = pd.DataFrame(rows).sort_values("geonameid").reset_index(drop=True)
+    gaz["capital"] = _capital_flags(gaz, json.loads((data / "countries.json").read_text(encoding="utf-8")))
     _log(f"gazetteer: {len(gaz):,} GeoNames places; joining to admin-1 polygons ...")
     # shapely/geopandas take x=lon, y=lat
     points = gpd.GeoDataFrame(gaz[["country_code"]], geometry=gpd.points_from_xy(gaz["lon"], gaz["lat"]), crs=CRS)
@@ -193,6 +194,22 @@ def build_gazetteer(data: Path, admin1: gpd.GeoDataFrame) -> tuple[pd.DataFrame,
     gaz["admin1_disagrees"] = (gaz["poly_admin1"].notna() & gaz["admin1_code"].notna()
                                & (gaz["poly_admin1"] != gaz["admin1_code"]))
     return gaz, stats
+
+
+def _capital_flags(gaz: pd.DataFrame, countries: dict) -> pd.Series:
+    """True for the most populous place named as a country's capital in GeoNames' country info."""
+    flags = pd.Series(False, index=gaz.index)
+    by_country = gaz.groupby("country_code")
+    for info in countries.values():
+        capital = name_key(info.get("capital") or "")
+        if not capital or info["iso"] not in by_country.groups:
+            continue
+        places = gaz.loc[by_country.groups[info["iso"]]]
+        hits = places[[name_key(n) == capital or capital in {name_key(a) for a in alts.split("|")}
+                       for n, alts in zip(places["name"], places["names"])]]
+        if len(hits):
+            flags[hits["population"].idxmax()] = True
+    return flags
 
 
 def _join_stats(gaz: pd.DataFrame, strict_admin1: pd.Series, outside: pd.Series, country: str) -> dict:
@@ -244,7 +261,7 @@ def build_extra_rows(data: Path, admin1: gpd.GeoDataFrame, countries: gpd.GeoDat
         rows.append({
             "geonameid": int(gn["geonameid"]) if gn.get("geonameid") else None, "name": main,
             "lat": round(point.y, 5), "lon": round(point.x, 5), "country_code": cc, "gn_admin1": "",
-            "population": int(gn.get("population") or 0), "feature_kind": "country",
+            "population": int(gn.get("population") or 0), "feature_kind": "country", "capital": False,
             "names": "|".join(sorted(names - {main})), "demonyms": demonym,
             "abbreviations": "|".join(abbreviations), "admin1_code": None,
         })
@@ -256,7 +273,7 @@ def build_extra_rows(data: Path, admin1: gpd.GeoDataFrame, countries: gpd.GeoDat
         names = {n for n in names if is_latin(n)}
         rows.append({
             "geonameid": None, "name": unit.admin1_name, "lat": round(point.y, 5), "lon": round(point.x, 5),
-            "country_code": unit.country_code, "gn_admin1": "", "population": int(pop.get(unit.admin1_code, 0)),
+            "country_code": unit.country_code, "gn_admin1": "", "population": int(pop.get(unit.admin1_code, 0)), "capital": False,
             "feature_kind": "admin1", "names": "|".join(sorted(names - {unit.admin1_name})), "demonyms": "",
             "abbreviations": "", "admin1_code": unit.admin1_code,
         })
@@ -265,7 +282,7 @@ def build_extra_rows(data: Path, admin1: gpd.GeoDataFrame, countries: gpd.GeoDat
         names = {a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"}
         rows.append({
             "geonameid": int(cont["geonameId"]), "name": cont["toponymName"], "lat": float(cont["lat"]),
-            "lon": float(cont["lng"]), "country_code": "", "gn_admin1": "", "population": int(cont.get("population") or 0),
+            "lon": float(cont["lng"]), "country_code": "", "gn_admin1": "", "capital": False, "population": int(cont.get("population") or 0),
             "feature_kind": "continent", "names": "|".join(sorted(names - {cont["toponymName"]})), "demonyms": "",
             "abbreviations": "", "admin1_code": None,
         })
@@ -293,7 +310,7 @@ def rebuild(out_dir: Path = GEODATA_DIR, *, world_map: Path | None = None) -> di
     cities["poly_admin1"] = cities["poly_admin1"].where(cities["admin1_disagrees"], None)
     table = pd.concat([cities, extra.assign(poly_admin1=None, admin1_disagrees=False)], ignore_index=True)
     table = table[["geonameid", "name", "lat", "lon", "feature_kind", "country_code", "admin1_code", "gn_admin1",
-                   "population", "names", "demonyms", "abbreviations", "poly_admin1", "admin1_disagrees"]]
+                   "population", "capital", "names", "demonyms", "abbreviations", "poly_admin1", "admin1_disagrees"]]
     table["geonameid"] = table["geonameid"].astype("Int64")
     focus = admin1_all[admin1_all["country_code"].isin(FOCUS_COUNTRIES)].drop(columns=["fips"])
     focus = focus.sort_values(["country_code", "admin1_code"]).reset_index(drop=True)

@@ -47,3 +47,29 @@ def name_key(name: str) -> str:
 def is_latin(name: str) -> bool:
     """True when every letter of ``name`` folds to an ASCII letter."""
     return all((not c.isalpha()) or c.isascii() for c in fold(name))
+
+
+_DIGRAPHS = (("shch", "s"), ("zh", "z"), ("kh", "h"), ("ch", "c"), ("sh", "s"), ("ts", "c"), ("tz", "c"), ("g", "h"))
+
+
+def skeleton(key: str) -> str:
+    """Consonant skeleton of a folded single-word name, for transliteration variants.
+
+    ``Zaporizhzhia``, ``Zaporozhzhia``, ``Zaporizhia`` and ``Zaporozhye`` share ``zprz``;
+    ``Luhansk`` and ``Lugansk`` share ``lhnsk``. The first letter is always kept.
+    """
+    word = key.replace("'", "")
+    if not word or not word.isalpha():
+        return ""
+    head, rest = word[0], word[1:]
+    for src, dst in _DIGRAPHS:
+        rest = rest.replace(src, dst)
+    if head == "g":
+        head = "h"
+    out = [head]
+    for ch in rest:
+        if ch in "aeiouyjw":
+            continue
+        if ch != out[-1]:
+            out.append(ch)
+    return "".join(out)

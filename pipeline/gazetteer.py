@@ -1,0 +1,218 @@
+"""Offline gazetteer: every name of every place, indexed for look-up and for scanning text.
+
+The table comes from ``geodata/gazetteer.parquet`` (GeoNames cities, countries, admin-1
+units, continents) plus ``geodata/landmarks.csv`` and ``geodata/abbreviations.csv``. Names
+are keyed by :func:`pipeline.textnorm.name_key`; an Aho-Corasick automaton over the keys
+finds every occurrence in folded text. The built index is cached on disk (see
+``pipeline.settings.cache_folder``) so later starts only unpickle it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+import numpy as np
+import pandas as pd
+
+import geodata
+from pipeline.textnorm import name_key, skeleton
+
+INDEX_VERSION = 4
+_KIND_ORDER = ("country", "admin1", "continent", "landmark", "region", "water", "city")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One gazetteer entry that a name may refer to."""
+
+    row: int
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    feature_kind: str
+    country_code: str
+    admin1_code: str | None
+    population: int
+    primary: bool  # the name matched is the entry's main name, not an alternate
+    capital: bool = False  # a national capital
+
+
+class Gazetteer:
+    """Names → candidates, plus an automaton that finds names in folded text."""
+
+    def __init__(self, table: pd.DataFrame, keys: dict[str, tuple[tuple[int, bool], ...]],
+                 abbreviations: dict[str, int], demonyms: dict[str, int]) -> None:
+        self.table = table
+        self._lat = table["lat"].to_numpy(float)
+        self._lon = table["lon"].to_numpy(float)
+        self._pop = table["population"].to_numpy(np.int64)
+        self._kind = table["feature_kind"].to_numpy(object)
+        self._cc = table["country_code"].to_numpy(object)
+        self._a1 = table["admin1_code"].to_numpy(object)
+        self._gid = table["geonameid"].to_numpy(object)
+        self._name = table["name"].to_numpy(object)
+        self._capital = table["capital"].to_numpy(bool)
+        self.keys = keys
+        self.skeletons = _build_skeletons(table, keys)
+        self.abbreviations = abbreviations
+        self.demonyms = demonyms
+        self.automaton = ahocorasick.Automaton()
+        for key in keys:
+            self.automaton.add_word(key, key)
+        for key in demonyms:
+            if key not in keys:
+                self.automaton.add_word(key, key)
+        self.automaton.make_automaton()
+        self._admin1_rows = {a1: i for i, (a1, kind) in enumerate(zip(self._a1, self._kind))
+                             if kind == "admin1" and isinstance(a1, str)}
+        self._country_rows = {cc: i for i, (cc, kind) in enumerate(zip(self._cc, self._kind)) if kind == "country"}
+
+    # -- look-ups -------------------------------------------------------------------------
+    def candidate(self, row: int, *, primary: bool = True) -> Candidate:
+        """The candidate of table row ``row``."""
+        gid = self._gid[row]
+        a1 = self._a1[row]
+        return Candidate(
+            row=row, geonameid=None if pd.isna(gid) else int(gid), name=str(self._name[row]),
+            lat=float(self._lat[row]), lon=float(self._lon[row]), feature_kind=str(self._kind[row]),
+            country_code=str(self._cc[row] or ""), admin1_code=a1 if isinstance(a1, str) else None,
+            population=int(self._pop[row]), primary=primary, capital=bool(self._capital[row]),
+        )
+
+    def candidates(self, name: str) -> list[Candidate]:
+        """Every entry called ``name`` (any spelling), most populous first."""
+        entries = self.keys.get(name_key(name), ())
+        found = [self.candidate(row, primary=primary) for row, primary in entries]
+        return sorted(found, key=lambda c: (-c.population, c.row))
+
+    def candidates_for_key(self, key: str) -> list[Candidate]:
+        """Every entry indexed under the already-normalised ``key``."""
+        return [self.candidate(row, primary=primary) for row, primary in self.keys.get(key, ())]
+
+    def admin1_row(self, admin1_code: str) -> int | None:
+        """Table row of the admin-1 unit ``admin1_code``."""
+        return self._admin1_rows.get(admin1_code)
+
+    def country_row(self, country_code: str) -> int | None:
+        """Table row of the country ``country_code``."""
+        return self._country_rows.get(country_code)
+
+
+def _table() -> pd.DataFrame:
+    table = geodata.load_gazetteer_table()
+    landmarks = geodata.load_landmarks().copy()
+    landmarks["admin1_code"] = landmarks["admin1_code"].replace("", None)
+    landmarks["demonyms"] = ""
+    landmarks["abbreviations"] = ""
+    landmarks["capital"] = False
+    cols = ["geonameid", "name", "lat", "lon", "feature_kind", "country_code", "admin1_code",
+            "population", "capital", "names", "demonyms", "abbreviations"]
+    merged = pd.concat([table[cols], landmarks[cols]], ignore_index=True)
+    merged["names"] = merged["names"].fillna("")
+    merged["demonyms"] = merged["demonyms"].fillna("")
+    merged["country_code"] = merged["country_code"].fillna("")
+    return merged
+
+
+def _build_keys(table: pd.DataFrame) -> tuple[dict, dict]:
+    keys: dict[str, dict[int, bool]] = {}
+    demonyms: dict[str, int] = {}
+
+    def add(name: str, row: int, primary: bool) -> None:
+        key = name_key(name)
+        if len(key) < 3 or not any(c.isalpha() for c in key):
+            return
+        slot = keys.setdefault(key, {})
+        slot[row] = slot.get(row, False) or primary
+        if "'" in key:
+            add(key.replace("'", ""), row, primary)
+
+    for row, (name, names, dems) in enumerate(zip(table["name"], table["names"], table["demonyms"])):
+        add(name, row, True)
+        if names:
+            for alt in names.split("|"):
+                add(alt, row, False)
+        if dems:
+            for dem in dems.split("|"):
+                for form in (dem, dem + "s"):
+                    demonyms.setdefault(name_key(form), row)
+    frozen = {k: tuple(sorted(v.items())) for k, v in keys.items()}
+    return frozen, demonyms
+
+
+SKELETON_MIN_POPULATION = 15_000
+
+
+def _build_skeletons(table: pd.DataFrame, keys: dict) -> dict[str, tuple[int, ...]]:
+    """Consonant skeleton → rows, for single-word names of sizeable places and admin-1 units."""
+    pop = table["population"].to_numpy(np.int64)
+    kind = table["feature_kind"].to_numpy(object)
+    out: dict[str, set[int]] = {}
+    for key, entries in keys.items():
+        if " " in key:
+            continue
+        sk = skeleton(key)
+        if len(sk) < 4:
+            continue
+        for row, _primary in entries:
+            if kind[row] in ("admin1", "country") or pop[row] >= SKELETON_MIN_POPULATION:
+                out.setdefault(sk, set()).add(row)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def _abbreviations(table: pd.DataFrame) -> dict[str, int]:
+    rows = {cc: i for i, (cc, kind) in enumerate(zip(table["country_code"], table["feature_kind"])) if kind == "country"}
+    abbrev = pd.read_csv(geodata.data_path("abbreviations.csv"), keep_default_na=False)
+    return {a: rows[cc] for a, cc in zip(abbrev["abbreviation"], abbrev["country_code"]) if cc in rows}
+
+
+def _fingerprint() -> str:
+    digest = hashlib.sha256(f"v{INDEX_VERSION}".encode())
+    for name in ("gazetteer.parquet", "landmarks.csv", "abbreviations.csv"):
+        stat = geodata.data_path(name).stat()
+        digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _cache_dir() -> Path:
+    from pipeline import settings
+
+    return Path(settings.cache_folder)
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer(*, use_cache: bool = True) -> Gazetteer:
+    """Load the gazetteer, from the on-disk index cache when it is current."""
+    cache = _cache_dir() / f"gazetteer-index-{_fingerprint()}.pkl"
+    if use_cache and cache.exists():
+        try:
+            with cache.open("rb") as fh:
+                return pickle.load(fh)
+        except Exception:  # a stale or truncated cache is rebuilt below
+            pass
+    started = time.perf_counter()
+    print("conflictmap: building the gazetteer index (first run only) ...", file=sys.stderr, flush=True)
+    table = _table()
+    keys, demonyms = _build_keys(table)
+    gazetteer = Gazetteer(table, keys, _abbreviations(table), demonyms)
+    if use_cache:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_name(cache.name + f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(gazetteer, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(cache)
+        except OSError as exc:
+            print(f"conflictmap: could not cache the index in {cache.parent}: {exc}", file=sys.stderr)
+    print(f"conflictmap: gazetteer index ready ({len(keys):,} names, {time.perf_counter() - started:.1f} s)",
+          file=sys.stderr, flush=True)
+    return gazetteer

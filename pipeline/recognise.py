@@ -1,0 +1,393 @@
+"""Find place mentions in raw text, with character spans.
+
+Gazetteer names are found with an Aho-Corasick automaton over folded text (see
+:mod:`pipeline.textnorm`), then kept only where they look like a place name in context:
+capitalised, on word boundaries, not part of a person's or an organisation's name, not a
+common word, not in boilerplate. Demonyms and abbreviations become country mentions;
+"the X region/oblast/province" becomes an admin-1 mention; unknown transliterations are
+matched by consonant skeleton.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipeline.gazetteer import Gazetteer
+from pipeline.textnorm import fold, name_key, skeleton
+
+# Paragraphs that are page furniture, not article content ("Related coverage ...", credits).
+_BOILERPLATE = re.compile(
+    r"^\s*(related coverage|related:|related stories|related articles|read more|read also|also read|"
+    r"see also|advertisement|subscribe|sign up|click here|follow us|share this|copyright|©|"
+    r"all rights reserved|reporting by|editing by|writing by|additional reporting)",
+    re.IGNORECASE,
+)
+_HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|\n+")
+_REGION_AFTER = re.compile(r"\s+(region|oblast|province|regions|oblasts|provinces)\b", re.IGNORECASE)
+_REGIONS_OF_BEFORE = re.compile(r"\b(regions|oblasts|provinces)\s+of\s+(the\s+)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^(\s*,\s*(and\s+|or\s+)?|\s+(and|or)\s+)$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['’][a-z]+)?\b")
+
+TITLES = frozenset("""president minister secretary senator sen. sen rep. rep gov. gov governor mayor mr. mr mrs. mrs
+ms. ms dr. dr general gen. gen col. lt. sgt. captain capt. chancellor premier king queen prince princess pope sir
+lord lady judge justice commander chief ambassador officer coach professor prof. rev. father sister brother
+spokesman spokeswoman spokesperson director chairman chairwoman leader envoy admiral lieutenant colonel major
+sergeant marshal patriarch archbishop bishop cardinal sheikh emir sultan president-elect deputy""".split())
+DIRECTIONS = frozenset("""north south east west northern southern eastern western central northeastern
+northwestern southeastern southwestern north-east north-west south-east south-west upper lower greater
+downtown inner outer mid coastal occupied annexed liberated""".split())
+PLACE_NOUNS = frozenset("""region regions oblast oblasts province provinces city county state states square
+street river sea bay island islands mountains mountain valley lake gulf strait peninsula district port
+airport bridge dam plant station park hills coast border borders front""".split())
+SPEECH_VERBS = frozenset("said says told added wrote noted argued claimed stated announced".split())
+MONTHS_DAYS = frozenset("""january february march april may june july august september october november
+december monday tuesday wednesday thursday friday saturday sunday""".split())
+STRONG_POPULATION = 100_000
+
+
+@dataclass
+class Mention:
+    """A span of text that names a place, before resolution."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    kind: str  # "name" | "demonym" | "abbreviation" | "variant"
+    rows: tuple[int, ...] = ()  # fixed rows for demonyms, abbreviations and variants
+    region: bool = False  # followed by "region/oblast/province" (or in such a list)
+    sentence: int = 0
+    paragraph: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=4096)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def content_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the paragraphs that are article content (not boilerplate)."""
+    ranges = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        end = pos + len(line)
+        if line.strip() and not _BOILERPLATE.match(line) and not _HEADER.match(line):
+            ranges.append((pos, end))
+        pos = end
+    return ranges
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Sorted start offsets of sentences."""
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
+def _is_headline(line: str) -> bool:
+    words = [w for w in _WORD.findall(line) if len(w) > 3]
+    if len(words) < 3:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) >= 0.7 and not line.rstrip().endswith((".", "”", '"'))
+
+
+class _Context:
+    """Per-text facts the filters share."""
+
+    def __init__(self, text: str, folded: str) -> None:
+        self.text = text
+        self.folded = folded
+        self.ranges = content_ranges(text)
+        self._range_starts = [r[0] for r in self.ranges]
+        self.sentences = sentence_starts(text)
+        self.lower_words = set(re.findall(r"(?<![A-Za-z])[a-z][a-z'-]+", text)) if len(text) < 2_000_000 else set()
+        self._line_kind: dict[int, str] = {}
+
+    def paragraph_of(self, pos: int) -> int:
+        i = bisect.bisect_right(self._range_starts, pos) - 1
+        return i if i >= 0 and pos < self.ranges[i][1] else -1
+
+    def sentence_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.sentences, pos) - 1
+
+    def is_sentence_start(self, pos: int) -> bool:
+        i = self.sentence_of(pos)
+        return not self.text[self.sentences[i]:pos].strip(" \t\"“‘([")
+
+    def line_kind(self, para: int) -> str:
+        if para not in self._line_kind:
+            start, end = self.ranges[para]
+            line = self.text[start:end]
+            letters = [c for c in line if c.isalpha()]
+            if letters and all(c.isupper() for c in letters):
+                kind = "caps"
+            elif _is_headline(line):
+                kind = "title"
+            else:
+                kind = "prose"
+            self._line_kind[para] = kind
+        return self._line_kind[para]
+
+    def word_before(self, pos: int) -> str:
+        m = re.search(r"([A-Za-z][A-Za-z.'’-]*) $", self.text[max(0, pos - 40):pos])
+        return m.group(1) if m else ""
+
+    def word_after(self, pos: int) -> str:
+        m = re.match(r" ([A-Za-z][A-Za-z.'’-]*)", self.text[pos:pos + 40])
+        return m.group(1) if m else ""
+
+
+def _best_population(gaz: Gazetteer, rows) -> int:
+    return max((int(gaz._pop[r]) for r in rows), default=0)
+
+
+def _strong(gaz: Gazetteer, rows) -> bool:
+    """A name some country, admin-1 unit, capital or big city carries."""
+    return any(gaz._kind[r] in ("country", "admin1", "continent", "landmark", "water", "region")
+               or gaz._capital[r] or gaz._pop[r] >= STRONG_POPULATION for r in rows)
+
+
+def _rows_of(gaz: Gazetteer, m: Mention) -> tuple[int, ...]:
+    if m.rows:
+        return m.rows
+    return tuple(r for r, _p in gaz.keys.get(m.key, ()))
+
+
+def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
+    """Every place mention in ``text`` (offsets are Python str indices)."""
+    if not text or not text.strip():
+        return []
+    folded = fold(text)
+    ctx = _Context(text, folded)
+    raw = _automaton_matches(ctx, gaz) + _abbreviation_matches(ctx, gaz)
+    chosen = _leftmost_longest(raw)
+    mentions = []
+    surnames = _surnames(ctx, gaz)
+    for m in chosen:
+        m.paragraph = ctx.paragraph_of(m.start)
+        if m.paragraph < 0:
+            continue
+        m.sentence = ctx.sentence_of(m.start)
+        if _keep(m, ctx, gaz, surnames):
+            mentions.append(m)
+    mentions += _variant_matches(ctx, gaz, mentions, surnames)
+    mentions.sort(key=lambda m: m.start)
+    _mark_regions(ctx, mentions)
+    return mentions
+
+
+def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[Mention]:
+    text, folded, n = ctx.text, ctx.folded, len(ctx.text)
+    found = []
+    for end_idx, key in gaz.automaton.iter(folded):
+        start = end_idx - len(key) + 1
+        end = end_idx + 1
+        if not text[start].isupper():
+            continue
+        if start > 0 and (folded[start - 1].isalnum()):
+            continue
+        if end < n and (folded[end].isalnum() or (folded[end] == "'" and end + 1 < n and folded[end + 1].isalpha()
+                                                  and folded[end + 1] != "s")):
+            continue
+        kind = "name" if key in gaz.keys else "demonym"
+        rows = (gaz.demonyms[key],) if kind == "demonym" else ()
+        if kind == "name" and key in gaz.demonyms and text[start:end].lower() == text[start:end].lower():
+            # a word that is both a place name and a demonym ("Ukrainian") reads as the demonym
+            if _best_population(gaz, _rows_of(gaz, Mention(start, end, "", key, "name"))) < STRONG_POPULATION:
+                kind, rows = "demonym", (gaz.demonyms[key],)
+        found.append(Mention(start, end, text[start:end], key, kind, rows))
+    return found
+
+
+def _abbreviation_matches(ctx: _Context, gaz: Gazetteer) -> list[Mention]:
+    found = []
+    for abbrev in gaz.abbreviations:
+        for m in re.finditer(r"(?<![A-Za-z0-9.])" + re.escape(abbrev) + r"(?![A-Za-z0-9])", ctx.text):
+            if abbrev.endswith(".") is False and m.end() < len(ctx.text) and ctx.text[m.end()] == "." and \
+                    (abbrev + ".") in gaz.abbreviations:
+                continue
+            found.append(Mention(m.start(), m.end(), m.group(0), name_key(abbrev), "abbreviation",
+                                 (gaz.abbreviations[abbrev],)))
+    return found
+
+
+def _leftmost_longest(matches: list[Mention]) -> list[Mention]:
+    matches.sort(key=lambda m: (m.start, -(m.end - m.start), m.kind != "abbreviation"))
+    chosen: list[Mention] = []
+    last_end = -1
+    for m in matches:
+        if m.start >= last_end:
+            chosen.append(m)
+            last_end = m.end
+    return chosen
+
+
+_CAP_RUN = re.compile(r"[A-Z][a-z]+\.?(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+\.?(?:-[A-Z][a-z]+)?)+")
+
+
+def _surnames(ctx: _Context, gaz: Gazetteer) -> set[str]:
+    """Names of people in the text: words after a title ("President Joe Biden") and the last word of
+    a "Firstname Lastname" run whose first word is neither a place nor a common word."""
+    names: set[str] = set()
+    for run in _CAP_RUN.finditer(ctx.text):
+        words = run.group(0).split(" ")
+        lows = [w.lower() for w in words]
+        titled = [i for i, w in enumerate(lows) if w in TITLES or w.rstrip(".") in TITLES]
+        if titled:
+            names.update(w.rstrip(".") for w in words[titled[0] + 1:] if w.lower() not in TITLES)
+            continue
+        first, last = words[0], words[-1]
+        low = lows[0]
+        if low in DIRECTIONS or low in MONTHS_DAYS or low in PLACE_NOUNS:
+            continue
+        if name_key(first) in gaz.keys or name_key(first) in gaz.demonyms or first in gaz.abbreviations:
+            continue
+        if _zipf(low) >= 3.5:  # "In", "The", "Russian" ... not first names
+            continue
+        key = name_key(last)
+        if key in gaz.keys and _strong(gaz, [r for r, _ in gaz.keys[key]]):
+            continue
+        names.add(last)
+    return names
+
+
+def _strong_key(word: str, gaz: Gazetteer) -> bool:
+    key = name_key(word)
+    return key in gaz.keys and _strong(gaz, [r for r, _ in gaz.keys[key]])
+
+
+def _country_or_capital(gaz: Gazetteer, rows) -> bool:
+    return any(gaz._kind[r] in ("country", "continent", "landmark", "water", "region") or gaz._capital[r]
+               for r in rows)
+
+
+def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool:
+    text = ctx.text
+    rows = _rows_of(gaz, m)
+    if not rows:
+        return False
+    line_kind = ctx.line_kind(m.paragraph)
+    strong = _strong(gaz, rows)
+    surface = m.text
+    low = m.key
+    if m.kind == "abbreviation":
+        return line_kind != "caps"
+    if low in MONTHS_DAYS:
+        return False
+    if surface.isupper() and len(surface) > 1:
+        if line_kind != "caps":
+            return False  # an acronym (NATO) in running text
+        return m.kind == "demonym" or _country_or_capital(gaz, rows) or any(gaz._kind[r] == "admin1" for r in rows)
+    if m.kind == "demonym":
+        return True
+    if surface in surnames and not (strong and _best_population(gaz, rows) >= 1_000_000):
+        return False
+    before = ctx.word_before(m.start)
+    after = ctx.word_after(m.end)
+    sentence_start = ctx.is_sentence_start(m.start)
+    if line_kind == "prose":
+        if before and before[0].isupper() and before.lower().rstrip(".") in TITLES:
+            return False
+        if before and before[0].isupper() and not _allowed_before(before, m.start, ctx, gaz):
+            return False
+        if after and after[0].isupper() and after.lower() not in PLACE_NOUNS and not _strong_key(after, gaz):
+            if not _country_or_capital(gaz, rows) or after in surnames:
+                return False  # a first name ("Vladimir Putin") or part of an organisation's name
+        if after.lower() in SPEECH_VERBS and not strong and " " not in low:
+            return False  # "Smith said"
+    single_word = " " not in low
+    common = single_word and (low in ctx.lower_words)
+    if common and not strong:
+        return False
+    if single_word:
+        z = _zipf(low)
+        if not strong and ((sentence_start and z >= 3.5) or z >= 4.5):
+            return False
+        if z >= 4.5 and not _country_or_capital(gaz, rows):
+            return False  # a very common word ("Western") that is also some region's name
+    return True
+
+
+def _allowed_before(word: str, pos: int, ctx: _Context, gaz: Gazetteer) -> bool:
+    word = re.sub(r"['’]s?$", "", word)  # possessive: "Moscow's Red Square"
+    low = word.lower().rstrip(".")
+    if low in DIRECTIONS:
+        return True
+    if name_key(word) in gaz.keys or name_key(word) in gaz.demonyms or word in gaz.abbreviations:
+        return True  # "Kharkiv Kupiansk", demonym "Ukrainian Kherson" ...
+    start = pos - len(word) - 1
+    return ctx.is_sentence_start(start) and _zipf(low) >= 4.0
+
+
+def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], surnames: set[str]) -> list[Mention]:
+    """Capitalised words the index lacks whose consonant skeleton names a sizeable place."""
+    covered = [(m.start, m.end) for m in mentions]
+    starts = [c[0] for c in covered]
+    found = []
+    for match in _CAPITALISED.finditer(ctx.text):
+        start, end = match.span()
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and covered[i][0] <= start < covered[i][1]:
+            continue
+        word = match.group(0)
+        key = name_key(word)
+        if key in gaz.keys or len(key) < 5 or _zipf(key) >= 3.0:
+            continue
+        rows = gaz.skeletons.get(skeleton(key))
+        if not rows:
+            continue
+        rows = tuple(r for r in rows if gaz._kind[r] in ("city", "admin1")
+                     and _similar_spelling(key, r, gaz))
+        if not rows:
+            continue
+        m = Mention(start, end, word, key, "variant", rows)
+        m.paragraph = ctx.paragraph_of(start)
+        if m.paragraph < 0:
+            continue
+        m.sentence = ctx.sentence_of(start)
+        if _keep(m, ctx, gaz, surnames):
+            m.notes.append(f"spelling variant of {gaz._name[rows[0]]}")
+            found.append(m)
+    return found
+
+
+def _similar_spelling(key: str, row: int, gaz: Gazetteer) -> bool:
+    names = [str(gaz._name[row])]
+    return any(difflib.SequenceMatcher(None, key, name_key(n)).ratio() >= 0.75 for n in names)
+
+
+def _mark_regions(ctx: _Context, mentions: list[Mention]) -> None:
+    text = ctx.text
+    plural = {}
+    for i, m in enumerate(mentions):
+        after = _REGION_AFTER.match(text, m.end)
+        if after and m.kind in ("name", "variant"):
+            m.region = True
+            plural[i] = after.group(1).lower().endswith("s")
+    # lists: "Donetsk, Luhansk, Kherson and Zaporizhzhia regions", "the regions of A, B and C"
+    groups: list[list[int]] = []
+    for i, m in enumerate(mentions):
+        if groups and _LIST_GAP.match(text[mentions[groups[-1][-1]].end:m.start]):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for group in groups:
+        if len(group) < 2:
+            continue
+        first = mentions[group[0]]
+        preceded = _REGIONS_OF_BEFORE.search(text[max(0, first.start - 40):first.start])
+        if preceded or plural.get(group[-1]):
+            for i in group:
+                if mentions[i].kind in ("name", "variant"):
+                    mentions[i].region = True
+        elif any(mentions[i].region for i in group):
+            for i in group:
+                mentions[i].notes.append("listed with a region")
