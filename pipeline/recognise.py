@@ -26,7 +26,7 @@ _BOILERPLATE = re.compile(
     r"all rights reserved|reporting by|editing by|writing by|additional reporting)",
     re.IGNORECASE,
 )
-_HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*$", re.IGNORECASE)
+_HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\b\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|\n+")
 _REGION_AFTER = re.compile(r"\s+(region|oblast|province|regions|oblasts|provinces)\b", re.IGNORECASE)
 _REGIONS_OF_BEFORE = re.compile(r"\b(regions|oblasts|provinces)\s+of\s+(the\s+)?$", re.IGNORECASE)
@@ -80,8 +80,10 @@ def content_ranges(text: str) -> list[tuple[int, int]]:
     pos = 0
     for line in text.splitlines(keepends=True):
         end = pos + len(line)
-        if line.strip() and not _BOILERPLATE.match(line) and not _HEADER.match(line):
-            ranges.append((pos, end))
+        header = _HEADER.match(line) if pos == 0 else None
+        start = pos + header.end() if header else pos
+        if text[start:end].strip() and not _BOILERPLATE.match(line[start - pos:]):
+            ranges.append((start, end))
         pos = end
     return ranges
 

@@ -836,21 +836,44 @@ def _nice_floor(value: float) -> int:
     return int(exponent)
 
 
+_LEGEND_FITS = ((9.5, 10.5, 1), (8.5, 9.5, 1), (7.5, 8.5, 1), (7.5, 8.5, 2), (6.5, 7.5, 2))
+
+
 def _draw_legends(figure: Figure, layout: _Layout, handles: list[Any],
                   scale: _CasualtyScale | None) -> tuple[str, ...]:
+    """Draw the layer and casualty legends in the sidebar, shrinking them until they fit above the footer."""
+    renderer = figure.canvas.get_renderer()
+    floor = layout.map_box[1]  # legends must end above the attribution line
+    for fontsize, title_size, columns in _LEGEND_FITS:
+        legends, labels = _legend_pass(figure, layout, handles, scale, fontsize, title_size, columns)
+        boxes = [lg.get_window_extent(renderer).transformed(figure.transFigure.inverted()) for lg in legends]
+        bottom = min((b.y0 for b in boxes), default=1.0)
+        right = max((b.x1 for b in boxes), default=0.0)
+        fits = bottom >= floor and right <= 1 - 0.08 / figure.get_figwidth()
+        if fits or (fontsize, title_size, columns) == _LEGEND_FITS[-1]:
+            return labels
+        for legend in legends:
+            legend.remove()
+    return ()
+
+
+def _legend_pass(figure: Figure, layout: _Layout, handles: list[Any], scale: _CasualtyScale | None,
+                 fontsize: float, title_size: float, columns: int) -> tuple[list[Any], tuple[str, ...]]:
     labels: list[str] = []
+    legends: list[Any] = []
     anchor_x, anchor_y = layout.legend_anchor
-    style = {"frameon": False, "fontsize": 9.5, "title_fontsize": 10.5, "alignment": "left",
+    style = {"frameon": False, "fontsize": fontsize, "title_fontsize": title_size, "alignment": "left",
              "handletextpad": 0.7, "labelspacing": 0.55, "borderaxespad": 0.0, "borderpad": 0.0,
-             "labelcolor": _TEXT_COLOR}
+             "labelcolor": _TEXT_COLOR, "columnspacing": 1.0}
     renderer = figure.canvas.get_renderer()
     if handles:
         legend = figure.legend(handles=handles, loc="upper left", bbox_to_anchor=(anchor_x, anchor_y),
-                               title="Layers", **style)
+                               title="Layers", ncols=columns, **style)
         legend.get_title().set_fontweight("bold")
         labels.extend(text.get_text() for text in legend.get_texts())
+        legends.append(legend)
         box_px = legend.get_window_extent(renderer)
-        gap = 0.2 / figure.get_figheight()  # 0.2 inch between the two legends
+        gap = 0.2 * fontsize / 9.5 / figure.get_figheight()  # about 0.2 inch between the two legends
         anchor_y = figure.transFigure.inverted().transform((box_px.x0, box_px.y0))[1] - gap
     if scale is not None:
         circle_handles = [
@@ -860,11 +883,14 @@ def _draw_legends(figure: Figure, layout: _Layout, handles: list[Any],
             for ref in scale.references
         ]
         legend = figure.legend(handles=circle_handles, loc="upper left", bbox_to_anchor=(anchor_x, anchor_y),
-                               title="Casualty reports\n(killed + injured)", **{**style, "labelspacing": 1.1,
-                                                                              "handletextpad": 1.2})
+                               title="Casualty reports\n(killed + injured)", ncols=len(circle_handles),
+                               handlelength=max(2.0, max(h.get_markersize() for h in circle_handles) / fontsize),
+                               handleheight=max(0.7, max(h.get_markersize() for h in circle_handles) / fontsize),
+                               **{**style, "handletextpad": 0.5, "columnspacing": 1.6})
         legend.get_title().set_fontweight("bold")
         labels.extend(text.get_text() for text in legend.get_texts())
-    return tuple(labels)
+        legends.append(legend)
+    return legends, tuple(labels)
 
 
 def _draw_inset(figure: Figure, inset_box: tuple[float, float, float, float], countries: Any, view: _View) -> None:

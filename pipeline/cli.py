@@ -1,0 +1,214 @@
+"""The ``conflictmap`` command line.
+
+Every error the user can fix prints one line (``conflictmap <cmd>: error: ...``) and exits 2;
+partial failures (some bad files or lines) still write what was processed and exit 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from pipeline.errors import ConflictMapError, InputError
+
+DEFAULT_SEEDS = Path("seeds")
+DEFAULT_OUT = Path("out")
+EVENT_TYPES = ("annexation_claim", "frontline_incident", "casualty_report")
+
+
+def _fail(cmd: str, message: str, code: int = 2) -> int:
+    print(f"conflictmap {cmd}: error: {message}", file=sys.stderr)
+    return code
+
+
+# -- geodata -----------------------------------------------------------------------------------
+def _cmd_geodata(args: argparse.Namespace) -> int:
+    from pipeline.geodata_build import rebuild
+
+    rebuild(args.out, world_map=args.world_map) if args.out else rebuild(world_map=args.world_map)
+    return 0
+
+
+# -- geoparse ----------------------------------------------------------------------------------
+def _cmd_geoparse(args: argparse.Namespace) -> int:
+    from pipeline.export import write_atomic
+    from pipeline.geoparse import PLACE_FIELDS, load_geoparser
+
+    try:
+        raw = Path(args.input).read_bytes()
+    except OSError as exc:
+        return _fail("geoparse", f"{args.input}: cannot read ({exc.strerror})")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return _fail("geoparse", f"{args.input}: not UTF-8 (invalid byte at position {exc.start})")
+    parser = load_geoparser()
+    lines = text.splitlines()
+    out, errors = [], 0
+    fields = [f for f in PLACE_FIELDS if f != "admin1_name"]
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            errors += 1
+            print(f"conflictmap geoparse: {args.input}:{number}: not JSON ({exc.msg})", file=sys.stderr)
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            errors += 1
+            print(f"conflictmap geoparse: {args.input}:{number}: no \"text\" string", file=sys.stderr)
+            continue
+        places = parser.parse(record["text"])
+        out.append(json.dumps({"id": record.get("id"), "places": [{k: p[k] for k in fields} for p in places]},
+                              ensure_ascii=False) + "\n")
+        if len(lines) >= 200 and number % 200 == 0:
+            print(f"\rconflictmap geoparse: {number}/{len(lines)} lines", end="", file=sys.stderr, flush=True)
+    if len(lines) >= 200:
+        print(file=sys.stderr)
+    write_atomic(Path(args.output), "".join(out))
+    print(f"conflictmap geoparse: {len(out)} documents written to {args.output}, {errors} bad lines", file=sys.stderr)
+    return 1 if errors else 0
+
+
+# -- build -------------------------------------------------------------------------------------
+def _cmd_build(args: argparse.Namespace) -> int:
+    from pipeline.build import build_paths
+
+    paths = [Path(p) for p in (args.paths or [DEFAULT_SEEDS])]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        return _fail("build", f"no such file or folder: {', '.join(missing)}")
+    result = build_paths(paths, Path(args.out), progress=True)
+    for error in result.errors:
+        print(f"conflictmap build: {error}", file=sys.stderr)
+    print(f"conflictmap build: {result.summary()} → {args.out}", file=sys.stderr)
+    return 1 if result.errors else 0
+
+
+# -- export ------------------------------------------------------------------------------------
+def _iso_date(value: str) -> str:
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        msg = f"invalid date {value!r}: expected YYYY-MM-DD"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from pipeline.export import dumps, events_csv, oblasts_csv, places_csv, write_atomic
+
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        return _fail("export", f"--from {args.date_from} is after --to {args.date_to}")
+    if args.type and args.layer != "events":
+        return _fail("export", "--type applies to --layer events only")
+    source = Path(args.data) / f"{args.layer}.geojson"
+    try:
+        collection = json.loads(source.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return _fail("export", f"{source} not found; run `conflictmap build --out {args.data}` first")
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        return _fail("export", f"{source} is not valid GeoJSON ({exc}); rebuild it with `conflictmap build`")
+    features = [f for f in collection.get("features", []) if _keep_feature(f["properties"], args)]
+    filtered = {"type": "FeatureCollection", "features": features}
+    if args.format == "geojson":
+        payload = dumps(filtered)
+    else:
+        payload = {"events": events_csv, "places": places_csv, "oblasts": oblasts_csv}[args.layer](filtered)
+    write_atomic(Path(args.output), payload)
+    print(f"conflictmap export: {len(features)} of {len(collection.get('features', []))} {args.layer} → {args.output}",
+          file=sys.stderr)
+    return 0
+
+
+def _keep_feature(props: dict, args: argparse.Namespace) -> bool:
+    if args.type and props.get("event_type") not in args.type:
+        return False
+    if args.admin1 and props.get("admin1_code") not in args.admin1:
+        return False
+    if args.date_from or args.date_to:
+        day = props.get("date")
+        if day is None:
+            return False
+        if (args.date_from and day < args.date_from) or (args.date_to and day > args.date_to):
+            return False
+    return True
+
+
+# -- serve -------------------------------------------------------------------------------------
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from dashboard.serve import serve
+
+    return serve(Path(args.data) if args.data else None, args.port)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``conflictmap``."""
+    parser = argparse.ArgumentParser(prog="conflictmap", description="Map a war from the news: geoparse articles "
+                                     "offline, extract events, show and export them.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("build", help="articles → places, events, oblasts (GeoJSON, CSV) in an output folder")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: seeds/)")
+    p.add_argument("--out", default=str(DEFAULT_OUT), metavar="DIR", help="output folder (default: out/)")
+    p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser("geoparse", help="JSONL of {id, text} → JSONL of {id, places}")
+    p.add_argument("input", metavar="IN.jsonl")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.jsonl")
+    p.set_defaults(func=_cmd_geoparse)
+
+    p = sub.add_parser("export", help="filtered copy of one layer as GeoJSON or CSV")
+    p.add_argument("--data", default=str(DEFAULT_OUT), metavar="DIR", help="build output folder (default: out/)")
+    p.add_argument("--layer", choices=("events", "places", "oblasts"), default="events")
+    p.add_argument("--format", choices=("geojson", "csv"), default="geojson")
+    p.add_argument("--type", action="append", choices=EVENT_TYPES, metavar="T",
+                   help=f"event type (repeatable): {', '.join(EVENT_TYPES)}")
+    p.add_argument("--from", dest="date_from", type=_iso_date, metavar="DATE", help="first date, YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=_iso_date, metavar="DATE", help="last date, YYYY-MM-DD")
+    p.add_argument("--admin1", action="append", metavar="CODE", help="ISO 3166-2 code, e.g. UA-14 (repeatable)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.set_defaults(func=_cmd_export)
+
+    try:
+        from dashboard import serve as _serve  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        p = sub.add_parser("serve", help="open the dashboard (Streamlit) on a build output folder")
+        p.add_argument("--data", default=None, metavar="DIR", help="build output folder (default: build seeds/)")
+        p.add_argument("--port", type=int, default=8501, metavar="N")
+        p.set_defaults(func=_cmd_serve)
+
+    try:
+        from pipeline.snapshot_cli import add_snapshot_parser
+    except ImportError:
+        pass
+    else:
+        add_snapshot_parser(sub)
+
+    p = sub.add_parser("geodata", help="rebuild the bundled geodata from public sources")
+    p.add_argument("action", choices=("rebuild",))
+    p.add_argument("--out", type=Path, default=None, metavar="DIR", help="output folder (default: geodata/)")
+    p.add_argument("--world-map", type=Path, default=None, metavar="GPKG",
+                   help="Natural Earth world_map.gpkg (default: from Debian's qgis-common)")
+    p.set_defaults(func=_cmd_geodata)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``conflictmap`` console script."""
+    args = make_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ConflictMapError as exc:
+        return _fail(args.command, str(exc))
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

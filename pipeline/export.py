@@ -1,0 +1,201 @@
+"""Turn events, places and oblasts into RFC 7946 GeoJSON and flat CSV; write atomically.
+
+Coordinates are lon, lat (GeoJSON order) rounded to 6 decimals; polygons wind
+counter-clockwise (right-hand rule). Output is byte-identical for the same input.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import shapely
+from shapely.geometry import mapping
+from shapely.geometry.polygon import orient
+
+import geodata
+from pipeline.events import Event, event_id
+
+EVENT_TYPES = ("annexation_claim", "frontline_incident", "casualty_report")
+CSV_COLUMNS = ("event_id", "event_date", "time_precision", "event_type", "sub_event_type", "country", "admin1_code",
+               "admin1", "location", "latitude", "longitude", "geo_precision", "fatalities", "injured",
+               "casualty_text", "claimed_by", "claim_status", "n_sources", "confidence", "source", "notes")
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def dumps(collection: dict) -> str:
+    """Deterministic JSON text of a FeatureCollection."""
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _round_coords(coords):
+    if isinstance(coords, (list, tuple)) and coords and isinstance(coords[0], (int, float)):
+        return [round(float(c), 6) for c in coords]
+    return [_round_coords(c) for c in coords]
+
+
+def geometry_json(geom) -> dict:
+    """GeoJSON geometry with right-hand winding and 6-decimal coordinates."""
+    if geom.geom_type == "Polygon":
+        geom = orient(geom, sign=1.0)
+    elif geom.geom_type == "MultiPolygon":
+        geom = shapely.MultiPolygon([orient(p, sign=1.0) for p in geom.geoms])
+    out = mapping(geom)
+    return {"type": out["type"], "coordinates": _round_coords(out["coordinates"])}
+
+
+def point_json(lat: float, lon: float) -> dict:
+    """GeoJSON Point (lon, lat order)."""
+    return {"type": "Point", "coordinates": [round(float(lon), 6), round(float(lat), 6)]}
+
+
+def _admin1_geometries() -> dict:
+    layer = geodata.load_admin1()
+    return {code: geom for code, geom in zip(layer["admin1_code"], layer.geometry) if isinstance(code, str)}
+
+
+def event_features(events: list[Event]) -> dict:
+    """``events.geojson`` as a dict."""
+    polygons = _admin1_geometries()
+    features = []
+    for e in events:
+        props = {
+            "id": event_id(e), "event_type": e.event_type, "sub_event_type": e.sub_event_type,
+            "date": e.when.date, "date_precision": e.when.precision,
+            "place_name": (e.place or {}).get("name") if e.event_type != "annexation_claim" else e.admin1_name,
+            "admin1_code": e.admin1_code, "admin1_name": e.admin1_name, "country_code": e.country_code,
+            "geo_precision": e.geo_precision, "killed": e.killed, "injured": e.injured,
+            "casualty_text": " | ".join(e.casualty_text) or None, "claimed_by": e.claimed_by,
+            "claim_status": e.claim_status,
+            "sources": [{"article": s.article, "quote": s.quote, "start": s.start, "end": s.end}
+                        for s in sorted(e.sources, key=lambda s: (s.article, s.start))],
+            "n_sources": len({s.article for s in e.sources}), "confidence": round(e.confidence, 3),
+        }
+        if e.event_type == "annexation_claim" and e.admin1_code in polygons:
+            geometry = geometry_json(polygons[e.admin1_code])
+        elif e.place is not None:
+            geometry = point_json(e.place["lat"], e.place["lon"])
+        else:
+            geometry = None
+        features.append({"type": "Feature", "id": props["id"], "geometry": geometry, "properties": props})
+    features.sort(key=lambda f: (EVENT_TYPES.index(f["properties"]["event_type"]), f["properties"]["date"] or "9999",
+                                 f["properties"]["admin1_code"] or "", f["id"]))
+    return {"type": "FeatureCollection", "features": features}
+
+
+def place_features(places_by_article: list[tuple[str, list[dict]]]) -> dict:
+    """``places.geojson``: one Point per mention."""
+    features = []
+    for article, places in places_by_article:
+        for p in places:
+            props = {"article": article, **p}
+            features.append({"type": "Feature", "geometry": point_json(p["lat"], p["lon"]), "properties": props})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def oblast_features(events: dict, places: dict) -> dict:
+    """``oblasts.geojson``: every admin-1 unit with a mention or an event, with counts."""
+    layer = geodata.load_admin1()
+    mentions = Counter(f["properties"]["admin1_code"] for f in places["features"] if f["properties"]["admin1_code"])
+    incidents, reports, killed, injured, claimed = Counter(), Counter(), Counter(), Counter(), set()
+    for f in events["features"]:
+        p = f["properties"]
+        code = p["admin1_code"]
+        if not code:
+            continue
+        if p["event_type"] == "annexation_claim":
+            claimed.add(code)
+        elif p["event_type"] == "frontline_incident":
+            incidents[code] += 1
+        else:
+            reports[code] += 1
+            killed[code] += p["killed"] or 0
+            injured[code] += p["injured"] or 0
+    wanted = set(mentions) | set(incidents) | set(reports) | claimed
+    features = []
+    for unit in layer.itertuples():
+        if unit.admin1_code not in wanted:
+            continue
+        code = unit.admin1_code
+        features.append({"type": "Feature", "id": code, "geometry": geometry_json(unit.geometry), "properties": {
+            "admin1_code": code, "admin1_name": unit.admin1_name, "country_code": unit.country_code,
+            "mentions": mentions[code], "incidents": incidents[code], "casualty_reports": reports[code],
+            "killed": killed[code], "injured": injured[code], "claimed": code in claimed}})
+    features.sort(key=lambda f: f["id"])
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _centroid(feature: dict) -> tuple[float | None, float | None]:
+    geom = feature.get("geometry")
+    if not geom:
+        return None, None
+    if geom["type"] == "Point":
+        lon, lat = geom["coordinates"]
+        return lat, lon
+    point = shapely.geometry.shape(geom).representative_point()  # x=lon, y=lat
+    return round(point.y, 6), round(point.x, 6)
+
+
+def events_csv(events: dict) -> str:
+    """``events.csv``: one flat ACLED-like row per event."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for f in events["features"]:
+        p = f["properties"]
+        lat, lon = _centroid(f)
+        writer.writerow({
+            "event_id": p["id"], "event_date": p["date"] or "", "time_precision": p["date_precision"] or "",
+            "event_type": p["event_type"], "sub_event_type": p["sub_event_type"], "country": p["country_code"] or "",
+            "admin1_code": p["admin1_code"] or "", "admin1": p["admin1_name"] or "", "location": p["place_name"] or "",
+            "latitude": "" if lat is None else lat, "longitude": "" if lon is None else lon,
+            "geo_precision": p["geo_precision"], "fatalities": "" if p["killed"] is None else p["killed"],
+            "injured": "" if p["injured"] is None else p["injured"], "casualty_text": p["casualty_text"] or "",
+            "claimed_by": p["claimed_by"] or "", "claim_status": p["claim_status"] or "", "n_sources": p["n_sources"],
+            "confidence": p["confidence"], "source": "; ".join(sorted({s["article"] for s in p["sources"]})),
+            "notes": p["sources"][0]["quote"] if p["sources"] else "",
+        })
+    return buffer.getvalue()
+
+
+def places_csv(places: dict) -> str:
+    """Places as CSV rows."""
+    cols = ("article", "start", "end", "text", "name", "lat", "lon", "geonameid", "feature_kind", "admin1_code",
+            "admin1_name", "country_code", "confidence", "reason")
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=cols, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    for f in places["features"]:
+        writer.writerow({k: ("" if v is None else v) for k, v in f["properties"].items()})
+    return buffer.getvalue()
+
+
+def oblasts_csv(oblasts: dict) -> str:
+    """Oblast counts as CSV rows."""
+    cols = ("admin1_code", "admin1_name", "country_code", "mentions", "incidents", "casualty_reports", "killed",
+            "injured", "claimed")
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=cols, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    for f in oblasts["features"]:
+        writer.writerow(f["properties"])
+    return buffer.getvalue()
