@@ -42,6 +42,7 @@ _ANAPHOR = re.compile(r"\b(the (convoy|city|town|village|strike|attack|missile|m
 _NEAR = re.compile(r"\b(near|outside|around|close to|on the outskirts of|east of|west of|north of|south of)\s+(the\s+)?$",
                    re.IGNORECASE)
 
+_FOUND = re.compile(r"\b(found|finding|exhum\w*|discovered|recovered|mass (burial|grave))", re.IGNORECASE)
 _CLAIM = re.compile(r"\b(annex\w*|absorb\w*|ratif\w*|referend\w*|incorporat\w*|accession|join(?:s|ed|ing)?)\b",
                     re.IGNORECASE)
 _CLAIM_STAGES = (("ratification", re.compile(r"\bratif\w*", re.I)),
@@ -211,10 +212,11 @@ def extract_events(article: str, text: str, places: list[dict], published: Event
             targets = points
         if killed or injured:
             place = targets[0] if targets else None
-            events.append(_located("casualty_report", sub or "unspecified", when, place, sentence, source,
+            cause = sub if sub in STRIKE_TYPES else ("bodies_found" if _FOUND.search(sentence) else "unspecified")
+            events.append(_located("casualty_report", cause, when, place, sentence, source,
                                    0.8 if place in local else 0.6, fallback=place is fallback,
                                    killed=killed, injured=injured, casualty_text=wording))
-        elif sub:
+        if sub and not ((killed or injured) and sub in STRIKE_TYPES):
             for place in targets:
                 events.append(_located("frontline_incident", sub, when, place, sentence, source,
                                        0.75 if place in local else 0.55, fallback=place is fallback))

@@ -45,6 +45,7 @@ downtown inner outer mid coastal occupied annexed liberated""".split())
 PLACE_NOUNS = frozenset("""region regions oblast oblasts province provinces city county state states square
 street river sea bay island islands mountains mountain valley lake gulf strait peninsula district port
 airport bridge dam plant station park hills coast border borders front""".split())
+WATER_NOUNS = frozenset("river sea lake bay gulf strait canal reservoir lagoon estuary".split())
 SPEECH_VERBS = frozenset("said says told added wrote noted argued claimed stated announced".split())
 MONTHS_DAYS = frozenset("""january february march april may june july august september october november
 december monday tuesday wednesday thursday friday saturday sunday""".split())
@@ -294,6 +295,8 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
         return False
     before = ctx.word_before(m.start)
     after = ctx.word_after(m.end)
+    if after.lower() in WATER_NOUNS and not any(gaz._kind[r] == "water" for r in rows):
+        return False  # "the Dnipro river" is not the city of Dnipro
     sentence_start = ctx.is_sentence_start(m.start)
     if line_kind == "prose":
         if before and before[0].isupper() and before.lower().rstrip(".") in TITLES:

@@ -1,0 +1,105 @@
+"""Integrity of the bundled geodata: ISO codes, recognised borders, valid polygons, provenance."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pycountry
+import pytest
+import shapely
+
+import geodata
+from pipeline.errors import DataError
+
+
+@pytest.fixture(scope="module")
+def admin1():
+    return geodata.load_admin1()
+
+
+def test_ukraine_has_27_units_with_valid_iso_codes(admin1):
+    ua = admin1[admin1["country_code"] == "UA"]
+    assert len(ua) == 27
+    iso = {s.code for s in pycountry.subdivisions.get(country_code="UA")}
+    assert set(ua["admin1_code"]) == iso
+
+
+def test_crimea_and_sevastopol_are_ukrainian_units(admin1):
+    by_code = admin1.set_index("admin1_code")
+    assert by_code.loc["UA-43", "country_code"] == "UA"
+    assert by_code.loc["UA-40", "country_code"] == "UA"
+    # the Crimean peninsula (Simferopol, x=lon y=lat) lies in UA-43, not in any Russian unit
+    simferopol = shapely.Point(34.10, 44.95)
+    hits = admin1[admin1.geometry.contains(simferopol)]
+    assert list(hits["admin1_code"]) == ["UA-43"]
+
+
+def test_key_units_have_expected_codes(admin1):
+    names = dict(zip(admin1["admin1_code"], admin1["admin1_name"]))
+    assert "Donetsk" in names["UA-14"]
+    assert "Luhansk" in names["UA-09"]
+    assert names["RU-MOW"] == "Moskva"
+
+
+def test_neighbours_are_kept(admin1):
+    assert {"UA", "RU", "BY", "MD", "PL", "SK", "HU", "RO"} <= set(admin1["country_code"])
+
+
+def test_polygons_are_valid_and_wound_counter_clockwise(admin1):
+    assert admin1.geometry.is_valid.all()
+    for geom in admin1.geometry:
+        for poly in getattr(geom, "geoms", [geom]):
+            assert poly.exterior.is_ccw
+
+
+def test_ukrainian_units_do_not_overlap_beyond_tolerance(admin1):
+    ua = admin1[admin1["country_code"] == "UA"].to_crs("EPSG:6381")  # UCS-2000 / Ukraine TM zone, metres
+    geoms = list(ua.geometry)
+    for i, a in enumerate(geoms):
+        for b in geoms[i + 1:]:
+            assert a.intersection(b).area < 1e6  # under 1 km² of sliver overlap
+
+
+def test_countries_basemap_covers_the_world():
+    countries = geodata.load_countries()
+    assert len(countries) > 200
+    assert countries.geometry.is_valid.all()
+    assert {"UA", "RU", "US", "CN"} <= set(countries["country_code"])
+
+
+def test_every_geodata_file_is_documented():
+    readme = (Path(geodata.__file__).parent / "README.md").read_text(encoding="utf-8")
+    for path in Path(geodata.__file__).parent.iterdir():
+        if path.suffix in (".parquet", ".csv", ".json"):
+            assert path.name in readme, f"{path.name} is not listed in geodata/README.md"
+
+
+def test_landmarks_have_a_source_per_row():
+    landmarks = geodata.load_landmarks()
+    assert (landmarks["source"].str.len() > 10).all()
+    assert landmarks["lat"].between(-90, 90).all() and landmarks["lon"].between(-180, 180).all()
+
+
+def test_missing_file_names_the_file_and_the_rebuild_command(monkeypatch, tmp_path):
+    monkeypatch.setattr(geodata, "data_path", lambda name: tmp_path / name)
+    with pytest.raises(DataError) as err:
+        geodata._read("admin1.parquet", lambda p: None)
+    assert "admin1.parquet" in str(err.value) and "conflictmap geodata rebuild" in str(err.value)
+
+
+def test_corrupt_file_gives_a_clear_error(monkeypatch, tmp_path):
+    bad = tmp_path / "admin1.parquet"
+    bad.write_bytes(b"not parquet")
+    monkeypatch.setattr(geodata, "data_path", lambda name: tmp_path / name)
+    import geopandas as gpd
+
+    with pytest.raises(DataError, match="corrupt"):
+        geodata._read("admin1.parquet", gpd.read_parquet)
+
+
+def test_installed_package_finds_its_data_from_another_directory(tmp_path):
+    code = "import geodata; print(len(geodata.load_admin1()), geodata.data_path('gazetteer.parquet').exists())"
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [str(len(geodata.load_admin1())), "True"]

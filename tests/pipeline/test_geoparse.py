@@ -1,0 +1,136 @@
+"""Geoparser behaviour: the traps of war news, written as general rules on synthetic sentences."""
+
+from __future__ import annotations
+
+import pytest
+from geopy.distance import great_circle
+
+
+def _places(geoparser, text):
+    places = geoparser.parse(text)
+    for p in places:
+        assert text[p["start"]:p["end"]] == p["text"]
+    return places
+
+
+def _only(geoparser, text, surface):
+    found = [p for p in _places(geoparser, text) if p["text"] == surface]
+    assert found, f"{surface!r} not found in {text!r}"
+    return found[0]
+
+
+def test_lyman_resolves_to_donetsk_oblast_when_the_sentence_names_it(geoparser):
+    p = _only(geoparser, "Fighting continued near Lyman in Ukraine's eastern Donetsk region on Monday.", "Lyman")
+    assert p["admin1_code"] == "UA-14"
+    assert "same sentence" in p["reason"]
+
+
+def test_same_name_follows_the_region_named_in_context(geoparser):
+    p = _only(geoparser, "Shelling hit the village of Lyman in the Kharkiv region overnight, officials said.", "Lyman")
+    assert p["admin1_code"] == "UA-63"
+
+
+@pytest.mark.parametrize("spelling", ["Zaporizhzhia", "Zaporozhzhia", "Zaporizhia", "Zaporozhye", "Zaporizhzhya"])
+def test_spelling_variants_of_a_city_resolve_to_one_place(geoparser, spelling):
+    p = _only(geoparser, f"Officials in {spelling} reported an explosion.", spelling)
+    assert p["admin1_code"] == "UA-23"
+    assert great_circle((p["lat"], p["lon"]), (47.84, 35.14)).km < 25
+
+
+def test_kyiv_and_kiev_are_one_place(geoparser):
+    a = _only(geoparser, "Air raid sirens sounded in Kyiv.", "Kyiv")
+    b = _only(geoparser, "Air raid sirens sounded in Kiev.", "Kiev")
+    assert a["geonameid"] == b["geonameid"] and a["feature_kind"] == "city"
+
+
+def test_region_phrase_names_the_oblast_not_the_city(geoparser):
+    text = "Troops advanced in the Donetsk region while Donetsk itself was shelled."
+    places = [p for p in _places(geoparser, text) if p["text"] == "Donetsk"]
+    assert [p["feature_kind"] for p in places] == ["admin1", "city"]
+    assert {p["admin1_code"] for p in places} == {"UA-14"}
+
+
+def test_a_list_ending_in_regions_makes_every_item_a_region(geoparser):
+    text = "Votes were held in the Kherson, Luhansk and Donetsk regions last week."
+    kinds = {p["text"]: p["feature_kind"] for p in _places(geoparser, text)}
+    assert kinds == {"Kherson": "admin1", "Luhansk": "admin1", "Donetsk": "admin1"}
+
+
+def test_landmark_resolves_to_its_city(geoparser):
+    p = _only(geoparser, "Crowds gathered on Moscow's Red Square for a concert.", "Red Square")
+    assert p["admin1_code"] == "RU-MOW" and p["feature_kind"] == "landmark"
+
+
+def test_capital_used_for_a_government_is_the_capital_city(geoparser):
+    p = _only(geoparser, "He accused Washington and its allies of escalating the conflict.", "Washington")
+    assert p["admin1_code"] == "US-DC"
+
+
+def test_boilerplate_lines_yield_no_places(geoparser):
+    text = ("Shelling resumed in Kharkiv.\n\nRelated coverage Flooding in Texas Leaves Thousands Without Power "
+            "A storm hit Houston on Sunday...\n\nThe mayor of Kharkiv said ...")
+    surfaces = {p["text"] for p in _places(geoparser, text)}
+    assert "Kharkiv" in surfaces
+    assert not surfaces & {"Texas", "Houston"}
+
+
+def test_alternate_name_of_a_bigger_city_does_not_win_over_a_main_name(geoparser):
+    # GeoNames lists "Pokrovsk" as a former name of Engels (Russia), a bigger city.
+    p = _only(geoparser, "Ukrainian troops held their positions around Pokrovsk.", "Pokrovsk")
+    assert p["country_code"] == "UA" and p["admin1_code"] == "UA-14"
+
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin met Antony Blinken.",
+    "President Joe Biden spoke with Jens Stoltenberg.",
+    "Dmitry Peskov told Reuters that NATO was to blame.",
+])
+def test_person_and_organisation_names_are_not_places(geoparser, text):
+    assert _places(geoparser, text) == []
+
+
+def test_demonyms_are_country_mentions(geoparser):
+    p = _only(geoparser, "Ukrainian troops crossed the river.", "Ukrainian")
+    assert p["feature_kind"] == "country" and p["country_code"] == "UA"
+
+
+@pytest.mark.parametrize("abbrev,code", [("U.S.", "US"), ("US", "US"), ("UK", "GB")])
+def test_abbreviations_are_countries(geoparser, abbrev, code):
+    p = _only(geoparser, f"The {abbrev} government announced new sanctions.", abbrev)
+    assert p["country_code"] == code
+
+
+def test_acronyms_and_headline_capitals_are_not_places(geoparser):
+    assert _places(geoparser, "The NATO summit ended.\n\nREADING THE SIGNS") == []
+
+
+def test_common_words_at_sentence_start_are_not_places(geoparser):
+    assert _places(geoparser, "Reading the statement, she paused. March ended quietly.") == []
+
+
+def test_river_is_not_the_city_of_the_same_name(geoparser):
+    surfaces = {p["text"] for p in _places(geoparser, "Troops pushed along the Dnipro river towards Kherson.")}
+    assert "Dnipro" not in surfaces and "Kherson" in surfaces
+
+
+def test_every_place_has_confidence_and_a_reason(geoparser):
+    for p in _places(geoparser, "Missiles struck Kharkiv and Odesa, while Moscow denied it."):
+        assert 0 < p["confidence"] <= 1
+        assert p["reason"] and p["name"] in p["reason"]
+        assert p["admin1_code"] and p["country_code"]
+
+
+def test_empty_and_whitespace_text(geoparser):
+    assert geoparser.parse("") == []
+    assert geoparser.parse("   \n\n ") == []
+
+
+def test_offsets_survive_diacritics_and_curly_apostrophes(geoparser):
+    text = "Señor López visited Kyiv’s centre, then Dnipro\u2011based units moved."
+    surfaces = [p["text"] for p in _places(geoparser, text)]
+    assert "Kyiv" in surfaces and "Dnipro" in surfaces
+
+
+def test_parse_many_matches_parse(geoparser):
+    texts = ["Kharkiv was shelled.", "", "Sirens in Lviv."]
+    assert geoparser.parse_many(texts) == [geoparser.parse(t) for t in texts]
