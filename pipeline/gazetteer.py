@@ -25,7 +25,7 @@ import pandas as pd
 import geodata
 from pipeline.textnorm import name_key, skeleton
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 _KIND_ORDER = ("country", "admin1", "continent", "landmark", "region", "water", "city")
 
 
@@ -126,6 +126,7 @@ def _table() -> pd.DataFrame:
 def _build_keys(table: pd.DataFrame) -> tuple[dict, dict]:
     keys: dict[str, dict[int, bool]] = {}
     demonyms: dict[str, int] = {}
+    pops = table["population"].to_numpy(np.int64)
 
     def add(name: str, row: int, primary: bool) -> None:
         key = name_key(name)
@@ -144,7 +145,15 @@ def _build_keys(table: pd.DataFrame) -> tuple[dict, dict]:
         if dems:
             for dem in dems.split("|"):
                 for form in (dem, dem + "s"):
-                    demonyms.setdefault(name_key(form), row)
+                    key = name_key(form)
+                    if key not in demonyms or pops[row] > pops[demonyms[key]]:
+                        demonyms[key] = row  # "American": the United States, not the Northern Marianas
+    country_rows = {cc: i for i, (cc, kind) in enumerate(zip(table["country_code"], table["feature_kind"]))
+                    if kind == "country"}
+    aliases = pd.read_csv(geodata.data_path("aliases.csv"), keep_default_na=False)
+    for alias, cc in zip(aliases["alias"], aliases["country_code"]):
+        if cc in country_rows:
+            add(alias, country_rows[cc], True)
     frozen = {k: tuple(sorted(v.items())) for k, v in keys.items()}
     return frozen, demonyms
 
@@ -177,7 +186,7 @@ def _abbreviations(table: pd.DataFrame) -> dict[str, int]:
 
 def _fingerprint() -> str:
     digest = hashlib.sha256(f"v{INDEX_VERSION}".encode())
-    for name in ("gazetteer.parquet", "landmarks.csv", "abbreviations.csv"):
+    for name in ("gazetteer.parquet", "landmarks.csv", "abbreviations.csv", "aliases.csv"):
         stat = geodata.data_path(name).stat()
         digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()[:16]

@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import geopandas as gpd
@@ -46,7 +47,8 @@ NEAREST_KM = 5.0
 _GENERIC_WORDS = {
     "oblast", "oblasti", "region", "province", "respublika", "republic", "kray", "krai",
     "avtonomnyy", "avtonomna", "okrug", "autonomous", "city", "misto", "municipality",
-    "state", "county", "governorate", "prefecture", "voivodeship", "of", "the", "gorod",
+    "state", "county", "governorate", "prefecture", "voivodeship", "of", "the", "gorod", "wojewodztwo",
+    "megye", "raionul", "municipiul", "judetul", "judet", "krai", "kraj",
 }
 
 
@@ -95,7 +97,7 @@ def _match_iso(units: pd.DataFrame, country: str) -> dict[int, tuple[str, str]]:
     taken_codes: set[str] = set()
     result: dict[int, tuple[str, str]] = {}
     for score, idx, code, sub_name in scores:
-        if score < 0.6 or idx in taken_units or code in taken_codes:
+        if score < 0.75 or idx in taken_units or code in taken_codes:
             continue
         taken_units.add(idx)
         taken_codes.add(code)
@@ -189,11 +191,24 @@ def build_gazetteer(data: Path, admin1: gpd.GeoDataFrame) -> tuple[pd.DataFrame,
     votes = same_country.groupby(["country_code", "gn_admin1"])["poly_admin1"].agg(
         lambda s: Counter(s.dropna()).most_common(1)[0][0] if s.notna().any() else None
     )
-    gaz["admin1_code"] = [votes.get((cc, a1)) for cc, a1 in zip(gaz["country_code"], gaz["gn_admin1"])]
+    gaz["admin1_code"] = [_gn_admin1_to_iso(cc, a1, votes) for cc, a1 in zip(gaz["country_code"], gaz["gn_admin1"])]
     stats = _join_stats(gaz, strict_admin1, outside, "UA")
     gaz["admin1_disagrees"] = (gaz["poly_admin1"].notna() & gaz["admin1_code"].notna()
                                & (gaz["poly_admin1"] != gaz["admin1_code"]))
     return gaz, stats
+
+
+@lru_cache(maxsize=None)
+def _iso_codes(country: str) -> frozenset[str]:
+    return frozenset(s.code for s in (pycountry.subdivisions.get(country_code=country) or []))
+
+
+def _gn_admin1_to_iso(country: str, gn_code: str, votes) -> str | None:
+    """ISO 3166-2 code of a GeoNames admin-1 code: direct where GeoNames uses ISO letters (US ``TX``,
+    GB ``ENG``), else the majority vote of polygons (FIPS-style numbers such as Ukraine's ``05``)."""
+    if gn_code.isalpha() and f"{country}-{gn_code}" in _iso_codes(country):
+        return f"{country}-{gn_code}"
+    return votes.get((country, gn_code))
 
 
 def _capital_flags(gaz: pd.DataFrame, countries: dict) -> pd.Series:
@@ -258,6 +273,9 @@ def build_extra_rows(data: Path, admin1: gpd.GeoDataFrame, countries: gpd.GeoDat
         geom = country.geometry
         part = max(getattr(geom, "geoms", [geom]), key=lambda g: g.area)
         point = part.centroid if part.contains(part.centroid) else part.representative_point()
+        latlng = entry.get("latlng") or []
+        if len(latlng) == 2:  # the conventional country point (as GeoNames and the CIA factbook give it)
+            point = shapely.Point(float(latlng[1]), float(latlng[0]))  # x=lon, y=lat
         rows.append({
             "geonameid": int(gn["geonameid"]) if gn.get("geonameid") else None, "name": main,
             "lat": round(point.y, 5), "lon": round(point.x, 5), "country_code": cc, "gn_admin1": "",
@@ -267,7 +285,8 @@ def build_extra_rows(data: Path, admin1: gpd.GeoDataFrame, countries: gpd.GeoDat
         })
     pop = gaz.groupby("admin1_code")["population"].sum()
     for unit in admin1[admin1["admin1_code"].notna()].itertuples():
-        point = unit.geometry.representative_point()
+        centroid = unit.geometry.centroid
+        point = centroid if unit.geometry.contains(centroid) else unit.geometry.representative_point()
         names = {unit.admin1_name, *[n for n in unit.local_names.split("|") if n]}
         names |= {n.replace("'", "") for n in names}
         names = {n for n in names if is_latin(n)}

@@ -19,6 +19,8 @@ from pipeline.resolve import resolve
 PLACE_FIELDS = ("start", "end", "text", "name", "lat", "lon", "geonameid", "feature_kind", "admin1_code",
                 "admin1_name", "country_code", "confidence", "reason")
 _POINT_KINDS = ("city", "landmark")
+# countries whose admin-1 polygons are bundled (geodata/admin1.parquet)
+FOCUS_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "PL", "SK", "HU", "RO"})
 
 
 class Geoparser:
@@ -47,7 +49,7 @@ class Geoparser:
                     "admin1_name": self._admin1_name(c.admin1_code), "country_code": c.country_code or None,
                     "confidence": r.confidence, "reason": r.reason,
                 }
-                if c.admin1_code is None and c.feature_kind in _POINT_KINDS:
+                if c.admin1_code is None and c.feature_kind in _POINT_KINDS and c.country_code in FOCUS_COUNTRIES:
                     pending.append(place)
                 places.append(place)
             results.append(places)

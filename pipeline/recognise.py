@@ -30,6 +30,7 @@ _HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\b\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|\n+")
 _REGION_AFTER = re.compile(r"\s+(region|oblast|province|regions|oblasts|provinces)\b", re.IGNORECASE)
 _REGIONS_OF_BEFORE = re.compile(r"\b(regions|oblasts|provinces)\s+of\s+(the\s+)?$", re.IGNORECASE)
+_ADMIN_SUFFIX = re.compile(r" (County|Parish|Township|Borough|Oblast|Province|Governorate|Prefecture|District)\b")
 _LIST_GAP = re.compile(r"^(\s*,\s*(and\s+|or\s+)?|\s+(and|or)\s+)$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['’][a-z]+)?\b")
@@ -183,6 +184,12 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             mentions.append(m)
     mentions += _variant_matches(ctx, gaz, mentions, surnames)
     mentions.sort(key=lambda m: m.start)
+    for m in mentions:
+        suffix = _ADMIN_SUFFIX.match(text, m.end)
+        if suffix and m.kind in ("name", "variant"):
+            m.end = suffix.end()
+            m.text = text[m.start:m.end]
+            m.notes.append(f"\"{suffix.group(1)}\" suffix")
     _mark_regions(ctx, mentions)
     return mentions
 
@@ -287,6 +294,8 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
         return False
     if surface.isupper() and len(surface) > 1:
         if line_kind != "caps":
+            if _is_dateline(m, ctx) and strong:
+                return True  # "WASHINGTON (AP) —"
             return False  # an acronym (NATO) in running text
         return m.kind == "demonym" or _country_or_capital(gaz, rows) or any(gaz._kind[r] == "admin1" for r in rows)
     if m.kind == "demonym":
@@ -319,6 +328,14 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
         if z >= 4.5 and not _country_or_capital(gaz, rows):
             return False  # a very common word ("Western") that is also some region's name
     return True
+
+
+_DATELINE_AFTER = re.compile(r"^(,\s*[A-Za-z. ]{2,20})?\s*(\(|—|–|-{1,2}\s|:)")
+
+
+def _is_dateline(m: Mention, ctx: _Context) -> bool:
+    para_start = ctx.ranges[m.paragraph][0]
+    return not ctx.text[para_start:m.start].strip() and bool(_DATELINE_AFTER.match(ctx.text[m.end:m.end + 30]))
 
 
 def _allowed_before(word: str, pos: int, ctx: _Context, gaz: Gazetteer) -> bool:

@@ -76,13 +76,17 @@ def _base(c: Candidate, m: Mention, all_cands: list[Candidate]) -> list[tuple[fl
         kind += 4.0
         signals.append((0.0, f"\"{m.text} region\" names an admin-1 unit"))
     if c.feature_kind == "admin1" and not m.region:
-        if any(o.feature_kind == "city" and o.admin1_code == c.admin1_code and o.population >= 10_000 for o in all_cands):
+        if any(o.feature_kind == "city" and o.population >= 10_000 and (
+                o.admin1_code == c.admin1_code or (o.country_code == c.country_code and o.population >= 100_000))
+               for o in all_cands):
             kind -= 3.0 if "listed with a region" not in m.notes else -2.0
     signals.append((kind, f"feature kind {c.feature_kind}" if kind >= 3 else ""))
     if c.capital:
         signals.append((2.5, "national capital"))
     if c.primary:
         signals.append((0.8, "main name"))
+    elif any(o.primary and o.feature_kind == "city" and o.population >= 1000 for o in all_cands):
+        signals.append((-1.5, "alternate name (another place has it as main name)"))
     else:
         signals.append((0.0, "alternate name"))
     return signals
@@ -95,6 +99,9 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     for m, cands in zip(mentions, cand_lists):
         if cands and (m.kind in ("demonym", "abbreviation") or cands[0].feature_kind == "country"):
             countries[cands[0].country_code] += 1
+        elif cands and len({c.country_code for c in cands if c.feature_kind == "admin1"}) == 1 and \
+                cands[0].feature_kind == "admin1":
+            countries[cands[0].country_code] += 1  # a state or oblast names its country
     if focus_country:
         countries[focus_country] += 2
     first = [_rank(m, cands, gaz, countries, {}, [], focus_country) for m, cands in zip(mentions, cand_lists)]
@@ -133,11 +140,12 @@ def _rank(m, cands, gaz, countries, admin_ctx, anchors, focus_country, index=-1)
     total = sum(countries.values()) or 1.0
     top_country = countries.most_common(1)[0][0] if countries else None
     scored = []
-    for c in cands:
+    anchors = anchors[:12]
+    for rank_pop, c in enumerate(cands):
         signals = _base(c, m, cands)
         if len(cands) > 1 and c.country_code and countries.get(c.country_code):
             share = countries[c.country_code] / total
-            signals.append((3.0 * share + (1.0 if c.country_code == top_country else 0.0),
+            signals.append((3.0 * share + (2.0 if c.country_code == top_country else 0.0),
                             f"article is about {c.country_code}" if c.country_code == top_country else
                             f"{c.country_code} is mentioned"))
         if len(cands) > 1 and c.admin1_code and c.admin1_code in admin_ctx:
@@ -149,8 +157,8 @@ def _rank(m, cands, gaz, countries, admin_ctx, anchors, focus_country, index=-1)
                 elif any(p == m.paragraph for _, p in where):
                     signals.append((2.5, f"{label} named in the same paragraph"))
                 else:
-                    signals.append((1.2, f"{label} named in the article"))
-        if len(cands) > 1 and anchors and c.feature_kind in ("city", "landmark"):
+                    signals.append((2.0, f"{label} named in the article"))
+        if len(cands) > 1 and anchors and c.feature_kind in ("city", "landmark") and rank_pop < 6:
             near = min((great_circle((c.lat, c.lon), (lat, lon)).km for j, lat, lon in anchors if j != index),
                        default=None)
             if near is not None and near < 100:
