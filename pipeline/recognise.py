@@ -194,10 +194,21 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     return mentions
 
 
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z\u00df-\u00ff][^\W\d_]*")
+# lower-case words that occur inside place names ("Rostov-on-Don", "Stratford-upon-Avon")
+CONNECTORS = frozenset("of on upon de la del du le el al am an the and sur en im di da do dos das".split())
+
+
+def _mask_lowercase_words(text: str) -> str:
+    """``text`` with lower-case words blanked (same length): names start with a capital, so the
+    automaton then only reports matches worth checking."""
+    return _LOWER_WORD.sub(lambda m: m.group(0) if m.group(0) in CONNECTORS else " " * len(m.group(0)), text)
+
+
 def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[Mention]:
     text, folded, n = ctx.text, ctx.folded, len(ctx.text)
     found = []
-    for end_idx, key in gaz.automaton.iter(folded):
+    for end_idx, key in gaz.automaton.iter(fold(_mask_lowercase_words(text))):
         start = end_idx - len(key) + 1
         end = end_idx + 1
         if not text[start].isupper():

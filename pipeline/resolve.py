@@ -119,7 +119,9 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             countries[top.country_code] += 0.5 if conf >= 0.8 else 0.0
         if top.feature_kind not in ("country", "continent", "water", "region") and conf >= 0.8:
             anchors.append((i, top.lat, top.lon))
-    second = [_rank(m, cands, gaz, countries, admin_ctx, anchors, focus_country, index=i)
+    anchors = _distinct_anchors(anchors)
+    near_cache: dict[int, float | None] = {}
+    second = [_rank(m, cands, gaz, countries, admin_ctx, anchors, focus_country, index=i, near_cache=near_cache)
               for i, (m, cands) in enumerate(zip(mentions, cand_lists))]
     _one_sense_per_discourse(mentions, second)
     out = []
@@ -130,7 +132,26 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     return out
 
 
-def _rank(m, cands, gaz, countries, admin_ctx, anchors, focus_country, index=-1) -> list[_Scored]:
+def _distinct_anchors(anchors: list[tuple[int, float, float]], limit: int = 12) -> list[tuple[int, float, float]]:
+    seen, out = set(), []
+    for i, lat, lon in anchors:
+        key = (round(lat, 2), round(lon, 2))
+        if key not in seen:
+            seen.add(key)
+            out.append((i, lat, lon))
+    return out[:limit]
+
+
+def _nearest_km(c: Candidate, anchors, cache: dict) -> float | None:
+    """Distance from ``c`` to the closest other anchor point (geopy great-circle), cached per row."""
+    if c.row not in cache:
+        dists = [great_circle((c.lat, c.lon), (lat, lon)).km for _i, lat, lon in anchors
+                 if abs(lat - c.lat) > 1e-4 or abs(lon - c.lon) > 1e-4]
+        cache[c.row] = min(dists) if dists else None
+    return cache[c.row]
+
+
+def _rank(m, cands, gaz, countries, admin_ctx, anchors, focus_country, index=-1, near_cache=None) -> list[_Scored]:
     if not cands:
         return []
     if m.kind in ("demonym", "abbreviation"):
@@ -140,7 +161,6 @@ def _rank(m, cands, gaz, countries, admin_ctx, anchors, focus_country, index=-1)
     total = sum(countries.values()) or 1.0
     top_country = countries.most_common(1)[0][0] if countries else None
     scored = []
-    anchors = anchors[:12]
     for rank_pop, c in enumerate(cands):
         signals = _base(c, m, cands)
         if len(cands) > 1 and c.country_code and countries.get(c.country_code):
@@ -159,8 +179,7 @@ def _rank(m, cands, gaz, countries, admin_ctx, anchors, focus_country, index=-1)
                 else:
                     signals.append((2.0, f"{label} named in the article"))
         if len(cands) > 1 and anchors and c.feature_kind in ("city", "landmark") and rank_pop < 6:
-            near = min((great_circle((c.lat, c.lon), (lat, lon)).km for j, lat, lon in anchors if j != index),
-                       default=None)
+            near = _nearest_km(c, anchors, near_cache if near_cache is not None else {})
             if near is not None and near < 100:
                 signals.append((1.5, f"{near:.0f} km from another place in the article"))
             elif near is not None and near < 300:

@@ -32,11 +32,23 @@ def _fold_char(ch: str) -> str:
     return low[:1] if low else base
 
 
+class _FoldTable(dict):
+    """``str.translate`` table that folds each character once, on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Fold ``text`` for matching; the result has the same length as ``text``."""
     if text.isascii():
         return text.lower().replace("-", " ")
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_TABLE)
 
 
 def name_key(name: str) -> str:
