@@ -1,0 +1,1 @@
+"""Benchmarks of conflictmap: scripts that measure quality and speed, with their results."""
