@@ -76,6 +76,18 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+@lru_cache(maxsize=1)
+def _dictionary_words() -> frozenset[str]:
+    """Lower-case words of Webster's 2nd (public domain); proper nouns there are capitalised."""
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower())
+
+
+def _is_dictionary_word(key: str) -> bool:
+    return key in _dictionary_words()
+
+
 def content_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of the paragraphs that are article content (not boilerplate)."""
     ranges = []
@@ -271,7 +283,7 @@ def _surnames(ctx: _Context, gaz: Gazetteer) -> set[str]:
             continue
         if name_key(first) in gaz.keys or name_key(first) in gaz.demonyms or first in gaz.abbreviations:
             continue
-        if _zipf(low) >= 3.5:  # "In", "The", "Russian" ... not first names
+        if _is_dictionary_word(low):  # "In", "The", "After" ... not first names
             continue
         key = name_key(last)
         if key in gaz.keys and _strong(gaz, [r for r, _ in gaz.keys[key]]):
@@ -321,7 +333,7 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
     if line_kind == "prose":
         if before and before[0].isupper() and before.lower().rstrip(".") in TITLES:
             return False
-        if before and before[0].isupper() and not _allowed_before(before, m.start, ctx, gaz):
+        if before and before[0].isupper() and not sentence_start and not _allowed_before(before, m.start, ctx, gaz):
             return False
         if after and after[0].isupper() and after.lower() not in PLACE_NOUNS and not _strong_key(after, gaz):
             if not _country_or_capital(gaz, rows) or after in surnames:
@@ -329,15 +341,14 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
         if after.lower() in SPEECH_VERBS and not strong and " " not in low:
             return False  # "Smith said"
     single_word = " " not in low
-    common = single_word and (low in ctx.lower_words)
-    if common and not strong:
-        return False
-    if single_word:
-        z = _zipf(low)
-        if not strong and ((sentence_start and z >= 3.5) or z >= 4.5):
+    if single_word and low in ctx.lower_words and not strong:
+        return False  # the article also uses it as an ordinary word
+    if single_word and sentence_start and not strong and _zipf(low) >= 3.5:
+        return False  # a sentence-initial capital on a common word ("Nato allies ...")
+    if single_word and _is_dictionary_word(low) and not _country_or_capital(gaz, rows):
+        # "Reading", "March", "Western", "Independence": English words that some place is called
+        if sentence_start or not strong or _zipf(low) >= 4.5:
             return False
-        if z >= 4.5 and not _country_or_capital(gaz, rows):
-            return False  # a very common word ("Western") that is also some region's name
     return True
 
 
