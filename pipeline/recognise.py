@@ -371,6 +371,16 @@ def _allowed_before(word: str, pos: int, ctx: _Context, gaz: Gazetteer) -> bool:
     return ctx.is_sentence_start(start) and _zipf(low) >= 4.0
 
 
+@lru_cache(maxsize=65536)
+def _variant_key(word: str) -> str:
+    return name_key(word)
+
+
+@lru_cache(maxsize=65536)
+def _skeleton(key: str) -> str:
+    return skeleton(key)
+
+
 def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], surnames: set[str]) -> list[Mention]:
     """Capitalised words the index lacks whose consonant skeleton names a sizeable place."""
     covered = [(m.start, m.end) for m in mentions]
@@ -382,11 +392,11 @@ def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], sur
         if i >= 0 and covered[i][0] <= start < covered[i][1]:
             continue
         word = match.group(0)
-        key = name_key(word)
-        if key in gaz.keys or len(key) < 5 or _zipf(key) >= 3.0:
+        if len(word) < 5:
             continue
-        rows = gaz.skeletons.get(skeleton(key))
-        if not rows:
+        key = _variant_key(word)
+        rows = gaz.skeletons.get(_skeleton(key))
+        if not rows or key in gaz.keys or _zipf(key) >= 3.0:
             continue
         rows = tuple(r for r in rows if gaz._kind[r] in ("city", "admin1")
                      and _similar_spelling(key, r, gaz))

@@ -19,7 +19,7 @@ from geopy.distance import great_circle
 from pipeline.gazetteer import Candidate, Gazetteer
 from pipeline.recognise import Mention
 
-MAX_CANDIDATES = 40
+MAX_CANDIDATES = 10
 _KIND_BONUS = {"country": 5.0, "continent": 4.0, "landmark": 6.0, "water": 6.0, "region": 5.0,
                "admin1": 1.0, "city": 0.0}
 
@@ -66,7 +66,7 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
         if admin:
             cands = admin
     cands.sort(key=lambda c: (-c.population, c.row))
-    return cands[:MAX_CANDIDATES]
+    return cands
 
 
 def _base(c: Candidate, m: Mention, all_cands: list[Candidate]) -> list[tuple[float, str]]:
@@ -92,6 +92,15 @@ def _base(c: Candidate, m: Mention, all_cands: list[Candidate]) -> list[tuple[fl
     return signals
 
 
+def _shortlist(cands: list[Candidate], countries, admin1_codes) -> list[Candidate]:
+    """The most populous candidates, plus every candidate the article's context points at."""
+    if len(cands) <= MAX_CANDIDATES:
+        return cands
+    head = cands[:MAX_CANDIDATES]
+    extra = [c for c in cands[MAX_CANDIDATES:] if c.country_code in countries or c.admin1_code in admin1_codes]
+    return head + extra
+
+
 def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | None = None) -> list[Resolution]:
     """Choose a place for every mention; mentions without candidates are dropped."""
     cand_lists = [_candidates(m, gaz) for m in mentions]
@@ -104,6 +113,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             countries[cands[0].country_code] += 1  # a state or oblast names its country
     if focus_country:
         countries[focus_country] += 2
+    admin1_named = {cands[0].admin1_code for cands in cand_lists if cands and cands[0].feature_kind == "admin1"}
+    cand_lists = [_shortlist(cands, countries, admin1_named) for cands in cand_lists]
     first = [_rank(m, cands, gaz, countries, {}, [], focus_country) for m, cands in zip(mentions, cand_lists)]
     # context from the first pass: admin-1 units named, and confidently placed points
     admin_ctx: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
