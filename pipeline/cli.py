@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -34,44 +36,58 @@ def _cmd_geodata(args: argparse.Namespace) -> int:
 
 # -- geoparse ----------------------------------------------------------------------------------
 def _cmd_geoparse(args: argparse.Namespace) -> int:
-    from pipeline.export import write_atomic
     from pipeline.geoparse import PLACE_FIELDS, load_geoparser
 
-    try:
-        raw = Path(args.input).read_bytes()
-    except OSError as exc:
-        return _fail("geoparse", f"{args.input}: cannot read ({exc.strerror})")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return _fail("geoparse", f"{args.input}: not UTF-8 (invalid byte at position {exc.start})")
+    source, target = Path(args.input), Path(args.output)
+    if not source.is_file():
+        return _fail("geoparse", f"{source}: no such file")
     parser = load_geoparser()
-    lines = text.splitlines()
-    out, errors = [], 0
     fields = [f for f in PLACE_FIELDS if f != "admin1_name"]
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            errors += 1
-            print(f"conflictmap geoparse: {args.input}:{number}: not JSON ({exc.msg})", file=sys.stderr)
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            errors += 1
-            print(f"conflictmap geoparse: {args.input}:{number}: no \"text\" string", file=sys.stderr)
-            continue
-        places = parser.parse(record["text"])
-        out.append(json.dumps({"id": record.get("id"), "places": [{k: p[k] for k in fields} for p in places]},
-                              ensure_ascii=False) + "\n")
-        if len(lines) >= 200 and number % 200 == 0:
-            print(f"\rconflictmap geoparse: {number}/{len(lines)} lines", end="", file=sys.stderr, flush=True)
-    if len(lines) >= 200:
+    written = errors = 0
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        # stream line by line: memory stays bounded by the longest line, not the file
+        with source.open("rb") as src, os.fdopen(fd, "w", encoding="utf-8") as out:
+            for number, raw in enumerate(src, start=1):
+                record, problem = _jsonl_record(raw, number)
+                if problem:
+                    errors += 1
+                    print(f"conflictmap geoparse: {source}:{number}: {problem}", file=sys.stderr)
+                    continue
+                if record is None:
+                    continue
+                places = parser.parse(record["text"])
+                out.write(json.dumps({"id": record.get("id"), "places": [{k: p[k] for k in fields} for p in places]},
+                                     ensure_ascii=False) + "\n")
+                written += 1
+                if written % 500 == 0:
+                    print(f"\rconflictmap geoparse: {written} documents ...", end="", file=sys.stderr, flush=True)
+        os.replace(tmp_name, target)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    if written >= 500:
         print(file=sys.stderr)
-    write_atomic(Path(args.output), "".join(out))
-    print(f"conflictmap geoparse: {len(out)} documents written to {args.output}, {errors} bad lines", file=sys.stderr)
+    print(f"conflictmap geoparse: {written} documents written to {target}, {errors} bad lines", file=sys.stderr)
     return 1 if errors else 0
+
+
+def _jsonl_record(raw: bytes, number: int) -> tuple[dict | None, str | None]:
+    """The JSON object of one input line, or the reason it is unusable."""
+    try:
+        line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+    except UnicodeDecodeError as exc:
+        return None, f"not UTF-8 (invalid byte at position {exc.start})"
+    if not line.strip():
+        return None, None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return None, f"not JSON ({exc.msg})"
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        return None, 'no "text" string'
+    return record, None
 
 
 # -- build -------------------------------------------------------------------------------------
