@@ -75,9 +75,9 @@ def process(articles: Sequence[Article], *, progress: Progress | None = None, ba
     return BuildResult(events, places, oblasts, records)
 
 
-def build_articles(articles: list[tuple[str, str]], *, progress: Progress | None = None) -> dict:
-    """``process`` for (name, text) pairs; returns the dashboard's dict."""
-    return process([make_article(name, text) for name, text in articles], progress=progress).as_dict()
+def build_articles(articles: Sequence[tuple], *, progress: Progress | None = None) -> dict:
+    """``process`` for (name, text) or (name, text, meta) tuples; returns the dashboard's dict."""
+    return process([make_article(*item) for item in articles], progress=progress).as_dict()
 
 
 def load_articles(paths: Sequence[Path]) -> tuple[list[Article], list[str]]:

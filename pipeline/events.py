@@ -62,11 +62,15 @@ _NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|a dozen|several dozen|dozens(?: of)?|hu
         r"a hundred|" + "|".join(sorted((w for w in _NUMBER_WORDS if " " not in w and not w.startswith(("dozen", "hundreds", "scores"))), key=len, reverse=True)) + r")")
 _QUAL = r"(?:(?:at least|more than|over|about|around|some|nearly|almost|up to|roughly|approximately)\s+)?"
 _WHO = r"(?:\s+(?:\w+\s+)?(?:people|persons|civilians|soldiers|residents|children|troops|servicemen|others|of them))?"
+_MONTH_BEFORE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$")
 _KILLED = [re.compile(p, re.IGNORECASE) for p in (
     _QUAL + _NUM + _WHO + r"\s+(?:were|have been|had been|was|are|being)?\s*(?:killed|dead|died|perished)\b",
     r"\b(?:killing|killed|kills)\s+" + _QUAL + _NUM + r"\b",
     r"\b(?:saw|seen|found|finding|counted|recovered|exhumed|discovered|retrieved)\s+" + _QUAL + _NUM
     + r"\s+(?:\w+\s+)?(?:bodies|corpses|graves)\b",
+    _QUAL + _NUM + r"\s+(?:\w+\s+)?(?:bodies|corpses)\s+(?:were|have been|had been|was)\s+"
+    r"(?:found|recovered|discovered|exhumed|retrieved|pulled)\b",
     r"\b(?:death toll|toll)\s+(?:\w+\s+){0,2}?(?:to|of|at|is|was|reached)\s+" + _QUAL + _NUM + r"\b",
 )]
 _INJURED = [re.compile(p, re.IGNORECASE) for p in (
@@ -121,7 +125,8 @@ def casualties(sentence: str) -> tuple[int | None, int | None, list[str]]:
         for pattern in patterns:
             for m in pattern.finditer(sentence):
                 value = parse_number(m.group("num"))
-                if value is not None and value > 0 and not _is_year(m.group("num")):
+                after_month = _MONTH_BEFORE.search(sentence[max(0, m.start("num") - 12):m.start("num")])
+                if value is not None and value > 0 and not _is_year(m.group("num")) and not after_month:
                     values.append(value)
                     texts.append(m.group(0).strip())
         return (min(values) if values else None), texts
@@ -139,7 +144,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     starts = sentence_starts(text)
     spans = []
     for pstart, pend in content_ranges(text):
-        cuts = [s for s in starts if pstart < s < pend]
+        cuts = starts[bisect.bisect_right(starts, pstart):bisect.bisect_left(starts, pend)]
         bounds = [pstart, *cuts, pend]
         for s, e in zip(bounds, bounds[1:]):
             while s < e and text[s].isspace():
@@ -157,8 +162,14 @@ def _place_precision(place: dict, text: str) -> int:
     return 2 if _NEAR.search(text[max(0, place["start"] - 30):place["start"]]) else 1
 
 
-def _in_span(places: list[dict], s: int, e: int) -> list[dict]:
-    return [p for p in places if s <= p["start"] < e]
+def _span_finder(places: list[dict]):
+    """A function (s, e) → the places starting inside [s, e), by bisection."""
+    ordered = sorted(places, key=lambda p: p["start"])
+    starts = [p["start"] for p in ordered]
+
+    def within(s: int, e: int) -> list[dict]:
+        return ordered[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+    return within
 
 
 def _localisable(p: dict) -> bool:
@@ -188,13 +199,14 @@ def extract_events(article: str, text: str, places: list[dict], published: Event
     events: list[Event] = []
     unrecognised = bool(_UNRECOGNISED.search(text))
     located = [p for p in places if _localisable(p) and not _metonymic(p, text)]
+    places_in, located_in = _span_finder(places), _span_finder(located)
     sentences = _sentences(text)
     paragraph_of = _paragraph_index(text)
     last_place: tuple[dict, int] | None = None  # (place, paragraph)
     for s, e in sentences:
         sentence = text[s:e]
-        here = _in_span(places, s, e)
-        local = _in_span(located, s, e)
+        here = places_in(s, e)
+        local = located_in(s, e)
         para = paragraph_of(s)
         when = sentence_date(sentence, published)
         source = Source(article, sentence, s, e)
@@ -213,16 +225,17 @@ def extract_events(article: str, text: str, places: list[dict], published: Event
         if killed or injured:
             place = targets[0] if targets else None
             cause = sub if sub in STRIKE_TYPES else ("bodies_found" if _FOUND.search(sentence) else "unspecified")
-            events.append(_located("casualty_report", cause, when, place, sentence, source,
+            events.append(_located("casualty_report", cause, when, place, text, source,
                                    0.8 if place in local else 0.6, fallback=place is fallback,
                                    killed=killed, injured=injured, casualty_text=wording))
         if sub and not ((killed or injured) and sub in STRIKE_TYPES):
             for place in targets:
-                events.append(_located("frontline_incident", sub, when, place, sentence, source,
+                kind = _incident_type(sentence, at=place["start"] - s) if place in local else sub
+                events.append(_located("frontline_incident", kind or sub, when, place, text, source,
                                        0.75 if place in local else 0.55, fallback=place is fallback))
         if local:
             last_place = ((points or local)[-1], para)
-    events += _counted_claims(text, sentences, places, published, article, unrecognised)
+    events += _counted_claims(text, sentences, places, published, article, unrecognised, places_in)
     return _merge_within_article(events)
 
 
@@ -234,22 +247,23 @@ def _paragraph_index(text: str):
     return index
 
 
-def _counted_claims(text, sentences, places, published, article, unrecognised) -> list[Event]:
+def _counted_claims(text, sentences, places, published, article, unrecognised, places_in) -> list[Event]:
     """ "The four regions Russia was absorbing" + a nearby sentence that lists four admin-1 units."""
     out = []
+    countries = [p for p in places if p["feature_kind"] == "country"]
     for i, (s, e) in enumerate(sentences):
         sentence = text[s:e]
         count = _COUNTED_REGIONS.search(sentence)
-        if not count or not _CLAIM.search(sentence) or _in_span([p for p in places if p["feature_kind"] == "admin1"], s, e):
+        here = places_in(s, e)
+        if not count or not _CLAIM.search(sentence) or any(p["feature_kind"] == "admin1" for p in here):
             continue
         n = parse_number(count.group(1))
-        here = _in_span(places, s, e)
         for j in range(max(0, i - 6), min(len(sentences), i + 7)):
             ls, le = sentences[j]
-            units = [p for p in _in_span(places, ls, le) if p["feature_kind"] == "admin1"]
+            units = [p for p in places_in(ls, le) if p["feature_kind"] == "admin1"]
             if j == i or len({u["admin1_code"] for u in units}) != n:
                 continue
-            claimants = here + [p for p in places if p["feature_kind"] == "country"]
+            claimants = here + countries
             when = sentence_date(sentence, published)
             for claim in _claims(sentence, units + claimants, when, Source(article, sentence, s, e), unrecognised):
                 claim.sources.append(Source(article, text[ls:le], ls, le))
@@ -259,30 +273,36 @@ def _counted_claims(text, sentences, places, published, article, unrecognised) -
     return out
 
 
-def _located(kind, sub, when, place, sentence, source, confidence, *, fallback=False, **extra) -> Event:
+def _located(kind, sub, when, place, text, source, confidence, *, fallback=False, **extra) -> Event:
     if place is None:
         return Event(kind, sub, when, None, None, None, None, 3, [source], confidence, **extra)
-    precision = _place_precision(place, source.quote if place["start"] < source.start else
-                                 _window(place, source, sentence))
+    precision = _place_precision(place, text)
     if fallback:
         precision = max(precision, 2)
     return Event(kind, sub, when, place, place.get("admin1_code"), place.get("admin1_name"),
                  place.get("country_code"), precision, [source], confidence, **extra)
 
 
-def _window(place: dict, source: Source, sentence: str) -> str:
-    offset = place["start"] - source.start
-    return " " * max(0, 30 - offset) + sentence[max(0, offset - 30):]
-
-
-def _incident_type(sentence: str) -> str | None:
+def _incident_type(sentence: str, *, at: int | None = None) -> str | None:
+    """The incident sub-type a sentence reports; with ``at`` (an offset in the sentence), the one
+    whose trigger stands nearest before that place ("encircled A and recaptured B")."""
     if _HYPOTHETICAL.search(sentence):
         return None
-    for name, pattern in INCIDENT_TRIGGERS:
-        m = pattern.search(sentence)
-        if m and not _INFINITIVE_BEFORE.search(sentence[:m.start()]):
-            return name
-    return None
+    found = []
+    for rank, (name, pattern) in enumerate(INCIDENT_TRIGGERS):
+        for m in pattern.finditer(sentence):
+            if not _INFINITIVE_BEFORE.search(sentence[:m.start()]):
+                found.append((m.start(), rank, name, m.end()))
+    # a generic trigger inside a more specific one ("missile ... struck") is part of it
+    found = [f for f in found if not any(g[1] < f[1] and g[0] <= f[0] < g[3] for g in found)]
+    if not found:
+        return None
+    if at is None:
+        return min(found, key=lambda f: (f[1], f[0]))[2]
+    before = [f for f in found if f[0] <= at]
+    if before:
+        return max(before, key=lambda f: (f[0], -f[1]))[2]
+    return min(found, key=lambda f: (f[0], f[1]))[2]
 
 
 def _claims(sentence: str, here: list[dict], when: EventDate, source: Source, unrecognised: bool) -> list[Event]:
@@ -332,7 +352,8 @@ def _same_place(a: Event, b: Event) -> bool:
 
 
 def _absorb(into: Event, other: Event) -> None:
-    into.sources += [s for s in other.sources if s not in into.sources]
+    have = {(s.article, s.start, s.end) for s in into.sources}
+    into.sources += [s for s in other.sources if (s.article, s.start, s.end) not in have]
     if (other.geo_precision, other.place is None) < (into.geo_precision, into.place is None):
         into.place, into.geo_precision = other.place, other.geo_precision
         into.admin1_code, into.admin1_name, into.country_code = other.admin1_code, other.admin1_name, other.country_code
@@ -368,8 +389,10 @@ def _mergeable(a: Event, b: Event, *, same_article: bool) -> bool:
 
 def _merge(events: list[Event], *, same_article: bool) -> list[Event]:
     merged: list[Event] = []
+    by_admin1: dict[str | None, list[Event]] = {}  # only events in one admin-1 unit can merge
     for event in events:
-        for target in merged:
+        group = by_admin1.setdefault(event.admin1_code, [])
+        for target in group:
             if _mergeable(target, event, same_article=same_article):
                 if event.event_type == "casualty_report" and target.event_type != "casualty_report":
                     target.event_type = "casualty_report"
@@ -377,6 +400,7 @@ def _merge(events: list[Event], *, same_article: bool) -> list[Event]:
                 break
         else:
             merged.append(event)
+            group.append(event)
     return merged
 
 

@@ -1,0 +1,423 @@
+"""conflictmap dashboard: the map an analyst opens.
+
+Run with ``conflictmap serve`` (or ``streamlit run dashboard/app.py
+--server.enableStaticServing true``). The data folder is read from the environment
+variable ``CONFLICTMAP_DATA``; by default it is ``out/`` next to ``seeds/`` (what
+``conflictmap serve`` builds from the seed articles).
+
+The page stays thin: widgets with explicit keys call the pure functions of
+:mod:`dashboard.filters`, :mod:`dashboard.map` and :mod:`dashboard.data`. Filters are
+mirrored in the URL query parameters so a view can be shared. The map's Leaflet
+files come from ``dashboard/static`` (Streamlit static serving), never a CDN.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+_ROOT = Path(__file__).resolve().parents[1]
+if str(_ROOT) not in sys.path:  # `streamlit run dashboard/app.py` puts only dashboard/ on the path
+    sys.path.insert(0, str(_ROOT))
+
+import pandas as pd  # noqa: E402
+import streamlit as st  # noqa: E402
+
+from dashboard import assets, charts  # noqa: E402
+from dashboard import data as cm_data  # noqa: E402
+from dashboard import filters as cm_filters  # noqa: E402
+from dashboard.map import EVENT_TYPE_LABELS, METRIC_LABELS, build_event_map  # noqa: E402
+from pipeline import export as cm_export  # noqa: E402
+from pipeline.errors import ConflictMapError, InputError  # noqa: E402
+
+DATA_ENV = "CONFLICTMAP_DATA"
+DEFAULT_DATA_DIR = _ROOT / "out"
+MAP_HEIGHT = 620
+UPLOAD_TYPES = ["txt", "md", "html", "htm"]
+_METRIC_PARAM = "metric"
+
+
+def data_dir() -> Path:
+    """Return the folder of pipeline outputs the page shows."""
+    return Path(os.environ.get(DATA_ENV) or DEFAULT_DATA_DIR)
+
+
+def _mtime(folder: Path) -> float:
+    stamps = [p.stat().st_mtime for p in folder.glob("*") if p.is_file()]
+    return max(stamps, default=0.0)
+
+
+@st.cache_data(show_spinner=False)
+def _load_outputs(folder: str, mtime: float) -> dict[str, Any]:
+    del mtime  # part of the cache key only: a rebuilt folder is read again
+    return cm_data.load_outputs(folder)
+
+
+def _current_outputs(base: dict[str, Any]) -> dict[str, Any]:
+    """What the page shows: the folder's outputs, or their rebuild with the articles added here."""
+    return st.session_state.get("rebuilt") or base
+
+
+def _static_url() -> str:
+    base = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}{assets.STATIC_URL}" if base else assets.STATIC_URL
+
+
+# --- adding articles -------------------------------------------------------------------
+
+
+def _process_new_articles(notices: Any, known: set[str]) -> None:
+    """Read uploaded and pasted articles and run the pipeline on them."""
+    items: list[tuple[str, str]] = []
+    try:
+        from pipeline import build as cm_build
+    except ImportError as err:
+        notices.error(f"Processing articles needs pipeline.build, which failed to load: {err}")
+        return
+    for upload in st.session_state.get("upload") or []:
+        if upload.name in known:
+            notices.warning(f"{upload.name} is already loaded; skipped.")
+            continue
+        try:
+            text = cm_build.read_article_bytes(upload.name, upload.getvalue())
+        except InputError as err:
+            notices.error(f"{upload.name}: {err}")
+            continue
+        items.append((upload.name, text))
+    pasted = (st.session_state.get("paste") or "").strip()
+    if pasted:
+        digest = hashlib.sha1(pasted.encode("utf-8")).hexdigest()[:12]
+        name = f"pasted_{digest}.txt"
+        if name in known:
+            notices.warning("That pasted text is already loaded; skipped.")
+        else:
+            items.append((name, pasted))
+    if not items:
+        return
+    bar = notices.progress(0.0, text=f"Processing {len(items)} article(s)…")
+
+    def _progress(done: int, total: int, *_: Any, **__: Any) -> None:
+        bar.progress(min(done / max(total, 1), 1.0), text=f"Processed {done} of {total}")
+
+    # every article is processed again with the new ones, so events merge across all of them
+    shown = _current_outputs(st.session_state["base_outputs"])
+    previous = [(a["article"], a.get("text") or "", a.get("meta") or {}) for a in shown.get("articles", [])]
+    try:
+        result = cm_build.build_articles(previous + items, progress=_progress)
+    except ConflictMapError as err:
+        notices.error(f"Could not process the articles: {err}")
+        return
+    bar.progress(1.0, text="Done")
+    for message in result.get("errors") or []:
+        notices.error(message)
+    st.session_state["rebuilt"] = {k: result[k] for k in ("events", "places", "oblasts", "articles")}
+    added = {name for name, *_ in items}
+    n_events = sum(1 for f in result["events"]["features"]
+                   if any(s.get("article") in added for s in f["properties"].get("sources", [])))
+    notices.success(f"Added {len(items)} article(s): {n_events} events come from them (merged with the others).")
+
+
+# --- filters and query parameters ------------------------------------------------------
+
+
+def _init_from_query_params(
+    bounds: tuple[dt.date, dt.date] | None, choices: dict[str, list[str]]
+) -> None:
+    """Seed the widgets from the URL on the first run of a session."""
+    if st.session_state.get("_query_loaded"):
+        return
+    st.session_state["_query_loaded"] = True
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    wanted = cm_filters.from_query_params(params)
+    st.session_state["f_types"] = [v for v in wanted.event_types if v in choices["types"]]
+    st.session_state["f_subs"] = [v for v in wanted.sub_types if v in choices["subs"]]
+    st.session_state["f_oblasts"] = [v for v in wanted.admin1_codes if v in choices["oblasts"]]
+    st.session_state["f_articles"] = [v for v in wanted.articles if v in choices["articles"]]
+    st.session_state["f_minconf"] = wanted.min_confidence
+    st.session_state["f_undated"] = wanted.include_undated
+    metric = (params.get(_METRIC_PARAM) or ["mentions"])[-1]
+    st.session_state["f_metric"] = metric if metric in METRIC_LABELS else "mentions"
+    if bounds is not None and bounds[0] < bounds[1]:
+        start = min(max(wanted.date_from or bounds[0], bounds[0]), bounds[1])
+        end = max(min(wanted.date_to or bounds[1], bounds[1]), start)
+        st.session_state["f_dates"] = (start, end)
+
+
+def _sync_query_params(filters: cm_filters.EventFilters, metric: str) -> None:
+    params = cm_filters.to_query_params(filters)
+    if metric != "mentions":
+        params[_METRIC_PARAM] = metric
+    wanted = {k: v if isinstance(v, list) else [v] for k, v in params.items()}
+    current = {key: st.query_params.get_all(key) for key in st.query_params}
+    if wanted != current:
+        st.query_params.from_dict(params)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _timeline_png(counts: tuple, selected: tuple | None) -> bytes:
+    return charts.timeline_png(list(counts), selected=selected)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _casualties_png(rows: tuple) -> bytes:
+    return charts.casualties_png(list(rows))
+
+
+def _prepare_state(events: list[dict[str, Any]], articles: list[str]) -> dict[str, Any]:
+    """Work out the widget choices and give every filter widget a value in session state.
+
+    The filters are read from session state before the widgets are drawn, so the map
+    (the slowest part of the page to appear) is sent to the browser first.
+    """
+    bounds = cm_filters.date_bounds(events)
+    oblast_names = {
+        f["properties"].get("admin1_code"): f["properties"].get("admin1_name")
+        for f in events if f["properties"].get("admin1_code")
+    }
+    choices = {
+        "types": [t for t in EVENT_TYPE_LABELS if any(
+            f["properties"].get("event_type") == t for f in events)],
+        "subs": cm_filters.options(events, "sub_event_type"),
+        "oblasts": sorted(oblast_names, key=lambda c: (str(oblast_names[c]), c)),
+        "articles": sorted(set(articles) | set(cm_filters.article_options(events))),
+    }
+    _init_from_query_params(bounds, choices)
+    state = st.session_state
+    for key in ("f_types", "f_subs", "f_oblasts", "f_articles"):
+        allowed = set(choices[key.removeprefix("f_")])
+        state[key] = [v for v in state.get(key, []) if v in allowed]
+    state.setdefault("f_undated", True)
+    state.setdefault("f_minconf", 0.0)
+    state.setdefault("f_metric", "mentions")
+    state.setdefault("f_basemap", "offline")
+    if bounds is not None and bounds[0] < bounds[1]:
+        if state.get("_date_bounds") != bounds:  # first run, or new articles
+            if "f_dates" not in state or "_date_bounds" in state:
+                state["f_dates"] = bounds
+            state["_date_bounds"] = bounds
+    return {"bounds": bounds, "choices": choices, "oblast_names": oblast_names}
+
+
+def _filters_from_state(ctx: dict[str, Any]) -> tuple[cm_filters.EventFilters, str, str]:
+    state = st.session_state
+    bounds = ctx["bounds"]
+    date_from = date_to = None
+    if bounds is not None and bounds[0] < bounds[1]:
+        chosen = state["f_dates"]
+        date_from = chosen[0] if chosen[0] > bounds[0] else None
+        date_to = chosen[1] if chosen[1] < bounds[1] else None
+    filters = cm_filters.EventFilters(
+        date_from=date_from, date_to=date_to, event_types=tuple(state["f_types"]),
+        sub_types=tuple(state["f_subs"]), admin1_codes=tuple(state["f_oblasts"]),
+        articles=tuple(state["f_articles"]), min_confidence=float(state["f_minconf"]),
+        include_undated=bool(state["f_undated"]),
+    )
+    return filters, str(state["f_metric"]), str(state["f_basemap"])
+
+
+def _draw_sidebar(ctx: dict[str, Any], events: list[dict[str, Any]],
+                  filters: cm_filters.EventFilters, counter: str) -> None:
+    sidebar = st.sidebar
+    bounds, choices, oblast_names = ctx["bounds"], ctx["choices"], ctx["oblast_names"]
+    sidebar.title("conflictmap")
+    counts = cm_filters.events_per_day(events)
+    if counts and bounds is not None:
+        selected = (filters.date_from or bounds[0], filters.date_to or bounds[1])
+        sidebar.image(_timeline_png(tuple(counts), selected), width="stretch")
+    if bounds is not None and bounds[0] < bounds[1]:
+        sidebar.slider("Date range", min_value=bounds[0], max_value=bounds[1],
+                       format="YYYY-MM-DD", key="f_dates")
+    elif bounds is not None:
+        sidebar.caption(f"All dated events are on {bounds[0].isoformat()}.")
+    sidebar.checkbox("Show undated events", key="f_undated")
+    sidebar.multiselect(
+        "Event type", choices["types"], key="f_types",
+        format_func=lambda t: EVENT_TYPE_LABELS.get(t, t), placeholder="All types",
+    )
+    sidebar.multiselect(
+        "Sub-type", choices["subs"], key="f_subs",
+        format_func=lambda s: s.replace("_", " "), placeholder="All sub-types",
+    )
+    sidebar.multiselect(
+        "Oblast", choices["oblasts"], key="f_oblasts",
+        format_func=lambda c: f"{oblast_names.get(c) or c} ({c})", placeholder="All oblasts",
+    )
+    sidebar.multiselect(
+        "Source article", choices["articles"], key="f_articles", placeholder="All articles"
+    )
+    sidebar.slider("Minimum confidence", 0.0, 1.0, step=0.05, key="f_minconf")
+    sidebar.radio(
+        "Colour oblasts by", list(METRIC_LABELS), key="f_metric",
+        format_func=lambda m: METRIC_LABELS[m],
+    )
+    sidebar.radio(
+        "Basemap", ["offline", "osm"], key="f_basemap", horizontal=True,
+        format_func=lambda b: "Offline vector" if b == "offline" else "OpenStreetMap (online)",
+    )
+    sidebar.markdown(f"**{counter}**")
+
+
+# --- views ------------------------------------------------------------------------------
+
+
+def _show_map(outputs: dict[str, Any], filters: cm_filters.EventFilters, metric: str,
+              basemap: str) -> None:
+    fmap = build_event_map(outputs["events"], outputs["places"], outputs["oblasts"],
+                           filters=filters, metric=metric, basemap=basemap)
+    if st.get_option("server.enableStaticServing"):
+        from streamlit_folium import st_folium
+
+        assets.localize(fmap, base_url=_static_url())
+        st_folium(fmap, height=MAP_HEIGHT, use_container_width=True, returned_objects=[],
+                  key="event_map")
+    else:  # no static serving: the same map, every asset inlined
+        st.iframe(assets.standalone_html(fmap), height=MAP_HEIGHT)
+
+
+def _article_reader(outputs: dict[str, Any], filters: cm_filters.EventFilters) -> None:
+    articles = {a.get("article"): a for a in outputs["articles"]}
+    if not articles:
+        st.info("No article texts in this data folder.")
+        return
+    names = sorted(articles)
+    preferred = [n for n in filters.articles if n in articles]
+    index = names.index(preferred[0]) if preferred else 0
+    name = st.selectbox("Article", names, index=index, key="reader_article")
+    record = articles[name]
+    st.text(f"{record.get('title') or name}  ·  {record.get('date') or 'undated'}")
+    mentions = [f["properties"] for f in outputs["places"]["features"]
+                if f["properties"].get("article") == name]
+    body = cm_data.highlight_article(str(record.get("text") or ""), mentions)
+    st.markdown(
+        '<div class="cm-article" style="white-space:pre-wrap;line-height:1.55;max-height:420px;'
+        'overflow-y:auto;border:1px solid #ddd;border-radius:6px;padding:10px 14px">'
+        f"{body}</div>",
+        unsafe_allow_html=True,
+    )
+    if mentions:
+        st.dataframe(
+            pd.DataFrame(
+                [{"text": m.get("text"), "chosen place": m.get("name"),
+                  "kind": m.get("feature_kind"), "oblast": m.get("admin1_name"),
+                  "country": m.get("country_code"), "confidence": m.get("confidence"),
+                  "reason": m.get("reason")} for m in mentions]
+            ),
+            hide_index=True, width="stretch", key="reader_mentions",
+        )
+
+
+def _downloads(outputs: dict[str, Any], shown: list[dict[str, Any]],
+               places: list[dict[str, Any]], filters: cm_filters.EventFilters, metric: str,
+               basemap: str) -> None:
+    cols = st.columns(6)
+    cols[0].download_button("Events GeoJSON", cm_data.geojson_bytes(shown),
+                            "events.geojson", "application/geo+json", key="dl_events")
+    cols[1].download_button("Places GeoJSON", cm_data.geojson_bytes(places),
+                            "places.geojson", "application/geo+json", key="dl_places")
+    cols[2].download_button("Oblasts GeoJSON",
+                            cm_data.geojson_bytes(outputs["oblasts"]["features"]),
+                            "oblasts.geojson", "application/geo+json", key="dl_oblasts")
+    cols[3].download_button("Events CSV", cm_export.events_csv({"features": list(shown)}).encode("utf-8"),
+                            "events.csv", "text/csv",
+                            key="dl_csv")
+
+    def _html() -> bytes:
+        fmap = build_event_map(outputs["events"], outputs["places"], outputs["oblasts"],
+                               filters=filters, metric=metric, basemap=basemap)
+        return assets.standalone_html(fmap).encode("utf-8")
+
+    cols[4].download_button("Map HTML (offline)", _html, "conflictmap.html", "text/html",
+                            key="dl_html")
+    if cols[5].button("Briefing PNG", key="briefing"):
+        _briefing(outputs, shown, filters)
+    if st.session_state.get("briefing_png"):
+        st.download_button("Save briefing PNG", st.session_state["briefing_png"],
+                           "briefing.png", "image/png", key="dl_briefing")
+
+
+def _briefing(outputs: dict[str, Any], shown: list[dict[str, Any]],
+              filters: cm_filters.EventFilters) -> None:
+    try:
+        from pipeline.snapshot import render_snapshot
+    except ImportError as err:
+        st.error(f"Briefing images need pipeline.snapshot, which failed to load: {err}")
+        return
+    render: Callable[..., bytes] = render_snapshot
+    try:
+        with st.spinner("Rendering briefing image…"):
+            png = render(
+                {"type": "FeatureCollection", "features": shown}, outputs["places"],
+                outputs["oblasts"], fmt="png", types=filters.event_types or None,
+                date_from=filters.date_from, date_to=filters.date_to,
+                admin1=filters.admin1_codes or None,
+                n_articles=len(outputs["articles"]),
+            )
+    except (ConflictMapError, ValueError, OSError) as err:
+        st.error(f"Could not render the briefing image: {err}")
+        return
+    st.session_state["briefing_png"] = png
+
+
+def main() -> None:
+    """Draw the page."""
+    st.set_page_config(page_title="conflictmap", page_icon="🗺️", layout="wide")
+    folder = data_dir()
+    try:
+        base = _load_outputs(str(folder), _mtime(folder))
+    except InputError as err:
+        st.error(f"{err}")
+        st.stop()
+    notices = st.container()
+    st.session_state["base_outputs"] = base
+    known = {a.get("article") for a in _current_outputs(base)["articles"]}
+    if st.session_state.get("process"):
+        _process_new_articles(notices, known)
+    outputs = _current_outputs(base)
+    events = outputs["events"]["features"]
+    article_names = [a.get("article") for a in outputs["articles"]]
+    ctx = _prepare_state(events, article_names)
+    filters, metric, basemap = _filters_from_state(ctx)
+    _sync_query_params(filters, metric)
+
+    shown = cm_filters.filter_events(events, filters)
+    places = cm_filters.filter_places(outputs["places"]["features"], filters)
+    counter = cm_filters.counter_text(shown, len(events))
+    st.markdown(f"#### {counter}")
+    killed = sum(int(f["properties"].get("killed") or 0) for f in shown)
+    injured = sum(int(f["properties"].get("injured") or 0) for f in shown)
+    st.caption(
+        f"{len(places)} place mentions · killed {killed} · injured {injured} · "
+        f"{len(outputs['articles'])} articles · data: {folder}"
+    )
+    _show_map(outputs, filters, metric, basemap)
+    _draw_sidebar(ctx, events, filters, counter)
+    _downloads(outputs, shown, places, filters, metric, basemap)
+
+    left, right = st.columns([3, 2])
+    with left:
+        st.subheader("Events")
+        st.dataframe(pd.DataFrame(cm_data.event_rows(shown), columns=cm_data.TABLE_COLUMNS),
+                     hide_index=True, width="stretch", key="events_table")
+    with right:
+        rows = cm_filters.casualties_per_oblast(shown)
+        if rows:
+            st.image(_casualties_png(tuple(rows)), width="stretch")
+        else:
+            st.caption("No casualties among the shown events.")
+
+    reader, adder = st.tabs(["Article reader", "Add articles"])
+    with reader:
+        _article_reader(outputs, filters)
+    with adder:
+        st.file_uploader("Upload articles (.txt, .md, .html)", type=UPLOAD_TYPES,
+                         accept_multiple_files=True, key="upload")
+        st.text_area("…or paste an article", key="paste", height=150)
+        st.button("Process articles", key="process", type="primary")
+
+
+main()

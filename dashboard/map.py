@@ -1,0 +1,1033 @@
+"""Build the folium map of events, place mentions and oblasts.
+
+:func:`build_event_map` is pure: GeoJSON dicts (the pipeline's ``events.geojson``,
+``places.geojson`` and ``oblasts.geojson``) and filters in, a ``folium.Map`` out.
+Each kind of feature is one Leaflet GeoJSON layer fed with one compact JSON blob
+(never one folium object per marker), so 10,000 events build in well under a
+second. Popups and tooltips are built in the browser from that data, and every
+value goes through the page's ``cmEsc`` HTML-escaping function first; the JSON
+itself is written with ``<``, ``>`` and ``&`` as ``\\u`` escapes, so article text
+can never close the ``<script>`` element that carries it.
+
+The default basemap is a vector one drawn from ``geodata`` (countries and admin-1
+units, clipped to the area of interest), so the map needs no tiles and no network;
+OpenStreetMap tiles are an optional layer drawn above it.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any, Literal
+
+import folium
+import geopandas as gpd
+import shapely
+from branca.element import MacroElement
+from folium.elements import JSCSSMixin
+from folium.map import Layer
+from folium.template import Template
+
+from dashboard.filters import EventFilters, Feature, filter_events, filter_places
+
+CRS = "EPSG:4326"
+Metric = Literal["mentions", "casualties", "incidents"]
+METRIC_LABELS: dict[str, str] = {
+    "mentions": "place mentions",
+    "casualties": "killed + injured",
+    "incidents": "frontline incidents",
+}
+EVENT_TYPE_LABELS: dict[str, str] = {
+    "annexation_claim": "Annexation claim",
+    "frontline_incident": "Frontline incident",
+    "casualty_report": "Casualty report",
+}
+INCIDENT_STYLES: dict[str, tuple[str, str]] = {
+    "missile_strike": ("explosion", "#b2182b"),
+    "airstrike": ("plane", "#762a83"),
+    "drone_strike": ("plane", "#9e4a9c"),
+    "shelling": ("burst", "#e6550d"),
+    "attack": ("crosshairs", "#d94801"),
+    "offensive": ("crosshairs", "#d94801"),
+    "advance": ("forward", "#a63603"),
+    "encirclement": ("arrows-to-circle", "#54278f"),
+    "recapture": ("flag", "#2166ac"),
+    "liberation": ("flag", "#2166ac"),
+    "withdrawal": ("person-walking-arrow-right", "#636363"),
+    "retreat": ("person-walking-arrow-right", "#636363"),
+    "explosion": ("bomb", "#8c2d04"),
+}
+"""Incident sub-type -> (Font Awesome solid icon, colour)."""
+DEFAULT_INCIDENT_STYLE: tuple[str, str] = ("circle-exclamation", "#3f4a5a")
+CHOROPLETH_COLOURS: tuple[str, ...] = ("#fff7bc", "#fee391", "#fec44f", "#fe9929", "#d95f0e")
+CLAIM_COLOUR = "#7a0177"
+BORDER_COLOUR = "#0b3d91"
+CASUALTY_COLOUR = "#cb181d"
+PLACE_COLOUR = "#2b8cbe"
+SEA_COLOUR = "#d6e6f0"
+_COORD_DECIMALS = 4
+_BASEMAP_TOLERANCE = 0.02
+_WORLD_TOLERANCE = 0.3
+_WORLD_MIN_AREA = 0.5
+_SEAM_OVERLAP = 0.05
+_BBOX_MARGIN = 8.0
+_UKRAINE = "UA"
+
+_PANES = (
+    ("cm-basemap", 150, False),
+    ("cm-choropleth", 350, True),
+    ("cm-claims", 380, True),
+    ("cm-border", 390, False),
+    ("cm-places", 590, True),
+    ("cm-casualties", 600, True),
+    ("cm-incidents", 610, True),
+    ("cm-labels", 620, False),
+)
+"""Leaflet panes (name, z-index, interactive): fixed stacking whatever layers are toggled.
+
+Tiles sit at 200, above the vector basemap, so OpenStreetMap covers it when tiles
+load and the vector basemap shows through when they cannot.
+"""
+
+
+def js_json(value: object) -> str:
+    """Serialise to JSON that is safe inside an HTML ``<script>`` element.
+
+    ``<``, ``>`` and ``&`` become ``\\u`` escapes (so text like ``</script>`` cannot
+    end the element), as do the line separators JavaScript forbids in strings.
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+class _JsLayer(JSCSSMixin, Layer):
+    """A Leaflet layer made by a JavaScript factory ``function(data, map)``.
+
+    The data is embedded once as JSON; the factory returns the Leaflet layer.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = ({{ this.factory }})(
+            {{ this.data_json }}, {{ this._parent.get_name() }});
+        {%- if this.show %}
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {%- endif %}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self,
+        data: object,
+        factory: str,
+        *,
+        name: str,
+        show: bool = True,
+        control: bool = True,
+        overlay: bool = True,
+        default_js: Sequence[tuple[str, str]] = (),
+        default_css: Sequence[tuple[str, str]] = (),
+    ) -> None:
+        super().__init__(name=name, overlay=overlay, control=control, show=show)
+        self._name = "CmLayer"
+        self.data_json = js_json(data)
+        self.factory = factory
+        self.default_js = list(default_js)
+        self.default_css = list(default_css)
+
+
+class _Script(MacroElement):
+    """A piece of JavaScript run with the map, before the layers that follow it."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this.code.replace("MAP", this._parent.get_name()) }}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self._name = "CmScript"
+        self.code = code
+
+
+_HELPERS_JS = """
+(function (map) {
+  var panes = %(panes)s;
+  panes.forEach(function (p) {
+    var pane = map.getPane(p[0]) || map.createPane(p[0]);
+    pane.style.zIndex = p[1];
+    if (!p[2]) { pane.style.pointerEvents = 'none'; }
+  });
+  map.getContainer().style.background = %(sea)s;
+  map.setMinZoom(3);
+  map.setMaxZoom(18);  // no tile layer sets it, and marker clusters need it
+})(MAP);
+window.cmEsc = function (value) {
+  if (value === null || value === undefined) { return ''; }
+  return String(value).replace(/[&<>"']/g, function (c) {
+    return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c];
+  });
+};
+window.cmLabel = function (value) {
+  return cmEsc(String(value || '').replace(/_/g, ' '));
+};
+window.cmQuotes = function (sources) {
+  if (!sources || !sources.length) { return ''; }
+  return '<ol class="cm-quotes">' + sources.map(function (s) {
+    return '<li>\\u201c' + cmEsc(s[1]) + '\\u201d<br><span class="cm-art">' +
+      cmEsc(s[0]) + '</span></li>';
+  }).join('') + '</ol>';
+};
+window.cmEvent = function (r, S) {
+  return {type: S[r[2]], sub: S[r[3]], place: S[r[4]], oblast: S[r[5]], date: S[r[6]],
+          killed: r[7], injured: r[8], cas: S[r[9]], by: S[r[10]], status: S[r[11]],
+          n: r[12], conf: r[13], r: r[15],
+          src: r[14].map(function (q) { return [S[q[0]], S[q[1]]]; })};
+};
+window.cmPoints = function (rows) {
+  return {type: 'FeatureCollection', features: rows.map(function (r) {
+    return {type: 'Feature', geometry: {type: 'Point', coordinates: [r[0], r[1]]},
+            properties: r};
+  })};
+};
+window.cmEventPopup = function (p) {
+  var rows = [
+    '<b>' + cmEsc(p.type) + '</b>' + (p.sub ? ' \\u00b7 ' + cmLabel(p.sub) : ''),
+    'Place: ' + (p.place ? cmEsc(p.place) : '\\u2014') + (p.oblast ? ' (' + cmEsc(p.oblast) + ')' : ''),
+    'Date: ' + (p.date ? cmEsc(p.date) : '<i>undated</i>')
+  ];
+  if (p.killed !== null || p.injured !== null) {
+    rows.push('Killed: ' + (p.killed === null ? '?' : cmEsc(p.killed)) +
+      ' \\u00b7 Injured: ' + (p.injured === null ? '?' : cmEsc(p.injured)));
+  }
+  if (p.cas) { rows.push('Reported: \\u201c' + cmEsc(p.cas) + '\\u201d'); }
+  if (p.by) { rows.push('Claimed by: ' + cmEsc(p.by) + (p.status ? ' (' + cmEsc(p.status) + ')' : '')); }
+  rows.push('Sources: ' + cmEsc(p.n) + ' \\u00b7 confidence ' + cmEsc(p.conf));
+  return '<div class="cm-popup">' + rows.join('<br>') + cmQuotes(p.src) + '</div>';
+};
+window.cmEventTooltip = function (p) {
+  return cmEsc(p.type) + (p.sub ? ' \\u00b7 ' + cmLabel(p.sub) : '') + ' \\u00b7 ' +
+    cmEsc(p.place || p.oblast || '') + ' \\u00b7 ' + (p.date ? cmEsc(p.date) : 'undated');
+};
+(function () {
+  if (document.getElementById('cm-style')) { return; }
+  var css = document.createElement('style');
+  css.id = 'cm-style';
+  css.textContent = %(css)s;
+  document.head.appendChild(css);
+})();
+"""
+
+_CSS = """
+.cm-popup{font:12px/1.45 system-ui,sans-serif;max-width:340px}
+.cm-quotes{margin:6px 0 0 0;padding-left:18px}
+.cm-quotes li{margin-bottom:4px}
+.cm-art{color:#666;font-size:11px}
+.cm-icon{width:24px;height:24px;border-radius:50%;border:2px solid #fff;color:#fff;
+ display:flex;align-items:center;justify-content:center;font-size:12px;
+ box-shadow:0 1px 3px rgba(0,0,0,.5)}
+.cm-dot{width:10px;height:10px;border-radius:50%;background:#2b8cbe;border:1.5px solid #fff;
+ box-shadow:0 0 2px rgba(0,0,0,.6)}
+.cm-country{font:600 11px system-ui,sans-serif;color:#6b6b6b;text-transform:uppercase;
+ letter-spacing:.08em;white-space:nowrap;text-shadow:0 0 3px #fff}
+.cm-legend{background:rgba(255,255,255,.94);padding:8px 10px;border-radius:6px;
+ font:12px/1.5 system-ui,sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:230px}
+.cm-legend h4{margin:0 0 4px 0;font-size:12px;font-weight:700}
+.cm-legend .cm-row{display:flex;align-items:center;gap:6px;margin:1px 0}
+.cm-legend .cm-row>span{flex:none;display:inline-flex;align-items:center;justify-content:center;box-sizing:border-box}
+.cm-legend .sw{width:18px;height:12px;border:1px solid #777;flex:none}
+.cm-legend .cm-icon{width:18px;height:18px;font-size:9px;border-width:1px;flex:none}
+.cm-legend .circ{border-radius:50%;background:rgba(203,24,29,.55);border:1px solid #67000d;flex:none}
+.cm-legend hr{margin:5px 0;border:0;border-top:1px solid #ddd}
+.leaflet-control-layers-expanded{font:12px/1.35 system-ui,sans-serif;padding:4px 8px 4px 4px}
+.leaflet-control-layers-expanded label{margin:0}
+"""
+
+_COUNTRIES_JS = """function (data, map) {
+  return L.geoJson(data, {pane: 'cm-basemap', interactive: false,
+    attribution: data.attribution,
+    style: function (f) {
+      if (f.properties.kind === 'line') { return {color: '#a9a9a9', weight: 1, fill: false}; }
+      return {stroke: false, fillColor: f.properties.focus ? '#fbfaf7' : '#efece6',
+              fillOpacity: 1};
+    }});
+}"""
+
+_ADMIN1_JS = """function (data, map) {
+  return L.geoJson(data, {pane: 'cm-basemap', interactive: false,
+    style: {color: '#b9b4aa', weight: 0.6, dashArray: '3 3', fill: false}});
+}"""
+
+_LABELS_JS = """function (data, map) {
+  var group = L.layerGroup();
+  data.forEach(function (c) {
+    L.marker([c[1], c[2]], {pane: 'cm-labels', interactive: false, keyboard: false,
+      icon: L.divIcon({className: '', iconSize: null,
+        html: '<div class="cm-country" style="transform:translate(-50%,-50%)">' +
+              cmEsc(c[0]) + '</div>'})}).addTo(group);
+  });
+  return group;
+}"""
+
+_BORDER_JS = """function (data, map) {
+  return L.geoJson(data, {pane: 'cm-border', interactive: false,
+    style: {color: '%s', weight: 3, opacity: 0.9, fill: false}});
+}""" % BORDER_COLOUR
+
+_CHOROPLETH_JS = """function (data, map) {
+  return L.geoJson(data.fc, {pane: 'cm-choropleth',
+    style: function (f) {
+      return {color: '#8a8a8a', weight: 0.8, fillColor: f.properties.fill,
+              fillOpacity: f.properties.value > 0 ? 0.55 : 0.08};
+    },
+    onEachFeature: function (f, layer) {
+      var p = f.properties;
+      layer.bindTooltip(cmEsc(p.name) + ': ' + cmEsc(p.value) + ' ' + cmEsc(data.metric),
+                        {sticky: true});
+      layer.bindPopup('<div class="cm-popup"><b>' + cmEsc(p.name) + '</b> (' + cmEsc(p.code) +
+        ')<br>Place mentions: ' + cmEsc(p.mentions) +
+        '<br>Frontline incidents: ' + cmEsc(p.incidents) +
+        '<br>Casualty reports: ' + cmEsc(p.reports) +
+        '<br>Killed: ' + cmEsc(p.killed) + ' \\u00b7 Injured: ' + cmEsc(p.injured) +
+        (p.claimed ? '<br><b>Claimed annexation</b>' : '') + '</div>');
+      layer.on('mouseover', function () { layer.setStyle({weight: 2, color: '#333'}); });
+      layer.on('mouseout', function () { layer.setStyle({weight: 0.8, color: '#8a8a8a'}); });
+    }});
+}"""
+
+_CLAIMS_JS = """function (data, map) {
+  var hatch = new L.StripePattern({weight: 2, spaceWeight: 5, color: '%(c)s', opacity: 0.75,
+                                   angle: 45});
+  hatch.addTo(map);
+  return L.geoJson(data, {pane: 'cm-claims',
+    style: {color: '%(c)s', weight: 2, dashArray: '6 4', fillPattern: hatch, fillOpacity: 1},
+    onEachFeature: function (f, layer) {
+      var p = f.properties, S = map._cmS;
+      layer.bindTooltip('Claimed annexation: ' + cmEsc(S[p.oblast]), {sticky: true});
+      layer.bindPopup(function () {
+        return '<div class="cm-popup"><b>Claimed annexation \\u00b7 ' + cmEsc(S[p.oblast]) +
+          '</b>' + p.claims.map(function (r) {
+            var c = cmEvent(r, S);
+            return '<hr style="margin:4px 0">' + cmLabel(c.sub) + ' \\u00b7 ' +
+              (c.date ? cmEsc(c.date) : '<i>undated</i>') +
+              (c.by ? ' \\u00b7 claimed by ' + cmEsc(c.by) : '') +
+              (c.status ? ' (' + cmEsc(c.status) + ')' : '') +
+              '<br>Sources: ' + cmEsc(c.n) + ' \\u00b7 confidence ' + cmEsc(c.conf) +
+              cmQuotes(c.src);
+          }).join('') + '</div>';
+      }, {maxWidth: 360, maxHeight: 300});
+    }});
+}""" % {"c": CLAIM_COLOUR}
+
+_INCIDENTS_JS = """function (data, map) {
+  var S = map._cmS;
+  return L.geoJson(cmPoints(data.rows), {
+    pointToLayer: function (f, latlng) {
+      var s = data.styles[S[f.properties[3]]] || data.fallback;
+      return L.marker(latlng, {pane: 'cm-incidents', icon: L.divIcon({className: '',
+        iconSize: [24, 24], iconAnchor: [12, 12],
+        html: '<div class="cm-icon" style="background:' + s[1] + '"><i class="fa-solid fa-' +
+              s[0] + '"></i></div>'})});
+    },
+    onEachFeature: function (f, layer) {
+      layer.bindTooltip(function () { return cmEventTooltip(cmEvent(f.properties, S)); });
+      layer.bindPopup(function () { return cmEventPopup(cmEvent(f.properties, S)); },
+                      {maxWidth: 360, maxHeight: 300});
+    }});
+}"""
+
+_CASUALTIES_JS = """function (data, map) {
+  var S = map._cmS;
+  return L.geoJson(cmPoints(data.rows), {
+    pointToLayer: function (f, latlng) {
+      return L.circleMarker(latlng, {pane: 'cm-casualties', radius: f.properties[15],
+        color: '#67000d', weight: 1.2, fillColor: '%s', fillOpacity: 0.5});
+    },
+    onEachFeature: function (f, layer) {
+      layer.bindTooltip(function () { return cmEventTooltip(cmEvent(f.properties, S)); });
+      layer.bindPopup(function () { return cmEventPopup(cmEvent(f.properties, S)); },
+                      {maxWidth: 360, maxHeight: 300});
+    }});
+}""" % CASUALTY_COLOUR
+
+_PLACES_JS = """function (data, map) {
+  var cluster = L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 45,
+                                      chunkedLoading: true, clusterPane: 'cm-places'});
+  var icon = L.divIcon({className: '', iconSize: [10, 10], html: '<div class="cm-dot"></div>'});
+  var S = map._cmS;
+  var geo = L.geoJson(cmPoints(data.rows), {
+    pointToLayer: function (f, latlng) {
+      return L.marker(latlng, {icon: icon, pane: 'cm-places'});
+    },
+    onEachFeature: function (f, layer) {
+      var r = f.properties;
+      var p = {name: S[r[2]], text: S[r[3]], kind: S[r[4]], oblast: S[r[5]], article: S[r[6]],
+               conf: r[7], reason: S[r[8]]};
+      layer.bindTooltip(function () {
+        return cmEsc(p.name) + (p.text && p.text !== p.name ? ' (\\u201c' + cmEsc(p.text) +
+                                '\\u201d)' : '');
+      });
+      layer.bindPopup(function () {
+        return '<div class="cm-popup"><b>' + cmEsc(p.name) + '</b> \\u00b7 ' + cmLabel(p.kind) +
+          '<br>Text: \\u201c' + cmEsc(p.text) + '\\u201d' +
+          (p.oblast ? '<br>Oblast: ' + cmEsc(p.oblast) : '') +
+          '<br>Article: <span class="cm-art">' + cmEsc(p.article) + '</span>' +
+          '<br>Confidence ' + cmEsc(p.conf) + (p.reason ? '<br>Why: ' + cmEsc(p.reason) : '') +
+          '</div>';
+      }, {maxWidth: 340});
+    }});
+  cluster.addLayers(geo.getLayers());
+  return cluster;
+}"""
+
+_MARKERCLUSTER_JS = [
+    (
+        "markerclusterjs",
+        "https://unpkg.com/leaflet.markercluster@1.5.3/dist/leaflet.markercluster.js",
+    )
+]
+_MARKERCLUSTER_CSS = [
+    (
+        "markerclustercss",
+        "https://unpkg.com/leaflet.markercluster@1.5.3/dist/MarkerCluster.css",
+    ),
+    (
+        "markerclusterdefaultcss",
+        "https://unpkg.com/leaflet.markercluster@1.5.3/dist/MarkerCluster.Default.css",
+    ),
+]
+_PATTERN_JS = [("pattern", "https://teastman.github.io/Leaflet.pattern/leaflet.pattern.js")]
+
+
+def _round(value: float) -> float:
+    return round(float(value), _COORD_DECIMALS)
+
+
+def _point(feature: Feature) -> tuple[float, float] | None:
+    """Return (lon, lat) of a Point feature, or None for other geometries."""
+    geometry = feature.get("geometry") or {}
+    if geometry.get("type") != "Point":
+        return None
+    lon, lat = geometry["coordinates"][:2]
+    return _round(lon), _round(lat)
+
+
+class _StringTable:
+    """Numbers distinct strings so each appears once in the page; None is -1.
+
+    JavaScript reads ``S[-1]`` as ``undefined``, which the popups treat as missing.
+    """
+
+    def __init__(self) -> None:
+        self.strings: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def __call__(self, value: object) -> int:
+        if value is None:
+            return -1
+        key = str(value)
+        index = self._index.get(key)
+        if index is None:
+            index = self._index[key] = len(self.strings)
+            self.strings.append(key)
+        return index
+
+
+def _number(value: object) -> int | None:
+    return None if value is None else int(value)  # type: ignore[call-overload]
+
+
+def casualty_radius(killed: int | None, injured: int | None) -> float:
+    """Return the circle radius in pixels for a casualty report.
+
+    The area grows with killed + injured (radius with its square root), from 5 px
+    for an unknown or zero count up to 40 px.
+    """
+    total = (killed or 0) + (injured or 0)
+    return round(min(5.0 + 3.0 * math.sqrt(total), 40.0), 1)
+
+
+def _event_row(
+    props: Mapping[str, Any], lon_lat: tuple[float, float], table: _StringTable
+) -> list[Any]:
+    """One event as a compact row; ``cmEvent`` in the page reads it back.
+
+    Columns: lon, lat, type, sub-type, place, oblast, date, killed, injured,
+    casualty text, claimed by, claim status, n sources, confidence,
+    [[article, quote], ...], circle radius (strings are indexes into the table).
+    """
+    killed, injured = _number(props.get("killed")), _number(props.get("injured"))
+    kind = props.get("event_type") or ""
+    return [
+        lon_lat[0],
+        lon_lat[1],
+        table(EVENT_TYPE_LABELS.get(kind, kind)),
+        table(props.get("sub_event_type")),
+        table(props.get("place_name")),
+        table(props.get("admin1_name")),
+        table(props.get("date")),
+        killed,
+        injured,
+        table(props.get("casualty_text")),
+        table(props.get("claimed_by")),
+        table(props.get("claim_status")),
+        int(props.get("n_sources", len(props.get("sources") or ()))),
+        round(float(props.get("confidence") or 0.0), 2),
+        [[table(src.get("article")), table(src.get("quote") or "")]
+         for src in props.get("sources") or ()],
+        casualty_radius(killed, injured),
+    ]
+
+
+def _point_rows(events: Iterable[Feature], table: _StringTable, *, big_first: bool) -> list[list]:
+    rows = []
+    for event in events:
+        point = _point(event)
+        if point is not None:
+            rows.append(_event_row(event.get("properties", {}), point, table))
+    if big_first:  # big circles first, so small ones stay clickable on top
+        rows.sort(key=lambda r: -r[15])
+    return rows
+
+
+def _round_geometry(geometry: Mapping[str, Any]) -> dict[str, Any]:
+    shape = shapely.geometry.shape(geometry)
+    shape = shapely.set_precision(shape, 10**-_COORD_DECIMALS)
+    return json.loads(shapely.to_geojson(shape))
+
+
+def _claim_collection(claims: Iterable[Feature], table: _StringTable) -> dict[str, Any]:
+    """Merge claims per oblast: one hatched polygon listing every claim on it."""
+    by_oblast: dict[str, dict[str, Any]] = {}
+    for claim in claims:
+        geometry = claim.get("geometry") or {}
+        if geometry.get("type") not in {"Polygon", "MultiPolygon"}:
+            continue
+        props = claim.get("properties", {})
+        key = str(props.get("admin1_code") or props.get("admin1_name") or len(by_oblast))
+        entry = by_oblast.setdefault(
+            key,
+            {
+                "type": "Feature",
+                "geometry": _round_geometry(geometry),
+                "properties": {"oblast": table(props.get("admin1_name") or key), "claims": []},
+            },
+        )
+        entry["properties"]["claims"].append((props.get("date") or "9999", props.get(
+            "sub_event_type") or "", _event_row(props, (0.0, 0.0), table)))
+    features = []
+    for key in sorted(by_oblast):
+        entry = by_oblast[key]
+        entry["properties"]["claims"] = [row for *_, row in sorted(entry["properties"]["claims"],
+                                                                   key=lambda c: c[:2])]
+        features.append(entry)
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _place_rows(places: Iterable[Feature], table: _StringTable) -> list[list]:
+    """Place mentions as rows: lon, lat, name, text, kind, oblast, article, confidence, reason."""
+    rows = []
+    for place in places:
+        point = _point(place)
+        if point is None:
+            continue
+        p = place.get("properties", {})
+        rows.append([
+            point[0], point[1], table(p.get("name")), table(p.get("text")),
+            table(p.get("feature_kind")), table(p.get("admin1_name")), table(p.get("article")),
+            round(float(p.get("confidence") or 0.0), 2), table(p.get("reason")),
+        ])
+    return rows
+
+
+def oblast_values(
+    events: Iterable[Feature], places: Iterable[Feature], metric: Metric
+) -> dict[str, int]:
+    """Return admin1_code -> value of the chosen metric for the shown data.
+
+    Parameters
+    ----------
+    events, places
+        The filtered event and place features.
+    metric
+        ``"mentions"`` counts place mentions, ``"casualties"`` sums killed and
+        injured, ``"incidents"`` counts frontline incidents.
+    """
+    values: dict[str, int] = {}
+    if metric == "mentions":
+        for place in places:
+            code = place.get("properties", {}).get("admin1_code")
+            if code:
+                values[code] = values.get(code, 0) + 1
+        return values
+    for event in events:
+        p = event.get("properties", {})
+        code = p.get("admin1_code")
+        if not code:
+            continue
+        if metric == "casualties":
+            add = int(p.get("killed") or 0) + int(p.get("injured") or 0)
+        else:
+            add = int(p.get("event_type") == "frontline_incident")
+        values[code] = values.get(code, 0) + add
+    return values
+
+
+def class_breaks(values: Iterable[int], n_classes: int = len(CHOROPLETH_COLOURS)) -> list[int]:
+    """Return ascending upper bounds of up to ``n_classes`` classes of positive values.
+
+    Bounds are equal steps between 1 and the maximum, rounded up, without
+    duplicates, so small counts get few classes.
+    """
+    top = max((v for v in values if v > 0), default=0)
+    if top == 0:
+        return []
+    bounds = sorted({max(1, math.ceil(top * (i + 1) / n_classes)) for i in range(n_classes)})
+    return bounds
+
+
+def _colour_for(value: int, breaks: Sequence[int]) -> str:
+    if value <= 0 or not breaks:
+        return "#ffffff"
+    offset = len(CHOROPLETH_COLOURS) - len(breaks)
+    for i, bound in enumerate(breaks):
+        if value <= bound:
+            return CHOROPLETH_COLOURS[offset + i]
+    return CHOROPLETH_COLOURS[-1]
+
+
+def _oblast_collection(
+    oblasts: Iterable[Feature], values: Mapping[str, int], breaks: Sequence[int],
+    events: Sequence[Feature], places: Sequence[Feature],
+) -> dict[str, Any]:
+    mentions = oblast_values(events, places, "mentions")
+    casualties: dict[str, list[int]] = {}
+    incidents: dict[str, int] = {}
+    reports: dict[str, int] = {}
+    for event in events:
+        p = event.get("properties", {})
+        code = p.get("admin1_code")
+        kind = p.get("event_type")
+        if kind == "frontline_incident":
+            incidents[code] = incidents.get(code, 0) + 1
+        if kind == "casualty_report":
+            reports[code] = reports.get(code, 0) + 1
+        pair = casualties.setdefault(code, [0, 0])
+        pair[0] += int(p.get("killed") or 0)
+        pair[1] += int(p.get("injured") or 0)
+    features = []
+    for oblast in oblasts:
+        p = oblast.get("properties", {})
+        code = p.get("admin1_code")
+        value = values.get(code, 0)
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": _round_geometry(oblast["geometry"]),
+                "properties": {
+                    "code": code,
+                    "name": p.get("admin1_name"),
+                    "value": value,
+                    "fill": _colour_for(value, breaks),
+                    "mentions": mentions.get(code, 0),
+                    "incidents": incidents.get(code, 0),
+                    "reports": reports.get(code, 0),
+                    "killed": casualties.get(code, [0, 0])[0],
+                    "injured": casualties.get(code, [0, 0])[1],
+                    "claimed": bool(p.get("claimed")),
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _load_geodata() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    import geodata
+
+    return geodata.load_countries(), geodata.load_admin1()
+
+
+@lru_cache(maxsize=8)
+def _default_basemap(bbox: tuple[float, float, float, float]) -> tuple[dict, dict, dict, list]:
+    countries, admin1 = _load_geodata()
+    return basemap_data(countries, admin1, bbox)
+
+
+def _attribution() -> str:
+    try:
+        import geodata
+
+        return str(geodata.ATTRIBUTION)
+    except (ImportError, AttributeError):
+        return "boundaries: Natural Earth"
+
+
+def _without_small_parts(geom: Any, min_area: float) -> Any:
+    """Drop the polygons of a (Multi)Polygon smaller than ``min_area`` square degrees."""
+    parts = [p for p in shapely.get_parts(geom) if p.area >= min_area]
+    if not parts:
+        return shapely.Polygon()
+    return parts[0] if len(parts) == 1 else shapely.MultiPolygon(parts)
+
+
+def _country_layers(
+    countries: gpd.GeoDataFrame, bbox: tuple[float, float, float, float]
+) -> dict[str, Any]:
+    """Country fills and boundary lines: detailed inside ``bbox``, coarse elsewhere.
+
+    Boundaries are drawn as lines clipped to the box, so the box edge never shows as
+    a boundary; coarse fills stop at the box, so they cannot spill over detailed coasts.
+    """
+    window = shapely.box(*bbox)
+    frame = countries.sort_values("country_code")
+    geoms = frame.geometry.values
+    coarse = shapely.simplify(
+        [_without_small_parts(g, _WORLD_MIN_AREA) for g in geoms], _WORLD_TOLERANCE,
+        preserve_topology=True,
+    )
+    layers = (
+        ("fill", shapely.simplify(shapely.clip_by_rect(geoms, *bbox), _BASEMAP_TOLERANCE,
+                                  preserve_topology=True), 4),
+        ("line", shapely.simplify(shapely.clip_by_rect(shapely.boundary(geoms), *bbox),
+                                  _BASEMAP_TOLERANCE), 4),
+        # a little overlap under the detailed fills hides the seam at the box edge
+        ("fill", shapely.difference(coarse, shapely.buffer(window, -_SEAM_OVERLAP)), 2),
+        ("line", shapely.difference(shapely.boundary(coarse), window), 2),
+    )
+    features = []
+    for kind, geometries, decimals in layers:
+        geometries = shapely.set_precision(geometries, 10**-decimals)
+        for code, name, geom in zip(frame["country_code"], frame["name"], geometries,
+                                    strict=True):
+            if geom is None or geom.is_empty:
+                continue
+            properties: dict[str, Any] = {"country_code": _plain(code), "kind": kind}
+            if kind == "fill":
+                properties.update(name=_plain(name), focus=code == _UKRAINE)
+            features.append({"type": "Feature", "properties": properties,
+                             "geometry": json.loads(shapely.to_geojson(geom))})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def basemap_data(
+    countries: gpd.GeoDataFrame,
+    admin1: gpd.GeoDataFrame,
+    bbox: tuple[float, float, float, float],
+) -> tuple[dict, dict, dict, list]:
+    """Clip and simplify the offline basemap to a bounding box.
+
+    Parameters
+    ----------
+    countries
+        ``country_code``, ``name``, ``geometry`` (EPSG:4326).
+    admin1
+        ``admin1_code``, ``country_code``, ``geometry`` (EPSG:4326).
+    bbox
+        (min_lon, min_lat, max_lon, max_lat).
+
+    Returns
+    -------
+    tuple
+        Countries FeatureCollection (fills, and boundaries as lines: detailed inside
+        the box, coarse outside it), admin-1 FeatureCollection, Ukraine's
+        recognised border (the union of its admin-1 units) as a FeatureCollection,
+        and country labels as ``[name, lat, lon]``.
+    """
+    min_lon, min_lat, max_lon, max_lat = bbox
+    window = shapely.box(min_lon, min_lat, max_lon, max_lat)
+
+    country_fc = _country_layers(countries, bbox)
+    # boundaries as lines (each shared edge once), clipped to the box, so the box edge is
+    # not drawn as a boundary
+    inside = admin1[admin1.geometry.intersects(window)]
+    lines = shapely.union_all(shapely.boundary(inside.geometry.values))
+    lines = shapely.simplify(shapely.clip_by_rect(lines, *bbox), _BASEMAP_TOLERANCE)
+    lines = shapely.set_precision(lines, 10**-4)
+    admin1_fc: dict = {"type": "FeatureCollection", "features": []}
+    if not lines.is_empty:
+        admin1_fc["features"].append({"type": "Feature", "properties": {},
+                                      "geometry": json.loads(shapely.to_geojson(lines))})
+    ukraine = admin1[admin1["country_code"] == _UKRAINE]
+    border: dict = {"type": "FeatureCollection", "features": []}
+    if len(ukraine):
+        outline = shapely.simplify(
+            shapely.union_all(ukraine.geometry.values), _BASEMAP_TOLERANCE / 2
+        )
+        outline = shapely.set_precision(outline, 10**-4)
+        border["features"].append(
+            {"type": "Feature", "geometry": json.loads(shapely.to_geojson(outline)),
+             "properties": {"name": "Ukraine (internationally recognised border)"}}
+        )
+    labels = []
+    for name, geom in zip(countries["name"], countries.geometry, strict=True):
+        inside = shapely.intersection(geom, window)
+        if inside.is_empty or inside.area < 1.0:
+            continue
+        # shapely's x is longitude and y latitude; labels are [name, lat, lon] for Leaflet
+        point = inside.point_on_surface()
+        labels.append([str(name), round(point.y, 3), round(point.x, 3)])
+    labels.sort()
+    return (
+        country_fc,
+        admin1_fc,
+        border,
+        labels,
+    )
+
+
+def _plain(value: Any) -> Any:
+    """Turn a pandas cell into a JSON value (NaN and None become None)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def _data_bbox(*collections: Iterable[Feature]) -> tuple[float, float, float, float] | None:
+    """Return (min_lon, min_lat, max_lon, max_lat) of all geometries, or None if none."""
+    lons: list[float] = []
+    lats: list[float] = []
+    for features in collections:
+        for feature in features:
+            geometry = feature.get("geometry")
+            if not geometry:
+                continue
+            if geometry.get("type") == "Point":
+                lon, lat = geometry["coordinates"][:2]
+                lons.append(lon)
+                lats.append(lat)
+                continue
+            # shapely's bounds are (x=lon, y=lat)
+            min_x, min_y, max_x, max_y = shapely.bounds(shapely.geometry.shape(geometry))
+            lons += [min_x, max_x]
+            lats += [min_y, max_y]
+    if not lons:
+        return None
+    return min(lons), min(lats), max(lons), max(lats)
+
+
+def _focus_bbox(
+    events: Sequence[Feature], places: Sequence[Feature], oblasts: Sequence[Feature]
+) -> tuple[float, float, float, float]:
+    """Area to show: the events and oblasts (places only if nothing else), whole degrees."""
+    bbox = _data_bbox(events, oblasts) or _data_bbox(places)
+    if bbox is None:
+        bbox = (22.0, 44.0, 40.5, 52.5)  # Ukraine
+    return bbox
+
+
+def _legend_html(
+    incident_subs: Sequence[str], metric: Metric, breaks: Sequence[int], show: Mapping[str, bool]
+) -> str:
+    parts = ['<h4>Legend</h4>']
+    if show["claims"]:
+        parts.append(
+            '<div class="cm-row"><span class="sw" style="border:2px dashed %s;background:'
+            'repeating-linear-gradient(45deg,%s 0 2px,transparent 2px 7px)"></span>'
+            "Claimed annexation area</div>" % (CLAIM_COLOUR, CLAIM_COLOUR)
+        )
+    for sub in incident_subs:
+        icon, colour = INCIDENT_STYLES.get(sub, DEFAULT_INCIDENT_STYLE)
+        parts.append(
+            '<div class="cm-row"><span class="cm-icon" style="background:%s">'
+            '<i class="fa-solid fa-%s"></i></span>%s</div>'
+            % (colour, icon, html.escape(sub.replace("_", " ").capitalize()))
+        )
+    if show["casualties"]:
+        parts.append(
+            '<div class="cm-row"><span class="circ" style="width:10px;min-width:10px;height:10px">'
+            '</span><span class="circ" style="width:18px;min-width:18px;height:18px"></span>'
+            "Casualties: size = killed + injured</div>"
+        )
+    if show["places"]:
+        parts.append(
+            '<div class="cm-row"><span class="cm-dot" style="min-width:10px"></span>'
+            "Place mention (clustered)</div>"
+        )
+    parts.append(
+        '<div class="cm-row"><span class="sw" style="border:0;border-top:3px solid %s;height:0">'
+        "</span>Ukraine, recognised border</div>" % BORDER_COLOUR
+    )
+    if breaks:
+        parts.append("<hr><h4>Oblasts: %s</h4>" % html.escape(METRIC_LABELS[metric]))
+        offset = len(CHOROPLETH_COLOURS) - len(breaks)
+        low = 1
+        for i, bound in enumerate(breaks):
+            label = str(bound) if low >= bound else f"{low}–{bound}"
+            parts.append(
+                '<div class="cm-row"><span class="sw" style="background:%s"></span>%s</div>'
+                % (CHOROPLETH_COLOURS[offset + i], label)
+            )
+            low = bound + 1
+    return '<div class="cm-legend">' + "".join(parts) + "</div>"
+
+
+_LEGEND_JS = """
+(function (map) {
+  var legend = L.control({position: 'bottomright'});
+  legend.onAdd = function () {
+    var div = L.DomUtil.create('div');
+    div.innerHTML = %s;
+    L.DomEvent.disableClickPropagation(div);
+    L.DomEvent.disableScrollPropagation(div);
+    return div;
+  };
+  legend.addTo(map);
+})(MAP);
+"""
+
+
+def _stable_ids(m: folium.Map) -> None:
+    """Give every element a sequential id, so the same input renders the same page."""
+    counter = 0
+
+    def _walk(element: Any) -> None:
+        nonlocal counter
+        element._id = f"cm{counter:05d}"
+        counter += 1
+        for child in element._children.values():
+            _walk(child)
+
+    _walk(m)
+
+
+def build_event_map(
+    events: Mapping[str, Any],
+    places: Mapping[str, Any],
+    oblasts: Mapping[str, Any],
+    *,
+    filters: EventFilters | None = None,
+    metric: Metric = "mentions",
+    basemap: Literal["offline", "osm"] = "offline",
+    countries: gpd.GeoDataFrame | None = None,
+    admin1: gpd.GeoDataFrame | None = None,
+    height: int | str = "100%",
+) -> folium.Map:
+    """Build the interactive map of what the filters let through.
+
+    Parameters
+    ----------
+    events, places, oblasts
+        FeatureCollections as written by the pipeline.
+    filters
+        What to show; None shows everything.
+    metric
+        What colours the oblast choropleth: ``"mentions"``, ``"casualties"``
+        or ``"incidents"``.
+    basemap
+        ``"offline"`` shows the vector basemap only; ``"osm"`` also switches the
+        OpenStreetMap tile layer on (it is always in the layer control).
+    countries, admin1
+        Basemap geometries; None loads them from ``geodata``.
+    height
+        Height of the map element.
+
+    Returns
+    -------
+    folium.Map
+        The map, with a layer control and a legend. Asset links still point at
+        CDNs; see :mod:`dashboard.assets` to make it work offline.
+    """
+    if metric not in METRIC_LABELS:
+        msg = f"metric must be one of {sorted(METRIC_LABELS)}, got {metric!r}"
+        raise ValueError(msg)
+    filters = filters or EventFilters()
+    all_events = list(events.get("features", []))
+    shown = filter_events(all_events, filters)
+    shown_places = filter_places(places.get("features", []), filters)
+    oblast_features = list(oblasts.get("features", []))
+
+    min_lon, min_lat, max_lon, max_lat = _focus_bbox(all_events, shown_places, oblast_features)
+    window = (
+        math.floor(min_lon - _BBOX_MARGIN), math.floor(min_lat - _BBOX_MARGIN / 2),
+        math.ceil(max_lon + _BBOX_MARGIN), math.ceil(max_lat + _BBOX_MARGIN / 2),
+    )
+    if countries is None or admin1 is None:
+        country_fc, admin1_fc, border_fc, labels = _default_basemap(window)
+    else:
+        country_fc, admin1_fc, border_fc, labels = basemap_data(countries, admin1, window)
+    country_fc = {**country_fc, "attribution": html.escape(_attribution())}
+
+    m = folium.Map(
+        location=[(min_lat + max_lat) / 2, (min_lon + max_lon) / 2],
+        zoom_start=6,
+        tiles=None,
+        control_scale=True,
+        prefer_canvas=False,
+        height=height,
+        max_bounds=False,
+    )
+    # only what these layers use: no jQuery, Bootstrap or awesome-markers (fewer files to load)
+    m.default_js = [(name, url) for name, url in m.default_js if name == "leaflet"]
+    m.default_css = [
+        (name, url) for name, url in m.default_css
+        if name in {"leaflet_css", "awesome_markers_font_css"}
+    ]
+    _Script(_HELPERS_JS % {"panes": js_json(_PANES), "sea": js_json(SEA_COLOUR),
+                           "css": js_json(_CSS)}).add_to(m)
+    _JsLayer(country_fc, _COUNTRIES_JS, name="Basemap: countries (offline)").add_to(m)
+    _JsLayer(admin1_fc, _ADMIN1_JS, name="Basemap: admin-1 boundaries").add_to(m)
+    _JsLayer(labels, _LABELS_JS, name="Country names").add_to(m)
+    folium.TileLayer(
+        "OpenStreetMap", name="OpenStreetMap tiles (online only)", overlay=True,
+        show=basemap == "osm",
+    ).add_to(m)
+
+    table = _StringTable()
+    values = oblast_values(shown, shown_places, metric)
+    breaks = class_breaks(values.values())
+    oblast_fc = _oblast_collection(oblast_features, values, breaks, shown, shown_places)
+    by_type: dict[str, list[Feature]] = {k: [] for k in EVENT_TYPE_LABELS}
+    for event in shown:
+        by_type.setdefault(event.get("properties", {}).get("event_type", ""), []).append(event)
+    claims = _claim_collection(by_type["annexation_claim"], table)
+    place_rows = _place_rows(shown_places, table)
+    casualty_rows = _point_rows(by_type["casualty_report"], table, big_first=True)
+    incident_rows = _point_rows(by_type["frontline_incident"], table, big_first=False)
+    incident_subs = sorted({table.strings[r[3]] if r[3] >= 0 else "" for r in incident_rows})
+    styles = {sub: list(INCIDENT_STYLES.get(sub, DEFAULT_INCIDENT_STYLE)) for sub in incident_subs}
+
+    _Script("MAP._cmS = %s;" % js_json(table.strings)).add_to(m)
+    _JsLayer(
+        {"fc": oblast_fc, "metric": METRIC_LABELS[metric]}, _CHOROPLETH_JS,
+        name=f"Oblasts by {METRIC_LABELS[metric]}",
+    ).add_to(m)
+    _JsLayer(claims, _CLAIMS_JS, name="Claimed annexation areas", default_js=_PATTERN_JS).add_to(m)
+    _JsLayer(border_fc, _BORDER_JS, name="Ukraine, recognised border").add_to(m)
+    _JsLayer(
+        {"rows": place_rows}, _PLACES_JS, name=f"Place mentions ({len(place_rows)})",
+        default_js=_MARKERCLUSTER_JS, default_css=_MARKERCLUSTER_CSS,
+    ).add_to(m)
+    _JsLayer(
+        {"rows": casualty_rows}, _CASUALTIES_JS, name=f"Casualty reports ({len(casualty_rows)})"
+    ).add_to(m)
+    _JsLayer(
+        {"rows": incident_rows, "styles": styles, "fallback": list(DEFAULT_INCIDENT_STYLE)},
+        _INCIDENTS_JS, name=f"Frontline incidents ({len(incident_rows)})",
+    ).add_to(m)
+    legend = _legend_html(
+        incident_subs, metric, breaks,
+        {"claims": bool(claims["features"]), "casualties": bool(casualty_rows),
+         "places": bool(place_rows)},
+    )
+    _Script(_LEGEND_JS % js_json(legend)).add_to(m)
+    folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    fit = _data_bbox(shown) or _data_bbox(shown_places) or (min_lon, min_lat, max_lon, max_lat)
+    m.fit_bounds([[fit[1], fit[0]], [fit[3], fit[2]]], padding=(30, 30), max_zoom=9)
+    _stable_ids(m)
+    return m

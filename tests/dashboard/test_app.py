@@ -1,0 +1,216 @@
+"""The Streamlit page, driven by streamlit.testing's AppTest."""
+
+from __future__ import annotations
+
+import types
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import pipeline
+from pipeline.errors import InputError
+
+APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
+
+
+@pytest.fixture
+def app(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("CONFLICTMAP_DATA", str(data_dir))
+    at = AppTest.from_file(APP, default_timeout=60)
+    return at
+
+
+def _counter(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if m.value.startswith("#### Showing")).lstrip("# ")
+
+
+def _table_rows(at: AppTest) -> int:
+    return next(len(d.value) for d in at.dataframe if "event_type" in d.value.columns)
+
+
+def _param(at: AppTest, key: str) -> list[str]:
+    value = at.query_params[key]
+    return value if isinstance(value, list) else [value]
+
+
+def test_page_runs_and_shows_the_counter(app: AppTest):
+    app.run()
+    assert not app.exception
+    assert not app.error
+    assert _counter(app) == "Showing 7 of 7 events, 2022-09-10–2022-10-01 (1 undated)"
+    assert {w.key for w in app.sidebar.multiselect} == {"f_types", "f_subs", "f_oblasts",
+                                                        "f_articles"}
+    assert app.sidebar.slider(key="f_dates").value == (
+        __import__("datetime").date(2022, 9, 10), __import__("datetime").date(2022, 10, 1))
+    assert _table_rows(app) == 7
+    assert dict(app.query_params) == {}
+
+
+def test_type_filter_updates_counter_table_and_query(app: AppTest):
+    app.run()
+    app.sidebar.multiselect(key="f_types").set_value(["casualty_report"]).run()
+    assert _counter(app) == "Showing 2 of 7 events, 2022-09-30 (1 undated)"
+    assert _table_rows(app) == 2
+    assert _param(app, "type") == ["casualty_report"]
+    app.sidebar.checkbox(key="f_undated").uncheck().run()
+    assert _counter(app) == "Showing 1 of 7 events, 2022-09-30"
+    assert _param(app, "undated") == ["0"]
+
+
+def test_oblast_and_confidence_filters(app: AppTest):
+    app.run()
+    app.sidebar.multiselect(key="f_oblasts").set_value(["UA-63"]).run()
+    assert _counter(app).startswith("Showing 3 of 7 events")
+    app.sidebar.slider(key="f_minconf").set_value(0.6).run()
+    assert _counter(app).startswith("Showing 2 of 7 events")
+    assert _param(app, "oblast") == ["UA-63"]
+    assert _param(app, "minconf") == ["0.6"]
+
+
+def test_query_params_reopen_the_same_view(app: AppTest):
+    app.query_params["type"] = ["frontline_incident"]
+    app.query_params["from"] = "2022-09-15"
+    app.query_params["oblast"] = ["UA-63", "UA-99"]  # unknown codes are dropped
+    app.run()
+    assert not app.exception
+    assert app.sidebar.multiselect(key="f_types").value == ["frontline_incident"]
+    assert app.sidebar.multiselect(key="f_oblasts").value == ["UA-63"]
+    assert _counter(app) == "Showing 1 of 7 events, 2022-09-20"
+
+
+def test_article_reader_escapes_hostile_text(app: AppTest):
+    app.run()
+    app.selectbox(key="reader_article").set_value("009_hostile.txt").run()
+    body = next(m.value for m in app.markdown if 'class="cm-article"' in m.value)
+    assert "<script>" not in body and "<img" not in body
+    assert "&lt;script&gt;" in body
+    assert '<mark class="cm-place"' in body and ">Kupiansk</mark>" in body
+
+
+def _stub_build() -> types.ModuleType:
+    """A stand-in for pipeline.build: one event per article, bad bytes refused."""
+    module = types.ModuleType("pipeline.build")
+
+    def read_article_bytes(name: str, data: bytes) -> str:
+        if b"\x00" in data:
+            msg = f"{name} is not a text file"
+            raise InputError(msg)
+        return data.decode("utf-8")
+
+    def build_articles(articles: list[tuple[str, str]], *, progress: Any = None) -> dict:
+        events, records = [], []
+        for number, (name, text, *_meta) in enumerate(articles, 1):
+            events.append({"type": "Feature",
+                           "geometry": {"type": "Point", "coordinates": [36.3, 49.9]},
+                           "properties": {"id": f"new-{name}", "event_type": "frontline_incident",
+                                          "sub_event_type": "shelling", "date": "2022-10-02",
+                                          "place_name": "Kharkiv", "admin1_code": "UA-63",
+                                          "admin1_name": "Kharkiv", "killed": None,
+                                          "injured": None, "confidence": 0.9, "n_sources": 1,
+                                          "sources": [{"article": name, "quote": text[:40],
+                                                       "start": 0, "end": 40}]}})
+            records.append({"article": name, "title": name, "date": None, "text": text})
+            if progress is not None:
+                progress(number, len(articles))
+        empty = {"type": "FeatureCollection", "features": []}
+        return {"events": {"type": "FeatureCollection", "features": events}, "places": empty,
+                "oblasts": empty, "articles": records, "errors": []}
+
+    module.read_article_bytes = read_article_bytes  # type: ignore[attr-defined]
+    module.build_articles = build_articles  # type: ignore[attr-defined]
+    return module
+
+
+def test_upload_good_and_bad_files_keeps_earlier_articles(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch
+):
+    stub = _stub_build()
+    monkeypatch.setitem(__import__("sys").modules, "pipeline.build", stub)
+    monkeypatch.setattr(pipeline, "build", stub, raising=False)
+    app.run()
+    app.file_uploader(key="upload").set_value([
+        ("new.txt", b"Shelling hit Kharkiv on Sunday.", "text/plain"),
+        ("broken.txt", b"\x00\x01binary", "text/plain"),
+    ])
+    app.button(key="process").click().run()
+    assert not app.exception
+    assert any("broken.txt" in e.value and "not a text file" in e.value for e in app.error)
+    assert _counter(app).startswith("Showing 8 of 8 events")
+    # a bad file alone: a message, and nothing lost
+    app.file_uploader(key="upload").set_value([("worse.txt", b"\x00", "text/plain")])
+    app.button(key="process").click().run()
+    assert any("worse.txt" in e.value for e in app.error)
+    assert _counter(app).startswith("Showing 8 of 8 events")
+    # pasted text is an article too
+    app.text_area(key="paste").set_value("Fighting near Kharkiv again.")
+    app.button(key="process").click().run()
+    assert _counter(app).startswith("Showing 9 of 9 events")
+
+
+def test_missing_data_folder_is_a_clear_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("CONFLICTMAP_DATA", str(tmp_path / "nowhere"))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert "no events.geojson" in at.error[0].value
+
+
+def test_real_seed_outputs(seed_data_dir: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("CONFLICTMAP_DATA", str(seed_data_dir))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert not at.error
+    counter = _counter(at)
+    total = len(__import__("json").loads(
+        (seed_data_dir / "events.geojson").read_text(encoding="utf-8"))["features"])
+    assert counter.startswith(f"Showing {total} of {total} events")
+    at.sidebar.multiselect(key="f_types").set_value(["annexation_claim"]).run()
+    assert not at.exception
+    assert _counter(at).startswith("Showing ")
+    assert _table_rows(at) == sum(
+        1 for row in at.dataframe[0].value["event_type"] if row == "annexation_claim")
+
+
+def test_upload_with_the_real_pipeline(data_dir: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("CONFLICTMAP_DATA", str(data_dir))
+    seed = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))[0]
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    before = int(_counter(at).split()[1])
+    at.file_uploader(key="upload").set_value([
+        ("report.txt", seed.read_bytes(), "text/plain"),
+        ("scan.txt", b"\x89PNG\r\n\x00\x00binary", "text/plain"),
+        ("latin1.md", "Kyiv, caf\xe9".encode("latin-1"), "text/markdown"),
+    ])
+    at.button(key="process").click().run()
+    assert not at.exception
+    messages = " ".join(e.value for e in at.error)
+    assert "scan.txt" in messages and "latin1.md" in messages
+    after = int(_counter(at).split()[1])
+    assert after > before
+    assert "report.txt" in at.sidebar.multiselect(key="f_articles").options
+    assert any(s.value.startswith("Added 1 article") for s in at.success)
+
+
+def test_serve_builds_the_seed_outputs_once(tmp_path: Path):
+    from dashboard.serve import SEEDS_DIR, ensure_seed_outputs, streamlit_command
+
+    out = ensure_seed_outputs(tmp_path / "out", SEEDS_DIR)
+    events = out / "events.geojson"
+    assert events.is_file()
+    stamp = events.stat().st_mtime_ns
+    ensure_seed_outputs(out, SEEDS_DIR)
+    assert events.stat().st_mtime_ns == stamp  # not rebuilt when present
+    command = streamlit_command(8765)
+    assert command[command.index("--server.enableStaticServing") + 1] == "true"
+    assert command[command.index("--server.port") + 1] == "8765"
+
+
+def test_serve_refuses_a_folder_without_outputs(tmp_path: Path):
+    from dashboard.serve import serve
+
+    with pytest.raises(InputError, match="no events.geojson"):
+        serve(tmp_path, 8765)

@@ -1,0 +1,256 @@
+"""The ``conflictmap`` command line: help, geoparse JSONL, export filters, errors users can fix."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.build import build_paths
+from pipeline.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared" / "articles"
+PLACE_KEYS = {"start", "end", "text", "name", "lat", "lon", "geonameid", "feature_kind", "admin1_code",
+              "country_code", "confidence", "reason"}
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory) -> Path:
+    """A build of the development articles: every event type, several dates and oblasts."""
+    out = tmp_path_factory.mktemp("data")
+    build_paths([SHARED], out)
+    return out
+
+
+def _events(folder: Path) -> list[dict]:
+    return json.loads((folder / "events.geojson").read_text(encoding="utf-8"))["features"]
+
+
+def _error_lines(err: str) -> list[str]:
+    return [line for line in err.splitlines() if line.strip()]
+
+
+# -- help ------------------------------------------------------------------------------------
+def test_help_lists_every_command(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    for command in ("build", "geoparse", "export", "serve", "snapshot", "geodata"):
+        assert command in out
+
+
+def test_console_module_runs_as_a_program():
+    run = subprocess.run([sys.executable, "-m", "pipeline.cli", "--help"], capture_output=True, text=True,
+                         cwd=ROOT, timeout=60)
+    assert run.returncode == 0
+    assert "geoparse" in run.stdout
+
+
+# -- geoparse --------------------------------------------------------------------------------
+def _jsonl(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_geoparse_writes_places_with_offsets_into_each_text(tmp_path):
+    texts = {"a": "Russian troops shelled Nikopol and Kherson on Friday.",
+             "b": "Shelling hit Lyman in Ukraine's eastern Donetsk region."}
+    source = _jsonl(tmp_path / "in.jsonl", [json.dumps({"id": k, "text": v, "extra": 1}) for k, v in texts.items()])
+    target = tmp_path / "out.jsonl"
+
+    assert main(["geoparse", str(source), "-o", str(target)]) == 0
+
+    records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["a", "b"]
+    for record in records:
+        assert record["places"]
+        for place in record["places"]:
+            assert PLACE_KEYS <= set(place)
+            assert texts[record["id"]][place["start"]:place["end"]] == place["text"]
+    lyman = [p for p in records[1]["places"] if p["text"] == "Lyman"]
+    assert [p["admin1_code"] for p in lyman] == ["UA-14"]
+
+
+def test_geoparse_bad_lines_are_named_and_the_rest_processed(tmp_path, capsys):
+    source = _jsonl(tmp_path / "in.jsonl", [
+        json.dumps({"id": 1, "text": "Shelling hit Kharkiv."}),
+        "{not json",
+        json.dumps({"id": 3, "body": "no text key"}),
+        json.dumps({"id": 4, "text": ""}),
+        json.dumps({"id": 5, "text": "Missiles struck Odesa."}),
+    ])
+    target = tmp_path / "out.jsonl"
+
+    code = main(["geoparse", str(source), "-o", str(target)])
+
+    assert code != 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert any(":2:" in line and "JSON" in line for line in _error_lines(err))
+    assert any(":3:" in line and "text" in line for line in _error_lines(err))
+    records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == [1, 4, 5]
+    assert records[1]["places"] == []
+    assert [p["text"] for p in records[2]["places"]] == ["Odesa"]
+
+
+def test_geoparse_non_utf8_line_is_named_and_the_rest_processed(tmp_path, capsys):
+    source = tmp_path / "mixed.jsonl"
+    source.write_bytes(json.dumps({"id": 1, "text": "Shelling hit Kharkiv."}).encode("utf-8") + b"\n"
+                       + json.dumps({"id": 2, "text": "café in Odesa"}, ensure_ascii=False).encode("latin-1") + b"\n"
+                       + json.dumps({"id": 3, "text": "Missiles struck Odesa."}).encode("utf-8") + b"\n")
+    target = tmp_path / "out.jsonl"
+
+    code = main(["geoparse", str(source), "-o", str(target)])
+
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "Traceback" not in err
+    (line,) = [line for line in _error_lines(err) if "UTF-8" in line]
+    assert "mixed.jsonl:2:" in line
+    assert [json.loads(r)["id"] for r in target.read_text(encoding="utf-8").splitlines()] == [1, 3]
+
+
+def test_geoparse_file_that_is_not_utf8_fails_cleanly(tmp_path, capsys):
+    source = tmp_path / "latin1.jsonl"
+    source.write_bytes(json.dumps({"id": 1, "text": "café in Kharkiv"}, ensure_ascii=False).encode("latin-1"))
+
+    code = main(["geoparse", str(source), "-o", str(tmp_path / "out.jsonl")])
+
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "Traceback" not in err
+    assert any("latin1.jsonl" in line and "UTF-8" in line for line in _error_lines(err))
+
+
+def test_geoparse_missing_input_is_one_line(tmp_path, capsys):
+    code = main(["geoparse", str(tmp_path / "absent.jsonl"), "-o", str(tmp_path / "out.jsonl")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert len(_error_lines(err)) == 1 and "absent.jsonl" in err
+
+
+# -- export ----------------------------------------------------------------------------------
+def _export(data_dir: Path, target: Path, *args: str) -> int:
+    return main(["export", "--data", str(data_dir), "-o", str(target), *args])
+
+
+def _exported(target: Path) -> list[dict]:
+    if target.suffix == ".csv":
+        return list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    return json.loads(target.read_text(encoding="utf-8"))["features"]
+
+
+def _field(row: dict, geojson_key: str, csv_key: str) -> str | None:
+    return row["properties"][geojson_key] if "properties" in row else (row[csv_key] or None)
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "csv"])
+def test_export_filters_by_type(data_dir, tmp_path, fmt):
+    target = tmp_path / f"out.{fmt}"
+    assert _export(data_dir, target, "--format", fmt, "--type", "casualty_report") == 0
+    rows = _exported(target)
+    expected = [f for f in _events(data_dir) if f["properties"]["event_type"] == "casualty_report"]
+    assert len(rows) == len(expected) > 0
+    assert {_field(r, "event_type", "event_type") for r in rows} == {"casualty_report"}
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "csv"])
+def test_export_filters_by_several_types(data_dir, tmp_path, fmt):
+    target = tmp_path / f"out.{fmt}"
+    assert _export(data_dir, target, "--format", fmt, "--type", "casualty_report", "--type",
+                   "annexation_claim") == 0
+    expected = [f for f in _events(data_dir) if f["properties"]["event_type"] != "frontline_incident"]
+    assert len(_exported(target)) == len(expected)
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "csv"])
+def test_export_filters_by_date_range(data_dir, tmp_path, fmt):
+    target = tmp_path / f"out.{fmt}"
+    assert _export(data_dir, target, "--format", fmt, "--from", "2022-09-01", "--to", "2022-09-30") == 0
+    rows = _exported(target)
+    expected = [f for f in _events(data_dir) if f["properties"]["date"]
+                and "2022-09-01" <= f["properties"]["date"] <= "2022-09-30"]
+    assert len(rows) == len(expected) > 0
+    assert len(expected) < len(_events(data_dir))
+    for row in rows:
+        assert "2022-09-01" <= _field(row, "date", "event_date") <= "2022-09-30"
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "csv"])
+def test_export_filters_by_admin1(data_dir, tmp_path, fmt):
+    target = tmp_path / f"out.{fmt}"
+    assert _export(data_dir, target, "--format", fmt, "--admin1", "UA-63", "--admin1", "UA-12") == 0
+    rows = _exported(target)
+    expected = [f for f in _events(data_dir) if f["properties"]["admin1_code"] in ("UA-63", "UA-12")]
+    assert len(rows) == len(expected) > 0
+    assert {_field(r, "admin1_code", "admin1_code") for r in rows} == {"UA-63", "UA-12"}
+
+
+def test_export_filters_combine(data_dir, tmp_path):
+    target = tmp_path / "out.geojson"
+    assert _export(data_dir, target, "--type", "frontline_incident", "--admin1", "UA-63", "--from", "2022-09-16",
+                   "--to", "2022-09-16") == 0
+    rows = _exported(target)
+    assert rows
+    for row in rows:
+        p = row["properties"]
+        assert (p["event_type"], p["admin1_code"], p["date"]) == ("frontline_incident", "UA-63", "2022-09-16")
+
+
+def test_export_geojson_without_filters_is_the_whole_layer(data_dir, tmp_path):
+    target = tmp_path / "out.geojson"
+    assert _export(data_dir, target) == 0
+    assert target.read_bytes() == (data_dir / "events.geojson").read_bytes()
+
+
+@pytest.mark.parametrize("layer", ["places", "oblasts"])
+def test_export_other_layers_as_csv(data_dir, tmp_path, layer):
+    target = tmp_path / f"{layer}.csv"
+    assert _export(data_dir, target, "--layer", layer, "--format", "csv") == 0
+    features = json.loads((data_dir / f"{layer}.geojson").read_text(encoding="utf-8"))["features"]
+    assert len(_exported(target)) == len(features) > 0
+
+
+def test_export_inverted_dates_is_one_line_exit_two(data_dir, tmp_path, capsys):
+    target = tmp_path / "out.geojson"
+    code = _export(data_dir, target, "--from", "2022-10-01", "--to", "2022-09-01")
+    err = capsys.readouterr().err
+    assert code == 2
+    assert len(_error_lines(err)) == 1 and "2022-10-01" in err
+    assert not target.exists()
+
+
+def test_export_missing_data_dir_is_one_clear_line(tmp_path, capsys):
+    target = tmp_path / "out.geojson"
+    code = main(["export", "--data", str(tmp_path / "nowhere"), "-o", str(target)])
+    err = capsys.readouterr().err
+    assert code == 2
+    (line,) = _error_lines(err)
+    assert "nowhere" in line and "build" in line and "Traceback" not in err
+    assert not target.exists()
+
+
+def test_build_missing_path_is_one_clear_line(tmp_path, capsys):
+    code = main(["build", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 2
+    (line,) = _error_lines(err)
+    assert "nowhere" in line
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_prints_a_one_line_summary(tmp_path, capsys):
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "a.txt").write_text("date 2023-03-10\nRussian troops shelled Nikopol on Friday.\n", encoding="utf-8")
+    assert main(["build", str(articles), "--out", str(tmp_path / "out")]) == 0
+    (line,) = _error_lines(capsys.readouterr().err)
+    assert "1 articles" in line and "1 frontline_incident" in line and "0 errors" in line
