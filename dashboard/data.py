@@ -7,9 +7,7 @@ output folder (see the data contracts: ``events.geojson``, ``places.geojson``,
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -85,79 +83,6 @@ def load_outputs(data_dir: Path | str) -> dict[str, Any]:
     return out
 
 
-def _merge_features(
-    first: Iterable[Feature], second: Iterable[Feature], key: Any
-) -> list[Feature]:
-    seen: dict[Any, Feature] = {}
-    for feature in [*first, *second]:
-        seen[key(feature)] = feature
-    return list(seen.values())
-
-
-def _merge_events(first: Iterable[Feature], second: Iterable[Feature]) -> list[Feature]:
-    """Key events by id; an event found again keeps every source of both."""
-    merged: dict[Any, Feature] = {}
-    for feature in [*first, *second]:
-        props = feature.get("properties", {})
-        key = props.get("id") or feature.get("id")
-        if key not in merged:
-            merged[key] = feature
-            continue
-        old = merged[key]["properties"]
-        sources = {(s.get("article"), s.get("start"), s.get("end")): s
-                   for s in [*(old.get("sources") or []), *(props.get("sources") or [])]}
-        combined = {**old, "sources": list(sources.values()),
-                    "confidence": max(float(old.get("confidence") or 0),
-                                      float(props.get("confidence") or 0))}
-        combined["n_sources"] = len({s.get("article") for s in combined["sources"]})
-        merged[key] = {**merged[key], "properties": combined}
-    return list(merged.values())
-
-
-def _merge_oblasts(first: Iterable[Feature], second: Iterable[Feature]) -> list[Feature]:
-    merged: dict[str, Feature] = {}
-    counts = ("mentions", "incidents", "casualty_reports", "killed", "injured")
-    for feature in [*first, *second]:
-        props = feature.get("properties", {})
-        code = props.get("admin1_code")
-        if code not in merged:
-            merged[code] = {**feature, "properties": dict(props)}
-            continue
-        target = merged[code]["properties"]
-        for name in counts:
-            target[name] = int(target.get(name) or 0) + int(props.get(name) or 0)
-        target["claimed"] = bool(target.get("claimed")) or bool(props.get("claimed"))
-    return [merged[code] for code in sorted(merged, key=str)]
-
-
-def merge_outputs(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
-    """Add the outputs of newly processed articles to what is shown.
-
-    Events are keyed by ``id``, place mentions by (article, start, end) and articles
-    by name; oblast totals are summed, so callers add each article once (the page
-    skips names it already has).
-    """
-    def fc(features: list[Feature]) -> dict[str, Any]:
-        return {"type": "FeatureCollection", "features": features}
-
-    def _place_key(f: Feature) -> tuple:
-        p = f.get("properties", {})
-        return (p.get("article"), p.get("start"), p.get("end"))
-
-    events = _merge_events(base["events"]["features"], extra["events"]["features"])
-    places = _merge_features(base["places"]["features"], extra["places"]["features"], _place_key)
-    oblasts = _merge_oblasts(base["oblasts"]["features"], extra["oblasts"]["features"])
-    new_articles = {a.get("article") for a in extra.get("articles", [])}
-    articles = [a for a in base.get("articles", []) if a.get("article") not in new_articles]
-    articles += list(extra.get("articles", []))
-    return {
-        "events": fc(events),
-        "places": fc(places),
-        "oblasts": fc(oblasts),
-        "articles": articles,
-    }
-
-
 def event_rows(features: Iterable[Feature]) -> list[dict[str, Any]]:
     """Flatten events into table rows (columns ``TABLE_COLUMNS``)."""
     rows = []
@@ -186,16 +111,6 @@ def event_rows(features: Iterable[Feature]) -> list[dict[str, Any]]:
             "id": p.get("id"),
         })
     return rows
-
-
-def events_csv(features: Iterable[Feature]) -> bytes:
-    """Return the shown events as CSV bytes (UTF-8, header ``TABLE_COLUMNS``)."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(TABLE_COLUMNS), lineterminator="\n")
-    writer.writeheader()
-    for row in event_rows(features):
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
-    return buffer.getvalue().encode("utf-8")
 
 
 def geojson_bytes(features: Sequence[Feature]) -> bytes:

@@ -163,16 +163,22 @@ def events_csv(events: dict) -> str:
     for f in events["features"]:
         p = f["properties"]
         lat, lon = _centroid(f)
+        sources = p.get("sources") or []
+
+        def value(key):
+            v = p.get(key)
+            return "" if v is None else v
         writer.writerow({
-            "event_id": p["id"], "event_date": p["date"] or "", "time_precision": p["date_precision"] or "",
-            "event_type": p["event_type"], "sub_event_type": p["sub_event_type"], "country": p["country_code"] or "",
-            "admin1_code": p["admin1_code"] or "", "admin1": p["admin1_name"] or "", "location": p["place_name"] or "",
-            "latitude": "" if lat is None else lat, "longitude": "" if lon is None else lon,
-            "geo_precision": p["geo_precision"], "fatalities": "" if p["killed"] is None else p["killed"],
-            "injured": "" if p["injured"] is None else p["injured"], "casualty_text": p["casualty_text"] or "",
-            "claimed_by": p["claimed_by"] or "", "claim_status": p["claim_status"] or "", "n_sources": p["n_sources"],
-            "confidence": p["confidence"], "source": "; ".join(sorted({s["article"] for s in p["sources"]})),
-            "notes": p["sources"][0]["quote"] if p["sources"] else "",
+            "event_id": value("id"), "event_date": value("date"), "time_precision": value("date_precision"),
+            "event_type": value("event_type"), "sub_event_type": value("sub_event_type"),
+            "country": value("country_code"), "admin1_code": value("admin1_code"), "admin1": value("admin1_name"),
+            "location": value("place_name"), "latitude": "" if lat is None else lat,
+            "longitude": "" if lon is None else lon, "geo_precision": value("geo_precision"),
+            "fatalities": value("killed"), "injured": value("injured"), "casualty_text": value("casualty_text"),
+            "claimed_by": value("claimed_by"), "claim_status": value("claim_status"),
+            "n_sources": value("n_sources"), "confidence": value("confidence"),
+            "source": "; ".join(sorted({str(s.get("article")) for s in sources})),
+            "notes": sources[0].get("quote", "") if sources else "",
         })
     return buffer.getvalue()
 
