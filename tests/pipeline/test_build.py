@@ -1,6 +1,6 @@
 """The whole build: seeds and development articles in, RFC 7946 GeoJSON and CSV out.
 
-Expected events come from the issue (seeds) and ``../shared/articles/gold.json``; the output
+Expected events come from the issue (seeds) and ``tests/data/articles/gold.json``; the output
 files are checked with an independent validator (``geojson``), shapely and geopandas.
 """
 
@@ -26,7 +26,7 @@ from pipeline.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
-SHARED = ROOT.parent / "shared" / "articles"
+SHARED = ROOT / "tests" / "data" / "articles"
 GOLD = SHARED / "gold.json"
 FOUR_OBLASTS = ("UA-14", "UA-09", "UA-65", "UA-23")
 GEOJSON_FILES = ("places.geojson", "events.geojson", "oblasts.geojson")

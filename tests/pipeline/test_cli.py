@@ -15,7 +15,7 @@ from pipeline.build import build_paths
 from pipeline.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared" / "articles"
+SHARED = ROOT / "tests" / "data" / "articles"
 PLACE_KEYS = {"start", "end", "text", "name", "lat", "lon", "geonameid", "feature_kind", "admin1_code",
               "country_code", "confidence", "reason"}
 
