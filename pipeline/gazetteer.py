@@ -78,7 +78,19 @@ class Gazetteer:
 
     # -- look-ups -------------------------------------------------------------------------
     def candidate(self, row: int, *, primary: bool = True) -> Candidate:
-        """The candidate of table row ``row``."""
+        """The candidate of table row ``row`` (built once, then reused)."""
+        cache = self.__dict__.setdefault("_candidate_cache", {})
+        found = cache.get((row, primary))
+        if found is None:
+            found = cache[(row, primary)] = self._make_candidate(row, primary)
+        return found
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("_candidate_cache", None)  # rebuilt on demand, never pickled
+        return state
+
+    def _make_candidate(self, row: int, primary: bool) -> Candidate:
         gid = self._gid[row]
         a1 = self._a1[row]
         return Candidate(

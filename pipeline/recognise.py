@@ -240,16 +240,17 @@ def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[Mention]:
     return found
 
 
+@lru_cache(maxsize=4)
+def _abbreviation_pattern(abbreviations: tuple[str, ...]) -> re.Pattern:
+    longest_first = sorted(abbreviations, key=len, reverse=True)
+    return re.compile(r"(?<![A-Za-z0-9.])(" + "|".join(map(re.escape, longest_first)) + r")(?![A-Za-z0-9])")
+
+
 def _abbreviation_matches(ctx: _Context, gaz: Gazetteer) -> list[Mention]:
-    found = []
-    for abbrev in gaz.abbreviations:
-        for m in re.finditer(r"(?<![A-Za-z0-9.])" + re.escape(abbrev) + r"(?![A-Za-z0-9])", ctx.text):
-            if abbrev.endswith(".") is False and m.end() < len(ctx.text) and ctx.text[m.end()] == "." and \
-                    (abbrev + ".") in gaz.abbreviations:
-                continue
-            found.append(Mention(m.start(), m.end(), m.group(0), name_key(abbrev), "abbreviation",
-                                 (gaz.abbreviations[abbrev],)))
-    return found
+    pattern = _abbreviation_pattern(tuple(sorted(gaz.abbreviations)))
+    return [Mention(m.start(), m.end(), m.group(0), name_key(m.group(0)), "abbreviation",
+                    (gaz.abbreviations[m.group(0)],))
+            for m in pattern.finditer(ctx.text)]
 
 
 def _leftmost_longest(matches: list[Mention]) -> list[Mention]:

@@ -1079,7 +1079,9 @@ def _subtitle_pieces(selection: _Selection, options: SnapshotOptions) -> list[st
     dates += [p["date"] for p, _ in selection.claims if p.get("date")]
     start = options.date_from.isoformat() if options.date_from else (min(dates) if dates else None)
     end = options.date_to.isoformat() if options.date_to else (max(dates) if dates else None)
-    if start or end:
+    if start and start == end:
+        period = _human_date(start)
+    elif start or end:
         period = f"{_human_date(start) if start else '…'} – {_human_date(end) if end else '…'}"
     else:
         period = "No dated events"
