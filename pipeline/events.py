@@ -32,6 +32,7 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
     ("shelling", r"\b(shell(?:ed|ing)|artillery fire)\b"),
     ("attack", r"\b(attacked|struck|stormed)\b"),
 ))
+_ANY_TRIGGER = re.compile("|".join(f"(?:{p.pattern})" for _n, p in INCIDENT_TRIGGERS), re.IGNORECASE)
 STRIKE_TYPES = ("missile_strike", "drone_strike", "airstrike", "shelling", "attack")
 _HYPOTHETICAL = re.compile(r"\b(could|would|might|may|if|will|shall|threat\w*|vow\w*|warn\w*|seeks?|aims?|"
                            r"plans?|intends?|hopes?)\b", re.IGNORECASE)
@@ -62,6 +63,7 @@ _NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|a dozen|several dozen|dozens(?: of)?|hu
         r"a hundred|" + "|".join(sorted((w for w in _NUMBER_WORDS if " " not in w and not w.startswith(("dozen", "hundreds", "scores"))), key=len, reverse=True)) + r")")
 _QUAL = r"(?:(?:at least|more than|over|about|around|some|nearly|almost|up to|roughly|approximately)\s+)?"
 _WHO = r"(?:\s+(?:\w+\s+)?(?:people|persons|civilians|soldiers|residents|children|troops|servicemen|others|of them))?"
+_CASUALTY_WORD = re.compile(r"(kill|dead|died|perish|bod(y|ies)|corpse|grave|toll|wound|injur|hurt)", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
                            r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$")
 _KILLED = [re.compile(p, re.IGNORECASE) for p in (
@@ -131,6 +133,8 @@ def casualties(sentence: str) -> tuple[int | None, int | None, list[str]]:
                     texts.append(m.group(0).strip())
         return (min(values) if values else None), texts
 
+    if not _CASUALTY_WORD.search(sentence):
+        return None, None, []
     killed, ktexts = scan(_KILLED)
     injured, itexts = scan(_INJURED)
     return killed, injured, ktexts + itexts
@@ -286,7 +290,7 @@ def _located(kind, sub, when, place, text, source, confidence, *, fallback=False
 def _incident_type(sentence: str, *, at: int | None = None) -> str | None:
     """The incident sub-type a sentence reports; with ``at`` (an offset in the sentence), the one
     whose trigger stands nearest before that place ("encircled A and recaptured B")."""
-    if _HYPOTHETICAL.search(sentence):
+    if not _ANY_TRIGGER.search(sentence) or _HYPOTHETICAL.search(sentence):
         return None
     found = []
     for rank, (name, pattern) in enumerate(INCIDENT_TRIGGERS):

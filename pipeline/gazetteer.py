@@ -23,9 +23,9 @@ import numpy as np
 import pandas as pd
 
 import geodata
-from pipeline.textnorm import name_key, skeleton
+from pipeline.textnorm import name_key, skeleton, spaced_key
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 _KIND_ORDER = ("country", "admin1", "continent", "landmark", "region", "water", "city")
 
 
@@ -50,7 +50,7 @@ class Gazetteer:
     """Names → candidates, plus an automaton that finds names in folded text."""
 
     def __init__(self, table: pd.DataFrame, keys: dict[str, tuple[tuple[int, bool], ...]],
-                 abbreviations: dict[str, int], demonyms: dict[str, int]) -> None:
+                 abbreviations: dict[str, int], demonyms: dict[str, int], spaced_keys: dict[str, str]) -> None:
         self.table = table
         self._lat = table["lat"].to_numpy(float)
         self._lon = table["lon"].to_numpy(float)
@@ -65,12 +65,17 @@ class Gazetteer:
         self.skeletons = _build_skeletons(table, keys)
         self.abbreviations = abbreviations
         self.demonyms = demonyms
+        # patterns are " key " so every match sits on word boundaries of ``fold_words`` text
         self.automaton = ahocorasick.Automaton()
+        # values are (key, length of the name in the text)
         for key in keys:
-            self.automaton.add_word(key, key)
+            self.automaton.add_word(f" {key} ", (key, len(key)))
         for key in demonyms:
             if key not in keys:
-                self.automaton.add_word(key, key)
+                self.automaton.add_word(f" {key} ", (key, len(key)))
+        for spaced, key in spaced_keys.items():
+            if f" {spaced} " not in self.automaton:
+                self.automaton.add_word(f" {spaced} ", (key, len(spaced)))
         self.automaton.make_automaton()
         self._admin1_rows = {a1: i for i, (a1, kind) in enumerate(zip(self._a1, self._kind))
                              if kind == "admin1" and isinstance(a1, str)}
@@ -138,6 +143,7 @@ def _table() -> pd.DataFrame:
 def _build_keys(table: pd.DataFrame) -> tuple[dict, dict]:
     keys: dict[str, dict[int, bool]] = {}
     demonyms: dict[str, int] = {}
+    spaced: dict[str, str] = {}
     pops = table["population"].to_numpy(np.int64)
 
     def add(name: str, row: int, primary: bool) -> None:
@@ -146,8 +152,11 @@ def _build_keys(table: pd.DataFrame) -> tuple[dict, dict]:
             return
         slot = keys.setdefault(key, {})
         slot[row] = slot.get(row, False) or primary
-        if "'" in key:
-            add(key.replace("'", ""), row, primary)
+        other = spaced_key(name)
+        if other:
+            spaced.setdefault(other, key)
+        if "'" in name or "’" in name:  # "Luhans'k" is also written "Luhansk"
+            add(name.replace("'", "").replace("’", ""), row, primary)
 
     for row, (name, names, dems) in enumerate(zip(table["name"], table["names"], table["demonyms"])):
         add(name, row, True)
@@ -167,7 +176,7 @@ def _build_keys(table: pd.DataFrame) -> tuple[dict, dict]:
         if cc in country_rows:
             add(alias, country_rows[cc], True)
     frozen = {k: tuple(sorted(v.items())) for k, v in keys.items()}
-    return frozen, demonyms
+    return frozen, demonyms, spaced
 
 
 SKELETON_MIN_POPULATION = 15_000
@@ -223,8 +232,8 @@ def load_gazetteer(*, use_cache: bool = True) -> Gazetteer:
     started = time.perf_counter()
     print("conflictmap: building the gazetteer index (first run only) ...", file=sys.stderr, flush=True)
     table = _table()
-    keys, demonyms = _build_keys(table)
-    gazetteer = Gazetteer(table, keys, _abbreviations(table), demonyms)
+    keys, demonyms, spaced = _build_keys(table)
+    gazetteer = Gazetteer(table, keys, _abbreviations(table), demonyms, spaced)
     if use_cache:
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)

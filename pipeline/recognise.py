@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.gazetteer import Gazetteer
-from pipeline.textnorm import fold, name_key, skeleton
+from pipeline.textnorm import fold, fold_words, name_key, skeleton
 
 # Paragraphs that are page furniture, not article content ("Related coverage ...", credits).
 _BOILERPLATE = re.compile(
@@ -121,6 +121,7 @@ class _Context:
     def __init__(self, text: str, folded: str) -> None:
         self.text = text
         self.folded = folded
+        self.words = fold_words(text)
         self.ranges = content_ranges(text)
         self._range_starts = [r[0] for r in self.ranges]
         self.sentences = sentence_starts(text)
@@ -142,10 +143,9 @@ class _Context:
         if para not in self._line_kind:
             start, end = self.ranges[para]
             line = self.text[start:end]
-            letters = [c for c in line if c.isalpha()]
-            if letters and all(c.isupper() for c in letters):
+            if line.isupper():  # every cased character is upper case
                 kind = "caps"
-            elif _is_headline(line):
+            elif len(line) <= 300 and _is_headline(line):
                 kind = "title"
             else:
                 kind = "prose"
@@ -206,37 +206,35 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     return mentions
 
 
-_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z\u00df-\u00ff][^\W\d_]*")
-# lower-case words that occur inside place names ("Rostov-on-Don", "Stratford-upon-Avon")
-CONNECTORS = frozenset("of on upon de la del du le el al am an the and sur en im di da do dos das".split())
-
-
-def _mask_lowercase_words(text: str) -> str:
-    """``text`` with lower-case words blanked (same length): names start with a capital, so the
-    automaton then only reports matches worth checking."""
-    return _LOWER_WORD.sub(lambda m: m.group(0) if m.group(0) in CONNECTORS else " " * len(m.group(0)), text)
+# a run of capitalised words, with the lower-case words that occur inside place names
+# ("Rostov-on-Don", "Isle of Man", "Bosnia and Herzegovina"): only such runs can hold a name
+CONNECTORS = ("of", "on", "upon", "de", "la", "del", "du", "le", "el", "al", "am", "an", "the", "and", "sur",
+              "en", "im", "di", "da", "do", "dos", "das")
+_CAP_SPAN = re.compile(r"[^\W\d_a-z\u00df-\u00ff][\w'’.\u2010\u2011-]*(?:[ \t]+(?:(?:" + "|".join(CONNECTORS)
+                       + r")[ \t]+)*[^\W\d_a-z\u00df-\u00ff][\w'’.\u2010\u2011-]*)*")
 
 
 def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[Mention]:
-    text, folded, n = ctx.text, ctx.folded, len(ctx.text)
+    text = ctx.text
+    haystack = " " + ctx.words + " "  # haystack index i is text index i - 1
     found = []
-    for end_idx, key in gaz.automaton.iter(fold(_mask_lowercase_words(text))):
-        start = end_idx - len(key) + 1
-        end = end_idx + 1
-        if not text[start].isupper():
-            continue
-        if start > 0 and (folded[start - 1].isalnum()):
-            continue
-        if end < n and (folded[end].isalnum() or (folded[end] == "'" and end + 1 < n and folded[end + 1].isalpha()
-                                                  and folded[end + 1] != "s")):
-            continue
-        kind = "name" if key in gaz.keys else "demonym"
-        rows = (gaz.demonyms[key],) if kind == "demonym" else ()
-        if kind == "name" and key in gaz.demonyms and text[start:end].lower() == text[start:end].lower():
-            # a word that is both a place name and a demonym ("Ukrainian") reads as the demonym
-            if _best_population(gaz, _rows_of(gaz, Mention(start, end, "", key, "name"))) < STRONG_POPULATION:
+    for span in _CAP_SPAN.finditer(text):
+        # a slice per run: the automaton copies its input, so iterating the whole text per run is quadratic
+        offset = span.start()
+        for end_idx, (key, length) in gaz.automaton.iter(haystack[offset:span.end() + 2]):
+            # the pattern " name " ends at haystack index offset + end_idx: the name ends at text index
+            # offset + end_idx - 1
+            end = offset + end_idx - 1
+            start = end - length
+            if not text[start].isupper():
+                continue
+            kind, rows = "name", ()
+            if key not in gaz.keys:
                 kind, rows = "demonym", (gaz.demonyms[key],)
-        found.append(Mention(start, end, text[start:end], key, kind, rows))
+            elif key in gaz.demonyms and _best_population(gaz, _rows_of(gaz, Mention(start, end, "", key, "name"))) \
+                    < STRONG_POPULATION:
+                kind, rows = "demonym", (gaz.demonyms[key],)  # "Ukrainian" reads as the demonym, not a village
+            found.append(Mention(start, end, text[start:end], key, kind, rows))
     return found
 
 
@@ -415,8 +413,12 @@ def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], sur
 
 
 def _similar_spelling(key: str, row: int, gaz: Gazetteer) -> bool:
-    names = [str(gaz._name[row])]
-    return any(difflib.SequenceMatcher(None, key, name_key(n)).ratio() >= 0.75 for n in names)
+    return _similar(key, name_key(str(gaz._name[row])))
+
+
+@lru_cache(maxsize=65536)
+def _similar(a: str, b: str) -> bool:
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
 def _mark_regions(ctx: _Context, mentions: list[Mention]) -> None:

@@ -69,23 +69,37 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
     return cands
 
 
-def _base(c: Candidate, m: Mention, all_cands: list[Candidate]) -> list[tuple[float, str]]:
+@dataclass(frozen=True)
+class _Facts:
+    """What the candidates of one mention say about each other (computed once per mention)."""
+
+    city_admin1: frozenset  # admin-1 units holding a town of 10,000+ of this name
+    big_city_countries: frozenset  # countries with a city of 100,000+ of this name
+    primary_city: bool  # some town has this as its main name
+
+
+def _facts(cands: list[Candidate]) -> _Facts:
+    cities = [o for o in cands if o.feature_kind == "city"]
+    return _Facts(frozenset(o.admin1_code for o in cities if o.population >= 10_000),
+                  frozenset(o.country_code for o in cities if o.population >= 100_000),
+                  any(o.primary and o.population >= 1000 for o in cities))
+
+
+def _base(c: Candidate, m: Mention, facts: _Facts) -> list[tuple[float, str]]:
     signals = [(math.log10(c.population + 10), f"population {c.population:,}" if c.population else "")]
     kind = _KIND_BONUS.get(c.feature_kind, 0.0)
     if m.region and c.feature_kind == "admin1":
         kind += 4.0
         signals.append((0.0, f"\"{m.text} region\" names an admin-1 unit"))
     if c.feature_kind == "admin1" and not m.region:
-        if any(o.feature_kind == "city" and o.population >= 10_000 and (
-                o.admin1_code == c.admin1_code or (o.country_code == c.country_code and o.population >= 100_000))
-               for o in all_cands):
+        if c.admin1_code in facts.city_admin1 or c.country_code in facts.big_city_countries:
             kind -= 3.0 if "listed with a region" not in m.notes else -2.0
     signals.append((kind, f"feature kind {c.feature_kind}" if kind >= 3 else ""))
     if c.capital:
         signals.append((2.5, "national capital"))
     if c.primary:
         signals.append((0.8, "main name"))
-    elif any(o.primary and o.feature_kind == "city" and o.population >= 1000 for o in all_cands):
+    elif facts.primary_city:
         signals.append((-1.5, "alternate name (another place has it as main name)"))
     else:
         signals.append((0.0, "alternate name"))
@@ -156,9 +170,11 @@ def _distinct_anchors(anchors: list[tuple[int, float, float]], limit: int = 12) 
 def _nearest_km(c: Candidate, anchors, cache: dict) -> float | None:
     """Distance from ``c`` to the closest other anchor point (geopy great-circle), cached per row."""
     if c.row not in cache:
-        dists = [great_circle((c.lat, c.lon), (lat, lon)).km for _i, lat, lon in anchors
-                 if abs(lat - c.lat) > 1e-4 or abs(lon - c.lon) > 1e-4]
-        cache[c.row] = min(dists) if dists else None
+        # only anchors within a few degrees can earn the bonus (< 300 km); geopy measures those
+        close = [(lat, lon) for _i, lat, lon in anchors
+                 if abs(lat - c.lat) < 3.0 and abs(lon - c.lon) < 6.0
+                 and (abs(lat - c.lat) > 1e-4 or abs(lon - c.lon) > 1e-4)]
+        cache[c.row] = min((great_circle((c.lat, c.lon), p).km for p in close), default=None)
     return cache[c.row]
 
 
@@ -172,8 +188,9 @@ def _rank(m, cands, gaz, countries, admin_ctx, anchors, focus_country, index=-1,
     total = sum(countries.values()) or 1.0
     top_country = countries.most_common(1)[0][0] if countries else None
     scored = []
+    facts = _facts(cands)
     for rank_pop, c in enumerate(cands):
-        signals = _base(c, m, cands)
+        signals = _base(c, m, facts)
         if len(cands) > 1 and c.country_code and countries.get(c.country_code):
             share = countries[c.country_code] / total
             signals.append((3.0 * share + (2.0 if c.country_code == top_country else 0.0),

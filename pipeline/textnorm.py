@@ -51,9 +51,34 @@ def fold(text: str) -> str:
     return text.translate(_TABLE)
 
 
+class _WordTable(dict):
+    """``str.translate`` table: fold, and turn every character that is not a letter or digit into a space."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        result = folded if folded.isalnum() else " "
+        self[code] = result
+        return result
+
+
+_WORD_TABLE = _WordTable()
+
+
+def fold_words(text: str) -> str:
+    """``fold`` with punctuation as spaces (same length): names then sit between spaces."""
+    return text.translate(_WORD_TABLE)
+
+
 def name_key(name: str) -> str:
-    """Key under which a gazetteer name is indexed: folded, single-spaced."""
-    return " ".join(fold(name).split())
+    """Key under which a gazetteer name is indexed: folded words, single-spaced, no punctuation."""
+    return " ".join(fold_words(name).split())
+
+
+def spaced_key(name: str) -> str:
+    """The key as it appears in ``fold_words`` text when punctuation stands before a space
+    ("St. Louis" → "st  louis"), or "" when that is the same as ``name_key``."""
+    raw = fold_words(name).strip()
+    return raw if raw != name_key(name) else ""
 
 
 def is_latin(name: str) -> bool:
