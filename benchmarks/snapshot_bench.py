@@ -81,9 +81,9 @@ def main() -> int:
             rows.append(("seeds", f"{n:,} events, {origin}", cold, warm))
         else:
             rows.append(("seeds", origin, None, None))
-        small = synthetic_outputs(40, seed=0)
-        cold, warm = _time(small, Path(tmp) / "small.png")
-        rows.append(("seeds-sized synthetic (40 events)", "stand-in while seeds output is missing", cold, warm))
+            small = synthetic_outputs(40, seed=0)
+            cold, warm = _time(small, Path(tmp) / "small.png")
+            rows.append(("seeds-sized synthetic (40 events)", "stand-in while seeds output is missing", cold, warm))
         start = time.perf_counter()
         synthetic = synthetic_outputs(10_000, seed=0)
         generate = time.perf_counter() - start

@@ -28,9 +28,7 @@ import datetime as dt
 import functools
 import io
 import math
-import os
 import re
-import tempfile
 import threading
 import urllib.request
 import warnings
@@ -60,6 +58,7 @@ from shapely.geometry import box, shape  # noqa: E402
 from shapely.geometry.base import BaseGeometry  # noqa: E402
 
 from pipeline.errors import InputError  # noqa: E402
+from pipeline.export import write_atomic  # noqa: E402
 
 EVENT_TYPES = ("annexation_claim", "frontline_incident", "casualty_report")
 FORMATS = ("png", "pdf", "svg")
@@ -338,7 +337,7 @@ def render_snapshot(
     snapshot = build_snapshot_figure(events, places, oblasts, options)
     data = _encode(snapshot.figure, options)
     if out is not None:
-        _write_atomic(Path(out), data)
+        write_atomic(Path(out), data)
     return data
 
 
@@ -355,18 +354,6 @@ def _encode(figure: Figure, options: SnapshotOptions) -> bytes:
     with matplotlib.rc_context(_RC):
         figure.savefig(buffer, format=options.fmt, dpi=options.dpi, metadata=_SAVE_METADATA[options.fmt])
     return buffer.getvalue()
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
 
 
 # --------------------------------------------------------------------------- data selection
