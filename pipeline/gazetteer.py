@@ -25,7 +25,7 @@ import pandas as pd
 import geodata
 from pipeline.textnorm import name_key, skeleton, spaced_key
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 _KIND_ORDER = ("country", "admin1", "continent", "landmark", "region", "water", "city")
 
 
@@ -202,12 +202,17 @@ def _build_skeletons(table: pd.DataFrame, keys: dict) -> dict[str, tuple[int, ..
 def _abbreviations(table: pd.DataFrame) -> dict[str, int]:
     rows = {cc: i for i, (cc, kind) in enumerate(zip(table["country_code"], table["feature_kind"])) if kind == "country"}
     abbrev = pd.read_csv(geodata.data_path("abbreviations.csv"), keep_default_na=False)
-    return {a: rows[cc] for a, cc in zip(abbrev["abbreviation"], abbrev["country_code"]) if cc in rows}
+    found = {a: rows[cc] for a, cc in zip(abbrev["abbreviation"], abbrev["country_code"]) if cc in rows}
+    units = {a1: i for i, (a1, kind) in enumerate(zip(table["admin1_code"], table["feature_kind"]))
+             if kind == "admin1" and isinstance(a1, str)}
+    states = pd.read_csv(geodata.data_path("admin1_abbreviations.csv"), keep_default_na=False)
+    found |= {a: units[code] for a, code in zip(states["abbreviation"], states["admin1_code"]) if code in units}
+    return found
 
 
 def _fingerprint() -> str:
     digest = hashlib.sha256(f"v{INDEX_VERSION}".encode())
-    for name in ("gazetteer.parquet", "landmarks.csv", "abbreviations.csv", "aliases.csv"):
+    for name in ("gazetteer.parquet", "landmarks.csv", "abbreviations.csv", "aliases.csv", "admin1_abbreviations.csv"):
         stat = geodata.data_path(name).stat()
         digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()[:16]

@@ -64,6 +64,7 @@ class Mention:
     kind: str  # "name" | "demonym" | "abbreviation" | "variant"
     rows: tuple[int, ...] = ()  # fixed rows for demonyms, abbreviations and variants
     region: bool = False  # followed by "region/oblast/province" (or in such a list)
+    qualifier: int | None = None  # index of the mention that qualifies it ("Paris, Texas" → Texas)
     sentence: int = 0
     paragraph: int = 0
     notes: list[str] = field(default_factory=list)

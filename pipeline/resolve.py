@@ -94,6 +94,8 @@ def _base(c: Candidate, m: Mention, facts: _Facts) -> list[tuple[float, str]]:
     if c.feature_kind == "admin1" and not m.region:
         if c.admin1_code in facts.city_admin1 or c.country_code in facts.big_city_countries:
             kind -= 3.0 if "listed with a region" not in m.notes else -2.0
+        elif facts.big_city_countries and "listed with a region" not in m.notes:
+            kind -= 1.5  # a big city of this name elsewhere ("Gaza")
     signals.append((kind, f"feature kind {c.feature_kind}" if kind >= 3 else ""))
     if c.capital:
         signals.append((2.5, "national capital"))
@@ -146,7 +148,10 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             anchors.append((i, top.lat, top.lon))
     anchors = _distinct_anchors(anchors)
     near_cache: dict[int, float | None] = {}
-    second = [_rank(m, cands, gaz, countries, admin_ctx, anchors, focus_country, index=i, near_cache=near_cache)
+    qualifiers = {i: first[m.qualifier][0].candidate for i, m in enumerate(mentions)
+                  if m.qualifier is not None and first[m.qualifier]}
+    second = [_rank(m, cands, gaz, countries, admin_ctx, anchors, focus_country, index=i, near_cache=near_cache,
+                    qualifier=qualifiers.get(i))
               for i, (m, cands) in enumerate(zip(mentions, cand_lists))]
     _one_sense_per_discourse(mentions, second)
     out = []
@@ -178,7 +183,8 @@ def _nearest_km(c: Candidate, anchors, cache: dict) -> float | None:
     return cache[c.row]
 
 
-def _rank(m, cands, gaz, countries, admin_ctx, anchors, focus_country, index=-1, near_cache=None) -> list[_Scored]:
+def _rank(m, cands, gaz, countries, admin_ctx, anchors, focus_country, index=-1, near_cache=None,
+          qualifier: Candidate | None = None) -> list[_Scored]:
     if not cands:
         return []
     if m.kind in ("demonym", "abbreviation"):
@@ -206,6 +212,11 @@ def _rank(m, cands, gaz, countries, admin_ctx, anchors, focus_country, index=-1,
                     signals.append((2.5, f"{label} named in the same paragraph"))
                 else:
                     signals.append((2.0, f"{label} named in the article"))
+        if qualifier is not None and len(cands) > 1 and c.feature_kind != qualifier.feature_kind:
+            if qualifier.feature_kind == "admin1" and c.admin1_code == qualifier.admin1_code:
+                signals.append((5.0, f"followed by \"{qualifier.name}\""))
+            elif qualifier.feature_kind == "country" and c.country_code == qualifier.country_code:
+                signals.append((4.0, f"followed by \"{qualifier.name}\""))
         if len(cands) > 1 and anchors and c.feature_kind in ("city", "landmark") and rank_pop < 6:
             near = _nearest_km(c, anchors, near_cache if near_cache is not None else {})
             if near is not None and near < 100:
