@@ -131,7 +131,14 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
         countries[focus_country] += 2
     admin1_named = {cands[0].admin1_code for cands in cand_lists if cands and cands[0].feature_kind == "admin1"}
     cand_lists = [_shortlist(cands, countries, admin1_named) for cands in cand_lists]
-    first = [_rank(m, cands, gaz, countries, {}, [], focus_country) for m, cands in zip(mentions, cand_lists)]
+    # the first pass depends only on the name and how it is written: rank each such form once
+    first_by_form: dict[tuple, list[_Scored]] = {}
+    first = []
+    for m, cands in zip(mentions, cand_lists):
+        form = (m.key, m.kind, m.region, "listed with a region" in m.notes, m.rows)
+        if form not in first_by_form:
+            first_by_form[form] = _rank(m, cands, gaz, countries, {}, [], focus_country)
+        first.append(first_by_form[form])
     # context from the first pass: admin-1 units named, and confidently placed points
     admin_ctx: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     anchors = []
@@ -187,6 +194,10 @@ def _rank(m, cands, gaz, countries, admin_ctx, anchors, focus_country, index=-1,
           qualifier: Candidate | None = None) -> list[_Scored]:
     if not cands:
         return []
+    if len(cands) == 1 and m.kind not in ("demonym", "abbreviation"):
+        c = cands[0]
+        signals = _base(c, m, _facts(cands))
+        return [_Scored(c, sum(v for v, _ in signals), signals + [(0.0, "the only place of this name")])]
     if m.kind in ("demonym", "abbreviation"):
         c = cands[0]
         how = "demonym" if m.kind == "demonym" else "abbreviation"
