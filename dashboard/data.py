@@ -94,7 +94,7 @@ def event_rows(features: Iterable[Feature]) -> list[dict[str, Any]]:
             lon, lat = geometry["coordinates"][:2]
         sources = p.get("sources") or []
         rows.append({
-            "date": p.get("date"),
+            "date": p.get("date") or "undated",
             "event_type": p.get("event_type"),
             "sub_event_type": p.get("sub_event_type"),
             "place_name": p.get("place_name"),

@@ -1028,6 +1028,6 @@ def build_event_map(
     _Script(_LEGEND_JS % js_json(legend)).add_to(m)
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
     fit = _data_bbox(shown) or _data_bbox(shown_places) or (min_lon, min_lat, max_lon, max_lat)
-    m.fit_bounds([[fit[1], fit[0]], [fit[3], fit[2]]], padding=(30, 30), max_zoom=9)
+    m.fit_bounds([[fit[1], fit[0]], [fit[3], fit[2]]], padding=(30, 30), max_zoom=7)  # oblast-scale context
     _stable_ids(m)
     return m
