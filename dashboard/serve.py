@@ -1,6 +1,7 @@
 """Start the dashboard: ``conflictmap serve [--data DIR] [--port N]``.
 
-Runs ``streamlit run dashboard/app.py`` headless in a subprocess of the same Python,
+Runs ``streamlit run dashboard/app.py`` headless (through ``dashboard.launch``, which imports the
+heavy modules first) in a subprocess of the same Python,
 with static file serving on (the map's Leaflet files come from ``dashboard/static``)
 and usage statistics off (no network). With no data folder, it shows the seed
 articles, building ``out/`` from ``seeds/`` first if it is missing.
@@ -27,7 +28,7 @@ SEED_SUFFIXES = (".txt", ".md", ".html", ".htm")
 def streamlit_command(port: int, *, address: str = "localhost") -> list[str]:
     """Return the command line that runs the app headless on ``port``."""
     return [
-        sys.executable, "-m", "streamlit", "run", str(APP_PATH),
+        sys.executable, "-m", "dashboard.launch", "run", str(APP_PATH),
         "--server.headless", "true",
         "--server.port", str(port),
         "--server.address", address,
