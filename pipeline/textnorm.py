@@ -69,6 +69,7 @@ def fold_words(text: str) -> str:
     return text.translate(_WORD_TABLE)
 
 
+@lru_cache(maxsize=262144)
 def name_key(name: str) -> str:
     """Key under which a gazetteer name is indexed: folded words, single-spaced, no punctuation."""
     return " ".join(fold_words(name).split())
