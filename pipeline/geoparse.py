@@ -1,7 +1,7 @@
 """Geoparse text: find place mentions, resolve them offline, attach admin-1 units.
 
 >>> parser = load_geoparser()
->>> parser.parse("Shelling hit Lyman in Ukraine's eastern Donetsk region.")[0]["admin1_code"]
+>>> parser.parse("Shelling hit Pokrovsk in Ukraine's eastern Donetsk region.")[0]["admin1_code"]
 'UA-14'
 """
 

@@ -361,7 +361,7 @@ def _is_dateline(m: Mention, ctx: _Context) -> bool:
 
 
 def _allowed_before(word: str, pos: int, ctx: _Context, gaz: Gazetteer) -> bool:
-    word = re.sub(r"['’]s?$", "", word)  # possessive: "Moscow's Red Square"
+    word = re.sub(r"['’]s?$", "", word)  # possessive: "Kyiv's Maidan"
     low = word.lower().rstrip(".")
     if low in DIRECTIONS:
         return True
@@ -430,7 +430,7 @@ def _mark_regions(ctx: _Context, mentions: list[Mention]) -> None:
         if after and m.kind in ("name", "variant"):
             m.region = True
             plural[i] = after.group(1).lower().endswith("s")
-    # lists: "Donetsk, Luhansk, Kherson and Zaporizhzhia regions", "the regions of A, B and C"
+    # lists: "the Kharkiv, Sumy and Poltava regions", "the regions of A, B and C"
     groups: list[list[int]] = []
     for i, m in enumerate(mentions):
         if groups and _LIST_GAP.match(text[mentions[groups[-1][-1]].end:m.start]):

@@ -93,7 +93,7 @@ _DIGRAPHS = (("shch", "s"), ("zh", "z"), ("kh", "h"), ("ch", "c"), ("sh", "s"), 
 def skeleton(key: str) -> str:
     """Consonant skeleton of a folded single-word name, for transliteration variants.
 
-    ``Zaporizhzhia``, ``Zaporozhzhia``, ``Zaporizhia`` and ``Zaporozhye`` share ``zprz``;
+    ``Kharkiv`` and ``Kharkov`` share ``khrkv``; ``Mykolaiv`` and ``Mykolayiv`` share ``mklv``;
     ``Luhansk`` and ``Lugansk`` share ``lhnsk``. The first letter is always kept.
     """
     word = key.replace("'", "")
