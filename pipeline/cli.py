@@ -15,7 +15,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from pipeline.errors import ConflictMapError, InputError
+from pipeline.errors import ConflictMapError
 
 DEFAULT_SEEDS = Path("seeds")
 DEFAULT_OUT = Path("out")

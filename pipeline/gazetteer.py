@@ -26,7 +26,6 @@ import geodata
 from pipeline.textnorm import name_key, skeleton, spaced_key
 
 INDEX_VERSION = 7
-_KIND_ORDER = ("country", "admin1", "continent", "landmark", "region", "water", "city")
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.gazetteer import Gazetteer
-from pipeline.textnorm import fold, fold_words, name_key, skeleton
+from pipeline.textnorm import fold_words, name_key, skeleton
 
 # Paragraphs that are page furniture, not article content ("Related coverage ...", credits).
 _BOILERPLATE = re.compile(
@@ -119,10 +119,9 @@ def _is_headline(line: str) -> bool:
 class _Context:
     """Per-text facts the filters share."""
 
-    def __init__(self, text: str, folded: str) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
-        self.folded = folded
-        self.words = fold_words(text)
+        self.words = fold_words(text)  # folded, punctuation as spaces: what the automaton reads
         self.ranges = content_ranges(text)
         self._range_starts = [r[0] for r in self.ranges]
         self.sentences = sentence_starts(text)
@@ -182,8 +181,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     """Every place mention in ``text`` (offsets are Python str indices)."""
     if not text or not text.strip():
         return []
-    folded = fold(text)
-    ctx = _Context(text, folded)
+    ctx = _Context(text)
     raw = _automaton_matches(ctx, gaz) + _abbreviation_matches(ctx, gaz)
     chosen = _leftmost_longest(raw)
     mentions = []
@@ -303,7 +301,6 @@ def _country_or_capital(gaz: Gazetteer, rows) -> bool:
 
 
 def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool:
-    text = ctx.text
     rows = _rows_of(gaz, m)
     if not rows:
         return False
