@@ -64,13 +64,16 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))  # run as a script from a checkout
+
+from pipeline.atomic import write_atomic  # noqa: E402
 DEFAULT_CORPORA_DIR = REPO_ROOT.parent / "shared" / "eval" / "geoparse"
 DEFAULT_OUT = REPO_ROOT / "benchmarks" / "RESULTS_geoparse.md"
 DEFAULT_GOLD_ARTICLES_DIR = REPO_ROOT.parent / "shared" / "articles"
@@ -1033,18 +1036,6 @@ def run_place_checks(parser: Geoparser, gold_articles_dir: Path, seed_places: Pa
     return checks
 
 
-def _write_atomic(path: Path, content: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA_DIR, help="folder of the corpus JSONL files")
@@ -1084,7 +1075,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         results[corpus] = {mode: totals[mode].metrics() for mode in MODES}
         corpus_sizes[corpus] = (len(docs), totals["exact"].tp + totals["exact"].fn)
         errors_path = Path(ERRORS_PATH_TEMPLATE.format(corpus=corpus))
-        _write_atomic(errors_path, error_report(corpus, docs, per_doc["exact"]))
+        write_atomic(errors_path, error_report(corpus, docs, per_doc["exact"]))
         m = results[corpus]["exact"]
         print(
             f"{CORPUS_LABELS[corpus]:10} P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f} "
@@ -1118,7 +1109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         place_checks=place_checks,
         limit=args.limit,
     )
-    _write_atomic(args.out, markdown + "\n")
+    write_atomic(args.out, markdown + "\n")
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
 

@@ -9,37 +9,20 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from collections import Counter
-from pathlib import Path
 
 import shapely
 from shapely.geometry import mapping
 from shapely.geometry.polygon import orient
 
 import geodata
+from pipeline.atomic import write_atomic  # noqa: F401  (re-exported for callers)
 from pipeline.events import Event, event_id
 
 EVENT_TYPES = ("annexation_claim", "frontline_incident", "casualty_report")
 CSV_COLUMNS = ("event_id", "event_date", "time_precision", "event_type", "sub_event_type", "country", "admin1_code",
                "admin1", "location", "latitude", "longitude", "geo_precision", "fatalities", "injured",
                "casualty_text", "claimed_by", "claim_status", "n_sources", "confidence", "source", "notes")
-
-
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(raw)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def dumps(collection: dict) -> str:

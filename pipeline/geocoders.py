@@ -23,7 +23,6 @@ import json
 import logging
 import math
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -44,6 +43,7 @@ from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 
 from pipeline import settings
+from pipeline.atomic import write_atomic
 from pipeline.errors import GeocodingError, InputError
 
 logger = logging.getLogger(__name__)
@@ -427,20 +427,9 @@ class _JsonCache:
         }
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            _write_atomic(self.path(key), json.dumps(document, ensure_ascii=False, sort_keys=True, default=str))
+            write_atomic(self.path(key), json.dumps(document, ensure_ascii=False, sort_keys=True, default=str))
         except OSError as error:
             logger.warning("could not write geocoder cache in %s (%s)", self.folder, error)
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
 
 
 def _build_online_provider(*, user_agent: str, timeout: float, adapter_factory: Any) -> Geocoder:

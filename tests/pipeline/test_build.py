@@ -334,7 +334,7 @@ def test_write_atomic_crash_leaves_the_target_untouched(tmp_path, monkeypatch):
     def crash(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(export.os, "replace", crash)
+    monkeypatch.setattr(os, "replace", crash)  # the one os.replace every atomic write uses
     with pytest.raises(OSError, match="disk full"):
         export.write_atomic(target, '{"type": "FeatureCollection", "features": []}\n')
     assert target.read_text(encoding="utf-8") == "previous build\n"
@@ -354,7 +354,7 @@ def test_crash_while_writing_outputs_leaves_only_whole_files(seeds_out, tmp_path
             raise OSError("disk full")
         real_replace(src, dst)
 
-    monkeypatch.setattr(export.os, "replace", crash_on_csv)
+    monkeypatch.setattr(os, "replace", crash_on_csv)
     with pytest.raises(OSError):
         write_outputs(result, out)
     assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
