@@ -310,14 +310,15 @@ def _incident_type(sentence: str, *, at: int | None = None) -> str | None:
 
 
 def _claims(sentence: str, here: list[dict], when: EventDate, source: Source, unrecognised: bool) -> list[Event]:
+    """Claims on the admin-1 units a sentence names, by a country it names (or whose capital or
+    landmark stands for its government: "Moscow", "the Kremlin")."""
     if not _CLAIM.search(sentence):
         return []
     units = [p for p in here if p["feature_kind"] == "admin1" and p.get("admin1_code")]
     if not units:
         return []
     claimants = [p["country_code"] for p in here if p.get("country_code") and
-                 (p["feature_kind"] == "country" or "national capital" in p.get("reason", "")
-                  or (p["feature_kind"] == "landmark" and p["feature_kind"] != "admin1"))]
+                 (p["feature_kind"] in ("country", "landmark") or "national capital" in p.get("reason", ""))]
     out = []
     for unit in units:
         others = [c for c in claimants if c != unit["country_code"]]
