@@ -64,6 +64,10 @@ _NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|a dozen|several dozen|dozens(?: of)?|hu
 _QUAL = r"(?:(?:at least|more than|over|about|around|some|nearly|almost|up to|roughly|approximately)\s+)?"
 _WHO = r"(?:\s+(?:\w+\s+)?(?:people|persons|civilians|soldiers|residents|children|troops|servicemen|others|of them))?"
 _CASUALTY_WORD = re.compile(r"(kill|dead|died|perish|bod(y|ies)|corpse|grave|toll|wound|injur|hurt)", re.IGNORECASE)
+_NONE_KILLED = re.compile(r"\b(no one|nobody|no people|no civilians)\b[^.;]{0,25}?\b(killed|died|dead)\b|"
+                          r"\bno (casualties|deaths|fatalities)\b", re.IGNORECASE)
+_NONE_INJURED = re.compile(r"\b(no one|nobody)\s+(was|were)\s+(injured|wounded|hurt)\b", re.IGNORECASE)
+_NEGATION_BEFORE = re.compile(r"\b(no|not|nor|without)\s+$", re.IGNORECASE)  # "no one was killed"
 _MONTH_BEFORE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
                            r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$")
 _KILLED = [re.compile(p, re.IGNORECASE) for p in (
@@ -110,6 +114,7 @@ class Event:
     casualty_text: list[str] = field(default_factory=list)
     claimed_by: str | None = None
     claim_status: str | None = None
+    zero_only: bool = False  # only "no one was killed": kept only when it joins a reported incident
 
 
 def parse_number(token: str) -> int | None:
@@ -127,8 +132,10 @@ def casualties(sentence: str) -> tuple[int | None, int | None, list[str]]:
         for pattern in patterns:
             for m in pattern.finditer(sentence):
                 value = parse_number(m.group("num"))
-                after_month = _MONTH_BEFORE.search(sentence[max(0, m.start("num") - 12):m.start("num")])
-                if value is not None and value > 0 and not _is_year(m.group("num")) and not after_month:
+                before = sentence[max(0, m.start("num") - 12):m.start("num")]
+                negated = _NEGATION_BEFORE.search(before)
+                if value is not None and value > 0 and not _is_year(m.group("num")) \
+                        and not _MONTH_BEFORE.search(before) and not negated:
                     values.append(value)
                     texts.append(m.group(0).strip())
         return (min(values) if values else None), texts
@@ -137,6 +144,11 @@ def casualties(sentence: str) -> tuple[int | None, int | None, list[str]]:
         return None, None, []
     killed, ktexts = scan(_KILLED)
     injured, itexts = scan(_INJURED)
+    none_killed, none_injured = _NONE_KILLED.search(sentence), _NONE_INJURED.search(sentence)
+    if killed is None and none_killed:
+        killed, ktexts = 0, ktexts + [none_killed.group(0)]
+    if injured is None and none_injured:
+        injured, itexts = 0, itexts + [none_injured.group(0)]
     return killed, injured, ktexts + itexts
 
 
@@ -183,6 +195,8 @@ def _localisable(p: dict) -> bool:
 _AGENT_VERB = re.compile(r"^['’]?s?\s+(?:\w+ly\s+)?(says|said|told|tells|accused|accuses|blamed|blames|warned|claimed|"
                          r"claims|denied|denies|announced|wants|opposes|opposed|insists|argued|called|rejected|"
                          r"rejects|responded|vowed)\b")
+_POSSESSIVE = re.compile(r"^['’]s\s+(?!(?:\w+\s+)?(?:region|oblast|province|outskirts|centre|center|suburbs|"
+                         r"port|airport|district|streets?|square)\b)")
 _COUNTED_REGIONS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:\w+\s+)?(regions|oblasts|provinces)\b",
                               re.IGNORECASE)
 CASUALTY_LOOKBACK = 3  # paragraphs a casualty figure may look back for its place
@@ -195,7 +209,8 @@ def _metonymic(place: dict, text: str) -> bool:
         return False
     if "national capital" not in place.get("reason", "") and place["feature_kind"] != "landmark":
         return False
-    return bool(_AGENT_VERB.match(text[place["end"]:place["end"] + 40]))
+    after = text[place["end"]:place["end"] + 40]
+    return bool(_AGENT_VERB.match(after) or _POSSESSIVE.match(after))
 
 
 def extract_events(article: str, text: str, places: list[dict], published: EventDate) -> list[Event]:
@@ -217,22 +232,24 @@ def extract_events(article: str, text: str, places: list[dict], published: Event
         events += _claims(sentence, here, when, source, unrecognised)
         sub = _incident_type(sentence)
         killed, injured, wording = casualties(sentence)
+        figures = killed is not None or injured is not None
         fallback = None
-        if not local and last_place is not None and (sub or killed or injured):
-            window = CASUALTY_LOOKBACK if (killed or injured) else INCIDENT_LOOKBACK
-            if para - last_place[1] <= window and (killed or injured or _ANAPHOR.search(sentence)):
+        if not local and last_place is not None and (sub or figures):
+            window = CASUALTY_LOOKBACK if figures else INCIDENT_LOOKBACK
+            if para - last_place[1] <= window and (figures or _ANAPHOR.search(sentence)):
                 fallback = last_place[0]
         targets = local or ([fallback] if fallback else [])
         points = [p for p in targets if p["feature_kind"] in POINT_KINDS]
         if points:
             targets = points
-        if killed or injured:
+        if figures:
             place = targets[0] if targets else None
             cause = sub if sub in STRIKE_TYPES else ("bodies_found" if _FOUND.search(sentence) else "unspecified")
             events.append(_located("casualty_report", cause, when, place, text, source,
                                    0.8 if place in local else 0.6, fallback=place is fallback,
-                                   killed=killed, injured=injured, casualty_text=wording))
-        if sub and not ((killed or injured) and sub in STRIKE_TYPES):
+                                   killed=killed, injured=injured, casualty_text=wording,
+                                   zero_only=not (killed or injured)))
+        if sub and not (figures and sub in STRIKE_TYPES):
             for place in targets:
                 kind = _incident_type(sentence, at=place["start"] - s) if place in local else sub
                 events.append(_located("frontline_incident", kind or sub, when, place, text, source,
@@ -376,6 +393,7 @@ def _absorb(into: Event, other: Event) -> None:
         unrec = "unrecognised" in (into.claim_status or "") or "unrecognised" in (other.claim_status or "")
         into.claim_status = _claim_status(into.sub_event_type, unrec)
     into.confidence = min(0.99, 1 - (1 - into.confidence) * (1 - other.confidence))
+    into.zero_only = into.zero_only and other.zero_only
 
 
 def _mergeable(a: Event, b: Event, *, same_article: bool) -> bool:
@@ -411,8 +429,9 @@ def _merge(events: list[Event], *, same_article: bool) -> list[Event]:
 
 def _merge_within_article(events: list[Event]) -> list[Event]:
     # casualty reports first, so strikes fold into them
-    ordered = sorted(events, key=lambda e: {"annexation_claim": 0, "casualty_report": 1}.get(e.event_type, 2))
-    return _merge(ordered, same_article=True)
+    ordered = sorted(events, key=lambda e: ({"annexation_claim": 0, "casualty_report": 1}.get(e.event_type, 2),
+                                            e.zero_only))
+    return [e for e in _merge(ordered, same_article=True) if not e.zero_only]
 
 
 def merge_across_articles(per_article: list[list[Event]]) -> list[Event]:

@@ -20,6 +20,7 @@ from pipeline.gazetteer import Candidate, Gazetteer
 from pipeline.recognise import Mention
 
 MAX_CANDIDATES = 10
+POPULATION_WEIGHT = 1.5  # per order of magnitude of population
 _KIND_BONUS = {"country": 5.0, "continent": 4.0, "landmark": 6.0, "water": 6.0, "region": 5.0,
                "admin1": 1.0, "city": 0.0}
 
@@ -86,7 +87,8 @@ def _facts(cands: list[Candidate]) -> _Facts:
 
 
 def _base(c: Candidate, m: Mention, facts: _Facts) -> list[tuple[float, str]]:
-    signals = [(math.log10(c.population + 10), f"population {c.population:,}" if c.population else "")]
+    signals = [(POPULATION_WEIGHT * math.log10(c.population + 10),
+                f"population {c.population:,}" if c.population else "")]
     kind = _KIND_BONUS.get(c.feature_kind, 0.0)
     if m.region and c.feature_kind == "admin1":
         kind += 4.0
@@ -152,9 +154,9 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
         if top.feature_kind == "city" and top.country_code:
             countries[top.country_code] += 0.5 if conf >= 0.8 else 0.0
         if top.feature_kind not in ("country", "continent", "water", "region") and conf >= 0.8:
-            anchors.append((i, top.lat, top.lon))
+            anchors.append((mentions[i].paragraph, top.lat, top.lon))
     anchors = _distinct_anchors(anchors)
-    near_cache: dict[int, float | None] = {}
+    near_cache: dict[tuple[int, int], float | None] = {}
     qualifiers = {i: first[m.qualifier][0].candidate for i, m in enumerate(mentions)
                   if m.qualifier is not None and first[m.qualifier]}
     second = [_rank(m, cands, gaz, countries, admin_ctx, anchors, focus_country, index=i, near_cache=near_cache,
@@ -169,25 +171,32 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     return out
 
 
-def _distinct_anchors(anchors: list[tuple[int, float, float]], limit: int = 12) -> list[tuple[int, float, float]]:
+ANCHOR_PARAGRAPHS = 2  # a place counts as context for mentions this many paragraphs away
+
+
+def _distinct_anchors(anchors: list[tuple[int, float, float]], limit: int = 24) -> list[tuple[int, float, float]]:
+    """Confidently placed points as (paragraph, lat, lon), one per paragraph and place."""
     seen, out = set(), []
-    for i, lat, lon in anchors:
-        key = (round(lat, 2), round(lon, 2))
+    for para, lat, lon in anchors:
+        key = (para, round(lat, 2), round(lon, 2))
         if key not in seen:
             seen.add(key)
-            out.append((i, lat, lon))
+            out.append((para, lat, lon))
     return out[:limit]
 
 
-def _nearest_km(c: Candidate, anchors, cache: dict) -> float | None:
-    """Distance from ``c`` to the closest other anchor point (geopy great-circle), cached per row."""
-    if c.row not in cache:
+def _nearest_km(c: Candidate, anchors, cache: dict, paragraph: int) -> float | None:
+    """Distance from ``c`` to the closest other confidently placed point in nearby paragraphs
+    (geopy great-circle), cached per candidate and paragraph."""
+    key = (c.row, paragraph)
+    if key not in cache:
         # only anchors within a few degrees can earn the bonus (< 300 km); geopy measures those
-        close = [(lat, lon) for _i, lat, lon in anchors
-                 if abs(lat - c.lat) < 3.0 and abs(lon - c.lon) < 6.0
+        close = [(lat, lon) for para, lat, lon in anchors
+                 if abs(para - paragraph) <= ANCHOR_PARAGRAPHS
+                 and abs(lat - c.lat) < 3.0 and abs(lon - c.lon) < 6.0
                  and (abs(lat - c.lat) > 1e-4 or abs(lon - c.lon) > 1e-4)]
-        cache[c.row] = min((great_circle((c.lat, c.lon), p).km for p in close), default=None)
-    return cache[c.row]
+        cache[key] = min((great_circle((c.lat, c.lon), p).km for p in close), default=None)
+    return cache[key]
 
 
 def _rank(m, cands, gaz, countries, admin_ctx, anchors, focus_country, index=-1, near_cache=None,
@@ -222,18 +231,18 @@ def _rank(m, cands, gaz, countries, admin_ctx, anchors, focus_country, index=-1,
                 elif any(p == m.paragraph for _, p in where):
                     signals.append((2.5, f"{label} named in the same paragraph"))
                 else:
-                    signals.append((2.0, f"{label} named in the article"))
+                    signals.append((1.0, f"{label} named in the article"))
         if qualifier is not None and len(cands) > 1 and c.feature_kind != qualifier.feature_kind:
             if qualifier.feature_kind == "admin1" and c.admin1_code == qualifier.admin1_code:
                 signals.append((5.0, f"followed by \"{qualifier.name}\""))
             elif qualifier.feature_kind == "country" and c.country_code == qualifier.country_code:
                 signals.append((4.0, f"followed by \"{qualifier.name}\""))
         if len(cands) > 1 and anchors and c.feature_kind in ("city", "landmark") and rank_pop < 6:
-            near = _nearest_km(c, anchors, near_cache if near_cache is not None else {})
+            near = _nearest_km(c, anchors, near_cache if near_cache is not None else {}, m.paragraph)
             if near is not None and near < 100:
-                signals.append((1.5, f"{near:.0f} km from another place in the article"))
+                signals.append((1.0, f"{near:.0f} km from another place nearby in the text"))
             elif near is not None and near < 300:
-                signals.append((0.7, f"{near:.0f} km from another place in the article"))
+                signals.append((0.4, f"{near:.0f} km from another place nearby in the text"))
         scored.append(_Scored(c, sum(s for s, _ in signals), signals))
     scored.sort(key=lambda s: (-s.score, s.candidate.row))
     return scored

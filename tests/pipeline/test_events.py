@@ -246,3 +246,21 @@ def test_event_id_changes_with_its_sources(parser):
     one = _ids(parser, [("first.txt", DATE_HEADER + "Ukrainian troops encircled Bakhmut.")])
     other = _ids(parser, [("other.txt", DATE_HEADER + "Ukrainian troops encircled Bakhmut.")])
     assert one != other
+
+
+def test_no_one_killed_is_zero_and_joins_the_incident_it_follows(parser):
+    text = (DATE_HEADER + "Russian drones attacked the port of Odesa overnight, injuring four workers. "
+            "No one was killed.")
+    reports = _only(_events(parser, text), "casualty_report")
+    assert [(e.killed, e.injured) for e in reports] == [(0, 4)]
+
+
+def test_a_lone_no_one_killed_is_no_casualty_report(parser):
+    text = DATE_HEADER + "No one was killed in the accident at the factory, officials in Lviv said."
+    assert _only(_events(parser, text), "casualty_report") == []
+
+
+def test_a_capital_in_the_possessive_stands_for_its_government(parser):
+    text = DATE_HEADER + "Russian forces withdrew from Kherson, one of Kyiv's biggest gains of the war."
+    places = {e.place["name"] for e in _only(_events(parser, text), "frontline_incident")}
+    assert places == {"Kherson"}

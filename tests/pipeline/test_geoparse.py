@@ -134,3 +134,10 @@ def test_offsets_survive_diacritics_and_curly_apostrophes(geoparser):
 def test_parse_many_matches_parse(geoparser):
     texts = ["Kharkiv was shelled.", "", "Sirens in Lviv."]
     assert geoparser.parse_many(texts) == [geoparser.parse(t) for t in texts]
+
+
+def test_a_big_city_beats_a_village_of_that_name_near_places_in_other_paragraphs(geoparser):
+    text = ("Shelling killed two people in Bakhmut in the Donetsk region, officials said.\n\n"
+            "In Mykolaiv, a missile struck an apartment building overnight.")
+    p = _only(geoparser, text, "Mykolaiv")
+    assert p["admin1_code"] == "UA-48" and "population" in p["reason"]
