@@ -47,6 +47,9 @@ PLACE_NOUNS = frozenset("""region regions oblast oblasts province provinces city
 street river sea bay island islands mountains mountain valley lake gulf strait peninsula district port
 airport bridge dam plant station park hills coast border borders front""".split())
 WATER_NOUNS = frozenset("river sea lake bay gulf strait canal reservoir lagoon estuary".split())
+# a name followed by one of these names an organisation ("the Wagner group", "Azov battalion")
+ORG_NOUNS = frozenset("""group groups party company companies corporation corp inc ltd brigade battalion regiment
+militia foundation institute university college club team fc bank airlines airways network agency""".split())
 SPEECH_VERBS = frozenset("said says told added wrote noted argued claimed stated announced".split())
 MONTHS_DAYS = frozenset("""january february march april may june july august september october november
 december monday tuesday wednesday thursday friday saturday sunday""".split())
@@ -326,6 +329,8 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
     after = ctx.word_after(m.end)
     if after.lower() in WATER_NOUNS and not any(gaz._kind[r] == "water" for r in rows):
         return False  # "the Dnipro river" is not the city of Dnipro
+    if after.lower().rstrip(".,;:") in ORG_NOUNS and not _country_or_capital(gaz, rows):
+        return False  # "the Wagner group" is not a town in Brazil
     sentence_start = ctx.is_sentence_start(m.start)
     if line_kind == "prose":
         if before and before[0].isupper() and before.lower().rstrip(".") in TITLES:

@@ -141,3 +141,8 @@ def test_a_big_city_beats_a_village_of_that_name_near_places_in_other_paragraphs
             "In Mykolaiv, a missile struck an apartment building overnight.")
     p = _only(geoparser, text, "Mykolaiv")
     assert p["admin1_code"] == "UA-48" and "population" in p["reason"]
+
+
+def test_a_name_before_an_organisation_noun_is_not_a_place(geoparser):
+    surfaces = {p["text"] for p in _places(geoparser, "Fighters of the Wagner group said they had captured Bakhmut.")}
+    assert surfaces == {"Bakhmut"}
