@@ -245,6 +245,9 @@ def load_gazetteer(*, use_cache: bool = True) -> Gazetteer:
             with tmp.open("wb") as fh:
                 pickle.dump(gazetteer, fh, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(cache)
+            for stale in cache.parent.glob("gazetteer-index-*.pkl"):
+                if stale != cache:
+                    stale.unlink(missing_ok=True)  # an index of older data files
         except OSError as exc:
             print(f"conflictmap: could not cache the index in {cache.parent}: {exc}", file=sys.stderr)
     print(f"conflictmap: gazetteer index ready ({len(keys):,} names, {time.perf_counter() - started:.1f} s)",
