@@ -304,6 +304,8 @@ def _country_or_capital(gaz: Gazetteer, rows) -> bool:
 
 
 def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool:
+    """Whether a gazetteer match reads as a place here: not an acronym, a person, an organisation,
+    a river, a month or an ordinary English word that some village happens to be called."""
     rows = _rows_of(gaz, m)
     if not rows:
         return False
