@@ -116,6 +116,9 @@ def _process_new_articles(notices: Any, known: set[str]) -> None:
     for message in result.get("errors") or []:
         notices.error(message)
     st.session_state["rebuilt"] = {k: result[k] for k in ("events", "places", "oblasts", "articles")}
+    st.session_state["rebuilt_id"] = hashlib.sha1(
+        "\n".join(f"{name}\n{text}" for name, text, *_ in previous + items).encode("utf-8")
+    ).hexdigest()
     added = {name for name, *_ in items}
     n_events = sum(1 for f in result["events"]["features"]
                    if any(s.get("article") in added for s in f["properties"].get("sources", [])))
@@ -265,18 +268,29 @@ def _draw_sidebar(ctx: dict[str, Any], events: list[dict[str, Any]],
 # --- views ------------------------------------------------------------------------------
 
 
-def _show_map(outputs: dict[str, Any], filters: cm_filters.EventFilters, metric: str,
-              basemap: str) -> None:
-    fmap = build_event_map(outputs["events"], outputs["places"], outputs["oblasts"],
+@st.cache_data(show_spinner=False, max_entries=32)
+def _map_page(data_id: str, _outputs: dict[str, Any], filters: cm_filters.EventFilters,
+              metric: str, basemap: str, static_url: str | None) -> str:
+    """The map's HTML page; ``data_id`` names ``_outputs`` in the cache key."""
+    del data_id
+    fmap = build_event_map(_outputs["events"], _outputs["places"], _outputs["oblasts"],
                            filters=filters, metric=metric, basemap=basemap)
-    if st.get_option("server.enableStaticServing"):
-        from streamlit_folium import st_folium
+    if static_url is None:
+        return assets.standalone_html(fmap)
+    return assets.served_html(fmap, base_url=static_url)
 
-        assets.localize(fmap, base_url=_static_url())
-        st_folium(fmap, height=MAP_HEIGHT, use_container_width=True, returned_objects=[],
-                  key="event_map")
-    else:  # no static serving: the same map, every asset inlined
-        st.iframe(assets.standalone_html(fmap), height=MAP_HEIGHT)
+
+def _show_map(outputs: dict[str, Any], data_id: str, filters: cm_filters.EventFilters,
+              metric: str, basemap: str) -> None:
+    """Draw the folium map in a plain iframe.
+
+    The map returns nothing to Python, so panning or clicking never reruns the app. With
+    static serving on, the page links the vendored Leaflet files (cached by the browser);
+    otherwise every asset is inlined. Pages are cached per data and view, so reopening a
+    view does not build the map again.
+    """
+    static_url = _static_url() if st.get_option("server.enableStaticServing") else None
+    st.iframe(_map_page(data_id, outputs, filters, metric, basemap, static_url), height=MAP_HEIGHT)
 
 
 def _article_reader(outputs: dict[str, Any], filters: cm_filters.EventFilters) -> None:
@@ -394,7 +408,8 @@ def main() -> None:
         f"{len(places)} place mentions · killed {killed} · injured {injured} · "
         f"{len(outputs['articles'])} articles · data: {folder}"
     )
-    _show_map(outputs, filters, metric, basemap)
+    data_id = st.session_state.get("rebuilt_id") or f"{folder.resolve()}@{_mtime(folder)}"
+    _show_map(outputs, data_id, filters, metric, basemap)
     _draw_sidebar(ctx, events, filters, counter)
     _downloads(outputs, shown, places, filters, metric, basemap)
 

@@ -2,10 +2,10 @@
 
 Two ways out of a folium map:
 
-- In the Streamlit app, :func:`localize` rewrites every ``default_js`` /
-  ``default_css`` link of the map and its children to ``/app/static/vendor/...``,
-  served by Streamlit's static file serving (``server.enableStaticServing``) from
-  ``dashboard/static``. streamlit-folium loads these links into its iframe.
+- In the Streamlit app, :func:`served_html` renders the page with every ``default_js`` /
+  ``default_css`` link of the map and its children rewritten (:func:`localize`) to
+  ``/app/static/vendor/...``, served by Streamlit's static file serving
+  (``server.enableStaticServing``) from ``dashboard/static``; the browser caches them.
 - For the standalone HTML export, :func:`standalone_html` inlines every script and
   stylesheet, with the images and fonts they reference as ``data:`` URIs, so the
   file works from a ``file://`` URL with no network.
@@ -134,6 +134,20 @@ def localize(m: folium.Map, *, base_url: str = STATIC_URL) -> folium.Map:
             if links:
                 setattr(element, attr, _localized_links(list(links), base_url))
     return m
+
+
+def served_html(m: folium.Map, *, base_url: str = STATIC_URL) -> str:
+    """Render a map as an HTML page whose scripts and stylesheets come from ``base_url``.
+
+    Parameters
+    ----------
+    m
+        The map; its asset links are rewritten in place.
+    base_url
+        URL (or path) under which ``dashboard/static`` is reachable.
+    """
+    localize(m, base_url=base_url)
+    return m.get_root().render()
 
 
 @lru_cache(maxsize=64)

@@ -11,8 +11,6 @@ import sys
 
 
 def _preload() -> None:
-    # nothing that declares a Streamlit component (streamlit_folium): components must be
-    # registered once Streamlit's runtime exists, or their files are not served
     import folium  # noqa: F401
     import geopandas  # noqa: F401
     import matplotlib.pyplot  # noqa: F401

@@ -74,6 +74,7 @@ _WORLD_TOLERANCE = 0.3
 _WORLD_MIN_AREA = 0.5
 _SEAM_OVERLAP = 0.05
 _BBOX_MARGIN = 8.0
+_JSON_PARSE_MIN_CHARS = 10_000
 _UKRAINE = "UA"
 
 _PANES = (
@@ -112,7 +113,8 @@ def js_json(value: object) -> str:
 class _JsLayer(JSCSSMixin, Layer):
     """A Leaflet layer made by a JavaScript factory ``function(data, map)``.
 
-    The data is embedded once as JSON; the factory returns the Leaflet layer.
+    The data is embedded once as JSON (large data as a string for ``JSON.parse``, which
+    browsers read faster than an object literal); the factory returns the Leaflet layer.
     """
 
     _template = Template(
@@ -141,7 +143,9 @@ class _JsLayer(JSCSSMixin, Layer):
     ) -> None:
         super().__init__(name=name, overlay=overlay, control=control, show=show)
         self._name = "CmLayer"
-        self.data_json = js_json(data)
+        text = js_json(data)
+        # a large literal is cheaper for the browser as a string given to JSON.parse
+        self.data_json = text if len(text) < _JSON_PARSE_MIN_CHARS else f"JSON.parse({js_json(text)})"
         self.factory = factory
         self.default_js = list(default_js)
         self.default_css = list(default_css)
@@ -258,13 +262,18 @@ _CSS = """
 """
 
 _COUNTRIES_JS = """function (data, map) {
-  return L.geoJson(data, {pane: 'cm-basemap', interactive: false,
-    attribution: data.attribution,
+  var options = {pane: 'cm-basemap', interactive: false,
     style: function (f) {
       if (f.properties.kind === 'line') { return {color: '#a9a9a9', weight: 1, fill: false}; }
       return {stroke: false, fillColor: f.properties.focus ? '#fbfaf7' : '#efece6',
               fillOpacity: 1};
-    }});
+    }};
+  var group = L.featureGroup([L.geoJson(data.window, L.extend({attribution: data.attribution}, options))]);
+  // the coarse rest of the world lies outside the first view: drawn after the first frame
+  requestAnimationFrame(function () {
+    setTimeout(function () { group.addLayer(L.geoJson(JSON.parse(data.world), options)); }, 0);
+  });
+  return group;
 }"""
 
 _ADMIN1_JS = """function (data, map) {
@@ -689,6 +698,8 @@ def _country_layers(
 ) -> dict[str, Any]:
     """Country fills and boundary lines: detailed inside ``bbox``, coarse elsewhere.
 
+    Each feature's ``scope`` says which: ``"window"`` (detailed) or ``"world"`` (coarse).
+
     Boundaries are drawn as lines clipped to the box, so the box edge never shows as
     a boundary; coarse fills stop at the box, so they cannot spill over detailed coasts.
     """
@@ -700,22 +711,23 @@ def _country_layers(
         preserve_topology=True,
     )
     layers = (
-        ("fill", shapely.simplify(shapely.clip_by_rect(geoms, *bbox), _BASEMAP_TOLERANCE,
-                                  preserve_topology=True), 4),
-        ("line", shapely.simplify(shapely.clip_by_rect(shapely.boundary(geoms), *bbox),
-                                  _BASEMAP_TOLERANCE), 4),
+        ("fill", "window", shapely.simplify(shapely.clip_by_rect(geoms, *bbox), _BASEMAP_TOLERANCE,
+                                            preserve_topology=True), 4),
+        ("line", "window", shapely.simplify(shapely.clip_by_rect(shapely.boundary(geoms), *bbox),
+                                            _BASEMAP_TOLERANCE), 4),
         # a little overlap under the detailed fills hides the seam at the box edge
-        ("fill", shapely.difference(coarse, shapely.buffer(window, -_SEAM_OVERLAP)), 2),
-        ("line", shapely.difference(shapely.boundary(coarse), window), 2),
+        ("fill", "world", shapely.difference(coarse, shapely.buffer(window, -_SEAM_OVERLAP)), 2),
+        ("line", "world", shapely.difference(shapely.boundary(coarse), window), 2),
     )
     features = []
-    for kind, geometries, decimals in layers:
+    for kind, scope, geometries, decimals in layers:
         geometries = shapely.set_precision(geometries, 10**-decimals)
         for code, name, geom in zip(frame["country_code"], frame["name"], geometries,
                                     strict=True):
             if geom is None or geom.is_empty:
                 continue
-            properties: dict[str, Any] = {"country_code": _plain(code), "kind": kind}
+            properties: dict[str, Any] = {"country_code": _plain(code), "kind": kind,
+                                          "scope": scope}
             if kind == "fill":
                 properties.update(name=_plain(name), focus=code == _UKRAINE)
             features.append({"type": "Feature", "properties": properties,
@@ -787,6 +799,12 @@ def basemap_data(
         border,
         labels,
     )
+
+
+def _features_of_scope(collection: Mapping[str, Any], scope: str) -> dict[str, Any]:
+    """The FeatureCollection of the features of ``collection`` whose ``scope`` is ``scope``."""
+    return {"type": "FeatureCollection",
+            "features": [f for f in collection["features"] if f["properties"].get("scope") == scope]}
 
 
 def _plain(value: Any) -> Any:
@@ -961,7 +979,12 @@ def build_event_map(
         country_fc, admin1_fc, border_fc, labels = _default_basemap(window)
     else:
         country_fc, admin1_fc, border_fc, labels = basemap_data(countries, admin1, window)
-    country_fc = {**country_fc, "attribution": html.escape(_attribution())}
+    countries_data = {
+        "window": _features_of_scope(country_fc, "window"),
+        # parsed by the browser only when drawn, after the first frame
+        "world": js_json(_features_of_scope(country_fc, "world")),
+        "attribution": html.escape(_attribution()),
+    }
 
     m = folium.Map(
         location=[(min_lat + max_lat) / 2, (min_lon + max_lon) / 2],
@@ -980,7 +1003,7 @@ def build_event_map(
     ]
     _Script(_HELPERS_JS % {"panes": js_json(_PANES), "sea": js_json(SEA_COLOUR),
                            "css": js_json(_CSS)}).add_to(m)
-    _JsLayer(country_fc, _COUNTRIES_JS, name="Basemap: countries (offline)").add_to(m)
+    _JsLayer(countries_data, _COUNTRIES_JS, name="Basemap: countries (offline)").add_to(m)
     _JsLayer(admin1_fc, _ADMIN1_JS, name="Basemap: admin-1 boundaries").add_to(m)
     _JsLayer(labels, _LABELS_JS, name="Country names").add_to(m)
     folium.TileLayer(

@@ -46,6 +46,12 @@ def test_page_runs_and_shows_the_counter(app: AppTest):
         __import__("datetime").date(2022, 9, 10), __import__("datetime").date(2022, 10, 1))
     assert _table_rows(app) == 7
     assert dict(app.query_params) == {}
+    # the map is a plain iframe (nothing comes back to rerun the app); with no static
+    # serving, as here, its page inlines Leaflet instead of linking any CDN
+    (frame,) = app.get("iframe")
+    page = frame.proto.srcdoc
+    assert "Leaflet" in page and "L.map(" in page
+    assert "cdn.jsdelivr" not in page and "cdnjs" not in page
 
 
 def test_type_filter_updates_counter_table_and_query(app: AppTest):

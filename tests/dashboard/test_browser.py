@@ -90,16 +90,20 @@ def page(server: str):
         browser.close()
 
 
+def _child_frames(tab) -> list:
+    """The page's iframes (the map is drawn in one of them)."""
+    return [frame for frame in tab.frames if frame is not tab.main_frame]
+
+
 def _map_frame(tab, timeout_s: float = 60.0):
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
-        for frame in tab.frames:
-            if "st_folium" in frame.url:
-                try:
-                    if frame.query_selector(".leaflet-cm-incidents-pane .cm-icon"):
-                        return frame
-                except playwright_sync.Error:
-                    pass
+        for frame in _child_frames(tab):
+            try:
+                if frame.query_selector(".leaflet-cm-incidents-pane .cm-icon"):
+                    return frame
+            except playwright_sync.Error:
+                pass
         tab.wait_for_timeout(200)
     tab.screenshot(path="/tmp/cm_browser_failure.png")
     raise AssertionError("the Leaflet map was not drawn (screenshot /tmp/cm_browser_failure.png)")
@@ -152,7 +156,7 @@ def test_filter_change_updates_counter_and_map(page):
     assert "type=casualty_report" in page.url
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        if any(_shows_only_casualties(f) for f in page.frames if "st_folium" in f.url):
+        if any(_shows_only_casualties(f) for f in _child_frames(page)):
             break
         page.wait_for_timeout(200)
     else:
@@ -160,7 +164,7 @@ def test_filter_change_updates_counter_and_map(page):
 
 
 def _shows_only_casualties(frame) -> bool:
-    try:  # the component's frame is replaced when the map changes
+    try:  # the map's frame is replaced when the map changes
         return (frame.query_selector(".leaflet-cm-casualties-pane") is not None
                 and not frame.query_selector_all(".leaflet-cm-incidents-pane .cm-icon")
                 and len(frame.query_selector_all(".leaflet-cm-casualties-pane path")) == 2)

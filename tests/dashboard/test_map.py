@@ -114,6 +114,7 @@ def test_basemap_clips_and_draws_ukraine_border(basemap):
     fills = [f for f in country_fc["features"] if f["properties"]["kind"] == "fill"]
     # detailed fills inside the box, coarse ones outside it (Ukraine reaches west of 30°E)
     assert [f["properties"]["country_code"] for f in fills] == ["RU", "UA", "RU", "UA"]
+    assert [f["properties"]["scope"] for f in fills] == ["window", "window", "world", "world"]
     lines = [f for f in country_fc["features"] if f["properties"]["kind"] == "line"]
     assert {f["geometry"]["type"] for f in lines} <= {"LineString", "MultiLineString"}
     assert admin1_fc["features"][0]["geometry"]["type"] in {"LineString", "MultiLineString"}
@@ -137,9 +138,15 @@ def test_every_folium_asset_has_a_vendored_copy():
                 assert (assets.STATIC_DIR / path).is_file(), url
 
 
+def test_served_page_draws_the_coarse_world_after_the_first_frame(event_map):
+    page = assets.served_html(event_map, base_url="/app/static")
+    # the detailed window is drawn at once, the coarse world from a JSON string afterwards
+    assert "requestAnimationFrame" in page and "JSON.parse(data.world)" in page
+    assert '\\"scope\\":\\"world\\"' in page  # a JSON string inside JSON.parse's string
+
+
 def test_localize_points_every_link_at_static_serving(event_map):
-    assets.localize(event_map, base_url="/app/static")
-    page = event_map.get_root().render()
+    page = assets.served_html(event_map, base_url="/app/static")
     links = re.findall(r'<(?:script src|link rel="stylesheet" href)="([^"]+)"', page)
     assert links and all(link.startswith("/app/static/vendor/") for link in links)
     for link in links:
