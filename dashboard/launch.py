@@ -7,6 +7,7 @@ ready for the first visitor: the first page then paints as fast as later ones. U
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -16,10 +17,26 @@ def _preload() -> None:
     import matplotlib.pyplot  # noqa: F401
 
     import geodata
-    from dashboard import charts, data, filters, map  # noqa: F401
+    from dashboard import charts, filters, map  # noqa: F401
 
     geodata.load_admin1()
     geodata.load_countries()
+    _warm_map(os.environ.get("CONFLICTMAP_DATA"))
+
+
+def _warm_map(folder: str | None) -> None:
+    """Build the default view's map once, so its basemap window is cut before anyone asks."""
+    from dashboard import data
+    from dashboard.map import build_event_map
+    from pipeline.errors import ConflictMapError
+
+    if not folder:
+        return
+    try:
+        outputs = data.load_outputs(folder)
+    except ConflictMapError:
+        return  # the page itself reports the problem
+    build_event_map(outputs["events"], outputs["places"], outputs["oblasts"])
 
 
 def main() -> int:
