@@ -39,6 +39,7 @@ DATA_ENV = "CONFLICTMAP_DATA"
 DEFAULT_DATA_DIR = _ROOT / "out"
 MAP_HEIGHT = 620
 UPLOAD_TYPES = ["txt", "md", "html", "htm"]
+VIEW_TABS = ["Events", "Article reader", "Add articles"]
 _METRIC_PARAM = "metric"
 
 
@@ -293,6 +294,20 @@ def _show_map(outputs: dict[str, Any], data_id: str, filters: cm_filters.EventFi
     st.iframe(_map_page(data_id, outputs, filters, metric, basemap, static_url), height=MAP_HEIGHT)
 
 
+def _events_view(shown: list[dict[str, Any]]) -> None:
+    """The events table beside the killed / injured chart."""
+    left, right = st.columns([3, 2])
+    with left:
+        st.dataframe(pd.DataFrame(cm_data.event_rows(shown), columns=cm_data.TABLE_COLUMNS),
+                     hide_index=True, width="stretch", key="events_table")
+    with right:
+        rows = cm_filters.casualties_per_oblast(shown)
+        if rows:
+            st.image(_casualties_png(tuple(rows)), width="stretch")
+        else:
+            st.caption("No casualties among the shown events.")
+
+
 def _article_reader(outputs: dict[str, Any], filters: cm_filters.EventFilters) -> None:
     articles = {a.get("article"): a for a in outputs["articles"]}
     if not articles:
@@ -413,26 +428,20 @@ def main() -> None:
     _draw_sidebar(ctx, events, filters, counter)
     _downloads(outputs, shown, places, filters, metric, basemap)
 
-    left, right = st.columns([3, 2])
-    with left:
-        st.subheader("Events")
-        st.dataframe(pd.DataFrame(cm_data.event_rows(shown), columns=cm_data.TABLE_COLUMNS),
-                     hide_index=True, width="stretch", key="events_table")
-    with right:
-        rows = cm_filters.casualties_per_oblast(shown)
-        if rows:
-            st.image(_casualties_png(tuple(rows)), width="stretch")
-        else:
-            st.caption("No casualties among the shown events.")
-
-    reader, adder = st.tabs(["Article reader", "Add articles"])
-    with reader:
-        _article_reader(outputs, filters)
-    with adder:
-        st.file_uploader("Upload articles (.txt, .md, .html)", type=UPLOAD_TYPES,
-                         accept_multiple_files=True, key="upload")
-        st.text_area("…or paste an article", key="paste", height=150)
-        st.button("Process articles", key="process", type="primary")
+    # only the open tab is computed and sent (lazy tabs), so the map has the browser to itself
+    events_tab, reader_tab, adder_tab = st.tabs(VIEW_TABS, key="view", on_change="rerun")
+    if events_tab.open:
+        with events_tab:
+            _events_view(shown)
+    if reader_tab.open:
+        with reader_tab:
+            _article_reader(outputs, filters)
+    if adder_tab.open:
+        with adder_tab:
+            st.file_uploader("Upload articles (.txt, .md, .html)", type=UPLOAD_TYPES,
+                             accept_multiple_files=True, key="upload")
+            st.text_area("…or paste an article", key="paste", height=150)
+            st.button("Process articles", key="process", type="primary")
 
 
 main()

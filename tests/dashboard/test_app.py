@@ -30,6 +30,11 @@ def _table_rows(at: AppTest) -> int:
     return next(len(d.value) for d in at.dataframe if "event_type" in d.value.columns)
 
 
+def _open_tab(at: AppTest, name: str) -> AppTest:
+    at.session_state["view"] = name
+    return at.run()
+
+
 def _param(at: AppTest, key: str) -> list[str]:
     value = at.query_params[key]
     return value if isinstance(value, list) else [value]
@@ -86,8 +91,21 @@ def test_query_params_reopen_the_same_view(app: AppTest):
     assert _counter(app) == "Showing 1 of 7 events, 2022-09-20"
 
 
+def test_only_the_open_tab_is_computed(app: AppTest):
+    app.run()
+    assert _table_rows(app) == 7
+    assert not [w for w in app.selectbox if w.key == "reader_article"]
+    assert not app.get("file_uploader")
+    _open_tab(app, "Article reader")
+    assert [w for w in app.selectbox if w.key == "reader_article"]
+    assert not [d for d in app.dataframe if "event_type" in d.value.columns]
+    _open_tab(app, "Add articles")
+    assert app.get("file_uploader") and app.button(key="process")
+
+
 def test_article_reader_escapes_hostile_text(app: AppTest):
     app.run()
+    _open_tab(app, "Article reader")
     app.selectbox(key="reader_article").set_value("009_hostile.txt").run()
     body = next(m.value for m in app.markdown if 'class="cm-article"' in m.value)
     assert "<script>" not in body and "<img" not in body
@@ -136,6 +154,7 @@ def test_upload_good_and_bad_files_keeps_earlier_articles(
     monkeypatch.setitem(__import__("sys").modules, "pipeline.build", stub)
     monkeypatch.setattr(pipeline, "build", stub, raising=False)
     app.run()
+    _open_tab(app, "Add articles")
     app.file_uploader(key="upload").set_value([
         ("new.txt", b"Shelling hit Kharkiv on Sunday.", "text/plain"),
         ("broken.txt", b"\x00\x01binary", "text/plain"),
@@ -188,6 +207,7 @@ def test_upload_with_the_real_pipeline(data_dir: Path, monkeypatch: pytest.Monke
     at = AppTest.from_file(APP, default_timeout=120)
     at.run()
     before = int(_counter(at).split()[1])
+    _open_tab(at, "Add articles")
     at.file_uploader(key="upload").set_value([
         ("report.txt", seed.read_bytes(), "text/plain"),
         ("scan.txt", b"\x89PNG\r\n\x00\x00binary", "text/plain"),

@@ -184,7 +184,8 @@ def test_hostile_article_does_not_execute(page):
     assert "Kupiansk <b>x</b>" in text
     assert popup.query_selector("script, img") is None
     assert frame.evaluate("() => window.__pwned") is None
-    # the article reader shows the same text, escaped
+    # the article reader (a lazy tab: computed when opened) shows the same text, escaped
+    page.get_by_role("tab", name="Article reader").click()
     reader = page.locator(".cm-article").first
     reader.wait_for()
     assert "<script>window.__pwned = 1;</script>" in reader.inner_text()
