@@ -26,9 +26,11 @@ import geodata
 from pipeline.textnorm import name_key, skeleton, spaced_key
 
 INDEX_VERSION = 7
+# caches a loaded index builds on demand; ``Gazetteer.__getstate__`` leaves them out of the pickle
+_DERIVED_ATTRIBUTES = ("_candidate_cache", "_rows_cache", "_kind_list", "_population_list", "_capital_list")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """One gazetteer entry that a name may refer to."""
 
@@ -91,8 +93,31 @@ class Gazetteer:
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
-        state.pop("_candidate_cache", None)  # rebuilt on demand, never pickled
+        for name in _DERIVED_ATTRIBUTES:
+            state.pop(name, None)  # rebuilt on demand, never pickled
         return state
+
+    # -- per-row columns as Python lists: scalar access without numpy boxing ------------
+    @property
+    def kind_of(self) -> list[str]:
+        """``feature_kind`` of every row."""
+        return self._column_list("_kind_list", self._kind)
+
+    @property
+    def population_of(self) -> list[int]:
+        """``population`` of every row."""
+        return self._column_list("_population_list", self._pop)
+
+    @property
+    def capital_of(self) -> list[bool]:
+        """Whether every row is a national capital."""
+        return self._column_list("_capital_list", self._capital)
+
+    def _column_list(self, name: str, column: np.ndarray) -> list:
+        found = self.__dict__.get(name)
+        if found is None:
+            found = self.__dict__[name] = column.tolist()
+        return found
 
     def _make_candidate(self, row: int, primary: bool) -> Candidate:
         gid = self._gid[row]
@@ -113,6 +138,14 @@ class Gazetteer:
     def candidates_for_key(self, key: str) -> list[Candidate]:
         """Every entry indexed under the already-normalised ``key``."""
         return [self.candidate(row, primary=primary) for row, primary in self.keys.get(key, ())]
+
+    def rows_for_key(self, key: str) -> tuple[int, ...]:
+        """Table rows indexed under the already-normalised ``key`` (cached per key)."""
+        cache = self.__dict__.setdefault("_rows_cache", {})
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = tuple(row for row, _primary in self.keys.get(key, ()))
+        return found
 
     def admin1_row(self, admin1_code: str) -> int | None:
         """Table row of the admin-1 unit ``admin1_code``."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import NamedTuple
 
 from pipeline import settings
 from pipeline.admin_join import join_admin1
@@ -21,6 +22,7 @@ PLACE_FIELDS = ("start", "end", "text", "name", "lat", "lon", "geonameid", "feat
 _POINT_KINDS = ("city", "landmark")
 # countries whose admin-1 polygons are bundled (geodata/admin1.parquet)
 FOCUS_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "PL", "SK", "HU", "RO"})
+_UNSEEN = object()  # a cache slot not filled yet (None is a valid answer)
 
 
 class Geoparser:
@@ -29,6 +31,7 @@ class Geoparser:
     def __init__(self, gazetteer: Gazetteer, *, focus_country: str | None = None) -> None:
         self.gazetteer = gazetteer
         self.focus_country = focus_country
+        self._admin1_names: dict[str | None, str | None] = {}
 
     def parse(self, text: str) -> list[dict]:
         """Every place mention of ``text`` as a dict with the fields of ``PLACE_FIELDS``."""
@@ -54,8 +57,7 @@ class Geoparser:
                 places.append(place)
             results.append(places)
         if pending:
-            joined = join_admin1([p["lat"] for p in pending], [p["lon"] for p in pending])
-            for place, row in zip(pending, joined.itertuples()):
+            for place, row in zip(pending, _admin1_of_points([(p["lat"], p["lon"]) for p in pending])):
                 if row.admin1_code:
                     place["admin1_code"], place["admin1_name"] = row.admin1_code, row.admin1_name
                     place["country_code"] = place["country_code"] or row.country_code
@@ -63,10 +65,37 @@ class Geoparser:
         return results
 
     def _admin1_name(self, code: str | None) -> str | None:
-        if not code:
-            return None
-        row = self.gazetteer.admin1_row(code)
-        return str(self.gazetteer._name[row]) if row is not None else None
+        found = self._admin1_names.get(code, _UNSEEN)
+        if found is _UNSEEN:
+            row = self.gazetteer.admin1_row(code) if code else None
+            found = self._admin1_names[code] = str(self.gazetteer._name[row]) if row is not None else None
+        return found
+
+
+class _JoinedPoint(NamedTuple):
+    admin1_code: str | None
+    admin1_name: str | None
+    country_code: str | None
+    how: str | None
+
+
+_JOIN_CACHE_SIZE = 65536
+_joined_points: dict[tuple[float, float], _JoinedPoint] = {}
+
+
+def _admin1_of_points(points: list[tuple[float, float]]) -> list[_JoinedPoint]:
+    """``join_admin1`` for (lat, lon) points, remembering each point's answer: the spatial join costs
+    milliseconds per call, and the same towns come back article after article. (The join places every
+    point on its own, so a point's answer does not depend on the batch it came in.)"""
+    known = {pt: _joined_points[pt] for pt in points if pt in _joined_points}
+    missing = [pt for pt in dict.fromkeys(points) if pt not in known]
+    if missing:
+        joined = join_admin1([lat for lat, _ in missing], [lon for _, lon in missing])
+        if len(_joined_points) + len(missing) > _JOIN_CACHE_SIZE:
+            _joined_points.clear()
+        for pt, row in zip(missing, joined.itertuples()):
+            known[pt] = _joined_points[pt] = _JoinedPoint(row.admin1_code, row.admin1_name, row.country_code, row.how)
+    return [known[pt] for pt in points]
 
 
 @lru_cache(maxsize=1)

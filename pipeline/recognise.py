@@ -13,8 +13,9 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+import string
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from pipeline.gazetteer import Gazetteer
 from pipeline.textnorm import fold_words, name_key, skeleton
@@ -27,13 +28,24 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\b\s*", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|\n+")
+# A sentence ends after [.!?] (then closing quotes or brackets, space, and a capital or digit) or at a
+# line break; match ends are sentence starts. Written to start with a character class, which lets the
+# regex engine skip ahead fast; the ends equal those of the plainer
+# r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|\n+".
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|(?<=\n)\n*)")
 _REGION_AFTER = re.compile(r"\s+(region|oblast|province|regions|oblasts|provinces)\b", re.IGNORECASE)
 _REGIONS_OF_BEFORE = re.compile(r"\b(regions|oblasts|provinces)\s+of\s+(the\s+)?$", re.IGNORECASE)
 _ADMIN_SUFFIX = re.compile(r" (County|Parish|Township|Borough|Oblast|Province|Governorate|Prefecture|District)\b")
 _LIST_GAP = re.compile(r"^(\s*,\s*(and\s+|or\s+)?|\s+(and|or)\s+)$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['’][a-z]+)?\b")
+# a capitalised word: r"\b[A-Z][a-z]+(?:['’][a-z]+)?\b", with the opening "\b" written as a look-behind
+# after the capital, so that the regex engine can skip to the next capital fast
+_CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:['’][a-z]+)?\b")
+_LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z'-]+")
+_WORD_PUNCTUATION = ".'’-"
+_WORD_CHARS = string.ascii_letters + _WORD_PUNCTUATION
+_WORD_AFTER = re.compile(r" ([A-Za-z][A-Za-z.'’-]*)")
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 TITLES = frozenset("""president minister secretary senator sen. sen rep. rep gov. gov governor mayor mr. mr mrs. mrs
 ms. ms dr. dr general gen. gen col. lt. sgt. captain capt. chancellor premier king queen prince princess pope sir
@@ -56,7 +68,7 @@ december monday tuesday wednesday thursday friday saturday sunday""".split())
 STRONG_POPULATION = 100_000
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A span of text that names a place, before resolution."""
 
@@ -128,8 +140,17 @@ class _Context:
         self.ranges = content_ranges(text)
         self._range_starts = [r[0] for r in self.ranges]
         self.sentences = sentence_starts(text)
-        self.lower_words = set(re.findall(r"(?<![A-Za-z])[a-z][a-z'-]+", text)) if len(text) < 2_000_000 else set()
         self._line_kind: dict[int, str] = {}
+
+    @cached_property
+    def lower_words(self) -> set[str]:
+        """Words the text writes in lower case (computed on first use: many texts never ask)."""
+        return set(_LOWER_WORD.findall(self.text)) if len(self.text) < 2_000_000 else set()
+
+    def uses_lower_case(self, word: str) -> bool:
+        """Whether ``word`` is one of ``lower_words``; a word that is not even a substring of the text
+        (the usual case for a capitalised name) is answered without collecting them."""
+        return word in self.text and word in self.lower_words
 
     def paragraph_of(self, pos: int) -> int:
         i = bisect.bisect_right(self._range_starts, pos) - 1
@@ -156,28 +177,72 @@ class _Context:
         return self._line_kind[para]
 
     def word_before(self, pos: int) -> str:
-        m = re.search(r"([A-Za-z][A-Za-z.'’-]*) $", self.text[max(0, pos - 40):pos])
-        return m.group(1) if m else ""
+        """The word just before ``pos`` and one space (what r"([A-Za-z][A-Za-z.'’-]*) $" finds in the
+        40 characters before ``pos``): the run of word characters before the space, from its first letter."""
+        window = self.text[max(0, pos - 40):pos]
+        if window.endswith(" "):
+            body = window[:-1]
+        elif window.endswith(" \n"):  # "$" also matches before a final newline
+            body = window[:-2]
+        else:
+            return ""
+        run = body[len(body.rstrip(_WORD_CHARS)):]
+        return run.lstrip(_WORD_PUNCTUATION)
 
     def word_after(self, pos: int) -> str:
-        m = re.match(r" ([A-Za-z][A-Za-z.'’-]*)", self.text[pos:pos + 40])
+        m = _WORD_AFTER.match(self.text[pos:pos + 40])
         return m.group(1) if m else ""
 
 
-def _best_population(gaz: Gazetteer, rows) -> int:
-    return max((int(gaz._pop[r]) for r in rows), default=0)
+_STRONG_KINDS = frozenset({"country", "admin1", "continent", "landmark", "water", "region"})
+_COUNTRY_LIKE_KINDS = frozenset({"country", "continent", "landmark", "water", "region"})
 
 
-def _strong(gaz: Gazetteer, rows) -> bool:
-    """A name some country, admin-1 unit, capital or big city carries."""
-    return any(gaz._kind[r] in ("country", "admin1", "continent", "landmark", "water", "region")
-               or gaz._capital[r] or gaz._pop[r] >= STRONG_POPULATION for r in rows)
+@dataclass(frozen=True)
+class _RowsFacts:
+    """What the gazetteer entries a name may refer to say about it."""
+
+    best_population: int
+    strong: bool  # some country, admin-1 unit, capital or big city carries the name
+    country_or_capital: bool
+    any_admin1: bool
+    any_water: bool
+
+
+@lru_cache(maxsize=65536)
+def _rows_facts(gaz: Gazetteer, rows: tuple[int, ...]) -> _RowsFacts:
+    """Facts of a set of rows, computed once per set (names recur across articles)."""
+    kinds = [gaz.kind_of[r] for r in rows]
+    pops = [gaz.population_of[r] for r in rows]
+    capitals = [gaz.capital_of[r] for r in rows]
+    return _RowsFacts(
+        best_population=max(pops, default=0),
+        strong=any(k in _STRONG_KINDS or cap or pop >= STRONG_POPULATION for k, cap, pop in zip(kinds, capitals, pops)),
+        country_or_capital=any(k in _COUNTRY_LIKE_KINDS or cap for k, cap in zip(kinds, capitals)),
+        any_admin1="admin1" in kinds,
+        any_water="water" in kinds,
+    )
+
+
+@lru_cache(maxsize=65536)
+def _key_facts(gaz: Gazetteer, key: str) -> _RowsFacts:
+    """Facts of the rows indexed under ``key``."""
+    return _rows_facts(gaz, gaz.rows_for_key(key))
+
+
+def _mention_facts(gaz: Gazetteer, m: Mention) -> _RowsFacts:
+    return _rows_facts(gaz, m.rows) if m.rows else _key_facts(gaz, m.key)
+
+
+@lru_cache(maxsize=65536)
+def _names_a_place(gaz: Gazetteer, word: str) -> bool:
+    """Whether ``word`` is a gazetteer name, a demonym or an abbreviation."""
+    key = name_key(word)
+    return key in gaz.keys or key in gaz.demonyms or word in gaz.abbreviations
 
 
 def _rows_of(gaz: Gazetteer, m: Mention) -> tuple[int, ...]:
-    if m.rows:
-        return m.rows
-    return tuple(r for r, _p in gaz.keys.get(m.key, ()))
+    return m.rows or gaz.rows_for_key(m.key)
 
 
 def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
@@ -223,27 +288,39 @@ def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[Mention]:
     for span in _CAP_SPAN.finditer(text):
         # a slice per run: the automaton copies its input, so iterating the whole text per run is quadratic
         offset = span.start()
-        for end_idx, (key, length) in gaz.automaton.iter(haystack[offset:span.end() + 2]):
-            # the pattern " name " ends at haystack index offset + end_idx: the name ends at text index
-            # offset + end_idx - 1
-            end = offset + end_idx - 1
-            start = end - length
-            if not text[start].isupper():
-                continue
-            kind, rows = "name", ()
-            if key not in gaz.keys:
-                kind, rows = "demonym", (gaz.demonyms[key],)
-            elif key in gaz.demonyms and _best_population(gaz, _rows_of(gaz, Mention(start, end, "", key, "name"))) \
-                    < STRONG_POPULATION:
-                kind, rows = "demonym", (gaz.demonyms[key],)  # "Ukrainian" reads as the demonym, not a village
-            found.append(Mention(start, end, text[start:end], key, kind, rows))
+        for start, end, surface, key, kind, rows in _names_in_run(gaz, haystack[offset:span.end() + 2], span.group(0)):
+            found.append(Mention(offset + start, offset + end, surface, key, kind, rows))
     return found
+
+
+@lru_cache(maxsize=65536)
+def _names_in_run(gaz: Gazetteer, window: str, run: str) -> tuple[tuple[int, int, str, str, str, tuple], ...]:
+    """Names in a run of capitalised words, as (start, end, surface, key, kind, rows) with offsets into
+    ``run``. ``window`` is the run in ``fold_words`` form with the character before and after it (the
+    automaton's patterns are " name "). Runs recur across articles, so each is scanned once."""
+    found = []
+    for end_idx, (key, length) in gaz.automaton.iter(window):
+        # the pattern " name " ends at window index end_idx: the name ends at run index end_idx - 1
+        end = end_idx - 1
+        start = end - length
+        if not run[start].isupper():
+            continue
+        kind, rows = "name", ()
+        if key not in gaz.keys:
+            kind, rows = "demonym", (gaz.demonyms[key],)
+        elif key in gaz.demonyms and _key_facts(gaz, key).best_population < STRONG_POPULATION:
+            kind, rows = "demonym", (gaz.demonyms[key],)  # "Ukrainian" reads as the demonym, not a village
+        found.append((start, end, run[start:end], key, kind, rows))
+    return tuple(found)
 
 
 @lru_cache(maxsize=4)
 def _abbreviation_pattern(abbreviations: tuple[str, ...]) -> re.Pattern:
     longest_first = sorted(abbreviations, key=len, reverse=True)
-    return re.compile(r"(?<![A-Za-z0-9.])(" + "|".join(map(re.escape, longest_first)) + r")(?![A-Za-z0-9])")
+    # the look-ahead on the possible first characters only lets the regex engine skip other positions fast
+    first_chars = "".join(sorted({re.escape(a[0]) for a in abbreviations if a}))
+    skip = r"(?=[" + first_chars + r"])" if all(abbreviations) and first_chars else ""
+    return re.compile(skip + r"(?<![A-Za-z0-9.])(" + "|".join(map(re.escape, longest_first)) + r")(?![A-Za-z0-9])")
 
 
 def _abbreviation_matches(ctx: _Context, gaz: Gazetteer) -> list[Mention]:
@@ -271,36 +348,34 @@ def _surnames(ctx: _Context, gaz: Gazetteer) -> set[str]:
     """Names of people in the text: words after a title ("President Joe Biden") and the last word of
     a "Firstname Lastname" run whose first word is neither a place nor a common word."""
     names: set[str] = set()
-    for run in _CAP_RUN.finditer(ctx.text):
-        words = run.group(0).split(" ")
-        lows = [w.lower() for w in words]
-        titled = [i for i, w in enumerate(lows) if w in TITLES or w.rstrip(".") in TITLES]
-        if titled:
-            names.update(w.rstrip(".") for w in words[titled[0] + 1:] if w.lower() not in TITLES)
-            continue
-        first, last = words[0], words[-1]
-        low = lows[0]
-        if low in DIRECTIONS or low in MONTHS_DAYS or low in PLACE_NOUNS:
-            continue
-        if name_key(first) in gaz.keys or name_key(first) in gaz.demonyms or first in gaz.abbreviations:
-            continue
-        if _is_dictionary_word(low):  # "In", "The", "After" ... not first names
-            continue
-        key = name_key(last)
-        if key in gaz.keys and _strong(gaz, [r for r, _ in gaz.keys[key]]):
-            continue
-        names.add(last)
+    for run in _CAP_RUN.findall(ctx.text):
+        names.update(_names_of_person(gaz, run))
     return names
 
 
+@lru_cache(maxsize=65536)
+def _names_of_person(gaz: Gazetteer, run: str) -> tuple[str, ...]:
+    """The surnames a run of capitalised words gives away (see ``_surnames``); runs recur across articles."""
+    words = run.split(" ")
+    lows = [w.lower() for w in words]
+    titled = [i for i, w in enumerate(lows) if w in TITLES or w.rstrip(".") in TITLES]
+    if titled:
+        return tuple(w.rstrip(".") for w in words[titled[0] + 1:] if w.lower() not in TITLES)
+    first, last = words[0], words[-1]
+    low = lows[0]
+    if low in DIRECTIONS or low in MONTHS_DAYS or low in PLACE_NOUNS:
+        return ()
+    if _names_a_place(gaz, first):
+        return ()
+    if _is_dictionary_word(low):  # "In", "The", "After" ... not first names
+        return ()
+    if _key_facts(gaz, name_key(last)).strong:
+        return ()
+    return (last,)
+
+
 def _strong_key(word: str, gaz: Gazetteer) -> bool:
-    key = name_key(word)
-    return key in gaz.keys and _strong(gaz, [r for r, _ in gaz.keys[key]])
-
-
-def _country_or_capital(gaz: Gazetteer, rows) -> bool:
-    return any(gaz._kind[r] in ("country", "continent", "landmark", "water", "region") or gaz._capital[r]
-               for r in rows)
+    return _key_facts(gaz, name_key(word)).strong
 
 
 def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool:
@@ -310,7 +385,8 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
     if not rows:
         return False
     line_kind = ctx.line_kind(m.paragraph)
-    strong = _strong(gaz, rows)
+    facts = _mention_facts(gaz, m)
+    strong = facts.strong
     surface = m.text
     low = m.key
     if m.kind == "abbreviation":
@@ -322,16 +398,16 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
             if _is_dateline(m, ctx) and strong:
                 return True  # "WASHINGTON (AP) —"
             return False  # an acronym (NATO) in running text
-        return m.kind == "demonym" or _country_or_capital(gaz, rows) or any(gaz._kind[r] == "admin1" for r in rows)
+        return m.kind == "demonym" or facts.country_or_capital or facts.any_admin1
     if m.kind == "demonym":
         return True
-    if surface in surnames and not (strong and _best_population(gaz, rows) >= 1_000_000):
+    if surface in surnames and not (strong and facts.best_population >= 1_000_000):
         return False
     before = ctx.word_before(m.start)
     after = ctx.word_after(m.end)
-    if after.lower() in WATER_NOUNS and not any(gaz._kind[r] == "water" for r in rows):
+    if after.lower() in WATER_NOUNS and not facts.any_water:
         return False  # "the Dnipro river" is not the city of Dnipro
-    if after.lower().rstrip(".,;:") in ORG_NOUNS and not _country_or_capital(gaz, rows):
+    if after.lower().rstrip(".,;:") in ORG_NOUNS and not facts.country_or_capital:
         return False  # "the Wagner group" is not a town in Brazil
     sentence_start = ctx.is_sentence_start(m.start)
     if line_kind == "prose":
@@ -340,16 +416,16 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
         if before and before[0].isupper() and not sentence_start and not _allowed_before(before, m.start, ctx, gaz):
             return False
         if after and after[0].isupper() and after.lower() not in PLACE_NOUNS and not _strong_key(after, gaz):
-            if not _country_or_capital(gaz, rows) or after in surnames:
+            if not facts.country_or_capital or after in surnames:
                 return False  # a first name ("Vladimir Putin") or part of an organisation's name
         if after.lower() in SPEECH_VERBS and not strong and " " not in low:
             return False  # "Smith said"
     single_word = " " not in low
-    if single_word and low in ctx.lower_words and not strong:
+    if single_word and not strong and ctx.uses_lower_case(low):
         return False  # the article also uses it as an ordinary word
     if single_word and sentence_start and not strong and _zipf(low) >= 3.5:
         return False  # a sentence-initial capital on a common word ("Nato allies ...")
-    if single_word and _is_dictionary_word(low) and not _country_or_capital(gaz, rows):
+    if single_word and _is_dictionary_word(low) and not facts.country_or_capital:
         # "Reading", "March", "Western", "Independence": English words that some place is called
         if sentence_start or not strong or _zipf(low) >= 4.5:
             return False
@@ -365,11 +441,11 @@ def _is_dateline(m: Mention, ctx: _Context) -> bool:
 
 
 def _allowed_before(word: str, pos: int, ctx: _Context, gaz: Gazetteer) -> bool:
-    word = re.sub(r"['’]s?$", "", word)  # possessive: "Kyiv's Maidan"
+    word = _POSSESSIVE.sub("", word)  # possessive: "Kyiv's Maidan"
     low = word.lower().rstrip(".")
     if low in DIRECTIONS:
         return True
-    if name_key(word) in gaz.keys or name_key(word) in gaz.demonyms or word in gaz.abbreviations:
+    if _names_a_place(gaz, word):
         return True  # "Kharkiv Kupiansk", demonym "Ukrainian Kherson" ...
     start = pos - len(word) - 1
     return ctx.is_sentence_start(start) and _zipf(low) >= 4.0
@@ -387,25 +463,24 @@ def _skeleton(key: str) -> str:
 
 def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], surnames: set[str]) -> list[Mention]:
     """Capitalised words the index lacks whose consonant skeleton names a sizeable place."""
+    # most texts have no such word: look at each distinct word once before walking the matches
+    if not any(_variant_of(gaz, word) for word in set(_CAPITALISED.findall(ctx.text)) if len(word) >= 5):
+        return []
     covered = [(m.start, m.end) for m in mentions]
     starts = [c[0] for c in covered]
     found = []
     for match in _CAPITALISED.finditer(ctx.text):
+        word = match.group(0)
+        if len(word) < 5:
+            continue
+        variant = _variant_of(gaz, word)
+        if variant is None:
+            continue
         start, end = match.span()
         i = bisect.bisect_right(starts, start) - 1
         if i >= 0 and covered[i][0] <= start < covered[i][1]:
             continue
-        word = match.group(0)
-        if len(word) < 5:
-            continue
-        key = _variant_key(word)
-        rows = gaz.skeletons.get(_skeleton(key))
-        if not rows or key in gaz.keys or _zipf(key) >= 3.0:
-            continue
-        rows = tuple(r for r in rows if gaz._kind[r] in ("city", "admin1")
-                     and _similar_spelling(key, r, gaz))
-        if not rows:
-            continue
+        key, rows = variant
         m = Mention(start, end, word, key, "variant", rows)
         m.paragraph = ctx.paragraph_of(start)
         if m.paragraph < 0:
@@ -415,6 +490,18 @@ def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], sur
             m.notes.append(f"spelling variant of {gaz._name[rows[0]]}")
             found.append(m)
     return found
+
+
+@lru_cache(maxsize=65536)
+def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...]] | None:
+    """(key, rows) when ``word`` is missing from the index but spells a sizeable city or admin-1 unit
+    with the same consonant skeleton; None otherwise."""
+    key = _variant_key(word)
+    rows = gaz.skeletons.get(_skeleton(key))
+    if not rows or key in gaz.keys or _zipf(key) >= 3.0:
+        return None
+    rows = tuple(r for r in rows if gaz.kind_of[r] in ("city", "admin1") and _similar_spelling(key, r, gaz))
+    return (key, rows) if rows else None
 
 
 def _similar_spelling(key: str, row: int, gaz: Gazetteer) -> bool:

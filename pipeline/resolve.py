@@ -4,8 +4,8 @@ Signals (each adds to a candidate's score and, when it decides, to the ``reason`
 population prior, feature kind, national capital, main name vs alternate name, the
 article's countries (from country names, demonyms and abbreviations), admin-1 units named
 in the same sentence, paragraph or article ("Ukraine's eastern Donetsk region"), and
-distance to the other places the article names (geopy.distance). One sense per discourse:
-every mention of a name in an article resolves to the same place.
+great-circle distance to the other places the article names (``geopy.distance``).
+One sense per discourse: every mention of a name in an article resolves to the same place.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from geopy.distance import great_circle
 
@@ -36,13 +37,28 @@ class Resolution:
     n_candidates: int
 
 
-@dataclass
 class _Scored:
-    candidate: Candidate
-    score: float
-    signals: list[tuple[float, str]]
+    """A candidate with its score and signals. Only the winners' signals are ever read (for the
+    reason), so the list of signals is put together on first use."""
+
+    __slots__ = ("candidate", "score", "_base", "_context", "_signals")
+
+    def __init__(self, candidate: Candidate, score: float, base: list[tuple[float, str]],
+                 context: list[tuple[float, str]] | None = None) -> None:
+        self.candidate = candidate
+        self.score = score
+        self._base = base  # may be shared with other mentions: never changed
+        self._context = context
+        self._signals: list[tuple[float, str]] | None = None
+
+    @property
+    def signals(self) -> list[tuple[float, str]]:
+        if self._signals is None:
+            self._signals = self._base + self._context if self._context else list(self._base)
+        return self._signals
 
 
+@lru_cache(maxsize=4096)
 def _admin1_label(gaz: Gazetteer, code: str | None) -> str:
     if not code:
         return ""
@@ -51,11 +67,18 @@ def _admin1_label(gaz: Gazetteer, code: str | None) -> str:
 
 
 def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
-    if m.rows:
-        cands = [gaz.candidate(r, primary=m.kind != "variant") for r in m.rows]
+    return list(_candidates_of_form(gaz, m.key, m.rows, m.kind == "variant", m.region))
+
+
+@lru_cache(maxsize=65536)
+def _candidates_of_form(gaz: Gazetteer, key: str, rows: tuple[int, ...], variant: bool,
+                        region: bool) -> tuple[Candidate, ...]:
+    """The candidates of a mention, most populous first: they depend only on how the name is written."""
+    if rows:
+        cands = [gaz.candidate(r, primary=not variant) for r in rows]
     else:
-        cands = gaz.candidates_for_key(m.key)
-    if m.region:
+        cands = gaz.candidates_for_key(key)
+    if region:
         admin = [c for c in cands if c.feature_kind == "admin1"]
         if not admin:
             seen = set()
@@ -67,7 +90,7 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
         if admin:
             cands = admin
     cands.sort(key=lambda c: (-c.population, c.row))
-    return cands
+    return tuple(cands)
 
 
 @dataclass(frozen=True)
@@ -86,17 +109,19 @@ def _facts(cands: list[Candidate]) -> _Facts:
                   any(o.primary and o.population >= 1000 for o in cities))
 
 
-def _base(c: Candidate, m: Mention, facts: _Facts) -> list[tuple[float, str]]:
+def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts) -> list[tuple[float, str]]:
+    """Signals that depend only on the candidate and on how the name is written: ``region`` is
+    "X region", ``text`` the surface, ``listed`` "listed with a region"."""
     signals = [(POPULATION_WEIGHT * math.log10(c.population + 10),
                 f"population {c.population:,}" if c.population else "")]
     kind = _KIND_BONUS.get(c.feature_kind, 0.0)
-    if m.region and c.feature_kind == "admin1":
+    if region and c.feature_kind == "admin1":
         kind += 4.0
-        signals.append((0.0, f"\"{m.text} region\" names an admin-1 unit"))
-    if c.feature_kind == "admin1" and not m.region:
+        signals.append((0.0, f"\"{text} region\" names an admin-1 unit"))
+    if c.feature_kind == "admin1" and not region:
         if c.admin1_code in facts.city_admin1 or c.country_code in facts.big_city_countries:
-            kind -= 3.0 if "listed with a region" not in m.notes else -2.0
-        elif facts.big_city_countries and "listed with a region" not in m.notes:
+            kind -= 3.0 if not listed else -2.0
+        elif facts.big_city_countries and not listed:
             kind -= 1.5  # a big city of this name elsewhere ("Gaza")
     signals.append((kind, f"feature kind {c.feature_kind}" if kind >= 3 else ""))
     if c.capital:
@@ -134,33 +159,32 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     admin1_named = {cands[0].admin1_code for cands in cand_lists if cands and cands[0].feature_kind == "admin1"}
     cand_lists = [_shortlist(cands, countries, admin1_named) for cands in cand_lists]
     # the first pass depends only on the name and how it is written: rank each such form once
-    first_by_form: dict[tuple, list[_Scored]] = {}
+    first_ctx = _RankContext(gaz, countries, {}, [])
+    first_by_form: dict[tuple, tuple[list[_Scored], float]] = {}
     first = []
     for m, cands in zip(mentions, cand_lists):
         form = (m.key, m.kind, m.region, "listed with a region" in m.notes, m.rows)
         if form not in first_by_form:
-            first_by_form[form] = _rank(m, cands, gaz, countries, {}, [], focus_country)
+            scored = _rank(m, cands, first_ctx)
+            first_by_form[form] = (scored, _confidence(scored) if scored else 0.0)
         first.append(first_by_form[form])
     # context from the first pass: admin-1 units named, and confidently placed points
     admin_ctx: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     anchors = []
-    for i, scored in enumerate(first):
+    for i, (scored, conf) in enumerate(first):
         if not scored:
             continue
         top = scored[0].candidate
-        conf = _confidence(scored)
         if top.feature_kind == "admin1" and top.admin1_code and (mentions[i].region or conf >= 0.6):
             admin_ctx[top.admin1_code].append((i, mentions[i].sentence, mentions[i].paragraph))
         if top.feature_kind == "city" and top.country_code:
             countries[top.country_code] += 0.5 if conf >= 0.8 else 0.0
         if top.feature_kind not in ("country", "continent", "water", "region") and conf >= 0.8:
             anchors.append((mentions[i].paragraph, top.lat, top.lon))
-    anchors = _distinct_anchors(anchors)
-    near_cache: dict[tuple[int, int], float | None] = {}
-    qualifiers = {i: first[m.qualifier][0].candidate for i, m in enumerate(mentions)
-                  if m.qualifier is not None and first[m.qualifier]}
-    second = [_rank(m, cands, gaz, countries, admin_ctx, anchors, focus_country, index=i, near_cache=near_cache,
-                    qualifier=qualifiers.get(i))
+    second_ctx = _RankContext(gaz, countries, admin_ctx, _distinct_anchors(anchors))
+    qualifiers = {i: first[m.qualifier][0][0].candidate for i, m in enumerate(mentions)
+                  if m.qualifier is not None and first[m.qualifier][0]}
+    second = [_rank(m, cands, second_ctx, index=i, qualifier=qualifiers.get(i))
               for i, (m, cands) in enumerate(zip(mentions, cand_lists))]
     _one_sense_per_discourse(mentions, second)
     out = []
@@ -169,6 +193,83 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             continue
         out.append(Resolution(m, scored[0].candidate, round(_confidence(scored), 3), _reason(m, scored, gaz), len(scored)))
     return out
+
+
+class _RankContext:
+    """What one ranking pass knows about the article (fixed during the pass)."""
+
+    def __init__(self, gaz: Gazetteer, countries: Counter, admin_ctx: dict, anchors: list) -> None:
+        self.gaz = gaz
+        self.countries = countries
+        self.country_total = sum(countries.values()) or 1.0
+        self.top_country = countries.most_common(1)[0][0] if countries else None
+        self.admin_ctx = admin_ctx  # admin-1 code -> [(mention index, sentence, paragraph)]
+        self.anchors = anchors  # confidently placed points: [(paragraph, lat, lon)]
+        self._near_cache: dict[tuple[int, int], float | None] = {}
+        self._anchors_near: dict[int, _AnchorGroup | None] = {}
+        self._groups: dict[tuple, _AnchorGroup] = {}
+        self._country_signals: dict[str, tuple[float, str] | None] = {}
+
+    def country_signal(self, country_code: str) -> tuple[float, str] | None:
+        """The signal for a candidate in ``country_code`` when the article names that country."""
+        if country_code in self._country_signals:
+            return self._country_signals[country_code]
+        signal = None
+        if country_code and self.countries.get(country_code):
+            share = self.countries[country_code] / self.country_total
+            top = country_code == self.top_country
+            signal = (3.0 * share + (2.0 if top else 0.0),
+                      f"article is about {country_code}" if top else f"{country_code} is mentioned")
+        self._country_signals[country_code] = signal
+        return signal
+
+    def nearest_km(self, c: Candidate, paragraph: int) -> float | None:
+        """Distance from ``c`` to the closest other confidently placed point in nearby paragraphs
+        (great-circle), cached per candidate and set of nearby points."""
+        group = self._anchors_around(paragraph)
+        if group is None or not group.may_be_close(c.lat, c.lon):
+            return None
+        key = (c.row, group.index)
+        if key not in self._near_cache:
+            # only anchors within a few degrees can earn the bonus (< 300 km); those are measured
+            close = [(lat, lon) for lat, lon in group.points
+                     if abs(lat - c.lat) < 3.0 and abs(lon - c.lon) < 6.0
+                     and (abs(lat - c.lat) > 1e-4 or abs(lon - c.lon) > 1e-4)]
+            self._near_cache[key] = min((great_circle((c.lat, c.lon), (lat, lon)).km for lat, lon in close),
+                                        default=None)
+        return self._near_cache[key]
+
+    def _anchors_around(self, paragraph: int) -> _AnchorGroup | None:
+        """The anchors within ``ANCHOR_PARAGRAPHS`` of ``paragraph`` (None if there are none); paragraphs
+        with the same anchors share one group."""
+        if paragraph not in self._anchors_near:
+            points = tuple((lat, lon) for para, lat, lon in self.anchors if abs(para - paragraph) <= ANCHOR_PARAGRAPHS)
+            group = None
+            if points:
+                group = self._groups.get(points)
+                if group is None:
+                    group = self._groups[points] = _AnchorGroup(len(self._groups), points)
+            self._anchors_near[paragraph] = group
+        return self._anchors_near[paragraph]
+
+
+class _AnchorGroup:
+    """Anchor points as (lat, lon), numbered, with their bounding box."""
+
+    def __init__(self, index: int, points: tuple[tuple[float, float], ...]) -> None:
+        self.index = index
+        self.points = points
+        lats, lons = [lat for lat, _ in points], [lon for _, lon in points]
+        if any(math.isnan(v) for v in lats + lons):
+            self._box = (-math.inf, math.inf, -math.inf, math.inf)  # no box: every candidate is measured
+        else:
+            self._box = (min(lats), max(lats), min(lons), max(lons))
+
+    def may_be_close(self, lat: float, lon: float) -> bool:
+        """False when no point can pass the 3° latitude / 6° longitude window of ``nearest_km`` (the box is
+        widened by a further degree, so rounding never matters)."""
+        min_lat, max_lat, min_lon, max_lon = self._box
+        return min_lat - 4.0 < lat < max_lat + 4.0 and min_lon - 7.0 < lon < max_lon + 7.0
 
 
 ANCHOR_PARAGRAPHS = 2  # a place counts as context for mentions this many paragraphs away
@@ -185,65 +286,72 @@ def _distinct_anchors(anchors: list[tuple[int, float, float]], limit: int = 24) 
     return out[:limit]
 
 
-def _nearest_km(c: Candidate, anchors, cache: dict, paragraph: int) -> float | None:
-    """Distance from ``c`` to the closest other confidently placed point in nearby paragraphs
-    (geopy great-circle), cached per candidate and paragraph."""
-    key = (c.row, paragraph)
-    if key not in cache:
-        # only anchors within a few degrees can earn the bonus (< 300 km); geopy measures those
-        close = [(lat, lon) for para, lat, lon in anchors
-                 if abs(para - paragraph) <= ANCHOR_PARAGRAPHS
-                 and abs(lat - c.lat) < 3.0 and abs(lon - c.lon) < 6.0
-                 and (abs(lat - c.lat) > 1e-4 or abs(lon - c.lon) > 1e-4)]
-        cache[key] = min((great_circle((c.lat, c.lon), p).km for p in close), default=None)
-    return cache[key]
+def _base_signals(m: Mention, cands: list[Candidate], gaz: Gazetteer) -> tuple[tuple[float, list], ...]:
+    """(sum, signals) of ``_base`` for every candidate: they depend only on how the name is written
+    and on the shortlist (the candidates past ``MAX_CANDIDATES`` it kept)."""
+    kept_extra = tuple(c.row for c in cands[MAX_CANDIDATES:])
+    return _base_signals_of_form(gaz, m.key, m.rows, m.kind == "variant", m.region, m.text,
+                                 "listed with a region" in m.notes, kept_extra)
 
 
-def _rank(m, cands, gaz, countries, admin_ctx, anchors, focus_country, index=-1, near_cache=None,
+@lru_cache(maxsize=65536)
+def _base_signals_of_form(gaz: Gazetteer, key: str, rows: tuple[int, ...], variant: bool, region: bool, text: str,
+                          listed: bool, kept_extra: tuple[int, ...]) -> tuple[tuple[float, list], ...]:
+    """``_base_signals`` computed once per form (names recur across articles). The signal lists are
+    shared: callers copy them before adding to them."""
+    cands = _candidates_of_form(gaz, key, rows, variant, region)
+    if len(cands) > MAX_CANDIDATES:
+        extra = set(kept_extra)
+        cands = cands[:MAX_CANDIDATES] + tuple(c for c in cands[MAX_CANDIDATES:] if c.row in extra)
+    facts = _facts(cands)
+    return tuple((sum(v for v, _ in signals), signals)
+                 for signals in (_base(c, region, text, listed, facts) for c in cands))
+
+
+def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1,
           qualifier: Candidate | None = None) -> list[_Scored]:
     if not cands:
         return []
     if len(cands) == 1 and m.kind not in ("demonym", "abbreviation"):
         c = cands[0]
-        signals = _base(c, m, _facts(cands))
-        return [_Scored(c, sum(v for v, _ in signals), signals + [(0.0, "the only place of this name")])]
+        base_sum, signals = _base_signals(m, cands, ctx.gaz)[0]
+        return [_Scored(c, base_sum, signals, [(0.0, "the only place of this name")])]
     if m.kind in ("demonym", "abbreviation"):
         c = cands[0]
         how = "demonym" if m.kind == "demonym" else "abbreviation"
         return [_Scored(c, 10.0, [(10.0, f"{how} of {c.name}")])]
-    total = sum(countries.values()) or 1.0
-    top_country = countries.most_common(1)[0][0] if countries else None
+    admin_ctx, qualifier_kind = ctx.admin_ctx, qualifier.feature_kind if qualifier is not None else None
     scored = []
-    facts = _facts(cands)
-    for rank_pop, c in enumerate(cands):
-        signals = _base(c, m, facts)
-        if len(cands) > 1 and c.country_code and countries.get(c.country_code):
-            share = countries[c.country_code] / total
-            signals.append((3.0 * share + (2.0 if c.country_code == top_country else 0.0),
-                            f"article is about {c.country_code}" if c.country_code == top_country else
-                            f"{c.country_code} is mentioned"))
-        if len(cands) > 1 and c.admin1_code and c.admin1_code in admin_ctx:
+    for rank_pop, (c, (base_sum, signals)) in enumerate(zip(cands, _base_signals(m, cands, ctx.gaz))):
+        context: list[tuple[float, str]] = []  # signals from the article around the mention
+        country = ctx.country_signal(c.country_code)
+        if country is not None:
+            context.append(country)
+        if c.admin1_code and c.admin1_code in admin_ctx:
             where = [(s, p) for j, s, p in admin_ctx[c.admin1_code] if j != index]
             if where:
-                label = _admin1_label(gaz, c.admin1_code)
+                label = _admin1_label(ctx.gaz, c.admin1_code)
                 if any(s == m.sentence for s, _ in where):
-                    signals.append((4.0, f"{label} named in the same sentence"))
+                    context.append((4.0, f"{label} named in the same sentence"))
                 elif any(p == m.paragraph for _, p in where):
-                    signals.append((2.5, f"{label} named in the same paragraph"))
+                    context.append((2.5, f"{label} named in the same paragraph"))
                 else:
-                    signals.append((1.0, f"{label} named in the article"))
-        if qualifier is not None and len(cands) > 1 and c.feature_kind != qualifier.feature_kind:
-            if qualifier.feature_kind == "admin1" and c.admin1_code == qualifier.admin1_code:
-                signals.append((5.0, f"followed by \"{qualifier.name}\""))
-            elif qualifier.feature_kind == "country" and c.country_code == qualifier.country_code:
-                signals.append((4.0, f"followed by \"{qualifier.name}\""))
-        if len(cands) > 1 and anchors and c.feature_kind in ("city", "landmark") and rank_pop < 6:
-            near = _nearest_km(c, anchors, near_cache if near_cache is not None else {}, m.paragraph)
+                    context.append((1.0, f"{label} named in the article"))
+        if qualifier is not None and c.feature_kind != qualifier_kind:
+            if qualifier_kind == "admin1" and c.admin1_code == qualifier.admin1_code:
+                context.append((5.0, f"followed by \"{qualifier.name}\""))
+            elif qualifier_kind == "country" and c.country_code == qualifier.country_code:
+                context.append((4.0, f"followed by \"{qualifier.name}\""))
+        if ctx.anchors and rank_pop < 6 and c.feature_kind in ("city", "landmark"):
+            near = ctx.nearest_km(c, m.paragraph)
             if near is not None and near < 100:
-                signals.append((1.0, f"{near:.0f} km from another place nearby in the text"))
+                context.append((1.0, f"{near:.0f} km from another place nearby in the text"))
             elif near is not None and near < 300:
-                signals.append((0.4, f"{near:.0f} km from another place nearby in the text"))
-        scored.append(_Scored(c, sum(s for s, _ in signals), signals))
+                context.append((0.4, f"{near:.0f} km from another place nearby in the text"))
+        score = base_sum
+        for value, _text in context:
+            score += value  # the same additions, in the same order, as summing every signal
+        scored.append(_Scored(c, score, signals, context))
     scored.sort(key=lambda s: (-s.score, s.candidate.row))
     return scored
 

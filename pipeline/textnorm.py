@@ -7,6 +7,7 @@ the folded text has the same offsets in the original text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -64,9 +65,21 @@ class _WordTable(dict):
 _WORD_TABLE = _WordTable()
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# ``_WORD_TABLE`` restricted to ASCII, as a byte table: ``bytes.translate`` is many times faster than
+# ``str.translate`` with a dict, and mapping an already folded character again leaves it unchanged
+_ASCII_WORD_BYTES = bytes(ord(_WORD_TABLE[code]) for code in range(128)) + bytes(range(128, 256))
+
+
 def fold_words(text: str) -> str:
     """``fold`` with punctuation as spaces (same length): names then sit between spaces."""
-    return text.translate(_WORD_TABLE)
+    if not text.isascii():
+        # fold the (few) non-ASCII characters first; if they all fold to ASCII, finish on bytes
+        premapped = _NON_ASCII.sub(lambda m: _WORD_TABLE[ord(m.group())], text)
+        if not premapped.isascii():
+            return text.translate(_WORD_TABLE)
+        text = premapped
+    return text.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii")
 
 
 @lru_cache(maxsize=262144)

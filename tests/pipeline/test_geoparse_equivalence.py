@@ -1,0 +1,97 @@
+"""The geoparser's fast paths give exactly what the plain forms they replace give."""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+
+import pytest
+
+from pipeline import recognise
+from pipeline.textnorm import _WORD_TABLE, fold_words
+
+
+def _random_texts(alphabet: str, n: int, max_len: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(max_len))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("block", range(0, 0x110000, 0x4000))
+def test_fold_words_equals_the_translate_table(block):
+    text = "".join(chr(c) for c in range(block, min(block + 0x4000, 0x110000)) if not 0xD800 <= c < 0xE000)
+    assert fold_words(text) == text.translate(_WORD_TABLE)
+    mixed = "Kyiv-Kharkiv, 'Lviv' " + text[:200] + " Odesa."
+    assert fold_words(mixed) == mixed.translate(_WORD_TABLE)
+
+
+def test_fold_words_on_mixed_texts():
+    alphabet = "aZ -'.,\u2019\u2014\u00e9\u00c9\u00df\u1e9e\u0131\u0416\u0436\u00a0\u200b\u30c1"
+    for text in _random_texts(alphabet, 5000, 40, seed=1):
+        assert fold_words(text) == text.translate(_WORD_TABLE)
+
+
+def test_sentence_ends_equal_the_plain_regex():
+    plain = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|\n+")
+    alphabet = "aZb.!?\n\n \t\r\x0c\u00a0\u2028\"”’)]“‘([A09-'’é"
+    for text in _random_texts(alphabet, 20000, 50, seed=2):
+        assert [m.end() for m in plain.finditer(text)] == [m.end() for m in recognise._SENTENCE_END.finditer(text)]
+
+
+def test_word_before_equals_the_plain_regex():
+    plain = re.compile(r"([A-Za-z][A-Za-z.'’-]*) $")
+    alphabet = "aZb.'’- \n\t,A0é"
+    for text in _random_texts(alphabet, 3000, 60, seed=3):
+        ctx = recognise._Context(text)
+        for pos in range(len(text) + 1):
+            m = plain.search(text[max(0, pos - 40):pos])
+            assert ctx.word_before(pos) == (m.group(1) if m else "")
+
+
+def test_capitalised_words_equal_the_plain_regex():
+    plain = re.compile(r"\b[A-Z][a-z]+(?:['’][a-z]+)?\b")
+    alphabet = "aAbZz'’-_0é É\u00df\u0430\u0416.\n"
+    for text in _random_texts(alphabet, 20000, 40, seed=4):
+        assert [m.span() for m in plain.finditer(text)] == [m.span() for m in recognise._CAPITALISED.finditer(text)]
+
+
+def test_abbreviation_pattern_equals_the_plain_regex():
+    abbreviations = ("U.S.", "U.S", "US", "USA", "UK", "U.K.", "W. Va.", "Va.", "D.C.", "DRC", "Ill.")
+    longest_first = sorted(abbreviations, key=len, reverse=True)
+    plain = re.compile(r"(?<![A-Za-z0-9.])(" + "|".join(map(re.escape, longest_first)) + r")(?![A-Za-z0-9])")
+    fast = recognise._abbreviation_pattern(tuple(sorted(abbreviations)))
+    rnd = random.Random(5)
+    pieces = list(abbreviations) + [" ", ".", "a", "S", "A", "0", ",", "W", "\n"]
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(12)))
+        assert [m.span() for m in plain.finditer(text)] == [m.span() for m in fast.finditer(text)]
+
+
+def test_lower_case_shortcut_agrees_with_the_word_set():
+    text = "The kyiv-bound train left Kyiv; a re-kyiv test, Lviv's lviv and o'brien."
+    ctx = recognise._Context(text)
+    words = set(re.findall(r"(?<![A-Za-z])[a-z][a-z'-]+", text))
+    for word in ("kyiv", "lviv", "kharkiv", "re", "brien", "o'brien", "the", "train", "a"):
+        assert ctx.uses_lower_case(word) == (word in words)
+
+
+def test_admin1_of_points_equals_one_join_per_batch():
+    from pipeline.admin_join import join_admin1
+    from pipeline.geoparse import _admin1_of_points
+
+    points = [(50.45, 30.5234), (46.4825, 30.7233), (44.5, 33.0), (50.45, 30.5234), (49.9935, 36.2304)]
+    joined = join_admin1([lat for lat, _ in points], [lon for _, lon in points])
+    expected = [(r.admin1_code, r.admin1_name, r.country_code, r.how) for r in joined.itertuples()]
+    assert [tuple(row) for row in _admin1_of_points(points)] == expected
+    assert [tuple(row) for row in _admin1_of_points(points[::-1])] == expected[::-1]  # from the cache
+
+
+def test_nearest_km_window_box_is_never_tighter_than_the_window():
+    from pipeline.resolve import _AnchorGroup
+
+    group = _AnchorGroup(0, ((48.0, 37.8), (50.45, 30.52)))
+    assert group.may_be_close(48.0 + 2.999, 37.8 + 5.999)
+    assert group.may_be_close(50.45 - 2.999, 30.52 - 5.999)
+    assert not group.may_be_close(50.45 + 4.0, 30.52)
+    assert not group.may_be_close(48.0, 37.8 + 7.0)
+    assert _AnchorGroup(1, ((math.nan, 1.0),)).may_be_close(80.0, 170.0)
