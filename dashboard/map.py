@@ -277,8 +277,15 @@ _COUNTRIES_JS = """function (data, map) {
 }"""
 
 _ADMIN1_JS = """function (data, map) {
-  return L.geoJson(data, {pane: 'cm-basemap', interactive: false,
-    style: {color: '#b9b4aa', weight: 0.6, dashArray: '3 3', fill: false}});
+  var group = L.featureGroup();
+  // faint dashed lines under everything else: drawn after the first frame
+  requestAnimationFrame(function () {
+    setTimeout(function () {
+      group.addLayer(L.geoJson(JSON.parse(data.lines), {pane: 'cm-basemap', interactive: false,
+        style: {color: '#b9b4aa', weight: 0.6, dashArray: '3 3', fill: false}}));
+    }, 0);
+  });
+  return group;
 }"""
 
 _LABELS_JS = """function (data, map) {
@@ -1004,7 +1011,7 @@ def build_event_map(
     _Script(_HELPERS_JS % {"panes": js_json(_PANES), "sea": js_json(SEA_COLOUR),
                            "css": js_json(_CSS)}).add_to(m)
     _JsLayer(countries_data, _COUNTRIES_JS, name="Basemap: countries (offline)").add_to(m)
-    _JsLayer(admin1_fc, _ADMIN1_JS, name="Basemap: admin-1 boundaries").add_to(m)
+    _JsLayer({"lines": js_json(admin1_fc)}, _ADMIN1_JS, name="Basemap: admin-1 boundaries").add_to(m)
     _JsLayer(labels, _LABELS_JS, name="Country names").add_to(m)
     folium.TileLayer(
         "OpenStreetMap", name="OpenStreetMap tiles (online only)", overlay=True,

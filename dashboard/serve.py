@@ -33,6 +33,7 @@ def streamlit_command(port: int, *, address: str = "localhost") -> list[str]:
         "--server.port", str(port),
         "--server.address", address,
         "--server.enableStaticServing", "true",
+        "--server.fileWatcherType", "none",  # a served dashboard does not reload on file changes
         "--browser.gatherUsageStats", "false",
         "--global.developmentMode", "false",
         "--client.toolbarMode", "viewer",
