@@ -849,9 +849,11 @@ def render_markdown(
         out.append("### Speed")
         out.append("")
         out.append(
-            f"One core (process pinned to CPU {speed['cpu']}), index warm, parse calls only, "
+            f"Steady state: one core (process pinned to CPU {speed['cpu']}), index warm, parse calls only, "
             f"median of {speed['passes']} passes over {speed['articles']} articles "
-            f"({speed['chars']:,} characters):"
+            f"({speed['chars']:,} characters) that the parser has already seen once, so what it "
+            "remembers per name (candidate facts, ranking signals, admin-1 joins) is warm, as in a "
+            "long run over news where the same places recur:"
         )
         out.append("")
         out.append("| corpus | articles | articles/s | chars/s |")
@@ -865,7 +867,20 @@ def render_markdown(
             f"| **all** | {speed['articles']} | **{speed['articles_per_s']:,.0f}** | {speed['chars_per_s']:,.0f} |"
         )
         out.append("")
-        out.append(f"Target ≥ 1,000 articles/s: {speed['articles_per_s']:,.0f} {ok} 1,000.")
+        first = speed.get("first_pass")
+        if first:
+            first_ok = "≥" if first["articles_per_s"] >= 1000 else "<"
+            out.append(
+                f"First pass over unseen text: a fresh process (one core) loads the index and parses the "
+                f"{first['articles']} articles once, nothing remembered per name yet (median of "
+                f"{first['runs']} processes): **{first['articles_per_s']:,.0f} articles/s** "
+                f"({first['chars_per_s']:,.0f} chars/s)."
+            )
+            out.append("")
+            out.append(f"Target ≥ 1,000 articles/s: steady state {speed['articles_per_s']:,.0f} {ok} 1,000; "
+                       f"first pass {first['articles_per_s']:,.0f} {first_ok} 1,000.")
+        else:
+            out.append(f"Target ≥ 1,000 articles/s: {speed['articles_per_s']:,.0f} {ok} 1,000.")
         out.append("")
     if load_times:
         out.append("### Index load time")
@@ -1021,6 +1036,45 @@ def measure_load_time(spec: str, *, runs: int = 5) -> dict[str, Any]:
     return {"runs": runs, "cold": timings[0], "warm": warm}
 
 
+_FIRST_PASS_SNIPPET = """
+import json, os, sys, time
+sys.path.insert(0, {root!r})
+if hasattr(os, "sched_setaffinity"):
+    os.sched_setaffinity(0, {{min(os.sched_getaffinity(0))}})
+import importlib
+parser = getattr(importlib.import_module({module!r}), {function!r})()
+texts = [json.loads(line)["text"] for path in {paths!r} for line in open(path, encoding="utf-8")]
+elapsed = 0.0
+for text in texts:
+    started = time.perf_counter()
+    parser.parse(text)
+    elapsed += time.perf_counter() - started
+print(json.dumps({{"articles": len(texts), "chars": sum(map(len, texts)), "seconds": elapsed}}))
+"""
+
+
+def measure_first_pass(spec: str, paths: Sequence[Path], *, runs: int = 3) -> dict[str, Any]:
+    """One pass over unseen text: a fresh process loads the index, then parses every article once.
+
+    Nothing the parser remembers per name is warm, unlike the steady state of `measure_speed`
+    (whose passes repeat texts the parser has seen). Median of ``runs`` processes.
+    """
+    module_name, _, function_name = spec.partition(":")
+    code = _FIRST_PASS_SNIPPET.format(root=str(REPO_ROOT), module=module_name,
+                                      function=function_name or "load_geoparser",
+                                      paths=[str(p) for p in paths])
+    timings = []
+    for _ in range(runs):
+        completed = subprocess.run(
+            [sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, check=True
+        )
+        timings.append(json.loads(completed.stdout.strip().splitlines()[-1]))
+    seconds = statistics.median(t["seconds"] for t in timings)
+    articles, chars = timings[0]["articles"], timings[0]["chars"]
+    return {"runs": runs, "articles": articles, "chars": chars,
+            "articles_per_s": articles / seconds, "chars_per_s": chars / seconds}
+
+
 def run_place_checks(parser: Geoparser, gold_articles_dir: Path, seed_places: Path, seeds_dir: Path) -> list[PlaceCheck]:
     """Check the expected places of ``gold.json`` (in `gold_articles_dir`) and of the seeds."""
     checks: list[PlaceCheck] = []
@@ -1087,7 +1141,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     speed = load_times = None
     if not args.no_speed:
         speed = measure_speed(geoparser, {c: [d["text"] for d in docs] for c, docs in documents.items()}, cpu=cpu)
-        print(f"speed: {speed['articles_per_s']:,.0f} articles/s on one core", file=sys.stderr)
+        print(f"speed: {speed['articles_per_s']:,.0f} articles/s on one core (steady state)", file=sys.stderr)
+        if args.limit is None:
+            speed["first_pass"] = measure_first_pass(
+                args.parser, [args.corpora / f"{corpus}.jsonl" for corpus in documents])
+            print(f"speed: {speed['first_pass']['articles_per_s']:,.0f} articles/s on a first pass", file=sys.stderr)
         load_times = measure_load_time(args.parser)
         print(f"load: cold {load_times['cold']['total_s']:.2f} s, warm {load_times['warm']['total_s']:.2f} s", file=sys.stderr)
 

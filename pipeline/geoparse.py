@@ -14,7 +14,7 @@ from typing import NamedTuple
 from pipeline import settings
 from pipeline.admin_join import join_admin1
 from pipeline.gazetteer import Gazetteer, load_gazetteer
-from pipeline.recognise import find_mentions
+from pipeline.recognise import find_mentions, load_word_lists
 from pipeline.resolve import resolve
 
 PLACE_FIELDS = ("start", "end", "text", "name", "lat", "lon", "geonameid", "feature_kind", "admin1_code",
@@ -100,5 +100,6 @@ def _admin1_of_points(points: list[tuple[float, float]]) -> list[_JoinedPoint]:
 
 @lru_cache(maxsize=1)
 def load_geoparser() -> Geoparser:
-    """The geoparser over the bundled gazetteer (index loaded once per process)."""
+    """The geoparser over the bundled gazetteer (index and word lists loaded once per process)."""
+    load_word_lists()
     return Geoparser(load_gazetteer(), focus_country=settings.focus_country)

@@ -100,6 +100,12 @@ def _dictionary_words() -> frozenset[str]:
     return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower())
 
 
+def load_word_lists() -> None:
+    """Load the word frequency and dictionary lists now, not on the first article."""
+    _zipf("the")
+    _dictionary_words()
+
+
 def _is_dictionary_word(key: str) -> bool:
     return key in _dictionary_words()
 
