@@ -39,7 +39,7 @@ DATA_ENV = "CONFLICTMAP_DATA"
 DEFAULT_DATA_DIR = _ROOT / "out"
 MAP_HEIGHT = 620
 UPLOAD_TYPES = ["txt", "md", "html", "htm"]
-VIEW_TABS = ["Events", "Article reader", "Add articles"]
+VIEW_TABS = ["Killed / injured", "Events table", "Article reader", "Add articles"]
 _METRIC_PARAM = "metric"
 
 
@@ -294,18 +294,20 @@ def _show_map(outputs: dict[str, Any], data_id: str, filters: cm_filters.EventFi
     st.iframe(_map_page(data_id, outputs, filters, metric, basemap, static_url), height=MAP_HEIGHT)
 
 
-def _events_view(shown: list[dict[str, Any]]) -> None:
-    """The events table beside the killed / injured chart."""
-    left, right = st.columns([3, 2])
-    with left:
-        st.dataframe(pd.DataFrame(cm_data.event_rows(shown), columns=cm_data.TABLE_COLUMNS),
-                     hide_index=True, width="stretch", key="events_table")
-    with right:
-        rows = cm_filters.casualties_per_oblast(shown)
-        if rows:
-            st.image(_casualties_png(tuple(rows)), width="stretch")
-        else:
-            st.caption("No casualties among the shown events.")
+def _casualties_view(shown: list[dict[str, Any]]) -> None:
+    """Killed and injured per oblast among the shown events."""
+    rows = cm_filters.casualties_per_oblast(shown)
+    if rows:
+        left, _ = st.columns([3, 2])
+        left.image(_casualties_png(tuple(rows)), width="stretch")
+    else:
+        st.caption("No casualties among the shown events.")
+
+
+def _events_table(shown: list[dict[str, Any]]) -> None:
+    """The shown events as a sortable table."""
+    st.dataframe(pd.DataFrame(cm_data.event_rows(shown), columns=cm_data.TABLE_COLUMNS),
+                 hide_index=True, width="stretch", key="events_table")
 
 
 def _article_reader(outputs: dict[str, Any], filters: cm_filters.EventFilters) -> None:
@@ -428,11 +430,16 @@ def main() -> None:
     _draw_sidebar(ctx, events, filters, counter)
     _downloads(outputs, shown, places, filters, metric, basemap)
 
-    # only the open tab is computed and sent (lazy tabs), so the map has the browser to itself
-    events_tab, reader_tab, adder_tab = st.tabs(VIEW_TABS, key="view", on_change="rerun")
-    if events_tab.open:
-        with events_tab:
-            _events_view(shown)
+    # only the open tab is computed and sent (lazy tabs): a filter change never re-sends a
+    # large table nobody is looking at, and the map has the browser to itself on first load
+    casualties_tab, table_tab, reader_tab, adder_tab = st.tabs(VIEW_TABS, key="view",
+                                                               on_change="rerun")
+    if casualties_tab.open:
+        with casualties_tab:
+            _casualties_view(shown)
+    if table_tab.open:
+        with table_tab:
+            _events_table(shown)
     if reader_tab.open:
         with reader_tab:
             _article_reader(outputs, filters)

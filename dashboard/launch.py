@@ -17,7 +17,7 @@ def _preload() -> None:
     import matplotlib.pyplot  # noqa: F401
 
     import geodata
-    from dashboard import charts, filters, map  # noqa: F401
+    from dashboard import map  # noqa: F401
 
     geodata.load_admin1()
     geodata.load_countries()
@@ -25,8 +25,9 @@ def _preload() -> None:
 
 
 def _warm_map(folder: str | None) -> None:
-    """Build the default view's map once, so its basemap window is cut before anyone asks."""
-    from dashboard import data
+    """Draw the default view once (map page and charts), so that its basemap window is cut and
+    the templates and fonts are loaded before the first visitor."""
+    from dashboard import assets, charts, data, filters
     from dashboard.map import build_event_map
     from pipeline.errors import ConflictMapError
 
@@ -36,7 +37,12 @@ def _warm_map(folder: str | None) -> None:
         outputs = data.load_outputs(folder)
     except ConflictMapError:
         return  # the page itself reports the problem
-    build_event_map(outputs["events"], outputs["places"], outputs["oblasts"])
+    assets.served_html(build_event_map(outputs["events"], outputs["places"], outputs["oblasts"]))
+    events = outputs["events"]["features"]
+    if counts := filters.events_per_day(events):
+        charts.timeline_png(counts)
+    if rows := filters.casualties_per_oblast(events):
+        charts.casualties_png(rows)
 
 
 def main() -> int:

@@ -27,6 +27,9 @@ def _counter(at: AppTest) -> str:
 
 
 def _table_rows(at: AppTest) -> int:
+    """Rows of the events table (opening its tab, which is computed only when open)."""
+    if at.session_state["view"] != "Events table":
+        _open_tab(at, "Events table")
     return next(len(d.value) for d in at.dataframe if "event_type" in d.value.columns)
 
 
@@ -93,6 +96,8 @@ def test_query_params_reopen_the_same_view(app: AppTest):
 
 def test_only_the_open_tab_is_computed(app: AppTest):
     app.run()
+    assert not app.dataframe  # the first tab is the killed / injured chart
+    assert app.get("image")
     assert _table_rows(app) == 7
     assert not [w for w in app.selectbox if w.key == "reader_article"]
     assert not app.get("file_uploader")
