@@ -28,7 +28,7 @@ if str(_ROOT) not in sys.path:  # `streamlit run dashboard/app.py` puts only das
 import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
-from dashboard import assets, charts  # noqa: E402
+from dashboard import assets, charts, pages  # noqa: E402
 from dashboard import data as cm_data  # noqa: E402
 from dashboard import filters as cm_filters  # noqa: E402
 from dashboard.map import EVENT_TYPE_LABELS, METRIC_LABELS, build_event_map  # noqa: E402
@@ -269,29 +269,18 @@ def _draw_sidebar(ctx: dict[str, Any], events: list[dict[str, Any]],
 # --- views ------------------------------------------------------------------------------
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _map_page(data_id: str, _outputs: dict[str, Any], filters: cm_filters.EventFilters,
-              metric: str, basemap: str, static_url: str | None) -> str:
-    """The map's HTML page; ``data_id`` names ``_outputs`` in the cache key."""
-    del data_id
-    fmap = build_event_map(_outputs["events"], _outputs["places"], _outputs["oblasts"],
-                           filters=filters, metric=metric, basemap=basemap)
-    if static_url is None:
-        return assets.standalone_html(fmap)
-    return assets.served_html(fmap, base_url=static_url)
-
-
 def _show_map(outputs: dict[str, Any], data_id: str, filters: cm_filters.EventFilters,
               metric: str, basemap: str) -> None:
     """Draw the folium map in a plain iframe.
 
     The map returns nothing to Python, so panning or clicking never reruns the app. With
     static serving on, the page links the vendored Leaflet files (cached by the browser);
-    otherwise every asset is inlined. Pages are cached per data and view, so reopening a
-    view does not build the map again.
+    otherwise every asset is inlined. Pages are cached per data and view
+    (:mod:`dashboard.pages`), so reopening a view does not build the map again.
     """
     static_url = _static_url() if st.get_option("server.enableStaticServing") else None
-    st.iframe(_map_page(data_id, outputs, filters, metric, basemap, static_url), height=MAP_HEIGHT)
+    page = pages.map_page(data_id, outputs, filters, metric, basemap, static_url)
+    st.iframe(page, height=MAP_HEIGHT)
 
 
 def _casualties_view(shown: list[dict[str, Any]]) -> None:
@@ -425,7 +414,7 @@ def main() -> None:
         f"{len(places)} place mentions · killed {killed} · injured {injured} · "
         f"{len(outputs['articles'])} articles · data: {folder}"
     )
-    data_id = st.session_state.get("rebuilt_id") or f"{folder.resolve()}@{_mtime(folder)}"
+    data_id = st.session_state.get("rebuilt_id") or pages.folder_id(folder)
     _show_map(outputs, data_id, filters, metric, basemap)
     _draw_sidebar(ctx, events, filters, counter)
     _downloads(outputs, shown, places, filters, metric, basemap)

@@ -25,10 +25,11 @@ def _preload() -> None:
 
 
 def _warm_map(folder: str | None) -> None:
-    """Draw the default view once (map page and charts), so that its basemap window is cut and
-    the templates and fonts are loaded before the first visitor."""
-    from dashboard import assets, charts, data, filters
-    from dashboard.map import build_event_map
+    """Draw the default view once (map page and charts): the first visitor gets the page from
+    :mod:`dashboard.pages`, and the templates and fonts are loaded already."""
+    from pathlib import Path
+
+    from dashboard import assets, charts, data, filters, pages
     from pipeline.errors import ConflictMapError
 
     if not folder:
@@ -37,7 +38,9 @@ def _warm_map(folder: str | None) -> None:
         outputs = data.load_outputs(folder)
     except ConflictMapError:
         return  # the page itself reports the problem
-    assets.served_html(build_event_map(outputs["events"], outputs["places"], outputs["oblasts"]))
+    # the page every visitor starts on: all filters open, as the app builds it
+    pages.map_page(pages.folder_id(Path(folder)), outputs, filters.EventFilters(), "mentions",
+                   "offline", assets.STATIC_URL)
     events = outputs["events"]["features"]
     if counts := filters.events_per_day(events):
         charts.timeline_png(counts)
