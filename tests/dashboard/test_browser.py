@@ -191,3 +191,25 @@ def test_hostile_article_does_not_execute(page):
     assert "<script>window.__pwned = 1;</script>" in reader.inner_text()
     assert page.evaluate("() => window.__pwned") is None
     assert page.locator(".cm-article script, .cm-article img").count() == 0
+
+
+def test_panning_and_clicking_the_map_never_rerun_the_app(page):
+    sent: list = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(payload)))
+    page.goto(_url(page))
+    frame = _map_frame(page)
+    page.wait_for_timeout(1500)  # the page's own start-up messages
+    before = len(sent)
+    pane = "() => getComputedStyle(document.querySelector('.leaflet-map-pane')).transform"
+    start = frame.evaluate(pane)
+    box = frame.frame_element().bounding_box()
+    x, y = box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.6
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 160, y + 90, steps=10)
+    page.mouse.up()
+    frame.query_selector(".leaflet-cm-incidents-pane .cm-icon").click()
+    frame.wait_for_selector(".leaflet-popup-content")
+    page.wait_for_timeout(1500)
+    assert frame.evaluate(pane) != start  # the map moved
+    assert len(sent) == before  # and nothing went back to the server: no rerun
