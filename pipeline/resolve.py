@@ -23,7 +23,7 @@ from pipeline.recognise import Mention
 MAX_CANDIDATES = 10
 POPULATION_WEIGHT = 1.5  # per order of magnitude of population
 _KIND_BONUS = {"country": 5.0, "continent": 4.0, "landmark": 6.0, "water": 6.0, "region": 5.0,
-               "admin1": 1.0, "city": 0.0}
+               "admin1": 1.0, "admin2": 0.5, "city": 0.0}
 
 
 @dataclass

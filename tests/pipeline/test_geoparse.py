@@ -149,3 +149,13 @@ def test_a_big_city_beats_a_village_of_that_name_near_places_in_other_paragraphs
 def test_a_name_before_an_organisation_noun_is_not_a_place(geoparser):
     surfaces = {p["text"] for p in _places(geoparser, "Fighters of the Wagner group said they had captured Bakhmut.")}
     assert surfaces == {"Bakhmut"}
+
+
+def test_a_county_named_with_its_state_is_that_states_county(geoparser):
+    # several states have a county of the same name; the state in the text says which
+    text = "Deputies in Anderson County, South Carolina, arrested a man on Friday."
+    county = next(p for p in _places(geoparser, text) if p["text"] == "Anderson County")
+    assert (county["feature_kind"], county["admin1_code"]) == ("admin2", "US-SC")
+    text = "Anderson County, Tennessee, opened a shelter after the storm."
+    county = next(p for p in _places(geoparser, text) if p["text"] == "Anderson County")
+    assert county["admin1_code"] == "US-TN"
