@@ -48,14 +48,9 @@ def data_dir() -> Path:
     return Path(os.environ.get(DATA_ENV) or DEFAULT_DATA_DIR)
 
 
-def _mtime(folder: Path) -> float:
-    stamps = [p.stat().st_mtime for p in folder.glob("*") if p.is_file()]
-    return max(stamps, default=0.0)
-
-
 @st.cache_data(show_spinner=False)
-def _load_outputs(folder: str, mtime: float) -> dict[str, Any]:
-    del mtime  # part of the cache key only: a rebuilt folder is read again
+def _load_outputs(folder: str, folder_id: str) -> dict[str, Any]:
+    del folder_id  # part of the cache key only: a rebuilt folder is read again
     return cm_data.load_outputs(folder)
 
 
@@ -387,8 +382,9 @@ def main() -> None:
     """Draw the page."""
     st.set_page_config(page_title="conflictmap", page_icon="🗺️", layout="wide")
     folder = data_dir()
+    folder_id = pages.folder_id(folder)  # names the folder's outputs as they are now
     try:
-        base = _load_outputs(str(folder), _mtime(folder))
+        base = _load_outputs(str(folder), folder_id)
     except InputError as err:
         st.error(f"{err}")
         st.stop()
@@ -414,7 +410,7 @@ def main() -> None:
         f"{len(places)} place mentions · killed {killed} · injured {injured} · "
         f"{len(outputs['articles'])} articles · data: {folder}"
     )
-    data_id = st.session_state.get("rebuilt_id") or pages.folder_id(folder)
+    data_id = st.session_state.get("rebuilt_id") or folder_id
     _show_map(outputs, data_id, filters, metric, basemap)
     _draw_sidebar(ctx, events, filters, counter)
     _downloads(outputs, shown, places, filters, metric, basemap)
