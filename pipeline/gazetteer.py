@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 import numpy as np
@@ -25,7 +26,7 @@ import pandas as pd
 import geodata
 from pipeline.textnorm import name_key, skeleton, spaced_key
 
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 # caches a loaded index builds on demand; ``Gazetteer.__getstate__`` leaves them out of the pickle
 _DERIVED_ATTRIBUTES = ("_candidate_cache", "_rows_cache", "_kind_list", "_population_list", "_capital_list")
 
@@ -45,6 +46,21 @@ class Candidate:
     population: int
     primary: bool  # the name matched is the entry's main name, not an alternate
     capital: bool = False  # a national capital
+
+
+class PolygonAdmin1(NamedTuple):
+    """The admin-1 unit the polygon layer puts a gazetteer point in, and which rule placed it."""
+
+    admin1_code: str
+    admin1_name: str
+    country_code: str | None
+    how: str  # "within" | "nearest"
+
+
+# points of these kinds and countries with no admin-1 code of their own take it from the polygon layer
+# (geodata/admin1.parquet holds these countries' units)
+POLYGON_JOIN_KINDS = ("city", "landmark")
+POLYGON_JOIN_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "PL", "SK", "HU", "RO"})
 
 
 class Gazetteer:
@@ -81,6 +97,11 @@ class Gazetteer:
         self._admin1_rows = {a1: i for i, (a1, kind) in enumerate(zip(self._a1, self._kind))
                              if kind == "admin1" and isinstance(a1, str)}
         self._country_rows = {cc: i for i, (cc, kind) in enumerate(zip(self._cc, self._kind)) if kind == "country"}
+        self.polygon_admin1 = _polygon_admin1(self)
+
+    def polygon_admin1_of(self, row: int) -> PolygonAdmin1 | None:
+        """The admin-1 unit the polygon layer gives row ``row`` when the row has none of its own."""
+        return self.polygon_admin1.get(row)
 
     # -- look-ups -------------------------------------------------------------------------
     def candidate(self, row: int, *, primary: bool = True) -> Candidate:
@@ -154,6 +175,21 @@ class Gazetteer:
     def country_row(self, country_code: str) -> int | None:
         """Table row of the country ``country_code``."""
         return self._country_rows.get(country_code)
+
+
+def _polygon_admin1(gaz: Gazetteer) -> dict[int, PolygonAdmin1]:
+    """Row → admin-1 unit from the polygon layer (geopandas ``sjoin`` within, then nearest), for the
+    points of ``POLYGON_JOIN_COUNTRIES`` that carry no admin-1 code. Joined once, when the index is
+    built, at the 6-decimal coordinates the geoparser reports."""
+    from pipeline.admin_join import join_admin1
+
+    rows = [row for row, (a1, kind, cc) in enumerate(zip(gaz._a1, gaz._kind, gaz._cc))
+            if not isinstance(a1, str) and kind in POLYGON_JOIN_KINDS and cc in POLYGON_JOIN_COUNTRIES]
+    if not rows:
+        return {}
+    joined = join_admin1([round(float(gaz._lat[r]), 6) for r in rows], [round(float(gaz._lon[r]), 6) for r in rows])
+    return {row: PolygonAdmin1(j.admin1_code, j.admin1_name, j.country_code, j.how)
+            for row, j in zip(rows, joined.itertuples()) if j.admin1_code}
 
 
 def _table() -> pd.DataFrame:

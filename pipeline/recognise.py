@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import math
 import re
 import string
 from dataclasses import dataclass, field
@@ -85,11 +86,28 @@ class Mention:
     notes: list[str] = field(default_factory=list)
 
 
-@lru_cache(maxsize=4096)
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+_PLAIN_WORD = re.compile(r"[a-z]+\Z")
 
-    return zipf_frequency(word, "en")
+
+@lru_cache(maxsize=1)
+def _english_frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en")
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    """wordfreq's ``zipf_frequency(word, "en")``. A plain lower-case ASCII word is a single token to
+    wordfreq's tokenizer, so its value is read straight from wordfreq's list and rounded as
+    ``zipf_frequency`` rounds it (the tokenizer is most of the cost); other words go through wordfreq."""
+    from wordfreq import freq_to_zipf, zipf_frequency, zipf_to_freq
+
+    if not _PLAIN_WORD.match(word):
+        return zipf_frequency(word, "en")
+    freq = max(_english_frequencies().get(word, 0.0), zipf_to_freq(0.0))
+    freq = round(freq, math.floor(-math.log(freq, 10)) + 3)  # wordfreq's 3 significant digits
+    return round(freq_to_zipf(freq), 2)
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +120,7 @@ def _dictionary_words() -> frozenset[str]:
 
 def load_word_lists() -> None:
     """Load the word frequency and dictionary lists now, not on the first article."""
+    _english_frequencies()
     _zipf("the")
     _dictionary_words()
 
@@ -503,8 +522,10 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...]] | None
     """(key, rows) when ``word`` is missing from the index but spells a sizeable city or admin-1 unit
     with the same consonant skeleton; None otherwise."""
     key = _variant_key(word)
+    if key in gaz.keys:  # the cheap tests first
+        return None
     rows = gaz.skeletons.get(_skeleton(key))
-    if not rows or key in gaz.keys or _zipf(key) >= 3.0:
+    if not rows or _zipf(key) >= 3.0:
         return None
     rows = tuple(r for r in rows if gaz.kind_of[r] in ("city", "admin1") and _similar_spelling(key, r, gaz))
     return (key, rows) if rows else None

@@ -75,15 +75,31 @@ def test_lower_case_shortcut_agrees_with_the_word_set():
         assert ctx.uses_lower_case(word) == (word in words)
 
 
-def test_admin1_of_points_equals_one_join_per_batch():
+def test_polygon_admin1_of_the_index_equals_the_spatial_join():
     from pipeline.admin_join import join_admin1
-    from pipeline.geoparse import _admin1_of_points
+    from pipeline.gazetteer import POLYGON_JOIN_COUNTRIES, POLYGON_JOIN_KINDS, load_gazetteer
 
-    points = [(50.45, 30.5234), (46.4825, 30.7233), (44.5, 33.0), (50.45, 30.5234), (49.9935, 36.2304)]
-    joined = join_admin1([lat for lat, _ in points], [lon for _, lon in points])
-    expected = [(r.admin1_code, r.admin1_name, r.country_code, r.how) for r in joined.itertuples()]
-    assert [tuple(row) for row in _admin1_of_points(points)] == expected
-    assert [tuple(row) for row in _admin1_of_points(points[::-1])] == expected[::-1]  # from the cache
+    gaz = load_gazetteer()
+    rows = [r for r in range(len(gaz._a1)) if not isinstance(gaz._a1[r], str)
+            and gaz._kind[r] in POLYGON_JOIN_KINDS and gaz._cc[r] in POLYGON_JOIN_COUNTRIES]
+    assert rows, "the index has points that need the polygon layer"
+    joined = join_admin1([round(float(gaz._lat[r]), 6) for r in rows], [round(float(gaz._lon[r]), 6) for r in rows])
+    for row, j in zip(rows, joined.itertuples()):
+        found = gaz.polygon_admin1_of(row)
+        if j.admin1_code is None:
+            assert found is None
+        else:
+            assert tuple(found) == (j.admin1_code, j.admin1_name, j.country_code, j.how)
+    assert gaz.polygon_admin1_of(gaz.country_row("UA")) is None  # a row with no need of it
+
+
+def test_zipf_shortcut_equals_wordfreq():
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    words = sorted(get_frequency_dict("en"))
+    sample = random.Random(3).sample(words, 5000) + ["xqzzy", "kyiv", "o'brien", "new york", "the", "zz", "b2b"]
+    recognise._zipf.cache_clear()
+    assert [recognise._zipf(w) for w in sample] == [zipf_frequency(w, "en") for w in sample]
 
 
 def test_nearest_km_window_box_is_never_tighter_than_the_window():
