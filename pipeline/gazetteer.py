@@ -14,7 +14,6 @@ import os
 import pickle
 import sys
 import time
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -28,11 +27,10 @@ from pipeline.textnorm import name_key, skeleton, spaced_key
 
 INDEX_VERSION = 8
 # caches a loaded index builds on demand; ``Gazetteer.__getstate__`` leaves them out of the pickle
-_DERIVED_ATTRIBUTES = ("_candidate_cache", "_rows_cache", "_kind_list", "_population_list", "_capital_list")
+_DERIVED_ATTRIBUTES = ("_candidate_cache", "_rows_cache", "_row_columns")
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """One gazetteer entry that a name may refer to."""
 
     row: int
@@ -119,36 +117,34 @@ class Gazetteer:
         return state
 
     # -- per-row columns as Python lists: scalar access without numpy boxing ------------
+    def prepare(self) -> None:
+        """Build the per-row lists now (about 0.2 s), not on the first look-up."""
+        self._columns()
+
+    def _columns(self) -> tuple[list, ...]:
+        columns = self.__dict__.get("_row_columns")
+        if columns is None:
+            columns = self.__dict__["_row_columns"] = _row_columns(self)
+        return columns
+
     @property
     def kind_of(self) -> list[str]:
         """``feature_kind`` of every row."""
-        return self._column_list("_kind_list", self._kind)
+        return self._columns()[4]
 
     @property
     def population_of(self) -> list[int]:
         """``population`` of every row."""
-        return self._column_list("_population_list", self._pop)
+        return self._columns()[7]
 
     @property
     def capital_of(self) -> list[bool]:
         """Whether every row is a national capital."""
-        return self._column_list("_capital_list", self._capital)
-
-    def _column_list(self, name: str, column: np.ndarray) -> list:
-        found = self.__dict__.get(name)
-        if found is None:
-            found = self.__dict__[name] = column.tolist()
-        return found
+        return self._columns()[8]
 
     def _make_candidate(self, row: int, primary: bool) -> Candidate:
-        gid = self._gid[row]
-        a1 = self._a1[row]
-        return Candidate(
-            row=row, geonameid=None if pd.isna(gid) else int(gid), name=str(self._name[row]),
-            lat=float(self._lat[row]), lon=float(self._lon[row]), feature_kind=str(self._kind[row]),
-            country_code=str(self._cc[row] or ""), admin1_code=a1 if isinstance(a1, str) else None,
-            population=int(self._pop[row]), primary=primary, capital=bool(self._capital[row]),
-        )
+        gid, name, lat, lon, kind, cc, a1, pop, capital = (column[row] for column in self._columns())
+        return Candidate(row, gid, name, lat, lon, kind, cc, a1, pop, primary, capital)
 
     def candidates(self, name: str) -> list[Candidate]:
         """Every entry called ``name`` (any spelling), most populous first."""
@@ -175,6 +171,21 @@ class Gazetteer:
     def country_row(self, country_code: str) -> int | None:
         """Table row of the country ``country_code``."""
         return self._country_rows.get(country_code)
+
+
+def _row_columns(gaz: Gazetteer) -> tuple[list, ...]:
+    """The fields of a ``Candidate`` (after ``row``) for every row, as Python lists of Python values."""
+    return (
+        [None if pd.isna(gid) else int(gid) for gid in gaz._gid],
+        [str(name) for name in gaz._name],
+        gaz._lat.tolist(),
+        gaz._lon.tolist(),
+        [str(kind) for kind in gaz._kind],
+        [str(cc or "") for cc in gaz._cc],
+        [a1 if isinstance(a1, str) else None for a1 in gaz._a1],
+        gaz._pop.tolist(),
+        gaz._capital.tolist(),
+    )
 
 
 def _polygon_admin1(gaz: Gazetteer) -> dict[int, PolygonAdmin1]:

@@ -74,7 +74,9 @@ def load_geoparser() -> Geoparser:
     more than a tenth of the parsing time. They hold no reference cycles that would need collecting.
     """
     load_word_lists()
-    parser = Geoparser(load_gazetteer(), focus_country=settings.focus_country)
+    gazetteer = load_gazetteer()
+    gazetteer.prepare()
+    parser = Geoparser(gazetteer, focus_country=settings.focus_country)
     gc.collect()
     gc.freeze()
     return parser

@@ -93,7 +93,7 @@ _PLAIN_WORD = re.compile(r"[a-z]+\Z")
 def _english_frequencies() -> dict[str, float]:
     from wordfreq import get_frequency_dict
 
-    return get_frequency_dict("en")
+    return get_frequency_dict("en", "best")  # the call (and cache key) of wordfreq's own look-ups
 
 
 @lru_cache(maxsize=65536)

@@ -20,6 +20,7 @@ from geopy.distance import great_circle
 from pipeline.gazetteer import Candidate, Gazetteer
 from pipeline.recognise import Mention
 
+_GREAT_CIRCLE = great_circle()  # its ``measure(a, b)`` is the distance in km, without a Distance per pair
 MAX_CANDIDATES = 10
 POPULATION_WEIGHT = 1.5  # per order of magnitude of population
 _KIND_BONUS = {"country": 5.0, "continent": 4.0, "landmark": 6.0, "water": 6.0, "region": 5.0,
@@ -235,7 +236,7 @@ class _RankContext:
             close = [(lat, lon) for lat, lon in group.points
                      if abs(lat - c.lat) < 3.0 and abs(lon - c.lon) < 6.0
                      and (abs(lat - c.lat) > 1e-4 or abs(lon - c.lon) > 1e-4)]
-            self._near_cache[key] = min((great_circle((c.lat, c.lon), (lat, lon)).km for lat, lon in close),
+            self._near_cache[key] = min((_GREAT_CIRCLE.measure((c.lat, c.lon), (lat, lon)) for lat, lon in close),
                                         default=None)
         return self._near_cache[key]
 

@@ -103,11 +103,16 @@ def is_latin(name: str) -> bool:
 _DIGRAPHS = (("shch", "s"), ("zh", "z"), ("kh", "h"), ("ch", "c"), ("sh", "s"), ("ts", "c"), ("tz", "c"), ("g", "h"))
 
 
+_SKELETON_DROP = str.maketrans("", "", "aeiouyjw")
+_REPEATS = re.compile(r"(.)\1+")
+
+
 def skeleton(key: str) -> str:
     """Consonant skeleton of a folded single-word name, for transliteration variants.
 
     ``Kharkiv`` and ``Kharkov`` share ``khrkv``; ``Mykolaiv`` and ``Mykolayiv`` share ``mklv``;
-    ``Luhansk`` and ``Lugansk`` share ``lhnsk``. The first letter is always kept.
+    ``Luhansk`` and ``Lugansk`` share ``lhnsk``. The first letter is always kept: after it,
+    digraphs are simplified, vowels (and j, w, y) dropped and repeated letters written once.
     """
     word = key.replace("'", "")
     if not word or not word.isalpha():
@@ -117,10 +122,4 @@ def skeleton(key: str) -> str:
         rest = rest.replace(src, dst)
     if head == "g":
         head = "h"
-    out = [head]
-    for ch in rest:
-        if ch in "aeiouyjw":
-            continue
-        if ch != out[-1]:
-            out.append(ch)
-    return "".join(out)
+    return _REPEATS.sub(r"\1", head + rest.translate(_SKELETON_DROP))

@@ -111,3 +111,47 @@ def test_nearest_km_window_box_is_never_tighter_than_the_window():
     assert not group.may_be_close(50.45 + 4.0, 30.52)
     assert not group.may_be_close(48.0, 37.8 + 7.0)
     assert _AnchorGroup(1, ((math.nan, 1.0),)).may_be_close(80.0, 170.0)
+
+
+def _plain_skeleton(key: str) -> str:
+    """``textnorm.skeleton`` written as a loop over the letters (the form it replaces)."""
+    from pipeline.textnorm import _DIGRAPHS
+
+    word = key.replace("'", "")
+    if not word or not word.isalpha():
+        return ""
+    head, rest = word[0], word[1:]
+    for src, dst in _DIGRAPHS:
+        rest = rest.replace(src, dst)
+    if head == "g":
+        head = "h"
+    out = [head]
+    for ch in rest:
+        if ch in "aeiouyjw":
+            continue
+        if ch != out[-1]:
+            out.append(ch)
+    return "".join(out)
+
+
+def test_skeleton_equals_the_letter_loop():
+    from pipeline.textnorm import skeleton
+
+    rnd = random.Random(11)
+    letters = "aeiouyjwghkzstcshhbbnnx'é"
+    words = ["".join(rnd.choice(letters) for _ in range(rnd.randrange(12))) for _ in range(50000)]
+    words += ["kharkiv", "kharkov", "mykolayiv", "luhansk", "lugansk", "gaza", "", "o'hara", "zaporizhzhia"]
+    assert [skeleton(w) for w in words] == [_plain_skeleton(w) for w in words]
+
+
+def test_candidate_fields_come_from_the_table():
+    from pipeline.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    for row in (0, 1, gaz.country_row("UA"), len(gaz._a1) - 1):
+        c = gaz.candidate(row, primary=False)
+        assert (c.row, c.name, c.lat, c.lon, c.feature_kind, c.population, c.primary) == (
+            row, str(gaz._name[row]), float(gaz._lat[row]), float(gaz._lon[row]), str(gaz._kind[row]),
+            int(gaz._pop[row]), False)
+        assert c.admin1_code == (gaz._a1[row] if isinstance(gaz._a1[row], str) else None)
+        assert isinstance(c.lat, float) and isinstance(c.population, int) and isinstance(c.capital, bool)
