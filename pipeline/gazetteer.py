@@ -143,8 +143,9 @@ class Gazetteer:
         return self._columns()[8]
 
     def _make_candidate(self, row: int, primary: bool) -> Candidate:
-        gid, name, lat, lon, kind, cc, a1, pop, capital = (column[row] for column in self._columns())
-        return Candidate(row, gid, name, lat, lon, kind, cc, a1, pop, primary, capital)
+        gid, name, lat, lon, kind, cc, a1, pop, capital = self._columns()
+        return Candidate(row, gid[row], name[row], lat[row], lon[row], kind[row], cc[row], a1[row], pop[row], primary,
+                         capital[row])
 
     def candidates(self, name: str) -> list[Candidate]:
         """Every entry called ``name`` (any spelling), most populous first."""

@@ -96,16 +96,22 @@ def _english_frequencies() -> dict[str, float]:
     return get_frequency_dict("en", "best")  # the call (and cache key) of wordfreq's own look-ups
 
 
+@lru_cache(maxsize=1)
+def _wordfreq_functions():
+    from wordfreq import freq_to_zipf, zipf_frequency, zipf_to_freq
+
+    return freq_to_zipf, zipf_frequency, zipf_to_freq(0.0)
+
+
 @lru_cache(maxsize=65536)
 def _zipf(word: str) -> float:
     """wordfreq's ``zipf_frequency(word, "en")``. A plain lower-case ASCII word is a single token to
     wordfreq's tokenizer, so its value is read straight from wordfreq's list and rounded as
     ``zipf_frequency`` rounds it (the tokenizer is most of the cost); other words go through wordfreq."""
-    from wordfreq import freq_to_zipf, zipf_frequency, zipf_to_freq
-
+    freq_to_zipf, zipf_frequency, min_freq = _wordfreq_functions()
     if not _PLAIN_WORD.match(word):
         return zipf_frequency(word, "en")
-    freq = max(_english_frequencies().get(word, 0.0), zipf_to_freq(0.0))
+    freq = max(_english_frequencies().get(word, 0.0), min_freq)
     freq = round(freq, math.floor(-math.log(freq, 10)) + 3)  # wordfreq's 3 significant digits
     return round(freq_to_zipf(freq), 2)
 
@@ -522,10 +528,10 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...]] | None
     """(key, rows) when ``word`` is missing from the index but spells a sizeable city or admin-1 unit
     with the same consonant skeleton; None otherwise."""
     key = _variant_key(word)
-    if key in gaz.keys:  # the cheap tests first
+    if key in gaz.keys or _zipf(key) >= 3.0:  # the cheap tests first
         return None
     rows = gaz.skeletons.get(_skeleton(key))
-    if not rows or _zipf(key) >= 3.0:
+    if not rows:
         return None
     rows = tuple(r for r in rows if gaz.kind_of[r] in ("city", "admin1") and _similar_spelling(key, r, gaz))
     return (key, rows) if rows else None
@@ -537,7 +543,9 @@ def _similar_spelling(key: str, row: int, gaz: Gazetteer) -> bool:
 
 @lru_cache(maxsize=65536)
 def _similar(a: str, b: str) -> bool:
-    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
+    """difflib's similarity ratio is at least 0.75 (its cheap upper bounds rule most pairs out first)."""
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.real_quick_ratio() >= 0.75 and matcher.quick_ratio() >= 0.75 and matcher.ratio() >= 0.75
 
 
 def _mark_regions(ctx: _Context, mentions: list[Mention]) -> None:

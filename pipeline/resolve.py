@@ -357,9 +357,19 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
     return scored
 
 
+# exp(-37) is below half the spacing of floats at 1.0: adding it to a sum of at least 1.0 changes nothing
+_NEGLIGIBLE_GAP = -37.0
+
+
 def _confidence(scored: list[_Scored]) -> float:
+    """The top candidate's softmax share of the scores."""
     top = scored[0].score
-    return 1.0 / sum(math.exp(s.score - top) for s in scored)
+    total = 1.0  # the top candidate's own term
+    for s in scored[1:]:
+        gap = s.score - top
+        if gap > _NEGLIGIBLE_GAP:
+            total += math.exp(gap)
+    return 1.0 / total
 
 
 def _one_sense_per_discourse(mentions: list[Mention], ranked: list[list[_Scored]]) -> None:

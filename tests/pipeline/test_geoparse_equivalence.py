@@ -155,3 +155,19 @@ def test_candidate_fields_come_from_the_table():
             int(gaz._pop[row]), False)
         assert c.admin1_code == (gaz._a1[row] if isinstance(gaz._a1[row], str) else None)
         assert isinstance(c.lat, float) and isinstance(c.population, int) and isinstance(c.capital, bool)
+
+
+def test_confidence_equals_the_plain_softmax_share():
+    from pipeline.resolve import _confidence
+
+    class Scored:
+        def __init__(self, score: float) -> None:
+            self.score = score
+
+    rnd = random.Random(17)
+    for _ in range(20000):
+        scores = sorted((rnd.choice([rnd.uniform(-80, 20), rnd.uniform(-3, 3), 0.0]) for _ in range(rnd.randrange(1, 40))),
+                        reverse=True)
+        scored = [Scored(x) for x in scores]
+        top = scores[0]
+        assert _confidence(scored) == 1.0 / sum(math.exp(x - top) for x in scores)
