@@ -330,7 +330,7 @@ def _names_in_run(gaz: Gazetteer, window: str, run: str) -> tuple[tuple[int, int
     ``run``. ``window`` is the run in ``fold_words`` form with the character before and after it (the
     automaton's patterns are " name "). Runs recur across articles, so each is scanned once."""
     found = []
-    for end_idx, (key, length) in gaz.automaton.iter(window):
+    for end_idx, (key, length) in _automaton_hits(gaz, window):
         # the pattern " name " ends at window index end_idx: the name ends at run index end_idx - 1
         end = end_idx - 1
         start = end - length
@@ -343,6 +343,15 @@ def _names_in_run(gaz: Gazetteer, window: str, run: str) -> tuple[tuple[int, int
             kind, rows = "demonym", (gaz.demonyms[key],)  # "Ukrainian" reads as the demonym, not a village
         found.append((start, end, run[start:end], key, kind, rows))
     return tuple(found)
+
+
+def _automaton_hits(gaz: Gazetteer, window: str):
+    """``gaz.automaton.iter(window)``: (end index, value) of every pattern in ``window``."""
+    if " " in window[1:-1]:
+        return gaz.automaton.iter(window)
+    # one word: the only pattern " name " that can occur in it is the whole window
+    value = gaz.automaton.get(window, None) if window[0] == " " and window[-1] == " " else None
+    return () if value is None else ((len(window) - 1, value),)
 
 
 @lru_cache(maxsize=4)

@@ -171,3 +171,20 @@ def test_confidence_equals_the_plain_softmax_share():
         scored = [Scored(x) for x in scores]
         top = scores[0]
         assert _confidence(scored) == 1.0 / sum(math.exp(x - top) for x in scores)
+
+
+def test_automaton_hits_equal_the_automaton_scan():
+    from pipeline.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    rnd = random.Random(23)
+    words = ["kyiv", "lyman", "the", "new", "york", "donetsk", "st", "louis", "x", "ukraine", "oblast", "paris"]
+    edges = [" ", "a", "1", "'"]
+    windows = []
+    for _ in range(5000):
+        inner = " ".join(rnd.choice(words) for _ in range(rnd.randrange(1, 4))) if rnd.random() < 0.5 \
+            else rnd.choice(words) + rnd.choice(["", "s", "'s"])
+        windows.append(rnd.choice(edges) + inner + rnd.choice(edges))
+    windows += [" kyiv ", "akyiv ", " kyiv1", " new york ", " st  louis ", "  "]
+    for window in windows:
+        assert list(recognise._automaton_hits(gaz, window)) == list(gaz.automaton.iter(window)), window
