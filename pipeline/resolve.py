@@ -177,7 +177,10 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             continue
         top = scored[0].candidate
         if top.feature_kind == "admin1" and top.admin1_code and (mentions[i].region or conf >= 0.6):
-            admin_ctx[top.admin1_code].append((i, mentions[i].sentence, mentions[i].paragraph))
+            # a region phrase ("the Kharkiv region") names its unit outright; otherwise the same name
+            # is no evidence for itself ("a Delta officer ... the Delta officer")
+            own_key = None if mentions[i].region else mentions[i].key
+            admin_ctx[top.admin1_code].append((i, own_key, mentions[i].sentence, mentions[i].paragraph))
         if top.feature_kind == "city" and top.country_code:
             countries[top.country_code] += 0.5 if conf >= 0.8 else 0.0
         if top.feature_kind not in ("country", "continent", "water", "region") and conf >= 0.8:
@@ -204,7 +207,7 @@ class _RankContext:
         self.countries = countries
         self.country_total = sum(countries.values()) or 1.0
         self.top_country = countries.most_common(1)[0][0] if countries else None
-        self.admin_ctx = admin_ctx  # admin-1 code -> [(mention index, sentence, paragraph)]
+        self.admin_ctx = admin_ctx  # admin-1 code -> [(mention index, its name key or None, sentence, paragraph)]
         self.anchors = anchors  # confidently placed points: [(paragraph, lat, lon)]
         self._near_cache: dict[tuple[int, int], float | None] = {}
         self._anchors_near: dict[int, _AnchorGroup | None] = {}
@@ -329,7 +332,7 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
         if country is not None:
             context.append(country)
         if c.admin1_code and c.admin1_code in admin_ctx:
-            where = [(s, p) for j, s, p in admin_ctx[c.admin1_code] if j != index]
+            where = [(s, p) for j, key, s, p in admin_ctx[c.admin1_code] if j != index and key != m.key]
             if where:
                 label = _admin1_label(ctx.gaz, c.admin1_code)
                 if any(s == m.sentence for s, _ in where):

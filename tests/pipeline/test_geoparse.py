@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from geopy.distance import great_circle
 
@@ -159,3 +161,18 @@ def test_a_county_named_with_its_state_is_that_states_county(geoparser):
     text = "Anderson County, Tennessee, opened a shelter after the storm."
     county = next(p for p in _places(geoparser, text) if p["text"] == "Anderson County")
     assert county["admin1_code"] == "US-TN"
+
+
+def test_a_name_is_no_evidence_for_itself(geoparser):
+    text = "Storms hit Georgia on Monday, the U.S. weather service said. Officials in Georgia closed roads."
+    georgia = [p for p in geoparser.parse(text) if p["text"] == "Georgia"]
+    assert [p["admin1_code"] for p in georgia] == ["US-GA", "US-GA"]
+    for p in georgia:  # the other "Georgia" is the same name, not context
+        assert not re.search(r"Georgia \([A-Z-]+\) named in", p["reason"]), p["reason"]
+
+
+def test_a_region_phrase_is_evidence_for_the_city_of_its_name(geoparser):
+    text = "Shelling hit the Kharkiv region overnight. Kharkiv was without power."
+    city = next(p for p in geoparser.parse(text) if p["text"] == "Kharkiv" and not text.startswith(" region", p["end"]))
+    assert city["feature_kind"] == "city" and city["admin1_code"] == "UA-63"
+    assert "named in the same paragraph" in city["reason"]  # "the Kharkiv region" names its unit outright
