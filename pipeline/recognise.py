@@ -491,16 +491,6 @@ def _allowed_before(word: str, pos: int, ctx: _Context, gaz: Gazetteer) -> bool:
     return ctx.is_sentence_start(start) and _zipf(low) >= 4.0
 
 
-@lru_cache(maxsize=65536)
-def _variant_key(word: str) -> str:
-    return name_key(word)
-
-
-@lru_cache(maxsize=65536)
-def _skeleton(key: str) -> str:
-    return skeleton(key)
-
-
 def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], surnames: set[str]) -> list[Mention]:
     """Capitalised words the index lacks whose consonant skeleton names a sizeable place."""
     # most texts have no such word: look at each distinct word once before walking the matches
@@ -536,10 +526,10 @@ def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], sur
 def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...]] | None:
     """(key, rows) when ``word`` is missing from the index but spells a sizeable city or admin-1 unit
     with the same consonant skeleton; None otherwise."""
-    key = _variant_key(word)
+    key = name_key(word)
     if key in gaz.keys or _zipf(key) >= 3.0:  # the cheap tests first
         return None
-    rows = gaz.skeletons.get(_skeleton(key))
+    rows = gaz.skeletons.get(skeleton(key))
     if not rows:
         return None
     rows = tuple(r for r in rows if gaz.kind_of[r] in ("city", "admin1") and _similar_spelling(key, r, gaz))
@@ -550,7 +540,6 @@ def _similar_spelling(key: str, row: int, gaz: Gazetteer) -> bool:
     return _similar(key, name_key(str(gaz._name[row])))
 
 
-@lru_cache(maxsize=65536)
 def _similar(a: str, b: str) -> bool:
     """difflib's similarity ratio is at least 0.75 (its cheap upper bounds rule most pairs out first)."""
     matcher = difflib.SequenceMatcher(None, a, b)
