@@ -188,3 +188,22 @@ def test_automaton_hits_equal_the_automaton_scan():
     windows += [" kyiv ", "akyiv ", " kyiv1", " new york ", " st  louis ", "  "]
     for window in windows:
         assert list(recognise._automaton_hits(gaz, window)) == list(gaz.automaton.iter(window)), window
+
+
+def test_index_fingerprint_follows_the_data_not_the_file_times(tmp_path, monkeypatch):
+    import os
+    import shutil
+
+    import geodata
+    from pipeline import gazetteer
+
+    for name in gazetteer.INDEX_SOURCES:
+        shutil.copy(geodata.data_path(name), tmp_path / name)
+    original = gazetteer._fingerprint()
+    monkeypatch.setattr(geodata, "data_path", lambda name: tmp_path / name)
+    assert gazetteer._fingerprint() == original  # a copy (a clone) shares the cached index
+    os.utime(tmp_path / "landmarks.csv", ns=(1, 1))
+    assert gazetteer._fingerprint() == original
+    with (tmp_path / "admin1.parquet").open("ab") as fh:
+        fh.write(b"\0")
+    assert gazetteer._fingerprint() != original  # any change to the data rebuilds it
