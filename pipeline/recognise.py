@@ -63,6 +63,12 @@ WATER_NOUNS = frozenset("river sea lake bay gulf strait canal reservoir lagoon e
 # a name followed by one of these names an organisation ("the Wagner group", "Azov battalion")
 ORG_NOUNS = frozenset("""group groups party company companies corporation corp inc ltd brigade battalion regiment
 militia foundation institute university college club team fc bank airlines airways network agency""".split())
+# a region's name before one of these is the region's institution, still a mention of the region
+# ("the Texas Department of Health", "the Kharkiv Regional Military Administration")
+INSTITUTION_WORDS = frozenset("""department departments division administration regional military council assembly
+legislature parliament government governor governor's attorney police highway emergency health education
+transportation court courts commission commissioners board office national guard public sheriff sheriff's
+auditor prosecutor clerk coroner treasurer jail schools library""".split())
 SPEECH_VERBS = frozenset("said says told added wrote noted argued claimed stated announced".split())
 MONTHS_DAYS = frozenset("""january february march april may june july august september october november
 december monday tuesday wednesday thursday friday saturday sunday""".split())
@@ -237,6 +243,7 @@ class _RowsFacts:
     strong: bool  # some country, admin-1 unit, capital or big city carries the name
     country_or_capital: bool
     any_admin1: bool
+    any_admin2: bool
     any_water: bool
 
 
@@ -251,6 +258,7 @@ def _rows_facts(gaz: Gazetteer, rows: tuple[int, ...]) -> _RowsFacts:
         strong=any(k in _STRONG_KINDS or cap or pop >= STRONG_POPULATION for k, cap, pop in zip(kinds, capitals, pops)),
         country_or_capital=any(k in _COUNTRY_LIKE_KINDS or cap for k, cap in zip(kinds, capitals)),
         any_admin1="admin1" in kinds,
+        any_admin2="admin2" in kinds,
         any_water="water" in kinds,
     )
 
@@ -456,7 +464,8 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
         if before and before[0].isupper() and not sentence_start and not _allowed_before(before, m.start, ctx, gaz):
             return False
         if after and after[0].isupper() and after.lower() not in PLACE_NOUNS and not _strong_key(after, gaz):
-            if not facts.country_or_capital or after in surnames:
+            region_institution = (facts.any_admin1 or facts.any_admin2) and after.lower() in INSTITUTION_WORDS
+            if (not facts.country_or_capital and not region_institution) or after in surnames:
                 return False  # a first name ("Vladimir Putin") or part of an organisation's name
         if after.lower() in SPEECH_VERBS and not strong and " " not in low:
             return False  # "Smith said"

@@ -176,3 +176,21 @@ def test_a_region_phrase_is_evidence_for_the_city_of_its_name(geoparser):
     city = next(p for p in geoparser.parse(text) if p["text"] == "Kharkiv" and not text.startswith(" region", p["end"]))
     assert city["feature_kind"] == "city" and city["admin1_code"] == "UA-63"
     assert "named in the same paragraph" in city["reason"]  # "the Kharkiv region" names its unit outright
+
+
+@pytest.mark.parametrize("text,name,admin1", [
+    ("Cases rose, the Texas Department of State Health Services said.", "Texas", "US-TX"),
+    ("The Kharkiv Regional Military Administration reported shelling overnight.", "Kharkiv", "UA-63"),
+    ("Deputies of the Anderson County Sheriff's Office in South Carolina found the car.", "Anderson County", "US-SC"),
+])
+def test_a_region_named_by_its_institution_is_a_place(geoparser, text, name, admin1):
+    found = [p for p in geoparser.parse(text) if p["text"] == name]
+    assert [p["admin1_code"] for p in found] == [admin1]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Virginia Woolf wrote the novel in London.", "Virginia"),
+    ("The Minnesota Twins won on Sunday.", "Minnesota"),
+])
+def test_a_region_name_inside_other_names_is_not_a_place(geoparser, text, word):
+    assert word not in [p["text"] for p in geoparser.parse(text)]
