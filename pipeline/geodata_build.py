@@ -113,6 +113,33 @@ def _match_iso(units: pd.DataFrame, country: str) -> dict[int, tuple[str, str]]:
     return result
 
 
+def countryinfo_by_alpha2(info: dict[str, dict]) -> dict[str, dict]:
+    """countryinfo's entries by ISO alpha-2 code. Some codes have several entries ("united kingdom"
+    and "wales" both say GB; "myanmar" and "burma" both MM): the entry named like the country in
+    pycountry wins, else the one with the most fields; fields it lacks come from the others, and the
+    alternate spellings of all of them are kept."""
+    groups: dict[str, list[tuple[str, dict]]] = {}
+    for key, entry in info.items():
+        code = ((entry.get("ISO") or {}).get("alpha2") or "").upper()
+        if code:
+            groups.setdefault(code, []).append((key, entry))
+    chosen = {}
+    for code, entries in groups.items():
+        country = pycountry.countries.get(alpha_2=code)
+        official = {getattr(country, a).lower() for a in ("name", "common_name", "official_name")
+                    if country is not None and hasattr(country, a)}
+        entries.sort(key=lambda item: (item[0] not in official, -len(item[1]), item[0]))
+        merged = dict(entries[0][1])
+        for _key, other in entries[1:]:
+            for field, value in other.items():
+                if not merged.get(field) and value:
+                    merged[field] = value
+            spellings = merged.get("altSpellings") or []
+            merged["altSpellings"] = spellings + [a for a in other.get("altSpellings") or [] if a not in spellings]
+        chosen[code] = merged
+    return chosen
+
+
 def build_admin1(world_map: Path, fips_to_iso: dict[str, str]) -> gpd.GeoDataFrame:
     """All admin-1 units with ISO 3166-2 codes, recognised-border country codes and valid geometry."""
     states = gpd.read_file(world_map, layer="states_provinces").to_crs(CRS)
@@ -318,12 +345,7 @@ def build_extra_rows(data: Path, admin1: gpd.GeoDataFrame, countries: gpd.GeoDat
     """Gazetteer rows for countries, admin-1 units and continents."""
     from countryinfo import CountryInfo
 
-    info = CountryInfo.all()
-    by_alpha2 = {}
-    for entry in info.values():
-        code = (entry.get("ISO") or {}).get("alpha2")
-        if code:
-            by_alpha2[code.upper()] = entry
+    by_alpha2 = countryinfo_by_alpha2(CountryInfo.all())
     gn_countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
     rows = []
     for country in countries.itertuples():

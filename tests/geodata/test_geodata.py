@@ -103,3 +103,30 @@ def test_installed_package_finds_its_data_from_another_directory(tmp_path):
     code = "import geodata; print(len(geodata.load_admin1()), geodata.data_path('gazetteer.parquet').exists())"
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert out.stdout.split() == [str(len(geodata.load_admin1())), "True"]
+
+
+def test_countryinfo_entries_sharing_a_code_resolve_to_the_country_itself():
+    from pipeline.geodata_build import countryinfo_by_alpha2
+
+    info = {
+        "united kingdom": {"ISO": {"alpha2": "GB"}, "latlng": [54, -2], "demonym": "British",
+                           "altSpellings": ["GB", "UK"], "name": "United Kingdom"},
+        "wales": {"ISO": {"alpha2": "GB"}, "demonym": "Welsh", "altSpellings": [], "name": "Wales"},
+        "palestine": {"ISO": {"alpha2": "PS"}, "latlng": [31.9, 35.2], "demonym": "Palestinian",
+                      "altSpellings": ["PS"]},
+        "palestine, state of": {"ISO": {"alpha2": "PS"}, "altSpellings": ["State of Palestine"], "capital": "x",
+                                "region": "Asia", "subregion": "Western Asia"},
+    }
+    chosen = countryinfo_by_alpha2(info)
+    assert chosen["GB"]["demonym"] == "British" and chosen["GB"]["latlng"] == [54, -2]
+    # the entry named like the country wins; what it lacks comes from the other entry
+    assert chosen["PS"]["capital"] == "x" and chosen["PS"]["demonym"] == "Palestinian"
+    assert chosen["PS"]["latlng"] == [31.9, 35.2]
+    assert chosen["PS"]["altSpellings"] == ["State of Palestine", "PS"]
+
+
+def test_the_gazetteer_knows_the_demonyms_of_countries_with_several_countryinfo_entries():
+    table = geodata.load_gazetteer_table()
+    countries = table[table["feature_kind"] == "country"].set_index("country_code")
+    assert countries.loc["GB", "demonyms"] == "British"
+    assert countries.loc["PS", "demonyms"] == "Palestinian"

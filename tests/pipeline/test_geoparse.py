@@ -194,3 +194,12 @@ def test_a_region_named_by_its_institution_is_a_place(geoparser, text, name, adm
 ])
 def test_a_region_name_inside_other_names_is_not_a_place(geoparser, text, word):
     assert word not in [p["text"] for p in geoparser.parse(text)]
+
+
+@pytest.mark.parametrize("text,demonym,code", [
+    ("British troops arrived on Monday.", "British", "GB"),
+    ("Palestinian officials met on Monday.", "Palestinian", "PS"),
+])
+def test_demonyms_of_countries_listed_twice_in_the_sources(geoparser, text, demonym, code):
+    found = [p for p in geoparser.parse(text) if p["text"] == demonym]
+    assert [(p["feature_kind"], p["country_code"]) for p in found] == [("country", code)]
