@@ -255,8 +255,30 @@ def _build_keys(table: pd.DataFrame) -> tuple[dict, dict]:
     for alias, cc in zip(aliases["alias"], aliases["country_code"]):
         if cc in country_rows:
             add(alias, country_rows[cc], True)
+    continents = _continent_rows(table)
+    for alias, gid, kind in _continent_aliases():
+        row = continents.get(gid)
+        if row is None:
+            continue
+        if kind == "name":
+            add(alias, row, True)
+        elif kind == "demonym":
+            for form in (alias, alias + "s"):
+                demonyms.setdefault(name_key(form), row)
     frozen = {k: tuple(sorted(v.items())) for k, v in keys.items()}
     return frozen, demonyms, spaced
+
+
+def _continent_rows(table: pd.DataFrame) -> dict[int, int]:
+    """GeoNames id → table row of each continent."""
+    return {int(gid): i for i, (gid, kind) in enumerate(zip(table["geonameid"], table["feature_kind"]))
+            if kind == "continent" and not pd.isna(gid)}
+
+
+def _continent_aliases() -> list[tuple[str, int, str]]:
+    """(alias, continent GeoNames id, "name" | "demonym" | "abbreviation") from ``continent_aliases.csv``."""
+    aliases = pd.read_csv(geodata.data_path("continent_aliases.csv"), keep_default_na=False)
+    return list(zip(aliases["alias"], aliases["geonameid"].astype(int), aliases["kind"]))
 
 
 SKELETON_MIN_POPULATION = 15_000
@@ -287,12 +309,15 @@ def _abbreviations(table: pd.DataFrame) -> dict[str, int]:
              if kind == "admin1" and isinstance(a1, str)}
     states = pd.read_csv(geodata.data_path("admin1_abbreviations.csv"), keep_default_na=False)
     found |= {a: units[code] for a, code in zip(states["abbreviation"], states["admin1_code"]) if code in units}
+    continents = _continent_rows(table)
+    found |= {alias: continents[gid] for alias, gid, kind in _continent_aliases()
+              if kind == "abbreviation" and gid in continents}
     return found
 
 
 # the data files the index is built from (admin1.parquet: the polygon join of points without a code)
 INDEX_SOURCES = ("gazetteer.parquet", "landmarks.csv", "abbreviations.csv", "aliases.csv", "admin1_abbreviations.csv",
-                 "admin1.parquet")
+                 "continent_aliases.csv", "admin1.parquet")
 
 
 def _fingerprint() -> str:

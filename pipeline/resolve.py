@@ -150,6 +150,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     cand_lists = [_candidates(m, gaz) for m in mentions]
     countries = Counter()
     for m, cands in zip(mentions, cand_lists):
+        if cands and not cands[0].country_code:
+            continue  # a continent ("European", "EU") names no country
         if cands and (m.kind in ("demonym", "abbreviation") or cands[0].feature_kind == "country"):
             countries[cands[0].country_code] += 1
         elif cands and len({c.country_code for c in cands if c.feature_kind == "admin1"}) == 1 and \

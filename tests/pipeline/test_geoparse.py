@@ -203,3 +203,17 @@ def test_a_region_name_inside_other_names_is_not_a_place(geoparser, text, word):
 def test_demonyms_of_countries_listed_twice_in_the_sources(geoparser, text, demonym, code):
     found = [p for p in geoparser.parse(text) if p["text"] == demonym]
     assert [(p["feature_kind"], p["country_code"]) for p in found] == [("country", code)]
+
+
+def test_continent_demonyms_and_the_eu_are_continent_mentions(geoparser):
+    text = "EU ministers met European, African and North American envoys; the European Union said so."
+    found = {p["text"]: (p["name"], p["feature_kind"]) for p in geoparser.parse(text)}
+    assert found == {"EU": ("Europe", "continent"), "European": ("Europe", "continent"),
+                     "African": ("Africa", "continent"), "North American": ("North America", "continent"),
+                     "European Union": ("Europe", "continent")}
+
+
+def test_a_continent_mention_does_not_dilute_the_article_country(geoparser):
+    plain = geoparser.parse("Floods hit Alexandria, Romanian officials said.")
+    with_eu = geoparser.parse("Floods hit Alexandria, Romanian officials said. EU envoys met European leaders.")
+    assert plain[0]["confidence"] == with_eu[0]["confidence"]
