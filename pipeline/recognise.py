@@ -413,8 +413,8 @@ def _names_of_person(gaz: Gazetteer, run: str) -> tuple[str, ...]:
     low = lows[0]
     if low in DIRECTIONS or low in MONTHS_DAYS or low in PLACE_NOUNS:
         return ()
-    if _names_a_place(gaz, first):
-        return ()
+    if _names_a_place(gaz, first) and (_strong_key(first, gaz) or name_key(first) not in gaz.keys):
+        return ()  # a country, a big city, an admin-1 unit or a demonym; a village called "Jose" is a first name
     if _is_dictionary_word(low):  # "In", "The", "After" ... not first names
         return ()
     if _key_facts(gaz, name_key(last)).strong:

@@ -217,3 +217,9 @@ def test_a_continent_mention_does_not_dilute_the_article_country(geoparser):
     plain = geoparser.parse("Floods hit Alexandria, Romanian officials said.")
     with_eu = geoparser.parse("Floods hit Alexandria, Romanian officials said. EU envoys met European leaders.")
     assert plain[0]["confidence"] == with_eu[0]["confidence"]
+
+
+def test_a_first_name_that_is_also_a_village_still_marks_a_person(geoparser):
+    # "Jose" and "Bautista" are both places somewhere; after "Jose Bautista", "Bautista" is the man
+    text = "The Blue Jays open without Jose Bautista. Bautista hit 40 home runs in Toronto."
+    assert [p["text"] for p in geoparser.parse(text)] == ["Toronto"]
