@@ -54,7 +54,8 @@ lord lady judge justice commander chief ambassador officer coach professor prof.
 spokesman spokeswoman spokesperson director chairman chairwoman leader envoy admiral lieutenant colonel major
 sergeant marshal patriarch archbishop bishop cardinal sheikh emir sultan president-elect deputy""".split())
 DIRECTIONS = frozenset("""north south east west northern southern eastern western central northeastern
-northwestern southeastern southwestern north-east north-west south-east south-west upper lower greater
+northwestern southeastern southwestern north-east north-west south-east south-west northeast northwest southeast
+southwest upper lower greater
 downtown inner outer mid coastal occupied annexed liberated""".split())
 PLACE_NOUNS = frozenset("""region regions oblast oblasts province provinces city county state states square
 street river sea bay island islands mountains mountain valley lake gulf strait peninsula district port
@@ -71,8 +72,10 @@ transportation court courts commission commissioners board office national guard
 auditor prosecutor clerk coroner treasurer jail schools library""".split())
 SPEECH_VERBS = frozenset("said says told added wrote noted argued claimed stated announced".split())
 MONTHS_DAYS = frozenset("""january february march april may june july august september october november
-december monday tuesday wednesday thursday friday saturday sunday""".split())
+december monday tuesday wednesday thursday friday saturday sunday jan feb apr jun jul aug sep sept oct nov dec
+christmas easter thanksgiving halloween ramadan""".split())
 STRONG_POPULATION = 100_000
+QUALIFYING_POPULATION = 20_000  # a place this big may stand before another name ("Decatur McLean County")
 
 
 @dataclass(slots=True)
@@ -494,8 +497,11 @@ def _allowed_before(word: str, pos: int, ctx: _Context, gaz: Gazetteer) -> bool:
     low = word.lower().rstrip(".")
     if low in DIRECTIONS:
         return True
-    if _names_a_place(gaz, word):
-        return True  # "Kharkiv Kupiansk", demonym "Ukrainian Kherson" ...
+    if low in MONTHS_DAYS:
+        return True  # "Thursday's Ontario budget"
+    if _names_a_place(gaz, word) and (name_key(word) not in gaz.keys
+                                      or _key_facts(gaz, name_key(word)).best_population >= QUALIFYING_POPULATION):
+        return True  # "Kharkiv Kupiansk", demonym "Ukrainian Kherson" ... (not the hamlet "Real" of "Real Madrid")
     start = pos - len(word) - 1
     return ctx.is_sentence_start(start) and _zipf(low) >= 4.0
 

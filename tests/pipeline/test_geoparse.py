@@ -223,3 +223,15 @@ def test_a_first_name_that_is_also_a_village_still_marks_a_person(geoparser):
     # "Jose" and "Bautista" are both places somewhere; after "Jose Bautista", "Bautista" is the man
     text = "The Blue Jays open without Jose Bautista. Bautista hit 40 home runs in Toronto."
     assert [p["text"] for p in geoparser.parse(text)] == ["Toronto"]
+
+
+@pytest.mark.parametrize("text,kept,dropped", [
+    ("The visitors lost to Real Madrid in the final.", [], ["Madrid"]),
+    ("Schools across Northeast Georgia closed on Monday.", ["Georgia"], []),
+    ("Reaction to Thursday's Ontario budget was mixed.", ["Ontario"], []),
+    ("Shoppers crowded stores before Christmas, and sales ended on Nov. 5.", [], ["Christmas", "Nov"]),
+])
+def test_the_word_before_a_name_and_calendar_words(geoparser, text, kept, dropped):
+    found = [p["text"] for p in geoparser.parse(text)]
+    assert all(k in found for k in kept), found
+    assert not any(d in found for d in dropped), found
