@@ -52,7 +52,9 @@ TITLES = frozenset("""president minister secretary senator sen. sen rep. rep gov
 ms. ms dr. dr general gen. gen col. lt. sgt. captain capt. chancellor premier king queen prince princess pope sir
 lord lady judge justice commander chief ambassador officer coach professor prof. rev. father sister brother
 spokesman spokeswoman spokesperson director chairman chairwoman leader envoy admiral lieutenant colonel major
-sergeant marshal patriarch archbishop bishop cardinal sheikh emir sultan president-elect deputy""".split())
+sergeant marshal patriarch archbishop bishop cardinal sheikh emir sultan president-elect deputy congressman
+congresswoman councilman councilwoman councillor councilor assemblyman assemblywoman alderman commissioner sheriff
+constable const. const cpl. cpl pte. pvt. detective det. trooper inspector superintendent""".split())
 DIRECTIONS = frozenset("""north south east west northern southern eastern western central northeastern
 northwestern southeastern southwestern north-east north-west south-east south-west northeast northwest southeast
 southwest upper lower greater
@@ -392,7 +394,8 @@ def _leftmost_longest(matches: list[Mention]) -> list[Mention]:
     return chosen
 
 
-_CAP_RUN = re.compile(r"[A-Z][a-z]+\.?(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+\.?(?:-[A-Z][a-z]+)?)+")
+# capitalised words, with middle initials ("Gino D. Bassett") and hyphenated surnames ("Diaz-Balart")
+_CAP_RUN = re.compile(r"[A-Z][a-z]+\.?(?:-[A-Z][a-z]+)?(?: (?:[A-Z]\. )*[A-Z][a-z]+\.?(?:-[A-Z][a-z]+)?)+")
 
 
 def _surnames(ctx: _Context, gaz: Gazetteer) -> set[str]:
@@ -400,7 +403,10 @@ def _surnames(ctx: _Context, gaz: Gazetteer) -> set[str]:
     a "Firstname Lastname" run whose first word is neither a place nor a common word."""
     names: set[str] = set()
     for run in _CAP_RUN.findall(ctx.text):
-        names.update(_names_of_person(gaz, run))
+        for name in _names_of_person(gaz, run):
+            names.add(name)
+            if "-" in name:  # a hyphenated surname ("Diaz-Balart"): each part alone is the person too
+                names.update(name.split("-"))
     return names
 
 
@@ -462,7 +468,7 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
         return False  # "the Wagner group" is not a town in Brazil
     sentence_start = ctx.is_sentence_start(m.start)
     if line_kind == "prose":
-        if before and before[0].isupper() and before.lower().rstrip(".") in TITLES:
+        if before and before.lower().rstrip(".") in TITLES:  # "President Biden", "said coach Ripley"
             return False
         if before and before[0].isupper() and not sentence_start and not _allowed_before(before, m.start, ctx, gaz):
             return False

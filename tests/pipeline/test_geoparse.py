@@ -235,3 +235,13 @@ def test_the_word_before_a_name_and_calendar_words(geoparser, text, kept, droppe
     found = [p["text"] for p in geoparser.parse(text)]
     assert all(k in found for k in kept), found
     assert not any(d in found for d in dropped), found
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Gino D. Bassett, 56, was charged. Bassett said nothing in Chicago.", "Bassett"),
+    ("The team won again, said coach Ripley in Denver.", "Ripley"),
+    ("Congressman Mario Diaz-Balart spoke in Miami.", "Balart"),
+])
+def test_people_named_with_initials_titles_or_hyphens_are_not_places(geoparser, text, person):
+    found = [p["text"] for p in geoparser.parse(text)]
+    assert person not in found and found, found
