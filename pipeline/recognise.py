@@ -66,12 +66,13 @@ WATER_NOUNS = frozenset("river sea lake bay gulf strait canal reservoir lagoon e
 # a name followed by one of these names an organisation ("the Wagner group", "Azov battalion")
 ORG_NOUNS = frozenset("""group groups party company companies corporation corp inc ltd brigade battalion regiment
 militia foundation institute university college club team fc bank airlines airways network agency""".split())
-# a region's name before one of these is the region's institution, still a mention of the region
-# ("the Texas Department of Health", "the Kharkiv Regional Military Administration")
+# a place's name before one of these is the place's institution or office-holder, still a mention of the
+# place ("the Texas Department of Health", "the Kharkiv Regional Military Administration", "Mansfield Mayor")
 INSTITUTION_WORDS = frozenset("""department departments division administration regional military council assembly
-legislature parliament government governor governor's attorney police highway emergency health education
+legislature parliament government governor governor's gov gov. attorney police highway emergency health education
 transportation court courts commission commissioners board office national guard public sheriff sheriff's
-auditor prosecutor clerk coroner treasurer jail schools library""".split())
+auditor prosecutor clerk coroner treasurer jail schools library mayor mayor's premier fire metropolitan
+municipal""".split())
 SPEECH_VERBS = frozenset("said says told added wrote noted argued claimed stated announced".split())
 MONTHS_DAYS = frozenset("""january february march april may june july august september october november
 december monday tuesday wednesday thursday friday saturday sunday jan feb apr jun jul aug sep sept oct nov dec
@@ -473,7 +474,7 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
         if before and before[0].isupper() and not sentence_start and not _allowed_before(before, m.start, ctx, gaz):
             return False
         if after and after[0].isupper() and after.lower() not in PLACE_NOUNS and not _strong_key(after, gaz):
-            region_institution = (facts.any_admin1 or facts.any_admin2) and after.lower() in INSTITUTION_WORDS
+            region_institution = after.lower() in INSTITUTION_WORDS
             if (not facts.country_or_capital and not region_institution) or after in surnames:
                 return False  # a first name ("Vladimir Putin") or part of an organisation's name
         if after.lower() in SPEECH_VERBS and not strong and " " not in low:

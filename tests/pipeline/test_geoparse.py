@@ -182,6 +182,8 @@ def test_a_region_phrase_is_evidence_for_the_city_of_its_name(geoparser):
     ("Cases rose, the Texas Department of State Health Services said.", "Texas", "US-TX"),
     ("The Kharkiv Regional Military Administration reported shelling overnight.", "Kharkiv", "UA-63"),
     ("Deputies of the Anderson County Sheriff's Office in South Carolina found the car.", "Anderson County", "US-SC"),
+    ("Kharkiv Mayor Ihor Terekhov said the strike hit a school.", "Kharkiv", "UA-63"),
+    ("A Chernihiv Police spokesman said two were hurt.", "Chernihiv", "UA-74"),
 ])
 def test_a_region_named_by_its_institution_is_a_place(geoparser, text, name, admin1):
     found = [p for p in geoparser.parse(text) if p["text"] == name]
