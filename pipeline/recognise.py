@@ -496,7 +496,8 @@ _DATELINE_AFTER = re.compile(r"^(,\s*[A-Za-z. ]{2,20})?\s*(\(|—|–|-{1,2}\s|:
 
 def _is_dateline(m: Mention, ctx: _Context) -> bool:
     para_start = ctx.ranges[m.paragraph][0]
-    return not ctx.text[para_start:m.start].strip() and bool(_DATELINE_AFTER.match(ctx.text[m.end:m.end + 30]))
+    starts_line = not ctx.text[para_start:m.start].strip() or ctx.is_sentence_start(m.start)  # "... pig. CHARLESTON, W.Va. -"
+    return starts_line and bool(_DATELINE_AFTER.match(ctx.text[m.end:m.end + 30]))
 
 
 def _allowed_before(word: str, pos: int, ctx: _Context, gaz: Gazetteer) -> bool:

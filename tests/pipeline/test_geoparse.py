@@ -247,3 +247,9 @@ def test_the_word_before_a_name_and_calendar_words(geoparser, text, kept, droppe
 def test_people_named_with_initials_titles_or_hyphens_are_not_places(geoparser, text, person):
     found = [p["text"] for p in geoparser.parse(text)]
     assert person not in found and found, found
+
+
+def test_a_dateline_after_a_headline_on_the_same_line_is_a_place(geoparser):
+    text = "Club member wins chance to kiss pig. CHARLESTON, W.Va. - A club member won the contest."
+    found = [p for p in geoparser.parse(text) if p["text"] == "CHARLESTON"]
+    assert [p["admin1_code"] for p in found] == ["US-WV"]
