@@ -475,7 +475,10 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
             return False
         if after and after[0].isupper() and after.lower() not in PLACE_NOUNS and not _strong_key(after, gaz):
             region_institution = after.lower() in INSTITUTION_WORDS
-            if (not facts.country_or_capital and not region_institution) or after in surnames:
+            # a function word ("The", "A", "He") starts the next sentence of an unpunctuated dateline
+            # ("AUSTIN, Texas A white nationalist ...")
+            next_sentence = _zipf(after.lower()) >= 6.0
+            if (not facts.country_or_capital and not region_institution and not next_sentence) or after in surnames:
                 return False  # a first name ("Vladimir Putin") or part of an organisation's name
         if after.lower() in SPEECH_VERBS and not strong and " " not in low:
             return False  # "Smith said"

@@ -253,3 +253,8 @@ def test_a_dateline_after_a_headline_on_the_same_line_is_a_place(geoparser):
     text = "Club member wins chance to kiss pig. CHARLESTON, W.Va. - A club member won the contest."
     found = [p for p in geoparser.parse(text) if p["text"] == "CHARLESTON"]
     assert [p["admin1_code"] for p in found] == ["US-WV"]
+
+
+def test_a_state_in_an_unpunctuated_dateline_is_a_place(geoparser):
+    text = "AUSTIN, Texas A white nationalist leader spoke on Monday."
+    assert "Texas" in [p["text"] for p in geoparser.parse(text)]
