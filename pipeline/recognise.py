@@ -249,7 +249,6 @@ class _RowsFacts:
     strong: bool  # some country, admin-1 unit, capital or big city carries the name
     country_or_capital: bool
     any_admin1: bool
-    any_admin2: bool
     any_water: bool
 
 
@@ -264,7 +263,6 @@ def _rows_facts(gaz: Gazetteer, rows: tuple[int, ...]) -> _RowsFacts:
         strong=any(k in _STRONG_KINDS or cap or pop >= STRONG_POPULATION for k, cap, pop in zip(kinds, capitals, pops)),
         country_or_capital=any(k in _COUNTRY_LIKE_KINDS or cap for k, cap in zip(kinds, capitals)),
         any_admin1="admin1" in kinds,
-        any_admin2="admin2" in kinds,
         any_water="water" in kinds,
     )
 
