@@ -19,6 +19,8 @@ from pipeline.errors import DataError
 CRS = "EPSG:4326"
 ATTRIBUTION = "boundaries: Natural Earth · places: GeoNames (CC BY 4.0)"
 REBUILD_COMMAND = "conflictmap geodata rebuild"
+# the countries whose admin-1 polygons ``admin1.parquet`` holds
+ADMIN1_COUNTRIES = ("UA", "RU", "BY", "MD", "PL", "SK", "HU", "RO")
 
 
 def data_path(name: str) -> Path:

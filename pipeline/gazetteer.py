@@ -56,9 +56,8 @@ class PolygonAdmin1(NamedTuple):
 
 
 # points of these kinds and countries with no admin-1 code of their own take it from the polygon layer
-# (geodata/admin1.parquet holds these countries' units)
 POLYGON_JOIN_KINDS = ("city", "landmark")
-POLYGON_JOIN_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "PL", "SK", "HU", "RO"})
+POLYGON_JOIN_COUNTRIES = frozenset(geodata.ADMIN1_COUNTRIES)
 
 
 class Gazetteer:

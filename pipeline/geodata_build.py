@@ -39,6 +39,7 @@ import pycountry
 import shapely
 from shapely.geometry.polygon import orient
 
+import geodata
 from pipeline.textnorm import is_latin, name_key
 
 CRS = "EPSG:4326"
@@ -46,7 +47,7 @@ WORLD_MAP = Path("/usr/share/qgis/resources/data/world_map.gpkg")
 GEODATA_DIR = Path(__file__).resolve().parent.parent / "geodata"
 # Ukraine and every neighbour keep full admin-1 polygons; the rest of the world keeps
 # country polygons (basemap) and admin-1 names with points (gazetteer).
-FOCUS_COUNTRIES = ("UA", "RU", "BY", "MD", "PL", "SK", "HU", "RO")
+FOCUS_COUNTRIES = geodata.ADMIN1_COUNTRIES
 NEAREST_KM = 5.0
 _GENERIC_WORDS = {
     "oblast", "oblasti", "region", "province", "respublika", "republic", "kray", "krai",
