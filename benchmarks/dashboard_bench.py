@@ -29,9 +29,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from dashboard import assets  # noqa: E402
-from dashboard.filters import EventFilters, filter_events  # noqa: E402
+from pipeline.output.filters import EventFilters, filter_events  # noqa: E402
 from dashboard.map import build_event_map  # noqa: E402
-from pipeline.synthetic import synthetic_outputs  # noqa: E402
+from benchmarks.synthetic import synthetic_outputs  # noqa: E402
 
 N_EVENTS = 10_000
 REPEATS = 5

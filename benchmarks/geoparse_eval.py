@@ -73,7 +73,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))  # run as a script from a checkout
 
-from pipeline.atomic import write_atomic  # noqa: E402
+from pipeline.output.atomic import write_atomic  # noqa: E402
 DEFAULT_CORPORA_DIR = REPO_ROOT.parent / "shared" / "eval" / "geoparse"
 DEFAULT_OUT = REPO_ROOT / "benchmarks" / "RESULTS_geoparse.md"
 DEFAULT_GOLD_ARTICLES_DIR = REPO_ROOT.parent / "shared" / "articles"

@@ -21,8 +21,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.snapshot import render_snapshot  # noqa: E402
-from pipeline.synthetic import synthetic_outputs  # noqa: E402
+from pipeline.output.snapshot import render_snapshot  # noqa: E402
+from benchmarks.synthetic import synthetic_outputs  # noqa: E402
 
 TARGETS = {"seeds": 3.0, "seeds-sized synthetic (40 events)": 3.0, "10,000 synthetic events": 10.0}
 RESULTS = ROOT / "benchmarks" / "RESULTS_snapshot.md"

@@ -6,7 +6,7 @@ variable ``CONFLICTMAP_DATA``; by default it is ``out/`` next to ``seeds/`` (wha
 ``conflictmap serve`` builds from the seed articles).
 
 The page stays thin: widgets with explicit keys call the pure functions of
-:mod:`dashboard.filters`, :mod:`dashboard.map` and :mod:`dashboard.data`. Filters are
+:mod:`pipeline.output.filters`, :mod:`dashboard.map` and :mod:`dashboard.data`. Filters are
 mirrored in the URL query parameters so a view can be shared. The map's Leaflet
 files come from ``dashboard/static`` (Streamlit static serving), never a CDN.
 """
@@ -30,10 +30,10 @@ import streamlit as st  # noqa: E402
 
 from dashboard import assets, charts, pages  # noqa: E402
 from dashboard import data as cm_data  # noqa: E402
-from dashboard import filters as cm_filters  # noqa: E402
+from pipeline.output import filters as cm_filters  # noqa: E402
 from dashboard.map import EVENT_TYPE_LABELS, METRIC_LABELS, build_event_map  # noqa: E402
-from pipeline import export as cm_export  # noqa: E402
-from pipeline.errors import ConflictMapError, InputError  # noqa: E402
+from pipeline.output import export as cm_export  # noqa: E402
+from pipeline.errors import EXPECTED_ERRORS, InputError  # noqa: E402
 
 DATA_ENV = "CONFLICTMAP_DATA"
 DEFAULT_DATA_DIR = _ROOT / "out"
@@ -105,7 +105,7 @@ def _process_new_articles(notices: Any, known: set[str]) -> None:
     previous = [(a["article"], a.get("text") or "", a.get("meta") or {}) for a in shown.get("articles", [])]
     try:
         result = cm_build.build_articles(previous + items, progress=_progress)
-    except ConflictMapError as err:
+    except EXPECTED_ERRORS as err:
         notices.error(f"Could not process the articles: {err}")
         return
     bar.progress(1.0, text="Done")
@@ -358,9 +358,9 @@ def _downloads(outputs: dict[str, Any], shown: list[dict[str, Any]],
 def _briefing(outputs: dict[str, Any], shown: list[dict[str, Any]],
               filters: cm_filters.EventFilters) -> None:
     try:
-        from pipeline.snapshot import render_snapshot
+        from pipeline.output.snapshot import render_snapshot
     except ImportError as err:
-        st.error(f"Briefing images need pipeline.snapshot, which failed to load: {err}")
+        st.error(f"Briefing images need pipeline.output.snapshot, which failed to load: {err}")
         return
     render: Callable[..., bytes] = render_snapshot
     try:
@@ -372,7 +372,7 @@ def _briefing(outputs: dict[str, Any], shown: list[dict[str, Any]],
                 admin1=filters.admin1_codes or None,
                 n_articles=len(outputs["articles"]),
             )
-    except (ConflictMapError, ValueError, OSError) as err:
+    except (*EXPECTED_ERRORS, ValueError, OSError) as err:
         st.error(f"Could not render the briefing image: {err}")
         return
     st.session_state["briefing_png"] = png

@@ -1,7 +1,7 @@
 """Small static charts of the dashboard, drawn with matplotlib as PNG bytes.
 
-Pure functions of counts (see :func:`dashboard.filters.events_per_day` and
-:func:`dashboard.filters.casualties_per_oblast`); drawn server-side, so they look the
+Pure functions of counts (see :func:`pipeline.output.filters.events_per_day` and
+:func:`pipeline.output.filters.casualties_per_oblast`); drawn server-side, so they look the
 same in every browser and need nothing from the network.
 """
 

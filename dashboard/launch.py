@@ -29,14 +29,15 @@ def _warm_map(folder: str | None) -> None:
     :mod:`dashboard.pages`, and the templates and fonts are loaded already."""
     from pathlib import Path
 
-    from dashboard import assets, charts, data, filters, pages
-    from pipeline.errors import ConflictMapError
+    from dashboard import assets, charts, data, pages
+    from pipeline.output import filters
+    from pipeline.errors import EXPECTED_ERRORS
 
     if not folder:
         return
     try:
         outputs = data.load_outputs(folder)
-    except ConflictMapError:
+    except EXPECTED_ERRORS:
         return  # the page itself reports the problem
     # the page every visitor starts on: all filters open, as the app builds it
     pages.map_page(pages.folder_id(Path(folder)), outputs, filters.EventFilters(), "mentions",

@@ -31,7 +31,7 @@ from folium.elements import JSCSSMixin
 from folium.map import Layer
 from folium.template import Template
 
-from dashboard.filters import EventFilters, Feature, filter_events, filter_places
+from pipeline.output.filters import EventFilters, Feature, filter_events, filter_places
 
 CRS = "EPSG:4326"
 Metric = Literal["mentions", "casualties", "incidents"]

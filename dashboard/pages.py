@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from dashboard import assets
-from dashboard.filters import EventFilters
+from pipeline.output.filters import EventFilters
 from dashboard.map import build_event_map
 
 MAX_PAGES = 32

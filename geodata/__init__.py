@@ -14,7 +14,10 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from pipeline.errors import DataError
+
+class DataError(ValueError):
+    """A bundled data file is missing or corrupt (``pipeline.errors`` re-exports it)."""
+
 
 CRS = "EPSG:4326"
 ATTRIBUTION = "boundaries: Natural Earth · places: GeoNames (CC BY 4.0)"

@@ -15,10 +15,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.articles import Article, decode_article, find_article_files, make_article, read_article
+from pipeline.text.articles import Article, decode_article, find_article_files, make_article, read_article
 from pipeline.errors import InputError
-from pipeline.events import extract_events, merge_across_articles
-from pipeline.export import dumps, event_features, events_csv, oblast_features, place_features, write_atomic
+from pipeline.events.extract import extract_events, merge_across_articles
+from pipeline.output.export import dumps, event_features, events_csv, oblast_features, place_features, write_atomic
 from pipeline.geoparse import load_geoparser
 
 OUTPUT_FILES = ("places.geojson", "events.geojson", "oblasts.geojson", "events.csv", "articles.jsonl")

@@ -6,13 +6,16 @@ callers can catch either ``ConflictMapError`` or the usual built-in.
 
 from __future__ import annotations
 
+from geodata import DataError as _GeodataError
+
 
 class ConflictMapError(Exception):
     """Base class of every error raised by conflictmap."""
 
 
-class DataError(ConflictMapError, ValueError):
-    """A bundled data file (geodata) is missing or corrupt."""
+# A bundled data file is missing or corrupt. It is defined by ``geodata``, the bottom layer, so that
+# ``geodata`` imports nothing of the pipeline; entry points catch ``EXPECTED_ERRORS``.
+DataError = _GeodataError
 
 
 class InputError(ConflictMapError, ValueError):
@@ -21,3 +24,7 @@ class InputError(ConflictMapError, ValueError):
 
 class GeocodingError(ConflictMapError, RuntimeError):
     """An online geocoder failed in a way the caller should know about."""
+
+
+# every error an entry point (CLI, dashboard) turns into one line instead of a traceback
+EXPECTED_ERRORS: tuple[type[Exception], ...] = (ConflictMapError, DataError)

@@ -45,7 +45,7 @@ online_geocoder : bool
 online_provider : str
     Name of the online geopy provider. Only `"nominatim"` is built from
     settings; any other geopy geocoder instance can be passed to
-    `pipeline.geocoders.OnlineFallbackGeocoder(online=...)`. Default is
+    `pipeline.geoparse.geocoders.OnlineFallbackGeocoder(online=...)`. Default is
     `"nominatim"`.
 timeout : float
     Seconds to wait for an online answer before giving up on that request.

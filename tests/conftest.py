@@ -1,8 +1,10 @@
-"""Shared fixtures: the geoparser is loaded once per test session."""
+"""Shared fixtures: the geoparser is loaded once per test session; small output sets (tests/fixtures.py)."""
 
 from __future__ import annotations
 
 import pytest
+
+from tests.fixtures import basemap, data_dir, events, oblasts, places, seed_data_dir  # noqa: F401  (fixtures)
 
 
 @pytest.fixture(scope="session")
@@ -14,6 +16,6 @@ def geoparser():
 
 @pytest.fixture(scope="session")
 def gazetteer():
-    from pipeline.gazetteer import load_gazetteer
+    from pipeline.geoparse.gazetteer import load_gazetteer
 
     return load_gazetteer()

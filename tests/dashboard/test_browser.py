@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.dashboard.conftest import write_fixture_dir
+from tests.fixtures import write_fixture_dir
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from dashboard import assets, launch, pages
 from dashboard import map as cm_map
-from dashboard.filters import EventFilters
+from pipeline.output.filters import EventFilters
 
 
 def test_warm_map_draws_the_default_view(data_dir: Path):

@@ -9,7 +9,7 @@ import folium.plugins
 import pytest
 
 from dashboard import assets
-from dashboard.filters import EventFilters
+from pipeline.output.filters import EventFilters
 from dashboard.map import (
     _JsLayer,
     basemap_data,

@@ -106,7 +106,7 @@ def test_installed_package_finds_its_data_from_another_directory(tmp_path):
 
 
 def test_countryinfo_entries_sharing_a_code_resolve_to_the_country_itself():
-    from pipeline.geodata_build import countryinfo_by_alpha2
+    from geodata.rebuild import countryinfo_by_alpha2
 
     info = {
         "united kingdom": {"ISO": {"alpha2": "GB"}, "latlng": [54, -2], "demonym": "British",

@@ -19,10 +19,10 @@ import pytest
 from geopy.distance import geodesic
 from shapely.geometry import LinearRing, shape
 
-from pipeline import export
+from pipeline.output import export
 from pipeline.build import OUTPUT_FILES, build_paths, process, write_outputs
-from pipeline.articles import make_article
-from pipeline.cli import main
+from pipeline.text.articles import make_article
+from conflictmap.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -396,7 +396,7 @@ def test_ten_megabyte_article_finishes(tmp_path):
     out = tmp_path / "out"
     # a subprocess, so that a build that never ends fails this test instead of hanging the suite
     try:
-        run = subprocess.run([sys.executable, "-m", "pipeline.cli", "build", str(articles), "--out", str(out)],
+        run = subprocess.run([sys.executable, "-m", "conflictmap.cli", "build", str(articles), "--out", str(out)],
                              capture_output=True, text=True, timeout=60, cwd=ROOT)
     except subprocess.TimeoutExpired:
         pytest.fail("build of a 10 MB article did not finish within 60 s")

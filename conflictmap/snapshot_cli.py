@@ -1,4 +1,4 @@
-"""``conflictmap snapshot``: argparse wiring for briefing images (see ``pipeline.snapshot``)."""
+"""``conflictmap snapshot``: argparse wiring for briefing images (see ``pipeline.output.snapshot``)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import ConflictMapError, DataError
+from pipeline.errors import EXPECTED_ERRORS, DataError
 from pipeline.errors import InputError
-from pipeline.snapshot import (
+from pipeline.output.snapshot import (
     DEFAULT_DPI,
     EVENT_TYPES,
     format_from_path,
@@ -66,7 +66,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
             )
         for warning in caught:
             print(f"warning: {warning.message}", file=sys.stderr)
-    except ConflictMapError as exc:
+    except EXPECTED_ERRORS as exc:
         print(f"conflictmap snapshot: error: {exc}", file=sys.stderr)
         return 2
     print(f"wrote {args.out}")

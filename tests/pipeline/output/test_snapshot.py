@@ -1,4 +1,4 @@
-"""Tests for briefing images: pipeline.snapshot and its CLI wiring."""
+"""Tests for briefing images: pipeline.output.snapshot and its CLI wiring."""
 
 from __future__ import annotations
 
@@ -17,15 +17,15 @@ import pytest
 from PIL import Image
 
 from pipeline.errors import InputError
-from pipeline.snapshot import (
+from pipeline.output.snapshot import (
     build_snapshot_figure,
     parse_bbox,
     parse_size,
     render_snapshot,
     validate_options,
 )
-from pipeline.snapshot_cli import add_snapshot_parser
-from pipeline.synthetic import synthetic_outputs
+from conflictmap.snapshot_cli import add_snapshot_parser
+from benchmarks.synthetic import synthetic_outputs
 
 SMALL = (640, 400)
 
@@ -292,7 +292,7 @@ def test_cli_writes_the_image(data_dir, tmp_path, capsys):
 
 def test_cli_counts_articles_for_the_attribution(data_dir, monkeypatch, tmp_path):
     seen = {}
-    import pipeline.snapshot_cli as cli
+    import conflictmap.snapshot_cli as cli
 
     monkeypatch.setattr(cli, "render_snapshot", lambda *a, **kw: seen.update(kw) or b"")
     assert _cli(["snapshot", "--data", str(data_dir), "--out", str(tmp_path / "x.png")]) == 0

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from pipeline.articles import read_article
-from pipeline.dates import UNDATED, EventDate, article_date, sentence_date
+from pipeline.text.articles import read_article
+from pipeline.text.dates import UNDATED, EventDate, article_date, sentence_date
 
 THURSDAY = EventDate("2022-09-29", 1, "date header")
 

@@ -205,7 +205,7 @@ def seed_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real pipeline run on the real seed articles."""
     from pipeline.build import build_paths
 
-    seeds = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
+    seeds = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
     out = tmp_path_factory.mktemp("seeds") / "out"
     build_paths(seeds, out)
     return out

@@ -43,7 +43,7 @@ from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 
 from pipeline import settings
-from pipeline.atomic import write_atomic
+from pipeline.output.atomic import write_atomic
 from pipeline.errors import GeocodingError, InputError
 
 logger = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ _CACHE_FORMAT_VERSION = 1
 
 
 class CandidateSource(Protocol):
-    """Anything with ``candidates(name)``, such as ``pipeline.gazetteer.Gazetteer``.
+    """Anything with ``candidates(name)``, such as ``pipeline.geoparse.gazetteer.Gazetteer``.
 
     Each candidate has the attributes ``geonameid``, ``name``, ``lat``, ``lon``,
     ``feature_kind``, ``country_code``, ``admin1_code`` and ``population``.
@@ -84,7 +84,7 @@ class OfflineGazetteer(Geocoder):
     ----------
     gazetteer
         Object with a ``candidates(name)`` method. Default: the bundled
-        gazetteer, ``pipeline.gazetteer.load_gazetteer()``, loaded on first use.
+        gazetteer, ``pipeline.geoparse.gazetteer.load_gazetteer()``, loaded on first use.
     user_agent
         Kept for geopy compatibility; no request is ever made. Default is
         ``settings.user_agent``.
@@ -98,7 +98,7 @@ class OfflineGazetteer(Geocoder):
     def gazetteer(self) -> CandidateSource:
         """The candidate source, loaded on first access."""
         if self._gazetteer is None:
-            from pipeline.gazetteer import load_gazetteer
+            from pipeline.geoparse.gazetteer import load_gazetteer
 
             self._gazetteer = load_gazetteer()
         return self._gazetteer

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.build import build_paths
-from pipeline.cli import main
+from conflictmap.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT / "tests" / "data" / "articles"
@@ -47,7 +47,7 @@ def test_help_lists_every_command(capsys):
 
 
 def test_console_module_runs_as_a_program():
-    run = subprocess.run([sys.executable, "-m", "pipeline.cli", "--help"], capture_output=True, text=True,
+    run = subprocess.run([sys.executable, "-m", "conflictmap.cli", "--help"], capture_output=True, text=True,
                          cwd=ROOT, timeout=60)
     assert run.returncode == 0
     assert "geoparse" in run.stdout
@@ -257,7 +257,7 @@ def test_build_prints_a_one_line_summary(tmp_path, capsys):
 
 
 def test_geodata_rebuild_with_a_missing_source_is_one_clear_line(tmp_path, capsys):
-    from pipeline.cli import main
+    from conflictmap.cli import main
 
     code = main(["geodata", "rebuild", "--out", str(tmp_path / "gd"), "--world-map", str(tmp_path / "none.gpkg")])
     err = capsys.readouterr().err.strip().splitlines()

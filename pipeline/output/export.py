@@ -16,8 +16,8 @@ from shapely.geometry import mapping
 from shapely.geometry.polygon import orient
 
 import geodata
-from pipeline.atomic import write_atomic  # noqa: F401  (re-exported for callers)
-from pipeline.events import Event, event_id
+from pipeline.output.atomic import write_atomic  # noqa: F401  (re-exported for callers)
+from pipeline.events.extract import Event, event_id
 
 EVENT_TYPES = ("annexation_claim", "frontline_incident", "casualty_report")
 CSV_COLUMNS = ("event_id", "event_date", "time_precision", "event_type", "sub_event_type", "country", "admin1_code",

@@ -15,7 +15,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from pipeline.errors import ConflictMapError
+from pipeline.errors import EXPECTED_ERRORS
 
 DEFAULT_SEEDS = Path("seeds")
 DEFAULT_OUT = Path("out")
@@ -35,7 +35,7 @@ def _cmd_geodata(args: argparse.Namespace) -> int:
     except ImportError as exc:
         return _fail("geodata", f"the rebuild needs the build extras ({exc.name} is missing): "
                                 "pip install -e '.[build]'")
-    from pipeline.geodata_build import rebuild
+    from geodata.rebuild import rebuild
 
     try:
         rebuild(args.out, world_map=args.world_map) if args.out else rebuild(world_map=args.world_map)
@@ -125,7 +125,7 @@ def _iso_date(value: str) -> str:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from pipeline.export import dumps, events_csv, oblasts_csv, places_csv, write_atomic
+    from pipeline.output.export import dumps, events_csv, oblasts_csv, places_csv, write_atomic
 
     if args.date_from and args.date_to and args.date_from > args.date_to:
         return _fail("export", f"--from {args.date_from} is after --to {args.date_to}")
@@ -210,7 +210,7 @@ def make_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=_cmd_serve)
 
     try:
-        from pipeline.snapshot_cli import add_snapshot_parser
+        from conflictmap.snapshot_cli import add_snapshot_parser
     except ImportError:
         pass
     else:
@@ -230,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     try:
         return args.func(args)
-    except ConflictMapError as exc:
+    except EXPECTED_ERRORS as exc:
         return _fail(args.command, str(exc))
     except KeyboardInterrupt:
         return 130

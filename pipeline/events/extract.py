@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from pipeline.dates import EventDate, parse_iso, sentence_date
-from pipeline.recognise import content_ranges, sentence_starts
+from pipeline.text.dates import EventDate, parse_iso, sentence_date
+from pipeline.geoparse.recognise import content_ranges, sentence_starts
 
 POINT_KINDS = ("city", "landmark")
 # sub-event type → trigger pattern, most specific first

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dashboard.filters import (
+from pipeline.output.filters import (
     EventFilters,
     casualties_per_oblast,
     counter_text,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from pipeline.dates import EventDate, article_date
+from pipeline.text.dates import EventDate, article_date
 from pipeline.errors import InputError
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.articles import make_article
-from pipeline.events import Event, casualties, event_id, extract_events, merge_across_articles, parse_number
-from pipeline.export import event_features
+from pipeline.text.articles import make_article
+from pipeline.events.extract import Event, casualties, event_id, extract_events, merge_across_articles, parse_number
+from pipeline.output.export import event_features
 from pipeline.geoparse import Geoparser, load_geoparser
 
 DATE_HEADER = "date 2023-03-10\n"  # a Friday

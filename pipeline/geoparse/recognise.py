@@ -1,7 +1,7 @@
 """Find place mentions in raw text, with character spans.
 
 Gazetteer names are found with an Aho-Corasick automaton over folded text (see
-:mod:`pipeline.textnorm`), then kept only where they look like a place name in context:
+:mod:`pipeline.text.textnorm`), then kept only where they look like a place name in context:
 capitalised, on word boundaries, not part of a person's or an organisation's name, not a
 common word, not in boilerplate. Demonyms and abbreviations become country mentions;
 "the X region/oblast/province" becomes an admin-1 mention; unknown transliterations are
@@ -18,8 +18,8 @@ import string
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from pipeline.gazetteer import Gazetteer
-from pipeline.textnorm import fold_words, name_key, skeleton
+from pipeline.geoparse.gazetteer import Gazetteer
+from pipeline.text.textnorm import fold_words, name_key, skeleton
 
 # Paragraphs that are page furniture, not article content ("Related coverage ...", credits).
 _BOILERPLATE = re.compile(

@@ -2,7 +2,7 @@
 
 The table comes from ``geodata/gazetteer.parquet`` (GeoNames cities, countries, admin-1
 units, continents) plus ``geodata/landmarks.csv`` and ``geodata/abbreviations.csv``. Names
-are keyed by :func:`pipeline.textnorm.name_key`; an Aho-Corasick automaton over the keys
+are keyed by :func:`pipeline.text.textnorm.name_key`; an Aho-Corasick automaton over the keys
 finds every occurrence in folded text. The built index is cached on disk (see
 ``pipeline.settings.cache_folder``) so later starts only unpickle it.
 """
@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 import geodata
-from pipeline.textnorm import name_key, skeleton, spaced_key
+from pipeline.text.textnorm import name_key, skeleton, spaced_key
 
 INDEX_VERSION = 8
 # caches a loaded index builds on demand; ``Gazetteer.__getstate__`` leaves them out of the pickle
@@ -192,7 +192,7 @@ def _polygon_admin1(gaz: Gazetteer) -> dict[int, PolygonAdmin1]:
     """Row → admin-1 unit from the polygon layer (geopandas ``sjoin`` within, then nearest), for the
     points of ``POLYGON_JOIN_COUNTRIES`` that carry no admin-1 code. Joined once, when the index is
     built, at the 6-decimal coordinates the geoparser reports."""
-    from pipeline.admin_join import join_admin1
+    from pipeline.geoparse.admin_join import join_admin1
 
     rows = [row for row, (a1, kind, cc) in enumerate(zip(gaz._a1, gaz._kind, gaz._cc))
             if not isinstance(a1, str) and kind in POLYGON_JOIN_KINDS and cc in POLYGON_JOIN_COUNTRIES]

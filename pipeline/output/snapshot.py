@@ -58,7 +58,7 @@ from shapely.geometry import box, shape  # noqa: E402
 from shapely.geometry.base import BaseGeometry  # noqa: E402
 
 from pipeline.errors import InputError  # noqa: E402
-from pipeline.atomic import write_atomic  # noqa: E402
+from pipeline.output.atomic import write_atomic  # noqa: E402
 
 EVENT_TYPES = ("annexation_claim", "frontline_incident", "casualty_report")
 FORMATS = ("png", "pdf", "svg")

@@ -17,8 +17,8 @@ from functools import lru_cache
 
 from geopy.distance import great_circle
 
-from pipeline.gazetteer import Candidate, Gazetteer
-from pipeline.recognise import Mention
+from pipeline.geoparse.gazetteer import Candidate, Gazetteer
+from pipeline.geoparse.recognise import Mention
 
 _GREAT_CIRCLE = great_circle()  # its ``measure(a, b)`` is the distance in km, without a Distance per pair
 MAX_CANDIDATES = 10

