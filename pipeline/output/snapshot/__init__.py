@@ -8,11 +8,11 @@ bytes. The same data and options give the same bytes.
 
 Filters
 -------
-``types`` keeps the listed event types. ``date_from``/``date_to`` keep dated point
-events in the range (undated ones are dropped once a date bound is given); a claim
-is shown when it is undated or dated on or before ``date_to``, since a claimed area
-stays claimed. ``admin1`` keeps events in those admin-1 units and fits the map to
-them; ``bbox`` (W, S, E, N in degrees) keeps events touching it and sets the extent.
+``types``, ``date_from``/``date_to``, ``admin1`` and ``include_undated`` make the one
+event filter of :mod:`pipeline.output.filters` (the same set ``conflictmap export`` and
+the dashboard show; undated events are kept unless ``include_undated=False``). ``admin1``
+also fits the map to those units; ``bbox`` (W, S, E, N in degrees) keeps events touching
+it and sets the extent.
 
 Basemap
 -------

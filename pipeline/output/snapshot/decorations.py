@@ -381,7 +381,7 @@ def _subtitle_pieces(selection: _Selection, options: SnapshotOptions) -> list[st
     if not parts:
         return ["No events match the selected filters", *_filter_pieces(options)]
     pieces = [period, ", ".join(parts)]
-    if selection.n_undated and not (options.date_from or options.date_to):
+    if selection.n_undated:
         pieces.append(f"{selection.n_undated:,} undated")
     return pieces + _filter_pieces(options, with_dates=False)
 

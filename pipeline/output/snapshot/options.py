@@ -13,13 +13,12 @@ from typing import Any
 import numpy as np
 
 from pipeline.errors import InputError
+from pipeline.output.filters import EVENT_TYPES, EventFilters, make_filters, parse_date  # noqa: F401  (re-exported)
 
-EVENT_TYPES = ("annexation_claim", "frontline_incident", "casualty_report")
 FORMATS = ("png", "pdf", "svg")
 DEFAULT_SIZE = (1920, 1080)
 DEFAULT_DPI = 150
 DEFAULT_TITLE = "Conflict events reported in the news"
-_ADMIN1_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
 
 
 @dataclass(frozen=True)
@@ -38,6 +37,14 @@ class SnapshotOptions:
     tiles: bool = False
     tile_provider: Any = None
     n_articles: int | None = None
+    include_undated: bool = True
+
+    @property
+    def filters(self) -> EventFilters:
+        """The event filter these options stand for (the one every output uses)."""
+        return EventFilters(date_from=self.date_from, date_to=self.date_to,
+                            event_types=() if set(self.types) == set(EVENT_TYPES) else self.types,
+                            admin1_codes=self.admin1, include_undated=self.include_undated)
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -62,17 +69,6 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
     return _check_bbox(values)  # type: ignore[arg-type]
 
 
-def parse_date(value: str | dt.date | None, *, name: str) -> dt.date | None:
-    """Parse a ``YYYY-MM-DD`` date (or pass a ``date`` through); ``name`` labels errors."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        msg = f"invalid {name} date {value!r}: expected YYYY-MM-DD"
-        raise InputError(msg) from None
-
-
 def validate_options(
     *,
     fmt: str = "png",
@@ -87,6 +83,7 @@ def validate_options(
     tiles: bool = False,
     tile_provider: Any = None,
     n_articles: int | None = None,
+    include_undated: bool = True,
 ) -> SnapshotOptions:
     """Check every option and return them normalised; raise ``InputError`` on the first bad one."""
     fmt = str(fmt).lower().lstrip(".")
@@ -97,24 +94,9 @@ def validate_options(
     if isinstance(dpi, bool) or not isinstance(dpi, (int, float)) or not 50 <= dpi <= 600:
         msg = f"invalid dpi {dpi!r}: expected a number from 50 to 600"
         raise InputError(msg)
-    chosen_types = EVENT_TYPES if types is None else tuple(dict.fromkeys(types))
-    for event_type in chosen_types:
-        if event_type not in EVENT_TYPES:
-            msg = f"unknown event type {event_type!r}: expected one of {', '.join(EVENT_TYPES)}"
-            raise InputError(msg)
-    if not chosen_types:
-        msg = f"no event type chosen: expected one or more of {', '.join(EVENT_TYPES)}"
-        raise InputError(msg)
-    start = parse_date(date_from, name="from")
-    end = parse_date(date_to, name="to")
-    if start and end and start > end:
-        msg = f"invalid date range: from {start.isoformat()} is after to {end.isoformat()}"
-        raise InputError(msg)
-    codes = tuple(dict.fromkeys(str(code).strip().upper() for code in (admin1 or ())))
-    for code in codes:
-        if not _ADMIN1_CODE.match(code):
-            msg = f"invalid admin1 code {code!r}: expected an ISO 3166-2 code such as UA-14"
-            raise InputError(msg)
+    filters = make_filters(types=types, date_from=date_from, date_to=date_to, admin1=admin1,
+                           include_undated=include_undated)
+    chosen_types = EVENT_TYPES if types is None else tuple(dict.fromkeys(str(t).strip() for t in types))
     if bbox is None:
         box_deg = None
     elif isinstance(bbox, str):
@@ -129,9 +111,9 @@ def validate_options(
         msg = f"invalid article count {n_articles!r}: expected zero or more"
         raise InputError(msg)
     return SnapshotOptions(
-        fmt=fmt, title=title, size=size_px, dpi=int(dpi), types=chosen_types, date_from=start,
-        date_to=end, admin1=codes, bbox=box_deg, tiles=bool(tiles), tile_provider=tile_provider,
-        n_articles=n_articles,
+        fmt=fmt, title=title, size=size_px, dpi=int(dpi), types=chosen_types, date_from=filters.date_from,
+        date_to=filters.date_to, admin1=filters.admin1_codes, bbox=box_deg, tiles=bool(tiles),
+        tile_provider=tile_provider, n_articles=n_articles, include_undated=filters.include_undated,
     )
 
 

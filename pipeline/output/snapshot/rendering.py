@@ -62,12 +62,13 @@ _SAVE_METADATA = {
 
 @dataclass
 class SnapshotFigure:
-    """A drawn snapshot: the figure and the names of the layers it shows, in legend order."""
+    """A drawn snapshot: the figure, the layers it shows (legend order) and the events chosen."""
 
     figure: Figure
     layers: tuple[str, ...]
     legend_labels: tuple[str, ...]
     basemap: str
+    event_ids: tuple[str, ...] = ()  # the events the filter (and bbox) chose, in input order
 
 
 def render_snapshot(
@@ -88,6 +89,7 @@ def render_snapshot(
     tiles: bool = False,
     n_articles: int | None = None,
     tile_provider: Any = None,
+    include_undated: bool = True,
 ) -> bytes:
     """Render a briefing map and return its bytes; also write them to ``out`` when given.
 
@@ -103,8 +105,11 @@ def render_snapshot(
         Title line; a generic one by default.
     size, dpi
         Image size in pixels (``(w, h)`` or ``"WxH"``) and dots per inch (text scale).
-    types, date_from, date_to, admin1, bbox
-        Filters, see the module docstring.
+    types, date_from, date_to, admin1, include_undated
+        The event filter (:class:`pipeline.output.filters.EventFilters`, shared with
+        ``conflictmap export`` and the dashboard).
+    bbox
+        Map area; events outside it are left out.
     tiles
         Use web tiles when online, else fall back to the vector basemap with a warning.
     n_articles
@@ -127,7 +132,7 @@ def render_snapshot(
     options = validate_options(
         fmt=chosen_fmt, title=title, size=size, dpi=dpi, types=types, date_from=date_from,
         date_to=date_to, admin1=admin1, bbox=bbox, tiles=tiles, tile_provider=tile_provider,
-        n_articles=n_articles,
+        n_articles=n_articles, include_undated=include_undated,
     )
     snapshot = build_snapshot_figure(events, places, oblasts, options)
     data = _encode(snapshot.figure, options)
@@ -308,7 +313,8 @@ def _draw(events: dict[str, Any], places: dict[str, Any], oblasts: dict[str, Any
     figure.text(*layout.attribution, attribution, fontsize=8, color=_MUTED_COLOR, ha="left", va="center")
     order = [layer for layer in ("annexation_claim", "frontline_incident", "casualty_report", "places")
              if layer in layers]
-    return SnapshotFigure(figure=figure, layers=tuple(order), legend_labels=legend_labels, basemap=basemap)
+    return SnapshotFigure(figure=figure, layers=tuple(order), legend_labels=legend_labels, basemap=basemap,
+                          event_ids=selection.matched_ids)
 
 
 def _plot_claims(ax: Axes, geoms: list[BaseGeometry]) -> None:

@@ -11,6 +11,7 @@ from shapely.geometry import box, shape
 from shapely.geometry.base import BaseGeometry
 
 from pipeline.errors import InputError
+from pipeline.model import EventType
 from pipeline.output.snapshot.options import SnapshotOptions
 from pipeline.output.snapshot.view import _load_admin1
 
@@ -23,35 +24,31 @@ class _Selection:
     claims: list[tuple[dict[str, Any], BaseGeometry]]
     admin1_units: list[BaseGeometry]
     n_undated: int
+    matched_ids: tuple[str, ...] = ()  # every event the filter (and bbox) let through, drawable or not
 
 
 def _select_events(events: dict[str, Any], oblasts: dict[str, Any], options: SnapshotOptions) -> _Selection:
-    """Apply the type, date, admin-1 and bbox filters."""
+    """Apply the event filter (``options.filters``, the one every output uses), then the bbox."""
     rows: list[dict[str, Any]] = []
     claims: list[tuple[dict[str, Any], BaseGeometry]] = []
-    wanted = set(options.types)
+    matched: list[str] = []
+    filters = options.filters
     codes = set(options.admin1)
     bbox_geom = box(*options.bbox) if options.bbox else None
-    start = options.date_from.isoformat() if options.date_from else None
-    end = options.date_to.isoformat() if options.date_to else None
     for feature in events.get("features", []):
+        if not filters.matches(feature):
+            continue
         props = feature.get("properties") or {}
         geometry = feature.get("geometry")
-        event_type = props.get("event_type")
-        if event_type not in wanted or not geometry:
+        if not geometry:
+            matched.append(props.get("id"))  # cannot be drawn, but the filter chose it
             continue
-        if codes and props.get("admin1_code") not in codes:
-            continue
-        date = props.get("date")
-        if event_type == "annexation_claim":
-            if end and date and date > end:
-                continue
+        if props.get("event_type") == EventType.ANNEXATION_CLAIM:
             geom = shape(geometry)
             if bbox_geom is not None and not geom.intersects(bbox_geom):
                 continue
             claims.append((props, geom))
-            continue
-        if (start or end) and (not date or (start and date < start) or (end and date > end)):
+            matched.append(props.get("id"))
             continue
         if geometry.get("type") != "Point":
             continue
@@ -60,6 +57,7 @@ def _select_events(events: dict[str, Any], oblasts: dict[str, Any], options: Sna
                                           and options.bbox[1] <= lat <= options.bbox[3]):
             continue
         rows.append({**props, "lon": float(lon), "lat": float(lat)})
+        matched.append(props.get("id"))
     points = pd.DataFrame(rows, columns=sorted({"id", "event_type", "sub_event_type", "date", "place_name",
                                                 "killed", "injured", "lon", "lat"} | set(rows[0] if rows else ())))
     n_undated = int(points["date"].isna().sum()) if len(points) else 0
@@ -70,7 +68,8 @@ def _select_events(events: dict[str, Any], oblasts: dict[str, Any], options: Sna
                  if (f.get("properties") or {}).get("admin1_code") in codes and f.get("geometry")]
         if len(units) < len(codes):
             units = _admin1_geometries(codes) or units
-    return _Selection(points=points, claims=claims, admin1_units=units, n_undated=n_undated)
+    return _Selection(points=points, claims=claims, admin1_units=units, n_undated=n_undated,
+                      matched_ids=tuple(matched))
 
 
 def _admin1_geometries(codes: set[str]) -> list[BaseGeometry]:
