@@ -30,14 +30,6 @@ Modules
 
 from __future__ import annotations
 
-from pipeline.output.snapshot.decorations import (
-    ATTRIBUTION_SOURCES,
-    CASUALTY_COLOR,
-    CLAIM_COLOR,
-    OTHER_SUBTYPE_STYLE,
-    PLACE_COLOR,
-    SUBTYPE_STYLES,
-)
 from pipeline.output.snapshot.options import (
     DEFAULT_DPI,
     DEFAULT_SIZE,
@@ -55,8 +47,7 @@ from pipeline.output.snapshot.rendering import SnapshotFigure, build_snapshot_fi
 from pipeline.output.snapshot.view import WEB_MERCATOR, WGS84
 
 __all__ = [
-    "ATTRIBUTION_SOURCES", "CASUALTY_COLOR", "CLAIM_COLOR", "DEFAULT_DPI", "DEFAULT_SIZE", "DEFAULT_TITLE",
-    "EVENT_TYPES", "FORMATS", "OTHER_SUBTYPE_STYLE", "PLACE_COLOR", "SUBTYPE_STYLES", "WEB_MERCATOR", "WGS84",
+    "DEFAULT_DPI", "DEFAULT_SIZE", "DEFAULT_TITLE", "EVENT_TYPES", "FORMATS", "WEB_MERCATOR", "WGS84",
     "SnapshotFigure", "SnapshotOptions", "build_snapshot_figure", "format_from_path", "parse_bbox", "parse_date",
     "parse_size", "render_snapshot", "validate_options",
 ]

@@ -29,27 +29,12 @@ from matplotlib.transforms import Bbox
 from pyproj import Geod
 from shapely.geometry.base import BaseGeometry
 
+from pipeline.model import EventType
+from pipeline.output import style
 from pipeline.output.snapshot.options import EVENT_TYPES, SnapshotOptions
 from pipeline.output.snapshot.selection import _Selection
 from pipeline.output.snapshot.view import _project_frame, _View
 
-ATTRIBUTION_SOURCES = "boundaries: Natural Earth · places: GeoNames"
-CLAIM_COLOR = "#b03a2e"
-CASUALTY_COLOR = "#6c2a8a"
-PLACE_COLOR = "#1c2833"
-SUBTYPE_STYLES: dict[str, tuple[str, str]] = {  # sub_event_type -> (marker, colour)
-    "missile_strike": ("^", "#d62728"),
-    "shelling": ("X", "#ff7f0e"),
-    "attack": ("D", "#8c564b"),
-    "encirclement": ("s", "#9467bd"),
-    "recapture": ("P", "#2ca02c"),
-    "withdrawal": ("v", "#1f77b4"),
-}
-OTHER_SUBTYPE_STYLE = ("o", "#7f7f7f")
-_LAND_COLOR = "#f2efe9"
-_SEA_COLOR = "#dbe7f0"
-_BORDER_COLOR = "#8a8a8a"
-_ADMIN_COLOR = "#c4bfb6"
 _TEXT_COLOR = "#1c2833"
 _MUTED_COLOR = "#5d6d7e"
 _TILE_TIMEOUT_S = 3.0
@@ -147,13 +132,13 @@ def _legend_pass(figure: Figure, layout: _Layout, handles: list[Any], scale: _Ca
     labels: list[str] = []
     legends: list[Any] = []
     anchor_x, anchor_y = layout.legend_anchor
-    style = {"frameon": False, "fontsize": fontsize, "title_fontsize": title_size, "alignment": "left",
+    legend_style = {"frameon": False, "fontsize": fontsize, "title_fontsize": title_size, "alignment": "left",
              "handletextpad": 0.7, "labelspacing": 0.55, "borderaxespad": 0.0, "borderpad": 0.0,
              "labelcolor": _TEXT_COLOR, "columnspacing": 1.0}
     renderer = figure.canvas.get_renderer()
     if handles:
         legend = figure.legend(handles=handles, loc="upper left", bbox_to_anchor=(anchor_x, anchor_y),
-                               title="Layers", ncols=columns, **style)
+                               title="Layers", ncols=columns, **legend_style)
         legend.get_title().set_fontweight("bold")
         labels.extend(text.get_text() for text in legend.get_texts())
         legends.append(legend)
@@ -163,7 +148,8 @@ def _legend_pass(figure: Figure, layout: _Layout, handles: list[Any], scale: _Ca
     if scale is not None:
         circle_handles = [
             Line2D([], [], linestyle="none", marker="o", markersize=math.sqrt(scale.sizes(np.array([ref]))[0]),
-                   markerfacecolor=_rgba(CASUALTY_COLOR, 0.28), markeredgecolor=_rgba(CASUALTY_COLOR, 0.85),
+                   markerfacecolor=_rgba(style.CASUALTY_COLOUR, 0.28),
+                   markeredgecolor=_rgba(style.CASUALTY_EDGE_COLOUR, 0.85),
                    markeredgewidth=0.7, label=f"{ref:,}")
             for ref in scale.references
         ]
@@ -171,7 +157,7 @@ def _legend_pass(figure: Figure, layout: _Layout, handles: list[Any], scale: _Ca
                                title="Casualty reports\n(killed + injured)", ncols=len(circle_handles),
                                handlelength=max(2.0, max(h.get_markersize() for h in circle_handles) / fontsize),
                                handleheight=max(0.7, max(h.get_markersize() for h in circle_handles) / fontsize),
-                               **{**style, "handletextpad": 0.5, "columnspacing": 1.6})
+                               **{**legend_style, "handletextpad": 0.5, "columnspacing": 1.6})
         legend.get_title().set_fontweight("bold")
         labels.extend(text.get_text() for text in legend.get_texts())
         legends.append(legend)
@@ -194,7 +180,7 @@ def _draw_inset(figure: Figure, inset_box: tuple[float, float, float, float], co
     inset.set_xlim(extent[0], extent[2])
     inset.set_ylim(extent[1], extent[3])
     inset.set_aspect("equal", adjustable="box")
-    inset.set_facecolor(_SEA_COLOR)
+    inset.set_facecolor(style.SEA_COLOUR)
     inset.set_xticks([])
     inset.set_yticks([])
     for spine in inset.spines.values():
@@ -206,8 +192,8 @@ def _draw_inset(figure: Figure, inset_box: tuple[float, float, float, float], co
         frame.plot(ax=inset, color="#e5e1d8", edgecolor="#a6a39c", linewidth=0.4)
     inset.set_xlabel("")
     inset.set_ylabel("")
-    inset.add_patch(Rectangle((xmin, ymin), xmax - xmin, ymax - ymin, facecolor=_rgba(CLAIM_COLOR, 0.12),
-                              edgecolor=CLAIM_COLOR, linewidth=1.4, zorder=5))
+    inset.add_patch(Rectangle((xmin, ymin), xmax - xmin, ymax - ymin, facecolor=_rgba(style.CLAIM_COLOUR, 0.12),
+                              edgecolor=style.CLAIM_COLOUR, linewidth=1.4, zorder=5))
 
 
 def _draw_scale_bar(ax: Axes, view: _View, renderer: Any) -> Bbox:
@@ -282,13 +268,13 @@ def _place_labels(ax: Axes, renderer: Any, jobs: list[_LabelJob], obstacles: lis
         if job.kind == "place" and placed["place"] >= max_places:
             continue
         if job.kind == "place":
-            style = {"fontsize": 9.5, "color": PLACE_COLOR, "fontweight": "bold"}
+            text_style = {"fontsize": 9.5, "color": _TEXT_COLOR, "fontweight": "bold"}
             offsets = _PLACE_OFFSETS
         elif job.kind == "claim":
-            style = {"fontsize": 10.5, "color": "#7b241c", "fontweight": "bold", "fontstyle": "italic"}
+            text_style = {"fontsize": 10.5, "color": style.CLAIM_TEXT_COLOUR, "fontweight": "bold", "fontstyle": "italic"}
             offsets = _AREA_OFFSETS
         else:
-            style = {"fontsize": 10, "color": "#95a5a6", "fontweight": "bold"}
+            text_style = {"fontsize": 10, "color": "#95a5a6", "fontweight": "bold"}
             offsets = _AREA_OFFSETS[:1]
         text_value = job.text.upper() if job.kind == "country" else job.text
         if job.kind == "place":
@@ -297,7 +283,7 @@ def _place_labels(ax: Axes, renderer: Any, jobs: list[_LabelJob], obstacles: lis
                 continue
         for dx, dy, ha, va in offsets:
             artist = ax.annotate(text_value, (job.x, job.y), xytext=(dx, dy), textcoords="offset points",
-                                 ha=ha, va=va, zorder=12, path_effects=halo, annotation_clip=True, **style)
+                                 ha=ha, va=va, zorder=12, path_effects=halo, annotation_clip=True, **text_style)
             extent = artist.get_window_extent(renderer).padded(2)
             fits = (axes_box.x0 <= extent.x0 and extent.x1 <= axes_box.x1 and axes_box.y0 <= extent.y0
                     and extent.y1 <= axes_box.y1)
@@ -308,7 +294,7 @@ def _place_labels(ax: Axes, renderer: Any, jobs: list[_LabelJob], obstacles: lis
                 if job.kind == "place":
                     placed_boxes.append(job.__dict__["dot_box"])
                     dots_drawn.append(job.__dict__["dot_box"])
-                    ax.scatter([job.x], [job.y], s=14, facecolor=PLACE_COLOR, edgecolor="white",
+                    ax.scatter([job.x], [job.y], s=14, facecolor=style.PLACE_COLOUR, edgecolor="white",
                                linewidth=0.8, zorder=5.5)
                 break
             artist.remove()
@@ -372,10 +358,11 @@ def _subtitle_pieces(selection: _Selection, options: SnapshotOptions) -> list[st
         period = "No dated events"
     counts = Counter(selection.points["event_type"]) if len(selection.points) else Counter()
     parts = []
-    if counts.get("frontline_incident"):
-        parts.append(f"{counts['frontline_incident']:,} incident{'s' if counts['frontline_incident'] != 1 else ''}")
-    if counts.get("casualty_report"):
-        parts.append(f"{counts['casualty_report']:,} casualty report{'s' if counts['casualty_report'] != 1 else ''}")
+    n_incidents, n_reports = counts.get(EventType.FRONTLINE_INCIDENT), counts.get(EventType.CASUALTY_REPORT)
+    if n_incidents:
+        parts.append(f"{n_incidents:,} incident{'s' if n_incidents != 1 else ''}")
+    if n_reports:
+        parts.append(f"{n_reports:,} casualty report{'s' if n_reports != 1 else ''}")
     if selection.claims:
         parts.append(f"{len(selection.claims):,} claim{'s' if len(selection.claims) != 1 else ''}")
     if not parts:
@@ -393,7 +380,7 @@ def _filter_pieces(options: SnapshotOptions, *, with_dates: bool = True) -> list
         end = _human_date(options.date_to.isoformat()) if options.date_to else "…"
         pieces.append(f"{start} – {end}")
     if tuple(options.types) != EVENT_TYPES:
-        pieces.append("types: " + ", ".join(_pretty(t).lower() for t in options.types))
+        pieces.append("types: " + ", ".join(style.EVENT_TYPE_LABELS[t].lower() for t in options.types))
     if options.admin1:
         pieces.append("admin-1: " + ", ".join(options.admin1))
     if options.bbox:
@@ -406,10 +393,6 @@ def _human_date(iso: str) -> str:
         return dt.date.fromisoformat(iso).strftime("%-d %b %Y")
     except ValueError:
         return iso
-
-
-def _pretty(sub_type: str) -> str:
-    return sub_type.replace("_", " ").capitalize()
 
 
 def _rgba(color: str, alpha: float) -> tuple[float, float, float, float]:

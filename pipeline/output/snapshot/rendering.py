@@ -26,12 +26,13 @@ from matplotlib.transforms import Bbox  # noqa: E402
 from shapely.geometry.base import BaseGeometry  # noqa: E402
 
 from pipeline.errors import InputError  # noqa: E402
+from pipeline.model import EVENT_TYPE_ORDER, EventType  # noqa: E402
+from pipeline.output import style  # noqa: E402
 from pipeline.output.atomic import write_atomic  # noqa: E402
 from pipeline.output.snapshot.decorations import (  # noqa: E402
-    _ADMIN_COLOR, _BORDER_COLOR, _LAND_COLOR, _MUTED_COLOR, _SEA_COLOR, _TEXT_COLOR, ATTRIBUTION_SOURCES,
-    CASUALTY_COLOR, CLAIM_COLOR, OTHER_SUBTYPE_STYLE, PLACE_COLOR, SUBTYPE_STYLES, _CasualtyScale,
+    _MUTED_COLOR, _TEXT_COLOR, _CasualtyScale,
     _country_label_jobs, _draw_inset, _draw_legends, _draw_scale_bar, _fitting_font_size, _LabelJob, _layout,
-    _place_labels, _pretty, _rgba, _subtitle_pieces, _try_tiles, _wrap_pieces,
+    _place_labels, _rgba, _subtitle_pieces, _try_tiles, _wrap_pieces,
 )
 from pipeline.output.snapshot.options import (  # noqa: E402
     DEFAULT_DPI, DEFAULT_SIZE, DEFAULT_TITLE, SnapshotOptions, format_from_path, validate_options,
@@ -197,13 +198,13 @@ def _draw(events: dict[str, Any], places: dict[str, Any], oblasts: dict[str, Any
         image, image_extent = tile_image
         ax.imshow(image, extent=image_extent, interpolation="bilinear", zorder=0)
     else:
-        ax.set_facecolor(_SEA_COLOR)
+        ax.set_facecolor(style.SEA_COLOUR)
         visible_countries = _project_frame(countries, view, view.extent)
-        visible_countries.plot(ax=ax, color=_LAND_COLOR, edgecolor="none", zorder=1)
+        visible_countries.plot(ax=ax, color=style.LAND_COLOUR, edgecolor="none", zorder=1)
         admin1 = _project_frame(_load_admin1(), view, view.extent)
         if len(admin1):
-            admin1.boundary.plot(ax=ax, color=_ADMIN_COLOR, linewidth=0.5, zorder=2)
-        visible_countries.boundary.plot(ax=ax, color=_BORDER_COLOR, linewidth=0.9, zorder=3)
+            admin1.boundary.plot(ax=ax, color=style.ADMIN1_LINE_COLOUR, linewidth=0.5, zorder=2)
+        visible_countries.boundary.plot(ax=ax, color=style.COUNTRY_LINE_COLOUR, linewidth=0.9, zorder=3)
 
     handles: list[Any] = []
     layers: list[str] = []
@@ -214,9 +215,9 @@ def _draw(events: dict[str, Any], places: dict[str, Any], oblasts: dict[str, Any
     if selection.claims:
         claim_geoms = _project_geoms([geom for _, geom in selection.claims], view)
         _plot_claims(ax, claim_geoms)
-        handles.append(Patch(facecolor=_rgba(CLAIM_COLOR, 0.16), edgecolor=_rgba(CLAIM_COLOR, 0.8),
+        handles.append(Patch(facecolor=_rgba(style.CLAIM_COLOUR, 0.16), edgecolor=_rgba(style.CLAIM_COLOUR, 0.8),
                              hatch="////", linewidth=1.0, label=_claim_label(selection)))
-        layers.append("annexation_claim")
+        layers.append(EventType.ANNEXATION_CLAIM)
         seen: set[str] = set()
         for (props, _), geom in zip(selection.claims, claim_geoms, strict=True):
             name = props.get("admin1_name") or props.get("place_name")
@@ -233,8 +234,8 @@ def _draw(events: dict[str, Any], places: dict[str, Any], oblasts: dict[str, Any
     if len(points):
         x, y = view.to_map.transform(points["lon"].to_numpy(), points["lat"].to_numpy())
         points = points.assign(x=np.asarray(x), y=np.asarray(y))
-    casualties = points[points["event_type"] == "casualty_report"] if len(points) else points
-    incidents = points[points["event_type"] == "frontline_incident"] if len(points) else points
+    casualties = points[points["event_type"] == EventType.CASUALTY_REPORT] if len(points) else points
+    incidents = points[points["event_type"] == EventType.FRONTLINE_INCIDENT] if len(points) else points
 
     if len(casualties):
         totals = (casualties["killed"].fillna(0).astype(float) + casualties["injured"].fillna(0).astype(float)).to_numpy()
@@ -242,10 +243,10 @@ def _draw(events: dict[str, Any], places: dict[str, Any], oblasts: dict[str, Any
         order = np.argsort(-totals, kind="stable")  # big circles below small ones
         crowded = len(casualties) > 300
         ax.scatter(casualties["x"].to_numpy()[order], casualties["y"].to_numpy()[order],
-                   s=scale.sizes(totals[order]), facecolor=_rgba(CASUALTY_COLOR, 0.12 if crowded else 0.28),
-                   edgecolor=_rgba(CASUALTY_COLOR, 0.35 if crowded else 0.85),
+                   s=scale.sizes(totals[order]), facecolor=_rgba(style.CASUALTY_COLOUR, 0.12 if crowded else 0.28),
+                   edgecolor=_rgba(style.CASUALTY_EDGE_COLOUR, 0.35 if crowded else 0.85),
                    linewidth=0.4 if crowded else 0.7, zorder=5)
-        layers.append("casualty_report")
+        layers.append(EventType.CASUALTY_REPORT)
     else:
         scale = None
 
@@ -255,14 +256,15 @@ def _draw(events: dict[str, Any], places: dict[str, Any], oblasts: dict[str, Any
         sub_types = incidents["sub_event_type"].fillna("other").astype(str)
         counts = Counter(sub_types)
         for sub_type in sorted(counts, key=lambda s: (-counts[s], s)):
-            marker, color = SUBTYPE_STYLES.get(sub_type, OTHER_SUBTYPE_STYLE)
+            sub_style = style.sub_type_style(sub_type)
+            marker, color = sub_style.marker, sub_style.colour
             rows = incidents[sub_types == sub_type]
             ax.scatter(rows["x"], rows["y"], s=size, marker=marker, color=color, alpha=alpha,
                        edgecolor="white", linewidth=0.5, zorder=6)
-            label = f"{_pretty(sub_type)} ({counts[sub_type]:,})"
+            label = f"{style.sub_type_label(sub_type)} ({counts[sub_type]:,})"
             handles.append(Line2D([], [], linestyle="none", marker=marker, markersize=8, markerfacecolor=color,
                                   markeredgecolor="white", markeredgewidth=0.5, label=label))
-        layers.append("frontline_incident")
+        layers.append(EventType.FRONTLINE_INCIDENT)
 
     key_places = _key_places(places, selection, options)
     in_view = [(n, *view.to_map.transform(lon, lat), w) for n, lon, lat, w in key_places]
@@ -294,7 +296,7 @@ def _draw(events: dict[str, Any], places: dict[str, Any], oblasts: dict[str, Any
     obstacles.append(_draw_scale_bar(ax, view, renderer))
     placed = _place_labels(ax, renderer, label_jobs, obstacles, max_places=max_places)
     if placed["place"]:
-        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=4.5, markerfacecolor=PLACE_COLOR,
+        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=4.5, markerfacecolor=style.PLACE_COLOUR,
                               markeredgecolor="white", markeredgewidth=0.8, label="Key place"))
         layers.append("places")
 
@@ -307,11 +309,11 @@ def _draw(events: dict[str, Any], places: dict[str, Any], oblasts: dict[str, Any
     figure.text(*layout.subtitle, "\n".join(subtitle_lines), fontsize=10.5, color=_MUTED_COLOR,
                 ha="left", va="top", linespacing=1.5)
     n_articles = options.n_articles if options.n_articles is not None else _count_articles(events, places)
-    attribution = f"{n_articles:,} article{'s' if n_articles != 1 else ''} · {ATTRIBUTION_SOURCES}"
+    attribution = f"{n_articles:,} article{'s' if n_articles != 1 else ''} · {style.ATTRIBUTION}"
     if tile_note:
         attribution += f" · {tile_note}"
     figure.text(*layout.attribution, attribution, fontsize=8, color=_MUTED_COLOR, ha="left", va="center")
-    order = [layer for layer in ("annexation_claim", "frontline_incident", "casualty_report", "places")
+    order = [layer for layer in (*EVENT_TYPE_ORDER, "places")
              if layer in layers]
     return SnapshotFigure(figure=figure, layers=tuple(order), legend_labels=legend_labels, basemap=basemap,
                           event_ids=selection.matched_ids)
@@ -321,9 +323,9 @@ def _plot_claims(ax: Axes, geoms: list[BaseGeometry]) -> None:
     import geopandas as gpd
 
     series = gpd.GeoSeries(geoms)
-    series.plot(ax=ax, facecolor=_rgba(CLAIM_COLOR, 0.16), edgecolor="none", zorder=4)
-    series.plot(ax=ax, facecolor="none", edgecolor=_rgba(CLAIM_COLOR, 0.55), hatch="////", linewidth=0, zorder=4)
-    series.boundary.plot(ax=ax, color=_rgba(CLAIM_COLOR, 0.9), linewidth=1.3, zorder=4)
+    series.plot(ax=ax, facecolor=_rgba(style.CLAIM_COLOUR, 0.16), edgecolor="none", zorder=4)
+    series.plot(ax=ax, facecolor="none", edgecolor=_rgba(style.CLAIM_COLOUR, 0.55), hatch="////", linewidth=0, zorder=4)
+    series.boundary.plot(ax=ax, color=_rgba(style.CLAIM_COLOUR, 0.9), linewidth=1.3, zorder=4)
 
 
 def _claim_label(selection: _Selection) -> str:

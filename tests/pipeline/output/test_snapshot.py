@@ -157,7 +157,7 @@ def test_filters_matching_nothing_render_a_note(outputs):
 def test_attribution_names_article_count_and_sources(outputs):
     snapshot = _figure(outputs, size=SMALL, dpi=80, n_articles=12)
     texts = [t.get_text() for t in snapshot.figure.texts]
-    assert "12 articles · boundaries: Natural Earth · places: GeoNames" in texts
+    assert "12 articles · boundaries: Natural Earth · places: GeoNames (CC BY 4.0)" in texts
 
 
 def test_bbox_sets_extent_and_filters_points(outputs):
