@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pipeline.atomic import write_atomic
+from pipeline.output.atomic import write_atomic
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = REPO_ROOT.parent / "shared"
@@ -33,8 +33,8 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def cli(*args: str) -> list[str]:
-    """The command line that runs this checkout's ``pipeline.cli`` with ``args``."""
-    return [sys.executable, "-m", "pipeline.cli", *args]
+    """The command line that runs this checkout's ``conflictmap.cli`` with ``args``."""
+    return [sys.executable, "-m", "conflictmap.cli", *args]
 
 
 def run_step(name: str, cmd: Sequence[str], timings: dict[str, float], *, echo: bool = False) -> str:

@@ -5,7 +5,7 @@ Run from the repository root::
     PYTHONPATH=. .venv/bin/python benchmarks/cir_eval.py [--examples [N]] [--json OUT.json]
         [--external DIR]
 
-Runs ``python -m pipeline.cli geoparse ../shared/external/cir_monitor.jsonl -o PRED.jsonl``
+Runs ``python -m conflictmap.cli geoparse ../shared/external/cir_monitor.jsonl -o PRED.jsonl``
 (into a temporary folder) and the set's own scorer ``score_external.py DATA PRED`` from the
 repository root, and prints its table (Acc@k in km by source country, against two naive
 gazetteer baselines). Then it breaks the misses at 25 km down by failure class, using the
@@ -132,7 +132,7 @@ def parse_scorer_table(text: str) -> dict[str, dict[str, float | None]]:
 
 def _gold_admin1(data: Sequence[Mapping[str, Any]]) -> list[tuple[str | None, str | None]]:
     """(country_code, admin1_code) of each gold point from the project's admin-1 polygons."""
-    from pipeline.admin_join import join_admin1
+    from pipeline.geoparse.admin_join import join_admin1
 
     joined = join_admin1([d["gold_lat"] for d in data], [d["gold_lon"] for d in data])
     return [(None if c is None or c != c else str(c), None if a is None or a != a else str(a))  # NaN -> None

@@ -6,7 +6,7 @@ Run from the repository root::
         [--realnews DIR]
 
 Reads ``../shared/realnews`` (articles, ``gold.json``, ``score.py``; see its README) in place,
-runs ``python -m pipeline.cli geoparse`` (ids = file names) and ``python -m pipeline.cli build``
+runs ``python -m conflictmap.cli geoparse`` (ids = file names) and ``python -m conflictmap.cli build``
 on the articles folder into a temporary folder, then the set's own scorer
 ``score.py GOLD PLACES.jsonl EVENTS.geojson`` and prints its summary line (``--verbose`` passes
 its per-item lines through). From the same outputs it adds:
