@@ -9,6 +9,7 @@ mapper, one store transaction; a crash mid-build keeps every committed window.
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -72,7 +73,13 @@ def run_articles(articles: Iterable[Article], *, mapper=None, store: ArticleStor
 @contextmanager
 def runner(*, jobs: int | None = 1, dask: str | None = None, store_dir: Path | None = None) -> Iterator[Runner]:
     """A ``run_articles`` bound to a mapper (``jobs`` / ``dask``) and, with ``store_dir``, the store there."""
-    store = ArticleStore(Path(store_dir) / STORE_NAME) if store_dir is not None else None
+    store = None
+    if store_dir is not None:
+        try:
+            store = ArticleStore(Path(store_dir) / STORE_NAME)
+        except (OSError, sqlite3.Error) as exc:  # a read-only data folder: build without a store
+            print(f"conflictmap: no article store in {store_dir} ({exc}); processing every article",
+                  file=sys.stderr)
     mapper = make_mapper(jobs=jobs, dask=dask)
     try:
         yield partial(run_articles, mapper=mapper, store=store)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import json
 import os
+import sys
+import types
 from pathlib import Path
 
 import geopandas as gpd
@@ -102,6 +104,8 @@ def test_dask_local_cluster_gives_the_bytes_of_the_local_build(tmp_path, jsonl_o
     distributed = pytest.importorskip("distributed")
     # the workers are new interpreters: they import conflictmap from this checkout
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    # spawned workers re-run __main__'s file; an earlier test (Streamlit's AppTest) may have left a script there
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                                   dashboard_address=None, silence_logs=40) as cluster:
         source = write_jsonl(tmp_path / "c.jsonl", records)
