@@ -20,9 +20,11 @@ from pipeline.output.atomic import write_atomic  # noqa: F401  (re-exported for 
 from pipeline.events.extract import Event, event_id
 
 EVENT_TYPES = ("annexation_claim", "frontline_incident", "casualty_report")
+_STAGE_ORDER = ("referendum", "annexation", "ratification")
 CSV_COLUMNS = ("event_id", "event_date", "time_precision", "event_type", "sub_event_type", "country", "admin1_code",
                "admin1", "location", "latitude", "longitude", "geo_precision", "fatalities", "injured",
-               "casualty_text", "claimed_by", "claim_status", "n_sources", "confidence", "source", "notes")
+               "casualty_text", "claimed_by", "claim_status", "n_sources", "confidence", "source", "notes", "actor",
+               "casualty_claims", "claim_stages", "sources")
 
 
 def dumps(collection: dict) -> str:
@@ -72,6 +74,13 @@ def event_features(events: list[Event]) -> dict:
             "sources": [{"article": s.article, "quote": s.quote, "start": s.start, "end": s.end}
                         for s in sorted(e.sources, key=lambda s: (s.article, s.start))],
             "n_sources": len({s.article for s in e.sources}), "confidence": round(e.confidence, 3),
+            "actor": e.actor if e.event_type != "annexation_claim" else None,
+            "casualty_claims": [{"kind": c.kind, "value": c.value, "text": c.text, "claimant": c.claimant,
+                                 "role": c.role, "approximate": c.approximate, "article": c.article,
+                                 "start": c.start, "end": c.end}
+                                for c in sorted(e.casualty_claims, key=lambda c: (c.article, c.start, c.kind))],
+            "claim_stages": [{"stage": stage, "date": day} for stage, day in
+                             sorted(e.claim_stages.items(), key=lambda kv: _STAGE_ORDER.index(kv[0]))],
         }
         if e.event_type == "annexation_claim" and e.admin1_code in polygons:
             geometry = geometry_json(polygons[e.admin1_code])
@@ -162,8 +171,19 @@ def events_csv(events: dict) -> str:
             "n_sources": value("n_sources"), "confidence": value("confidence"),
             "source": "; ".join(sorted({str(s.get("article")) for s in sources})),
             "notes": sources[0].get("quote", "") if sources else "",
+            "actor": value("actor"),
+            "casualty_claims": " | ".join(_claim_text(c) for c in p.get("casualty_claims") or []),
+            "claim_stages": "; ".join(f"{c['stage']} {c['date'] or 'undated'}" for c in p.get("claim_stages") or []),
+            "sources": " | ".join(f"{s.get('article')}:{s.get('start')}-{s.get('end')}" for s in sources),
         })
     return buffer.getvalue()
+
+
+def _claim_text(claim: dict) -> str:
+    """One casualty claim flattened: "killed 25 (total; Ukraine) [a.txt]"."""
+    role = claim.get("role") or "total"
+    who = claim.get("claimant") or "unattributed"
+    return f"{claim.get('kind')} {claim.get('value')} ({role}; {who}) [{claim.get('article')}]"
 
 
 def places_csv(places: dict) -> str:
