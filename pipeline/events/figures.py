@@ -39,8 +39,8 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("killed", "total", r"\b(?:killing|killed|kills|kill)\s+" + _QUAL + _NUM + _WHO + r"(?!\s+famil)"),
     ("killed", "total", _QUAL + _NUM + r"(?:\s+(?:[\w-]+\s+)?)?\s*(?:fatalities|deaths|dead)\b"),
     ("killed", "total", r"\b(?:deaths?|lives|fatalities) of\s+" + _QUAL + _NUM),
-    ("killed", "total", r"\b(?:death|dead) toll\s+(?:\w+\s+){0,3}?(?:to|of|at|is|was|reached|stands at|hit)\s+"
-     + _QUAL + _NUM),
+    ("killed", "total", r"\b(?:(?:death|dead) )?toll\s+(?:\w+\s+){0,3}?(?:to|of|at|is|was|reached|stands at|hit)\s+"
+     + _QUAL + _NUM + r"(?!\s+(?:\w+\s+)?(?:injured|wounded|hurt|injuries))"),
     ("killed", "total", r"\bnumber of (?:the )?(?:dead|killed|deaths|fatalities)\s+(?:\w+\s+){0,4}?"
                         r"(?:to|is|was|reached|stands at|rose to|increased to)\s+" + _QUAL + _NUM),
     ("killed", "observation", r"\b(?:saw|seen|counted|witnessed)\s+" + _QUAL + _NUM + r"\s+(?:\w+\s+)?(?:bodies|corpses)\b"),
@@ -82,7 +82,8 @@ _UPDATE = re.compile(r"\b(rose|risen|rises|increased|climbed|grew|updated|latest
 # who said a figure
 _SPEECH = (r"(?:has |have |had )?(?:said|says|told|tells|reported|reports|announced|announces|confirmed|confirms|"
            r"stated|states|wrote|writes|noted|notes|added|informs|informed|claimed|claims|cited|posted|according)")
-_SPEAKER_AFTER = re.compile(r"(?:^|[,;“”\"]\s*|\bthat\s)(?P<who>(?:the\s+)?[A-Z][^,.;:“”\"()]{1,80}?),?\s+" + _SPEECH
+_SPEAKER_AFTER = re.compile(r"(?:^|[,;“”\"]\s*|\bthat\s)(?P<who>(?:the|a|an)\s+[\w'’ -]{1,60}?|[A-Z][^,.;:“”\"()]{1,80}?),?\s+"
+                            + _SPEECH
                             + r"\b")
 _SPEAKER_BEFORE = re.compile(r"^\W*(?P<who>(?:the\s+)?[A-Z][^,.;:“”\"()]{1,80}?)\s+" + _SPEECH + r"\b")
 _ACCORDING = re.compile(r"\b(?:according to|citing|as reported by|reported by|confirmed by)\s+"

@@ -372,6 +372,7 @@ def _when(date: EventDate | None, published: EventDate) -> EventDate:
 def incident_events(article: str, text: str, sentences: list[_Sentence], published: EventDate) -> list[Event]:
     """Strike and casualty incidents of one article as events."""
     out = []
+    strikes_seen: dict[tuple, Event] = {}
     first_para = min((s.para for s in sentences), default=0)
     for inc in strike_incidents(sentences, published):
         killed, injured = inc.toll("killed"), inc.toll("injured")
@@ -405,8 +406,20 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
                           actor=actor, casualty_claims=claims)
         if casualty:
             event.reports = [Report(article, published.date, event.killed, event.injured)]
+        else:  # the same strike told again (same place, kind and day) is the same incident
+            key = (place.get("geonameid") or place["name"], sub, event.when.date)
+            if key in strikes_seen:
+                _fold_sources(strikes_seen[key], event)
+                continue
+            strikes_seen[key] = event
         out.append(event)
     return out
+
+
+def _fold_sources(into: Event, other: Event) -> None:
+    have = {(s.start, s.end) for s in into.sources}
+    into.sources += [s for s in other.sources if (s.start, s.end) not in have]
+    into.confidence = max(into.confidence, other.confidence)
 
 
 # -- changes of control -------------------------------------------------------------------------

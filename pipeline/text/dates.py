@@ -122,8 +122,6 @@ def explicit_date(sentence: str, published: EventDate, *, skip_speech: bool = Tr
     for m in _MONTH_DAY_RANGE.finditer(sentence):  # "the night of July 22-23": the later day
         add(m.start(), _calendar(m.group(1), m.group(3), None, base, future, m.group(0)))
     for m in _MONTH_DAY.finditer(sentence):
-        if m.group(1).lower() == "may" and not m.group(0).lower().startswith("on"):
-            continue
         add(m.start(), _calendar(m.group(1), m.group(2), m.group(3), base, future, m.group(0)))
     for m in _DAY_MONTH.finditer(sentence):
         if m.group(3).lower() == "may" and not m.group(4) and not re.search(r"\bon\s+$", sentence[:m.start()]):
