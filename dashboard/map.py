@@ -199,7 +199,7 @@ window.cmQuotes = function (sources) {
 window.cmEvent = function (r, S) {
   return {type: S[r[2]], sub: S[r[3]], place: S[r[4]], oblast: S[r[5]], date: S[r[6]],
           killed: r[7], injured: r[8], cas: S[r[9]], by: S[r[10]], status: S[r[11]],
-          n: r[12], conf: r[13], r: r[15],
+          n: r[12], conf: r[13], r: r[15], actor: S[r[16]],
           src: r[14].map(function (q) { return [S[q[0]], S[q[1]]]; })};
 };
 window.cmPoints = function (rows) {
@@ -218,7 +218,8 @@ window.cmEventPopup = function (p) {
     rows.push('Killed: ' + (p.killed === null ? '?' : cmEsc(p.killed)) +
       ' \\u00b7 Injured: ' + (p.injured === null ? '?' : cmEsc(p.injured)));
   }
-  if (p.cas) { rows.push('Reported: \\u201c' + cmEsc(p.cas) + '\\u201d'); }
+  if (p.actor) { rows.push('Actor: ' + cmEsc(p.actor)); }
+  if (p.cas) { rows.push('Figures stated: ' + cmEsc(p.cas)); }
   if (p.by) { rows.push('Claimed by: ' + cmEsc(p.by) + (p.status ? ' (' + cmEsc(p.status) + ')' : '')); }
   rows.push('Sources: ' + cmEsc(p.n) + ' \\u00b7 confidence ' + cmEsc(p.conf));
   return '<div class="cm-popup">' + rows.join('<br>') + cmQuotes(p.src) + '</div>';
@@ -483,8 +484,8 @@ def _event_row(
     """One event as a compact row; ``cmEvent`` in the page reads it back.
 
     Columns: lon, lat, type, sub-type, place, oblast, date, killed, injured,
-    casualty text, claimed by, claim status, n sources, confidence,
-    [[article, quote], ...], circle radius (strings are indexes into the table).
+    stated figures with claimants, claimed by, claim status, n sources, confidence,
+    [[article, quote], ...], circle radius, actor (strings are indexes into the table).
     """
     killed, injured = _number(props.get("killed")), _number(props.get("injured"))
     kind = props.get("event_type") or ""
@@ -498,7 +499,7 @@ def _event_row(
         table(props.get("date")),
         killed,
         injured,
-        table(props.get("casualty_text")),
+        table(claims_text(props) or props.get("casualty_text")),
         table(props.get("claimed_by")),
         table(props.get("claim_status")),
         int(props.get("n_sources", len(props.get("sources") or ()))),
@@ -506,7 +507,17 @@ def _event_row(
         [[table(src.get("article")), table(src.get("quote") or "")]
          for src in props.get("sources") or ()],
         casualty_radius(killed, injured),
+        table(props.get("actor") if props.get("actor") not in (None, "unknown") else None),
     ]
+
+
+def claims_text(props: Mapping[str, Any]) -> str:
+    """Every stated casualty figure with its claimant: "killed 25 (Ukraine) · killed 12, observation (Reuters saw)"."""
+    parts = []
+    for c in props.get("casualty_claims") or ():
+        role = "" if c.get("role") in (None, "total") else f", {c['role']}"
+        parts.append(f"{c.get('kind')} {c.get('value')}{role} ({c.get('claimant') or 'unattributed'})")
+    return " · ".join(parts)
 
 
 def _point_rows(events: Iterable[Feature], table: _StringTable, *, big_first: bool) -> list[list]:
