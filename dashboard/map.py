@@ -222,8 +222,8 @@ def _event_row(
     """One event as a compact row; ``cmEvent`` in the page reads it back.
 
     Columns: lon, lat, type, sub-type, place, oblast, date, killed, injured,
-    casualty text, claimed by, claim status, n sources, confidence,
-    [[article, quote], ...], circle radius (strings are indexes into the table).
+    stated figures with claimants, claimed by, claim status, n sources, confidence,
+    [[article, quote], ...], circle radius, actor (strings are indexes into the table).
     """
     killed, injured = _number(props.get("killed")), _number(props.get("injured"))
     kind = props.get("event_type") or ""
@@ -237,7 +237,7 @@ def _event_row(
         table(props.get("date")),
         killed,
         injured,
-        table(props.get("casualty_text")),
+        table(claims_text(props) or props.get("casualty_text")),
         table(props.get("claimed_by")),
         table(props.get("claim_status")),
         int(props.get("n_sources", len(props.get("sources") or ()))),
@@ -245,7 +245,17 @@ def _event_row(
         [[table(src.get("article")), table(src.get("quote") or "")]
          for src in props.get("sources") or ()],
         casualty_radius(killed, injured),
+        table(props.get("actor") if props.get("actor") not in (None, "unknown") else None),
     ]
+
+
+def claims_text(props: Mapping[str, Any]) -> str:
+    """Every stated casualty figure with its claimant: "killed 25 (Ukraine) · killed 12, observation (Reuters saw)"."""
+    parts = []
+    for c in props.get("casualty_claims") or ():
+        role = "" if c.get("role") in (None, "total") else f", {c['role']}"
+        parts.append(f"{c.get('kind')} {c.get('value')}{role} ({c.get('claimant') or 'unattributed'})")
+    return " · ".join(parts)
 
 
 def _point_rows(events: Iterable[Feature], table: _StringTable, *, big_first: bool) -> list[list]:

@@ -146,6 +146,28 @@ class SourceRecord(TypedDict):
     end: int
 
 
+class CasualtyClaimRecord(TypedDict):
+    """One stated casualty figure of an event, with who said it (``role``: total, observation,
+    individual, increment, subcount, zero; only a total is a toll)."""
+
+    kind: str  # "killed" or "injured"
+    value: int
+    text: str
+    claimant: str | None
+    role: str
+    approximate: bool
+    article: str
+    start: int
+    end: int
+
+
+class ClaimStageRecord(TypedDict):
+    """One stage of an annexation claim and its date."""
+
+    stage: str  # referendum, annexation, ratification
+    date: str | None
+
+
 class EventProperties(TypedDict):
     """``events.geojson`` feature properties."""
 
@@ -167,6 +189,9 @@ class EventProperties(TypedDict):
     sources: list[SourceRecord]
     n_sources: int
     confidence: float
+    actor: str | None  # who acted (frontline, casualty): "Russia", "Ukraine" or "unknown"
+    casualty_claims: list[CasualtyClaimRecord]  # every stated figure, with its claimant
+    claim_stages: list[ClaimStageRecord]  # annexation claims: each stage with its date
 
 
 class OblastProperties(TypedDict):
@@ -207,6 +232,10 @@ class EventCsvRow(TypedDict):
     confidence: float
     source: str  # the cited articles, "; "-separated
     notes: str  # the first supporting quote
+    actor: str | None  # who acted (frontline incidents): "russia", "ukraine" or "unknown"
+    casualty_claims: str  # every stated figure: "killed 25 (total; claimant) [article]", " | "-separated
+    claim_stages: str  # annexation claims: "stage date", "; "-separated
+    sources: str  # every supporting sentence: "article:start-end", " | "-separated
 
 
 EVENT_CSV_COLUMNS: tuple[str, ...] = tuple(EventCsvRow.__annotations__)

@@ -1,5 +1,6 @@
-"""Events stage: geoparsed articles → events (extraction), then one event per incident (merging)."""
+"""Events stage: geoparsed articles → events, one per incident (extract), then across articles (merge)."""
 
-from pipeline.events.extract import extract_events, merge_across_articles
+from pipeline.events.extract import extract_events
+from pipeline.events.merge import merge_across_articles
 
 __all__ = ["extract_events", "merge_across_articles"]

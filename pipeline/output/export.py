@@ -18,11 +18,13 @@ from shapely.geometry.polygon import orient
 import geodata
 from pipeline.events.extract import Event, event_id
 from pipeline.model import (
+    CLAIM_STAGES,
     EVENT_CSV_COLUMNS,
     EVENT_TYPE_ORDER,
     PLACE_FIELDS,
     EventCsvRow,
     EventProperties,
+    CLAIM_STAGES,
     EventType,
     OblastProperties,
     PlaceProperties,
@@ -33,6 +35,7 @@ EVENT_TYPES: tuple[str, ...] = tuple(EVENT_TYPE_ORDER)
 CSV_COLUMNS = EVENT_CSV_COLUMNS
 PLACE_CSV_COLUMNS: tuple[str, ...] = ("article", *PLACE_FIELDS)
 OBLAST_CSV_COLUMNS: tuple[str, ...] = tuple(OblastProperties.__annotations__)
+_STAGE_ORDER = tuple(CLAIM_STAGES)
 
 
 def dumps(collection: dict) -> str:
@@ -82,6 +85,13 @@ def event_features(events: list[Event]) -> dict:
             "sources": [{"article": s.article, "quote": s.quote, "start": s.start, "end": s.end}
                         for s in sorted(e.sources, key=lambda s: (s.article, s.start))],
             "n_sources": len({s.article for s in e.sources}), "confidence": round(e.confidence, 3),
+            "actor": e.actor if e.event_type != "annexation_claim" else None,
+            "casualty_claims": [{"kind": c.kind, "value": c.value, "text": c.text, "claimant": c.claimant,
+                                 "role": c.role, "approximate": c.approximate, "article": c.article,
+                                 "start": c.start, "end": c.end}
+                                for c in sorted(e.casualty_claims, key=lambda c: (c.article, c.start, c.kind))],
+            "claim_stages": [{"stage": stage, "date": day} for stage, day in
+                             sorted(e.claim_stages.items(), key=lambda kv: _STAGE_ORDER.index(kv[0]))],
         }
         if e.event_type == EventType.ANNEXATION_CLAIM and e.admin1_code in polygons:
             geometry = geometry_json(polygons[e.admin1_code])
@@ -173,9 +183,20 @@ def events_csv(events: dict) -> str:
             "n_sources": value("n_sources"), "confidence": value("confidence"),
             "source": "; ".join(sorted({str(s.get("article")) for s in sources})),
             "notes": sources[0].get("quote", "") if sources else "",
+            "actor": value("actor"),
+            "casualty_claims": " | ".join(_claim_text(c) for c in p.get("casualty_claims") or []),
+            "claim_stages": "; ".join(f"{c['stage']} {c['date'] or 'undated'}" for c in p.get("claim_stages") or []),
+            "sources": " | ".join(f"{s.get('article')}:{s.get('start')}-{s.get('end')}" for s in sources),
         }
         writer.writerow(row)
     return buffer.getvalue()
+
+
+def _claim_text(claim: dict) -> str:
+    """One casualty claim flattened: "killed 25 (total; Ukraine) [a.txt]"."""
+    role = claim.get("role") or "total"
+    who = claim.get("claimant") or "unattributed"
+    return f"{claim.get('kind')} {claim.get('value')} ({role}; {who}) [{claim.get('article')}]"
 
 
 def places_csv(places: dict) -> str:

@@ -73,47 +73,108 @@ def article_date(text: str, meta: dict | None = None) -> EventDate:
     return UNDATED
 
 
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:[-–](\d{1,2}))?\s+" + _MONTH_RE + r"(?:,?\s+(\d{4}))?\b")
+_MONTH_DAY_RANGE = re.compile(r"\b" + _MONTH_RE + r"\s+(\d{1,2})[-–](\d{1,2})\b")
+_WEEKDAY_BARE = re.compile(r"\b(" + "|".join(w.title() for w in WEEKDAYS) + r")(?:['’]s|\s+(?:morning|afternoon|evening|"
+                           r"night|overnight))\b")
+_PREVIOUS_DAY = re.compile(r"\b(the previous day|the day before|last night|overnight|earlier (?:in the day|today)|"
+                           r"this morning|on the night of|the night before)\b", re.IGNORECASE)
+# a date right after a speech verb dates the statement, not the event ("said on Thursday")
+_SPEECH_BEFORE = re.compile(r"\b(said|says|told|tells|reported|reports|announced|stated|confirmed|wrote|added|noted|"
+                            r"released|published|posted|address|interview|briefing|statement)\b[^.;,]{0,40}$",
+                            re.IGNORECASE)
+
+
 def sentence_date(sentence: str, published: EventDate) -> EventDate:
-    """When the event of ``sentence`` happened, resolved against the article's date."""
+    """When the event of ``sentence`` happened, resolved against the article's date.
+
+    A sentence that names no date takes the article's date with week precision (2).
+    """
+    found = explicit_date(sentence, published, skip_speech=False)
+    if found is not None:
+        return found
+    if parse_iso(published.date) is not None:
+        return EventDate(published.date, 2, "article date")
+    return UNDATED
+
+
+def explicit_date(sentence: str, published: EventDate, *, skip_speech: bool = True) -> EventDate | None:
+    """The date a sentence states for what it reports, or None when it states none.
+
+    With ``skip_speech``, a date that dates a statement ("officials said on Thursday") is passed
+    over. "In 2014" before the article's year gives an undated ``EventDate`` with a note.
+    """
     base = parse_iso(published.date)
     year = _YEAR.search(sentence)
     if year and (base is None or int(year.group(1)) < base.year):
-        return EventDate(None, None, f"in {year.group(1)}")
+        if not (_MONTH_DAY.search(sentence) or _DAY_MONTH.search(sentence)):
+            return EventDate(None, None, f"in {year.group(1)}")
     future = bool(_FUTURE.search(sentence))
-    md = _MONTH_DAY.search(sentence)
-    if md and (md.group(1).lower() != "may" or md.group(0).lower().startswith("on")):
-        try:
-            if md.group(3):
-                return EventDate(date(int(md.group(3)), _month(md.group(1)), int(md.group(2))).isoformat(), 1, md.group(0))
-            if base is not None:
-                guess = date(base.year, _month(md.group(1)), int(md.group(2)))
-                if guess > base + timedelta(days=31) and not future:
-                    guess = guess.replace(year=base.year - 1)
-                return EventDate(guess.isoformat(), 1, md.group(0))
-        except ValueError:
-            pass
-    wd = _WEEKDAY.search(sentence)
-    if wd and base is not None:
-        target = WEEKDAYS.index(wd.group(1).lower())
-        delta = (target - base.weekday()) % 7
-        day = base + timedelta(days=delta) if future else base - timedelta(days=(base.weekday() - target) % 7)
-        return EventDate(day.isoformat(), 1, wd.group(0))
-    rel = _RELATIVE.search(sentence)
-    if rel and base is not None:
-        word = rel.group(1).lower()
-        if word == "yesterday":
-            return EventDate((base - timedelta(days=1)).isoformat(), 1, word)
-        if word == "today":
-            return EventDate(base.isoformat(), 1, word)
-        if "weekend" in word:
-            saturday = base - timedelta(days=(base.weekday() - 5) % 7)
-            return EventDate(saturday.isoformat(), 2, word)
-        if word in ("last week",):
-            return EventDate((base - timedelta(days=7)).isoformat(), 2, word)
-        if word in ("earlier this month", "last month"):
-            return EventDate(base.replace(day=1).isoformat() if word != "last month" else
-                             (base.replace(day=1) - timedelta(days=1)).replace(day=1).isoformat(), 3, word)
-        return EventDate(base.isoformat(), 2, word)
+    candidates: list[tuple[int, EventDate]] = []
+
+    def add(pos: int, value: EventDate | None) -> None:
+        if value is None:
+            return
+        if skip_speech and _SPEECH_BEFORE.search(sentence[max(0, pos - 50):pos]):
+            return
+        candidates.append((pos, value))
+
+    for m in _MONTH_DAY_RANGE.finditer(sentence):  # "the night of July 22-23": the later day
+        add(m.start(), _calendar(m.group(1), m.group(3), None, base, future, m.group(0)))
+    for m in _MONTH_DAY.finditer(sentence):
+        add(m.start(), _calendar(m.group(1), m.group(2), m.group(3), base, future, m.group(0)))
+    for m in _DAY_MONTH.finditer(sentence):
+        if m.group(3).lower() == "may" and not m.group(4) and not re.search(r"\bon\s+$", sentence[:m.start()]):
+            continue
+        add(m.start(), _calendar(m.group(3), m.group(2) or m.group(1), m.group(4), base, future, m.group(0)))
     if base is not None:
-        return EventDate(base.isoformat(), 2 if not future else 2, "article date")
-    return UNDATED
+        for rx in (_WEEKDAY, _WEEKDAY_BARE):
+            for m in rx.finditer(sentence):
+                target = WEEKDAYS.index(m.group(1).lower())
+                if future and rx is _WEEKDAY:
+                    day = base + timedelta(days=(target - base.weekday()) % 7)
+                else:
+                    day = base - timedelta(days=(base.weekday() - target) % 7)
+                add(m.start(), EventDate(day.isoformat(), 1, m.group(0)))
+        for m in _RELATIVE.finditer(sentence):
+            add(m.start(), _relative(m.group(1).lower(), base))
+        for m in _PREVIOUS_DAY.finditer(sentence):
+            word = m.group(1).lower()
+            if word in ("the previous day", "the day before", "the night before"):
+                add(m.start(), EventDate((base - timedelta(days=1)).isoformat(), 1, word))
+            elif word != "on the night of":
+                add(m.start(), EventDate(base.isoformat(), 1, word))
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: c[0])[1]
+
+
+def _calendar(month: str, day: str, year: str | None, base: date | None, future: bool, note: str) -> EventDate | None:
+    try:
+        if year:
+            return EventDate(date(int(year), _month(month), int(day)).isoformat(), 1, note)
+        if base is None:
+            return None
+        guess = date(base.year, _month(month), int(day))
+        if guess > base + timedelta(days=31) and not future:
+            guess = guess.replace(year=base.year - 1)
+        return EventDate(guess.isoformat(), 1, note)
+    except (ValueError, KeyError):
+        return None
+
+
+def _relative(word: str, base: date) -> EventDate:
+    if word == "yesterday":
+        return EventDate((base - timedelta(days=1)).isoformat(), 1, word)
+    if word == "today":
+        return EventDate(base.isoformat(), 1, word)
+    if "weekend" in word:
+        saturday = base - timedelta(days=(base.weekday() - 5) % 7)
+        return EventDate(saturday.isoformat(), 2, word)
+    if word == "last week":
+        return EventDate((base - timedelta(days=7)).isoformat(), 2, word)
+    if word == "earlier this month":
+        return EventDate(base.replace(day=1).isoformat(), 3, word)
+    if word == "last month":
+        return EventDate((base.replace(day=1) - timedelta(days=1)).replace(day=1).isoformat(), 3, word)
+    return EventDate(base.isoformat(), 2, word)

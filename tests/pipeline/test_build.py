@@ -118,7 +118,9 @@ def test_convoy_strike_and_its_casualty_figures_are_one_casualty_report(seed_eve
     props = reports[0]["properties"]
     assert props["admin1_code"] == "UA-23"
     assert props["killed"] is not None and props["injured"] is not None
-    assert props["killed"] <= 25 and props["injured"] == 74  # the most conservative figures stated
+    assert (props["killed"], props["injured"]) == (25, 74)  # the stated toll, not what a reporter saw
+    observed = [c for c in props["casualty_claims"] if c["role"] == "observation"]
+    assert observed and {c["value"] for c in observed} == {12} and all(c["claimant"] == "Reuters saw" for c in observed)
     assert len(props["sources"]) >= 3
     assert props["casualty_text"]
     assert reports[0]["geometry"]["type"] == "Point"

@@ -28,7 +28,7 @@
   window.cmEvent = function (r, S) {
     return {type: S[r[2]], sub: S[r[3]], place: S[r[4]], oblast: S[r[5]], date: S[r[6]],
             killed: r[7], injured: r[8], cas: S[r[9]], by: S[r[10]], status: S[r[11]],
-            n: r[12], conf: r[13], r: r[15],
+            n: r[12], conf: r[13], r: r[15], actor: S[r[16]],
             src: r[14].map(function (q) { return [S[q[0]], S[q[1]]]; })};
   };
   window.cmPoints = function (rows) {
@@ -47,7 +47,8 @@
       rows.push('Killed: ' + (p.killed === null ? '?' : cmEsc(p.killed)) +
         ' \u00b7 Injured: ' + (p.injured === null ? '?' : cmEsc(p.injured)));
     }
-    if (p.cas) { rows.push('Reported: \u201c' + cmEsc(p.cas) + '\u201d'); }
+    if (p.actor) { rows.push('Actor: ' + cmEsc(p.actor)); }
+    if (p.cas) { rows.push('Figures stated: ' + cmEsc(p.cas)); }
     if (p.by) { rows.push('Claimed by: ' + cmEsc(p.by) + (p.status ? ' (' + cmEsc(p.status) + ')' : '')); }
     rows.push('Sources: ' + cmEsc(p.n) + ' \u00b7 confidence ' + cmEsc(p.conf));
     return '<div class="cm-popup">' + rows.join('<br>') + cmQuotes(p.src) + '</div>';

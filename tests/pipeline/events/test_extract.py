@@ -78,9 +78,10 @@ def test_day_of_month_before_killed_is_not_a_casualty_count():
     assert (killed, injured) == (40, 75)
 
 
-def test_the_lowest_figure_is_kept_when_several_are_stated():
+def test_several_stated_totals_give_the_largest_and_keep_every_wording():
+    # the toll rule (pipeline/events/incidents.py): the largest stated total unless one is worded as an update
     killed, _, wording = casualties("At least 7 civilians died; local media said 9 people were killed.")
-    assert killed == 7
+    assert killed == 9
     assert len(wording) == 2
 
 

@@ -1,0 +1,132 @@
+"""Annexation claims: an oblast a country says it holds a referendum in, annexes or ratifies.
+
+A claim needs a claim word ("annex", "incorporate", "accession", "ratify", "referendum", "new
+regions" ...), the admin-1 units it is about (an oblast, or the eponymous capital named in a list
+of regions: "the regions – Donetsk, Luhansk ..."), and a claimant: a country named in the
+sentence, or its state organs ("the Kremlin", "the Duma", "Putin"). Each claim has its stage and
+its date; claims on one oblast merge, keeping every stage with its date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.events.figures import parse_number
+from pipeline.events.records import Event, Source
+from pipeline.events.weights import WEIGHTS
+from pipeline.text.dates import EventDate, sentence_date
+
+_CLAIM = re.compile(r"\b(annex\w*|absorb\w*|ratif\w*|referend\w*|incorporat\w*|accession|join(?:s|ed|ing)?|"
+                    r"new (?:regions|territories|subjects))\b", re.IGNORECASE)
+_CLAIM_STAGES = (("ratification", re.compile(r"\bratif\w*", re.I)),
+                 ("annexation", re.compile(r"\b(annex\w*|absorb\w*|incorporat\w*|proclaim\w*|sign\w*|accession|"
+                                           r"declar\w*)", re.I)),
+                 ("referendum", re.compile(r"\b(referend\w*|votes?|voted)\b", re.I)))
+STAGE_RANK = {"referendum": 1, "annexation": 2, "ratification": 3}
+_UNRECOGNISED = re.compile(r"\b(illegal|illegitimate|sham|rejected|condemn\w*|not recogni[sz]e|unrecogni[sz]ed|"
+                           r"refused to accept)\b", re.IGNORECASE)
+_COUNTED_REGIONS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:\w+\s+)?"
+                              r"(regions|oblasts|provinces|territories)\b", re.IGNORECASE)
+_REGION_WORD = re.compile(r"\b(regions?|oblasts?|provinces?|territories)\b", re.IGNORECASE)
+# state organs that stand for their country when they claim (a class: head of state, parliament, government seat)
+_STATE_ORGANS = (("RU", re.compile(r"\b(Putin|Kremlin|State Duma|Duma|Federation Council|Russian parliament|"
+                                   r"Russia['’]s parliament|Peskov|Lavrov|Medvedev|Matviyenko|Volodin)\b")),)
+
+
+def unrecognised(text: str) -> bool:
+    """Whether the article says the claim is not recognised (illegal, sham, rejected ...)."""
+    return bool(_UNRECOGNISED.search(text))
+
+
+def _units(here: list[dict], sentence_has_region_word: bool) -> list[dict]:
+    units = [p for p in here if p["feature_kind"] == "admin1" and p.get("admin1_code")]
+    eponymous = [p for p in here if p["feature_kind"] == "city" and p.get("admin1_code")
+                 and p.get("admin1_name") and p["name"] == p["admin1_name"]]
+    if len(eponymous) >= 2 or (eponymous and sentence_has_region_word):
+        units += eponymous
+    return units
+
+
+def _claimants(sentence: str, here: list[dict]) -> list[str]:
+    out = [p["country_code"] for p in here if p.get("country_code") and
+           (p["feature_kind"] in ("country", "landmark") or _capital(p))]
+    for code, rx in _STATE_ORGANS:
+        if rx.search(sentence):
+            out.append(code)
+    return out
+
+
+def _capital(place: dict) -> bool:
+    if "capital" in place:
+        return bool(place["capital"])
+    return "national capital" in place.get("reason", "")  # legacy dict without the structured fact
+
+
+def claims(sentence: str, here: list[dict], when: EventDate, source: Source, is_unrecognised: bool) -> list[Event]:
+    """Claims on the admin-1 units a sentence names, by a country it names or whose organs it names."""
+    if not _CLAIM.search(sentence):
+        return []
+    units = _units(here, bool(_REGION_WORD.search(sentence)))
+    if not units:
+        return []
+    claimants = _claimants(sentence, here)
+    out = []
+    seen = set()
+    for unit in units:
+        if unit["admin1_code"] in seen:
+            continue
+        seen.add(unit["admin1_code"])
+        others = [c for c in claimants if c != unit["country_code"]]
+        if not others:
+            continue
+        claimant = max(set(others), key=lambda c: (others.count(c), c))
+        stage = next((name for name, rx in _CLAIM_STAGES if rx.search(sentence)), "annexation")
+        out.append(Event("annexation_claim", stage, when, unit, unit["admin1_code"], unit.get("admin1_name"),
+                         unit["country_code"], 3, [source], WEIGHTS.conf_base_claim, claimed_by=claimant,
+                         claim_status=claim_status(stage, is_unrecognised), claim_stages={stage: when.date}))
+    return out
+
+
+def claim_status(stage: str, is_unrecognised: bool) -> str:
+    """Rendered status of a claim at ``stage``."""
+    words = {"referendum": "referendum held", "annexation": "proclaimed", "ratification": "ratified"}[stage]
+    return words + (", internationally unrecognised" if is_unrecognised else "")
+
+
+def counted_claims(text: str, sentences: list[tuple[int, int]], places: list[dict], published: EventDate,
+                   article: str, is_unrecognised: bool, places_in) -> list[Event]:
+    """ "The four regions Russia was absorbing" + a nearby sentence that lists four admin-1 units."""
+    out = []
+    countries = [p for p in places if p["feature_kind"] == "country"]
+    for i, (s, e) in enumerate(sentences):
+        sentence = text[s:e]
+        count = _COUNTED_REGIONS.search(sentence)
+        here = places_in(s, e)
+        if not count or not _CLAIM.search(sentence) or _units(here, True):
+            continue
+        n = parse_number(count.group(1))
+        for j in range(max(0, i - 6), min(len(sentences), i + 7)):
+            ls, le = sentences[j]
+            units = _units(places_in(ls, le), True)
+            if j == i or len({u["admin1_code"] for u in units}) != n:
+                continue
+            when = sentence_date(sentence, published)
+            for claim in claims(sentence + " regions", units + here + countries, when,
+                                Source(article, sentence, s, e), is_unrecognised):
+                claim.sources.append(Source(article, text[ls:le], ls, le))
+                claim.confidence = WEIGHTS.conf_base_claim - 0.1
+                out.append(claim)
+            break
+    return out
+
+
+def absorb_claim(into: Event, other: Event, is_unrecognised: bool | None = None) -> None:
+    """Fold ``other`` (a claim on the same oblast) into ``into``: each stage keeps its own date."""
+    for stage, day in other.claim_stages.items():
+        if stage not in into.claim_stages or (into.claim_stages[stage] is None and day is not None):
+            into.claim_stages[stage] = day
+    if STAGE_RANK.get(other.sub_event_type, 0) > STAGE_RANK.get(into.sub_event_type, 0):
+        into.sub_event_type = other.sub_event_type
+        into.when = other.when
+    unrec = "unrecognised" in (into.claim_status or "") or "unrecognised" in (other.claim_status or "")
+    into.claim_status = claim_status(into.sub_event_type, unrec if is_unrecognised is None else is_unrecognised)

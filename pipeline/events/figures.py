@@ -1,0 +1,208 @@
+"""Casualty figures: every killed / injured number a sentence states, its role and who said it.
+
+A figure's ``role`` decides how it may be used (see ``CasualtyClaim``): a stated total is a toll;
+"including three children" is a sub-count, "three more died" an increment, "Reuters saw a dozen
+bodies" an observation, "a woman died" one individual, "no one was killed" a zero. Figures in a
+clause with a fear or a modal ("feared killed", "may rise to") are not stated at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.events.triggers import _IRREALIS, clause_start, has_prefix
+
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "a dozen": 12, "dozen": 12, "dozens": 24, "dozens of": 24, "several dozen": 24, "a hundred": 100,
+    "hundreds": 200, "hundreds of": 200, "scores": 40, "scores of": 40}
+_VAGUE = ("dozen", "dozens", "hundreds", "scores", "several")
+_NUM = (r"(?P<num>\b\d{1,3}(?:,\d{3})+\b|\b\d+\b(?![-‑:.]\d|[-‑]year|\s*(?:%|percent|per cent|km|kilomet|year|a\.m|p\.m))|"
+        r"\ba dozen|\bseveral dozen|\bdozens(?: of)?|\bhundreds(?: of)?|\bscores(?: of)?|\ba hundred|\b(?:"
+        + "|".join(sorted((w for w in _NUMBER_WORDS if " " not in w and not w.startswith(("dozen", "hundreds", "scores"))),
+                          key=len, reverse=True)) + r")\b)")
+_QUAL = (r"(?:(?P<qual>at least|more than|over|about|around|some|nearly|almost|up to|roughly|approximately|"
+         r"an estimated|as many as|no fewer than|no less than)\s+)?")
+_WHO = (r"(?P<more>\s+(?:more|other|additional|further))?(?:\s+(?:[\w’'-]+\s+){0,2}?(?:people|persons|civilians|soldiers|"
+        r"residents|children|kids|adults|men|women|troops|servicemen|others|individuals|victims|fighters|"
+        r"militants|passengers|workers|employees|patients|of them|officers|policemen|rescuers|medics|"
+        r"teenagers|minors|babies|girls|boys|families|pensioners|students|miners|firefighters|journalists))?")
+_PAREN = r"(?:,?\s*(?:including|among them|incl\.)[^,.;:]{1,40}?,?)?"
+_AUX = r"\s+(?:(?:were|have|has|had|was|are|is|being|been|reportedly|already|also|now|all|later)\s+){0,3}"
+
+# (kind, role, pattern)
+_PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, re.IGNORECASE)) for k, r, p in (
+    ("killed", "total", _QUAL + _NUM + _WHO + _PAREN + _AUX + r"(?:killed|dead|died|perished|lost their lives)\b"),
+    ("killed", "total", r"\b(?:killing|killed|kills|kill)\s+" + _QUAL + _NUM + _WHO + r"(?!\s+famil)"),
+    ("killed", "total", _QUAL + _NUM + r"(?:\s+(?:[\w-]+\s+)?)?\s*(?:fatalities|deaths|dead)\b"),
+    ("killed", "total", r"\b(?:deaths?|lives|fatalities) of\s+" + _QUAL + _NUM),
+    ("killed", "total", r"\b(?:(?:death|dead) )?toll\s+(?:\w+\s+){0,3}?(?:to|of|at|is|was|reached|stands at|hit)\s+"
+     + _QUAL + _NUM + r"(?!\s+(?:\w+\s+)?(?:injured|wounded|hurt|injuries))"),
+    ("killed", "total", r"\bnumber of (?:the )?(?:dead|killed|deaths|fatalities)\s+(?:\w+\s+){0,4}?"
+                        r"(?:to|is|was|reached|stands at|rose to|increased to)\s+" + _QUAL + _NUM),
+    ("killed", "observation", r"\b(?:saw|seen|counted|witnessed)\s+" + _QUAL + _NUM + r"\s+(?:\w+\s+)?(?:bodies|corpses)\b"),
+    ("killed", "total", r"\b(?:found|finding|recovered|exhumed|exhuming|discovered|retrieved|buried)\s+" + _QUAL + _NUM
+     + r"\s+(?:\w+\s+)?(?:bodies|corpses|graves|people|civilians|victims)\b"),
+    ("killed", "total", _QUAL + _NUM + r"\s+(?:\w+\s+)?(?:bodies|corpses)\s+(?:were|have been|had been|was)\s+"
+                        r"(?:found|recovered|discovered|exhumed|retrieved|pulled)\b"),
+    ("killed", "total", _QUAL + _NUM + _WHO + r"\s+(?:have|has|had)\s+(?:already\s+)?been\s+buried\b"),
+    ("killed", "individual", r"\b(?:an?|one)\s+(?:[\w’'-]+\s+){0,3}?(?:man|woman|person|civilian|child|boy|girl|"
+                             r"resident|soldier|serviceman|pensioner|teenager|driver|doctor|officer|policeman|"
+                             r"volunteer|rescuer|medic)\s+(?:was\s+)?(?:killed|died|dead)\b"),
+    ("injured", "total", _QUAL + _NUM + _WHO + _PAREN + _AUX + r"(?:wounded|injured|hurt)\b"),
+    ("injured", "total", r"\b(?:wounding|injuring|wounded|injured|injures|wounds)\s+" + _QUAL + _NUM + _WHO),
+    ("injured", "total", _QUAL + _NUM + r"(?:\s+[\w-]+)?\s+(?:injuries|wounded|injured)\b"),
+    ("injured", "total", _QUAL + _NUM + _WHO + r"\s+(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)\b"),
+    ("injured", "total", r"\bnumber of (?:the )?(?:injured|wounded)\s+(?:\w+\s+){0,4}?"
+                         r"(?:to|is|was|reached|stands at|rose to|increased to)\s+" + _QUAL + _NUM),
+))
+_ZERO = (("killed", re.compile(r"\b(no one|nobody|no people|no civilians|no (?:\w+ )?soldiers?)\b[^.;]{0,25}?"
+                               r"\b(killed|died|dead|lost)\b|\bno (casualties|deaths|fatalities|dead)\b|"
+                               r"\bthere were no dead\b", re.IGNORECASE)),
+         ("injured", re.compile(r"\b(no one|nobody)\s+(was|were)\s+(injured|wounded|hurt)\b|\bno (injuries|injured)\b",
+                                re.IGNORECASE)))
+_CASUALTY_WORD = re.compile(r"(kill|dead|died|die\b|perish|bod(y|ies)|corpse|grave|toll|wound|injur|hurt|fatalit|death|"
+                            r"buried|lives)", re.IGNORECASE)
+_CASUALTY_PREFIXES = frozenset("kill dead died die dies peri body bodi corp grav toll woun inju hurt fata deat buri "
+                               "live lives".split())
+_SUBCOUNT_BEFORE = re.compile(r"\b(including|among them|among whom|of whom|incl\.|among the (?:dead|victims|injured))"
+                              r"[^.;]{0,12}$", re.IGNORECASE)
+_SUBCOUNT_AFTER = re.compile(r"^\s+of (?:them|whom|those)\b", re.IGNORECASE)
+_INCREMENT_BEFORE = re.compile(r"\b(another|a further|an additional)\s+$", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$")
+_APPROXIMATE = ("about", "around", "some", "nearly", "almost", "up to", "roughly", "approximately", "an estimated",
+                "as many as")
+_UPDATE = re.compile(r"\b(rose|risen|rises|increased|climbed|grew|updated|latest|now|reached|has risen|so far|"
+                     r"as of)\b", re.IGNORECASE)
+
+# who said a figure
+_SPEECH = (r"(?:has |have |had )?(?:said|says|told|tells|reported|reports|announced|announces|confirmed|confirms|"
+           r"stated|states|wrote|writes|noted|notes|added|informs|informed|claimed|claims|cited|posted|according)")
+_SPEAKER_AFTER = re.compile(r"(?:^|[,;“”\"]\s*|\bthat\s)(?P<who>(?:the|a|an)\s+[\w'’ -]{1,60}?|[A-Z][^,.;:“”\"()]{1,80}?),?\s+"
+                            + _SPEECH
+                            + r"\b")
+_SPEAKER_BEFORE = re.compile(r"^\W*(?P<who>(?:the\s+)?[A-Z][^,.;:“”\"()]{1,80}?)\s+" + _SPEECH + r"\b")
+_ACCORDING = re.compile(r"\b(?:according to|citing|as reported by|reported by|confirmed by)\s+"
+                        r"(?P<who>[^,.;:“”\"()]{3,80})", re.IGNORECASE)
+_OBSERVER = re.compile(r"(?P<who>\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+(?:saw|counted|witnessed)\b")
+_PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|him|her|them)$", re.IGNORECASE)
+_SOURCE_LINE = re.compile(r"^\s*Source:\s*(?P<who>[^\n]{3,80})$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A casualty figure found in a sentence (offsets in the article)."""
+
+    kind: str
+    value: int
+    text: str
+    start: int
+    end: int
+    role: str
+    approximate: bool
+    update: bool  # worded as the latest state ("the toll rose to", "so far")
+
+
+def parse_number(token: str) -> int | None:
+    """Integer of a number written in digits or words ("25", "1,200", "a dozen", "twelve")."""
+    token = token.lower().strip()
+    if token.replace(",", "").isdigit():
+        return int(token.replace(",", ""))
+    return _NUMBER_WORDS.get(token)
+
+
+def _is_year(token: str) -> bool:
+    return token.isdigit() and len(token) == 4 and token[:2] in ("19", "20")
+
+
+def figures(sentence: str, offset: int = 0) -> list[Figure]:
+    """Every casualty figure of ``sentence``; ``offset`` is where the sentence starts in its article."""
+    if not has_prefix(sentence, _CASUALTY_PREFIXES) or not _CASUALTY_WORD.search(sentence):
+        return []
+    found: dict[tuple[str, int], Figure] = {}
+    for kind, role, pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            num = m.group("num") if "num" in pattern.groupindex else "one"
+            value = parse_number(num) if num else None
+            at = m.start("num") if "num" in pattern.groupindex else m.start()
+            before = sentence[max(0, at - 40):at]
+            if value is None or _is_year(num or "") or _MONTH_BEFORE.search(sentence[max(0, at - 12):at]):
+                continue
+            if re.search(r"\b(no|not|nor|without)\s+$", sentence[max(0, at - 12):at], re.IGNORECASE):
+                continue
+            if _IRREALIS.search(sentence[clause_start(sentence, at):at]) or \
+                    _IRREALIS.search(sentence[at:m.end()]):
+                continue  # "feared killed", "may rise to 20"
+            this_role = role
+            more = "more" in pattern.groupindex and m.group("more")
+            if _SUBCOUNT_BEFORE.search(before) or _SUBCOUNT_AFTER.match(sentence[m.end("num") if "num" in pattern.groupindex else m.end():]):
+                this_role = "subcount"
+            elif more or _INCREMENT_BEFORE.search(before):
+                this_role = "increment"
+            qual = (m.group("qual") or "").lower() if "qual" in pattern.groupindex else ""
+            approximate = qual in _APPROXIMATE or any(v in (num or "").lower() for v in _VAGUE)
+            update = bool(_UPDATE.search(sentence[max(0, m.start() - 30):m.end() + 10]))
+            key = (kind, at)
+            fig = Figure(kind, value, m.group(0).strip(), offset + m.start(), offset + m.end(), this_role, approximate,
+                         update)
+            if key not in found or (found[key].end - found[key].start) < (fig.end - fig.start):
+                found[key] = fig
+    for kind, pattern in _ZERO:
+        m = pattern.search(sentence)
+        if m and not any(f.kind == kind for f in found.values()):
+            found[(kind, m.start())] = Figure(kind, 0, m.group(0), offset + m.start(), offset + m.end(), "zero",
+                                              False, False)
+    # one number read by two patterns of the same kind is one figure
+    out: list[Figure] = []
+    for fig in sorted(found.values(), key=lambda f: (f.start, -(f.end - f.start))):
+        if any(o.kind == fig.kind and o.value == fig.value and o.start <= fig.start < o.end for o in out):
+            continue
+        out.append(fig)
+    return out
+
+
+def claimant(sentence: str, previous: str | None = None) -> str | None:
+    """Who a sentence says stated its figures ("regional governor", "Reuters saw"), or None."""
+    obs = _OBSERVER.search(sentence)
+    if obs:
+        return _tidy(obs.group("who")) + " saw"
+    for rx in (_ACCORDING, _SPEAKER_AFTER, _SPEAKER_BEFORE):
+        m = rx.search(sentence)
+        if m:
+            who = _tidy(m.group("who"))
+            if who and _PRONOUN.match(who):
+                return previous
+            if who:
+                return who
+    return None
+
+
+def source_line(text: str) -> str | None:
+    """The article's "Source: ..." line, the claimant of figures no sentence attributes."""
+    m = _SOURCE_LINE.search(text)
+    return _tidy(m.group("who")) if m else None
+
+
+def _tidy(who: str) -> str:
+    who = re.sub(r"^(?:the|a|an)\s+", "", who.strip(), flags=re.IGNORECASE)
+    who = re.sub(r"\s+(?:on|in|via)\s+(?:Telegram|its|his|her|their|a|the)\b.*$", "", who)
+    words = who.split()
+    return " ".join(words[-8:])
+
+
+def casualties(sentence: str) -> tuple[int | None, int | None, list[str]]:
+    """Killed and injured toll of one sentence (the largest stated total of each) and their wording."""
+    figs = figures(sentence)
+    killed = injured = None
+    for kind in ("killed", "injured"):
+        totals = [f.value for f in figs if f.kind == kind and f.role in ("total", "observation", "individual", "zero")]
+        value = max(totals) if totals else None
+        if kind == "killed":
+            killed = value
+        else:
+            injured = value
+    return killed, injured, [f.text for f in figs]

@@ -1,0 +1,507 @@
+"""Document-level incidents: one real incident = one event per article.
+
+Each sentence is read once (triggers, figures, places, its stated date, who said it); then the
+sentences are grouped into incidents. A strike or casualty sentence joins the incident the
+article is telling about unless something sets it apart: "Separately," / "another strike", a
+place far from the incident's, or a stated date of its own together with a toll that cannot be
+an update of the incident's. A sentence with figures but no trigger goes to the incident that
+already stated the same figure, else to the one of the same weapon, else to the latest one.
+Sentences that only refer back ("the strike", "the base near X") lend their place.
+
+Changes of control (capture, recapture, withdrawal, encirclement, advance) are one event per
+place they name as the verb's object (a list of villages gives one each), merged within the
+article when they say the same thing (a withdrawal by one side and a capture by the other are
+one change of control).
+
+The toll of an incident, one documented rule: the stated totals of the incident (exact figures
+before approximate ones); the latest one worded as an update ("the toll rose to 58") if any,
+else the largest. Without any total: an observation ("Reuters saw a dozen bodies"), else
+individuals ("a woman died"), else increments ("three more died"). Sub-counts ("including seven
+children") never. Every figure stays as a ``CasualtyClaim`` with its claimant.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass, field
+
+from pipeline.events.figures import Figure, claimant, figures, source_line
+from pipeline.events.records import CasualtyClaim, Event, Report, Source
+from pipeline.events.triggers import INCIDENT_TRIGGERS, STRIKES, Trigger, separate, triggers
+from pipeline.events.weights import WEIGHTS
+from pipeline.geoparse.recognise import content_ranges, sentence_starts
+from pipeline.text.dates import EventDate, UNDATED, explicit_date, parse_iso
+
+POINT_KINDS = ("city", "landmark")
+_RANK = {name: i for i, (name, _rx) in enumerate(INCIDENT_TRIGGERS)}
+_NEAR = re.compile(r"\b(near|outside|around|close to|on the outskirts of|outskirts of|on the (?:\w+ )?edge of|"
+                   r"east of|west of|north of|south of|a village near)\s+(the\s+)?$", re.IGNORECASE)
+_DESCRIPTOR = re.compile(r"\b(outside|near|north of|south of|east of|west of|from|capital)\s+(?:\w+['’]s\s+)?"
+                         r"(?:capital\s+)?$", re.IGNORECASE)
+_TITLE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:regional|oblast|region|city|state|military|civil|civil-military|"
+                          r"district|local|provincial|municipal|defen[cs]e)\s+){0,4}(?:governor|administration|council|"
+                          r"mayor|prosecutor['’]?s?|police|head|chief|spokesperson|spokesman|office|officials?|"
+                          r"authorities)\b", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(r"\b(governor|mayor|head|chief|administration|council|prosecutor|authorities)\s+of\s+"
+                           r"(?:the\s+)?$", re.IGNORECASE)
+_ORG_BEFORE = re.compile(r"\b(Church|Patriarchate|University|Bank|Ministry|Academy|Museum|Diocese|Embassy|Court|"
+                         r"Metropolis|Orchestra|Club)\s+of\s+(?:the\s+)?$")
+_AGENT_AFTER = re.compile(r"^['’]?s?\s+(?:\w+ly\s+)?(says|said|told|tells|accused|accuses|blamed|blames|warned|claimed|"
+                          r"claims|denied|denies|announced|wants|opposes|opposed|insists|argued|called|rejected|"
+                          r"rejects|responded|vowed|could|would|might|will|may|has accused|fired|launched)\b")
+_POSSESSIVE = re.compile(r"^['’]s\s+(?!(?:\w+\s+)?(?:region|oblast|province|outskirts|centre|center|suburbs|"
+                         r"port|airport|district|streets?|square|historic|residents?|mayor|city)\b)")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\[[^\]]{1,30}\]\s*)?(?:,|\()")
+_ANAPHOR = re.compile(r"\b(the|this|that) (?:\w+ )?(strike|attack|assault|explosion|blast|shelling|bombing|raid|"
+                      r"missiles?|barrage|tragedy)\b", re.IGNORECASE)
+_FACILITY = re.compile(r"\b(base|barracks|hospital|theat(?:re|er)|cathedral|church|plant|station|market|hypermarket|"
+                       r"supermarket|mall|convoy|institute|school|university|square|building|block|dam|bridge|port|"
+                       r"depot|airport|factory|warehouse|shelter|centre|center|queue|line)\b", re.IGNORECASE)
+_PLACE_ANAPHOR = re.compile(r"^\s+(?:control\s+(?:of|over)\s+|of\s+)?(?:the|this|that)\s+(?:\w+\s+)?(city|town|village|settlement|locality)\b",
+                            re.IGNORECASE)
+# between two places of one list: commas, "and", and names the gazetteer did not know
+_LIST_GAP = re.compile(r"^(?:\s*,\s*|\s*,?\s+and\s+|\s+)(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+                       r"(?:\s*,\s*|\s*,?\s+and\s+))*$")
+_LIST_LEAD = re.compile(r"^\s*(?:the\s+)?(?:(?:villages?|towns?|cities|city|settlements?|localities|locality|"
+                        r"town)\s+of\s+)?$", re.IGNORECASE)
+_BODIES = re.compile(r"\b(bodies|corpses|graves?|buried|exhum\w*|mass (?:burial|grave))", re.IGNORECASE)
+
+
+@dataclass
+class _Sentence:
+    index: int
+    start: int
+    end: int
+    para: int
+    text: str
+    triggers: list[Trigger]
+    figures: list[Figure]
+    points: list[dict]  # usable towns, villages, landmarks
+    oblasts: list[dict]  # usable admin-1 units
+    date: EventDate | None  # the date it states for what it reports
+    separate: bool
+    claimant: str | None
+
+    @property
+    def strikes(self) -> list[Trigger]:
+        return [t for t in self.triggers if not t.control]
+
+    @property
+    def content(self) -> bool:
+        return bool(self.strikes) or any(f.role != "zero" for f in self.figures)
+
+
+@dataclass
+class _Incident:
+    sentences: list[_Sentence] = field(default_factory=list)
+    support: list[_Sentence] = field(default_factory=list)  # sentences that only refer back to it
+    date: EventDate | None = None
+    nouns: set[str] = field(default_factory=set)
+
+    @property
+    def figures(self) -> list[tuple[Figure, str | None]]:
+        return [(f, s.claimant) for s in self.sentences for f in s.figures]
+
+    @property
+    def points(self) -> list[dict]:
+        return [p for s in self.sentences for p in s.points]
+
+    @property
+    def strikes(self) -> list[Trigger]:
+        return [t for s in self.sentences for t in s.strikes]
+
+    def toll(self, kind: str) -> int | None:
+        return toll([f for f, _c in self.figures if f.kind == kind])
+
+
+def toll(figs: list[Figure]) -> int | None:
+    """The toll one article gives for one incident from its figures of one kind (module docstring)."""
+    for roles, exact_first in ((("total",), True), (("observation",), False)):
+        chosen = [f for f in figs if f.role in roles]
+        if exact_first and any(not f.approximate for f in chosen):
+            chosen = [f for f in chosen if not f.approximate]
+        if chosen:
+            updates = [f for f in chosen if f.update]
+            return max(updates, key=lambda f: f.start).value if updates else max(f.value for f in chosen)
+    individuals = [f for f in figs if f.role == "individual"]
+    if individuals:
+        return len({f.start for f in individuals})
+    increments = [f.value for f in figs if f.role == "increment"]
+    if increments:
+        return max(increments)
+    if any(f.role == "zero" for f in figs):
+        return 0
+    return None
+
+
+# -- sentences and places ----------------------------------------------------------------------
+def split_sentences(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of every sentence in the article's content."""
+    starts = sentence_starts(text)
+    spans = []
+    for para, (pstart, pend) in enumerate(content_ranges(text)):
+        cuts = starts[bisect.bisect_right(starts, pstart):bisect.bisect_left(starts, pend)]
+        bounds = [pstart, *cuts, pend]
+        for s, e in zip(bounds, bounds[1:]):
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                spans.append((s, e, para))
+    return spans
+
+
+def _capital(place: dict) -> bool:
+    if "capital" in place:
+        return bool(place["capital"])
+    return "national capital" in place.get("reason", "")  # legacy dict without the structured fact
+
+
+def usable(place: dict, text: str) -> bool:
+    """A place an incident may be located at: not a dateline, an official's title, a metonym or an organisation."""
+    kind = place["feature_kind"]
+    if kind not in POINT_KINDS and kind != "admin1":
+        return False
+    after = text[place["end"]:place["end"] + 80]
+    before = text[max(0, place["start"] - 40):place["start"]]
+    line_start = text.rfind("\n", 0, place["start"]) + 1
+    if text[line_start:place["start"]].strip() == "" and (place["text"].isupper() and len(place["text"]) > 3
+                                                          or _DATELINE_AFTER.match(after) and
+                                                          re.match(r"^\s*(?:\[[^\]]*\]\s*)?,?\s*\(?\s*[A-Z]", after)
+                                                          and not after.lstrip().startswith(", a")):
+        return False
+    if _TITLE_AFTER.match(after) or _TITLE_BEFORE.search(before) or _ORG_BEFORE.search(before):
+        return False
+    if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and \
+            (_AGENT_AFTER.match(after) or _POSSESSIVE.match(after)):
+        return False
+    return True
+
+
+def _precision(place: dict, text: str) -> int:
+    if place["feature_kind"] == "admin1":
+        return 3
+    return 2 if _NEAR.search(text[max(0, place["start"] - 40):place["start"]]) else 1
+
+
+def km(a: dict, b: dict) -> float:
+    """Great-circle distance between two places, in km."""
+    p1, p2 = math.radians(a["lat"]), math.radians(b["lat"])
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b["lon"] - a["lon"]) / 2) ** 2
+    return 2 * 6371 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def same_place(a: dict, b: dict) -> bool:
+    """Same settlement under any spelling: same gazetteer entry, or points within ``merge_km``."""
+    if a.get("geonameid") is not None and a.get("geonameid") == b.get("geonameid"):
+        return True
+    if a["feature_kind"] == "admin1" or b["feature_kind"] == "admin1":
+        return a["feature_kind"] == b["feature_kind"] and a.get("admin1_code") == b.get("admin1_code")
+    return km(a, b) <= WEIGHTS.merge_km
+
+
+def _ratio_ok(a: int, b: int, ratio: float) -> bool:
+    lo, hi = sorted((a, b))
+    return hi == 0 or lo / hi >= ratio or hi - lo <= WEIGHTS.toll_abs_compatible
+
+
+# -- the article ------------------------------------------------------------------------------
+def read_sentences(text: str, places: list[dict], published: EventDate) -> list[_Sentence]:
+    """Read each sentence once."""
+    ordered = sorted((p for p in places if usable(p, text)), key=lambda p: p["start"])
+    starts = [p["start"] for p in ordered]
+    out: list[_Sentence] = []
+    previous_claimant = None
+    default_claimant = source_line(text)
+    for i, (s, e, para) in enumerate(split_sentences(text)):
+        sentence = text[s:e]
+        here = ordered[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+        trig = triggers(sentence)
+        figs = figures(sentence, s)
+        if not trig and not figs and not here:
+            out.append(_Sentence(i, s, e, para, sentence, [], [], [], [], None, False, None))
+            continue
+        who = claimant(sentence, previous_claimant) if (trig or figs) else None
+        if who:
+            previous_claimant = who
+        date = explicit_date(sentence, published) if (trig or figs) else None
+        out.append(_Sentence(i, s, e, para, sentence, trig, figs,
+                             [p for p in here if p["feature_kind"] in POINT_KINDS],
+                             [p for p in here if p["feature_kind"] == "admin1"],
+                             date, separate(sentence),
+                             who or (default_claimant if figs else None)))
+    return out
+
+
+def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
+    """Whether ``sent`` cannot be part of ``inc`` (another place, or another day with another toll)."""
+    own = [p for p in inc.points]
+    if sent.points and own and sent.strikes and not any(same_place(a, b) for a in sent.points for b in own):
+        return True
+    if sent.date is None:
+        return False
+    theirs = parse_iso(inc.date.date) if inc.date else None
+    mine = parse_iso(sent.date.date)
+    if theirs is not None and mine is not None:
+        return abs((theirs - mine).days) > 1
+    # the incident has no stated date: a stated other day splits only with a toll that is not an update of its toll
+    if mine is None or mine == parse_iso(published.date):
+        return False
+    for kind in ("killed", "injured"):
+        values = [f.value for f in sent.figures if f.kind == kind and f.role in ("total", "individual")]
+        known = inc.toll(kind)
+        if values and known and not _ratio_ok(max(values), known, WEIGHTS.toll_ratio_split):
+            return True
+    return False
+
+
+def _specific(trigs: list[Trigger]) -> set[str]:
+    return {t.sub for t in trigs if t.sub in ("missile_strike", "drone_strike")}
+
+
+def _pick(incidents: list[_Incident], sent: _Sentence, published: EventDate) -> _Incident | None:
+    recent = incidents[-WEIGHTS.open_incidents:]
+    open_ = [inc for inc in recent if not _conflicts(inc, sent, published)]
+    if not open_:
+        return None
+    values = {(f.kind, f.value) for f in sent.figures if f.role != "zero"}
+    for inc in reversed(open_):
+        if values & {(f.kind, f.value) for f, _c in inc.figures}:
+            return inc
+    mine = _specific(sent.strikes)
+    if mine:
+        for inc in reversed(open_):
+            if mine & _specific(inc.strikes):
+                return inc
+    return open_[-1]
+
+
+def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_Incident]:
+    """Group strike and casualty sentences into incidents."""
+    incidents: list[_Incident] = []
+    for sent in sentences:
+        if not sent.content and sent.figures and incidents and \
+                sent.para - incidents[-1].sentences[-1].para <= WEIGHTS.incident_lookback_paragraphs:
+            incidents[-1].sentences.append(sent)  # "No one was killed." after the incident
+            continue
+        if not sent.content:
+            if incidents and sentences and (_ANAPHOR.search(sent.text) or _mentions(sent.text, incidents[-1].nouns)):
+                last = incidents[-1].sentences[-1]
+                if sent.para - last.para <= WEIGHTS.incident_lookback_paragraphs and (sent.points or sent.figures):
+                    incidents[-1].support.append(sent)
+            continue
+        target = None if (not incidents or sent.separate) else _pick(incidents, sent, published)
+        if target is None:
+            target = _Incident()
+            incidents.append(target)
+        target.sentences.append(sent)
+        target.nouns |= {m.group(1).lower() for m in _FACILITY.finditer(sent.text)}
+        if target.date is None and sent.date is not None:
+            target.date = sent.date
+    return incidents
+
+
+def _mentions(sentence: str, nouns: set[str]) -> bool:
+    return any(re.search(rf"\bthe (?:\w+ )?{re.escape(n)}\b", sentence, re.IGNORECASE) for n in nouns)
+
+
+def _best_place(inc: _Incident, text: str) -> tuple[dict | None, bool]:
+    """The incident's place and whether it is only an oblast."""
+    score: dict[int, float] = {}
+    first: dict[int, tuple[int, dict]] = {}
+    for weight, group in ((2.0, inc.sentences), (1.0, inc.support)):
+        for sent in group:
+            for p in sent.points:
+                key = p.get("geonameid") or hash((p["name"], p["lat"], p["lon"]))
+                w = weight * (0.5 if _DESCRIPTOR.search(text[max(0, p["start"] - 30):p["start"]]) else 1.0)
+                score[key] = score.get(key, 0.0) + w
+                if key not in first or p["start"] < first[key][0]:
+                    first[key] = (p["start"], p)
+    if score:
+        key = max(score, key=lambda k: (score[k], -first[k][0]))
+        return first[key][1], False
+    oblasts = [p for s in inc.sentences for p in s.oblasts]
+    if len({p["admin1_code"] for p in oblasts}) == 1:
+        return oblasts[0], True
+    return None, False
+
+
+def _fallback_place(sentences: list[_Sentence], inc: _Incident) -> dict | None:
+    first = inc.sentences[0]
+    for sent in reversed(sentences[:first.index]):
+        if first.para - sent.para > WEIGHTS.casualty_lookback_paragraphs:
+            break
+        if sent.points:
+            return sent.points[-1]
+    for sent in sentences[first.index + 1:]:  # a headline's place is often named only in the next lines
+        if sent.para - first.para > 1:
+            break
+        if sent.points:
+            return sent.points[0]
+    return None
+
+
+def _confidence(base: float, *, point: bool, dated: bool, claimant: bool, headline: bool, borrowed: bool) -> float:
+    w = WEIGHTS
+    c = base + (w.conf_point_place if point else w.conf_oblast_only) + (w.conf_explicit_date if dated else 0.0)
+    c += (w.conf_claimant if claimant else 0.0) + (w.conf_headline if headline else 0.0)
+    c += w.conf_borrowed_place if borrowed else 0.0
+    return round(min(w.conf_max, max(0.05, c)), 3)
+
+
+def _event_at(kind: str, sub: str, when: EventDate, place: dict, text: str, sources: list[Source],
+              confidence: float, *, borrowed: bool = False, **extra) -> Event:
+    precision = _precision(place, text)
+    if borrowed:
+        precision = max(precision, 2)
+    return Event(kind, sub, when, place, place.get("admin1_code"), place.get("admin1_name"), place.get("country_code"),
+                 precision, sources, confidence, **extra)
+
+
+def _when(date: EventDate | None, published: EventDate) -> EventDate:
+    if date is not None:
+        return date
+    if parse_iso(published.date) is not None:
+        return EventDate(published.date, 2, "article date")
+    return UNDATED
+
+
+def incident_events(article: str, text: str, sentences: list[_Sentence], published: EventDate) -> list[Event]:
+    """Strike and casualty incidents of one article as events."""
+    out = []
+    strikes_seen: dict[tuple, Event] = {}
+    first_para = min((s.para for s in sentences), default=0)
+    for inc in strike_incidents(sentences, published):
+        killed, injured = inc.toll("killed"), inc.toll("injured")
+        if not inc.strikes and not (killed or injured):
+            continue
+        place, oblast_only = _best_place(inc, text)
+        borrowed = False
+        if place is None:
+            place = _fallback_place(sentences, inc)
+            borrowed = place is not None
+        if place is None:
+            continue  # an incident with no place in the text is not mapped
+        casualty = bool(killed or injured)
+        subs = sorted({t.sub for t in inc.strikes}, key=lambda s: _RANK[s])
+        if subs:
+            sub = subs[0]
+        else:
+            sub = "bodies_found" if any(_BODIES.search(s.text) for s in inc.sentences) else "unspecified"
+        actor = next((t.actor for t in inc.strikes if t.actor != "unknown"), "unknown")
+        sources = [Source(article, s.text, s.start, s.end) for s in sorted(inc.sentences + inc.support,
+                                                                                key=lambda s: s.start)]
+        claims = [CasualtyClaim(f.kind, f.value, f.text, who, article, f.start, f.end, f.role, f.approximate)
+                  for f, who in inc.figures]
+        headline = any(s.para <= first_para + 1 for s in inc.sentences)
+        base = WEIGHTS.conf_base_casualty if casualty else WEIGHTS.conf_base_strike
+        conf = _confidence(base, point=place["feature_kind"] in POINT_KINDS, dated=bool(inc.date and inc.date.date),
+                           claimant=any(c.claimant for c in claims), headline=headline, borrowed=borrowed)
+        event = _event_at("casualty_report" if casualty else "frontline_incident", sub, _when(inc.date, published),
+                          place, text, sources, conf, borrowed=borrowed, killed=killed if casualty else None,
+                          injured=injured if casualty else None, casualty_text=[c.text for c in claims],
+                          actor=actor, casualty_claims=claims)
+        if casualty:
+            event.reports = [Report(article, published.date, event.killed, event.injured)]
+        else:  # the same strike told again (same place, kind and day) is the same incident
+            key = (place.get("geonameid") or place["name"], sub, event.when.date)
+            if key in strikes_seen:
+                _fold_sources(strikes_seen[key], event)
+                continue
+            strikes_seen[key] = event
+        out.append(event)
+    return out
+
+
+def _fold_sources(into: Event, other: Event) -> None:
+    have = {(s.start, s.end) for s in into.sources}
+    into.sources += [s for s in other.sources if (s.start, s.end) not in have]
+    into.confidence = max(into.confidence, other.confidence)
+
+
+# -- changes of control -------------------------------------------------------------------------
+def _objects(sent: _Sentence, trig: Trigger, main: dict | None) -> list[dict]:
+    """The places a change-of-control verb is about: its object (a list counts), or its subject if passive."""
+    text, s0 = sent.text, sent.start
+    after = [p for p in sent.points if p["start"] - s0 >= trig.end]
+    if after and after[0]["start"] - s0 - trig.end > WEIGHTS.object_window_chars:
+        after = []
+    out: list[dict] = []
+    if after and not trig.passive:
+        gap = text[trig.end:after[0]["start"] - s0]
+        if not re.search(r"[.;:]|\b(?:after|when|while|but|because|as)\b", gap) and \
+                not re.search(r"\b(?:near|outside)\s+(?:the\s+)?$", gap):
+            out.append(after[0])
+            for p in after[1:]:
+                between = text[out[-1]["end"] - s0:p["start"] - s0]
+                if not _LIST_GAP.match(between):
+                    break
+                out.append(p)
+            return out
+    if not trig.passive and main is not None and _PLACE_ANAPHOR.match(text[trig.end:]):
+        return [main]
+    before = [p for p in sent.points if p["end"] - s0 <= trig.start and
+              (trig.passive or trig.start - (p["end"] - s0) <= WEIGHTS.subject_window_chars)]
+    if before and (trig.passive or not after):
+        gap = text[before[-1]["end"] - s0:trig.start]
+        if not re.search(r"[.;]|\b(?:after|when|while|but|because)\b", gap) and \
+                (trig.passive or not re.search(r"\band\b", gap)):
+            return [before[-1]]
+    if trig.passive and main is not None and re.search(r"\b(?:the|this) (?:\w+ )?(city|town|village|settlement)\b",
+                                                      text[max(0, trig.start - 40):trig.start], re.IGNORECASE):
+        return [main]
+    return []
+
+
+def control_events(article: str, text: str, sentences: list[_Sentence], published: EventDate) -> list[Event]:
+    """Changes of control, one per place, merged within the article."""
+    events: list[Event] = []
+    counts: dict[object, int] = {}
+    first_para = min((s.para for s in sentences), default=0)
+    main = None
+    for sent in sentences:
+        for p in sent.points:
+            key = p.get("geonameid") or p["name"]
+            counts[key] = counts.get(key, 0) + 1
+            if main is None or counts[key] > counts.get(main.get("geonameid") or main["name"], 0):
+                main = p
+        for trig in (t for t in sent.triggers if t.control):
+            places = _objects(sent, trig, main)
+            oblast_level = False
+            if not places and len({p["admin1_code"] for p in sent.oblasts}) == 1 and not sent.points:
+                places, oblast_level = sent.oblasts[:1], True
+            for place in places:
+                headline = sent.para <= first_para + 1
+                conf = _confidence(WEIGHTS.conf_base_control, point=not oblast_level, dated=sent.date is not None,
+                                   claimant=sent.claimant is not None, headline=headline, borrowed=False)
+                event = _event_at("frontline_incident", trig.sub, _when(sent.date, published), place, text,
+                                  [Source(article, sent.text, sent.start, sent.end)], conf, actor=trig.actor,
+                                  gains=trig.gains)
+                _add_control(events, event)
+    # an oblast-level change of control when the article names the towns of that oblast is their summary
+    towns = {e.admin1_code for e in events if e.geo_precision < 3}
+    events = [e for e in events if e.geo_precision < 3 or e.admin1_code not in towns]
+    zeros = [CasualtyClaim(f.kind, 0, f.text, s.claimant, article, f.start, f.end, "zero")
+             for s in sentences for f in s.figures if f.role == "zero" and not s.strikes]
+    if events and zeros:
+        events[0].casualty_claims += zeros
+        events[0].casualty_text += [z.text for z in zeros]
+    return events
+
+
+def _add_control(events: list[Event], event: Event) -> None:
+    for other in events:
+        if same_place(other.place, event.place) and (other.gains == event.gains or "unknown" in
+                                                     (other.gains, event.gains)):
+            have = {(s.start, s.end) for s in other.sources}
+            other.sources += [s for s in event.sources if (s.start, s.end) not in have]
+            if other.when.precision != 1 and event.when.precision == 1:
+                other.when = event.when
+            if other.gains == "unknown":
+                other.gains, other.actor = event.gains, event.actor
+            other.confidence = max(other.confidence, event.confidence)
+            return
+    events.append(event)

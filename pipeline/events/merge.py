@@ -1,0 +1,169 @@
+"""Merging: the same incident reported by several articles becomes one event with all its sources.
+
+Two events are one incident when: the place is the same settlement under any spelling (the same
+gazetteer entry, or points within ``WEIGHTS.merge_km``), the types are compatible (a drone
+strike is not a missile strike; a capture and a recapture of one town are not one change of
+control), the dates are within ``merge_days_*`` (an undated event never absorbs a dated one),
+and the tolls are compatible (23 vs 25 killed, not 1 vs 12). Claims merge per oblast and
+claimant, keeping every stage with its date.
+
+Across outlets the toll follows one rule (ACLED's practice): the reports with the latest
+publication date win, and among them the most conservative (lowest) figure.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from pipeline.events.annexation import absorb_claim
+from pipeline.events.incidents import _ratio_ok, same_place
+from pipeline.events.records import Event
+from pipeline.events.weights import WEIGHTS
+from pipeline.text.dates import EventDate, parse_iso
+
+_CONTROL = ("encirclement", "recapture", "withdrawal", "capture", "advance")
+
+
+def _dates_compatible(a: EventDate, b: EventDate) -> bool:
+    da, db = parse_iso(a.date), parse_iso(b.date)
+    if da is None or db is None:
+        return da is None and db is None
+    coarse = max(a.precision or 1, b.precision or 1) > 1
+    slack = timedelta(days=WEIGHTS.merge_days_coarse if coarse else WEIGHTS.merge_days_exact)
+    return abs(da - db) <= slack
+
+
+def _types_compatible(a: Event, b: Event) -> bool:
+    ca, cb = a.sub_event_type in _CONTROL, b.sub_event_type in _CONTROL
+    if ca or cb:
+        return ca and cb and a.event_type == b.event_type == "frontline_incident" and \
+            (a.gains == b.gains or "unknown" in (a.gains, b.gains) or None in (a.gains, b.gains))
+    specific = {"missile_strike", "drone_strike"}
+    if {a.sub_event_type, b.sub_event_type} == specific:
+        return False
+    return True
+
+
+def _tolls_compatible(a: Event, b: Event) -> bool:
+    same_day = a.when.date is not None and a.when.date == b.when.date and \
+        a.sub_event_type == b.sub_event_type
+    ratio = WEIGHTS.toll_ratio_same_day if same_day else WEIGHTS.toll_ratio_compatible
+    for attr in ("killed", "injured"):
+        x, y = getattr(a, attr), getattr(b, attr)
+        if x is not None and y is not None and not _ratio_ok(x, y, ratio):
+            return False
+    return True
+
+
+def mergeable(a: Event, b: Event) -> bool:
+    """Whether two events (from different articles) are one incident."""
+    if a.event_type == "annexation_claim" or b.event_type == "annexation_claim":
+        return a.event_type == b.event_type and a.admin1_code == b.admin1_code and a.claimed_by == b.claimed_by
+    if a.place is None or b.place is None or not same_place(a.place, b.place):
+        return False
+    return _dates_compatible(a.when, b.when) and _types_compatible(a, b) and _tolls_compatible(a, b)
+
+
+def _reported_toll(event: Event) -> tuple[int | None, int | None]:
+    if not event.reports:
+        return event.killed, event.injured
+    latest = max((r.published or "") for r in event.reports)
+    current = [r for r in event.reports if (r.published or "") == latest]
+    out = []
+    for attr in ("killed", "injured"):
+        values = [getattr(r, attr) for r in current if getattr(r, attr) is not None]
+        if not values:  # the latest reports do not give it: the most conservative earlier one
+            values = [getattr(r, attr) for r in event.reports if getattr(r, attr) is not None]
+        out.append(min(values) if values else None)
+    return out[0], out[1]
+
+
+def absorb(into: Event, other: Event) -> None:
+    """Fold ``other`` into ``into``."""
+    have = {(s.article, s.start, s.end) for s in into.sources}
+    into.sources += [s for s in other.sources if (s.article, s.start, s.end) not in have]
+    if into.event_type == "annexation_claim":
+        absorb_claim(into, other)
+        into.confidence = min(WEIGHTS.conf_max, max(into.confidence, other.confidence) + WEIGHTS.conf_per_extra_source)
+        return
+    if other.geo_precision < into.geo_precision:
+        into.place, into.geo_precision = other.place, other.geo_precision
+        into.admin1_code, into.admin1_name, into.country_code = other.admin1_code, other.admin1_name, other.country_code
+    if into.when.date is None or (other.when.date and (other.when.precision or 9) < (into.when.precision or 9)):
+        into.when = other.when
+    if other.event_type == "casualty_report":
+        into.event_type = "casualty_report"
+    if into.sub_event_type in ("unspecified", "attack", "explosion") and other.sub_event_type not in ("unspecified",):
+        into.sub_event_type = other.sub_event_type
+    if (into.actor or "unknown") == "unknown":
+        into.actor = other.actor
+    into.casualty_claims += [c for c in other.casualty_claims if c not in into.casualty_claims]
+    into.casualty_text += [t for t in other.casualty_text if t not in into.casualty_text]
+    into.reports += [r for r in other.reports if r not in into.reports]
+    into.killed, into.injured = _reported_toll(into)
+    into.confidence = min(WEIGHTS.conf_max, max(into.confidence, other.confidence) + WEIGHTS.conf_per_extra_source)
+
+
+def merge_claims(events: list[Event]) -> list[Event]:
+    """Claims of one article on one oblast by one claimant are one event."""
+    out: list[Event] = []
+    for event in events:
+        if event.event_type == "annexation_claim":
+            target = next((o for o in out if o.event_type == "annexation_claim" and
+                           o.admin1_code == event.admin1_code and o.claimed_by == event.claimed_by), None)
+            if target is not None:
+                absorb(target, event)
+                target.confidence = max(target.confidence, event.confidence)
+                continue
+        out.append(event)
+    return out
+
+
+_CELL_DEGREES = 0.2  # grid cell for finding merge candidates (larger than ``WEIGHTS.merge_km``)
+
+
+def _cells(event: Event) -> tuple[list[tuple], tuple]:
+    """The buckets to look in for merge candidates, and the bucket the event goes in."""
+    if event.event_type == "annexation_claim":
+        key = ("claim", event.admin1_code, event.claimed_by)
+        return [key], key
+    place = event.place
+    if place is None or place["feature_kind"] == "admin1":
+        key = ("admin1", event.admin1_code)
+        return [key], key
+    i, j = int(place["lat"] // _CELL_DEGREES), int(place["lon"] // _CELL_DEGREES)
+    return [("cell", i + di, j + dj) for di in (-1, 0, 1) for dj in (-1, 0, 1)], ("cell", i, j)
+
+
+def merge_across_articles(per_article: list[list[Event]]) -> list[Event]:
+    """Merge the same event reported by several articles into one with every source.
+
+    Candidates are found by grid cell, and grouped by the article that first reported them: one
+    article's incidents were already told apart, so an event never looks at its own article's.
+    """
+    merged: list[Event] = []
+    buckets: dict[tuple, dict[str, list[Event]]] = {}
+    articles_of: dict[int, set[str]] = {}
+    for events in per_article:
+        for event in events:
+            article = event.sources[0].article if event.sources else ""
+            look, home = _cells(event)
+            target = None
+            for key in look:
+                for first, targets in buckets.get(key, {}).items():
+                    if first == article:
+                        continue
+                    target = next((t for t in targets if article not in articles_of[id(t)] and mergeable(t, event)),
+                                  None)
+                    if target is not None:
+                        break
+                if target is not None:
+                    break
+            if target is not None:
+                absorb(target, event)
+                articles_of[id(target)].add(article)
+                continue
+            merged.append(event)
+            articles_of[id(event)] = {article}
+            buckets.setdefault(home, {}).setdefault(article, []).append(event)
+    return merged

@@ -1,0 +1,84 @@
+"""The events stage's types: an event, the sentences behind it and every figure stated for it."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from pipeline.text.dates import EventDate
+
+
+@dataclass
+class Source:
+    """The sentence of an article that supports an event."""
+
+    article: str
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class CasualtyClaim:
+    """One stated casualty figure, as said, by whom.
+
+    ``role`` says how the figure may be used: ``total`` (a stated toll of the incident),
+    ``observation`` (what a reporter saw: "Reuters saw a dozen bodies"), ``individual`` ("a
+    woman died"), ``increment`` ("three more died"), ``subcount`` ("including seven children"),
+    ``zero`` ("no one was killed"). Only a total is a toll; the others are kept as claims and
+    stand in only when the incident has no total (never a sub-count).
+    """
+
+    kind: str  # "killed" or "injured"
+    value: int
+    text: str
+    claimant: str | None
+    article: str
+    start: int
+    end: int
+    role: str = "total"
+    approximate: bool = False  # "some", "about", "almost", "scores of": a looser figure
+
+
+@dataclass(frozen=True)
+class Report:
+    """One article's toll for an incident, with the article's date (for the cross-outlet rule)."""
+
+    article: str
+    published: str | None
+    killed: int | None
+    injured: int | None
+
+
+@dataclass
+class Event:
+    """One event, before or after merging."""
+
+    event_type: str
+    sub_event_type: str
+    when: EventDate
+    place: dict | None  # a geoparsed place (city/landmark/admin1)
+    admin1_code: str | None
+    admin1_name: str | None
+    country_code: str | None
+    geo_precision: int
+    sources: list[Source]
+    confidence: float
+    killed: int | None = None
+    injured: int | None = None
+    casualty_text: list[str] = field(default_factory=list)
+    claimed_by: str | None = None
+    claim_status: str | None = None
+    zero_only: bool = False  # only "no one was killed": kept only when it joins a reported incident
+    actor: str | None = None  # who acted: "Russia", "Ukraine" or "unknown" (frontline and casualty events)
+    casualty_claims: list[CasualtyClaim] = field(default_factory=list)
+    reports: list[Report] = field(default_factory=list)
+    claim_stages: dict[str, str | None] = field(default_factory=dict)  # claim stage -> its date (or None)
+    gains: str | None = None  # for a change of control, the side that gains the place
+
+
+def event_id(event: Event) -> str:
+    """Stable id: the same sources give the same id on every rebuild."""
+    keys = sorted(f"{s.article}:{s.start}:{s.end}" for s in event.sources)
+    basis = "|".join([event.event_type, event.admin1_code or "", *keys])
+    return "CM-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]

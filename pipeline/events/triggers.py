@@ -1,0 +1,186 @@
+"""Trigger words of incidents, and whether a trigger reports something that happened.
+
+A trigger is a verb or noun that names an incident (``retook``, ``missile strike``,
+``shelling``). It counts only in a clause that reports a fact: a modal, a fear, a plan, a
+warning, a negation, an accusation or a generic, ongoing statement ("constant shelling",
+"since the war began") before it in the same clause makes it no event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# kinds of trigger: a change of control at a place, or a strike
+CONTROL = ("encirclement", "recapture", "withdrawal", "capture", "advance")
+STRIKES = ("missile_strike", "drone_strike", "airstrike", "shelling", "explosion", "attack")
+
+# sub-event type -> pattern, most specific first
+INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in (
+    ("encirclement", r"\b(encircl(?:ed|ing|ement|es)|surround(?:ed|ing)|cut off)\b"),
+    ("recapture", r"\b(recaptur(?:ed|es|ing)|retook|retak(?:en|es|ing)|liberat(?:ed|es|ing)|liberation of|"
+                  r"took back|regain(?:ed|s|ing)|reclaimed)\b"),
+    ("withdrawal", r"\b(withdr[ae]w|withdrawn|withdrawal (?:of|from)|retreat(?:ed|s|ing)?|abandon(?:ed|ing)|"
+                   r"pulled out)\b"),
+    ("capture", r"\b(captur(?:ed|es|ing)|seiz(?:ed|es|ing)|took control|taken (?:\w+ )?control|fell to|overran|"
+                r"surrender(?:ed|s)?|ced(?:ed|ing) control)\b"),
+    ("advance", r"\b(advanced (?:into|on)|pushed into|broke into)\b"),
+    ("missile_strike", r"\b(missiles?|rockets?)\b[^.;]{0,80}?\b(struck|strikes?|hit|hits|slammed|destroy(?:ed|s))\b|"
+                       r"\b(struck|hit|hits|launched|fired)\b[^.;]{0,40}?\b(missiles?|rockets?)\b|"
+                       r"\b(missile|rocket) (?:strikes?|attacks?|barrage)\b"),
+    ("drone_strike", r"\bdrones?\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked)\b|\bdrone (?:strikes?|attacks?)\b"),
+    ("airstrike", r"\b(air ?strikes?|air raid(?!\s+(?:alerts?|sirens?|warnings?))|bombed|bombing|bombard\w*|"
+                  r"(?:guided|aerial|glide) (?:aerial )?bombs?)\b"),
+    ("shelling", r"\b(shell(?:ed|ing)|artillery fire|fired mortars|mortar fire)\b"),
+    ("explosion", r"\b(blew up|blown up|detonated)\b"),
+    ("attack", r"\b(attacked|struck|stormed|opened fire|fired (?:at|on)|shot at|(?:attack|assault|strike|raid) on|"
+               r"(?:was|were|been) hit)\b"),
+))
+# a cheap test first (word prefixes; Python's regex alternations are slow): a sentence with none has no trigger
+_WORD = re.compile(r"[a-z]+")
+_TRIGGER_PREFIXES = frozenset(
+    "enci surr cut reca reto reta libe took rega recl with retr aban pull capt seiz take fell over surr ceded cedi "
+    "adva push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot "
+    "assa stri hit hits".split())
+
+
+def has_prefix(sentence: str, prefixes: frozenset[str]) -> bool:
+    """Whether a word of ``sentence`` starts with one of ``prefixes`` (4 letters, or the whole shorter word)."""
+    return any(w[:4] in prefixes or w in prefixes for w in _WORD.findall(sentence.lower()))
+
+# words after which a clause no longer reports a fact
+_IRREALIS = re.compile(
+    r"\b(could|would|might|may(?!\s+\d)|will|shall|can|cannot|if|unless|threaten\w*|vow\w*|warn\w*|fears?|feared|"
+    r"afraid|plans? to|planning to|planned to|intends? to|preparing to|prepared to|expected to|possible|possibly|"
+    r"potential|hypothetic\w*|rule out|ready to|aims? to|seeks? to|wants? to|tr(?:y|ies|ied) to|attempts? to|"
+    r"curfew|alerts?|sirens?|forecast\w*|predict\w*|accus\w+|alleg\w+|denie[sd]|deny|denial|unconfirmed|"
+    r"whether|risk of)\b",
+    re.IGNORECASE)
+_PREPARED = re.compile(r"\b(prepar\w+|ready|braced?|bracing)\s+(?:for|against)\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(not|never|no|nor|without|n['’]t|false|fake|refuted)\b", re.IGNORECASE)
+# generic, ongoing or background statements: not one incident
+_GENERIC = re.compile(r"\b(constant(?:ly)?|frequent(?:ly)?|regular(?:ly)?|daily|nightly|repeated(?:ly)?|"
+                      r"intensified|intensifying|continu(?:e|es|ed|ing|ous|ously)|ongoing|systematic(?:ally)?|"
+                      r"since (?:the|Russia|Moscow|February|Feb|\d{4}|its|it)|months of|weeks of|years of|"
+                      r"every day|throughout|dozens of settlements|hundreds of settlements|deliberately)\b",
+                      re.IGNORECASE)
+# a clause ends at these (the modal of one clause does not reach the next)
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\s(?:after|when|as|but|while|before|following|and then)\s|[“”\"]",
+                           re.IGNORECASE)
+_SEPARATE = re.compile(r"^\W*(separately|in a separate|elsewhere|in another|another|in other news)\b|"
+                       r"\b(another|a separate|a second|a further) (?:\w+ )?(attack|strike|incident|shelling|explosion)",
+                       re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(was|were|been|being|is|are|be|had|has|have)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
+
+# the two sides, as the news names them (the actor of an incident)
+_SIDES = (("Russia", re.compile(r"\b(Russian?s?|Russia['’]s|Moscow['’]s|Kremlin|LPR|DPR|separatists?|"
+                                r"occupiers?|occupying|occupation forces|invaders?|Wagner|Chechen)\b")),
+          ("Ukraine", re.compile(r"\b(Ukrainian?s?|Ukraine['’]s|Kyiv['’]s|ZSU|Armed Forces of Ukraine|"
+                                 r"Defen[cs]e Forces of Ukraine|Operational Command)\b")))
+_LOSER_VERBS = re.compile(r"surrender|ced(?:ed|ing)|withdr|retreat|abandon|pulled out", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger word in a sentence (offsets relative to the sentence)."""
+
+    sub: str
+    start: int
+    end: int
+    passive: bool  # "was seized": its place stands before it
+    actor: str  # "Russia", "Ukraine" or "unknown"
+    text: str = ""
+
+    @property
+    def control(self) -> bool:
+        """A change of control (capture, recapture, withdrawal ...), not a strike."""
+        return self.sub in CONTROL
+
+    @property
+    def gains(self) -> str:
+        """The side that gains the place, for a change of control."""
+        if self.actor == "unknown":
+            return "unknown"
+        if _LOSER_VERBS.search(self.text):  # "withdrew", "surrendered", "ceded control": the other side gains
+            return _other(self.actor)
+        return self.actor
+
+
+def _other(side: str) -> str:
+    return {"Russia": "Ukraine", "Ukraine": "Russia"}.get(side, "unknown")
+
+
+def clause_start(sentence: str, pos: int) -> int:
+    """Offset where the clause holding ``pos`` starts."""
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(sentence, 0, pos):
+        start = m.end()
+    return start
+
+
+def realis(sentence: str, pos: int) -> bool:
+    """Whether the words before ``pos`` in its clause report a fact (no modal, fear, plan, negation)."""
+    start = clause_start(sentence, pos)
+    before = sentence[start:pos]
+    following = _CLAUSE_BREAK.search(sentence, pos)
+    clause = sentence[start:following.start() if following else len(sentence)]
+    if _IRREALIS.search(before) or _GENERIC.search(clause) or _PREPARED.search(before):
+        return False
+    return not _NEGATION.search(before)
+
+
+def generic(sentence: str) -> bool:
+    """A generic or ongoing statement ("constant shelling", "since the war began")."""
+    return bool(_GENERIC.search(sentence))
+
+
+def separate(sentence: str) -> bool:
+    """The sentence announces a different incident ("Separately, ...", "another strike")."""
+    return bool(_SEPARATE.search(sentence))
+
+
+def actor(sentence: str, start: int, end: int, *, passive: bool) -> str:
+    """The side that acted: a side named before the trigger in its clause, or after "by" for a passive."""
+    if passive:
+        by = re.match(r"\s+by\s+(?:the\s+)?([^,.;]{0,60})", sentence[end:])
+        if by:
+            for side, rx in _SIDES:
+                if rx.search(by.group(1)):
+                    return side
+    before = sentence[max(clause_start(sentence, start) - 40, 0):start]
+    best, where = "unknown", -1
+    for side, rx in _SIDES:
+        for m in rx.finditer(before):
+            if m.start() > where:
+                best, where = side, m.start()
+    return best
+
+
+def triggers(sentence: str) -> list[Trigger]:
+    """Every trigger of ``sentence`` that reports something that happened, most specific kept."""
+    if not has_prefix(sentence, _TRIGGER_PREFIXES):
+        return []
+    found = []
+    for rank, (name, pattern) in enumerate(INCIDENT_TRIGGERS):
+        for m in pattern.finditer(sentence):
+            if _INFINITIVE_BEFORE.search(sentence[:m.start()]) and name not in CONTROL:
+                continue
+            found.append((m.start(), rank, name, m.end()))
+    # a generic trigger inside a more specific one ("missile ... struck") is part of it
+    found = [f for f in found if not any(g[1] < f[1] and g[0] <= f[0] < g[3] or
+                                         g[1] < f[1] and f[0] <= g[0] < f[3] for g in found)]
+    out = []
+    for start, _rank, name, end in sorted(found):
+        if not realis(sentence, start):
+            continue
+        if _INFINITIVE_BEFORE.search(sentence[:start]):
+            before = sentence[clause_start(sentence, start):start]
+            if not re.search(r"\b(forced|had|have|has|was|were|decided|managed|began|started)\s+to\s+$", before,
+                             re.IGNORECASE):
+                continue
+        passive = bool(_PASSIVE_BEFORE.search(sentence[max(0, start - 30):start])) and \
+            not sentence[start:end].lower().endswith("ing")  # "are encircling" is active
+        out.append(Trigger(name, start, end, passive, actor(sentence, start, end, passive=passive),
+                           sentence[start:end]))
+    return out

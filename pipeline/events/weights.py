@@ -1,0 +1,45 @@
+"""Every weight and threshold of the events stage, in one place.
+
+Each field says what it trades off. ``WEIGHTS`` is the instance the stage uses; tests may build
+another with ``dataclasses.replace``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class EventWeights:
+    """Named weights and thresholds of extraction, incident building, merging and confidence."""
+
+    # -- incidents inside one article
+    casualty_lookback_paragraphs: int = 3  # how far back a figure with no place of its own may borrow one
+    incident_lookback_paragraphs: int = 2  # how far back "the strike" / "the city" may reach for its place
+    object_window_chars: int = 70  # how far after a capture / recapture verb its place may stand
+    subject_window_chars: int = 60  # how far before a passive "was seized" its place may stand
+    open_incidents: int = 6  # how many of the article's latest incidents a sentence may join (bounds the work)
+    toll_ratio_split: float = 0.4  # a dated sentence whose toll is below this share of the incident's starts another
+    # -- merging across articles
+    merge_km: float = 15.0  # two points this close are the same place whatever the spelling
+    merge_days_exact: int = 2  # day-precision dates this far apart may still be one incident
+    merge_days_coarse: int = 7  # week- or month-precision dates this far apart may still be one incident
+    toll_ratio_compatible: float = 0.4  # tolls within this ratio (smaller / larger) may be one incident (23 vs 25)
+    toll_ratio_same_day: float = 0.25  # ... looser for the same day, place and weapon (an early toll and a later one)
+    toll_abs_compatible: int = 3  # ... or within this many people of each other
+    # -- confidence (a probability-like score; the calibration table is in benchmarks/RESULTS_events.md)
+    conf_base_casualty: float = 0.55  # a casualty report with a stated total
+    conf_base_control: float = 0.55  # a capture, recapture, withdrawal ... with its place as the verb's object
+    conf_base_strike: float = 0.45  # a strike without figures
+    conf_base_claim: float = 0.85  # an annexation claim on a named oblast by a named claimant
+    conf_point_place: float = 0.15  # the place is a town, village or landmark (not only an oblast)
+    conf_oblast_only: float = -0.1  # only an oblast is known
+    conf_explicit_date: float = 0.1  # the text states when it happened
+    conf_claimant: float = 0.05  # the figures carry who said them
+    conf_headline: float = 0.1  # the incident is in the headline or the first paragraph (the story's subject)
+    conf_per_extra_source: float = 0.1  # each further article reporting it
+    conf_borrowed_place: float = -0.15  # the place was borrowed from an earlier sentence
+    conf_max: float = 0.99  # never certain
+
+
+WEIGHTS = EventWeights()

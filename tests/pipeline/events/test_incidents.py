@@ -1,0 +1,235 @@
+"""Document-level incidents, tolls, claims, places, actors, dates and merging, one failure class each.
+
+Every text here is written for these tests; none comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events.extract import Event, extract_events, merge_across_articles
+from pipeline.events.figures import figures
+from pipeline.events.triggers import triggers
+from pipeline.geoparse import Geoparser, load_geoparser
+from pipeline.text.articles import make_article
+
+MONDAY = "date 2023-05-15\n"  # a Monday
+
+
+@pytest.fixture(scope="module")
+def parser() -> Geoparser:
+    return load_geoparser()
+
+
+def _events(parser: Geoparser, text: str, name: str = "a.txt") -> list[Event]:
+    article = make_article(name, text)
+    return extract_events(name, text, parser.parse(text), article.published)
+
+
+def _of(events: list[Event], kind: str) -> list[Event]:
+    return [e for e in events if e.event_type == kind]
+
+
+# -- one incident, one toll ----------------------------------------------------------------------
+def test_headline_lede_and_update_are_one_incident(parser):
+    text = (MONDAY + "Missile strike on Sumy kills four\n\n"
+            "A Russian missile hit a school in Sumy on Sunday, killing four people, the regional governor said.\n\n"
+            "Later the toll rose to six, and 20 people were injured, the emergency service said.\n\n"
+            "The strike destroyed the school's gym.")
+    reports = _of(_events(parser, text), "casualty_report")
+    assert len(reports) == 1
+    assert (reports[0].killed, reports[0].injured) == (6, 20)
+    assert reports[0].when.date == "2023-05-14"
+
+
+def test_subcount_is_not_the_toll(parser):
+    text = MONDAY + "A missile struck Sumy on Sunday. Twelve people were killed, including three children."
+    reports = _of(_events(parser, text), "casualty_report")
+    assert [r.killed for r in reports] == [12]
+    roles = {(c.value, c.role) for c in reports[0].casualty_claims}
+    assert (3, "subcount") in roles or all(c.value != 3 for c in reports[0].casualty_claims)
+
+
+def test_increment_is_not_the_toll():
+    figs = figures("Two more people died in hospital, bringing the death toll to 31.")
+    roles = {(f.value, f.role) for f in figs}
+    assert (2, "increment") in roles and (31, "total") in roles
+
+
+def test_toll_of_injured_is_not_a_death_toll():
+    assert [(f.kind, f.value) for f in figures("Officials had earlier given a toll of 17 injured.")] == [("injured", 17)]
+
+
+def test_increment_alone_stands_in_when_no_total_is_given(parser):
+    text = MONDAY + "A drone struck Sumy on Sunday night. Three more people were injured, officials said."
+    reports = _of(_events(parser, text), "casualty_report")
+    assert [r.injured for r in reports] == [3]
+
+
+def test_observation_is_a_claim_not_the_toll(parser):
+    text = (MONDAY + "Missiles struck a bus station in Sumy on Sunday. A reporter for Reuters counted nine bodies. "
+            "Reuters saw nine bodies at the scene. Officials said 14 people had been killed.")
+    reports = _of(_events(parser, text), "casualty_report")
+    assert [r.killed for r in reports] == [14]
+    observed = [c for c in reports[0].casualty_claims if c.role == "observation"]
+    assert observed and observed[0].value == 9 and observed[0].claimant == "Reuters saw"
+
+
+def test_every_figure_carries_its_claimant(parser):
+    text = MONDAY + "Shelling hit Sumy on Sunday. Five civilians were killed, the regional governor said."
+    claims = _of(_events(parser, text), "casualty_report")[0].casualty_claims
+    assert [(c.kind, c.value, c.claimant) for c in claims] == [("killed", 5, "regional governor")]
+
+
+def test_separately_reported_strike_is_its_own_incident(parser):
+    text = (MONDAY + "A missile hit Sumy on Sunday, killing 10 people and injuring 40. "
+            "Separately, a drone attack hit the city later that night. One man was killed and two were injured.")
+    reports = _of(_events(parser, text), "casualty_report")
+    assert sorted((r.sub_event_type, r.killed, r.injured) for r in reports) == [
+        ("drone_strike", 1, 2), ("missile_strike", 10, 40)]
+
+
+def test_earlier_incident_on_another_day_with_another_toll_stays_apart(parser):
+    text = (MONDAY + "Shelling killed 9 people in Sumy on Sunday. "
+            "On May 10, in Sumy, one person was killed and three were wounded.")
+    reports = _of(_events(parser, text), "casualty_report")
+    assert sorted((r.killed, r.when.date) for r in reports) == [(1, "2023-05-10"), (9, "2023-05-14")]
+
+
+# -- only what happened ---------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Officials fear Russian troops could encircle Sumy in the coming days.",
+    "A curfew was imposed in Sumy amid fears of missile strikes.",
+    "Russia denied that it had shelled Sumy.",
+    "Sumy has come under constant shelling since the war began.",
+    "The city was preparing for an assault on Sumy.",
+    "Air raid alerts sounded across Sumy overnight.",
+    "Ukrainian forces may try to retake Sumy next month.",
+])
+def test_fears_plans_denials_and_generic_statements_give_no_event(parser, sentence):
+    assert [e for e in _events(parser, MONDAY + sentence) if e.event_type != "annexation_claim"] == []
+
+
+def test_feared_toll_is_not_a_figure():
+    assert figures("Dozens of soldiers are feared to have been killed.") == []
+
+
+# -- place -----------------------------------------------------------------------------------------
+def test_oblast_in_an_officials_title_is_not_the_place(parser):
+    text = MONDAY + "The Kharkiv regional governor said a missile hit Izium on Sunday, killing two people."
+    reports = _of(_events(parser, text), "casualty_report")
+    assert reports[0].place["name"].startswith("Izium") or reports[0].place["name"].startswith("Izyum")
+    assert reports[0].geo_precision == 1
+
+
+def test_capital_as_attacker_is_not_the_place(parser):
+    text = MONDAY + "Moscow's forces struck Sumy with missiles on Sunday, killing three people."
+    reports = _of(_events(parser, text), "casualty_report")
+    assert [r.admin1_code for r in reports] == ["UA-59"]
+
+
+def test_dateline_is_not_the_place(parser):
+    text = MONDAY + "KYIV, May 15 (Reuters) - A missile struck Sumy on Sunday, killing three people."
+    reports = _of(_events(parser, text), "casualty_report")
+    assert [r.admin1_code for r in reports] == ["UA-59"]
+
+
+def test_oblast_only_has_region_precision(parser):
+    text = MONDAY + "In the Sumy region, shelling killed two farmers on Sunday."
+    reports = _of(_events(parser, text), "casualty_report")
+    assert [(r.admin1_code, r.geo_precision) for r in reports] == [("UA-59", 3)]
+
+
+# -- changes of control and who acted -------------------------------------------------------------
+def test_capture_and_recapture_record_who_acted(parser):
+    captured = _of(_events(parser, MONDAY + "Russian forces captured Bakhmut on Saturday."), "frontline_incident")
+    retaken = _of(_events(parser, MONDAY + "Ukrainian forces retook Bakhmut on Saturday."), "frontline_incident")
+    assert [(e.sub_event_type, e.actor) for e in captured] == [("capture", "Russia")]
+    assert [(e.sub_event_type, e.actor) for e in retaken] == [("recapture", "Ukraine")]
+
+
+def test_capital_named_as_captor_is_not_a_capture_in_the_capital(parser):
+    events = _of(_events(parser, MONDAY + "Moscow captured Soledar on Saturday, officials said."), "frontline_incident")
+    assert [e.admin1_code for e in events] == ["UA-14"]
+
+
+def test_list_of_liberated_villages_gives_one_event_each(parser):
+    text = MONDAY + "Ukrainian troops liberated the villages of Andriivka, Klishchiivka and Kurdiumivka in Donetsk Oblast."
+    events = _of(_events(parser, text), "frontline_incident")
+    assert len(events) >= 2 and all(e.sub_event_type == "recapture" for e in events)
+    assert len({e.place["name"] for e in events}) == len(events)
+
+
+def test_aggregate_statement_over_several_oblasts_gives_no_event(parser):
+    text = MONDAY + "Dozens of settlements have been liberated in the Kharkiv, Donetsk and Luhansk oblasts."
+    assert _of(_events(parser, text), "frontline_incident") == []
+
+
+def test_withdrawal_and_capture_of_one_town_are_one_change_of_control(parser):
+    text = (MONDAY + "Ukrainian troops withdrew from Soledar on Sunday. "
+            "Russia's defence ministry said Soledar had been captured by Russian forces.")
+    events = _of(_events(parser, text), "frontline_incident")
+    assert len(events) == 1
+
+
+# -- dates -----------------------------------------------------------------------------------------
+def test_date_of_a_statement_is_not_the_date_of_the_event(parser):
+    text = MONDAY + "Two people were killed in Friday's missile strike on Sumy, the mayor said on Monday."
+    reports = _of(_events(parser, text), "casualty_report")
+    assert reports[0].when.date == "2023-05-12"
+
+
+def test_undated_article_gives_undated_events(parser):
+    reports = _of(_events(parser, "A missile struck Sumy on Friday, killing two people."), "casualty_report")
+    assert reports[0].when.date is None
+
+
+# -- annexation claims ------------------------------------------------------------------------------
+def test_signed_documents_to_incorporate_listed_regions_are_claims(parser):
+    text = ("date 2022-09-30\nPutin signed documents to incorporate four Ukrainian territories into Russia. "
+            "He declared the annexations of the regions – Donetsk, Luhansk, Zaporizhzhia and Kherson.")
+    claims = _of(_events(parser, text), "annexation_claim")
+    assert {c.admin1_code for c in claims} == {"UA-14", "UA-09", "UA-23", "UA-65"}
+    assert all(c.claimed_by == "RU" for c in claims)
+
+
+def test_duma_ratification_is_a_claim_stage(parser):
+    text = "date 2022-10-03\nThe State Duma ratified treaties absorbing the Donetsk and Luhansk regions on Monday."
+    claims = _of(_events(parser, text), "annexation_claim")
+    assert {(c.admin1_code, c.sub_event_type) for c in claims} == {("UA-14", "ratification"), ("UA-09", "ratification")}
+    assert all(c.claim_stages == {"ratification": "2022-10-03"} for c in claims)
+
+
+def test_claims_merge_per_oblast_keeping_each_stage_and_date(parser):
+    one = _events(parser, "date 2022-09-28\nRussia held referendums in the Kherson region on Tuesday.", "a.txt")
+    two = _events(parser, "date 2022-10-04\nThe Federation Council ratified the annexation of the Kherson region "
+                          "by Russia on Tuesday.", "b.txt")
+    merged = [e for e in merge_across_articles([one, two]) if e.event_type == "annexation_claim"]
+    assert len(merged) == 1
+    assert merged[0].claim_stages == {"referendum": "2022-09-27", "ratification": "2022-10-04"}
+
+
+# -- merging across outlets -------------------------------------------------------------------------
+def test_same_strike_from_two_outlets_with_close_tolls_merges(parser):
+    a = _events(parser, "date 2023-05-15\nA missile hit Sumy on Sunday, killing 23 people.", "a.txt")
+    b = _events(parser, "date 2023-05-16\nRussian missiles struck Sumy on Sunday; 25 people were killed.", "b.txt")
+    merged = merge_across_articles([a, b])
+    assert len(merged) == 1
+    assert {s.article for s in merged[0].sources} == {"a.txt", "b.txt"}
+    assert merged[0].killed == 25  # the latest report
+
+
+def test_undated_strike_does_not_absorb_a_dated_one(parser):
+    a = _events(parser, "A missile hit Sumy, killing 3 people.", "a.txt")
+    b = _events(parser, "date 2023-05-16\nA missile hit Sumy on Sunday, killing 3 people.", "b.txt")
+    assert len(merge_across_articles([a, b])) == 2
+
+
+def test_strikes_with_different_tolls_do_not_mix(parser):
+    a = _events(parser, "date 2023-05-15\nA missile hit Sumy on Sunday, killing 2 people.", "a.txt")
+    b = _events(parser, "date 2023-05-15\nA drone hit Sumy on Saturday, killing 40 people.", "b.txt")
+    assert len(merge_across_articles([a, b])) == 2
+
+
+def test_triggers_report_the_side_that_acted():
+    assert [t.actor for t in triggers("Ukrainian forces retook the village.")] == ["Ukraine"]
