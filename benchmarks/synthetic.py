@@ -192,6 +192,9 @@ def _event_props(
         "sources": [{"article": article, "quote": quote, "start": 0, "end": len(quote)}],
         "n_sources": 1,
         "confidence": round(float(rng.uniform(0.5, 1.0)), 3),
+        "actor": None if event_type == EventType.ANNEXATION_CLAIM else "unknown",
+        "casualty_claims": [],
+        "claim_stages": [{"stage": sub_type, "date": date}] if event_type == EventType.ANNEXATION_CLAIM else [],
     }
 
 
