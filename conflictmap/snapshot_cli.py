@@ -11,6 +11,7 @@ from typing import Any
 
 from pipeline.errors import EXPECTED_ERRORS, DataError
 from pipeline.errors import InputError
+from pipeline.output.writer import check_output_file
 from pipeline.output.snapshot import (
     DEFAULT_DPI,
     EVENT_TYPES,
@@ -56,6 +57,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
         dpi = _parse_dpi(args.dpi)
         validate_options(fmt=format_from_path(args.out), size=size, dpi=dpi, types=args.types,
                          date_from=args.date_from, date_to=args.date_to, admin1=args.admin1, bbox=bbox)
+        check_output_file(Path(args.out))  # before the rendering: a folder or unwritable place is one line
         data = _load_outputs(Path(args.data))
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from pipeline.text.dates import EventDate, parse_iso, sentence_date
+from pipeline.text.validate import check_figure
 from pipeline.geoparse.recognise import content_ranges, sentence_starts
 
 POINT_KINDS = ("city", "landmark")
@@ -120,8 +121,8 @@ class Event:
 def parse_number(token: str) -> int | None:
     """Integer of a number written in digits or words ("25", "1,200", "a dozen", "twelve")."""
     token = token.lower().strip()
-    if token.replace(",", "").isdigit():
-        return int(token.replace(",", ""))
+    if token.replace(",", "").isdecimal():
+        return check_figure(token)  # the validation layer: None (reported) above a plausible figure
     return _NUMBER_WORDS.get(token)
 
 

@@ -1,5 +1,7 @@
 """Turn events, places and oblasts into RFC 7946 GeoJSON and flat CSV; write atomically.
 
+Every CSV text cell goes through :func:`pipeline.output.writer.csv_cell` (no formula injection).
+
 Coordinates are lon, lat (GeoJSON order) rounded to 6 decimals; polygons wind
 counter-clockwise (right-hand rule). Output is byte-identical for the same input.
 """
@@ -16,7 +18,8 @@ from shapely.geometry import mapping
 from shapely.geometry.polygon import orient
 
 import geodata
-from pipeline.output.atomic import write_atomic  # noqa: F401  (re-exported for callers)
+from pipeline.output.writer import csv_cell
+from pipeline.output.writer import write_atomic  # noqa: F401  (re-exported for callers)
 from pipeline.events.extract import Event, event_id
 
 EVENT_TYPES = ("annexation_claim", "frontline_incident", "casualty_report")
@@ -138,6 +141,11 @@ def _centroid(feature: dict) -> tuple[float | None, float | None]:
     return round(point.y, 6), round(point.x, 6)
 
 
+def _safe_row(row: dict) -> dict:
+    """A CSV row whose text cells cannot start a spreadsheet formula (numbers untouched)."""
+    return {k: csv_cell(v) for k, v in row.items()}
+
+
 def events_csv(events: dict) -> str:
     """``events.csv``: one flat ACLED-like row per event."""
     buffer = io.StringIO()
@@ -151,7 +159,7 @@ def events_csv(events: dict) -> str:
         def value(key):
             v = p.get(key)
             return "" if v is None else v
-        writer.writerow({
+        writer.writerow(_safe_row({
             "event_id": value("id"), "event_date": value("date"), "time_precision": value("date_precision"),
             "event_type": value("event_type"), "sub_event_type": value("sub_event_type"),
             "country": value("country_code"), "admin1_code": value("admin1_code"), "admin1": value("admin1_name"),
@@ -162,7 +170,7 @@ def events_csv(events: dict) -> str:
             "n_sources": value("n_sources"), "confidence": value("confidence"),
             "source": "; ".join(sorted({str(s.get("article")) for s in sources})),
             "notes": sources[0].get("quote", "") if sources else "",
-        })
+        }))
     return buffer.getvalue()
 
 
@@ -174,7 +182,7 @@ def places_csv(places: dict) -> str:
     writer = csv.DictWriter(buffer, fieldnames=cols, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for f in places["features"]:
-        writer.writerow({k: ("" if v is None else v) for k, v in f["properties"].items()})
+        writer.writerow(_safe_row({k: ("" if v is None else v) for k, v in f["properties"].items()}))
     return buffer.getvalue()
 
 
@@ -186,5 +194,5 @@ def oblasts_csv(oblasts: dict) -> str:
     writer = csv.DictWriter(buffer, fieldnames=cols, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for f in oblasts["features"]:
-        writer.writerow(f["properties"])
+        writer.writerow(_safe_row(f["properties"]))
     return buffer.getvalue()

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pipeline.text.validate import check_date, check_iso_date, plausible_date
+
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"])}
@@ -48,33 +50,57 @@ def _month(token: str) -> int:
 
 
 def parse_iso(value: str | None) -> date | None:
-    """``date`` from ``YYYY-MM-DD``, or None when absent or malformed."""
+    """``date`` from ``YYYY-MM-DD``, or None when absent, malformed or implausible (no report)."""
     if not value:
         return None
     try:
-        return date.fromisoformat(str(value)[:10])
+        day = date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+    return day if plausible_date(day) else None
+
+
+def _explicit(year: str, month: str, day: str, *, field: str) -> date | None:
+    """The date written out in a text, when it exists and is plausible (an implausible one is reported)."""
+    try:
+        written = date(int(year), _month(month), int(day))
+    except ValueError:
+        return None
+    return check_date(written, field=field)
 
 
 def article_date(text: str, meta: dict | None = None) -> EventDate:
-    """The date of an article: sidecar, then header line, then a dateline with a year."""
-    if meta and parse_iso(meta.get("date")):
-        return EventDate(parse_iso(meta["date"]).isoformat(), 1, "sidecar meta.json")
+    """The date of an article: sidecar, then header line, then a dateline with a year.
+
+    A date outside the plausible years (:mod:`pipeline.text.validate`) is rejected and reported,
+    and the next source is tried.
+    """
+    if meta and meta.get("date"):
+        day = check_iso_date(meta["date"], field="sidecar date")
+        if day is not None:
+            return EventDate(day.isoformat(), 1, "sidecar meta.json")
     header = _HEADER.match(text[:100])
-    if header and parse_iso(header.group(1)):
-        return EventDate(header.group(1), 1, "date header")
+    if header:
+        day = check_iso_date(header.group(1), field="date line")
+        if day is not None:
+            return EventDate(day.isoformat(), 1, "date header")
     for m in _DATELINE.finditer(text):
         if m.group(3):
-            try:
-                return EventDate(date(int(m.group(3)), _month(m.group(1)), int(m.group(2))).isoformat(), 1, "dateline")
-            except ValueError:
-                continue
+            day = _explicit(m.group(3), m.group(1), m.group(2), field="dateline")
+            if day is not None:
+                return EventDate(day.isoformat(), 1, "dateline")
     return UNDATED
 
 
 def sentence_date(sentence: str, published: EventDate) -> EventDate:
-    """When the event of ``sentence`` happened, resolved against the article's date."""
+    """When the event of ``sentence`` happened, resolved against the article's date (never implausible)."""
+    when = _sentence_date(sentence, published)
+    if when.date is not None and parse_iso(when.date) is None:
+        return EventDate(None, None, when.note)  # e.g. "last month" from an article of January 1900
+    return when
+
+
+def _sentence_date(sentence: str, published: EventDate) -> EventDate:
     base = parse_iso(published.date)
     year = _YEAR.search(sentence)
     if year and (base is None or int(year.group(1)) < base.year):
@@ -84,7 +110,9 @@ def sentence_date(sentence: str, published: EventDate) -> EventDate:
     if md and (md.group(1).lower() != "may" or md.group(0).lower().startswith("on")):
         try:
             if md.group(3):
-                return EventDate(date(int(md.group(3)), _month(md.group(1)), int(md.group(2))).isoformat(), 1, md.group(0))
+                day = _explicit(md.group(3), md.group(1), md.group(2), field="date")
+                # an implausible written date (a typo, a historical reference) dates nothing
+                return EventDate(day.isoformat(), 1, md.group(0)) if day else EventDate(None, None, md.group(0))
             if base is not None:
                 guess = date(base.year, _month(md.group(1)), int(md.group(2)))
                 if guess > base + timedelta(days=31) and not future:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import types
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 import pipeline
 from pipeline.errors import InputError
+from tests.fixtures import MARKDOWN_TEXT
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 
@@ -112,10 +114,29 @@ def test_article_reader_escapes_hostile_text(app: AppTest):
     app.run()
     _open_tab(app, "Article reader")
     app.selectbox(key="reader_article").set_value("009_hostile.txt").run()
-    body = next(m.value for m in app.markdown if 'class="cm-article"' in m.value)
+    body = _article_body(app)
     assert "<script>" not in body and "<img" not in body
     assert "&lt;script&gt;" in body
     assert '<mark class="cm-place"' in body and ">Kupiansk</mark>" in body
+
+
+def _article_body(at: AppTest) -> str:
+    """The reader's article block (plain HTML, ``st.html``)."""
+    (body,) = [h.proto.body for h in at.get("html") if 'class="cm-article"' in h.proto.body]
+    return body
+
+
+def test_markdown_in_an_article_is_shown_as_text_not_rendered(app: AppTest):
+    """Issue 15 item 10: an image, a link or a code span in an article stays text (no pixel fetched)."""
+    app.run()
+    _open_tab(app, "Article reader")
+    app.selectbox(key="reader_article").set_value("009_hostile.txt").run()
+    body = _article_body(app)
+    # the reader is HTML with every piece of article text escaped, never passed through Markdown
+    assert not [m for m in app.markdown if 'class="cm-article"' in m.value]
+    assert html.escape(MARKDOWN_TEXT) in body
+    for tag in ("<img", "<a ", "<code"):
+        assert tag not in body
 
 
 def _stub_build() -> types.ModuleType:
