@@ -9,7 +9,7 @@
 2. *Commit*: a journal naming the staged files is written atomically; from then on the new set
    is committed. The previous files are hard-linked into the staging folder (the rollback copy),
    then each staged file is renamed over its target. An error here renames the previous files
-   back (roll back); SIGINT/SIGTERM are held until the commit is done.
+   back (roll back); SIGINT/SIGTERM/SIGHUP are held until the commit is done, then take effect.
 3. *Clean up*: journal and staging folder are removed.
 
 A process killed outright (SIGKILL, power loss) is repaired by :func:`recover`, which every
@@ -103,15 +103,29 @@ def _signals_raise() -> Iterator[None]:
 
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
-    """Hold SIGINT/SIGTERM/SIGHUP for the block: the commit finishes, then the signal is delivered."""
+    """Hold SIGINT/SIGTERM/SIGHUP for the block: the commit finishes, then the signal takes effect.
+
+    The handlers record the signal instead of acting (a signal mask would not do: a library's
+    worker thread may receive a process signal, and Python then runs the handler anyway).
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
+    arrived: list[int] = []
+    previous = {}
+    for signum in _HELD_SIGNALS:
+        handler = signal.getsignal(signum)
+        if handler in (signal.SIG_DFL, signal.default_int_handler, _raise_terminated, None):
+            previous[signum] = signal.signal(signum, lambda number, frame: arrived.append(number))
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    if arrived:
+        if arrived[0] == signal.SIGINT:
+            raise KeyboardInterrupt
+        raise Terminated(128 + arrived[0])
 
 
 def _encode(data: str | bytes) -> bytes:
