@@ -60,7 +60,9 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "a dozen": 12, "dozen": 12, "dozens": 24, "dozens of": 24, "several dozen": 24, "a hundred": 100,
     "hundreds": 200, "hundreds of": 200, "scores": 40, "scores of": 40}
-_NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|a dozen|several dozen|dozens(?: of)?|hundreds(?: of)?|scores(?: of)?|"
+# (?<!\d): a number starts where its digits start; without it a long digit run is tried from each
+# of its digits (quadratic: 5 s for 5,000 digits)
+_NUM = (r"(?P<num>(?<!\d)(?:\d{1,3}(?:,\d{3})+|\d+)|a dozen|several dozen|dozens(?: of)?|hundreds(?: of)?|scores(?: of)?|"
         r"a hundred|" + "|".join(sorted((w for w in _NUMBER_WORDS if " " not in w and not w.startswith(("dozen", "hundreds", "scores"))), key=len, reverse=True)) + r")")
 _QUAL = r"(?:(?:at least|more than|over|about|around|some|nearly|almost|up to|roughly|approximately)\s+)?"
 _WHO = r"(?:\s+(?:\w+\s+)?(?:people|persons|civilians|soldiers|residents|children|troops|servicemen|others|of them))?"

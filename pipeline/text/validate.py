@@ -146,6 +146,9 @@ def decode_text(name: str, data: bytes) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if nuls:
+            msg = f"{name}: looks like a binary file, not a text article"
+            raise InputError(msg) from None
         msg = f"{name}: not UTF-8 text (invalid byte at position {exc.start}); save it as UTF-8 and retry"
         raise InputError(msg) from None
     return clean_text(text)

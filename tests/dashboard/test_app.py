@@ -268,3 +268,33 @@ def test_serve_refuses_a_folder_without_outputs(tmp_path: Path):
 
     with pytest.raises(InputError, match="no events.geojson"):
         serve(tmp_path, 8765)
+
+
+def _edit_first_event(folder: Path, **props: Any) -> None:
+    import json
+
+    path = folder / "events.geojson"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["features"][0]["properties"].update(props)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_implausible_date_keeps_the_sidebar_and_tabs(app: AppTest, data_dir: Path):
+    """Issue 15 item 2: a date before 1684 or after 2255 replaced filters, downloads and tabs with a traceback."""
+    _edit_first_event(data_dir, date="1022-05-01")
+    app.run()
+    assert not app.exception
+    assert app.sidebar.slider(key="f_dates")
+    assert _counter(app).startswith("Showing 7 of 7 events")
+    assert any("ignored" in e.label for e in app.expander)
+
+
+def test_casualty_figure_above_2_to_the_63_keeps_the_page_working(app: AppTest, data_dir: Path):
+    """Issue 15 item 3: `serve` died at start-up with an OverflowError."""
+    _edit_first_event(data_dir, killed=99999999999999999999, injured=10**26)
+    app.run()
+    assert not app.exception
+    _open_tab(app, "Events table")
+    assert not app.exception
+    _open_tab(app, "Killed / injured")
+    assert not app.exception
