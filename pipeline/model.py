@@ -1,0 +1,191 @@
+"""The contract between the stages: one vocabulary and the types each stage hands on.
+
+::
+
+    text ──► Article ──► [Mention] ──► [Place] ──► [Event] ──► GeoJSON / CSV / images
+            text/        geoparse/     geoparse/   events/     output/
+
+Stages pass the typed objects below; dicts exist only at the output edge, and their shape is
+described once here (the ``*Properties`` ``TypedDict``\\ s) for every writer and reader.
+A place's human-readable ``reason`` is rendered from its structured ``signals`` and never
+parsed back: a decision reads ``Place.capital`` or a signal's ``kind``, not a sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, TypedDict
+
+
+class EventType(StrEnum):
+    """The three kinds of event, after ACLED's codebook."""
+
+    ANNEXATION_CLAIM = "annexation_claim"  # an oblast a country claims (polygon)
+    FRONTLINE_INCIDENT = "frontline_incident"  # a capture, recapture, strike ... at a place
+    CASUALTY_REPORT = "casualty_report"  # an incident with killed / injured figures
+
+
+# the order events are listed and drawn in
+EVENT_TYPE_ORDER: tuple[EventType, ...] = tuple(EventType)
+
+
+class SubEventType(StrEnum):
+    """What happened: the frontline sub-types, the claim stages and the unspecified rest."""
+
+    ENCIRCLEMENT = "encirclement"
+    RECAPTURE = "recapture"
+    WITHDRAWAL = "withdrawal"
+    CAPTURE = "capture"
+    ADVANCE = "advance"
+    MISSILE_STRIKE = "missile_strike"
+    DRONE_STRIKE = "drone_strike"
+    AIRSTRIKE = "airstrike"
+    SHELLING = "shelling"
+    ATTACK = "attack"
+    EXPLOSION = "explosion"
+    BODIES_FOUND = "bodies_found"  # bodies or graves found, the incident itself not reported
+    REFERENDUM = "referendum"
+    ANNEXATION = "annexation"
+    RATIFICATION = "ratification"
+    UNSPECIFIED = "unspecified"
+
+
+# sub-types that are a strike of some kind (a strike and its casualty report can be one incident)
+STRIKE_SUB_TYPES: frozenset[SubEventType] = frozenset({
+    SubEventType.MISSILE_STRIKE, SubEventType.DRONE_STRIKE, SubEventType.AIRSTRIKE, SubEventType.SHELLING,
+    SubEventType.ATTACK, SubEventType.EXPLOSION})
+# the stages of a claim, in the order they happen
+CLAIM_STAGES: tuple[SubEventType, ...] = (SubEventType.REFERENDUM, SubEventType.ANNEXATION,
+                                          SubEventType.RATIFICATION)
+
+
+class FeatureKind(StrEnum):
+    """What kind of gazetteer entry a place is."""
+
+    CITY = "city"  # any populated place, village to capital
+    LANDMARK = "landmark"
+    ADMIN1 = "admin1"  # oblast, state, province
+    ADMIN2 = "admin2"  # county, raion
+    COUNTRY = "country"
+    CONTINENT = "continent"
+    WATER = "water"
+
+
+# kinds that are a point on the ground (an event there is drawn as a dot)
+POINT_KINDS: frozenset[str] = frozenset({FeatureKind.CITY, FeatureKind.LANDMARK})
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """One piece of evidence that ranked a place: what it is, its weight, and its rendered words."""
+
+    kind: str  # stable identifier, e.g. "national_capital", "admin1_in_sentence"
+    weight: float
+    text: str  # for people: how the reason shows it
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A resolved place mention: the span of text and the gazetteer entry it names."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    lat: float
+    lon: float
+    geonameid: int | None
+    feature_kind: str
+    admin1_code: str | None
+    admin1_name: str | None
+    country_code: str | None
+    confidence: float
+    reason: str  # rendered from ``signals``; never parsed
+    capital: bool = False  # a national capital (its name often stands for the government)
+    signals: tuple[Signal, ...] = field(default=(), compare=False)
+
+    def as_properties(self) -> PlaceRecord:
+        """The output-edge record (``geoparse`` JSON lines, ``places.geojson`` properties)."""
+        return {name: getattr(self, name) for name in PLACE_FIELDS}  # type: ignore[return-value]
+
+
+class PlaceRecord(TypedDict):
+    """A place as written by ``conflictmap geoparse`` and in ``places.geojson`` (with ``article``)."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    lat: float
+    lon: float
+    geonameid: int | None
+    feature_kind: str
+    admin1_code: str | None
+    admin1_name: str | None
+    country_code: str | None
+    confidence: float
+    reason: str
+
+
+PLACE_FIELDS: tuple[str, ...] = tuple(PlaceRecord.__annotations__)
+
+
+class PlaceProperties(PlaceRecord):
+    """``places.geojson`` feature properties: one mention in one article."""
+
+    article: str
+
+
+class SourceRecord(TypedDict):
+    """A sentence of an article that supports an event."""
+
+    article: str
+    quote: str
+    start: int
+    end: int
+
+
+class EventProperties(TypedDict):
+    """``events.geojson`` feature properties."""
+
+    id: str
+    event_type: str  # an EventType value
+    sub_event_type: str  # a SubEventType value
+    date: str | None  # ISO date, or None when undated
+    date_precision: int | None  # ACLED time precision (1 day, 2 week, 3 month)
+    place_name: str | None
+    admin1_code: str | None
+    admin1_name: str | None
+    country_code: str | None
+    geo_precision: int  # ACLED geo precision (1 place, 2 near/district, 3 region)
+    killed: int | None
+    injured: int | None
+    casualty_text: str | None
+    claimed_by: str | None
+    claim_status: str | None
+    sources: list[SourceRecord]
+    n_sources: int
+    confidence: float
+
+
+class OblastProperties(TypedDict):
+    """``oblasts.geojson`` feature properties: counts per admin-1 unit."""
+
+    admin1_code: str
+    admin1_name: str
+    country_code: str
+    mentions: int
+    incidents: int
+    casualty_reports: int
+    killed: int
+    injured: int
+    claimed: bool
+
+
+class Feature(TypedDict):
+    """A GeoJSON feature of any layer."""
+
+    type: str
+    geometry: dict[str, Any] | None
+    properties: dict[str, Any]
