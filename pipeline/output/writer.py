@@ -54,11 +54,23 @@ class Terminated(SystemExit):
 
 
 # -- permissions, fsync, signals ---------------------------------------------------------------
-def _file_mode() -> int:
-    """The mode a new file gets from ``open``: 0666 less the process umask."""
+def _umask() -> int:
+    """The process umask, read without changing it where the system tells (Linux), else set and restored."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
     mask = os.umask(0o022)
     os.umask(mask)
-    return 0o666 & ~mask
+    return mask
+
+
+def _file_mode() -> int:
+    """The mode a new file gets from ``open``: 0666 less the process umask."""
+    return 0o666 & ~_umask()
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -165,19 +177,37 @@ def write_atomic(path: Path | str, data: str | bytes) -> None:
 
 # -- a set of files ----------------------------------------------------------------------------
 @contextlib.contextmanager
-def _folder_lock(folder: Path) -> Iterator[None]:
-    """One writer per folder at a time (a lock on the folder itself: no lock file is left behind)."""
+def _folder_lock(folder: Path, *, wait: bool = True) -> Iterator[bool]:
+    """One writer per folder at a time (a lock on the folder itself: no lock file is left behind).
+
+    Yields whether the lock is held (always, when ``wait``).
+    """
     fd = os.open(folder, os.O_RDONLY)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
     finally:
         os.close(fd)
 
 
 def recover(folder: Path | str) -> None:
-    """Finish or undo a set that a killed process left half-written in ``folder`` (see module doc)."""
+    """Finish or undo a set that a killed process left half-written in ``folder`` (see module doc).
+
+    Does nothing while another process is writing there (its staging folder is not a leftover).
+    """
     folder = Path(folder)
+    if not folder.is_dir():
+        return
+    with _folder_lock(folder, wait=False) as held:
+        if held:
+            _recover(folder)
+
+
+def _recover(folder: Path) -> None:
     journal = folder / JOURNAL_NAME
     if journal.is_file():
         try:
@@ -206,7 +236,7 @@ def write_set(folder: Path | str, files: Mapping[str, str | bytes]) -> None:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     with _folder_lock(folder), _signals_raise():
-        recover(folder)
+        _recover(folder)
         staging = Path(tempfile.mkdtemp(dir=folder, prefix=STAGING_PREFIX))
         try:
             _stage(staging, files)

@@ -501,3 +501,11 @@ def test_file_system_error_while_writing_is_one_line_naming_the_file(tmp_path, c
     err = capsys.readouterr().err
     assert code == 2 and "Traceback" not in err
     assert _error_lines(err)[-1].endswith("places.geojson: No space left on device")
+
+
+def test_snapshot_out_pointing_at_a_folder_is_one_line(data_dir, tmp_path, capsys):
+    target = tmp_path / "briefing.png"
+    target.mkdir()
+    code = main(["snapshot", "--data", str(data_dir), "--out", str(target)])
+    (line,) = _error_lines(capsys.readouterr().err)
+    assert code == 2 and "is a folder" in line

@@ -534,3 +534,17 @@ def test_nul_bytes_anywhere_never_reach_the_outputs(tmp_path):
         assert "\\u0000" not in (tmp_path / "out" / name).read_text(encoding="utf-8")
     assert [f["properties"]["place_name"] for f in _read(tmp_path / "out", "events.geojson")["features"]] == \
         ["Nikopol"]
+
+
+def test_output_files_are_0644_not_0600(tmp_path):
+    """Item 12: every output file was mode 0600 (the atomic write never set normal permissions)."""
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "a.txt").write_text(GOOD, encoding="utf-8")
+    old = os.umask(0o022)
+    try:
+        build_paths([articles], tmp_path / "out")
+    finally:
+        os.umask(old)
+    assert {name: (tmp_path / "out" / name).stat().st_mode & 0o777 for name in OUTPUT_FILES} == \
+        dict.fromkeys(OUTPUT_FILES, 0o644)

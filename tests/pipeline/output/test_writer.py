@@ -215,3 +215,17 @@ def test_csv_cell_keeps_numbers_and_plain_text():
     assert writer.csv_cell(-36.5) == -36.5
     assert writer.csv_cell(-3) == -3
     assert writer.csv_cell("Kharkiv") == "Kharkiv"
+
+
+def test_recovery_leaves_a_set_being_written_by_another_process_alone(tmp_path):
+    """The dashboard's loader recovers a folder; it must not remove a running build's staging folder."""
+    staging = tmp_path / f"{writer.STAGING_PREFIX}running"
+    staging.mkdir()
+    with writer._folder_lock(tmp_path) as held:  # as a running write_set holds it
+        assert held
+        holder = subprocess.run([sys.executable, "-c", "import sys; from pipeline.output import writer; "
+                                 "writer.recover(sys.argv[1])", str(tmp_path)], cwd=ROOT,
+                                env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True)
+        assert holder.returncode == 0 and staging.is_dir()
+    writer.recover(tmp_path)
+    assert not staging.exists()
