@@ -15,7 +15,6 @@ import json
 import socket
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 from pipeline.errors import EXPECTED_ERRORS, InputError
@@ -23,7 +22,6 @@ from pipeline.output.writer import check_output_file, check_output_folder
 
 DEFAULT_SEEDS = Path("seeds")
 DEFAULT_OUT = Path("out")
-EVENT_TYPES = ("annexation_claim", "frontline_incident", "casualty_report")
 
 
 def _fail(cmd: str, message: str, code: int = 2) -> int:
@@ -75,76 +73,75 @@ def _cmd_geodata(args: argparse.Namespace) -> int:
 
 # -- geoparse ----------------------------------------------------------------------------------
 def _cmd_geoparse(args: argparse.Namespace) -> int:
-    from pipeline.geoparse import PLACE_FIELDS, load_geoparser
+    from collections import deque
+
     from pipeline.output.writer import atomic_file, json_line
+    from pipeline.scale.corpus import count_rows, iter_rows
+    from pipeline.scale.run import ProgressBar
+    from pipeline.scale.work import Failure, geoparse_text, make_mapper
+    from pipeline.text.validate import check_record_id, clean_text_keeping_offsets
 
     source, target = Path(args.input), Path(args.output)
     if not source.is_file():
         return _fail("geoparse", f"{source}: no such file")
-    check_output_file(target)
-    parser = load_geoparser()
-    fields = [f for f in PLACE_FIELDS if f != "admin1_name"]
+    check_output_file(target)  # before any work: a folder or an unwritable place is one line
     written = errors = 0
-    # stream line by line: memory stays bounded by the longest line, not the file
-    with source.open("rb") as src, atomic_file(target, "w") as out:
-        for number, raw in enumerate(src, start=1):
-            record, problem = _jsonl_record(raw, number)
+    pending: deque = deque()  # (where, record) of the documents in flight, in input order
+
+    def texts():
+        nonlocal errors
+        for where, record, problem in iter_rows(source):
+            problem = problem or check_record_id(record.get("id"))
             if problem:
                 errors += 1
-                print(f"conflictmap geoparse: {source}:{number}: {problem}", file=sys.stderr)
+                print(f"conflictmap geoparse: {where}: {problem}", file=sys.stderr)
                 continue
-            if record is None:
-                continue
-            places = parser.parse(record["text"])
-            out.write(json_line({"id": record.get("id"), "places": [{k: p[k] for k in fields} for p in places]},
-                                sort_keys=False))
-            written += 1
-            if written % 500 == 0:
-                print(f"\rconflictmap geoparse: {written} documents ...", end="", file=sys.stderr, flush=True)
-    if written >= 500:
-        print(file=sys.stderr)
+            pending.append((where, record))
+            # offsets index into the text as given: the cleaning keeps every character's position
+            yield clean_text_keeping_offsets(record["text"])
+
+    mapper = make_mapper(jobs=args.jobs)
+    bar = ProgressBar(unit="documents", minimum=500)
+    total = count_rows(source) or 0
+    try:
+        # streamed: memory holds the documents in flight on the workers, not the file
+        with atomic_file(target, "w") as out:
+            for places in mapper.imap(geoparse_text, texts()):
+                where, record = pending.popleft()
+                bar(written + errors + 1, total, where)
+                if isinstance(places, Failure):
+                    errors += 1
+                    print(f"conflictmap geoparse: {where}: id {record.get('id')!r} could not be processed "
+                          f"({places.reason}); skipped", file=sys.stderr)
+                    continue
+                out.write(json_line({"id": record.get("id"), "places": places}, sort_keys=False))
+                written += 1
+    finally:
+        mapper.close()
+        bar.close()
     print(f"conflictmap geoparse: {written} documents written to {target}, {errors} bad lines", file=sys.stderr)
     return 1 if errors else 0
 
 
 def _jsonl_record(raw: bytes, number: int) -> tuple[dict | None, str | None]:
-    """The JSON object of one input line (its text made safe), or the reason it is unusable."""
-    from pipeline.text.validate import check_record_id, clean_line, clean_text_keeping_offsets, loads_json
+    """The JSON object of one input line, or the reason it is unusable."""
+    from pipeline.scale.corpus import jsonl_record
 
-    try:
-        line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-    except UnicodeDecodeError as exc:
-        return None, f"not UTF-8 (invalid byte at position {exc.start})"
-    if not line.strip():
-        return None, None
-    try:
-        record = loads_json(line)
-    except json.JSONDecodeError as exc:
-        return None, f"not JSON ({exc.msg})"
-    except ValueError as exc:  # NaN, 1e400, an integer of 5,000 digits
-        return None, f"not portable JSON ({clean_line(str(exc))})"
-    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-        return None, 'no "text" string'
-    problem = check_record_id(record.get("id"))
-    if problem:
-        return None, problem
-    # offsets index into the text as given: the cleaning keeps every character's position
-    return {**record, "text": clean_text_keeping_offsets(record["text"])}, None
+    return jsonl_record(raw, number)
 
 
 # -- build -------------------------------------------------------------------------------------
 def _cmd_build(args: argparse.Namespace) -> int:
-    from pipeline.build import build_paths
+    from pipeline.build import NoArticlesError, build_paths
 
     paths = [Path(p) for p in (args.paths or [DEFAULT_SEEDS])]
-    from pipeline.build import NoArticlesError
-
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         return _fail("build", f"no such file or folder: {', '.join(missing)}")
-    check_output_folder(Path(args.out))
+    check_output_folder(Path(args.out))  # before any work
     try:
-        result = build_paths(paths, Path(args.out), progress=True)
+        result = build_paths(paths, Path(args.out), progress=True, jobs=args.jobs, dask=args.dask,
+                             incremental=not args.no_store)
     except NoArticlesError as exc:
         for error in exc.errors:
             print(f"conflictmap build: {error}", file=sys.stderr)
@@ -158,21 +155,16 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 # -- export ------------------------------------------------------------------------------------
-def _iso_date(value: str) -> str:
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        msg = f"invalid date {value!r}: expected YYYY-MM-DD"
-        raise argparse.ArgumentTypeError(msg) from None
-
-
 def _cmd_export(args: argparse.Namespace) -> int:
-    from pipeline.output.export import dumps, events_csv, oblasts_csv, places_csv, write_atomic
+    from conflictmap.filter_args import filters_from_args, given_event_options
+    from pipeline.output.export import dumps, events_csv, oblasts_csv, places_csv
+    from pipeline.output.atomic import write_atomic
 
-    if args.date_from and args.date_to and args.date_from > args.date_to:
-        return _fail("export", f"--from {args.date_from} is after --to {args.date_to}")
-    if args.type and args.layer != "events":
-        return _fail("export", "--type applies to --layer events only")
+    filters = filters_from_args(args)
+    event_only = given_event_options(args)
+    if event_only and args.layer != "events":
+        return _fail("export", f"{event_only[0]} applies to --layer events only: {args.layer} have no date or "
+                               "event type (filter them with --admin1)")
     check_output_file(Path(args.output))
     source = Path(args.data) / f"{args.layer}.geojson"
     try:
@@ -181,30 +173,23 @@ def _cmd_export(args: argparse.Namespace) -> int:
         return _fail("export", f"{source} not found; run `conflictmap build --out {args.data}` first")
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return _fail("export", f"{source} is not valid GeoJSON ({exc}); rebuild it with `conflictmap build`")
-    features = [f for f in collection.get("features", []) if _keep_feature(f["properties"], args)]
+    keep = filters.matches if args.layer == "events" else filters.matches_place
+    features = [f for f in collection.get("features", []) if keep(f)]
     filtered = {"type": "FeatureCollection", "features": features}
+    if args.format == "parquet" and args.layer == "oblasts":
+        return _fail("export", "--format parquet applies to --layer events and places")
     if args.format == "geojson":
         payload = dumps(filtered)
+    elif args.format == "parquet":
+        from pipeline.scale.columnar import to_geoparquet
+
+        payload = to_geoparquet(filtered)
     else:
         payload = {"events": events_csv, "places": places_csv, "oblasts": oblasts_csv}[args.layer](filtered)
     write_atomic(Path(args.output), payload)
     print(f"conflictmap export: {len(features)} of {len(collection.get('features', []))} {args.layer} → {args.output}",
           file=sys.stderr)
     return 0
-
-
-def _keep_feature(props: dict, args: argparse.Namespace) -> bool:
-    if args.type and props.get("event_type") not in args.type:
-        return False
-    if args.admin1 and props.get("admin1_code") not in args.admin1:
-        return False
-    if args.date_from or args.date_to:
-        day = props.get("date")
-        if day is None:
-            return False
-        if (args.date_from and day < args.date_from) or (args.date_to and day > args.date_to):
-            return False
-    return True
 
 
 # -- serve -------------------------------------------------------------------------------------
@@ -229,6 +214,22 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return serve(Path(args.data) if args.data else None, args.port)
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        msg = f"invalid job count {value!r}: expected a whole number >= 1"
+        raise argparse.ArgumentTypeError(msg)
+    return jobs
+
+
+def _add_jobs(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                   help="worker processes (default: every core); the output is the same for any N")
+
+
 def make_parser() -> argparse.ArgumentParser:
     """The argument parser of ``conflictmap``."""
     parser = argparse.ArgumentParser(prog="conflictmap", description="Map a war from the news: geoparse articles "
@@ -238,22 +239,27 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="articles → places, events, oblasts (GeoJSON, CSV) in an output folder")
     p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: seeds/)")
     p.add_argument("--out", default=str(DEFAULT_OUT), metavar="DIR", help="output folder (default: out/)")
+    _add_jobs(p)
+    p.add_argument("--dask", metavar="ADDRESS", default=None,
+                   help="run the per-article work on a Dask cluster, e.g. tcp://10.0.0.5:8786 (merge stays here)")
+    p.add_argument("--no-store", action="store_true",
+                   help="process every article again and keep no per-article store in the output folder")
     p.set_defaults(func=_cmd_build)
 
-    p = sub.add_parser("geoparse", help="JSONL of {id, text} → JSONL of {id, places}")
-    p.add_argument("input", metavar="IN.jsonl")
+    p = sub.add_parser("geoparse", help="corpus of {id, text} (JSONL, CSV, Parquet) → JSONL of {id, places}")
+    p.add_argument("input", metavar="IN", help="JSONL, CSV or Parquet with a text column")
     p.add_argument("-o", "--output", required=True, metavar="OUT.jsonl")
+    _add_jobs(p)
     p.set_defaults(func=_cmd_geoparse)
+
+    from conflictmap.filter_args import add_filter_arguments
 
     p = sub.add_parser("export", help="filtered copy of one layer as GeoJSON or CSV")
     p.add_argument("--data", default=str(DEFAULT_OUT), metavar="DIR", help="build output folder (default: out/)")
     p.add_argument("--layer", choices=("events", "places", "oblasts"), default="events")
-    p.add_argument("--format", choices=("geojson", "csv"), default="geojson")
-    p.add_argument("--type", action="append", choices=EVENT_TYPES, metavar="T",
-                   help=f"event type (repeatable): {', '.join(EVENT_TYPES)}")
-    p.add_argument("--from", dest="date_from", type=_iso_date, metavar="DATE", help="first date, YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", type=_iso_date, metavar="DATE", help="last date, YYYY-MM-DD")
-    p.add_argument("--admin1", action="append", metavar="CODE", help="ISO 3166-2 code, e.g. UA-14 (repeatable)")
+    p.add_argument("--format", choices=("geojson", "csv", "parquet"), default="geojson",
+                   help="parquet: GeoParquet (events and places)")
+    add_filter_arguments(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.set_defaults(func=_cmd_export)
 

@@ -1,34 +1,36 @@
 """Articles → places, events and oblasts: the whole pipeline and its output folder.
 
 ``build_paths`` reads files (a bad file is reported and skipped, the rest processed), and
-writes ``places.geojson``, ``events.geojson``, ``oblasts.geojson``, ``events.csv`` and
-``articles.jsonl`` as one set (:func:`pipeline.output.writer.write_set`: all new, or all as they
-were). A build with no readable article is refused and writes nothing. ``build_articles`` is the
-same on texts already in memory (the dashboard's uploads).
+writes ``places.geojson``, ``events.geojson``, ``oblasts.geojson``, ``events.csv``,
+``articles.jsonl``, ``events.parquet`` and ``places.parquet`` as one set
+(:func:`pipeline.output.writer.write_set`: all new, or all as they were). A build with no
+readable article is refused and writes nothing. ``build_articles`` is the same on texts already
+in memory (the dashboard's uploads).
 """
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import InputError
-from pipeline.events.extract import extract_events, merge_across_articles
-from pipeline.geoparse import load_geoparser
+from pipeline.events.extract import merge_across_articles
 from pipeline.output.export import dumps, event_features, events_csv, oblast_features, place_features
 from pipeline.output.writer import json_line, write_set
-from pipeline.text.articles import Article, decode_article, find_article_files, make_article, read_article
-from pipeline.text.validate import collect_rejections
+from pipeline.scale.columnar import COLUMNAR_LAYERS, to_geoparquet
+from pipeline.scale.corpus import Inputs
+from pipeline.scale.run import ProgressBar, Runner, run_articles
+from pipeline.scale.run import runner as scale_runner
+from pipeline.text.articles import Article, decode_article, make_article
 
-OUTPUT_FILES = ("places.geojson", "events.geojson", "oblasts.geojson", "events.csv", "articles.jsonl")
+OUTPUT_FILES = ("places.geojson", "events.geojson", "oblasts.geojson", "events.csv", "articles.jsonl",
+                "events.parquet", "places.parquet")
 Progress = Callable[[int, int, str], None]
-BATCH_ARTICLES = 200  # articles geoparsed per call (progress is reported after each batch)
-BATCH_CHARS = 2_000_000  # ... or fewer, so that progress moves on a few big articles too
-PROGRESS_MIN_ARTICLES = 50  # show a progress bar from this many articles ...
-PROGRESS_MIN_CHARS = 1_000_000  # ... or this much text (a 10 MB article takes some 20 s)
+BIG_ARTICLE_CHARS = 1_000_000  # an article this long gets its own progress line (10 MB takes some 20 s)
 
 
 class NoArticlesError(InputError):
@@ -47,11 +49,11 @@ class BuildResult:
     places: dict
     oblasts: dict
     articles: list[dict]
-    errors: list[str] = field(default_factory=list)  # inputs not processed (a file, a folder)
+    errors: list[str] = field(default_factory=list)  # inputs not processed (a file, a folder, a row)
     warnings: list[str] = field(default_factory=list)  # inputs processed with a value ignored, files skipped
 
     def summary(self) -> str:
-        """One line: articles, places, events per type, errors."""
+        """One line: articles, places, events per type, errors (and warnings, when any)."""
         kinds = Counter(f["properties"]["event_type"] for f in self.events["features"])
         per_type = ", ".join(f"{kinds.get(k, 0)} {k}" for k in ("annexation_claim", "frontline_incident",
                                                                   "casualty_report"))
@@ -70,79 +72,68 @@ def read_article_bytes(name: str, data: bytes) -> str:
     return decode_article(name, data)
 
 
-def _batches(articles: Sequence[Article]) -> list[Sequence[Article]]:
-    """Consecutive runs of at most ``BATCH_ARTICLES`` articles and (unless one alone) ``BATCH_CHARS``."""
-    batches, start, chars = [], 0, 0
-    for i, article in enumerate(articles):
-        if i > start and (i - start >= BATCH_ARTICLES or chars + len(article.text) > BATCH_CHARS):
-            batches.append(articles[start:i])
-            start, chars = i, 0
-        chars += len(article.text)
-    if start < len(articles):
-        batches.append(articles[start:])
-    return batches
-
-
-def process(articles: Sequence[Article], *, progress: Progress | None = None) -> BuildResult:
+def process(articles: Iterable[Article], *, progress: Progress | None = None, batch: int = 200,
+            runner: Runner | None = None) -> BuildResult:
     """Geoparse and extract events from ``articles`` (pure: no file is written).
 
-    Values the validation layer rejects (an implausible date or figure) are ignored and listed
-    in ``warnings``, one line per article and value.
+    The per-article work goes through ``runner`` (``pipeline.scale.run``: serial by default; a fork
+    pool, a Dask cluster and/or the incremental store when given); results come back in input
+    order, so the merge across articles below gives the same bytes however they were computed.
+    Values the validation layer rejected (an implausible date or figure) are listed in ``warnings``.
     """
-    parser = load_geoparser()
+    del batch  # kept for callers; the runner chooses its own batches
     places_by_article: list[tuple[str, list[dict]]] = []
     per_article_events = []
-    warnings = [f"{a.name}: {r.message()}" for a in articles for r in a.rejections]
-    done, total = 0, len(articles)
-    for chunk in _batches(articles):
-        for article, places in zip(chunk, parser.parse_many([a.text for a in chunk])):
-            places_by_article.append((article.name, places))
-            with collect_rejections() as rejected:
-                per_article_events.append(extract_events(article.name, article.text, places, article.published))
-            warnings += dict.fromkeys(f"{article.name}: {r.message()}" for r in rejected)
-        done += len(chunk)
-        if progress:
-            progress(done, total, chunk[-1].name)
+    records, errors, warnings = [], [], []
+    total = len(articles) if isinstance(articles, Sized) else 0
+    for article, result in (runner or run_articles)(articles, progress=progress, total=total):
+        places_by_article.append((article.name, result.places))
+        per_article_events.append(result.events)
+        if result.error:
+            errors.append(result.error)
+        warnings += dict.fromkeys(f"{article.name}: {r.message()}" for r in article.rejections)
+        warnings += [f"{article.name}: {w}" for w in result.warnings]
+        records.append({"article": article.name, "title": article.title, "date": article.published.date,
+                        "meta": article.meta, "text": article.text})
     events = event_features(merge_across_articles(per_article_events))
     places = place_features(places_by_article)
     oblasts = oblast_features(events, places)
-    records = [{"article": a.name, "title": a.title, "date": a.published.date, "meta": a.meta, "text": a.text}
-               for a in articles]
-    return BuildResult(events, places, oblasts, records, warnings=warnings)
+    return BuildResult(events, places, oblasts, records, errors, warnings)
 
 
-def build_articles(articles: Sequence[tuple], *, progress: Progress | None = None) -> dict:
-    """``process`` for (name, text) or (name, text, meta) tuples; returns the dashboard's dict (with warnings)."""
-    return process([make_article(*item) for item in articles], progress=progress).as_dict()
+def build_articles(articles: Sequence[tuple], *, progress: Progress | None = None,
+                   data_dir: Path | None = None) -> dict:
+    """``process`` for (name, text) or (name, text, meta) tuples; returns the dashboard's dict.
 
-
-def _read_all(paths: Sequence[Path]) -> tuple[list[Article], list[str], list[str]]:
-    """Articles under ``paths`` with the errors (one line each, naming the file) and skipped files."""
-    found = find_article_files([Path(p) for p in paths])
-    articles, errors = [], list(found.errors)
-    for path, name in found.files:
-        try:
-            articles.append(read_article(path, name))
-        except InputError as exc:
-            errors.append(str(exc))
-    return articles, errors, found.skipped
+    With ``data_dir`` (a build output folder) the article store there is used: only new or changed
+    articles are processed, the others come from the store, then everything is merged again.
+    """
+    items = [make_article(*item) for item in articles]
+    if data_dir is None:
+        return process(items, progress=progress).as_dict()
+    with scale_runner(jobs=1, store_dir=data_dir) as runner:
+        return process(items, progress=progress, runner=runner).as_dict()
 
 
 def load_articles(paths: Sequence[Path]) -> tuple[list[Article], list[str]]:
     """Read every article file under ``paths``; errors are one line each, naming the file."""
-    articles, errors, _ = _read_all(paths)
-    return articles, errors
+    inputs = Inputs([Path(p) for p in paths])
+    articles = list(inputs)
+    return articles, inputs.errors
 
 
-def output_files(result: BuildResult) -> dict[str, str]:
-    """The five output files of ``result``, name → text."""
-    return {
+def output_files(result: BuildResult) -> dict[str, str | bytes]:
+    """Every output file of ``result``, name → content."""
+    files: dict[str, str | bytes] = {
         "places.geojson": dumps(result.places),
         "events.geojson": dumps(result.events),
         "oblasts.geojson": dumps(result.oblasts),
         "events.csv": events_csv(result.events),
         "articles.jsonl": "".join(json_line(a) for a in result.articles),
     }
+    for layer in COLUMNAR_LAYERS:
+        files[f"{layer}.parquet"] = to_geoparquet(getattr(result, layer))
+    return files
 
 
 def write_outputs(result: BuildResult, out_dir: Path) -> None:
@@ -158,29 +149,73 @@ def stderr_progress(done: int, total: int, name: str) -> None:
     print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} articles", end=end, file=sys.stderr, flush=True)
 
 
-def build_paths(paths: Sequence[Path], out_dir: Path, *, progress: bool = False) -> BuildResult:
-    """Read, process and write; a bad file is reported and skipped.
+def _announce_big(articles: Iterable[Article]) -> Iterator[Article]:
+    """The articles, with a line on stderr before each big one (its work is silent for a while)."""
+    for article in articles:
+        if len(article.text) >= BIG_ARTICLE_CHARS:
+            print(f"conflictmap build: geoparsing {article.name} ({len(article.text) / 1e6:.1f} million "
+                  "characters) ...", file=sys.stderr, flush=True)
+        yield article
+
+
+def build_paths(paths: Sequence[Path], out_dir: Path, *, progress: bool = False, jobs: int | None = 1,
+                dask: str | None = None, incremental: bool = False) -> BuildResult:
+    """Read, process and write; a bad file or row is reported and skipped.
+
+    ``paths`` are article files, folders of them, or JSONL / CSV / Parquet corpora (streamed).
+    ``jobs`` worker processes (None: every core) or a Dask scheduler address ``dask`` run the
+    per-article work; ``incremental`` keeps per-article results in a store in ``out_dir`` and
+    processes only new or changed articles.
 
     Raises
     ------
     NoArticlesError
-        When no file under ``paths`` gives an article with text: nothing is written, so an empty
-        folder or a folder of unreadable files never replaces good outputs.
+        When no input gives an article with text: nothing is written, so an empty folder or a
+        folder of unreadable files never replaces good outputs.
     """
-    articles, errors, skipped = _read_all(paths)
-    if not any(a.text.strip() for a in articles):
-        shown = ", ".join(str(p) for p in paths)
-        reason = f"{len(errors)} could not be read" if errors else "none has any text" if articles else \
-            "no .txt, .md or .html files"
-        msg = f"no article to build from in {shown} ({reason}); the outputs in {out_dir} are left as they were"
-        raise NoArticlesError(msg, errors)
-    size = sum(len(a.text) for a in articles)
-    show = progress and (len(articles) >= PROGRESS_MIN_ARTICLES or size >= PROGRESS_MIN_CHARS)
-    if show and size >= PROGRESS_MIN_CHARS:
-        print(f"conflictmap build: geoparsing {size / 1e6:.1f} million characters in {len(articles)} articles ...",
-              file=sys.stderr, flush=True)
-    result = process(articles, progress=stderr_progress if show else None)
-    result.errors = errors
-    result.warnings = skipped + result.warnings
+    inputs = Inputs([Path(p) for p in paths])
+    if not inputs.files and not inputs.corpora:
+        raise _nothing_to_build(paths, out_dir, inputs.errors, "no .txt, .md or .html files")
+    stream: Iterable[Article] = _until_text(iter(inputs))
+    if stream is None:  # checked before any work and before the store is opened in ``out_dir``
+        reason = f"{len(inputs.errors)} could not be read" if inputs.errors else "none has any text"
+        raise _nothing_to_build(paths, out_dir, inputs.errors, reason)
+    bar = ProgressBar() if progress else None
+    stream = _announce_big(stream) if progress else stream
+    with scale_runner(jobs=jobs, dask=dask, store_dir=Path(out_dir) if incremental else None) as runner:
+        result = process(_Counted(stream, inputs.total()) if progress else stream, progress=bar, runner=runner)
+    if bar:
+        bar.close()
+    result.errors = inputs.errors + result.errors
+    result.warnings = inputs.skipped + result.warnings
     write_outputs(result, out_dir)
     return result
+
+
+def _until_text(articles: Iterator[Article]) -> Iterator[Article] | None:
+    """``articles`` again, once one with text has been read; None when none has any."""
+    seen: list[Article] = []
+    for article in articles:
+        seen.append(article)
+        if article.text.strip():
+            return itertools.chain(seen, articles)
+    return None
+
+
+def _nothing_to_build(paths: Sequence[Path], out_dir: Path, errors: list[str], reason: str) -> NoArticlesError:
+    shown = ", ".join(str(p) for p in paths)
+    msg = f"no article to build from in {shown} ({reason}); the outputs in {out_dir} are left as they were"
+    return NoArticlesError(msg, errors)
+
+
+class _Counted:
+    """An iterable with a known length (for the progress bar's total), read lazily."""
+
+    def __init__(self, items: Iterable, total: int | None) -> None:
+        self.items, self.total = items, total
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return self.total or 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 import os
 import re
 from collections import Counter
@@ -130,7 +131,7 @@ def _clean_meta(meta: dict) -> dict:
     for key, value in meta.items():
         if isinstance(value, str):
             clean[clean_line(str(key))] = clean_line(value)
-        elif value is None or isinstance(value, (bool, int, float)):
+        elif value is None or isinstance(value, (bool, int)) or (isinstance(value, float) and math.isfinite(value)):
             clean[clean_line(str(key))] = value
     return clean
 

@@ -247,8 +247,10 @@ def loads_json(text: str) -> Any:
 
 def check_record_id(value: object) -> str | None:
     """Why ``value`` cannot be a record id (None when it can: a string, a finite number or null)."""
-    if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
-        return None  # numbers were bounded and made finite by ``loads_json``
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return None
+    if isinstance(value, float):  # ``loads_json`` refuses non-finite numbers; a Parquet column may hold one
+        return None if math.isfinite(value) else f"id {value} is not a finite number"
     if isinstance(value, str):
         if _SURROGATE.search(value):
             return "id is not valid Unicode (a lone surrogate escape)"
