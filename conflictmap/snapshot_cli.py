@@ -12,6 +12,7 @@ from typing import Any
 from pipeline.errors import EXPECTED_ERRORS, DataError
 from pipeline.errors import InputError
 from conflictmap.filter_args import add_filter_arguments, filters_from_args
+from pipeline.output.writer import check_output_file
 from pipeline.output.snapshot import (
     DEFAULT_DPI,
     format_from_path,
@@ -53,6 +54,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
         validate_options(fmt=format_from_path(args.out), size=size, dpi=dpi, types=args.types,
                          date_from=filters.date_from, date_to=filters.date_to, admin1=filters.admin1_codes,
                          bbox=bbox, include_undated=filters.include_undated)
+        check_output_file(Path(args.out))  # before the rendering: a folder or unwritable place is one line
         data = _load_outputs(Path(args.data))
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")

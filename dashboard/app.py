@@ -38,7 +38,7 @@ from pipeline.errors import EXPECTED_ERRORS, InputError  # noqa: E402
 DATA_ENV = "CONFLICTMAP_DATA"
 DEFAULT_DATA_DIR = _ROOT / "out"
 MAP_HEIGHT = 620
-UPLOAD_TYPES = ["txt", "md", "html", "htm"]
+UPLOAD_TYPES = ["txt", "text", "md", "html", "htm"]
 VIEW_TABS = ["Killed / injured", "Events table", "Article reader", "Add articles"]
 _METRIC_PARAM = "metric"
 
@@ -117,6 +117,8 @@ def _process_new_articles(notices: Any, known: set[str]) -> None:
     bar.progress(1.0, text="Done")
     for message in result.get("errors") or []:
         notices.error(message)
+    for message in result.get("warnings") or []:
+        notices.warning(message)
     st.session_state["rebuilt"] = {k: result[k] for k in ("events", "places", "oblasts", "articles")}
     st.session_state["rebuilt_id"] = hashlib.sha1(
         "\n".join(f"{name}\n{text}" for name, text, *_ in previous + items).encode("utf-8")
@@ -313,13 +315,9 @@ def _article_reader(outputs: dict[str, Any], filters: cm_filters.EventFilters) -
     st.text(f"{record.get('title') or name}  ·  {record.get('date') or 'undated'}")
     mentions = [f["properties"] for f in outputs["places"]["features"]
                 if f["properties"].get("article") == name]
-    body = cm_data.highlight_article(str(record.get("text") or ""), mentions)
-    st.markdown(
-        '<div class="cm-article" style="white-space:pre-wrap;line-height:1.55;max-height:420px;'
-        'overflow-y:auto;border:1px solid #ddd;border-radius:6px;padding:10px 14px">'
-        f"{body}</div>",
-        unsafe_allow_html=True,
-    )
+    # article text is shown as text: escaped pieces and <mark>s in plain HTML, never Markdown
+    # (no image is fetched, no link made, no code span drawn from what an article says)
+    st.html(cm_data.article_html(str(record.get("text") or ""), mentions))
     if mentions:
         st.dataframe(
             pd.DataFrame(
@@ -395,6 +393,9 @@ def main() -> None:
         st.error(f"{err}")
         st.stop()
     notices = st.container()
+    if base.get("problems"):
+        with notices.expander(f"{len(base['problems'])} values in the data folder were ignored", icon="⚠️"):
+            st.text("\n".join(base["problems"]))
     st.session_state["base_outputs"] = base
     known = {a.get("article") for a in _current_outputs(base)["articles"]}
     if st.session_state.get("process"):
@@ -436,7 +437,7 @@ def main() -> None:
             _article_reader(outputs, filters)
     if adder_tab.open:
         with adder_tab:
-            st.file_uploader("Upload articles (.txt, .md, .html)", type=UPLOAD_TYPES,
+            st.file_uploader("Upload articles (.txt, .text, .md, .html)", type=UPLOAD_TYPES,
                              accept_multiple_files=True, key="upload")
             st.text_area("…or paste an article", key="paste", height=150)
             st.button("Process articles", key="process", type="primary")

@@ -3,19 +3,29 @@
 Pure helpers of the dashboard page, apart from :func:`load_outputs`, which reads an
 output folder (see the data contracts: ``events.geojson``, ``places.geojson``,
 ``oblasts.geojson``, ``articles.jsonl``).
+
+The loader defends the page as the build defends the files: ``articles.jsonl`` is split on
+``"\n"`` only (U+2028 in a text is not a line end), and a value no build writes (an implausible
+date or figure, a coordinate that is not a number, a hand-edited file) is dropped from that
+feature and listed in ``problems``, so the page opens on any folder and says what it ignored.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from pipeline.errors import InputError
+from pipeline.output import writer
+from pipeline.text import validate
 
 Feature = dict[str, Any]
+MAX_TOTAL = 2**53  # largest count an oblast total may hold (exact in a float, in JavaScript and in numpy)
+MAX_PROBLEMS_SHOWN = 20  # problems listed one by one; the rest are counted
 OUTPUT_FILES: tuple[str, ...] = ("events.geojson", "places.geojson", "oblasts.geojson")
 
 TABLE_COLUMNS: tuple[str, ...] = (
@@ -31,14 +41,94 @@ def _empty_collection() -> dict[str, Any]:
 
 def _read_collection(path: Path) -> dict[str, Any]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = validate.loads_json(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
         msg = f"cannot read {path}: {err}"
         raise InputError(msg) from err
-    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection" \
+            or not isinstance(data.get("features"), list):
         msg = f"{path} is not a GeoJSON FeatureCollection"
         raise InputError(msg)
     return data
+
+
+def _finite(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _plausible_geometry(geometry: object) -> bool:
+    if geometry is None:
+        return True
+    if not isinstance(geometry, dict):
+        return False
+    if geometry.get("type") == "Point":
+        coords = geometry.get("coordinates")
+        return (isinstance(coords, list) and len(coords) >= 2 and all(_finite(c) for c in coords[:2])
+                and -180 <= coords[0] <= 180 and -90 <= coords[1] <= 90)
+    return isinstance(geometry.get("coordinates"), list)
+
+
+def _defend(layer: str, features: list[Any], problems: list[str]) -> list[Feature]:
+    """The features of one layer with every implausible value dropped (and listed in ``problems``)."""
+    kept: list[Feature] = []
+    for number, feature in enumerate(features, 1):
+        if not isinstance(feature, dict) or not isinstance(feature.get("properties"), dict):
+            problems.append(f"{layer}.geojson: feature {number} is not a GeoJSON feature; left out")
+            continue
+        if not _plausible_geometry(feature.get("geometry")):
+            problems.append(f"{layer}.geojson: feature {number} has no usable geometry; left out")
+            continue
+        props = feature["properties"]
+        where = f"{layer}.geojson: feature {number} ({props.get('id') or props.get('admin1_code') or '?'})"
+        if "date" in props and props["date"] is not None:
+            day = validate.check_iso_date(props["date"]) if isinstance(props["date"], str) else None
+            if day is None or day.isoformat() != props["date"]:
+                first, last = validate.year_range()
+                problems.append(f"{where}: date {str(props['date'])[:40]!r} ignored "
+                                f"(expected YYYY-MM-DD from {first} to {last})")
+                props = {**props, "date": None, "date_precision": None}
+        bound = validate.MAX_FIGURE if layer == "events" else MAX_TOTAL
+        for key in ("killed", "injured", "mentions", "incidents", "casualty_reports"):
+            value = props.get(key)
+            if value is not None and not (isinstance(value, int) and not isinstance(value, bool)
+                                          and 0 <= value <= bound):
+                problems.append(f"{where}: {key} {str(value)[:40]} ignored (expected 0 to {bound:,})")
+                props = {**props, key: None if layer == "events" else 0}
+        confidence = props.get("confidence")
+        if confidence is not None and not (_finite(confidence) and 0 <= confidence <= 1):
+            problems.append(f"{where}: confidence {str(confidence)[:40]} ignored (expected 0 to 1)")
+            props = {**props, "confidence": 0.0}
+        kept.append(feature if props is feature["properties"] else {**feature, "properties": props})
+    return kept
+
+
+def _read_articles(path: Path, problems: list[str]) -> list[dict[str, Any]]:
+    """``articles.jsonl``: one JSON object per "\n"-ended line (never ``splitlines``)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        msg = f"cannot read {path}: {err}"
+        raise InputError(msg) from err
+    articles = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            record = validate.loads_json(line)
+        except ValueError as err:
+            problems.append(f"{path.name}:{number}: not a JSON line ({err}); left out")
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("article"), str):
+            problems.append(f"{path.name}:{number}: not an article record; left out")
+            continue
+        if record.get("date") is not None and (not isinstance(record["date"], str)
+                                               or validate.check_iso_date(record["date"]) is None):
+            problems.append(f"{path.name}:{number}: date {str(record['date'])[:40]!r} ignored")
+            record["date"] = None
+        if not isinstance(record.get("text"), (str, type(None))):
+            record["text"] = str(record["text"])
+        articles.append(record)
+    return articles
 
 
 def load_outputs(data_dir: Path | str) -> dict[str, Any]:
@@ -52,8 +142,8 @@ def load_outputs(data_dir: Path | str) -> dict[str, Any]:
     Returns
     -------
     dict
-        ``events``, ``places``, ``oblasts`` (FeatureCollections) and ``articles``
-        (list of article records).
+        ``events``, ``places``, ``oblasts`` (FeatureCollections), ``articles``
+        (list of article records) and ``problems`` (one line per value ignored).
 
     Raises
     ------
@@ -64,22 +154,22 @@ def load_outputs(data_dir: Path | str) -> dict[str, Any]:
     if not (folder / "events.geojson").is_file():
         msg = f"no events.geojson in {folder}; build it with `conflictmap build`"
         raise InputError(msg)
+    try:
+        writer.recover(folder)  # a build killed while committing its files: finish it first
+    except OSError:
+        pass  # a read-only folder: nothing to finish there
     out: dict[str, Any] = {}
+    problems: list[str] = []
     for name in OUTPUT_FILES:
         path = folder / name
-        out[name.split(".")[0]] = _read_collection(path) if path.is_file() else _empty_collection()
-    articles = []
+        layer = name.split(".")[0]
+        collection = _read_collection(path) if path.is_file() else _empty_collection()
+        out[layer] = {**collection, "features": _defend(layer, collection["features"], problems)}
     path = folder / "articles.jsonl"
-    if path.is_file():
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                articles.append(json.loads(line))
-            except ValueError as err:
-                msg = f"{path}:{number}: not a JSON line ({err})"
-                raise InputError(msg) from err
-    out["articles"] = articles
+    out["articles"] = _read_articles(path, problems) if path.is_file() else []
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        problems[MAX_PROBLEMS_SHOWN:] = [f"… and {len(problems) - MAX_PROBLEMS_SHOWN} more values ignored"]
+    out["problems"] = problems
     return out
 
 
@@ -167,3 +257,16 @@ def highlight_article(text: str, mentions: Iterable[Mapping[str, Any]]) -> str:
         cursor = end
     parts.append(html.escape(text[cursor:]))
     return "".join(parts)
+
+
+ARTICLE_STYLE = ("white-space:pre-wrap;line-height:1.55;max-height:420px;overflow-y:auto;"
+                 "border:1px solid #ddd;border-radius:6px;padding:10px 14px")
+
+
+def article_html(text: str, mentions: Iterable[Mapping[str, Any]]) -> str:
+    """The article reader's block: :func:`highlight_article` in a scrolling ``div``, for ``st.html``.
+
+    Plain HTML, not Markdown: whatever the article says (``![](url)``, ``[a](url)``, backticks)
+    stays text.
+    """
+    return f'<div class="cm-article" style="{ARTICLE_STYLE}">{highlight_article(text, mentions)}</div>'

@@ -1,32 +1,44 @@
 """Articles → places, events and oblasts: the whole pipeline and its output folder.
 
 ``build_paths`` reads files (a bad file is reported and skipped, the rest processed), and
-writes ``places.geojson``, ``events.geojson``, ``oblasts.geojson``, ``events.csv`` and
-``articles.jsonl`` atomically. ``build_articles`` is the same on texts already in memory
-(the dashboard's uploads).
+writes ``places.geojson``, ``events.geojson``, ``oblasts.geojson``, ``events.csv``,
+``articles.jsonl``, ``events.parquet`` and ``places.parquet`` as one set
+(:func:`pipeline.output.writer.write_set`: all new, or all as they were). A build with no
+readable article is refused and writes nothing. ``build_articles`` is the same on texts already
+in memory (the dashboard's uploads).
 """
 
 from __future__ import annotations
 
-import json
+import itertools
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence, Sized
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.text.articles import Article, decode_article, find_article_files, make_article, read_article
 from pipeline.errors import InputError
-from pipeline.events.extract import extract_events, merge_across_articles
-from pipeline.output.export import dumps, event_features, events_csv, oblast_features, place_features, write_atomic
-from pipeline.scale.columnar import write_columnar
+from pipeline.events.extract import merge_across_articles
+from pipeline.output.export import dumps, event_features, events_csv, oblast_features, place_features
+from pipeline.output.writer import json_line, write_set
+from pipeline.scale.columnar import COLUMNAR_LAYERS, to_geoparquet
 from pipeline.scale.corpus import Inputs
 from pipeline.scale.run import ProgressBar, Runner, run_articles
 from pipeline.scale.run import runner as scale_runner
+from pipeline.text.articles import Article, decode_article, make_article
 
 OUTPUT_FILES = ("places.geojson", "events.geojson", "oblasts.geojson", "events.csv", "articles.jsonl",
                 "events.parquet", "places.parquet")
 Progress = Callable[[int, int, str], None]
+BIG_ARTICLE_CHARS = 1_000_000  # an article this long gets its own progress line (10 MB takes some 20 s)
+
+
+class NoArticlesError(InputError):
+    """Nothing readable to build from: the previous outputs are kept."""
+
+    def __init__(self, message: str, errors: Sequence[str]) -> None:
+        super().__init__(message)
+        self.errors = list(errors)
 
 
 @dataclass
@@ -37,20 +49,22 @@ class BuildResult:
     places: dict
     oblasts: dict
     articles: list[dict]
-    errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # inputs not processed (a file, a folder, a row)
+    warnings: list[str] = field(default_factory=list)  # inputs processed with a value ignored, files skipped
 
     def summary(self) -> str:
-        """One line: articles, places, events per type, errors."""
+        """One line: articles, places, events per type, errors (and warnings, when any)."""
         kinds = Counter(f["properties"]["event_type"] for f in self.events["features"])
         per_type = ", ".join(f"{kinds.get(k, 0)} {k}" for k in ("annexation_claim", "frontline_incident",
                                                                   "casualty_report"))
         return (f"{len(self.articles)} articles, {len(self.places['features'])} places, "
-                f"{len(self.events['features'])} events ({per_type}), {len(self.errors)} errors")
+                f"{len(self.events['features'])} events ({per_type}), {len(self.errors)} errors"
+                + (f", {len(self.warnings)} warnings" if self.warnings else ""))
 
     def as_dict(self) -> dict:
         """The result as the dict the dashboard uses."""
         return {"events": self.events, "places": self.places, "oblasts": self.oblasts, "articles": self.articles,
-                "errors": self.errors}
+                "errors": self.errors, "warnings": self.warnings}
 
 
 def read_article_bytes(name: str, data: bytes) -> str:
@@ -65,23 +79,26 @@ def process(articles: Iterable[Article], *, progress: Progress | None = None, ba
     The per-article work goes through ``runner`` (``pipeline.scale.run``: serial by default; a fork
     pool, a Dask cluster and/or the incremental store when given); results come back in input
     order, so the merge across articles below gives the same bytes however they were computed.
+    Values the validation layer rejected (an implausible date or figure) are listed in ``warnings``.
     """
     del batch  # kept for callers; the runner chooses its own batches
     places_by_article: list[tuple[str, list[dict]]] = []
     per_article_events = []
-    records, errors = [], []
+    records, errors, warnings = [], [], []
     total = len(articles) if isinstance(articles, Sized) else 0
     for article, result in (runner or run_articles)(articles, progress=progress, total=total):
         places_by_article.append((article.name, result.places))
         per_article_events.append(result.events)
         if result.error:
             errors.append(result.error)
+        warnings += dict.fromkeys(f"{article.name}: {r.message()}" for r in article.rejections)
+        warnings += [f"{article.name}: {w}" for w in result.warnings]
         records.append({"article": article.name, "title": article.title, "date": article.published.date,
                         "meta": article.meta, "text": article.text})
     events = event_features(merge_across_articles(per_article_events))
     places = place_features(places_by_article)
     oblasts = oblast_features(events, places)
-    return BuildResult(events, places, oblasts, records, errors)
+    return BuildResult(events, places, oblasts, records, errors, warnings)
 
 
 def build_articles(articles: Sequence[tuple], *, progress: Progress | None = None,
@@ -100,24 +117,28 @@ def build_articles(articles: Sequence[tuple], *, progress: Progress | None = Non
 
 def load_articles(paths: Sequence[Path]) -> tuple[list[Article], list[str]]:
     """Read every article file under ``paths``; errors are one line each, naming the file."""
-    articles, errors = [], []
-    for path in find_article_files([Path(p) for p in paths]):
-        try:
-            articles.append(read_article(path))
-        except InputError as exc:
-            errors.append(str(exc))
-    return articles, errors
+    inputs = Inputs([Path(p) for p in paths])
+    articles = list(inputs)
+    return articles, inputs.errors
+
+
+def output_files(result: BuildResult) -> dict[str, str | bytes]:
+    """Every output file of ``result``, name → content."""
+    files: dict[str, str | bytes] = {
+        "places.geojson": dumps(result.places),
+        "events.geojson": dumps(result.events),
+        "oblasts.geojson": dumps(result.oblasts),
+        "events.csv": events_csv(result.events),
+        "articles.jsonl": "".join(json_line(a) for a in result.articles),
+    }
+    for layer in COLUMNAR_LAYERS:
+        files[f"{layer}.parquet"] = to_geoparquet(getattr(result, layer))
+    return files
 
 
 def write_outputs(result: BuildResult, out_dir: Path) -> None:
-    """Write every output file atomically (each file is whole or absent)."""
-    out_dir = Path(out_dir)
-    write_atomic(out_dir / "places.geojson", dumps(result.places))
-    write_atomic(out_dir / "events.geojson", dumps(result.events))
-    write_atomic(out_dir / "oblasts.geojson", dumps(result.oblasts))
-    write_atomic(out_dir / "events.csv", events_csv(result.events))
-    lines = "".join(json.dumps(a, ensure_ascii=False, sort_keys=True) + "\n" for a in result.articles)
-    write_atomic(out_dir / "articles.jsonl", lines)
+    """Write the output files as one set: all new, or (on any error or signal) all as they were."""
+    write_set(Path(out_dir), output_files(result))
 
 
 def stderr_progress(done: int, total: int, name: str) -> None:
@@ -128,6 +149,15 @@ def stderr_progress(done: int, total: int, name: str) -> None:
     print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} articles", end=end, file=sys.stderr, flush=True)
 
 
+def _announce_big(articles: Iterable[Article]) -> Iterator[Article]:
+    """The articles, with a line on stderr before each big one (its work is silent for a while)."""
+    for article in articles:
+        if len(article.text) >= BIG_ARTICLE_CHARS:
+            print(f"conflictmap build: geoparsing {article.name} ({len(article.text) / 1e6:.1f} million "
+                  "characters) ...", file=sys.stderr, flush=True)
+        yield article
+
+
 def build_paths(paths: Sequence[Path], out_dir: Path, *, progress: bool = False, jobs: int | None = 1,
                 dask: str | None = None, incremental: bool = False) -> BuildResult:
     """Read, process and write; a bad file or row is reported and skipped.
@@ -136,17 +166,46 @@ def build_paths(paths: Sequence[Path], out_dir: Path, *, progress: bool = False,
     ``jobs`` worker processes (None: every core) or a Dask scheduler address ``dask`` run the
     per-article work; ``incremental`` keeps per-article results in a store in ``out_dir`` and
     processes only new or changed articles.
+
+    Raises
+    ------
+    NoArticlesError
+        When no input gives an article with text: nothing is written, so an empty folder or a
+        folder of unreadable files never replaces good outputs.
     """
     inputs = Inputs([Path(p) for p in paths])
+    if not inputs.files and not inputs.corpora:
+        raise _nothing_to_build(paths, out_dir, inputs.errors, "no .txt, .md or .html files")
+    stream: Iterable[Article] = _until_text(iter(inputs))
+    if stream is None:  # checked before any work and before the store is opened in ``out_dir``
+        reason = f"{len(inputs.errors)} could not be read" if inputs.errors else "none has any text"
+        raise _nothing_to_build(paths, out_dir, inputs.errors, reason)
     bar = ProgressBar() if progress else None
+    stream = _announce_big(stream) if progress else stream
     with scale_runner(jobs=jobs, dask=dask, store_dir=Path(out_dir) if incremental else None) as runner:
-        result = process(_Counted(inputs, inputs.total()) if progress else inputs, progress=bar, runner=runner)
+        result = process(_Counted(stream, inputs.total()) if progress else stream, progress=bar, runner=runner)
     if bar:
         bar.close()
     result.errors = inputs.errors + result.errors
+    result.warnings = inputs.skipped + result.warnings
     write_outputs(result, out_dir)
-    write_columnar(result, out_dir)
     return result
+
+
+def _until_text(articles: Iterator[Article]) -> Iterator[Article] | None:
+    """``articles`` again, once one with text has been read; None when none has any."""
+    seen: list[Article] = []
+    for article in articles:
+        seen.append(article)
+        if article.text.strip():
+            return itertools.chain(seen, articles)
+    return None
+
+
+def _nothing_to_build(paths: Sequence[Path], out_dir: Path, errors: list[str], reason: str) -> NoArticlesError:
+    shown = ", ".join(str(p) for p in paths)
+    msg = f"no article to build from in {shown} ({reason}); the outputs in {out_dir} are left as they were"
+    return NoArticlesError(msg, errors)
 
 
 class _Counted:

@@ -20,6 +20,9 @@ HOSTILE_TEXT = (
     '<img src=x onerror="window.__pwned = 2"> wounded 3 people.'
 )
 HOSTILE_ARTICLE = "009_hostile.txt"
+# Markdown that, rendered, would fetch a tracking pixel, make a link and show raw markup (issue 15 item 10)
+MARKDOWN_TEXT = ('![](http://tracker.invalid/pixel.png) [read more](http://tracker.invalid/) '
+                 '`<mark class="cm-place">raw</mark>`')
 
 DONETSK = box(37.0, 47.0, 39.0, 49.0)
 KHARKIV = box(35.0, 49.0, 38.0, 50.5)
@@ -156,7 +159,7 @@ def make_articles() -> list[dict[str, Any]]:
          "text": "A missile strike on Kharkiv killed 23 and injured 28. Ukraine recaptured "
                  "Balakliia."},
         {"article": HOSTILE_ARTICLE, "title": "<script>alert(1)</script>", "date": None,
-         "text": HOSTILE_TEXT},
+         "text": HOSTILE_TEXT + "\n" + MARKDOWN_TEXT},
     ]
 
 

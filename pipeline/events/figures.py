@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.events.triggers import _IRREALIS, clause_start, has_prefix
+from pipeline.text.validate import check_figure
 
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -110,8 +111,8 @@ class Figure:
 def parse_number(token: str) -> int | None:
     """Integer of a number written in digits or words ("25", "1,200", "a dozen", "twelve")."""
     token = token.lower().strip()
-    if token.replace(",", "").isdigit():
-        return int(token.replace(",", ""))
+    if token.replace(",", "").isdecimal():
+        return check_figure(token)  # the validation layer: None (reported) above a plausible figure
     return _NUMBER_WORDS.get(token)
 
 

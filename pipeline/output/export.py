@@ -1,5 +1,7 @@
 """Turn events, places and oblasts into RFC 7946 GeoJSON and flat CSV; write atomically.
 
+Every CSV text cell goes through :func:`pipeline.output.writer.csv_cell` (no formula injection).
+
 Coordinates are lon, lat (GeoJSON order) rounded to 6 decimals; polygons wind
 counter-clockwise (right-hand rule). Output is byte-identical for the same input.
 """
@@ -16,6 +18,7 @@ from shapely.geometry import mapping
 from shapely.geometry.polygon import orient
 
 import geodata
+from pipeline.output.writer import csv_cell
 from pipeline.events.extract import Event, event_id
 from pipeline.model import (
     CLAIM_STAGES,
@@ -159,6 +162,11 @@ def _centroid(feature: dict) -> tuple[float | None, float | None]:
     return round(point.y, 6), round(point.x, 6)
 
 
+def _safe_row(row: dict) -> dict:
+    """A CSV row whose text cells cannot start a spreadsheet formula (numbers untouched)."""
+    return {k: csv_cell(v) for k, v in row.items()}
+
+
 def events_csv(events: dict) -> str:
     """``events.csv``: one flat ACLED-like row per event."""
     buffer = io.StringIO()
@@ -188,7 +196,7 @@ def events_csv(events: dict) -> str:
             "claim_stages": "; ".join(f"{c['stage']} {c['date'] or 'undated'}" for c in p.get("claim_stages") or []),
             "sources": " | ".join(f"{s.get('article')}:{s.get('start')}-{s.get('end')}" for s in sources),
         }
-        writer.writerow(row)
+        writer.writerow(_safe_row(row))
     return buffer.getvalue()
 
 
@@ -205,7 +213,7 @@ def places_csv(places: dict) -> str:
     writer = csv.DictWriter(buffer, fieldnames=PLACE_CSV_COLUMNS, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for f in places["features"]:
-        writer.writerow({k: ("" if v is None else v) for k, v in f["properties"].items()})
+        writer.writerow(_safe_row({k: ("" if v is None else v) for k, v in f["properties"].items()}))
     return buffer.getvalue()
 
 
@@ -215,5 +223,5 @@ def oblasts_csv(oblasts: dict) -> str:
     writer = csv.DictWriter(buffer, fieldnames=OBLAST_CSV_COLUMNS, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for f in oblasts["features"]:
-        writer.writerow(f["properties"])
+        writer.writerow(_safe_row(f["properties"]))
     return buffer.getvalue()

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pipeline.errors import InputError
 from pipeline.text.articles import MAX_ARTICLE_BYTES, Article, find_article_files, make_article, read_article
+from pipeline.text.validate import check_record_id, clean_line, loads_json
 
 CORPUS_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet")
 META_FIELDS = ("date", "url", "title", "outlet")
@@ -50,9 +51,11 @@ def jsonl_record(raw: bytes, number: int) -> tuple[dict | None, str | None]:
     if not line.strip():
         return None, None
     try:
-        record = json.loads(line)
+        record = loads_json(line)
     except json.JSONDecodeError as exc:
         return None, f"not JSON ({exc.msg})"
+    except ValueError as exc:  # NaN, 1e400, an integer of 5,000 digits: not portable JSON
+        return None, f"not portable JSON ({clean_line(str(exc))})"
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         return None, 'no "text" string'
     return record, None
@@ -133,7 +136,7 @@ def count_rows(path: Path) -> int | None:
 def row_article(where: str, record: dict) -> Article:
     """An ``Article`` from a corpus record (``id`` names it; else the file and row)."""
     name = record.get("id")
-    name = where.rsplit("/", 1)[-1] if name in (None, "") else str(name)
+    name = where.rsplit("/", 1)[-1] if name in (None, "") else clean_line(str(name))
     meta = {}
     for key in META_FIELDS:
         value = record.get(key)
@@ -151,7 +154,10 @@ class Inputs:
     def __init__(self, paths: list[Path]) -> None:
         self.paths = [Path(p) for p in paths]
         self.errors: list[str] = []
-        self.files = find_article_files([p for p in self.paths if not is_corpus(p)])
+        found = find_article_files([p for p in self.paths if not is_corpus(p)])
+        self.files = found.files  # (path, article name)
+        self.errors += found.errors  # unreadable folders
+        self.skipped = found.skipped  # files that are not articles
         self.corpora = [p for p in self.paths if is_corpus(p)]
 
     def total(self) -> int | None:
@@ -160,14 +166,15 @@ class Inputs:
         return None if None in counts else len(self.files) + sum(counts)  # type: ignore[arg-type]
 
     def __iter__(self) -> Iterator[Article]:
-        for path in self.files:
+        for path, name in self.files:
             try:
-                yield read_article(path)
+                yield read_article(path, name)
             except InputError as exc:
                 self.errors.append(str(exc))
         for path in self.corpora:
             try:
                 for where, record, problem in iter_rows(path):
+                    problem = problem or check_record_id(record.get("id"))
                     if problem:
                         self.errors.append(f"{where}: {problem}")
                     else:

@@ -26,6 +26,7 @@ from typing import Any, NamedTuple
 from pipeline.events.extract import Event, extract_events
 from pipeline.scale import codec
 from pipeline.text.articles import Article
+from pipeline.text.validate import collect_rejections
 
 CHUNK = 32  # items per task: large enough to amortise pickling, small enough to balance two cores
 INFLIGHT_PER_WORKER = 4  # tasks queued per worker, so none idles while the parent merges results
@@ -47,6 +48,7 @@ class ArticleResult:
     events: list[Event]
     payload: bytes | None = None  # codec.pack(places, events), when a store will keep it
     error: str | None = None
+    warnings: tuple[str, ...] = ()  # values the validation layer refused while extracting (one line each)
 
 
 def geoparser():
@@ -60,9 +62,11 @@ def geoparser():
 def process_article(article: Article, *, with_payload: bool = False) -> ArticleResult:
     """Geoparse one article and extract its events (pure: no I/O)."""
     places = geoparser().parse(article.text)
-    events = extract_events(article.name, article.text, places, article.published)
+    with collect_rejections() as rejected:
+        events = extract_events(article.name, article.text, places, article.published)
     payload = codec.pack(places, events) if with_payload else None
-    return ArticleResult(article.name, places, events, payload)
+    warnings = tuple(dict.fromkeys(r.message() for r in rejected))
+    return ArticleResult(article.name, places, events, payload, warnings=warnings)
 
 
 def _run_chunk(fn: Callable[[Any], Any], items: list) -> list:

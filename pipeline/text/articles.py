@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import html
-import json
+import math
+import os
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from pipeline.text.dates import EventDate, article_date
 from pipeline.errors import InputError
+from pipeline.text.dates import EventDate, article_date
+from pipeline.text.validate import Rejection, clean_line, clean_text, collect_rejections, decode_text, loads_json
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
 MAX_ARTICLE_BYTES = 50_000_000
 
 
@@ -25,6 +28,7 @@ class Article:
     title: str
     published: EventDate
     meta: dict
+    rejections: tuple[Rejection, ...] = ()  # values the validation layer refused (an implausible date)
 
 
 class _TextExtractor(HTMLParser):
@@ -65,21 +69,19 @@ def html_to_text(markup: str) -> str:
 
 
 def decode_article(name: str, data: bytes) -> str:
-    """Article text from raw bytes; ``InputError`` naming the file when it is not UTF-8 text."""
+    """Article text from raw bytes (UTF-8, or UTF-16/32 with a BOM; HTML reduced to its visible text).
+
+    The text is normalised by :func:`pipeline.text.validate.clean_text`: one kind of line break,
+    no NUL or control characters. ``InputError`` names the file when it is too big, binary or
+    in an unsupported encoding.
+    """
     if len(data) > MAX_ARTICLE_BYTES:
         msg = f"{name}: file is {len(data) / 1e6:.0f} MB, more than the {MAX_ARTICLE_BYTES / 1e6:.0f} MB limit"
         raise InputError(msg)
-    if b"\x00" in data[:4096]:
-        msg = f"{name}: looks like a binary file, not a text article"
-        raise InputError(msg)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        msg = f"{name}: not UTF-8 text (invalid byte at position {exc.start}); save it as UTF-8 and retry"
-        raise InputError(msg) from None
+    text = decode_text(name, data)
     if name.lower().endswith((".html", ".htm")) or re.match(r"\s*(<!doctype html|<html)", text[:200], re.I):
-        text = html_to_text(text)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+        text = clean_text(html_to_text(text))
+    return text
 
 
 def read_meta(path: Path) -> dict:
@@ -90,9 +92,12 @@ def read_meta(path: Path) -> dict:
     if not sidecar.exists():
         return {}
     try:
-        meta = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        msg = f"{sidecar}: not valid JSON ({exc})"
+        meta = loads_json(sidecar.read_text(encoding="utf-8"))
+    except OSError as exc:
+        msg = f"{sidecar}: cannot read ({exc.strerror})"
+        raise InputError(msg) from None
+    except (UnicodeDecodeError, ValueError) as exc:
+        msg = f"{sidecar}: not valid JSON ({clean_line(str(exc))})"
         raise InputError(msg) from None
     if not isinstance(meta, dict):
         msg = f"{sidecar}: expected a JSON object with date, title, url, outlet"
@@ -101,20 +106,34 @@ def read_meta(path: Path) -> dict:
 
 
 def make_article(name: str, text: str, meta: dict | None = None) -> Article:
-    """An ``Article`` from text already decoded."""
-    meta = meta or {}
-    return Article(name=name, text=text, title=str(meta.get("title") or _title(text)), published=article_date(text, meta),
-                   meta=meta)
+    """An ``Article`` from text already decoded (pasted or uploaded text is normalised here too)."""
+    text = clean_text(text)
+    meta = _clean_meta(meta or {})
+    with collect_rejections() as rejected:
+        published = article_date(text, meta)
+    return Article(name=name, text=text, title=clean_line(str(meta.get("title") or _title(text))),
+                   published=published, meta=meta, rejections=tuple(rejected))
 
 
-def read_article(path: Path) -> Article:
-    """Read one article file with its sidecar metadata."""
+def read_article(path: Path, name: str | None = None) -> Article:
+    """Read one article file with its sidecar metadata; ``name`` defaults to the file name."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         msg = f"{path}: cannot read ({exc.strerror})"
         raise InputError(msg) from None
-    return make_article(path.name, decode_article(str(path), data), read_meta(path))
+    return make_article(name or path.name, decode_article(str(path), data), read_meta(path))
+
+
+def _clean_meta(meta: dict) -> dict:
+    """Sidecar values as one-line strings, numbers and booleans (nested values dropped)."""
+    clean: dict = {}
+    for key, value in meta.items():
+        if isinstance(value, str):
+            clean[clean_line(str(key))] = clean_line(value)
+        elif value is None or isinstance(value, (bool, int)) or (isinstance(value, float) and math.isfinite(value)):
+            clean[clean_line(str(key))] = value
+    return clean
 
 
 def _title(text: str) -> str:
@@ -125,13 +144,45 @@ def _title(text: str) -> str:
     return ""
 
 
-def find_article_files(paths: list[Path]) -> list[Path]:
-    """Article files under ``paths`` (files or folders), sorted, sidecars excluded."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found += [p for p in sorted(path.iterdir()) if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-                      and not p.name.endswith(".meta.json")]
-        else:
-            found.append(path)
-    return sorted(dict.fromkeys(found), key=lambda p: (p.name, str(p)))
+@dataclass
+class ArticleFiles:
+    """The article files found under some paths, with what was left out and why."""
+
+    files: list[tuple[Path, str]] = field(default_factory=list)  # (path, article name), sorted by name
+    errors: list[str] = field(default_factory=list)  # folders that could not be read
+    skipped: list[str] = field(default_factory=list)  # files that are not articles
+
+
+def find_article_files(paths: list[Path]) -> ArticleFiles:
+    """Article files under ``paths`` (files, or folders walked with their subfolders).
+
+    An article's name is its path relative to the folder given (``sub/x.txt``), or the file name
+    of a file given directly; two files that would share a name keep their full paths instead.
+    Hidden files and folders and sidecars (``*.meta.json``) are left out silently; any other file
+    that is not an article is listed in ``skipped``, an unreadable folder in ``errors``.
+    """
+    found = ArticleFiles()
+    pairs: list[tuple[Path, str]] = []
+    for root in paths:
+        root = Path(root)
+        if not root.is_dir():
+            pairs.append((root, root.name))
+            continue
+
+        def unreadable(exc: OSError) -> None:
+            found.errors.append(f"{exc.filename}: cannot read folder ({exc.strerror}); skipped")
+
+        for folder, subfolders, names in os.walk(root, onerror=unreadable):
+            subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+            for file_name in sorted(names):
+                path = Path(folder) / file_name
+                if file_name.startswith(".") or file_name.endswith(".meta.json"):
+                    continue
+                if path.suffix.lower() not in ARTICLE_SUFFIXES:
+                    found.skipped.append(f"{path}: skipped, not an article file ({', '.join(ARTICLE_SUFFIXES)})")
+                    continue
+                pairs.append((path, path.relative_to(root).as_posix()))
+    pairs = list(dict.fromkeys(pairs))
+    names = Counter(name for _, name in pairs)
+    found.files = sorted(((p, str(p) if names[n] > 1 else n) for p, n in pairs), key=lambda pn: (pn[1], str(pn[0])))
+    return found

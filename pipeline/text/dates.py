@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pipeline.text.validate import check_date, check_iso_date, plausible_date
+
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"])}
@@ -48,28 +50,45 @@ def _month(token: str) -> int:
 
 
 def parse_iso(value: str | None) -> date | None:
-    """``date`` from ``YYYY-MM-DD``, or None when absent or malformed."""
+    """``date`` from ``YYYY-MM-DD``, or None when absent, malformed or implausible (no report)."""
     if not value:
         return None
     try:
-        return date.fromisoformat(str(value)[:10])
+        day = date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+    return day if plausible_date(day) else None
+
+
+def _explicit(year: str, month: str, day: str, *, field: str) -> date | None:
+    """The date written out in a text, when it exists and is plausible (an implausible one is reported)."""
+    try:
+        written = date(int(year), _month(month), int(day))
+    except ValueError:
+        return None
+    return check_date(written, field=field)
 
 
 def article_date(text: str, meta: dict | None = None) -> EventDate:
-    """The date of an article: sidecar, then header line, then a dateline with a year."""
-    if meta and parse_iso(meta.get("date")):
-        return EventDate(parse_iso(meta["date"]).isoformat(), 1, "sidecar meta.json")
+    """The date of an article: sidecar, then header line, then a dateline with a year.
+
+    A date outside the plausible years (:mod:`pipeline.text.validate`) is rejected and reported,
+    and the next source is tried.
+    """
+    if meta and meta.get("date"):
+        day = check_iso_date(meta["date"], field="sidecar date")
+        if day is not None:
+            return EventDate(day.isoformat(), 1, "sidecar meta.json")
     header = _HEADER.match(text[:100])
-    if header and parse_iso(header.group(1)):
-        return EventDate(header.group(1), 1, "date header")
+    if header:
+        day = check_iso_date(header.group(1), field="date line")
+        if day is not None:
+            return EventDate(day.isoformat(), 1, "date header")
     for m in _DATELINE.finditer(text):
         if m.group(3):
-            try:
-                return EventDate(date(int(m.group(3)), _month(m.group(1)), int(m.group(2))).isoformat(), 1, "dateline")
-            except ValueError:
-                continue
+            day = _explicit(m.group(3), m.group(1), m.group(2), field="dateline")
+            if day is not None:
+                return EventDate(day.isoformat(), 1, "dateline")
     return UNDATED
 
 
@@ -146,7 +165,10 @@ def explicit_date(sentence: str, published: EventDate, *, skip_speech: bool = Tr
                 add(m.start(), EventDate(base.isoformat(), 1, word))
     if not candidates:
         return None
-    return min(candidates, key=lambda c: c[0])[1]
+    found = min(candidates, key=lambda c: c[0])[1]
+    if found.date is not None and parse_iso(found.date) is None:
+        return EventDate(None, None, found.note)  # an implausible date (a typo, "last month" of 1900) dates nothing
+    return found
 
 
 def _calendar(month: str, day: str, year: str | None, base: date | None, future: bool, note: str) -> EventDate | None:

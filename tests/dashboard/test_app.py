@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import types
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 import pipeline
 from pipeline.errors import InputError
+from tests.fixtures import MARKDOWN_TEXT
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 
@@ -112,10 +114,29 @@ def test_article_reader_escapes_hostile_text(app: AppTest):
     app.run()
     _open_tab(app, "Article reader")
     app.selectbox(key="reader_article").set_value("009_hostile.txt").run()
-    body = next(m.value for m in app.markdown if 'class="cm-article"' in m.value)
+    body = _article_body(app)
     assert "<script>" not in body and "<img" not in body
     assert "&lt;script&gt;" in body
     assert '<mark class="cm-place"' in body and ">Kupiansk</mark>" in body
+
+
+def _article_body(at: AppTest) -> str:
+    """The reader's article block (plain HTML, ``st.html``)."""
+    (body,) = [h.proto.body for h in at.get("html") if 'class="cm-article"' in h.proto.body]
+    return body
+
+
+def test_markdown_in_an_article_is_shown_as_text_not_rendered(app: AppTest):
+    """Issue 15 item 10: an image, a link or a code span in an article stays text (no pixel fetched)."""
+    app.run()
+    _open_tab(app, "Article reader")
+    app.selectbox(key="reader_article").set_value("009_hostile.txt").run()
+    body = _article_body(app)
+    # the reader is HTML with every piece of article text escaped, never passed through Markdown
+    assert not [m for m in app.markdown if 'class="cm-article"' in m.value]
+    assert html.escape(MARKDOWN_TEXT) in body
+    for tag in ("<img", "<a ", "<code"):
+        assert tag not in body
 
 
 def _stub_build() -> types.ModuleType:
@@ -247,3 +268,33 @@ def test_serve_refuses_a_folder_without_outputs(tmp_path: Path):
 
     with pytest.raises(InputError, match="no events.geojson"):
         serve(tmp_path, 8765)
+
+
+def _edit_first_event(folder: Path, **props: Any) -> None:
+    import json
+
+    path = folder / "events.geojson"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["features"][0]["properties"].update(props)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_implausible_date_keeps_the_sidebar_and_tabs(app: AppTest, data_dir: Path):
+    """Issue 15 item 2: a date before 1684 or after 2255 replaced filters, downloads and tabs with a traceback."""
+    _edit_first_event(data_dir, date="1022-05-01")
+    app.run()
+    assert not app.exception
+    assert app.sidebar.slider(key="f_dates")
+    assert _counter(app).startswith("Showing 7 of 7 events")
+    assert any("ignored" in e.label for e in app.expander)
+
+
+def test_casualty_figure_above_2_to_the_63_keeps_the_page_working(app: AppTest, data_dir: Path):
+    """Issue 15 item 3: `serve` died at start-up with an OverflowError."""
+    _edit_first_event(data_dir, killed=99999999999999999999, injured=10**26)
+    app.run()
+    assert not app.exception
+    _open_tab(app, "Events table")
+    assert not app.exception
+    _open_tab(app, "Killed / injured")
+    assert not app.exception

@@ -191,6 +191,10 @@ def test_hostile_article_does_not_execute(page):
     assert "<script>window.__pwned = 1;</script>" in reader.inner_text()
     assert page.evaluate("() => window.__pwned") is None
     assert page.locator(".cm-article script, .cm-article img").count() == 0
+    # issue 15 item 10: Markdown in the article stays text: no pixel fetched, no link, no code span
+    assert "![](http://tracker.invalid/pixel.png)" in reader.inner_text()
+    assert page.locator(".cm-article a, .cm-article code").count() == 0
+    assert not [u for u in page.requests if "tracker.invalid" in u]
 
 
 def test_panning_and_clicking_the_map_never_rerun_the_app(page):

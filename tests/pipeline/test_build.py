@@ -403,6 +403,7 @@ def test_ten_megabyte_article_finishes(tmp_path):
     except subprocess.TimeoutExpired:
         pytest.fail("build of a 10 MB article did not finish within 60 s")
     assert run.returncode == 0, run.stderr
+    assert "geoparsing big.txt (10.0 million characters)" in run.stderr  # issue 15 item 15: progress, not silence
     places = _read(out, "places.geojson")["features"]
     assert {f["properties"]["name"] for f in places} >= {"Kharkiv", "Poltava", "Sumy", "Lviv"}
     assert len(places) > 10_000
@@ -436,3 +437,115 @@ def test_sidecar_meta_date_is_used(tmp_path):
     assert result.articles[0]["date"] == "2023-03-10"
     (event,) = result.events["features"]
     assert event["properties"]["date"] == "2023-03-10"  # Friday, the sidecar's date
+
+
+# -- issue 15: nothing lost, nothing broken -------------------------------------------------------
+def test_line_separator_in_article_keeps_dashboard_loading(tmp_path):
+    """Item 1: U+2028/U+2029/U+0085 were written raw and the dashboard refused the whole folder."""
+    from dashboard.data import load_outputs
+
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "a.txt").write_bytes("date 2023-01-01\nShelling killed 3 people in Kharkiv.\u2028Officials said."
+                                     "\u2029Later\x85more.\n".encode("utf-8"))
+    out = tmp_path / "out"
+    build_paths([articles], out)
+    raw = (out / "articles.jsonl").read_text(encoding="utf-8")
+    assert len(raw.splitlines()) == 1  # no line splitter breaks the record
+    data = load_outputs(out)
+    (record,) = data["articles"]
+    assert record["text"] == "date 2023-01-01\nShelling killed 3 people in Kharkiv.\nOfficials said.\nLater\nmore.\n"
+    assert data["problems"] == []
+    assert [f["properties"]["killed"] for f in data["events"]["features"]] == [3]
+
+
+def test_implausible_date_and_figure_are_reported_and_never_written(tmp_path, capsys):
+    """Items 2 and 3: a date line 1022-05-01 and a figure above 2^63 went into the outputs."""
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "typo.txt").write_text("date 1022-05-01\nShelling killed 99999999999999999999 people in Kharkiv.\n",
+                                       encoding="utf-8")
+    out = tmp_path / "out"
+    code = main(["build", str(articles), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 0 and "Traceback" not in err
+    warnings = [line for line in err.splitlines() if ": warning:" in line]
+    assert len(warnings) == 2
+    assert "typo.txt" in warnings[0] and "1022-05-01" in warnings[0]
+    assert "typo.txt" in warnings[1] and "99999999999999999999" in warnings[1]
+    assert _articles(out)["typo.txt"]["date"] is None
+    for feature in _read(out, "events.geojson")["features"]:
+        assert feature["properties"]["killed"] is None and feature["properties"]["date"] is None
+
+
+def test_build_walks_subfolders_and_names_articles_by_relative_path(tmp_path, capsys):
+    """Item 9: subfolders were not walked, .json skipped silently, two x.txt shared one name."""
+    articles = tmp_path / "in"
+    for folder, city in (("north", "Kharkiv"), ("south", "Kherson")):
+        (articles / folder).mkdir(parents=True)
+        (articles / folder / "x.txt").write_text(GOOD.replace("Nikopol", city), encoding="utf-8")
+    (articles / "feed.json").write_text("{}", encoding="utf-8")
+    code = main(["build", str(articles), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 0
+    assert set(_articles(tmp_path / "out")) == {"north/x.txt", "south/x.txt"}
+    assert any("feed.json" in line and "skipped" in line for line in err.splitlines())
+
+
+def test_unreadable_subfolder_is_one_line_and_the_rest_is_built(tmp_path, capsys, monkeypatch):
+    articles = tmp_path / "in"
+    (articles / "locked").mkdir(parents=True)
+    (articles / "locked" / "x.txt").write_text(GOOD, encoding="utf-8")
+    (articles / "open.txt").write_text(GOOD, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path=".", *args):
+        if isinstance(path, (str, Path)) and Path(path) == articles / "locked":  # as chmod 000 would, even for root
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path, *args)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code = main(["build", str(articles), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    (line,) = [line for line in err.splitlines() if "locked" in line]
+    assert "Permission denied" in line
+    assert set(_articles(tmp_path / "out")) == {"open.txt"}
+
+
+def test_big_article_build_reports_progress_on_stderr(tmp_path, capsys):
+    """Item 15: a 10 MB article ran for minutes with no progress output."""
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "big.txt").write_text(_big_article(1_200_000), encoding="utf-8")
+    build_paths([articles], tmp_path / "out", progress=True)
+    err = capsys.readouterr().err
+    assert "conflictmap build: geoparsing big.txt (1.2 million characters) ..." in err
+
+
+def test_nul_bytes_anywhere_never_reach_the_outputs(tmp_path):
+    """Item 15: NUL bytes after the first 4 KB passed into the outputs."""
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "a.txt").write_bytes(b"date 2023-03-10\n" + b"Quiet day. " * 500 + b"Russian troops\x00 shelled "
+                                     b"Nikopol on Friday.\x00\n")
+    build_paths([articles], tmp_path / "out")
+    for name in (n for n in OUTPUT_FILES if not n.endswith(".parquet")):
+        assert "\x00" not in (tmp_path / "out" / name).read_text(encoding="utf-8")
+        assert "\\u0000" not in (tmp_path / "out" / name).read_text(encoding="utf-8")
+    assert [f["properties"]["place_name"] for f in _read(tmp_path / "out", "events.geojson")["features"]] == \
+        ["Nikopol"]
+
+
+def test_output_files_are_0644_not_0600(tmp_path):
+    """Item 12: every output file was mode 0600 (the atomic write never set normal permissions)."""
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "a.txt").write_text(GOOD, encoding="utf-8")
+    old = os.umask(0o022)
+    try:
+        build_paths([articles], tmp_path / "out")
+    finally:
+        os.umask(old)
+    assert {name: (tmp_path / "out" / name).stat().st_mode & 0o777 for name in OUTPUT_FILES} == \
+        dict.fromkeys(OUTPUT_FILES, 0o644)

@@ -265,3 +265,14 @@ def test_a_capital_in_the_possessive_stands_for_its_government(parser):
     text = DATE_HEADER + "Russian forces withdrew from Kherson, one of Kyiv's biggest gains of the war."
     places = {e.place["name"] for e in _only(_events(parser, text), "frontline_incident")}
     assert places == {"Kherson"}
+
+
+# -- issue 15 item 3: implausible figures --------------------------------------------------------
+@pytest.mark.parametrize("figure", ["99999999999999999999", "20000000", "9" * 5000])
+def test_casualty_figure_above_ten_million_is_rejected_not_kept(figure):
+    from pipeline.text.validate import collect_rejections
+
+    with collect_rejections() as rejected:
+        killed, injured, _ = casualties(f"Shelling killed {figure} people and injured 3.")
+    assert killed is None and injured == 3
+    assert len(rejected) == 1

@@ -97,3 +97,19 @@ def test_relative_day_in_an_undated_article_stays_undated():
     assert sentence_date("Troops withdrew on Friday.", UNDATED).date is None
     assert sentence_date("The town was recaptured at the weekend.", UNDATED).date is None
     assert sentence_date("Shelling hit the town.", UNDATED) == UNDATED
+
+
+# -- issue 15 item 2: implausible dates ---------------------------------------------------------
+def test_date_line_with_a_typo_year_is_rejected_and_reported():
+    from pipeline.text.validate import collect_rejections
+
+    with collect_rejections() as rejected:
+        when = article_date("date 1022-05-01\nShelling hit Kharkiv.\n")
+    assert when.date is None
+    assert [r.value for r in rejected] == ["1022-05-01"]
+
+
+def test_implausible_written_date_in_a_sentence_dates_nothing():
+    published = EventDate("2023-03-10", 1, "date header")
+    assert sentence_date("Shelling hit Kharkiv on May 3, 9876.", published).date is None
+    assert sentence_date("Shelling hit Kharkiv on May 3, 2023.", published).date == "2023-05-03"
