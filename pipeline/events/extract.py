@@ -175,6 +175,8 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 def _place_precision(place: dict, text: str) -> int:
     if place["feature_kind"] == "admin1":
         return 3
+    if place.get("approx_point"):
+        return 2  # a village placed at its hromada's centre: ACLED's "near / part of a district"
     return 2 if _NEAR.search(text[max(0, place["start"] - 30):place["start"]]) else 1
 
 
