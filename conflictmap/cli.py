@@ -12,14 +12,12 @@ import os
 import subprocess
 import sys
 import tempfile
-from datetime import date
 from pathlib import Path
 
 from pipeline.errors import EXPECTED_ERRORS
 
 DEFAULT_SEEDS = Path("seeds")
 DEFAULT_OUT = Path("out")
-EVENT_TYPES = ("annexation_claim", "frontline_incident", "casualty_report")
 
 
 def _fail(cmd: str, message: str, code: int = 2) -> int:
@@ -129,21 +127,16 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 # -- export ------------------------------------------------------------------------------------
-def _iso_date(value: str) -> str:
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        msg = f"invalid date {value!r}: expected YYYY-MM-DD"
-        raise argparse.ArgumentTypeError(msg) from None
-
-
 def _cmd_export(args: argparse.Namespace) -> int:
-    from pipeline.output.export import dumps, events_csv, oblasts_csv, places_csv, write_atomic
+    from conflictmap.filter_args import filters_from_args, given_event_options
+    from pipeline.output.export import dumps, events_csv, oblasts_csv, places_csv
+    from pipeline.output.atomic import write_atomic
 
-    if args.date_from and args.date_to and args.date_from > args.date_to:
-        return _fail("export", f"--from {args.date_from} is after --to {args.date_to}")
-    if args.type and args.layer != "events":
-        return _fail("export", "--type applies to --layer events only")
+    filters = filters_from_args(args)
+    event_only = given_event_options(args)
+    if event_only and args.layer != "events":
+        return _fail("export", f"{event_only[0]} applies to --layer events only: {args.layer} have no date or "
+                               "event type (filter them with --admin1)")
     source = Path(args.data) / f"{args.layer}.geojson"
     try:
         collection = json.loads(source.read_text(encoding="utf-8"))
@@ -151,7 +144,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         return _fail("export", f"{source} not found; run `conflictmap build --out {args.data}` first")
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return _fail("export", f"{source} is not valid GeoJSON ({exc}); rebuild it with `conflictmap build`")
-    features = [f for f in collection.get("features", []) if _keep_feature(f["properties"], args)]
+    keep = filters.matches if args.layer == "events" else filters.matches_place
+    features = [f for f in collection.get("features", []) if keep(f)]
     filtered = {"type": "FeatureCollection", "features": features}
     if args.format == "geojson":
         payload = dumps(filtered)
@@ -161,20 +155,6 @@ def _cmd_export(args: argparse.Namespace) -> int:
     print(f"conflictmap export: {len(features)} of {len(collection.get('features', []))} {args.layer} → {args.output}",
           file=sys.stderr)
     return 0
-
-
-def _keep_feature(props: dict, args: argparse.Namespace) -> bool:
-    if args.type and props.get("event_type") not in args.type:
-        return False
-    if args.admin1 and props.get("admin1_code") not in args.admin1:
-        return False
-    if args.date_from or args.date_to:
-        day = props.get("date")
-        if day is None:
-            return False
-        if (args.date_from and day < args.date_from) or (args.date_to and day > args.date_to):
-            return False
-    return True
 
 
 # -- serve -------------------------------------------------------------------------------------
@@ -200,15 +180,13 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="OUT.jsonl")
     p.set_defaults(func=_cmd_geoparse)
 
+    from conflictmap.filter_args import add_filter_arguments
+
     p = sub.add_parser("export", help="filtered copy of one layer as GeoJSON or CSV")
     p.add_argument("--data", default=str(DEFAULT_OUT), metavar="DIR", help="build output folder (default: out/)")
     p.add_argument("--layer", choices=("events", "places", "oblasts"), default="events")
     p.add_argument("--format", choices=("geojson", "csv"), default="geojson")
-    p.add_argument("--type", action="append", choices=EVENT_TYPES, metavar="T",
-                   help=f"event type (repeatable): {', '.join(EVENT_TYPES)}")
-    p.add_argument("--from", dest="date_from", type=_iso_date, metavar="DATE", help="first date, YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", type=_iso_date, metavar="DATE", help="last date, YYYY-MM-DD")
-    p.add_argument("--admin1", action="append", metavar="CODE", help="ISO 3166-2 code, e.g. UA-14 (repeatable)")
+    add_filter_arguments(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.set_defaults(func=_cmd_export)
 

@@ -369,7 +369,7 @@ def _briefing(outputs: dict[str, Any], shown: list[dict[str, Any]],
                 {"type": "FeatureCollection", "features": shown}, outputs["places"],
                 outputs["oblasts"], fmt="png", types=filters.event_types or None,
                 date_from=filters.date_from, date_to=filters.date_to,
-                admin1=filters.admin1_codes or None,
+                admin1=filters.admin1_codes or None, include_undated=filters.include_undated,
                 n_articles=len(outputs["articles"]),
             )
     except (*EXPECTED_ERRORS, ValueError, OSError) as err:
