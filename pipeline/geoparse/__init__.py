@@ -69,7 +69,8 @@ class Geoparser:
         if not any(r.candidate.minor for r in resolved):
             return resolved
         supported = _supported_countries(resolved, self.focus_country)
-        unsupported = {id(r.mention) for r in resolved if r.candidate.minor and r.candidate.country_code not in supported}
+        unsupported = {id(r.mention) for r in resolved
+                       if r.candidate.minor and r.candidate.country_code not in supported}
         if not unsupported:
             return resolved
         return resolve(_without_minor(mentions, unsupported, gaz), gaz, focus_country=self.focus_country)

@@ -273,9 +273,9 @@ def _merge_settlements(table: pd.DataFrame, poly_admin1: pd.Series, settlements:
     """``table`` with the codifier's settlements, raions and oblast spellings merged in.
 
     A settlement with the GeoNames id of a row, or sharing a name with a GeoNames place of the same
-    admin-1 unit within ``SETTLEMENT_MATCH_KM`` (``APPROX_MATCH_KM`` for an estimated point), adds its spellings to that row (whose point and
-    population stay); the others become ``minor`` rows of kind ``city`` (population 0, ``approx`` when
-    their point is an estimate). Raions become ``minor`` rows of kind ``admin2``; oblasts only add
+    admin-1 unit within ``SETTLEMENT_MATCH_KM`` (``APPROX_MATCH_KM`` for an estimated point), adds its
+    spellings to that row (whose point and population stay); the others become ``minor`` rows of kind
+    ``city`` (population 0, ``approx`` when their point is an estimate). Raions become ``minor`` rows of kind ``admin2``; oblasts only add
     their spellings to the admin-1 row of their code. Hromadas are left out (their names are
     adjectives of their seat's name, which the settlement already carries)."""
     names = table["names"].tolist()
@@ -283,7 +283,8 @@ def _merge_settlements(table: pd.DataFrame, poly_admin1: pd.Series, settlements:
     a1 = table["admin1_code"].where(table["admin1_code"].notna(), poly_admin1).to_numpy(object)
     lat, lon = table["lat"].to_numpy(float), table["lon"].to_numpy(float)
     by_gid = {int(g): i for i, (g, k) in enumerate(zip(table["geonameid"], kinds)) if k == "city" and not pd.isna(g)}
-    admin1_rows = {c: i for i, (c, k) in enumerate(zip(table["admin1_code"], kinds)) if k == "admin1" and isinstance(c, str)}
+    admin1_rows = {c: i for i, (c, k) in enumerate(zip(table["admin1_code"], kinds))
+                   if k == "admin1" and isinstance(c, str)}
     codes = set(settlements["admin1_code"].dropna())
     by_name: dict[tuple[str, str], list[int]] = {}
     for i in np.flatnonzero(np.isin(a1.astype(str), list(codes)) & (kinds == "city")):
@@ -327,7 +328,8 @@ def _merge_settlements(table: pd.DataFrame, poly_admin1: pd.Series, settlements:
 
 def _nearby_namesake(s, spellings: list[str], by_name: dict, lat: np.ndarray, lon: np.ndarray) -> int | None:
     """The closest GeoNames place of the settlement's admin-1 unit that shares one of its names and
-    lies within ``SETTLEMENT_MATCH_KM`` or ``APPROX_MATCH_KM`` (equirectangular distance: a few km apart, it is exact enough)."""
+    lies within ``SETTLEMENT_MATCH_KM`` or ``APPROX_MATCH_KM`` (equirectangular distance: a few km apart,
+    it is exact enough)."""
     best, best_km = None, APPROX_MATCH_KM if s.approx_point else SETTLEMENT_MATCH_KM
     for row in sorted({r for n in spellings for r in by_name.get((s.admin1_code, name_key(n)), ())}):
         dy = (lat[row] - s.lat) * 111.2
@@ -447,8 +449,8 @@ def _abbreviations(table: pd.DataFrame) -> dict[str, int]:
 
 
 # the data files the index is built from (admin1.parquet: the polygon join of points without a code)
-INDEX_SOURCES = ("gazetteer.parquet", "settlements.parquet", "landmarks.csv", "abbreviations.csv", "aliases.csv", "admin1_abbreviations.csv",
-                 "continent_aliases.csv", "admin1.parquet")
+INDEX_SOURCES = ("gazetteer.parquet", "settlements.parquet", "landmarks.csv", "abbreviations.csv", "aliases.csv",
+                 "admin1_abbreviations.csv", "continent_aliases.csv", "admin1.parquet")
 
 
 def _fingerprint() -> str:
