@@ -65,3 +65,10 @@ def load_gazetteer_table() -> pd.DataFrame:
 def load_landmarks() -> pd.DataFrame:
     """Hand-sourced landmarks that GeoNames' cities lack (one source note per row)."""
     return _read("landmarks.csv", lambda p: pd.read_csv(p, dtype={"geonameid": "Int64"}, keep_default_na=False))
+
+
+@lru_cache(maxsize=1)
+def load_settlements() -> pd.DataFrame:
+    """Every settlement of Ukraine's codifier and of Russia's border oblasts, with raions, hromadas and
+    oblasts, their names in every spelling tradition and an exact or approximate point."""
+    return _read("settlements.parquet", pd.read_parquet)

@@ -103,6 +103,7 @@ class Place:
     confidence: float
     reason: str  # rendered from ``signals``; never parsed
     capital: bool = False  # a national capital (its name often stands for the government)
+    approx_point: bool = False  # the point is an estimate (a settlement placed at its hromada's or raion's centre)
     signals: tuple[Signal, ...] = field(default=(), compare=False)
 
     def as_properties(self) -> PlaceRecord:
@@ -126,6 +127,7 @@ class PlaceRecord(TypedDict):
     country_code: str | None
     confidence: float
     reason: str
+    approx_point: bool  # the point is an estimate: events there report a coarser ``geo_precision``
 
 
 PLACE_FIELDS: tuple[str, ...] = tuple(PlaceRecord.__annotations__)

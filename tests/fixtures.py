@@ -128,7 +128,7 @@ def make_places() -> dict[str, Any]:
                 "article": article, "start": start, "end": start + len(name),
                 "text": name, "name": name, "lat": lat, "lon": lon, "geonameid": 1000 + i,
                 "feature_kind": kind, "admin1_code": code, "admin1_name": oblast,
-                "country_code": "UA", "confidence": 0.9, "reason": "only candidate",
+                "country_code": "UA", "confidence": 0.9, "reason": "only candidate", "approx_point": False,
             },
         })
     return {"type": "FeatureCollection", "features": features}

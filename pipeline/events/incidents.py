@@ -184,6 +184,8 @@ def usable(place: dict, text: str) -> bool:
 def _precision(place: dict, text: str) -> int:
     if place["feature_kind"] == "admin1":
         return 3
+    if place.get("approx_point"):
+        return 2  # a village placed at its hromada's centre: ACLED's "near / part of a district"
     return 2 if _NEAR.search(text[max(0, place["start"] - 40):place["start"]]) else 1
 
 

@@ -14,8 +14,8 @@ from functools import lru_cache
 from pipeline import settings
 from pipeline.model import PLACE_FIELDS  # noqa: F401  (re-exported: the fields of a place)
 from pipeline.geoparse.gazetteer import Gazetteer, load_gazetteer
-from pipeline.geoparse.recognise import find_mentions, load_word_lists
-from pipeline.geoparse.resolve import resolve
+from pipeline.geoparse.recognise import Mention, find_mentions, load_word_lists
+from pipeline.geoparse.resolve import Resolution, resolve
 
 _UNSEEN = object()  # a cache slot not filled yet (None is a valid answer)
 
@@ -37,15 +37,17 @@ class Geoparser:
         results = []
         for text in texts:
             places = []
-            for r in resolve(find_mentions(text, self.gazetteer), self.gazetteer, focus_country=self.focus_country):
+            for r in self._resolve(text):
                 c, m = r.candidate, r.mention
                 place = {
                     "start": m.start, "end": m.end, "text": m.text, "name": c.name,
                     "lat": round(c.lat, 6), "lon": round(c.lon, 6), "geonameid": c.geonameid,
                     "feature_kind": c.feature_kind, "admin1_code": c.admin1_code,
                     "admin1_name": self._admin1_name(c.admin1_code), "country_code": c.country_code or None,
-                    "confidence": r.confidence, "reason": r.reason,
+                    "confidence": r.confidence, "reason": r.reason, "approx_point": c.approx,
                 }
+                if c.approx:
+                    place["reason"] += "; approximate point (the centre of its hromada or raion)"
                 if c.admin1_code is None:
                     joined = self.gazetteer.polygon_admin1_of(c.row)
                     if joined is not None:
@@ -56,12 +58,57 @@ class Geoparser:
             results.append(places)
         return results
 
+    def _resolve(self, text: str) -> list[Resolution]:
+        """Mentions of ``text``, resolved. A settlement only the codifier has (``Candidate.minor``: a
+        village with no population figure, often named like an English word or a person) is kept only
+        where the article is about its country (see ``_supported_countries``); elsewhere its mention
+        falls back to the other places of that name, or is dropped."""
+        gaz = self.gazetteer
+        mentions = find_mentions(text, gaz)
+        resolved = resolve(mentions, gaz, focus_country=self.focus_country)
+        if not any(r.candidate.minor for r in resolved):
+            return resolved
+        supported = _supported_countries(resolved, self.focus_country)
+        unsupported = {id(r.mention) for r in resolved
+                       if r.candidate.minor and r.candidate.country_code not in supported}
+        if not unsupported:
+            return resolved
+        return resolve(_without_minor(mentions, unsupported, gaz), gaz, focus_country=self.focus_country)
+
     def _admin1_name(self, code: str | None) -> str | None:
         found = self._admin1_names.get(code, _UNSEEN)
         if found is _UNSEEN:
             row = self.gazetteer.admin1_row(code) if code else None
             found = self._admin1_names[code] = str(self.gazetteer._name[row]) if row is not None else None
         return found
+
+
+def _supported_countries(resolved: list[Resolution], focus_country: str | None) -> set[str]:
+    """Countries the article is about: named (by name, demonym or abbreviation), or holding an admin-1
+    unit or a place of the gazetteer's own (not a codifier-only settlement) the article names."""
+    found = {r.candidate.country_code for r in resolved if not r.candidate.minor and r.candidate.country_code}
+    if focus_country:
+        found.add(focus_country)
+    return found
+
+
+def _without_minor(mentions: list[Mention], unsupported: set[int], gaz: Gazetteer) -> list[Mention]:
+    """``mentions`` with the codifier-only rows taken out of the mentions in ``unsupported`` (their
+    other candidates stay; a mention left with none is dropped and qualifier indices are renumbered)."""
+    kept: list[Mention] = []
+    new_index: dict[int, int] = {}
+    for i, m in enumerate(mentions):
+        if id(m) in unsupported:
+            rows = tuple(r for r in (m.rows or gaz.rows_for_key(m.key)) if not gaz.minor_of[r])
+            if not rows:
+                continue
+            m.rows = rows
+        new_index[i] = len(kept)
+        kept.append(m)
+    for m in kept:
+        if m.qualifier is not None:
+            m.qualifier = new_index.get(m.qualifier)
+    return kept
 
 
 @lru_cache(maxsize=1)

@@ -1,7 +1,12 @@
 """Offline gazetteer: every name of every place, indexed for look-up and for scanning text.
 
 The table comes from ``geodata/gazetteer.parquet`` (GeoNames cities, countries, admin-1
-units, continents) plus ``geodata/landmarks.csv`` and ``geodata/abbreviations.csv``. Names
+units, continents) plus ``geodata/landmarks.csv`` and ``geodata/abbreviations.csv``, merged
+with ``geodata/settlements.parquet`` (every settlement of Ukraine's codifier and of Russia's
+border oblasts, and the raions): a settlement GeoNames already has only adds its spellings to
+that row; the others become rows of their own, flagged ``minor`` (no population figure: the
+geoparser keeps them only where the article is about their country) and ``approx`` when their
+point is an estimate (the centre of their hromada or raion). Names
 are keyed by :func:`pipeline.text.textnorm.name_key`; an Aho-Corasick automaton over the keys
 finds every occurrence in folded text. The built index is cached on disk (see
 ``pipeline.settings.cache_folder``) so later starts only unpickle it.
@@ -10,7 +15,9 @@ finds every occurrence in folded text. The built index is cached on disk (see
 from __future__ import annotations
 
 import hashlib
+import math
 import os
+import re
 import pickle
 import sys
 import time
@@ -25,7 +32,7 @@ import pandas as pd
 import geodata
 from pipeline.text.textnorm import name_key, skeleton, spaced_key
 
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 # caches a loaded index builds on demand; ``Gazetteer.__getstate__`` leaves them out of the pickle
 _DERIVED_ATTRIBUTES = ("_candidate_cache", "_rows_cache", "_row_columns")
 
@@ -44,6 +51,8 @@ class Candidate(NamedTuple):
     population: int
     primary: bool  # the name matched is the entry's main name, not an alternate
     capital: bool = False  # a national capital
+    approx: bool = False  # the point is an estimate (centre of the settlement's hromada or raion)
+    minor: bool = False  # a settlement or raion only the codifier has: no population figure
 
 
 class PolygonAdmin1(NamedTuple):
@@ -75,6 +84,8 @@ class Gazetteer:
         self._gid = table["geonameid"].to_numpy(object)
         self._name = table["name"].to_numpy(object)
         self._capital = table["capital"].to_numpy(bool)
+        self._approx = table["approx"].to_numpy(bool)
+        self._minor = table["minor"].to_numpy(bool)
         self.keys = keys
         self.skeletons = _build_skeletons(table, keys)
         self.abbreviations = abbreviations
@@ -141,10 +152,15 @@ class Gazetteer:
         """Whether every row is a national capital."""
         return self._columns()[8]
 
+    @property
+    def minor_of(self) -> list[bool]:
+        """Whether every row is a settlement or raion only the codifier has (see ``Candidate.minor``)."""
+        return self._columns()[10]
+
     def _make_candidate(self, row: int, primary: bool) -> Candidate:
-        gid, name, lat, lon, kind, cc, a1, pop, capital = self._columns()
+        gid, name, lat, lon, kind, cc, a1, pop, capital, approx, minor = self._columns()
         return Candidate(row, gid[row], name[row], lat[row], lon[row], kind[row], cc[row], a1[row], pop[row], primary,
-                         capital[row])
+                         capital[row], approx[row], minor[row])
 
     def candidates(self, name: str) -> list[Candidate]:
         """Every entry called ``name`` (any spelling), most populous first."""
@@ -185,6 +201,8 @@ def _row_columns(gaz: Gazetteer) -> tuple[list, ...]:
         [a1 if isinstance(a1, str) else None for a1 in gaz._a1],
         gaz._pop.tolist(),
         gaz._capital.tolist(),
+        gaz._approx.tolist(),
+        gaz._minor.tolist(),
     )
 
 
@@ -216,7 +234,121 @@ def _table() -> pd.DataFrame:
     merged["names"] = merged["names"].fillna("")
     merged["demonyms"] = merged["demonyms"].fillna("")
     merged["country_code"] = merged["country_code"].fillna("")
-    return merged
+    merged["approx"] = False
+    merged["minor"] = False
+    merged["name_indexed"] = True  # False: the main name is a label only (too common a word to look for)
+    poly_admin1 = pd.concat([table["poly_admin1"], pd.Series([None] * len(landmarks), dtype=object)],
+                            ignore_index=True)
+    return _merge_settlements(merged, poly_admin1, geodata.load_settlements())
+
+
+# -- settlements ------------------------------------------------------------------------------
+SETTLEMENT_KINDS = ("city", "settlement", "village")  # codifier kinds that are populated places
+SETTLEMENT_MATCH_KM = 5.0  # a GeoNames place of the same oblast sharing a name this close is the same place
+# the same for a settlement whose point is an estimate (its hromada's centre can be 10-20 km off)
+APPROX_MATCH_KM = 25.0
+# English word frequency (wordfreq Zipf) from which a name of a codifier-only settlement is not indexed:
+# "Nova", "Mir", "Vera" are villages, but in English text they are words and people's names
+MINOR_NAME_MAX_ZIPF = 3.0
+# stricter for the generated spellings, where Russian-form surnames appear ("Lavrov", "Ivanov")
+MINOR_ALT_NAME_MAX_ZIPF = 2.0
+# a spelling added to a GeoNames place (which the recogniser's filters already guard) up to this frequency
+MERGED_NAME_MAX_ZIPF = 3.0
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def _latin_names(names: str) -> list[str]:
+    """The Latin-script spellings of a ``|``-joined list (the index reads English text)."""
+    return [n for n in names.split("|") if n and not _CYRILLIC.search(n)] if isinstance(names, str) else []
+
+
+def _rare_enough(name: str, limit: float) -> bool:
+    """Whether ``name`` is rarer in English than Zipf ``limit`` (not a word or a common first name)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(name_key(name), "en") < limit
+
+
+def _merge_settlements(table: pd.DataFrame, poly_admin1: pd.Series, settlements: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with the codifier's settlements, raions and oblast spellings merged in.
+
+    A settlement with the GeoNames id of a row, or sharing a name with a GeoNames place of the same
+    admin-1 unit within ``SETTLEMENT_MATCH_KM`` (``APPROX_MATCH_KM`` for an estimated point), adds its
+    spellings to that row (whose point and population stay); the others become ``minor`` rows of kind
+    ``city`` (population 0, ``approx`` when their point is an estimate). Raions become ``minor`` rows of kind ``admin2``; oblasts only add
+    their spellings to the admin-1 row of their code. Hromadas are left out (their names are
+    adjectives of their seat's name, which the settlement already carries)."""
+    names = table["names"].tolist()
+    kinds = table["feature_kind"].to_numpy(object)
+    a1 = table["admin1_code"].where(table["admin1_code"].notna(), poly_admin1).to_numpy(object)
+    lat, lon = table["lat"].to_numpy(float), table["lon"].to_numpy(float)
+    by_gid = {int(g): i for i, (g, k) in enumerate(zip(table["geonameid"], kinds)) if k == "city" and not pd.isna(g)}
+    admin1_rows = {c: i for i, (c, k) in enumerate(zip(table["admin1_code"], kinds))
+                   if k == "admin1" and isinstance(c, str)}
+    codes = set(settlements["admin1_code"].dropna())
+    by_name: dict[tuple[str, str], list[int]] = {}
+    for i in np.flatnonzero(np.isin(a1.astype(str), list(codes)) & (kinds == "city")):
+        for n in [table.at[i, "name"], *str(names[i]).split("|")]:
+            if n:
+                by_name.setdefault((a1[i], name_key(n)), []).append(int(i))
+    added: dict[int, list[str]] = {}
+    new_rows = []
+    for s in settlements.itertuples(index=False):
+        spellings = [s.name, *_latin_names(s.names)]
+        if s.kind == "admin1":
+            row = admin1_rows.get(s.admin1_code)
+            if row is not None:
+                added.setdefault(row, []).extend(spellings)
+            continue
+        if s.kind == "raion":
+            if not math.isnan(s.lat):
+                new_rows.append(_new_row(s, spellings, "admin2", approx=False))
+            continue
+        if s.kind not in SETTLEMENT_KINDS or math.isnan(s.lat):
+            continue
+        row = by_gid.get(int(s.geonameid)) if not pd.isna(s.geonameid) else None
+        if row is None:
+            row = _nearby_namesake(s, spellings, by_name, lat, lon)
+        if row is not None:
+            added.setdefault(row, []).extend(n for n in spellings if _rare_enough(n, MERGED_NAME_MAX_ZIPF))
+        else:
+            new_rows.append(_new_row(s, spellings, "city", approx=bool(s.approx_point)))
+    for row, extra in added.items():
+        have = [n for n in str(names[row]).split("|") if n]
+        seen = {name_key(n) for n in [table.at[row, "name"], *have]}
+        for n in extra:
+            if name_key(n) not in seen:
+                seen.add(name_key(n))
+                have.append(n)
+        names[row] = "|".join(have)
+    table = table.copy()
+    table["names"] = names
+    return pd.concat([table, pd.DataFrame(new_rows, columns=table.columns)], ignore_index=True)
+
+
+def _nearby_namesake(s, spellings: list[str], by_name: dict, lat: np.ndarray, lon: np.ndarray) -> int | None:
+    """The closest GeoNames place of the settlement's admin-1 unit that shares one of its names and
+    lies within ``SETTLEMENT_MATCH_KM`` or ``APPROX_MATCH_KM`` (equirectangular distance: a few km apart,
+    it is exact enough)."""
+    best, best_km = None, APPROX_MATCH_KM if s.approx_point else SETTLEMENT_MATCH_KM
+    for row in sorted({r for n in spellings for r in by_name.get((s.admin1_code, name_key(n)), ())}):
+        dy = (lat[row] - s.lat) * 111.2
+        dx = (lon[row] - s.lon) * 111.2 * math.cos(math.radians(s.lat))
+        km = math.hypot(dx, dy)
+        if km <= best_km:
+            best, best_km = row, km
+    return best
+
+
+def _new_row(s, spellings: list[str], kind: str, *, approx: bool) -> dict:
+    """A gazetteer row for a codifier settlement or raion GeoNames lacks (names filtered by frequency)."""
+    main = [n for n in spellings[:1] if _rare_enough(n, MINOR_NAME_MAX_ZIPF)]
+    alts = [n for n in dict.fromkeys(spellings[1:]) if n != s.name and _rare_enough(n, MINOR_ALT_NAME_MAX_ZIPF)]
+    return {"geonameid": None, "name": s.name, "lat": float(s.lat), "lon": float(s.lon), "feature_kind": kind,
+            "country_code": s.country_code, "admin1_code": s.admin1_code, "population": 0, "capital": False,
+            # a main name too common to index is kept as the row's label, not as a name
+            "names": "|".join(alts), "demonyms": "", "abbreviations": "", "approx": approx, "minor": True,
+            "name_indexed": bool(main)}
 
 
 def _build_keys(table: pd.DataFrame) -> tuple[dict, dict]:
@@ -237,8 +369,10 @@ def _build_keys(table: pd.DataFrame) -> tuple[dict, dict]:
         if "'" in name or "’" in name:  # "Luhans'k" is also written "Luhansk"
             add(name.replace("'", "").replace("’", ""), row, primary)
 
-    for row, (name, names, dems) in enumerate(zip(table["name"], table["names"], table["demonyms"])):
-        add(name, row, True)
+    rows = zip(table["name"], table["names"], table["demonyms"], table["name_indexed"])
+    for row, (name, names, dems, name_indexed) in enumerate(rows):
+        if name_indexed:
+            add(name, row, True)
         if names:
             for alt in names.split("|"):
                 add(alt, row, False)
@@ -315,8 +449,8 @@ def _abbreviations(table: pd.DataFrame) -> dict[str, int]:
 
 
 # the data files the index is built from (admin1.parquet: the polygon join of points without a code)
-INDEX_SOURCES = ("gazetteer.parquet", "landmarks.csv", "abbreviations.csv", "aliases.csv", "admin1_abbreviations.csv",
-                 "continent_aliases.csv", "admin1.parquet")
+INDEX_SOURCES = ("gazetteer.parquet", "settlements.parquet", "landmarks.csv", "abbreviations.csv", "aliases.csv",
+                 "admin1_abbreviations.csv", "continent_aliases.csv", "admin1.parquet")
 
 
 def _fingerprint() -> str:

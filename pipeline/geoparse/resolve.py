@@ -84,6 +84,8 @@ def _candidates_of_form(gaz: Gazetteer, key: str, rows: tuple[int, ...], variant
         if not admin:
             seen = set()
             for c in sorted(cands, key=lambda c: -c.population):
+                if c.minor:
+                    continue  # a village only the codifier has does not make "X region" its oblast
                 row = gaz.admin1_row(c.admin1_code) if c.admin1_code else None
                 if row is not None and row not in seen:
                     seen.add(row)
