@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from pipeline.geoparse.gazetteer import Gazetteer
+from pipeline.geoparse.weights import RECOGNISE_WEIGHTS as _W
 from pipeline.text.textnorm import fold_words, name_key, skeleton
 
 # Paragraphs that are page furniture, not article content ("Related coverage ...", credits).
@@ -77,8 +78,6 @@ SPEECH_VERBS = frozenset("said says told added wrote noted argued claimed stated
 MONTHS_DAYS = frozenset("""january february march april may june july august september october november
 december monday tuesday wednesday thursday friday saturday sunday jan feb apr jun jul aug sep sept oct nov dec
 christmas easter thanksgiving halloween ramadan""".split())
-STRONG_POPULATION = 100_000
-QUALIFYING_POPULATION = 20_000  # a place this big may stand before another name ("Decatur McLean County")
 
 
 @dataclass(slots=True)
@@ -171,7 +170,7 @@ def _is_headline(line: str) -> bool:
     if len(words) < 3:
         return False
     caps = sum(1 for w in words if w[0].isupper())
-    return caps / len(words) >= 0.7 and not line.rstrip().endswith((".", "”", '"'))
+    return caps / len(words) >= _W.headline_capitalised_share and not line.rstrip().endswith((".", "”", '"'))
 
 
 class _Context:
@@ -188,7 +187,7 @@ class _Context:
     @cached_property
     def lower_words(self) -> set[str]:
         """Words the text writes in lower case (computed on first use: many texts never ask)."""
-        return set(_LOWER_WORD.findall(self.text)) if len(self.text) < 2_000_000 else set()
+        return set(_LOWER_WORD.findall(self.text)) if len(self.text) < _W.lower_words_max_chars else set()
 
     def uses_lower_case(self, word: str) -> bool:
         """Whether ``word`` is one of ``lower_words``; a word that is not even a substring of the text
@@ -212,7 +211,7 @@ class _Context:
             line = self.text[start:end]
             if line.isupper():  # every cased character is upper case
                 kind = "caps"
-            elif len(line) <= 300 and _is_headline(line):
+            elif len(line) <= _W.headline_max_chars and _is_headline(line):
                 kind = "title"
             else:
                 kind = "prose"
@@ -260,7 +259,7 @@ def _rows_facts(gaz: Gazetteer, rows: tuple[int, ...]) -> _RowsFacts:
     capitals = [gaz.capital_of[r] for r in rows]
     return _RowsFacts(
         best_population=max(pops, default=0),
-        strong=any(k in _STRONG_KINDS or cap or pop >= STRONG_POPULATION for k, cap, pop in zip(kinds, capitals, pops)),
+        strong=any(k in _STRONG_KINDS or cap or pop >= _W.strong_population for k, cap, pop in zip(kinds, capitals, pops)),
         country_or_capital=any(k in _COUNTRY_LIKE_KINDS or cap for k, cap in zip(kinds, capitals)),
         any_admin1="admin1" in kinds,
         any_water="water" in kinds,
@@ -351,7 +350,7 @@ def _names_in_run(gaz: Gazetteer, window: str, run: str) -> tuple[tuple[int, int
         kind, rows = "name", ()
         if key not in gaz.keys:
             kind, rows = "demonym", (gaz.demonyms[key],)
-        elif key in gaz.demonyms and _key_facts(gaz, key).best_population < STRONG_POPULATION:
+        elif key in gaz.demonyms and _key_facts(gaz, key).best_population < _W.strong_population:
             kind, rows = "demonym", (gaz.demonyms[key],)  # "Ukrainian" reads as the demonym, not a village
         found.append((start, end, run[start:end], key, kind, rows))
     return tuple(found)
@@ -475,7 +474,7 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
             region_institution = after.lower() in INSTITUTION_WORDS
             # a function word ("The", "A", "He") starts the next sentence of an unpunctuated dateline
             # ("AUSTIN, Texas A white nationalist ...")
-            next_sentence = _zipf(after.lower()) >= 6.0
+            next_sentence = _zipf(after.lower()) >= _W.next_sentence_zipf
             if (not facts.country_or_capital and not region_institution and not next_sentence) or after in surnames:
                 return False  # a first name ("Vladimir Putin") or part of an organisation's name
         if after.lower() in SPEECH_VERBS and not strong and " " not in low:
@@ -483,11 +482,11 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
     single_word = " " not in low
     if single_word and not strong and ctx.uses_lower_case(low):
         return False  # the article also uses it as an ordinary word
-    if single_word and sentence_start and not strong and _zipf(low) >= 3.5:
+    if single_word and sentence_start and not strong and _zipf(low) >= _W.sentence_start_common_zipf:
         return False  # a sentence-initial capital on a common word ("Nato allies ...")
     if single_word and _is_dictionary_word(low) and not facts.country_or_capital:
         # "Reading", "March", "Western", "Independence": English words that some place is called
-        if sentence_start or not strong or _zipf(low) >= 4.5:
+        if sentence_start or not strong or _zipf(low) >= _W.dictionary_word_zipf:
             return False
     return True
 
@@ -509,10 +508,10 @@ def _allowed_before(word: str, pos: int, ctx: _Context, gaz: Gazetteer) -> bool:
     if low in MONTHS_DAYS:
         return True  # "Thursday's Ontario budget"
     if _names_a_place(gaz, word) and (name_key(word) not in gaz.keys
-                                      or _key_facts(gaz, name_key(word)).best_population >= QUALIFYING_POPULATION):
+                                      or _key_facts(gaz, name_key(word)).best_population >= _W.qualifying_population):
         return True  # "Kharkiv Kupiansk", demonym "Ukrainian Kherson" ... (not the hamlet "Real" of "Real Madrid")
     start = pos - len(word) - 1
-    return ctx.is_sentence_start(start) and _zipf(low) >= 4.0
+    return ctx.is_sentence_start(start) and _zipf(low) >= _W.sentence_opener_zipf
 
 
 def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], surnames: set[str]) -> list[Mention]:
@@ -551,7 +550,7 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...]] | None
     """(key, rows) when ``word`` is missing from the index but spells a sizeable city or admin-1 unit
     with the same consonant skeleton; None otherwise."""
     key = name_key(word)
-    if key in gaz.keys or _zipf(key) >= 3.0:  # the cheap tests first
+    if key in gaz.keys or _zipf(key) >= _W.variant_max_zipf:  # the cheap tests first
         return None
     rows = gaz.skeletons.get(skeleton(key))
     if not rows:
@@ -565,9 +564,11 @@ def _similar_spelling(key: str, row: int, gaz: Gazetteer) -> bool:
 
 
 def _similar(a: str, b: str) -> bool:
-    """difflib's similarity ratio is at least 0.75 (its cheap upper bounds rule most pairs out first)."""
+    """difflib's similarity ratio is at least ``variant_similarity`` (its cheap upper bounds rule most pairs
+    out first)."""
     matcher = difflib.SequenceMatcher(None, a, b)
-    return matcher.real_quick_ratio() >= 0.75 and matcher.quick_ratio() >= 0.75 and matcher.ratio() >= 0.75
+    least = _W.variant_similarity
+    return matcher.real_quick_ratio() >= least and matcher.quick_ratio() >= least and matcher.ratio() >= least
 
 
 def _mark_regions(ctx: _Context, mentions: list[Mention]) -> None:

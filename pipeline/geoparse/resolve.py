@@ -19,12 +19,9 @@ from geopy.distance import great_circle
 
 from pipeline.geoparse.gazetteer import Candidate, Gazetteer
 from pipeline.geoparse.recognise import Mention
+from pipeline.geoparse.weights import RESOLVE_WEIGHTS, ResolveWeights
 
 _GREAT_CIRCLE = great_circle()  # its ``measure(a, b)`` is the distance in km, without a Distance per pair
-MAX_CANDIDATES = 10
-POPULATION_WEIGHT = 1.5  # per order of magnitude of population
-_KIND_BONUS = {"country": 5.0, "continent": 4.0, "landmark": 6.0, "water": 6.0, "region": 5.0,
-               "admin1": 1.0, "admin2": 0.5, "city": 0.0}
 
 
 @dataclass
@@ -103,50 +100,53 @@ class _Facts:
     primary_city: bool  # some town has this as its main name
 
 
-def _facts(cands: list[Candidate]) -> _Facts:
+def _facts(cands: list[Candidate], w: ResolveWeights) -> _Facts:
     cities = [o for o in cands if o.feature_kind == "city"]
-    return _Facts(frozenset(o.admin1_code for o in cities if o.population >= 10_000),
-                  frozenset(o.country_code for o in cities if o.population >= 100_000),
-                  any(o.primary and o.population >= 1000 for o in cities))
+    return _Facts(frozenset(o.admin1_code for o in cities if o.population >= w.namesake_town_population),
+                  frozenset(o.country_code for o in cities if o.population >= w.namesake_big_city_population),
+                  any(o.primary and o.population >= w.primary_town_population for o in cities))
 
 
-def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts) -> list[tuple[float, str]]:
+def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
+          w: ResolveWeights) -> list[tuple[float, str]]:
     """Signals that depend only on the candidate and on how the name is written: ``region`` is
     "X region", ``text`` the surface, ``listed`` "listed with a region"."""
-    signals = [(POPULATION_WEIGHT * math.log10(c.population + 10),
+    signals = [(w.population_weight * math.log10(c.population + w.population_smoothing),
                 f"population {c.population:,}" if c.population else "")]
-    kind = _KIND_BONUS.get(c.feature_kind, 0.0)
+    kind = w.kind_score(c.feature_kind)
     if region and c.feature_kind == "admin1":
-        kind += 4.0
+        kind += w.region_phrase_admin1
         signals.append((0.0, f"\"{text} region\" names an admin-1 unit"))
     if c.feature_kind == "admin1" and not region:
         if c.admin1_code in facts.city_admin1 or c.country_code in facts.big_city_countries:
-            kind -= 3.0 if not listed else -2.0
+            kind += w.admin1_namesake_town if not listed else w.admin1_namesake_town_listed
         elif facts.big_city_countries and not listed:
-            kind -= 1.5  # a big city of this name elsewhere ("Gaza")
-    signals.append((kind, f"feature kind {c.feature_kind}" if kind >= 3 else ""))
+            kind += w.admin1_big_city_elsewhere  # a big city of this name elsewhere ("Gaza")
+    signals.append((kind, f"feature kind {c.feature_kind}" if kind >= w.kind_reason_min else ""))
     if c.capital:
-        signals.append((2.5, "national capital"))
+        signals.append((w.capital, "national capital"))
     if c.primary:
-        signals.append((0.8, "main name"))
+        signals.append((w.main_name, "main name"))
     elif facts.primary_city:
-        signals.append((-1.5, "alternate name (another place has it as main name)"))
+        signals.append((w.alternate_name_taken, "alternate name (another place has it as main name)"))
     else:
         signals.append((0.0, "alternate name"))
     return signals
 
 
-def _shortlist(cands: list[Candidate], countries, admin1_codes) -> list[Candidate]:
+def _shortlist(cands: list[Candidate], countries, admin1_codes, w: ResolveWeights) -> list[Candidate]:
     """The most populous candidates, plus every candidate the article's context points at."""
-    if len(cands) <= MAX_CANDIDATES:
+    if len(cands) <= w.max_candidates:
         return cands
-    head = cands[:MAX_CANDIDATES]
-    extra = [c for c in cands[MAX_CANDIDATES:] if c.country_code in countries or c.admin1_code in admin1_codes]
+    head = cands[:w.max_candidates]
+    extra = [c for c in cands[w.max_candidates:] if c.country_code in countries or c.admin1_code in admin1_codes]
     return head + extra
 
 
-def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | None = None) -> list[Resolution]:
+def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | None = None,
+            weights: ResolveWeights = RESOLVE_WEIGHTS) -> list[Resolution]:
     """Choose a place for every mention; mentions without candidates are dropped."""
+    w = weights
     cand_lists = [_candidates(m, gaz) for m in mentions]
     countries = Counter()
     for m, cands in zip(mentions, cand_lists):
@@ -160,9 +160,9 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     if focus_country:
         countries[focus_country] += 2
     admin1_named = {cands[0].admin1_code for cands in cand_lists if cands and cands[0].feature_kind == "admin1"}
-    cand_lists = [_shortlist(cands, countries, admin1_named) for cands in cand_lists]
+    cand_lists = [_shortlist(cands, countries, admin1_named, w) for cands in cand_lists]
     # the first pass depends only on the name and how it is written: rank each such form once
-    first_ctx = _RankContext(gaz, countries, {}, [])
+    first_ctx = _RankContext(gaz, countries, {}, [], w)
     first_by_form: dict[tuple, tuple[list[_Scored], float]] = {}
     first = []
     for m, cands in zip(mentions, cand_lists):
@@ -178,21 +178,21 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
         if not scored:
             continue
         top = scored[0].candidate
-        if top.feature_kind == "admin1" and top.admin1_code and (mentions[i].region or conf >= 0.6):
+        if top.feature_kind == "admin1" and top.admin1_code and (mentions[i].region or conf >= w.admin1_context_confidence):
             # a region phrase ("the Kharkiv region") names its unit outright; otherwise the same name
             # is no evidence for itself ("a Delta officer ... the Delta officer")
             own_key = None if mentions[i].region else mentions[i].key
             admin_ctx[top.admin1_code].append((i, own_key, mentions[i].sentence, mentions[i].paragraph))
         if top.feature_kind == "city" and top.country_code:
-            countries[top.country_code] += 0.5 if conf >= 0.8 else 0.0
-        if top.feature_kind not in ("country", "continent", "water", "region") and conf >= 0.8:
+            countries[top.country_code] += w.city_country_weight if conf >= w.city_country_confidence else 0.0
+        if top.feature_kind not in ("country", "continent", "water", "region") and conf >= w.anchor_confidence:
             anchors.append((mentions[i].paragraph, top.lat, top.lon))
-    second_ctx = _RankContext(gaz, countries, admin_ctx, _distinct_anchors(anchors))
+    second_ctx = _RankContext(gaz, countries, admin_ctx, _distinct_anchors(anchors, w.max_anchors), w)
     qualifiers = {i: first[m.qualifier][0][0].candidate for i, m in enumerate(mentions)
                   if m.qualifier is not None and first[m.qualifier][0]}
     second = [_rank(m, cands, second_ctx, index=i, qualifier=qualifiers.get(i))
               for i, (m, cands) in enumerate(zip(mentions, cand_lists))]
-    _one_sense_per_discourse(mentions, second)
+    _one_sense_per_discourse(mentions, second, w)
     out = []
     for m, scored in zip(mentions, second):
         if not scored:
@@ -204,8 +204,10 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
 class _RankContext:
     """What one ranking pass knows about the article (fixed during the pass)."""
 
-    def __init__(self, gaz: Gazetteer, countries: Counter, admin_ctx: dict, anchors: list) -> None:
+    def __init__(self, gaz: Gazetteer, countries: Counter, admin_ctx: dict, anchors: list,
+                 weights: ResolveWeights) -> None:
         self.gaz = gaz
+        self.w = weights
         self.countries = countries
         self.country_total = sum(countries.values()) or 1.0
         self.top_country = countries.most_common(1)[0][0] if countries else None
@@ -224,7 +226,7 @@ class _RankContext:
         if country_code and self.countries.get(country_code):
             share = self.countries[country_code] / self.country_total
             top = country_code == self.top_country
-            signal = (3.0 * share + (2.0 if top else 0.0),
+            signal = (self.w.country_share * share + (self.w.country_top if top else 0.0),
                       f"article is about {country_code}" if top else f"{country_code} is mentioned")
         self._country_signals[country_code] = signal
         return signal
@@ -233,23 +235,24 @@ class _RankContext:
         """Distance from ``c`` to the closest other confidently placed point in nearby paragraphs
         (great-circle), cached per candidate and set of nearby points."""
         group = self._anchors_around(paragraph)
-        if group is None or not group.may_be_close(c.lat, c.lon):
+        if group is None or not group.may_be_close(c.lat, c.lon, self.w):
             return None
         key = (c.row, group.index)
         if key not in self._near_cache:
             # only anchors within a few degrees can earn the bonus (< 300 km); those are measured
             close = [(lat, lon) for lat, lon in group.points
-                     if abs(lat - c.lat) < 3.0 and abs(lon - c.lon) < 6.0
+                     if abs(lat - c.lat) < self.w.anchor_window_lat and abs(lon - c.lon) < self.w.anchor_window_lon
                      and (abs(lat - c.lat) > 1e-4 or abs(lon - c.lon) > 1e-4)]
             self._near_cache[key] = min((_GREAT_CIRCLE.measure((c.lat, c.lon), (lat, lon)) for lat, lon in close),
                                         default=None)
         return self._near_cache[key]
 
     def _anchors_around(self, paragraph: int) -> _AnchorGroup | None:
-        """The anchors within ``ANCHOR_PARAGRAPHS`` of ``paragraph`` (None if there are none); paragraphs
+        """The anchors within ``anchor_paragraphs`` of ``paragraph`` (None if there are none); paragraphs
         with the same anchors share one group."""
         if paragraph not in self._anchors_near:
-            points = tuple((lat, lon) for para, lat, lon in self.anchors if abs(para - paragraph) <= ANCHOR_PARAGRAPHS)
+            points = tuple((lat, lon) for para, lat, lon in self.anchors
+                           if abs(para - paragraph) <= self.w.anchor_paragraphs)
             group = None
             if points:
                 group = self._groups.get(points)
@@ -271,17 +274,15 @@ class _AnchorGroup:
         else:
             self._box = (min(lats), max(lats), min(lons), max(lons))
 
-    def may_be_close(self, lat: float, lon: float) -> bool:
-        """False when no point can pass the 3° latitude / 6° longitude window of ``nearest_km`` (the box is
+    def may_be_close(self, lat: float, lon: float, w: ResolveWeights) -> bool:
+        """False when no point can pass the latitude / longitude window of ``nearest_km`` (the box is
         widened by a further degree, so rounding never matters)."""
         min_lat, max_lat, min_lon, max_lon = self._box
-        return min_lat - 4.0 < lat < max_lat + 4.0 and min_lon - 7.0 < lon < max_lon + 7.0
+        dlat, dlon = w.anchor_window_lat + 1.0, w.anchor_window_lon + 1.0
+        return min_lat - dlat < lat < max_lat + dlat and min_lon - dlon < lon < max_lon + dlon
 
 
-ANCHOR_PARAGRAPHS = 2  # a place counts as context for mentions this many paragraphs away
-
-
-def _distinct_anchors(anchors: list[tuple[int, float, float]], limit: int = 24) -> list[tuple[int, float, float]]:
+def _distinct_anchors(anchors: list[tuple[int, float, float]], limit: int) -> list[tuple[int, float, float]]:
     """Confidently placed points as (paragraph, lat, lon), one per paragraph and place."""
     seen, out = set(), []
     for para, lat, lon in anchors:
@@ -292,26 +293,27 @@ def _distinct_anchors(anchors: list[tuple[int, float, float]], limit: int = 24) 
     return out[:limit]
 
 
-def _base_signals(m: Mention, cands: list[Candidate], gaz: Gazetteer) -> tuple[tuple[float, list], ...]:
+def _base_signals(m: Mention, cands: list[Candidate], gaz: Gazetteer,
+                  w: ResolveWeights) -> tuple[tuple[float, list], ...]:
     """(sum, signals) of ``_base`` for every candidate: they depend only on how the name is written
-    and on the shortlist (the candidates past ``MAX_CANDIDATES`` it kept)."""
-    kept_extra = tuple(c.row for c in cands[MAX_CANDIDATES:])
+    and on the shortlist (the candidates past ``max_candidates`` it kept)."""
+    kept_extra = tuple(c.row for c in cands[w.max_candidates:])
     return _base_signals_of_form(gaz, m.key, m.rows, m.kind == "variant", m.region, m.text,
-                                 "listed with a region" in m.notes, kept_extra)
+                                 "listed with a region" in m.notes, kept_extra, w)
 
 
 @lru_cache(maxsize=65536)
 def _base_signals_of_form(gaz: Gazetteer, key: str, rows: tuple[int, ...], variant: bool, region: bool, text: str,
-                          listed: bool, kept_extra: tuple[int, ...]) -> tuple[tuple[float, list], ...]:
+                          listed: bool, kept_extra: tuple[int, ...], w: ResolveWeights) -> tuple[tuple[float, list], ...]:
     """``_base_signals`` computed once per form (names recur across articles). The signal lists are
     shared: callers copy them before adding to them."""
     cands = _candidates_of_form(gaz, key, rows, variant, region)
-    if len(cands) > MAX_CANDIDATES:
+    if len(cands) > w.max_candidates:
         extra = set(kept_extra)
-        cands = cands[:MAX_CANDIDATES] + tuple(c for c in cands[MAX_CANDIDATES:] if c.row in extra)
-    facts = _facts(cands)
+        cands = cands[:w.max_candidates] + tuple(c for c in cands[w.max_candidates:] if c.row in extra)
+    facts = _facts(cands, w)
     return tuple((sum(v for v, _ in signals), signals)
-                 for signals in (_base(c, region, text, listed, facts) for c in cands))
+                 for signals in (_base(c, region, text, listed, facts, w) for c in cands))
 
 
 def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1,
@@ -320,15 +322,16 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
         return []
     if len(cands) == 1 and m.kind not in ("demonym", "abbreviation"):
         c = cands[0]
-        base_sum, signals = _base_signals(m, cands, ctx.gaz)[0]
+        base_sum, signals = _base_signals(m, cands, ctx.gaz, ctx.w)[0]
         return [_Scored(c, base_sum, signals, [(0.0, "the only place of this name")])]
     if m.kind in ("demonym", "abbreviation"):
         c = cands[0]
         how = "demonym" if m.kind == "demonym" else "abbreviation"
-        return [_Scored(c, 10.0, [(10.0, f"{how} of {c.name}")])]
+        return [_Scored(c, ctx.w.demonym, [(ctx.w.demonym, f"{how} of {c.name}")])]
+    w = ctx.w
     admin_ctx, qualifier_kind = ctx.admin_ctx, qualifier.feature_kind if qualifier is not None else None
     scored = []
-    for rank_pop, (c, (base_sum, signals)) in enumerate(zip(cands, _base_signals(m, cands, ctx.gaz))):
+    for rank_pop, (c, (base_sum, signals)) in enumerate(zip(cands, _base_signals(m, cands, ctx.gaz, w))):
         context: list[tuple[float, str]] = []  # signals from the article around the mention
         country = ctx.country_signal(c.country_code)
         if country is not None:
@@ -338,22 +341,22 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
             if where:
                 label = _admin1_label(ctx.gaz, c.admin1_code)
                 if any(s == m.sentence for s, _ in where):
-                    context.append((4.0, f"{label} named in the same sentence"))
+                    context.append((w.admin1_same_sentence, f"{label} named in the same sentence"))
                 elif any(p == m.paragraph for _, p in where):
-                    context.append((2.5, f"{label} named in the same paragraph"))
+                    context.append((w.admin1_same_paragraph, f"{label} named in the same paragraph"))
                 else:
-                    context.append((1.0, f"{label} named in the article"))
+                    context.append((w.admin1_same_article, f"{label} named in the article"))
         if qualifier is not None and c.feature_kind != qualifier_kind:
             if qualifier_kind == "admin1" and c.admin1_code == qualifier.admin1_code:
-                context.append((5.0, f"followed by \"{qualifier.name}\""))
+                context.append((w.qualifier_admin1, f"followed by \"{qualifier.name}\""))
             elif qualifier_kind == "country" and c.country_code == qualifier.country_code:
-                context.append((4.0, f"followed by \"{qualifier.name}\""))
-        if ctx.anchors and rank_pop < 6 and c.feature_kind in ("city", "landmark"):
+                context.append((w.qualifier_country, f"followed by \"{qualifier.name}\""))
+        if ctx.anchors and rank_pop < w.anchor_max_rank and c.feature_kind in ("city", "landmark"):
             near = ctx.nearest_km(c, m.paragraph)
-            if near is not None and near < 100:
-                context.append((1.0, f"{near:.0f} km from another place nearby in the text"))
-            elif near is not None and near < 300:
-                context.append((0.4, f"{near:.0f} km from another place nearby in the text"))
+            if near is not None and near < w.near_km:
+                context.append((w.near_bonus, f"{near:.0f} km from another place nearby in the text"))
+            elif near is not None and near < w.somewhat_near_km:
+                context.append((w.somewhat_near_bonus, f"{near:.0f} km from another place nearby in the text"))
         score = base_sum
         for value, _text in context:
             score += value  # the same additions, in the same order, as summing every signal
@@ -377,7 +380,7 @@ def _confidence(scored: list[_Scored]) -> float:
     return 1.0 / total
 
 
-def _one_sense_per_discourse(mentions: list[Mention], ranked: list[list[_Scored]]) -> None:
+def _one_sense_per_discourse(mentions: list[Mention], ranked: list[list[_Scored]], w: ResolveWeights) -> None:
     by_key: dict[tuple[str, bool], list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         if ranked[i] and m.kind in ("name", "variant"):
@@ -395,7 +398,7 @@ def _one_sense_per_discourse(mentions: list[Mention], ranked: list[list[_Scored]
                 if s.candidate.row == best and pos:
                     chosen = ranked[i].pop(pos)
                     chosen.signals.append((0.0, "same name elsewhere in the article"))
-                    chosen.score = max(chosen.score, ranked[i][0].score + 0.01)
+                    chosen.score = max(chosen.score, ranked[i][0].score + w.one_sense_margin)
                     ranked[i].insert(0, chosen)
                     break
 
