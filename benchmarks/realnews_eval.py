@@ -1,0 +1,268 @@
+"""Real-news benchmark: places, events, casualty figures and merges on 33 real war articles.
+
+Run from the repository root::
+
+    PYTHONPATH=. .venv/bin/python benchmarks/realnews_eval.py [--verbose] [--json OUT.json]
+        [--realnews DIR]
+
+Reads ``../shared/realnews`` (articles, ``gold.json``, ``score.py``; see its README) in place,
+runs ``python -m conflictmap.cli geoparse`` (ids = file names) and ``python -m conflictmap.cli build``
+on the articles folder into a temporary folder, then the set's own scorer
+``score.py GOLD PLACES.jsonl EVENTS.geojson`` and prints its summary line (``--verbose`` passes
+its per-item lines through). From the same outputs it adds:
+
+- a confidence calibration table: events by confidence band, and how many match a gold event
+  under score.py's rule (same event_type and admin1_code; killed / injured among the gold
+  figures when gold gives them; dates equal when both are given; one-to-one per article);
+- counts of missed places, missed gold events and spurious events by failure class.
+
+Nothing of the set is written to the repository; ``--json`` holds figures only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script
+
+from benchmarks._realworld import (  # noqa: E402
+    CITY_KM,
+    DEFAULT_SHARED,
+    cli,
+    format_timings,
+    haversine_km,
+    run_step,
+    write_json,
+)
+
+# (lower bound inclusive, label); a confidence takes the last band whose bound it reaches
+BANDS: tuple[tuple[float, str], ...] = ((0.0, "<0.5"), (0.5, "0.5-0.7"), (0.7, "0.7-0.85"), (0.85, ">=0.85"))
+NO_CONFIDENCE = "none"
+SUMMARY_RE = re.compile(
+    r"places (?P<places_ok>\d+)/(?P<places_total>\d+) .*?events P (?P<precision>[\d.]+) R (?P<recall>[\d.]+) "
+    r"F1 (?P<f1>[\d.]+) \(tp (?P<tp>\d+), fp (?P<fp>\d+), fn (?P<fn>\d+)\); casualty reports "
+    r"(?P<casualty_ok>\d+)/(?P<casualty_total>\d+); merges (?P<merges_ok>\d+)/(?P<merges_total>\d+)"
+)
+
+
+# ---------------------------------------------------------------- pure helpers
+
+
+def confidence_band(confidence: float | None) -> str:
+    """Label of the band holding ``confidence`` (``"none"`` when missing)."""
+    if confidence is None:
+        return NO_CONFIDENCE
+    label = BANDS[0][1]
+    for lower, name in BANDS:
+        if confidence >= lower:
+            label = name
+    return label
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def event_matches(props: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:
+    """Score.py's rule: does an event's properties match one gold event?"""
+    if props.get("event_type") != gold["type"] or props.get("admin1_code") != gold.get("admin1"):
+        return False
+    for key in ("killed", "injured"):
+        if key in gold and props.get(key) not in _as_list(gold[key]):
+            return False
+    return not ("date" in gold and props.get("date") is not None and props.get("date") != gold["date"])
+
+
+def cites(props: Mapping[str, Any], article: str) -> bool:
+    """Does the event name ``article`` (a file name) among its sources?"""
+    return any(s.get("article") == article or str(s.get("article", "")).endswith("/" + article)
+               for s in props.get("sources", []))
+
+
+def match_article(gold_events: Sequence[Mapping[str, Any]],
+                  events: Sequence[Mapping[str, Any]]) -> tuple[dict[int, int], list[int], list[int]]:
+    """Greedy one-to-one matching of one article's gold events to the events citing it.
+
+    Returns
+    -------
+    tuple
+        ``{gold index: event index}``, the unmatched gold indices, the unmatched event indices.
+    """
+    pairs: dict[int, int] = {}
+    for i, gold in enumerate(gold_events):
+        hit = next((j for j, ev in enumerate(events) if j not in pairs.values() and event_matches(ev, gold)), None)
+        if hit is not None:
+            pairs[i] = hit
+    missed = [i for i in range(len(gold_events)) if i not in pairs]
+    spurious = [j for j in range(len(events)) if j not in pairs.values()]
+    return pairs, missed, spurious
+
+
+def calibration(events: Sequence[Mapping[str, Any]], correct_ids: set[str]) -> dict[str, dict[str, int]]:
+    """``{band: {"events": n, "correct": k}}`` in band order (bands with no event included)."""
+    table = {label: {"events": 0, "correct": 0} for _, label in BANDS}
+    for ev in events:
+        row = table.setdefault(confidence_band(ev.get("confidence")), {"events": 0, "correct": 0})
+        row["events"] += 1
+        row["correct"] += ev.get("id") in correct_ids
+    return table
+
+
+def classify_missed_event(gold: Mapping[str, Any], events: Sequence[Mapping[str, Any]]) -> str:
+    """Why a gold event matches none of ``events`` (its article's unmatched events; first failing test)."""
+    same_admin1 = [ev for ev in events if ev.get("admin1_code") == gold.get("admin1")]
+    if not same_admin1:
+        if any(ev.get("event_type") == gold["type"] for ev in events):
+            return "wrong or no oblast"
+        return "not extracted"
+    same_type = [ev for ev in same_admin1 if ev.get("event_type") == gold["type"]]
+    if not same_type:
+        return "wrong event type"
+    figures_ok = [ev for ev in same_type
+                  if all(k not in gold or ev.get(k) in _as_list(gold[k]) for k in ("killed", "injured"))]
+    if not figures_ok:
+        return "wrong casualty figure"
+    return "wrong date"
+
+
+def classify_spurious_event(props: Mapping[str, Any], gold_events: Sequence[Mapping[str, Any]],
+                            matched: Sequence[Mapping[str, Any]]) -> str:
+    """Why an event citing an article matches none of its gold events."""
+    if not gold_events:
+        return "article has no gold event"
+    same_oblast = [g for g in gold_events if g.get("admin1") == props.get("admin1_code")]
+    if not same_oblast:
+        return "wrong or no oblast"
+    if any(m.get("event_type") == props.get("event_type") and m.get("admin1_code") == props.get("admin1_code")
+           for m in matched):
+        return "duplicate of a matched event"
+    if any(g["type"] == props.get("event_type") for g in same_oblast):
+        return "near miss (figures or date)"
+    return "wrong event type"
+
+
+def classify_missed_place(gold: Mapping[str, Any], preds: Sequence[Mapping[str, Any]]) -> str | None:
+    """Failure class of one gold place (None when score.py counts it as found)."""
+    cands = [p for p in preds if str(p.get("text", "")).lower() == gold["text"].lower() and p.get("lat") is not None]
+    if not cands:
+        return "not recognised"
+    near = [p for p in cands if haversine_km(p["lat"], p["lon"], gold["lat"], gold["lon"]) <= CITY_KM]
+    if any(gold.get("admin1") is None or p.get("admin1_code") == gold["admin1"] for p in near):
+        return None
+    if near:
+        return "right spot, wrong admin1"
+    if any(p.get("admin1_code") == gold.get("admin1") for p in cands[:1]):
+        return "right oblast, > 25 km"
+    return "wrong namesake (other oblast)"
+
+
+def parse_summary(line: str) -> dict[str, float]:
+    """Figures of score.py's summary line."""
+    m = SUMMARY_RE.search(line)
+    if m is None:
+        msg = f"unexpected score.py summary line: {line!r}"
+        raise ValueError(msg)
+    return {k: (float(v) if "." in v else int(v)) for k, v in m.groupdict().items()}
+
+
+def analyse(gold: Mapping[str, Mapping[str, Any]], places: Mapping[str, Sequence[Mapping[str, Any]]],
+            events: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """Calibration table and failure classes from gold, geoparse output and event properties."""
+    correct: set[str] = set()
+    missed: Counter[str] = Counter()
+    spurious: Counter[str] = Counter()
+    place_miss: Counter[str] = Counter()
+    for art, g in gold.items():
+        for gp in g.get("places", []):
+            if gp.get("lat") is not None and (cls := classify_missed_place(gp, places.get(art, []))):
+                place_miss[cls] += 1
+        mine = [ev for ev in events if cites(ev, art)]
+        gold_events = g.get("events", [])
+        pairs, miss, spur = match_article(gold_events, mine)
+        correct.update(str(mine[j].get("id")) for j in pairs.values())
+        unused = [mine[j] for j in spur]
+        for i in miss:
+            missed[classify_missed_event(gold_events[i], unused)] += 1
+        for j in spur:
+            spurious[classify_spurious_event(mine[j], gold_events, [mine[k] for k in pairs.values()])] += 1
+    return {"calibration": calibration(events, correct), "missed_places": dict(place_miss.most_common()),
+            "missed_events": dict(missed.most_common()), "spurious_events": dict(spurious.most_common())}
+
+
+def render(result: Mapping[str, Any]) -> str:
+    """The calibration table and the failure-class counts as text."""
+    lines = ["confidence calibration (events matched to gold by score.py's rule):",
+             "| confidence | events | correct | share correct |", "|---|---|---|---|"]
+    for band, row in result["calibration"].items():
+        share = f"{row['correct'] / row['events']:.0%}" if row["events"] else "–"
+        lines.append(f"| {band} | {row['events']} | {row['correct']} | {share} |")
+    for key, title in (("missed_places", "missed places"), ("missed_events", "missed gold events"),
+                       ("spurious_events", "spurious events")):
+        counts = result[key]
+        lines.append(f"{title} by class ({sum(counts.values())}): "
+                     + (", ".join(f"{k} {v}" for k, v in counts.items()) or "none"))
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- edge
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run geoparse, build and score.py on the real-news set; print and optionally save figures."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--realnews", type=Path, default=DEFAULT_SHARED / "realnews",
+                    help="folder with articles/, gold.json, score.py (default: ../shared/realnews)")
+    ap.add_argument("--articles", type=Path, help="articles folder (default: REALNEWS/articles)")
+    ap.add_argument("--gold", type=Path, help="gold file (default: REALNEWS/gold.json)")
+    ap.add_argument("--scorer", type=Path, help="scorer (default: REALNEWS/score.py)")
+    ap.add_argument("--verbose", action="store_true", help="pass score.py's per-item lines through")
+    ap.add_argument("--json", type=Path, metavar="OUT", help="write the figures as JSON")
+    a = ap.parse_args(argv)
+    articles = a.articles or a.realnews / "articles"
+    gold_path = a.gold or a.realnews / "gold.json"
+    scorer = a.scorer or a.realnews / "score.py"
+    files = sorted(articles.glob("*.txt"))
+    if not files:
+        msg = f"no .txt articles in {articles}"
+        raise SystemExit(msg)
+
+    timings: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="realnews_") as tmp:
+        tmpdir = Path(tmp)
+        docs = tmpdir / "articles.jsonl"
+        docs.write_text("".join(json.dumps({"id": f.name, "text": f.read_text(encoding="utf-8")}) + "\n"
+                                for f in files), encoding="utf-8")
+        places_path, build_dir = tmpdir / "places.jsonl", tmpdir / "build"
+        run_step("geoparse", cli("geoparse", str(docs), "-o", str(places_path)), timings)
+        run_step("build", cli("build", str(articles), "--out", str(build_dir)), timings)
+        events_path = build_dir / "events.geojson"
+        cmd = [sys.executable, str(scorer), str(gold_path), str(places_path), str(events_path)]
+        out = run_step("score", [*cmd, "--verbose"] if a.verbose else cmd, timings)
+        places = {d["id"]: d.get("places", []) for d in map(json.loads, places_path.read_text().splitlines())}
+        events = [f["properties"] for f in json.loads(events_path.read_text())["features"]]
+    gold = {k: v for k, v in json.loads(gold_path.read_text(encoding="utf-8")).items() if not k.startswith("_")}
+
+    lines = out.strip().splitlines()
+    if a.verbose:
+        print("\n".join(lines[:-1]))
+    print(lines[-1])
+    result = analyse(gold, places, events)
+    print(render(result))
+    print(format_timings(timings))
+    if a.json:
+        write_json(a.json, {"set": "realnews", "articles": len(files), "score": parse_summary(lines[-1]),
+                            "events": len(events), **result, "timings_s": timings})
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
