@@ -274,7 +274,7 @@ class _AnchorGroup:
         else:
             self._box = (min(lats), max(lats), min(lons), max(lons))
 
-    def may_be_close(self, lat: float, lon: float, w: ResolveWeights) -> bool:
+    def may_be_close(self, lat: float, lon: float, w: ResolveWeights = RESOLVE_WEIGHTS) -> bool:
         """False when no point can pass the latitude / longitude window of ``nearest_km`` (the box is
         widened by a further degree, so rounding never matters)."""
         min_lat, max_lat, min_lon, max_lon = self._box
