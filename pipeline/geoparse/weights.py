@@ -111,6 +111,10 @@ class ResolveWeights:
     anchor_paragraphs: int = 2
     # anchors kept per article (speed vs context)
     max_anchors: int = 24
+    # an admin-1 unit whose reference point is this near (km) its largest town is that city (Kyiv city)
+    city_unit_km: float = 15.0
+    # the confidence of a settlement placed at its admin unit's reference point (not in the gazetteer)
+    unresolved_confidence: float = 0.3
     # margin by which the one-sense-per-discourse winner is lifted above the top score
     one_sense_margin: float = 0.01
 
