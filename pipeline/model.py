@@ -103,6 +103,9 @@ class Place:
     confidence: float
     reason: str  # rendered from ``signals``; never parsed
     capital: bool = False  # a national capital (its name often stands for the government)
+    # "exact" (a gazetteer point), "admin1" (a settlement the gazetteer lacks, at its admin-1 unit's seat),
+    # "online" (such a settlement located by the online geocoder inside its unit)
+    precision: str = "exact"
     signals: tuple[Signal, ...] = field(default=(), compare=False)
 
     def as_properties(self) -> PlaceRecord:
@@ -126,6 +129,7 @@ class PlaceRecord(TypedDict):
     country_code: str | None
     confidence: float
     reason: str
+    precision: str
 
 
 PLACE_FIELDS: tuple[str, ...] = tuple(PlaceRecord.__annotations__)

@@ -36,7 +36,7 @@ _HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\b\s*", re.IGNORECASE)
 # regex engine skip ahead fast; the ends equal those of the plainer
 # r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|\n+".
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|(?<=\n)\n*)")
-_REGION_AFTER = re.compile(r"\s+(region|oblast|province|krai|kray|regions|oblasts|provinces)\b", re.IGNORECASE)
+_REGION_AFTER = re.compile(r"['’ʼ]?\s+(region|oblast|province|krai|kray|regions|oblasts|provinces)\b", re.IGNORECASE)
 # the words after a name that make it an admin-1 unit when they are part of the name ("Kherson Oblast")
 ADMIN1_SUFFIXES = frozenset({"Oblast", "Province", "Krai", "Kray"})
 # a lower-case region word right after a run of capitalised words belongs to the run ("Kharkivs'ka oblast")
@@ -67,7 +67,7 @@ _UNKNOWN_NAME_END = re.compile(_UNKNOWN_NAME.pattern + r"\Z")
 # words that end the name of a district, not a settlement ("Zavodskoy Rayon")
 DISTRICT_WORDS = frozenset({"rayon", "raion", "district", "okrug", "hromada", "municipality", "county"})
 _REGIONS_OF_BEFORE = re.compile(r"\b(regions|oblasts|provinces)\s+of\s+(the\s+)?$", re.IGNORECASE)
-_ADMIN_SUFFIX = re.compile(r" (County|Parish|Township|Borough|Oblast|Province|Krai|Kray|Governorate|Prefecture|"
+_ADMIN_SUFFIX = re.compile(r"['’ʼ]? (County|Parish|Township|Borough|Oblast|Province|Krai|Kray|Governorate|Prefecture|"
                            r"District)\b")
 _LIST_GAP = re.compile(r"^(\s*,\s*(and\s+|or\s+)?|\s+(and|or)\s+)$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
