@@ -29,6 +29,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from dashboard import assets  # noqa: E402
+from pipeline.model import EventType  # noqa: E402
 from pipeline.output.filters import EventFilters, filter_events  # noqa: E402
 from dashboard.map import build_event_map  # noqa: E402
 from benchmarks.synthetic import synthetic_outputs  # noqa: E402
@@ -62,7 +63,7 @@ def _server_side() -> list[tuple[str, str, str, str]]:
     standalone = assets.standalone_html(build_event_map(events, places, oblasts))
 
     filters = EventFilters(date_from=dt.date(2022, 6, 1), date_to=dt.date(2022, 12, 31),
-                           event_types=("frontline_incident", "casualty_report"),
+                           event_types=(EventType.FRONTLINE_INCIDENT.value, EventType.CASUALTY_REPORT.value),
                            min_confidence=0.5)
     shown = len(filter_events(events["features"], filters))
 

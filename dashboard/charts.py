@@ -18,16 +18,8 @@ matplotlib.use("Agg")
 import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 
-TYPE_COLOURS: dict[str, str] = {
-    "annexation_claim": "#7a0177",
-    "frontline_incident": "#e6550d",
-    "casualty_report": "#cb181d",
-}
-TYPE_LABELS: dict[str, str] = {
-    "annexation_claim": "claims",
-    "frontline_incident": "incidents",
-    "casualty_report": "casualty reports",
-}
+from pipeline.output import style  # noqa: E402
+
 _DPI = 150
 
 
@@ -64,13 +56,13 @@ def timeline_png(
     fig, ax = plt.subplots(figsize=size)
     days = sorted({day for day, _, _ in counts})
     bottoms = dict.fromkeys(days, 0)
-    for kind, colour in TYPE_COLOURS.items():
+    for kind, colour in style.EVENT_TYPE_COLOURS.items():
         rows = {day: n for day, k, n in counts if k == kind}
         if not rows:
             continue
         xs = sorted(rows)
         ax.bar(xs, [rows[d] for d in xs], bottom=[bottoms[d] for d in xs], width=0.8,
-               color=colour, label=TYPE_LABELS[kind], linewidth=0)
+               color=colour, label=style.EVENT_TYPE_PLURALS[kind], linewidth=0)
         for day in xs:
             bottoms[day] += rows[day]
     if selected is not None and days:
@@ -107,8 +99,8 @@ def casualties_png(
     names = [name for name, _, _ in rows][::-1]
     killed = [k for _, k, _ in rows][::-1]
     injured = [i for _, _, i in rows][::-1]
-    ax.barh(names, killed, color="#67000d", label="killed", height=0.65)
-    ax.barh(names, injured, left=killed, color="#fb6a4a", label="injured", height=0.65)
+    ax.barh(names, killed, color=style.KILLED_COLOUR, label="killed", height=0.65)
+    ax.barh(names, injured, left=killed, color=style.INJURED_COLOUR, label="injured", height=0.65)
     for y, (k, i) in enumerate(zip(killed, injured, strict=True)):
         ax.text(k + i, y, f" {k} / {i}", va="center", fontsize=6.5, color="#333")
     ax.set_title("Killed / injured per oblast", fontsize=8, loc="left")

@@ -4,10 +4,13 @@
 ``places.geojson`` and ``oblasts.geojson``) and filters in, a ``folium.Map`` out.
 Each kind of feature is one Leaflet GeoJSON layer fed with one compact JSON blob
 (never one folium object per marker), so 10,000 events build in well under a
-second. Popups and tooltips are built in the browser from that data, and every
-value goes through the page's ``cmEsc`` HTML-escaping function first; the JSON
-itself is written with ``<``, ``>`` and ``&`` as ``\\u`` escapes, so article text
-can never close the ``<script>`` element that carries it.
+second. The layers are made in the browser by the factories of
+``dashboard/static/conflictmap/map.js`` (styled by ``map.css``), served or inlined like
+the vendored Leaflet files (:mod:`dashboard.assets`). Popups and tooltips are built
+there from the data, and every value goes through ``cmEsc`` HTML-escaping first; the
+JSON itself is written with ``<``, ``>`` and ``&`` as ``\\u`` escapes, so article text
+can never close the ``<script>`` element that carries it. Colours, symbols and labels
+come from :mod:`pipeline.output.style`, shared with the charts and the briefing image.
 
 The default basemap is a vector one drawn from ``geodata`` (countries and admin-1
 units, clipped to the area of interest), so the map needs no tiles and no network;
@@ -31,43 +34,18 @@ from folium.elements import JSCSSMixin
 from folium.map import Layer
 from folium.template import Template
 
+from pipeline.model import EventType
+from pipeline.output import style
 from pipeline.output.filters import EventFilters, Feature, filter_events, filter_places
 
 CRS = "EPSG:4326"
 Metric = Literal["mentions", "casualties", "incidents"]
-METRIC_LABELS: dict[str, str] = {
-    "mentions": "place mentions",
-    "casualties": "killed + injured",
-    "incidents": "frontline incidents",
-}
-EVENT_TYPE_LABELS: dict[str, str] = {
-    "annexation_claim": "Annexation claim",
-    "frontline_incident": "Frontline incident",
-    "casualty_report": "Casualty report",
-}
-INCIDENT_STYLES: dict[str, tuple[str, str]] = {
-    "missile_strike": ("explosion", "#b2182b"),
-    "airstrike": ("plane", "#762a83"),
-    "drone_strike": ("plane", "#9e4a9c"),
-    "shelling": ("burst", "#e6550d"),
-    "attack": ("crosshairs", "#d94801"),
-    "offensive": ("crosshairs", "#d94801"),
-    "advance": ("forward", "#a63603"),
-    "encirclement": ("arrows-to-circle", "#54278f"),
-    "recapture": ("flag", "#2166ac"),
-    "liberation": ("flag", "#2166ac"),
-    "withdrawal": ("person-walking-arrow-right", "#636363"),
-    "retreat": ("person-walking-arrow-right", "#636363"),
-    "explosion": ("bomb", "#8c2d04"),
-}
-"""Incident sub-type -> (Font Awesome solid icon, colour)."""
-DEFAULT_INCIDENT_STYLE: tuple[str, str] = ("circle-exclamation", "#3f4a5a")
-CHOROPLETH_COLOURS: tuple[str, ...] = ("#fff7bc", "#fee391", "#fec44f", "#fe9929", "#d95f0e")
-CLAIM_COLOUR = "#7a0177"
-BORDER_COLOUR = "#0b3d91"
-CASUALTY_COLOUR = "#cb181d"
-PLACE_COLOUR = "#2b8cbe"
-SEA_COLOUR = "#d6e6f0"
+METRIC_LABELS = style.METRIC_LABELS
+EVENT_TYPE_LABELS = style.EVENT_TYPE_LABELS
+CHOROPLETH_COLOURS = style.CHOROPLETH_COLOURS
+MAP_JS = ("conflictmap_map_js", "conflictmap/map.js")
+MAP_CSS = ("conflictmap_map_css", "conflictmap/map.css")
+"""The map's own script and stylesheet, below ``dashboard/static`` (see :mod:`dashboard.assets`)."""
 _COORD_DECIMALS = 4
 _BASEMAP_TOLERANCE = 0.02
 _WORLD_TOLERANCE = 0.3
@@ -151,7 +129,7 @@ class _JsLayer(JSCSSMixin, Layer):
         self.default_css = list(default_css)
 
 
-class _Script(MacroElement):
+class _Script(JSCSSMixin, MacroElement):
     """A piece of JavaScript run with the map, before the layers that follow it."""
 
     _template = Template(
@@ -162,253 +140,14 @@ class _Script(MacroElement):
         """
     )
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, *, default_js: Sequence[tuple[str, str]] = (),
+                 default_css: Sequence[tuple[str, str]] = ()) -> None:
         super().__init__()
         self._name = "CmScript"
         self.code = code
+        self.default_js = list(default_js)
+        self.default_css = list(default_css)
 
-
-_HELPERS_JS = """
-(function (map) {
-  var panes = %(panes)s;
-  panes.forEach(function (p) {
-    var pane = map.getPane(p[0]) || map.createPane(p[0]);
-    pane.style.zIndex = p[1];
-    if (!p[2]) { pane.style.pointerEvents = 'none'; }
-  });
-  map.getContainer().style.background = %(sea)s;
-  map.setMinZoom(3);
-  map.setMaxZoom(18);  // no tile layer sets it, and marker clusters need it
-})(MAP);
-window.cmEsc = function (value) {
-  if (value === null || value === undefined) { return ''; }
-  return String(value).replace(/[&<>"']/g, function (c) {
-    return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c];
-  });
-};
-window.cmLabel = function (value) {
-  return cmEsc(String(value || '').replace(/_/g, ' '));
-};
-window.cmQuotes = function (sources) {
-  if (!sources || !sources.length) { return ''; }
-  return '<ol class="cm-quotes">' + sources.map(function (s) {
-    return '<li>\\u201c' + cmEsc(s[1]) + '\\u201d<br><span class="cm-art">' +
-      cmEsc(s[0]) + '</span></li>';
-  }).join('') + '</ol>';
-};
-window.cmEvent = function (r, S) {
-  return {type: S[r[2]], sub: S[r[3]], place: S[r[4]], oblast: S[r[5]], date: S[r[6]],
-          killed: r[7], injured: r[8], cas: S[r[9]], by: S[r[10]], status: S[r[11]],
-          n: r[12], conf: r[13], r: r[15],
-          src: r[14].map(function (q) { return [S[q[0]], S[q[1]]]; })};
-};
-window.cmPoints = function (rows) {
-  return {type: 'FeatureCollection', features: rows.map(function (r) {
-    return {type: 'Feature', geometry: {type: 'Point', coordinates: [r[0], r[1]]},
-            properties: r};
-  })};
-};
-window.cmEventPopup = function (p) {
-  var rows = [
-    '<b>' + cmEsc(p.type) + '</b>' + (p.sub ? ' \\u00b7 ' + cmLabel(p.sub) : ''),
-    'Place: ' + (p.place ? cmEsc(p.place) : '\\u2014') + (p.oblast ? ' (' + cmEsc(p.oblast) + ')' : ''),
-    'Date: ' + (p.date ? cmEsc(p.date) : '<i>undated</i>')
-  ];
-  if (p.killed !== null || p.injured !== null) {
-    rows.push('Killed: ' + (p.killed === null ? '?' : cmEsc(p.killed)) +
-      ' \\u00b7 Injured: ' + (p.injured === null ? '?' : cmEsc(p.injured)));
-  }
-  if (p.cas) { rows.push('Reported: \\u201c' + cmEsc(p.cas) + '\\u201d'); }
-  if (p.by) { rows.push('Claimed by: ' + cmEsc(p.by) + (p.status ? ' (' + cmEsc(p.status) + ')' : '')); }
-  rows.push('Sources: ' + cmEsc(p.n) + ' \\u00b7 confidence ' + cmEsc(p.conf));
-  return '<div class="cm-popup">' + rows.join('<br>') + cmQuotes(p.src) + '</div>';
-};
-window.cmEventTooltip = function (p) {
-  return cmEsc(p.type) + (p.sub ? ' \\u00b7 ' + cmLabel(p.sub) : '') + ' \\u00b7 ' +
-    cmEsc(p.place || p.oblast || '') + ' \\u00b7 ' + (p.date ? cmEsc(p.date) : 'undated');
-};
-(function () {
-  if (document.getElementById('cm-style')) { return; }
-  var css = document.createElement('style');
-  css.id = 'cm-style';
-  css.textContent = %(css)s;
-  document.head.appendChild(css);
-})();
-"""
-
-_CSS = """
-.cm-popup{font:12px/1.45 system-ui,sans-serif;max-width:340px}
-.cm-quotes{margin:6px 0 0 0;padding-left:18px}
-.cm-quotes li{margin-bottom:4px}
-.cm-art{color:#666;font-size:11px}
-.cm-icon{width:24px;height:24px;border-radius:50%;border:2px solid #fff;color:#fff;
- display:flex;align-items:center;justify-content:center;font-size:12px;
- box-shadow:0 1px 3px rgba(0,0,0,.5)}
-.cm-dot{width:10px;height:10px;border-radius:50%;background:#2b8cbe;border:1.5px solid #fff;
- box-shadow:0 0 2px rgba(0,0,0,.6)}
-.cm-country{font:600 11px system-ui,sans-serif;color:#6b6b6b;text-transform:uppercase;
- letter-spacing:.08em;white-space:nowrap;text-shadow:0 0 3px #fff}
-.cm-legend{background:rgba(255,255,255,.94);padding:8px 10px;border-radius:6px;
- font:12px/1.5 system-ui,sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:230px}
-.cm-legend h4{margin:0 0 4px 0;font-size:12px;font-weight:700}
-.cm-legend .cm-row{display:flex;align-items:center;gap:6px;margin:1px 0}
-.cm-legend .cm-row>span{flex:none;display:inline-flex;align-items:center;justify-content:center;box-sizing:border-box}
-.cm-legend .sw{width:18px;height:12px;border:1px solid #777;flex:none}
-.cm-legend .cm-icon{width:18px;height:18px;font-size:9px;border-width:1px;flex:none}
-.cm-legend .circ{border-radius:50%;background:rgba(203,24,29,.55);border:1px solid #67000d;flex:none}
-.cm-legend hr{margin:5px 0;border:0;border-top:1px solid #ddd}
-.leaflet-control-layers-expanded{font:12px/1.35 system-ui,sans-serif;padding:4px 8px 4px 4px}
-.leaflet-control-layers-expanded label{margin:0}
-"""
-
-_COUNTRIES_JS = """function (data, map) {
-  var options = {pane: 'cm-basemap', interactive: false,
-    style: function (f) {
-      if (f.properties.kind === 'line') { return {color: '#a9a9a9', weight: 1, fill: false}; }
-      return {stroke: false, fillColor: f.properties.focus ? '#fbfaf7' : '#efece6',
-              fillOpacity: 1};
-    }};
-  var group = L.featureGroup([L.geoJson(data.window, L.extend({attribution: data.attribution}, options))]);
-  // the coarse rest of the world lies outside the first view: drawn after the first frame
-  requestAnimationFrame(function () {
-    setTimeout(function () { group.addLayer(L.geoJson(JSON.parse(data.world), options)); }, 0);
-  });
-  return group;
-}"""
-
-_ADMIN1_JS = """function (data, map) {
-  var group = L.featureGroup();
-  // faint dashed lines under everything else: drawn after the first frame
-  requestAnimationFrame(function () {
-    setTimeout(function () {
-      group.addLayer(L.geoJson(JSON.parse(data.lines), {pane: 'cm-basemap', interactive: false,
-        style: {color: '#b9b4aa', weight: 0.6, dashArray: '3 3', fill: false}}));
-    }, 0);
-  });
-  return group;
-}"""
-
-_LABELS_JS = """function (data, map) {
-  var group = L.layerGroup();
-  data.forEach(function (c) {
-    L.marker([c[1], c[2]], {pane: 'cm-labels', interactive: false, keyboard: false,
-      icon: L.divIcon({className: '', iconSize: null,
-        html: '<div class="cm-country" style="transform:translate(-50%,-50%)">' +
-              cmEsc(c[0]) + '</div>'})}).addTo(group);
-  });
-  return group;
-}"""
-
-_BORDER_JS = """function (data, map) {
-  return L.geoJson(data, {pane: 'cm-border', interactive: false,
-    style: {color: '%s', weight: 3, opacity: 0.9, fill: false}});
-}""" % BORDER_COLOUR
-
-_CHOROPLETH_JS = """function (data, map) {
-  return L.geoJson(data.fc, {pane: 'cm-choropleth',
-    style: function (f) {
-      return {color: '#8a8a8a', weight: 0.8, fillColor: f.properties.fill,
-              fillOpacity: f.properties.value > 0 ? 0.55 : 0.08};
-    },
-    onEachFeature: function (f, layer) {
-      var p = f.properties;
-      layer.bindTooltip(cmEsc(p.name) + ': ' + cmEsc(p.value) + ' ' + cmEsc(data.metric),
-                        {sticky: true});
-      layer.bindPopup('<div class="cm-popup"><b>' + cmEsc(p.name) + '</b> (' + cmEsc(p.code) +
-        ')<br>Place mentions: ' + cmEsc(p.mentions) +
-        '<br>Frontline incidents: ' + cmEsc(p.incidents) +
-        '<br>Casualty reports: ' + cmEsc(p.reports) +
-        '<br>Killed: ' + cmEsc(p.killed) + ' \\u00b7 Injured: ' + cmEsc(p.injured) +
-        (p.claimed ? '<br><b>Claimed annexation</b>' : '') + '</div>');
-      layer.on('mouseover', function () { layer.setStyle({weight: 2, color: '#333'}); });
-      layer.on('mouseout', function () { layer.setStyle({weight: 0.8, color: '#8a8a8a'}); });
-    }});
-}"""
-
-_CLAIMS_JS = """function (data, map) {
-  var hatch = new L.StripePattern({weight: 2, spaceWeight: 5, color: '%(c)s', opacity: 0.75,
-                                   angle: 45});
-  hatch.addTo(map);
-  return L.geoJson(data, {pane: 'cm-claims',
-    style: {color: '%(c)s', weight: 2, dashArray: '6 4', fillPattern: hatch, fillOpacity: 1},
-    onEachFeature: function (f, layer) {
-      var p = f.properties, S = map._cmS;
-      layer.bindTooltip('Claimed annexation: ' + cmEsc(S[p.oblast]), {sticky: true});
-      layer.bindPopup(function () {
-        return '<div class="cm-popup"><b>Claimed annexation \\u00b7 ' + cmEsc(S[p.oblast]) +
-          '</b>' + p.claims.map(function (r) {
-            var c = cmEvent(r, S);
-            return '<hr style="margin:4px 0">' + cmLabel(c.sub) + ' \\u00b7 ' +
-              (c.date ? cmEsc(c.date) : '<i>undated</i>') +
-              (c.by ? ' \\u00b7 claimed by ' + cmEsc(c.by) : '') +
-              (c.status ? ' (' + cmEsc(c.status) + ')' : '') +
-              '<br>Sources: ' + cmEsc(c.n) + ' \\u00b7 confidence ' + cmEsc(c.conf) +
-              cmQuotes(c.src);
-          }).join('') + '</div>';
-      }, {maxWidth: 360, maxHeight: 300});
-    }});
-}""" % {"c": CLAIM_COLOUR}
-
-_INCIDENTS_JS = """function (data, map) {
-  var S = map._cmS;
-  return L.geoJson(cmPoints(data.rows), {
-    pointToLayer: function (f, latlng) {
-      var s = data.styles[S[f.properties[3]]] || data.fallback;
-      return L.marker(latlng, {pane: 'cm-incidents', icon: L.divIcon({className: '',
-        iconSize: [24, 24], iconAnchor: [12, 12],
-        html: '<div class="cm-icon" style="background:' + s[1] + '"><i class="fa-solid fa-' +
-              s[0] + '"></i></div>'})});
-    },
-    onEachFeature: function (f, layer) {
-      layer.bindTooltip(function () { return cmEventTooltip(cmEvent(f.properties, S)); });
-      layer.bindPopup(function () { return cmEventPopup(cmEvent(f.properties, S)); },
-                      {maxWidth: 360, maxHeight: 300});
-    }});
-}"""
-
-_CASUALTIES_JS = """function (data, map) {
-  var S = map._cmS;
-  return L.geoJson(cmPoints(data.rows), {
-    pointToLayer: function (f, latlng) {
-      return L.circleMarker(latlng, {pane: 'cm-casualties', radius: f.properties[15],
-        color: '#67000d', weight: 1.2, fillColor: '%s', fillOpacity: 0.5});
-    },
-    onEachFeature: function (f, layer) {
-      layer.bindTooltip(function () { return cmEventTooltip(cmEvent(f.properties, S)); });
-      layer.bindPopup(function () { return cmEventPopup(cmEvent(f.properties, S)); },
-                      {maxWidth: 360, maxHeight: 300});
-    }});
-}""" % CASUALTY_COLOUR
-
-_PLACES_JS = """function (data, map) {
-  var cluster = L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 45,
-                                      chunkedLoading: true, clusterPane: 'cm-places'});
-  var icon = L.divIcon({className: '', iconSize: [10, 10], html: '<div class="cm-dot"></div>'});
-  var S = map._cmS;
-  var geo = L.geoJson(cmPoints(data.rows), {
-    pointToLayer: function (f, latlng) {
-      return L.marker(latlng, {icon: icon, pane: 'cm-places'});
-    },
-    onEachFeature: function (f, layer) {
-      var r = f.properties;
-      var p = {name: S[r[2]], text: S[r[3]], kind: S[r[4]], oblast: S[r[5]], article: S[r[6]],
-               conf: r[7], reason: S[r[8]]};
-      layer.bindTooltip(function () {
-        return cmEsc(p.name) + (p.text && p.text !== p.name ? ' (\\u201c' + cmEsc(p.text) +
-                                '\\u201d)' : '');
-      });
-      layer.bindPopup(function () {
-        return '<div class="cm-popup"><b>' + cmEsc(p.name) + '</b> \\u00b7 ' + cmLabel(p.kind) +
-          '<br>Text: \\u201c' + cmEsc(p.text) + '\\u201d' +
-          (p.oblast ? '<br>Oblast: ' + cmEsc(p.oblast) : '') +
-          '<br>Article: <span class="cm-art">' + cmEsc(p.article) + '</span>' +
-          '<br>Confidence ' + cmEsc(p.conf) + (p.reason ? '<br>Why: ' + cmEsc(p.reason) : '') +
-          '</div>';
-      }, {maxWidth: 340});
-    }});
-  cluster.addLayers(geo.getLayers());
-  return cluster;
-}"""
 
 _MARKERCLUSTER_JS = [
     (
@@ -598,7 +337,7 @@ def oblast_values(
         if metric == "casualties":
             add = int(p.get("killed") or 0) + int(p.get("injured") or 0)
         else:
-            add = int(p.get("event_type") == "frontline_incident")
+            add = int(p.get("event_type") == EventType.FRONTLINE_INCIDENT)
         values[code] = values.get(code, 0) + add
     return values
 
@@ -638,9 +377,9 @@ def _oblast_collection(
         p = event.get("properties", {})
         code = p.get("admin1_code")
         kind = p.get("event_type")
-        if kind == "frontline_incident":
+        if kind == EventType.FRONTLINE_INCIDENT:
             incidents[code] = incidents.get(code, 0) + 1
-        if kind == "casualty_report":
+        if kind == EventType.CASUALTY_REPORT:
             reports[code] = reports.get(code, 0) + 1
         pair = casualties.setdefault(code, [0, 0])
         pair[0] += int(p.get("killed") or 0)
@@ -681,15 +420,6 @@ def _load_geodata() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
 def _default_basemap(bbox: tuple[float, float, float, float]) -> tuple[dict, dict, dict, list]:
     countries, admin1 = _load_geodata()
     return basemap_data(countries, admin1, bbox)
-
-
-def _attribution() -> str:
-    try:
-        import geodata
-
-        return str(geodata.ATTRIBUTION)
-    except (ImportError, AttributeError):
-        return "boundaries: Natural Earth"
 
 
 def _without_small_parts(geom: Any, min_area: float) -> Any:
@@ -864,14 +594,14 @@ def _legend_html(
         parts.append(
             '<div class="cm-row"><span class="sw" style="border:2px dashed %s;background:'
             'repeating-linear-gradient(45deg,%s 0 2px,transparent 2px 7px)"></span>'
-            "Claimed annexation area</div>" % (CLAIM_COLOUR, CLAIM_COLOUR)
+            "Claimed annexation area</div>" % (style.CLAIM_COLOUR, style.CLAIM_COLOUR)
         )
     for sub in incident_subs:
-        icon, colour = INCIDENT_STYLES.get(sub, DEFAULT_INCIDENT_STYLE)
+        sub_style = style.sub_type_style(sub)
         parts.append(
             '<div class="cm-row"><span class="cm-icon" style="background:%s">'
             '<i class="fa-solid fa-%s"></i></span>%s</div>'
-            % (colour, icon, html.escape(sub.replace("_", " ").capitalize()))
+            % (sub_style.colour, sub_style.icon, html.escape(style.sub_type_label(sub)))
         )
     if show["casualties"]:
         parts.append(
@@ -886,7 +616,7 @@ def _legend_html(
         )
     parts.append(
         '<div class="cm-row"><span class="sw" style="border:0;border-top:3px solid %s;height:0">'
-        "</span>Ukraine, recognised border</div>" % BORDER_COLOUR
+        "</span>Ukraine, recognised border</div>" % style.BORDER_COLOUR
     )
     if breaks:
         parts.append("<hr><h4>Oblasts: %s</h4>" % html.escape(METRIC_LABELS[metric]))
@@ -900,21 +630,6 @@ def _legend_html(
             )
             low = bound + 1
     return '<div class="cm-legend">' + "".join(parts) + "</div>"
-
-
-_LEGEND_JS = """
-(function (map) {
-  var legend = L.control({position: 'bottomright'});
-  legend.onAdd = function () {
-    var div = L.DomUtil.create('div');
-    div.innerHTML = %s;
-    L.DomEvent.disableClickPropagation(div);
-    L.DomEvent.disableScrollPropagation(div);
-    return div;
-  };
-  legend.addTo(map);
-})(MAP);
-"""
 
 
 def _stable_ids(m: folium.Map) -> None:
@@ -990,7 +705,8 @@ def build_event_map(
         "window": _features_of_scope(country_fc, "window"),
         # parsed by the browser only when drawn, after the first frame
         "world": js_json(_features_of_scope(country_fc, "world")),
-        "attribution": html.escape(_attribution()),
+        "attribution": html.escape(style.ATTRIBUTION),
+        "colours": {"land": style.LAND_COLOUR, "focus": style.FOCUS_LAND_COLOUR, "line": style.COUNTRY_LINE_COLOUR},
     }
 
     m = folium.Map(
@@ -1008,11 +724,14 @@ def build_event_map(
         (name, url) for name, url in m.default_css
         if name in {"leaflet_css", "awesome_markers_font_css"}
     ]
-    _Script(_HELPERS_JS % {"panes": js_json(_PANES), "sea": js_json(SEA_COLOUR),
-                           "css": js_json(_CSS)}).add_to(m)
-    _JsLayer(countries_data, _COUNTRIES_JS, name="Basemap: countries (offline)").add_to(m)
-    _JsLayer({"lines": js_json(admin1_fc)}, _ADMIN1_JS, name="Basemap: admin-1 boundaries").add_to(m)
-    _JsLayer(labels, _LABELS_JS, name="Country names").add_to(m)
+    setup = {"panes": _PANES, "sea": style.SEA_COLOUR, "vars": {
+        "--cm-place": style.PLACE_COLOUR, "--cm-casualty-fill": style.css_rgba(style.CASUALTY_COLOUR, 0.55),
+        "--cm-casualty-edge": style.CASUALTY_EDGE_COLOUR}}
+    _Script("cmSetup(MAP, %s);" % js_json(setup), default_js=[MAP_JS], default_css=[MAP_CSS]).add_to(m)
+    _JsLayer(countries_data, "cmLayers.countries", name="Basemap: countries (offline)").add_to(m)
+    _JsLayer({"lines": js_json(admin1_fc), "colour": style.ADMIN1_LINE_COLOUR}, "cmLayers.admin1",
+             name="Basemap: admin-1 boundaries").add_to(m)
+    _JsLayer(labels, "cmLayers.labels", name="Country names").add_to(m)
     folium.TileLayer(
         "OpenStreetMap", name="OpenStreetMap tiles (online only)", overlay=True,
         show=basemap == "osm",
@@ -1025,37 +744,41 @@ def build_event_map(
     by_type: dict[str, list[Feature]] = {k: [] for k in EVENT_TYPE_LABELS}
     for event in shown:
         by_type.setdefault(event.get("properties", {}).get("event_type", ""), []).append(event)
-    claims = _claim_collection(by_type["annexation_claim"], table)
+    claims = _claim_collection(by_type[EventType.ANNEXATION_CLAIM], table)
     place_rows = _place_rows(shown_places, table)
-    casualty_rows = _point_rows(by_type["casualty_report"], table, big_first=True)
-    incident_rows = _point_rows(by_type["frontline_incident"], table, big_first=False)
+    casualty_rows = _point_rows(by_type[EventType.CASUALTY_REPORT], table, big_first=True)
+    incident_rows = _point_rows(by_type[EventType.FRONTLINE_INCIDENT], table, big_first=False)
     incident_subs = sorted({table.strings[r[3]] if r[3] >= 0 else "" for r in incident_rows})
-    styles = {sub: list(INCIDENT_STYLES.get(sub, DEFAULT_INCIDENT_STYLE)) for sub in incident_subs}
+    styles = {sub: [style.sub_type_style(sub).icon, style.sub_type_style(sub).colour] for sub in incident_subs}
+    other = style.OTHER_SUB_TYPE_STYLE
 
     _Script("MAP._cmS = %s;" % js_json(table.strings)).add_to(m)
     _JsLayer(
-        {"fc": oblast_fc, "metric": METRIC_LABELS[metric]}, _CHOROPLETH_JS,
+        {"fc": oblast_fc, "metric": METRIC_LABELS[metric]}, "cmLayers.choropleth",
         name=f"Oblasts by {METRIC_LABELS[metric]}",
     ).add_to(m)
-    _JsLayer(claims, _CLAIMS_JS, name="Claimed annexation areas", default_js=_PATTERN_JS).add_to(m)
-    _JsLayer(border_fc, _BORDER_JS, name="Ukraine, recognised border").add_to(m)
+    _JsLayer({"fc": claims, "colour": style.CLAIM_COLOUR}, "cmLayers.claims", name="Claimed annexation areas",
+             default_js=_PATTERN_JS).add_to(m)
+    _JsLayer({"fc": border_fc, "colour": style.BORDER_COLOUR}, "cmLayers.border",
+             name="Ukraine, recognised border").add_to(m)
     _JsLayer(
-        {"rows": place_rows}, _PLACES_JS, name=f"Place mentions ({len(place_rows)})",
+        {"rows": place_rows}, "cmLayers.places", name=f"Place mentions ({len(place_rows)})",
         default_js=_MARKERCLUSTER_JS, default_css=_MARKERCLUSTER_CSS,
     ).add_to(m)
     _JsLayer(
-        {"rows": casualty_rows}, _CASUALTIES_JS, name=f"Casualty reports ({len(casualty_rows)})"
+        {"rows": casualty_rows, "fill": style.CASUALTY_COLOUR, "edge": style.CASUALTY_EDGE_COLOUR},
+        "cmLayers.casualties", name=f"Casualty reports ({len(casualty_rows)})",
     ).add_to(m)
     _JsLayer(
-        {"rows": incident_rows, "styles": styles, "fallback": list(DEFAULT_INCIDENT_STYLE)},
-        _INCIDENTS_JS, name=f"Frontline incidents ({len(incident_rows)})",
+        {"rows": incident_rows, "styles": styles, "fallback": [other.icon, other.colour]},
+        "cmLayers.incidents", name=f"Frontline incidents ({len(incident_rows)})",
     ).add_to(m)
     legend = _legend_html(
         incident_subs, metric, breaks,
         {"claims": bool(claims["features"]), "casualties": bool(casualty_rows),
          "places": bool(place_rows)},
     )
-    _Script(_LEGEND_JS % js_json(legend)).add_to(m)
+    _Script("cmLegend(MAP, %s);" % js_json(legend)).add_to(m)
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
     fit = _data_bbox(shown) or _data_bbox(shown_places) or (min_lon, min_lat, max_lon, max_lat)
     m.fit_bounds([[fit[1], fit[0]], [fit[3], fit[2]]], padding=(30, 30), max_zoom=7)  # oblast-scale context

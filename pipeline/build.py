@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Sized
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,9 +19,13 @@ from pipeline.text.articles import Article, decode_article, find_article_files, 
 from pipeline.errors import InputError
 from pipeline.events.extract import extract_events, merge_across_articles
 from pipeline.output.export import dumps, event_features, events_csv, oblast_features, place_features, write_atomic
-from pipeline.geoparse import load_geoparser
+from pipeline.scale.columnar import write_columnar
+from pipeline.scale.corpus import Inputs
+from pipeline.scale.run import ProgressBar, Runner, run_articles
+from pipeline.scale.run import runner as scale_runner
 
-OUTPUT_FILES = ("places.geojson", "events.geojson", "oblasts.geojson", "events.csv", "articles.jsonl")
+OUTPUT_FILES = ("places.geojson", "events.geojson", "oblasts.geojson", "events.csv", "articles.jsonl",
+                "events.parquet", "places.parquet")
 Progress = Callable[[int, int, str], None]
 
 
@@ -54,30 +58,44 @@ def read_article_bytes(name: str, data: bytes) -> str:
     return decode_article(name, data)
 
 
-def process(articles: Sequence[Article], *, progress: Progress | None = None, batch: int = 200) -> BuildResult:
-    """Geoparse and extract events from ``articles`` (pure: no file is written)."""
-    parser = load_geoparser()
+def process(articles: Iterable[Article], *, progress: Progress | None = None, batch: int = 200,
+            runner: Runner | None = None) -> BuildResult:
+    """Geoparse and extract events from ``articles`` (pure: no file is written).
+
+    The per-article work goes through ``runner`` (``pipeline.scale.run``: serial by default; a fork
+    pool, a Dask cluster and/or the incremental store when given); results come back in input
+    order, so the merge across articles below gives the same bytes however they were computed.
+    """
+    del batch  # kept for callers; the runner chooses its own batches
     places_by_article: list[tuple[str, list[dict]]] = []
     per_article_events = []
-    total = len(articles)
-    for offset in range(0, total, batch):
-        chunk = articles[offset:offset + batch]
-        for article, places in zip(chunk, parser.parse_many([a.text for a in chunk])):
-            places_by_article.append((article.name, places))
-            per_article_events.append(extract_events(article.name, article.text, places, article.published))
-        if progress:
-            progress(min(offset + batch, total), total, chunk[-1].name)
+    records, errors = [], []
+    total = len(articles) if isinstance(articles, Sized) else 0
+    for article, result in (runner or run_articles)(articles, progress=progress, total=total):
+        places_by_article.append((article.name, result.places))
+        per_article_events.append(result.events)
+        if result.error:
+            errors.append(result.error)
+        records.append({"article": article.name, "title": article.title, "date": article.published.date,
+                        "meta": article.meta, "text": article.text})
     events = event_features(merge_across_articles(per_article_events))
     places = place_features(places_by_article)
     oblasts = oblast_features(events, places)
-    records = [{"article": a.name, "title": a.title, "date": a.published.date, "meta": a.meta, "text": a.text}
-               for a in articles]
-    return BuildResult(events, places, oblasts, records)
+    return BuildResult(events, places, oblasts, records, errors)
 
 
-def build_articles(articles: Sequence[tuple], *, progress: Progress | None = None) -> dict:
-    """``process`` for (name, text) or (name, text, meta) tuples; returns the dashboard's dict."""
-    return process([make_article(*item) for item in articles], progress=progress).as_dict()
+def build_articles(articles: Sequence[tuple], *, progress: Progress | None = None,
+                   data_dir: Path | None = None) -> dict:
+    """``process`` for (name, text) or (name, text, meta) tuples; returns the dashboard's dict.
+
+    With ``data_dir`` (a build output folder) the article store there is used: only new or changed
+    articles are processed, the others come from the store, then everything is merged again.
+    """
+    items = [make_article(*item) for item in articles]
+    if data_dir is None:
+        return process(items, progress=progress).as_dict()
+    with scale_runner(jobs=1, store_dir=data_dir) as runner:
+        return process(items, progress=progress, runner=runner).as_dict()
 
 
 def load_articles(paths: Sequence[Path]) -> tuple[list[Article], list[str]]:
@@ -110,10 +128,35 @@ def stderr_progress(done: int, total: int, name: str) -> None:
     print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} articles", end=end, file=sys.stderr, flush=True)
 
 
-def build_paths(paths: Sequence[Path], out_dir: Path, *, progress: bool = False) -> BuildResult:
-    """Read, process and write; a bad file is reported and skipped."""
-    articles, errors = load_articles(paths)
-    result = process(articles, progress=stderr_progress if progress and len(articles) >= 50 else None)
-    result.errors = errors
+def build_paths(paths: Sequence[Path], out_dir: Path, *, progress: bool = False, jobs: int | None = 1,
+                dask: str | None = None, incremental: bool = False) -> BuildResult:
+    """Read, process and write; a bad file or row is reported and skipped.
+
+    ``paths`` are article files, folders of them, or JSONL / CSV / Parquet corpora (streamed).
+    ``jobs`` worker processes (None: every core) or a Dask scheduler address ``dask`` run the
+    per-article work; ``incremental`` keeps per-article results in a store in ``out_dir`` and
+    processes only new or changed articles.
+    """
+    inputs = Inputs([Path(p) for p in paths])
+    bar = ProgressBar() if progress else None
+    with scale_runner(jobs=jobs, dask=dask, store_dir=Path(out_dir) if incremental else None) as runner:
+        result = process(_Counted(inputs, inputs.total()) if progress else inputs, progress=bar, runner=runner)
+    if bar:
+        bar.close()
+    result.errors = inputs.errors + result.errors
     write_outputs(result, out_dir)
+    write_columnar(result, out_dir)
     return result
+
+
+class _Counted:
+    """An iterable with a known length (for the progress bar's total), read lazily."""
+
+    def __init__(self, items: Iterable, total: int | None) -> None:
+        self.items, self.total = items, total
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return self.total or 0

@@ -187,6 +187,35 @@ class OblastProperties(TypedDict):
     claimed: bool
 
 
+class EventCsvRow(TypedDict):
+    """``events.csv`` columns, in order (ACLED-like names); each cell is written as text, empty for None."""
+
+    event_id: str
+    event_date: str | None
+    time_precision: int | None
+    event_type: str  # an EventType value
+    sub_event_type: str  # a SubEventType value
+    country: str | None
+    admin1_code: str | None
+    admin1: str | None
+    location: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int
+    fatalities: int | None
+    injured: int | None
+    casualty_text: str | None
+    claimed_by: str | None
+    claim_status: str | None
+    n_sources: int
+    confidence: float
+    source: str  # the cited articles, "; "-separated
+    notes: str  # the first supporting quote
+
+
+EVENT_CSV_COLUMNS: tuple[str, ...] = tuple(EventCsvRow.__annotations__)
+
+
 class Feature(TypedDict):
     """A GeoJSON feature of any layer."""
 

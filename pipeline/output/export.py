@@ -16,13 +16,23 @@ from shapely.geometry import mapping
 from shapely.geometry.polygon import orient
 
 import geodata
-from pipeline.output.atomic import write_atomic  # noqa: F401  (re-exported for callers)
 from pipeline.events.extract import Event, event_id
+from pipeline.model import (
+    EVENT_CSV_COLUMNS,
+    EVENT_TYPE_ORDER,
+    PLACE_FIELDS,
+    EventCsvRow,
+    EventProperties,
+    EventType,
+    OblastProperties,
+    PlaceProperties,
+)
+from pipeline.output.atomic import write_atomic  # noqa: F401  (re-exported for callers)
 
-EVENT_TYPES = ("annexation_claim", "frontline_incident", "casualty_report")
-CSV_COLUMNS = ("event_id", "event_date", "time_precision", "event_type", "sub_event_type", "country", "admin1_code",
-               "admin1", "location", "latitude", "longitude", "geo_precision", "fatalities", "injured",
-               "casualty_text", "claimed_by", "claim_status", "n_sources", "confidence", "source", "notes")
+EVENT_TYPES: tuple[str, ...] = tuple(EVENT_TYPE_ORDER)
+CSV_COLUMNS = EVENT_CSV_COLUMNS
+PLACE_CSV_COLUMNS: tuple[str, ...] = ("article", *PLACE_FIELDS)
+OBLAST_CSV_COLUMNS: tuple[str, ...] = tuple(OblastProperties.__annotations__)
 
 
 def dumps(collection: dict) -> str:
@@ -61,10 +71,10 @@ def event_features(events: list[Event]) -> dict:
     polygons = _admin1_geometries()
     features = []
     for e in events:
-        props = {
+        props: EventProperties = {
             "id": event_id(e), "event_type": e.event_type, "sub_event_type": e.sub_event_type,
             "date": e.when.date, "date_precision": e.when.precision,
-            "place_name": (e.place or {}).get("name") if e.event_type != "annexation_claim" else e.admin1_name,
+            "place_name": (e.place or {}).get("name") if e.event_type != EventType.ANNEXATION_CLAIM else e.admin1_name,
             "admin1_code": e.admin1_code, "admin1_name": e.admin1_name, "country_code": e.country_code,
             "geo_precision": e.geo_precision, "killed": e.killed, "injured": e.injured,
             "casualty_text": " | ".join(e.casualty_text) or None, "claimed_by": e.claimed_by,
@@ -73,7 +83,7 @@ def event_features(events: list[Event]) -> dict:
                         for s in sorted(e.sources, key=lambda s: (s.article, s.start))],
             "n_sources": len({s.article for s in e.sources}), "confidence": round(e.confidence, 3),
         }
-        if e.event_type == "annexation_claim" and e.admin1_code in polygons:
+        if e.event_type == EventType.ANNEXATION_CLAIM and e.admin1_code in polygons:
             geometry = geometry_json(polygons[e.admin1_code])
         elif e.place is not None:
             geometry = point_json(e.place["lat"], e.place["lon"])
@@ -90,7 +100,7 @@ def place_features(places_by_article: list[tuple[str, list[dict]]]) -> dict:
     features = []
     for article, places in places_by_article:
         for p in places:
-            props = {"article": article, **p}
+            props: PlaceProperties = {"article": article, **p}  # type: ignore[typeddict-item]
             features.append({"type": "Feature", "geometry": point_json(p["lat"], p["lon"]), "properties": props})
     return {"type": "FeatureCollection", "features": features}
 
@@ -105,9 +115,9 @@ def oblast_features(events: dict, places: dict) -> dict:
         code = p["admin1_code"]
         if not code:
             continue
-        if p["event_type"] == "annexation_claim":
+        if p["event_type"] == EventType.ANNEXATION_CLAIM:
             claimed.add(code)
-        elif p["event_type"] == "frontline_incident":
+        elif p["event_type"] == EventType.FRONTLINE_INCIDENT:
             incidents[code] += 1
         else:
             reports[code] += 1
@@ -119,10 +129,11 @@ def oblast_features(events: dict, places: dict) -> dict:
         if unit.admin1_code not in wanted:
             continue
         code = unit.admin1_code
-        features.append({"type": "Feature", "id": code, "geometry": geometry_json(unit.geometry), "properties": {
+        props: OblastProperties = {
             "admin1_code": code, "admin1_name": unit.admin1_name, "country_code": unit.country_code,
             "mentions": mentions[code], "incidents": incidents[code], "casualty_reports": reports[code],
-            "killed": killed[code], "injured": injured[code], "claimed": code in claimed}})
+            "killed": killed[code], "injured": injured[code], "claimed": code in claimed}
+        features.append({"type": "Feature", "id": code, "geometry": geometry_json(unit.geometry), "properties": props})
     features.sort(key=lambda f: f["id"])
     return {"type": "FeatureCollection", "features": features}
 
@@ -151,7 +162,7 @@ def events_csv(events: dict) -> str:
         def value(key):
             v = p.get(key)
             return "" if v is None else v
-        writer.writerow({
+        row: EventCsvRow = {
             "event_id": value("id"), "event_date": value("date"), "time_precision": value("date_precision"),
             "event_type": value("event_type"), "sub_event_type": value("sub_event_type"),
             "country": value("country_code"), "admin1_code": value("admin1_code"), "admin1": value("admin1_name"),
@@ -162,16 +173,15 @@ def events_csv(events: dict) -> str:
             "n_sources": value("n_sources"), "confidence": value("confidence"),
             "source": "; ".join(sorted({str(s.get("article")) for s in sources})),
             "notes": sources[0].get("quote", "") if sources else "",
-        })
+        }
+        writer.writerow(row)
     return buffer.getvalue()
 
 
 def places_csv(places: dict) -> str:
     """Places as CSV rows."""
-    cols = ("article", "start", "end", "text", "name", "lat", "lon", "geonameid", "feature_kind", "admin1_code",
-            "admin1_name", "country_code", "confidence", "reason")
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=cols, lineterminator="\n", extrasaction="ignore")
+    writer = csv.DictWriter(buffer, fieldnames=PLACE_CSV_COLUMNS, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for f in places["features"]:
         writer.writerow({k: ("" if v is None else v) for k, v in f["properties"].items()})
@@ -180,10 +190,8 @@ def places_csv(places: dict) -> str:
 
 def oblasts_csv(oblasts: dict) -> str:
     """Oblast counts as CSV rows."""
-    cols = ("admin1_code", "admin1_name", "country_code", "mentions", "incidents", "casualty_reports", "killed",
-            "injured", "claimed")
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=cols, lineterminator="\n", extrasaction="ignore")
+    writer = csv.DictWriter(buffer, fieldnames=OBLAST_CSV_COLUMNS, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for f in oblasts["features"]:
         writer.writerow(f["properties"])

@@ -1,8 +1,18 @@
-"""Filter events and place mentions, and mirror the filters in URL query parameters.
+"""The one event filter, used by ``conflictmap export``, ``conflictmap snapshot`` and the dashboard.
 
 Everything here is pure: features are the plain GeoJSON dicts of ``events.geojson``
-and ``places.geojson`` (see the data contracts in the README). An empty tuple in a
-filter means "no restriction".
+and ``places.geojson`` (properties: :class:`pipeline.model.EventProperties`,
+:class:`pipeline.model.PlaceProperties`). An empty tuple in a filter means "no restriction".
+
+Undated events
+--------------
+A date range is a statement about dates: an event without a date cannot be placed inside
+or outside it. So the range never decides about undated events; ``include_undated`` does,
+and it defaults to True everywhere (the dashboard's "Show undated events" box, export's and
+snapshot's ``--undated/--no-undated``). Silently dropping an event an analyst has not seen is
+worse than showing one that is visibly marked undated (an empty ``event_date`` in the CSV,
+"undated" in popups, "(N undated)" in the counter and the image's subtitle). Claims follow
+the same rule as every other event: a dated claim is shown when its date is in the range.
 
 Query parameters (each repeatable where it holds several values)::
 
@@ -13,13 +23,18 @@ Query parameters (each repeatable where it holds several values)::
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from pipeline.errors import InputError
+from pipeline.model import EVENT_TYPE_ORDER
+
 Feature = dict[str, Any]
 
-EVENT_TYPES: tuple[str, ...] = ("annexation_claim", "frontline_incident", "casualty_report")
+EVENT_TYPES: tuple[str, ...] = tuple(EVENT_TYPE_ORDER)
+_ADMIN1_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
 
 _PARAM_FROM = "from"
 _PARAM_TO = "to"
@@ -54,7 +69,7 @@ class EventFilters:
     min_confidence
         Events below this confidence are hidden.
     include_undated
-        Whether events without a date are shown.
+        Whether events without a date are shown (see the module docstring).
     """
 
     date_from: dt.date | None = None
@@ -69,6 +84,104 @@ class EventFilters:
     def with_changes(self, **changes: Any) -> EventFilters:
         """Return a copy with some fields changed."""
         return replace(self, **changes)
+
+    @property
+    def has_dates(self) -> bool:
+        """Whether a date bound is set."""
+        return self.date_from is not None or self.date_to is not None
+
+    def matches(self, feature: Feature) -> bool:
+        """Tell whether one event feature passes the filters."""
+        props = feature.get("properties") or {}
+        if self.event_types and props.get("event_type") not in self.event_types:
+            return False
+        if self.sub_types and props.get("sub_event_type") not in self.sub_types:
+            return False
+        if self.admin1_codes and props.get("admin1_code") not in self.admin1_codes:
+            return False
+        if float(props.get("confidence") or 0.0) < self.min_confidence:
+            return False
+        if self.articles and not _event_articles(props) & set(self.articles):
+            return False
+        day = _parse_date(props.get("date"))
+        if day is None:
+            return self.include_undated
+        if self.date_from is not None and day < self.date_from:
+            return False
+        return not (self.date_to is not None and day > self.date_to)
+
+    def matches_place(self, feature: Feature) -> bool:
+        """Tell whether one place mention passes the filters that apply to it (article, oblast)."""
+        props = feature.get("properties") or {}
+        if self.articles and props.get("article") not in self.articles:
+            return False
+        return not (self.admin1_codes and props.get("admin1_code") not in self.admin1_codes)
+
+
+def make_filters(
+    *,
+    types: Iterable[str] | None = None,
+    date_from: str | dt.date | None = None,
+    date_to: str | dt.date | None = None,
+    admin1: Iterable[str] | None = None,
+    include_undated: bool = True,
+    known_admin1: Collection[str] | None = None,
+) -> EventFilters:
+    """Check user-given filter values and return them as :class:`EventFilters`.
+
+    Parameters
+    ----------
+    types
+        Event types; None means all, an empty list is an error.
+    date_from, date_to
+        ``YYYY-MM-DD`` strings or dates; None leaves that end open.
+    admin1
+        ISO 3166-2 codes, any case (``ua-14`` is ``UA-14``).
+    include_undated
+        Whether undated events pass.
+    known_admin1
+        The admin-1 codes that exist; when given, other codes are refused.
+
+    Raises
+    ------
+    InputError
+        On the first bad value, with one line naming it and what was expected.
+    """
+    chosen = tuple(dict.fromkeys(str(t).strip() for t in types)) if types is not None else ()
+    for event_type in chosen:
+        if event_type not in EVENT_TYPES:
+            msg = f"unknown event type {event_type!r}: expected one of {', '.join(EVENT_TYPES)}"
+            raise InputError(msg)
+    if types is not None and not chosen:
+        msg = f"no event type chosen: expected one or more of {', '.join(EVENT_TYPES)}"
+        raise InputError(msg)
+    start = parse_date(date_from, name="from")
+    end = parse_date(date_to, name="to")
+    if start and end and start > end:
+        msg = f"invalid date range: from {start.isoformat()} is after to {end.isoformat()}"
+        raise InputError(msg)
+    codes = tuple(dict.fromkeys(str(code).strip().upper() for code in (admin1 or ())))
+    for code in codes:
+        if not _ADMIN1_CODE.match(code):
+            msg = f"invalid admin1 code {code!r}: expected an ISO 3166-2 code such as UA-14"
+            raise InputError(msg)
+        if known_admin1 is not None and code not in known_admin1:
+            msg = f"unknown admin1 code {code!r}: not an admin-1 unit in the bundled boundaries"
+            raise InputError(msg)
+    all_types = set(chosen) == set(EVENT_TYPES)
+    return EventFilters(date_from=start, date_to=end, event_types=() if all_types else chosen,
+                        admin1_codes=codes, include_undated=bool(include_undated))
+
+
+def parse_date(value: str | dt.date | None, *, name: str) -> dt.date | None:
+    """Parse a ``YYYY-MM-DD`` date (or pass a ``date`` through); ``name`` labels errors."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        msg = f"invalid {name} date {value!r}: expected YYYY-MM-DD"
+        raise InputError(msg) from None
 
 
 def _parse_date(value: object) -> dt.date | None:
@@ -92,29 +205,13 @@ def _event_articles(properties: Mapping[str, Any]) -> set[str]:
 
 
 def event_matches(feature: Feature, filters: EventFilters) -> bool:
-    """Tell whether one event feature passes the filters."""
-    props = feature.get("properties", {})
-    if filters.event_types and props.get("event_type") not in filters.event_types:
-        return False
-    if filters.sub_types and props.get("sub_event_type") not in filters.sub_types:
-        return False
-    if filters.admin1_codes and props.get("admin1_code") not in filters.admin1_codes:
-        return False
-    if float(props.get("confidence") or 0.0) < filters.min_confidence:
-        return False
-    if filters.articles and not _event_articles(props) & set(filters.articles):
-        return False
-    day = _parse_date(props.get("date"))
-    if day is None:
-        return filters.include_undated
-    if filters.date_from is not None and day < filters.date_from:
-        return False
-    return not (filters.date_to is not None and day > filters.date_to)
+    """Tell whether one event feature passes the filters (``filters.matches(feature)``)."""
+    return filters.matches(feature)
 
 
 def filter_events(features: Iterable[Feature], filters: EventFilters) -> list[Feature]:
     """Return the event features that pass the filters, in their original order."""
-    return [f for f in features if event_matches(f, filters)]
+    return [f for f in features if filters.matches(f)]
 
 
 def filter_places(features: Iterable[Feature], filters: EventFilters) -> list[Feature]:
@@ -123,15 +220,7 @@ def filter_places(features: Iterable[Feature], filters: EventFilters) -> list[Fe
     Place mentions have no date or type, so only the article and oblast filters
     apply to them.
     """
-    out = []
-    for feature in features:
-        props = feature.get("properties", {})
-        if filters.articles and props.get("article") not in filters.articles:
-            continue
-        if filters.admin1_codes and props.get("admin1_code") not in filters.admin1_codes:
-            continue
-        out.append(feature)
-    return out
+    return [f for f in features if filters.matches_place(f)]
 
 
 def date_bounds(features: Iterable[Feature]) -> tuple[dt.date, dt.date] | None:

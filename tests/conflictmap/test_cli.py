@@ -172,16 +172,29 @@ def test_export_filters_by_several_types(data_dir, tmp_path, fmt):
 
 
 @pytest.mark.parametrize("fmt", ["geojson", "csv"])
-def test_export_filters_by_date_range(data_dir, tmp_path, fmt):
+def test_export_filters_by_date_range_and_keeps_undated_unless_told(data_dir, tmp_path, fmt):
     target = tmp_path / f"out.{fmt}"
-    assert _export(data_dir, target, "--format", fmt, "--from", "2022-09-01", "--to", "2022-09-30") == 0
+    assert _export(data_dir, target, "--format", fmt, "--from", "2022-09-01", "--to", "2022-09-30",
+                   "--no-undated") == 0
     rows = _exported(target)
-    expected = [f for f in _events(data_dir) if f["properties"]["date"]
-                and "2022-09-01" <= f["properties"]["date"] <= "2022-09-30"]
-    assert len(rows) == len(expected) > 0
-    assert len(expected) < len(_events(data_dir))
+    dated = [f for f in _events(data_dir) if f["properties"]["date"]
+             and "2022-09-01" <= f["properties"]["date"] <= "2022-09-30"]
+    assert len(rows) == len(dated) > 0
+    assert len(dated) < len(_events(data_dir))
     for row in rows:
         assert "2022-09-01" <= _field(row, "date", "event_date") <= "2022-09-30"
+    # the default: a date range says nothing about undated events, so they are kept
+    folder = tmp_path / "with_undated"
+    folder.mkdir()
+    collection = json.loads((data_dir / "events.geojson").read_text(encoding="utf-8"))
+    collection["features"][-1]["properties"]["date"] = None
+    (folder / "events.geojson").write_text(json.dumps(collection), encoding="utf-8")
+    assert _export(folder, target, "--format", fmt, "--from", "2022-09-01", "--to", "2022-09-30") == 0
+    kept = {_field(r, "id", "event_id") for r in _exported(target)}
+    assert collection["features"][-1]["properties"]["id"] in kept
+    assert _export(folder, target, "--format", fmt, "--from", "2022-09-01", "--to", "2022-09-30",
+                   "--no-undated") == 0
+    assert collection["features"][-1]["properties"]["id"] not in {_field(r, "id", "event_id") for r in _exported(target)}
 
 
 @pytest.mark.parametrize("fmt", ["geojson", "csv"])
@@ -217,6 +230,59 @@ def test_export_other_layers_as_csv(data_dir, tmp_path, layer):
     assert _export(data_dir, target, "--layer", layer, "--format", "csv") == 0
     features = json.loads((data_dir / f"{layer}.geojson").read_text(encoding="utf-8"))["features"]
     assert len(_exported(target)) == len(features) > 0
+
+
+def test_export_type_takes_several_values_like_snapshot(data_dir, tmp_path):
+    target = tmp_path / "out.geojson"
+    assert _export(data_dir, target, "--type", "casualty_report", "annexation_claim") == 0
+    expected = [f for f in _events(data_dir) if f["properties"]["event_type"] != "frontline_incident"]
+    assert len(_exported(target)) == len(expected) > 0
+
+
+def test_export_admin1_code_in_any_case(data_dir, tmp_path):
+    upper, lower = tmp_path / "upper.geojson", tmp_path / "lower.geojson"
+    assert _export(data_dir, upper, "--admin1", "UA-63") == 0
+    assert _export(data_dir, lower, "--admin1", "ua-63") == 0
+    assert _exported(lower) and upper.read_bytes() == lower.read_bytes()
+
+
+@pytest.mark.parametrize("command", ["export", "snapshot"])
+@pytest.mark.parametrize(("extra", "message"), [
+    (["--admin1", "UA-99"], "unknown admin1 code 'UA-99'"),
+    (["--admin1", "Donetsk"], "invalid admin1 code 'DONETSK'"),
+    (["--type", "airstrike"], "unknown event type 'airstrike'"),
+    (["--from", "2022-02-30"], "invalid from date '2022-02-30'"),
+])
+def test_export_and_snapshot_refuse_bad_filters_with_the_same_line(data_dir, tmp_path, capsys, command, extra,
+                                                                   message):
+    out = ["-o", str(tmp_path / "x.geojson")] if command == "export" else ["--out", str(tmp_path / "x.png")]
+    code = main([command, "--data", str(data_dir), *out, *extra])
+    err = capsys.readouterr().err
+    assert code == 2
+    (line,) = _error_lines(err)
+    assert line.startswith(f"conflictmap {command}: error: ") and message in line
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("layer", ["places", "oblasts"])
+@pytest.mark.parametrize("option", [["--from", "2022-09-01"], ["--to", "2022-09-01"], ["--type", "casualty_report"],
+                                    ["--no-undated"]])
+def test_export_event_only_options_on_other_layers_are_refused(data_dir, tmp_path, capsys, layer, option):
+    target = tmp_path / "out.geojson"
+    code = _export(data_dir, target, "--layer", layer, *option)
+    err = capsys.readouterr().err
+    assert code == 2
+    (line,) = _error_lines(err)
+    assert option[0] in line and "--layer events only" in line
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("layer", ["places", "oblasts"])
+def test_export_admin1_applies_to_places_and_oblasts(data_dir, tmp_path, layer):
+    target = tmp_path / "out.geojson"
+    assert _export(data_dir, target, "--layer", layer, "--admin1", "ua-63") == 0
+    rows = _exported(target)
+    assert rows and {r["properties"]["admin1_code"] for r in rows} == {"UA-63"}
 
 
 def test_export_inverted_dates_is_one_line_exit_two(data_dir, tmp_path, capsys):

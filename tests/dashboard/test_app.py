@@ -128,7 +128,7 @@ def _stub_build() -> types.ModuleType:
             raise InputError(msg)
         return data.decode("utf-8")
 
-    def build_articles(articles: list[tuple[str, str]], *, progress: Any = None) -> dict:
+    def build_articles(articles: list[tuple[str, str]], *, progress: Any = None, data_dir: Any = None) -> dict:
         events, records = [], []
         for number, (name, text, *_meta) in enumerate(articles, 1):
             events.append({"type": "Feature",

@@ -61,8 +61,9 @@ def test_hostile_article_text_never_reaches_the_page_as_markup(event_map):
     assert "<img src=x" not in page
     assert "<b>x</b>" not in page
     assert "\\u003cscript\\u003ewindow.__pwned" in page  # the text is there, as JSON escapes
-    # and the page escapes every value before putting it into a popup
-    assert "window.cmEsc" in page
+    # and the page's script (map.js) escapes every value before putting it into a popup
+    assert "conflictmap/map.js" in page
+    assert "window.cmEsc" in assets.standalone_html(event_map)
 
 
 def test_js_json_cannot_close_a_script_element():
@@ -141,14 +142,16 @@ def test_every_folium_asset_has_a_vendored_copy():
 def test_served_page_draws_the_coarse_world_after_the_first_frame(event_map):
     page = assets.served_html(event_map, base_url="/app/static")
     # the detailed window is drawn at once, the coarse world from a JSON string afterwards
-    assert "requestAnimationFrame" in page and "JSON.parse(data.world)" in page
+    script = (assets.STATIC_DIR / "conflictmap" / "map.js").read_text(encoding="utf-8")
+    assert "requestAnimationFrame" in script and "JSON.parse(data.world)" in script
     assert '\\"scope\\":\\"world\\"' in page  # a JSON string inside JSON.parse's string
 
 
 def test_localize_points_every_link_at_static_serving(event_map):
     page = assets.served_html(event_map, base_url="/app/static")
     links = re.findall(r'<(?:script src|link rel="stylesheet" href)="([^"]+)"', page)
-    assert links and all(link.startswith("/app/static/vendor/") for link in links)
+    assert links and all(link.startswith(("/app/static/vendor/", "/app/static/conflictmap/")) for link in links)
+    assert "/app/static/conflictmap/map.js" in links and "/app/static/conflictmap/map.css" in links
     for link in links:
         assert (assets.STATIC_DIR / link.removeprefix("/app/static/")).is_file()
 
@@ -158,6 +161,7 @@ def test_standalone_html_inlines_everything(event_map):
     assert not re.search(r'<script src=|<link rel="stylesheet"', page)
     assert not re.search(r"url\((?!['\"]?(?:data:|#))", page.split("<body>")[0])
     assert "L.markerClusterGroup" in page and "L.StripePattern" in page
+    assert "window.cmLayers" in page and ".cm-legend{" in page  # map.js and map.css, inlined
     assert "font/woff2;base64," in page
     assert len(page) < 3_000_000
 

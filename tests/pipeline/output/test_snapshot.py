@@ -126,19 +126,28 @@ def test_claims_only_has_no_casualty_legend(outputs):
     assert len(snapshot.figure.legends) == 1
 
 
-def test_date_filter_drops_undated_points_but_keeps_earlier_claims():
+def test_date_filter_keeps_undated_events_unless_told_and_claims_follow_the_same_rule():
     data = synthetic_outputs(60, seed=5)
-    claim_dates = [f["properties"]["date"] for f in data["events"]["features"]
-                   if f["properties"]["event_type"] == "annexation_claim"]
-    last = max(d for d in claim_dates if d)
+    claims = [f["properties"] for f in data["events"]["features"]
+              if f["properties"]["event_type"] == "annexation_claim"]
+    last = max(p["date"] for p in claims if p["date"])
+    in_range = [p for p in claims if p["date"] and p["date"] >= last]
+    undated = [p for p in claims if not p["date"]]
+    assert len(in_range) < len(claims)
     snapshot = _figure(data, size=SMALL, dpi=80, date_from=last, date_to="2023-12-31")
     subtitle = snapshot.figure.texts[1].get_text()
-    assert f"{len(claim_dates)} claims" in subtitle
+    n_claims = len(in_range) + len(undated)
+    assert f"{n_claims} claim{'s' if n_claims != 1 else ''}" in subtitle
+    assert "undated" in subtitle
+    dated_only = _figure(data, size=SMALL, dpi=80, date_from=last, date_to="2023-12-31", include_undated=False)
+    subtitle = dated_only.figure.texts[1].get_text()
+    assert f"{len(in_range)} claim{'s' if len(in_range) != 1 else ''}" in subtitle
     assert "undated" not in subtitle
 
 
 def test_filters_matching_nothing_render_a_note(outputs):
-    snapshot = _figure(outputs, size=SMALL, dpi=80, date_from="1990-01-01", date_to="1990-12-31")
+    snapshot = _figure(outputs, size=SMALL, dpi=80, date_from="1990-01-01", date_to="1990-12-31",
+                       include_undated=False)
     assert snapshot.layers == ()
     assert snapshot.legend_labels == ()
     texts = [t.get_text() for ax in snapshot.figure.axes for t in ax.texts]
@@ -148,7 +157,7 @@ def test_filters_matching_nothing_render_a_note(outputs):
 def test_attribution_names_article_count_and_sources(outputs):
     snapshot = _figure(outputs, size=SMALL, dpi=80, n_articles=12)
     texts = [t.get_text() for t in snapshot.figure.texts]
-    assert "12 articles · boundaries: Natural Earth · places: GeoNames" in texts
+    assert "12 articles · boundaries: Natural Earth · places: GeoNames (CC BY 4.0)" in texts
 
 
 def test_bbox_sets_extent_and_filters_points(outputs):

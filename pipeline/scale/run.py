@@ -1,0 +1,114 @@
+"""Map articles to per-article results: through the store, on the chosen mapper, in input order.
+
+``run_articles`` is the hook ``pipeline.build.process`` calls: articles in, ``(article,
+ArticleResult)`` pairs out, in the same order whatever the number of workers, so the merge
+across articles (on the caller's side) and every output byte are the same as with one job.
+Articles go through in windows of ``WINDOW``: per window one store look-up, the misses on the
+mapper, one store transaction; a crash mid-build keeps every committed window.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
+
+from pipeline.scale import codec
+from pipeline.scale.store import STORE_NAME, ArticleStore, article_key
+from pipeline.scale.work import ArticleResult, Failure, SerialMapper, chunked, make_mapper, process_article
+from pipeline.text.articles import Article
+
+WINDOW = 2048  # articles per store transaction and per look-up; bounds what is held besides the results
+Progress = Callable[[int, int, str], None]
+Runner = Callable[..., Iterator[tuple[Article, ArticleResult]]]
+
+
+def failure_message(name: str, reason: str) -> str:
+    """The one line that reports an article the pipeline could not process."""
+    return f"{name}: could not be processed ({reason}); skipped, the build went on with the rest"
+
+
+def run_articles(articles: Iterable[Article], *, mapper=None, store: ArticleStore | None = None,
+                 progress: Progress | None = None, total: int | None = None,
+                 window: int = WINDOW) -> Iterator[tuple[Article, ArticleResult]]:
+    """Per-article results for ``articles`` in input order, from the store when it has them."""
+    mapper = mapper or SerialMapper()
+    work = partial(process_article, with_payload=store is not None)
+    done = 0
+    for batch in chunked(articles, window):
+        keys = [article_key(a) for a in batch] if store is not None else [""] * len(batch)
+        cached: dict[str, tuple] = {}
+        if store is not None:
+            for key, blob in store.get_many(keys).items():
+                try:
+                    cached[key] = codec.unpack(blob)
+                except (ValueError, TypeError, KeyError):
+                    pass  # a damaged or foreign row: processed again and overwritten
+        computed = mapper.imap(work, [a for a, k in zip(batch, keys) if k not in cached])
+        fresh: list[tuple[str, str, bytes]] = []
+        for article, key in zip(batch, keys):
+            if key in cached:
+                places, events = cached[key]
+                result = ArticleResult(article.name, places, events)
+            else:
+                out = next(computed)
+                if isinstance(out, Failure):
+                    result = ArticleResult(article.name, [], [], error=failure_message(article.name, out.reason))
+                else:
+                    result = out
+                    if store is not None and out.payload is not None:
+                        fresh.append((key, article.name, out.payload))
+                    result.payload = None
+            done += 1
+            if progress:
+                progress(done, total or 0, article.name)
+            yield article, result
+        if store is not None:
+            store.put_many(fresh)
+
+
+@contextmanager
+def runner(*, jobs: int | None = 1, dask: str | None = None, store_dir: Path | None = None) -> Iterator[Runner]:
+    """A ``run_articles`` bound to a mapper (``jobs`` / ``dask``) and, with ``store_dir``, the store there."""
+    store = None
+    if store_dir is not None:
+        try:
+            store = ArticleStore(Path(store_dir) / STORE_NAME)
+        except (OSError, sqlite3.Error) as exc:  # a read-only data folder: build without a store
+            print(f"conflictmap: no article store in {store_dir} ({exc}); processing every article",
+                  file=sys.stderr)
+    mapper = make_mapper(jobs=jobs, dask=dask)
+    try:
+        yield partial(run_articles, mapper=mapper, store=store)
+    finally:
+        mapper.close()
+        if store is not None:
+            store.close()
+
+
+class ProgressBar:
+    """A ``Progress`` callback drawing a tqdm bar on stderr (items/s, ETA when the total is known)."""
+
+    def __init__(self, *, unit: str = "articles", minimum: int = 50) -> None:
+        self.unit, self.minimum, self.bar = unit, minimum, None
+
+    def __call__(self, done: int, total: int, name: str) -> None:
+        if self.bar is None:
+            if total and total < self.minimum:
+                self.bar = False
+                return
+            import tqdm
+
+            tqdm.tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
+            self.bar = tqdm.tqdm(total=total or None, unit=f" {self.unit}", file=sys.stderr, mininterval=0.5,
+                                 dynamic_ncols=True, leave=True)
+        if self.bar:
+            self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        """End the bar's line."""
+        if self.bar:
+            self.bar.close()

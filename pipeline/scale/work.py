@@ -1,0 +1,188 @@
+"""Per-article work and the mappers that run it: in-process, on a fork pool, or on Dask.
+
+Every mapper has ``imap(fn, items)``: it yields ``fn(item)`` for each item *in input order*, or a
+``Failure`` for an item whose ``fn`` raised or whose worker process died. ``fn`` must be a
+module-level function (or a ``functools.partial`` of one) so it pickles by reference.
+
+The fork pool loads the geoparser in the parent *before* forking: the workers share the index's
+pages copy-on-write (``load_geoparser`` has already moved it out of the garbage collector's way
+with ``gc.freeze``, so collections do not touch those pages). A Dask worker loads it once per
+process, on its first task (``geoparser()`` is a locked, cached loader).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any, NamedTuple
+
+from pipeline.events.extract import Event, extract_events
+from pipeline.scale import codec
+from pipeline.text.articles import Article
+
+CHUNK = 32  # items per task: large enough to amortise pickling, small enough to balance two cores
+INFLIGHT_PER_WORKER = 4  # tasks queued per worker, so none idles while the parent merges results
+_LOADER_LOCK = threading.Lock()
+
+
+class Failure(NamedTuple):
+    """An item whose processing raised or killed its worker."""
+
+    reason: str
+
+
+@dataclass
+class ArticleResult:
+    """What one article gives: its places and its own events (merged across articles later)."""
+
+    name: str
+    places: list[dict]
+    events: list[Event]
+    payload: bytes | None = None  # codec.pack(places, events), when a store will keep it
+    error: str | None = None
+
+
+def geoparser():
+    """The process's geoparser, loaded once (thread-safe: Dask runs tasks in threads)."""
+    from pipeline.geoparse import load_geoparser
+
+    with _LOADER_LOCK:
+        return load_geoparser()
+
+
+def process_article(article: Article, *, with_payload: bool = False) -> ArticleResult:
+    """Geoparse one article and extract its events (pure: no I/O)."""
+    places = geoparser().parse(article.text)
+    events = extract_events(article.name, article.text, places, article.published)
+    payload = codec.pack(places, events) if with_payload else None
+    return ArticleResult(article.name, places, events, payload)
+
+
+def _run_chunk(fn: Callable[[Any], Any], items: list) -> list:
+    out = []
+    for item in items:
+        try:
+            out.append(fn(item))
+        except Exception as exc:  # one bad item is reported, the rest of the chunk goes on
+            out.append(Failure(f"{type(exc).__name__}: {exc}"))
+    return out
+
+
+def chunked(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of ``size`` consecutive items (the last one shorter)."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def default_jobs() -> int:
+    """Every core this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+class SerialMapper:
+    """Everything in this process."""
+
+    workers = 1
+
+    def imap(self, fn: Callable[[Any], Any], items: Iterable) -> Iterator[Any]:
+        for chunk in chunked(items, CHUNK):
+            yield from _run_chunk(fn, chunk)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+class ForkPoolMapper:
+    """``jobs`` forked worker processes sharing the parent's loaded index."""
+
+    def __init__(self, jobs: int, *, chunk: int = CHUNK) -> None:
+        self.workers = jobs
+        self.chunk = chunk
+        self._context = multiprocessing.get_context("fork")
+        geoparser()  # load before forking: every worker inherits the index instead of loading its own
+        self._pool: ProcessPoolExecutor | None = None
+        self._isolation: ProcessPoolExecutor | None = None
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=self._context)
+        return self._pool
+
+    def _restart(self, broken: ProcessPoolExecutor) -> None:
+        broken.shutdown(wait=False, cancel_futures=True)
+        if self._pool is broken:
+            self._pool = None
+
+    def imap(self, fn: Callable[[Any], Any], items: Iterable) -> Iterator[Any]:
+        inflight: deque = deque()
+        for chunk in chunked(items, self.chunk):
+            inflight.append(self._submit(fn, chunk))
+            while len(inflight) >= self.workers * INFLIGHT_PER_WORKER:
+                yield from self._collect(fn, *inflight.popleft())
+        while inflight:
+            yield from self._collect(fn, *inflight.popleft())
+
+    def _submit(self, fn, chunk: list) -> tuple:
+        executor = self._executor()
+        try:
+            return chunk, executor, executor.submit(_run_chunk, fn, chunk)
+        except BrokenProcessPool:
+            self._restart(executor)
+            executor = self._executor()
+            return chunk, executor, executor.submit(_run_chunk, fn, chunk)
+
+    def _collect(self, fn, chunk: list, executor: ProcessPoolExecutor, future) -> list:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            # a worker died (a crash in native code, the OOM killer ...): every task in flight on that pool
+            # is lost; rerun this chunk's items one by one in a pool of one to find the item that kills it
+            self._restart(executor)
+            return [self._isolated(fn, item) for item in chunk]
+
+    def _isolated(self, fn, item) -> Any:
+        if self._isolation is None:
+            self._isolation = ProcessPoolExecutor(1, mp_context=self._context)
+        try:
+            return self._isolation.submit(_run_chunk, fn, [item]).result()[0]
+        except BrokenProcessPool:
+            self._isolation.shutdown(wait=False, cancel_futures=True)
+            self._isolation = None
+            return Failure("the worker process died while processing it")
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        for pool in (self._pool, self._isolation):
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = self._isolation = None
+
+
+def make_mapper(*, jobs: int | None = None, dask: str | None = None) -> SerialMapper | ForkPoolMapper:
+    """The mapper for ``--jobs`` / ``--dask``: Dask when an address is given, else a fork pool or serial."""
+    if dask:
+        from pipeline.scale.dask_run import DaskMapper
+
+        return DaskMapper(dask)
+    jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
+    if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return SerialMapper()
+    return ForkPoolMapper(jobs)
+
+
+def geoparse_text(text: str) -> list[dict]:
+    """Places of one document as ``conflictmap geoparse`` writes them (no admin-1 name)."""
+    from pipeline.geoparse import PLACE_FIELDS
+
+    return [{k: p[k] for k in PLACE_FIELDS if k != "admin1_name"} for p in geoparser().parse(text)]
