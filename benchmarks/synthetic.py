@@ -202,6 +202,7 @@ def _place_feature(
         "article": article, "start": start, "end": start + len(name), "text": name, "name": name,
         "lat": lat, "lon": lon, "geonameid": None, "feature_kind": kind, "admin1_code": code,
         "admin1_name": admin1_name, "country_code": "UA", "confidence": 0.9, "reason": "synthetic",
+        "precision": "exact", "capital": False, "signals": [],
     }
     return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": properties}
 

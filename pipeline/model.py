@@ -110,7 +110,17 @@ class Place:
 
     def as_properties(self) -> PlaceRecord:
         """The output-edge record (``geoparse`` JSON lines, ``places.geojson`` properties)."""
-        return {name: getattr(self, name) for name in PLACE_FIELDS}  # type: ignore[return-value]
+        record = {name: getattr(self, name) for name in PLACE_FIELDS}
+        record["signals"] = [{"kind": s.kind, "weight": round(s.weight, 3), "text": s.text} for s in self.signals]
+        return record  # type: ignore[return-value]
+
+
+class SignalRecord(TypedDict):
+    """A ``Signal`` at the output edge."""
+
+    kind: str
+    weight: float
+    text: str
 
 
 class PlaceRecord(TypedDict):
@@ -129,7 +139,9 @@ class PlaceRecord(TypedDict):
     country_code: str | None
     confidence: float
     reason: str
-    precision: str
+    precision: str  # "exact" | "admin1" (a settlement the gazetteer lacks, at its unit's seat) | "online"
+    capital: bool
+    signals: list[SignalRecord]
 
 
 PLACE_FIELDS: tuple[str, ...] = tuple(PlaceRecord.__annotations__)
