@@ -128,9 +128,11 @@ def _without_minor(mentions: list[Mention], unsupported: set[int], gaz: Gazettee
             m.rows = rows
         new_index[i] = len(kept)
         kept.append(m)
-    for m in kept:
+    for m in kept:  # every index into the list of mentions follows the renumbering
         if m.qualifier is not None:
             m.qualifier = new_index.get(m.qualifier)
+        if m.country_qualifier is not None:
+            m.country_qualifier = new_index.get(m.country_qualifier)
     return kept
 
 
