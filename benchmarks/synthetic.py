@@ -208,6 +208,7 @@ def _place_feature(
         "lat": lat, "lon": lon, "geonameid": None, "feature_kind": kind, "admin1_code": code,
         "admin1_name": admin1_name, "country_code": "UA", "confidence": 0.9, "reason": "synthetic",
         "approx_point": False,
+        "precision": "exact", "capital": False, "signals": [],
     }
     return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": properties}
 

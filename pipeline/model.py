@@ -104,11 +104,24 @@ class Place:
     reason: str  # rendered from ``signals``; never parsed
     capital: bool = False  # a national capital (its name often stands for the government)
     approx_point: bool = False  # the point is an estimate (a settlement placed at its hromada's or raion's centre)
+    # "exact" (a gazetteer point), "admin1" (a settlement the gazetteer lacks, at its admin-1 unit's seat),
+    # "online" (such a settlement located by the online geocoder inside its unit)
+    precision: str = "exact"
     signals: tuple[Signal, ...] = field(default=(), compare=False)
 
     def as_properties(self) -> PlaceRecord:
         """The output-edge record (``geoparse`` JSON lines, ``places.geojson`` properties)."""
-        return {name: getattr(self, name) for name in PLACE_FIELDS}  # type: ignore[return-value]
+        record = {name: getattr(self, name) for name in PLACE_FIELDS}
+        record["signals"] = [{"kind": s.kind, "weight": round(s.weight, 3), "text": s.text} for s in self.signals]
+        return record  # type: ignore[return-value]
+
+
+class SignalRecord(TypedDict):
+    """A ``Signal`` at the output edge."""
+
+    kind: str
+    weight: float
+    text: str
 
 
 class PlaceRecord(TypedDict):
@@ -128,6 +141,9 @@ class PlaceRecord(TypedDict):
     confidence: float
     reason: str
     approx_point: bool  # the point is an estimate: events there report a coarser ``geo_precision``
+    precision: str  # "exact" | "admin1" (a settlement the gazetteer lacks, at its unit's seat) | "online"
+    capital: bool
+    signals: list[SignalRecord]
 
 
 PLACE_FIELDS: tuple[str, ...] = tuple(PlaceRecord.__annotations__)

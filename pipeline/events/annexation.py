@@ -57,9 +57,8 @@ def _claimants(sentence: str, here: list[dict]) -> list[str]:
 
 
 def _capital(place: dict) -> bool:
-    if "capital" in place:
-        return bool(place["capital"])
-    return "national capital" in place.get("reason", "")  # legacy dict without the structured fact
+    """A national capital, from the place's structured fact (never from its rendered reason)."""
+    return bool(place.get("capital"))
 
 
 def claims(sentence: str, here: list[dict], when: EventDate, source: Source, is_unrecognised: bool) -> list[Event]:

@@ -155,9 +155,8 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
 
 
 def _capital(place: dict) -> bool:
-    if "capital" in place:
-        return bool(place["capital"])
-    return "national capital" in place.get("reason", "")  # legacy dict without the structured fact
+    """A national capital, from the place's structured fact (never from its rendered reason)."""
+    return bool(place.get("capital"))
 
 
 def usable(place: dict, text: str) -> bool:
@@ -182,8 +181,8 @@ def usable(place: dict, text: str) -> bool:
 
 
 def _precision(place: dict, text: str) -> int:
-    if place["feature_kind"] == "admin1":
-        return 3
+    if place["feature_kind"] == "admin1" or place.get("precision") == "admin1":
+        return 3  # an oblast, or a settlement the gazetteer lacks placed at its oblast's seat
     if place.get("approx_point"):
         return 2  # a village placed at its hromada's centre: ACLED's "near / part of a district"
     return 2 if _NEAR.search(text[max(0, place["start"] - 40):place["start"]]) else 1

@@ -15,7 +15,8 @@ from pipeline import settings
 from pipeline.model import PLACE_FIELDS  # noqa: F401  (re-exported: the fields of a place)
 from pipeline.geoparse.gazetteer import Gazetteer, load_gazetteer
 from pipeline.geoparse.recognise import Mention, find_mentions, load_word_lists
-from pipeline.geoparse.resolve import Resolution, resolve
+from pipeline.geoparse.resolve import PRECISION_ADMIN1, PRECISION_ONLINE, Resolution, resolve
+from pipeline.model import Signal
 
 _UNSEEN = object()  # a cache slot not filled yet (None is a valid answer)
 
@@ -23,9 +24,12 @@ _UNSEEN = object()  # a cache slot not filled yet (None is a valid answer)
 class Geoparser:
     """Text → resolved place mentions, with offsets into the text."""
 
-    def __init__(self, gazetteer: Gazetteer, *, focus_country: str | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer, *, focus_country: str | None = None, online=None) -> None:
+        """``online``: an ``OnlineFallbackGeocoder`` (or any geopy geocoder) that looks up the settlements
+        the gazetteer lacks, with their admin unit and country; None keeps everything offline."""
         self.gazetteer = gazetteer
         self.focus_country = focus_country
+        self.online = online
         self._admin1_names: dict[str | None, str | None] = {}
 
     def parse(self, text: str) -> list[dict]:
@@ -45,9 +49,13 @@ class Geoparser:
                     "feature_kind": c.feature_kind, "admin1_code": c.admin1_code,
                     "admin1_name": self._admin1_name(c.admin1_code), "country_code": c.country_code or None,
                     "confidence": r.confidence, "reason": r.reason, "approx_point": c.approx,
+                    "precision": r.precision, "signals": [_signal_record(s) for s in r.signals],
+                    "capital": c.capital,
                 }
                 if c.approx:
                     place["reason"] += "; approximate point (the centre of its hromada or raion)"
+                if r.precision == PRECISION_ADMIN1 and self.online is not None:
+                    self._look_up_online(r, place)
                 if c.admin1_code is None:
                     joined = self.gazetteer.polygon_admin1_of(c.row)
                     if joined is not None:
@@ -74,6 +82,21 @@ class Geoparser:
         if not unsupported:
             return resolved
         return resolve(_without_minor(mentions, unsupported, gaz), gaz, focus_country=self.focus_country)
+
+    def _look_up_online(self, r: Resolution, place: dict) -> None:
+        """Replace the admin-unit point of a settlement the gazetteer lacks by the online geocoder's answer
+        for "name, unit, country", when that answer lies in the unit; any failure keeps the offline place."""
+        from pipeline.geoparse.online import locate_in_unit
+
+        found = locate_in_unit(self.online, self.gazetteer, r.mention.text, place["admin1_code"],
+                               place["admin1_name"], place["country_code"])
+        if found is None:
+            return
+        lat, lon, address = found
+        signal = Signal("online_geocoder", 0.0, f"located online in its unit ({address})")
+        place.update(lat=round(lat, 6), lon=round(lon, 6), precision=PRECISION_ONLINE,
+                     signals=place["signals"] + [_signal_record(signal)])
+        place["reason"] += f"; {signal.text}"
 
     def _admin1_name(self, code: str | None) -> str | None:
         found = self._admin1_names.get(code, _UNSEEN)
@@ -105,10 +128,17 @@ def _without_minor(mentions: list[Mention], unsupported: set[int], gaz: Gazettee
             m.rows = rows
         new_index[i] = len(kept)
         kept.append(m)
-    for m in kept:
+    for m in kept:  # every index into the list of mentions follows the renumbering
         if m.qualifier is not None:
             m.qualifier = new_index.get(m.qualifier)
+        if m.country_qualifier is not None:
+            m.country_qualifier = new_index.get(m.country_qualifier)
     return kept
+
+
+def _signal_record(signal: Signal) -> dict:
+    """A signal as plain data (JSON-ready): ``kind``, ``weight``, ``text``."""
+    return {"kind": signal.kind, "weight": round(signal.weight, 3), "text": signal.text}
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +152,12 @@ def load_geoparser() -> Geoparser:
     load_word_lists()
     gazetteer = load_gazetteer()
     gazetteer.prepare()
-    parser = Geoparser(gazetteer, focus_country=settings.focus_country)
+    online = None
+    if settings.online_geocoder:
+        from pipeline.geoparse.geocoders import OnlineFallbackGeocoder
+
+        online = OnlineFallbackGeocoder(gazetteer)
+    parser = Geoparser(gazetteer, focus_country=settings.focus_country, online=online)
     gc.collect()
     gc.freeze()
     return parser

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from pipeline.geoparse.gazetteer import Gazetteer
+from pipeline.model import Signal
+from pipeline.geoparse.weights import RECOGNISE_WEIGHTS as _W
 from pipeline.text.textnorm import fold_words, name_key, skeleton
 
 # Paragraphs that are page furniture, not article content ("Related coverage ...", credits).
@@ -34,9 +36,39 @@ _HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\b\s*", re.IGNORECASE)
 # regex engine skip ahead fast; the ends equal those of the plainer
 # r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|\n+".
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|(?<=\n)\n*)")
-_REGION_AFTER = re.compile(r"\s+(region|oblast|province|regions|oblasts|provinces)\b", re.IGNORECASE)
+_REGION_AFTER = re.compile(r"['’ʼ]?\s+(region|oblast|province|krai|kray|regions|oblasts|provinces)\b", re.IGNORECASE)
+# the words after a name that make it an admin-1 unit when they are part of the name ("Kherson Oblast")
+ADMIN1_SUFFIXES = frozenset({"Oblast", "Province", "Krai", "Kray"})
+# a lower-case region word right after a run of capitalised words belongs to the run ("Kharkivs'ka oblast")
+_LOWER_REGION_WORD = re.compile(r"[ \t]+(?:oblast|region|krai|kray)\b")
+# characters that glue a fragment to the rest of its word ("Vinnyts'ki", "Donets'ke", "Gora-Podol")
+_APOSTROPHES = "'’ʼ‘`"
+_HYPHENS = "-\u2010\u2011"
+# a list item before a name ("Luhansk, Donetsk, Kherson region": Donetsk is no location string's head)
+_LIST_TAIL = re.compile(r"[A-Z][\w'’ʼ.-]*[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?\Z|[A-Z][\w'’ʼ.-]*[ \t]+(?:and|or)[ \t]+\Z")
+# the gap between the parts of a location string ("Zolochiv, Kharkiv Oblast, Ukraine")
+_LOCATION_GAP = re.compile(r"[ \t]*,{1,2}[ \t]*\Z")
+# what may stand before the head of a location string: the start of a line or sentence, or a preposition
+_HEAD_BEFORE = re.compile(r"(?:^|[.:;(\n—–-]|\b(?:in|near|at|of|from|to|outside|around|on))[\s\"“]*\Z")
+# a settlement named as such in prose: "the village of X", "the town of X" ...
+SETTLEMENT_NOUNS = ("village", "town", "settlement", "city", "hamlet", "township", "urban-type settlement")
+SETTLEMENT_OF_CUES = tuple(f"{noun} of" for noun in SETTLEMENT_NOUNS) + tuple(f"{noun}s of" for noun in SETTLEMENT_NOUNS)
+REGION_CUES = ("region", "oblast", "province", "krai", "kray")
+_SETTLEMENT_OF = re.compile(r"\b(?:" + "|".join(SETTLEMENT_NOUNS) + r")s? of[ \t]+", re.IGNORECASE)
+# "X region" where the gazetteer knows the unit only as "X Oblast" / "X Krai" ("the Zakarpattia region")
+_NAME_REGION_WORD = re.compile(r"([A-Z][\w'’ʼ-]+(?:[ \t][A-Z][\w'’ʼ-]+)?)[ \t]+(?i:region|oblast|province|krai|kray)\b")
+_SETTLEMENT_APPOSITION = re.compile(r"\A,[ \t]+an?[ \t]+(?:small[ \t]+|large[ \t]+|frontline[ \t]+)?(?:"
+                                    + "|".join(SETTLEMENT_NOUNS) + r")\b", re.IGNORECASE)
+_APPOSITION_CUE = re.compile(r", an? (?:\w+ )?(?:" + "|".join(SETTLEMENT_NOUNS) + r")\b", re.IGNORECASE)
+# a run of capitalised words that a gazetteer may lack: "Novoselivka Persha", "Vinnyts'ki Khutory"
+_UNKNOWN_NAME = re.compile(r"[A-Z][a-z'’ʼ]+(?:[-\u2010\u2011][A-Za-z][a-z'’ʼ]+)*"
+                           r"(?:[ \t][A-Z][a-z'’ʼ]+(?:[-\u2010\u2011][A-Za-z][a-z'’ʼ]+)*){0,2}")
+_UNKNOWN_NAME_END = re.compile(_UNKNOWN_NAME.pattern + r"\Z")
+# words that end the name of a district, not a settlement ("Zavodskoy Rayon")
+DISTRICT_WORDS = frozenset({"rayon", "raion", "district", "okrug", "hromada", "municipality", "county"})
 _REGIONS_OF_BEFORE = re.compile(r"\b(regions|oblasts|provinces)\s+of\s+(the\s+)?$", re.IGNORECASE)
-_ADMIN_SUFFIX = re.compile(r" (County|Parish|Township|Borough|Oblast|Province|Governorate|Prefecture|District)\b")
+_ADMIN_SUFFIX = re.compile(r"['’ʼ]? (County|Parish|Township|Borough|Oblast|Province|Krai|Kray|Governorate|Prefecture|"
+                           r"District)\b")
 _LIST_GAP = re.compile(r"^(\s*,\s*(and\s+|or\s+)?|\s+(and|or)\s+)$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 # a capitalised word: r"\b[A-Z][a-z]+(?:['’][a-z]+)?\b", with the opening "\b" written as a look-behind
@@ -77,8 +109,6 @@ SPEECH_VERBS = frozenset("said says told added wrote noted argued claimed stated
 MONTHS_DAYS = frozenset("""january february march april may june july august september october november
 december monday tuesday wednesday thursday friday saturday sunday jan feb apr jun jul aug sep sept oct nov dec
 christmas easter thanksgiving halloween ramadan""".split())
-STRONG_POPULATION = 100_000
-QUALIFYING_POPULATION = 20_000  # a place this big may stand before another name ("Decatur McLean County")
 
 
 @dataclass(slots=True)
@@ -92,10 +122,15 @@ class Mention:
     kind: str  # "name" | "demonym" | "abbreviation" | "variant"
     rows: tuple[int, ...] = ()  # fixed rows for demonyms, abbreviations and variants
     region: bool = False  # followed by "region/oblast/province" (or in such a list)
-    qualifier: int | None = None  # index of the mention that qualifies it ("Paris, Texas" → Texas)
+    qualifier: int | None = None  # index of the admin unit that qualifies it ("Zolochiv, Kharkiv Oblast")
+    country_qualifier: int | None = None  # index of the country that qualifies it ("Vishnevo, ..., Russia")
     sentence: int = 0
     paragraph: int = 0
-    notes: list[str] = field(default_factory=list)
+    region_word: bool = False  # its own region word follows it ("Kherson Oblast", "the Kursk region")
+    listed: bool = False  # in a list beside a region phrase ("Kharkiv, Sumy and the Poltava region")
+    settlement: bool = False  # named as a settlement ("the village of X", the head of a location string)
+    # what the recogniser noticed, rendered into the reason (decisions read the fields above, never these)
+    signals: list[Signal] = field(default_factory=list)
 
 
 _PLAIN_WORD = re.compile(r"[a-z]+\Z")
@@ -171,7 +206,7 @@ def _is_headline(line: str) -> bool:
     if len(words) < 3:
         return False
     caps = sum(1 for w in words if w[0].isupper())
-    return caps / len(words) >= 0.7 and not line.rstrip().endswith((".", "”", '"'))
+    return caps / len(words) >= _W.headline_capitalised_share and not line.rstrip().endswith((".", "”", '"'))
 
 
 class _Context:
@@ -186,9 +221,18 @@ class _Context:
         self._line_kind: dict[int, str] = {}
 
     @cached_property
+    def lower(self) -> str:
+        """The text in lower case (for cheap tests whether a cue word occurs at all)."""
+        return self.text.lower()
+
+    def has_any(self, words: tuple[str, ...]) -> bool:
+        """Whether any of ``words`` (lower case) occurs in the text, in any case."""
+        return any(word in self.lower for word in words)
+
+    @cached_property
     def lower_words(self) -> set[str]:
         """Words the text writes in lower case (computed on first use: many texts never ask)."""
-        return set(_LOWER_WORD.findall(self.text)) if len(self.text) < 2_000_000 else set()
+        return set(_LOWER_WORD.findall(self.text)) if len(self.text) < _W.lower_words_max_chars else set()
 
     def uses_lower_case(self, word: str) -> bool:
         """Whether ``word`` is one of ``lower_words``; a word that is not even a substring of the text
@@ -212,7 +256,7 @@ class _Context:
             line = self.text[start:end]
             if line.isupper():  # every cased character is upper case
                 kind = "caps"
-            elif len(line) <= 300 and _is_headline(line):
+            elif len(line) <= _W.headline_max_chars and _is_headline(line):
                 kind = "title"
             else:
                 kind = "prose"
@@ -260,7 +304,7 @@ def _rows_facts(gaz: Gazetteer, rows: tuple[int, ...]) -> _RowsFacts:
     capitals = [gaz.capital_of[r] for r in rows]
     return _RowsFacts(
         best_population=max(pops, default=0),
-        strong=any(k in _STRONG_KINDS or cap or pop >= STRONG_POPULATION for k, cap, pop in zip(kinds, capitals, pops)),
+        strong=any(k in _STRONG_KINDS or cap or pop >= _W.strong_population for k, cap, pop in zip(kinds, capitals, pops)),
         country_or_capital=any(k in _COUNTRY_LIKE_KINDS or cap for k, cap in zip(kinds, capitals)),
         any_admin1="admin1" in kinds,
         any_water="water" in kinds,
@@ -311,9 +355,50 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         if suffix and m.kind in ("name", "variant"):
             m.end = suffix.end()
             m.text = text[m.start:m.end]
-            m.notes.append(f"\"{suffix.group(1)}\" suffix")
+            word = suffix.group(1)
+            if word in ADMIN1_SUFFIXES:
+                m.region = m.region_word = True
+            m.signals.append(Signal("admin_suffix", 0.0, f"\"{word}\" suffix"))
+        elif m.kind in ("name", "variant") and _ends_with_region_word(m.text):
+            m.region = m.region_word = True  # the region word is part of the name found ("Kharkivs'ka oblast")
+    mentions = _units_by_region_word(ctx, gaz, mentions)
     _mark_regions(ctx, mentions)
+    mentions = _settlements_missing_from_gazetteer(ctx, gaz, mentions)
+    _mark_location_strings(ctx, gaz, mentions)
     return mentions
+
+
+def _units_by_region_word(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """Admin-1 mentions for "X region" / "X oblast" where only "X Oblast" (or "X Krai" ...) is a gazetteer
+    name: GeoNames keeps some units only so ("Zakarpattia Oblast")."""
+    text = ctx.text
+    found = []
+    if not ctx.has_any(REGION_CUES):
+        return mentions
+    for match in _NAME_REGION_WORD.finditer(text):
+        start, end = match.span(1)
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        rows: tuple[int, ...] = ()
+        for start in dict.fromkeys((start, text.rfind(" ", start, end) + 1 or start)):  # "The Zakarpattia"
+            key = name_key(text[start:end])
+            rows = tuple(sorted({r for word in ("oblast", "krai", "kray", "province", "region")
+                                 for r in gaz.rows_for_key(f"{key} {word}") if gaz.kind_of[r] == "admin1"}))
+            if rows:
+                break
+        if not rows:
+            continue
+        m = Mention(start, end, text[start:end], key, "variant", rows)
+        m.paragraph, m.sentence = ctx.paragraph_of(start), ctx.sentence_of(start)
+        if m.paragraph >= 0:
+            m.signals.append(Signal("unit_name_without_word", 0.0, f"the unit GeoNames calls {gaz._name[rows[0]]}"))
+            found.append(m)
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+def _ends_with_region_word(surface: str) -> bool:
+    last = surface.rsplit(None, 1)[-1].lower().rstrip("'’")
+    return " " in surface.strip() and last in ("oblast", "region", "krai", "kray", "province")
 
 
 # a run of capitalised words, with the lower-case words that occur inside place names
@@ -330,8 +415,12 @@ def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[Mention]:
     found = []
     for span in _CAP_SPAN.finditer(text):
         # a slice per run: the automaton copies its input, so iterating the whole text per run is quadratic
-        offset = span.start()
-        for start, end, surface, key, kind, rows in _names_in_run(gaz, haystack[offset:span.end() + 2], span.group(0)):
+        offset, span_end = span.start(), span.end()
+        region_word = _LOWER_REGION_WORD.match(text, span_end)
+        if region_word:
+            span_end = region_word.end()
+        for start, end, surface, key, kind, rows in _names_in_run(gaz, haystack[offset:span_end + 2],
+                                                                   text[offset:span_end]):
             found.append(Mention(offset + start, offset + end, surface, key, kind, rows))
     return found
 
@@ -346,15 +435,57 @@ def _names_in_run(gaz: Gazetteer, window: str, run: str) -> tuple[tuple[int, int
         # the pattern " name " ends at window index end_idx: the name ends at run index end_idx - 1
         end = end_idx - 1
         start = end - length
-        if not run[start].isupper():
+        if not run[start].isupper() or _glued_fragment(gaz, run, start, end):
             continue
         kind, rows = "name", ()
         if key not in gaz.keys:
             kind, rows = "demonym", (gaz.demonyms[key],)
-        elif key in gaz.demonyms and _key_facts(gaz, key).best_population < STRONG_POPULATION:
+        elif key in gaz.demonyms and _key_facts(gaz, key).best_population < _W.strong_population:
             kind, rows = "demonym", (gaz.demonyms[key],)  # "Ukrainian" reads as the demonym, not a village
         found.append((start, end, run[start:end], key, kind, rows))
     return tuple(found)
+
+
+def _glued_fragment(gaz: Gazetteer, run: str, start: int, end: int) -> bool:
+    """Whether ``run[start:end]`` is only part of a word joined by an apostrophe ("Vinnyts'ki Khutory",
+    "Luk'yanivka", "Donets'ke"; a possessive "Kyiv's" is not) or of a hyphenated run of capitalised words
+    ("Gora-Podol"; "Russia-Ukraine", whose every part is a strong name, is kept)."""
+    left = run[start - 1] if start > 0 else ""
+    if left and left in _APOSTROPHES and start > 1 and run[start - 2].isalpha():
+        return True
+    right = run[end] if end < len(run) else ""
+    if right and right in _APOSTROPHES and end + 1 < len(run) and run[end + 1].isalpha():
+        rest = run[end + 1:]
+        tail = len(rest) - len(rest.lstrip(string.ascii_letters))
+        return not (rest[:tail] == "s" and (tail == len(rest) or not rest[tail].isalpha()))
+    glued_left = bool(left) and left in _HYPHENS and start > 2 and run[start - 2].islower() \
+        and _word_start(run, start - 1)[0].isupper()  # "Gora-Podol"; not "pro-Russian", "DFL-Minneapolis"
+    glued_right = bool(right) and right in _HYPHENS and end + 2 < len(run) and run[end + 1].isupper() \
+        and run[end + 2].islower()  # "Kamenka-Dneprovskaya"; not "Texas-A"
+    if not glued_left and not glued_right:
+        return False
+    # kept: a strong name or demonym ("Arab-Israeli", "Asia-Pacific"), or a pair of place names ("Fargo-Moorhead")
+    fragment = run[start:end]
+    if _strong_key(fragment, gaz) or name_key(fragment) in gaz.demonyms:
+        return False
+    token_start, token_end = _word_start(run, start)[1], _word_end(run, end)
+    parts = [p for p in re.split(r"[-\u2010\u2011]", run[token_start:token_end]) if p]
+    return not all(name_key(part) in gaz.keys or name_key(part) in gaz.demonyms for part in parts)
+
+
+def _word_start(run: str, pos: int) -> tuple[str, int]:
+    """(first character, start index) of the hyphen-joined word that holds ``run[pos - 1]``."""
+    i = pos
+    while i > 0 and (run[i - 1].isalpha() or run[i - 1] in _HYPHENS or run[i - 1] in _APOSTROPHES):
+        i -= 1
+    return (run[i] if i < len(run) else ""), i
+
+
+def _word_end(run: str, pos: int) -> int:
+    i = pos
+    while i < len(run) and (run[i].isalpha() or run[i] in _HYPHENS or run[i] in _APOSTROPHES):
+        i += 1
+    return i
 
 
 def _automaton_hits(gaz: Gazetteer, window: str):
@@ -475,7 +606,7 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
             region_institution = after.lower() in INSTITUTION_WORDS
             # a function word ("The", "A", "He") starts the next sentence of an unpunctuated dateline
             # ("AUSTIN, Texas A white nationalist ...")
-            next_sentence = _zipf(after.lower()) >= 6.0
+            next_sentence = _zipf(after.lower()) >= _W.next_sentence_zipf
             if (not facts.country_or_capital and not region_institution and not next_sentence) or after in surnames:
                 return False  # a first name ("Vladimir Putin") or part of an organisation's name
         if after.lower() in SPEECH_VERBS and not strong and " " not in low:
@@ -483,11 +614,11 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
     single_word = " " not in low
     if single_word and not strong and ctx.uses_lower_case(low):
         return False  # the article also uses it as an ordinary word
-    if single_word and sentence_start and not strong and _zipf(low) >= 3.5:
+    if single_word and sentence_start and not strong and _zipf(low) >= _W.sentence_start_common_zipf:
         return False  # a sentence-initial capital on a common word ("Nato allies ...")
     if single_word and _is_dictionary_word(low) and not facts.country_or_capital:
         # "Reading", "March", "Western", "Independence": English words that some place is called
-        if sentence_start or not strong or _zipf(low) >= 4.5:
+        if sentence_start or not strong or _zipf(low) >= _W.dictionary_word_zipf:
             return False
     return True
 
@@ -509,10 +640,10 @@ def _allowed_before(word: str, pos: int, ctx: _Context, gaz: Gazetteer) -> bool:
     if low in MONTHS_DAYS:
         return True  # "Thursday's Ontario budget"
     if _names_a_place(gaz, word) and (name_key(word) not in gaz.keys
-                                      or _key_facts(gaz, name_key(word)).best_population >= QUALIFYING_POPULATION):
+                                      or _key_facts(gaz, name_key(word)).best_population >= _W.qualifying_population):
         return True  # "Kharkiv Kupiansk", demonym "Ukrainian Kherson" ... (not the hamlet "Real" of "Real Madrid")
     start = pos - len(word) - 1
-    return ctx.is_sentence_start(start) and _zipf(low) >= 4.0
+    return ctx.is_sentence_start(start) and _zipf(low) >= _W.sentence_opener_zipf
 
 
 def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], surnames: set[str]) -> list[Mention]:
@@ -541,7 +672,7 @@ def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], sur
             continue
         m.sentence = ctx.sentence_of(start)
         if _keep(m, ctx, gaz, surnames):
-            m.notes.append(f"spelling variant of {gaz._name[rows[0]]}")
+            m.signals.append(Signal("spelling_variant", 0.0, f"spelling variant of {gaz._name[rows[0]]}"))
             found.append(m)
     return found
 
@@ -551,7 +682,7 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...]] | None
     """(key, rows) when ``word`` is missing from the index but spells a sizeable city or admin-1 unit
     with the same consonant skeleton; None otherwise."""
     key = name_key(word)
-    if key in gaz.keys or _zipf(key) >= 3.0:  # the cheap tests first
+    if key in gaz.keys or _zipf(key) >= _W.variant_max_zipf:  # the cheap tests first
         return None
     rows = gaz.skeletons.get(skeleton(key))
     if not rows:
@@ -565,9 +696,11 @@ def _similar_spelling(key: str, row: int, gaz: Gazetteer) -> bool:
 
 
 def _similar(a: str, b: str) -> bool:
-    """difflib's similarity ratio is at least 0.75 (its cheap upper bounds rule most pairs out first)."""
+    """difflib's similarity ratio is at least ``variant_similarity`` (its cheap upper bounds rule most pairs
+    out first)."""
     matcher = difflib.SequenceMatcher(None, a, b)
-    return matcher.real_quick_ratio() >= 0.75 and matcher.quick_ratio() >= 0.75 and matcher.ratio() >= 0.75
+    least = _W.variant_similarity
+    return matcher.real_quick_ratio() >= least and matcher.quick_ratio() >= least and matcher.ratio() >= least
 
 
 def _mark_regions(ctx: _Context, mentions: list[Mention]) -> None:
@@ -576,7 +709,7 @@ def _mark_regions(ctx: _Context, mentions: list[Mention]) -> None:
     for i, m in enumerate(mentions):
         after = _REGION_AFTER.match(text, m.end)
         if after and m.kind in ("name", "variant"):
-            m.region = True
+            m.region = m.region_word = True
             plural[i] = after.group(1).lower().endswith("s")
     # lists: "the Kharkiv, Sumy and Poltava regions", "the regions of A, B and C"
     groups: list[list[int]] = []
@@ -594,6 +727,134 @@ def _mark_regions(ctx: _Context, mentions: list[Mention]) -> None:
             for i in group:
                 if mentions[i].kind in ("name", "variant"):
                     mentions[i].region = True
-        elif any(mentions[i].region for i in group):
+        elif any(mentions[i].region for i in group) and not _location_string(text, mentions, group):
             for i in group:
-                mentions[i].notes.append("listed with a region")
+                mentions[i].listed = True
+                mentions[i].signals.append(Signal("listed_with_region", 0.0, "listed with a region"))
+
+
+def _location_string(text: str, mentions: list[Mention], group: list[int]) -> bool:
+    """Whether a list is a location string: a name, then its admin unit with a region word
+    ("Zolochiv, Kharkiv Oblast", "Kharkiv, Kharkiv oblast, Ukraine"), not a list of regions."""
+    head, unit = mentions[group[0]], mentions[group[1]]
+    return (not head.region_word and unit.region_word and not unit.text.lower().endswith("s")
+            and bool(_LOCATION_GAP.match(text[head.end:unit.start])))
+
+
+def _is_country(gaz: Gazetteer, m: Mention) -> bool:
+    """Whether ``m`` names a country (and no big place of another kind)."""
+    rows = _rows_of(gaz, m)
+    return m.kind in ("name", "abbreviation") and any(gaz.kind_of[r] == "country" for r in rows) \
+        and all(gaz.kind_of[r] in ("country", "continent") or gaz.population_of[r] < _W.strong_population
+                for r in rows)
+
+
+def _mark_location_strings(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> None:
+    """Link the parts of location strings: "A, B Oblast[, Country]" or "A, B, Country" makes B (an admin
+    unit) and the country the qualifiers of A; "A, Country" makes the country A's qualifier. A list of
+    places ("Kyiv, Kharkiv, Odesa, Ukraine") is not a location string: its head follows a list gap."""
+    text = ctx.text
+    n = len(mentions)
+    for i, head in enumerate(mentions):
+        if head.kind not in ("name", "variant", "settlement") or head.region_word or i + 1 >= n:
+            continue
+        if i > 0 and _LIST_GAP.match(text[mentions[i - 1].end:head.start]):
+            continue  # the middle of a list
+        nxt = mentions[i + 1]
+        if not _LOCATION_GAP.match(text[head.end:nxt.start]) or _possessive_after(text, nxt):
+            continue  # "Lyman, Russia's main base": an apposition, not a location string
+        if _is_country(gaz, nxt):
+            if not _is_country(gaz, head) and not _list_goes_on(text, mentions, i + 1):
+                head.country_qualifier = i + 1
+            continue
+        if nxt.kind not in ("name", "variant"):
+            continue
+        country = i + 2 if i + 2 < n and _LOCATION_GAP.match(text[nxt.end:mentions[i + 2].start]) \
+            and _is_country(gaz, mentions[i + 2]) and not _list_goes_on(text, mentions, i + 2) else None
+        if nxt.region_word and not nxt.text.lower().endswith("s"):
+            head.qualifier = i + 1
+        elif country is not None and not _is_country(gaz, head):
+            head.qualifier = i + 1
+            nxt.region = True  # "Korenevo, Kursk, Russia": Kursk is the oblast here
+            nxt.signals.append(Signal("location_string_unit", 0.0, "the admin unit of a location string"))
+        else:
+            continue
+        if country is not None:
+            head.country_qualifier = country
+            nxt.country_qualifier = country
+
+
+def _possessive_after(text: str, m: Mention) -> bool:
+    """Whether ``m`` is followed by a possessive ("Russia's", "Ukraine’s"): it then opens a phrase
+    about something else and cannot close a location string."""
+    return text[m.end:m.end + 2] in ("'s", "’s")
+
+
+def _list_goes_on(text: str, mentions: list[Mention], i: int) -> bool:
+    """Whether mention ``i`` is followed by another item of a list ("Saipan, Guam, Alaska")."""
+    return i + 1 < len(mentions) and bool(_LIST_GAP.match(text[mentions[i].end:mentions[i + 1].start]))
+
+
+def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of settlements the gazetteer lacks, named as such: the head of a location string
+    ("Novoselivka Persha, Donetsk Oblast", "Neznamovo, Belgorod, Russia"), "the village of X",
+    "X, a village in ...". Their place comes from the admin unit of their context (see resolve)."""
+    text = ctx.text
+    found = []
+    for i, m in enumerate(mentions):
+        if m.kind not in ("name", "variant"):
+            continue
+        before = text[max(0, m.start - 80):m.start]
+        gap = _LOCATION_GAP.search(before)
+        if gap is not None and (m.region_word or (i + 1 < len(mentions) and _is_country(gaz, mentions[i + 1])
+                                                  and _LOCATION_GAP.match(text[m.end:mentions[i + 1].start]))):
+            head = _UNKNOWN_NAME_END.search(before[:gap.start()])
+            if head is not None:
+                start = m.start - len(before) + head.start()
+                if not _LIST_TAIL.search(text[max(0, start - 40):start]):  # not the middle of a list
+                    found.append(_unknown_settlement(ctx, gaz, start, m.start - len(before) + head.end(), mentions,
+                                                     mark_known=False))
+    for cue in (_SETTLEMENT_OF.finditer(text) if ctx.has_any(SETTLEMENT_OF_CUES) else ()):
+        name = _UNKNOWN_NAME.match(text, cue.end())
+        if name is not None:
+            found.append(_unknown_settlement(ctx, gaz, name.start(), name.end(), mentions))
+    if ctx.has_any(SETTLEMENT_NOUNS) and _APPOSITION_CUE.search(text):
+        for name in _UNKNOWN_NAME.finditer(text):
+            if _SETTLEMENT_APPOSITION.match(text, name.end()):
+                found.append(_unknown_settlement(ctx, gaz, name.start(), name.end(), mentions))
+    found = [m for m in found if m is not None and not isinstance(m, bool)]
+    if not found:
+        return mentions
+    for m in found:
+        m.paragraph = ctx.paragraph_of(m.start)
+        m.sentence = ctx.sentence_of(m.start)
+    by_start = {m.start: m for m in found if m.paragraph >= 0}
+    heads = list(by_start.values())
+    kept = [m for m in mentions if not any(h.start <= m.start and m.end <= h.end for h in heads)]
+    return sorted(kept + heads, key=lambda m: m.start)
+
+
+def _unknown_settlement(ctx: _Context, gaz: Gazetteer, start: int, end: int, mentions: list[Mention], *,
+                        mark_known: bool = True) -> Mention | None:
+    """A settlement mention for ``text[start:end]`` when no mention covers it and it reads as a name;
+    with ``mark_known``, a known name there is marked as named a settlement."""
+    text = ctx.text
+    surface = text[start:end]
+    words = surface.split()
+    if not words or words[-1].lower() in DISTRICT_WORDS or words[0].lower() in DIRECTIONS:
+        return None
+    for m in mentions:
+        if m.start < end and start < m.end and not (m.kind == "variant" and start <= m.start and m.end <= end):
+            if mark_known and m.start == start and m.kind in ("name", "variant") and not m.region_word:
+                m.settlement = True  # a known name named as a settlement: its town reading
+            return None  # the gazetteer knows (part of) it
+    key = name_key(surface)
+    if len(key) < 3 or key in gaz.keys or key in gaz.demonyms:
+        return None
+    if len(words) == 1 and (_is_dictionary_word(key) or _zipf(key) >= _W.variant_max_zipf):
+        return None  # "Meanwhile, Kharkiv Oblast ...", "Then, ..."
+    if not _HEAD_BEFORE.search(text[max(0, start - 20):start]) and not ctx.is_sentence_start(start):
+        return None
+    m = Mention(start, end, surface, key, "settlement", settlement=True)
+    m.signals.append(Signal("unresolved_settlement", 0.0, "a settlement the gazetteer lacks"))
+    return m

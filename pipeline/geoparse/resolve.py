@@ -19,23 +19,33 @@ from geopy.distance import great_circle
 
 from pipeline.geoparse.gazetteer import Candidate, Gazetteer
 from pipeline.geoparse.recognise import Mention
+from pipeline.model import Signal
+from pipeline.text.textnorm import name_key, skeleton
+from pipeline.geoparse.weights import RESOLVE_WEIGHTS, ResolveWeights
 
 _GREAT_CIRCLE = great_circle()  # its ``measure(a, b)`` is the distance in km, without a Distance per pair
-MAX_CANDIDATES = 10
-POPULATION_WEIGHT = 1.5  # per order of magnitude of population
-_KIND_BONUS = {"country": 5.0, "continent": 4.0, "landmark": 6.0, "water": 6.0, "region": 5.0,
-               "admin1": 1.0, "admin2": 0.5, "city": 0.0}
+
+
+# words that follow a name in an admin-1 unit's own name ("Kherson Oblast", "Krasnodar Krai")
+REGION_WORDS = ("oblast", "region", "province", "krai", "kray")
+# how precise a resolved point is: a gazetteer point, or the reference point of the admin-1 unit that holds
+# a settlement the gazetteer lacks
+PRECISION_EXACT = "exact"
+PRECISION_ADMIN1 = "admin1"
+PRECISION_ONLINE = "online"
 
 
 @dataclass
 class Resolution:
-    """The place chosen for one mention, with how sure and why."""
+    """The place chosen for one mention, with how sure and why (``signals``; ``reason`` is rendered)."""
 
     mention: Mention
     candidate: Candidate
     confidence: float
     reason: str
     n_candidates: int
+    signals: tuple[Signal, ...] = ()
+    precision: str = PRECISION_EXACT
 
 
 class _Scored:
@@ -44,16 +54,16 @@ class _Scored:
 
     __slots__ = ("candidate", "score", "_base", "_context", "_signals")
 
-    def __init__(self, candidate: Candidate, score: float, base: list[tuple[float, str]],
-                 context: list[tuple[float, str]] | None = None) -> None:
+    def __init__(self, candidate: Candidate, score: float, base: list[Signal],
+                 context: list[Signal] | None = None) -> None:
         self.candidate = candidate
         self.score = score
         self._base = base  # may be shared with other mentions: never changed
         self._context = context
-        self._signals: list[tuple[float, str]] | None = None
+        self._signals: list[Signal] | None = None
 
     @property
-    def signals(self) -> list[tuple[float, str]]:
+    def signals(self) -> list[Signal]:
         if self._signals is None:
             self._signals = self._base + self._context if self._context else list(self._base)
         return self._signals
@@ -68,32 +78,105 @@ def _admin1_label(gaz: Gazetteer, code: str | None) -> str:
 
 
 def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
+    if m.kind == "settlement":
+        return []
     return list(_candidates_of_form(gaz, m.key, m.rows, m.kind == "variant", m.region))
 
 
 @lru_cache(maxsize=65536)
 def _candidates_of_form(gaz: Gazetteer, key: str, rows: tuple[int, ...], variant: bool,
                         region: bool) -> tuple[Candidate, ...]:
-    """The candidates of a mention, most populous first: they depend only on how the name is written."""
+    """The candidates of a mention, most populous first: they depend only on how the name is written.
+    "X region" / "X Oblast" has as candidates the admin-1 units called X or whose seat is X (see
+    ``_region_units``); only when there is none does it keep the other readings."""
     if rows:
         cands = [gaz.candidate(r, primary=not variant) for r in rows]
     else:
         cands = gaz.candidates_for_key(key)
     if region:
-        admin = [c for c in cands if c.feature_kind == "admin1"]
-        if not admin:
-            seen = set()
-            for c in sorted(cands, key=lambda c: -c.population):
-                if c.minor:
-                    continue  # a village only the codifier has does not make "X region" its oblast
-                row = gaz.admin1_row(c.admin1_code) if c.admin1_code else None
-                if row is not None and row not in seen:
-                    seen.add(row)
-                    admin.append(gaz.candidate(row, primary=c.primary))
-        if admin:
-            cands = admin
+        units = _region_units(gaz, key, rows or gaz.rows_for_key(key)) or _region_units_by_spelling(gaz, key)
+        if units:
+            cands = [gaz.candidate(row) for row, _how in units]
     cands.sort(key=lambda c: (-c.population, c.row))
     return tuple(cands)
+
+
+@lru_cache(maxsize=4)
+def _seats(gaz: Gazetteer) -> dict[str, int]:
+    """Admin-1 code → row of its most populous town: its seat, as far as the gazetteer can tell (GeoNames
+    keeps no seat relation here; an oblast's capital is its largest town)."""
+    best: dict[str, int] = {}
+    pops, kinds, a1s = gaz.population_of, gaz.kind_of, gaz._columns()[6]
+    for row, (kind, a1, pop) in enumerate(zip(kinds, a1s, pops)):
+        if kind == "city" and a1 and pop > 0:
+            found = best.get(a1)
+            if found is None or pop > pops[found]:
+                best[a1] = row
+    return best
+
+
+def _row_keys(gaz: Gazetteer, row: int) -> set[str]:
+    """Every name key of table row ``row`` (main name and alternates)."""
+    names = [str(gaz._name[row])] + [n for n in str(gaz.table["names"].iat[row] or "").split("|") if n]
+    return {name_key(n) for n in names} - {""}
+
+
+@lru_cache(maxsize=16384)
+def _region_units(gaz: Gazetteer, key: str, rows: tuple[int, ...],
+                  w: ResolveWeights = RESOLVE_WEIGHTS) -> tuple[tuple[int, str], ...]:
+    """The admin-1 units "``key`` region" may name, as (row, how): units called so ("name"; also under
+    "``key`` oblast/krai ..." as GeoNames writes some), and units whose seat is a town called so ("seat";
+    "the Odesa region" is the unit around Odesa, never the unit of some small Odesa elsewhere), with the
+    unit names of that seat's other spellings ("seat_name": "Kyiv region" is the unit GeoNames calls
+    "Kiev"). A unit that is only its seat city (Kyiv city, Sevastopol) gives way to the oblast around it."""
+    kinds, a1s, ccs = gaz.kind_of, gaz._columns()[6], gaz._columns()[5]
+    found: dict[int, str] = {}
+    for k in (key,) + tuple(f"{key} {word}" for word in REGION_WORDS):
+        for row in (rows if k == key else gaz.rows_for_key(k)):
+            if kinds[row] == "admin1":
+                found.setdefault(row, "name")
+    seats = _seats(gaz)
+    for row in rows:
+        a1 = a1s[row]
+        if kinds[row] != "city" or not a1 or seats.get(a1) != row:
+            continue
+        unit = gaz.admin1_row(a1)
+        if unit is not None:
+            found.setdefault(unit, "seat")
+        for other_key in sorted(_row_keys(gaz, row)):
+            for k in (other_key,) + tuple(f"{other_key} {word}" for word in REGION_WORDS):
+                for other in gaz.rows_for_key(k):
+                    if kinds[other] == "admin1" and ccs[other] == ccs[row]:
+                        found.setdefault(other, "seat_name")
+    by_country: dict[str, list[int]] = defaultdict(list)
+    for row in found:
+        by_country[ccs[row]].append(row)
+    for members in by_country.values():
+        city_units = [row for row in members if _is_city_unit(gaz, row, w)]
+        if city_units and len(city_units) < len(members):
+            for row in city_units:
+                del found[row]
+    return tuple(sorted(found.items()))
+
+
+@lru_cache(maxsize=4096)
+def _region_units_by_spelling(gaz: Gazetteer, key: str) -> tuple[tuple[int, str], ...]:
+    """``_region_units`` of the sizeable places spelt like ``key`` (same consonant skeleton, similar letters):
+    "the Vinnitsa region" when the gazetteer knows only "Vinnytsia" as a town's name."""
+    from pipeline.geoparse.recognise import _similar_spelling
+
+    rows = tuple(r for r in gaz.skeletons.get(skeleton(key), ()) if gaz.kind_of[r] in ("city", "admin1")
+                 and _similar_spelling(key, r, gaz))
+    return _region_units(gaz, key, rows) if rows else ()
+
+
+def _is_city_unit(gaz: Gazetteer, row: int, w: ResolveWeights) -> bool:
+    """Whether admin-1 unit ``row`` is a city of its own (its reference point is its largest town's)."""
+    seat = _seats(gaz).get(gaz._columns()[6][row])
+    if seat is None:
+        return False
+    lat, lon = gaz._columns()[2], gaz._columns()[3]
+    return _GREAT_CIRCLE.measure((lat[row], lon[row]), (lat[seat], lon[seat])) < w.city_unit_km
 
 
 @dataclass(frozen=True)
@@ -105,50 +188,59 @@ class _Facts:
     primary_city: bool  # some town has this as its main name
 
 
-def _facts(cands: list[Candidate]) -> _Facts:
+def _facts(cands: list[Candidate], w: ResolveWeights) -> _Facts:
     cities = [o for o in cands if o.feature_kind == "city"]
-    return _Facts(frozenset(o.admin1_code for o in cities if o.population >= 10_000),
-                  frozenset(o.country_code for o in cities if o.population >= 100_000),
-                  any(o.primary and o.population >= 1000 for o in cities))
+    return _Facts(frozenset(o.admin1_code for o in cities if o.population >= w.namesake_town_population),
+                  frozenset(o.country_code for o in cities if o.population >= w.namesake_big_city_population),
+                  any(o.primary and o.population >= w.primary_town_population for o in cities))
 
 
-def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts) -> list[tuple[float, str]]:
+def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
+          w: ResolveWeights, region_how: str | None = None) -> list[Signal]:
     """Signals that depend only on the candidate and on how the name is written: ``region`` is
-    "X region", ``text`` the surface, ``listed`` "listed with a region"."""
-    signals = [(POPULATION_WEIGHT * math.log10(c.population + 10),
-                f"population {c.population:,}" if c.population else "")]
-    kind = _KIND_BONUS.get(c.feature_kind, 0.0)
+    "X region", ``text`` the surface, ``listed`` "listed with a region", ``region_how`` how "X region"
+    names this unit (see ``_region_units``)."""
+    signals = [Signal("population", w.population_weight * math.log10(c.population + w.population_smoothing),
+                      f"population {c.population:,}" if c.population else "")]
+    kind = w.kind_score(c.feature_kind)
     if region and c.feature_kind == "admin1":
-        kind += 4.0
-        signals.append((0.0, f"\"{text} region\" names an admin-1 unit"))
+        kind += w.region_phrase_admin1
+        if region_how in ("seat", "seat_name"):
+            signals.append(Signal("region_phrase_seat", 0.0, f"\"{text}\" names the admin-1 unit whose seat it is"))
+        else:
+            phrase = text if text.rsplit(None, 1)[-1].lower().rstrip("'’") in REGION_WORDS else f"{text} region"
+            signals.append(Signal("region_phrase", 0.0, f"\"{phrase}\" names an admin-1 unit"))
     if c.feature_kind == "admin1" and not region:
         if c.admin1_code in facts.city_admin1 or c.country_code in facts.big_city_countries:
-            kind -= 3.0 if not listed else -2.0
+            kind += w.admin1_namesake_town if not listed else w.admin1_namesake_town_listed
         elif facts.big_city_countries and not listed:
-            kind -= 1.5  # a big city of this name elsewhere ("Gaza")
-    signals.append((kind, f"feature kind {c.feature_kind}" if kind >= 3 else ""))
+            kind += w.admin1_big_city_elsewhere  # a big city of this name elsewhere ("Gaza")
+    signals.append(Signal("feature_kind", kind, f"feature kind {c.feature_kind}" if kind >= w.kind_reason_min else ""))
     if c.capital:
-        signals.append((2.5, "national capital"))
+        signals.append(Signal("national_capital", w.capital, "national capital"))
     if c.primary:
-        signals.append((0.8, "main name"))
+        signals.append(Signal("main_name", w.main_name, "main name"))
     elif facts.primary_city:
-        signals.append((-1.5, "alternate name (another place has it as main name)"))
+        signals.append(Signal("alternate_name_taken", w.alternate_name_taken,
+                              "alternate name (another place has it as main name)"))
     else:
-        signals.append((0.0, "alternate name"))
+        signals.append(Signal("alternate_name", 0.0, "alternate name"))
     return signals
 
 
-def _shortlist(cands: list[Candidate], countries, admin1_codes) -> list[Candidate]:
+def _shortlist(cands: list[Candidate], countries, admin1_codes, w: ResolveWeights) -> list[Candidate]:
     """The most populous candidates, plus every candidate the article's context points at."""
-    if len(cands) <= MAX_CANDIDATES:
+    if len(cands) <= w.max_candidates:
         return cands
-    head = cands[:MAX_CANDIDATES]
-    extra = [c for c in cands[MAX_CANDIDATES:] if c.country_code in countries or c.admin1_code in admin1_codes]
+    head = cands[:w.max_candidates]
+    extra = [c for c in cands[w.max_candidates:] if c.country_code in countries or c.admin1_code in admin1_codes]
     return head + extra
 
 
-def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | None = None) -> list[Resolution]:
+def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | None = None,
+            weights: ResolveWeights = RESOLVE_WEIGHTS) -> list[Resolution]:
     """Choose a place for every mention; mentions without candidates are dropped."""
+    w = weights
     cand_lists = [_candidates(m, gaz) for m in mentions]
     countries = Counter()
     for m, cands in zip(mentions, cand_lists):
@@ -162,13 +254,13 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     if focus_country:
         countries[focus_country] += 2
     admin1_named = {cands[0].admin1_code for cands in cand_lists if cands and cands[0].feature_kind == "admin1"}
-    cand_lists = [_shortlist(cands, countries, admin1_named) for cands in cand_lists]
+    cand_lists = [_shortlist(cands, countries, admin1_named, w) for cands in cand_lists]
     # the first pass depends only on the name and how it is written: rank each such form once
-    first_ctx = _RankContext(gaz, countries, {}, [])
+    first_ctx = _RankContext(gaz, countries, {}, [], w)
     first_by_form: dict[tuple, tuple[list[_Scored], float]] = {}
     first = []
     for m, cands in zip(mentions, cand_lists):
-        form = (m.key, m.kind, m.region, "listed with a region" in m.notes, m.rows)
+        form = (m.key, m.kind, m.region, m.listed, m.rows)
         if form not in first_by_form:
             scored = _rank(m, cands, first_ctx)
             first_by_form[form] = (scored, _confidence(scored) if scored else 0.0)
@@ -180,34 +272,141 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
         if not scored:
             continue
         top = scored[0].candidate
-        if top.feature_kind == "admin1" and top.admin1_code and (mentions[i].region or conf >= 0.6):
+        if top.feature_kind == "admin1" and top.admin1_code and (mentions[i].region or conf >= w.admin1_context_confidence):
             # a region phrase ("the Kharkiv region") names its unit outright; otherwise the same name
             # is no evidence for itself ("a Delta officer ... the Delta officer")
             own_key = None if mentions[i].region else mentions[i].key
             admin_ctx[top.admin1_code].append((i, own_key, mentions[i].sentence, mentions[i].paragraph))
         if top.feature_kind == "city" and top.country_code:
-            countries[top.country_code] += 0.5 if conf >= 0.8 else 0.0
-        if top.feature_kind not in ("country", "continent", "water", "region") and conf >= 0.8:
+            countries[top.country_code] += w.city_country_weight if conf >= w.city_country_confidence else 0.0
+        if top.feature_kind not in ("country", "continent", "water", "region") and conf >= w.anchor_confidence:
             anchors.append((mentions[i].paragraph, top.lat, top.lon))
-    second_ctx = _RankContext(gaz, countries, admin_ctx, _distinct_anchors(anchors))
+    second_ctx = _RankContext(gaz, countries, admin_ctx, _distinct_anchors(anchors, w.max_anchors), w)
     qualifiers = {i: first[m.qualifier][0][0].candidate for i, m in enumerate(mentions)
                   if m.qualifier is not None and first[m.qualifier][0]}
+    # a location string's admin unit and country restrict the candidates of its head; a settlement
+    # with none left (or none in the gazetteer) is placed at its admin unit
+    unresolved: dict[int, tuple[Candidate, list[Signal]]] = {}
+    for i, m in enumerate(mentions):
+        unit, country = _constraints(i, mentions, first)
+        if unit is None and country is None:
+            continue
+        allowed = _allowed(_candidates(m, gaz), gaz, unit, country)
+        if allowed is None:
+            continue  # the constraint is about something else ("Russia, Belarus")
+        if allowed:
+            cand_lists[i] = allowed
+            continue
+        cand_lists[i] = []
+        if unit is not None and (m.kind == "settlement" or _names_a_settlement(first[i][0])):
+            unresolved[i] = _unit_point(m, gaz, unit)
     second = [_rank(m, cands, second_ctx, index=i, qualifier=qualifiers.get(i))
               for i, (m, cands) in enumerate(zip(mentions, cand_lists))]
-    _one_sense_per_discourse(mentions, second)
+    _one_sense_per_discourse(mentions, second, w)
     out = []
-    for m, scored in zip(mentions, second):
+    for i, (m, scored) in enumerate(zip(mentions, second)):
+        if i in unresolved:
+            cand, signals = unresolved[i]
+            out.append(Resolution(m, cand, w.unresolved_confidence, _render(cand, signals + list(m.signals), gaz),
+                                  0, tuple(signals) + tuple(m.signals), PRECISION_ADMIN1))
+            continue
         if not scored:
             continue
-        out.append(Resolution(m, scored[0].candidate, round(_confidence(scored), 3), _reason(m, scored, gaz), len(scored)))
+        out.append(Resolution(m, scored[0].candidate, round(_confidence(scored), 3), _reason(m, scored, gaz),
+                              len(scored), tuple(scored[0].signals) + tuple(m.signals)))
     return out
+
+
+def _constraints(i: int, mentions: list[Mention], first: list) -> tuple[Candidate | None, str | None]:
+    """The admin-1 unit and country that restrict mention ``i``: those of its location string
+    ("Zolochiv, Kharkiv Oblast, Ukraine"), or for a settlement named as such ("the village of X") the
+    region phrase of its sentence."""
+    m = mentions[i]
+    unit = country = None
+    if m.qualifier is not None and first[m.qualifier][0]:
+        top = first[m.qualifier][0][0].candidate
+        if top.feature_kind == "admin1":
+            unit = top
+    elif m.settlement:
+        for j, other in enumerate(mentions):
+            if other.sentence == m.sentence and other.region and j != i and first[j][0]:
+                top = first[j][0][0].candidate
+                if top.feature_kind == "admin1":
+                    unit = top
+                    break
+    if m.country_qualifier is not None and first[m.country_qualifier][0]:
+        top = first[m.country_qualifier][0][0].candidate
+        if top.feature_kind == "country":
+            country = top.country_code
+    if unit is not None and country is not None and unit.country_code != country:
+        unit = None  # "Crimea, Russia": the country is the writer's view; keep the unit's own candidates
+    return unit, country
+
+
+def _allowed(cands: list[Candidate], gaz: Gazetteer, unit: Candidate | None,
+             country: str | None) -> list[Candidate] | None:
+    """The candidates inside ``unit`` (an admin-1 candidate) or ``country``; None when the mention is itself
+    a country, continent or admin-1 unit the constraint does not apply to."""
+    if cands and all(c.feature_kind in ("country", "continent", "water", "region") for c in cands[:1]):
+        return None
+    if unit is not None:
+        code = unit.admin1_code
+        return [c for c in cands if c.feature_kind != "admin1" and _admin1_of(gaz, c) == code]
+    return [c for c in cands if c.country_code == country]
+
+
+def _admin1_of(gaz: Gazetteer, c: Candidate) -> str | None:
+    if c.admin1_code:
+        return c.admin1_code
+    joined = gaz.polygon_admin1_of(c.row)
+    return joined.admin1_code if joined is not None else None
+
+
+def _names_a_settlement(scored: list[_Scored]) -> bool:
+    """Whether the first-pass reading of a name is a settlement (a town or village), not a unit or country."""
+    return bool(scored) and scored[0].candidate.feature_kind == "city"
+
+
+def _unit_point(m: Mention, gaz: Gazetteer, unit: Candidate) -> tuple[Candidate, list[Signal]]:
+    """A settlement the gazetteer lacks (or knows only elsewhere), placed at the reference point of the
+    admin-1 unit its context names: the unit's seat (as ACLED codes an event known only by its province
+    at the provincial capital), else the unit's own GeoNames point."""
+    seat = _unit_seat(gaz, unit.row)
+    lat, lon = (gaz._columns()[2][seat], gaz._columns()[3][seat]) if seat is not None else (unit.lat, unit.lon)
+    cand = Candidate(unit.row, None, m.text, lat, lon, "city", unit.country_code, unit.admin1_code, 0, True, False)
+    label = _admin1_label(gaz, unit.admin1_code)
+    where = f"the seat of {label}, {gaz._name[seat]}" if seat is not None else f"the point of {label}"
+    return cand, [Signal("unresolved_settlement_in_unit", 0.0,
+                         f"not in the gazetteer{' there' if m.kind != 'settlement' else ''}: placed at {where}")]
+
+
+@lru_cache(maxsize=4096)
+def _unit_seat(gaz: Gazetteer, unit_row: int) -> int | None:
+    """Row of the town an admin-1 unit is named after (the most populous town of its country with one of the
+    unit's names: "Kiev" oblast → Kyiv), else its most populous town."""
+    cc = gaz._columns()[5][unit_row]
+    best = None
+    for key in sorted(_row_keys(gaz, unit_row)):
+        for row in gaz.rows_for_key(key):
+            if gaz.kind_of[row] == "city" and gaz._columns()[5][row] == cc and \
+                    (best is None or gaz.population_of[row] > gaz.population_of[best]):
+                best = row
+    return best if best is not None else _seats(gaz).get(gaz._columns()[6][unit_row])
+
+
+def _render(c: Candidate, signals: list[Signal], gaz: Gazetteer) -> str:
+    where = ", ".join(x for x in (_admin1_label(gaz, c.admin1_code), c.country_code) if x)
+    parts = [s.text for s in sorted(signals, key=lambda s: -s.weight) if s.text]
+    return f"{c.name} [{c.feature_kind}{', ' + where if where else ''}]: " + "; ".join(dict.fromkeys(parts))
 
 
 class _RankContext:
     """What one ranking pass knows about the article (fixed during the pass)."""
 
-    def __init__(self, gaz: Gazetteer, countries: Counter, admin_ctx: dict, anchors: list) -> None:
+    def __init__(self, gaz: Gazetteer, countries: Counter, admin_ctx: dict, anchors: list,
+                 weights: ResolveWeights) -> None:
         self.gaz = gaz
+        self.w = weights
         self.countries = countries
         self.country_total = sum(countries.values()) or 1.0
         self.top_country = countries.most_common(1)[0][0] if countries else None
@@ -216,9 +415,9 @@ class _RankContext:
         self._near_cache: dict[tuple[int, int], float | None] = {}
         self._anchors_near: dict[int, _AnchorGroup | None] = {}
         self._groups: dict[tuple, _AnchorGroup] = {}
-        self._country_signals: dict[str, tuple[float, str] | None] = {}
+        self._country_signals: dict[str, Signal | None] = {}
 
-    def country_signal(self, country_code: str) -> tuple[float, str] | None:
+    def country_signal(self, country_code: str) -> Signal | None:
         """The signal for a candidate in ``country_code`` when the article names that country."""
         if country_code in self._country_signals:
             return self._country_signals[country_code]
@@ -226,8 +425,9 @@ class _RankContext:
         if country_code and self.countries.get(country_code):
             share = self.countries[country_code] / self.country_total
             top = country_code == self.top_country
-            signal = (3.0 * share + (2.0 if top else 0.0),
-                      f"article is about {country_code}" if top else f"{country_code} is mentioned")
+            signal = Signal("article_country" if top else "country_mentioned",
+                            self.w.country_share * share + (self.w.country_top if top else 0.0),
+                            f"article is about {country_code}" if top else f"{country_code} is mentioned")
         self._country_signals[country_code] = signal
         return signal
 
@@ -235,23 +435,24 @@ class _RankContext:
         """Distance from ``c`` to the closest other confidently placed point in nearby paragraphs
         (great-circle), cached per candidate and set of nearby points."""
         group = self._anchors_around(paragraph)
-        if group is None or not group.may_be_close(c.lat, c.lon):
+        if group is None or not group.may_be_close(c.lat, c.lon, self.w):
             return None
         key = (c.row, group.index)
         if key not in self._near_cache:
             # only anchors within a few degrees can earn the bonus (< 300 km); those are measured
             close = [(lat, lon) for lat, lon in group.points
-                     if abs(lat - c.lat) < 3.0 and abs(lon - c.lon) < 6.0
+                     if abs(lat - c.lat) < self.w.anchor_window_lat and abs(lon - c.lon) < self.w.anchor_window_lon
                      and (abs(lat - c.lat) > 1e-4 or abs(lon - c.lon) > 1e-4)]
             self._near_cache[key] = min((_GREAT_CIRCLE.measure((c.lat, c.lon), (lat, lon)) for lat, lon in close),
                                         default=None)
         return self._near_cache[key]
 
     def _anchors_around(self, paragraph: int) -> _AnchorGroup | None:
-        """The anchors within ``ANCHOR_PARAGRAPHS`` of ``paragraph`` (None if there are none); paragraphs
+        """The anchors within ``anchor_paragraphs`` of ``paragraph`` (None if there are none); paragraphs
         with the same anchors share one group."""
         if paragraph not in self._anchors_near:
-            points = tuple((lat, lon) for para, lat, lon in self.anchors if abs(para - paragraph) <= ANCHOR_PARAGRAPHS)
+            points = tuple((lat, lon) for para, lat, lon in self.anchors
+                           if abs(para - paragraph) <= self.w.anchor_paragraphs)
             group = None
             if points:
                 group = self._groups.get(points)
@@ -273,17 +474,15 @@ class _AnchorGroup:
         else:
             self._box = (min(lats), max(lats), min(lons), max(lons))
 
-    def may_be_close(self, lat: float, lon: float) -> bool:
-        """False when no point can pass the 3° latitude / 6° longitude window of ``nearest_km`` (the box is
+    def may_be_close(self, lat: float, lon: float, w: ResolveWeights = RESOLVE_WEIGHTS) -> bool:
+        """False when no point can pass the latitude / longitude window of ``nearest_km`` (the box is
         widened by a further degree, so rounding never matters)."""
         min_lat, max_lat, min_lon, max_lon = self._box
-        return min_lat - 4.0 < lat < max_lat + 4.0 and min_lon - 7.0 < lon < max_lon + 7.0
+        dlat, dlon = w.anchor_window_lat + 1.0, w.anchor_window_lon + 1.0
+        return min_lat - dlat < lat < max_lat + dlat and min_lon - dlon < lon < max_lon + dlon
 
 
-ANCHOR_PARAGRAPHS = 2  # a place counts as context for mentions this many paragraphs away
-
-
-def _distinct_anchors(anchors: list[tuple[int, float, float]], limit: int = 24) -> list[tuple[int, float, float]]:
+def _distinct_anchors(anchors: list[tuple[int, float, float]], limit: int) -> list[tuple[int, float, float]]:
     """Confidently placed points as (paragraph, lat, lon), one per paragraph and place."""
     seen, out = set(), []
     for para, lat, lon in anchors:
@@ -294,26 +493,26 @@ def _distinct_anchors(anchors: list[tuple[int, float, float]], limit: int = 24) 
     return out[:limit]
 
 
-def _base_signals(m: Mention, cands: list[Candidate], gaz: Gazetteer) -> tuple[tuple[float, list], ...]:
+def _base_signals(m: Mention, cands: list[Candidate], gaz: Gazetteer,
+                  w: ResolveWeights) -> tuple[tuple[float, list], ...]:
     """(sum, signals) of ``_base`` for every candidate: they depend only on how the name is written
-    and on the shortlist (the candidates past ``MAX_CANDIDATES`` it kept)."""
-    kept_extra = tuple(c.row for c in cands[MAX_CANDIDATES:])
-    return _base_signals_of_form(gaz, m.key, m.rows, m.kind == "variant", m.region, m.text,
-                                 "listed with a region" in m.notes, kept_extra)
+    and on the shortlist (the candidates past ``max_candidates`` it kept)."""
+    kept = tuple(c.row for c in cands)
+    return _base_signals_of_form(gaz, m.key, m.rows, m.kind == "variant", m.region, m.text, m.listed, kept, w)
 
 
 @lru_cache(maxsize=65536)
 def _base_signals_of_form(gaz: Gazetteer, key: str, rows: tuple[int, ...], variant: bool, region: bool, text: str,
-                          listed: bool, kept_extra: tuple[int, ...]) -> tuple[tuple[float, list], ...]:
-    """``_base_signals`` computed once per form (names recur across articles). The signal lists are
-    shared: callers copy them before adding to them."""
-    cands = _candidates_of_form(gaz, key, rows, variant, region)
-    if len(cands) > MAX_CANDIDATES:
-        extra = set(kept_extra)
-        cands = cands[:MAX_CANDIDATES] + tuple(c for c in cands[MAX_CANDIDATES:] if c.row in extra)
-    facts = _facts(cands)
-    return tuple((sum(v for v, _ in signals), signals)
-                 for signals in (_base(c, region, text, listed, facts) for c in cands))
+                          listed: bool, kept: tuple[int, ...], w: ResolveWeights) -> tuple[tuple[float, list], ...]:
+    """``_base_signals`` computed once per form (names recur across articles) and shortlist (the rows
+    ``kept``, in order). The signal lists are shared: callers copy them before adding to them."""
+    by_row = {c.row: c for c in _candidates_of_form(gaz, key, rows, variant, region)}
+    cands = [by_row[row] for row in kept]
+    facts = _facts(cands, w)
+    how = dict(_region_units(gaz, key, rows or gaz.rows_for_key(key)) or _region_units_by_spelling(gaz, key)) \
+        if region else {}
+    return tuple((sum(s.weight for s in signals), signals)
+                 for signals in (_base(c, region, text, listed, facts, w, how.get(c.row)) for c in cands))
 
 
 def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1,
@@ -322,16 +521,17 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
         return []
     if len(cands) == 1 and m.kind not in ("demonym", "abbreviation"):
         c = cands[0]
-        base_sum, signals = _base_signals(m, cands, ctx.gaz)[0]
-        return [_Scored(c, base_sum, signals, [(0.0, "the only place of this name")])]
+        base_sum, signals = _base_signals(m, cands, ctx.gaz, ctx.w)[0]
+        return [_Scored(c, base_sum, signals, [Signal("only_candidate", 0.0, "the only place of this name")])]
     if m.kind in ("demonym", "abbreviation"):
         c = cands[0]
         how = "demonym" if m.kind == "demonym" else "abbreviation"
-        return [_Scored(c, 10.0, [(10.0, f"{how} of {c.name}")])]
+        return [_Scored(c, ctx.w.demonym, [Signal(m.kind, ctx.w.demonym, f"{how} of {c.name}")])]
+    w = ctx.w
     admin_ctx, qualifier_kind = ctx.admin_ctx, qualifier.feature_kind if qualifier is not None else None
     scored = []
-    for rank_pop, (c, (base_sum, signals)) in enumerate(zip(cands, _base_signals(m, cands, ctx.gaz))):
-        context: list[tuple[float, str]] = []  # signals from the article around the mention
+    for rank_pop, (c, (base_sum, signals)) in enumerate(zip(cands, _base_signals(m, cands, ctx.gaz, w))):
+        context: list[Signal] = []  # signals from the article around the mention
         country = ctx.country_signal(c.country_code)
         if country is not None:
             context.append(country)
@@ -340,25 +540,31 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
             if where:
                 label = _admin1_label(ctx.gaz, c.admin1_code)
                 if any(s == m.sentence for s, _ in where):
-                    context.append((4.0, f"{label} named in the same sentence"))
+                    context.append(Signal("admin1_in_sentence", w.admin1_same_sentence,
+                                          f"{label} named in the same sentence"))
                 elif any(p == m.paragraph for _, p in where):
-                    context.append((2.5, f"{label} named in the same paragraph"))
+                    context.append(Signal("admin1_in_paragraph", w.admin1_same_paragraph,
+                                          f"{label} named in the same paragraph"))
                 else:
-                    context.append((1.0, f"{label} named in the article"))
+                    context.append(Signal("admin1_in_article", w.admin1_same_article, f"{label} named in the article"))
         if qualifier is not None and c.feature_kind != qualifier_kind:
             if qualifier_kind == "admin1" and c.admin1_code == qualifier.admin1_code:
-                context.append((5.0, f"followed by \"{qualifier.name}\""))
+                context.append(Signal("qualifier_admin1", w.qualifier_admin1,
+                                      f"listed with its admin unit \"{qualifier.name}\""))
             elif qualifier_kind == "country" and c.country_code == qualifier.country_code:
-                context.append((4.0, f"followed by \"{qualifier.name}\""))
-        if ctx.anchors and rank_pop < 6 and c.feature_kind in ("city", "landmark"):
+                context.append(Signal("qualifier_country", w.qualifier_country,
+                                      f"listed with its country \"{qualifier.name}\""))
+        if ctx.anchors and rank_pop < w.anchor_max_rank and c.feature_kind in ("city", "landmark"):
             near = ctx.nearest_km(c, m.paragraph)
-            if near is not None and near < 100:
-                context.append((1.0, f"{near:.0f} km from another place nearby in the text"))
-            elif near is not None and near < 300:
-                context.append((0.4, f"{near:.0f} km from another place nearby in the text"))
+            if near is not None and near < w.near_km:
+                context.append(Signal("near_other_place", w.near_bonus,
+                                      f"{near:.0f} km from another place nearby in the text"))
+            elif near is not None and near < w.somewhat_near_km:
+                context.append(Signal("near_other_place", w.somewhat_near_bonus,
+                                      f"{near:.0f} km from another place nearby in the text"))
         score = base_sum
-        for value, _text in context:
-            score += value  # the same additions, in the same order, as summing every signal
+        for signal in context:
+            score += signal.weight  # the same additions, in the same order, as summing every signal
         scored.append(_Scored(c, score, signals, context))
     scored.sort(key=lambda s: (-s.score, s.candidate.row))
     return scored
@@ -379,7 +585,7 @@ def _confidence(scored: list[_Scored]) -> float:
     return 1.0 / total
 
 
-def _one_sense_per_discourse(mentions: list[Mention], ranked: list[list[_Scored]]) -> None:
+def _one_sense_per_discourse(mentions: list[Mention], ranked: list[list[_Scored]], w: ResolveWeights) -> None:
     by_key: dict[tuple[str, bool], list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         if ranked[i] and m.kind in ("name", "variant"):
@@ -396,8 +602,8 @@ def _one_sense_per_discourse(mentions: list[Mention], ranked: list[list[_Scored]
             for pos, s in enumerate(ranked[i]):
                 if s.candidate.row == best and pos:
                     chosen = ranked[i].pop(pos)
-                    chosen.signals.append((0.0, "same name elsewhere in the article"))
-                    chosen.score = max(chosen.score, ranked[i][0].score + 0.01)
+                    chosen.signals.append(Signal("one_sense_per_discourse", 0.0, "same name elsewhere in the article"))
+                    chosen.score = max(chosen.score, ranked[i][0].score + w.one_sense_margin)
                     ranked[i].insert(0, chosen)
                     break
 
@@ -406,8 +612,8 @@ def _reason(m: Mention, scored: list[_Scored], gaz: Gazetteer) -> str:
     top = scored[0]
     c = top.candidate
     where = ", ".join(x for x in (_admin1_label(gaz, c.admin1_code), c.country_code) if x)
-    parts = [text for value, text in sorted(top.signals, key=lambda s: -s[0]) if text]
-    parts += m.notes
+    parts = [s.text for s in sorted(top.signals, key=lambda s: -s.weight) if s.text]
+    parts += [s.text for s in m.signals if s.text]
     head = f"{c.name} [{c.feature_kind}{', ' + where if where else ''}]"
     if len(scored) > 1:
         runner = scored[1].candidate

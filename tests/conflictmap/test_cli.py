@@ -18,7 +18,7 @@ from conflictmap.cli import main
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT / "tests" / "data" / "articles"
 PLACE_KEYS = {"start", "end", "text", "name", "lat", "lon", "geonameid", "feature_kind", "admin1_code",
-              "country_code", "confidence", "reason"}
+              "country_code", "confidence", "reason", "precision"}
 
 
 @pytest.fixture(scope="module")

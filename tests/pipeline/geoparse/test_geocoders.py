@@ -610,3 +610,68 @@ def test_unknown_online_provider_is_rejected(monkeypatch: pytest.MonkeyPatch) ->
 
     with pytest.raises(InputError, match="'bing'"):
         OnlineFallbackGeocoder(FakeGazetteer(), enabled=True)
+
+
+# --- the whole path: a settlement the gazetteer lacks, through the geoparser -------------------
+
+UNKNOWN_VILLAGE_TEXT = "Zzyvrotivka, Kursk Oblast, Russia. Shelling damaged a school."
+
+
+def _geoparser_online(clock: FakeClock, **options: Any) -> Any:
+    from pipeline.geoparse import Geoparser, load_geoparser
+
+    offline = load_geoparser()
+    online = OnlineFallbackGeocoder(offline.gazetteer, enabled=True, clock=clock, sleep=clock.sleep,
+                                    timeout=options.pop("timeout", 5.0), backoff_seconds=2.0, **options)
+    return Geoparser(offline.gazetteer, online=online)
+
+
+def _village(places: list[dict]) -> dict:
+    [village] = [p for p in places if p["text"] == "Zzyvrotivka"]
+    return village
+
+
+def test_geoparser_looks_up_an_unknown_settlement_online_in_its_unit(nominatim: FakeNominatim, clock: FakeClock) -> None:
+    nominatim.places["Zzyvrotivka, Kursk, Russia"] = (51.55, 35.40)  # inside Kursk oblast
+
+    village = _village(_geoparser_online(clock).parse(UNKNOWN_VILLAGE_TEXT))
+
+    assert nominatim.queries() == ["Zzyvrotivka, Kursk, Russia"]
+    assert nominatim.requests[0].params["countrycodes"].lower() == "ru"
+    assert (village["lat"], village["lon"], village["precision"]) == (51.55, 35.4, "online")
+    assert village["admin1_code"] == "RU-KRS"
+    assert [s["kind"] for s in village["signals"]][-1] == "online_geocoder"
+
+
+def test_online_answer_outside_the_unit_keeps_the_offline_place(nominatim: FakeNominatim, clock: FakeClock) -> None:
+    nominatim.places["Zzyvrotivka, Kursk, Russia"] = (55.75, 37.62)  # Moscow: a namesake elsewhere
+
+    village = _village(_geoparser_online(clock).parse(UNKNOWN_VILLAGE_TEXT))
+
+    assert (village["precision"], village["admin1_code"]) == ("admin1", "RU-KRS")
+
+
+@pytest.mark.parametrize("actions", [["500", "500", "500"], ["garbage"], ["wrong-shape"], ["empty"], ["429-long"]])
+def test_failed_online_look_up_keeps_the_offline_place(nominatim: FakeNominatim, clock: FakeClock,
+                                                       actions: list[str]) -> None:
+    nominatim.script("Zzyvrotivka, Kursk, Russia", actions)
+
+    village = _village(_geoparser_online(clock).parse(UNKNOWN_VILLAGE_TEXT))
+
+    assert (village["precision"], village["admin1_code"]) == ("admin1", "RU-KRS")
+
+
+def test_online_time_out_keeps_the_offline_place(nominatim: FakeNominatim, clock: FakeClock) -> None:
+    nominatim.script("Zzyvrotivka, Kursk, Russia", ["hang", "hang", "hang"])
+
+    village = _village(_geoparser_online(clock, timeout=0.2).parse(UNKNOWN_VILLAGE_TEXT))
+
+    assert (village["precision"], village["admin1_code"]) == ("admin1", "RU-KRS")
+
+
+def test_offline_geoparser_never_calls_the_network(nominatim: FakeNominatim) -> None:
+    from pipeline.geoparse import load_geoparser
+
+    village = _village(load_geoparser().parse(UNKNOWN_VILLAGE_TEXT))
+
+    assert village["precision"] == "admin1" and nominatim.requests == []

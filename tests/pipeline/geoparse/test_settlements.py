@@ -142,3 +142,12 @@ def test_region_phrase_is_not_moved_by_villages_of_other_oblasts(geoparser):
     """Villages named like an oblast's seat lie in other oblasts too: "the X region" stays X's oblast."""
     found = _mentions_of(geoparser, "Russian drones attacked the Zaporizhzhia region overnight.", "Zaporizhzhia")
     assert found and found[0]["admin1_code"] == "UA-23"
+
+
+def test_dropping_a_codifier_only_village_keeps_the_location_strings_after_it(geoparser, gazetteer, settlements):
+    # the village is dropped (the article is about Belarus), so every later mention moves up one place:
+    # the country qualifier of the location string after it must move with it (it once pointed past the end)
+    village = _codifier_only(settlements, gazetteer, admin1="UA-14", precision="exact")
+    places = geoparser.parse(f"{village.name}. Troops gathered near Gomel, Belarus.")
+    assert _mentions_of(geoparser, f"{village.name}. Troops gathered near Gomel, Belarus.", village.name) == []
+    assert [p["country_code"] for p in places if p["text"] == "Gomel"] == ["BY"]

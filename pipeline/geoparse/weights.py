@@ -1,0 +1,127 @@
+"""Every weight and threshold of the geoparser, named, in one place per stage.
+
+``RecogniseWeights`` decides what text is a place mention (:mod:`pipeline.geoparse.recognise`);
+``ResolveWeights`` ranks the gazetteer candidates of a mention (:mod:`pipeline.geoparse.resolve`).
+Both are frozen (hashable: they may key caches); pass a changed copy with
+``dataclasses.replace(RESOLVE_WEIGHTS, capital=3.0)`` to experiment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RecogniseWeights:
+    """What makes a span of text a place mention (Zipf values are wordfreq's log10 per billion words)."""
+
+    # a place this big makes its name "strong": kept even when it is a common word or a surname
+    strong_population: int = 100_000
+    # a place this big may stand before another name ("Decatur McLean County"); smaller ones are surnames
+    qualifying_population: int = 20_000
+    # a capitalised word this frequent after a name starts the next sentence of an unpunctuated dateline
+    next_sentence_zipf: float = 6.0
+    # a sentence-initial capital on a word this frequent is the common word, not a weak place name
+    sentence_start_common_zipf: float = 3.5
+    # a dictionary word this frequent is the word, even when a strong place is called so ("March")
+    dictionary_word_zipf: float = 4.5
+    # a capitalised word this frequent opening a sentence may stand before a place ("In Kharkiv")
+    sentence_opener_zipf: float = 4.0
+    # a word this frequent is never a spelling variant of a place (recall of variants vs false matches)
+    variant_max_zipf: float = 3.0
+    # difflib similarity a spelling variant needs to the place's name (recall vs false variants)
+    variant_similarity: float = 0.75
+    # share of long words capitalised that makes a line a headline (whose capitals say nothing)
+    headline_capitalised_share: float = 0.7
+    # a line longer than this is never a headline
+    headline_max_chars: int = 300
+    # a text longer than this is not scanned for its lower-case words (time vs one filter)
+    lower_words_max_chars: int = 2_000_000
+
+
+@dataclass(frozen=True)
+class ResolveWeights:
+    """Scores of the signals that rank candidates, and the thresholds that gate them."""
+
+    # candidates ranked per mention (the most populous; context may add more): speed vs rare namesakes
+    max_candidates: int = 10
+    # score per order of magnitude of population: the prior for the big place over the village
+    population_weight: float = 1.5
+    # added to the population before its logarithm (a place of unknown population is not -inf)
+    population_smoothing: int = 10
+    # bonus per feature kind: how much a name prefers the country/landmark/water reading over a town
+    kind_bonus: tuple[tuple[str, float], ...] = (("country", 5.0), ("continent", 4.0), ("landmark", 6.0),
+                                                 ("water", 6.0), ("region", 5.0), ("admin1", 1.0),
+                                                 ("admin2", 0.5), ("city", 0.0))
+
+    # kind bonus shown in the reason from this value on (display only)
+    kind_reason_min: float = 3.0
+    # "X region" and the candidate is an admin-1 unit
+    region_phrase_admin1: float = 4.0
+    # an admin-1 candidate when a town of that name is in the unit or a big city elsewhere (not "X region")
+    admin1_namesake_town: float = -3.0
+    # ... but when the name is listed beside a region phrase ("the Kharkiv, Sumy and Poltava regions")
+    admin1_namesake_town_listed: float = 2.0
+    # an admin-1 candidate when a big city of this name exists somewhere else ("Gaza")
+    admin1_big_city_elsewhere: float = -1.5
+    # a town of this size makes an admin-1 unit of its name read as the town
+    namesake_town_population: int = 10_000
+    # a city of this size makes its country a competitor for the name
+    namesake_big_city_population: int = 100_000
+    # a town of this size with the name as main name makes alternate-name readings suspect
+    primary_town_population: int = 1000
+    # a national capital
+    capital: float = 2.5
+    # the name matched is the entry's main name
+    main_name: float = 0.8
+    # an alternate name while another town has it as main name
+    alternate_name_taken: float = -1.5
+    # the score of a demonym or abbreviation (its country is certain)
+    demonym: float = 10.0
+    # per share of the article's country mentions: the article's countries vs population
+    country_share: float = 3.0
+    # the most mentioned country of the article
+    country_top: float = 2.0
+    # an admin-1 unit named in the same sentence / paragraph / article
+    admin1_same_sentence: float = 4.0
+    admin1_same_paragraph: float = 2.5
+    admin1_same_article: float = 1.0
+    # "Paris, Texas": the candidate lies in the admin-1 unit / country that follows the name
+    qualifier_admin1: float = 5.0
+    qualifier_country: float = 4.0
+    # an admin-1 mention counts as context from this confidence on (unless a region phrase)
+    admin1_context_confidence: float = 0.6
+    # a city counts towards its country's mentions from this confidence on ...
+    city_country_confidence: float = 0.8
+    # ... with this weight
+    city_country_weight: float = 0.5
+    # a place counts as an anchor for distances from this confidence on
+    anchor_confidence: float = 0.8
+    # only this many most populous candidates are measured against anchors (speed)
+    anchor_max_rank: int = 6
+    # a candidate this near (km) to an anchor / somewhat near, and the bonuses
+    near_km: float = 100.0
+    near_bonus: float = 1.0
+    somewhat_near_km: float = 300.0
+    somewhat_near_bonus: float = 0.4
+    # anchors farther than this in latitude / longitude (degrees) are not measured
+    anchor_window_lat: float = 3.0
+    anchor_window_lon: float = 6.0
+    # a place counts as context for mentions this many paragraphs away
+    anchor_paragraphs: int = 2
+    # anchors kept per article (speed vs context)
+    max_anchors: int = 24
+    # an admin-1 unit whose reference point is this near (km) its largest town is that city (Kyiv city)
+    city_unit_km: float = 15.0
+    # the confidence of a settlement placed at its admin unit's reference point (not in the gazetteer)
+    unresolved_confidence: float = 0.3
+    # margin by which the one-sense-per-discourse winner is lifted above the top score
+    one_sense_margin: float = 0.01
+
+    def kind_score(self, kind: str) -> float:
+        """``kind_bonus`` of ``kind`` (0 for a kind it does not list)."""
+        return dict(self.kind_bonus).get(kind, 0.0)
+
+
+RECOGNISE_WEIGHTS = RecogniseWeights()
+RESOLVE_WEIGHTS = ResolveWeights()
