@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pipeline.errors import InputError
 from pipeline.events.extract import merge_across_articles
+from pipeline.model import Place
 from pipeline.output.export import dumps, event_features, events_csv, oblast_features, place_features
 from pipeline.output.writer import json_line, write_set
 from pipeline.scale.columnar import COLUMNAR_LAYERS, to_geoparquet
@@ -82,7 +83,7 @@ def process(articles: Iterable[Article], *, progress: Progress | None = None, ba
     Values the validation layer rejected (an implausible date or figure) are listed in ``warnings``.
     """
     del batch  # kept for callers; the runner chooses its own batches
-    places_by_article: list[tuple[str, list[dict]]] = []
+    places_by_article: list[tuple[str, list[Place]]] = []
     per_article_events = []
     records, errors, warnings = [], [], []
     total = len(articles) if isinstance(articles, Sized) else 0
