@@ -87,9 +87,12 @@ def event_features(events: list[Event]) -> dict:
             "geo_precision": e.geo_precision, "killed": e.killed, "injured": e.injured,
             "casualty_text": " | ".join(e.casualty_text) or None, "claimed_by": e.claimed_by,
             "claim_status": e.claim_status,
-            "sources": [{"article": s.article, "quote": s.quote, "start": s.start, "end": s.end}
+            "sources": [{"article": s.article, "quote": s.quote, "start": s.start, "end": s.end, "report": s.report}
                         for s in sorted(e.sources, key=lambda s: (s.article, s.start))],
-            "n_sources": len({s.article for s in e.sources}), "confidence": round(e.confidence, 3),
+            # independent reports: syndicated copies of one story count once; "reprints" are the other copies
+            "n_sources": len({s.report for s in e.sources}), "confidence": round(e.confidence, 3),
+            "n_articles": len({s.article for s in e.sources}),
+            "reprints": len({s.article for s in e.sources}) - len({s.report for s in e.sources}),
             "actor": e.actor if e.event_type != "annexation_claim" else None,
             "casualty_claims": [{"kind": c.kind, "value": c.value, "text": c.text, "claimant": c.claimant,
                                  "role": c.role, "approximate": c.approximate, "article": c.article,
