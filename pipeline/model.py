@@ -259,7 +259,8 @@ class EventCsvRow(TypedDict):
     casualty_text: str | None
     claimed_by: str | None
     claim_status: str | None
-    n_sources: int
+    n_sources: int  # independent reports (syndicated copies count once)
+    reprints: int  # further copies of those reports ("reprinted by N sites")
     confidence: float
     source: str  # the cited articles, "; "-separated
     notes: str  # the first supporting quote

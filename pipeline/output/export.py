@@ -193,7 +193,7 @@ def events_csv(events: dict) -> str:
             "longitude": "" if lon is None else lon, "geo_precision": value("geo_precision"),
             "fatalities": value("killed"), "injured": value("injured"), "casualty_text": value("casualty_text"),
             "claimed_by": value("claimed_by"), "claim_status": value("claim_status"),
-            "n_sources": value("n_sources"), "confidence": value("confidence"),
+            "n_sources": value("n_sources"), "reprints": p.get("reprints") or 0, "confidence": value("confidence"),
             "source": "; ".join(sorted({str(s.get("article")) for s in sources})),
             "notes": sources[0].get("quote", "") if sources else "",
             "actor": value("actor"),

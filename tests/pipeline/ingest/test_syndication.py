@@ -95,3 +95,22 @@ def test_the_same_text_twice_is_one_report(tmp_path: Path):
     for feature in result.events["features"]:
         props = feature["properties"]
         assert props["n_sources"] == 1 and props["n_articles"] == 2 and props["reprints"] == 1
+
+
+def test_events_csv_and_table_say_how_often_a_report_was_reprinted(tmp_path: Path):
+    import csv
+
+    from dashboard.data import event_rows
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    head = '<meta property="article:published_time" content="2023-01-14T16:10:00Z">'
+    (folder / "alpha.html").write_text(news_page(title="Morning briefing", site="Daily Alpha",
+                                                 paragraphs=WIRE, head=head), encoding="utf-8")
+    (folder / "beta.html").write_text(news_page(title="Evening briefing", site="Beta Times",
+                                                paragraphs=WIRE_EDITED, head=head), encoding="utf-8")
+    result = build_paths([folder], tmp_path / "out")
+    with (tmp_path / "out" / "events.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows and {(r["n_sources"], r["reprints"]) for r in rows} == {("1", "1")}
+    assert {(r["n_sources"], r["reprints"]) for r in event_rows(result.events["features"])} == {(1, 1)}
