@@ -136,10 +136,10 @@ def _cells(event: Event) -> tuple[list[tuple], tuple]:
         key = ("claim", event.admin1_code, event.claimed_by)
         return [key], key
     place = event.place
-    if place is None or place["feature_kind"] == "admin1":
+    if place is None or place.feature_kind == "admin1":
         key = ("admin1", event.admin1_code)
         return [key], key
-    i, j = int(place["lat"] // _CELL_DEGREES), int(place["lon"] // _CELL_DEGREES)
+    i, j = int(place.lat // _CELL_DEGREES), int(place.lon // _CELL_DEGREES)
     return [("cell", i + di, j + dj) for di in (-1, 0, 1) for dj in (-1, 0, 1)], ("cell", i, j)
 
 
