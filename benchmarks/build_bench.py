@@ -164,18 +164,20 @@ def _split(articles) -> dict[str, float]:
                 spent[name] += time.perf_counter() - t
         return wrapper
 
+    from pipeline.scale import work  # the per-article work (serial runner by default)
+
     parser = load_geoparser()
-    originals = (parser.parse_many, build.extract_events, build.merge_across_articles)
-    parser.parse_many = timed("geoparse (parse_many)", parser.parse_many)
-    build.extract_events = timed("extract_events", build.extract_events)
+    originals = (work.extract_events, build.merge_across_articles)
+    parser.parse_places = timed("geoparse (parse_places)", parser.parse_places)
+    work.extract_events = timed("extract_events", work.extract_events)
     build.merge_across_articles = timed("merge_across_articles", build.merge_across_articles)
     try:
         t = time.perf_counter()
         process(articles)
         spent["total"] = time.perf_counter() - t
     finally:
-        del parser.parse_many
-        build.extract_events, build.merge_across_articles = originals[1:]
+        del parser.parse_places
+        work.extract_events, build.merge_across_articles = originals
     spent["features, oblasts, records"] = spent["total"] - sum(
         v for k, v in spent.items() if k != "total")
     return dict(spent)

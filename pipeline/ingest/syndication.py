@@ -54,7 +54,8 @@ def jaccard(a: set[str], b: set[str]) -> float:
     """Jaccard similarity of two sets (0 when both are empty)."""
     if not a and not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    common = len(a & b)  # |a ∪ b| = |a| + |b| - |a ∩ b|, without building the union
+    return common / (len(a) + len(b) - common)
 
 
 def syndication_groups(
