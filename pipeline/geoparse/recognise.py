@@ -52,9 +52,13 @@ _LOCATION_GAP = re.compile(r"[ \t]*,{1,2}[ \t]*\Z")
 _HEAD_BEFORE = re.compile(r"(?:^|[.:;(\n—–-]|\b(?:in|near|at|of|from|to|outside|around|on))[\s\"“]*\Z")
 # a settlement named as such in prose: "the village of X", "the town of X" ...
 SETTLEMENT_NOUNS = ("village", "town", "settlement", "city", "hamlet", "township", "urban-type settlement")
-SETTLEMENT_OF_CUES = tuple(f"{noun} of" for noun in SETTLEMENT_NOUNS) + tuple(f"{noun}s of" for noun in SETTLEMENT_NOUNS)
+SETTLEMENT_OF_CUES = tuple(f"{noun} of" for noun in SETTLEMENT_NOUNS) + tuple(f"{noun}s of" for noun in SETTLEMENT_NOUNS) + ("cities of",)
 REGION_CUES = ("region", "oblast", "province", "krai", "kray")
-_SETTLEMENT_OF = re.compile(r"\b(?:" + "|".join(SETTLEMENT_NOUNS) + r")s? of[ \t]+", re.IGNORECASE)
+_SETTLEMENT_OF = re.compile(r"\b(" + "|".join(SETTLEMENT_NOUNS) + r"|cities)s? of[ \t]+", re.IGNORECASE)
+# nouns that name a small place: the population prior of a name so called is not used
+VILLAGE_NOUNS = frozenset({"village", "settlement", "hamlet"})
+# the gap between two items of a list of names ("A, B and C", "A, B, and C")
+_ITEM_GAP = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
 # "X region" where the gazetteer knows the unit only as "X Oblast" / "X Krai" ("the Zakarpattia region")
 _NAME_REGION_WORD = re.compile(r"([A-Z][\w'’ʼ-]+(?:[ \t][A-Z][\w'’ʼ-]+)?)[ \t]+(?i:region|oblast|province|krai|kray)\b")
 _SETTLEMENT_APPOSITION = re.compile(r"\A,[ \t]+an?[ \t]+(?:small[ \t]+|large[ \t]+|frontline[ \t]+)?(?:"
@@ -129,6 +133,7 @@ class Mention:
     region_word: bool = False  # its own region word follows it ("Kherson Oblast", "the Kursk region")
     listed: bool = False  # in a list beside a region phrase ("Kharkiv, Sumy and the Poltava region")
     settlement: bool = False  # named as a settlement ("the village of X", the head of a location string)
+    village: bool = False  # named a village ("the villages of A, B and C"): its population says little
     # what the recogniser noticed, rendered into the reason (decisions read the fields above, never these)
     signals: list[Signal] = field(default_factory=list)
 
@@ -815,9 +820,7 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
                     found.append(_unknown_settlement(ctx, gaz, start, m.start - len(before) + head.end(), mentions,
                                                      mark_known=False))
     for cue in (_SETTLEMENT_OF.finditer(text) if ctx.has_any(SETTLEMENT_OF_CUES) else ()):
-        name = _UNKNOWN_NAME.match(text, cue.end())
-        if name is not None:
-            found.append(_unknown_settlement(ctx, gaz, name.start(), name.end(), mentions))
+        found += _settlement_list(ctx, gaz, cue.end(), mentions, village=cue.group(1).lower() in VILLAGE_NOUNS)
     if ctx.has_any(SETTLEMENT_NOUNS) and _APPOSITION_CUE.search(text):
         for name in _UNKNOWN_NAME.finditer(text):
             if _SETTLEMENT_APPOSITION.match(text, name.end()):
@@ -834,8 +837,39 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
     return sorted(kept + heads, key=lambda m: m.start)
 
 
+def _settlement_list(ctx: _Context, gaz: Gazetteer, pos: int, mentions: list[Mention], *,
+                     village: bool) -> list[Mention | None]:
+    """The settlements named after a cue at ``pos`` ("the villages of A, B and C"): every item of the list
+    is named a settlement (a known name is marked so, an unknown one becomes a settlement mention)."""
+    text = ctx.text
+    by_start = {m.start: m for m in mentions if m.kind in ("name", "variant") and not m.region_word}
+    out: list[Mention | None] = []
+    start = pos
+    while True:
+        known = by_start.get(pos)
+        if known is not None:
+            known.settlement = True
+            known.village = known.village or village
+            end = known.end
+        else:
+            name = _UNKNOWN_NAME.match(text, pos)
+            if name is None:
+                break
+            found = _unknown_settlement(ctx, gaz, name.start(), name.end(), mentions, in_list=bool(out) or pos != start)
+            if found is None:
+                break
+            found.village = village
+            out.append(found)
+            end = found.end
+        gap = _ITEM_GAP.match(text, end)
+        if gap is None or not gap.group() or gap.end() >= len(text) or not text[gap.end()].isupper():
+            break
+        pos = gap.end()
+    return out
+
+
 def _unknown_settlement(ctx: _Context, gaz: Gazetteer, start: int, end: int, mentions: list[Mention], *,
-                        mark_known: bool = True) -> Mention | None:
+                        mark_known: bool = True, in_list: bool = False) -> Mention | None:
     """A settlement mention for ``text[start:end]`` when no mention covers it and it reads as a name;
     with ``mark_known``, a known name there is marked as named a settlement."""
     text = ctx.text
@@ -853,7 +887,7 @@ def _unknown_settlement(ctx: _Context, gaz: Gazetteer, start: int, end: int, men
         return None
     if len(words) == 1 and (_is_dictionary_word(key) or _zipf(key) >= _W.variant_max_zipf):
         return None  # "Meanwhile, Kharkiv Oblast ...", "Then, ..."
-    if not _HEAD_BEFORE.search(text[max(0, start - 20):start]) and not ctx.is_sentence_start(start):
+    if not in_list and not _HEAD_BEFORE.search(text[max(0, start - 20):start]) and not ctx.is_sentence_start(start):
         return None
     m = Mention(start, end, surface, key, "settlement", settlement=True)
     m.signals.append(Signal("unresolved_settlement", 0.0, "a settlement the gazetteer lacks"))

@@ -196,12 +196,15 @@ def _facts(cands: list[Candidate], w: ResolveWeights) -> _Facts:
 
 
 def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
-          w: ResolveWeights, region_how: str | None = None) -> list[Signal]:
+          w: ResolveWeights, region_how: str | None = None, village: bool = False) -> list[Signal]:
     """Signals that depend only on the candidate and on how the name is written: ``region`` is
     "X region", ``text`` the surface, ``listed`` "listed with a region", ``region_how`` how "X region"
     names this unit (see ``_region_units``)."""
-    signals = [Signal("population", w.population_weight * math.log10(c.population + w.population_smoothing),
+    weight = w.village_population_weight if village and c.feature_kind == "city" else w.population_weight
+    signals = [Signal("population", weight * math.log10(c.population + w.population_smoothing),
                       f"population {c.population:,}" if c.population else "")]
+    if village and c.feature_kind == "city":
+        signals.append(Signal("named_village", 0.0, "named a village: population not used"))
     kind = w.kind_score(c.feature_kind)
     if region and c.feature_kind == "admin1":
         kind += w.region_phrase_admin1
@@ -260,7 +263,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     first_by_form: dict[tuple, tuple[list[_Scored], float]] = {}
     first = []
     for m, cands in zip(mentions, cand_lists):
-        form = (m.key, m.kind, m.region, m.listed, m.rows)
+        form = (m.key, m.kind, m.region, m.listed, m.rows, m.village)
         if form not in first_by_form:
             scored = _rank(m, cands, first_ctx)
             first_by_form[form] = (scored, _confidence(scored) if scored else 0.0)
@@ -411,6 +414,9 @@ class _RankContext:
         self.country_total = sum(countries.values()) or 1.0
         self.top_country = countries.most_common(1)[0][0] if countries else None
         self.admin_ctx = admin_ctx  # admin-1 code -> [(mention index, its name key or None, sentence, paragraph)]
+        counts = sorted(((len(v), code) for code, v in admin_ctx.items()), reverse=True)
+        self.top_admin1 = counts[0][1] if counts and counts[0][0] >= 2 and \
+            (len(counts) == 1 or counts[1][0] < counts[0][0]) else None
         self.anchors = anchors  # confidently placed points: [(paragraph, lat, lon)]
         self._near_cache: dict[tuple[int, int], float | None] = {}
         self._anchors_near: dict[int, _AnchorGroup | None] = {}
@@ -498,12 +504,14 @@ def _base_signals(m: Mention, cands: list[Candidate], gaz: Gazetteer,
     """(sum, signals) of ``_base`` for every candidate: they depend only on how the name is written
     and on the shortlist (the candidates past ``max_candidates`` it kept)."""
     kept = tuple(c.row for c in cands)
-    return _base_signals_of_form(gaz, m.key, m.rows, m.kind == "variant", m.region, m.text, m.listed, kept, w)
+    return _base_signals_of_form(gaz, m.key, m.rows, m.kind == "variant", m.region, m.text, m.listed, kept, w,
+                                 m.village)
 
 
 @lru_cache(maxsize=65536)
 def _base_signals_of_form(gaz: Gazetteer, key: str, rows: tuple[int, ...], variant: bool, region: bool, text: str,
-                          listed: bool, kept: tuple[int, ...], w: ResolveWeights) -> tuple[tuple[float, list], ...]:
+                          listed: bool, kept: tuple[int, ...], w: ResolveWeights,
+                          village: bool = False) -> tuple[tuple[float, list], ...]:
     """``_base_signals`` computed once per form (names recur across articles) and shortlist (the rows
     ``kept``, in order). The signal lists are shared: callers copy them before adding to them."""
     by_row = {c.row: c for c in _candidates_of_form(gaz, key, rows, variant, region)}
@@ -512,7 +520,7 @@ def _base_signals_of_form(gaz: Gazetteer, key: str, rows: tuple[int, ...], varia
     how = dict(_region_units(gaz, key, rows or gaz.rows_for_key(key)) or _region_units_by_spelling(gaz, key)) \
         if region else {}
     return tuple((sum(s.weight for s in signals), signals)
-                 for signals in (_base(c, region, text, listed, facts, w, how.get(c.row)) for c in cands))
+                 for signals in (_base(c, region, text, listed, facts, w, how.get(c.row), village) for c in cands))
 
 
 def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1,
@@ -546,7 +554,11 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
                     context.append(Signal("admin1_in_paragraph", w.admin1_same_paragraph,
                                           f"{label} named in the same paragraph"))
                 else:
-                    context.append(Signal("admin1_in_article", w.admin1_same_article, f"{label} named in the article"))
+                    context.append(Signal("admin1_in_article", w.village_admin1_article if m.village
+                                          else w.admin1_same_article, f"{label} named in the article"))
+                if c.admin1_code == ctx.top_admin1 and c.feature_kind == "city":
+                    context.append(Signal("admin1_most_named", w.admin1_most_named,
+                                          f"{label} is the unit the article names most"))
         if qualifier is not None and c.feature_kind != qualifier_kind:
             if qualifier_kind == "admin1" and c.admin1_code == qualifier.admin1_code:
                 context.append(Signal("qualifier_admin1", w.qualifier_admin1,

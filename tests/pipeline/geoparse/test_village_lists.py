@@ -1,0 +1,79 @@
+"""Context constrains namesakes: every item of a list of villages, and Russian-tradition spellings.
+
+Village names come from ``geodata/settlements.parquet`` (names with namesakes in other oblasts); the
+sentences are written here.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import geodata
+from pipeline.text.translit import name_variants, uk_to_ru
+
+
+@pytest.fixture(scope="module")
+def settlements() -> pd.DataFrame:
+    return geodata.load_settlements()
+
+
+def _namesake_villages(settlements: pd.DataFrame, admin1: str, n: int) -> list[str]:
+    """``n`` one-word village names of ``admin1`` (exact points) that also name a settlement of another
+    oblast, the biggest namesakes first (the hardest cases for a population prior)."""
+    villages = settlements[settlements["kind"] == "village"]
+    oblasts = villages.groupby("name")["admin1_code"].nunique()
+    here = villages[(villages["admin1_code"] == admin1) & (villages["precision"] == "exact")]
+    names = [name for name in dict.fromkeys(here["name"]) if oblasts.get(name, 0) >= 3 and " " not in name
+             and "-" not in name and (here["name"] == name).sum() == 1]
+    assert len(names) >= n
+    return names[:n]
+
+
+def test_every_village_of_a_list_takes_the_oblast_the_article_names(geoparser, settlements):
+    names = _namesake_villages(settlements, "UA-65", 3)
+    text = ("Ukraine's army confirms the liberation of three villages in Kherson Oblast.\n\n"
+            f"Ukrainian troops liberated the villages of {names[0]}, {names[1]} and {names[2]}, "
+            "the southern command said on Tuesday.")
+    places = {p["text"]: p for p in geoparser.parse(text)}
+    for name in names:
+        assert places[name]["admin1_code"] == "UA-65", places[name]["reason"]
+        assert "named a village" in places[name]["reason"]
+
+
+def test_a_list_after_settlements_of_marks_every_item(gazetteer):
+    from pipeline.geoparse.recognise import find_mentions
+
+    text = "People were evacuated from the settlements of Kharkiv, Sumy and Poltava, officials said."
+    mentions = [m for m in find_mentions(text, gazetteer) if m.kind in ("name", "variant")]
+    assert [m.text for m in mentions] == ["Kharkiv", "Sumy", "Poltava"]
+    assert all(m.settlement and m.village for m in mentions)
+
+
+def test_a_town_list_does_not_drop_the_population_prior(gazetteer):
+    from pipeline.geoparse.recognise import find_mentions
+
+    text = "Strikes hit the cities of Kharkiv and Sumy overnight."
+    mentions = [m for m in find_mentions(text, gazetteer) if m.kind in ("name", "variant")]
+    assert all(m.settlement and not m.village for m in mentions)
+
+
+def test_russian_forms_of_short_adjectives_and_roots():
+    assert "Великая Белозерка" in uk_to_ru("Велика Білозерка")
+    assert "Новое Село" in uk_to_ru("Нове Село")
+    assert "Каменка-Днепровская" in uk_to_ru("Кам'янка-Дніпровська")
+    assert "Васильевка" in uk_to_ru("Василівка")
+    assert uk_to_ru("Михайлівка") == ["Михайловка"]  # no soft ending after й
+    assert "Mikhailovka" in name_variants("Михайлівка")["latin"]
+    # a one-word name keeps its own ending: no adjective form is made of the last word
+    assert uk_to_ru("Українка") == ["Украинка"]
+
+
+def test_russian_spelling_of_a_codifier_village_is_found(geoparser, settlements):
+    rows = settlements[(settlements["admin1_code"] == "UA-23") & (settlements["name_uk"].str.startswith("Велика "))]
+    assert len(rows)
+    village = rows.iloc[0]
+    russian = [v for v in name_variants(village["name_uk"])["latin"] if v.startswith("Velikaya ")][0]
+    text = f"Shelling was reported near {russian} in the Zaporizhzhia region on Monday."
+    found = [p for p in geoparser.parse(text) if p["text"] == russian]
+    assert found and found[0]["admin1_code"] == "UA-23"
