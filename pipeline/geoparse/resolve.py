@@ -302,6 +302,14 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             continue
         cand_lists[i] = []
         if unit is not None and (m.kind == "settlement" or _names_a_settlement(first[i][0])):
+            spelt = _in_unit_by_spelling(gaz, m.key, unit.admin1_code, w)
+            if spelt is not None:
+                row, name, exact = spelt
+                m.kind, m.rows = "variant", (row,)  # read as a spelling variant of that settlement
+                cand_lists[i] = _candidates(m, gaz)
+                how = "the same name without apostrophes or spaces" if exact else "a close spelling"
+                m.signals.append(Signal("spelling_in_unit", 0.0, f"{how} of {name} in its listed unit"))
+                continue
             unresolved[i] = _unit_point(m, gaz, unit)
     second = [_rank(m, cands, second_ctx, index=i, qualifier=qualifiers.get(i))
               for i, (m, cands) in enumerate(zip(mentions, cand_lists))]
@@ -356,6 +364,53 @@ def _allowed(cands: list[Candidate], gaz: Gazetteer, unit: Candidate | None,
         code = unit.admin1_code
         return [c for c in cands if c.feature_kind != "admin1" and _admin1_of(gaz, c) == code]
     return [c for c in cands if c.country_code == country]
+
+
+def _compact(key: str) -> str:
+    """A name key without spaces, hyphens and apostrophes ("berdians k" → "berdiansk")."""
+    return "".join(ch for ch in key if ch.isalnum())
+
+
+@lru_cache(maxsize=256)
+def _unit_settlements(gaz: Gazetteer, admin1: str) -> dict[str, tuple[int, ...]]:
+    """Compact name key → rows of the settlements (towns, villages) of unit ``admin1``, for the location
+    strings whose town is not found as written (built on first use, per unit)."""
+    import numpy as np
+
+    rows = np.flatnonzero((gaz._a1 == admin1) & (gaz._kind == "city"))
+    out: dict[str, list[int]] = defaultdict(list)
+    for row in rows.tolist():
+        for key in _row_keys(gaz, row):
+            out[_compact(key)].append(row)
+    return {k: tuple(sorted(set(v))) for k, v in out.items()}
+
+
+@lru_cache(maxsize=4096)
+def _in_unit_by_spelling(gaz: Gazetteer, key: str, admin1: str | None,
+                         w: ResolveWeights = RESOLVE_WEIGHTS) -> tuple[int, str, bool] | None:
+    """The settlement of unit ``admin1`` spelt like ``key`` (the same letters without apostrophes or spaces,
+    else the closest spelling above ``unit_spelling_similarity``) as (row, its name, exact), or None."""
+    import difflib
+
+    names = _unit_settlements(gaz, admin1) if admin1 else None
+    compact = _compact(key)
+    if not names or len(compact) < 3:
+        return None
+    pops, approx = gaz.population_of, gaz._approx
+
+    def best(rows: tuple[int, ...]) -> int:
+        return min(rows, key=lambda r: (bool(approx[r]), -pops[r], r))
+
+    if compact in names:
+        row = best(names[compact])
+        return row, str(gaz._name[row]), True
+    if len(compact) < w.unit_spelling_min_letters:
+        return None
+    close = difflib.get_close_matches(compact, list(names), n=3, cutoff=w.unit_spelling_similarity)
+    if not close:
+        return None
+    row = best(names[close[0]])
+    return row, str(gaz._name[row]), False
 
 
 def _admin1_of(gaz: Gazetteer, c: Candidate) -> str | None:

@@ -77,3 +77,32 @@ def test_russian_spelling_of_a_codifier_village_is_found(geoparser, settlements)
     text = f"Shelling was reported near {russian} in the Zaporizhzhia region on Monday."
     found = [p for p in geoparser.parse(text) if p["text"] == russian]
     assert found and found[0]["admin1_code"] == "UA-23"
+
+
+def _exact_town(settlements: pd.DataFrame, admin1: str) -> pd.Series:
+    rows = settlements[(settlements["admin1_code"] == admin1) & (settlements["precision"] == "exact")
+                       & (settlements["name"].str.len() >= 9) & ~settlements["name"].str.contains("[ '-]")]
+    return rows.iloc[0]
+
+
+def test_a_misspelt_town_of_a_location_string_is_its_units_settlement(geoparser, settlements):
+    town = _exact_town(settlements, "UA-63")
+    typo = town["name"][:4] + town["name"][5:]  # one letter dropped
+    found = [p for p in geoparser.parse(f"{typo}, Kharkiv Oblast, Ukraine") if p["text"] == typo]
+    assert found and found[0]["admin1_code"] == "UA-63"
+    assert found[0]["precision"] == "exact"
+    assert "close spelling" in found[0]["reason"]
+
+
+def test_a_soft_sign_apostrophe_in_a_national_spelling_is_the_same_name(geoparser, settlements):
+    rows = settlements[(settlements["admin1_code"] == "UA-23") & settlements["name"].str.endswith("sk")
+                       & (settlements["precision"] == "exact")]
+    town = rows.iloc[0]["name"]
+    written = town[:-2] + "s'k"  # "...s'k": the soft sign kept as an apostrophe
+    found = [p for p in geoparser.parse(f"{written}, Zaporizhia Oblast, Ukraine") if p["text"] == written]
+    assert found and found[0]["admin1_code"] == "UA-23" and found[0]["precision"] == "exact"
+
+
+def test_an_unrelated_unknown_name_stays_at_the_unit(geoparser):
+    found = [p for p in geoparser.parse("Qwertyzxcv, Kharkiv Oblast, Ukraine") if p["text"] == "Qwertyzxcv"]
+    assert found and found[0]["precision"] == "admin1"
