@@ -55,6 +55,18 @@ SETTLEMENT_NOUNS = ("village", "town", "settlement", "city", "hamlet", "township
 SETTLEMENT_OF_CUES = tuple(f"{noun} of" for noun in SETTLEMENT_NOUNS) + tuple(f"{noun}s of" for noun in SETTLEMENT_NOUNS) + ("cities of",)
 REGION_CUES = ("region", "oblast", "province", "krai", "kray")
 _SETTLEMENT_OF = re.compile(r"\b(" + "|".join(SETTLEMENT_NOUNS) + r"|cities)s? of[ \t]+", re.IGNORECASE)
+# a facility named after the place before it ("the Kursk nuclear power plant", "Mariupol drama theatre"):
+# it becomes the landmark of that name (in any of the place's spellings), else it is placed at the place
+_FACILITY = re.compile(r"[ \t]+((?:(?:nuclear|hydroelectric|hydro|thermal|coal|steel|chemical|oil|gas|coke|"
+                       r"metallurgical|iron[ \t]+and[ \t]+steel|power|drama|regional|children's|children’s)"
+                       r"[ \t]+)*(?:power[ \t]+plant|power[ \t]+station|plant|works|refinery|NPP|HPP|TPP|CHP|"
+                       r"dam|airport|airfield|air[ \t]+base|theat(?:er|re)|hospital|cathedral))\b", re.IGNORECASE)
+_FACILITY_KINDS = frozenset({"city", "landmark"})
+# facilities placed at the place they are named after even without a landmark row: power plants, dams,
+# refineries and other qualified plants, theatres (an airport, a hospital or a bare "plant" may lie elsewhere
+# or name a company: those extend a mention only when the landmark table has them)
+_FACILITY_AT_PLACE = re.compile(r"(?:.*[ \t])?(?:power[ \t]+plant|power[ \t]+station|NPP|HPP|TPP|CHP|dam|refinery|"
+                                r"theat(?:er|re))|.+[ \t]plant", re.IGNORECASE)
 # nouns that name a small place: the population prior of a name so called is not used
 VILLAGE_NOUNS = frozenset({"village", "settlement", "hamlet"})
 # the gap between two items of a list of names ("A, B and C", "A, B, and C")
@@ -130,6 +142,7 @@ class Mention:
     country_qualifier: int | None = None  # index of the country that qualifies it ("Vishnevo, ..., Russia")
     sentence: int = 0
     paragraph: int = 0
+    facility: bool = False  # "X power plant": a facility named after place X, placed at X unless a landmark
     region_word: bool = False  # its own region word follows it ("Kherson Oblast", "the Kursk region")
     listed: bool = False  # in a list beside a region phrase ("Kharkiv, Sumy and the Poltava region")
     settlement: bool = False  # named as a settlement ("the village of X", the head of a location string)
@@ -367,6 +380,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         elif m.kind in ("name", "variant") and _ends_with_region_word(m.text):
             m.region = m.region_word = True  # the region word is part of the name found ("Kharkivs'ka oblast")
     mentions = _units_by_region_word(ctx, gaz, mentions)
+    _mark_facilities(ctx, gaz, mentions)
     _mark_regions(ctx, mentions)
     mentions = _settlements_missing_from_gazetteer(ctx, gaz, mentions)
     _mark_location_strings(ctx, gaz, mentions)
@@ -399,6 +413,48 @@ def _units_by_region_word(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]
             m.signals.append(Signal("unit_name_without_word", 0.0, f"the unit GeoNames calls {gaz._name[rows[0]]}"))
             found.append(m)
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+def _mark_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> None:
+    """Extend "X <facility>" mentions over the facility words: the landmark called so in any spelling of X
+    ("Zaporozhye Nuclear Power Plant" is the landmark "Zaporizhzhia Nuclear Power Plant"), else X's
+    place with ``facility`` set (resolve notes the point as the town's)."""
+    text = ctx.text
+    for m in mentions:
+        if m.kind not in ("name", "variant") or m.region_word:
+            continue
+        found = _FACILITY.match(text, m.end)
+        if found is None:
+            continue
+        rows = m.rows or gaz.rows_for_key(m.key)
+        if not rows or gaz.kind_of[rows[0]] not in _FACILITY_KINDS and \
+                not any(gaz.kind_of[r] in _FACILITY_KINDS for r in rows):
+            continue
+        tail = name_key(found.group(1))
+        landmark = _landmark_rows(gaz, m.key, rows, tail)
+        if not landmark and not _FACILITY_AT_PLACE.fullmatch(found.group(1)):
+            continue
+        m.end = found.end()
+        m.text = text[m.start:m.end]
+        if landmark:
+            m.key, m.rows, m.kind = f"{m.key} {tail}", landmark, "name"
+            m.signals.append(Signal("facility_landmark", 0.0, "a facility the landmark table names"))
+        else:
+            m.facility = True
+            m.signals.append(Signal("facility_at_place", 0.0, f"a {found.group(1).lower()} placed at the place named"))
+
+
+def _landmark_rows(gaz: Gazetteer, key: str, rows: tuple[int, ...], tail: str) -> tuple[int, ...]:
+    """Landmark rows called "<a spelling of the place> <tail>" (the place's first few rows' names)."""
+    keys = {key}
+    names = gaz.table["names"]
+    for row in rows[:10]:
+        keys.add(name_key(str(gaz.table["name"].iat[row])))
+        keys.update(name_key(n) for n in str(names.iat[row] or "").split("|") if n)
+    found: set[int] = set()
+    for k in sorted(keys - {""}):
+        found.update(r for r in gaz.rows_for_key(f"{k} {tail}") if gaz.kind_of[r] == "landmark")
+    return tuple(sorted(found))
 
 
 def _ends_with_region_word(surface: str) -> bool:
@@ -607,7 +663,8 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
             return False
         if before and before[0].isupper() and not sentence_start and not _allowed_before(before, m.start, ctx, gaz):
             return False
-        if after and after[0].isupper() and after.lower() not in PLACE_NOUNS and not _strong_key(after, gaz):
+        if after and after[0].isupper() and after.lower() not in PLACE_NOUNS and not _strong_key(after, gaz) \
+                and not _FACILITY.match(ctx.text, m.end):  # "the Kursk Nuclear Power Plant" is at Kursk
             region_institution = after.lower() in INSTITUTION_WORDS
             # a function word ("The", "A", "He") starts the next sentence of an unpunctuated dateline
             # ("AUSTIN, Texas A white nationalist ...")

@@ -33,6 +33,8 @@ REGION_WORDS = ("oblast", "region", "province", "krai", "kray")
 PRECISION_EXACT = "exact"
 PRECISION_ADMIN1 = "admin1"
 PRECISION_ONLINE = "online"
+# a facility named after a town ("the Kursk nuclear power plant") that the landmark table lacks: the town's point
+PRECISION_TOWN = "town"
 
 
 @dataclass
@@ -323,8 +325,9 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             continue
         if not scored:
             continue
+        precision = PRECISION_TOWN if m.facility and scored[0].candidate.feature_kind == "city" else PRECISION_EXACT
         out.append(Resolution(m, scored[0].candidate, round(_confidence(scored), 3), _reason(m, scored, gaz),
-                              len(scored), tuple(scored[0].signals) + tuple(m.signals)))
+                              len(scored), tuple(scored[0].signals) + tuple(m.signals), precision))
     return out
 
 
@@ -611,7 +614,7 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
                 else:
                     context.append(Signal("admin1_in_article", w.village_admin1_article if m.village
                                           else w.admin1_same_article, f"{label} named in the article"))
-                if c.admin1_code == ctx.top_admin1 and c.feature_kind == "city":
+                if m.village and c.admin1_code == ctx.top_admin1 and c.feature_kind == "city":
                     context.append(Signal("admin1_most_named", w.admin1_most_named,
                                           f"{label} is the unit the article names most"))
         if qualifier is not None and c.feature_kind != qualifier_kind:

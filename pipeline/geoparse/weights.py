@@ -90,7 +90,8 @@ class ResolveWeights:
     admin1_same_article: float = 1.0
     # ... for a name called a village: a list of villages names places of the article's region
     village_admin1_article: float = 3.0
-    # the admin-1 unit the article names most often (at least twice, strictly most): a tie-breaker
+    # for a name called a village, the admin-1 unit the article names most often (at least twice, strictly
+    # most): a tie-breaker between the units of one sentence (for every name it cost a GeoVirus place)
     admin1_most_named: float = 1.0
     # "Paris, Texas": the candidate lies in the admin-1 unit / country that follows the name
     qualifier_admin1: float = 5.0

@@ -106,3 +106,28 @@ def test_a_soft_sign_apostrophe_in_a_national_spelling_is_the_same_name(geoparse
 def test_an_unrelated_unknown_name_stays_at_the_unit(geoparser):
     found = [p for p in geoparser.parse("Qwertyzxcv, Kharkiv Oblast, Ukraine") if p["text"] == "Qwertyzxcv"]
     assert found and found[0]["precision"] == "admin1"
+
+
+def test_a_power_plant_named_after_a_town_is_placed_at_the_town(geoparser):
+    found = [p for p in geoparser.parse("Drones struck the Sumy thermal power plant overnight.")
+             if p["text"] == "Sumy thermal power plant"]
+    assert found and found[0]["admin1_code"] == "UA-59"
+    assert found[0]["precision"] == "town" and found[0]["feature_kind"] == "city"
+
+
+def test_a_facility_in_another_spelling_of_its_town_is_the_landmark(geoparser, gazetteer):
+    import geodata
+    from pipeline.text.translit import ru_latin, uk_to_ru
+
+    landmarks = geodata.load_landmarks()
+    row = landmarks[landmarks["name"].str.endswith("Nuclear Power Plant") & (landmarks["country_code"] == "UA")
+                    & (landmarks["admin1_code"] == "UA-23")].iloc[0]
+    town_uk = "Запоріжжя"  # the town the landmark is named after, written in the Russian tradition
+    written = ru_latin(uk_to_ru(town_uk)[1])[0] + " Nuclear Power Plant"
+    found = [p for p in geoparser.parse(f"Inspectors visited the {written} on Monday.") if p["text"] == written]
+    assert found and found[0]["feature_kind"] == "landmark" and found[0]["name"] == row["name"]
+
+
+def test_a_hospital_or_bare_company_plant_keeps_the_plain_mention(geoparser):
+    texts = {p["text"] for p in geoparser.parse("Doctors at the Kharkiv Regional Hospital said the Ford plant shut.")}
+    assert "Kharkiv" in texts and not any("Hospital" in t for t in texts)
