@@ -80,6 +80,8 @@ _APPOSITION_CUE = re.compile(r", an? (?:\w+ )?(?:" + "|".join(SETTLEMENT_NOUNS) 
 _UNKNOWN_NAME = re.compile(r"[A-Z][a-z'’ʼ]+(?:[-\u2010\u2011][A-Za-z][a-z'’ʼ]+)*"
                            r"(?:[ \t][A-Z][a-z'’ʼ]+(?:[-\u2010\u2011][A-Za-z][a-z'’ʼ]+)*){0,2}")
 _UNKNOWN_NAME_END = re.compile(_UNKNOWN_NAME.pattern + r"\Z")
+# a lower-case name opening its line before a location string's unit ("chernihiv, Chernihiv Oblast")
+_LOWER_HEAD = re.compile(r"(?:\A|\n)[ \t]*([a-z][a-z'’ʼ-]+(?:[ \t][a-z][a-z'’ʼ-]+)?)\Z")
 # words that end the name of a district, not a settlement ("Zavodskoy Rayon")
 DISTRICT_WORDS = frozenset({"rayon", "raion", "district", "okrug", "hromada", "municipality", "county"})
 _REGIONS_OF_BEFORE = re.compile(r"\b(regions|oblasts|provinces)\s+of\s+(the\s+)?$", re.IGNORECASE)
@@ -871,6 +873,12 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
         if gap is not None and (m.region_word or (i + 1 < len(mentions) and _is_country(gaz, mentions[i + 1])
                                                   and _LOCATION_GAP.match(text[m.end:mentions[i + 1].start]))):
             head = _UNKNOWN_NAME_END.search(before[:gap.start()])
+            if head is None:
+                lower = _LOWER_HEAD.search(before[:gap.start()])  # "chernihiv, Chernihiv Oblast" in a form field
+                if lower is not None and (m.start <= 80 or before[:lower.start(1)].count("\n")):
+                    start = m.start - len(before) + lower.start(1)
+                    found.append(_lower_case_head(ctx, gaz, start, m.start - len(before) + lower.end(1), mentions))
+                continue
             if head is not None:
                 start = m.start - len(before) + head.start()
                 if not _LIST_TAIL.search(text[max(0, start - 40):start]):  # not the middle of a list
@@ -923,6 +931,22 @@ def _settlement_list(ctx: _Context, gaz: Gazetteer, pos: int, mentions: list[Men
             break
         pos = gap.end()
     return out
+
+
+def _lower_case_head(ctx: _Context, gaz: Gazetteer, start: int, end: int, mentions: list[Mention]) -> Mention | None:
+    """The lower-case head of a location string that opens its line ("kharkiv, Kharkiv Oblast, Ukraine", as
+    typed into a form): the place of that name, else a settlement the gazetteer lacks."""
+    surface = ctx.text[start:end]
+    key = name_key(surface)
+    if any(m.start < end and start < m.end for m in mentions) or len(key) < 4:
+        return None
+    if key in gaz.keys:
+        m = Mention(start, end, surface, key, "name", settlement=True)
+        m.signals.append(Signal("lower_case_head", 0.0, "the lower-case head of a location string"))
+        return m
+    m = Mention(start, end, surface, key, "settlement", settlement=True)
+    m.signals.append(Signal("unresolved_settlement", 0.0, "a settlement the gazetteer lacks"))
+    return m
 
 
 def _unknown_settlement(ctx: _Context, gaz: Gazetteer, start: int, end: int, mentions: list[Mention], *,

@@ -131,3 +131,9 @@ def test_a_facility_in_another_spelling_of_its_town_is_the_landmark(geoparser, g
 def test_a_hospital_or_bare_company_plant_keeps_the_plain_mention(geoparser):
     texts = {p["text"] for p in geoparser.parse("Doctors at the Kharkiv Regional Hospital said the Ford plant shut.")}
     assert "Kharkiv" in texts and not any("Hospital" in t for t in texts)
+
+
+def test_a_lower_case_head_of_a_location_string_is_its_town(geoparser):
+    places = geoparser.parse("chernihiv, Chernihiv Oblast, Ukraine")
+    assert places[0]["text"] == "chernihiv" and places[0]["feature_kind"] == "city"
+    assert places[0]["admin1_code"] == "UA-74" and places[0]["precision"] == "exact"
