@@ -150,8 +150,19 @@ def _cmd_build(args: argparse.Namespace) -> int:
         print(f"conflictmap build: {error}", file=sys.stderr)
     for warning in result.warnings:
         print(f"conflictmap build: warning: {warning}", file=sys.stderr)
+    for note in result.notes:
+        print(f"conflictmap build: note: {note}", file=sys.stderr)
     print(f"conflictmap build: {result.summary()} → {args.out}", file=sys.stderr)
     return 1 if result.errors else 0
+
+
+# -- fetch -------------------------------------------------------------------------------------
+def _cmd_fetch(args: argparse.Namespace) -> int:
+    from pipeline.ingest.fetch import fetch_articles, stderr_error, stderr_progress
+
+    report = fetch_articles(args.sources, Path(args.out), progress=stderr_progress, on_error=stderr_error)
+    print(f"conflictmap fetch: {report.summary()} → {args.out}", file=sys.stderr)
+    return 1 if report.failed else 0
 
 
 # -- export ------------------------------------------------------------------------------------
@@ -245,6 +256,12 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-store", action="store_true",
                    help="process every article again and keep no per-article store in the output folder")
     p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser("fetch", help="news pages, RSS/Atom feeds or files of URLs → articles (.txt + .meta.json)")
+    p.add_argument("sources", nargs="+", metavar="URL|FEED_URL|FILE",
+                   help="page or feed URLs, or files listing URLs (one a line, # comments)")
+    p.add_argument("--out", required=True, metavar="ARTICLES_DIR", help="folder to write the articles to")
+    p.set_defaults(func=_cmd_fetch)
 
     p = sub.add_parser("geoparse", help="corpus of {id, text} (JSONL, CSV, Parquet) → JSONL of {id, places}")
     p.add_argument("input", metavar="IN", help="JSONL, CSV or Parquet with a text column")

@@ -75,7 +75,7 @@ def _store_dir() -> Path | None:
 
 def _process_new_articles(notices: Any, known: set[str]) -> None:
     """Read uploaded and pasted articles and run the pipeline on them."""
-    items: list[tuple[str, str]] = []
+    items: list[tuple[str, str, dict]] = []
     try:
         from pipeline import build as cm_build
     except ImportError as err:
@@ -86,11 +86,12 @@ def _process_new_articles(notices: Any, known: set[str]) -> None:
             notices.warning(f"{upload.name} is already loaded; skipped.")
             continue
         try:
-            text = cm_build.read_article_bytes(upload.name, upload.getvalue())
+            text, meta = cm_build.read_upload(upload.name, upload.getvalue())
         except InputError as err:
             notices.error(f"{upload.name}: {err}")
             continue
-        items.append((upload.name, text))
+        items.append((upload.name, text, meta))
+    items += _fetch_urls(notices, known)
     pasted = (st.session_state.get("paste") or "").strip()
     if pasted:
         digest = hashlib.sha1(pasted.encode("utf-8")).hexdigest()[:12]
@@ -98,7 +99,7 @@ def _process_new_articles(notices: Any, known: set[str]) -> None:
         if name in known:
             notices.warning("That pasted text is already loaded; skipped.")
         else:
-            items.append((name, pasted))
+            items.append((name, pasted, {}))
     if not items:
         return
     bar = notices.progress(0.0, text=f"Processing {len(items)} article(s)…")
@@ -119,6 +120,8 @@ def _process_new_articles(notices: Any, known: set[str]) -> None:
         notices.error(message)
     for message in result.get("warnings") or []:
         notices.warning(message)
+    for message in result.get("notes") or []:
+        notices.info(message)
     st.session_state["rebuilt"] = {k: result[k] for k in ("events", "places", "oblasts", "articles")}
     st.session_state["rebuilt_id"] = hashlib.sha1(
         "\n".join(f"{name}\n{text}" for name, text, *_ in previous + items).encode("utf-8")
@@ -127,6 +130,46 @@ def _process_new_articles(notices: Any, known: set[str]) -> None:
     n_events = sum(1 for f in result["events"]["features"]
                    if any(s.get("article") in added for s in f["properties"].get("sources", [])))
     notices.success(f"Added {len(items)} article(s): {n_events} events come from them (merged with the others).")
+
+
+def _fetch_urls(notices: Any, known: set[str]) -> list[tuple[str, str, dict]]:
+    """Fetch the URLs typed in "Add by URL" (pages or feeds) into the fetch folder; their articles."""
+    urls = [line.strip() for line in (st.session_state.get("add_urls") or "").splitlines() if line.strip()]
+    if not urls:
+        return []
+    from pipeline.ingest.fetch import fetch_articles
+    from pipeline.text.articles import read_article
+
+    bar = notices.progress(0.0, text=f"Fetching {len(urls)} URL(s)…")
+    seen: list[str] = []
+
+    def _progress(line: str) -> None:
+        seen.append(line)
+        bar.progress(min(len(seen) / max(len(urls), 1), 1.0), text=line[:150])
+
+    report = fetch_articles(urls, fetch_folder(), progress=_progress,
+                            on_error=lambda url, reason: notices.error(f"{url}: {reason}"))
+    bar.progress(1.0, text=report.summary())
+    for note in report.notes:
+        notices.info(note)
+    items = []
+    for path in report.written + report.existing:
+        if path.name in known:
+            continue
+        try:
+            article = read_article(path)
+        except InputError as err:
+            notices.error(str(err))
+            continue
+        items.append((article.name, article.text, article.meta))
+    return items
+
+
+def fetch_folder() -> Path:
+    """Where "Add by URL" writes the articles it fetches (``CONFLICTMAP_FETCHED``, or the cache)."""
+    from pipeline import settings
+
+    return Path(os.environ.get("CONFLICTMAP_FETCHED") or Path(settings.cache_folder) / "fetched")
 
 
 # --- filters and query parameters ------------------------------------------------------
@@ -440,6 +483,8 @@ def main() -> None:
             st.file_uploader("Upload articles (.txt, .text, .md, .html)", type=UPLOAD_TYPES,
                              accept_multiple_files=True, key="upload")
             st.text_area("…or paste an article", key="paste", height=150)
+            st.text_area("…or add by URL (news pages or RSS/Atom feeds, one a line)", key="add_urls", height=80,
+                         placeholder="https://example.org/news/2023/03/10/nikopol-shelling")
             st.button("Process articles", key="process", type="primary")
 
 

@@ -30,7 +30,7 @@ OUTPUT_FILES: tuple[str, ...] = ("events.geojson", "places.geojson", "oblasts.ge
 
 TABLE_COLUMNS: tuple[str, ...] = (
     "date", "event_type", "sub_event_type", "place_name", "admin1_name", "admin1_code",
-    "killed", "injured", "actor", "casualty_claims", "n_sources", "confidence", "latitude", "longitude", "articles",
+    "killed", "injured", "actor", "casualty_claims", "n_sources", "reprints", "confidence", "latitude", "longitude", "articles",
     "quote", "id",
 )
 
@@ -197,6 +197,7 @@ def event_rows(features: Iterable[Feature]) -> list[dict[str, Any]]:
                 f"{c.get('kind')} {c.get('value')}" + ("" if c.get("role") in (None, "total") else f", {c['role']}")
                 + f" ({c.get('claimant') or 'unattributed'})" for c in p.get("casualty_claims") or ()) or None,
             "n_sources": p.get("n_sources", len(sources)),
+            "reprints": p.get("reprints") or 0,
             "confidence": p.get("confidence"),
             "latitude": lat,
             "longitude": lon,

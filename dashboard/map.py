@@ -240,13 +240,20 @@ def _event_row(
         table(claims_text(props) or props.get("casualty_text")),
         table(props.get("claimed_by")),
         table(props.get("claim_status")),
-        int(props.get("n_sources", len(props.get("sources") or ()))),
+        _sources_text(props),
         round(float(props.get("confidence") or 0.0), 2),
         [[table(src.get("article")), table(src.get("quote") or "")]
          for src in props.get("sources") or ()],
         casualty_radius(killed, injured),
         table(props.get("actor") if props.get("actor") not in (None, "unknown") else None),
     ]
+
+
+def _sources_text(props: Mapping[str, Any]) -> int | str:
+    """Independent reports, with "reprinted by N sites" when syndicated copies were counted once."""
+    n = int(props.get("n_sources", len(props.get("sources") or ())))
+    reprints = int(props.get("reprints") or 0)
+    return f"{n} \u00b7 reprinted by {reprints} site{'s' if reprints != 1 else ''}" if reprints else n
 
 
 def claims_text(props: Mapping[str, Any]) -> str:

@@ -10,22 +10,26 @@ in memory (the dashboard's uploads).
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import sys
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import InputError
 from pipeline.events.extract import merge_across_articles
+from pipeline.ingest.extract import NOT_ENGLISH_NOTE, is_english
+from pipeline.ingest.syndication import syndication_groups
 from pipeline.output.export import dumps, event_features, events_csv, oblast_features, place_features
 from pipeline.output.writer import json_line, write_set
 from pipeline.scale.columnar import COLUMNAR_LAYERS, to_geoparquet
 from pipeline.scale.corpus import Inputs
 from pipeline.scale.run import ProgressBar, Runner, run_articles
 from pipeline.scale.run import runner as scale_runner
-from pipeline.text.articles import Article, decode_article, make_article
+from pipeline.scale.work import ArticleResult, copy_result
+from pipeline.text.articles import Article, decode_article, decode_article_with_meta, make_article
 
 OUTPUT_FILES = ("places.geojson", "events.geojson", "oblasts.geojson", "events.csv", "articles.jsonl",
                 "events.parquet", "places.parquet")
@@ -51,6 +55,7 @@ class BuildResult:
     articles: list[dict]
     errors: list[str] = field(default_factory=list)  # inputs not processed (a file, a folder, a row)
     warnings: list[str] = field(default_factory=list)  # inputs processed with a value ignored, files skipped
+    notes: list[str] = field(default_factory=list)  # not errors: e.g. non-English articles kept but not mapped
 
     def summary(self) -> str:
         """One line: articles, places, events per type, errors (and warnings, when any)."""
@@ -64,12 +69,17 @@ class BuildResult:
     def as_dict(self) -> dict:
         """The result as the dict the dashboard uses."""
         return {"events": self.events, "places": self.places, "oblasts": self.oblasts, "articles": self.articles,
-                "errors": self.errors, "warnings": self.warnings}
+                "errors": self.errors, "warnings": self.warnings, "notes": self.notes}
 
 
 def read_article_bytes(name: str, data: bytes) -> str:
     """Text of an uploaded file; ``InputError`` with a clear message for a bad one."""
     return decode_article(name, data)
+
+
+def read_upload(name: str, data: bytes) -> tuple[str, dict]:
+    """Text and page metadata (title, date, outlet, url, language) of an uploaded file."""
+    return decode_article_with_meta(name, data)
 
 
 def process(articles: Iterable[Article], *, progress: Progress | None = None, batch: int = 200,
@@ -80,25 +90,61 @@ def process(articles: Iterable[Article], *, progress: Progress | None = None, ba
     pool, a Dask cluster and/or the incremental store when given); results come back in input
     order, so the merge across articles below gives the same bytes however they were computed.
     Values the validation layer rejected (an implausible date or figure) are listed in ``warnings``.
+
+    The same text twice is geoparsed once. Non-English articles are kept but not mapped (a note
+    says so). Syndicated copies (``pipeline.ingest.syndication``) are grouped at merge time only
+    (so the per-article results and their store keys do not depend on the other articles): each
+    copy stays a source of its events, but copies count as one independent report.
     """
     del batch  # kept for callers; the runner chooses its own batches
+    order: list[tuple[Article, str | None]] = []  # every article in input order, with its text's digest
+    first_of: dict[str, Article] = {}
+    pending: deque[str] = deque()  # digests of the articles handed to the runner, not yet returned
+    notes: list[str] = []
+
+    def to_process() -> Iterator[Article]:
+        for article in articles:
+            if not is_english(article.meta.get("language")):
+                notes.append(f"{article.name}: {NOT_ENGLISH_NOTE} (language {article.meta.get('language')})")
+                order.append((article, None))
+                continue
+            digest = hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
+            order.append((article, digest))
+            if digest not in first_of:  # the same text twice is processed once
+                first_of[digest] = article
+                pending.append(digest)
+                yield article
+
+    total = len(articles) if isinstance(articles, Sized) else 0
+    results: dict[str, ArticleResult] = {}
+    for _article, result in (runner or run_articles)(to_process(), progress=progress, total=total):
+        results[pending.popleft()] = result  # the runner keeps input order
+    groups = syndication_groups([(a.name, a.text) for a, _ in order])
     places_by_article: list[tuple[str, list[dict]]] = []
     per_article_events = []
     records, errors, warnings = [], [], []
-    total = len(articles) if isinstance(articles, Sized) else 0
-    for article, result in (runner or run_articles)(articles, progress=progress, total=total):
+    for article, digest in order:
+        group = article.group or groups.get(article.name)
+        records.append({"article": article.name, "title": article.title, "date": article.published.date,
+                        "meta": article.meta, "text": article.text, "group": group})
+        warnings += dict.fromkeys(f"{article.name}: {r.message()}" for r in article.rejections)
+        if digest is None:
+            continue
+        result = results[digest]
+        if first_of[digest] is not article:
+            result = copy_result(article, result)
         places_by_article.append((article.name, result.places))
+        for event in result.events:
+            for source in event.sources:
+                source.group = group
         per_article_events.append(result.events)
         if result.error:
             errors.append(result.error)
-        warnings += dict.fromkeys(f"{article.name}: {r.message()}" for r in article.rejections)
         warnings += [f"{article.name}: {w}" for w in result.warnings]
-        records.append({"article": article.name, "title": article.title, "date": article.published.date,
-                        "meta": article.meta, "text": article.text})
     events = event_features(merge_across_articles(per_article_events))
     places = place_features(places_by_article)
     oblasts = oblast_features(events, places)
-    return BuildResult(events, places, oblasts, records, errors, warnings)
+    return BuildResult(events, places, oblasts, records, errors, warnings, notes)
 
 
 def build_articles(articles: Sequence[tuple], *, progress: Progress | None = None,

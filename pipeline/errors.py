@@ -26,5 +26,9 @@ class GeocodingError(ConflictMapError, RuntimeError):
     """An online geocoder failed in a way the caller should know about."""
 
 
+class FetchError(ConflictMapError, OSError):
+    """A web page or feed could not be fetched (network, HTTP status, robots.txt, size, type)."""
+
+
 # every error an entry point (CLI, dashboard) turns into one line instead of a traceback
 EXPECTED_ERRORS: tuple[type[Exception], ...] = (ConflictMapError, DataError)

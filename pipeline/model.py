@@ -162,6 +162,7 @@ class SourceRecord(TypedDict):
     quote: str
     start: int
     end: int
+    report: str  # the independent report: the syndication group of the article, else the article
 
 
 class CasualtyClaimRecord(TypedDict):
@@ -205,8 +206,10 @@ class EventProperties(TypedDict):
     claimed_by: str | None
     claim_status: str | None
     sources: list[SourceRecord]
-    n_sources: int
+    n_sources: int  # independent reports: syndicated copies of one story count once
     confidence: float
+    n_articles: int  # articles among the sources, reprints included
+    reprints: int  # copies of a report already counted (n_articles - n_sources)
     actor: str | None  # who acted (frontline, casualty): "Russia", "Ukraine" or "unknown"
     casualty_claims: list[CasualtyClaimRecord]  # every stated figure, with its claimant
     claim_stages: list[ClaimStageRecord]  # annexation claims: each stage with its date
@@ -246,7 +249,8 @@ class EventCsvRow(TypedDict):
     casualty_text: str | None
     claimed_by: str | None
     claim_status: str | None
-    n_sources: int
+    n_sources: int  # independent reports (syndicated copies count once)
+    reprints: int  # further copies of those reports ("reprinted by N sites")
     confidence: float
     source: str  # the cited articles, "; "-separated
     notes: str  # the first supporting quote

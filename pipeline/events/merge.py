@@ -78,13 +78,13 @@ def _reported_toll(event: Event) -> tuple[int | None, int | None]:
     return out[0], out[1]
 
 
-def absorb(into: Event, other: Event) -> None:
-    """Fold ``other`` into ``into``."""
+def absorb(into: Event, other: Event, *, corroborates: bool = True) -> None:
+    """Fold ``other`` into ``into``; a copy that does not ``corroborate`` adds no confidence."""
     have = {(s.article, s.start, s.end) for s in into.sources}
     into.sources += [s for s in other.sources if (s.article, s.start, s.end) not in have]
     if into.event_type == "annexation_claim":
         absorb_claim(into, other)
-        into.confidence = min(WEIGHTS.conf_max, max(into.confidence, other.confidence) + WEIGHTS.conf_per_extra_source)
+        _add_confidence(into, other, corroborates=corroborates)
         return
     if other.geo_precision < into.geo_precision:
         into.place, into.geo_precision = other.place, other.geo_precision
@@ -101,7 +101,13 @@ def absorb(into: Event, other: Event) -> None:
     into.casualty_text += [t for t in other.casualty_text if t not in into.casualty_text]
     into.reports += [r for r in other.reports if r not in into.reports]
     into.killed, into.injured = _reported_toll(into)
-    into.confidence = min(WEIGHTS.conf_max, max(into.confidence, other.confidence) + WEIGHTS.conf_per_extra_source)
+    _add_confidence(into, other, corroborates=corroborates)
+
+
+def _add_confidence(into: Event, other: Event, *, corroborates: bool) -> None:
+    """One more independent report raises confidence; a syndicated copy of one already counted does not."""
+    extra = WEIGHTS.conf_per_extra_source if corroborates else 0.0
+    into.confidence = min(WEIGHTS.conf_max, max(into.confidence, other.confidence) + extra)
 
 
 def merge_claims(events: list[Event]) -> list[Event]:
@@ -160,7 +166,9 @@ def merge_across_articles(per_article: list[list[Event]]) -> list[Event]:
                 if target is not None:
                     break
             if target is not None:
-                absorb(target, event)
+                # only a report from another syndication group corroborates: a reprint adds no evidence
+                reports = {s.report for s in target.sources}
+                absorb(target, event, corroborates=any(s.report not in reports for s in event.sources))
                 articles_of[id(target)].add(article)
                 continue
             merged.append(event)

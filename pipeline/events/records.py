@@ -16,6 +16,12 @@ class Source:
     quote: str
     start: int
     end: int
+    group: str | None = None  # syndication group: copies of one wire story share it (None: the article's own)
+
+    @property
+    def report(self) -> str:
+        """The independent report this source belongs to: its syndication group, else its article."""
+        return self.group or self.article
 
 
 @dataclass(frozen=True)

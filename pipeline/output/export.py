@@ -85,9 +85,12 @@ def event_features(events: list[Event]) -> dict:
             "geo_precision": e.geo_precision, "killed": e.killed, "injured": e.injured,
             "casualty_text": " | ".join(e.casualty_text) or None, "claimed_by": e.claimed_by,
             "claim_status": e.claim_status,
-            "sources": [{"article": s.article, "quote": s.quote, "start": s.start, "end": s.end}
+            "sources": [{"article": s.article, "quote": s.quote, "start": s.start, "end": s.end, "report": s.report}
                         for s in sorted(e.sources, key=lambda s: (s.article, s.start))],
-            "n_sources": len({s.article for s in e.sources}), "confidence": round(e.confidence, 3),
+            # independent reports: syndicated copies of one story count once; "reprints" are the other copies
+            "n_sources": len({s.report for s in e.sources}), "confidence": round(e.confidence, 3),
+            "n_articles": len({s.article for s in e.sources}),
+            "reprints": len({s.article for s in e.sources}) - len({s.report for s in e.sources}),
             "actor": e.actor if e.event_type != "annexation_claim" else None,
             "casualty_claims": [{"kind": c.kind, "value": c.value, "text": c.text, "claimant": c.claimant,
                                  "role": c.role, "approximate": c.approximate, "article": c.article,
@@ -188,7 +191,7 @@ def events_csv(events: dict) -> str:
             "longitude": "" if lon is None else lon, "geo_precision": value("geo_precision"),
             "fatalities": value("killed"), "injured": value("injured"), "casualty_text": value("casualty_text"),
             "claimed_by": value("claimed_by"), "claim_status": value("claim_status"),
-            "n_sources": value("n_sources"), "confidence": value("confidence"),
+            "n_sources": value("n_sources"), "reprints": p.get("reprints") or 0, "confidence": value("confidence"),
             "source": "; ".join(sorted({str(s.get("article")) for s in sources})),
             "notes": sources[0].get("quote", "") if sources else "",
             "actor": value("actor"),

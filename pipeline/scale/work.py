@@ -69,6 +69,17 @@ def process_article(article: Article, *, with_payload: bool = False) -> ArticleR
     return ArticleResult(article.name, places, events, payload, warnings=warnings)
 
 
+def copy_result(article: Article, first: ArticleResult) -> ArticleResult:
+    """The result of ``article``, whose text is the same as that of ``first``'s article: its places are
+    reused (no second geoparse), its events extracted again under its own name and date."""
+    if first.error:
+        return ArticleResult(article.name, [], [], error=f"{article.name}: same text as {first.name}, which failed")
+    with collect_rejections() as rejected:
+        events = extract_events(article.name, article.text, first.places, article.published)
+    warnings = tuple(dict.fromkeys(r.message() for r in rejected))
+    return ArticleResult(article.name, first.places, events, warnings=warnings)
+
+
 def _run_chunk(fn: Callable[[Any], Any], items: list) -> list:
     out = []
     for item in items:

@@ -8,7 +8,6 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 from pipeline.errors import InputError
@@ -29,59 +28,35 @@ class Article:
     published: EventDate
     meta: dict
     rejections: tuple[Rejection, ...] = ()  # values the validation layer refused (an implausible date)
-
-
-class _TextExtractor(HTMLParser):
-    _SKIP = {"script", "style", "noscript", "template", "head"}
-    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "header",
-              "footer", "blockquote"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self._SKIP:
-            self._skipping += 1
-        elif tag in self._BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag):
-        if tag in self._SKIP and self._skipping:
-            self._skipping -= 1
-        elif tag in self._BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data):
-        if not self._skipping:
-            self.parts.append(data)
-
-
-def html_to_text(markup: str) -> str:
-    """Visible text of an HTML page, one paragraph per block element."""
-    parser = _TextExtractor()
-    parser.feed(markup)
-    parser.close()
-    text = "".join(parser.parts)
-    text = re.sub(r"[ \t\r\f\v]+", " ", text)
-    return re.sub(r"\n\s*\n\s*(\n\s*)*", "\n\n", text).strip()
+    group: str | None = None  # syndication group (pipeline.ingest.syndication); None: its own report
 
 
 def decode_article(name: str, data: bytes) -> str:
-    """Article text from raw bytes (UTF-8, or UTF-16/32 with a BOM; HTML reduced to its visible text).
+    """Article text from raw bytes (UTF-8, or UTF-16/32 with a BOM; HTML reduced to its main text)."""
+    return decode_article_with_meta(name, data)[0]
 
-    The text is normalised by :func:`pipeline.text.validate.clean_text`: one kind of line break,
-    no NUL or control characters. ``InputError`` names the file when it is too big, binary or
-    in an unsupported encoding.
+
+def decode_article_with_meta(name: str, data: bytes) -> tuple[str, dict]:
+    """Article text and the metadata an HTML page carries (title, date, outlet, url, language).
+
+    An HTML page goes through ``pipeline.ingest.extract`` (trafilatura): its main text only,
+    without menus, related links, cookie banners or newsletter boxes; a page with no main
+    text raises ``InputError`` ("not an article"). Plain text has no metadata. The text is
+    normalised by :func:`pipeline.text.validate.clean_text`: one kind of line break, no NUL or
+    control characters. ``InputError`` names the file when it is too big, binary or in an
+    unsupported encoding.
     """
     if len(data) > MAX_ARTICLE_BYTES:
         msg = f"{name}: file is {len(data) / 1e6:.0f} MB, more than the {MAX_ARTICLE_BYTES / 1e6:.0f} MB limit"
         raise InputError(msg)
     text = decode_text(name, data)
+    meta: dict = {}
     if name.lower().endswith((".html", ".htm")) or re.match(r"\s*(<!doctype html|<html)", text[:200], re.I):
-        text = clean_text(html_to_text(text))
-    return text
+        from pipeline.ingest.extract import extract_html  # trafilatura is imported only for HTML
+
+        page = extract_html(text, name=name)
+        text, meta = clean_text(page.text), page.meta()
+    return text, meta
 
 
 def read_meta(path: Path) -> dict:
@@ -122,7 +97,8 @@ def read_article(path: Path, name: str | None = None) -> Article:
     except OSError as exc:
         msg = f"{path}: cannot read ({exc.strerror})"
         raise InputError(msg) from None
-    return make_article(name or path.name, decode_article(str(path), data), read_meta(path))
+    text, page_meta = decode_article_with_meta(str(path), data)
+    return make_article(name or path.name, text, {**page_meta, **read_meta(path)})  # the sidecar wins
 
 
 def _clean_meta(meta: dict) -> dict:

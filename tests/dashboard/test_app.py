@@ -168,7 +168,11 @@ def _stub_build() -> types.ModuleType:
         return {"events": {"type": "FeatureCollection", "features": events}, "places": empty,
                 "oblasts": empty, "articles": records, "errors": []}
 
+    def read_upload(name: str, data: bytes) -> tuple[str, dict]:
+        return read_article_bytes(name, data), {}
+
     module.read_article_bytes = read_article_bytes  # type: ignore[attr-defined]
+    module.read_upload = read_upload  # type: ignore[attr-defined]
     module.build_articles = build_articles  # type: ignore[attr-defined]
     return module
 
@@ -200,6 +204,61 @@ def test_upload_good_and_bad_files_keeps_earlier_articles(
     app.text_area(key="paste").set_value("Fighting near Kharkiv again.")
     app.button(key="process").click().run()
     assert _counter(app).startswith("Showing 5 of 5 events")
+
+
+ARTICLE_PAGE = (
+    "<!doctype html><html lang='en'><head><title>Kharkiv shelled | Example Herald</title>"
+    "<meta property='article:published_time' content='2022-10-02T08:00:00Z'></head><body>"
+    "<nav><a href='/'>Home</a> <a href='/odesa'>Odesa</a></nav><article><h1>Kharkiv shelled</h1>"
+    "<p>Russian forces shelled the centre of Kharkiv on Sunday morning, damaging several buildings, "
+    "the regional governor said in a statement.</p><p>Emergency services said that nobody had been hurt "
+    "in the attack, which came shortly after dawn.</p></article></body></html>"
+).encode("utf-8")
+
+
+@pytest.fixture
+def news_server() -> Any:
+    """One news page on 127.0.0.1 (no robots.txt: a 404, which allows everything)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802
+            found = self.path == "/news/kharkiv"
+            body = ARTICLE_PAGE if found else b"not found"
+            self.send_response(200 if found else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_add_by_url_fetches_pages_and_reports_bad_urls(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch, news_server: str, tmp_path: Path
+):
+    stub = _stub_build()
+    monkeypatch.setitem(__import__("sys").modules, "pipeline.build", stub)
+    monkeypatch.setattr(pipeline, "build", stub, raising=False)
+    monkeypatch.setenv("CONFLICTMAP_FETCHED", str(tmp_path / "fetched"))
+    app.run()
+    _open_tab(app, "Add articles")
+    app.text_area(key="add_urls").set_value(f"{news_server}/news/kharkiv\n{news_server}/gone\n")
+    app.button(key="process").click().run()
+    assert not app.exception
+    assert [e.value for e in app.error] == [f"{news_server}/gone: HTTP 404 Not Found"]
+    assert _counter(app).startswith("Showing 4 of 4 events")
+    (written,) = (tmp_path / "fetched").glob("*.txt")
+    assert "Odesa" not in written.read_text(encoding="utf-8")
 
 
 def test_missing_data_folder_is_a_clear_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

@@ -396,12 +396,13 @@ def test_ten_megabyte_article_finishes(tmp_path):
     articles.mkdir()
     (articles / "big.txt").write_text(_big_article(10_000_000), encoding="utf-8")
     out = tmp_path / "out"
-    # a subprocess, so that a build that never ends fails this test instead of hanging the suite
+    # a subprocess, so that a build that never ends fails this test instead of hanging the suite; the limit is
+    # a hang guard far above the normal time (tens of seconds), not a speed assertion (benchmarks measure speed)
     try:
         run = subprocess.run([sys.executable, "-m", "conflictmap.cli", "build", str(articles), "--out", str(out)],
-                             capture_output=True, text=True, timeout=60, cwd=ROOT)
+                             capture_output=True, text=True, timeout=600, cwd=ROOT)
     except subprocess.TimeoutExpired:
-        pytest.fail("build of a 10 MB article did not finish within 60 s")
+        pytest.fail("build of a 10 MB article did not finish within 600 s (a hang)")
     assert run.returncode == 0, run.stderr
     assert "geoparsing big.txt (10.0 million characters)" in run.stderr  # issue 15 item 15: progress, not silence
     places = _read(out, "places.geojson")["features"]
