@@ -15,7 +15,7 @@ import difflib
 import math
 import re
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from pipeline.geoparse.gazetteer import Gazetteer
@@ -422,6 +422,7 @@ def _mark_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> 
     ("Zaporozhye Nuclear Power Plant" is the landmark "Zaporizhzhia Nuclear Power Plant"), else X's
     place with ``facility`` set (resolve notes the point as the town's)."""
     text = ctx.text
+    added: list[Mention] = []
     for m in mentions:
         if m.kind not in ("name", "variant") or m.region_word:
             continue
@@ -436,14 +437,26 @@ def _mark_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> 
         landmark = _landmark_rows(gaz, m.key, rows, tail)
         if not landmark and not _FACILITY_AT_PLACE.fullmatch(found.group(1)):
             continue
-        m.end = found.end()
-        m.text = text[m.start:m.end]
         if landmark:
+            m.end = found.end()
+            m.text = text[m.start:m.end]
             m.key, m.rows, m.kind = f"{m.key} {tail}", landmark, "name"
             m.signals.append(Signal("facility_landmark", 0.0, "a facility the landmark table names"))
-        else:
+        elif found.group(1)[:1].isupper():  # "the Kursk Nuclear Power Plant": the facility's own name, one mention
+            m.end = found.end()
+            m.text = text[m.start:m.end]
             m.facility = True
             m.signals.append(Signal("facility_at_place", 0.0, f"a {found.group(1).lower()} placed at the place named"))
+        else:
+            # "the Mariupol drama theatre" describes a facility in the town: the town stays a mention of its
+            # own, the facility is a second one at the town's point
+            facility = replace(m, end=found.end(), text=text[m.start:found.end()], facility=True,
+                               signals=m.signals + [Signal("facility_at_place", 0.0,
+                                                           f"a {found.group(1).lower()} placed at the place named")])
+            added.append(facility)
+    if added:
+        mentions += added
+        mentions.sort(key=lambda m: (m.start, m.end))
 
 
 def _landmark_rows(gaz: Gazetteer, key: str, rows: tuple[int, ...], tail: str) -> tuple[int, ...]:

@@ -137,3 +137,10 @@ def test_a_lower_case_head_of_a_location_string_is_its_town(geoparser):
     places = geoparser.parse("chernihiv, Chernihiv Oblast, Ukraine")
     assert places[0]["text"] == "chernihiv" and places[0]["feature_kind"] == "city"
     assert places[0]["admin1_code"] == "UA-74" and places[0]["precision"] == "exact"
+
+
+def test_a_described_facility_keeps_its_town_and_a_named_one_is_one_mention(geoparser):
+    described = [(p["text"], p["precision"]) for p in geoparser.parse("Shells hit the Kherson drama theatre.")]
+    assert ("Kherson", "exact") in described and ("Kherson drama theatre", "town") in described
+    named = [p["text"] for p in geoparser.parse("Shells hit the Kherson Drama Theatre.")]
+    assert named == ["Kherson Drama Theatre"]
