@@ -22,6 +22,7 @@ from pipeline.errors import InputError
 from pipeline.events.extract import merge_across_articles
 from pipeline.ingest.extract import NOT_ENGLISH_NOTE, is_english
 from pipeline.ingest.syndication import syndication_groups
+from pipeline.model import Place
 from pipeline.output.export import dumps, event_features, events_csv, oblast_features, place_features
 from pipeline.output.writer import json_line, write_set
 from pipeline.scale.columnar import COLUMNAR_LAYERS, to_geoparquet
@@ -120,7 +121,7 @@ def process(articles: Iterable[Article], *, progress: Progress | None = None, ba
     for _article, result in (runner or run_articles)(to_process(), progress=progress, total=total):
         results[pending.popleft()] = result  # the runner keeps input order
     groups = syndication_groups([(a.name, a.text) for a, _ in order])
-    places_by_article: list[tuple[str, list[dict]]] = []
+    places_by_article: list[tuple[str, list[Place]]] = []
     per_article_events = []
     records, errors, warnings = [], [], []
     for article, digest in order:

@@ -84,6 +84,10 @@ class Signal:
     weight: float
     text: str  # for people: how the reason shows it
 
+    def as_record(self) -> SignalRecord:
+        """The output-edge record: ``kind``, ``weight`` (3 decimals), ``text``."""
+        return {"kind": self.kind, "weight": round(self.weight, 3), "text": self.text}
+
 
 @dataclass(frozen=True, slots=True)
 class Place:
@@ -110,9 +114,13 @@ class Place:
     signals: tuple[Signal, ...] = field(default=(), compare=False)
 
     def as_properties(self) -> PlaceRecord:
-        """The output-edge record (``geoparse`` JSON lines, ``places.geojson`` properties)."""
-        record = {name: getattr(self, name) for name in PLACE_FIELDS}
-        record["signals"] = [{"kind": s.kind, "weight": round(s.weight, 3), "text": s.text} for s in self.signals]
+        """The output-edge record (``geoparse`` JSON lines, ``places.geojson`` properties).
+
+        Keys come in ``places.geojson``'s order (``signals`` before ``capital``); writers that
+        list columns (CSV, ``conflictmap geoparse``) follow ``PLACE_FIELDS`` instead.
+        """
+        record = {name: getattr(self, name) for name in _RECORD_ORDER}
+        record["signals"] = [s.as_record() for s in self.signals]
         return record  # type: ignore[return-value]
 
 
@@ -147,6 +155,8 @@ class PlaceRecord(TypedDict):
 
 
 PLACE_FIELDS: tuple[str, ...] = tuple(PlaceRecord.__annotations__)
+# the key order of ``Place.as_properties`` (the one ``places.geojson`` has always been written in)
+_RECORD_ORDER: tuple[str, ...] = (*(f for f in PLACE_FIELDS if f not in ("signals", "capital")), "signals", "capital")
 
 
 class PlaceProperties(PlaceRecord):

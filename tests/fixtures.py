@@ -15,6 +15,8 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import box, mapping
 
+from pipeline.model import Place, Signal
+
 HOSTILE_TEXT = (
     'Shelling near <script>window.__pwned = 1;</script>Kupiansk '
     '<img src=x onerror="window.__pwned = 2"> wounded 3 people.'
@@ -103,6 +105,18 @@ def make_events() -> dict[str, Any]:
                article="001_a.txt", quote="Shelling killed two.", killed=2),
     ]
     return {"type": "FeatureCollection", "features": features}
+
+
+def make_place(text: str, *, start: int = 0, name: str | None = None, lat: float = 49.99, lon: float = 36.23,
+               geonameid: int | None = 706483, feature_kind: str = "city", admin1_code: str | None = "UA-63",
+               admin1_name: str | None = "Kharkiv", country_code: str | None = "UA", confidence: float = 0.9,
+               capital: bool = False, approx_point: bool = False, precision: str = "exact",
+               signals: tuple[Signal, ...] = (Signal("only_candidate", 1.0, "only candidate"),)) -> Place:
+    """A resolved ``Place`` for the events stage, without the geoparser (a city in Kharkiv oblast by default)."""
+    return Place(start=start, end=start + len(text), text=text, name=name or text, lat=lat, lon=lon,
+                 geonameid=geonameid, feature_kind=feature_kind, admin1_code=admin1_code, admin1_name=admin1_name,
+                 country_code=country_code, confidence=confidence, reason="; ".join(s.text for s in signals),
+                 capital=capital, approx_point=approx_point, precision=precision, signals=signals)
 
 
 def make_places() -> dict[str, Any]:

@@ -14,6 +14,7 @@ import re
 from pipeline.events.figures import parse_number
 from pipeline.events.records import Event, Source
 from pipeline.events.weights import WEIGHTS
+from pipeline.model import Place
 from pipeline.text.dates import EventDate, sentence_date
 
 _CLAIM = re.compile(r"\b(annex\w*|absorb\w*|ratif\w*|referend\w*|incorporat\w*|accession|join(?:s|ed|ing)?|"
@@ -38,30 +39,30 @@ def unrecognised(text: str) -> bool:
     return bool(_UNRECOGNISED.search(text))
 
 
-def _units(here: list[dict], sentence_has_region_word: bool) -> list[dict]:
-    units = [p for p in here if p["feature_kind"] == "admin1" and p.get("admin1_code")]
-    eponymous = [p for p in here if p["feature_kind"] == "city" and p.get("admin1_code")
-                 and p.get("admin1_name") and p["name"] == p["admin1_name"]]
+def _units(here: list[Place], sentence_has_region_word: bool) -> list[Place]:
+    units = [p for p in here if p.feature_kind == "admin1" and p.admin1_code]
+    eponymous = [p for p in here if p.feature_kind == "city" and p.admin1_code
+                 and p.admin1_name and p.name == p.admin1_name]
     if len(eponymous) >= 2 or (eponymous and sentence_has_region_word):
         units += eponymous
     return units
 
 
-def _claimants(sentence: str, here: list[dict]) -> list[str]:
-    out = [p["country_code"] for p in here if p.get("country_code") and
-           (p["feature_kind"] in ("country", "landmark") or _capital(p))]
+def _claimants(sentence: str, here: list[Place]) -> list[str]:
+    out = [p.country_code for p in here if p.country_code and
+           (p.feature_kind in ("country", "landmark") or _capital(p))]
     for code, rx in _STATE_ORGANS:
         if rx.search(sentence):
             out.append(code)
     return out
 
 
-def _capital(place: dict) -> bool:
+def _capital(place: Place) -> bool:
     """A national capital, from the place's structured fact (never from its rendered reason)."""
-    return bool(place.get("capital"))
+    return bool(place.capital)
 
 
-def claims(sentence: str, here: list[dict], when: EventDate, source: Source, is_unrecognised: bool) -> list[Event]:
+def claims(sentence: str, here: list[Place], when: EventDate, source: Source, is_unrecognised: bool) -> list[Event]:
     """Claims on the admin-1 units a sentence names, by a country it names or whose organs it names."""
     if not _CLAIM.search(sentence):
         return []
@@ -72,16 +73,16 @@ def claims(sentence: str, here: list[dict], when: EventDate, source: Source, is_
     out = []
     seen = set()
     for unit in units:
-        if unit["admin1_code"] in seen:
+        if unit.admin1_code in seen:
             continue
-        seen.add(unit["admin1_code"])
-        others = [c for c in claimants if c != unit["country_code"]]
+        seen.add(unit.admin1_code)
+        others = [c for c in claimants if c != unit.country_code]
         if not others:
             continue
         claimant = max(set(others), key=lambda c: (others.count(c), c))
         stage = next((name for name, rx in _CLAIM_STAGES if rx.search(sentence)), "annexation")
-        out.append(Event("annexation_claim", stage, when, unit, unit["admin1_code"], unit.get("admin1_name"),
-                         unit["country_code"], 3, [source], WEIGHTS.conf_base_claim, claimed_by=claimant,
+        out.append(Event("annexation_claim", stage, when, unit, unit.admin1_code, unit.admin1_name,
+                         unit.country_code, 3, [source], WEIGHTS.conf_base_claim, claimed_by=claimant,
                          claim_status=claim_status(stage, is_unrecognised), claim_stages={stage: when.date}))
     return out
 
@@ -92,11 +93,11 @@ def claim_status(stage: str, is_unrecognised: bool) -> str:
     return words + (", internationally unrecognised" if is_unrecognised else "")
 
 
-def counted_claims(text: str, sentences: list[tuple[int, int]], places: list[dict], published: EventDate,
+def counted_claims(text: str, sentences: list[tuple[int, int]], places: list[Place], published: EventDate,
                    article: str, is_unrecognised: bool, places_in) -> list[Event]:
     """ "The four regions Russia was absorbing" + a nearby sentence that lists four admin-1 units."""
     out = []
-    countries = [p for p in places if p["feature_kind"] == "country"]
+    countries = [p for p in places if p.feature_kind == "country"]
     for i, (s, e) in enumerate(sentences):
         sentence = text[s:e]
         count = _COUNTED_REGIONS.search(sentence)
@@ -107,7 +108,7 @@ def counted_claims(text: str, sentences: list[tuple[int, int]], places: list[dic
         for j in range(max(0, i - 6), min(len(sentences), i + 7)):
             ls, le = sentences[j]
             units = _units(places_in(ls, le), True)
-            if j == i or len({u["admin1_code"] for u in units}) != n:
+            if j == i or len({u.admin1_code for u in units}) != n:
                 continue
             when = sentence_date(sentence, published)
             for claim in claims(sentence + " regions", units + here + countries, when,

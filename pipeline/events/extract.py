@@ -18,21 +18,21 @@ from pipeline.events.figures import casualties, parse_number
 from pipeline.events.incidents import control_events, incident_events, read_sentences
 from pipeline.events.merge import merge_across_articles, merge_claims
 from pipeline.events.records import CasualtyClaim, Event, Source, event_id
+from pipeline.model import Place
 from pipeline.text.dates import EventDate, sentence_date
 
 __all__ = ["CasualtyClaim", "Event", "Source", "casualties", "event_id", "extract_events", "merge_across_articles",
            "parse_number"]
 
 
-def extract_events(article: str, text: str, places: list[dict], published: EventDate) -> list[Event]:
+def extract_events(article: str, text: str, places: list[Place], published: EventDate) -> list[Event]:
     """Every event one article reports: one per incident, one per claimed oblast."""
-    places = [p if isinstance(p, dict) else p.as_properties() | {"capital": p.capital} for p in places]
     sentences = read_sentences(text, places, published)
     is_unrecognised = unrecognised(text)
-    ordered = sorted(places, key=lambda p: p["start"])
-    starts = [p["start"] for p in ordered]
+    ordered = sorted(places, key=lambda p: p.start)
+    starts = [p.start for p in ordered]
 
-    def places_in(s: int, e: int) -> list[dict]:
+    def places_in(s: int, e: int) -> list[Place]:
         return ordered[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
 
     events: list[Event] = []

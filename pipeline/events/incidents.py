@@ -32,6 +32,7 @@ from pipeline.events.records import CasualtyClaim, Event, Report, Source
 from pipeline.events.triggers import INCIDENT_TRIGGERS, STRIKES, Trigger, separate, triggers
 from pipeline.events.weights import WEIGHTS
 from pipeline.geoparse.recognise import content_ranges, sentence_starts
+from pipeline.model import Place
 from pipeline.text.dates import EventDate, UNDATED, explicit_date, parse_iso
 
 POINT_KINDS = ("city", "landmark")
@@ -78,8 +79,8 @@ class _Sentence:
     text: str
     triggers: list[Trigger]
     figures: list[Figure]
-    points: list[dict]  # usable towns, villages, landmarks
-    oblasts: list[dict]  # usable admin-1 units
+    points: list[Place]  # usable towns, villages, landmarks
+    oblasts: list[Place]  # usable admin-1 units
     date: EventDate | None  # the date it states for what it reports
     separate: bool
     claimant: str | None
@@ -105,7 +106,7 @@ class _Incident:
         return [(f, s.claimant) for s in self.sentences for f in s.figures]
 
     @property
-    def points(self) -> list[dict]:
+    def points(self) -> list[Place]:
         return [p for s in self.sentences for p in s.points]
 
     @property
@@ -154,20 +155,20 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
     return spans
 
 
-def _capital(place: dict) -> bool:
+def _capital(place: Place) -> bool:
     """A national capital, from the place's structured fact (never from its rendered reason)."""
-    return bool(place.get("capital"))
+    return bool(place.capital)
 
 
-def usable(place: dict, text: str) -> bool:
+def usable(place: Place, text: str) -> bool:
     """A place an incident may be located at: not a dateline, an official's title, a metonym or an organisation."""
-    kind = place["feature_kind"]
+    kind = place.feature_kind
     if kind not in POINT_KINDS and kind != "admin1":
         return False
-    after = text[place["end"]:place["end"] + 80]
-    before = text[max(0, place["start"] - 40):place["start"]]
-    line_start = text.rfind("\n", 0, place["start"]) + 1
-    if text[line_start:place["start"]].strip() == "" and (place["text"].isupper() and len(place["text"]) > 3
+    after = text[place.end:place.end + 80]
+    before = text[max(0, place.start - 40):place.start]
+    line_start = text.rfind("\n", 0, place.start) + 1
+    if text[line_start:place.start].strip() == "" and (place.text.isupper() and len(place.text) > 3
                                                           or _DATELINE_AFTER.match(after) and
                                                           re.match(r"^\s*(?:\[[^\]]*\]\s*)?,?\s*\(?\s*[A-Z]", after)
                                                           and not after.lstrip().startswith(", a")):
@@ -180,27 +181,27 @@ def usable(place: dict, text: str) -> bool:
     return True
 
 
-def _precision(place: dict, text: str) -> int:
-    if place["feature_kind"] == "admin1" or place.get("precision") == "admin1":
+def _precision(place: Place, text: str) -> int:
+    if place.feature_kind == "admin1" or place.precision == "admin1":
         return 3  # an oblast, or a settlement the gazetteer lacks placed at its oblast's seat
-    if place.get("approx_point"):
+    if place.approx_point:
         return 2  # a village placed at its hromada's centre: ACLED's "near / part of a district"
-    return 2 if _NEAR.search(text[max(0, place["start"] - 40):place["start"]]) else 1
+    return 2 if _NEAR.search(text[max(0, place.start - 40):place.start]) else 1
 
 
-def km(a: dict, b: dict) -> float:
+def km(a: Place, b: Place) -> float:
     """Great-circle distance between two places, in km."""
-    p1, p2 = math.radians(a["lat"]), math.radians(b["lat"])
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b["lon"] - a["lon"]) / 2) ** 2
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
     return 2 * 6371 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def same_place(a: dict, b: dict) -> bool:
+def same_place(a: Place, b: Place) -> bool:
     """Same settlement under any spelling: same gazetteer entry, or points within ``merge_km``."""
-    if a.get("geonameid") is not None and a.get("geonameid") == b.get("geonameid"):
+    if a.geonameid is not None and a.geonameid == b.geonameid:
         return True
-    if a["feature_kind"] == "admin1" or b["feature_kind"] == "admin1":
-        return a["feature_kind"] == b["feature_kind"] and a.get("admin1_code") == b.get("admin1_code")
+    if a.feature_kind == "admin1" or b.feature_kind == "admin1":
+        return a.feature_kind == b.feature_kind and a.admin1_code == b.admin1_code
     return km(a, b) <= WEIGHTS.merge_km
 
 
@@ -210,10 +211,10 @@ def _ratio_ok(a: int, b: int, ratio: float) -> bool:
 
 
 # -- the article ------------------------------------------------------------------------------
-def read_sentences(text: str, places: list[dict], published: EventDate) -> list[_Sentence]:
+def read_sentences(text: str, places: list[Place], published: EventDate) -> list[_Sentence]:
     """Read each sentence once."""
-    ordered = sorted((p for p in places if usable(p, text)), key=lambda p: p["start"])
-    starts = [p["start"] for p in ordered]
+    ordered = sorted((p for p in places if usable(p, text)), key=lambda p: p.start)
+    starts = [p.start for p in ordered]
     out: list[_Sentence] = []
     previous_claimant = None
     default_claimant = source_line(text)
@@ -230,8 +231,8 @@ def read_sentences(text: str, places: list[dict], published: EventDate) -> list[
             previous_claimant = who
         date = explicit_date(sentence, published) if (trig or figs) else None
         out.append(_Sentence(i, s, e, para, sentence, trig, figs,
-                             [p for p in here if p["feature_kind"] in POINT_KINDS],
-                             [p for p in here if p["feature_kind"] == "admin1"],
+                             [p for p in here if p.feature_kind in POINT_KINDS],
+                             [p for p in here if p.feature_kind == "admin1"],
                              date, separate(sentence),
                              who or (default_claimant if figs else None)))
     return out
@@ -309,28 +310,28 @@ def _mentions(sentence: str, nouns: set[str]) -> bool:
     return any(re.search(rf"\bthe (?:\w+ )?{re.escape(n)}\b", sentence, re.IGNORECASE) for n in nouns)
 
 
-def _best_place(inc: _Incident, text: str) -> tuple[dict | None, bool]:
+def _best_place(inc: _Incident, text: str) -> tuple[Place | None, bool]:
     """The incident's place and whether it is only an oblast."""
     score: dict[int, float] = {}
-    first: dict[int, tuple[int, dict]] = {}
+    first: dict[int, tuple[int, Place]] = {}
     for weight, group in ((2.0, inc.sentences), (1.0, inc.support)):
         for sent in group:
             for p in sent.points:
-                key = p.get("geonameid") or hash((p["name"], p["lat"], p["lon"]))
-                w = weight * (0.5 if _DESCRIPTOR.search(text[max(0, p["start"] - 30):p["start"]]) else 1.0)
+                key = p.geonameid or hash((p.name, p.lat, p.lon))
+                w = weight * (0.5 if _DESCRIPTOR.search(text[max(0, p.start - 30):p.start]) else 1.0)
                 score[key] = score.get(key, 0.0) + w
-                if key not in first or p["start"] < first[key][0]:
-                    first[key] = (p["start"], p)
+                if key not in first or p.start < first[key][0]:
+                    first[key] = (p.start, p)
     if score:
         key = max(score, key=lambda k: (score[k], -first[k][0]))
         return first[key][1], False
     oblasts = [p for s in inc.sentences for p in s.oblasts]
-    if len({p["admin1_code"] for p in oblasts}) == 1:
+    if len({p.admin1_code for p in oblasts}) == 1:
         return oblasts[0], True
     return None, False
 
 
-def _fallback_place(sentences: list[_Sentence], inc: _Incident) -> dict | None:
+def _fallback_place(sentences: list[_Sentence], inc: _Incident) -> Place | None:
     first = inc.sentences[0]
     for sent in reversed(sentences[:first.index]):
         if first.para - sent.para > WEIGHTS.casualty_lookback_paragraphs:
@@ -353,12 +354,12 @@ def _confidence(base: float, *, point: bool, dated: bool, claimant: bool, headli
     return round(min(w.conf_max, max(0.05, c)), 3)
 
 
-def _event_at(kind: str, sub: str, when: EventDate, place: dict, text: str, sources: list[Source],
+def _event_at(kind: str, sub: str, when: EventDate, place: Place, text: str, sources: list[Source],
               confidence: float, *, borrowed: bool = False, **extra) -> Event:
     precision = _precision(place, text)
     if borrowed:
         precision = max(precision, 2)
-    return Event(kind, sub, when, place, place.get("admin1_code"), place.get("admin1_name"), place.get("country_code"),
+    return Event(kind, sub, when, place, place.admin1_code, place.admin1_name, place.country_code,
                  precision, sources, confidence, **extra)
 
 
@@ -399,7 +400,7 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
                   for f, who in inc.figures]
         headline = any(s.para <= first_para + 1 for s in inc.sentences)
         base = WEIGHTS.conf_base_casualty if casualty else WEIGHTS.conf_base_strike
-        conf = _confidence(base, point=place["feature_kind"] in POINT_KINDS, dated=bool(inc.date and inc.date.date),
+        conf = _confidence(base, point=place.feature_kind in POINT_KINDS, dated=bool(inc.date and inc.date.date),
                            claimant=any(c.claimant for c in claims), headline=headline, borrowed=borrowed)
         event = _event_at("casualty_report" if casualty else "frontline_incident", sub, _when(inc.date, published),
                           place, text, sources, conf, borrowed=borrowed, killed=killed if casualty else None,
@@ -408,7 +409,7 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
         if casualty:
             event.reports = [Report(article, published.date, event.killed, event.injured)]
         else:  # the same strike told again (same place, kind and day) is the same incident
-            key = (place.get("geonameid") or place["name"], sub, event.when.date)
+            key = (place.geonameid or place.name, sub, event.when.date)
             if key in strikes_seen:
                 _fold_sources(strikes_seen[key], event)
                 continue
@@ -424,30 +425,30 @@ def _fold_sources(into: Event, other: Event) -> None:
 
 
 # -- changes of control -------------------------------------------------------------------------
-def _objects(sent: _Sentence, trig: Trigger, main: dict | None) -> list[dict]:
+def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     """The places a change-of-control verb is about: its object (a list counts), or its subject if passive."""
     text, s0 = sent.text, sent.start
-    after = [p for p in sent.points if p["start"] - s0 >= trig.end]
-    if after and after[0]["start"] - s0 - trig.end > WEIGHTS.object_window_chars:
+    after = [p for p in sent.points if p.start - s0 >= trig.end]
+    if after and after[0].start - s0 - trig.end > WEIGHTS.object_window_chars:
         after = []
-    out: list[dict] = []
+    out: list[Place] = []
     if after and not trig.passive:
-        gap = text[trig.end:after[0]["start"] - s0]
+        gap = text[trig.end:after[0].start - s0]
         if not re.search(r"[.;:]|\b(?:after|when|while|but|because|as)\b", gap) and \
                 not re.search(r"\b(?:near|outside)\s+(?:the\s+)?$", gap):
             out.append(after[0])
             for p in after[1:]:
-                between = text[out[-1]["end"] - s0:p["start"] - s0]
+                between = text[out[-1].end - s0:p.start - s0]
                 if not _LIST_GAP.match(between):
                     break
                 out.append(p)
             return out
     if not trig.passive and main is not None and _PLACE_ANAPHOR.match(text[trig.end:]):
         return [main]
-    before = [p for p in sent.points if p["end"] - s0 <= trig.start and
-              (trig.passive or trig.start - (p["end"] - s0) <= WEIGHTS.subject_window_chars)]
+    before = [p for p in sent.points if p.end - s0 <= trig.start and
+              (trig.passive or trig.start - (p.end - s0) <= WEIGHTS.subject_window_chars)]
     if before and (trig.passive or not after):
-        gap = text[before[-1]["end"] - s0:trig.start]
+        gap = text[before[-1].end - s0:trig.start]
         if not re.search(r"[.;]|\b(?:after|when|while|but|because)\b", gap) and \
                 (trig.passive or not re.search(r"\band\b", gap)):
             return [before[-1]]
@@ -465,14 +466,14 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
     main = None
     for sent in sentences:
         for p in sent.points:
-            key = p.get("geonameid") or p["name"]
+            key = p.geonameid or p.name
             counts[key] = counts.get(key, 0) + 1
-            if main is None or counts[key] > counts.get(main.get("geonameid") or main["name"], 0):
+            if main is None or counts[key] > counts.get(main.geonameid or main.name, 0):
                 main = p
         for trig in (t for t in sent.triggers if t.control):
             places = _objects(sent, trig, main)
             oblast_level = False
-            if not places and len({p["admin1_code"] for p in sent.oblasts}) == 1 and not sent.points:
+            if not places and len({p.admin1_code for p in sent.oblasts}) == 1 and not sent.points:
                 places, oblast_level = sent.oblasts[:1], True
             for place in places:
                 headline = sent.para <= first_para + 1

@@ -13,6 +13,8 @@ publication date win, and among them the most conservative (lowest) figure.
 
 from __future__ import annotations
 
+import bisect
+
 from datetime import timedelta
 
 from pipeline.events.annexation import absorb_claim
@@ -134,35 +136,86 @@ def _cells(event: Event) -> tuple[list[tuple], tuple]:
         key = ("claim", event.admin1_code, event.claimed_by)
         return [key], key
     place = event.place
-    if place is None or place["feature_kind"] == "admin1":
+    if place is None or place.feature_kind == "admin1":
         key = ("admin1", event.admin1_code)
         return [key], key
-    i, j = int(place["lat"] // _CELL_DEGREES), int(place["lon"] // _CELL_DEGREES)
+    i, j = int(place.lat // _CELL_DEGREES), int(place.lon // _CELL_DEGREES)
     return [("cell", i + di, j + dj) for di in (-1, 0, 1) for dj in (-1, 0, 1)], ("cell", i, j)
+
+
+class _Cell:
+    """The merged events of one bucket, indexed by day so that a new event meets only those whose
+    dates can be compatible; the order they are tried in is the order they were added (first by the
+    article that first reported them), exactly as a plain scan of the bucket would try them."""
+
+    def __init__(self) -> None:
+        self.rank: dict[str, int] = {}  # the article that first reported events here → its rank
+        self.by_day: dict[int | None, list[tuple[int, int, str, Event]]] = {}
+        self.day_of: dict[int, int | None] = {}  # id(event) → its day bin
+        self.seq = 0
+
+    def add(self, article: str, event: Event, day: int | None) -> None:
+        rank = self.rank.setdefault(article, len(self.rank))
+        self.by_day.setdefault(day, []).append((rank, self.seq, article, event))
+        self.day_of[id(event)] = day
+        self.seq += 1
+
+    def move(self, event: Event, day: int | None) -> None:
+        """Re-file ``event`` after absorbing a report changed its date."""
+        old = self.day_of.get(id(event), day)
+        if old == day:
+            return
+        entries = self.by_day[old]
+        entry = next(e for e in entries if e[3] is event)
+        entries.remove(entry)
+        bisect.insort(self.by_day.setdefault(day, []), entry, key=lambda e: (e[0], e[1]))
+        self.day_of[id(event)] = day
+
+    def candidates(self, day: int | None, *, dated: bool) -> list[tuple[int, int, str, Event]]:
+        """Entries whose day bin may hold a compatible date, in the order they were added."""
+        if not dated:
+            found = list(self.by_day.get(day, ()))
+        elif day is None:
+            found = list(self.by_day.get(None, ()))
+        else:
+            slack = max(WEIGHTS.merge_days_exact, WEIGHTS.merge_days_coarse)
+            found = [e for d in range(day - slack, day + slack + 1) for e in self.by_day.get(d, ())]
+        found.sort(key=lambda e: (e[0], e[1]))
+        return found
+
+
+def _day(event: Event) -> int | None:
+    """The day bin of an event: its date's ordinal, None when undated (claims: one bin, dates do not decide)."""
+    if event.event_type == "annexation_claim":
+        return None
+    day = parse_iso(event.when.date)
+    return day.toordinal() if day is not None else None
 
 
 def merge_across_articles(per_article: list[list[Event]]) -> list[Event]:
     """Merge the same event reported by several articles into one with every source.
 
-    Candidates are found by grid cell, and grouped by the article that first reported them: one
-    article's incidents were already told apart, so an event never looks at its own article's.
+    Candidates are found by grid cell and day, and grouped by the article that first reported them:
+    one article's incidents were already told apart, so an event never looks at its own article's.
     """
     merged: list[Event] = []
-    buckets: dict[tuple, dict[str, list[Event]]] = {}
+    cells: dict[tuple, _Cell] = {}
+    home_of: dict[int, tuple] = {}
     articles_of: dict[int, set[str]] = {}
     for events in per_article:
         for event in events:
             article = event.sources[0].article if event.sources else ""
             look, home = _cells(event)
+            day = _day(event)
+            dated = event.event_type != "annexation_claim"
             target = None
             for key in look:
-                for first, targets in buckets.get(key, {}).items():
-                    if first == article:
-                        continue
-                    target = next((t for t in targets if article not in articles_of[id(t)] and mergeable(t, event)),
-                                  None)
-                    if target is not None:
-                        break
+                cell = cells.get(key)
+                if cell is None:
+                    continue
+                target = next((t for _rank, _seq, first, t in cell.candidates(day, dated=dated)
+                               if first != article and article not in articles_of[id(t)] and mergeable(t, event)),
+                              None)
                 if target is not None:
                     break
             if target is not None:
@@ -170,8 +223,10 @@ def merge_across_articles(per_article: list[list[Event]]) -> list[Event]:
                 reports = {s.report for s in target.sources}
                 absorb(target, event, corroborates=any(s.report not in reports for s in event.sources))
                 articles_of[id(target)].add(article)
+                cells[home_of[id(target)]].move(target, _day(target))
                 continue
             merged.append(event)
             articles_of[id(event)] = {article}
-            buckets.setdefault(home, {}).setdefault(article, []).append(event)
+            home_of[id(event)] = home
+            cells.setdefault(home, _Cell()).add(article, event, day)
     return merged

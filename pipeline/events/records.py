@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from pipeline.model import Place
 from pipeline.text.dates import EventDate
 
 
@@ -63,7 +64,7 @@ class Event:
     event_type: str
     sub_event_type: str
     when: EventDate
-    place: dict | None  # a geoparsed place (city/landmark/admin1)
+    place: Place | None  # a geoparsed place (city/landmark/admin1)
     admin1_code: str | None
     admin1_name: str | None
     country_code: str | None

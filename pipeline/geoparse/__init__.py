@@ -1,7 +1,7 @@
 """Geoparse text: find place mentions, resolve them offline, attach admin-1 units.
 
 >>> parser = load_geoparser()
->>> parser.parse("Shelling hit Pokrovsk in Ukraine's eastern Donetsk region.")[0]["admin1_code"]
+>>> parser.parse_places("Shelling hit Pokrovsk in Ukraine's eastern Donetsk region.")[0].admin1_code
 'UA-14'
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 
 from pipeline import settings
@@ -16,7 +17,7 @@ from pipeline.model import PLACE_FIELDS  # noqa: F401  (re-exported: the fields 
 from pipeline.geoparse.gazetteer import Gazetteer, load_gazetteer
 from pipeline.geoparse.recognise import Mention, find_mentions, load_word_lists
 from pipeline.geoparse.resolve import PRECISION_ADMIN1, PRECISION_ONLINE, Resolution, resolve
-from pipeline.model import Signal
+from pipeline.model import Place, PlaceRecord, Signal
 
 _UNSEEN = object()  # a cache slot not filled yet (None is a valid answer)
 
@@ -32,39 +33,40 @@ class Geoparser:
         self.online = online
         self._admin1_names: dict[str | None, str | None] = {}
 
-    def parse(self, text: str) -> list[dict]:
-        """Every place mention of ``text`` as a dict with the fields of ``PLACE_FIELDS``."""
+    def parse_places(self, text: str) -> list[Place]:
+        """Every place mention of ``text``, in order of resolution."""
         return self.parse_many([text])[0]
 
-    def parse_many(self, texts: Iterable[str]) -> list[list[dict]]:
-        """``parse`` for each of ``texts``."""
-        results = []
-        for text in texts:
-            places = []
-            for r in self._resolve(text):
-                c, m = r.candidate, r.mention
-                place = {
-                    "start": m.start, "end": m.end, "text": m.text, "name": c.name,
-                    "lat": round(c.lat, 6), "lon": round(c.lon, 6), "geonameid": c.geonameid,
-                    "feature_kind": c.feature_kind, "admin1_code": c.admin1_code,
-                    "admin1_name": self._admin1_name(c.admin1_code), "country_code": c.country_code or None,
-                    "confidence": r.confidence, "reason": r.reason, "approx_point": c.approx,
-                    "precision": r.precision, "signals": [_signal_record(s) for s in r.signals],
-                    "capital": c.capital,
-                }
-                if c.approx:
-                    place["reason"] += "; approximate point (the centre of its hromada or raion)"
-                if r.precision == PRECISION_ADMIN1 and self.online is not None:
-                    self._look_up_online(r, place)
-                if c.admin1_code is None:
-                    joined = self.gazetteer.polygon_admin1_of(c.row)
-                    if joined is not None:
-                        place["admin1_code"], place["admin1_name"] = joined.admin1_code, joined.admin1_name
-                        place["country_code"] = place["country_code"] or joined.country_code
-                        place["reason"] += f"; admin-1 from the polygon layer ({joined.how})"
-                places.append(place)
-            results.append(places)
-        return results
+    def parse_many(self, texts: Iterable[str]) -> list[list[Place]]:
+        """``parse_places`` for each of ``texts``."""
+        return [[self._place(r) for r in self._resolve(text)] for text in texts]
+
+    def parse(self, text: str) -> list[PlaceRecord]:
+        """``parse_places`` at the output edge: each place as its record (the fields of ``PLACE_FIELDS``)."""
+        return [p.as_properties() for p in self.parse_places(text)]
+
+    def _place(self, r: Resolution) -> Place:
+        """The resolved mention ``r`` as a ``Place``: its admin-1 unit named (joined from the polygon layer
+        when the gazetteer has none), and located online when only its unit's seat is known."""
+        c, m = r.candidate, r.mention
+        admin1_code, admin1_name = c.admin1_code, self._admin1_name(c.admin1_code)
+        country_code = c.country_code or None
+        reason = r.reason
+        if c.approx:
+            reason += "; approximate point (the centre of its hromada or raion)"
+        place = Place(start=m.start, end=m.end, text=m.text, name=c.name, lat=round(c.lat, 6), lon=round(c.lon, 6),
+                      geonameid=c.geonameid, feature_kind=c.feature_kind, admin1_code=admin1_code,
+                      admin1_name=admin1_name, country_code=country_code, confidence=r.confidence, reason=reason,
+                      capital=c.capital, approx_point=c.approx, precision=r.precision, signals=tuple(r.signals))
+        if r.precision == PRECISION_ADMIN1 and self.online is not None:
+            place = self._look_up_online(r, place)
+        if c.admin1_code is None:
+            joined = self.gazetteer.polygon_admin1_of(c.row)
+            if joined is not None:
+                place = replace(place, admin1_code=joined.admin1_code, admin1_name=joined.admin1_name,
+                                country_code=place.country_code or joined.country_code,
+                                reason=place.reason + f"; admin-1 from the polygon layer ({joined.how})")
+        return place
 
     def _resolve(self, text: str) -> list[Resolution]:
         """Mentions of ``text``, resolved. A settlement only the codifier has (``Candidate.minor``: a
@@ -83,20 +85,19 @@ class Geoparser:
             return resolved
         return resolve(_without_minor(mentions, unsupported, gaz), gaz, focus_country=self.focus_country)
 
-    def _look_up_online(self, r: Resolution, place: dict) -> None:
+    def _look_up_online(self, r: Resolution, place: Place) -> Place:
         """Replace the admin-unit point of a settlement the gazetteer lacks by the online geocoder's answer
         for "name, unit, country", when that answer lies in the unit; any failure keeps the offline place."""
         from pipeline.geoparse.online import locate_in_unit
 
-        found = locate_in_unit(self.online, self.gazetteer, r.mention.text, place["admin1_code"],
-                               place["admin1_name"], place["country_code"])
+        found = locate_in_unit(self.online, self.gazetteer, r.mention.text, place.admin1_code,
+                               place.admin1_name, place.country_code)
         if found is None:
-            return
+            return place
         lat, lon, address = found
         signal = Signal("online_geocoder", 0.0, f"located online in its unit ({address})")
-        place.update(lat=round(lat, 6), lon=round(lon, 6), precision=PRECISION_ONLINE,
-                     signals=place["signals"] + [_signal_record(signal)])
-        place["reason"] += f"; {signal.text}"
+        return replace(place, lat=round(lat, 6), lon=round(lon, 6), precision=PRECISION_ONLINE,
+                       signals=(*place.signals, signal), reason=place.reason + f"; {signal.text}")
 
     def _admin1_name(self, code: str | None) -> str | None:
         found = self._admin1_names.get(code, _UNSEEN)
@@ -134,11 +135,6 @@ def _without_minor(mentions: list[Mention], unsupported: set[int], gaz: Gazettee
         if m.country_qualifier is not None:
             m.country_qualifier = new_index.get(m.country_qualifier)
     return kept
-
-
-def _signal_record(signal: Signal) -> dict:
-    """A signal as plain data (JSON-ready): ``kind``, ``weight``, ``text``."""
-    return {"kind": signal.kind, "weight": round(signal.weight, 3), "text": signal.text}
 
 
 @lru_cache(maxsize=1)

@@ -30,6 +30,7 @@ from pipeline.model import (
     CLAIM_STAGES,
     EventType,
     OblastProperties,
+    Place,
     PlaceProperties,
 )
 from pipeline.output.atomic import write_atomic  # noqa: F401  (re-exported for callers)
@@ -80,7 +81,8 @@ def event_features(events: list[Event]) -> dict:
         props: EventProperties = {
             "id": event_id(e), "event_type": e.event_type, "sub_event_type": e.sub_event_type,
             "date": e.when.date, "date_precision": e.when.precision,
-            "place_name": (e.place or {}).get("name") if e.event_type != EventType.ANNEXATION_CLAIM else e.admin1_name,
+            "place_name": e.admin1_name if e.event_type == EventType.ANNEXATION_CLAIM else
+            (e.place.name if e.place is not None else None),
             "admin1_code": e.admin1_code, "admin1_name": e.admin1_name, "country_code": e.country_code,
             "geo_precision": e.geo_precision, "killed": e.killed, "injured": e.injured,
             "casualty_text": " | ".join(e.casualty_text) or None, "claimed_by": e.claimed_by,
@@ -102,7 +104,7 @@ def event_features(events: list[Event]) -> dict:
         if e.event_type == EventType.ANNEXATION_CLAIM and e.admin1_code in polygons:
             geometry = geometry_json(polygons[e.admin1_code])
         elif e.place is not None:
-            geometry = point_json(e.place["lat"], e.place["lon"])
+            geometry = point_json(e.place.lat, e.place.lon)
         else:
             geometry = None
         features.append({"type": "Feature", "id": props["id"], "geometry": geometry, "properties": props})
@@ -111,13 +113,13 @@ def event_features(events: list[Event]) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def place_features(places_by_article: list[tuple[str, list[dict]]]) -> dict:
+def place_features(places_by_article: list[tuple[str, list[Place]]]) -> dict:
     """``places.geojson``: one Point per mention."""
     features = []
     for article, places in places_by_article:
         for p in places:
-            props: PlaceProperties = {"article": article, **p}  # type: ignore[typeddict-item]
-            features.append({"type": "Feature", "geometry": point_json(p["lat"], p["lon"]), "properties": props})
+            props: PlaceProperties = {"article": article, **p.as_properties()}  # type: ignore[typeddict-item]
+            features.append({"type": "Feature", "geometry": point_json(p.lat, p.lon), "properties": props})
     return {"type": "FeatureCollection", "features": features}
 
 

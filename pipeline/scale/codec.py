@@ -1,9 +1,9 @@
 """Per-article results as JSON and back, derived from the dataclass fields (never listed by hand).
 
 ``dumps_result(places, events)`` gives compact JSON; ``loads_result`` restores the same
-``Event`` objects: nested dataclasses (``Source``, ``EventDate``), lists and tuples of them,
-optional fields and enums are rebuilt from the type hints, so a field added to ``Event`` or
-``Source`` round-trips without touching this module.
+``Place`` and ``Event`` objects: nested dataclasses (``Signal``, ``Place``, ``Source``, ``EventDate``),
+lists and tuples of them, optional fields and enums are rebuilt from the type hints, so a field
+added to ``Place``, ``Event`` or ``Source`` round-trips without touching this module.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.events.extract import Event
+from pipeline.model import Place
 
-CODEC_VERSION = 1  # bump when the payload layout below changes
+CODEC_VERSION = 2  # bump when the payload layout below changes
 
 
 def to_plain(obj: Any) -> Any:
@@ -81,27 +82,27 @@ def _restore(tp: Any, value: Any) -> Any:
     return value
 
 
-def dumps_result(places: list[dict], events: list[Event]) -> str:
+def dumps_result(places: list[Place], events: list[Event]) -> str:
     """One article's places and events as compact JSON text."""
-    payload = {"v": CODEC_VERSION, "places": places, "events": [to_plain(e) for e in events]}
+    payload = {"v": CODEC_VERSION, "places": [to_plain(p) for p in places], "events": [to_plain(e) for e in events]}
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
 
-def loads_result(text: str | bytes) -> tuple[list[dict], list[Event]]:
+def loads_result(text: str | bytes) -> tuple[list[Place], list[Event]]:
     """Inverse of ``dumps_result``; ``ValueError`` for a payload of another layout."""
     payload = json.loads(text)
     if not isinstance(payload, dict) or payload.get("v") != CODEC_VERSION:
         msg = "stored result has another layout"
         raise ValueError(msg)
-    return payload["places"], [from_plain(Event, e) for e in payload["events"]]
+    return [from_plain(Place, p) for p in payload["places"]], [from_plain(Event, e) for e in payload["events"]]
 
 
-def pack(places: list[dict], events: list[Event]) -> bytes:
+def pack(places: list[Place], events: list[Event]) -> bytes:
     """``dumps_result`` compressed, as the store keeps it."""
     return zlib.compress(dumps_result(places, events).encode("utf-8"), 1)
 
 
-def unpack(blob: bytes) -> tuple[list[dict], list[Event]]:
+def unpack(blob: bytes) -> tuple[list[Place], list[Event]]:
     """Inverse of ``pack``; ``ValueError`` for a damaged or foreign payload."""
     try:
         text = zlib.decompress(blob)

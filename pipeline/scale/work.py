@@ -24,6 +24,7 @@ from itertools import islice
 from typing import Any, NamedTuple
 
 from pipeline.events.extract import Event, extract_events
+from pipeline.model import PLACE_FIELDS, Place
 from pipeline.scale import codec
 from pipeline.text.articles import Article
 from pipeline.text.validate import collect_rejections
@@ -44,7 +45,7 @@ class ArticleResult:
     """What one article gives: its places and its own events (merged across articles later)."""
 
     name: str
-    places: list[dict]
+    places: list[Place]
     events: list[Event]
     payload: bytes | None = None  # codec.pack(places, events), when a store will keep it
     error: str | None = None
@@ -61,7 +62,7 @@ def geoparser():
 
 def process_article(article: Article, *, with_payload: bool = False) -> ArticleResult:
     """Geoparse one article and extract its events (pure: no I/O)."""
-    places = geoparser().parse(article.text)
+    places = geoparser().parse_places(article.text)
     with collect_rejections() as rejected:
         events = extract_events(article.name, article.text, places, article.published)
     payload = codec.pack(places, events) if with_payload else None
@@ -197,7 +198,5 @@ def make_mapper(*, jobs: int | None = None, dask: str | None = None) -> SerialMa
 
 
 def geoparse_text(text: str) -> list[dict]:
-    """Places of one document as ``conflictmap geoparse`` writes them (no admin-1 name)."""
-    from pipeline.geoparse import PLACE_FIELDS
-
-    return [{k: p[k] for k in PLACE_FIELDS if k != "admin1_name"} for p in geoparser().parse(text)]
+    """Places of one document as ``conflictmap geoparse`` writes them (no admin-1 name), in ``PLACE_FIELDS`` order."""
+    return [{k: record[k] for k in PLACE_FIELDS if k != "admin1_name"} for record in geoparser().parse(text)]

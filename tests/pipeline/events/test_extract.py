@@ -23,7 +23,7 @@ def parser() -> Geoparser:
 
 def _events(parser: Geoparser, text: str, name: str = "a.txt") -> list[Event]:
     article = make_article(name, text)
-    return extract_events(name, text, parser.parse(text), article.published)
+    return extract_events(name, text, parser.parse_places(text), article.published)
 
 
 def _only(events: list[Event], event_type: str) -> list[Event]:
@@ -92,7 +92,7 @@ def test_casualty_report_carries_place_figures_and_wording(parser):
     report = reports[0]
     assert (report.killed, report.injured) == (18, 59)
     assert report.admin1_code == "UA-63"
-    assert report.place["name"] == "Kharkiv"
+    assert report.place.name == "Kharkiv"
     assert report.sub_event_type == "shelling"
     assert report.when.date == "2023-03-07"  # the Tuesday before the Friday article
     assert report.casualty_text
@@ -263,7 +263,7 @@ def test_a_lone_no_one_killed_is_no_casualty_report(parser):
 
 def test_a_capital_in_the_possessive_stands_for_its_government(parser):
     text = DATE_HEADER + "Russian forces withdrew from Kherson, one of Kyiv's biggest gains of the war."
-    places = {e.place["name"] for e in _only(_events(parser, text), "frontline_incident")}
+    places = {e.place.name for e in _only(_events(parser, text), "frontline_incident")}
     assert places == {"Kherson"}
 
 

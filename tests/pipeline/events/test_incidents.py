@@ -23,7 +23,7 @@ def parser() -> Geoparser:
 
 def _events(parser: Geoparser, text: str, name: str = "a.txt") -> list[Event]:
     article = make_article(name, text)
-    return extract_events(name, text, parser.parse(text), article.published)
+    return extract_events(name, text, parser.parse_places(text), article.published)
 
 
 def _of(events: list[Event], kind: str) -> list[Event]:
@@ -118,7 +118,7 @@ def test_feared_toll_is_not_a_figure():
 def test_oblast_in_an_officials_title_is_not_the_place(parser):
     text = MONDAY + "The Kharkiv regional governor said a missile hit Izium on Sunday, killing two people."
     reports = _of(_events(parser, text), "casualty_report")
-    assert reports[0].place["name"].startswith("Izium") or reports[0].place["name"].startswith("Izyum")
+    assert reports[0].place.name.startswith("Izium") or reports[0].place.name.startswith("Izyum")
     assert reports[0].geo_precision == 1
 
 
@@ -157,7 +157,7 @@ def test_list_of_liberated_villages_gives_one_event_each(parser):
     text = MONDAY + "Ukrainian troops liberated the villages of Andriivka, Klishchiivka and Kurdiumivka in Donetsk Oblast."
     events = _of(_events(parser, text), "frontline_incident")
     assert len(events) >= 2 and all(e.sub_event_type == "recapture" for e in events)
-    assert len({e.place["name"] for e in events}) == len(events)
+    assert len({e.place.name for e in events}) == len(events)
 
 
 def test_aggregate_statement_over_several_oblasts_gives_no_event(parser):

@@ -7,6 +7,8 @@ import re
 import pytest
 from geopy.distance import great_circle
 
+from pipeline.model import Place
+
 
 def _places(geoparser, text):
     places = geoparser.parse(text)
@@ -138,7 +140,12 @@ def test_offsets_survive_diacritics_and_curly_apostrophes(geoparser):
 
 def test_parse_many_matches_parse(geoparser):
     texts = ["Kharkiv was shelled.", "", "Sirens in Lviv."]
-    assert geoparser.parse_many(texts) == [geoparser.parse(t) for t in texts]
+    many = geoparser.parse_many(texts)
+    assert many == [geoparser.parse_places(t) for t in texts]
+    assert all(isinstance(p, Place) for places in many for p in places)
+    # the dict edge helper is the places' records, signals included
+    assert [[p.as_properties() for p in places] for places in many] == [geoparser.parse(t) for t in texts]
+    assert [p.signals for p in many[0]] == [p.signals for p in geoparser.parse_places(texts[0])]
 
 
 def test_a_big_city_beats_a_village_of_that_name_near_places_in_other_paragraphs(geoparser):

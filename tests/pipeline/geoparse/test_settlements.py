@@ -63,8 +63,8 @@ def test_village_with_an_estimated_point_gives_a_coarser_event_precision(geopars
     village = _codifier_only(settlements, gazetteer, admin1="UA-14", precision="hromada")
     text = f"Russian artillery shelled {village.name} in Ukraine's Donetsk region on 3 March 2024, officials said."
     article = make_article("a.txt", text)
-    events = extract_events("a.txt", text, geoparser.parse(text), article.published)
-    at_village = [e for e in events if e.place is not None and e.place["name"] == village.name]
+    events = extract_events("a.txt", text, geoparser.parse_places(text), article.published)
+    at_village = [e for e in events if e.place is not None and e.place.name == village.name]
     assert at_village and all(e.geo_precision == 2 for e in at_village)
 
 
