@@ -15,7 +15,7 @@ import difflib
 import math
 import re
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from pipeline.geoparse.gazetteer import Gazetteer
@@ -52,9 +52,25 @@ _LOCATION_GAP = re.compile(r"[ \t]*,{1,2}[ \t]*\Z")
 _HEAD_BEFORE = re.compile(r"(?:^|[.:;(\n—–-]|\b(?:in|near|at|of|from|to|outside|around|on))[\s\"“]*\Z")
 # a settlement named as such in prose: "the village of X", "the town of X" ...
 SETTLEMENT_NOUNS = ("village", "town", "settlement", "city", "hamlet", "township", "urban-type settlement")
-SETTLEMENT_OF_CUES = tuple(f"{noun} of" for noun in SETTLEMENT_NOUNS) + tuple(f"{noun}s of" for noun in SETTLEMENT_NOUNS)
+SETTLEMENT_OF_CUES = tuple(f"{noun} of" for noun in SETTLEMENT_NOUNS) + tuple(f"{noun}s of" for noun in SETTLEMENT_NOUNS) + ("cities of",)
 REGION_CUES = ("region", "oblast", "province", "krai", "kray")
-_SETTLEMENT_OF = re.compile(r"\b(?:" + "|".join(SETTLEMENT_NOUNS) + r")s? of[ \t]+", re.IGNORECASE)
+_SETTLEMENT_OF = re.compile(r"\b(" + "|".join(SETTLEMENT_NOUNS) + r"|cities)s? of[ \t]+", re.IGNORECASE)
+# a facility named after the place before it ("the Kursk nuclear power plant", "Mariupol drama theatre"):
+# it becomes the landmark of that name (in any of the place's spellings), else it is placed at the place
+_FACILITY = re.compile(r"[ \t]+((?:(?:nuclear|hydroelectric|hydro|thermal|coal|steel|chemical|oil|gas|coke|"
+                       r"metallurgical|iron[ \t]+and[ \t]+steel|power|drama|regional|children's|children’s)"
+                       r"[ \t]+)*(?:power[ \t]+plant|power[ \t]+station|plant|works|refinery|NPP|HPP|TPP|CHP|"
+                       r"dam|airport|airfield|air[ \t]+base|theat(?:er|re)|hospital|cathedral))\b", re.IGNORECASE)
+_FACILITY_KINDS = frozenset({"city", "landmark"})
+# facilities placed at the place they are named after even without a landmark row: power plants, dams,
+# refineries and other qualified plants, theatres (an airport, a hospital or a bare "plant" may lie elsewhere
+# or name a company: those extend a mention only when the landmark table has them)
+_FACILITY_AT_PLACE = re.compile(r"(?:.*[ \t])?(?:power[ \t]+plant|power[ \t]+station|NPP|HPP|TPP|CHP|dam|refinery|"
+                                r"theat(?:er|re))|.+[ \t]plant", re.IGNORECASE)
+# nouns that name a small place: the population prior of a name so called is not used
+VILLAGE_NOUNS = frozenset({"village", "settlement", "hamlet"})
+# the gap between two items of a list of names ("A, B and C", "A, B, and C")
+_ITEM_GAP = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
 # "X region" where the gazetteer knows the unit only as "X Oblast" / "X Krai" ("the Zakarpattia region")
 _NAME_REGION_WORD = re.compile(r"([A-Z][\w'’ʼ-]+(?:[ \t][A-Z][\w'’ʼ-]+)?)[ \t]+(?i:region|oblast|province|krai|kray)\b")
 _SETTLEMENT_APPOSITION = re.compile(r"\A,[ \t]+an?[ \t]+(?:small[ \t]+|large[ \t]+|frontline[ \t]+)?(?:"
@@ -64,6 +80,8 @@ _APPOSITION_CUE = re.compile(r", an? (?:\w+ )?(?:" + "|".join(SETTLEMENT_NOUNS) 
 _UNKNOWN_NAME = re.compile(r"[A-Z][a-z'’ʼ]+(?:[-\u2010\u2011][A-Za-z][a-z'’ʼ]+)*"
                            r"(?:[ \t][A-Z][a-z'’ʼ]+(?:[-\u2010\u2011][A-Za-z][a-z'’ʼ]+)*){0,2}")
 _UNKNOWN_NAME_END = re.compile(_UNKNOWN_NAME.pattern + r"\Z")
+# a lower-case name opening its line before a location string's unit ("chernihiv, Chernihiv Oblast")
+_LOWER_HEAD = re.compile(r"(?:\A|\n)[ \t]*([a-z][a-z'’ʼ-]+(?:[ \t][a-z][a-z'’ʼ-]+)?)\Z")
 # words that end the name of a district, not a settlement ("Zavodskoy Rayon")
 DISTRICT_WORDS = frozenset({"rayon", "raion", "district", "okrug", "hromada", "municipality", "county"})
 _REGIONS_OF_BEFORE = re.compile(r"\b(regions|oblasts|provinces)\s+of\s+(the\s+)?$", re.IGNORECASE)
@@ -126,9 +144,11 @@ class Mention:
     country_qualifier: int | None = None  # index of the country that qualifies it ("Vishnevo, ..., Russia")
     sentence: int = 0
     paragraph: int = 0
+    facility: bool = False  # "X power plant": a facility named after place X, placed at X unless a landmark
     region_word: bool = False  # its own region word follows it ("Kherson Oblast", "the Kursk region")
     listed: bool = False  # in a list beside a region phrase ("Kharkiv, Sumy and the Poltava region")
     settlement: bool = False  # named as a settlement ("the village of X", the head of a location string)
+    village: bool = False  # named a village ("the villages of A, B and C"): its population says little
     # what the recogniser noticed, rendered into the reason (decisions read the fields above, never these)
     signals: list[Signal] = field(default_factory=list)
 
@@ -362,6 +382,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         elif m.kind in ("name", "variant") and _ends_with_region_word(m.text):
             m.region = m.region_word = True  # the region word is part of the name found ("Kharkivs'ka oblast")
     mentions = _units_by_region_word(ctx, gaz, mentions)
+    _mark_facilities(ctx, gaz, mentions)
     _mark_regions(ctx, mentions)
     mentions = _settlements_missing_from_gazetteer(ctx, gaz, mentions)
     _mark_location_strings(ctx, gaz, mentions)
@@ -394,6 +415,61 @@ def _units_by_region_word(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]
             m.signals.append(Signal("unit_name_without_word", 0.0, f"the unit GeoNames calls {gaz._name[rows[0]]}"))
             found.append(m)
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+def _mark_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> None:
+    """Extend "X <facility>" mentions over the facility words: the landmark called so in any spelling of X
+    ("Zaporozhye Nuclear Power Plant" is the landmark "Zaporizhzhia Nuclear Power Plant"), else X's
+    place with ``facility`` set (resolve notes the point as the town's)."""
+    text = ctx.text
+    added: list[Mention] = []
+    for m in mentions:
+        if m.kind not in ("name", "variant") or m.region_word:
+            continue
+        found = _FACILITY.match(text, m.end)
+        if found is None:
+            continue
+        rows = m.rows or gaz.rows_for_key(m.key)
+        if not rows or gaz.kind_of[rows[0]] not in _FACILITY_KINDS and \
+                not any(gaz.kind_of[r] in _FACILITY_KINDS for r in rows):
+            continue
+        tail = name_key(found.group(1))
+        landmark = _landmark_rows(gaz, m.key, rows, tail)
+        if not landmark and not _FACILITY_AT_PLACE.fullmatch(found.group(1)):
+            continue
+        if landmark:
+            m.end = found.end()
+            m.text = text[m.start:m.end]
+            m.key, m.rows, m.kind = f"{m.key} {tail}", landmark, "name"
+            m.signals.append(Signal("facility_landmark", 0.0, "a facility the landmark table names"))
+        elif found.group(1)[:1].isupper():  # "the Kursk Nuclear Power Plant": the facility's own name, one mention
+            m.end = found.end()
+            m.text = text[m.start:m.end]
+            m.facility = True
+            m.signals.append(Signal("facility_at_place", 0.0, f"a {found.group(1).lower()} placed at the place named"))
+        else:
+            # "the Mariupol drama theatre" describes a facility in the town: the town stays a mention of its
+            # own, the facility is a second one at the town's point
+            facility = replace(m, end=found.end(), text=text[m.start:found.end()], facility=True,
+                               signals=m.signals + [Signal("facility_at_place", 0.0,
+                                                           f"a {found.group(1).lower()} placed at the place named")])
+            added.append(facility)
+    if added:
+        mentions += added
+        mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def _landmark_rows(gaz: Gazetteer, key: str, rows: tuple[int, ...], tail: str) -> tuple[int, ...]:
+    """Landmark rows called "<a spelling of the place> <tail>" (the place's first few rows' names)."""
+    keys = {key}
+    names = gaz.table["names"]
+    for row in rows[:10]:
+        keys.add(name_key(str(gaz.table["name"].iat[row])))
+        keys.update(name_key(n) for n in str(names.iat[row] or "").split("|") if n)
+    found: set[int] = set()
+    for k in sorted(keys - {""}):
+        found.update(r for r in gaz.rows_for_key(f"{k} {tail}") if gaz.kind_of[r] == "landmark")
+    return tuple(sorted(found))
 
 
 def _ends_with_region_word(surface: str) -> bool:
@@ -602,7 +678,8 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
             return False
         if before and before[0].isupper() and not sentence_start and not _allowed_before(before, m.start, ctx, gaz):
             return False
-        if after and after[0].isupper() and after.lower() not in PLACE_NOUNS and not _strong_key(after, gaz):
+        if after and after[0].isupper() and after.lower() not in PLACE_NOUNS and not _strong_key(after, gaz) \
+                and not _FACILITY.match(ctx.text, m.end):  # "the Kursk Nuclear Power Plant" is at Kursk
             region_institution = after.lower() in INSTITUTION_WORDS
             # a function word ("The", "A", "He") starts the next sentence of an unpunctuated dateline
             # ("AUSTIN, Texas A white nationalist ...")
@@ -809,15 +886,19 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
         if gap is not None and (m.region_word or (i + 1 < len(mentions) and _is_country(gaz, mentions[i + 1])
                                                   and _LOCATION_GAP.match(text[m.end:mentions[i + 1].start]))):
             head = _UNKNOWN_NAME_END.search(before[:gap.start()])
+            if head is None:
+                lower = _LOWER_HEAD.search(before[:gap.start()])  # "chernihiv, Chernihiv Oblast" in a form field
+                if lower is not None and (m.start <= 80 or before[:lower.start(1)].count("\n")):
+                    start = m.start - len(before) + lower.start(1)
+                    found.append(_lower_case_head(ctx, gaz, start, m.start - len(before) + lower.end(1), mentions))
+                continue
             if head is not None:
                 start = m.start - len(before) + head.start()
                 if not _LIST_TAIL.search(text[max(0, start - 40):start]):  # not the middle of a list
                     found.append(_unknown_settlement(ctx, gaz, start, m.start - len(before) + head.end(), mentions,
                                                      mark_known=False))
     for cue in (_SETTLEMENT_OF.finditer(text) if ctx.has_any(SETTLEMENT_OF_CUES) else ()):
-        name = _UNKNOWN_NAME.match(text, cue.end())
-        if name is not None:
-            found.append(_unknown_settlement(ctx, gaz, name.start(), name.end(), mentions))
+        found += _settlement_list(ctx, gaz, cue.end(), mentions, village=cue.group(1).lower() in VILLAGE_NOUNS)
     if ctx.has_any(SETTLEMENT_NOUNS) and _APPOSITION_CUE.search(text):
         for name in _UNKNOWN_NAME.finditer(text):
             if _SETTLEMENT_APPOSITION.match(text, name.end()):
@@ -834,8 +915,55 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
     return sorted(kept + heads, key=lambda m: m.start)
 
 
+def _settlement_list(ctx: _Context, gaz: Gazetteer, pos: int, mentions: list[Mention], *,
+                     village: bool) -> list[Mention | None]:
+    """The settlements named after a cue at ``pos`` ("the villages of A, B and C"): every item of the list
+    is named a settlement (a known name is marked so, an unknown one becomes a settlement mention)."""
+    text = ctx.text
+    by_start = {m.start: m for m in mentions if m.kind in ("name", "variant") and not m.region_word}
+    out: list[Mention | None] = []
+    start = pos
+    while True:
+        known = by_start.get(pos)
+        if known is not None:
+            known.settlement = True
+            known.village = known.village or village
+            end = known.end
+        else:
+            name = _UNKNOWN_NAME.match(text, pos)
+            if name is None:
+                break
+            found = _unknown_settlement(ctx, gaz, name.start(), name.end(), mentions, in_list=bool(out) or pos != start)
+            if found is None:
+                break
+            found.village = village
+            out.append(found)
+            end = found.end
+        gap = _ITEM_GAP.match(text, end)
+        if gap is None or not gap.group() or gap.end() >= len(text) or not text[gap.end()].isupper():
+            break
+        pos = gap.end()
+    return out
+
+
+def _lower_case_head(ctx: _Context, gaz: Gazetteer, start: int, end: int, mentions: list[Mention]) -> Mention | None:
+    """The lower-case head of a location string that opens its line ("kharkiv, Kharkiv Oblast, Ukraine", as
+    typed into a form): the place of that name, else a settlement the gazetteer lacks."""
+    surface = ctx.text[start:end]
+    key = name_key(surface)
+    if any(m.start < end and start < m.end for m in mentions) or len(key) < 4:
+        return None
+    if key in gaz.keys:
+        m = Mention(start, end, surface, key, "name", settlement=True)
+        m.signals.append(Signal("lower_case_head", 0.0, "the lower-case head of a location string"))
+        return m
+    m = Mention(start, end, surface, key, "settlement", settlement=True)
+    m.signals.append(Signal("unresolved_settlement", 0.0, "a settlement the gazetteer lacks"))
+    return m
+
+
 def _unknown_settlement(ctx: _Context, gaz: Gazetteer, start: int, end: int, mentions: list[Mention], *,
-                        mark_known: bool = True) -> Mention | None:
+                        mark_known: bool = True, in_list: bool = False) -> Mention | None:
     """A settlement mention for ``text[start:end]`` when no mention covers it and it reads as a name;
     with ``mark_known``, a known name there is marked as named a settlement."""
     text = ctx.text
@@ -853,7 +981,7 @@ def _unknown_settlement(ctx: _Context, gaz: Gazetteer, start: int, end: int, men
         return None
     if len(words) == 1 and (_is_dictionary_word(key) or _zipf(key) >= _W.variant_max_zipf):
         return None  # "Meanwhile, Kharkiv Oblast ...", "Then, ..."
-    if not _HEAD_BEFORE.search(text[max(0, start - 20):start]) and not ctx.is_sentence_start(start):
+    if not in_list and not _HEAD_BEFORE.search(text[max(0, start - 20):start]) and not ctx.is_sentence_start(start):
         return None
     m = Mention(start, end, surface, key, "settlement", settlement=True)
     m.signals.append(Signal("unresolved_settlement", 0.0, "a settlement the gazetteer lacks"))

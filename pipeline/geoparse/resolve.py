@@ -33,6 +33,8 @@ REGION_WORDS = ("oblast", "region", "province", "krai", "kray")
 PRECISION_EXACT = "exact"
 PRECISION_ADMIN1 = "admin1"
 PRECISION_ONLINE = "online"
+# a facility named after a town ("the Kursk nuclear power plant") that the landmark table lacks: the town's point
+PRECISION_TOWN = "town"
 
 
 @dataclass
@@ -196,12 +198,15 @@ def _facts(cands: list[Candidate], w: ResolveWeights) -> _Facts:
 
 
 def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
-          w: ResolveWeights, region_how: str | None = None) -> list[Signal]:
+          w: ResolveWeights, region_how: str | None = None, village: bool = False) -> list[Signal]:
     """Signals that depend only on the candidate and on how the name is written: ``region`` is
     "X region", ``text`` the surface, ``listed`` "listed with a region", ``region_how`` how "X region"
     names this unit (see ``_region_units``)."""
-    signals = [Signal("population", w.population_weight * math.log10(c.population + w.population_smoothing),
+    weight = w.village_population_weight if village and c.feature_kind == "city" else w.population_weight
+    signals = [Signal("population", weight * math.log10(c.population + w.population_smoothing),
                       f"population {c.population:,}" if c.population else "")]
+    if village and c.feature_kind == "city":
+        signals.append(Signal("named_village", 0.0, "named a village: population not used"))
     kind = w.kind_score(c.feature_kind)
     if region and c.feature_kind == "admin1":
         kind += w.region_phrase_admin1
@@ -260,7 +265,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     first_by_form: dict[tuple, tuple[list[_Scored], float]] = {}
     first = []
     for m, cands in zip(mentions, cand_lists):
-        form = (m.key, m.kind, m.region, m.listed, m.rows)
+        form = (m.key, m.kind, m.region, m.listed, m.rows, m.village)
         if form not in first_by_form:
             scored = _rank(m, cands, first_ctx)
             first_by_form[form] = (scored, _confidence(scored) if scored else 0.0)
@@ -299,6 +304,14 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             continue
         cand_lists[i] = []
         if unit is not None and (m.kind == "settlement" or _names_a_settlement(first[i][0])):
+            spelt = _in_unit_by_spelling(gaz, m.key, unit.admin1_code, w)
+            if spelt is not None:
+                row, name, exact = spelt
+                m.kind, m.rows = "variant", (row,)  # read as a spelling variant of that settlement
+                cand_lists[i] = _candidates(m, gaz)
+                how = "the same name without apostrophes or spaces" if exact else "a close spelling"
+                m.signals.append(Signal("spelling_in_unit", 0.0, f"{how} of {name} in its listed unit"))
+                continue
             unresolved[i] = _unit_point(m, gaz, unit)
     second = [_rank(m, cands, second_ctx, index=i, qualifier=qualifiers.get(i))
               for i, (m, cands) in enumerate(zip(mentions, cand_lists))]
@@ -312,8 +325,9 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             continue
         if not scored:
             continue
+        precision = PRECISION_TOWN if m.facility and scored[0].candidate.feature_kind == "city" else PRECISION_EXACT
         out.append(Resolution(m, scored[0].candidate, round(_confidence(scored), 3), _reason(m, scored, gaz),
-                              len(scored), tuple(scored[0].signals) + tuple(m.signals)))
+                              len(scored), tuple(scored[0].signals) + tuple(m.signals), precision))
     return out
 
 
@@ -353,6 +367,53 @@ def _allowed(cands: list[Candidate], gaz: Gazetteer, unit: Candidate | None,
         code = unit.admin1_code
         return [c for c in cands if c.feature_kind != "admin1" and _admin1_of(gaz, c) == code]
     return [c for c in cands if c.country_code == country]
+
+
+def _compact(key: str) -> str:
+    """A name key without spaces, hyphens and apostrophes ("berdians k" → "berdiansk")."""
+    return "".join(ch for ch in key if ch.isalnum())
+
+
+@lru_cache(maxsize=256)
+def _unit_settlements(gaz: Gazetteer, admin1: str) -> dict[str, tuple[int, ...]]:
+    """Compact name key → rows of the settlements (towns, villages) of unit ``admin1``, for the location
+    strings whose town is not found as written (built on first use, per unit)."""
+    import numpy as np
+
+    rows = np.flatnonzero((gaz._a1 == admin1) & (gaz._kind == "city"))
+    out: dict[str, list[int]] = defaultdict(list)
+    for row in rows.tolist():
+        for key in _row_keys(gaz, row):
+            out[_compact(key)].append(row)
+    return {k: tuple(sorted(set(v))) for k, v in out.items()}
+
+
+@lru_cache(maxsize=4096)
+def _in_unit_by_spelling(gaz: Gazetteer, key: str, admin1: str | None,
+                         w: ResolveWeights = RESOLVE_WEIGHTS) -> tuple[int, str, bool] | None:
+    """The settlement of unit ``admin1`` spelt like ``key`` (the same letters without apostrophes or spaces,
+    else the closest spelling above ``unit_spelling_similarity``) as (row, its name, exact), or None."""
+    import difflib
+
+    names = _unit_settlements(gaz, admin1) if admin1 else None
+    compact = _compact(key)
+    if not names or len(compact) < 3:
+        return None
+    pops, approx = gaz.population_of, gaz._approx
+
+    def best(rows: tuple[int, ...]) -> int:
+        return min(rows, key=lambda r: (bool(approx[r]), -pops[r], r))
+
+    if compact in names:
+        row = best(names[compact])
+        return row, str(gaz._name[row]), True
+    if len(compact) < w.unit_spelling_min_letters:
+        return None
+    close = difflib.get_close_matches(compact, list(names), n=3, cutoff=w.unit_spelling_similarity)
+    if not close:
+        return None
+    row = best(names[close[0]])
+    return row, str(gaz._name[row]), False
 
 
 def _admin1_of(gaz: Gazetteer, c: Candidate) -> str | None:
@@ -411,6 +472,9 @@ class _RankContext:
         self.country_total = sum(countries.values()) or 1.0
         self.top_country = countries.most_common(1)[0][0] if countries else None
         self.admin_ctx = admin_ctx  # admin-1 code -> [(mention index, its name key or None, sentence, paragraph)]
+        counts = sorted(((len(v), code) for code, v in admin_ctx.items()), reverse=True)
+        self.top_admin1 = counts[0][1] if counts and counts[0][0] >= 2 and \
+            (len(counts) == 1 or counts[1][0] < counts[0][0]) else None
         self.anchors = anchors  # confidently placed points: [(paragraph, lat, lon)]
         self._near_cache: dict[tuple[int, int], float | None] = {}
         self._anchors_near: dict[int, _AnchorGroup | None] = {}
@@ -498,12 +562,14 @@ def _base_signals(m: Mention, cands: list[Candidate], gaz: Gazetteer,
     """(sum, signals) of ``_base`` for every candidate: they depend only on how the name is written
     and on the shortlist (the candidates past ``max_candidates`` it kept)."""
     kept = tuple(c.row for c in cands)
-    return _base_signals_of_form(gaz, m.key, m.rows, m.kind == "variant", m.region, m.text, m.listed, kept, w)
+    return _base_signals_of_form(gaz, m.key, m.rows, m.kind == "variant", m.region, m.text, m.listed, kept, w,
+                                 m.village)
 
 
 @lru_cache(maxsize=65536)
 def _base_signals_of_form(gaz: Gazetteer, key: str, rows: tuple[int, ...], variant: bool, region: bool, text: str,
-                          listed: bool, kept: tuple[int, ...], w: ResolveWeights) -> tuple[tuple[float, list], ...]:
+                          listed: bool, kept: tuple[int, ...], w: ResolveWeights,
+                          village: bool = False) -> tuple[tuple[float, list], ...]:
     """``_base_signals`` computed once per form (names recur across articles) and shortlist (the rows
     ``kept``, in order). The signal lists are shared: callers copy them before adding to them."""
     by_row = {c.row: c for c in _candidates_of_form(gaz, key, rows, variant, region)}
@@ -512,7 +578,7 @@ def _base_signals_of_form(gaz: Gazetteer, key: str, rows: tuple[int, ...], varia
     how = dict(_region_units(gaz, key, rows or gaz.rows_for_key(key)) or _region_units_by_spelling(gaz, key)) \
         if region else {}
     return tuple((sum(s.weight for s in signals), signals)
-                 for signals in (_base(c, region, text, listed, facts, w, how.get(c.row)) for c in cands))
+                 for signals in (_base(c, region, text, listed, facts, w, how.get(c.row), village) for c in cands))
 
 
 def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1,
@@ -546,7 +612,11 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
                     context.append(Signal("admin1_in_paragraph", w.admin1_same_paragraph,
                                           f"{label} named in the same paragraph"))
                 else:
-                    context.append(Signal("admin1_in_article", w.admin1_same_article, f"{label} named in the article"))
+                    context.append(Signal("admin1_in_article", w.village_admin1_article if m.village
+                                          else w.admin1_same_article, f"{label} named in the article"))
+                if m.village and c.admin1_code == ctx.top_admin1 and c.feature_kind == "city":
+                    context.append(Signal("admin1_most_named", w.admin1_most_named,
+                                          f"{label} is the unit the article names most"))
         if qualifier is not None and c.feature_kind != qualifier_kind:
             if qualifier_kind == "admin1" and c.admin1_code == qualifier.admin1_code:
                 context.append(Signal("qualifier_admin1", w.qualifier_admin1,

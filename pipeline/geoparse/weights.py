@@ -47,6 +47,8 @@ class ResolveWeights:
     max_candidates: int = 10
     # score per order of magnitude of population: the prior for the big place over the village
     population_weight: float = 1.5
+    # ... for a name called a village ("the villages of A and B"): the big namesake town is not more likely
+    village_population_weight: float = 0.0
     # added to the population before its logarithm (a place of unknown population is not -inf)
     population_smoothing: int = 10
     # bonus per feature kind: how much a name prefers the country/landmark/water reading over a town
@@ -86,6 +88,11 @@ class ResolveWeights:
     admin1_same_sentence: float = 4.0
     admin1_same_paragraph: float = 2.5
     admin1_same_article: float = 1.0
+    # ... for a name called a village: a list of villages names places of the article's region
+    village_admin1_article: float = 3.0
+    # for a name called a village, the admin-1 unit the article names most often (at least twice, strictly
+    # most): a tie-breaker between the units of one sentence (for every name it cost a GeoVirus place)
+    admin1_most_named: float = 1.0
     # "Paris, Texas": the candidate lies in the admin-1 unit / country that follows the name
     qualifier_admin1: float = 5.0
     qualifier_country: float = 4.0
@@ -115,6 +122,11 @@ class ResolveWeights:
     city_unit_km: float = 15.0
     # the confidence of a settlement placed at its admin unit's reference point (not in the gazetteer)
     unresolved_confidence: float = 0.3
+    # difflib similarity a misspelt name needs to a settlement of the unit its location string lists
+    # ("Melitropol, Zaporizhia Oblast"): recall of typos vs a wrong village of that unit
+    unit_spelling_similarity: float = 0.88
+    # names shorter than this (letters) are never matched by similarity inside a unit
+    unit_spelling_min_letters: int = 6
     # margin by which the one-sense-per-discourse winner is lifted above the top score
     one_sense_margin: float = 0.01
 

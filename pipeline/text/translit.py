@@ -101,7 +101,7 @@ def uk_popular(text: str) -> str:
 # -- Ukrainian → Russian Cyrillic --------------------------------------------------------------
 # Word-final suffix correspondences, longest first; each maps to one or more Russian endings.
 _RU_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("іївка", ("еевка",)), ("ївка", ("евка",)), ("івка", ("овка",)),
+    ("іївка", ("еевка",)), ("ївка", ("евка",)), ("лівка", ("ловка", "льевка")), ("івка", ("овка",)),
     ("ьське", ("ьское",)), ("цьке", ("цкое",)), ("ське", ("ское",)),
     ("цька", ("цкая",)), ("ська", ("ская",)), ("цький", ("цкий",)), ("ський", ("ский",)),
     ("цьк", ("цк",)), ("ськ", ("ск",)),
@@ -118,6 +118,12 @@ _SIBILANT_O = re.compile(r"(?<=[жчшщцй])о(?=вк?а?$|в$)")
 _DOUBLED_YA = re.compile(r"([бвгджзклмнпрстфхцчшщ])\1я$")
 # Word-initial stems of Christian names, which Russian spells differently.
 _RU_STEMS = (("микол", "никол"), ("олекс", "алекс"))
+# Word-initial roots whose Ukrainian і / 'я stand for Russian е (the old ѣ, the stone root):
+# Білозерка → Белозерка, Кам'янка → Каменка; the Ukrainian-like form stays a candidate too.
+_RU_ROOTS = (("біл", "бел"), ("сіл", "сел"), ("кам'ян", "камен"), ("дніпр", "днепр"))
+# a short adjective ending a non-final word of a name, and its Russian full form
+# (Велика Білозерка → Великая Белозерка, Нове Село → Новое Село)
+_RU_ADJECTIVE_ENDINGS = (("а", "ая"), ("е", "ое"), ("і", "ие"))
 # Letter correspondences inside the word.
 _RU_LETTERS = {"і": "и", "ї": "и", "є": "е", "ґ": "г", "'": "ь", "е": "е", "и": "и"}
 # Ukrainian е at the start of a word is a plain е in Russian too; Ukrainian и after a hard
@@ -132,6 +138,9 @@ def _ru_word(word: str) -> list[str]:
     for uk, ru in _RU_STEMS:
         if word.startswith(uk):
             stem_forms = [ru + word[len(uk):]]
+    for uk, ru in _RU_ROOTS:
+        if word.startswith(uk) and len(word) > len(uk) + 1:
+            stem_forms = [ru + word[len(uk):]] + stem_forms
     forms: list[str] = []
     for w in stem_forms:
         endings: tuple[str, ...] = ("",)
@@ -154,7 +163,18 @@ def _ru_word(word: str) -> list[str]:
             form = _DOUBLED_YA.sub(r"\1ье", form)
             # a Russian word never starts with ь
             forms.append(form.replace("ь'", "ь").lstrip("ь"))
-    return list(dict.fromkeys(forms))
+    # after й the soft ending is not written (Михайлівка → Михайловка, never Михайльевка)
+    return list(dict.fromkeys(f for f in forms if "йль" not in f))
+
+
+def _adjective_forms(word: str) -> list[str]:
+    """Russian full adjective forms of a short Ukrainian adjective standing before another word of a
+    name (``велика`` → ``великая``), or nothing."""
+    for uk, ru in _RU_ADJECTIVE_ENDINGS:
+        if word.endswith(uk) and len(word) > 3 and word[-2] not in "аеєиіїоуюя'":
+            return [_ru_word(word[:-len(uk)] + "ий")[0][:-2] + ru] if word[-2] not in "кгх" or uk != "і" else \
+                [_ru_word(word[:-len(uk)] + "ий")[0][:-2] + "ие"]
+    return []
 
 
 def uk_to_ru(text: str) -> list[str]:
@@ -165,13 +185,17 @@ def uk_to_ru(text: str) -> list[str]:
     """
     text = _normalise(text)
     parts = re.split(r"([\s\-]+)", text)
+    words_at = [i for i, part in enumerate(parts) if part and part[0].isalpha()]
     options: list[list[str]] = []
-    for part in parts:
+    for i, part in enumerate(parts):
         if not part or not part[0].isalpha():
             options.append([part])
             continue
+        forms = _ru_word(part.lower())
+        if i != words_at[-1] and "-" not in parts[i + 1]:
+            forms = _adjective_forms(part.lower()) + forms
         cased = []
-        for form in _ru_word(part.lower()):
+        for form in dict.fromkeys(forms):
             if part.isupper() and len(part) > 1:
                 cased.append(form.upper())
             elif part[0].isupper():
@@ -222,6 +246,8 @@ def ru_latin(text: str) -> list[str]:
     forms.append(short)
     # "yu" after a consonant is also written "u" (Izyum, Izum)
     forms.append(re.sub(r"(?<=[bcdfghklmnprstvz])yu", "u", short))
+    # "y" for й between a vowel and a consonant is also written "i" (Mikhaylovka, Mikhailovka)
+    forms.append(re.sub(r"(?<=[aeou])y(?=[bcdfghklmnprstvz])", "i", short))
     # "ye" after a consonant's soft sign is also written "e"/"ie" (Zaporozhe, Zaporizhie)
     return list(dict.fromkeys(forms))
 
