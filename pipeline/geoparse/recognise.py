@@ -55,7 +55,7 @@ SETTLEMENT_NOUNS = ("village", "town", "settlement", "city", "hamlet", "township
 SETTLEMENT_OF_CUES = tuple(f"{noun} of" for noun in SETTLEMENT_NOUNS) + tuple(f"{noun}s of" for noun in SETTLEMENT_NOUNS) + ("cities of",)
 REGION_CUES = ("region", "oblast", "province", "krai", "kray")
 _SETTLEMENT_OF = re.compile(r"\b(" + "|".join(SETTLEMENT_NOUNS) + r"|cities)s? of[ \t]+", re.IGNORECASE)
-# a facility named after the place before it ("the Kursk nuclear power plant", "Mariupol drama theatre"):
+# a facility named after the place before it ("the Rivne nuclear power plant", "the Sumy drama theatre"):
 # it becomes the landmark of that name (in any of the place's spellings), else it is placed at the place
 _FACILITY = re.compile(r"[ \t]+((?:(?:nuclear|hydroelectric|hydro|thermal|coal|steel|chemical|oil|gas|coke|"
                        r"metallurgical|iron[ \t]+and[ \t]+steel|power|drama|regional|children's|children’s)"
@@ -419,7 +419,7 @@ def _units_by_region_word(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]
 
 def _mark_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> None:
     """Extend "X <facility>" mentions over the facility words: the landmark called so in any spelling of X
-    ("Zaporozhye Nuclear Power Plant" is the landmark "Zaporizhzhia Nuclear Power Plant"), else X's
+    ("Rovno Nuclear Power Plant" is the landmark of that name spelt "Rivne"), else X's
     place with ``facility`` set (resolve notes the point as the town's)."""
     text = ctx.text
     added: list[Mention] = []
@@ -442,13 +442,13 @@ def _mark_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> 
             m.text = text[m.start:m.end]
             m.key, m.rows, m.kind = f"{m.key} {tail}", landmark, "name"
             m.signals.append(Signal("facility_landmark", 0.0, "a facility the landmark table names"))
-        elif found.group(1)[:1].isupper():  # "the Kursk Nuclear Power Plant": the facility's own name, one mention
+        elif found.group(1)[:1].isupper():  # "the Rivne Nuclear Power Plant": the facility's own name, one mention
             m.end = found.end()
             m.text = text[m.start:m.end]
             m.facility = True
             m.signals.append(Signal("facility_at_place", 0.0, f"a {found.group(1).lower()} placed at the place named"))
         else:
-            # "the Mariupol drama theatre" describes a facility in the town: the town stays a mention of its
+            # "the Sumy drama theatre" describes a facility in the town: the town stays a mention of its
             # own, the facility is a second one at the town's point
             facility = replace(m, end=found.end(), text=text[m.start:found.end()], facility=True,
                                signals=m.signals + [Signal("facility_at_place", 0.0,
@@ -679,7 +679,7 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
         if before and before[0].isupper() and not sentence_start and not _allowed_before(before, m.start, ctx, gaz):
             return False
         if after and after[0].isupper() and after.lower() not in PLACE_NOUNS and not _strong_key(after, gaz) \
-                and not _FACILITY.match(ctx.text, m.end):  # "the Kursk Nuclear Power Plant" is at Kursk
+                and not _FACILITY.match(ctx.text, m.end):  # "the Rivne Nuclear Power Plant" is at Rivne
             region_institution = after.lower() in INSTITUTION_WORDS
             # a function word ("The", "A", "He") starts the next sentence of an unpunctuated dateline
             # ("AUSTIN, Texas A white nationalist ...")
@@ -947,7 +947,7 @@ def _settlement_list(ctx: _Context, gaz: Gazetteer, pos: int, mentions: list[Men
 
 
 def _lower_case_head(ctx: _Context, gaz: Gazetteer, start: int, end: int, mentions: list[Mention]) -> Mention | None:
-    """The lower-case head of a location string that opens its line ("kharkiv, Kharkiv Oblast, Ukraine", as
+    """The lower-case head of a location string that opens its line ("poltava, Poltava Oblast, Ukraine", as
     typed into a form): the place of that name, else a settlement the gazetteer lacks."""
     surface = ctx.text[start:end]
     key = name_key(surface)

@@ -33,7 +33,7 @@ REGION_WORDS = ("oblast", "region", "province", "krai", "kray")
 PRECISION_EXACT = "exact"
 PRECISION_ADMIN1 = "admin1"
 PRECISION_ONLINE = "online"
-# a facility named after a town ("the Kursk nuclear power plant") that the landmark table lacks: the town's point
+# a facility named after a town ("the Rivne nuclear power plant") that the landmark table lacks: the town's point
 PRECISION_TOWN = "town"
 
 

@@ -123,7 +123,7 @@ class ResolveWeights:
     # the confidence of a settlement placed at its admin unit's reference point (not in the gazetteer)
     unresolved_confidence: float = 0.3
     # difflib similarity a misspelt name needs to a settlement of the unit its location string lists
-    # ("Melitropol, Zaporizhia Oblast"): recall of typos vs a wrong village of that unit
+    # ("Poltawa, Poltava Oblast": a letter off): recall of typos vs a wrong village of that unit
     unit_spelling_similarity: float = 0.88
     # names shorter than this (letters) are never matched by similarity inside a unit
     unit_spelling_min_letters: int = 6
