@@ -12,8 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SECTIONS = ("RESULTS_summary.md", "RESULTS_geoparse.md", "RESULTS_build.md", "RESULTS_dashboard.md",
-            "RESULTS_snapshot.md")
+SECTIONS = ("RESULTS_summary.md", "RESULTS_realworld.md", "RESULTS_places.md", "RESULTS_events.md",
+            "RESULTS_architecture.md", "RESULTS_output.md", "RESULTS_ingest.md", "RELIABILITY.md", "RESULTS_scale.md",
+            "RESULTS_geoparse.md", "RESULTS_build.md", "RESULTS_dashboard.md", "RESULTS_snapshot.md")
 
 
 def main() -> int:
