@@ -839,7 +839,7 @@ def _mark_location_strings(ctx: _Context, gaz: Gazetteer, mentions: list[Mention
             continue  # the middle of a list
         nxt = mentions[i + 1]
         if not _LOCATION_GAP.match(text[head.end:nxt.start]) or _possessive_after(text, nxt):
-            continue  # "Lyman, Russia's main base": an apposition, not a location string
+            continue  # "X, Russia's main base": an apposition, not a location string
         if _is_country(gaz, nxt):
             if not _is_country(gaz, head) and not _list_goes_on(text, mentions, i + 1):
                 head.country_qualifier = i + 1

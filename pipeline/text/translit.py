@@ -3,7 +3,7 @@
 Three pure functions and one that combines them:
 
 - :func:`uk_national` — the official Ukrainian national transliteration (Cabinet of Ministers
-  of Ukraine, resolution No. 55 of 27 January 2010): ``Запоріжжя`` → ``Zaporizhzhia``,
+  of Ukraine, resolution No. 55 of 27 January 2010): ``Згорани`` → ``Zghorany``,
   ``Згурівка`` → ``Zghurivka``; the soft sign and the apostrophe are dropped, ``є ї й ю я``
   are written ``ye yi y yu ya`` at the start of a word and ``ie i i iu ia`` elsewhere.
 - :func:`uk_popular` — the older, still common English-press romanisation that keeps
