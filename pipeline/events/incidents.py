@@ -23,9 +23,10 @@ children") never. Every figure stays as a ``CasualtyClaim`` with its claimant.
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from dataclasses import dataclass, field
+
+from geopy.distance import great_circle
 
 from pipeline.events.figures import Figure, claimant, figures, source_line
 from pipeline.events.records import CasualtyClaim, Event, Report, Source
@@ -190,10 +191,8 @@ def _precision(place: Place, text: str) -> int:
 
 
 def km(a: Place, b: Place) -> float:
-    """Great-circle distance between two places, in km."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    return 2 * 6371 * math.asin(min(1.0, math.sqrt(h)))
+    """Great-circle distance between two places, in km (geopy, as the geoparser measures distances)."""
+    return great_circle((a.lat, a.lon), (b.lat, b.lon)).km
 
 
 def same_place(a: Place, b: Place) -> bool:
