@@ -125,6 +125,8 @@ def absorb_claim(into: Event, other: Event, is_unrecognised: bool | None = None)
     for stage, day in other.claim_stages.items():
         if stage not in into.claim_stages or (into.claim_stages[stage] is None and day is not None):
             into.claim_stages[stage] = day
+            if stage == into.sub_event_type and into.when.date is None and day is not None and other.when.date == day:
+                into.when = other.when  # the claim is dated by its current stage once a report dates that stage
     if STAGE_RANK.get(other.sub_event_type, 0) > STAGE_RANK.get(into.sub_event_type, 0):
         into.sub_event_type = other.sub_event_type
         into.when = other.when

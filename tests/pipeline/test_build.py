@@ -550,3 +550,16 @@ def test_output_files_are_0644_not_0600(tmp_path):
         os.umask(old)
     assert {name: (tmp_path / "out" / name).stat().st_mode & 0o777 for name in OUTPUT_FILES} == \
         dict.fromkeys(OUTPUT_FILES, 0o644)
+
+
+def test_merged_claims_are_dated_by_their_current_stage(seed_events):
+    # a claim first read from an undated sentence took no date even when another report dated that stage
+    dated = 0
+    for feature in seed_events:
+        props = feature["properties"]
+        if props["event_type"] != "annexation_claim":
+            continue
+        stages = {s["stage"]: s["date"] for s in props["claim_stages"]}
+        assert props["date"] == stages[props["sub_event_type"]], props["admin1_code"]
+        dated += props["date"] is not None
+    assert dated == 4  # the four oblasts proclaimed on one day; Crimea's 2014 claim stays undated
