@@ -251,3 +251,12 @@ def basemap() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return write_fixture_dir(tmp_path / "out")
+
+
+def article_events(parser: Any, text: str, name: str = "a.txt") -> list[Any]:
+    """The events ``extract_events`` finds in ``text`` read as the article ``name`` (its date from the text)."""
+    from pipeline.events.extract import extract_events
+    from pipeline.text.articles import make_article
+
+    article = make_article(name, text)
+    return extract_events(name, text, parser.parse_places(text), article.published)

@@ -8,22 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.text.articles import make_article
-from pipeline.events.extract import Event, casualties, event_id, extract_events, merge_across_articles, parse_number
+from pipeline.events.extract import Event, casualties, event_id, merge_across_articles, parse_number
 from pipeline.output.export import event_features
-from pipeline.geoparse import Geoparser, load_geoparser
+from tests.fixtures import article_events as _events
 
 DATE_HEADER = "date 2023-03-10\n"  # a Friday
-
-
-@pytest.fixture(scope="module")
-def parser() -> Geoparser:
-    return load_geoparser()
-
-
-def _events(parser: Geoparser, text: str, name: str = "a.txt") -> list[Event]:
-    article = make_article(name, text)
-    return extract_events(name, text, parser.parse_places(text), article.published)
 
 
 def _only(events: list[Event], event_type: str) -> list[Event]:

@@ -7,23 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.events.extract import Event, extract_events, merge_across_articles
+from pipeline.events.extract import Event, merge_across_articles
 from pipeline.events.figures import figures
 from pipeline.events.triggers import triggers
-from pipeline.geoparse import Geoparser, load_geoparser
-from pipeline.text.articles import make_article
+from tests.fixtures import article_events as _events
 
 MONDAY = "date 2023-05-15\n"  # a Monday
-
-
-@pytest.fixture(scope="module")
-def parser() -> Geoparser:
-    return load_geoparser()
-
-
-def _events(parser: Geoparser, text: str, name: str = "a.txt") -> list[Event]:
-    article = make_article(name, text)
-    return extract_events(name, text, parser.parse_places(text), article.published)
 
 
 def _of(events: list[Event], kind: str) -> list[Event]:
