@@ -82,6 +82,12 @@ _UNKNOWN_NAME = re.compile(r"[A-Z][a-z'’ʼ]+(?:[-\u2010\u2011][A-Za-z][a-z'’
 _UNKNOWN_NAME_END = re.compile(_UNKNOWN_NAME.pattern + r"\Z")
 # a lower-case name opening its line before a location string's unit ("chernihiv, Chernihiv Oblast")
 _LOWER_HEAD = re.compile(r"(?:\A|\n)[ \t]*([a-z][a-z'’ʼ-]+(?:[ \t][a-z][a-z'’ʼ-]+)?)\Z")
+# a location string opening a line: two to four comma-separated parts of one to four words that end the
+# clause ("Tula, Russia. ...", "Hostomel, Kyiv Oblast, Ukraine. ...", "kharkiv, kharkiv Oblast, ukraine")
+_LOC_WORD = r"[^\W\d_][\w'’ʼʹ-]*"
+_LOCATION_LINE = re.compile(r"(?m)^[ \t]*((?:" + _LOC_WORD + r"\.?(?:[ \t]+" + _LOC_WORD + r"\.?){0,3}[ \t]*,{1,2}[ \t]*){1,3}"
+                            + _LOC_WORD + r"(?:[ \t]+" + _LOC_WORD + r"){0,3})[ \t]*(?=[.;:(\n]|\Z)")
+_LOCATION_PART = re.compile(r"[^,]+")
 # words that end the name of a district, not a settlement ("Zavodskoy Rayon")
 DISTRICT_WORDS = frozenset({"rayon", "raion", "district", "okrug", "hromada", "municipality", "county"})
 _REGIONS_OF_BEFORE = re.compile(r"\b(regions|oblasts|provinces)\s+of\s+(the\s+)?$", re.IGNORECASE)
@@ -149,6 +155,9 @@ class Mention:
     listed: bool = False  # in a list beside a region phrase ("Kharkiv, Sumy and the Poltava region")
     settlement: bool = False  # named as a settlement ("the village of X", the head of a location string)
     village: bool = False  # named a village ("the villages of A, B and C"): its population says little
+    # part of a location string that opens a line ("Tula, Russia.", "kharkiv, kharkiv Oblast, ukraine"): a
+    # name there is a place whatever its case or the words around it
+    location_line: bool = False
     # what the recogniser noticed, rendered into the reason (decisions read the fields above, never these)
     signals: list[Signal] = field(default_factory=list)
 
@@ -357,7 +366,10 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     if not text or not text.strip():
         return []
     ctx = _Context(text)
+    lines = _location_lines(ctx, gaz)
     raw = _automaton_matches(ctx, gaz) + _abbreviation_matches(ctx, gaz)
+    if lines:
+        raw += _location_line_matches(ctx, gaz, lines)
     chosen = _leftmost_longest(raw)
     mentions = []
     surnames = _surnames(ctx, gaz)
@@ -366,6 +378,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         if m.paragraph < 0:
             continue
         m.sentence = ctx.sentence_of(m.start)
+        if lines and m.kind in ("name", "variant"):
+            m.location_line = any(start <= m.start < end for start, end, _ in lines)
         if _keep(m, ctx, gaz, surnames):
             mentions.append(m)
     mentions += _variant_matches(ctx, gaz, mentions, surnames)
@@ -387,6 +401,60 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     mentions = _settlements_missing_from_gazetteer(ctx, gaz, mentions)
     _mark_location_strings(ctx, gaz, mentions)
     return mentions
+
+
+def _location_lines(ctx: _Context, gaz: Gazetteer) -> list[tuple[int, int, tuple[int, ...]]]:
+    """Location strings that open a line, as (start, end, start of each part): "A, B Oblast, Country" or
+    "A, Country" — the last part a country, or a later part ending with a region word. Their names are
+    places in any case ("kharkiv, kharkiv Oblast, ukraine", "TULA, RUSSIA") and whatever words follow."""
+    found = []
+    text = ctx.text
+    if "," not in text:
+        return found
+    for match in _LOCATION_LINE.finditer(text):
+        start, end = match.span(1)
+        parts = [(p.start() + start, p.group().strip()) for p in _LOCATION_PART.finditer(text, start, end)]
+        parts = [(pos + len(text[pos:]) - len(text[pos:].lstrip()), part) for pos, part in parts if part]
+        if len(parts) < 2:
+            continue
+        last = name_key(parts[-1][1])
+        country = any(gaz.kind_of[r] == "country" for r in gaz.rows_for_key(last)) if last in gaz.keys else False
+        region = any(part.rsplit(None, 1)[-1].lower().rstrip("'’") in REGION_CUES and " " in part
+                     for _, part in parts[1:])
+        if country or region:
+            found.append((start, end, tuple(pos for pos, _ in parts)))
+    return found
+
+
+def _location_line_matches(ctx: _Context, gaz: Gazetteer,
+                           lines: list[tuple[int, int, tuple[int, ...]]]) -> list[Mention]:
+    """Names written in lower case at the start of a part of a location line ("kharkiv, kharkiv Oblast")."""
+    text = ctx.text
+    haystack = " " + ctx.words + " "
+    found = []
+    for start, end, part_starts in lines:
+        if not any(text[pos].islower() for pos in part_starts):
+            continue
+        run = _capitalise_words(text[start:end])
+        for s0, e0, _surface, key, kind, rows in _names_in_run(gaz, haystack[start:end + 2], run):
+            pos = start + s0
+            if pos not in part_starts or not text[pos].islower():
+                continue
+            if _zipf(key) >= _W.variant_max_zipf and not _key_facts(gaz, key).strong:
+                continue  # a common word ("in", "near") is no place in lower case
+            found.append(Mention(pos, start + e0, text[pos:start + e0], key, kind, rows))
+    return found
+
+
+def _capitalise_words(run: str) -> str:
+    """``run`` with the first letter of every word in upper case (same length)."""
+    out = []
+    prev = " "
+    for ch in run:
+        up = ch.upper() if not prev.isalpha() and prev not in _APOSTROPHES else ch
+        out.append(up if len(up) == 1 else ch)
+        prev = ch
+    return "".join(out)
 
 
 def _units_by_region_word(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
@@ -601,7 +669,9 @@ def _leftmost_longest(matches: list[Mention]) -> list[Mention]:
 
 
 # capitalised words, with middle initials ("Gino D. Bassett") and hyphenated surnames ("Diaz-Balart")
-_CAP_RUN = re.compile(r"[A-Z][a-z]+\.?(?:-[A-Z][a-z]+)?(?: (?:[A-Z]\. )*[A-Z][a-z]+\.?(?:-[A-Z][a-z]+)?)+")
+# ending at a word's end: "Vetro Hostomelʹsʹkyy" (a word spelt with modifier letters) gives no surname "Hostomel"
+_CAP_RUN = re.compile(r"[A-Z][a-z]+\.?(?:-[A-Z][a-z]+)?(?: (?:[A-Z]\. )*[A-Z][a-z]+\.?(?:-[A-Z][a-z]+)?)+"
+                      r"(?![^\W\d_])")
 
 
 def _surnames(ctx: _Context, gaz: Gazetteer) -> set[str]:
@@ -656,6 +726,9 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
         return line_kind != "caps"
     if low in MONTHS_DAYS:
         return False
+    if m.location_line:
+        m.signals.append(Signal("location_line", 0.0, "in a location string"))
+        return True
     if surface.isupper() and len(surface) > 1:
         if line_kind != "caps":
             if _is_dateline(m, ctx) and strong:
@@ -700,7 +773,8 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
     return True
 
 
-_DATELINE_AFTER = re.compile(r"^(,\s*[A-Za-z. ]{2,20})?\s*(\(|—|–|-{1,2}\s|:)")
+# what follows a dateline's place: a state or country, a day ("KYIV, July 3. /TASS/."), then the agency or dash
+_DATELINE_AFTER = re.compile(r"^(,\s*[A-Za-z. ]{2,20}?(?:\s+\d{1,2})?)?[.,]?\s*(\(|—|–|-{1,2}\s|:|/)")
 
 
 def _is_dateline(m: Mention, ctx: _Context) -> bool:
