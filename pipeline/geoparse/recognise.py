@@ -379,7 +379,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             continue
         m.sentence = ctx.sentence_of(m.start)
         if lines and m.kind in ("name", "variant"):
-            m.location_line = any(start <= m.start < end for start, end, _ in lines)
+            m.location_line = _heads_location_part(text, m, lines)
         if _keep(m, ctx, gaz, surnames):
             mentions.append(m)
     mentions += _variant_matches(ctx, gaz, mentions, surnames)
@@ -403,8 +403,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     return mentions
 
 
-def _location_lines(ctx: _Context, gaz: Gazetteer) -> list[tuple[int, int, tuple[int, ...]]]:
-    """Location strings that open a line, as (start, end, start of each part): "A, B Oblast, Country" or
+def _location_lines(ctx: _Context, gaz: Gazetteer) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
+    """Location strings that open a line, as (start, end, (start, end) of each part): "A, B Oblast, Country" or
     "A, Country" — the last part a country, or a later part ending with a region word. Their names are
     places in any case ("kharkiv, kharkiv Oblast, ukraine", "TULA, RUSSIA") and whatever words follow."""
     found = []
@@ -413,8 +413,8 @@ def _location_lines(ctx: _Context, gaz: Gazetteer) -> list[tuple[int, int, tuple
         return found
     for match in _LOCATION_LINE.finditer(text):
         start, end = match.span(1)
-        parts = [(p.start() + start, p.group().strip()) for p in _LOCATION_PART.finditer(text, start, end)]
-        parts = [(pos + len(text[pos:]) - len(text[pos:].lstrip()), part) for pos, part in parts if part]
+        parts = [(p.start() + len(p.group()) - len(p.group().lstrip()), p.group().strip())
+                 for p in _LOCATION_PART.finditer(text, start, end) if p.group().strip()]
         if len(parts) < 2:
             continue
         last = name_key(parts[-1][1])
@@ -422,17 +422,18 @@ def _location_lines(ctx: _Context, gaz: Gazetteer) -> list[tuple[int, int, tuple
         region = any(part.rsplit(None, 1)[-1].lower().rstrip("'’") in REGION_CUES and " " in part
                      for _, part in parts[1:])
         if country or region:
-            found.append((start, end, tuple(pos for pos, _ in parts)))
+            found.append((start, end, tuple((pos, pos + len(part)) for pos, part in parts)))
     return found
 
 
 def _location_line_matches(ctx: _Context, gaz: Gazetteer,
-                           lines: list[tuple[int, int, tuple[int, ...]]]) -> list[Mention]:
+                           lines: list[tuple[int, int, tuple[tuple[int, int], ...]]]) -> list[Mention]:
     """Names written in lower case at the start of a part of a location line ("kharkiv, kharkiv Oblast")."""
     text = ctx.text
     haystack = " " + ctx.words + " "
     found = []
-    for start, end, part_starts in lines:
+    for start, end, parts in lines:
+        part_starts = {pos for pos, _ in parts}
         if not any(text[pos].islower() for pos in part_starts):
             continue
         run = _capitalise_words(text[start:end])
@@ -444,6 +445,18 @@ def _location_line_matches(ctx: _Context, gaz: Gazetteer,
                 continue  # a common word ("in", "near") is no place in lower case
             found.append(Mention(pos, start + e0, text[pos:start + e0], key, kind, rows))
     return found
+
+
+def _heads_location_part(text: str, m: Mention, lines: list[tuple[int, int, tuple[tuple[int, int], ...]]]) -> bool:
+    """Whether ``m`` is a whole part of a location line, or its first words before a region word or a
+    settlement noun ("Kursk Oblast", "Olginka Village"); not a word of a longer name ("Novaya Pershina")."""
+    for start, end, parts in lines:
+        if start <= m.start < end:
+            for part_start, part_end in parts:
+                if part_start == m.start and m.end <= part_end:
+                    rest = text[m.end:part_end].strip().lower().rstrip("'’")
+                    return not rest or rest in REGION_CUES or rest in SETTLEMENT_NOUNS  # "X Oblast", "X Village"
+    return False
 
 
 def _capitalise_words(run: str) -> str:
