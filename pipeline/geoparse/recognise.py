@@ -397,6 +397,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             m.region = m.region_word = True  # the region word is part of the name found ("Kharkivs'ka oblast")
     mentions = _units_by_region_word(ctx, gaz, mentions)
     _mark_facilities(ctx, gaz, mentions)
+    mentions = _named_facilities(ctx, gaz, mentions)
     _mark_regions(ctx, mentions)
     mentions = _settlements_missing_from_gazetteer(ctx, gaz, mentions)
     _mark_location_strings(ctx, gaz, mentions)
@@ -538,6 +539,213 @@ def _mark_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> 
     if added:
         mentions += added
         mentions.sort(key=lambda m: (m.start, m.end))
+
+
+# the last word of a facility's own name ("Freedom Square", "Transfiguration Cathedral"): the facility is placed
+# at its town when its phrase gives the town (see ``_named_facilities``). Not University, College, Center,
+# Theatre, Hotel, Hospital ...: such capitalised names are mostly institutions, and the public corpora do not
+# count them as places (a hospital is found by its own name before the noun: "the X children's hospital").
+FACILITY_HEADS = frozenset("""Square Cathedral Monastery Lavra Mosque Synagogue Institute Plant Factory
+Airport Airfield Bridge Base Prison Barracks Station""".split())
+# "Station" is a facility's only after these ("Railway Station", not "International Space Station")
+STATION_KINDS = frozenset("Railway Train Bus Metro Power Pumping Filtration Police Fire".split())
+_FACILITY_HEAD = re.compile(r"[A-Z](?<![\w'’ʼ][A-Z])[a-z]+\b")
+# a facility's name with a lower-case noun after it ("the Okhmatdyt children's hospital")
+_FACILITY_LOWER = re.compile(r"[ \t]+(?:(?:children['’ʼ]s|maternity|military|regional|city|district|main)[ \t]+)?"
+                             r"(?:hospital|cathedral|monastery|airport|airfield|stadium|theat(?:re|er)|mall)\b")
+# between a facility and the town that follows it ("X Square, central Kharkiv", "X Cathedral in Odesa")
+_TOWN_AFTER = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+)(?:(?:in|at|near|of|outside)[ \t]+)?(?:the[ \t]+)?"
+                         r"(?:(?:city|town|village)[ \t]+of[ \t]+)?(?:(?:central|downtown|northern|southern|eastern|"
+                         r"western)[ \t]+)?\Z")
+# between the town and the facility after it ("Odesa's historic X Cathedral")
+_TOWN_BEFORE = re.compile(r"['’]s[ \t]+(?:[a-z-]+[ \t]+){0,2}\Z")
+_NAME_CONNECTORS = frozenset({"of", "and", "for", "the", "on"})
+# a facility named after a unit or big town is placed at the town the sentence names beside it in the same
+# unit ("a visit to Kurchatov, to the Kursk nuclear power plant"): a preposition introduces that town
+_TOWN_PREPOSITION = re.compile(r"\b(?:in|at|to|near|from|of|outside)[ \t]+(?:the[ \t]+)?(?:(?:city|town)[ \t]+of[ \t]+)?\Z")
+
+
+def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """Facilities known by their own name ("Freedom Square", "the Transfiguration Cathedral", "Poltava Military
+    Institute of Communication", "the Okhmatdyt children's hospital"), placed at their town: a place named
+    inside the name, the town right after it ("..., central Kharkiv", "... in Odesa") or right before it
+    ("Odesa's historic ..."), else the town another mention of the same name was given in the article. A
+    facility with no town given is dropped (precision first). Also re-points a facility named after a place
+    (``_mark_facilities``) at the town the sentence names beside it in the same admin-1 unit."""
+    text = ctx.text
+    _facility_at_sentence_town(ctx, gaz, mentions)
+    if not any(head in text for head in FACILITY_HEADS) and not _FACILITY_LOWER.search(ctx.lower):
+        return mentions
+    starts = [m.start for m in mentions]
+    found: list[tuple[int, int, str, Mention | None]] = []  # (start, end, its name's key, town mention)
+    for match in _FACILITY_HEAD.finditer(text):
+        head = match.group()
+        if head not in FACILITY_HEADS:
+            continue
+        span = _facility_name_span(text, match.start(), match.end())
+        if span is None:
+            continue
+        start, end = span
+        words = text[start:end].split()
+        if head == "Station" and text[start:match.start()].split()[-1] not in STATION_KINDS:
+            continue
+        if any(m.start <= start and end <= m.end for m in mentions):
+            continue  # a gazetteer name already covers it ("Maidan Nezalezhnosti")
+        found.append((start, end, name_key(words[0]), _facility_town(ctx, gaz, mentions, starts, start, end)))
+    article_town = _UNSET = object()
+    for match in _UNKNOWN_NAME.finditer(text):
+        lower = _FACILITY_LOWER.match(text, match.end())
+        if lower is None or not _facility_proper_name(ctx, gaz, match.group()):
+            continue
+        if any(m.start < match.end() and match.start() < m.end for m in mentions):
+            continue
+        start, end = match.span()
+        town = _facility_town(ctx, gaz, mentions, starts, start, lower.end())
+        if town is None:
+            if article_town is _UNSET:
+                article_town = _article_town(gaz, mentions)
+            town = article_town
+        found.append((start, end, name_key(match.group().split()[0]), town))
+    if not found:
+        return mentions
+    towns = {key: town for _, _, key, town in found if town is not None}
+    added = []
+    dropped: set[int] = set()
+    for start, end, key, town in found:
+        town = town or towns.get(key)
+        if town is None:
+            continue
+        if not start <= town.start < end:  # a common word inside the name is no place of its own ("Freedom Square")
+            dropped.update(id(m) for m in mentions if start <= m.start and m.end <= end and " " not in m.key
+                           and (_is_dictionary_word(m.key) or _zipf(m.key) >= _W.variant_max_zipf))
+        m = replace(town, start=start, end=end, text=text[start:end], facility=True, region=False,
+                    region_word=False, listed=False, settlement=False, village=False, qualifier=None,
+                    country_qualifier=None, location_line=False,
+                    signals=[Signal("named_facility", 0.0, f"a facility placed at its town, {town.text}")])
+        m.paragraph, m.sentence = ctx.paragraph_of(start), ctx.sentence_of(start)
+        if m.paragraph >= 0:
+            added.append(m)
+    if not added:
+        return mentions
+    return sorted([m for m in mentions if id(m) not in dropped] + added, key=lambda m: (m.start, m.end))
+
+
+def _facility_name_span(text: str, head_start: int, head_end: int) -> tuple[int, int] | None:
+    """(start, end) of the capitalised name that ends with the facility word at ``head_start`` (with an
+    "of X" tail: "... Institute of Communication"), or None when no capitalised word stands before it."""
+    start = head_start
+    pos = head_start
+    while True:
+        before = text[max(0, pos - 40):pos]
+        word = re.search(r"([A-Za-z][\w'’ʼ-]*)[ \t]+\Z", before)
+        if word is None:
+            break
+        w = word.group(1)
+        if w[0].isupper() and w.lower() not in ("the", "a", "an"):
+            start = pos = pos - len(word.group(0))
+            continue
+        if w in _NAME_CONNECTORS and w != "the":
+            prev = re.search(r"([A-Za-z][\w'’ʼ-]*)[ \t]+\Z", text[max(0, pos - len(word.group(0)) - 40):pos - len(word.group(0))])
+            if prev is not None and prev.group(1)[0].isupper():
+                pos -= len(word.group(0))
+                continue
+        break
+    if start == head_start:
+        return None
+    end = head_end
+    tail = re.match(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’ʼ-]*(?:[ \t]+[A-Z][\w'’ʼ-]*)*", text[end:end + 80])
+    if tail is not None:
+        end += tail.end()
+    return start, end
+
+
+def _facility_proper_name(ctx: _Context, gaz: Gazetteer, name: str) -> bool:
+    """Whether ``name`` before a lower-case facility noun reads as the facility's own name (not a town the
+    gazetteer knows, handled by ``_mark_facilities``, nor a common word)."""
+    key = name_key(name)
+    return key not in gaz.keys and key not in gaz.demonyms and all(
+        _zipf(k) < _W.variant_max_zipf and not _is_dictionary_word(k) for k in key.split())
+
+
+def _facility_town(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], starts: list[int], start: int,
+                   end: int) -> Mention | None:
+    """The town mention a facility at ``text[start:end]`` lies in, from its phrase (see ``_named_facilities``):
+    the town right after or right before it first ("Freedom Square, central Kharkiv" is not in a town called
+    Freedom), else a town named inside its name ("the Sumy Artillery Academy")."""
+    text = ctx.text
+    i = bisect.bisect_left(starts, start)
+    for m in mentions[i:i + 6]:
+        if m.start >= end:
+            if m.start - end <= 40 and _TOWN_AFTER.match(text[end:m.start]) and _is_town_mention(gaz, m):
+                return m
+            break
+    if i > 0:
+        m = mentions[i - 1]
+        if start - m.end <= 30 and _TOWN_BEFORE.search(text[m.end:start]) and _is_town_mention(gaz, m):
+            return m
+    # a town inside the name only when it is a strong name (a big city, a unit's seat): "Pine Nut Processing
+    # Plant" and "Chapman University" are not in towns called Pine or Chapman
+    inner = [m for m in mentions[i:] if m.start < end and _is_town_mention(gaz, m) and _mention_facts(gaz, m).strong
+             and m.key not in DIRECTIONS and not _is_dictionary_word(m.key)]
+    if inner:
+        return inner[0]
+    first = re.match(r"[A-Z][\w'’ʼ-]*", text[start:end])
+    key = name_key(first.group()) if first else ""
+    if key in gaz.keys and key not in gaz.demonyms and _key_facts(gaz, key).strong and key not in DIRECTIONS \
+            and not _is_dictionary_word(key):
+        town = Mention(start, start + len(first.group()), first.group(), key, "name")  # dropped as a modifier
+        if _is_town_mention(gaz, town):
+            return town
+    return None
+
+
+def _article_town(gaz: Gazetteer, mentions: list[Mention]) -> Mention | None:
+    """The town the article names most (at least twice, strictly more often than any other), or None."""
+    counts: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if _is_town_mention(gaz, m):
+            counts.setdefault(m.key, []).append(m)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+        return None
+    return ranked[0][0]
+
+
+def _is_town_mention(gaz: Gazetteer, m: Mention) -> bool:
+    """Whether ``m`` names a settlement (its most populous reading is a town), not a unit or country."""
+    if m.kind not in ("name", "variant") or m.region_word or m.facility:
+        return False
+    kinds = {gaz.kind_of[r] for r in _rows_of(gaz, m)}
+    return "city" in kinds and not kinds & {"country", "continent", "water"}
+
+
+def _facility_at_sentence_town(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> None:
+    """A facility named after a place ("the Kursk Nuclear Power Plant") whose sentence names, after a
+    preposition, another town of the same admin-1 unit ("a visit to Kurchatov"): it lies at that town."""
+    for m in mentions:
+        if not m.facility or not m.text[m.text.find(" ") + 1:][:1].isupper():
+            continue
+        unit = _top_admin1(gaz, m)
+        if unit is None:
+            continue
+        for other in mentions:
+            if other is m or other.sentence != m.sentence or other.key == m.key or not _is_town_mention(gaz, other):
+                continue
+            if _top_admin1(gaz, other) != unit or not _TOWN_PREPOSITION.search(ctx.text[max(0, other.start - 30):other.start]):
+                continue
+            m.key, m.kind, m.rows = other.key, other.kind, other.rows
+            m.signals.append(Signal("facility_town_in_sentence", 0.0,
+                                    f"placed at {other.text}, the town of its unit the sentence names"))
+            break
+
+
+def _top_admin1(gaz: Gazetteer, m: Mention) -> str | None:
+    """The admin-1 unit of the most populous town ``m`` may name."""
+    rows = [r for r in _rows_of(gaz, m) if gaz.kind_of[r] == "city"]
+    if not rows:
+        return None
+    a1 = gaz._a1[max(rows, key=lambda r: (gaz.population_of[r], -r))]
+    return a1 if isinstance(a1, str) and a1 else None
 
 
 def _landmark_rows(gaz: Gazetteer, key: str, rows: tuple[int, ...], tail: str) -> tuple[int, ...]:
@@ -829,30 +1037,69 @@ def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], sur
         i = bisect.bisect_right(starts, start) - 1
         if i >= 0 and covered[i][0] <= start < covered[i][1]:
             continue
-        key, rows = variant
+        key, rows, how = variant
         m = Mention(start, end, word, key, "variant", rows)
         m.paragraph = ctx.paragraph_of(start)
         if m.paragraph < 0:
             continue
         m.sentence = ctx.sentence_of(start)
         if _keep(m, ctx, gaz, surnames):
-            m.signals.append(Signal("spelling_variant", 0.0, f"spelling variant of {gaz._name[rows[0]]}"))
+            m.signals.append(Signal("spelling_variant", 0.0, f"spelling variant of {gaz._name[rows[0]]}") if how == "skeleton"
+                             else Signal("adjective_ending", 0.0, "another ending of an adjectival name"))
             found.append(m)
     return found
 
 
 @lru_cache(maxsize=65536)
-def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...]] | None:
-    """(key, rows) when ``word`` is missing from the index but spells a sizeable city or admin-1 unit
-    with the same consonant skeleton; None otherwise."""
+def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...], str] | None:
+    """(key, rows, how) when ``word`` is missing from the index but spells a sizeable city or admin-1 unit
+    with the same consonant skeleton (how: "skeleton"), or is another ending of a town's adjectival name
+    ("adjective"); None otherwise."""
     key = name_key(word)
     if key in gaz.keys or _zipf(key) >= _W.variant_max_zipf:  # the cheap tests first
         return None
     rows = gaz.skeletons.get(skeleton(key))
-    if not rows:
+    if rows:
+        rows = tuple(r for r in rows if gaz.kind_of[r] in ("city", "admin1") and _similar_spelling(key, r, gaz))
+    if rows:
+        return key, rows, "skeleton"
+    rows = _adjective_forms(gaz).get(_adjective_stem(key) or "", ())
+    if not rows or len(rows) > _W.adjective_max_places:
+        return None  # a common stem ("Krasny": dozens of towns) says too little
+    return key, rows, "adjective"
+
+
+# the endings of a Slavic adjectival place name in its masculine and neuter forms, as the press spells them
+# ("Yuzhny", "Yuzhnyy", "Yuzhnoye", "Yuzhne"; "Zavodskoy", "Zavodske"): the same place whichever is used
+_ADJECTIVE_ENDING = re.compile(r"(?<=[nkv])(?:yy|yi|iy|ij|ii|y|oye|oie|oe|ye|e)\Z")
+
+
+def _adjective_stem(key: str) -> str | None:
+    """The stem of a one-word adjectival name ("yuzhny" → "yuzhn"), or None."""
+    if " " in key or not key[-1:] in ("e", "y", "i", "j"):
         return None
-    rows = tuple(r for r in rows if gaz.kind_of[r] in ("city", "admin1") and _similar_spelling(key, r, gaz))
-    return (key, rows) if rows else None
+    ending = _ADJECTIVE_ENDING.search(key)
+    stem = key[:ending.start()] if ending else ""
+    return stem if len(stem) >= _W.adjective_stem_min_letters else None
+
+
+@lru_cache(maxsize=4)
+def _adjective_forms(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
+    """Adjective stem → rows of the towns (population ``adjective_min_population`` or more) with a one-word
+    adjectival name of that stem in any spelling: the other endings of the same name find them."""
+    found: dict[str, set[int]] = {}
+    kinds, pops = gaz.kind_of, gaz.population_of
+    least = _W.adjective_min_population
+    for key, entries in gaz.keys.items():
+        if key[-1:] not in ("e", "y", "i", "j") or " " in key:
+            continue
+        rows = [row for row, _primary in entries if kinds[row] == "city" and pops[row] >= least]
+        if not rows:
+            continue
+        stem = _adjective_stem(key)
+        if stem:
+            found.setdefault(stem, set()).update(rows)
+    return {stem: tuple(sorted(rows)) for stem, rows in found.items()}
 
 
 def _similar_spelling(key: str, row: int, gaz: Gazetteer) -> bool:

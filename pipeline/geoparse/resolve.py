@@ -203,8 +203,13 @@ def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
     "X region", ``text`` the surface, ``listed`` "listed with a region", ``region_how`` how "X region"
     names this unit (see ``_region_units``)."""
     weight = w.village_population_weight if village and c.feature_kind == "city" else w.population_weight
-    signals = [Signal("population", weight * math.log10(c.population + w.population_smoothing),
-                      f"population {c.population:,}" if c.population else "")]
+    if not c.population and c.feature_kind == "city":
+        # a settlement with no population figure (GeoNames gives 0, the codifier none): unknown, not nil
+        signals = [Signal("population", weight * math.log10(w.unknown_village_population + w.population_smoothing),
+                          "population unknown")]
+    else:
+        signals = [Signal("population", weight * math.log10(c.population + w.population_smoothing),
+                          f"population {c.population:,}" if c.population else "")]
     if village and c.feature_kind == "city":
         signals.append(Signal("named_village", 0.0, "named a village: population not used"))
     kind = w.kind_score(c.feature_kind)
@@ -225,12 +230,24 @@ def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
         signals.append(Signal("national_capital", w.capital, "national capital"))
     if c.primary:
         signals.append(Signal("main_name", w.main_name, "main name"))
-    elif facts.primary_city:
+    elif facts.primary_city and not (c.minor and _same_name_spelt(c.name, text)):
         signals.append(Signal("alternate_name_taken", w.alternate_name_taken,
                               "alternate name (another place has it as main name)"))
+    elif c.minor and facts.primary_city:
+        # a codifier settlement's alternates are transliterations of its own name ("Lyubymivka" for
+        # "Liubymivka"), as good as its main name even when a town elsewhere has that spelling as main name
+        signals.append(Signal("alternate_spelling", 0.0, "another transliteration of its name"))
     else:
         signals.append(Signal("alternate_name", 0.0, "alternate name"))
     return signals
+
+
+@lru_cache(maxsize=65536)
+def _same_name_spelt(name: str, text: str) -> bool:
+    """Whether ``text`` spells ``name`` (difflib similarity of their keys at least ``variant_similarity``)."""
+    from pipeline.geoparse.recognise import _similar
+
+    return _similar(name_key(text), name_key(name))
 
 
 def _shortlist(cands: list[Candidate], countries, admin1_codes, w: ResolveWeights) -> list[Candidate]:
@@ -273,6 +290,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     # context from the first pass: admin-1 units named, and confidently placed points
     admin_ctx: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     anchors = []
+    towns: list[tuple[int, float, float, str]] = []  # confidently placed settlements: (paragraph, lat, lon, key)
     for i, (scored, conf) in enumerate(first):
         if not scored:
             continue
@@ -286,15 +304,21 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             countries[top.country_code] += w.city_country_weight if conf >= w.city_country_confidence else 0.0
         if top.feature_kind not in ("country", "continent", "water", "region") and conf >= w.anchor_confidence:
             anchors.append((mentions[i].paragraph, top.lat, top.lon))
+            if top.feature_kind in ("city", "landmark") and len(towns) < w.max_town_anchors:
+                towns.append((mentions[i].paragraph, top.lat, top.lon, mentions[i].key))
     second_ctx = _RankContext(gaz, countries, admin_ctx, _distinct_anchors(anchors, w.max_anchors), w)
+    second_ctx.towns = towns
     qualifiers = {i: first[m.qualifier][0][0].candidate for i, m in enumerate(mentions)
                   if m.qualifier is not None and first[m.qualifier][0]}
     # a location string's admin unit and country restrict the candidates of its head; a settlement
     # with none left (or none in the gazetteer) is placed at its admin unit
     unresolved: dict[int, tuple[Candidate, list[Signal]]] = {}
+    article_unit = _article_unit(mentions, first)
     for i, m in enumerate(mentions):
         unit, country = _constraints(i, mentions, first)
         if unit is None and country is None:
+            if article_unit is not None and (m.village or m.kind == "settlement"):
+                _spelt_in_article_unit(m, i, gaz, article_unit, cand_lists, w)
             continue
         allowed = _allowed(_candidates(m, gaz), gaz, unit, country)
         if allowed is None:
@@ -476,6 +500,7 @@ class _RankContext:
         self.top_admin1 = counts[0][1] if counts and counts[0][0] >= 2 and \
             (len(counts) == 1 or counts[1][0] < counts[0][0]) else None
         self.anchors = anchors  # confidently placed points: [(paragraph, lat, lon)]
+        self.towns: list[tuple[int, float, float, str]] = []  # placed settlements: [(paragraph, lat, lon, key)]
         self._near_cache: dict[tuple[int, int], float | None] = {}
         self._anchors_near: dict[int, _AnchorGroup | None] = {}
         self._groups: dict[tuple, _AnchorGroup] = {}
@@ -624,7 +649,8 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
             elif qualifier_kind == "country" and c.country_code == qualifier.country_code:
                 context.append(Signal("qualifier_country", w.qualifier_country,
                                       f"listed with its country \"{qualifier.name}\""))
-        if ctx.anchors and rank_pop < w.anchor_max_rank and c.feature_kind in ("city", "landmark"):
+        # (a settlement only the codifier has sorts last by population, but may be the one near)
+        if ctx.anchors and (rank_pop < w.anchor_max_rank or c.minor) and c.feature_kind in ("city", "landmark"):
             near = ctx.nearest_km(c, m.paragraph)
             if near is not None and near < w.near_km:
                 context.append(Signal("near_other_place", w.near_bonus,
@@ -637,7 +663,68 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
             score += signal.weight  # the same additions, in the same order, as summing every signal
         scored.append(_Scored(c, score, signals, context))
     scored.sort(key=lambda s: (-s.score, s.candidate.row))
+    if ctx.towns and len(scored) > 1:
+        _nearest_namesake(m, scored, ctx)
     return scored
+
+
+def _nearest_namesake(m: Mention, scored: list[_Scored], ctx: _RankContext) -> None:
+    """Among settlements of one name in the top candidate's country, lift the one nearest the other settlements
+    the article places around the mention (by ``namesake_near`` per order of magnitude by which it is nearer
+    than the next namesake, at most two): "a village near X" is the namesake near X. A big city keeps its name."""
+    w = ctx.w
+    top = scored[0].candidate
+    if top.feature_kind != "city" or top.population >= w.namesake_keep_population:
+        return
+    points = [(lat, lon) for para, lat, lon, key in ctx.towns
+              if key != m.key and abs(para - m.paragraph) <= w.anchor_paragraphs]
+    if not points:
+        return
+    same = [s for s in scored if s.candidate.feature_kind == "city" and s.candidate.country_code == top.country_code]
+    if len(same) < 2:
+        return
+    near = []
+    for s in same[:w.namesake_max_candidates]:
+        c = s.candidate
+        near.append((min(_GREAT_CIRCLE.measure((c.lat, c.lon), p) for p in points), s))
+    near.sort(key=lambda x: (x[0], x[1].candidate.row))
+    (best_km, best), (next_km, _next) = near[0], near[1]
+    if best_km >= w.somewhat_near_km or next_km < 2 * best_km:
+        return
+    gain = min(2.0, math.log10(next_km / max(best_km, w.namesake_min_km)))
+    best.score += w.namesake_near * gain
+    best._context = (best._context or []) + [Signal(
+        "nearest_namesake", w.namesake_near * gain,
+        f"the namesake nearest the article's other places ({best_km:.0f} km; the next {next_km:.0f} km)")]
+    best._signals = None
+    scored.sort(key=lambda s: (-s.score, s.candidate.row))
+
+
+def _article_unit(mentions: list[Mention], first: list) -> Candidate | None:
+    """The admin-1 unit the article names with a region word ("the X region", "X Oblast"), when it names
+    exactly one such unit: the region a list of villages belongs to."""
+    units = {}
+    for m, (scored, _conf) in zip(mentions, first):
+        if m.region_word and scored and scored[0].candidate.feature_kind == "admin1":
+            units[scored[0].candidate.admin1_code] = scored[0].candidate
+    return next(iter(units.values())) if len(units) == 1 else None
+
+
+def _spelt_in_article_unit(m: Mention, i: int, gaz: Gazetteer, unit: Candidate, cand_lists: list,
+                           w: ResolveWeights) -> None:
+    """A name listed as a village, with no place of its name in the unit the article names: the settlement of
+    that unit spelt alike (older spellings: "Kuibyshevo" / "Kuybyshevo"), when there is one."""
+    if any(_admin1_of(gaz, c) == unit.admin1_code for c in cand_lists[i]):
+        return
+    spelt = _in_unit_by_spelling(gaz, m.key, unit.admin1_code, w)
+    if spelt is None:
+        return
+    row, name, exact = spelt
+    m.kind, m.rows = "variant", (row,)
+    cand_lists[i] = _candidates(m, gaz)
+    how = "the same name without apostrophes or spaces" if exact else "a close spelling"
+    m.signals.append(Signal("spelling_in_article_unit", 0.0,
+                            f"{how} of {name} in {_admin1_label(gaz, unit.admin1_code)}, the region the article names"))
 
 
 # exp(-37) is below half the spacing of floats at 1.0: adding it to a sum of at least 1.0 changes nothing

@@ -31,6 +31,12 @@ class RecogniseWeights:
     variant_max_zipf: float = 3.0
     # difflib similarity a spelling variant needs to the place's name (recall vs false variants)
     variant_similarity: float = 0.75
+    # an unknown word read as another ending of an adjectival town name ("Yuzhny" for "Yuzhne") needs a stem
+    # this long and a town this big (recall of press spellings vs false matches of short or tiny names)
+    adjective_stem_min_letters: int = 4
+    adjective_min_population: int = 1000
+    # ... and a stem shared by more towns than this is too common to read a word by it
+    adjective_max_places: int = 10
     # share of long words capitalised that makes a line a headline (whose capitals say nothing)
     headline_capitalised_share: float = 0.7
     # a line longer than this is never a headline
@@ -127,6 +133,19 @@ class ResolveWeights:
     unit_spelling_similarity: float = 0.88
     # names shorter than this (letters) are never matched by similarity inside a unit
     unit_spelling_min_letters: int = 6
+    # the population assumed for a settlement with no population figure (unknown, not nil): a typical village's
+    unknown_village_population: int = 500
+    # per order of magnitude by which one namesake (same name, same country) is nearer the article's other
+    # settlements than the next (at most two): the village near the places named vs the population prior
+    namesake_near: float = 2.0
+    # ... distances below this (km) count as this (a namesake on top of an anchor is not infinitely near)
+    namesake_min_km: float = 5.0
+    # ... a top candidate this big keeps its name ("Kamianske" the city, not a village near the route)
+    namesake_keep_population: int = 100_000
+    # ... namesakes measured per mention (speed)
+    namesake_max_candidates: int = 40
+    # settlements kept per article as points for the namesake signal
+    max_town_anchors: int = 64
     # margin by which the one-sense-per-discourse winner is lifted above the top score
     one_sense_margin: float = 0.01
 
