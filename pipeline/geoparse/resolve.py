@@ -290,7 +290,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     # context from the first pass: admin-1 units named, and confidently placed points
     admin_ctx: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     anchors = []
-    towns: list[tuple[int, float, float, str]] = []  # confidently placed settlements: (paragraph, lat, lon, key)
+    towns: list[tuple[int, int, float, float, str]] = []  # placed settlements: (paragraph, sentence, lat, lon, key)
     for i, (scored, conf) in enumerate(first):
         if not scored:
             continue
@@ -305,7 +305,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
         if top.feature_kind not in ("country", "continent", "water", "region") and conf >= w.anchor_confidence:
             anchors.append((mentions[i].paragraph, top.lat, top.lon))
             if top.feature_kind in ("city", "landmark") and len(towns) < w.max_town_anchors:
-                towns.append((mentions[i].paragraph, top.lat, top.lon, mentions[i].key))
+                towns.append((mentions[i].paragraph, mentions[i].sentence, top.lat, top.lon, mentions[i].key))
     second_ctx = _RankContext(gaz, countries, admin_ctx, _distinct_anchors(anchors, w.max_anchors), w)
     second_ctx.towns = towns
     qualifiers = {i: first[m.qualifier][0][0].candidate for i, m in enumerate(mentions)
@@ -500,7 +500,7 @@ class _RankContext:
         self.top_admin1 = counts[0][1] if counts and counts[0][0] >= 2 and \
             (len(counts) == 1 or counts[1][0] < counts[0][0]) else None
         self.anchors = anchors  # confidently placed points: [(paragraph, lat, lon)]
-        self.towns: list[tuple[int, float, float, str]] = []  # placed settlements: [(paragraph, lat, lon, key)]
+        self.towns: list[tuple[int, int, float, float, str]] = []  # [(paragraph, sentence, lat, lon, key)]
         self._near_cache: dict[tuple[int, int], float | None] = {}
         self._anchors_near: dict[int, _AnchorGroup | None] = {}
         self._groups: dict[tuple, _AnchorGroup] = {}
@@ -670,14 +670,17 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
 
 def _nearest_namesake(m: Mention, scored: list[_Scored], ctx: _RankContext) -> None:
     """Among settlements of one name in the top candidate's country, lift the one nearest the other settlements
-    the article places around the mention (by ``namesake_near`` per order of magnitude by which it is nearer
+    the article places around the mention (in its sentence, else its paragraph, else the paragraphs around) (by ``namesake_near`` per order of magnitude by which it is nearer
     than the next namesake, at most two): "a village near X" is the namesake near X. A big city keeps its name."""
     w = ctx.w
     top = scored[0].candidate
     if top.feature_kind != "city" or top.population >= w.namesake_keep_population:
         return
-    points = [(lat, lon) for para, lat, lon, key in ctx.towns
-              if key != m.key and abs(para - m.paragraph) <= w.anchor_paragraphs]
+    # the settlements of its sentence ("from X to Brovary"), else of its paragraph, else of the paragraphs around
+    others = [t for t in ctx.towns if t[4] != m.key and abs(t[0] - m.paragraph) <= w.anchor_paragraphs]
+    points = [(lat, lon) for _p, sentence, lat, lon, _k in others if sentence == m.sentence] or \
+        [(lat, lon) for para, _s, lat, lon, _k in others if para == m.paragraph] or \
+        [(lat, lon) for _p, _s, lat, lon, _k in others]
     if not points:
         return
     same = [s for s in scored if s.candidate.feature_kind == "city" and s.candidate.country_code == top.country_code]
@@ -689,15 +692,24 @@ def _nearest_namesake(m: Mention, scored: list[_Scored], ctx: _RankContext) -> N
         near.append((min(_GREAT_CIRCLE.measure((c.lat, c.lon), p) for p in points), s))
     near.sort(key=lambda x: (x[0], x[1].candidate.row))
     (best_km, best), (next_km, _next) = near[0], near[1]
-    if best_km >= w.somewhat_near_km or next_km < 2 * best_km:
+    if best_km >= w.somewhat_near_km:
         return
-    gain = min(2.0, math.log10(next_km / max(best_km, w.namesake_min_km)))
-    best.score += w.namesake_near * gain
-    best._context = (best._context or []) + [Signal(
-        "nearest_namesake", w.namesake_near * gain,
-        f"the namesake nearest the article's other places ({best_km:.0f} km; the next {next_km:.0f} km)")]
-    best._signals = None
+    if next_km >= 2 * best_km:
+        gain = w.namesake_near * min(2.0, math.log10(next_km / max(best_km, w.namesake_min_km)))
+        _add_context(best, Signal("nearest_namesake", gain, f"the namesake nearest the article's other places "
+                                                            f"({best_km:.0f} km; the next {next_km:.0f} km)"))
+    if best_km < w.near_km:
+        for km, s in near[1:]:
+            if km >= w.somewhat_near_km:  # far from every settlement around while a namesake is near them
+                _add_context(s, Signal("far_namesake", w.namesake_far, f"{km:.0f} km from the places around it, "
+                                                                       f"a namesake {best_km:.0f} km"))
     scored.sort(key=lambda s: (-s.score, s.candidate.row))
+
+
+def _add_context(s: _Scored, signal: Signal) -> None:
+    s.score += signal.weight
+    s._context = (s._context or []) + [signal]
+    s._signals = None
 
 
 def _article_unit(mentions: list[Mention], first: list) -> Candidate | None:
