@@ -54,7 +54,8 @@ class ResolveWeights:
     # score per order of magnitude of population: the prior for the big place over the village
     population_weight: float = 1.5
     # ... for a name called a village ("the villages of A and B"): the big namesake town is not more likely
-    village_population_weight: float = 0.0
+    # (a small weight: only a tie-breaker between namesakes the context cannot tell apart)
+    village_population_weight: float = 0.1
     # added to the population before its logarithm (a place of unknown population is not -inf)
     population_smoothing: int = 10
     # bonus per feature kind: how much a name prefers the country/landmark/water reading over a town
