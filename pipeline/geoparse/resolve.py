@@ -188,13 +188,19 @@ class _Facts:
     city_admin1: frozenset  # admin-1 units holding a town of 10,000+ of this name
     big_city_countries: frozenset  # countries with a city of 100,000+ of this name
     primary_city: bool  # some town has this as its main name
+    unit_seats: frozenset = frozenset()  # rows of the towns that are the seat of an admin-1 candidate, inside it
 
 
-def _facts(cands: list[Candidate], w: ResolveWeights) -> _Facts:
+def _facts(cands: list[Candidate], w: ResolveWeights, gaz: Gazetteer | None = None) -> _Facts:
     cities = [o for o in cands if o.feature_kind == "city"]
+    seats = frozenset()
+    if gaz is not None and cities:
+        rows = {o.row: o for o in cities}
+        seats = frozenset(seat for o in cands if o.feature_kind == "admin1"
+                          for seat in (_unit_seat(gaz, o.row),) if seat in rows and rows[seat].admin1_code == o.admin1_code)
     return _Facts(frozenset(o.admin1_code for o in cities if o.population >= w.namesake_town_population),
                   frozenset(o.country_code for o in cities if o.population >= w.namesake_big_city_population),
-                  any(o.primary and o.population >= w.primary_town_population for o in cities))
+                  any(o.primary and o.population >= w.primary_town_population for o in cities), seats)
 
 
 def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
@@ -230,6 +236,9 @@ def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
         signals.append(Signal("national_capital", w.capital, "national capital"))
     if c.primary:
         signals.append(Signal("main_name", w.main_name, "main name"))
+    elif c.row in facts.unit_seats and not region:
+        # the admin-1 unit called so is named after this town, its seat: the bare name is the town ("Odessa")
+        signals.append(Signal("seat_of_unit_so_named", w.main_name, "the seat of the admin-1 unit of this name"))
     elif facts.primary_city and not (c.minor and _same_name_spelt(c.name, text)):
         signals.append(Signal("alternate_name_taken", w.alternate_name_taken,
                               "alternate name (another place has it as main name)"))
@@ -276,6 +285,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     if focus_country:
         countries[focus_country] += 2
     admin1_named = {cands[0].admin1_code for cands in cand_lists if cands and cands[0].feature_kind == "admin1"}
+    full_lists = cand_lists
     cand_lists = [_shortlist(cands, countries, admin1_named, w) for cands in cand_lists]
     # the first pass depends only on the name and how it is written: rank each such form once
     first_ctx = _RankContext(gaz, countries, {}, [], w)
@@ -308,6 +318,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
                 towns.append((mentions[i].paragraph, mentions[i].sentence, top.lat, top.lon, mentions[i].key))
     second_ctx = _RankContext(gaz, countries, admin_ctx, _distinct_anchors(anchors, w.max_anchors), w)
     second_ctx.towns = towns
+    if towns:
+        _add_namesakes_near_towns(mentions, full_lists, cand_lists, towns, w)
     qualifiers = {i: first[m.qualifier][0][0].candidate for i, m in enumerate(mentions)
                   if m.qualifier is not None and first[m.qualifier][0]}
     # a location string's admin unit and country restrict the candidates of its head; a settlement
@@ -599,7 +611,7 @@ def _base_signals_of_form(gaz: Gazetteer, key: str, rows: tuple[int, ...], varia
     ``kept``, in order). The signal lists are shared: callers copy them before adding to them."""
     by_row = {c.row: c for c in _candidates_of_form(gaz, key, rows, variant, region)}
     cands = [by_row[row] for row in kept]
-    facts = _facts(cands, w)
+    facts = _facts(cands, w, gaz)
     how = dict(_region_units(gaz, key, rows or gaz.rows_for_key(key)) or _region_units_by_spelling(gaz, key)) \
         if region else {}
     return tuple((sum(s.weight for s in signals), signals)
@@ -700,7 +712,7 @@ def _nearest_namesake(m: Mention, scored: list[_Scored], ctx: _RankContext) -> N
                                                             f"({best_km:.0f} km; the next {next_km:.0f} km)"))
     if best_km < w.near_km:
         for km, s in near[1:]:
-            if km >= w.somewhat_near_km:  # far from every settlement around while a namesake is near them
+            if km >= max(w.near_km, w.namesake_far_ratio * best_km):  # far from them all while a namesake is near
                 _add_context(s, Signal("far_namesake", w.namesake_far, f"{km:.0f} km from the places around it, "
                                                                        f"a namesake {best_km:.0f} km"))
     scored.sort(key=lambda s: (-s.score, s.candidate.row))
@@ -710,6 +722,27 @@ def _add_context(s: _Scored, signal: Signal) -> None:
     s.score += signal.weight
     s._context = (s._context or []) + [signal]
     s._signals = None
+
+
+def _add_namesakes_near_towns(mentions: list[Mention], full_lists: list, cand_lists: list,
+                              towns: list[tuple[int, int, float, float, str]], w: ResolveWeights) -> None:
+    """Put back into a mention's shortlist the settlements of its name, cut for being small, that lie within
+    ``near_km`` of a settlement placed in its paragraph ("Novoselivka, a village outside Ladyzhyn": one of
+    79 villages so called, unknown in population, is the one near Ladyzhyn)."""
+    box = w.near_km / 111.0  # degrees of latitude; longitude is checked with the same number (a looser box)
+    for i, m in enumerate(mentions):
+        full, short = full_lists[i], cand_lists[i]
+        if len(full) <= len(short):
+            continue
+        points = [(lat, lon) for para, _s, lat, lon, key in towns if para == m.paragraph and key != m.key]
+        if not points:
+            continue
+        kept = {c.row for c in short}
+        extra = [c for c in full if c.row not in kept and c.feature_kind == "city" and any(
+            abs(c.lat - lat) < box and abs(c.lon - lon) < 2 * box
+            and _GREAT_CIRCLE.measure((c.lat, c.lon), (lat, lon)) < w.near_km for lat, lon in points)]
+        if extra:
+            cand_lists[i] = short + extra
 
 
 def _article_unit(mentions: list[Mention], first: list) -> Candidate | None:

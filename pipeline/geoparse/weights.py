@@ -139,8 +139,10 @@ class ResolveWeights:
     # per order of magnitude by which one namesake (same name, same country) is nearer the article's other
     # settlements than the next (at most two): the village near the places named vs the population prior
     namesake_near: float = 2.0
-    # ... and added to a namesake farther than ``somewhat_near_km`` from them all while another is within ``near_km``
+    # ... and added to a namesake this many times farther from them all (and beyond ``near_km``) than one within
+    # ``near_km``
     namesake_far: float = -1.0
+    namesake_far_ratio: float = 5.0
     # ... distances below this (km) count as this (a namesake on top of an anchor is not infinitely near)
     namesake_min_km: float = 5.0
     # ... a top candidate this big keeps its name ("Kamianske" the city, not a village near the route)
