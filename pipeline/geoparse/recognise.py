@@ -547,6 +547,9 @@ def _mark_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> 
 # count them as places (a hospital is found by its own name before the noun: "the X children's hospital").
 FACILITY_HEADS = frozenset("""Square Cathedral Monastery Lavra Mosque Synagogue Institute Plant Factory
 Airport Airfield Bridge Base Prison Barracks Station""".split())
+# facilities named after the town they serve, which may lie outside it: placed only by a town after them ("X
+# Airport in Y", "X Base near Y"), not by a town in or before their name ("Kherson Airport", "Toronto's X Airport")
+SERVING_HEADS = frozenset("Airport Airfield Station Base Bridge".split())
 # "Station" is a facility's only after these ("Railway Station", not "International Space Station")
 STATION_KINDS = frozenset("Railway Train Bus Metro Power Pumping Filtration Police Fire".split())
 _FACILITY_HEAD = re.compile(r"[A-Z](?<![\w'’ʼ][A-Z])[a-z]+\b")
@@ -591,7 +594,8 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
             continue
         if any(m.start <= start and end <= m.end for m in mentions):
             continue  # a gazetteer name already covers it ("Maidan Nezalezhnosti")
-        found.append((start, end, name_key(words[0]), _facility_town(ctx, gaz, mentions, starts, start, end)))
+        town = _facility_town(ctx, gaz, mentions, starts, start, end, after_only=head in SERVING_HEADS)
+        found.append((start, end, name_key(words[0]), town))
     article_town = _UNSET = object()
     for match in _UNKNOWN_NAME.finditer(text):
         lower = _FACILITY_LOWER.match(text, match.end())
@@ -630,6 +634,13 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
     return sorted([m for m in mentions if id(m) not in dropped] + added, key=lambda m: (m.start, m.end))
 
 
+def _name_word(word: str) -> bool:
+    """Whether ``word`` may be part of a facility's name: capitalised, not an article, not a possessive (the
+    town before it: "Odesa's ... Cathedral"), not the last word of another facility ("A Airport and B Airport")."""
+    return word[0].isupper() and word.lower() not in ("the", "a", "an") and not word.endswith(("'s", "’s")) \
+        and word not in FACILITY_HEADS
+
+
 def _facility_name_span(text: str, head_start: int, head_end: int) -> tuple[int, int] | None:
     """(start, end) of the capitalised name that ends with the facility word at ``head_start`` (with an
     "of X" tail: "... Institute of Communication"), or None when no capitalised word stands before it."""
@@ -641,12 +652,12 @@ def _facility_name_span(text: str, head_start: int, head_end: int) -> tuple[int,
         if word is None:
             break
         w = word.group(1)
-        if w[0].isupper() and w.lower() not in ("the", "a", "an"):
+        if _name_word(w):
             start = pos = pos - len(word.group(0))
             continue
         if w in _NAME_CONNECTORS and w != "the":
             prev = re.search(r"([A-Za-z][\w'’ʼ-]*)[ \t]+\Z", text[max(0, pos - len(word.group(0)) - 40):pos - len(word.group(0))])
-            if prev is not None and prev.group(1)[0].isupper():
+            if prev is not None and _name_word(prev.group(1)):
                 pos -= len(word.group(0))
                 continue
         break
@@ -668,7 +679,7 @@ def _facility_proper_name(ctx: _Context, gaz: Gazetteer, name: str) -> bool:
 
 
 def _facility_town(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], starts: list[int], start: int,
-                   end: int) -> Mention | None:
+                   end: int, *, after_only: bool = False) -> Mention | None:
     """The town mention a facility at ``text[start:end]`` lies in, from its phrase (see ``_named_facilities``):
     the town right after or right before it first ("Freedom Square, central Kharkiv" is not in a town called
     Freedom), else a town named inside its name ("the Sumy Artillery Academy")."""
@@ -679,6 +690,8 @@ def _facility_town(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], start
             if m.start - end <= 40 and _TOWN_AFTER.match(text[end:m.start]) and _is_town_mention(gaz, m):
                 return m
             break
+    if after_only:
+        return None
     if i > 0:
         m = mentions[i - 1]
         if start - m.end <= 30 and _TOWN_BEFORE.search(text[m.end:start]) and _is_town_mention(gaz, m):
