@@ -634,6 +634,10 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
     return sorted([m for m in mentions if id(m) not in dropped] + added, key=lambda m: (m.start, m.end))
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’ʼ-]*\.?)[ \t]+\Z")
+_SAINT = re.compile(r"\b(?:St|Saint|Sts)\.?[ \t]+\Z")
+
+
 def _name_word(word: str) -> bool:
     """Whether ``word`` may be part of a facility's name: capitalised, not an article, not a possessive (the
     town before it: "Odesa's ... Cathedral"), not the last word of another facility ("A Airport and B Airport")."""
@@ -648,11 +652,11 @@ def _facility_name_span(text: str, head_start: int, head_end: int) -> tuple[int,
     pos = head_start
     while True:
         before = text[max(0, pos - 40):pos]
-        word = re.search(r"([A-Za-z][\w'’ʼ-]*)[ \t]+\Z", before)
+        word = _WORD_BEFORE.search(before)
         if word is None:
             break
         w = word.group(1)
-        if _name_word(w):
+        if _name_word(w) or _SAINT.search(before[:word.start()]) and w[0].isupper():  # "St. Mark's ... Cathedral"
             start = pos = pos - len(word.group(0))
             continue
         if w in _NAME_CONNECTORS and w != "the":
