@@ -15,7 +15,7 @@ from functools import lru_cache
 from pipeline import settings
 from pipeline.model import PLACE_FIELDS  # noqa: F401  (re-exported: the fields of a place)
 from pipeline.geoparse.gazetteer import Gazetteer, load_gazetteer
-from pipeline.geoparse.recognise import Mention, find_mentions, load_word_lists
+from pipeline.geoparse.recognise import Mention, find_mentions, load_word_lists, prepare_spellings
 from pipeline.geoparse.resolve import PRECISION_ADMIN1, PRECISION_ONLINE, Resolution, resolve
 from pipeline.model import Place, PlaceRecord, Signal
 
@@ -148,6 +148,7 @@ def load_geoparser() -> Geoparser:
     load_word_lists()
     gazetteer = load_gazetteer()
     gazetteer.prepare()
+    prepare_spellings(gazetteer)
     online = None
     if settings.online_geocoder:
         from pipeline.geoparse.geocoders import OnlineFallbackGeocoder

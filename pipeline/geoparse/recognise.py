@@ -83,7 +83,7 @@ _UNKNOWN_NAME_END = re.compile(_UNKNOWN_NAME.pattern + r"\Z")
 # a lower-case name opening its line before a location string's unit ("chernihiv, Chernihiv Oblast")
 _LOWER_HEAD = re.compile(r"(?:\A|\n)[ \t]*([a-z][a-z'’ʼ-]+(?:[ \t][a-z][a-z'’ʼ-]+)?)\Z")
 # a location string opening a line: two to four comma-separated parts of one to four words that end the
-# clause ("Tula, Russia. ...", "Hostomel, Kyiv Oblast, Ukraine. ...", "kharkiv, kharkiv Oblast, ukraine")
+# clause ("Bryansk, Russia. ...", "Bucha, Kyiv Oblast, Ukraine. ...", "sumy, sumy Oblast, ukraine")
 _LOC_WORD = r"[^\W\d_][\w'’ʼʹ-]*"
 _LOCATION_LINE = re.compile(r"(?m)^[ \t]*((?:" + _LOC_WORD + r"\.?(?:[ \t]+" + _LOC_WORD + r"\.?){0,3}[ \t]*,{1,2}[ \t]*){1,3}"
                             + _LOC_WORD + r"(?:[ \t]+" + _LOC_WORD + r"){0,3})[ \t]*(?=[.;:(\n]|\Z)")
@@ -155,7 +155,7 @@ class Mention:
     listed: bool = False  # in a list beside a region phrase ("Kharkiv, Sumy and the Poltava region")
     settlement: bool = False  # named as a settlement ("the village of X", the head of a location string)
     village: bool = False  # named a village ("the villages of A, B and C"): its population says little
-    # part of a location string that opens a line ("Tula, Russia.", "kharkiv, kharkiv Oblast, ukraine"): a
+    # part of a location string that opens a line ("Bryansk, Russia.", "sumy, sumy Oblast, ukraine"): a
     # name there is a place whatever its case or the words around it
     location_line: bool = False
     # what the recogniser noticed, rendered into the reason (decisions read the fields above, never these)
@@ -205,6 +205,11 @@ def load_word_lists() -> None:
     _english_frequencies()
     _zipf("the")
     _dictionary_words()
+
+
+def prepare_spellings(gaz: Gazetteer) -> None:
+    """Build the index of adjectival name endings now, not on the first article that needs it."""
+    _adjective_forms(gaz)
 
 
 def _is_dictionary_word(key: str) -> bool:
@@ -450,7 +455,7 @@ def _location_line_matches(ctx: _Context, gaz: Gazetteer,
 
 def _heads_location_part(text: str, m: Mention, lines: list[tuple[int, int, tuple[tuple[int, int], ...]]]) -> bool:
     """Whether ``m`` is a whole part of a location line, or its first words before a region word or a
-    settlement noun ("Kursk Oblast", "Olginka Village"); not a word of a longer name ("Novaya Pershina")."""
+    settlement noun ("Kursk Oblast", "Nova Village"); not a word of a longer name ("Nova Pershyna")."""
     for start, end, parts in lines:
         if start <= m.start < end:
             for part_start, part_end in parts:
@@ -541,7 +546,7 @@ def _mark_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> 
         mentions.sort(key=lambda m: (m.start, m.end))
 
 
-# the last word of a facility's own name ("Freedom Square", "Transfiguration Cathedral"): the facility is placed
+# the last word of a facility's own name ("Victory Square", "Dormition Cathedral"): the facility is placed
 # at its town when its phrase gives the town (see ``_named_facilities``). Not University, College, Center,
 # Theatre, Hotel, Hospital ...: such capitalised names are mostly institutions, and the public corpora do not
 # count them as places (a hospital is found by its own name before the noun: "the X children's hospital").
@@ -552,39 +557,41 @@ Airport Airfield Bridge Base Prison Barracks Station""".split())
 SERVING_HEADS = frozenset("Airport Airfield Station Base Bridge".split())
 # "Station" is a facility's only after these ("Railway Station", not "International Space Station")
 STATION_KINDS = frozenset("Railway Train Bus Metro Power Pumping Filtration Police Fire".split())
-_FACILITY_HEAD = re.compile(r"[A-Z](?<![\w'’ʼ][A-Z])[a-z]+\b")
-# a facility's name with a lower-case noun after it ("the Okhmatdyt children's hospital")
-_FACILITY_LOWER = re.compile(r"[ \t]+(?:(?:children['’ʼ]s|maternity|military|regional|city|district|main)[ \t]+)?"
-                             r"(?:hospital|cathedral|monastery|airport|airfield|stadium|theat(?:re|er)|mall)\b")
-# between a facility and the town that follows it ("X Square, central Kharkiv", "X Cathedral in Odesa")
+_FACILITY_HEAD = {head: re.compile(r"(?<![\w'’ʼ])" + head + r"\b") for head in FACILITY_HEADS}
+# the nouns after a facility's own name ("the Zoriana children's hospital"), found by their words first (speed)
+FACILITY_NOUNS = ("hospital", "cathedral", "monastery", "airport", "airfield", "stadium", "theatre", "theater", "mall")
+_FACILITY_NOUN = re.compile(r"(?:(?:children['’ʼ]s|maternity|military|regional|city|district|main)[ \t]+)?"
+                            r"(?:hospital|cathedral|monastery|airport|airfield|stadium|theat(?:re|er)|mall)\b")
+_NAME_BEFORE_NOUN = re.compile(_UNKNOWN_NAME.pattern + r"[ \t]+\Z")
+# between a facility and the town that follows it ("X Square, central Dnipro", "X Cathedral in Lviv")
 _TOWN_AFTER = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+)(?:(?:in|at|near|of|outside)[ \t]+)?(?:the[ \t]+)?"
                          r"(?:(?:city|town|village)[ \t]+of[ \t]+)?(?:(?:central|downtown|northern|southern|eastern|"
                          r"western)[ \t]+)?\Z")
-# between the town and the facility after it ("Odesa's historic X Cathedral")
+# between the town and the facility after it ("Lviv's old X Cathedral")
 _TOWN_BEFORE = re.compile(r"['’]s[ \t]+(?:[a-z-]+[ \t]+){0,2}\Z")
 _NAME_CONNECTORS = frozenset({"of", "and", "for", "the", "on"})
 # a facility named after a unit or big town is placed at the town the sentence names beside it in the same
-# unit ("a visit to Kurchatov, to the Kursk nuclear power plant"): a preposition introduces that town
+# unit ("a visit to Netishyn, to the Khmelnytskyi nuclear power plant"): a preposition introduces that town
 _TOWN_PREPOSITION = re.compile(r"\b(?:in|at|to|near|from|of|outside)[ \t]+(?:the[ \t]+)?(?:(?:city|town)[ \t]+of[ \t]+)?\Z")
 
 
 def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
-    """Facilities known by their own name ("Freedom Square", "the Transfiguration Cathedral", "Poltava Military
-    Institute of Communication", "the Okhmatdyt children's hospital"), placed at their town: a place named
-    inside the name, the town right after it ("..., central Kharkiv", "... in Odesa") or right before it
-    ("Odesa's historic ..."), else the town another mention of the same name was given in the article. A
+    """Facilities known by their own name ("Victory Square", "the Dormition Cathedral", "the Sumy Artillery
+    Institute of Engineering", "the Zoriana children's hospital"), placed at their town: a place named
+    inside the name, the town right after it ("..., central Dnipro", "... in Lviv") or right before it
+    ("Lviv's old ..."), else the town another mention of the same name was given in the article. A
     facility with no town given is dropped (precision first). Also re-points a facility named after a place
     (``_mark_facilities``) at the town the sentence names beside it in the same admin-1 unit."""
     text = ctx.text
     _facility_at_sentence_town(ctx, gaz, mentions)
-    if not any(head in text for head in FACILITY_HEADS) and not _FACILITY_LOWER.search(ctx.lower):
+    heads = [head for head in FACILITY_HEADS if head in text]
+    nouns = any(noun in text for noun in FACILITY_NOUNS)
+    if not heads and not nouns:
         return mentions
     starts = [m.start for m in mentions]
     found: list[tuple[int, int, str, Mention | None]] = []  # (start, end, its name's key, town mention)
-    for match in _FACILITY_HEAD.finditer(text):
+    for match in sorted((m for head in heads for m in _FACILITY_HEAD[head].finditer(text)), key=lambda m: m.start()):
         head = match.group()
-        if head not in FACILITY_HEADS:
-            continue
         span = _facility_name_span(text, match.start(), match.end())
         if span is None:
             continue
@@ -597,19 +604,19 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
         town = _facility_town(ctx, gaz, mentions, starts, start, end, after_only=head in SERVING_HEADS)
         found.append((start, end, name_key(words[0]), town))
     article_town = _UNSET = object()
-    for match in _UNKNOWN_NAME.finditer(text):
-        lower = _FACILITY_LOWER.match(text, match.end())
-        if lower is None or not _facility_proper_name(ctx, gaz, match.group()):
+    for noun in (_FACILITY_NOUN.finditer(text) if nouns else ()):
+        match = _NAME_BEFORE_NOUN.search(text, max(0, noun.start() - 80), noun.start())
+        if match is None or not _facility_proper_name(ctx, gaz, match.group().rstrip()):
             continue
-        if any(m.start < match.end() and match.start() < m.end for m in mentions):
+        start, end = match.start(), match.start() + len(match.group().rstrip())
+        if any(m.start < end and start < m.end for m in mentions):
             continue
-        start, end = match.span()
-        town = _facility_town(ctx, gaz, mentions, starts, start, lower.end())
+        town = _facility_town(ctx, gaz, mentions, starts, start, noun.end())
         if town is None:
             if article_town is _UNSET:
                 article_town = _article_town(gaz, mentions)
             town = article_town
-        found.append((start, end, name_key(match.group().split()[0]), town))
+        found.append((start, end, name_key(text[start:end].split()[0]), town))
     if not found:
         return mentions
     towns = {key: town for _, _, key, town in found if town is not None}
@@ -619,7 +626,7 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
         town = town or towns.get(key)
         if town is None:
             continue
-        if not start <= town.start < end:  # a common word inside the name is no place of its own ("Freedom Square")
+        if not start <= town.start < end:  # a common word inside the name is no place of its own ("Victory Square")
             dropped.update(id(m) for m in mentions if start <= m.start and m.end <= end and " " not in m.key
                            and (_is_dictionary_word(m.key) or _zipf(m.key) >= _W.variant_max_zipf))
         m = replace(town, start=start, end=end, text=text[start:end], facility=True, region=False,
@@ -647,7 +654,7 @@ def _name_word(word: str) -> bool:
 
 def _facility_name_span(text: str, head_start: int, head_end: int) -> tuple[int, int] | None:
     """(start, end) of the capitalised name that ends with the facility word at ``head_start`` (with an
-    "of X" tail: "... Institute of Communication"), or None when no capitalised word stands before it."""
+    "of X" tail: "... Institute of Engineering"), or None when no capitalised word stands before it."""
     start = head_start
     pos = head_start
     while True:
@@ -685,8 +692,8 @@ def _facility_proper_name(ctx: _Context, gaz: Gazetteer, name: str) -> bool:
 def _facility_town(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], starts: list[int], start: int,
                    end: int, *, after_only: bool = False) -> Mention | None:
     """The town mention a facility at ``text[start:end]`` lies in, from its phrase (see ``_named_facilities``):
-    the town right after or right before it first ("Freedom Square, central Kharkiv" is not in a town called
-    Freedom), else a town named inside its name ("the Sumy Artillery Academy")."""
+    the town right after or right before it first ("Victory Square, central Dnipro" is not in a town called
+    Victory), else a town named inside its name ("the Sumy Artillery Academy")."""
     text = ctx.text
     i = bisect.bisect_left(starts, start)
     for m in mentions[i:i + 6]:
@@ -737,8 +744,8 @@ def _is_town_mention(gaz: Gazetteer, m: Mention) -> bool:
 
 
 def _facility_at_sentence_town(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> None:
-    """A facility named after a place ("the Kursk Nuclear Power Plant") whose sentence names, after a
-    preposition, another town of the same admin-1 unit ("a visit to Kurchatov"): it lies at that town."""
+    """A facility named after a place ("the Khmelnytskyi Nuclear Power Plant") whose sentence names, after a
+    preposition, another town of the same admin-1 unit ("a visit to Netishyn"): it lies at that town."""
     for m in mentions:
         if not m.facility or not m.text[m.text.find(" ") + 1:][:1].isupper():
             continue
@@ -907,7 +914,7 @@ def _leftmost_longest(matches: list[Mention]) -> list[Mention]:
 
 
 # capitalised words, with middle initials ("Gino D. Bassett") and hyphenated surnames ("Diaz-Balart")
-# ending at a word's end: "Vetro Hostomelʹsʹkyy" (a word spelt with modifier letters) gives no surname "Hostomel"
+# ending at a word's end: "Vetro Buchansʹkyy" (a word spelt with modifier letters) gives no surname "Bucha"
 _CAP_RUN = re.compile(r"[A-Z][a-z]+\.?(?:-[A-Z][a-z]+)?(?: (?:[A-Z]\. )*[A-Z][a-z]+\.?(?:-[A-Z][a-z]+)?)+"
                       r"(?![^\W\d_])")
 
@@ -1087,7 +1094,7 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...], str] |
 
 
 # the endings of a Slavic adjectival place name in its masculine and neuter forms, as the press spells them
-# ("Yuzhny", "Yuzhnyy", "Yuzhnoye", "Yuzhne"; "Zavodskoy", "Zavodske"): the same place whichever is used
+# ("Dneprorudny", "Dneprorudnyy", "Dneprorudnoye", "Dniprorudne"): the same place whichever is used
 _ADJECTIVE_ENDING = re.compile(r"(?<=[nkv])(?:yy|yi|iy|ij|ii|y|oye|oie|oe|ye|e)\Z")
 
 

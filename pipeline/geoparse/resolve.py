@@ -243,8 +243,8 @@ def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
         signals.append(Signal("alternate_name_taken", w.alternate_name_taken,
                               "alternate name (another place has it as main name)"))
     elif c.minor and facts.primary_city:
-        # a codifier settlement's alternates are transliterations of its own name ("Lyubymivka" for
-        # "Liubymivka"), as good as its main name even when a town elsewhere has that spelling as main name
+        # a codifier settlement's alternates are transliterations of its own name ("Novoselivka" for
+        # "Novosilivka"), as good as its main name even when a town elsewhere has that spelling as main name
         signals.append(Signal("alternate_spelling", 0.0, "another transliteration of its name"))
     else:
         signals.append(Signal("alternate_name", 0.0, "alternate name"))
@@ -513,6 +513,7 @@ class _RankContext:
             (len(counts) == 1 or counts[1][0] < counts[0][0]) else None
         self.anchors = anchors  # confidently placed points: [(paragraph, lat, lon)]
         self.towns: list[tuple[int, int, float, float, str]] = []  # [(paragraph, sentence, lat, lon, key)]
+        self._km_cache: dict[tuple, float] = {}
         self._near_cache: dict[tuple[int, int], float | None] = {}
         self._anchors_near: dict[int, _AnchorGroup | None] = {}
         self._groups: dict[tuple, _AnchorGroup] = {}
@@ -547,6 +548,18 @@ class _RankContext:
             self._near_cache[key] = min((_GREAT_CIRCLE.measure((c.lat, c.lon), (lat, lon)) for lat, lon in close),
                                         default=None)
         return self._near_cache[key]
+
+    def km_to(self, c: Candidate, points: tuple[tuple[float, float], ...]) -> float:
+        """Great-circle distance from ``c`` to the closest of ``points``, cached per candidate and points. The
+        closest point is chosen on a flat-earth estimate (cheap; within a few per cent at these distances),
+        then measured with geopy."""
+        key = (c.row, points)
+        found = self._km_cache.get(key)
+        if found is None:
+            scale = math.cos(math.radians(c.lat)) ** 2
+            closest = min(points, key=lambda p: (p[0] - c.lat) ** 2 + scale * (p[1] - c.lon) ** 2)
+            found = self._km_cache[key] = _GREAT_CIRCLE.measure((c.lat, c.lon), closest)
+        return found
 
     def _anchors_around(self, paragraph: int) -> _AnchorGroup | None:
         """The anchors within ``anchor_paragraphs`` of ``paragraph`` (None if there are none); paragraphs
@@ -682,27 +695,27 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
 
 def _nearest_namesake(m: Mention, scored: list[_Scored], ctx: _RankContext) -> None:
     """Among settlements of one name in the top candidate's country, lift the one nearest the other settlements
-    the article places around the mention (in its sentence, else its paragraph, else the paragraphs around) (by ``namesake_near`` per order of magnitude by which it is nearer
-    than the next namesake, at most two): "a village near X" is the namesake near X. A big city keeps its name."""
+    the article places around the mention (in its sentence, else its paragraph, else the paragraphs around), by
+    ``namesake_near`` per order of magnitude by which it is nearer than the next namesake (at most two), and
+    lower those far from them all: "a village near X" is the namesake near X. A big city keeps its name. Only
+    namesakes whose score these signals can still change are measured."""
     w = ctx.w
     top = scored[0].candidate
     if top.feature_kind != "city" or top.population >= w.namesake_keep_population:
         return
-    # the settlements of its sentence ("from X to Brovary"), else of its paragraph, else of the paragraphs around
-    others = [t for t in ctx.towns if t[4] != m.key and abs(t[0] - m.paragraph) <= w.anchor_paragraphs]
-    points = [(lat, lon) for _p, sentence, lat, lon, _k in others if sentence == m.sentence] or \
-        [(lat, lon) for para, _s, lat, lon, _k in others if para == m.paragraph] or \
-        [(lat, lon) for _p, _s, lat, lon, _k in others]
-    if not points:
-        return
-    same = [s for s in scored if s.candidate.feature_kind == "city" and s.candidate.country_code == top.country_code]
+    reach = scored[0].score - 2.0 * w.namesake_near + w.namesake_far  # below this a namesake cannot win
+    same = [s for s in scored[:w.namesake_max_candidates] if s.score >= reach and s.candidate.feature_kind == "city"
+            and s.candidate.country_code == top.country_code]
     if len(same) < 2:
         return
-    near = []
-    for s in same[:w.namesake_max_candidates]:
-        c = s.candidate
-        near.append((min(_GREAT_CIRCLE.measure((c.lat, c.lon), p) for p in points), s))
-    near.sort(key=lambda x: (x[0], x[1].candidate.row))
+    # the settlements of its sentence ("from X to Ladyzhyn"), else of its paragraph, else of the paragraphs around
+    others = [t for t in ctx.towns if t[4] != m.key and abs(t[0] - m.paragraph) <= w.anchor_paragraphs]
+    points = tuple((lat, lon) for _p, sentence, lat, lon, _k in others if sentence == m.sentence) or \
+        tuple((lat, lon) for para, _s, lat, lon, _k in others if para == m.paragraph) or \
+        tuple((lat, lon) for _p, _s, lat, lon, _k in others)
+    if not points:
+        return
+    near = sorted(((ctx.km_to(s.candidate, points), s) for s in same), key=lambda x: (x[0], x[1].candidate.row))
     (best_km, best), (next_km, _next) = near[0], near[1]
     if best_km >= w.somewhat_near_km:
         return
@@ -758,7 +771,7 @@ def _article_unit(mentions: list[Mention], first: list) -> Candidate | None:
 def _spelt_in_article_unit(m: Mention, i: int, gaz: Gazetteer, unit: Candidate, cand_lists: list,
                            w: ResolveWeights) -> None:
     """A name listed as a village, with no place of its name in the unit the article names: the settlement of
-    that unit spelt alike (older spellings: "Kuibyshevo" / "Kuybyshevo"), when there is one."""
+    that unit spelt alike (a close spelling: "Prymortsk" / "Prymorsk"), when there is one."""
     if any(_admin1_of(gaz, c) == unit.admin1_code for c in cand_lists[i]):
         return
     spelt = _in_unit_by_spelling(gaz, m.key, unit.admin1_code, w)

@@ -31,7 +31,7 @@ class RecogniseWeights:
     variant_max_zipf: float = 3.0
     # difflib similarity a spelling variant needs to the place's name (recall vs false variants)
     variant_similarity: float = 0.75
-    # an unknown word read as another ending of an adjectival town name ("Yuzhny" for "Yuzhne") needs a stem
+    # an unknown word read as another ending of an adjectival town name ("Dneprorudny" for "Dniprorudne") needs a stem
     # this long and a town this big (recall of press spellings vs false matches of short or tiny names)
     adjective_stem_min_letters: int = 4
     adjective_min_population: int = 1000
@@ -145,7 +145,7 @@ class ResolveWeights:
     namesake_far_ratio: float = 5.0
     # ... distances below this (km) count as this (a namesake on top of an anchor is not infinitely near)
     namesake_min_km: float = 5.0
-    # ... a top candidate this big keeps its name ("Kamianske" the city, not a village near the route)
+    # ... a top candidate this big keeps its name (the city, not a village of its name near the places named)
     namesake_keep_population: int = 100_000
     # ... namesakes measured per mention (speed)
     namesake_max_candidates: int = 40

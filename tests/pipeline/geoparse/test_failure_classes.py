@@ -34,7 +34,7 @@ def _town(geoparser, name):
 
 
 def test_location_string_head_kept_when_it_is_a_dictionary_word(geoparser):
-    places = geoparser.parse_places("Tula, Russia. 01/03/2022 Movement of trucks. Movement of trucks")
+    places = geoparser.parse_places("Tula, Russia. 07/03/2022 Trains loaded with armour leave the yard.")
     tula = _place(places, "Tula")
     assert tula.admin1_code == "RU-TUL"
     assert any(s.kind == "location_line" for s in tula.signals)
@@ -131,7 +131,7 @@ def test_plant_named_after_a_city_placed_at_the_town_of_the_sentence(geoparser):
 
 @pytest.mark.parametrize("text", ["Chapman University officials said the Pine Nut Processing Plant would close.",
                                   "The International Space Station passed overhead.",
-                                  "Crowds gathered in Freedom Square on Monday."])
+                                  "Crowds gathered in Victory Square on Monday."])
 def test_facilities_with_no_town_given_are_not_places(geoparser, text):
     assert [p.text for p in geoparser.parse_places(text)] == []
 
