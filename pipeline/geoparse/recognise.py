@@ -85,8 +85,9 @@ _LOWER_HEAD = re.compile(r"(?:\A|\n)[ \t]*([a-z][a-z'’ʼ-]+(?:[ \t][a-z][a-z'�
 # a location string opening a line: two to four comma-separated parts of one to four words that end the
 # clause ("Bryansk, Russia. ...", "Bucha, Kyiv Oblast, Ukraine. ...", "sumy, sumy Oblast, ukraine")
 _LOC_WORD = r"[^\W\d_][\w'’ʼʹ-]*"
-_LOCATION_LINE = re.compile(r"(?m)^[ \t]*((?:" + _LOC_WORD + r"\.?(?:[ \t]+" + _LOC_WORD + r"\.?){0,3}[ \t]*,{1,2}[ \t]*){1,3}"
-                            + _LOC_WORD + r"(?:[ \t]+" + _LOC_WORD + r"){0,3})[ \t]*(?=[.;:(\n]|\Z)")
+_LOCATION_LINE = re.compile(r"(?m)^[ \t]*((?:" + _LOC_WORD + r"\.?(?:[ \t]+" + _LOC_WORD + r"\.?){0,3}"
+                            r"[ \t]*,{1,2}[ \t]*){1,3}" + _LOC_WORD + r"(?:[ \t]+" + _LOC_WORD + r"){0,3})"
+                            r"[ \t]*(?=[.;:(\n]|\Z)")
 _LOCATION_PART = re.compile(r"[^,]+")
 # words that end the name of a district, not a settlement ("Zavodskoy Rayon")
 DISTRICT_WORDS = frozenset({"rayon", "raion", "district", "okrug", "hromada", "municipality", "county"})
@@ -572,7 +573,8 @@ _TOWN_BEFORE = re.compile(r"['’]s[ \t]+(?:[a-z-]+[ \t]+){0,2}\Z")
 _NAME_CONNECTORS = frozenset({"of", "and", "for", "the", "on"})
 # a facility named after a unit or big town is placed at the town the sentence names beside it in the same
 # unit ("a visit to Netishyn, to the Khmelnytskyi nuclear power plant"): a preposition introduces that town
-_TOWN_PREPOSITION = re.compile(r"\b(?:in|at|to|near|from|of|outside)[ \t]+(?:the[ \t]+)?(?:(?:city|town)[ \t]+of[ \t]+)?\Z")
+_TOWN_PREPOSITION = re.compile(r"\b(?:in|at|to|near|from|of|outside)[ \t]+(?:the[ \t]+)?"
+                               r"(?:(?:city|town)[ \t]+of[ \t]+)?\Z")
 
 
 def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
@@ -667,7 +669,8 @@ def _facility_name_span(text: str, head_start: int, head_end: int) -> tuple[int,
             start = pos = pos - len(word.group(0))
             continue
         if w in _NAME_CONNECTORS and w != "the":
-            prev = re.search(r"([A-Za-z][\w'’ʼ-]*)[ \t]+\Z", text[max(0, pos - len(word.group(0)) - 40):pos - len(word.group(0))])
+            gap = pos - len(word.group(0))
+            prev = _WORD_BEFORE.search(text[max(0, gap - 40):gap])
             if prev is not None and _name_word(prev.group(1)):
                 pos -= len(word.group(0))
                 continue
@@ -755,7 +758,8 @@ def _facility_at_sentence_town(ctx: _Context, gaz: Gazetteer, mentions: list[Men
         for other in mentions:
             if other is m or other.sentence != m.sentence or other.key == m.key or not _is_town_mention(gaz, other):
                 continue
-            if _top_admin1(gaz, other) != unit or not _TOWN_PREPOSITION.search(ctx.text[max(0, other.start - 30):other.start]):
+            before = ctx.text[max(0, other.start - 30):other.start]
+            if _top_admin1(gaz, other) != unit or not _TOWN_PREPOSITION.search(before):
                 continue
             m.key, m.kind, m.rows = other.key, other.kind, other.rows
             m.signals.append(Signal("facility_town_in_sentence", 0.0,

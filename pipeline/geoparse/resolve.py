@@ -196,8 +196,8 @@ def _facts(cands: list[Candidate], w: ResolveWeights, gaz: Gazetteer | None = No
     seats = frozenset()
     if gaz is not None and cities:
         rows = {o.row: o for o in cities}
-        seats = frozenset(seat for o in cands if o.feature_kind == "admin1"
-                          for seat in (_unit_seat(gaz, o.row),) if seat in rows and rows[seat].admin1_code == o.admin1_code)
+        seats = frozenset(seat for o in cands if o.feature_kind == "admin1" for seat in (_unit_seat(gaz, o.row),)
+                          if seat in rows and rows[seat].admin1_code == o.admin1_code)
     return _Facts(frozenset(o.admin1_code for o in cities if o.population >= w.namesake_town_population),
                   frozenset(o.country_code for o in cities if o.population >= w.namesake_big_city_population),
                   any(o.primary and o.population >= w.primary_town_population for o in cities), seats)
