@@ -89,6 +89,7 @@ _LOCATION_LINE = re.compile(r"(?m)^[ \t]*((?:" + _LOC_WORD + r"\.?(?:[ \t]+" + _
                             r"[ \t]*,{1,2}[ \t]*){1,3}" + _LOC_WORD + r"(?:[ \t]+" + _LOC_WORD + r"){0,3})"
                             r"[ \t]*(?=[.;:(\n]|\Z)")
 _LOCATION_PART = re.compile(r"[^,]+")
+_LOCATION_HEAD_MAX_CHARS = 60  # the first comma of a location line comes this early
 # words that end the name of a district, not a settlement ("Zavodskoy Rayon")
 DISTRICT_WORDS = frozenset({"rayon", "raion", "district", "okrug", "hromada", "municipality", "county"})
 _REGIONS_OF_BEFORE = re.compile(r"\b(regions|oblasts|provinces)\s+of\s+(the\s+)?$", re.IGNORECASE)
@@ -418,7 +419,15 @@ def _location_lines(ctx: _Context, gaz: Gazetteer) -> list[tuple[int, int, tuple
     text = ctx.text
     if "," not in text:
         return found
-    for match in _LOCATION_LINE.finditer(text):
+    pos = 0
+    for line in text.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        comma = line.find(",", 0, _LOCATION_HEAD_MAX_CHARS)
+        if comma < 0 or line.count(" ", 0, comma) > 4:
+            continue  # a location string's head is a short name before a comma (most lines are prose)
+        match = _LOCATION_LINE.match(text, line_start)
+        if match is None:
+            continue
         start, end = match.span(1)
         parts = [(p.start() + len(p.group()) - len(p.group().lstrip()), p.group().strip())
                  for p in _LOCATION_PART.finditer(text, start, end) if p.group().strip()]
