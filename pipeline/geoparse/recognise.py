@@ -572,6 +572,7 @@ _FACILITY_HEAD = {head: re.compile(r"(?<![\w'’ʼ])" + head + r"\b") for head i
 FACILITY_NOUNS = ("hospital", "cathedral", "monastery", "airport", "airfield", "stadium", "theatre", "theater", "mall")
 _FACILITY_NOUN = re.compile(r"(?:(?:children['’ʼ]s|maternity|military|regional|city|district|main)[ \t]+)?"
                             r"(?:hospital|cathedral|monastery|airport|airfield|stadium|theat(?:re|er)|mall)\b")
+_FACILITY_NOUN_BEFORE = re.compile(_FACILITY_NOUN.pattern + r"\Z")
 _NAME_BEFORE_NOUN = re.compile(_UNKNOWN_NAME.pattern + r"[ \t]+\Z")
 # between a facility and the town that follows it ("X Square, central Dnipro", "X Cathedral in Lviv")
 _TOWN_AFTER = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+)(?:(?:in|at|near|of|outside)[ \t]+)?(?:the[ \t]+)?"
@@ -596,7 +597,7 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
     text = ctx.text
     _facility_at_sentence_town(ctx, gaz, mentions)
     heads = [head for head in FACILITY_HEADS if head in text]
-    nouns = any(noun in text for noun in FACILITY_NOUNS)
+    nouns = [noun for noun in FACILITY_NOUNS if noun in text]
     if not heads and not nouns:
         return mentions
     starts = [m.start for m in mentions]
@@ -615,7 +616,7 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
         town = _facility_town(ctx, gaz, mentions, starts, start, end, after_only=head in SERVING_HEADS)
         found.append((start, end, name_key(words[0]), town))
     article_town = _UNSET = object()
-    for noun in (_FACILITY_NOUN.finditer(text) if nouns else ()):
+    for noun in _facility_nouns(text, nouns):
         match = _NAME_BEFORE_NOUN.search(text, max(0, noun.start() - 80), noun.start())
         if match is None or not _facility_proper_name(ctx, gaz, match.group().rstrip()):
             continue
@@ -661,6 +662,20 @@ def _name_word(word: str) -> bool:
     town before it: "Odesa's ... Cathedral"), not the last word of another facility ("A Airport and B Airport")."""
     return word[0].isupper() and word.lower() not in ("the", "a", "an") and not word.endswith(("'s", "’s")) \
         and word not in FACILITY_HEADS
+
+
+def _facility_nouns(text: str, nouns: list[str]) -> list[re.Match]:
+    """Matches of ``_FACILITY_NOUN`` (with its modifier: "children's hospital") at each occurrence of ``nouns``
+    in ``text``, in order (found by the words, which few texts hold, not by a scan of every position)."""
+    found = []
+    for noun in nouns:
+        pos = text.find(noun)
+        while pos >= 0:
+            match = _FACILITY_NOUN_BEFORE.search(text, max(0, pos - 24), pos + len(noun))
+            if match is not None and match.end() == pos + len(noun):
+                found.append(match)
+            pos = text.find(noun, pos + len(noun))
+    return sorted(found, key=lambda m: m.start())
 
 
 def _facility_name_span(text: str, head_start: int, head_end: int) -> tuple[int, int] | None:

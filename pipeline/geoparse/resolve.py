@@ -515,6 +515,7 @@ class _RankContext:
         self.anchors = anchors  # confidently placed points: [(paragraph, lat, lon)]
         self.towns: list[tuple[int, int, float, float, str]] = []  # [(paragraph, sentence, lat, lon, key)]
         self._km_cache: dict[tuple, float] = {}
+        self._points_cache: dict[tuple, tuple] = {}
         self._near_cache: dict[tuple[int, int], float | None] = {}
         self._anchors_near: dict[int, _AnchorGroup | None] = {}
         self._groups: dict[tuple, _AnchorGroup] = {}
@@ -549,6 +550,19 @@ class _RankContext:
             self._near_cache[key] = min((_GREAT_CIRCLE.measure((c.lat, c.lon), (lat, lon)) for lat, lon in close),
                                         default=None)
         return self._near_cache[key]
+
+    def town_points(self, m: Mention) -> tuple[tuple[float, float], ...]:
+        """The settlements placed around ``m`` (not of its own name): those of its sentence ("from X to
+        Ladyzhyn"), else of its paragraph, else of the paragraphs around; cached per name and place in the text."""
+        key = (m.key, m.sentence, m.paragraph)
+        found = self._points_cache.get(key)
+        if found is None:
+            others = [t for t in self.towns if t[4] != m.key and abs(t[0] - m.paragraph) <= self.w.anchor_paragraphs]
+            found = tuple((lat, lon) for _p, sentence, lat, lon, _k in others if sentence == m.sentence) or \
+                tuple((lat, lon) for para, _s, lat, lon, _k in others if para == m.paragraph) or \
+                tuple((lat, lon) for _p, _s, lat, lon, _k in others)
+            self._points_cache[key] = found
+        return found
 
     def km_to(self, c: Candidate, points: tuple[tuple[float, float], ...]) -> float:
         """Distance (km) from ``c`` to the closest of ``points``, cached per candidate and points: a flat-earth
@@ -714,11 +728,7 @@ def _nearest_namesake(m: Mention, scored: list[_Scored], ctx: _RankContext) -> N
             and s.candidate.country_code == top.country_code]
     if len(same) < 2:
         return
-    # the settlements of its sentence ("from X to Ladyzhyn"), else of its paragraph, else of the paragraphs around
-    others = [t for t in ctx.towns if t[4] != m.key and abs(t[0] - m.paragraph) <= w.anchor_paragraphs]
-    points = tuple((lat, lon) for _p, sentence, lat, lon, _k in others if sentence == m.sentence) or \
-        tuple((lat, lon) for para, _s, lat, lon, _k in others if para == m.paragraph) or \
-        tuple((lat, lon) for _p, _s, lat, lon, _k in others)
+    points = ctx.town_points(m)
     if not points:
         return
     near = sorted(((ctx.km_to(s.candidate, points), s) for s in same), key=lambda x: (x[0], x[1].candidate.row))
@@ -759,15 +769,18 @@ def _add_namesakes_near_towns(mentions: list[Mention], full_lists: list, cand_li
     box = w.near_km / 111.0  # degrees of latitude; longitude is checked with the same number (a looser box)
     for i, m in enumerate(mentions):
         full, short = full_lists[i], cand_lists[i]
-        if len(full) <= len(short):
-            continue
+        if len(full) <= len(short) or short[0].population >= w.namesake_keep_population:
+            continue  # (a big city keeps its name: see ``_nearest_namesake``)
         points = [(lat, lon) for para, _s, lat, lon, key in towns if para == m.paragraph and key != m.key]
         if not points:
             continue
+        lo_lat, hi_lat = min(p[0] for p in points) - box, max(p[0] for p in points) + box
+        lo_lon, hi_lon = min(p[1] for p in points) - 2 * box, max(p[1] for p in points) + 2 * box
         kept = {c.row for c in short}
-        extra = [c for c in full if c.row not in kept and c.feature_kind == "city" and any(
-            abs(c.lat - lat) < box and abs(c.lon - lon) < 2 * box
-            and _GREAT_CIRCLE.measure((c.lat, c.lon), (lat, lon)) < w.near_km for lat, lon in points)]
+        extra = [c for c in full if lo_lat < c.lat < hi_lat and lo_lon < c.lon < hi_lon and c.row not in kept
+                 and c.feature_kind == "city" and any(
+                     abs(c.lat - lat) < box and abs(c.lon - lon) < 2 * box
+                     and _GREAT_CIRCLE.measure((c.lat, c.lon), (lat, lon)) < w.near_km for lat, lon in points)]
         if extra:
             cand_lists[i] = short + extra
 
