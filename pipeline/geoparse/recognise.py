@@ -89,7 +89,8 @@ _LOCATION_LINE = re.compile(r"(?m)^[ \t]*((?:" + _LOC_WORD + r"\.?(?:[ \t]+" + _
                             r"[ \t]*,{1,2}[ \t]*){1,3}" + _LOC_WORD + r"(?:[ \t]+" + _LOC_WORD + r"){0,3})"
                             r"[ \t]*(?=[.;:(\n]|\Z)")
 _LOCATION_PART = re.compile(r"[^,]+")
-_LOCATION_HEAD_MAX_CHARS = 60  # the first comma of a location line comes this early
+# the start of a line up to its first comma, when that comes within 60 characters
+_LOCATION_HEAD = re.compile(r"(?m)^[^,\n]{1,60},")
 # words that end the name of a district, not a settlement ("Zavodskoy Rayon")
 DISTRICT_WORDS = frozenset({"rayon", "raion", "district", "okrug", "hromada", "municipality", "county"})
 _REGIONS_OF_BEFORE = re.compile(r"\b(regions|oblasts|provinces)\s+of\s+(the\s+)?$", re.IGNORECASE)
@@ -419,13 +420,10 @@ def _location_lines(ctx: _Context, gaz: Gazetteer) -> list[tuple[int, int, tuple
     text = ctx.text
     if "," not in text:
         return found
-    pos = 0
-    for line in text.split("\n"):
-        line_start, pos = pos, pos + len(line) + 1
-        comma = line.find(",", 0, _LOCATION_HEAD_MAX_CHARS)
-        if comma < 0 or line.count(" ", 0, comma) > 4:
+    for head in _LOCATION_HEAD.finditer(text):
+        if head.group().count(" ") > 4:
             continue  # a location string's head is a short name before a comma (most lines are prose)
-        match = _LOCATION_LINE.match(text, line_start)
+        match = _LOCATION_LINE.match(text, head.start())
         if match is None:
             continue
         start, end = match.span(1)
