@@ -566,8 +566,7 @@ class _RankContext:
 
     def km_to(self, c: Candidate, points: tuple[tuple[float, float], ...]) -> float:
         """Distance (km) from ``c`` to the closest of ``points``, cached per candidate and points: a flat-earth
-        estimate (cheap; within about one per cent at the few hundred km it decides on). Figures shown in a
-        reason are measured again with geopy (``_measured``)."""
+        estimate (cheap; within about one per cent at the few hundred km it decides on, and shown as "about")."""
         key = (c.row, points)
         found = self._km_cache.get(key)
         if found is None:
@@ -732,27 +731,19 @@ def _nearest_namesake(m: Mention, scored: list[_Scored], ctx: _RankContext) -> N
     if not points:
         return
     near = sorted(((ctx.km_to(s.candidate, points), s) for s in same), key=lambda x: (x[0], x[1].candidate.row))
-    (best_km, best), (next_km, nxt) = near[0], near[1]
+    (best_km, best), (next_km, _next) = near[0], near[1]
     if best_km >= w.somewhat_near_km:
         return
     if next_km >= 2 * best_km:
         gain = w.namesake_near * min(2.0, math.log10(next_km / max(best_km, w.namesake_min_km)))
         _add_context(best, Signal("nearest_namesake", gain, f"the namesake nearest the article's other places "
-                                                            f"({_measured(best, points):.0f} km; the next "
-                                                            f"{_measured(nxt, points):.0f} km)"))
+                                                            f"(about {best_km:.0f} km; the next {next_km:.0f} km)"))
     if best_km < w.near_km:
         for km, s in near[1:]:
             if km >= max(w.near_km, w.namesake_far_ratio * best_km):  # far from them all while a namesake is near
-                _add_context(s, Signal("far_namesake", w.namesake_far, f"{_measured(s, points):.0f} km from the "
-                                                                       f"places around it, a namesake "
-                                                                       f"{_measured(best, points):.0f} km"))
+                _add_context(s, Signal("far_namesake", w.namesake_far, f"about {km:.0f} km from the places around "
+                                                                       f"it, a namesake {best_km:.0f} km"))
     scored.sort(key=lambda s: (-s.score, s.candidate.row))
-
-
-def _measured(s: _Scored, points: tuple[tuple[float, float], ...]) -> float:
-    """Great-circle distance (geopy) from a candidate to the closest of ``points``, for the reason."""
-    c = s.candidate
-    return min(_GREAT_CIRCLE.measure((c.lat, c.lon), p) for p in points)
 
 
 def _add_context(s: _Scored, signal: Signal) -> None:
