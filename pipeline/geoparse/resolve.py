@@ -189,16 +189,16 @@ class _Facts:
     city_admin1: frozenset  # admin-1 units holding a town of 10,000+ of this name
     big_city_countries: frozenset  # countries with a city of 100,000+ of this name
     primary_city: bool  # some town has this as its main name
-    unit_seats: frozenset = frozenset()  # rows of the towns that are the seat of an admin-1 candidate, inside it
+    unit_seats: frozenset = frozenset()  # rows of the towns an admin-1 candidate of the same name is named after
 
 
-def _facts(cands: list[Candidate], w: ResolveWeights, gaz: Gazetteer | None = None) -> _Facts:
+def _facts(cands: list[Candidate], w: ResolveWeights) -> _Facts:
     cities = [o for o in cands if o.feature_kind == "city"]
-    seats = frozenset()
-    if gaz is not None and cities:
-        rows = {o.row: o for o in cities}
-        seats = frozenset(seat for o in cands if o.feature_kind == "admin1" for seat in (_unit_seat(gaz, o.row),)
-                          if seat in rows and rows[seat].admin1_code == o.admin1_code)
+    # the unit called so holds a sizeable town called so: the unit is named after that town, its seat
+    units = {o.admin1_code for o in cands if o.feature_kind == "admin1" and o.admin1_code}
+    seats = frozenset(max((o for o in cities if o.admin1_code == code), key=lambda o: (o.population, -o.row)).row
+                      for code in units if any(o.admin1_code == code and o.population >= w.namesake_town_population
+                                               for o in cities))
     return _Facts(frozenset(o.admin1_code for o in cities if o.population >= w.namesake_town_population),
                   frozenset(o.country_code for o in cities if o.population >= w.namesake_big_city_population),
                   any(o.primary and o.population >= w.primary_town_population for o in cities), seats)
@@ -643,7 +643,7 @@ def _base_signals_of_form(gaz: Gazetteer, key: str, rows: tuple[int, ...], varia
     ``kept``, in order). The signal lists are shared: callers copy them before adding to them."""
     by_row = {c.row: c for c in _candidates_of_form(gaz, key, rows, variant, region)}
     cands = [by_row[row] for row in kept]
-    facts = _facts(cands, w, gaz)
+    facts = _facts(cands, w)
     how = dict(_region_units(gaz, key, rows or gaz.rows_for_key(key)) or _region_units_by_spelling(gaz, key)) \
         if region else {}
     return tuple((sum(s.weight for s in signals), signals)
