@@ -1,6 +1,6 @@
 """Find place mentions in raw text, with character spans.
 
-Gazetteer names are found with an Aho-Corasick automaton over folded text (see
+Gazetteer names are found with the gazetteer's trie of name keys in folded text (see
 :mod:`pipeline.text.textnorm`), then kept only where they look like a place name in context:
 capitalised, on word boundaries, not part of a person's or an organisation's name, not a
 common word, not in boilerplate. Demonyms and abbreviations become country mentions;
@@ -462,10 +462,9 @@ def _mark_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> 
 def _landmark_rows(gaz: Gazetteer, key: str, rows: tuple[int, ...], tail: str) -> tuple[int, ...]:
     """Landmark rows called "<a spelling of the place> <tail>" (the place's first few rows' names)."""
     keys = {key}
-    names = gaz.table["names"]
     for row in rows[:10]:
-        keys.add(name_key(str(gaz.table["name"].iat[row])))
-        keys.update(name_key(n) for n in str(names.iat[row] or "").split("|") if n)
+        keys.add(name_key(str(gaz._name[row])))
+        keys.update(name_key(n) for n in gaz.alternate_names(row).split("|") if n)
     found: set[int] = set()
     for k in sorted(keys - {""}):
         found.update(r for r in gaz.rows_for_key(f"{k} {tail}") if gaz.kind_of[r] == "landmark")
@@ -565,12 +564,14 @@ def _word_end(run: str, pos: int) -> int:
 
 
 def _automaton_hits(gaz: Gazetteer, window: str):
-    """``gaz.automaton.iter(window)``: (end index, value) of every pattern in ``window``."""
+    """Every pattern " name " in ``window`` as (end index, value): see ``Gazetteer.name_hits``."""
     if " " in window[1:-1]:
-        return gaz.automaton.iter(window)
+        return gaz.name_hits(window)
     # one word: the only pattern " name " that can occur in it is the whole window
-    value = gaz.automaton.get(window, None) if window[0] == " " and window[-1] == " " else None
-    return () if value is None else ((len(window) - 1, value),)
+    if window[0] != " " or window[-1] != " " or len(window) < 3:
+        return ()
+    word = window[1:-1]
+    return ((len(window) - 1, (word, len(word))),) if word in gaz.keys or word in gaz.demonyms else ()
 
 
 @lru_cache(maxsize=4)

@@ -106,20 +106,25 @@ def _candidates_of_form(gaz: Gazetteer, key: str, rows: tuple[int, ...], variant
 @lru_cache(maxsize=4)
 def _seats(gaz: Gazetteer) -> dict[str, int]:
     """Admin-1 code → row of its most populous town: its seat, as far as the gazetteer can tell (GeoNames
-    keeps no seat relation here; an oblast's capital is its largest town)."""
-    best: dict[str, int] = {}
-    pops, kinds, a1s = gaz.population_of, gaz.kind_of, gaz._columns()[6]
-    for row, (kind, a1, pop) in enumerate(zip(kinds, a1s, pops)):
-        if kind == "city" and a1 and pop > 0:
-            found = best.get(a1)
-            if found is None or pop > pops[found]:
-                best[a1] = row
-    return best
+    keeps no seat relation here; an oblast's capital is its largest town). Ties go to the first row."""
+    import numpy as np
+
+    if "city" not in gaz.kinds:
+        return {}
+    pops, codes = np.asarray(gaz._pop), gaz.admin1_index
+    rows = np.flatnonzero((gaz.kind_code == gaz.kinds.index("city")) & (codes >= 0) & (pops > 0))
+    # by code, then most populous, then first row: the first row of each code is its seat
+    order = np.lexsort((rows, -pops[rows], codes[rows]))
+    rows = rows[order]
+    codes = codes[rows]
+    first = np.ones(len(rows), dtype=bool)
+    first[1:] = codes[1:] != codes[:-1]
+    return {gaz.admin1_codes[code]: row for code, row in zip(codes[first].tolist(), rows[first].tolist())}
 
 
 def _row_keys(gaz: Gazetteer, row: int) -> set[str]:
     """Every name key of table row ``row`` (main name and alternates)."""
-    names = [str(gaz._name[row])] + [n for n in str(gaz.table["names"].iat[row] or "").split("|") if n]
+    names = [str(gaz._name[row])] + [n for n in gaz.alternate_names(row).split("|") if n]
     return {name_key(n) for n in names} - {""}
 
 
