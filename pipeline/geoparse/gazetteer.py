@@ -39,7 +39,7 @@ import geodata
 from geodata import DataError
 from pipeline.text.textnorm import name_key, skeleton, spaced_key
 
-INDEX_VERSION = 10
+INDEX_VERSION = 11
 
 
 class Candidate(NamedTuple):
@@ -90,6 +90,9 @@ class NameIndex(Mapping):
         self._primary = primary
         self._n_keys = n_keys
         self._ids: dict[str, int] = {}  # key → trie id of a key with entries, or -1
+        self._summary: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._kind_sets: dict[int, frozenset[str]] = {}
+        self._kinds: list[str] = []
         self._entries: dict[str, tuple[tuple[int, bool], ...]] = {}
 
     def _id(self, key: str) -> int:
@@ -102,6 +105,19 @@ class NameIndex(Mapping):
                 found = -1  # a demonym or a spaced form: a pattern, not a key
             self._ids[key] = found
         return found
+
+    def summary(self, key: str) -> tuple[int, frozenset[str], bool]:
+        """(highest population, kinds, whether any is a national capital) of the rows of ``key``, from
+        arrays computed when the index was built; ``(0, frozenset(), False)`` for a name that is no key."""
+        i = self._id(key)
+        if i < 0 or self._summary is None:
+            return 0, frozenset(), False
+        best, kinds, capital = self._summary
+        mask = int(kinds[i])
+        found = self._kind_sets.get(mask)
+        if found is None:
+            found = self._kind_sets[mask] = frozenset(k for b, k in enumerate(self._kinds) if mask >> b & 1)
+        return int(best[i]), found, bool(capital[i])
 
     def __contains__(self, key: object) -> bool:
         return self._id(key) >= 0  # type: ignore[arg-type]
@@ -188,6 +204,8 @@ class Gazetteer:
         )
         self.keys = NameIndex(index.trie, arrays["key_offsets"], arrays["key_rows"], arrays["key_primary"],
                               small["n_keys"])
+        self.keys._summary = (arrays["key_best_population"], arrays["key_kinds"], arrays["key_capital"])
+        self.keys._kinds = small["kinds"]
         self.skeletons: dict[str, tuple[int, ...]] = small["skeletons"]
         self.abbreviations: dict[str, int] = small["abbreviations"]
         self.demonyms: dict[str, int] = small["demonyms"]
@@ -231,6 +249,11 @@ class Gazetteer:
     def polygon_admin1_of(self, row: int) -> PolygonAdmin1 | None:
         """The admin-1 unit the polygon layer gives row ``row`` when the row has none of its own."""
         return self.polygon_admin1.get(row)
+
+    def key_summary(self, key: str) -> tuple[int, frozenset[str], bool]:
+        """(highest population, kinds, whether any is a national capital) of the rows indexed under ``key``
+        (see ``NameIndex.summary``): no row is read."""
+        return self.keys.summary(key)
 
     def name_hits(self, window: str) -> list[tuple[int, tuple[str, int]]]:
         """Every name " key " in ``window`` (see ``NameIndex.hits``)."""
@@ -612,6 +635,7 @@ def _index_parts(table: pd.DataFrame) -> tuple[dict[str, np.ndarray], marisa_tri
         "key_rows": np.array([row for entries in by_id for row, _p in entries], dtype=np.int32),
         "key_primary": np.array([p for entries in by_id for _r, p in entries], dtype=bool),
     }
+    arrays.update(_key_summaries(arrays))
     for column, prefix in (("name", "name"), ("names", "names"), ("demonyms", "demonym"),
                            ("abbreviations", "abbreviation")):
         arrays[f"{prefix}_blob"], arrays[f"{prefix}_offsets"] = _encode(table[column].fillna("").astype(str))
@@ -625,6 +649,24 @@ def _index_parts(table: pd.DataFrame) -> tuple[dict[str, np.ndarray], marisa_tri
         "polygon_admin1": {row: tuple(p) for row, p in _polygon_admin1(table).items()},
     }
     return arrays, trie, small
+
+
+def _key_summaries(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Per pattern of the trie: the highest population of its rows (0 without rows), a bit mask of their
+    kinds (bit ``i``: ``kinds[i]``) and whether any is a national capital."""
+    offsets, rows = arrays["key_offsets"], arrays["key_rows"].astype(np.int64)
+    n = len(offsets) - 1
+    best = np.zeros(n, dtype=np.int64)
+    kinds = np.zeros(n, dtype=np.uint32)
+    capital = np.zeros(n, dtype=bool)
+    filled = np.flatnonzero(offsets[1:] > offsets[:-1])
+    if len(filled):
+        starts = offsets[:-1][filled]
+        best[filled] = np.maximum.reduceat(arrays["population"][rows], starts)
+        kinds[filled] = np.bitwise_or.reduceat(np.left_shift(np.uint32(1), arrays["kind"][rows].astype(np.uint32)),
+                                               starts)
+        capital[filled] = np.logical_or.reduceat(arrays["capital"][rows], starts)
+    return {"key_best_population": best, "key_kinds": kinds, "key_capital": capital}
 
 
 def _encode(strings: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -667,7 +709,11 @@ def _open_index_file(path: str | Path, fingerprint: str | None = None) -> Gazett
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return Gazetteer(_read_index_file(Path(path), fingerprint))
+        index = _read_index_file(Path(path), fingerprint)
+        try:
+            return Gazetteer(index)
+        except (KeyError, IndexError, ValueError, TypeError) as exc:  # parts missing or of the wrong shape
+            raise IndexFileError(f"{path} is corrupt ({type(exc).__name__}: {exc})") from exc
     finally:
         if enabled:
             gc.enable()

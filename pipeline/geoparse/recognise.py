@@ -93,6 +93,10 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 # after the capital, so that the regex engine can skip to the next capital fast
 _CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:['’][a-z]+)?\b")
 _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z'-]+")
+_LOWER_WORD_FULL = re.compile(r"[a-z][a-z'-]+")
+_LOWER_LETTERS = frozenset(string.ascii_lowercase)
+_LOWER_RUN_CHARS = frozenset(string.ascii_lowercase + "'-")
+_LETTERS = frozenset(string.ascii_letters)
 _WORD_PUNCTUATION = ".'’-"
 _WORD_CHARS = string.ascii_letters + _WORD_PUNCTUATION
 _WORD_AFTER = re.compile(r" ([A-Za-z][A-Za-z.'’-]*)")
@@ -255,9 +259,30 @@ class _Context:
         return set(_LOWER_WORD.findall(self.text)) if len(self.text) < _W.lower_words_max_chars else set()
 
     def uses_lower_case(self, word: str) -> bool:
-        """Whether ``word`` is one of ``lower_words``; a word that is not even a substring of the text
-        (the usual case for a capitalised name) is answered without collecting them."""
-        return word in self.text and word in self.lower_words
+        """Whether ``word`` is one of ``lower_words``, answered from the occurrences of ``word`` alone.
+
+        ``_LOWER_WORD`` cuts a run of ``[a-z'-]`` characters into at most one word: from the run's first
+        lower-case letter that follows no letter, to the run's end. So ``word`` is one of them when it
+        occurs at such a start and ends where its run ends."""
+        text = self.text
+        if word not in text or len(text) >= _W.lower_words_max_chars or not _LOWER_WORD_FULL.fullmatch(word):
+            return False
+        size = len(word)
+        i = text.find(word)
+        while i >= 0:
+            end = i + size
+            if (end == len(text) or text[end] not in _LOWER_RUN_CHARS) and (i == 0 or text[i - 1] not in _LETTERS):
+                # the run may start before ``i`` (after an apostrophe or a hyphen): its word starts at the first
+                # lower-case letter after a non-letter
+                j = i
+                while j > 0 and text[j - 1] in _LOWER_RUN_CHARS:
+                    j -= 1
+                    if text[j] in _LOWER_LETTERS and (j == 0 or text[j - 1] not in _LETTERS):
+                        break
+                else:
+                    return True
+            i = text.find(word, i + 1)
+        return False
 
     def paragraph_of(self, pos: int) -> int:
         i = bisect.bisect_right(self._range_starts, pos) - 1
@@ -333,8 +358,16 @@ def _rows_facts(gaz: Gazetteer, rows: tuple[int, ...]) -> _RowsFacts:
 
 @lru_cache(maxsize=65536)
 def _key_facts(gaz: Gazetteer, key: str) -> _RowsFacts:
-    """Facts of the rows indexed under ``key``."""
-    return _rows_facts(gaz, gaz.rows_for_key(key))
+    """Facts of the rows indexed under ``key``: ``_rows_facts(gaz, gaz.rows_for_key(key))``, from the
+    index's per-key summary (highest population, kinds, any capital) instead of reading every row."""
+    best, kinds, capital = gaz.key_summary(key)
+    return _RowsFacts(
+        best_population=best,
+        strong=capital or best >= _W.strong_population or not kinds.isdisjoint(_STRONG_KINDS),
+        country_or_capital=capital or not kinds.isdisjoint(_COUNTRY_LIKE_KINDS),
+        any_admin1="admin1" in kinds,
+        any_water="water" in kinds,
+    )
 
 
 def _mention_facts(gaz: Gazetteer, m: Mention) -> _RowsFacts:
@@ -760,10 +793,9 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...]] | None
     """(key, rows) when ``word`` is missing from the index but spells a sizeable city or admin-1 unit
     with the same consonant skeleton; None otherwise."""
     key = name_key(word)
-    if key in gaz.keys or _zipf(key) >= _W.variant_max_zipf:  # the cheap tests first
-        return None
+    # the cheap tests first: most words share no skeleton with a sizeable place (wordfreq is slow on others)
     rows = gaz.skeletons.get(skeleton(key))
-    if not rows:
+    if not rows or key in gaz.keys or _zipf(key) >= _W.variant_max_zipf:
         return None
     rows = tuple(r for r in rows if gaz.kind_of[r] in ("city", "admin1") and _similar_spelling(key, r, gaz))
     return (key, rows) if rows else None

@@ -202,6 +202,12 @@ def _facts(cands: list[Candidate], w: ResolveWeights) -> _Facts:
                   any(o.primary and o.population >= w.primary_town_population for o in cities))
 
 
+@lru_cache(maxsize=8)
+def _kind_scores(w: ResolveWeights) -> dict[str, float]:
+    """``kind_bonus`` as a dict (what ``ResolveWeights.kind_score`` reads)."""
+    return dict(w.kind_bonus)
+
+
 def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
           w: ResolveWeights, region_how: str | None = None, village: bool = False) -> list[Signal]:
     """Signals that depend only on the candidate and on how the name is written: ``region`` is
@@ -212,7 +218,7 @@ def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
                       f"population {c.population:,}" if c.population else "")]
     if village and c.feature_kind == "city":
         signals.append(Signal("named_village", 0.0, "named a village: population not used"))
-    kind = w.kind_score(c.feature_kind)
+    kind = _kind_scores(w).get(c.feature_kind, 0.0)  # ``w.kind_score``, without a dict per call
     if region and c.feature_kind == "admin1":
         kind += w.region_phrase_admin1
         if region_how in ("seat", "seat_name"):
