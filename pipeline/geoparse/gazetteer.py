@@ -28,6 +28,7 @@ import time
 import zlib
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -90,6 +91,7 @@ class NameIndex(Mapping):
         self._primary = primary
         self._n_keys = n_keys
         self._ids: dict[str, int] = {}  # key → trie id of a key with entries, or -1
+        self._is_key = (offsets[1:] > offsets[:-1]).tobytes()  # byte i: pattern i has entries (is a key)
         self._summary: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._kind_sets: dict[int, frozenset[str]] = {}
         self._kinds: list[str] = []
@@ -97,13 +99,15 @@ class NameIndex(Mapping):
 
     def _id(self, key: str) -> int:
         found = self._ids.get(key)
-        if found is None:
-            if len(self._ids) >= _MEMO_LIMIT:
-                self._ids.clear()
-            found = self.trie.get(key, -1) if isinstance(key, str) else -1
-            if found >= 0 and self._offsets[found] == self._offsets[found + 1]:
-                found = -1  # a demonym or a spaced form: a pattern, not a key
-            self._ids[key] = found
+        return self._look_up(key) if found is None else found
+
+    def _look_up(self, key: str) -> int:
+        if len(self._ids) >= _MEMO_LIMIT:
+            self._ids.clear()
+        found = self.trie.get(key, -1) if isinstance(key, str) else -1
+        if found >= 0 and not self._is_key[found]:
+            found = -1  # a demonym or a spaced form: a pattern, not a key
+        self._ids[key] = found
         return found
 
     def summary(self, key: str) -> tuple[int, frozenset[str], bool]:
@@ -120,7 +124,8 @@ class NameIndex(Mapping):
         return int(best[i]), found, bool(capital[i])
 
     def __contains__(self, key: object) -> bool:
-        return self._id(key) >= 0  # type: ignore[arg-type]
+        found = self._ids.get(key)  # type: ignore[arg-type]
+        return (self._look_up(key) if found is None else found) >= 0  # type: ignore[arg-type]
 
     def __getitem__(self, key: str) -> tuple[tuple[int, bool], ...]:
         found = self._entries.get(key)
@@ -161,7 +166,7 @@ class NameIndex(Mapping):
                     found.append((end, (" ".join(p.split()) if "  " in p else p, len(p))))
             i = window.find(" ", i + 1, last)
         if len(found) > 1:
-            found.sort(key=lambda hit: (hit[0], -hit[1][1]))
+            found.sort(key=_END)  # stable: at one end, the earlier start (the longer name) stays first
         return found
 
 
@@ -685,6 +690,7 @@ _MAGIC = b"conflictmap gazetteer index\n"
 _ALIGN = 64
 # look-ups remembered per process by ``NameIndex`` and ``Gazetteer.rows_for_key`` before they start afresh
 _MEMO_LIMIT = 1_000_000
+_END = itemgetter(0)
 
 
 class IndexFileError(DataError):
