@@ -40,7 +40,7 @@ import geodata
 from geodata import DataError
 from pipeline.text.textnorm import name_key, skeleton, spaced_key
 
-INDEX_VERSION = 11
+INDEX_VERSION = 12
 
 
 class Candidate(NamedTuple):
@@ -96,6 +96,8 @@ class NameIndex(Mapping):
         self._kind_sets: dict[int, frozenset[str]] = {}
         self._kinds: list[str] = []
         self._entries: dict[str, tuple[tuple[int, bool], ...]] = {}
+        self._by_population: dict[str, tuple[tuple[int, bool], ...]] = {}
+        self._order: np.ndarray = np.empty(0, dtype=np.int32)  # positions into ``rows``, see ``by_population``
 
     def _id(self, key: str) -> int:
         found = self._ids.get(key)
@@ -137,6 +139,26 @@ class NameIndex(Mapping):
             if len(self._entries) >= _MEMO_LIMIT:
                 self._entries.clear()
             found = self._entries[key] = tuple(zip(self._rows[a:b].tolist(), self._primary[a:b].tolist()))
+        return found
+
+    def rows(self, key: str) -> tuple[int, ...]:
+        """The rows of ``key``'s entries, by row (``()`` for a name that is no key)."""
+        i = self._id(key)
+        if i < 0:
+            return ()
+        return tuple(self._rows[int(self._offsets[i]):int(self._offsets[i + 1])].tolist())
+
+    def by_population(self, key: str) -> tuple[tuple[int, bool], ...]:
+        """The entries of ``key`` most populous first, then by row (``()`` for a name that is no key)."""
+        found = self._by_population.get(key)
+        if found is None:
+            i = self._id(key)
+            if i < 0:
+                return ()
+            order = self._order[int(self._offsets[i]):int(self._offsets[i + 1])]
+            if len(self._by_population) >= _MEMO_LIMIT:
+                self._by_population.clear()
+            found = self._by_population[key] = tuple(zip(self._rows[order].tolist(), self._primary[order].tolist()))
         return found
 
     def get(self, key: str, default=None):
@@ -211,6 +233,7 @@ class Gazetteer:
                               small["n_keys"])
         self.keys._summary = (arrays["key_best_population"], arrays["key_kinds"], arrays["key_capital"])
         self.keys._kinds = small["kinds"]
+        self.keys._order = arrays["key_by_population"]
         self.skeletons: dict[str, tuple[int, ...]] = small["skeletons"]
         self.abbreviations: dict[str, int] = small["abbreviations"]
         self.demonyms: dict[str, int] = small["demonyms"]
@@ -311,9 +334,11 @@ class Gazetteer:
 
     def candidates(self, name: str) -> list[Candidate]:
         """Every entry called ``name`` (any spelling), most populous first."""
-        entries = self.keys.get(name_key(name), ())
-        found = [self.candidate(row, primary=primary) for row, primary in entries]
-        return sorted(found, key=lambda c: (-c.population, c.row))
+        return self.candidates_by_population(name_key(name))
+
+    def candidates_by_population(self, key: str) -> list[Candidate]:
+        """``candidates_for_key(key)`` most populous first, then by row (in the order the index keeps)."""
+        return [self.candidate(row, primary=primary) for row, primary in self.keys.by_population(key)]
 
     def candidates_for_key(self, key: str) -> list[Candidate]:
         """Every entry indexed under the already-normalised ``key``."""
@@ -326,7 +351,7 @@ class Gazetteer:
         if found is None:
             if len(cache) >= _MEMO_LIMIT:
                 cache.clear()
-            found = cache[key] = tuple(row for row, _primary in self.keys.get(key, ()))
+            found = cache[key] = self.keys.rows(key)
         return found
 
     def admin1_row(self, admin1_code: str) -> int | None:
@@ -641,6 +666,7 @@ def _index_parts(table: pd.DataFrame) -> tuple[dict[str, np.ndarray], marisa_tri
         "key_primary": np.array([p for entries in by_id for _r, p in entries], dtype=bool),
     }
     arrays.update(_key_summaries(arrays))
+    arrays["key_by_population"] = _by_population(arrays)
     for column, prefix in (("name", "name"), ("names", "names"), ("demonyms", "demonym"),
                            ("abbreviations", "abbreviation")):
         arrays[f"{prefix}_blob"], arrays[f"{prefix}_offsets"] = _encode(table[column].fillna("").astype(str))
@@ -672,6 +698,14 @@ def _key_summaries(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
                                                starts)
         capital[filled] = np.logical_or.reduceat(arrays["capital"][rows], starts)
     return {"key_best_population": best, "key_kinds": kinds, "key_capital": capital}
+
+
+def _by_population(arrays: dict[str, np.ndarray]) -> np.ndarray:
+    """Positions into ``key_rows`` that list each key's entries most populous first (then by row): the
+    order in which the resolver ranks a name's candidates."""
+    offsets, rows = arrays["key_offsets"], arrays["key_rows"].astype(np.int64)
+    segment = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
+    return np.lexsort((rows, -arrays["population"][rows], segment)).astype(np.int32)
 
 
 def _encode(strings: pd.Series) -> tuple[np.ndarray, np.ndarray]:

@@ -93,13 +93,17 @@ def _candidates_of_form(gaz: Gazetteer, key: str, rows: tuple[int, ...], variant
     ``_region_units``); only when there is none does it keep the other readings."""
     if rows:
         cands = [gaz.candidate(r, primary=not variant) for r in rows]
+        ordered = False
     else:
-        cands = gaz.candidates_for_key(key)
+        cands = gaz.candidates_by_population(key)  # the index keeps them most populous first
+        ordered = True
     if region:
         units = _region_units(gaz, key, rows or gaz.rows_for_key(key)) or _region_units_by_spelling(gaz, key)
         if units:
             cands = [gaz.candidate(row) for row, _how in units]
-    cands.sort(key=lambda c: (-c.population, c.row))
+            ordered = False
+    if not ordered:
+        cands.sort(key=lambda c: (-c.population, c.row))
     return tuple(cands)
 
 

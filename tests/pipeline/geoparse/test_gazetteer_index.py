@@ -49,6 +49,8 @@ def test_index_file_round_trips_every_key_and_row(small_index):
     assert len(gaz.keys) == len(keys) and set(gaz.keys) == set(keys)
     for key, entries in keys.items():
         assert key in gaz.keys and gaz.keys[key] == entries and gaz.rows_for_key(key) == tuple(r for r, _p in entries)
+        assert gaz.candidates_by_population(key) == sorted(gaz.candidates_for_key(key),
+                                                           key=lambda c: (-c.population, c.row))
     assert "freedonian" not in gaz.keys and gaz.demonyms["freedonian"] == 0  # a demonym is a pattern, not a key
     assert "st  kell" not in gaz.keys and gaz.keys.get("nowhere") is None
     port_ash = gaz.candidates("Port Ash")
@@ -126,8 +128,10 @@ def test_gazetteer_pickles_as_a_reference_to_its_file(small_index):
 
 
 def test_bundled_index_keys_and_rows_agree(gazetteer):
-    for name in ("Kharkiv", "Kyiv", "Donetsk", "St. Louis"):
+    for name in ("Kharkiv", "Kyiv", "Donetsk", "St. Louis", "San Jose", "Springfield", "Alexandrovka", "Georgia"):
         key = name_key(name)
         assert key in gazetteer.keys
         assert gazetteer.rows_for_key(key) == tuple(r for r, _p in gazetteer.keys[key])
+        assert gazetteer.candidates_by_population(key) == sorted(gazetteer.candidates_for_key(key),
+                                                                 key=lambda c: (-c.population, c.row))
     assert gazetteer.n_rows == len(gazetteer.kind_of) == len(gazetteer._name)
