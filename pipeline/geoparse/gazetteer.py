@@ -83,21 +83,24 @@ class NameIndex(Mapping):
     entries of pattern ``i`` of the trie are ``rows[offsets[i]:offsets[i + 1]]`` (none for a pattern
     that is no key). Look-ups are remembered per process (``_MEMO_LIMIT`` keys at most)."""
 
-    def __init__(self, trie: marisa_trie.Trie, offsets: np.ndarray, rows: np.ndarray, primary: np.ndarray,
-                 n_keys: int) -> None:
+    def __init__(self, trie: marisa_trie.Trie, arrays: dict[str, np.ndarray], *, n_keys: int,
+                 kinds: list[str]) -> None:
+        """``arrays``: the ``key_*`` arrays of the index file (see ``_index_parts``); ``kinds``: the kind of
+        each bit of ``key_kinds``."""
         self.trie = trie
-        self._offsets = offsets
-        self._rows = rows
-        self._primary = primary
+        self._offsets = offsets = arrays["key_offsets"]
+        self._rows = arrays["key_rows"]
+        self._primary = arrays["key_primary"]
+        self._order = arrays["key_by_population"]  # positions into ``_rows``, see ``by_population``
+        self._summary = (arrays["key_best_population"], arrays["key_kinds"], arrays["key_capital"])
+        self._kinds = kinds
         self._n_keys = n_keys
-        self._ids: dict[str, int] = {}  # key → trie id of a key with entries, or -1
         self._is_key = (offsets[1:] > offsets[:-1]).tobytes()  # byte i: pattern i has entries (is a key)
-        self._summary: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
-        self._kind_sets: dict[int, frozenset[str]] = {}
-        self._kinds: list[str] = []
+        # per-process memos
+        self._ids: dict[str, int] = {}  # key → trie id of a key with entries, or -1
         self._entries: dict[str, tuple[tuple[int, bool], ...]] = {}
         self._by_population: dict[str, tuple[tuple[int, bool], ...]] = {}
-        self._order: np.ndarray = np.empty(0, dtype=np.int32)  # positions into ``rows``, see ``by_population``
+        self._kind_sets: dict[int, frozenset[str]] = {}
 
     def _id(self, key: str) -> int:
         found = self._ids.get(key)
@@ -116,7 +119,7 @@ class NameIndex(Mapping):
         """(highest population, kinds, whether any is a national capital) of the rows of ``key``, from
         arrays computed when the index was built; ``(0, frozenset(), False)`` for a name that is no key."""
         i = self._id(key)
-        if i < 0 or self._summary is None:
+        if i < 0:
             return 0, frozenset(), False
         best, kinds, capital = self._summary
         mask = int(kinds[i])
@@ -229,11 +232,7 @@ class Gazetteer:
             self._cc.tolist(), self._a1.tolist(), self._pop.tolist(), self._capital.tolist(),
             self._approx.tolist(), self._minor.tolist(),
         )
-        self.keys = NameIndex(index.trie, arrays["key_offsets"], arrays["key_rows"], arrays["key_primary"],
-                              small["n_keys"])
-        self.keys._summary = (arrays["key_best_population"], arrays["key_kinds"], arrays["key_capital"])
-        self.keys._kinds = small["kinds"]
-        self.keys._order = arrays["key_by_population"]
+        self.keys = NameIndex(index.trie, arrays, n_keys=small["n_keys"], kinds=small["kinds"])
         self.skeletons: dict[str, tuple[int, ...]] = small["skeletons"]
         self.abbreviations: dict[str, int] = small["abbreviations"]
         self.demonyms: dict[str, int] = small["demonyms"]
