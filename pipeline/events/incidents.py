@@ -204,6 +204,20 @@ def same_place(a: Place, b: Place) -> bool:
     return km(a, b) <= WEIGHTS.merge_km
 
 
+def distinct_settlements(a: Place, b: Place) -> bool:
+    """Two towns or villages the gazetteer names differently, further apart than a duplicate entry.
+
+    A list of villages ("X, Y and Z were liberated") names neighbours a few km apart: each is its
+    own change of control, however close (``same_place``'s distance is for one settlement spelt
+    two ways, which the gazetteer resolves to one canonical name).
+    """
+    if a.feature_kind != "city" or b.feature_kind != "city" or a.name == b.name:
+        return False
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return False
+    return km(a, b) > WEIGHTS.duplicate_entry_km
+
+
 def _ratio_ok(a: int, b: int, ratio: float) -> bool:
     lo, hi = sorted((a, b))
     return hi == 0 or lo / hi >= ratio or hi - lo <= WEIGHTS.toll_abs_compatible
@@ -495,8 +509,8 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
 
 def _add_control(events: list[Event], event: Event) -> None:
     for other in events:
-        if same_place(other.place, event.place) and (other.gains == event.gains or "unknown" in
-                                                     (other.gains, event.gains)):
+        if same_place(other.place, event.place) and not distinct_settlements(other.place, event.place) and \
+                (other.gains == event.gains or "unknown" in (other.gains, event.gains)):
             have = {(s.start, s.end) for s in other.sources}
             other.sources += [s for s in event.sources if (s.start, s.end) not in have]
             if other.when.precision != 1 and event.when.precision == 1:

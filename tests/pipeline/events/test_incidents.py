@@ -10,7 +10,9 @@ import pytest
 from pipeline.events.extract import Event, merge_across_articles
 from pipeline.events.figures import figures
 from pipeline.events.triggers import triggers
+from pipeline.events.incidents import distinct_settlements
 from tests.fixtures import article_events as _events
+from tests.fixtures import make_place
 
 MONDAY = "date 2023-05-15\n"  # a Monday
 
@@ -147,6 +149,29 @@ def test_list_of_liberated_villages_gives_one_event_each(parser):
     events = _of(_events(parser, text), "frontline_incident")
     assert len(events) >= 2 and all(e.sub_event_type == "recapture" for e in events)
     assert len({e.place.name for e in events}) == len(events)
+
+
+def test_neighbouring_villages_in_one_list_are_each_their_own_recapture(parser):
+    # the three villages lie 7-13 km apart, closer than the cross-outlet merge distance
+    text = MONDAY + "Ukrainian forces liberated Klishchiivka, Kurdiumivka and Ozarianivka, the army said."
+    events = _of(_events(parser, text), "frontline_incident")
+    assert sorted(e.place.name for e in events) == ["Klishchiivka", "Kurdyumivka", "Ozarianivka"]
+    assert {(e.sub_event_type, e.actor, e.gains) for e in events} == {("recapture", "Ukraine", "Ukraine")}
+
+
+def test_neighbouring_villages_retaken_in_two_outlets_stay_two_events(parser):
+    a = _events(parser, MONDAY + "Ukrainian forces retook Klishchiivka on Sunday.", "a.txt")
+    b = _events(parser, MONDAY + "Ukrainian troops liberated Kurdiumivka on Sunday.", "b.txt")
+    merged = _of(merge_across_articles([a, b]), "frontline_incident")
+    assert sorted(e.place.name for e in merged) == ["Klishchiivka", "Kurdyumivka"]
+
+
+def test_one_settlement_spelt_two_ways_is_not_two_settlements():
+    a = make_place("Kharkiv", geonameid=1)
+    assert not distinct_settlements(a, make_place("Kharkov", start=40, name="Kharkiv", geonameid=None, lat=a.lat + 0.1))
+    assert not distinct_settlements(a, make_place("Kharkiv city", start=40, geonameid=2, lat=a.lat + 0.005))
+    assert distinct_settlements(a, make_place("Zzyvrotivka", start=40, geonameid=None, lat=a.lat + 0.06))
+    assert not distinct_settlements(a, make_place("Kharkiv Oblast", start=40, feature_kind="admin1", lat=a.lat + 0.06))
 
 
 def test_aggregate_statement_over_several_oblasts_gives_no_event(parser):
