@@ -60,6 +60,26 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("injured", "total", r"\bnumber of (?:the )?(?:injured|wounded)\s+(?:\w+\s+){0,4}?"
                          r"(?:to|is|was|reached|stands at|rose to|increased to)\s+" + _QUAL + _NUM),
 ))
+# victims named one by one: "twin brothers and a 19-year-old boy were killed" (3), "a man and his wife died" (2)
+_PERSON_ONE = (r"(?:man|woman|person|civilian|child|boy|girl|resident|soldier|serviceman|pensioner|teenager|baby|"
+               r"infant|son|daughter|brother|sister|husband|wife|mother|father|grandmother|grandfather|driver|"
+               r"doctor|nurse|volunteer|rescuer|medic|officer|policeman|journalist|teacher|worker|farmer|student|"
+               r"guard|employee|miner|firefighter|priest|neighbou?r|friend|relative|cousin|uncle|aunt|nephew|niece)")
+_PERSON_MANY = (r"(?:people|persons|civilians|children|kids|adults|men|women|boys|girls|teenagers|residents|"
+                r"soldiers|brothers|sisters|sons|daughters|pensioners|relatives|others|rescuers|medics)")
+_MOD = r"(?:[\w’'-]+\s+){0,3}?"
+_VICTIM_NP = (r"(?:(?:an?|one|his|her|their)\s+" + _MOD + _PERSON_ONE + r"|" + _MOD + r"twins|" + _MOD +
+              r"twin\s+" + _PERSON_MANY + r"|(?:a\s+)?(?:\w+\s+)?couple|"
+              r"(?:(?:his|her|their)\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+              + _MOD + _PERSON_MANY + r")\b")
+_ENUMERATION = re.compile(r"(?<![\w,])(?P<list>" + _VICTIM_NP + r"(?:\s*,\s*" + _VICTIM_NP + r")*\s*,?\s+and\s+"
+                          + _VICTIM_NP + r")\s+(?:(?:were|was|have been|had been|are|all)\s+)*(?:killed|died|dead)\b",
+                          re.IGNORECASE)
+_CONJUNCT = re.compile(r"\s*,?\s+and\s+|\s*,\s*", re.IGNORECASE)
+_ONE_NP = re.compile(r"^(?:an?|one|his|her|their)\s(?!\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                     r"twelve)\b)", re.IGNORECASE)
+_POSSESSIVE_NP = re.compile(r"^(?:his|her|their)\s+", re.IGNORECASE)
+_PAIR_NP = re.compile(r"\b(?:twins|twin\s+\w+|couple)$", re.IGNORECASE)
 _ZERO = (("killed", re.compile(r"\b(no one|nobody|no people|no civilians|no (?:\w+ )?soldiers?)\b[^.;]{0,25}?"
                                r"\b(killed|died|dead|lost)\b|\bno (casualties|deaths|fatalities|dead)\b|"
                                r"\bthere were no dead\b", re.IGNORECASE)),
@@ -152,6 +172,15 @@ def figures(sentence: str, offset: int = 0) -> list[Figure]:
                          update)
             if key not in found or (found[key].end - found[key].start) < (fig.end - fig.start):
                 found[key] = fig
+    for m in _ENUMERATION.finditer(sentence):
+        value = _enumerated(m.group("list"))
+        if value is None or _IRREALIS.search(sentence[clause_start(sentence, m.start()):m.start()]):
+            continue
+        inside = [k for k, f in found.items() if f.kind == "killed" and m.start() <= f.start - offset < m.end()]
+        for k in inside:  # "his wife ... died" inside the list is part of it
+            del found[k]
+        found[("killed", m.start())] = Figure("killed", value, m.group(0).strip(), offset + m.start(),
+                                              offset + m.end(), "individual", False, False)
     for kind, pattern in _ZERO:
         m = pattern.search(sentence)
         if m and not any(f.kind == kind for f in found.values()):
@@ -164,6 +193,23 @@ def figures(sentence: str, offset: int = 0) -> list[Figure]:
             continue
         out.append(fig)
     return out
+
+
+def _enumerated(victims: str) -> int | None:
+    """How many people a list of victims names ("twin brothers and a boy": 3), None if a part is no person."""
+    total = 0
+    for part in _CONJUNCT.split(victims.strip()):
+        if _PAIR_NP.search(part):
+            total += 2
+        elif _ONE_NP.match(part):
+            total += 1
+        else:
+            words = _POSSESSIVE_NP.sub("", part).split()
+            count = (int(words[0]) if words[0].isdigit() else _NUMBER_WORDS.get(words[0].lower())) if words else None
+            if not count:
+                return None
+            total += count
+    return total or None
 
 
 def claimant(sentence: str, previous: str | None = None) -> str | None:

@@ -68,6 +68,8 @@ _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s*,?\s+and\s+|\s+)(?:[A-Z][\w'’-]+(?:\s+
                        r"(?:\s*,\s*|\s*,?\s+and\s+))*$")
 _LIST_LEAD = re.compile(r"^\s*(?:the\s+)?(?:(?:villages?|towns?|cities|city|settlements?|localities|locality|"
                         r"town)\s+of\s+)?$", re.IGNORECASE)
+# a night spans two dates: "overnight", "late on Sunday" and "on Monday" may be one attack
+_NIGHT = re.compile(r"\b(night|overnight|midnight|evening|dawn|early hours|late on)\b", re.IGNORECASE)
 _BODIES = re.compile(r"\b(bodies|corpses|graves?|buried|exhum\w*|mass (?:burial|grave))", re.IGNORECASE)
 
 
@@ -129,7 +131,7 @@ def toll(figs: list[Figure]) -> int | None:
             return max(updates, key=lambda f: f.start).value if updates else max(f.value for f in chosen)
     individuals = [f for f in figs if f.role == "individual"]
     if individuals:
-        return len({f.start for f in individuals})
+        return sum({f.start: f.value for f in individuals}.values())  # "a woman died" is 1, "a man and his wife" 2
     increments = [f.value for f in figs if f.role == "increment"]
     if increments:
         return max(increments)
@@ -261,7 +263,11 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     theirs = parse_iso(inc.date.date) if inc.date else None
     mine = parse_iso(sent.date.date)
     if theirs is not None and mine is not None:
-        return abs((theirs - mine).days) > 1
+        gap = abs((theirs - mine).days)
+        if gap == 1 and sent.strikes and sent.date.precision == 1 and inc.date and inc.date.precision == 1:
+            # the day before or after: the same night told twice, unless an attack of its own with its own figures
+            return not any(_NIGHT.search(s.text) for s in (*inc.sentences, sent)) and not _shares_figure(inc, sent)
+        return gap > 1
     # the incident has no stated date: a stated other day splits only with a toll that is not an update of its toll
     if mine is None or mine == parse_iso(published.date):
         return False
@@ -271,6 +277,11 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
         if values and known and not _ratio_ok(max(values), known, WEIGHTS.toll_ratio_split):
             return True
     return False
+
+
+def _shares_figure(inc: _Incident, sent: _Sentence) -> bool:
+    mine = {(f.kind, f.value) for f in sent.figures if f.role != "zero"}
+    return bool(mine & {(f.kind, f.value) for f, _c in inc.figures})
 
 
 def _specific(trigs: list[Trigger]) -> set[str]:
@@ -291,6 +302,9 @@ def _pick(incidents: list[_Incident], sent: _Sentence, published: EventDate) -> 
         for inc in reversed(open_):
             if mine & _specific(inc.strikes):
                 return inc
+    if open_[-1] is not recent[-1] and sent.strikes and not _ANAPHOR.search(sent.text) and sent.date is not None \
+            and sent.date.precision == 1 and sent.date.date != published.date:
+        return None  # the article moved on to another incident: an attack on a day of its own does not reach back
     return open_[-1]
 
 

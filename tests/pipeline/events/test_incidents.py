@@ -87,6 +87,39 @@ def test_earlier_incident_on_another_day_with_another_toll_stays_apart(parser):
     assert sorted((r.killed, r.when.date) for r in reports) == [(1, "2023-05-10"), (9, "2023-05-14")]
 
 
+def test_earlier_attacks_listed_on_their_own_days_are_each_an_incident(parser):
+    text = (MONDAY + "Russian troops shelled a market in Sumy. At least 7 people were killed.\n\n"
+            "Prosecutors listed other recent cases. On May 12, in Sumy Oblast, Russian soldiers fired at a tractor "
+            "driver: one man was killed and two were wounded.\n\n"
+            "On May 11, Russian soldiers opened fire on a car near Sumy: a teacher and her two sons were killed.")
+    reports = _of(_events(parser, text), "casualty_report")
+    assert sorted((r.when.date, r.killed, r.injured) for r in reports) == [
+        ("2023-05-11", 3, None), ("2023-05-12", 1, 2), ("2023-05-15", 7, None)]
+    assert {r.when.date: r.geo_precision for r in reports}["2023-05-12"] == 3  # only the oblast is named
+
+
+def test_a_night_told_on_two_dates_stays_one_incident(parser):
+    text = (MONDAY + "Russian drones attacked Sumy late on Sunday, killing two people. "
+            "On Monday, drones hit a power station in Sumy, the governor said.")
+    events = [e for e in _events(parser, text) if e.event_type != "annexation_claim"]
+    assert [(e.event_type, e.killed) for e in events] == [("casualty_report", 2)]
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("Shelling hit a car near Sumy: twin sisters and a 60-year-old man were killed.", 3),
+    ("A man and his wife were killed when a shell hit their house.", 2),
+    ("Two children and three adults died in the fire after the strike.", 5),
+])
+def test_victims_named_one_by_one_are_counted(sentence, killed):
+    assert [(f.kind, f.value) for f in figures(sentence)] == [("killed", killed)]
+
+
+def test_a_stated_total_outranks_victims_named_one_by_one(parser):
+    text = (MONDAY + "A missile struck Sumy on Sunday. A man and his wife were killed in their flat. "
+            "In all, 9 people were killed, the governor said.")
+    assert [r.killed for r in _of(_events(parser, text), "casualty_report")] == [9]
+
+
 # -- only what happened ---------------------------------------------------------------------------
 @pytest.mark.parametrize("sentence", [
     "Officials fear Russian troops could encircle Sumy in the coming days.",
