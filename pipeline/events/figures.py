@@ -100,6 +100,12 @@ _APPROXIMATE = ("about", "around", "some", "nearly", "almost", "up to", "roughly
 _UPDATE = re.compile(r"\b(rose|risen|rises|increased|climbed|grew|updated|latest|now|reached|has risen|so far|"
                      r"as of)\b", re.IGNORECASE)
 
+# a report stamped with its hour ("At 10:30 it became known ...", "as of 08:00, officials confirmed ..."): an update
+_TIMESTAMPED = re.compile(r"\b(?:at|as of|by)\s+\d{1,2}[:.]\d{2}\b[^.;]{0,40}?\b(?:known|reported|confirmed|"
+                          r"informed|updated|learned|learnt)\b", re.IGNORECASE)
+_LEARNT_BEFORE = re.compile(r"\b(?:known|learned|learnt|information|news|informed|heard|reported|data|reports?)\s+$",
+                            re.IGNORECASE)
+
 # who said a figure
 _SPEECH = (r"(?:has |have |had )?(?:said|says|told|tells|reported|reports|announced|announces|confirmed|confirms|"
            r"stated|states|wrote|writes|noted|notes|added|informs|informed|claimed|claims|cited|posted|according)")
@@ -165,8 +171,10 @@ def figures(sentence: str, offset: int = 0) -> list[Figure]:
             elif more or _INCREMENT_BEFORE.search(before):
                 this_role = "increment"
             qual = (m.group("qual") or "").lower() if "qual" in pattern.groupindex else ""
+            if qual == "about" and _LEARNT_BEFORE.search(sentence[max(0, m.start() - 30):m.start()]):
+                qual = ""  # "it became known about five dead": "about" means "of", not "roughly"
             approximate = qual in _APPROXIMATE or any(v in (num or "").lower() for v in _VAGUE)
-            update = bool(_UPDATE.search(sentence[max(0, m.start() - 30):m.end() + 10]))
+            update = bool(_UPDATE.search(sentence[max(0, m.start() - 30):m.end() + 10]) or _TIMESTAMPED.search(sentence))
             key = (kind, at)
             fig = Figure(kind, value, m.group(0).strip(), offset + m.start(), offset + m.end(), this_role, approximate,
                          update)

@@ -5,12 +5,16 @@ Every text here is written for these tests; none comes from an evaluation set.
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
 from pipeline.events.extract import Event, merge_across_articles
 from pipeline.events.figures import figures
 from pipeline.events.triggers import triggers
 from pipeline.events.incidents import distinct_settlements
+from pipeline.output.export import event_features, events_csv
 from tests.fixtures import article_events as _events
 from tests.fixtures import make_place
 
@@ -112,6 +116,15 @@ def test_a_night_told_on_two_dates_stays_one_incident(parser):
 ])
 def test_victims_named_one_by_one_are_counted(sentence, killed):
     assert [(f.kind, f.value) for f in figures(sentence)] == [("killed", killed)]
+
+
+def test_a_report_stamped_with_its_hour_is_the_latest_toll(parser):
+    text = (MONDAY + "A Russian missile hit the centre of Sumy at 08:40. The information about three dead has now "
+            "been confirmed, the mayor said. At 11:15 it became known about six dead people.")
+    [report] = _of(_events(parser, text), "casualty_report")
+    assert report.killed == 6
+    six = next(c for c in report.casualty_claims if c.value == 6)
+    assert not six.approximate  # "known about six dead": "about" is not "roughly" here
 
 
 def test_a_stated_total_outranks_victims_named_one_by_one(parser):
@@ -264,6 +277,22 @@ def test_same_strike_from_two_outlets_with_close_tolls_merges(parser):
     assert len(merged) == 1
     assert {s.article for s in merged[0].sources} == {"a.txt", "b.txt"}
     assert merged[0].killed == 25  # the latest report
+
+
+def test_merged_incident_keeps_each_outlets_own_toll(parser):
+    # an early report and a later one of the same strike: one event, the toll by the cross-outlet rule,
+    # and every outlet's own toll beside it in the exports (GeoJSON nested, CSV flattened)
+    a = _events(parser, "date 2023-05-15\nA missile hit Sumy on Sunday, killing 4 people.", "a.txt")
+    b = _events(parser, "date 2023-05-16\nRussian missiles struck Sumy on Sunday; 11 people were killed and "
+                        "22 injured.", "b.txt")
+    [merged] = _of(merge_across_articles([a, b]), "casualty_report")
+    assert merged.killed == 11  # the latest report
+    [props] = [f["properties"] for f in event_features([merged])["features"]]
+    assert props["source_tolls"] == [
+        {"article": "a.txt", "published": "2023-05-15", "killed": 4, "injured": None},
+        {"article": "b.txt", "published": "2023-05-16", "killed": 11, "injured": 22}]
+    row = next(csv.DictReader(io.StringIO(events_csv(event_features([merged])))))
+    assert row["source_tolls"] == "a.txt 2023-05-15: killed 4 | b.txt 2023-05-16: killed 11, injured 22"
 
 
 def test_undated_strike_does_not_absorb_a_dated_one(parser):
