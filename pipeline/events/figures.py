@@ -100,6 +100,20 @@ _APPROXIMATE = ("about", "around", "some", "nearly", "almost", "up to", "roughly
 _UPDATE = re.compile(r"\b(rose|risen|rises|increased|climbed|grew|updated|latest|now|reached|has risen|so far|"
                      r"as of)\b", re.IGNORECASE)
 
+# a total over many incidents ("across the region", "over the past day", "this month"), unless the sentence
+# names one incident ("a missile", "the strike"): kept as a claim, never the toll of one incident
+_AGGREGATE_SCOPE = re.compile(
+    r"\b(across (?:the |its |all )?(?:region|oblast|province|country|front(?:line)?|Ukraine|\w+ (?:region|oblast|"
+    r"province|oblasts|regions))|throughout (?:the )?(?:region|oblast|province|country|day|week|night)|"
+    r"(?:over|in|during) the (?:past|last|previous) (?:day|24 hours|week|month|\w+ (?:days|hours|weeks|months))|"
+    r"over the weekend|(?:so far )?this (?:week|month|year)|since the (?:start|beginning|full-scale)|"
+    r"since (?:February|Feb\.?) (?:24|2022)|in (?:separate|several|multiple|a series of|a wave of) (?:\w+ )?"
+    r"(?:attacks|strikes)|(?:Russian|Ukrainian|enemy) (?:attacks|strikes|shelling attacks) (?:on|across|in) "
+    r"(?:the )?(?:region|oblast|\w+ (?:region|oblast)))\b", re.IGNORECASE)
+_ONE_INCIDENT = re.compile(r"\b(?:a|the|this|that|one|Sunday's|Saturday's|Monday's|Tuesday's|Wednesday's|Thursday's|"
+                           r"Friday's)\s+(?:\w+\s+)?(?:missile|rocket|drone|strike|attack|shell|bomb|explosion|blast|"
+                           r"airstrike|air strike|raid|barrage)\b(?!s)", re.IGNORECASE)
+
 # a report stamped with its hour ("At 10:30 it became known ...", "as of 08:00, officials confirmed ..."): an update
 _TIMESTAMPED = re.compile(r"\b(?:at|as of|by)\s+\d{1,2}[:.]\d{2}\b[^.;]{0,40}?\b(?:known|reported|confirmed|"
                           r"informed|updated|learned|learnt)\b", re.IGNORECASE)
@@ -151,6 +165,7 @@ def figures(sentence: str, offset: int = 0) -> list[Figure]:
     if not has_prefix(sentence, _CASUALTY_PREFIXES) or not _CASUALTY_WORD.search(sentence):
         return []
     found: dict[tuple[str, int], Figure] = {}
+    aggregate = bool(_AGGREGATE_SCOPE.search(sentence)) and not _ONE_INCIDENT.search(sentence)
     for kind, role, pattern in _PATTERNS:
         for m in pattern.finditer(sentence):
             num = m.group("num") if "num" in pattern.groupindex else "one"
@@ -170,6 +185,8 @@ def figures(sentence: str, offset: int = 0) -> list[Figure]:
                 this_role = "subcount"
             elif more or _INCREMENT_BEFORE.search(before):
                 this_role = "increment"
+            elif aggregate:
+                this_role = "aggregate"
             qual = (m.group("qual") or "").lower() if "qual" in pattern.groupindex else ""
             if qual == "about" and _LEARNT_BEFORE.search(sentence[max(0, m.start() - 30):m.start()]):
                 qual = ""  # "it became known about five dead": "about" means "of", not "roughly"

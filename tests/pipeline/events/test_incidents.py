@@ -55,6 +55,23 @@ def test_toll_of_injured_is_not_a_death_toll():
     assert [(f.kind, f.value) for f in figures("Officials had earlier given a toll of 17 injured.")] == [("injured", 17)]
 
 
+@pytest.mark.parametrize("summary", [
+    "In total, Russian attacks killed 12 people across the region on Sunday, the governor said.",
+    "Over the past day, Russian shelling killed 14 civilians in Sumy Oblast, the governor said.",
+    "Across Ukraine, 31 civilians were killed in Russian attacks over the weekend.",
+])
+def test_a_total_over_many_incidents_is_not_the_toll_of_one(parser, summary):
+    text = MONDAY + "A missile struck Sumy on Sunday, killing 5 people. " + summary
+    [report] = _of(_events(parser, text), "casualty_report")
+    assert report.killed == 5
+    assert {c.role for c in report.casualty_claims if c.value != 5} == {"aggregate"}  # kept, as a claim
+
+
+def test_an_aggregate_alone_is_no_incident(parser):
+    text = MONDAY + "Over the past day, 9 civilians were killed across Sumy Oblast, the governor said."
+    assert [e for e in _events(parser, text) if e.event_type != "annexation_claim"] == []
+
+
 def test_increment_alone_stands_in_when_no_total_is_given(parser):
     text = MONDAY + "A drone struck Sumy on Sunday night. Three more people were injured, officials said."
     reports = _of(_events(parser, text), "casualty_report")
