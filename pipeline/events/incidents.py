@@ -256,8 +256,9 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
 def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     """Whether ``sent`` cannot be part of ``inc`` (another place, or another day with another toll)."""
     own = [p for p in inc.points]
-    if sent.points and own and sent.strikes and not any(same_place(a, b) for a in sent.points for b in own):
-        return True
+    tells = bool(sent.strikes) or any(f.role in ("total", "observation") for f in sent.figures)
+    if sent.points and own and tells and not any(same_place(a, b) for a in sent.points for b in own):
+        return True  # an attack or a toll somewhere else
     if sent.date is None:
         return False
     theirs = parse_iso(inc.date.date) if inc.date else None

@@ -119,6 +119,14 @@ def test_earlier_attacks_listed_on_their_own_days_are_each_an_incident(parser):
     assert {r.when.date: r.geo_precision for r in reports}["2023-05-12"] == 3  # only the oblast is named
 
 
+def test_bodies_found_in_another_town_are_not_the_strikes_toll(parser):
+    text = (MONDAY + "Russian artillery shelled Sumy on Sunday, damaging a school.\n\n"
+            "Investigators began exhuming bodies near Poltava after finding 14 graves in a forest.")
+    events = sorted((e.event_type, e.sub_event_type, e.place.name, e.killed) for e in _events(parser, text)
+                    if e.event_type != "annexation_claim")
+    assert events == [("casualty_report", "bodies_found", "Poltava", 14), ("frontline_incident", "shelling", "Sumy", None)]
+
+
 def test_a_night_told_on_two_dates_stays_one_incident(parser):
     text = (MONDAY + "Russian drones attacked Sumy late on Sunday, killing two people. "
             "On Monday, drones hit a power station in Sumy, the governor said.")
