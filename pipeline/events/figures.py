@@ -2,8 +2,10 @@
 
 A figure's ``role`` decides how it may be used (see ``CasualtyClaim``): a stated total is a toll;
 "including three children" is a sub-count, "three more died" an increment, "Reuters saw a dozen
-bodies" an observation, "a woman died" one individual, "no one was killed" a zero. Figures in a
-clause with a fear or a modal ("feared killed", "may rise to") are not stated at all.
+bodies" an observation, "a woman died" one individual ("twin brothers and a boy were killed":
+three), "no one was killed" a zero, "31 killed across the region over the past day" an aggregate
+of many incidents. Figures in a clause with a fear or a modal ("feared killed", "may rise to") are
+not stated at all.
 """
 
 from __future__ import annotations
@@ -191,7 +193,8 @@ def figures(sentence: str, offset: int = 0) -> list[Figure]:
             if qual == "about" and _LEARNT_BEFORE.search(sentence[max(0, m.start() - 30):m.start()]):
                 qual = ""  # "it became known about five dead": "about" means "of", not "roughly"
             approximate = qual in _APPROXIMATE or any(v in (num or "").lower() for v in _VAGUE)
-            update = bool(_UPDATE.search(sentence[max(0, m.start() - 30):m.end() + 10]) or _TIMESTAMPED.search(sentence))
+            update = bool(_UPDATE.search(sentence[max(0, m.start() - 30):m.end() + 10]) or
+                          _TIMESTAMPED.search(sentence))
             key = (kind, at)
             fig = Figure(kind, value, m.group(0).strip(), offset + m.start(), offset + m.end(), this_role, approximate,
                          update)

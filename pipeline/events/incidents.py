@@ -2,22 +2,26 @@
 
 Each sentence is read once (triggers, figures, places, its stated date, who said it); then the
 sentences are grouped into incidents. A strike or casualty sentence joins the incident the
-article is telling about unless something sets it apart: "Separately," / "another strike", a
-place far from the incident's, or a stated date of its own together with a toll that cannot be
-an update of the incident's. A sentence with figures but no trigger goes to the incident that
-already stated the same figure, else to the one of the same weapon, else to the latest one.
+article is telling about unless something sets it apart: "Separately," / "another strike", an
+attack or a toll at a place far from the incident's, an attack on another stated day (the day
+before or after counts too, unless a night spans the two dates or a figure is shared), or a
+stated date of its own together with a toll that cannot be an update of the incident's. An
+attack on a day of its own never reaches back past the incident the article moved on to. A
+sentence with figures but no trigger goes to the incident that already stated the same figure,
+else to the one of the same weapon, else to the latest one.
 Sentences that only refer back ("the strike", "the base near X") lend their place.
 
 Changes of control (capture, recapture, withdrawal, encirclement, advance) are one event per
-place they name as the verb's object (a list of villages gives one each), merged within the
-article when they say the same thing (a withdrawal by one side and a capture by the other are
-one change of control).
+place they name as the verb's object (a list of villages gives one each, however close the
+villages: ``distinct_settlements``), merged within the article when they say the same thing
+(a withdrawal by one side and a capture by the other are one change of control).
 
 The toll of an incident, one documented rule: the stated totals of the incident (exact figures
 before approximate ones); the latest one worded as an update ("the toll rose to 58") if any,
 else the largest. Without any total: an observation ("Reuters saw a dozen bodies"), else
-individuals ("a woman died"), else increments ("three more died"). Sub-counts ("including seven
-children") never. Every figure stays as a ``CasualtyClaim`` with its claimant.
+individuals ("a woman died"; "a man and his wife" are two), else increments ("three more died").
+Sub-counts ("including seven children") and aggregates ("31 killed across the region over the
+past day") never. Every figure stays as a ``CasualtyClaim`` with its claimant.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Merging: the same incident reported by several articles becomes one event with all its sources.
 
 Two events are one incident when: the place is the same settlement under any spelling (the same
-gazetteer entry, or points within ``WEIGHTS.merge_km``), the types are compatible (a drone
+gazetteer entry, or points within ``WEIGHTS.merge_km``; for a change of control, not two
+differently named villages), the types are compatible (a drone
 strike is not a missile strike; a capture and a recapture of one town are not one change of
 control), the dates are within ``merge_days_*`` (an undated event never absorbs a dated one),
 and the tolls are compatible (23 vs 25 killed, not 1 vs 12). Claims merge per oblast and

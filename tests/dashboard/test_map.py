@@ -198,6 +198,7 @@ def test_popup_claims_show_each_outlets_toll_when_outlets_differ():
     tolls = [{"article": "a.txt", "published": "2024-04-17", "killed": 4, "injured": None},
              {"article": "b.txt", "published": "2024-04-17", "killed": 11, "injured": 22}]
     text = claims_text({"casualty_claims": claims, "source_tolls": tolls})
-    assert text == "killed 4 (mayor) · killed 11 (unattributed) · per outlet: a.txt killed 4; b.txt killed 11, injured 22"
+    assert text == ("killed 4 (mayor) · killed 11 (unattributed) · "
+                    "per outlet: a.txt killed 4; b.txt killed 11, injured 22")
     same = [dict(tolls[1], article="c.txt"), tolls[1]]
     assert "per outlet" not in claims_text({"casualty_claims": claims, "source_tolls": same})

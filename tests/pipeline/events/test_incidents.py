@@ -124,7 +124,8 @@ def test_bodies_found_in_another_town_are_not_the_strikes_toll(parser):
             "Investigators began exhuming bodies near Poltava after finding 14 graves in a forest.")
     events = sorted((e.event_type, e.sub_event_type, e.place.name, e.killed) for e in _events(parser, text)
                     if e.event_type != "annexation_claim")
-    assert events == [("casualty_report", "bodies_found", "Poltava", 14), ("frontline_incident", "shelling", "Sumy", None)]
+    assert events == [("casualty_report", "bodies_found", "Poltava", 14),
+                      ("frontline_incident", "shelling", "Sumy", None)]
 
 
 def test_a_night_told_on_two_dates_stays_one_incident(parser):
