@@ -211,6 +211,18 @@ def test_capture_and_recapture_record_who_acted(parser):
     assert [(e.sub_event_type, e.actor) for e in retaken] == [("recapture", "Ukraine")]
 
 
+@pytest.mark.parametrize(("sentence", "place", "side"), [
+    ("Russian forces have captured Soledar, the ministry said.", "Soledar", "Russia"),
+    ("Moscow has captured Soledar.", "Soledar", "Russia"),
+    ("Ukraine liberates Kupiansk, the army says.", "Kupyansk", "Ukraine"),
+    ("Ukrainian troops have nearly encircled Lyman, an analyst said.", "Lyman", "Ukraine"),
+    ("Kupiansk had been retaken by Ukrainian troops.", "Kupyansk", "Ukraine"),
+])
+def test_active_perfect_and_a_country_as_subject_give_the_place_and_the_actor(parser, sentence, place, side):
+    [event] = _of(_events(parser, MONDAY + sentence), "frontline_incident")
+    assert (event.place.name, event.actor) == (place, side)
+
+
 def test_capital_named_as_captor_is_not_a_capture_in_the_capital(parser):
     events = _of(_events(parser, MONDAY + "Moscow captured Soledar on Saturday, officials said."), "frontline_incident")
     assert [e.admin1_code for e in events] == ["UA-14"]
