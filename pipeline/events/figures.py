@@ -42,7 +42,7 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("killed", "total", r"\b(?:killing|killed|kills|kill)\s+" + _QUAL + _NUM + _WHO + r"(?!\s+famil)"),
     ("killed", "total", _QUAL + _NUM + r"(?:\s+(?:[\w-]+\s+)?)?\s*(?:fatalities|deaths|dead)\b"),
     ("killed", "total", r"\b(?:deaths?|lives|fatalities) of\s+" + _QUAL + _NUM),
-    ("killed", "total", r"\b(?:(?:death|dead) )?toll\s+(?:\w+\s+){0,3}?(?:to|of|at|is|was|reached|stands at|hit)\s+"
+    ("killed", "total", r"\b(?:(?:death|dead) )?toll\s+(?:[\w’'-]+\s+){0,15}?(?:to|of|at|is|was|reached|stands at|hit)\s+"
      + _QUAL + _NUM + r"(?!\s+(?:\w+\s+)?(?:injured|wounded|hurt|injuries))"),
     ("killed", "total", r"\bnumber of (?:the )?(?:dead|killed|deaths|fatalities)\s+(?:\w+\s+){0,4}?"
                         r"(?:to|is|was|reached|stands at|rose to|increased to)\s+" + _QUAL + _NUM),

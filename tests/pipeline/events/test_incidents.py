@@ -51,6 +51,13 @@ def test_increment_is_not_the_toll():
     assert (2, "increment") in roles and (31, "total") in roles
 
 
+def test_a_toll_named_with_its_incident_is_read():
+    figs = figures("The death toll from Sunday's missile strike on the city centre of Sumy has risen to 45, "
+                   "including six children.")
+    assert [(f.value, f.role, f.update) for f in figs if f.kind == "killed"] == [(45, "total", True)]
+    assert figures("The death toll from the strike on Sumy is expected to rise to 50.") == []
+
+
 def test_toll_of_injured_is_not_a_death_toll():
     assert [(f.kind, f.value) for f in figures("Officials had earlier given a toll of 17 injured.")] == [("injured", 17)]
 
