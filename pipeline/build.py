@@ -21,7 +21,7 @@ from pathlib import Path
 from pipeline.errors import InputError
 from pipeline.events.extract import merge_across_articles
 from pipeline.ingest.extract import NOT_ENGLISH_NOTE, is_english
-from pipeline.ingest.syndication import syndication_groups
+from pipeline.ingest.syndication import Fingerprint, fingerprint, group_fingerprints
 from pipeline.model import Place
 from pipeline.output.export import dumps, event_features, events_csv, oblast_features, place_features
 from pipeline.output.writer import json_line, write_set
@@ -120,7 +120,12 @@ def process(articles: Iterable[Article], *, progress: Progress | None = None, ba
     results: dict[str, ArticleResult] = {}
     for _article, result in (runner or run_articles)(to_process(), progress=progress, total=total):
         results[pending.popleft()] = result  # the runner keeps input order
-    groups = syndication_groups([(a.name, a.text) for a, _ in order])
+    fingerprints: list[tuple[str, Fingerprint, str | None]] = []
+    for article, digest in order:  # computed in the workers; here only for articles not processed
+        fp = results[digest].fingerprint if digest is not None else None
+        fingerprints.append((article.name, fp or fingerprint(article.text),
+                             article.published.date if article.published.precision == 1 else None))
+    groups = group_fingerprints(fingerprints)
     places_by_article: list[tuple[str, list[Place]]] = []
     per_article_events = []
     records, errors, warnings = [], [], []

@@ -51,8 +51,8 @@ def run_articles(articles: Iterable[Article], *, mapper=None, store: ArticleStor
         fresh: list[tuple[str, str, bytes]] = []
         for article, key in zip(batch, keys):
             if key in cached:
-                places, events = cached[key]
-                result = ArticleResult(article.name, places, events)
+                places, events, fp = cached[key]
+                result = ArticleResult(article.name, places, events, fingerprint=fp)
             else:
                 out = next(computed)
                 if isinstance(out, Failure):

@@ -24,6 +24,7 @@ from itertools import islice
 from typing import Any, NamedTuple
 
 from pipeline.events.extract import Event, extract_events
+from pipeline.ingest.syndication import Fingerprint, fingerprint
 from pipeline.model import PLACE_FIELDS, Place
 from pipeline.scale import codec
 from pipeline.text.articles import Article
@@ -47,9 +48,10 @@ class ArticleResult:
     name: str
     places: list[Place]
     events: list[Event]
-    payload: bytes | None = None  # codec.pack(places, events), when a store will keep it
+    payload: bytes | None = None  # codec.pack(places, events, fingerprint), when a store will keep it
     error: str | None = None
     warnings: tuple[str, ...] = ()  # values the validation layer refused while extracting (one line each)
+    fingerprint: Fingerprint | None = None  # for the syndication grouping (computed here, in the worker)
 
 
 def geoparser():
@@ -61,24 +63,26 @@ def geoparser():
 
 
 def process_article(article: Article, *, with_payload: bool = False) -> ArticleResult:
-    """Geoparse one article and extract its events (pure: no I/O)."""
+    """Geoparse one article, extract its events and fingerprint its text for the grouping (pure: no I/O)."""
     places = geoparser().parse_places(article.text)
     with collect_rejections() as rejected:
         events = extract_events(article.name, article.text, places, article.published)
-    payload = codec.pack(places, events) if with_payload else None
+    fp = fingerprint(article.text)
+    payload = codec.pack(places, events, fp) if with_payload else None
     warnings = tuple(dict.fromkeys(r.message() for r in rejected))
-    return ArticleResult(article.name, places, events, payload, warnings=warnings)
+    return ArticleResult(article.name, places, events, payload, warnings=warnings, fingerprint=fp)
 
 
 def copy_result(article: Article, first: ArticleResult) -> ArticleResult:
     """The result of ``article``, whose text is the same as that of ``first``'s article: its places are
     reused (no second geoparse), its events extracted again under its own name and date."""
     if first.error:
-        return ArticleResult(article.name, [], [], error=f"{article.name}: same text as {first.name}, which failed")
+        return ArticleResult(article.name, [], [], error=f"{article.name}: same text as {first.name}, which failed",
+                             fingerprint=first.fingerprint)
     with collect_rejections() as rejected:
         events = extract_events(article.name, article.text, first.places, article.published)
     warnings = tuple(dict.fromkeys(r.message() for r in rejected))
-    return ArticleResult(article.name, first.places, events, warnings=warnings)
+    return ArticleResult(article.name, first.places, events, warnings=warnings, fingerprint=first.fingerprint)
 
 
 def _run_chunk(fn: Callable[[Any], Any], items: list) -> list:
