@@ -154,6 +154,13 @@ class _Cell:
         self.day_of: dict[int, int | None] = {}  # id(event) → its day bin
         self.seq = 0
 
+    def __getstate__(self) -> dict:
+        return {"rank": self.rank, "by_day": self.by_day, "seq": self.seq}
+
+    def __setstate__(self, state: dict) -> None:
+        self.rank, self.by_day, self.seq = state["rank"], state["by_day"], state["seq"]
+        self.day_of = {id(entry[3]): day for day, entries in self.by_day.items() for entry in entries}
+
     def add(self, article: str, event: Event, day: int | None) -> None:
         rank = self.rank.setdefault(article, len(self.rank))
         self.by_day.setdefault(day, []).append((rank, self.seq, article, event))
@@ -192,17 +199,24 @@ def _day(event: Event) -> int | None:
     return day.toordinal() if day is not None else None
 
 
-def merge_across_articles(per_article: list[list[Event]]) -> list[Event]:
-    """Merge the same event reported by several articles into one with every source.
+class CrossArticleMerge:
+    """The merge across articles as a fold: ``add`` one article's events at a time, in input order.
 
-    Candidates are found by grid cell and day, and grouped by the article that first reported them:
-    one article's incidents were already told apart, so an event never looks at its own article's.
+    ``merged`` after adding every article is what :func:`merge_across_articles` returns; the state
+    pickles (the incremental build keeps it and adds only new articles to it). ``touched`` holds the
+    merged events created or changed since it was last cleared.
     """
-    merged: list[Event] = []
-    cells: dict[tuple, _Cell] = {}
-    home_of: dict[int, tuple] = {}
-    articles_of: dict[int, set[str]] = {}
-    for events in per_article:
+
+    def __init__(self) -> None:
+        self.merged: list[Event] = []
+        self.cells: dict[tuple, _Cell] = {}
+        self.home_of: dict[int, tuple] = {}  # id(event) → its bucket
+        self.articles_of: dict[int, set[str]] = {}  # id(event) → the articles it merges
+        self.touched: dict[int, Event] = {}
+
+    def add(self, events: list[Event]) -> None:
+        """Merge one article's events into those of the articles added before it."""
+        cells, home_of, articles_of = self.cells, self.home_of, self.articles_of
         for event in events:
             article = event.sources[0].article if event.sources else ""
             look, home = _cells(event)
@@ -224,9 +238,35 @@ def merge_across_articles(per_article: list[list[Event]]) -> list[Event]:
                 absorb(target, event, corroborates=any(s.report not in reports for s in event.sources))
                 articles_of[id(target)].add(article)
                 cells[home_of[id(target)]].move(target, _day(target))
+                self.touched[id(target)] = target
                 continue
-            merged.append(event)
+            self.merged.append(event)
             articles_of[id(event)] = {article}
             home_of[id(event)] = home
             cells.setdefault(home, _Cell()).add(article, event, day)
-    return merged
+            self.touched[id(event)] = event
+
+    def __getstate__(self) -> dict:
+        index = {id(e): i for i, e in enumerate(self.merged)}
+        return {"merged": self.merged, "cells": self.cells,
+                "home": [self.home_of[id(e)] for e in self.merged],
+                "articles": [sorted(self.articles_of[id(e)]) for e in self.merged],
+                "touched": sorted(index[k] for k in self.touched)}
+
+    def __setstate__(self, state: dict) -> None:
+        self.merged, self.cells = state["merged"], state["cells"]
+        self.home_of = {id(e): h for e, h in zip(self.merged, state["home"])}
+        self.articles_of = {id(e): set(a) for e, a in zip(self.merged, state["articles"])}
+        self.touched = {id(self.merged[i]): self.merged[i] for i in state["touched"]}
+
+
+def merge_across_articles(per_article: list[list[Event]]) -> list[Event]:
+    """Merge the same event reported by several articles into one with every source.
+
+    Candidates are found by grid cell and day, and grouped by the article that first reported them:
+    one article's incidents were already told apart, so an event never looks at its own article's.
+    """
+    fold = CrossArticleMerge()
+    for events in per_article:
+        fold.add(events)
+    return fold.merged

@@ -49,7 +49,7 @@ WINDOW_DAYS = 7  # dated copies of one story are published within a week of each
 BUCKET_CAP = 16  # articles per band bucket: more share boilerplate, not a story (bounds the work per article)
 MAX_CANDIDATES = 16  # exact Jaccard checks per article, those sharing the most band keys first
 _WEEK = 7  # days per date bucket; a dated article looks in its week and the two beside it (>= WINDOW_DAYS)
-_UNDATED = -1  # the bucket tag of undated articles (a dated one's is its week number)
+_UNDATED, _DATED = -1, -2  # bucket tags: undated articles; every dated article (also filed by week number)
 _SEED = 1
 _WORD = re.compile(r"\w+", re.UNICODE)
 _EMPTY = np.zeros(0, dtype=np.uint64)
@@ -144,6 +144,83 @@ def _day(date: str | None) -> int | None:
         return None
 
 
+class Grouping:
+    """The grouping as a fold over articles in input order (resumable: the state pickles).
+
+    Each article is compared with the articles added before it (see the module doc for the bounds);
+    ``groups()`` gives every article's group. Adding articles after others gives the groups a
+    grouping of all of them in that order gives.
+    """
+
+    def __init__(self, *, threshold: float = SIMILARITY_THRESHOLD) -> None:
+        self.threshold = threshold
+        self.names: list[str] = []
+        self.parent: list[int] = []
+        self.first_with_hash: dict[str, int] = {}
+        self.buckets: dict[int, int | list[int]] = {}  # bucket key -> its article, or its articles (<= BUCKET_CAP)
+        self.kept: dict[int, tuple[np.ndarray, int | None]] = {}  # article -> shingle hashes, day
+
+    def _find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def _union(self, a: int, b: int) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra != rb:  # the root is the first name in sorted order: the group id
+            low, high = (ra, rb) if (self.names[ra], ra) < (self.names[rb], rb) else (rb, ra)
+            self.parent[high] = low
+
+    def add(self, name: str, fp: Fingerprint, date: str | None) -> None:
+        """Group one more article (``date`` an ISO day, or None when undated)."""
+        i = len(self.names)
+        self.names.append(name)
+        self.parent.append(i)
+        if fp.digest in self.first_with_hash:
+            self._union(self.first_with_hash[fp.digest], i)
+            return
+        self.first_with_hash[fp.digest] = i
+        if not fp.bands:
+            return
+        day = _day(date)
+        week = None if day is None else day // _WEEK
+        # a dated article meets the dated of its week and the two beside it, and the undated; an undated one meets all
+        look = (_DATED, _UNDATED) if week is None else (week - 1, week, week + 1, _UNDATED)
+        shared: Counter[int] = Counter()
+        for band in fp.bands:
+            for tag in look:
+                found = self.buckets.get(_bucket(band, tag))
+                if found is not None:
+                    shared.update(found if isinstance(found, list) else (found,))
+        checked = 0
+        for other, _count in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
+            other_shingles, other_day = self.kept[other]
+            if day is not None and other_day is not None and abs(day - other_day) > WINDOW_DAYS:
+                continue
+            if checked == MAX_CANDIDATES:
+                break
+            checked += 1
+            if self._find(other) != self._find(i) and jaccard(fp.shingles, other_shingles) >= self.threshold:
+                self._union(other, i)
+        self.kept[i] = (fp.shingles, day)
+        for band in fp.bands:
+            for tag in (_UNDATED,) if week is None else (week, _DATED):
+                key = _bucket(band, tag)
+                found = self.buckets.get(key)
+                if found is None:
+                    self.buckets[key] = i
+                elif not isinstance(found, list):
+                    self.buckets[key] = [found, i]
+                elif len(found) < BUCKET_CAP:
+                    found.append(i)
+
+    def groups(self) -> dict[str, str]:
+        """``name -> group id``: the first name (in sorted order) of its group."""
+        return {name: self.names[self._find(i)] for i, name in enumerate(self.names)}
+
+
 def group_fingerprints(items: Iterable[tuple[str, Fingerprint, str | None]], *,
                        threshold: float = SIMILARITY_THRESHOLD) -> dict[str, str]:
     """
@@ -152,8 +229,8 @@ def group_fingerprints(items: Iterable[tuple[str, Fingerprint, str | None]], *,
     Parameters
     ----------
     items
-        ``(name, fingerprint, date)``: ``date`` an ISO day or None (undated: compared with any);
-        names must be unique.
+        ``(name, fingerprint, date)`` in input order: ``date`` an ISO day or None (undated:
+        compared with every article); names must be unique.
     threshold
         Jaccard similarity of shingle sets at and above which two texts are copies.
 
@@ -163,64 +240,10 @@ def group_fingerprints(items: Iterable[tuple[str, Fingerprint, str | None]], *,
         ``name -> group id``; the group id is the first name (in sorted order) of the
         group, so an article that is nobody's copy is its own group.
     """
-    rows = sorted((name, fp, _day(date)) for name, fp, date in items)
-    names = [name for name, _fp, _d in rows]
-    parent = list(range(len(rows)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(a: int, b: int) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
-    first_with_hash: dict[str, int] = {}
-    buckets: dict[int, int | list[int]] = {}  # bucket key -> its article, or its articles (at most BUCKET_CAP)
-    kept: dict[int, tuple[np.ndarray, int | None]] = {}
-    # undated articles first (each compared with the undated before it), then the dated ones (each compared
-    # with the dated of its week and the two beside it, and with every undated): every pair once, one bucket
-    # entry per band and article
-    for i in sorted(range(len(rows)), key=lambda i: rows[i][2] is not None):
-        fp, day = rows[i][1], rows[i][2]
-        if fp.digest in first_with_hash:
-            union(first_with_hash[fp.digest], i)
-            continue
-        first_with_hash[fp.digest] = i
-        if not fp.bands:
-            continue
-        week = _UNDATED if day is None else day // _WEEK
-        look = (_UNDATED,) if day is None else (week - 1, week, week + 1, _UNDATED)
-        shared: Counter[int] = Counter()
-        for band in fp.bands:
-            for tag in look:
-                found = buckets.get(_bucket(band, tag))
-                if found is not None:
-                    shared.update(found if isinstance(found, list) else (found,))
-        checked = 0
-        for other, _count in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
-            other_shingles, other_day = kept[other]
-            if day is not None and other_day is not None and abs(day - other_day) > WINDOW_DAYS:
-                continue
-            if checked == MAX_CANDIDATES:
-                break
-            checked += 1
-            if find(other) != find(i) and jaccard(fp.shingles, other_shingles) >= threshold:
-                union(other, i)
-        kept[i] = (fp.shingles, day)
-        for band in fp.bands:
-            key = _bucket(band, week)
-            found = buckets.get(key)
-            if found is None:
-                buckets[key] = i
-            elif not isinstance(found, list):
-                buckets[key] = [found, i]
-            elif len(found) < BUCKET_CAP:
-                found.append(i)
-    return {name: names[find(i)] for i, name in enumerate(names)}
+    grouping = Grouping(threshold=threshold)
+    for name, fp, date in items:
+        grouping.add(name, fp, date)
+    return grouping.groups()
 
 
 def syndication_groups(

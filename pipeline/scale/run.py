@@ -81,8 +81,10 @@ def runner(*, jobs: int | None = 1, dask: str | None = None, store_dir: Path | N
             print(f"conflictmap: no article store in {store_dir} ({exc}); processing every article",
                   file=sys.stderr)
     mapper = make_mapper(jobs=jobs, dask=dask)
+    bound = partial(run_articles, mapper=mapper, store=store)
+    bound.store = store  # type: ignore[attr-defined]  # the build keeps its fold there
     try:
-        yield partial(run_articles, mapper=mapper, store=store)
+        yield bound
     finally:
         mapper.close()
         if store is not None:

@@ -116,6 +116,12 @@ class ArticleStore:
         return None
 
     def _ready(self, db: sqlite3.Connection) -> sqlite3.Connection:
+        db.execute("""CREATE TABLE IF NOT EXISTS folds (
+                          name TEXT PRIMARY KEY,  -- 'build': the fold of the last build written to this folder
+                          version TEXT NOT NULL,  -- pipeline_version() that produced it
+                          state BLOB NOT NULL     -- pipeline.scale.fold.BuildFold.dumps()
+                      ) WITHOUT ROWID""")
+        db.execute("DELETE FROM folds WHERE version != ?", (self.version,))
         stale = db.execute("SELECT count(*) FROM results WHERE version != ?", (self.version,)).fetchone()[0]
         if stale:
             db.execute("DELETE FROM results WHERE version != ?", (self.version,))
@@ -145,6 +151,15 @@ class ArticleStore:
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+
+    def get_fold(self, name: str = "build") -> bytes | None:
+        """The kept fold of the last build (``pipeline.scale.fold``), or None."""
+        row = self.db.execute("SELECT state FROM folds WHERE name = ? AND version = ?", (name, self.version)).fetchone()
+        return row[0] if row else None
+
+    def put_fold(self, state: bytes, name: str = "build") -> None:
+        """Keep the fold of the build just written (one transaction)."""
+        self.db.execute("INSERT OR REPLACE INTO folds VALUES (?, ?, ?)", (name, self.version, state))
 
     def __len__(self) -> int:
         return self.db.execute("SELECT count(*) FROM results").fetchone()[0]

@@ -130,12 +130,12 @@ class ForkPoolMapper:
         self.workers = jobs
         self.chunk = chunk
         self._context = multiprocessing.get_context("fork")
-        geoparser()  # load before forking: every worker inherits the index instead of loading its own
         self._pool: ProcessPoolExecutor | None = None
         self._isolation: ProcessPoolExecutor | None = None
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
+            geoparser()  # load before forking (once there is work): every worker inherits the index
             self._pool = ProcessPoolExecutor(self.workers, mp_context=self._context)
         return self._pool
 

@@ -1,0 +1,200 @@
+"""The cross-article part of a build as a fold over articles in input order, kept between builds.
+
+A build folds its articles one by one, in input order: syndication grouping
+(:class:`pipeline.ingest.syndication.Grouping`), the merge across articles
+(:class:`pipeline.events.merge.CrossArticleMerge`), and the output text each article or merged
+event contributes (a place feature's JSON, an ``articles.jsonl`` line, an event's feature JSON
+and CSV row), rendered once and kept. ``render`` joins those pieces into the output files.
+
+The fold pickles (``dumps`` / ``loads``, kept in the article store). A rebuild whose input is the
+previous input with articles appended, none of whose syndication groups the new articles change,
+resumes it: only the new articles are processed, grouped and merged, only the merged events they
+touch are rendered again, and the GeoParquet layers are extended from the previous files
+(:func:`pipeline.scale.columnar.extend_geoparquet`). Anything else folds every article again
+(their per-article results still come from the store). Either way the files are byte-identical
+to those of a build from scratch: resuming a fold is continuing it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+import zlib
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from pipeline.events.merge import CrossArticleMerge
+from pipeline.ingest.syndication import Fingerprint, Grouping
+from pipeline.output.export import EVENT_TYPES, event_features, events_csv, oblast_features, place_features
+from pipeline.output.writer import json_line
+from pipeline.scale.columnar import COLUMNAR_LAYERS, extend_geoparquet, to_geoparquet
+
+FOLD_VERSION = 1  # bump when the pickled layout below changes
+_COLLECTION_HEAD = '{"type":"FeatureCollection","features":['
+_COLLECTION_TAIL = "]}\n"
+_CSV_HEADER = events_csv({"features": []})
+
+
+def _feature_json(feature: dict) -> str:
+    return json.dumps(feature, ensure_ascii=False, separators=(",", ":"))
+
+
+def _day(article_date: object) -> str | None:
+    """The day grouping compares (precision 1 only: a month is not a publication day)."""
+    return getattr(article_date, "date", None) if getattr(article_date, "precision", None) == 1 else None
+
+
+class BuildFold:
+    """Everything the outputs are made of, folded article by article (see the module doc)."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []  # article_key() of every article folded, in input order
+        self.texts: dict[str, str] = {}  # sha256 of a processed text -> the first article with it
+        self.grouping = Grouping()
+        self.groups: dict[str, str] = {}  # the groups the folded articles were merged with
+        self.merge = CrossArticleMerge()
+        self.place_parts: list[str] = []  # per article with places: its features' JSON, joined by ","
+        self.mentions: Counter[str] = Counter()  # admin-1 code -> place mentions
+        self.n_places = 0
+        self.lines: list[str] = []  # articles.jsonl, line by line
+        self.errors: list[str] = []
+        self.warnings: list[str] = []
+        self.notes: list[str] = []
+        # merged event (its index in merge.merged) -> (sort key, feature JSON, CSV row, oblast facts)
+        self.rendered: dict[int, tuple] = {}
+        self.row_of: dict[int, int] = {}  # merged event -> its row in the events layer last written
+        self.n_event_rows = 0  # rows in the events layer last written
+        self.layers: dict[str, str] = {}  # GeoParquet layer -> sha256 of the file last written
+        self.new_places: list[str] = []  # place feature JSON added since the last render
+
+    # -- folding -----------------------------------------------------------------------------
+    def group(self, name: str, fp: Fingerprint, published: object) -> None:
+        """Group one more article (all of a build's articles are grouped before any is merged)."""
+        self.grouping.add(name, fp, _day(published))
+
+    def add(self, article, key: str, digest: str | None, result, grouped: str | None,
+            group: str | None = None) -> None:
+        """Fold one article (already grouped: ``grouped``; ``group`` a group given with the article
+        overrides it) and its per-article result (None: not processed)."""
+        group = group or grouped
+        self.keys.append(key)
+        if digest is not None:
+            self.texts.setdefault(digest, article.name)
+        self.lines.append(json_line({"article": article.name, "title": article.title,
+                                     "date": article.published.date, "meta": article.meta, "text": article.text,
+                                     "group": group}))
+        self.warnings += dict.fromkeys(f"{article.name}: {r.message()}" for r in article.rejections)
+        if result is None:
+            return
+        features = place_features([(article.name, result.places)])["features"]
+        if features:
+            part = ",".join(_feature_json(f) for f in features)
+            self.place_parts.append(part)
+            self.new_places.append(part)
+            self.n_places += len(features)
+            self.mentions.update(f["properties"]["admin1_code"] for f in features if f["properties"]["admin1_code"])
+        for event in result.events:
+            for source in event.sources:
+                source.group = group
+        self.merge.add(result.events)
+        if result.error:
+            self.errors.append(result.error)
+        self.warnings += [f"{article.name}: {w}" for w in result.warnings]
+
+    def counts(self) -> dict[str, int]:
+        """Articles, places and events (per type too) in the fold, for the build's summary line."""
+        counts = Counter(facts[0] for _key, _json, _csv, facts in self.rendered.values())
+        counts.update(articles=len(self.lines), places=self.n_places, events=len(self.rendered))
+        return dict(counts)
+
+    # -- rendering ---------------------------------------------------------------------------
+    def _render_touched(self) -> list[tuple[int, dict]]:
+        index = {id(e): i for i, e in enumerate(self.merge.merged)} if self.merge.touched else {}
+        touched = sorted(index[k] for k in self.merge.touched)
+        out = []
+        for i in touched:
+            (feature,) = event_features([self.merge.merged[i]])["features"]
+            p = feature["properties"]
+            key = (EVENT_TYPES.index(p["event_type"]), p["date"] or "9999", p["admin1_code"] or "", feature["id"], i)
+            facts = (p["event_type"], p["admin1_code"], p["killed"], p["injured"])
+            self.rendered[i] = (key, _feature_json(feature), events_csv({"features": [feature]})[len(_CSV_HEADER):],
+                                facts)
+            self.row_of.pop(i, None)
+            out.append((i, feature))
+        self.merge.touched.clear()
+        return out
+
+    def render(self, previous: Path | None = None) -> dict[str, str | bytes]:
+        """Every output file, name -> content; ``previous``: the folder holding the last files written."""
+        changed = self._render_touched()
+        order = sorted(self.rendered, key=lambda i: self.rendered[i][0])
+        events_json = _COLLECTION_HEAD + ",".join(self.rendered[i][1] for i in order) + _COLLECTION_TAIL
+        places_json = _COLLECTION_HEAD + ",".join(self.place_parts) + _COLLECTION_TAIL
+        facts = [{"properties": dict(zip(("event_type", "admin1_code", "killed", "injured"), self.rendered[i][3]))}
+                 for i in order]
+        mentions = [{"properties": {"admin1_code": code}} for code, n in self.mentions.items() for _ in range(n)]
+        oblasts = oblast_features({"features": facts}, {"features": mentions})
+        files: dict[str, str | bytes] = {
+            "places.geojson": places_json,
+            "events.geojson": events_json,
+            "oblasts.geojson": json.dumps(oblasts, ensure_ascii=False, separators=(",", ":")) + "\n",
+            "events.csv": _CSV_HEADER + "".join(self.rendered[i][2] for i in order),
+            "articles.jsonl": "".join(self.lines),
+        }
+        # the events layer's rows: an unchanged event keeps its row of the previous file, the changed ones
+        # are added after that file's rows; places are only ever appended
+        changed.sort(key=lambda item: self.rendered[item[0]][0])
+        first_new = self.n_event_rows
+        added_row = {i: first_new + n for n, (i, _f) in enumerate(changed)}
+        layers = {
+            "events": (lambda: json.loads(events_json), {"features": [f for _i, f in changed]},
+                       [self.row_of[i] if i in self.row_of else added_row[i] for i in order]),
+            "places": (lambda: json.loads(places_json),
+                       {"features": [f for part in self.new_places for f in json.loads(f"[{part}]")]}, None),
+        }
+        for layer in COLUMNAR_LAYERS:
+            whole, added, rows = layers[layer]
+            data = None
+            old = self._previous_layer(previous, layer)
+            if old is not None:
+                data = extend_geoparquet(old, added, rows)
+            if data is None:
+                data = to_geoparquet(whole())
+            files[f"{layer}.parquet"] = data
+            self.layers[layer] = hashlib.sha256(data).hexdigest()
+        self.row_of = {i: row for row, i in enumerate(order)}
+        self.n_event_rows = len(order)
+        self.new_places = []
+        return files
+
+    def _previous_layer(self, folder: Path | None, layer: str) -> bytes | None:
+        """The layer file last written from this fold, when it is still there unchanged."""
+        if folder is None or layer not in self.layers:
+            return None
+        try:
+            data = (Path(folder) / f"{layer}.parquet").read_bytes()
+        except OSError:
+            return None
+        return data if hashlib.sha256(data).hexdigest() == self.layers[layer] else None
+
+    # -- resuming ----------------------------------------------------------------------------
+    def resumes(self, keys: Sequence[str]) -> bool:
+        """Whether a build of articles with ``keys`` (in input order) continues this fold."""
+        n = len(self.keys)
+        return 0 < n <= len(keys) and keys[n - 1] == self.keys[-1] and list(keys[:n]) == self.keys
+
+    def dumps(self) -> bytes:
+        """The fold as bytes for the store."""
+        return zlib.compress(pickle.dumps((FOLD_VERSION, self), protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+    @staticmethod
+    def loads(blob: bytes) -> BuildFold | None:
+        """Inverse of ``dumps``; None for a damaged or older one (the build then folds from scratch)."""
+        try:
+            version, fold = pickle.loads(zlib.decompress(blob))
+        except Exception:  # a damaged blob can raise nearly anything from pickle: never trusted
+            return None
+        return fold if version == FOLD_VERSION and isinstance(fold, BuildFold) else None
+
