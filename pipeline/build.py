@@ -143,7 +143,7 @@ def process(articles: Iterable[Article], *, progress: Progress | None = None, ba
         items.append((article, hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
                       if english else None))
     keys = [article_key(article) for article, _ in items]
-    start = len(fold.keys) if fold is not None and fold.resumes(keys) else 0
+    start = len(fold.keys) if fold is not None and fold.resumes(keys, previous) else 0
     if start and any(digest in fold.texts for _a, digest in items[start:] if digest is not None):
         start = 0  # a new article repeats an old one's text: its result is not at hand, fold everything
     if start:
@@ -170,6 +170,7 @@ def process(articles: Iterable[Article], *, progress: Progress | None = None, ba
     out = BuildResult(errors=fold.errors, warnings=fold.warnings, notes=fold.notes, files=files,
                       counts=fold.counts())
     out.fold = fold
+    out.fold_changed = start < len(items)  # a rebuild that added nothing leaves the kept fold as it is
     return out
 
 
@@ -288,7 +289,7 @@ def build_paths(paths: Sequence[Path], out_dir: Path, *, progress: bool = False,
     with scale_runner(jobs=jobs, dask=dask, store_dir=Path(out_dir) if incremental else None) as runner:
         store = getattr(runner, "store", None)
         kept = store.get_fold() if store is not None else None
-        folded = BuildFold.loads(kept) if kept is not None else None
+        folded = BuildFold.loads(kept, store.version) if kept is not None else None
         result = process(_Counted(stream, inputs.total()) if progress else stream, progress=bar, runner=runner,
                          **({"fold": folded, "previous": Path(out_dir)} if store is not None else {}))
         if bar:
@@ -296,8 +297,8 @@ def build_paths(paths: Sequence[Path], out_dir: Path, *, progress: bool = False,
         result.errors = inputs.errors + result.errors
         result.warnings = inputs.skipped + result.warnings
         write_outputs(result, out_dir)
-        if store is not None and getattr(result, "fold", None) is not None:
-            store.put_fold(result.fold.dumps())  # after the outputs: a fold never describes files not written
+        if store is not None and getattr(result, "fold", None) is not None and result.fold_changed:
+            store.put_fold(result.fold.dumps(store.version))  # after the outputs: a fold never describes files not written
     return result
 
 

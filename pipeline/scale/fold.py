@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
-import zlib
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,6 +34,7 @@ FOLD_VERSION = 1  # bump when the pickled layout below changes
 _COLLECTION_HEAD = '{"type":"FeatureCollection","features":['
 _COLLECTION_TAIL = "]}\n"
 _CSV_HEADER = events_csv({"features": []})
+_READ_BACK = ("places.geojson", "articles.jsonl", "events.parquet", "places.parquet")
 
 
 def _feature_json(feature: dict) -> str:
@@ -55,10 +55,11 @@ class BuildFold:
         self.grouping = Grouping()
         self.groups: dict[str, str] = {}  # the groups the folded articles were merged with
         self.merge = CrossArticleMerge()
-        self.place_parts: list[str] = []  # per article with places: its features' JSON, joined by ","
+        self.place_parts: list[str] = []  # per article with places: its features' JSON, joined by "," (not kept)
         self.mentions: Counter[str] = Counter()  # admin-1 code -> place mentions
         self.n_places = 0
-        self.lines: list[str] = []  # articles.jsonl, line by line
+        self.lines: list[str] = []  # articles.jsonl, line by line (not kept: read back from the file written)
+        self.n_articles = 0
         self.errors: list[str] = []
         self.warnings: list[str] = []
         self.notes: list[str] = []
@@ -66,7 +67,7 @@ class BuildFold:
         self.rendered: dict[int, tuple] = {}
         self.row_of: dict[int, int] = {}  # merged event -> its row in the events layer last written
         self.n_event_rows = 0  # rows in the events layer last written
-        self.layers: dict[str, str] = {}  # GeoParquet layer -> sha256 of the file last written
+        self.written: dict[str, str] = {}  # output file -> sha256 of it as last written (the files a fold reads back)
         self.new_places: list[str] = []  # place feature JSON added since the last render
 
     # -- folding -----------------------------------------------------------------------------
@@ -80,6 +81,7 @@ class BuildFold:
         overrides it) and its per-article result (None: not processed)."""
         group = group or grouped
         self.keys.append(key)
+        self.n_articles += 1
         if digest is not None:
             self.texts.setdefault(digest, article.name)
         self.lines.append(json_line({"article": article.name, "title": article.title,
@@ -106,7 +108,7 @@ class BuildFold:
     def counts(self) -> dict[str, int]:
         """Articles, places and events (per type too) in the fold, for the build's summary line."""
         counts = Counter(facts[0] for _key, _json, _csv, facts in self.rendered.values())
-        counts.update(articles=len(self.lines), places=self.n_places, events=len(self.rendered))
+        counts.update(articles=self.n_articles, places=self.n_places, events=len(self.rendered))
         return dict(counts)
 
     # -- rendering ---------------------------------------------------------------------------
@@ -157,44 +159,60 @@ class BuildFold:
         for layer in COLUMNAR_LAYERS:
             whole, added, rows = layers[layer]
             data = None
-            old = self._previous_layer(previous, layer)
+            old = self._previous(previous, f"{layer}.parquet")
             if old is not None:
                 data = extend_geoparquet(old, added, rows)
             if data is None:
                 data = to_geoparquet(whole())
             files[f"{layer}.parquet"] = data
-            self.layers[layer] = hashlib.sha256(data).hexdigest()
+        self.written = {name: hashlib.sha256(files[name] if isinstance(files[name], bytes) else
+                                             files[name].encode("utf-8")).hexdigest() for name in _READ_BACK}
         self.row_of = {i: row for row, i in enumerate(order)}
         self.n_event_rows = len(order)
         self.new_places = []
         return files
 
-    def _previous_layer(self, folder: Path | None, layer: str) -> bytes | None:
-        """The layer file last written from this fold, when it is still there unchanged."""
-        if folder is None or layer not in self.layers:
+    def _previous(self, folder: Path | None, name: str) -> bytes | None:
+        """The file ``name`` last written from this fold, when it is still there unchanged."""
+        if folder is None or name not in self.written:
             return None
         try:
-            data = (Path(folder) / f"{layer}.parquet").read_bytes()
+            data = (Path(folder) / name).read_bytes()
         except OSError:
             return None
-        return data if hashlib.sha256(data).hexdigest() == self.layers[layer] else None
+        return data if hashlib.sha256(data).hexdigest() == self.written[name] else None
 
     # -- resuming ----------------------------------------------------------------------------
-    def resumes(self, keys: Sequence[str]) -> bool:
-        """Whether a build of articles with ``keys`` (in input order) continues this fold."""
+    def resumes(self, keys: Sequence[str], previous: Path | None) -> bool:
+        """Whether a build of articles with ``keys`` (in input order) continues this fold, whose files
+        written in ``previous`` are still there (they are read back: places and articles are appended to)."""
         n = len(self.keys)
-        return 0 < n <= len(keys) and keys[n - 1] == self.keys[-1] and list(keys[:n]) == self.keys
+        if not (0 < n <= len(keys) and keys[n - 1] == self.keys[-1] and list(keys[:n]) == self.keys):
+            return False
+        places, lines = self._previous(previous, "places.geojson"), self._previous(previous, "articles.jsonl")
+        if places is None or lines is None:
+            return False
+        body = places.decode("utf-8")[len(_COLLECTION_HEAD):-len(_COLLECTION_TAIL)]
+        self.place_parts = [body] if body else []
+        self.lines = [lines.decode("utf-8")]
+        return True
 
-    def dumps(self) -> bytes:
-        """The fold as bytes for the store."""
-        return zlib.compress(pickle.dumps((FOLD_VERSION, self), protocol=pickle.HIGHEST_PROTOCOL), 1)
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["place_parts"], state["lines"], state["new_places"] = [], [], []  # in the files written
+        return state
+
+    def dumps(self, version: str) -> bytes:
+        """The fold as bytes, tagged with the pipeline ``version`` that made it."""
+        return pickle.dumps((FOLD_VERSION, version, self), protocol=pickle.HIGHEST_PROTOCOL)
 
     @staticmethod
-    def loads(blob: bytes) -> BuildFold | None:
-        """Inverse of ``dumps``; None for a damaged or older one (the build then folds from scratch)."""
+    def loads(blob: bytes, version: str) -> BuildFold | None:
+        """Inverse of ``dumps``; None for a damaged one or one of another version (the build folds from scratch)."""
         try:
-            version, fold = pickle.loads(zlib.decompress(blob))
+            layout, made_by, fold = pickle.loads(blob)
         except Exception:  # a damaged blob can raise nearly anything from pickle: never trusted
             return None
-        return fold if version == FOLD_VERSION and isinstance(fold, BuildFold) else None
+        ok = layout == FOLD_VERSION and made_by == version and isinstance(fold, BuildFold)
+        return fold if ok else None
 

@@ -24,7 +24,8 @@ from pathlib import Path
 from pipeline.text.articles import Article
 
 STORE_NAME = "article_store.sqlite"
-STORE_FILES = (STORE_NAME,)  # WAL side files exist only while a build holds the store open
+FOLD_NAME = "article_store.fold"  # the last build's fold: a cache, rebuilt when missing, damaged or stale
+STORE_FILES = (STORE_NAME, FOLD_NAME)  # WAL side files exist only while a build holds the store open
 APPLICATION_ID = 0x434D4150  # "CMAP" in the SQLite header: tells our store from any other database
 SCHEMA_VERSION = 1
 _ROOT = Path(__file__).resolve().parents[2]
@@ -84,6 +85,7 @@ class ArticleStore:
             self.notice(f"article store {self.path} {problem}; rebuilding it (every article is processed again)")
             for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            self.path.with_name(FOLD_NAME).unlink(missing_ok=True)
         db = self._connect()
         db.executescript(f"""
             PRAGMA application_id = {APPLICATION_ID};
@@ -116,12 +118,6 @@ class ArticleStore:
         return None
 
     def _ready(self, db: sqlite3.Connection) -> sqlite3.Connection:
-        db.execute("""CREATE TABLE IF NOT EXISTS folds (
-                          name TEXT PRIMARY KEY,  -- 'build': the fold of the last build written to this folder
-                          version TEXT NOT NULL,  -- pipeline_version() that produced it
-                          state BLOB NOT NULL     -- pipeline.scale.fold.BuildFold.dumps()
-                      ) WITHOUT ROWID""")
-        db.execute("DELETE FROM folds WHERE version != ?", (self.version,))
         stale = db.execute("SELECT count(*) FROM results WHERE version != ?", (self.version,)).fetchone()[0]
         if stale:
             db.execute("DELETE FROM results WHERE version != ?", (self.version,))
@@ -152,14 +148,23 @@ class ArticleStore:
             self.db.execute("ROLLBACK")
             raise
 
-    def get_fold(self, name: str = "build") -> bytes | None:
-        """The kept fold of the last build (``pipeline.scale.fold``), or None."""
-        row = self.db.execute("SELECT state FROM folds WHERE name = ? AND version = ?", (name, self.version)).fetchone()
-        return row[0] if row else None
+    @property
+    def fold_path(self) -> Path:
+        """Where the fold of the last build written beside this store is kept (``pipeline.scale.fold``)."""
+        return self.path.with_name(FOLD_NAME)
 
-    def put_fold(self, state: bytes, name: str = "build") -> None:
-        """Keep the fold of the build just written (one transaction)."""
-        self.db.execute("INSERT OR REPLACE INTO folds VALUES (?, ?, ?)", (name, self.version, state))
+    def get_fold(self) -> bytes | None:
+        """The kept fold of the last build, or None (its version is checked by whoever reads it)."""
+        try:
+            return self.fold_path.read_bytes()
+        except OSError:
+            return None
+
+    def put_fold(self, state: bytes) -> None:
+        """Keep the fold of the build just written (the file is replaced whole, or not at all)."""
+        from pipeline.output.atomic import write_atomic
+
+        write_atomic(self.fold_path, state)
 
     def __len__(self) -> int:
         return self.db.execute("SELECT count(*) FROM results").fetchone()[0]
