@@ -102,8 +102,12 @@ def jaccard(a: set | np.ndarray, b: set | np.ndarray) -> float:
     """Jaccard similarity of two sets, or of two sorted unique hash arrays (0 when both are empty)."""
     if not len(a) and not len(b):
         return 0.0
-    if isinstance(a, np.ndarray):
-        common = int(np.intersect1d(a, b, assume_unique=True).size)
+    if isinstance(a, np.ndarray):  # both sorted and unique: look each of a up in b
+        if not len(a) or not len(b):
+            return 0.0
+        at = np.searchsorted(b, a)
+        at[at == len(b)] = 0
+        common = int(np.count_nonzero(b[at] == a))
     else:
         common = len(a & b)  # |a ∪ b| = |a| + |b| - |a ∩ b|, without building the union
     return common / (len(a) + len(b) - common)

@@ -26,11 +26,12 @@ from pathlib import Path
 
 from pipeline.events.merge import CrossArticleMerge
 from pipeline.ingest.syndication import Fingerprint, Grouping
-from pipeline.output.export import EVENT_TYPES, event_features, events_csv, oblast_features, place_features
+from pipeline.output.export import EVENT_TYPES, event_features, events_csv, oblast_features
 from pipeline.output.writer import json_line
 from pipeline.scale.columnar import COLUMNAR_LAYERS, extend_geoparquet, to_geoparquet
+from pipeline.scale.work import place_json
 
-FOLD_VERSION = 1  # bump when the pickled layout below changes
+FOLD_VERSION = 2  # bump when the pickled layout below changes
 _COLLECTION_HEAD = '{"type":"FeatureCollection","features":['
 _COLLECTION_TAIL = "]}\n"
 _CSV_HEADER = events_csv({"features": []})
@@ -90,13 +91,12 @@ class BuildFold:
         self.warnings += dict.fromkeys(f"{article.name}: {r.message()}" for r in article.rejections)
         if result is None:
             return
-        features = place_features([(article.name, result.places)])["features"]
-        if features:
-            part = ",".join(_feature_json(f) for f in features)
+        if result.places:
+            part = result.place_json if result.place_json is not None else place_json(article.name, result.places)
             self.place_parts.append(part)
             self.new_places.append(part)
-            self.n_places += len(features)
-            self.mentions.update(f["properties"]["admin1_code"] for f in features if f["properties"]["admin1_code"])
+            self.n_places += len(result.places)
+            self.mentions.update(p.admin1_code for p in result.places if p.admin1_code)
         for event in result.events:
             for source in event.sources:
                 source.group = group
@@ -113,11 +113,9 @@ class BuildFold:
 
     # -- rendering ---------------------------------------------------------------------------
     def _render_touched(self) -> list[tuple[int, dict]]:
-        index = {id(e): i for i, e in enumerate(self.merge.merged)} if self.merge.touched else {}
-        touched = sorted(index[k] for k in self.merge.touched)
         out = []
-        for i in touched:
-            (feature,) = event_features([self.merge.merged[i]])["features"]
+        for i in sorted(self.merge.touched):
+            (feature,) = event_features([self.merge.event(i)])["features"]
             p = feature["properties"]
             key = (EVENT_TYPES.index(p["event_type"]), p["date"] or "9999", p["admin1_code"] or "", feature["id"], i)
             facts = (p["event_type"], p["admin1_code"], p["killed"], p["injured"])

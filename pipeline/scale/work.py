@@ -12,6 +12,7 @@ process, on its first task (``geoparser()`` is a locked, cached loader).
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import threading
@@ -52,6 +53,7 @@ class ArticleResult:
     error: str | None = None
     warnings: tuple[str, ...] = ()  # values the validation layer refused while extracting (one line each)
     fingerprint: Fingerprint | None = None  # for the syndication grouping (computed here, in the worker)
+    place_json: str | None = None  # its places.geojson features' JSON, joined by "," (rendered here, in the worker)
 
 
 def geoparser():
@@ -70,7 +72,16 @@ def process_article(article: Article, *, with_payload: bool = False) -> ArticleR
     fp = fingerprint(article.text)
     payload = codec.pack(places, events, fp) if with_payload else None
     warnings = tuple(dict.fromkeys(r.message() for r in rejected))
-    return ArticleResult(article.name, places, events, payload, warnings=warnings, fingerprint=fp)
+    return ArticleResult(article.name, places, events, payload, warnings=warnings, fingerprint=fp,
+                         place_json=place_json(article.name, places))
+
+
+def place_json(name: str, places: list[Place]) -> str:
+    """The ``places.geojson`` features of one article's places: their JSON, joined by ","."""
+    from pipeline.output.export import place_features
+
+    return ",".join(json.dumps(f, ensure_ascii=False, separators=(",", ":"))
+                    for f in place_features([(name, places)])["features"])
 
 
 def copy_result(article: Article, first: ArticleResult) -> ArticleResult:
