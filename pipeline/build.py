@@ -14,7 +14,7 @@ import hashlib
 import itertools
 import json
 import sys
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -147,23 +147,18 @@ def process(articles: Iterable[Article], *, progress: Progress | None = None, ba
     if start and any(digest in fold.texts for _a, digest in items[start:] if digest is not None):
         start = 0  # a new article repeats an old one's text: its result is not at hand, fold everything
     if start:
-        results = _per_article(run, items[start:], progress)
-        groups = _grouped(fold, items[start:], results)
+        results = _first_pass(run, items[start:], progress, fold)
+        groups = fold.grouping.groups()
         if any(groups.get(name) != group for name, group in fold.groups.items()):
             start = 0  # the new articles join old syndication groups: the old articles merge otherwise
     if not start:
         fold = BuildFold()
-        results = _per_article(run, items, progress)
-        groups = _grouped(fold, items, results)
+        results = _first_pass(run, items, progress, fold)
+        groups = fold.grouping.groups()
     assert fold is not None
-    for (article, digest), key in zip(items[start:], keys[start:]):
-        result = None
+    for (article, digest), key, result in zip(items[start:], keys[start:], results):
         if digest is None:
             fold.notes.append(f"{article.name}: {NOT_ENGLISH_NOTE} (language {article.meta.get('language')})")
-        else:
-            first, result = results[digest]
-            if first is not article:
-                result = copy_result(article, result)
         fold.add(article, key, digest, result, groups.get(article.name), article.group)
     fold.groups = groups
     files = fold.render(previous)
@@ -174,33 +169,36 @@ def process(articles: Iterable[Article], *, progress: Progress | None = None, ba
     return out
 
 
-def _per_article(run: Runner, items: Sequence[tuple[Article, str | None]],
-                 progress: Progress | None) -> dict[str, tuple[Article, ArticleResult]]:
-    """Each distinct text's first article and its result (the runner keeps input order)."""
-    first_of: dict[str, Article] = {}
-    pending: deque[str] = deque()  # digests of the articles handed to the runner, not yet returned
+def _first_pass(run: Runner, items: Sequence[tuple[Article, str | None]], progress: Progress | None,
+                fold: BuildFold) -> list[ArticleResult | None]:
+    """Every article's per-article result (None: not processed), grouped and its places folded as it
+    arrives, in input order: that part of the fold overlaps the workers' work on the next articles."""
+    seen: set[str] = set()
 
     def to_process() -> Iterator[Article]:
         for article, digest in items:
-            if digest is not None and digest not in first_of:  # the same text twice is processed once
-                first_of[digest] = article
-                pending.append(digest)
+            if digest is not None and digest not in seen:  # the same text twice is processed once
+                seen.add(digest)
                 yield article
 
-    results: dict[str, tuple[Article, ArticleResult]] = {}
-    for _article, result in run(to_process(), progress=progress, total=len(items)):
-        digest = pending.popleft()
-        results[digest] = (first_of[digest], result)
-    return results
-
-
-def _grouped(fold: BuildFold, items: Sequence[tuple[Article, str | None]],
-             results: dict[str, tuple[Article, ArticleResult]]) -> dict[str, str]:
-    """Group ``items`` after the articles already in ``fold``; every article's group."""
-    for article, digest in items:  # fingerprints come from the workers; here only for articles not processed
-        fp = results[digest][1].fingerprint if digest is not None else None
+    arriving = iter(run(to_process(), progress=progress, total=len(items)))
+    first: dict[str, ArticleResult] = {}
+    results: list[ArticleResult | None] = []
+    for article, digest in items:
+        result = None
+        if digest is not None:
+            if digest not in first:
+                first[digest] = next(arriving)[1]  # the runner keeps input order
+                result = first[digest]
+            else:
+                result = copy_result(article, first[digest])
+        fp = result.fingerprint if result is not None else None  # from the workers
         fold.group(article.name, fp or fingerprint(article.text), article.published)
-    return fold.grouping.groups()
+        fold.add_places(article, result)
+        results.append(result)
+    for _left in arriving:  # run the runner to its end: it stores its last window of results there
+        pass
+    return results
 
 
 def build_articles(articles: Sequence[tuple], *, progress: Progress | None = None,

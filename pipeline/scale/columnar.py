@@ -98,36 +98,50 @@ def extend_geoparquet(previous: bytes, new: dict, take: list[int] | None = None)
     """The bytes ``to_geoparquet`` gives for a layer, from its previous file and the changed features only.
 
     The rows are those of ``previous`` followed by ``new``'s features, picked and ordered by ``take``
-    (indices into that concatenation; None: all, as they are). Only the geometry metadata (types,
-    bbox) depends on the rows, and it is recomputed; the rest is copied. None when a column of the new
-    rows has another type than the previous file's (the caller then writes the whole layer):
-    an all-null new column takes the previous type, as it would in the whole layer.
+    (indices into that concatenation; None: all, as they are). None when the columns cannot be joined
+    (see :func:`join_geoparquet`): the caller then writes the whole layer.
+    """
+    parts = [previous, to_geoparquet(new)] if new.get("features") else [previous]
+    return join_geoparquet(parts, take)
+
+
+def join_geoparquet(parts: list[bytes], take: list[int] | None = None) -> bytes | None:
+    """The bytes ``to_geoparquet`` gives for the features of several GeoParquet ``parts`` together.
+
+    Rows: the parts' rows one after the other, picked and ordered by ``take`` (None: all). A column's
+    type is that of the parts where it has values (an all-null part takes it, as in the whole layer);
+    only the geometry metadata (types, bbox) depends on the rows, and it is recomputed. None when
+    the parts' columns differ in names or in the type of values (ints in one part, floats in another).
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
     import shapely
 
-    table = pq.read_table(io.BytesIO(previous))
-    if new.get("features"):
-        added = pq.read_table(io.BytesIO(to_geoparquet(new)))
-        if added.column_names != table.column_names:
+    tables = [pq.read_table(io.BytesIO(part)) for part in parts]
+    first = tables[0]
+    if any(t.column_names != first.column_names for t in tables):
+        return None
+    entries = [{c["name"]: c for c in json.loads(t.schema.metadata[b"pandas"])["columns"]} for t in tables]
+    fields, described = [], []
+    for name in first.column_names:
+        typed = [k for k, t in enumerate(tables) if t.column(name).null_count != len(t)] or [0]
+        if len({tables[k].schema.field(name).type for k in typed}) != 1:
             return None
-        columns = []
-        for name, field in zip(table.column_names, table.schema):
-            column = added.column(name)
-            if column.type != field.type:
-                if column.null_count != len(column) or table.column(name).null_count == len(table):
-                    return None  # the whole layer would have another column type
-                column = column.cast(field.type)
-            columns.append(column)
-        table = pa.concat_tables([table, pa.Table.from_arrays(columns, schema=table.schema)])
+        fields.append(tables[typed[0]].schema.field(name))
+        described.append(entries[typed[0]].get(name))
+    schema = pa.schema(fields, metadata=first.schema.metadata)
+    joined = pa.concat_tables([pa.Table.from_arrays([t.column(f.name).cast(f.type) for f in fields], schema=schema)
+                               for t in tables])
     if take is not None:
-        table = table.take(pa.array(take, type=pa.int64()))
-    table = table.combine_chunks()
-    metadata = dict(table.schema.metadata)
+        joined = joined.take(pa.array(take, type=pa.int64()))
+    joined = joined.combine_chunks()
+    metadata = dict(first.schema.metadata)
+    pandas_meta = json.loads(metadata[b"pandas"])
+    pandas_meta["columns"] = [d if d is not None else c for d, c in zip(described, pandas_meta["columns"])]
+    metadata[b"pandas"] = json.dumps(pandas_meta).encode("utf-8")
     geo = json.loads(metadata[b"geo"])
     column = geo["columns"]["geometry"]
-    geometries = shapely.from_wkb(table.column("geometry").to_numpy(zero_copy_only=False))
+    geometries = shapely.from_wkb(joined.column("geometry").to_numpy(zero_copy_only=False))
     ids = shapely.get_type_id(geometries)
     ids[shapely.has_z(geometries)] += 8
     column["geometry_types"] = sorted({(_TYPE_NAMES[i % 8] + (" Z" if i >= 8 else "")) for i in set(ids.tolist())
@@ -138,5 +152,5 @@ def extend_geoparquet(previous: bytes, new: dict, take: list[int] | None = None)
         column["bbox"] = bbox
     metadata[b"geo"] = json.dumps(geo).encode("utf-8")
     buffer = io.BytesIO()
-    pq.write_table(table.replace_schema_metadata(metadata), buffer, compression=COMPRESSION)
+    pq.write_table(joined.replace_schema_metadata(metadata), buffer, compression=COMPRESSION)
     return buffer.getvalue()

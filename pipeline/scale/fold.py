@@ -22,19 +22,21 @@ import json
 import pickle
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain, repeat
 from pathlib import Path
 
 from pipeline.events.merge import CrossArticleMerge
 from pipeline.ingest.syndication import Fingerprint, Grouping
 from pipeline.output.export import EVENT_TYPES, event_features, events_csv, oblast_features
 from pipeline.output.writer import json_line
-from pipeline.scale.columnar import COLUMNAR_LAYERS, extend_geoparquet, to_geoparquet
+from pipeline.scale.columnar import COLUMNAR_LAYERS, extend_geoparquet, join_geoparquet, to_geoparquet
 from pipeline.scale.work import place_json
 
-FOLD_VERSION = 2  # bump when the pickled layout below changes
+FOLD_VERSION = 3  # bump when the pickled layout below changes
 _COLLECTION_HEAD = '{"type":"FeatureCollection","features":['
 _COLLECTION_TAIL = "]}\n"
 _CSV_HEADER = events_csv({"features": []})
+PLACES_PER_PART = 20_000  # place features per GeoParquet part made while the workers work (bounds the JSON held)
 _READ_BACK = ("places.geojson", "articles.jsonl", "events.parquet", "places.parquet")
 
 
@@ -69,12 +71,34 @@ class BuildFold:
         self.row_of: dict[int, int] = {}  # merged event -> its row in the events layer last written
         self.n_event_rows = 0  # rows in the events layer last written
         self.written: dict[str, str] = {}  # output file -> sha256 of it as last written (the files a fold reads back)
-        self.new_places: list[str] = []  # place feature JSON added since the last render
+        self.place_layer_parts: list[bytes] = []  # GeoParquet parts of the places folded since the last render
+        self._pending: list[str] = []  # place feature JSON not yet in a part
+        self._pending_n = 0
+        self.resumed = False  # True once ``resumes`` accepted a rebuild: its places are added to the previous files
 
     # -- folding -----------------------------------------------------------------------------
     def group(self, name: str, fp: Fingerprint, published: object) -> None:
         """Group one more article (all of a build's articles are grouped before any is merged)."""
         self.grouping.add(name, fp, _day(published))
+
+    def add_places(self, article, result) -> None:
+        """Fold one article's places (they do not depend on the other articles: done as results arrive)."""
+        if result is None or not result.places:
+            return
+        part = result.place_json if result.place_json is not None else place_json(article.name, result.places)
+        self.place_parts.append(part)
+        self.n_places += len(result.places)
+        self.mentions.update(p.admin1_code for p in result.places if p.admin1_code)
+        self._pending.append(part)
+        self._pending_n += len(result.places)
+        if self._pending_n >= PLACES_PER_PART:
+            self._seal_places()
+
+    def _seal_places(self) -> None:
+        """The places folded since the last part as one GeoParquet part (joined into the layer at render)."""
+        if self._pending:
+            self.place_layer_parts.append(to_geoparquet({"features": json.loads(f"[{','.join(self._pending)}]")}))
+        self._pending, self._pending_n = [], 0
 
     def add(self, article, key: str, digest: str | None, result, grouped: str | None,
             group: str | None = None) -> None:
@@ -91,12 +115,6 @@ class BuildFold:
         self.warnings += dict.fromkeys(f"{article.name}: {r.message()}" for r in article.rejections)
         if result is None:
             return
-        if result.places:
-            part = result.place_json if result.place_json is not None else place_json(article.name, result.places)
-            self.place_parts.append(part)
-            self.new_places.append(part)
-            self.n_places += len(result.places)
-            self.mentions.update(p.admin1_code for p in result.places if p.admin1_code)
         for event in result.events:
             for source in event.sources:
                 source.group = group
@@ -134,7 +152,8 @@ class BuildFold:
         places_json = _COLLECTION_HEAD + ",".join(self.place_parts) + _COLLECTION_TAIL
         facts = [{"properties": dict(zip(("event_type", "admin1_code", "killed", "injured"), self.rendered[i][3]))}
                  for i in order]
-        mentions = [{"properties": {"admin1_code": code}} for code, n in self.mentions.items() for _ in range(n)]
+        mentions = list(chain.from_iterable(repeat({"properties": {"admin1_code": code}}, n)
+                                            for code, n in self.mentions.items()))  # what oblast_features counts
         oblasts = oblast_features({"features": facts}, {"features": mentions})
         files: dict[str, str | bytes] = {
             "places.geojson": places_json,
@@ -151,15 +170,22 @@ class BuildFold:
         layers = {
             "events": (lambda: json.loads(events_json), {"features": [f for _i, f in changed]},
                        [self.row_of[i] if i in self.row_of else added_row[i] for i in order]),
-            "places": (lambda: json.loads(places_json),
-                       {"features": [f for part in self.new_places for f in json.loads(f"[{part}]")]}, None),
         }
+        self._seal_places()
         for layer in COLUMNAR_LAYERS:
-            whole, added, rows = layers[layer]
             data = None
             old = self._previous(previous, f"{layer}.parquet")
-            if old is not None:
-                data = extend_geoparquet(old, added, rows)
+            if layer == "places":
+                whole = lambda: json.loads(places_json)  # noqa: E731
+                # a fold from scratch made parts of every place; a resumed one adds its parts to the previous file
+                parts = ([old] if old is not None else [None]) if self.resumed else []
+                parts += self.place_layer_parts
+                if parts and None not in parts:
+                    data = join_geoparquet(parts)
+            else:
+                whole, added, rows = layers[layer]
+                if old is not None:
+                    data = extend_geoparquet(old, added, rows)
             if data is None:
                 data = to_geoparquet(whole())
             files[f"{layer}.parquet"] = data
@@ -167,7 +193,7 @@ class BuildFold:
                                              files[name].encode("utf-8")).hexdigest() for name in _READ_BACK}
         self.row_of = {i: row for row, i in enumerate(order)}
         self.n_event_rows = len(order)
-        self.new_places = []
+        self.place_layer_parts = []
         return files
 
     def _previous(self, folder: Path | None, name: str) -> bytes | None:
@@ -193,11 +219,13 @@ class BuildFold:
         body = places.decode("utf-8")[len(_COLLECTION_HEAD):-len(_COLLECTION_TAIL)]
         self.place_parts = [body] if body else []
         self.lines = [lines.decode("utf-8")]
+        self.resumed = True
         return True
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
-        state["place_parts"], state["lines"], state["new_places"] = [], [], []  # in the files written
+        state["place_parts"], state["lines"], state["place_layer_parts"] = [], [], []  # in the files written
+        state["_pending"], state["resumed"] = [], False
         return state
 
     def dumps(self, version: str) -> bytes:

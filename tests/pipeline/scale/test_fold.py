@@ -10,7 +10,7 @@ from pipeline.build import OUTPUT_FILES, build_paths
 from pipeline.events import merge
 from pipeline.scale import run as scale_run
 from pipeline.scale.fold import BuildFold
-from pipeline.scale.store import FOLD_NAME
+from pipeline.scale.store import FOLD_NAME, STORE_NAME, ArticleStore
 from pipeline.scale.work import process_article
 from tests.pipeline.scale.conftest import make_records, write_jsonl
 
@@ -52,6 +52,8 @@ def test_appended_articles_are_the_only_ones_processed_and_merged(tmp_path, coun
     source, out = tmp_path / "in.jsonl", tmp_path / "out"
     _rebuild(records, source, out, counted)
     assert len(counted["processed"]) == 60 and (out / FOLD_NAME).is_file()
+    with ArticleStore(out / STORE_NAME) as store:
+        assert len(store) == 60  # every result kept, the last window too
 
     records += make_records(4, offset=60)
     _rebuild(records, source, out, counted)
