@@ -29,7 +29,7 @@ from pipeline.scale.fold import BuildFold
 from pipeline.scale.run import ProgressBar, Runner, run_articles
 from pipeline.scale.run import runner as scale_runner
 from pipeline.scale.store import article_key
-from pipeline.scale.work import ArticleResult, copy_result
+from pipeline.scale.work import ArticleResult, copy_result, geoparser
 from pipeline.text.articles import Article, decode_article, decode_article_with_meta, make_article
 
 OUTPUT_FILES = ("places.geojson", "events.geojson", "oblasts.geojson", "events.csv", "articles.jsonl",
@@ -182,19 +182,23 @@ def _first_pass(run: Runner, items: Sequence[tuple[Article, str | None]], progre
                 yield article
 
     arriving = iter(run(to_process(), progress=progress, total=len(items)))
-    first: dict[str, ArticleResult] = {}
+    first: dict[str, tuple[str, str | None]] = {}  # a processed text -> its first article's name, error
     results: list[ArticleResult | None] = []
     for article, digest in items:
         result = None
         if digest is not None:
             if digest not in first:
-                first[digest] = next(arriving)[1]  # the runner keeps input order
-                result = first[digest]
-            else:
-                result = copy_result(article, first[digest])
+                result = next(arriving)[1]  # the runner keeps input order
+                first[digest] = (result.name, result.error)
+            else:  # the same text again: its places once more (not kept meanwhile), its own events
+                name, error = first[digest]
+                places = [] if error else geoparser().parse_places(article.text)
+                result = copy_result(article, ArticleResult(name, places, [], error=error))
         fp = result.fingerprint if result is not None else None  # from the workers
         fold.group(article.name, fp or fingerprint(article.text), article.published)
         fold.add_places(article, result)
+        if result is not None:  # what the second pass needs: events, error, warnings (memory: events only)
+            result = ArticleResult(result.name, [], result.events, error=result.error, warnings=result.warnings)
         results.append(result)
     for _left in arriving:  # run the runner to its end: it stores its last window of results there
         pass

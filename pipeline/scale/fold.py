@@ -180,11 +180,15 @@ class BuildFold:
                 # a fold from scratch made parts of every place; a resumed one adds its parts to the previous file
                 parts = ([old] if old is not None else [None]) if self.resumed else []
                 parts += self.place_layer_parts
-                if parts and None not in parts:
+                if parts == [old]:
+                    data = old  # no new place
+                elif parts and None not in parts:
                     data = join_geoparquet(parts)
             else:
                 whole, added, rows = layers[layer]
-                if old is not None:
+                if old is not None and not changed and rows == list(range(len(rows))) and len(rows) == first_new:
+                    data = old  # no event changed
+                elif old is not None:
                     data = extend_geoparquet(old, added, rows)
             if data is None:
                 data = to_geoparquet(whole())
