@@ -62,7 +62,7 @@ class BuildResult:
 
     def _parsed(self, attr: str, name: str) -> dict:
         if getattr(self, attr) is None and self.files is not None:
-            setattr(self, attr, json.loads(self.files[name]))
+            setattr(self, attr, json.loads(_text(self.files[name])))
         return getattr(self, attr)
 
     @property
@@ -84,7 +84,7 @@ class BuildResult:
     def articles(self) -> list[dict]:
         """The ``articles.jsonl`` records."""
         if self._articles is None and self.files is not None:
-            self._articles = [json.loads(line) for line in str(self.files["articles.jsonl"]).splitlines()]
+            self._articles = [json.loads(line) for line in _text(self.files["articles.jsonl"]).splitlines()]
         return self._articles or []
 
     def summary(self) -> str:
@@ -105,6 +105,12 @@ class BuildResult:
         """The result as the dict the dashboard uses."""
         return {"events": self.events, "places": self.places, "oblasts": self.oblasts, "articles": self.articles,
                 "errors": self.errors, "warnings": self.warnings, "notes": self.notes}
+
+
+def _text(data: str | bytes | Path) -> str:
+    if isinstance(data, Path):
+        return data.read_text(encoding="utf-8")
+    return data.decode("utf-8") if isinstance(data, bytes) else data
 
 
 def read_article_bytes(name: str, data: bytes) -> str:
@@ -226,7 +232,7 @@ def load_articles(paths: Sequence[Path]) -> tuple[list[Article], list[str]]:
     return articles, inputs.errors
 
 
-def output_files(result: BuildResult) -> dict[str, str | bytes]:
+def output_files(result: BuildResult) -> dict[str, str | bytes | Path]:
     """Every output file of ``result``, name → content."""
     if result.files is not None:
         return result.files

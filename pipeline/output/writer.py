@@ -225,8 +225,8 @@ def _recover(folder: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
-def write_set(folder: Path | str, files: Mapping[str, str | bytes]) -> None:
-    """Replace the files ``files`` (name → content) in ``folder`` all together, or none of them.
+def write_set(folder: Path | str, files: Mapping[str, str | bytes | Path]) -> None:
+    """Replace the files ``files`` (name → content, or a file holding it) in ``folder`` all together, or none.
 
     Raises
     ------
@@ -246,13 +246,17 @@ def write_set(folder: Path | str, files: Mapping[str, str | bytes]) -> None:
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def _stage(staging: Path, files: Mapping[str, str | bytes]) -> None:
+def _stage(staging: Path, files: Mapping[str, str | bytes | Path]) -> None:
     for name, data in files.items():
         if Path(name).name != name or name.startswith("."):
             msg = f"output name {name!r} must be a plain file name"
             raise ValueError(msg)
         with open(staging / name, "xb") as handle:  # "x": created here, so 0666 less the umask
-            handle.write(_encode(data))
+            if isinstance(data, Path):  # a file written beforehand (a large output, streamed): copied
+                with data.open("rb") as source:
+                    shutil.copyfileobj(source, handle, 1 << 20)
+            else:
+                handle.write(_encode(data))
             handle.flush()
             os.fsync(handle.fileno())
     _fsync_dir(staging)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
+import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from itertools import chain, repeat
@@ -40,6 +41,35 @@ PLACES_PER_PART = 20_000  # place features per GeoParquet part made while the wo
 _READ_BACK = ("places.geojson", "articles.jsonl", "events.parquet", "places.parquet")
 
 
+class _Spool:
+    """A text file written piece by piece (the large outputs are not held in memory while a build runs)."""
+
+    def __init__(self, path: Path, head: str = "") -> None:
+        self.path = path
+        self.handle = path.open("w", encoding="utf-8", newline="")
+        self.size = 0
+        self.write(head)
+
+    def write(self, text: str) -> None:
+        self.handle.write(text)
+        self.size += len(text)
+
+    def close(self) -> Path:
+        self.handle.close()
+        return self.path
+
+
+def _digest(data: str | bytes | Path) -> str:
+    """SHA-256 of an output file's content (given as text, bytes or the file holding it)."""
+    if isinstance(data, Path):
+        digest = hashlib.sha256()
+        with data.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+        return digest.hexdigest()
+    return hashlib.sha256(data if isinstance(data, bytes) else data.encode("utf-8")).hexdigest()
+
+
 def _feature_json(feature: dict) -> str:
     return json.dumps(feature, ensure_ascii=False, separators=(",", ":"))
 
@@ -58,10 +88,10 @@ class BuildFold:
         self.grouping = Grouping()
         self.groups: dict[str, str] = {}  # the groups the folded articles were merged with
         self.merge = CrossArticleMerge()
-        self.place_parts: list[str] = []  # per article with places: its features' JSON, joined by "," (not kept)
+        self._places: _Spool | None = None  # places.geojson as it is written (a scratch file; not kept)
         self.mentions: Counter[str] = Counter()  # admin-1 code -> place mentions
         self.n_places = 0
-        self.lines: list[str] = []  # articles.jsonl, line by line (not kept: read back from the file written)
+        self._lines: _Spool | None = None  # articles.jsonl as it is written (a scratch file; not kept)
         self.n_articles = 0
         self.errors: list[str] = []
         self.warnings: list[str] = []
@@ -74,6 +104,7 @@ class BuildFold:
         self.place_layer_parts: list[bytes] = []  # GeoParquet parts of the places folded since the last render
         self._pending: list[str] = []  # place feature JSON not yet in a part
         self._pending_n = 0
+        self.scratch: tempfile.TemporaryDirectory | None = None  # holds the spools (removed with the fold)
         self.resumed = False  # True once ``resumes`` accepted a rebuild: its places are added to the previous files
 
     # -- folding -----------------------------------------------------------------------------
@@ -86,7 +117,8 @@ class BuildFold:
         if result is None or not result.places:
             return
         part = result.place_json if result.place_json is not None else place_json(article.name, result.places)
-        self.place_parts.append(part)
+        places = self._spool("_places", _COLLECTION_HEAD)
+        places.write(part if places.size == len(_COLLECTION_HEAD) else "," + part)
         self.n_places += len(result.places)
         self.mentions.update(p.admin1_code for p in result.places if p.admin1_code)
         self._pending.append(part)
@@ -109,7 +141,7 @@ class BuildFold:
         self.n_articles += 1
         if digest is not None:
             self.texts.setdefault(digest, article.name)
-        self.lines.append(json_line({"article": article.name, "title": article.title,
+        self._spool("_lines").write(json_line({"article": article.name, "title": article.title,
                                      "date": article.published.date, "meta": article.meta, "text": article.text,
                                      "group": group}))
         self.warnings += dict.fromkeys(f"{article.name}: {r.message()}" for r in article.rejections)
@@ -149,18 +181,19 @@ class BuildFold:
         changed = self._render_touched()
         order = sorted(self.rendered, key=lambda i: self.rendered[i][0])
         events_json = _COLLECTION_HEAD + ",".join(self.rendered[i][1] for i in order) + _COLLECTION_TAIL
-        places_json = _COLLECTION_HEAD + ",".join(self.place_parts) + _COLLECTION_TAIL
+        self._spool("_places", _COLLECTION_HEAD).write(_COLLECTION_TAIL)
+        places_file, lines_file = self._places.close(), self._spool("_lines").close()
         facts = [{"properties": dict(zip(("event_type", "admin1_code", "killed", "injured"), self.rendered[i][3]))}
                  for i in order]
         mentions = list(chain.from_iterable(repeat({"properties": {"admin1_code": code}}, n)
                                             for code, n in self.mentions.items()))  # what oblast_features counts
         oblasts = oblast_features({"features": facts}, {"features": mentions})
         files: dict[str, str | bytes] = {
-            "places.geojson": places_json,
+            "places.geojson": places_file,
             "events.geojson": events_json,
             "oblasts.geojson": json.dumps(oblasts, ensure_ascii=False, separators=(",", ":")) + "\n",
             "events.csv": _CSV_HEADER + "".join(self.rendered[i][2] for i in order),
-            "articles.jsonl": "".join(self.lines),
+            "articles.jsonl": lines_file,
         }
         # the events layer's rows: an unchanged event keeps its row of the previous file, the changed ones
         # are added after that file's rows; places are only ever appended
@@ -176,7 +209,7 @@ class BuildFold:
             data = None
             old = self._previous(previous, f"{layer}.parquet")
             if layer == "places":
-                whole = lambda: json.loads(places_json)  # noqa: E731
+                whole = lambda: json.loads(places_file.read_text(encoding="utf-8"))  # noqa: E731
                 # a fold from scratch made parts of every place; a resumed one adds its parts to the previous file
                 parts = ([old] if old is not None else [None]) if self.resumed else []
                 parts += self.place_layer_parts
@@ -193,8 +226,8 @@ class BuildFold:
             if data is None:
                 data = to_geoparquet(whole())
             files[f"{layer}.parquet"] = data
-        self.written = {name: hashlib.sha256(files[name] if isinstance(files[name], bytes) else
-                                             files[name].encode("utf-8")).hexdigest() for name in _READ_BACK}
+        self.written = {name: _digest(files[name]) for name in _READ_BACK}
+        self._places = self._lines = None
         self.row_of = {i: row for row, i in enumerate(order)}
         self.n_event_rows = len(order)
         self.place_layer_parts = []
@@ -210,6 +243,15 @@ class BuildFold:
             return None
         return data if hashlib.sha256(data).hexdigest() == self.written[name] else None
 
+    def _spool(self, attr: str, head: str = "") -> _Spool:
+        spool = getattr(self, attr)
+        if spool is None:
+            if self.scratch is None:
+                self.scratch = tempfile.TemporaryDirectory(prefix="conflictmap-build-")
+            spool = _Spool(Path(self.scratch.name) / attr.strip("_"), head)
+            setattr(self, attr, spool)
+        return spool
+
     # -- resuming ----------------------------------------------------------------------------
     def resumes(self, keys: Sequence[str], previous: Path | None) -> bool:
         """Whether a build of articles with ``keys`` (in input order) continues this fold, whose files
@@ -220,16 +262,15 @@ class BuildFold:
         places, lines = self._previous(previous, "places.geojson"), self._previous(previous, "articles.jsonl")
         if places is None or lines is None:
             return False
-        body = places.decode("utf-8")[len(_COLLECTION_HEAD):-len(_COLLECTION_TAIL)]
-        self.place_parts = [body] if body else []
-        self.lines = [lines.decode("utf-8")]
+        self._spool("_places").write(places[:-len(_COLLECTION_TAIL)].decode("utf-8"))  # carry on from them
+        self._spool("_lines").write(lines.decode("utf-8"))
         self.resumed = True
         return True
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
-        state["place_parts"], state["lines"], state["place_layer_parts"] = [], [], []  # in the files written
-        state["_pending"], state["resumed"] = [], False
+        state["_places"], state["_lines"], state["place_layer_parts"] = None, None, []  # in the files written
+        state["_pending"], state["resumed"], state["scratch"] = [], False, None
         return state
 
     def dumps(self, version: str) -> bytes:

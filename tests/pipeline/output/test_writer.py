@@ -35,6 +35,14 @@ def test_write_set_replaces_every_file(tmp_path):
     assert _listing(tmp_path) == {name: f"new {name}\n".encode() for name in NAMES}
 
 
+def test_write_set_takes_a_large_output_from_a_file_written_beforehand(tmp_path):
+    streamed = tmp_path / "streamed.part"
+    streamed.write_text("line\n" * 100_000, encoding="utf-8")
+    writer.write_set(tmp_path / "out", {"big.jsonl": streamed, "small.json": "{}\n"})
+    assert (tmp_path / "out" / "big.jsonl").read_bytes() == streamed.read_bytes()
+    assert (tmp_path / "out" / "small.json").read_text(encoding="utf-8") == "{}\n"
+
+
 def test_error_while_committing_rolls_every_file_back(tmp_path, monkeypatch):
     old = _old_set(tmp_path)
     real_replace = os.replace
