@@ -250,7 +250,12 @@ def output_files(result: BuildResult) -> dict[str, str | bytes | Path]:
 
 def write_outputs(result: BuildResult, out_dir: Path) -> None:
     """Write the output files as one set: all new, or (on any error or signal) all as they were."""
-    write_set(Path(out_dir), output_files(result))
+    files = output_files(result)
+    write_set(Path(out_dir), files)
+    if result.files is not None:  # a streamed output was moved into the folder: read it there from now on
+        for name, data in files.items():
+            if isinstance(data, Path):
+                result.files[name] = Path(out_dir) / name
 
 
 def stderr_progress(done: int, total: int, name: str) -> None:

@@ -228,6 +228,9 @@ def _recover(folder: Path) -> None:
 def write_set(folder: Path | str, files: Mapping[str, str | bytes | Path]) -> None:
     """Replace the files ``files`` (name → content, or a file holding it) in ``folder`` all together, or none.
 
+    A file given as content is moved into place when it is on the same file system (else copied):
+    it is gone from where it was afterwards.
+
     Raises
     ------
     OSError
@@ -251,8 +254,10 @@ def _stage(staging: Path, files: Mapping[str, str | bytes | Path]) -> None:
         if Path(name).name != name or name.startswith("."):
             msg = f"output name {name!r} must be a plain file name"
             raise ValueError(msg)
+        if isinstance(data, Path) and _move_in(data, staging / name):
+            continue
         with open(staging / name, "xb") as handle:  # "x": created here, so 0666 less the umask
-            if isinstance(data, Path):  # a file written beforehand (a large output, streamed): copied
+            if isinstance(data, Path):  # a file written beforehand (a large output, streamed) elsewhere: copied
                 with data.open("rb") as source:
                     shutil.copyfileobj(source, handle, 1 << 20)
             else:
@@ -260,6 +265,19 @@ def _stage(staging: Path, files: Mapping[str, str | bytes | Path]) -> None:
             handle.flush()
             os.fsync(handle.fileno())
     _fsync_dir(staging)
+
+
+def _move_in(source: Path, target: Path) -> bool:
+    """Rename a finished file into the staging folder (same file system: no copy); False when it cannot be."""
+    try:
+        if source.stat().st_mode & 0o777 != _file_mode():
+            return False
+        os.rename(source, target)
+    except OSError:
+        return False
+    with open(target, "rb") as handle:
+        os.fsync(handle.fileno())
+    return True
 
 
 def _commit(folder: Path, staging: Path, names: list[str]) -> None:

@@ -114,15 +114,20 @@ class BuildFold:
 
     def add_places(self, article, result) -> None:
         """Fold one article's places (they do not depend on the other articles: done as results arrive)."""
-        if result is None or not result.places:
+        if result is None:
             return
-        part = result.place_json if result.place_json is not None else place_json(article.name, result.places)
+        if result.place_json is not None and result.place_admin1 is not None:  # rendered in the worker
+            part, codes = result.place_json, result.place_admin1
+        else:  # from the store, or a copy
+            part, codes = place_json(article.name, result.places), tuple(p.admin1_code for p in result.places)
+        if not codes:
+            return
         places = self._spool("_places", _COLLECTION_HEAD)
         places.write(part if places.size == len(_COLLECTION_HEAD) else "," + part)
-        self.n_places += len(result.places)
-        self.mentions.update(p.admin1_code for p in result.places if p.admin1_code)
+        self.n_places += len(codes)
+        self.mentions.update(code for code in codes if code)
         self._pending.append(part)
-        self._pending_n += len(result.places)
+        self._pending_n += len(codes)
         if self._pending_n >= PLACES_PER_PART:
             self._seal_places()
 
