@@ -13,7 +13,8 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
-from dashboard import assets
+from dashboard import aggregate, assets
+from dashboard.aggregate import EventFrame
 from pipeline.output.filters import EventFilters
 from dashboard.map import build_event_map
 
@@ -30,19 +31,24 @@ def folder_id(folder: Path) -> str:
 
 
 def map_page(data_id: str, outputs: dict[str, Any], filters: EventFilters, metric: str,
-             basemap: str, static_url: str | None) -> str:
+             basemap: str, static_url: str | None, *, frame: EventFrame | None = None,
+             point_limit: int | None = None) -> str:
     """The map's page for a view of ``outputs`` (named by ``data_id``).
 
     With ``static_url`` the page links the vendored assets served there; with None every
-    asset is inlined.
+    asset is inlined. ``frame`` (the columns of ``outputs``) and ``point_limit`` go to
+    :func:`dashboard.map.build_event_map`.
     """
-    key = (data_id, filters, metric, basemap, static_url)
+    if point_limit is None:
+        point_limit = aggregate.point_limit()
+    key = (data_id, filters, metric, basemap, static_url, point_limit)
     with _lock:
         if key in _pages:
             _pages.move_to_end(key)
             return _pages[key]
     fmap = build_event_map(outputs["events"], outputs["places"], outputs["oblasts"],
-                           filters=filters, metric=metric, basemap=basemap)
+                           filters=filters, metric=metric, basemap=basemap, frame=frame,
+                           point_limit=point_limit)
     page = assets.standalone_html(fmap) if static_url is None else assets.served_html(fmap, base_url=static_url)
     with _lock:
         _pages[key] = page
