@@ -49,42 +49,6 @@ def data_dir() -> Path:
     return Path(os.environ.get(DATA_ENV) or DEFAULT_DATA_DIR)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _load_outputs(folder: str, folder_id: str) -> dict[str, Any]:
-    """The folder's outputs, read once per server and shared (never copied: the page only reads them)."""
-    del folder_id  # part of the cache key only: a rebuilt folder is read again
-    return cm_data.load_outputs(folder)
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _data_view(data_id: str, _outputs: dict[str, Any]) -> dict[str, Any]:
-    """What the page needs of one data set whatever the filters (one pass over every event).
-
-    ``frame`` (the events as columns, :mod:`dashboard.aggregate`), the widget ``choices``,
-    the date ``bounds``, ``oblast_names`` and the events per day of the timeline.
-    """
-    del data_id  # the cache key; the outputs it names are not hashed
-    events = _outputs["events"]["features"]
-    articles = [a.get("article") for a in _outputs["articles"]]
-    oblast_names = {
-        f["properties"].get("admin1_code"): f["properties"].get("admin1_name")
-        for f in events if f["properties"].get("admin1_code")
-    }
-    present = {kind for f in events if isinstance(kind := f["properties"].get("event_type"), str)}
-    return {
-        "frame": aggregate.event_frame(events, _outputs["places"]["features"]),
-        "bounds": cm_filters.date_bounds(events),
-        "oblast_names": oblast_names,
-        "choices": {
-            "types": [t for t in EVENT_TYPE_LABELS if t in present],
-            "subs": cm_filters.options(events, "sub_event_type"),
-            "oblasts": sorted(oblast_names, key=lambda c: (str(oblast_names[c]), c)),
-            "articles": sorted(set(articles) | set(cm_filters.article_options(events))),
-        },
-        "per_day": tuple(cm_filters.events_per_day(events)),
-    }
-
-
 @st.cache_data(show_spinner=False, max_entries=256)
 def _view(data_id: str, filters: cm_filters.EventFilters, _frame: aggregate.EventFrame) -> dict[str, Any]:
     """The shown events of one filter state: their rows, the counts the page prints, and the
@@ -463,7 +427,7 @@ def main() -> None:
     folder = data_dir()
     folder_id = pages.folder_id(folder)  # names the folder's outputs as they are now
     try:
-        base = _load_outputs(str(folder), folder_id)
+        base = pages.outputs(folder, folder_id)  # read once per server, shared by every session
     except InputError as err:
         st.error(f"{err}")
         st.stop()
@@ -478,7 +442,7 @@ def main() -> None:
     outputs = _current_outputs(base)
     events = outputs["events"]["features"]
     data_id = st.session_state.get("rebuilt_id") or folder_id
-    data_view = _data_view(data_id, outputs)
+    data_view = pages.data_view(data_id, outputs)
     frame = data_view["frame"]
     ctx = _prepare_state(data_view)
     filters, metric, basemap = _filters_from_state(ctx)
