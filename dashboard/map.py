@@ -851,7 +851,7 @@ def build_event_map(
     n_places = int(place_mask.sum())
     if n_places > limit:
         cells = aggregate.place_cells(frame, place_mask, cell_degrees=cell_degrees)
-        _JsLayer({"rows": _cell_rows(cells, table), "kind": "places", "noun": "place mentions",
+        _JsLayer({"rows": _cell_rows(cells, table), "kind": "places", "noun": "place mentions", "one": "place mention",
                   "colour": style.PLACE_COLOUR, "pane": "cm-places", "anchor": "below", **cell_note},
                  "cmLayers.cells", name=f"Place mentions ({n_places:,} in {len(cells):,} cells)",
                  show=False).add_to(m)  # off at first: the oblast colours count mentions already
@@ -874,7 +874,8 @@ def build_event_map(
             cells = aggregate.event_cells(frame, mask, kind, cell_degrees=cell_degrees)
             aggregated[kind] = len(cells)
             _JsLayer({"rows": _cell_rows(cells, table), "kind": kind,
-                      "noun": style.EVENT_TYPE_PLURALS.get(kind, kind), "colour": colour, "pane": pane,
+                      "noun": style.EVENT_TYPE_PLURALS.get(kind, kind), "one": label.lower()[:-1],
+                      "colour": colour, "pane": pane,
                       "anchor": anchor, **cell_note},
                      "cmLayers.cells", name=f"{label} ({n_points:,} in {len(cells):,} cells)").add_to(m)
         elif kind == EventType.CASUALTY_REPORT.value:

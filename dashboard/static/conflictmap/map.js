@@ -50,7 +50,7 @@
   };
   window.cmCellPopup = function (c, data) {
     var places = data.kind === 'places';
-    var rows = ['<b>' + cmEsc(c.n.toLocaleString('en')) + ' ' + cmEsc(data.noun) + '</b>',
+    var rows = ['<b>' + cmEsc(c.n.toLocaleString('en')) + ' ' + cmEsc(c.n === 1 ? data.one : data.noun) + '</b>',
       'Cell ' + cmEsc(c.south) + '\u2013' + cmEsc(c.south + data.deg) + '\u00b0N, ' +
       cmEsc(c.west) + '\u2013' + cmEsc(c.west + data.deg) + '\u00b0E'];
     if (!places) {
@@ -256,7 +256,8 @@
           html: '<div class="cm-cell" style="background:' + data.colour + ';width:' + d + 'px;height:' +
                 d + 'px;line-height:' + (d - 4) + 'px">' + cmEsc(cmShort(c.n)) + '</div>'})});
         marker.bindTooltip(function () {
-          return cmEsc(c.n.toLocaleString('en')) + ' ' + cmEsc(data.noun) + ' in this ' + cmEsc(data.deg) +
+          return cmEsc(c.n.toLocaleString('en')) + ' ' + cmEsc(c.n === 1 ? data.one : data.noun) + ' in this ' +
+            cmEsc(data.deg) +
             '\u00b0 cell';
         });
         var box = null;
