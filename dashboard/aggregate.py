@@ -72,7 +72,8 @@ class EventFrame:
     ----------
     events
         ``lon``, ``lat`` (NaN unless a Point), ``event_type``, ``sub_event_type``,
-        ``admin1_code`` (categoricals; a value that is not a string is missing), ``confidence``, ``day`` (days since 1970-01-01, or a sentinel when
+        ``admin1_code``, ``admin1_name`` (categoricals; a value that is not a string is missing),
+        ``confidence``, ``day`` (days since 1970-01-01, or a sentinel when
         undated), ``killed``, ``injured`` (0 when unknown), ``approx`` (located only to a
         district or region: ``geo_precision`` > 1).
     sources
@@ -120,6 +121,7 @@ def event_frame(events: Sequence[Feature], places: Sequence[Feature]) -> EventFr
         "event_type": _category([p.get("event_type") for p in props]),
         "sub_event_type": _category([p.get("sub_event_type") for p in props]),
         "admin1_code": _category([p.get("admin1_code") for p in props]),
+        "admin1_name": _category([p.get("admin1_name") for p in props]),
         "confidence": np.array([float(p.get("confidence") or 0.0) for p in props], dtype=float),
         "day": np.array([_day(f) for f in events], dtype=np.int64),
         "killed": np.array([int(p.get("killed") or 0) for p in props], dtype=np.int64),
@@ -253,6 +255,24 @@ def oblast_stats(frame: EventFrame, mask: np.ndarray, places: np.ndarray) -> pd.
     mentions = pd.Series(place_codes.astype(str).to_numpy()).value_counts().rename("mentions")
     stats = per_code.join(mentions, how="outer").fillna(0).astype(np.int64)
     return stats[["mentions", "incidents", "reports", "killed", "injured"]]
+
+
+def casualties_per_oblast(frame: EventFrame, mask: np.ndarray) -> list[tuple[str, int, int]]:
+    """Killed and injured per oblast name among the shown events, largest total first.
+
+    The rows of :func:`pipeline.output.filters.casualties_per_oblast`, from the columns.
+    """
+    events = frame.events
+    hit = mask & ((events["killed"].to_numpy() > 0) | (events["injured"].to_numpy() > 0))
+    picked = events[hit]
+    names = picked["admin1_name"].astype(object).where(picked["admin1_name"].notna() & (picked["admin1_name"] != ""))
+    codes = picked["admin1_code"].astype(object).where(picked["admin1_code"].notna() & (picked["admin1_code"] != ""))
+    label = names.fillna(codes).fillna("unknown").astype(str)
+    sums = pd.DataFrame({"name": label.to_numpy(), "killed": picked["killed"].to_numpy(),
+                         "injured": picked["injured"].to_numpy()}).groupby("name", sort=True).sum()
+    rows = [(str(name), int(k), int(i)) for name, k, i in zip(sums.index, sums["killed"], sums["injured"],
+                                                               strict=True)]
+    return sorted(rows, key=lambda r: (-(r[1] + r[2]), r[0]))
 
 
 def _top_per_cell(cells: np.ndarray, labels: pd.Series, n_cells: int) -> list[list[tuple[Any, int]]]:

@@ -57,7 +57,8 @@ def _view(data_id: str, filters: cm_filters.EventFilters, _frame: aggregate.Even
     mask = aggregate.event_mask(_frame, filters)
     places = aggregate.place_mask(_frame, filters)
     return {"rows": np.flatnonzero(mask), "place_rows": np.flatnonzero(places),
-            "summary": aggregate.view_summary(_frame, mask, places)}
+            "summary": aggregate.view_summary(_frame, mask, places),
+            "casualties": aggregate.casualties_per_oblast(_frame, mask)}
 
 
 def _current_outputs(base: dict[str, Any]) -> dict[str, Any]:
@@ -324,9 +325,8 @@ def _show_map(outputs: dict[str, Any], data_id: str, filters: cm_filters.EventFi
     st.iframe(page, height=MAP_HEIGHT)
 
 
-def _casualties_view(shown: list[dict[str, Any]]) -> None:
-    """Killed and injured per oblast among the shown events."""
-    rows = cm_filters.casualties_per_oblast(shown)
+def _casualties_view(rows: list[tuple[str, int, int]]) -> None:
+    """Killed and injured per oblast among the shown events (rows of ``casualties_per_oblast``)."""
     if rows:
         left, _ = st.columns([3, 2])
         left.image(_casualties_png(tuple(rows)), width="stretch")
@@ -370,7 +370,7 @@ def _article_reader(outputs: dict[str, Any], filters: cm_filters.EventFilters) -
 
 def _downloads(outputs: dict[str, Any], shown: Callable[[], list[dict[str, Any]]],
                places: Callable[[], list[dict[str, Any]]], filters: cm_filters.EventFilters, metric: str,
-               basemap: str) -> None:
+               basemap: str, frame: aggregate.EventFrame) -> None:
     """Download buttons; each file is made when its button is clicked, never on every run."""
     cols = st.columns(6)
     cols[0].download_button("Events GeoJSON", lambda: cm_data.geojson_bytes(shown()),
@@ -386,7 +386,7 @@ def _downloads(outputs: dict[str, Any], shown: Callable[[], list[dict[str, Any]]
 
     def _html() -> bytes:
         fmap = build_event_map(outputs["events"], outputs["places"], outputs["oblasts"],
-                               filters=filters, metric=metric, basemap=basemap)
+                               filters=filters, metric=metric, basemap=basemap, frame=frame)
         return assets.standalone_html(fmap).encode("utf-8")
 
     cols[4].download_button("Map HTML (offline)", _html, "conflictmap.html", "text/html",
@@ -483,7 +483,7 @@ def main() -> None:
             f"{aggregate.CELL_DEGREES:g}° grid cell. Narrow the filters (dates, type, oblast) to "
             f"{limit:,} or fewer to see single events.", help=f"Setting: {aggregate.POINT_LIMIT_ENV}")
     _draw_sidebar(ctx, filters, counter)
-    _downloads(outputs, shown, places, filters, metric, basemap)
+    _downloads(outputs, shown, places, filters, metric, basemap, frame)
 
     # only the open tab is computed and sent (lazy tabs): a filter change never re-sends a
     # large table nobody is looking at, and the map has the browser to itself on first load
@@ -491,7 +491,7 @@ def main() -> None:
                                                                on_change="rerun")
     if casualties_tab.open:
         with casualties_tab:
-            _casualties_view(shown())
+            _casualties_view(view["casualties"])
     if table_tab.open:
         with table_tab:
             _events_table(shown())

@@ -45,6 +45,7 @@ def test_mask_and_counter_match_the_one_filter(events, places):
         summary = aggregate.view_summary(frame, mask, place_mask)
         assert summary.counter_text() == cm_filters.counter_text(shown, len(events["features"]))
         assert summary.killed == sum(int(f["properties"].get("killed") or 0) for f in shown)
+        assert aggregate.casualties_per_oblast(frame, mask) == cm_filters.casualties_per_oblast(shown)
 
 
 def test_mask_matches_on_a_larger_synthetic_set(synthetic):
@@ -53,7 +54,9 @@ def test_mask_matches_on_a_larger_synthetic_set(synthetic):
     article = events[17]["properties"]["sources"][0]["article"]
     for filters in [*FILTERS, EventFilters(articles=(article,), include_undated=False, min_confidence=0.5)]:
         mask = aggregate.event_mask(frame, filters)
-        assert [events[i] for i in np.flatnonzero(mask)] == cm_filters.filter_events(events, filters)
+        shown = cm_filters.filter_events(events, filters)
+        assert [events[i] for i in np.flatnonzero(mask)] == shown
+        assert aggregate.casualties_per_oblast(frame, mask) == cm_filters.casualties_per_oblast(shown)
 
 
 def test_values_a_build_never_writes_are_read_as_the_filter_reads_them(events, places):
