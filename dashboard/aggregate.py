@@ -35,7 +35,7 @@ from pipeline.model import EventType
 from pipeline.output.filters import EventFilters, Feature, event_date
 from pipeline.output.filters import _event_articles  # the articles an event cites, as the filter reads them
 
-POINT_LIMIT = 5_000  # above this many points a layer is drawn as grid cells: the page stays ~1 MB
+POINT_LIMIT = 2_000  # above this many points a layer is drawn as grid cells (a browser draws ~2,500 icon markers in ~5 s)
 POINT_LIMIT_ENV = "CONFLICTMAP_MAP_POINT_LIMIT"
 CELL_DEGREES = 1.0  # ~110 km north-south: ~60 cells cover Ukraine, each marker readable at zoom 6
 TOP_PER_CELL = 3  # sub-types (or place names) listed in a cell's popup

@@ -12,6 +12,13 @@ JSON itself is written with ``<``, ``>`` and ``&`` as ``\\u`` escapes, so articl
 can never close the ``<script>`` element that carries it. Colours, symbols and labels
 come from :mod:`pipeline.output.style`, shared with the charts and the briefing image.
 
+Many events: a layer with more points than the point limit (:mod:`dashboard.aggregate`,
+``CONFLICTMAP_MAP_POINT_LIMIT``) is drawn as grid cells instead, one counted marker per cell
+(``cmLayers.cells``), computed with numpy from the columns the dashboard keeps per data; the
+page then stays under ~1 MB whatever the number of events. Claimed areas are always drawn as
+their hatched polygons, and a cell's popup says how many of its events are located only to a
+district or region. Narrowing the filters below the limit brings single events back.
+
 The default basemap is a vector one drawn from ``geodata`` (countries and admin-1
 units, clipped to the area of interest), so the map needs no tiles and no network;
 OpenStreetMap tiles are an optional layer drawn above it.
