@@ -267,11 +267,19 @@ def _sources_text(props: Mapping[str, Any]) -> int | str:
 
 
 def claims_text(props: Mapping[str, Any]) -> str:
-    """Every stated casualty figure with its claimant: "killed 25 (Ukraine) · killed 12, observation (Reuters saw)"."""
+    """Every stated casualty figure with its claimant: "killed 25 (Ukraine) · killed 12, observation (Reuters saw)".
+
+    When outlets gave different tolls for the incident, each outlet's own toll follows ("per outlet: ...").
+    """
     parts = []
     for c in props.get("casualty_claims") or ():
         role = "" if c.get("role") in (None, "total") else f", {c['role']}"
         parts.append(f"{c.get('kind')} {c.get('value')}{role} ({c.get('claimant') or 'unattributed'})")
+    tolls = props.get("source_tolls") or ()
+    if len({(t.get("killed"), t.get("injured")) for t in tolls}) > 1:
+        parts.append("per outlet: " + "; ".join(
+            f"{t.get('article')} " + ", ".join(f"{k} {t[k]}" for k in ("killed", "injured") if t.get(k) is not None)
+            for t in tolls))
     return " · ".join(parts)
 
 

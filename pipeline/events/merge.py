@@ -1,7 +1,8 @@
 """Merging: the same incident reported by several articles becomes one event with all its sources.
 
 Two events are one incident when: the place is the same settlement under any spelling (the same
-gazetteer entry, or points within ``WEIGHTS.merge_km``), the types are compatible (a drone
+gazetteer entry, or points within ``WEIGHTS.merge_km``; for a change of control, not two
+differently named villages), the types are compatible (a drone
 strike is not a missile strike; a capture and a recapture of one town are not one change of
 control), the dates are within ``merge_days_*`` (an undated event never absorbs a dated one),
 and the tolls are compatible (23 vs 25 killed, not 1 vs 12). Claims merge per oblast and
@@ -18,7 +19,7 @@ import bisect
 from datetime import timedelta
 
 from pipeline.events.annexation import absorb_claim
-from pipeline.events.incidents import _ratio_ok, same_place
+from pipeline.events.incidents import _ratio_ok, distinct_settlements, same_place
 from pipeline.events.records import Event
 from pipeline.events.weights import WEIGHTS
 from pipeline.text.dates import EventDate, parse_iso
@@ -33,6 +34,10 @@ def _dates_compatible(a: EventDate, b: EventDate) -> bool:
     coarse = max(a.precision or 1, b.precision or 1) > 1
     slack = timedelta(days=WEIGHTS.merge_days_coarse if coarse else WEIGHTS.merge_days_exact)
     return abs(da - db) <= slack
+
+
+def _control(event: Event) -> bool:
+    return event.sub_event_type in _CONTROL
 
 
 def _types_compatible(a: Event, b: Event) -> bool:
@@ -63,6 +68,8 @@ def mergeable(a: Event, b: Event) -> bool:
         return a.event_type == b.event_type and a.admin1_code == b.admin1_code and a.claimed_by == b.claimed_by
     if a.place is None or b.place is None or not same_place(a.place, b.place):
         return False
+    if _control(a) and distinct_settlements(a.place, b.place):
+        return False  # neighbouring villages each change hands on their own
     return _dates_compatible(a.when, b.when) and _types_compatible(a, b) and _tolls_compatible(a, b)
 
 
