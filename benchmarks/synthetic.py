@@ -197,6 +197,8 @@ def _event_props(
         "actor": None if event_type == EventType.ANNEXATION_CLAIM else "unknown",
         "casualty_claims": [],
         "claim_stages": [{"stage": sub_type, "date": date}] if event_type == EventType.ANNEXATION_CLAIM else [],
+        "source_tolls": [{"article": article, "published": date, "killed": killed, "injured": injured}]
+        if event_type == EventType.CASUALTY_REPORT else [],
     }
 
 

@@ -25,10 +25,11 @@ _ROOT = Path(__file__).resolve().parents[1]
 if str(_ROOT) not in sys.path:  # `streamlit run dashboard/app.py` puts only dashboard/ on the path
     sys.path.insert(0, str(_ROOT))
 
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
-from dashboard import assets, charts, pages  # noqa: E402
+from dashboard import aggregate, assets, charts, pages  # noqa: E402
 from dashboard import data as cm_data  # noqa: E402
 from pipeline.output import filters as cm_filters  # noqa: E402
 from dashboard.map import EVENT_TYPE_LABELS, METRIC_LABELS, build_event_map  # noqa: E402
@@ -48,10 +49,16 @@ def data_dir() -> Path:
     return Path(os.environ.get(DATA_ENV) or DEFAULT_DATA_DIR)
 
 
-@st.cache_data(show_spinner=False)
-def _load_outputs(folder: str, folder_id: str) -> dict[str, Any]:
-    del folder_id  # part of the cache key only: a rebuilt folder is read again
-    return cm_data.load_outputs(folder)
+@st.cache_data(show_spinner=False, max_entries=256)
+def _view(data_id: str, filters: cm_filters.EventFilters, _frame: aggregate.EventFrame) -> dict[str, Any]:
+    """The shown events of one filter state: their rows, the counts the page prints, and the
+    most points one map layer would draw (above the point limit the map draws grid cells)."""
+    del data_id  # with ``filters``, the cache key
+    mask = aggregate.event_mask(_frame, filters)
+    places = aggregate.place_mask(_frame, filters)
+    return {"rows": np.flatnonzero(mask), "place_rows": np.flatnonzero(places),
+            "summary": aggregate.view_summary(_frame, mask, places),
+            "casualties": aggregate.casualties_per_oblast(_frame, mask)}
 
 
 def _current_outputs(base: dict[str, Any]) -> dict[str, Any]:
@@ -218,24 +225,13 @@ def _casualties_png(rows: tuple) -> bytes:
     return charts.casualties_png(list(rows))
 
 
-def _prepare_state(events: list[dict[str, Any]], articles: list[str]) -> dict[str, Any]:
-    """Work out the widget choices and give every filter widget a value in session state.
+def _prepare_state(view: dict[str, Any]) -> dict[str, Any]:
+    """Give every filter widget a value in session state (choices from :func:`_data_view`).
 
     The filters are read from session state before the widgets are drawn, so the map
     (the slowest part of the page to appear) is sent to the browser first.
     """
-    bounds = cm_filters.date_bounds(events)
-    oblast_names = {
-        f["properties"].get("admin1_code"): f["properties"].get("admin1_name")
-        for f in events if f["properties"].get("admin1_code")
-    }
-    choices = {
-        "types": [t for t in EVENT_TYPE_LABELS if any(
-            f["properties"].get("event_type") == t for f in events)],
-        "subs": cm_filters.options(events, "sub_event_type"),
-        "oblasts": sorted(oblast_names, key=lambda c: (str(oblast_names[c]), c)),
-        "articles": sorted(set(articles) | set(cm_filters.article_options(events))),
-    }
+    bounds, choices, oblast_names = view["bounds"], view["choices"], view["oblast_names"]
     _init_from_query_params(bounds, choices)
     state = st.session_state
     for key in ("f_types", "f_subs", "f_oblasts", "f_articles"):
@@ -250,7 +246,7 @@ def _prepare_state(events: list[dict[str, Any]], articles: list[str]) -> dict[st
             if "f_dates" not in state or "_date_bounds" in state:
                 state["f_dates"] = bounds
             state["_date_bounds"] = bounds
-    return {"bounds": bounds, "choices": choices, "oblast_names": oblast_names}
+    return {"bounds": bounds, "choices": choices, "oblast_names": oblast_names, "per_day": view["per_day"]}
 
 
 def _filters_from_state(ctx: dict[str, Any]) -> tuple[cm_filters.EventFilters, str, str]:
@@ -270,15 +266,14 @@ def _filters_from_state(ctx: dict[str, Any]) -> tuple[cm_filters.EventFilters, s
     return filters, str(state["f_metric"]), str(state["f_basemap"])
 
 
-def _draw_sidebar(ctx: dict[str, Any], events: list[dict[str, Any]],
-                  filters: cm_filters.EventFilters, counter: str) -> None:
+def _draw_sidebar(ctx: dict[str, Any], filters: cm_filters.EventFilters, counter: str) -> None:
     sidebar = st.sidebar
     bounds, choices, oblast_names = ctx["bounds"], ctx["choices"], ctx["oblast_names"]
     sidebar.title("conflictmap")
-    counts = cm_filters.events_per_day(events)
+    counts = ctx["per_day"]
     if counts and bounds is not None:
         selected = (filters.date_from or bounds[0], filters.date_to or bounds[1])
-        sidebar.image(_timeline_png(tuple(counts), selected), width="stretch")
+        sidebar.image(_timeline_png(counts, selected), width="stretch")
     if bounds is not None and bounds[0] < bounds[1]:
         sidebar.slider("Date range", min_value=bounds[0], max_value=bounds[1],
                        format="YYYY-MM-DD", key="f_dates")
@@ -316,7 +311,7 @@ def _draw_sidebar(ctx: dict[str, Any], events: list[dict[str, Any]],
 
 
 def _show_map(outputs: dict[str, Any], data_id: str, filters: cm_filters.EventFilters,
-              metric: str, basemap: str) -> None:
+              metric: str, basemap: str, frame: aggregate.EventFrame, limit: int) -> None:
     """Draw the folium map in a plain iframe.
 
     The map returns nothing to Python, so panning or clicking never reruns the app. With
@@ -325,13 +320,13 @@ def _show_map(outputs: dict[str, Any], data_id: str, filters: cm_filters.EventFi
     (:mod:`dashboard.pages`), so reopening a view does not build the map again.
     """
     static_url = _static_url() if st.get_option("server.enableStaticServing") else None
-    page = pages.map_page(data_id, outputs, filters, metric, basemap, static_url)
+    page = pages.map_page(data_id, outputs, filters, metric, basemap, static_url, frame=frame,
+                          point_limit=limit)
     st.iframe(page, height=MAP_HEIGHT)
 
 
-def _casualties_view(shown: list[dict[str, Any]]) -> None:
-    """Killed and injured per oblast among the shown events."""
-    rows = cm_filters.casualties_per_oblast(shown)
+def _casualties_view(rows: list[tuple[str, int, int]]) -> None:
+    """Killed and injured per oblast among the shown events (rows of ``casualties_per_oblast``)."""
     if rows:
         left, _ = st.columns([3, 2])
         left.image(_casualties_png(tuple(rows)), width="stretch")
@@ -373,30 +368,31 @@ def _article_reader(outputs: dict[str, Any], filters: cm_filters.EventFilters) -
         )
 
 
-def _downloads(outputs: dict[str, Any], shown: list[dict[str, Any]],
-               places: list[dict[str, Any]], filters: cm_filters.EventFilters, metric: str,
-               basemap: str) -> None:
+def _downloads(outputs: dict[str, Any], shown: Callable[[], list[dict[str, Any]]],
+               places: Callable[[], list[dict[str, Any]]], filters: cm_filters.EventFilters, metric: str,
+               basemap: str, frame: aggregate.EventFrame) -> None:
+    """Download buttons; each file is made when its button is clicked, never on every run."""
     cols = st.columns(6)
-    cols[0].download_button("Events GeoJSON", cm_data.geojson_bytes(shown),
+    cols[0].download_button("Events GeoJSON", lambda: cm_data.geojson_bytes(shown()),
                             "events.geojson", "application/geo+json", key="dl_events")
-    cols[1].download_button("Places GeoJSON", cm_data.geojson_bytes(places),
+    cols[1].download_button("Places GeoJSON", lambda: cm_data.geojson_bytes(places()),
                             "places.geojson", "application/geo+json", key="dl_places")
     cols[2].download_button("Oblasts GeoJSON",
-                            cm_data.geojson_bytes(outputs["oblasts"]["features"]),
+                            lambda: cm_data.geojson_bytes(outputs["oblasts"]["features"]),
                             "oblasts.geojson", "application/geo+json", key="dl_oblasts")
-    cols[3].download_button("Events CSV", cm_export.events_csv({"features": list(shown)}).encode("utf-8"),
-                            "events.csv", "text/csv",
-                            key="dl_csv")
+    cols[3].download_button("Events CSV",
+                            lambda: cm_export.events_csv({"features": list(shown())}).encode("utf-8"),
+                            "events.csv", "text/csv", key="dl_csv")
 
     def _html() -> bytes:
         fmap = build_event_map(outputs["events"], outputs["places"], outputs["oblasts"],
-                               filters=filters, metric=metric, basemap=basemap)
+                               filters=filters, metric=metric, basemap=basemap, frame=frame)
         return assets.standalone_html(fmap).encode("utf-8")
 
     cols[4].download_button("Map HTML (offline)", _html, "conflictmap.html", "text/html",
                             key="dl_html")
     if cols[5].button("Briefing PNG", key="briefing"):
-        _briefing(outputs, shown, filters)
+        _briefing(outputs, shown(), filters)
     if st.session_state.get("briefing_png"):
         st.download_button("Save briefing PNG", st.session_state["briefing_png"],
                            "briefing.png", "image/png", key="dl_briefing")
@@ -431,7 +427,7 @@ def main() -> None:
     folder = data_dir()
     folder_id = pages.folder_id(folder)  # names the folder's outputs as they are now
     try:
-        base = _load_outputs(str(folder), folder_id)
+        base = pages.outputs(folder, folder_id)  # read once per server, shared by every session
     except InputError as err:
         st.error(f"{err}")
         st.stop()
@@ -445,25 +441,49 @@ def main() -> None:
         _process_new_articles(notices, known)
     outputs = _current_outputs(base)
     events = outputs["events"]["features"]
-    article_names = [a.get("article") for a in outputs["articles"]]
-    ctx = _prepare_state(events, article_names)
+    data_id = st.session_state.get("rebuilt_id") or folder_id
+    data_view = pages.data_view(data_id, outputs)
+    frame = data_view["frame"]
+    ctx = _prepare_state(data_view)
     filters, metric, basemap = _filters_from_state(ctx)
     _sync_query_params(filters, metric)
 
-    shown = cm_filters.filter_events(events, filters)
-    places = cm_filters.filter_places(outputs["places"]["features"], filters)
-    counter = cm_filters.counter_text(shown, len(events))
+    # counts come from the columns (cached per filter state); the features themselves are
+    # picked only where a view or a download needs them
+    view = _view(data_id, filters, frame)
+    summary: aggregate.ViewSummary = view["summary"]
+    picked: dict[str, list[dict[str, Any]]] = {}
+
+    def shown() -> list[dict[str, Any]]:
+        if "events" not in picked:
+            picked["events"] = [events[i] for i in view["rows"]]
+        return picked["events"]
+
+    def places() -> list[dict[str, Any]]:
+        if "places" not in picked:
+            features = outputs["places"]["features"]
+            picked["places"] = [features[i] for i in view["place_rows"]]
+        return picked["places"]
+
+    counter = summary.counter_text()
     st.markdown(f"#### {counter}")
-    killed = sum(int(f["properties"].get("killed") or 0) for f in shown)
-    injured = sum(int(f["properties"].get("injured") or 0) for f in shown)
     st.caption(
-        f"{len(places)} place mentions · killed {killed} · injured {injured} · "
+        f"{summary.places} place mentions · killed {summary.killed} · injured {summary.injured} · "
         f"{len(outputs['articles'])} articles · data: {folder}"
     )
-    data_id = st.session_state.get("rebuilt_id") or folder_id
-    _show_map(outputs, data_id, filters, metric, basemap)
-    _draw_sidebar(ctx, events, filters, counter)
-    _downloads(outputs, shown, places, filters, metric, basemap)
+    try:
+        limit = aggregate.point_limit()
+    except InputError as err:
+        st.warning(f"{err}; using {aggregate.POINT_LIMIT:,}")
+        limit = aggregate.POINT_LIMIT
+    _show_map(outputs, data_id, filters, metric, basemap, frame, limit)
+    if summary.most_points > limit:
+        st.caption(
+            f"More than {limit:,} points in a layer: the map counts them per "
+            f"{aggregate.CELL_DEGREES:g}° grid cell. Narrow the filters (dates, type, oblast) to "
+            f"{limit:,} or fewer to see single events.", help=f"Setting: {aggregate.POINT_LIMIT_ENV}")
+    _draw_sidebar(ctx, filters, counter)
+    _downloads(outputs, shown, places, filters, metric, basemap, frame)
 
     # only the open tab is computed and sent (lazy tabs): a filter change never re-sends a
     # large table nobody is looking at, and the map has the browser to itself on first load
@@ -471,10 +491,10 @@ def main() -> None:
                                                                on_change="rerun")
     if casualties_tab.open:
         with casualties_tab:
-            _casualties_view(shown)
+            _casualties_view(view["casualties"])
     if table_tab.open:
         with table_tab:
-            _events_table(shown)
+            _events_table(shown())
     if reader_tab.open:
         with reader_tab:
             _article_reader(outputs, filters)

@@ -29,22 +29,24 @@ def _warm_map(folder: str | None) -> None:
     :mod:`dashboard.pages`, and the templates and fonts are loaded already."""
     from pathlib import Path
 
-    from dashboard import assets, charts, data, pages
+    from dashboard import assets, charts, pages
     from pipeline.output import filters
     from pipeline.errors import EXPECTED_ERRORS
 
     if not folder:
         return
+    data_id = pages.folder_id(Path(folder))
     try:
-        outputs = data.load_outputs(folder)
+        outputs = pages.outputs(folder, data_id)
     except EXPECTED_ERRORS:
         return  # the page itself reports the problem
     # the page every visitor starts on: all filters open, as the app builds it
-    pages.map_page(pages.folder_id(Path(folder)), outputs, filters.EventFilters(), "mentions",
-                   "offline", assets.STATIC_URL)
+    view = pages.data_view(data_id, outputs)
+    pages.map_page(data_id, outputs, filters.EventFilters(), "mentions", "offline", assets.STATIC_URL,
+                   frame=view["frame"])
     events = outputs["events"]["features"]
-    if counts := filters.events_per_day(events):
-        charts.timeline_png(counts)
+    if counts := view["per_day"]:
+        charts.timeline_png(list(counts))
     if rows := filters.casualties_per_oblast(events):
         charts.casualties_png(rows)
 

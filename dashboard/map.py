@@ -12,6 +12,13 @@ JSON itself is written with ``<``, ``>`` and ``&`` as ``\\u`` escapes, so articl
 can never close the ``<script>`` element that carries it. Colours, symbols and labels
 come from :mod:`pipeline.output.style`, shared with the charts and the briefing image.
 
+Many events: a layer with more points than the point limit (:mod:`dashboard.aggregate`,
+``CONFLICTMAP_MAP_POINT_LIMIT``) is drawn as grid cells instead, one counted marker per cell
+(``cmLayers.cells``), computed with numpy from the columns the dashboard keeps per data; the
+page then stays under ~1 MB whatever the number of events. Claimed areas are always drawn as
+their hatched polygons, and a cell's popup says how many of its events are located only to a
+district or region. Narrowing the filters below the limit brings single events back.
+
 The default basemap is a vector one drawn from ``geodata`` (countries and admin-1
 units, clipped to the area of interest), so the map needs no tiles and no network;
 OpenStreetMap tiles are an optional layer drawn above it.
@@ -28,15 +35,18 @@ from typing import Any, Literal
 
 import folium
 import geopandas as gpd
+import numpy as np
+import pandas as pd
 import shapely
 from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from folium.map import Layer
 from folium.template import Template
 
+from dashboard import aggregate
 from pipeline.model import EventType
 from pipeline.output import style
-from pipeline.output.filters import EventFilters, Feature, filter_events, filter_places
+from pipeline.output.filters import EventFilters, Feature
 
 CRS = "EPSG:4326"
 Metric = Literal["mentions", "casualties", "incidents"]
@@ -257,11 +267,19 @@ def _sources_text(props: Mapping[str, Any]) -> int | str:
 
 
 def claims_text(props: Mapping[str, Any]) -> str:
-    """Every stated casualty figure with its claimant: "killed 25 (Ukraine) · killed 12, observation (Reuters saw)"."""
+    """Every stated casualty figure with its claimant: "killed 25 (Ukraine) · killed 12, observation (Reuters saw)".
+
+    When outlets gave different tolls for the incident, each outlet's own toll follows ("per outlet: ...").
+    """
     parts = []
     for c in props.get("casualty_claims") or ():
         role = "" if c.get("role") in (None, "total") else f", {c['role']}"
         parts.append(f"{c.get('kind')} {c.get('value')}{role} ({c.get('claimant') or 'unattributed'})")
+    tolls = props.get("source_tolls") or ()
+    if len({(t.get("killed"), t.get("injured")) for t in tolls}) > 1:
+        parts.append("per outlet: " + "; ".join(
+            f"{t.get('article')} " + ", ".join(f"{k} {t[k]}" for k in ("killed", "injured") if t.get(k) is not None)
+            for t in tolls))
     return " · ".join(parts)
 
 
@@ -383,29 +401,19 @@ def _colour_for(value: int, breaks: Sequence[int]) -> str:
 
 
 def _oblast_collection(
-    oblasts: Iterable[Feature], values: Mapping[str, int], breaks: Sequence[int],
-    events: Sequence[Feature], places: Sequence[Feature],
+    oblasts: Iterable[Feature], values: Mapping[str, int], breaks: Sequence[int], stats: pd.DataFrame,
 ) -> dict[str, Any]:
-    mentions = oblast_values(events, places, "mentions")
-    casualties: dict[str, list[int]] = {}
-    incidents: dict[str, int] = {}
-    reports: dict[str, int] = {}
-    for event in events:
-        p = event.get("properties", {})
-        code = p.get("admin1_code")
-        kind = p.get("event_type")
-        if kind == EventType.FRONTLINE_INCIDENT:
-            incidents[code] = incidents.get(code, 0) + 1
-        if kind == EventType.CASUALTY_REPORT:
-            reports[code] = reports.get(code, 0) + 1
-        pair = casualties.setdefault(code, [0, 0])
-        pair[0] += int(p.get("killed") or 0)
-        pair[1] += int(p.get("injured") or 0)
+    """The oblast polygons with the chosen metric's colour and every count of their popup.
+
+    ``stats`` is :func:`dashboard.aggregate.oblast_stats` of the shown events and places.
+    """
+    table = stats.to_dict("index")
     features = []
     for oblast in oblasts:
         p = oblast.get("properties", {})
         code = p.get("admin1_code")
         value = values.get(code, 0)
+        row = table.get(code) or {}
         features.append(
             {
                 "type": "Feature",
@@ -415,16 +423,38 @@ def _oblast_collection(
                     "name": p.get("admin1_name"),
                     "value": value,
                     "fill": _colour_for(value, breaks),
-                    "mentions": mentions.get(code, 0),
-                    "incidents": incidents.get(code, 0),
-                    "reports": reports.get(code, 0),
-                    "killed": casualties.get(code, [0, 0])[0],
-                    "injured": casualties.get(code, [0, 0])[1],
+                    "mentions": int(row.get("mentions", 0)),
+                    "incidents": int(row.get("incidents", 0)),
+                    "reports": int(row.get("reports", 0)),
+                    "killed": int(row.get("killed", 0)),
+                    "injured": int(row.get("injured", 0)),
                     "claimed": bool(p.get("claimed")),
                 },
             }
         )
     return {"type": "FeatureCollection", "features": features}
+
+
+def _metric_values(stats: pd.DataFrame, metric: Metric) -> dict[str, int]:
+    """admin1_code -> value of ``metric`` (what :func:`oblast_values` gives, from the columns)."""
+    if metric == "mentions":
+        column = stats["mentions"]
+    elif metric == "casualties":
+        column = stats["killed"] + stats["injured"]
+    else:
+        column = stats["incidents"]
+    return {str(code): int(v) for code, v in column.items()}
+
+
+def _cell_rows(cells: Sequence[aggregate.GridCell], table: _StringTable) -> list[list[Any]]:
+    """Grid cells as compact rows; ``cmCell`` in the page reads them back.
+
+    Columns: lon, lat, count, killed, injured, approx, undated, first date, last date,
+    [[label, n], ...], south, west (strings are indexes into the table).
+    """
+    return [[c.lon, c.lat, c.count, c.killed, c.injured, c.approx, c.undated, table(c.first_day),
+             table(c.last_day), [[table(label), n] for label, n in c.top], c.south, c.west]
+            for c in cells]
 
 
 def _load_geodata() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
@@ -593,20 +623,61 @@ def _data_bbox(*collections: Iterable[Feature]) -> tuple[float, float, float, fl
     return min(lons), min(lats), max(lons), max(lats)
 
 
+def _merge_bbox(*boxes: tuple[float, float, float, float] | None) -> tuple[float, float, float, float] | None:
+    """The box around every given box (None ones left out), or None."""
+    real = [b for b in boxes if b is not None]
+    if not real:
+        return None
+    return (min(b[0] for b in real), min(b[1] for b in real), max(b[2] for b in real), max(b[3] for b in real))
+
+
+def _places_bbox(frame: aggregate.EventFrame, mask: np.ndarray | None = None) -> tuple[float, float, float, float] | None:
+    places = frame.places if mask is None else frame.places[mask]
+    lon, lat = places["lon"].to_numpy(), places["lat"].to_numpy()
+    keep = ~np.isnan(lon)
+    if not keep.any():
+        return None
+    return float(lon[keep].min()), float(lat[keep].min()), float(lon[keep].max()), float(lat[keep].max())
+
+
 def _focus_bbox(
-    events: Sequence[Feature], places: Sequence[Feature], oblasts: Sequence[Feature]
+    events: Sequence[Feature], frame: aggregate.EventFrame, oblasts: Sequence[Feature]
 ) -> tuple[float, float, float, float]:
-    """Area to show: the events and oblasts (places only if nothing else), whole degrees."""
-    bbox = _data_bbox(events, oblasts) or _data_bbox(places)
+    """Area to show: the events and oblasts (places only if nothing else), whole degrees.
+
+    Point events come from the columns; the few others (claimed areas) from their geometry.
+    """
+    areas = [events[i] for i in np.flatnonzero(frame.events["lon"].isna().to_numpy())]
+    bbox = _merge_bbox(aggregate.bbox(frame), _data_bbox(areas, oblasts)) or _places_bbox(frame)
     if bbox is None:
         bbox = (22.0, 44.0, 40.5, 52.5)  # Ukraine
     return bbox
 
 
+_CELL_LEGEND_LABELS = {
+    EventType.FRONTLINE_INCIDENT.value: "Frontline incidents",
+    EventType.CASUALTY_REPORT.value: "Casualty reports",
+    "places": "Place mentions",
+}
+
+
 def _legend_html(
-    incident_subs: Sequence[str], metric: Metric, breaks: Sequence[int], show: Mapping[str, bool]
+    incident_subs: Sequence[str], metric: Metric, breaks: Sequence[int], show: Mapping[str, bool],
+    *, cells: Mapping[str, str] | None = None, cell_degrees: float = aggregate.CELL_DEGREES,
+    limit: int = aggregate.POINT_LIMIT,
 ) -> str:
     parts = ['<h4>Legend</h4>']
+    for kind, colour in (cells or {}).items():
+        parts.append(
+            '<div class="cm-row"><span class="cm-cell" style="background:%s;width:18px;height:18px;'
+            'line-height:18px;font-size:9px">n</span>%s per %g° cell</div>'
+            % (colour, html.escape(_CELL_LEGEND_LABELS.get(kind, kind)), cell_degrees)
+        )
+    if cells:
+        parts.append(
+            '<div class="cm-note">More than %s points: counted per grid cell. Narrow the filters '
+            "(dates, type, oblast) to see single events.</div>" % f"{limit:,}"
+        )
     if show["claims"]:
         parts.append(
             '<div class="cm-row"><span class="sw" style="border:2px dashed %s;background:'
@@ -674,6 +745,9 @@ def build_event_map(
     countries: gpd.GeoDataFrame | None = None,
     admin1: gpd.GeoDataFrame | None = None,
     height: int | str = "100%",
+    frame: aggregate.EventFrame | None = None,
+    point_limit: int | None = None,
+    cell_degrees: float = aggregate.CELL_DEGREES,
 ) -> folium.Map:
     """Build the interactive map of what the filters let through.
 
@@ -693,6 +767,14 @@ def build_event_map(
         Basemap geometries; None loads them from ``geodata``.
     height
         Height of the map element.
+    frame
+        :func:`dashboard.aggregate.event_frame` of ``events`` and ``places`` (built here when
+        None; the dashboard keeps one per data, so a filter change never loops over every event).
+    point_limit
+        Most points a layer draws one by one; above it the layer draws grid cells with counts.
+        None reads :func:`dashboard.aggregate.point_limit` (``CONFLICTMAP_MAP_POINT_LIMIT``).
+    cell_degrees
+        Edge of a grid cell in degrees.
 
     Returns
     -------
@@ -705,11 +787,15 @@ def build_event_map(
         raise ValueError(msg)
     filters = filters or EventFilters()
     all_events = list(events.get("features", []))
-    shown = filter_events(all_events, filters)
-    shown_places = filter_places(places.get("features", []), filters)
+    all_places = list(places.get("features", []))
+    if frame is None:
+        frame = aggregate.event_frame(all_events, all_places)
+    limit = aggregate.point_limit() if point_limit is None else point_limit
+    mask = aggregate.event_mask(frame, filters)
+    place_mask = aggregate.place_mask(frame, filters)
     oblast_features = list(oblasts.get("features", []))
 
-    min_lon, min_lat, max_lon, max_lat = _focus_bbox(all_events, shown_places, oblast_features)
+    min_lon, min_lat, max_lon, max_lat = _focus_bbox(all_events, frame, oblast_features)
     window = (
         math.floor(min_lon - _BBOX_MARGIN), math.floor(min_lat - _BBOX_MARGIN / 2),
         math.ceil(max_lon + _BBOX_MARGIN), math.ceil(max_lat + _BBOX_MARGIN / 2),
@@ -755,21 +841,18 @@ def build_event_map(
     ).add_to(m)
 
     table = _StringTable()
-    values = oblast_values(shown, shown_places, metric)
+    stats = aggregate.oblast_stats(frame, mask, place_mask)
+    values = _metric_values(stats, metric)
     breaks = class_breaks(values.values())
-    oblast_fc = _oblast_collection(oblast_features, values, breaks, shown, shown_places)
-    by_type: dict[str, list[Feature]] = {k: [] for k in EVENT_TYPE_LABELS}
-    for event in shown:
-        by_type.setdefault(event.get("properties", {}).get("event_type", ""), []).append(event)
-    claims = _claim_collection(by_type[EventType.ANNEXATION_CLAIM], table)
-    place_rows = _place_rows(shown_places, table)
-    casualty_rows = _point_rows(by_type[EventType.CASUALTY_REPORT], table, big_first=True)
-    incident_rows = _point_rows(by_type[EventType.FRONTLINE_INCIDENT], table, big_first=False)
-    incident_subs = sorted({table.strings[r[3]] if r[3] >= 0 else "" for r in incident_rows})
-    styles = {sub: [style.sub_type_style(sub).icon, style.sub_type_style(sub).colour] for sub in incident_subs}
-    other = style.OTHER_SUB_TYPE_STYLE
+    oblast_fc = _oblast_collection(oblast_features, values, breaks, stats)
+    kinds = frame.events["event_type"]
 
-    _Script("MAP._cmS = %s;" % js_json(table.strings)).add_to(m)
+    def _shown_of(kind: str) -> list[Feature]:
+        return [all_events[i] for i in np.flatnonzero(mask & (kinds == kind).to_numpy())]
+
+    claims = _claim_collection(_shown_of(EventType.ANNEXATION_CLAIM.value), table)
+    strings = _Script("")  # the string table: its code is set once every layer has added its strings
+    strings.add_to(m)
     _JsLayer(
         {"fc": oblast_fc, "metric": METRIC_LABELS[metric]}, "cmLayers.choropleth",
         name=f"Oblasts by {METRIC_LABELS[metric]}",
@@ -778,26 +861,74 @@ def build_event_map(
              default_js=_PATTERN_JS).add_to(m)
     _JsLayer({"fc": border_fc, "colour": style.BORDER_COLOUR}, "cmLayers.border",
              name="Ukraine, recognised border").add_to(m)
-    _JsLayer(
-        {"rows": place_rows}, "cmLayers.places", name=f"Place mentions ({len(place_rows)})",
-        default_js=_MARKERCLUSTER_JS, default_css=_MARKERCLUSTER_CSS,
-    ).add_to(m)
-    _JsLayer(
-        {"rows": casualty_rows, "fill": style.CASUALTY_COLOUR, "edge": style.CASUALTY_EDGE_COLOUR},
-        "cmLayers.casualties", name=f"Casualty reports ({len(casualty_rows)})",
-    ).add_to(m)
-    _JsLayer(
-        {"rows": incident_rows, "styles": styles, "fallback": [other.icon, other.colour]},
-        "cmLayers.incidents", name=f"Frontline incidents ({len(incident_rows)})",
-    ).add_to(m)
+
+    cell_note = {"deg": cell_degrees, "limit": limit}
+    n_places = int(place_mask.sum())
+    if n_places > limit:
+        cells = aggregate.place_cells(frame, place_mask, cell_degrees=cell_degrees)
+        _JsLayer({"rows": _cell_rows(cells, table), "kind": "places", "noun": "place mentions", "one": "place mention",
+                  "colour": style.PLACE_COLOUR, "pane": "cm-places", "anchor": "below", **cell_note},
+                 "cmLayers.cells", name=f"Place mentions ({n_places:,} in {len(cells):,} cells)",
+                 show=False).add_to(m)  # off at first: the oblast colours count mentions already
+    else:
+        place_rows = _place_rows([all_places[i] for i in np.flatnonzero(place_mask)], table)
+        _JsLayer({"rows": place_rows}, "cmLayers.places", name=f"Place mentions ({len(place_rows)})",
+                 default_js=_MARKERCLUSTER_JS, default_css=_MARKERCLUSTER_CSS).add_to(m)
+
+    incident_subs: list[str] = []
+    aggregated: dict[str, int] = {}
+    layer_counts: dict[str, int] = {}
+    for kind, pane, anchor, colour in (
+        (EventType.CASUALTY_REPORT.value, "cm-casualties", "right", style.CASUALTY_COLOUR),
+        (EventType.FRONTLINE_INCIDENT.value, "cm-incidents", "left", style.INCIDENT_COLOUR),
+    ):
+        label = "Casualty reports" if kind == EventType.CASUALTY_REPORT.value else "Frontline incidents"
+        n_points = aggregate.point_count(frame, mask, kind)
+        layer_counts[kind] = n_points
+        if n_points > limit:
+            cells = aggregate.event_cells(frame, mask, kind, cell_degrees=cell_degrees)
+            aggregated[kind] = len(cells)
+            _JsLayer({"rows": _cell_rows(cells, table), "kind": kind,
+                      "noun": style.EVENT_TYPE_PLURALS.get(kind, kind), "one": label.lower()[:-1],
+                      "colour": colour, "pane": pane,
+                      "anchor": anchor, **cell_note},
+                     "cmLayers.cells", name=f"{label} ({n_points:,} in {len(cells):,} cells)").add_to(m)
+        elif kind == EventType.CASUALTY_REPORT.value:
+            rows = _point_rows(_shown_of(kind), table, big_first=True)
+            _JsLayer(
+                {"rows": rows, "fill": style.CASUALTY_COLOUR, "edge": style.CASUALTY_EDGE_COLOUR},
+                "cmLayers.casualties", name=f"{label} ({len(rows)})",
+            ).add_to(m)
+        else:
+            rows = _point_rows(_shown_of(kind), table, big_first=False)
+            incident_subs = sorted({table.strings[r[3]] if r[3] >= 0 else "" for r in rows})
+            styles = {sub: [style.sub_type_style(sub).icon, style.sub_type_style(sub).colour]
+                      for sub in incident_subs}
+            other = style.OTHER_SUB_TYPE_STYLE
+            _JsLayer(
+                {"rows": rows, "styles": styles, "fallback": [other.icon, other.colour]},
+                "cmLayers.incidents", name=f"{label} ({len(rows)})",
+            ).add_to(m)
+    if n_places > limit:
+        aggregated["places"] = n_places
+    strings.code = "MAP._cmS = %s;" % js_json(table.strings)
     legend = _legend_html(
         incident_subs, metric, breaks,
-        {"claims": bool(claims["features"]), "casualties": bool(casualty_rows),
-         "places": bool(place_rows)},
+        {"claims": bool(claims["features"]),
+         "casualties": bool(layer_counts[EventType.CASUALTY_REPORT.value])
+         and EventType.CASUALTY_REPORT.value not in aggregated,
+         "places": bool(n_places) and "places" not in aggregated},
+        cells={kind: colour for kind, colour in (
+            (EventType.FRONTLINE_INCIDENT.value, style.INCIDENT_COLOUR),
+            (EventType.CASUALTY_REPORT.value, style.CASUALTY_COLOUR), ("places", style.PLACE_COLOUR))
+            if kind in aggregated},
+        cell_degrees=cell_degrees, limit=limit,
     )
     _Script("cmLegend(MAP, %s);" % js_json(legend)).add_to(m)
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
-    fit = _data_bbox(shown) or _data_bbox(shown_places) or (min_lon, min_lat, max_lon, max_lat)
+    shown_areas = [all_events[i] for i in np.flatnonzero(mask & frame.events["lon"].isna().to_numpy())]
+    fit = (_merge_bbox(aggregate.bbox(frame, mask), _data_bbox(shown_areas)) or _places_bbox(frame, place_mask)
+           or (min_lon, min_lat, max_lon, max_lat))
     m.fit_bounds([[fit[1], fit[0]], [fit[3], fit[2]]], padding=(30, 30), max_zoom=7)  # oblast-scale context
     _stable_ids(m)
     return m

@@ -1,26 +1,84 @@
-"""The map's HTML page per data and view, remembered for the life of the server process.
+"""The data and the map's HTML page per view, remembered for the life of the server process.
 
 The page is the slowest part of a script run to build, and views repeat (every new visitor
-starts on the default view), so pages are kept in a small least-recently-used cache. It lives
-in this module rather than in ``st.cache_data`` so that ``dashboard.launch`` can draw the
-default view before the first visitor arrives.
+starts on the default view), so pages are kept in a small least-recently-used cache; so are
+the folder's outputs (:func:`outputs`) and what the page needs of them whatever the filters
+(:func:`data_view`: the events as columns, the widget choices). They live in this module
+rather than in ``st.cache_data`` so that ``dashboard.launch`` can read the data and draw the
+default view before the first visitor arrives; they are shared, never copied, and only read.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from dashboard import assets
+from dashboard import aggregate, assets
+from dashboard import data as cm_data
+from dashboard.aggregate import EventFrame
+from dashboard.map import EVENT_TYPE_LABELS, build_event_map
+from pipeline.output import filters as cm_filters
 from pipeline.output.filters import EventFilters
-from dashboard.map import build_event_map
 
 MAX_PAGES = 32
+MAX_DATA = 2  # data sets kept (the folder's, and its rebuild with uploaded articles)
 
 _pages: OrderedDict[tuple, str] = OrderedDict()
+_outputs: OrderedDict[str, dict[str, Any]] = OrderedDict()
+_views: OrderedDict[str, dict[str, Any]] = OrderedDict()
 _lock = threading.Lock()
+
+
+def _remember(cache: OrderedDict, key: Any, make: Callable[[], Any], max_entries: int) -> Any:
+    with _lock:
+        if key in cache:
+            cache.move_to_end(key)
+            return cache[key]
+    value = make()
+    with _lock:
+        cache[key] = value
+        while len(cache) > max_entries:
+            cache.popitem(last=False)
+    return value
+
+
+def outputs(folder: Path | str, folder_id: str) -> dict[str, Any]:
+    """:func:`dashboard.data.load_outputs` of ``folder``, read once while ``folder_id`` names it."""
+    return _remember(_outputs, folder_id, lambda: cm_data.load_outputs(folder), MAX_DATA)
+
+
+def data_view(data_id: str, outputs: dict[str, Any]) -> dict[str, Any]:
+    """What the page needs of one data set whatever the filters (one pass over every event).
+
+    ``frame`` (the events as columns, :mod:`dashboard.aggregate`), the widget ``choices``,
+    the date ``bounds``, ``oblast_names`` and ``per_day`` (the timeline's counts).
+    """
+    return _remember(_views, data_id, lambda: _data_view(outputs), MAX_DATA)
+
+
+def _data_view(outputs: dict[str, Any]) -> dict[str, Any]:
+    events = outputs["events"]["features"]
+    articles = [a.get("article") for a in outputs["articles"]]
+    oblast_names = {
+        f["properties"].get("admin1_code"): f["properties"].get("admin1_name")
+        for f in events if f["properties"].get("admin1_code")
+    }
+    present = {kind for f in events if isinstance(kind := f["properties"].get("event_type"), str)}
+    return {
+        "frame": aggregate.event_frame(events, outputs["places"]["features"]),
+        "bounds": cm_filters.date_bounds(events),
+        "oblast_names": oblast_names,
+        "choices": {
+            "types": [t for t in EVENT_TYPE_LABELS if t in present],
+            "subs": cm_filters.options(events, "sub_event_type"),
+            "oblasts": sorted(oblast_names, key=lambda c: (str(oblast_names[c]), c)),
+            "articles": sorted(set(articles) | set(cm_filters.article_options(events))),
+        },
+        "per_day": tuple(cm_filters.events_per_day(events)),
+    }
 
 
 def folder_id(folder: Path) -> str:
@@ -30,22 +88,22 @@ def folder_id(folder: Path) -> str:
 
 
 def map_page(data_id: str, outputs: dict[str, Any], filters: EventFilters, metric: str,
-             basemap: str, static_url: str | None) -> str:
+             basemap: str, static_url: str | None, *, frame: EventFrame | None = None,
+             point_limit: int | None = None) -> str:
     """The map's page for a view of ``outputs`` (named by ``data_id``).
 
     With ``static_url`` the page links the vendored assets served there; with None every
-    asset is inlined.
+    asset is inlined. ``frame`` (the columns of ``outputs``) and ``point_limit`` go to
+    :func:`dashboard.map.build_event_map`.
     """
-    key = (data_id, filters, metric, basemap, static_url)
-    with _lock:
-        if key in _pages:
-            _pages.move_to_end(key)
-            return _pages[key]
-    fmap = build_event_map(outputs["events"], outputs["places"], outputs["oblasts"],
-                           filters=filters, metric=metric, basemap=basemap)
-    page = assets.standalone_html(fmap) if static_url is None else assets.served_html(fmap, base_url=static_url)
-    with _lock:
-        _pages[key] = page
-        while len(_pages) > MAX_PAGES:
-            _pages.popitem(last=False)
-    return page
+    if point_limit is None:
+        point_limit = aggregate.point_limit()
+    key = (data_id, filters, metric, basemap, static_url, point_limit)
+
+    def _page() -> str:
+        fmap = build_event_map(outputs["events"], outputs["places"], outputs["oblasts"],
+                               filters=filters, metric=metric, basemap=basemap, frame=frame,
+                               point_limit=point_limit)
+        return assets.standalone_html(fmap) if static_url is None else assets.served_html(fmap, base_url=static_url)
+
+    return _remember(_pages, key, _page, MAX_PAGES)

@@ -12,24 +12,24 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 import sys
-from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from pipeline.errors import InputError
-from pipeline.events.extract import merge_across_articles
 from pipeline.ingest.extract import NOT_ENGLISH_NOTE, is_english
-from pipeline.ingest.syndication import syndication_groups
-from pipeline.model import Place
-from pipeline.output.export import dumps, event_features, events_csv, oblast_features, place_features
+from pipeline.ingest.syndication import fingerprint
+from pipeline.output.export import dumps, events_csv
 from pipeline.output.writer import json_line, write_set
 from pipeline.scale.columnar import COLUMNAR_LAYERS, to_geoparquet
 from pipeline.scale.corpus import Inputs
+from pipeline.scale.fold import BuildFold
 from pipeline.scale.run import ProgressBar, Runner, run_articles
 from pipeline.scale.run import runner as scale_runner
-from pipeline.scale.work import ArticleResult, copy_result
+from pipeline.scale.store import article_key
+from pipeline.scale.work import ArticleResult, copy_result, geoparser
 from pipeline.text.articles import Article, decode_article, decode_article_with_meta, make_article
 
 OUTPUT_FILES = ("places.geojson", "events.geojson", "oblasts.geojson", "events.csv", "articles.jsonl",
@@ -46,31 +46,71 @@ class NoArticlesError(InputError):
         self.errors = list(errors)
 
 
-@dataclass
 class BuildResult:
-    """What a build produced, in memory."""
+    """What a build produced: the output files' contents, and their layers as dicts (parsed when asked for)."""
 
-    events: dict
-    places: dict
-    oblasts: dict
-    articles: list[dict]
-    errors: list[str] = field(default_factory=list)  # inputs not processed (a file, a folder, a row)
-    warnings: list[str] = field(default_factory=list)  # inputs processed with a value ignored, files skipped
-    notes: list[str] = field(default_factory=list)  # not errors: e.g. non-English articles kept but not mapped
+    def __init__(self, events: dict | None = None, places: dict | None = None, oblasts: dict | None = None,
+                 articles: list[dict] | None = None, errors: list[str] | None = None,
+                 warnings: list[str] | None = None, notes: list[str] | None = None, *,
+                 files: dict[str, str | bytes] | None = None, counts: dict[str, int] | None = None) -> None:
+        self._events, self._places, self._oblasts, self._articles = events, places, oblasts, articles
+        self.errors = list(errors or [])  # inputs not processed (a file, a folder, a row)
+        self.warnings = list(warnings or [])  # inputs processed with a value ignored, files skipped
+        self.notes = list(notes or [])  # not errors: e.g. non-English articles kept but not mapped
+        self.files = files  # output name -> content, when the build rendered them (else made from the dicts)
+        self.counts = counts  # articles, places and events per type, when known without parsing
+
+    def _parsed(self, attr: str, name: str) -> dict:
+        if getattr(self, attr) is None and self.files is not None:
+            setattr(self, attr, json.loads(_text(self.files[name])))
+        return getattr(self, attr)
+
+    @property
+    def events(self) -> dict:
+        """``events.geojson`` as a dict."""
+        return self._parsed("_events", "events.geojson")
+
+    @property
+    def places(self) -> dict:
+        """``places.geojson`` as a dict."""
+        return self._parsed("_places", "places.geojson")
+
+    @property
+    def oblasts(self) -> dict:
+        """``oblasts.geojson`` as a dict."""
+        return self._parsed("_oblasts", "oblasts.geojson")
+
+    @property
+    def articles(self) -> list[dict]:
+        """The ``articles.jsonl`` records."""
+        if self._articles is None and self.files is not None:
+            self._articles = [json.loads(line) for line in _text(self.files["articles.jsonl"]).splitlines()]
+        return self._articles or []
 
     def summary(self) -> str:
         """One line: articles, places, events per type, errors (and warnings, when any)."""
-        kinds = Counter(f["properties"]["event_type"] for f in self.events["features"])
-        per_type = ", ".join(f"{kinds.get(k, 0)} {k}" for k in ("annexation_claim", "frontline_incident",
-                                                                  "casualty_report"))
-        return (f"{len(self.articles)} articles, {len(self.places['features'])} places, "
-                f"{len(self.events['features'])} events ({per_type}), {len(self.errors)} errors"
+        if self.counts is not None:
+            counts = self.counts
+        else:
+            counts = Counter(f["properties"]["event_type"] for f in self.events["features"])
+            counts.update(articles=len(self.articles), places=len(self.places["features"]),
+                          events=len(self.events["features"]))
+        per_type = ", ".join(f"{counts.get(k, 0)} {k}" for k in ("annexation_claim", "frontline_incident",
+                                                                   "casualty_report"))
+        return (f"{counts['articles']} articles, {counts['places']} places, "
+                f"{counts['events']} events ({per_type}), {len(self.errors)} errors"
                 + (f", {len(self.warnings)} warnings" if self.warnings else ""))
 
     def as_dict(self) -> dict:
         """The result as the dict the dashboard uses."""
         return {"events": self.events, "places": self.places, "oblasts": self.oblasts, "articles": self.articles,
                 "errors": self.errors, "warnings": self.warnings, "notes": self.notes}
+
+
+def _text(data: str | bytes | Path) -> str:
+    if isinstance(data, Path):
+        return data.read_text(encoding="utf-8")
+    return data.decode("utf-8") if isinstance(data, bytes) else data
 
 
 def read_article_bytes(name: str, data: bytes) -> str:
@@ -84,13 +124,17 @@ def read_upload(name: str, data: bytes) -> tuple[str, dict]:
 
 
 def process(articles: Iterable[Article], *, progress: Progress | None = None, batch: int = 200,
-            runner: Runner | None = None) -> BuildResult:
+            runner: Runner | None = None, fold: BuildFold | None = None, previous: Path | None = None) -> BuildResult:
     """Geoparse and extract events from ``articles`` (pure: no file is written).
 
     The per-article work goes through ``runner`` (``pipeline.scale.run``: serial by default; a fork
     pool, a Dask cluster and/or the incremental store when given); results come back in input
-    order, so the merge across articles below gives the same bytes however they were computed.
-    Values the validation layer rejected (an implausible date or figure) are listed in ``warnings``.
+    order, and the cross-article part is a fold over the articles in input order
+    (:mod:`pipeline.scale.fold`), so every output byte is the same however they were computed.
+    With the ``fold`` of a previous build whose input this one extends, only the new articles are
+    processed and folded (``previous``: the folder of that build's outputs); the result's ``fold``
+    is the one to keep. Values the validation layer rejected (an implausible date or figure) are
+    listed in ``warnings``.
 
     The same text twice is geoparsed once. Non-English articles are kept but not mapped (a note
     says so). Syndicated copies (``pipeline.ingest.syndication``) are grouped at merge time only
@@ -98,54 +142,73 @@ def process(articles: Iterable[Article], *, progress: Progress | None = None, ba
     copy stays a source of its events, but copies count as one independent report.
     """
     del batch  # kept for callers; the runner chooses its own batches
-    order: list[tuple[Article, str | None]] = []  # every article in input order, with its text's digest
-    first_of: dict[str, Article] = {}
-    pending: deque[str] = deque()  # digests of the articles handed to the runner, not yet returned
-    notes: list[str] = []
+    run = runner or run_articles
+    items: list[tuple[Article, str | None]] = []  # every article in input order, with its text's digest
+    for article in articles:
+        english = is_english(article.meta.get("language"))
+        items.append((article, hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
+                      if english else None))
+    keys = [article_key(article) for article, _ in items]
+    start = len(fold.keys) if fold is not None and fold.resumes(keys, previous) else 0
+    if start and any(digest in fold.texts for _a, digest in items[start:] if digest is not None):
+        start = 0  # a new article repeats an old one's text: its result is not at hand, fold everything
+    if start:
+        results = _first_pass(run, items[start:], progress, fold)
+        groups = fold.grouping.groups()
+        if any(groups.get(name) != group for name, group in fold.groups.items()):
+            start = 0  # the new articles join old syndication groups: the old articles merge otherwise
+    if not start:
+        fold = BuildFold()
+        results = _first_pass(run, items, progress, fold)
+        groups = fold.grouping.groups()
+    assert fold is not None
+    for (article, digest), key, result in zip(items[start:], keys[start:], results):
+        if digest is None:
+            fold.notes.append(f"{article.name}: {NOT_ENGLISH_NOTE} (language {article.meta.get('language')})")
+        fold.add(article, key, digest, result, groups.get(article.name), article.group)
+    fold.groups = groups
+    files = fold.render(previous)
+    out = BuildResult(errors=fold.errors, warnings=fold.warnings, notes=fold.notes, files=files,
+                      counts=fold.counts())
+    out.fold = fold
+    out.fold_changed = start < len(items)  # a rebuild that added nothing leaves the kept fold as it is
+    return out
+
+
+def _first_pass(run: Runner, items: Sequence[tuple[Article, str | None]], progress: Progress | None,
+                fold: BuildFold) -> list[ArticleResult | None]:
+    """Every article's per-article result (None: not processed), grouped and its places folded as it
+    arrives, in input order: that part of the fold overlaps the workers' work on the next articles."""
+    seen: set[str] = set()
 
     def to_process() -> Iterator[Article]:
-        for article in articles:
-            if not is_english(article.meta.get("language")):
-                notes.append(f"{article.name}: {NOT_ENGLISH_NOTE} (language {article.meta.get('language')})")
-                order.append((article, None))
-                continue
-            digest = hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
-            order.append((article, digest))
-            if digest not in first_of:  # the same text twice is processed once
-                first_of[digest] = article
-                pending.append(digest)
+        for article, digest in items:
+            if digest is not None and digest not in seen:  # the same text twice is processed once
+                seen.add(digest)
                 yield article
 
-    total = len(articles) if isinstance(articles, Sized) else 0
-    results: dict[str, ArticleResult] = {}
-    for _article, result in (runner or run_articles)(to_process(), progress=progress, total=total):
-        results[pending.popleft()] = result  # the runner keeps input order
-    groups = syndication_groups([(a.name, a.text) for a, _ in order])
-    places_by_article: list[tuple[str, list[Place]]] = []
-    per_article_events = []
-    records, errors, warnings = [], [], []
-    for article, digest in order:
-        group = article.group or groups.get(article.name)
-        records.append({"article": article.name, "title": article.title, "date": article.published.date,
-                        "meta": article.meta, "text": article.text, "group": group})
-        warnings += dict.fromkeys(f"{article.name}: {r.message()}" for r in article.rejections)
-        if digest is None:
-            continue
-        result = results[digest]
-        if first_of[digest] is not article:
-            result = copy_result(article, result)
-        places_by_article.append((article.name, result.places))
-        for event in result.events:
-            for source in event.sources:
-                source.group = group
-        per_article_events.append(result.events)
-        if result.error:
-            errors.append(result.error)
-        warnings += [f"{article.name}: {w}" for w in result.warnings]
-    events = event_features(merge_across_articles(per_article_events))
-    places = place_features(places_by_article)
-    oblasts = oblast_features(events, places)
-    return BuildResult(events, places, oblasts, records, errors, warnings, notes)
+    arriving = iter(run(to_process(), progress=progress, total=len(items)))
+    first: dict[str, tuple[str, str | None]] = {}  # a processed text -> its first article's name, error
+    results: list[ArticleResult | None] = []
+    for article, digest in items:
+        result = None
+        if digest is not None:
+            if digest not in first:
+                result = next(arriving)[1]  # the runner keeps input order
+                first[digest] = (result.name, result.error)
+            else:  # the same text again: its places once more (not kept meanwhile), its own events
+                name, error = first[digest]
+                places = [] if error else geoparser().parse_places(article.text)
+                result = copy_result(article, ArticleResult(name, places, [], error=error))
+        fp = result.fingerprint if result is not None else None  # from the workers
+        fold.group(article.name, fp or fingerprint(article.text), article.published)
+        fold.add_places(article, result)
+        if result is not None:  # what the second pass needs: events, error, warnings (memory: events only)
+            result = ArticleResult(result.name, [], result.events, error=result.error, warnings=result.warnings)
+        results.append(result)
+    for _left in arriving:  # run the runner to its end: it stores its last window of results there
+        pass
+    return results
 
 
 def build_articles(articles: Sequence[tuple], *, progress: Progress | None = None,
@@ -169,8 +232,10 @@ def load_articles(paths: Sequence[Path]) -> tuple[list[Article], list[str]]:
     return articles, inputs.errors
 
 
-def output_files(result: BuildResult) -> dict[str, str | bytes]:
+def output_files(result: BuildResult) -> dict[str, str | bytes | Path]:
     """Every output file of ``result``, name → content."""
+    if result.files is not None:
+        return result.files
     files: dict[str, str | bytes] = {
         "places.geojson": dumps(result.places),
         "events.geojson": dumps(result.events),
@@ -185,7 +250,12 @@ def output_files(result: BuildResult) -> dict[str, str | bytes]:
 
 def write_outputs(result: BuildResult, out_dir: Path) -> None:
     """Write the output files as one set: all new, or (on any error or signal) all as they were."""
-    write_set(Path(out_dir), output_files(result))
+    files = output_files(result)
+    write_set(Path(out_dir), files)
+    if result.files is not None:  # a streamed output was moved into the folder: read it there from now on
+        for name, data in files.items():
+            if isinstance(data, Path):
+                result.files[name] = Path(out_dir) / name
 
 
 def stderr_progress(done: int, total: int, name: str) -> None:
@@ -230,12 +300,18 @@ def build_paths(paths: Sequence[Path], out_dir: Path, *, progress: bool = False,
     bar = ProgressBar() if progress else None
     stream = _announce_big(stream) if progress else stream
     with scale_runner(jobs=jobs, dask=dask, store_dir=Path(out_dir) if incremental else None) as runner:
-        result = process(_Counted(stream, inputs.total()) if progress else stream, progress=bar, runner=runner)
-    if bar:
-        bar.close()
-    result.errors = inputs.errors + result.errors
-    result.warnings = inputs.skipped + result.warnings
-    write_outputs(result, out_dir)
+        store = getattr(runner, "store", None)
+        kept = store.get_fold() if store is not None else None
+        folded = BuildFold.loads(kept, store.version) if kept is not None else None
+        result = process(_Counted(stream, inputs.total()) if progress else stream, progress=bar, runner=runner,
+                         **({"fold": folded, "previous": Path(out_dir)} if store is not None else {}))
+        if bar:
+            bar.close()
+        result.errors = inputs.errors + result.errors
+        result.warnings = inputs.skipped + result.warnings
+        write_outputs(result, out_dir)
+        if store is not None and getattr(result, "fold", None) is not None and result.fold_changed:
+            store.put_fold(result.fold.dumps(store.version))  # after the outputs: a fold never describes files not written
     return result
 
 

@@ -197,6 +197,15 @@ class ClaimStageRecord(TypedDict):
     date: str | None
 
 
+class SourceTollRecord(TypedDict):
+    """One article's own toll for an incident (the merged event's toll follows the cross-outlet rule)."""
+
+    article: str
+    published: str | None  # the article's date
+    killed: int | None
+    injured: int | None
+
+
 class EventProperties(TypedDict):
     """``events.geojson`` feature properties."""
 
@@ -223,6 +232,7 @@ class EventProperties(TypedDict):
     actor: str | None  # who acted (frontline, casualty): "Russia", "Ukraine" or "unknown"
     casualty_claims: list[CasualtyClaimRecord]  # every stated figure, with its claimant
     claim_stages: list[ClaimStageRecord]  # annexation claims: each stage with its date
+    source_tolls: list[SourceTollRecord]  # casualty reports: each article's own toll, one entry per article
 
 
 class OblastProperties(TypedDict):
@@ -268,6 +278,7 @@ class EventCsvRow(TypedDict):
     casualty_claims: str  # every stated figure: "killed 25 (total; claimant) [article]", " | "-separated
     claim_stages: str  # annexation claims: "stage date", "; "-separated
     sources: str  # every supporting sentence: "article:start-end", " | "-separated
+    source_tolls: str  # each article's own toll: "a.txt 2024-04-17: killed 4, injured 20", " | "-separated
 
 
 EVENT_CSV_COLUMNS: tuple[str, ...] = tuple(EventCsvRow.__annotations__)

@@ -2,8 +2,10 @@
 
 A figure's ``role`` decides how it may be used (see ``CasualtyClaim``): a stated total is a toll;
 "including three children" is a sub-count, "three more died" an increment, "Reuters saw a dozen
-bodies" an observation, "a woman died" one individual, "no one was killed" a zero. Figures in a
-clause with a fear or a modal ("feared killed", "may rise to") are not stated at all.
+bodies" an observation, "a woman died" one individual ("twin brothers and a boy were killed":
+three), "no one was killed" a zero, "31 killed across the region over the past day" an aggregate
+of many incidents. Figures in a clause with a fear or a modal ("feared killed", "may rise to") are
+not stated at all.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("killed", "total", r"\b(?:killing|killed|kills|kill)\s+" + _QUAL + _NUM + _WHO + r"(?!\s+famil)"),
     ("killed", "total", _QUAL + _NUM + r"(?:\s+(?:[\w-]+\s+)?)?\s*(?:fatalities|deaths|dead)\b"),
     ("killed", "total", r"\b(?:deaths?|lives|fatalities) of\s+" + _QUAL + _NUM),
-    ("killed", "total", r"\b(?:(?:death|dead) )?toll\s+(?:\w+\s+){0,3}?(?:to|of|at|is|was|reached|stands at|hit)\s+"
+    ("killed", "total", r"\b(?:(?:death|dead) )?toll\s+(?:[\w’'-]+\s+){0,15}?(?:to|of|at|is|was|reached|stands at|hit)\s+"
      + _QUAL + _NUM + r"(?!\s+(?:\w+\s+)?(?:injured|wounded|hurt|injuries))"),
     ("killed", "total", r"\bnumber of (?:the )?(?:dead|killed|deaths|fatalities)\s+(?:\w+\s+){0,4}?"
                         r"(?:to|is|was|reached|stands at|rose to|increased to)\s+" + _QUAL + _NUM),
@@ -60,6 +62,26 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("injured", "total", r"\bnumber of (?:the )?(?:injured|wounded)\s+(?:\w+\s+){0,4}?"
                          r"(?:to|is|was|reached|stands at|rose to|increased to)\s+" + _QUAL + _NUM),
 ))
+# victims named one by one: "twin brothers and a 19-year-old boy were killed" (3), "a man and his wife died" (2)
+_PERSON_ONE = (r"(?:man|woman|person|civilian|child|boy|girl|resident|soldier|serviceman|pensioner|teenager|baby|"
+               r"infant|son|daughter|brother|sister|husband|wife|mother|father|grandmother|grandfather|driver|"
+               r"doctor|nurse|volunteer|rescuer|medic|officer|policeman|journalist|teacher|worker|farmer|student|"
+               r"guard|employee|miner|firefighter|priest|neighbou?r|friend|relative|cousin|uncle|aunt|nephew|niece)")
+_PERSON_MANY = (r"(?:people|persons|civilians|children|kids|adults|men|women|boys|girls|teenagers|residents|"
+                r"soldiers|brothers|sisters|sons|daughters|pensioners|relatives|others|rescuers|medics)")
+_MOD = r"(?:[\w’'-]+\s+){0,3}?"
+_VICTIM_NP = (r"(?:(?:an?|one|his|her|their)\s+" + _MOD + _PERSON_ONE + r"|" + _MOD + r"twins|" + _MOD +
+              r"twin\s+" + _PERSON_MANY + r"|(?:a\s+)?(?:\w+\s+)?couple|"
+              r"(?:(?:his|her|their)\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+              + _MOD + _PERSON_MANY + r")\b")
+_ENUMERATION = re.compile(r"(?<![\w,])(?P<list>" + _VICTIM_NP + r"(?:\s*,\s*" + _VICTIM_NP + r")*\s*,?\s+and\s+"
+                          + _VICTIM_NP + r")\s+(?:(?:were|was|have been|had been|are|all)\s+)*(?:killed|died|dead)\b",
+                          re.IGNORECASE)
+_CONJUNCT = re.compile(r"\s*,?\s+and\s+|\s*,\s*", re.IGNORECASE)
+_ONE_NP = re.compile(r"^(?:an?|one|his|her|their)\s(?!\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                     r"twelve)\b)", re.IGNORECASE)
+_POSSESSIVE_NP = re.compile(r"^(?:his|her|their)\s+", re.IGNORECASE)
+_PAIR_NP = re.compile(r"\b(?:twins|twin\s+\w+|couple)$", re.IGNORECASE)
 _ZERO = (("killed", re.compile(r"\b(no one|nobody|no people|no civilians|no (?:\w+ )?soldiers?)\b[^.;]{0,25}?"
                                r"\b(killed|died|dead|lost)\b|\bno (casualties|deaths|fatalities|dead)\b|"
                                r"\bthere were no dead\b", re.IGNORECASE)),
@@ -79,6 +101,26 @@ _APPROXIMATE = ("about", "around", "some", "nearly", "almost", "up to", "roughly
                 "as many as")
 _UPDATE = re.compile(r"\b(rose|risen|rises|increased|climbed|grew|updated|latest|now|reached|has risen|so far|"
                      r"as of)\b", re.IGNORECASE)
+
+# a total over many incidents ("across the region", "over the past day", "this month"), unless the sentence
+# names one incident ("a missile", "the strike"): kept as a claim, never the toll of one incident
+_AGGREGATE_SCOPE = re.compile(
+    r"\b(across (?:the |its |all )?(?:region|oblast|province|country|front(?:line)?|Ukraine|\w+ (?:region|oblast|"
+    r"province|oblasts|regions))|throughout (?:the )?(?:region|oblast|province|country|day|week|night)|"
+    r"(?:over|in|during) the (?:past|last|previous) (?:day|24 hours|week|month|\w+ (?:days|hours|weeks|months))|"
+    r"over the weekend|(?:so far )?this (?:week|month|year)|since the (?:start|beginning|full-scale)|"
+    r"since (?:February|Feb\.?) (?:24|2022)|in (?:separate|several|multiple|a series of|a wave of) (?:\w+ )?"
+    r"(?:attacks|strikes)|(?:Russian|Ukrainian|enemy) (?:attacks|strikes|shelling attacks) (?:on|across|in) "
+    r"(?:the )?(?:region|oblast|\w+ (?:region|oblast)))\b", re.IGNORECASE)
+_ONE_INCIDENT = re.compile(r"\b(?:a|the|this|that|one|Sunday's|Saturday's|Monday's|Tuesday's|Wednesday's|Thursday's|"
+                           r"Friday's)\s+(?:\w+\s+)?(?:missile|rocket|drone|strike|attack|shell|bomb|explosion|blast|"
+                           r"airstrike|air strike|raid|barrage)\b(?!s)", re.IGNORECASE)
+
+# a report stamped with its hour ("At 10:30 it became known ...", "as of 08:00, officials confirmed ..."): an update
+_TIMESTAMPED = re.compile(r"\b(?:at|as of|by)\s+\d{1,2}[:.]\d{2}\b[^.;]{0,40}?\b(?:known|reported|confirmed|"
+                          r"informed|updated|learned|learnt)\b", re.IGNORECASE)
+_LEARNT_BEFORE = re.compile(r"\b(?:known|learned|learnt|information|news|informed|heard|reported|data|reports?)\s+$",
+                            re.IGNORECASE)
 
 # who said a figure
 _SPEECH = (r"(?:has |have |had )?(?:said|says|told|tells|reported|reports|announced|announces|confirmed|confirms|"
@@ -125,6 +167,7 @@ def figures(sentence: str, offset: int = 0) -> list[Figure]:
     if not has_prefix(sentence, _CASUALTY_PREFIXES) or not _CASUALTY_WORD.search(sentence):
         return []
     found: dict[tuple[str, int], Figure] = {}
+    aggregate = bool(_AGGREGATE_SCOPE.search(sentence)) and not _ONE_INCIDENT.search(sentence)
     for kind, role, pattern in _PATTERNS:
         for m in pattern.finditer(sentence):
             num = m.group("num") if "num" in pattern.groupindex else "one"
@@ -144,14 +187,28 @@ def figures(sentence: str, offset: int = 0) -> list[Figure]:
                 this_role = "subcount"
             elif more or _INCREMENT_BEFORE.search(before):
                 this_role = "increment"
+            elif aggregate:
+                this_role = "aggregate"
             qual = (m.group("qual") or "").lower() if "qual" in pattern.groupindex else ""
+            if qual == "about" and _LEARNT_BEFORE.search(sentence[max(0, m.start() - 30):m.start()]):
+                qual = ""  # "it became known about five dead": "about" means "of", not "roughly"
             approximate = qual in _APPROXIMATE or any(v in (num or "").lower() for v in _VAGUE)
-            update = bool(_UPDATE.search(sentence[max(0, m.start() - 30):m.end() + 10]))
+            update = bool(_UPDATE.search(sentence[max(0, m.start() - 30):m.end() + 10]) or
+                          _TIMESTAMPED.search(sentence))
             key = (kind, at)
             fig = Figure(kind, value, m.group(0).strip(), offset + m.start(), offset + m.end(), this_role, approximate,
                          update)
             if key not in found or (found[key].end - found[key].start) < (fig.end - fig.start):
                 found[key] = fig
+    for m in _ENUMERATION.finditer(sentence):
+        value = _enumerated(m.group("list"))
+        if value is None or _IRREALIS.search(sentence[clause_start(sentence, m.start()):m.start()]):
+            continue
+        inside = [k for k, f in found.items() if f.kind == "killed" and m.start() <= f.start - offset < m.end()]
+        for k in inside:  # "his wife ... died" inside the list is part of it
+            del found[k]
+        found[("killed", m.start())] = Figure("killed", value, m.group(0).strip(), offset + m.start(),
+                                              offset + m.end(), "individual", False, False)
     for kind, pattern in _ZERO:
         m = pattern.search(sentence)
         if m and not any(f.kind == kind for f in found.values()):
@@ -164,6 +221,23 @@ def figures(sentence: str, offset: int = 0) -> list[Figure]:
             continue
         out.append(fig)
     return out
+
+
+def _enumerated(victims: str) -> int | None:
+    """How many people a list of victims names ("twin brothers and a boy": 3), None if a part is no person."""
+    total = 0
+    for part in _CONJUNCT.split(victims.strip()):
+        if _PAIR_NP.search(part):
+            total += 2
+        elif _ONE_NP.match(part):
+            total += 1
+        else:
+            words = _POSSESSIVE_NP.sub("", part).split()
+            count = (int(words[0]) if words[0].isdigit() else _NUMBER_WORDS.get(words[0].lower())) if words else None
+            if not count:
+                return None
+            total += count
+    return total or None
 
 
 def claimant(sentence: str, previous: str | None = None) -> str | None:

@@ -2,22 +2,26 @@
 
 Each sentence is read once (triggers, figures, places, its stated date, who said it); then the
 sentences are grouped into incidents. A strike or casualty sentence joins the incident the
-article is telling about unless something sets it apart: "Separately," / "another strike", a
-place far from the incident's, or a stated date of its own together with a toll that cannot be
-an update of the incident's. A sentence with figures but no trigger goes to the incident that
-already stated the same figure, else to the one of the same weapon, else to the latest one.
+article is telling about unless something sets it apart: "Separately," / "another strike", an
+attack or a toll at a place far from the incident's, an attack on another stated day (the day
+before or after counts too, unless a night spans the two dates or a figure is shared), or a
+stated date of its own together with a toll that cannot be an update of the incident's. An
+attack on a day of its own never reaches back past the incident the article moved on to. A
+sentence with figures but no trigger goes to the incident that already stated the same figure,
+else to the one of the same weapon, else to the latest one.
 Sentences that only refer back ("the strike", "the base near X") lend their place.
 
 Changes of control (capture, recapture, withdrawal, encirclement, advance) are one event per
-place they name as the verb's object (a list of villages gives one each), merged within the
-article when they say the same thing (a withdrawal by one side and a capture by the other are
-one change of control).
+place they name as the verb's object (a list of villages gives one each, however close the
+villages: ``distinct_settlements``), merged within the article when they say the same thing
+(a withdrawal by one side and a capture by the other are one change of control).
 
 The toll of an incident, one documented rule: the stated totals of the incident (exact figures
 before approximate ones); the latest one worded as an update ("the toll rose to 58") if any,
 else the largest. Without any total: an observation ("Reuters saw a dozen bodies"), else
-individuals ("a woman died"), else increments ("three more died"). Sub-counts ("including seven
-children") never. Every figure stays as a ``CasualtyClaim`` with its claimant.
+individuals ("a woman died"; "a man and his wife" are two), else increments ("three more died").
+Sub-counts ("including seven children") and aggregates ("31 killed across the region over the
+past day") never. Every figure stays as a ``CasualtyClaim`` with its claimant.
 """
 
 from __future__ import annotations
@@ -68,6 +72,8 @@ _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s*,?\s+and\s+|\s+)(?:[A-Z][\w'’-]+(?:\s+
                        r"(?:\s*,\s*|\s*,?\s+and\s+))*$")
 _LIST_LEAD = re.compile(r"^\s*(?:the\s+)?(?:(?:villages?|towns?|cities|city|settlements?|localities|locality|"
                         r"town)\s+of\s+)?$", re.IGNORECASE)
+# a night spans two dates: "overnight", "late on Sunday" and "on Monday" may be one attack
+_NIGHT = re.compile(r"\b(night|overnight|midnight|evening|dawn|early hours|late on)\b", re.IGNORECASE)
 _BODIES = re.compile(r"\b(bodies|corpses|graves?|buried|exhum\w*|mass (?:burial|grave))", re.IGNORECASE)
 
 
@@ -129,7 +135,7 @@ def toll(figs: list[Figure]) -> int | None:
             return max(updates, key=lambda f: f.start).value if updates else max(f.value for f in chosen)
     individuals = [f for f in figs if f.role == "individual"]
     if individuals:
-        return len({f.start for f in individuals})
+        return sum({f.start: f.value for f in individuals}.values())  # "a woman died" is 1, "a man and his wife" 2
     increments = [f.value for f in figs if f.role == "increment"]
     if increments:
         return max(increments)
@@ -204,6 +210,20 @@ def same_place(a: Place, b: Place) -> bool:
     return km(a, b) <= WEIGHTS.merge_km
 
 
+def distinct_settlements(a: Place, b: Place) -> bool:
+    """Two towns or villages the gazetteer names differently, further apart than a duplicate entry.
+
+    A list of villages ("X, Y and Z were liberated") names neighbours a few km apart: each is its
+    own change of control, however close (``same_place``'s distance is for one settlement spelt
+    two ways, which the gazetteer resolves to one canonical name).
+    """
+    if a.feature_kind != "city" or b.feature_kind != "city" or a.name == b.name:
+        return False
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return False
+    return km(a, b) > WEIGHTS.duplicate_entry_km
+
+
 def _ratio_ok(a: int, b: int, ratio: float) -> bool:
     lo, hi = sorted((a, b))
     return hi == 0 or lo / hi >= ratio or hi - lo <= WEIGHTS.toll_abs_compatible
@@ -240,14 +260,19 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
 def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     """Whether ``sent`` cannot be part of ``inc`` (another place, or another day with another toll)."""
     own = [p for p in inc.points]
-    if sent.points and own and sent.strikes and not any(same_place(a, b) for a in sent.points for b in own):
-        return True
+    tells = bool(sent.strikes) or any(f.role in ("total", "observation") for f in sent.figures)
+    if sent.points and own and tells and not any(same_place(a, b) for a in sent.points for b in own):
+        return True  # an attack or a toll somewhere else
     if sent.date is None:
         return False
     theirs = parse_iso(inc.date.date) if inc.date else None
     mine = parse_iso(sent.date.date)
     if theirs is not None and mine is not None:
-        return abs((theirs - mine).days) > 1
+        gap = abs((theirs - mine).days)
+        if gap == 1 and sent.strikes and sent.date.precision == 1 and inc.date and inc.date.precision == 1:
+            # the day before or after: the same night told twice, unless an attack of its own with its own figures
+            return not any(_NIGHT.search(s.text) for s in (*inc.sentences, sent)) and not _shares_figure(inc, sent)
+        return gap > 1
     # the incident has no stated date: a stated other day splits only with a toll that is not an update of its toll
     if mine is None or mine == parse_iso(published.date):
         return False
@@ -257,6 +282,11 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
         if values and known and not _ratio_ok(max(values), known, WEIGHTS.toll_ratio_split):
             return True
     return False
+
+
+def _shares_figure(inc: _Incident, sent: _Sentence) -> bool:
+    mine = {(f.kind, f.value) for f in sent.figures if f.role != "zero"}
+    return bool(mine & {(f.kind, f.value) for f, _c in inc.figures})
 
 
 def _specific(trigs: list[Trigger]) -> set[str]:
@@ -277,6 +307,9 @@ def _pick(incidents: list[_Incident], sent: _Sentence, published: EventDate) -> 
         for inc in reversed(open_):
             if mine & _specific(inc.strikes):
                 return inc
+    if open_[-1] is not recent[-1] and sent.strikes and not _ANAPHOR.search(sent.text) and sent.date is not None \
+            and sent.date.precision == 1 and sent.date.date != published.date:
+        return None  # the article moved on to another incident: an attack on a day of its own does not reach back
     return open_[-1]
 
 
@@ -495,8 +528,8 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
 
 def _add_control(events: list[Event], event: Event) -> None:
     for other in events:
-        if same_place(other.place, event.place) and (other.gains == event.gains or "unknown" in
-                                                     (other.gains, event.gains)):
+        if same_place(other.place, event.place) and not distinct_settlements(other.place, event.place) and \
+                (other.gains == event.gains or "unknown" in (other.gains, event.gains)):
             have = {(s.start, s.end) for s in other.sources}
             other.sources += [s for s in event.sources if (s.start, s.end) not in have]
             if other.when.precision != 1 and event.when.precision == 1:

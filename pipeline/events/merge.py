@@ -1,7 +1,8 @@
 """Merging: the same incident reported by several articles becomes one event with all its sources.
 
 Two events are one incident when: the place is the same settlement under any spelling (the same
-gazetteer entry, or points within ``WEIGHTS.merge_km``), the types are compatible (a drone
+gazetteer entry, or points within ``WEIGHTS.merge_km``; for a change of control, not two
+differently named villages), the types are compatible (a drone
 strike is not a missile strike; a capture and a recapture of one town are not one change of
 control), the dates are within ``merge_days_*`` (an undated event never absorbs a dated one),
 and the tolls are compatible (23 vs 25 killed, not 1 vs 12). Claims merge per oblast and
@@ -14,11 +15,12 @@ publication date win, and among them the most conservative (lowest) figure.
 from __future__ import annotations
 
 import bisect
+import pickle
 
 from datetime import timedelta
 
 from pipeline.events.annexation import absorb_claim
-from pipeline.events.incidents import _ratio_ok, same_place
+from pipeline.events.incidents import _ratio_ok, distinct_settlements, same_place
 from pipeline.events.records import Event
 from pipeline.events.weights import WEIGHTS
 from pipeline.text.dates import EventDate, parse_iso
@@ -33,6 +35,10 @@ def _dates_compatible(a: EventDate, b: EventDate) -> bool:
     coarse = max(a.precision or 1, b.precision or 1) > 1
     slack = timedelta(days=WEIGHTS.merge_days_coarse if coarse else WEIGHTS.merge_days_exact)
     return abs(da - db) <= slack
+
+
+def _control(event: Event) -> bool:
+    return event.sub_event_type in _CONTROL
 
 
 def _types_compatible(a: Event, b: Event) -> bool:
@@ -63,6 +69,8 @@ def mergeable(a: Event, b: Event) -> bool:
         return a.event_type == b.event_type and a.admin1_code == b.admin1_code and a.claimed_by == b.claimed_by
     if a.place is None or b.place is None or not same_place(a.place, b.place):
         return False
+    if _control(a) and distinct_settlements(a.place, b.place):
+        return False  # neighbouring villages each change hands on their own
     return _dates_compatible(a.when, b.when) and _types_compatible(a, b) and _tolls_compatible(a, b)
 
 
@@ -144,34 +152,34 @@ def _cells(event: Event) -> tuple[list[tuple], tuple]:
 
 
 class _Cell:
-    """The merged events of one bucket, indexed by day so that a new event meets only those whose
-    dates can be compatible; the order they are tried in is the order they were added (first by the
-    article that first reported them), exactly as a plain scan of the bucket would try them."""
+    """The merged events of one bucket (by their index in the merge), indexed by day so that a new event
+    meets only those whose dates can be compatible; the order they are tried in is the order they were
+    added (first by the article that first reported them), exactly as a plain scan of the bucket would."""
 
     def __init__(self) -> None:
         self.rank: dict[str, int] = {}  # the article that first reported events here → its rank
-        self.by_day: dict[int | None, list[tuple[int, int, str, Event]]] = {}
-        self.day_of: dict[int, int | None] = {}  # id(event) → its day bin
+        self.by_day: dict[int | None, list[tuple[int, int, str, int]]] = {}  # (rank, seq, article, event)
+        self.day_of: dict[int, int | None] = {}  # event → its day bin
         self.seq = 0
 
-    def add(self, article: str, event: Event, day: int | None) -> None:
+    def add(self, article: str, event: int, day: int | None) -> None:
         rank = self.rank.setdefault(article, len(self.rank))
         self.by_day.setdefault(day, []).append((rank, self.seq, article, event))
-        self.day_of[id(event)] = day
+        self.day_of[event] = day
         self.seq += 1
 
-    def move(self, event: Event, day: int | None) -> None:
+    def move(self, event: int, day: int | None) -> None:
         """Re-file ``event`` after absorbing a report changed its date."""
-        old = self.day_of.get(id(event), day)
+        old = self.day_of.get(event, day)
         if old == day:
             return
         entries = self.by_day[old]
-        entry = next(e for e in entries if e[3] is event)
+        entry = next(e for e in entries if e[3] == event)
         entries.remove(entry)
         bisect.insort(self.by_day.setdefault(day, []), entry, key=lambda e: (e[0], e[1]))
-        self.day_of[id(event)] = day
+        self.day_of[event] = day
 
-    def candidates(self, day: int | None, *, dated: bool) -> list[tuple[int, int, str, Event]]:
+    def candidates(self, day: int | None, *, dated: bool) -> list[tuple[int, int, str, int]]:
         """Entries whose day bin may hold a compatible date, in the order they were added."""
         if not dated:
             found = list(self.by_day.get(day, ()))
@@ -192,17 +200,42 @@ def _day(event: Event) -> int | None:
     return day.toordinal() if day is not None else None
 
 
-def merge_across_articles(per_article: list[list[Event]]) -> list[Event]:
-    """Merge the same event reported by several articles into one with every source.
+class CrossArticleMerge:
+    """The merge across articles as a fold: ``add`` one article's events at a time, in input order.
 
-    Candidates are found by grid cell and day, and grouped by the article that first reported them:
-    one article's incidents were already told apart, so an event never looks at its own article's.
+    ``merged`` after adding every article is what :func:`merge_across_articles` returns. The state
+    pickles with each merged event as its own pickle, unpickled again only when a new event meets it
+    (the incremental build keeps the state and adds only new articles: it touches the cells and days
+    of those, not the whole corpus). ``touched`` holds the merged events (indices) created or changed
+    since it was last cleared.
     """
-    merged: list[Event] = []
-    cells: dict[tuple, _Cell] = {}
-    home_of: dict[int, tuple] = {}
-    articles_of: dict[int, set[str]] = {}
-    for events in per_article:
+
+    def __init__(self) -> None:
+        self._events: list[Event | None] = []  # merged events; None: still in ``_pickled``
+        self._pickled: list[bytes | None] = []  # an untouched event's pickle, as last kept
+        self.cells: dict[tuple, _Cell] = {}
+        self.home_of: list[tuple] = []  # event → its bucket
+        self.articles_of: list[set[str]] = []  # event → the articles it merges
+        self.touched: set[int] = set()
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+    def event(self, i: int) -> Event:
+        """Merged event ``i``."""
+        found = self._events[i]
+        if found is None:
+            found = self._events[i] = pickle.loads(self._pickled[i])  # type: ignore[arg-type]
+        return found
+
+    @property
+    def merged(self) -> list[Event]:
+        """Every merged event, in the order they were first reported."""
+        return [self.event(i) for i in range(len(self._events))]
+
+    def add(self, events: list[Event]) -> None:
+        """Merge one article's events into those of the articles added before it."""
+        cells, articles_of = self.cells, self.articles_of
         for event in events:
             article = event.sources[0].article if event.sources else ""
             look, home = _cells(event)
@@ -214,19 +247,48 @@ def merge_across_articles(per_article: list[list[Event]]) -> list[Event]:
                 if cell is None:
                     continue
                 target = next((t for _rank, _seq, first, t in cell.candidates(day, dated=dated)
-                               if first != article and article not in articles_of[id(t)] and mergeable(t, event)),
-                              None)
+                               if first != article and article not in articles_of[t]
+                               and mergeable(self.event(t), event)), None)
                 if target is not None:
                     break
             if target is not None:
+                merged = self.event(target)
                 # only a report from another syndication group corroborates: a reprint adds no evidence
-                reports = {s.report for s in target.sources}
-                absorb(target, event, corroborates=any(s.report not in reports for s in event.sources))
-                articles_of[id(target)].add(article)
-                cells[home_of[id(target)]].move(target, _day(target))
+                reports = {s.report for s in merged.sources}
+                absorb(merged, event, corroborates=any(s.report not in reports for s in event.sources))
+                articles_of[target].add(article)
+                cells[self.home_of[target]].move(target, _day(merged))
+                self._pickled[target] = None
+                self.touched.add(target)
                 continue
-            merged.append(event)
-            articles_of[id(event)] = {article}
-            home_of[id(event)] = home
-            cells.setdefault(home, _Cell()).add(article, event, day)
-    return merged
+            index = len(self._events)
+            self._events.append(event)
+            self._pickled.append(None)
+            articles_of.append({article})
+            self.home_of.append(home)
+            cells.setdefault(home, _Cell()).add(article, index, day)
+            self.touched.add(index)
+
+    def __getstate__(self) -> dict:
+        pickled = [blob if blob is not None else pickle.dumps(self._events[i], protocol=pickle.HIGHEST_PROTOCOL)
+                   for i, blob in enumerate(self._pickled)]
+        self._pickled = pickled  # an unchanged event is not pickled again next time
+        state = dict(self.__dict__)
+        state["_events"] = None
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._events = [None] * len(self._pickled)
+
+
+def merge_across_articles(per_article: list[list[Event]]) -> list[Event]:
+    """Merge the same event reported by several articles into one with every source.
+
+    Candidates are found by grid cell and day, and grouped by the article that first reported them:
+    one article's incidents were already told apart, so an event never looks at its own article's.
+    """
+    fold = CrossArticleMerge()
+    for events in per_article:
+        fold.add(events)
+    return fold.merged

@@ -32,8 +32,9 @@ class CasualtyClaim:
     ``role`` says how the figure may be used: ``total`` (a stated toll of the incident),
     ``observation`` (what a reporter saw: "Reuters saw a dozen bodies"), ``individual`` ("a
     woman died"), ``increment`` ("three more died"), ``subcount`` ("including seven children"),
-    ``zero`` ("no one was killed"). Only a total is a toll; the others are kept as claims and
-    stand in only when the incident has no total (never a sub-count).
+    ``zero`` ("no one was killed"), ``aggregate`` (a total over many incidents: "31 civilians were
+    killed across the region over the past day"). Only a total is a toll; the others are kept as claims and
+    stand in only when the incident has no total (never a sub-count or an aggregate).
     """
 
     kind: str  # "killed" or "injured"

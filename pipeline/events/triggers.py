@@ -70,7 +70,8 @@ _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\s(?:after|when|as|but|while|before|
 _SEPARATE = re.compile(r"^\W*(separately|in a separate|elsewhere|in another|another|in other news)\b|"
                        r"\b(another|a separate|a second|a further) (?:\w+ )?(attack|strike|incident|shelling|explosion)",
                        re.IGNORECASE)
-_PASSIVE_BEFORE = re.compile(r"\b(was|were|been|being|is|are|be|had|has|have)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# a passive verb ("was seized", "had been retaken"); "has captured" is an active perfect
+_PASSIVE_BEFORE = re.compile(r"\b(was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
 
 # the two sides, as the news names them (the actor of an incident)
@@ -78,6 +79,9 @@ _SIDES = (("Russia", re.compile(r"\b(Russian?s?|Russia['’]s|Moscow['’]s|Krem
                                 r"occupiers?|occupying|occupation forces|invaders?|Wagner|Chechen)\b")),
           ("Ukraine", re.compile(r"\b(Ukrainian?s?|Ukraine['’]s|Kyiv['’]s|ZSU|Armed Forces of Ukraine|"
                                  r"Defen[cs]e Forces of Ukraine|Operational Command)\b")))
+# a country (or its capital) named as the subject right before the verb
+_COUNTRY_SUBJECT = re.compile(r"\b(Ukraine|Kyiv|Kiev|Russia|Moscow)\s+(?:(?:has|have|had|finally|now|reportedly|"
+                              r"also)\s+){0,2}$")
 _LOSER_VERBS = re.compile(r"surrender|ced(?:ed|ing)|withdr|retreat|abandon|pulled out", re.IGNORECASE)
 
 
@@ -149,6 +153,9 @@ def actor(sentence: str, start: int, end: int, *, passive: bool) -> str:
                 if rx.search(by.group(1)):
                     return side
     before = sentence[max(clause_start(sentence, start) - 40, 0):start]
+    subject = _COUNTRY_SUBJECT.search(before) if not passive else None
+    if subject:  # "Ukraine liberates X", "Moscow has captured X": the country or its capital as the subject
+        return "Ukraine" if subject.group(1) in ("Ukraine", "Kyiv", "Kiev") else "Russia"
     best, where = "unknown", -1
     for side, rx in _SIDES:
         for m in rx.finditer(before):

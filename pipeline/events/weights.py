@@ -21,6 +21,7 @@ class EventWeights:
     open_incidents: int = 6  # how many of the article's latest incidents a sentence may join (bounds the work)
     toll_ratio_split: float = 0.4  # a dated sentence whose toll is below this share of the incident's starts another
     # -- merging across articles
+    duplicate_entry_km: float = 2.0  # two differently named towns closer than this are one settlement listed twice
     merge_km: float = 15.0  # two points this close are the same place whatever the spelling
     merge_days_exact: int = 2  # day-precision dates this far apart may still be one incident
     merge_days_coarse: int = 7  # week- or month-precision dates this far apart may still be one incident

@@ -7,34 +7,40 @@ border oblasts, and the raions): a settlement GeoNames already has only adds its
 that row; the others become rows of their own, flagged ``minor`` (no population figure: the
 geoparser keeps them only where the article is about their country) and ``approx`` when their
 point is an estimate (the centre of their hromada or raion). Names
-are keyed by :func:`pipeline.text.textnorm.name_key`; an Aho-Corasick automaton over the keys
-finds every occurrence in folded text. The built index is cached on disk (see
-``pipeline.settings.cache_folder``) so later starts only unpickle it.
+are keyed by :func:`pipeline.text.textnorm.name_key`; a MARISA trie of the keys finds every
+occurrence in folded text (``NameIndex.hits``). The built index is one file in the cache folder (see
+``pipeline.settings.cache_folder``), named by a digest of its data files and ``INDEX_VERSION``: later
+starts memory-map it (its columns are read in place, shared by every process through the page cache).
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import json
 import math
 import os
-import re
 import pickle
+import re
 import sys
+import tempfile
 import time
+import zlib
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
-import ahocorasick
+import marisa_trie
 import numpy as np
 import pandas as pd
 
 import geodata
+from geodata import DataError
 from pipeline.text.textnorm import name_key, skeleton, spaced_key
 
-INDEX_VERSION = 9
-# caches a loaded index builds on demand; ``Gazetteer.__getstate__`` leaves them out of the pickle
-_DERIVED_ATTRIBUTES = ("_candidate_cache", "_rows_cache", "_row_columns")
+INDEX_VERSION = 12
 
 
 class Candidate(NamedTuple):
@@ -69,104 +75,269 @@ POLYGON_JOIN_KINDS = ("city", "landmark")
 POLYGON_JOIN_COUNTRIES = frozenset(geodata.ADMIN1_COUNTRIES)
 
 
-class Gazetteer:
-    """Names → candidates, plus an automaton that finds names in folded text."""
+class NameIndex(Mapping):
+    """Name key → its entries ``((row, primary), ...)``, sorted by row, read from the memory-mapped index.
 
-    def __init__(self, table: pd.DataFrame, keys: dict[str, tuple[tuple[int, bool], ...]],
-                 abbreviations: dict[str, int], demonyms: dict[str, int], spaced_keys: dict[str, str]) -> None:
-        self.table = table
-        self._lat = table["lat"].to_numpy(float)
-        self._lon = table["lon"].to_numpy(float)
-        self._pop = table["population"].to_numpy(np.int64)
-        self._kind = table["feature_kind"].to_numpy(object)
-        self._cc = table["country_code"].to_numpy(object)
-        self._a1 = table["admin1_code"].to_numpy(object)
-        self._gid = table["geonameid"].to_numpy(object)
-        self._name = table["name"].to_numpy(object)
-        self._capital = table["capital"].to_numpy(bool)
-        self._approx = table["approx"].to_numpy(bool)
-        self._minor = table["minor"].to_numpy(bool)
-        self.keys = keys
-        self.skeletons = _build_skeletons(table, keys)
-        self.abbreviations = abbreviations
-        self.demonyms = demonyms
-        # patterns are " key " so every match sits on word boundaries of ``fold_words`` text
-        self.automaton = ahocorasick.Automaton()
-        # values are (key, length of the name in the text)
-        for key in keys:
-            self.automaton.add_word(f" {key} ", (key, len(key)))
-        for key in demonyms:
-            if key not in keys:
-                self.automaton.add_word(f" {key} ", (key, len(key)))
-        for spaced, key in spaced_keys.items():
-            if f" {spaced} " not in self.automaton:
-                self.automaton.add_word(f" {spaced} ", (key, len(spaced)))
-        self.automaton.make_automaton()
-        self._admin1_rows = {a1: i for i, (a1, kind) in enumerate(zip(self._a1, self._kind))
-                             if kind == "admin1" and isinstance(a1, str)}
-        self._country_rows = {cc: i for i, (cc, kind) in enumerate(zip(self._cc, self._kind)) if kind == "country"}
-        self.polygon_admin1 = _polygon_admin1(self)
+    Every pattern the recogniser looks for (the name keys, the demonyms that are no name, and the keys
+    as ``fold_words`` writes them after punctuation, "st  louis") is one string of a MARISA trie; the
+    entries of pattern ``i`` of the trie are ``rows[offsets[i]:offsets[i + 1]]`` (none for a pattern
+    that is no key). Look-ups are remembered per process (``_MEMO_LIMIT`` keys at most)."""
+
+    def __init__(self, trie: marisa_trie.Trie, arrays: dict[str, np.ndarray], *, n_keys: int,
+                 kinds: list[str]) -> None:
+        """``arrays``: the ``key_*`` arrays of the index file (see ``_index_parts``); ``kinds``: the kind of
+        each bit of ``key_kinds``."""
+        self.trie = trie
+        self._offsets = offsets = arrays["key_offsets"]
+        self._rows = arrays["key_rows"]
+        self._primary = arrays["key_primary"]
+        self._order = arrays["key_by_population"]  # positions into ``_rows``, see ``by_population``
+        self._summary = (arrays["key_best_population"], arrays["key_kinds"], arrays["key_capital"])
+        self._kinds = kinds
+        self._n_keys = n_keys
+        self._is_key = (offsets[1:] > offsets[:-1]).tobytes()  # byte i: pattern i has entries (is a key)
+        # per-process memos
+        self._ids: dict[str, int] = {}  # key → trie id of a key with entries, or -1
+        self._entries: dict[str, tuple[tuple[int, bool], ...]] = {}
+        self._by_population: dict[str, tuple[tuple[int, bool], ...]] = {}
+        self._kind_sets: dict[int, frozenset[str]] = {}
+
+    def _id(self, key: str) -> int:
+        found = self._ids.get(key)
+        return self._look_up(key) if found is None else found
+
+    def _look_up(self, key: str) -> int:
+        if len(self._ids) >= _MEMO_LIMIT:
+            self._ids.clear()
+        found = self.trie.get(key, -1) if isinstance(key, str) else -1
+        if found >= 0 and not self._is_key[found]:
+            found = -1  # a demonym or a spaced form: a pattern, not a key
+        self._ids[key] = found
+        return found
+
+    def summary(self, key: str) -> tuple[int, frozenset[str], bool]:
+        """(highest population, kinds, whether any is a national capital) of the rows of ``key``, from
+        arrays computed when the index was built; ``(0, frozenset(), False)`` for a name that is no key."""
+        i = self._id(key)
+        if i < 0:
+            return 0, frozenset(), False
+        best, kinds, capital = self._summary
+        mask = int(kinds[i])
+        found = self._kind_sets.get(mask)
+        if found is None:
+            found = self._kind_sets[mask] = frozenset(k for b, k in enumerate(self._kinds) if mask >> b & 1)
+        return int(best[i]), found, bool(capital[i])
+
+    def __contains__(self, key: object) -> bool:
+        found = self._ids.get(key)  # type: ignore[arg-type]
+        return (self._look_up(key) if found is None else found) >= 0  # type: ignore[arg-type]
+
+    def __getitem__(self, key: str) -> tuple[tuple[int, bool], ...]:
+        found = self._entries.get(key)
+        if found is None:
+            i = self._id(key)
+            if i < 0:
+                raise KeyError(key)
+            a, b = int(self._offsets[i]), int(self._offsets[i + 1])
+            if len(self._entries) >= _MEMO_LIMIT:
+                self._entries.clear()
+            found = self._entries[key] = tuple(zip(self._rows[a:b].tolist(), self._primary[a:b].tolist()))
+        return found
+
+    def rows(self, key: str) -> tuple[int, ...]:
+        """The rows of ``key``'s entries, by row (``()`` for a name that is no key)."""
+        i = self._id(key)
+        if i < 0:
+            return ()
+        return tuple(self._rows[int(self._offsets[i]):int(self._offsets[i + 1])].tolist())
+
+    def by_population(self, key: str) -> tuple[tuple[int, bool], ...]:
+        """The entries of ``key`` most populous first, then by row (``()`` for a name that is no key)."""
+        found = self._by_population.get(key)
+        if found is None:
+            i = self._id(key)
+            if i < 0:
+                return ()
+            order = self._order[int(self._offsets[i]):int(self._offsets[i + 1])]
+            if len(self._by_population) >= _MEMO_LIMIT:
+                self._by_population.clear()
+            found = self._by_population[key] = tuple(zip(self._rows[order].tolist(), self._primary[order].tolist()))
+        return found
+
+    def get(self, key: str, default=None):
+        """The entries of ``key``, or ``default``."""
+        return self[key] if self._id(key) >= 0 else default
+
+    def __len__(self) -> int:
+        return self._n_keys
+
+    def __iter__(self) -> Iterator[str]:
+        offsets = self._offsets
+        for key, i in self.trie.iteritems():
+            if offsets[i] != offsets[i + 1]:
+                yield key
+
+    def hits(self, window: str) -> list[tuple[int, tuple[str, int]]]:
+        """Every pattern " p " in ``window`` as (index of its closing space, (key, len(p))), by that index
+        and longest first at one index: what an Aho-Corasick automaton over the patterns " p " reports."""
+        found = []
+        prefixes = self.trie.prefixes
+        last = len(window) - 1
+        i = window.find(" ", 0, last)
+        while i >= 0:
+            for p in prefixes(window[i + 1:]):
+                end = i + 1 + len(p)
+                if end <= last and window[end] == " ":
+                    found.append((end, (" ".join(p.split()) if "  " in p else p, len(p))))
+            i = window.find(" ", i + 1, last)
+        if len(found) > 1:
+            found.sort(key=_END)  # stable: at one end, the earlier start (the longer name) stays first
+        return found
+
+
+class Gazetteer:
+    """Names → candidates, plus the pattern index that finds names in folded text.
+
+    The rows are memory-mapped columns of the index file (``_IndexFile``); the per-row values the hot
+    paths read (``kind_of``, ``population_of`` ...) are Python lists built when the index is opened."""
+
+    def __init__(self, index: _IndexFile) -> None:
+        self._index = index
+        arrays, small = index.arrays, index.small
+        self.n_rows = n = len(arrays["lat"])
+        self._lat = arrays["lat"]
+        self._lon = arrays["lon"]
+        self._pop = arrays["population"]
+        self._capital = arrays["capital"]
+        self._approx = arrays["approx"]
+        self._minor = arrays["minor"]
+        kinds = np.array(small["kinds"], dtype=object)
+        ccs = np.array(small["country_codes"], dtype=object)
+        a1s = np.array(small["admin1_codes"] + [None], dtype=object)  # code -1: no admin-1 code
+        self._kind = kinds[arrays["kind"]]
+        self._cc = ccs[arrays["country"]]
+        self._a1 = a1s[arrays["admin1"]]
+        # the same columns as codes, for vectorised scans: ``kinds[kind_code[row]]``, ``admin1_codes[admin1_index[row]]``
+        # (index -1: no admin-1 code)
+        self.kinds: list[str] = small["kinds"]
+        self.kind_code: np.ndarray = arrays["kind"]
+        self.admin1_codes: list[str] = small["admin1_codes"]
+        self.admin1_index: np.ndarray = arrays["admin1"]
+        names = _decode(index.arrays["name_blob"], arrays["name_offsets"])
+        self._name = np.array(names, dtype=object) if n else np.empty(0, dtype=object)
+        gids = arrays["geonameid"].tolist()
+        self._gid = np.array([g if g >= 0 else None for g in gids], dtype=object)
+        self._row_columns = (
+            self._gid.tolist(), names, self._lat.tolist(), self._lon.tolist(), self._kind.tolist(),
+            self._cc.tolist(), self._a1.tolist(), self._pop.tolist(), self._capital.tolist(),
+            self._approx.tolist(), self._minor.tolist(),
+        )
+        self.keys = NameIndex(index.trie, arrays, n_keys=small["n_keys"], kinds=small["kinds"])
+        self.skeletons: dict[str, tuple[int, ...]] = small["skeletons"]
+        self.abbreviations: dict[str, int] = small["abbreviations"]
+        self.demonyms: dict[str, int] = small["demonyms"]
+        self.polygon_admin1: dict[int, PolygonAdmin1] = {
+            row: PolygonAdmin1(*fields) for row, fields in small["polygon_admin1"].items()}
+        self._admin1_rows: dict[str, int] = small["admin1_rows"]
+        self._country_rows: dict[str, int] = small["country_rows"]
+        self._candidate_cache: dict[tuple[int, bool], Candidate] = {}
+        self._rows_cache: dict[str, tuple[int, ...]] = {}
+        self._table: pd.DataFrame | None = None
+
+    @property
+    def path(self) -> Path:
+        """The index file this gazetteer reads."""
+        return self._index.path
+
+    @property
+    def table(self) -> pd.DataFrame:
+        """The whole table as a DataFrame (built on first use: the hot paths read the columns)."""
+        if self._table is None:
+            self._table = pd.DataFrame({
+                "geonameid": self._gid, "name": self._name, "lat": self._lat, "lon": self._lon,
+                "feature_kind": self._kind, "country_code": self._cc, "admin1_code": self._a1,
+                "population": self._pop, "capital": self._capital, "names": self.alternate_names_column(),
+                "demonyms": _decode(self._index.arrays["demonym_blob"], self._index.arrays["demonym_offsets"]),
+                "abbreviations": _decode(self._index.arrays["abbreviation_blob"],
+                                         self._index.arrays["abbreviation_offsets"]),
+                "approx": self._approx, "minor": self._minor, "name_indexed": self._index.arrays["name_indexed"],
+            })
+        return self._table
+
+    def alternate_names(self, row: int) -> str:
+        """The ``|``-joined alternate names of row ``row`` ("" when it has none)."""
+        offsets = self._index.arrays["names_offsets"]
+        return bytes(self._index.arrays["names_blob"][offsets[row]:offsets[row + 1] - 1]).decode("utf-8")
+
+    def alternate_names_column(self) -> list[str]:
+        """``alternate_names`` of every row."""
+        return _decode(self._index.arrays["names_blob"], self._index.arrays["names_offsets"])
 
     def polygon_admin1_of(self, row: int) -> PolygonAdmin1 | None:
         """The admin-1 unit the polygon layer gives row ``row`` when the row has none of its own."""
         return self.polygon_admin1.get(row)
 
+    def key_summary(self, key: str) -> tuple[int, frozenset[str], bool]:
+        """(highest population, kinds, whether any is a national capital) of the rows indexed under ``key``
+        (see ``NameIndex.summary``): no row is read."""
+        return self.keys.summary(key)
+
+    def name_hits(self, window: str) -> list[tuple[int, tuple[str, int]]]:
+        """Every name " key " in ``window`` (see ``NameIndex.hits``)."""
+        return self.keys.hits(window)
+
     # -- look-ups -------------------------------------------------------------------------
     def candidate(self, row: int, *, primary: bool = True) -> Candidate:
         """The candidate of table row ``row`` (built once, then reused)."""
-        cache = self.__dict__.setdefault("_candidate_cache", {})
+        cache = self._candidate_cache
         found = cache.get((row, primary))
         if found is None:
             found = cache[(row, primary)] = self._make_candidate(row, primary)
         return found
 
-    def __getstate__(self) -> dict:
-        state = dict(self.__dict__)
-        for name in _DERIVED_ATTRIBUTES:
-            state.pop(name, None)  # rebuilt on demand, never pickled
-        return state
+    def __reduce__(self):
+        # a worker process opens the same index file (its pages are shared through the OS page cache)
+        return (_open_index_file, (str(self._index.path),))
 
     # -- per-row columns as Python lists: scalar access without numpy boxing ------------
     def prepare(self) -> None:
-        """Build the per-row lists now (about 0.2 s), not on the first look-up."""
-        self._columns()
+        """Kept for callers: the per-row lists are built when the index is opened."""
 
     def _columns(self) -> tuple[list, ...]:
-        columns = self.__dict__.get("_row_columns")
-        if columns is None:
-            columns = self.__dict__["_row_columns"] = _row_columns(self)
-        return columns
+        return self._row_columns
 
     @property
     def kind_of(self) -> list[str]:
         """``feature_kind`` of every row."""
-        return self._columns()[4]
+        return self._row_columns[4]
 
     @property
     def population_of(self) -> list[int]:
         """``population`` of every row."""
-        return self._columns()[7]
+        return self._row_columns[7]
 
     @property
     def capital_of(self) -> list[bool]:
         """Whether every row is a national capital."""
-        return self._columns()[8]
+        return self._row_columns[8]
 
     @property
     def minor_of(self) -> list[bool]:
         """Whether every row is a settlement or raion only the codifier has (see ``Candidate.minor``)."""
-        return self._columns()[10]
+        return self._row_columns[10]
 
     def _make_candidate(self, row: int, primary: bool) -> Candidate:
-        gid, name, lat, lon, kind, cc, a1, pop, capital, approx, minor = self._columns()
+        gid, name, lat, lon, kind, cc, a1, pop, capital, approx, minor = self._row_columns
         return Candidate(row, gid[row], name[row], lat[row], lon[row], kind[row], cc[row], a1[row], pop[row], primary,
                          capital[row], approx[row], minor[row])
 
     def candidates(self, name: str) -> list[Candidate]:
         """Every entry called ``name`` (any spelling), most populous first."""
-        entries = self.keys.get(name_key(name), ())
-        found = [self.candidate(row, primary=primary) for row, primary in entries]
-        return sorted(found, key=lambda c: (-c.population, c.row))
+        return self.candidates_by_population(name_key(name))
+
+    def candidates_by_population(self, key: str) -> list[Candidate]:
+        """``candidates_for_key(key)`` most populous first, then by row (in the order the index keeps)."""
+        return [self.candidate(row, primary=primary) for row, primary in self.keys.by_population(key)]
 
     def candidates_for_key(self, key: str) -> list[Candidate]:
         """Every entry indexed under the already-normalised ``key``."""
@@ -174,10 +345,12 @@ class Gazetteer:
 
     def rows_for_key(self, key: str) -> tuple[int, ...]:
         """Table rows indexed under the already-normalised ``key`` (cached per key)."""
-        cache = self.__dict__.setdefault("_rows_cache", {})
+        cache = self._rows_cache
         found = cache.get(key)
         if found is None:
-            found = cache[key] = tuple(row for row, _primary in self.keys.get(key, ()))
+            if len(cache) >= _MEMO_LIMIT:
+                cache.clear()
+            found = cache[key] = self.keys.rows(key)
         return found
 
     def admin1_row(self, admin1_code: str) -> int | None:
@@ -189,34 +362,24 @@ class Gazetteer:
         return self._country_rows.get(country_code)
 
 
-def _row_columns(gaz: Gazetteer) -> tuple[list, ...]:
-    """The fields of a ``Candidate`` (after ``row``) for every row, as Python lists of Python values."""
-    return (
-        [None if pd.isna(gid) else int(gid) for gid in gaz._gid],
-        [str(name) for name in gaz._name],
-        gaz._lat.tolist(),
-        gaz._lon.tolist(),
-        [str(kind) for kind in gaz._kind],
-        [str(cc or "") for cc in gaz._cc],
-        [a1 if isinstance(a1, str) else None for a1 in gaz._a1],
-        gaz._pop.tolist(),
-        gaz._capital.tolist(),
-        gaz._approx.tolist(),
-        gaz._minor.tolist(),
-    )
+def _decode(blob: np.ndarray, offsets: np.ndarray) -> list[str]:
+    """The strings of a blob written by ``_encode`` (each followed by a NUL)."""
+    return bytes(blob).decode("utf-8").split("\0")[:-1] if len(offsets) > 1 else []
 
 
-def _polygon_admin1(gaz: Gazetteer) -> dict[int, PolygonAdmin1]:
+def _polygon_admin1(table: pd.DataFrame) -> dict[int, PolygonAdmin1]:
     """Row → admin-1 unit from the polygon layer (geopandas ``sjoin`` within, then nearest), for the
     points of ``POLYGON_JOIN_COUNTRIES`` that carry no admin-1 code. Joined once, when the index is
     built, at the 6-decimal coordinates the geoparser reports."""
     from pipeline.geoparse.admin_join import join_admin1
 
-    rows = [row for row, (a1, kind, cc) in enumerate(zip(gaz._a1, gaz._kind, gaz._cc))
-            if not isinstance(a1, str) and kind in POLYGON_JOIN_KINDS and cc in POLYGON_JOIN_COUNTRIES]
+    a1, kinds, ccs = (table[c].to_numpy(object) for c in ("admin1_code", "feature_kind", "country_code"))
+    lat, lon = table["lat"].to_numpy(float), table["lon"].to_numpy(float)
+    rows = [row for row, (a, kind, cc) in enumerate(zip(a1, kinds, ccs))
+            if not isinstance(a, str) and kind in POLYGON_JOIN_KINDS and cc in POLYGON_JOIN_COUNTRIES]
     if not rows:
         return {}
-    joined = join_admin1([round(float(gaz._lat[r]), 6) for r in rows], [round(float(gaz._lon[r]), 6) for r in rows])
+    joined = join_admin1([round(float(lat[r]), 6) for r in rows], [round(float(lon[r]), 6) for r in rows])
     return {row: PolygonAdmin1(j.admin1_code, j.admin1_name, j.country_code, j.how)
             for row, j in zip(rows, joined.itertuples()) if j.admin1_code}
 
@@ -469,33 +632,245 @@ def _cache_dir() -> Path:
     return Path(settings.cache_folder)
 
 
+def _index_parts(table: pd.DataFrame) -> tuple[dict[str, np.ndarray], marisa_trie.Trie, dict]:
+    """The arrays, the pattern trie and the small tables of the index of ``table``."""
+    keys, demonyms, spaced = _build_keys(table)
+    patterns = dict.fromkeys(keys)
+    patterns.update(dict.fromkeys(k for k in demonyms if k not in keys))
+    patterns.update(dict.fromkeys(s for s in spaced if s not in patterns))
+    trie = marisa_trie.Trie(list(patterns))
+    counts = np.zeros(len(trie) + 1, dtype=np.int64)
+    by_id: list[tuple[tuple[int, bool], ...]] = [()] * len(trie)
+    for key, entries in keys.items():
+        by_id[trie[key]] = entries
+    counts[1:] = [len(entries) for entries in by_id]
+    kinds = sorted(set(table["feature_kind"]))
+    countries = sorted(set(table["country_code"]))
+    a1 = table["admin1_code"].to_numpy(object)
+    admin1_codes = sorted({c for c in a1 if isinstance(c, str)})
+    a1_index = {c: i for i, c in enumerate(admin1_codes)}
+    gids = table["geonameid"].to_numpy(object)
+    arrays = {
+        "lat": table["lat"].to_numpy(np.float64), "lon": table["lon"].to_numpy(np.float64),
+        "population": table["population"].to_numpy(np.int64),
+        "capital": table["capital"].to_numpy(bool), "approx": table["approx"].to_numpy(bool),
+        "minor": table["minor"].to_numpy(bool), "name_indexed": table["name_indexed"].to_numpy(bool),
+        "kind": np.array([kinds.index(k) for k in table["feature_kind"]], dtype=np.uint8),
+        "country": np.searchsorted(np.array(countries, dtype=object), table["country_code"].to_numpy(object))
+        .astype(np.uint16),
+        "admin1": np.array([a1_index[c] if isinstance(c, str) else -1 for c in a1], dtype=np.int32),
+        "geonameid": np.array([-1 if pd.isna(g) else int(g) for g in gids], dtype=np.int64),
+        "key_offsets": np.cumsum(counts).astype(np.int64),
+        "key_rows": np.array([row for entries in by_id for row, _p in entries], dtype=np.int32),
+        "key_primary": np.array([p for entries in by_id for _r, p in entries], dtype=bool),
+    }
+    arrays.update(_key_summaries(arrays))
+    arrays["key_by_population"] = _by_population(arrays)
+    for column, prefix in (("name", "name"), ("names", "names"), ("demonyms", "demonym"),
+                           ("abbreviations", "abbreviation")):
+        arrays[f"{prefix}_blob"], arrays[f"{prefix}_offsets"] = _encode(table[column].fillna("").astype(str))
+    small = {
+        "kinds": kinds, "country_codes": countries, "admin1_codes": admin1_codes, "n_keys": len(keys),
+        "skeletons": _build_skeletons(table, keys), "abbreviations": _abbreviations(table), "demonyms": demonyms,
+        "admin1_rows": {c: i for i, (c, kind) in enumerate(zip(a1, table["feature_kind"]))
+                        if kind == "admin1" and isinstance(c, str)},
+        "country_rows": {cc: i for i, (cc, kind) in enumerate(zip(table["country_code"], table["feature_kind"]))
+                         if kind == "country"},
+        "polygon_admin1": {row: tuple(p) for row, p in _polygon_admin1(table).items()},
+    }
+    return arrays, trie, small
+
+
+def _key_summaries(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Per pattern of the trie: the highest population of its rows (0 without rows), a bit mask of their
+    kinds (bit ``i``: ``kinds[i]``) and whether any is a national capital."""
+    offsets, rows = arrays["key_offsets"], arrays["key_rows"].astype(np.int64)
+    n = len(offsets) - 1
+    best = np.zeros(n, dtype=np.int64)
+    kinds = np.zeros(n, dtype=np.uint32)
+    capital = np.zeros(n, dtype=bool)
+    filled = np.flatnonzero(offsets[1:] > offsets[:-1])
+    if len(filled):
+        starts = offsets[:-1][filled]
+        best[filled] = np.maximum.reduceat(arrays["population"][rows], starts)
+        kinds[filled] = np.bitwise_or.reduceat(np.left_shift(np.uint32(1), arrays["kind"][rows].astype(np.uint32)),
+                                               starts)
+        capital[filled] = np.logical_or.reduceat(arrays["capital"][rows], starts)
+    return {"key_best_population": best, "key_kinds": kinds, "key_capital": capital}
+
+
+def _by_population(arrays: dict[str, np.ndarray]) -> np.ndarray:
+    """Positions into ``key_rows`` that list each key's entries most populous first (then by row): the
+    order in which the resolver ranks a name's candidates."""
+    offsets, rows = arrays["key_offsets"], arrays["key_rows"].astype(np.int64)
+    segment = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
+    return np.lexsort((rows, -arrays["population"][rows], segment)).astype(np.int32)
+
+
+def _encode(strings: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``strings`` as one UTF-8 blob, each followed by a NUL, and the n + 1 byte offsets of their starts."""
+    encoded = [s.encode("utf-8") for s in strings]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    offsets[1:] = np.cumsum([len(e) + 1 for e in encoded])
+    return np.frombuffer(b"".join(e + b"\0" for e in encoded), dtype=np.uint8), offsets
+
+
+# -- the index file ----------------------------------------------------------------------------
+# One file, memory-mapped read-only: a header, then the columns as raw little-endian arrays (each at a
+# multiple of ``_ALIGN`` bytes), the MARISA trie of the patterns, and a pickle of the small look-up
+# tables. Every process that opens it shares its pages through the OS page cache.
+_MAGIC = b"conflictmap gazetteer index\n"
+_ALIGN = 64
+# look-ups remembered per process by ``NameIndex`` and ``Gazetteer.rows_for_key`` before they start afresh
+_MEMO_LIMIT = 1_000_000
+_END = itemgetter(0)
+
+
+class IndexFileError(DataError):
+    """The cached index file is truncated, corrupt, of another version or of other data."""
+
+
+class _IndexFile:
+    """The parts of an index file: ``arrays`` (read-only views of the mapped file), ``trie``, ``small``."""
+
+    def __init__(self, path: Path, arrays: dict[str, np.ndarray], trie: marisa_trie.Trie, small: dict) -> None:
+        self.path = path
+        self.arrays = arrays
+        self.trie = trie
+        self.small = small
+
+
+def _open_index_file(path: str | Path, fingerprint: str | None = None) -> Gazetteer:
+    """The gazetteer of index file ``path``; ``IndexFileError`` when the file is not a whole, current index.
+
+    The cyclic garbage collector is paused meanwhile: the objects made hold no cycles, and collections
+    triggered by their sheer number would walk them again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        index = _read_index_file(Path(path), fingerprint)
+        try:
+            return Gazetteer(index)
+        except (KeyError, IndexError, ValueError, TypeError) as exc:  # parts missing or of the wrong shape
+            raise IndexFileError(f"{path} is corrupt ({type(exc).__name__}: {exc})") from exc
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_index_file(path: Path, fingerprint: str | None) -> _IndexFile:
+    import mmap
+
+    with path.open("rb") as fh:
+        try:
+            mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except ValueError as exc:  # an empty file cannot be mapped
+            raise IndexFileError(f"{path} is empty") from exc
+    try:
+        if mapped[:len(_MAGIC)] != _MAGIC:
+            raise IndexFileError(f"{path} is not a gazetteer index")
+        start = len(_MAGIC) + 8
+        header_len = int.from_bytes(mapped[len(_MAGIC):start], "little")
+        header = json.loads(bytes(mapped[start:start + header_len]))
+        if header.get("version") != INDEX_VERSION or (fingerprint and header.get("fingerprint") != fingerprint):
+            raise IndexFileError(f"{path} is an index of another version or of other data")
+        body = start + header_len + (-(start + header_len) % _ALIGN)
+        if body + header["body_size"] != len(mapped):
+            raise IndexFileError(f"{path} is truncated or padded ({len(mapped):,} bytes, "
+                                 f"{body + header['body_size']:,} expected)")
+        view = memoryview(mapped)
+        if zlib.crc32(view[body:]) != header["crc32"]:
+            raise IndexFileError(f"{path} is corrupt (checksum mismatch)")
+        arrays = {name: np.frombuffer(mapped, dtype=np.dtype(dtype), count=count, offset=body + offset)
+                  for name, (dtype, count, offset) in header["arrays"].items()}
+        a, b = header["trie"]
+        trie = marisa_trie.Trie().frombytes(bytes(view[body + a:body + b]))
+        a, b = header["small"]
+        small = pickle.loads(view[body + a:body + b])
+        del view
+    except IndexFileError:
+        raise
+    except (ValueError, KeyError, TypeError, EOFError, pickle.UnpicklingError, UnicodeDecodeError) as exc:
+        raise IndexFileError(f"{path} is corrupt ({type(exc).__name__}: {exc})") from exc
+    return _IndexFile(path, arrays, trie, small)
+
+
+def _write_index_file(path: Path, fingerprint: str, arrays: dict[str, np.ndarray], trie: marisa_trie.Trie,
+                      small: dict) -> None:
+    """Write the index to ``path`` atomically (a temporary file of this process, then renamed)."""
+    parts: list[bytes | memoryview] = []
+    layout: dict[str, list] = {}
+    pos = 0
+
+    def add(data: bytes | memoryview) -> tuple[int, int]:
+        nonlocal pos
+        pad = -pos % _ALIGN
+        if pad:
+            parts.append(b"\0" * pad)
+            pos += pad
+        parts.append(data)
+        start, pos = pos, pos + len(data)
+        return start, pos
+
+    for name, array in arrays.items():
+        array = np.ascontiguousarray(array, dtype=array.dtype.newbyteorder("<"))
+        start, _end = add(memoryview(array).cast("B"))
+        layout[name] = [array.dtype.str, len(array), start]
+    trie_span = add(trie.tobytes())
+    small_span = add(pickle.dumps(small, protocol=pickle.HIGHEST_PROTOCOL))
+    crc = 0
+    for part in parts:
+        crc = zlib.crc32(part, crc)
+    # offsets are relative to the body, which starts at the first multiple of ``_ALIGN`` after the header
+    header = {"version": INDEX_VERSION, "fingerprint": fingerprint, "arrays": layout, "trie": list(trie_span),
+              "small": list(small_span), "body_size": pos, "crc32": crc}
+    encoded = json.dumps(header, sort_keys=True).encode()
+    head = _MAGIC + len(encoded).to_bytes(8, "little") + encoded
+    head += b"\0" * (-len(head) % _ALIGN)
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+    try:
+        with tmp.open("wb") as fh:
+            fh.write(head)
+            for part in parts:
+                fh.write(part)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer(*, use_cache: bool = True) -> Gazetteer:
-    """Load the gazetteer, from the on-disk index cache when it is current."""
-    cache = _cache_dir() / f"gazetteer-index-{_fingerprint()}.pkl"
+    """Load the gazetteer, from the on-disk index file when it is current (built there when it is not).
+
+    A cached file that is unreadable (truncated, corrupt, foreign) is reported in one line and rebuilt;
+    without ``use_cache`` the index is built into a temporary file, opened and unlinked."""
+    fingerprint = _fingerprint()
+    cache = _cache_dir() / f"gazetteer-index-{fingerprint}.idx"
     if use_cache and cache.exists():
         try:
-            with cache.open("rb") as fh:
-                return pickle.load(fh)
-        except Exception:  # a stale or truncated cache is rebuilt below
-            pass
+            return _open_index_file(cache, fingerprint)
+        except (IndexFileError, OSError) as exc:
+            print(f"conflictmap: the cached gazetteer index is unusable, rebuilding it: {exc}", file=sys.stderr,
+                  flush=True)
     started = time.perf_counter()
     print("conflictmap: building the gazetteer index (first run only) ...", file=sys.stderr, flush=True)
-    table = _table()
-    keys, demonyms, spaced = _build_keys(table)
-    gazetteer = Gazetteer(table, keys, _abbreviations(table), demonyms, spaced)
+    arrays, trie, small = _index_parts(_table())
     if use_cache:
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_name(cache.name + f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(gazetteer, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(cache)
-            for stale in cache.parent.glob("gazetteer-index-*.pkl"):
-                if stale != cache:
-                    stale.unlink(missing_ok=True)  # an index of older data files
+            _write_index_file(cache, fingerprint, arrays, trie, small)
+            for stale in cache.parent.glob("gazetteer-index-*"):
+                if stale != cache and stale.suffix in (".idx", ".pkl"):
+                    stale.unlink(missing_ok=True)  # an index of older data files or an older format
+            gazetteer = _open_index_file(cache, fingerprint)
         except OSError as exc:
             print(f"conflictmap: could not cache the index in {cache.parent}: {exc}", file=sys.stderr)
-    print(f"conflictmap: gazetteer index ready ({len(keys):,} names, {time.perf_counter() - started:.1f} s)",
+            use_cache = False
+    if not use_cache:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "gazetteer-index.idx"
+            _write_index_file(path, fingerprint, arrays, trie, small)
+            gazetteer = _open_index_file(path, fingerprint)  # the mapping outlives the file
+    print(f"conflictmap: gazetteer index ready ({small['n_keys']:,} names, {time.perf_counter() - started:.1f} s)",
           file=sys.stderr, flush=True)
     return gazetteer

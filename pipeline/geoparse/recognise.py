@@ -1,6 +1,6 @@
 """Find place mentions in raw text, with character spans.
 
-Gazetteer names are found with an Aho-Corasick automaton over folded text (see
+Gazetteer names are found with the gazetteer's trie of name keys in folded text (see
 :mod:`pipeline.text.textnorm`), then kept only where they look like a place name in context:
 capitalised, on word boundaries, not part of a person's or an organisation's name, not a
 common word, not in boilerplate. Demonyms and abbreviations become country mentions;
@@ -102,6 +102,10 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 # after the capital, so that the regex engine can skip to the next capital fast
 _CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:['’][a-z]+)?\b")
 _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z'-]+")
+_LOWER_WORD_FULL = re.compile(r"[a-z][a-z'-]+")
+_LOWER_LETTERS = frozenset(string.ascii_lowercase)
+_LOWER_RUN_CHARS = frozenset(string.ascii_lowercase + "'-")
+_LETTERS = frozenset(string.ascii_letters)
 _WORD_PUNCTUATION = ".'’-"
 _WORD_CHARS = string.ascii_letters + _WORD_PUNCTUATION
 _WORD_AFTER = re.compile(r" ([A-Za-z][A-Za-z.'’-]*)")
@@ -272,9 +276,30 @@ class _Context:
         return set(_LOWER_WORD.findall(self.text)) if len(self.text) < _W.lower_words_max_chars else set()
 
     def uses_lower_case(self, word: str) -> bool:
-        """Whether ``word`` is one of ``lower_words``; a word that is not even a substring of the text
-        (the usual case for a capitalised name) is answered without collecting them."""
-        return word in self.text and word in self.lower_words
+        """Whether ``word`` is one of ``lower_words``, answered from the occurrences of ``word`` alone.
+
+        ``_LOWER_WORD`` cuts a run of ``[a-z'-]`` characters into at most one word: from the run's first
+        lower-case letter that follows no letter, to the run's end. So ``word`` is one of them when it
+        occurs at such a start and ends where its run ends."""
+        text = self.text
+        if word not in text or len(text) >= _W.lower_words_max_chars or not _LOWER_WORD_FULL.fullmatch(word):
+            return False
+        size = len(word)
+        i = text.find(word)
+        while i >= 0:
+            end = i + size
+            if (end == len(text) or text[end] not in _LOWER_RUN_CHARS) and (i == 0 or text[i - 1] not in _LETTERS):
+                # the run may start before ``i`` (after an apostrophe or a hyphen): its word starts at the first
+                # lower-case letter after a non-letter
+                j = i
+                while j > 0 and text[j - 1] in _LOWER_RUN_CHARS:
+                    j -= 1
+                    if text[j] in _LOWER_LETTERS and (j == 0 or text[j - 1] not in _LETTERS):
+                        break
+                else:
+                    return True
+            i = text.find(word, i + 1)
+        return False
 
     def paragraph_of(self, pos: int) -> int:
         i = bisect.bisect_right(self._range_starts, pos) - 1
@@ -350,8 +375,16 @@ def _rows_facts(gaz: Gazetteer, rows: tuple[int, ...]) -> _RowsFacts:
 
 @lru_cache(maxsize=65536)
 def _key_facts(gaz: Gazetteer, key: str) -> _RowsFacts:
-    """Facts of the rows indexed under ``key``."""
-    return _rows_facts(gaz, gaz.rows_for_key(key))
+    """Facts of the rows indexed under ``key``: ``_rows_facts(gaz, gaz.rows_for_key(key))``, from the
+    index's per-key summary (highest population, kinds, any capital) instead of reading every row."""
+    best, kinds, capital = gaz.key_summary(key)
+    return _RowsFacts(
+        best_population=best,
+        strong=capital or best >= _W.strong_population or not kinds.isdisjoint(_STRONG_KINDS),
+        country_or_capital=capital or not kinds.isdisjoint(_COUNTRY_LIKE_KINDS),
+        any_admin1="admin1" in kinds,
+        any_water="water" in kinds,
+    )
 
 
 def _mention_facts(gaz: Gazetteer, m: Mention) -> _RowsFacts:
@@ -801,10 +834,9 @@ def _top_admin1(gaz: Gazetteer, m: Mention) -> str | None:
 def _landmark_rows(gaz: Gazetteer, key: str, rows: tuple[int, ...], tail: str) -> tuple[int, ...]:
     """Landmark rows called "<a spelling of the place> <tail>" (the place's first few rows' names)."""
     keys = {key}
-    names = gaz.table["names"]
     for row in rows[:10]:
-        keys.add(name_key(str(gaz.table["name"].iat[row])))
-        keys.update(name_key(n) for n in str(names.iat[row] or "").split("|") if n)
+        keys.add(name_key(str(gaz._name[row])))
+        keys.update(name_key(n) for n in gaz.alternate_names(row).split("|") if n)
     found: set[int] = set()
     for k in sorted(keys - {""}):
         found.update(r for r in gaz.rows_for_key(f"{k} {tail}") if gaz.kind_of[r] == "landmark")
@@ -904,12 +936,14 @@ def _word_end(run: str, pos: int) -> int:
 
 
 def _automaton_hits(gaz: Gazetteer, window: str):
-    """``gaz.automaton.iter(window)``: (end index, value) of every pattern in ``window``."""
+    """Every pattern " name " in ``window`` as (end index, value): see ``Gazetteer.name_hits``."""
     if " " in window[1:-1]:
-        return gaz.automaton.iter(window)
+        return gaz.name_hits(window)
     # one word: the only pattern " name " that can occur in it is the whole window
-    value = gaz.automaton.get(window, None) if window[0] == " " and window[-1] == " " else None
-    return () if value is None else ((len(window) - 1, value),)
+    if window[0] != " " or window[-1] != " " or len(window) < 3:
+        return ()
+    word = window[1:-1]
+    return ((len(window) - 1, (word, len(word))),) if word in gaz.keys or word in gaz.demonyms else ()
 
 
 @lru_cache(maxsize=4)
@@ -1106,15 +1140,15 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...], str] |
     with the same consonant skeleton (how: "skeleton"), or is another ending of a town's adjectival name
     ("adjective"); None otherwise."""
     key = name_key(word)
-    if key in gaz.keys or _zipf(key) >= _W.variant_max_zipf:  # the cheap tests first
-        return None
+    # the cheap tests first: most words share no skeleton with a sizeable place (wordfreq is slow on others)
     rows = gaz.skeletons.get(skeleton(key))
-    if rows:
+    if rows and key not in gaz.keys and _zipf(key) < _W.variant_max_zipf:
         rows = tuple(r for r in rows if gaz.kind_of[r] in ("city", "admin1") and _similar_spelling(key, r, gaz))
-    if rows:
-        return key, rows, "skeleton"
-    rows = _adjective_forms(gaz).get(_adjective_stem(key) or "", ())
-    if not rows or len(rows) > _W.adjective_max_places:
+        if rows:
+            return key, rows, "skeleton"
+    stem = _adjective_stem(key)
+    rows = _adjective_forms(gaz).get(stem, ()) if stem else ()
+    if not rows or len(rows) > _W.adjective_max_places or key in gaz.keys or _zipf(key) >= _W.variant_max_zipf:
         return None  # a common stem ("Krasny": dozens of towns) says too little
     return key, rows, "adjective"
 
@@ -1125,8 +1159,9 @@ _ADJECTIVE_ENDING = re.compile(r"(?<=[nkv])(?:yy|yi|iy|ij|ii|y|oye|oie|oe|ye|e)\
 
 
 def _adjective_stem(key: str) -> str | None:
-    """The stem of a one-word adjectival name ("yuzhny" → "yuzhn"), or None."""
+    """The stem of a one-word adjectival name ("dneprorudny" → "dneprorudn"), or None."""
     if " " in key or not key[-1:] in ("e", "y", "i", "j"):
+        return None
         return None
     ending = _ADJECTIVE_ENDING.search(key)
     stem = key[:ending.start()] if ending else ""
@@ -1140,10 +1175,10 @@ def _adjective_forms(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
     found: dict[str, set[int]] = {}
     kinds, pops = gaz.kind_of, gaz.population_of
     least = _W.adjective_min_population
-    for key, entries in gaz.keys.items():
+    for key in gaz.keys:
         if key[-1:] not in ("e", "y", "i", "j") or " " in key:
             continue
-        rows = [row for row, _primary in entries if kinds[row] == "city" and pops[row] >= least]
+        rows = [row for row in gaz.keys.rows(key) if kinds[row] == "city" and pops[row] >= least]
         if not rows:
             continue
         stem = _adjective_stem(key)

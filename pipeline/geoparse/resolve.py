@@ -94,33 +94,42 @@ def _candidates_of_form(gaz: Gazetteer, key: str, rows: tuple[int, ...], variant
     ``_region_units``); only when there is none does it keep the other readings."""
     if rows:
         cands = [gaz.candidate(r, primary=not variant) for r in rows]
+        ordered = False
     else:
-        cands = gaz.candidates_for_key(key)
+        cands = gaz.candidates_by_population(key)  # the index keeps them most populous first
+        ordered = True
     if region:
         units = _region_units(gaz, key, rows or gaz.rows_for_key(key)) or _region_units_by_spelling(gaz, key)
         if units:
             cands = [gaz.candidate(row) for row, _how in units]
-    cands.sort(key=lambda c: (-c.population, c.row))
+            ordered = False
+    if not ordered:
+        cands.sort(key=lambda c: (-c.population, c.row))
     return tuple(cands)
 
 
 @lru_cache(maxsize=4)
 def _seats(gaz: Gazetteer) -> dict[str, int]:
     """Admin-1 code → row of its most populous town: its seat, as far as the gazetteer can tell (GeoNames
-    keeps no seat relation here; an oblast's capital is its largest town)."""
-    best: dict[str, int] = {}
-    pops, kinds, a1s = gaz.population_of, gaz.kind_of, gaz._columns()[6]
-    for row, (kind, a1, pop) in enumerate(zip(kinds, a1s, pops)):
-        if kind == "city" and a1 and pop > 0:
-            found = best.get(a1)
-            if found is None or pop > pops[found]:
-                best[a1] = row
-    return best
+    keeps no seat relation here; an oblast's capital is its largest town). Ties go to the first row."""
+    import numpy as np
+
+    if "city" not in gaz.kinds:
+        return {}
+    pops, codes = np.asarray(gaz._pop), gaz.admin1_index
+    rows = np.flatnonzero((gaz.kind_code == gaz.kinds.index("city")) & (codes >= 0) & (pops > 0))
+    # by code, then most populous, then first row: the first row of each code is its seat
+    order = np.lexsort((rows, -pops[rows], codes[rows]))
+    rows = rows[order]
+    codes = codes[rows]
+    first = np.ones(len(rows), dtype=bool)
+    first[1:] = codes[1:] != codes[:-1]
+    return {gaz.admin1_codes[code]: row for code, row in zip(codes[first].tolist(), rows[first].tolist())}
 
 
 def _row_keys(gaz: Gazetteer, row: int) -> set[str]:
     """Every name key of table row ``row`` (main name and alternates)."""
-    names = [str(gaz._name[row])] + [n for n in str(gaz.table["names"].iat[row] or "").split("|") if n]
+    names = [str(gaz._name[row])] + [n for n in gaz.alternate_names(row).split("|") if n]
     return {name_key(n) for n in names} - {""}
 
 
@@ -204,6 +213,12 @@ def _facts(cands: list[Candidate], w: ResolveWeights) -> _Facts:
                   any(o.primary and o.population >= w.primary_town_population for o in cities), seats)
 
 
+@lru_cache(maxsize=8)
+def _kind_scores(w: ResolveWeights) -> dict[str, float]:
+    """``kind_bonus`` as a dict (what ``ResolveWeights.kind_score`` reads)."""
+    return dict(w.kind_bonus)
+
+
 def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
           w: ResolveWeights, region_how: str | None = None, village: bool = False) -> list[Signal]:
     """Signals that depend only on the candidate and on how the name is written: ``region`` is
@@ -219,7 +234,7 @@ def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
                           f"population {c.population:,}" if c.population else "")]
     if village and c.feature_kind == "city":
         signals.append(Signal("named_village", 0.0, "named a village: population not used"))
-    kind = w.kind_score(c.feature_kind)
+    kind = _kind_scores(w).get(c.feature_kind, 0.0)  # ``w.kind_score``, without a dict per call
     if region and c.feature_kind == "admin1":
         kind += w.region_phrase_admin1
         if region_how in ("seat", "seat_name"):

@@ -1,10 +1,23 @@
 """Syndicated copies: the same wire story on several sites is one independent report.
 
-Articles are compared by their word shingles (runs of ``SHINGLE_WORDS`` words, case
-and punctuation folded). Candidate pairs come from MinHash LSH (datasketch), so the
-work grows with the number of articles, not its square; each candidate pair is then
-confirmed on the exact Jaccard similarity of the two shingle sets, so the grouping does
-not depend on MinHash's estimation error. Confirmed pairs are joined transitively.
+Articles are compared by their word shingles (runs of ``SHINGLE_WORDS`` words, case and
+punctuation folded). The per-article part, :func:`fingerprint` (the shingles as 64-bit hashes
+and their MinHash LSH band keys), depends on one text only, so it runs in the workers and is
+kept in the article store; :func:`group_fingerprints` joins the articles on the client.
+
+Candidate pairs share an LSH band key (``BANDS`` bands of ``ROWS`` MinHash rows); each candidate
+pair is then confirmed on the exact Jaccard similarity of the two shingle sets, so the grouping
+does not depend on MinHash's estimation error. Confirmed pairs are joined transitively.
+
+The candidates are bounded, so the work grows with the number of articles, not its square, even
+when many articles share boilerplate (an outlet's footer, a synthetic corpus's filler):
+
+- two dated articles are copies only when published within ``WINDOW_DAYS`` of each other
+  (reprints of a wire story appear within days); an undated article is compared with every one;
+- a band bucket holds at most ``BUCKET_CAP`` articles (a key shared by more is boilerplate,
+  not evidence of a copy: the first ones, in name order, stay);
+- each article's exact check is limited to the ``MAX_CANDIDATES`` candidates sharing the most
+  band keys with it (a real copy shares several; boilerplate neighbours share one).
 
 Exact duplicates (the same text twice) always share a group, however short.
 """
@@ -13,9 +26,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from datasketch import MinHash, MinHashLSH
+import numpy as np
+from datasketch import MinHash
 
 SHINGLE_WORDS = 5
 # Jaccard similarity of two articles' shingle sets above which they are copies of one story.
@@ -23,13 +39,45 @@ SHINGLE_WORDS = 5
 # scores 0.6-0.9; two different reports of the same strike (same places, same figures, other
 # words) score below 0.1. 0.5 keeps lightly edited reprints together and separate reports apart.
 SIMILARITY_THRESHOLD = 0.5
-NUM_PERM = 128  # MinHash permutations: more = fewer missed candidate pairs, slower hashing
+BANDS, ROWS = 32, 4  # LSH: a pair at Jaccard 0.5 shares a band with probability 0.87, at 0.7 with 0.9995
+NUM_PERM = BANDS * ROWS  # MinHash permutations
 MIN_SHINGLES = 8  # texts shorter than this are grouped only with exact duplicates of themselves
 # Only the first words are shingled: copies of a story share their opening, and a 10 MB text
 # costs no more than a long article.
 MAX_WORDS = 5_000
+WINDOW_DAYS = 7  # dated copies of one story are published within a week of each other
+BUCKET_CAP = 16  # articles per band bucket: more share boilerplate, not a story (bounds the work per article)
+MAX_CANDIDATES = 16  # exact Jaccard checks per article, those sharing the most band keys first
+_WEEK = 7  # days per date bucket; a dated article looks in its week and the two beside it (>= WINDOW_DAYS)
+_UNDATED, _DATED = -1, -2  # bucket tags: undated articles; every dated article (also filed by week number)
 _SEED = 1
 _WORD = re.compile(r"\w+", re.UNICODE)
+_EMPTY = np.zeros(0, dtype=np.uint64)
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What grouping needs of one text: its folded digest, shingle hashes and LSH band keys."""
+
+    digest: str  # content_hash(text): equal texts are copies however short
+    shingles: np.ndarray  # sorted unique uint64 hashes of the shingles (empty below MIN_SHINGLES)
+    bands: tuple[int, ...]  # one key per LSH band (empty below MIN_SHINGLES)
+
+    def to_bytes(self) -> bytes:
+        """Compact form for the article store."""
+        head = self.digest.encode("ascii") + bytes([len(self.bands)])
+        return head + np.asarray(self.bands, dtype=np.uint64).tobytes() + self.shingles.tobytes()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Fingerprint:
+        """Inverse of ``to_bytes``; ``ValueError`` for a damaged value."""
+        if len(data) < 65 or (len(data) - 65) % 8:
+            msg = "stored fingerprint is damaged"
+            raise ValueError(msg)
+        n = data[64]
+        bands = np.frombuffer(data[65:65 + 8 * n], dtype=np.uint64)
+        shingles = np.frombuffer(data[65 + 8 * n:], dtype=np.uint64)
+        return cls(data[:64].decode("ascii"), shingles, tuple(int(b) for b in bands))
 
 
 def normalise(text: str) -> str:
@@ -50,28 +98,145 @@ def shingles(text: str, *, size: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
-def jaccard(a: set[str], b: set[str]) -> float:
-    """Jaccard similarity of two sets (0 when both are empty)."""
-    if not a and not b:
+def jaccard(a: set | np.ndarray, b: set | np.ndarray) -> float:
+    """Jaccard similarity of two sets, or of two sorted unique hash arrays (0 when both are empty)."""
+    if not len(a) and not len(b):
         return 0.0
-    common = len(a & b)  # |a ∪ b| = |a| + |b| - |a ∩ b|, without building the union
+    if isinstance(a, np.ndarray):  # both sorted and unique: look each of a up in b
+        if not len(a) or not len(b):
+            return 0.0
+        at = np.searchsorted(b, a)
+        at[at == len(b)] = 0
+        common = int(np.count_nonzero(b[at] == a))
+    else:
+        common = len(a & b)  # |a ∪ b| = |a| + |b| - |a ∩ b|, without building the union
     return common / (len(a) + len(b) - common)
 
 
-def syndication_groups(
-    articles: Iterable[tuple[str, str]], *, threshold: float = SIMILARITY_THRESHOLD, num_perm: int = NUM_PERM
-) -> dict[str, str]:
+def _hash64(gram: str) -> int:
+    return int.from_bytes(hashlib.blake2b(gram.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def fingerprint(text: str) -> Fingerprint:
+    """The per-article part of the grouping (pure; runs in the workers)."""
+    digest = content_hash(text)
+    grams = shingles(text)
+    if len(grams) < MIN_SHINGLES:
+        return Fingerprint(digest, _EMPTY, ())
+    hashes = np.unique(np.fromiter((_hash64(g) for g in grams), dtype=np.uint64, count=len(grams)))
+    signature = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=int)
+    signature.update_batch((hashes & np.uint64(0xFFFFFFFF)).tolist())
+    values = signature.hashvalues.astype(np.uint64)
+    bands = tuple(int.from_bytes(hashlib.blake2b(bytes([i]) + values[i * ROWS:(i + 1) * ROWS].tobytes(),
+                                                 digest_size=8).digest(), "little") for i in range(BANDS))
+    return Fingerprint(digest, hashes, bands)
+
+
+def _bucket(band: int, tag: int) -> int:
+    """One integer key for (band key, week or undated tag)."""
+    return (band ^ ((tag + 2) * 0x9E3779B97F4A7C15)) & 0xFFFFFFFFFFFFFFFF
+
+
+def _day(date: str | None) -> int | None:
+    if not date:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(date[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+class Grouping:
+    """The grouping as a fold over articles in input order (resumable: the state pickles).
+
+    Each article is compared with the articles added before it (see the module doc for the bounds);
+    ``groups()`` gives every article's group. Adding articles after others gives the groups a
+    grouping of all of them in that order gives.
     """
-    The syndication group of every article.
+
+    def __init__(self, *, threshold: float = SIMILARITY_THRESHOLD) -> None:
+        self.threshold = threshold
+        self.names: list[str] = []
+        self.parent: list[int] = []
+        self.first_with_hash: dict[str, int] = {}
+        self.buckets: dict[int, int | list[int]] = {}  # bucket key -> its article, or its articles (<= BUCKET_CAP)
+        self.kept: dict[int, tuple[np.ndarray, int | None]] = {}  # article -> shingle hashes, day
+
+    def _find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def _union(self, a: int, b: int) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra != rb:  # the root is the first name in sorted order: the group id
+            low, high = (ra, rb) if (self.names[ra], ra) < (self.names[rb], rb) else (rb, ra)
+            self.parent[high] = low
+
+    def add(self, name: str, fp: Fingerprint, date: str | None) -> None:
+        """Group one more article (``date`` an ISO day, or None when undated)."""
+        i = len(self.names)
+        self.names.append(name)
+        self.parent.append(i)
+        if fp.digest in self.first_with_hash:
+            self._union(self.first_with_hash[fp.digest], i)
+            return
+        self.first_with_hash[fp.digest] = i
+        if not fp.bands:
+            return
+        day = _day(date)
+        week = None if day is None else day // _WEEK
+        # a dated article meets the dated of its week and the two beside it, and the undated; an undated one meets all
+        look = (_DATED, _UNDATED) if week is None else (week - 1, week, week + 1, _UNDATED)
+        shared: Counter[int] = Counter()
+        for band in fp.bands:
+            for tag in look:
+                found = self.buckets.get(_bucket(band, tag))
+                if found is not None:
+                    shared.update(found if isinstance(found, list) else (found,))
+        checked = 0
+        for other, _count in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
+            other_shingles, other_day = self.kept[other]
+            if day is not None and other_day is not None and abs(day - other_day) > WINDOW_DAYS:
+                continue
+            if checked == MAX_CANDIDATES:
+                break
+            checked += 1
+            if self._find(other) != self._find(i) and jaccard(fp.shingles, other_shingles) >= self.threshold:
+                self._union(other, i)
+        self.kept[i] = (fp.shingles, day)
+        for band in fp.bands:
+            for tag in (_UNDATED,) if week is None else (week, _DATED):
+                key = _bucket(band, tag)
+                found = self.buckets.get(key)
+                if found is None:
+                    self.buckets[key] = i
+                elif not isinstance(found, list):
+                    self.buckets[key] = [found, i]
+                elif len(found) < BUCKET_CAP:
+                    found.append(i)
+
+    def groups(self) -> dict[str, str]:
+        """``name -> group id``: the first name (in sorted order) of its group."""
+        return {name: self.names[self._find(i)] for i, name in enumerate(self.names)}
+
+
+def group_fingerprints(items: Iterable[tuple[str, Fingerprint, str | None]], *,
+                       threshold: float = SIMILARITY_THRESHOLD) -> dict[str, str]:
+    """
+    The syndication group of every article, from its fingerprint and publication day.
 
     Parameters
     ----------
-    articles
-        ``(name, text)`` pairs; names must be unique.
+    items
+        ``(name, fingerprint, date)`` in input order: ``date`` an ISO day or None (undated:
+        compared with every article); names must be unique.
     threshold
         Jaccard similarity of shingle sets at and above which two texts are copies.
-    num_perm
-        MinHash permutations used to find candidate pairs.
 
     Returns
     -------
@@ -79,37 +244,31 @@ def syndication_groups(
         ``name -> group id``; the group id is the first name (in sorted order) of the
         group, so an article that is nobody's copy is its own group.
     """
-    items = sorted(dict(articles).items())
-    parent = {name: name for name, _ in items}
+    grouping = Grouping(threshold=threshold)
+    for name, fp, date in items:
+        grouping.add(name, fp, date)
+    return grouping.groups()
 
-    def find(name: str) -> str:
-        while parent[name] != name:
-            parent[name] = parent[parent[name]]
-            name = parent[name]
-        return name
 
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+def syndication_groups(
+    articles: Iterable[tuple[str, str]] | Iterable[tuple[str, str, str | None]], *,
+    threshold: float = SIMILARITY_THRESHOLD,
+) -> dict[str, str]:
+    """
+    The syndication group of every article, from its text.
 
-    first_with_hash: dict[str, str] = {}
-    sets: dict[str, set[str]] = {}
-    lsh = MinHashLSH(threshold=max(threshold * 0.8, 0.05), num_perm=num_perm)  # lower: fewer missed candidates
-    for name, text in items:
-        digest = content_hash(text)
-        if digest in first_with_hash:
-            union(first_with_hash[digest], name)
-            continue
-        first_with_hash[digest] = name
-        grams = shingles(text)
-        if len(grams) < MIN_SHINGLES:
-            continue
-        sets[name] = grams
-        signature = MinHash(num_perm=num_perm, seed=_SEED)
-        signature.update_batch([g.encode("utf-8") for g in grams])
-        for other in lsh.query(signature):
-            if jaccard(grams, sets[other]) >= threshold:
-                union(other, name)
-        lsh.insert(name, signature)
-    return {name: find(name) for name, _ in items}
+    Parameters
+    ----------
+    articles
+        ``(name, text)`` or ``(name, text, date)`` tuples (``date`` an ISO day or None);
+        names must be unique.
+    threshold
+        Jaccard similarity of shingle sets at and above which two texts are copies.
+
+    Returns
+    -------
+    groups
+        ``name -> group id`` (see :func:`group_fingerprints`).
+    """
+    items = [(name, fingerprint(text), rest[0] if rest else None) for name, text, *rest in articles]
+    return group_fingerprints(items, threshold=threshold)

@@ -12,6 +12,7 @@ import csv
 import io
 import json
 from collections import Counter
+from functools import lru_cache
 
 import shapely
 from shapely.geometry import mapping
@@ -68,6 +69,7 @@ def point_json(lat: float, lon: float) -> dict:
     return {"type": "Point", "coordinates": [round(float(lon), 6), round(float(lat), 6)]}
 
 
+@lru_cache(maxsize=1)
 def _admin1_geometries() -> dict:
     layer = geodata.load_admin1()
     return {code: geom for code, geom in zip(layer["admin1_code"], layer.geometry) if isinstance(code, str)}
@@ -100,6 +102,8 @@ def event_features(events: list[Event]) -> dict:
                                 for c in sorted(e.casualty_claims, key=lambda c: (c.article, c.start, c.kind))],
             "claim_stages": [{"stage": stage, "date": day} for stage, day in
                              sorted(e.claim_stages.items(), key=lambda kv: _STAGE_ORDER.index(kv[0]))],
+            "source_tolls": [{"article": r.article, "published": r.published, "killed": r.killed, "injured": r.injured}
+                             for r in sorted(e.reports, key=lambda r: (r.article, r.published or ""))],
         }
         if e.event_type == EventType.ANNEXATION_CLAIM and e.admin1_code in polygons:
             geometry = geometry_json(polygons[e.admin1_code])
@@ -200,6 +204,7 @@ def events_csv(events: dict) -> str:
             "casualty_claims": " | ".join(_claim_text(c) for c in p.get("casualty_claims") or []),
             "claim_stages": "; ".join(f"{c['stage']} {c['date'] or 'undated'}" for c in p.get("claim_stages") or []),
             "sources": " | ".join(f"{s.get('article')}:{s.get('start')}-{s.get('end')}" for s in sources),
+            "source_tolls": " | ".join(_toll_text(t) for t in p.get("source_tolls") or []),
         }
         writer.writerow(_safe_row(row))
     return buffer.getvalue()
@@ -210,6 +215,12 @@ def _claim_text(claim: dict) -> str:
     role = claim.get("role") or "total"
     who = claim.get("claimant") or "unattributed"
     return f"{claim.get('kind')} {claim.get('value')} ({role}; {who}) [{claim.get('article')}]"
+
+
+def _toll_text(toll: dict) -> str:
+    """One article's toll flattened: "a.txt 2024-04-17: killed 4, injured 20"."""
+    parts = [f"{kind} {toll[kind]}" for kind in ("killed", "injured") if toll.get(kind) is not None]
+    return f"{toll.get('article')} {toll.get('published') or 'undated'}: {', '.join(parts) or 'no figure'}"
 
 
 def places_csv(places: dict) -> str:

@@ -225,8 +225,11 @@ def _recover(folder: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
-def write_set(folder: Path | str, files: Mapping[str, str | bytes]) -> None:
-    """Replace the files ``files`` (name → content) in ``folder`` all together, or none of them.
+def write_set(folder: Path | str, files: Mapping[str, str | bytes | Path]) -> None:
+    """Replace the files ``files`` (name → content, or a file holding it) in ``folder`` all together, or none.
+
+    A file given as content is moved into place when it is on the same file system (else copied):
+    it is gone from where it was afterwards.
 
     Raises
     ------
@@ -246,16 +249,35 @@ def write_set(folder: Path | str, files: Mapping[str, str | bytes]) -> None:
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def _stage(staging: Path, files: Mapping[str, str | bytes]) -> None:
+def _stage(staging: Path, files: Mapping[str, str | bytes | Path]) -> None:
     for name, data in files.items():
         if Path(name).name != name or name.startswith("."):
             msg = f"output name {name!r} must be a plain file name"
             raise ValueError(msg)
+        if isinstance(data, Path) and _move_in(data, staging / name):
+            continue
         with open(staging / name, "xb") as handle:  # "x": created here, so 0666 less the umask
-            handle.write(_encode(data))
+            if isinstance(data, Path):  # a file written beforehand (a large output, streamed) elsewhere: copied
+                with data.open("rb") as source:
+                    shutil.copyfileobj(source, handle, 1 << 20)
+            else:
+                handle.write(_encode(data))
             handle.flush()
             os.fsync(handle.fileno())
     _fsync_dir(staging)
+
+
+def _move_in(source: Path, target: Path) -> bool:
+    """Rename a finished file into the staging folder (same file system: no copy); False when it cannot be."""
+    try:
+        if source.stat().st_mode & 0o777 != _file_mode():
+            return False
+        os.rename(source, target)
+    except OSError:
+        return False
+    with open(target, "rb") as handle:
+        os.fsync(handle.fileno())
+    return True
 
 
 def _commit(folder: Path, staging: Path, names: list[str]) -> None:

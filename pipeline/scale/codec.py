@@ -8,6 +8,7 @@ added to ``Place``, ``Event`` or ``Source`` round-trips without touching this mo
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import enum
 import json
@@ -18,9 +19,10 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.events.extract import Event
+from pipeline.ingest.syndication import Fingerprint
 from pipeline.model import Place
 
-CODEC_VERSION = 2  # bump when the payload layout below changes
+CODEC_VERSION = 3  # bump when the payload layout below changes
 
 
 def to_plain(obj: Any) -> Any:
@@ -82,27 +84,30 @@ def _restore(tp: Any, value: Any) -> Any:
     return value
 
 
-def dumps_result(places: list[Place], events: list[Event]) -> str:
-    """One article's places and events as compact JSON text."""
-    payload = {"v": CODEC_VERSION, "places": [to_plain(p) for p in places], "events": [to_plain(e) for e in events]}
+def dumps_result(places: list[Place], events: list[Event], fingerprint: Fingerprint | None = None) -> str:
+    """One article's places, events and syndication fingerprint as compact JSON text."""
+    payload = {"v": CODEC_VERSION, "places": [to_plain(p) for p in places], "events": [to_plain(e) for e in events],
+               "fp": None if fingerprint is None else base64.b64encode(fingerprint.to_bytes()).decode("ascii")}
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
 
-def loads_result(text: str | bytes) -> tuple[list[Place], list[Event]]:
+def loads_result(text: str | bytes) -> tuple[list[Place], list[Event], Fingerprint | None]:
     """Inverse of ``dumps_result``; ``ValueError`` for a payload of another layout."""
     payload = json.loads(text)
     if not isinstance(payload, dict) or payload.get("v") != CODEC_VERSION:
         msg = "stored result has another layout"
         raise ValueError(msg)
-    return [from_plain(Place, p) for p in payload["places"]], [from_plain(Event, e) for e in payload["events"]]
+    fp = payload.get("fp")
+    return ([from_plain(Place, p) for p in payload["places"]], [from_plain(Event, e) for e in payload["events"]],
+            None if fp is None else Fingerprint.from_bytes(base64.b64decode(fp)))
 
 
-def pack(places: list[Place], events: list[Event]) -> bytes:
+def pack(places: list[Place], events: list[Event], fingerprint: Fingerprint | None = None) -> bytes:
     """``dumps_result`` compressed, as the store keeps it."""
-    return zlib.compress(dumps_result(places, events).encode("utf-8"), 1)
+    return zlib.compress(dumps_result(places, events, fingerprint).encode("utf-8"), 1)
 
 
-def unpack(blob: bytes) -> tuple[list[Place], list[Event]]:
+def unpack(blob: bytes) -> tuple[list[Place], list[Event], Fingerprint | None]:
     """Inverse of ``pack``; ``ValueError`` for a damaged or foreign payload."""
     try:
         text = zlib.decompress(blob)

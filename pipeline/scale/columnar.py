@@ -9,6 +9,7 @@ Geometry is WKB in EPSG:4326 (lon, lat), an absent geometry is null.
 from __future__ import annotations
 
 import io
+import math
 import json
 from pathlib import Path
 from typing import Any
@@ -36,10 +37,32 @@ def _column(values: list[Any]) -> pd.Series:
                      dtype="string")
 
 
+def _geometries(features: list[dict]) -> list:
+    """Shapely geometries of the features: Points made in one vectorised call (most features), others one by one."""
+    import numpy as np
+    import shapely
+    from shapely.geometry import shape
+
+    out: list = [None] * len(features)
+    at, coords = [], []
+    for i, f in enumerate(features):
+        geometry = f.get("geometry")
+        if not geometry:
+            continue
+        if geometry["type"] == "Point" and len(geometry["coordinates"]) == 2:
+            at.append(i)
+            coords.append(geometry["coordinates"])  # (lon, lat): shapely's (x, y)
+        else:
+            out[i] = shape(geometry)
+    if at:
+        for i, point in zip(at, shapely.points(np.asarray(coords, dtype=float))):
+            out[i] = point
+    return out
+
+
 def to_geoparquet(collection: dict) -> bytes:
     """GeoParquet bytes of a GeoJSON FeatureCollection (same input, same bytes)."""
     import geopandas as gpd
-    from shapely.geometry import shape
 
     features = collection.get("features", [])
     keys: dict[str, None] = {}
@@ -53,7 +76,7 @@ def to_geoparquet(collection: dict) -> bytes:
             columns[key] = _column([f.get("id") for f in features])
         else:
             columns[key] = _column([(f.get("properties") or {}).get(key) for f in features])
-    geometry = [shape(f["geometry"]) if f.get("geometry") else None for f in features]
+    geometry = _geometries(features)
     frame = gpd.GeoDataFrame(pd.DataFrame(columns, index=pd.RangeIndex(len(features))),
                              geometry=gpd.GeoSeries(geometry, crs=CRS), crs=CRS)
     buffer = io.BytesIO()
@@ -65,3 +88,69 @@ def write_columnar(result: Any, out_dir: Path) -> None:
     """``events.parquet`` and ``places.parquet`` beside the GeoJSON, each written atomically."""
     for layer in COLUMNAR_LAYERS:
         write_atomic(Path(out_dir) / f"{layer}.parquet", to_geoparquet(getattr(result, layer)))
+
+
+_TYPE_NAMES = ("Point", "LineString", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon",
+               "GeometryCollection")  # shapely type ids 0-7, as geopandas names them in the "geo" metadata
+
+
+def extend_geoparquet(previous: bytes, new: dict, take: list[int] | None = None) -> bytes | None:
+    """The bytes ``to_geoparquet`` gives for a layer, from its previous file and the changed features only.
+
+    The rows are those of ``previous`` followed by ``new``'s features, picked and ordered by ``take``
+    (indices into that concatenation; None: all, as they are). None when the columns cannot be joined
+    (see :func:`join_geoparquet`): the caller then writes the whole layer.
+    """
+    parts = [previous, to_geoparquet(new)] if new.get("features") else [previous]
+    return join_geoparquet(parts, take)
+
+
+def join_geoparquet(parts: list[bytes], take: list[int] | None = None) -> bytes | None:
+    """The bytes ``to_geoparquet`` gives for the features of several GeoParquet ``parts`` together.
+
+    Rows: the parts' rows one after the other, picked and ordered by ``take`` (None: all). A column's
+    type is that of the parts where it has values (an all-null part takes it, as in the whole layer);
+    only the geometry metadata (types, bbox) depends on the rows, and it is recomputed. None when
+    the parts' columns differ in names or in the type of values (ints in one part, floats in another).
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    import shapely
+
+    tables = [pq.read_table(io.BytesIO(part)) for part in parts]
+    first = tables[0]
+    if any(t.column_names != first.column_names for t in tables):
+        return None
+    entries = [{c["name"]: c for c in json.loads(t.schema.metadata[b"pandas"])["columns"]} for t in tables]
+    fields, described = [], []
+    for name in first.column_names:
+        typed = [k for k, t in enumerate(tables) if t.column(name).null_count != len(t)] or [0]
+        if len({tables[k].schema.field(name).type for k in typed}) != 1:
+            return None
+        fields.append(tables[typed[0]].schema.field(name))
+        described.append(entries[typed[0]].get(name))
+    schema = pa.schema(fields, metadata=first.schema.metadata)
+    joined = pa.concat_tables([pa.Table.from_arrays([t.column(f.name).cast(f.type) for f in fields], schema=schema)
+                               for t in tables])
+    if take is not None:
+        joined = joined.take(pa.array(take, type=pa.int64()))
+    joined = joined.combine_chunks()
+    metadata = dict(first.schema.metadata)
+    pandas_meta = json.loads(metadata[b"pandas"])
+    pandas_meta["columns"] = [d if d is not None else c for d, c in zip(described, pandas_meta["columns"])]
+    metadata[b"pandas"] = json.dumps(pandas_meta).encode("utf-8")
+    geo = json.loads(metadata[b"geo"])
+    column = geo["columns"]["geometry"]
+    geometries = shapely.from_wkb(joined.column("geometry").to_numpy(zero_copy_only=False))
+    ids = shapely.get_type_id(geometries)
+    ids[shapely.has_z(geometries)] += 8
+    column["geometry_types"] = sorted({(_TYPE_NAMES[i % 8] + (" Z" if i >= 8 else "")) for i in set(ids.tolist())
+                                       if i >= 0})
+    column.pop("bbox", None)
+    bbox = shapely.total_bounds(geometries).tolist()
+    if all(map(math.isfinite, bbox)):
+        column["bbox"] = bbox
+    metadata[b"geo"] = json.dumps(geo).encode("utf-8")
+    buffer = io.BytesIO()
+    pq.write_table(joined.replace_schema_metadata(metadata), buffer, compression=COMPRESSION)
+    return buffer.getvalue()

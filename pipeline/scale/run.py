@@ -36,7 +36,7 @@ def run_articles(articles: Iterable[Article], *, mapper=None, store: ArticleStor
                  window: int = WINDOW) -> Iterator[tuple[Article, ArticleResult]]:
     """Per-article results for ``articles`` in input order, from the store when it has them."""
     mapper = mapper or SerialMapper()
-    work = partial(process_article, with_payload=store is not None)
+    work = partial(process_article, with_payload=store is not None, slim=True)
     done = 0
     for batch in chunked(articles, window):
         keys = [article_key(a) for a in batch] if store is not None else [""] * len(batch)
@@ -51,8 +51,8 @@ def run_articles(articles: Iterable[Article], *, mapper=None, store: ArticleStor
         fresh: list[tuple[str, str, bytes]] = []
         for article, key in zip(batch, keys):
             if key in cached:
-                places, events = cached[key]
-                result = ArticleResult(article.name, places, events)
+                places, events, fp = cached[key]
+                result = ArticleResult(article.name, places, events, fingerprint=fp)
             else:
                 out = next(computed)
                 if isinstance(out, Failure):
@@ -81,8 +81,10 @@ def runner(*, jobs: int | None = 1, dask: str | None = None, store_dir: Path | N
             print(f"conflictmap: no article store in {store_dir} ({exc}); processing every article",
                   file=sys.stderr)
     mapper = make_mapper(jobs=jobs, dask=dask)
+    bound = partial(run_articles, mapper=mapper, store=store)
+    bound.store = store  # type: ignore[attr-defined]  # the build keeps its fold there
     try:
-        yield partial(run_articles, mapper=mapper, store=store)
+        yield bound
     finally:
         mapper.close()
         if store is not None:

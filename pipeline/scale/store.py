@@ -24,7 +24,8 @@ from pathlib import Path
 from pipeline.text.articles import Article
 
 STORE_NAME = "article_store.sqlite"
-STORE_FILES = (STORE_NAME,)  # WAL side files exist only while a build holds the store open
+FOLD_NAME = "article_store.fold"  # the last build's fold: a cache, rebuilt when missing, damaged or stale
+STORE_FILES = (STORE_NAME, FOLD_NAME)  # WAL side files exist only while a build holds the store open
 APPLICATION_ID = 0x434D4150  # "CMAP" in the SQLite header: tells our store from any other database
 SCHEMA_VERSION = 1
 _ROOT = Path(__file__).resolve().parents[2]
@@ -84,6 +85,7 @@ class ArticleStore:
             self.notice(f"article store {self.path} {problem}; rebuilding it (every article is processed again)")
             for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            self.path.with_name(FOLD_NAME).unlink(missing_ok=True)
         db = self._connect()
         db.executescript(f"""
             PRAGMA application_id = {APPLICATION_ID};
@@ -145,6 +147,24 @@ class ArticleStore:
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+
+    @property
+    def fold_path(self) -> Path:
+        """Where the fold of the last build written beside this store is kept (``pipeline.scale.fold``)."""
+        return self.path.with_name(FOLD_NAME)
+
+    def get_fold(self) -> bytes | None:
+        """The kept fold of the last build, or None (its version is checked by whoever reads it)."""
+        try:
+            return self.fold_path.read_bytes()
+        except OSError:
+            return None
+
+    def put_fold(self, state: bytes) -> None:
+        """Keep the fold of the build just written (the file is replaced whole, or not at all)."""
+        from pipeline.output.atomic import write_atomic
+
+        write_atomic(self.fold_path, state)
 
     def __len__(self) -> int:
         return self.db.execute("SELECT count(*) FROM results").fetchone()[0]

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 import pipeline
 from pipeline.errors import InputError
+from tests.dashboard.helpers import cell_total, cells_data
 from tests.fixtures import MARKDOWN_TEXT
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
@@ -73,6 +74,70 @@ def test_type_filter_updates_counter_table_and_query(app: AppTest):
     app.sidebar.checkbox(key="f_undated").uncheck().run()
     assert _counter(app) == "Showing 1 of 7 events, 2022-09-30"
     assert _param(app, "undated") == ["0"]
+
+
+def _map_page(at: AppTest) -> str:
+    (frame,) = at.get("iframe")
+    return frame.proto.srcdoc
+
+
+def _captions(at: AppTest) -> str:
+    return "\n".join(c.value for c in at.caption)
+
+
+def test_above_the_point_limit_the_map_counts_cells_that_follow_the_filters(
+        app: AppTest, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("CONFLICTMAP_MAP_POINT_LIMIT", "1")
+    app.run()
+    assert not app.exception
+    page = _map_page(app)
+    assert set(cells_data(page)) == {"frontline_incident", "casualty_report", "places"}
+    assert cell_total(page, "frontline_incident") == 3 and cell_total(page, "casualty_report") == 2
+    assert "the map counts them per" in _captions(app)
+    assert "(cmLayers.claims)" in page  # claimed areas stay hatched polygons
+
+    app.sidebar.multiselect(key="f_types").set_value(["frontline_incident"]).run()
+    app.sidebar.multiselect(key="f_oblasts").set_value(["UA-63"]).run()
+    page = _map_page(app)
+    assert _counter(app).startswith("Showing 2 of 7 events")
+    assert cell_total(page, "frontline_incident") == 2
+    assert "casualty_report" not in cells_data(page)
+
+    # narrowed to the limit: single events again, with their escaped popups' data
+    app.sidebar.slider(key="f_minconf").set_value(0.6).run()
+    page = _map_page(app)
+    assert _counter(app).startswith("Showing 1 of 7 events")
+    assert "frontline_incident" not in cells_data(page) and "(cmLayers.incidents)" in page
+    assert cell_total(page, "places") == 3  # the oblast's 3 place mentions are still above the limit
+
+
+def test_the_default_limit_aggregates_a_large_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Synthetic outputs just above the default point limit: cells at first, points once narrowed."""
+    import json
+
+    from benchmarks.synthetic import synthetic_outputs
+    from dashboard import aggregate
+
+    monkeypatch.delenv("CONFLICTMAP_MAP_POINT_LIMIT", raising=False)
+    n_events = int(aggregate.POINT_LIMIT * 2.2)  # frontline incidents are ~60 %: above the limit
+    data = synthetic_outputs(n_events, seed=3)
+    for layer in ("events", "places", "oblasts"):
+        (tmp_path / f"{layer}.geojson").write_text(json.dumps(data[layer]), encoding="utf-8")
+    monkeypatch.setenv("CONFLICTMAP_DATA", str(tmp_path))
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception
+    incidents = sum(1 for f in data["events"]["features"] if f["properties"]["event_type"] == "frontline_incident")
+    assert incidents > aggregate.POINT_LIMIT
+    page = _map_page(at)
+    assert cell_total(page, "frontline_incident") == incidents
+    assert len(page) < 3_000_000  # inlined Leaflet and ~1,800 casualty reports (below the limit) included
+
+    oblast = data["events"]["features"][-1]["properties"]["admin1_code"]
+    at.sidebar.multiselect(key="f_oblasts").set_value([oblast]).run()
+    shown = [f for f in data["events"]["features"] if f["properties"]["admin1_code"] == oblast]
+    assert _counter(at).startswith(f"Showing {len(shown)} of {n_events} events")
+    page = _map_page(at)
+    assert "frontline_incident" not in cells_data(page) and "(cmLayers.incidents)" in page
 
 
 def test_oblast_and_confidence_filters(app: AppTest):

@@ -54,13 +54,23 @@ def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60.0) ->
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data = write_fixture_dir(tmp_path_factory.mktemp("browser") / "out")
+    yield from _serve(write_fixture_dir(tmp_path_factory.mktemp("browser") / "out"), {})
+
+
+@pytest.fixture(scope="module")
+def cells_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture folder served with a point limit of 1: every layer is counted per grid cell."""
+    yield from _serve(write_fixture_dir(tmp_path_factory.mktemp("cells") / "out"),
+                      {"CONFLICTMAP_MAP_POINT_LIMIT": "1"})
+
+
+def _serve(data: Path, extra_env: dict[str, str]) -> Iterator[str]:
     port = _free_port()
     code = (
         "import sys; from pathlib import Path; from dashboard.serve import serve; "
         f"sys.exit(serve(Path({str(data)!r}), {port}))"
     )
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "PYTHONPATH": str(REPO), **extra_env}
     process = subprocess.Popen([sys.executable, "-c", code], cwd=REPO, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                start_new_session=True)
@@ -217,3 +227,42 @@ def test_panning_and_clicking_the_map_never_rerun_the_app(page):
     page.wait_for_timeout(1500)
     assert frame.evaluate(pane) != start  # the map moved
     assert len(sent) == before  # and nothing went back to the server: no rerun
+
+
+def test_cells_above_the_point_limit_are_drawn_counted_and_escaped(cells_server: str, tmp_path: Path):
+    with playwright_sync.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        context = browser.new_context(viewport={"width": 1500, "height": 1100})
+        requests: list[str] = []
+        context.on("request", lambda request: requests.append(request.url))
+        tab = context.new_page()
+        tab.goto(cells_server)
+        frame = None
+        deadline = time.monotonic() + 60
+        while frame is None and time.monotonic() < deadline:
+            for child in _child_frames(tab):
+                try:
+                    if child.query_selector(".leaflet-cm-incidents-pane .cm-cell"):
+                        frame = child
+                except playwright_sync.Error:
+                    pass
+            tab.wait_for_timeout(200)
+        assert frame is not None, "no grid cells drawn"
+        frame.wait_for_timeout(500)
+        incidents = frame.query_selector_all(".leaflet-cm-incidents-pane .cm-cell")
+        casualties = frame.query_selector_all(".leaflet-cm-casualties-pane .cm-cell")
+        assert sum(int(c.inner_text()) for c in incidents) == 3
+        assert sum(int(c.inner_text()) for c in casualties) == 2
+        assert not frame.query_selector_all(".leaflet-cm-incidents-pane .cm-icon")  # no single events
+        assert len(frame.query_selector_all(".leaflet-cm-claims-pane path")) == 1  # still hatched
+        assert "per 1\u00b0 cell" in frame.inner_text(".cm-legend")
+        casualties[0].click()
+        popup = frame.wait_for_selector(".leaflet-popup-content")
+        assert "casualty report" in popup.inner_text() and "narrow the filters" in popup.inner_text()
+        assert popup.query_selector("script, img") is None
+        assert frame.evaluate("() => window.__pwned") is None
+        assert "the map counts them per" in tab.inner_text("body")
+        tab.screenshot(path=str(tmp_path / "cells.png"))
+        assert (tmp_path / "cells.png").stat().st_size > 20_000
+        assert [u for u in requests if not u.startswith(LOCAL_PREFIXES)] == []
+        browser.close()

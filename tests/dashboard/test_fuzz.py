@@ -23,7 +23,7 @@ from conflictmap.cli import main
 from dashboard.data import load_outputs
 from pipeline.build import OUTPUT_FILES
 from pipeline.output.writer import CSV_FORMULA_STARTS
-from pipeline.scale.store import STORE_NAME
+from pipeline.scale.store import STORE_FILES
 from pipeline.text import validate
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
@@ -121,7 +121,7 @@ def test_fuzzed_articles_build_and_open_in_the_dashboard(tmp_path, monkeypatch, 
     err = capsys.readouterr().err
     assert code in (0, 1) and "Traceback" not in err
     # the outputs and the article store, no temporary file left
-    assert sorted(p.name for p in out.iterdir()) == sorted((*OUTPUT_FILES, STORE_NAME))
+    assert sorted(p.name for p in out.iterdir()) == sorted((*OUTPUT_FILES, *STORE_FILES))
 
     # everything build wrote is strict JSON (no NaN / Infinity), one record per "\n"-ended line
     for name in ("events.geojson", "places.geojson", "oblasts.geojson"):

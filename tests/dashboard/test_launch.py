@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dashboard import assets, launch, pages
+from dashboard import aggregate, assets, launch, pages
 from dashboard import map as cm_map
 from pipeline.output.filters import EventFilters
 
@@ -16,7 +16,8 @@ def test_warm_map_draws_the_default_view(data_dir: Path):
     assert cm_map._default_basemap.cache_info().currsize == 1
     # the key the app asks with for a first visitor: every filter open, offline basemap
     (key,) = pages._pages
-    assert key == (pages.folder_id(data_dir), EventFilters(), "mentions", "offline", assets.STATIC_URL)
+    assert key == (pages.folder_id(data_dir), EventFilters(), "mentions", "offline", assets.STATIC_URL,
+                   aggregate.POINT_LIMIT)
 
 
 def test_warm_map_leaves_a_bad_folder_to_the_page(tmp_path: Path):

@@ -15,6 +15,7 @@ from dashboard.map import (
     basemap_data,
     build_event_map,
     casualty_radius,
+    claims_text,
     class_breaks,
     js_json,
     oblast_values,
@@ -189,3 +190,15 @@ def test_real_seed_outputs_draw_every_event(seed_data_dir):
     assert "annexation_claim" in kinds
     page = assets.standalone_html(m)
     assert not re.search(r'<script src=|<link rel="stylesheet"', page)
+
+
+def test_popup_claims_show_each_outlets_toll_when_outlets_differ():
+    claims = [{"kind": "killed", "value": 4, "role": "total", "claimant": "mayor"},
+              {"kind": "killed", "value": 11, "role": "total", "claimant": None}]
+    tolls = [{"article": "a.txt", "published": "2024-04-17", "killed": 4, "injured": None},
+             {"article": "b.txt", "published": "2024-04-17", "killed": 11, "injured": 22}]
+    text = claims_text({"casualty_claims": claims, "source_tolls": tolls})
+    assert text == ("killed 4 (mayor) · killed 11 (unattributed) · "
+                    "per outlet: a.txt killed 4; b.txt killed 11, injured 22")
+    same = [dict(tolls[1], article="c.txt"), tolls[1]]
+    assert "per outlet" not in claims_text({"casualty_claims": claims, "source_tolls": same})

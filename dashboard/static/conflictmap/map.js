@@ -37,6 +37,41 @@
               properties: r};
     })};
   };
+  // a grid-cell row (see _cell_rows in dashboard/map.py)
+  window.cmCell = function (r, S) {
+    return {lon: r[0], lat: r[1], n: r[2], killed: r[3], injured: r[4], approx: r[5], undated: r[6],
+            first: S[r[7]], last: S[r[8]], south: r[10], west: r[11],
+            top: r[9].map(function (t) { return [S[t[0]], t[1]]; })};
+  };
+  window.cmShort = function (n) {
+    if (n >= 10000) { return Math.round(n / 1000) + 'k'; }
+    if (n >= 1000) { return (Math.round(n / 100) / 10) + 'k'; }
+    return String(n);
+  };
+  window.cmCellPopup = function (c, data) {
+    var places = data.kind === 'places';
+    var rows = ['<b>' + cmEsc(c.n.toLocaleString('en')) + ' ' + cmEsc(c.n === 1 ? data.one : data.noun) + '</b>',
+      'Cell ' + cmEsc(c.south) + '\u2013' + cmEsc(c.south + data.deg) + '\u00b0N, ' +
+      cmEsc(c.west) + '\u2013' + cmEsc(c.west + data.deg) + '\u00b0E'];
+    if (!places) {
+      rows.push('Dates: ' + (c.first ? cmEsc(c.first) + (c.last !== c.first ? '\u2013' + cmEsc(c.last) : '')
+                                     : '<i>none</i>') + (c.undated ? ' (' + cmEsc(c.undated) + ' undated)' : ''));
+    }
+    if (data.kind === 'casualty_report') {
+      rows.push('Killed: ' + cmEsc(c.killed) + ' \u00b7 Injured: ' + cmEsc(c.injured));
+    }
+    if (c.top.length) {
+      rows.push((places ? 'Most mentioned: ' : 'Most frequent: ') + c.top.map(function (t) {
+        return (places ? cmEsc(t[0] || '?') : cmLabel(t[0] || 'unspecified')) + ' ' + cmEsc(t[1]);
+      }).join(' \u00b7 '));
+    }
+    if (c.approx) {
+      rows.push('<i>' + cmEsc(c.approx) + ' located only to a district or region</i>');
+    }
+    rows.push('<span class="cm-art">More than ' + cmEsc(data.limit.toLocaleString('en')) +
+              ' points: narrow the filters to see single events.</span>');
+    return '<div class="cm-popup">' + rows.join('<br>') + '</div>';
+  };
   window.cmEventPopup = function (p) {
     var rows = [
       '<b>' + cmEsc(p.type) + '</b>' + (p.sub ? ' \u00b7 ' + cmLabel(p.sub) : ''),
@@ -205,6 +240,37 @@
             color: data.edge, weight: 1.2, fillColor: data.fill, fillOpacity: 0.5});
         },
         onEachFeature: eventPopups(S)});
+    },
+
+    // grid cells of many points (see _cell_rows in dashboard/map.py): one counted marker per cell
+    cells: function (data, map) {
+      var S = map._cmS, group = L.featureGroup();
+      var shift = {left: function (d) { return [d - 3, d / 2]; },
+                   right: function (d) { return [3, d / 2]; },
+                   below: function (d) { return [d / 2, -3]; }}[data.anchor] ||
+                  function (d) { return [d / 2, d / 2]; };
+      data.rows.forEach(function (r) {
+        var c = cmCell(r, S), d = Math.round(Math.min(18 + 6 * Math.log10(Math.max(c.n, 1)), 40));
+        var marker = L.marker([c.lat, c.lon], {pane: data.pane, keyboard: false, icon: L.divIcon({
+          className: '', iconSize: [d, d], iconAnchor: shift(d),
+          html: '<div class="cm-cell" style="background:' + data.colour + ';width:' + d + 'px;height:' +
+                d + 'px;line-height:' + (d - 4) + 'px">' + cmEsc(cmShort(c.n)) + '</div>'})});
+        marker.bindTooltip(function () {
+          return cmEsc(c.n.toLocaleString('en')) + ' ' + cmEsc(c.n === 1 ? data.one : data.noun) + ' in this ' +
+            cmEsc(data.deg) +
+            '\u00b0 cell';
+        });
+        var box = null;
+        marker.bindPopup(function () { return cmCellPopup(c, data); }, {maxWidth: 340});
+        marker.on('popupopen', function () {
+          box = L.rectangle([[c.south, c.west], [c.south + data.deg, c.west + data.deg]],
+            {pane: data.pane, interactive: false, color: data.colour, weight: 1.5, dashArray: '4 3',
+             fillOpacity: 0.08}).addTo(map);
+        });
+        marker.on('popupclose', function () { if (box) { map.removeLayer(box); box = null; } });
+        group.addLayer(marker);
+      });
+      return group;
     },
 
     places: function (data, map) {

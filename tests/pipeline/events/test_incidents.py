@@ -5,12 +5,18 @@ Every text here is written for these tests; none comes from an evaluation set.
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
 from pipeline.events.extract import Event, merge_across_articles
 from pipeline.events.figures import figures
 from pipeline.events.triggers import triggers
+from pipeline.events.incidents import distinct_settlements
+from pipeline.output.export import event_features, events_csv
 from tests.fixtures import article_events as _events
+from tests.fixtures import make_place
 
 MONDAY = "date 2023-05-15\n"  # a Monday
 
@@ -45,8 +51,32 @@ def test_increment_is_not_the_toll():
     assert (2, "increment") in roles and (31, "total") in roles
 
 
+def test_a_toll_named_with_its_incident_is_read():
+    figs = figures("The death toll from Sunday's missile strike on the city centre of Sumy has risen to 45, "
+                   "including six children.")
+    assert [(f.value, f.role, f.update) for f in figs if f.kind == "killed"] == [(45, "total", True)]
+    assert figures("The death toll from the strike on Sumy is expected to rise to 50.") == []
+
+
 def test_toll_of_injured_is_not_a_death_toll():
     assert [(f.kind, f.value) for f in figures("Officials had earlier given a toll of 17 injured.")] == [("injured", 17)]
+
+
+@pytest.mark.parametrize("summary", [
+    "In total, Russian attacks killed 12 people across the region on Sunday, the governor said.",
+    "Over the past day, Russian shelling killed 14 civilians in Sumy Oblast, the governor said.",
+    "Across Ukraine, 31 civilians were killed in Russian attacks over the weekend.",
+])
+def test_a_total_over_many_incidents_is_not_the_toll_of_one(parser, summary):
+    text = MONDAY + "A missile struck Sumy on Sunday, killing 5 people. " + summary
+    [report] = _of(_events(parser, text), "casualty_report")
+    assert report.killed == 5
+    assert {c.role for c in report.casualty_claims if c.value != 5} == {"aggregate"}  # kept, as a claim
+
+
+def test_an_aggregate_alone_is_no_incident(parser):
+    text = MONDAY + "Over the past day, 9 civilians were killed across Sumy Oblast, the governor said."
+    assert [e for e in _events(parser, text) if e.event_type != "annexation_claim"] == []
 
 
 def test_increment_alone_stands_in_when_no_total_is_given(parser):
@@ -83,6 +113,57 @@ def test_earlier_incident_on_another_day_with_another_toll_stays_apart(parser):
             "On May 10, in Sumy, one person was killed and three were wounded.")
     reports = _of(_events(parser, text), "casualty_report")
     assert sorted((r.killed, r.when.date) for r in reports) == [(1, "2023-05-10"), (9, "2023-05-14")]
+
+
+def test_earlier_attacks_listed_on_their_own_days_are_each_an_incident(parser):
+    text = (MONDAY + "Russian troops shelled a market in Sumy. At least 7 people were killed.\n\n"
+            "Prosecutors listed other recent cases. On May 12, in Sumy Oblast, Russian soldiers fired at a tractor "
+            "driver: one man was killed and two were wounded.\n\n"
+            "On May 11, Russian soldiers opened fire on a car near Sumy: a teacher and her two sons were killed.")
+    reports = _of(_events(parser, text), "casualty_report")
+    assert sorted((r.when.date, r.killed, r.injured) for r in reports) == [
+        ("2023-05-11", 3, None), ("2023-05-12", 1, 2), ("2023-05-15", 7, None)]
+    assert {r.when.date: r.geo_precision for r in reports}["2023-05-12"] == 3  # only the oblast is named
+
+
+def test_bodies_found_in_another_town_are_not_the_strikes_toll(parser):
+    text = (MONDAY + "Russian artillery shelled Sumy on Sunday, damaging a school.\n\n"
+            "Investigators began exhuming bodies near Poltava after finding 14 graves in a forest.")
+    events = sorted((e.event_type, e.sub_event_type, e.place.name, e.killed) for e in _events(parser, text)
+                    if e.event_type != "annexation_claim")
+    assert events == [("casualty_report", "bodies_found", "Poltava", 14),
+                      ("frontline_incident", "shelling", "Sumy", None)]
+
+
+def test_a_night_told_on_two_dates_stays_one_incident(parser):
+    text = (MONDAY + "Russian drones attacked Sumy late on Sunday, killing two people. "
+            "On Monday, drones hit a power station in Sumy, the governor said.")
+    events = [e for e in _events(parser, text) if e.event_type != "annexation_claim"]
+    assert [(e.event_type, e.killed) for e in events] == [("casualty_report", 2)]
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("Shelling hit a car near Sumy: twin sisters and a 60-year-old man were killed.", 3),
+    ("A man and his wife were killed when a shell hit their house.", 2),
+    ("Two children and three adults died in the fire after the strike.", 5),
+])
+def test_victims_named_one_by_one_are_counted(sentence, killed):
+    assert [(f.kind, f.value) for f in figures(sentence)] == [("killed", killed)]
+
+
+def test_a_report_stamped_with_its_hour_is_the_latest_toll(parser):
+    text = (MONDAY + "A Russian missile hit the centre of Sumy at 08:40. The information about three dead has now "
+            "been confirmed, the mayor said. At 11:15 it became known about six dead people.")
+    [report] = _of(_events(parser, text), "casualty_report")
+    assert report.killed == 6
+    six = next(c for c in report.casualty_claims if c.value == 6)
+    assert not six.approximate  # "known about six dead": "about" is not "roughly" here
+
+
+def test_a_stated_total_outranks_victims_named_one_by_one(parser):
+    text = (MONDAY + "A missile struck Sumy on Sunday. A man and his wife were killed in their flat. "
+            "In all, 9 people were killed, the governor said.")
+    assert [r.killed for r in _of(_events(parser, text), "casualty_report")] == [9]
 
 
 # -- only what happened ---------------------------------------------------------------------------
@@ -137,6 +218,18 @@ def test_capture_and_recapture_record_who_acted(parser):
     assert [(e.sub_event_type, e.actor) for e in retaken] == [("recapture", "Ukraine")]
 
 
+@pytest.mark.parametrize(("sentence", "place", "side"), [
+    ("Russian forces have captured Soledar, the ministry said.", "Soledar", "Russia"),
+    ("Moscow has captured Soledar.", "Soledar", "Russia"),
+    ("Ukraine liberates Kupiansk, the army says.", "Kupyansk", "Ukraine"),
+    ("Ukrainian troops have nearly encircled Lyman, an analyst said.", "Lyman", "Ukraine"),
+    ("Kupiansk had been retaken by Ukrainian troops.", "Kupyansk", "Ukraine"),
+])
+def test_active_perfect_and_a_country_as_subject_give_the_place_and_the_actor(parser, sentence, place, side):
+    [event] = _of(_events(parser, MONDAY + sentence), "frontline_incident")
+    assert (event.place.name, event.actor) == (place, side)
+
+
 def test_capital_named_as_captor_is_not_a_capture_in_the_capital(parser):
     events = _of(_events(parser, MONDAY + "Moscow captured Soledar on Saturday, officials said."), "frontline_incident")
     assert [e.admin1_code for e in events] == ["UA-14"]
@@ -147,6 +240,29 @@ def test_list_of_liberated_villages_gives_one_event_each(parser):
     events = _of(_events(parser, text), "frontline_incident")
     assert len(events) >= 2 and all(e.sub_event_type == "recapture" for e in events)
     assert len({e.place.name for e in events}) == len(events)
+
+
+def test_neighbouring_villages_in_one_list_are_each_their_own_recapture(parser):
+    # the three villages lie 7-13 km apart, closer than the cross-outlet merge distance
+    text = MONDAY + "Ukrainian forces liberated Klishchiivka, Kurdiumivka and Ozarianivka, the army said."
+    events = _of(_events(parser, text), "frontline_incident")
+    assert sorted(e.place.name for e in events) == ["Klishchiivka", "Kurdyumivka", "Ozarianivka"]
+    assert {(e.sub_event_type, e.actor, e.gains) for e in events} == {("recapture", "Ukraine", "Ukraine")}
+
+
+def test_neighbouring_villages_retaken_in_two_outlets_stay_two_events(parser):
+    a = _events(parser, MONDAY + "Ukrainian forces retook Klishchiivka on Sunday.", "a.txt")
+    b = _events(parser, MONDAY + "Ukrainian troops liberated Kurdiumivka on Sunday.", "b.txt")
+    merged = _of(merge_across_articles([a, b]), "frontline_incident")
+    assert sorted(e.place.name for e in merged) == ["Klishchiivka", "Kurdyumivka"]
+
+
+def test_one_settlement_spelt_two_ways_is_not_two_settlements():
+    a = make_place("Kharkiv", geonameid=1)
+    assert not distinct_settlements(a, make_place("Kharkov", start=40, name="Kharkiv", geonameid=None, lat=a.lat + 0.1))
+    assert not distinct_settlements(a, make_place("Kharkiv city", start=40, geonameid=2, lat=a.lat + 0.005))
+    assert distinct_settlements(a, make_place("Zzyvrotivka", start=40, geonameid=None, lat=a.lat + 0.06))
+    assert not distinct_settlements(a, make_place("Kharkiv Oblast", start=40, feature_kind="admin1", lat=a.lat + 0.06))
 
 
 def test_aggregate_statement_over_several_oblasts_gives_no_event(parser):
@@ -206,6 +322,22 @@ def test_same_strike_from_two_outlets_with_close_tolls_merges(parser):
     assert len(merged) == 1
     assert {s.article for s in merged[0].sources} == {"a.txt", "b.txt"}
     assert merged[0].killed == 25  # the latest report
+
+
+def test_merged_incident_keeps_each_outlets_own_toll(parser):
+    # an early report and a later one of the same strike: one event, the toll by the cross-outlet rule,
+    # and every outlet's own toll beside it in the exports (GeoJSON nested, CSV flattened)
+    a = _events(parser, "date 2023-05-15\nA missile hit Sumy on Sunday, killing 4 people.", "a.txt")
+    b = _events(parser, "date 2023-05-16\nRussian missiles struck Sumy on Sunday; 11 people were killed and "
+                        "22 injured.", "b.txt")
+    [merged] = _of(merge_across_articles([a, b]), "casualty_report")
+    assert merged.killed == 11  # the latest report
+    [props] = [f["properties"] for f in event_features([merged])["features"]]
+    assert props["source_tolls"] == [
+        {"article": "a.txt", "published": "2023-05-15", "killed": 4, "injured": None},
+        {"article": "b.txt", "published": "2023-05-16", "killed": 11, "injured": 22}]
+    row = next(csv.DictReader(io.StringIO(events_csv(event_features([merged])))))
+    assert row["source_tolls"] == "a.txt 2023-05-15: killed 4 | b.txt 2023-05-16: killed 11, injured 22"
 
 
 def test_undated_strike_does_not_absorb_a_dated_one(parser):

@@ -75,6 +75,19 @@ def test_lower_case_shortcut_agrees_with_the_word_set():
         assert ctx.uses_lower_case(word) == (word in words)
 
 
+def test_lower_case_occurrence_test_equals_the_word_set_on_random_texts():
+    plain = re.compile(r"(?<![A-Za-z])[a-z][a-z'-]+")
+    rnd = random.Random(11)
+    pieces = ["ab", "b", "a", "ba", "Ab", "A", "'", "-", " ", ".", "1", "é", "\n", "ab'", "-ab"]
+    queries = ["ab", "ba", "a", "b", "bab", "ab'ab", "ab-ab", "aba", "abab", "b'ab", "ab1", "Ab"]
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 12)))
+        words = set(plain.findall(text))
+        ctx = recognise._Context(text)
+        for word in queries:
+            assert ctx.uses_lower_case(word) == (word in words), (text, word)
+
+
 def test_polygon_admin1_of_the_index_equals_the_spatial_join():
     from pipeline.geoparse.admin_join import join_admin1
     from pipeline.geoparse.gazetteer import POLYGON_JOIN_COUNTRIES, POLYGON_JOIN_KINDS, load_gazetteer
@@ -173,10 +186,17 @@ def test_confidence_equals_the_plain_softmax_share():
         assert _confidence(scored) == 1.0 / sum(math.exp(x - top) for x in scores)
 
 
-def test_automaton_hits_equal_the_automaton_scan():
+def test_automaton_hits_equal_a_plain_scan_of_the_patterns():
     from pipeline.geoparse.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
+    patterns = set(gaz.keys.trie.keys())
+
+    def plain(window):
+        spaces = [i for i, ch in enumerate(window) if ch == " "]
+        return [(end, (" ".join(window[start + 1:end].split()), end - start - 1))
+                for end in spaces for start in spaces if start < end and window[start + 1:end] in patterns]
+
     rnd = random.Random(23)
     words = ["kyiv", "lyman", "the", "new", "york", "donetsk", "st", "louis", "x", "ukraine", "oblast", "paris"]
     edges = [" ", "a", "1", "'"]
@@ -185,9 +205,20 @@ def test_automaton_hits_equal_the_automaton_scan():
         inner = " ".join(rnd.choice(words) for _ in range(rnd.randrange(1, 4))) if rnd.random() < 0.5 \
             else rnd.choice(words) + rnd.choice(["", "s", "'s"])
         windows.append(rnd.choice(edges) + inner + rnd.choice(edges))
-    windows += [" kyiv ", "akyiv ", " kyiv1", " new york ", " st  louis ", "  "]
+    windows += [" kyiv ", "akyiv ", " kyiv1", " new york ", " st  louis ", "  ", " ukrainian "]
     for window in windows:
-        assert list(recognise._automaton_hits(gaz, window)) == list(gaz.automaton.iter(window)), window
+        assert list(recognise._automaton_hits(gaz, window)) == plain(window), window
+
+
+def test_key_facts_from_the_index_summary_equal_the_facts_of_the_rows():
+    from pipeline.geoparse.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    keys = list(gaz.keys.trie.keys())
+    sample = random.Random(8).sample(keys, 20000) + ["kharkiv", "kyiv", "georgia", "paris", "dnipro", "ukrainian",
+                                                     "st  louis", "no such place"]
+    for key in sample:
+        assert recognise._key_facts(gaz, key) == recognise._rows_facts(gaz, gaz.rows_for_key(key)), key
 
 
 def test_index_fingerprint_follows_the_data_not_the_file_times(tmp_path, monkeypatch):

@@ -114,3 +114,48 @@ def test_events_csv_and_table_say_how_often_a_report_was_reprinted(tmp_path: Pat
         rows = list(csv.DictReader(handle))
     assert rows and {(r["n_sources"], r["reprints"]) for r in rows} == {("1", "1")}
     assert {(r["n_sources"], r["reprints"]) for r in event_rows(result.events["features"])} == {(1, 1)}
+
+
+# -- bounded candidates (issue 16: the grouping grew with the square of a corpus sharing boilerplate) ----------
+def test_dated_copies_are_grouped_within_the_window_only():
+    story = text(WIRE)
+    groups = syndication_groups([("a.txt", story, "2023-01-14"), ("b.txt", story + " Updated.", "2023-01-18"),
+                                 ("c.txt", story + " Reprinted.", "2023-03-01"), ("d.txt", story + " Again.", None)])
+    assert groups["a.txt"] == groups["b.txt"] == "a.txt"
+    assert groups["d.txt"] == "a.txt"  # undated: compared with every article
+    # c is 46 days after a and b, but the undated d joins it to them (grouping is transitive)
+    assert groups["c.txt"] == "a.txt"
+    alone = syndication_groups([("a.txt", story, "2023-01-14"), ("c.txt", story + " Reprinted.", "2023-03-01")])
+    assert alone == {"a.txt": "a.txt", "c.txt": "c.txt"}
+
+
+def test_exact_checks_per_article_are_bounded_when_every_article_shares_boilerplate(monkeypatch):
+    from pipeline.ingest import syndication
+
+    footer = ("This report was compiled by our newsroom from agency material and official statements; "
+              "we update it as new information arrives and correct errors as soon as we learn of them. ")
+    articles = [(f"n{i:04d}.txt", footer * 3 + f"Item {i}: the council of district {i} met on day {i % 28}.")
+                for i in range(300)]
+    calls = []
+    real = syndication.jaccard
+    monkeypatch.setattr(syndication, "jaccard", lambda a, b: calls.append(1) or real(a, b))
+    groups = syndication_groups(articles)
+    assert len(calls) <= syndication.MAX_CANDIDATES * len(articles)
+    assert len(set(groups.values())) < len(articles)  # the footer makes them copies (Jaccard > 0.5) all the same
+
+
+def test_a_grouping_resumed_after_a_pickle_gives_the_groups_of_one_run():
+    import pickle
+
+    from pipeline.ingest.syndication import Grouping, fingerprint, group_fingerprints
+
+    items = [("alpha.txt", fingerprint(text(WIRE)), "2023-01-14"), ("own.txt", fingerprint(text(OWN_REPORT)), None),
+             ("beta.txt", fingerprint(text(WIRE_EDITED)), "2023-01-15"), ("nik.txt", fingerprint(text(NIKOPOL)), None)]
+    first = Grouping()
+    for item in items[:2]:
+        first.add(*item)
+    resumed = pickle.loads(pickle.dumps(first))
+    for item in items[2:]:
+        resumed.add(*item)
+    assert resumed.groups() == group_fingerprints(items)
+    assert resumed.groups()["beta.txt"] == "alpha.txt"

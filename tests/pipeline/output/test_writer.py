@@ -35,6 +35,16 @@ def test_write_set_replaces_every_file(tmp_path):
     assert _listing(tmp_path) == {name: f"new {name}\n".encode() for name in NAMES}
 
 
+def test_write_set_takes_a_large_output_from_a_file_written_beforehand(tmp_path):
+    expected = "line\n" * 100_000
+    streamed = tmp_path / "streamed.part"
+    streamed.write_text(expected, encoding="utf-8")
+    writer.write_set(tmp_path / "out", {"big.jsonl": streamed, "small.json": "{}\n"})
+    assert (tmp_path / "out" / "big.jsonl").read_text(encoding="utf-8") == expected
+    assert not streamed.exists()  # moved in (same file system), not copied
+    assert (tmp_path / "out" / "small.json").read_text(encoding="utf-8") == "{}\n"
+
+
 def test_error_while_committing_rolls_every_file_back(tmp_path, monkeypatch):
     old = _old_set(tmp_path)
     real_replace = os.replace

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from pipeline.events.extract import Event, Source, extract_events
+from pipeline.ingest.syndication import fingerprint
 from pipeline.model import Place, Signal
 from pipeline.scale import codec
 from pipeline.text.articles import make_article
@@ -55,7 +56,7 @@ def test_every_event_field_round_trips():
     assert isinstance(event.sources[0], Source) and isinstance(event.when, EventDate)
     assert isinstance(event.place, Place) and isinstance(event.place.signals[0], Signal)
     kharkiv = make_place("Kharkiv")
-    places, (back,) = codec.loads_result(codec.dumps_result([kharkiv], [event]))
+    places, (back,), _fp = codec.loads_result(codec.dumps_result([kharkiv], [event]))
     assert back == event
     assert back.place.signals == event.place.signals  # signals take no part in ``Place`` equality
     assert places == [kharkiv] and places[0].signals == kharkiv.signals
@@ -65,7 +66,7 @@ def test_every_place_field_round_trips():
     place = _filled(Place)
     assert place.signals and all(isinstance(s, Signal) for s in place.signals)
     assert [f.name for f in dataclasses.fields(place) if not getattr(place, f.name)] == []
-    (back,), events = codec.loads_result(codec.dumps_result([place], []))
+    (back,), events, _fp = codec.loads_result(codec.dumps_result([place], []))
     assert events == []
     assert isinstance(back, Place)
     assert {f.name: getattr(back, f.name) for f in dataclasses.fields(Place)} == \
@@ -100,8 +101,11 @@ def test_real_events_round_trip_through_pack(geoparser):
     places = geoparser.parse_places(article.text)
     events = extract_events(article.name, article.text, places, article.published)
     assert events and any(e.place is not None for e in events)
-    back_places, back_events = codec.unpack(codec.pack(places, events))
+    fp = fingerprint(article.text)
+    back_places, back_events, back_fp = codec.unpack(codec.pack(places, events, fp))
     assert (back_places, back_events) == (places, events)
+    assert back_fp.digest == fp.digest and back_fp.bands == fp.bands and back_fp.bands
+    assert back_fp.shingles.tolist() == fp.shingles.tolist() and len(fp.shingles) >= 8
     assert [p.as_properties() for p in back_places] == [p.as_properties() for p in places]  # signals too
 
 

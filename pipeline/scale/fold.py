@@ -1,0 +1,294 @@
+"""The cross-article part of a build as a fold over articles in input order, kept between builds.
+
+A build folds its articles one by one, in input order: syndication grouping
+(:class:`pipeline.ingest.syndication.Grouping`), the merge across articles
+(:class:`pipeline.events.merge.CrossArticleMerge`), and the output text each article or merged
+event contributes (a place feature's JSON, an ``articles.jsonl`` line, an event's feature JSON
+and CSV row), rendered once and kept. ``render`` joins those pieces into the output files.
+
+The fold pickles (``dumps`` / ``loads``, kept in the article store). A rebuild whose input is the
+previous input with articles appended, none of whose syndication groups the new articles change,
+resumes it: only the new articles are processed, grouped and merged, only the merged events they
+touch are rendered again, and the GeoParquet layers are extended from the previous files
+(:func:`pipeline.scale.columnar.extend_geoparquet`). Anything else folds every article again
+(their per-article results still come from the store). Either way the files are byte-identical
+to those of a build from scratch: resuming a fold is continuing it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+import tempfile
+from collections import Counter
+from collections.abc import Sequence
+from itertools import chain, repeat
+from pathlib import Path
+
+from pipeline.events.merge import CrossArticleMerge
+from pipeline.ingest.syndication import Fingerprint, Grouping
+from pipeline.output.export import EVENT_TYPES, event_features, events_csv, oblast_features
+from pipeline.output.writer import json_line
+from pipeline.scale.columnar import COLUMNAR_LAYERS, extend_geoparquet, join_geoparquet, to_geoparquet
+from pipeline.scale.work import place_json
+
+FOLD_VERSION = 3  # bump when the pickled layout below changes
+_COLLECTION_HEAD = '{"type":"FeatureCollection","features":['
+_COLLECTION_TAIL = "]}\n"
+_CSV_HEADER = events_csv({"features": []})
+PLACES_PER_PART = 20_000  # place features per GeoParquet part made while the workers work (bounds the JSON held)
+_READ_BACK = ("places.geojson", "articles.jsonl", "events.parquet", "places.parquet")
+
+
+class _Spool:
+    """A text file written piece by piece (the large outputs are not held in memory while a build runs)."""
+
+    def __init__(self, path: Path, head: str = "") -> None:
+        self.path = path
+        self.handle = path.open("w", encoding="utf-8", newline="")
+        self.size = 0
+        self.write(head)
+
+    def write(self, text: str) -> None:
+        self.handle.write(text)
+        self.size += len(text)
+
+    def close(self) -> Path:
+        self.handle.close()
+        return self.path
+
+
+def _digest(data: str | bytes | Path) -> str:
+    """SHA-256 of an output file's content (given as text, bytes or the file holding it)."""
+    if isinstance(data, Path):
+        digest = hashlib.sha256()
+        with data.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+        return digest.hexdigest()
+    return hashlib.sha256(data if isinstance(data, bytes) else data.encode("utf-8")).hexdigest()
+
+
+def _feature_json(feature: dict) -> str:
+    return json.dumps(feature, ensure_ascii=False, separators=(",", ":"))
+
+
+def _day(article_date: object) -> str | None:
+    """The day grouping compares (precision 1 only: a month is not a publication day)."""
+    return getattr(article_date, "date", None) if getattr(article_date, "precision", None) == 1 else None
+
+
+class BuildFold:
+    """Everything the outputs are made of, folded article by article (see the module doc)."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []  # article_key() of every article folded, in input order
+        self.texts: dict[str, str] = {}  # sha256 of a processed text -> the first article with it
+        self.grouping = Grouping()
+        self.groups: dict[str, str] = {}  # the groups the folded articles were merged with
+        self.merge = CrossArticleMerge()
+        self._places: _Spool | None = None  # places.geojson as it is written (a scratch file; not kept)
+        self.mentions: Counter[str] = Counter()  # admin-1 code -> place mentions
+        self.n_places = 0
+        self._lines: _Spool | None = None  # articles.jsonl as it is written (a scratch file; not kept)
+        self.n_articles = 0
+        self.errors: list[str] = []
+        self.warnings: list[str] = []
+        self.notes: list[str] = []
+        # merged event (its index in merge.merged) -> (sort key, feature JSON, CSV row, oblast facts)
+        self.rendered: dict[int, tuple] = {}
+        self.row_of: dict[int, int] = {}  # merged event -> its row in the events layer last written
+        self.n_event_rows = 0  # rows in the events layer last written
+        self.written: dict[str, str] = {}  # output file -> sha256 of it as last written (the files a fold reads back)
+        self.place_layer_parts: list[bytes] = []  # GeoParquet parts of the places folded since the last render
+        self._pending: list[str] = []  # place feature JSON not yet in a part
+        self._pending_n = 0
+        self.scratch: tempfile.TemporaryDirectory | None = None  # holds the spools (removed with the fold)
+        self.resumed = False  # True once ``resumes`` accepted a rebuild: its places are added to the previous files
+
+    # -- folding -----------------------------------------------------------------------------
+    def group(self, name: str, fp: Fingerprint, published: object) -> None:
+        """Group one more article (all of a build's articles are grouped before any is merged)."""
+        self.grouping.add(name, fp, _day(published))
+
+    def add_places(self, article, result) -> None:
+        """Fold one article's places (they do not depend on the other articles: done as results arrive)."""
+        if result is None:
+            return
+        if result.place_json is not None and result.place_admin1 is not None:  # rendered in the worker
+            part, codes = result.place_json, result.place_admin1
+        else:  # from the store, or a copy
+            part, codes = place_json(article.name, result.places), tuple(p.admin1_code for p in result.places)
+        if not codes:
+            return
+        places = self._spool("_places", _COLLECTION_HEAD)
+        places.write(part if places.size == len(_COLLECTION_HEAD) else "," + part)
+        self.n_places += len(codes)
+        self.mentions.update(code for code in codes if code)
+        self._pending.append(part)
+        self._pending_n += len(codes)
+        if self._pending_n >= PLACES_PER_PART:
+            self._seal_places()
+
+    def _seal_places(self) -> None:
+        """The places folded since the last part as one GeoParquet part (joined into the layer at render)."""
+        if self._pending:
+            self.place_layer_parts.append(to_geoparquet({"features": json.loads(f"[{','.join(self._pending)}]")}))
+        self._pending, self._pending_n = [], 0
+
+    def add(self, article, key: str, digest: str | None, result, grouped: str | None,
+            group: str | None = None) -> None:
+        """Fold one article (already grouped: ``grouped``; ``group`` a group given with the article
+        overrides it) and its per-article result (None: not processed)."""
+        group = group or grouped
+        self.keys.append(key)
+        self.n_articles += 1
+        if digest is not None:
+            self.texts.setdefault(digest, article.name)
+        self._spool("_lines").write(json_line({"article": article.name, "title": article.title,
+                                     "date": article.published.date, "meta": article.meta, "text": article.text,
+                                     "group": group}))
+        self.warnings += dict.fromkeys(f"{article.name}: {r.message()}" for r in article.rejections)
+        if result is None:
+            return
+        for event in result.events:
+            for source in event.sources:
+                source.group = group
+        self.merge.add(result.events)
+        if result.error:
+            self.errors.append(result.error)
+        self.warnings += [f"{article.name}: {w}" for w in result.warnings]
+
+    def counts(self) -> dict[str, int]:
+        """Articles, places and events (per type too) in the fold, for the build's summary line."""
+        counts = Counter(facts[0] for _key, _json, _csv, facts in self.rendered.values())
+        counts.update(articles=self.n_articles, places=self.n_places, events=len(self.rendered))
+        return dict(counts)
+
+    # -- rendering ---------------------------------------------------------------------------
+    def _render_touched(self) -> list[tuple[int, dict]]:
+        out = []
+        for i in sorted(self.merge.touched):
+            (feature,) = event_features([self.merge.event(i)])["features"]
+            p = feature["properties"]
+            key = (EVENT_TYPES.index(p["event_type"]), p["date"] or "9999", p["admin1_code"] or "", feature["id"], i)
+            facts = (p["event_type"], p["admin1_code"], p["killed"], p["injured"])
+            self.rendered[i] = (key, _feature_json(feature), events_csv({"features": [feature]})[len(_CSV_HEADER):],
+                                facts)
+            self.row_of.pop(i, None)
+            out.append((i, feature))
+        self.merge.touched.clear()
+        return out
+
+    def render(self, previous: Path | None = None) -> dict[str, str | bytes]:
+        """Every output file, name -> content; ``previous``: the folder holding the last files written."""
+        changed = self._render_touched()
+        order = sorted(self.rendered, key=lambda i: self.rendered[i][0])
+        events_json = _COLLECTION_HEAD + ",".join(self.rendered[i][1] for i in order) + _COLLECTION_TAIL
+        self._spool("_places", _COLLECTION_HEAD).write(_COLLECTION_TAIL)
+        places_file, lines_file = self._places.close(), self._spool("_lines").close()
+        facts = [{"properties": dict(zip(("event_type", "admin1_code", "killed", "injured"), self.rendered[i][3]))}
+                 for i in order]
+        mentions = list(chain.from_iterable(repeat({"properties": {"admin1_code": code}}, n)
+                                            for code, n in self.mentions.items()))  # what oblast_features counts
+        oblasts = oblast_features({"features": facts}, {"features": mentions})
+        files: dict[str, str | bytes] = {
+            "places.geojson": places_file,
+            "events.geojson": events_json,
+            "oblasts.geojson": json.dumps(oblasts, ensure_ascii=False, separators=(",", ":")) + "\n",
+            "events.csv": _CSV_HEADER + "".join(self.rendered[i][2] for i in order),
+            "articles.jsonl": lines_file,
+        }
+        # the events layer's rows: an unchanged event keeps its row of the previous file, the changed ones
+        # are added after that file's rows; places are only ever appended
+        changed.sort(key=lambda item: self.rendered[item[0]][0])
+        first_new = self.n_event_rows
+        added_row = {i: first_new + n for n, (i, _f) in enumerate(changed)}
+        layers = {
+            "events": (lambda: json.loads(events_json), {"features": [f for _i, f in changed]},
+                       [self.row_of[i] if i in self.row_of else added_row[i] for i in order]),
+        }
+        self._seal_places()
+        for layer in COLUMNAR_LAYERS:
+            data = None
+            old = self._previous(previous, f"{layer}.parquet")
+            if layer == "places":
+                whole = lambda: json.loads(places_file.read_text(encoding="utf-8"))  # noqa: E731
+                # a fold from scratch made parts of every place; a resumed one adds its parts to the previous file
+                parts = ([old] if old is not None else [None]) if self.resumed else []
+                parts += self.place_layer_parts
+                if parts == [old]:
+                    data = old  # no new place
+                elif parts and None not in parts:
+                    data = join_geoparquet(parts)
+            else:
+                whole, added, rows = layers[layer]
+                if old is not None and not changed and rows == list(range(len(rows))) and len(rows) == first_new:
+                    data = old  # no event changed
+                elif old is not None:
+                    data = extend_geoparquet(old, added, rows)
+            if data is None:
+                data = to_geoparquet(whole())
+            files[f"{layer}.parquet"] = data
+        self.written = {name: _digest(files[name]) for name in _READ_BACK}
+        self._places = self._lines = None
+        self.row_of = {i: row for row, i in enumerate(order)}
+        self.n_event_rows = len(order)
+        self.place_layer_parts = []
+        return files
+
+    def _previous(self, folder: Path | None, name: str) -> bytes | None:
+        """The file ``name`` last written from this fold, when it is still there unchanged."""
+        if folder is None or name not in self.written:
+            return None
+        try:
+            data = (Path(folder) / name).read_bytes()
+        except OSError:
+            return None
+        return data if hashlib.sha256(data).hexdigest() == self.written[name] else None
+
+    def _spool(self, attr: str, head: str = "") -> _Spool:
+        spool = getattr(self, attr)
+        if spool is None:
+            if self.scratch is None:
+                self.scratch = tempfile.TemporaryDirectory(prefix="conflictmap-build-")
+            spool = _Spool(Path(self.scratch.name) / attr.strip("_"), head)
+            setattr(self, attr, spool)
+        return spool
+
+    # -- resuming ----------------------------------------------------------------------------
+    def resumes(self, keys: Sequence[str], previous: Path | None) -> bool:
+        """Whether a build of articles with ``keys`` (in input order) continues this fold, whose files
+        written in ``previous`` are still there (they are read back: places and articles are appended to)."""
+        n = len(self.keys)
+        if not (0 < n <= len(keys) and keys[n - 1] == self.keys[-1] and list(keys[:n]) == self.keys):
+            return False
+        places, lines = self._previous(previous, "places.geojson"), self._previous(previous, "articles.jsonl")
+        if places is None or lines is None:
+            return False
+        self._spool("_places").write(places[:-len(_COLLECTION_TAIL)].decode("utf-8"))  # carry on from them
+        self._spool("_lines").write(lines.decode("utf-8"))
+        self.resumed = True
+        return True
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["_places"], state["_lines"], state["place_layer_parts"] = None, None, []  # in the files written
+        state["_pending"], state["resumed"], state["scratch"] = [], False, None
+        return state
+
+    def dumps(self, version: str) -> bytes:
+        """The fold as bytes, tagged with the pipeline ``version`` that made it."""
+        return pickle.dumps((FOLD_VERSION, version, self), protocol=pickle.HIGHEST_PROTOCOL)
+
+    @staticmethod
+    def loads(blob: bytes, version: str) -> BuildFold | None:
+        """Inverse of ``dumps``; None for a damaged one or one of another version (the build folds from scratch)."""
+        try:
+            layout, made_by, fold = pickle.loads(blob)
+        except Exception:  # a damaged blob can raise nearly anything from pickle: never trusted
+            return None
+        ok = layout == FOLD_VERSION and made_by == version and isinstance(fold, BuildFold)
+        return fold if ok else None
+
