@@ -255,6 +255,9 @@ def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
     elif c.row in facts.unit_seats and not region:
         # the admin-1 unit called so is named after this town, its seat: the bare name is the town ("Odessa")
         signals.append(Signal("seat_of_unit_so_named", w.main_name, "the seat of the admin-1 unit of this name"))
+    elif c.feature_kind == "city" and not c.minor and _same_name_spelt(c.name, text):
+        # an alternate that only re-spells the main name ("Kurdiumivka" for "Kurdyumivka") is as good as it
+        signals.append(Signal("main_name_spelling", w.main_name, "another spelling of its main name"))
     elif facts.primary_city and not (c.minor and _same_name_spelt(c.name, text)):
         signals.append(Signal("alternate_name_taken", w.alternate_name_taken,
                               "alternate name (another place has it as main name)"))
