@@ -199,6 +199,7 @@ class _Facts:
     big_city_countries: frozenset  # countries with a city of 100,000+ of this name
     primary_city: bool  # some town has this as its main name
     unit_seats: frozenset = frozenset()  # rows of the towns an admin-1 candidate of the same name is named after
+    codifier_rows: bool = False  # some candidate is a settlement only the codifier has
 
 
 def _facts(cands: list[Candidate], w: ResolveWeights) -> _Facts:
@@ -210,7 +211,8 @@ def _facts(cands: list[Candidate], w: ResolveWeights) -> _Facts:
                                                for o in cities))
     return _Facts(frozenset(o.admin1_code for o in cities if o.population >= w.namesake_town_population),
                   frozenset(o.country_code for o in cities if o.population >= w.namesake_big_city_population),
-                  any(o.primary and o.population >= w.primary_town_population for o in cities), seats)
+                  any(o.primary and o.population >= w.primary_town_population for o in cities), seats,
+                  any(o.minor for o in cities))
 
 
 @lru_cache(maxsize=8)
@@ -255,8 +257,9 @@ def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
     elif c.row in facts.unit_seats and not region:
         # the admin-1 unit called so is named after this town, its seat: the bare name is the town ("Odessa")
         signals.append(Signal("seat_of_unit_so_named", w.main_name, "the seat of the admin-1 unit of this name"))
-    elif c.feature_kind == "city" and not c.minor and _same_name_spelt(c.name, text):
-        # an alternate that only re-spells the main name ("Kurdiumivka" for "Kurdyumivka") is as good as it
+    elif facts.codifier_rows and c.feature_kind == "city" and not c.minor and _same_name_spelt(c.name, text):
+        # beside the codifier's settlements (whose main name is the official spelling), an alternate that only
+        # re-spells the main name ("Kurdiumivka" for "Kurdyumivka") is as good as it
         signals.append(Signal("main_name_spelling", w.main_name, "another spelling of its main name"))
     elif facts.primary_city and not (c.minor and _same_name_spelt(c.name, text)):
         signals.append(Signal("alternate_name_taken", w.alternate_name_taken,
