@@ -26,7 +26,7 @@ import sys
 import tempfile
 import time
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
@@ -170,6 +170,19 @@ class NameIndex(Mapping):
 
     def __len__(self) -> int:
         return self._n_keys
+
+    def keys_of_rows(self, wanted: np.ndarray, keep: Callable[[str], bool]) -> Iterator[tuple[str, np.ndarray]]:
+        """(key, its rows marked in ``wanted``) for every key ``keep`` accepts that has such a row, in trie-id
+        order; ``wanted``: one bool per row. Vectorised: the trie is walked once, the entries as arrays."""
+        offsets, rows = self._offsets, self._rows
+        ids = {i: key for key, i in self.trie.items() if keep(key)}
+        chosen = np.zeros(len(offsets) - 1, dtype=bool)
+        chosen[list(ids)] = True
+        owner = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))  # the pattern of every entry
+        entries = np.flatnonzero(chosen[owner] & wanted[rows])
+        owners, starts = np.unique(owner[entries], return_index=True)
+        for i, group in zip(owners.tolist(), np.split(rows[entries], starts[1:]), strict=True):
+            yield ids[i], group
 
     def __iter__(self) -> Iterator[str]:
         offsets = self._offsets

@@ -15,6 +15,7 @@ import difflib
 import math
 import re
 import string
+import numpy as np
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
@@ -1158,10 +1159,13 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...], str] |
 _ADJECTIVE_ENDING = re.compile(r"(?<=[nkv])(?:yy|yi|iy|ij|ii|y|oye|oie|oe|ye|e)\Z")
 
 
+def _one_word_adjectival(key: str) -> bool:
+    return key[-1:] in ("e", "y", "i", "j") and " " not in key
+
+
 def _adjective_stem(key: str) -> str | None:
-    """The stem of a one-word adjectival name ("dneprorudny" → "dneprorudn"), or None."""
-    if " " in key or not key[-1:] in ("e", "y", "i", "j"):
-        return None
+    """The stem of a one-word adjectival name ("chervonyi" → "chervon"), or None."""
+    if not _one_word_adjectival(key):
         return None
     ending = _ADJECTIVE_ENDING.search(key)
     stem = key[:ending.start()] if ending else ""
@@ -1172,18 +1176,12 @@ def _adjective_stem(key: str) -> str | None:
 def _adjective_forms(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
     """Adjective stem → rows of the towns (population ``adjective_min_population`` or more) with a one-word
     adjectival name of that stem in any spelling: the other endings of the same name find them."""
+    towns = (np.asarray(gaz.kind_of, dtype=object) == "city") & (np.asarray(gaz.population_of) >= _W.adjective_min_population)
     found: dict[str, set[int]] = {}
-    kinds, pops = gaz.kind_of, gaz.population_of
-    least = _W.adjective_min_population
-    for key in gaz.keys:
-        if key[-1:] not in ("e", "y", "i", "j") or " " in key:
-            continue
-        rows = [row for row in gaz.keys.rows(key) if kinds[row] == "city" and pops[row] >= least]
-        if not rows:
-            continue
+    for key, rows in gaz.keys.keys_of_rows(towns, _one_word_adjectival):
         stem = _adjective_stem(key)
         if stem:
-            found.setdefault(stem, set()).update(rows)
+            found.setdefault(stem, set()).update(rows.tolist())
     return {stem: tuple(sorted(rows)) for stem, rows in found.items()}
 
 
