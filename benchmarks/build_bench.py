@@ -164,20 +164,21 @@ def _split(articles) -> dict[str, float]:
                 spent[name] += time.perf_counter() - t
         return wrapper
 
+    from pipeline.events.merge import CrossArticleMerge
     from pipeline.scale import work  # the per-article work (serial runner by default)
 
     parser = load_geoparser()
-    originals = (work.extract_events, build.merge_across_articles)
+    originals = (work.extract_events, CrossArticleMerge.add)
     parser.parse_places = timed("geoparse (parse_places)", parser.parse_places)
     work.extract_events = timed("extract_events", work.extract_events)
-    build.merge_across_articles = timed("merge_across_articles", build.merge_across_articles)
+    CrossArticleMerge.add = timed("merge across articles", CrossArticleMerge.add)
     try:
         t = time.perf_counter()
         process(articles)
         spent["total"] = time.perf_counter() - t
     finally:
         del parser.parse_places
-        work.extract_events, build.merge_across_articles = originals
+        work.extract_events, CrossArticleMerge.add = originals
     spent["features, oblasts, records"] = spent["total"] - sum(
         v for k, v in spent.items() if k != "total")
     return dict(spent)
