@@ -449,7 +449,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
 def _location_lines(ctx: _Context, gaz: Gazetteer) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
     """Location strings that open a line, as (start, end, (start, end) of each part): "A, B Oblast, Country" or
     "A, Country" — the last part a country, or a later part ending with a region word. Their names are
-    places in any case ("kharkiv, kharkiv Oblast, ukraine", "TULA, RUSSIA") and whatever words follow."""
+    places in any case ("kharkiv, kharkiv Oblast, ukraine", "KURGAN, RUSSIA") and whatever words follow."""
     found = []
     text = ctx.text
     if "," not in text:
