@@ -53,7 +53,11 @@ def write_jsonl_corpus(path: Path, n: int, *, seed: int = SEED, offset: int = 0)
 
 
 class TreeMemory:
-    """Samples resident memory of this process and its children (RSS, and USS: pages only that process owns)."""
+    """Samples resident memory of this process and its children.
+
+    RSS counts every page a process maps, so pages shared by fork are counted once per worker; PSS divides
+    each shared page among the processes sharing it (the worker's fair share); USS is only its own pages.
+    """
 
     def __init__(self, pid: int | None = None, every: float = 0.2) -> None:
         import psutil
@@ -61,6 +65,7 @@ class TreeMemory:
         self.root = psutil.Process(pid or os.getpid())
         self.every = every
         self.peak_parent_rss = self.peak_child_rss = self.peak_child_uss = self.peak_total_uss = 0
+        self.peak_child_pss = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -75,6 +80,7 @@ class TreeMemory:
                     info = child.memory_full_info()
                     self.peak_child_rss = max(self.peak_child_rss, info.rss)
                     self.peak_child_uss = max(self.peak_child_uss, info.uss)
+                    self.peak_child_pss = max(self.peak_child_pss, info.pss)
                     total += info.uss
                 self.peak_total_uss = max(self.peak_total_uss, total)
             except psutil.Error:
@@ -199,7 +205,8 @@ def jobs_section(n: int) -> None:
         print(f"| {jobs} | {med:.2f} ({', '.join(f'{s:.2f}' for s, _m, _e in rows[jobs])}) | {n / med:,.0f} | "
               f"{one / med:.2f}x |")
     print(f"\nmemory with 2 jobs: parent peak RSS {mb(mem.peak_parent_rss)}; per worker peak RSS "
-          f"{mb(mem.peak_child_rss)}, peak USS (pages only that worker owns) {mb(mem.peak_child_uss)}; "
+          f"{mb(mem.peak_child_rss)}, peak PSS (its share of shared pages) {mb(mem.peak_child_pss)}, "
+          f"peak USS (pages only that worker owns) {mb(mem.peak_child_uss)}; "
           f"whole tree peak USS sum {mb(mem.peak_total_uss)}")
 
 
@@ -270,7 +277,7 @@ def large_section(n: int) -> None:
         outputs = {p.name: p.stat().st_size for p in out.iterdir()}
     print(f"| {n:,} articles ({size / 1e6:,.0f} MB JSONL), `conflictmap build` (2 jobs, store on) | {seconds:.0f} s | "
           f"{n / seconds:,.0f} articles/s | parent peak RSS {mb(memory.peak_parent_rss)} | worker peak RSS "
-          f"{mb(memory.peak_child_rss)} (USS {mb(memory.peak_child_uss)}) |")
+          f"{mb(memory.peak_child_rss)} (PSS {mb(memory.peak_child_pss)}, USS {mb(memory.peak_child_uss)}) |")
     print(err.strip().splitlines()[-1])
     print(", ".join(f"{k} {v / 1e6:,.1f} MB" for k, v in sorted(outputs.items())))
 
