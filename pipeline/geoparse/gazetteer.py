@@ -40,7 +40,7 @@ import geodata
 from geodata import DataError
 from pipeline.text.textnorm import name_key, skeleton, spaced_key
 
-INDEX_VERSION = 12
+INDEX_VERSION = 13
 
 
 class Candidate(NamedTuple):

@@ -24,8 +24,20 @@ def test_every_codifier_settlement_is_a_row(table):
 def test_admin_units_are_rows(table):
     assert (table["kind"] == "raion").sum() == 136
     assert (table["kind"] == "hromada").sum() == 1772
-    a1 = table[table["kind"] == "admin1"]
+    a1 = table[(table["kind"] == "admin1") & (table["country_code"] == "UA")]
     assert len(a1) == 25 and "UA-32" in set(a1["admin1_code"])  # Kyiv *oblast*, not the city UA-30
+    foreign = table[(table["kind"] == "admin1") & (table["country_code"] != "UA")]
+    assert foreign["admin1_code"].is_unique and len(foreign) > 80  # Russia's and Belarus' units, by their names
+
+
+def test_foreign_units_are_named_with_their_place_words(table):
+    names = {r.admin1_code: {r.name, *r.names.split("|")} for r in table[table["kind"] == "admin1"].itertuples()}
+    assert "Moscow Oblast" in names["RU-MOS"] and "Moscow" not in names["RU-MOS"]  # bare "Moscow" is the city
+    assert {"Krasnodar Krai", "Krasnodar Kray"} <= names["RU-KDA"]
+    assert "Primorsky Krai" in names["RU-PRI"]
+    assert {"Republic of Tatarstan", "Tatarstan Republic"} <= names["RU-TA"]
+    assert "Khanty-Mansi Autonomous Okrug" in names["RU-KHM"]
+    assert "Gomel Oblast" in names["BY-HO"]
 
 
 def test_approximate_points_are_flagged(table):
@@ -40,8 +52,8 @@ def test_exact_points_come_from_geonames_only(table):
 
 
 def test_every_region_of_russia_and_belarus_is_included(table):
-    ru = table[table["country_code"] == "RU"]
-    by = table[table["country_code"] == "BY"]
+    ru = table[(table["country_code"] == "RU") & (table["kind"] == "settlement")]
+    by = table[(table["country_code"] == "BY") & (table["kind"] == "settlement")]
     assert {"RU-KRS", "RU-BEL", "RU-BRY", "RU-MOS", "RU-KDA", "RU-NVS"} <= set(ru["admin1_code"])
     assert len(ru) > 15000 and ru["admin1_code"].nunique() > 70
     assert set(by["admin1_code"]) == {"BY-BR", "BY-HO", "BY-HR", "BY-MA", "BY-MI", "BY-VI"}
