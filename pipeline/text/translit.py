@@ -90,6 +90,12 @@ def uk_national(text: str) -> str:
 
 
 _UK_POPULAR = {**_UK_COMMON, "ь": "'", "'": "'"}
+
+
+def uk_national_marked(text: str) -> str:
+    """The national form with the soft sign and apostrophe kept as ``'`` (``Миколаївська`` →
+    ``Mykolaivs'ka``), as location strings typed by hand often write it."""
+    return _transliterate(text, _UK_POPULAR, _UK_INITIAL, _UK_MEDIAL, zgh=True)
 _UK_POPULAR_Y = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
 
 
@@ -270,7 +276,7 @@ def name_variants(uk_name: str) -> dict[str, list[str]]:
     national = uk_national(uk)
     popular = uk_popular(uk)
     ru_forms = uk_to_ru(uk)
-    latin = [national, popular, without_apostrophes(popular)]
+    latin = [national, popular, without_apostrophes(popular), uk_national_marked(uk)]
     for ru in ru_forms:
         latin += ru_latin(ru)
     cyr = [uk, without_apostrophes(uk), uk.replace("'", "’")]

@@ -119,7 +119,9 @@ def test_a_source_unit_takes_the_iso_code_of_the_polygon_most_of_its_points_fall
 
 
 def test_foreign_rows_keep_exact_unique_points_inside_their_own_unit():
-    gaz = pd.DataFrame(columns=["country_code", "feature_kind", "gn_admin1", "admin1_code"])
+    gaz = pd.DataFrame({"geonameid": [7], "name": ["Sosnovo"], "names": ["Sosnovo-Gorod"], "lat": [50.21],
+                        "lon": [30.81], "feature_kind": ["city"], "country_code": ["XX"], "gn_admin1": [""],
+                        "admin1_code": ["XX-A"], "population": [12000]})
     rows = _postal([
         ("XX", "Берёзовка", "East", "", 50.5, 30.2, "4"),
         ("XX", "Сосновка", "East", "", 50.5, 30.4, "1"),  # an estimate: never used
@@ -128,9 +130,14 @@ def test_foreign_rows_keep_exact_unique_points_inside_their_own_unit():
         ("XX", "Дальнее", "East", "", 50.5, 31.8, "4"),  # in the neighbour's unit, far from its own
         ("XX", "Почта 12", "East", "", 50.3, 30.3, "4"),  # a post office, not a settlement
         ("XX", "Озёрное", "East", "", 50.8, 30.1, "4"),
+        # a town with two post offices, 2 km from the GeoNames place of that name: that place
+        ("XX", "Сосново", "East", "", 50.2, 30.8, "4"), ("XX", "Сосново", "East", "", 50.22, 30.83, "4"),
     ])
     out = S._foreign_rows(gaz, rows, _squares(), countries=("XX",))
-    assert sorted(out["name_ru"]) == ["Берёзовка", "Озёрное"]
+    assert sorted(out["name_ru"]) == ["Берёзовка", "Озёрное", "Сосново"]
+    town = out.set_index("name_ru").loc["Сосново"]
+    assert town["geonameid"] == 7 and (town["lat"], town["lon"]) == (50.21, 30.81)
+    assert town["source"] == "geonames-cities500"
     assert set(out["admin1_code"]) == {"XX-A"} and (out["precision"] == "exact").all()
     first = out.set_index("name_ru").loc["Берёзовка"]
     assert first["name"] == "Beryozovka" and "Berezovka" in first["names"].split("|")

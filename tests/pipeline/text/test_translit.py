@@ -115,3 +115,8 @@ def test_russian_adjective_names_get_no_bare_y_short_form():
     # "Zarechny" stays a variant of every "Zarechnyy" (read by the recogniser's variant match), not a
     # spelling one village claims
     assert "Zarechny" not in ru_press_forms("Заречный")
+
+
+def test_national_form_with_marked_soft_signs_is_a_variant():
+    assert "Mykolaivs'ka" in name_variants("Миколаївська")["latin"]
+    assert "Luk'ianivka" in name_variants("Лук'янівка")["latin"]
