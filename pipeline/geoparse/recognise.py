@@ -39,7 +39,7 @@ _HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\b\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|(?<=\n)\n*)")
 _REGION_AFTER = re.compile(r"['’ʼ]?\s+(region|oblast|province|krai|kray|regions|oblasts|provinces)\b", re.IGNORECASE)
 # the words after a name that make it an admin-1 unit when they are part of the name ("Kherson Oblast")
-ADMIN1_SUFFIXES = frozenset({"Oblast", "Province", "Krai", "Kray"})
+ADMIN1_SUFFIXES = frozenset({"Oblast", "oblast", "Province", "Krai", "Kray"})
 # a lower-case region word right after a run of capitalised words belongs to the run ("Kharkivs'ka oblast")
 _LOWER_REGION_WORD = re.compile(r"[ \t]+(?:oblast|region|krai|kray)\b")
 # characters that glue a fragment to the rest of its word ("Vinnyts'ki", "Donets'ke", "Gora-Podol")
@@ -81,6 +81,8 @@ _APPOSITION_CUE = re.compile(r", an? (?:\w+ )?(?:" + "|".join(SETTLEMENT_NOUNS) 
 _UNKNOWN_NAME = re.compile(r"[A-Z][a-z'’ʼ]+(?:[-\u2010\u2011][A-Za-z][a-z'’ʼ]+)*"
                            r"(?:[ \t][A-Z][a-z'’ʼ]+(?:[-\u2010\u2011][A-Za-z][a-z'’ʼ]+)*){0,2}")
 _UNKNOWN_NAME_END = re.compile(_UNKNOWN_NAME.pattern + r"\Z")
+# two or more capitalised words joined by hyphens ("Kazennoe-Uzkoe")
+_HYPHEN_COMPOUND = re.compile(r"[A-Z][a-z'’ʼ]+(?:[-\u2010\u2011][A-Z][a-z'’ʼ]+)+")
 # a lower-case name opening its line before a location string's unit ("chernihiv, Chernihiv Oblast")
 _LOWER_HEAD = re.compile(r"(?:\A|\n)[ \t]*([a-z][a-z'’ʼ-]+(?:[ \t][a-z][a-z'’ʼ-]+)?)\Z")
 # a location string opening a line: two to four comma-separated parts of one to four words that end the
@@ -95,7 +97,8 @@ _LOCATION_HEAD = re.compile(r"(?m)^[^,\n]{1,60},")
 # words that end the name of a district, not a settlement ("Zavodskoy Rayon")
 DISTRICT_WORDS = frozenset({"rayon", "raion", "district", "okrug", "hromada", "municipality", "county"})
 _REGIONS_OF_BEFORE = re.compile(r"\b(regions|oblasts|provinces)\s+of\s+(the\s+)?$", re.IGNORECASE)
-_ADMIN_SUFFIX = re.compile(r"['’ʼ]? (County|Parish|Township|Borough|Oblast|Province|Krai|Kray|Governorate|Prefecture|"
+# ("oblast" also in lower case, no English word: "Mykolaivs'ka oblast")
+_ADMIN_SUFFIX = re.compile(r"['’ʼ]? (County|Parish|Township|Borough|Oblast|oblast|Province|Krai|Kray|Governorate|Prefecture|"
                            r"District)\b")
 _LIST_GAP = re.compile(r"^(\s*,\s*(and\s+|or\s+)?|\s+(and|or)\s+)$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
@@ -441,6 +444,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     _mark_facilities(ctx, gaz, mentions)
     mentions = _named_facilities(ctx, gaz, mentions)
     _mark_regions(ctx, mentions)
+    if lines:
+        mentions = _without_city_district_heads(ctx.text, lines, mentions)
     mentions = _settlements_missing_from_gazetteer(ctx, gaz, mentions)
     _mark_location_strings(ctx, gaz, mentions)
     return mentions
@@ -493,6 +498,25 @@ def _location_line_matches(ctx: _Context, gaz: Gazetteer,
                 continue  # a common word ("in", "near") is no place in lower case
             found.append(Mention(pos, start + e0, text[pos:start + e0], key, kind, rows))
     return found
+
+
+def _without_city_district_heads(text: str, lines: list[tuple[int, int, tuple[tuple[int, int], ...]]],
+                                 mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without the names of a city district heading a location line ("Zavodskoy Rayon, Oryol,
+    Russia"): when the next part is neither a region ("… Raion, Kharkiv Oblast" keeps its raion) nor the
+    last part, it is the city the district belongs to, and that city is the place the line names."""
+    drop: set[int] = set()
+    for _start, _end, parts in lines:
+        if len(parts) < 3:
+            continue
+        (s0, e0), (s1, e1) = parts[0], parts[1]
+        words = text[s0:e0].split()
+        if len(words) < 2 or words[-1].lower() not in DISTRICT_WORDS:
+            continue
+        if text[s1:e1].split()[-1].lower().rstrip("'’") in REGION_CUES:
+            continue
+        drop.update(id(m) for m in mentions if s0 <= m.start < e0)
+    return [m for m in mentions if id(m) not in drop] if drop else mentions
 
 
 def _heads_location_part(text: str, m: Mention, lines: list[tuple[int, int, tuple[tuple[int, int], ...]]]) -> bool:
@@ -1313,7 +1337,7 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
                 start = m.start - len(before) + head.start()
                 if not _LIST_TAIL.search(text[max(0, start - 40):start]):  # not the middle of a list
                     found.append(_unknown_settlement(ctx, gaz, start, m.start - len(before) + head.end(), mentions,
-                                                     mark_known=False))
+                                                     mark_known=False, over_prefix=True))
     for cue in (_SETTLEMENT_OF.finditer(text) if ctx.has_any(SETTLEMENT_OF_CUES) else ()):
         found += _settlement_list(ctx, gaz, cue.end(), mentions, village=cue.group(1).lower() in VILLAGE_NOUNS)
     if ctx.has_any(SETTLEMENT_NOUNS) and _APPOSITION_CUE.search(text):
@@ -1380,15 +1404,29 @@ def _lower_case_head(ctx: _Context, gaz: Gazetteer, start: int, end: int, mentio
 
 
 def _unknown_settlement(ctx: _Context, gaz: Gazetteer, start: int, end: int, mentions: list[Mention], *,
-                        mark_known: bool = True, in_list: bool = False) -> Mention | None:
+                        mark_known: bool = True, in_list: bool = False, over_prefix: bool = False) -> Mention | None:
     """A settlement mention for ``text[start:end]`` when no mention covers it and it reads as a name;
-    with ``mark_known``, a known name there is marked as named a settlement."""
+    with ``mark_known``, a known name there is marked as named a settlement. With ``over_prefix`` (the head
+    of a location string), a known name covering only its first words ("Veselaya" of "Veselaya Lopan'")
+    does not stop it when the last word is a name no mention covers and no English word, nor does a known
+    word of a hyphenated compound ("Kazennoe" of "Kazennoe-Uzkoe")."""
     text = ctx.text
     surface = text[start:end]
     words = surface.split()
     if not words or words[-1].lower() in DISTRICT_WORDS or words[0].lower() in DIRECTIONS:
         return None
+    last_key = name_key(words[-1])
+    prefix_ok = (over_prefix and len(words) > 1 and len(last_key) >= 3 and not _is_dictionary_word(last_key)
+                 and _zipf(last_key) < _W.variant_max_zipf)
+    last_start = start + surface.rindex(words[-1])
+    # the words of a hyphenated compound ("Kazennoe-Uzkoe"): a name found in one of them is a fragment
+    compounds = [(start + c.start(), start + c.end()) for c in _HYPHEN_COMPOUND.finditer(surface)] if over_prefix else []
     for m in mentions:
+        if prefix_ok and start <= m.start and m.end <= last_start and m.kind in ("name", "variant") and not m.region_word:
+            continue  # a known first word of a longer unknown name
+        if any(c0 <= m.start and m.end <= c1 and (m.start, m.end) != (c0, c1) for c0, c1 in compounds) \
+                and m.kind in ("name", "variant") and not m.region_word:
+            continue  # a known word of a hyphenated compound the gazetteer lacks as a whole
         if m.start < end and start < m.end and not (m.kind == "variant" and start <= m.start and m.end <= end):
             if mark_known and m.start == start and m.kind in ("name", "variant") and not m.region_word:
                 m.settlement = True  # a known name named as a settlement: its town reading

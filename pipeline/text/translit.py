@@ -90,6 +90,12 @@ def uk_national(text: str) -> str:
 
 
 _UK_POPULAR = {**_UK_COMMON, "ь": "'", "'": "'"}
+
+
+def uk_national_marked(text: str) -> str:
+    """The national form with the soft sign and apostrophe kept as ``'`` (``Миколаївська`` →
+    ``Mykolaivs'ka``), as location strings typed by hand often write it."""
+    return _transliterate(text, _UK_POPULAR, _UK_INITIAL, _UK_MEDIAL, zgh=True)
 _UK_POPULAR_Y = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
 
 
@@ -270,7 +276,7 @@ def name_variants(uk_name: str) -> dict[str, list[str]]:
     national = uk_national(uk)
     popular = uk_popular(uk)
     ru_forms = uk_to_ru(uk)
-    latin = [national, popular, without_apostrophes(popular)]
+    latin = [national, popular, without_apostrophes(popular), uk_national_marked(uk)]
     for ru in ru_forms:
         latin += ru_latin(ru)
     cyr = [uk, without_apostrophes(uk), uk.replace("'", "’")]
@@ -280,3 +286,149 @@ def name_variants(uk_name: str) -> dict[str, list[str]]:
         "ru_cyrillic": list(dict.fromkeys(ru_forms)),
         "latin": list(dict.fromkeys(x for x in latin if x)),
     }
+
+
+
+# -- Russian and Belarusian settlement names (postal rows, Russian Cyrillic) ----------------------
+_HUSHING = set("жчшщц")
+# at most this many Latin forms per name of a foreign settlement (each form is an index key)
+_MAX_FOREIGN_FORMS = 10
+
+
+def _ru_press(text: str, *, plain_e: bool, soft: str, yo_after_hushing: str) -> str:
+    """One Latin form of a Russian name: ``plain_e`` writes ``е`` always ``e`` (``Alekseevo``), ``soft``
+    is what the soft sign becomes (nothing or ``'``), ``yo_after_hushing`` what ``ё`` becomes after
+    ж ч ш щ ц (``o``: ``Timashovsk``; ``yo``: ``Timashyovsk``)."""
+    text = unicodedata.normalize("NFC", text)
+    out: list[str] = []
+    prev = ""
+    for i, ch in enumerate(text):
+        low = ch.lower()
+        if low == "е":
+            latin = "e" if plain_e or (prev.isalpha() and prev.lower() not in _RU_VOWELS) else "ye"
+        elif low == "ё":
+            latin = yo_after_hushing if prev.lower() in _HUSHING else ("e" if plain_e else "yo")
+        elif low == "ь":
+            nxt = text[i + 1].lower() if i + 1 < len(text) else ""
+            latin = soft if nxt.isalpha() and nxt not in "еёюяи" else ""  # ье, ья: the y already says it
+        else:
+            latin = _RU_LATIN.get(low, ch)
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        out.append(_case_like(ch, latin, next_upper=nxt.isupper()))
+        prev = ch
+    return "".join(out)
+
+
+def ru_press_forms(name: str) -> list[str]:
+    """Latin spellings of a Russian Cyrillic name as the news and maps write it, BGN/PCGN-like first.
+
+    BGN/PCGN without diacritics (``ye`` after vowels, ``yo``), the simplified press form (``е`` always
+    ``e``: ``Mokhovoe``), the soft sign dropped or written ``'`` (``Kol'chugino``), ``ё`` after a
+    hushing consonant as ``o`` or ``yo``, and adjective endings ``-iy`` / ``-yy`` also as ``-i``,
+    ``-ii`` (``Krasnoflotskii``), ``й`` before a consonant also ``i``.
+
+    >>> ru_press_forms("Алексеево")[:2]
+    ['Alekseyevo', 'Alekseevo']
+    """
+    forms: list[str] = []
+    for plain_e, soft, yo in ((False, "", "yo"), (True, "", "o"), (False, "'", "yo"), (True, "'", "o"),
+                              (False, "", "o"), (True, "", "yo")):
+        base = _ru_press(name, plain_e=plain_e, soft=soft, yo_after_hushing=yo)
+        forms.append(base)
+        # й between a vowel and a consonant also as i (Krasnogvardeiskii)
+        if not soft:
+            forms.append(re.sub(r"(?<=[aeou])y(?=[bcdfghklmnprstvz])", "i", base))
+        if re.search(r"(?:yy|iy)\b", base):
+            # not "-y": the short form of a place GeoNames writes "-yy" (another place, often in another
+            # country) is read as that place by the recogniser's variant match, not claimed by this one
+            forms.append(re.sub(r"(?<=[a-z])(?:yy|iy)\b", "ii", base))
+            forms.append(re.sub(r"(?<=[a-z])(?:yy|iy)\b", "i", base))
+    return list(dict.fromkeys(forms))
+
+
+# Russian → Belarusian Cyrillic, by the regular letter correspondences: и → і (ы after the hard
+# ж ш ч р ц), е → э after them, щ → шч, ъ → ', в → ў after a vowel before a consonant or at the end
+_BY_HARD = set("жшчрц")
+_BY_VOWELS = set("аеёиоуыэюяі")
+
+
+def ru_to_by(name: str) -> str:
+    """A Belarusian Cyrillic form of a Russian Cyrillic place name, by regular letter correspondences.
+
+    >>> ru_to_by("Шклов"), ru_to_by("Наровля")
+    ('Шклоў', 'Нароўля')
+    """
+    low = unicodedata.normalize("NFC", name)
+    out: list[str] = []
+    for i, ch in enumerate(low):
+        c = ch.lower()
+        prev = low[i - 1].lower() if i else ""
+        nxt = low[i + 1].lower() if i + 1 < len(low) else ""
+        if c == "и":
+            rep = "ы" if prev in _BY_HARD else "і"
+        elif c == "е" and prev in _BY_HARD:
+            rep = "э"
+        elif c == "щ":
+            rep = "шч"
+        elif c == "ъ":
+            rep = "'"
+        elif c == "в" and prev in _BY_VOWELS and (not nxt.isalpha() or (nxt not in _BY_VOWELS and nxt != "ь")):
+            rep = "ў"
+        else:
+            rep = c
+        out.append(rep[:1].upper() + rep[1:] if ch.isupper() else rep)
+    return "".join(out)
+
+
+# the official Belarusian romanisation (2007, revised 2023) of geographic names; е ё ю я are je jo ju ja
+# at the start of a word and after a vowel or apostrophe, ie io iu ia after a consonant
+_BY_OFFICIAL = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "ж": "ž", "з": "z", "і": "i", "й": "j",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+    "ў": "ŭ", "ф": "f", "х": "ch", "ц": "c", "ч": "č", "ш": "š", "ы": "y", "ь": "", "э": "e", "'": "",
+}
+_BY_IOTATED = {"е": "e", "ё": "o", "ю": "u", "я": "a"}
+# the same without diacritics, as English text writes it (Shklou, Naroulia)
+_BY_ASCII = str.maketrans({"ž": "zh", "č": "ch", "š": "sh", "ŭ": "u", "Ž": "Zh", "Č": "Ch", "Š": "Sh", "Ŭ": "U"})
+
+
+def by_latin(name: str) -> list[str]:
+    """Belarusian Cyrillic → the official Latin form (with diacritics) and its plain-ASCII forms.
+
+    >>> by_latin("Шклоў")
+    ['Škloŭ', 'Shklou', 'Shklow']
+    """
+    text = unicodedata.normalize("NFC", name)
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        c = ch.lower()
+        prev = text[i - 1].lower() if i else ""
+        if c in _BY_IOTATED:
+            start = not prev.isalpha() and prev != "'"
+            latin = ("j" if start or prev in _BY_VOWELS or prev == "'" else "i") + _BY_IOTATED[c]
+            if c == "е" and not start and prev not in _BY_VOWELS and prev != "'":
+                latin = "ie"
+        else:
+            latin = _BY_OFFICIAL.get(c, ch)
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        out.append(_case_like(ch, latin, next_upper=nxt.isupper()))
+    official = "".join(out)
+    plain = official.translate(_BY_ASCII)
+    # English text writes the iotated j as y (Yelsk) and ŭ also as w (Shklow)
+    forms = [official, plain, re.sub(r"(?<![a-zA-Z])J", "Y", plain).replace("j", "y"), official.translate(
+        _BY_ASCII | str.maketrans({"ŭ": "w"}))]
+    return list(dict.fromkeys(forms))
+
+
+def foreign_latin(name: str, country: str) -> list[str]:
+    """Latin spellings of a Russian-Cyrillic settlement name of ``country`` (RU, BY), main one first.
+
+    Russia: :func:`ru_press_forms`. Belarus (the postal rows give the Russian name): the Russian forms,
+    then the official Belarusian romanisation of the Belarusian form by rule (:func:`ru_to_by`,
+    :func:`by_latin`), which other Belarusian names than the rule predicts stay out of reach of.
+    """
+    forms = ru_press_forms(name)
+    if country == "BY":
+        by = ru_to_by(name)
+        forms = forms[:1] + by_latin(by) + forms[1:]
+    return list(dict.fromkeys(f for f in forms if f))[:_MAX_FOREIGN_FORMS]

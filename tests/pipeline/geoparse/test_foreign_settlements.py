@@ -1,0 +1,86 @@
+"""Villages of Russia and Belarus (postal rows of GeoNames) in the gazetteer, and their units by name.
+
+Villages are chosen here from ``geodata/settlements.parquet`` by rule (a name only such a village carries
+in the whole index, not an English word); the sentences around them are written here.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import geodata
+from pipeline.text.textnorm import name_key
+from wordfreq import zipf_frequency
+
+
+@pytest.fixture(scope="module")
+def settlements() -> pd.DataFrame:
+    return geodata.load_settlements()
+
+
+def _only_village(settlements: pd.DataFrame, gazetteer, admin1: str):
+    """The first settlement of ``admin1`` whose one-word name no other row of the index carries."""
+    rows = settlements[(settlements["admin1_code"] == admin1) & (settlements["kind"] == "settlement")]
+    for village in rows.itertuples():
+        found = gazetteer.rows_for_key(name_key(village.name))
+        if (found and len(found) == 1 and gazetteer.minor_of[found[0]] and " " not in village.name
+                and "-" not in village.name and zipf_frequency(village.name.lower(), "en") == 0):
+            return village
+    raise AssertionError(f"no village of {admin1} only the postal rows have")
+
+
+def _places(geoparser, text: str) -> dict[str, dict]:
+    return {p["text"]: p for p in geoparser.parse(text)}
+
+
+@pytest.mark.parametrize(("admin1", "unit", "country"), [("RU-TVE", "Tver", "Russia"), ("BY-VI", "Vitebsk", "Belarus")])
+def test_a_village_in_a_location_line_resolves_to_its_unit(geoparser, gazetteer, settlements, admin1, unit, country):
+    village = _only_village(settlements, gazetteer, admin1)
+    places = _places(geoparser, f"{village.name}, {unit} Oblast, {country}\nDrones were reported overnight.")
+    found = places[village.name]
+    assert found["admin1_code"] == admin1 and found["feature_kind"] == "city"
+    assert abs(found["lat"] - village.lat) < 0.01 and abs(found["lon"] - village.lon) < 0.01
+
+
+@pytest.mark.parametrize(("admin1", "unit", "country"), [("RU-TVE", "Tver", "Russia's"), ("BY-VI", "Vitebsk", "Belarus's")])
+def test_a_village_in_prose_resolves_to_its_unit(geoparser, gazetteer, settlements, admin1, unit, country):
+    village = _only_village(settlements, gazetteer, admin1)
+    places = _places(geoparser, f"Drones struck {village.name} in {country} {unit} region overnight, the governor said.")
+    assert places[village.name]["admin1_code"] == admin1
+
+
+def test_a_village_is_not_found_in_an_article_about_another_country(geoparser, gazetteer, settlements):
+    village = _only_village(settlements, gazetteer, "RU-TVE")
+    places = _places(geoparser, f"Farmers near {village.name} in France protested on Monday, French media said.")
+    assert village.name not in places or places[village.name]["country_code"] != "RU"
+
+
+def test_villages_named_like_english_words_do_not_fire(geoparser, settlements):
+    ru = settlements[(settlements["country_code"] == "RU") & (settlements["kind"] == "settlement")]
+    words = [n for n in ru["name"] if n.isalpha() and zipf_frequency(n.lower(), "en") >= 4.5][:3]
+    assert len(words) == 3  # the postal rows do hold such villages
+    text = ("Russian officials spoke on Monday. " + " ".join(f"{w} was the word they used." for w in words)
+            + " Moscow said it would respond.")
+    kinds = {(p["text"], p["country_code"]) for p in geoparser.parse(text)}
+    assert not any(t in words for t, _ in kinds)
+
+
+def test_units_by_their_names_and_place_words(geoparser):
+    assert _places(geoparser, "Kolomna, Moscow Oblast, Russia")["Moscow Oblast"]["admin1_code"] == "RU-MOS"
+    assert _places(geoparser, "Drones hit the Moscow region overnight.")["Moscow region"]["admin1_code"] == "RU-MOS"
+    assert _places(geoparser, "Drones hit Moscow overnight.")["Moscow"]["feature_kind"] == "city"  # the city
+    assert _places(geoparser, "Sochi, Krasnodar Krai, Russia")["Krasnodar Krai"]["admin1_code"] == "RU-KDA"
+    assert _places(geoparser, "Kazan, Republic of Tatarstan, Russia")["Republic of Tatarstan"]["admin1_code"] == "RU-TA"
+
+
+def test_a_city_district_heading_a_location_line_is_the_city(geoparser):
+    places = _places(geoparser, "Sovetsky Rayon, Voronezh, Russia")
+    assert places["Voronezh"]["feature_kind"] == "city" and places["Voronezh"]["admin1_code"] == "RU-VOR"
+    assert "Rayon" not in places and "Sovetsky" not in places
+
+
+def test_an_unknown_village_whose_first_word_is_a_place_is_one_settlement(geoparser):
+    # the first word is a known place, the second no name of the index: the whole head is the village
+    places = _places(geoparser, "Krasnaya Zvyzdetka, Belgorod Oblast, Russia")
+    assert places["Krasnaya Zvyzdetka"]["admin1_code"] == "RU-BEL"
