@@ -269,7 +269,11 @@ class _Context:
 
     def has_any(self, words: tuple[str, ...]) -> bool:
         """Whether any of ``words`` (lower case) occurs in the text, in any case."""
-        return any(word in self.lower for word in words)
+        lower = self.lower
+        for word in words:
+            if word in lower:
+                return True
+        return False
 
     @cached_property
     def lower_words(self) -> set[str]:
@@ -1141,6 +1145,8 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...], str] |
     with the same consonant skeleton (how: "skeleton"), or is another ending of a town's adjectival name
     ("adjective"); None otherwise."""
     key = name_key(word)
+    if key in gaz.keys:
+        return None  # a name of the index is no variant of another (both readings below need an unknown word)
     # the cheap tests first: most words share no skeleton with a sizeable place (wordfreq is slow on others)
     rows = gaz.skeletons.get(skeleton(key))
     if rows and key not in gaz.keys and _zipf(key) < _W.variant_max_zipf:
@@ -1299,7 +1305,8 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
         if m.kind not in ("name", "variant"):
             continue
         before = text[max(0, m.start - 80):m.start]
-        gap = _LOCATION_GAP.search(before)
+        # (the gap needs a comma before the mention, only spaces after it: most mentions have none)
+        gap = _LOCATION_GAP.search(before) if before.rstrip(" \t").endswith(",") else None
         if gap is not None and (m.region_word or (i + 1 < len(mentions) and _is_country(gaz, mentions[i + 1])
                                                   and _LOCATION_GAP.match(text[m.end:mentions[i + 1].start]))):
             head = _UNKNOWN_NAME_END.search(before[:gap.start()])

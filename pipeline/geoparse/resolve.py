@@ -45,6 +45,9 @@ def _great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> floa
     return EARTH_RADIUS * d
 
 
+_UNSEEN = object()  # a cache slot not filled yet (None is a valid answer)
+
+
 # words that follow a name in an admin-1 unit's own name ("Kherson Oblast", "Krasnodar Krai")
 REGION_WORDS = ("oblast", "region", "province", "krai", "kray")
 # how precise a resolved point is: a gazetteer point, or the reference point of the admin-1 unit that holds
@@ -561,6 +564,7 @@ class _RankContext:
         self._km_cache: dict[tuple, float] = {}
         self._points_cache: dict[tuple, tuple] = {}
         self._near_cache: dict[tuple[int, int], float | None] = {}
+        self._near_by_paragraph: dict[tuple[int, int], float | None] = {}
         self._anchors_near: dict[int, _AnchorGroup | None] = {}
         self._groups: dict[tuple, _AnchorGroup] = {}
         self._country_signals: dict[str, Signal | None] = {}
@@ -581,7 +585,14 @@ class _RankContext:
 
     def nearest_km(self, c: Candidate, paragraph: int) -> float | None:
         """Distance from ``c`` to the closest other confidently placed point in nearby paragraphs
-        (great-circle), cached per candidate and set of nearby points."""
+        (great-circle), cached per candidate and paragraph, and per candidate and set of nearby points."""
+        where = (c.row, paragraph)
+        found = self._near_by_paragraph.get(where, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._near_by_paragraph[where] = self._nearest_km(c, paragraph)
+        return found
+
+    def _nearest_km(self, c: Candidate, paragraph: int) -> float | None:
         group = self._anchors_around(paragraph)
         if group is None or not group.may_be_close(c.lat, c.lon, self.w):
             return None
@@ -709,9 +720,11 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
     w = ctx.w
     admin_ctx, qualifier_kind = ctx.admin_ctx, qualifier.feature_kind if qualifier is not None else None
     scored = []
+    country_signals = ctx._country_signals  # (``ctx.country_signal``, read from its cache when filled)
     for rank_pop, (c, (base_sum, signals)) in enumerate(zip(cands, _base_signals(m, cands, ctx.gaz, w))):
         context: list[Signal] = []  # signals from the article around the mention
-        country = ctx.country_signal(c.country_code)
+        cc = c.country_code
+        country = country_signals[cc] if cc in country_signals else ctx.country_signal(cc)
         if country is not None:
             context.append(country)
         if c.admin1_code and c.admin1_code in admin_ctx:
