@@ -1147,6 +1147,8 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...], str] |
     key = name_key(word)
     if key in gaz.keys:
         return None  # a name of the index is no variant of another (both readings below need an unknown word)
+    if _PLAIN_WORD.match(key) and _zipf(key) >= _W.variant_max_zipf:
+        return None  # a common word, for both readings below (tested first only where wordfreq is cheap)
     # the cheap tests first: most words share no skeleton with a sizeable place (wordfreq is slow on others)
     rows = gaz.skeletons.get(skeleton(key))
     if rows and key not in gaz.keys and _zipf(key) < _W.variant_max_zipf:
@@ -1198,8 +1200,11 @@ def _similar_spelling(key: str, row: int, gaz: Gazetteer) -> bool:
 def _similar(a: str, b: str) -> bool:
     """difflib's similarity ratio is at least ``variant_similarity`` (its cheap upper bounds rule most pairs
     out first)."""
-    matcher = difflib.SequenceMatcher(None, a, b)
     least = _W.variant_similarity
+    total = len(a) + len(b)
+    if (2.0 * min(len(a), len(b)) / total if total else 1.0) < least:
+        return False  # ``real_quick_ratio``, before the matcher is built (building it indexes ``b``)
+    matcher = difflib.SequenceMatcher(None, a, b)
     return matcher.real_quick_ratio() >= least and matcher.quick_ratio() >= least and matcher.ratio() >= least
 
 

@@ -70,3 +70,57 @@ def test_seats_equal_a_plain_recomputation(gazetteer):
 
 def test_loading_the_geoparser_raises_the_young_gc_threshold(geoparser):
     assert gc.get_threshold()[0] == GC_YOUNG_THRESHOLD
+
+
+def test_similar_spelling_bound_first_equals_difflib():
+    import difflib
+
+    from pipeline.geoparse.recognise import _similar
+    from pipeline.geoparse.weights import RECOGNISE_WEIGHTS
+
+    rng = random.Random(5)
+    letters = "abcdefghiklmnoprstuvyz"
+    for _ in range(5_000):
+        a = "".join(rng.choice(letters) for _ in range(rng.randint(0, 12)))
+        b = "".join(rng.choice(letters) for _ in range(rng.randint(0, 12)))
+        if rng.random() < 0.5 and a:  # close spellings
+            b = a[:rng.randint(0, len(a))] + rng.choice(letters) + a[rng.randint(0, len(a)):]
+        m = difflib.SequenceMatcher(None, a, b)
+        least = RECOGNISE_WEIGHTS.variant_similarity
+        plain = m.real_quick_ratio() >= least and m.quick_ratio() >= least and m.ratio() >= least
+        assert _similar(a, b) == plain
+
+
+def _plain_variant_of(gaz, word):
+    """``_variant_of`` as first written, without its early exits."""
+    from pipeline.geoparse.recognise import _W, _adjective_forms, _adjective_stem, _similar_spelling, _zipf
+    from pipeline.text.textnorm import name_key, skeleton
+
+    key = name_key(word)
+    rows = gaz.skeletons.get(skeleton(key))
+    if rows and key not in gaz.keys and _zipf(key) < _W.variant_max_zipf:
+        rows = tuple(r for r in rows if gaz.kind_of[r] in ("city", "admin1") and _similar_spelling(key, r, gaz))
+        if rows:
+            return key, rows, "skeleton"
+    stem = _adjective_stem(key)
+    rows = _adjective_forms(gaz).get(stem, ()) if stem else ()
+    if not rows or len(rows) > _W.adjective_max_places or key in gaz.keys or _zipf(key) >= _W.variant_max_zipf:
+        return None
+    return key, rows, "adjective"
+
+
+def test_variant_reading_with_early_exits_equals_the_plain_one(geoparser):
+    from pipeline.geoparse.recognise import _variant_of
+
+    gaz = geoparser.gazetteer
+    rng = random.Random(7)
+    names = [str(gaz._name[row]) for row in sorted(_seats(gaz).values())[:300]]
+    words = ["Because", "Between", "Johnson", "Margaret", "Smithfield"] + names
+    words += [n[:i] + rng.choice("aeiouy") + n[i + 1:] for n in names for i in [rng.randrange(1, len(n))] if len(n) > 2]
+    words += [n + rng.choice(["e", "y", "yi", "oye", "iy"]) for n in names]
+    variants = 0
+    for word in words:
+        fast = _variant_of.__wrapped__(gaz, word)
+        assert fast == _plain_variant_of(gaz, word), word
+        variants += fast is not None
+    assert variants > 0  # some words do read as variants
