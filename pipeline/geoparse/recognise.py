@@ -953,11 +953,30 @@ def _automaton_hits(gaz: Gazetteer, window: str):
 
 @lru_cache(maxsize=4)
 def _abbreviation_pattern(abbreviations: tuple[str, ...]) -> re.Pattern:
-    longest_first = sorted(abbreviations, key=len, reverse=True)
-    # the look-ahead on the possible first characters only lets the regex engine skip other positions fast
-    first_chars = "".join(sorted({re.escape(a[0]) for a in abbreviations if a}))
-    skip = r"(?=[" + first_chars + r"])" if all(abbreviations) and first_chars else ""
-    return re.compile(skip + r"(?<![A-Za-z0-9.])(" + "|".join(map(re.escape, longest_first)) + r")(?![A-Za-z0-9])")
+    """The abbreviations as one regex: each not after a letter, digit or dot nor before a letter or digit, the
+    longest that fits at a place first (what r"(?<![A-Za-z0-9.])(LONGEST|...|SHORTEST)(?![A-Za-z0-9])" finds).
+    Written as a trie of their characters whose branches open with a literal first character, then the
+    look-behind: the regex engine can skip to the next possible first character fast."""
+    if not abbreviations or not all(a and a[0] != "\n" for a in abbreviations):
+        longest_first = sorted(abbreviations, key=len, reverse=True)
+        return re.compile(r"(?<![A-Za-z0-9.])(" + "|".join(map(re.escape, longest_first)) + r")(?![A-Za-z0-9])")
+    trie: dict = {}
+    for a in abbreviations:
+        node = trie
+        for ch in a:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # the end of an abbreviation
+
+    def branches(node: dict) -> str:
+        """The continuations after ``node``, the longer first (a greedy optional group where it may end)."""
+        alts = [re.escape(ch) + branches(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body if len(alts) > 1 else f"(?:{body})"
+
+    first = "|".join(re.escape(ch) + r"(?<![A-Za-z0-9.].)" + branches(child) for ch, child in sorted(trie.items()))
+    return re.compile(r"((?:" + first + r"))(?![A-Za-z0-9])")
 
 
 def _abbreviation_matches(ctx: _Context, gaz: Gazetteer) -> list[Mention]:

@@ -124,3 +124,20 @@ def test_variant_reading_with_early_exits_equals_the_plain_one(geoparser):
         assert fast == _plain_variant_of(gaz, word), word
         variants += fast is not None
     assert variants > 0  # some words do read as variants
+
+
+def test_abbreviation_trie_pattern_equals_the_plain_regex_on_the_gazetteer_list(gazetteer):
+    import re
+
+    from pipeline.geoparse.recognise import _abbreviation_pattern
+
+    abbreviations = tuple(sorted(gazetteer.abbreviations))
+    longest_first = sorted(abbreviations, key=len, reverse=True)
+    plain = re.compile(r"(?<![A-Za-z0-9.])(" + "|".join(map(re.escape, longest_first)) + r")(?![A-Za-z0-9])")
+    fast = _abbreviation_pattern(abbreviations)
+    rng = random.Random(9)
+    pieces = list(abbreviations) + [" ", ".", "a", "S", "A", "0", ",", "W", "\n", "U", "N.", "Va", "é"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(12)))
+        assert [(m.span(), m.group(1)) for m in plain.finditer(text)] == \
+            [(m.span(), m.group(1)) for m in fast.finditer(text)], text
