@@ -272,7 +272,11 @@ class _Context:
 
     def has_any(self, words: tuple[str, ...]) -> bool:
         """Whether any of ``words`` (lower case) occurs in the text, in any case."""
-        return any(word in self.lower for word in words)
+        lower = self.lower
+        for word in words:
+            if word in lower:
+                return True
+        return False
 
     @cached_property
     def lower_words(self) -> set[str]:
@@ -973,11 +977,30 @@ def _automaton_hits(gaz: Gazetteer, window: str):
 
 @lru_cache(maxsize=4)
 def _abbreviation_pattern(abbreviations: tuple[str, ...]) -> re.Pattern:
-    longest_first = sorted(abbreviations, key=len, reverse=True)
-    # the look-ahead on the possible first characters only lets the regex engine skip other positions fast
-    first_chars = "".join(sorted({re.escape(a[0]) for a in abbreviations if a}))
-    skip = r"(?=[" + first_chars + r"])" if all(abbreviations) and first_chars else ""
-    return re.compile(skip + r"(?<![A-Za-z0-9.])(" + "|".join(map(re.escape, longest_first)) + r")(?![A-Za-z0-9])")
+    """The abbreviations as one regex: each not after a letter, digit or dot nor before a letter or digit, the
+    longest that fits at a place first (what r"(?<![A-Za-z0-9.])(LONGEST|...|SHORTEST)(?![A-Za-z0-9])" finds).
+    Written as a trie of their characters whose branches open with a literal first character, then the
+    look-behind: the regex engine can skip to the next possible first character fast."""
+    if not abbreviations or not all(a and a[0] != "\n" for a in abbreviations):
+        longest_first = sorted(abbreviations, key=len, reverse=True)
+        return re.compile(r"(?<![A-Za-z0-9.])(" + "|".join(map(re.escape, longest_first)) + r")(?![A-Za-z0-9])")
+    trie: dict = {}
+    for a in abbreviations:
+        node = trie
+        for ch in a:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # the end of an abbreviation
+
+    def branches(node: dict) -> str:
+        """The continuations after ``node``, the longer first (a greedy optional group where it may end)."""
+        alts = [re.escape(ch) + branches(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body if len(alts) > 1 else f"(?:{body})"
+
+    first = "|".join(re.escape(ch) + r"(?<![A-Za-z0-9.].)" + branches(child) for ch, child in sorted(trie.items()))
+    return re.compile(r"((?:" + first + r"))(?![A-Za-z0-9])")
 
 
 def _abbreviation_matches(ctx: _Context, gaz: Gazetteer) -> list[Mention]:
@@ -1165,6 +1188,10 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...], str] |
     with the same consonant skeleton (how: "skeleton"), or is another ending of a town's adjectival name
     ("adjective"); None otherwise."""
     key = name_key(word)
+    if key in gaz.keys:
+        return None  # a name of the index is no variant of another (both readings below need an unknown word)
+    if _PLAIN_WORD.match(key) and _zipf(key) >= _W.variant_max_zipf:
+        return None  # a common word, for both readings below (tested first only where wordfreq is cheap)
     # the cheap tests first: most words share no skeleton with a sizeable place (wordfreq is slow on others)
     rows = gaz.skeletons.get(skeleton(key))
     if rows and key not in gaz.keys and _zipf(key) < _W.variant_max_zipf:
@@ -1216,8 +1243,11 @@ def _similar_spelling(key: str, row: int, gaz: Gazetteer) -> bool:
 def _similar(a: str, b: str) -> bool:
     """difflib's similarity ratio is at least ``variant_similarity`` (its cheap upper bounds rule most pairs
     out first)."""
-    matcher = difflib.SequenceMatcher(None, a, b)
     least = _W.variant_similarity
+    total = len(a) + len(b)
+    if (2.0 * min(len(a), len(b)) / total if total else 1.0) < least:
+        return False  # ``real_quick_ratio``, before the matcher is built (building it indexes ``b``)
+    matcher = difflib.SequenceMatcher(None, a, b)
     return matcher.real_quick_ratio() >= least and matcher.quick_ratio() >= least and matcher.ratio() >= least
 
 
@@ -1323,7 +1353,8 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
         if m.kind not in ("name", "variant"):
             continue
         before = text[max(0, m.start - 80):m.start]
-        gap = _LOCATION_GAP.search(before)
+        # (the gap needs a comma before the mention, only spaces after it: most mentions have none)
+        gap = _LOCATION_GAP.search(before) if before.rstrip(" \t").endswith(",") else None
         if gap is not None and (m.region_word or (i + 1 < len(mentions) and _is_country(gaz, mentions[i + 1])
                                                   and _LOCATION_GAP.match(text[m.end:mentions[i + 1].start]))):
             head = _UNKNOWN_NAME_END.search(before[:gap.start()])

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geopy.distance import great_circle
+from geopy.distance import EARTH_RADIUS, great_circle
 
 from pipeline.geoparse.gazetteer import Candidate, Gazetteer
 from pipeline.geoparse.recognise import Mention
@@ -25,6 +25,27 @@ from pipeline.geoparse.weights import RESOLVE_WEIGHTS, ResolveWeights
 
 _KM_PER_DEGREE = 6371.009 * math.pi / 180  # geopy's mean earth radius: km per degree of a great circle
 _GREAT_CIRCLE = great_circle()  # its ``measure(a, b)`` is the distance in km, without a Distance per pair
+
+
+def _great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """``great_circle().measure((lat1, lon1), (lat2, lon2))``: geopy's formula and earth radius, the same
+    operations in the same order (so the same float), without building two ``Point``s per pair. Points
+    geopy would normalise or reject (out of range, not finite) go to geopy itself."""
+    if not (-90.0 <= lat1 <= 90.0 and -90.0 <= lat2 <= 90.0 and -180.0 <= lon1 <= 180.0 and -180.0 <= lon2 <= 180.0):
+        return _GREAT_CIRCLE.measure((lat1, lon1), (lat2, lon2))
+    # ``float(x or 0.0)`` as geopy's ``Point`` takes a coordinate (-0.0 becomes 0.0)
+    lat1, lng1 = math.radians(float(lat1 or 0.0)), math.radians(float(lon1 or 0.0))
+    lat2, lng2 = math.radians(float(lat2 or 0.0)), math.radians(float(lon2 or 0.0))
+    sin_lat1, cos_lat1 = math.sin(lat1), math.cos(lat1)
+    sin_lat2, cos_lat2 = math.sin(lat2), math.cos(lat2)
+    delta_lng = lng2 - lng1
+    cos_delta_lng, sin_delta_lng = math.cos(delta_lng), math.sin(delta_lng)
+    d = math.atan2(math.sqrt((cos_lat2 * sin_delta_lng) ** 2 + (cos_lat1 * sin_lat2 - sin_lat1 * cos_lat2 * cos_delta_lng) ** 2),
+                   sin_lat1 * sin_lat2 + cos_lat1 * cos_lat2 * cos_delta_lng)
+    return EARTH_RADIUS * d
+
+
+_UNSEEN = object()  # a cache slot not filled yet (None is a valid answer)
 
 
 # words that follow a name in an admin-1 unit's own name ("Kherson Oblast", "Krasnodar Krai")
@@ -127,6 +148,11 @@ def _seats(gaz: Gazetteer) -> dict[str, int]:
     return {gaz.admin1_codes[code]: row for code, row in zip(codes[first].tolist(), rows[first].tolist())}
 
 
+def prepare_ranking(gaz: Gazetteer) -> None:
+    """Work out the admin-1 seats (``_seats``) now, not on the first article that needs them."""
+    _seats(gaz)
+
+
 def _row_keys(gaz: Gazetteer, row: int) -> set[str]:
     """Every name key of table row ``row`` (main name and alternates)."""
     names = [str(gaz._name[row])] + [n for n in gaz.alternate_names(row).split("|") if n]
@@ -188,7 +214,7 @@ def _is_city_unit(gaz: Gazetteer, row: int, w: ResolveWeights) -> bool:
     if seat is None:
         return False
     lat, lon = gaz._columns()[2], gaz._columns()[3]
-    return _GREAT_CIRCLE.measure((lat[row], lon[row]), (lat[seat], lon[seat])) < w.city_unit_km
+    return _great_circle_km(lat[row], lon[row], lat[seat], lon[seat]) < w.city_unit_km
 
 
 @dataclass(frozen=True)
@@ -538,6 +564,7 @@ class _RankContext:
         self._km_cache: dict[tuple, float] = {}
         self._points_cache: dict[tuple, tuple] = {}
         self._near_cache: dict[tuple[int, int], float | None] = {}
+        self._near_by_paragraph: dict[tuple[int, int], float | None] = {}
         self._anchors_near: dict[int, _AnchorGroup | None] = {}
         self._groups: dict[tuple, _AnchorGroup] = {}
         self._country_signals: dict[str, Signal | None] = {}
@@ -558,7 +585,14 @@ class _RankContext:
 
     def nearest_km(self, c: Candidate, paragraph: int) -> float | None:
         """Distance from ``c`` to the closest other confidently placed point in nearby paragraphs
-        (great-circle), cached per candidate and set of nearby points."""
+        (great-circle), cached per candidate and paragraph, and per candidate and set of nearby points."""
+        where = (c.row, paragraph)
+        found = self._near_by_paragraph.get(where, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._near_by_paragraph[where] = self._nearest_km(c, paragraph)
+        return found
+
+    def _nearest_km(self, c: Candidate, paragraph: int) -> float | None:
         group = self._anchors_around(paragraph)
         if group is None or not group.may_be_close(c.lat, c.lon, self.w):
             return None
@@ -568,7 +602,7 @@ class _RankContext:
             close = [(lat, lon) for lat, lon in group.points
                      if abs(lat - c.lat) < self.w.anchor_window_lat and abs(lon - c.lon) < self.w.anchor_window_lon
                      and (abs(lat - c.lat) > 1e-4 or abs(lon - c.lon) > 1e-4)]
-            self._near_cache[key] = min((_GREAT_CIRCLE.measure((c.lat, c.lon), (lat, lon)) for lat, lon in close),
+            self._near_cache[key] = min((_great_circle_km(c.lat, c.lon, lat, lon) for lat, lon in close),
                                         default=None)
         return self._near_cache[key]
 
@@ -686,9 +720,11 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
     w = ctx.w
     admin_ctx, qualifier_kind = ctx.admin_ctx, qualifier.feature_kind if qualifier is not None else None
     scored = []
+    country_signals = ctx._country_signals  # (``ctx.country_signal``, read from its cache when filled)
     for rank_pop, (c, (base_sum, signals)) in enumerate(zip(cands, _base_signals(m, cands, ctx.gaz, w))):
         context: list[Signal] = []  # signals from the article around the mention
-        country = ctx.country_signal(c.country_code)
+        cc = c.country_code
+        country = country_signals[cc] if cc in country_signals else ctx.country_signal(cc)
         if country is not None:
             context.append(country)
         if c.admin1_code and c.admin1_code in admin_ctx:
@@ -792,7 +828,7 @@ def _add_namesakes_near_towns(mentions: list[Mention], full_lists: list, cand_li
         extra = [c for c in full if lo_lat < c.lat < hi_lat and lo_lon < c.lon < hi_lon and c.row not in kept
                  and c.feature_kind == "city" and any(
                      abs(c.lat - lat) < box and abs(c.lon - lon) < 2 * box
-                     and _GREAT_CIRCLE.measure((c.lat, c.lon), (lat, lon)) < w.near_km for lat, lon in points)]
+                     and _great_circle_km(c.lat, c.lon, lat, lon) < w.near_km for lat, lon in points)]
         if extra:
             cand_lists[i] = short + extra
 

@@ -8,7 +8,7 @@ Both are frozen (hashable: they may key caches); pass a changed copy with
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True)
@@ -157,6 +157,21 @@ class ResolveWeights:
     def kind_score(self, kind: str) -> float:
         """``kind_bonus`` of ``kind`` (0 for a kind it does not list)."""
         return dict(self.kind_bonus).get(kind, 0.0)
+
+    def __hash__(self) -> int:
+        """The hash of the fields (what the frozen dataclass computes), worked out once: the weights key
+        per-form caches of the ranking, looked up several times per mention."""
+        found = self.__dict__.get("_hash")
+        if found is None:
+            found = hash(tuple(getattr(self, f.name) for f in fields(self)))
+            object.__setattr__(self, "_hash", found)
+        return found
+
+    def __getstate__(self) -> dict:
+        """The fields without the remembered hash (string hashes differ between processes)."""
+        state = dict(self.__dict__)
+        state.pop("_hash", None)
+        return state
 
 
 RECOGNISE_WEIGHTS = RecogniseWeights()

@@ -1,0 +1,143 @@
+"""The geoparser's fast paths give what the plain ones give (issue 16: speed with identical outputs)."""
+
+from __future__ import annotations
+
+import gc
+import math
+import pickle
+import random
+from dataclasses import replace
+
+from geopy.distance import great_circle
+
+from pipeline.geoparse import GC_YOUNG_THRESHOLD
+from pipeline.geoparse.resolve import _great_circle_km, _seats
+from pipeline.geoparse.weights import RESOLVE_WEIGHTS, ResolveWeights
+
+
+def test_own_great_circle_equals_geopy_on_random_pairs():
+    rng = random.Random(16)
+    for _ in range(20_000):
+        a = (rng.uniform(-90, 90), rng.uniform(-180, 180))
+        b = (rng.uniform(-90, 90), rng.uniform(-180, 180))
+        if rng.random() < 0.3:  # near pairs, as the ranking measures them
+            b = (max(-90.0, min(90.0, a[0] + rng.uniform(-3, 3))), max(-180.0, min(180.0, a[1] + rng.uniform(-3, 3))))
+        assert _great_circle_km(*a, *b) == great_circle().measure(a, b)  # the same float, not only close
+
+
+def test_own_great_circle_edge_points_equal_geopy():
+    pairs = [((0.0, 0.0), (0.0, 0.0)), ((-0.0, -0.0), (0.0, 90.0)), ((90.0, 180.0), (-90.0, -180.0)),
+             ((50.45, 30.52), (50.45, 30.52)), ((0.0, 0.0), (0.0, 180.0)), ((10.0, 190.0), (10.0, -170.0))]
+    for a, b in pairs:
+        assert _great_circle_km(*a, *b) == great_circle().measure(a, b)
+
+
+def test_own_great_circle_rejects_what_geopy_rejects():
+    for bad in ((math.nan, 0.0), (0.0, math.inf)):
+        for call in (lambda: _great_circle_km(*bad, 0.0, 0.0), lambda: great_circle().measure(bad, (0.0, 0.0))):
+            try:
+                call()
+            except ValueError:
+                continue
+            raise AssertionError(f"{bad} accepted")
+
+
+def test_weights_hash_is_remembered_and_equals_for_equal_weights():
+    copy = replace(RESOLVE_WEIGHTS)
+    assert copy == RESOLVE_WEIGHTS and hash(copy) == hash(RESOLVE_WEIGHTS)
+    changed = replace(RESOLVE_WEIGHTS, capital=RESOLVE_WEIGHTS.capital + 1.0)
+    assert changed != RESOLVE_WEIGHTS
+    assert {RESOLVE_WEIGHTS: 1}.get(copy) == 1 and {RESOLVE_WEIGHTS: 1}.get(changed) is None
+    hash(RESOLVE_WEIGHTS)
+    again = pickle.loads(pickle.dumps(RESOLVE_WEIGHTS))
+    assert again == RESOLVE_WEIGHTS and "_hash" not in pickle.loads(pickle.dumps(RESOLVE_WEIGHTS)).__dict__
+    assert ResolveWeights().capital == RESOLVE_WEIGHTS.capital
+
+
+def test_seats_equal_a_plain_recomputation(gazetteer):
+    """``_seats`` (vectorised, worked out at load) is the most populous town of each admin-1 code, first row on a tie."""
+    best: dict[str, int] = {}
+    kinds, pops, a1s = gazetteer.kind_of, gazetteer.population_of, gazetteer._columns()[6]
+    for row in range(gazetteer.n_rows):
+        code = a1s[row]
+        if kinds[row] != "city" or not code or pops[row] <= 0:
+            continue
+        if code not in best or pops[row] > pops[best[code]]:
+            best[code] = row
+    assert _seats(gazetteer) == best
+    assert len(best) > 100
+
+
+def test_loading_the_geoparser_raises_the_young_gc_threshold(geoparser):
+    assert gc.get_threshold()[0] == GC_YOUNG_THRESHOLD
+
+
+def test_similar_spelling_bound_first_equals_difflib():
+    import difflib
+
+    from pipeline.geoparse.recognise import _similar
+    from pipeline.geoparse.weights import RECOGNISE_WEIGHTS
+
+    rng = random.Random(5)
+    letters = "abcdefghiklmnoprstuvyz"
+    for _ in range(5_000):
+        a = "".join(rng.choice(letters) for _ in range(rng.randint(0, 12)))
+        b = "".join(rng.choice(letters) for _ in range(rng.randint(0, 12)))
+        if rng.random() < 0.5 and a:  # close spellings
+            b = a[:rng.randint(0, len(a))] + rng.choice(letters) + a[rng.randint(0, len(a)):]
+        m = difflib.SequenceMatcher(None, a, b)
+        least = RECOGNISE_WEIGHTS.variant_similarity
+        plain = m.real_quick_ratio() >= least and m.quick_ratio() >= least and m.ratio() >= least
+        assert _similar(a, b) == plain
+
+
+def _plain_variant_of(gaz, word):
+    """``_variant_of`` as first written, without its early exits."""
+    from pipeline.geoparse.recognise import _W, _adjective_forms, _adjective_stem, _similar_spelling, _zipf
+    from pipeline.text.textnorm import name_key, skeleton
+
+    key = name_key(word)
+    rows = gaz.skeletons.get(skeleton(key))
+    if rows and key not in gaz.keys and _zipf(key) < _W.variant_max_zipf:
+        rows = tuple(r for r in rows if gaz.kind_of[r] in ("city", "admin1") and _similar_spelling(key, r, gaz))
+        if rows:
+            return key, rows, "skeleton"
+    stem = _adjective_stem(key)
+    rows = _adjective_forms(gaz).get(stem, ()) if stem else ()
+    if not rows or len(rows) > _W.adjective_max_places or key in gaz.keys or _zipf(key) >= _W.variant_max_zipf:
+        return None
+    return key, rows, "adjective"
+
+
+def test_variant_reading_with_early_exits_equals_the_plain_one(geoparser):
+    from pipeline.geoparse.recognise import _variant_of
+
+    gaz = geoparser.gazetteer
+    rng = random.Random(7)
+    names = [str(gaz._name[row]) for row in sorted(_seats(gaz).values())[:300]]
+    words = ["Because", "Between", "Johnson", "Margaret", "Smithfield"] + names
+    words += [n[:i] + rng.choice("aeiouy") + n[i + 1:] for n in names for i in [rng.randrange(1, len(n))] if len(n) > 2]
+    words += [n + rng.choice(["e", "y", "yi", "oye", "iy"]) for n in names]
+    variants = 0
+    for word in words:
+        fast = _variant_of.__wrapped__(gaz, word)
+        assert fast == _plain_variant_of(gaz, word), word
+        variants += fast is not None
+    assert variants > 0  # some words do read as variants
+
+
+def test_abbreviation_trie_pattern_equals_the_plain_regex_on_the_gazetteer_list(gazetteer):
+    import re
+
+    from pipeline.geoparse.recognise import _abbreviation_pattern
+
+    abbreviations = tuple(sorted(gazetteer.abbreviations))
+    longest_first = sorted(abbreviations, key=len, reverse=True)
+    plain = re.compile(r"(?<![A-Za-z0-9.])(" + "|".join(map(re.escape, longest_first)) + r")(?![A-Za-z0-9])")
+    fast = _abbreviation_pattern(abbreviations)
+    rng = random.Random(9)
+    pieces = list(abbreviations) + [" ", ".", "a", "S", "A", "0", ",", "W", "\n", "U", "N.", "Va", "é"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(12)))
+        assert [(m.span(), m.group(1)) for m in plain.finditer(text)] == \
+            [(m.span(), m.group(1)) for m in fast.finditer(text)], text
