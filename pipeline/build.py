@@ -368,8 +368,10 @@ def _process_inputs(inputs: Inputs, runner: Runner, bar: ProgressBar | None, fol
     if bar:
         total = inputs.total()
         stream = _Counted(_announce_big(stream), None if total is None else total - len(skip))
-    return process(stream, progress=bar, runner=runner, skipped=len(skip),
-                   **({"fold": folded, "previous": Path(out_dir)} if with_store else {}))
+    options = {"fold": folded, "previous": Path(out_dir)} if with_store else {}
+    if skip:
+        options["skipped"] = len(skip)
+    return process(stream, progress=bar, runner=runner, **options)
 
 
 def _nothing_to_build(paths: Sequence[Path], out_dir: Path, errors: list[str], reason: str) -> NoArticlesError:
