@@ -27,6 +27,7 @@ from pipeline.scale.corpus import InputChanged, Inputs
 from pipeline.scale.fold import BuildFold
 from pipeline.scale.run import ProgressBar, Runner, run_articles
 from pipeline.scale.run import runner as scale_runner
+from pipeline.scale.spool import ObjectSpool
 from pipeline.scale.store import FOLD_NAME, article_key, pipeline_version
 from pipeline.scale.work import ArticleResult, copy_result, geoparser
 from pipeline.text.articles import Article, decode_article, decode_article_with_meta, make_article
@@ -145,12 +146,24 @@ def process(articles: Iterable[Article], *, progress: Progress | None = None, ba
     """
     del batch  # kept for callers; the runner chooses its own batches
     run = runner or run_articles
-    items: list[tuple[Article, str | None]] = []  # every article in input order, with its text's digest
+    items = ObjectSpool()  # every article in input order, with its text's digest (on disk: not the corpus in memory)
+    digests: list[str | None] = []
+    keys: list[str] = []
     for article in articles:
         english = is_english(article.meta.get("language"))
-        items.append((article, hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
-                      if english else None))
-    keys = [article_key(article) for article, _ in items]
+        digest = hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest() if english else None
+        items.append((article, digest))
+        digests.append(digest)
+        keys.append(article_key(article))
+    try:
+        return _fold_items(run, items, digests, keys, progress, fold, previous, skipped)
+    finally:
+        items.close()
+
+
+def _fold_items(run: Runner, items: ObjectSpool, digests: list[str | None], keys: list[str],
+                progress: Progress | None, fold: BuildFold | None, previous: Path | None,
+                skipped: int) -> BuildResult:
     if skipped:  # the first ``skipped`` articles are the fold's own, passed over unread (their rows unchanged)
         if fold is None or skipped != len(fold.keys):
             raise InputChanged("the rows passed over are not those of the kept fold")
@@ -158,24 +171,26 @@ def process(articles: Iterable[Article], *, progress: Progress | None = None, ba
     if fold is not None and keys == fold.keys and fold.intact(previous):
         return _unchanged(fold, previous)  # nothing new and every file as written: nothing to do
     start = len(fold.keys) if fold is not None and fold.resumes(keys, previous) else 0
-    if start and any(digest in fold.texts for _a, digest in items[start - skipped:] if digest is not None):
+    if start and any(digest in fold.texts for digest in digests[start - skipped:] if digest is not None):
         start = 0  # a new article repeats an old one's text: its result is not at hand, fold everything
     if start:
-        results = _first_pass(run, items[start - skipped:], progress, fold)
+        results = _first_pass(run, items, start - skipped, progress, fold)
         groups = fold.grouping.groups()
         if any(groups.get(name) != group for name, group in fold.groups.items()):
+            results.close()
             start = 0  # the new articles join old syndication groups: the old articles merge otherwise
     if not start:
         if skipped:
             raise InputChanged("the kept fold does not resume: every article is needed")
         fold = BuildFold()
-        results = _first_pass(run, items, progress, fold)
+        results = _first_pass(run, items, 0, progress, fold)
         groups = fold.grouping.groups()
     assert fold is not None
-    for (article, digest), key, result in zip(items[start - skipped:], keys[start:], results):
+    for (article, digest), key, result in zip(items.read(start - skipped), keys[start:], results.read()):
         if digest is None:
             fold.notes.append(f"{article.name}: {NOT_ENGLISH_NOTE} (language {article.meta.get('language')})")
         fold.add(article, key, digest, result, groups.get(article.name), article.group)
+    results.close()
     fold.groups = groups
     files = fold.render(previous)
     out = BuildResult(errors=fold.errors, warnings=fold.warnings, notes=fold.notes, files=files,
@@ -194,22 +209,23 @@ def _unchanged(fold: BuildFold, previous: Path) -> BuildResult:
     return out
 
 
-def _first_pass(run: Runner, items: Sequence[tuple[Article, str | None]], progress: Progress | None,
-                fold: BuildFold) -> list[ArticleResult | None]:
-    """Every article's per-article result (None: not processed), grouped and its places folded as it
-    arrives, in input order: that part of the fold overlaps the workers' work on the next articles."""
+def _first_pass(run: Runner, items: ObjectSpool, start: int, progress: Progress | None,
+                fold: BuildFold) -> ObjectSpool:
+    """Every article's per-article result from position ``start`` of ``items`` on (None: not processed),
+    grouped and its places folded as it arrives, in input order: that part of the fold overlaps the
+    workers' work on the next articles. The results wait in a spool for the second pass."""
     seen: set[str] = set()
 
     def to_process() -> Iterator[Article]:
-        for article, digest in items:
+        for article, digest in items.read(start):
             if digest is not None and digest not in seen:  # the same text twice is processed once
                 seen.add(digest)
                 yield article
 
-    arriving = iter(run(to_process(), progress=progress, total=len(items)))
+    arriving = iter(run(to_process(), progress=progress, total=len(items) - start))
     first: dict[str, tuple[str, str | None]] = {}  # a processed text -> its first article's name, error
-    results: list[ArticleResult | None] = []
-    for article, digest in items:
+    results = ObjectSpool()
+    for article, digest in items.read(start):
         result = None
         if digest is not None:
             if digest not in first:

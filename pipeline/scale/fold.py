@@ -260,6 +260,7 @@ class BuildFold:
             if data is None:
                 data = to_geoparquet(whole())
             files[f"{layer}.parquet"] = data
+        self.merge.compact()  # every event is rendered: its object is not needed until a new event meets it
         self.written = {name: _digest(files[name]) for name in OUTPUT_NAMES}
         self._places = self._lines = None
         self.row_of = {i: row for row, i in enumerate(order)}
