@@ -13,6 +13,10 @@ touch are rendered again, and the GeoParquet layers are extended from the previo
 (:func:`pipeline.scale.columnar.extend_geoparquet`). Anything else folds every article again
 (their per-article results still come from the store). Either way the files are byte-identical
 to those of a build from scratch: resuming a fold is continuing it.
+
+The fold also keeps each article's corpus row digest (``rows``) and the SHA-256 of every output
+file: a rebuild passes over the unchanged leading rows without reading them into articles, and
+one that adds nothing, with every file as written, writes nothing.
 """
 
 from __future__ import annotations
