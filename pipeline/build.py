@@ -11,7 +11,6 @@ in memory (the dashboard's uploads).
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import sys
 from collections import Counter
@@ -24,11 +23,12 @@ from pipeline.ingest.syndication import fingerprint
 from pipeline.output.export import dumps, events_csv
 from pipeline.output.writer import json_line, write_set
 from pipeline.scale.columnar import COLUMNAR_LAYERS, to_geoparquet
-from pipeline.scale.corpus import Inputs
+from pipeline.scale.corpus import InputChanged, Inputs
 from pipeline.scale.fold import BuildFold
 from pipeline.scale.run import ProgressBar, Runner, run_articles
 from pipeline.scale.run import runner as scale_runner
-from pipeline.scale.store import article_key
+from pipeline.scale.spool import ObjectSpool
+from pipeline.scale.store import FOLD_NAME, article_key, pipeline_version
 from pipeline.scale.work import ArticleResult, copy_result, geoparser
 from pipeline.text.articles import Article, decode_article, decode_article_with_meta, make_article
 
@@ -124,7 +124,8 @@ def read_upload(name: str, data: bytes) -> tuple[str, dict]:
 
 
 def process(articles: Iterable[Article], *, progress: Progress | None = None, batch: int = 200,
-            runner: Runner | None = None, fold: BuildFold | None = None, previous: Path | None = None) -> BuildResult:
+            runner: Runner | None = None, fold: BuildFold | None = None, previous: Path | None = None,
+            skipped: int = 0) -> BuildResult:
     """Geoparse and extract events from ``articles`` (pure: no file is written).
 
     The per-article work goes through ``runner`` (``pipeline.scale.run``: serial by default; a fork
@@ -133,7 +134,9 @@ def process(articles: Iterable[Article], *, progress: Progress | None = None, ba
     (:mod:`pipeline.scale.fold`), so every output byte is the same however they were computed.
     With the ``fold`` of a previous build whose input this one extends, only the new articles are
     processed and folded (``previous``: the folder of that build's outputs); the result's ``fold``
-    is the one to keep. Values the validation layer rejected (an implausible date or figure) are
+    is the one to keep; ``skipped``: how many of the fold's first articles the caller passed over
+    unread because their input rows are unchanged (``InputChanged`` when the fold cannot resume
+    from them: call again with every article). Values the validation layer rejected (an implausible date or figure) are
     listed in ``warnings``.
 
     The same text twice is geoparsed once. Non-English articles are kept but not mapped (a note
@@ -143,54 +146,86 @@ def process(articles: Iterable[Article], *, progress: Progress | None = None, ba
     """
     del batch  # kept for callers; the runner chooses its own batches
     run = runner or run_articles
-    items: list[tuple[Article, str | None]] = []  # every article in input order, with its text's digest
+    items = ObjectSpool()  # every article in input order, with its text's digest (on disk: not the corpus in memory)
+    digests: list[str | None] = []
+    keys: list[str] = []
     for article in articles:
         english = is_english(article.meta.get("language"))
-        items.append((article, hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
-                      if english else None))
-    keys = [article_key(article) for article, _ in items]
+        digest = hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest() if english else None
+        items.append((article, digest))
+        digests.append(digest)
+        keys.append(article_key(article))
+    try:
+        return _fold_items(run, items, digests, keys, progress, fold, previous, skipped)
+    finally:
+        items.close()
+
+
+def _fold_items(run: Runner, items: ObjectSpool, digests: list[str | None], keys: list[str],
+                progress: Progress | None, fold: BuildFold | None, previous: Path | None,
+                skipped: int) -> BuildResult:
+    if skipped:  # the first ``skipped`` articles are the fold's own, passed over unread (their rows unchanged)
+        if fold is None or skipped != len(fold.keys):
+            raise InputChanged("the rows passed over are not those of the kept fold")
+        keys = fold.keys + keys
+    if fold is not None and keys == fold.keys and fold.intact(previous):
+        return _unchanged(fold, previous)  # nothing new and every file as written: nothing to do
     start = len(fold.keys) if fold is not None and fold.resumes(keys, previous) else 0
-    if start and any(digest in fold.texts for _a, digest in items[start:] if digest is not None):
+    if start and any(digest in fold.texts for digest in digests[start - skipped:] if digest is not None):
         start = 0  # a new article repeats an old one's text: its result is not at hand, fold everything
     if start:
-        results = _first_pass(run, items[start:], progress, fold)
+        results = _first_pass(run, items, start - skipped, progress, fold)
         groups = fold.grouping.groups()
         if any(groups.get(name) != group for name, group in fold.groups.items()):
+            results.close()
             start = 0  # the new articles join old syndication groups: the old articles merge otherwise
     if not start:
+        if skipped:
+            raise InputChanged("the kept fold does not resume: every article is needed")
         fold = BuildFold()
-        results = _first_pass(run, items, progress, fold)
+        results = _first_pass(run, items, 0, progress, fold)
         groups = fold.grouping.groups()
     assert fold is not None
-    for (article, digest), key, result in zip(items[start:], keys[start:], results):
+    for (article, digest), key, result in zip(items.read(start - skipped), keys[start:], results.read()):
         if digest is None:
             fold.notes.append(f"{article.name}: {NOT_ENGLISH_NOTE} (language {article.meta.get('language')})")
         fold.add(article, key, digest, result, groups.get(article.name), article.group)
+    results.close()
     fold.groups = groups
     files = fold.render(previous)
     out = BuildResult(errors=fold.errors, warnings=fold.warnings, notes=fold.notes, files=files,
                       counts=fold.counts())
     out.fold = fold
-    out.fold_changed = start < len(items)  # a rebuild that added nothing leaves the kept fold as it is
+    out.fold_changed = start < len(keys)  # a rebuild that added nothing leaves the kept fold as it is
     return out
 
 
-def _first_pass(run: Runner, items: Sequence[tuple[Article, str | None]], progress: Progress | None,
-                fold: BuildFold) -> list[ArticleResult | None]:
-    """Every article's per-article result (None: not processed), grouped and its places folded as it
-    arrives, in input order: that part of the fold overlaps the workers' work on the next articles."""
+def _unchanged(fold: BuildFold, previous: Path) -> BuildResult:
+    """The result of a rebuild that adds nothing to ``fold``: its files are those in ``previous``, left as they are."""
+    files: dict[str, str | bytes | Path] = {name: Path(previous) / name for name in OUTPUT_FILES}
+    out = BuildResult(errors=fold.errors, warnings=fold.warnings, notes=fold.notes, files=files,
+                      counts=fold.counts())
+    out.fold, out.fold_changed, out.unchanged = fold, False, True
+    return out
+
+
+def _first_pass(run: Runner, items: ObjectSpool, start: int, progress: Progress | None,
+                fold: BuildFold) -> ObjectSpool:
+    """Every article's per-article result from position ``start`` of ``items`` on (None: not processed),
+    grouped and its places folded as it arrives, in input order: that part of the fold overlaps the
+    workers' work on the next articles. The results wait in a spool for the second pass."""
     seen: set[str] = set()
 
     def to_process() -> Iterator[Article]:
-        for article, digest in items:
+        for article, digest in items.read(start):
             if digest is not None and digest not in seen:  # the same text twice is processed once
                 seen.add(digest)
                 yield article
 
-    arriving = iter(run(to_process(), progress=progress, total=len(items)))
+    arriving = iter(run(to_process(), progress=progress, total=len(items) - start))
     first: dict[str, tuple[str, str | None]] = {}  # a processed text -> its first article's name, error
-    results: list[ArticleResult | None] = []
-    for article, digest in items:
+    results = ObjectSpool()
+    for article, digest in items.read(start):
         result = None
         if digest is not None:
             if digest not in first:
@@ -249,7 +284,12 @@ def output_files(result: BuildResult) -> dict[str, str | bytes | Path]:
 
 
 def write_outputs(result: BuildResult, out_dir: Path) -> None:
-    """Write the output files as one set: all new, or (on any error or signal) all as they were."""
+    """Write the output files as one set: all new, or (on any error or signal) all as they were.
+
+    A rebuild that changed nothing (``result.unchanged``) writes nothing: its files are already there."""
+    if getattr(result, "unchanged", False) and all(
+            isinstance(data, Path) and data.parent == Path(out_dir) for data in (result.files or {}).values()):
+        return
     files = output_files(result)
     write_set(Path(out_dir), files)
     if result.files is not None:  # a streamed output was moved into the folder: read it there from now on
@@ -293,18 +333,22 @@ def build_paths(paths: Sequence[Path], out_dir: Path, *, progress: bool = False,
     inputs = Inputs([Path(p) for p in paths])
     if not inputs.files and not inputs.corpora:
         raise _nothing_to_build(paths, out_dir, inputs.errors, "no .txt, .md or .html files")
-    stream: Iterable[Article] = _until_text(iter(inputs))
-    if stream is None:  # checked before any work and before the store is opened in ``out_dir``
-        reason = f"{len(inputs.errors)} could not be read" if inputs.errors else "none has any text"
-        raise _nothing_to_build(paths, out_dir, inputs.errors, reason)
+    folded = _kept_fold(Path(out_dir)) if incremental else None
+    skip = folded.row_digests() if folded is not None else []
+    if not skip:  # with rows to pass over, the previous build had text: checked as the rows are read
+        _first_text(inputs, paths, out_dir)  # checked before any work and before the store is opened
     bar = ProgressBar() if progress else None
-    stream = _announce_big(stream) if progress else stream
     with scale_runner(jobs=jobs, dask=dask, store_dir=Path(out_dir) if incremental else None) as runner:
         store = getattr(runner, "store", None)
-        kept = store.get_fold() if store is not None else None
-        folded = BuildFold.loads(kept, store.version) if kept is not None else None
-        result = process(_Counted(stream, inputs.total()) if progress else stream, progress=bar, runner=runner,
-                         **({"fold": folded, "previous": Path(out_dir)} if store is not None else {}))
+        if store is None or not store.fold_path.exists():  # no store, or one rebuilt (it drops the fold)
+            folded, skip = None, []
+        try:
+            result = _process_inputs(inputs, runner, bar, folded, skip, store is not None, out_dir)
+        except InputChanged:  # the rows passed over changed, or the fold does not resume: read everything
+            inputs = Inputs([Path(p) for p in paths])
+            _first_text(inputs, paths, out_dir)
+            result = _process_inputs(inputs, runner, bar, _kept_fold(Path(out_dir)), [], store is not None,
+                                      out_dir)
         if bar:
             bar.close()
         result.errors = inputs.errors + result.errors
@@ -315,14 +359,35 @@ def build_paths(paths: Sequence[Path], out_dir: Path, *, progress: bool = False,
     return result
 
 
-def _until_text(articles: Iterator[Article]) -> Iterator[Article] | None:
-    """``articles`` again, once one with text has been read; None when none has any."""
-    seen: list[Article] = []
-    for article in articles:
-        seen.append(article)
+def _kept_fold(out_dir: Path) -> BuildFold | None:
+    """The fold the last incremental build kept in ``out_dir``, when it is there, sound and of this pipeline version."""
+    try:
+        blob = (out_dir / FOLD_NAME).read_bytes()
+    except OSError:
+        return None
+    return BuildFold.loads(blob, pipeline_version())
+
+
+def _first_text(inputs: Inputs, paths: Sequence[Path], out_dir: Path) -> None:
+    """Raise ``NoArticlesError`` when no input gives an article with text (reads up to the first that does)."""
+    for article in inputs:
         if article.text.strip():
-            return itertools.chain(seen, articles)
-    return None
+            return
+    reason = f"{len(inputs.errors)} could not be read" if inputs.errors else "none has any text"
+    raise _nothing_to_build(paths, out_dir, inputs.errors, reason)
+
+
+def _process_inputs(inputs: Inputs, runner: Runner, bar: ProgressBar | None, folded: BuildFold | None,
+                    skip: list[str], with_store: bool, out_dir: Path) -> BuildResult:
+    """``process`` over ``inputs`` read afresh (the first ``len(skip)`` rows passed over when they are unchanged)."""
+    stream: Iterable[Article] = inputs.articles(skip)
+    if bar:
+        total = inputs.total()
+        stream = _Counted(_announce_big(stream), None if total is None else total - len(skip))
+    options = {"fold": folded, "previous": Path(out_dir)} if with_store else {}
+    if skip:
+        options["skipped"] = len(skip)
+    return process(stream, progress=bar, runner=runner, **options)
 
 
 def _nothing_to_build(paths: Sequence[Path], out_dir: Path, errors: list[str], reason: str) -> NoArticlesError:

@@ -269,6 +269,15 @@ class CrossArticleMerge:
             cells.setdefault(home, _Cell()).add(article, index, day)
             self.touched.add(index)
 
+    def compact(self) -> None:
+        """Keep every merged event as its pickle only, until a new event meets it (bounds the memory
+        a build holds between rendering and the next article; ``touched`` must be empty)."""
+        for i, event in enumerate(self._events):
+            if event is not None:
+                if self._pickled[i] is None:
+                    self._pickled[i] = pickle.dumps(event, protocol=pickle.HIGHEST_PROTOCOL)
+                self._events[i] = None
+
     def __getstate__(self) -> dict:
         pickled = [blob if blob is not None else pickle.dumps(self._events[i], protocol=pickle.HIGHEST_PROTOCOL)
                    for i, blob in enumerate(self._pickled)]

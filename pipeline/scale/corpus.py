@@ -5,15 +5,20 @@ Columns: ``text`` (required), ``id`` (else ``FILE:ROW``), and optional ``date``,
 the ``csv`` module, Parquet batch by batch (``pyarrow.parquet.ParquetFile.iter_batches``):
 memory holds one line / row / batch, never the file. A bad row is reported (``FILE:ROW:
 reason``) and skipped; the rest is read.
+
+Every article read from a row carries ``raw``, a digest of the row as read (its place and bytes):
+a rebuild whose kept fold lists those digests passes over the unchanged leading rows without
+decoding or normalising them (:meth:`Inputs.articles` with ``skip``).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from pipeline.errors import InputError
@@ -117,6 +122,19 @@ def _parquet_rows(path: Path) -> Iterator[Row]:
                 yield where, row, None
 
 
+class InputChanged(Exception):
+    """The rows an ``Inputs.articles(skip=...)`` was told to pass over are not all there unchanged."""
+
+
+def row_digest(where: str, raw: bytes) -> str:
+    """Digest of one input row as read: its place (``FILE:ROW``, which names an article without an id) and bytes."""
+    return hashlib.sha256(where.encode("utf-8", "surrogateescape") + b"\0" + raw).hexdigest()
+
+
+def _record_bytes(record: dict) -> bytes:
+    return json.dumps(record, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8", "surrogatepass")
+
+
 def count_rows(path: Path) -> int | None:
     """How many rows a corpus file has, cheaply (for the progress bar's ETA); None when unknown."""
     suffix = path.suffix.lower()
@@ -157,6 +175,7 @@ class Inputs:
         found = find_article_files([p for p in self.paths if not is_corpus(p)])
         self.files = found.files  # (path, article name)
         self.errors += found.errors  # unreadable folders
+        self._found_errors = list(found.errors)
         self.skipped = found.skipped  # files that are not articles
         self.corpora = [p for p in self.paths if is_corpus(p)]
 
@@ -166,21 +185,70 @@ class Inputs:
         return None if None in counts else len(self.files) + sum(counts)  # type: ignore[arg-type]
 
     def __iter__(self) -> Iterator[Article]:
+        return self.articles()
+
+    def articles(self, skip: Sequence[str] = ()) -> Iterator[Article]:
+        """Every article in input order; with ``skip``, the leading corpus rows whose ``row_digest`` are
+        ``skip`` (in that order) are passed over unread, and ``InputChanged`` is raised, before any
+        article is yielded, when they are not all there."""
+        self.errors[:] = self._found_errors  # reading again reports again
+        passed = 0
+
+        def leading(digest: str) -> bool:  # one more of the rows to pass over
+            nonlocal passed
+            if passed < len(skip) and digest == skip[passed]:
+                passed += 1
+                return True
+            return False
+
+        def check() -> None:
+            if passed < len(skip):
+                msg = f"row {passed + 1} to pass over is not the one read before"
+                raise InputChanged(msg)
+
         for path, name in self.files:
+            check()
             try:
                 yield read_article(path, name)
             except InputError as exc:
                 self.errors.append(str(exc))
         for path in self.corpora:
             try:
-                for where, record, problem in iter_rows(path):
+                for where, digest, record, problem in _digested_rows(path, leading):
                     problem = problem or check_record_id(record.get("id"))
                     if problem:
                         self.errors.append(f"{where}: {problem}")
                     else:
-                        yield row_article(where, record)
+                        check()
+                        article = row_article(where, record)
+                        article.raw = digest
+                        yield article
             except InputError as exc:
                 self.errors.append(str(exc))
+        check()
+
+
+def _digested_rows(path: Path, leading: Callable[[str], bool]) -> Iterator[tuple[str, str, dict, str | None]]:
+    """The rows of a corpus as ``(where, row_digest, record, problem)``, without those ``leading`` passes over.
+
+    A JSONL line is digested as read and decoded only when it is not passed over; a CSV or Parquet
+    row is digested from its record (parsed, but not made into an article)."""
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        with path.open("rb") as fh:
+            for number, raw in enumerate(fh, start=1):
+                where = f"{path}:{number}"
+                digest = row_digest(where, raw)
+                if leading(digest):
+                    continue
+                record, problem = jsonl_record(raw, number)
+                if record is not None or problem is not None:
+                    yield where, digest, record or {}, problem
+        return
+    for where, record, problem in iter_rows(path):
+        digest = row_digest(where, _record_bytes(record or {}))
+        if problem is None and leading(digest):
+            continue
+        yield where, digest, record or {}, problem
 
 
 def _main() -> None:  # pragma: no cover - a quick look at a corpus: python -m pipeline.scale.corpus FILE

@@ -13,6 +13,10 @@ touch are rendered again, and the GeoParquet layers are extended from the previo
 (:func:`pipeline.scale.columnar.extend_geoparquet`). Anything else folds every article again
 (their per-article results still come from the store). Either way the files are byte-identical
 to those of a build from scratch: resuming a fold is continuing it.
+
+The fold also keeps each article's corpus row digest (``rows``) and the SHA-256 of every output
+file: a rebuild passes over the unchanged leading rows without reading them into articles, and
+one that adds nothing, with every file as written, writes nothing.
 """
 
 from __future__ import annotations
@@ -33,22 +37,41 @@ from pipeline.output.writer import json_line
 from pipeline.scale.columnar import COLUMNAR_LAYERS, extend_geoparquet, join_geoparquet, to_geoparquet
 from pipeline.scale.work import place_json
 
-FOLD_VERSION = 3  # bump when the pickled layout below changes
+FOLD_VERSION = 4  # bump when the pickled layout below changes
 _COLLECTION_HEAD = '{"type":"FeatureCollection","features":['
 _COLLECTION_TAIL = "]}\n"
 _CSV_HEADER = events_csv({"features": []})
 PLACES_PER_PART = 20_000  # place features per GeoParquet part made while the workers work (bounds the JSON held)
-_READ_BACK = ("places.geojson", "articles.jsonl", "events.parquet", "places.parquet")
+OUTPUT_NAMES = ("places.geojson", "events.geojson", "oblasts.geojson", "events.csv", "articles.jsonl",
+                "events.parquet", "places.parquet")  # every file render() gives (its digest is kept)
 
 
 class _Spool:
     """A text file written piece by piece (the large outputs are not held in memory while a build runs)."""
 
-    def __init__(self, path: Path, head: str = "") -> None:
+    def __init__(self, path: Path, head: str = "", *, size: int = 0) -> None:
         self.path = path
-        self.handle = path.open("w", encoding="utf-8", newline="")
-        self.size = 0
+        self.handle = path.open("a" if size else "w", encoding="utf-8", newline="")
+        self.size = size
         self.write(head)
+
+    @classmethod
+    def copy_of(cls, path: Path, source: Path, digest: str, drop_tail: int = 0) -> _Spool | None:
+        """A spool carrying on from the file ``source`` (its last ``drop_tail`` bytes left out), copied
+        as bytes; None when ``source`` is missing or its SHA-256 is not ``digest``."""
+        check = hashlib.sha256()
+        try:
+            with source.open("rb") as src, path.open("wb") as dst:
+                while chunk := src.read(1 << 20):
+                    check.update(chunk)
+                    dst.write(chunk)
+                size = dst.tell() - drop_tail
+                dst.truncate(size)
+        except OSError:
+            return None
+        if check.hexdigest() != digest or size <= 0:
+            return None
+        return cls(path, size=size)
 
     def write(self, text: str) -> None:
         self.handle.write(text)
@@ -59,14 +82,22 @@ class _Spool:
         return self.path
 
 
+def _digest_file(path: Path) -> str | None:
+    """SHA-256 of a file, read in chunks; None when it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
 def _digest(data: str | bytes | Path) -> str:
     """SHA-256 of an output file's content (given as text, bytes or the file holding it)."""
     if isinstance(data, Path):
-        digest = hashlib.sha256()
-        with data.open("rb") as handle:
-            while chunk := handle.read(1 << 20):
-                digest.update(chunk)
-        return digest.hexdigest()
+        return _digest_file(data) or ""
     return hashlib.sha256(data if isinstance(data, bytes) else data.encode("utf-8")).hexdigest()
 
 
@@ -84,6 +115,7 @@ class BuildFold:
 
     def __init__(self) -> None:
         self.keys: list[str] = []  # article_key() of every article folded, in input order
+        self.rows: list[str | None] = []  # the corpus row digest each came from (Article.raw), None: not a row
         self.texts: dict[str, str] = {}  # sha256 of a processed text -> the first article with it
         self.grouping = Grouping()
         self.groups: dict[str, str] = {}  # the groups the folded articles were merged with
@@ -143,6 +175,7 @@ class BuildFold:
         overrides it) and its per-article result (None: not processed)."""
         group = group or grouped
         self.keys.append(key)
+        self.rows.append(article.raw)
         self.n_articles += 1
         if digest is not None:
             self.texts.setdefault(digest, article.name)
@@ -231,7 +264,8 @@ class BuildFold:
             if data is None:
                 data = to_geoparquet(whole())
             files[f"{layer}.parquet"] = data
-        self.written = {name: _digest(files[name]) for name in _READ_BACK}
+        self.merge.compact()  # every event is rendered: its object is not needed until a new event meets it
+        self.written = {name: _digest(files[name]) for name in OUTPUT_NAMES}
         self._places = self._lines = None
         self.row_of = {i: row for row, i in enumerate(order)}
         self.n_event_rows = len(order)
@@ -248,12 +282,18 @@ class BuildFold:
             return None
         return data if hashlib.sha256(data).hexdigest() == self.written[name] else None
 
+    def _scratch(self) -> None:
+        if self.scratch is None:
+            self.scratch = tempfile.TemporaryDirectory(prefix="conflictmap-build-")
+
+    def _scratch_path(self, attr: str) -> Path:
+        self._scratch()
+        return Path(self.scratch.name) / attr.strip("_")  # type: ignore[union-attr]
+
     def _spool(self, attr: str, head: str = "") -> _Spool:
         spool = getattr(self, attr)
         if spool is None:
-            if self.scratch is None:
-                self.scratch = tempfile.TemporaryDirectory(prefix="conflictmap-build-")
-            spool = _Spool(Path(self.scratch.name) / attr.strip("_"), head)
+            spool = _Spool(self._scratch_path(attr), head)
             setattr(self, attr, spool)
         return spool
 
@@ -264,13 +304,31 @@ class BuildFold:
         n = len(self.keys)
         if not (0 < n <= len(keys) and keys[n - 1] == self.keys[-1] and list(keys[:n]) == self.keys):
             return False
-        places, lines = self._previous(previous, "places.geojson"), self._previous(previous, "articles.jsonl")
-        if places is None or lines is None:
+        if previous is None or not all(name in self.written for name in ("places.geojson", "articles.jsonl")):
             return False
-        self._spool("_places").write(places[:-len(_COLLECTION_TAIL)].decode("utf-8"))  # carry on from them
-        self._spool("_lines").write(lines.decode("utf-8"))
+        self._scratch()
+        places = _Spool.copy_of(self._scratch_path("_places"), Path(previous) / "places.geojson",
+                                self.written["places.geojson"], len(_COLLECTION_TAIL))  # carry on from them
+        lines = _Spool.copy_of(self._scratch_path("_lines"), Path(previous) / "articles.jsonl",
+                               self.written["articles.jsonl"])
+        if places is None or lines is None:
+            for spool in (places, lines):
+                if spool is not None:
+                    spool.close()
+            return False
+        self._places, self._lines = places, lines
         self.resumed = True
         return True
+
+    def row_digests(self) -> list[str]:
+        """The row digests of the folded articles, when every one came from a corpus row (else [])."""
+        return self.rows if self.rows and None not in self.rows else []
+
+    def intact(self, previous: Path | None) -> bool:
+        """Whether every output file this fold last rendered is in ``previous`` as written (SHA-256)."""
+        if previous is None or set(self.written) != set(OUTPUT_NAMES):
+            return False
+        return all(_digest_file(Path(previous) / name) == digest for name, digest in self.written.items())
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)

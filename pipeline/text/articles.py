@@ -29,6 +29,7 @@ class Article:
     meta: dict
     rejections: tuple[Rejection, ...] = ()  # values the validation layer refused (an implausible date)
     group: str | None = None  # syndication group (pipeline.ingest.syndication); None: its own report
+    raw: str | None = field(default=None, compare=False, repr=False)  # digest of the corpus row read (scale.corpus)
 
 
 def decode_article(name: str, data: bytes) -> str:
