@@ -44,6 +44,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from wordfreq import zipf_frequency
 
 from pipeline.text.translit import by_latin, foreign_latin, name_variants, uk_national, without_apostrophes
 
@@ -65,6 +66,9 @@ MIN_VOTE_SHARE = 0.5
 # the larger, the more villages get a point and the farther those points may be from the truth.
 MIN_DISTRICT_POINTS = 3
 MAX_DISTRICT_SPREAD_KM = 20.0
+# such a village is weaker evidence than a located one: none of its spellings may be an English word or
+# name of this Zipf frequency or more ("Sputnik", "Pioneer"), the bar the index sets for generated spellings
+DISTRICT_NAME_MAX_ZIPF = 2.0
 # An exact point farther than this from the median of the other exact points of its hromada (at least
 # MIN_HROMADA_POINTS of them) was matched to a namesake elsewhere: hromadas are ~10-30 km across, so a
 # lower bound would also demote true points at the edge of large hromadas.
@@ -479,8 +483,9 @@ def _district_rows(every: pd.DataFrame, trusted: np.ndarray, forms: dict[str, li
     """Approximate rows for the settlements only untrusted postal rows attest (accuracy 1, or a point
     outside their own unit): the median of the trusted points of their postal district (``a2n``), where
     that district has ``MIN_DISTRICT_POINTS`` and a spread under ``MAX_DISTRICT_SPREAD_KM``. A name that a
-    trusted row or a GeoNames place of the unit already carries, or that untrusted rows of two districts
-    of the unit carry (namesakes), gets no row."""
+    trusted row or a GeoNames place of the unit already carries, that untrusted rows of two districts of
+    the unit carry (namesakes), or with a spelling that is an English word (``DISTRICT_NAME_MAX_ZIPF``),
+    gets no row."""
     if "a2n" not in every.columns:
         return []
     district = every["a2n"].fillna("").str.strip()
@@ -502,6 +507,8 @@ def _district_rows(every: pd.DataFrame, trusted: np.ndarray, forms: dict[str, li
     for (a1, key), grp in loose.groupby(["admin1_code", "uk_key"]):
         name = grp["name"].iloc[0]
         if (a1, key) in known or any((a1, _key(f)) in gn_names for f in forms[name]):
+            continue
+        if any(zipf_frequency(_key(f), "en") >= DISTRICT_NAME_MAX_ZIPF for f in forms[name]):
             continue
         districts = set(grp["_d"])
         if len(districts) != 1 or (a1, next(iter(districts))) not in centres:

@@ -169,6 +169,7 @@ def test_untrusted_postal_rows_get_the_centre_of_their_district_flagged_approxim
         ("XX", "Двойня", "East", "", "North", 50.2, 30.2, "1"), ("XX", "Двойня", "East", "", "Wide", 50.3, 30.3, "1"),
         ("XX", "Широкая", "East", "", "Wide", 50.4, 30.6, "1"),  # district too spread for a centre
         ("XX", "Безрайонная", "East", "", "", 50.4, 30.6, "1"),  # no district at all
+        ("XX", "Спутник", "East", "", "North", 50.1, 30.1, "1"),  # spelt like an English word
     ])
     out = S._foreign_rows(_no_towns(), rows, _squares(), countries=("XX",)).set_index("name_ru")
     approx = out[out["precision"] == "raion"]
