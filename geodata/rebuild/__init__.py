@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -116,36 +117,39 @@ def _match_iso(units: pd.DataFrame, country: str, aliases: dict[str, list[str]] 
     rest_subs = {s.code: (s.name, {_key_tokens(n) for n in [s.name, *aliases.get(s.code, [])] if is_latin(n)})
                  for s in subs if s.code not in taken}
     if rest_units and rest_subs:
-        result.update(_greedy_match(rest_units, rest_subs, min_ratio=ALIAS_MATCH_MIN_RATIO))
+        result.update(_greedy_match(rest_units, rest_subs, min_ratio=ALIAS_MATCH_MIN_RATIO, score=_ratio_or_contained))
     return result
 
 
-def _similarity(a: str, b: str) -> float:
-    """difflib ratio of two name keys; 1.0 when the words of one are all words of the other ("north
+def _ratio(a: str, b: str) -> float:
+    """difflib's similarity ratio of two name keys."""
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+def _ratio_or_contained(a: str, b: str) -> float:
+    """:func:`_ratio`, or 1.0 when the words of one name key are all words of the other ("north
     ossetia" in "north ossetia alania")."""
     wa, wb = set(a.replace("-", " ").split()), set(b.replace("-", " ").split())
     if wa and wb and (wa <= wb or wb <= wa):
         return 1.0
-    return difflib.SequenceMatcher(None, a, b).ratio()
+    return _ratio(a, b)
 
 
 def _greedy_match(variants: dict[int, set[str]], targets: dict[str, tuple[str, set[str]]], *,
-                  min_ratio: float = ISO_MATCH_MIN_RATIO) -> dict[int, tuple[str, str]]:
-    """One-to-one, best name similarity first, at least ``min_ratio``: unit index → (code, ISO name).
-    The first pass scores by difflib ratio alone; the alias pass also by word containment."""
+                  min_ratio: float = ISO_MATCH_MIN_RATIO,
+                  score: Callable[[str, str], float] = _ratio) -> dict[int, tuple[str, str]]:
+    """One-to-one, best ``score`` first, at least ``min_ratio``: unit index → (code, ISO name)."""
     scores = []
-    alias_pass = min_ratio != ISO_MATCH_MIN_RATIO
     for idx, names in variants.items():
         for code, (sub_name, keys) in targets.items():
-            score = _similarity if alias_pass else (lambda a, b: difflib.SequenceMatcher(None, a, b).ratio())
             best = max((score(v, t) for v in names if v for t in keys if t), default=0.0)
             scores.append((best, idx, code, sub_name))
     scores.sort(key=lambda t: (-t[0], t[1], t[2]))
     taken_units: set[int] = set()
     taken_codes: set[str] = set()
     result: dict[int, tuple[str, str]] = {}
-    for score, idx, code, sub_name in scores:
-        if score < min_ratio or idx in taken_units or code in taken_codes:
+    for value, idx, code, sub_name in scores:
+        if value < min_ratio or idx in taken_units or code in taken_codes:
             continue
         taken_units.add(idx)
         taken_codes.add(code)
