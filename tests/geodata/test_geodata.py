@@ -130,3 +130,26 @@ def test_the_gazetteer_knows_the_demonyms_of_countries_with_several_countryinfo_
     countries = table[table["feature_kind"] == "country"].set_index("country_code")
     assert countries.loc["GB", "demonyms"] == "British"
     assert countries.loc["PS", "demonyms"] == "Palestinian"
+
+
+def test_units_the_iso_names_miss_are_matched_on_the_subdivisions_other_names():
+    import pandas as pd
+
+    from geodata.rebuild import _match_iso
+
+    # Natural Earth-like units of Russia: one the ISO name matches, two it does not ("Permskiy kray",
+    # "Severnaya Osetiya, Respublika"), one with no counterpart at all
+    units = pd.DataFrame({"name": ["Tver'", "Perm'", "North Ossetia", "Nowhere Land"],
+                          "gn_name": ["Tverskaya Oblast'", "Perm Krai", "North Ossetia", None],
+                          "woe_name": [None, None, None, None]}, index=[10, 11, 12, 13])
+    aliases = {"RU-PER": ["Perm Krai", "Пермский край"], "RU-SE": ["North Ossetia–Alania"],
+               "RU-TVE": ["Tver Oblast"]}
+    first = _match_iso(units, "RU")
+    assert {i: c for i, (c, _) in first.items()} == {10: "RU-TVE"}
+    both = _match_iso(units, "RU", aliases)
+    assert {i: c for i, (c, _) in both.items()} == {10: "RU-TVE", 11: "RU-PER", 12: "RU-SE"}
+
+
+def test_perm_sakha_and_north_ossetia_have_their_codes(admin1):
+    codes = set(admin1["admin1_code"].dropna())
+    assert {"RU-PER", "RU-SA", "RU-SE"} <= codes

@@ -56,9 +56,13 @@ def test_every_region_of_russia_and_belarus_is_included(table):
     by = table[(table["country_code"] == "BY") & (table["kind"] == "settlement")]
     assert {"RU-KRS", "RU-BEL", "RU-BRY", "RU-MOS", "RU-KDA", "RU-NVS"} <= set(ru["admin1_code"])
     assert len(ru) > 15000 and ru["admin1_code"].nunique() > 70
-    assert set(by["admin1_code"]) == {"BY-BR", "BY-HO", "BY-HR", "BY-MA", "BY-MI", "BY-VI"}
+    assert {"BY-BR", "BY-HO", "BY-HR", "BY-MA", "BY-MI", "BY-VI"} <= set(by["admin1_code"])
     assert len(by) > 1500
-    assert (ru["precision"] == "exact").all() and (by["precision"] == "exact").all()
+    foreign = pd.concat([ru, by])
+    assert set(foreign["precision"]) == {"exact", "raion"}  # raion: the centre of the postal district
+    approx = foreign[foreign["precision"] == "raion"]
+    assert approx["approx_point"].all() and approx["geonameid"].isna().all()
+    assert (approx["source"] == "approximate: median of the exact points of its postal district").all()
 
 
 def test_names_never_hold_an_empty_alternate(table):
@@ -141,3 +145,66 @@ def test_foreign_rows_keep_exact_unique_points_inside_their_own_unit():
     assert set(out["admin1_code"]) == {"XX-A"} and (out["precision"] == "exact").all()
     first = out.set_index("name_ru").loc["Берёзовка"]
     assert first["name"] == "Beryozovka" and "Berezovka" in first["names"].split("|")
+
+
+def _postal_districts(rows):
+    frame = pd.DataFrame(rows, columns=["country", "name", "admin1_name", "gn_admin1", "a2n", "lat", "lon", "accuracy"])
+    return frame.astype({"lat": float, "lon": float})
+
+
+def _no_towns():
+    return pd.DataFrame({"geonameid": pd.Series([], dtype="Int64"), "name": [], "names": [], "lat": [], "lon": [],
+                         "feature_kind": [], "country_code": [], "gn_admin1": [], "admin1_code": [], "population": []})
+
+
+def test_untrusted_postal_rows_get_the_centre_of_their_district_flagged_approximate():
+    exact = [("XX", f"Точка{c}", "East", "", "North", 50.70 + d, 30.40 + d, "4")
+             for c, d in zip("абвг", (0.0, 0.02, 0.04, 0.06))]
+    wide = [("XX", f"Даль{c}", "East", "", "Wide", lat, 30.9, "4") for c, lat in zip("абв", (50.05, 50.5, 50.95))]
+    rows = _postal_districts([
+        *exact, *wide,
+        ("XX", "Оценка", "East", "", "North", 50.1, 30.1, "1"),  # an estimate in a compact district
+        ("XX", "Чужая", "East", "", "North", 50.5, 31.8, "4"),  # placed on a namesake in the next unit
+        ("XX", "Точкаа", "East", "", "North", 50.2, 30.2, "1"),  # a name a trusted row already has
+        ("XX", "Двойня", "East", "", "North", 50.2, 30.2, "1"), ("XX", "Двойня", "East", "", "Wide", 50.3, 30.3, "1"),
+        ("XX", "Широкая", "East", "", "Wide", 50.4, 30.6, "1"),  # district too spread for a centre
+        ("XX", "Безрайонная", "East", "", "", 50.4, 30.6, "1"),  # no district at all
+        ("XX", "Спутник", "East", "", "North", 50.1, 30.1, "1"),  # spelt like an English word
+    ])
+    out = S._foreign_rows(_no_towns(), rows, _squares(), countries=("XX",)).set_index("name_ru")
+    approx = out[out["precision"] == "raion"]
+    assert sorted(approx.index) == ["Оценка", "Чужая"]
+    assert approx["lat"].tolist() == pytest.approx([50.73, 50.73])  # the median of North's points
+    assert approx["lon"].tolist() == pytest.approx([30.43, 30.43])
+    assert approx["source"].str.contains("postal district").all() and approx["geonameid"].isna().all()
+    assert (out.drop(approx.index)["precision"] == "exact").all()
+
+
+def test_an_exact_point_far_from_the_rest_of_its_hromada_is_demoted():
+    import numpy as np
+
+    hromada = np.array(["h1"] * 4 + ["h2"] * 2 + [None], dtype=object)
+    lat = np.array([50.0, 50.05, 50.1, 51.5, 49.6, 49.7, 48.0])  # 51.5: ~160 km from the rest of h1
+    lon = np.array([30.0, 30.05, 30.1, 30.0, 30.0, 30.0, 30.0])
+    far, judged = S._unit_outliers(hromada, lat, lon, 2, 40.0)
+    assert far.tolist() == [False, False, False, True, False, False, False]
+    assert judged.tolist() == [True] * 4 + [False] * 3  # h2 has one other point: no judgement
+    raion = np.array(["r"] * 7, dtype=object)
+    lat_r = np.append(lat[:6], np.nan)
+    far_r, _ = S._unit_outliers(raion, lat_r, lon, 5, 100.0)
+    assert not far_r[6] and far_r.sum() == 1 and far_r[3]
+
+
+def test_towns_gain_the_latin_spellings_of_their_cyrillic_names():
+    gaz = pd.DataFrame({"geonameid": [11, 12, 13], "name": ["Borovlyany", "Sosnovka", "Dubki"],
+                        "names": ["", "", ""], "lat": [50.1, 50.2, 50.3], "lon": [30.1, 30.2, 30.3],
+                        "feature_kind": ["city"] * 3, "country_code": ["BY", "RU", "RU"], "gn_admin1": [""] * 3,
+                        "admin1_code": ["BY-MI", "RU-KRS", "RU-KRS"], "population": [900, 800, 700]})
+    cyrillic = {11: ["Баравіцкі", "Боровляны"], 12: ["Сосновка", "Соснівка"], 13: ["Дубки"]}
+    out = S._cyrillic_spelling_rows(gaz, cyrillic).set_index("geonameid")
+    by = [out.loc[11, "name"], *out.loc[11, "names"].split("|")]
+    assert "Baravicki" in by  # Belarusian official romanisation, plain ASCII
+    assert "Borovljany" not in by and "Borovlyany" not in by  # the town's own spelling is not repeated
+    assert 12 not in out.index or not any("iv" in n for n in out.loc[12, "names"].split("|"))  # Ukrainian: left out
+    assert 13 not in out.index  # nothing new
+    assert (out["precision"] == "exact").all() and (out["source"] == "geonames-cities500").all()

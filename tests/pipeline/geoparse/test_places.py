@@ -122,6 +122,15 @@ def test_location_string_restricts_the_town_to_the_listed_oblast(geoparser):
     assert (town["text"], town["admin1_code"], town["feature_kind"]) == ("Zolochiv", "UA-63", "city")
 
 
+def test_a_final_soft_sign_apostrophe_keeps_the_listed_oblast(geoparser):
+    # romanisations mark a final soft sign with an apostrophe; it stands between the name and the comma,
+    # and the oblast listed after it still restricts the town (here to a unit that has no town so named)
+    for text in ("Uman, Poltava Oblast, Ukraine. Shelling was reported.",
+                 "Uman', Poltava Oblast, Ukraine. Shelling was reported."):
+        town = geoparser.parse(text)[0]
+        assert (town["text"], town["admin1_code"]) == ("Uman", "UA-53"), text
+
+
 def test_town_and_its_namesake_oblast_in_a_location_string(geoparser):
     places = geoparser.parse("Kharkiv, Kharkiv oblast, Ukraine. Shelling continued.")
     # a lower-case "oblast" is part of the unit's name, as "Oblast" is
