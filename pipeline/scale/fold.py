@@ -37,7 +37,7 @@ from pipeline.output.writer import json_line
 from pipeline.scale.columnar import COLUMNAR_LAYERS, extend_geoparquet, join_geoparquet, to_geoparquet
 from pipeline.scale.work import place_json
 
-FOLD_VERSION = 4  # bump when the pickled layout below changes
+FOLD_VERSION = 5  # bump when the pickled layout below changes
 _COLLECTION_HEAD = '{"type":"FeatureCollection","features":['
 _COLLECTION_TAIL = "]}\n"
 _CSV_HEADER = events_csv({"features": []})
