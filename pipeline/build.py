@@ -182,7 +182,7 @@ def _fold_items(run: Runner, items: ObjectSpool, digests: list[str | None], keys
     if not start:
         if skipped:
             raise InputChanged("the kept fold does not resume: every article is needed")
-        fold = BuildFold()
+        fold = BuildFold(previous)
         results = _first_pass(run, items, 0, progress, fold)
         groups = fold.grouping.groups()
     assert fold is not None
@@ -355,7 +355,7 @@ def build_paths(paths: Sequence[Path], out_dir: Path, *, progress: bool = False,
         result.warnings = inputs.skipped + result.warnings
         write_outputs(result, out_dir)
         if store is not None and getattr(result, "fold", None) is not None and result.fold_changed:
-            store.put_fold(result.fold.dumps(store.version))  # after the outputs: a fold never describes files not written
+            store.put_fold(result.fold.keep(Path(out_dir), store.version))  # after the outputs: a fold never describes files not written
     return result
 
 
@@ -365,7 +365,7 @@ def _kept_fold(out_dir: Path) -> BuildFold | None:
         blob = (out_dir / FOLD_NAME).read_bytes()
     except OSError:
         return None
-    return BuildFold.loads(blob, pipeline_version())
+    return BuildFold.loads(blob, pipeline_version(), out_dir)
 
 
 def _first_text(inputs: Inputs, paths: Sequence[Path], out_dir: Path) -> None:

@@ -25,7 +25,8 @@ from pipeline.text.articles import Article
 
 STORE_NAME = "article_store.sqlite"
 FOLD_NAME = "article_store.fold"  # the last build's fold: a cache, rebuilt when missing, damaged or stale
-STORE_FILES = (STORE_NAME, FOLD_NAME)  # WAL side files exist only while a build holds the store open
+HEAP_NAME = "article_store.heap"  # the fold's records (pipeline.scale.heap)
+STORE_FILES = (STORE_NAME, FOLD_NAME, HEAP_NAME)  # WAL side files exist only while a build holds the store open
 APPLICATION_ID = 0x434D4150  # "CMAP" in the SQLite header: tells our store from any other database
 SCHEMA_VERSION = 1
 _ROOT = Path(__file__).resolve().parents[2]
@@ -86,6 +87,7 @@ class ArticleStore:
             for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
             self.path.with_name(FOLD_NAME).unlink(missing_ok=True)
+            self.path.with_name(HEAP_NAME).unlink(missing_ok=True)
         db = self._connect()
         db.executescript(f"""
             PRAGMA application_id = {APPLICATION_ID};
