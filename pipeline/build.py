@@ -25,6 +25,7 @@ from pipeline.output.writer import json_line, write_set
 from pipeline.scale.columnar import COLUMNAR_LAYERS, to_geoparquet
 from pipeline.scale.corpus import InputChanged, Inputs
 from pipeline.scale.fold import BuildFold
+from pipeline.scale.heap import HeapDamaged
 from pipeline.scale.run import ProgressBar, Runner, run_articles
 from pipeline.scale.run import runner as scale_runner
 from pipeline.scale.spool import ObjectSpool
@@ -342,13 +343,18 @@ def build_paths(paths: Sequence[Path], out_dir: Path, *, progress: bool = False,
         store = getattr(runner, "store", None)
         if store is None or not store.fold_path.exists():  # no store, or one rebuilt (it drops the fold)
             folded, skip = None, []
-        try:
-            result = _process_inputs(inputs, runner, bar, folded, skip, store is not None, out_dir)
-        except InputChanged:  # the rows passed over changed, or the fold does not resume: read everything
+        while True:
+            try:
+                result = _process_inputs(inputs, runner, bar, folded, skip, store is not None, out_dir)
+                break
+            except InputChanged:  # the rows passed over changed, or the fold does not resume: read everything
+                folded, skip = _kept_fold(Path(out_dir)), []
+            except HeapDamaged as exc:  # never trusted: folded again from the per-article results in the store
+                print(f"conflictmap: the kept fold's records are damaged ({exc}); folding every article again",
+                      file=sys.stderr, flush=True)
+                folded, skip = None, []
             inputs = Inputs([Path(p) for p in paths])
             _first_text(inputs, paths, out_dir)
-            result = _process_inputs(inputs, runner, bar, _kept_fold(Path(out_dir)), [], store is not None,
-                                      out_dir)
         if bar:
             bar.close()
         result.errors = inputs.errors + result.errors

@@ -51,6 +51,7 @@ class BlobHeap:
             length = os.fstat(self._fd).st_size
             if head != _MAGIC + token or size is None or length < size:
                 os.close(self._fd)
+                self._fd = -1
                 msg = f"{self.path} is not the heap of the kept fold"
                 raise HeapDamaged(msg)
             os.ftruncate(self._fd, size)  # whatever an interrupted build appended after the fold was kept
