@@ -18,6 +18,7 @@ import bisect
 import pickle
 
 from datetime import timedelta
+from itertools import islice
 
 from pipeline.events.annexation import absorb_claim
 from pipeline.events.incidents import _ratio_ok, distinct_settlements, same_place
@@ -214,7 +215,7 @@ class CrossArticleMerge:
         self._events: list[Event | None] = []  # merged events; None: still in ``_pickled``
         self._pickled: list = []  # an untouched event's pickle as last kept (bytes, or its reference in ``heap``)
         self.heap = None  # where pickles are kept (``pipeline.scale.heap.BlobHeap``); None: in memory
-        self._live: set[int] = set()  # events held as objects
+        self._live: dict[int, None] = {}  # events held as objects, least recently used first
         self.cells: dict[tuple, _Cell] = {}
         self.home_of: list[tuple] = []  # event → its bucket
         self.articles_of: list[set[str]] = []  # event → the articles it merges
@@ -229,7 +230,9 @@ class CrossArticleMerge:
         if found is None:
             blob = self._pickled[i]
             found = self._events[i] = pickle.loads(blob if isinstance(blob, bytes) else self.heap.get(blob))
-            self._live.add(i)
+        else:
+            del self._live[i]
+        self._live[i] = None  # the most recently used now
         return found
 
     @property
@@ -268,29 +271,29 @@ class CrossArticleMerge:
             index = len(self._events)
             self._events.append(event)
             self._pickled.append(None)
-            self._live.add(index)
+            self._live[index] = None
             articles_of.append({article})
             self.home_of.append(home)
             cells.setdefault(home, _Cell()).add(article, index, day)
             self.touched.add(index)
 
     def compact(self, keep: int = 0) -> None:
-        """Keep merged events as their pickles only (in ``heap`` when there is one), all but the ``keep``
-        most recently created, until a new event meets them: bounds the memory a build holds. An event
-        left ``touched`` is read back when it is rendered."""
+        """Keep merged events as their pickles only (in ``heap`` when there is one) until a new event meets
+        them: bounds the memory a build holds. With ``keep``, once more than ``keep`` events are objects, the
+        least recently used go down to half of that. An event left ``touched`` is read back when rendered."""
         if len(self._live) <= keep:
             return
-        for i in sorted(self._live)[:len(self._live) - keep]:
+        for i in list(islice(self._live, len(self._live) - keep // 2)):
             if self._pickled[i] is None:
                 blob = pickle.dumps(self._events[i], protocol=pickle.HIGHEST_PROTOCOL)
                 self._pickled[i] = blob if self.heap is None else self.heap.put(blob)
             self._events[i] = None
-            self._live.discard(i)
+            del self._live[i]
 
     def __getstate__(self) -> dict:
         self.compact()  # an unchanged event is not pickled again next time
         state = dict(self.__dict__)
-        state["_events"], state["heap"], state["_live"] = None, None, set()
+        state["_events"], state["heap"], state["_live"] = None, None, {}
         return state
 
     def __setstate__(self, state: dict) -> None:
