@@ -230,14 +230,17 @@ class _Buckets:
 
 class _Shingles:
     """The kept articles' shingle hashes and days: recent ones as arrays of their own, older ones in
-    blocks (each block's hashes concatenated, with offsets), so the state is a few arrays."""
+    blocks, so the state is a few arrays. A block holds its hashes concatenated (with offsets), or, with a
+    ``store`` (an object with ``put(bytes) -> ref`` and ``get(ref) -> bytes``), only each article's
+    reference there: the hashes are read back for the few candidates an article is checked against."""
 
     def __init__(self) -> None:
         self.slot = array("q")  # article -> its position among the kept (-1: not kept)
-        self.blocks: list[tuple[np.ndarray, np.ndarray]] = []  # (offsets, hashes) of each frozen block
+        self.blocks: list[tuple[np.ndarray, np.ndarray | None]] = []  # (offsets, hashes) or (refs, None) per block
         self.block_start = [0]  # kept position of each block's first article (and the next free one)
         self.days: list[np.ndarray] = []  # each block's days (_NO_DAY: undated)
         self.recent: list[tuple[np.ndarray, int | None]] = []  # kept since the last freeze, in order
+        self.store = None
 
     def add(self, article: int, hashes: np.ndarray, day: int | None) -> None:
         self.slot.extend([-1] * (article + 1 - len(self.slot)))
@@ -250,18 +253,25 @@ class _Shingles:
         if j >= self.block_start[-1]:
             return self.recent[j - self.block_start[-1]]
         b = bisect_right(self.block_start, j) - 1
-        offsets, hashes = self.blocks[b]
+        where, hashes = self.blocks[b]
         k = j - self.block_start[b]
         day = int(self.days[b][k])
-        return hashes[offsets[k]:offsets[k + 1]], None if day == _NO_DAY else day
+        if hashes is None:
+            found = np.frombuffer(self.store.get(tuple(where[k].tolist())), dtype=np.uint64)
+        else:
+            found = hashes[where[k]:where[k + 1]]
+        return found, None if day == _NO_DAY else day
 
     def freeze(self) -> None:
         if not self.recent:
             return
-        sizes = np.fromiter((len(h) for h, _d in self.recent), dtype=np.int64, count=len(self.recent))
-        offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
-        hashes = np.concatenate([h for h, _d in self.recent]).astype(np.uint64, copy=False)
-        self.blocks.append((offsets, hashes))
+        if self.store is not None:
+            refs = np.array([self.store.put(h.tobytes()) for h, _d in self.recent], dtype=np.int64).reshape(-1, 3)
+            self.blocks.append((refs, None))
+        else:
+            sizes = np.fromiter((len(h) for h, _d in self.recent), dtype=np.int64, count=len(self.recent))
+            offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+            self.blocks.append((offsets, np.concatenate([h for h, _d in self.recent]).astype(np.uint64, copy=False)))
         self.days.append(np.fromiter((_NO_DAY if d is None else d for _h, d in self.recent), dtype=np.int64,
                                      count=len(self.recent)))
         self.block_start.append(self.block_start[-1] + len(self.recent))
@@ -269,7 +279,9 @@ class _Shingles:
 
     def __getstate__(self) -> dict:
         self.freeze()
-        return dict(self.__dict__)
+        state = dict(self.__dict__)
+        state["store"] = None
+        return state
 
 
 class Grouping:
@@ -334,8 +346,17 @@ class Grouping:
         self.buckets.file([_bucket(band, tag) for band in fp.bands
                            for tag in ((_UNDATED,) if week is None else (week, _DATED))], i)
         if len(self.kept.recent) >= _FREEZE_EVERY:  # bounded Python objects: older entries live in arrays
-            self.kept.freeze()
-            self.buckets.freeze()
+            self.freeze()
+
+    def freeze(self) -> None:
+        """Move the recent entries into the arrays (and the shingles into the store, when there is one)."""
+        self.kept.freeze()
+        self.buckets.freeze()
+
+    def keep_shingles_in(self, store) -> None:
+        """Keep the shingle hashes of articles grouped from now on in ``store`` (``put(bytes) -> ref``,
+        ``get(ref) -> bytes``, e.g. :class:`pipeline.scale.heap.BlobHeap`), not in memory."""
+        self.kept.store = store
 
     def groups(self) -> dict[str, str]:
         """``name -> group id``: the first name (in sorted order) of its group."""

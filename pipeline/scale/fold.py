@@ -153,6 +153,7 @@ class BuildFold:
         else:
             self.heap = BlobHeap(Path(folder) / f"{HEAP_NAME}.new")  # renamed to HEAP_NAME when the fold is kept
         self.merge.heap = self.heap
+        self.grouping.keep_shingles_in(self.heap)
 
     # -- folding -----------------------------------------------------------------------------
     def group(self, name: str, fp: Fingerprint, published: object) -> None:
@@ -395,9 +396,15 @@ class BuildFold:
 
     def dumps(self, version: str) -> bytes:
         """The fold as bytes, tagged with the pipeline ``version`` that made it (its heap synced first)."""
+        self.grouping.freeze()  # whatever pickling would add to the heap is added before its size is taken
+        self.merge.compact()
         self.heap.sync()
         self.heap_token, self.heap_size, self.heap_path = self.heap.token, self.heap.size, str(self.heap.path)
-        return pickle.dumps((FOLD_VERSION, version, self), protocol=pickle.HIGHEST_PROTOCOL)
+        blob = pickle.dumps((FOLD_VERSION, version, self), protocol=pickle.HIGHEST_PROTOCOL)
+        if self.heap.size != self.heap_size:  # a record added while pickling would be cut off when the fold is read
+            msg = "the fold's heap grew while the fold was pickled"
+            raise RuntimeError(msg)
+        return blob
 
     def keep(self, folder: Path, version: str) -> bytes:
         """``dumps``, with the heap moved to ``folder``/``HEAP_NAME`` first (where ``loads`` finds it)."""
@@ -431,4 +438,5 @@ class BuildFold:
         except HeapDamaged:
             return None
         fold.merge.heap = fold.heap
+        fold.grouping.keep_shingles_in(fold.heap)
         return fold

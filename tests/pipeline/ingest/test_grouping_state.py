@@ -71,3 +71,41 @@ def test_a_bucket_keeps_its_first_articles_up_to_the_cap_across_freezes():
         if article % 3 == 0:
             buckets.freeze()
     assert buckets.lookup([42, 7, 99]) == [list(range(syndication.BUCKET_CAP))] * 2 + [None]
+
+
+class _Store:
+    """A store of bytes by reference, as the fold's heap is (counts what is read back)."""
+
+    def __init__(self) -> None:
+        self.records: list[bytes] = []
+        self.reads = 0
+
+    def put(self, data: bytes) -> tuple[int, int, int]:
+        self.records.append(data)
+        return (len(self.records) - 1, len(data), 0)
+
+    def get(self, ref: tuple[int, int, int]) -> bytes:
+        self.reads += 1
+        return self.records[ref[0]]
+
+
+def test_shingles_kept_in_a_store_are_read_back_only_for_candidates():
+    items = _items()
+    plain, _ = _groups(items, freeze_every=10**9)
+    store = _Store()
+    old = syndication._FREEZE_EVERY
+    syndication._FREEZE_EVERY = 5
+    try:
+        grouping = Grouping()
+        grouping.keep_shingles_in(store)
+        for k, item in enumerate(items, 1):
+            grouping.add(*item)
+            if k % 17 == 0:
+                grouping = pickle.loads(pickle.dumps(grouping))
+                grouping.keep_shingles_in(store)
+    finally:
+        syndication._FREEZE_EVERY = old
+    assert grouping.groups() == plain
+    assert len(store.records) >= len(items) - 10  # the frozen articles' hashes are in the store
+    assert 0 < store.reads <= syndication.MAX_CANDIDATES * len(items)
+    assert all(hashes is None for _refs, hashes in grouping.kept.blocks)
