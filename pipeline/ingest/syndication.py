@@ -149,7 +149,9 @@ def _day(date: str | None) -> int | None:
     except ValueError:
         return None
 
-_FREEZE_EVERY = 8192  # articles between two folds of the grouping's recent entries into its arrays
+# the grouping's recent entries (dicts and lists, ~200 bytes per bucket entry) are folded into its arrays
+# (~16 bytes) once they are this many articles, or an eighth of those already folded (fewer, longer folds)
+_FREEZE_EVERY = 2048
 _NO_DAY = np.iinfo(np.int64).min  # the day of an undated article in the day array
 
 
@@ -345,7 +347,7 @@ class Grouping:
         self.kept.add(i, fp.shingles, day)
         self.buckets.file([_bucket(band, tag) for band in fp.bands
                            for tag in ((_UNDATED,) if week is None else (week, _DATED))], i)
-        if len(self.kept.recent) >= _FREEZE_EVERY:  # bounded Python objects: older entries live in arrays
+        if len(self.kept.recent) >= max(_FREEZE_EVERY, self.kept.block_start[-1] // 8):  # older ones: arrays
             self.freeze()
 
     def freeze(self) -> None:

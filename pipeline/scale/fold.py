@@ -40,35 +40,39 @@ from pipeline.scale.columnar import (COLUMNAR_LAYERS, extend_geoparquet, join_ge
 from pipeline.scale.heap import HEAP_NAME, BlobHeap, HeapDamaged
 from pipeline.scale.work import place_json
 
-FOLD_VERSION = 6  # bump when the pickled layout below changes
+FOLD_VERSION = 7  # bump when the pickled layout below changes
 _COLLECTION_HEAD = '{"type":"FeatureCollection","features":['
 _COLLECTION_TAIL = "]}\n"
 _CSV_HEADER = events_csv({"features": []})
-PLACES_PER_PART = 20_000  # place features per GeoParquet part made while the workers work (bounds the JSON held)
-EVENTS_PER_PART = 20_000  # events per GeoParquet part when the events layer is made from scratch (bounds the dicts)
+PLACES_PER_PART = 8_192  # place features per GeoParquet part made while the workers work (bounds the JSON held)
+EVENTS_PER_PART = 4_096  # events per GeoParquet part when the events layer is made from scratch (bounds the dicts)
 LIVE_EVENTS = 4_096  # merged events held as objects while articles are merged; the others wait in the heap
 OUTPUT_NAMES = ("places.geojson", "events.geojson", "oblasts.geojson", "events.csv", "articles.jsonl",
                 "events.parquet", "places.parquet")  # every file render() gives (its digest is kept)
 
 
 class _Spool:
-    """A text file written piece by piece (the large outputs are not held in memory while a build runs)."""
+    """A text file written piece by piece (the large outputs are not held in memory while a build runs),
+    with the SHA-256 of what it holds kept up to date (the file is not read again to digest it)."""
 
-    def __init__(self, path: Path, head: str = "", *, size: int = 0) -> None:
+    def __init__(self, path: Path, head: str = "", *, size: int = 0, digest=None) -> None:
         self.path = path
         self.handle = path.open("a" if size else "w", encoding="utf-8", newline="")
         self.size = size
+        self.digest = digest or hashlib.sha256()
         self.write(head)
 
     @classmethod
     def copy_of(cls, path: Path, source: Path, digest: str, drop_tail: int = 0) -> _Spool | None:
         """A spool carrying on from the file ``source`` (its last ``drop_tail`` bytes left out), copied
-        as bytes; None when ``source`` is missing or its SHA-256 is not ``digest``."""
+        as bytes; None when ``source`` is missing or the SHA-256 of what is kept of it is not ``digest``."""
         check = hashlib.sha256()
         try:
             with source.open("rb") as src, path.open("wb") as dst:
+                left = os.fstat(src.fileno()).st_size - drop_tail  # bytes of the source kept
                 while chunk := src.read(1 << 20):
-                    check.update(chunk)
+                    check.update(chunk[:max(left, 0)])
+                    left -= len(chunk)
                     dst.write(chunk)
                 size = dst.tell() - drop_tail
                 dst.truncate(size)
@@ -76,10 +80,11 @@ class _Spool:
             return None
         if check.hexdigest() != digest or size <= 0:
             return None
-        return cls(path, size=size)
+        return cls(path, size=size, digest=check)
 
     def write(self, text: str) -> None:
         self.handle.write(text)
+        self.digest.update(text.encode("utf-8"))
         self.size += len(text)
 
     def close(self) -> Path:
@@ -140,6 +145,7 @@ class BuildFold:
         self.row_of: dict[int, int] = {}  # merged event -> its row in the events layer last written
         self.n_event_rows = 0  # rows in the events layer last written
         self.written: dict[str, str] = {}  # output file -> sha256 of it as last written (the files a fold reads back)
+        self.bodies: dict[str, str] = {}  # places.geojson, articles.jsonl -> sha256 of what a resumed fold keeps of it
         self.place_layer_parts: list[Path] = []  # GeoParquet parts of the places folded since the last render
         self._pending: list[str] = []  # place feature JSON not yet in a part
         self._pending_n = 0
@@ -279,8 +285,11 @@ class BuildFold:
                 put("events.geojson", events_out, (b"," + text) if n else text)
                 put("events.csv", csv_out, row)
             put("events.geojson", events_out, _COLLECTION_TAIL.encode())
-        self._spool("_places", _COLLECTION_HEAD).write(_COLLECTION_TAIL)
-        places_file, lines_file = self._places.close(), self._spool("_lines").close()
+        places, lines = self._spool("_places", _COLLECTION_HEAD), self._spool("_lines")
+        self.bodies = {"places.geojson": places.digest.hexdigest(), "articles.jsonl": lines.digest.hexdigest()}
+        places.write(_COLLECTION_TAIL)
+        digests["places.geojson"], digests["articles.jsonl"] = places.digest, lines.digest
+        places_file, lines_file = places.close(), lines.close()
         counts = OblastCounts()
         for _key, _ref, _n, facts in self.rendered.values():
             counts.add(*facts)
@@ -362,13 +371,13 @@ class BuildFold:
         n = len(self.keys)
         if not (0 < n <= len(keys) and keys[n - 1] == self.keys[-1] and list(keys[:n]) == self.keys):
             return False
-        if previous is None or not all(name in self.written for name in ("places.geojson", "articles.jsonl")):
+        if previous is None or not all(name in self.bodies for name in ("places.geojson", "articles.jsonl")):
             return False
         self._scratch()
         places = _Spool.copy_of(self._scratch_path("_places"), Path(previous) / "places.geojson",
-                                self.written["places.geojson"], len(_COLLECTION_TAIL))  # carry on from them
+                                self.bodies["places.geojson"], len(_COLLECTION_TAIL))  # carry on from them
         lines = _Spool.copy_of(self._scratch_path("_lines"), Path(previous) / "articles.jsonl",
-                               self.written["articles.jsonl"])
+                               self.bodies["articles.jsonl"])
         if places is None or lines is None:
             for spool in (places, lines):
                 if spool is not None:
