@@ -148,11 +148,11 @@ def process(articles: Iterable[Article], *, progress: Progress | None = None, ba
     del batch  # kept for callers; the runner chooses its own batches
     run = runner or run_articles
     items = ObjectSpool()  # every article in input order, with its text's digest (on disk: not the corpus in memory)
-    digests: list[str | None] = []
+    digests: list[bytes | None] = []  # SHA-256 of each text (raw bytes: half the memory of hex)
     keys: list[str] = []
     for article in articles:
         english = is_english(article.meta.get("language"))
-        digest = hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest() if english else None
+        digest = hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).digest() if english else None
         items.append((article, digest))
         digests.append(digest)
         keys.append(article_key(article))
@@ -162,7 +162,7 @@ def process(articles: Iterable[Article], *, progress: Progress | None = None, ba
         items.close()
 
 
-def _fold_items(run: Runner, items: ObjectSpool, digests: list[str | None], keys: list[str],
+def _fold_items(run: Runner, items: ObjectSpool, digests: list[bytes | None], keys: list[str],
                 progress: Progress | None, fold: BuildFold | None, previous: Path | None,
                 skipped: int) -> BuildResult:
     if skipped:  # the first ``skipped`` articles are the fold's own, passed over unread (their rows unchanged)
@@ -215,7 +215,7 @@ def _first_pass(run: Runner, items: ObjectSpool, start: int, progress: Progress 
     """Every article's per-article result from position ``start`` of ``items`` on (None: not processed),
     grouped and its places folded as it arrives, in input order: that part of the fold overlaps the
     workers' work on the next articles. The results wait in a spool for the second pass."""
-    seen: set[str] = set()
+    seen: set[bytes] = set()
 
     def to_process() -> Iterator[Article]:
         for article, digest in items.read(start):
@@ -224,7 +224,7 @@ def _first_pass(run: Runner, items: ObjectSpool, start: int, progress: Progress 
                 yield article
 
     arriving = iter(run(to_process(), progress=progress, total=len(items) - start))
-    first: dict[str, tuple[str, str | None]] = {}  # a processed text -> its first article's name, error
+    first: dict[bytes, tuple[str, str | None]] = {}  # a processed text -> its first article's name, error
     results = ObjectSpool()
     for article, digest in items.read(start):
         result = None

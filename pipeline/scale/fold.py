@@ -26,6 +26,7 @@ import json
 import os
 import pickle
 import shutil
+import sys
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
@@ -127,7 +128,7 @@ class BuildFold:
         """A new fold; ``folder``: where it will be kept (its heap is made there), None: not kept."""
         self.keys: list[str] = []  # article_key() of every article folded, in input order
         self.rows: list[str | None] = []  # the corpus row digest each came from (Article.raw), None: not a row
-        self.texts: dict[str, str] = {}  # sha256 of a processed text -> the first article with it
+        self.texts: dict[bytes, str] = {}  # sha256 of a processed text -> the first article with it
         self.grouping = Grouping()
         self.groups: dict[str, str] = {}  # the groups the folded articles were merged with
         self.merge = CrossArticleMerge()
@@ -193,7 +194,7 @@ class BuildFold:
             self.place_layer_parts.append(part)
         self._pending, self._pending_n = [], 0
 
-    def add(self, article, key: str, digest: str | None, result, grouped: str | None,
+    def add(self, article, key: str, digest: bytes | None, result, grouped: str | None,
             group: str | None = None) -> None:
         """Fold one article (already grouped: ``grouped``; ``group`` a group given with the article
         overrides it) and its per-article result (None: not processed)."""
@@ -231,8 +232,10 @@ class BuildFold:
         for i in sorted(self.merge.touched):
             (feature,) = event_features([self.merge.event(i)])["features"]
             p = feature["properties"]
-            key = (EVENT_TYPES.index(p["event_type"]), p["date"] or "9999", p["admin1_code"] or "", feature["id"], i)
-            facts = (p["event_type"], p["admin1_code"], p["killed"], p["injured"])
+            date, code, kind = (None if v is None else sys.intern(v)
+                                for v in (p["date"], p["admin1_code"], p["event_type"]))  # shared, not per event
+            key = (EVENT_TYPES.index(kind), date or "9999", code or "", feature["id"], i)
+            facts = (kind, code, p["killed"], p["injured"])
             text = _feature_json(feature).encode("utf-8")
             row = events_csv({"features": [feature]})[len(_CSV_HEADER):].encode("utf-8")
             self.rendered[i] = (key, self.heap.put(text + row), len(text), facts)
