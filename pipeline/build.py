@@ -361,7 +361,8 @@ def build_paths(paths: Sequence[Path], out_dir: Path, *, progress: bool = False,
         result.warnings = inputs.skipped + result.warnings
         write_outputs(result, out_dir)
         if store is not None and getattr(result, "fold", None) is not None and result.fold_changed:
-            store.put_fold(result.fold.keep(Path(out_dir), store.version))  # after the outputs: a fold never describes files not written
+            result.fold.keep(Path(out_dir))  # after the outputs: a fold never describes files not written
+            store.put_fold(lambda handle: result.fold.dump(handle, store.version))
     return result
 
 

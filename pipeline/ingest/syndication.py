@@ -165,7 +165,8 @@ class _Buckets:
         self.keys = np.zeros(0, dtype=np.uint64)  # sorted bucket keys (frozen)
         self.starts = np.zeros(1, dtype=np.int64)  # key j's articles: values[starts[j]:starts[j + 1]]
         self.values = np.zeros(0, dtype=np.int64)
-        self.recent: dict[int, list[int]] = {}  # bucket key -> its articles, for keys changed since the last freeze
+        # bucket key -> its article, or its articles, for keys changed since the last freeze (most have one)
+        self.recent: dict[int, int | list[int]] = {}
 
     def _frozen(self, keys: list[int]) -> list[list[int] | None]:
         found: list[list[int] | None] = [None] * len(keys)
@@ -179,16 +180,22 @@ class _Buckets:
 
     def lookup(self, keys: list[int]) -> list[list[int] | None]:
         """The articles of each of ``keys`` (None: an empty bucket)."""
-        frozen = self._frozen(keys)
-        return [self.recent.get(k, f) for k, f in zip(keys, frozen)]
+        out = []
+        for key, frozen in zip(keys, self._frozen(keys)):
+            found = self.recent.get(key, frozen)
+            out.append([found] if isinstance(found, int) else found)
+        return out
 
     def file(self, keys: list[int], article: int) -> None:
         """Put ``article`` in each bucket of ``keys`` that is not full, one key after the other."""
         for key, frozen in zip(keys, self._frozen(keys)):
             found = self.recent.get(key, frozen)
             if found is None:
-                self.recent[key] = [article]
-            elif len(found) < BUCKET_CAP:
+                self.recent[key] = article
+                continue
+            if isinstance(found, int):
+                found = [found]
+            if len(found) < BUCKET_CAP:
                 found.append(article)
                 self.recent[key] = found
 
@@ -198,7 +205,7 @@ class _Buckets:
             return
         new_keys = np.fromiter(self.recent, dtype=np.uint64, count=len(self.recent))
         order = np.argsort(new_keys, kind="stable")
-        lists = list(self.recent.values())
+        lists = [[v] if isinstance(v, int) else v for v in self.recent.values()]
         new_keys = new_keys[order]
         new_counts = np.fromiter((len(lists[i]) for i in order.tolist()), dtype=np.int64, count=len(order))
         new_values = np.fromiter((a for i in order.tolist() for a in lists[i]), dtype=np.int64,

@@ -22,6 +22,7 @@ one that adds nothing, with every file as written, writes nothing.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import pickle
@@ -408,18 +409,23 @@ class BuildFold:
 
     def dumps(self, version: str) -> bytes:
         """The fold as bytes, tagged with the pipeline ``version`` that made it (its heap synced first)."""
+        buffer = io.BytesIO()
+        self.dump(buffer, version)
+        return buffer.getvalue()
+
+    def dump(self, handle, version: str) -> None:
+        """``dumps`` written to the binary file ``handle`` (the pickle is never one ``bytes`` in memory)."""
         self.grouping.freeze()  # whatever pickling would add to the heap is added before its size is taken
         self.merge.compact()
         self.heap.sync()
         self.heap_token, self.heap_size, self.heap_path = self.heap.token, self.heap.size, str(self.heap.path)
-        blob = pickle.dumps((FOLD_VERSION, version, self), protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((FOLD_VERSION, version, self), handle, protocol=pickle.HIGHEST_PROTOCOL)
         if self.heap.size != self.heap_size:  # a record added while pickling would be cut off when the fold is read
             msg = "the fold's heap grew while the fold was pickled"
             raise RuntimeError(msg)
-        return blob
 
-    def keep(self, folder: Path, version: str) -> bytes:
-        """``dumps``, with the heap moved to ``folder``/``HEAP_NAME`` first (where ``loads`` finds it)."""
+    def keep(self, folder: Path) -> None:
+        """Move the heap to ``folder``/``HEAP_NAME`` (where ``loads`` finds it), before the fold is dumped."""
         target = Path(folder) / HEAP_NAME
         if self.heap.path != target:
             self.heap.sync()
@@ -432,7 +438,6 @@ class BuildFold:
                 source = staged
             os.replace(source, target)  # an interrupted build leaves a heap whose token is not the kept fold's
             self.heap.path = target
-        return self.dumps(version)
 
     @staticmethod
     def loads(blob: bytes, version: str, folder: Path | None = None) -> BuildFold | None:

@@ -18,6 +18,7 @@ import json
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from typing import BinaryIO
 from functools import lru_cache
 from pathlib import Path
 
@@ -162,11 +163,16 @@ class ArticleStore:
         except OSError:
             return None
 
-    def put_fold(self, state: bytes) -> None:
-        """Keep the fold of the build just written (the file is replaced whole, or not at all)."""
-        from pipeline.output.atomic import write_atomic
+    def put_fold(self, state: bytes | Callable[[BinaryIO], None]) -> None:
+        """Keep the fold of the build just written (the file is replaced whole, or not at all); ``state``:
+        its bytes, or a function writing them to a binary file."""
+        from pipeline.output.writer import atomic_file
 
-        write_atomic(self.fold_path, state)
+        with atomic_file(self.fold_path, "wb") as handle:
+            if callable(state):
+                state(handle)
+            else:
+                handle.write(state)
 
     def __len__(self) -> int:
         return self.db.execute("SELECT count(*) FROM results").fetchone()[0]
