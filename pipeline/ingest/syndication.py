@@ -227,7 +227,10 @@ class _Buckets:
         first[~is_new] = old_first
         first[is_new] = len(self.values) + np.concatenate([[0], np.cumsum(new_counts)[:-1]]).astype(np.int64)
         starts = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-        take = np.repeat(first - starts[:-1], counts) + np.arange(int(starts[-1]), dtype=np.int64)
+        # take[v] = first[key of v] + (v - starts[key of v]): a running sum of per-key jumps (np.repeat is slow)
+        jumps = np.zeros(int(starts[-1]), dtype=np.int64)
+        jumps[starts[:-1]] = np.diff(first - starts[:-1], prepend=0)  # every key has at least one article
+        take = np.cumsum(jumps) + np.arange(int(starts[-1]), dtype=np.int64)
         self.keys, self.starts = keys, starts
         self.values = np.concatenate([self.values, new_values])[take]
         self.recent = {}
