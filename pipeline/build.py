@@ -25,6 +25,7 @@ from pipeline.output.writer import json_line, write_set
 from pipeline.scale.columnar import COLUMNAR_LAYERS, to_geoparquet
 from pipeline.scale.corpus import InputChanged, Inputs
 from pipeline.scale.fold import BuildFold
+from pipeline.scale.heap import HeapDamaged
 from pipeline.scale.run import ProgressBar, Runner, run_articles
 from pipeline.scale.run import runner as scale_runner
 from pipeline.scale.spool import ObjectSpool
@@ -147,11 +148,11 @@ def process(articles: Iterable[Article], *, progress: Progress | None = None, ba
     del batch  # kept for callers; the runner chooses its own batches
     run = runner or run_articles
     items = ObjectSpool()  # every article in input order, with its text's digest (on disk: not the corpus in memory)
-    digests: list[str | None] = []
+    digests: list[bytes | None] = []  # SHA-256 of each text (raw bytes: half the memory of hex)
     keys: list[str] = []
     for article in articles:
         english = is_english(article.meta.get("language"))
-        digest = hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest() if english else None
+        digest = hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).digest() if english else None
         items.append((article, digest))
         digests.append(digest)
         keys.append(article_key(article))
@@ -161,7 +162,7 @@ def process(articles: Iterable[Article], *, progress: Progress | None = None, ba
         items.close()
 
 
-def _fold_items(run: Runner, items: ObjectSpool, digests: list[str | None], keys: list[str],
+def _fold_items(run: Runner, items: ObjectSpool, digests: list[bytes | None], keys: list[str],
                 progress: Progress | None, fold: BuildFold | None, previous: Path | None,
                 skipped: int) -> BuildResult:
     if skipped:  # the first ``skipped`` articles are the fold's own, passed over unread (their rows unchanged)
@@ -182,7 +183,7 @@ def _fold_items(run: Runner, items: ObjectSpool, digests: list[str | None], keys
     if not start:
         if skipped:
             raise InputChanged("the kept fold does not resume: every article is needed")
-        fold = BuildFold()
+        fold = BuildFold(previous)
         results = _first_pass(run, items, 0, progress, fold)
         groups = fold.grouping.groups()
     assert fold is not None
@@ -214,7 +215,7 @@ def _first_pass(run: Runner, items: ObjectSpool, start: int, progress: Progress 
     """Every article's per-article result from position ``start`` of ``items`` on (None: not processed),
     grouped and its places folded as it arrives, in input order: that part of the fold overlaps the
     workers' work on the next articles. The results wait in a spool for the second pass."""
-    seen: set[str] = set()
+    seen: set[bytes] = set()
 
     def to_process() -> Iterator[Article]:
         for article, digest in items.read(start):
@@ -223,7 +224,7 @@ def _first_pass(run: Runner, items: ObjectSpool, start: int, progress: Progress 
                 yield article
 
     arriving = iter(run(to_process(), progress=progress, total=len(items) - start))
-    first: dict[str, tuple[str, str | None]] = {}  # a processed text -> its first article's name, error
+    first: dict[bytes, tuple[str, str | None]] = {}  # a processed text -> its first article's name, error
     results = ObjectSpool()
     for article, digest in items.read(start):
         result = None
@@ -342,20 +343,26 @@ def build_paths(paths: Sequence[Path], out_dir: Path, *, progress: bool = False,
         store = getattr(runner, "store", None)
         if store is None or not store.fold_path.exists():  # no store, or one rebuilt (it drops the fold)
             folded, skip = None, []
-        try:
-            result = _process_inputs(inputs, runner, bar, folded, skip, store is not None, out_dir)
-        except InputChanged:  # the rows passed over changed, or the fold does not resume: read everything
+        while True:
+            try:
+                result = _process_inputs(inputs, runner, bar, folded, skip, store is not None, out_dir)
+                break
+            except InputChanged:  # the rows passed over changed, or the fold does not resume: read everything
+                folded, skip = _kept_fold(Path(out_dir)), []
+            except HeapDamaged as exc:  # never trusted: folded again from the per-article results in the store
+                print(f"conflictmap: the kept fold's records are damaged ({exc}); folding every article again",
+                      file=sys.stderr, flush=True)
+                folded, skip = None, []
             inputs = Inputs([Path(p) for p in paths])
             _first_text(inputs, paths, out_dir)
-            result = _process_inputs(inputs, runner, bar, _kept_fold(Path(out_dir)), [], store is not None,
-                                      out_dir)
         if bar:
             bar.close()
         result.errors = inputs.errors + result.errors
         result.warnings = inputs.skipped + result.warnings
         write_outputs(result, out_dir)
         if store is not None and getattr(result, "fold", None) is not None and result.fold_changed:
-            store.put_fold(result.fold.dumps(store.version))  # after the outputs: a fold never describes files not written
+            result.fold.keep(Path(out_dir))  # after the outputs: a fold never describes files not written
+            store.put_fold(lambda handle: result.fold.dump(handle, store.version))
     return result
 
 
@@ -365,7 +372,7 @@ def _kept_fold(out_dir: Path) -> BuildFold | None:
         blob = (out_dir / FOLD_NAME).read_bytes()
     except OSError:
         return None
-    return BuildFold.loads(blob, pipeline_version())
+    return BuildFold.loads(blob, pipeline_version(), out_dir)
 
 
 def _first_text(inputs: Inputs, paths: Sequence[Path], out_dir: Path) -> None:

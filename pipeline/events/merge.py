@@ -19,6 +19,7 @@ import bisect
 import pickle
 
 from datetime import timedelta
+from itertools import islice
 
 from pipeline.events.annexation import absorb_claim
 from pipeline.events.incidents import _ratio_ok, distinct_settlements, same_place
@@ -225,7 +226,9 @@ class CrossArticleMerge:
 
     def __init__(self) -> None:
         self._events: list[Event | None] = []  # merged events; None: still in ``_pickled``
-        self._pickled: list[bytes | None] = []  # an untouched event's pickle, as last kept
+        self._pickled: list = []  # an untouched event's pickle as last kept (bytes, or its reference in ``heap``)
+        self.heap = None  # where pickles are kept (``pipeline.scale.heap.BlobHeap``); None: in memory
+        self._live: dict[int, None] = {}  # events held as objects, least recently used first
         self.cells: dict[tuple, _Cell] = {}
         self.home_of: list[tuple] = []  # event → its bucket
         self.articles_of: list[set[str]] = []  # event → the articles it merges
@@ -238,7 +241,11 @@ class CrossArticleMerge:
         """Merged event ``i``."""
         found = self._events[i]
         if found is None:
-            found = self._events[i] = pickle.loads(self._pickled[i])  # type: ignore[arg-type]
+            blob = self._pickled[i]
+            found = self._events[i] = pickle.loads(blob if isinstance(blob, bytes) else self.heap.get(blob))
+        else:
+            del self._live[i]
+        self._live[i] = None  # the most recently used now
         return found
 
     @property
@@ -277,26 +284,29 @@ class CrossArticleMerge:
             index = len(self._events)
             self._events.append(event)
             self._pickled.append(None)
+            self._live[index] = None
             articles_of.append({article})
             self.home_of.append(home)
             cells.setdefault(home, _Cell()).add(article, index, day)
             self.touched.add(index)
 
-    def compact(self) -> None:
-        """Keep every merged event as its pickle only, until a new event meets it (bounds the memory
-        a build holds between rendering and the next article; ``touched`` must be empty)."""
-        for i, event in enumerate(self._events):
-            if event is not None:
-                if self._pickled[i] is None:
-                    self._pickled[i] = pickle.dumps(event, protocol=pickle.HIGHEST_PROTOCOL)
-                self._events[i] = None
+    def compact(self, keep: int = 0) -> None:
+        """Keep merged events as their pickles only (in ``heap`` when there is one) until a new event meets
+        them: bounds the memory a build holds. With ``keep``, once more than ``keep`` events are objects, the
+        least recently used go down to half of that. An event left ``touched`` is read back when rendered."""
+        if len(self._live) <= keep:
+            return
+        for i in list(islice(self._live, len(self._live) - keep // 2)):
+            if self._pickled[i] is None:
+                blob = pickle.dumps(self._events[i], protocol=pickle.HIGHEST_PROTOCOL)
+                self._pickled[i] = blob if self.heap is None else self.heap.put(blob)
+            self._events[i] = None
+            del self._live[i]
 
     def __getstate__(self) -> dict:
-        pickled = [blob if blob is not None else pickle.dumps(self._events[i], protocol=pickle.HIGHEST_PROTOCOL)
-                   for i, blob in enumerate(self._pickled)]
-        self._pickled = pickled  # an unchanged event is not pickled again next time
+        self.compact()  # an unchanged event is not pickled again next time
         state = dict(self.__dict__)
-        state["_events"] = None
+        state["_events"], state["heap"], state["_live"] = None, None, {}
         return state
 
     def __setstate__(self, state: dict) -> None:

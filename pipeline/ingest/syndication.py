@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from array import array
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -147,6 +149,152 @@ def _day(date: str | None) -> int | None:
     except ValueError:
         return None
 
+# the grouping's recent entries (dicts and lists, ~200 bytes per bucket entry) are folded into its arrays
+# (~16 bytes) once they are this many articles, or an eighth of those already folded (fewer, longer folds)
+_FREEZE_EVERY = 2048
+_NO_DAY = np.iinfo(np.int64).min  # the day of an undated article in the day array
+
+
+class _Buckets:
+    """Band buckets: bucket key -> the articles filed there (at most ``BUCKET_CAP``, the first ones).
+
+    Recent changes sit in a dict; ``freeze`` merges them into sorted arrays (the keys, and each key's
+    articles one after the other), which cost a few bytes per entry and pickle as three arrays."""
+
+    def __init__(self) -> None:
+        self.keys = np.zeros(0, dtype=np.uint64)  # sorted bucket keys (frozen)
+        self.starts = np.zeros(1, dtype=np.int64)  # key j's articles: values[starts[j]:starts[j + 1]]
+        self.values = np.zeros(0, dtype=np.int64)
+        # bucket key -> its article, or its articles, for keys changed since the last freeze (most have one)
+        self.recent: dict[int, int | list[int]] = {}
+
+    def _frozen(self, keys: list[int]) -> list[list[int] | None]:
+        found: list[list[int] | None] = [None] * len(keys)
+        if len(self.keys):
+            wanted = np.asarray(keys, dtype=np.uint64)
+            at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
+            for n in np.flatnonzero(self.keys[at] == wanted).tolist():
+                j = int(at[n])
+                found[n] = self.values[self.starts[j]:self.starts[j + 1]].tolist()
+        return found
+
+    def lookup(self, keys: list[int]) -> list[list[int] | None]:
+        """The articles of each of ``keys`` (None: an empty bucket)."""
+        out = []
+        for key, frozen in zip(keys, self._frozen(keys)):
+            found = self.recent.get(key, frozen)
+            out.append([found] if isinstance(found, int) else found)
+        return out
+
+    def file(self, keys: list[int], article: int) -> None:
+        """Put ``article`` in each bucket of ``keys`` that is not full, one key after the other."""
+        for key, frozen in zip(keys, self._frozen(keys)):
+            found = self.recent.get(key, frozen)
+            if found is None:
+                self.recent[key] = article
+                continue
+            if isinstance(found, int):
+                found = [found]
+            if len(found) < BUCKET_CAP:
+                found.append(article)
+                self.recent[key] = found
+
+    def freeze(self) -> None:
+        """Merge the recent changes into the arrays (linear in their size: no sort of the whole)."""
+        if not self.recent:
+            return
+        new_keys = np.fromiter(self.recent, dtype=np.uint64, count=len(self.recent))
+        order = np.argsort(new_keys, kind="stable")
+        lists = [[v] if isinstance(v, int) else v for v in self.recent.values()]
+        new_keys = new_keys[order]
+        new_counts = np.fromiter((len(lists[i]) for i in order.tolist()), dtype=np.int64, count=len(order))
+        new_values = np.fromiter((a for i in order.tolist() for a in lists[i]), dtype=np.int64,
+                                 count=int(new_counts.sum()))
+        keep = np.ones(len(self.keys), dtype=bool)  # a frozen key changed since is replaced by its recent list
+        if len(self.keys):
+            at = np.minimum(np.searchsorted(self.keys, new_keys), len(self.keys) - 1)
+            keep[at[self.keys[at] == new_keys]] = False
+        old_counts = np.diff(self.starts)
+        old_keys, old_first, old_counts = self.keys[keep], self.starts[:-1][keep], old_counts[keep]
+        total = len(old_keys) + len(new_keys)
+        is_new = np.zeros(total, dtype=bool)
+        is_new[np.searchsorted(old_keys, new_keys) + np.arange(len(new_keys))] = True
+        keys = np.empty(total, dtype=np.uint64)
+        keys[is_new], keys[~is_new] = new_keys, old_keys
+        counts = np.empty(total, dtype=np.int64)
+        counts[is_new], counts[~is_new] = new_counts, old_counts
+        first = np.empty(total, dtype=np.int64)  # where each key's articles start in old values + new values
+        first[~is_new] = old_first
+        first[is_new] = len(self.values) + np.concatenate([[0], np.cumsum(new_counts)[:-1]]).astype(np.int64)
+        starts = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        # take[v] = first[key of v] + (v - starts[key of v]): a running sum of per-key jumps (np.repeat is slow)
+        jumps = np.zeros(int(starts[-1]), dtype=np.int64)
+        jumps[starts[:-1]] = np.diff(first - starts[:-1], prepend=0)  # every key has at least one article
+        take = np.cumsum(jumps) + np.arange(int(starts[-1]), dtype=np.int64)
+        self.keys, self.starts = keys, starts
+        self.values = np.concatenate([self.values, new_values])[take]
+        self.recent = {}
+
+    def __getstate__(self) -> dict:
+        self.freeze()
+        return dict(self.__dict__)
+
+
+class _Shingles:
+    """The kept articles' shingle hashes and days: recent ones as arrays of their own, older ones in
+    blocks, so the state is a few arrays. A block holds its hashes concatenated (with offsets), or, with a
+    ``store`` (an object with ``put(bytes) -> ref`` and ``get(ref) -> bytes``), only each article's
+    reference there: the hashes are read back for the few candidates an article is checked against."""
+
+    def __init__(self) -> None:
+        self.slot = array("q")  # article -> its position among the kept (-1: not kept)
+        self.blocks: list[tuple[np.ndarray, np.ndarray | None]] = []  # (offsets, hashes) or (refs, None) per block
+        self.block_start = [0]  # kept position of each block's first article (and the next free one)
+        self.days: list[np.ndarray] = []  # each block's days (_NO_DAY: undated)
+        self.recent: list[tuple[np.ndarray, int | None]] = []  # kept since the last freeze, in order
+        self.store = None
+
+    def add(self, article: int, hashes: np.ndarray, day: int | None) -> None:
+        self.slot.extend([-1] * (article + 1 - len(self.slot)))
+        self.slot[article] = self.block_start[-1] + len(self.recent)
+        self.recent.append((hashes, day))
+
+    def get(self, article: int) -> tuple[np.ndarray, int | None]:
+        """The shingle hashes and day of a kept article."""
+        j = self.slot[article]
+        if j >= self.block_start[-1]:
+            return self.recent[j - self.block_start[-1]]
+        b = bisect_right(self.block_start, j) - 1
+        where, hashes = self.blocks[b]
+        k = j - self.block_start[b]
+        day = int(self.days[b][k])
+        if hashes is None:
+            found = np.frombuffer(self.store.get(tuple(where[k].tolist())), dtype=np.uint64)
+        else:
+            found = hashes[where[k]:where[k + 1]]
+        return found, None if day == _NO_DAY else day
+
+    def freeze(self) -> None:
+        if not self.recent:
+            return
+        if self.store is not None:
+            refs = np.array([self.store.put(h.tobytes()) for h, _d in self.recent], dtype=np.int64).reshape(-1, 3)
+            self.blocks.append((refs, None))
+        else:
+            sizes = np.fromiter((len(h) for h, _d in self.recent), dtype=np.int64, count=len(self.recent))
+            offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+            self.blocks.append((offsets, np.concatenate([h for h, _d in self.recent]).astype(np.uint64, copy=False)))
+        self.days.append(np.fromiter((_NO_DAY if d is None else d for _h, d in self.recent), dtype=np.int64,
+                                     count=len(self.recent)))
+        self.block_start.append(self.block_start[-1] + len(self.recent))
+        self.recent = []
+
+    def __getstate__(self) -> dict:
+        self.freeze()
+        state = dict(self.__dict__)
+        state["store"] = None
+        return state
+
 
 class Grouping:
     """The grouping as a fold over articles in input order (resumable: the state pickles).
@@ -159,10 +307,10 @@ class Grouping:
     def __init__(self, *, threshold: float = SIMILARITY_THRESHOLD) -> None:
         self.threshold = threshold
         self.names: list[str] = []
-        self.parent: list[int] = []
+        self.parent = array("q")  # union-find parents (an array: 8 bytes per article)
         self.first_with_hash: dict[str, int] = {}
-        self.buckets: dict[int, int | list[int]] = {}  # bucket key -> its article, or its articles (<= BUCKET_CAP)
-        self.kept: dict[int, tuple[np.ndarray, int | None]] = {}  # article -> shingle hashes, day
+        self.buckets = _Buckets()  # bucket key -> its articles (<= BUCKET_CAP)
+        self.kept = _Shingles()  # article -> shingle hashes, day
 
     def _find(self, i: int) -> int:
         parent = self.parent
@@ -193,14 +341,12 @@ class Grouping:
         # a dated article meets the dated of its week and the two beside it, and the undated; an undated one meets all
         look = (_DATED, _UNDATED) if week is None else (week - 1, week, week + 1, _UNDATED)
         shared: Counter[int] = Counter()
-        for band in fp.bands:
-            for tag in look:
-                found = self.buckets.get(_bucket(band, tag))
-                if found is not None:
-                    shared.update(found if isinstance(found, list) else (found,))
+        for found in self.buckets.lookup([_bucket(band, tag) for band in fp.bands for tag in look]):
+            if found is not None:
+                shared.update(found)
         checked = 0
         for other, _count in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
-            other_shingles, other_day = self.kept[other]
+            other_shingles, other_day = self.kept.get(other)
             if day is not None and other_day is not None and abs(day - other_day) > WINDOW_DAYS:
                 continue
             if checked == MAX_CANDIDATES:
@@ -208,17 +354,21 @@ class Grouping:
             checked += 1
             if self._find(other) != self._find(i) and jaccard(fp.shingles, other_shingles) >= self.threshold:
                 self._union(other, i)
-        self.kept[i] = (fp.shingles, day)
-        for band in fp.bands:
-            for tag in (_UNDATED,) if week is None else (week, _DATED):
-                key = _bucket(band, tag)
-                found = self.buckets.get(key)
-                if found is None:
-                    self.buckets[key] = i
-                elif not isinstance(found, list):
-                    self.buckets[key] = [found, i]
-                elif len(found) < BUCKET_CAP:
-                    found.append(i)
+        self.kept.add(i, fp.shingles, day)
+        self.buckets.file([_bucket(band, tag) for band in fp.bands
+                           for tag in ((_UNDATED,) if week is None else (week, _DATED))], i)
+        if len(self.kept.recent) >= max(_FREEZE_EVERY, self.kept.block_start[-1] // 8):  # older ones: arrays
+            self.freeze()
+
+    def freeze(self) -> None:
+        """Move the recent entries into the arrays (and the shingles into the store, when there is one)."""
+        self.kept.freeze()
+        self.buckets.freeze()
+
+    def keep_shingles_in(self, store) -> None:
+        """Keep the shingle hashes of articles grouped from now on in ``store`` (``put(bytes) -> ref``,
+        ``get(ref) -> bytes``, e.g. :class:`pipeline.scale.heap.BlobHeap`), not in memory."""
+        self.kept.store = store
 
     def groups(self) -> dict[str, str]:
         """``name -> group id``: the first name (in sorted order) of its group."""

@@ -129,23 +129,43 @@ def place_features(places_by_article: list[tuple[str, list[Place]]]) -> dict:
 
 def oblast_features(events: dict, places: dict) -> dict:
     """``oblasts.geojson``: every admin-1 unit with a mention or an event, with counts."""
-    layer = geodata.load_admin1()
     mentions = Counter(f["properties"]["admin1_code"] for f in places["features"] if f["properties"]["admin1_code"])
-    incidents, reports, killed, injured, claimed = Counter(), Counter(), Counter(), Counter(), set()
+    counts = OblastCounts()
     for f in events["features"]:
         p = f["properties"]
-        code = p["admin1_code"]
+        counts.add(p["event_type"], p["admin1_code"], p["killed"], p["injured"])
+    return oblast_layer(mentions, counts)
+
+
+class OblastCounts:
+    """Per admin-1 unit: incidents, casualty reports, killed, injured, claimed (what ``oblasts.geojson`` counts)."""
+
+    def __init__(self) -> None:
+        self.incidents: Counter[str] = Counter()
+        self.reports: Counter[str] = Counter()
+        self.killed: Counter[str] = Counter()
+        self.injured: Counter[str] = Counter()
+        self.claimed: set[str] = set()
+
+    def add(self, event_type: str, code: str | None, killed: int | None, injured: int | None) -> None:
+        """Count one event."""
         if not code:
-            continue
-        if p["event_type"] == EventType.ANNEXATION_CLAIM:
-            claimed.add(code)
-        elif p["event_type"] == EventType.FRONTLINE_INCIDENT:
-            incidents[code] += 1
+            return
+        if event_type == EventType.ANNEXATION_CLAIM:
+            self.claimed.add(code)
+        elif event_type == EventType.FRONTLINE_INCIDENT:
+            self.incidents[code] += 1
         else:
-            reports[code] += 1
-            killed[code] += p["killed"] or 0
-            injured[code] += p["injured"] or 0
-    wanted = set(mentions) | set(incidents) | set(reports) | claimed
+            self.reports[code] += 1
+            self.killed[code] += killed or 0
+            self.injured[code] += injured or 0
+
+
+def oblast_layer(mentions: Counter[str], counts: OblastCounts) -> dict:
+    """``oblasts.geojson`` from place mentions per admin-1 code and the events' counts."""
+    layer = geodata.load_admin1()
+    mentions = Counter({code: n for code, n in mentions.items() if code})
+    wanted = set(mentions) | set(counts.incidents) | set(counts.reports) | counts.claimed
     features = []
     for unit in layer.itertuples():
         if unit.admin1_code not in wanted:
@@ -153,8 +173,8 @@ def oblast_features(events: dict, places: dict) -> dict:
         code = unit.admin1_code
         props: OblastProperties = {
             "admin1_code": code, "admin1_name": unit.admin1_name, "country_code": unit.country_code,
-            "mentions": mentions[code], "incidents": incidents[code], "casualty_reports": reports[code],
-            "killed": killed[code], "injured": injured[code], "claimed": code in claimed}
+            "mentions": mentions[code], "incidents": counts.incidents[code], "casualty_reports": counts.reports[code],
+            "killed": counts.killed[code], "injured": counts.injured[code], "claimed": code in counts.claimed}
         features.append({"type": "Feature", "id": code, "geometry": geometry_json(unit.geometry), "properties": props})
     features.sort(key=lambda f: f["id"])
     return {"type": "FeatureCollection", "features": features}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import math
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,9 @@ from pipeline.output.atomic import write_atomic
 CRS = "EPSG:4326"
 COLUMNAR_LAYERS = ("events", "places")
 COMPRESSION = "zstd"  # smaller than snappy at similar speed; readable by DuckDB, QGIS (GDAL >= 3.8), geopandas
+# rows per Parquet row group, the same in every writer below (whole layer, joined parts, streamed parts), so
+# a layer's bytes do not depend on how it was made; also what a streamed join holds in memory at a time
+ROW_GROUP_ROWS = 65_536
 
 
 def _column(values: list[Any]) -> pd.Series:
@@ -80,7 +84,8 @@ def to_geoparquet(collection: dict) -> bytes:
     frame = gpd.GeoDataFrame(pd.DataFrame(columns, index=pd.RangeIndex(len(features))),
                              geometry=gpd.GeoSeries(geometry, crs=CRS), crs=CRS)
     buffer = io.BytesIO()
-    frame.to_parquet(buffer, index=False, compression=COMPRESSION, schema_version="1.0.0")
+    frame.to_parquet(buffer, index=False, compression=COMPRESSION, schema_version="1.0.0",
+                     row_group_size=ROW_GROUP_ROWS)
     return buffer.getvalue()
 
 
@@ -152,5 +157,85 @@ def join_geoparquet(parts: list[bytes], take: list[int] | None = None) -> bytes 
         column["bbox"] = bbox
     metadata[b"geo"] = json.dumps(geo).encode("utf-8")
     buffer = io.BytesIO()
-    pq.write_table(joined.replace_schema_metadata(metadata), buffer, compression=COMPRESSION)
+    pq.write_table(joined.replace_schema_metadata(metadata), buffer, compression=COMPRESSION,
+                   row_group_size=ROW_GROUP_ROWS)
     return buffer.getvalue()
+
+
+def _has_values(part, index: int) -> bool:
+    """Whether column ``index`` of the ParquetFile ``part`` holds a value (from its statistics when it can)."""
+    meta = part.metadata
+    for g in range(meta.num_row_groups):
+        group = meta.row_group(g)
+        stats = group.column(index).statistics
+        if stats is None or not stats.has_null_count:
+            return part.read(columns=[part.schema_arrow.names[index]]).column(0).null_count != meta.num_rows
+        if stats.null_count < group.num_rows:
+            return True
+    return False
+
+
+def join_geoparquet_files(parts: Sequence[Path | bytes], out: Path) -> bool:
+    """Write to ``out`` the bytes :func:`join_geoparquet` gives for ``parts`` (no ``take``), one row group at a time.
+
+    Memory holds one row group, not the layer; the geometry metadata (types, bbox) is the union of
+    the parts' own (no geometry is decoded). False (nothing written) when the parts' columns differ
+    in names or types, as ``join_geoparquet`` returns None.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    files = [pq.ParquetFile(p if isinstance(p, Path) else pa.BufferReader(p)) for p in parts]
+    schemas = [f.schema_arrow for f in files]
+    first = schemas[0]
+    if any(s.names != first.names for s in schemas):
+        return False
+    entries = [{c["name"]: c for c in json.loads(s.metadata[b"pandas"])["columns"]} for s in schemas]
+    fields, described = [], []
+    for index, name in enumerate(first.names):
+        typed = [k for k, f in enumerate(files) if _has_values(f, index)] or [0]
+        if len({schemas[k].field(name).type for k in typed}) != 1:
+            return False
+        fields.append(schemas[typed[0]].field(name))
+        described.append(entries[typed[0]].get(name))
+    metadata = dict(first.metadata)
+    pandas_meta = json.loads(metadata[b"pandas"])
+    pandas_meta["columns"] = [d if d is not None else c for d, c in zip(described, pandas_meta["columns"])]
+    metadata[b"pandas"] = json.dumps(pandas_meta).encode("utf-8")
+    geo = json.loads(metadata[b"geo"])
+    column = geo["columns"]["geometry"]
+    types: set[str] = set()
+    boxes = []
+    for s in schemas:
+        part_column = json.loads(s.metadata[b"geo"])["columns"]["geometry"]
+        types.update(part_column.get("geometry_types", ()))
+        box = part_column.get("bbox")
+        if box is not None and all(map(math.isfinite, box)):
+            boxes.append(box)
+    column["geometry_types"] = sorted(types)
+    column.pop("bbox", None)
+    if boxes:
+        column["bbox"] = [min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+                          max(b[3] for b in boxes)]
+    metadata[b"geo"] = json.dumps(geo).encode("utf-8")
+    schema = pa.schema(fields, metadata=metadata)
+    pending: list = []
+    held = 0
+    with pq.ParquetWriter(out, schema, compression=COMPRESSION) as writer:
+        def write(rows: int) -> None:
+            nonlocal pending, held
+            table = pa.Table.from_batches(pending, schema=schema).combine_chunks()
+            writer.write_table(table.slice(0, rows), row_group_size=ROW_GROUP_ROWS)
+            rest = table.slice(rows)
+            pending, held = (rest.to_batches() if len(rest) else []), len(rest)
+
+        for part in files:
+            for batch in part.iter_batches(batch_size=ROW_GROUP_ROWS):
+                arrays = [batch.column(f.name).cast(f.type) for f in fields]
+                pending.append(pa.RecordBatch.from_arrays(arrays, schema=schema))
+                held += batch.num_rows
+                while held >= ROW_GROUP_ROWS:
+                    write(ROW_GROUP_ROWS)
+        if held or not any(f.metadata.num_rows for f in files):
+            write(held)
+    return True

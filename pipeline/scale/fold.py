@@ -22,48 +22,59 @@ one that adds nothing, with every file as written, writes nothing.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import os
 import pickle
+import shutil
+import sys
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
-from itertools import chain, repeat
 from pathlib import Path
 
 from pipeline.events.merge import CrossArticleMerge
 from pipeline.ingest.syndication import Fingerprint, Grouping
-from pipeline.output.export import EVENT_TYPES, event_features, events_csv, oblast_features
+from pipeline.output.export import EVENT_TYPES, OblastCounts, event_features, events_csv, oblast_layer
 from pipeline.output.writer import json_line
-from pipeline.scale.columnar import COLUMNAR_LAYERS, extend_geoparquet, join_geoparquet, to_geoparquet
+from pipeline.scale.columnar import (COLUMNAR_LAYERS, extend_geoparquet, join_geoparquet_files,
+                                     to_geoparquet)
+from pipeline.scale.heap import HEAP_NAME, BlobHeap, HeapDamaged
 from pipeline.scale.work import place_json
 
-FOLD_VERSION = 4  # bump when the pickled layout below changes
+FOLD_VERSION = 7  # bump when the pickled layout below changes
 _COLLECTION_HEAD = '{"type":"FeatureCollection","features":['
 _COLLECTION_TAIL = "]}\n"
 _CSV_HEADER = events_csv({"features": []})
-PLACES_PER_PART = 20_000  # place features per GeoParquet part made while the workers work (bounds the JSON held)
+PLACES_PER_PART = 8_192  # place features per GeoParquet part made while the workers work (bounds the JSON held)
+EVENTS_PER_PART = 4_096  # events per GeoParquet part when the events layer is made from scratch (bounds the dicts)
+LIVE_EVENTS = 4_096  # merged events held as objects while articles are merged; the others wait in the heap
 OUTPUT_NAMES = ("places.geojson", "events.geojson", "oblasts.geojson", "events.csv", "articles.jsonl",
                 "events.parquet", "places.parquet")  # every file render() gives (its digest is kept)
 
 
 class _Spool:
-    """A text file written piece by piece (the large outputs are not held in memory while a build runs)."""
+    """A text file written piece by piece (the large outputs are not held in memory while a build runs),
+    with the SHA-256 of what it holds kept up to date (the file is not read again to digest it)."""
 
-    def __init__(self, path: Path, head: str = "", *, size: int = 0) -> None:
+    def __init__(self, path: Path, head: str = "", *, size: int = 0, digest=None) -> None:
         self.path = path
         self.handle = path.open("a" if size else "w", encoding="utf-8", newline="")
         self.size = size
+        self.digest = digest or hashlib.sha256()
         self.write(head)
 
     @classmethod
     def copy_of(cls, path: Path, source: Path, digest: str, drop_tail: int = 0) -> _Spool | None:
         """A spool carrying on from the file ``source`` (its last ``drop_tail`` bytes left out), copied
-        as bytes; None when ``source`` is missing or its SHA-256 is not ``digest``."""
+        as bytes; None when ``source`` is missing or the SHA-256 of what is kept of it is not ``digest``."""
         check = hashlib.sha256()
         try:
             with source.open("rb") as src, path.open("wb") as dst:
+                left = os.fstat(src.fileno()).st_size - drop_tail  # bytes of the source kept
                 while chunk := src.read(1 << 20):
-                    check.update(chunk)
+                    check.update(chunk[:max(left, 0)])
+                    left -= len(chunk)
                     dst.write(chunk)
                 size = dst.tell() - drop_tail
                 dst.truncate(size)
@@ -71,10 +82,11 @@ class _Spool:
             return None
         if check.hexdigest() != digest or size <= 0:
             return None
-        return cls(path, size=size)
+        return cls(path, size=size, digest=check)
 
     def write(self, text: str) -> None:
         self.handle.write(text)
+        self.digest.update(text.encode("utf-8"))
         self.size += len(text)
 
     def close(self) -> Path:
@@ -113,10 +125,11 @@ def _day(article_date: object) -> str | None:
 class BuildFold:
     """Everything the outputs are made of, folded article by article (see the module doc)."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None = None) -> None:
+        """A new fold; ``folder``: where it will be kept (its heap is made there), None: not kept."""
         self.keys: list[str] = []  # article_key() of every article folded, in input order
         self.rows: list[str | None] = []  # the corpus row digest each came from (Article.raw), None: not a row
-        self.texts: dict[str, str] = {}  # sha256 of a processed text -> the first article with it
+        self.texts: dict[bytes, str] = {}  # sha256 of a processed text -> the first article with it
         self.grouping = Grouping()
         self.groups: dict[str, str] = {}  # the groups the folded articles were merged with
         self.merge = CrossArticleMerge()
@@ -128,16 +141,27 @@ class BuildFold:
         self.errors: list[str] = []
         self.warnings: list[str] = []
         self.notes: list[str] = []
-        # merged event (its index in merge.merged) -> (sort key, feature JSON, CSV row, oblast facts)
+        # merged event (its index in merge.merged) -> (sort key, heap record of its feature JSON and CSV row
+        # one after the other, length of the JSON, oblast facts)
         self.rendered: dict[int, tuple] = {}
         self.row_of: dict[int, int] = {}  # merged event -> its row in the events layer last written
         self.n_event_rows = 0  # rows in the events layer last written
         self.written: dict[str, str] = {}  # output file -> sha256 of it as last written (the files a fold reads back)
-        self.place_layer_parts: list[bytes] = []  # GeoParquet parts of the places folded since the last render
+        self.bodies: dict[str, str] = {}  # places.geojson, articles.jsonl -> sha256 of what a resumed fold keeps of it
+        self.place_layer_parts: list[Path] = []  # GeoParquet parts of the places folded since the last render
         self._pending: list[str] = []  # place feature JSON not yet in a part
         self._pending_n = 0
         self.scratch: tempfile.TemporaryDirectory | None = None  # holds the spools (removed with the fold)
         self.resumed = False  # True once ``resumes`` accepted a rebuild: its places are added to the previous files
+        self.heap_token = b""  # the heap this fold's references point into, its size and file when the fold was kept
+        self.heap_size = 0
+        self.heap_path = ""
+        if folder is None:
+            self.heap = BlobHeap(self._scratch_path("heap"))
+        else:
+            self.heap = BlobHeap(Path(folder) / f"{HEAP_NAME}.new")  # renamed to HEAP_NAME when the fold is kept
+        self.merge.heap = self.heap
+        self.grouping.keep_shingles_in(self.heap)
 
     # -- folding -----------------------------------------------------------------------------
     def group(self, name: str, fp: Fingerprint, published: object) -> None:
@@ -166,10 +190,12 @@ class BuildFold:
     def _seal_places(self) -> None:
         """The places folded since the last part as one GeoParquet part (joined into the layer at render)."""
         if self._pending:
-            self.place_layer_parts.append(to_geoparquet({"features": json.loads(f"[{','.join(self._pending)}]")}))
+            part = self._scratch_path(f"places-{len(self.place_layer_parts)}.parquet")
+            part.write_bytes(to_geoparquet({"features": json.loads(f"[{','.join(self._pending)}]")}))
+            self.place_layer_parts.append(part)
         self._pending, self._pending_n = [], 0
 
-    def add(self, article, key: str, digest: str | None, result, grouped: str | None,
+    def add(self, article, key: str, digest: bytes | None, result, grouped: str | None,
             group: str | None = None) -> None:
         """Fold one article (already grouped: ``grouped``; ``group`` a group given with the article
         overrides it) and its per-article result (None: not processed)."""
@@ -189,98 +215,143 @@ class BuildFold:
             for source in event.sources:
                 source.group = group
         self.merge.add(result.events)
+        self.merge.compact(keep=LIVE_EVENTS)  # the others wait in the heap until rendered or met again
         if result.error:
             self.errors.append(result.error)
         self.warnings += [f"{article.name}: {w}" for w in result.warnings]
 
     def counts(self) -> dict[str, int]:
         """Articles, places and events (per type too) in the fold, for the build's summary line."""
-        counts = Counter(facts[0] for _key, _json, _csv, facts in self.rendered.values())
+        counts = Counter(facts[0] for _key, _ref, _n, facts in self.rendered.values())
         counts.update(articles=self.n_articles, places=self.n_places, events=len(self.rendered))
         return dict(counts)
 
     # -- rendering ---------------------------------------------------------------------------
-    def _render_touched(self) -> list[tuple[int, dict]]:
+    def _render_touched(self) -> list[int]:
+        """Render every merged event created or changed since the last render into the heap; those events."""
         out = []
         for i in sorted(self.merge.touched):
             (feature,) = event_features([self.merge.event(i)])["features"]
             p = feature["properties"]
-            key = (EVENT_TYPES.index(p["event_type"]), p["date"] or "9999", p["admin1_code"] or "", feature["id"], i)
-            facts = (p["event_type"], p["admin1_code"], p["killed"], p["injured"])
-            self.rendered[i] = (key, _feature_json(feature), events_csv({"features": [feature]})[len(_CSV_HEADER):],
-                                facts)
+            date, code, kind = (None if v is None else sys.intern(v)
+                                for v in (p["date"], p["admin1_code"], p["event_type"]))  # shared, not per event
+            key = (EVENT_TYPES.index(kind), date or "9999", code or "", feature["id"], i)
+            facts = (kind, code, p["killed"], p["injured"])
+            text = _feature_json(feature).encode("utf-8")
+            row = events_csv({"features": [feature]})[len(_CSV_HEADER):].encode("utf-8")
+            self.rendered[i] = (key, self.heap.put(text + row), len(text), facts)
             self.row_of.pop(i, None)
-            out.append((i, feature))
+            out.append(i)
+            self.merge.compact(keep=LIVE_EVENTS)
         self.merge.touched.clear()
         return out
 
-    def render(self, previous: Path | None = None) -> dict[str, str | bytes]:
+    def _event_texts(self, order: list[int]):
+        """(feature JSON, CSV row) of the events in ``order``, as bytes, read from the heap."""
+        for i in order:
+            _key, ref, n, _facts = self.rendered[i]
+            data = self.heap.get(ref)
+            yield data[:n], data[n:]
+
+    def _events_layer(self, order: list[int]) -> Path:
+        """The events GeoParquet layer from scratch, made in parts of ``EVENTS_PER_PART`` events and joined
+        one row group at a time (never the whole layer as dicts)."""
+        parts = []
+        texts = self._event_texts(order)
+        for start in range(0, max(len(order), 1), EVENTS_PER_PART):
+            chunk = [text for text, _row in (next(texts) for _ in range(min(EVENTS_PER_PART, len(order) - start)))]
+            part = self._scratch_path(f"events-{len(parts)}.parquet")
+            part.write_bytes(to_geoparquet({"type": "FeatureCollection",
+                                            "features": json.loads(b"[" + b",".join(chunk) + b"]")}))
+            parts.append(part)
+        out = self._scratch_path("events.parquet")
+        if not join_geoparquet_files(parts, out):  # parts whose column types differ: the whole layer at once
+            features = [json.loads(text) for text, _row in self._event_texts(order)]
+            out.write_bytes(to_geoparquet({"type": "FeatureCollection", "features": features}))
+        for part in parts:
+            part.unlink()
+        return out
+
+    def render(self, previous: Path | None = None) -> dict[str, str | bytes | Path]:
         """Every output file, name -> content; ``previous``: the folder holding the last files written."""
         changed = self._render_touched()
         order = sorted(self.rendered, key=lambda i: self.rendered[i][0])
-        events_json = _COLLECTION_HEAD + ",".join(self.rendered[i][1] for i in order) + _COLLECTION_TAIL
-        self._spool("_places", _COLLECTION_HEAD).write(_COLLECTION_TAIL)
-        places_file, lines_file = self._places.close(), self._spool("_lines").close()
-        facts = [{"properties": dict(zip(("event_type", "admin1_code", "killed", "injured"), self.rendered[i][3]))}
-                 for i in order]
-        mentions = list(chain.from_iterable(repeat({"properties": {"admin1_code": code}}, n)
-                                            for code, n in self.mentions.items()))  # what oblast_features counts
-        oblasts = oblast_features({"features": facts}, {"features": mentions})
-        files: dict[str, str | bytes] = {
+        events_file, csv_file = self._scratch_path("events.geojson"), self._scratch_path("events.csv")
+        digests = {"events.geojson": hashlib.sha256(), "events.csv": hashlib.sha256()}
+        with events_file.open("wb") as events_out, csv_file.open("wb") as csv_out:
+            def put(name: str, handle, data: bytes) -> None:
+                handle.write(data)
+                digests[name].update(data)
+
+            put("events.geojson", events_out, _COLLECTION_HEAD.encode())
+            put("events.csv", csv_out, _CSV_HEADER.encode())
+            for n, (text, row) in enumerate(self._event_texts(order)):
+                put("events.geojson", events_out, (b"," + text) if n else text)
+                put("events.csv", csv_out, row)
+            put("events.geojson", events_out, _COLLECTION_TAIL.encode())
+        places, lines = self._spool("_places", _COLLECTION_HEAD), self._spool("_lines")
+        self.bodies = {"places.geojson": places.digest.hexdigest(), "articles.jsonl": lines.digest.hexdigest()}
+        places.write(_COLLECTION_TAIL)
+        digests["places.geojson"], digests["articles.jsonl"] = places.digest, lines.digest
+        places_file, lines_file = places.close(), lines.close()
+        counts = OblastCounts()
+        for _key, _ref, _n, facts in self.rendered.values():
+            counts.add(*facts)
+        oblasts = oblast_layer(self.mentions, counts)
+        files: dict[str, str | bytes | Path] = {
             "places.geojson": places_file,
-            "events.geojson": events_json,
+            "events.geojson": events_file,
             "oblasts.geojson": json.dumps(oblasts, ensure_ascii=False, separators=(",", ":")) + "\n",
-            "events.csv": _CSV_HEADER + "".join(self.rendered[i][2] for i in order),
+            "events.csv": csv_file,
             "articles.jsonl": lines_file,
         }
         # the events layer's rows: an unchanged event keeps its row of the previous file, the changed ones
         # are added after that file's rows; places are only ever appended
-        changed.sort(key=lambda item: self.rendered[item[0]][0])
+        changed.sort(key=lambda i: self.rendered[i][0])
         first_new = self.n_event_rows
-        added_row = {i: first_new + n for n, (i, _f) in enumerate(changed)}
-        layers = {
-            "events": (lambda: json.loads(events_json), {"features": [f for _i, f in changed]},
-                       [self.row_of[i] if i in self.row_of else added_row[i] for i in order]),
-        }
+        added_row = {i: first_new + n for n, i in enumerate(changed)}
+        rows = [self.row_of[i] if i in self.row_of else added_row[i] for i in order]
         self._seal_places()
         for layer in COLUMNAR_LAYERS:
-            data = None
+            data: bytes | Path | None = None
             old = self._previous(previous, f"{layer}.parquet")
             if layer == "places":
-                whole = lambda: json.loads(places_file.read_text(encoding="utf-8"))  # noqa: E731
                 # a fold from scratch made parts of every place; a resumed one adds its parts to the previous file
-                parts = ([old] if old is not None else [None]) if self.resumed else []
+                parts: list = ([old] if old is not None else [None]) if self.resumed else []
                 parts += self.place_layer_parts
                 if parts == [old]:
-                    data = old  # no new place
+                    data = old.read_bytes()  # no new place (bytes: the file in the folder is replaced, not moved)
                 elif parts and None not in parts:
-                    data = join_geoparquet(parts)
+                    out = self._scratch_path("places.parquet")
+                    data = out if join_geoparquet_files(parts, out) else None
+                if data is None:
+                    data = to_geoparquet(json.loads(places_file.read_text(encoding="utf-8")))
             else:
-                whole, added, rows = layers[layer]
                 if old is not None and not changed and rows == list(range(len(rows))) and len(rows) == first_new:
-                    data = old  # no event changed
+                    data = old.read_bytes()  # no event changed
                 elif old is not None:
-                    data = extend_geoparquet(old, added, rows)
-            if data is None:
-                data = to_geoparquet(whole())
+                    added = [json.loads(self.heap.get(self.rendered[i][1])[:self.rendered[i][2]]) for i in changed]
+                    data = extend_geoparquet(old.read_bytes(), {"features": added}, rows)
+                if data is None:
+                    data = self._events_layer(order)
             files[f"{layer}.parquet"] = data
         self.merge.compact()  # every event is rendered: its object is not needed until a new event meets it
-        self.written = {name: _digest(files[name]) for name in OUTPUT_NAMES}
+        self.written = {name: digests[name].hexdigest() if name in digests else _digest(files[name])
+                        for name in OUTPUT_NAMES}
         self._places = self._lines = None
         self.row_of = {i: row for row, i in enumerate(order)}
         self.n_event_rows = len(order)
+        for part in self.place_layer_parts:
+            part.unlink(missing_ok=True)
         self.place_layer_parts = []
         return files
 
-    def _previous(self, folder: Path | None, name: str) -> bytes | None:
+    def _previous(self, folder: Path | None, name: str) -> Path | None:
         """The file ``name`` last written from this fold, when it is still there unchanged."""
         if folder is None or name not in self.written:
             return None
-        try:
-            data = (Path(folder) / name).read_bytes()
-        except OSError:
-            return None
-        return data if hashlib.sha256(data).hexdigest() == self.written[name] else None
+        path = Path(folder) / name
+        return path if _digest_file(path) == self.written[name] else None
 
     def _scratch(self) -> None:
         if self.scratch is None:
@@ -304,13 +375,13 @@ class BuildFold:
         n = len(self.keys)
         if not (0 < n <= len(keys) and keys[n - 1] == self.keys[-1] and list(keys[:n]) == self.keys):
             return False
-        if previous is None or not all(name in self.written for name in ("places.geojson", "articles.jsonl")):
+        if previous is None or not all(name in self.bodies for name in ("places.geojson", "articles.jsonl")):
             return False
         self._scratch()
         places = _Spool.copy_of(self._scratch_path("_places"), Path(previous) / "places.geojson",
-                                self.written["places.geojson"], len(_COLLECTION_TAIL))  # carry on from them
+                                self.bodies["places.geojson"], len(_COLLECTION_TAIL))  # carry on from them
         lines = _Spool.copy_of(self._scratch_path("_lines"), Path(previous) / "articles.jsonl",
-                               self.written["articles.jsonl"])
+                               self.bodies["articles.jsonl"])
         if places is None or lines is None:
             for spool in (places, lines):
                 if spool is not None:
@@ -333,20 +404,56 @@ class BuildFold:
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         state["_places"], state["_lines"], state["place_layer_parts"] = None, None, []  # in the files written
-        state["_pending"], state["resumed"], state["scratch"] = [], False, None
+        state["_pending"], state["resumed"], state["scratch"], state["heap"] = [], False, None, None
         return state
 
     def dumps(self, version: str) -> bytes:
-        """The fold as bytes, tagged with the pipeline ``version`` that made it."""
-        return pickle.dumps((FOLD_VERSION, version, self), protocol=pickle.HIGHEST_PROTOCOL)
+        """The fold as bytes, tagged with the pipeline ``version`` that made it (its heap synced first)."""
+        buffer = io.BytesIO()
+        self.dump(buffer, version)
+        return buffer.getvalue()
+
+    def dump(self, handle, version: str) -> None:
+        """``dumps`` written to the binary file ``handle`` (the pickle is never one ``bytes`` in memory)."""
+        self.grouping.freeze()  # whatever pickling would add to the heap is added before its size is taken
+        self.merge.compact()
+        self.heap.sync()
+        self.heap_token, self.heap_size, self.heap_path = self.heap.token, self.heap.size, str(self.heap.path)
+        pickle.dump((FOLD_VERSION, version, self), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        if self.heap.size != self.heap_size:  # a record added while pickling would be cut off when the fold is read
+            msg = "the fold's heap grew while the fold was pickled"
+            raise RuntimeError(msg)
+
+    def keep(self, folder: Path) -> None:
+        """Move the heap to ``folder``/``HEAP_NAME`` (where ``loads`` finds it), before the fold is dumped."""
+        target = Path(folder) / HEAP_NAME
+        if self.heap.path != target:
+            self.heap.sync()
+            source = self.heap.path
+            if source.parent != Path(folder):  # a heap in scratch space: copied beside the fold
+                staged = Path(folder) / f"{HEAP_NAME}.new"
+                shutil.copyfile(source, staged)
+                with staged.open("rb") as handle:
+                    os.fsync(handle.fileno())
+                source = staged
+            os.replace(source, target)  # an interrupted build leaves a heap whose token is not the kept fold's
+            self.heap.path = target
 
     @staticmethod
-    def loads(blob: bytes, version: str) -> BuildFold | None:
-        """Inverse of ``dumps``; None for a damaged one or one of another version (the build folds from scratch)."""
+    def loads(blob: bytes, version: str, folder: Path | None = None) -> BuildFold | None:
+        """Inverse of ``dumps``, its heap in ``folder`` (None: where it was); None for a damaged one, one of
+        another version, or one whose heap is not there as it was kept (the build folds from scratch)."""
         try:
             layout, made_by, fold = pickle.loads(blob)
         except Exception:  # a damaged blob can raise nearly anything from pickle: never trusted
             return None
-        ok = layout == FOLD_VERSION and made_by == version and isinstance(fold, BuildFold)
-        return fold if ok else None
-
+        if not (layout == FOLD_VERSION and made_by == version and isinstance(fold, BuildFold)):
+            return None
+        path = Path(folder) / HEAP_NAME if folder is not None else Path(fold.heap_path)
+        try:
+            fold.heap = BlobHeap.reopen(path, fold.heap_token, fold.heap_size)
+        except HeapDamaged:
+            return None
+        fold.merge.heap = fold.heap
+        fold.grouping.keep_shingles_in(fold.heap)
+        return fold

@@ -18,6 +18,7 @@ import json
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from typing import BinaryIO
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,7 +26,8 @@ from pipeline.text.articles import Article
 
 STORE_NAME = "article_store.sqlite"
 FOLD_NAME = "article_store.fold"  # the last build's fold: a cache, rebuilt when missing, damaged or stale
-STORE_FILES = (STORE_NAME, FOLD_NAME)  # WAL side files exist only while a build holds the store open
+HEAP_NAME = "article_store.heap"  # the fold's records (pipeline.scale.heap)
+STORE_FILES = (STORE_NAME, FOLD_NAME, HEAP_NAME)  # WAL side files exist only while a build holds the store open
 APPLICATION_ID = 0x434D4150  # "CMAP" in the SQLite header: tells our store from any other database
 SCHEMA_VERSION = 1
 _ROOT = Path(__file__).resolve().parents[2]
@@ -86,6 +88,7 @@ class ArticleStore:
             for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
             self.path.with_name(FOLD_NAME).unlink(missing_ok=True)
+            self.path.with_name(HEAP_NAME).unlink(missing_ok=True)
         db = self._connect()
         db.executescript(f"""
             PRAGMA application_id = {APPLICATION_ID};
@@ -160,11 +163,16 @@ class ArticleStore:
         except OSError:
             return None
 
-    def put_fold(self, state: bytes) -> None:
-        """Keep the fold of the build just written (the file is replaced whole, or not at all)."""
-        from pipeline.output.atomic import write_atomic
+    def put_fold(self, state: bytes | Callable[[BinaryIO], None]) -> None:
+        """Keep the fold of the build just written (the file is replaced whole, or not at all); ``state``:
+        its bytes, or a function writing them to a binary file."""
+        from pipeline.output.writer import atomic_file
 
-        write_atomic(self.fold_path, state)
+        with atomic_file(self.fold_path, "wb") as handle:
+            if callable(state):
+                state(handle)
+            else:
+                handle.write(state)
 
     def __len__(self) -> int:
         return self.db.execute("SELECT count(*) FROM results").fetchone()[0]

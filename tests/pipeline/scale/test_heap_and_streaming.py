@@ -1,0 +1,171 @@
+"""The fold's heap (records beside the kept fold), the bounded merge, and the layers made part by part."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.build import OUTPUT_FILES, build_paths
+from pipeline.events import merge
+from pipeline.scale import columnar, fold as fold_module
+from pipeline.scale import run as scale_run
+from pipeline.scale.columnar import join_geoparquet, join_geoparquet_files, to_geoparquet
+from pipeline.scale.heap import BlobHeap, HeapDamaged
+from pipeline.scale.store import HEAP_NAME
+from pipeline.scale.work import process_article
+from tests.pipeline.scale.conftest import make_records, write_jsonl
+
+
+def _same_outputs(a: Path, b: Path) -> None:
+    for name in OUTPUT_FILES:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+@pytest.fixture
+def processed(monkeypatch) -> list[str]:
+    seen: list[str] = []
+
+    def counted(article, **kwargs):
+        seen.append(article.name)
+        return process_article(article, **kwargs)
+
+    monkeypatch.setattr(scale_run, "process_article", counted)
+    return seen
+
+
+# -- the heap -------------------------------------------------------------------------------------
+def test_heap_reads_back_what_was_put_before_and_after_it_is_written_out(tmp_path):
+    heap = BlobHeap(tmp_path / "h")
+    refs = [heap.put(bytes([n]) * (n * 1000)) for n in range(1, 40)]
+    assert heap.get(refs[-1]) == bytes([39]) * 39000  # still buffered
+    heap.sync()
+    assert [heap.get(r) for r in refs] == [bytes([n]) * (n * 1000) for n in range(1, 40)]
+
+
+def test_heap_reopened_drops_what_was_appended_after_the_kept_size(tmp_path):
+    heap = BlobHeap(tmp_path / "h")
+    kept = heap.put(b"kept record")
+    heap.sync()
+    token, size = heap.token, heap.size
+    heap.put(b"appended by a build that was interrupted")
+    heap.close()
+    again = BlobHeap.reopen(tmp_path / "h", token, size)
+    assert again.get(kept) == b"kept record" and (tmp_path / "h").stat().st_size == size
+
+
+def test_a_heap_of_another_fold_or_a_damaged_record_is_refused(tmp_path):
+    heap = BlobHeap(tmp_path / "h")
+    ref = heap.put(b"x" * 100)
+    heap.close()
+    with pytest.raises(HeapDamaged):
+        BlobHeap.reopen(tmp_path / "h", b"\0" * 16, heap.size)  # another token: another fold's heap
+    with pytest.raises(HeapDamaged):
+        BlobHeap.reopen(tmp_path / "missing", heap.token, heap.size)
+    data = bytearray((tmp_path / "h").read_bytes())
+    data[ref[0] + 5] ^= 0xFF
+    (tmp_path / "h").write_bytes(bytes(data))
+    with pytest.raises(HeapDamaged):
+        BlobHeap.reopen(tmp_path / "h", heap.token, heap.size).get(ref)
+
+
+# -- the heap beside a kept fold: crash safety ---------------------------------------------------
+def _build(records, source, out):
+    write_jsonl(source, records)
+    return build_paths([source], out, jobs=1, incremental=True)
+
+
+def test_a_build_interrupted_after_appending_to_the_heap_resumes_from_the_kept_size(tmp_path, processed):
+    records = make_records(30)
+    source, out = tmp_path / "in.jsonl", tmp_path / "out"
+    _build(records, source, out)
+    kept_size = (out / HEAP_NAME).stat().st_size
+    with (out / HEAP_NAME).open("ab") as heap:  # what an interrupted build may leave after the kept records
+        heap.write(b"half a record")
+    records += make_records(3, offset=30)
+    processed.clear()
+    _build(records, source, out)
+    assert processed == ["doc-00030", "doc-00031", "doc-00032"]  # the fold resumed
+    assert (out / HEAP_NAME).stat().st_size > kept_size
+    fresh = tmp_path / "fresh"
+    build_paths([source], fresh, jobs=1)
+    _same_outputs(fresh, out)
+
+
+@pytest.mark.parametrize("damage", ["foreign", "record"])
+def test_a_heap_that_is_not_the_kept_folds_makes_the_build_fold_again(tmp_path, processed, damage):
+    records = make_records(30)
+    source, out = tmp_path / "in.jsonl", tmp_path / "out"
+    _build(records, source, out)
+    if damage == "foreign":  # a build from scratch interrupted after its new heap replaced the kept one
+        BlobHeap(out / HEAP_NAME).close()
+    else:  # a record edited in place
+        data = bytearray((out / HEAP_NAME).read_bytes())
+        for at in range(100, len(data), 97):
+            data[at] ^= 0xFF
+        (out / HEAP_NAME).write_bytes(bytes(data))
+    records += make_records(2, offset=30)
+    processed.clear()
+    _build(records, source, out)
+    assert processed == ["doc-00030", "doc-00031"]  # the others come from the store
+    fresh = tmp_path / "fresh"
+    build_paths([source], fresh, jobs=1)
+    _same_outputs(fresh, out)
+    assert not (out / f"{HEAP_NAME}.new").exists()
+
+
+# -- bounded memory: merged events as objects, layers in parts ----------------------------------
+def test_the_merge_holds_at_most_the_live_events_as_objects_and_gives_the_same_files(tmp_path, monkeypatch):
+    source = write_jsonl(tmp_path / "in.jsonl", make_records(80))
+    build_paths([source], tmp_path / "plain", jobs=1)
+    held: list[int] = []
+    real_add = merge.CrossArticleMerge.add
+
+    def add(self, events):
+        real_add(self, events)
+        held.append(len(self._live))
+
+    monkeypatch.setattr(fold_module, "LIVE_EVENTS", 3)
+    monkeypatch.setattr(fold_module, "EVENTS_PER_PART", 7)
+    monkeypatch.setattr(merge.CrossArticleMerge, "add", add)
+    result = build_paths([source], tmp_path / "bounded", jobs=1)
+    assert result.counts["events"] > 20
+    assert max(held) <= 3 + 5  # at most LIVE_EVENTS kept after each article, plus one article's events
+    _same_outputs(tmp_path / "plain", tmp_path / "bounded")
+
+
+def test_layers_in_several_row_groups_are_the_same_from_scratch_and_resumed(tmp_path, monkeypatch, processed):
+    monkeypatch.setattr(columnar, "ROW_GROUP_ROWS", 16)
+    monkeypatch.setattr(fold_module, "PLACES_PER_PART", 11)
+    monkeypatch.setattr(fold_module, "EVENTS_PER_PART", 9)
+    records = make_records(40)
+    source, out = tmp_path / "in.jsonl", tmp_path / "out"
+    _build(records, source, out)
+    records += make_records(5, offset=40)
+    processed.clear()
+    _build(records, source, out)
+    assert len(processed) == 5
+    fresh = tmp_path / "fresh"
+    build_paths([source], fresh, jobs=1)
+    _same_outputs(fresh, out)
+    for layer in ("events", "places"):
+        meta = pq.ParquetFile(out / f"{layer}.parquet").metadata
+        assert meta.num_row_groups > 1 and all(meta.row_group(g).num_rows == 16 for g in range(meta.num_row_groups - 1))
+
+
+def test_streamed_join_writes_the_bytes_of_the_join_in_memory(tmp_path, monkeypatch):
+    monkeypatch.setattr(columnar, "ROW_GROUP_ROWS", 5)
+    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [30.0 + i / 10, 50.0 - i / 7]},
+                 "properties": {"name": f"p{i}", "killed": None if i < 6 else i, "flag": i % 2 == 0}}
+                for i in range(23)]
+    features[3]["geometry"] = None
+    parts = [to_geoparquet({"features": features[a:b]}) for a, b in ((0, 6), (6, 7), (7, 23))]
+    out = tmp_path / "joined.parquet"
+    assert join_geoparquet_files(parts, out)
+    assert out.read_bytes() == join_geoparquet(parts) == to_geoparquet({"features": features})
+    geo = json.loads(pq.ParquetFile(out).schema_arrow.metadata[b"geo"])["columns"]["geometry"]
+    assert geo["bbox"][0] == 30.0 and geo["geometry_types"] == ["Point"]
+    other = to_geoparquet({"features": [{"type": "Feature", "geometry": None, "properties": {"name": 1.5}}]})
+    assert not join_geoparquet_files([parts[0], other], tmp_path / "no.parquet")  # column types differ
