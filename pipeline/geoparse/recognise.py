@@ -889,10 +889,12 @@ def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[Mention]:
     text = ctx.text
     haystack = " " + ctx.words + " "  # haystack index i is text index i - 1
     found = []
+    # (a region word after a run is looked for only in texts that hold one)
+    region_words = "oblast" in text or "region" in text or "krai" in text or "kray" in text
     for span in _CAP_SPAN.finditer(text):
         # a slice per run: the automaton copies its input, so iterating the whole text per run is quadratic
         offset, span_end = span.start(), span.end()
-        region_word = _LOWER_REGION_WORD.match(text, span_end)
+        region_word = _LOWER_REGION_WORD.match(text, span_end) if region_words else None
         if region_word:
             span_end = region_word.end()
         for start, end, surface, key, kind, rows in _names_in_run(gaz, haystack[offset:span_end + 2],
@@ -1106,11 +1108,10 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
             return False
         if after and after[0].isupper() and after.lower() not in PLACE_NOUNS and not _strong_key(after, gaz) \
                 and not _FACILITY.match(ctx.text, m.end):  # "the Rivne Nuclear Power Plant" is at Rivne
-            region_institution = after.lower() in INSTITUTION_WORDS
             # a function word ("The", "A", "He") starts the next sentence of an unpunctuated dateline
-            # ("AUSTIN, Texas A white nationalist ...")
-            next_sentence = _zipf(after.lower()) >= _W.next_sentence_zipf
-            if (not facts.country_or_capital and not region_institution and not next_sentence) or after in surnames:
+            # ("AUSTIN, Texas A white nationalist ..."); (its frequency is looked up only when it decides)
+            if (not facts.country_or_capital and after.lower() not in INSTITUTION_WORDS
+                    and not _zipf(after.lower()) >= _W.next_sentence_zipf) or after in surnames:
                 return False  # a first name ("Vladimir Putin") or part of an organisation's name
         if after.lower() in SPEECH_VERBS and not strong and " " not in low:
             return False  # "Smith said"
@@ -1247,8 +1248,9 @@ def _similar(a: str, b: str) -> bool:
     total = len(a) + len(b)
     if (2.0 * min(len(a), len(b)) / total if total else 1.0) < least:
         return False  # ``real_quick_ratio``, before the matcher is built (building it indexes ``b``)
-    matcher = difflib.SequenceMatcher(None, a, b)
-    return matcher.real_quick_ratio() >= least and matcher.quick_ratio() >= least and matcher.ratio() >= least
+    if total and 2.0 * sum(min(a.count(ch), b.count(ch)) for ch in set(a)) / total < least:
+        return False  # ``quick_ratio`` (the letters in common, as multisets), still without the matcher
+    return difflib.SequenceMatcher(None, a, b).ratio() >= least  # (both bounds above passed)
 
 
 def _mark_regions(ctx: _Context, mentions: list[Mention]) -> None:
