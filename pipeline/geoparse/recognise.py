@@ -1049,17 +1049,22 @@ def _names_of_person(gaz: Gazetteer, run: str) -> tuple[str, ...]:
     titled = [i for i, w in enumerate(lows) if w in TITLES or w.rstrip(".") in TITLES]
     if titled:
         return tuple(w.rstrip(".") for w in words[titled[0] + 1:] if w.lower() not in TITLES)
-    first, last = words[0], words[-1]
-    low = lows[0]
-    if low in DIRECTIONS or low in MONTHS_DAYS or low in PLACE_NOUNS:
-        return ()
-    if _names_a_place(gaz, first) and (_strong_key(first, gaz) or name_key(first) not in gaz.keys):
-        return ()  # a country, a big city, an admin-1 unit or a demonym; a village called "Jose" is a first name
-    if _is_dictionary_word(low):  # "In", "The", "After" ... not first names
-        return ()
-    if _key_facts(gaz, name_key(last)).strong:
+    last = words[-1]
+    if not _may_open_person_name(gaz, words[0]) or _strong_key(last, gaz):
         return ()
     return (last,)
+
+
+@lru_cache(maxsize=65536)
+def _may_open_person_name(gaz: Gazetteer, first: str) -> bool:
+    """Whether ``first`` may be a person's first name at the head of a run of capitalised words (see
+    ``_names_of_person``); words recur far more than runs, so each is judged once."""
+    low = first.lower()
+    if low in DIRECTIONS or low in MONTHS_DAYS or low in PLACE_NOUNS:
+        return False
+    if _names_a_place(gaz, first) and (_strong_key(first, gaz) or name_key(first) not in gaz.keys):
+        return False  # a country, a big city, an admin-1 unit or a demonym; a village called "Jose" is a first name
+    return not _is_dictionary_word(low)  # "In", "The", "After" ... not first names
 
 
 def _strong_key(word: str, gaz: Gazetteer) -> bool:
