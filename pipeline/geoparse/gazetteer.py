@@ -101,7 +101,6 @@ class NameIndex(Mapping):
         self._entries: dict[str, tuple[tuple[int, bool], ...]] = {}
         self._by_population: dict[str, tuple[tuple[int, bool], ...]] = {}
         self._kind_sets: dict[int, frozenset[str]] = {}
-        self._starts: dict[str, object] = {}  # word → which patterns may start with it (see ``hits``)
 
     def _id(self, key: str) -> int:
         found = self._ids.get(key)
@@ -193,41 +192,19 @@ class NameIndex(Mapping):
 
     def hits(self, window: str) -> list[tuple[int, tuple[str, int]]]:
         """Every pattern " p " in ``window`` as (index of its closing space, (key, len(p))), by that index
-        and longest first at one index: what an Aho-Corasick automaton over the patterns " p " reports.
-
-        A pattern after the space at ``i`` is the word there or begins with that word and a space, so the
-        trie is walked from ``i`` (``trie.prefixes``) only when some pattern so begins (``_word_starts``,
-        remembered per word); otherwise the word itself is the only pattern that can start there."""
+        and longest first at one index: what an Aho-Corasick automaton over the patterns " p " reports."""
         found = []
-        starts = self._starts
+        prefixes = self.trie.prefixes
         last = len(window) - 1
         i = window.find(" ", 0, last)
         while i >= 0:
-            j = window.find(" ", i + 1)
-            word = window[i + 1:j] if j >= 0 else window[i + 1:]
-            start = starts.get(word)
-            if start is None:
-                start = self._word_starts(word)
-            if start is _LONGER:
-                for p in self.trie.prefixes(window[i + 1:]):
-                    end = i + 1 + len(p)
-                    if end <= last and window[end] == " ":
-                        found.append((end, (" ".join(p.split()) if "  " in p else p, len(p))))
-            elif start is _WORD and j >= 0:
-                found.append((j, (word, len(word))))
-            i = j if 0 <= j < last else -1  # ``window.find(" ", i + 1, last)``
+            for p in prefixes(window[i + 1:]):
+                end = i + 1 + len(p)
+                if end <= last and window[end] == " ":
+                    found.append((end, (" ".join(p.split()) if "  " in p else p, len(p))))
+            i = window.find(" ", i + 1, last)
         if len(found) > 1:
             found.sort(key=_END)  # stable: at one end, the earlier start (the longer name) stays first
-        return found
-
-    def _word_starts(self, word: str) -> object:
-        """``_LONGER`` when some pattern begins with ``word`` and a space, else ``_WORD`` when ``word`` is a
-        pattern, else ``_NOTHING`` (remembered, ``_MEMO_LIMIT`` words at most)."""
-        if len(self._starts) >= _MEMO_LIMIT:
-            self._starts.clear()
-        trie = self.trie
-        found = self._starts[word] = _LONGER if trie.has_keys_with_prefix(word + " ") else \
-            _WORD if word in trie else _NOTHING
         return found
 
 
@@ -766,8 +743,6 @@ _ALIGN = 64
 # look-ups remembered per process by ``NameIndex`` and ``Gazetteer.rows_for_key`` before they start afresh
 _MEMO_LIMIT = 1_000_000
 _END = itemgetter(0)
-# what may start at a word of a window (``NameIndex.hits``): no pattern, the word alone, or a longer pattern
-_NOTHING, _WORD, _LONGER = object(), object(), object()
 
 
 class IndexFileError(DataError):
