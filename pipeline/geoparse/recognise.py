@@ -1194,19 +1194,24 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...], str] |
     with the same consonant skeleton (how: "skeleton"), or is another ending of a town's adjectival name
     ("adjective"); None otherwise."""
     key = name_key(word)
+    # the cheapest test first (two look-ups): most words share neither a skeleton with a sizeable place nor
+    # an adjective stem with a town, and then neither reading below has a place to offer
+    skeleton_rows = gaz.skeletons.get(skeleton(key))
+    stem = _adjective_stem(key)
+    adjective_rows = _adjective_forms(gaz).get(stem, ()) if stem else ()
+    if not skeleton_rows and not adjective_rows:
+        return None
     if key in gaz.keys:
         return None  # a name of the index is no variant of another (both readings below need an unknown word)
     if _PLAIN_WORD.match(key) and _zipf(key) >= _W.variant_max_zipf:
         return None  # a common word, for both readings below (tested first only where wordfreq is cheap)
-    # the cheap tests first: most words share no skeleton with a sizeable place (wordfreq is slow on others)
-    rows = gaz.skeletons.get(skeleton(key))
-    if rows and key not in gaz.keys and _zipf(key) < _W.variant_max_zipf:
-        rows = tuple(r for r in rows if gaz.kind_of[r] in ("city", "admin1") and _similar_spelling(key, r, gaz))
+    if skeleton_rows and _zipf(key) < _W.variant_max_zipf:
+        rows = tuple(r for r in skeleton_rows
+                     if gaz.kind_of[r] in ("city", "admin1") and _similar_spelling(key, r, gaz))
         if rows:
             return key, rows, "skeleton"
-    stem = _adjective_stem(key)
-    rows = _adjective_forms(gaz).get(stem, ()) if stem else ()
-    if not rows or len(rows) > _W.adjective_max_places or key in gaz.keys or _zipf(key) >= _W.variant_max_zipf:
+    rows = adjective_rows
+    if not rows or len(rows) > _W.adjective_max_places or _zipf(key) >= _W.variant_max_zipf:
         return None  # a common stem ("Krasny": dozens of towns) says too little
     return key, rows, "adjective"
 
