@@ -347,7 +347,7 @@ class _Context:
         return run.lstrip(_WORD_PUNCTUATION)
 
     def word_after(self, pos: int) -> str:
-        m = _WORD_AFTER.match(self.text[pos:pos + 40])
+        m = _WORD_AFTER.match(self.text, pos, pos + 40)  # (the pattern has no anchor: as on the slice)
         return m.group(1) if m else ""
 
 
@@ -1074,8 +1074,7 @@ def _strong_key(word: str, gaz: Gazetteer) -> bool:
 def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool:
     """Whether a gazetteer match reads as a place here: not an acronym, a person, an organisation,
     a river, a month or an ordinary English word that some village happens to be called."""
-    rows = _rows_of(gaz, m)
-    if not rows:
+    if not m.rows and m.key not in gaz.keys:  # (``_rows_of`` is empty exactly then)
         return False
     line_kind = ctx.line_kind(m.paragraph)
     facts = _mention_facts(gaz, m)
@@ -1101,9 +1100,10 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
         return False
     before = ctx.word_before(m.start)
     after = ctx.word_after(m.end)
-    if after.lower() in WATER_NOUNS and not facts.any_water:
+    after_low = after.lower()
+    if after_low in WATER_NOUNS and not facts.any_water:
         return False  # "the Dnipro river" is not the city of Dnipro
-    if after.lower().rstrip(".,;:") in ORG_NOUNS and not facts.country_or_capital:
+    if after_low.rstrip(".,;:") in ORG_NOUNS and not facts.country_or_capital:
         return False  # "the Wagner group" is not a town in Brazil
     sentence_start = ctx.is_sentence_start(m.start)
     if line_kind == "prose":
@@ -1111,14 +1111,14 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
             return False
         if before and before[0].isupper() and not sentence_start and not _allowed_before(before, m.start, ctx, gaz):
             return False
-        if after and after[0].isupper() and after.lower() not in PLACE_NOUNS and not _strong_key(after, gaz) \
+        if after and after[0].isupper() and after_low not in PLACE_NOUNS and not _strong_key(after, gaz) \
                 and not _FACILITY.match(ctx.text, m.end):  # "the Rivne Nuclear Power Plant" is at Rivne
             # a function word ("The", "A", "He") starts the next sentence of an unpunctuated dateline
             # ("AUSTIN, Texas A white nationalist ..."); (its frequency is looked up only when it decides)
-            if (not facts.country_or_capital and after.lower() not in INSTITUTION_WORDS
-                    and not _zipf(after.lower()) >= _W.next_sentence_zipf) or after in surnames:
+            if (not facts.country_or_capital and after_low not in INSTITUTION_WORDS
+                    and not _zipf(after_low) >= _W.next_sentence_zipf) or after in surnames:
                 return False  # a first name ("Vladimir Putin") or part of an organisation's name
-        if after.lower() in SPEECH_VERBS and not strong and " " not in low:
+        if after_low in SPEECH_VERBS and not strong and " " not in low:
             return False  # "Smith said"
     single_word = " " not in low
     if single_word and not strong and ctx.uses_lower_case(low):
