@@ -30,13 +30,12 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from geopy.distance import great_circle
-
 from pipeline.events.figures import Figure, claimant, figures, source_line
 from pipeline.events.records import CasualtyClaim, Event, Report, Source
 from pipeline.events.triggers import INCIDENT_TRIGGERS, STRIKES, Trigger, separate, triggers
 from pipeline.events.weights import WEIGHTS
 from pipeline.geoparse.recognise import content_ranges, sentence_starts
+from pipeline.geoparse.resolve import great_circle_km
 from pipeline.model import Place
 from pipeline.text.dates import EventDate, UNDATED, explicit_date, parse_iso
 
@@ -197,8 +196,8 @@ def _precision(place: Place, text: str) -> int:
 
 
 def km(a: Place, b: Place) -> float:
-    """Great-circle distance between two places, in km (geopy, as the geoparser measures distances)."""
-    return great_circle((a.lat, a.lon), (b.lat, b.lon)).km
+    """Great-circle distance between two places, in km (geopy's formula, as the geoparser measures distances)."""
+    return great_circle_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def same_place(a: Place, b: Place) -> bool:

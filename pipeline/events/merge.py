@@ -9,7 +9,8 @@ and the tolls are compatible (23 vs 25 killed, not 1 vs 12). Claims merge per ob
 claimant, keeping every stage with its date.
 
 Across outlets the toll follows one rule (ACLED's practice): the reports with the latest
-publication date win, and among them the most conservative (lowest) figure.
+publication date win, and among them the most conservative (lowest) figure. The date is the finest
+reported; of two coarse (week) dates, the earlier, since an incident cannot follow its first report.
 """
 
 from __future__ import annotations
@@ -88,6 +89,17 @@ def _reported_toll(event: Event) -> tuple[int | None, int | None]:
     return out[0], out[1]
 
 
+_COARSE_PRECISION = 2  # ACLED "week": a date that only bounds the incident (e.g. the article's own date)
+
+
+def _earlier_coarse(other: EventDate, into: EventDate) -> bool:
+    """Two coarse dates of one incident: the earlier bounds it better (it cannot follow its first report)."""
+    if other.precision != _COARSE_PRECISION or into.precision != _COARSE_PRECISION:
+        return False
+    a, b = parse_iso(other.date), parse_iso(into.date)
+    return a is not None and b is not None and a < b
+
+
 def absorb(into: Event, other: Event, *, corroborates: bool = True) -> None:
     """Fold ``other`` into ``into``; a copy that does not ``corroborate`` adds no confidence."""
     have = {(s.article, s.start, s.end) for s in into.sources}
@@ -99,7 +111,8 @@ def absorb(into: Event, other: Event, *, corroborates: bool = True) -> None:
     if other.geo_precision < into.geo_precision:
         into.place, into.geo_precision = other.place, other.geo_precision
         into.admin1_code, into.admin1_name, into.country_code = other.admin1_code, other.admin1_name, other.country_code
-    if into.when.date is None or (other.when.date and (other.when.precision or 9) < (into.when.precision or 9)):
+    if into.when.date is None or (other.when.date and (other.when.precision or 9) < (into.when.precision or 9)) \
+            or _earlier_coarse(other.when, into.when):
         into.when = other.when
     if other.event_type == "casualty_report":
         into.event_type = "casualty_report"

@@ -45,6 +45,9 @@ def _great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> floa
     return EARTH_RADIUS * d
 
 
+great_circle_km = _great_circle_km  # for the other stages (the event merge measures as the geoparser does)
+
+
 _UNSEEN = object()  # a cache slot not filled yet (None is a valid answer)
 
 

@@ -340,6 +340,18 @@ def test_merged_incident_keeps_each_outlets_own_toll(parser):
     assert row["source_tolls"] == "a.txt 2023-05-15: killed 4 | b.txt 2023-05-16: killed 11, injured 22"
 
 
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_incident_dated_only_by_its_reports_takes_the_earliest(parser, order):
+    # neither text dates the strike: each event carries its article's date (week precision); the merged
+    # incident cannot have happened after its first report, whichever article is folded first
+    texts = [("a.txt", "date 2023-05-15\nA missile hit Sumy, killing 12 people and injuring 50."),
+             ("b.txt", "date 2023-05-16\nA missile hit Sumy, killing 18 people and injuring 56.")]
+    [merged] = _of(merge_across_articles([_events(parser, texts[i][1], texts[i][0]) for i in order]),
+                   "casualty_report")
+    assert (merged.when.date, merged.when.precision) == ("2023-05-15", 2)
+    assert merged.killed == 18  # the toll still follows the latest report
+
+
 def test_undated_strike_does_not_absorb_a_dated_one(parser):
     a = _events(parser, "A missile hit Sumy, killing 3 people.", "a.txt")
     b = _events(parser, "date 2023-05-16\nA missile hit Sumy on Sunday, killing 3 people.", "b.txt")
