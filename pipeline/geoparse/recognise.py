@@ -889,10 +889,12 @@ def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[Mention]:
     text = ctx.text
     haystack = " " + ctx.words + " "  # haystack index i is text index i - 1
     found = []
+    # (a region word after a run is looked for only in texts that hold one)
+    region_words = "oblast" in text or "region" in text or "krai" in text or "kray" in text
     for span in _CAP_SPAN.finditer(text):
         # a slice per run: the automaton copies its input, so iterating the whole text per run is quadratic
         offset, span_end = span.start(), span.end()
-        region_word = _LOWER_REGION_WORD.match(text, span_end)
+        region_word = _LOWER_REGION_WORD.match(text, span_end) if region_words else None
         if region_word:
             span_end = region_word.end()
         for start, end, surface, key, kind, rows in _names_in_run(gaz, haystack[offset:span_end + 2],

@@ -220,6 +220,18 @@ def test_row_test_of_a_mention_equals_its_rows(gazetteer):
             assert (not m.rows and m.key not in gazetteer.keys) == (not _rows_of(gazetteer, m)), key
 
 
+def test_region_word_look_ahead_needs_a_region_word_in_the_text():
+    """``_automaton_matches`` looks for a lower-case region word after a run only in texts holding one."""
+    from pipeline.geoparse.recognise import _LOWER_REGION_WORD
+
+    rng = random.Random(8)
+    pieces = ["Kharkiv", " ", "\t", "oblas", "regio", "kra", "Oblast", "Region", "x", "t", "n", "y", "i"]
+    for _ in range(5_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        if not ("oblast" in text or "region" in text or "krai" in text or "kray" in text):
+            assert all(_LOWER_REGION_WORD.match(text, i) is None for i in range(len(text) + 1)), text
+
+
 def test_shared_single_candidate_context_is_never_changed(geoparser):
     from pipeline.geoparse.resolve import _ONLY_CANDIDATE
 
