@@ -348,7 +348,7 @@ class _Context:
         return run.lstrip(_WORD_PUNCTUATION)
 
     def word_after(self, pos: int) -> str:
-        m = _WORD_AFTER.match(self.text[pos:pos + 40])
+        m = _WORD_AFTER.match(self.text, pos, pos + 40)  # (the pattern has no anchor: as on the slice)
         return m.group(1) if m else ""
 
 
@@ -890,10 +890,12 @@ def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[Mention]:
     text = ctx.text
     haystack = " " + ctx.words + " "  # haystack index i is text index i - 1
     found = []
+    # (a region word after a run is looked for only in texts that hold one)
+    region_words = "oblast" in text or "region" in text or "krai" in text or "kray" in text
     for span in _CAP_SPAN.finditer(text):
         # a slice per run: the automaton copies its input, so iterating the whole text per run is quadratic
         offset, span_end = span.start(), span.end()
-        region_word = _LOWER_REGION_WORD.match(text, span_end)
+        region_word = _LOWER_REGION_WORD.match(text, span_end) if region_words else None
         if region_word:
             span_end = region_word.end()
         for start, end, surface, key, kind, rows in _names_in_run(gaz, haystack[offset:span_end + 2],
@@ -1048,17 +1050,22 @@ def _names_of_person(gaz: Gazetteer, run: str) -> tuple[str, ...]:
     titled = [i for i, w in enumerate(lows) if w in TITLES or w.rstrip(".") in TITLES]
     if titled:
         return tuple(w.rstrip(".") for w in words[titled[0] + 1:] if w.lower() not in TITLES)
-    first, last = words[0], words[-1]
-    low = lows[0]
-    if low in DIRECTIONS or low in MONTHS_DAYS or low in PLACE_NOUNS:
-        return ()
-    if _names_a_place(gaz, first) and (_strong_key(first, gaz) or name_key(first) not in gaz.keys):
-        return ()  # a country, a big city, an admin-1 unit or a demonym; a village called "Jose" is a first name
-    if _is_dictionary_word(low):  # "In", "The", "After" ... not first names
-        return ()
-    if _key_facts(gaz, name_key(last)).strong:
+    last = words[-1]
+    if not _may_open_person_name(gaz, words[0]) or _strong_key(last, gaz):
         return ()
     return (last,)
+
+
+@lru_cache(maxsize=65536)
+def _may_open_person_name(gaz: Gazetteer, first: str) -> bool:
+    """Whether ``first`` may be a person's first name at the head of a run of capitalised words (see
+    ``_names_of_person``); words recur far more than runs, so each is judged once."""
+    low = first.lower()
+    if low in DIRECTIONS or low in MONTHS_DAYS or low in PLACE_NOUNS:
+        return False
+    if _names_a_place(gaz, first) and (_strong_key(first, gaz) or name_key(first) not in gaz.keys):
+        return False  # a country, a big city, an admin-1 unit or a demonym; a village called "Jose" is a first name
+    return not _is_dictionary_word(low)  # "In", "The", "After" ... not first names
 
 
 def _strong_key(word: str, gaz: Gazetteer) -> bool:
@@ -1068,8 +1075,7 @@ def _strong_key(word: str, gaz: Gazetteer) -> bool:
 def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool:
     """Whether a gazetteer match reads as a place here: not an acronym, a person, an organisation,
     a river, a month or an ordinary English word that some village happens to be called."""
-    rows = _rows_of(gaz, m)
-    if not rows:
+    if not m.rows and m.key not in gaz.keys:  # (``_rows_of`` is empty exactly then)
         return False
     line_kind = ctx.line_kind(m.paragraph)
     facts = _mention_facts(gaz, m)
@@ -1095,9 +1101,10 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
         return False
     before = ctx.word_before(m.start)
     after = ctx.word_after(m.end)
-    if after.lower() in WATER_NOUNS and not facts.any_water:
+    after_low = after.lower()
+    if after_low in WATER_NOUNS and not facts.any_water:
         return False  # "the Dnipro river" is not the city of Dnipro
-    if after.lower().rstrip(".,;:") in ORG_NOUNS and not facts.country_or_capital:
+    if after_low.rstrip(".,;:") in ORG_NOUNS and not facts.country_or_capital:
         return False  # "the Wagner group" is not a town in Brazil
     sentence_start = ctx.is_sentence_start(m.start)
     if line_kind == "prose":
@@ -1105,15 +1112,14 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
             return False
         if before and before[0].isupper() and not sentence_start and not _allowed_before(before, m.start, ctx, gaz):
             return False
-        if after and after[0].isupper() and after.lower() not in PLACE_NOUNS and not _strong_key(after, gaz) \
+        if after and after[0].isupper() and after_low not in PLACE_NOUNS and not _strong_key(after, gaz) \
                 and not _FACILITY.match(ctx.text, m.end):  # "the Rivne Nuclear Power Plant" is at Rivne
-            region_institution = after.lower() in INSTITUTION_WORDS
             # a function word ("The", "A", "He") starts the next sentence of an unpunctuated dateline
-            # ("AUSTIN, Texas A white nationalist ...")
-            next_sentence = _zipf(after.lower()) >= _W.next_sentence_zipf
-            if (not facts.country_or_capital and not region_institution and not next_sentence) or after in surnames:
+            # ("AUSTIN, Texas A white nationalist ..."); (its frequency is looked up only when it decides)
+            if (not facts.country_or_capital and after_low not in INSTITUTION_WORDS
+                    and not _zipf(after_low) >= _W.next_sentence_zipf) or after in surnames:
                 return False  # a first name ("Vladimir Putin") or part of an organisation's name
-        if after.lower() in SPEECH_VERBS and not strong and " " not in low:
+        if after_low in SPEECH_VERBS and not strong and " " not in low:
             return False  # "Smith said"
     single_word = " " not in low
     if single_word and not strong and ctx.uses_lower_case(low):
@@ -1189,19 +1195,24 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...], str] |
     with the same consonant skeleton (how: "skeleton"), or is another ending of a town's adjectival name
     ("adjective"); None otherwise."""
     key = name_key(word)
+    # the cheapest test first (two look-ups): most words share neither a skeleton with a sizeable place nor
+    # an adjective stem with a town, and then neither reading below has a place to offer
+    skeleton_rows = gaz.skeletons.get(skeleton(key))
+    stem = _adjective_stem(key)
+    adjective_rows = _adjective_forms(gaz).get(stem, ()) if stem else ()
+    if not skeleton_rows and not adjective_rows:
+        return None
     if key in gaz.keys:
         return None  # a name of the index is no variant of another (both readings below need an unknown word)
     if _PLAIN_WORD.match(key) and _zipf(key) >= _W.variant_max_zipf:
         return None  # a common word, for both readings below (tested first only where wordfreq is cheap)
-    # the cheap tests first: most words share no skeleton with a sizeable place (wordfreq is slow on others)
-    rows = gaz.skeletons.get(skeleton(key))
-    if rows and key not in gaz.keys and _zipf(key) < _W.variant_max_zipf:
-        rows = tuple(r for r in rows if gaz.kind_of[r] in ("city", "admin1") and _similar_spelling(key, r, gaz))
+    if skeleton_rows and _zipf(key) < _W.variant_max_zipf:
+        rows = tuple(r for r in skeleton_rows
+                     if gaz.kind_of[r] in ("city", "admin1") and _similar_spelling(key, r, gaz))
         if rows:
             return key, rows, "skeleton"
-    stem = _adjective_stem(key)
-    rows = _adjective_forms(gaz).get(stem, ()) if stem else ()
-    if not rows or len(rows) > _W.adjective_max_places or key in gaz.keys or _zipf(key) >= _W.variant_max_zipf:
+    rows = adjective_rows
+    if not rows or len(rows) > _W.adjective_max_places or _zipf(key) >= _W.variant_max_zipf:
         return None  # a common stem ("Krasny": dozens of towns) says too little
     return key, rows, "adjective"
 
@@ -1248,8 +1259,9 @@ def _similar(a: str, b: str) -> bool:
     total = len(a) + len(b)
     if (2.0 * min(len(a), len(b)) / total if total else 1.0) < least:
         return False  # ``real_quick_ratio``, before the matcher is built (building it indexes ``b``)
-    matcher = difflib.SequenceMatcher(None, a, b)
-    return matcher.real_quick_ratio() >= least and matcher.quick_ratio() >= least and matcher.ratio() >= least
+    if total and 2.0 * sum(min(a.count(ch), b.count(ch)) for ch in set(a)) / total < least:
+        return False  # ``quick_ratio`` (the letters in common, as multisets), still without the matcher
+    return difflib.SequenceMatcher(None, a, b).ratio() >= least  # (both bounds above passed)
 
 
 def _mark_regions(ctx: _Context, mentions: list[Mention]) -> None:

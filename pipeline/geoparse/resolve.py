@@ -715,7 +715,7 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
     if len(cands) == 1 and m.kind not in ("demonym", "abbreviation"):
         c = cands[0]
         base_sum, signals = _base_signals(m, cands, ctx.gaz, ctx.w)[0]
-        return [_Scored(c, base_sum, signals, [Signal("only_candidate", 0.0, "the only place of this name")])]
+        return [_Scored(c, base_sum, signals, _ONLY_CANDIDATE)]
     if m.kind in ("demonym", "abbreviation"):
         c = cands[0]
         how = "demonym" if m.kind == "demonym" else "abbreviation"
@@ -724,12 +724,15 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
     admin_ctx, qualifier_kind = ctx.admin_ctx, qualifier.feature_kind if qualifier is not None else None
     scored = []
     country_signals = ctx._country_signals  # (``ctx.country_signal``, read from its cache when filled)
+    near_cache = ctx._near_by_paragraph  # (``ctx.nearest_km``, read from its cache when filled)
+    anchors = bool(ctx.anchors)
     for rank_pop, (c, (base_sum, signals)) in enumerate(zip(cands, _base_signals(m, cands, ctx.gaz, w))):
-        context: list[Signal] = []  # signals from the article around the mention
         cc = c.country_code
-        country = country_signals[cc] if cc in country_signals else ctx.country_signal(cc)
-        if country is not None:
-            context.append(country)
+        country = country_signals.get(cc, _UNSEEN)
+        if country is _UNSEEN:
+            country = ctx.country_signal(cc)
+        # signals from the article around the mention
+        context: list[Signal] = [country] if country is not None else []
         if c.admin1_code and c.admin1_code in admin_ctx:
             where = [(s, p) for j, key, s, p in admin_ctx[c.admin1_code] if j != index and key != m.key]
             if where:
@@ -754,8 +757,10 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
                 context.append(Signal("qualifier_country", w.qualifier_country,
                                       f"listed with its country \"{qualifier.name}\""))
         # (a settlement only the codifier has sorts last by population, but may be the one near)
-        if ctx.anchors and (rank_pop < w.anchor_max_rank or c.minor) and c.feature_kind in ("city", "landmark"):
-            near = ctx.nearest_km(c, m.paragraph)
+        if anchors and (rank_pop < w.anchor_max_rank or c.minor) and c.feature_kind in ("city", "landmark"):
+            near = near_cache.get((c.row, m.paragraph), _UNSEEN)
+            if near is _UNSEEN:
+                near = ctx.nearest_km(c, m.paragraph)
             if near is not None and near < w.near_km:
                 context.append(Signal("near_other_place", w.near_bonus,
                                       f"{near:.0f} km from another place nearby in the text"))
@@ -763,13 +768,18 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
                 context.append(Signal("near_other_place", w.somewhat_near_bonus,
                                       f"{near:.0f} km from another place nearby in the text"))
         score = base_sum
-        for signal in context:
-            score += signal.weight  # the same additions, in the same order, as summing every signal
+        if context:
+            for signal in context:
+                score += signal.weight  # the same additions, in the same order, as summing every signal
         scored.append(_Scored(c, score, signals, context))
     scored.sort(key=lambda s: (-s.score, s.candidate.row))
     if ctx.towns and len(scored) > 1:
         _nearest_namesake(m, scored, ctx)
     return scored
+
+
+# the context of a name with a single candidate (shared: ``_Scored`` copies it before any change)
+_ONLY_CANDIDATE = [Signal("only_candidate", 0.0, "the only place of this name")]
 
 
 def _nearest_namesake(m: Mention, scored: list[_Scored], ctx: _RankContext) -> None:

@@ -118,8 +118,20 @@ def skeleton(key: str) -> str:
     if not word or not word.isalpha():
         return ""
     head, rest = word[0], word[1:]
-    for src, dst in _DIGRAPHS:
-        rest = rest.replace(src, dst)
+    if "h" in rest:  # (each of the first five digraphs holds an "h", and none makes one where none was)
+        for src, dst in _DIGRAPHS[:5]:
+            rest = rest.replace(src, dst)
+    if "t" in rest:
+        rest = rest.replace("ts", "c").replace("tz", "c")
+    if "g" in rest:
+        rest = rest.replace("g", "h")
     if head == "g":
         head = "h"
-    return _REPEATS.sub(r"\1", head + rest.translate(_SKELETON_DROP))
+    word = head + rest.translate(_SKELETON_DROP)
+    # ``_REPEATS.sub(r"\1", word)``: a function as replacement is several times faster than the template,
+    # and most skeletons have no repeated letter at all
+    return _REPEATS.sub(_first_of_run, word) if _REPEATS.search(word) else word
+
+
+def _first_of_run(match: re.Match) -> str:
+    return match.group(1)

@@ -141,3 +141,103 @@ def test_abbreviation_trie_pattern_equals_the_plain_regex_on_the_gazetteer_list(
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(12)))
         assert [(m.span(), m.group(1)) for m in plain.finditer(text)] == \
             [(m.span(), m.group(1)) for m in fast.finditer(text)], text
+
+
+# -- session 6 ------------------------------------------------------------------------------------
+def test_quick_ratio_bound_equals_difflib_on_repeated_letters():
+    """``_similar``'s own ``quick_ratio`` (letters in common as multisets) decides as difflib's does."""
+    import difflib
+
+    from pipeline.geoparse.recognise import _similar
+    from pipeline.geoparse.weights import RECOGNISE_WEIGHTS
+
+    rng = random.Random(6)
+    least = RECOGNISE_WEIGHTS.variant_similarity
+    for _ in range(20_000):
+        a = "".join(rng.choice("aabkkz' ") for _ in range(rng.randint(0, 10)))
+        b = "".join(rng.choice("abkz'") for _ in range(rng.randint(0, 10)))
+        m = difflib.SequenceMatcher(None, a, b)
+        assert _similar(a, b) == (m.real_quick_ratio() >= least and m.quick_ratio() >= least and m.ratio() >= least)
+
+
+def _plain_names_of_person(gaz, run):
+    """``_names_of_person`` as first written (every test on the run, no per-word memo)."""
+    from pipeline.geoparse.recognise import (DIRECTIONS, MONTHS_DAYS, PLACE_NOUNS, TITLES, _is_dictionary_word,
+                                             _key_facts, _names_a_place, _strong_key)
+    from pipeline.text.textnorm import name_key
+
+    words = run.split(" ")
+    lows = [w.lower() for w in words]
+    titled = [i for i, w in enumerate(lows) if w in TITLES or w.rstrip(".") in TITLES]
+    if titled:
+        return tuple(w.rstrip(".") for w in words[titled[0] + 1:] if w.lower() not in TITLES)
+    first, last = words[0], words[-1]
+    low = lows[0]
+    if low in DIRECTIONS or low in MONTHS_DAYS or low in PLACE_NOUNS:
+        return ()
+    if _names_a_place(gaz, first) and (_strong_key(first, gaz) or name_key(first) not in gaz.keys):
+        return ()
+    if _is_dictionary_word(low):
+        return ()
+    if _key_facts(gaz, name_key(last)).strong:
+        return ()
+    return (last,)
+
+
+def test_person_names_with_first_words_judged_once_equal_the_plain_rule(geoparser):
+    from pipeline.geoparse.recognise import _names_of_person
+
+    gaz = geoparser.gazetteer
+    rng = random.Random(16)
+    names = [str(gaz._name[row]) for row in sorted(_seats(gaz).values())[:200]]
+    words = names + ["John", "Mary", "The", "North", "March", "President", "Gov.", "Smith", "American", "Reading",
+                     "Washington", "Paris", "Jose", "Ukrainian", "Diaz-Balart", "Sen", "Lee"]
+    for _ in range(3_000):
+        run = " ".join(rng.choice(words) for _ in range(rng.randint(2, 4)))
+        assert _names_of_person.__wrapped__(gaz, run) == _plain_names_of_person(gaz, run), run
+
+
+def test_word_after_matched_in_place_equals_the_slice():
+    from pipeline.geoparse.recognise import _WORD_AFTER, _Context
+
+    rng = random.Random(3)
+    for _ in range(2_000):
+        text = "".join(rng.choice("ab A.'’-\n ,Zé") for _ in range(rng.randint(0, 60)))
+        ctx = _Context(text)
+        for pos in range(len(text) + 1):
+            m = _WORD_AFTER.match(text[pos:pos + 40])
+            assert ctx.word_after(pos) == (m.group(1) if m else "")
+
+
+def test_row_test_of_a_mention_equals_its_rows(gazetteer):
+    """``_keep`` drops a mention without rows by ``key not in gaz.keys``: the same as ``_rows_of`` being empty."""
+    from pipeline.geoparse.recognise import Mention, _rows_of
+
+    keys = ["kyiv", "kharkiv oblast", "zzqx", "new york", "ukrainian", "st  louis", "", "pre", "the"]
+    for key in keys:
+        for rows in ((), (0,)):
+            m = Mention(0, 1, key, key, "name", rows)
+            assert (not m.rows and m.key not in gazetteer.keys) == (not _rows_of(gazetteer, m)), key
+
+
+def test_region_word_look_ahead_needs_a_region_word_in_the_text():
+    """``_automaton_matches`` looks for a lower-case region word after a run only in texts holding one."""
+    from pipeline.geoparse.recognise import _LOWER_REGION_WORD
+
+    rng = random.Random(8)
+    pieces = ["Kharkiv", " ", "\t", "oblas", "regio", "kra", "Oblast", "Region", "x", "t", "n", "y", "i"]
+    for _ in range(5_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        if not ("oblast" in text or "region" in text or "krai" in text or "kray" in text):
+            assert all(_LOWER_REGION_WORD.match(text, i) is None for i in range(len(text) + 1)), text
+
+
+def test_shared_single_candidate_context_is_never_changed(geoparser):
+    from pipeline.geoparse.resolve import _ONLY_CANDIDATE
+
+    before = list(_ONLY_CANDIDATE)
+    texts = ["Shelling hit Pokrovsk. Later Pokrovsk was hit again, and Pokrovsk burned.",
+             "Kherson and Mykolaiv. Kherson again; Mykolaiv again."]
+    for text in texts:
+        geoparser.parse_places(text)
+    assert _ONLY_CANDIDATE == before and len(_ONLY_CANDIDATE) == 1
