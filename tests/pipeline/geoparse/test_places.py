@@ -201,3 +201,12 @@ def test_weights_are_frozen_and_named():
 def test_country_with_possessive_after_a_town_is_an_apposition_not_a_location_string(geoparser):
     places = geoparser.parse("They are encircling the city of Lyman, Russia's main base in Donetsk province.")
     assert [(p["text"], p["admin1_code"]) for p in places if p["feature_kind"] == "city"] == [("Lyman", "UA-14")]
+
+
+def test_top_level_units_drawn_only_as_their_parts_are_places(geoparser):
+    """Units whose boundary data shows only their parts (the nations of the United Kingdom) are admin-1
+    places of their own country, never a namesake town abroad."""
+    places = geoparser.parse("The soldiers trained in England and Scotland before flying back.")
+    got = {p["text"]: (p["feature_kind"], p["country_code"], p["admin1_code"]) for p in places}
+    assert got["England"] == ("admin1", "GB", "GB-ENG")
+    assert got["Scotland"] == ("admin1", "GB", "GB-SCT")
