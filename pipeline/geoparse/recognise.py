@@ -75,6 +75,12 @@ VILLAGE_NOUNS = frozenset({"village", "settlement", "hamlet"})
 _ITEM_GAP = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
 # "X region" where the gazetteer knows the unit only as "X Oblast" / "X Krai" ("the Zakarpattia region")
 _NAME_REGION_WORD = re.compile(r"([A-Z][\w'’ʼ-]+(?:[ \t][A-Z][\w'’ʼ-]+)?)[ \t]+(?i:region|oblast|province|krai|kray)\b")
+# "the Lebanese port of X", "the Russian border village of X": a demonym, at most one describing word,
+# a place noun and (mostly) "of" name the country of X; words of control ("Russian held town") do not
+PLACE_NOUNS_AFTER_DEMONYM = (*SETTLEMENT_NOUNS[:-1], "port", "capital", "region", "oblast", "province", "district")
+CONTROL_WORDS = ("held", "occupied", "controlled", "annexed", "captured", "seized", "liberated", "claimed")
+_DEMONYM_GAP = re.compile(r"[ \t]+(?:(?!(?:" + "|".join(CONTROL_WORDS) + r")\b)([a-z]+)[ \t]+)?("
+                          + "|".join(PLACE_NOUNS_AFTER_DEMONYM) + r")(?:[ \t]+of)?[ \t]+\Z")
 _SETTLEMENT_APPOSITION = re.compile(r"\A,[ \t]+an?[ \t]+(?:small[ \t]+|large[ \t]+|frontline[ \t]+)?(?:"
                                     + "|".join(SETTLEMENT_NOUNS) + r")\b", re.IGNORECASE)
 _APPOSITION_CUE = re.compile(r", an? (?:\w+ )?(?:" + "|".join(SETTLEMENT_NOUNS) + r")\b", re.IGNORECASE)
@@ -453,6 +459,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         mentions = _without_city_district_heads(ctx.text, lines, mentions)
     mentions = _settlements_missing_from_gazetteer(ctx, gaz, mentions)
     _mark_location_strings(ctx, gaz, mentions)
+    _mark_demonym_qualifiers(ctx, mentions)
     return mentions
 
 
@@ -1343,6 +1350,20 @@ def _mark_location_strings(ctx: _Context, gaz: Gazetteer, mentions: list[Mention
         if country is not None:
             head.country_qualifier = country
             nxt.country_qualifier = country
+
+
+def _mark_demonym_qualifiers(ctx: _Context, mentions: list[Mention]) -> None:
+    """A place called "the <Demonym> <place noun> of X" ("the Lebanese port of Tripoli") takes that demonym's
+    country as its country qualifier, unless a location string gave it one."""
+    for i in range(1, len(mentions)):
+        head, demonym = mentions[i], mentions[i - 1]
+        if demonym.kind != "demonym" or head.kind not in ("name", "variant", "settlement") or head.region_word:
+            continue
+        gap = _DEMONYM_GAP.match(ctx.text[demonym.end:head.start])
+        if gap is None or head.country_qualifier is not None:
+            continue
+        head.country_qualifier = i - 1
+        head.signals.append(Signal("demonym_country", 0.0, f"called a {demonym.text} {gap.group(2)}"))
 
 
 def _possessive_after(text: str, m: Mention) -> bool:

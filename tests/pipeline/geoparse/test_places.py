@@ -210,3 +210,22 @@ def test_top_level_units_drawn_only_as_their_parts_are_places(geoparser):
     got = {p["text"]: (p["feature_kind"], p["country_code"], p["admin1_code"]) for p in places}
     assert got["England"] == ("admin1", "GB", "GB-ENG")
     assert got["Scotland"] == ("admin1", "GB", "GB-SCT")
+
+
+def test_demonym_and_place_noun_name_the_country_of_the_place(geoparser):
+    """"the <Demonym> port of X" restricts X to that country, even in an article about another country."""
+    places = geoparser.parse("Ukraine said the grain ship left Odesa for the Lebanese port of Tripoli.")
+    tripoli = next(p for p in places if p["text"] == "Tripoli")
+    assert tripoli["country_code"] == "LB" and "called a Lebanese port" in tripoli["reason"]
+
+
+def test_demonym_without_a_place_of_that_country_changes_nothing(geoparser):
+    """A loose phrase ("the Russian city of Kharkiv") keeps the place and does not claim the constraint."""
+    places = geoparser.parse("The Russian city of Kharkiv was shelled.")
+    kharkiv = next(p for p in places if p["text"] == "Kharkiv")
+    assert kharkiv["admin1_code"] == "UA-63" and "called a Russian" not in kharkiv["reason"]
+
+
+def test_words_of_control_are_not_a_country(geoparser):
+    places = geoparser.parse("Kyiv said the Russian held town of Kupiansk was shelled.")
+    assert next(p for p in places if p["text"] == "Kupiansk")["country_code"] == "UA"
