@@ -1075,6 +1075,21 @@ def _may_open_person_name(gaz: Gazetteer, first: str) -> bool:
     return not _is_dictionary_word(low)  # "In", "The", "After" ... not first names
 
 
+# a name, one more capitalised word and then the end of the line or a separator: a byline's person
+_BYLINE_SURNAME = re.compile(r"[ \t]+([A-Z][\w'’-]+)[ \t]*(?:[–—|,(]|\r?\n|\Z)")
+
+
+def _unknown_surname(word: str, gaz: Gazetteer) -> bool:
+    """Whether ``word`` (closing a name in a title-case line) reads as a surname: capitalised, not an
+    acronym, and no place, place noun or English word."""
+    bare = word.rstrip(".,;:")
+    if not bare or not bare[0].isupper() or bare.isupper():
+        return False
+    low = bare.lower()
+    return low not in PLACE_NOUNS and name_key(bare) not in gaz.keys and not _is_dictionary_word(low) \
+        and _zipf(low) < _W.surname_max_zipf
+
+
 def _strong_key(word: str, gaz: Gazetteer) -> bool:
     return _key_facts(gaz, name_key(word)).strong
 
@@ -1114,6 +1129,10 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
     if after_low.rstrip(".,;:") in ORG_NOUNS and not facts.country_or_capital:
         return False  # "the Wagner group" is not a town in Brazil
     sentence_start = ctx.is_sentence_start(m.start)
+    if line_kind == "title" and not facts.country_or_capital and " " not in low:
+        byline = _BYLINE_SURNAME.match(ctx.text, m.end)
+        if byline and _unknown_surname(byline.group(1), gaz):
+            return False  # a byline: "Olena Tkachenko – Sunday" is a first name and a surname
     if line_kind == "prose":
         if before and before.lower().rstrip(".") in TITLES:  # "President Biden", "said coach Ripley"
             return False

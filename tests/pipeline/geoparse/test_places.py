@@ -229,3 +229,12 @@ def test_demonym_without_a_place_of_that_country_changes_nothing(geoparser):
 def test_words_of_control_are_not_a_country(geoparser):
     places = geoparser.parse("Kyiv said the Russian held town of Kupiansk was shelled.")
     assert next(p for p in places if p["text"] == "Kupiansk")["country_code"] == "UA"
+
+
+def test_first_name_and_unknown_surname_in_a_byline_is_no_place(geoparser):
+    """In a title-case line every word is capitalised; a name followed by an unknown surname-like word
+    is a person, while place nouns, English words and other places keep a headline's places."""
+    byline = geoparser.parse("Nadia Wojtowiczowna – Sunday, 6 March 2022, 20:37\n\nShelling hit Irpin.")
+    assert [p["text"] for p in byline] == ["Irpin"]
+    headline = geoparser.parse("Shelling Hits Kramatorsk And Sloviansk Overnight\n\nText follows here.")
+    assert [p["text"] for p in headline] == ["Kramatorsk", "Sloviansk"]
