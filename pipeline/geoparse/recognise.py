@@ -1075,6 +1075,10 @@ def _may_open_person_name(gaz: Gazetteer, first: str) -> bool:
     return not _is_dictionary_word(low)  # "In", "The", "After" ... not first names
 
 
+# nouns for a news medium: the name right after one (quoted or not) is the medium's ("the outlet Gordon")
+MEDIA_NOUNS = ("newspaper", "publication", "outlet", "website", "channel", "agency", "magazine", "portal",
+               "broadcaster", "tabloid", "daily", "weekly", "blog", "podcast", "newswire")
+_MEDIA_BEFORE = re.compile(r"\b(?:" + "|".join(MEDIA_NOUNS) + r")s?[ \t]+[\"“«']?\Z", re.IGNORECASE)
 # a name, one more capitalised word and then the end of the line or a separator: a byline's person
 _BYLINE_SURNAME = re.compile(r"[ \t]+([A-Z][\w'’-]+)[ \t]*(?:[–—|,(]|\r?\n|\Z)")
 
@@ -1128,6 +1132,8 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
         return False  # "the Dnipro river" is not the city of Dnipro
     if after_low.rstrip(".,;:") in ORG_NOUNS and not facts.country_or_capital:
         return False  # "the Wagner group" is not a town in Brazil
+    if not facts.country_or_capital and _MEDIA_BEFORE.search(ctx.text, max(0, m.start - 30), m.start):
+        return False  # "the online publication "Gordon"", "the channel Rossiya": a medium named, not a place
     sentence_start = ctx.is_sentence_start(m.start)
     if line_kind == "title" and not facts.country_or_capital and " " not in low:
         byline = _BYLINE_SURNAME.match(ctx.text, m.end)

@@ -238,3 +238,9 @@ def test_first_name_and_unknown_surname_in_a_byline_is_no_place(geoparser):
     assert [p["text"] for p in byline] == ["Irpin"]
     headline = geoparser.parse("Shelling Hits Kramatorsk And Sloviansk Overnight\n\nText follows here.")
     assert [p["text"] for p in headline] == ["Kramatorsk", "Sloviansk"]
+
+
+def test_name_right_after_a_media_noun_is_the_medium(geoparser):
+    places = geoparser.parse('Two hundred people were inside, according to the online publication "Augusta." '
+                             "The channel Paola said the same. The strike hit Kharkiv.")
+    assert [p["text"] for p in places] == ["Kharkiv"]
