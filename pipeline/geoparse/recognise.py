@@ -37,7 +37,11 @@ _HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\b\s*", re.IGNORECASE)
 # regex engine skip ahead fast; the ends equal those of the plainer
 # r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|\n+".
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|(?<=\n)\n*)")
-_REGION_AFTER = re.compile(r"['’ʼ]?\s+(region|oblast|province|krai|kray|regions|oblasts|provinces)\b", re.IGNORECASE)
+# the unit words after a name; "regional" only before an authority ("the Kharkiv regional governor",
+# "Dnipropetrovsk regional military administration"), not before a facility ("the Sumy regional hospital")
+_REGION_AFTER = re.compile(r"['’ʼ]?\s+(region|oblast|province|krai|kray|regions|oblasts|provinces|regional(?=[ \t]+"
+                           r"(?:military|state|civil|administration|governor|council|authorities|government|"
+                           r"prosecutor|police|head|chief)\b))\b", re.IGNORECASE)
 # the words after a name that make it an admin-1 unit when they are part of the name ("Kherson Oblast")
 ADMIN1_SUFFIXES = frozenset({"Oblast", "oblast", "Province", "Krai", "Kray"})
 # a lower-case region word right after a run of capitalised words belongs to the run ("Kharkivs'ka oblast")

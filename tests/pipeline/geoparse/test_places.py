@@ -244,3 +244,10 @@ def test_name_right_after_a_media_noun_is_the_medium(geoparser):
     places = geoparser.parse('Two hundred people were inside, according to the online publication "Augusta." '
                              "The channel Paola said the same. The strike hit Kharkiv.")
     assert [p["text"] for p in places] == ["Kharkiv"]
+
+
+def test_regional_authority_names_the_unit_and_a_regional_facility_the_town(geoparser):
+    governor = geoparser.parse("The Kharkiv regional governor said two people died in Kharkiv.")
+    assert [(p["feature_kind"], p["admin1_code"]) for p in governor] == [("admin1", "UA-63"), ("city", "UA-63")]
+    hospital = geoparser.parse("Patients were moved to the Sumy regional hospital.")
+    assert [p["feature_kind"] for p in hospital] == ["city"]
