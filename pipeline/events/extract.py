@@ -18,6 +18,7 @@ from pipeline.events.figures import casualties, parse_number
 from pipeline.events.incidents import control_events, incident_events, read_sentences
 from pipeline.events.merge import merge_across_articles, merge_claims
 from pipeline.events.records import CasualtyClaim, Event, Source, event_id
+from pipeline.events.triggers import armed_conflict
 from pipeline.model import Place
 from pipeline.text.dates import EventDate, sentence_date
 
@@ -26,7 +27,10 @@ __all__ = ["CasualtyClaim", "Event", "Source", "casualties", "event_id", "extrac
 
 
 def extract_events(article: str, text: str, places: list[Place], published: EventDate) -> list[Event]:
-    """Every event one article reports: one per incident, one per claimed oblast."""
+    """Every event one article reports: one per incident, one per claimed oblast; none from an article that
+    never speaks of armed conflict (deaths in an outbreak, a crash, an arrest are not war events)."""
+    if not armed_conflict(text):
+        return []
     sentences = read_sentences(text, places, published)
     is_unrecognised = unrecognised(text)
     ordered = sorted(places, key=lambda p: p.start)

@@ -79,6 +79,24 @@ _SIDES = (("Russia", re.compile(r"\b(Russian?s?|Russia['’]s|Moscow['’]s|Krem
                                 r"occupiers?|occupying|occupation forces|invaders?|Wagner|Chechen)\b")),
           ("Ukraine", re.compile(r"\b(Ukrainian?s?|Ukraine['’]s|Kyiv['’]s|ZSU|Armed Forces of Ukraine|"
                                  r"Defen[cs]e Forces of Ukraine|Operational Command)\b")))
+# words of armed conflict: an article with none of them, and no side of the war named, reports no war event
+# (an outbreak's deaths, a car crash, a police arrest, a tsunami are not mapped)
+_CONFLICT_CUES = re.compile(
+    r"\b(military|militar(?:y|ies)|army|armed|troops|soldiers?|servicem[ae]n|missiles?|rockets?|drones?|"
+    r"shell(?:ing|ed)|artillery|mortars?|air ?strikes?|air raids?|bombs?|bombing|bombard\w*|war|wartime|"
+    r"invasion|invad\w+|front ?lines?|offensive|counter-?offensive|occupied|occupation|occupiers?|militants?|"
+    r"insurgents?|rebels?|separatists?|brigades?|battalions?|regiments?|warplanes?|fighter jets?|howitzers?|"
+    r"ceasefire|truce|hostilities|combat|guerrillas?|paramilitar\w+|navy|naval|air force|defen[cs]e ministry|"
+    r"ministry of defen[cs]e|general staff|grenades?|landmines?|gunfire|fighters|warships?|annex\w*|"
+    r"referend\w+|frontline)\b", re.IGNORECASE)
+_WAR_NAMES = re.compile(r"\b(Ukraine|Kyiv|Kiev|Moscow|Duma|Putin|Zelensk(?:y|yy|iy))\b")  # the sides by country, capital, parliament or leader
+
+
+def armed_conflict(text: str) -> bool:
+    """Whether ``text`` speaks of armed conflict at all: a word of war or a side of this war named."""
+    return bool(_CONFLICT_CUES.search(text) or _WAR_NAMES.search(text)) or any(rx.search(text) for _side, rx in _SIDES)
+
+
 # a country (or its capital) named as the subject right before the verb
 _COUNTRY_SUBJECT = re.compile(r"\b(Ukraine|Kyiv|Kiev|Russia|Moscow)\s+(?:(?:has|have|had|finally|now|reportedly|"
                               r"also)\s+){0,2}$")

@@ -366,3 +366,16 @@ def test_strikes_with_different_tolls_do_not_mix(parser):
 
 def test_triggers_report_the_side_that_acted():
     assert [t.actor for t in triggers("Ukrainian forces retook the village.")] == ["Ukraine"]
+
+
+# -- articles about something else -----------------------------------------------------------------
+def test_deaths_outside_any_armed_conflict_are_no_events(parser):
+    outbreak = ("date 2009-05-12\nThe cholera outbreak has killed 40 people in Harare, health officials said on "
+                "Monday. Another 12 people died in Bulawayo.")
+    crash = "date 2009-05-12\nTwo people were killed and three injured when a bus struck a car in Melbourne on Friday."
+    assert _events(parser, outbreak) == [] and _events(parser, crash) == []
+
+
+def test_the_same_toll_in_war_news_is_an_event(parser):
+    text = "date 2023-05-12\nRussian shelling killed two people in Kherson on Friday, the governor said."
+    assert [e.killed for e in _of(_events(parser, text), "casualty_report")] == [2]
