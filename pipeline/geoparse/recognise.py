@@ -244,7 +244,7 @@ def content_ranges(text: str) -> list[tuple[int, int]]:
 
 def sentence_starts(text: str) -> list[int]:
     """Sorted start offsets of sentences."""
-    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    return [0, *map(re.Match.end, _SENTENCE_END.finditer(text))]
 
 
 def _is_headline(line: str) -> bool:
@@ -894,7 +894,7 @@ def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[Mention]:
     region_words = "oblast" in text or "region" in text or "krai" in text or "kray" in text
     for span in _CAP_SPAN.finditer(text):
         # a slice per run: the automaton copies its input, so iterating the whole text per run is quadratic
-        offset, span_end = span.start(), span.end()
+        offset, span_end = span.span()
         region_word = _LOWER_REGION_WORD.match(text, span_end) if region_words else None
         if region_word:
             span_end = region_word.end()
@@ -1097,6 +1097,13 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
         return m.kind == "demonym" or facts.country_or_capital or facts.any_admin1
     if m.kind == "demonym":
         return True
+    single_word = " " not in low
+    # "Reading", "March", "Western", "Independence": English words that some place is called. Every rule
+    # from here on only rejects, so a word this part of the last rule rejects is decided before the context
+    # (words before and after, sentence start) is read; the sentence-start part stays last
+    dictionary_word = single_word and _is_dictionary_word(low) and not facts.country_or_capital
+    if dictionary_word and (not strong or _zipf(low) >= _W.dictionary_word_zipf):
+        return False
     if surface in surnames and not (strong and facts.best_population >= 1_000_000):
         return False
     before = ctx.word_before(m.start)
@@ -1121,15 +1128,12 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
                 return False  # a first name ("Vladimir Putin") or part of an organisation's name
         if after_low in SPEECH_VERBS and not strong and " " not in low:
             return False  # "Smith said"
-    single_word = " " not in low
     if single_word and not strong and ctx.uses_lower_case(low):
         return False  # the article also uses it as an ordinary word
     if single_word and sentence_start and not strong and _zipf(low) >= _W.sentence_start_common_zipf:
         return False  # a sentence-initial capital on a common word ("Nato allies ...")
-    if single_word and _is_dictionary_word(low) and not facts.country_or_capital:
-        # "Reading", "March", "Western", "Independence": English words that some place is called
-        if sentence_start or not strong or _zipf(low) >= _W.dictionary_word_zipf:
-            return False
+    if dictionary_word and sentence_start:
+        return False  # (the rest of the dictionary-word rule: see above)
     return True
 
 
