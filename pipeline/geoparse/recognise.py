@@ -1046,10 +1046,12 @@ def _surnames(ctx: _Context, gaz: Gazetteer) -> set[str]:
 def _names_of_person(gaz: Gazetteer, run: str) -> tuple[str, ...]:
     """The surnames a run of capitalised words gives away (see ``_surnames``); runs recur across articles."""
     words = run.split(" ")
-    lows = [w.lower() for w in words]
-    titled = [i for i, w in enumerate(lows) if w in TITLES or w.rstrip(".") in TITLES]
-    if titled:
-        return tuple(w.rstrip(".") for w in words[titled[0] + 1:] if w.lower() not in TITLES)
+    # (most runs hold no title: without a dot to strip, one set test over the run's words tells)
+    if "." in run or not TITLES.isdisjoint(run.lower().split(" ")):
+        lows = [w.lower() for w in words]
+        titled = [i for i, w in enumerate(lows) if w in TITLES or w.rstrip(".") in TITLES]
+        if titled:
+            return tuple(w.rstrip(".") for w in words[titled[0] + 1:] if w.lower() not in TITLES)
     last = words[-1]
     if not _may_open_person_name(gaz, words[0]) or _strong_key(last, gaz):
         return ()
