@@ -55,6 +55,8 @@ _HEAD_BEFORE = re.compile(r"(?:^|[.:;(\n—–-]|\b(?:in|near|at|of|from|to|outs
 # a settlement named as such in prose: "the village of X", "the town of X" ...
 SETTLEMENT_NOUNS = ("village", "town", "settlement", "city", "hamlet", "township", "urban-type settlement")
 SETTLEMENT_OF_CUES = tuple(f"{noun} of" for noun in SETTLEMENT_NOUNS) + tuple(f"{noun}s of" for noun in SETTLEMENT_NOUNS) + ("cities of",)
+# (the same cues as their heads before " of": ``_Context.has_any_before`` finds them from the occurrences of " of")
+_SETTLEMENT_OF_HEADS = tuple(cue.removesuffix(" of") for cue in SETTLEMENT_OF_CUES)
 REGION_CUES = ("region", "oblast", "province", "krai", "kray")
 _SETTLEMENT_OF = re.compile(r"\b(" + "|".join(SETTLEMENT_NOUNS) + r"|cities)s? of[ \t]+", re.IGNORECASE)
 # a facility named after the place before it ("the Rivne nuclear power plant", "the Sumy drama theatre"):
@@ -277,6 +279,17 @@ class _Context:
         for word in words:
             if word in lower:
                 return True
+        return False
+
+    def has_any_before(self, heads: tuple[str, ...], tail: str) -> bool:
+        """``has_any`` of the phrases ``head + tail``: found from the occurrences of their common ``tail``
+        (one scan of the text, not one per phrase)."""
+        lower = self.lower
+        i = lower.find(tail)
+        while i >= 0:
+            if lower.endswith(heads, 0, i):
+                return True
+            i = lower.find(tail, i + 1)
         return False
 
     @cached_property
@@ -1388,7 +1401,7 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
                 if not _LIST_TAIL.search(text[max(0, start - 40):start]):  # not the middle of a list
                     found.append(_unknown_settlement(ctx, gaz, start, m.start - len(before) + head.end(), mentions,
                                                      mark_known=False, over_prefix=True))
-    for cue in (_SETTLEMENT_OF.finditer(text) if ctx.has_any(SETTLEMENT_OF_CUES) else ()):
+    for cue in (_SETTLEMENT_OF.finditer(text) if ctx.has_any_before(_SETTLEMENT_OF_HEADS, " of") else ()):
         found += _settlement_list(ctx, gaz, cue.end(), mentions, village=cue.group(1).lower() in VILLAGE_NOUNS)
     if ctx.has_any(SETTLEMENT_NOUNS) and _APPOSITION_CUE.search(text):
         for name in _UNKNOWN_NAME.finditer(text):

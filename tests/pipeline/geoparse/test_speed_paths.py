@@ -376,3 +376,16 @@ def test_dictionary_words_rejected_before_the_context_equal_the_plain_order(geop
             assert m.signals == plain.signals
             seen += 1
     assert seen > 1_000
+
+
+def test_settlement_cues_found_from_their_common_tail_equal_has_any():
+    """``has_any_before(heads, " of")`` answers as ``has_any`` of the whole cue phrases, in any case."""
+    from pipeline.geoparse.recognise import _SETTLEMENT_OF_HEADS, SETTLEMENT_OF_CUES, _Context
+
+    rng = random.Random(9)
+    parts = ["village", "Villages", "town", "TOWNSHIP", "city", "cities", "citys", "urban-type settlement", "hamlet",
+             " of", " of ", "of", "  of", " off", "x", " ", "o", "ville", "’"]
+    for _ in range(5_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 8)))
+        ctx = _Context(text)
+        assert ctx.has_any_before(_SETTLEMENT_OF_HEADS, " of") == ctx.has_any(SETTLEMENT_OF_CUES), text
