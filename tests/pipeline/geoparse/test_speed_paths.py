@@ -296,8 +296,9 @@ def test_title_test_by_one_set_equals_the_plain_rule(geoparser):
 def _plain_keep(m, ctx, gaz, surnames):
     """``_keep`` as first written: the dictionary-word rule last, after the context is read."""
     from pipeline.geoparse.recognise import (
-        _FACILITY, INSTITUTION_WORDS, MONTHS_DAYS, ORG_NOUNS, PLACE_NOUNS, SPEECH_VERBS, TITLES, WATER_NOUNS, _W,
-        _allowed_before, _is_dateline, _is_dictionary_word, _mention_facts, _strong_key, _zipf)
+        _BYLINE_SURNAME, _FACILITY, _MEDIA_BEFORE, INSTITUTION_WORDS, MONTHS_DAYS, ORG_NOUNS, PLACE_NOUNS, SPEECH_VERBS,
+        TITLES, WATER_NOUNS, _W, _allowed_before, _is_dateline, _is_dictionary_word, _mention_facts, _strong_key,
+        _unknown_surname, _zipf)
     from pipeline.model import Signal
 
     if not m.rows and m.key not in gaz.keys:
@@ -327,7 +328,13 @@ def _plain_keep(m, ctx, gaz, surnames):
         return False
     if after_low.rstrip(".,;:") in ORG_NOUNS and not facts.country_or_capital:
         return False
+    if not facts.country_or_capital and _MEDIA_BEFORE.search(ctx.text, max(0, m.start - 30), m.start):
+        return False
     sentence_start = ctx.is_sentence_start(m.start)
+    if line_kind == "title" and not facts.country_or_capital and " " not in low:
+        byline = _BYLINE_SURNAME.match(ctx.text, m.end)
+        if byline and _unknown_surname(byline.group(1), gaz):
+            return False
     if line_kind == "prose":
         if before and before.lower().rstrip(".") in TITLES:
             return False
@@ -360,7 +367,8 @@ def test_dictionary_words_rejected_before_the_context_equal_the_plain_order(geop
     rng = random.Random(21)
     words = ["Reading", "March", "Mobile", "Buffalo", "Independence", "Western", "Paris", "Kyiv", "Kharkiv", "the",
              "village", "of", "President", "said", "Smith", "John", "river", "group", "Liberty", "Victoria", "Ukraine",
-             "READING", "KYIV", "Oblast", "in", "reading", "mobile", "Lincoln", "Jackson", "Hope", "Union"]
+             "READING", "KYIV", "Oblast", "in", "reading", "mobile", "Lincoln", "Jackson", "Hope", "Union",
+             "channel", "publication", "–", "Sunday", "Tkachenko"]
     seen = 0
     for _ in range(400):
         sentences = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 8))) for _ in range(rng.randint(1, 4))]
