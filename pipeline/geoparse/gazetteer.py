@@ -198,11 +198,13 @@ class NameIndex(Mapping):
         last = len(window) - 1
         i = window.find(" ", 0, last)
         while i >= 0:
-            for p in prefixes(window[i + 1:]):
-                end = i + 1 + len(p)
-                if end <= last and window[end] == " ":
+            start = i + 1
+            # (the prefixes of ``window[start:last]`` are those of ``window[start:]`` that end by ``last``)
+            for p in prefixes(window[start:last]):
+                end = start + len(p)
+                if window[end] == " ":
                     found.append((end, (" ".join(p.split()) if "  " in p else p, len(p))))
-            i = window.find(" ", i + 1, last)
+            i = window.find(" ", start, last)
         if len(found) > 1:
             found.sort(key=_END)  # stable: at one end, the earlier start (the longer name) stays first
         return found

@@ -59,6 +59,8 @@ _HEAD_BEFORE = re.compile(r"(?:^|[.:;(\n—–-]|\b(?:in|near|at|of|from|to|outs
 # a settlement named as such in prose: "the village of X", "the town of X" ...
 SETTLEMENT_NOUNS = ("village", "town", "settlement", "city", "hamlet", "township", "urban-type settlement")
 SETTLEMENT_OF_CUES = tuple(f"{noun} of" for noun in SETTLEMENT_NOUNS) + tuple(f"{noun}s of" for noun in SETTLEMENT_NOUNS) + ("cities of",)
+# (the same cues as their heads before " of": ``_Context.has_any_before`` finds them from the occurrences of " of")
+_SETTLEMENT_OF_HEADS = tuple(cue.removesuffix(" of") for cue in SETTLEMENT_OF_CUES)
 REGION_CUES = ("region", "oblast", "province", "krai", "kray")
 _SETTLEMENT_OF = re.compile(r"\b(" + "|".join(SETTLEMENT_NOUNS) + r"|cities)s? of[ \t]+", re.IGNORECASE)
 # a facility named after the place before it ("the Rivne nuclear power plant", "the Sumy drama theatre"):
@@ -254,7 +256,7 @@ def content_ranges(text: str) -> list[tuple[int, int]]:
 
 def sentence_starts(text: str) -> list[int]:
     """Sorted start offsets of sentences."""
-    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    return [0, *map(re.Match.end, _SENTENCE_END.finditer(text))]
 
 
 def _is_headline(line: str) -> bool:
@@ -287,6 +289,17 @@ class _Context:
         for word in words:
             if word in lower:
                 return True
+        return False
+
+    def has_any_before(self, heads: tuple[str, ...], tail: str) -> bool:
+        """``has_any`` of the phrases ``head + tail``: found from the occurrences of their common ``tail``
+        (one scan of the text, not one per phrase)."""
+        lower = self.lower
+        i = lower.find(tail)
+        while i >= 0:
+            if lower.endswith(heads, 0, i):
+                return True
+            i = lower.find(tail, i + 1)
         return False
 
     @cached_property
@@ -905,7 +918,7 @@ def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[Mention]:
     region_words = "oblast" in text or "region" in text or "krai" in text or "kray" in text
     for span in _CAP_SPAN.finditer(text):
         # a slice per run: the automaton copies its input, so iterating the whole text per run is quadratic
-        offset, span_end = span.start(), span.end()
+        offset, span_end = span.span()
         region_word = _LOWER_REGION_WORD.match(text, span_end) if region_words else None
         if region_word:
             span_end = region_word.end()
@@ -1057,10 +1070,12 @@ def _surnames(ctx: _Context, gaz: Gazetteer) -> set[str]:
 def _names_of_person(gaz: Gazetteer, run: str) -> tuple[str, ...]:
     """The surnames a run of capitalised words gives away (see ``_surnames``); runs recur across articles."""
     words = run.split(" ")
-    lows = [w.lower() for w in words]
-    titled = [i for i, w in enumerate(lows) if w in TITLES or w.rstrip(".") in TITLES]
-    if titled:
-        return tuple(w.rstrip(".") for w in words[titled[0] + 1:] if w.lower() not in TITLES)
+    # (most runs hold no title: without a dot to strip, one set test over the run's words tells)
+    if "." in run or not TITLES.isdisjoint(run.lower().split(" ")):
+        lows = [w.lower() for w in words]
+        titled = [i for i, w in enumerate(lows) if w in TITLES or w.rstrip(".") in TITLES]
+        if titled:
+            return tuple(w.rstrip(".") for w in words[titled[0] + 1:] if w.lower() not in TITLES)
     last = words[-1]
     if not _may_open_person_name(gaz, words[0]) or _strong_key(last, gaz):
         return ()
@@ -1127,6 +1142,13 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
         return m.kind == "demonym" or facts.country_or_capital or facts.any_admin1
     if m.kind == "demonym":
         return True
+    single_word = " " not in low
+    # "Reading", "March", "Western", "Independence": English words that some place is called. Every rule
+    # from here on only rejects, so a word this part of the last rule rejects is decided before the context
+    # (words before and after, sentence start) is read; the sentence-start part stays last
+    dictionary_word = single_word and _is_dictionary_word(low) and not facts.country_or_capital
+    if dictionary_word and (not strong or _zipf(low) >= _W.dictionary_word_zipf):
+        return False
     if surface in surnames and not (strong and facts.best_population >= 1_000_000):
         return False
     before = ctx.word_before(m.start)
@@ -1157,15 +1179,12 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
                 return False  # a first name ("Vladimir Putin") or part of an organisation's name
         if after_low in SPEECH_VERBS and not strong and " " not in low:
             return False  # "Smith said"
-    single_word = " " not in low
     if single_word and not strong and ctx.uses_lower_case(low):
         return False  # the article also uses it as an ordinary word
     if single_word and sentence_start and not strong and _zipf(low) >= _W.sentence_start_common_zipf:
         return False  # a sentence-initial capital on a common word ("Nato allies ...")
-    if single_word and _is_dictionary_word(low) and not facts.country_or_capital:
-        # "Reading", "March", "Western", "Independence": English words that some place is called
-        if sentence_start or not strong or _zipf(low) >= _W.dictionary_word_zipf:
-            return False
+    if dictionary_word and sentence_start:
+        return False  # (the rest of the dictionary-word rule: see above)
     return True
 
 
@@ -1432,7 +1451,7 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
                 if not _LIST_TAIL.search(text[max(0, start - 40):start]):  # not the middle of a list
                     found.append(_unknown_settlement(ctx, gaz, start, m.start - len(before) + head.end(), mentions,
                                                      mark_known=False, over_prefix=True))
-    for cue in (_SETTLEMENT_OF.finditer(text) if ctx.has_any(SETTLEMENT_OF_CUES) else ()):
+    for cue in (_SETTLEMENT_OF.finditer(text) if ctx.has_any_before(_SETTLEMENT_OF_HEADS, " of") else ()):
         found += _settlement_list(ctx, gaz, cue.end(), mentions, village=cue.group(1).lower() in VILLAGE_NOUNS)
     if ctx.has_any(SETTLEMENT_NOUNS) and _APPOSITION_CUE.search(text):
         for name in _UNKNOWN_NAME.finditer(text):

@@ -241,3 +241,159 @@ def test_shared_single_candidate_context_is_never_changed(geoparser):
     for text in texts:
         geoparser.parse_places(text)
     assert _ONLY_CANDIDATE == before and len(_ONLY_CANDIDATE) == 1
+
+
+def _plain_hits(index, window):
+    """``NameIndex.hits`` as first written (each trie walk over the rest of the window)."""
+    found = []
+    last = len(window) - 1
+    i = window.find(" ", 0, last)
+    while i >= 0:
+        for p in index.trie.prefixes(window[i + 1:]):
+            end = i + 1 + len(p)
+            if end <= last and window[end] == " ":
+                found.append((end, (" ".join(p.split()) if "  " in p else p, len(p))))
+        i = window.find(" ", i + 1, last)
+    found.sort(key=lambda hit: hit[0])
+    return found
+
+
+def test_name_walk_up_to_the_last_index_equals_the_plain_walk(gazetteer):
+    """The trie is asked for the prefixes of the window up to its last index only: the same hits."""
+    rng = random.Random(7)
+    keys = ["kyiv", "kharkiv", "kharkiv oblast", "new york", "new york city", "st  louis", "ukrainian", "donetsk",
+            "the", "of", "zzqx", "a", "novoselivka", "rostov on don", "bosnia and herzegovina"]
+    for _ in range(3_000):
+        words = [rng.choice(keys) for _ in range(rng.randint(1, 5))]
+        body = rng.choice([" ", "  ", " . "]).join(words)
+        window = rng.choice([" ", "x", ""]) + body + rng.choice([" ", "x", "", "  "])
+        assert gazetteer.keys.hits(window) == _plain_hits(gazetteer.keys, window), window
+
+
+def test_sentence_starts_equal_the_match_ends():
+    from pipeline.geoparse.recognise import _SENTENCE_END, sentence_starts
+
+    rng = random.Random(5)
+    for _ in range(2_000):
+        text = "".join(rng.choice("ab A.!?\n \"”)Z1") for _ in range(rng.randint(0, 60)))
+        assert sentence_starts(text) == [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
+def test_title_test_by_one_set_equals_the_plain_rule(geoparser):
+    """Runs with titles anywhere, with and without dots (a title written "Capt." or "President."), and runs of
+    lower-cased titles in other cases: the set test and the word-by-word test find the same names."""
+    from pipeline.geoparse.recognise import _names_of_person
+
+    gaz = geoparser.gazetteer
+    rng = random.Random(12)
+    words = ["President", "President.", "Capt.", "Capt", "Gen.", "Gen", "Lt.", "Mr.", "Mayor", "John", "Smith",
+             "Kyiv", "Reading", "March", "Jose", "Diaz-Balart", "Ukrainian", "Lee", "Sgt.", "Pvt", "The"]
+    for _ in range(3_000):
+        run = " ".join(rng.choice(words) for _ in range(rng.randint(2, 5)))
+        assert _names_of_person.__wrapped__(gaz, run) == _plain_names_of_person(gaz, run), run
+
+
+def _plain_keep(m, ctx, gaz, surnames):
+    """``_keep`` as first written: the dictionary-word rule last, after the context is read."""
+    from pipeline.geoparse.recognise import (
+        _BYLINE_SURNAME, _FACILITY, _MEDIA_BEFORE, INSTITUTION_WORDS, MONTHS_DAYS, ORG_NOUNS, PLACE_NOUNS, SPEECH_VERBS,
+        TITLES, WATER_NOUNS, _W, _allowed_before, _is_dateline, _is_dictionary_word, _mention_facts, _strong_key,
+        _unknown_surname, _zipf)
+    from pipeline.model import Signal
+
+    if not m.rows and m.key not in gaz.keys:
+        return False
+    line_kind = ctx.line_kind(m.paragraph)
+    facts = _mention_facts(gaz, m)
+    strong = facts.strong
+    surface, low = m.text, m.key
+    if m.kind == "abbreviation":
+        return line_kind != "caps"
+    if low in MONTHS_DAYS:
+        return False
+    if m.location_line:
+        m.signals.append(Signal("location_line", 0.0, "in a location string"))
+        return True
+    if surface.isupper() and len(surface) > 1:
+        if line_kind != "caps":
+            return bool(_is_dateline(m, ctx) and strong)
+        return m.kind == "demonym" or facts.country_or_capital or facts.any_admin1
+    if m.kind == "demonym":
+        return True
+    if surface in surnames and not (strong and facts.best_population >= 1_000_000):
+        return False
+    before, after = ctx.word_before(m.start), ctx.word_after(m.end)
+    after_low = after.lower()
+    if after_low in WATER_NOUNS and not facts.any_water:
+        return False
+    if after_low.rstrip(".,;:") in ORG_NOUNS and not facts.country_or_capital:
+        return False
+    if not facts.country_or_capital and _MEDIA_BEFORE.search(ctx.text, max(0, m.start - 30), m.start):
+        return False
+    sentence_start = ctx.is_sentence_start(m.start)
+    if line_kind == "title" and not facts.country_or_capital and " " not in low:
+        byline = _BYLINE_SURNAME.match(ctx.text, m.end)
+        if byline and _unknown_surname(byline.group(1), gaz):
+            return False
+    if line_kind == "prose":
+        if before and before.lower().rstrip(".") in TITLES:
+            return False
+        if before and before[0].isupper() and not sentence_start and not _allowed_before(before, m.start, ctx, gaz):
+            return False
+        if after and after[0].isupper() and after_low not in PLACE_NOUNS and not _strong_key(after, gaz) \
+                and not _FACILITY.match(ctx.text, m.end):
+            if (not facts.country_or_capital and after_low not in INSTITUTION_WORDS
+                    and not _zipf(after_low) >= _W.next_sentence_zipf) or after in surnames:
+                return False
+        if after_low in SPEECH_VERBS and not strong and " " not in low:
+            return False
+    single_word = " " not in low
+    if single_word and not strong and ctx.uses_lower_case(low):
+        return False
+    if single_word and sentence_start and not strong and _zipf(low) >= _W.sentence_start_common_zipf:
+        return False
+    if single_word and _is_dictionary_word(low) and not facts.country_or_capital:
+        if sentence_start or not strong or _zipf(low) >= _W.dictionary_word_zipf:
+            return False
+    return True
+
+
+def test_dictionary_words_rejected_before_the_context_equal_the_plain_order(geoparser):
+    """Every gazetteer match of synthetic texts (English words that are place names, strong names, titles,
+    sentence starts, headlines in capitals) is kept or dropped as the plain order of the rules decides."""
+    from pipeline.geoparse.recognise import _automaton_matches, _Context, _keep, _leftmost_longest, _surnames
+
+    gaz = geoparser.gazetteer
+    rng = random.Random(21)
+    words = ["Reading", "March", "Mobile", "Buffalo", "Independence", "Western", "Paris", "Kyiv", "Kharkiv", "the",
+             "village", "of", "President", "said", "Smith", "John", "river", "group", "Liberty", "Victoria", "Ukraine",
+             "READING", "KYIV", "Oblast", "in", "reading", "mobile", "Lincoln", "Jackson", "Hope", "Union",
+             "channel", "publication", "–", "Sunday", "Tkachenko"]
+    seen = 0
+    for _ in range(400):
+        sentences = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 8))) for _ in range(rng.randint(1, 4))]
+        text = rng.choice([". ", "\n", ", "]).join(s[:1].upper() + s[1:] for s in sentences) + "."
+        ctx = _Context(text)
+        surnames = _surnames(ctx, gaz)
+        for m in _leftmost_longest(_automaton_matches(ctx, gaz)):
+            m.paragraph, m.sentence = ctx.paragraph_of(m.start), ctx.sentence_of(m.start)
+            if m.paragraph < 0:
+                continue
+            plain = replace(m, signals=list(m.signals))
+            assert _keep(m, ctx, gaz, surnames) == _plain_keep(plain, ctx, gaz, surnames), (text, m.text)
+            assert m.signals == plain.signals
+            seen += 1
+    assert seen > 1_000
+
+
+def test_settlement_cues_found_from_their_common_tail_equal_has_any():
+    """``has_any_before(heads, " of")`` answers as ``has_any`` of the whole cue phrases, in any case."""
+    from pipeline.geoparse.recognise import _SETTLEMENT_OF_HEADS, SETTLEMENT_OF_CUES, _Context
+
+    rng = random.Random(9)
+    parts = ["village", "Villages", "town", "TOWNSHIP", "city", "cities", "citys", "urban-type settlement", "hamlet",
+             " of", " of ", "of", "  of", " off", "x", " ", "o", "ville", "’"]
+    for _ in range(5_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 8)))
+        ctx = _Context(text)
+        assert ctx.has_any_before(_SETTLEMENT_OF_HEADS, " of") == ctx.has_any(SETTLEMENT_OF_CUES), text
