@@ -392,6 +392,15 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
         cand_lists[i] = []
         if unit is not None and (m.kind == "settlement" or _names_a_settlement(first[i][0])):
             spelt = _in_unit_by_spelling(gaz, m.key, unit.admin1_code, w)
+            town = None if m.kind != "name" or (spelt is not None and spelt[2]) else \
+                _town_outside_unit(_candidates(m, gaz), unit, w)
+            if town is not None:
+                cand_lists[i] = [town]  # the town of this name elsewhere in the country: the unit is the slip
+                m.signals.append(Signal("town_outside_listed_unit", 0.0,
+                                        f"{_admin1_label(gaz, unit.admin1_code)} has no place of this name"))
+                continue
+            if spelt is None:
+                spelt = _in_unit_by_typo(gaz, m.key, unit.admin1_code, w)
             if spelt is not None:
                 row, name, exact = spelt
                 m.kind, m.rows = "variant", (row,)  # read as a spelling variant of that settlement
@@ -500,6 +509,49 @@ def _in_unit_by_spelling(gaz: Gazetteer, key: str, admin1: str | None,
     if not close:
         return None
     row = best(names[close[0]])
+    return row, str(gaz._name[row]), False
+
+
+def _town_outside_unit(cands: list[Candidate], unit: Candidate, w: ResolveWeights) -> Candidate | None:
+    """The town of ``cands`` in ``unit``'s country with ``listed_unit_namesake_population`` or more, for a
+    name its listed unit lacks, when every settlement of that name in the country lies in the town's unit (a
+    name that villages of several units share, "Nikolskoye", says nothing about which one); else None."""
+    settlements = [c for c in cands if c.feature_kind == "city" and c.country_code == unit.country_code]
+    if not settlements or len({c.admin1_code for c in settlements}) != 1:
+        return None
+    town = max(settlements, key=lambda c: (c.population, -c.row))
+    return town if town.population >= w.listed_unit_namesake_population else None
+
+
+def one_slip_apart(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one typing slip: a letter changed, added or dropped, or two
+    neighbouring letters swapped (Damerau-Levenshtein distance 1)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return short[i:] == long_[i + 1:]
+
+
+@lru_cache(maxsize=4096)
+def _in_unit_by_typo(gaz: Gazetteer, key: str, admin1: str | None,
+                     w: ResolveWeights = RESOLVE_WEIGHTS) -> tuple[int, str, bool] | None:
+    """The town (``unit_typo_min_population`` or more) of unit ``admin1`` whose name is one slip from ``key``
+    with the same first letter, when exactly one town is, as (row, its name, False); else None."""
+    compact = _compact(key)
+    names = _unit_settlements(gaz, admin1) if admin1 else None
+    if not names or len(compact) < w.unit_typo_min_letters:
+        return None
+    pops = gaz.population_of
+    found = {row for name, rows in names.items() if name[:1] == compact[:1] and one_slip_apart(compact, name)
+             for row in rows if pops[row] >= w.unit_typo_min_population}
+    if len(found) != 1:
+        return None
+    row = found.pop()
     return row, str(gaz._name[row]), False
 
 
