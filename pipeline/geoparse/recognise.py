@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache
 from pipeline.geoparse.gazetteer import Gazetteer
 from pipeline.model import Signal
 from pipeline.geoparse.weights import RECOGNISE_WEIGHTS as _W
-from pipeline.text.textnorm import fold_words, name_key, skeleton
+from pipeline.text.textnorm import fold_words, name_key, one_slip_apart, skeleton
 
 # Paragraphs that are page furniture, not article content ("Related coverage ...", credits).
 _BOILERPLATE = re.compile(
@@ -446,6 +446,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         elif m.kind in ("name", "variant") and _ends_with_region_word(m.text):
             m.region = m.region_word = True  # the region word is part of the name found ("Kharkivs'ka oblast")
     mentions = _units_by_region_word(ctx, gaz, mentions)
+    if lines:
+        mentions = _misspelt_location_parts(ctx, gaz, lines, mentions)
     _mark_facilities(ctx, gaz, mentions)
     mentions = _named_facilities(ctx, gaz, mentions)
     _mark_regions(ctx, mentions)
@@ -476,12 +478,88 @@ def _location_lines(ctx: _Context, gaz: Gazetteer) -> list[tuple[int, int, tuple
         if len(parts) < 2:
             continue
         last = name_key(parts[-1][1])
-        country = any(gaz.kind_of[r] == "country" for r in gaz.rows_for_key(last)) if last in gaz.keys else False
+        country = any(gaz.kind_of[r] == "country" for r in gaz.rows_for_key(last)) if last in gaz.keys else \
+            _misspelt_name(gaz, last, None) is not None  # a country misspelt by one slip
         region = any(part.rsplit(None, 1)[-1].lower().rstrip("'’") in REGION_CUES and " " in part
                      for _, part in parts[1:])
         if country or region:
             found.append((start, end, tuple((pos, pos + len(part)) for pos, part in parts)))
     return found
+
+
+def _misspelt_location_parts(ctx: _Context, gaz: Gazetteer, lines: list[tuple[int, int, tuple[tuple[int, int], ...]]],
+                             mentions: list[Mention]) -> list[Mention]:
+    """Mentions for the parts after the head of a location string that no name covers and that are one slip
+    (see ``one_slip_apart``) from the name of a country, in the last part ("A, Bellarus"), or of an admin-1
+    unit of the string's country or its seat, before a region word or the country ("A, Kharkvi Oblast,
+    Ukraine", "A, Belgorrod, Russia"). A name the gazetteer has is never read so."""
+    text = ctx.text
+    covered = [(m.start, m.end) for m in mentions]
+    found = []
+    for _start, _end, parts in lines:
+        country = None
+        for k in range(len(parts) - 1, 0, -1):  # the country first: it narrows the units
+            s, e = parts[k]
+            words = text[s:e].split()
+            region = len(words) > 1 and words[-1].lower().rstrip("'’") in REGION_CUES
+            core_end = s + len(text[s:e].rstrip()[:-len(words[-1])].rstrip()) if region else e
+            key = name_key(text[s:core_end])
+            is_last = k == len(parts) - 1
+            if any(c0 < core_end and s < c1 for c0, c1 in covered) or key in gaz.keys:
+                if is_last and not region:
+                    rows = [r for r in gaz.rows_for_key(key) if gaz.kind_of[r] == "country"]
+                    country = str(gaz._columns()[5][rows[0]]) if rows else None
+                continue
+            if is_last and not region:
+                hit = _misspelt_name(gaz, key, None)
+                country = str(gaz._columns()[5][hit[0][0]]) if hit else None
+            else:
+                hit = _misspelt_name(gaz, key, country) if country is not None else None
+            if hit is None:
+                continue
+            rows, name = hit
+            m = Mention(s, core_end, text[s:core_end], key, "name" if is_last and not region else "variant", rows)
+            m.paragraph, m.sentence = ctx.paragraph_of(s), ctx.sentence_of(s)
+            m.location_line = True
+            if m.paragraph >= 0:
+                m.signals.append(Signal("misspelt_name", 0.0, f"one slip from {name}"))
+                found.append(m)
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+@lru_cache(maxsize=4096)
+def _misspelt_name(gaz: Gazetteer, key: str, country: str | None) -> tuple[tuple[int, ...], str] | None:
+    """(rows, name) of the one country (``country`` None), or admin-1 unit of ``country`` with its seat town,
+    that has a name one slip from ``key`` (same first letter, ``misspelt_min_letters`` or more); None when no
+    place or more than one is."""
+    if len(key) < _W.misspelt_min_letters or not key.isalpha():
+        return None
+    a1s = gaz._columns()[6]
+    hits: dict[str, list[int]] = {}
+    for name, row in _names_to_correct(gaz).get(country or "", ()):
+        if name[0] == key[0] and one_slip_apart(key, name):
+            hits.setdefault(name, []).append(row)
+    rows = tuple(sorted({row for found in hits.values() for row in found}))
+    if not rows or len({a1s[row] if country else row for row in rows}) != 1:
+        return None
+    return rows, str(gaz._name[rows[0]])
+
+
+@lru_cache(maxsize=4)
+def _names_to_correct(gaz: Gazetteer) -> dict[str, list[tuple[str, int]]]:
+    """Country code → (key, row) of the names of its admin-1 units and their seats; "" → those of the
+    countries: the names a slip in a location string is read against (one-word Latin keys)."""
+    from pipeline.geoparse.resolve import _seats
+
+    ccs = gaz._columns()[5]
+    kinds = [gaz.kinds.index(k) for k in ("admin1", "country") if k in gaz.kinds]
+    wanted = np.flatnonzero(np.isin(gaz.kind_code, kinds))
+    out: dict[str, list[tuple[str, int]]] = {}
+    for row in wanted.tolist() + list(_seats(gaz).values()):
+        group = "" if gaz.kind_of[row] == "country" else str(ccs[row])
+        names = {name_key(n) for n in [str(gaz._name[row])] + gaz.alternate_names(row).split("|") if n}
+        out.setdefault(group, []).extend((n, row) for n in sorted(names) if n.isalpha() and n.isascii())
+    return out
 
 
 def _location_line_matches(ctx: _Context, gaz: Gazetteer,

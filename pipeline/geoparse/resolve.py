@@ -20,7 +20,7 @@ from geopy.distance import EARTH_RADIUS, great_circle
 from pipeline.geoparse.gazetteer import Candidate, Gazetteer
 from pipeline.geoparse.recognise import Mention
 from pipeline.model import Signal
-from pipeline.text.textnorm import name_key, skeleton
+from pipeline.text.textnorm import name_key, one_slip_apart, skeleton
 from pipeline.geoparse.weights import RESOLVE_WEIGHTS, ResolveWeights
 
 _KM_PER_DEGREE = 6371.009 * math.pi / 180  # geopy's mean earth radius: km per degree of a great circle
@@ -521,20 +521,6 @@ def _town_outside_unit(cands: list[Candidate], unit: Candidate, w: ResolveWeight
         return None
     town = max(settlements, key=lambda c: (c.population, -c.row))
     return town if town.population >= w.listed_unit_namesake_population else None
-
-
-def one_slip_apart(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ by one typing slip: a letter changed, added or dropped, or two
-    neighbouring letters swapped (Damerau-Levenshtein distance 1)."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1])
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return short[i:] == long_[i + 1:]
 
 
 @lru_cache(maxsize=4096)

@@ -17,6 +17,9 @@ class RecogniseWeights:
 
     # a place this big makes its name "strong": kept even when it is a common word or a surname
     strong_population: int = 100_000
+    # a part of a location string one slip from a country or unit name is read as it from this many letters
+    # ("Ukriane"; "Kiyv Oblast"): shorter names are too often another word
+    misspelt_min_letters: int = 4
     # a place this big may stand before another name ("Decatur McLean County"); smaller ones are surnames
     qualifying_population: int = 20_000
     # a capitalised word this frequent after a name starts the next sentence of an unpunctuated dateline

@@ -228,7 +228,7 @@ def test_a_name_villages_of_several_units_share_stays_in_the_listed_unit():
 
 
 def test_one_slip_apart():
-    from pipeline.geoparse.resolve import one_slip_apart
+    from pipeline.text.textnorm import one_slip_apart
 
     for a, b in (("myrhorod", "myrhrod"), ("myrhorod", "myrhorodd"), ("myrhorod", "myrhored"),
                  ("myrhorod", "myhrorod"), ("lubny", "lubni")):
@@ -242,3 +242,26 @@ def test_a_town_misspelt_by_one_slip_in_its_listed_unit(geoparser):
     # two neighbouring letters swapped: the town of the listed oblast, not a dot at its seat
     town = geoparser.parse("Myhrorod, Poltava Oblast, Ukraine. Shelling was reported.")[0]
     assert (town["name"], town["admin1_code"], town["precision"]) == ("Myrhorod", "UA-53", "exact")
+
+
+def test_a_unit_misspelt_by_one_slip_still_restricts_its_town(geoparser):
+    # "Potlava Oblast": two consonants swapped (no skeleton of a known name); the unit is read and restricts the town to it
+    places = geoparser.parse("Zhovtodolyn, Potlava Oblast, Ukraine. Shelling was reported.")
+    assert [(p["name"], p["feature_kind"], p["admin1_code"]) for p in places[:2]] == [
+        ("Zhovtodolyn", "city", "UA-53"), ("Poltava", "admin1", "UA-53")]
+    assert "one slip from" in places[1]["reason"]
+
+
+def test_a_country_misspelt_by_one_slip_closes_a_location_string(geoparser):
+    places = geoparser.parse("Berdychiv, Ukrainr. Shelling was reported.")
+    assert [(p["name"], p["feature_kind"]) for p in places] == [("Berdychiv", "city"), ("Ukraine", "country")]
+
+
+def test_misspelt_names_need_one_place_and_four_letters():
+    from pipeline.geoparse.gazetteer import load_gazetteer
+    from pipeline.geoparse.recognise import _misspelt_name
+
+    gaz = load_gazetteer()
+    assert _misspelt_name(gaz, "potlava", "UA") is not None
+    assert _misspelt_name(gaz, "pol", "UA") is None  # too short
+    assert _misspelt_name(gaz, "ukrainr", None) is not None
