@@ -453,7 +453,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     _mark_regions(ctx, mentions)
     if lines:
         mentions = _without_city_district_heads(ctx.text, lines, mentions)
-    mentions = _settlements_missing_from_gazetteer(ctx, gaz, mentions)
+    mentions = _settlements_missing_from_gazetteer(ctx, gaz, mentions, lines)
     _mark_location_strings(ctx, gaz, mentions)
     return mentions
 
@@ -514,7 +514,7 @@ def _misspelt_location_parts(ctx: _Context, gaz: Gazetteer, lines: list[tuple[in
                 hit = _misspelt_name(gaz, key, None)
                 country = str(gaz._columns()[5][hit[0][0]]) if hit else None
             else:
-                hit = _misspelt_name(gaz, key, country) if country is not None else None
+                hit = _misspelt_name(gaz, key, country, region) if country is not None else None
             if hit is None:
                 continue
             rows, name = hit
@@ -528,10 +528,11 @@ def _misspelt_location_parts(ctx: _Context, gaz: Gazetteer, lines: list[tuple[in
 
 
 @lru_cache(maxsize=4096)
-def _misspelt_name(gaz: Gazetteer, key: str, country: str | None) -> tuple[tuple[int, ...], str] | None:
+def _misspelt_name(gaz: Gazetteer, key: str, country: str | None,
+                   region: bool = False) -> tuple[tuple[int, ...], str] | None:
     """(rows, name) of the one country (``country`` None), or admin-1 unit of ``country`` with its seat town,
     that has a name one slip from ``key`` (same first letter, ``misspelt_min_letters`` or more); None when no
-    place or more than one is."""
+    place or more than one is. With ``region`` (a region word follows) units that are cities do not count."""
     if len(key) < _W.misspelt_min_letters or not key.isalpha():
         return None
     a1s = gaz._columns()[6]
@@ -540,9 +541,19 @@ def _misspelt_name(gaz: Gazetteer, key: str, country: str | None) -> tuple[tuple
         if name[0] == key[0] and one_slip_apart(key, name):
             hits.setdefault(name, []).append(row)
     rows = tuple(sorted({row for found in hits.values() for row in found}))
+    if region and len({a1s[row] for row in rows}) > 1:
+        rows = tuple(row for row in rows if not _in_city_unit(gaz, row))  # "… Oblast" is never a city's unit
     if not rows or len({a1s[row] if country else row for row in rows}) != 1:
         return None
     return rows, str(gaz._name[rows[0]])
+
+
+def _in_city_unit(gaz: Gazetteer, row: int) -> bool:
+    """Whether ``row`` lies in an admin-1 unit that is a city of its own (Kyiv city, Sevastopol)."""
+    from pipeline.geoparse.resolve import RESOLVE_WEIGHTS, _is_city_unit
+
+    unit = gaz.admin1_row(str(gaz._columns()[6][row]))
+    return unit is not None and _is_city_unit(gaz, unit, RESOLVE_WEIGHTS)
 
 
 @lru_cache(maxsize=4)
@@ -1434,10 +1445,12 @@ def _list_goes_on(text: str, mentions: list[Mention], i: int) -> bool:
     return i + 1 < len(mentions) and bool(_LIST_GAP.match(text[mentions[i].end:mentions[i + 1].start]))
 
 
-def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions: list[Mention],
+                                       lines: list[tuple[int, int, tuple[tuple[int, int], ...]]] = ()) -> list[Mention]:
     """Mentions of settlements the gazetteer lacks, named as such: the head of a location string
-    ("Novoselivka Persha, Donetsk Oblast", "Neznamovo, Belgorod, Russia"), "the village of X",
-    "X, a village in ...". Their place comes from the admin unit of their context (see resolve)."""
+    ("Novoselivka Persha, Donetsk Oblast", "Neznamovo, Belgorod, Russia"; also after a road or street that
+    opens the line: "Road X, Neznamovo, Belgorod, Russia"), "the village of X", "X, a village in ...". Their
+    place comes from the admin unit of their context (see resolve)."""
     text = ctx.text
     found = []
     for i, m in enumerate(mentions):
@@ -1457,9 +1470,11 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
                 continue
             if head is not None:
                 start = m.start - len(before) + head.start()
-                if not _LIST_TAIL.search(text[max(0, start - 40):start]):  # not the middle of a list
+                # not the middle of a list, unless the structure of a location line says which part it is
+                inner = _before_unit_and_country(lines, start, m.start)
+                if inner or not _LIST_TAIL.search(text[max(0, start - 40):start]):
                     found.append(_unknown_settlement(ctx, gaz, start, m.start - len(before) + head.end(), mentions,
-                                                     mark_known=False, over_prefix=True))
+                                                     mark_known=False, over_prefix=True, in_list=inner))
     for cue in (_SETTLEMENT_OF.finditer(text) if ctx.has_any(SETTLEMENT_OF_CUES) else ()):
         found += _settlement_list(ctx, gaz, cue.end(), mentions, village=cue.group(1).lower() in VILLAGE_NOUNS)
     if ctx.has_any(SETTLEMENT_NOUNS) and _APPOSITION_CUE.search(text):
@@ -1476,6 +1491,16 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
     heads = list(by_start.values())
     kept = [m for m in mentions if not any(h.start <= m.start and m.end <= h.end for h in heads)]
     return sorted(kept + heads, key=lambda m: m.start)
+
+
+def _before_unit_and_country(lines: list[tuple[int, int, tuple[tuple[int, int], ...]]], start: int, unit: int) -> bool:
+    """Whether the part at ``start`` of a line-opening location string is followed by the part at ``unit`` and
+    then only by the last part (its country), with a part before it: "A, Head, Unit, Country"."""
+    for _start, _end, parts in lines:
+        starts = [pos for pos, _ in parts]
+        if len(starts) >= 4 and starts[-3:-1] == [start, unit]:
+            return True
+    return False
 
 
 def _settlement_list(ctx: _Context, gaz: Gazetteer, pos: int, mentions: list[Mention], *,

@@ -265,3 +265,15 @@ def test_misspelt_names_need_one_place_and_four_letters():
     assert _misspelt_name(gaz, "potlava", "UA") is not None
     assert _misspelt_name(gaz, "pol", "UA") is None  # too short
     assert _misspelt_name(gaz, "ukrainr", None) is not None
+
+
+def test_a_misspelt_oblast_is_never_the_city_that_is_its_own_unit(geoparser):
+    # "Kyvi Oblast" is one slip from both the city unit and the oblast around it: the oblast
+    places = geoparser.parse("Zhovtodolyn, Kyvi Oblast, Ukraine. Shelling was reported.")
+    assert [(p["feature_kind"], p["admin1_code"]) for p in places[:2]] == [("city", "UA-32"), ("admin1", "UA-32")]
+
+
+def test_the_village_after_a_road_in_a_location_line_is_its_head(geoparser):
+    # "Road, Village, Unit, Country": the part before the unit is the settlement, placed in that unit
+    town = geoparser.parse("Trassa M4, Zhovtodolyn, Poltava Oblast, Ukraine. Convoy seen.")[0]
+    assert (town["text"], town["admin1_code"], town["precision"]) == ("Zhovtodolyn", "UA-53", "admin1")
