@@ -536,11 +536,15 @@ def _misspelt_name(gaz: Gazetteer, key: str, country: str | None,
     if len(key) < _W.misspelt_min_letters or not key.isalpha():
         return None
     a1s = gaz._columns()[6]
-    hits: dict[str, list[int]] = {}
-    for name, row in _names_to_correct(gaz).get(country or "", ()):
-        if name[0] == key[0] and one_slip_apart(key, name):
-            hits.setdefault(name, []).append(row)
-    rows = tuple(sorted({row for found in hits.values() for row in found}))
+    found = set()
+    for row in _rows_to_correct(gaz, country or ""):
+        for name in [str(gaz._name[row])] + gaz.alternate_names(row).split("|"):
+            if abs(len(name) - len(key)) > 3 or name[:1].lower() != key[0]:
+                continue  # (cheap tests before the key is made: most names are far off)
+            name = name_key(name)
+            if name.isalpha() and name.isascii() and one_slip_apart(key, name):
+                found.add(row)
+    rows = tuple(sorted(found))
     if region and len({a1s[row] for row in rows}) > 1:
         rows = tuple(row for row in rows if not _in_city_unit(gaz, row))  # "… Oblast" is never a city's unit
     if not rows or len({a1s[row] if country else row for row in rows}) != 1:
@@ -556,21 +560,20 @@ def _in_city_unit(gaz: Gazetteer, row: int) -> bool:
     return unit is not None and _is_city_unit(gaz, unit, RESOLVE_WEIGHTS)
 
 
-@lru_cache(maxsize=4)
-def _names_to_correct(gaz: Gazetteer) -> dict[str, list[tuple[str, int]]]:
-    """Country code → (key, row) of the names of its admin-1 units and their seats; "" → those of the
-    countries: the names a slip in a location string is read against (one-word Latin keys)."""
+@lru_cache(maxsize=64)
+def _rows_to_correct(gaz: Gazetteer, country: str) -> tuple[int, ...]:
+    """The rows a slip in a location string is read against: the admin-1 units of ``country`` and their
+    seats, or for ``country`` "" the countries."""
     from pipeline.geoparse.resolve import _seats
 
     ccs = gaz._columns()[5]
-    kinds = [gaz.kinds.index(k) for k in ("admin1", "country") if k in gaz.kinds]
-    wanted = np.flatnonzero(np.isin(gaz.kind_code, kinds))
-    out: dict[str, list[tuple[str, int]]] = {}
-    for row in wanted.tolist() + list(_seats(gaz).values()):
-        group = "" if gaz.kind_of[row] == "country" else str(ccs[row])
-        names = {name_key(n) for n in [str(gaz._name[row])] + gaz.alternate_names(row).split("|") if n}
-        out.setdefault(group, []).extend((n, row) for n in sorted(names) if n.isalpha() and n.isascii())
-    return out
+    kind = "admin1" if country else "country"
+    if kind not in gaz.kinds:
+        return ()
+    rows = np.flatnonzero(gaz.kind_code == gaz.kinds.index(kind)).tolist()
+    if not country:
+        return tuple(rows)
+    return tuple(r for r in rows + sorted(_seats(gaz).values()) if ccs[r] == country)
 
 
 def _location_line_matches(ctx: _Context, gaz: Gazetteer,
