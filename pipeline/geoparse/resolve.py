@@ -386,6 +386,9 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
         allowed = _allowed(_candidates(m, gaz), gaz, unit, country)
         if allowed is None:
             continue  # the constraint is about something else ("Russia, Belarus")
+        if not allowed and unit is None and mentions[m.country_qualifier].kind == "demonym":
+            m.signals = [s for s in m.signals if s.kind != "demonym_country"]
+            continue  # "the Russian city of X" with no X in Russia: a loose phrase, not a location string
         if allowed:
             cand_lists[i] = allowed
             continue
@@ -446,7 +449,7 @@ def _constraints(i: int, mentions: list[Mention], first: list) -> tuple[Candidat
                     break
     if m.country_qualifier is not None and first[m.country_qualifier][0]:
         top = first[m.country_qualifier][0][0].candidate
-        if top.feature_kind == "country":
+        if top.feature_kind == "country" or mentions[m.country_qualifier].kind == "demonym":
             country = top.country_code
     if unit is not None and country is not None and unit.country_code != country:
         unit = None  # "Crimea, Russia": the country is the writer's view; keep the unit's own candidates

@@ -24,6 +24,9 @@ class RecogniseWeights:
     qualifying_population: int = 20_000
     # a capitalised word this frequent after a name starts the next sentence of an unpunctuated dateline
     next_sentence_zipf: float = 6.0
+    # a capitalised word after a name in a title-case line rarer than this (and no place or English
+    # word) is a surname: the name before it is a person's first name ("Katya Petrenko –")
+    surname_max_zipf: float = 3.0
     # a sentence-initial capital on a word this frequent is the common word, not a weak place name
     sentence_start_common_zipf: float = 3.5
     # a dictionary word this frequent is the word, even when a strong place is called so ("March")

@@ -153,3 +153,28 @@ def test_units_the_iso_names_miss_are_matched_on_the_subdivisions_other_names():
 def test_perm_sakha_and_north_ossetia_have_their_codes(admin1):
     codes = set(admin1["admin1_code"].dropna())
     assert {"RU-PER", "RU-SA", "RU-SE"} <= codes
+
+
+def test_unit_names_from_aliases_keep_only_distinct_proper_names():
+    from geodata.rebuild import exonyms, only_generic
+
+    aliases = ["Bavaria", "State of Bayern", "Central Region", "BY", "Kent", "Region (II)", "Bay 2", "Freistaat"]
+    assert exonyms(aliases, taken={"kent"}, own=["Bayern"]) == {"Bavaria", "Freistaat"}
+    assert only_generic("Nord-Est") and only_generic("Western Province") and not only_generic("North Ossetia")
+
+
+def test_subdivision_names_read_in_order():
+    from geodata.rebuild import _plain_name
+
+    assert _plain_name("Wales [Cymru GB-CYM]") == "Wales"
+    assert _plain_name("Valenciana, Comunidad") == "Comunidad Valenciana"
+
+
+def test_iso_top_level_units_drawn_as_their_parts_have_a_point_inside_their_country():
+    gaz = geodata.load_gazetteer_table()
+    countries = geodata.load_countries().set_index("country_code")
+    units = gaz[(gaz["feature_kind"] == "admin1") & gaz["admin1_code"].str.startswith("GB-", na=False)]
+    assert {"GB-ENG", "GB-SCT", "GB-WLS", "GB-NIR"} <= set(units["admin1_code"])
+    shape = countries.loc["GB", "geometry"]
+    for lat, lon in zip(units["lat"], units["lon"]):
+        assert shape.buffer(0.05).contains(shapely.Point(lon, lat))

@@ -277,3 +277,53 @@ def test_the_village_after_a_road_in_a_location_line_is_its_head(geoparser):
     # "Road, Village, Unit, Country": the part before the unit is the settlement, placed in that unit
     town = geoparser.parse("Trassa M4, Zhovtodolyn, Poltava Oblast, Ukraine. Convoy seen.")[0]
     assert (town["text"], town["admin1_code"], town["precision"]) == ("Zhovtodolyn", "UA-53", "admin1")
+
+
+def test_top_level_units_drawn_only_as_their_parts_are_places(geoparser):
+    """Units whose boundary data shows only their parts (the nations of the United Kingdom) are admin-1
+    places of their own country, never a namesake town abroad."""
+    places = geoparser.parse("The soldiers trained in England and Scotland before flying back.")
+    got = {p["text"]: (p["feature_kind"], p["country_code"], p["admin1_code"]) for p in places}
+    assert got["England"] == ("admin1", "GB", "GB-ENG")
+    assert got["Scotland"] == ("admin1", "GB", "GB-SCT")
+
+
+def test_demonym_and_place_noun_name_the_country_of_the_place(geoparser):
+    """"the <Demonym> port of X" restricts X to that country, even in an article about another country."""
+    places = geoparser.parse("Ukraine said the grain ship left Odesa for the Lebanese port of Tripoli.")
+    tripoli = next(p for p in places if p["text"] == "Tripoli")
+    assert tripoli["country_code"] == "LB" and "called a Lebanese port" in tripoli["reason"]
+
+
+def test_demonym_without_a_place_of_that_country_changes_nothing(geoparser):
+    """A loose phrase ("the Russian city of Kharkiv") keeps the place and does not claim the constraint."""
+    places = geoparser.parse("The Russian city of Kharkiv was shelled.")
+    kharkiv = next(p for p in places if p["text"] == "Kharkiv")
+    assert kharkiv["admin1_code"] == "UA-63" and "called a Russian" not in kharkiv["reason"]
+
+
+def test_words_of_control_are_not_a_country(geoparser):
+    places = geoparser.parse("Kyiv said the Russian held town of Kupiansk was shelled.")
+    assert next(p for p in places if p["text"] == "Kupiansk")["country_code"] == "UA"
+
+
+def test_first_name_and_unknown_surname_in_a_byline_is_no_place(geoparser):
+    """In a title-case line every word is capitalised; a name followed by an unknown surname-like word
+    is a person, while place nouns, English words and other places keep a headline's places."""
+    byline = geoparser.parse("Nadia Wojtowiczowna – Sunday, 6 March 2022, 20:37\n\nShelling hit Irpin.")
+    assert [p["text"] for p in byline] == ["Irpin"]
+    headline = geoparser.parse("Shelling Hits Kramatorsk And Sloviansk Overnight\n\nText follows here.")
+    assert [p["text"] for p in headline] == ["Kramatorsk", "Sloviansk"]
+
+
+def test_name_right_after_a_media_noun_is_the_medium(geoparser):
+    places = geoparser.parse('Two hundred people were inside, according to the online publication "Augusta." '
+                             "The channel Paola said the same. The strike hit Kharkiv.")
+    assert [p["text"] for p in places] == ["Kharkiv"]
+
+
+def test_regional_authority_names_the_unit_and_a_regional_facility_the_town(geoparser):
+    governor = geoparser.parse("The Kharkiv regional governor said two people died in Kharkiv.")
+    assert [(p["feature_kind"], p["admin1_code"]) for p in governor] == [("admin1", "UA-63"), ("city", "UA-63")]
+    hospital = geoparser.parse("Patients were moved to the Sumy regional hospital.")
+    assert [p["feature_kind"] for p in hospital] == ["city"]
