@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache
 from pipeline.geoparse.gazetteer import Gazetteer
 from pipeline.model import Signal
 from pipeline.geoparse.weights import RECOGNISE_WEIGHTS as _W
-from pipeline.text.textnorm import fold_words, name_key, skeleton
+from pipeline.text.textnorm import fold_words, name_key, one_slip_apart, skeleton
 
 # Paragraphs that are page furniture, not article content ("Related coverage ...", credits).
 _BOILERPLATE = re.compile(
@@ -469,12 +469,14 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         elif m.kind in ("name", "variant") and _ends_with_region_word(m.text):
             m.region = m.region_word = True  # the region word is part of the name found ("Kharkivs'ka oblast")
     mentions = _units_by_region_word(ctx, gaz, mentions)
+    if lines:
+        mentions = _misspelt_location_parts(ctx, gaz, lines, mentions)
     _mark_facilities(ctx, gaz, mentions)
     mentions = _named_facilities(ctx, gaz, mentions)
     _mark_regions(ctx, mentions)
     if lines:
         mentions = _without_city_district_heads(ctx.text, lines, mentions)
-    mentions = _settlements_missing_from_gazetteer(ctx, gaz, mentions)
+    mentions = _settlements_missing_from_gazetteer(ctx, gaz, mentions, lines)
     _mark_location_strings(ctx, gaz, mentions)
     _mark_demonym_qualifiers(ctx, mentions)
     return mentions
@@ -500,12 +502,102 @@ def _location_lines(ctx: _Context, gaz: Gazetteer) -> list[tuple[int, int, tuple
         if len(parts) < 2:
             continue
         last = name_key(parts[-1][1])
-        country = any(gaz.kind_of[r] == "country" for r in gaz.rows_for_key(last)) if last in gaz.keys else False
+        country = any(gaz.kind_of[r] == "country" for r in gaz.rows_for_key(last)) if last in gaz.keys else \
+            _misspelt_name(gaz, last, None) is not None  # a country misspelt by one slip
         region = any(part.rsplit(None, 1)[-1].lower().rstrip("'’") in REGION_CUES and " " in part
                      for _, part in parts[1:])
         if country or region:
             found.append((start, end, tuple((pos, pos + len(part)) for pos, part in parts)))
     return found
+
+
+def _misspelt_location_parts(ctx: _Context, gaz: Gazetteer, lines: list[tuple[int, int, tuple[tuple[int, int], ...]]],
+                             mentions: list[Mention]) -> list[Mention]:
+    """Mentions for the parts after the head of a location string that no name covers and that are one slip
+    (see ``one_slip_apart``) from the name of a country, in the last part ("A, Bellarus"), or of an admin-1
+    unit of the string's country or its seat, before a region word or the country ("A, Kharkvi Oblast,
+    Ukraine", "A, Belgorrod, Russia"). A name the gazetteer has is never read so."""
+    text = ctx.text
+    covered = [(m.start, m.end) for m in mentions]
+    found = []
+    for _start, _end, parts in lines:
+        country = None
+        for k in range(len(parts) - 1, 0, -1):  # the country first: it narrows the units
+            s, e = parts[k]
+            words = text[s:e].split()
+            region = len(words) > 1 and words[-1].lower().rstrip("'’") in REGION_CUES
+            core_end = s + len(text[s:e].rstrip()[:-len(words[-1])].rstrip()) if region else e
+            key = name_key(text[s:core_end])
+            is_last = k == len(parts) - 1
+            if any(c0 < core_end and s < c1 for c0, c1 in covered) or key in gaz.keys:
+                if is_last and not region:
+                    rows = [r for r in gaz.rows_for_key(key) if gaz.kind_of[r] == "country"]
+                    country = str(gaz._columns()[5][rows[0]]) if rows else None
+                continue
+            if is_last and not region:
+                hit = _misspelt_name(gaz, key, None)
+                country = str(gaz._columns()[5][hit[0][0]]) if hit else None
+            else:
+                hit = _misspelt_name(gaz, key, country, region) if country is not None else None
+            if hit is None:
+                continue
+            rows, name = hit
+            m = Mention(s, core_end, text[s:core_end], key, "name" if is_last and not region else "variant", rows)
+            m.paragraph, m.sentence = ctx.paragraph_of(s), ctx.sentence_of(s)
+            m.location_line = True
+            if m.paragraph >= 0:
+                m.signals.append(Signal("misspelt_name", 0.0, f"one slip from {name}"))
+                found.append(m)
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+@lru_cache(maxsize=4096)
+def _misspelt_name(gaz: Gazetteer, key: str, country: str | None,
+                   region: bool = False) -> tuple[tuple[int, ...], str] | None:
+    """(rows, name) of the one country (``country`` None), or admin-1 unit of ``country`` with its seat town,
+    that has a name one slip from ``key`` (same first letter, ``misspelt_min_letters`` or more); None when no
+    place or more than one is. With ``region`` (a region word follows) units that are cities do not count."""
+    if len(key) < _W.misspelt_min_letters or not key.isalpha():
+        return None
+    a1s = gaz._columns()[6]
+    found = set()
+    for row in _rows_to_correct(gaz, country or ""):
+        for name in [str(gaz._name[row])] + gaz.alternate_names(row).split("|"):
+            if abs(len(name) - len(key)) > 3 or name[:1].lower() != key[0]:
+                continue  # (cheap tests before the key is made: most names are far off)
+            name = name_key(name)
+            if name.isalpha() and name.isascii() and one_slip_apart(key, name):
+                found.add(row)
+    rows = tuple(sorted(found))
+    if region and len({a1s[row] for row in rows}) > 1:
+        rows = tuple(row for row in rows if not _in_city_unit(gaz, row))  # "… Oblast" is never a city's unit
+    if not rows or len({a1s[row] if country else row for row in rows}) != 1:
+        return None
+    return rows, str(gaz._name[rows[0]])
+
+
+def _in_city_unit(gaz: Gazetteer, row: int) -> bool:
+    """Whether ``row`` lies in an admin-1 unit that is a city of its own (Kyiv city, Sevastopol)."""
+    from pipeline.geoparse.resolve import RESOLVE_WEIGHTS, _is_city_unit
+
+    unit = gaz.admin1_row(str(gaz._columns()[6][row]))
+    return unit is not None and _is_city_unit(gaz, unit, RESOLVE_WEIGHTS)
+
+
+@lru_cache(maxsize=64)
+def _rows_to_correct(gaz: Gazetteer, country: str) -> tuple[int, ...]:
+    """The rows a slip in a location string is read against: the admin-1 units of ``country`` and their
+    seats, or for ``country`` "" the countries."""
+    from pipeline.geoparse.resolve import _seats
+
+    ccs = gaz._columns()[5]
+    kind = "admin1" if country else "country"
+    if kind not in gaz.kinds:
+        return ()
+    rows = np.flatnonzero(gaz.kind_code == gaz.kinds.index(kind)).tolist()
+    if not country:
+        return tuple(rows)
+    return tuple(r for r in rows + sorted(_seats(gaz).values()) if ccs[r] == country)
 
 
 def _location_line_matches(ctx: _Context, gaz: Gazetteer,
@@ -1425,10 +1517,12 @@ def _list_goes_on(text: str, mentions: list[Mention], i: int) -> bool:
     return i + 1 < len(mentions) and bool(_LIST_GAP.match(text[mentions[i].end:mentions[i + 1].start]))
 
 
-def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions: list[Mention],
+                                       lines: list[tuple[int, int, tuple[tuple[int, int], ...]]] = ()) -> list[Mention]:
     """Mentions of settlements the gazetteer lacks, named as such: the head of a location string
-    ("Novoselivka Persha, Donetsk Oblast", "Neznamovo, Belgorod, Russia"), "the village of X",
-    "X, a village in ...". Their place comes from the admin unit of their context (see resolve)."""
+    ("Novoselivka Persha, Donetsk Oblast", "Neznamovo, Belgorod, Russia"; also after a road or street that
+    opens the line: "Road X, Neznamovo, Belgorod, Russia"), "the village of X", "X, a village in ...". Their
+    place comes from the admin unit of their context (see resolve)."""
     text = ctx.text
     found = []
     for i, m in enumerate(mentions):
@@ -1448,9 +1542,11 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
                 continue
             if head is not None:
                 start = m.start - len(before) + head.start()
-                if not _LIST_TAIL.search(text[max(0, start - 40):start]):  # not the middle of a list
+                # not the middle of a list, unless the structure of a location line says which part it is
+                inner = _before_unit_and_country(lines, start, m.start)
+                if inner or not _LIST_TAIL.search(text[max(0, start - 40):start]):
                     found.append(_unknown_settlement(ctx, gaz, start, m.start - len(before) + head.end(), mentions,
-                                                     mark_known=False, over_prefix=True))
+                                                     mark_known=False, over_prefix=True, in_list=inner))
     for cue in (_SETTLEMENT_OF.finditer(text) if ctx.has_any_before(_SETTLEMENT_OF_HEADS, " of") else ()):
         found += _settlement_list(ctx, gaz, cue.end(), mentions, village=cue.group(1).lower() in VILLAGE_NOUNS)
     if ctx.has_any(SETTLEMENT_NOUNS) and _APPOSITION_CUE.search(text):
@@ -1467,6 +1563,16 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
     heads = list(by_start.values())
     kept = [m for m in mentions if not any(h.start <= m.start and m.end <= h.end for h in heads)]
     return sorted(kept + heads, key=lambda m: m.start)
+
+
+def _before_unit_and_country(lines: list[tuple[int, int, tuple[tuple[int, int], ...]]], start: int, unit: int) -> bool:
+    """Whether the part at ``start`` of a line-opening location string is followed by the part at ``unit`` and
+    then only by the last part (its country), with a part before it: "A, Head, Unit, Country"."""
+    for _start, _end, parts in lines:
+        starts = [pos for pos, _ in parts]
+        if len(starts) >= 4 and starts[-3:-1] == [start, unit]:
+            return True
+    return False
 
 
 def _settlement_list(ctx: _Context, gaz: Gazetteer, pos: int, mentions: list[Mention], *,

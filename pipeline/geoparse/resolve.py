@@ -20,7 +20,7 @@ from geopy.distance import EARTH_RADIUS, great_circle
 from pipeline.geoparse.gazetteer import Candidate, Gazetteer
 from pipeline.geoparse.recognise import Mention
 from pipeline.model import Signal
-from pipeline.text.textnorm import name_key, skeleton
+from pipeline.text.textnorm import name_key, one_slip_apart, skeleton
 from pipeline.geoparse.weights import RESOLVE_WEIGHTS, ResolveWeights
 
 _KM_PER_DEGREE = 6371.009 * math.pi / 180  # geopy's mean earth radius: km per degree of a great circle
@@ -395,6 +395,15 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
         cand_lists[i] = []
         if unit is not None and (m.kind == "settlement" or _names_a_settlement(first[i][0])):
             spelt = _in_unit_by_spelling(gaz, m.key, unit.admin1_code, w)
+            town = None if m.kind != "name" or (spelt is not None and spelt[2]) else \
+                _town_outside_unit(_candidates(m, gaz), unit, w)
+            if town is not None:
+                cand_lists[i] = [town]  # the town of this name elsewhere in the country: the unit is the slip
+                m.signals.append(Signal("town_outside_listed_unit", 0.0,
+                                        f"{_admin1_label(gaz, unit.admin1_code)} has no place of this name"))
+                continue
+            if spelt is None:
+                spelt = _in_unit_by_typo(gaz, m.key, unit.admin1_code, w)
             if spelt is not None:
                 row, name, exact = spelt
                 m.kind, m.rows = "variant", (row,)  # read as a spelling variant of that settlement
@@ -503,6 +512,35 @@ def _in_unit_by_spelling(gaz: Gazetteer, key: str, admin1: str | None,
     if not close:
         return None
     row = best(names[close[0]])
+    return row, str(gaz._name[row]), False
+
+
+def _town_outside_unit(cands: list[Candidate], unit: Candidate, w: ResolveWeights) -> Candidate | None:
+    """The town of ``cands`` in ``unit``'s country with ``listed_unit_namesake_population`` or more, for a
+    name its listed unit lacks, when every settlement of that name in the country lies in the town's unit (a
+    name that villages of several units share, "Nikolskoye", says nothing about which one); else None."""
+    settlements = [c for c in cands if c.feature_kind == "city" and c.country_code == unit.country_code]
+    if not settlements or len({c.admin1_code for c in settlements}) != 1:
+        return None
+    town = max(settlements, key=lambda c: (c.population, -c.row))
+    return town if town.population >= w.listed_unit_namesake_population else None
+
+
+@lru_cache(maxsize=4096)
+def _in_unit_by_typo(gaz: Gazetteer, key: str, admin1: str | None,
+                     w: ResolveWeights = RESOLVE_WEIGHTS) -> tuple[int, str, bool] | None:
+    """The town (``unit_typo_min_population`` or more) of unit ``admin1`` whose name is one slip from ``key``
+    with the same first letter, when exactly one town is, as (row, its name, False); else None."""
+    compact = _compact(key)
+    names = _unit_settlements(gaz, admin1) if admin1 else None
+    if not names or len(compact) < w.unit_typo_min_letters:
+        return None
+    pops = gaz.population_of
+    found = {row for name, rows in names.items() if name[:1] == compact[:1] and one_slip_apart(compact, name)
+             for row in rows if pops[row] >= w.unit_typo_min_population}
+    if len(found) != 1:
+        return None
+    row = found.pop()
     return row, str(gaz._name[row]), False
 
 

@@ -17,6 +17,9 @@ class RecogniseWeights:
 
     # a place this big makes its name "strong": kept even when it is a common word or a surname
     strong_population: int = 100_000
+    # a part of a location string one slip from a country or unit name is read as it from this many letters
+    # ("Ukriane"; "Kiyv Oblast"): shorter names are too often another word
+    misspelt_min_letters: int = 4
     # a place this big may stand before another name ("Decatur McLean County"); smaller ones are surnames
     qualifying_population: int = 20_000
     # a capitalised word this frequent after a name starts the next sentence of an unpunctuated dateline
@@ -137,6 +140,15 @@ class ResolveWeights:
     unit_spelling_similarity: float = 0.88
     # names shorter than this (letters) are never matched by similarity inside a unit
     unit_spelling_min_letters: int = 6
+    # a name one typing slip (a letter changed, added, dropped or two swapped) from a town of its listed unit
+    # this big is that town ("Kharvov, Kharkiv Oblast"): villages are too many for a slip to single one out
+    unit_typo_min_population: int = 5_000
+    # ... and at least this many letters long (the first letter kept)
+    unit_typo_min_letters: int = 5
+    # a location string whose listed unit has no place of its name, while a town this big of that name lies
+    # in another unit of the same country ("Izium, Kyiv Oblast"), names that town: the unit is the slip
+    # (a village of the unit the gazetteer lacks is rarer than a town with the wrong unit)
+    listed_unit_namesake_population: int = 10_000
     # the population assumed for a settlement with no population figure (unknown, not nil): a typical village's
     unknown_village_population: int = 500
     # per order of magnitude by which one namesake (same name, same country) is nearer the article's other

@@ -88,6 +88,20 @@ def name_key(name: str) -> str:
     return " ".join(fold_words(name).split())
 
 
+def one_slip_apart(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one typing slip: a letter changed, added or dropped, or two
+    neighbouring letters swapped (Damerau-Levenshtein distance 1)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return short[i:] == long_[i + 1:]
+
+
 def spaced_key(name: str) -> str:
     """The key as it appears in ``fold_words`` text when punctuation stands before a space
     ("St. Louis" → "st  louis"), or "" when that is the same as ``name_key``."""

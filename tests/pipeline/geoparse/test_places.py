@@ -124,11 +124,11 @@ def test_location_string_restricts_the_town_to_the_listed_oblast(geoparser):
 
 def test_a_final_soft_sign_apostrophe_keeps_the_listed_oblast(geoparser):
     # romanisations mark a final soft sign with an apostrophe; it stands between the name and the comma,
-    # and the oblast listed after it still restricts the town (here to a unit that has no town so named)
-    for text in ("Uman, Poltava Oblast, Ukraine. Shelling was reported.",
-                 "Uman', Poltava Oblast, Ukraine. Shelling was reported."):
+    # and the oblast listed after it still restricts the town (here a made-up village the gazetteer lacks)
+    for text in ("Zhovtodolyn, Poltava Oblast, Ukraine. Shelling was reported.",
+                 "Zhovtodolyn', Poltava Oblast, Ukraine. Shelling was reported."):
         town = geoparser.parse(text)[0]
-        assert (town["text"], town["admin1_code"]) == ("Uman", "UA-53"), text
+        assert (town["text"], town["admin1_code"]) == ("Zhovtodolyn", "UA-53"), text
 
 
 def test_town_and_its_namesake_oblast_in_a_location_string(geoparser):
@@ -201,6 +201,82 @@ def test_weights_are_frozen_and_named():
 def test_country_with_possessive_after_a_town_is_an_apposition_not_a_location_string(geoparser):
     places = geoparser.parse("They are encircling the city of Lyman, Russia's main base in Donetsk province.")
     assert [(p["text"], p["admin1_code"]) for p in places if p["feature_kind"] == "city"] == [("Lyman", "UA-14")]
+
+
+def test_a_town_the_listed_unit_lacks_is_the_town_of_that_name_elsewhere(geoparser):
+    # a sizeable town named with the wrong oblast is that town, not a dot at the oblast's seat
+    for name, code in (("Berdychiv", "UA-18"), ("Starobilsk", "UA-09")):
+        town = geoparser.parse(f"{name}, Poltava Oblast, Ukraine. Shelling was reported.")[0]
+        assert (town["name"], town["admin1_code"], town["precision"]) == (name, code, "exact")
+        assert "has no place of this name" in town["reason"]
+
+
+def test_a_name_villages_of_several_units_share_stays_in_the_listed_unit():
+    from pipeline.geoparse.gazetteer import Candidate
+    from pipeline.geoparse.resolve import _town_outside_unit
+    from pipeline.geoparse.weights import RESOLVE_WEIGHTS
+
+    def town(row, unit, pop):
+        return Candidate(row, None, "Sadove", 50.0, 30.0, "city", "UA", unit, pop, True)
+
+    unit = Candidate(0, None, "Unit", 49.0, 32.0, "admin1", "UA", "UA-53", 1_000_000, True)
+    assert _town_outside_unit([town(1, "UA-71", 20_000)], unit, RESOLVE_WEIGHTS).row == 1
+    assert _town_outside_unit([town(1, "UA-71", 20_000), town(2, "UA-71", 0)], unit, RESOLVE_WEIGHTS).row == 1
+    assert _town_outside_unit([town(1, "UA-71", 20_000), town(2, "UA-18", 300)], unit, RESOLVE_WEIGHTS) is None
+    assert _town_outside_unit([town(1, "UA-71", 2_000)], unit, RESOLVE_WEIGHTS) is None
+    assert _town_outside_unit([town(1, "UA-71", 20_000)._replace(country_code="MD")], unit, RESOLVE_WEIGHTS) is None
+
+
+def test_one_slip_apart():
+    from pipeline.text.textnorm import one_slip_apart
+
+    for a, b in (("myrhorod", "myrhrod"), ("myrhorod", "myrhorodd"), ("myrhorod", "myrhored"),
+                 ("myrhorod", "myhrorod"), ("lubny", "lubni")):
+        assert one_slip_apart(a, b) and one_slip_apart(b, a), (a, b)
+    for a, b in (("myrhorod", "myrhorod"), ("myrhorod", "mirhored"), ("myrhorod", "myrhorodka"),
+                 ("myrhorod", "yrhorodm")):
+        assert not one_slip_apart(a, b), (a, b)
+
+
+def test_a_town_misspelt_by_one_slip_in_its_listed_unit(geoparser):
+    # two neighbouring letters swapped: the town of the listed oblast, not a dot at its seat
+    town = geoparser.parse("Myhrorod, Poltava Oblast, Ukraine. Shelling was reported.")[0]
+    assert (town["name"], town["admin1_code"], town["precision"]) == ("Myrhorod", "UA-53", "exact")
+
+
+def test_a_unit_misspelt_by_one_slip_still_restricts_its_town(geoparser):
+    # "Potlava Oblast": two consonants swapped (no skeleton of a known name); the unit is read and restricts the town to it
+    places = geoparser.parse("Zhovtodolyn, Potlava Oblast, Ukraine. Shelling was reported.")
+    assert [(p["name"], p["feature_kind"], p["admin1_code"]) for p in places[:2]] == [
+        ("Zhovtodolyn", "city", "UA-53"), ("Poltava", "admin1", "UA-53")]
+    assert "one slip from" in places[1]["reason"]
+
+
+def test_a_country_misspelt_by_one_slip_closes_a_location_string(geoparser):
+    places = geoparser.parse("Berdychiv, Ukrainr. Shelling was reported.")
+    assert [(p["name"], p["feature_kind"]) for p in places] == [("Berdychiv", "city"), ("Ukraine", "country")]
+
+
+def test_misspelt_names_need_one_place_and_four_letters():
+    from pipeline.geoparse.gazetteer import load_gazetteer
+    from pipeline.geoparse.recognise import _misspelt_name
+
+    gaz = load_gazetteer()
+    assert _misspelt_name(gaz, "potlava", "UA") is not None
+    assert _misspelt_name(gaz, "pol", "UA") is None  # too short
+    assert _misspelt_name(gaz, "ukrainr", None) is not None
+
+
+def test_a_misspelt_oblast_is_never_the_city_that_is_its_own_unit(geoparser):
+    # "Kyvi Oblast" is one slip from both the city unit and the oblast around it: the oblast
+    places = geoparser.parse("Zhovtodolyn, Kyvi Oblast, Ukraine. Shelling was reported.")
+    assert [(p["feature_kind"], p["admin1_code"]) for p in places[:2]] == [("city", "UA-32"), ("admin1", "UA-32")]
+
+
+def test_the_village_after_a_road_in_a_location_line_is_its_head(geoparser):
+    # "Road, Village, Unit, Country": the part before the unit is the settlement, placed in that unit
+    town = geoparser.parse("Trassa M4, Zhovtodolyn, Poltava Oblast, Ukraine. Convoy seen.")[0]
+    assert (town["text"], town["admin1_code"], town["precision"]) == ("Zhovtodolyn", "UA-53", "admin1")
 
 
 def test_top_level_units_drawn_only_as_their_parts_are_places(geoparser):
