@@ -172,7 +172,7 @@ def _fold_items(run: Runner, items: ObjectSpool, digests: list[bytes | None], ke
     if fold is not None and keys == fold.keys and fold.intact(previous):
         return _unchanged(fold, previous)  # nothing new and every file as written: nothing to do
     start = len(fold.keys) if fold is not None and fold.resumes(keys, previous) else 0
-    if start and any(digest in fold.texts for digest in digests[start - skipped:] if digest is not None):
+    if start and any(fold.repeats(digest) for digest in digests[start - skipped:] if digest is not None):
         start = 0  # a new article repeats an old one's text: its result is not at hand, fold everything
     if start:
         results = _first_pass(run, items, start - skipped, progress, fold)
