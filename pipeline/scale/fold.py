@@ -123,6 +123,9 @@ def _day(article_date: object) -> str | None:
     return getattr(article_date, "date", None) if getattr(article_date, "precision", None) == 1 else None
 
 
+_KINDS = tuple(str(kind) for kind in EVENT_TYPES)  # plain strings, as the rendered properties hold
+
+
 class _Rendered:
     """Per merged event (by its index): its sort key, where its feature JSON and CSV row are in the heap and
     the facts the oblast layer counts, in arrays: a few dozen bytes per event, not tuples of objects.
@@ -187,7 +190,7 @@ class _Rendered:
     def facts(self, i: int) -> tuple:
         if i in self.odd:
             return self.odd[i]
-        return EVENT_TYPES[self.kind[i]], self.codes[self.code[i]], self.killed[i], self.injured[i]
+        return _KINDS[self.kind[i]], self.codes[self.code[i]], self.killed[i], self.injured[i]
 
     def order(self) -> list[int]:
         """Every rendered event, in the order of the events layer."""
@@ -195,7 +198,7 @@ class _Rendered:
 
     def kinds(self) -> Counter:
         """Events per type."""
-        return Counter(EVENT_TYPES[k] for i, k in enumerate(self.kind) if self.sort[i] is not None)
+        return Counter(_KINDS[k] for i, k in enumerate(self.kind) if self.sort[i] is not None)
 
 
 class BuildFold:
