@@ -40,6 +40,7 @@ from pipeline.output.export import EVENT_TYPES, OblastCounts, event_features, ev
 from pipeline.output.writer import json_line
 from pipeline.scale.columnar import (COLUMNAR_LAYERS, extend_geoparquet, join_geoparquet_files,
                                      to_geoparquet)
+from pipeline.scale.digests import HexDigests
 from pipeline.scale.heap import HEAP_NAME, BlobHeap, HeapDamaged
 from pipeline.scale.work import place_json
 
@@ -206,8 +207,8 @@ class BuildFold:
 
     def __init__(self, folder: Path | None = None) -> None:
         """A new fold; ``folder``: where it will be kept (its heap is made there), None: not kept."""
-        self.keys: list[str] = []  # article_key() of every article folded, in input order
-        self.rows: list[str | None] = []  # the corpus row digest each came from (Article.raw), None: not a row
+        self.keys = HexDigests()  # article_key() of every article folded, in input order
+        self.rows = HexDigests()  # the corpus row digest each came from (Article.raw), None: not a row
         self.texts: set[int] = set()  # the first 8 bytes of the sha256 of every processed text (see ``repeats``)
         self.grouping = Grouping()
         self.groups: dict[str, str] = {}  # the groups the folded articles were merged with
@@ -458,7 +459,7 @@ class BuildFold:
         """Whether a build of articles with ``keys`` (in input order) continues this fold, whose files
         written in ``previous`` are still there (they are read back: places and articles are appended to)."""
         n = len(self.keys)
-        if not (0 < n <= len(keys) and keys[n - 1] == self.keys[-1] and list(keys[:n]) == self.keys):
+        if not (0 < n <= len(keys) and keys[n - 1] == self.keys[-1] and HexDigests(keys[:n]) == self.keys):
             return False
         if previous is None or not all(name in self.bodies for name in ("places.geojson", "articles.jsonl")):
             return False
@@ -476,9 +477,9 @@ class BuildFold:
         self.resumed = True
         return True
 
-    def row_digests(self) -> list[str]:
+    def row_digests(self) -> HexDigests | list[str]:
         """The row digests of the folded articles, when every one came from a corpus row (else [])."""
-        return self.rows if self.rows and None not in self.rows else []
+        return self.rows if len(self.rows) and None not in self.rows else []
 
     def intact(self, previous: Path | None) -> bool:
         """Whether every output file this fold last rendered is in ``previous`` as written (SHA-256)."""

@@ -133,3 +133,19 @@ def test_compact_state_gives_the_files_of_a_build_holding_few_events(tmp_path, m
     build_paths([corpus], tmp_path / "b", jobs=1, incremental=True)
     for name in OUTPUT_FILES:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+# -- the fold's keys and row digests as raw bytes --------------------------------------------------
+def test_hex_digests_give_back_the_strings_and_keep_other_values_as_they_are():
+    import hashlib
+
+    from pipeline.scale.digests import HexDigests
+
+    values = [hashlib.sha256(bytes([n])).hexdigest() for n in range(5)] + [None, "not-a-digest", "AB" * 32]
+    column = HexDigests(values)
+    assert list(column) == values and column == values and len(column) == 8
+    assert column[-1] == "AB" * 32 and column[2:4] == values[2:4] and None in column
+    assert (column + values[:2]) == values + values[:2] and isinstance(column[:3], HexDigests)
+    assert pickle.loads(pickle.dumps(column)) == column
+    assert len(column._data) == 32 * 8  # raw bytes, not strings
+    assert None not in HexDigests(values[:5]) and values[3] in column
