@@ -15,6 +15,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 
 from pipeline.errors import InputError
@@ -24,6 +25,7 @@ from pipeline.output.export import dumps, events_csv
 from pipeline.output.writer import json_line, write_set
 from pipeline.scale.columnar import COLUMNAR_LAYERS, to_geoparquet
 from pipeline.scale.corpus import InputChanged, Inputs
+from pipeline.scale.digests import HexDigests
 from pipeline.scale.fold import BuildFold
 from pipeline.scale.heap import HeapDamaged
 from pipeline.scale.run import ProgressBar, Runner, run_articles
@@ -149,7 +151,7 @@ def process(articles: Iterable[Article], *, progress: Progress | None = None, ba
     run = runner or run_articles
     items = ObjectSpool()  # every article in input order, with its text's digest (on disk: not the corpus in memory)
     digests: list[bytes | None] = []  # SHA-256 of each text (raw bytes: half the memory of hex)
-    keys: list[str] = []
+    keys = HexDigests()  # 32 bytes per article, not a string
     for article in articles:
         english = is_english(article.meta.get("language"))
         digest = hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).digest() if english else None
@@ -162,7 +164,7 @@ def process(articles: Iterable[Article], *, progress: Progress | None = None, ba
         items.close()
 
 
-def _fold_items(run: Runner, items: ObjectSpool, digests: list[bytes | None], keys: list[str],
+def _fold_items(run: Runner, items: ObjectSpool, digests: list[bytes | None], keys: HexDigests,
                 progress: Progress | None, fold: BuildFold | None, previous: Path | None,
                 skipped: int) -> BuildResult:
     if skipped:  # the first ``skipped`` articles are the fold's own, passed over unread (their rows unchanged)
@@ -172,7 +174,7 @@ def _fold_items(run: Runner, items: ObjectSpool, digests: list[bytes | None], ke
     if fold is not None and keys == fold.keys and fold.intact(previous):
         return _unchanged(fold, previous)  # nothing new and every file as written: nothing to do
     start = len(fold.keys) if fold is not None and fold.resumes(keys, previous) else 0
-    if start and any(digest in fold.texts for digest in digests[start - skipped:] if digest is not None):
+    if start and any(fold.repeats(digest) for digest in digests[start - skipped:] if digest is not None):
         start = 0  # a new article repeats an old one's text: its result is not at hand, fold everything
     if start:
         results = _first_pass(run, items, start - skipped, progress, fold)
@@ -187,7 +189,7 @@ def _fold_items(run: Runner, items: ObjectSpool, digests: list[bytes | None], ke
         results = _first_pass(run, items, 0, progress, fold)
         groups = fold.grouping.groups()
     assert fold is not None
-    for (article, digest), key, result in zip(items.read(start - skipped), keys[start:], results.read()):
+    for (article, digest), key, result in zip(items.read(start - skipped), islice(keys, start, None), results.read()):
         if digest is None:
             fold.notes.append(f"{article.name}: {NOT_ENGLISH_NOTE} (language {article.meta.get('language')})")
         fold.add(article, key, digest, result, groups.get(article.name), article.group)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import pickle
+from array import array
 
 from datetime import timedelta
 from itertools import islice
@@ -165,35 +166,40 @@ def _cells(event: Event) -> tuple[list[tuple], tuple]:
     return [("cell", i + di, j + dj) for di in (-1, 0, 1) for dj in (-1, 0, 1)], ("cell", i, j)
 
 
+_EVENT_BITS = 32  # a cell entry is one integer: (rank of its first article) << _EVENT_BITS | event index
+_EVENT_MASK = (1 << _EVENT_BITS) - 1
+
+
 class _Cell:
     """The merged events of one bucket (by their index in the merge), indexed by day so that a new event
     meets only those whose dates can be compatible; the order they are tried in is the order they were
-    added (first by the article that first reported them), exactly as a plain scan of the bucket would."""
+    added (first by the article that first reported them), exactly as a plain scan of the bucket would.
+
+    An entry is one integer in an array, ``rank << _EVENT_BITS | event``: event indices grow as events
+    are added, so ordering by (rank, event) is ordering by (rank, when added)."""
 
     def __init__(self) -> None:
         self.rank: dict[str, int] = {}  # the article that first reported events here → its rank
-        self.by_day: dict[int | None, list[tuple[int, int, str, int]]] = {}  # (rank, seq, article, event)
-        self.day_of: dict[int, int | None] = {}  # event → its day bin
-        self.seq = 0
+        self.articles: list[str] = []  # rank → that article
+        self.by_day: dict[int | None, array] = {}  # day bin → its entries
 
     def add(self, article: str, event: int, day: int | None) -> None:
-        rank = self.rank.setdefault(article, len(self.rank))
-        self.by_day.setdefault(day, []).append((rank, self.seq, article, event))
-        self.day_of[event] = day
-        self.seq += 1
+        rank = self.rank.get(article)
+        if rank is None:
+            rank = self.rank[article] = len(self.articles)
+            self.articles.append(article)
+        self.by_day.setdefault(day, array("q")).append(rank << _EVENT_BITS | event)
 
-    def move(self, event: int, day: int | None) -> None:
-        """Re-file ``event`` after absorbing a report changed its date."""
-        old = self.day_of.get(event, day)
+    def move(self, event: int, old: int | None, day: int | None) -> None:
+        """Re-file ``event`` (in bin ``old``) after absorbing a report changed its date."""
         if old == day:
             return
         entries = self.by_day[old]
-        entry = next(e for e in entries if e[3] == event)
+        entry = next(e for e in entries if e & _EVENT_MASK == event)
         entries.remove(entry)
-        bisect.insort(self.by_day.setdefault(day, []), entry, key=lambda e: (e[0], e[1]))
-        self.day_of[event] = day
+        bisect.insort(self.by_day.setdefault(day, array("q")), entry)
 
-    def candidates(self, day: int | None, *, dated: bool) -> list[tuple[int, int, str, int]]:
+    def candidates(self, day: int | None, *, dated: bool) -> list[int]:
         """Entries whose day bin may hold a compatible date, in the order they were added."""
         if not dated:
             found = list(self.by_day.get(day, ()))
@@ -202,8 +208,49 @@ class _Cell:
         else:
             slack = max(WEIGHTS.merge_days_exact, WEIGHTS.merge_days_coarse)
             found = [e for d in range(day - slack, day + slack + 1) for e in self.by_day.get(d, ())]
-        found.sort(key=lambda e: (e[0], e[1]))
+        found.sort()
         return found
+
+
+class _Pickles:
+    """Each merged event's pickle as last kept: its reference in the heap in three arrays (offset -1: none),
+    or the bytes themselves when there is no heap."""
+
+    def __init__(self) -> None:
+        self.offset, self.length, self.crc = array("q"), array("q"), array("Q")
+        self.inline: dict[int, bytes] = {}
+
+    def __len__(self) -> int:
+        return len(self.offset)
+
+    def append(self, value) -> None:
+        self.offset.append(-1)
+        self.length.append(0)
+        self.crc.append(0)
+        if value is not None:
+            self[len(self.offset) - 1] = value
+
+    def __getitem__(self, i: int):
+        if i in self.inline:
+            return self.inline[i]
+        offset = self.offset[i]
+        return None if offset < 0 else (offset, self.length[i], self.crc[i])
+
+    def __setitem__(self, i: int, value) -> None:
+        self.inline.pop(i, None)
+        self.offset[i] = -1
+        if isinstance(value, bytes):
+            self.inline[i] = value
+        elif value is not None:
+            self.offset[i], self.length[i], self.crc[i] = value
+
+
+def _has(articles: str | set[str], article: str) -> bool:
+    """Whether ``article`` is among an event's articles (one article is kept as its name, not a set)."""
+    return articles == article if isinstance(articles, str) else article in articles
+
+
+_NO_DAY = -(1 << 63)  # an undated event in the day array
 
 
 def _day(event: Event) -> int | None:
@@ -226,12 +273,13 @@ class CrossArticleMerge:
 
     def __init__(self) -> None:
         self._events: list[Event | None] = []  # merged events; None: still in ``_pickled``
-        self._pickled: list = []  # an untouched event's pickle as last kept (bytes, or its reference in ``heap``)
+        self._pickled = _Pickles()  # an untouched event's pickle as last kept (bytes, or its reference in ``heap``)
         self.heap = None  # where pickles are kept (``pipeline.scale.heap.BlobHeap``); None: in memory
         self._live: dict[int, None] = {}  # events held as objects, least recently used first
         self.cells: dict[tuple, _Cell] = {}
-        self.home_of: list[tuple] = []  # event → its bucket
-        self.articles_of: list[set[str]] = []  # event → the articles it merges
+        self.home_of: list[_Cell] = []  # event → its bucket
+        self.day_of = array("q")  # event → its day bin (_NO_DAY: none)
+        self.articles_of: list[str | set[str]] = []  # event → the articles it merges (one: its name)
         self.touched: set[int] = set()
 
     def __len__(self) -> int:
@@ -266,8 +314,9 @@ class CrossArticleMerge:
                 cell = cells.get(key)
                 if cell is None:
                     continue
-                target = next((t for _rank, _seq, first, t in cell.candidates(day, dated=dated)
-                               if first != article and article not in articles_of[t]
+                target = next((t for t, first in ((e & _EVENT_MASK, cell.articles[e >> _EVENT_BITS])
+                                                  for e in cell.candidates(day, dated=dated))
+                               if first != article and not _has(articles_of[t], article)
                                and mergeable(self.event(t), event)), None)
                 if target is not None:
                     break
@@ -276,8 +325,12 @@ class CrossArticleMerge:
                 # only a report from another syndication group corroborates: a reprint adds no evidence
                 reports = {s.report for s in merged.sources}
                 absorb(merged, event, corroborates=any(s.report not in reports for s in event.sources))
+                if isinstance(articles_of[target], str):
+                    articles_of[target] = {articles_of[target]}
                 articles_of[target].add(article)
-                cells[self.home_of[target]].move(target, _day(merged))
+                old, new = self.day_of[target], _day(merged)
+                self.home_of[target].move(target, None if old == _NO_DAY else old, new)
+                self.day_of[target] = _NO_DAY if new is None else new
                 self._pickled[target] = None
                 self.touched.add(target)
                 continue
@@ -285,9 +338,13 @@ class CrossArticleMerge:
             self._events.append(event)
             self._pickled.append(None)
             self._live[index] = None
-            articles_of.append({article})
-            self.home_of.append(home)
-            cells.setdefault(home, _Cell()).add(article, index, day)
+            articles_of.append(article)
+            cell = cells.get(home)
+            if cell is None:
+                cell = cells[home] = _Cell()
+            self.home_of.append(cell)
+            self.day_of.append(_NO_DAY if day is None else day)
+            cell.add(article, index, day)
             self.touched.add(index)
 
     def compact(self, keep: int = 0) -> None:

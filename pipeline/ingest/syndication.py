@@ -149,34 +149,86 @@ def _day(date: str | None) -> int | None:
     except ValueError:
         return None
 
-# the grouping's recent entries (dicts and lists, ~200 bytes per bucket entry) are folded into its arrays
-# (~16 bytes) once they are this many articles, or an eighth of those already folded (fewer, longer folds)
+# the grouping's recent entries (dicts and lists, ~100 bytes per bucket entry) are folded into arrays every
+# this many articles: a fixed number, so what the recent entries hold does not grow with the corpus
 _FREEZE_EVERY = 2048
+# the band buckets' newer entries sit in a second, smaller set of arrays, merged into the large one when they
+# are more than this share of it: a freeze copies the small arrays, only one in a few copies the large ones
+_LEVEL_RATIO = 8
 _NO_DAY = np.iinfo(np.int64).min  # the day of an undated article in the day array
+
+Level = tuple[np.ndarray, np.ndarray, np.ndarray]  # sorted keys (uint64), starts (int64), articles (int32)
+
+
+def _empty_level() -> Level:
+    return np.zeros(0, dtype=np.uint64), np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int32)
+
+
+def _find(level: Level, keys: list[int]) -> list[list[int] | None]:
+    """The articles of each of ``keys`` in ``level`` (None: not there)."""
+    found: list[list[int] | None] = [None] * len(keys)
+    level_keys, starts, values = level
+    if len(level_keys):
+        wanted = np.asarray(keys, dtype=np.uint64)
+        at = np.minimum(np.searchsorted(level_keys, wanted), len(level_keys) - 1)
+        for n in np.flatnonzero(level_keys[at] == wanted).tolist():
+            j = int(at[n])
+            found[n] = values[starts[j]:starts[j + 1]].tolist()
+    return found
+
+
+def _merge(old: Level, new: Level) -> Level:
+    """``old`` with ``new``'s keys added, a key in both taking ``new``'s articles (linear: no sort of the whole)."""
+    old_all_keys, old_starts, old_values = old
+    new_keys, new_starts, new_values = new
+    if not len(old_all_keys):
+        return new
+    keep = np.ones(len(old_all_keys), dtype=bool)  # a key changed since is replaced by its newer list
+    at = np.minimum(np.searchsorted(old_all_keys, new_keys), len(old_all_keys) - 1)
+    keep[at[old_all_keys[at] == new_keys]] = False
+    old_counts = np.diff(old_starts)
+    old_keys, old_first, old_counts = old_all_keys[keep], old_starts[:-1][keep], old_counts[keep]
+    new_counts = np.diff(new_starts)
+    total = len(old_keys) + len(new_keys)
+    is_new = np.zeros(total, dtype=bool)
+    is_new[np.searchsorted(old_keys, new_keys) + np.arange(len(new_keys))] = True
+    keys = np.empty(total, dtype=np.uint64)
+    keys[is_new], keys[~is_new] = new_keys, old_keys
+    counts = np.empty(total, dtype=np.int64)
+    counts[is_new], counts[~is_new] = new_counts, old_counts
+    first = np.empty(total, dtype=np.int64)  # where each key's articles start in old values + new values
+    first[~is_new] = old_first
+    first[is_new] = len(old_values) + new_starts[:-1]
+    starts = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+    # take[v] = first[key of v] + (v - starts[key of v]): a running sum of per-key jumps (np.repeat is slow)
+    jumps = np.zeros(int(starts[-1]), dtype=np.int64)
+    jumps[starts[:-1]] = np.diff(first - starts[:-1], prepend=0)  # every key has at least one article
+    take = np.cumsum(jumps) + np.arange(int(starts[-1]), dtype=np.int64)
+    del jumps
+    return keys, starts, np.concatenate([old_values, new_values])[take]
 
 
 class _Buckets:
     """Band buckets: bucket key -> the articles filed there (at most ``BUCKET_CAP``, the first ones).
 
     Recent changes sit in a dict; ``freeze`` merges them into sorted arrays (the keys, and each key's
-    articles one after the other), which cost a few bytes per entry and pickle as three arrays."""
+    articles one after the other), which cost a few bytes per entry and pickle as three arrays. The
+    arrays are two levels: ``freeze`` merges the dict into the small one (``small``), and the small one
+    into the large one (``keys``, ``starts``, ``values``) once it is a ``_LEVEL_RATIO``-th of it, so the
+    work per freeze does not grow with the corpus. A newer level's list of a key replaces the older's."""
 
     def __init__(self) -> None:
-        self.keys = np.zeros(0, dtype=np.uint64)  # sorted bucket keys (frozen)
-        self.starts = np.zeros(1, dtype=np.int64)  # key j's articles: values[starts[j]:starts[j + 1]]
-        self.values = np.zeros(0, dtype=np.int64)
+        self.keys, self.starts, self.values = _empty_level()  # the large level
+        self.small: Level = _empty_level()
         # bucket key -> its article, or its articles, for keys changed since the last freeze (most have one)
         self.recent: dict[int, int | list[int]] = {}
 
     def _frozen(self, keys: list[int]) -> list[list[int] | None]:
-        found: list[list[int] | None] = [None] * len(keys)
-        if len(self.keys):
-            wanted = np.asarray(keys, dtype=np.uint64)
-            at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
-            for n in np.flatnonzero(self.keys[at] == wanted).tolist():
-                j = int(at[n])
-                found[n] = self.values[self.starts[j]:self.starts[j + 1]].tolist()
-        return found
+        newer = _find(self.small, keys)
+        if any(found is None for found in newer):
+            older = _find((self.keys, self.starts, self.values), keys)
+            newer = [older[n] if found is None else found for n, found in enumerate(newer)]
+        return newer
 
     def lookup(self, keys: list[int]) -> list[list[int] | None]:
         """The articles of each of ``keys`` (None: an empty bucket)."""
@@ -199,44 +251,25 @@ class _Buckets:
                 found.append(article)
                 self.recent[key] = found
 
-    def freeze(self) -> None:
-        """Merge the recent changes into the arrays (linear in their size: no sort of the whole)."""
-        if not self.recent:
-            return
-        new_keys = np.fromiter(self.recent, dtype=np.uint64, count=len(self.recent))
-        order = np.argsort(new_keys, kind="stable")
-        lists = [[v] if isinstance(v, int) else v for v in self.recent.values()]
-        new_keys = new_keys[order]
-        new_counts = np.fromiter((len(lists[i]) for i in order.tolist()), dtype=np.int64, count=len(order))
-        new_values = np.fromiter((a for i in order.tolist() for a in lists[i]), dtype=np.int64,
-                                 count=int(new_counts.sum()))
-        keep = np.ones(len(self.keys), dtype=bool)  # a frozen key changed since is replaced by its recent list
-        if len(self.keys):
-            at = np.minimum(np.searchsorted(self.keys, new_keys), len(self.keys) - 1)
-            keep[at[self.keys[at] == new_keys]] = False
-        old_counts = np.diff(self.starts)
-        old_keys, old_first, old_counts = self.keys[keep], self.starts[:-1][keep], old_counts[keep]
-        total = len(old_keys) + len(new_keys)
-        is_new = np.zeros(total, dtype=bool)
-        is_new[np.searchsorted(old_keys, new_keys) + np.arange(len(new_keys))] = True
-        keys = np.empty(total, dtype=np.uint64)
-        keys[is_new], keys[~is_new] = new_keys, old_keys
-        counts = np.empty(total, dtype=np.int64)
-        counts[is_new], counts[~is_new] = new_counts, old_counts
-        first = np.empty(total, dtype=np.int64)  # where each key's articles start in old values + new values
-        first[~is_new] = old_first
-        first[is_new] = len(self.values) + np.concatenate([[0], np.cumsum(new_counts)[:-1]]).astype(np.int64)
-        starts = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-        # take[v] = first[key of v] + (v - starts[key of v]): a running sum of per-key jumps (np.repeat is slow)
-        jumps = np.zeros(int(starts[-1]), dtype=np.int64)
-        jumps[starts[:-1]] = np.diff(first - starts[:-1], prepend=0)  # every key has at least one article
-        take = np.cumsum(jumps) + np.arange(int(starts[-1]), dtype=np.int64)
-        self.keys, self.starts = keys, starts
-        self.values = np.concatenate([self.values, new_values])[take]
-        self.recent = {}
+    def freeze(self, *, whole: bool = False) -> None:
+        """Merge the recent changes into the small level, and that into the large one when it has grown
+        (``whole``: always, leaving one level)."""
+        if self.recent:
+            new_keys = np.fromiter(self.recent, dtype=np.uint64, count=len(self.recent))
+            order = np.argsort(new_keys, kind="stable")
+            lists = [[v] if isinstance(v, int) else v for v in self.recent.values()]
+            new_counts = np.fromiter((len(lists[i]) for i in order.tolist()), dtype=np.int64, count=len(order))
+            new_values = np.fromiter((a for i in order.tolist() for a in lists[i]), dtype=np.int32,
+                                     count=int(new_counts.sum()))
+            self.recent = {}
+            new = (new_keys[order], np.concatenate([[0], np.cumsum(new_counts)]).astype(np.int64), new_values)
+            self.small = _merge(self.small, new)
+        if len(self.small[0]) and (whole or _LEVEL_RATIO * len(self.small[0]) > len(self.keys)):
+            self.keys, self.starts, self.values = _merge((self.keys, self.starts, self.values), self.small)
+            self.small = _empty_level()
 
     def __getstate__(self) -> dict:
-        self.freeze()
+        self.freeze(whole=True)
         return dict(self.__dict__)
 
 
@@ -357,7 +390,7 @@ class Grouping:
         self.kept.add(i, fp.shingles, day)
         self.buckets.file([_bucket(band, tag) for band in fp.bands
                            for tag in ((_UNDATED,) if week is None else (week, _DATED))], i)
-        if len(self.kept.recent) >= max(_FREEZE_EVERY, self.kept.block_start[-1] // 8):  # older ones: arrays
+        if len(self.kept.recent) >= _FREEZE_EVERY:  # older ones: arrays (and their shingles in the store)
             self.freeze()
 
     def freeze(self) -> None:

@@ -30,6 +30,7 @@ import shutil
 import sys
 import tempfile
 from collections import Counter
+from array import array
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -39,10 +40,11 @@ from pipeline.output.export import EVENT_TYPES, OblastCounts, event_features, ev
 from pipeline.output.writer import json_line
 from pipeline.scale.columnar import (COLUMNAR_LAYERS, extend_geoparquet, join_geoparquet_files,
                                      to_geoparquet)
+from pipeline.scale.digests import HexDigests
 from pipeline.scale.heap import HEAP_NAME, BlobHeap, HeapDamaged
 from pipeline.scale.work import place_json
 
-FOLD_VERSION = 7  # bump when the pickled layout below changes
+FOLD_VERSION = 8  # bump when the pickled layout below changes
 _COLLECTION_HEAD = '{"type":"FeatureCollection","features":['
 _COLLECTION_TAIL = "]}\n"
 _CSV_HEADER = events_csv({"features": []})
@@ -122,14 +124,92 @@ def _day(article_date: object) -> str | None:
     return getattr(article_date, "date", None) if getattr(article_date, "precision", None) == 1 else None
 
 
+_KINDS = tuple(str(kind) for kind in EVENT_TYPES)  # plain strings, as the rendered properties hold
+
+
+class _Rendered:
+    """Per merged event (by its index): its sort key, where its feature JSON and CSV row are in the heap and
+    the facts the oblast layer counts, in arrays: a few dozen bytes per event, not tuples of objects.
+
+    The sort key is one ``bytes``: type index, date, admin-1 code and feature id, each ended by a NUL byte,
+    then the event index; UTF-8 keeps code point order and no part holds a NUL, so ordering the bytes
+    is ordering the tuples ``(type index, date, code, id, index)``."""
+
+    def __init__(self) -> None:
+        self.sort: list[bytes | None] = []
+        self.offset, self.length, self.crc, self.split = array("q"), array("q"), array("Q"), array("q")
+        self.kind, self.code = array("b"), array("i")  # EVENT_TYPES index; index in ``codes``
+        self.killed, self.injured = array("q"), array("q")  # None counted as 0 (as OblastCounts does)
+        self.odd: dict[int, tuple] = {}  # an event whose figures are not whole numbers: its facts as they are
+        self.codes: list[str | None] = []
+        self._code_at: dict[str | None, int] = {}
+        self.count = 0
+        self.row = array("q")  # its row in the events layer last written (-1: none)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __contains__(self, i: int) -> bool:
+        return i < len(self.sort) and self.sort[i] is not None
+
+    def put(self, i: int, key: tuple, ref: tuple[int, int, int], split: int, facts: tuple) -> None:
+        """Keep event ``i``'s rendering (``key`` its sort tuple, ``facts`` (type, code, killed, injured))."""
+        grow = i + 1 - len(self.sort)
+        if grow > 0:
+            self.sort += [None] * grow
+            for column in (self.offset, self.length, self.crc, self.split, self.kind, self.code, self.killed,
+                           self.injured):
+                column.extend([0] * grow)
+            self.row.extend([-1] * grow)
+        kind, date, code, feature_id, _i = key
+        parts = (date, code, str(feature_id))
+        if any("\0" in part for part in parts):  # never made by the pipeline; checked so the order stays exact
+            msg = f"an event's sort key holds a NUL byte: {parts!r}"
+            raise ValueError(msg)
+        if self.sort[i] is None:
+            self.count += 1
+        self.sort[i] = (bytes([kind]) + "\0".join(parts).encode("utf-8") + b"\0" + i.to_bytes(8, "big"))
+        self.offset[i], self.length[i], self.crc[i] = ref
+        self.split[i] = split
+        self.kind[i] = kind
+        if facts[1] not in self._code_at:
+            self._code_at[facts[1]] = len(self.codes)
+            self.codes.append(facts[1])
+        self.code[i] = self._code_at[facts[1]]
+        self.odd.pop(i, None)
+        killed, injured = facts[2], facts[3]
+        if all(v is None or (isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 1 << 62)
+               for v in (killed, injured)):
+            self.killed[i], self.injured[i] = killed or 0, injured or 0
+        else:
+            self.odd[i] = facts
+        self.row[i] = -1
+
+    def ref(self, i: int) -> tuple[int, int, int]:
+        return self.offset[i], self.length[i], self.crc[i]
+
+    def facts(self, i: int) -> tuple:
+        if i in self.odd:
+            return self.odd[i]
+        return _KINDS[self.kind[i]], self.codes[self.code[i]], self.killed[i], self.injured[i]
+
+    def order(self) -> list[int]:
+        """Every rendered event, in the order of the events layer."""
+        return sorted((i for i in range(len(self.sort)) if self.sort[i] is not None), key=self.sort.__getitem__)
+
+    def kinds(self) -> Counter:
+        """Events per type."""
+        return Counter(_KINDS[k] for i, k in enumerate(self.kind) if self.sort[i] is not None)
+
+
 class BuildFold:
     """Everything the outputs are made of, folded article by article (see the module doc)."""
 
     def __init__(self, folder: Path | None = None) -> None:
         """A new fold; ``folder``: where it will be kept (its heap is made there), None: not kept."""
-        self.keys: list[str] = []  # article_key() of every article folded, in input order
-        self.rows: list[str | None] = []  # the corpus row digest each came from (Article.raw), None: not a row
-        self.texts: dict[bytes, str] = {}  # sha256 of a processed text -> the first article with it
+        self.keys = HexDigests()  # article_key() of every article folded, in input order
+        self.rows = HexDigests()  # the corpus row digest each came from (Article.raw), None: not a row
+        self.texts: set[int] = set()  # the first 8 bytes of the sha256 of every processed text (see ``repeats``)
         self.grouping = Grouping()
         self.groups: dict[str, str] = {}  # the groups the folded articles were merged with
         self.merge = CrossArticleMerge()
@@ -141,10 +221,9 @@ class BuildFold:
         self.errors: list[str] = []
         self.warnings: list[str] = []
         self.notes: list[str] = []
-        # merged event (its index in merge.merged) -> (sort key, heap record of its feature JSON and CSV row
-        # one after the other, length of the JSON, oblast facts)
-        self.rendered: dict[int, tuple] = {}
-        self.row_of: dict[int, int] = {}  # merged event -> its row in the events layer last written
+        # merged event (its index in merge.merged) -> sort key, heap record of its feature JSON and CSV row
+        # one after the other, length of the JSON, oblast facts, row in the events layer last written
+        self.rendered = _Rendered()
         self.n_event_rows = 0  # rows in the events layer last written
         self.written: dict[str, str] = {}  # output file -> sha256 of it as last written (the files a fold reads back)
         self.bodies: dict[str, str] = {}  # places.geojson, articles.jsonl -> sha256 of what a resumed fold keeps of it
@@ -204,7 +283,7 @@ class BuildFold:
         self.rows.append(article.raw)
         self.n_articles += 1
         if digest is not None:
-            self.texts.setdefault(digest, article.name)
+            self.texts.add(int.from_bytes(digest[:8], "big"))
         self._spool("_lines").write(json_line({"article": article.name, "title": article.title,
                                      "date": article.published.date, "meta": article.meta, "text": article.text,
                                      "group": group}))
@@ -220,9 +299,14 @@ class BuildFold:
             self.errors.append(result.error)
         self.warnings += [f"{article.name}: {w}" for w in result.warnings]
 
+    def repeats(self, digest: bytes) -> bool:
+        """Whether a text with SHA-256 ``digest`` may be one already folded (its first 8 bytes are kept: a
+        false yes, about one in 2**64, only makes the build fold every article again, with the same files)."""
+        return int.from_bytes(digest[:8], "big") in self.texts
+
     def counts(self) -> dict[str, int]:
         """Articles, places and events (per type too) in the fold, for the build's summary line."""
-        counts = Counter(facts[0] for _key, _ref, _n, facts in self.rendered.values())
+        counts = self.rendered.kinds()
         counts.update(articles=self.n_articles, places=self.n_places, events=len(self.rendered))
         return dict(counts)
 
@@ -239,8 +323,7 @@ class BuildFold:
             facts = (kind, code, p["killed"], p["injured"])
             text = _feature_json(feature).encode("utf-8")
             row = events_csv({"features": [feature]})[len(_CSV_HEADER):].encode("utf-8")
-            self.rendered[i] = (key, self.heap.put(text + row), len(text), facts)
-            self.row_of.pop(i, None)
+            self.rendered.put(i, key, self.heap.put(text + row), len(text), facts)
             out.append(i)
             self.merge.compact(keep=LIVE_EVENTS)
         self.merge.touched.clear()
@@ -248,9 +331,10 @@ class BuildFold:
 
     def _event_texts(self, order: list[int]):
         """(feature JSON, CSV row) of the events in ``order``, as bytes, read from the heap."""
+        rendered = self.rendered
         for i in order:
-            _key, ref, n, _facts = self.rendered[i]
-            data = self.heap.get(ref)
+            n = rendered.split[i]
+            data = self.heap.get(rendered.ref(i))
             yield data[:n], data[n:]
 
     def _events_layer(self, order: list[int]) -> Path:
@@ -275,7 +359,7 @@ class BuildFold:
     def render(self, previous: Path | None = None) -> dict[str, str | bytes | Path]:
         """Every output file, name -> content; ``previous``: the folder holding the last files written."""
         changed = self._render_touched()
-        order = sorted(self.rendered, key=lambda i: self.rendered[i][0])
+        order = self.rendered.order()
         events_file, csv_file = self._scratch_path("events.geojson"), self._scratch_path("events.csv")
         digests = {"events.geojson": hashlib.sha256(), "events.csv": hashlib.sha256()}
         with events_file.open("wb") as events_out, csv_file.open("wb") as csv_out:
@@ -295,8 +379,8 @@ class BuildFold:
         digests["places.geojson"], digests["articles.jsonl"] = places.digest, lines.digest
         places_file, lines_file = places.close(), lines.close()
         counts = OblastCounts()
-        for _key, _ref, _n, facts in self.rendered.values():
-            counts.add(*facts)
+        for i in order:
+            counts.add(*self.rendered.facts(i))
         oblasts = oblast_layer(self.mentions, counts)
         files: dict[str, str | bytes | Path] = {
             "places.geojson": places_file,
@@ -307,10 +391,11 @@ class BuildFold:
         }
         # the events layer's rows: an unchanged event keeps its row of the previous file, the changed ones
         # are added after that file's rows; places are only ever appended
-        changed.sort(key=lambda i: self.rendered[i][0])
+        changed.sort(key=self.rendered.sort.__getitem__)
         first_new = self.n_event_rows
         added_row = {i: first_new + n for n, i in enumerate(changed)}
-        rows = [self.row_of[i] if i in self.row_of else added_row[i] for i in order]
+        row = self.rendered.row
+        rows = [row[i] if row[i] >= 0 else added_row[i] for i in order]
         self._seal_places()
         for layer in COLUMNAR_LAYERS:
             data: bytes | Path | None = None
@@ -330,7 +415,7 @@ class BuildFold:
                 if old is not None and not changed and rows == list(range(len(rows))) and len(rows) == first_new:
                     data = old.read_bytes()  # no event changed
                 elif old is not None:
-                    added = [json.loads(self.heap.get(self.rendered[i][1])[:self.rendered[i][2]]) for i in changed]
+                    added = [json.loads(self.heap.get(self.rendered.ref(i))[:self.rendered.split[i]]) for i in changed]
                     data = extend_geoparquet(old.read_bytes(), {"features": added}, rows)
                 if data is None:
                     data = self._events_layer(order)
@@ -339,7 +424,8 @@ class BuildFold:
         self.written = {name: digests[name].hexdigest() if name in digests else _digest(files[name])
                         for name in OUTPUT_NAMES}
         self._places = self._lines = None
-        self.row_of = {i: row for row, i in enumerate(order)}
+        for n, i in enumerate(order):
+            row[i] = n
         self.n_event_rows = len(order)
         for part in self.place_layer_parts:
             part.unlink(missing_ok=True)
@@ -373,7 +459,7 @@ class BuildFold:
         """Whether a build of articles with ``keys`` (in input order) continues this fold, whose files
         written in ``previous`` are still there (they are read back: places and articles are appended to)."""
         n = len(self.keys)
-        if not (0 < n <= len(keys) and keys[n - 1] == self.keys[-1] and list(keys[:n]) == self.keys):
+        if not (0 < n <= len(keys) and keys[n - 1] == self.keys[-1] and HexDigests(keys[:n]) == self.keys):
             return False
         if previous is None or not all(name in self.bodies for name in ("places.geojson", "articles.jsonl")):
             return False
@@ -391,9 +477,9 @@ class BuildFold:
         self.resumed = True
         return True
 
-    def row_digests(self) -> list[str]:
+    def row_digests(self) -> HexDigests | list[str]:
         """The row digests of the folded articles, when every one came from a corpus row (else [])."""
-        return self.rows if self.rows and None not in self.rows else []
+        return self.rows if len(self.rows) and None not in self.rows else []
 
     def intact(self, previous: Path | None) -> bool:
         """Whether every output file this fold last rendered is in ``previous`` as written (SHA-256)."""

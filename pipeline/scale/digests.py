@@ -1,0 +1,98 @@
+"""SHA-256 hex digests kept as their 32 raw bytes: the fold's per-article keys at a quarter of the memory.
+
+A build keeps, per article, its store key and its corpus row digest (64 hex characters each: a
+``str`` of 113 bytes plus a list slot). ``HexDigests`` holds them in one ``bytearray`` and gives
+them back as the same strings; a value that is not a lower-case SHA-256 hex digest (or ``None``)
+is kept as it is beside the array, so the class is exact for any value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+_SIZE = 32  # bytes of one digest
+
+
+def _raw(value: object) -> bytes | None:
+    """The 32 bytes of a lower-case SHA-256 hex digest; None for any other value."""
+    if isinstance(value, str) and len(value) == 2 * _SIZE:
+        try:
+            raw = bytes.fromhex(value)
+        except ValueError:
+            return None
+        return raw if raw.hex() == value else None
+    return None
+
+
+class HexDigests:
+    """A list of SHA-256 hex digests (or other values, kept as they are), 32 bytes per digest."""
+
+    def __init__(self, items: Iterable = ()) -> None:
+        self._data = bytearray()
+        self._other: dict[int, object] = {}  # position -> a value that is not a digest (None, other text)
+        self.extend(items)
+
+    def append(self, value: object) -> None:
+        raw = _raw(value)
+        if raw is None:
+            self._other[len(self)] = value
+            raw = bytes(_SIZE)
+        self._data += raw
+
+    def extend(self, items: Iterable) -> None:
+        if isinstance(items, HexDigests):
+            at = len(self)
+            self._other.update({at + i: v for i, v in items._other.items()})
+            self._data += items._data
+            return
+        for item in items:
+            self.append(item)
+
+    def __len__(self) -> int:
+        return len(self._data) // _SIZE
+
+    def _at(self, i: int) -> object:
+        if i in self._other:
+            return self._other[i]
+        return self._data[i * _SIZE:(i + 1) * _SIZE].hex()
+
+    def __getitem__(self, index: int | slice):
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                return [self._at(i) for i in range(start, stop, step)]
+            out = HexDigests()
+            out._data = self._data[start * _SIZE:max(stop, start) * _SIZE]
+            out._other = {i - start: v for i, v in self._other.items() if start <= i < stop}
+            return out
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            msg = f"digest index {index} out of range"
+            raise IndexError(msg)
+        return self._at(index)
+
+    def __iter__(self) -> Iterator:
+        for i in range(len(self)):
+            yield self._at(i)
+
+    def __contains__(self, value: object) -> bool:
+        raw = _raw(value)
+        if raw is None:
+            return value in self._other.values()
+        return any(self._data[i * _SIZE:(i + 1) * _SIZE] == raw and i not in self._other for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, HexDigests):
+            return self._data == other._data and self._other == other._other
+        if isinstance(other, (list, tuple)):
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    def __add__(self, other: Iterable) -> HexDigests:
+        out = HexDigests(self)
+        out.extend(other)
+        return out
+
+    def __repr__(self) -> str:
+        return f"HexDigests({list(self)!r})"
