@@ -38,9 +38,10 @@ import pandas as pd
 
 import geodata
 from geodata import DataError
+from pipeline.geoparse.weights import RECOGNISE_WEIGHTS
 from pipeline.text.textnorm import name_key, skeleton, spaced_key
 
-INDEX_VERSION = 13
+INDEX_VERSION = 14
 
 
 class Candidate(NamedTuple):
@@ -255,6 +256,7 @@ class Gazetteer:
             row: PolygonAdmin1(*fields) for row, fields in small["polygon_admin1"].items()}
         self._admin1_rows: dict[str, int] = small["admin1_rows"]
         self._country_rows: dict[str, int] = small["country_rows"]
+        self.stored_adjective_forms: dict = small["adjective_forms"]  # see ``_adjective_forms_of``
         self._candidate_cache: dict[tuple[int, bool], Candidate] = {}
         self._rows_cache: dict[str, tuple[int, ...]] = {}
         self._table: pd.DataFrame | None = None
@@ -653,6 +655,47 @@ def _cache_dir() -> Path:
     return Path(settings.cache_folder)
 
 
+# the endings of a Slavic adjectival place name in its masculine and neuter forms, as the press spells them
+# ("Dneprorudny", "Dneprorudnyy", "Dneprorudnoye", "Dniprorudne"): the same place whichever is used
+_ADJECTIVE_ENDING = re.compile(r"(?<=[nkv])(?:yy|yi|iy|ij|ii|y|oye|oie|oe|ye|e)\Z")
+
+
+def one_word_adjectival(key: str) -> bool:
+    """Whether name key ``key`` is one word with an adjectival ending letter."""
+    return key[-1:] in ("e", "y", "i", "j") and " " not in key
+
+
+def adjective_stem(key: str, min_letters: int) -> str | None:
+    """The stem of a one-word adjectival name ("chervonyi" → "chervon"), or None."""
+    if not one_word_adjectival(key):
+        return None
+    ending = _ADJECTIVE_ENDING.search(key)
+    stem = key[:ending.start()] if ending else ""
+    return stem if len(stem) >= min_letters else None
+
+
+def adjective_forms_params() -> list[int]:
+    """The weights the adjective-stem table depends on (stored with it, so a change rebuilds it)."""
+    w = RECOGNISE_WEIGHTS
+    return [w.adjective_min_population, w.adjective_stem_min_letters]
+
+
+def _adjective_forms_of(keys: dict, table: pd.DataFrame) -> dict[str, tuple[int, ...]]:
+    """Adjective stem → rows of the towns (population ``adjective_min_population`` or more) with a one-word
+    adjectival name of that stem in any spelling; built with the index so that loading does not."""
+    min_population, min_letters = adjective_forms_params()
+    towns = (table["feature_kind"].to_numpy(object) == "city") & (table["population"].to_numpy() >= min_population)
+    found: dict[str, set[int]] = {}
+    for key, entries in keys.items():
+        if not one_word_adjectival(key):
+            continue
+        rows = [row for row, _primary in entries if towns[row]]
+        stem = adjective_stem(key, min_letters) if rows else None
+        if stem:
+            found.setdefault(stem, set()).update(rows)
+    return {stem: tuple(sorted(rows)) for stem, rows in sorted(found.items())}
+
+
 def _index_parts(table: pd.DataFrame) -> tuple[dict[str, np.ndarray], marisa_trie.Trie, dict]:
     """The arrays, the pattern trie and the small tables of the index of ``table``."""
     keys, demonyms, spaced = _build_keys(table)
@@ -698,6 +741,7 @@ def _index_parts(table: pd.DataFrame) -> tuple[dict[str, np.ndarray], marisa_tri
         "country_rows": {cc: i for i, (cc, kind) in enumerate(zip(table["country_code"], table["feature_kind"]))
                          if kind == "country"},
         "polygon_admin1": {row: tuple(p) for row, p in _polygon_admin1(table).items()},
+        "adjective_forms": {"params": adjective_forms_params(), "forms": _adjective_forms_of(keys, table)},
     }
     return arrays, trie, small
 

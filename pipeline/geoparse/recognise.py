@@ -19,7 +19,7 @@ import numpy as np
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
-from pipeline.geoparse.gazetteer import Gazetteer
+from pipeline.geoparse.gazetteer import Gazetteer, adjective_forms_params, adjective_stem, one_word_adjectival
 from pipeline.model import Signal
 from pipeline.geoparse.weights import RECOGNISE_WEIGHTS as _W
 from pipeline.text.textnorm import fold_words, name_key, one_slip_apart, skeleton
@@ -1364,28 +1364,23 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...], str] |
     return key, rows, "adjective"
 
 
-# the endings of a Slavic adjectival place name in its masculine and neuter forms, as the press spells them
-# ("Dneprorudny", "Dneprorudnyy", "Dneprorudnoye", "Dniprorudne"): the same place whichever is used
-_ADJECTIVE_ENDING = re.compile(r"(?<=[nkv])(?:yy|yi|iy|ij|ii|y|oye|oie|oe|ye|e)\Z")
-
-
 def _one_word_adjectival(key: str) -> bool:
-    return key[-1:] in ("e", "y", "i", "j") and " " not in key
+    return one_word_adjectival(key)
 
 
 def _adjective_stem(key: str) -> str | None:
     """The stem of a one-word adjectival name ("chervonyi" → "chervon"), or None."""
-    if not _one_word_adjectival(key):
-        return None
-    ending = _ADJECTIVE_ENDING.search(key)
-    stem = key[:ending.start()] if ending else ""
-    return stem if len(stem) >= _W.adjective_stem_min_letters else None
+    return adjective_stem(key, _W.adjective_stem_min_letters)
 
 
 @lru_cache(maxsize=4)
 def _adjective_forms(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
     """Adjective stem → rows of the towns (population ``adjective_min_population`` or more) with a one-word
-    adjectival name of that stem in any spelling: the other endings of the same name find them."""
+    adjectival name of that stem in any spelling: the other endings of the same name find them. The index
+    stores the table, built with it; it is built here only when the weights it depends on have changed."""
+    stored = gaz.stored_adjective_forms
+    if stored["params"] == adjective_forms_params():
+        return stored["forms"]
     towns = (np.asarray(gaz.kind_of, dtype=object) == "city") & (np.asarray(gaz.population_of) >= _W.adjective_min_population)
     found: dict[str, set[int]] = {}
     for key, rows in gaz.keys.keys_of_rows(towns, _one_word_adjectival):

@@ -397,3 +397,18 @@ def test_settlement_cues_found_from_their_common_tail_equal_has_any():
         text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 8)))
         ctx = _Context(text)
         assert ctx.has_any_before(_SETTLEMENT_OF_HEADS, " of") == ctx.has_any(SETTLEMENT_OF_CUES), text
+
+
+def test_adjective_table_stored_in_the_index_equals_the_one_built_from_the_trie(gazetteer):
+    """The index stores the adjective-stem table (built with it, so loading does not walk every key); it
+    equals the table built at run time from the trie, which is what a change of its weights falls back to."""
+    import dataclasses
+
+    from pipeline.geoparse import recognise
+
+    stored = gazetteer.stored_adjective_forms
+    assert stored["params"] == [recognise._W.adjective_min_population, recognise._W.adjective_stem_min_letters]
+    fake = dataclasses.make_dataclass("G", ["stored_adjective_forms", "keys", "kind_of", "population_of"])
+    rebuilt = recognise._adjective_forms.__wrapped__(
+        fake({"params": [-1, -1], "forms": {}}, gazetteer.keys, gazetteer.kind_of, gazetteer.population_of))
+    assert rebuilt == stored["forms"] and len(rebuilt) > 1000
