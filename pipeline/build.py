@@ -192,7 +192,7 @@ def _fold_items(run: Runner, items: ObjectSpool, digests: list[bytes | None], ke
     for (article, digest), key, result in zip(items.read(start - skipped), islice(keys, start, None), results.read()):
         if digest is None:
             fold.notes.append(f"{article.name}: {NOT_ENGLISH_NOTE} (language {article.meta.get('language')})")
-        fold.add(article, key, digest, result, groups.get(article.name), article.group)
+        fold.add(article, key, digest, result and result.with_events(), groups.get(article.name), article.group)
     results.close()
     fold.groups = groups
     files = fold.render(previous)
@@ -242,7 +242,8 @@ def _first_pass(run: Runner, items: ObjectSpool, start: int, progress: Progress 
         fold.group(article.name, fp or fingerprint(article.text), article.published)
         fold.add_places(article, result)
         if result is not None:  # what the second pass needs: events, error, warnings (memory: events only)
-            result = ArticleResult(result.name, [], result.events, error=result.error, warnings=result.warnings)
+            result = ArticleResult(result.name, [], result.events, error=result.error, warnings=result.warnings,
+                                   events_pickle=result.events_pickle)  # a worker's pickle kept as bytes
         results.append(result)
     for _left in arriving:  # run the runner to its end: it stores its last window of results there
         pass

@@ -36,7 +36,7 @@ def run_articles(articles: Iterable[Article], *, mapper=None, store: ArticleStor
                  window: int = WINDOW) -> Iterator[tuple[Article, ArticleResult]]:
     """Per-article results for ``articles`` in input order, from the store when it has them."""
     mapper = mapper or SerialMapper()
-    work = partial(process_article, with_payload=store is not None, slim=True)
+    work = partial(process_article, with_payload=store is not None, slim=True, packed=True)
     done = 0
     for batch in chunked(articles, window):
         keys = [article_key(a) for a in batch] if store is not None else [""] * len(batch)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import pickle
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -55,6 +56,13 @@ class ArticleResult:
     fingerprint: Fingerprint | None = None  # for the syndication grouping (computed here, in the worker)
     place_json: str | None = None  # its places.geojson features' JSON, joined by "," (rendered here, in the worker)
     place_admin1: tuple[str | None, ...] | None = None  # each place's admin-1 code, beside ``place_json``
+    events_pickle: bytes | None = None  # ``events`` pickled in the worker (``packed``): the parent keeps the bytes
+
+    def with_events(self) -> ArticleResult:
+        """This result with ``events`` decoded from ``events_pickle`` (once, when the merge needs them)."""
+        if self.events_pickle is not None:
+            self.events, self.events_pickle = pickle.loads(self.events_pickle), None
+        return self
 
 
 def geoparser():
@@ -65,7 +73,8 @@ def geoparser():
         return load_geoparser()
 
 
-def process_article(article: Article, *, with_payload: bool = False, slim: bool = False) -> ArticleResult:
+def process_article(article: Article, *, with_payload: bool = False, slim: bool = False,
+                    packed: bool = False) -> ArticleResult:
     """Geoparse one article, extract its events and fingerprint its text for the grouping (pure: no I/O).
 
     ``slim``: the places are sent back rendered only (``place_json``, ``place_admin1``), not as
@@ -77,9 +86,10 @@ def process_article(article: Article, *, with_payload: bool = False, slim: bool 
     fp = fingerprint(article.text)
     payload = codec.pack(places, events, fp) if with_payload else None
     warnings = tuple(dict.fromkeys(r.message() for r in rejected))
-    return ArticleResult(article.name, [] if slim else places, events, payload, warnings=warnings, fingerprint=fp,
-                         place_json=place_json(article.name, places),
-                         place_admin1=tuple(p.admin1_code for p in places))
+    events_pickle = pickle.dumps(events, protocol=pickle.HIGHEST_PROTOCOL) if packed else None
+    return ArticleResult(article.name, [] if slim else places, [] if packed else events, payload, warnings=warnings,
+                         fingerprint=fp, place_json=place_json(article.name, places),
+                         place_admin1=tuple(p.admin1_code for p in places), events_pickle=events_pickle)
 
 
 def place_json(name: str, places: list[Place]) -> str:
