@@ -408,6 +408,12 @@ sys.exit(main(["build", sys.argv[1], "--out", sys.argv[2], "--jobs", "1", "--no-
 """
 
 
+def _interruptible() -> None:
+    """In the child: Ctrl-C's default action, as in a terminal (a shell starts background jobs, e.g. CI run
+    with ``&``, with SIGINT ignored, and Python then installs no KeyboardInterrupt handler)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("signum, code", [(signal.SIGINT, 130), (signal.SIGTERM, 128 + signal.SIGTERM)])
 def test_signal_during_the_write_phase_keeps_the_previous_outputs(tmp_path, signum, code):
     """Item 6: Ctrl-C left a new places.geojson beside four old files; SIGTERM left a .tmp file."""
@@ -417,7 +423,8 @@ def test_signal_during_the_write_phase_keeps_the_previous_outputs(tmp_path, sign
     articles.mkdir()
     (articles / "a.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
     process = subprocess.Popen([sys.executable, "-c", _SIGNAL_DURING_WRITE, str(articles), str(out)], cwd=ROOT,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=_interruptible)
     try:
         assert process.stdout.readline().strip() == "writing"
         process.send_signal(signum)

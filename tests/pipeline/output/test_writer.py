@@ -144,10 +144,17 @@ writer.write_set(Path(sys.argv[1]), {name: "new " + name + "\\n" for name in sys
 """
 
 
+def _interruptible() -> None:
+    """In the child: Ctrl-C's default action, as in a terminal (a shell starts background jobs, e.g. CI run
+    with ``&``, with SIGINT ignored, and Python then installs no KeyboardInterrupt handler)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _run_until(script: str, folder: Path, ready: str, signum: int) -> subprocess.CompletedProcess:
     process = subprocess.Popen([sys.executable, "-c", script, str(folder), *NAMES], cwd=ROOT,
                                env={**os.environ, "PYTHONPATH": str(ROOT)},
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=_interruptible)
     try:
         assert process.stdout.readline().strip() == ready
         process.send_signal(signum)
