@@ -447,6 +447,10 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     mentions = []
     surnames = _surnames(ctx, gaz)
     for m in chosen:
+        if m.kind == "name" and not m.rows:  # (most gazetteer matches: some are dropped whatever their context)
+            verdict = _name_verdict(gaz, m.key, m.text)
+            if verdict == _DROPPED_ANYWHERE or (verdict == _DROPPED_OUTSIDE_LOCATION_LINES and not lines):
+                continue
         m.paragraph = ctx.paragraph_of(m.start)
         if m.paragraph < 0:
             continue
@@ -1278,6 +1282,28 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
     if dictionary_word and sentence_start:
         return False  # (the rest of the dictionary-word rule: see above)
     return True
+
+
+# what ``_keep`` decides for a name before it reads the name's context (see ``_name_verdict``)
+_CONTEXT_DECIDES, _DROPPED_ANYWHERE, _DROPPED_OUTSIDE_LOCATION_LINES = 0, 1, 2
+
+
+@lru_cache(maxsize=65536)
+def _name_verdict(gaz: Gazetteer, key: str, surface: str) -> int:
+    """What ``_keep`` decides for a "name" mention without fixed rows, of ``key`` written ``surface``, from
+    them alone: ``_DROPPED_ANYWHERE`` (no key, a month or day), ``_DROPPED_OUTSIDE_LOCATION_LINES`` (the
+    context-free part of the dictionary-word rule: only a location line keeps it), else ``_CONTEXT_DECIDES``.
+    The same tests in the same order as ``_keep``; names recur across articles, so each is judged once, and a
+    dropped name costs no look-up of its paragraph, sentence or words around."""
+    if key not in gaz.keys or key in MONTHS_DAYS:
+        return _DROPPED_ANYWHERE
+    if surface.isupper() and len(surface) > 1:
+        return _CONTEXT_DECIDES
+    facts = _key_facts(gaz, key)
+    if " " not in key and _is_dictionary_word(key) and not facts.country_or_capital \
+            and (not facts.strong or _zipf(key) >= _W.dictionary_word_zipf):
+        return _DROPPED_OUTSIDE_LOCATION_LINES
+    return _CONTEXT_DECIDES
 
 
 # what follows a dateline's place: a state or country, a day ("KYIV, July 3. /TASS/."), then the agency or dash

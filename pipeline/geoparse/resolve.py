@@ -250,6 +250,10 @@ def _kind_scores(w: ResolveWeights) -> dict[str, float]:
     return dict(w.kind_bonus)
 
 
+# ``_kind_scores(RESOLVE_WEIGHTS)``, read without hashing the weights (hashing them is a Python call)
+_DEFAULT_KIND_SCORES = dict(RESOLVE_WEIGHTS.kind_bonus)
+
+
 def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
           w: ResolveWeights, region_how: str | None = None, village: bool = False) -> list[Signal]:
     """Signals that depend only on the candidate and on how the name is written: ``region`` is
@@ -265,7 +269,8 @@ def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
                           f"population {c.population:,}" if c.population else "")]
     if village and c.feature_kind == "city":
         signals.append(Signal("named_village", 0.0, "named a village: population not used"))
-    kind = _kind_scores(w).get(c.feature_kind, 0.0)  # ``w.kind_score``, without a dict per call
+    # ``w.kind_score``, without a dict per call (nor a hash of the weights for the default ones)
+    kind = (_DEFAULT_KIND_SCORES if w is RESOLVE_WEIGHTS else _kind_scores(w)).get(c.feature_kind, 0.0)
     if region and c.feature_kind == "admin1":
         kind += w.region_phrase_admin1
         if region_how in ("seat", "seat_name"):
@@ -729,9 +734,21 @@ def _base_signals(m: Mention, cands: list[Candidate], gaz: Gazetteer,
                   w: ResolveWeights) -> tuple[tuple[float, list], ...]:
     """(sum, signals) of ``_base`` for every candidate: they depend only on how the name is written
     and on the shortlist (the candidates past ``max_candidates`` it kept)."""
-    kept = tuple(c.row for c in cands)
+    kept = tuple([c.row for c in cands])
+    if w is RESOLVE_WEIGHTS:  # (the default weights: a cache keyed without them, whose hash is a Python call)
+        return _base_signals_of_default_form(gaz, m.key, m.rows, m.kind == "variant", m.region, m.text, m.listed,
+                                             kept, m.village)
     return _base_signals_of_form(gaz, m.key, m.rows, m.kind == "variant", m.region, m.text, m.listed, kept, w,
                                  m.village)
+
+
+@lru_cache(maxsize=65536)
+def _base_signals_of_default_form(gaz: Gazetteer, key: str, rows: tuple[int, ...], variant: bool, region: bool,
+                                  text: str, listed: bool, kept: tuple[int, ...],
+                                  village: bool) -> tuple[tuple[float, list], ...]:
+    """``_base_signals_of_form`` with ``RESOLVE_WEIGHTS``."""
+    return _base_signals_of_form.__wrapped__(gaz, key, rows, variant, region, text, listed, kept, RESOLVE_WEIGHTS,
+                                             village)
 
 
 @lru_cache(maxsize=65536)
