@@ -1194,6 +1194,21 @@ def _may_open_person_name(gaz: Gazetteer, first: str) -> bool:
 MEDIA_NOUNS = ("newspaper", "publication", "outlet", "website", "channel", "agency", "magazine", "portal",
                "broadcaster", "tabloid", "daily", "weekly", "blog", "podcast", "newswire")
 _MEDIA_BEFORE = re.compile(r"\b(?:" + "|".join(MEDIA_NOUNS) + r")s?[ \t]+[\"“«']?\Z", re.IGNORECASE)
+# ``_MEDIA_BEFORE`` read backwards from the name (one match of the reversed text, not a search from every
+# position before it): see ``_after_media_noun``
+_MEDIA_BEFORE_REVERSED = re.compile(r"[\"“«']?[ \t]+s?(?:" + "|".join(noun[::-1] for noun in MEDIA_NOUNS) + r")\b",
+                                    re.IGNORECASE)
+_MEDIA_WINDOW = 30  # characters before a name in which ``_MEDIA_BEFORE`` is looked for
+
+
+def _after_media_noun(text: str, pos: int) -> bool:
+    """Whether ``_MEDIA_BEFORE.search(text, max(0, pos - _MEDIA_WINDOW), pos)`` finds a match. A match ends at
+    ``pos`` and is the only one that can (no noun ends another noun or an "s"): it is the match of the reversed
+    pattern at the start of the reversed text before ``pos``, when it fits the window. The reversed text keeps
+    one character before the window, which the word boundary at the match's start reads."""
+    lo = max(0, pos - _MEDIA_WINDOW)
+    found = _MEDIA_BEFORE_REVERSED.match(text[max(0, lo - 1):pos][::-1])
+    return found is not None and found.end() <= pos - lo
 # a name, one more capitalised word and then the end of the line or a separator: a byline's person
 _BYLINE_SURNAME = re.compile(r"[ \t]+([A-Z][\w'’-]+)[ \t]*(?:[–—|,(]|\r?\n|\Z)")
 
@@ -1254,7 +1269,7 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
         return False  # "the Dnipro river" is not the city of Dnipro
     if after_low.rstrip(".,;:") in ORG_NOUNS and not facts.country_or_capital:
         return False  # "the Wagner group" is not a town in Brazil
-    if not facts.country_or_capital and _MEDIA_BEFORE.search(ctx.text, max(0, m.start - 30), m.start):
+    if not facts.country_or_capital and _after_media_noun(ctx.text, m.start):
         return False  # "the online publication "Gordon"", "the channel Rossiya": a medium named, not a place
     sentence_start = ctx.is_sentence_start(m.start)
     if line_kind == "title" and not facts.country_or_capital and " " not in low:
