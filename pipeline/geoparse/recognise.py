@@ -447,6 +447,10 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     mentions = []
     surnames = _surnames(ctx, gaz)
     for m in chosen:
+        if m.kind == "name" and not m.rows:  # (most gazetteer matches: some are dropped whatever their context)
+            verdict = _name_verdict(gaz, m.key, m.text)
+            if verdict == _DROPPED_ANYWHERE or (verdict == _DROPPED_OUTSIDE_LOCATION_LINES and not lines):
+                continue
         m.paragraph = ctx.paragraph_of(m.start)
         if m.paragraph < 0:
             continue
@@ -1190,6 +1194,21 @@ def _may_open_person_name(gaz: Gazetteer, first: str) -> bool:
 MEDIA_NOUNS = ("newspaper", "publication", "outlet", "website", "channel", "agency", "magazine", "portal",
                "broadcaster", "tabloid", "daily", "weekly", "blog", "podcast", "newswire")
 _MEDIA_BEFORE = re.compile(r"\b(?:" + "|".join(MEDIA_NOUNS) + r")s?[ \t]+[\"“«']?\Z", re.IGNORECASE)
+# ``_MEDIA_BEFORE`` read backwards from the name (one match of the reversed text, not a search from every
+# position before it): see ``_after_media_noun``
+_MEDIA_BEFORE_REVERSED = re.compile(r"[\"“«']?[ \t]+s?(?:" + "|".join(noun[::-1] for noun in MEDIA_NOUNS) + r")\b",
+                                    re.IGNORECASE)
+_MEDIA_WINDOW = 30  # characters before a name in which ``_MEDIA_BEFORE`` is looked for
+
+
+def _after_media_noun(text: str, pos: int) -> bool:
+    """Whether ``_MEDIA_BEFORE.search(text, max(0, pos - _MEDIA_WINDOW), pos)`` finds a match. A match ends at
+    ``pos`` and is the only one that can (no noun ends another noun or an "s"): it is the match of the reversed
+    pattern at the start of the reversed text before ``pos``, when it fits the window. The reversed text keeps
+    one character before the window, which the word boundary at the match's start reads."""
+    lo = max(0, pos - _MEDIA_WINDOW)
+    found = _MEDIA_BEFORE_REVERSED.match(text[max(0, lo - 1):pos][::-1])
+    return found is not None and found.end() <= pos - lo
 # a name, one more capitalised word and then the end of the line or a separator: a byline's person
 _BYLINE_SURNAME = re.compile(r"[ \t]+([A-Z][\w'’-]+)[ \t]*(?:[–—|,(]|\r?\n|\Z)")
 
@@ -1250,7 +1269,7 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
         return False  # "the Dnipro river" is not the city of Dnipro
     if after_low.rstrip(".,;:") in ORG_NOUNS and not facts.country_or_capital:
         return False  # "the Wagner group" is not a town in Brazil
-    if not facts.country_or_capital and _MEDIA_BEFORE.search(ctx.text, max(0, m.start - 30), m.start):
+    if not facts.country_or_capital and _after_media_noun(ctx.text, m.start):
         return False  # "the online publication "Gordon"", "the channel Rossiya": a medium named, not a place
     sentence_start = ctx.is_sentence_start(m.start)
     if line_kind == "title" and not facts.country_or_capital and " " not in low:
@@ -1278,6 +1297,28 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
     if dictionary_word and sentence_start:
         return False  # (the rest of the dictionary-word rule: see above)
     return True
+
+
+# what ``_keep`` decides for a name before it reads the name's context (see ``_name_verdict``)
+_CONTEXT_DECIDES, _DROPPED_ANYWHERE, _DROPPED_OUTSIDE_LOCATION_LINES = 0, 1, 2
+
+
+@lru_cache(maxsize=65536)
+def _name_verdict(gaz: Gazetteer, key: str, surface: str) -> int:
+    """What ``_keep`` decides for a "name" mention without fixed rows, of ``key`` written ``surface``, from
+    them alone: ``_DROPPED_ANYWHERE`` (no key, a month or day), ``_DROPPED_OUTSIDE_LOCATION_LINES`` (the
+    context-free part of the dictionary-word rule: only a location line keeps it), else ``_CONTEXT_DECIDES``.
+    The same tests in the same order as ``_keep``; names recur across articles, so each is judged once, and a
+    dropped name costs no look-up of its paragraph, sentence or words around."""
+    if key not in gaz.keys or key in MONTHS_DAYS:
+        return _DROPPED_ANYWHERE
+    if surface.isupper() and len(surface) > 1:
+        return _CONTEXT_DECIDES
+    facts = _key_facts(gaz, key)
+    if " " not in key and _is_dictionary_word(key) and not facts.country_or_capital \
+            and (not facts.strong or _zipf(key) >= _W.dictionary_word_zipf):
+        return _DROPPED_OUTSIDE_LOCATION_LINES
+    return _CONTEXT_DECIDES
 
 
 # what follows a dateline's place: a state or country, a day ("KYIV, July 3. /TASS/."), then the agency or dash

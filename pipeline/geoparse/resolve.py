@@ -11,6 +11,7 @@ One sense per discourse: every mention of a name in an article resolves to the s
 from __future__ import annotations
 
 import math
+from operator import attrgetter
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -250,6 +251,10 @@ def _kind_scores(w: ResolveWeights) -> dict[str, float]:
     return dict(w.kind_bonus)
 
 
+# ``_kind_scores(RESOLVE_WEIGHTS)``, read without hashing the weights (hashing them is a Python call)
+_DEFAULT_KIND_SCORES = dict(RESOLVE_WEIGHTS.kind_bonus)
+
+
 def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
           w: ResolveWeights, region_how: str | None = None, village: bool = False) -> list[Signal]:
     """Signals that depend only on the candidate and on how the name is written: ``region`` is
@@ -265,7 +270,8 @@ def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
                           f"population {c.population:,}" if c.population else "")]
     if village and c.feature_kind == "city":
         signals.append(Signal("named_village", 0.0, "named a village: population not used"))
-    kind = _kind_scores(w).get(c.feature_kind, 0.0)  # ``w.kind_score``, without a dict per call
+    # ``w.kind_score``, without a dict per call (nor a hash of the weights for the default ones)
+    kind = (_DEFAULT_KIND_SCORES if w is RESOLVE_WEIGHTS else _kind_scores(w)).get(c.feature_kind, 0.0)
     if region and c.feature_kind == "admin1":
         kind += w.region_phrase_admin1
         if region_how in ("seat", "seat_name"):
@@ -729,9 +735,21 @@ def _base_signals(m: Mention, cands: list[Candidate], gaz: Gazetteer,
                   w: ResolveWeights) -> tuple[tuple[float, list], ...]:
     """(sum, signals) of ``_base`` for every candidate: they depend only on how the name is written
     and on the shortlist (the candidates past ``max_candidates`` it kept)."""
-    kept = tuple(c.row for c in cands)
+    kept = tuple([c.row for c in cands])
+    if w is RESOLVE_WEIGHTS:  # (the default weights: a cache keyed without them, whose hash is a Python call)
+        return _base_signals_of_default_form(gaz, m.key, m.rows, m.kind == "variant", m.region, m.text, m.listed,
+                                             kept, m.village)
     return _base_signals_of_form(gaz, m.key, m.rows, m.kind == "variant", m.region, m.text, m.listed, kept, w,
                                  m.village)
+
+
+@lru_cache(maxsize=65536)
+def _base_signals_of_default_form(gaz: Gazetteer, key: str, rows: tuple[int, ...], variant: bool, region: bool,
+                                  text: str, listed: bool, kept: tuple[int, ...],
+                                  village: bool) -> tuple[tuple[float, list], ...]:
+    """``_base_signals_of_form`` with ``RESOLVE_WEIGHTS``."""
+    return _base_signals_of_form.__wrapped__(gaz, key, rows, variant, region, text, listed, kept, RESOLVE_WEIGHTS,
+                                             village)
 
 
 @lru_cache(maxsize=65536)
@@ -765,6 +783,21 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
     admin_ctx, qualifier_kind = ctx.admin_ctx, qualifier.feature_kind if qualifier is not None else None
     scored = []
     country_signals = ctx._country_signals  # (``ctx.country_signal``, read from its cache when filled)
+    if not admin_ctx and qualifier is None and not ctx.anchors:
+        # (the first pass: no admin-1 unit, qualifier or anchor can add a signal, only the country)
+        for c, (base_sum, signals) in zip(cands, _base_signals(m, cands, ctx.gaz, w)):
+            cc = c.country_code
+            country = country_signals.get(cc, _UNSEEN)
+            if country is _UNSEEN:
+                country = ctx.country_signal(cc)
+            if country is None:
+                scored.append(_Scored(c, base_sum, signals, []))
+            else:
+                scored.append(_Scored(c, base_sum + country.weight, signals, [country]))
+        _sort_scored(scored)
+        if ctx.towns and len(scored) > 1:
+            _nearest_namesake(m, scored, ctx)
+        return scored
     near_cache = ctx._near_by_paragraph  # (``ctx.nearest_km``, read from its cache when filled)
     anchors = bool(ctx.anchors)
     for rank_pop, (c, (base_sum, signals)) in enumerate(zip(cands, _base_signals(m, cands, ctx.gaz, w))):
@@ -813,10 +846,22 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
             for signal in context:
                 score += signal.weight  # the same additions, in the same order, as summing every signal
         scored.append(_Scored(c, score, signals, context))
-    scored.sort(key=lambda s: (-s.score, s.candidate.row))
+    _sort_scored(scored)
     if ctx.towns and len(scored) > 1:
         _nearest_namesake(m, scored, ctx)
     return scored
+
+
+_ROW_OF = attrgetter("candidate.row")
+_SCORE_OF = attrgetter("score")
+
+
+def _sort_scored(scored: list[_Scored]) -> None:
+    """Sort by score, highest first, then by row: ``scored.sort(key=lambda s: (-s.score, s.candidate.row))``
+    as two sorts with keys read in C: by row, then by score in reverse (stable: equal scores stay by row)."""
+    if len(scored) > 1:
+        scored.sort(key=_ROW_OF)
+        scored.sort(key=_SCORE_OF, reverse=True)
 
 
 # the context of a name with a single candidate (shared: ``_Scored`` copies it before any change)
@@ -854,7 +899,7 @@ def _nearest_namesake(m: Mention, scored: list[_Scored], ctx: _RankContext) -> N
             if km >= max(w.near_km, w.namesake_far_ratio * best_km):  # far from them all while a namesake is near
                 _add_context(s, Signal("far_namesake", w.namesake_far, f"about {km:.0f} km from the places around "
                                                                        f"it, a namesake {best_km:.0f} km"))
-    scored.sort(key=lambda s: (-s.score, s.candidate.row))
+    _sort_scored(scored)
 
 
 def _add_context(s: _Scored, signal: Signal) -> None:

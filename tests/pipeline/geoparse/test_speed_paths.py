@@ -412,3 +412,93 @@ def test_adjective_table_stored_in_the_index_equals_the_one_built_from_the_trie(
     rebuilt = recognise._adjective_forms.__wrapped__(
         fake({"params": [-1, -1], "forms": {}}, gazetteer.keys, gazetteer.kind_of, gazetteer.population_of))
     assert rebuilt == stored["forms"] and len(rebuilt) > 1000
+
+
+def test_media_noun_read_backwards_equals_the_regex_search():
+    """``_after_media_noun`` (one match of the reversed text) answers as ``_MEDIA_BEFORE.search`` over the 30
+    characters before the position, on random texts of nouns, cases, spaces, tabs, quotes and odd letters."""
+    from pipeline.geoparse.recognise import _MEDIA_BEFORE, _after_media_noun
+
+    rng = random.Random(9)
+    parts = ["newspaper", "NEWSPAPERS", "Blog", "blogs", "daily", "channel", "Channels", "tabloid", "podcasts",
+             "weekly", "ageNcy", "outlet", "\u017f", "\u212a", "x", "a", "_", "1", " ", " ", "\t", "\"", "“", "«", "'",
+             "é", "\n", "Kyiv"]
+    found = 0
+    for _ in range(100_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
+        pos = rng.randint(0, len(text))
+        plain = _MEDIA_BEFORE.search(text, max(0, pos - 30), pos) is not None
+        assert _after_media_noun(text, pos) == plain, (text, pos)
+        found += plain
+    assert found > 500
+
+
+def test_names_dropped_before_their_context_are_dropped_by_keep(geoparser):
+    """A name ``_name_verdict`` drops is dropped by the plain ``_keep`` wherever it stands (outside location
+    lines for the dictionary-word verdict); every verdict occurs."""
+    from pipeline.geoparse.recognise import (_CONTEXT_DECIDES, _DROPPED_ANYWHERE, _automaton_matches, _Context,
+                                             _leftmost_longest, _name_verdict, _surnames)
+
+    gaz = geoparser.gazetteer
+    rng = random.Random(22)
+    words = ["Reading", "March", "Mobile", "Buffalo", "Independence", "Western", "Paris", "Kyiv", "Sunday", "the",
+             "village", "of", "President", "said", "Smith", "John", "Liberty", "Victoria", "READING", "MARCH", "in",
+             "Lincoln", "Hope", "Union", "May", "Friday", "Ukraine", "Kharkiv"]
+    verdicts = set()
+    for _ in range(400):
+        sentences = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 8))) for _ in range(rng.randint(1, 4))]
+        text = rng.choice([". ", "\n", ", "]).join(s[:1].upper() + s[1:] for s in sentences) + "."
+        ctx = _Context(text)
+        surnames = _surnames(ctx, gaz)
+        for m in _leftmost_longest(_automaton_matches(ctx, gaz)):
+            m.paragraph, m.sentence = ctx.paragraph_of(m.start), ctx.sentence_of(m.start)
+            if m.kind != "name" or m.rows or m.paragraph < 0:
+                continue
+            verdict = _name_verdict.__wrapped__(gaz, m.key, m.text)
+            verdicts.add(verdict)
+            if verdict != _CONTEXT_DECIDES:
+                assert not _plain_keep(replace(m, signals=[]), ctx, gaz, surnames), (text, m.text)
+            if verdict == _DROPPED_ANYWHERE:
+                assert not _plain_keep(replace(m, signals=[], location_line=True), ctx, gaz, surnames)
+    assert len(verdicts) == 3
+
+
+def test_scores_sorted_by_two_sorts_equal_the_tuple_key():
+    from pipeline.geoparse.resolve import _Scored, _sort_scored
+
+    rng = random.Random(5)
+    for _ in range(2_000):
+        rows = rng.sample(range(1_000), rng.randint(0, 12))
+        scored = [_Scored(_candidate_of_row(r), rng.choice([0.0, -0.0, 1.5, 2.25, rng.uniform(-5, 5)]), []) for r in rows]
+        plain = sorted(scored, key=lambda s: (-s.score, s.candidate.row))
+        _sort_scored(scored)
+        assert scored == plain
+
+
+def _candidate_of_row(row):
+    from pipeline.geoparse.gazetteer import Candidate
+
+    return Candidate(row, None, "x", 0.0, 0.0, "city", "UA", None, 0, True, False, False, False)
+
+
+def test_first_pass_ranking_equals_the_general_loop(geoparser):
+    """``_rank`` with no admin-1 unit, qualifier or anchor (its short loop) scores as the general loop does
+    when the article names an admin-1 unit none of the candidates lies in."""
+    from collections import Counter
+
+    from pipeline.geoparse.recognise import find_mentions
+    from pipeline.geoparse.resolve import _candidates, _rank, _RankContext
+
+    gaz = geoparser.gazetteer
+    text = ("Paris, Springfield and Alexandria were named. Shelling hit Kharkiv, Odesa and Lviv in Ukraine; "
+            "Moscow and Washington, Georgia, reacted.")
+    ranked = 0
+    for countries in (Counter(), Counter({"UA": 2, "US": 1})):
+        first = _RankContext(gaz, countries, {}, [], RESOLVE_WEIGHTS)
+        general = _RankContext(gaz, countries, {"ZZ-99": [(0, None, 0, 0)]}, [], RESOLVE_WEIGHTS)
+        for m in find_mentions(text, gaz):
+            cands = _candidates(m, gaz)[:RESOLVE_WEIGHTS.max_candidates]
+            fast, plain = _rank(m, cands, first), _rank(m, cands, general)
+            assert [(s.candidate, s.score, s.signals) for s in fast] == [(s.candidate, s.score, s.signals) for s in plain]
+            ranked += len(cands) > 1
+    assert ranked >= 4
