@@ -11,29 +11,15 @@ import pytest
 from pipeline.build import OUTPUT_FILES, build_paths
 from pipeline.events import merge
 from pipeline.scale import columnar, fold as fold_module
-from pipeline.scale import run as scale_run
 from pipeline.scale.columnar import join_geoparquet, join_geoparquet_files, to_geoparquet
 from pipeline.scale.heap import BlobHeap, HeapDamaged
 from pipeline.scale.store import HEAP_NAME
-from pipeline.scale.work import process_article
 from tests.pipeline.scale.conftest import make_records, write_jsonl
 
 
 def _same_outputs(a: Path, b: Path) -> None:
     for name in OUTPUT_FILES:
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
-
-
-@pytest.fixture
-def processed(monkeypatch) -> list[str]:
-    seen: list[str] = []
-
-    def counted(article, **kwargs):
-        seen.append(article.name)
-        return process_article(article, **kwargs)
-
-    monkeypatch.setattr(scale_run, "process_article", counted)
-    return seen
 
 
 # -- the heap -------------------------------------------------------------------------------------
