@@ -223,29 +223,37 @@ def join_geoparquet_files(parts: Sequence[Path | bytes], out: Path) -> bool:
     files = schemas = None  # the parts are opened again one at a time below (never all at once)
     rows = 0
     with pq.ParquetWriter(out, schema, compression=COMPRESSION) as writer:
-        pending: list = []
+        pending: list[list] = [[] for _ in fields]  # per column, the pieces of the row group being filled
         held = 0
 
         def write() -> None:
-            # only whole batches (sliced to the row group's end) are held: nothing of a written group stays pinned
-            nonlocal pending, held
-            table = pa.Table.from_batches(pending, schema=schema).combine_chunks()
-            pending, held = [], 0
-            writer.write_table(table, row_group_size=ROW_GROUP_ROWS)
+            # only whole batches (sliced to the row group's end) are held: nothing of a written group stays pinned;
+            # each column is made one contiguous array and its pieces let go before the next (one copy, not two)
+            nonlocal held
+            columns = []
+            for k, f in enumerate(fields):
+                pieces, pending[k] = pending[k], []
+                columns.append(pa.concat_arrays(pieces) if pieces else pa.array([], type=f.type))
+                del pieces
+            held = 0
+            writer.write_table(pa.Table.from_arrays(columns, schema=schema), row_group_size=ROW_GROUP_ROWS)
 
         for source in sources:
             part = pq.ParquetFile(source if isinstance(source, Path) else pa.BufferReader(source))
             for batch in part.iter_batches(batch_size=ROW_GROUP_ROWS):
                 rows += batch.num_rows
                 arrays = [batch.column(f.name).cast(f.type) for f in fields]
-                batch = pa.RecordBatch.from_arrays(arrays, schema=schema)
-                while batch.num_rows:
-                    room = ROW_GROUP_ROWS - held
-                    pending.append(batch.slice(0, room))
-                    held += min(room, batch.num_rows)
-                    batch = batch.slice(room)
+                start, rows_in = 0, batch.num_rows
+                del batch
+                while start < rows_in:
+                    take = min(ROW_GROUP_ROWS - held, rows_in - start)
+                    for k, array in enumerate(arrays):
+                        pending[k].append(array.slice(start, take))
+                    held += take
+                    start += take
                     if held == ROW_GROUP_ROWS:
                         write()
+                del arrays
             part.close()
         if held or not rows:
             write()
