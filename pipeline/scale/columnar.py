@@ -219,23 +219,43 @@ def join_geoparquet_files(parts: Sequence[Path | bytes], out: Path) -> bool:
                           max(b[3] for b in boxes)]
     metadata[b"geo"] = json.dumps(geo).encode("utf-8")
     schema = pa.schema(fields, metadata=metadata)
-    pending: list = []
-    held = 0
+    sources = list(parts)
+    files = schemas = None  # the parts are opened again one at a time below (never all at once)
+    rows = 0
     with pq.ParquetWriter(out, schema, compression=COMPRESSION) as writer:
-        def write(rows: int) -> None:
-            nonlocal pending, held
-            table = pa.Table.from_batches(pending, schema=schema).combine_chunks()
-            writer.write_table(table.slice(0, rows), row_group_size=ROW_GROUP_ROWS)
-            rest = table.slice(rows)
-            pending, held = (rest.to_batches() if len(rest) else []), len(rest)
+        pending: list[list] = [[] for _ in fields]  # per column, the pieces of the row group being filled
+        held = 0
 
-        for part in files:
+        def write() -> None:
+            # only whole batches (sliced to the row group's end) are held: nothing of a written group stays pinned;
+            # each column is made one contiguous array and its pieces let go before the next (one copy, not two)
+            nonlocal held
+            columns = []
+            for k, f in enumerate(fields):
+                pieces, pending[k] = pending[k], []
+                columns.append(pa.concat_arrays(pieces) if pieces else pa.array([], type=f.type))
+                del pieces
+            held = 0
+            writer.write_table(pa.Table.from_arrays(columns, schema=schema), row_group_size=ROW_GROUP_ROWS)
+
+        for source in sources:
+            part = pq.ParquetFile(source if isinstance(source, Path) else pa.BufferReader(source))
             for batch in part.iter_batches(batch_size=ROW_GROUP_ROWS):
+                rows += batch.num_rows
                 arrays = [batch.column(f.name).cast(f.type) for f in fields]
-                pending.append(pa.RecordBatch.from_arrays(arrays, schema=schema))
-                held += batch.num_rows
-                while held >= ROW_GROUP_ROWS:
-                    write(ROW_GROUP_ROWS)
-        if held or not any(f.metadata.num_rows for f in files):
-            write(held)
+                start, rows_in = 0, batch.num_rows
+                del batch
+                while start < rows_in:
+                    take = min(ROW_GROUP_ROWS - held, rows_in - start)
+                    for k, array in enumerate(arrays):
+                        pending[k].append(array.slice(start, take))
+                    held += take
+                    start += take
+                    if held == ROW_GROUP_ROWS:
+                        write()
+                del arrays
+            part.close()
+        if held or not rows:
+            write()
+    pa.default_memory_pool().release_unused()  # the pool keeps freed pages otherwise: the layer's peak stays resident
     return True

@@ -359,6 +359,7 @@ class BuildFold:
     def render(self, previous: Path | None = None) -> dict[str, str | bytes | Path]:
         """Every output file, name -> content; ``previous``: the folder holding the last files written."""
         changed = self._render_touched()
+        self.merge.compact()  # every event is rendered: its object is not needed until a new event meets it
         order = self.rendered.order()
         events_file, csv_file = self._scratch_path("events.geojson"), self._scratch_path("events.csv")
         digests = {"events.geojson": hashlib.sha256(), "events.csv": hashlib.sha256()}
@@ -420,7 +421,6 @@ class BuildFold:
                 if data is None:
                     data = self._events_layer(order)
             files[f"{layer}.parquet"] = data
-        self.merge.compact()  # every event is rendered: its object is not needed until a new event meets it
         self.written = {name: digests[name].hexdigest() if name in digests else _digest(files[name])
                         for name in OUTPUT_NAMES}
         self._places = self._lines = None

@@ -37,3 +37,19 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
 @pytest.fixture(scope="session")
 def corpus_records() -> list[dict]:
     return make_records(150)
+
+
+@pytest.fixture
+def processed(monkeypatch) -> list[str]:
+    """The names of the articles a build processes (not taken from the store), in the order processed."""
+    from pipeline.scale import run as scale_run
+    from pipeline.scale.work import process_article
+
+    seen: list[str] = []
+
+    def counted(article, **kwargs):
+        seen.append(article.name)
+        return process_article(article, **kwargs)
+
+    monkeypatch.setattr(scale_run, "process_article", counted)
+    return seen

@@ -11,29 +11,15 @@ import pytest
 from pipeline.build import OUTPUT_FILES, build_paths
 from pipeline.events import merge
 from pipeline.scale import columnar, fold as fold_module
-from pipeline.scale import run as scale_run
 from pipeline.scale.columnar import join_geoparquet, join_geoparquet_files, to_geoparquet
 from pipeline.scale.heap import BlobHeap, HeapDamaged
 from pipeline.scale.store import HEAP_NAME
-from pipeline.scale.work import process_article
 from tests.pipeline.scale.conftest import make_records, write_jsonl
 
 
 def _same_outputs(a: Path, b: Path) -> None:
     for name in OUTPUT_FILES:
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
-
-
-@pytest.fixture
-def processed(monkeypatch) -> list[str]:
-    seen: list[str] = []
-
-    def counted(article, **kwargs):
-        seen.append(article.name)
-        return process_article(article, **kwargs)
-
-    monkeypatch.setattr(scale_run, "process_article", counted)
-    return seen
 
 
 # -- the heap -------------------------------------------------------------------------------------
@@ -169,3 +155,20 @@ def test_streamed_join_writes_the_bytes_of_the_join_in_memory(tmp_path, monkeypa
     assert geo["bbox"][0] == 30.0 and geo["geometry_types"] == ["Point"]
     other = to_geoparquet({"features": [{"type": "Feature", "geometry": None, "properties": {"name": 1.5}}]})
     assert not join_geoparquet_files([parts[0], other], tmp_path / "no.parquet")  # column types differ
+
+
+@pytest.mark.parametrize("cuts", [(4, 8, 12), (1, 2, 3, 17), (13,), (5, 10, 15, 20)])
+def test_streamed_join_of_files_on_disk_fills_every_row_group_exactly(tmp_path, monkeypatch, cuts):
+    monkeypatch.setattr(columnar, "ROW_GROUP_ROWS", 4)  # parts smaller, equal to and larger than a row group
+    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [20.0 + i, 45.0 + i / 3]},
+                 "properties": {"name": f"n{i}", "sources": [{"a": i}], "n": i}} for i in range(22)]
+    bounds = (0, *cuts, len(features))
+    parts = []
+    for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
+        parts.append(tmp_path / f"part-{k}.parquet")
+        parts[-1].write_bytes(to_geoparquet({"features": features[a:b]}))
+    out = tmp_path / "joined.parquet"
+    assert join_geoparquet_files(parts, out)
+    assert out.read_bytes() == to_geoparquet({"features": features})
+    meta = pq.ParquetFile(out).metadata
+    assert [meta.row_group(g).num_rows for g in range(meta.num_row_groups)] == [4, 4, 4, 4, 4, 2]

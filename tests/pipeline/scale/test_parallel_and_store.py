@@ -53,22 +53,11 @@ def test_cli_build_with_jobs_and_store_gives_the_bytes_of_one_job(one_job, corpu
     _same_outputs(one_job, tmp_path)  # the second build comes from the store
 
 
-def _counting(monkeypatch) -> list[str]:
-    seen: list[str] = []
-
-    def counted(article, **kwargs):
-        seen.append(article.name)
-        return process_article(article, **kwargs)
-
-    monkeypatch.setattr(scale_run, "process_article", counted)
-    return seen
-
-
-def test_rebuild_processes_only_new_and_changed_articles(tmp_path, monkeypatch):
+def test_rebuild_processes_only_new_and_changed_articles(tmp_path, processed):
     records = make_records(40)
     source = write_jsonl(tmp_path / "in.jsonl", records)
     out = tmp_path / "out"
-    seen = _counting(monkeypatch)
+    seen = processed
     build_paths([source], out, jobs=1, incremental=True)
     assert len(seen) == 40
 
@@ -83,9 +72,9 @@ def test_rebuild_processes_only_new_and_changed_articles(tmp_path, monkeypatch):
     _same_outputs(fresh, out)
 
 
-def test_dashboard_upload_with_a_data_folder_uses_the_store(tmp_path, monkeypatch):
+def test_dashboard_upload_with_a_data_folder_uses_the_store(tmp_path, processed):
     items = [(r["id"] + ".txt", r["text"]) for r in make_records(6)]
-    seen = _counting(monkeypatch)
+    seen = processed
     first = build.build_articles(items[:5], data_dir=tmp_path)
     assert len(seen) == 5 and (tmp_path / STORE_NAME).is_file()
     seen.clear()
