@@ -12,13 +12,15 @@ numbers, their role and claimant), ``incidents`` (one event per incident per art
 from __future__ import annotations
 
 import bisect
+import math
 
 from pipeline.events.annexation import claims, counted_claims, unrecognised
 from pipeline.events.figures import casualties, parse_number
 from pipeline.events.incidents import control_events, incident_events, read_sentences
 from pipeline.events.merge import merge_across_articles, merge_claims
 from pipeline.events.records import CasualtyClaim, Event, Source, event_id
-from pipeline.events.triggers import armed_conflict
+from pipeline.events.triggers import armed_conflict, war_sentences
+from pipeline.events.weights import WEIGHTS
 from pipeline.model import Place
 from pipeline.text.dates import EventDate, sentence_date
 
@@ -50,4 +52,13 @@ def extract_events(article: str, text: str, places: list[Place], published: Even
     events = merge_claims(events)
     events += incident_events(article, text, sentences, published)
     events += control_events(article, text, sentences, published)
+    if events and not _war_news(text, spans):  # war in passing only: an incident needs a word of war of its own
+        events = [e for e in events if e.event_type == "annexation_claim" or
+                  armed_conflict(" ".join(s.quote for s in e.sources))]
     return events
+
+
+def _war_news(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the article speaks of war in enough of its sentences to be war news (``WEIGHTS.war_*``)."""
+    need = max(1, min(WEIGHTS.war_sentences_min, math.ceil(WEIGHTS.war_sentence_share * len(spans))))
+    return war_sentences(text, spans, need) >= need

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.events.triggers import _IRREALIS, clause_start, has_prefix
+from pipeline.events.triggers import _IRREALIS, armed_conflict, clause_start, has_prefix
 from pipeline.text.validate import check_figure
 
 _NUMBER_WORDS = {w: i for i, w in enumerate(
@@ -87,6 +87,15 @@ _ZERO = (("killed", re.compile(r"\b(no one|nobody|no people|no civilians|no (?:\
                                r"\bthere were no dead\b", re.IGNORECASE)),
          ("injured", re.compile(r"\b(no one|nobody)\s+(was|were)\s+(injured|wounded|hurt)\b|\bno (injuries|injured)\b",
                                 re.IGNORECASE)))
+# a count of animals is no casualty figure ("4,000 dead wild birds", "killed 300 cattle")
+_ANIMALS = re.compile(r"\s+(?:(?!(?:and|or|as|with|plus)\b)[a-z-]+\s+){0,2}?(?:animals|birds|swans|ducks|geese|chickens|hens|poultry|fowl|pigs|"
+                      r"hogs|cattle|cows|sheep|goats|horses|dogs|cats|fish|dolphins|whales|seals|livestock|deer|bats|"
+                      r"bees|rats|mice)\b", re.IGNORECASE)
+# deaths from an illness are not casualties of war, in a sentence that names no weapon or side ("the virus has
+# killed 40 people"; "cases of infection resulting in 55 deaths")
+_ILLNESS = re.compile(r"\b(?:virus\w*|viral|outbreaks?|epidemics?|pandemics?|cholera|influenza|flu|H\d+N\d+|"
+                      r"Ebola|infect\w*|diseases?|fever|measles|malaria|tuberculosis|COVID(?:-19)?|coronavirus|"
+                      r"HIV|AIDS)\b", re.IGNORECASE)
 _CASUALTY_WORD = re.compile(r"(kill|dead|died|die\b|perish|bod(y|ies)|corpse|grave|toll|wound|injur|hurt|fatalit|death|"
                             r"buried|lives)", re.IGNORECASE)
 _CASUALTY_PREFIXES = frozenset("kill dead died die dies peri body bodi corp grav toll woun inju hurt fata deat buri "
@@ -166,6 +175,8 @@ def figures(sentence: str, offset: int = 0) -> list[Figure]:
     """Every casualty figure of ``sentence``; ``offset`` is where the sentence starts in its article."""
     if not has_prefix(sentence, _CASUALTY_PREFIXES) or not _CASUALTY_WORD.search(sentence):
         return []
+    if _ILLNESS.search(sentence) and not armed_conflict(sentence):
+        return []
     found: dict[tuple[str, int], Figure] = {}
     aggregate = bool(_AGGREGATE_SCOPE.search(sentence)) and not _ONE_INCIDENT.search(sentence)
     for kind, role, pattern in _PATTERNS:
@@ -177,6 +188,8 @@ def figures(sentence: str, offset: int = 0) -> list[Figure]:
             if value is None or _is_year(num or "") or _MONTH_BEFORE.search(sentence[max(0, at - 12):at]):
                 continue
             if re.search(r"\b(no|not|nor|without)\s+$", sentence[max(0, at - 12):at], re.IGNORECASE):
+                continue
+            if _ANIMALS.match(sentence, m.end()) or ("num" in pattern.groupindex and _ANIMALS.match(sentence, m.end("num"))):
                 continue
             if _IRREALIS.search(sentence[clause_start(sentence, at):at]) or \
                     _IRREALIS.search(sentence[at:m.end()]):

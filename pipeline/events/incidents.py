@@ -73,6 +73,16 @@ _LIST_LEAD = re.compile(r"^\s*(?:the\s+)?(?:(?:villages?|towns?|cities|city|sett
                         r"town)\s+of\s+)?$", re.IGNORECASE)
 # a night spans two dates: "overnight", "late on Sunday" and "on Monday" may be one attack
 _NIGHT = re.compile(r"\b(night|overnight|midnight|evening|dawn|early hours|late on)\b", re.IGNORECASE)
+# what a change-of-control verb took when it was no place: people ("captured two soldiers in X"), things
+# ("seized weapons in X", "captured footage of X"), or a new clause ("Captured soldiers later said ... X")
+_NOT_A_PLACE_OBJECT = re.compile(
+    r"\b(?:soldiers?|servicem[ae]n|troops|fighters|militants|prisoners?|POWs?|officers?|commanders?|pilots?|"
+    r"civilians|people|men|women|children|residents|suspects?|spies|agents?|saboteurs?|mercenar(?:y|ies)|"
+    r"weapons?|arms|ammunition|equipment|tanks?|vehicles?|documents|footage|images?|video|photos?|pictures?|"
+    r"attention|imagination|hearts?|votes?|titles?|trophy|moment|mood|spirit|"
+    r"said|says|told|recogni[sz]ed|reported|claimed)\b", re.IGNORECASE)
+# a person as the subject of a passive change of control ("a soldier who was captured at X")
+_NOT_A_PLACE_SUBJECT = re.compile(r"\b(?:who|whom)\b", re.IGNORECASE)
 _BODIES = re.compile(r"\b(bodies|corpses|graves?|buried|exhum\w*|mass (?:burial|grave))", re.IGNORECASE)
 
 
@@ -104,6 +114,7 @@ class _Sentence:
 class _Incident:
     sentences: list[_Sentence] = field(default_factory=list)
     support: list[_Sentence] = field(default_factory=list)  # sentences that only refer back to it
+    parts: list[_Sentence] = field(default_factory=list)  # a sub-count told at a doubtful namesake (``_part_of``)
     date: EventDate | None = None
     nouns: set[str] = field(default_factory=set)
 
@@ -283,6 +294,40 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     return False
 
 
+def _doubtful(place: Place) -> bool:
+    """A place the geoparser doubts (a far namesake of a village it does not know, often)."""
+    return place.confidence < WEIGHTS.doubtful_place_confidence
+
+
+def _stated(inc: _Incident) -> bool:
+    return any(f.role in ("total", "observation") for f, _c in inc.figures)
+
+
+def _part_of(part: _Incident, whole: _Incident) -> bool:
+    """Whether ``part`` is a sub-count of ``whole`` told at a doubtful namesake: victims counted one by one
+    ("two adults and two children died") at places the geoparser doubts, on the day of ``whole``, whose stated
+    total covers them."""
+    points = part.points
+    if not points or not all(_doubtful(p) for p in points) or _stated(part) or not _stated(whole):
+        return False
+    if part.date and whole.date and part.date.date != whole.date.date:
+        return False
+    tolls = [(part.toll(kind), whole.toll(kind)) for kind in ("killed", "injured")]
+    return any(mine for mine, _w in tolls) and all(not mine or (known and mine <= known) for mine, known in tolls)
+
+
+def _fold_parts(incidents: list[_Incident]) -> list[_Incident]:
+    """Sub-counts told at doubtful namesakes join the article's incident whose total covers them (``_part_of``)."""
+    out: list[_Incident] = []
+    for inc in incidents:
+        whole = next((w for w in incidents if w is not inc and _part_of(inc, w)), None)
+        if whole is None:
+            out.append(inc)
+        else:
+            whole.parts += inc.sentences + inc.support + inc.parts  # claims kept; the toll stays the whole's
+    return out
+
+
 def _shares_figure(inc: _Incident, sent: _Sentence) -> bool:
     mine = {(f.kind, f.value) for f in sent.figures if f.role != "zero"}
     return bool(mine & {(f.kind, f.value) for f, _c in inc.figures})
@@ -345,7 +390,7 @@ def _best_place(inc: _Incident, text: str) -> tuple[Place | None, bool]:
     """The incident's place and whether it is only an oblast."""
     score: dict[int, float] = {}
     first: dict[int, tuple[int, Place]] = {}
-    for weight, group in ((2.0, inc.sentences), (1.0, inc.support)):
+    for weight, group in ((2.0, inc.sentences), (1.0, inc.support + inc.parts)):
         for sent in group:
             for p in sent.points:
                 key = p.geonameid or hash((p.name, p.lat, p.lon))
@@ -407,7 +452,7 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
     out = []
     strikes_seen: dict[tuple, Event] = {}
     first_para = min((s.para for s in sentences), default=0)
-    for inc in strike_incidents(sentences, published):
+    for inc in _fold_parts(strike_incidents(sentences, published)):
         killed, injured = inc.toll("killed"), inc.toll("injured")
         if not inc.strikes and not (killed or injured):
             continue
@@ -425,10 +470,10 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
         else:
             sub = "bodies_found" if any(_BODIES.search(s.text) for s in inc.sentences) else "unspecified"
         actor = next((t.actor for t in inc.strikes if t.actor != "unknown"), "unknown")
-        sources = [Source(article, s.text, s.start, s.end) for s in sorted(inc.sentences + inc.support,
+        sources = [Source(article, s.text, s.start, s.end) for s in sorted(inc.sentences + inc.support + inc.parts,
                                                                                 key=lambda s: s.start)]
         claims = [CasualtyClaim(f.kind, f.value, f.text, who, article, f.start, f.end, f.role, f.approximate)
-                  for f, who in inc.figures]
+                  for f, who in inc.figures + [(f, s.claimant) for s in inc.parts for f in s.figures]]
         headline = any(s.para <= first_para + 1 for s in inc.sentences)
         base = WEIGHTS.conf_base_casualty if casualty else WEIGHTS.conf_base_strike
         conf = _confidence(base, point=place.feature_kind in POINT_KINDS, dated=bool(inc.date and inc.date.date),
@@ -466,7 +511,8 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     if after and not trig.passive:
         gap = text[trig.end:after[0].start - s0]
         if not re.search(r"[.;:]|\b(?:after|when|while|but|because|as)\b", gap) and \
-                not re.search(r"\b(?:near|outside)\s+(?:the\s+)?$", gap):
+                not re.search(r"\b(?:near|outside)\s+(?:the\s+)?$", gap) and \
+                not (trig.sub == "capture" and _NOT_A_PLACE_OBJECT.search(gap)):
             out.append(after[0])
             for p in after[1:]:
                 between = text[out[-1].end - s0:p.start - s0]
@@ -481,7 +527,7 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     if before and (trig.passive or not after):
         gap = text[before[-1].end - s0:trig.start]
         if not re.search(r"[.;]|\b(?:after|when|while|but|because)\b", gap) and \
-                (trig.passive or not re.search(r"\band\b", gap)):
+                (trig.passive or not re.search(r"\band\b", gap)) and not _NOT_A_PLACE_SUBJECT.search(gap):
             return [before[-1]]
     if trig.passive and main is not None and re.search(r"\b(?:the|this) (?:\w+ )?(city|town|village|settlement)\b",
                                                       text[max(0, trig.start - 40):trig.start], re.IGNORECASE):

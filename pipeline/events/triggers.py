@@ -8,6 +8,7 @@ warning, a negation, an accusation or a generic, ongoing statement ("constant sh
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -36,6 +37,46 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
     ("attack", r"\b(attacked|struck|stormed|opened fire|fired (?:at|on)|shot at|(?:attack|assault|strike|raid) on|"
                r"(?:was|were|been) hit)\b"),
 ))
+# senses of trigger words that report no incident, matched at the trigger (``_NOT_AN_INCIDENT``) or just
+# before it (``_CALAMITY_SUBJECT``): an idiom ("struck a deal"), a vehicle or the weather ("struck by a car"),
+# a calamity as the subject ("the crisis struck"), food ("shelled peanuts"), sport ("stormed their way to"),
+# a thing lying around another ("a square surrounded by shops"; "the controversy surrounding")
+_IDIOM_OBJECTS = (r"deals?|agreements?|accords?|bargains?|compromises?|pacts?|truces?|chords?|nerves?|notes?|tones?|"
+                  r"balances?|poses?|matches|match|gold|oil|a blow (?:for|to|against)|up\b|out\b|off\b|down\b")
+_VEHICLES = (r"cars?|vehicles?|trucks?|lorr(?:y|ies)|bus(?:es)?|trains?|motorcycles?|bicycles?|taxis?|vans?|"
+             r"lightning|waves?|balls?|bats?|pucks?|glass")
+_FOOD = (r"nuts|peanuts|pistachios|almonds|walnuts|pecans|hazelnuts|cashews|seeds|eggs|shrimps?|prawns|peas|"
+         r"beans|corn|oysters|crabs?|lobsters?|clams|mussels|edamame")
+_NOT_AN_INCIDENT = re.compile(
+    r"(?:struck|strikes?|hit|hits)\s+(?:(?:a|an|the|new|another|its|their|his|her|what)\s+)?(?:[\w-]+\s+)?"
+    r"(?:" + _IDIOM_OBJECTS + r")(?!\w)|"
+    r"(?:(?:was|were|been|is|are)\s+)?(?:struck|hit|attacked)\s+(?:\w+\s+)?by\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+)?"
+    r"(?:" + _VEHICLES + r")\b|"
+    r"shelled\s+(?:[\w-]+\s+)?(?:" + _FOOD + r")\b|"
+    r"stormed\s+(?:their|its|his|her|our)\s+way\b|"
+    r"surround(?:ed|ing)\s+by\s+(?!(?:[\w'’-]+\s+){0,3}?(?:forces|troops|army|armies|soldiers|units|enemy|"
+    r"tanks|militants|rebels|fighters|Russian|Ukrainian|occupiers|invaders|separatists))",
+    re.IGNORECASE)
+_CALAMITY_SUBJECT = re.compile(
+    r"\b(?:crisis|recession|disaster|tragedy|pandemic|epidemic|outbreak|disease|virus|illness|flood(?:s|ing|waters)?|"
+    r"earthquake|quake|tsunami|storm|hurricane|cyclone|typhoon|tornado|drought|heatwave|fire|wildfire|lightning)\s+"
+    r"(?:(?:in|of|across|on)\s+(?:the\s+)?[\w-]+\s+)?(?:(?:has|had|have|now|then|also|first|finally|again)\s+){0,2}$", re.IGNORECASE)
+# "surrounding" reports an encirclement only as a verb ("troops are surrounding the city"), not as a preposition
+# or an adjective ("the controversy surrounding X", "the surrounding villages")
+_SURROUNDING_VERB = re.compile(r"\b(?:are|is|were|was|been|be|began|begun|started|continue\w*|kept)\s+(?:\w+ly\s+)?$",
+                               re.IGNORECASE)
+
+
+def _not_an_incident(sentence: str, start: int, end: int) -> bool:
+    """The trigger at ``start:end`` is used in a sense that reports no incident (see ``_NOT_AN_INCIDENT``)."""
+    word = sentence[start:end].lower()
+    if _NOT_AN_INCIDENT.match(sentence, start):
+        return True
+    if word in ("struck", "hit", "hits", "strikes") and _CALAMITY_SUBJECT.search(sentence, max(0, start - 40), start):
+        return True
+    return word == "surrounding" and not _SURROUNDING_VERB.search(sentence, max(0, start - 40), start)
+
+
 # a cheap test first (word prefixes; Python's regex alternations are slow): a sentence with none has no trigger
 _WORD = re.compile(r"[a-z]+")
 _TRIGGER_PREFIXES = frozenset(
@@ -89,12 +130,26 @@ _CONFLICT_CUES = re.compile(
     r"ceasefire|truce|hostilities|combat|guerrillas?|paramilitar\w+|navy|naval|air force|defen[cs]e ministry|"
     r"ministry of defen[cs]e|general staff|grenades?|landmines?|gunfire|fighters|warships?|annex\w*|"
     r"referend\w+|frontline)\b", re.IGNORECASE)
-_WAR_NAMES = re.compile(r"\b(Ukraine|Kyiv|Kiev|Moscow|Duma|Putin|Zelensk(?:y|yy|iy))\b")  # the sides by country, capital, parliament or leader
+_WAR_NAMES = re.compile(r"\b(Ukraine|Kyiv|Kiev|KYIV|KIEV|Moscow|Duma|Putin|Zelensk(?:y|yy|iy))\b")  # the sides by country, capital, parliament or leader
 
 
 def armed_conflict(text: str) -> bool:
     """Whether ``text`` speaks of armed conflict at all: a word of war or a side of this war named."""
     return bool(_CONFLICT_CUES.search(text) or _WAR_NAMES.search(text)) or any(rx.search(text) for _side, rx in _SIDES)
+
+
+def war_sentences(text: str, spans: list[tuple[int, int]], enough: int) -> int:
+    """How many of the sentences ``spans`` (sorted, not overlapping) speak of war, counted up to ``enough``."""
+    starts = [s for s, _e in spans]
+    seen: set[int] = set()
+    for rx in (_CONFLICT_CUES, _WAR_NAMES, *(rx for _side, rx in _SIDES)):
+        for m in rx.finditer(text):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < spans[i][1]:
+                seen.add(i)
+                if len(seen) >= enough:
+                    return len(seen)
+    return len(seen)
 
 
 # a country (or its capital) named as the subject right before the verb
@@ -197,7 +252,7 @@ def triggers(sentence: str) -> list[Trigger]:
                                          g[1] < f[1] and f[0] <= g[0] < f[3] for g in found)]
     out = []
     for start, _rank, name, end in sorted(found):
-        if not realis(sentence, start):
+        if not realis(sentence, start) or _not_an_incident(sentence, start, end):
             continue
         if _INFINITIVE_BEFORE.search(sentence[:start]):
             before = sentence[clause_start(sentence, start):start]

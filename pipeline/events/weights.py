@@ -13,12 +13,19 @@ from dataclasses import dataclass
 class EventWeights:
     """Named weights and thresholds of extraction, incident building, merging and confidence."""
 
+    # -- articles about something else (an outbreak, a crime, sport) that use a word of war in passing
+    war_sentences_min: int = 2  # an article with this many sentences speaking of war is war news ...
+    war_sentence_share: float = 0.25  # ... or with this share of its sentences; else only incidents told with a
+    # word of war in their own sentences are events (one war word in twelve sentences is a passing mention)
     # -- incidents inside one article
     casualty_lookback_paragraphs: int = 3  # how far back a figure with no place of its own may borrow one
     incident_lookback_paragraphs: int = 2  # how far back "the strike" / "the city" may reach for its place
     object_window_chars: int = 70  # how far after a capture / recapture verb its place may stand
     subject_window_chars: int = 60  # how far before a passive "was seized" its place may stand
     open_incidents: int = 6  # how many of the article's latest incidents a sentence may join (bounds the work)
+    doubtful_place_confidence: float = 0.5  # a sentence whose only places the geoparser is less sure of than this,
+    # with no toll beyond the incident's, stays in the incident told before (a far namesake of an unknown village
+    # would otherwise split off a sub-count of the toll as an incident of its own)
     toll_ratio_split: float = 0.4  # a dated sentence whose toll is below this share of the incident's starts another
     # -- merging across articles
     duplicate_entry_km: float = 2.0  # two differently named towns closer than this are one settlement listed twice
