@@ -15,6 +15,12 @@ from pipeline.geoparse.resolve import _great_circle_km, _seats
 from pipeline.geoparse.weights import RESOLVE_WEIGHTS, ResolveWeights
 
 
+def _random_text(rng: random.Random, words: list[str]) -> str:
+    """One to four capitalised sentences of one to eight of ``words``, joined by a full stop, a newline or a comma."""
+    sentences = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 8))) for _ in range(rng.randint(1, 4))]
+    return rng.choice([". ", "\n", ", "]).join(s[:1].upper() + s[1:] for s in sentences) + "."
+
+
 def test_own_great_circle_equals_geopy_on_random_pairs():
     rng = random.Random(16)
     for _ in range(20_000):
@@ -371,8 +377,7 @@ def test_dictionary_words_rejected_before_the_context_equal_the_plain_order(geop
              "channel", "publication", "–", "Sunday", "Tkachenko"]
     seen = 0
     for _ in range(400):
-        sentences = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 8))) for _ in range(rng.randint(1, 4))]
-        text = rng.choice([". ", "\n", ", "]).join(s[:1].upper() + s[1:] for s in sentences) + "."
+        text = _random_text(rng, words)
         ctx = _Context(text)
         surnames = _surnames(ctx, gaz)
         for m in _leftmost_longest(_automaton_matches(ctx, gaz)):
@@ -446,8 +451,7 @@ def test_names_dropped_before_their_context_are_dropped_by_keep(geoparser):
              "Lincoln", "Hope", "Union", "May", "Friday", "Ukraine", "Kharkiv"]
     verdicts = set()
     for _ in range(400):
-        sentences = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 8))) for _ in range(rng.randint(1, 4))]
-        text = rng.choice([". ", "\n", ", "]).join(s[:1].upper() + s[1:] for s in sentences) + "."
+        text = _random_text(rng, words)
         ctx = _Context(text)
         surnames = _surnames(ctx, gaz)
         for m in _leftmost_longest(_automaton_matches(ctx, gaz)):
