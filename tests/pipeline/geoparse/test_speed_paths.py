@@ -21,6 +21,21 @@ def _random_text(rng: random.Random, words: list[str]) -> str:
     return rng.choice([". ", "\n", ", "]).join(s[:1].upper() + s[1:] for s in sentences) + "."
 
 
+def _raw_mentions(rng: random.Random, words: list[str], gaz):
+    """(text, context, surnames, raw mention) of 400 random texts (``_random_text``), each mention placed in its
+    paragraph and sentence; mentions outside any paragraph are left out."""
+    from pipeline.geoparse.recognise import _automaton_matches, _Context, _leftmost_longest, _surnames
+
+    for _ in range(400):
+        text = _random_text(rng, words)
+        ctx = _Context(text)
+        surnames = _surnames(ctx, gaz)
+        for m in _leftmost_longest(_automaton_matches(ctx, gaz)):
+            m.paragraph, m.sentence = ctx.paragraph_of(m.start), ctx.sentence_of(m.start)
+            if m.paragraph >= 0:
+                yield text, ctx, surnames, m
+
+
 def test_own_great_circle_equals_geopy_on_random_pairs():
     rng = random.Random(16)
     for _ in range(20_000):
@@ -367,7 +382,7 @@ def _plain_keep(m, ctx, gaz, surnames):
 def test_dictionary_words_rejected_before_the_context_equal_the_plain_order(geoparser):
     """Every gazetteer match of synthetic texts (English words that are place names, strong names, titles,
     sentence starts, headlines in capitals) is kept or dropped as the plain order of the rules decides."""
-    from pipeline.geoparse.recognise import _automaton_matches, _Context, _keep, _leftmost_longest, _surnames
+    from pipeline.geoparse.recognise import _keep
 
     gaz = geoparser.gazetteer
     rng = random.Random(21)
@@ -376,18 +391,11 @@ def test_dictionary_words_rejected_before_the_context_equal_the_plain_order(geop
              "READING", "KYIV", "Oblast", "in", "reading", "mobile", "Lincoln", "Jackson", "Hope", "Union",
              "channel", "publication", "–", "Sunday", "Tkachenko"]
     seen = 0
-    for _ in range(400):
-        text = _random_text(rng, words)
-        ctx = _Context(text)
-        surnames = _surnames(ctx, gaz)
-        for m in _leftmost_longest(_automaton_matches(ctx, gaz)):
-            m.paragraph, m.sentence = ctx.paragraph_of(m.start), ctx.sentence_of(m.start)
-            if m.paragraph < 0:
-                continue
-            plain = replace(m, signals=list(m.signals))
-            assert _keep(m, ctx, gaz, surnames) == _plain_keep(plain, ctx, gaz, surnames), (text, m.text)
-            assert m.signals == plain.signals
-            seen += 1
+    for text, ctx, surnames, m in _raw_mentions(rng, words, gaz):
+        plain = replace(m, signals=list(m.signals))
+        assert _keep(m, ctx, gaz, surnames) == _plain_keep(plain, ctx, gaz, surnames), (text, m.text)
+        assert m.signals == plain.signals
+        seen += 1
     assert seen > 1_000
 
 
@@ -441,8 +449,7 @@ def test_media_noun_read_backwards_equals_the_regex_search():
 def test_names_dropped_before_their_context_are_dropped_by_keep(geoparser):
     """A name ``_name_verdict`` drops is dropped by the plain ``_keep`` wherever it stands (outside location
     lines for the dictionary-word verdict); every verdict occurs."""
-    from pipeline.geoparse.recognise import (_CONTEXT_DECIDES, _DROPPED_ANYWHERE, _automaton_matches, _Context,
-                                             _leftmost_longest, _name_verdict, _surnames)
+    from pipeline.geoparse.recognise import _CONTEXT_DECIDES, _DROPPED_ANYWHERE, _name_verdict
 
     gaz = geoparser.gazetteer
     rng = random.Random(22)
@@ -450,20 +457,15 @@ def test_names_dropped_before_their_context_are_dropped_by_keep(geoparser):
              "village", "of", "President", "said", "Smith", "John", "Liberty", "Victoria", "READING", "MARCH", "in",
              "Lincoln", "Hope", "Union", "May", "Friday", "Ukraine", "Kharkiv"]
     verdicts = set()
-    for _ in range(400):
-        text = _random_text(rng, words)
-        ctx = _Context(text)
-        surnames = _surnames(ctx, gaz)
-        for m in _leftmost_longest(_automaton_matches(ctx, gaz)):
-            m.paragraph, m.sentence = ctx.paragraph_of(m.start), ctx.sentence_of(m.start)
-            if m.kind != "name" or m.rows or m.paragraph < 0:
-                continue
-            verdict = _name_verdict.__wrapped__(gaz, m.key, m.text)
-            verdicts.add(verdict)
-            if verdict != _CONTEXT_DECIDES:
-                assert not _plain_keep(replace(m, signals=[]), ctx, gaz, surnames), (text, m.text)
-            if verdict == _DROPPED_ANYWHERE:
-                assert not _plain_keep(replace(m, signals=[], location_line=True), ctx, gaz, surnames)
+    for text, ctx, surnames, m in _raw_mentions(rng, words, gaz):
+        if m.kind != "name" or m.rows:
+            continue
+        verdict = _name_verdict.__wrapped__(gaz, m.key, m.text)
+        verdicts.add(verdict)
+        if verdict != _CONTEXT_DECIDES:
+            assert not _plain_keep(replace(m, signals=[]), ctx, gaz, surnames), (text, m.text)
+        if verdict == _DROPPED_ANYWHERE:
+            assert not _plain_keep(replace(m, signals=[], location_line=True), ctx, gaz, surnames)
     assert len(verdicts) == 3
 
 
