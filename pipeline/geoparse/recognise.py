@@ -54,6 +54,8 @@ _LIST_TAIL = re.compile(r"[A-Z][\w'’ʼ.-]*[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?
 # the gap between the parts of a location string ("Zolochiv, Kharkiv Oblast, Ukraine")
 # (a soft sign written as a final apostrophe may stand before the comma: "Pryp'yat', Kyiv Oblast")
 _LOCATION_GAP = re.compile(r"['’ʼ]?[ \t]*,{1,2}[ \t]*\Z")
+# the same in prose: "the Xsky district of the Y region" (Y, with its region word, is X's unit)
+_DISTRICT_OF_GAP = re.compile(r"[ \t]+(?:district|raion|rayon)[ \t]+of[ \t]+(?:the[ \t]+)?\Z", re.IGNORECASE)
 # what may stand before the head of a location string: the start of a line or sentence, or a preposition
 _HEAD_BEFORE = re.compile(r"(?:^|[.:;(\n—–-]|\b(?:in|near|at|of|from|to|outside|around|on))[\s\"“]*\Z")
 # a settlement named as such in prose: "the village of X", "the town of X" ...
@@ -1505,6 +1507,10 @@ def _mark_location_strings(ctx: _Context, gaz: Gazetteer, mentions: list[Mention
         if i > 0 and _LIST_GAP.match(text[mentions[i - 1].end:head.start]):
             continue  # the middle of a list
         nxt = mentions[i + 1]
+        if nxt.region_word and not nxt.text.lower().endswith("s") and nxt.kind in ("name", "variant") \
+                and _DISTRICT_OF_GAP.match(text[head.end:nxt.start]):
+            head.qualifier = i + 1
+            continue
         if not _LOCATION_GAP.match(text[head.end:nxt.start]) or _possessive_after(text, nxt):
             continue  # "X, Russia's main base": an apposition, not a location string
         if _is_country(gaz, nxt):

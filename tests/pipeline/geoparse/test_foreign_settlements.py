@@ -84,3 +84,39 @@ def test_an_unknown_village_whose_first_word_is_a_place_is_one_settlement(geopar
     # the first word is a known place, the second no name of the index: the whole head is the village
     places = _places(geoparser, "Krasnaya Zvyzdetka, Belgorod Oblast, Russia")
     assert places["Krasnaya Zvyzdetka"]["admin1_code"] == "RU-BEL"
+
+
+def test_russian_districts_by_their_adjective_are_admin2_units_of_their_region(geoparser, settlements, admin1_names):
+    """Every Russian district row of the border regions, named in the press form ("the Xsky district of the
+    Y region"), resolves to that district: an admin-2 unit of its own region, not a town elsewhere."""
+    districts = settlements[(settlements["kind"] == "raion") & (settlements["country_code"] == "RU")
+                            & settlements["admin1_code"].isin(["RU-BEL", "RU-KRS", "RU-BRY"])]
+    assert len(districts) >= 40
+    wrong = []
+    for d in districts.itertuples():
+        press = next((n for n in d.names.split("|") if n.endswith("sky")), None)
+        assert press is not None, d.name
+        region = admin1_names[d.admin1_code]
+        place = _places(geoparser, f"Shelling hit the {press} district of the {region} region overnight.").get(press)
+        if place is None or place["feature_kind"] != "admin2" or place["admin1_code"] != d.admin1_code:
+            wrong.append((press, place and (place["feature_kind"], place["admin1_code"])))
+    assert not wrong
+
+
+@pytest.fixture(scope="module")
+def admin1_names() -> dict[str, str]:
+    a1 = geodata.load_admin1()
+    return dict(zip(a1["admin1_code"], a1["admin1_name"]))
+
+
+def test_russian_district_rows_sit_inside_their_region(settlements):
+    import geopandas as gpd
+
+    districts = settlements[(settlements["kind"] == "raion") & (settlements["country_code"] == "RU")]
+    assert len(districts) > 1000
+    points = gpd.GeoDataFrame(districts[["admin1_code"]].reset_index(drop=True),
+                              geometry=gpd.points_from_xy(districts["lon"], districts["lat"]), crs="EPSG:4326")
+    a1 = geodata.load_admin1()[["admin1_code", "geometry"]].rename(columns={"admin1_code": "polygon"})
+    joined = gpd.sjoin(points, a1, how="left", predicate="within")
+    inside = (joined["polygon"] == joined["admin1_code"]).mean()
+    assert inside > 0.97  # the median of a district's trusted points: a point in its own region
