@@ -178,3 +178,11 @@ def test_iso_top_level_units_drawn_as_their_parts_have_a_point_inside_their_coun
     shape = countries.loc["GB", "geometry"]
     for lat, lon in zip(units["lat"], units["lon"]):
         assert shape.buffer(0.05).contains(shapely.Point(lon, lat))
+
+
+def test_no_landmark_name_only_adds_an_article():
+    """"the Kremlin" beside "Kremlin" would make a sentence-initial "The" part of the place's text."""
+    for row in geodata.load_landmarks().itertuples():
+        names = [row.name, *filter(None, str(row.names or "").split("|"))]
+        keys = {n.lower() for n in names}
+        assert not [n for n in names if n.lower().startswith("the ") and n.lower()[4:] in keys], row.name

@@ -120,3 +120,7 @@ def test_russian_district_rows_sit_inside_their_region(settlements):
     joined = gpd.sjoin(points, a1, how="left", predicate="within")
     inside = (joined["polygon"] == joined["admin1_code"]).mean()
     assert inside > 0.97  # the median of a district's trusted points: a point in its own region
+
+
+def test_a_sentence_initial_article_is_not_part_of_a_landmark(geoparser):
+    assert "Kremlin" in _places(geoparser, "The Kremlin denied the report on Monday.")
