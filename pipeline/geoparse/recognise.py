@@ -174,6 +174,7 @@ class Mention:
     region: bool = False  # followed by "region/oblast/province" (or in such a list)
     qualifier: int | None = None  # index of the admin unit that qualifies it ("Zolochiv, Kharkiv Oblast")
     country_qualifier: int | None = None  # index of the country that qualifies it ("Vishnevo, ..., Russia")
+    district_of: int | None = None  # index of the place it is a district of ("the Slobidskyi district of Kharkiv")
     sentence: int = 0
     paragraph: int = 0
     facility: bool = False  # "X power plant": a facility named after place X, placed at X unless a landmark
@@ -826,7 +827,7 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
                            and (_is_dictionary_word(m.key) or _zipf(m.key) >= _W.variant_max_zipf))
         m = replace(town, start=start, end=end, text=text[start:end], facility=True, region=False,
                     region_word=False, listed=False, settlement=False, village=False, qualifier=None,
-                    country_qualifier=None, location_line=False,
+                    country_qualifier=None, district_of=None, location_line=False,
                     signals=[Signal("named_facility", 0.0, f"a facility placed at its town, {town.text}")])
         m.paragraph, m.sentence = ctx.paragraph_of(start), ctx.sentence_of(start)
         if m.paragraph >= 0:
@@ -1507,9 +1508,12 @@ def _mark_location_strings(ctx: _Context, gaz: Gazetteer, mentions: list[Mention
         if i > 0 and _LIST_GAP.match(text[mentions[i - 1].end:head.start]):
             continue  # the middle of a list
         nxt = mentions[i + 1]
-        if nxt.region_word and not nxt.text.lower().endswith("s") and nxt.kind in ("name", "variant") \
+        if nxt.kind in ("name", "variant") and not nxt.text.lower().endswith("s") \
                 and _DISTRICT_OF_GAP.match(text[head.end:nxt.start]):
-            head.qualifier = i + 1
+            if nxt.region_word:
+                head.qualifier = i + 1  # "... of the Y region": Y is the unit
+            else:
+                head.district_of = i + 1  # "... of Y": a district of the city Y, or of the unit Y
             continue
         if not _LOCATION_GAP.match(text[head.end:nxt.start]) or _possessive_after(text, nxt):
             continue  # "X, Russia's main base": an apposition, not a location string

@@ -384,6 +384,15 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     unresolved: dict[int, tuple[Candidate, list[Signal]]] = {}
     article_unit = _article_unit(mentions, first)
     for i, m in enumerate(mentions):
+        if m.district_of is not None and first[m.district_of][0]:
+            whole = first[m.district_of][0][0].candidate
+            units = _district_units(cand_lists[i], whole, gaz)
+            if units:
+                cand_lists[i] = units
+            elif whole.feature_kind == "city":  # a city district the gazetteer lacks: at its city
+                m.signals = [s for s in m.signals if s.kind not in ("spelling_variant", "adjective_ending")]
+                unresolved[i] = (whole, [Signal("city_district", 0.0, f"a district of {whole.name}")])
+            continue
         unit, country = _constraints(i, mentions, first)
         if unit is None and country is None:
             if article_unit is not None and (m.village or m.kind == "settlement"):
@@ -434,6 +443,12 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
         out.append(Resolution(m, scored[0].candidate, round(_confidence(scored), 3), _reason(m, scored, gaz),
                               len(scored), tuple(scored[0].signals) + tuple(m.signals), precision))
     return out
+
+
+def _district_units(cands: list[Candidate], whole: Candidate, gaz: Gazetteer) -> list[Candidate]:
+    """The candidates of X in "the X district of Y" that are admin-2 units inside Y's admin-1 unit."""
+    code = whole.admin1_code
+    return [c for c in cands if c.feature_kind == "admin2" and _admin1_of(gaz, c) == code]
 
 
 def _constraints(i: int, mentions: list[Mention], first: list) -> tuple[Candidate | None, str | None]:

@@ -124,3 +124,12 @@ def test_russian_district_rows_sit_inside_their_region(settlements):
 
 def test_a_sentence_initial_article_is_not_part_of_a_landmark(geoparser):
     assert "Kremlin" in _places(geoparser, "The Kremlin denied the report on Monday.")
+
+
+def test_a_district_of_a_city_is_placed_at_the_city_not_at_a_namesake(geoparser):
+    # a made-up city district: whatever town elsewhere its name resembles, it is a part of the city named
+    places = _places(geoparser, "Two people were hurt in the Slobidskyi district of Kharkiv, the mayor said.")
+    assert places["Slobidskyi"]["name"] == places["Kharkiv"]["name"]
+    assert places["Slobidskyi"]["admin1_code"] == "UA-63" and "a district of" in places["Slobidskyi"]["reason"]
+    places = _places(geoparser, "Drones hit the Zhukovsky district of the Bryansk region overnight.")
+    assert places["Zhukovsky"]["admin1_code"] == "RU-BRY" and places["Zhukovsky"]["feature_kind"] == "admin2"
