@@ -82,6 +82,9 @@ def _cmd_geoparse(args: argparse.Namespace) -> int:
     from pipeline.text.validate import check_record_id, clean_text_keeping_offsets
 
     source, target = Path(args.input), Path(args.output)
+    if source.is_dir():
+        return _fail("geoparse", f"{source}: is a folder; geoparse reads one JSONL, CSV or Parquet file "
+                                 "(for a folder of articles use 'conflictmap build')")
     if not source.is_file():
         return _fail("geoparse", f"{source}: no such file")
     check_output_file(target)  # before any work: a folder or an unwritable place is one line

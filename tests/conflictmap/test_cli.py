@@ -582,3 +582,13 @@ def test_snapshot_out_pointing_at_a_folder_is_one_line(data_dir, tmp_path, capsy
     code = main(["snapshot", "--data", str(data_dir), "--out", str(target)])
     (line,) = _error_lines(capsys.readouterr().err)
     assert code == 2 and "is a folder" in line
+
+
+def test_geoparse_on_a_folder_says_so_in_one_line(tmp_path, capsys):
+    (tmp_path / "articles").mkdir()
+    code = main(["geoparse", str(tmp_path / "articles"), "-o", str(tmp_path / "out.jsonl")])
+    err = capsys.readouterr().err
+    assert code != 0 and "Traceback" not in err
+    (line,) = _error_lines(err)
+    assert "is a folder" in line and "conflictmap build" in line
+    assert not (tmp_path / "out.jsonl").exists()
