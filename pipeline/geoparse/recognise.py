@@ -485,6 +485,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         mentions = _without_city_district_heads(ctx.text, lines, mentions)
     mentions = _settlements_missing_from_gazetteer(ctx, gaz, mentions, lines)
     _mark_location_strings(ctx, gaz, mentions)
+    _mark_described_units(ctx, gaz, mentions)
     _mark_demonym_qualifiers(ctx, mentions)
     return mentions
 
@@ -1536,6 +1537,31 @@ def _mark_location_strings(ctx: _Context, gaz: Gazetteer, mentions: list[Mention
         if country is not None:
             head.country_qualifier = country
             nxt.country_qualifier = country
+
+
+# a sentence that describes the settlement just named: "The village in the Donetsk region is …"
+_DESCRIBES_SETTLEMENT = re.compile(r"[ \t\n\"“‘(]*The[ \t]+(?:[a-z-]+[ \t]+)?(?:" + "|".join(SETTLEMENT_NOUNS)
+                                   + r")\b(?:[ \t]*,)?[ \t]+(?:is[ \t]+|lies[ \t]+)?(?:in|of)[ \t]+(?:the[ \t]+)?\Z")
+
+
+def _mark_described_units(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> None:
+    """"X was retaken. The village in the Y region …": the Y region qualifies X, the last place named in the
+    previous sentence, as a location string would ("X, Y Oblast")."""
+    text = ctx.text
+    for j, unit in enumerate(mentions):
+        if not unit.region_word or unit.text.lower().endswith("s") or unit.sentence == 0:
+            continue
+        start = ctx.sentences[unit.sentence]
+        if not _DESCRIBES_SETTLEMENT.match(text[start:unit.start]):
+            continue  # (a name before the unit in that sentence would break the match)
+        before = [i for i in range(j) if mentions[i].sentence == unit.sentence - 1]
+        if not before:
+            continue
+        head = mentions[before[-1]]
+        if head.kind in ("name", "variant", "settlement") and not head.region_word and head.qualifier is None \
+                and not _is_country(gaz, head):
+            head.qualifier = j
+            head.signals.append(Signal("described_unit", 0.0, f"the next sentence places it in {unit.text}"))
 
 
 def _mark_demonym_qualifiers(ctx: _Context, mentions: list[Mention]) -> None:

@@ -133,3 +133,34 @@ def test_a_district_of_a_city_is_placed_at_the_city_not_at_a_namesake(geoparser)
     assert places["Slobidskyi"]["admin1_code"] == "UA-63" and "a district of" in places["Slobidskyi"]["reason"]
     places = _places(geoparser, "Drones hit the Zhukovsky district of the Bryansk region overnight.")
     assert places["Zhukovsky"]["admin1_code"] == "RU-BRY" and places["Zhukovsky"]["feature_kind"] == "admin2"
+
+
+def test_a_sentence_describing_the_village_just_named_gives_its_unit(geoparser, gazetteer, settlements):
+    # a village of one unit, named bare, then "The village in the <other unit> region …" in the next sentence
+    village = _only_village(settlements, gazetteer, "RU-TVE")
+    text = f"Officials said drones hit {village.name} overnight. The village in the Tver region lost power."
+    place = _places(geoparser, text)[village.name]
+    assert place["admin1_code"] == "RU-TVE" and "next sentence" in place["reason"]
+    # a sentence about something else does not qualify the place before it
+    text = f"Officials said drones hit {village.name} overnight. The governor of the Kursk region said more."
+    assert "next sentence" not in _places(geoparser, text)[village.name]["reason"]
+
+
+def test_the_described_unit_decides_between_namesakes(geoparser, gazetteer, settlements, admin1_names):
+    """For namesake villages of two oblasts, the sentence after the bare name decides which one is meant."""
+    ua = settlements[(settlements["country_code"] == "UA") & (settlements["kind"] == "village")]
+    twice = ua.groupby("name")["admin1_code"].agg(lambda codes: tuple(sorted(set(codes))))
+    tried = 0
+    for name, codes in twice.items():
+        if len(codes) != 2 or " " in name or "-" in name or zipf_frequency(name.lower(), "en") > 0:
+            continue
+        for code in codes:
+            other = next(c for c in codes if c != code)  # named too, but not as the village's unit
+            text = (f"Shelling was reported in the {admin1_names[other]} region. Officials said drones hit {name} "
+                    f"overnight. The village in the {admin1_names[code]} region lost power.")
+            place = _places(geoparser, text).get(name)
+            assert place is not None and place["admin1_code"] == code, (name, code, place and place["admin1_code"])
+        tried += 1
+        if tried == 5:
+            break
+    assert tried == 5
