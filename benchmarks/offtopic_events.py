@@ -7,7 +7,9 @@ Run from the repository root::
 The four public geoparsing corpora of ``../shared/eval/geoparse`` (local US news, disease outbreaks,
 world news; 1,135 articles) are written to a temporary JSONL corpus (never into the repository) and built
 with ``conflictmap build -j 1 --no-store``. Every event found there is off-topic for a war map unless it
-reports armed conflict; the script prints the counts by type and a sample of the sentences.
+reports armed conflict; the script prints the counts by type and by country, and every event with its first
+sentence (the map is of the Russia–Ukraine war: events outside ``settings.war_theatre`` are mapped only when their
+sentences name a party of the war).
 """
 
 from __future__ import annotations
@@ -35,9 +37,11 @@ def main() -> int:
                         "-j", "1", "--no-store"], check=True, stderr=subprocess.DEVNULL)
         features = json.loads(Path(f"{tmp}/out/events.geojson").read_text(encoding="utf-8"))["features"]
     kinds = collections.Counter(f["properties"]["event_type"] for f in features)
+    countries = collections.Counter(f["properties"]["country_code"] for f in features)
     print(f"off-topic corpus: {sum(1 for n in NAMES for _ in (CORPORA / f'{n}.jsonl').open(encoding='utf-8'))} articles, "
           f"{len(features)} events: {dict(sorted(kinds.items()))}")
-    for f in features[:15]:
+    print(f"  by country: {dict(countries.most_common())}")
+    for f in sorted(features, key=lambda f: (str(f["properties"]["country_code"]), f["properties"]["event_type"])):
         p = f["properties"]
         print(f"  {p['event_type']} {p['sub_event_type']} {p['place_name']} ({p['country_code']}): "
               f"{p['sources'][0]['quote'][:100]!r}")

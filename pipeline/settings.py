@@ -55,6 +55,14 @@ user_agent : str
     identifies the application; set your own, with contact details. Default is
     `"conflictmap/0.1 (+https://example.invalid/conflictmap)"`; environment
     variable `CONFLICTMAP_USER_AGENT`.
+war_theatre : tuple[str, ...] | None
+    ISO 3166-1 alpha-2 codes (as pycountry knows them) of the countries the
+    mapped war is fought in. An event located in one of them is kept; an
+    event located elsewhere is kept only when its own sentences name a state
+    party of the war ("debris of a Russian drone" in a Romanian village), and
+    is otherwise dropped (a strike in another war). None keeps every event,
+    wherever it is. Default is `("UA", "RU", "BY", "MD")` (the Russia–Ukraine
+    war: Ukraine, Russia, Belarus, Moldova).
 """
 
 from __future__ import annotations
@@ -91,3 +99,4 @@ online_geocoder: bool = _env_flag("CONFLICTMAP_ONLINE", default=False)
 online_provider: str = "nominatim"
 timeout: float = 10.0
 user_agent: str = _env_text("CONFLICTMAP_USER_AGENT", "conflictmap/0.1 (+https://example.invalid/conflictmap)")
+war_theatre: tuple[str, ...] | None = ("UA", "RU", "BY", "MD")

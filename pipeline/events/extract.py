@@ -5,8 +5,8 @@ Three kinds, after ACLED's codebook: ``annexation_claim`` (an oblast a country c
 ``casualty_report`` (killed / injured figures, with the incident that caused them). The work
 is split by concern: ``triggers`` (what happened, and whether it did), ``figures`` (casualty
 numbers, their role and claimant), ``incidents`` (one event per incident per article),
-``annexation`` (claims and their stages), ``merge`` (one event per incident across articles),
-``weights`` (every threshold).
+``annexation`` (claims and their stages), ``scope`` (the war's theatre: what is mapped where), ``merge``
+(one event per incident across articles), ``weights`` (every threshold).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pipeline.events.figures import casualties, parse_number
 from pipeline.events.incidents import control_events, incident_events, read_sentences
 from pipeline.events.merge import merge_across_articles, merge_claims
 from pipeline.events.records import CasualtyClaim, Event, Source, event_id
+from pipeline.events.scope import in_scope
 from pipeline.events.triggers import armed_conflict, war_sentences
 from pipeline.events.weights import WEIGHTS
 from pipeline.model import Place
@@ -30,7 +31,8 @@ __all__ = ["CasualtyClaim", "Event", "Source", "casualties", "event_id", "extrac
 
 def extract_events(article: str, text: str, places: list[Place], published: EventDate) -> list[Event]:
     """Every event one article reports: one per incident, one per claimed oblast; none from an article that
-    never speaks of armed conflict (deaths in an outbreak, a crash, an arrest are not war events)."""
+    never speaks of armed conflict (deaths in an outbreak, a crash, an arrest are not war events), and none
+    outside the war's theatre unless its sentences name a party of the war (``scope``)."""
     if not armed_conflict(text):
         return []
     sentences = read_sentences(text, places, published)
@@ -55,7 +57,7 @@ def extract_events(article: str, text: str, places: list[Place], published: Even
     if events and not _war_news(text, spans):  # war in passing only: an incident needs a word of war of its own
         events = [e for e in events if e.event_type == "annexation_claim" or
                   armed_conflict(" ".join(s.quote for s in e.sources))]
-    return events
+    return in_scope(events, text)
 
 
 def _war_news(text: str, spans: list[tuple[int, int]]) -> bool:

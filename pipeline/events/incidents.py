@@ -319,8 +319,11 @@ def _part_of(part: _Incident, whole: _Incident) -> bool:
 def _fold_parts(incidents: list[_Incident]) -> list[_Incident]:
     """Sub-counts told at doubtful namesakes join the article's incident whose total covers them (``_part_of``)."""
     out: list[_Incident] = []
+    wholes = [w for w in incidents if _stated(w)]  # only a stated total covers a part (``_part_of``)
     for inc in incidents:
-        whole = next((w for w in incidents if w is not inc and _part_of(inc, w)), None)
+        points = inc.points  # the part's own tests first: most incidents are no part, and the pairs are quadratic
+        maybe = bool(points) and all(_doubtful(p) for p in points) and not _stated(inc)
+        whole = next((w for w in wholes if w is not inc and _part_of(inc, w)), None) if maybe else None
         if whole is None:
             out.append(inc)
         else:

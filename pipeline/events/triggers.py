@@ -115,11 +115,14 @@ _SEPARATE = re.compile(r"^\W*(separately|in a separate|elsewhere|in another|anot
 _PASSIVE_BEFORE = re.compile(r"\b(was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
 
-# the two sides, as the news names them (the actor of an incident)
-_SIDES = (("Russia", re.compile(r"\b(Russian?s?|Russia['’]s|Moscow['’]s|Kremlin|LPR|DPR|separatists?|"
-                                r"occupiers?|occupying|occupation forces|invaders?|Wagner|Chechen)\b")),
-          ("Ukraine", re.compile(r"\b(Ukrainian?s?|Ukraine['’]s|Kyiv['’]s|ZSU|Armed Forces of Ukraine|"
-                                 r"Defen[cs]e Forces of Ukraine|Operational Command)\b")))
+# the two sides, as the news names them (the actor of an incident): first by the state's own names, which mean
+# the same anywhere in the world ("a Russian drone", "Ukraine's army"), then by words that name a side only inside
+# the war's theatre ("separatists", "occupiers": elsewhere they are other wars' fighters)
+_STATE_NAMES = (("Russia", r"Russian?s?|Russia['’]s|Moscow['’]s|Kremlin"),
+                ("Ukraine", r"Ukrainian?s?|Ukraine['’]s|Kyiv['’]s|ZSU|Armed Forces of Ukraine|Defen[cs]e Forces of Ukraine"))
+_THEATRE_NAMES = {"Russia": r"LPR|DPR|separatists?|occupiers?|occupying|occupation forces|invaders?|Wagner|Chechen",
+                  "Ukraine": r"Operational Command"}
+_SIDES = tuple((side, re.compile(rf"\b({names}|{_THEATRE_NAMES[side]})\b")) for side, names in _STATE_NAMES)
 # words of armed conflict: an article with none of them, and no side of the war named, reports no war event
 # (an outbreak's deaths, a car crash, a police arrest, a tsunami are not mapped)
 _CONFLICT_CUES = re.compile(
@@ -136,6 +139,18 @@ _WAR_NAMES = re.compile(r"\b(Ukraine|Kyiv|Kiev|KYIV|KIEV|Moscow|Duma|Putin|Zelen
 def armed_conflict(text: str) -> bool:
     """Whether ``text`` speaks of armed conflict at all: a word of war or a side of this war named."""
     return bool(_CONFLICT_CUES.search(text) or _WAR_NAMES.search(text)) or any(rx.search(text) for _side, rx in _SIDES)
+
+
+PARTIES = tuple(side for side, _names in _STATE_NAMES)  # the state parties of the war
+# each state party by its names, capital, parliament or leader (``_WAR_NAMES`` split by side)
+_PARTIES = tuple((side, re.compile(rf"\b({names}|{more})\b")) for (side, names), more in
+                 zip(_STATE_NAMES, (r"Moscow|Duma|Putin", r"Ukraine|Kyiv|Kiev|KYIV|KIEV|Zelensk(?:y|yy|iy)")))
+
+
+def parties_named(text: str) -> set[str]:
+    """The state parties of this war ``text`` names ("a Russian drone", "Ukraine's army", "Kyiv", "Putin"); words
+    that name a side only inside the theatre ("separatists", "occupiers") do not count."""
+    return {side for side, rx in _PARTIES if rx.search(text)}
 
 
 def war_sentences(text: str, spans: list[tuple[int, int]], enough: int) -> int:
