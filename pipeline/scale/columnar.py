@@ -25,7 +25,6 @@ COMPRESSION = "zstd"  # smaller than snappy at similar speed; readable by DuckDB
 # rows per Parquet row group, the same in every writer below (whole layer, joined parts, streamed parts), so
 # a layer's bytes do not depend on how it was made; also what a streamed join holds in memory at a time
 ROW_GROUP_ROWS = 65_536
-WRITE_BATCH_ROWS = 1_024  # values the Parquet writer encodes at a time (pyarrow's default, named: the join relies on it)
 
 
 def _column(values: list[Any]) -> pd.Series:
@@ -86,7 +85,7 @@ def to_geoparquet(collection: dict) -> bytes:
                              geometry=gpd.GeoSeries(geometry, crs=CRS), crs=CRS)
     buffer = io.BytesIO()
     frame.to_parquet(buffer, index=False, compression=COMPRESSION, schema_version="1.0.0",
-                     row_group_size=ROW_GROUP_ROWS, write_batch_size=WRITE_BATCH_ROWS)
+                     row_group_size=ROW_GROUP_ROWS)
     return buffer.getvalue()
 
 
@@ -159,7 +158,7 @@ def join_geoparquet(parts: list[bytes], take: list[int] | None = None) -> bytes 
     metadata[b"geo"] = json.dumps(geo).encode("utf-8")
     buffer = io.BytesIO()
     pq.write_table(joined.replace_schema_metadata(metadata), buffer, compression=COMPRESSION,
-                   row_group_size=ROW_GROUP_ROWS, write_batch_size=WRITE_BATCH_ROWS)
+                   row_group_size=ROW_GROUP_ROWS)
     return buffer.getvalue()
 
 
@@ -174,60 +173,6 @@ def _has_values(part, index: int) -> bool:
         if stats.null_count < group.num_rows:
             return True
     return False
-
-
-class _AlignedGroup:
-    """The columns of one row group being filled, kept as chunks of whole ``WRITE_BATCH_ROWS`` (no copy of the group).
-
-    The Parquet writer cuts each column into mini-batches of ``WRITE_BATCH_ROWS`` rows from the start of each
-    chunk it is given, and checks its page limits between them: chunks whose lengths are multiples of that
-    (all but the last) give it the mini-batches of one contiguous column, so the same pages and bytes. Pieces
-    arriving at other lengths are sliced to that grid; only the few rows across a grid line are copied."""
-
-    def __init__(self, width: int) -> None:
-        self.chunks: list[list] = [[] for _ in range(width)]  # per column, arrays of whole mini-batches
-        self.carry: list[list] = [[] for _ in range(width)]  # per column, slices of a mini-batch being filled
-        self.carried = 0  # rows in ``carry`` (< WRITE_BATCH_ROWS)
-        self.rows = 0
-
-    def add(self, pieces: list) -> None:
-        """Append the same rows of every column (``pieces``: one array per column)."""
-        import pyarrow as pa
-
-        n, start = len(pieces[0]), 0
-        self.rows += n
-        if self.carried:
-            head = min(WRITE_BATCH_ROWS - self.carried, n)
-            for k, piece in enumerate(pieces):
-                self.carry[k].append(piece.slice(0, head))
-            self.carried += head
-            start = head
-            if self.carried == WRITE_BATCH_ROWS:
-                for k in range(len(pieces)):
-                    self.chunks[k].append(pa.concat_arrays(self.carry[k]))
-                    self.carry[k] = []
-                self.carried = 0
-        body = (n - start) // WRITE_BATCH_ROWS * WRITE_BATCH_ROWS
-        for k, piece in enumerate(pieces):
-            if body:
-                self.chunks[k].append(piece.slice(start, body))
-            if n - start - body:
-                self.carry[k].append(piece.slice(start + body))
-        self.carried += n - start - body
-
-    def table(self, schema):
-        """The group as a table of chunked columns; the group is emptied."""
-        import pyarrow as pa
-
-        columns = []
-        for k, field in enumerate(schema):
-            chunks, self.chunks[k] = self.chunks[k], []
-            if self.carry[k]:
-                chunks.append(pa.concat_arrays(self.carry[k]))
-                self.carry[k] = []
-            columns.append(pa.chunked_array(chunks, type=field.type))
-        self.carried = self.rows = 0
-        return pa.Table.from_arrays(columns, schema=schema)
 
 
 def join_geoparquet_files(parts: Sequence[Path | bytes], out: Path) -> bool:
@@ -277,8 +222,22 @@ def join_geoparquet_files(parts: Sequence[Path | bytes], out: Path) -> bool:
     sources = list(parts)
     files = schemas = None  # the parts are opened again one at a time below (never all at once)
     rows = 0
-    with pq.ParquetWriter(out, schema, compression=COMPRESSION, write_batch_size=WRITE_BATCH_ROWS) as writer:
-        group = _AlignedGroup(len(fields))
+    with pq.ParquetWriter(out, schema, compression=COMPRESSION) as writer:
+        pending: list[list] = [[] for _ in fields]  # per column, the pieces of the row group being filled
+        held = 0
+
+        def write() -> None:
+            # only whole batches (sliced to the row group's end) are held: nothing of a written group stays pinned;
+            # each column is made one contiguous array and its pieces let go before the next (one copy, not two)
+            nonlocal held
+            columns = []
+            for k, f in enumerate(fields):
+                pieces, pending[k] = pending[k], []
+                columns.append(pa.concat_arrays(pieces) if pieces else pa.array([], type=f.type))
+                del pieces
+            held = 0
+            writer.write_table(pa.Table.from_arrays(columns, schema=schema), row_group_size=ROW_GROUP_ROWS)
+
         for source in sources:
             part = pq.ParquetFile(source if isinstance(source, Path) else pa.BufferReader(source))
             for batch in part.iter_batches(batch_size=ROW_GROUP_ROWS):
@@ -287,14 +246,16 @@ def join_geoparquet_files(parts: Sequence[Path | bytes], out: Path) -> bool:
                 start, rows_in = 0, batch.num_rows
                 del batch
                 while start < rows_in:
-                    take = min(ROW_GROUP_ROWS - group.rows, rows_in - start)
-                    group.add([array.slice(start, take) for array in arrays])
+                    take = min(ROW_GROUP_ROWS - held, rows_in - start)
+                    for k, array in enumerate(arrays):
+                        pending[k].append(array.slice(start, take))
+                    held += take
                     start += take
-                    if group.rows == ROW_GROUP_ROWS:
-                        writer.write_table(group.table(schema), row_group_size=ROW_GROUP_ROWS)
+                    if held == ROW_GROUP_ROWS:
+                        write()
                 del arrays
             part.close()
-        if group.rows or not rows:
-            writer.write_table(group.table(schema), row_group_size=ROW_GROUP_ROWS)
+        if held or not rows:
+            write()
     pa.default_memory_pool().release_unused()  # the pool keeps freed pages otherwise: the layer's peak stays resident
     return True

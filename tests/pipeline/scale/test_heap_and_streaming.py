@@ -172,23 +172,3 @@ def test_streamed_join_of_files_on_disk_fills_every_row_group_exactly(tmp_path, 
     assert out.read_bytes() == to_geoparquet({"features": features})
     meta = pq.ParquetFile(out).metadata
     assert [meta.row_group(g).num_rows for g in range(meta.num_row_groups)] == [4, 4, 4, 4, 4, 2]
-
-
-@pytest.mark.parametrize("cuts", [(3, 9, 10, 29), (7, 8, 21, 40), (17,), (1, 2, 5, 33, 47)])
-def test_streamed_join_in_write_batches_gives_the_bytes_of_one_contiguous_group(tmp_path, monkeypatch, cuts):
-    # parts of lengths off the writer's mini-batch grid: the join keeps chunks on that grid (no copy of the
-    # group), and the file must be the one a contiguous layer gives (pages cut at the same rows)
-    monkeypatch.setattr(columnar, "ROW_GROUP_ROWS", 24)
-    monkeypatch.setattr(columnar, "WRITE_BATCH_ROWS", 4)
-    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [22.0 + i / 9, 47.0 + i / 5]},
-                 "properties": {"name": f"p{i}" * (1 + i % 7), "sources": [{"a": i, "b": "x" * (i % 11)}],
-                                "n": None if i % 5 == 0 else i}} for i in range(53)]
-    bounds = (0, *cuts, len(features))
-    parts = [tmp_path / f"part-{k}.parquet" for k in range(len(bounds) - 1)]
-    for part, a, b in zip(parts, bounds, bounds[1:]):
-        part.write_bytes(to_geoparquet({"features": features[a:b]}))
-    out = tmp_path / "joined.parquet"
-    assert join_geoparquet_files(parts, out)
-    assert out.read_bytes() == to_geoparquet({"features": features})
-    meta = pq.ParquetFile(out).metadata
-    assert [meta.row_group(g).num_rows for g in range(meta.num_row_groups)] == [24, 24, 5]
