@@ -42,7 +42,7 @@ from pipeline.scale.columnar import (COLUMNAR_LAYERS, extend_geoparquet, join_ge
                                      to_geoparquet)
 from pipeline.scale.digests import HexDigests
 from pipeline.scale.heap import HEAP_NAME, BlobHeap, HeapDamaged
-from pipeline.scale.work import place_json
+from pipeline.scale.work import Failure, Pool, place_json
 
 FOLD_VERSION = 8  # bump when the pickled layout below changes
 _COLLECTION_HEAD = '{"type":"FeatureCollection","features":['
@@ -122,6 +122,29 @@ def _feature_json(feature: dict) -> str:
 def _day(article_date: object) -> str | None:
     """The day grouping compares (precision 1 only: a month is not a publication day)."""
     return getattr(article_date, "date", None) if getattr(article_date, "precision", None) == 1 else None
+
+
+Rendered = tuple[bytes, int, tuple, tuple]  # feature JSON + CSV row, length of the JSON, sort key, oblast facts
+
+
+def _render_event(event) -> Rendered:
+    """One merged event's output text and what the fold keeps of it (pure).
+
+    The feature JSON and the CSV row as one record, the length of the JSON, the sort key of the events
+    layer without the event's index (type index, date, admin-1 code, feature id) and the facts the oblast
+    layer counts (type, admin-1 code, killed, injured)."""
+    (feature,) = event_features([event])["features"]
+    p = feature["properties"]
+    kind, date, code = p["event_type"], p["date"], p["admin1_code"]
+    text = _feature_json(feature).encode("utf-8")
+    row = events_csv({"features": [feature]})[len(_CSV_HEADER):].encode("utf-8")
+    return (text + row, len(text), (EVENT_TYPES.index(kind), date or "9999", code or "", feature["id"]),
+            (kind, code, p["killed"], p["injured"]))
+
+
+def render_event(blob: bytes) -> Rendered:
+    """``_render_event`` of a merged event given as its pickle (what a worker process is sent)."""
+    return _render_event(pickle.loads(blob))
 
 
 _KINDS = tuple(str(kind) for kind in EVENT_TYPES)  # plain strings, as the rendered properties hold
@@ -311,23 +334,31 @@ class BuildFold:
         return dict(counts)
 
     # -- rendering ---------------------------------------------------------------------------
-    def _render_touched(self) -> list[int]:
-        """Render every merged event created or changed since the last render into the heap; those events."""
-        out = []
-        for i in sorted(self.merge.touched):
-            (feature,) = event_features([self.merge.event(i)])["features"]
-            p = feature["properties"]
-            date, code, kind = (None if v is None else sys.intern(v)
-                                for v in (p["date"], p["admin1_code"], p["event_type"]))  # shared, not per event
-            key = (EVENT_TYPES.index(kind), date or "9999", code or "", feature["id"], i)
-            facts = (kind, code, p["killed"], p["injured"])
-            text = _feature_json(feature).encode("utf-8")
-            row = events_csv({"features": [feature]})[len(_CSV_HEADER):].encode("utf-8")
-            self.rendered.put(i, key, self.heap.put(text + row), len(text), facts)
-            out.append(i)
-            self.merge.compact(keep=LIVE_EVENTS)
+    def _render_touched(self, pool: Pool | None = None) -> list[int]:
+        """Render every merged event created or changed since the last render into the heap; those events.
+
+        With ``pool`` (a mapper with ``imap``, e.g. the build's idle worker processes) the events go there as
+        their pickles and come back rendered, in order; an event a worker failed on is rendered here."""
+        out = sorted(self.merge.touched)
+        if pool is None:
+            rendered = (_render_event(self._live_event(i)) for i in out)
+        else:
+            self.merge.compact()  # every event as its pickle in the heap: what is sent
+            rendered = pool.imap(render_event, (self.merge.pickled(i) for i in out))
+        for i, piece in zip(out, rendered):
+            if isinstance(piece, Failure):
+                piece = render_event(self.merge.pickled(i))
+            data, split, key, (kind, code, killed, injured) = piece
+            facts = (sys.intern(kind), None if code is None else sys.intern(code), killed, injured)  # shared strings
+            self.rendered.put(i, (*key, i), self.heap.put(data), split, facts)
         self.merge.touched.clear()
         return out
+
+    def _live_event(self, i: int):
+        """Merged event ``i`` as an object (fewer than ``LIVE_EVENTS`` are kept so)."""
+        event = self.merge.event(i)
+        self.merge.compact(keep=LIVE_EVENTS)
+        return event
 
     def _event_texts(self, order: list[int]):
         """(feature JSON, CSV row) of the events in ``order``, as bytes, read from the heap."""
@@ -356,9 +387,10 @@ class BuildFold:
             part.unlink()
         return out
 
-    def render(self, previous: Path | None = None) -> dict[str, str | bytes | Path]:
-        """Every output file, name -> content; ``previous``: the folder holding the last files written."""
-        changed = self._render_touched()
+    def render(self, previous: Path | None = None, *, pool: Pool | None = None) -> dict[str, str | bytes | Path]:
+        """Every output file, name -> content; ``previous``: the folder holding the last files written;
+        ``pool``: where the changed events are rendered (see ``_render_touched``; None: here)."""
+        changed = self._render_touched(pool)
         self.merge.compact()  # every event is rendered: its object is not needed until a new event meets it
         order = self.rendered.order()
         events_file, csv_file = self._scratch_path("events.geojson"), self._scratch_path("events.csv")

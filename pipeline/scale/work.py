@@ -23,7 +23,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from pipeline.events.extract import Event, extract_events
 from pipeline.ingest.syndication import Fingerprint, fingerprint
@@ -35,6 +35,12 @@ from pipeline.text.validate import collect_rejections
 CHUNK = 32  # items per task: large enough to amortise pickling, small enough to balance two cores
 INFLIGHT_PER_WORKER = 4  # tasks queued per worker, so none idles while the parent merges results
 _LOADER_LOCK = threading.Lock()
+
+
+class Pool(Protocol):
+    """What runs a function over items elsewhere, in input order (a mapper below, or Dask's)."""
+
+    def imap(self, fn: Callable[[Any], Any], items: Iterable) -> Iterator[Any]: ...
 
 
 class Failure(NamedTuple):
@@ -166,6 +172,11 @@ class ForkPoolMapper:
             self._pool = ProcessPoolExecutor(self.workers, mp_context=self._context)
         return self._pool
 
+    @property
+    def running(self) -> bool:
+        """Whether the worker processes are started (starting them loads the index)."""
+        return self._pool is not None
+
     def _restart(self, broken: ProcessPoolExecutor) -> None:
         broken.shutdown(wait=False, cancel_futures=True)
         if self._pool is broken:
@@ -214,6 +225,14 @@ class ForkPoolMapper:
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
         self._pool = self._isolation = None
+
+
+def idle_pool(mapper) -> Pool | None:
+    """``mapper`` when it has several workers already running (they are idle once the articles are
+    processed, while the merged events are rendered), else None."""
+    if getattr(mapper, "workers", 1) > 1 and getattr(mapper, "running", True):
+        return mapper
+    return None
 
 
 def make_mapper(*, jobs: int | None = None, dask: str | None = None) -> SerialMapper | ForkPoolMapper:

@@ -1,0 +1,94 @@
+"""The merged events rendered on the build's idle workers give the bytes rendered in the parent."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from pipeline import build
+from pipeline.build import OUTPUT_FILES
+from pipeline.scale import fold as fold_module
+from pipeline.scale.run import run_articles
+from pipeline.scale.work import Failure, ForkPoolMapper, SerialMapper, _run_chunk, idle_pool
+from pipeline.text.articles import make_article
+from tests.pipeline.scale.conftest import make_records
+
+
+class CountingPool:
+    """A mapper with two 'workers' that runs in this process (as a worker would) and counts the items each
+    function was given;
+    ``fail_every``: every so many items of ``render_event`` come back as a ``Failure``."""
+
+    workers = 2
+
+    def __init__(self, fail_every: int = 0) -> None:
+        self.calls: dict[str, int] = {}
+        self.fail_every = fail_every
+
+    def imap(self, fn, items):
+        name = getattr(fn, "func", fn).__name__
+        for n, item in enumerate(items):
+            self.calls[name] = self.calls.get(name, 0) + 1
+            if name == "render_event" and self.fail_every and n % self.fail_every == 0:
+                yield Failure("the worker process died while processing it")
+            else:
+                yield from _run_chunk(fn, [item])  # as a worker does: an exception comes back as a Failure
+
+
+def _articles() -> list:
+    return [make_article(r["id"], r["text"], {"date": r["date"]}) for r in make_records(60)]
+
+
+def _bytes(result) -> dict[str, bytes]:
+    out = {}
+    for name in OUTPUT_FILES:
+        data = result.files[name]
+        out[name] = data.read_bytes() if isinstance(data, Path) else data.encode() if isinstance(data, str) else data
+    return out
+
+
+def _run_with(pool) -> callable:
+    run = partial(run_articles, mapper=pool)
+    run.mapper = pool
+    return run
+
+
+@pytest.fixture(scope="module")
+def in_parent() -> dict[str, bytes]:
+    return _bytes(build.process(_articles()))
+
+
+def test_events_rendered_on_the_pool_give_the_bytes_rendered_here(in_parent):
+    pool = CountingPool()
+    result = build.process(_articles(), runner=_run_with(pool))
+    assert result.counts["events"] > 10
+    assert pool.calls["render_event"] == result.counts["events"]  # every merged event went to the pool
+    assert _bytes(result) == in_parent
+
+
+def test_an_event_a_worker_failed_on_is_rendered_here(in_parent):
+    pool = CountingPool(fail_every=3)
+    assert _bytes(build.process(_articles(), runner=_run_with(pool))) == in_parent
+
+
+def test_a_render_error_is_raised_as_in_the_parent(monkeypatch):
+    def broken(event):
+        raise ValueError("a feature with no type")
+
+    monkeypatch.setattr(fold_module, "_render_event", broken)
+    with pytest.raises(ValueError, match="a feature with no type"):
+        build.process(_articles(), runner=_run_with(CountingPool()))
+
+
+def test_only_running_pools_of_several_workers_render():
+    assert idle_pool(None) is None
+    assert idle_pool(SerialMapper()) is None
+    pool = ForkPoolMapper(2)
+    try:
+        assert idle_pool(pool) is None  # not started: starting it would load the index just to render
+        assert list(pool.imap(abs, [-1, 2])) == [1, 2]
+        assert idle_pool(pool) is pool
+    finally:
+        pool.close()
