@@ -147,6 +147,11 @@ def render_event(blob: bytes) -> Rendered:
     return _render_event(pickle.loads(blob))
 
 
+def geoparquet_part(features: bytes) -> bytes:
+    """GeoParquet bytes of features given as a JSON array (a part of a layer; pure: runs in a worker, or here)."""
+    return to_geoparquet({"features": json.loads(features)})
+
+
 _KINDS = tuple(str(kind) for kind in EVENT_TYPES)  # plain strings, as the rendered properties hold
 
 
@@ -368,16 +373,22 @@ class BuildFold:
             data = self.heap.get(rendered.ref(i))
             yield data[:n], data[n:]
 
-    def _events_layer(self, order: list[int]) -> Path:
-        """The events GeoParquet layer from scratch, made in parts of ``EVENTS_PER_PART`` events and joined
-        one row group at a time (never the whole layer as dicts)."""
+    def _events_layer(self, order: list[int], pool: Pool | None = None) -> Path:
+        """The events GeoParquet layer from scratch, made in parts of ``EVENTS_PER_PART`` events (on ``pool``
+        when given; a part a worker failed on is made here) and joined one row group at a time (never the
+        whole layer as dicts)."""
+        starts = range(0, max(len(order), 1), EVENTS_PER_PART)
+
+        def part_json(start: int) -> bytes:
+            chunk = order[start:start + EVENTS_PER_PART]
+            return b"[" + b",".join(text for text, _row in self._event_texts(chunk)) + b"]"
+
+        chunks = (part_json(start) for start in starts)
+        made = map(geoparquet_part, chunks) if pool is None else pool.imap(geoparquet_part, chunks, per_task=1)
         parts = []
-        texts = self._event_texts(order)
-        for start in range(0, max(len(order), 1), EVENTS_PER_PART):
-            chunk = [text for text, _row in (next(texts) for _ in range(min(EVENTS_PER_PART, len(order) - start)))]
+        for start, data in zip(starts, made):
             part = self._scratch_path(f"events-{len(parts)}.parquet")
-            part.write_bytes(to_geoparquet({"type": "FeatureCollection",
-                                            "features": json.loads(b"[" + b",".join(chunk) + b"]")}))
+            part.write_bytes(geoparquet_part(part_json(start)) if isinstance(data, Failure) else data)
             parts.append(part)
         out = self._scratch_path("events.parquet")
         if not join_geoparquet_files(parts, out):  # parts whose column types differ: the whole layer at once
@@ -389,7 +400,7 @@ class BuildFold:
 
     def render(self, previous: Path | None = None, *, pool: Pool | None = None) -> dict[str, str | bytes | Path]:
         """Every output file, name -> content; ``previous``: the folder holding the last files written;
-        ``pool``: where the changed events are rendered (see ``_render_touched``; None: here)."""
+        ``pool``: where the changed events and the parts of a new events layer are rendered (None: here)."""
         changed = self._render_touched(pool)
         self.merge.compact()  # every event is rendered: its object is not needed until a new event meets it
         order = self.rendered.order()
@@ -451,7 +462,7 @@ class BuildFold:
                     added = [json.loads(self.heap.get(self.rendered.ref(i))[:self.rendered.split[i]]) for i in changed]
                     data = extend_geoparquet(old.read_bytes(), {"features": added}, rows)
                 if data is None:
-                    data = self._events_layer(order)
+                    data = self._events_layer(order, pool)
             files[f"{layer}.parquet"] = data
         self.written = {name: digests[name].hexdigest() if name in digests else _digest(files[name])
                         for name in OUTPUT_NAMES}

@@ -40,7 +40,8 @@ _LOADER_LOCK = threading.Lock()
 class Pool(Protocol):
     """What runs a function over items elsewhere, in input order (a mapper below, or Dask's)."""
 
-    def imap(self, fn: Callable[[Any], Any], items: Iterable) -> Iterator[Any]: ...
+    def imap(self, fn: Callable[[Any], Any], items: Iterable, *, per_task: int | None = None) -> Iterator[Any]:
+        """``fn`` of each item, in order (``per_task``: items per task, when not the pool's own)."""
 
 
 class Failure(NamedTuple):
@@ -148,9 +149,9 @@ class SerialMapper:
 
     workers = 1
 
-    def imap(self, fn: Callable[[Any], Any], items: Iterable) -> Iterator[Any]:
-        for chunk in chunked(items, CHUNK):
-            yield from _run_chunk(fn, chunk)
+    def imap(self, fn: Callable[[Any], Any], items: Iterable, *, per_task: int | None = None) -> Iterator[Any]:
+        for part in chunked(items, per_task or CHUNK):
+            yield from _run_chunk(fn, part)
 
     def close(self) -> None:
         """Nothing to release."""
@@ -182,9 +183,9 @@ class ForkPoolMapper:
         if self._pool is broken:
             self._pool = None
 
-    def imap(self, fn: Callable[[Any], Any], items: Iterable) -> Iterator[Any]:
+    def imap(self, fn: Callable[[Any], Any], items: Iterable, *, per_task: int | None = None) -> Iterator[Any]:
         inflight: deque = deque()
-        for chunk in chunked(items, self.chunk):
+        for chunk in chunked(items, per_task or self.chunk):
             inflight.append(self._submit(fn, chunk))
             while len(inflight) >= self.workers * INFLIGHT_PER_WORKER:
                 yield from self._collect(fn, *inflight.popleft())

@@ -18,20 +18,22 @@ from tests.pipeline.scale.conftest import make_records
 
 class CountingPool:
     """A mapper with two 'workers' that runs in this process (as a worker would) and counts the items each
-    function was given;
-    ``fail_every``: every so many items of ``render_event`` come back as a ``Failure``."""
+    function was given; ``fail_every``: every so many items of the functions ``failing`` come back as a
+    ``Failure`` (as when a worker dies)."""
 
     workers = 2
 
-    def __init__(self, fail_every: int = 0) -> None:
+    def __init__(self, fail_every: int = 0, failing: tuple[str, ...] = ("render_event", "geoparquet_part")) -> None:
         self.calls: dict[str, int] = {}
-        self.fail_every = fail_every
+        self.per_task: dict[str, int | None] = {}
+        self.fail_every, self.failing = fail_every, failing
 
-    def imap(self, fn, items):
+    def imap(self, fn, items, *, per_task=None):
         name = getattr(fn, "func", fn).__name__
+        self.per_task[name] = per_task
         for n, item in enumerate(items):
             self.calls[name] = self.calls.get(name, 0) + 1
-            if name == "render_event" and self.fail_every and n % self.fail_every == 0:
+            if name in self.failing and self.fail_every and n % self.fail_every == 0:
                 yield Failure("the worker process died while processing it")
             else:
                 yield from _run_chunk(fn, [item])  # as a worker does: an exception comes back as a Failure
@@ -71,6 +73,16 @@ def test_events_rendered_on_the_pool_give_the_bytes_rendered_here(in_parent):
 def test_an_event_a_worker_failed_on_is_rendered_here(in_parent):
     pool = CountingPool(fail_every=3)
     assert _bytes(build.process(_articles(), runner=_run_with(pool))) == in_parent
+
+
+@pytest.mark.parametrize("fail_every", [0, 2])
+def test_events_layer_parts_made_on_the_pool_one_per_task_give_the_same_layer(in_parent, monkeypatch, fail_every):
+    monkeypatch.setattr(fold_module, "EVENTS_PER_PART", 7)
+    pool = CountingPool(fail_every=fail_every)
+    result = build.process(_articles(), runner=_run_with(pool))
+    assert pool.calls["geoparquet_part"] == -(-result.counts["events"] // 7)  # every part, on the pool
+    assert pool.per_task["geoparquet_part"] == 1  # one part per task: the workers make them side by side
+    assert _bytes(result) == in_parent
 
 
 def test_a_render_error_is_raised_as_in_the_parent(monkeypatch):
