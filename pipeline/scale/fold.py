@@ -30,6 +30,7 @@ import shutil
 import sys
 import tempfile
 from collections import Counter
+from functools import partial
 from array import array
 from collections.abc import Sequence
 from pathlib import Path
@@ -42,7 +43,7 @@ from pipeline.scale.columnar import (COLUMNAR_LAYERS, extend_geoparquet, join_ge
                                      to_geoparquet)
 from pipeline.scale.digests import HexDigests
 from pipeline.scale.heap import HEAP_NAME, BlobHeap, HeapDamaged
-from pipeline.scale.work import Failure, Pool, place_json
+from pipeline.scale.work import Failure, Pool, chunked, place_json
 
 FOLD_VERSION = 8  # bump when the pickled layout below changes
 _COLLECTION_HEAD = '{"type":"FeatureCollection","features":['
@@ -147,7 +148,7 @@ def render_event(blob: bytes) -> Rendered:
     return _render_event(pickle.loads(blob))
 
 
-def geoparquet_part(features: bytes) -> bytes:
+def geoparquet_part(features: str | bytes) -> bytes:
     """GeoParquet bytes of features given as a JSON array (a part of a layer; pure: runs in a worker, or here)."""
     return to_geoparquet({"features": json.loads(features)})
 
@@ -373,23 +374,47 @@ class BuildFold:
             data = self.heap.get(rendered.ref(i))
             yield data[:n], data[n:]
 
-    def _events_layer(self, order: list[int], pool: Pool | None = None) -> Path:
-        """The events GeoParquet layer from scratch, made in parts of ``EVENTS_PER_PART`` events (on ``pool``
-        when given; a part a worker failed on is made here) and joined one row group at a time (never the
-        whole layer as dicts)."""
-        starts = range(0, max(len(order), 1), EVENTS_PER_PART)
-
+    def _events_part_jsons(self, order: list[int]) -> list:
+        """Per part of ``EVENTS_PER_PART`` events of the layer: a function giving its features as a JSON array."""
         def part_json(start: int) -> bytes:
             chunk = order[start:start + EVENTS_PER_PART]
             return b"[" + b",".join(text for text, _row in self._event_texts(chunk)) + b"]"
 
-        chunks = (part_json(start) for start in starts)
-        made = map(geoparquet_part, chunks) if pool is None else pool.imap(geoparquet_part, chunks, per_task=1)
+        return [partial(part_json, start) for start in range(0, max(len(order), 1), EVENTS_PER_PART)]
+
+    def _made_parts(self, jsons: list, pool: Pool | None, name: str) -> list[Path]:
+        """The GeoParquet parts of the features each function of ``jsons`` gives, as scratch files ``name``-N;
+        made on ``pool`` one part per task, as many at a time as it has workers, when given (a part a worker failed
+        on made here)."""
         parts = []
-        for start, data in zip(starts, made):
-            part = self._scratch_path(f"events-{len(parts)}.parquet")
-            part.write_bytes(geoparquet_part(part_json(start)) if isinstance(data, Failure) else data)
-            parts.append(part)
+        for batch in chunked(jsons, 1 if pool is None else pool.workers):  # the features of as many parts at a time
+            chunks = (json_of() for json_of in batch)
+            made = map(geoparquet_part, chunks) if pool is None else pool.imap(geoparquet_part, chunks, per_task=1)
+            for json_of, data in zip(batch, made):
+                part = self._scratch_path(f"{name}-{len(parts)}.parquet")
+                part.write_bytes(geoparquet_part(json_of()) if isinstance(data, Failure) else data)
+                parts.append(part)
+        return parts
+
+    def _last_parts(self, order: list[int] | None, pool: Pool | None) -> list[Path] | None:
+        """Seal the places folded since the last part; with ``order`` and ``pool``, make the parts of a new events
+        layer beside it on ``pool`` (returned; else None: made when needed)."""
+        if order is None or pool is None:
+            self._seal_places()
+            return None
+        pending = ",".join(self._pending)
+        jsons = [lambda: f"[{pending}]"] if self._pending else []  # text: a lone surrogate pickles, as in the spool
+        parts = self._made_parts(jsons + self._events_part_jsons(order), pool, "layer")
+        if self._pending:
+            self.place_layer_parts.append(parts.pop(0))
+        self._pending, self._pending_n = [], 0
+        return parts
+
+    def _events_layer(self, order: list[int], pool: Pool | None = None, made: list[Path] | None = None) -> Path:
+        """The events GeoParquet layer from scratch, made in parts of ``EVENTS_PER_PART`` events (``made``: those
+        parts already made; else made on ``pool`` when given) and joined one row group at a time (never the
+        whole layer as dicts)."""
+        parts = made if made is not None else self._made_parts(self._events_part_jsons(order), pool, "events")
         out = self._scratch_path("events.parquet")
         if not join_geoparquet_files(parts, out):  # parts whose column types differ: the whole layer at once
             features = [json.loads(text) for text, _row in self._event_texts(order)]
@@ -440,10 +465,11 @@ class BuildFold:
         added_row = {i: first_new + n for n, i in enumerate(changed)}
         row = self.rendered.row
         rows = [row[i] if row[i] >= 0 else added_row[i] for i in order]
-        self._seal_places()
+        olds = {layer: self._previous(previous, f"{layer}.parquet") for layer in COLUMNAR_LAYERS}
+        event_parts = self._last_parts(order if olds["events"] is None else None, pool)
         for layer in COLUMNAR_LAYERS:
             data: bytes | Path | None = None
-            old = self._previous(previous, f"{layer}.parquet")
+            old = olds[layer]
             if layer == "places":
                 # a fold from scratch made parts of every place; a resumed one adds its parts to the previous file
                 parts: list = ([old] if old is not None else [None]) if self.resumed else []
@@ -462,7 +488,7 @@ class BuildFold:
                     added = [json.loads(self.heap.get(self.rendered.ref(i))[:self.rendered.split[i]]) for i in changed]
                     data = extend_geoparquet(old.read_bytes(), {"features": added}, rows)
                 if data is None:
-                    data = self._events_layer(order, pool)
+                    data = self._events_layer(order, pool, event_parts)
             files[f"{layer}.parquet"] = data
         self.written = {name: digests[name].hexdigest() if name in digests else _digest(files[name])
                         for name in OUTPUT_NAMES}

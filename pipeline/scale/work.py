@@ -40,6 +40,8 @@ _LOADER_LOCK = threading.Lock()
 class Pool(Protocol):
     """What runs a function over items elsewhere, in input order (a mapper below, or Dask's)."""
 
+    workers: int
+
     def imap(self, fn: Callable[[Any], Any], items: Iterable, *, per_task: int | None = None) -> Iterator[Any]:
         """``fn`` of each item, in order (``per_task``: items per task, when not the pool's own)."""
 

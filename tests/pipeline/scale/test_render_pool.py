@@ -76,11 +76,13 @@ def test_an_event_a_worker_failed_on_is_rendered_here(in_parent):
 
 
 @pytest.mark.parametrize("fail_every", [0, 2])
-def test_events_layer_parts_made_on_the_pool_one_per_task_give_the_same_layer(in_parent, monkeypatch, fail_every):
+def test_layer_parts_made_on_the_pool_one_per_task_give_the_same_layers(in_parent, monkeypatch, fail_every):
     monkeypatch.setattr(fold_module, "EVENTS_PER_PART", 7)
     pool = CountingPool(fail_every=fail_every)
     result = build.process(_articles(), runner=_run_with(pool))
-    assert pool.calls["geoparquet_part"] == -(-result.counts["events"] // 7)  # every part, on the pool
+    assert result.counts["places"] < fold_module.PLACES_PER_PART  # so every place waits for the last places part
+    # every part of the events layer and the last part of the places layer, on the pool
+    assert pool.calls["geoparquet_part"] == -(-result.counts["events"] // 7) + 1
     assert pool.per_task["geoparquet_part"] == 1  # one part per task: the workers make them side by side
     assert _bytes(result) == in_parent
 
