@@ -32,7 +32,7 @@ from pipeline.scale.run import ProgressBar, Runner, run_articles
 from pipeline.scale.run import runner as scale_runner
 from pipeline.scale.spool import ObjectSpool
 from pipeline.scale.store import FOLD_NAME, article_key, pipeline_version
-from pipeline.scale.work import ArticleResult, copy_result, geoparser
+from pipeline.scale.work import ArticleResult, copy_result, geoparser, idle_pool
 from pipeline.text.articles import Article, decode_article, decode_article_with_meta, make_article
 
 OUTPUT_FILES = ("places.geojson", "events.geojson", "oblasts.geojson", "events.csv", "articles.jsonl",
@@ -195,7 +195,7 @@ def _fold_items(run: Runner, items: ObjectSpool, digests: list[bytes | None], ke
         fold.add(article, key, digest, result and result.with_events(), groups.get(article.name), article.group)
     results.close()
     fold.groups = groups
-    files = fold.render(previous)
+    files = fold.render(previous, pool=idle_pool(getattr(run, "mapper", None)))
     out = BuildResult(errors=fold.errors, warnings=fold.warnings, notes=fold.notes, files=files,
                       counts=fold.counts())
     out.fold = fold

@@ -347,6 +347,13 @@ class CrossArticleMerge:
             cell.add(article, index, day)
             self.touched.add(index)
 
+    def pickled(self, i: int) -> bytes:
+        """Merged event ``i`` as its pickle (the one kept, when it is kept; ``compact`` keeps every one)."""
+        blob = self._pickled[i]
+        if blob is None:
+            return pickle.dumps(self._events[i], protocol=pickle.HIGHEST_PROTOCOL)
+        return blob if isinstance(blob, bytes) else self.heap.get(blob)
+
     def compact(self, keep: int = 0) -> None:
         """Keep merged events as their pickles only (in ``heap`` when there is one) until a new event meets
         them: bounds the memory a build holds. With ``keep``, once more than ``keep`` events are objects, the

@@ -42,9 +42,9 @@ class DaskMapper:
             raise DaskError(msg) from None
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
 
-    def imap(self, fn: Callable[[Any], Any], items: Iterable) -> Iterator[Any]:
+    def imap(self, fn: Callable[[Any], Any], items: Iterable, *, per_task: int | None = None) -> Iterator[Any]:
         inflight: deque = deque()
-        for chunk in chunked(items, self.chunk):
+        for chunk in chunked(items, per_task or self.chunk):
             inflight.append((chunk, self.client.submit(_run_chunk, fn, chunk, pure=False)))
             while len(inflight) >= self.workers * INFLIGHT_PER_WORKER:
                 yield from self._collect(fn, *inflight.popleft())

@@ -30,6 +30,7 @@ import shutil
 import sys
 import tempfile
 from collections import Counter
+from functools import partial
 from array import array
 from collections.abc import Sequence
 from pathlib import Path
@@ -42,7 +43,7 @@ from pipeline.scale.columnar import (COLUMNAR_LAYERS, extend_geoparquet, join_ge
                                      to_geoparquet)
 from pipeline.scale.digests import HexDigests
 from pipeline.scale.heap import HEAP_NAME, BlobHeap, HeapDamaged
-from pipeline.scale.work import place_json
+from pipeline.scale.work import Failure, Pool, chunked, place_json
 
 FOLD_VERSION = 8  # bump when the pickled layout below changes
 _COLLECTION_HEAD = '{"type":"FeatureCollection","features":['
@@ -122,6 +123,34 @@ def _feature_json(feature: dict) -> str:
 def _day(article_date: object) -> str | None:
     """The day grouping compares (precision 1 only: a month is not a publication day)."""
     return getattr(article_date, "date", None) if getattr(article_date, "precision", None) == 1 else None
+
+
+Rendered = tuple[bytes, int, tuple, tuple]  # feature JSON + CSV row, length of the JSON, sort key, oblast facts
+
+
+def _render_event(event) -> Rendered:
+    """One merged event's output text and what the fold keeps of it (pure).
+
+    The feature JSON and the CSV row as one record, the length of the JSON, the sort key of the events
+    layer without the event's index (type index, date, admin-1 code, feature id) and the facts the oblast
+    layer counts (type, admin-1 code, killed, injured)."""
+    (feature,) = event_features([event])["features"]
+    p = feature["properties"]
+    kind, date, code = p["event_type"], p["date"], p["admin1_code"]
+    text = _feature_json(feature).encode("utf-8")
+    row = events_csv({"features": [feature]})[len(_CSV_HEADER):].encode("utf-8")
+    return (text + row, len(text), (EVENT_TYPES.index(kind), date or "9999", code or "", feature["id"]),
+            (kind, code, p["killed"], p["injured"]))
+
+
+def render_event(blob: bytes) -> Rendered:
+    """``_render_event`` of a merged event given as its pickle (what a worker process is sent)."""
+    return _render_event(pickle.loads(blob))
+
+
+def geoparquet_part(features: str | bytes) -> bytes:
+    """GeoParquet bytes of features given as a JSON array (a part of a layer; pure: runs in a worker, or here)."""
+    return to_geoparquet({"features": json.loads(features)})
 
 
 _KINDS = tuple(str(kind) for kind in EVENT_TYPES)  # plain strings, as the rendered properties hold
@@ -311,23 +340,31 @@ class BuildFold:
         return dict(counts)
 
     # -- rendering ---------------------------------------------------------------------------
-    def _render_touched(self) -> list[int]:
-        """Render every merged event created or changed since the last render into the heap; those events."""
-        out = []
-        for i in sorted(self.merge.touched):
-            (feature,) = event_features([self.merge.event(i)])["features"]
-            p = feature["properties"]
-            date, code, kind = (None if v is None else sys.intern(v)
-                                for v in (p["date"], p["admin1_code"], p["event_type"]))  # shared, not per event
-            key = (EVENT_TYPES.index(kind), date or "9999", code or "", feature["id"], i)
-            facts = (kind, code, p["killed"], p["injured"])
-            text = _feature_json(feature).encode("utf-8")
-            row = events_csv({"features": [feature]})[len(_CSV_HEADER):].encode("utf-8")
-            self.rendered.put(i, key, self.heap.put(text + row), len(text), facts)
-            out.append(i)
-            self.merge.compact(keep=LIVE_EVENTS)
+    def _render_touched(self, pool: Pool | None = None) -> list[int]:
+        """Render every merged event created or changed since the last render into the heap; those events.
+
+        With ``pool`` (a mapper with ``imap``, e.g. the build's idle worker processes) the events go there as
+        their pickles and come back rendered, in order; an event a worker failed on is rendered here."""
+        out = sorted(self.merge.touched)
+        if pool is None:
+            rendered = (_render_event(self._live_event(i)) for i in out)
+        else:
+            self.merge.compact()  # every event as its pickle in the heap: what is sent
+            rendered = pool.imap(render_event, (self.merge.pickled(i) for i in out))
+        for i, piece in zip(out, rendered):
+            if isinstance(piece, Failure):
+                piece = render_event(self.merge.pickled(i))
+            data, split, key, (kind, code, killed, injured) = piece
+            facts = (sys.intern(kind), None if code is None else sys.intern(code), killed, injured)  # shared strings
+            self.rendered.put(i, (*key, i), self.heap.put(data), split, facts)
         self.merge.touched.clear()
         return out
+
+    def _live_event(self, i: int):
+        """Merged event ``i`` as an object (fewer than ``LIVE_EVENTS`` are kept so)."""
+        event = self.merge.event(i)
+        self.merge.compact(keep=LIVE_EVENTS)
+        return event
 
     def _event_texts(self, order: list[int]):
         """(feature JSON, CSV row) of the events in ``order``, as bytes, read from the heap."""
@@ -337,17 +374,47 @@ class BuildFold:
             data = self.heap.get(rendered.ref(i))
             yield data[:n], data[n:]
 
-    def _events_layer(self, order: list[int]) -> Path:
-        """The events GeoParquet layer from scratch, made in parts of ``EVENTS_PER_PART`` events and joined
-        one row group at a time (never the whole layer as dicts)."""
+    def _events_part_jsons(self, order: list[int]) -> list:
+        """Per part of ``EVENTS_PER_PART`` events of the layer: a function giving its features as a JSON array."""
+        def part_json(start: int) -> bytes:
+            chunk = order[start:start + EVENTS_PER_PART]
+            return b"[" + b",".join(text for text, _row in self._event_texts(chunk)) + b"]"
+
+        return [partial(part_json, start) for start in range(0, max(len(order), 1), EVENTS_PER_PART)]
+
+    def _made_parts(self, jsons: list, pool: Pool | None, name: str) -> list[Path]:
+        """The GeoParquet parts of the features each function of ``jsons`` gives, as scratch files ``name``-N;
+        made on ``pool`` one part per task, as many at a time as it has workers, when given (a part a worker failed
+        on made here)."""
         parts = []
-        texts = self._event_texts(order)
-        for start in range(0, max(len(order), 1), EVENTS_PER_PART):
-            chunk = [text for text, _row in (next(texts) for _ in range(min(EVENTS_PER_PART, len(order) - start)))]
-            part = self._scratch_path(f"events-{len(parts)}.parquet")
-            part.write_bytes(to_geoparquet({"type": "FeatureCollection",
-                                            "features": json.loads(b"[" + b",".join(chunk) + b"]")}))
-            parts.append(part)
+        for batch in chunked(jsons, 1 if pool is None else pool.workers):  # the features of as many parts at a time
+            chunks = (json_of() for json_of in batch)
+            made = map(geoparquet_part, chunks) if pool is None else pool.imap(geoparquet_part, chunks, per_task=1)
+            for json_of, data in zip(batch, made):
+                part = self._scratch_path(f"{name}-{len(parts)}.parquet")
+                part.write_bytes(geoparquet_part(json_of()) if isinstance(data, Failure) else data)
+                parts.append(part)
+        return parts
+
+    def _last_parts(self, order: list[int] | None, pool: Pool | None) -> list[Path] | None:
+        """Seal the places folded since the last part; with ``order`` and ``pool``, make the parts of a new events
+        layer beside it on ``pool`` (returned; else None: made when needed)."""
+        if order is None or pool is None:
+            self._seal_places()
+            return None
+        pending = ",".join(self._pending)
+        jsons = [lambda: f"[{pending}]"] if self._pending else []  # text: a lone surrogate pickles, as in the spool
+        parts = self._made_parts(jsons + self._events_part_jsons(order), pool, "layer")
+        if self._pending:
+            self.place_layer_parts.append(parts.pop(0))
+        self._pending, self._pending_n = [], 0
+        return parts
+
+    def _events_layer(self, order: list[int], pool: Pool | None = None, made: list[Path] | None = None) -> Path:
+        """The events GeoParquet layer from scratch, made in parts of ``EVENTS_PER_PART`` events (``made``: those
+        parts already made; else made on ``pool`` when given) and joined one row group at a time (never the
+        whole layer as dicts)."""
+        parts = made if made is not None else self._made_parts(self._events_part_jsons(order), pool, "events")
         out = self._scratch_path("events.parquet")
         if not join_geoparquet_files(parts, out):  # parts whose column types differ: the whole layer at once
             features = [json.loads(text) for text, _row in self._event_texts(order)]
@@ -356,9 +423,10 @@ class BuildFold:
             part.unlink()
         return out
 
-    def render(self, previous: Path | None = None) -> dict[str, str | bytes | Path]:
-        """Every output file, name -> content; ``previous``: the folder holding the last files written."""
-        changed = self._render_touched()
+    def render(self, previous: Path | None = None, *, pool: Pool | None = None) -> dict[str, str | bytes | Path]:
+        """Every output file, name -> content; ``previous``: the folder holding the last files written;
+        ``pool``: where the changed events and the parts of a new events layer are rendered (None: here)."""
+        changed = self._render_touched(pool)
         self.merge.compact()  # every event is rendered: its object is not needed until a new event meets it
         order = self.rendered.order()
         events_file, csv_file = self._scratch_path("events.geojson"), self._scratch_path("events.csv")
@@ -397,10 +465,11 @@ class BuildFold:
         added_row = {i: first_new + n for n, i in enumerate(changed)}
         row = self.rendered.row
         rows = [row[i] if row[i] >= 0 else added_row[i] for i in order]
-        self._seal_places()
+        olds = {layer: self._previous(previous, f"{layer}.parquet") for layer in COLUMNAR_LAYERS}
+        event_parts = self._last_parts(order if olds["events"] is None else None, pool)
         for layer in COLUMNAR_LAYERS:
             data: bytes | Path | None = None
-            old = self._previous(previous, f"{layer}.parquet")
+            old = olds[layer]
             if layer == "places":
                 # a fold from scratch made parts of every place; a resumed one adds its parts to the previous file
                 parts: list = ([old] if old is not None else [None]) if self.resumed else []
@@ -419,7 +488,7 @@ class BuildFold:
                     added = [json.loads(self.heap.get(self.rendered.ref(i))[:self.rendered.split[i]]) for i in changed]
                     data = extend_geoparquet(old.read_bytes(), {"features": added}, rows)
                 if data is None:
-                    data = self._events_layer(order)
+                    data = self._events_layer(order, pool, event_parts)
             files[f"{layer}.parquet"] = data
         self.written = {name: digests[name].hexdigest() if name in digests else _digest(files[name])
                         for name in OUTPUT_NAMES}

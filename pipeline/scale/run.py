@@ -83,6 +83,7 @@ def runner(*, jobs: int | None = 1, dask: str | None = None, store_dir: Path | N
     mapper = make_mapper(jobs=jobs, dask=dask)
     bound = partial(run_articles, mapper=mapper, store=store)
     bound.store = store  # type: ignore[attr-defined]  # the build keeps its fold there
+    bound.mapper = mapper  # type: ignore[attr-defined]  # its idle workers render the merged events
     try:
         yield bound
     finally:

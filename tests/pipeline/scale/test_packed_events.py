@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 from pipeline.scale import run as scale_run
 from pipeline.scale.work import ArticleResult, process_article
 from pipeline.text.articles import make_article
@@ -31,3 +33,17 @@ def test_runner_sends_packed_events():
     ((_, result),) = list(scale_run.run_articles([article]))
     assert result.events == [] and result.events_pickle is not None
     assert result.with_events().events == process_article(article).events
+
+
+def test_packed_places_keep_every_field_and_their_signals():
+    from pipeline.scale.work import dumps_events
+
+    article = make_article("a1", TEXT, {"date": "2023-05-10"})
+    events = process_article(article).events
+    places = [e.place for e in events if e.place is not None]
+    assert places and any(p.signals for p in places)
+    back = pickle.loads(dumps_events(events))
+    assert back == events
+    for a, b in zip((e.place for e in back if e.place is not None), places):
+        assert type(a) is type(b) and a.signals == b.signals  # signals are not compared by Place's ==
+        assert [type(s) for s in a.signals] == [type(s) for s in b.signals]

@@ -1,0 +1,108 @@
+"""The merged events rendered on the build's idle workers give the bytes rendered in the parent."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from pipeline import build
+from pipeline.build import OUTPUT_FILES
+from pipeline.scale import fold as fold_module
+from pipeline.scale.run import run_articles
+from pipeline.scale.work import Failure, ForkPoolMapper, SerialMapper, _run_chunk, idle_pool
+from pipeline.text.articles import make_article
+from tests.pipeline.scale.conftest import make_records
+
+
+class CountingPool:
+    """A mapper with two 'workers' that runs in this process (as a worker would) and counts the items each
+    function was given; ``fail_every``: every so many items of the functions ``failing`` come back as a
+    ``Failure`` (as when a worker dies)."""
+
+    workers = 2
+
+    def __init__(self, fail_every: int = 0, failing: tuple[str, ...] = ("render_event", "geoparquet_part")) -> None:
+        self.calls: dict[str, int] = {}
+        self.per_task: dict[str, int | None] = {}
+        self.fail_every, self.failing = fail_every, failing
+
+    def imap(self, fn, items, *, per_task=None):
+        name = getattr(fn, "func", fn).__name__
+        self.per_task[name] = per_task
+        for n, item in enumerate(items):
+            self.calls[name] = self.calls.get(name, 0) + 1
+            if name in self.failing and self.fail_every and n % self.fail_every == 0:
+                yield Failure("the worker process died while processing it")
+            else:
+                yield from _run_chunk(fn, [item])  # as a worker does: an exception comes back as a Failure
+
+
+def _articles() -> list:
+    return [make_article(r["id"], r["text"], {"date": r["date"]}) for r in make_records(60)]
+
+
+def _bytes(result) -> dict[str, bytes]:
+    out = {}
+    for name in OUTPUT_FILES:
+        data = result.files[name]
+        out[name] = data.read_bytes() if isinstance(data, Path) else data.encode() if isinstance(data, str) else data
+    return out
+
+
+def _run_with(pool) -> callable:
+    run = partial(run_articles, mapper=pool)
+    run.mapper = pool
+    return run
+
+
+@pytest.fixture(scope="module")
+def in_parent() -> dict[str, bytes]:
+    return _bytes(build.process(_articles()))
+
+
+def test_events_rendered_on_the_pool_give_the_bytes_rendered_here(in_parent):
+    pool = CountingPool()
+    result = build.process(_articles(), runner=_run_with(pool))
+    assert result.counts["events"] > 10
+    assert pool.calls["render_event"] == result.counts["events"]  # every merged event went to the pool
+    assert _bytes(result) == in_parent
+
+
+def test_an_event_a_worker_failed_on_is_rendered_here(in_parent):
+    pool = CountingPool(fail_every=3)
+    assert _bytes(build.process(_articles(), runner=_run_with(pool))) == in_parent
+
+
+@pytest.mark.parametrize("fail_every", [0, 2])
+def test_layer_parts_made_on_the_pool_one_per_task_give_the_same_layers(in_parent, monkeypatch, fail_every):
+    monkeypatch.setattr(fold_module, "EVENTS_PER_PART", 7)
+    pool = CountingPool(fail_every=fail_every)
+    result = build.process(_articles(), runner=_run_with(pool))
+    assert result.counts["places"] < fold_module.PLACES_PER_PART  # so every place waits for the last places part
+    # every part of the events layer and the last part of the places layer, on the pool
+    assert pool.calls["geoparquet_part"] == -(-result.counts["events"] // 7) + 1
+    assert pool.per_task["geoparquet_part"] == 1  # one part per task: the workers make them side by side
+    assert _bytes(result) == in_parent
+
+
+def test_a_render_error_is_raised_as_in_the_parent(monkeypatch):
+    def broken(event):
+        raise ValueError("a feature with no type")
+
+    monkeypatch.setattr(fold_module, "_render_event", broken)
+    with pytest.raises(ValueError, match="a feature with no type"):
+        build.process(_articles(), runner=_run_with(CountingPool()))
+
+
+def test_only_running_pools_of_several_workers_render():
+    assert idle_pool(None) is None
+    assert idle_pool(SerialMapper()) is None
+    pool = ForkPoolMapper(2)
+    try:
+        assert idle_pool(pool) is None  # not started: starting it would load the index just to render
+        assert list(pool.imap(abs, [-1, 2])) == [1, 2]
+        assert idle_pool(pool) is pool
+    finally:
+        pool.close()
