@@ -282,6 +282,40 @@ class _Context:
         self._line_kind: dict[int, str] = {}
 
     @cached_property
+    def cap_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of every run of capitalised words (``_CAP_SPAN``), in order."""
+        return list(map(re.Match.span, _CAP_SPAN.finditer(self.text)))
+
+    @cached_property
+    def runs_text(self) -> str:
+        """The runs of ``cap_spans``, each with the character before it, joined by newlines (about a fifth of
+        the text). A pattern whose every match is itself a run (it fully matches ``_CAP_SPAN``:
+        ``_CAPITALISED``, ``_CAP_RUN``, the abbreviations) finds here the matches it finds in the text, in the
+        same order: every such match lies inside one run (a run takes in every capital letter and runs on
+        over every word character and gap it can); what a look-behind reads before a run is kept; and the
+        character after a run, which is no word character, reads as the newline does. ``runs_offset`` gives
+        the text offset of a position."""
+        text = self.text
+        return "\n".join([text[start - 1 if start else 0:end] for start, end in self.cap_spans])
+
+    @cached_property
+    def _runs_shifts(self) -> tuple[list[int], list[int]]:
+        """(where each run starts in ``runs_text``, text offset minus that position) for ``runs_offset``."""
+        starts, shifts = [], []
+        pos = 0
+        for start, end in self.cap_spans:
+            begin = start - 1 if start else 0
+            starts.append(pos)
+            shifts.append(begin - pos)
+            pos += end - begin + 1
+        return starts, shifts
+
+    def runs_offset(self, pos: int) -> int:
+        """The offset in the text of ``runs_text[pos]``."""
+        starts, shifts = self._runs_shifts
+        return pos + shifts[bisect.bisect_right(starts, pos) - 1]
+
+    @cached_property
     def lower(self) -> str:
         """The text in lower case (for cheap tests whether a cue word occurs at all)."""
         return self.text.lower()
@@ -781,7 +815,7 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
     (``_mark_facilities``) at the town the sentence names beside it in the same admin-1 unit."""
     text = ctx.text
     _facility_at_sentence_town(ctx, gaz, mentions)
-    heads = [head for head in FACILITY_HEADS if head in text]
+    heads = [head for head in FACILITY_HEADS if head in ctx.runs_text]  # (a capitalised word lies in a run)
     nouns = [noun for noun in FACILITY_NOUNS if noun in text]
     if not heads and not nouns:
         return mentions
@@ -1016,9 +1050,8 @@ def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[Mention]:
     found = []
     # (a region word after a run is looked for only in texts that hold one)
     region_words = "oblast" in text or "region" in text or "krai" in text or "kray" in text
-    for span in _CAP_SPAN.finditer(text):
+    for offset, span_end in ctx.cap_spans:
         # a slice per run: the automaton copies its input, so iterating the whole text per run is quadratic
-        offset, span_end = span.span()
         region_word = _LOWER_REGION_WORD.match(text, span_end) if region_words else None
         if region_word:
             span_end = region_word.end()
@@ -1130,11 +1163,26 @@ def _abbreviation_pattern(abbreviations: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"((?:" + first + r"))(?![A-Za-z0-9])")
 
 
+@lru_cache(maxsize=4)
+def _runs_hold(abbreviations: tuple[str, ...]) -> bool:
+    """Whether every abbreviation is itself a run of capitalised words (then ``_Context.runs_text`` holds
+    every occurrence: "U.S.", "W. Va.")."""
+    return all(_CAP_SPAN.fullmatch(a) for a in abbreviations)
+
+
 def _abbreviation_matches(ctx: _Context, gaz: Gazetteer) -> list[Mention]:
-    pattern = _abbreviation_pattern(tuple(sorted(gaz.abbreviations)))
-    return [Mention(m.start(), m.end(), m.group(0), name_key(m.group(0)), "abbreviation",
-                    (gaz.abbreviations[m.group(0)],))
-            for m in pattern.finditer(ctx.text)]
+    abbreviations = tuple(sorted(gaz.abbreviations))
+    pattern = _abbreviation_pattern(abbreviations)
+    if not _runs_hold(abbreviations):
+        return [Mention(m.start(), m.end(), m.group(0), name_key(m.group(0)), "abbreviation",
+                        (gaz.abbreviations[m.group(0)],))
+                for m in pattern.finditer(ctx.text)]
+    found = []
+    for m in pattern.finditer(ctx.runs_text):
+        start = ctx.runs_offset(m.start())
+        found.append(Mention(start, start + len(m.group(0)), m.group(0), name_key(m.group(0)), "abbreviation",
+                             (gaz.abbreviations[m.group(0)],)))
+    return found
 
 
 def _leftmost_longest(matches: list[Mention]) -> list[Mention]:
@@ -1158,7 +1206,7 @@ def _surnames(ctx: _Context, gaz: Gazetteer) -> set[str]:
     """Names of people in the text: words after a title ("President Joe Biden") and the last word of
     a "Firstname Lastname" run whose first word is neither a place nor a common word."""
     names: set[str] = set()
-    for run in _CAP_RUN.findall(ctx.text):
+    for run in _CAP_RUN.findall(ctx.runs_text):  # (each match is a run: see ``_Context.runs_text``)
         for name in _names_of_person(gaz, run):
             names.add(name)
             if "-" in name:  # a hyphenated surname ("Diaz-Balart"): each part alone is the person too
@@ -1352,7 +1400,7 @@ def _allowed_before(word: str, pos: int, ctx: _Context, gaz: Gazetteer) -> bool:
 def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], surnames: set[str]) -> list[Mention]:
     """Capitalised words the index lacks whose consonant skeleton names a sizeable place."""
     # most texts have no such word: look at each distinct word once before walking the matches
-    if not any(_variant_of(gaz, word) for word in set(_CAPITALISED.findall(ctx.text)) if len(word) >= 5):
+    if not any(_variant_of(gaz, word) for word in set(_CAPITALISED.findall(ctx.runs_text)) if len(word) >= 5):
         return []
     covered = [(m.start, m.end) for m in mentions]
     starts = [c[0] for c in covered]

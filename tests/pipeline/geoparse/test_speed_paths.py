@@ -508,3 +508,44 @@ def test_first_pass_ranking_equals_the_general_loop(geoparser):
             assert [(s.candidate, s.score, s.signals) for s in fast] == [(s.candidate, s.score, s.signals) for s in plain]
             ranked += len(cands) > 1
     assert ranked >= 4
+
+
+# -- session 10 -----------------------------------------------------------------------------------
+_RUN_PIECES = ["Kyiv", "Gino", "D.", "Bassett", "Diaz-Balart", "McDonald", "Rostov", "-on-", "Don", "of", "and", "the",
+               "an", "Isle", "Man", "U.S.", "U.S", "UK", "US", "W.", "Va.", "W.Va.", "D.C.", "N.Y.", "Kyiv's", "Luk'yanivka",
+               "Square", "Cathedral", "Squared", "Station", "abc", "x", "1990s", "2nd", "_", "Éire", "École", "ßa", "Київ",
+               "київ", "™", "²", "O’Neill", "’", "'", ".", ",", "-", "\u2010", " ", " ", " ", "  ", "\t", "\n", "(", "\"",
+               "A", "Z", "a", "é", "Ab", "aB", "AB."]
+
+
+def _random_run_text(rng: random.Random) -> str:
+    return "".join(rng.choice(_RUN_PIECES) for _ in range(rng.randrange(30)))
+
+
+def test_runs_text_finds_what_the_text_finds():
+    """``_Context.runs_text`` (the capitalised runs only) gives the matches of ``_CAPITALISED`` and ``_CAP_RUN``
+    the whole text gives, the abbreviations at the same offsets, and holds every facility head the text holds."""
+    from pipeline.geoparse.recognise import (_CAP_RUN, _CAPITALISED, _FACILITY_HEAD, _Context, _abbreviation_pattern,
+                                             _runs_hold)
+
+    abbreviations = ("D.C.", "N.Y.", "U.S", "U.S.", "UK", "US", "W. Va.", "W.Va.")
+    assert _runs_hold(abbreviations) and not _runs_hold(("U.S.", "a.m."))
+    pattern = _abbreviation_pattern(abbreviations)
+    rng = random.Random(10)
+    found = {"capitalised": 0, "person": 0, "abbreviation": 0, "head": 0}
+    for _ in range(20_000):
+        text = _random_run_text(rng)
+        ctx = _Context(text)
+        runs = ctx.runs_text
+        assert _CAPITALISED.findall(runs) == _CAPITALISED.findall(text), text
+        assert _CAP_RUN.findall(runs) == _CAP_RUN.findall(text), text
+        in_text = [(m.start(), m.group()) for m in pattern.finditer(text)]
+        assert [(ctx.runs_offset(m.start()), m.group()) for m in pattern.finditer(runs)] == in_text, text
+        for head, head_pattern in _FACILITY_HEAD.items():
+            if head_pattern.search(text):
+                assert head in runs, text
+                found["head"] += 1
+        found["capitalised"] += bool(_CAPITALISED.search(text))
+        found["person"] += bool(_CAP_RUN.search(text))
+        found["abbreviation"] += bool(in_text)
+    assert min(found.values()) > 100  # every kind of match occurs
