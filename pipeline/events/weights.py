@@ -15,6 +15,7 @@ class EventWeights:
 
     # -- articles about something else (an outbreak, a crime, sport) that use a word of war in passing
     war_sentences_min: int = 2  # an article with this many sentences speaking of war is war news ...
+    claim_anaphor_places: int = 4  # "the peninsula" in a claim refers back to an oblast among this many places named last
     war_sentence_share: float = 0.25  # ... or with this share of its sentences; else only incidents told with a
     # word of war in their own sentences are events (one war word in twelve sentences is a passing mention)
     # -- incidents inside one article

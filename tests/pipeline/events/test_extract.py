@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.events.extract import Event, casualties, event_id, merge_across_articles, parse_number
+from pipeline.events.figures import figures
 from pipeline.output.export import event_features
 from tests.fixtures import article_events as _events
 
@@ -39,8 +40,9 @@ def test_around_a_dozen_bodies_as_sentence_subject_count_as_twelve_killed():
     assert casualties("Around a dozen bodies were found in the basement.")[:2] == (12, None)
 
 
-def test_dozens_count_as_twenty_four():
-    assert casualties("Dozens of people were wounded in the blast.")[:2] == (None, 24)
+def test_dozens_are_a_vague_claim_without_a_toll():
+    assert casualties("Dozens of people were wounded in the blast.")[:2] == (None, None)
+    assert [(f.kind, f.role) for f in figures("Dozens of people were wounded in the blast.")] == [("injured", "vague")]
     assert parse_number("dozens") == 24
     assert parse_number("a dozen") == 12
 
