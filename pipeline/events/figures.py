@@ -142,6 +142,8 @@ _AGGREGATE_SCOPE = re.compile(
     r"since (?:February|Feb\.?) (?:24|2022)|in (?:separate|several|multiple|a series of|a wave of) (?:\w+ )?"
     r"(?:attacks|strikes)|(?:Russian|Ukrainian|enemy) (?:attacks|strikes|shelling attacks) (?:on|across|in) "
     r"(?:the )?(?:region|oblast|\w+ (?:region|oblast)))\b", re.IGNORECASE)
+# a single victim told as one more than those before
+_ADDITIONAL = re.compile(r"\b(?:another|also|a second|a third|a further|one more)\b", re.IGNORECASE)
 # a daily or running total told as such ("In total, over the past day ...")
 _TOTAL_OVER = re.compile(r"\b(?:in total|altogether|in all)\b", re.IGNORECASE)
 # a plural of a round number with no count of its own ("dozens", "hundreds of", "scores of")
@@ -182,6 +184,7 @@ class Figure:
     role: str
     approximate: bool
     update: bool  # worded as the latest state ("the toll rose to", "so far")
+    additional: bool = False  # one more victim told apart from those before ("another man", "a woman was also")
 
 
 def parse_number(token: str) -> int | None:
@@ -258,7 +261,7 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
                           _TIMESTAMPED.search(sentence))
             key = (kind, at)
             fig = Figure(kind, value, m.group(0).strip(), offset + m.start(), offset + m.end(), this_role, approximate,
-                         update)
+                         update, this_role == "individual" and bool(_ADDITIONAL.search(m.group(0))))
             if key not in found or (found[key].end - found[key].start) < (fig.end - fig.start):
                 found[key] = fig
     for m in (*_ENUMERATION.finditer(sentence), *_KILLING_LIST.finditer(sentence)):
@@ -331,6 +334,17 @@ def _tidy(who: str) -> str:
     who = re.sub(r"\s+(?:on|in|via)\s+(?:Telegram|its|his|her|their|a|the)\b.*$", "", who)
     words = who.split()
     return " ".join(words[-8:])
+
+
+def individuals(figs: list[Figure]) -> int | None:
+    """How many victims figures told one by one count: the most any one of them names ("a man and his wife": 2),
+    as several sentences often retell the same victim ("killing a man ... A 67-year-old man was killed"), plus
+    each one told as additional ("another man was injured"). None without any."""
+    ones = {f.start: f for f in figs if f.role == "individual"}
+    if not ones:
+        return None
+    same = [f.value for f in ones.values() if not f.additional]
+    return max(same, default=0) + sum(f.value for f in ones.values() if f.additional)
 
 
 def casualties(sentence: str) -> tuple[int | None, int | None, list[str]]:

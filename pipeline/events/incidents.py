@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.events.figures import Figure, claimant, continues_aggregate, figures, source_line
+from pipeline.events.figures import individuals as count_individuals  # the name ``individuals`` is a local below
 from pipeline.events.records import CasualtyClaim, Event, Report, Source
 from pipeline.events.triggers import INCIDENT_TRIGGERS, STRIKES, Trigger, separate, triggers
 from pipeline.events.weights import WEIGHTS
@@ -143,9 +144,9 @@ def toll(figs: list[Figure]) -> int | None:
         if chosen:
             updates = [f for f in chosen if f.update]
             return max(updates, key=lambda f: f.start).value if updates else max(f.value for f in chosen)
-    individuals = [f for f in figs if f.role == "individual"]
-    if individuals:
-        return sum({f.start: f.value for f in individuals}.values())  # "a woman died" is 1, "a man and his wife" 2
+    individuals = count_individuals(figs)  # "a woman died" is 1, "a man and his wife" 2
+    if individuals is not None:
+        return individuals
     increments = [f.value for f in figs if f.role == "increment"]
     if increments:
         return max(increments)
