@@ -565,8 +565,8 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                                   gains=trig.gains)
                 _add_control(events, event)
     # an oblast-level change of control when the article names the towns of that oblast is their summary
-    towns = {e.admin1_code for e in events if e.geo_precision < 3}
-    events = [e for e in events if e.geo_precision < 3 or e.admin1_code not in towns]
+    towns = {(e.admin1_code, e.gains) for e in events if e.geo_precision < 3}  # (the same side gaining them)
+    events = [e for e in events if e.geo_precision < 3 or (e.admin1_code, e.gains) not in towns]
     zeros = [CasualtyClaim(f.kind, 0, f.text, s.claimant, article, f.start, f.end, "zero")
              for s in sentences for f in s.figures if f.role == "zero" and not s.strikes]
     if events and zeros:
