@@ -36,7 +36,7 @@ _UNRECOGNISED = re.compile(r"\b(illegal|illegitimate|sham|rejected|condemn\w*|no
                            r"refused to accept)\b", re.IGNORECASE)
 _COUNTED_REGIONS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:\w+\s+)?"
                               r"(regions|oblasts|provinces|territories)\b", re.IGNORECASE)
-_REGION_WORD = re.compile(r"\b(regions?|oblasts?|provinces?|territories|republics?)\b", re.IGNORECASE)
+_REGION_WORD = re.compile(r"\b(regions?|oblasts?|provinces?|territories)\b", re.IGNORECASE)
 # state organs that stand for their country when they claim (a class: head of state, parliament, government seat)
 _STATE_ORGANS = (("RU", re.compile(r"\b(Putin|Kremlin|State Duma|Duma|Federation Council|Russian parliament|"
                                    r"Russia['’]s parliament|Peskov|Lavrov|Medvedev|Matviyenko|Volodin)\b")),)

@@ -123,6 +123,10 @@ _GENERIC = re.compile(r"\b(constant(?:ly)?|frequent(?:ly)?|regular(?:ly)?|daily|
 # a sentence that opens on a span of time tells what has gone on since, not one incident
 _GENERIC_OPENER = re.compile(r"^\W*(?:(?:and|but)\s+)?(?:ever\s+since|since\s+then|from then on|since that time|"
                              r"in the (?:months|weeks|years) since)\b", re.IGNORECASE)
+# a change of control that a "since" clause presupposes ("... shelled daily since it was liberated"): a fact of
+# its own, whatever the generic main clause says
+_SINCE_FACT = re.compile(r"\bsince\s+(?:it|they|the\s+[\w-]+|[A-Z][\w'’-]+)\s+(?:was|were|had been|has been)\s+"
+                         r"(?:\w+ly\s+)?$", re.IGNORECASE)
 # a clause ends at these (the modal of one clause does not reach the next)
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\s(?:after|when|as|but|while|before|following|and then)\s|[“”\"]",
                            re.IGNORECASE)
@@ -282,7 +286,9 @@ def triggers(sentence: str) -> list[Trigger]:
                                          g[1] < f[1] and f[0] <= g[0] < f[3] for g in found)]
     out = []
     for start, _rank, name, end in sorted(found):
-        if not realis(sentence, start) or _not_an_incident(sentence, start, end):
+        since = _SINCE_FACT.search(sentence, max(0, start - 40), start) if name in CONTROL else None
+        fact = realis(sentence[since.end():], start - since.end()) if since else realis(sentence, start)
+        if not fact or _not_an_incident(sentence, start, end):
             continue
         if _INFINITIVE_BEFORE.search(sentence[:start]):
             before = sentence[clause_start(sentence, start):start]
@@ -291,6 +297,7 @@ def triggers(sentence: str) -> list[Trigger]:
                 continue
         passive = bool(_PASSIVE_BEFORE.search(sentence[max(0, start - 30):start])) and \
             not sentence[start:end].lower().endswith("ing")  # "are encircling" is active
-        out.append(Trigger(name, start, end, passive, actor(sentence, start, end, passive=passive),
+        cut = since.end() if since else 0  # a "since" clause has its own actor ("... since it was retaken by X")
+        out.append(Trigger(name, start, end, passive, actor(sentence[cut:], start - cut, end - cut, passive=passive),
                            sentence[start:end]))
     return out

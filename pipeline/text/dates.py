@@ -104,6 +104,9 @@ _SPEECH_BEFORE = re.compile(r"\b(said|says|told|tells|reported|reports|announced
                             re.IGNORECASE)
 
 
+_IN_MONTH = re.compile(r"\b(?:in|since|during|early|late|until)\s+(?:early\s+|late\s+|mid-)?"
+                       r"(January|February|March|April|June|July|August|September|October|November|December)\b"
+                       r"(?:,?\s+((?:19|20)\d{2})\b)?(?!\s*\d)")
 _ABBREVIATED_MONTH_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s*$")
 _DAY_START = re.compile(r"\d{1,2}\b")
 
@@ -159,6 +162,10 @@ def explicit_date(sentence: str, published: EventDate, *, skip_speech: bool = Tr
             continue
         add(m.start(), _calendar(m.group(3), m.group(2) or m.group(1), m.group(4), base, future, m.group(0)))
     if base is not None:
+        for m in _IN_MONTH.finditer(sentence):  # "in November": that month, the last one not after the article
+            month = _month(m.group(1))
+            year = int(m.group(2)) if m.group(2) else base.year if month <= base.month or future else base.year - 1
+            add(m.start(), EventDate(date(year, month, 1).isoformat(), 3, m.group(0)))
         for rx in (_WEEKDAY, _WEEKDAY_BARE):
             for m in rx.finditer(sentence):
                 target = WEEKDAYS.index(m.group(1).lower())

@@ -63,3 +63,12 @@ def test_periodic_shelling_since_then_is_no_event():
     assert triggers("Ever since, the army has shelled the villages across the river.") == []
     assert triggers("The town is occasionally shelled from the left bank.") == []
     assert [t.sub for t in triggers("Russian units shelled the town on Monday.")] == ["shelling"]
+
+
+def test_a_liberation_presupposed_by_a_since_clause_is_a_fact_with_its_own_actor():
+    found = triggers("The town has come under daily shelling from across the river since it was liberated by "
+                     "Ukrainian forces in November.")
+    assert [(t.sub, t.gains) for t in found] == [("recapture", "Ukraine")]
+    found = triggers("Russian units have shelled the town daily since it was recaptured.")
+    assert [(t.sub, t.actor) for t in found] == [("recapture", "unknown")]
+    assert triggers("The city has been shelled daily since the war began.") == []

@@ -160,3 +160,11 @@ def test_an_event_on_an_abbreviated_month_day_takes_that_day(geoparser):
             "On Sept. 15, the General Staff reported that Ukrainian troops liberated Andriivka.")
     dates = {e.place.name: e.when.date for e in article_events(geoparser, text)}
     assert any(name.startswith("Andri") and day == "2023-09-15" for name, day in dates.items())
+
+
+def test_a_month_without_a_day_is_the_last_such_month_with_month_precision():
+    from pipeline.text.dates import explicit_date
+    assert explicit_date("The town was liberated in November.", FRIDAY) == EventDate("2022-11-01", 3, "in November")
+    assert explicit_date("The town was liberated in early June.", FRIDAY).date == "2023-06-01"
+    assert explicit_date("The town was hit in March 2022.", FRIDAY).date == "2022-03-01"
+    assert explicit_date("The town was liberated in November.", UNDATED) is None
