@@ -178,6 +178,12 @@ def war_sentences(text: str, spans: list[tuple[int, int]], enough: int) -> int:
 _COUNTRY_SUBJECT = re.compile(r"\b(Ukraine|Kyiv|Kiev|Russia|Moscow)\s+(?:(?:has|have|had|finally|now|reportedly|"
                               r"also)\s+){0,2}$")
 _LOSER_VERBS = re.compile(r"surrender|ced(?:ed|ing)|withdr|retreat|abandon|pulled out", re.IGNORECASE)
+# a side named as the holder of a place ("the Russian-occupied village", "Ukrainian-held"): not who acted
+_HOLDER_SUFFIX = re.compile(r"[-‐–]\s*(?:occupied|held|controlled)\b", re.IGNORECASE)
+# a strike told as the manner of a change of control of the same place (", methodically shelling it",
+# ", shelling the village"): part of it, no incident of its own
+_MANNER = re.compile(r",\s+(?:\w+ly\s+)?$")
+_SAME_PLACE = re.compile(r"\s+(?:it|them|the\s+(?:village|town|city|settlement|area|position)s?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -266,7 +272,7 @@ def actor(sentence: str, start: int, end: int, *, passive: bool) -> str:
     best, where = "unknown", -1
     for side, rx in _SIDES:
         for m in rx.finditer(before):
-            if m.start() > where:
+            if m.start() > where and not _HOLDER_SUFFIX.match(before, m.end()):
                 best, where = side, m.start()
     return best
 
@@ -297,6 +303,10 @@ def triggers(sentence: str) -> list[Trigger]:
                 continue
         passive = bool(_PASSIVE_BEFORE.search(sentence[max(0, start - 30):start])) and \
             not sentence[start:end].lower().endswith("ing")  # "are encircling" is active
+        if name in STRIKES and sentence[start:end].lower().endswith("ing") and \
+                any(t.control for t in out) and _MANNER.search(sentence[:start]) and \
+                _SAME_PLACE.match(sentence, end):
+            continue
         cut = since.end() if since else 0  # a "since" clause has its own actor ("... since it was retaken by X")
         out.append(Trigger(name, start, end, passive, actor(sentence[cut:], start - cut, end - cut, passive=passive),
                            sentence[start:end]))

@@ -15,9 +15,10 @@ class EventWeights:
 
     # -- articles about something else (an outbreak, a crime, sport) that use a word of war in passing
     war_sentences_min: int = 2  # an article with this many sentences speaking of war is war news ...
-    claim_anaphor_places: int = 4  # "the peninsula" in a claim refers back to an oblast among this many places named last
     war_sentence_share: float = 0.25  # ... or with this share of its sentences; else only incidents told with a
     # word of war in their own sentences are events (one war word in twelve sentences is a passing mention)
+    # -- annexation claims
+    claim_anaphor_places: int = 4  # "the peninsula" in a claim refers back to an oblast among this many places named
     # -- incidents inside one article
     casualty_lookback_paragraphs: int = 3  # how far back a figure with no place of its own may borrow one
     incident_lookback_paragraphs: int = 2  # how far back "the strike" / "the city" may reach for its place

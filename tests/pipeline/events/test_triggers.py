@@ -72,3 +72,20 @@ def test_a_liberation_presupposed_by_a_since_clause_is_a_fact_with_its_own_actor
     found = triggers("Russian units have shelled the town daily since it was recaptured.")
     assert [(t.sub, t.actor) for t in found] == [("recapture", "unknown")]
     assert triggers("The city has been shelled daily since the war began.") == []
+
+
+# -- E3 / E4: the holder of a place is not the actor; a strike told as the manner of a recapture ---------
+def test_the_side_holding_a_place_is_not_the_side_that_liberated_it():
+    found = triggers("The president said in a video that the Russian-occupied village of Foo has been liberated.")
+    assert [(t.sub, t.gains) for t in found] == [("recapture", "unknown")]  # not Russia's liberation
+    assert [t.direction("UA") for t in found] == ["recapture"]
+    held = triggers("Ukrainian forces retook the Russian-held town of Foo.")
+    assert [(t.sub, t.actor) for t in held] == [("recapture", "Ukraine")]
+
+
+def test_shelling_told_as_the_manner_of_a_recapture_is_no_second_event():
+    found = triggers("A commander said the army had retaken the village over several days, methodically shelling "
+                     "it, knocking soldiers out of their shelters.")
+    assert [t.sub for t in found] == ["recapture"]
+    other = triggers("Russian forces captured Foo, shelling Bar on the way.")  # another place: its own event
+    assert [t.sub for t in other] == ["capture", "shelling"]
