@@ -10,8 +10,10 @@ import pytest
 
 from pipeline.events.extract import Event, casualties, event_id, merge_across_articles, parse_number
 from pipeline.events.figures import figures
+from pipeline.events.incidents import distinct_settlements
 from pipeline.output.export import event_features
 from tests.fixtures import article_events as _events
+from tests.fixtures import make_place
 
 DATE_HEADER = "date 2023-03-10\n"  # a Friday
 
@@ -267,3 +269,10 @@ def test_casualty_figure_above_ten_million_is_rejected_not_kept(figure):
         killed, injured, _ = casualties(f"Shelling killed {figure} people and injured 3.")
     assert killed is None and injured == 3
     assert len(rejected) == 1
+
+
+def test_neighbouring_villages_two_km_apart_are_two_changes_of_control():
+    a = make_place("Foovka", geonameid=1)
+    near = make_place("Barivka", start=40, geonameid=2, lat=a.lat + 0.0176)  # 1.96 km north: a neighbour
+    assert distinct_settlements(a, near)
+    assert not distinct_settlements(a, make_place("Foovka Town", start=40, geonameid=3, lat=a.lat + 0.005))
