@@ -322,8 +322,9 @@ def _part_of(part: _Incident, whole: _Incident) -> bool:
 def _fold_parts(incidents: list[_Incident]) -> list[_Incident]:
     """Sub-counts told at doubtful namesakes join the article's incident whose total covers them (``_part_of``)."""
     out: list[_Incident] = []
+    wholes = [w for w in incidents if _stated(w)]  # only an incident with a stated total can be a whole
     for inc in incidents:
-        whole = next((w for w in incidents if w is not inc and _part_of(inc, w)), None)
+        whole = next((w for w in wholes if w is not inc and _part_of(inc, w)), None)
         if whole is None:
             out.append(inc)
         else:
