@@ -10,15 +10,23 @@ its date; claims on one oblast merge, keeping every stage with its date.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.events.figures import parse_number
 from pipeline.events.records import Event, Source
 from pipeline.events.weights import WEIGHTS
 from pipeline.model import Place
 from pipeline.text.dates import EventDate, sentence_date
+from pipeline.text.textnorm import fold
 
 _CLAIM = re.compile(r"\b(annex\w*|absorb\w*|ratif\w*|referend\w*|incorporat\w*|accession|join(?:s|ed|ing)?|"
-                    r"new (?:regions|territories|subjects))\b", re.IGNORECASE)
+                    r"new (?:regions|territories|subjects)|(?:an?\s+)?(?:integral\s+)?parts? of (?:the )?"
+                    r"(?:Russian Federation|Russia|Ukraine))\b", re.IGNORECASE)
+# a unit named as a self-proclaimed republic ("the X People's Republic"): the unit of the place X
+_REPUBLIC = re.compile(r"\b([A-Z][\w'’-]+)\s+People['’]s\s+Republic\b")
+# a unit referred back to ("the peninsula Moscow annexed", "the region"): the unit named just before
+_UNIT_ANAPHOR = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:peninsula|region|republic|territory|oblast|"
+                           r"province)\b(?!\s+of\b)", re.IGNORECASE)
 _CLAIM_STAGES = (("ratification", re.compile(r"\bratif\w*", re.I)),
                  ("annexation", re.compile(r"\b(annex\w*|absorb\w*|incorporat\w*|proclaim\w*|sign\w*|accession|"
                                            r"declar\w*)", re.I)),
@@ -60,6 +68,31 @@ def _claimants(sentence: str, here: list[Place]) -> list[str]:
 def _capital(place: Place) -> bool:
     """A national capital, from the place's structured fact (never from its rendered reason)."""
     return bool(place.capital)
+
+
+def referred_units(sentence: str, here: list[Place], before: list[Place], article: list[Place]) -> list[Place]:
+    """Admin-1 units a claim sentence names without a place of its own: "the X People's Republic" (the unit of an
+    article place named X) and "the peninsula" or "the region" referred back to (the last unit of ``before``, the
+    places of the sentences just before). Empty unless the sentence speaks of a claim."""
+    if not _CLAIM.search(sentence):
+        return []
+    out = []
+    for m in _REPUBLIC.finditer(sentence):
+        key = _spelling(m.group(1))
+        named = next((p for p in article if key in (_spelling(p.text), _spelling(p.name)) and p.admin1_code and
+                      p.feature_kind in ("admin1", "city")), None)
+        if named is not None:
+            out.append(named if named.feature_kind == "admin1" else
+                       replace(named, feature_kind="admin1", name=named.admin1_name or named.name))
+    if not out and not _units(here, True) and _UNIT_ANAPHOR.search(sentence):
+        units = [p for p in before if p.feature_kind == "admin1" and p.admin1_code]
+        out += units[-1:]
+    return out
+
+
+def _spelling(name: str) -> str:
+    """A name's key across the usual transliterations of Ukrainian and Russian ("Luhansk" / "Lugansk")."""
+    return re.sub(r"[^a-z]", "", fold(name).lower()).replace("h", "g")
 
 
 def claims(sentence: str, here: list[Place], when: EventDate, source: Source, is_unrecognised: bool) -> list[Event]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import math
 
-from pipeline.events.annexation import claims, counted_claims, unrecognised
+from pipeline.events.annexation import claims, counted_claims, referred_units, unrecognised
 from pipeline.events.figures import casualties, parse_number
 from pipeline.events.incidents import control_events, incident_events, read_sentences
 from pipeline.events.merge import merge_across_articles, merge_claims
@@ -45,11 +45,14 @@ def extract_events(article: str, text: str, places: list[Place], published: Even
 
     events: list[Event] = []
     spans = [(s.start, s.end) for s in sentences]
+    before: list[Place] = []  # the places of the sentences just before (what "the peninsula" refers back to)
     for sent in sentences:
         here = places_in(sent.start, sent.end)
-        if here:
-            events += claims(sent.text, here, sentence_date(sent.text, published),
+        referred = referred_units(sent.text, here, before, ordered)
+        if here or referred:
+            events += claims(sent.text, here + referred, sentence_date(sent.text, published),
                              Source(article, sent.text, sent.start, sent.end), is_unrecognised)
+        before = (before + here)[-WEIGHTS.claim_anaphor_places:]
     events += counted_claims(text, spans, places, published, article, is_unrecognised, places_in)
     events = merge_claims(events)
     events += incident_events(article, text, sentences, published)

@@ -36,6 +36,22 @@ _WHO = (r"(?P<more>\s+(?:more|other|additional|further))?(?:\s+(?:[\w’'-]+\s+)
 _PAREN = r"(?:,?\s*(?:including|among them|incl\.)[^,.;:]{1,40}?,?)?"
 _AUX = r"\s+(?:(?:were|have|has|had|was|are|is|being|been|reportedly|already|also|now|all|later)\s+){0,3}"
 
+# victims named one by one: "twin brothers and a 19-year-old boy were killed" (3), "a man and his wife died" (2)
+_PERSON_ONE = (r"(?:man|woman|person|civilian|child|boy|girl|resident|soldier|serviceman|pensioner|teenager|baby|"
+               r"infant|son|daughter|brother|sister|husband|wife|mother|father|grandmother|grandfather|driver|"
+               r"doctor|nurse|volunteer|rescuer|medic|officer|policeman|journalist|teacher|worker|farmer|student|"
+               r"guard|employee|miner|firefighter|priest|neighbou?r|friend|relative|cousin|uncle|aunt|nephew|niece|official|"
+               r"passer-by|passerby)")
+_PERSON_MANY = (r"(?:people|persons|civilians|children|kids|adults|men|women|boys|girls|teenagers|residents|"
+                r"soldiers|brothers|sisters|sons|daughters|pensioners|relatives|others|rescuers|medics)")
+_MOD = r"(?:[\w’'-]+\s+){0,3}?"
+# a single victim's origin or apposition before the verb: "a 24-year-old man from Kherson", "an official, Ivan P.,"
+_FROM = r"(?:\s+(?:from|of|in)\s+(?:the\s+)?(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?))?"
+_APPOSITION = r"(?:\s*,\s*(?:(?-i:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3})|(?:an?|the)\s+[^,.;:“”\"]{1,60}?)\s*,)?"
+# one named person as the subject ("Ivan Petrov died as a result of a missile attack"): two or three capitalised
+# words right after a comma, a quote or the start, with a cause after the verb
+_NAMED = r"(?:^|(?<=[,“\"]\s)|(?<=[,“\"]))\s*(?P<named>(?-i:[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}))\s*,?"
+
 # (kind, role, pattern)
 _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, re.IGNORECASE)) for k, r, p in (
     ("killed", "total", _QUAL + _NUM + _WHO + _PAREN + _AUX + r"(?:killed|dead|died|perished|lost their lives)\b"),
@@ -52,24 +68,26 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("killed", "total", _QUAL + _NUM + r"\s+(?:\w+\s+)?(?:bodies|corpses)\s+(?:were|have been|had been|was)\s+"
                         r"(?:found|recovered|discovered|exhumed|retrieved|pulled)\b"),
     ("killed", "total", _QUAL + _NUM + _WHO + r"\s+(?:have|has|had)\s+(?:already\s+)?been\s+buried\b"),
-    ("killed", "individual", r"\b(?:an?|one)\s+(?:[\w’'-]+\s+){0,3}?(?:man|woman|person|civilian|child|boy|girl|"
-                             r"resident|soldier|serviceman|pensioner|teenager|driver|doctor|officer|policeman|"
-                             r"volunteer|rescuer|medic)\s+(?:was\s+)?(?:killed|died|dead)\b"),
+    ("killed", "individual", r"\b(?:an?|one|another)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
+     + r"\s+(?:(?:was|has been|had been|also|later|reportedly)\s+){0,3}(?:killed|died|dead)\b"),
+    ("killed", "individual", r"\b(?:killing|killed)\s+(?:an?|one)\s+" + _MOD + _PERSON_ONE + r"\b(?!['’]s)"),
+    ("killed", "individual", _NAMED + r"\s+(?:(?:was|has been|had been|also|later)\s+){0,2}(?:killed|died)\s+"
+     r"(?:as a result of|in|during|after|from|when|by)\b"),
     ("injured", "total", _QUAL + _NUM + _WHO + _PAREN + _AUX + r"(?:wounded|injured|hurt)\b"),
     ("injured", "total", r"\b(?:wounding|injuring|wounded|injured|injures|wounds)\s+" + _QUAL + _NUM + _WHO),
     ("injured", "total", _QUAL + _NUM + r"(?:\s+[\w-]+)?\s+(?:injuries|wounded|injured)\b"),
     ("injured", "total", _QUAL + _NUM + _WHO + r"\s+(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)\b"),
+    ("injured", "individual", r"\b(?:an?|one|another)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
+     + r"\s+(?:(?:was|has been|had been|also|later|reportedly)\s+){0,3}(?:injured|wounded|hurt)\b"),
+    ("injured", "individual", r"\b(?:an?|one|another)\s+" + _MOD + _PERSON_ONE + _FROM + r"\s+(?:(?:was|has been|"
+     r"had been|also)\s+){0,2}(?:received|suffered|sustained|got)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:injury|wound|"
+     r"injuries|wounds|contusion|concussion)\b"),
+    ("injured", "individual", r"\b(?:injuring|wounding|injured|wounded)\s+(?:an?|one)\s+" + _MOD + _PERSON_ONE
+     + r"\b(?!['’]s)"),
     ("injured", "total", r"\bnumber of (?:the )?(?:injured|wounded)\s+(?:\w+\s+){0,4}?"
                          r"(?:to|is|was|reached|stands at|rose to|increased to)\s+" + _QUAL + _NUM),
 ))
-# victims named one by one: "twin brothers and a 19-year-old boy were killed" (3), "a man and his wife died" (2)
-_PERSON_ONE = (r"(?:man|woman|person|civilian|child|boy|girl|resident|soldier|serviceman|pensioner|teenager|baby|"
-               r"infant|son|daughter|brother|sister|husband|wife|mother|father|grandmother|grandfather|driver|"
-               r"doctor|nurse|volunteer|rescuer|medic|officer|policeman|journalist|teacher|worker|farmer|student|"
-               r"guard|employee|miner|firefighter|priest|neighbou?r|friend|relative|cousin|uncle|aunt|nephew|niece)")
-_PERSON_MANY = (r"(?:people|persons|civilians|children|kids|adults|men|women|boys|girls|teenagers|residents|"
-                r"soldiers|brothers|sisters|sons|daughters|pensioners|relatives|others|rescuers|medics)")
-_MOD = r"(?:[\w’'-]+\s+){0,3}?"
+
 _VICTIM_NP = (r"(?:(?:an?|one|his|her|their)\s+" + _MOD + _PERSON_ONE + r"|" + _MOD + r"twins|" + _MOD +
               r"twin\s+" + _PERSON_MANY + r"|(?:a\s+)?(?:\w+\s+)?couple|"
               r"(?:(?:his|her|their)\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
@@ -77,6 +95,9 @@ _VICTIM_NP = (r"(?:(?:an?|one|his|her|their)\s+" + _MOD + _PERSON_ONE + r"|" + _
 _ENUMERATION = re.compile(r"(?<![\w,])(?P<list>" + _VICTIM_NP + r"(?:\s*,\s*" + _VICTIM_NP + r")*\s*,?\s+and\s+"
                           + _VICTIM_NP + r")\s+(?:(?:were|was|have been|had been|are|all)\s+)*(?:killed|died|dead)\b",
                           re.IGNORECASE)
+# victims as the object of the verb: "killing a couple", "killed a man and his son"
+_KILLING_LIST = re.compile(r"\b(?:killing|killed)\s+(?P<list>" + _VICTIM_NP + r"(?:\s*,\s*" + _VICTIM_NP +
+                           r")*(?:\s*,?\s+and\s+" + _VICTIM_NP + r")?)(?!\s+(?:famil|of\b))", re.IGNORECASE)
 _CONJUNCT = re.compile(r"\s*,?\s+and\s+|\s*,\s*", re.IGNORECASE)
 _ONE_NP = re.compile(r"^(?:an?|one|his|her|their)\s(?!\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                      r"twelve)\b)", re.IGNORECASE)
@@ -121,6 +142,12 @@ _AGGREGATE_SCOPE = re.compile(
     r"since (?:February|Feb\.?) (?:24|2022)|in (?:separate|several|multiple|a series of|a wave of) (?:\w+ )?"
     r"(?:attacks|strikes)|(?:Russian|Ukrainian|enemy) (?:attacks|strikes|shelling attacks) (?:on|across|in) "
     r"(?:the )?(?:region|oblast|\w+ (?:region|oblast)))\b", re.IGNORECASE)
+# a single victim told as one more than those before
+_ADDITIONAL = re.compile(r"\b(?:another|also|a second|a third|a further|one more)\b", re.IGNORECASE)
+# a daily or running total told as such ("In total, over the past day ...")
+_TOTAL_OVER = re.compile(r"\b(?:in total|altogether|in all)\b", re.IGNORECASE)
+# a plural of a round number with no count of its own ("dozens", "hundreds of", "scores of")
+_VAGUE_PLURAL = re.compile(r"(?:several\s+)?(?:dozens|hundreds|scores|dozen\b)", re.IGNORECASE)
 _ONE_INCIDENT = re.compile(r"\b(?:a|the|this|that|one|Sunday's|Saturday's|Monday's|Tuesday's|Wednesday's|Thursday's|"
                            r"Friday's)\s+(?:\w+\s+)?(?:missile|rocket|drone|strike|attack|shell|bomb|explosion|blast|"
                            r"airstrike|air strike|raid|barrage)\b(?!s)", re.IGNORECASE)
@@ -157,6 +184,7 @@ class Figure:
     role: str
     approximate: bool
     update: bool  # worded as the latest state ("the toll rose to", "so far")
+    additional: bool = False  # one more victim told apart from those before ("another man", "a woman was also")
 
 
 def parse_number(token: str) -> int | None:
@@ -171,14 +199,35 @@ def _is_year(token: str) -> bool:
     return token.isdigit() and len(token) == 4 and token[:2] in ("19", "20")
 
 
-def figures(sentence: str, offset: int = 0) -> list[Figure]:
-    """Every casualty figure of ``sentence``; ``offset`` is where the sentence starts in its article."""
+def aggregate_scope(sentence: str) -> bool:
+    """Whether ``sentence`` sums up many incidents ("across the region", "in total over the past day")."""
+    if _TOTAL_OVER.search(sentence) and _AGGREGATE_SCOPE.search(sentence):
+        return True
+    return bool(_AGGREGATE_SCOPE.search(sentence)) and not _ONE_INCIDENT.search(sentence)
+
+
+_CONTINUES = re.compile(r"^\W*(?:they|these|those|the attacks|the strikes|the shells|in them|among them)\b",
+                        re.IGNORECASE)
+
+
+def continues_aggregate(previous: str | None, sentence: str) -> bool:
+    """Whether ``sentence`` goes on with the sum its ``previous`` sentence announced ("In total, over the past day,
+    they fired 71 shells. They hit ..., killing four"): its figures are that sum's, not one incident's."""
+    return previous is not None and bool(_CONTINUES.match(sentence)) and aggregate_scope(previous) and \
+        not figures(previous)
+
+
+def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Figure]:
+    """Every casualty figure of ``sentence``; ``offset`` is where the sentence starts in its article.
+
+    ``scoped``: the sentence continues a sum over many incidents (``continues_aggregate``).
+    """
     if not has_prefix(sentence, _CASUALTY_PREFIXES) or not _CASUALTY_WORD.search(sentence):
         return []
     if _ILLNESS.search(sentence) and not armed_conflict(sentence):
         return []
     found: dict[tuple[str, int], Figure] = {}
-    aggregate = bool(_AGGREGATE_SCOPE.search(sentence)) and not _ONE_INCIDENT.search(sentence)
+    aggregate = aggregate_scope(sentence) or scoped
     for kind, role, pattern in _PATTERNS:
         for m in pattern.finditer(sentence):
             num = m.group("num") if "num" in pattern.groupindex else "one"
@@ -202,6 +251,8 @@ def figures(sentence: str, offset: int = 0) -> list[Figure]:
                 this_role = "increment"
             elif aggregate:
                 this_role = "aggregate"
+            elif this_role == "total" and _VAGUE_PLURAL.match(num or ""):
+                this_role = "vague"  # "dozens were killed": a claim, no toll
             qual = (m.group("qual") or "").lower() if "qual" in pattern.groupindex else ""
             if qual == "about" and _LEARNT_BEFORE.search(sentence[max(0, m.start() - 30):m.start()]):
                 qual = ""  # "it became known about five dead": "about" means "of", not "roughly"
@@ -210,10 +261,13 @@ def figures(sentence: str, offset: int = 0) -> list[Figure]:
                           _TIMESTAMPED.search(sentence))
             key = (kind, at)
             fig = Figure(kind, value, m.group(0).strip(), offset + m.start(), offset + m.end(), this_role, approximate,
-                         update)
+                         update, this_role == "individual" and bool(_ADDITIONAL.search(m.group(0))))
             if key not in found or (found[key].end - found[key].start) < (fig.end - fig.start):
                 found[key] = fig
-    for m in _ENUMERATION.finditer(sentence):
+    for m in (*_ENUMERATION.finditer(sentence), *_KILLING_LIST.finditer(sentence)):
+        if m.re is _KILLING_LIST and any(f.kind == "killed" and m.start() <= f.start - offset < m.end() and
+                                         f.role != "individual" for f in found.values()):
+            continue  # "killing two people": a stated total already
         value = _enumerated(m.group("list"))
         if value is None or _IRREALIS.search(sentence[clause_start(sentence, m.start()):m.start()]):
             continue
@@ -280,6 +334,17 @@ def _tidy(who: str) -> str:
     who = re.sub(r"\s+(?:on|in|via)\s+(?:Telegram|its|his|her|their|a|the)\b.*$", "", who)
     words = who.split()
     return " ".join(words[-8:])
+
+
+def individuals(figs: list[Figure]) -> int | None:
+    """How many victims figures told one by one count: the most any one of them names ("a man and his wife": 2),
+    as several sentences often retell the same victim ("killing a man ... A 67-year-old man was killed"), plus
+    each one told as additional ("another man was injured"). None without any."""
+    ones = {f.start: f for f in figs if f.role == "individual"}
+    if not ones:
+        return None
+    same = [f.value for f in ones.values() if not f.additional]
+    return max(same, default=0) + sum(f.value for f in ones.values() if f.additional)
 
 
 def casualties(sentence: str) -> tuple[int | None, int | None, list[str]]:

@@ -30,14 +30,15 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from pipeline.events.figures import Figure, claimant, figures, source_line
+from pipeline.events.figures import Figure, claimant, continues_aggregate, figures, source_line
+from pipeline.events.figures import individuals as count_individuals  # the name ``individuals`` is a local below
 from pipeline.events.records import CasualtyClaim, Event, Report, Source
 from pipeline.events.triggers import INCIDENT_TRIGGERS, STRIKES, Trigger, separate, triggers
 from pipeline.events.weights import WEIGHTS
 from pipeline.geoparse.recognise import content_ranges, sentence_starts
 from pipeline.geoparse.resolve import great_circle_km
 from pipeline.model import Place
-from pipeline.text.dates import EventDate, UNDATED, explicit_date, parse_iso
+from pipeline.text.dates import EventDate, UNDATED, cut_in_date, explicit_date, parse_iso
 
 POINT_KINDS = ("city", "landmark")
 _RANK = {name: i for i, (name, _rx) in enumerate(INCIDENT_TRIGGERS)}
@@ -143,9 +144,9 @@ def toll(figs: list[Figure]) -> int | None:
         if chosen:
             updates = [f for f in chosen if f.update]
             return max(updates, key=lambda f: f.start).value if updates else max(f.value for f in chosen)
-    individuals = [f for f in figs if f.role == "individual"]
-    if individuals:
-        return sum({f.start: f.value for f in individuals}.values())  # "a woman died" is 1, "a man and his wife" 2
+    individuals = count_individuals(figs)  # "a woman died" is 1, "a man and his wife" 2
+    if individuals is not None:
+        return individuals
     increments = [f.value for f in figs if f.role == "increment"]
     if increments:
         return max(increments)
@@ -160,7 +161,8 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
     starts = sentence_starts(text)
     spans = []
     for para, (pstart, pend) in enumerate(content_ranges(text)):
-        cuts = starts[bisect.bisect_right(starts, pstart):bisect.bisect_left(starts, pend)]
+        cuts = [c for c in starts[bisect.bisect_right(starts, pstart):bisect.bisect_left(starts, pend)]
+                if not cut_in_date(text, c)]
         bounds = [pstart, *cuts, pend]
         for s, e in zip(bounds, bounds[1:]):
             while s < e and text[s].isspace():
@@ -245,13 +247,14 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
     ordered = sorted((p for p in places if usable(p, text)), key=lambda p: p.start)
     starts = [p.start for p in ordered]
     out: list[_Sentence] = []
-    previous_claimant = None
+    previous_claimant = previous = None
     default_claimant = source_line(text)
     for i, (s, e, para) in enumerate(split_sentences(text)):
         sentence = text[s:e]
         here = ordered[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
         trig = triggers(sentence)
-        figs = figures(sentence, s)
+        figs = figures(sentence, s, scoped=continues_aggregate(previous, sentence))
+        previous = sentence
         if not trig and not figs and not here:
             out.append(_Sentence(i, s, e, para, sentence, [], [], [], [], None, False, None))
             continue
@@ -559,13 +562,14 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                 headline = sent.para <= first_para + 1
                 conf = _confidence(WEIGHTS.conf_base_control, point=not oblast_level, dated=sent.date is not None,
                                    claimant=sent.claimant is not None, headline=headline, borrowed=False)
-                event = _event_at("frontline_incident", trig.sub, _when(sent.date, published), place, text,
+                event = _event_at("frontline_incident", trig.direction(place.country_code), _when(sent.date, published),
+                                  place, text,
                                   [Source(article, sent.text, sent.start, sent.end)], conf, actor=trig.actor,
                                   gains=trig.gains)
                 _add_control(events, event)
     # an oblast-level change of control when the article names the towns of that oblast is their summary
-    towns = {e.admin1_code for e in events if e.geo_precision < 3}
-    events = [e for e in events if e.geo_precision < 3 or e.admin1_code not in towns]
+    towns = {(e.admin1_code, e.gains) for e in events if e.geo_precision < 3}  # (the same side gaining them)
+    events = [e for e in events if e.geo_precision < 3 or (e.admin1_code, e.gains) not in towns]
     zeros = [CasualtyClaim(f.kind, 0, f.text, s.claimant, article, f.start, f.end, "zero")
              for s in sentences for f in s.figures if f.role == "zero" and not s.strikes]
     if events and zeros:

@@ -16,14 +16,26 @@ from dataclasses import dataclass
 CONTROL = ("encirclement", "recapture", "withdrawal", "capture", "advance")
 STRIKES = ("missile_strike", "drone_strike", "airstrike", "shelling", "explosion", "attack")
 
+# what a place-taking verb takes ("took the villages of", "freed the nearby town") and whom it drives out
+_SETTLEMENTS = r"(?:villages?|towns?|cities|city|settlements?|localit(?:y|ies)|hamlets?)(?:\s+of)?"
+_COMBATANTS = r"(?:forces|troops|army|armies|units|occupiers|invaders|soldiers|fighters|militants|enemy)"
+# the wordings of a liberation: they say who gains the place, not whether it was theirs before (a ministry's
+# "liberated" of a place in the other country is a capture; ``Trigger.direction``)
+_LIBERATION = re.compile(r"liberat|fre(?:ed|es|eing)|expell|drove|driven|ousted|pushed|kicked", re.IGNORECASE)
+_HOME = {"Russia": "RU", "Ukraine": "UA"}
+
 # sub-event type -> pattern, most specific first
 INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in (
     ("encirclement", r"\b(encircl(?:ed|ing|ement|es)|surround(?:ed|ing)|cut off)\b"),
     ("recapture", r"\b(recaptur(?:ed|es|ing)|retook|retak(?:en|es|ing)|liberat(?:ed|es|ing)|liberation of|"
-                  r"took back|regain(?:ed|s|ing)|reclaimed)\b"),
+                  r"took back|regain(?:ed|s|ing)|reclaimed|"
+                  r"fre(?:ed|es|eing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _SETTLEMENTS + r"|"
+                  r"(?:expell(?:ed|ing)|drove|driven|ousted|pushed|kicked)\s+(?:out\s+)?(?:the\s+)?"
+                  r"(?:[\w’'-]+\s+){0,3}?" + _COMBATANTS + r"\s+(?:out\s+)?(?:of|from))\b"),
     ("withdrawal", r"\b(withdr[ae]w|withdrawn|withdrawal (?:of|from)|retreat(?:ed|s|ing)?|abandon(?:ed|ing)|"
                    r"pulled out)\b"),
     ("capture", r"\b(captur(?:ed|es|ing)|seiz(?:ed|es|ing)|took control|taken (?:\w+ )?control|fell to|overran|"
+                r"(?:took|taken|taking)\s+(?:over\s+)?(?:the\s+)?(?:[\w-]+\s+)?" + _SETTLEMENTS + r"|took over|"
                 r"surrender(?:ed|s)?|ced(?:ed|ing) control)\b"),
     ("advance", r"\b(advanced (?:into|on)|pushed into|broke into)\b"),
     ("missile_strike", r"\b(missiles?|rockets?)\b[^.;]{0,80}?\b(struck|strikes?|hit|hits|slammed|destroy(?:ed|s))\b|"
@@ -81,6 +93,7 @@ def _not_an_incident(sentence: str, start: int, end: int) -> bool:
 _WORD = re.compile(r"[a-z]+")
 _TRIGGER_PREFIXES = frozenset(
     "enci surr cut reca reto reta libe took rega recl with retr aban pull capt seiz take fell over surr ceded cedi "
+    "free expe drov driv oust kick "
     "adva push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot "
     "assa stri hit hits".split())
 
@@ -92,7 +105,7 @@ def has_prefix(sentence: str, prefixes: frozenset[str]) -> bool:
 # words after which a clause no longer reports a fact
 _IRREALIS = re.compile(
     r"\b(could|would|might|may(?!\s+\d)|will|shall|can|cannot|if|unless|threaten\w*|vow\w*|warn\w*|fears?|feared|"
-    r"afraid|plans? to|planning to|planned to|intends? to|preparing to|prepared to|expected to|possible|possibly|"
+    r"afraid|fearing|for fear|plans? to|planning to|planned to|intends? to|preparing to|prepared to|expected to|possible|possibly|"
     r"potential|hypothetic\w*|rule out|ready to|aims? to|seeks? to|wants? to|tr(?:y|ies|ied) to|attempts? to|"
     r"curfew|alerts?|sirens?|forecast\w*|predict\w*|accus\w+|alleg\w+|denie[sd]|deny|denial|unconfirmed|"
     r"whether|risk of)\b",
@@ -103,8 +116,17 @@ _NEGATION = re.compile(r"\b(not|never|no|nor|without|n['’]t|false|fake|refuted
 _GENERIC = re.compile(r"\b(constant(?:ly)?|frequent(?:ly)?|regular(?:ly)?|daily|nightly|repeated(?:ly)?|"
                       r"intensified|intensifying|continu(?:e|es|ed|ing|ous|ously)|ongoing|systematic(?:ally)?|"
                       r"since (?:the|Russia|Moscow|February|Feb|\d{4}|its|it)|months of|weeks of|years of|"
-                      r"every day|throughout|dozens of settlements|hundreds of settlements|deliberately)\b",
+                      r"every day|throughout|dozens of settlements|hundreds of settlements|deliberately|"
+                      r"periodic(?:al)?(?:ly)?|occasional(?:ly)?|sporadic(?:ally)?|routine(?:ly)?|from time to time|"
+                      r"time and again|at times)\b",
                       re.IGNORECASE)
+# a sentence that opens on a span of time tells what has gone on since, not one incident
+_GENERIC_OPENER = re.compile(r"^\W*(?:(?:and|but)\s+)?(?:ever\s+since|since\s+then|from then on|since that time|"
+                             r"in the (?:months|weeks|years) since)\b", re.IGNORECASE)
+# a change of control that a "since" clause presupposes ("... shelled daily since it was liberated"): a fact of
+# its own, whatever the generic main clause says
+_SINCE_FACT = re.compile(r"\bsince\s+(?:it|they|the\s+[\w-]+|[A-Z][\w'’-]+)\s+(?:was|were|had been|has been)\s+"
+                         r"(?:\w+ly\s+)?$", re.IGNORECASE)
 # a clause ends at these (the modal of one clause does not reach the next)
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\s(?:after|when|as|but|while|before|following|and then)\s|[“”\"]",
                            re.IGNORECASE)
@@ -171,6 +193,12 @@ def war_sentences(text: str, spans: list[tuple[int, int]], enough: int) -> int:
 _COUNTRY_SUBJECT = re.compile(r"\b(Ukraine|Kyiv|Kiev|Russia|Moscow)\s+(?:(?:has|have|had|finally|now|reportedly|"
                               r"also)\s+){0,2}$")
 _LOSER_VERBS = re.compile(r"surrender|ced(?:ed|ing)|withdr|retreat|abandon|pulled out", re.IGNORECASE)
+# a side named as the holder of a place ("the Russian-occupied village", "Ukrainian-held"): not who acted
+_HOLDER_SUFFIX = re.compile(r"[-‐–]\s*(?:occupied|held|controlled)\b", re.IGNORECASE)
+# a strike told as the manner of a change of control of the same place (", methodically shelling it",
+# ", shelling the village"): part of it, no incident of its own
+_MANNER = re.compile(r",\s+(?:\w+ly\s+)?$")
+_SAME_PLACE = re.compile(r"\s+(?:it|them|the\s+(?:village|town|city|settlement|area|position)s?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -199,6 +227,17 @@ class Trigger:
         return self.actor
 
 
+    def direction(self, country_code: str | None) -> str:
+        """The sub-event type at a place of ``country_code``: a liberation wording is a recapture when the side
+        that gains the place is its own country's, a capture when it is the other's, as worded when unknown."""
+        if self.sub != "recapture" or not _LIBERATION.search(self.text):
+            return self.sub
+        home = _HOME.get(self.gains)
+        if home is None or country_code not in _HOME.values():
+            return self.sub
+        return "recapture" if home == country_code else "capture"
+
+
 def _other(side: str) -> str:
     return {"Russia": "Ukraine", "Ukraine": "Russia"}.get(side, "unknown")
 
@@ -217,7 +256,8 @@ def realis(sentence: str, pos: int) -> bool:
     before = sentence[start:pos]
     following = _CLAUSE_BREAK.search(sentence, pos)
     clause = sentence[start:following.start() if following else len(sentence)]
-    if _IRREALIS.search(before) or _GENERIC.search(clause) or _PREPARED.search(before):
+    if _IRREALIS.search(before) or _GENERIC.search(clause) or _PREPARED.search(before) or \
+            _GENERIC_OPENER.match(sentence):
         return False
     return not _NEGATION.search(before)
 
@@ -247,7 +287,7 @@ def actor(sentence: str, start: int, end: int, *, passive: bool) -> str:
     best, where = "unknown", -1
     for side, rx in _SIDES:
         for m in rx.finditer(before):
-            if m.start() > where:
+            if m.start() > where and not _HOLDER_SUFFIX.match(before, m.end()):
                 best, where = side, m.start()
     return best
 
@@ -267,7 +307,9 @@ def triggers(sentence: str) -> list[Trigger]:
                                          g[1] < f[1] and f[0] <= g[0] < f[3] for g in found)]
     out = []
     for start, _rank, name, end in sorted(found):
-        if not realis(sentence, start) or _not_an_incident(sentence, start, end):
+        since = _SINCE_FACT.search(sentence, max(0, start - 40), start) if name in CONTROL else None
+        fact = realis(sentence[since.end():], start - since.end()) if since else realis(sentence, start)
+        if not fact or _not_an_incident(sentence, start, end):
             continue
         if _INFINITIVE_BEFORE.search(sentence[:start]):
             before = sentence[clause_start(sentence, start):start]
@@ -276,6 +318,11 @@ def triggers(sentence: str) -> list[Trigger]:
                 continue
         passive = bool(_PASSIVE_BEFORE.search(sentence[max(0, start - 30):start])) and \
             not sentence[start:end].lower().endswith("ing")  # "are encircling" is active
-        out.append(Trigger(name, start, end, passive, actor(sentence, start, end, passive=passive),
+        if name in STRIKES and sentence[start:end].lower().endswith("ing") and \
+                any(t.control for t in out) and _MANNER.search(sentence[:start]) and \
+                _SAME_PLACE.match(sentence, end):
+            continue
+        cut = since.end() if since else 0  # a "since" clause has its own actor ("... since it was retaken by X")
+        out.append(Trigger(name, start, end, passive, actor(sentence[cut:], start - cut, end - cut, passive=passive),
                            sentence[start:end]))
     return out

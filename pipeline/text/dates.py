@@ -104,6 +104,19 @@ _SPEECH_BEFORE = re.compile(r"\b(said|says|told|tells|reported|reports|announced
                             re.IGNORECASE)
 
 
+_IN_MONTH = re.compile(r"\b(?:in|since|during|early|late|until)\s+(?:early\s+|late\s+|mid-)?"
+                       r"(January|February|March|April|June|July|August|September|October|November|December)\b"
+                       r"(?:,?\s+((?:19|20)\d{2})\b)?(?!\s*\d)")
+_ABBREVIATED_MONTH_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s*$")
+_DAY_START = re.compile(r"\d{1,2}\b")
+
+
+def cut_in_date(text: str, cut: int) -> bool:
+    """Whether a sentence cut at ``cut`` falls inside a date ("On Sept. | 15, ..."): the abbreviation's full
+    stop ends no sentence."""
+    return bool(_DAY_START.match(text, cut) and _ABBREVIATED_MONTH_END.search(text, max(0, cut - 8), cut))
+
+
 def sentence_date(sentence: str, published: EventDate) -> EventDate:
     """When the event of ``sentence`` happened, resolved against the article's date.
 
@@ -130,11 +143,13 @@ def explicit_date(sentence: str, published: EventDate, *, skip_speech: bool = Tr
             return EventDate(None, None, f"in {year.group(1)}")
     future = bool(_FUTURE.search(sentence))
     candidates: list[tuple[int, EventDate]] = []
+    statements: list[tuple[int, EventDate]] = []  # dates of what was said ("said on Thursday")
 
     def add(pos: int, value: EventDate | None) -> None:
         if value is None:
             return
         if skip_speech and _SPEECH_BEFORE.search(sentence[max(0, pos - 50):pos]):
+            statements.append((pos, value))
             return
         candidates.append((pos, value))
 
@@ -147,6 +162,10 @@ def explicit_date(sentence: str, published: EventDate, *, skip_speech: bool = Tr
             continue
         add(m.start(), _calendar(m.group(3), m.group(2) or m.group(1), m.group(4), base, future, m.group(0)))
     if base is not None:
+        for m in _IN_MONTH.finditer(sentence):  # "in November": that month, the last one not after the article
+            month = _month(m.group(1))
+            year = int(m.group(2)) if m.group(2) else base.year if month <= base.month or future else base.year - 1
+            add(m.start(), EventDate(date(year, month, 1).isoformat(), 3, m.group(0)))
         for rx in (_WEEKDAY, _WEEKDAY_BARE):
             for m in rx.finditer(sentence):
                 target = WEEKDAYS.index(m.group(1).lower())
@@ -163,6 +182,8 @@ def explicit_date(sentence: str, published: EventDate, *, skip_speech: bool = Tr
                 add(m.start(), EventDate((base - timedelta(days=1)).isoformat(), 1, word))
             elif word != "on the night of":
                 add(m.start(), EventDate(base.isoformat(), 1, word))
+    if not candidates and not future:
+        candidates = statements  # what it reports happened by the day it was said: closer than the article's date
     if not candidates:
         return None
     found = min(candidates, key=lambda c: c[0])[1]
@@ -180,6 +201,8 @@ def _calendar(month: str, day: str, year: str | None, base: date | None, future:
         guess = date(base.year, _month(month), int(day))
         if guess > base + timedelta(days=31) and not future:
             guess = guess.replace(year=base.year - 1)
+        elif guess > base and not future:
+            return None  # a past event is never dated after the article that reports it
         return EventDate(guess.isoformat(), 1, note)
     except (ValueError, KeyError):
         return None

@@ -9,8 +9,11 @@ from __future__ import annotations
 import pytest
 
 from pipeline.events.extract import Event, casualties, event_id, merge_across_articles, parse_number
+from pipeline.events.figures import figures
+from pipeline.events.incidents import distinct_settlements
 from pipeline.output.export import event_features
 from tests.fixtures import article_events as _events
+from tests.fixtures import make_place
 
 DATE_HEADER = "date 2023-03-10\n"  # a Friday
 
@@ -39,8 +42,9 @@ def test_around_a_dozen_bodies_as_sentence_subject_count_as_twelve_killed():
     assert casualties("Around a dozen bodies were found in the basement.")[:2] == (12, None)
 
 
-def test_dozens_count_as_twenty_four():
-    assert casualties("Dozens of people were wounded in the blast.")[:2] == (None, 24)
+def test_dozens_are_a_vague_claim_without_a_toll():
+    assert casualties("Dozens of people were wounded in the blast.")[:2] == (None, None)
+    assert [(f.kind, f.role) for f in figures("Dozens of people were wounded in the blast.")] == [("injured", "vague")]
     assert parse_number("dozens") == 24
     assert parse_number("a dozen") == 12
 
@@ -265,3 +269,10 @@ def test_casualty_figure_above_ten_million_is_rejected_not_kept(figure):
         killed, injured, _ = casualties(f"Shelling killed {figure} people and injured 3.")
     assert killed is None and injured == 3
     assert len(rejected) == 1
+
+
+def test_neighbouring_villages_two_km_apart_are_two_changes_of_control():
+    a = make_place("Foovka", geonameid=1)
+    near = make_place("Barivka", start=40, geonameid=2, lat=a.lat + 0.0176)  # 1.96 km north: a neighbour
+    assert distinct_settlements(a, near)
+    assert not distinct_settlements(a, make_place("Foovka Town", start=40, geonameid=3, lat=a.lat + 0.005))

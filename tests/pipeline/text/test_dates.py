@@ -113,3 +113,58 @@ def test_implausible_written_date_in_a_sentence_dates_nothing():
     published = EventDate("2023-03-10", 1, "date header")
     assert sentence_date("Shelling hit Kharkiv on May 3, 9876.", published).date is None
     assert sentence_date("Shelling hit Kharkiv on May 3, 2023.", published).date == "2023-05-03"
+
+
+# -- E2: the day the sentence states, resolved against the article's date, never into the future -----
+FRIDAY = EventDate("2023-06-16", 1, "date header")
+
+
+def test_the_day_a_video_showed_it_dates_the_event_when_nothing_else_does():
+    from pipeline.text.dates import explicit_date
+    when = explicit_date("Troops recaptured the village, a video posted by the brigade showed on Thursday.", FRIDAY)
+    assert when is not None and (when.date, when.precision) == ("2023-06-15", 1)
+    # a day of its own for the event still wins over the day it was said
+    when = explicit_date("Troops recaptured the village on Tuesday, the ministry said on Thursday.", FRIDAY)
+    assert when is not None and when.date == "2023-06-13"
+
+
+def test_a_said_date_does_not_date_a_plan():
+    from pipeline.text.dates import explicit_date
+    assert explicit_date("The army will attack the town, officials said on Thursday.", FRIDAY) is None
+
+
+def test_a_month_day_after_the_article_date_is_never_a_past_event_date():
+    from pipeline.text.dates import explicit_date
+    assert explicit_date("Troops shelled the town on June 20.", FRIDAY) is None
+    assert explicit_date("Troops shelled the town on June 12.", FRIDAY).date == "2023-06-12"
+    assert explicit_date("Troops shelled the town on Dec. 20.", FRIDAY).date == "2022-12-20"
+
+
+def test_no_date_is_invented_without_an_article_date():
+    from pipeline.text.dates import explicit_date
+    assert explicit_date("Troops shelled the town on Thursday.", UNDATED) is None
+    assert explicit_date("Troops shelled the town on Sept. 15.", UNDATED) is None
+    assert explicit_date("Troops shelled the town on Sept. 15, 2023.", UNDATED).date == "2023-09-15"
+
+
+def test_an_abbreviated_month_does_not_end_the_sentence():
+    from pipeline.text.dates import cut_in_date
+    text = "Officials spoke. On Sept. 15, the staff said troops liberated the village."
+    assert cut_in_date(text, text.index("15,"))
+    assert not cut_in_date(text, text.index("On Sept"))
+
+
+def test_an_event_on_an_abbreviated_month_day_takes_that_day(geoparser):
+    from tests.fixtures import article_events
+    text = ("date 2023-09-17\nUkrainian forces liberated the village of Klishchiivka, the army said on Sunday.\n\n"
+            "On Sept. 15, the General Staff reported that Ukrainian troops liberated Andriivka.")
+    dates = {e.place.name: e.when.date for e in article_events(geoparser, text)}
+    assert any(name.startswith("Andri") and day == "2023-09-15" for name, day in dates.items())
+
+
+def test_a_month_without_a_day_is_the_last_such_month_with_month_precision():
+    from pipeline.text.dates import explicit_date
+    assert explicit_date("The town was liberated in November.", FRIDAY) == EventDate("2022-11-01", 3, "in November")
+    assert explicit_date("The town was liberated in early June.", FRIDAY).date == "2023-06-01"
+    assert explicit_date("The town was hit in March 2022.", FRIDAY).date == "2022-03-01"
+    assert explicit_date("The town was liberated in November.", UNDATED) is None
