@@ -352,10 +352,47 @@ def test_incident_dated_only_by_its_reports_takes_the_earliest(parser, order):
     assert merged.killed == 18  # the toll still follows the latest report
 
 
-def test_undated_strike_does_not_absorb_a_dated_one(parser):
-    a = _events(parser, "A missile hit Sumy, killing 3 people.", "a.txt")
-    b = _events(parser, "date 2023-05-16\nA missile hit Sumy on Sunday, killing 3 people.", "b.txt")
-    assert len(merge_across_articles([a, b])) == 2
+# one rule for a report with no date, whichever side is dated and whichever comes first
+_UNDATED_PAIRS = [("", ""), ("", "date 2023-05-16\n"), ("date 2023-05-16\n", "")]
+
+
+@pytest.mark.parametrize(("head_a", "head_b"), _UNDATED_PAIRS)
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_undated_report_merges_only_with_agreeing_figures_at_one_settlement(parser, head_a, head_b, order):
+    same = [("a.txt", head_a + "A missile hit Sumy, killing 3 people and injuring 8."),
+            ("b.txt", head_b + "Russian missiles struck Sumy; 3 people were killed and 9 injured.")]
+    merged = _of(merge_across_articles([_events(parser, same[i][1], same[i][0]) for i in order]), "casualty_report")
+    assert [sorted(s.article for s in e.sources) for e in merged] == [["a.txt", "b.txt"]]
+    other = [("a.txt", head_a + "Shelling hit Kherson, killing 4 people and injuring one."),
+             ("b.txt", head_b + "Shelling hit Kherson, killing one man.")]
+    apart = _of(merge_across_articles([_events(parser, other[i][1], other[i][0]) for i in order]), "casualty_report")
+    assert sorted(e.killed for e in apart) == [1, 4]  # each report keeps its own toll
+
+
+@pytest.mark.parametrize(("head_a", "head_b"), _UNDATED_PAIRS)
+def test_undated_strikes_without_figures_are_not_merged(parser, head_a, head_b):
+    a = _events(parser, head_a + "Russian troops shelled Nikopol.", "a.txt")
+    b = _events(parser, head_b + "Russian artillery shelled Nikopol.", "b.txt")
+    assert len(_of(merge_across_articles([a, b]), "frontline_incident")) == 2
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_undated_capture_joins_the_dated_capture_of_the_same_village_by_the_same_side(parser, order):
+    texts = [("a.txt", "Russian forces have captured the village of Soledar, the ministry said."),
+             ("b.txt", MONDAY + "Russian troops captured Soledar on Sunday, the defence ministry said."),
+             ("c.txt", MONDAY + "Ukrainian forces retook Soledar on Sunday, the army said.")]
+    merged = _of(merge_across_articles([_events(parser, texts[i][1], texts[i][0]) for i in (*order, 2)]),
+                 "frontline_incident")
+    assert sorted((e.gains, sorted(s.article for s in e.sources)) for e in merged) == [
+        ("Russia", ["a.txt", "b.txt"]), ("Ukraine", ["c.txt"])]
+
+
+def test_strikes_told_with_different_weapons_do_not_merge(parser):
+    a = _events(parser, MONDAY + "A missile hit Sumy on Sunday, killing 3 people.", "a.txt")
+    b = _events(parser, MONDAY + "A guided bomb dropped by an aircraft hit Sumy in an air strike on Sunday, "
+                                 "killing 3 people.", "b.txt")
+    subs = sorted(e.sub_event_type for e in _of(merge_across_articles([a, b]), "casualty_report"))
+    assert subs == ["airstrike", "missile_strike"]
 
 
 def test_strikes_with_different_tolls_do_not_mix(parser):
