@@ -11,8 +11,8 @@ dated and whichever comes first:
 - **dates**: when both are dated, within ``merge_days_*``. A report with no date at all (an undated page
   that states no day) needs stronger evidence, whether the other side is dated or not
   (:func:`_undated_evidence`): the same settlement for sure (the same gazetteer entry, not just nearby),
-  and for a strike a figure both state that agrees within ``toll_ratio_undated`` with no other
-  figure in conflict and no other weapon; for a change of control the same change by the same side.
+  and for a strike the same kinds of figure stated on both sides, each agreeing within
+  ``toll_ratio_undated``, and no other weapon; for a change of control the same change by the same side.
   A strike with no figures and no date is never merged: a city is struck too often to know which time.
 
 Claims merge per oblast and claimant, keeping every stage with its date.
@@ -92,11 +92,14 @@ def settlement(place: Place | None) -> tuple | None:
 
 
 def _figures_agree(a: Event, b: Event) -> bool:
-    """Both state a figure of one kind and every figure both state agrees within ``toll_ratio_undated``
-    (2 and 3 injured may be an early and a later toll; 1 and 4 killed are two incidents)."""
+    """Both state the same kinds of figure (killed, injured) and each agrees within ``toll_ratio_undated``
+    (2 and 3 injured may be an early and a later toll; 1 and 4 killed are two incidents). A kind one
+    report states and the other does not is no shared detail: the pair is not surely one incident."""
     shared = 0
     for attr in ("killed", "injured"):
         x, y = getattr(a, attr), getattr(b, attr)
+        if (x is None) != (y is None):
+            return False
         if x is None or y is None:
             continue
         lo, hi = sorted((x, y))
@@ -164,6 +167,21 @@ def _earlier_coarse(other: EventDate, into: EventDate) -> bool:
     return a is not None and b is not None and a < b
 
 
+def _absorb_date(into: Event, other: Event) -> None:
+    """The merged date: the finest reported; of two days, the one the text fixes more firmly (``date_basis``: a
+    stated "on Tuesday" over the page-relative "yesterday" of a page whose own date may be off); of two coarse
+    dates, the earlier. Two outlets' days that differ stay visible in the date's note."""
+    mine, theirs = into.when, other.when
+    if theirs.date is None:
+        return
+    if mine.date is None or (theirs.precision or 9) < (mine.precision or 9) or _earlier_coarse(theirs, mine) or \
+            (theirs.precision == mine.precision == 1 and other.date_basis < into.date_basis):
+        into.when, into.date_basis = theirs, other.date_basis
+    if mine.date is not None and mine.precision == theirs.precision == 1 and mine.date != theirs.date:
+        kept, dropped = (into.when, mine) if into.when is theirs else (mine, theirs)
+        into.when = EventDate(kept.date, kept.precision, f"{kept.note}; another source: {dropped.date}")
+
+
 def absorb(into: Event, other: Event, *, corroborates: bool = True) -> None:
     """Fold ``other`` into ``into``; a copy that does not ``corroborate`` adds no confidence."""
     have = {(s.article, s.start, s.end) for s in into.sources}
@@ -175,9 +193,7 @@ def absorb(into: Event, other: Event, *, corroborates: bool = True) -> None:
     if other.geo_precision < into.geo_precision:
         into.place, into.geo_precision = other.place, other.geo_precision
         into.admin1_code, into.admin1_name, into.country_code = other.admin1_code, other.admin1_name, other.country_code
-    if into.when.date is None or (other.when.date and (other.when.precision or 9) < (into.when.precision or 9)) \
-            or _earlier_coarse(other.when, into.when):
-        into.when = other.when
+    _absorb_date(into, other)
     if other.event_type == "casualty_report":
         into.event_type = "casualty_report"
     if into.sub_event_type in ("unspecified", "attack", "explosion") and other.sub_event_type not in ("unspecified",):

@@ -14,6 +14,7 @@ from pipeline.events.extract import Event, merge_across_articles
 from pipeline.events.figures import figures
 from pipeline.events.triggers import triggers
 from pipeline.events.incidents import distinct_settlements
+from pipeline.events.records import DATE_BASIS
 from pipeline.output.export import event_features, events_csv
 from tests.fixtures import article_events as _events
 from tests.fixtures import make_place
@@ -370,6 +371,17 @@ def test_undated_report_merges_only_with_agreeing_figures_at_one_settlement(pars
 
 
 @pytest.mark.parametrize(("head_a", "head_b"), _UNDATED_PAIRS)
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_undated_report_with_a_kind_of_figure_the_other_lacks_keeps_its_own_toll(parser, head_a, head_b, order):
+    # close killed figures, but only one report counts injured: no shared detail makes them surely one
+    texts = [("a.txt", head_a + "Shelling hit Kherson, killing 4 people and injuring one."),
+             ("b.txt", head_b + "Shelling hit Kherson, killing 3 people.")]
+    apart = _of(merge_across_articles([_events(parser, texts[i][1], texts[i][0]) for i in order]), "casualty_report")
+    assert sorted((e.killed, e.injured, [s.article for s in e.sources][:1]) for e in apart) == [
+        (3, None, ["b.txt"]), (4, 1, ["a.txt"])]
+
+
+@pytest.mark.parametrize(("head_a", "head_b"), _UNDATED_PAIRS)
 def test_undated_strikes_without_figures_are_not_merged(parser, head_a, head_b):
     a = _events(parser, head_a + "Russian troops shelled Nikopol.", "a.txt")
     b = _events(parser, head_b + "Russian artillery shelled Nikopol.", "b.txt")
@@ -416,3 +428,24 @@ def test_deaths_outside_any_armed_conflict_are_no_events(parser):
 def test_the_same_toll_in_war_news_is_an_event(parser):
     text = "date 2023-05-12\nRussian shelling killed two people in Kherson on Friday, the governor said."
     assert [e.killed for e in _of(_events(parser, text), "casualty_report")] == [2]
+
+
+@pytest.mark.parametrize(("sentence", "basis"), [
+    ("A missile hit Sumy on May 14, killing 3 people.", "calendar"),
+    ("A missile hit Sumy on Sunday, killing 3 people.", "weekday"),
+    ("A missile hit Sumy yesterday, killing 3 people.", "relative"),
+    ("A missile hit Sumy, killing 3 people.", "page")])
+def test_date_basis_says_how_firmly_the_text_fixes_the_day(parser, sentence, basis):
+    [report] = _of(_events(parser, MONDAY + sentence), "casualty_report")
+    assert report.date_basis == DATE_BASIS[basis]
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_stated_weekday_outranks_another_outlets_yesterday_and_the_conflict_stays_visible(parser, order):
+    # the first page's own date is a day late: its "yesterday" is the day before the strike
+    texts = [("a.txt", "date 2023-05-16\nA missile hit Sumy yesterday, killing 12 people and injuring 33."),
+             ("b.txt", "date 2023-05-17\nA missile struck Sumy on Tuesday, killing 12 and injuring 33.")]
+    [merged] = _of(merge_across_articles([_events(parser, texts[i][1], texts[i][0]) for i in order]),
+                   "casualty_report")
+    assert merged.when.date == "2023-05-16"
+    assert "2023-05-15" in merged.when.note
