@@ -275,6 +275,10 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     tells = bool(sent.strikes) or any(f.role in ("total", "observation") for f in sent.figures)
     if sent.points and own and tells and not any(same_place(a, b) for a in sent.points for b in own):
         return True  # an attack or a toll somewhere else
+    regions = {p.admin1_code for s in inc.sentences for p in s.oblasts}
+    if sent.points and not own and regions and tells and not any(p.admin1_code in regions for p in sent.points) \
+            and sent.date is not None and inc.date is not None and sent.date.date != inc.date.date:
+        return True  # an incident told only by its oblast, and an attack at a town of another oblast on another day
     if sent.date is None:
         return False
     theirs = parse_iso(inc.date.date) if inc.date else None

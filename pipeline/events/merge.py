@@ -11,8 +11,8 @@ dated and whichever comes first:
 - **dates**: when both are dated, within ``merge_days_*``. A report with no date at all (an undated page
   that states no day) needs stronger evidence, whether the other side is dated or not
   (:func:`_undated_evidence`): the same settlement for sure (the same gazetteer entry, not just nearby),
-  and for a strike the same kinds of figure stated on both sides, each agreeing within
-  ``toll_ratio_undated``, and no other weapon; for a change of control the same change by the same side.
+  and for a strike a figure both state that agrees within ``toll_ratio_undated`` with no other
+  figure in conflict and no other weapon; for a change of control the same change by the same side.
   A strike with no figures and no date is never merged: a city is struck too often to know which time.
 
 Claims merge per oblast and claimant, keeping every stage with its date.
@@ -92,14 +92,12 @@ def settlement(place: Place | None) -> tuple | None:
 
 
 def _figures_agree(a: Event, b: Event) -> bool:
-    """Both state the same kinds of figure (killed, injured) and each agrees within ``toll_ratio_undated``
-    (2 and 3 injured may be an early and a later toll; 1 and 4 killed are two incidents). A kind one
-    report states and the other does not is no shared detail: the pair is not surely one incident."""
+    """Both state a figure of one kind and every figure both state agrees within ``toll_ratio_undated``
+    (2 and 3 injured may be an early and a later toll; 1 and 4 killed are two incidents). A kind only one
+    report states is no conflict (an outlet may leave the injured unsaid)."""
     shared = 0
     for attr in ("killed", "injured"):
         x, y = getattr(a, attr), getattr(b, attr)
-        if (x is None) != (y is None):
-            return False
         if x is None or y is None:
             continue
         lo, hi = sorted((x, y))
