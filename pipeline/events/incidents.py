@@ -599,16 +599,27 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
     return events
 
 
+def _told_twice(a: Event, b: Event) -> bool:
+    """One change of control told twice in one article with the sides read differently (a quote and the
+    narrative): the same verb at the same settlement, on no two different stated days."""
+    return a.sub_event_type == b.sub_event_type and \
+        not (a.when.precision == b.when.precision == 1 and a.when.date != b.when.date)
+
+
 def _add_control(events: list[Event], event: Event) -> None:
     for other in events:
-        if same_place(other.place, event.place) and not distinct_settlements(other.place, event.place) and \
-                (other.gains == event.gains or "unknown" in (other.gains, event.gains)):
+        if not same_place(other.place, event.place) or distinct_settlements(other.place, event.place):
+            continue
+        both = other.gains != event.gains and "unknown" not in (other.gains, event.gains) and _told_twice(other, event)
+        if both or other.gains == event.gains or "unknown" in (other.gains, event.gains):
             have = {(s.start, s.end) for s in other.sources}
             other.sources += [s for s in event.sources if (s.start, s.end) not in have]
             if other.when.precision != 1 and event.when.precision == 1 or \
                     event.when.precision == 1 and event.date_basis < other.date_basis:
                 other.when, other.date_basis = event.when, event.date_basis
-            if other.gains == "unknown":
+            if both:
+                other.gains = other.actor = "unknown"  # the article says both sides: which one is not known
+            elif other.gains == "unknown":
                 other.gains, other.actor = event.gains, event.actor
             other.confidence = max(other.confidence, event.confidence)
             return

@@ -13,7 +13,9 @@ import pytest
 from pipeline.events.extract import Event, merge_across_articles
 from pipeline.events.figures import figures
 from pipeline.events.triggers import triggers
-from pipeline.events.incidents import distinct_settlements
+from pipeline.events.incidents import _add_control, distinct_settlements
+from pipeline.events.records import Source
+from pipeline.text.dates import EventDate
 from pipeline.events.records import DATE_BASIS
 from pipeline.output.export import event_features, events_csv
 from tests.fixtures import article_events as _events
@@ -456,3 +458,20 @@ def test_a_town_of_another_oblast_on_another_day_is_not_the_oblast_incident_told
     events = sorted((e.admin1_code, e.when.date) for e in _of(_events(parser, text), "frontline_incident"))
     assert ("RU-KRS", "2023-05-13") in events
     assert ("RU-KRS", "2023-05-14") not in events
+
+
+def _control(gains: str, date: str, start: int) -> Event:
+    place = make_place("Izium", start=start)
+    return Event("frontline_incident", "recapture", EventDate(date, 1, "stated"), place, "UA-63", "Kharkiv", "UA", 1,
+                 [Source("a.txt", "quote", start, start + 5)], 0.7, actor=gains, gains=gains)
+
+
+def test_one_change_of_control_told_twice_with_opposite_sides_is_one_event_of_unknown_side():
+    events: list[Event] = []
+    for event in (_control("Russia", "2023-05-14", 0), _control("Ukraine", "2023-05-14", 40)):
+        _add_control(events, event)
+    assert [(e.gains, e.actor, len(e.sources)) for e in events] == [("unknown", "unknown", 2)]
+    apart: list[Event] = []  # the same verb on two stated days by two sides: the place changed hands twice
+    for event in (_control("Russia", "2023-03-01", 0), _control("Ukraine", "2023-05-14", 40)):
+        _add_control(apart, event)
+    assert [e.gains for e in apart] == ["Russia", "Ukraine"]
