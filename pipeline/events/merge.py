@@ -92,9 +92,9 @@ def settlement(place: Place | None) -> tuple | None:
 
 
 def _figures_agree(a: Event, b: Event) -> bool:
-    """Both state a figure of one kind and every figure both state agrees within ``toll_ratio_undated``
-    (2 and 3 injured may be an early and a later toll; 1 and 4 killed are two incidents). A kind only one
-    report states is no conflict (an outlet may leave the injured unsaid)."""
+    """Both state a figure of one kind and every figure both state agrees within ``toll_ratio_undated`` (exactly:
+    with no date, 3 and 4 killed cannot be told to be an early and a later toll rather than two shellings of one
+    city). A kind only one report states is no conflict (an outlet may leave the injured unsaid)."""
     shared = 0
     for attr in ("killed", "injured"):
         x, y = getattr(a, attr), getattr(b, attr)
