@@ -112,13 +112,15 @@ def _undated_evidence(a: Event, b: Event) -> bool:
 
     Symmetric, and the same whether the other side is dated or not: the same settlement for sure
     (:func:`settlement`, not only within ``merge_km``), and either the same change of control by the same
-    side, or two casualty reports of one weapon (or one left unsaid) whose figures agree (:func:`_figures_agree`).
+    side (or a side one report leaves unsaid), or two casualty reports of one weapon (or one left unsaid) whose
+    figures agree (:func:`_figures_agree`).
     """
     key = settlement(a.place)
     if key is None or key != settlement(b.place):
         return False
     if _control(a) or _control(b):
-        return a.sub_event_type == b.sub_event_type and a.gains == b.gains
+        return a.sub_event_type == b.sub_event_type and \
+            (a.gains == b.gains or "unknown" in (a.gains, b.gains) or None in (a.gains, b.gains))
     if a.event_type != "casualty_report" or b.event_type != "casualty_report":
         return False  # a strike with neither date nor figures: a city is struck too often to know which time
     subs = {a.sub_event_type, b.sub_event_type} - set(_GENERIC)
