@@ -29,10 +29,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from pipeline.events.figures import Figure, claimant, continues_aggregate, figures, source_line
 from pipeline.events.figures import individuals as count_individuals  # the name ``individuals`` is a local below
-from pipeline.events.records import CasualtyClaim, Event, Report, Source
+from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Report, Source
 from pipeline.events.triggers import INCIDENT_TRIGGERS, STRIKES, Trigger, separate, triggers
 from pipeline.events.weights import WEIGHTS
 from pipeline.geoparse.recognise import content_ranges, sentence_starts
@@ -117,6 +118,7 @@ class _Incident:
     support: list[_Sentence] = field(default_factory=list)  # sentences that only refer back to it
     parts: list[_Sentence] = field(default_factory=list)  # a sub-count told at a doubtful namesake (``_part_of``)
     date: EventDate | None = None
+    dated_by: _Sentence | None = None  # the sentence that states ``date``
     nouns: set[str] = field(default_factory=set)
 
     @property
@@ -276,6 +278,10 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     tells = bool(sent.strikes) or any(f.role in ("total", "observation") for f in sent.figures)
     if sent.points and own and tells and not any(same_place(a, b) for a in sent.points for b in own):
         return True  # an attack or a toll somewhere else
+    regions = {p.admin1_code for s in inc.sentences for p in s.oblasts}
+    if sent.points and not own and regions and tells and not any(p.admin1_code in regions for p in sent.points) \
+            and sent.date is not None and inc.date is not None and sent.date.date != inc.date.date:
+        return True  # an incident told only by its oblast, and an attack at a town of another oblast on another day
     if sent.date is None:
         return False
     theirs = parse_iso(inc.date.date) if inc.date else None
@@ -384,7 +390,7 @@ def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_
         target.sentences.append(sent)
         target.nouns |= {m.group(1).lower() for m in _FACILITY.finditer(sent.text)}
         if target.date is None and sent.date is not None:
-            target.date = sent.date
+            target.date, target.dated_by = sent.date, sent
     return incidents
 
 
@@ -445,6 +451,26 @@ def _event_at(kind: str, sub: str, when: EventDate, place: Place, text: str, sou
                  precision, sources, confidence, **extra)
 
 
+def date_basis(sentence: str, date: EventDate | None, published: EventDate) -> int:
+    """How firmly ``sentence`` fixes the day ``date`` (``DATE_BASIS``), told by whether that day moves when the
+    page's date does: by a day (relative: "yesterday"), by whole weeks only (a weekday), or not at all (a calendar
+    date). A day stated on a page with no date is a calendar date; no stated day is the page's."""
+    day = parse_iso(date.date) if date is not None else None
+    if day is None or date.precision != 1:
+        return DATE_BASIS["page"]
+    base = parse_iso(published.date)
+    if base is None:
+        return DATE_BASIS["calendar"]
+    moved = []
+    for shift in (1, 7):
+        again = explicit_date(sentence, EventDate((base + timedelta(days=shift)).isoformat(), published.precision))
+        other = parse_iso(again.date) if again is not None else None
+        moved.append(None if other is None else (other - day).days)
+    if moved == [0, 0]:
+        return DATE_BASIS["calendar"]
+    return DATE_BASIS["relative"] if moved[0] == 1 else DATE_BASIS["weekday"]
+
+
 def _when(date: EventDate | None, published: EventDate) -> EventDate:
     if date is not None:
         return date
@@ -488,6 +514,8 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
                           place, text, sources, conf, borrowed=borrowed, killed=killed if casualty else None,
                           injured=injured if casualty else None, casualty_text=[c.text for c in claims],
                           actor=actor, casualty_claims=claims)
+        if inc.dated_by is not None:
+            event.date_basis = date_basis(inc.dated_by.text, inc.date, published)
         if casualty:
             event.reports = [Report(article, published.date, event.killed, event.injured)]
         else:  # the same strike told again (same place, kind and day) is the same incident
@@ -565,7 +593,7 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                 event = _event_at("frontline_incident", trig.direction(place.country_code), _when(sent.date, published),
                                   place, text,
                                   [Source(article, sent.text, sent.start, sent.end)], conf, actor=trig.actor,
-                                  gains=trig.gains)
+                                  gains=trig.gains, date_basis=date_basis(sent.text, sent.date, published))
                 _add_control(events, event)
     # an oblast-level change of control when the article names the towns of that oblast is their summary
     towns = {(e.admin1_code, e.gains) for e in events if e.geo_precision < 3}  # (the same side gaining them)
@@ -578,15 +606,27 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
     return events
 
 
+def _told_twice(a: Event, b: Event) -> bool:
+    """One change of control told twice in one article with the sides read differently (a quote and the
+    narrative): the same verb at the same settlement, on no two different stated days."""
+    return a.sub_event_type == b.sub_event_type and \
+        not (a.when.precision == b.when.precision == 1 and a.when.date != b.when.date)
+
+
 def _add_control(events: list[Event], event: Event) -> None:
     for other in events:
-        if same_place(other.place, event.place) and not distinct_settlements(other.place, event.place) and \
-                (other.gains == event.gains or "unknown" in (other.gains, event.gains)):
+        if not same_place(other.place, event.place) or distinct_settlements(other.place, event.place):
+            continue
+        both = other.gains != event.gains and "unknown" not in (other.gains, event.gains) and _told_twice(other, event)
+        if both or other.gains == event.gains or "unknown" in (other.gains, event.gains):
             have = {(s.start, s.end) for s in other.sources}
             other.sources += [s for s in event.sources if (s.start, s.end) not in have]
-            if other.when.precision != 1 and event.when.precision == 1:
-                other.when = event.when
-            if other.gains == "unknown":
+            if other.when.precision != 1 and event.when.precision == 1 or \
+                    event.when.precision == 1 and event.date_basis < other.date_basis:
+                other.when, other.date_basis = event.when, event.date_basis
+            if both:
+                other.gains = other.actor = "unknown"  # the article says both sides: which one is not known
+            elif other.gains == "unknown":
                 other.gains, other.actor = event.gains, event.actor
             other.confidence = max(other.confidence, event.confidence)
             return

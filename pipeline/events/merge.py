@@ -1,12 +1,21 @@
 """Merging: the same incident reported by several articles becomes one event with all its sources.
 
-Two events are one incident when: the place is the same settlement under any spelling (the same
-gazetteer entry, or points within ``WEIGHTS.merge_km``; for a change of control, not two
-differently named villages), the types are compatible (a drone
-strike is not a missile strike; a capture and a recapture of one town are not one change of
-control), the dates are within ``merge_days_*`` (an undated event never absorbs a dated one),
-and the tolls are compatible (23 vs 25 killed, not 1 vs 12). Claims merge per oblast and
-claimant, keeping every stage with its date.
+Two events are one incident when they are *compatible* (:func:`mergeable`), one rule whichever side is
+dated and whichever comes first:
+
+- **place**: the same settlement under any spelling (the same gazetteer entry, or points within
+  ``WEIGHTS.merge_km``; for a change of control, not two differently named villages);
+- **type**: compatible types and sub-types (a drone strike is not a missile strike nor an air strike; a
+  capture and a recapture of one town are not one change of control);
+- **tolls**: compatible (23 vs 25 killed, not 1 vs 12): within ``toll_ratio_*`` or ``toll_abs_compatible``;
+- **dates**: when both are dated, within ``merge_days_*``. A report with no date at all (an undated page
+  that states no day) needs stronger evidence, whether the other side is dated or not
+  (:func:`_undated_evidence`): the same settlement for sure (the same gazetteer entry, not just nearby),
+  and for a strike a figure both state that agrees within ``toll_ratio_undated`` with no other
+  figure in conflict and no other weapon; for a change of control the same change by the same side.
+  A strike with no figures and no date is never merged: a city is struck too often to know which time.
+
+Claims merge per oblast and claimant, keeping every stage with its date.
 
 Across outlets the toll follows one rule (ACLED's practice): the reports with the latest
 publication date win, and among them the most conservative (lowest) figure. The date is the finest
@@ -25,6 +34,7 @@ from itertools import islice
 from pipeline.events.annexation import absorb_claim
 from pipeline.events.incidents import _ratio_ok, distinct_settlements, same_place
 from pipeline.events.records import Event
+from pipeline.model import Place
 from pipeline.events.weights import WEIGHTS
 from pipeline.text.dates import EventDate, parse_iso
 
@@ -49,10 +59,16 @@ def _types_compatible(a: Event, b: Event) -> bool:
     if ca or cb:
         return ca and cb and a.event_type == b.event_type == "frontline_incident" and \
             (a.gains == b.gains or "unknown" in (a.gains, b.gains) or None in (a.gains, b.gains))
-    specific = {"missile_strike", "drone_strike"}
-    if {a.sub_event_type, b.sub_event_type} == specific:
-        return False
-    return True
+    return not _weapons_differ(a, b)
+
+
+_WEAPONS = ("missile_strike", "drone_strike", "airstrike")  # sub-types that name a weapon: two differ
+_GENERIC = ("unspecified", "attack", "explosion")  # sub-types that say nothing of how it was struck
+
+
+def _weapons_differ(a: Event, b: Event) -> bool:
+    """Two strikes told with two different weapons (a missile, a drone, an air-dropped bomb) are two strikes."""
+    return a.sub_event_type != b.sub_event_type and a.sub_event_type in _WEAPONS and b.sub_event_type in _WEAPONS
 
 
 def _tolls_compatible(a: Event, b: Event) -> bool:
@@ -66,15 +82,64 @@ def _tolls_compatible(a: Event, b: Event) -> bool:
     return True
 
 
+def settlement(place: Place | None) -> tuple | None:
+    """The key of a settlement known for sure: its gazetteer entry, else its name at its point (None: an oblast)."""
+    if place is None or place.feature_kind == "admin1":
+        return None
+    if place.geonameid is not None:
+        return ("id", place.geonameid)
+    return ("name", place.name, place.lat, place.lon)
+
+
+def _figures_agree(a: Event, b: Event) -> bool:
+    """Both state a figure of one kind and every figure both state agrees within ``toll_ratio_undated`` (exactly:
+    with no date, 3 and 4 killed cannot be told to be an early and a later toll rather than two shellings of one
+    city). A kind only one report states is no conflict (an outlet may leave the injured unsaid)."""
+    shared = 0
+    for attr in ("killed", "injured"):
+        x, y = getattr(a, attr), getattr(b, attr)
+        if x is None or y is None:
+            continue
+        lo, hi = sorted((x, y))
+        if hi and lo / hi < WEIGHTS.toll_ratio_undated:
+            return False
+        shared += hi > 0
+    return shared > 0
+
+
+def _undated_evidence(a: Event, b: Event) -> bool:
+    """Whether two events of which one or both carry no date at all are still surely one incident.
+
+    Symmetric, and the same whether the other side is dated or not: the same settlement for sure
+    (:func:`settlement`, not only within ``merge_km``), and either the same change of control by the same
+    side (or a side one report leaves unsaid), or two casualty reports of one weapon (or one left unsaid) whose
+    figures agree (:func:`_figures_agree`).
+    """
+    key = settlement(a.place)
+    if key is None or key != settlement(b.place):
+        return False
+    if _control(a) or _control(b):
+        return a.sub_event_type == b.sub_event_type and \
+            (a.gains == b.gains or "unknown" in (a.gains, b.gains) or None in (a.gains, b.gains))
+    if a.event_type != "casualty_report" or b.event_type != "casualty_report":
+        return False  # a strike with neither date nor figures: a city is struck too often to know which time
+    subs = {a.sub_event_type, b.sub_event_type} - set(_GENERIC)
+    return len(subs) <= 1 and _figures_agree(a, b)  # one weapon, or one left unsaid
+
+
 def mergeable(a: Event, b: Event) -> bool:
-    """Whether two events (from different articles) are one incident."""
+    """Whether two events (from different articles) are one incident (the module docstring's rule)."""
     if a.event_type == "annexation_claim" or b.event_type == "annexation_claim":
         return a.event_type == b.event_type and a.admin1_code == b.admin1_code and a.claimed_by == b.claimed_by
     if a.place is None or b.place is None or not same_place(a.place, b.place):
         return False
     if _control(a) and distinct_settlements(a.place, b.place):
         return False  # neighbouring villages each change hands on their own
-    return _dates_compatible(a.when, b.when) and _types_compatible(a, b) and _tolls_compatible(a, b)
+    if not (_types_compatible(a, b) and _tolls_compatible(a, b)):
+        return False
+    if parse_iso(a.when.date) is None or parse_iso(b.when.date) is None:
+        return _undated_evidence(a, b)
+    return _dates_compatible(a.when, b.when)
 
 
 def _reported_toll(event: Event) -> tuple[int | None, int | None]:
@@ -102,6 +167,21 @@ def _earlier_coarse(other: EventDate, into: EventDate) -> bool:
     return a is not None and b is not None and a < b
 
 
+def _absorb_date(into: Event, other: Event) -> None:
+    """The merged date: the finest reported; of two days, the one the text fixes more firmly (``date_basis``: a
+    stated "on Tuesday" over the page-relative "yesterday" of a page whose own date may be off); of two coarse
+    dates, the earlier. Two outlets' days that differ stay visible in the date's note."""
+    mine, theirs = into.when, other.when
+    if theirs.date is None:
+        return
+    if mine.date is None or (theirs.precision or 9) < (mine.precision or 9) or _earlier_coarse(theirs, mine) or \
+            (theirs.precision == mine.precision == 1 and other.date_basis < into.date_basis):
+        into.when, into.date_basis = theirs, other.date_basis
+    if mine.date is not None and mine.precision == theirs.precision == 1 and mine.date != theirs.date:
+        kept, dropped = (into.when, mine) if into.when is theirs else (mine, theirs)
+        into.when = EventDate(kept.date, kept.precision, f"{kept.note}; another source: {dropped.date}")
+
+
 def absorb(into: Event, other: Event, *, corroborates: bool = True) -> None:
     """Fold ``other`` into ``into``; a copy that does not ``corroborate`` adds no confidence."""
     have = {(s.article, s.start, s.end) for s in into.sources}
@@ -113,9 +193,7 @@ def absorb(into: Event, other: Event, *, corroborates: bool = True) -> None:
     if other.geo_precision < into.geo_precision:
         into.place, into.geo_precision = other.place, other.geo_precision
         into.admin1_code, into.admin1_name, into.country_code = other.admin1_code, other.admin1_name, other.country_code
-    if into.when.date is None or (other.when.date and (other.when.precision or 9) < (into.when.precision or 9)) \
-            or _earlier_coarse(other.when, into.when):
-        into.when = other.when
+    _absorb_date(into, other)
     if other.event_type == "casualty_report":
         into.event_type = "casualty_report"
     if into.sub_event_type in ("unspecified", "attack", "explosion") and other.sub_event_type not in ("unspecified",):
@@ -200,14 +278,17 @@ class _Cell:
         bisect.insort(self.by_day.setdefault(day, array("q")), entry)
 
     def candidates(self, day: int | None, *, dated: bool) -> list[int]:
-        """Entries whose day bin may hold a compatible date, in the order they were added."""
+        """Entries whose day bin may hold a compatible date, in the order they were added: for a dated
+        event the days within the slack and the undated; for an undated one every day (``mergeable``
+        then asks an undated pair for stronger evidence, whichever side it is)."""
         if not dated:
             found = list(self.by_day.get(day, ()))
         elif day is None:
-            found = list(self.by_day.get(None, ()))
+            found = [e for entries in self.by_day.values() for e in entries]
         else:
             slack = max(WEIGHTS.merge_days_exact, WEIGHTS.merge_days_coarse)
             found = [e for d in range(day - slack, day + slack + 1) for e in self.by_day.get(d, ())]
+            found += self.by_day.get(None, ())
         found.sort()
         return found
 
@@ -280,6 +361,7 @@ class CrossArticleMerge:
         self.home_of: list[_Cell] = []  # event → its bucket
         self.day_of = array("q")  # event → its day bin (_NO_DAY: none)
         self.articles_of: list[str | set[str]] = []  # event → the articles it merges (one: its name)
+        self.settlement_of: list[tuple | None] = []  # event → its settlement (``settlement``)
         self.touched: set[int] = set()
 
     def __len__(self) -> int:
@@ -309,6 +391,7 @@ class CrossArticleMerge:
             look, home = _cells(event)
             day = _day(event)
             dated = event.event_type != "annexation_claim"
+            place_key = settlement(event.place)  # an undated pair must be at one settlement for sure
             target = None
             for key in look:
                 cell = cells.get(key)
@@ -317,6 +400,8 @@ class CrossArticleMerge:
                 target = next((t for t, first in ((e & _EVENT_MASK, cell.articles[e >> _EVENT_BITS])
                                                   for e in cell.candidates(day, dated=dated))
                                if first != article and not _has(articles_of[t], article)
+                               and (not dated or (day is not None and self.day_of[t] != _NO_DAY)
+                                    or (place_key is not None and self.settlement_of[t] == place_key))
                                and mergeable(self.event(t), event)), None)
                 if target is not None:
                     break
@@ -331,6 +416,7 @@ class CrossArticleMerge:
                 old, new = self.day_of[target], _day(merged)
                 self.home_of[target].move(target, None if old == _NO_DAY else old, new)
                 self.day_of[target] = _NO_DAY if new is None else new
+                self.settlement_of[target] = settlement(merged.place)
                 self._pickled[target] = None
                 self.touched.add(target)
                 continue
@@ -344,6 +430,7 @@ class CrossArticleMerge:
                 cell = cells[home] = _Cell()
             self.home_of.append(cell)
             self.day_of.append(_NO_DAY if day is None else day)
+            self.settlement_of.append(place_key)
             cell.add(article, index, day)
             self.touched.add(index)
 

@@ -84,6 +84,13 @@ class Event:
     reports: list[Report] = field(default_factory=list)
     claim_stages: dict[str, str | None] = field(default_factory=dict)  # claim stage -> its date (or None)
     gains: str | None = None  # for a change of control, the side that gains the place
+    date_basis: int = 3  # how firmly the text fixes ``when`` (``DATE_BASIS``; lower is firmer)
+
+
+DATE_BASIS: dict[str, int] = {"calendar": 0, "weekday": 1, "relative": 2, "page": 3}
+"""How firmly a text fixes an event's day, firmest first: a calendar date ("on March 29") does not move with
+the page's date, a weekday moves only by whole weeks, a day relative to the page ("yesterday", "overnight")
+moves with it, and the page's own date only bounds the event. Across outlets the firmer one wins."""
 
 
 def event_id(event: Event) -> str:

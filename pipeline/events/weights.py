@@ -38,6 +38,8 @@ class EventWeights:
     toll_ratio_compatible: float = 0.4  # tolls within this ratio (smaller / larger) may be one incident (23 vs 25)
     toll_ratio_same_day: float = 0.25  # ... looser for the same day, place and weapon (an early toll and a later one)
     toll_abs_compatible: int = 3  # ... or within this many people of each other
+    toll_ratio_undated: float = 1.0  # a report with no date merges only when the figures both state agree this
+    # closely (smaller / larger, no absolute slack): exactly, since with no date no toll can be told to be the later
     # -- confidence (a probability-like score; the calibration table is in benchmarks/RESULTS_events.md)
     conf_base_casualty: float = 0.55  # a casualty report with a stated total
     conf_base_control: float = 0.55  # a capture, recapture, withdrawal ... with its place as the verb's object

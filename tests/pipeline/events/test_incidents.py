@@ -13,7 +13,10 @@ import pytest
 from pipeline.events.extract import Event, merge_across_articles
 from pipeline.events.figures import figures
 from pipeline.events.triggers import triggers
-from pipeline.events.incidents import distinct_settlements
+from pipeline.events.incidents import _add_control, distinct_settlements
+from pipeline.events.records import Source
+from pipeline.text.dates import EventDate
+from pipeline.events.records import DATE_BASIS
 from pipeline.output.export import event_features, events_csv
 from tests.fixtures import article_events as _events
 from tests.fixtures import make_place
@@ -352,10 +355,60 @@ def test_incident_dated_only_by_its_reports_takes_the_earliest(parser, order):
     assert merged.killed == 18  # the toll still follows the latest report
 
 
-def test_undated_strike_does_not_absorb_a_dated_one(parser):
-    a = _events(parser, "A missile hit Sumy, killing 3 people.", "a.txt")
-    b = _events(parser, "date 2023-05-16\nA missile hit Sumy on Sunday, killing 3 people.", "b.txt")
-    assert len(merge_across_articles([a, b])) == 2
+# one rule for a report with no date, whichever side is dated and whichever comes first
+_UNDATED_PAIRS = [("", ""), ("", "date 2023-05-16\n"), ("date 2023-05-16\n", "")]
+
+
+@pytest.mark.parametrize(("head_a", "head_b"), _UNDATED_PAIRS)
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_undated_report_merges_only_with_agreeing_figures_at_one_settlement(parser, head_a, head_b, order):
+    same = [("a.txt", head_a + "A missile hit Sumy, killing 3 people and injuring 8."),
+            ("b.txt", head_b + "Russian missiles struck Sumy; 3 people were killed and 8 injured.")]
+    merged = _of(merge_across_articles([_events(parser, same[i][1], same[i][0]) for i in order]), "casualty_report")
+    assert [sorted(s.article for s in e.sources) for e in merged] == [["a.txt", "b.txt"]]
+    for other in ("killing one man", "killing 3 people"):  # with no date, 3 is not known to be the earlier toll
+        texts = [("a.txt", head_a + "Shelling hit Kherson, killing 4 people and injuring one."),
+                 ("b.txt", head_b + f"Shelling hit Kherson, {other}.")]
+        apart = _of(merge_across_articles([_events(parser, texts[i][1], texts[i][0]) for i in order]),
+                    "casualty_report")
+        assert sorted((e.killed, [s.article for s in e.sources]) for e in apart)[-1] == (4, ["a.txt"])
+        assert len(apart) == 2  # each report keeps its own toll
+
+
+@pytest.mark.parametrize(("head_a", "head_b"), _UNDATED_PAIRS)
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_undated_report_leaving_the_injured_unsaid_still_merges_on_the_same_death_toll(parser, head_a, head_b, order):
+    # a kind of figure only one outlet gives is no conflict; the figure both give is the shared detail
+    texts = [("a.txt", head_a + "Shelling hit Kherson, killing 4 people and injuring 2."),
+             ("b.txt", head_b + "Shelling hit Kherson, killing 4 people.")]
+    merged = _of(merge_across_articles([_events(parser, texts[i][1], texts[i][0]) for i in order]), "casualty_report")
+    assert [sorted(s.article for s in e.sources) for e in merged] == [["a.txt", "b.txt"]]
+
+
+@pytest.mark.parametrize(("head_a", "head_b"), _UNDATED_PAIRS)
+def test_undated_strikes_without_figures_are_not_merged(parser, head_a, head_b):
+    a = _events(parser, head_a + "Russian troops shelled Nikopol.", "a.txt")
+    b = _events(parser, head_b + "Russian artillery shelled Nikopol.", "b.txt")
+    assert len(_of(merge_across_articles([a, b]), "frontline_incident")) == 2
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_undated_capture_joins_the_dated_capture_of_the_same_village_by_the_same_side(parser, order):
+    texts = [("a.txt", "Russian forces have captured the village of Soledar, the ministry said."),
+             ("b.txt", MONDAY + "Russian troops captured Soledar on Sunday, the defence ministry said."),
+             ("c.txt", MONDAY + "Ukrainian forces retook Soledar on Sunday, the army said.")]
+    merged = _of(merge_across_articles([_events(parser, texts[i][1], texts[i][0]) for i in (*order, 2)]),
+                 "frontline_incident")
+    assert sorted((e.gains, sorted(s.article for s in e.sources)) for e in merged) == [
+        ("Russia", ["a.txt", "b.txt"]), ("Ukraine", ["c.txt"])]
+
+
+def test_strikes_told_with_different_weapons_do_not_merge(parser):
+    a = _events(parser, MONDAY + "A missile hit Sumy on Sunday, killing 3 people.", "a.txt")
+    b = _events(parser, MONDAY + "A guided bomb dropped by an aircraft hit Sumy in an air strike on Sunday, "
+                                 "killing 3 people.", "b.txt")
+    subs = sorted(e.sub_event_type for e in _of(merge_across_articles([a, b]), "casualty_report"))
+    assert subs == ["airstrike", "missile_strike"]
 
 
 def test_strikes_with_different_tolls_do_not_mix(parser):
@@ -379,3 +432,49 @@ def test_deaths_outside_any_armed_conflict_are_no_events(parser):
 def test_the_same_toll_in_war_news_is_an_event(parser):
     text = "date 2023-05-12\nRussian shelling killed two people in Kherson on Friday, the governor said."
     assert [e.killed for e in _of(_events(parser, text), "casualty_report")] == [2]
+
+
+@pytest.mark.parametrize(("sentence", "basis"), [
+    ("A missile hit Sumy on May 14, killing 3 people.", "calendar"),
+    ("A missile hit Sumy on Sunday, killing 3 people.", "weekday"),
+    ("A missile hit Sumy yesterday, killing 3 people.", "relative"),
+    ("A missile hit Sumy, killing 3 people.", "page")])
+def test_date_basis_says_how_firmly_the_text_fixes_the_day(parser, sentence, basis):
+    [report] = _of(_events(parser, MONDAY + sentence), "casualty_report")
+    assert report.date_basis == DATE_BASIS[basis]
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_stated_weekday_outranks_another_outlets_yesterday_and_the_conflict_stays_visible(parser, order):
+    # the first page's own date is a day late: its "yesterday" is the day before the strike
+    texts = [("a.txt", "date 2023-05-16\nA missile hit Sumy yesterday, killing 12 people and injuring 33."),
+             ("b.txt", "date 2023-05-17\nA missile struck Sumy on Tuesday, killing 12 and injuring 33.")]
+    [merged] = _of(merge_across_articles([_events(parser, texts[i][1], texts[i][0]) for i in order]),
+                   "casualty_report")
+    assert merged.when.date == "2023-05-16"
+    assert "2023-05-15" in merged.when.note
+
+
+def test_a_town_of_another_oblast_on_another_day_is_not_the_oblast_incident_told_before(parser):
+    text = ("date 2023-05-15\nOn the night of May 14, drones attacked the Belgorod region.\n\n"
+            "In the evening of May 13, the village of Glushkovo in the Kursk region came under shelling.")
+    events = sorted((e.admin1_code, e.when.date) for e in _of(_events(parser, text), "frontline_incident"))
+    assert ("RU-KRS", "2023-05-13") in events
+    assert ("RU-KRS", "2023-05-14") not in events
+
+
+def _control(gains: str, date: str, start: int) -> Event:
+    place = make_place("Izium", start=start)
+    return Event("frontline_incident", "recapture", EventDate(date, 1, "stated"), place, "UA-63", "Kharkiv", "UA", 1,
+                 [Source("a.txt", "quote", start, start + 5)], 0.7, actor=gains, gains=gains)
+
+
+def test_one_change_of_control_told_twice_with_opposite_sides_is_one_event_of_unknown_side():
+    events: list[Event] = []
+    for event in (_control("Russia", "2023-05-14", 0), _control("Ukraine", "2023-05-14", 40)):
+        _add_control(events, event)
+    assert [(e.gains, e.actor, len(e.sources)) for e in events] == [("unknown", "unknown", 2)]
+    apart: list[Event] = []  # the same verb on two stated days by two sides: the place changed hands twice
+    for event in (_control("Russia", "2023-03-01", 0), _control("Ukraine", "2023-05-14", 40)):
+        _add_control(apart, event)
+    assert [e.gains for e in apart] == ["Russia", "Ukraine"]
