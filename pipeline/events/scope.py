@@ -12,15 +12,13 @@ while a :func:`collect_dropped` block is open, so a caller can show what was lef
 
 from __future__ import annotations
 
-import contextvars
 import enum
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pycountry
 
+from pipeline.collector import Collector
 from pipeline import settings
 from pipeline.errors import InputError
 from pipeline.events.records import Event
@@ -49,18 +47,12 @@ class Dropped:
         return f"{e.event_type} at {where} ({e.country_code or 'no country'}) dropped: {self.cause.value}"
 
 
-_COLLECTOR: contextvars.ContextVar[list[Dropped] | None] = contextvars.ContextVar("dropped_events", default=None)
+_DROPPED: Collector[Dropped] = Collector("dropped_events")
 
 
-@contextmanager
-def collect_dropped() -> Iterator[list[Dropped]]:
+def collect_dropped():
     """Record every event dropped inside the block (in this context) in the yielded list."""
-    bucket: list[Dropped] = []
-    token = _COLLECTOR.set(bucket)
-    try:
-        yield bucket
-    finally:
-        _COLLECTOR.reset(token)
+    return _DROPPED.collecting()
 
 
 @lru_cache(maxsize=8)
@@ -100,7 +92,5 @@ def in_scope(events: list[Event], text: str, *, theatre: tuple[str, ...] | None 
         if cause is None:
             kept.append(event)
             continue
-        bucket = _COLLECTOR.get()
-        if bucket is not None:
-            bucket.append(Dropped(event, cause, tuple(sorted(inside))))
+        _DROPPED.record(Dropped(event, cause, tuple(sorted(inside))))
     return kept

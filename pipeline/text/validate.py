@@ -18,16 +18,14 @@ of line break (``\\n``) and no NUL or other invisible control characters.
 from __future__ import annotations
 
 import codecs
-import contextvars
 import json
 import math
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from pipeline.collector import Collector
 from pipeline.errors import InputError
 
 MIN_YEAR = 1900  # earliest plausible year of a reported event; typos such as 1022 are rejected
@@ -60,27 +58,19 @@ class Rejection:
         return f"{self.field} {self.value} ignored: expected {self.expected}"
 
 
-_COLLECTOR: contextvars.ContextVar[list[Rejection] | None] = contextvars.ContextVar("rejections", default=None)
+_REJECTIONS: Collector[Rejection] = Collector("rejections")
 
 
-@contextmanager
-def collect_rejections() -> Iterator[list[Rejection]]:
+def collect_rejections():
     """Record every rejection made inside the block (in this context) in the yielded list."""
-    bucket: list[Rejection] = []
-    token = _COLLECTOR.set(bucket)
-    try:
-        yield bucket
-    finally:
-        _COLLECTOR.reset(token)
+    return _REJECTIONS.collecting()
 
 
 def _reject(field: str, value: object, expected: str) -> None:
     shown = str(value)
     if len(shown) > MAX_SHOWN:
         shown = f"{shown[:MAX_SHOWN // 2]}…({len(shown)} characters)"
-    bucket = _COLLECTOR.get()
-    if bucket is not None:
-        bucket.append(Rejection(field, clean_line(shown), expected))
+    _REJECTIONS.record(Rejection(field, clean_line(shown), expected))
 
 
 # -- text ------------------------------------------------------------------------------------
