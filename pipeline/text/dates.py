@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from pipeline.text.validate import check_date, check_iso_date, plausible_date
 
@@ -136,60 +137,131 @@ def explicit_date(sentence: str, published: EventDate, *, skip_speech: bool = Tr
     With ``skip_speech``, a date that dates a statement ("officials said on Thursday") is passed
     over. "In 2014" before the article's year gives an undated ``EventDate`` with a note.
     """
-    base = parse_iso(published.date)
+    return read_dates(sentence).resolve(published, skip_speech=skip_speech)
+
+
+# a sentence without any of these states no date: each date expression above holds one (a month's first three
+# letters, a weekday's or "today"'s "day", "week", "month", "night", "morning", a year)
+_DATE_WORD = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?:19|20)\d\d|(?i:day|week|month|night|morning)")
+_ON_BEFORE = re.compile(r"\bon\s+$")
+_READINGS_KEPT = 4096  # sentences whose reading is kept: an article's sentences are read two or three times
+
+
+@dataclass(frozen=True)
+class _Expression:
+    """A date expression found in a sentence, not yet resolved against an article's date."""
+
+    start: int
+    kind: str  # "calendar", "in_month", "weekday" ("on Friday"), "weekday_bare" ("Friday's"), "relative", "previous"
+    text: str  # as written (the resolved date's note)
+    parts: tuple[str | None, ...]  # calendar: (month, day, year); in_month: (month, year); weekday: (name,)
+    after_speech: bool  # right after a speech verb ("said on Thursday"): it dates the statement
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """The date expressions of one sentence, found once; ``resolve`` dates them against an article's date.
+
+    Finding them is the regular-expression work; resolving is arithmetic, so one reading serves every
+    date it is resolved against (``explicit_date`` and the date basis of an event, which re-reads it against
+    moved dates).
+    """
+
+    expressions: tuple[_Expression, ...] = ()
+    year: str | None = None  # the first "in 2014" / "since 2014" / "of 2014"
+    has_day: bool = False  # a month and day are written ("March 29", "29 March")
+    future: bool = False  # "will", "plans to": a weekday lies ahead
+
+    def resolve(self, published: EventDate, *, skip_speech: bool = True) -> EventDate | None:
+        """The date the sentence states for what it reports against ``published`` (``explicit_date``)."""
+        if not self.expressions and self.year is None:
+            return None
+        base = parse_iso(published.date)
+        if self.year is not None and (base is None or int(self.year) < base.year) and not self.has_day:
+            return EventDate(None, None, f"in {self.year}")
+        future = self.future
+        candidates: list[tuple[int, EventDate]] = []
+        statements: list[tuple[int, EventDate]] = []  # dates of what was said ("said on Thursday")
+        for expr in self.expressions:
+            value = _resolved(expr, base, future)
+            if value is None:
+                continue
+            (statements if skip_speech and expr.after_speech else candidates).append((expr.start, value))
+        if not candidates and not future:
+            candidates = statements  # what it reports happened by the day it was said: closer than the article's date
+        if not candidates:
+            return None
+        found = min(candidates, key=lambda c: c[0])[1]
+        if found.date is not None and parse_iso(found.date) is None:
+            return EventDate(None, None, found.note)  # an implausible date (a typo, "last month" of 1900) dates nothing
+        return found
+
+
+_NO_DATES = DateReading()
+
+
+@lru_cache(maxsize=_READINGS_KEPT)
+def read_dates(sentence: str) -> DateReading:
+    """Every date expression of ``sentence``, in the order ``explicit_date`` weighs them (kept for the sentence's
+    next reading)."""
+    if not _DATE_WORD.search(sentence):
+        return _NO_DATES
     year = _YEAR.search(sentence)
-    if year and (base is None or int(year.group(1)) < base.year):
-        if not (_MONTH_DAY.search(sentence) or _DAY_MONTH.search(sentence)):
-            return EventDate(None, None, f"in {year.group(1)}")
-    future = bool(_FUTURE.search(sentence))
-    candidates: list[tuple[int, EventDate]] = []
-    statements: list[tuple[int, EventDate]] = []  # dates of what was said ("said on Thursday")
+    found: list[_Expression] = []
 
-    def add(pos: int, value: EventDate | None) -> None:
-        if value is None:
-            return
-        if skip_speech and _SPEECH_BEFORE.search(sentence[max(0, pos - 50):pos]):
-            statements.append((pos, value))
-            return
-        candidates.append((pos, value))
+    def add(m: re.Match, kind: str, *parts: str | None) -> None:
+        pos = m.start()
+        speech = bool(_SPEECH_BEFORE.search(sentence[max(0, pos - 50):pos]))
+        found.append(_Expression(pos, kind, m.group(0), parts, speech))
 
+    has_day = False
     for m in _MONTH_DAY_RANGE.finditer(sentence):  # "the night of July 22-23": the later day
-        add(m.start(), _calendar(m.group(1), m.group(3), None, base, future, m.group(0)))
+        add(m, "calendar", m.group(1), m.group(3), None)
     for m in _MONTH_DAY.finditer(sentence):
-        add(m.start(), _calendar(m.group(1), m.group(2), m.group(3), base, future, m.group(0)))
+        has_day = True
+        add(m, "calendar", m.group(1), m.group(2), m.group(3))
     for m in _DAY_MONTH.finditer(sentence):
-        if m.group(3).lower() == "may" and not m.group(4) and not re.search(r"\bon\s+$", sentence[:m.start()]):
+        has_day = True
+        if m.group(3).lower() == "may" and not m.group(4) and not _ON_BEFORE.search(sentence[:m.start()]):
             continue
-        add(m.start(), _calendar(m.group(3), m.group(2) or m.group(1), m.group(4), base, future, m.group(0)))
-    if base is not None:
-        for m in _IN_MONTH.finditer(sentence):  # "in November": that month, the last one not after the article
-            month = _month(m.group(1))
-            year = int(m.group(2)) if m.group(2) else base.year if month <= base.month or future else base.year - 1
-            add(m.start(), EventDate(date(year, month, 1).isoformat(), 3, m.group(0)))
-        for rx in (_WEEKDAY, _WEEKDAY_BARE):
-            for m in rx.finditer(sentence):
-                target = WEEKDAYS.index(m.group(1).lower())
-                if future and rx is _WEEKDAY:
-                    day = base + timedelta(days=(target - base.weekday()) % 7)
-                else:
-                    day = base - timedelta(days=(base.weekday() - target) % 7)
-                add(m.start(), EventDate(day.isoformat(), 1, m.group(0)))
-        for m in _RELATIVE.finditer(sentence):
-            add(m.start(), _relative(m.group(1).lower(), base))
-        for m in _PREVIOUS_DAY.finditer(sentence):
-            word = m.group(1).lower()
-            if word in ("the previous day", "the day before", "the night before"):
-                add(m.start(), EventDate((base - timedelta(days=1)).isoformat(), 1, word))
-            elif word != "on the night of":
-                add(m.start(), EventDate(base.isoformat(), 1, word))
-    if not candidates and not future:
-        candidates = statements  # what it reports happened by the day it was said: closer than the article's date
-    if not candidates:
-        return None
-    found = min(candidates, key=lambda c: c[0])[1]
-    if found.date is not None and parse_iso(found.date) is None:
-        return EventDate(None, None, found.note)  # an implausible date (a typo, "last month" of 1900) dates nothing
-    return found
+        add(m, "calendar", m.group(3), m.group(2) or m.group(1), m.group(4))
+    for m in _IN_MONTH.finditer(sentence):
+        add(m, "in_month", m.group(1), m.group(2))
+    for rx, kind in ((_WEEKDAY, "weekday"), (_WEEKDAY_BARE, "weekday_bare")):
+        for m in rx.finditer(sentence):
+            add(m, kind, m.group(1))
+    for m in _RELATIVE.finditer(sentence):
+        add(m, "relative", m.group(1))
+    for m in _PREVIOUS_DAY.finditer(sentence):
+        if m.group(1).lower() != "on the night of":
+            add(m, "previous", m.group(1))
+    return DateReading(tuple(found), year.group(1) if year else None, has_day, bool(_FUTURE.search(sentence)))
+
+
+def _resolved(expr: _Expression, base: date | None, future: bool) -> EventDate | None:
+    """The date ``expr`` names against the article's date ``base`` (None: the article has no date)."""
+    if expr.kind == "calendar":
+        month, day, year = expr.parts
+        return _calendar(month, day, year, base, future, expr.text)
+    if base is None:
+        return None  # every other expression counts from the article's date
+    if expr.kind == "in_month":  # "in November": that month, the last one not after the article
+        month = _month(expr.parts[0])
+        year = int(expr.parts[1]) if expr.parts[1] else base.year if month <= base.month or future else base.year - 1
+        return EventDate(date(year, month, 1).isoformat(), 3, expr.text)
+    if expr.kind in ("weekday", "weekday_bare"):
+        target = WEEKDAYS.index(expr.parts[0].lower())
+        if future and expr.kind == "weekday":
+            day = base + timedelta(days=(target - base.weekday()) % 7)
+        else:
+            day = base - timedelta(days=(base.weekday() - target) % 7)
+        return EventDate(day.isoformat(), 1, expr.text)
+    if expr.kind == "relative":
+        return _relative(expr.parts[0].lower(), base)
+    word = expr.parts[0].lower()  # "previous"
+    if word in ("the previous day", "the day before", "the night before"):
+        return EventDate((base - timedelta(days=1)).isoformat(), 1, word)
+    return EventDate(base.isoformat(), 1, word)
 
 
 def _calendar(month: str, day: str, year: str | None, base: date | None, future: bool, note: str) -> EventDate | None:

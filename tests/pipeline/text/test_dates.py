@@ -168,3 +168,36 @@ def test_a_month_without_a_day_is_the_last_such_month_with_month_precision():
     assert explicit_date("The town was liberated in early June.", FRIDAY).date == "2023-06-01"
     assert explicit_date("The town was hit in March 2022.", FRIDAY).date == "2022-03-01"
     assert explicit_date("The town was liberated in November.", UNDATED) is None
+
+
+# -- session 11: one reading of a sentence, resolved against any article date ----------------------
+def test_one_reading_resolves_against_every_article_date_as_a_fresh_read():
+    from pipeline.text.dates import explicit_date, read_dates
+    sentence = "Troops withdrew on Friday, hours after the strike of the previous day, officials said on Sunday."
+    reading = read_dates(sentence)
+    assert [e.kind for e in reading.expressions] == ["weekday", "weekday", "previous"]  # by kind, then place
+    for day in ("2023-06-16", "2023-06-17", "2023-06-23", "2022-02-24"):
+        published = EventDate(day, 1, "date header")
+        assert reading.resolve(published) == explicit_date(sentence, published)
+        assert reading.resolve(published, skip_speech=False) == sentence_date(sentence, published)
+    assert reading.resolve(FRIDAY).date == "2023-06-16"  # "on Friday" of a Friday page: that day
+    assert reading.resolve(EventDate("2023-06-17", 1)).date == "2023-06-16"  # one day later: the same Friday
+
+
+def test_a_sentence_without_any_date_word_has_no_date_expression():
+    from pipeline.text.dates import explicit_date, read_dates
+    reading = read_dates("Shelling hit the town centre, damaging a school.")
+    assert reading.expressions == () and reading.year is None
+    assert explicit_date("Shelling hit the town centre, damaging a school.", FRIDAY) is None
+    # each kind of date expression is still read: a month, a year, a day word, "week", "month", "night", "morning"
+    for sentence, date in (("Shelling hit the town on Jun. 12.", "2023-06-12"), ("Shelling hit it this morning.",
+                           "2023-06-16"), ("Shelling hit it last week.", "2023-06-09"),
+                          ("Shelling hit it last night.", "2023-06-16"), ("Shelling hit it last month.", "2023-05-01")):
+        assert explicit_date(sentence, FRIDAY).date == date, sentence
+    assert explicit_date("The peninsula was annexed in 2014.", FRIDAY) == EventDate(None, None, "in 2014")
+
+
+def test_the_reading_of_a_sentence_is_kept_for_its_next_read():
+    from pipeline.text.dates import read_dates
+    sentence = "A missile struck the port on Tuesday."
+    assert read_dates(sentence) is read_dates("A missile struck the port on " + "Tuesday.")
