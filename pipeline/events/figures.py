@@ -27,8 +27,12 @@ _NUM = (r"(?P<num>\b\d{1,3}(?:,\d{3})+\b|\b\d+\b(?![-‑:.]\d|[-‑]year|\s*(?:%
         r"\ba dozen|\bseveral dozen|\bdozens(?: of)?|\bhundreds(?: of)?|\bscores(?: of)?|\ba hundred|\b(?:"
         + "|".join(sorted((w for w in _NUMBER_WORDS if " " not in w and not w.startswith(("dozen", "hundreds", "scores"))),
                           key=len, reverse=True)) + r")\b)")
-_QUAL = (r"(?:(?P<qual>at least|more than|over|about|around|some|nearly|almost|up to|roughly|approximately|"
-         r"an estimated|as many as|no fewer than|no less than)\s+)?")
+_QUALIFIERS = ("at least", "more than", "over", "about", "around", "some", "nearly", "almost", "up to", "roughly",
+               "approximately", "an estimated", "as many as", "no fewer than", "no less than")
+# a qualifier or a number starts with a digit or one of these letters: the cheap test the regular expression engine
+# makes first at each place, instead of trying every qualifier and number word there
+_FIRST_LETTERS = "".join(sorted({w[0] for w in (*_QUALIFIERS, *_NUMBER_WORDS)}))
+_QUAL = r"(?=[\d" + _FIRST_LETTERS + r"])(?:(?P<qual>" + "|".join(_QUALIFIERS) + r")\s+)?"
 _WHO = (r"(?P<more>\s+(?:more|other|additional|further))?(?:\s+(?:[\w’'-]+\s+){0,2}?(?:people|persons|civilians|soldiers|"
         r"residents|children|kids|adults|men|women|troops|servicemen|others|individuals|victims|fighters|"
         r"militants|passengers|workers|employees|patients|of them|officers|policemen|rescuers|medics|"
@@ -52,7 +56,7 @@ _APPOSITION = r"(?:\s*,\s*(?:(?-i:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3})|
 # words right after a comma, a quote or the start, with a cause after the verb
 _NAMED = r"(?:^|(?<=[,“\"]\s)|(?<=[,“\"]))\s*(?P<named>(?-i:[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}))\s*,?"
 
-# (kind, role, pattern)
+# (kind, role, pattern); ``_NEEDS`` below names the words each one cannot match without
 _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, re.IGNORECASE)) for k, r, p in (
     ("killed", "total", _QUAL + _NUM + _WHO + _PAREN + _AUX + r"(?:killed|dead|died|perished|lost their lives)\b"),
     ("killed", "total", r"\b(?:killing|killed|kills|kill)\s+" + _QUAL + _NUM + _WHO + r"(?!\s+famil)"),
@@ -88,6 +92,51 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
                          r"(?:to|is|was|reached|stands at|rose to|increased to)\s+" + _QUAL + _NUM),
 ))
 
+# For each pattern of ``_PATTERNS`` (same order), the words it cannot match without: groups that must each have
+# one of their words in the sentence (lower-cased by ``_folded``). A cheap test that spares the pattern's scan of a
+# sentence that lacks them; it never changes what is found (``tests/pipeline/events/test_figures.py`` checks
+# that every word is one the pattern spells out).
+_KILLED = ("killed", "died", "dead")
+_INJURED = ("injured", "wounded", "hurt")
+_NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (("killed", "dead", "died", "perished", "lost their lives"),),
+    (("kill",),),
+    (("fatalities", "deaths", "dead"),),
+    (("death", "lives", "fatalities"),),
+    (("toll",),),
+    (("number of",),),
+    (("saw", "seen", "counted", "witnessed"), ("bodies", "corpses")),
+    (("found", "finding", "recovered", "exhum", "discovered", "retrieved", "buried"),),
+    (("bodies", "corpses"),),
+    (("buried",),),
+    (_KILLED,),
+    (("kill",),),
+    (("killed", "died"),),
+    (_INJURED,),
+    (("wound", "injur"),),
+    (("injuries", "wounded", "injured"),),
+    (("sustained", "suffered", "received"), ("injuries", "wounds")),
+    (_INJURED,),
+    (("received", "suffered", "sustained", "got"), ("injur", "wound", "contusion", "concussion")),
+    (("injur", "wound"),),
+    (("number of",),),
+)
+assert len(_NEEDS) == len(_PATTERNS)
+_ENUMERATION_NEEDS = (("and",), _KILLED)
+_KILLING_LIST_NEEDS = (("kill",),)
+# the characters the regular expressions' IGNORECASE takes for an ASCII letter that ``str.lower`` does not give
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _folded(sentence: str) -> str:
+    """``sentence`` lower-cased as IGNORECASE compares letters: a word a pattern matches is in it."""
+    return sentence.translate(_FOLD).lower()
+
+
+def _has(low: str, needs: tuple[tuple[str, ...], ...]) -> bool:
+    return all(any(word in low for word in group) for group in needs)
+
+
 _VICTIM_NP = (r"(?:(?:an?|one|his|her|their)\s+" + _MOD + _PERSON_ONE + r"|" + _MOD + r"twins|" + _MOD +
               r"twin\s+" + _PERSON_MANY + r"|(?:a\s+)?(?:\w+\s+)?couple|"
               r"(?:(?:his|her|their)\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
@@ -121,6 +170,9 @@ _CASUALTY_WORD = re.compile(r"(kill|dead|died|die\b|perish|bod(y|ies)|corpse|gra
                             r"buried|lives)", re.IGNORECASE)
 _CASUALTY_PREFIXES = frozenset("kill dead died die dies peri body bodi corp grav toll woun inju hurt fata deat buri "
                                "live lives".split())
+# a letter run that starts with one of ``_CASUALTY_PREFIXES`` holds one of these: the cheaper test made first
+_CASUALTY_STEMS = ("kill", "dead", "die", "peri", "bod", "corp", "grav", "toll", "woun", "inju", "hurt", "fata", "deat",
+                   "buri", "live")
 _SUBCOUNT_BEFORE = re.compile(r"\b(including|among them|among whom|of whom|incl\.|among the (?:dead|victims|injured))"
                               r"[^.;]{0,12}$", re.IGNORECASE)
 _SUBCOUNT_AFTER = re.compile(r"^\s+of (?:them|whom|those)\b", re.IGNORECASE)
@@ -222,13 +274,18 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
 
     ``scoped``: the sentence continues a sum over many incidents (``continues_aggregate``).
     """
-    if not has_prefix(sentence, _CASUALTY_PREFIXES) or not _CASUALTY_WORD.search(sentence):
+    lowered = sentence.lower()
+    if not any(stem in lowered for stem in _CASUALTY_STEMS) or not has_prefix(sentence, _CASUALTY_PREFIXES) or \
+            not _CASUALTY_WORD.search(sentence):
         return []
     if _ILLNESS.search(sentence) and not armed_conflict(sentence):
         return []
     found: dict[tuple[str, int], Figure] = {}
     aggregate = aggregate_scope(sentence) or scoped
-    for kind, role, pattern in _PATTERNS:
+    low = _folded(sentence)
+    for (kind, role, pattern), needs in zip(_PATTERNS, _NEEDS):
+        if not _has(low, needs):
+            continue
         for m in pattern.finditer(sentence):
             num = m.group("num") if "num" in pattern.groupindex else "one"
             value = parse_number(num) if num else None
@@ -264,7 +321,9 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
                          update, this_role == "individual" and bool(_ADDITIONAL.search(m.group(0))))
             if key not in found or (found[key].end - found[key].start) < (fig.end - fig.start):
                 found[key] = fig
-    for m in (*_ENUMERATION.finditer(sentence), *_KILLING_LIST.finditer(sentence)):
+    lists = (*(_ENUMERATION.finditer(sentence) if _has(low, _ENUMERATION_NEEDS) else ()),
+             *(_KILLING_LIST.finditer(sentence) if _has(low, _KILLING_LIST_NEEDS) else ()))
+    for m in lists:
         if m.re is _KILLING_LIST and any(f.kind == "killed" and m.start() <= f.start - offset < m.end() and
                                          f.role != "individual" for f in found.values()):
             continue  # "killing two people": a stated total already

@@ -142,7 +142,8 @@ def explicit_date(sentence: str, published: EventDate, *, skip_speech: bool = Tr
 
 # a sentence without any of these states no date: each date expression above holds one (a month's first three
 # letters, a weekday's or "today"'s "day", "week", "month", "night", "morning", a year)
-_DATE_WORD = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?:19|20)\d\d|(?i:day|week|month|night|morning)")
+_DATE_WORD = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?:19|20)\d\d|"
+                        r"(?i:day|week|month|night|morning)")
 _ON_BEFORE = re.compile(r"\bon\s+$")
 _READINGS_KEPT = 4096  # sentences whose reading is kept: an article's sentences are read two or three times
 

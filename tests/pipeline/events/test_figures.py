@@ -100,3 +100,40 @@ def test_daily_total_after_the_night_strike_does_not_replace_its_toll(parser):
     assert [(e.killed, e.injured) for e in found] == [(2, 1)]
     assert {c.role for c in found[0].casualty_claims if c.value in (5, 8)} == {"aggregate"}
 
+
+
+# -- session 11: the cheap word tests before each pattern change nothing ----------------------------------
+_GATED = (
+    "Shelling killed at least 12 people and wounded 30 more, including four children, the governor said.",
+    "The death toll rose to 58 on Sunday, with 14 fatalities among rescuers.",
+    "Reuters saw 11 bodies in the yard; 40 bodies were recovered from the rubble and 9 have been buried.",
+    "A 67-year-old woman and her husband were killed, and another man sustained shrapnel wounds.",
+    "Investigators found 440 graves near the town, where the number of dead rose to 460.",
+    "Ivan Petrenko, a local teacher, died as a result of the shelling, and two pensioners were hurt.",
+    "SHELLING KILLED AT LEAST 12 PEOPLE AND WOUNDED 30 MORE.",
+    "No one was killed, but 3 people suffered injuries; a man got a concussion.",
+    "The number of injured increased to 27, while the lives of 5 soldiers were lost.",
+)
+
+
+def test_every_word_a_pattern_needs_is_spelt_in_that_pattern():
+    from pipeline.events import figures as module
+    for (_kind, _role, pattern), needs in zip(module._PATTERNS, module._NEEDS):
+        for group in needs:
+            assert all(word in pattern.pattern.lower() for word in group), (pattern.pattern[:60], group)
+
+
+def test_the_word_tests_find_the_same_figures_as_every_pattern_tried(monkeypatch):
+    from pipeline.events import figures as module
+    gated = [figures(s, 5) for s in _GATED]
+    assert all(gated)  # every sentence states figures
+    monkeypatch.setattr(module, "_has", lambda low, needs: True)
+    assert [figures(s, 5) for s in _GATED] == gated
+
+
+def test_a_letter_ignorecase_takes_for_another_still_passes_the_word_tests():
+    # the long s and the Kelvin sign are "s" and "k" to IGNORECASE, though ``str.lower`` keeps them
+    assert _read("Shelling \u212aILLED at least 12 people and wounded 30 more.") == \
+        _read("Shelling killed at least 12 people and wounded 30 more.")
+    for spelt in ("bodieſ", "BODİES"):  # a long s, a dotted capital I: only the fold makes them "bodies"
+        assert _read(f"Rescuers said 40 {spelt} were recovered from the rubble.") == [("killed", 40, "total")], spelt
