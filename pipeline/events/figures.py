@@ -93,7 +93,7 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
 ))
 
 # For each pattern of ``_PATTERNS`` (same order), the words it cannot match without: groups that must each have
-# one of their words in the sentence (lower-cased by ``_folded``). A cheap test that spares the pattern's scan of a
+# one of their words in the sentence (lower-cased by ``folded``). A cheap test that spares the pattern's scan of a
 # sentence that lacks them; it never changes what is found (``tests/pipeline/events/test_figures.py`` checks
 # that every word is one the pattern spells out).
 _KILLED = ("killed", "died", "dead")
@@ -128,7 +128,7 @@ _KILLING_LIST_NEEDS = (("kill",),)
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
-def _folded(sentence: str) -> str:
+def folded(sentence: str) -> str:
     """``sentence`` lower-cased as IGNORECASE compares letters: a word a pattern matches is in it."""
     return sentence.translate(_FOLD).lower()
 
@@ -282,7 +282,7 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
         return []
     found: dict[tuple[str, int], Figure] = {}
     aggregate = aggregate_scope(sentence) or scoped
-    low = _folded(sentence)
+    low = folded(sentence)
     for (kind, role, pattern), needs in zip(_PATTERNS, _NEEDS):
         if not _has(low, needs):
             continue

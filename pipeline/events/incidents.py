@@ -30,8 +30,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import lru_cache
 
-from pipeline.events.figures import Figure, claimant, continues_aggregate, figures, source_line
+from pipeline.events.figures import Figure, claimant, continues_aggregate, figures, folded, source_line
 from pipeline.events.figures import individuals as count_individuals  # the name ``individuals`` is a local below
 from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Report, Source
 from pipeline.events.triggers import INCIDENT_TRIGGERS, STRIKES, Trigger, separate, triggers
@@ -373,11 +374,12 @@ def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_
     """Group strike and casualty sentences into incidents."""
     incidents: list[_Incident] = []
     for sent in sentences:
-        if not sent.content and sent.figures and incidents and \
+        content = sent.content
+        if not content and sent.figures and incidents and \
                 sent.para - incidents[-1].sentences[-1].para <= WEIGHTS.incident_lookback_paragraphs:
             incidents[-1].sentences.append(sent)  # "No one was killed." after the incident
             continue
-        if not sent.content:
+        if not content:
             if incidents and sentences and (_ANAPHOR.search(sent.text) or _mentions(sent.text, incidents[-1].nouns)):
                 last = incidents[-1].sentences[-1]
                 if sent.para - last.para <= WEIGHTS.incident_lookback_paragraphs and (sent.points or sent.figures):
@@ -395,7 +397,16 @@ def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_
 
 
 def _mentions(sentence: str, nouns: set[str]) -> bool:
-    return any(re.search(rf"\bthe (?:\w+ )?{re.escape(n)}\b", sentence, re.IGNORECASE) for n in nouns)
+    if not nouns:
+        return False
+    low = folded(sentence)  # a noun the pattern finds is in it: the cheap test first (an ASCII noun)
+    return any((not n.isascii() or n in low) and _refers_to(n).search(sentence) for n in nouns)
+
+
+@lru_cache(maxsize=256)
+def _refers_to(noun: str) -> re.Pattern:
+    """"the [word] ``noun``": a sentence that refers back to a facility an incident named."""
+    return re.compile(rf"\bthe (?:\w+ )?{re.escape(noun)}\b", re.IGNORECASE)
 
 
 def _best_place(inc: _Incident, text: str) -> tuple[Place | None, bool]:

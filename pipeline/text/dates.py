@@ -144,6 +144,7 @@ def explicit_date(sentence: str, published: EventDate, *, skip_speech: bool = Tr
 # letters, a weekday's or "today"'s "day", "week", "month", "night", "morning", a year)
 _DATE_WORD = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?:19|20)\d\d|"
                         r"(?i:day|week|month|night|morning)")
+_MONTH_WORD = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # in every month expression
 _ON_BEFORE = re.compile(r"\bon\s+$")
 _READINGS_KEPT = 4096  # sentences whose reading is kept: an article's sentences are read two or three times
 
@@ -216,27 +217,32 @@ def read_dates(sentence: str) -> DateReading:
         found.append(_Expression(pos, kind, m.group(0), parts, speech))
 
     has_day = False
-    for m in _MONTH_DAY_RANGE.finditer(sentence):  # "the night of July 22-23": the later day
+    # each kind of expression is looked for only where its word is (a month, a weekday's "day"; what the
+    # IGNORECASE ones need, lower-cased: none of their letters folds otherwise)
+    months = bool(_MONTH_WORD.search(sentence))
+    low = sentence.lower()
+    for m in _MONTH_DAY_RANGE.finditer(sentence) if months else ():  # "the night of July 22-23": the later day
         add(m, "calendar", m.group(1), m.group(3), None)
-    for m in _MONTH_DAY.finditer(sentence):
+    for m in _MONTH_DAY.finditer(sentence) if months else ():
         has_day = True
         add(m, "calendar", m.group(1), m.group(2), m.group(3))
-    for m in _DAY_MONTH.finditer(sentence):
+    for m in _DAY_MONTH.finditer(sentence) if months else ():
         has_day = True
         if m.group(3).lower() == "may" and not m.group(4) and not _ON_BEFORE.search(sentence[:m.start()]):
             continue
         add(m, "calendar", m.group(3), m.group(2) or m.group(1), m.group(4))
-    for m in _IN_MONTH.finditer(sentence):
+    for m in _IN_MONTH.finditer(sentence) if months else ():
         add(m, "in_month", m.group(1), m.group(2))
-    for rx, kind in ((_WEEKDAY, "weekday"), (_WEEKDAY_BARE, "weekday_bare")):
+    for rx, kind in ((_WEEKDAY, "weekday"), (_WEEKDAY_BARE, "weekday_bare")) if "day" in sentence else ():
         for m in rx.finditer(sentence):
             add(m, kind, m.group(1))
-    for m in _RELATIVE.finditer(sentence):
+    for m in _RELATIVE.finditer(sentence) if ("day" in low or "week" in low or "month" in low) else ():
         add(m, "relative", m.group(1))
-    for m in _PREVIOUS_DAY.finditer(sentence):
+    for m in _PREVIOUS_DAY.finditer(sentence) if ("day" in low or "ght" in low or "morn" in low) else ():
         if m.group(1).lower() != "on the night of":
             add(m, "previous", m.group(1))
-    return DateReading(tuple(found), year.group(1) if year else None, has_day, bool(_FUTURE.search(sentence)))
+    future = bool(found) and bool(_FUTURE.search(sentence))  # it only weighs the expressions found
+    return DateReading(tuple(found), year.group(1) if year else None, has_day, future)
 
 
 def _resolved(expr: _Expression, base: date | None, future: bool) -> EventDate | None:
