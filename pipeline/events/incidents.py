@@ -454,13 +454,16 @@ def _event_at(kind: str, sub: str, when: EventDate, place: Place, text: str, sou
 def date_basis(sentence: str, date: EventDate | None, published: EventDate) -> int:
     """How firmly ``sentence`` fixes the day ``date`` (``DATE_BASIS``), told by whether that day moves when the
     page's date does: by a day (relative: "yesterday"), by whole weeks only (a weekday), or not at all (a calendar
-    date). A day stated on a page with no date is a calendar date; no stated day is the page's."""
+    date). A day stated on a page with no date is a calendar date; no stated day is the page's, and neither is the
+    page's own day stated (a dateline, "today": the day of the report, which only bounds the incident)."""
     day = parse_iso(date.date) if date is not None else None
     if day is None or date.precision != 1:
         return DATE_BASIS["page"]
     base = parse_iso(published.date)
     if base is None:
         return DATE_BASIS["calendar"]
+    if day == base and published.precision == 1:
+        return DATE_BASIS["page"]
     moved = []
     for shift in (1, 7):
         again = explicit_date(sentence, EventDate((base + timedelta(days=shift)).isoformat(), published.precision))

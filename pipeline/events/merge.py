@@ -167,6 +167,11 @@ def _earlier_coarse(other: EventDate, into: EventDate) -> bool:
     return a is not None and b is not None and a < b
 
 
+def _basis(event: Event) -> int:
+    """How firmly an event's text fixes its day (``DATE_BASIS``; lower is firmer), read in one place."""
+    return event.date_basis
+
+
 def _absorb_date(into: Event, other: Event) -> None:
     """The merged date: the finest reported; of two days, the one the text fixes more firmly (``date_basis``: a
     stated "on Tuesday" over the page-relative "yesterday" of a page whose own date may be off); of two coarse
@@ -175,8 +180,8 @@ def _absorb_date(into: Event, other: Event) -> None:
     if theirs.date is None:
         return
     if mine.date is None or (theirs.precision or 9) < (mine.precision or 9) or _earlier_coarse(theirs, mine) or \
-            (theirs.precision == mine.precision == 1 and other.date_basis < into.date_basis):
-        into.when, into.date_basis = theirs, other.date_basis
+            (theirs.precision == mine.precision == 1 and _basis(other) < _basis(into)):
+        into.when, into.date_basis = theirs, _basis(other)
     if mine.date is not None and mine.precision == theirs.precision == 1 and mine.date != theirs.date:
         kept, dropped = (into.when, mine) if into.when is theirs else (mine, theirs)
         into.when = EventDate(kept.date, kept.precision, f"{kept.note}; another source: {dropped.date}")

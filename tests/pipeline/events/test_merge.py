@@ -1,0 +1,41 @@
+"""Merging across outlets: one incident reported by several articles is one event; separate incidents stay apart.
+
+Every text here is written for these tests; none comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events.extract import Event, merge_across_articles
+from pipeline.events.records import DATE_BASIS
+from tests.fixtures import article_events as _events
+
+
+def _of(events: list[Event], kind: str) -> list[Event]:
+    return [e for e in events if e.event_type == kind]
+
+
+def _merged(parser, texts: list[tuple[str, str]], order: tuple[int, ...]) -> list[Event]:
+    return merge_across_articles([_events(parser, texts[i][1], texts[i][0]) for i in order])
+
+
+# -- which day the merged event keeps ------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "May 17 (Wire) -- A missile hit Sumy, killing 3 people.",
+    "A missile hit Sumy today, killing 3 people.",
+    "A missile hit Sumy on Wednesday, killing 3 people."])
+def test_the_pages_own_day_stated_is_no_firmer_than_the_page(parser, sentence):
+    [report] = _of(_events(parser, "date 2023-05-17\n" + sentence), "casualty_report")  # a Wednesday
+    assert report.when.date == "2023-05-17" and report.date_basis == DATE_BASIS["page"]
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_another_outlets_stated_day_before_the_report_outranks_a_dateline(parser, order):
+    texts = [("a.txt", "date 2023-05-17\nMay 17 (Wire) -- Ukrainian troops have recaptured Balakliia, the army said."),
+             ("b.txt", "date 2023-05-17\nUkrainian troops recaptured Balakliia, a video released by the army showed "
+                       "on Tuesday.")]
+    [merged] = _of(_merged(parser, texts, order), "frontline_incident")
+    assert {s.article for s in merged.sources} == {"a.txt", "b.txt"}
+    assert merged.when.date == "2023-05-16"
+    assert "2023-05-17" in merged.when.note
