@@ -39,6 +39,7 @@ from pipeline.events.weights import WEIGHTS
 from pipeline.text.dates import EventDate, parse_iso
 
 _CONTROL = ("encirclement", "recapture", "withdrawal", "capture", "advance")
+_HANDOVER = ("capture", "recapture", "withdrawal")  # a place changing hands, told by the side that took it or left it
 
 
 def _dates_compatible(a: EventDate, b: EventDate) -> bool:
@@ -119,12 +120,32 @@ def _undated_evidence(a: Event, b: Event) -> bool:
     if key is None or key != settlement(b.place):
         return False
     if _control(a) or _control(b):
-        return a.sub_event_type == b.sub_event_type and \
-            (a.gains == b.gains or "unknown" in (a.gains, b.gains) or None in (a.gains, b.gains))
+        return _same_handover(a, b)
     if a.event_type != "casualty_report" or b.event_type != "casualty_report":
         return False  # a strike with neither date nor figures: a city is struck too often to know which time
+    if not _figures_agree(a, b):
+        return False
     subs = {a.sub_event_type, b.sub_event_type} - set(_GENERIC)
-    return len(subs) <= 1 and _figures_agree(a, b)  # one weapon, or one left unsaid
+    if len(subs) <= 1:
+        return True  # one weapon, or one left unsaid
+    # two ways of telling the attack (shelling, a missile): one incident only when every figure agrees in full
+    return not _weapons_differ(a, b) and _figures_shared(a, b) >= WEIGHTS.undated_loose_weapon_figures
+
+
+def _same_handover(a: Event, b: Event) -> bool:
+    """The same change of control, for a pair one of which has no date: the same verb by the same side (or a side
+    one report leaves unsaid), or a capture / recapture / withdrawal in which both reports name the same gainer
+    (one outlet's "captured" is the other's "withdrew from")."""
+    if a.sub_event_type == b.sub_event_type:
+        return a.gains == b.gains or "unknown" in (a.gains, b.gains) or None in (a.gains, b.gains)
+    return a.sub_event_type in _HANDOVER and b.sub_event_type in _HANDOVER and \
+        a.gains == b.gains and a.gains not in (None, "unknown")
+
+
+def _figures_shared(a: Event, b: Event) -> int:
+    """How many kinds of figure (killed, injured) both reports state, non-zero and equal."""
+    return sum(1 for attr in ("killed", "injured")
+               if getattr(a, attr) and getattr(a, attr) == getattr(b, attr))
 
 
 def mergeable(a: Event, b: Event) -> bool:

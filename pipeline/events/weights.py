@@ -40,6 +40,9 @@ class EventWeights:
     toll_abs_compatible: int = 3  # ... or within this many people of each other
     toll_ratio_undated: float = 1.0  # a report with no date merges only when the figures both state agree this
     # closely (smaller / larger, no absolute slack): exactly, since with no date no toll can be told to be the later
+    undated_loose_weapon_figures: int = 2  # ... and, when the two tell the attack differently (shelling, a missile;
+    # never two named weapons), only when this many kinds of figure (killed and injured) agree: one small figure
+    # alike ("2 killed") is too common to tell one attack from another
     # -- confidence (a probability-like score; the calibration table is in benchmarks/RESULTS_events.md)
     conf_base_casualty: float = 0.55  # a casualty report with a stated total
     conf_base_control: float = 0.55  # a capture, recapture, withdrawal ... with its place as the verb's object

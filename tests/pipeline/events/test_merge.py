@@ -39,3 +39,48 @@ def test_another_outlets_stated_day_before_the_report_outranks_a_dateline(parser
     assert {s.article for s in merged.sources} == {"a.txt", "b.txt"}
     assert merged.when.date == "2023-05-16"
     assert "2023-05-17" in merged.when.note
+
+
+# -- a report with no date against a dated one ---------------------------------------------------
+UNDATED = "\n"  # a page with no date, whose text states no day
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_an_undated_capture_is_the_dated_withdrawal_of_the_other_side(parser, order):
+    texts = [("a.txt", "date 2023-05-20\nUkrainian forces withdrew from Balakliia on Friday after weeks of fighting, "
+                       "the general staff said."),
+             ("b.txt", UNDATED + "Russian troops have captured Balakliia, the defence ministry in Moscow said.")]
+    [merged] = _of(_merged(parser, texts, order), "frontline_incident")
+    assert {s.article for s in merged.sources} == {"a.txt", "b.txt"}
+    assert merged.when.date == "2023-05-19"
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_an_undated_capture_is_not_a_dated_withdrawal_by_the_same_side(parser, order):
+    # Ukraine leaving the town and Ukraine taking it: the town changed hands twice
+    texts = [("a.txt", "date 2023-05-20\nUkrainian forces withdrew from Balakliia on Friday after weeks of fighting, "
+                       "the general staff said."),
+             ("b.txt", UNDATED + "Ukrainian troops have recaptured Balakliia, the general staff said.")]
+    assert len(_of(_merged(parser, texts, order), "frontline_incident")) == 2
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_an_undated_shelling_with_both_figures_alike_is_the_dated_missile_strike(parser, order):
+    texts = [("a.txt", "date 2023-05-20\nA Russian missile hit Kupiansk on Friday, killing four people and injuring 11, "
+                       "the governor said."),
+             ("b.txt", UNDATED + "Russian shelling of Kupiansk killed four people and injured 11, the governor said.")]
+    [merged] = _of(_merged(parser, texts, order), "casualty_report")
+    assert {s.article for s in merged.sources} == {"a.txt", "b.txt"}
+    assert (merged.killed, merged.injured, merged.when.date) == (4, 11, "2023-05-19")
+
+
+@pytest.mark.parametrize(("undated", "why"), [
+    ("Russian shelling of Kupiansk killed four people, the governor said.", "one figure alike is too common"),
+    ("A Russian drone hit Kupiansk, killing four people and injuring 11, the governor said.", "another weapon"),
+    ("Russian shelling of Kupiansk killed four people and injured 12, the governor said.", "a figure differs")])
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_an_undated_report_told_another_way_stays_apart_without_full_agreement(parser, undated, why, order):
+    texts = [("a.txt", "date 2023-05-20\nA Russian missile hit Kupiansk on Friday, killing four people and injuring 11, "
+                       "the governor said."),
+             ("b.txt", UNDATED + undated)]
+    assert len(_of(_merged(parser, texts, order), "casualty_report")) == 2, why
