@@ -282,8 +282,9 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     if sent.points and not own and regions and tells and not any(p.admin1_code in regions for p in sent.points) \
             and sent.date is not None and inc.date is not None and sent.date.date != inc.date.date:
         return True  # an incident told only by its oblast, and an attack at a town of another oblast on another day
-    if sent.date is None:
-        return False
+    if sent.date is None:  # a fresh toll with no stated day is the page's news, not a stale day's attack
+        return inc.date is not None and _stale(parse_iso(inc.date.date), published) and _own_attack(inc, sent) and \
+            _fresh_toll(sent.figures) and not inc.figures
     theirs = parse_iso(inc.date.date) if inc.date else None
     mine = parse_iso(sent.date.date)
     if theirs is not None and mine is not None:
@@ -295,12 +296,31 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     # the incident has no stated date: a stated other day splits only with a toll that is not an update of its toll
     if mine is None or mine == parse_iso(published.date):
         return False
+    if _stale(mine, published) and inc.strikes and _own_attack(inc, sent) and not sent.figures and \
+            _fresh_toll([f for f, _c in inc.figures]):
+        return True  # an attack on a day well before the page (a caption, a reminder) is not the page's news
     for kind in ("killed", "injured"):
         values = [f.value for f in sent.figures if f.kind == kind and f.role in ("total", "individual")]
         known = inc.toll(kind)
         if values and known and not _ratio_ok(max(values), known, WEIGHTS.toll_ratio_split):
             return True
     return False
+
+
+def _stale(day, published: EventDate) -> bool:
+    """Whether a stated day lies ``WEIGHTS.stale_days`` or more before the page's date (an earlier incident)."""
+    page = parse_iso(published.date)
+    return day is not None and page is not None and (page - day).days >= WEIGHTS.stale_days
+
+
+def _own_attack(inc: _Incident, sent: _Sentence) -> bool:
+    """Whether ``sent`` tells an attack of its own: a strike not referred back to ("the strike"), no figure shared."""
+    return bool(sent.strikes) and not _ANAPHOR.search(sent.text) and not _shares_figure(inc, sent)
+
+
+def _fresh_toll(figs: list[Figure]) -> bool:
+    """A stated total not worded as an update ("killed two", not "the toll rose to"): news of the page's day."""
+    return any(f.role == "total" for f in figs) and not any(f.update for f in figs)
 
 
 def _doubtful(place: Place) -> bool:

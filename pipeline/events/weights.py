@@ -29,6 +29,9 @@ class EventWeights:
     # with no toll beyond the incident's, stays in the incident told before (a far namesake of an unknown village
     # would otherwise split off a sub-count of the toll as an incident of its own)
     toll_ratio_split: float = 0.4  # a dated sentence whose toll is below this share of the incident's starts another
+    stale_days: int = 5  # an attack stated this many days before the page's date (a photo caption, a reminder) and one
+    # told with no day (the page's news) are two incidents unless one refers back to the other or shares a figure;
+    # lower splits an article's own incident from a weekday it names, higher lets a caption's old strike date the news
     # -- merging across articles
     duplicate_entry_km: float = 1.0  # two differently named towns closer than this are one settlement listed twice
     # (Ukraine in the gazetteer: 486 pairs of differently named villages lie 1-2 km apart, 25 pairs closer than 0.5 km)
