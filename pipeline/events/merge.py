@@ -163,6 +163,20 @@ def mergeable(a: Event, b: Event) -> bool:
     return _dates_compatible(a.when, b.when)
 
 
+def fit(a: Event, b: Event) -> float:
+    """How well two mergeable events fit each other (``WEIGHTS.fit_*``): figures both state alike, the same kind of
+    event and weapon, the same settlement, and the fewer days apart the better. Of several incidents one report
+    may join (a strike a week ago and today's at one city, both within a coarse date's slack), it joins the best."""
+    w = WEIGHTS
+    score = w.fit_figure * _figures_shared(a, b)
+    score += w.fit_event_type * (a.event_type == b.event_type) + w.fit_sub_type * (a.sub_event_type == b.sub_event_type)
+    key = settlement(a.place)
+    score += w.fit_settlement * (key is not None and key == settlement(b.place))
+    da, db = parse_iso(a.when.date), parse_iso(b.when.date)
+    days = abs((da - db).days) if da is not None and db is not None else WEIGHTS.merge_days_coarse
+    return score - w.fit_per_day * days
+
+
 def _reported_toll(event: Event) -> tuple[int | None, int | None]:
     if not event.reports:
         return event.killed, event.injured
@@ -410,55 +424,82 @@ class CrossArticleMerge:
         return [self.event(i) for i in range(len(self._events))]
 
     def add(self, events: list[Event]) -> None:
-        """Merge one article's events into those of the articles added before it."""
-        cells, articles_of = self.cells, self.articles_of
-        for event in events:
-            article = event.sources[0].article if event.sources else ""
-            look, home = _cells(event)
-            day = _day(event)
-            dated = event.event_type != "annexation_claim"
-            place_key = settlement(event.place)  # an undated pair must be at one settlement for sure
-            target = None
-            for key in look:
-                cell = cells.get(key)
-                if cell is None:
-                    continue
-                target = next((t for t, first in ((e & _EVENT_MASK, cell.articles[e >> _EVENT_BITS])
-                                                  for e in cell.candidates(day, dated=dated))
-                               if first != article and not _has(articles_of[t], article)
-                               and (not dated or (day is not None and self.day_of[t] != _NO_DAY)
-                                    or (place_key is not None and self.settlement_of[t] == place_key))
-                               and mergeable(self.event(t), event)), None)
-                if target is not None:
-                    break
-            if target is not None:
-                merged = self.event(target)
-                # only a report from another syndication group corroborates: a reprint adds no evidence
-                reports = {s.report for s in merged.sources}
-                absorb(merged, event, corroborates=any(s.report not in reports for s in event.sources))
-                if isinstance(articles_of[target], str):
-                    articles_of[target] = {articles_of[target]}
-                articles_of[target].add(article)
-                old, new = self.day_of[target], _day(merged)
-                self.home_of[target].move(target, None if old == _NO_DAY else old, new)
-                self.day_of[target] = _NO_DAY if new is None else new
-                self.settlement_of[target] = settlement(merged.place)
-                self._pickled[target] = None
-                self.touched.add(target)
-                continue
-            index = len(self._events)
-            self._events.append(event)
-            self._pickled.append(None)
-            self._live[index] = None
-            articles_of.append(article)
-            cell = cells.get(home)
+        """Merge one article's events into those of the articles added before it.
+
+        The article's events and the merged events they may join are paired best fit first (:func:`fit`; ties by
+        the event's place in the article, then by age), each at most once: a report joins the incident it fits
+        best whichever of the two was added first, and one article's two incidents never join one merged event."""
+        found = [self._candidates(event) for event in events]
+        pairs = [(0.0, i, t) for i, ts in enumerate(found) for t in ts]
+        if len(pairs) > 1:  # a choice to make
+            pairs = sorted((-fit(self.event(t), events[i]), i, t) for _f, i, t in pairs)
+        target: dict[int, int] = {}
+        taken: set[int] = set()
+        for _fit, i, t in pairs:
+            if i not in target and t not in taken:
+                target[i] = t
+                taken.add(t)
+        for i, event in enumerate(events):
+            if i in target:
+                self._absorb(target[i], event)
+            else:
+                self._append(event)
+
+    def _candidates(self, event: Event) -> list[int]:
+        """The merged events ``event`` may join (:func:`mergeable`), found by grid cell and day."""
+        article = event.sources[0].article if event.sources else ""
+        look, _home = _cells(event)
+        day = _day(event)
+        dated = event.event_type != "annexation_claim"
+        place_key = settlement(event.place)  # an undated pair must be at one settlement for sure
+        articles_of = self.articles_of
+        found: list[int] = []
+        for key in look:
+            cell = self.cells.get(key)
             if cell is None:
-                cell = cells[home] = _Cell()
-            self.home_of.append(cell)
-            self.day_of.append(_NO_DAY if day is None else day)
-            self.settlement_of.append(place_key)
-            cell.add(article, index, day)
-            self.touched.add(index)
+                continue
+            found += [t for t, first in ((e & _EVENT_MASK, cell.articles[e >> _EVENT_BITS])
+                                         for e in cell.candidates(day, dated=dated))
+                      if first != article and not _has(articles_of[t], article)
+                      and (not dated or (day is not None and self.day_of[t] != _NO_DAY)
+                           or (place_key is not None and self.settlement_of[t] == place_key))
+                      and mergeable(self.event(t), event)]
+        return found
+
+    def _absorb(self, target: int, event: Event) -> None:
+        article = event.sources[0].article if event.sources else ""
+        articles_of = self.articles_of
+        merged = self.event(target)
+        # only a report from another syndication group corroborates: a reprint adds no evidence
+        reports = {s.report for s in merged.sources}
+        absorb(merged, event, corroborates=any(s.report not in reports for s in event.sources))
+        if isinstance(articles_of[target], str):
+            articles_of[target] = {articles_of[target]}
+        articles_of[target].add(article)
+        old, new = self.day_of[target], _day(merged)
+        self.home_of[target].move(target, None if old == _NO_DAY else old, new)
+        self.day_of[target] = _NO_DAY if new is None else new
+        self.settlement_of[target] = settlement(merged.place)
+        self._pickled[target] = None
+        self.touched.add(target)
+
+    def _append(self, event: Event) -> None:
+        article = event.sources[0].article if event.sources else ""
+        _look, home = _cells(event)
+        day = _day(event)
+        index = len(self._events)
+        self._events.append(event)
+        self._pickled.append(None)
+        self._live[index] = None
+        self.articles_of.append(article)
+        cell = self.cells.get(home)
+        if cell is None:
+            cell = self.cells[home] = _Cell()
+        self.home_of.append(cell)
+        self.day_of.append(_NO_DAY if day is None else day)
+        self.settlement_of.append(settlement(event.place))
+        cell.add(article, index, day)
+        self.touched.add(index)
 
     def pickled(self, i: int) -> bytes:
         """Merged event ``i`` as its pickle (the one kept, when it is kept; ``compact`` keeps every one)."""

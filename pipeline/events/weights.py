@@ -46,6 +46,13 @@ class EventWeights:
     undated_loose_weapon_figures: int = 2  # ... and, when the two tell the attack differently (shelling, a missile;
     # never two named weapons), only when this many kinds of figure (killed and injured) agree: one small figure
     # alike ("2 killed") is too common to tell one attack from another
+    # -- which of several compatible merged events a report joins (``merge.fit``; the best fit wins, ties by age)
+    fit_figure: float = 1.0  # per kind of figure (killed, injured) both state alike: the strongest sign of one incident
+    fit_event_type: float = 0.5  # both casualty reports, or both strikes without figures
+    fit_sub_type: float = 0.3  # the same sub-type (the same weapon, the same change of control)
+    fit_settlement: float = 0.3  # the same gazetteer entry, not only points within ``merge_km``
+    fit_per_day: float = 0.2  # per day apart (an undated side counts as ``merge_days_coarse`` days): a day or two
+    # weigh less than a matching sub-type and settlement, a week (1.4) more than one figure alike
     # -- confidence (a probability-like score; the calibration table is in benchmarks/RESULTS_events.md)
     conf_base_casualty: float = 0.55  # a casualty report with a stated total
     conf_base_control: float = 0.55  # a capture, recapture, withdrawal ... with its place as the verb's object

@@ -84,3 +84,49 @@ def test_an_undated_report_told_another_way_stays_apart_without_full_agreement(p
                        "the governor said."),
              ("b.txt", UNDATED + undated)]
     assert len(_of(_merged(parser, texts, order), "casualty_report")) == 2, why
+
+
+# -- which incident a report joins -----------------------------------------------------------------
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_report_joins_the_incident_it_fits_not_an_older_one_at_the_same_city(parser, order):
+    # one article tells two strikes on Kupiansk a week apart; another outlet, with no stated day, the second
+    texts = [("a.txt", "date 2023-06-20\nA Russian missile hit Kupiansk on June 13, damaging a school.\n\n"
+                       "In a separate attack, a Russian missile struck Kupiansk on Monday, killing two people and "
+                       "injuring seven, the governor said."),
+             ("b.txt", "date 2023-06-20\nA Russian missile struck Kupiansk, killing two people and injuring seven, "
+                       "the governor said.")]
+    merged = _merged(parser, texts, order)
+    assert sorted((e.when.date, e.killed, len({s.article for s in e.sources})) for e in merged) == \
+        [("2023-06-13", None, 1), ("2023-06-19", 2, 2)]
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_caption_of_last_weeks_strike_does_not_date_the_news_of_the_day(parser, order):
+    texts = [("a.txt", "date 2023-06-20\nA Russian missile hit an industrial site in Zaporizhzhia, killing two people "
+                       "and injuring seven, the governor said.\n\nFirefighters at the site of a Russian missile strike "
+                       "in Zaporizhzhia on June 13. Photo: emergency service"),
+             ("b.txt", "date 2023-06-20\nA Russian missile struck an industrial site in Zaporizhzhia overnight, "
+                       "killing two people and wounding seven, the governor said.")]
+    merged = _merged(parser, texts, order)
+    [news] = _of(merged, "casualty_report")
+    assert {s.article for s in news.sources} == {"a.txt", "b.txt"} and news.when.date == "2023-06-20"
+    [caption] = _of(merged, "frontline_incident")
+    assert caption.when.date == "2023-06-13" and {s.article for s in caption.sources} == {"a.txt"}
+
+
+def test_a_strike_dated_by_last_weeks_caption_does_not_keep_the_news_toll(parser):
+    text = ("date 2023-06-20\nA residential building in Zaporizhzhia damaged by a Russian missile strike on June 12. "
+            "Photo: regional administration\n\nA Russian missile hit an industrial site in Zaporizhzhia, killing two "
+            "people and injuring seven, the governor said.")
+    events = _events(parser, text)
+    assert sorted((e.when.date, e.killed) for e in events) == [("2023-06-12", None), ("2023-06-20", 2)]
+
+
+@pytest.mark.parametrize("text", [
+    # the same strike: a toll worded as an update, with the day of the strike told after it
+    "date 2023-06-20\nThe death toll from the Russian missile strike on Zaporizhzhia has risen to 12, the governor "
+    "said.\n\nRussian missiles hit Zaporizhzhia on June 12.",
+    # a headline without a toll, dated by the body
+    "date 2023-06-20\nRussian strike on Zaporizhzhia\n\nRussian missiles hit Zaporizhzhia on June 12, killing 12."])
+def test_an_old_strike_told_with_its_day_and_its_toll_stays_one_incident(parser, text):
+    assert len([e for e in _events(parser, text) if e.event_type != "annexation_claim"]) == 1
