@@ -95,17 +95,23 @@ def settlement(place: Place | None) -> tuple | None:
 def _figures_agree(a: Event, b: Event) -> bool:
     """Both state a figure of one kind and every figure both state agrees within ``toll_ratio_undated`` (exactly:
     with no date, 3 and 4 killed cannot be told to be an early and a later toll rather than two shellings of one
-    city). A kind only one report states is no conflict (an outlet may leave the injured unsaid)."""
-    shared = 0
+    city). A kind only one report states is no conflict (an outlet may leave the injured unsaid). One kind may
+    differ as an early and a later toll (within ``toll_ratio_compatible``) when the other agrees and is at least
+    ``undated_distinct_figure`` (7 and 12 killed with 33 injured each: one attack told at two hours)."""
+    shared, distinct, updated = 0, False, 0
     for attr in ("killed", "injured"):
         x, y = getattr(a, attr), getattr(b, attr)
         if x is None or y is None:
             continue
         lo, hi = sorted((x, y))
         if hi and lo / hi < WEIGHTS.toll_ratio_undated:
-            return False
+            if not _ratio_ok(lo, hi, WEIGHTS.toll_ratio_compatible):
+                return False
+            updated += 1
+            continue
         shared += hi > 0
-    return shared > 0
+        distinct = distinct or hi >= WEIGHTS.undated_distinct_figure
+    return shared > 0 and (not updated or (updated == 1 and distinct))
 
 
 def _undated_evidence(a: Event, b: Event) -> bool:

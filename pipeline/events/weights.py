@@ -43,6 +43,8 @@ class EventWeights:
     toll_abs_compatible: int = 3  # ... or within this many people of each other
     toll_ratio_undated: float = 1.0  # a report with no date merges only when the figures both state agree this
     # closely (smaller / larger, no absolute slack): exactly, since with no date no toll can be told to be the later
+    undated_distinct_figure: int = 10  # ... but one kind of figure may differ as an early and a later toll when the
+    # other kind agrees and is at least this (two attacks on one city with the same 10+ injured are rare; 2 are not)
     undated_loose_weapon_figures: int = 2  # ... and, when the two tell the attack differently (shelling, a missile;
     # never two named weapons), only when this many kinds of figure (killed and injured) agree: one small figure
     # alike ("2 killed") is too common to tell one attack from another

@@ -130,3 +130,24 @@ def test_a_strike_dated_by_last_weeks_caption_does_not_keep_the_news_toll(parser
     "date 2023-06-20\nRussian strike on Zaporizhzhia\n\nRussian missiles hit Zaporizhzhia on June 12, killing 12."])
 def test_an_old_strike_told_with_its_day_and_its_toll_stays_one_incident(parser, text):
     assert len([e for e in _events(parser, text) if e.event_type != "annexation_claim"]) == 1
+
+
+@pytest.mark.parametrize(("undated", "one"), [
+    ("A Russian missile hit Kupiansk, killing 12 people and injuring 33, the governor said.", True),  # a later toll
+    ("A Russian missile hit Kupiansk, killing 2 people and injuring 33, the governor said.", False),  # too far apart
+    ("A Russian missile hit Kupiansk, killing 12 people and injuring 34, the governor said.", False)])  # both differ
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_an_undated_later_toll_joins_when_a_distinctive_figure_agrees(parser, undated, one, order):
+    texts = [("a.txt", "date 2023-05-20\nA Russian missile hit Kupiansk on Friday, killing 9 people and injuring 33, "
+                       "the governor said."),
+             ("b.txt", UNDATED + undated)]
+    assert len(_of(_merged(parser, texts, order), "casualty_report")) == (1 if one else 2)
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_an_undated_toll_differing_where_the_other_figure_is_small_stays_apart(parser, order):
+    # 3 and 4 killed with 2 injured each: too common to be told from two shellings of one city
+    texts = [("a.txt", "date 2023-05-20\nRussian shelling hit Kupiansk on Friday, killing 3 people and injuring 2, "
+                       "the governor said."),
+             ("b.txt", UNDATED + "Russian shelling hit Kupiansk, killing 4 people and injuring 2, the governor said.")]
+    assert len(_of(_merged(parser, texts, order), "casualty_report")) == 2
