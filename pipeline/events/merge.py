@@ -164,9 +164,14 @@ def mergeable(a: Event, b: Event) -> bool:
         return False  # neighbouring villages each change hands on their own
     if not (_types_compatible(a, b) and _tolls_compatible(a, b)):
         return False
-    if parse_iso(a.when.date) is None or parse_iso(b.when.date) is None:
+    da, db = parse_iso(a.when.date), parse_iso(b.when.date)
+    if da is None or db is None:
         return _undated_evidence(a, b)
-    return _dates_compatible(a.when, b.when)
+    if not _dates_compatible(a.when, b.when):
+        return False
+    # days further apart than a day's slack are one strike only with a figure alike (a coarse date only bounds the
+    # strike: a city is struck too often to join a toll of today to last week's strike told without one)
+    return _control(a) or abs((da - db).days) <= WEIGHTS.merge_days_exact or _figures_shared(a, b) > 0
 
 
 def fit(a: Event, b: Event) -> float:

@@ -5,6 +5,9 @@ Every text here is written for these tests; none comes from an evaluation set.
 
 from __future__ import annotations
 
+import copy
+import itertools
+
 import pytest
 
 from pipeline.events.extract import Event, merge_across_articles
@@ -151,3 +154,29 @@ def test_an_undated_toll_differing_where_the_other_figure_is_small_stays_apart(p
                        "the governor said."),
              ("b.txt", UNDATED + "Russian shelling hit Kupiansk, killing 4 people and injuring 2, the governor said.")]
     assert len(_of(_merged(parser, texts, order), "casualty_report")) == 2
+
+
+# -- independent of article order ------------------------------------------------------------------
+_ORDER_SET = [
+    ("a.txt", "date 2023-06-20\nA Russian missile hit Kupiansk on June 13, damaging a school.\n\nIn a separate "
+              "attack, a Russian missile struck Kupiansk on Monday, killing two people and injuring seven, the "
+              "governor said."),
+    ("b.txt", "date 2023-06-20\nA Russian missile struck Kupiansk, killing two people and injuring seven, the "
+              "governor said."),
+    ("c.txt", UNDATED + "A Russian missile struck Kupiansk, killing two people and injuring seven, officials said."),
+    ("d.txt", "date 2023-06-14\nA Russian missile hit a school in Kupiansk on Tuesday, the governor said."),
+    ("e.txt", "date 2023-06-21\nUkrainian forces withdrew from Balakliia on Tuesday, the general staff said."),
+    ("f.txt", UNDATED + "Russian troops have captured Balakliia, the defence ministry in Moscow said.")]
+
+
+def test_merging_gives_the_same_incidents_in_every_article_order(parser):
+    per = [_events(parser, text, name) for name, text in _ORDER_SET]
+    seen = set()
+    for order in itertools.permutations(range(len(per))):
+        merged = merge_across_articles([copy.deepcopy(per[i]) for i in order])
+        seen.add(tuple(sorted((tuple(sorted({s.article for s in e.sources})), e.event_type, e.when.date, e.killed)
+                              for e in merged)))
+    assert seen == {(
+        (("a.txt", "b.txt", "c.txt"), "casualty_report", "2023-06-19", 2),
+        (("a.txt", "d.txt"), "frontline_incident", "2023-06-13", None),
+        (("e.txt", "f.txt"), "frontline_incident", "2023-06-20", None))}
