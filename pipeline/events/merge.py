@@ -8,18 +8,27 @@ dated and whichever comes first:
 - **type**: compatible types and sub-types (a drone strike is not a missile strike nor an air strike; a
   capture and a recapture of one town are not one change of control);
 - **tolls**: compatible (23 vs 25 killed, not 1 vs 12): within ``toll_ratio_*`` or ``toll_abs_compatible``;
-- **dates**: when both are dated, within ``merge_days_*``. A report with no date at all (an undated page
-  that states no day) needs stronger evidence, whether the other side is dated or not
-  (:func:`_undated_evidence`): the same settlement for sure (the same gazetteer entry, not just nearby),
-  and for a strike a figure both state that agrees within ``toll_ratio_undated`` with no other
-  figure in conflict and no other weapon; for a change of control the same change by the same side.
+- **dates**: when both are dated, within ``merge_days_*``; strikes further apart than ``merge_days_exact``
+  (possible only through a coarse date's slack) also need a figure both state alike. A report with no date
+  at all (an undated page that states no day) needs stronger evidence, whether the other side is dated or
+  not (:func:`_undated_evidence`): the same settlement for sure (the same gazetteer entry, not just
+  nearby), and for a strike figures both state that agree (:func:`_figures_agree`: exactly, or one kind
+  as an early and a later toll when the other is distinctive) with no other weapon (a shelling and a
+  missile only when killed and injured both agree); for a change of control the same change by the same
+  side, or a capture / recapture / withdrawal with the same gainer ("captured" is the other's "withdrew").
   A strike with no figures and no date is never merged: a city is struck too often to know which time.
+
+Of several merged events a report may join, it joins the one it fits best (:func:`fit`), and one
+article's events are paired with them best fit first (``CrossArticleMerge.add``), each at most once, so
+that which article came first matters less (a test runs six articles in every order).
 
 Claims merge per oblast and claimant, keeping every stage with its date.
 
 Across outlets the toll follows one rule (ACLED's practice): the reports with the latest
 publication date win, and among them the most conservative (lowest) figure. The date is the finest
-reported; of two coarse (week) dates, the earlier, since an incident cannot follow its first report.
+reported; of two days, the one the text fixes more firmly (``date_basis``; the page's own day stated, a
+dateline or "today", is no firmer than the page); of two coarse (week) dates, the earlier, since an incident
+cannot follow its first report.
 """
 
 from __future__ import annotations
