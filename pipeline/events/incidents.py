@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from datetime import date as Day
 from datetime import timedelta
 
 from pipeline.events.figures import Figure, claimant, continues_aggregate, figures, source_line
@@ -307,7 +308,7 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     return False
 
 
-def _stale(day, published: EventDate) -> bool:
+def _stale(day: Day | None, published: EventDate) -> bool:
     """Whether a stated day lies ``WEIGHTS.stale_days`` or more before the page's date (an earlier incident)."""
     page = parse_iso(published.date)
     return day is not None and page is not None and (page - day).days >= WEIGHTS.stale_days
