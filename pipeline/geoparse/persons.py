@@ -75,12 +75,13 @@ _CLAUSE_GOES_ON = re.compile(r"[ \t]*(?:[.,;:)\n]|\Z|(?:and|to|in|into|near|at|f
 # the endings of Slavic surnames whose place namesakes add a vowel ("-in" / "-ino", "-ov" / "-ovo", "-sky" / "-skoye")
 _SURNAME_SHAPE = re.compile(r"(?:in|yn|ov|ev|sky|skyy|skiy|skyi|ski)\Z")
 # the spelling tail a stem drops: "Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskyi" share "zelensk"
-_SPELLING_TAIL = re.compile(r"(?:['’]s?)?[yij]*\Z")
+_POSSESSIVE = re.compile(r"['’]s?\Z")
+_SPELLING_TAIL = re.compile(r"[yij]*\Z")
 
 
 def surname_stem(word: str) -> str:
     """``word`` lower-cased without a possessive and its trailing "y"/"i"/"j" letters (see module docstring)."""
-    return _SPELLING_TAIL.sub("", word.lower())
+    return _SPELLING_TAIL.sub("", _POSSESSIVE.sub("", word.lower()))
 
 
 def person_stems(surnames: Iterable[str], w: PersonWeights = PERSON_WEIGHTS) -> frozenset[str]:
