@@ -5,13 +5,15 @@ Three cues, each weighed against how strong the place reading is (see ``PersonWe
 - **another spelling of a person's surname.** A surname the text gives away (after a title or a first
   name, see ``recognise._surnames``) is often spelt several ways in one article ("-sky", "-skyy",
   "-skiy"); every spelling with the same stem is that person.
-- **a person cue beside a weak place reading.** A reporting verb after the word ("X said", "X added"),
-  or a noun of will or speech before it ("at the suggestion of X", "with the consent of X"), with a
+- **a person cue beside a weak place reading.** A reporting verb after the word ("X said", "X added";
+  not when a place cue stands before it too: "the lab in X confirmed"), or a noun of will or speech
+  before it ("at the suggestion of X", "with the consent of X"), with a
   place reading that is weak: a spelling variant (a fuzzy match), a place outside the war theatre that
   is no country or capital, or a surname-shaped alternate name of a place whose own name adds a
   place ending (the surname "Petrov" for the town "Petrovo").
 - **a fuzzy match abroad without a geographic cue.** A spelling variant whose every reading lies outside
-  the war theatre needs a preposition of place before it or a place noun after it.
+  the war theatre needs a preposition of place before it, a place noun after it, or a place in a list or
+  location string beside it ("A, X and B", "X, B").
 
 A river is no city: "the left bank of the X", "across the X." drop the mention of X (the city X
 stays wherever the name is used without such a cue).
@@ -61,11 +63,14 @@ PERSON_OF_NOUNS = ("suggestion", "order", "orders", "request", "initiative", "be
 _PERSON_OF_BEFORE = re.compile(r"\b(?:" + "|".join(PERSON_OF_NOUNS) + r")[ \t]+of[ \t]+\Z", re.IGNORECASE)
 # what places a word: a preposition of place before it, a place noun after it
 PLACE_PREPOSITIONS = ("in", "near", "at", "from", "to", "outside", "around", "into", "towards", "toward", "across",
-                      "through", "via", "between", "of")
+                      "through", "via", "between", "of", "on")
 _PLACE_BEFORE = re.compile(r"\b(?:" + "|".join(PLACE_PREPOSITIONS) + r")[ \t]+(?:the[ \t]+)?\Z", re.IGNORECASE)
 PLACE_NOUNS_AFTER = ("region", "oblast", "province", "krai", "kray", "city", "town", "village", "county", "district",
                      "area", "airport", "port")
 _PLACE_AFTER = re.compile(r"['’]?[ \t]+(?:" + "|".join(PLACE_NOUNS_AFTER) + r")\b", re.IGNORECASE)
+# a list or a location string: a capitalised item before ("A, X", "A and X") or after ("X, B")
+_ITEM_BEFORE = re.compile(r"[A-Z][\w'’.-]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)\Z")
+_ITEM_AFTER = re.compile(r",[ \t]+[A-Z]")
 # a river named by its bank or crossing: "the left bank of the X", "across the X." (the city has no bank and takes
 # no article; after "across the X" only a clause end or a preposition may follow, not a noun: "across the X region")
 _BANK_BEFORE = re.compile(r"\bbanks?[ \t]+of[ \t]+the[ \t]+\Z", re.IGNORECASE)
@@ -135,8 +140,11 @@ def person_cue(text: str, start: int, end: int) -> str | None:
 
 
 def geographic_cue(text: str, start: int, end: int) -> bool:
-    """Whether a preposition of place stands before ``text[start:end]`` or a place noun after it."""
-    return bool(_PLACE_BEFORE.search(text, max(0, start - 20), start) or _PLACE_AFTER.match(text, end))
+    """Whether a preposition of place stands before ``text[start:end]``, a place noun after it, or it is an item of
+    a list or a location string of capitalised names."""
+    before = max(0, start - 30)
+    return bool(_PLACE_BEFORE.search(text, before, start) or _PLACE_AFTER.match(text, end)
+                or _ITEM_BEFORE.search(text, before, start) or _ITEM_AFTER.match(text, end))
 
 
 def river_cue(text: str, start: int, end: int, *, unit: bool = False) -> bool:
@@ -163,8 +171,9 @@ def drop_reason(gaz: Gazetteer, m: Mention, rows: tuple[int, ...], text: str, st
         return None
     if surname_stem(m.text) in stems:
         return "person_spelling"
-    if reading.weak and person_cue(text, m.start, m.end):
-        return "person_cue"
+    cue = person_cue(text, m.start, m.end) if reading.weak else None
+    if cue == "person_of" or (cue == "reporting_verb" and not geographic_cue(text, m.start, m.end)):
+        return "person_cue"  # (a place said or confirmed something: "the lab in X confirmed")
     if reading.fuzzy and not reading.in_theatre and not geographic_cue(text, m.start, m.end):
         return "fuzzy_abroad"
     return None
