@@ -117,3 +117,8 @@ def test_peoples_republic_qualifies_the_village_list(geoparser):
     places = _places(geoparser, text.format(" of the Donetsk People's Republic"))
     assert places["Novoselivka"][1] == "UA-14"
     assert places["Kamianka"][1] == "UA-14"
+
+
+@pytest.mark.parametrize("text", ["(c) 2021 Tarovka/Wire. All rights reserved.", "© Tarovka Media", "Copyright 2020 Tarovka"])
+def test_copyright_line_names_an_owner(text):
+    assert _reason(text, "Tarovka", (2,)) == "copyright"

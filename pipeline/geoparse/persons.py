@@ -15,6 +15,8 @@ Three cues, each weighed against how strong the place reading is (see ``PersonWe
   the war theatre needs a preposition of place before it, a place noun after it, or a place in a list or
   location string beside it ("A, X and B", "X, B").
 
+A copyright line names an owner, not a place: "(c) 2022 X/Agency" drops X.
+
 A river is no city: "the left bank of the X", "across the X." drop the mention of X (the city X
 stays wherever the name is used without such a cue).
 
@@ -77,6 +79,8 @@ _BANK_BEFORE = re.compile(r"\bbanks?[ \t]+of[ \t]+the[ \t]+\Z", re.IGNORECASE)
 _CROSSING_BEFORE = re.compile(r"\b(?:across|along|crossed|crossing|cross|over|upstream|downstream)[ \t]+(?:on[ \t]+)?"
                               r"the[ \t]+\Z", re.IGNORECASE)
 _CLAUSE_GOES_ON = re.compile(r"[ \t]*(?:[.,;:)\n]|\Z|(?:and|to|in|into|near|at|from|on|by|towards?|river)\b)")
+# a copyright notice before a name: "(c) 2022 X", "© X", "Copyright 2022 X"
+_COPYRIGHT_BEFORE = re.compile(r"(?:\([cC]\)|©|\b[cC]opyright)[ \t]*(?:\d{4}[ \t]*)?\Z")
 # the endings of Slavic surnames whose place namesakes add a vowel ("-in" / "-ino", "-ov" / "-ovo", "-sky" / "-skoye")
 _SURNAME_SHAPE = re.compile(r"(?:in|yn|ov|ev|sky|skyy|skiy|skyi|ski)\Z")
 # the spelling tail a stem drops: "Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskyi" share "zelensk"
@@ -159,7 +163,7 @@ def river_cue(text: str, start: int, end: int, *, unit: bool = False) -> bool:
 def drop_reason(gaz: Gazetteer, m: Mention, rows: tuple[int, ...], text: str, stems: frozenset[str],
                 w: PersonWeights = PERSON_WEIGHTS) -> str | None:
     """Why mention ``m`` (candidate ``rows``) is no place here, or None: "person_spelling", "person_cue",
-    "fuzzy_abroad" or "river" (see the module docstring)."""
+    "fuzzy_abroad", "copyright" or "river" (see the module docstring)."""
     if m.kind not in ("name", "variant") or m.location_line or " " in m.text:
         return None
     reading = place_reading(gaz, rows, m.text, fuzzy=m.kind == "variant")
@@ -167,6 +171,8 @@ def drop_reason(gaz: Gazetteer, m: Mention, rows: tuple[int, ...], text: str, st
         return None
     if river_cue(text, m.start, m.end, unit=reading.unit):
         return "river"
+    if _COPYRIGHT_BEFORE.search(text, max(0, m.start - 20), m.start):
+        return "copyright"
     if reading.best_population >= w.keep_population:
         return None
     if surname_stem(m.text) in stems:
