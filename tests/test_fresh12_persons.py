@@ -18,6 +18,7 @@ _ROWS = {
     0: Candidate(0, None, "Brovinsky", 49.0, 17.0, "admin1", "CZ", "CZ-99", 500_000, False),
     1: Candidate(1, None, "Tarovikino", 48.0, 43.0, "city", "RU", "RU-XX", 20_000, False),
     2: Candidate(2, None, "Tarovka", 48.5, 37.5, "city", "UA", "UA-14", 900, True),
+    4: Candidate(4, None, "Kamensk-Rudskoye", 52.0, 39.0, "city", "RU", "RU-XX", 3_000, False),
     3: Candidate(3, None, "Grandport", 10.0, 10.0, "city", "XX", "XX-01", 2_000_000, True),
 }
 
@@ -58,6 +59,11 @@ def test_fuzzy_match_abroad_needs_a_place_cue():
 def test_surname_shaped_alternate_name_beside_a_person_noun_is_a_person():
     text = "The bridges were destroyed at the suggestion of Tarovikin, the commander."
     assert _reason(text, "Tarovikin", (1,)) == "person_cue"
+
+
+def test_adjectival_surname_beside_a_reporting_verb_is_a_person():
+    assert _reason("General Rudskyi visited the troops.", "Rudskyi", (4,)) == "person_cue"
+    assert _reason("Fighting went on near Rudskyi.", "Rudskyi", (4,)) is None
 
 
 def test_surname_shaped_alternate_name_with_a_place_cue_stays():

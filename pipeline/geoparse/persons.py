@@ -10,7 +10,7 @@ Three cues, each weighed against how strong the place reading is (see ``PersonWe
   before it ("at the suggestion of X", "with the consent of X"), with a
   place reading that is weak: a spelling variant (a fuzzy match), a place outside the war theatre that
   is no country or capital, or a surname-shaped alternate name of a place whose own name adds a
-  place ending (the surname "Petrov" for the town "Petrovo").
+  place ending (the surname "Petrov" for the town "Petrovo", "Petrovsky" for "Petrovskoye").
 - **a fuzzy match abroad without a geographic cue.** A spelling variant whose every reading lies outside
   the war theatre needs a preposition of place before it, a place noun after it, or a place in a list or
   location string beside it ("A, X and B", "X, B").
@@ -54,7 +54,8 @@ PERSON_WEIGHTS = PersonWeights()
 # reporting verbs right after a name: "X said", "X, 55, said" is not caught (precision first)
 REPORTING_VERBS = ("said", "says", "added", "told", "wrote", "noted", "stated", "announced", "confirmed", "warned",
                    "accused", "urged", "stressed", "emphasised", "emphasized", "explained", "insisted", "replied",
-                   "tweeted", "dismissed", "vowed", "promised", "declared", "argued", "met", "thanked", "praised")
+                   "tweeted", "dismissed", "vowed", "promised", "declared", "argued", "met", "thanked", "praised",
+                   "visited", "ordered", "signed", "admitted", "denied")
 _REPORTING_AFTER = re.compile(r"(?:['’]s?)?[ \t]+(?:has[ \t]+|had[ \t]+|also[ \t]+)?(?:" + "|".join(REPORTING_VERBS)
                               + r")\b")
 # nouns of will or speech whose "of" names a person: "at the suggestion of X", "on the orders of X"
@@ -107,7 +108,7 @@ class PlaceReading:
     country_or_capital: bool
     unit: bool  # some row is an admin-1 unit or a named region (no river shares its reading)
     in_theatre: bool  # some row lies in a country of the war theatre
-    surname_alias: bool  # surname-shaped text that is only an alternate name of places named text + an ending
+    surname_alias: bool  # surname-shaped text that is only an alternate name of places whose names hold its stem
 
     @property
     def weak(self) -> bool:
@@ -122,8 +123,9 @@ def place_reading(gaz: Gazetteer, rows: tuple[int, ...], text: str, *, fuzzy: bo
     theatre = settings.war_theatre or ()
     cands = [gaz.candidate(r) for r in rows]
     low = text.lower()
+    stem = surname_stem(low)
     alias = bool(_SURNAME_SHAPE.search(low)) and bool(cands) and all(
-        c.name.lower() != low and c.name.lower().startswith(low[:-1]) for c in cands)
+        c.name.lower() != low and stem in c.name.lower() for c in cands)
     return PlaceReading(
         fuzzy=fuzzy,
         best_population=max((c.population or 0 for c in cands), default=0),
