@@ -60,6 +60,7 @@ _AGENT_AFTER = re.compile(r"^['’]?s?\s+(?:\w+ly\s+)?(says|said|told|tells|accu
                           r"rejects|responded|vowed|could|would|might|will|may|has accused|fired|launched)\b")
 _POSSESSIVE = re.compile(r"^['’]s\s+(?!(?:\w+\s+)?(?:region|oblast|province|outskirts|centre|center|suburbs|"
                          r"port|airport|district|streets?|square|historic|residents?|mayor|city)\b)")
+_AGENT_BEFORE = re.compile(r"\bby\s+$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\[[^\]]{1,30}\]\s*)?(?:,|\()")
 _ANAPHOR = re.compile(r"\b(the|this|that) (?:\w+ )?(strike|attack|assault|explosion|blast|shelling|bombing|raid|"
                       r"missiles?|barrage|tragedy)\b", re.IGNORECASE)
@@ -199,6 +200,8 @@ def usable(place: Place, text: str) -> bool:
     if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and \
             (_AGENT_AFTER.match(after) or _POSSESSIVE.match(after)):
         return False
+    if kind in POINT_KINDS and _capital(place) and _AGENT_BEFORE.search(before):
+        return False  # "regions occupied by Moscow": the state as the agent, not a place
     return True
 
 
@@ -278,6 +281,9 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     tells = bool(sent.strikes) or any(f.role in ("total", "observation") for f in sent.figures)
     if sent.points and own and tells and not any(same_place(a, b) for a in sent.points for b in own):
         return True  # an attack or a toll somewhere else
+    if sent.oblasts and not sent.points and own and tells and \
+            not any(p.admin1_code == o.admin1_code for p in own for o in sent.oblasts):
+        return True  # "X Oblast was also hit": an attack told by an oblast none of the incident's towns lie in
     regions = {p.admin1_code for s in inc.sentences for p in s.oblasts}
     if sent.points and not own and regions and tells and not any(p.admin1_code in regions for p in sent.points) \
             and sent.date is not None and inc.date is not None and sent.date.date != inc.date.date:
@@ -569,6 +575,30 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     return []
 
 
+# clauses of one sentence that may each state their own day ("On 8 Sept X was freed; and on 10 Sept Y was")
+_DATED_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\s+(?=(?:on|by|in|since|later|then)\b)",
+                                 re.IGNORECASE)
+
+
+def _clause_date(sent: _Sentence, trig: Trigger, published: EventDate) -> tuple[EventDate | None, str]:
+    """The day the clause of ``trig`` states, and the words that state it: the clause's own date when it has
+    one, else the sentence's (``_DATED_CLAUSE_BREAK``)."""
+    if sent.date is None:
+        return None, sent.text
+    start, end = 0, len(sent.text)
+    for m in _DATED_CLAUSE_BREAK.finditer(sent.text):
+        if m.end() <= trig.start:
+            start = m.end()
+        elif m.start() >= trig.end:
+            end = m.start()
+            break
+    if (start, end) == (0, len(sent.text)):
+        return sent.date, sent.text
+    clause = sent.text[start:end]
+    own = explicit_date(clause, published)
+    return (own, clause) if own is not None else (sent.date, sent.text)
+
+
 def control_events(article: str, text: str, sentences: list[_Sentence], published: EventDate) -> list[Event]:
     """Changes of control, one per place, merged within the article."""
     events: list[Event] = []
@@ -582,18 +612,19 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
             if main is None or counts[key] > counts.get(main.geonameid or main.name, 0):
                 main = p
         for trig in (t for t in sent.triggers if t.control):
+            stated, stated_in = _clause_date(sent, trig, published)
             places = _objects(sent, trig, main)
             oblast_level = False
             if not places and len({p.admin1_code for p in sent.oblasts}) == 1 and not sent.points:
                 places, oblast_level = sent.oblasts[:1], True
             for place in places:
                 headline = sent.para <= first_para + 1
-                conf = _confidence(WEIGHTS.conf_base_control, point=not oblast_level, dated=sent.date is not None,
+                conf = _confidence(WEIGHTS.conf_base_control, point=not oblast_level, dated=stated is not None,
                                    claimant=sent.claimant is not None, headline=headline, borrowed=False)
-                event = _event_at("frontline_incident", trig.direction(place.country_code), _when(sent.date, published),
+                event = _event_at("frontline_incident", trig.direction(place.country_code), _when(stated, published),
                                   place, text,
                                   [Source(article, sent.text, sent.start, sent.end)], conf, actor=trig.actor,
-                                  gains=trig.gains, date_basis=date_basis(sent.text, sent.date, published))
+                                  gains=trig.gains, date_basis=date_basis(stated_in, stated, published))
                 _add_control(events, event)
     # an oblast-level change of control when the article names the towns of that oblast is their summary
     towns = {(e.admin1_code, e.gains) for e in events if e.geo_precision < 3}  # (the same side gaining them)
