@@ -254,6 +254,7 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
     out: list[_Sentence] = []
     previous_claimant = previous = None
     default_claimant = source_line(text)
+    captions: list[int] = []  # photo captions that date their picture (``_earlier_caption``)
     for i, (s, e, para) in enumerate(split_sentences(text)):
         sentence = text[s:e]
         here = ordered[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
@@ -267,12 +268,41 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
         if who:
             previous_claimant = who
         date = explicit_date(sentence, published) if (trig or figs) else None
+        if _dated_caption(text, s, date, published):
+            captions.append(len(out))
         out.append(_Sentence(i, s, e, para, sentence, trig, figs,
                              [p for p in here if p.feature_kind in POINT_KINDS],
                              [p for p in here if p.feature_kind == "admin1"],
                              date, separate(sentence),
                              who or (default_claimant if figs else None)))
+    _earlier_captions(out, captions)
     return out
+
+
+# a photo caption: a paragraph that ends on its credit in brackets ("... on July 7. (Name Surname, AP)")
+_CREDIT_END = re.compile(r"\([^()\n]{2,80}\)\s*$")
+
+
+def _dated_caption(text: str, start: int, date: EventDate | None, published: EventDate) -> bool:
+    """A photo caption (``_CREDIT_END``) that dates its picture to a day other than the page's."""
+    if date is None or date.precision != 1 or date.date is None or published.date is None or \
+            date.date == published.date:
+        return False
+    end = text.find("\n", start)
+    return bool(_CREDIT_END.search(text[start:len(text) if end < 0 else end]))
+
+
+def _earlier_captions(sentences: list[_Sentence], captions: list[int]) -> None:
+    """A dated caption whose day no other sentence states, when other sentences state the day of what they
+    report, shows an earlier strike as an illustration: an incident of its own (it neither dates nor joins the
+    one the article reports). Marked ``separate`` in place."""
+    if not captions:
+        return
+    days = {s.date.date for i, s in enumerate(sentences) if i not in captions and s.date is not None and
+            s.date.precision == 1 and s.date.date is not None}
+    for i in captions:
+        if days and sentences[i].date is not None and sentences[i].date.date not in days:
+            sentences[i].separate = True
 
 
 def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:

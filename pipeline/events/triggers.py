@@ -307,6 +307,9 @@ def actor(sentence: str, start: int, end: int, *, passive: bool) -> str:
     return best
 
 
+# a seizure told as a legal act (decrees, referendums, annexation): the annexation claim, not a capture in battle
+_LEGAL_ACT = re.compile(r"\b(?:decrees?|referend\w*|annex\w*|accession|ratif\w*|(?:officially|formally|legally)\s+"
+                        r"(?:seiz|captur|tak))", re.IGNORECASE)
 _CAME_UNDER_RX = re.compile(_CAME_UNDER, re.IGNORECASE)
 _HOLDER_END = re.compile(r"[,;:.—–(“”\"]")
 
@@ -341,6 +344,8 @@ def triggers(sentence: str) -> list[Trigger]:
         fact = realis(sentence[since.end():], start - since.end()) if since else realis(sentence, start)
         if not fact or _not_an_incident(sentence, start, end):
             continue
+        if name == "capture" and _LEGAL_ACT.search(sentence):
+            continue  # "regions ... officially seized when the decrees were signed": a claim (``annexation``)
         if _INFINITIVE_BEFORE.search(sentence[:start]):
             before = sentence[clause_start(sentence, start):start]
             if not re.search(r"\b(forced|had|have|has|was|were|decided|managed|began|started)\s+to\s+$", before,
