@@ -81,3 +81,11 @@ def test_the_other_regions_of_a_counted_set_are_claimed(parser):
             "The remaining three are Donetsk, Luhansk and Zaporizhzhia.")
     claimed = {e.admin1_code for e in _of(article_events(parser, text), "annexation_claim")}
     assert claimed == {"UA-65", "UA-14", "UA-09", "UA-23"}
+
+
+def test_where_a_withdrawing_side_goes_is_not_the_place_it_gives_up(parser):
+    text = (PAGE + "Front update\n\n"
+            "On Monday Russian units withdrew from Nova Kakhovka, officials said.\n\n"
+            "The troops later withdrew to Skadovsk, officials said.")
+    places = {e.place.name for e in _of(article_events(parser, text), "frontline_incident")}
+    assert "Skadovsk" not in places

@@ -101,3 +101,11 @@ def test_since_a_date_does_not_date_the_incident():
     page = EventDate("2023-05-15", 1, "page")
     assert explicit_date("It was the first strike on the city since April 2.", page) is None
     assert explicit_date("The city was struck on April 2.", page).date == "2023-04-02"
+
+
+def test_a_river_named_by_its_bank_is_no_place():
+    text = "troops withdrew to the left bank of the Dnipro"
+    dnipro = make_place("Dnipro", start=text.index("Dnipro"), geonameid=709930, admin1_code="UA-12",
+                        admin1_name="Dnipropetrovsk")
+    assert not usable(dnipro, text)
+    assert usable(dnipro, "a missile hit Dnipro")

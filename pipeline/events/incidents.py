@@ -61,6 +61,8 @@ _AGENT_AFTER = re.compile(r"^['’]?s?\s+(?:\w+ly\s+)?(says|said|told|tells|accu
 _POSSESSIVE = re.compile(r"^['’]s\s+(?!(?:\w+\s+)?(?:region|oblast|province|outskirts|centre|center|suburbs|"
                          r"port|airport|district|streets?|square|historic|residents?|mayor|city)\b)")
 _AGENT_BEFORE = re.compile(r"\bby\s+$")
+_RIVER_BANK_BEFORE = re.compile(r"\b(?:left|right|east(?:ern)?|west(?:ern)?|north(?:ern)?|south(?:ern)?|opposite|other)\s+"
+                                r"banks?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"^\s*(?:\[[^\]]{1,30}\]\s*)?(?:,|\()")
 _ANAPHOR = re.compile(r"\b(the|this|that) (?:\w+ )?(strike|attack|assault|explosion|blast|shelling|bombing|raid|"
                       r"missiles?|barrage|tragedy)\b", re.IGNORECASE)
@@ -84,6 +86,8 @@ _NOT_A_PLACE_OBJECT = re.compile(
     r"weapons?|arms|ammunition|equipment|tanks?|vehicles?|documents|footage|images?|video|photos?|pictures?|"
     r"attention|imagination|hearts?|votes?|titles?|trophy|moment|mood|spirit|"
     r"said|says|told|recogni[sz]ed|reported|claimed)\b", re.IGNORECASE)
+# where a withdrawing side goes ("withdrew to the X", "pulled back towards X"): not the place it gives up
+_DESTINATION = re.compile(r"^\W*(?:to|towards|toward|into|behind)\b", re.IGNORECASE)
 # a person as the subject of a passive change of control ("a soldier who was captured at X")
 _NOT_A_PLACE_SUBJECT = re.compile(r"\b(?:who|whom)\b", re.IGNORECASE)
 _BODIES = re.compile(r"\b(bodies|corpses|graves?|buried|exhum\w*|mass (?:burial|grave))", re.IGNORECASE)
@@ -202,6 +206,8 @@ def usable(place: Place, text: str) -> bool:
         return False
     if kind in POINT_KINDS and _capital(place) and _AGENT_BEFORE.search(before):
         return False  # "regions occupied by Moscow": the state as the agent, not a place
+    if _RIVER_BANK_BEFORE.search(before):
+        return False  # "withdrew to the left bank of the X": X is the river, not its namesake town
     return True
 
 
@@ -582,7 +588,8 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
         gap = text[trig.end:after[0].start - s0]
         if not re.search(r"[.;:]|\b(?:after|when|while|but|because|as)\b", gap) and \
                 not re.search(r"\b(?:near|outside)\s+(?:the\s+)?$", gap) and \
-                not (trig.sub == "capture" and _NOT_A_PLACE_OBJECT.search(gap)):
+                not (trig.sub == "capture" and _NOT_A_PLACE_OBJECT.search(gap)) and \
+                not (trig.sub == "withdrawal" and _DESTINATION.match(gap)):
             out.append(after[0])
             for p in after[1:]:
                 between = text[out[-1].end - s0:p.start - s0]
