@@ -427,6 +427,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
                 m.signals.append(Signal("spelling_in_unit", 0.0, f"{how} of {name} in its listed unit"))
                 continue
             unresolved[i] = _unit_point(m, gaz, unit)
+    _same_city_district(mentions, unresolved)
     second = [_rank(m, cands, second_ctx, index=i, qualifier=qualifiers.get(i))
               for i, (m, cands) in enumerate(zip(mentions, cand_lists))]
     _one_sense_per_discourse(mentions, second, w)
@@ -443,6 +444,22 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
         out.append(Resolution(m, scored[0].candidate, round(_confidence(scored), 3), _reason(m, scored, gaz),
                               len(scored), tuple(scored[0].signals) + tuple(m.signals), precision))
     return out
+
+
+def _same_city_district(mentions: list[Mention], unresolved: dict[int, tuple[Candidate, list[Signal]]]) -> None:
+    """One sense per article for a city district the gazetteer lacks: once "the X district of Y" places X at
+    the city Y, the other mentions of X in the article ("a strike in the X district") are that district too,
+    not a town of that name elsewhere. Only bare mentions follow (no location string, no "district of")."""
+    districts = {mentions[i].key: i for i, (_, signals) in unresolved.items()
+                 if mentions[i].district_of is not None and signals and signals[0].kind == "city_district"}
+    if not districts:
+        return
+    for j, m in enumerate(mentions):
+        i = districts.get(m.key)
+        if i is None or j in unresolved or m.district_of is not None or m.qualifier is not None:
+            continue
+        m.signals = [s for s in m.signals if s.kind not in ("spelling_variant", "adjective_ending")]
+        unresolved[j] = unresolved[i]
 
 
 def _district_units(cands: list[Candidate], whole: Candidate, gaz: Gazetteer) -> list[Candidate]:
