@@ -510,8 +510,13 @@ def _district_of_the_article_city(mentions: list[Mention], first: list, cand_lis
         if i in unresolved or not cands or m.qualifier is not None or m.district_of is not None \
                 or m.settlement or m.kind not in ("name", "variant"):
             continue
-        parents = [_city_section(gaz, c, w) for c in cands]
-        if not all(parents):
+        parents = []
+        for c in cands:  # (stops at the first reading that is no such district: most names)
+            parent = _city_section(gaz, c, w)
+            if parent is None:
+                break
+            parents.append(parent)
+        if len(parents) != len(cands):
             continue
         before = [c for j, c in cities if j < i]
         city = before[-1] if before else next((c for j, c in cities if j > i
