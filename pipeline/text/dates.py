@@ -112,6 +112,9 @@ _ABBREVIATED_MONTH_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct
 _DAY_START = re.compile(r"\d{1,2}\b")
 
 
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
 def cut_in_date(text: str, cut: int) -> bool:
     """Whether a sentence cut at ``cut`` falls inside a date ("On Sept. | 15, ..."): the abbreviation's full
     stop ends no sentence."""
@@ -213,6 +216,8 @@ def read_dates(sentence: str) -> DateReading:
 
     def add(m: re.Match, kind: str, *parts: str | None) -> None:
         pos = m.start()
+        if _SINCE_BEFORE.search(sentence, max(0, pos - 12), pos):
+            return  # "the first attack since June 26": the start of a span, not the day of what is reported
         speech = bool(_SPEECH_BEFORE.search(sentence[max(0, pos - 50):pos]))
         found.append(_Expression(pos, kind, m.group(0), parts, speech))
 
