@@ -177,22 +177,23 @@ def _fold_items(run: Runner, items: ObjectSpool, digests: list[bytes | None], ke
     if start and any(fold.repeats(digest) for digest in digests[start - skipped:] if digest is not None):
         start = 0  # a new article repeats an old one's text: its result is not at hand, fold everything
     if start:
-        results = _first_pass(run, items, start - skipped, progress, fold)
+        results, _folded = _first_pass(run, items, start - skipped, progress, fold)
         groups = fold.grouping.groups()
         if any(groups.get(name) != group for name, group in fold.groups.items()):
             results.close()
             start = 0  # the new articles join old syndication groups: the old articles merge otherwise
+    folded = False
     if not start:
         if skipped:
             raise InputChanged("the kept fold does not resume: every article is needed")
         fold = BuildFold(previous)
-        results = _first_pass(run, items, 0, progress, fold)
+        results, folded = _first_pass(run, items, 0, progress, fold, keys=keys)
         groups = fold.grouping.groups()
     assert fold is not None
-    for (article, digest), key, result in zip(items.read(start - skipped), islice(keys, start, None), results.read()):
-        if digest is None:
-            fold.notes.append(f"{article.name}: {NOT_ENGLISH_NOTE} (language {article.meta.get('language')})")
-        fold.add(article, key, digest, result and result.with_events(), groups.get(article.name), article.group)
+    if not folded:  # the second pass: every article merged with its final group
+        for (article, digest), key, result in zip(items.read(start - skipped), islice(keys, start, None),
+                                                  results.read()):
+            _fold_one(fold, article, key, digest, result and result.with_events(), groups.get(article.name))
     results.close()
     fold.groups = groups
     files = fold.render(previous, pool=idle_pool(getattr(run, "mapper", None)))
@@ -212,11 +213,25 @@ def _unchanged(fold: BuildFold, previous: Path) -> BuildResult:
     return out
 
 
+def _fold_one(fold: BuildFold, article: Article, key: str, digest: bytes | None, result: ArticleResult | None,
+              group: str | None) -> None:
+    """Merge one article into ``fold`` with its syndication ``group`` (its result's events decoded)."""
+    if digest is None:
+        fold.notes.append(f"{article.name}: {NOT_ENGLISH_NOTE} (language {article.meta.get('language')})")
+    fold.add(article, key, digest, result, group, article.group)
+
+
 def _first_pass(run: Runner, items: ObjectSpool, start: int, progress: Progress | None,
-                fold: BuildFold) -> ObjectSpool:
+                fold: BuildFold, *, keys: HexDigests | None = None) -> tuple[ObjectSpool, bool]:
     """Every article's per-article result from position ``start`` of ``items`` on (None: not processed),
     grouped and its places folded as it arrives, in input order: that part of the fold overlaps the
-    workers' work on the next articles. The results wait in a spool for the second pass."""
+    workers' work on the next articles. The results wait in a spool for the second pass.
+
+    With ``keys`` (a fold from scratch: ``start`` 0) each article is also merged as it arrives, with its
+    group as the articles so far make it: the final group unless a later article changes the group of an
+    earlier one (``Grouping.regrouped``). Then that speculative merge is dropped (``BuildFold.unfold``) and
+    the second pass merges every article. Returns the spool and whether every article is merged already
+    (then there is no second pass)."""
     seen: set[bytes] = set()
 
     def to_process() -> Iterator[Article]:
@@ -228,7 +243,8 @@ def _first_pass(run: Runner, items: ObjectSpool, start: int, progress: Progress 
     arriving = iter(run(to_process(), progress=progress, total=len(items) - start))
     first: dict[bytes, tuple[str, str | None]] = {}  # a processed text -> its first article's name, error
     results = ObjectSpool()
-    for article, digest in items.read(start):
+    speculating = keys is not None and start == 0 and not fold.grouping.regrouped
+    for position, (article, digest) in enumerate(items.read(start)):
         result = None
         if digest is not None:
             if digest not in first:
@@ -244,10 +260,17 @@ def _first_pass(run: Runner, items: ObjectSpool, start: int, progress: Progress 
         if result is not None:  # what the second pass needs: events, error, warnings (memory: events only)
             result = ArticleResult(result.name, [], result.events, error=result.error, warnings=result.warnings,
                                    events_pickle=result.events_pickle)  # a worker's pickle kept as bytes
-        results.append(result)
+        results.append(result)  # pickled now: the merge below may change the events, not what is spooled
+        if speculating and fold.grouping.regrouped:  # an earlier article's group changed: merge them all later
+            fold.unfold()
+            speculating = False
+        if speculating:
+            assert keys is not None
+            _fold_one(fold, article, keys[position], digest, result and result.with_events(),
+                      fold.grouping.group_of(position))
     for _left in arriving:  # run the runner to its end: it stores its last window of results there
         pass
-    return results
+    return results, speculating
 
 
 def build_articles(articles: Sequence[tuple], *, progress: Progress | None = None,
