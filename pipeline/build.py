@@ -270,7 +270,19 @@ def _first_pass(run: Runner, items: ObjectSpool, start: int, progress: Progress 
                       fold.grouping.group_of(position))
     for _left in arriving:  # run the runner to its end: it stores its last window of results there
         pass
+    if speculating and not _distinct(fold.grouping.names):
+        # the second pass looks groups up by name: of articles sharing a name, each takes the last one's group
+        fold.unfold()
+        speculating = False
     return results, speculating
+
+
+def _distinct(names: Sequence[str]) -> bool:
+    """Whether no two of ``names`` are the same (two equal hashes count as the same: a false no only costs time)."""
+    import numpy as np
+
+    hashes = np.fromiter((hash(name) for name in names), dtype=np.int64, count=len(names))
+    return len(np.unique(hashes)) == len(hashes)
 
 
 def build_articles(articles: Sequence[tuple], *, progress: Progress | None = None,

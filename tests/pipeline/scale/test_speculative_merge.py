@@ -93,6 +93,16 @@ def test_speculative_merge_with_two_jobs_and_a_store(tmp_path, monkeypatch, pass
     assert _outputs(tmp_path / "out") == _two_pass(monkeypatch, records, tmp_path / "two-pass-2")
 
 
+def test_articles_sharing_a_name_are_merged_in_the_second_pass(tmp_path, monkeypatch, passes):
+    records = _reprints("in-order")
+    records[30] = dict(records[30], id="doc-c-reprint")  # a name twice: the two-pass build gives both one group
+    expected = _two_pass(monkeypatch, records, tmp_path / "two-pass")
+    passes["folded"].clear()
+    build_paths([write_jsonl(tmp_path / "in.jsonl", records)], tmp_path / "out", jobs=1)
+    assert passes["folded"] == [False]
+    assert _outputs(tmp_path / "out") == expected
+
+
 def test_regrouped_counts_only_unions_that_move_articles_added_before():
     texts = {"b": _STORY, "c": _STORY + " Again.", "a": _STORY + " Late.", "z": "An unrelated short note on rain."}
     grouping = Grouping()
