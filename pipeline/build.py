@@ -177,7 +177,7 @@ def _fold_items(run: Runner, items: ObjectSpool, digests: list[bytes | None], ke
     if start and any(fold.repeats(digest) for digest in digests[start - skipped:] if digest is not None):
         start = 0  # a new article repeats an old one's text: its result is not at hand, fold everything
     if start:
-        results, _folded = _first_pass(run, items, start - skipped, progress, fold)
+        results, _folded = _first_pass(run, items, digests, start - skipped, progress, fold)
         groups = fold.grouping.groups()
         if any(groups.get(name) != group for name, group in fold.groups.items()):
             results.close()
@@ -187,7 +187,7 @@ def _fold_items(run: Runner, items: ObjectSpool, digests: list[bytes | None], ke
         if skipped:
             raise InputChanged("the kept fold does not resume: every article is needed")
         fold = BuildFold(previous)
-        results, folded = _first_pass(run, items, 0, progress, fold, keys=keys)
+        results, folded = _first_pass(run, items, digests, 0, progress, fold, keys=keys)
         groups = fold.grouping.groups()
     assert fold is not None
     if not folded:  # the second pass: every article merged with its final group
@@ -221,39 +221,48 @@ def _fold_one(fold: BuildFold, article: Article, key: str, digest: bytes | None,
     fold.add(article, key, digest, result, group, article.group)
 
 
-def _first_pass(run: Runner, items: ObjectSpool, start: int, progress: Progress | None,
-                fold: BuildFold, *, keys: HexDigests | None = None) -> tuple[ObjectSpool, bool]:
-    """Every article's per-article result from position ``start`` of ``items`` on (None: not processed),
-    grouped and its places folded as it arrives, in input order: that part of the fold overlaps the
-    workers' work on the next articles. The results wait in a spool for the second pass.
+def _first_pass(run: Runner, items: ObjectSpool, digests: Sequence[bytes | None], start: int,
+                progress: Progress | None, fold: BuildFold, *,
+                keys: HexDigests | None = None) -> tuple[ObjectSpool, bool]:
+    """Every article's per-article result from position ``start`` of ``items`` on (None: not processed;
+    ``digests``: their texts' SHA-256, in the same order), grouped and its places folded as it arrives, in
+    input order: that part of the fold overlaps the workers' work on the next articles. The results wait in
+    a spool for the second pass.
 
     With ``keys`` (a fold from scratch: ``start`` 0) each article is also merged as it arrives, with its
     group as the articles so far make it: the final group unless a later article changes the group of an
     earlier one (``Grouping.regrouped``). Then that speculative merge is dropped (``BuildFold.unfold``) and
     the second pass merges every article. Returns the spool and whether every article is merged already
     (then there is no second pass)."""
-    seen: set[bytes] = set()
+    # a processed text's digest (the object in ``digests``: no copy) -> the position of its first article here
+    first: dict[bytes, int] = {}
+    failed: dict[int, str] = {}  # the position of a processed article that failed -> its error
+    names = fold.grouping.names  # every article's name, from the first here on at ``grouped``
+    grouped = len(names)
 
     def to_process() -> Iterator[Article]:
-        for article, digest in items.read(start):
-            if digest is not None and digest not in seen:  # the same text twice is processed once
-                seen.add(digest)
+        for position, (article, _digest) in enumerate(items.read(start)):
+            digest = digests[start + position]
+            if digest is not None and digest not in first:  # the same text twice is processed once
+                first[digest] = position
                 yield article
 
     arriving = iter(run(to_process(), progress=progress, total=len(items) - start))
-    first: dict[bytes, tuple[str, str | None]] = {}  # a processed text -> its first article's name, error
     results = ObjectSpool()
     speculating = keys is not None and start == 0 and not fold.grouping.regrouped
-    for position, (article, digest) in enumerate(items.read(start)):
+    for position, (article, _digest) in enumerate(items.read(start)):
         result = None
+        digest = digests[start + position]
         if digest is not None:
-            if digest not in first:
+            if first.get(digest, position) == position:  # (the runner may not have read this far yet)
                 result = next(arriving)[1]  # the runner keeps input order
-                first[digest] = (result.name, result.error)
+                if result.error:
+                    failed[position] = result.error
             else:  # the same text again: its places once more (not kept meanwhile), its own events
-                name, error = first[digest]
+                at = first[digest]
+                error = failed.get(at)
                 places = [] if error else geoparser().parse_places(article.text)
-                result = copy_result(article, ArticleResult(name, places, [], error=error))
+                result = copy_result(article, ArticleResult(names[grouped + at], places, [], error=error))
         fp = result.fingerprint if result is not None else None  # from the workers
         fold.group(article.name, fp or fingerprint(article.text), article.published)
         fold.add_places(article, result)
