@@ -129,3 +129,23 @@ def test_unfold_forgets_the_merged_articles_but_keeps_groups_and_places(tmp_path
     fold.unfold()
     assert fold.n_articles == 0 and len(fold.keys) == 0 and len(fold.merge) == 0 and not fold.notes
     assert len(fold.grouping.groups()) == 3
+
+
+def test_a_repeated_text_takes_the_first_articles_name_and_failure(tmp_path, monkeypatch):
+    from pipeline.scale import run as scale_run
+    from pipeline.scale.work import process_article
+
+    def failing(article, **kwargs):
+        if article.name == "doc-00004":
+            raise RuntimeError("a worker could not parse it")
+        return process_article(article, **kwargs)
+
+    monkeypatch.setattr(scale_run, "process_article", failing)
+    records = make_records(12)
+    records.append(dict(records[4], id="doc-x-copy-of-failed"))
+    records.append(dict(records[6], id="doc-y-copy"))
+    result = build_paths([write_jsonl(tmp_path / "in.jsonl", records)], tmp_path / "out", jobs=1)
+    assert "doc-x-copy-of-failed: same text as doc-00004, which failed" in result.errors
+    assert sum("doc-00004" in error for error in result.errors) == 2  # its own failure and its copy's
+    sources = {s["article"] for f in result.events["features"] for s in f["properties"]["sources"]}
+    assert "doc-y-copy" in sources and "doc-x-copy-of-failed" not in sources
