@@ -176,32 +176,41 @@ def _fold_items(run: Runner, items: ObjectSpool, digests: list[bytes | None], ke
     start = len(fold.keys) if fold is not None and fold.resumes(keys, previous) else 0
     if start and any(fold.repeats(digest) for digest in digests[start - skipped:] if digest is not None):
         start = 0  # a new article repeats an old one's text: its result is not at hand, fold everything
+    groups: dict[str, str] | None = None  # every article's group, for the second pass (None: none needed)
     if start:
         results, _folded = _first_pass(run, items, digests, start - skipped, progress, fold)
         groups = fold.grouping.groups()
-        if any(groups.get(name) != group for name, group in fold.groups.items()):
+        if any(groups[name] != fold.groups.get(name, name) for name in islice(fold.grouping.names, start)):
             results.close()
             start = 0  # the new articles join old syndication groups: the old articles merge otherwise
-    folded = False
     if not start:
         if skipped:
             raise InputChanged("the kept fold does not resume: every article is needed")
         fold = BuildFold(previous)
         results, folded = _first_pass(run, items, digests, 0, progress, fold, keys=keys)
-        groups = fold.grouping.groups()
+        groups = None if folded else fold.grouping.groups()
     assert fold is not None
-    if not folded:  # the second pass: every article merged with its final group
+    if groups is not None:  # the second pass: every article merged with its final group
         for (article, digest), key, result in zip(items.read(start - skipped), islice(keys, start, None),
                                                   results.read()):
             _fold_one(fold, article, key, digest, result and result.with_events(), groups.get(article.name))
     results.close()
-    fold.groups = groups
+    fold.groups = _other_groups(fold, groups)
     files = fold.render(previous, pool=idle_pool(getattr(run, "mapper", None)))
     out = BuildResult(errors=fold.errors, warnings=fold.warnings, notes=fold.notes, files=files,
                       counts=fold.counts())
     out.fold = fold
     out.fold_changed = start < len(keys)  # a rebuild that added nothing leaves the kept fold as it is
     return out
+
+
+def _other_groups(fold: BuildFold, groups: dict[str, str] | None) -> dict[str, str]:
+    """Article name -> its syndication group, for the articles whose group is not themselves (most are alone):
+    what a resumed fold compares; from ``groups`` when given, else from the fold's grouping (names distinct)."""
+    if groups is not None:
+        return {name: group for name, group in groups.items() if group != name}
+    grouping = fold.grouping
+    return {name: group for i, name in enumerate(grouping.names) if (group := grouping.group_of(i)) != name}
 
 
 def _unchanged(fold: BuildFold, previous: Path) -> BuildResult:

@@ -240,7 +240,7 @@ class BuildFold:
         self.rows = HexDigests()  # the corpus row digest each came from (Article.raw), None: not a row
         self.texts: set[int] = set()  # the first 8 bytes of the sha256 of every processed text (see ``repeats``)
         self.grouping = Grouping()
-        self.groups: dict[str, str] = {}  # the groups the folded articles were merged with
+        self.groups: dict[str, str] = {}  # the groups the folded articles were merged with (not an article's own name)
         self.merge = CrossArticleMerge()
         self._places: _Spool | None = None  # places.geojson as it is written (a scratch file; not kept)
         self.mentions: Counter[str] = Counter()  # admin-1 code -> place mentions
