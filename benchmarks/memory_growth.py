@@ -39,6 +39,7 @@ def held(n: int, jobs: int):
         path = Path(tmp) / "c.jsonl"
         write_jsonl_corpus(path, n)
         with runner(jobs=jobs) as run:
+            list(run.mapper.imap(abs, range(64), per_task=1))  # the workers forked before tracing starts
             tracemalloc.start(1)
             process(Inputs([path]).articles([]), runner=run)
             tracemalloc.stop()
