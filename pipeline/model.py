@@ -86,7 +86,25 @@ class Signal:
 
     def as_record(self) -> SignalRecord:
         """The output-edge record: ``kind``, ``weight`` (3 decimals), ``text``."""
-        return {"kind": self.kind, "weight": round(self.weight, 3), "text": self.text}
+        weight = self.weight
+        rounded = _ROUNDED_WEIGHTS.get(weight) if type(weight) is float and weight else None
+        return {"kind": self.kind, "weight": _round_weight(weight) if rounded is None else rounded, "text": self.text}
+
+
+# ``round(weight, 3)`` of the float weights seen (a few hundred values recur across places; ``round`` on a float
+# goes through a decimal conversion and back, many times the cost of a look-up). Zero is never stored: 0.0 and
+# -0.0 are one key but are written differently.
+_ROUNDED_WEIGHTS: dict[float, float] = {}
+_ROUNDED_WEIGHTS_LIMIT = 65_536
+
+
+def _round_weight(weight: float) -> float:
+    rounded = round(weight, 3)
+    if type(weight) is float and weight:
+        if len(_ROUNDED_WEIGHTS) >= _ROUNDED_WEIGHTS_LIMIT:
+            _ROUNDED_WEIGHTS.clear()
+        _ROUNDED_WEIGHTS[weight] = rounded
+    return rounded
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,6 +49,7 @@ _LOWER_REGION_WORD = re.compile(r"[ \t]+(?:oblast|region|krai|kray)\b")
 # characters that glue a fragment to the rest of its word ("Vinnyts'ki", "Donets'ke", "Gora-Podol")
 _APOSTROPHES = "'’ʼ‘`"
 _HYPHENS = "-\u2010\u2011"
+_GLUE = frozenset(_APOSTROPHES + _HYPHENS)  # what may join a name to the rest of its word (``_glued_fragment``)
 # a list item before a name ("Luhansk, Donetsk, Kherson region": Donetsk is no location string's head)
 _LIST_TAIL = re.compile(r"[A-Z][\w'’ʼ.-]*[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?\Z|[A-Z][\w'’ʼ.-]*[ \t]+(?:and|or)[ \t]+\Z")
 # the gap between the parts of a location string ("Zolochiv, Kharkiv Oblast, Ukraine")
@@ -188,6 +189,10 @@ class Mention:
     # what the recogniser noticed, rendered into the reason (decisions read the fields above, never these)
     signals: list[Signal] = field(default_factory=list)
 
+
+# a match before it is read in context: (start, end, surface, key, kind, rows), the first fields of a ``Mention``
+# (most matches are dropped or covered by a longer one, so a ``Mention`` is made only for those kept)
+RawMatch = tuple[int, int, str, str, str, tuple[int, ...]]
 
 _PLAIN_WORD = re.compile(r"[a-z]+\Z")
 
@@ -483,12 +488,13 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     chosen = _leftmost_longest(raw)
     mentions = []
     surnames = _surnames(ctx, gaz)
-    for m in chosen:
-        if m.kind == "name" and not m.rows:  # (most gazetteer matches: some are dropped whatever their context)
-            verdict = _name_verdict(gaz, m.key, m.text)
+    for start, end, surface, key, kind, rows in chosen:
+        if kind == "name" and not rows:  # (most gazetteer matches: some are dropped whatever their context)
+            verdict = _name_verdict(gaz, key, surface)
             if verdict == _DROPPED_ANYWHERE or (verdict == _DROPPED_OUTSIDE_LOCATION_LINES and not lines):
                 continue
-        m.paragraph = ctx.paragraph_of(m.start)
+        m = Mention(start, end, surface, key, kind, rows)
+        m.paragraph = ctx.paragraph_of(start)
         if m.paragraph < 0:
             continue
         m.sentence = ctx.sentence_of(m.start)
@@ -643,7 +649,7 @@ def _rows_to_correct(gaz: Gazetteer, country: str) -> tuple[int, ...]:
 
 
 def _location_line_matches(ctx: _Context, gaz: Gazetteer,
-                           lines: list[tuple[int, int, tuple[tuple[int, int], ...]]]) -> list[Mention]:
+                           lines: list[tuple[int, int, tuple[tuple[int, int], ...]]]) -> list[RawMatch]:
     """Names written in lower case at the start of a part of a location line ("kharkiv, kharkiv Oblast")."""
     text = ctx.text
     haystack = " " + ctx.words + " "
@@ -659,7 +665,7 @@ def _location_line_matches(ctx: _Context, gaz: Gazetteer,
                 continue
             if _zipf(key) >= _W.variant_max_zipf and not _key_facts(gaz, key).strong:
                 continue  # a common word ("in", "near") is no place in lower case
-            found.append(Mention(pos, start + e0, text[pos:start + e0], key, kind, rows))
+            found.append((pos, start + e0, text[pos:start + e0], key, kind, rows))
     return found
 
 
@@ -1044,7 +1050,8 @@ _CAP_SPAN = re.compile(r"[^\W\d_a-z\u00df-\u00ff][\w'’.\u2010\u2011-]*(?:[ \t]
                        + r")[ \t]+)*[^\W\d_a-z\u00df-\u00ff][\w'’.\u2010\u2011-]*)*")
 
 
-def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[Mention]:
+def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[RawMatch]:
+    """The gazetteer names in the runs of capitalised words (see ``_names_in_run``), offsets into the text."""
     text = ctx.text
     haystack = " " + ctx.words + " "  # haystack index i is text index i - 1
     found = []
@@ -1055,9 +1062,13 @@ def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[Mention]:
         region_word = _LOWER_REGION_WORD.match(text, span_end) if region_words else None
         if region_word:
             span_end = region_word.end()
-        for start, end, surface, key, kind, rows in _names_in_run(gaz, haystack[offset:span_end + 2],
-                                                                   text[offset:span_end]):
-            found.append(Mention(offset + start, offset + end, surface, key, kind, rows))
+        names = _names_in_run(gaz, haystack[offset:span_end + 2], text[offset:span_end])
+        if names:
+            if offset:
+                for start, end, surface, key, kind, rows in names:
+                    found.append((offset + start, offset + end, surface, key, kind, rows))
+            else:
+                found += names
     return found
 
 
@@ -1071,7 +1082,10 @@ def _names_in_run(gaz: Gazetteer, window: str, run: str) -> tuple[tuple[int, int
         # the pattern " name " ends at window index end_idx: the name ends at run index end_idx - 1
         end = end_idx - 1
         start = end - length
-        if not run[start].isupper() or _glued_fragment(gaz, run, start, end):
+        if not run[start].isupper():
+            continue
+        # (a fragment is glued only by an apostrophe or a hyphen beside it: most names have neither)
+        if (run[start - 1:start] in _GLUE or run[end:end + 1] in _GLUE) and _glued_fragment(gaz, run, start, end):
             continue
         kind, rows = "name", ()
         if key not in gaz.keys:
@@ -1170,30 +1184,35 @@ def _runs_hold(abbreviations: tuple[str, ...]) -> bool:
     return all(_CAP_SPAN.fullmatch(a) for a in abbreviations)
 
 
-def _abbreviation_matches(ctx: _Context, gaz: Gazetteer) -> list[Mention]:
+def _abbreviation_matches(ctx: _Context, gaz: Gazetteer) -> list[RawMatch]:
     abbreviations = tuple(sorted(gaz.abbreviations))
     pattern = _abbreviation_pattern(abbreviations)
     if not _runs_hold(abbreviations):
-        return [Mention(m.start(), m.end(), m.group(0), name_key(m.group(0)), "abbreviation",
-                        (gaz.abbreviations[m.group(0)],))
+        return [(m.start(), m.end(), m.group(0), name_key(m.group(0)), "abbreviation", (gaz.abbreviations[m.group(0)],))
                 for m in pattern.finditer(ctx.text)]
     found = []
     for m in pattern.finditer(ctx.runs_text):
         start = ctx.runs_offset(m.start())
-        found.append(Mention(start, start + len(m.group(0)), m.group(0), name_key(m.group(0)), "abbreviation",
-                             (gaz.abbreviations[m.group(0)],)))
+        found.append((start, start + len(m.group(0)), m.group(0), name_key(m.group(0)), "abbreviation",
+                      (gaz.abbreviations[m.group(0)],)))
     return found
 
 
-def _leftmost_longest(matches: list[Mention]) -> list[Mention]:
-    matches.sort(key=lambda m: (m.start, -(m.end - m.start), m.kind != "abbreviation"))
-    chosen: list[Mention] = []
+def _leftmost_longest(matches: list[RawMatch]) -> list[RawMatch]:
+    """The matches that do not overlap an earlier one, the longest first at one start (then an abbreviation
+    before a name of the same span); ``matches`` is sorted so in place."""
+    matches.sort(key=_raw_order)
+    chosen: list[RawMatch] = []
     last_end = -1
     for m in matches:
-        if m.start >= last_end:
+        if m[0] >= last_end:
             chosen.append(m)
-            last_end = m.end
+            last_end = m[1]
     return chosen
+
+
+def _raw_order(m: RawMatch) -> tuple[int, int, bool]:
+    return m[0], m[0] - m[1], m[4] != "abbreviation"
 
 
 # capitalised words, with middle initials ("Gino D. Bassett") and hyphenated surnames ("Diaz-Balart")
