@@ -18,6 +18,7 @@ import string
 import numpy as np
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from pipeline.geoparse.gazetteer import Gazetteer, adjective_forms_params, adjective_stem, one_word_adjectival
 from pipeline.model import Signal
@@ -421,9 +422,9 @@ _STRONG_KINDS = frozenset({"country", "admin1", "continent", "landmark", "water"
 _COUNTRY_LIKE_KINDS = frozenset({"country", "continent", "landmark", "water", "region"})
 
 
-@dataclass(frozen=True)
-class _RowsFacts:
-    """What the gazetteer entries a name may refer to say about it."""
+class _RowsFacts(NamedTuple):
+    """What the gazetteer entries a name may refer to say about it (a named tuple: made for every name first
+    seen, many times cheaper to make than a frozen dataclass)."""
 
     best_population: int
     strong: bool  # some country, admin-1 unit, capital or big city carries the name
@@ -1078,7 +1079,8 @@ def _names_in_run(gaz: Gazetteer, window: str, run: str) -> tuple[tuple[int, int
     ``run``. ``window`` is the run in ``fold_words`` form with the character before and after it (the
     automaton's patterns are " name "). Runs recur across articles, so each is scanned once."""
     found = []
-    for end_idx, (key, length) in _automaton_hits(gaz, window):
+    # (a name must start with an upper-case character: the trie is walked only from such word starts)
+    for end_idx, (key, length) in _automaton_hits(gaz, window, run):
         # the pattern " name " ends at window index end_idx: the name ends at run index end_idx - 1
         end = end_idx - 1
         start = end - length
@@ -1138,10 +1140,11 @@ def _word_end(run: str, pos: int) -> int:
     return i
 
 
-def _automaton_hits(gaz: Gazetteer, window: str):
-    """Every pattern " name " in ``window`` as (end index, value): see ``Gazetteer.name_hits``."""
+def _automaton_hits(gaz: Gazetteer, window: str, run: str | None = None):
+    """Every pattern " name " in ``window`` as (end index, value): see ``Gazetteer.name_hits`` (with ``run``,
+    only those that start under an upper-case character of ``run``, in runs of more than one word)."""
     if " " in window[1:-1]:
-        return gaz.name_hits(window)
+        return gaz.name_hits(window, run)
     # one word: the only pattern " name " that can occur in it is the whole window
     if window[0] != " " or window[-1] != " " or len(window) < 3:
         return ()
@@ -1419,19 +1422,25 @@ def _allowed_before(word: str, pos: int, ctx: _Context, gaz: Gazetteer) -> bool:
 def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], surnames: set[str]) -> list[Mention]:
     """Capitalised words the index lacks whose consonant skeleton names a sizeable place."""
     # most texts have no such word: look at each distinct word once before walking the matches
-    if not any(_variant_of(gaz, word) for word in set(_CAPITALISED.findall(ctx.runs_text)) if len(word) >= 5):
+    variants = {}
+    for word in set(_CAPITALISED.findall(ctx.runs_text)):
+        if len(word) >= 5:
+            variant = _variant_of(gaz, word)
+            if variant is not None:
+                variants[word] = variant
+    if not variants:
         return []
     covered = [(m.start, m.end) for m in mentions]
     starts = [c[0] for c in covered]
     found = []
-    for match in _CAPITALISED.finditer(ctx.text):
+    # (each match is a run: ``_Context.runs_text`` has the text's matches, in order; ``runs_offset`` places them)
+    for match in _CAPITALISED.finditer(ctx.runs_text):
         word = match.group(0)
-        if len(word) < 5:
-            continue
-        variant = _variant_of(gaz, word)
+        variant = variants.get(word)
         if variant is None:
             continue
-        start, end = match.span()
+        start = ctx.runs_offset(match.start())
+        end = start + len(word)
         i = bisect.bisect_right(starts, start) - 1
         if i >= 0 and covered[i][0] <= start < covered[i][1]:
             continue

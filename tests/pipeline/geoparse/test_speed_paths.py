@@ -12,6 +12,7 @@ from geopy.distance import great_circle
 
 from pipeline.geoparse import GC_YOUNG_THRESHOLD
 from pipeline.geoparse.resolve import _great_circle_km, _seats
+from pipeline.text.textnorm import fold_words
 from pipeline.geoparse.weights import RESOLVE_WEIGHTS, ResolveWeights
 
 
@@ -292,6 +293,26 @@ def test_name_walk_up_to_the_last_index_equals_the_plain_walk(gazetteer):
         assert gazetteer.keys.hits(window) == _plain_hits(gazetteer.keys, window), window
 
 
+def test_name_walk_from_capitals_keeps_the_hits_that_start_under_a_capital(gazetteer):
+    """``NameIndex.hits`` with the run skips the word starts under no upper-case character: the hits it gives are
+    those of the plain walk whose first character is upper case in the run (the rest ``_names_in_run`` drops)."""
+    rng = random.Random(34)
+    words = ["Kyiv", "Kharkiv", "Kharkiv Oblast", "New York", "New York City", "St. Louis", "Ukrainian", "of", "on",
+             "the", "Rostov-on-Don", "Bosnia and Herzegovina", "oblast", "kyiv", "Émile", "Ñew", "A", "a", "Zzqx"]
+    seen = {"kept": 0, "skipped": 0}
+    for _ in range(3_000):
+        run = rng.choice([" ", " ", "-", ". "]).join(rng.choice(words) for _ in range(rng.randint(1, 5)))
+        run += rng.choice(["", ".", "'"])
+        before, after = rng.choice([" ", " ", "x"]), rng.choice([" ", " ", "x"])
+        window = before + fold_words(run) + after
+        plain = gazetteer.keys.hits(window)
+        wanted = [hit for hit in plain if run[hit[0] - 1 - hit[1][1]].isupper()]
+        assert gazetteer.keys.hits(window, run) == wanted, run
+        seen["kept"] += len(wanted)
+        seen["skipped"] += len(plain) - len(wanted)
+    assert min(seen.values()) > 100
+
+
 def test_sentence_starts_equal_the_match_ends():
     from pipeline.geoparse.recognise import _SENTENCE_END, sentence_starts
 
@@ -539,6 +560,8 @@ def test_runs_text_finds_what_the_text_finds():
         ctx = _Context(text)
         runs = ctx.runs_text
         assert _CAPITALISED.findall(runs) == _CAPITALISED.findall(text), text
+        assert [(ctx.runs_offset(m.start()), m.group()) for m in _CAPITALISED.finditer(runs)] == \
+            [(m.start(), m.group()) for m in _CAPITALISED.finditer(text)], text
         assert _CAP_RUN.findall(runs) == _CAP_RUN.findall(text), text
         in_text = [(m.start(), m.group()) for m in pattern.finditer(text)]
         assert [(ctx.runs_offset(m.start()), m.group()) for m in pattern.finditer(runs)] == in_text, text
