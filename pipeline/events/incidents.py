@@ -280,8 +280,8 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
         return True  # an attack or a toll somewhere else
     regions = {p.admin1_code for s in inc.sentences for p in s.oblasts}
     if sent.points and not own and regions and tells and not any(p.admin1_code in regions for p in sent.points) \
-            and sent.date is not None and inc.date is not None and sent.date.date != inc.date.date:
-        return True  # an incident told only by its oblast, and an attack at a town of another oblast on another day
+            and inc.date is not None and (sent.date is None or sent.date.date != inc.date.date):
+        return True  # an incident told only by its oblast, and an attack at a town of another oblast not on its day
     if sent.date is None:
         return False
     theirs = parse_iso(inc.date.date) if inc.date else None
