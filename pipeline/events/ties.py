@@ -32,6 +32,7 @@ _PART_NOUNS = (r"(?:(?:city|urban|rural|administrative)\s+)?(?:districts?|raions
                r"ports?|depots?|terminals?|factor(?:y|ies)|works|shipyards?")
 _TIE = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+){0,2}(?:" + _PART_NOUNS + r")\s+(?:of|in|near|outside|at)\s+(?:the\s+)?"
                   r"(?:(?:city|town|village|settlement)\s+of\s+)?$")
+_PART_END = re.compile(r"\s+(?:" + _PART_NOUNS + r")$", re.IGNORECASE)
 _BARE_TIE = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?$")  # a landmark the gazetteer knows, "the palace in the Kremlin"
 _THE_CAPITAL = re.compile(r"\bthe\s+capital\b(?!\s+(?:of|city\s+of)\b)(?!['’]s)")
 
@@ -50,16 +51,23 @@ def _inside(place: Place, container: Place) -> bool:
 
 
 def _ties(text: str, ordered: list[Place]) -> dict[str, Place]:
-    """Mention text (folded) -> the place the text puts it in, from "X district of Y" and the like."""
+    """Mention text (folded) -> the place the text puts it in, from "X district of Y" and the like (also when the
+    geoparser's mention holds the noun: "X refinery" in "the X refinery in the Y region")."""
     out: dict[str, Place] = {}
-    for part, container in zip(ordered, ordered[1:]):
-        if part.feature_kind not in POINT_KINDS or container.feature_kind not in (*POINT_KINDS, "admin1", "country"):
+    for i, part in enumerate(ordered):
+        if part.feature_kind not in POINT_KINDS:
+            continue
+        container = next((p for p in ordered[i + 1:] if p.start >= part.end), None)
+        if container is None or container.feature_kind not in (*POINT_KINDS, "admin1", "country"):
             continue
         between = text[part.end:container.start]
-        if len(between) > 80 or not (_TIE.fullmatch(between) or
-                                     part.feature_kind == "landmark" and _BARE_TIE.fullmatch(between)):
+        noun = _PART_END.search(part.text)
+        if len(between) > 80 or not (_TIE.fullmatch(between) or (noun or part.feature_kind == "landmark") and
+                                     _BARE_TIE.fullmatch(between)):
             continue
         out.setdefault(_key(part), container)
+        if noun:
+            out.setdefault(fold(part.text[:noun.start()]).lower(), container)  # "X" as well as "X refinery"
     return out
 
 
