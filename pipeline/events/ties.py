@@ -1,6 +1,7 @@
-"""Where the text ties a place mention to another place: the part of a place, and "the capital".
+"""Where the text ties a place mention to another place: the part of a place, a name inside a building's name,
+and "the capital".
 
-The events layer applies both to the geoparser's places before it reads incidents (the geoparser's
+The events layer applies these to the geoparser's places before it reads incidents (the geoparser's
 own output is left as it is):
 
 - **Part of a place.** "the X district of Y", "the X oil field in the Y region", "the palace in Y":
@@ -8,6 +9,8 @@ own output is left as it is):
   Y (a namesake far away) is moved to Y, as a point near or part of it (``approx_point``); when Y
   is only a country, such a mention is dropped: an incident is placed where the text puts it, or
   nowhere, never at a wrong namesake.
+- **Inside a name.** A place name inside the proper name of a building or an institution ("the
+  Cathedral of St X") is part of that name: no place of an incident.
 - **"the capital".** An explosion "in the capital" is at the capital of the country the article is
   about, when the article names that capital (by name, as a metonym or in a title): the capital's
   place, at the words "the capital". Done here and not in the geoparser, which leaves a bare common
@@ -34,6 +37,11 @@ _TIE = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+){0,2}(?:" + _PART_NOUNS + r")\s+(?:
                   r"(?:(?:city|town|village|settlement)\s+of\s+)?$")
 _PART_END = re.compile(r"\s+(?:" + _PART_NOUNS + r")$", re.IGNORECASE)
 _BARE_TIE = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?$")  # a landmark the gazetteer knows, "the palace in the Kremlin"
+# a mention inside the proper name of a building or an institution ("the Church of the Holy Apostles X and Y",
+# "the Cathedral of St X"): part of that name, no place of the event (the building is where the text puts it)
+_NAME_HEAD = re.compile(r"\b(?:Church|Cathedral|Basilica|Chapel|Monastery|Lavra|Temple|Mosque|Synagogue|Shrine|"
+                        r"University|Academy|Institute|College|School|Museum|Theat(?:re|er)|Hospital|Palace|Order)\s+"
+                        r"of\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+)(?:(?:[A-Z][\w'’.-]*|and|of|the|&)\s+)*$")
 _THE_CAPITAL = re.compile(r"\bthe\s+capital\b(?!\s+(?:of|city\s+of)\b)(?!['’]s)")
 
 
@@ -88,6 +96,8 @@ def tie_places(text: str, places: list[Place]) -> list[Place]:
     ties = _ties(text, ordered)
     out: list[Place] = []
     for place in ordered:
+        if place.feature_kind in POINT_KINDS and _NAME_HEAD.search(text, max(0, place.start - 120), place.start):
+            continue
         container = ties.get(_key(place)) if place.feature_kind in POINT_KINDS else None
         if container is None or _inside(place, container) or place.start == container.start:
             out.append(place)

@@ -72,6 +72,12 @@ def test_a_landmark_named_after_a_far_town_goes_to_the_region_the_text_names(par
     assert [(e.admin1_code, e.geo_precision) for e in found] == [("RU-KDA", 3)]
 
 
+def test_a_town_name_inside_a_churchs_name_is_no_place_of_the_strike(parser):
+    text = ("date 2024-05-06\nA Russian missile hit the Cathedral of the Holy Martyrs Boris and Paul in Kharkiv, "
+            "killing one person.")
+    assert [(e.admin1_code, e.killed) for e in _events(parser, text)] == [("UA-63", 1)]
+
+
 def test_the_capital_is_the_capital_the_article_names(parser):
     text = ("date 2024-06-10\nKyiv's mayor said air defence was at work overnight. An explosion rang out in the "
             "capital when a drone was shot down, injuring one man.")
