@@ -9,8 +9,9 @@ own output is left as it is):
   Y (a namesake far away) is moved to Y, as a point near or part of it (``approx_point``); when Y
   is only a country, such a mention is dropped: an incident is placed where the text puts it, or
   nowhere, never at a wrong namesake.
-- **Inside a name.** A place name inside the proper name of a building or an institution ("the
-  Cathedral of St X") is part of that name: no place of an incident.
+- **Inside a name, or a government.** A place name inside the proper name of a building or an
+  institution ("the Cathedral of St X") is part of that name, and a capital as the subject of a
+  clause ("the peninsula that Moscow annexed") is its government: no place of an incident.
 - **"the capital".** An explosion "in the capital" is at the capital of the country the article is
   about, when the article names that capital (by name, as a metonym or in a title): the capital's
   place, at the words "the capital". Done here and not in the geoparser, which leaves a bare common
@@ -42,6 +43,12 @@ _BARE_TIE = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?$")  # a landmark the gazette
 _NAME_HEAD = re.compile(r"\b(?:Church|Cathedral|Basilica|Chapel|Monastery|Lavra|Temple|Mosque|Synagogue|Shrine|"
                         r"University|Academy|Institute|College|School|Museum|Theat(?:re|er)|Hospital|Palace|Order)\s+"
                         r"of\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+)(?:(?:[A-Z][\w'’.-]*|and|of|the|&)\s+)*$")
+# a capital as the subject of a clause it opens ("the peninsula that Moscow annexed", "after Kyiv launched ..."):
+# the government, not where anything happened
+_CLAUSE_OPENER = re.compile(r"\b(?:that|which|whom|after|before|when|while|as|since|because|until|unless|once)\s+$",
+                            re.IGNORECASE)
+_FINITE_VERB = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?!(?:was|is|has|had|does|been)\b)"
+                          r"[a-z]+(?:ed|s)\b(?!\s+by\b)")
 _THE_CAPITAL = re.compile(r"\bthe\s+capital\b(?!\s+(?:of|city\s+of)\b)(?!['’]s)")
 
 
@@ -97,6 +104,9 @@ def tie_places(text: str, places: list[Place]) -> list[Place]:
     out: list[Place] = []
     for place in ordered:
         if place.feature_kind in POINT_KINDS and _NAME_HEAD.search(text, max(0, place.start - 120), place.start):
+            continue
+        if place.capital and _CLAUSE_OPENER.search(text, max(0, place.start - 12), place.start) and \
+                _FINITE_VERB.match(text, place.end):
             continue
         container = ties.get(_key(place)) if place.feature_kind in POINT_KINDS else None
         if container is None or _inside(place, container) or place.start == container.start:

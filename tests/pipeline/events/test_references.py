@@ -78,6 +78,14 @@ def test_a_town_name_inside_a_churchs_name_is_no_place_of_the_strike(parser):
     assert [(e.admin1_code, e.killed) for e in _events(parser, text)] == [("UA-63", 1)]
 
 
+def test_a_capital_as_the_subject_of_a_clause_is_no_place_of_the_strike(parser):
+    text = ("date 2024-05-06\nUkraine's navy reported a strike overnight. Ukrainian drones struck a fuel depot on the "
+            "peninsula that Moscow annexed in 2014.")
+    assert [e for e in _events(parser, text) if e.admin1_code == "RU-MOW"] == []
+    text = "date 2024-05-06\nRussian drones struck a depot in Kyiv when Kyiv was preparing for the holiday."
+    assert {e.admin1_code for e in _events(parser, text)} == {"UA-30"}
+
+
 def test_the_capital_is_the_capital_the_article_names(parser):
     text = ("date 2024-06-10\nKyiv's mayor said air defence was at work overnight. An explosion rang out in the "
             "capital when a drone was shot down, injuring one man.")
