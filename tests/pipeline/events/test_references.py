@@ -125,3 +125,11 @@ def test_a_span_of_attacks_since_a_month_or_begun_in_a_year_is_no_incident():
     assert triggers("Russian troops have shelled the town since April.") == []
     assert triggers("Drone attacks on border regions began in 2022 and have grown since.") == []
     assert [t.sub for t in triggers("The shelling began at dawn and killed two people.")] == ["shelling"]
+
+
+# -- claims --------------------------------------------------------------------------------------------
+def test_a_peoples_republic_is_the_unit_of_a_place_the_article_names_in_it(parser):
+    text = ("date 2022-10-01\nRussian forces shelled Sievierodonetsk and Kramatorsk again. At a ceremony the Kremlin "
+            "declared the Donetsk People's Republic and the Lugansk People's Republic parts of the Russian Federation.")
+    claimed = {e.admin1_code for e in _events(parser, text) if e.event_type == "annexation_claim"}
+    assert claimed == {"UA-14", "UA-09"}
