@@ -12,7 +12,7 @@ own output is left as it is):
 - **Inside a name, or a government.** A place name inside the proper name of a building or an
   institution ("the Cathedral of St X") is part of that name, and a capital as the subject of a
   clause ("the peninsula that Moscow annexed") is its government: no place of an incident.
-- **"the capital".** An explosion "in the capital" is at the capital of the country the article is
+- **"the capital".** In a sentence that names no other place, an explosion "in the capital" is at the capital of the country the article is
   about, when the article names that capital (by name, as a metonym or in a title): the capital's
   place, at the words "the capital". Done here and not in the geoparser, which leaves a bare common
   noun unresolved.
@@ -129,6 +129,10 @@ def _capital_mentions(text: str, ordered: list[Place]) -> list[Place]:
         start, end = m.start() + len("the "), m.end()
         if any(-3 <= p.start - end <= 3 or -3 <= start - len("the ") - p.end <= 3 for p in ordered):
             continue  # "the capital, Kyiv", "Kyiv, the capital": the name is there
+        left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+        right = min((i for i in (text.find(c, end) for c in ".!?\n") if i >= 0), default=len(text))
+        if any(left <= p.start < right and p.feature_kind in (*POINT_KINDS, "admin1") for p in ordered):
+            continue  # the sentence names a place of its own: "the capital" there is no location told only so
         nearest = max(capitals, key=lambda p: (weight.get(p.country_code, 0), p.start < start,
                                                -abs(p.start - start)))
         out.append(replace(nearest, start=start, end=end, text=text[start:end],

@@ -92,6 +92,12 @@ def test_the_capital_is_the_capital_the_article_names(parser):
     assert [(e.place.name, e.injured) for e in _events(parser, text)] == [("Kyiv", 1)]
 
 
+def test_the_capital_beside_a_named_place_is_not_the_incidents_place(parser):
+    text = ("date 2024-06-10\nKyiv's mayor spoke on television. Residents of the capital watched as Russian shelling "
+            "hit Kharkiv, injuring two people.")
+    assert [(e.place.name, e.injured) for e in _events(parser, text)] == [("Kharkiv", 2)]
+
+
 def test_the_capital_is_nowhere_when_the_article_names_no_capital(parser):
     text = "date 2024-06-10\nAn explosion rang out in the capital overnight, injuring one man, the army said."
     assert _events(parser, text) == []
