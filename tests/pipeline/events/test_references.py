@@ -18,7 +18,8 @@ def _actors(sentence: str) -> list[tuple[str, str]]:
 # -- who acted ---------------------------------------------------------------------------------------
 def test_its_troops_take_the_side_of_the_party_named_before(parser):
     text = ("date 2024-06-01\nRussia said on Friday that its forces had made gains near Pokrovsk.\n\n"
-            "The defence ministry said its troops \u201cliberated the village of Novohrodivka\u201d in the Donetsk region.")
+            "The defence ministry said its troops \u201cliberated the village of Novohrodivka\u201d in the Donetsk "
+            "region.")
     control = [e for e in _events(parser, text) if e.place.name.startswith("Novohrodivka")]
     assert [(e.sub_event_type, e.actor) for e in control] == [("capture", "Russia")]
 
@@ -139,3 +140,18 @@ def test_a_peoples_republic_is_the_unit_of_a_place_the_article_names_in_it(parse
             "declared the Donetsk People's Republic and the Lugansk People's Republic parts of the Russian Federation.")
     claimed = {e.admin1_code for e in _events(parser, text) if e.event_type == "annexation_claim"}
     assert claimed == {"UA-14", "UA-09"}
+
+
+# -- incidents told apart ----------------------------------------------------------------------------
+def test_an_oblast_only_attack_takes_no_undated_attack_at_a_town_of_another_oblast(parser):
+    text = ("date 2024-03-23\nOn the night of March 23, Ukrainian forces attacked the Kursk region with drones.\n\n"
+            "Earlier, a drone exploded over a factory in Yelets, officials said.")
+    found = {(e.admin1_code, e.when.date) for e in _events(parser, text)}
+    assert ("RU-KRS", "2024-03-23") in found and any(code == "RU-LIP" for code, _d in found)
+
+
+def test_a_vague_oblast_summary_goes_when_a_town_of_it_changed_hands(parser):
+    text = ("date 2023-08-16\nUkraine's army said it had retaken the village of Robotyne.\n\n"
+            "In the Zaporizhzhia region, a cluster of small settlements was recaptured, officials said.")
+    found = [(e.place.name, e.geo_precision) for e in _events(parser, text) if e.event_type == "frontline_incident"]
+    assert [name for name, precision in found if precision == 3] == []
