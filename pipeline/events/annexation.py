@@ -153,6 +153,41 @@ def counted_claims(text: str, sentences: list[tuple[int, int]], places: list[Pla
                 claim.confidence = WEIGHTS.conf_base_claim - 0.1
                 out.append(claim)
             break
+    out += _remaining_claims(text, sentences, places, published, article, is_unrecognised, places_in)
+    return out
+
+
+# the rest of a counted set of regions named in a sentence of their own ("The other three are A, B and C")
+_REMAINING = re.compile(r"\b(?:the\s+)?(?:other|remaining|rest of the)\s+(two|three|four|five|six|\d+)\b",
+                        re.IGNORECASE)
+
+
+def _remaining_claims(text: str, sentences: list[tuple[int, int]], places: list[Place], published: EventDate,
+                      article: str, is_unrecognised: bool, places_in) -> list[Event]:
+    """ "X is one of the four regions Russia annexed. The other three are A, B and C": a claim sentence that counts
+    N regions and names K of them, and a sentence right after that names the other N - K, are claims on all N."""
+    out = []
+    countries = [p for p in places if p.feature_kind == "country"]
+    for i, (s, e) in enumerate(sentences[:-1]):
+        sentence = text[s:e]
+        count = _COUNTED_REGIONS.search(sentence)
+        if not count or not _CLAIM.search(sentence):
+            continue
+        named = {u.admin1_code for u in _units(places_in(s, e), True)}
+        for ls, le in sentences[i + 1:i + 3]:
+            rest = _REMAINING.search(text[ls:le])
+            units = [u for u in _units(places_in(ls, le), True) if u.admin1_code not in named]
+            total, more = parse_number(count.group(1)), parse_number(rest.group(1)) if rest else None
+            if rest is None or total is None or more is None or len(named) + more != total or \
+                    len({u.admin1_code for u in units}) != more:
+                continue
+            when = sentence_date(sentence, published)
+            for claim in claims(sentence + " regions", units + places_in(s, e) + countries, when,
+                                Source(article, sentence, s, e), is_unrecognised):
+                claim.sources.append(Source(article, text[ls:le], ls, le))
+                claim.confidence = WEIGHTS.conf_base_claim - 0.1
+                out.append(claim)
+            break
     return out
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from dataclasses import replace
 
 from pipeline.events.annexation import claims, counted_claims, referred_units, unrecognised
@@ -26,7 +25,7 @@ from pipeline.events.ties import tie_places
 from pipeline.events.triggers import anaphoric, antecedent, armed_conflict, war_sentences
 from pipeline.events.weights import WEIGHTS
 from pipeline.model import Place
-from pipeline.text.dates import EventDate, explicit_date, sentence_date
+from pipeline.text.dates import EventDate, sentence_date
 
 __all__ = ["CasualtyClaim", "Event", "Source", "casualties", "event_id", "extract_events", "merge_across_articles",
            "parse_number"]
@@ -39,9 +38,6 @@ def extract_events(article: str, text: str, places: list[Place], published: Even
     if not armed_conflict(text):
         return []
     sentences = read_sentences(text, tie_places(text, places), published)
-    for sent in sentences:
-        if sent.date is not None and _WIRE_DATELINE.match(sent.text):
-            sent.date = explicit_date(_undatelined(sent.text), published)
     _resolve_actors(sentences)
     is_unrecognised = unrecognised(text)
     ordered = sorted(places, key=lambda p: p.start)
@@ -57,7 +53,7 @@ def extract_events(article: str, text: str, places: list[Place], published: Even
         here = places_in(sent.start, sent.end)
         referred = referred_units(sent.text, here, before, ordered)
         if here or referred:
-            events += claims(sent.text, here + referred, sentence_date(_undatelined(sent.text), published),
+            events += claims(sent.text, here + referred, sentence_date(sent.text, published),
                              Source(article, sent.text, sent.start, sent.end), is_unrecognised)
         before = (before + here)[-WEIGHTS.claim_anaphor_places:]
     events += counted_claims(text, spans, places, published, article, is_unrecognised, places_in)
@@ -77,17 +73,6 @@ def _war_news(text: str, spans: list[tuple[int, int]]) -> bool:
 
 
 ANAPHOR_SENTENCES = 3  # how many sentences back "its troops" / "they" may find the party it refers to
-# a wire service's dateline opening a sentence ("KYIV, July 28 (Reuters) -", "July 28 (UPI) --"): the day of the
-# report, not of what the sentence reports (the article's own date stands for it)
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-_WIRE_DATELINE = re.compile(r"^\W*(?:[A-Z][\w .'’-]{1,40},\s*)?" + _MONTH + r"\s+\d{1,2}(?:,?\s+\d{4})?\s*"
-                            r"\(\s*[A-Z][\w .&/-]{0,30}\)\s*[-—–]{1,2}\s*")
-
-
-def _undatelined(sentence: str) -> str:
-    """``sentence`` without a wire dateline that opens it."""
-    m = _WIRE_DATELINE.match(sentence)
-    return sentence[m.end():] if m else sentence
 
 
 def _resolve_actors(sentences: list) -> None:

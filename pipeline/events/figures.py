@@ -281,6 +281,7 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
         if m and not any(f.kind == kind for f in found.values()):
             found[(kind, m.start())] = Figure(kind, 0, m.group(0), offset + m.start(), offset + m.end(), "zero",
                                               False, False)
+    _fatal_wounds(found)
     # one number read by two patterns of the same kind is one figure
     out: list[Figure] = []
     for fig in sorted(found.values(), key=lambda f: (f.start, -(f.end - f.start))):
@@ -288,6 +289,20 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
             continue
         out.append(fig)
     return out
+
+
+# wounds that killed ("suffered fatal wounds", "were mortally wounded"): the dead, not the injured
+_FATAL = re.compile(r"\b(?:fatal|fatally|mortal|mortally|lethal|lethally)\s+(?:\w+\s+)?(?:wound|injur|hurt)",
+                    re.IGNORECASE)
+
+
+def _fatal_wounds(found: dict[tuple[str, int], Figure]) -> None:
+    """Turn injured figures worded as fatal wounds into killed figures, in place (``_FATAL``)."""
+    for key, fig in list(found.items()):
+        if fig.kind == "injured" and _FATAL.search(fig.text):
+            del found[key]
+            found.setdefault(("killed", key[1]), Figure("killed", fig.value, fig.text, fig.start, fig.end, fig.role,
+                                                        fig.approximate, fig.update, fig.additional))
 
 
 def _enumerated(victims: str) -> int | None:

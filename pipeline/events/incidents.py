@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from datetime import date as Day
 from datetime import timedelta
 
 from pipeline.events.figures import Figure, claimant, continues_aggregate, figures, source_line
@@ -60,6 +61,9 @@ _AGENT_AFTER = re.compile(r"^['’]?s?\s+(?:\w+ly\s+)?(says|said|told|tells|accu
                           r"rejects|responded|vowed|could|would|might|will|may|has accused|fired|launched)\b")
 _POSSESSIVE = re.compile(r"^['’]s\s+(?!(?:\w+\s+)?(?:region|oblast|province|outskirts|centre|center|suburbs|"
                          r"port|airport|district|streets?|square|historic|residents?|mayor|city)\b)")
+_AGENT_BEFORE = re.compile(r"\bby\s+$")
+_RIVER_BANK_BEFORE = re.compile(r"\b(?:left|right|east(?:ern)?|west(?:ern)?|north(?:ern)?|south(?:ern)?|opposite|other)\s+"
+                                r"banks?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"^\s*(?:\[[^\]]{1,30}\]\s*)?(?:,|\()")
 _ANAPHOR = re.compile(r"\b(the|this|that) (?:\w+ )?(strike|attack|assault|explosion|blast|shelling|bombing|raid|"
                       r"missiles?|barrage|tragedy)\b", re.IGNORECASE)
@@ -83,6 +87,8 @@ _NOT_A_PLACE_OBJECT = re.compile(
     r"weapons?|arms|ammunition|equipment|tanks?|vehicles?|documents|footage|images?|video|photos?|pictures?|"
     r"attention|imagination|hearts?|votes?|titles?|trophy|moment|mood|spirit|"
     r"said|says|told|recogni[sz]ed|reported|claimed)\b", re.IGNORECASE)
+# where a withdrawing side goes ("withdrew to the X", "pulled back towards X"): not the place it gives up
+_DESTINATION = re.compile(r"^\W*(?:to|towards|toward|into|behind)\b", re.IGNORECASE)
 # a person as the subject of a passive change of control ("a soldier who was captured at X")
 _NOT_A_PLACE_SUBJECT = re.compile(r"\b(?:who|whom)\b", re.IGNORECASE)
 _BODIES = re.compile(r"\b(bodies|corpses|graves?|buried|exhum\w*|mass (?:burial|grave))", re.IGNORECASE)
@@ -199,6 +205,10 @@ def usable(place: Place, text: str) -> bool:
     if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and \
             (_AGENT_AFTER.match(after) or _POSSESSIVE.match(after)):
         return False
+    if kind in POINT_KINDS and _capital(place) and _AGENT_BEFORE.search(before):
+        return False  # "regions occupied by Moscow": the state as the agent, not a place
+    if _RIVER_BANK_BEFORE.search(before):
+        return False  # "withdrew to the left bank of the X": X is the river, not its namesake town
     return True
 
 
@@ -251,6 +261,7 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
     out: list[_Sentence] = []
     previous_claimant = previous = None
     default_claimant = source_line(text)
+    captions: list[int] = []  # photo captions that date their picture (``_earlier_caption``)
     for i, (s, e, para) in enumerate(split_sentences(text)):
         sentence = text[s:e]
         here = ordered[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
@@ -264,12 +275,41 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
         if who:
             previous_claimant = who
         date = explicit_date(sentence, published) if (trig or figs) else None
+        if _dated_caption(text, s, date, published):
+            captions.append(len(out))
         out.append(_Sentence(i, s, e, para, sentence, trig, figs,
                              [p for p in here if p.feature_kind in POINT_KINDS],
                              [p for p in here if p.feature_kind == "admin1"],
                              date, separate(sentence),
                              who or (default_claimant if figs else None)))
+    _earlier_captions(out, captions)
     return out
+
+
+# a photo caption: a paragraph that ends on its credit in brackets ("... on July 7. (Name Surname, AP)")
+_CREDIT_END = re.compile(r"\([^()\n]{2,80}\)\s*$")
+
+
+def _dated_caption(text: str, start: int, date: EventDate | None, published: EventDate) -> bool:
+    """A photo caption (``_CREDIT_END``) that dates its picture to a day other than the page's."""
+    if date is None or date.precision != 1 or date.date is None or published.date is None or \
+            date.date == published.date:
+        return False
+    end = text.find("\n", start)
+    return bool(_CREDIT_END.search(text[start:len(text) if end < 0 else end]))
+
+
+def _earlier_captions(sentences: list[_Sentence], captions: list[int]) -> None:
+    """A dated caption whose day no other sentence states, when other sentences state the day of what they
+    report, shows an earlier strike as an illustration: an incident of its own (it neither dates nor joins the
+    one the article reports). Marked ``separate`` in place."""
+    if not captions:
+        return
+    days = {s.date.date for i, s in enumerate(sentences) if i not in captions and s.date is not None and
+            s.date.precision == 1 and s.date.date is not None}
+    for i in captions:
+        if days and sentences[i].date is not None and sentences[i].date.date not in days:
+            sentences[i].separate = True
 
 
 def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
@@ -278,12 +318,16 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     tells = bool(sent.strikes) or any(f.role in ("total", "observation") for f in sent.figures)
     if sent.points and own and tells and not any(same_place(a, b) for a in sent.points for b in own):
         return True  # an attack or a toll somewhere else
+    if sent.oblasts and not sent.points and own and tells and \
+            not any(p.admin1_code == o.admin1_code for p in own for o in sent.oblasts):
+        return True  # "X Oblast was also hit": an attack told by an oblast none of the incident's towns lie in
     regions = {p.admin1_code for s in inc.sentences for p in s.oblasts}
     if sent.points and not own and regions and tells and not any(p.admin1_code in regions for p in sent.points) \
             and inc.date is not None and (sent.date is None or sent.date.date != inc.date.date):
         return True  # an incident told only by its oblast, and an attack at a town of another oblast not on its day
-    if sent.date is None:
-        return False
+    if sent.date is None:  # a fresh toll with no stated day is the page's news, not a stale day's attack
+        return inc.date is not None and _stale(parse_iso(inc.date.date), published) and _own_attack(inc, sent) and \
+            _fresh_toll(sent.figures) and not inc.figures
     theirs = parse_iso(inc.date.date) if inc.date else None
     mine = parse_iso(sent.date.date)
     if theirs is not None and mine is not None:
@@ -295,12 +339,31 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     # the incident has no stated date: a stated other day splits only with a toll that is not an update of its toll
     if mine is None or mine == parse_iso(published.date):
         return False
+    if _stale(mine, published) and inc.strikes and _own_attack(inc, sent) and not sent.figures and \
+            _fresh_toll([f for f, _c in inc.figures]):
+        return True  # an attack on a day well before the page (a caption, a reminder) is not the page's news
     for kind in ("killed", "injured"):
         values = [f.value for f in sent.figures if f.kind == kind and f.role in ("total", "individual")]
         known = inc.toll(kind)
         if values and known and not _ratio_ok(max(values), known, WEIGHTS.toll_ratio_split):
             return True
     return False
+
+
+def _stale(day: Day | None, published: EventDate) -> bool:
+    """Whether a stated day lies ``WEIGHTS.stale_days`` or more before the page's date (an earlier incident)."""
+    page = parse_iso(published.date)
+    return day is not None and page is not None and (page - day).days >= WEIGHTS.stale_days
+
+
+def _own_attack(inc: _Incident, sent: _Sentence) -> bool:
+    """Whether ``sent`` tells an attack of its own: a strike not referred back to ("the strike"), no figure shared."""
+    return bool(sent.strikes) and not _ANAPHOR.search(sent.text) and not _shares_figure(inc, sent)
+
+
+def _fresh_toll(figs: list[Figure]) -> bool:
+    """A stated total not worded as an update ("killed two", not "the toll rose to"): news of the page's day."""
+    return any(f.role == "total" for f in figs) and not any(f.update for f in figs)
 
 
 def _doubtful(place: Place) -> bool:
@@ -454,13 +517,16 @@ def _event_at(kind: str, sub: str, when: EventDate, place: Place, text: str, sou
 def date_basis(sentence: str, date: EventDate | None, published: EventDate) -> int:
     """How firmly ``sentence`` fixes the day ``date`` (``DATE_BASIS``), told by whether that day moves when the
     page's date does: by a day (relative: "yesterday"), by whole weeks only (a weekday), or not at all (a calendar
-    date). A day stated on a page with no date is a calendar date; no stated day is the page's."""
+    date). A day stated on a page with no date is a calendar date; no stated day is the page's, and neither is the
+    page's own day stated (a dateline, "today": the day of the report, which only bounds the incident)."""
     day = parse_iso(date.date) if date is not None else None
     if day is None or date.precision != 1:
         return DATE_BASIS["page"]
     base = parse_iso(published.date)
     if base is None:
         return DATE_BASIS["calendar"]
+    if day == base and published.precision == 1:
+        return DATE_BASIS["page"]
     moved = []
     for shift in (1, 7):
         again = explicit_date(sentence, EventDate((base + timedelta(days=shift)).isoformat(), published.precision))
@@ -546,7 +612,8 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
         gap = text[trig.end:after[0].start - s0]
         if not re.search(r"[.;:]|\b(?:after|when|while|but|because|as)\b", gap) and \
                 not re.search(r"\b(?:near|outside)\s+(?:the\s+)?$", gap) and \
-                not (trig.sub == "capture" and _NOT_A_PLACE_OBJECT.search(gap)):
+                not (trig.sub == "capture" and _NOT_A_PLACE_OBJECT.search(gap)) and \
+                not (trig.sub == "withdrawal" and _DESTINATION.match(gap)):
             out.append(after[0])
             for p in after[1:]:
                 between = text[out[-1].end - s0:p.start - s0]
@@ -569,6 +636,30 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     return []
 
 
+# clauses of one sentence that may each state their own day ("On 8 Sept X was freed; and on 10 Sept Y was")
+_DATED_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\s+(?=(?:on|by|in|since|later|then)\b)",
+                                 re.IGNORECASE)
+
+
+def _clause_date(sent: _Sentence, trig: Trigger, published: EventDate) -> tuple[EventDate | None, str]:
+    """The day the clause of ``trig`` states, and the words that state it: the clause's own date when it has
+    one, else the sentence's (``_DATED_CLAUSE_BREAK``)."""
+    if sent.date is None:
+        return None, sent.text
+    start, end = 0, len(sent.text)
+    for m in _DATED_CLAUSE_BREAK.finditer(sent.text):
+        if m.end() <= trig.start:
+            start = m.end()
+        elif m.start() >= trig.end:
+            end = m.start()
+            break
+    if (start, end) == (0, len(sent.text)):
+        return sent.date, sent.text
+    clause = sent.text[start:end]
+    own = explicit_date(clause, published)
+    return (own, clause) if own is not None else (sent.date, sent.text)
+
+
 def control_events(article: str, text: str, sentences: list[_Sentence], published: EventDate) -> list[Event]:
     """Changes of control, one per place, merged within the article."""
     events: list[Event] = []
@@ -582,18 +673,19 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
             if main is None or counts[key] > counts.get(main.geonameid or main.name, 0):
                 main = p
         for trig in (t for t in sent.triggers if t.control):
+            stated, stated_in = _clause_date(sent, trig, published)
             places = _objects(sent, trig, main)
             oblast_level = False
             if not places and len({p.admin1_code for p in sent.oblasts}) == 1 and not sent.points:
                 places, oblast_level = sent.oblasts[:1], True
             for place in places:
                 headline = sent.para <= first_para + 1
-                conf = _confidence(WEIGHTS.conf_base_control, point=not oblast_level, dated=sent.date is not None,
+                conf = _confidence(WEIGHTS.conf_base_control, point=not oblast_level, dated=stated is not None,
                                    claimant=sent.claimant is not None, headline=headline, borrowed=False)
-                event = _event_at("frontline_incident", trig.direction(place.country_code), _when(sent.date, published),
+                event = _event_at("frontline_incident", trig.direction(place.country_code), _when(stated, published),
                                   place, text,
                                   [Source(article, sent.text, sent.start, sent.end)], conf, actor=trig.actor,
-                                  gains=trig.gains, date_basis=date_basis(sent.text, sent.date, published))
+                                  gains=trig.gains, date_basis=date_basis(stated_in, stated, published))
                 _add_control(events, event)
     # an oblast-level change of control when the article names the towns of that oblast is their summary
     towns = {(e.admin1_code, e.gains) for e in events if e.geo_precision < 3}  # (the same side gaining them)

@@ -8,18 +8,27 @@ dated and whichever comes first:
 - **type**: compatible types and sub-types (a drone strike is not a missile strike nor an air strike; a
   capture and a recapture of one town are not one change of control);
 - **tolls**: compatible (23 vs 25 killed, not 1 vs 12): within ``toll_ratio_*`` or ``toll_abs_compatible``;
-- **dates**: when both are dated, within ``merge_days_*``. A report with no date at all (an undated page
-  that states no day) needs stronger evidence, whether the other side is dated or not
-  (:func:`_undated_evidence`): the same settlement for sure (the same gazetteer entry, not just nearby),
-  and for a strike a figure both state that agrees within ``toll_ratio_undated`` with no other
-  figure in conflict and no other weapon; for a change of control the same change by the same side.
+- **dates**: when both are dated, within ``merge_days_*``; strikes further apart than ``merge_days_exact``
+  (possible only through a coarse date's slack) also need a figure both state alike. A report with no date
+  at all (an undated page that states no day) needs stronger evidence, whether the other side is dated or
+  not (:func:`_undated_evidence`): the same settlement for sure (the same gazetteer entry, not just
+  nearby), and for a strike figures both state that agree (:func:`_figures_agree`: exactly, or one kind
+  as an early and a later toll when the other is distinctive) with no other weapon (a shelling and a
+  missile only when killed and injured both agree); for a change of control the same change by the same
+  side, or a capture / recapture / withdrawal with the same gainer ("captured" is the other's "withdrew").
   A strike with no figures and no date is never merged: a city is struck too often to know which time.
+
+Of several merged events a report may join, it joins the one it fits best (:func:`fit`), and one
+article's events are paired with them best fit first (``CrossArticleMerge.add``), each at most once, so
+that which article came first matters less (a test runs six articles in every order).
 
 Claims merge per oblast and claimant, keeping every stage with its date.
 
 Across outlets the toll follows one rule (ACLED's practice): the reports with the latest
 publication date win, and among them the most conservative (lowest) figure. The date is the finest
-reported; of two coarse (week) dates, the earlier, since an incident cannot follow its first report.
+reported; of two days, the one the text fixes more firmly (``date_basis``; the page's own day stated, a
+dateline or "today", is no firmer than the page); of two coarse (week) dates, the earlier, since an incident
+cannot follow its first report.
 """
 
 from __future__ import annotations
@@ -39,6 +48,7 @@ from pipeline.events.weights import WEIGHTS
 from pipeline.text.dates import EventDate, parse_iso
 
 _CONTROL = ("encirclement", "recapture", "withdrawal", "capture", "advance")
+_HANDOVER = ("capture", "recapture", "withdrawal")  # a place changing hands, told by the side that took it or left it
 
 
 def _dates_compatible(a: EventDate, b: EventDate) -> bool:
@@ -94,17 +104,23 @@ def settlement(place: Place | None) -> tuple | None:
 def _figures_agree(a: Event, b: Event) -> bool:
     """Both state a figure of one kind and every figure both state agrees within ``toll_ratio_undated`` (exactly:
     with no date, 3 and 4 killed cannot be told to be an early and a later toll rather than two shellings of one
-    city). A kind only one report states is no conflict (an outlet may leave the injured unsaid)."""
-    shared = 0
+    city). A kind only one report states is no conflict (an outlet may leave the injured unsaid). One kind may
+    differ as an early and a later toll (within ``toll_ratio_compatible``) when the other agrees and is at least
+    ``undated_distinct_figure`` (7 and 12 killed with 33 injured each: one attack told at two hours)."""
+    shared, distinct, updated = 0, False, 0
     for attr in ("killed", "injured"):
         x, y = getattr(a, attr), getattr(b, attr)
         if x is None or y is None:
             continue
         lo, hi = sorted((x, y))
         if hi and lo / hi < WEIGHTS.toll_ratio_undated:
-            return False
+            if not _ratio_ok(lo, hi, WEIGHTS.toll_ratio_compatible):
+                return False
+            updated += 1
+            continue
         shared += hi > 0
-    return shared > 0
+        distinct = distinct or hi >= WEIGHTS.undated_distinct_figure
+    return shared > 0 and (not updated or (updated == 1 and distinct))
 
 
 def _undated_evidence(a: Event, b: Event) -> bool:
@@ -119,12 +135,32 @@ def _undated_evidence(a: Event, b: Event) -> bool:
     if key is None or key != settlement(b.place):
         return False
     if _control(a) or _control(b):
-        return a.sub_event_type == b.sub_event_type and \
-            (a.gains == b.gains or "unknown" in (a.gains, b.gains) or None in (a.gains, b.gains))
+        return _same_handover(a, b)
     if a.event_type != "casualty_report" or b.event_type != "casualty_report":
         return False  # a strike with neither date nor figures: a city is struck too often to know which time
+    if not _figures_agree(a, b):
+        return False
     subs = {a.sub_event_type, b.sub_event_type} - set(_GENERIC)
-    return len(subs) <= 1 and _figures_agree(a, b)  # one weapon, or one left unsaid
+    if len(subs) <= 1:
+        return True  # one weapon, or one left unsaid
+    # two ways of telling the attack (shelling, a missile): one incident only when every figure agrees in full
+    return not _weapons_differ(a, b) and _figures_shared(a, b) >= WEIGHTS.undated_loose_weapon_figures
+
+
+def _same_handover(a: Event, b: Event) -> bool:
+    """The same change of control, for a pair one of which has no date: the same verb by the same side (or a side
+    one report leaves unsaid), or a capture / recapture / withdrawal in which both reports name the same gainer
+    (one outlet's "captured" is the other's "withdrew from")."""
+    if a.sub_event_type == b.sub_event_type:
+        return a.gains == b.gains or "unknown" in (a.gains, b.gains) or None in (a.gains, b.gains)
+    return a.sub_event_type in _HANDOVER and b.sub_event_type in _HANDOVER and \
+        a.gains == b.gains and a.gains not in (None, "unknown")
+
+
+def _figures_shared(a: Event, b: Event) -> int:
+    """How many kinds of figure (killed, injured) both reports state, non-zero and equal."""
+    return sum(1 for attr in ("killed", "injured")
+               if getattr(a, attr) and getattr(a, attr) == getattr(b, attr))
 
 
 def mergeable(a: Event, b: Event) -> bool:
@@ -137,9 +173,28 @@ def mergeable(a: Event, b: Event) -> bool:
         return False  # neighbouring villages each change hands on their own
     if not (_types_compatible(a, b) and _tolls_compatible(a, b)):
         return False
-    if parse_iso(a.when.date) is None or parse_iso(b.when.date) is None:
+    da, db = parse_iso(a.when.date), parse_iso(b.when.date)
+    if da is None or db is None:
         return _undated_evidence(a, b)
-    return _dates_compatible(a.when, b.when)
+    if not _dates_compatible(a.when, b.when):
+        return False
+    # days further apart than a day's slack are one strike only with a figure alike (a coarse date only bounds the
+    # strike: a city is struck too often to join a toll of today to last week's strike told without one)
+    return _control(a) or abs((da - db).days) <= WEIGHTS.merge_days_exact or _figures_shared(a, b) > 0
+
+
+def fit(a: Event, b: Event) -> float:
+    """How well two mergeable events fit each other (``WEIGHTS.fit_*``): figures both state alike, the same kind of
+    event and weapon, the same settlement, and the fewer days apart the better. Of several incidents one report
+    may join (a strike a week ago and today's at one city, both within a coarse date's slack), it joins the best."""
+    w = WEIGHTS
+    score = w.fit_figure * _figures_shared(a, b)
+    score += w.fit_event_type * (a.event_type == b.event_type) + w.fit_sub_type * (a.sub_event_type == b.sub_event_type)
+    key = settlement(a.place)
+    score += w.fit_settlement * (key is not None and key == settlement(b.place))
+    da, db = parse_iso(a.when.date), parse_iso(b.when.date)
+    days = abs((da - db).days) if da is not None and db is not None else WEIGHTS.merge_days_coarse
+    return score - w.fit_per_day * days
 
 
 def _reported_toll(event: Event) -> tuple[int | None, int | None]:
@@ -167,6 +222,11 @@ def _earlier_coarse(other: EventDate, into: EventDate) -> bool:
     return a is not None and b is not None and a < b
 
 
+def _basis(event: Event) -> int:
+    """How firmly an event's text fixes its day (``DATE_BASIS``; lower is firmer), read in one place."""
+    return event.date_basis
+
+
 def _absorb_date(into: Event, other: Event) -> None:
     """The merged date: the finest reported; of two days, the one the text fixes more firmly (``date_basis``: a
     stated "on Tuesday" over the page-relative "yesterday" of a page whose own date may be off); of two coarse
@@ -175,8 +235,8 @@ def _absorb_date(into: Event, other: Event) -> None:
     if theirs.date is None:
         return
     if mine.date is None or (theirs.precision or 9) < (mine.precision or 9) or _earlier_coarse(theirs, mine) or \
-            (theirs.precision == mine.precision == 1 and other.date_basis < into.date_basis):
-        into.when, into.date_basis = theirs, other.date_basis
+            (theirs.precision == mine.precision == 1 and _basis(other) < _basis(into)):
+        into.when, into.date_basis = theirs, _basis(other)
     if mine.date is not None and mine.precision == theirs.precision == 1 and mine.date != theirs.date:
         kept, dropped = (into.when, mine) if into.when is theirs else (mine, theirs)
         into.when = EventDate(kept.date, kept.precision, f"{kept.note}; another source: {dropped.date}")
@@ -384,55 +444,82 @@ class CrossArticleMerge:
         return [self.event(i) for i in range(len(self._events))]
 
     def add(self, events: list[Event]) -> None:
-        """Merge one article's events into those of the articles added before it."""
-        cells, articles_of = self.cells, self.articles_of
-        for event in events:
-            article = event.sources[0].article if event.sources else ""
-            look, home = _cells(event)
-            day = _day(event)
-            dated = event.event_type != "annexation_claim"
-            place_key = settlement(event.place)  # an undated pair must be at one settlement for sure
-            target = None
-            for key in look:
-                cell = cells.get(key)
-                if cell is None:
-                    continue
-                target = next((t for t, first in ((e & _EVENT_MASK, cell.articles[e >> _EVENT_BITS])
-                                                  for e in cell.candidates(day, dated=dated))
-                               if first != article and not _has(articles_of[t], article)
-                               and (not dated or (day is not None and self.day_of[t] != _NO_DAY)
-                                    or (place_key is not None and self.settlement_of[t] == place_key))
-                               and mergeable(self.event(t), event)), None)
-                if target is not None:
-                    break
-            if target is not None:
-                merged = self.event(target)
-                # only a report from another syndication group corroborates: a reprint adds no evidence
-                reports = {s.report for s in merged.sources}
-                absorb(merged, event, corroborates=any(s.report not in reports for s in event.sources))
-                if isinstance(articles_of[target], str):
-                    articles_of[target] = {articles_of[target]}
-                articles_of[target].add(article)
-                old, new = self.day_of[target], _day(merged)
-                self.home_of[target].move(target, None if old == _NO_DAY else old, new)
-                self.day_of[target] = _NO_DAY if new is None else new
-                self.settlement_of[target] = settlement(merged.place)
-                self._pickled[target] = None
-                self.touched.add(target)
-                continue
-            index = len(self._events)
-            self._events.append(event)
-            self._pickled.append(None)
-            self._live[index] = None
-            articles_of.append(article)
-            cell = cells.get(home)
+        """Merge one article's events into those of the articles added before it.
+
+        The article's events and the merged events they may join are paired best fit first (:func:`fit`; ties by
+        the event's place in the article, then by age), each at most once: a report joins the incident it fits
+        best whichever of the two was added first, and one article's two incidents never join one merged event."""
+        found = [self._candidates(event) for event in events]
+        pairs = [(0.0, i, t) for i, ts in enumerate(found) for t in ts]
+        if len(pairs) > 1:  # a choice to make
+            pairs = sorted((-fit(self.event(t), events[i]), i, t) for _f, i, t in pairs)
+        target: dict[int, int] = {}
+        taken: set[int] = set()
+        for _fit, i, t in pairs:
+            if i not in target and t not in taken:
+                target[i] = t
+                taken.add(t)
+        for i, event in enumerate(events):
+            if i in target:
+                self._absorb(target[i], event)
+            else:
+                self._append(event)
+
+    def _candidates(self, event: Event) -> list[int]:
+        """The merged events ``event`` may join (:func:`mergeable`), found by grid cell and day."""
+        article = event.sources[0].article if event.sources else ""
+        look, _home = _cells(event)
+        day = _day(event)
+        dated = event.event_type != "annexation_claim"
+        place_key = settlement(event.place)  # an undated pair must be at one settlement for sure
+        articles_of = self.articles_of
+        found: list[int] = []
+        for key in look:
+            cell = self.cells.get(key)
             if cell is None:
-                cell = cells[home] = _Cell()
-            self.home_of.append(cell)
-            self.day_of.append(_NO_DAY if day is None else day)
-            self.settlement_of.append(place_key)
-            cell.add(article, index, day)
-            self.touched.add(index)
+                continue
+            found += [t for t, first in ((e & _EVENT_MASK, cell.articles[e >> _EVENT_BITS])
+                                         for e in cell.candidates(day, dated=dated))
+                      if first != article and not _has(articles_of[t], article)
+                      and (not dated or (day is not None and self.day_of[t] != _NO_DAY)
+                           or (place_key is not None and self.settlement_of[t] == place_key))
+                      and mergeable(self.event(t), event)]
+        return found
+
+    def _absorb(self, target: int, event: Event) -> None:
+        article = event.sources[0].article if event.sources else ""
+        articles_of = self.articles_of
+        merged = self.event(target)
+        # only a report from another syndication group corroborates: a reprint adds no evidence
+        reports = {s.report for s in merged.sources}
+        absorb(merged, event, corroborates=any(s.report not in reports for s in event.sources))
+        if isinstance(articles_of[target], str):
+            articles_of[target] = {articles_of[target]}
+        articles_of[target].add(article)
+        old, new = self.day_of[target], _day(merged)
+        self.home_of[target].move(target, None if old == _NO_DAY else old, new)
+        self.day_of[target] = _NO_DAY if new is None else new
+        self.settlement_of[target] = settlement(merged.place)
+        self._pickled[target] = None
+        self.touched.add(target)
+
+    def _append(self, event: Event) -> None:
+        article = event.sources[0].article if event.sources else ""
+        _look, home = _cells(event)
+        day = _day(event)
+        index = len(self._events)
+        self._events.append(event)
+        self._pickled.append(None)
+        self._live[index] = None
+        self.articles_of.append(article)
+        cell = self.cells.get(home)
+        if cell is None:
+            cell = self.cells[home] = _Cell()
+        self.home_of.append(cell)
+        self.day_of.append(_NO_DAY if day is None else day)
+        self.settlement_of.append(settlement(event.place))
+        cell.add(article, index, day)
+        self.touched.add(index)
 
     def pickled(self, i: int) -> bytes:
         """Merged event ``i`` as its pickle (the one kept, when it is kept; ``compact`` keeps every one)."""

@@ -21,8 +21,22 @@ _SETTLEMENTS = r"(?:villages?|towns?|cities|city|settlements?|localit(?:y|ies)|h
 _COMBATANTS = r"(?:forces|troops|army|armies|units|occupiers|invaders|soldiers|fighters|militants|enemy)"
 # the wordings of a liberation: they say who gains the place, not whether it was theirs before (a ministry's
 # "liberated" of a place in the other country is a capture; ``Trigger.direction``)
-_LIBERATION = re.compile(r"liberat|fre(?:ed|es|eing)|expell|drove|driven|ousted|pushed|kicked", re.IGNORECASE)
+_LIBERATION = re.compile(r"liberat|fre(?:ed|es|eing)|expell|drove|driven|ousted|pushed|kicked|control\b", re.IGNORECASE)
 _HOME = {"Russia": "RU", "Ukraine": "UA"}
+
+# a place coming under a side's control ("X is now under the control of the Armed Forces", "the city is returning to
+# Ukrainian control"): a change of control whose holder is named in the wording (``_holder``); the place stands before
+_CAME_UNDER = (r"(?:(?:is|are|was|were)\s+(?:now|back)\s+|(?:came|come|comes|coming|brought|back)\s+)under\s+"
+               r"(?:the\s+)?(?:full\s+)?(?:[\w-]+\s+)?control|"
+               r"return(?:s|ed|ing)?\s+(?:back\s+)?(?:to|under)\s+(?:the\s+)?(?:[\w-]+\s+)?control")
+# a side giving a place up: "troops gave up the city of X", "the occupiers left the X community" (the subject is
+# part of the wording: "left" alone is too common a word)
+_GAVE_UP = (r"gave up(?!\s+(?:hope|on|their|its|his|her|arms|weapons|the\s+(?:idea|fight|attempt)))|"
+            r"(?:occupiers|invaders|troops|forces|army|units|soldiers)\s+(?:have\s+|had\s+)?(?:\w+ly\s+)?"
+            r"left(?=\s+(?:the\s+)?(?-i:[A-Z]))")
+# an attack told by its failure ("tried to break through ..., but were pushed back"): the attack happened
+_REPELLED = (r"(?:was|were|been)\s+(?:\w+\s+)?(?:pushed back|repelled|repulsed|beaten back|thrown back)"
+             r"(?!\s+(?:to|until|till|by\s+(?:a|one|two|\d+)\s))")
 
 # sub-event type -> pattern, most specific first
 INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in (
@@ -31,9 +45,9 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                   r"took back|regain(?:ed|s|ing)|reclaimed|"
                   r"fre(?:ed|es|eing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _SETTLEMENTS + r"|"
                   r"(?:expell(?:ed|ing)|drove|driven|ousted|pushed|kicked)\s+(?:out\s+)?(?:the\s+)?"
-                  r"(?:[\w’'-]+\s+){0,3}?" + _COMBATANTS + r"\s+(?:out\s+)?(?:of|from))\b"),
+                  r"(?:[\w’'-]+\s+){0,3}?" + _COMBATANTS + r"\s+(?:out\s+)?(?:of|from)|" + _CAME_UNDER + r")\b"),
     ("withdrawal", r"\b(withdr[ae]w|withdrawn|withdrawal (?:of|from)|retreat(?:ed|s|ing)?|abandon(?:ed|ing)|"
-                   r"pulled out)\b"),
+                   r"pulled out|" + _GAVE_UP + r")\b"),
     ("capture", r"\b(captur(?:ed|es|ing)|seiz(?:ed|es|ing)|took control|taken (?:\w+ )?control|fell to|overran|"
                 r"(?:took|taken|taking)\s+(?:over\s+)?(?:the\s+)?(?:[\w-]+\s+)?" + _SETTLEMENTS + r"|took over|"
                 r"surrender(?:ed|s)?|ced(?:ed|ing) control|"
@@ -50,7 +64,7 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
     ("explosion", r"\b(blew up|blown up|detonated|(?:explosions?|blasts?)\s+(?:\w+\s+)?(?:rang out|rocked|shook|"
                   r"thundered|(?:was|were) heard|(?:was|were) reported|occurred|took place))\b"),
     ("attack", r"\b(attacked|struck|stormed|opened fire|fired (?:at|on)|shot at|(?:attack|assault|strike|raid) on|"
-               r"(?:was|were|been) hit)\b"),
+               r"(?:was|were|been)\s+(?:also\s+|again\s+)?hit|" + _REPELLED + r")\b"),
 ))
 # senses of trigger words that report no incident, matched at the trigger (``_NOT_AN_INCIDENT``) or just
 # before it (``_CALAMITY_SUBJECT``): an idiom ("struck a deal"), a vehicle or the weather ("struck by a car"),
@@ -98,7 +112,7 @@ _TRIGGER_PREFIXES = frozenset(
     "enci surr cut reca reto reta libe took rega recl with retr aban pull capt seiz take fell over surr ceded cedi "
     "free expe drov driv oust kick "
     "adva push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot "
-    "assa stri hit hits occu expl blas".split())
+    "assa stri hit hits gave left unde retu back came come brou repe repu beat thro occu expl blas".split())
 
 
 def has_prefix(sentence: str, prefixes: frozenset[str]) -> bool:
@@ -111,7 +125,7 @@ _IRREALIS = re.compile(
     r"afraid|fearing|for fear|plans? to|planning to|planned to|intends? to|preparing to|prepared to|expected to|possible|possibly|"
     r"potential|hypothetic\w*|rule out|ready to|aims? to|seeks? to|wants? to|tr(?:y|ies|ied) to|attempts? to|"
     r"curfew|alerts?|sirens?|forecast\w*|predict\w*|accus\w+|alleg\w+|denie[sd]|deny|denial|unconfirmed|"
-    r"whether|risk of)\b",
+    r"whether|risk of|fail(?:ed|ing|s)? to)\b",
     re.IGNORECASE)
 _PREPARED = re.compile(r"\b(prepar\w+|ready|braced?|bracing)\s+(?:for|against)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(not|never|no|nor|without|n['’]t|false|fake|refuted)\b", re.IGNORECASE)
@@ -123,7 +137,7 @@ _GENERIC = re.compile(r"\b(constant(?:ly)?|frequent(?:ly)?|regular(?:ly)?|daily|
                       r"(?:began|started|begun)\s+(?:back\s+)?in\s+\d{4}|"
                       r"every day|throughout|dozens of settlements|hundreds of settlements|deliberately|"
                       r"periodic(?:al)?(?:ly)?|occasional(?:ly)?|sporadic(?:ally)?|routine(?:ly)?|from time to time|"
-                      r"time and again|at times)\b",
+                      r"time and again|at times|campaigns? of)\b",
                       re.IGNORECASE)
 # a sentence that opens on a span of time tells what has gone on since, not one incident
 _GENERIC_OPENER = re.compile(r"^\W*(?:(?:and|but)\s+)?(?:ever\s+since|since\s+then|from then on|since that time|"
@@ -136,7 +150,8 @@ _SINCE_FACT = re.compile(r"\bsince\s+(?:it|they|the\s+[\w-]+|[A-Z][\w'’-]+)\s+
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\s(?:after|when|as|but|while|before|following|and then)\s|[“”\"]",
                            re.IGNORECASE)
 _SEPARATE = re.compile(r"^\W*(separately|in a separate|elsewhere|in another|another|in other news)\b|"
-                       r"\b(another|a separate|a second|a further) (?:\w+ )?(attack|strike|incident|shelling|explosion)",
+                       r"\b(another|a separate|a second|a further) (?:\w+ )?(attack|strike|incident|shelling|explosion)|"
+                       r"\b(?:an?|the) (?:similar|previous|earlier|prior) (?:\w+ ){0,2}?(?:attack|strike|shelling|explosion)",
                        re.IGNORECASE)
 # a passive verb ("was seized", "had been retaken"); "has captured" is an active perfect
 _PASSIVE_BEFORE = re.compile(r"\b(was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -201,7 +216,7 @@ _COUNTRY_SUBJECT = re.compile(r"\b(Ukraine|Kyiv|Kiev|Russia|Moscow)\s+(?:(?:has|
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|from|into|across|against|on|at|for|with|over|inside|to|towards?|"
                                  r"throughout|near|outside)\s+(?:(?:the|eastern|western|northern|southern|central)\s+)?$",
                                  re.IGNORECASE)
-_LOSER_VERBS = re.compile(r"surrender|ced(?:ed|ing)|withdr|retreat|abandon|pulled out", re.IGNORECASE)
+_LOSER_VERBS = re.compile(r"surrender|ced(?:ed|ing)|withdr|retreat|abandon|pulled out|gave up|\bleft\b", re.IGNORECASE)
 # a side named as the holder of a place ("the Russian-occupied village", "Ukrainian-held"): not who acted
 _HOLDER_SUFFIX = re.compile(r"[-‐–]\s*(?:occupied|held|controlled)\b", re.IGNORECASE)
 # a strike told as the manner of a change of control of the same place (", methodically shelling it",
@@ -373,6 +388,24 @@ def actor(sentence: str, start: int, end: int, *, passive: bool) -> str:
     return best
 
 
+# a seizure told as a legal act (decrees, referendums, annexation): the annexation claim, not a capture in battle
+_LEGAL_ACT = re.compile(r"\b(?:decrees?|referend\w*|annex\w*|accession|ratif\w*|(?:officially|formally|legally)\s+"
+                        r"(?:seiz|captur|tak))", re.IGNORECASE)
+_CAME_UNDER_RX = re.compile(_CAME_UNDER, re.IGNORECASE)
+_HOLDER_END = re.compile(r"[,;:.—–(“”\"]")
+
+
+def _holder(sentence: str, start: int, end: int) -> str | None:
+    """The side a came-under wording names as the new holder ("under Ukrainian control", "under the control of
+    the Russian army"), "unknown" when it names none; None when the trigger is no such wording."""
+    if not _CAME_UNDER_RX.match(sentence, start):
+        return None
+    stop = _HOLDER_END.search(sentence, end)
+    tail = sentence[start:stop.start() if stop else min(len(sentence), end + 80)]
+    found = [(m.start(), side) for side, rx in _SIDES for m in [rx.search(tail)] if m]
+    return min(found)[1] if found else "unknown"
+
+
 def triggers(sentence: str) -> list[Trigger]:
     """Every trigger of ``sentence`` that reports something that happened, most specific kept."""
     if not has_prefix(sentence, _TRIGGER_PREFIXES):
@@ -392,6 +425,8 @@ def triggers(sentence: str) -> list[Trigger]:
         fact = realis(sentence[since.end():], start - since.end()) if since else realis(sentence, start)
         if not fact or _not_an_incident(sentence, start, end):
             continue
+        if name == "capture" and _LEGAL_ACT.search(sentence):
+            continue  # "regions ... officially seized when the decrees were signed": a claim (``annexation``)
         if _INFINITIVE_BEFORE.search(sentence[:start]):
             before = sentence[clause_start(sentence, start):start]
             if not re.search(r"\b(forced|had|have|has|was|were|decided|managed|began|started)\s+to\s+$", before,
@@ -399,11 +434,14 @@ def triggers(sentence: str) -> list[Trigger]:
                 continue
         passive = bool(_PASSIVE_BEFORE.search(sentence[max(0, start - 30):start])) and \
             not sentence[start:end].lower().endswith("ing")  # "are encircling" is active
+        holder = _holder(sentence, start, end)  # "X is now under the control of <side>": X before, <side> gains
+        passive = passive or holder is not None
         if name in STRIKES and sentence[start:end].lower().endswith("ing") and \
                 any(t.control for t in out) and _MANNER.search(sentence[:start]) and \
                 _SAME_PLACE.match(sentence, end):
             continue
         cut = since.end() if since else 0  # a "since" clause has its own actor ("... since it was retaken by X")
-        out.append(Trigger(name, start, end, passive, actor(sentence[cut:], start - cut, end - cut, passive=passive),
-                           sentence[start:end]))
+        who = holder if holder not in (None, "unknown") else \
+            actor(sentence[cut:], start - cut, end - cut, passive=passive)
+        out.append(Trigger(name, start, end, passive, who, sentence[start:end]))
     return out

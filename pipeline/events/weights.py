@@ -29,6 +29,9 @@ class EventWeights:
     # with no toll beyond the incident's, stays in the incident told before (a far namesake of an unknown village
     # would otherwise split off a sub-count of the toll as an incident of its own)
     toll_ratio_split: float = 0.4  # a dated sentence whose toll is below this share of the incident's starts another
+    stale_days: int = 5  # an attack stated this many days before the page's date (a photo caption, a reminder) and one
+    # told with no day (the page's news) are two incidents unless one refers back to the other or shares a figure;
+    # lower splits an article's own incident from a weekday it names, higher lets a caption's old strike date the news
     # -- merging across articles
     duplicate_entry_km: float = 1.0  # two differently named towns closer than this are one settlement listed twice
     # (Ukraine in the gazetteer: 486 pairs of differently named villages lie 1-2 km apart, 25 pairs closer than 0.5 km)
@@ -40,6 +43,18 @@ class EventWeights:
     toll_abs_compatible: int = 3  # ... or within this many people of each other
     toll_ratio_undated: float = 1.0  # a report with no date merges only when the figures both state agree this
     # closely (smaller / larger, no absolute slack): exactly, since with no date no toll can be told to be the later
+    undated_distinct_figure: int = 10  # ... but one kind of figure may differ as an early and a later toll when the
+    # other kind agrees and is at least this (two attacks on one city with the same 10+ injured are rare; 2 are not)
+    undated_loose_weapon_figures: int = 2  # ... and, when the two tell the attack differently (shelling, a missile;
+    # never two named weapons), only when this many kinds of figure (killed and injured) agree: one small figure
+    # alike ("2 killed") is too common to tell one attack from another
+    # -- which of several compatible merged events a report joins (``merge.fit``; the best fit wins, ties by age)
+    fit_figure: float = 1.0  # per kind of figure (killed, injured) both state alike: the strongest sign of one incident
+    fit_event_type: float = 0.5  # both casualty reports, or both strikes without figures
+    fit_sub_type: float = 0.3  # the same sub-type (the same weapon, the same change of control)
+    fit_settlement: float = 0.3  # the same gazetteer entry, not only points within ``merge_km``
+    fit_per_day: float = 0.2  # per day apart (an undated side counts as ``merge_days_coarse`` days): a day or two
+    # weigh less than a matching sub-type and settlement, a week (1.4) more than one figure alike
     # -- confidence (a probability-like score; the calibration table is in benchmarks/RESULTS_events.md)
     conf_base_casualty: float = 0.55  # a casualty report with a stated total
     conf_base_control: float = 0.55  # a capture, recapture, withdrawal ... with its place as the verb's object

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from pipeline.geoparse.gazetteer import Gazetteer, adjective_forms_params, adjective_stem, one_word_adjectival
+from pipeline.geoparse.persons import without_person_readings
 from pipeline.model import Signal
 from pipeline.geoparse.weights import RECOGNISE_WEIGHTS as _W
 from pipeline.text.textnorm import fold_words, name_key, one_slip_apart, skeleton
@@ -39,9 +40,13 @@ _HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\b\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|(?<=\n)\n*)")
 # the unit words after a name; "regional" only before an authority ("the Kharkiv regional governor",
 # "Dnipropetrovsk regional military administration"), not before a facility ("the Sumy regional hospital")
-_REGION_AFTER = re.compile(r"['’ʼ]?\s+(region|oblast|province|krai|kray|regions|oblasts|provinces|regional(?=[ \t]+"
+# "People's Republic(s)": the self-proclaimed republics named after an oblast ("the Donetsk People's Republic") are
+# that oblast as a unit word
+_REGION_AFTER = re.compile(r"['’ʼ]?\s+(region|oblast|province|krai|kray|regions|oblasts|provinces|"
+                           r"people['’ʼ]?s[ \t]+republics?|regional(?=[ \t]+"
                            r"(?:military|state|civil|administration|governor|council|authorities|government|"
                            r"prosecutor|police|head|chief)\b))\b", re.IGNORECASE)
+_REPUBLIC_AFTER = re.compile(r"[ \t]+People['’ʼ]?s[ \t]+Republics?\b")
 # the words after a name that make it an admin-1 unit when they are part of the name ("Kherson Oblast")
 ADMIN1_SUFFIXES = frozenset({"Oblast", "oblast", "Province", "Krai", "Kray"})
 # a lower-case region word right after a run of capitalised words belongs to the run ("Kharkivs'ka oblast")
@@ -497,6 +502,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         if _keep(m, ctx, gaz, surnames):
             mentions.append(m)
     mentions += _variant_matches(ctx, gaz, mentions, surnames)
+    mentions = without_person_readings(text, gaz, mentions, surnames, lambda m: _rows_of(gaz, m))
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         suffix = _ADMIN_SUFFIX.match(text, m.end)
@@ -1334,7 +1340,8 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
         if before and before[0].isupper() and not sentence_start and not _allowed_before(before, m.start, ctx, gaz):
             return False
         if after and after[0].isupper() and after_low not in PLACE_NOUNS and not _strong_key(after, gaz) \
-                and not _FACILITY.match(ctx.text, m.end):  # "the Rivne Nuclear Power Plant" is at Rivne
+                and not _FACILITY.match(ctx.text, m.end) \
+                and not _REPUBLIC_AFTER.match(ctx.text, m.end):  # "the Rivne Nuclear Power Plant" is at Rivne
             # a function word ("The", "A", "He") starts the next sentence of an unpunctuated dateline
             # ("AUSTIN, Texas A white nationalist ..."); (its frequency is looked up only when it decides)
             if (not facts.country_or_capital and after_low not in INSTITUTION_WORDS

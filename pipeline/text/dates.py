@@ -111,6 +111,9 @@ _ABBREVIATED_MONTH_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct
 _DAY_START = re.compile(r"\d{1,2}\b")
 
 
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
 def cut_in_date(text: str, cut: int) -> bool:
     """Whether a sentence cut at ``cut`` falls inside a date ("On Sept. | 15, ..."): the abbreviation's full
     stop ends no sentence."""
@@ -146,8 +149,8 @@ def explicit_date(sentence: str, published: EventDate, *, skip_speech: bool = Tr
     statements: list[tuple[int, EventDate]] = []  # dates of what was said ("said on Thursday")
 
     def add(pos: int, value: EventDate | None) -> None:
-        if value is None:
-            return
+        if value is None or _SINCE_BEFORE.search(sentence, max(0, pos - 12), pos):
+            return  # "the first attack since June 26": the start of a span, not the day of what is reported
         if skip_speech and _SPEECH_BEFORE.search(sentence[max(0, pos - 50):pos]):
             statements.append((pos, value))
             return

@@ -1,12 +1,11 @@
 """Events told by reference: who acted ("its troops", "they", "an attack by ..."), where ("the X district of Y",
-"the capital"), when (a wire dateline dates the report), and wordings of incidents and of ongoing statements.
+"the capital"), and wordings of incidents and of ongoing statements.
 
 Every text here is written for these tests; none comes from an evaluation set.
 """
 
 from __future__ import annotations
 
-from pipeline.events.extract import _undatelined
 from pipeline.events.triggers import antecedent, triggers
 from tests.fixtures import article_events as _events
 
@@ -102,17 +101,6 @@ def test_the_capital_beside_a_named_place_is_not_the_incidents_place(parser):
 def test_the_capital_is_nowhere_when_the_article_names_no_capital(parser):
     text = "date 2024-06-10\nAn explosion rang out in the capital overnight, injuring one man, the army said."
     assert _events(parser, text) == []
-
-
-# -- when ------------------------------------------------------------------------------------------
-def test_a_wire_dateline_dates_the_report_not_the_event(parser):
-    assert _undatelined("KYIV, July 8 (Reuters) - Troops retook the village.") == "Troops retook the village."
-    assert _undatelined("July 8 (UPI) -- Troops retook the village.") == "Troops retook the village."
-    assert _undatelined("On July 8 troops retook the village.") == "On July 8 troops retook the village."
-    text = ("date 2023-06-09\nJune 9 (UPI) -- Ukraine's army said it had recaptured the village of Neskuchne in the "
-            "Donetsk region. A soldier said in a video posted on Thursday that Neskuchne was liberated.")
-    dates = {e.when.date for e in _events(parser, text) if e.event_type == "frontline_incident"}
-    assert dates == {"2023-06-08"}
 
 
 # -- wordings ------------------------------------------------------------------------------------------
