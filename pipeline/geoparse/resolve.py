@@ -11,6 +11,7 @@ One sense per discourse: every mention of a name in an article resolves to the s
 from __future__ import annotations
 
 import math
+import re
 from operator import attrgetter
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -427,6 +428,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
                 m.signals.append(Signal("spelling_in_unit", 0.0, f"{how} of {name} in its listed unit"))
                 continue
             unresolved[i] = _unit_point(m, gaz, unit)
+    _same_city_district(mentions, unresolved)
+    _district_of_the_article_city(mentions, first, cand_lists, unresolved, gaz, w)
     second = [_rank(m, cands, second_ctx, index=i, qualifier=qualifiers.get(i))
               for i, (m, cands) in enumerate(zip(mentions, cand_lists))]
     _one_sense_per_discourse(mentions, second, w)
@@ -443,6 +446,86 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
         out.append(Resolution(m, scored[0].candidate, round(_confidence(scored), 3), _reason(m, scored, gaz),
                               len(scored), tuple(scored[0].signals) + tuple(m.signals), precision))
     return out
+
+
+def _same_city_district(mentions: list[Mention], unresolved: dict[int, tuple[Candidate, list[Signal]]]) -> None:
+    """One sense per article for a city district the gazetteer lacks: once "the X district of Y" places X at
+    the city Y, the other mentions of X in the article ("a strike in the X district") are that district too,
+    not a town of that name elsewhere. Only bare mentions follow (no location string, no "district of")."""
+    districts = {mentions[i].key: i for i, (_, signals) in unresolved.items()
+                 if mentions[i].district_of is not None and signals and signals[0].kind == "city_district"}
+    if not districts:
+        return
+    for j, m in enumerate(mentions):
+        i = districts.get(m.key)
+        if i is None or j in unresolved or m.district_of is not None or m.qualifier is not None:
+            continue
+        m.signals = [s for s in m.signals if s.kind not in ("spelling_variant", "adjective_ending")]
+        unresolved[j] = unresolved[i]
+
+
+# the adjective form of a city district's name ("Shevchenkivskyi", "Leninsky", "Kirovskiy"), lower case
+_DISTRICT_ADJECTIVE = re.compile(r"sk(?:yi|yy|iy|ij|ii|y|oy|oi)\Z")
+
+
+@lru_cache(maxsize=4)
+def _cities_with_districts(gaz: Gazetteer, population: int) -> tuple[tuple[float, float, str, int], ...]:
+    """(lat, lon, country, population) of every city of ``population`` or more: the cities whose parts
+    GeoNames lists as towns."""
+    pops, kinds = gaz.population_of, gaz.kind_of
+    lat, lon, cc = gaz._columns()[2], gaz._columns()[3], gaz._columns()[5]
+    return tuple((float(lat[r]), float(lon[r]), str(cc[r]), int(pops[r])) for r in range(len(kinds))
+                 if kinds[r] == "city" and pops[r] >= population)
+
+
+def _city_section(gaz: Gazetteer, c: Candidate, w: ResolveWeights) -> tuple[float, float] | None:
+    """The point of the city that ``c`` is a district of (a town of ``city_section_min_population`` or more
+    named by a district adjective, lying within ``city_section_km`` of a city at least ``city_section_ratio``
+    times as populous), else None."""
+    if c.feature_kind != "city" or c.population < w.city_section_min_population or \
+            not _DISTRICT_ADJECTIVE.search(c.name.lower()):
+        return None
+    for lat, lon, cc, pop in _cities_with_districts(gaz, w.city_with_districts_population):
+        if cc == c.country_code and pop >= w.city_section_ratio * c.population and abs(lat - c.lat) < 0.5 \
+                and _great_circle_km(lat, lon, c.lat, c.lon) <= w.city_section_km:
+            return lat, lon
+    return None
+
+
+def _district_of_the_article_city(mentions: list[Mention], first: list, cand_lists: list,
+                                  unresolved: dict[int, tuple[Candidate, list[Signal]]], gaz: Gazetteer,
+                                  w: ResolveWeights) -> None:
+    """A name whose every reading is a district of some city (GeoNames lists the districts of big cities as
+    towns: "Shevchenkivskyi" is a part of Kyiv, and of Luhansk) is a district of the city the article is about,
+    when that city is another one: placed at that city, with the reason "a district of Y", not at a namesake
+    district hundreds of kilometres away. The article's city is the last big city placed before the mention
+    (else the first after it): precision over a guess between equally named districts."""
+    cities = [(j, scored[0].candidate) for j, (scored, conf) in enumerate(first)
+              if scored and conf >= w.district_city_confidence and scored[0].candidate.feature_kind == "city"
+              and scored[0].candidate.population >= w.city_with_districts_population]
+    if not cities:
+        return
+    for i, m in enumerate(mentions):
+        cands = cand_lists[i]
+        if i in unresolved or not cands or m.qualifier is not None or m.district_of is not None \
+                or m.settlement or m.kind not in ("name", "variant"):
+            continue
+        parents = []
+        for c in cands:  # (stops at the first reading that is no such district: most names)
+            parent = _city_section(gaz, c, w)
+            if parent is None:
+                break
+            parents.append(parent)
+        if len(parents) != len(cands):
+            continue
+        before = [c for j, c in cities if j < i]
+        city = before[-1] if before else next((c for j, c in cities if j > i
+                                               and mentions[j].paragraph == m.paragraph), None)
+        if city is None or city.country_code != cands[0].country_code or \
+                any(_great_circle_km(lat, lon, city.lat, city.lon) <= w.city_section_km for lat, lon in parents):
+            continue  # the district of the city named (or of no city named): ranked as usual
+        m.signals = [s for s in m.signals if s.kind not in ("spelling_variant", "adjective_ending")]
+        unresolved[i] = (city, [Signal("city_district", 0.0, f"a district of {city.name}")])
 
 
 def _district_units(cands: list[Candidate], whole: Candidate, gaz: Gazetteer) -> list[Candidate]:

@@ -166,6 +166,20 @@ class ResolveWeights:
     namesake_max_candidates: int = 40
     # settlements kept per article as points for the namesake signal
     max_town_anchors: int = 64
+    # a city this big has districts that GeoNames lists as towns of their own ("Shevchenkivskyi" in Kyiv) ...
+    city_with_districts_population: int = 100_000
+    # ... lying this close to its centre (km): a name all of whose readings are such districts, in an article
+    # about another big city, is a district of that city (larger: more villages near cities read as districts)
+    city_section_km: float = 15.0
+    # ... and that city at least this many times as populous as the district (a satellite town named by an
+    # adjective, "Zhukovsky", is no district of its neighbour)
+    city_section_ratio: float = 2.0
+    # ... and the district this populous at least (GeoNames gives a city's districts their own population; a
+    # village by a city named like an adjective has far fewer people)
+    city_section_min_population: int = 20_000
+    # ... and the article's city placed with this first-pass confidence at least (below ``anchor_confidence``:
+    # a city named like its oblast is rarely certain, and the other reading is a district far away)
+    district_city_confidence: float = 0.5
     # margin by which the one-sense-per-discourse winner is lifted above the top score
     one_sense_margin: float = 0.01
 

@@ -210,3 +210,17 @@ def test_towns_gain_the_latin_spellings_of_their_cyrillic_names():
     assert 12 not in out.index or not any("iv" in n for n in out.loc[12, "names"].split("|"))  # Ukrainian: left out
     assert 13 not in out.index  # nothing new
     assert (out["precision"] == "exact").all() and (out["source"] == "geonames-cities500").all()
+
+
+def test_a_districts_cut_adjective_is_kept_only_where_no_other_place_has_it():
+    table = pd.DataFrame({
+        "name": ["Lesnovskiy", "Gorodskiy", "Gorod", "Polevskiy", "Polevskoy"],
+        "names": ["Lesnovsky", "Gorodsky", "", "Polevsky", "Polevskoy"],
+        "_short": [["Lesnovsk"], ["Gorod"], None, ["Polevsk"], ["Polevsk"]],
+    })
+    gaz = pd.DataFrame({"name": ["Far Town"], "names": ["Lesnovsk-Port"]})
+    out = S._add_district_short_forms(table, gaz)
+    assert "_short" not in out.columns
+    assert out["names"].tolist() == ["Lesnovsky|Lesnovsk",  # no other place: kept
+                                     "Gorodsky",  # the name of a town of the table: the town's
+                                     "", "Polevsky", "Polevskoy"]  # two districts cut alike: neither

@@ -103,6 +103,37 @@ def test_russian_districts_by_their_adjective_are_admin2_units_of_their_region(g
     assert not wrong
 
 
+def test_russian_districts_by_their_cut_adjective_are_admin2_units(geoparser, settlements, admin1_names):
+    """A district named by its adjective cut to the stem ("the Xsk district": the rebuild's short forms),
+    with and without its region, resolves to that district; the border regions' districts are taken from
+    the data."""
+    districts = settlements[(settlements["kind"] == "raion") & (settlements["country_code"] == "RU")
+                            & settlements["admin1_code"].isin(["RU-BEL", "RU-KRS", "RU-BRY"])]
+    wrong, tried = [], 0
+    for d in districts.itertuples():
+        short = next((n for n in d.names.split("|") if n.endswith("sk") and not n.endswith("sky")), None)
+        if short is None:
+            continue
+        tried += 1
+        region = admin1_names[d.admin1_code]
+        for text in (f"Drones were shot down over the {short} district of the {region} region.",
+                     f"Drones were shot down over the {short} district on Friday, {region} officials said."):
+            place = _places(geoparser, text).get(short)
+            if place is None or place["feature_kind"] != "admin2" or place["admin1_code"] != d.admin1_code:
+                wrong.append((text, place and (place["feature_kind"], place["admin1_code"])))
+    assert tried >= 20 and not wrong
+
+
+def test_a_cut_adjective_that_names_a_town_stays_the_town(settlements, gazetteer):
+    """No district carries a short form that is the name of another place: the cut adjective of a district
+    named after its seat is the seat ("Kurskiy" → "Kursk"), which keeps only the town's reading."""
+    districts = settlements[(settlements["kind"] == "raion") & (settlements["country_code"] == "RU")]
+    shorts = [n for names in districts["names"] for n in names.split("|") if n.endswith("sk")]
+    assert len(shorts) > 500
+    shared = [n for n in shorts if any(gazetteer.kind_of[r] != "admin2" for r in gazetteer.rows_for_key(name_key(n)))]
+    assert not shared
+
+
 @pytest.fixture(scope="module")
 def admin1_names() -> dict[str, str]:
     a1 = geodata.load_admin1()
@@ -133,6 +164,32 @@ def test_a_district_of_a_city_is_placed_at_the_city_not_at_a_namesake(geoparser)
     assert places["Slobidskyi"]["admin1_code"] == "UA-63" and "a district of" in places["Slobidskyi"]["reason"]
     places = _places(geoparser, "Drones hit the Zhukovsky district of the Bryansk region overnight.")
     assert places["Zhukovsky"]["admin1_code"] == "RU-BRY" and places["Zhukovsky"]["feature_kind"] == "admin2"
+
+
+def test_a_city_district_named_again_alone_stays_a_district_of_the_city(geoparser, gazetteer):
+    """Once "the X district of Y" places X at the city Y, a bare "the X district" in the same article is that
+    district too, not a town of that name elsewhere. X is found in the data: a Russian town's name ending in
+    "-skoy" written as a Ukrainian adjective ("-skyi"), which alone reads as that town."""
+    import numpy as np
+
+    country = gazetteer._columns()[5]
+    tried = 0
+    for row in np.flatnonzero(np.asarray(gazetteer.kind_of) == "city").tolist():
+        name = str(gazetteer._name[row])
+        if country[row] != "RU" or not name.endswith("skoy") or gazetteer.population_of[row] < 20_000:
+            continue
+        district = name[:-2] + "yi"  # Slobodskoy -> Slobodskyi
+        alone = _places(geoparser, f"A fire broke out in the {district} district on Monday.").get(district)
+        if alone is None or alone["name"] != name:
+            continue  # this spelling does not read as the town: no namesake to be misled by
+        text = (f"Kharkiv came under attack overnight. A strike hit the {district} district, a fire broke out. "
+                f"The strike was recorded in the {district} district of Kharkiv, the governor said.")
+        found = [p for p in geoparser.parse(text) if p["text"] == district]
+        assert len(found) == 2 and all(p["admin1_code"] == "UA-63" and "a district of" in p["reason"] for p in found)
+        tried += 1
+        if tried == 3:
+            break
+    assert tried >= 1
 
 
 def test_a_sentence_describing_the_village_just_named_gives_its_unit(geoparser, gazetteer, settlements):
