@@ -84,7 +84,7 @@ class Sampler:
 
 report = {}
 orig_render = F.BuildFold.render
-def render(self, previous=None):
+def render(self, previous=None, **options):
     gc.collect()
     report["rss_before_render"] = rss()
     report["maxrss_before_render"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
@@ -98,7 +98,7 @@ def render(self, previous=None):
             parts[k] = deep(v, seen)
     report["parts"] = parts
     with Sampler() as sampler:
-        out = orig_render(self, previous)
+        out = orig_render(self, previous, **options)
     report["sampler"] = sampler
     gc.collect()
     report["rss_after_render"] = rss()

@@ -9,6 +9,7 @@ Run from the repository root, one section at a time (each prints markdown rows):
     python benchmarks/scale_bench.py cpu [N]           # CPU split parent / workers, 1 and 2 jobs (loaded machine)
     python benchmarks/scale_bench.py incremental [N]
     python benchmarks/scale_bench.py large N
+    python benchmarks/scale_bench.py ab N TREE_A TREE_B [ROUNDS]   # 1 and 2 jobs, checkouts alternated
 
 Synthetic articles come from ``benchmarks/build_bench.py``'s generator (fixed seed), written as
 a JSONL corpus. Results are collected by hand in ``benchmarks/RESULTS_scale.md``.
@@ -210,6 +211,65 @@ def jobs_section(n: int) -> None:
           f"whole tree peak USS sum {mb(mem.peak_total_uss)}")
 
 
+_AB_RUN = """
+import hashlib, json, os, resource, sys, time
+from pathlib import Path
+from pipeline.build import process
+from pipeline.geoparse import load_geoparser
+from pipeline.scale.corpus import Inputs
+from pipeline.scale.run import runner
+articles = list(Inputs([Path(sys.argv[1])]))
+load_geoparser()
+process(articles[:200])  # warm-up
+jobs = int(sys.argv[2])
+cpu = lambda who: sum(resource.getrusage(who)[:2])
+with runner(jobs=jobs) as run:
+    wall, parent, children = time.perf_counter(), cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)
+    result = process(articles, runner=run)
+    wall = time.perf_counter() - wall
+    parent = cpu(resource.RUSAGE_SELF) - parent
+digest = hashlib.sha256()
+for name in sorted(result.files):
+    data = result.files[name]
+    digest.update(data.read_bytes() if isinstance(data, Path) else data.encode() if isinstance(data, str) else data)
+children = cpu(resource.RUSAGE_CHILDREN) - children  # the workers, once the pool is shut down
+print(json.dumps({"wall": wall, "parent_cpu": parent, "workers_cpu": children, "sha": digest.hexdigest()[:16],
+                  "load": os.getloadavg()[0]}))
+"""
+
+
+def ab_section(n: int, trees: list[str], rounds: int) -> None:
+    """``process()`` with 1 and 2 jobs for each checkout in ``trees``, alternated, a fresh interpreter per run
+    (``PYTHONPATH`` and working folder the checkout): wall and CPU seconds, and the outputs' SHA-256."""
+    runs: dict[tuple[str, int], list[dict]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        write_jsonl_corpus(path, n)
+        for _round in range(rounds):
+            for tree in trees:
+                for jobs in (1, 2):
+                    out = subprocess.run([sys.executable, "-c", _AB_RUN, str(path), str(jobs)], cwd=tree,
+                                         env={**os.environ, "PYTHONPATH": tree}, capture_output=True, text=True,
+                                         check=True)
+                    run = json.loads(out.stdout.strip().splitlines()[-1])
+                    runs.setdefault((tree, jobs), []).append(run)
+                    print(f"  {tree} jobs {jobs}: {run}", flush=True)
+    print(f"{n:,} synthetic articles, `process()`, {rounds} alternated rounds, fresh interpreter per run")
+    print("| checkout | 1 job wall s (runs) | 2 jobs wall s (runs) | speed-up (medians / best) | "
+          "CPU s 1 job | CPU s 2 jobs (parent + workers) | outputs |\n|---|---|---|---|---|---|---|")
+    for tree in trees:
+        one, two = runs[(tree, 1)], runs[(tree, 2)]
+        walls1, walls2 = [r["wall"] for r in one], [r["wall"] for r in two]
+        shas = sorted({r["sha"] for r in one + two})
+        print(f"| {tree} | {statistics.median(walls1):.2f} ({', '.join(f'{w:.2f}' for w in walls1)}) | "
+              f"{statistics.median(walls2):.2f} ({', '.join(f'{w:.2f}' for w in walls2)}) | "
+              f"{statistics.median(walls1) / statistics.median(walls2):.2f}x / {min(walls1) / min(walls2):.2f}x | "
+              f"{statistics.median(r['parent_cpu'] for r in one):.2f} | "
+              f"{statistics.median(r['parent_cpu'] for r in two):.2f} + "
+              f"{statistics.median(r['workers_cpu'] for r in two):.2f} | {', '.join(shas)} |")
+    print(f"load average at the end {os.getloadavg()[0]:.1f}")
+
+
 def cpu_section(n: int) -> None:
     from benchmarks._cpu_split import cpu_split
     from pipeline.geoparse import load_geoparser
@@ -284,6 +344,9 @@ def large_section(n: int) -> None:
 
 if __name__ == "__main__":
     section, *rest = sys.argv[1:] or ["jobs"]
+    if section == "ab":
+        ab_section(int(rest[0]), [str(Path(t).resolve()) for t in rest[1:3]], int(rest[3]) if len(rest) > 3 else 2)
+        sys.exit(0)
     count = int(rest[0]) if rest else None
     {"geoparse": lambda: geoparse_section(), "index-load": lambda: index_load_section(),
      "jobs": lambda: jobs_section(count or 4000), "cpu": lambda: cpu_section(count or 2000),

@@ -176,31 +176,41 @@ def _fold_items(run: Runner, items: ObjectSpool, digests: list[bytes | None], ke
     start = len(fold.keys) if fold is not None and fold.resumes(keys, previous) else 0
     if start and any(fold.repeats(digest) for digest in digests[start - skipped:] if digest is not None):
         start = 0  # a new article repeats an old one's text: its result is not at hand, fold everything
+    groups: dict[str, str] | None = None  # every article's group, for the second pass (None: none needed)
     if start:
-        results = _first_pass(run, items, start - skipped, progress, fold)
+        results, _folded = _first_pass(run, items, digests, start - skipped, progress, fold)
         groups = fold.grouping.groups()
-        if any(groups.get(name) != group for name, group in fold.groups.items()):
+        if any(groups[name] != fold.groups.get(name, name) for name in islice(fold.grouping.names, start)):
             results.close()
             start = 0  # the new articles join old syndication groups: the old articles merge otherwise
     if not start:
         if skipped:
             raise InputChanged("the kept fold does not resume: every article is needed")
         fold = BuildFold(previous)
-        results = _first_pass(run, items, 0, progress, fold)
-        groups = fold.grouping.groups()
+        results, folded = _first_pass(run, items, digests, 0, progress, fold, keys=keys)
+        groups = None if folded else fold.grouping.groups()
     assert fold is not None
-    for (article, digest), key, result in zip(items.read(start - skipped), islice(keys, start, None), results.read()):
-        if digest is None:
-            fold.notes.append(f"{article.name}: {NOT_ENGLISH_NOTE} (language {article.meta.get('language')})")
-        fold.add(article, key, digest, result and result.with_events(), groups.get(article.name), article.group)
+    if groups is not None:  # the second pass: every article merged with its final group
+        for (article, digest), key, result in zip(items.read(start - skipped), islice(keys, start, None),
+                                                  results.read()):
+            _fold_one(fold, article, key, digest, result and result.with_events(), groups.get(article.name))
     results.close()
-    fold.groups = groups
+    fold.groups = _other_groups(fold, groups)
     files = fold.render(previous, pool=idle_pool(getattr(run, "mapper", None)))
     out = BuildResult(errors=fold.errors, warnings=fold.warnings, notes=fold.notes, files=files,
                       counts=fold.counts())
     out.fold = fold
     out.fold_changed = start < len(keys)  # a rebuild that added nothing leaves the kept fold as it is
     return out
+
+
+def _other_groups(fold: BuildFold, groups: dict[str, str] | None) -> dict[str, str]:
+    """Article name -> its syndication group, for the articles whose group is not themselves (most are alone):
+    what a resumed fold compares; from ``groups`` when given, else from the fold's grouping (names distinct)."""
+    if groups is not None:
+        return {name: group for name, group in groups.items() if group != name}
+    grouping = fold.grouping
+    return {name: group for i, name in enumerate(grouping.names) if (group := grouping.group_of(i)) != name}
 
 
 def _unchanged(fold: BuildFold, previous: Path) -> BuildResult:
@@ -212,42 +222,85 @@ def _unchanged(fold: BuildFold, previous: Path) -> BuildResult:
     return out
 
 
-def _first_pass(run: Runner, items: ObjectSpool, start: int, progress: Progress | None,
-                fold: BuildFold) -> ObjectSpool:
-    """Every article's per-article result from position ``start`` of ``items`` on (None: not processed),
-    grouped and its places folded as it arrives, in input order: that part of the fold overlaps the
-    workers' work on the next articles. The results wait in a spool for the second pass."""
-    seen: set[bytes] = set()
+def _fold_one(fold: BuildFold, article: Article, key: str, digest: bytes | None, result: ArticleResult | None,
+              group: str | None) -> None:
+    """Merge one article into ``fold`` with its syndication ``group`` (its result's events decoded)."""
+    if digest is None:
+        fold.notes.append(f"{article.name}: {NOT_ENGLISH_NOTE} (language {article.meta.get('language')})")
+    fold.add(article, key, digest, result, group, article.group)
+
+
+def _first_pass(run: Runner, items: ObjectSpool, digests: Sequence[bytes | None], start: int,
+                progress: Progress | None, fold: BuildFold, *,
+                keys: HexDigests | None = None) -> tuple[ObjectSpool, bool]:
+    """Every article's per-article result from position ``start`` of ``items`` on (None: not processed;
+    ``digests``: their texts' SHA-256, in the same order), grouped and its places folded as it arrives, in
+    input order: that part of the fold overlaps the workers' work on the next articles. The results wait in
+    a spool for the second pass.
+
+    With ``keys`` (a fold from scratch: ``start`` 0) each article is also merged as it arrives, with its
+    group as the articles so far make it: the final group unless a later article changes the group of an
+    earlier one (``Grouping.regrouped``). Then that speculative merge is dropped (``BuildFold.unfold``) and
+    the second pass merges every article. Returns the spool and whether every article is merged already
+    (then there is no second pass)."""
+    # a processed text's digest (the object in ``digests``: no copy) -> the position of its first article here
+    first: dict[bytes, int] = {}
+    failed: dict[int, str] = {}  # the position of a processed article that failed -> its error
+    names = fold.grouping.names  # every article's name, from the first here on at ``grouped``
+    grouped = len(names)
 
     def to_process() -> Iterator[Article]:
-        for article, digest in items.read(start):
-            if digest is not None and digest not in seen:  # the same text twice is processed once
-                seen.add(digest)
+        for position, (article, _digest) in enumerate(items.read(start)):
+            digest = digests[start + position]
+            if digest is not None and digest not in first:  # the same text twice is processed once
+                first[digest] = position
                 yield article
 
     arriving = iter(run(to_process(), progress=progress, total=len(items) - start))
-    first: dict[bytes, tuple[str, str | None]] = {}  # a processed text -> its first article's name, error
     results = ObjectSpool()
-    for article, digest in items.read(start):
+    speculating = keys is not None and start == 0 and not fold.grouping.regrouped
+    for position, (article, _digest) in enumerate(items.read(start)):
         result = None
+        digest = digests[start + position]
         if digest is not None:
-            if digest not in first:
+            if first.get(digest, position) == position:  # (the runner may not have read this far yet)
                 result = next(arriving)[1]  # the runner keeps input order
-                first[digest] = (result.name, result.error)
+                if result.error:
+                    failed[position] = result.error
             else:  # the same text again: its places once more (not kept meanwhile), its own events
-                name, error = first[digest]
+                at = first[digest]
+                error = failed.get(at)
                 places = [] if error else geoparser().parse_places(article.text)
-                result = copy_result(article, ArticleResult(name, places, [], error=error))
+                result = copy_result(article, ArticleResult(names[grouped + at], places, [], error=error))
         fp = result.fingerprint if result is not None else None  # from the workers
         fold.group(article.name, fp or fingerprint(article.text), article.published)
         fold.add_places(article, result)
         if result is not None:  # what the second pass needs: events, error, warnings (memory: events only)
             result = ArticleResult(result.name, [], result.events, error=result.error, warnings=result.warnings,
                                    events_pickle=result.events_pickle)  # a worker's pickle kept as bytes
-        results.append(result)
+        results.append(result)  # pickled now: the merge below may change the events, not what is spooled
+        if speculating and fold.grouping.regrouped:  # an earlier article's group changed: merge them all later
+            fold.unfold()
+            speculating = False
+        if speculating:
+            assert keys is not None
+            _fold_one(fold, article, keys[position], digest, result and result.with_events(),
+                      fold.grouping.group_of(position))
     for _left in arriving:  # run the runner to its end: it stores its last window of results there
         pass
-    return results
+    if speculating and not _distinct(fold.grouping.names):
+        # the second pass looks groups up by name: of articles sharing a name, each takes the last one's group
+        fold.unfold()
+        speculating = False
+    return results, speculating
+
+
+def _distinct(names: Sequence[str]) -> bool:
+    """Whether no two of ``names`` are the same (two equal hashes count as the same: a false no only costs time)."""
+    import numpy as np
+
+    hashes = np.fromiter((hash(name) for name in names), dtype=np.int64, count=len(names))
+    return len(np.unique(hashes)) == len(hashes)
 
 
 def build_articles(articles: Sequence[tuple], *, progress: Progress | None = None,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from operator import attrgetter
 from typing import Any, TypedDict
 
 
@@ -86,7 +87,25 @@ class Signal:
 
     def as_record(self) -> SignalRecord:
         """The output-edge record: ``kind``, ``weight`` (3 decimals), ``text``."""
-        return {"kind": self.kind, "weight": round(self.weight, 3), "text": self.text}
+        weight = self.weight
+        rounded = _ROUNDED_WEIGHTS.get(weight) if type(weight) is float and weight else None
+        return {"kind": self.kind, "weight": _round_weight(weight) if rounded is None else rounded, "text": self.text}
+
+
+# ``round(weight, 3)`` of the float weights seen (a few hundred values recur across places; ``round`` on a float
+# goes through a decimal conversion and back, many times the cost of a look-up). Zero is never stored: 0.0 and
+# -0.0 are one key but are written differently.
+_ROUNDED_WEIGHTS: dict[float, float] = {}
+_ROUNDED_WEIGHTS_LIMIT = 65_536
+
+
+def _round_weight(weight: float) -> float:
+    rounded = round(weight, 3)
+    if type(weight) is float and weight:
+        if len(_ROUNDED_WEIGHTS) >= _ROUNDED_WEIGHTS_LIMIT:
+            _ROUNDED_WEIGHTS.clear()
+        _ROUNDED_WEIGHTS[weight] = rounded
+    return rounded
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +138,7 @@ class Place:
         Keys come in ``places.geojson``'s order (``signals`` before ``capital``); writers that
         list columns (CSV, ``conflictmap geoparse``) follow ``PLACE_FIELDS`` instead.
         """
-        record = {name: getattr(self, name) for name in _RECORD_ORDER}
+        record = dict(zip(_RECORD_ORDER, _record_values(self)))  # (``getattr`` of each field, read in C)
         record["signals"] = [s.as_record() for s in self.signals]
         return record  # type: ignore[return-value]
 
@@ -157,6 +176,7 @@ class PlaceRecord(TypedDict):
 PLACE_FIELDS: tuple[str, ...] = tuple(PlaceRecord.__annotations__)
 # the key order of ``Place.as_properties`` (the one ``places.geojson`` has always been written in)
 _RECORD_ORDER: tuple[str, ...] = (*(f for f in PLACE_FIELDS if f not in ("signals", "capital")), "signals", "capital")
+_record_values = attrgetter(*_RECORD_ORDER)
 
 
 class PlaceProperties(PlaceRecord):

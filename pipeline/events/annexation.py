@@ -81,6 +81,9 @@ def referred_units(sentence: str, here: list[Place], before: list[Place], articl
         key = _spelling(m.group(1))
         named = next((p for p in article if key in (_spelling(p.text), _spelling(p.name)) and p.admin1_code and
                       p.feature_kind in ("admin1", "city")), None)
+        if named is None:  # no mention of X itself: a place of the article in the unit named X
+            named = next((p for p in article if p.admin1_code and p.admin1_name and
+                          _spelling(p.admin1_name) == key), None)
         if named is not None:
             out.append(named if named.feature_kind == "admin1" else
                        replace(named, feature_kind="admin1", name=named.admin1_name or named.name))

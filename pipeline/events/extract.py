@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from dataclasses import replace
 
 from pipeline.events.annexation import claims, counted_claims, referred_units, unrecognised
 from pipeline.events.figures import casualties, parse_number
@@ -20,7 +21,8 @@ from pipeline.events.incidents import control_events, incident_events, read_sent
 from pipeline.events.merge import merge_across_articles, merge_claims
 from pipeline.events.records import CasualtyClaim, Event, Source, event_id
 from pipeline.events.scope import in_scope
-from pipeline.events.triggers import armed_conflict, war_sentences
+from pipeline.events.ties import tie_places
+from pipeline.events.triggers import anaphoric, antecedent, armed_conflict, war_sentences
 from pipeline.events.weights import WEIGHTS
 from pipeline.model import Place
 from pipeline.text.dates import EventDate, sentence_date
@@ -35,7 +37,8 @@ def extract_events(article: str, text: str, places: list[Place], published: Even
     outside the war's theatre unless its sentences name a party of the war (``scope``)."""
     if not armed_conflict(text):
         return []
-    sentences = read_sentences(text, places, published)
+    sentences = read_sentences(text, tie_places(text, places), published)
+    _resolve_actors(sentences)
     is_unrecognised = unrecognised(text)
     ordered = sorted(places, key=lambda p: p.start)
     starts = [p.start for p in ordered]
@@ -56,7 +59,7 @@ def extract_events(article: str, text: str, places: list[Place], published: Even
     events += counted_claims(text, spans, places, published, article, is_unrecognised, places_in)
     events = merge_claims(events)
     events += incident_events(article, text, sentences, published)
-    events += control_events(article, text, sentences, published)
+    events += _without_vague_summaries(control_events(article, text, sentences, published))
     if events and not _war_news(text, spans):  # war in passing only: an incident needs a word of war of its own
         events = [e for e in events if e.event_type == "annexation_claim" or
                   armed_conflict(" ".join(s.quote for s in e.sources))]
@@ -67,3 +70,24 @@ def _war_news(text: str, spans: list[tuple[int, int]]) -> bool:
     """Whether the article speaks of war in enough of its sentences to be war news (``WEIGHTS.war_*``)."""
     need = max(1, min(WEIGHTS.war_sentences_min, math.ceil(WEIGHTS.war_sentence_share * len(spans))))
     return war_sentences(text, spans, need) >= need
+
+
+ANAPHOR_SENTENCES = 3  # how many sentences back "its troops" / "they" may find the party it refers to
+
+
+def _resolve_actors(sentences: list) -> None:
+    """Give each trigger whose actor is told only by reference back ("its troops", "which they recaptured") the
+    party it refers to (``triggers.antecedent``), in place."""
+    for i, sent in enumerate(sentences):
+        if not any(anaphoric(sent.text, t) for t in sent.triggers):
+            continue
+        back = [s.text for s in reversed(sentences[max(0, i - ANAPHOR_SENTENCES):i]) if sent.para - s.para <= 1]
+        sent.triggers = [replace(t, actor=antecedent([sent.text[:t.start], *back])) if anaphoric(sent.text, t)
+                         else t for t in sent.triggers]
+
+
+def _without_vague_summaries(events: list[Event]) -> list[Event]:
+    """Changes of control without an oblast-level one whose side is unknown when the article names a town of that
+    oblast changing hands: the vague one summarises it ("a cluster of villages there was retaken")."""
+    towns = {e.admin1_code for e in events if e.geo_precision < 3}
+    return [e for e in events if e.geo_precision < 3 or e.gains != "unknown" or e.admin1_code not in towns]

@@ -324,8 +324,8 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
         return True  # "X Oblast was also hit": an attack told by an oblast none of the incident's towns lie in
     regions = {p.admin1_code for s in inc.sentences for p in s.oblasts}
     if sent.points and not own and regions and tells and not any(p.admin1_code in regions for p in sent.points) \
-            and sent.date is not None and inc.date is not None and sent.date.date != inc.date.date:
-        return True  # an incident told only by its oblast, and an attack at a town of another oblast on another day
+            and inc.date is not None and (sent.date is None or sent.date.date != inc.date.date):
+        return True  # an incident told only by its oblast, and an attack at a town of another oblast not on its day
     if sent.date is None:  # a fresh toll with no stated day is the page's news, not a stale day's attack
         return inc.date is not None and _stale(parse_iso(inc.date.date), published) and _own_attack(inc, sent) and \
             _fresh_toll(sent.figures) and not inc.figures

@@ -50,16 +50,19 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                    r"pulled out|" + _GAVE_UP + r")\b"),
     ("capture", r"\b(captur(?:ed|es|ing)|seiz(?:ed|es|ing)|took control|taken (?:\w+ )?control|fell to|overran|"
                 r"(?:took|taken|taking)\s+(?:over\s+)?(?:the\s+)?(?:[\w-]+\s+)?" + _SETTLEMENTS + r"|took over|"
-                r"surrender(?:ed|s)?|ced(?:ed|ing) control)\b"),
+                r"surrender(?:ed|s)?|ced(?:ed|ing) control|"
+                r"(?:(?<=was )|(?<=were )|(?<=been ))occupied(?=\s+(?:by|in|on|during|shortly|soon|early|late|after)\b))\b"),
     ("advance", r"\b(advanced (?:into|on)|pushed into|broke into)\b"),
     ("missile_strike", r"\b(missiles?|rockets?)\b[^.;]{0,80}?\b(struck|strikes?|hit|hits|slammed|destroy(?:ed|s))\b|"
                        r"\b(struck|hit|hits|launched|fired)\b[^.;]{0,40}?\b(missiles?|rockets?)\b|"
                        r"\b(missile|rocket) (?:strikes?|attacks?|barrage)\b"),
-    ("drone_strike", r"\bdrones?\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked)\b|\bdrone (?:strikes?|attacks?)\b"),
+    ("drone_strike", r"\bdrones?\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked|exploded|crashed into)\b|"
+                     r"\bdrone (?:strikes?|attacks?)\b"),
     ("airstrike", r"\b(air ?strikes?|air raid(?!\s+(?:alerts?|sirens?|warnings?))|bombed|bombing|bombard\w*|"
                   r"(?:guided|aerial|glide) (?:aerial )?bombs?)\b"),
     ("shelling", r"\b(shell(?:ed|ing)|artillery fire|fired mortars|mortar fire)\b"),
-    ("explosion", r"\b(blew up|blown up|detonated)\b"),
+    ("explosion", r"\b(blew up|blown up|detonated|(?:explosions?|blasts?)\s+(?:\w+\s+)?(?:rang out|rocked|shook|"
+                  r"thundered|(?:was|were) heard|(?:was|were) reported|occurred|took place))\b"),
     ("attack", r"\b(attacked|struck|stormed|opened fire|fired (?:at|on)|shot at|(?:attack|assault|strike|raid) on|"
                r"(?:was|were|been)\s+(?:also\s+|again\s+)?hit|" + _REPELLED + r")\b"),
 ))
@@ -109,7 +112,7 @@ _TRIGGER_PREFIXES = frozenset(
     "enci surr cut reca reto reta libe took rega recl with retr aban pull capt seiz take fell over surr ceded cedi "
     "free expe drov driv oust kick "
     "adva push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot "
-    "assa stri hit hits gave left unde retu back came come brou repe repu beat thro".split())
+    "assa stri hit hits gave left unde retu back came come brou repe repu beat thro occu expl blas".split())
 
 
 def has_prefix(sentence: str, prefixes: frozenset[str]) -> bool:
@@ -129,7 +132,9 @@ _NEGATION = re.compile(r"\b(not|never|no|nor|without|n['’]t|false|fake|refuted
 # generic, ongoing or background statements: not one incident
 _GENERIC = re.compile(r"\b(constant(?:ly)?|frequent(?:ly)?|regular(?:ly)?|daily|nightly|repeated(?:ly)?|"
                       r"intensified|intensifying|continu(?:e|es|ed|ing|ous|ously)|ongoing|systematic(?:ally)?|"
-                      r"since (?:the|Russia|Moscow|February|Feb|\d{4}|its|it)|months of|weeks of|years of|"
+                      r"since (?:the|Russia|Moscow|January|February|Feb|March|April|May|June|July|August|September|October|"
+                      r"November|December|\d{4}|its|it)|months of|weeks of|years of|"
+                      r"(?:began|started|begun)\s+(?:back\s+)?in\s+\d{4}|"
                       r"every day|throughout|dozens of settlements|hundreds of settlements|deliberately|"
                       r"periodic(?:al)?(?:ly)?|occasional(?:ly)?|sporadic(?:ally)?|routine(?:ly)?|from time to time|"
                       r"time and again|at times|campaigns? of)\b",
@@ -207,6 +212,10 @@ def war_sentences(text: str, spans: list[tuple[int, int]], enough: int) -> int:
 # a country (or its capital) named as the subject right before the verb
 _COUNTRY_SUBJECT = re.compile(r"\b(Ukraine|Kyiv|Kiev|Russia|Moscow)\s+(?:(?:has|have|had|finally|now|reportedly|"
                               r"also)\s+){0,2}$")
+# a preposition right before a country: it is an object ("forces in Ukraine have launched"), not the subject
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|from|into|across|against|on|at|for|with|over|inside|to|towards?|"
+                                 r"throughout|near|outside)\s+(?:(?:the|eastern|western|northern|southern|central)\s+)?$",
+                                 re.IGNORECASE)
 _LOSER_VERBS = re.compile(r"surrender|ced(?:ed|ing)|withdr|retreat|abandon|pulled out|gave up|\bleft\b", re.IGNORECASE)
 # a side named as the holder of a place ("the Russian-occupied village", "Ukrainian-held"): not who acted
 _HOLDER_SUFFIX = re.compile(r"[-‐–]\s*(?:occupied|held|controlled)\b", re.IGNORECASE)
@@ -214,6 +223,52 @@ _HOLDER_SUFFIX = re.compile(r"[-‐–]\s*(?:occupied|held|controlled)\b", re.IG
 # ", shelling the village"): part of it, no incident of its own
 _MANNER = re.compile(r",\s+(?:\w+ly\s+)?$")
 _SAME_PLACE = re.compile(r"\s+(?:it|them|the\s+(?:village|town|city|settlement|area|position)s?)\b", re.IGNORECASE)
+
+
+# the agent of a trigger noun, after it: "an attack by Russian troops", "shelling of the town by the army of X"
+_NOUN_AGENT = re.compile(r"(?:\s+(?:on|of|against|at|in)\s+[^,.;:]{0,40}?)?\s+by\s+(?:the\s+)?([^,.;:]{0,60})",
+                         re.IGNORECASE)
+_REPORTED_BY = re.compile(r"\b(?:reported|said|confirmed|announced|posted|published|released|cited|quoted|denied|"
+                          r"claimed|recorded|shown|filmed|seen|heard|condemned|documented|verified)\s+by\b",
+                          re.IGNORECASE)
+# a side referred back to (its antecedent is a party named before: ``antecedent``): "its troops", "their forces",
+# "they" as the subject; for a change of control also the reporting organ ("the ministry said troops took X")
+_ANAPHORIC_ACTOR = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+)?" + _COMBATANTS + r"\b|"
+                              r"\bthey\s+(?:(?:had|have|has|were|was|then|also|now|later|finally)\s+)*$",
+                              re.IGNORECASE)
+_ANAPHORIC_ORGAN = re.compile(r"\bthe\s+(?:defen[cs]e\s+)?(?:ministry|general staff|military)\b(?!\s+of\b)",
+                              re.IGNORECASE)
+# every name of a party that may be the antecedent of "its" / "their": state names, capitals, leaders, theatre names
+_ANTECEDENTS = tuple((side, re.compile(rf"\b({names}|{more}|{_THEATRE_NAMES[side]})\b")) for (side, names), more in
+                     zip(_STATE_NAMES, (r"Russia|Moscow|Putin", r"Ukraine|Kyiv|Kiev|Zelensk(?:y|yy|iy)")))
+
+
+def anaphoric(sentence: str, trig: Trigger) -> bool:
+    """Whether the actor of ``trig`` is told only by reference back: "its troops", "they"; for a change of
+    control also "the ministry said troops had taken X" (the ministry of a party named before)."""
+    if trig.actor != "unknown":
+        return False
+    if trig.passive:  # "was retaken by its forces"
+        return bool(re.match(r"(?:its|their)\b", _passive_agent(sentence, trig.start, trig.end), re.IGNORECASE))
+    if _ANAPHORIC_ACTOR.search(sentence, max(clause_start(sentence, trig.start) - 40, 0), trig.start):
+        return True
+    return trig.control and not trig.passive and bool(_ANAPHORIC_ORGAN.search(sentence, 0, trig.start))
+
+
+def antecedent(texts: list[str]) -> str:
+    """The party a pronoun refers back to: the first party named in the nearest of ``texts`` (the sentence up to
+    the pronoun, then the sentences before it, nearest first) that names one as a subject would be, not as the
+    object of a preposition ("in eastern Ukraine") nor as a holder ("Russian-occupied")."""
+    for text in texts:
+        found = []
+        for side, rx in _ANTECEDENTS:
+            for m in rx.finditer(text):
+                if not _PREPOSITION_BEFORE.search(text, 0, m.start()) and not _HOLDER_SUFFIX.match(text, m.end()):
+                    found.append((m.start(), side))
+                    break
+        if found:
+            return min(found)[1]
+    return "unknown"
 
 
 @dataclass(frozen=True)
@@ -287,16 +342,36 @@ def separate(sentence: str) -> bool:
     return bool(_SEPARATE.search(sentence))
 
 
+def _side_in(words: str) -> str | None:
+    """The side the words ``words`` name first, if any."""
+    found = [(m.start(), side) for side, rx in _SIDES for m in [rx.search(words)] if m]
+    return min(found)[1] if found else None
+
+
+def _passive_agent(sentence: str, start: int, end: int) -> str:
+    """The words after the "by" of a passive trigger ("was hit by ..."; "struck by a Russian missile" inside it)."""
+    by = _BY.search(sentence, start)
+    if by is None or by.start() > end + _AGENT_GAP_CHARS or re.search(r"[,.;:]", sentence[end:by.start()]):
+        return ""
+    return by.group(1)
+
+
+_BY = re.compile(r"\bby\s+(?:the\s+)?([^,.;]{0,60})")
+_AGENT_GAP_CHARS = 25  # how far after a passive trigger its "by" may stand ("was occupied in January by ...")
+
+
 def actor(sentence: str, start: int, end: int, *, passive: bool) -> str:
-    """The side that acted: a side named before the trigger in its clause, or after "by" for a passive."""
+    """The side that acted: a side named before the trigger in its clause, after "by" for a passive (also inside
+    the trigger: "struck by a Russian missile"), or the agent of a noun ("an attack by Russian troops", "the
+    shelling of X by ...", "the withdrawal of the Ukrainian army")."""
     if passive:
-        by = re.match(r"\s+by\s+(?:the\s+)?([^,.;]{0,60})", sentence[end:])
-        if by:
-            for side, rx in _SIDES:
-                if rx.search(by.group(1)):
-                    return side
+        side = _side_in(_passive_agent(sentence, start, end))
+        if side:
+            return side
     before = sentence[max(clause_start(sentence, start) - 40, 0):start]
     subject = _COUNTRY_SUBJECT.search(before) if not passive else None
+    if subject and _PREPOSITION_BEFORE.search(before, 0, subject.start()):
+        subject = None  # "forces in Ukraine have launched": the country is where, not who
     if subject:  # "Ukraine liberates X", "Moscow has captured X": the country or its capital as the subject
         return "Ukraine" if subject.group(1) in ("Ukraine", "Kyiv", "Kiev") else "Russia"
     best, where = "unknown", -1
@@ -304,6 +379,12 @@ def actor(sentence: str, start: int, end: int, *, passive: bool) -> str:
         for m in rx.finditer(before):
             if m.start() > where and not _HOLDER_SUFFIX.match(before, m.end()):
                 best, where = side, m.start()
+    if best == "unknown" and not passive:
+        agent = _NOUN_AGENT.match(sentence, end)
+        if agent and not _REPORTED_BY.search(agent.group(0)):
+            best = _side_in(agent.group(1)) or best
+        elif sentence[start:end].lower().startswith("withdrawal"):  # "the withdrawal of the Ukrainian army"
+            best = _side_in(sentence[end:end + 40].split(" from ")[0]) or best
     return best
 
 

@@ -25,6 +25,7 @@ _UNSEEN = object()  # a cache slot not filled yet (None is a valid answer)
 # (mentions, candidates, signals) and no cycles worth collecting often, so most young collections were wasted
 # work (speed vs a few more MB held by cycles awaiting collection)
 GC_YOUNG_THRESHOLD = 50_000
+_POINTS_LIMIT = 65_536  # rounded points ``Geoparser`` remembers (then it starts again)
 
 
 class Geoparser:
@@ -37,6 +38,8 @@ class Geoparser:
         self.focus_country = focus_country
         self.online = online
         self._admin1_names: dict[str | None, str | None] = {}
+        # ``(round(lat, 6), round(lon, 6))`` of the points placed so far (``round`` on a float is slow)
+        self._points: dict[tuple[float, float], tuple[float, float]] = {}
 
     def parse_places(self, text: str) -> list[Place]:
         """Every place mention of ``text``, in order of resolution."""
@@ -59,7 +62,10 @@ class Geoparser:
         reason = r.reason
         if c.approx:
             reason += "; approximate point (the centre of its hromada or raion)"
-        place = Place(start=m.start, end=m.end, text=m.text, name=c.name, lat=round(c.lat, 6), lon=round(c.lon, 6),
+        point = self._points.get((c.lat, c.lon)) if c.lat and c.lon else None
+        if point is None:
+            point = self._rounded_point(c.lat, c.lon)
+        place = Place(start=m.start, end=m.end, text=m.text, name=c.name, lat=point[0], lon=point[1],
                       geonameid=c.geonameid, feature_kind=c.feature_kind, admin1_code=admin1_code,
                       admin1_name=admin1_name, country_code=country_code, confidence=r.confidence, reason=reason,
                       capital=c.capital, approx_point=c.approx, precision=r.precision, signals=tuple(r.signals))
@@ -72,6 +78,16 @@ class Geoparser:
                                 country_code=place.country_code or joined.country_code,
                                 reason=place.reason + f"; admin-1 from the polygon layer ({joined.how})")
         return place
+
+    def _rounded_point(self, lat: float, lon: float) -> tuple[float, float]:
+        """``(round(lat, 6), round(lon, 6))``, remembered unless a coordinate is zero (0.0 and -0.0 are one
+        key but are written differently)."""
+        point = (round(lat, 6), round(lon, 6))
+        if lat and lon:
+            if len(self._points) >= _POINTS_LIMIT:
+                self._points.clear()
+            self._points[(lat, lon)] = point
+        return point
 
     def _resolve(self, text: str) -> list[Resolution]:
         """Mentions of ``text``, resolved. A settlement only the codifier has (``Candidate.minor``: a

@@ -191,15 +191,20 @@ class NameIndex(Mapping):
             if offsets[i] != offsets[i + 1]:
                 yield key
 
-    def hits(self, window: str) -> list[tuple[int, tuple[str, int]]]:
+    def hits(self, window: str, run: str | None = None) -> list[tuple[int, tuple[str, int]]]:
         """Every pattern " p " in ``window`` as (index of its closing space, (key, len(p))), by that index
-        and longest first at one index: what an Aho-Corasick automaton over the patterns " p " reports."""
+        and longest first at one index: what an Aho-Corasick automaton over the patterns " p " reports.
+        With ``run`` (the text ``window[1:]`` is the folded form of), only the patterns whose first character
+        is an upper-case character of ``run`` (the trie is not walked from the other word starts)."""
         found = []
         prefixes = self.trie.prefixes
         last = len(window) - 1
         i = window.find(" ", 0, last)
         while i >= 0:
             start = i + 1
+            if run is not None and not run[i:start].isupper():  # (``run[i]`` is under ``window[start]``)
+                i = window.find(" ", start, last)
+                continue
             # (the prefixes of ``window[start:last]`` are those of ``window[start:]`` that end by ``last``)
             for p in prefixes(window[start:last]):
                 end = start + len(p)
@@ -299,9 +304,9 @@ class Gazetteer:
         (see ``NameIndex.summary``): no row is read."""
         return self.keys.summary(key)
 
-    def name_hits(self, window: str) -> list[tuple[int, tuple[str, int]]]:
+    def name_hits(self, window: str, run: str | None = None) -> list[tuple[int, tuple[str, int]]]:
         """Every name " key " in ``window`` (see ``NameIndex.hits``)."""
-        return self.keys.hits(window)
+        return self.keys.hits(window, run)
 
     # -- look-ups -------------------------------------------------------------------------
     def candidate(self, row: int, *, primary: bool = True) -> Candidate:

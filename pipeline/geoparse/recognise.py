@@ -18,6 +18,7 @@ import string
 import numpy as np
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from pipeline.geoparse.gazetteer import Gazetteer, adjective_forms_params, adjective_stem, one_word_adjectival
 from pipeline.geoparse.persons import without_person_readings
@@ -54,6 +55,7 @@ _LOWER_REGION_WORD = re.compile(r"[ \t]+(?:oblast|region|krai|kray)\b")
 # characters that glue a fragment to the rest of its word ("Vinnyts'ki", "Donets'ke", "Gora-Podol")
 _APOSTROPHES = "'’ʼ‘`"
 _HYPHENS = "-\u2010\u2011"
+_GLUE = frozenset(_APOSTROPHES + _HYPHENS)  # what may join a name to the rest of its word (``_glued_fragment``)
 # a list item before a name ("Luhansk, Donetsk, Kherson region": Donetsk is no location string's head)
 _LIST_TAIL = re.compile(r"[A-Z][\w'’ʼ.-]*[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?\Z|[A-Z][\w'’ʼ.-]*[ \t]+(?:and|or)[ \t]+\Z")
 # the gap between the parts of a location string ("Zolochiv, Kharkiv Oblast, Ukraine")
@@ -193,6 +195,10 @@ class Mention:
     # what the recogniser noticed, rendered into the reason (decisions read the fields above, never these)
     signals: list[Signal] = field(default_factory=list)
 
+
+# a match before it is read in context: (start, end, surface, key, kind, rows), the first fields of a ``Mention``
+# (most matches are dropped or covered by a longer one, so a ``Mention`` is made only for those kept)
+RawMatch = tuple[int, int, str, str, str, tuple[int, ...]]
 
 _PLAIN_WORD = re.compile(r"[a-z]+\Z")
 
@@ -421,9 +427,9 @@ _STRONG_KINDS = frozenset({"country", "admin1", "continent", "landmark", "water"
 _COUNTRY_LIKE_KINDS = frozenset({"country", "continent", "landmark", "water", "region"})
 
 
-@dataclass(frozen=True)
-class _RowsFacts:
-    """What the gazetteer entries a name may refer to say about it."""
+class _RowsFacts(NamedTuple):
+    """What the gazetteer entries a name may refer to say about it (a named tuple: made for every name first
+    seen, many times cheaper to make than a frozen dataclass)."""
 
     best_population: int
     strong: bool  # some country, admin-1 unit, capital or big city carries the name
@@ -488,12 +494,13 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     chosen = _leftmost_longest(raw)
     mentions = []
     surnames = _surnames(ctx, gaz)
-    for m in chosen:
-        if m.kind == "name" and not m.rows:  # (most gazetteer matches: some are dropped whatever their context)
-            verdict = _name_verdict(gaz, m.key, m.text)
+    for start, end, surface, key, kind, rows in chosen:
+        if kind == "name" and not rows:  # (most gazetteer matches: some are dropped whatever their context)
+            verdict = _name_verdict(gaz, key, surface)
             if verdict == _DROPPED_ANYWHERE or (verdict == _DROPPED_OUTSIDE_LOCATION_LINES and not lines):
                 continue
-        m.paragraph = ctx.paragraph_of(m.start)
+        m = Mention(start, end, surface, key, kind, rows)
+        m.paragraph = ctx.paragraph_of(start)
         if m.paragraph < 0:
             continue
         m.sentence = ctx.sentence_of(m.start)
@@ -649,7 +656,7 @@ def _rows_to_correct(gaz: Gazetteer, country: str) -> tuple[int, ...]:
 
 
 def _location_line_matches(ctx: _Context, gaz: Gazetteer,
-                           lines: list[tuple[int, int, tuple[tuple[int, int], ...]]]) -> list[Mention]:
+                           lines: list[tuple[int, int, tuple[tuple[int, int], ...]]]) -> list[RawMatch]:
     """Names written in lower case at the start of a part of a location line ("kharkiv, kharkiv Oblast")."""
     text = ctx.text
     haystack = " " + ctx.words + " "
@@ -665,7 +672,7 @@ def _location_line_matches(ctx: _Context, gaz: Gazetteer,
                 continue
             if _zipf(key) >= _W.variant_max_zipf and not _key_facts(gaz, key).strong:
                 continue  # a common word ("in", "near") is no place in lower case
-            found.append(Mention(pos, start + e0, text[pos:start + e0], key, kind, rows))
+            found.append((pos, start + e0, text[pos:start + e0], key, kind, rows))
     return found
 
 
@@ -1054,7 +1061,8 @@ _CAP_SPAN = re.compile(r"[^\W\d_a-z\u00df-\u00ff][\w'’.\u2010\u2011-]*(?:[ \t]
                        + r")[ \t]+)*[^\W\d_a-z\u00df-\u00ff][\w'’.\u2010\u2011-]*)*")
 
 
-def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[Mention]:
+def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[RawMatch]:
+    """The gazetteer names in the runs of capitalised words (see ``_names_in_run``), offsets into the text."""
     text = ctx.text
     haystack = " " + ctx.words + " "  # haystack index i is text index i - 1
     found = []
@@ -1065,9 +1073,13 @@ def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[Mention]:
         region_word = _LOWER_REGION_WORD.match(text, span_end) if region_words else None
         if region_word:
             span_end = region_word.end()
-        for start, end, surface, key, kind, rows in _names_in_run(gaz, haystack[offset:span_end + 2],
-                                                                   text[offset:span_end]):
-            found.append(Mention(offset + start, offset + end, surface, key, kind, rows))
+        names = _names_in_run(gaz, haystack[offset:span_end + 2], text[offset:span_end])
+        if names:
+            if offset:
+                for start, end, surface, key, kind, rows in names:
+                    found.append((offset + start, offset + end, surface, key, kind, rows))
+            else:
+                found += names
     return found
 
 
@@ -1077,11 +1089,15 @@ def _names_in_run(gaz: Gazetteer, window: str, run: str) -> tuple[tuple[int, int
     ``run``. ``window`` is the run in ``fold_words`` form with the character before and after it (the
     automaton's patterns are " name "). Runs recur across articles, so each is scanned once."""
     found = []
-    for end_idx, (key, length) in _automaton_hits(gaz, window):
+    # (a name must start with an upper-case character: the trie is walked only from such word starts)
+    for end_idx, (key, length) in _automaton_hits(gaz, window, run):
         # the pattern " name " ends at window index end_idx: the name ends at run index end_idx - 1
         end = end_idx - 1
         start = end - length
-        if not run[start].isupper() or _glued_fragment(gaz, run, start, end):
+        if not run[start].isupper():
+            continue
+        # (a fragment is glued only by an apostrophe or a hyphen beside it: most names have neither)
+        if (run[start - 1:start] in _GLUE or run[end:end + 1] in _GLUE) and _glued_fragment(gaz, run, start, end):
             continue
         kind, rows = "name", ()
         if key not in gaz.keys:
@@ -1134,10 +1150,11 @@ def _word_end(run: str, pos: int) -> int:
     return i
 
 
-def _automaton_hits(gaz: Gazetteer, window: str):
-    """Every pattern " name " in ``window`` as (end index, value): see ``Gazetteer.name_hits``."""
+def _automaton_hits(gaz: Gazetteer, window: str, run: str | None = None):
+    """Every pattern " name " in ``window`` as (end index, value): see ``Gazetteer.name_hits`` (with ``run``,
+    only those that start under an upper-case character of ``run``, in runs of more than one word)."""
     if " " in window[1:-1]:
-        return gaz.name_hits(window)
+        return gaz.name_hits(window, run)
     # one word: the only pattern " name " that can occur in it is the whole window
     if window[0] != " " or window[-1] != " " or len(window) < 3:
         return ()
@@ -1180,30 +1197,35 @@ def _runs_hold(abbreviations: tuple[str, ...]) -> bool:
     return all(_CAP_SPAN.fullmatch(a) for a in abbreviations)
 
 
-def _abbreviation_matches(ctx: _Context, gaz: Gazetteer) -> list[Mention]:
+def _abbreviation_matches(ctx: _Context, gaz: Gazetteer) -> list[RawMatch]:
     abbreviations = tuple(sorted(gaz.abbreviations))
     pattern = _abbreviation_pattern(abbreviations)
     if not _runs_hold(abbreviations):
-        return [Mention(m.start(), m.end(), m.group(0), name_key(m.group(0)), "abbreviation",
-                        (gaz.abbreviations[m.group(0)],))
+        return [(m.start(), m.end(), m.group(0), name_key(m.group(0)), "abbreviation", (gaz.abbreviations[m.group(0)],))
                 for m in pattern.finditer(ctx.text)]
     found = []
     for m in pattern.finditer(ctx.runs_text):
         start = ctx.runs_offset(m.start())
-        found.append(Mention(start, start + len(m.group(0)), m.group(0), name_key(m.group(0)), "abbreviation",
-                             (gaz.abbreviations[m.group(0)],)))
+        found.append((start, start + len(m.group(0)), m.group(0), name_key(m.group(0)), "abbreviation",
+                      (gaz.abbreviations[m.group(0)],)))
     return found
 
 
-def _leftmost_longest(matches: list[Mention]) -> list[Mention]:
-    matches.sort(key=lambda m: (m.start, -(m.end - m.start), m.kind != "abbreviation"))
-    chosen: list[Mention] = []
+def _leftmost_longest(matches: list[RawMatch]) -> list[RawMatch]:
+    """The matches that do not overlap an earlier one, the longest first at one start (then an abbreviation
+    before a name of the same span); ``matches`` is sorted so in place."""
+    matches.sort(key=_raw_order)
+    chosen: list[RawMatch] = []
     last_end = -1
     for m in matches:
-        if m.start >= last_end:
+        if m[0] >= last_end:
             chosen.append(m)
-            last_end = m.end
+            last_end = m[1]
     return chosen
+
+
+def _raw_order(m: RawMatch) -> tuple[int, int, bool]:
+    return m[0], m[0] - m[1], m[4] != "abbreviation"
 
 
 # capitalised words, with middle initials ("Gino D. Bassett") and hyphenated surnames ("Diaz-Balart")
@@ -1411,19 +1433,25 @@ def _allowed_before(word: str, pos: int, ctx: _Context, gaz: Gazetteer) -> bool:
 def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], surnames: set[str]) -> list[Mention]:
     """Capitalised words the index lacks whose consonant skeleton names a sizeable place."""
     # most texts have no such word: look at each distinct word once before walking the matches
-    if not any(_variant_of(gaz, word) for word in set(_CAPITALISED.findall(ctx.runs_text)) if len(word) >= 5):
+    variants = {}
+    for word in set(_CAPITALISED.findall(ctx.runs_text)):
+        if len(word) >= 5:
+            variant = _variant_of(gaz, word)
+            if variant is not None:
+                variants[word] = variant
+    if not variants:
         return []
     covered = [(m.start, m.end) for m in mentions]
     starts = [c[0] for c in covered]
     found = []
-    for match in _CAPITALISED.finditer(ctx.text):
+    # (each match is a run: ``_Context.runs_text`` has the text's matches, in order; ``runs_offset`` places them)
+    for match in _CAPITALISED.finditer(ctx.runs_text):
         word = match.group(0)
-        if len(word) < 5:
-            continue
-        variant = _variant_of(gaz, word)
+        variant = variants.get(word)
         if variant is None:
             continue
-        start, end = match.span()
+        start = ctx.runs_offset(match.start())
+        end = start + len(word)
         i = bisect.bisect_right(starts, start) - 1
         if i >= 0 and covered[i][0] <= start < covered[i][1]:
             continue

@@ -337,8 +337,11 @@ class Grouping:
     grouping of all of them in that order gives.
     """
 
+    regrouped = 0  # unions that changed the group of an article added before the one being added
+
     def __init__(self, *, threshold: float = SIMILARITY_THRESHOLD) -> None:
         self.threshold = threshold
+        self.regrouped = 0
         self.names: list[str] = []
         self.parent = array("q")  # union-find parents (an array: 8 bytes per article)
         self.first_with_hash: dict[str, int] = {}
@@ -357,6 +360,8 @@ class Grouping:
         if ra != rb:  # the root is the first name in sorted order: the group id
             low, high = (ra, rb) if (self.names[ra], ra) < (self.names[rb], rb) else (rb, ra)
             self.parent[high] = low
+            if high != len(self.names) - 1:  # not the new article's own group that gave way: older ones move
+                self.regrouped += 1
 
     def add(self, name: str, fp: Fingerprint, date: str | None) -> None:
         """Group one more article (``date`` an ISO day, or None when undated)."""
@@ -402,6 +407,11 @@ class Grouping:
         """Keep the shingle hashes of articles grouped from now on in ``store`` (``put(bytes) -> ref``,
         ``get(ref) -> bytes``, e.g. :class:`pipeline.scale.heap.BlobHeap`), not in memory."""
         self.kept.store = store
+
+    def group_of(self, index: int) -> str:
+        """The group id of the ``index``-th article added, as the articles added so far make it (it changes
+        later only when ``regrouped`` grows)."""
+        return self.names[self._find(index)]
 
     def groups(self) -> dict[str, str]:
         """``name -> group id``: the first name (in sorted order) of its group."""

@@ -45,7 +45,7 @@ from pipeline.scale.digests import HexDigests
 from pipeline.scale.heap import HEAP_NAME, BlobHeap, HeapDamaged
 from pipeline.scale.work import Failure, Pool, chunked, place_json
 
-FOLD_VERSION = 8  # bump when the pickled layout below changes
+FOLD_VERSION = 9  # bump when the pickled layout below changes
 _COLLECTION_HEAD = '{"type":"FeatureCollection","features":['
 _COLLECTION_TAIL = "]}\n"
 _CSV_HEADER = events_csv({"features": []})
@@ -240,7 +240,7 @@ class BuildFold:
         self.rows = HexDigests()  # the corpus row digest each came from (Article.raw), None: not a row
         self.texts: set[int] = set()  # the first 8 bytes of the sha256 of every processed text (see ``repeats``)
         self.grouping = Grouping()
-        self.groups: dict[str, str] = {}  # the groups the folded articles were merged with
+        self.groups: dict[str, str] = {}  # the groups the folded articles were merged with (not an article's own name)
         self.merge = CrossArticleMerge()
         self._places: _Spool | None = None  # places.geojson as it is written (a scratch file; not kept)
         self.mentions: Counter[str] = Counter()  # admin-1 code -> place mentions
@@ -327,6 +327,18 @@ class BuildFold:
         if result.error:
             self.errors.append(result.error)
         self.warnings += [f"{article.name}: {w}" for w in result.warnings]
+
+    def unfold(self) -> None:
+        """Forget every article ``add`` folded (its line, its merged events, its messages), keeping the grouping
+        and the places: a fold from scratch whose speculative merge is dropped (see ``pipeline.build``)."""
+        self.keys, self.rows, self.texts, self.n_articles = HexDigests(), HexDigests(), set(), 0
+        if self._lines is not None:
+            self._lines.close()
+            self._lines.path.unlink()
+            self._lines = None
+        self.errors, self.warnings, self.notes = [], [], []
+        self.merge = CrossArticleMerge()  # the old one's records in the heap are garbage, never read
+        self.merge.heap = self.heap
 
     def repeats(self, digest: bytes) -> bool:
         """Whether a text with SHA-256 ``digest`` may be one already folded (its first 8 bytes are kept: a

@@ -12,6 +12,7 @@ from geopy.distance import great_circle
 
 from pipeline.geoparse import GC_YOUNG_THRESHOLD
 from pipeline.geoparse.resolve import _great_circle_km, _seats
+from pipeline.text.textnorm import fold_words
 from pipeline.geoparse.weights import RESOLVE_WEIGHTS, ResolveWeights
 
 
@@ -24,13 +25,14 @@ def _random_text(rng: random.Random, words: list[str]) -> str:
 def _raw_mentions(rng: random.Random, words: list[str], gaz):
     """(text, context, surnames, raw mention) of 400 random texts (``_random_text``), each mention placed in its
     paragraph and sentence; mentions outside any paragraph are left out."""
-    from pipeline.geoparse.recognise import _automaton_matches, _Context, _leftmost_longest, _surnames
+    from pipeline.geoparse.recognise import Mention, _automaton_matches, _Context, _leftmost_longest, _surnames
 
     for _ in range(400):
         text = _random_text(rng, words)
         ctx = _Context(text)
         surnames = _surnames(ctx, gaz)
-        for m in _leftmost_longest(_automaton_matches(ctx, gaz)):
+        for raw in _leftmost_longest(_automaton_matches(ctx, gaz)):
+            m = Mention(*raw)
             m.paragraph, m.sentence = ctx.paragraph_of(m.start), ctx.sentence_of(m.start)
             if m.paragraph >= 0:
                 yield text, ctx, surnames, m
@@ -291,6 +293,26 @@ def test_name_walk_up_to_the_last_index_equals_the_plain_walk(gazetteer):
         assert gazetteer.keys.hits(window) == _plain_hits(gazetteer.keys, window), window
 
 
+def test_name_walk_from_capitals_keeps_the_hits_that_start_under_a_capital(gazetteer):
+    """``NameIndex.hits`` with the run skips the word starts under no upper-case character: the hits it gives are
+    those of the plain walk whose first character is upper case in the run (the rest ``_names_in_run`` drops)."""
+    rng = random.Random(34)
+    words = ["Kyiv", "Kharkiv", "Kharkiv Oblast", "New York", "New York City", "St. Louis", "Ukrainian", "of", "on",
+             "the", "Rostov-on-Don", "Bosnia and Herzegovina", "oblast", "kyiv", "Émile", "Ñew", "A", "a", "Zzqx"]
+    seen = {"kept": 0, "skipped": 0}
+    for _ in range(3_000):
+        run = rng.choice([" ", " ", "-", ". "]).join(rng.choice(words) for _ in range(rng.randint(1, 5)))
+        run += rng.choice(["", ".", "'"])
+        before, after = rng.choice([" ", " ", "x"]), rng.choice([" ", " ", "x"])
+        window = before + fold_words(run) + after
+        plain = gazetteer.keys.hits(window)
+        wanted = [hit for hit in plain if run[hit[0] - 1 - hit[1][1]].isupper()]
+        assert gazetteer.keys.hits(window, run) == wanted, run
+        seen["kept"] += len(wanted)
+        seen["skipped"] += len(plain) - len(wanted)
+    assert min(seen.values()) > 100
+
+
 def test_sentence_starts_equal_the_match_ends():
     from pipeline.geoparse.recognise import _SENTENCE_END, sentence_starts
 
@@ -538,6 +560,8 @@ def test_runs_text_finds_what_the_text_finds():
         ctx = _Context(text)
         runs = ctx.runs_text
         assert _CAPITALISED.findall(runs) == _CAPITALISED.findall(text), text
+        assert [(ctx.runs_offset(m.start()), m.group()) for m in _CAPITALISED.finditer(runs)] == \
+            [(m.start(), m.group()) for m in _CAPITALISED.finditer(text)], text
         assert _CAP_RUN.findall(runs) == _CAP_RUN.findall(text), text
         in_text = [(m.start(), m.group()) for m in pattern.finditer(text)]
         assert [(ctx.runs_offset(m.start()), m.group()) for m in pattern.finditer(runs)] == in_text, text
@@ -549,3 +573,51 @@ def test_runs_text_finds_what_the_text_finds():
         found["person"] += bool(_CAP_RUN.search(text))
         found["abbreviation"] += bool(in_text)
     assert min(found.values()) > 100  # every kind of match occurs
+
+
+def _random_numbers(rng: random.Random) -> list:
+    """Floats of every size and sign (repeated, so the remembered values are read back), both zeros, ints."""
+    values = [0.0, -0.0, 0, 1, -2, 0.0005, -0.0005, 0.0015, 2.675, 1e-9, -1e-9, 123456.7895, math.inf, -math.inf]
+    for _ in range(5_000):
+        values.append(rng.choice([rng.uniform(-1, 1), rng.uniform(-180, 180), round(rng.uniform(-2, 2), 4),
+                                  rng.randint(-5, 5) / 8, rng.randint(-3, 3)]))
+    return values + values[::-1]
+
+
+def test_signal_record_weight_is_round_to_three_places():
+    """``Signal.as_record`` remembers rounded weights: the same value, type and sign as ``round(weight, 3)``."""
+    from pipeline.model import Signal
+
+    for weight in _random_numbers(random.Random(31)):
+        got = Signal("x", weight, "t").as_record()["weight"]
+        assert repr(got) == repr(round(weight, 3)) and type(got) is type(round(weight, 3)), weight
+
+
+def test_place_point_is_round_to_six_places(geoparser):
+    """``Geoparser`` remembers rounded points: what ``(round(lat, 6), round(lon, 6))`` gives, zeros and signs kept."""
+    rng = random.Random(32)
+    values = _random_numbers(rng)
+    for lat, lon in zip(values, values[7:] + values[:7], strict=True):
+        lat, lon = float(lat), float(lon)
+        for _ in range(2):  # (the second time from what was remembered)
+            point = geoparser._points.get((lat, lon)) if lat and lon else None
+            point = geoparser._rounded_point(lat, lon) if point is None else point
+            assert repr(point) == repr((round(lat, 6), round(lon, 6))), (lat, lon)
+
+
+def test_glued_fragment_needs_an_apostrophe_or_hyphen_beside_it(gazetteer):
+    """``_names_in_run`` asks ``_glued_fragment`` only when an apostrophe or a hyphen stands beside the name:
+    without one it never finds a fragment."""
+    from pipeline.geoparse.recognise import _GLUE, _glued_fragment
+
+    rng = random.Random(33)
+    pieces = ["Kharkiv", "Gora", "Podol", "Kyiv", "s", "ka", "-", "\u2010", "'", "’", "`", " ", "Pro", "ivka", "A"]
+    seen = 0
+    for _ in range(20_000):
+        run = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        for start in range(len(run)):
+            for end in range(start + 1, len(run) + 1):
+                if run[start - 1:start] not in _GLUE and run[end:end + 1] not in _GLUE:
+                    assert not _glued_fragment(gazetteer, run, start, end), (run, start, end)
+                    seen += 1
+    assert seen > 10_000

@@ -1,0 +1,60 @@
+"""What the parent holds per article when the merged events are rendered (issue 16, bounded parent memory).
+
+Run from a checkout: ``PYTHONPATH=. python benchmarks/memory_growth.py N1 N2 [JOBS]``. Builds ``process()`` on
+N1 and then N2 synthetic articles (``benchmarks/scale_bench.py``'s corpus), with ``tracemalloc`` on after the index
+is loaded; at the start of ``BuildFold.render`` (the fold complete, the second pass over) it snapshots what is
+allocated, and prints, per source line, the bytes per article that the larger build holds more than the smaller
+one: what grows with the corpus. ``JOBS`` (default 2): worker processes (their own memory is not traced).
+"""
+import gc
+import os
+import sys
+import tempfile
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, os.getcwd())
+from benchmarks.scale_bench import write_jsonl_corpus  # noqa: E402
+import pipeline.scale.fold as F  # noqa: E402
+from pipeline.build import process  # noqa: E402
+from pipeline.geoparse import load_geoparser  # noqa: E402
+from pipeline.scale.corpus import Inputs  # noqa: E402
+from pipeline.scale.run import runner  # noqa: E402
+
+snapshots = {}
+real_render = F.BuildFold.render
+
+
+def render(self, *args, **kwargs):
+    gc.collect()
+    snapshots["at"] = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(False, tracemalloc.__file__)])
+    return real_render(self, *args, **kwargs)
+
+
+F.BuildFold.render = render
+
+
+def held(n: int, jobs: int):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "c.jsonl"
+        write_jsonl_corpus(path, n)
+        with runner(jobs=jobs) as run:
+            list(run.mapper.imap(abs, range(64), per_task=1))  # the workers forked before tracing starts
+            tracemalloc.start(1)
+            process(Inputs([path]).articles([]), runner=run)
+            tracemalloc.stop()
+    return snapshots.pop("at")
+
+
+n1, n2 = int(sys.argv[1]), int(sys.argv[2])
+jobs = int(sys.argv[3]) if len(sys.argv) > 3 else 2
+load_geoparser()
+small, large = held(n1, jobs), held(n2, jobs)
+total_small = sum(s.size for s in small.statistics("filename"))
+total_large = sum(s.size for s in large.statistics("filename"))
+print(f"traced at render: {n1} articles {total_small / 1e6:.1f} MB, {n2} articles {total_large / 1e6:.1f} MB: "
+      f"{(total_large - total_small) / (n2 - n1):.0f} B per article more")
+for stat in large.compare_to(small, "lineno")[:25]:
+    frame = stat.traceback[0]
+    name = frame.filename.split("/pipeline/")[-1] if "/pipeline/" in frame.filename else frame.filename.split("/")[-1]
+    print(f"  {stat.size_diff / (n2 - n1):8.0f} B/article  {name}:{frame.lineno}")

@@ -1,0 +1,151 @@
+"""The first pass merges each article with its group as known then; the files are those of the two-pass build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline import build
+from pipeline.build import OUTPUT_FILES, build_paths
+from pipeline.ingest.syndication import Grouping, fingerprint
+from pipeline.scale.fold import BuildFold
+from tests.pipeline.scale.conftest import make_records, write_jsonl
+
+_PARAGRAPHS = [f"Paragraph {i} of the wire story says shelling hit Kharkiv district number {i} overnight, and "
+               f"{i + 2} people were killed." for i in range(12)]
+_STORY = " ".join(_PARAGRAPHS)
+
+
+def _outputs(folder: Path) -> dict[str, bytes]:
+    return {name: (folder / name).read_bytes() for name in OUTPUT_FILES}
+
+
+@pytest.fixture
+def passes(monkeypatch) -> dict[str, list]:
+    """Per ``_first_pass`` call: whether it merged every article (no second pass then)."""
+    seen: dict[str, list] = {"folded": []}
+    real = build._first_pass
+
+    def first_pass(*args, **kwargs):
+        results, folded = real(*args, **kwargs)
+        seen["folded"].append(folded)
+        return results, folded
+
+    monkeypatch.setattr(build, "_first_pass", first_pass)
+    return seen
+
+
+def _two_pass(monkeypatch, records, folder: Path, *, jobs: int = 1) -> dict[str, bytes]:
+    """The outputs with the speculative merge turned off (every article merged in the second pass)."""
+    real = build._first_pass
+    with monkeypatch.context() as patch:
+        patch.setattr(build, "_first_pass", lambda *a, keys=None, **k: real(*a, **k))
+        build_paths([write_jsonl(folder.parent / f"{folder.name}.jsonl", records)], folder, jobs=jobs)
+    return _outputs(folder)
+
+
+def _reprints(order: str) -> list[dict]:
+    """A corpus with three copies of one wire story; ``later-lower``: a copy named before the others comes last
+    (it becomes the group id of articles already merged), ``bridge``: the last copy joins two groups. The copies
+    share a date (dated copies are compared within a week)."""
+    records = make_records(40)
+    records[5] = dict(records[5], id="doc-b-original", text=_STORY + "\n")
+    records[20] = dict(records[5], id="doc-c-reprint", text=_STORY + " Reprinted with permission.\n")
+    if order == "later-lower":
+        records.append(dict(records[5], id="doc-a-late-copy", text=_STORY + " Copied late.\n"))
+    elif order == "bridge":
+        # paragraphs 0-7 and 4-11: too little in common to be copies; each is a copy of the whole story
+        records[5] = dict(records[5], text=" ".join(_PARAGRAPHS[:8]) + "\n")
+        records[20] = dict(records[20], text=" ".join(_PARAGRAPHS[4:]) + "\n")
+        records.append(dict(records[5], id="doc-z-whole", text=_STORY + "\n"))
+    return records
+
+
+@pytest.mark.parametrize("order", ["in-order", "later-lower", "bridge"])
+def test_speculative_merge_gives_the_two_pass_files(tmp_path, monkeypatch, passes, order):
+    records = _reprints(order)
+    expected = _two_pass(monkeypatch, records, tmp_path / "two-pass")
+    passes["folded"].clear()
+    result = build_paths([write_jsonl(tmp_path / "in.jsonl", records)], tmp_path / "out", jobs=1)
+    assert _outputs(tmp_path / "out") == expected
+    groups = {a["article"]: a["group"] for a in result.articles}
+    if order == "in-order":
+        assert passes["folded"] == [True]  # no group of a merged article changed: no second pass
+        assert groups["doc-c-reprint"] == "doc-b-original"
+    else:
+        assert passes["folded"] == [False]  # a merged article's group changed: merged again in the second pass
+        assert groups["doc-b-original"] == groups["doc-c-reprint"] == ("doc-a-late-copy" if order == "later-lower"
+                                                                       else "doc-b-original")
+
+
+def test_speculative_merge_with_two_jobs_and_a_store(tmp_path, monkeypatch, passes):
+    records = _reprints("in-order")
+    records.append(dict(records[7], id="doc-same-text"))  # the same text twice: its places once, its own events
+    expected = _two_pass(monkeypatch, records, tmp_path / "two-pass", jobs=2)
+    passes["folded"].clear()
+    build_paths([write_jsonl(tmp_path / "in.jsonl", records)], tmp_path / "out", jobs=2, incremental=True)
+    assert passes["folded"] == [True]
+    assert _outputs(tmp_path / "out") == expected
+    # a rebuild with one more article resumes the kept fold: the same files as a build from scratch
+    records += make_records(2, offset=95)
+    build_paths([write_jsonl(tmp_path / "in.jsonl", records)], tmp_path / "out", jobs=1, incremental=True)
+    assert _outputs(tmp_path / "out") == _two_pass(monkeypatch, records, tmp_path / "two-pass-2")
+
+
+def test_articles_sharing_a_name_are_merged_in_the_second_pass(tmp_path, monkeypatch, passes):
+    records = _reprints("in-order")
+    records[30] = dict(records[30], id="doc-c-reprint")  # a name twice: the two-pass build gives both one group
+    expected = _two_pass(monkeypatch, records, tmp_path / "two-pass")
+    passes["folded"].clear()
+    build_paths([write_jsonl(tmp_path / "in.jsonl", records)], tmp_path / "out", jobs=1)
+    assert passes["folded"] == [False]
+    assert _outputs(tmp_path / "out") == expected
+
+
+def test_regrouped_counts_only_unions_that_move_articles_added_before():
+    texts = {"b": _STORY, "c": _STORY + " Again.", "a": _STORY + " Late.", "z": "An unrelated short note on rain."}
+    grouping = Grouping()
+    for name in ("b", "c"):  # c joins b's group: b keeps its group id
+        grouping.add(name, fingerprint(texts[name]), None)
+    assert grouping.regrouped == 0 and grouping.group_of(1) == "b"
+    grouping.add("z", fingerprint(texts["z"]), None)
+    assert grouping.regrouped == 0 and grouping.group_of(2) == "z"
+    grouping.add("a", fingerprint(texts["a"]), None)  # named before b: b and c move to group "a"
+    assert grouping.regrouped == 1
+    assert [grouping.group_of(i) for i in range(4)] == ["a", "a", "z", "a"] and grouping.groups()["c"] == "a"
+
+
+def test_unfold_forgets_the_merged_articles_but_keeps_groups_and_places(tmp_path):
+    fold = BuildFold()
+    records = make_records(3)
+    from pipeline.text.articles import make_article
+
+    for record in records:
+        article = make_article(record["id"], record["text"])
+        fold.group(article.name, fingerprint(article.text), article.published)
+        fold.add(article, "0" * 64, None, None, article.name)
+    assert fold.n_articles == 3 and len(fold.keys) == 3
+    fold.unfold()
+    assert fold.n_articles == 0 and len(fold.keys) == 0 and len(fold.merge) == 0 and not fold.notes
+    assert len(fold.grouping.groups()) == 3
+
+
+def test_a_repeated_text_takes_the_first_articles_name_and_failure(tmp_path, monkeypatch):
+    from pipeline.scale import run as scale_run
+    from pipeline.scale.work import process_article
+
+    def failing(article, **kwargs):
+        if article.name == "doc-00004":
+            raise RuntimeError("a worker could not parse it")
+        return process_article(article, **kwargs)
+
+    monkeypatch.setattr(scale_run, "process_article", failing)
+    records = make_records(12)
+    records.append(dict(records[4], id="doc-x-copy-of-failed"))
+    records.append(dict(records[6], id="doc-y-copy"))
+    result = build_paths([write_jsonl(tmp_path / "in.jsonl", records)], tmp_path / "out", jobs=1)
+    assert "doc-x-copy-of-failed: same text as doc-00004, which failed" in result.errors
+    assert sum("doc-00004" in error for error in result.errors) == 2  # its own failure and its copy's
+    sources = {s["article"] for f in result.events["features"] for s in f["properties"]["sources"]}
+    assert "doc-y-copy" in sources and "doc-x-copy-of-failed" not in sources
