@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.events.triggers import _IRREALIS, armed_conflict, clause_start, has_prefix
+from pipeline.events.triggers import _IRREALIS, armed_conflict, clause_start, folded, has_prefix
 from pipeline.text.validate import check_figure
 
 _NUMBER_WORDS = {w: i for i, w in enumerate(
@@ -124,15 +124,6 @@ _NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
 assert len(_NEEDS) == len(_PATTERNS)
 _ENUMERATION_NEEDS = (("and",), _KILLED)
 _KILLING_LIST_NEEDS = (("kill",),)
-# the characters the regular expressions' IGNORECASE takes for an ASCII letter that ``str.lower`` does not give
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-
-
-def folded(sentence: str) -> str:
-    """``sentence`` lower-cased as IGNORECASE compares letters: a word a pattern matches is in it."""
-    return sentence.translate(_FOLD).lower()
-
-
 def _has(low: str, needs: tuple[tuple[str, ...], ...]) -> bool:
     return all(any(word in low for word in group) for group in needs)
 

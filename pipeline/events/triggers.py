@@ -12,6 +12,15 @@ import bisect
 import re
 from dataclasses import dataclass
 
+# the characters the regular expressions' IGNORECASE takes for an ASCII letter that ``str.lower`` does not give
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def folded(sentence: str) -> str:
+    """``sentence`` lower-cased as IGNORECASE compares letters: a word a pattern matches is in it."""
+    return sentence.translate(_FOLD).lower()
+
+
 # kinds of trigger: a change of control at a place, or a strike
 CONTROL = ("encirclement", "recapture", "withdrawal", "capture", "advance")
 STRIKES = ("missile_strike", "drone_strike", "airstrike", "shelling", "explosion", "attack")
@@ -66,6 +75,24 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
     ("attack", r"\b(attacked|struck|stormed|opened fire|fired (?:at|on)|shot at|(?:attack|assault|strike|raid) on|"
                r"(?:was|were|been)\s+(?:also\s+|again\s+)?hit|" + _REPELLED + r")\b"),
 ))
+# the words each trigger pattern cannot match without (lower case, as ``folded`` gives it): a sentence lacking them
+# all skips the pattern; ``tests/pipeline/events/test_trigger_gates.py`` checks every alternative holds one
+TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
+    "encirclement": ("encircl", "surround", "cut off"),
+    "recapture": ("recaptur", "retook", "retak", "liberat", "took back", "regain", "reclaimed", "fre", "expell", "drove",
+                  "driven", "ousted", "pushed", "kicked", "under", "return"),
+    "withdrawal": ("withdr", "retreat", "abandon", "pulled out", "gave up", "left"),
+    "capture": ("captur", "seiz", "took", "taken", "taking", "fell to", "overran", "surrender", "ced", "occupied"),
+    "advance": ("advanced", "pushed into", "broke into"),
+    "missile_strike": ("missile", "rocket"),
+    "drone_strike": ("drone",),
+    "airstrike": ("air", "bomb"),
+    "shelling": ("shell", "artillery fire", "fired mortars", "mortar fire"),
+    "explosion": ("blew up", "blown up", "detonated", "explosion", "blast"),
+    "attack": ("attacked", "struck", "stormed", "opened fire", "fired", "shot at", "attack", "assault", "strike",
+               "raid", "hit", "pushed back", "repelled", "repulsed", "beaten back", "thrown back"),
+}
+assert set(TRIGGER_NEEDS) == {name for name, _ in INCIDENT_TRIGGERS}
 # senses of trigger words that report no incident, matched at the trigger (``_NOT_AN_INCIDENT``) or just
 # before it (``_CALAMITY_SUBJECT``): an idiom ("struck a deal"), a vehicle or the weather ("struck by a car"),
 # a calamity as the subject ("the crisis struck"), food ("shelled peanuts"), sport ("stormed their way to"),
@@ -411,7 +438,10 @@ def triggers(sentence: str) -> list[Trigger]:
     if not has_prefix(sentence, _TRIGGER_PREFIXES):
         return []
     found = []
+    low = folded(sentence)
     for rank, (name, pattern) in enumerate(INCIDENT_TRIGGERS):
+        if not any(word in low for word in TRIGGER_NEEDS[name]):
+            continue
         for m in pattern.finditer(sentence):
             if _INFINITIVE_BEFORE.search(sentence[:m.start()]) and name not in CONTROL:
                 continue

@@ -24,6 +24,7 @@ Exact duplicates (the same text twice) always share a group, however short.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from array import array
@@ -119,6 +120,13 @@ def _hash64(gram: str) -> int:
     return int.from_bytes(hashlib.blake2b(gram.encode("utf-8"), digest_size=8).digest(), "little")
 
 
+@functools.cache
+def _permutations() -> tuple[np.ndarray, str]:
+    """MinHash's seeded permutations and scheme, drawn once per process instead of once per article."""
+    template = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=int)
+    return template.permutations, template.scheme
+
+
 def fingerprint(text: str) -> Fingerprint:
     """The per-article part of the grouping (pure; runs in the workers)."""
     digest = content_hash(text)
@@ -126,7 +134,8 @@ def fingerprint(text: str) -> Fingerprint:
     if len(grams) < MIN_SHINGLES:
         return Fingerprint(digest, _EMPTY, ())
     hashes = np.unique(np.fromiter((_hash64(g) for g in grams), dtype=np.uint64, count=len(grams)))
-    signature = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=int)
+    permutations, scheme = _permutations()
+    signature = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=int, permutations=permutations, scheme=scheme)
     signature.update_batch((hashes & np.uint64(0xFFFFFFFF)).tolist())
     values = signature.hashvalues.astype(np.uint64)
     bands = tuple(int.from_bytes(hashlib.blake2b(bytes([i]) + values[i * ROWS:(i + 1) * ROWS].tobytes(),

@@ -7,6 +7,7 @@ from pathlib import Path
 from conftest import NIKOPOL, WIRE, WIRE_EDITED, Web, news_page
 
 from pipeline.build import build_paths
+from pipeline.ingest import syndication
 from pipeline.ingest.syndication import content_hash, jaccard, shingles, syndication_groups
 
 # another agency's report of the same strike: same places and figure, other words
@@ -159,3 +160,16 @@ def test_a_grouping_resumed_after_a_pickle_gives_the_groups_of_one_run():
         resumed.add(*item)
     assert resumed.groups() == group_fingerprints(items)
     assert resumed.groups()["beta.txt"] == "alpha.txt"
+
+
+def test_fingerprint_with_shared_permutations_equals_a_freshly_seeded_minhash():
+    """Drawing MinHash's permutations once per process changes no signature: same values as a fresh MinHash."""
+    import numpy as np
+    from datasketch import MinHash
+
+    text = " ".join(f"word{i} moved along the river bank towards town number {i % 7}" for i in range(40))
+    fp = syndication.fingerprint(text)
+    fresh = MinHash(num_perm=syndication.NUM_PERM, seed=syndication._SEED, hashfunc=int)
+    shared, _ = syndication._permutations()
+    assert np.array_equal(shared, fresh.permutations)
+    assert syndication.fingerprint(text).bands == fp.bands and len(fp.bands) == syndication.BANDS
