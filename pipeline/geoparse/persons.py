@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pipeline import settings
@@ -120,7 +121,13 @@ class PlaceReading:
 
 def place_reading(gaz: Gazetteer, rows: tuple[int, ...], text: str, *, fuzzy: bool) -> PlaceReading:
     """The ``PlaceReading`` of a mention written ``text`` with candidate ``rows``."""
-    theatre = settings.war_theatre or ()
+    return _place_reading(gaz, rows, text, fuzzy, tuple(settings.war_theatre or ()))
+
+
+@lru_cache(maxsize=65536)
+def _place_reading(gaz: Gazetteer, rows: tuple[int, ...], text: str, fuzzy: bool,
+                   theatre: tuple[str, ...]) -> PlaceReading:
+    """``place_reading``, once per (rows, spelling): the same names recur in every article."""
     cands = [gaz.candidate(r) for r in rows]
     low = text.lower()
     stem = surname_stem(low)

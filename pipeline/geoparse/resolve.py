@@ -485,9 +485,16 @@ def _city_section(gaz: Gazetteer, c: Candidate, w: ResolveWeights) -> tuple[floa
     if c.feature_kind != "city" or c.population < w.city_section_min_population or \
             not _DISTRICT_ADJECTIVE.search(c.name.lower()):
         return None
+    return _parent_city(gaz, c.lat, c.lon, c.country_code, c.population, w)
+
+
+@lru_cache(maxsize=65536)
+def _parent_city(gaz: Gazetteer, lat0: float, lon0: float, country: str, population: int,
+                 w: ResolveWeights) -> tuple[float, float] | None:
+    """``_city_section``'s scan of the big cities, once per town (the same towns recur in every article)."""
     for lat, lon, cc, pop in _cities_with_districts(gaz, w.city_with_districts_population):
-        if cc == c.country_code and pop >= w.city_section_ratio * c.population and abs(lat - c.lat) < 0.5 \
-                and _great_circle_km(lat, lon, c.lat, c.lon) <= w.city_section_km:
+        if cc == country and pop >= w.city_section_ratio * population and abs(lat - lat0) < 0.5 \
+                and _great_circle_km(lat, lon, lat0, lon0) <= w.city_section_km:
             return lat, lon
     return None
 
