@@ -199,4 +199,15 @@ def without_person_readings(text: str, gaz: Gazetteer, mentions: list[Mention], 
     """``mentions`` without those ``drop_reason`` rejects (``rows_of`` gives a mention's candidate rows).
     Call before any mention points at another by index (qualifiers): the list is filtered, not renumbered."""
     stems = person_stems(surnames)
-    return [m for m in mentions if drop_reason(gaz, m, rows_of(m), text, stems) is None]
+    return [m for m in mentions
+            if not _may_drop(m, text, stems) or drop_reason(gaz, m, rows_of(m), text, stems) is None]
+
+
+def _may_drop(m: Mention, text: str, stems: frozenset[str]) -> bool:
+    """False when ``drop_reason`` is None whatever ``m``'s rows say, told from the text alone (speed: most mentions
+    stand beside no cue, and their place reading is then never built). Only a variant can be "fuzzy_abroad"; a name
+    needs a river, copyright or person cue, or a person's stem (a river cue without a unit's rows is the loosest)."""
+    if m.kind != "name":
+        return m.kind == "variant"
+    return bool(river_cue(text, m.start, m.end) or _COPYRIGHT_BEFORE.search(text, max(0, m.start - 20), m.start)
+                or surname_stem(m.text) in stems or person_cue(text, m.start, m.end) is not None)
