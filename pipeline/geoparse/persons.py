@@ -209,5 +209,12 @@ def _may_drop(m: Mention, text: str, stems: frozenset[str]) -> bool:
     needs a river, copyright or person cue, or a person's stem (a river cue without a unit's rows is the loosest)."""
     if m.kind != "name":
         return m.kind == "variant"
-    return bool(river_cue(text, m.start, m.end) or _COPYRIGHT_BEFORE.search(text, max(0, m.start - 20), m.start)
-                or surname_stem(m.text) in stems or person_cue(text, m.start, m.end) is not None)
+    start = m.start
+    if (stems and surname_stem(m.text) in stems) or _REPORTING_AFTER.match(text, m.end):
+        return True
+    if not start:
+        return False  # (every cue before a name needs text before it)
+    prev = text[start - 1]  # the river and "X of" cues end in a space or tab, the copyright cue also in ")©t" or a year
+    if prev in " \t" and (river_cue(text, start, m.end) or _PERSON_OF_BEFORE.search(text, max(0, start - 40), start)):
+        return True
+    return (prev in " \t)©t" or prev.isdigit()) and bool(_COPYRIGHT_BEFORE.search(text, max(0, start - 20), start))
