@@ -215,6 +215,11 @@ def _may_drop(m: Mention, text: str, stems: frozenset[str]) -> bool:
     if not start:
         return False  # (every cue before a name needs text before it)
     prev = text[start - 1]  # the river and "X of" cues end in a space or tab, the copyright cue also in ")©t" or a year
-    if prev in " \t" and (river_cue(text, start, m.end) or _PERSON_OF_BEFORE.search(text, max(0, start - 40), start)):
-        return True
+    if prev in " \t":
+        # the river cues end in "the", the "X of" cue in "of" (then spaces): searching their patterns over the
+        # window before every name would cost more than the place readings they spare
+        word_before = text[max(0, start - 40):start].rstrip(" \t")[-3:].lower()
+        if (word_before == "the" and river_cue(text, start, m.end)) or (
+                word_before[-2:] == "of" and _PERSON_OF_BEFORE.search(text, max(0, start - 40), start)):
+            return True
     return (prev in " \t)©t" or prev.isdigit()) and bool(_COPYRIGHT_BEFORE.search(text, max(0, start - 20), start))
