@@ -128,3 +128,25 @@ def test_peoples_republic_qualifies_the_village_list(geoparser):
 @pytest.mark.parametrize("text", ["(c) 2021 Tarovka/Wire. All rights reserved.", "© Tarovka Media", "Copyright 2020 Tarovka"])
 def test_copyright_line_names_an_owner(text):
     assert _reason(text, "Tarovka", (2,)) == "copyright"
+
+
+def test_the_text_only_gate_never_hides_a_drop():
+    """``_may_drop`` (read from the text alone) is True wherever ``drop_reason`` drops a mention."""
+    from pipeline.geoparse.persons import _may_drop
+
+    befores = ("", "Storms hit ", "at the suggestion of ", "the left bank of the ", "troops crossed the ",
+               "(c) 2022 ", "©", "Copyright 2021\t", "Photo: (C) ", "the wife of\t", "in the ", "Talks with ")
+    afters = ("", " said on Monday.", "'s aide added", ", Grandport and more.", " region.", ".", " to the east",
+              " has also confirmed", "\nNext line")
+    seen = {True: 0, False: 0}
+    for word, rows in (("Tarovikin", (1,)), ("Tarovka", (2,)), ("Brovinsky", (0,)), ("Grandport", (3,))):
+        for surnames in ((), ("Tarovikiny",), ("Grandporty",)):
+            for before in befores:
+                for after in afters:
+                    text = before + word + after
+                    m = Mention(len(before), len(before) + len(word), word, word.lower(), "name", ())
+                    stems = person_stems(surnames)
+                    dropped = drop_reason(_FakeGazetteer(), m, rows, text, stems) is not None
+                    seen[dropped] += 1
+                    assert _may_drop(m, text, stems) or not dropped, text
+    assert seen[True] > 20 and seen[False] > 20

@@ -199,4 +199,27 @@ def without_person_readings(text: str, gaz: Gazetteer, mentions: list[Mention], 
     """``mentions`` without those ``drop_reason`` rejects (``rows_of`` gives a mention's candidate rows).
     Call before any mention points at another by index (qualifiers): the list is filtered, not renumbered."""
     stems = person_stems(surnames)
-    return [m for m in mentions if drop_reason(gaz, m, rows_of(m), text, stems) is None]
+    return [m for m in mentions
+            if not _may_drop(m, text, stems) or drop_reason(gaz, m, rows_of(m), text, stems) is None]
+
+
+def _may_drop(m: Mention, text: str, stems: frozenset[str]) -> bool:
+    """False when ``drop_reason`` is None whatever ``m``'s rows say, told from the text alone (speed: most mentions
+    stand beside no cue, and their place reading is then never built). Only a variant can be "fuzzy_abroad"; a name
+    needs a river, copyright or person cue, or a person's stem (a river cue without a unit's rows is the loosest)."""
+    if m.kind != "name":
+        return m.kind == "variant"
+    start = m.start
+    if (stems and surname_stem(m.text) in stems) or _REPORTING_AFTER.match(text, m.end):
+        return True
+    if not start:
+        return False  # (every cue before a name needs text before it)
+    prev = text[start - 1]  # the river and "X of" cues end in a space or tab, the copyright cue also in ")©t" or a year
+    if prev in " \t":
+        # the river cues end in "the", the "X of" cue in "of" (then spaces): searching their patterns over the
+        # window before every name would cost more than the place readings they spare
+        word_before = text[max(0, start - 40):start].rstrip(" \t")[-3:].lower()
+        if (word_before == "the" and river_cue(text, start, m.end)) or (
+                word_before[-2:] == "of" and _PERSON_OF_BEFORE.search(text, max(0, start - 40), start)):
+            return True
+    return (prev in " \t)©t" or prev.isdigit()) and bool(_COPYRIGHT_BEFORE.search(text, max(0, start - 20), start))

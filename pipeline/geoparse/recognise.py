@@ -1267,11 +1267,10 @@ def _may_open_person_name(gaz: Gazetteer, first: str) -> bool:
     """Whether ``first`` may be a person's first name at the head of a run of capitalised words (see
     ``_names_of_person``); words recur far more than runs, so each is judged once."""
     low = first.lower()
-    if low in DIRECTIONS or low in MONTHS_DAYS or low in PLACE_NOUNS:
-        return False
-    if _names_a_place(gaz, first) and (_strong_key(first, gaz) or name_key(first) not in gaz.keys):
-        return False  # a country, a big city, an admin-1 unit or a demonym; a village called "Jose" is a first name
-    return not _is_dictionary_word(low)  # "In", "The", "After" ... not first names
+    if low in DIRECTIONS or low in MONTHS_DAYS or low in PLACE_NOUNS or _is_dictionary_word(low):
+        return False  # ("In", "The", "After" ... not first names; the set test first: cheaper than a place's)
+    # a country, a big city, an admin-1 unit or a demonym; a village called "Jose" is a first name
+    return not (_names_a_place(gaz, first) and (_strong_key(first, gaz) or name_key(first) not in gaz.keys))
 
 
 # nouns for a news medium: the name right after one (quoted or not) is the medium's ("the outlet Gordon")
