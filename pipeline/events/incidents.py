@@ -36,7 +36,7 @@ from functools import lru_cache
 from pipeline.events.figures import Figure, claimant, continues_aggregate, figures, source_line
 from pipeline.events.figures import individuals as count_individuals  # the name ``individuals`` is a local below
 from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Report, Source
-from pipeline.events.triggers import INCIDENT_TRIGGERS, STRIKES, Trigger, folded, separate, triggers
+from pipeline.events.triggers import INCIDENT_TRIGGERS, Trigger, folded, separate, triggers
 from pipeline.events.weights import WEIGHTS
 from pipeline.geoparse.recognise import content_ranges, sentence_starts
 from pipeline.geoparse.resolve import great_circle_km
