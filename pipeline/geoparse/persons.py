@@ -83,16 +83,27 @@ _CROSSING_BEFORE = re.compile(r"\b(?:across|along|crossed|crossing|cross|over|up
 _CLAUSE_GOES_ON = re.compile(r"[ \t]*(?:[.,;:)\n]|\Z|(?:and|to|in|into|near|at|from|on|by|towards?|river)\b)")
 # a copyright notice before a name: "(c) 2022 X", "© X", "Copyright 2022 X"
 _COPYRIGHT_BEFORE = re.compile(r"(?:\([cC]\)|©|\b[cC]opyright)[ \t]*(?:\d{4}[ \t]*)?\Z")
+_COPYRIGHT_WINDOW = 20  # characters before a name in which ``_COPYRIGHT_BEFORE`` is looked for
 # the endings of Slavic surnames whose place namesakes add a vowel ("-in" / "-ino", "-ov" / "-ovo", "-sky" / "-skoye")
 _SURNAME_SHAPE = re.compile(r"(?:in|yn|ov|ev|sky|skyy|skiy|skyi|ski)\Z")
 # the spelling tail a stem drops: "Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskyi" share "zelensk"
 _POSSESSIVE = re.compile(r"['’]s?\Z")
 _SPELLING_TAIL = re.compile(r"[yij]*\Z")
+_POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # what ``_POSSESSIVE`` matches, as ``str.endswith`` suffixes
+_POSSESSIVE_S_ENDINGS = ("'s", "’s")
+# the characters ``_REPORTING_AFTER`` can match first: where none follows a name, the pattern is not tried
+_REPORTING_FIRST = frozenset("'’ \t")
 
 
 def surname_stem(word: str) -> str:
-    """``word`` lower-cased without a possessive and its trailing "y"/"i"/"j" letters (see module docstring)."""
-    return _SPELLING_TAIL.sub("", _POSSESSIVE.sub("", word.lower()))
+    """``word`` lower-cased without a possessive and its trailing "y"/"i"/"j" letters (see module docstring).
+
+    What ``_SPELLING_TAIL.sub("", _POSSESSIVE.sub("", word.lower()))`` gives, with string methods (called for
+    most name mentions of a text that names a person: two regex calls cost more than the rest of the test)."""
+    low = word.lower()
+    if low.endswith(_POSSESSIVE_ENDINGS):
+        low = low[:-2] if low.endswith(_POSSESSIVE_S_ENDINGS) else low[:-1]
+    return low.rstrip("yij")
 
 
 def person_stems(surnames: Iterable[str], w: PersonWeights = PERSON_WEIGHTS) -> frozenset[str]:
@@ -169,6 +180,16 @@ def river_cue(text: str, start: int, end: int, *, unit: bool = False) -> bool:
     return not unit and bool(_CROSSING_BEFORE.search(before) and _CLAUSE_GOES_ON.match(text, end))
 
 
+def _copyright_before(text: str, start: int) -> bool:
+    """Whether ``_COPYRIGHT_BEFORE`` finds a match in the 20 characters before ``start``: searched only when the
+    window holds one of the literals every match holds ("(c)", "(C)", "©", "opyright"), as few windows do."""
+    lo = max(0, start - _COPYRIGHT_WINDOW)
+    window = text[lo:start]
+    if "©" not in window and "opyright" not in window and "(c)" not in window and "(C)" not in window:
+        return False
+    return bool(_COPYRIGHT_BEFORE.search(text, lo, start))
+
+
 def drop_reason(gaz: Gazetteer, m: Mention, rows: tuple[int, ...], text: str, stems: frozenset[str],
                 w: PersonWeights = PERSON_WEIGHTS) -> str | None:
     """Why mention ``m`` (candidate ``rows``) is no place here, or None: "person_spelling", "person_cue",
@@ -180,7 +201,7 @@ def drop_reason(gaz: Gazetteer, m: Mention, rows: tuple[int, ...], text: str, st
         return None
     if river_cue(text, m.start, m.end, unit=reading.unit):
         return "river"
-    if _COPYRIGHT_BEFORE.search(text, max(0, m.start - 20), m.start):
+    if _copyright_before(text, m.start):
         return "copyright"
     if reading.best_population >= w.keep_population:
         return None
@@ -210,7 +231,9 @@ def _may_drop(m: Mention, text: str, stems: frozenset[str]) -> bool:
     if m.kind != "name":
         return m.kind == "variant"
     start = m.start
-    if (stems and surname_stem(m.text) in stems) or _REPORTING_AFTER.match(text, m.end):
+    end = m.end
+    if (stems and surname_stem(m.text) in stems) or (
+            text[end:end + 1] in _REPORTING_FIRST and _REPORTING_AFTER.match(text, end)):
         return True
     if not start:
         return False  # (every cue before a name needs text before it)
@@ -222,4 +245,4 @@ def _may_drop(m: Mention, text: str, stems: frozenset[str]) -> bool:
         if (word_before == "the" and river_cue(text, start, m.end)) or (
                 word_before[-2:] == "of" and _PERSON_OF_BEFORE.search(text, max(0, start - 40), start)):
             return True
-    return (prev in " \t)©t" or prev.isdigit()) and bool(_COPYRIGHT_BEFORE.search(text, max(0, start - 20), start))
+    return (prev in " \t)©t" or prev.isdigit()) and _copyright_before(text, start)

@@ -419,6 +419,8 @@ class _Context:
         return run.lstrip(_WORD_PUNCTUATION)
 
     def word_after(self, pos: int) -> str:
+        if self.text[pos:pos + 1] != " ":
+            return ""  # (``_WORD_AFTER`` opens with a space)
         m = _WORD_AFTER.match(self.text, pos, pos + 40)  # (the pattern has no anchor: as on the slice)
         return m.group(1) if m else ""
 
@@ -1057,8 +1059,22 @@ def _ends_with_region_word(surface: str) -> bool:
 # ("Rostov-on-Don", "Isle of Man", "Bosnia and Herzegovina"): only such runs can hold a name
 CONNECTORS = ("of", "on", "upon", "de", "la", "del", "du", "le", "el", "al", "am", "an", "the", "and", "sur",
               "en", "im", "di", "da", "do", "dos", "das")
-_CAP_SPAN = re.compile(r"[^\W\d_a-z\u00df-\u00ff][\w'’.\u2010\u2011-]*(?:[ \t]+(?:(?:" + "|".join(CONNECTORS)
-                       + r")[ \t]+)*[^\W\d_a-z\u00df-\u00ff][\w'’.\u2010\u2011-]*)*")
+# the first character of a capitalised word: a letter that is no lower-case ASCII or Latin-1 letter
+_CAP_START = r"[^\W\d_a-z\u00df-\u00ff]"
+
+
+def _with_latin1_listed(char_class: str) -> str:
+    """The negated class ``char_class`` ("[^...]") with every Latin-1 character it rejects also listed: the same
+    set, but the regex engine tests those characters (most of a text) in its bitmap before any Unicode category
+    (a look-up per character tried: the scan for ``_CAP_SPAN`` tries every character of the text)."""
+    one = re.compile(char_class)
+    rejected = "".join(re.escape(chr(code)) for code in range(256) if not one.fullmatch(chr(code)))
+    return "[^" + rejected + char_class[2:]
+
+
+_CAP_SPAN = re.compile(_with_latin1_listed(_CAP_START) + r"[\w'’.\u2010\u2011-]*(?:[ \t]+(?:(?:"
+                       + "|".join(CONNECTORS) + r")[ \t]+)*" + _with_latin1_listed(_CAP_START)
+                       + r"[\w'’.\u2010\u2011-]*)*")
 
 
 def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[RawMatch]:

@@ -85,6 +85,8 @@ def fold_words(text: str) -> str:
 @lru_cache(maxsize=262144)
 def name_key(name: str) -> str:
     """Key under which a gazetteer name is indexed: folded words, single-spaced, no punctuation."""
+    if name.isalpha() and name.isascii():
+        return name.lower()  # (one ASCII word, most names looked up: ``fold_words`` only lowers its letters)
     return " ".join(fold_words(name).split())
 
 
