@@ -82,3 +82,34 @@ def test_word_after_is_what_its_pattern_finds():
         for pos in range(len(text) + 1):
             m = recognise._WORD_AFTER.match(text, pos, pos + 40)
             assert ctx.word_after(pos) == (m.group(1) if m else ""), (text, pos)
+
+
+def test_skeleton_drops_the_same_letters_from_ascii_and_other_keys():
+    from pipeline.text.textnorm import _REPEATS, _first_of_run, skeleton
+
+    def reference(key: str) -> str:
+        word = key.replace("'", "")
+        if not word or not word.isalpha():
+            return ""
+        head, rest = word[0], word[1:]
+        for src, dst in (("shch", "s"), ("zh", "z"), ("kh", "h"), ("ch", "c"), ("sh", "s"), ("ts", "c"), ("tz", "c"),
+                         ("g", "h")):
+            rest = rest.replace(src, dst)
+        word = ("h" if head == "g" else head) + rest.translate(str.maketrans("", "", "aeiouyjw"))
+        return _REPEATS.sub(_first_of_run, word)
+
+    rng = random.Random(7)
+    letters = "aeiouyjwshczktgkhrnvl'жё"
+    keys = ["".join(rng.choice(letters) for _ in range(rng.randint(0, 10))) for _ in range(5000)]
+    for key in keys + ["kharkiv", "kharkov", "mykolayiv", "lugansk", "київ", "shchastia"]:
+        assert skeleton(key) == reference(key), repr(key)
+
+
+def test_fold_words_is_the_character_table_applied_to_every_character():
+    from pipeline.text.textnorm import _WORD_TABLE
+
+    rng = random.Random(8)
+    chars = "aZ1 ,.-'’“”—éÉßŁłæЖжёЁİıſ\u212a\u0301ǅ²"
+    texts = ["".join(rng.choice(chars) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
+    for text in texts + ["Kyiv’s “Maidan” — Łódź", "Київ", "São Paulo"]:
+        assert fold_words(text) == text.translate(_WORD_TABLE), repr(text)
