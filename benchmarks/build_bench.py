@@ -41,7 +41,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import geodata  # noqa: E402
-from pipeline import build  # noqa: E402
 from pipeline.build import load_articles, process  # noqa: E402
 from pipeline.geoparse import load_geoparser  # noqa: E402
 

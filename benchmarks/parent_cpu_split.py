@@ -41,7 +41,6 @@ wrap(foldmod, "join_geoparquet_files", "join")
 wrap(foldmod, "oblast_layer", "oblast")
 wrap(foldmod.CrossArticleMerge, "add", "merge.add")
 wrap(foldmod.CrossArticleMerge, "compact", "merge.compact")
-import pipeline.output.writer as wr
 wrap(foldmod, "json_line", "json_line")
 real_first = build._first_pass
 marks = {}

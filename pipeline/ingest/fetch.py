@@ -47,7 +47,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from pipeline import settings
 from pipeline.output.atomic import write_atomic
 from pipeline.errors import FetchError, InputError
-from pipeline.ingest.extract import Extracted, NotAnArticleError, extract_html, is_english
+from pipeline.ingest.extract import Extracted, extract_html
 from pipeline.ingest.syndication import content_hash
 
 INDEX_FILE = "fetch_index.json"

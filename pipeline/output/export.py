@@ -22,7 +22,6 @@ import geodata
 from pipeline.output.writer import csv_cell
 from pipeline.events.extract import Event, event_id
 from pipeline.model import (
-    CLAIM_STAGES,
     EVENT_CSV_COLUMNS,
     EVENT_TYPE_ORDER,
     PLACE_FIELDS,

@@ -21,7 +21,7 @@ import secrets
 import zlib
 from pathlib import Path
 
-from pipeline.scale.store import HEAP_NAME  # beside the fold (pipeline.scale.store.FOLD_NAME)
+from pipeline.scale.store import HEAP_NAME as HEAP_NAME  # re-exported; beside the fold (pipeline.scale.store.FOLD_NAME)
 _MAGIC = b"CMAPHEAP"
 _TOKEN_BYTES = 16
 HEADER = len(_MAGIC) + _TOKEN_BYTES

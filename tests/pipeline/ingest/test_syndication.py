@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import NIKOPOL, WIRE, WIRE_EDITED, Web, news_page
+from conftest import NIKOPOL, WIRE, WIRE_EDITED, news_page
 
 from pipeline.build import build_paths
 from pipeline.ingest import syndication
