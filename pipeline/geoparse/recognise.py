@@ -86,6 +86,9 @@ _FACILITY_AT_PLACE = re.compile(r"(?:.*[ \t])?(?:power[ \t]+plant|power[ \t]+sta
                                 r"theat(?:er|re))|.+[ \t]plant", re.IGNORECASE)
 # nouns that name a small place: the population prior of a name so called is not used
 VILLAGE_NOUNS = frozenset({"village", "settlement", "hamlet"})
+_VILLAGE_NOUN_WORDS = tuple(f" {noun}" for noun in sorted(VILLAGE_NOUNS))  # the word gate of ``_VILLAGE_NOUN_AFTER``
+# a name, then a lower-case village noun that does not open "... village of X" ("X village", "X settlement,")
+_VILLAGE_NOUN_AFTER = re.compile(r"(?<=[a-z'’ʼ])[ \t]+(" + "|".join(sorted(VILLAGE_NOUNS)) + r")\b(?![ \t]+of\b|[ \t]+council)")
 # the gap between two items of a list of names ("A, B and C", "A, B, and C")
 _ITEM_GAP = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
 # "X region" where the gazetteer knows the unit only as "X Oblast" / "X Krai" ("the Zakarpattia region")
@@ -1707,6 +1710,8 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
                                                      mark_known=False, over_prefix=True, in_list=inner))
     for cue in (_SETTLEMENT_OF.finditer(text) if ctx.has_any_before(_SETTLEMENT_OF_HEADS, " of") else ()):
         found += _settlement_list(ctx, gaz, cue.end(), mentions, village=cue.group(1).lower() in VILLAGE_NOUNS)
+    if ctx.has_any(_VILLAGE_NOUN_WORDS):
+        found += _names_before_village_noun(ctx, gaz, mentions)
     if ctx.has_any(SETTLEMENT_NOUNS) and _APPOSITION_CUE.search(text):
         for name in _UNKNOWN_NAME.finditer(text):
             if _SETTLEMENT_APPOSITION.match(text, name.end()):
@@ -1721,6 +1726,29 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
     heads = list(by_start.values())
     kept = [m for m in mentions if not any(h.start <= m.start and m.end <= h.end for h in heads)]
     return sorted(kept + heads, key=lambda m: m.start)
+
+
+def _names_before_village_noun(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention | None]:
+    """A name followed by a lower-case village noun ("fighting for X village", "X settlement came under fire"),
+    as translated news writes it: a known name is marked as named a village (its population says little and
+    the article's units decide between namesakes), an unknown one becomes a settlement mention. Not the
+    adjectival "the Y village of X" (Y is the unit, X the village)."""
+    text = ctx.text
+    known_by_end = {m.end: m for m in mentions if m.kind in ("name", "variant") and not m.region_word}
+    out: list[Mention | None] = []
+    for cue in _VILLAGE_NOUN_AFTER.finditer(text):
+        m = known_by_end.get(cue.start())
+        if m is not None:  # (a soft hint, not the hard unit constraint of "the village of X in the Y region")
+            m.village = True
+            m.signals.append(Signal("village_noun_after", 0.0, f"followed by \"{cue.group(1)}\""))
+            continue
+        name = _UNKNOWN_NAME_END.search(text, max(0, cue.start() - 60), cue.start())
+        if name is not None and not any(k.start < cue.start() and name.start() < k.end for k in mentions):
+            found = _unknown_settlement(ctx, gaz, name.start(), name.end(), mentions)
+            if found is not None:
+                found.village = True
+                out.append(found)
+    return out
 
 
 def _before_unit_and_country(lines: list[tuple[int, int, tuple[tuple[int, int], ...]]], start: int, unit: int) -> bool:
