@@ -86,6 +86,11 @@ _FACILITY_AT_PLACE = re.compile(r"(?:.*[ \t])?(?:power[ \t]+plant|power[ \t]+sta
                                 r"theat(?:er|re))|.+[ \t]plant", re.IGNORECASE)
 # nouns that name a small place: the population prior of a name so called is not used
 VILLAGE_NOUNS = frozenset({"village", "settlement", "hamlet"})
+# a capitalised name, then at most two lower-case words, before a settlement noun ("Y frontline village(s) of")
+_UNIT_BEFORE_NOUN = re.compile(r"([A-Z][\w'’ʼ-]*)((?:[ \t]+[a-z][a-z-]*){0,2})[ \t]+\Z")
+# words that show the name before them is no adjective of the settlement noun ("Y and the village of X")
+_NOT_UNIT_ADJECTIVE_GAP = frozenset("""a an and as at by for from in into is near of on or the their its to was were
+with which that""".split())
 _VILLAGE_NOUN_WORDS = tuple(f" {noun}" for noun in sorted(VILLAGE_NOUNS))  # the word gate of ``_VILLAGE_NOUN_AFTER``
 # a name, then a lower-case village noun that does not open "... village of X" ("X village", "X settlement,")
 _VILLAGE_NOUN_AFTER = re.compile(r"(?<=[a-z'’ʼ])[ \t]+(" + "|".join(sorted(VILLAGE_NOUNS)) + r")\b(?![ \t]+of\b|[ \t]+council)")
@@ -1709,6 +1714,7 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
                     found.append(_unknown_settlement(ctx, gaz, start, m.start - len(before) + head.end(), mentions,
                                                      mark_known=False, over_prefix=True, in_list=inner))
     for cue in (_SETTLEMENT_OF.finditer(text) if ctx.has_any_before(_SETTLEMENT_OF_HEADS, " of") else ()):
+        _unit_before_settlement_noun(ctx, gaz, mentions, cue.start())
         found += _settlement_list(ctx, gaz, cue.end(), mentions, village=cue.group(1).lower() in VILLAGE_NOUNS)
     if ctx.has_any(_VILLAGE_NOUN_WORDS):
         found += _names_before_village_noun(ctx, gaz, mentions)
@@ -1726,6 +1732,24 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
     heads = list(by_start.values())
     kept = [m for m in mentions if not any(h.start <= m.start and m.end <= h.end for h in heads)]
     return sorted(kept + heads, key=lambda m: m.start)
+
+
+def _unit_before_settlement_noun(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], cue: int) -> None:
+    """The name of an admin-1 unit (or of its seat) used as an adjective before a settlement noun ("the Y
+    village of X", "the eastern Y frontline towns of A and B") names the unit, as "the Y region" would: the
+    settlements listed after it are looked for in that unit."""
+    before = _UNIT_BEFORE_NOUN.search(ctx.text, max(0, cue - 80), cue)
+    if before is None or any(word in _NOT_UNIT_ADJECTIVE_GAP for word in before.group(2).split()):
+        return
+    m = next((m for m in mentions if m.end == before.end(1)), None)
+    if m is None or m.kind not in ("name", "variant") or m.region or m.start != before.start(1):
+        return
+    from pipeline.geoparse.resolve import _region_units  # (resolve imports this module)
+
+    if not _region_units(gaz, m.key, _rows_of(gaz, m)):
+        return
+    m.region = True
+    m.signals.append(Signal("unit_before_settlement_noun", 0.0, "names the unit of the settlements after it"))
 
 
 def _names_before_village_noun(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention | None]:
