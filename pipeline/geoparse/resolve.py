@@ -407,6 +407,11 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             continue  # "the Russian city of X" with no X in Russia: a loose phrase, not a location string
         if allowed:
             cand_lists[i] = allowed
+            if len(allowed) == 1 and allowed[0].feature_kind == "city" and len(towns) < w.max_town_anchors:
+                # one settlement of this name in its listed unit: a place as sure as a confident one, around
+                # which its neighbours' namesakes are measured ("the village of X in the Y region ... the
+                # neighbouring Z")
+                towns.append((m.paragraph, m.sentence, allowed[0].lat, allowed[0].lon, m.key))
             continue
         cand_lists[i] = []
         if unit is not None and (m.kind == "settlement" or _names_a_settlement(first[i][0])):
