@@ -1,0 +1,140 @@
+"""Namesakes of villages decided by the words around them (branch places13).
+
+- "X village" / "X settlement" (the noun after the name, as translated news writes it) names a village;
+- "the Y village of X", "the eastern Y settlements of A and B": Y names the admin-1 unit of the list;
+- a village its listed unit leaves with one candidate is a point for the namesakes of its neighbours.
+
+Village names come from ``geodata/settlements.parquet``; the sentences are written here.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import geodata
+from pipeline.geoparse.recognise import find_mentions
+from pipeline.text.textnorm import name_key
+
+OBLAST = "UA-14"  # a frontline oblast whose village names recur all over Ukraine
+# names with more namesakes than this are not measured against the places around (``namesake_max_candidates``)
+MAX_NAMESAKES = 30
+
+
+@pytest.fixture(scope="module")
+def settlements() -> pd.DataFrame:
+    return geodata.load_settlements()
+
+
+def _unit_name(gazetteer, code: str) -> str:
+    row = gazetteer.admin1_row(code)
+    return gazetteer.candidate(row).name
+
+
+def _villages_with_bigger_namesakes(settlements: pd.DataFrame, admin1: str, n: int) -> list[str]:
+    """``n`` one-word names of villages of ``admin1`` (one there, exact point) that a settlement of known,
+    larger population carries in another oblast: the population prior picks the wrong one."""
+    villages = settlements[settlements["kind"].isin(["village", "settlement"])]
+    here = villages[(villages["admin1_code"] == admin1) & (villages["precision"] == "exact")]
+    counts = here["name"].value_counts()
+    elsewhere = villages[(villages["admin1_code"] != admin1) & (villages["country_code"] == "UA")
+                         & villages["population"].notna()]
+    biggest = elsewhere.groupby("name")["population"].max()
+    names = []
+    for name, group in here.groupby("name", sort=True):
+        if counts[name] != 1 or " " in name or "-" in name or "'" in name or name not in biggest.index:
+            continue
+        own = group["population"].iloc[0]
+        if pd.isna(own) or biggest[name] > own:
+            names.append(name)
+    assert len(names) >= n
+    return names[:n]
+
+
+def test_a_name_before_a_village_noun_is_named_a_village(gazetteer):
+    text = "Clashes for the control of Sumy settlement continued, the ministry said."
+    m = next(m for m in find_mentions(text, gazetteer) if m.text == "Sumy")
+    assert m.village and not m.settlement  # a soft hint only: no hard unit constraint
+    assert any(s.kind == "village_noun_after" for s in m.signals)
+
+
+def test_the_village_noun_after_a_name_lets_the_article_unit_decide(geoparser, settlements, gazetteer):
+    unit = _unit_name(gazetteer, OBLAST)
+    for name in _villages_with_bigger_namesakes(settlements, OBLAST, 8):
+        text = (f"Russia said its troops took three settlements in the {unit} region on Wednesday.\n\n"
+                f"Clashes for the control of {name} village continued, the ministry added.")
+        places = {p["text"]: p for p in geoparser.parse(text)}
+        assert places[name]["admin1_code"] == OBLAST, places[name]["reason"]
+        assert "named a village" in places[name]["reason"]
+
+
+def test_a_unit_named_before_a_settlement_noun_restricts_the_list(geoparser, settlements, gazetteer):
+    unit = _unit_name(gazetteer, OBLAST)
+    names = _villages_with_bigger_namesakes(settlements, OBLAST, 6)
+    for a, b in zip(names[::2], names[1::2]):
+        text = f"Soldiers raised flags in the southeastern {unit} settlements of {a} and {b} on Sunday."
+        places = {p["text"]: p for p in geoparser.parse(text)}
+        assert places[unit]["feature_kind"] == "admin1", places[unit]["reason"]
+        assert "names the unit of the settlements after it" in places[unit]["reason"]
+        for name in (a, b):
+            assert places[name]["admin1_code"] == OBLAST, places[name]["reason"]
+
+
+def test_a_name_before_and_the_village_of_is_no_unit(gazetteer):
+    text = "Shelling hit Kharkiv and the village of Pishchane overnight."
+    m = next(m for m in find_mentions(text, gazetteer) if m.text == "Kharkiv")
+    assert not m.region
+
+
+def _in_oblast(gazetteer, name: str) -> list:
+    return [c for c in gazetteer.candidates_by_population(name_key(name))
+            if c.admin1_code == OBLAST and c.feature_kind == "city"]
+
+
+def _neighbour_pairs(settlements: pd.DataFrame, gazetteer, n: int) -> list[tuple[str, str, float, float]]:
+    """``n`` (A, B, lat, lon): A the one settlement of its name in the oblast (with namesakes elsewhere), B a
+    name the oblast has at least twice, and (lat, lon) the point of the B within 15 km of A, which is not the
+    most populous B of the oblast and lies over 100 km from it (B with at most ``MAX_NAMESAKES`` namesakes)."""
+    names = sorted({name for name in settlements.loc[settlements["admin1_code"] == OBLAST, "name"]
+                    if name.isalpha() and len(name) >= 5})
+    singles, multiples = [], []
+    for name in names:
+        here = _in_oblast(gazetteer, name)
+        if len(here) == 1 and len(gazetteer.candidates_by_population(name_key(name))) >= 2:
+            singles.append((name, here[0]))
+        elif len(here) >= 2 and len(gazetteer.candidates_by_population(name_key(name))) <= MAX_NAMESAKES:
+            multiples.append((name, here))
+    pairs = []
+    for name_b, cands in multiples:
+        top = cands[0]
+        for b in cands[1:]:
+            if _km(b, top) < 100:
+                continue
+            a = next((name for name, c in singles if name != name_b and _km(b, c) < 15), None)
+            if a is not None:
+                pairs.append((a, name_b, b.lat, b.lon))
+                break
+        if len(pairs) >= n:
+            break
+    assert len(pairs) >= n
+    return pairs
+
+
+def _km(a, b) -> float:
+    from pipeline.geoparse.resolve import _great_circle_km
+
+    return _great_circle_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def test_a_village_alone_in_its_listed_unit_places_its_neighbours_namesake(geoparser, settlements, gazetteer):
+    """"The village of A in the Y region ... the neighbouring B village": of B's namesakes in Y, the one
+    beside A, not the most populous one (A, alone in Y by its listed unit, is the point B is measured from)."""
+    unit = _unit_name(gazetteer, OBLAST)
+    for a, b, lat, lon in _neighbour_pairs(settlements, gazetteer, 4):
+        text = (f"Ukrainian forces liberated the village of {a} in the {unit} region, the brigade said.\n\n"
+                f"The same day troops retook the neighbouring {b} village.")
+        places = {p["text"]: p for p in geoparser.parse(text)}
+        assert places[a]["admin1_code"] == OBLAST, places[a]["reason"]
+        got = places[b]
+        assert abs(got["lat"] - lat) < 0.01 and abs(got["lon"] - lon) < 0.01, got["reason"]
+        assert "the namesake nearest the article's other places" in got["reason"]
