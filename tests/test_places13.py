@@ -138,3 +138,43 @@ def test_a_village_alone_in_its_listed_unit_places_its_neighbours_namesake(geopa
         got = places[b]
         assert abs(got["lat"] - lat) < 0.01 and abs(got["lon"] - lon) < 0.01, got["reason"]
         assert "the namesake nearest the article's other places" in got["reason"]
+
+
+def _renamed_towns(settlements: pd.DataFrame, gazetteer, n: int) -> list[tuple[str, str, str]]:
+    """``n`` (other name, name, admin-1 code) of Ukrainian towns whose other name (a Russian form or an old
+    name among their ``names``) reads first as some other place: the population prior picks the namesake."""
+    towns = settlements[(settlements["kind"] == "city") & (settlements["country_code"] == "UA")]
+    out = []
+    for _, town in towns.sort_values("name").iterrows():
+        own = [c for c in gazetteer.candidates_by_population(name_key(town["name"]))
+               if c.admin1_code == town["admin1_code"] and c.feature_kind == "city"]
+        if len(own) != 1 or " " in town["name"]:
+            continue
+        for other in str(town["names"]).split("|"):
+            if not other.isascii() or not other.isalpha() or name_key(other) == name_key(town["name"]):
+                continue
+            cands = gazetteer.candidates_by_population(name_key(other))
+            if cands and cands[0].row != own[0].row and any(c.row == own[0].row for c in cands):
+                out.append((other, town["name"], town["admin1_code"]))
+                break
+        if len(out) >= n:
+            break
+    assert len(out) >= n
+    return out
+
+
+@pytest.mark.parametrize("form", ["{other}, also known as {name}, was shelled overnight.",
+                                  "{other} (known in Ukraine as {name}) was shelled overnight.",
+                                  "{other} ({name}) was shelled overnight."])
+def test_two_names_of_one_place_side_by_side_are_that_place(geoparser, settlements, gazetteer, form):
+    for other, name, admin1 in _renamed_towns(settlements, gazetteer, 4):
+        places = {p["text"]: p for p in geoparser.parse(form.format(other=other, name=name))}
+        assert places[other]["admin1_code"] == admin1, places[other]["reason"]
+        assert f'the place also called "{name}"' in places[other]["reason"]
+
+
+def test_two_places_in_brackets_with_no_common_place_keep_their_readings(geoparser):
+    places = {p["text"]: p for p in geoparser.parse("Springfield (Illinois) and Kyiv (Ukraine) were named.")}
+    assert places["Springfield"]["admin1_code"] == "US-IL"
+    assert places["Kyiv"]["feature_kind"] == "city"
+    assert not any("also called" in p["reason"] for p in places.values())

@@ -91,6 +91,12 @@ _UNIT_BEFORE_NOUN = re.compile(r"([A-Z][\w'’ʼ-]*)((?:[ \t]+[a-z][a-z-]*){0,2}
 # words that show the name before them is no adjective of the settlement noun ("Y and the village of X")
 _NOT_UNIT_ADJECTIVE_GAP = frozenset("""a an and as at by for from in into is near of on or the their its to was were
 with which that""".split())
+# the words that may say two names are one place, and the gap between the names ("X, also known as Y",
+# "X (known in Ukraine as Y)", "X (Y)", "X, formerly Y")
+ALIAS_CUE_WORDS = ("known as", "formerly", "previously", "called")
+_ALIAS_GAP = re.compile(r"[ \t]*(?:\([ \t]*|,[ \t]*)?(?:(?:(?:also|formerly|previously|now|locally|officially)[ \t]+)?"
+                        r"(?:known|called|named)[ \t]+(?:(?:in|by)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*[ \t]+)?(?:as[ \t]+)?"
+                        r"|(?<=,)[ \t]*(?:formerly|previously)[ \t]+|(?<=\()[ \t]*(?:formerly[ \t]+|now[ \t]+)?)")
 _VILLAGE_NOUN_WORDS = tuple(f" {noun}" for noun in sorted(VILLAGE_NOUNS))  # the word gate of ``_VILLAGE_NOUN_AFTER``
 # a name, then a lower-case village noun that does not open "... village of X" ("X village", "X settlement,")
 _VILLAGE_NOUN_AFTER = re.compile(r"(?<=[a-z'’ʼ])[ \t]+(" + "|".join(sorted(VILLAGE_NOUNS)) + r")\b(?![ \t]+of\b|[ \t]+council)")
@@ -200,6 +206,9 @@ class Mention:
     # part of a location string that opens a line ("Bryansk, Russia.", "sumy, sumy Oblast, ukraine"): a
     # name there is a place whatever its case or the words around it
     location_line: bool = False
+    # the rows of another name the text gives the same place ("X, also known as Y", "X (Y)"), and that name
+    alias_rows: tuple[int, ...] = ()
+    alias_text: str = ""
     # what the recogniser noticed, rendered into the reason (decisions read the fields above, never these)
     signals: list[Signal] = field(default_factory=list)
 
@@ -542,7 +551,28 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     _mark_location_strings(ctx, gaz, mentions)
     _mark_described_units(ctx, gaz, mentions)
     _mark_demonym_qualifiers(ctx, mentions)
+    _mark_aliases(ctx, gaz, mentions)
     return mentions
+
+
+def _mark_aliases(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> None:
+    """Two names of one place side by side ("X, also known as Y", "X (known in Z as Y)", "X (Y)", "X,
+    formerly Y"): each mention gets the rows of the other, and resolve keeps their common places ("Artyomovsk,
+    also known as Bakhmut" is the renamed town, not a namesake of one of the two names)."""
+    text = ctx.text
+    worded = ctx.has_any(ALIAS_CUE_WORDS)
+    names = [m for m in mentions if m.kind in ("name", "variant") and not m.region_word]
+    by_start = {m.start: m for m in names}
+    for m in names:
+        if not (worded or text.startswith(" (", m.end) or text.startswith("(", m.end)):
+            continue
+        gap = _ALIAS_GAP.match(text, m.end)
+        other = by_start.get(gap.end()) if gap is not None else None
+        if other is None or other.key == m.key:
+            continue
+        for a, b in ((m, other), (other, m)):
+            if not a.alias_rows:
+                a.alias_rows, a.alias_text = _rows_of(gaz, b), b.text
 
 
 def _location_lines(ctx: _Context, gaz: Gazetteer) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:

@@ -345,12 +345,15 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     admin1_named = {cands[0].admin1_code for cands in cand_lists if cands and cands[0].feature_kind == "admin1"}
     full_lists = cand_lists
     cand_lists = [_shortlist(cands, countries, admin1_named, w) for cands in cand_lists]
+    for i, m in enumerate(mentions):
+        if m.alias_rows:
+            _same_place_as_alias(m, i, full_lists, cand_lists)
     # the first pass depends only on the name and how it is written: rank each such form once
     first_ctx = _RankContext(gaz, countries, {}, [], w)
     first_by_form: dict[tuple, tuple[list[_Scored], float]] = {}
     first = []
     for m, cands in zip(mentions, cand_lists):
-        form = (m.key, m.kind, m.region, m.listed, m.rows, m.village)
+        form = (m.key, m.kind, m.region, m.listed, m.rows, m.village, m.alias_rows)
         if form not in first_by_form:
             scored = _rank(m, cands, first_ctx)
             first_by_form[form] = (scored, _confidence(scored) if scored else 0.0)
@@ -451,6 +454,16 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
         out.append(Resolution(m, scored[0].candidate, round(_confidence(scored), 3), _reason(m, scored, gaz),
                               len(scored), tuple(scored[0].signals) + tuple(m.signals), precision))
     return out
+
+
+def _same_place_as_alias(m: Mention, i: int, full_lists: list, cand_lists: list) -> None:
+    """A name given with another name of the same place ("X, also known as Y"): only the places both names
+    may refer to, when there are any."""
+    rows = set(m.alias_rows)
+    same = [c for c in full_lists[i] if c.row in rows]
+    if same:
+        cand_lists[i] = same
+        m.signals.append(Signal("alias", 0.0, f"the place also called \"{m.alias_text}\""))
 
 
 def _same_city_district(mentions: list[Mention], unresolved: dict[int, tuple[Candidate, list[Signal]]]) -> None:
