@@ -178,3 +178,14 @@ def test_two_places_in_brackets_with_no_common_place_keep_their_readings(geopars
     assert places["Springfield"]["admin1_code"] == "US-IL"
     assert places["Kyiv"]["feature_kind"] == "city"
     assert not any("also called" in p["reason"] for p in places.values())
+
+
+def test_a_name_after_a_hyphenated_adjective_is_kept(geoparser, settlements):
+    """"Russian-occupied X", "Ukrainian-held X": the word before the name is a compound adjective (its last
+    part lower case), not the first name of a person called X."""
+    towns = settlements[(settlements["kind"] == "city") & (settlements["country_code"] == "UA")]
+    names = [name for name in towns.sort_values("name")["name"] if name.isalpha()][:10]
+    for name in names:
+        text = f"Shelling hit the outskirts of Russian-occupied {name} and Ukrainian-held {name} overnight."
+        found = [p for p in geoparser.parse(text) if p["text"] == name]
+        assert len(found) == 2, name
