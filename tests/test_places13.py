@@ -189,3 +189,19 @@ def test_a_name_after_a_hyphenated_adjective_is_kept(geoparser, settlements):
         text = f"Shelling hit the outskirts of Russian-occupied {name} and Ukrainian-held {name} overnight."
         found = [p for p in geoparser.parse(text) if p["text"] == name]
         assert len(found) == 2, name
+
+
+@pytest.mark.parametrize("gap", ["outside", "near", "close to"])
+def test_a_village_the_gazetteer_lacks_near_a_town_is_placed_at_the_town(geoparser, gazetteer, gap):
+    """"The village of X outside Y", X unknown: at Y's point with a town's precision, and the reason says so."""
+    unknown = "Zzyxivka"
+    assert name_key(unknown) not in gazetteer.keys
+    for code in ("RU-BEL", "UA-63", "UA-59"):
+        unit = gazetteer.candidate(gazetteer.admin1_row(code))
+        seat = max((c for c in gazetteer.candidates_by_population(name_key(unit.name)) if c.feature_kind == "city"
+                    and c.admin1_code == code), key=lambda c: c.population)
+        text = f"Two houses were damaged in the village of {unknown} {gap} {seat.name}, the governor said."
+        places = {p["text"]: p for p in geoparser.parse(text)}
+        got = places[unknown]
+        assert (got["lat"], got["lon"]) == (places[seat.name]["lat"], places[seat.name]["lon"]), got["reason"]
+        assert got["precision"] == "town" and "the place it is said to be near" in got["reason"]

@@ -97,6 +97,9 @@ ALIAS_CUE_WORDS = ("known as", "formerly", "previously", "called")
 _ALIAS_GAP = re.compile(r"[ \t]*(?:\([ \t]*|,[ \t]*)?(?:(?:(?:also|formerly|previously|now|locally|officially)[ \t]+)?"
                         r"(?:known|called|named)[ \t]+(?:(?:in|by)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*[ \t]+)?(?:as[ \t]+)?"
                         r"|(?<=,)[ \t]*(?:formerly|previously)[ \t]+|(?<=\()[ \t]*(?:formerly[ \t]+|now[ \t]+)?)")
+# between a settlement and the place it is near ("X outside Y", "X, near the city of Y")
+_NEAR_GAP = re.compile(r"[ \t]*,?[ \t]+(?:(?:just|right)[ \t]+)?(?:outside|near|close[ \t]+to|next[ \t]+to)[ \t]+"
+                       r"(?:the[ \t]+(?:city|town)[ \t]+of[ \t]+)?")
 _VILLAGE_NOUN_WORDS = tuple(f" {noun}" for noun in sorted(VILLAGE_NOUNS))  # the word gate of ``_VILLAGE_NOUN_AFTER``
 # a name, then a lower-case village noun that does not open "... village of X" ("X village", "X settlement,")
 _VILLAGE_NOUN_AFTER = re.compile(r"(?<=[a-z'’ʼ])[ \t]+(" + "|".join(sorted(VILLAGE_NOUNS)) + r")\b(?![ \t]+of\b|[ \t]+council)")
@@ -209,6 +212,8 @@ class Mention:
     # the rows of another name the text gives the same place ("X, also known as Y", "X (Y)"), and that name
     alias_rows: tuple[int, ...] = ()
     alias_text: str = ""
+    # a settlement the gazetteer lacks, said to be near a place ("the village of X outside Y"): where Y starts
+    near_start: int = -1
     # what the recogniser noticed, rendered into the reason (decisions read the fields above, never these)
     signals: list[Signal] = field(default_factory=list)
 
@@ -552,7 +557,20 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     _mark_described_units(ctx, gaz, mentions)
     _mark_demonym_qualifiers(ctx, mentions)
     _mark_aliases(ctx, gaz, mentions)
+    _mark_near_places(ctx, mentions)
     return mentions
+
+
+def _mark_near_places(ctx: _Context, mentions: list[Mention]) -> None:
+    """A settlement the gazetteer lacks followed by the place it is near ("the village of X outside Y", "X,
+    near Y"): resolve places it at Y (at the town's point, with the town's precision) rather than nowhere."""
+    for i, m in enumerate(mentions):
+        if m.kind != "settlement" or i + 1 >= len(mentions):
+            continue
+        nxt = mentions[i + 1]
+        gap = _NEAR_GAP.match(ctx.text, m.end)
+        if gap is not None and gap.end() == nxt.start and nxt.kind in ("name", "variant") and not nxt.region_word:
+            m.near_start = nxt.start
 
 
 def _mark_aliases(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> None:
