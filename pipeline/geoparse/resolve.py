@@ -404,7 +404,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             if near is not None:
                 unresolved[i] = near
                 at_town.add(i)
-            continue
+                continue
         if unit is None and country is None:
             if article_unit is not None and (m.village or m.kind == "settlement"):
                 _spelt_in_article_unit(m, i, gaz, article_unit, cand_lists, w)
