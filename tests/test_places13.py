@@ -180,9 +180,10 @@ def test_two_places_in_brackets_with_no_common_place_keep_their_readings(geopars
     assert not any("also called" in p["reason"] for p in places.values())
 
 
-def test_a_name_after_a_hyphenated_adjective_is_kept(geoparser, settlements):
-    """"Russian-occupied X", "Ukrainian-held X": the word before the name is a compound adjective (its last
-    part lower case), not the first name of a person called X."""
+def test_a_name_after_who_holds_it_is_kept(geoparser, settlements):
+    """"Russian-occupied X", "Ukrainian-held X": the word before the name says who holds the place (a control
+    participle after the hyphen), it is not the first name of a person called X. Other compounds are not
+    ("London-based Christian, Sturgeon & Associates")."""
     towns = settlements[(settlements["kind"] == "city") & (settlements["country_code"] == "UA")]
     names = [name for name in towns.sort_values("name")["name"] if name.isalpha()][:10]
     for name in names:
@@ -205,3 +206,8 @@ def test_a_village_the_gazetteer_lacks_near_a_town_is_placed_at_the_town(geopars
         got = places[unknown]
         assert (got["lat"], got["lon"]) == (places[seat.name]["lat"], places[seat.name]["lon"]), got["reason"]
         assert got["precision"] == "town" and "the place it is said to be near" in got["reason"]
+
+
+def test_a_name_after_another_hyphenated_word_is_no_place(gazetteer):
+    text = "The audit was performed by London-based Christian, Sturgeon & Associates."
+    assert "Christian" not in [m.text for m in find_mentions(text, gazetteer)]

@@ -1478,8 +1478,8 @@ def _allowed_before(word: str, pos: int, ctx: _Context, gaz: Gazetteer) -> bool:
         return True
     if low in MONTHS_DAYS:
         return True  # "Thursday's Ontario budget"
-    if word.rpartition("-")[2].islower():
-        return True  # a compound adjective ("Russian-occupied Donetsk", "Kremlin-held X"), not a first name
+    if word.rpartition("-")[2] in CONTROL_WORDS:
+        return True  # who holds it ("Russian-occupied Donetsk", "Ukrainian-held X"), not a first name
     if _names_a_place(gaz, word) and (name_key(word) not in gaz.keys
                                       or _key_facts(gaz, name_key(word)).best_population >= _W.qualifying_population):
         return True  # "Kharkiv Kupiansk", demonym "Ukrainian Kherson" ... (not the hamlet "Real" of "Real Madrid")
