@@ -86,6 +86,23 @@ _FACILITY_AT_PLACE = re.compile(r"(?:.*[ \t])?(?:power[ \t]+plant|power[ \t]+sta
                                 r"theat(?:er|re))|.+[ \t]plant", re.IGNORECASE)
 # nouns that name a small place: the population prior of a name so called is not used
 VILLAGE_NOUNS = frozenset({"village", "settlement", "hamlet"})
+# a capitalised name, then at most two lower-case words, before a settlement noun ("Y frontline village(s) of")
+_UNIT_BEFORE_NOUN = re.compile(r"([A-Z][\w'’ʼ-]*)((?:[ \t]+[a-z][a-z-]*){0,2})[ \t]+\Z")
+# words that show the name before them is no adjective of the settlement noun ("Y and the village of X")
+_NOT_UNIT_ADJECTIVE_GAP = frozenset("""a an and as at by for from in into is near of on or the their its to was were
+with which that""".split())
+# the words that may say two names are one place, and the gap between the names ("X, also known as Y",
+# "X (known in Ukraine as Y)", "X (Y)", "X, formerly Y")
+ALIAS_CUE_WORDS = ("known as", "formerly", "previously", "called")
+_ALIAS_GAP = re.compile(r"[ \t]*(?:\([ \t]*|,[ \t]*)?(?:(?:(?:also|formerly|previously|now|locally|officially)[ \t]+)?"
+                        r"(?:known|called|named)[ \t]+(?:(?:in|by)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*[ \t]+)?(?:as[ \t]+)?"
+                        r"|(?<=,)[ \t]*(?:formerly|previously)[ \t]+|(?<=\()[ \t]*(?:formerly[ \t]+|now[ \t]+)?)")
+# between a settlement and the place it is near ("X outside Y", "X, near the city of Y")
+_NEAR_GAP = re.compile(r"[ \t]*,?[ \t]+(?:(?:just|right)[ \t]+)?(?:outside|near|close[ \t]+to|next[ \t]+to)[ \t]+"
+                       r"(?:the[ \t]+(?:city|town)[ \t]+of[ \t]+)?")
+_VILLAGE_NOUN_WORDS = tuple(f" {noun}" for noun in sorted(VILLAGE_NOUNS))  # the word gate of ``_VILLAGE_NOUN_AFTER``
+# a name, then a lower-case village noun that does not open "... village of X" ("X village", "X settlement,")
+_VILLAGE_NOUN_AFTER = re.compile(r"(?<=[a-z'’ʼ])[ \t]+(" + "|".join(sorted(VILLAGE_NOUNS)) + r")\b(?![ \t]+of\b|[ \t]+council)")
 # the gap between two items of a list of names ("A, B and C", "A, B, and C")
 _ITEM_GAP = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
 # "X region" where the gazetteer knows the unit only as "X Oblast" / "X Krai" ("the Zakarpattia region")
@@ -192,6 +209,11 @@ class Mention:
     # part of a location string that opens a line ("Bryansk, Russia.", "sumy, sumy Oblast, ukraine"): a
     # name there is a place whatever its case or the words around it
     location_line: bool = False
+    # the rows of another name the text gives the same place ("X, also known as Y", "X (Y)"), and that name
+    alias_rows: tuple[int, ...] = ()
+    alias_text: str = ""
+    # a settlement the gazetteer lacks, said to be near a place ("the village of X outside Y"): where Y starts
+    near_start: int = -1
     # what the recogniser noticed, rendered into the reason (decisions read the fields above, never these)
     signals: list[Signal] = field(default_factory=list)
 
@@ -536,7 +558,41 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     _mark_location_strings(ctx, gaz, mentions)
     _mark_described_units(ctx, gaz, mentions)
     _mark_demonym_qualifiers(ctx, mentions)
+    _mark_aliases(ctx, gaz, mentions)
+    _mark_near_places(ctx, mentions)
     return mentions
+
+
+def _mark_near_places(ctx: _Context, mentions: list[Mention]) -> None:
+    """A settlement the gazetteer lacks followed by the place it is near ("the village of X outside Y", "X,
+    near Y"): resolve places it at Y (at the town's point, with the town's precision) rather than nowhere."""
+    for i, m in enumerate(mentions):
+        if m.kind != "settlement" or i + 1 >= len(mentions):
+            continue
+        nxt = mentions[i + 1]
+        gap = _NEAR_GAP.match(ctx.text, m.end)
+        if gap is not None and gap.end() == nxt.start and nxt.kind in ("name", "variant") and not nxt.region_word:
+            m.near_start = nxt.start
+
+
+def _mark_aliases(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> None:
+    """Two names of one place side by side ("X, also known as Y", "X (known in Z as Y)", "X (Y)", "X,
+    formerly Y"): each mention gets the rows of the other, and resolve keeps their common places ("Artyomovsk,
+    also known as Bakhmut" is the renamed town, not a namesake of one of the two names)."""
+    text = ctx.text
+    worded = ctx.has_any(ALIAS_CUE_WORDS)
+    names = [m for m in mentions if m.kind in ("name", "variant") and not m.region_word]
+    by_start = {m.start: m for m in names}
+    for m in names:
+        if not (worded or text.startswith(" (", m.end) or text.startswith("(", m.end)):
+            continue
+        gap = _ALIAS_GAP.match(text, m.end)
+        other = by_start.get(gap.end()) if gap is not None else None
+        if other is None or other.key == m.key:
+            continue
+        for a, b in ((m, other), (other, m)):
+            if not a.alias_rows:
+                a.alias_rows, a.alias_text = _rows_of(gaz, b), b.text
 
 
 def _location_lines(ctx: _Context, gaz: Gazetteer) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
@@ -1438,6 +1494,8 @@ def _allowed_before(word: str, pos: int, ctx: _Context, gaz: Gazetteer) -> bool:
         return True
     if low in MONTHS_DAYS:
         return True  # "Thursday's Ontario budget"
+    if word.rpartition("-")[2] in CONTROL_WORDS:
+        return True  # who holds it ("Russian-occupied Donetsk", "Ukrainian-held X"), not a first name
     if _names_a_place(gaz, word) and (name_key(word) not in gaz.keys
                                       or _key_facts(gaz, name_key(word)).best_population >= _W.qualifying_population):
         return True  # "Kharkiv Kupiansk", demonym "Ukrainian Kherson" ... (not the hamlet "Real" of "Real Madrid")
@@ -1722,7 +1780,10 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
                     found.append(_unknown_settlement(ctx, gaz, start, m.start - len(before) + head.end(), mentions,
                                                      mark_known=False, over_prefix=True, in_list=inner))
     for cue in (_SETTLEMENT_OF.finditer(text) if ctx.has_any_before(_SETTLEMENT_OF_HEADS, " of") else ()):
+        _unit_before_settlement_noun(ctx, gaz, mentions, cue.start())
         found += _settlement_list(ctx, gaz, cue.end(), mentions, village=cue.group(1).lower() in VILLAGE_NOUNS)
+    if ctx.has_any(_VILLAGE_NOUN_WORDS):
+        found += _names_before_village_noun(ctx, gaz, mentions)
     if ctx.has_any(SETTLEMENT_NOUNS) and _APPOSITION_CUE.search(text):
         for name in _UNKNOWN_NAME.finditer(text):
             if _SETTLEMENT_APPOSITION.match(text, name.end()):
@@ -1737,6 +1798,47 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
     heads = list(by_start.values())
     kept = [m for m in mentions if not any(h.start <= m.start and m.end <= h.end for h in heads)]
     return sorted(kept + heads, key=lambda m: m.start)
+
+
+def _unit_before_settlement_noun(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], cue: int) -> None:
+    """The name of an admin-1 unit (or of its seat) used as an adjective before a settlement noun ("the Y
+    village of X", "the eastern Y frontline towns of A and B") names the unit, as "the Y region" would: the
+    settlements listed after it are looked for in that unit."""
+    before = _UNIT_BEFORE_NOUN.search(ctx.text, max(0, cue - 80), cue)
+    if before is None or any(word in _NOT_UNIT_ADJECTIVE_GAP for word in before.group(2).split()):
+        return
+    m = next((m for m in mentions if m.end == before.end(1)), None)
+    if m is None or m.kind not in ("name", "variant") or m.region or m.start != before.start(1):
+        return
+    from pipeline.geoparse.resolve import _region_units  # (resolve imports this module)
+
+    if not _region_units(gaz, m.key, _rows_of(gaz, m)):
+        return
+    m.region = True
+    m.signals.append(Signal("unit_before_settlement_noun", 0.0, "names the unit of the settlements after it"))
+
+
+def _names_before_village_noun(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention | None]:
+    """A name followed by a lower-case village noun ("fighting for X village", "X settlement came under fire"),
+    as translated news writes it: a known name is marked as named a village (its population says little and
+    the article's units decide between namesakes), an unknown one becomes a settlement mention. Not the
+    adjectival "the Y village of X" (Y is the unit, X the village)."""
+    text = ctx.text
+    known_by_end = {m.end: m for m in mentions if m.kind in ("name", "variant") and not m.region_word}
+    out: list[Mention | None] = []
+    for cue in _VILLAGE_NOUN_AFTER.finditer(text):
+        m = known_by_end.get(cue.start())
+        if m is not None:  # (a soft hint, not the hard unit constraint of "the village of X in the Y region")
+            m.village = True
+            m.signals.append(Signal("village_noun_after", 0.0, f"followed by \"{cue.group(1)}\""))
+            continue
+        name = _UNKNOWN_NAME_END.search(text, max(0, cue.start() - 60), cue.start())
+        if name is not None and not any(k.start < cue.start() and name.start() < k.end for k in mentions):
+            found = _unknown_settlement(ctx, gaz, name.start(), name.end(), mentions)
+            if found is not None:
+                found.village = True
+                out.append(found)
+    return out
 
 
 def _before_unit_and_country(lines: list[tuple[int, int, tuple[tuple[int, int], ...]]], start: int, unit: int) -> bool:

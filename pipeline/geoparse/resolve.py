@@ -345,12 +345,15 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     admin1_named = {cands[0].admin1_code for cands in cand_lists if cands and cands[0].feature_kind == "admin1"}
     full_lists = cand_lists
     cand_lists = [_shortlist(cands, countries, admin1_named, w) for cands in cand_lists]
+    for i, m in enumerate(mentions):
+        if m.alias_rows:
+            _same_place_as_alias(m, i, full_lists, cand_lists)
     # the first pass depends only on the name and how it is written: rank each such form once
     first_ctx = _RankContext(gaz, countries, {}, [], w)
     first_by_form: dict[tuple, tuple[list[_Scored], float]] = {}
     first = []
     for m, cands in zip(mentions, cand_lists):
-        form = (m.key, m.kind, m.region, m.listed, m.rows, m.village)
+        form = (m.key, m.kind, m.region, m.listed, m.rows, m.village, m.alias_rows)
         if form not in first_by_form:
             scored = _rank(m, cands, first_ctx)
             first_by_form[form] = (scored, _confidence(scored) if scored else 0.0)
@@ -383,6 +386,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     # a location string's admin unit and country restrict the candidates of its head; a settlement
     # with none left (or none in the gazetteer) is placed at its admin unit
     unresolved: dict[int, tuple[Candidate, list[Signal]]] = {}
+    at_town: set[int] = set()  # the unresolved placed at the town they are near (precision of a town)
     article_unit = _article_unit(mentions, first)
     for i, m in enumerate(mentions):
         if m.district_of is not None and first[m.district_of][0]:
@@ -395,6 +399,12 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
                 unresolved[i] = (whole, [Signal("city_district", 0.0, f"a district of {whole.name}")])
             continue
         unit, country = _constraints(i, mentions, first)
+        if m.near_start >= 0 and not cand_lists[i] and unit is None:
+            near = _near_place(m, mentions, first, gaz)
+            if near is not None:
+                unresolved[i] = near
+                at_town.add(i)
+                continue
         if unit is None and country is None:
             if article_unit is not None and (m.village or m.kind == "settlement"):
                 _spelt_in_article_unit(m, i, gaz, article_unit, cand_lists, w)
@@ -407,6 +417,11 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             continue  # "the Russian city of X" with no X in Russia: a loose phrase, not a location string
         if allowed:
             cand_lists[i] = allowed
+            if len(allowed) == 1 and allowed[0].feature_kind == "city" and len(towns) < w.max_town_anchors:
+                # one settlement of this name in its listed unit: a place as sure as a confident one, around
+                # which its neighbours' namesakes are measured ("the village of X in the Y region ... the
+                # neighbouring Z")
+                towns.append((m.paragraph, m.sentence, allowed[0].lat, allowed[0].lon, m.key))
             continue
         cand_lists[i] = []
         if unit is not None and (m.kind == "settlement" or _names_a_settlement(first[i][0])):
@@ -438,7 +453,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
         if i in unresolved:
             cand, signals = unresolved[i]
             out.append(Resolution(m, cand, w.unresolved_confidence, _render(cand, signals + list(m.signals), gaz),
-                                  0, tuple(signals) + tuple(m.signals), PRECISION_ADMIN1))
+                                  0, tuple(signals) + tuple(m.signals),
+                                  PRECISION_TOWN if i in at_town else PRECISION_ADMIN1))
             continue
         if not scored:
             continue
@@ -446,6 +462,33 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
         out.append(Resolution(m, scored[0].candidate, round(_confidence(scored), 3), _reason(m, scored, gaz),
                               len(scored), tuple(scored[0].signals) + tuple(m.signals), precision))
     return out
+
+
+def _near_place(m: Mention, mentions: list[Mention], first: list,
+                gaz: Gazetteer) -> tuple[Candidate, list[Signal]] | None:
+    """A settlement the gazetteer lacks, said to be near a town ("the village of X outside Y"): placed at the
+    town's point; near an admin-1 unit, at the unit's seat; None when Y reads as neither."""
+    j = next((j for j, other in enumerate(mentions) if other.start == m.near_start), None)
+    if j is None or not first[j][0]:
+        return None
+    top = first[j][0][0].candidate
+    if top.feature_kind == "admin1":
+        return _unit_point(m, gaz, top)
+    if top.feature_kind != "city":
+        return None
+    cand = Candidate(top.row, None, m.text, top.lat, top.lon, "city", top.country_code, top.admin1_code, 0, True, False)
+    return cand, [Signal("unresolved_settlement_near_town", 0.0, f"not in the gazetteer: placed at {top.name}, "
+                                                                  "the place it is said to be near")]
+
+
+def _same_place_as_alias(m: Mention, i: int, full_lists: list, cand_lists: list) -> None:
+    """A name given with another name of the same place ("X, also known as Y"): only the places both names
+    may refer to, when there are any."""
+    rows = set(m.alias_rows)
+    same = [c for c in full_lists[i] if c.row in rows]
+    if same:
+        cand_lists[i] = same
+        m.signals.append(Signal("alias", 0.0, f"the place also called \"{m.alias_text}\""))
 
 
 def _same_city_district(mentions: list[Mention], unresolved: dict[int, tuple[Candidate, list[Signal]]]) -> None:
