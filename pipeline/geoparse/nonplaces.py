@@ -7,7 +7,8 @@ thresholds):
 
 - **masthead** — a publication noun after the name ("the Kyiv Independent", "the Moscow Times", "China
   Daily", "the Lansing State Journal"), that ends the name (not "the Kyiv Post Office"). A masthead names an
-  outlet whatever the place reading, so even a capital or a country is dropped ("Russia Today").
+  outlet whatever the place reading, so even a capital is dropped; a country is kept (its mention tells what
+  the article is about, and a country is no dot an event takes).
 - **designation** — the name glued by a hyphen to a model designation ("X-S1", "X-M2", "X-300", "X-U"): a
   weapon or a product, not the town (a place's own hyphenated name goes on in lower case: "Kamianets-Podilskyi").
 - **armed group** — a noun of an armed group or its members after a weak place reading ("X mercenaries",
@@ -19,9 +20,9 @@ thresholds):
   ("Martin X" after "Martin" was read as a first name); or a surname-shaped word after it in a line that
   the prose rules do not read ("and X Boucey)").
 - **same name** — one sense per discourse (Gale, Church & Yarowsky 1992, "One sense per discourse"): a weak
-  reading dropped by a cue above is the same non-place at every other mention of that spelling in the
-  article ("Wagner troops ... Wagner announced"), unless a place cue stands beside that mention ("in X",
-  "X region", a list of places).
+  reading dropped by a cue above other than the masthead is the same non-place at every other mention of that
+  spelling in the article ("Wagner troops ... Wagner announced"), unless a place cue stands beside that
+  mention ("in X", "X region", a list of places).
 
 A *weak* place reading is ``persons.PlaceReading.weak`` (no country or capital; a spelling variant, a place
 outside the war theatre, or a surname-shaped alternate name) with fewer than ``keep_population`` people.
@@ -106,7 +107,10 @@ of and in at on""".split())
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # a model designation glued to the name: capitals and digits, then no lower-case letter ("-S1", "-M2KM", "-300")
-_DESIGNATION = re.compile(r"[-\u2010\u2011](?:[A-Z]{1,3}[0-9]{0,4}[A-Z]{0,2}|[0-9]{1,4}[A-Z]{0,2})(?![\w\u2010\u2011-])")
+# (one capital alone, or capitals with digits: "-U", "-S1", "-M2KM", "-300"; two capitals alone are more often a
+# school's or a team's initials: "X-ML")
+_DESIGNATION = re.compile(r"[-\u2010\u2011](?:[A-Z](?:[A-Z]{0,2}[0-9]{1,4}[A-Z]{0,2})?|[0-9]{1,4}[A-Z]{0,2})"
+                          r"(?![\w\u2010\u2011-])")
 _AGE_AFTER = re.compile(r",[ \t]+(?:aged[ \t]+)?[0-9]{1,%d}(?:,|[ \t]+years?\b)" % NONPLACE_WEIGHTS.max_age_digits)
 # one more capitalised word, then a separator or the line's end (as ``recognise._BYLINE_SURNAME``, and ")")
 _SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][\w'’-]+)[ \t]*(?:[–—|,()]|\r?\n|\Z)")
@@ -188,10 +192,18 @@ def person_cue(text: str, start: int, end: int, *, prose: bool, kept_ends: froze
         return True
     if prose:
         before, before_start = _word_before(text, start)
-        return (bool(before) and before[0].isupper() and before[1:].islower() and before.lower() not in modifiers
+        # (a possessive qualifies the place: "Cairo's X"; after "the" the word names a pub or a firm: "The George X")
+        return (bool(before) and before[0].isupper() and before[1:].isalpha() and before[1:].islower()
+                and before.lower() not in modifiers and not _after_article(text, before_start)
                 and start - 1 not in kept_ends and not _opens_sentence(text, before_start))
     after = _SURNAME_AFTER.match(text, end)  # a credit or a byline in a title-case line: "and X Boucey)"
     return after is not None and surname(after.group(1))
+
+
+def _after_article(text: str, pos: int) -> bool:
+    """Whether "the" stands right before the word at ``pos``."""
+    return pos >= 4 and text[pos - 1] == " " and text[pos - 4:pos - 1].lower() == "the" and (
+        pos == 4 or not text[pos - 5].isalpha())
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
@@ -229,7 +241,7 @@ def nonplace_drops(text: str, gaz: Gazetteer, mentions: Sequence[Mention],
         nxt = text[end] if end < size else "\n"
         cue = None
         if nxt == " " and masthead_cue(text, end):
-            if not _is_country(gaz, rows_of(m)) or text[end + 1:end + 6] in ("Today", "Daily"):
+            if not _is_country(gaz, rows_of(m)):
                 cue = NonPlaceCue.MASTHEAD
         elif nxt in _HYPHENS and _DESIGNATION.match(text, end):
             if not place_reading(gaz, rows_of(m), m.text, fuzzy=m.kind == "variant").country_or_capital:
@@ -257,7 +269,8 @@ def nonplace_drops(text: str, gaz: Gazetteer, mentions: Sequence[Mention],
 
 
 def _is_country(gaz: Gazetteer, rows: tuple[int, ...]) -> bool:
-    """Whether a country is among ``rows`` (a masthead drops a country only as "X Today" or "X Daily")."""
+    """Whether a country is among ``rows`` (a masthead keeps a country: "China Daily" still tells what the
+    article is about, and the other places are resolved with it)."""
     return any(gaz.candidate(r).feature_kind == "country" for r in rows)
 
 
