@@ -12,7 +12,7 @@ thresholds):
 - **designation** — the name glued by a hyphen to a model designation ("X-S1", "X-M2", "X-300", "X-U"): a
   weapon or a product, not the town (a place's own hyphenated name goes on in lower case: "Kamianets-Podilskyi").
 - **armed group** — a noun of an armed group or its members after a weak place reading ("X mercenaries",
-  "X fighters", "X troops", "X chief", "the X mercenary group").
+  "X fighters", "X troops", "X founder", "the X mercenary group").
 - **weapon** — a noun of a weapon class after a weak place reading ("X missiles", "X drones", "X launcher"),
   unless an attack noun follows it ("the X missile strike" is a strike on X).
 - **person** — a weak place reading that reads as part of a person's name: an age after it ("X, 48,"); a
@@ -86,9 +86,9 @@ Izvestia Kommersant Monitor Press Mercury Leader Argus Beacon Clarion Bee""".spl
 MASTHEAD_OPENERS = frozenset("State Morning Evening Sunday Daily Free Business Weekly Times Post".split())
 # nouns of an armed group or its members ("X mercenaries", "X chief"); a demonym before them is never in question
 # (demonyms are no names here): "Russian troops" stays Russia
+# ("chief" and "commander" are left out: a town's officials are its "police chief", its "chief of detectives")
 ARMED_GROUP_NOUNS = frozenset("""mercenaries mercenary fighters fighter troops forces units unit soldiers militants
-militia militiamen detachment detachments contingent servicemen operatives commander commanders chief boss founder
-group""".split())
+militia militiamen detachment detachments contingent servicemen operatives boss founder group""".split())
 # nouns of a weapon class ("X missiles", "X drones"): the systems are named after rivers, animals, weather and
 # towns abroad
 WEAPON_NOUNS = frozenset("""missile missiles rocket rockets drone drones launcher launchers system systems complex
