@@ -39,6 +39,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pipeline.geoparse.persons import geographic_cue, place_reading
@@ -97,6 +98,9 @@ interceptors battery batteries rifle rifles warhead warheads munitions shells gu
 # a lower-case word that may stand between the name and those nouns ("X assault units", "X cruise missiles")
 NOUN_MODIFIERS = frozenset("""assault mercenary private military special cruise ballistic hypersonic guided
 kamikaze attack combat strike loitering air defence defense anti-aircraft self-propelled multiple""".split())
+_NOUN_WORDS = ARMED_GROUP_NOUNS | WEAPON_NOUNS | NOUN_MODIFIERS
+_MASTHEAD_HEADS = frozenset(noun[:3] for noun in MASTHEAD_NOUNS | MASTHEAD_OPENERS)
+_NOUN_HEADS = frozenset(noun[:3] for noun in _NOUN_WORDS)  # their first three letters: a gate before any pattern
 # what follows a weapon noun when the name is the target, not the weapon ("the X missile strike")
 ATTACK_NOUNS = frozenset("strike strikes attack attacks barrage raid raids".split())
 # capitalised words before a name that qualify the place rather than open a person's name ("Greater X",
@@ -116,6 +120,7 @@ _AGE_AFTER = re.compile(r",[ \t]+(?:aged[ \t]+)?[0-9]{1,%d}(?:,|[ \t]+years?\b)"
 _SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][\w'’-]+)[ \t]*(?:[–—|,()]|\r?\n|\Z)")
 _POSSESSIVE = re.compile(r"['’]s?\Z")
 _HYPHENS = "-\u2010\u2011"
+_NAME_KINDS = frozenset({"name", "variant"})
 _SENTENCE_END_CHARS = frozenset(".!?:;\"“”(—–\n")
 
 
@@ -147,9 +152,11 @@ def _word_before(text: str, pos: int) -> tuple[str, int]:
     return text[start:pos - 1], start
 
 
-def masthead_cue(text: str, end: int) -> bool:
-    """Whether a publication noun ends an outlet's name right after ``text[:end]`` (see module docstring)."""
-    word, after = _word_after(text, end)
+def masthead_cue(text: str, end: int, word: str = "", after: int = -1) -> bool:
+    """Whether a publication noun ends an outlet's name right after ``text[:end]`` (see module docstring).
+    ``word``, ``after``: the word after ``end`` and its end, when already read."""
+    if after < 0:
+        word, after = _word_after(text, end)
     if not word or not word[0].isupper():
         return False
     bare = _POSSESSIVE.sub("", word)
@@ -166,12 +173,14 @@ def masthead_cue(text: str, end: int) -> bool:
     return not following or not following[0].isupper() or _POSSESSIVE.sub("", following) in MASTHEAD_NOUNS
 
 
-def noun_cue(text: str, end: int) -> NonPlaceCue | None:
-    """``ARMED_GROUP`` or ``WEAPON`` when such a noun (after at most one modifier) follows ``text[:end]``."""
-    word, after = _word_after(text, end)
-    if not word:
-        return None
+def noun_cue(text: str, end: int, word: str = "", after: int = -1) -> NonPlaceCue | None:
+    """``ARMED_GROUP`` or ``WEAPON`` when such a noun (after at most one modifier) follows ``text[:end]``.
+    ``word``, ``after``: the word after ``end`` and its end, when already read."""
+    if after < 0:
+        word, after = _word_after(text, end)
     low = word.lower()
+    if low not in _NOUN_WORDS:
+        return None
     if low in NOUN_MODIFIERS and low not in ARMED_GROUP_NOUNS:
         word, after = _word_after(text, after)
         low = word.lower()
@@ -183,21 +192,26 @@ def noun_cue(text: str, end: int) -> NonPlaceCue | None:
     return None
 
 
-def person_cue(text: str, start: int, end: int, *, prose: bool, kept_ends: frozenset[int],
+def person_cue(text: str, start: int, end: int, *, prose: Callable[[], bool], kept_ends: frozenset[int],
                surname: Callable[[str], bool], modifiers: frozenset[str]) -> bool:
     """Whether ``text[start:end]`` reads as part of a person's name (see module docstring). ``prose``: whether
     its line is running text (the recogniser's prose rules have read its neighbours); ``kept_ends``: the ends of
-    the mentions kept as places; ``surname``: whether a capitalised word reads as a surname."""
-    if end < len(text) and text[end] == "," and _AGE_AFTER.match(text, end):
+    the mentions kept as places; ``surname``: whether a capitalised word reads as a surname. (Each cue is gated
+    by the character beside the name: most names stand after a lower-case word and before a space or a stop.)"""
+    size = len(text)
+    if end < size and text[end] == "," and _AGE_AFTER.match(text, end):
         return True
-    if prose:
+    if start > 1 and text[start - 1] == " " and text[start - 2].islower() \
+            and text[text.rfind(" ", max(0, start - 40), start - 1) + 1].isupper() and prose():
         before, before_start = _word_before(text, start)
         # (a possessive qualifies the place: "Cairo's X"; after "the" the word names a pub or a firm: "The George X")
         return (bool(before) and before[0].isupper() and before[1:].isalpha() and before[1:].islower()
-                and before.lower() not in modifiers and not _after_article(text, before_start)
-                and start - 1 not in kept_ends and not _opens_sentence(text, before_start))
-    after = _SURNAME_AFTER.match(text, end)  # a credit or a byline in a title-case line: "and X Boucey)"
-    return after is not None and surname(after.group(1))
+                and before.lower() not in modifiers and start - 1 not in kept_ends
+                and not _opens_sentence(text, before_start) and not _after_article(text, before_start))
+    if end + 1 < size and text[end] == " " and text[end + 1].isupper() and not prose():
+        after = _SURNAME_AFTER.match(text, end)  # a credit or a byline in a title-case line: "and X Boucey)"
+        return after is not None and surname(after.group(1))
+    return False
 
 
 def _after_article(text: str, pos: int) -> bool:
@@ -219,9 +233,13 @@ def nonplace_drops(text: str, gaz: Gazetteer, mentions: Sequence[Mention],
                    w: NonPlaceWeights = NONPLACE_WEIGHTS) -> dict[int, NonPlaceDrop]:
     """The mentions (by index into ``mentions``) that name something else here, each with its drop.
     ``rows_of`` gives a mention's candidate rows, ``in_prose`` whether its line is running text."""
-    from pipeline.geoparse.recognise import DIRECTIONS, MONTHS_DAYS, _unknown_surname
+    size = len(text)
+    gated = [i for i, m in enumerate(mentions) if _beside_a_cue(text, size, m, in_prose)]
+    if not gated:
+        return {}
+    from pipeline.geoparse.recognise import _unknown_surname
 
-    modifiers = PLACE_MODIFIERS | DIRECTIONS | MONTHS_DAYS
+    modifiers = _modifiers()
     kept_ends = frozenset(m.end for m in mentions)
     drops: dict[int, NonPlaceDrop] = {}
     weak_names: dict[str, NonPlaceCue] = {}
@@ -233,26 +251,25 @@ def nonplace_drops(text: str, gaz: Gazetteer, mentions: Sequence[Mention],
     def surname(word: str) -> bool:
         return _unknown_surname(word, gaz)
 
-    size = len(text)
-    for i, m in enumerate(mentions):
-        if m.kind not in ("name", "variant") or m.location_line:
-            continue
+    for i in gated:
+        m = mentions[i]
         start, end = m.start, m.end
         nxt = text[end] if end < size else "\n"
         cue = None
-        if nxt == " " and masthead_cue(text, end):
-            if not _is_country(gaz, rows_of(m)):
+        if nxt == " ":
+            if text[end + 1:end + 2].isupper() and masthead_cue(text, end) and not _is_country(gaz, rows_of(m)):
                 cue = NonPlaceCue.MASTHEAD
+            elif text[end + 1:end + 4].lower() in _NOUN_HEADS:
+                noun = noun_cue(text, end)
+                if noun is not None and weak(m):
+                    cue = noun
         elif nxt in _HYPHENS and _DESIGNATION.match(text, end):
             if not place_reading(gaz, rows_of(m), m.text, fuzzy=m.kind == "variant").country_or_capital:
                 cue = NonPlaceCue.DESIGNATION
-        else:
-            noun = noun_cue(text, end) if nxt == " " else None
-            if noun is not None:
-                cue = noun if weak(m) else None
-            elif (nxt in ", " or (start and text[start - 1] == " ")) and " " not in m.text and weak(m) and person_cue(
-                    text, start, end, prose=in_prose(m), kept_ends=kept_ends, surname=surname, modifiers=modifiers):
-                cue = NonPlaceCue.PERSON
+        if cue is None and " " not in m.text and person_cue(
+                text, start, end, prose=lambda: in_prose(m), kept_ends=kept_ends, surname=surname,
+                modifiers=modifiers) and weak(m):
+            cue = NonPlaceCue.PERSON
         if cue is None:
             continue
         drops[i] = _drop(m, cue)
@@ -266,6 +283,37 @@ def nonplace_drops(text: str, gaz: Gazetteer, mentions: Sequence[Mention],
     for drop in drops.values():
         _LOG.debug("no place: %r at %d (%s)", drop.text, drop.start, drop.signal.text)
     return drops
+
+
+def _beside_a_cue(text: str, size: int, m: Mention, in_prose: Callable[[Mention], bool]) -> bool:
+    """Whether a cue may stand beside mention ``m``, told from the characters around it alone (speed: most
+    mentions stand beside none, and their place reading is then never built): a capitalised word or one
+    starting like a noun of ``_NOUN_HEADS`` after it, a comma (an age), a hyphen (a designation), or a
+    capitalised word before it. (The surname after a name is read only outside prose.)"""
+    if m.kind not in _NAME_KINDS or m.location_line:
+        return False
+    end = m.end
+    nxt = text[end] if end < size else "\n"
+    if nxt == " ":
+        head = text[end + 1:end + 4]
+        if head in _MASTHEAD_HEADS or head.lower() in _NOUN_HEADS or (head[:1].isupper() and not in_prose(m)):
+            return True
+    elif nxt == ",":
+        if text[end + 2:end + 3].isdigit() or text[end + 2:end + 6] == "aged":
+            return True
+    elif nxt in _HYPHENS:
+        return True
+    start = m.start
+    return start > 1 and text[start - 1] == " " and text[start - 2].islower() \
+        and text[text.rfind(" ", max(0, start - 40), start - 1) + 1].isupper()
+
+
+@lru_cache(maxsize=1)
+def _modifiers() -> frozenset[str]:
+    """``PLACE_MODIFIERS`` with the recogniser's directions and months ("Northern X", "July X")."""
+    from pipeline.geoparse.recognise import DIRECTIONS, MONTHS_DAYS
+
+    return PLACE_MODIFIERS | DIRECTIONS | MONTHS_DAYS
 
 
 def _is_country(gaz: Gazetteer, rows: tuple[int, ...]) -> bool:

@@ -106,7 +106,7 @@ def test_person_cues():
 
     def cue(text, *, prose=True, kept=frozenset()):
         start = text.index("Belvarno")
-        return person_cue(text, start, start + len("Belvarno"), prose=prose, kept_ends=kept, surname=surname,
+        return person_cue(text, start, start + len("Belvarno"), prose=lambda: prose, kept_ends=kept, surname=surname,
                           modifiers=frozenset({"greater"}))
 
     assert cue("the driver, Belvarno, 48, was charged")  # an age
