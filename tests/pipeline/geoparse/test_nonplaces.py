@@ -145,3 +145,29 @@ def test_mercenary_group_named_like_a_town_abroad_is_no_place(geoparser):
     text = ("Wagner fighters said they had taken Bakhmut. Wagner had recruited prisoners for months, "
             "and the head of the Wagner mercenary group thanked them.")
     assert _places(geoparser, text) == ["Bakhmut"]
+
+
+def test_the_character_gate_never_hides_a_drop(monkeypatch):
+    import random
+
+    from pipeline.geoparse import nonplaces
+
+    words = ["Belvarno", "Tarovka", "Grandport", "Stolitsa", "the", "in", "Times", "Post", "Daily", "News",
+             "mercenaries", "assault", "units", "cruise", "missiles", "missile", "strike", "Martin", "Greater",
+             "Quillory", "Boucey", "said", "and", ",", ", 48,", ", aged 7", "-M2", "-S", "-Druha", "The", "George",
+             "Cairo's", "\n"]
+    rng = random.Random(7)
+    texts = []
+    for _ in range(400):
+        text = ""
+        for _ in range(rng.randrange(3, 14)):
+            word = rng.choice(words)
+            glued = word[0] in ",-" or not text or text.endswith("\n")
+            text += word if glued else " " + word
+        texts.append(text)
+    for prose in (True, False):
+        gated = [_drops(t, prose=prose) for t in texts]
+        monkeypatch.setattr(nonplaces, "_beside_a_cue", lambda *args: True)
+        assert [_drops(t, prose=prose) for t in texts] == gated
+        monkeypatch.undo()
+    assert any(gated)  # (the texts hold cues)
