@@ -21,6 +21,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from pipeline.geoparse.gazetteer import Gazetteer, adjective_forms_params, adjective_stem, one_word_adjectival
+from pipeline.geoparse.nonplaces import without_nonplace_readings
 from pipeline.geoparse.persons import without_person_readings
 from pipeline.model import Signal
 from pipeline.geoparse.weights import RECOGNISE_WEIGHTS as _W
@@ -534,6 +535,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             mentions.append(m)
     mentions += _variant_matches(ctx, gaz, mentions, surnames)
     mentions = without_person_readings(text, gaz, mentions, surnames, lambda m: _rows_of(gaz, m))
+    mentions = without_nonplace_readings(text, gaz, mentions, lambda m: _rows_of(gaz, m),
+                                         lambda m: ctx.line_kind(m.paragraph) == "prose")
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         suffix = _ADMIN_SUFFIX.match(text, m.end)
