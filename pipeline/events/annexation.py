@@ -47,13 +47,23 @@ def unrecognised(text: str) -> bool:
     return bool(_UNRECOGNISED.search(text))
 
 
-def _units(here: list[Place], sentence_has_region_word: bool) -> list[Place]:
+def _units(here: list[Place], sentence_has_region_word: bool, sentence: str = "", offset: int = 0) -> list[Place]:
+    """The admin-1 units a claim sentence names: oblasts, and eponymous capitals named as units (two or more, or
+    with a region word, or in one list with an oblast: "Crimea and Sevastopol", a city that is a unit of its own).
+    ``sentence`` starts at the article offset ``offset``."""
     units = [p for p in here if p.feature_kind == "admin1" and p.admin1_code]
     eponymous = [p for p in here if p.feature_kind == "city" and p.admin1_code
                  and p.admin1_name and p.name == p.admin1_name]
     if len(eponymous) >= 2 or (eponymous and sentence_has_region_word):
         units += eponymous
+    elif eponymous and units and sentence:
+        units += [p for p in eponymous if any(_UNIT_LIST_GAP.match(sentence[min(p.end, u.end) - offset:
+                                                                             max(p.start, u.start) - offset])
+                                              for u in units if u.admin1_code != p.admin1_code)]
     return units
+
+
+_UNIT_LIST_GAP = re.compile(r"^(?:\s*,\s*|\s*,?\s+and\s+|\s*/\s*)(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
 
 
 def _claimants(sentence: str, here: list[Place]) -> list[str]:
@@ -102,7 +112,7 @@ def claims(sentence: str, here: list[Place], when: EventDate, source: Source, is
     """Claims on the admin-1 units a sentence names, by a country it names or whose organs it names."""
     if not _CLAIM.search(sentence):
         return []
-    units = _units(here, bool(_REGION_WORD.search(sentence)))
+    units = _units(here, bool(_REGION_WORD.search(sentence)), sentence, source.start)
     if not units:
         return []
     claimants = _claimants(sentence, here)

@@ -44,6 +44,7 @@ from pipeline.model import Place
 from pipeline.text.dates import EventDate, UNDATED, cut_in_date, explicit_date, parse_iso
 
 POINT_KINDS = ("city", "landmark")
+EARLIER = EventDate(None, None, "an earlier year")  # the date of a background incident no day is stated for
 _RANK = {name: i for i, (name, _rx) in enumerate(INCIDENT_TRIGGERS)}
 _NEAR = re.compile(r"\b(near|outside|around|close to|on the outskirts of|outskirts of|on the (?:\w+ )?edge of|"
                    r"east of|west of|north of|south of|a village near)\s+(the\s+)?$", re.IGNORECASE)
@@ -63,6 +64,10 @@ _AGENT_AFTER = re.compile(r"^['’]?s?\s+(?:\w+ly\s+)?(says|said|told|tells|accu
 _POSSESSIVE = re.compile(r"^['’]s\s+(?!(?:\w+\s+)?(?:region|oblast|province|outskirts|centre|center|suburbs|"
                          r"port|airport|district|streets?|square|historic|residents?|mayor|city)\b)")
 _AGENT_BEFORE = re.compile(r"\bby\s+$")
+# a place name heading the name of a news outlet ("the Kyiv Independent", "the Moscow Times"): the outlet, a source
+_OUTLET_AFTER = re.compile(r"^\s+(?:Independent|Post|Times|Pravda|Herald|Telegraph|Tribune|Journal|Gazette|Observer|"
+                           r"Insider|Daily|Mirror|Express|Courier|Chronicle|Inform|Sentinel|Standard|Bulletin|Dispatch)"
+                           r"\b(?!\s+(?:Square|Street|Avenue|Park|Building|Office|Station)\b)")
 _RIVER_BANK_BEFORE = re.compile(r"\b(?:left|right|east(?:ern)?|west(?:ern)?|north(?:ern)?|south(?:ern)?|opposite|other)\s+"
                                 r"banks?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"^\s*(?:\[[^\]]{1,30}\]\s*)?(?:,|\()")
@@ -109,6 +114,7 @@ class _Sentence:
     date: EventDate | None  # the date it states for what it reports
     separate: bool
     claimant: str | None
+    earlier: bool = False  # it tells of an earlier year ("last year", "in an April 2022 strike": ``earlier_year``)
 
     @property
     def strikes(self) -> list[Trigger]:
@@ -201,7 +207,8 @@ def usable(place: Place, text: str) -> bool:
                                                           re.match(r"^\s*(?:\[[^\]]*\]\s*)?,?\s*\(?\s*[A-Z]", after)
                                                           and not after.lstrip().startswith(", a")):
         return False
-    if _TITLE_AFTER.match(after) or _TITLE_BEFORE.search(before) or _ORG_BEFORE.search(before):
+    if _TITLE_AFTER.match(after) or _TITLE_BEFORE.search(before) or _ORG_BEFORE.search(before) or \
+            _OUTLET_AFTER.match(after):
         return False
     if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and \
             (_AGENT_AFTER.match(after) or _POSSESSIVE.match(after)):
@@ -276,15 +283,43 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
         if who:
             previous_claimant = who
         date = explicit_date(sentence, published) if (trig or figs) else None
+        before = bool(trig or figs) and earlier_year(sentence, published)
         if _dated_caption(text, s, date, published):
             captions.append(len(out))
         out.append(_Sentence(i, s, e, para, sentence, trig, figs,
                              [p for p in here if p.feature_kind in POINT_KINDS],
                              [p for p in here if p.feature_kind == "admin1"],
                              date, separate(sentence),
-                             who or (default_claimant if figs else None)))
+                             who or (default_claimant if figs else None), before))
     _earlier_captions(out, captions)
     return out
+
+
+# an incident of an earlier year: "last year", "two years ago", or a year before the page's written as a date ("in an
+# April 2022 strike", "in the spring of 2022", "in 2022"); a day-precise date the dates module reads is not this
+_LAST_YEAR = re.compile(r"\b(?:last|previous|the previous|the past)\s+year\b|\b(?:a|one|two|three|four|five|\d+)\s+"
+                        r"years?\s+(?:ago|earlier|before)\b", re.IGNORECASE)
+_WRITTEN_YEAR = re.compile(r"\b(?:(?:in|of|during)\s+(?:(?:the\s+)?(?:an?\s+)?(?:early|late|mid-?)?\s*"
+                           r"(?:spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|August|"
+                           r"September|October|November|December)\s+(?:of\s+)?)?|"
+                           r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December)\s+)((?:19|20)\d\d)\b(?![-‐–/]\d)")
+_SINCE_YEAR = re.compile(r"\b(?:since|until|till|by)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+
+
+def earlier_year(sentence: str, published: EventDate) -> bool:
+    """Whether ``sentence`` tells of something of an earlier year than the page's ("last year", "in an April 2022
+    strike"): background, an incident of its own (not the page's news, never its toll). A span ("since 2014") is
+    not a time of its own."""
+    if _LAST_YEAR.search(sentence):
+        return True
+    page = parse_iso(published.date)
+    if page is None:
+        return False
+    for m in _WRITTEN_YEAR.finditer(sentence):
+        if int(m.group(1)) < page.year and not _SINCE_YEAR.search(sentence, max(0, m.start() - 30), m.start()):
+            return True
+    return False
 
 
 # a photo caption: a paragraph that ends on its credit in brackets ("... on July 7. (Name Surname, AP)")
@@ -315,6 +350,8 @@ def _earlier_captions(sentences: list[_Sentence], captions: list[int]) -> None:
 
 def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     """Whether ``sent`` cannot be part of ``inc`` (another place, or another day with another toll)."""
+    if sent.earlier != _earlier(inc) and not _shares_figure(inc, sent):
+        return True  # an incident of an earlier year and the page's news are never one
     own = [p for p in inc.points]
     tells = bool(sent.strikes) or any(f.role in ("total", "observation") for f in sent.figures)
     if sent.points and own and tells and not any(same_place(a, b) for a in sent.points for b in own):
@@ -349,6 +386,11 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
         if values and known and not _ratio_ok(max(values), known, WEIGHTS.toll_ratio_split):
             return True
     return False
+
+
+def _earlier(inc: _Incident) -> bool:
+    """An incident of an earlier year (its first sentence tells of one: ``earlier_year``)."""
+    return bool(inc.sentences) and inc.sentences[0].earlier
 
 
 def _stale(day: Day | None, published: EventDate) -> bool:
@@ -587,7 +629,8 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
         base = WEIGHTS.conf_base_casualty if casualty else WEIGHTS.conf_base_strike
         conf = _confidence(base, point=place.feature_kind in POINT_KINDS, dated=bool(inc.date and inc.date.date),
                            claimant=any(c.claimant for c in claims), headline=headline, borrowed=borrowed)
-        event = _event_at("casualty_report" if casualty else "frontline_incident", sub, _when(inc.date, published),
+        when = _when(inc.date, published) if not _earlier(inc) or inc.date is not None else EARLIER
+        event = _event_at("casualty_report" if casualty else "frontline_incident", sub, when,
                           place, text, sources, conf, borrowed=borrowed, killed=killed if casualty else None,
                           injured=injured if casualty else None, casualty_text=[c.text for c in claims],
                           actor=actor, casualty_claims=claims)

@@ -183,6 +183,12 @@ _SEPARATE = re.compile(r"^\W*(separately|in a separate|elsewhere|in another|anot
 # a passive verb ("was seized", "had been retaken"); "has captured" is an active perfect
 _PASSIVE_BEFORE = re.compile(r"\b(was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
+# a change-of-control participle used as an adjective of a place referred back to ("the retaken village was ...",
+# "the liberated territories"): no change of control of its own (one naming its place, "the liberated village of X",
+# still is one)
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_ATTRIBUTIVE_AFTER = re.compile(r"\s+(?:" + _SETTLEMENTS.replace(r"(?:\s+of)?", "") + r"|territor(?:y|ies)|areas?|"
+                                r"regions?|lands?|positions?)\b(?!\s+of\b)", re.IGNORECASE)
 
 # the two sides, as the news names them (the actor of an incident): first by the state's own names, which mean
 # the same anywhere in the world ("a Russian drone", "Ukraine's army"), then by words that name a side only inside
@@ -455,6 +461,9 @@ def triggers(sentence: str) -> list[Trigger]:
         fact = realis(sentence[since.end():], start - since.end()) if since else realis(sentence, start)
         if not fact or _not_an_incident(sentence, start, end):
             continue
+        if name in CONTROL and sentence[start:end].lower().endswith(("ed", "en")) and \
+                _ATTRIBUTIVE_BEFORE.search(sentence, max(0, start - 30), start) and _ATTRIBUTIVE_AFTER.match(sentence, end):
+            continue  # "the retaken village": a place referred back to
         if name == "capture" and _LEGAL_ACT.search(sentence):
             continue  # "regions ... officially seized when the decrees were signed": a claim (``annexation``)
         if _INFINITIVE_BEFORE.search(sentence[:start]):
