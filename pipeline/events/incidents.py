@@ -607,6 +607,8 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
         killed, injured = inc.toll("killed"), inc.toll("injured")
         if not inc.strikes and not (killed or injured):
             continue
+        if _battle_losses(inc):
+            continue  # a side's losses claimed with a change of control: the change of control is the event
         place, oblast_only = _best_place(inc, text)
         borrowed = False
         if place is None:
@@ -646,6 +648,22 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
             strikes_seen[key] = event
         out.append(event)
     return out
+
+
+# combatants as the victims of a figure ("120 soldiers were killed"): a belligerent's battle losses
+_COMBATANT_VICTIMS = re.compile(r"\b(?:soldiers|servicem[ae]n|troops|fighters|militants|mercenaries|personnel|"
+                                r"servicepeople|paratroopers|marines|militiamen)\b", re.IGNORECASE)
+
+
+def _battle_losses(inc: _Incident) -> bool:
+    """An incident that is only a belligerent's count of the other side's dead in a change-of-control report ("the
+    village was taken, more than 120 soldiers were killed on the other side"): no strike is told, every sentence
+    reports a change of control, and every figure counts combatants. A claim of battle losses, no casualty report."""
+    if inc.strikes or not inc.figures:
+        return False
+    if not all(any(t.control for t in s.triggers) for s in inc.sentences):
+        return False
+    return all(_COMBATANT_VICTIMS.search(f.text) for f, _c in inc.figures)
 
 
 def _fold_sources(into: Event, other: Event) -> None:

@@ -47,6 +47,15 @@ _GAVE_UP = (r"gave up(?!\s+(?:hope|on|their|its|his|her|arms|weapons|the\s+(?:id
 _REPELLED = (r"(?:was|were|been)\s+(?:\w+\s+)?(?:pushed back|repelled|repulsed|beaten back|thrown back)"
              r"(?!\s+(?:to|until|till|by\s+(?:a|one|two|\d+)\s))")
 
+# an attack told by its weapons brought down ("air defences shot down 14 drones over X", "two missiles were
+# intercepted over X"): the attack on the place it was aimed at (the interceptor is not who attacked: ``_INTERCEPTION``)
+_INTERCEPTED = (r"\b(?:intercept(?:ed|s|ing)|shot\s+down|shoots?\s+down|shooting\s+down|downed|destroyed|neutrali[sz]ed)"
+                r"\s+(?:[\w-]+\s+){{0,4}}?(?:{weapon})\b|"
+                r"\b(?:{weapon})\s+(?:(?:were|was|have\s+been|had\s+been|has\s+been)\s+)(?:\w+\s+)?"
+                r"(?:intercepted|shot\s+down|downed|destroyed|neutrali[sz]ed)\b")
+_INTERCEPTION = re.compile(r"intercept|shot\s+down|shoots?\s+down|shooting\s+down|downed|destroyed|neutrali[sz]ed",
+                           re.IGNORECASE)
+
 # sub-event type -> pattern, most specific first
 INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in (
     ("encirclement", r"\b(encircl(?:ed|ing|ement|es)|surround(?:ed|ing)|cut off)\b"),
@@ -62,15 +71,18 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                 r"surrender(?:ed|s)?|ced(?:ed|ing) control|"
                 r"(?:(?<=was )|(?<=were )|(?<=been ))occupied(?=\s+(?:by|in|on|during|shortly|soon|early|late|after)\b))\b"),
     ("advance", r"\b(advanced (?:into|on)|pushed into|broke into)\b"),
-    ("missile_strike", r"\b(missiles?|rockets?)\b[^.;]{0,80}?\b(struck|strikes?|hit|hits|slammed|destroy(?:ed|s))\b|"
+    ("missile_strike", _INTERCEPTED.format(weapon=r"missiles?|rockets?") + r"|"
+                       r"\b(missiles?|rockets?)\b[^.;]{0,80}?\b(struck|strikes?|hit|hits|slammed|destroy(?:ed|s))\b|"
                        r"\b(struck|hit|hits|launched|fired)\b[^.;]{0,40}?\b(missiles?|rockets?)\b|"
                        r"\b(missile|rocket) (?:strikes?|attacks?|barrage)\b"),
-    ("drone_strike", r"\bdrones?\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked|exploded|crashed into)\b|"
+    ("drone_strike", _INTERCEPTED.format(weapon=r"drones?") + r"|"
+                     r"\bdrones?\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked|exploded|crashed into)\b|"
                      r"\bdrone (?:strikes?|attacks?)\b"),
     ("airstrike", r"\b(air ?strikes?|air raid(?!\s+(?:alerts?|sirens?|warnings?))|bombed|bombing|bombard\w*|"
                   r"(?:guided|aerial|glide) (?:aerial )?bombs?)\b"),
     ("shelling", r"\b(shell(?:ed|ing)|artillery fire|fired mortars|mortar fire)\b"),
-    ("explosion", r"\b(blew up|blown up|detonated|(?:explosions?|blasts?)\s+(?:\w+\s+)?(?:rang out|rocked|shook|"
+    ("explosion", r"\b(blew up|blown up|detonated|(?:explosions?|blasts?)\s+(?:\w+\s+)?(?:damaged|destroyed|"
+                  r"ripped through|rang out|rocked|shook|"
                   r"thundered|(?:was|were) heard|(?:was|were) reported|occurred|took place))\b"),
     ("attack", r"\b(attacked|struck|stormed|opened fire|fired (?:at|on)|shot at|(?:attack|assault|strike|raid) on|"
                r"(?:was|were|been)\s+(?:also\s+|again\s+)?hit|" + _REPELLED + r")\b"),
@@ -177,6 +189,9 @@ _SINCE_FACT = re.compile(r"\bsince\s+(?:it|they|the\s+[\w-]+|[A-Z][\w'’-]+)\s+
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\s(?:after|when|as|but|while|before|following|and then)\s|[“”\"]",
                            re.IGNORECASE)
 _SEPARATE = re.compile(r"^\W*(separately|in a separate|elsewhere|in another|another|in other news)\b|"
+                       r"^\W*(?:earlier|previously)\s+(?:this|last|in)\s+(?:(?:the\s+)?(?:month|week|year|spring|summer|"
+                       r"autumn|fall|winter)|January|February|March|April|May|June|July|August|September|October|"
+                       r"November|December)\b|"
                        r"\b(another|a separate|a second|a further) (?:\w+ )?(attack|strike|incident|shelling|explosion)|"
                        r"\b(?:an?|the) (?:similar|previous|earlier|prior) (?:\w+ ){0,2}?(?:attack|strike|shelling|explosion)",
                        re.IGNORECASE)
@@ -482,5 +497,7 @@ def triggers(sentence: str) -> list[Trigger]:
         cut = since.end() if since else 0  # a "since" clause has its own actor ("... since it was retaken by X")
         who = holder if holder not in (None, "unknown") else \
             actor(sentence[cut:], start - cut, end - cut, passive=passive)
+        if name in STRIKES and _INTERCEPTION.search(sentence, start, end):
+            who = _side_in(sentence[start:end]) or _other(who)  # "Ukrainian drones", else not the interceptor
         out.append(Trigger(name, start, end, passive, who, sentence[start:end]))
     return out
