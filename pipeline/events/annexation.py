@@ -27,6 +27,7 @@ _REPUBLIC = re.compile(r"\b([A-Z][\w'’-]+)\s+People['’]s\s+Republic\b")
 # a unit referred back to ("the peninsula Moscow annexed", "the region"): the unit named just before
 _UNIT_ANAPHOR = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:peninsula|region|republic|territory|oblast|"
                            r"province)\b(?!\s+of\b)", re.IGNORECASE)
+_STRICT_CLAIM = re.compile(r"\b(?:annex\w*|referend\w*|incorporat\w*|accession|absorb\w*)", re.IGNORECASE)
 _CLAIM_STAGES = (("ratification", re.compile(r"\bratif\w*", re.I)),
                  ("annexation", re.compile(r"\b(annex\w*|absorb\w*|incorporat\w*|proclaim\w*|sign\w*|accession|"
                                            r"declar\w*)", re.I)),
@@ -100,6 +101,10 @@ def referred_units(sentence: str, here: list[Place], before: list[Place], articl
     if not out and not _units(here, True) and _UNIT_ANAPHOR.search(sentence):
         units = [p for p in before if p.feature_kind == "admin1" and p.admin1_code]
         out += units[-1:]
+        towns = {p.admin1_code: p for p in here if p.feature_kind == "city" and p.admin1_code and p.admin1_name}
+        if not units and len(towns) == 1 and _STRICT_CLAIM.search(sentence):  # "X on the peninsula, which was annexed"
+            town = next(iter(towns.values()))
+            out.append(replace(town, feature_kind="admin1", name=town.admin1_name))
     return out
 
 

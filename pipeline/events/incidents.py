@@ -44,7 +44,7 @@ from pipeline.model import Place
 from pipeline.text.dates import EventDate, UNDATED, cut_in_date, explicit_date, parse_iso
 
 POINT_KINDS = ("city", "landmark")
-EARLIER = EventDate(None, None, "an earlier year")  # the date of a background incident no day is stated for
+EARLIER = EventDate(None, None, "an earlier period")  # the date of a background incident no day is stated for
 _RANK = {name: i for i, (name, _rx) in enumerate(INCIDENT_TRIGGERS)}
 _NEAR = re.compile(r"\b(near|outside|around|close to|on the outskirts of|outskirts of|on the (?:\w+ )?edge of|"
                    r"east of|west of|north of|south of|a village near)\s+(the\s+)?$", re.IGNORECASE)
@@ -114,7 +114,7 @@ class _Sentence:
     date: EventDate | None  # the date it states for what it reports
     separate: bool
     claimant: str | None
-    earlier: bool = False  # it tells of an earlier year ("last year", "in an April 2022 strike": ``earlier_year``)
+    earlier: bool = False  # it tells of an earlier period ("last year", "in an April 2022 strike": ``earlier_period``)
 
     @property
     def strikes(self) -> list[Trigger]:
@@ -283,7 +283,7 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
         if who:
             previous_claimant = who
         date = explicit_date(sentence, published) if (trig or figs) else None
-        before = bool(trig or figs) and earlier_year(sentence, published)
+        before = bool(trig or figs) and earlier_period(sentence, published)
         if _dated_caption(text, s, date, published):
             captions.append(len(out))
         out.append(_Sentence(i, s, e, para, sentence, trig, figs,
@@ -295,22 +295,23 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
     return out
 
 
-# an incident of an earlier year: "last year", "two years ago", or a year before the page's written as a date ("in an
-# April 2022 strike", "in the spring of 2022", "in 2022"); a day-precise date the dates module reads is not this
-_LAST_YEAR = re.compile(r"\b(?:last|previous|the previous|the past)\s+year\b|\b(?:a|one|two|three|four|five|\d+)\s+"
-                        r"years?\s+(?:ago|earlier|before)\b", re.IGNORECASE)
+# an incident of an earlier period: "last year", "two years ago", a year before the page's written as a date ("in an
+# April 2022 strike", "in the spring of 2022", "in 2022"), or another month than the page's ("in March", "last month")
+_LAST_YEAR = re.compile(r"\b(?:last|previous|the previous|the past)\s+(?:year|month)\b|\b(?:a|one|two|three|four|"
+                        r"five|\d+)\s+(?:years?|months?)\s+(?:ago|earlier|before)\b", re.IGNORECASE)
+_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|December")
 _WRITTEN_YEAR = re.compile(r"\b(?:(?:in|of|during)\s+(?:(?:the\s+)?(?:an?\s+)?(?:early|late|mid-?)?\s*"
-                           r"(?:spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|August|"
-                           r"September|October|November|December)\s+(?:of\s+)?)?|"
-                           r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-                           r"December)\s+)((?:19|20)\d\d)\b(?![-‐–/]\d)")
+                           r"(?:spring|summer|autumn|fall|winter|" + _MONTHS + r")\s+(?:of\s+)?)?|"
+                           r"(?:" + _MONTHS + r")\s+)((?:19|20)\d\d)\b(?![-‐–/]\d)")
+_WRITTEN_MONTH = re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+(?:(?:early|late|mid-?)\s*)?(" + _MONTHS + r")\b(?!\s*\d)")
 _SINCE_YEAR = re.compile(r"\b(?:since|until|till|by)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_MONTH_NUMBER = {name: i + 1 for i, name in enumerate(_MONTHS.split("|"))}
 
 
-def earlier_year(sentence: str, published: EventDate) -> bool:
-    """Whether ``sentence`` tells of something of an earlier year than the page's ("last year", "in an April 2022
-    strike"): background, an incident of its own (not the page's news, never its toll). A span ("since 2014") is
-    not a time of its own."""
+def earlier_period(sentence: str, published: EventDate) -> bool:
+    """Whether ``sentence`` tells of something of an earlier period than the page's news ("last year", "in an April
+    2022 strike", "in March" on a May page): background, an incident of its own (never the page's incident, never
+    its toll). A span ("since 2014", "until March") is not a time of its own."""
     if _LAST_YEAR.search(sentence):
         return True
     page = parse_iso(published.date)
@@ -318,6 +319,10 @@ def earlier_year(sentence: str, published: EventDate) -> bool:
         return False
     for m in _WRITTEN_YEAR.finditer(sentence):
         if int(m.group(1)) < page.year and not _SINCE_YEAR.search(sentence, max(0, m.start() - 30), m.start()):
+            return True
+    for m in _WRITTEN_MONTH.finditer(sentence):
+        if _MONTH_NUMBER[m.group(1)] != page.month and not _SINCE_YEAR.search(sentence, max(0, m.start() - 30),
+                                                                              m.start()):
             return True
     return False
 
@@ -351,7 +356,7 @@ def _earlier_captions(sentences: list[_Sentence], captions: list[int]) -> None:
 def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     """Whether ``sent`` cannot be part of ``inc`` (another place, or another day with another toll)."""
     if sent.earlier != _earlier(inc) and not _shares_figure(inc, sent):
-        return True  # an incident of an earlier year and the page's news are never one
+        return True  # an incident of an earlier period and the page's news are never one
     own = [p for p in inc.points]
     tells = bool(sent.strikes) or any(f.role in ("total", "observation") for f in sent.figures)
     if sent.points and own and tells and not any(same_place(a, b) for a in sent.points for b in own):
@@ -389,7 +394,7 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
 
 
 def _earlier(inc: _Incident) -> bool:
-    """An incident of an earlier year (its first sentence tells of one: ``earlier_year``)."""
+    """An incident of an earlier period (its first sentence tells of one: ``earlier_period``)."""
     return bool(inc.sentences) and inc.sentences[0].earlier
 
 
@@ -647,6 +652,49 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
                 continue
             strikes_seen[key] = event
         out.append(event)
+    out += _attacks_since(article, text, sentences, published, strikes_seen)
+    return out
+
+
+# "the first (such) attack on X since June 26": the attack on X that day, told in passing (an incident of its own)
+_FIRST_SINCE = re.compile(r"\bfirst\s+(?:(?:such|major|large|massive|big|direct|missile|drone|air)\s+){0,2}"
+                          r"(?:attack|strike|assault|bombardment|shelling)s?\s+(?:on|against|in|of)\s+"
+                          r"(?P<target>[^,.;:]{1,60}?)\s+since\s+(?P<when>[^,.;:]{3,40})", re.IGNORECASE)
+_FIRST_SINCE_KIND = (("missile_strike", re.compile(r"missile", re.IGNORECASE)),
+                     ("drone_strike", re.compile(r"drone", re.IGNORECASE)),
+                     ("airstrike", re.compile(r"\bair\b|bombard", re.IGNORECASE)),
+                     ("shelling", re.compile(r"shelling", re.IGNORECASE)))
+
+
+def _attacks_since(article: str, text: str, sentences: list[_Sentence], published: EventDate,
+                   seen: dict[tuple, Event]) -> list[Event]:
+    """Earlier attacks an article names as the last before its news ("the first attack on the capital since June
+    26"): a strike at the place named, on the day named (a calendar or relative day, never a span: "since the war
+    began" names no day), unless the article tells that strike itself."""
+    out = []
+    for sent in sentences:
+        if "since" not in sent.text or not sent.points:
+            continue
+        for m in _FIRST_SINCE.finditer(sent.text):
+            day = explicit_date("on " + m.group("when"), published)
+            if day is None or day.date is None or day.precision != 1 or (sent.date and sent.date.date == day.date):
+                continue
+            where = [p for p in sent.points if m.start("target") <= p.start - sent.start < m.end("target")]
+            if not where:
+                continue
+            sub = next((name for name, rx in _FIRST_SINCE_KIND if rx.search(m.group(0))), None) or \
+                next((t.sub for t in sent.strikes), "attack")
+            key = (where[0].geonameid or where[0].name, sub, day.date)
+            if key in seen:
+                continue
+            conf = _confidence(WEIGHTS.conf_base_strike, point=True, dated=True, claimant=False, headline=False,
+                               borrowed=False)
+            event = _event_at("frontline_incident", sub, day, where[0], text,
+                              [Source(article, sent.text, sent.start, sent.end)], conf,
+                              actor=next((t.actor for t in sent.strikes if t.actor != "unknown"), "unknown"))
+            event.date_basis = date_basis("on " + m.group("when"), day, published)
+            seen[key] = event
+            out.append(event)
     return out
 
 
