@@ -148,3 +148,10 @@ def test_a_town_on_the_annexed_peninsula_claims_its_unit(geoparser):
             "Kerch on the peninsula, which was annexed by Russia in 2014.\n")
     claims = [e.admin1_code for e in article_events(geoparser, text) if e.event_type == "annexation_claim"]
     assert claims == ["UA-43"]
+
+
+def test_an_occupation_told_by_its_length_is_a_background_capture(geoparser):
+    text = ("date 2022-09-20\n\nUkrainian troops have recaptured the village of Kupiansk-Vuzlovyi. The village, "
+            "a railway hub, had been occupied since the beginning of the full-scale war.\n")
+    events = sorted((e.sub_event_type, e.gains, e.when.date) for e in article_events(geoparser, text))
+    assert events == [("capture", "Russia", None), ("recapture", "Ukraine", "2022-09-20")]

@@ -101,7 +101,8 @@ def referred_units(sentence: str, here: list[Place], before: list[Place], articl
     if not out and not _units(here, True) and _UNIT_ANAPHOR.search(sentence):
         units = [p for p in before if p.feature_kind == "admin1" and p.admin1_code]
         out += units[-1:]
-        towns = {p.admin1_code: p for p in here if p.feature_kind == "city" and p.admin1_code and p.admin1_name}
+        towns = {p.admin1_code: p for p in here if p.feature_kind == "city" and p.admin1_code and p.admin1_name and
+                 not _capital(p)}  # (a national capital there is the claimant: "the peninsula Moscow annexed")
         if not units and len(towns) == 1 and _STRICT_CLAIM.search(sentence):  # "X on the peninsula, which was annexed"
             town = next(iter(towns.values()))
             out.append(replace(town, feature_kind="admin1", name=town.admin1_name))

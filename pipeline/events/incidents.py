@@ -36,7 +36,7 @@ from functools import lru_cache
 from pipeline.events.figures import Figure, claimant, continues_aggregate, figures, source_line
 from pipeline.events.figures import individuals as count_individuals  # the name ``individuals`` is a local below
 from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Report, Source
-from pipeline.events.triggers import INCIDENT_TRIGGERS, Trigger, folded, separate, triggers
+from pipeline.events.triggers import INCIDENT_TRIGGERS, Trigger, folded, occupation, separate, since_occupation, triggers
 from pipeline.events.weights import WEIGHTS
 from pipeline.geoparse.recognise import content_ranges, sentence_starts
 from pipeline.geoparse.resolve import great_circle_km
@@ -756,6 +756,9 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     return []
 
 
+_OCCUPIER = {"UA": "Russia", "RU": "Ukraine"}  # who occupies a place of the theatre when the text does not say
+
+
 # clauses of one sentence that may each state their own day ("On 8 Sept X was freed; and on 10 Sept Y was")
 _DATED_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\s+(?=(?:on|by|in|since|later|then)\b)",
                                  re.IGNORECASE)
@@ -796,16 +799,21 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
             stated, stated_in = _clause_date(sent, trig, published)
             places = _objects(sent, trig, main)
             oblast_level = False
-            if not places and len({p.admin1_code for p in sent.oblasts}) == 1 and not sent.points:
+            background = since_occupation(sent.text, trig)
+            if not places and len({p.admin1_code for p in sent.oblasts}) == 1 and not sent.points and not background:
                 places, oblast_level = sent.oblasts[:1], True
             for place in places:
                 headline = sent.para <= first_para + 1
                 conf = _confidence(WEIGHTS.conf_base_control, point=not oblast_level, dated=stated is not None,
                                    claimant=sent.claimant is not None, headline=headline, borrowed=False)
-                event = _event_at("frontline_incident", trig.direction(place.country_code), _when(stated, published),
-                                  place, text,
-                                  [Source(article, sent.text, sent.start, sent.end)], conf, actor=trig.actor,
-                                  gains=trig.gains, date_basis=date_basis(stated_in, stated, published))
+                gains = trig.gains
+                if gains == "unknown" and occupation(trig):  # an occupation is by the other country's side
+                    gains = _OCCUPIER.get(place.country_code or "", "unknown")
+                event = _event_at("frontline_incident", trig.direction(place.country_code),
+                                  EARLIER if background else _when(stated, published), place, text,
+                                  [Source(article, sent.text, sent.start, sent.end)], conf,
+                                  actor=gains if trig.actor == "unknown" else trig.actor,
+                                  gains=gains, date_basis=date_basis(stated_in, stated, published))
                 _add_control(events, event)
     # an oblast-level change of control when the article names the towns of that oblast is their summary
     towns = {(e.admin1_code, e.gains) for e in events if e.geo_precision < 3}  # (the same side gaining them)

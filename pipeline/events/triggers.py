@@ -69,7 +69,8 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
     ("capture", r"\b(captur(?:ed|es|ing)|seiz(?:ed|es|ing)|took control|taken (?:\w+ )?control|fell to|overran|"
                 r"(?:took|taken|taking)\s+(?:over\s+)?(?:the\s+)?(?:[\w-]+\s+)?" + _SETTLEMENTS + r"|took over|"
                 r"surrender(?:ed|s)?|ced(?:ed|ing) control|"
-                r"(?:(?<=was )|(?<=were )|(?<=been ))occupied(?=\s+(?:by|in|on|during|shortly|soon|early|late|after)\b))\b"),
+                r"(?:(?<=was )|(?<=were )|(?<=been ))occupied(?=\s+(?:by|in|on|during|shortly|soon|early|late|after|"
+                r"since)\b))\b"),
     ("advance", r"\b(advanced (?:into|on)|pushed into|broke into)\b"),
     ("missile_strike", _INTERCEPTED.format(weapon=r"missiles?|rockets?") + r"|"
                        r"\b(missiles?|rockets?)\b[^.;]{0,80}?\b(struck|strikes?|hit|hits|slammed|destroy(?:ed|s))\b|"
@@ -440,6 +441,19 @@ def actor(sentence: str, start: int, end: int, *, passive: bool) -> str:
 _LEGAL_ACT = re.compile(r"\b(?:decrees?|referend\w*|annex\w*|accession|ratif\w*|(?:officially|formally|legally)\s+"
                         r"(?:seiz|captur|tak))", re.IGNORECASE)
 _CAME_UNDER_RX = re.compile(_CAME_UNDER, re.IGNORECASE)
+# an occupation told by how long it lasted ("the village had been occupied since March"): a capture, in the background
+_OCCUPIED_SINCE = re.compile(r"occupied\s+since\b", re.IGNORECASE)
+
+
+def occupation(trig: Trigger) -> bool:
+    """Whether ``trig`` tells a place was occupied ("was occupied by", "had been occupied since"): the side that
+    gains it is the other country's when the wording names none (``incidents.control_events``)."""
+    return trig.sub == "capture" and trig.text.lower() == "occupied"
+
+
+def since_occupation(sentence: str, trig: Trigger) -> bool:
+    """Whether ``trig`` is an occupation told by how long it lasted ("occupied since ..."): background, no day."""
+    return occupation(trig) and bool(_OCCUPIED_SINCE.match(sentence, trig.start))
 _HOLDER_END = re.compile(r"[,;:.—–(“”\"]")
 
 
@@ -474,6 +488,8 @@ def triggers(sentence: str) -> list[Trigger]:
     for start, _rank, name, end in sorted(found):
         since = _SINCE_FACT.search(sentence, max(0, start - 40), start) if name in CONTROL else None
         fact = realis(sentence[since.end():], start - since.end()) if since else realis(sentence, start)
+        if not fact and name == "capture" and _OCCUPIED_SINCE.match(sentence, start):
+            fact = realis(sentence[:end], start)  # "had been occupied since the war began": the occupation happened
         if not fact or _not_an_incident(sentence, start, end):
             continue
         if name in CONTROL and sentence[start:end].lower().endswith(("ed", "en")) and \
