@@ -155,3 +155,17 @@ def test_an_occupation_told_by_its_length_is_a_background_capture(geoparser):
             "a railway hub, had been occupied since the beginning of the full-scale war.\n")
     events = sorted((e.sub_event_type, e.gains, e.when.date) for e in article_events(geoparser, text))
     assert events == [("capture", "Russia", None), ("recapture", "Ukraine", "2022-09-20")]
+
+
+# -- statements, purposes and spans that report no incident ------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "The country needs more air defences to protect Sumy from missile strikes.",
+    "The goal is the liberation of the peninsula, the president said.",
+    "A counteroffensive aimed at liberating Tokmak began in the summer.",
+    "Troops are massing near the border ahead of an attack on the city.",
+    "Residents should go to shelters during air raids and missile attacks.",
+    "Drone attacks on the port have damaged grain silos in recent weeks.",
+    "The president demanded the return of all territories seized by the invaders.",
+])
+def test_purposes_duties_spans_and_held_areas_are_no_incident(sentence):
+    assert triggers(sentence) == []

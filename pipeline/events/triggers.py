@@ -165,7 +165,11 @@ _IRREALIS = re.compile(
     r"afraid|fearing|for fear|plans? to|planning to|planned to|intends? to|preparing to|prepared to|expected to|possible|possibly|"
     r"potential|hypothetic\w*|rule out|ready to|aims? to|seeks? to|wants? to|tr(?:y|ies|ied) to|attempts? to|"
     r"curfew|alerts?|sirens?|forecast\w*|predict\w*|accus\w+|alleg\w+|denie[sd]|deny|denial|unconfirmed|"
-    r"whether|risk of|fail(?:ed|ing|s)? to)\b",
+    r"whether|risk of|fail(?:ed|ing|s)? to|should|must|ought to|"
+    # a purpose or a goal: what an act is for is not what happened ("air defences to protect X from strikes",
+    # "ahead of an attack", "a counteroffensive aimed at liberating X", "the goal is the liberation of X")
+    r"protect\w*|shield\w*|defend\w* against|to (?:stop|prevent|halt|deter|counter|end)|ahead of|in case of|"
+    r"aim(?:s|ed)? (?:at|to)|in order to|goals?|objectives?|intentions?)\b",
     re.IGNORECASE)
 _PREPARED = re.compile(r"\b(prepar\w+|ready|braced?|bracing)\s+(?:for|against)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(not|never|no|nor|without|n['’]t|false|fake|refuted)\b", re.IGNORECASE)
@@ -177,7 +181,8 @@ _GENERIC = re.compile(r"\b(constant(?:ly)?|frequent(?:ly)?|regular(?:ly)?|daily|
                       r"(?:began|started|begun)\s+(?:back\s+)?in\s+\d{4}|"
                       r"every day|throughout|dozens of settlements|hundreds of settlements|deliberately|"
                       r"periodic(?:al)?(?:ly)?|occasional(?:ly)?|sporadic(?:ally)?|routine(?:ly)?|from time to time|"
-                      r"time and again|at times|campaigns? of)\b",
+                      r"time and again|at times|campaigns? of|in recent (?:days|weeks|months|years)|"
+                      r"(?:over|in|during) the (?:past|last) (?:few |several )?(?:weeks|months|years))\b",
                       re.IGNORECASE)
 # a sentence that opens on a span of time tells what has gone on since, not one incident
 _GENERIC_OPENER = re.compile(r"^\W*(?:(?:and|but)\s+)?(?:ever\s+since|since\s+then|from then on|since that time|"
@@ -203,6 +208,8 @@ _INFINITIVE_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
 # "the liberated territories"): no change of control of its own (one naming its place, "the liberated village of X",
 # still is one)
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_HELD_AREAS_BEFORE = re.compile(r"\b(?:territor(?:y|ies)|areas|lands)\s+(?:it\s+|they\s+|(?:had|has|have)\s+)?"
+                                r"(?:\w+ly\s+)?$", re.IGNORECASE)  # "the territories (it has) seized": what is held
 _ATTRIBUTIVE_AFTER = re.compile(r"\s+(?:" + _SETTLEMENTS.replace(r"(?:\s+of)?", "") + r"|territor(?:y|ies)|areas?|"
                                 r"regions?|lands?|positions?)\b(?!\s+of\b)", re.IGNORECASE)
 
@@ -493,8 +500,9 @@ def triggers(sentence: str) -> list[Trigger]:
         if not fact or _not_an_incident(sentence, start, end):
             continue
         if name in CONTROL and sentence[start:end].lower().endswith(("ed", "en")) and \
-                _ATTRIBUTIVE_BEFORE.search(sentence, max(0, start - 30), start) and _ATTRIBUTIVE_AFTER.match(sentence, end):
-            continue  # "the retaken village": a place referred back to
+                (_ATTRIBUTIVE_BEFORE.search(sentence, max(0, start - 30), start) and _ATTRIBUTIVE_AFTER.match(sentence, end)
+                 or _HELD_AREAS_BEFORE.search(sentence, max(0, start - 30), start)):
+            continue  # "the retaken village", "all territories seized by Russia": places referred to, no event
         if name == "capture" and _LEGAL_ACT.search(sentence):
             continue  # "regions ... officially seized when the decrees were signed": a claim (``annexation``)
         if _INFINITIVE_BEFORE.search(sentence[:start]):
