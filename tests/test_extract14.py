@@ -169,3 +169,22 @@ def test_an_occupation_told_by_its_length_is_a_background_capture(geoparser):
 ])
 def test_purposes_duties_spans_and_held_areas_are_no_incident(sentence):
     assert triggers(sentence) == []
+
+
+# -- lists of places changing hands ---------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Russian forces captured Ocheretyne as well as the village of Keramik, the ministry said.",
+    "Russia said its troops had captured Ocheretyne in the Donetsk region and Keramik.",
+    "The ministry said Russian troops had taken control of Ocheretyne (Donetsk region) and Keramik.",
+    "Russian forces captured Ocheretyne, north of Avdiivka, and Keramik, the ministry said.",
+    "The villages of Ocheretyne and Keramik were captured by Russian forces, the ministry said.",
+    "Russian troops have occupied Ocheretyne and Keramik, the General Staff said.",
+])
+def test_every_place_of_a_list_changes_hands(geoparser, text):
+    events = article_events(geoparser, "date 2024-05-10\n\n" + text + "\n")
+    assert sorted(e.place.name for e in events if e.sub_event_type == "capture") == ["Keramik", "Ocheretyne"]
+
+
+def test_the_fall_of_a_town_is_a_capture_but_the_fall_of_a_year_is_not():
+    assert [t.sub for t in triggers("The ministry announced the fall of Vuhledar on Wednesday.")] == ["capture"]
+    assert [t.sub for t in triggers("In the fall of 2022, Ukrainian troops liberated Izium.")] == ["recapture"]

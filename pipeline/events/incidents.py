@@ -79,8 +79,18 @@ _FACILITY = re.compile(r"\b(base|barracks|hospital|theat(?:re|er)|cathedral|chur
 _PLACE_ANAPHOR = re.compile(r"^\s+(?:control\s+(?:of|over)\s+|of\s+)?(?:the|this|that)\s+(?:\w+\s+)?(city|town|village|settlement|locality)\b",
                             re.IGNORECASE)
 # between two places of one list: commas, "and", and names the gazetteer did not know
-_LIST_GAP = re.compile(r"^(?:\s*,\s*|\s*,?\s+and\s+|\s+)(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+# between two places of one list: commas, "and", "as well as", a lead ("and the village of"), each place's own
+# oblast ("A in the Donetsk region and B", "A (Donetsk region) and B"), and names the gazetteer did not know
+_LIST_TAIL = (r"(?:\s*\([^()]{1,40}\)|\s+in\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+"
+              r"(?i:region|oblast|province))?")
+_LIST_SEP = (r"(?:\s*,\s*|\s*,?\s+and\s+|\s*,?\s+as\s+well\s+as\s+|\s+)"
+             r"(?:(?:the\s+)?(?:nearby\s+)?(?i:villages?|towns?|settlements?|city|hamlets?)\s+of\s+)?")
+_LIST_GAP = re.compile(r"^" + _LIST_TAIL + _LIST_SEP + r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}" + _LIST_TAIL +
                        r"(?:\s*,\s*|\s*,?\s+and\s+))*$")
+# a place that only locates the one before it in a list ("A, south of B, and C"): not one of the list
+_LIST_DESCRIPTOR = re.compile(r"^\s*,?\s*(?:(?:just|some|about|\d+\s*(?:km|kilometres|kilometers|miles))\s+)?"
+                              r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside|close\s+to)\s+"
+                              r"(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 _LIST_LEAD = re.compile(r"^\s*(?:the\s+)?(?:(?:villages?|towns?|cities|city|settlements?|localities|locality|"
                         r"town)\s+of\s+)?$", re.IGNORECASE)
 # a night spans two dates: "overnight", "late on Sunday" and "on Monday" may be one attack
@@ -735,11 +745,14 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
                 not (trig.sub == "capture" and _NOT_A_PLACE_OBJECT.search(gap)) and \
                 not (trig.sub == "withdrawal" and _DESTINATION.match(gap)):
             out.append(after[0])
+            last = after[0]
             for p in after[1:]:
-                between = text[out[-1].end - s0:p.start - s0]
-                if not _LIST_GAP.match(between):
+                between = text[last.end - s0:p.start - s0]
+                if _LIST_GAP.match(between):
+                    out.append(p)
+                elif not (last is out[-1] and _LIST_DESCRIPTOR.match(between)):
                     break
-                out.append(p)
+                last = p  # a descriptor's place is passed over ("A, south of B, and C")
             return out
     if not trig.passive and main is not None and _PLACE_ANAPHOR.match(text[trig.end:]):
         return [main]
@@ -749,7 +762,13 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
         gap = text[before[-1].end - s0:trig.start]
         if not re.search(r"[.;]|\b(?:after|when|while|but|because)\b", gap) and \
                 (trig.passive or not re.search(r"\band\b", gap)) and not _NOT_A_PLACE_SUBJECT.search(gap):
-            return [before[-1]]
+            listed = [before[-1]]
+            while trig.passive and len(listed) < len(before):  # "the villages of A and B were retaken"
+                prev = before[-len(listed) - 1]
+                if not _LIST_GAP.match(text[prev.end - s0:listed[0].start - s0]):
+                    break
+                listed.insert(0, prev)
+            return listed
     if trig.passive and main is not None and re.search(r"\b(?:the|this) (?:\w+ )?(city|town|village|settlement)\b",
                                                       text[max(0, trig.start - 40):trig.start], re.IGNORECASE):
         return [main]
@@ -816,8 +835,10 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                                   gains=gains, date_basis=date_basis(stated_in, stated, published))
                 _add_control(events, event)
     # an oblast-level change of control when the article names the towns of that oblast is their summary
-    towns = {(e.admin1_code, e.gains) for e in events if e.geo_precision < 3}  # (the same side gaining them)
-    events = [e for e in events if e.geo_precision < 3 or (e.admin1_code, e.gains) not in towns]
+    # (the same side gaining them, or a side the towns' own wording does not tell: "A, B and C were liberated")
+    towns = {(e.admin1_code, e.gains) for e in events if e.geo_precision < 3}
+    events = [e for e in events if e.geo_precision < 3 or
+              not {(e.admin1_code, e.gains), (e.admin1_code, "unknown")} & towns]
     zeros = [CasualtyClaim(f.kind, 0, f.text, s.claimant, article, f.start, f.end, "zero")
              for s in sentences for f in s.figures if f.role == "zero" and not s.strikes]
     if events and zeros:

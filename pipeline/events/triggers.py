@@ -68,7 +68,9 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                    r"pulled out|" + _GAVE_UP + r")\b"),
     ("capture", r"\b(captur(?:ed|es|ing)|seiz(?:ed|es|ing)|took control|taken (?:\w+ )?control|fell to|overran|"
                 r"(?:took|taken|taking)\s+(?:over\s+)?(?:the\s+)?(?:[\w-]+\s+)?" + _SETTLEMENTS + r"|took over|"
-                r"surrender(?:ed|s)?|ced(?:ed|ing) control|"
+                r"surrender(?:ed|s)?|ced(?:ed|ing) control|(?:capture|seizure) of|"
+                r"(?<!in the )(?<!last )(?<!this )(?<!next )(?<!early )(?<!late )(?<!mid-)fall of(?!\s+(?:19|20)\d\d)|"
+                r"(?:(?<=have )|(?<=has )|(?<=had ))occupied(?=\s+(?-i:[A-Z]))|"
                 r"(?:(?<=was )|(?<=were )|(?<=been ))occupied(?=\s+(?:by|in|on|during|shortly|soon|early|late|after|"
                 r"since)\b))\b"),
     ("advance", r"\b(advanced (?:into|on)|pushed into|broke into)\b"),
@@ -95,7 +97,8 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "recapture": ("recaptur", "retook", "retak", "liberat", "took back", "regain", "reclaimed", "fre", "expell", "drove",
                   "driven", "ousted", "pushed", "kicked", "under", "return"),
     "withdrawal": ("withdr", "retreat", "abandon", "pulled out", "gave up", "left"),
-    "capture": ("captur", "seiz", "took", "taken", "taking", "fell to", "overran", "surrender", "ced", "occupied"),
+    "capture": ("captur", "seiz", "took", "taken", "taking", "fell to", "overran", "surrender", "ced", "occupied",
+                "fall of"),
     "advance": ("advanced", "pushed into", "broke into"),
     "missile_strike": ("missile", "rocket"),
     "drone_strike": ("drone",),
@@ -149,7 +152,7 @@ def _not_an_incident(sentence: str, start: int, end: int) -> bool:
 # a cheap test first (word prefixes; Python's regex alternations are slow): a sentence with none has no trigger
 _WORD = re.compile(r"[a-z]+")
 _TRIGGER_PREFIXES = frozenset(
-    "enci surr cut reca reto reta libe took rega recl with retr aban pull capt seiz take fell over surr ceded cedi "
+    "enci surr cut reca reto reta libe took rega recl with retr aban pull capt seiz take fell fall over surr ceded cedi "
     "free expe drov driv oust kick "
     "adva push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot "
     "assa stri hit hits gave left unde retu back came come brou repe repu beat thro occu expl blas".split())
