@@ -188,3 +188,15 @@ def test_every_place_of_a_list_changes_hands(geoparser, text):
 def test_the_fall_of_a_town_is_a_capture_but_the_fall_of_a_year_is_not():
     assert [t.sub for t in triggers("The ministry announced the fall of Vuhledar on Wednesday.")] == ["capture"]
     assert [t.sub for t in triggers("In the fall of 2022, Ukrainian troops liberated Izium.")] == ["recapture"]
+
+
+def test_a_strike_on_a_list_of_villages_is_a_strike_on_each(geoparser):
+    text = "date 2024-05-10\n\nRussian forces shelled Vovchansk and Lyptsi on Friday, the governor said.\n"
+    events = article_events(geoparser, text)
+    assert sorted((e.place.name, e.sub_event_type) for e in events) == [("Lyptsi", "shelling"),
+                                                                        ("Vovchansk", "shelling")]
+
+
+def test_a_toll_told_with_a_list_stays_one_incident(geoparser):
+    text = "date 2024-05-10\n\nRussian shelling of Vovchansk and Lyptsi killed two people on Friday.\n"
+    assert len(article_events(geoparser, text)) == 1

@@ -662,7 +662,38 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
                 continue
             strikes_seen[key] = event
         out.append(event)
+        out += _listed_targets(article, text, inc, event, strikes_seen)
     out += _attacks_since(article, text, sentences, published, strikes_seen)
+    return out
+
+
+def _listed_targets(article: str, text: str, inc: _Incident, event: Event, seen: dict[tuple, Event]) -> list[Event]:
+    """The other settlements a strike verb takes as a list of objects ("shelled the villages of A and B", "struck A,
+    B and C"), each a strike of its own on the incident's day; only in sentences with no figure (a toll belongs to
+    the incident as told, never to each place of a list)."""
+    out = []
+    for sent in inc.sentences:
+        if sent.figures:
+            continue
+        for trig in sent.strikes:
+            if trig.passive:
+                continue
+            listed = _objects(sent, trig, None)
+            if len(listed) < 2:
+                continue
+            for place in listed:
+                if event.place is not None and same_place(place, event.place) and \
+                        not distinct_settlements(place, event.place):
+                    continue
+                key = (place.geonameid or place.name, trig.sub, event.when.date)
+                if key in seen:
+                    continue
+                other = _event_at("frontline_incident", trig.sub, event.when, place, text,
+                                  [Source(article, sent.text, sent.start, sent.end)], event.confidence,
+                                  actor=trig.actor)
+                other.date_basis = event.date_basis
+                seen[key] = other
+                out.append(other)
     return out
 
 
