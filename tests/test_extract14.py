@@ -200,3 +200,17 @@ def test_a_strike_on_a_list_of_villages_is_a_strike_on_each(geoparser):
 def test_a_toll_told_with_a_list_stays_one_incident(geoparser):
     text = "date 2024-05-10\n\nRussian shelling of Vovchansk and Lyptsi killed two people on Friday.\n"
     assert len(article_events(geoparser, text)) == 1
+
+
+def test_drones_shot_down_over_a_list_of_oblasts_are_a_strike_on_each(geoparser):
+    text = ("date 2024-05-10\n\nRussia's defence ministry said air defences had shot down 25 Ukrainian drones over "
+            "the Belgorod, Kursk and Bryansk regions overnight.\n")
+    events = article_events(geoparser, text)
+    assert sorted((e.admin1_code, e.sub_event_type, e.actor) for e in events) == [
+        ("RU-BEL", "drone_strike", "Ukraine"), ("RU-BRY", "drone_strike", "Ukraine"),
+        ("RU-KRS", "drone_strike", "Ukraine")]
+
+
+def test_a_toll_over_several_oblasts_is_no_event(geoparser):
+    text = "date 2024-05-10\n\nRussian shelling killed five people in Kharkiv and Donetsk oblasts, officials said.\n"
+    assert article_events(geoparser, text) == []

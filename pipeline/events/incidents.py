@@ -626,6 +626,11 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
             continue  # a side's losses claimed with a change of control: the change of control is the event
         place, oblast_only = _best_place(inc, text)
         borrowed = False
+        if place is None and not (killed or injured):
+            each = _oblasts_listed(inc)
+            if each:  # "drones were shot down over the A and B regions": a strike on each oblast
+                out += _per_oblast(article, text, inc, each, published, strikes_seen)
+                continue
         if place is None:
             place = _fallback_place(sentences, inc)
             borrowed = place is not None
@@ -664,6 +669,51 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
         out.append(event)
         out += _listed_targets(article, text, inc, event, strikes_seen)
     out += _attacks_since(article, text, sentences, published, strikes_seen)
+    return out
+
+
+def _oblasts_listed(inc: _Incident) -> list[Place]:
+    """The oblasts an incident with no town names as one list in one sentence ("over the A and B regions", "A, B
+    and C oblasts"), one each; empty when it names a town, or oblasts apart."""
+    if inc.points:
+        return []
+    for sent in inc.sentences:
+        units = sent.oblasts
+        if len({u.admin1_code for u in units}) < 2:
+            continue
+        s0 = sent.start
+        if all(_OBLAST_LIST_GAP.match(sent.text[a.end - s0:b.start - s0]) for a, b in zip(units, units[1:])):
+            seen: dict[str, Place] = {}
+            for u in units:
+                seen.setdefault(u.admin1_code, u)
+            return list(seen.values())
+    return []
+
+
+# between two oblasts of one list ("the Belgorod, Kursk and Bryansk regions", "Kharkiv and Sumy oblasts")
+_OBLAST_LIST_GAP = re.compile(r"^(?:\s+(?i:regions?|oblasts?|provinces?))?(?:\s*,\s*|\s*,?\s+and\s+)"
+                              r"(?:the\s+)?$")
+
+
+def _per_oblast(article: str, text: str, inc: _Incident, units: list[Place], published: EventDate,
+                seen: dict[tuple, Event]) -> list[Event]:
+    """A strike with no figure told over a list of oblasts: one oblast-level strike in each."""
+    out = []
+    sub = sorted({t.sub for t in inc.strikes}, key=lambda s: _RANK[s])[0]
+    actor = next((t.actor for t in inc.strikes if t.actor != "unknown"), "unknown")
+    sources = [Source(article, s.text, s.start, s.end) for s in inc.sentences]
+    when = _when(inc.date, published) if not _earlier(inc) or inc.date is not None else EARLIER
+    for unit in units:
+        key = (unit.admin1_code, sub, when.date)
+        if key in seen:
+            continue
+        conf = _confidence(WEIGHTS.conf_base_strike, point=False, dated=bool(inc.date and inc.date.date),
+                           claimant=False, headline=False, borrowed=False)
+        event = _event_at("frontline_incident", sub, when, unit, text, list(sources), conf, actor=actor)
+        if inc.dated_by is not None:
+            event.date_basis = date_basis(inc.dated_by.text, inc.date, published)
+        seen[key] = event
+        out.append(event)
     return out
 
 
