@@ -214,3 +214,14 @@ def test_drones_shot_down_over_a_list_of_oblasts_are_a_strike_on_each(geoparser)
 def test_a_toll_over_several_oblasts_is_no_event(geoparser):
     text = "date 2024-05-10\n\nRussian shelling killed five people in Kharkiv and Donetsk oblasts, officials said.\n"
     assert article_events(geoparser, text) == []
+
+
+def test_a_lede_that_dates_an_unnamed_capture_dates_the_next_lines_named_one(geoparser):
+    text = ("date 2025-01-27\n\nRussia on Sunday claimed its troops had captured a strategically important town in "
+            "the east. Russia's Defense Ministry announced the fall of Vuhledar after a monthslong battle.\n")
+    events = article_events(geoparser, text)
+    assert [(e.sub_event_type, e.place.name, e.when.date) for e in events] == [("capture", "Vuhledar", "2025-01-26")]
+
+
+def test_an_attack_repeated_many_times_is_ongoing_fighting():
+    assert triggers("Russian forces shelled our positions 30 times, the brigade said.") == []

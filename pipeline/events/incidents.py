@@ -889,6 +889,7 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
     counts: dict[object, int] = {}
     first_para = min((s.para for s in sentences), default=0)
     main = None
+    unnamed: tuple | None = None  # a dated change of control told without its place (a lede), for the next one
     for sent in sentences:
         for p in sent.points:
             key = p.geonameid or p.name
@@ -898,6 +899,12 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
         for trig in (t for t in sent.triggers if t.control):
             stated, stated_in = _clause_date(sent, trig, published)
             places = _objects(sent, trig, main)
+            if not places and not sent.points and stated is not None:  # "Russia on Sunday claimed it had taken a town"
+                unnamed = (stated, stated_in, sent.para, trig.gains)
+            elif places and stated is None and unnamed is not None and sent.para - unnamed[2] <= 1 and \
+                    unnamed[3] in (trig.gains, "unknown"):
+                stated, stated_in = unnamed[:2]  # ... and the next lines name it: the day told with it
+                unnamed = None
             oblast_level = False
             background = since_occupation(sent.text, trig)
             if not places and len({p.admin1_code for p in sent.oblasts}) == 1 and not sent.points and not background:

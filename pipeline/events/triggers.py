@@ -185,6 +185,8 @@ _GENERIC = re.compile(r"\b(constant(?:ly)?|frequent(?:ly)?|regular(?:ly)?|daily|
                       r"every day|throughout|dozens of settlements|hundreds of settlements|deliberately|"
                       r"periodic(?:al)?(?:ly)?|occasional(?:ly)?|sporadic(?:ally)?|routine(?:ly)?|from time to time|"
                       r"time and again|at times|campaigns? of|in recent (?:days|weeks|months|years)|"
+                      r"(?:\d+|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|several|many|multiple)"
+                      r"\s+times|"
                       r"(?:over|in|during) the (?:past|last) (?:few |several )?(?:weeks|months|years))\b",
                       re.IGNORECASE)
 # a sentence that opens on a span of time tells what has gone on since, not one incident
