@@ -225,3 +225,8 @@ def test_a_lede_that_dates_an_unnamed_capture_dates_the_next_lines_named_one(geo
 
 def test_an_attack_repeated_many_times_is_ongoing_fighting():
     assert triggers("Russian forces shelled our positions 30 times, the brigade said.") == []
+
+
+def test_the_month_before_the_pages_may_still_be_its_news():
+    assert not earlier_period("In April, a missile strike on the port killed 21 people.", PAGE)
+    assert earlier_period("In February, a missile strike on the port killed 21 people.", PAGE)

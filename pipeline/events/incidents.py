@@ -306,9 +306,11 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
 
 
 # an incident of an earlier period: "last year", "two years ago", a year before the page's written as a date ("in an
-# April 2022 strike", "in the spring of 2022", "in 2022"), or another month than the page's ("in March", "last month")
-_LAST_YEAR = re.compile(r"\b(?:last|previous|the previous|the past)\s+(?:year|month)\b|\b(?:a|one|two|three|four|"
+# April 2022 strike", "in the spring of 2022", "in 2022"), or a month well before the page's ("in March" on a May page)
+_LAST_YEAR = re.compile(r"\b(?:last|previous|the previous|the past)\s+year\b|\b(?:a|one|two|three|four|"
                         r"five|\d+)\s+(?:years?|months?)\s+(?:ago|earlier|before)\b", re.IGNORECASE)
+EARLIER_MONTHS = 2  # a month named without a year is another period this many months or more before the page's
+# (the month before may still be the page's incident, told a few days later across a month's end)
 _MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|December")
 _WRITTEN_YEAR = re.compile(r"\b(?:(?:in|of|during)\s+(?:(?:the\s+)?(?:an?\s+)?(?:early|late|mid-?)?\s*"
                            r"(?:spring|summer|autumn|fall|winter|" + _MONTHS + r")\s+(?:of\s+)?)?|"
@@ -320,7 +322,7 @@ _MONTH_NUMBER = {name: i + 1 for i, name in enumerate(_MONTHS.split("|"))}
 
 def earlier_period(sentence: str, published: EventDate) -> bool:
     """Whether ``sentence`` tells of something of an earlier period than the page's news ("last year", "in an April
-    2022 strike", "in March" on a May page): background, an incident of its own (never the page's incident, never
+    2022 strike", "in March" on a May page, ``EARLIER_MONTHS``): background, an incident of its own (never the page's incident, never
     its toll). A span ("since 2014", "until March") is not a time of its own."""
     if _LAST_YEAR.search(sentence):
         return True
@@ -331,8 +333,8 @@ def earlier_period(sentence: str, published: EventDate) -> bool:
         if int(m.group(1)) < page.year and not _SINCE_YEAR.search(sentence, max(0, m.start() - 30), m.start()):
             return True
     for m in _WRITTEN_MONTH.finditer(sentence):
-        if _MONTH_NUMBER[m.group(1)] != page.month and not _SINCE_YEAR.search(sentence, max(0, m.start() - 30),
-                                                                              m.start()):
+        back = (page.month - _MONTH_NUMBER[m.group(1)]) % 12  # months before the page's (a later one: last year)
+        if back >= EARLIER_MONTHS and not _SINCE_YEAR.search(sentence, max(0, m.start() - 30), m.start()):
             return True
     return False
 

@@ -200,7 +200,7 @@ _SINCE_FACT = re.compile(r"\bsince\s+(?:it|they|the\s+[\w-]+|[A-Z][\w'’-]+)\s+
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\s(?:after|when|as|but|while|before|following|and then)\s|[“”\"]",
                            re.IGNORECASE)
 _SEPARATE = re.compile(r"^\W*(separately|in a separate|elsewhere|in another|another|in other news)\b|"
-                       r"^\W*(?:earlier|previously)\s+(?:this|last|in)\s+(?:(?:the\s+)?(?:month|week|year|spring|summer|"
+                       r"^\W*(?:earlier|previously)\s+(?:this|last|in)\s+(?:(?:the\s+)?(?:month|year|spring|summer|"
                        r"autumn|fall|winter)|January|February|March|April|May|June|July|August|September|October|"
                        r"November|December)\b|"
                        r"\b(another|a separate|a second|a further) (?:\w+ )?(attack|strike|incident|shelling|explosion)|"
