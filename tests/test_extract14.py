@@ -230,3 +230,16 @@ def test_an_attack_repeated_many_times_is_ongoing_fighting():
 def test_the_month_before_the_pages_may_still_be_its_news():
     assert not earlier_period("In April, a missile strike on the port killed 21 people.", PAGE)
     assert earlier_period("In February, a missile strike on the port killed 21 people.", PAGE)
+
+
+def test_drones_of_the_attack_shot_down_elsewhere_are_part_of_it(geoparser):
+    text = ("date 2024-05-10\n\nUkrainian drones attacked an oil depot in Bryansk overnight, the governor said. "
+            "Russian air defences shot down ten Ukrainian drones over the Kaluga region on their way, the ministry "
+            "said.\n")
+    assert [e.admin1_code for e in article_events(geoparser, text)] == ["RU-BRY"]
+
+
+def test_the_other_sides_drones_shot_down_are_an_attack_of_their_own(geoparser):
+    text = ("date 2024-05-10\n\nRussian drones hit Odesa overnight, injuring two people. Russia's ministry said it "
+            "had shot down 20 Ukrainian drones over the Belgorod region.\n")
+    assert sorted(e.admin1_code for e in article_events(geoparser, text)) == ["RU-BEL", "UA-51"]

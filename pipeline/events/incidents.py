@@ -492,6 +492,20 @@ def _pick(incidents: list[_Incident], sent: _Sentence, published: EventDate) -> 
     return open_[-1]
 
 
+def _intercepted_from(incidents: list[_Incident], sent: _Sentence) -> _Incident | None:
+    """The open incident an interception sentence belongs to: its only strikes are weapons brought down ("ten
+    drones were shot down over X"), with no figure, and an incident told before is an attack by the same side with
+    the same weapon (the d1-style "drones of the other side shot down over Y" is an incident of its own)."""
+    strikes = sent.strikes
+    if not strikes or not all(t.intercepted for t in strikes) or any(f.role != "zero" for f in sent.figures):
+        return None
+    kinds = {(t.actor, t.sub) for t in strikes if t.actor != "unknown"}
+    for inc in reversed(incidents[-WEIGHTS.open_incidents:]):
+        if kinds & {(t.actor, t.sub) for t in inc.strikes if not t.intercepted}:
+            return inc
+    return None
+
+
 def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_Incident]:
     """Group strike and casualty sentences into incidents."""
     incidents: list[_Incident] = []
@@ -506,6 +520,10 @@ def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_
                 last = incidents[-1].sentences[-1]
                 if sent.para - last.para <= WEIGHTS.incident_lookback_paragraphs and (sent.points or sent.figures):
                     incidents[-1].support.append(sent)
+            continue
+        attack = _intercepted_from(incidents, sent)
+        if attack is not None:  # weapons brought down on their way: part of the attack told, wherever it happened
+            attack.support.append(sent)
             continue
         target = None if (not incidents or sent.separate) else _pick(incidents, sent, published)
         if target is None:

@@ -342,6 +342,7 @@ class Trigger:
     passive: bool  # "was seized": its place stands before it
     actor: str  # "Russia", "Ukraine" or "unknown"
     text: str = ""
+    intercepted: bool = False  # told by its weapons brought down ("14 drones were shot down"): ``_INTERCEPTED``
 
     @property
     def control(self) -> bool:
@@ -526,7 +527,8 @@ def triggers(sentence: str) -> list[Trigger]:
         cut = since.end() if since else 0  # a "since" clause has its own actor ("... since it was retaken by X")
         who = holder if holder not in (None, "unknown") else \
             actor(sentence[cut:], start - cut, end - cut, passive=passive)
-        if name in STRIKES and _INTERCEPTION.search(sentence, start, end):
+        intercepted = name in STRIKES and bool(_INTERCEPTION.search(sentence, start, end))
+        if intercepted:
             who = _side_in(sentence[start:end]) or _other(who)  # "Ukrainian drones", else not the interceptor
-        out.append(Trigger(name, start, end, passive, who, sentence[start:end]))
+        out.append(Trigger(name, start, end, passive, who, sentence[start:end], intercepted))
     return out
