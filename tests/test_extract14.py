@@ -122,11 +122,16 @@ def test_interception_matches_hold_their_gate_words(sentence):
             assert any(word in low for word in TRIGGER_NEEDS[name]), name
 
 
-def test_drones_shot_down_over_a_town_are_a_drone_strike_there(geoparser):
+def test_drones_shot_down_over_a_town_with_nothing_hit_are_no_event_by_default(geoparser):
     text = ("date 2024-05-10\n\nRussian air defences shot down six Ukrainian drones over Belgorod overnight, "
             "the governor said.\n")
-    events = article_events(geoparser, text)
-    assert [(e.sub_event_type, e.admin1_code, e.actor) for e in events] == [("drone_strike", "RU-BEL", "Ukraine")]
+    assert article_events(geoparser, text) == []
+
+
+def test_debris_of_a_downed_drone_that_hits_is_an_attack(geoparser):
+    text = ("date 2024-05-10\n\nDebris from a downed drone struck a house in Odesa overnight, injuring three "
+            "people.\n")
+    assert [(e.admin1_code, e.injured) for e in article_events(geoparser, text)] == [("UA-51", 3)]
 
 
 def test_drones_shot_down_with_no_place_are_no_event(geoparser):
@@ -202,13 +207,11 @@ def test_a_toll_told_with_a_list_stays_one_incident(geoparser):
     assert len(article_events(geoparser, text)) == 1
 
 
-def test_drones_shot_down_over_a_list_of_oblasts_are_a_strike_on_each(geoparser):
-    text = ("date 2024-05-10\n\nRussia's defence ministry said air defences had shot down 25 Ukrainian drones over "
-            "the Belgorod, Kursk and Bryansk regions overnight.\n")
+def test_drones_attacking_a_list_of_oblasts_are_a_strike_on_each(geoparser):
+    text = "date 2024-05-10\n\nRussian drones attacked Kharkiv and Sumy oblasts overnight, officials said.\n"
     events = article_events(geoparser, text)
     assert sorted((e.admin1_code, e.sub_event_type, e.actor) for e in events) == [
-        ("RU-BEL", "drone_strike", "Ukraine"), ("RU-BRY", "drone_strike", "Ukraine"),
-        ("RU-KRS", "drone_strike", "Ukraine")]
+        ("UA-59", "drone_strike", "Russia"), ("UA-63", "drone_strike", "Russia")]
 
 
 def test_a_toll_over_several_oblasts_is_no_event(geoparser):
@@ -239,7 +242,7 @@ def test_drones_of_the_attack_shot_down_elsewhere_are_part_of_it(geoparser):
     assert [e.admin1_code for e in article_events(geoparser, text)] == ["RU-BRY"]
 
 
-def test_the_other_sides_drones_shot_down_are_an_attack_of_their_own(geoparser):
+def test_the_other_sides_drones_shot_down_alone_are_no_event_by_default(geoparser):
     text = ("date 2024-05-10\n\nRussian drones hit Odesa overnight, injuring two people. Russia's ministry said it "
             "had shot down 20 Ukrainian drones over the Belgorod region.\n")
-    assert sorted(e.admin1_code for e in article_events(geoparser, text)) == ["RU-BEL", "UA-51"]
+    assert sorted(e.admin1_code for e in article_events(geoparser, text)) == ["UA-51"]
