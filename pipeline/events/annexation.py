@@ -27,6 +27,7 @@ _REPUBLIC = re.compile(r"\b([A-Z][\w'’-]+)\s+People['’]s\s+Republic\b")
 # a unit referred back to ("the peninsula Moscow annexed", "the region"): the unit named just before
 _UNIT_ANAPHOR = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:peninsula|region|republic|territory|oblast|"
                            r"province)\b(?!\s+of\b)", re.IGNORECASE)
+_STRICT_CLAIM = re.compile(r"\b(?:annex\w*|referend\w*|incorporat\w*|accession|absorb\w*)", re.IGNORECASE)
 _CLAIM_STAGES = (("ratification", re.compile(r"\bratif\w*", re.I)),
                  ("annexation", re.compile(r"\b(annex\w*|absorb\w*|incorporat\w*|proclaim\w*|sign\w*|accession|"
                                            r"declar\w*)", re.I)),
@@ -47,13 +48,23 @@ def unrecognised(text: str) -> bool:
     return bool(_UNRECOGNISED.search(text))
 
 
-def _units(here: list[Place], sentence_has_region_word: bool) -> list[Place]:
+def _units(here: list[Place], sentence_has_region_word: bool, sentence: str = "", offset: int = 0) -> list[Place]:
+    """The admin-1 units a claim sentence names: oblasts, and eponymous capitals named as units (two or more, or
+    with a region word, or in one list with an oblast: "Crimea and Sevastopol", a city that is a unit of its own).
+    ``sentence`` starts at the article offset ``offset``."""
     units = [p for p in here if p.feature_kind == "admin1" and p.admin1_code]
     eponymous = [p for p in here if p.feature_kind == "city" and p.admin1_code
                  and p.admin1_name and p.name == p.admin1_name]
     if len(eponymous) >= 2 or (eponymous and sentence_has_region_word):
         units += eponymous
+    elif eponymous and units and sentence:
+        units += [p for p in eponymous if any(_UNIT_LIST_GAP.match(sentence[min(p.end, u.end) - offset:
+                                                                             max(p.start, u.start) - offset])
+                                              for u in units if u.admin1_code != p.admin1_code)]
     return units
+
+
+_UNIT_LIST_GAP = re.compile(r"^(?:\s*,\s*|\s*,?\s+and\s+|\s*/\s*)(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
 
 
 def _claimants(sentence: str, here: list[Place]) -> list[str]:
@@ -90,6 +101,11 @@ def referred_units(sentence: str, here: list[Place], before: list[Place], articl
     if not out and not _units(here, True) and _UNIT_ANAPHOR.search(sentence):
         units = [p for p in before if p.feature_kind == "admin1" and p.admin1_code]
         out += units[-1:]
+        towns = {p.admin1_code: p for p in here if p.feature_kind == "city" and p.admin1_code and p.admin1_name and
+                 not _capital(p)}  # (a national capital there is the claimant: "the peninsula Moscow annexed")
+        if not units and len(towns) == 1 and _STRICT_CLAIM.search(sentence):  # "X on the peninsula, which was annexed"
+            town = next(iter(towns.values()))
+            out.append(replace(town, feature_kind="admin1", name=town.admin1_name))
     return out
 
 
@@ -102,7 +118,7 @@ def claims(sentence: str, here: list[Place], when: EventDate, source: Source, is
     """Claims on the admin-1 units a sentence names, by a country it names or whose organs it names."""
     if not _CLAIM.search(sentence):
         return []
-    units = _units(here, bool(_REGION_WORD.search(sentence)))
+    units = _units(here, bool(_REGION_WORD.search(sentence)), sentence, source.start)
     if not units:
         return []
     claimants = _claimants(sentence, here)

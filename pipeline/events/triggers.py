@@ -47,6 +47,15 @@ _GAVE_UP = (r"gave up(?!\s+(?:hope|on|their|its|his|her|arms|weapons|the\s+(?:id
 _REPELLED = (r"(?:was|were|been)\s+(?:\w+\s+)?(?:pushed back|repelled|repulsed|beaten back|thrown back)"
              r"(?!\s+(?:to|until|till|by\s+(?:a|one|two|\d+)\s))")
 
+# an attack told by its weapons brought down ("air defences shot down 14 drones over X", "two missiles were
+# intercepted over X"): the attack on the place it was aimed at (the interceptor is not who attacked: ``_INTERCEPTION``)
+_INTERCEPTED = (r"\b(?:intercept(?:ed|s|ing)|shot\s+down|shoots?\s+down|shooting\s+down|downed|destroyed|neutrali[sz]ed)"
+                r"\s+(?:[\w-]+\s+){{0,4}}?(?:{weapon})\b|"
+                r"\b(?:{weapon})\s+(?:(?:were|was|have\s+been|had\s+been|has\s+been)\s+)(?:\w+\s+)?"
+                r"(?:intercepted|shot\s+down|downed|destroyed|neutrali[sz]ed)\b")
+_INTERCEPTION = re.compile(r"intercept|shot\s+down|shoots?\s+down|shooting\s+down|downed|destroyed|neutrali[sz]ed",
+                           re.IGNORECASE)
+
 # sub-event type -> pattern, most specific first
 INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in (
     ("encirclement", r"\b(encircl(?:ed|ing|ement|es)|surround(?:ed|ing)|cut off)\b"),
@@ -59,18 +68,24 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                    r"pulled out|" + _GAVE_UP + r")\b"),
     ("capture", r"\b(captur(?:ed|es|ing)|seiz(?:ed|es|ing)|took control|taken (?:\w+ )?control|fell to|overran|"
                 r"(?:took|taken|taking)\s+(?:over\s+)?(?:the\s+)?(?:[\w-]+\s+)?" + _SETTLEMENTS + r"|took over|"
-                r"surrender(?:ed|s)?|ced(?:ed|ing) control|"
-                r"(?:(?<=was )|(?<=were )|(?<=been ))occupied(?=\s+(?:by|in|on|during|shortly|soon|early|late|after)\b))\b"),
+                r"surrender(?:ed|s)?|ced(?:ed|ing) control|(?:capture|seizure) of|"
+                r"(?<!in the )(?<!last )(?<!this )(?<!next )(?<!early )(?<!late )(?<!mid-)fall of(?!\s+(?:19|20)\d\d)|"
+                r"(?:(?<=have )|(?<=has )|(?<=had ))occupied(?=\s+(?-i:[A-Z]))|"
+                r"(?:(?<=was )|(?<=were )|(?<=been ))occupied(?=\s+(?:by|in|on|during|shortly|soon|early|late|after|"
+                r"since)\b))\b"),
     ("advance", r"\b(advanced (?:into|on)|pushed into|broke into)\b"),
-    ("missile_strike", r"\b(missiles?|rockets?)\b[^.;]{0,80}?\b(struck|strikes?|hit|hits|slammed|destroy(?:ed|s))\b|"
+    ("missile_strike", _INTERCEPTED.format(weapon=r"missiles?|rockets?") + r"|"
+                       r"\b(missiles?|rockets?)\b[^.;]{0,80}?\b(struck|strikes?|hit|hits|slammed|destroy(?:ed|s))\b|"
                        r"\b(struck|hit|hits|launched|fired)\b[^.;]{0,40}?\b(missiles?|rockets?)\b|"
                        r"\b(missile|rocket) (?:strikes?|attacks?|barrage)\b"),
-    ("drone_strike", r"\bdrones?\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked|exploded|crashed into)\b|"
+    ("drone_strike", _INTERCEPTED.format(weapon=r"drones?") + r"|"
+                     r"\bdrones?\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked|exploded|crashed into)\b|"
                      r"\bdrone (?:strikes?|attacks?)\b"),
     ("airstrike", r"\b(air ?strikes?|air raid(?!\s+(?:alerts?|sirens?|warnings?))|bombed|bombing|bombard\w*|"
                   r"(?:guided|aerial|glide) (?:aerial )?bombs?)\b"),
     ("shelling", r"\b(shell(?:ed|ing)|artillery fire|fired mortars|mortar fire)\b"),
-    ("explosion", r"\b(blew up|blown up|detonated|(?:explosions?|blasts?)\s+(?:\w+\s+)?(?:rang out|rocked|shook|"
+    ("explosion", r"\b(blew up|blown up|detonated|(?:explosions?|blasts?)\s+(?:\w+\s+)?(?:damaged|destroyed|"
+                  r"ripped through|rang out|rocked|shook|"
                   r"thundered|(?:was|were) heard|(?:was|were) reported|occurred|took place))\b"),
     ("attack", r"\b(attacked|struck|stormed|opened fire|fired (?:at|on)|shot at|(?:attack|assault|strike|raid) on|"
                r"(?:was|were|been)\s+(?:also\s+|again\s+)?hit|" + _REPELLED + r")\b"),
@@ -82,7 +97,8 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "recapture": ("recaptur", "retook", "retak", "liberat", "took back", "regain", "reclaimed", "fre", "expell", "drove",
                   "driven", "ousted", "pushed", "kicked", "under", "return"),
     "withdrawal": ("withdr", "retreat", "abandon", "pulled out", "gave up", "left"),
-    "capture": ("captur", "seiz", "took", "taken", "taking", "fell to", "overran", "surrender", "ced", "occupied"),
+    "capture": ("captur", "seiz", "took", "taken", "taking", "fell to", "overran", "surrender", "ced", "occupied",
+                "fall of"),
     "advance": ("advanced", "pushed into", "broke into"),
     "missile_strike": ("missile", "rocket"),
     "drone_strike": ("drone",),
@@ -136,7 +152,7 @@ def _not_an_incident(sentence: str, start: int, end: int) -> bool:
 # a cheap test first (word prefixes; Python's regex alternations are slow): a sentence with none has no trigger
 _WORD = re.compile(r"[a-z]+")
 _TRIGGER_PREFIXES = frozenset(
-    "enci surr cut reca reto reta libe took rega recl with retr aban pull capt seiz take fell over surr ceded cedi "
+    "enci surr cut reca reto reta libe took rega recl with retr aban pull capt seiz take fell fall over surr ceded cedi "
     "free expe drov driv oust kick "
     "adva push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot "
     "assa stri hit hits gave left unde retu back came come brou repe repu beat thro occu expl blas".split())
@@ -152,7 +168,11 @@ _IRREALIS = re.compile(
     r"afraid|fearing|for fear|plans? to|planning to|planned to|intends? to|preparing to|prepared to|expected to|possible|possibly|"
     r"potential|hypothetic\w*|rule out|ready to|aims? to|seeks? to|wants? to|tr(?:y|ies|ied) to|attempts? to|"
     r"curfew|alerts?|sirens?|forecast\w*|predict\w*|accus\w+|alleg\w+|denie[sd]|deny|denial|unconfirmed|"
-    r"whether|risk of|fail(?:ed|ing|s)? to)\b",
+    r"whether|risk of|fail(?:ed|ing|s)? to|should|must|ought to|"
+    # a purpose or a goal: what an act is for is not what happened ("air defences to protect X from strikes",
+    # "ahead of an attack", "a counteroffensive aimed at liberating X", "the goal is the liberation of X")
+    r"protect\w*|shield\w*|defend\w* against|to (?:stop|prevent|halt|deter|counter|end)|ahead of|in case of|"
+    r"aim(?:s|ed)? (?:at|to)|in order to|goals?|objectives?|intentions?)\b",
     re.IGNORECASE)
 _PREPARED = re.compile(r"\b(prepar\w+|ready|braced?|bracing)\s+(?:for|against)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(not|never|no|nor|without|n['’]t|false|fake|refuted)\b", re.IGNORECASE)
@@ -164,7 +184,10 @@ _GENERIC = re.compile(r"\b(constant(?:ly)?|frequent(?:ly)?|regular(?:ly)?|daily|
                       r"(?:began|started|begun)\s+(?:back\s+)?in\s+\d{4}|"
                       r"every day|throughout|dozens of settlements|hundreds of settlements|deliberately|"
                       r"periodic(?:al)?(?:ly)?|occasional(?:ly)?|sporadic(?:ally)?|routine(?:ly)?|from time to time|"
-                      r"time and again|at times|campaigns? of)\b",
+                      r"time and again|at times|campaigns? of|in recent (?:days|weeks|months|years)|"
+                      r"(?:\d+|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|several|many|multiple)"
+                      r"\s+times|"
+                      r"(?:over|in|during) the (?:past|last) (?:few |several )?(?:weeks|months|years))\b",
                       re.IGNORECASE)
 # a sentence that opens on a span of time tells what has gone on since, not one incident
 _GENERIC_OPENER = re.compile(r"^\W*(?:(?:and|but)\s+)?(?:ever\s+since|since\s+then|from then on|since that time|"
@@ -177,12 +200,23 @@ _SINCE_FACT = re.compile(r"\bsince\s+(?:it|they|the\s+[\w-]+|[A-Z][\w'’-]+)\s+
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\s(?:after|when|as|but|while|before|following|and then)\s|[“”\"]",
                            re.IGNORECASE)
 _SEPARATE = re.compile(r"^\W*(separately|in a separate|elsewhere|in another|another|in other news)\b|"
+                       r"^\W*(?:earlier|previously)\s+(?:this|last|in)\s+(?:(?:the\s+)?(?:month|year|spring|summer|"
+                       r"autumn|fall|winter)|January|February|March|April|May|June|July|August|September|October|"
+                       r"November|December)\b|"
                        r"\b(another|a separate|a second|a further) (?:\w+ )?(attack|strike|incident|shelling|explosion)|"
                        r"\b(?:an?|the) (?:similar|previous|earlier|prior) (?:\w+ ){0,2}?(?:attack|strike|shelling|explosion)",
                        re.IGNORECASE)
 # a passive verb ("was seized", "had been retaken"); "has captured" is an active perfect
 _PASSIVE_BEFORE = re.compile(r"\b(was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
+# a change-of-control participle used as an adjective of a place referred back to ("the retaken village was ...",
+# "the liberated territories"): no change of control of its own (one naming its place, "the liberated village of X",
+# still is one)
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_HELD_AREAS_BEFORE = re.compile(r"\b(?:territor(?:y|ies)|areas|lands)\s+(?:it\s+|they\s+|(?:had|has|have)\s+)?"
+                                r"(?:\w+ly\s+)?$", re.IGNORECASE)  # "the territories (it has) seized": what is held
+_ATTRIBUTIVE_AFTER = re.compile(r"\s+(?:" + _SETTLEMENTS.replace(r"(?:\s+of)?", "") + r"|territor(?:y|ies)|areas?|"
+                                r"regions?|lands?|positions?)\b(?!\s+of\b)", re.IGNORECASE)
 
 # the two sides, as the news names them (the actor of an incident): first by the state's own names, which mean
 # the same anywhere in the world ("a Russian drone", "Ukraine's army"), then by words that name a side only inside
@@ -308,6 +342,7 @@ class Trigger:
     passive: bool  # "was seized": its place stands before it
     actor: str  # "Russia", "Ukraine" or "unknown"
     text: str = ""
+    intercepted: bool = False  # told by its weapons brought down ("14 drones were shot down"): ``_INTERCEPTED``
 
     @property
     def control(self) -> bool:
@@ -419,6 +454,19 @@ def actor(sentence: str, start: int, end: int, *, passive: bool) -> str:
 _LEGAL_ACT = re.compile(r"\b(?:decrees?|referend\w*|annex\w*|accession|ratif\w*|(?:officially|formally|legally)\s+"
                         r"(?:seiz|captur|tak))", re.IGNORECASE)
 _CAME_UNDER_RX = re.compile(_CAME_UNDER, re.IGNORECASE)
+# an occupation told by how long it lasted ("the village had been occupied since March"): a capture, in the background
+_OCCUPIED_SINCE = re.compile(r"occupied\s+since\b", re.IGNORECASE)
+
+
+def occupation(trig: Trigger) -> bool:
+    """Whether ``trig`` tells a place was occupied ("was occupied by", "had been occupied since"): the side that
+    gains it is the other country's when the wording names none (``incidents.control_events``)."""
+    return trig.sub == "capture" and trig.text.lower() == "occupied"
+
+
+def since_occupation(sentence: str, trig: Trigger) -> bool:
+    """Whether ``trig`` is an occupation told by how long it lasted ("occupied since ..."): background, no day."""
+    return occupation(trig) and bool(_OCCUPIED_SINCE.match(sentence, trig.start))
 _HOLDER_END = re.compile(r"[,;:.—–(“”\"]")
 
 
@@ -453,8 +501,14 @@ def triggers(sentence: str) -> list[Trigger]:
     for start, _rank, name, end in sorted(found):
         since = _SINCE_FACT.search(sentence, max(0, start - 40), start) if name in CONTROL else None
         fact = realis(sentence[since.end():], start - since.end()) if since else realis(sentence, start)
+        if not fact and name == "capture" and _OCCUPIED_SINCE.match(sentence, start):
+            fact = realis(sentence[:end], start)  # "had been occupied since the war began": the occupation happened
         if not fact or _not_an_incident(sentence, start, end):
             continue
+        if name in CONTROL and sentence[start:end].lower().endswith(("ed", "en")) and \
+                (_ATTRIBUTIVE_BEFORE.search(sentence, max(0, start - 30), start) and _ATTRIBUTIVE_AFTER.match(sentence, end)
+                 or _HELD_AREAS_BEFORE.search(sentence, max(0, start - 30), start)):
+            continue  # "the retaken village", "all territories seized by Russia": places referred to, no event
         if name == "capture" and _LEGAL_ACT.search(sentence):
             continue  # "regions ... officially seized when the decrees were signed": a claim (``annexation``)
         if _INFINITIVE_BEFORE.search(sentence[:start]):
@@ -473,5 +527,8 @@ def triggers(sentence: str) -> list[Trigger]:
         cut = since.end() if since else 0  # a "since" clause has its own actor ("... since it was retaken by X")
         who = holder if holder not in (None, "unknown") else \
             actor(sentence[cut:], start - cut, end - cut, passive=passive)
-        out.append(Trigger(name, start, end, passive, who, sentence[start:end]))
+        intercepted = name in STRIKES and bool(_INTERCEPTION.search(sentence, start, end))
+        if intercepted:
+            who = _side_in(sentence[start:end]) or _other(who)  # "Ukrainian drones", else not the interceptor
+        out.append(Trigger(name, start, end, passive, who, sentence[start:end], intercepted))
     return out
