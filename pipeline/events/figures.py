@@ -11,7 +11,7 @@ not stated at all.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.events.triggers import _IRREALIS, armed_conflict, clause_start, folded, has_prefix
 from pipeline.text.validate import check_figure
@@ -33,7 +33,7 @@ _QUALIFIERS = ("at least", "more than", "over", "about", "around", "some", "near
 # makes first at each place, instead of trying every qualifier and number word there
 _FIRST_LETTERS = "".join(sorted({w[0] for w in (*_QUALIFIERS, *_NUMBER_WORDS)}))
 _QUAL = r"(?=[\d" + _FIRST_LETTERS + r"])(?:(?P<qual>" + "|".join(_QUALIFIERS) + r")\s+)?"
-_WHO = (r"(?P<more>\s+(?:more|other|additional|further))?(?:\s+(?:[\w’'-]+\s+){0,2}?(?:people|persons|civilians|soldiers|"
+_WHO = (r"(?P<more>\s+(?:more|other|additional|further)\b)?(?:\s+(?:[\w’'-]+\s+){0,2}?(?:people|persons|civilians|soldiers|"
         r"residents|children|kids|adults|men|women|troops|servicemen|others|individuals|victims|fighters|"
         r"militants|passengers|workers|employees|patients|of them|officers|policemen|rescuers|medics|"
         r"teenagers|minors|babies|girls|boys|families|pensioners|students|miners|firefighters|journalists))?")
@@ -46,15 +46,23 @@ _PERSON_ONE = (r"(?:man|woman|person|civilian|child|boy|girl|resident|soldier|se
                r"doctor|nurse|volunteer|rescuer|medic|officer|policeman|journalist|teacher|worker|farmer|student|"
                r"guard|employee|miner|firefighter|priest|neighbou?r|friend|relative|cousin|uncle|aunt|nephew|niece|official|"
                r"passer-by|passerby)")
+# an age standing for the person ("a 72-year-old died"), not before the noun it qualifies ("a 72-year-old woman")
+_PERSON_ONE = r"(?:" + _PERSON_ONE + r"|\d{1,3}-year-old(?![\w-])(?!\s+(?:[\w-]+\s+)?" + _PERSON_ONE + r"))"
 _PERSON_MANY = (r"(?:people|persons|civilians|children|kids|adults|men|women|boys|girls|teenagers|residents|"
                 r"soldiers|brothers|sisters|sons|daughters|pensioners|relatives|others|rescuers|medics)")
 _MOD = r"(?:[\w’'-]+\s+){0,3}?"
 # a single victim's origin or apposition before the verb: "a 24-year-old man from Kherson", "an official, Ivan P.,"
-_FROM = r"(?:\s+(?:from|of|in)\s+(?:the\s+)?(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?))?"
+_FROM = (r"(?:\s+(?:from|of|in)\s+(?:the\s+)?(?:(?:village|town|city|settlement|community|district|region|oblast)"
+         r"(?:\s+of)?\s*)?(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?(?<=\w))?")
 _APPOSITION = r"(?:\s*,\s*(?:(?-i:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3})|(?:an?|the)\s+[^,.;:“”\"]{1,60}?)\s*,)?"
 # one named person as the subject ("Ivan Petrov died as a result of a missile attack"): two or three capitalised
 # words right after a comma, a quote or the start, with a cause after the verb
 _NAMED = r"(?:^|(?<=[,“\"]\s)|(?<=[,“\"]))\s*(?P<named>(?-i:[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}))\s*,?"
+
+# in hospital: "were hospitalised", "was taken to hospital", "remain in hospital" (not "died in hospital")
+_HOSPITALISED = (r"(?:\s+(?:(?:were|was|have|has|had|been|are|is|being|also|later|all|still|remain|remains|remained|"
+                 r"reportedly)\s+){0,3}(?:hospitali[sz]ed|taken to (?:an?\s+|the\s+)?hospitals?)|"
+                 r"\s+(?:(?:are|is|were|was|still|remain|remains|remained)\s+){1,2}in (?:an?\s+|the\s+)?hospitals?)\b")
 
 # (kind, role, pattern); ``_NEEDS`` below names the words each one cannot match without
 _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, re.IGNORECASE)) for k, r, p in (
@@ -72,8 +80,8 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("killed", "total", _QUAL + _NUM + r"\s+(?:\w+\s+)?(?:bodies|corpses)\s+(?:were|have been|had been|was)\s+"
                         r"(?:found|recovered|discovered|exhumed|retrieved|pulled)\b"),
     ("killed", "total", _QUAL + _NUM + _WHO + r"\s+(?:have|has|had)\s+(?:already\s+)?been\s+buried\b"),
-    ("killed", "individual", r"\b(?:an?|one|another)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
-     + r"\s+(?:(?:was|has been|had been|also|later|reportedly)\s+){0,3}(?:killed|died|dead)\b"),
+    ("killed", "individual", r"\b(?:an?|one|another|(?P<kin>his|her|their))\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
+     + r"\s+(?:(?:was|has been|had been|also|later|reportedly)\s+){0,3}(?:killed|(?(kin)(?!)|(?:died|dead)))\b"),
     ("killed", "individual", r"\b(?:killing|killed)\s+(?:an?|one)\s+" + _MOD + _PERSON_ONE + r"\b(?!['’]s)"),
     ("killed", "individual", _NAMED + r"\s+(?:(?:was|has been|had been|also|later)\s+){0,2}(?:killed|died)\s+"
      r"(?:as a result of|in|during|after|from|when|by)\b"),
@@ -81,7 +89,7 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("injured", "total", r"\b(?:wounding|injuring|wounded|injured|injures|wounds)\s+" + _QUAL + _NUM + _WHO),
     ("injured", "total", _QUAL + _NUM + r"(?:\s+[\w-]+)?\s+(?:injuries|wounded|injured)\b"),
     ("injured", "total", _QUAL + _NUM + _WHO + r"\s+(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)\b"),
-    ("injured", "individual", r"\b(?:an?|one|another)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
+    ("injured", "individual", r"\b(?:an?|one|another|his|her|their)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
      + r"\s+(?:(?:was|has been|had been|also|later|reportedly)\s+){0,3}(?:injured|wounded|hurt)\b"),
     ("injured", "individual", r"\b(?:an?|one|another)\s+" + _MOD + _PERSON_ONE + _FROM + r"\s+(?:(?:was|has been|"
      r"had been|also)\s+){0,2}(?:received|suffered|sustained|got)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:injury|wound|"
@@ -90,6 +98,21 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
      + r"\b(?!['’]s)"),
     ("injured", "total", r"\bnumber of (?:the )?(?:injured|wounded)\s+(?:\w+\s+){0,4}?"
                          r"(?:to|is|was|reached|stands at|rose to|increased to)\s+" + _QUAL + _NUM),
+    # the injured told by where they are treated ("three people were hospitalised", "a woman was taken to hospital")
+    ("injured", "total", _QUAL + _NUM + _WHO + _PAREN + _HOSPITALISED),
+    ("injured", "individual", r"\b(?:an?|one|another|his|her|their)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
+     + _HOSPITALISED),
+    # "the attack claimed two (more) lives"
+    ("killed", "total", r"\bclaim(?:ed|s|ing)\s+(?:the\s+)?" + _QUAL + _NUM + r"(?P<more>\s+more)?\s+(?:[\w-]+\s+)?lives\b"),
+    # bodies pulled from the rubble: the dead ("rescuers recovered the bodies of three people")
+    ("killed", "total", r"\b(?:pulled|recovered|retrieved|found|discovered|removed)\s+(?:out\s+)?(?:the\s+)?bodies of\s+"
+     + _QUAL + _NUM + _WHO),
+    ("killed", "total", r"\bbodies of\s+" + _QUAL + _NUM + _WHO + r"\s+(?:were|have been|had been)\s+(?:\w+\s+)?"
+                        r"(?:pulled|recovered|retrieved|found|discovered|removed)\b"),
+    ("killed", "individual", r"\b(?:pulled|recovered|retrieved|found|discovered|removed)\s+(?:out\s+)?(?:the\s+)?body of\s+"
+     r"(?:an?|one)\s+" + _MOD + _PERSON_ONE + r"\b"),
+    ("killed", "individual", r"\bbody of\s+(?:an?|one)\s+" + _MOD + _PERSON_ONE + _FROM + r"\s+(?:was|has been|had been)\s+"
+                             r"(?:\w+\s+)?(?:pulled|recovered|retrieved|found|discovered|removed)\b"),
 ))
 
 # For each pattern of ``_PATTERNS`` (same order), the words it cannot match without: groups that must each have
@@ -120,6 +143,13 @@ _NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("received", "suffered", "sustained", "got"), ("injur", "wound", "contusion", "concussion")),
     (("injur", "wound"),),
     (("number of",),),
+    (("hospital",),),
+    (("hospital",),),
+    (("claim",), ("lives",)),
+    (("pulled", "recovered", "retrieved", "found", "discovered", "removed"), ("bodies of",)),
+    (("bodies of",), ("pulled", "recovered", "retrieved", "found", "discovered", "removed")),
+    (("pulled", "recovered", "retrieved", "found", "discovered", "removed"), ("body of",)),
+    (("body of",), ("pulled", "recovered", "retrieved", "found", "discovered", "removed")),
 )
 assert len(_NEEDS) == len(_PATTERNS)
 _ENUMERATION_NEEDS = (("and",), _KILLED)
@@ -158,12 +188,12 @@ _ILLNESS = re.compile(r"\b(?:virus\w*|viral|outbreaks?|epidemics?|pandemics?|cho
                       r"Ebola|infect\w*|diseases?|fever|measles|malaria|tuberculosis|COVID(?:-19)?|coronavirus|"
                       r"HIV|AIDS)\b", re.IGNORECASE)
 _CASUALTY_WORD = re.compile(r"(kill|dead|died|die\b|perish|bod(y|ies)|corpse|grave|toll|wound|injur|hurt|fatalit|death|"
-                            r"buried|lives)", re.IGNORECASE)
+                            r"buried|lives|hospital)", re.IGNORECASE)
 _CASUALTY_PREFIXES = frozenset("kill dead died die dies peri body bodi corp grav toll woun inju hurt fata deat buri "
-                               "live lives".split())
+                               "live lives hosp".split())
 # a letter run that starts with one of ``_CASUALTY_PREFIXES`` holds one of these: the cheaper test made first
 _CASUALTY_STEMS = ("kill", "dead", "die", "peri", "bod", "corp", "grav", "toll", "woun", "inju", "hurt", "fata", "deat",
-                   "buri", "live")
+                   "buri", "live", "hosp")
 _SUBCOUNT_BEFORE = re.compile(r"\b(including|among them|among whom|of whom|incl\.|among the (?:dead|victims|injured))"
                               r"[^.;]{0,12}$", re.IGNORECASE)
 _SUBCOUNT_AFTER = re.compile(r"^\s+of (?:them|whom|those)\b", re.IGNORECASE)
@@ -332,6 +362,7 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
             found[(kind, m.start())] = Figure(kind, 0, m.group(0), offset + m.start(), offset + m.end(), "zero",
                                               False, False)
     _fatal_wounds(found)
+    _other_kind_increments(found)
     # one number read by two patterns of the same kind is one figure
     out: list[Figure] = []
     for fig in sorted(found.values(), key=lambda f: (f.start, -(f.end - f.start))):
@@ -353,6 +384,17 @@ def _fatal_wounds(found: dict[tuple[str, int], Figure]) -> None:
             del found[key]
             found.setdefault(("killed", key[1]), Figure("killed", fig.value, fig.text, fig.start, fig.end, fig.role,
                                                         fig.approximate, fig.update, fig.additional))
+
+
+def _other_kind_increments(found: dict[tuple[str, int], Figure]) -> None:
+    """An increment after figures of the other kind only is a total, in place: "killed one person and injured three
+    others", "two dead and another 100 hospitalised" count the injured apart from the dead, not more of them."""
+    for key, fig in list(found.items()):
+        if fig.role != "increment":
+            continue
+        earlier = {f.kind for f in found.values() if f.start < fig.start and f.role != "zero"}
+        if earlier and fig.kind not in earlier:
+            found[key] = replace(fig, role="vague" if _VAGUE_PLURAL.search(fig.text) else "total")
 
 
 def _enumerated(victims: str) -> int | None:
