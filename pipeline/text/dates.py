@@ -108,6 +108,9 @@ _SPEECH_BEFORE = re.compile(r"\b(said|says|told|tells|reported|reports|announced
 _IN_MONTH = re.compile(r"\b(?:in|since|during|early|late|until)\s+(?:early\s+|late\s+|mid-)?"
                        r"(January|February|March|April|June|July|August|September|October|November|December)\b"
                        r"(?:,?\s+((?:19|20)\d{2})\b)?(?!\s*\d)")
+# a month and year naming an incident ("an April 2022 strike", "the March 2023 attack")
+_MONTH_YEAR_NOUN = re.compile(r"\b(?:an?|the|that|this)\s+(?:early\s+|late\s+|mid-)?(January|February|March|April|May|June|"
+                              r"July|August|September|October|November|December)\s+((?:19|20)\d{2})\b")
 _ABBREVIATED_MONTH_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s*$")
 _DAY_START = re.compile(r"\d{1,2}\b")
 
@@ -248,6 +251,8 @@ def read_dates(sentence: str) -> DateReading:
             continue
         add(m, "calendar", m.group(3), m.group(2) or m.group(1), m.group(4))
     for m in _IN_MONTH.finditer(sentence) if months else ():
+        add(m, "in_month", m.group(1), m.group(2))
+    for m in _MONTH_YEAR_NOUN.finditer(sentence) if months else ():
         add(m, "in_month", m.group(1), m.group(2))
     for rx, kind in ((_WEEKDAY, "weekday"), (_WEEKDAY_BARE, "weekday_bare")) if "day" in sentence else ():
         for m in rx.finditer(sentence):
