@@ -64,8 +64,11 @@ _NAMED = r"(?:^|(?<=[,“\"]\s)|(?<=[,“\"]))\s*(?P<named>(?-i:[A-Z][a-z’'-]+
 
 # in hospital: "were hospitalised", "was taken to hospital", "remain in hospital" (not "died in hospital")
 _HOSPITALISED = (r"(?:\s+(?:(?:were|was|have|has|had|been|are|is|being|also|later|all|still|remain|remains|remained|"
-                 r"reportedly)\s+){0,3}(?:hospitali[sz]ed|taken to (?:an?\s+|the\s+)?hospitals?)|"
-                 r"\s+(?:(?:are|is|were|was|still|remain|remains|remained)\s+){1,2}in (?:an?\s+|the\s+)?hospitals?)\b")
+                 r"reportedly)\s+){0,3}(?:hospitali[sz]ed|taken (?:to hospital|to a hospital|to the hospital)s?)|"
+                 r"\s+(?:(?:are|is|were|was|still|remain|remains|remained)\s+){1,2}(?:in hospital|in a hospital|"
+                 r"in the hospital)s?)\b")
+_HOSPITALISED_NEEDS = ("hospitali", "to hospital", "to a hospital", "to the hospital", "in hospital", "in a hospital",
+                       "in the hospital")
 
 # (kind, role, pattern); ``_NEEDS`` below names the words each one cannot match without
 _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, re.IGNORECASE)) for k, r, p in (
@@ -152,17 +155,23 @@ _NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("received", "suffered", "sustained", "got"), ("injur", "wound", "contusion", "concussion")),
     (("injur", "wound"),),
     (("number of",),),
-    (("hospital",),),
-    (("hospital",),),
-    (("and", "while"), ("injured", "wounded", "hurt")),
+    (_HOSPITALISED_NEEDS,),
+    (_HOSPITALISED_NEEDS,),
+    (("another", "one more", "a second"), ("injured", "wounded", "hurt")),
     (("couple",), ("killed", "died")),
     (("claim",), ("lives",)),
-    (("pulled", "recovered", "retrieved", "found", "discovered", "removed"), ("bodies of",)),
     (("bodies of",), ("pulled", "recovered", "retrieved", "found", "discovered", "removed")),
-    (("pulled", "recovered", "retrieved", "found", "discovered", "removed"), ("body of",)),
+    (("bodies of",), ("pulled", "recovered", "retrieved", "found", "discovered", "removed")),
+    (("body of",), ("pulled", "recovered", "retrieved", "found", "discovered", "removed")),
     (("body of",), ("pulled", "recovered", "retrieved", "found", "discovered", "removed")),
 )
 assert len(_NEEDS) == len(_PATTERNS)
+# the patterns from ``_RARE_FROM`` on are tried only in a sentence holding a word of their first groups (one test for
+# them all: most sentences have none of these words)
+_RARE_FROM = 21
+_COMMON_GATES = tuple(zip(_PATTERNS[:_RARE_FROM], _NEEDS[:_RARE_FROM]))
+_ALL_GATES = tuple(zip(_PATTERNS, _NEEDS))
+_RARE_NEEDS = (tuple(sorted({word for needs in _NEEDS[_RARE_FROM:] for word in needs[0]})),)
 _ENUMERATION_NEEDS = (("and",), _KILLED + _INJURED)
 _KILLING_LIST_NEEDS = (("kill", "injur", "wound"),)
 def _has(low: str, needs: tuple[tuple[str, ...], ...]) -> bool:
@@ -208,7 +217,7 @@ _CASUALTY_PREFIXES = frozenset("kill dead died die dies peri body bodi corp grav
                                "live lives hosp".split())
 # a letter run that starts with one of ``_CASUALTY_PREFIXES`` holds one of these: the cheaper test made first
 _CASUALTY_STEMS = ("kill", "dead", "die", "peri", "bod", "corp", "grav", "toll", "woun", "inju", "hurt", "fata", "deat",
-                   "buri", "live", "hosp")
+                   "buri", "live", "hospital")
 _SUBCOUNT_BEFORE = re.compile(r"\b(including|among them|among whom|of whom|incl\.|among the (?:dead|victims|injured))"
                               r"[^.;]{0,12}$", re.IGNORECASE)
 _SUBCOUNT_AFTER = re.compile(r"^\s+of (?:them|whom|those)\b", re.IGNORECASE)
@@ -325,7 +334,7 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
     aggregate = aggregate_scope(sentence) or scoped
     past = "year" in sentence and bool(_PAST_YEAR.search(sentence))
     low = folded(sentence)
-    for (kind, role, pattern), needs in zip(_PATTERNS, _NEEDS):
+    for (kind, role, pattern), needs in _ALL_GATES if _has(low, _RARE_NEEDS) else _COMMON_GATES:
         if not _has(low, needs):
             continue
         for m in pattern.finditer(sentence):
