@@ -1,6 +1,7 @@
 """Casualty figures: every killed / injured number a sentence states, its role and who said it.
 
 A figure's ``role`` decides how it may be used (see ``CasualtyClaim``): a stated total is a toll;
+"last year, a strike killed 63" is ``background`` (a past year's incident);
 "including three children" is a sub-count, "three more died" an increment, "Reuters saw a dozen
 bodies" an observation, "a woman died" one individual ("twin brothers and a boy were killed":
 three), "no one was killed" a zero, "31 killed across the region over the past day" an aggregate
@@ -11,7 +12,7 @@ not stated at all.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.events.triggers import _IRREALIS, armed_conflict, clause_start, folded, has_prefix
 from pipeline.text.validate import check_figure
@@ -22,6 +23,7 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "a dozen": 12, "dozen": 12, "dozens": 24, "dozens of": 24, "several dozen": 24, "a hundred": 100,
     "hundreds": 200, "hundreds of": 200, "scores": 40, "scores of": 40}
+_PAIR_WORDS = {"couple": 2}  # a couple of victims ("an elderly couple died"), not a number in ``_NUM``
 _VAGUE = ("dozen", "dozens", "hundreds", "scores", "several")
 _NUM = (r"(?P<num>\b\d{1,3}(?:,\d{3})+\b|\b\d+\b(?![-‑:.]\d|[-‑]year|\s*(?:%|percent|per cent|km|kilomet|year|a\.m|p\.m))|"
         r"\ba dozen|\bseveral dozen|\bdozens(?: of)?|\bhundreds(?: of)?|\bscores(?: of)?|\ba hundred|\b(?:"
@@ -33,12 +35,13 @@ _QUALIFIERS = ("at least", "more than", "over", "about", "around", "some", "near
 # makes first at each place, instead of trying every qualifier and number word there
 _FIRST_LETTERS = "".join(sorted({w[0] for w in (*_QUALIFIERS, *_NUMBER_WORDS)}))
 _QUAL = r"(?=[\d" + _FIRST_LETTERS + r"])(?:(?P<qual>" + "|".join(_QUALIFIERS) + r")\s+)?"
-_WHO = (r"(?P<more>\s+(?:more|other|additional|further))?(?:\s+(?:[\w’'-]+\s+){0,2}?(?:people|persons|civilians|soldiers|"
+_WHO = (r"(?P<more>\s+(?:more|other|additional|further)\b)?(?:\s+(?:[\w’'-]+\s+){0,2}?(?:people|persons|civilians|soldiers|"
         r"residents|children|kids|adults|men|women|troops|servicemen|others|individuals|victims|fighters|"
         r"militants|passengers|workers|employees|patients|of them|officers|policemen|rescuers|medics|"
         r"teenagers|minors|babies|girls|boys|families|pensioners|students|miners|firefighters|journalists))?")
 _PAREN = r"(?:,?\s*(?:including|among them|incl\.)[^,.;:]{1,40}?,?)?"
-_AUX = r"\s+(?:(?:were|have|has|had|was|are|is|being|been|reportedly|already|also|now|all|later)\s+){0,3}"
+_AUX = (r"\s+(?:(?:were|have|has|had|was|are|is|being|been|reportedly|already|also|now|all|later|reported|confirmed|"
+        r"found|left)\s+){0,3}")
 
 # victims named one by one: "twin brothers and a 19-year-old boy were killed" (3), "a man and his wife died" (2)
 _PERSON_ONE = (r"(?:man|woman|person|civilian|child|boy|girl|resident|soldier|serviceman|pensioner|teenager|baby|"
@@ -46,15 +49,26 @@ _PERSON_ONE = (r"(?:man|woman|person|civilian|child|boy|girl|resident|soldier|se
                r"doctor|nurse|volunteer|rescuer|medic|officer|policeman|journalist|teacher|worker|farmer|student|"
                r"guard|employee|miner|firefighter|priest|neighbou?r|friend|relative|cousin|uncle|aunt|nephew|niece|official|"
                r"passer-by|passerby)")
+# an age standing for the person ("a 72-year-old died"), not before the noun it qualifies ("a 72-year-old woman")
+_PERSON_ONE = r"(?:" + _PERSON_ONE + r"|\d{1,3}-year-old(?![\w-])(?!\s+(?:[\w-]+\s+)?" + _PERSON_ONE + r"))"
 _PERSON_MANY = (r"(?:people|persons|civilians|children|kids|adults|men|women|boys|girls|teenagers|residents|"
                 r"soldiers|brothers|sisters|sons|daughters|pensioners|relatives|others|rescuers|medics)")
 _MOD = r"(?:[\w’'-]+\s+){0,3}?"
 # a single victim's origin or apposition before the verb: "a 24-year-old man from Kherson", "an official, Ivan P.,"
-_FROM = r"(?:\s+(?:from|of|in)\s+(?:the\s+)?(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?))?"
+_FROM = (r"(?:\s+(?:from|of|in)\s+(?:the\s+)?(?:(?:village|town|city|settlement|community|district|region|oblast)"
+         r"(?:\s+of)?\s*)?(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?(?<=\w))?")
 _APPOSITION = r"(?:\s*,\s*(?:(?-i:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3})|(?:an?|the)\s+[^,.;:“”\"]{1,60}?)\s*,)?"
 # one named person as the subject ("Ivan Petrov died as a result of a missile attack"): two or three capitalised
 # words right after a comma, a quote or the start, with a cause after the verb
 _NAMED = r"(?:^|(?<=[,“\"]\s)|(?<=[,“\"]))\s*(?P<named>(?-i:[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}))\s*,?"
+
+# in hospital: "were hospitalised", "was taken to hospital", "remain in hospital" (not "died in hospital")
+_HOSPITALISED = (r"(?:\s+(?:(?:were|was|have|has|had|been|are|is|being|also|later|all|still|remain|remains|remained|"
+                 r"reportedly)\s+){0,3}(?:hospitali[sz]ed|taken (?:to hospital|to a hospital|to the hospital)s?)|"
+                 r"\s+(?:(?:are|is|were|was|still|remain|remains|remained)\s+){1,2}(?:in hospital|in a hospital|"
+                 r"in the hospital)s?)\b")
+_HOSPITALISED_NEEDS = ("hospitali", "to hospital", "to a hospital", "to the hospital", "in hospital", "in a hospital",
+                       "in the hospital")
 
 # (kind, role, pattern); ``_NEEDS`` below names the words each one cannot match without
 _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, re.IGNORECASE)) for k, r, p in (
@@ -64,7 +78,7 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("killed", "total", r"\b(?:deaths?|lives|fatalities) of\s+" + _QUAL + _NUM),
     ("killed", "total", r"\b(?:(?:death|dead) )?toll\s+(?:[\w’'-]+\s+){0,15}?(?:to|of|at|is|was|reached|stands at|hit)\s+"
      + _QUAL + _NUM + r"(?!\s+(?:\w+\s+)?(?:injured|wounded|hurt|injuries))"),
-    ("killed", "total", r"\bnumber of (?:the )?(?:dead|killed|deaths|fatalities)\s+(?:\w+\s+){0,4}?"
+    ("killed", "total", r"\bnumber of (?:the )?(?:(?:people|persons|civilians)\s+)?(?:dead|killed|deaths|fatalities)\s+(?:\w+\s+){0,4}?"
                         r"(?:to|is|was|reached|stands at|rose to|increased to)\s+" + _QUAL + _NUM),
     ("killed", "observation", r"\b(?:saw|seen|counted|witnessed)\s+" + _QUAL + _NUM + r"\s+(?:\w+\s+)?(?:bodies|corpses)\b"),
     ("killed", "total", r"\b(?:found|finding|recovered|exhumed|exhuming|discovered|retrieved|buried)\s+" + _QUAL + _NUM
@@ -72,24 +86,45 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("killed", "total", _QUAL + _NUM + r"\s+(?:\w+\s+)?(?:bodies|corpses)\s+(?:were|have been|had been|was)\s+"
                         r"(?:found|recovered|discovered|exhumed|retrieved|pulled)\b"),
     ("killed", "total", _QUAL + _NUM + _WHO + r"\s+(?:have|has|had)\s+(?:already\s+)?been\s+buried\b"),
-    ("killed", "individual", r"\b(?:an?|one|another)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
-     + r"\s+(?:(?:was|has been|had been|also|later|reportedly)\s+){0,3}(?:killed|died|dead)\b"),
+    ("killed", "individual", r"\b(?:an?|one|another|(?P<kin>his|her|their))\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
+     + r"\s+(?:(?:was|has been|had been|has|had|also|later|reportedly)\s+){0,3}(?:killed|(?(kin)(?!)|(?:died|dead)))\b"),
     ("killed", "individual", r"\b(?:killing|killed)\s+(?:an?|one)\s+" + _MOD + _PERSON_ONE + r"\b(?!['’]s)"),
     ("killed", "individual", _NAMED + r"\s+(?:(?:was|has been|had been|also|later)\s+){0,2}(?:killed|died)\s+"
      r"(?:as a result of|in|during|after|from|when|by)\b"),
     ("injured", "total", _QUAL + _NUM + _WHO + _PAREN + _AUX + r"(?:wounded|injured|hurt)\b"),
     ("injured", "total", r"\b(?:wounding|injuring|wounded|injured|injures|wounds)\s+" + _QUAL + _NUM + _WHO),
-    ("injured", "total", _QUAL + _NUM + r"(?:\s+[\w-]+)?\s+(?:injuries|wounded|injured)\b"),
+    ("injured", "total", _QUAL + _NUM + r"(?:\s+(?!(?:and|or|but)\b)[\w-]+)?\s+(?:injuries|wounded|injured)\b"),
     ("injured", "total", _QUAL + _NUM + _WHO + r"\s+(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)\b"),
-    ("injured", "individual", r"\b(?:an?|one|another)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
+    ("injured", "individual", r"\b(?:an?|one|another|his|her|their)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
      + r"\s+(?:(?:was|has been|had been|also|later|reportedly)\s+){0,3}(?:injured|wounded|hurt)\b"),
     ("injured", "individual", r"\b(?:an?|one|another)\s+" + _MOD + _PERSON_ONE + _FROM + r"\s+(?:(?:was|has been|"
      r"had been|also)\s+){0,2}(?:received|suffered|sustained|got)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:injury|wound|"
      r"injuries|wounds|contusion|concussion)\b"),
     ("injured", "individual", r"\b(?:injuring|wounding|injured|wounded)\s+(?:an?|one)\s+" + _MOD + _PERSON_ONE
      + r"\b(?!['’]s)"),
-    ("injured", "total", r"\bnumber of (?:the )?(?:injured|wounded)\s+(?:\w+\s+){0,4}?"
+    ("injured", "total", r"\bnumber of (?:the )?(?:(?:people|persons|civilians)\s+)?(?:injured|wounded)\s+(?:\w+\s+){0,4}?"
                          r"(?:to|is|was|reached|stands at|rose to|increased to)\s+" + _QUAL + _NUM),
+    # the injured told by where they are treated ("three people were hospitalised", "a woman was taken to hospital")
+    ("injured", "total", _QUAL + _NUM + _WHO + _PAREN + _HOSPITALISED),
+    ("injured", "individual", r"\b(?:an?|one|another|his|her|their)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
+     + _HOSPITALISED),
+    # "one person was killed and another injured": one more victim, of the other kind
+    ("injured", "individual", r"\b(?:and|while)\s+(?:another|one more|a second)\s+(?:(?:was|has been|had been|person|man|"
+                              r"woman)\s+){0,2}(?:injured|wounded|hurt)\b"),
+    # a couple told as such ("an elderly couple died"): two victims
+    ("killed", "individual", r"\b(?:an?|the)\s+(?:[\w-]+\s+)?(?P<num>couple)\s+(?:(?:was|were|has been|have been|had been|"
+                             r"also)\s+){0,2}(?:killed|died)\b"),
+    # "the attack claimed two (more) lives"
+    ("killed", "total", r"\bclaim(?:ed|s|ing)\s+(?:the\s+)?" + _QUAL + _NUM + r"(?P<more>\s+more)?\s+(?:[\w-]+\s+)?lives\b"),
+    # bodies pulled from the rubble: the dead ("rescuers recovered the bodies of three people")
+    ("killed", "total", r"\b(?:pulled|recovered|retrieved|found|discovered|removed)\s+(?:out\s+)?(?:the\s+)?bodies of\s+"
+     + _QUAL + _NUM + _WHO),
+    ("killed", "total", r"\bbodies of\s+" + _QUAL + _NUM + _WHO + r"\s+(?:were|have been|had been)\s+(?:\w+\s+)?"
+                        r"(?:pulled|recovered|retrieved|found|discovered|removed)\b"),
+    ("killed", "individual", r"\b(?:pulled|recovered|retrieved|found|discovered|removed)\s+(?:out\s+)?(?:the\s+)?body of\s+"
+     r"(?:an?|one)\s+" + _MOD + _PERSON_ONE + r"\b"),
+    ("killed", "individual", r"\bbody of\s+(?:an?|one)\s+" + _MOD + _PERSON_ONE + _FROM + r"\s+(?:was|has been|had been)\s+"
+                             r"(?:\w+\s+)?(?:pulled|recovered|retrieved|found|discovered|removed)\b"),
 ))
 
 # For each pattern of ``_PATTERNS`` (same order), the words it cannot match without: groups that must each have
@@ -120,10 +155,25 @@ _NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("received", "suffered", "sustained", "got"), ("injur", "wound", "contusion", "concussion")),
     (("injur", "wound"),),
     (("number of",),),
+    (_HOSPITALISED_NEEDS,),
+    (_HOSPITALISED_NEEDS,),
+    (("another", "one more", "a second"), ("injured", "wounded", "hurt")),
+    (("couple",), ("killed", "died")),
+    (("claim",), ("lives",)),
+    (("bodies of",), ("pulled", "recovered", "retrieved", "found", "discovered", "removed")),
+    (("bodies of",), ("pulled", "recovered", "retrieved", "found", "discovered", "removed")),
+    (("body of",), ("pulled", "recovered", "retrieved", "found", "discovered", "removed")),
+    (("body of",), ("pulled", "recovered", "retrieved", "found", "discovered", "removed")),
 )
 assert len(_NEEDS) == len(_PATTERNS)
-_ENUMERATION_NEEDS = (("and",), _KILLED)
-_KILLING_LIST_NEEDS = (("kill",),)
+# the patterns from ``_RARE_FROM`` on are tried only in a sentence holding a word of their first groups (one test for
+# them all: most sentences have none of these words)
+_RARE_FROM = 21
+_COMMON_GATES = tuple(zip(_PATTERNS[:_RARE_FROM], _NEEDS[:_RARE_FROM]))
+_ALL_GATES = tuple(zip(_PATTERNS, _NEEDS))
+_RARE_NEEDS = (tuple(sorted({word for needs in _NEEDS[_RARE_FROM:] for word in needs[0]})),)
+_ENUMERATION_NEEDS = (("and",), _KILLED + _INJURED)
+_KILLING_LIST_NEEDS = (("kill", "injur", "wound"),)
 def _has(low: str, needs: tuple[tuple[str, ...], ...]) -> bool:
     return all(any(word in low for word in group) for group in needs)
 
@@ -133,14 +183,18 @@ _VICTIM_NP = (r"(?:(?:an?|one|his|her|their)\s+" + _MOD + _PERSON_ONE + r"|" + _
               r"(?:(?:his|her|their)\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
               + _MOD + _PERSON_MANY + r")\b")
 _ENUMERATION = re.compile(r"(?<![\w,])(?P<list>" + _VICTIM_NP + r"(?:\s*,\s*" + _VICTIM_NP + r")*\s*,?\s+and\s+"
-                          + _VICTIM_NP + r")\s+(?:(?:were|was|have been|had been|are|all)\s+)*(?:killed|died|dead)\b",
+                          + _VICTIM_NP + r")\s+(?:(?:were|was|have been|had been|are|all)\s+)*(?:(?P<killed>killed|died|dead)|"
+                          r"injured|wounded|hurt)\b",
                           re.IGNORECASE)
 # victims as the object of the verb: "killing a couple", "killed a man and his son"
-_KILLING_LIST = re.compile(r"\b(?:killing|killed)\s+(?P<list>" + _VICTIM_NP + r"(?:\s*,\s*" + _VICTIM_NP +
+_KILLING_LIST = re.compile(r"\b(?:(?P<killed>killing|killed)|injuring|injured|wounding|wounded)\s+(?P<list>" + _VICTIM_NP + r"(?:\s*,\s*" + _VICTIM_NP +
                            r")*(?:\s*,?\s+and\s+" + _VICTIM_NP + r")?)(?!\s+(?:famil|of\b))", re.IGNORECASE)
 _CONJUNCT = re.compile(r"\s*,?\s+and\s+|\s*,\s*", re.IGNORECASE)
 _ONE_NP = re.compile(r"^(?:an?|one|his|her|their)\s(?!\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                      r"twelve)\b)", re.IGNORECASE)
+# a conjunct counted with a numeral ("killed three civilians and two soldiers"): the object list is a stated total
+_COUNTED_NP = re.compile(r"^(?:(?:his|her|their)\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                         r"twelve)\s", re.IGNORECASE)
 _POSSESSIVE_NP = re.compile(r"^(?:his|her|their)\s+", re.IGNORECASE)
 _PAIR_NP = re.compile(r"\b(?:twins|twin\s+\w+|couple)$", re.IGNORECASE)
 _ZERO = (("killed", re.compile(r"\b(no one|nobody|no people|no civilians|no (?:\w+ )?soldiers?)\b[^.;]{0,25}?"
@@ -158,22 +212,23 @@ _ILLNESS = re.compile(r"\b(?:virus\w*|viral|outbreaks?|epidemics?|pandemics?|cho
                       r"Ebola|infect\w*|diseases?|fever|measles|malaria|tuberculosis|COVID(?:-19)?|coronavirus|"
                       r"HIV|AIDS)\b", re.IGNORECASE)
 _CASUALTY_WORD = re.compile(r"(kill|dead|died|die\b|perish|bod(y|ies)|corpse|grave|toll|wound|injur|hurt|fatalit|death|"
-                            r"buried|lives)", re.IGNORECASE)
+                            r"buried|lives|hospital)", re.IGNORECASE)
 _CASUALTY_PREFIXES = frozenset("kill dead died die dies peri body bodi corp grav toll woun inju hurt fata deat buri "
-                               "live lives".split())
+                               "live lives hosp".split())
 # a letter run that starts with one of ``_CASUALTY_PREFIXES`` holds one of these: the cheaper test made first
 _CASUALTY_STEMS = ("kill", "dead", "die", "peri", "bod", "corp", "grav", "toll", "woun", "inju", "hurt", "fata", "deat",
-                   "buri", "live")
+                   "buri", "live", "hospital")
 _SUBCOUNT_BEFORE = re.compile(r"\b(including|among them|among whom|of whom|incl\.|among the (?:dead|victims|injured))"
                               r"[^.;]{0,12}$", re.IGNORECASE)
 _SUBCOUNT_AFTER = re.compile(r"^\s+of (?:them|whom|those)\b", re.IGNORECASE)
 _INCREMENT_BEFORE = re.compile(r"\b(another|a further|an additional)\s+$", re.IGNORECASE)
+_MORE_AFTER = re.compile(r"\s+(?:more|additional|further)\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
                            r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$")
 _APPROXIMATE = ("about", "around", "some", "nearly", "almost", "up to", "roughly", "approximately", "an estimated",
                 "as many as")
 _UPDATE = re.compile(r"\b(rose|risen|rises|increased|climbed|grew|updated|latest|now|reached|has risen|so far|"
-                     r"as of)\b", re.IGNORECASE)
+                     r"as of|bringing|brings|brought)\b", re.IGNORECASE)
 
 # a total over many incidents ("across the region", "over the past day", "this month"), unless the sentence
 # names one incident ("a missile", "the strike"): kept as a claim, never the toll of one incident
@@ -185,6 +240,10 @@ _AGGREGATE_SCOPE = re.compile(
     r"since (?:February|Feb\.?) (?:24|2022)|in (?:separate|several|multiple|a series of|a wave of) (?:\w+ )?"
     r"(?:attacks|strikes)|(?:Russian|Ukrainian|enemy) (?:attacks|strikes|shelling attacks) (?:on|across|in) "
     r"(?:the )?(?:region|oblast|\w+ (?:region|oblast)))\b", re.IGNORECASE)
+# a toll told of a past year's incident ("Last year, a bombing at the station killed 63"): a claim, never the toll of
+# the incident the article reports
+_PAST_YEAR = re.compile(r"\b(?:last year|a year ago|(?:\w+|\d+) years ago|the previous year|the year before)\b",
+                        re.IGNORECASE)
 # a single victim told as one more than those before
 _ADDITIONAL = re.compile(r"\b(?:another|also|a second|a third|a further|one more)\b", re.IGNORECASE)
 # a daily or running total told as such ("In total, over the past day ...")
@@ -235,7 +294,7 @@ def parse_number(token: str) -> int | None:
     token = token.lower().strip()
     if token.replace(",", "").isdecimal():
         return check_figure(token)  # the validation layer: None (reported) above a plausible figure
-    return _NUMBER_WORDS.get(token)
+    return _NUMBER_WORDS.get(token) or _PAIR_WORDS.get(token)
 
 
 def _is_year(token: str) -> bool:
@@ -273,8 +332,9 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
         return []
     found: dict[tuple[str, int], Figure] = {}
     aggregate = aggregate_scope(sentence) or scoped
+    past = "year" in sentence and bool(_PAST_YEAR.search(sentence))
     low = folded(sentence)
-    for (kind, role, pattern), needs in zip(_PATTERNS, _NEEDS):
+    for (kind, role, pattern), needs in _ALL_GATES if _has(low, _RARE_NEEDS) else _COMMON_GATES:
         if not _has(low, needs):
             continue
         for m in pattern.finditer(sentence):
@@ -295,10 +355,14 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
             more = "more" in pattern.groupindex and m.group("more")
             if _SUBCOUNT_BEFORE.search(before) or _SUBCOUNT_AFTER.match(sentence[m.end("num") if "num" in pattern.groupindex else m.end():]):
                 this_role = "subcount"
-            elif more or _INCREMENT_BEFORE.search(before):
+            elif more or _INCREMENT_BEFORE.search(before) or \
+                    ("num" in pattern.groupindex and _MORE_AFTER.match(sentence, m.end("num")) and
+                     not _VAGUE_PLURAL.match(num or "")):
                 this_role = "increment"
             elif aggregate:
                 this_role = "aggregate"
+            elif past and this_role in ("total", "individual"):
+                this_role = "background"  # "last year, a strike on the station killed 63": not today's toll
             elif this_role == "total" and _VAGUE_PLURAL.match(num or ""):
                 this_role = "vague"  # "dozens were killed": a claim, no toll
             qual = (m.group("qual") or "").lower() if "qual" in pattern.groupindex else ""
@@ -315,23 +379,27 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
     lists = (*(_ENUMERATION.finditer(sentence) if _has(low, _ENUMERATION_NEEDS) else ()),
              *(_KILLING_LIST.finditer(sentence) if _has(low, _KILLING_LIST_NEEDS) else ()))
     for m in lists:
-        if m.re is _KILLING_LIST and any(f.kind == "killed" and m.start() <= f.start - offset < m.end() and
-                                         f.role != "individual" for f in found.values()):
-            continue  # "killing two people": a stated total already
+        kind = "killed" if m.group("killed") else "injured"
         value = _enumerated(m.group("list"))
         if value is None or _IRREALIS.search(sentence[clause_start(sentence, m.start()):m.start()]):
             continue
-        inside = [k for k, f in found.items() if f.kind == "killed" and m.start() <= f.start - offset < m.end()]
+        stated = [f for f in found.values() if f.kind == kind and m.start() <= f.start - offset < m.end() and
+                  f.role != "individual"]
+        if m.re is _KILLING_LIST and stated and value <= max(f.value for f in stated):
+            continue  # "killing two people": a stated total already ("killed three civilians and two soldiers": 5)
+        inside = [k for k, f in found.items() if f.kind == kind and m.start() <= f.start - offset < m.end()]
         for k in inside:  # "his wife ... died" inside the list is part of it
             del found[k]
-        found[("killed", m.start())] = Figure("killed", value, m.group(0).strip(), offset + m.start(),
-                                              offset + m.end(), "individual", False, False)
+        counted = m.re is _KILLING_LIST and any(_COUNTED_NP.match(part) for part in _CONJUNCT.split(m.group("list").strip()))
+        found[(kind, m.start())] = Figure(kind, value, m.group(0).strip(), offset + m.start(), offset + m.end(),
+                                          "total" if counted else "individual", False, False)
     for kind, pattern in _ZERO:
         m = pattern.search(sentence)
         if m and not any(f.kind == kind for f in found.values()):
             found[(kind, m.start())] = Figure(kind, 0, m.group(0), offset + m.start(), offset + m.end(), "zero",
                                               False, False)
     _fatal_wounds(found)
+    _other_kind_increments(found)
     # one number read by two patterns of the same kind is one figure
     out: list[Figure] = []
     for fig in sorted(found.values(), key=lambda f: (f.start, -(f.end - f.start))):
@@ -353,6 +421,17 @@ def _fatal_wounds(found: dict[tuple[str, int], Figure]) -> None:
             del found[key]
             found.setdefault(("killed", key[1]), Figure("killed", fig.value, fig.text, fig.start, fig.end, fig.role,
                                                         fig.approximate, fig.update, fig.additional))
+
+
+def _other_kind_increments(found: dict[tuple[str, int], Figure]) -> None:
+    """An increment after figures of the other kind only is a total, in place: "killed one person and injured three
+    others", "two dead and another 100 hospitalised" count the injured apart from the dead, not more of them."""
+    for key, fig in list(found.items()):
+        if fig.role != "increment":
+            continue
+        earlier = {f.kind for f in found.values() if f.start < fig.start and f.role != "zero"}
+        if earlier and fig.kind not in earlier:
+            found[key] = replace(fig, role="vague" if _VAGUE_PLURAL.search(fig.text) else "total")
 
 
 def _enumerated(victims: str) -> int | None:

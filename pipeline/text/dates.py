@@ -25,7 +25,7 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
 _MONTH_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _DATELINE = re.compile(r"\(\s*" + _MONTH_RE + r"\s+(\d{1,2})(?:,?\s+(\d{4}))?\s*\)")
-_WEEKDAY = re.compile(r"\b(?:on|last|this|next|since|by|until)\s+(" + "|".join(w.title() for w in WEEKDAYS) + r")\b")
+_WEEKDAY = re.compile(r"\b(?:on|last|this|next|since|by|until|into)\s+(" + "|".join(w.title() for w in WEEKDAYS) + r")\b")
 _MONTH_DAY = re.compile(r"\b(?:on\s+)?" + _MONTH_RE + r"\s+(\d{1,2})(?:,?\s+(\d{4}))?\b")
 _RELATIVE = re.compile(r"\b(last week|this week|at the weekend|over the weekend|last weekend|this weekend|"
                        r"yesterday|today|earlier this month|last month)\b", re.IGNORECASE)
@@ -101,13 +101,16 @@ _PREVIOUS_DAY = re.compile(r"\b(the previous day|the day before|last night|overn
                            r"this morning|on the night of|the night before)\b", re.IGNORECASE)
 # a date right after a speech verb dates the statement, not the event ("said on Thursday")
 _SPEECH_BEFORE = re.compile(r"\b(said|says|told|tells|reported|reports|announced|stated|confirmed|wrote|added|noted|"
-                            r"released|published|posted|address|interview|briefing|statement)\b[^.;,]{0,40}$",
+                            r"released|published|posted|address|interview|briefing|statement|according to)\b[^.;,]{0,40}$",
                             re.IGNORECASE)
 
 
 _IN_MONTH = re.compile(r"\b(?:in|since|during|early|late|until)\s+(?:early\s+|late\s+|mid-)?"
                        r"(January|February|March|April|June|July|August|September|October|November|December)\b"
                        r"(?:,?\s+((?:19|20)\d{2})\b)?(?!\s*\d)")
+# a month and year naming an incident ("an April 2022 strike", "the March 2023 attack")
+_MONTH_YEAR_NOUN = re.compile(r"\b(?:an?|the|that|this)\s+(?:early\s+|late\s+|mid-)?(January|February|March|April|May|June|"
+                              r"July|August|September|October|November|December)\s+((?:19|20)\d{2})\b")
 _ABBREVIATED_MONTH_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s*$")
 _DAY_START = re.compile(r"\d{1,2}\b")
 
@@ -187,11 +190,22 @@ class DateReading:
         future = self.future
         candidates: list[tuple[int, EventDate]] = []
         statements: list[tuple[int, EventDate]] = []  # dates of what was said ("said on Thursday")
+        nights: list[_Expression] = []  # "overnight", "the previous day": counted from the day it was said
         for expr in self.expressions:
+            if skip_speech and expr.kind == "relative" and expr.parts[0].lower() == "today":
+                continue  # the day of the report ("crews today sifted the rubble"), not of what it reports
+            if expr.kind == "previous":
+                nights.append(expr)
+                continue
             value = _resolved(expr, base, future)
             if value is None:
                 continue
             (statements if skip_speech and expr.after_speech else candidates).append((expr.start, value))
+        said = [v for _s, v in statements if v.precision == 1 and parse_iso(v.date) is not None]
+        if nights and not candidates:  # a named day outranks "overnight" ("overnight on Saturday": Saturday)
+            night_base = parse_iso(said[0].date) if said and not future else base
+            candidates = [(e.start, v) for e in nights if (v := _resolved(e, night_base, future)) is not None]
+            statements = []
         if not candidates and not future:
             candidates = statements  # what it reports happened by the day it was said: closer than the article's date
         if not candidates:
@@ -237,6 +251,8 @@ def read_dates(sentence: str) -> DateReading:
             continue
         add(m, "calendar", m.group(3), m.group(2) or m.group(1), m.group(4))
     for m in _IN_MONTH.finditer(sentence) if months else ():
+        add(m, "in_month", m.group(1), m.group(2))
+    for m in _MONTH_YEAR_NOUN.finditer(sentence) if months else ():
         add(m, "in_month", m.group(1), m.group(2))
     for rx, kind in ((_WEEKDAY, "weekday"), (_WEEKDAY_BARE, "weekday_bare")) if "day" in sentence else ():
         for m in rx.finditer(sentence):
