@@ -12,8 +12,9 @@ dated and whichever comes first:
   (possible only through a coarse date's slack) also need a figure both state alike. A report with no date
   at all (an undated page that states no day) needs stronger evidence, whether the other side is dated or
   not (:func:`_undated_evidence`): the same settlement for sure (the same gazetteer entry, not just
-  nearby), and for a strike figures both state that agree (:func:`_figures_agree`: exactly, or one kind
-  as an early and a later toll when the other is distinctive) with no other weapon (a shelling and a
+  nearby), and for a strike figures both state that agree and identify it (:func:`_figures_agree`: exactly,
+  or one kind as an early and a later toll when the other is distinctive; both kinds alike, or one distinctive
+  figure alike: "3 injured" alone is too common) with no other weapon (a shelling and a
   missile only when killed and injured both agree); for a change of control the same change by the same
   side, or a capture / recapture / withdrawal with the same gainer ("captured" is the other's "withdrew").
   A strike with no figures and no date is never merged: a city is struck too often to know which time.
@@ -101,14 +102,21 @@ def settlement(place: Place | None) -> tuple | None:
     return ("name", place.name, place.lat, place.lon)
 
 
+_KINDS = ("killed", "injured")
+
+
 def _figures_agree(a: Event, b: Event) -> bool:
     """Both state a figure of one kind and every figure both state agrees within ``toll_ratio_undated`` (exactly:
     with no date, 3 and 4 killed cannot be told to be an early and a later toll rather than two shellings of one
     city). A kind only one report states is no conflict (an outlet may leave the injured unsaid). One kind may
     differ as an early and a later toll (within ``toll_ratio_compatible``) when the other agrees and is at least
-    ``undated_distinct_figure`` (7 and 12 killed with 33 injured each: one attack told at two hours)."""
+    ``undated_distinct_figure`` (7 and 12 killed with 33 injured each: one attack told at two hours).
+
+    The figures alike must also identify the incident: both kinds alike, or one alike of at least
+    ``undated_distinct_figure``. One small figure alike (3 injured by a drone) is what a city struck most
+    nights reports again and again: with no date it cannot tell this night's attack from another's."""
     shared, distinct, updated = 0, False, 0
-    for attr in ("killed", "injured"):
+    for attr in _KINDS:
         x, y = getattr(a, attr), getattr(b, attr)
         if x is None or y is None:
             continue
@@ -120,7 +128,9 @@ def _figures_agree(a: Event, b: Event) -> bool:
             continue
         shared += hi > 0
         distinct = distinct or hi >= WEIGHTS.undated_distinct_figure
-    return shared > 0 and (not updated or (updated == 1 and distinct))
+    if not (distinct or shared >= len(_KINDS)):
+        return False  # nothing distinctive alike
+    return not updated or (updated == 1 and distinct)
 
 
 def _undated_evidence(a: Event, b: Event) -> bool:

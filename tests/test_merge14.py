@@ -1,0 +1,116 @@
+"""Merging across outlets (session 12, merge14): what identifies one incident when a page has no date, and the
+benchmark's merge diagnostic (tolls ignored).
+
+Every text here is written for these tests; none comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from benchmarks.realnews_eval import MERGED, merge_diagnosis, render_merges
+from pipeline.events.extract import Event, merge_across_articles
+from tests.fixtures import article_events as _events
+
+UNDATED = "\n"  # a page with no date, whose text states no day
+
+
+@pytest.fixture(scope="module")
+def parser(geoparser):
+    return geoparser
+
+
+def _casualties(parser, texts: list[tuple[str, str]], order: tuple[int, ...]) -> list[Event]:
+    merged = merge_across_articles([_events(parser, texts[i][1], texts[i][0]) for i in order])
+    return [e for e in merged if e.event_type == "casualty_report"]
+
+
+# -- with no date, the figures alike must identify the incident --------------------------------------
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_two_undated_pages_with_one_small_figure_alike_stay_apart(parser, order):
+    # a city struck by drones most nights: "three injured" on two undated pages may be two nights
+    texts = [("a.txt", UNDATED + "Russian drones struck Sumy overnight, injuring three people, the mayor said."),
+             ("b.txt", UNDATED + "A Russian drone attack on Sumy injured three people, the regional governor said.")]
+    assert len(_casualties(parser, texts, order)) == 2
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_an_undated_page_with_one_small_figure_alike_stays_apart_from_a_dated_one(parser, order):
+    texts = [("a.txt", "date 2023-05-20\nRussian drones struck Sumy on Friday, injuring three people, the mayor "
+                       "said."),
+             ("b.txt", UNDATED + "A Russian drone attack on Sumy injured three people, the regional governor said.")]
+    assert len(_casualties(parser, texts, order)) == 2
+
+
+@pytest.mark.parametrize(("undated", "why"), [
+    ("A Russian drone attack on Sumy killed two people and injured five, the governor said.", "both kinds alike"),
+    ("A Russian drone attack on Sumy injured 14 people, the governor said.", "one distinctive figure alike")])
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_an_undated_page_joins_when_its_figures_identify_the_incident(parser, undated, why, order):
+    dated = undated.replace("A Russian drone attack on Sumy", "A Russian drone attack on Sumy on Friday")
+    texts = [("a.txt", "date 2023-05-20\n" + dated), ("b.txt", UNDATED + undated)]
+    [merged] = _casualties(parser, texts, order)
+    assert {s.article for s in merged.sources} == {"a.txt", "b.txt"}, why
+    assert merged.when.date == "2023-05-19"
+
+
+def test_undated_small_figure_reports_give_the_same_events_in_every_order(parser):
+    texts = [("a.txt", UNDATED + "Russian drones struck Sumy overnight, injuring three people, the mayor said."),
+             ("b.txt", UNDATED + "A Russian drone attack on Sumy injured three people, the regional governor said."),
+             ("c.txt", "date 2023-05-20\nRussian drones struck Sumy on Friday, killing two people and injuring "
+                       "five, the mayor said."),
+             ("d.txt", UNDATED + "A Russian drone attack on Sumy killed two people and injured five, officials "
+                       "said.")]
+    per = [_events(parser, text, name) for name, text in texts]
+    seen = set()
+    for order in itertools.permutations(range(len(per))):
+        merged = merge_across_articles([per[i] for i in order])
+        seen.add(frozenset(frozenset(s.article for s in e.sources) for e in merged
+                           if e.event_type == "casualty_report"))
+    assert seen == {frozenset({frozenset({"a.txt"}), frozenset({"b.txt"}), frozenset({"c.txt", "d.txt"})})}
+
+
+# -- the benchmark's merge diagnostic ---------------------------------------------------------------
+def _feature(fid: str, articles: list[str], **props) -> dict:
+    base = {"id": fid, "event_type": "casualty_report", "admin1_code": "UA-59", "date": "2023-05-19",
+            "killed": 2, "injured": 5}
+    return {**base, **props, "sources": [{"article": a} for a in articles]}
+
+
+def _gold(events_a: list[dict], events_b: list[dict], *, link: bool = True) -> dict:
+    gold = {"a.txt": {"events": events_a}, "b.txt": {"events": events_b}}
+    if link:
+        gold["a.txt"]["same_event_as"] = {"0": "b.txt#0"}
+        gold["b.txt"]["same_event_as"] = {"0": "a.txt#0"}
+    return gold
+
+
+_GOLD_EVENT = {"type": "casualty_report", "admin1": "UA-59", "date": "2023-05-19"}
+
+
+def test_the_diagnostic_counts_a_merge_whose_toll_only_one_outlet_gave():
+    gold = _gold([{**_GOLD_EVENT, "killed": [2]}], [{**_GOLD_EVENT, "killed": [4]}])
+    diagnosis, wrong = merge_diagnosis(gold, [_feature("E1", ["a.txt", "b.txt"])])
+    assert [cause for _link, cause in diagnosis] == [MERGED, MERGED] and wrong == []
+
+
+@pytest.mark.parametrize(("second", "cause"), [
+    ({"admin1_code": "UA-63"}, "different admin1"),
+    ({"date": "2023-05-25"}, "different date"),
+    ({"event_type": "frontline_incident"}, "different type"),
+    ({"event_type": "frontline_incident", "admin1_code": "UA-63"}, "not extracted"),
+    ({}, "not merged")])
+def test_the_diagnostic_names_why_two_reports_are_not_one_feature(second, cause):
+    gold = _gold([dict(_GOLD_EVENT)], [dict(_GOLD_EVENT)])
+    features = [_feature("E1", ["a.txt"]), _feature("E2", ["b.txt"], **second)]
+    diagnosis, _wrong = merge_diagnosis(gold, features)
+    assert [c for _link, c in diagnosis] == [cause, cause]
+    assert f"not merged: {cause} 2" in render_merges(diagnosis, _wrong)
+
+
+def test_the_diagnostic_reports_two_unlinked_incidents_in_one_feature():
+    gold = _gold([dict(_GOLD_EVENT)], [dict(_GOLD_EVENT)], link=False)
+    diagnosis, wrong = merge_diagnosis(gold, [_feature("E1", ["a.txt", "b.txt"])])
+    assert diagnosis == [] and wrong == ["E1: a.txt#0 + b.txt#0"]
