@@ -114,3 +114,45 @@ def test_the_diagnostic_reports_two_unlinked_incidents_in_one_feature():
     gold = _gold([dict(_GOLD_EVENT)], [dict(_GOLD_EVENT)], link=False)
     diagnosis, wrong = merge_diagnosis(gold, [_feature("E1", ["a.txt", "b.txt"])])
     assert diagnosis == [] and wrong == ["E1: a.txt#0 + b.txt#0"]
+
+
+# -- a later page that states no day: the toll updated --------------------------------------------
+_FIRST = ("a.txt", "date 2023-05-17\nA Russian missile struck an apartment block in Dnipro on Tuesday, killing 25 "
+                   "people and injuring 60, the governor said.")
+
+
+@pytest.mark.parametrize("later", [
+    "The death toll from the Russian missile strike on an apartment block in Dnipro has risen to 34, with 75 "
+    "injured, the governor said.",
+    "A Russian missile strike on an apartment block in Dnipro killed 34 people and injured 75, the governor said."])
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_later_page_with_no_day_and_a_grown_toll_is_the_same_strike(parser, later, order):
+    texts = [_FIRST, ("b.txt", "date 2023-05-20\n" + later)]
+    [merged] = _casualties(parser, texts, order)
+    assert {s.article for s in merged.sources} == {"a.txt", "b.txt"}
+    # the firmer day; the latest report's toll
+    assert (merged.when.date, merged.killed, merged.injured) == ("2023-05-16", 34, 75)
+
+
+@pytest.mark.parametrize(("later", "why"), [
+    ("date 2023-05-20\nA Russian missile strike on an apartment block in Dnipro killed 21 people and injured 75, the "
+     "governor said.", "a toll lower in the later report is not an update"),
+    ("date 2023-05-20\nA Russian missile strike on an apartment block in Dnipro killed 34 people and injured 75 on "
+     "Friday, the governor said.", "a day stated three days on is another strike"),
+    ("date 2023-05-30\nA Russian missile strike on an apartment block in Dnipro killed 34 people and injured 75, the "
+     "governor said.", "two weeks on"),
+    ("date 2023-05-20\nA Russian missile strike on an apartment block in Dnipro killed 34 people and injured 190, "
+     "the governor said.", "a figure too far from the first")])
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_later_report_that_does_not_read_as_an_update_stays_apart(parser, later, why, order):
+    assert len(_casualties(parser, [_FIRST, ("b.txt", later)], order)) == 2, why
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_small_tolls_days_apart_stay_apart_even_when_growing(parser, order):
+    # 2 then 3 killed in one city four days apart: as likely two strikes as one told twice
+    texts = [("a.txt", "date 2023-05-17\nA Russian missile struck Dnipro on Tuesday, killing two people and injuring "
+                       "five, the governor said."),
+             ("b.txt", "date 2023-05-20\nA Russian missile strike on Dnipro killed three people and injured six, the "
+                       "governor said.")]
+    assert len(_casualties(parser, texts, order)) == 2

@@ -9,7 +9,10 @@ dated and whichever comes first:
   capture and a recapture of one town are not one change of control);
 - **tolls**: compatible (23 vs 25 killed, not 1 vs 12): within ``toll_ratio_*`` or ``toll_abs_compatible``;
 - **dates**: when both are dated, within ``merge_days_*``; strikes further apart than ``merge_days_exact``
-  (possible only through a coarse date's slack) also need a figure both state alike. A report with no date
+  (possible only through a coarse date's slack) also need a figure both state alike, or (:func:`_page_bounded`)
+  the later day is only its page's own and the figures read as one toll updated (:func:`_toll_updated`: none
+  lower in the later report, a distinctive one; "the toll has risen to 34" three days after 25 killed were
+  reported). A report with no date
   at all (an undated page that states no day) needs stronger evidence, whether the other side is dated or
   not (:func:`_undated_evidence`): the same settlement for sure (the same gazetteer entry, not just
   nearby), and for a strike figures both state that agree and identify it (:func:`_figures_agree`: exactly,
@@ -43,7 +46,7 @@ from itertools import islice
 
 from pipeline.events.annexation import absorb_claim
 from pipeline.events.incidents import _ratio_ok, distinct_settlements, same_place
-from pipeline.events.records import Event
+from pipeline.events.records import DATE_BASIS, Event
 from pipeline.model import Place
 from pipeline.events.weights import WEIGHTS
 from pipeline.text.dates import EventDate, parse_iso
@@ -187,10 +190,57 @@ def mergeable(a: Event, b: Event) -> bool:
     if da is None or db is None:
         return _undated_evidence(a, b)
     if not _dates_compatible(a.when, b.when):
-        return False
+        return _page_bounded(a, b)
     # days further apart than a day's slack are one strike only with a figure alike (a coarse date only bounds the
     # strike: a city is struck too often to join a toll of today to last week's strike told without one)
-    return _control(a) or abs((da - db).days) <= WEIGHTS.merge_days_exact or _figures_shared(a, b) > 0
+    return _control(a) or abs((da - db).days) <= WEIGHTS.merge_days_exact or _figures_shared(a, b) > 0 or \
+        _page_bounded(a, b)
+
+
+def _page_bounded(a: Event, b: Event) -> bool:
+    """Two casualty reports whose days are further apart than the slack, one incident told at two times: the later
+    day is only its page's own (the text states no day, so the page bounds the incident from above; "the toll has
+    risen to 40" three days on), the other, firmer, day precedes it by at most ``merge_days_coarse``, at one
+    settlement for sure, and the figures read as one toll updated (:func:`_toll_updated`)."""
+    if a.event_type != "casualty_report" or b.event_type != "casualty_report":
+        return False
+    key = settlement(a.place)
+    if key is None or key != settlement(b.place):
+        return False
+    da, db = parse_iso(a.when.date), parse_iso(b.when.date)
+    if da is None or db is None or da == db:
+        return False
+    later, earlier = (a, b) if da > db else (b, a)
+    if _basis(later) != DATE_BASIS["page"] or _basis(earlier) >= _basis(later):
+        return False
+    if abs((da - db).days) > WEIGHTS.merge_days_coarse:
+        return False
+    return _toll_updated(a, b)
+
+
+def _published(event: Event) -> str | None:
+    """The latest publication date of an event's reports (ISO text, None when no report has one)."""
+    days = [r.published for r in event.reports if r.published]
+    return max(days) if days else None
+
+
+def _toll_updated(a: Event, b: Event) -> bool:
+    """Whether two reports' figures read as one incident's toll updated: every kind both state within
+    ``toll_ratio_compatible``, none lower in the later-published report (a toll grows as the dead are found),
+    and a kind both state at least ``undated_distinct_figure`` (two strikes on one city a few days apart with
+    10+ killed each are rare; with 2 killed they are not)."""
+    pa, pb = _published(a), _published(b)
+    if pa is None or pb is None:
+        return False
+    distinct = False
+    for attr in _KINDS:
+        x, y = getattr(a, attr), getattr(b, attr)
+        if x is None or y is None:
+            continue
+        if not _ratio_ok(x, y, WEIGHTS.toll_ratio_compatible) or (pa < pb and y < x) or (pb < pa and x < y):
+            return False
+        distinct = distinct or min(x, y) >= WEIGHTS.undated_distinct_figure
+    return distinct
 
 
 def fit(a: Event, b: Event) -> float:
