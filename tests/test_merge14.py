@@ -6,6 +6,7 @@ Every text here is written for these tests; none comes from an evaluation set.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import pytest
@@ -156,3 +157,64 @@ def test_small_tolls_days_apart_stay_apart_even_when_growing(parser, order):
              ("b.txt", "date 2023-05-20\nA Russian missile strike on Dnipro killed three people and injured six, the "
                        "governor said.")]
     assert len(_casualties(parser, texts, order)) == 2
+
+
+# -- one village name, two namesakes in one oblast ------------------------------------------------
+def _at_namesake(parser, name: str, text: str, *, village: str, dlat: float) -> list[Event]:
+    """The events of ``text`` with ``village`` resolved to another entry of the same name ``dlat`` degrees away
+    (what the geoparser does when an outlet's context points to the other namesake)."""
+    from pipeline.events.extract import extract_events
+    from pipeline.text.articles import make_article
+
+    places = [dataclasses.replace(p, lat=p.lat + dlat, geonameid=(p.geonameid or 0) + 1) if p.text == village and dlat
+              else p for p in parser.parse_places(text)]
+    return extract_events(name, text, places, make_article(name, text).published)
+
+
+_RETAKEN = "date 2023-06-12\nUkrainian forces recaptured the village of Novoselivka in Donetsk region on Sunday, " \
+           "the deputy defence minister said."
+
+
+@pytest.mark.parametrize(("other", "dlat", "one"), [
+    ("date 2023-06-12\nUkraine's army has retaken Novoselivka in Donetsk region on Sunday, the general staff said.",
+     0.8, True),  # the same change told the same day: one incident whichever namesake each outlet got
+    ("date 2023-06-12\nUkraine's army has retaken Novoselivka in Donetsk region, the general staff said.",
+     0.8, True),  # a day later (the page's day)
+    ("date 2023-06-12\nUkraine's army has retaken Novoselivka in Donetsk region on Thursday, the general staff said.",
+     0.8, False),  # three days apart: the other village of that name
+    ("date 2023-06-12\nRussian forces captured Novoselivka in Donetsk region on Sunday, the defence ministry in "
+     "Moscow said.", 0.8, False)])  # the other side taking a village of that name
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_one_change_of_control_at_two_namesakes_in_one_oblast(parser, other, dlat, one, order):
+    per = [_at_namesake(parser, "a.txt", _RETAKEN, village="Novoselivka", dlat=0.0),
+           _at_namesake(parser, "b.txt", other, village="Novoselivka", dlat=dlat)]
+    merged = [e for e in merge_across_articles([per[i] for i in order]) if e.event_type == "frontline_incident"]
+    assert len(merged) == (1 if one else 2)
+    if one:
+        assert {s.article for s in merged[0].sources} == {"a.txt", "b.txt"}
+
+
+def test_two_namesakes_in_other_oblasts_stay_apart(parser):
+    per = [_at_namesake(parser, "a.txt", _RETAKEN, village="Novoselivka", dlat=0.0),
+           [dataclasses.replace(e, admin1_code="UA-63") for e in
+            _at_namesake(parser, "b.txt", _RETAKEN, village="Novoselivka", dlat=0.8)]]
+    assert len([e for e in merge_across_articles(per) if e.event_type == "frontline_incident"]) == 2
+
+
+def test_namesake_merges_give_the_same_incidents_in_every_order(parser):
+    texts = [_RETAKEN,
+             "date 2023-06-12\nUkraine's army has retaken Novoselivka in Donetsk region on Sunday, the general staff "
+             "said.",
+             "date 2023-06-12\nUkrainian troops liberated Novoselivka in Donetsk region on Sunday, a brigade said.",
+             "date 2023-06-13\nUkraine's army has retaken Novoselivka in Donetsk region on Monday, the general staff "
+             "said.",
+             "date 2023-06-12\nRussian forces captured Novoselivka in Donetsk region on Sunday, the defence ministry "
+             "in Moscow said."]
+    per = [_at_namesake(parser, f"{k}.txt", text, village="Novoselivka", dlat=0.8 * (k % 2))
+           for k, text in enumerate(texts)]
+    seen = set()
+    for order in itertools.permutations(range(len(per))):
+        merged = merge_across_articles([per[i] for i in order])
+        seen.add(frozenset(frozenset(s.article for s in e.sources) for e in merged
+                           if e.event_type == "frontline_incident"))
+    assert seen == {frozenset({frozenset({"0.txt", "1.txt", "2.txt", "3.txt"}), frozenset({"4.txt"})})}

@@ -4,7 +4,8 @@ Two events are one incident when they are *compatible* (:func:`mergeable`), one 
 dated and whichever comes first:
 
 - **place**: the same settlement under any spelling (the same gazetteer entry, or points within
-  ``WEIGHTS.merge_km``; for a change of control, not two differently named villages);
+  ``WEIGHTS.merge_km``; for a change of control, not two differently named villages, but two villages of one
+  name in one oblast when both tell the same change, dated: :func:`_namesakes`);
 - **type**: compatible types and sub-types (a drone strike is not a missile strike nor an air strike; a
   capture and a recapture of one town are not one change of control);
 - **tolls**: compatible (23 vs 25 killed, not 1 vs 12): within ``toll_ratio_*`` or ``toll_abs_compatible``;
@@ -180,9 +181,12 @@ def mergeable(a: Event, b: Event) -> bool:
     """Whether two events (from different articles) are one incident (the module docstring's rule)."""
     if a.event_type == "annexation_claim" or b.event_type == "annexation_claim":
         return a.event_type == b.event_type and a.admin1_code == b.admin1_code and a.claimed_by == b.claimed_by
-    if a.place is None or b.place is None or not same_place(a.place, b.place):
+    if a.place is None or b.place is None:
         return False
-    if _control(a) and distinct_settlements(a.place, b.place):
+    if not same_place(a.place, b.place):
+        if not _namesakes(a, b):
+            return False
+    elif _control(a) and distinct_settlements(a.place, b.place):
         return False  # neighbouring villages each change hands on their own
     if not (_types_compatible(a, b) and _tolls_compatible(a, b)):
         return False
@@ -195,6 +199,27 @@ def mergeable(a: Event, b: Event) -> bool:
     # strike: a city is struck too often to join a toll of today to last week's strike told without one)
     return _control(a) or abs((da - db).days) <= WEIGHTS.merge_days_exact or _figures_shared(a, b) > 0 or \
         _page_bounded(a, b)
+
+
+def _name_key(event: Event) -> tuple | None:
+    """The settlement name in its oblast of a change of control (``("name", admin1, name)``; None for others)."""
+    place = event.place
+    if not _control(event) or place is None or place.feature_kind != "city" or event.admin1_code is None:
+        return None
+    return ("name", event.admin1_code, place.name)
+
+
+def _namesakes(a: Event, b: Event) -> bool:
+    """Two reports of one change of control that the geoparser placed at two villages of one name in one oblast
+    (each outlet's namesake told apart by its own context): the same verb, by the same side (or one left unsaid),
+    both dated; the dates then follow the usual rule, as for one settlement. Two villages of one name in one oblast
+    changing hands to one side within a day or two are far rarer than an outlet's village resolved to the other
+    namesake. With no date, only the same gazetteer entry will do (:func:`_undated_evidence`)."""
+    key = _name_key(a)
+    if key is None or key != _name_key(b) or a.sub_event_type != b.sub_event_type:
+        return False
+    return a.when.date is not None and b.when.date is not None and \
+        (a.gains == b.gains or "unknown" in (a.gains, b.gains) or None in (a.gains, b.gains))
 
 
 def _page_bounded(a: Event, b: Event) -> bool:
@@ -479,6 +504,7 @@ class CrossArticleMerge:
         self._live: dict[int, None] = {}  # events held as objects, least recently used first
         self.cells: dict[tuple, _Cell] = {}
         self.home_of: list[_Cell] = []  # event → its bucket
+        self.name_cell_of: dict[int, _Cell] = {}  # change of control → its bucket by name in its oblast (``_name_key``)
         self.day_of = array("q")  # event → its day bin (_NO_DAY: none)
         self.articles_of: list[str | set[str]] = []  # event → the articles it merges (one: its name)
         self.settlement_of: list[tuple | None] = []  # event → its settlement (``settlement``)
@@ -529,6 +555,9 @@ class CrossArticleMerge:
         """The merged events ``event`` may join (:func:`mergeable`), found by grid cell and day."""
         article = event.sources[0].article if event.sources else ""
         look, _home = _cells(event)
+        name_key = _name_key(event)
+        if name_key is not None:
+            look = [*look, name_key]
         day = _day(event)
         dated = event.event_type != "annexation_claim"
         place_key = settlement(event.place)  # an undated pair must be at one settlement for sure
@@ -544,7 +573,7 @@ class CrossArticleMerge:
                       and (not dated or (day is not None and self.day_of[t] != _NO_DAY)
                            or (place_key is not None and self.settlement_of[t] == place_key))
                       and mergeable(self.event(t), event)]
-        return found
+        return list(dict.fromkeys(found))  # an event in its grid cell and in its name bucket is one candidate
 
     def _absorb(self, target: int, event: Event) -> None:
         article = event.sources[0].article if event.sources else ""
@@ -558,6 +587,8 @@ class CrossArticleMerge:
         articles_of[target].add(article)
         old, new = self.day_of[target], _day(merged)
         self.home_of[target].move(target, None if old == _NO_DAY else old, new)
+        if target in self.name_cell_of:
+            self.name_cell_of[target].move(target, None if old == _NO_DAY else old, new)
         self.day_of[target] = _NO_DAY if new is None else new
         self.settlement_of[target] = settlement(merged.place)
         self._pickled[target] = None
@@ -579,6 +610,13 @@ class CrossArticleMerge:
         self.day_of.append(_NO_DAY if day is None else day)
         self.settlement_of.append(settlement(event.place))
         cell.add(article, index, day)
+        name_key = _name_key(event)
+        if name_key is not None:
+            named = self.cells.get(name_key)
+            if named is None:
+                named = self.cells[name_key] = _Cell()
+            named.add(article, index, day)
+            self.name_cell_of[index] = named
         self.touched.add(index)
 
     def pickled(self, i: int) -> bytes:
