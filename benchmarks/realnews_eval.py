@@ -227,27 +227,41 @@ def merge_diagnosis(gold: Mapping[str, Mapping[str, Any]],
     Returns
     -------
     tuple
-        ``(link, outcome)`` per gold pair: ``merged`` when the events paired with the two gold events
-        (score.py's rule, else type, admin1 and date alone, one-to-one per article; a gold event with no
-        date takes any) are one feature, else a cause of ``MERGE_CAUSES`` read from the article's events
-        left unpaired; and one line per feature paired with gold events of two articles that gold does
+        ``(link, outcome)`` per gold pair: ``merged`` when one feature citing both articles matches both
+        gold events by type, admin1 and date alone (a gold event with no date takes any) and is not needed as
+        score.py's match of another gold event of either article; else a cause of ``MERGE_CAUSES``, read from the
+        article's events left unpaired when its gold event finds none (score.py's rule first, then the loose
+        one, one-to-one per article), "not merged" when both find one; and one line per feature paired with gold events of two articles that gold does
         not link (two incidents shown as one).
     """
     mine = {art: [ev for ev in events if cites(ev, art)] for art in gold}
+    strict = {art: match_article(g.get("events", []), mine[art])[0] for art, g in gold.items()}
     assigned = {art: _loose_assignment(g.get("events", []), mine[art]) for art, g in gold.items()}
+
+    def fitting(a: str, k: int) -> set[Any]:
+        """Ids of ``a``'s events matching gold event ``k`` loosely whose pairing with ``k`` costs no other gold event
+        of ``a`` its match under score.py's rule (events alike in type, oblast and date are interchangeable)."""
+        golds, others = gold[a]["events"], {g for g in strict[a] if g != k}
+        rest = [g for n, g in enumerate(golds) if n != k]
+        found = set()
+        for n, ev in enumerate(mine[a]):
+            if _loose_match(ev, golds[k]):
+                kept, _miss, _spur = match_article(rest, [e for m, e in enumerate(mine[a]) if m != n])
+                if len(kept) >= len(others):
+                    found.add(ev.get("id"))
+        return found
+
     out = []
     for art, i, o_art, j in gold_pairs(gold):
-        ids, cause = [], None
+        if fitting(art, i) & fitting(o_art, j):
+            out.append((f"{art}#{i} ~ {o_art}#{j}", MERGED))
+            continue
+        cause = None
         for a, k in ((art, i), (o_art, j)):
-            hit = assigned[a].get(k)
-            if hit is None:
+            if k not in assigned[a]:
                 free = [ev for n, ev in enumerate(mine[a]) if n not in assigned[a].values()]
                 cause = cause or _side_cause(gold[a]["events"][k], free)
-            else:
-                ids.append(mine[a][hit].get("id"))
-        if cause is None:
-            cause = MERGED if ids[0] == ids[1] else "not merged"
-        out.append((f"{art}#{i} ~ {o_art}#{j}", cause))
+        out.append((f"{art}#{i} ~ {o_art}#{j}", cause or "not merged"))
     incident = _incidents(gold)
     golds_of: dict[Any, list[tuple[str, int]]] = {}
     for art, pairs in assigned.items():
