@@ -218,3 +218,18 @@ def test_namesake_merges_give_the_same_incidents_in_every_order(parser):
         seen.add(frozenset(frozenset(s.article for s in e.sources) for e in merged
                            if e.event_type == "frontline_incident"))
     assert seen == {frozenset({frozenset({"0.txt", "1.txt", "2.txt", "3.txt"}), frozenset({"4.txt"})})}
+
+
+def test_a_namesake_joins_after_the_merge_state_is_pickled_and_restored(parser):
+    # the incremental build keeps the merge state between runs: the name buckets must come back with it
+    import pickle
+
+    from pipeline.events.merge import CrossArticleMerge
+
+    fold = CrossArticleMerge()
+    fold.add(_at_namesake(parser, "a.txt", _RETAKEN, village="Novoselivka", dlat=0.0))
+    fold = pickle.loads(pickle.dumps(fold))
+    fold.add(_at_namesake(parser, "b.txt", "date 2023-06-12\nUkraine's army has retaken Novoselivka in Donetsk region "
+                                           "on Sunday, the general staff said.", village="Novoselivka", dlat=0.8))
+    [merged] = [e for e in fold.merged if e.event_type == "frontline_incident"]
+    assert {s.article for s in merged.sources} == {"a.txt", "b.txt"}
