@@ -14,7 +14,10 @@ its per-item lines through). From the same outputs it adds:
 - a confidence calibration table: events by confidence band, and how many match a gold event
   under score.py's rule (same event_type and admin1_code; killed / injured among the gold
   figures when gold gives them; dates equal when both are given; one-to-one per article);
-- counts of missed places, missed gold events and spurious events by failure class.
+- counts of missed places, missed gold events and spurious events by failure class;
+- a merge diagnostic independent of score.py's tolls: for each gold ``same_event_as`` pair, whether the
+  two articles' events that match the pair's gold events by type, admin1 and date alone (tolls ignored)
+  are one feature, and the cause when not (:func:`merge_diagnosis`).
 
 Nothing of the set is written to the repository; ``--json`` holds figures only.
 """
@@ -165,6 +168,140 @@ def classify_missed_place(gold: Mapping[str, Any], preds: Sequence[Mapping[str, 
     return "wrong namesake (other oblast)"
 
 
+MERGED = "merged"
+# why a gold pair's two reports are not one feature, tried in this order on each side (first failing side wins)
+MERGE_CAUSES: tuple[str, ...] = ("not extracted", "different admin1", "different date", "different type", "not merged")
+
+
+def _loose_match(props: Mapping[str, Any], gold: Mapping[str, Any], *, type_: bool = True, admin1: bool = True,
+                 date: bool = True) -> bool:
+    """Score.py's rule without the tolls, each remaining test optional."""
+    if type_ and props.get("event_type") != gold["type"]:
+        return False
+    if admin1 and props.get("admin1_code") != gold.get("admin1"):
+        return False
+    return not (date and "date" in gold and gold["date"] is not None and props.get("date") is not None
+                and props.get("date") != gold["date"])
+
+
+def _side_cause(gold: Mapping[str, Any], events: Sequence[Mapping[str, Any]]) -> str:
+    """Why none of an article's (unpaired) events matches its gold event loosely: the first test they fail:
+    an event of the right type and date elsewhere (different admin1), of the right type and oblast on
+    another day (different date), of another type at the right oblast and date (different type)."""
+    if any(_loose_match(ev, gold, admin1=False) for ev in events):
+        return "different admin1"
+    if any(_loose_match(ev, gold, date=False) for ev in events):
+        return "different date"
+    if any(_loose_match(ev, gold, type_=False) for ev in events):
+        return "different type"
+    return "not extracted"
+
+
+def gold_pairs(gold: Mapping[str, Mapping[str, Any]]) -> list[tuple[str, int, str, int]]:
+    """Every ``same_event_as`` link (both directions, as score.py counts them) whose other article is in the set."""
+    pairs = []
+    for art, g in gold.items():
+        for i, other in (g.get("same_event_as") or {}).items():
+            o_art, _, o_idx = other.partition("#")
+            if o_art in gold:
+                pairs.append((art, int(i), o_art, int(o_idx or 0)))
+    return pairs
+
+
+def _loose_assignment(gold_events: Sequence[Mapping[str, Any]],
+                      events: Sequence[Mapping[str, Any]]) -> dict[int, int]:
+    """One article's gold events paired one-to-one with its events: score.py's rule first, then tolls ignored."""
+    pairs, missed, _spurious = match_article(gold_events, events)
+    for i in missed:
+        hit = next((j for j, ev in enumerate(events) if j not in pairs.values() and _loose_match(ev, gold_events[i])),
+                   None)
+        if hit is not None:
+            pairs[i] = hit
+    return pairs
+
+
+def merge_diagnosis(gold: Mapping[str, Mapping[str, Any]],
+                    events: Sequence[Mapping[str, Any]]) -> tuple[list[tuple[str, str]], list[str]]:
+    """Each gold pair's outcome and every wrong merge.
+
+    Returns
+    -------
+    tuple
+        ``(link, outcome)`` per gold pair: ``merged`` when one feature citing both articles matches both
+        gold events by type, admin1 and date alone (a gold event with no date takes any) and is not needed as
+        score.py's match of another gold event of either article; else a cause of ``MERGE_CAUSES``, read from the
+        article's events left unpaired when its gold event finds none (score.py's rule first, then the loose
+        one, one-to-one per article), "not merged" when both find one; and one line per feature paired with gold events of two articles that gold does
+        not link (two incidents shown as one).
+    """
+    mine = {art: [ev for ev in events if cites(ev, art)] for art in gold}
+    strict = {art: match_article(g.get("events", []), mine[art])[0] for art, g in gold.items()}
+    assigned = {art: _loose_assignment(g.get("events", []), mine[art]) for art, g in gold.items()}
+
+    def fitting(a: str, k: int) -> set[Any]:
+        """Ids of ``a``'s events matching gold event ``k`` loosely whose pairing with ``k`` costs no other gold event
+        of ``a`` its match under score.py's rule (events alike in type, oblast and date are interchangeable)."""
+        golds, others = gold[a]["events"], {g for g in strict[a] if g != k}
+        rest = [g for n, g in enumerate(golds) if n != k]
+        found = set()
+        for n, ev in enumerate(mine[a]):
+            if _loose_match(ev, golds[k]):
+                kept, _miss, _spur = match_article(rest, [e for m, e in enumerate(mine[a]) if m != n])
+                if len(kept) >= len(others):
+                    found.add(ev.get("id"))
+        return found
+
+    out = []
+    for art, i, o_art, j in gold_pairs(gold):
+        if fitting(art, i) & fitting(o_art, j):
+            out.append((f"{art}#{i} ~ {o_art}#{j}", MERGED))
+            continue
+        cause = None
+        for a, k in ((art, i), (o_art, j)):
+            if k not in assigned[a]:
+                free = [ev for n, ev in enumerate(mine[a]) if n not in assigned[a].values()]
+                cause = cause or _side_cause(gold[a]["events"][k], free)
+        out.append((f"{art}#{i} ~ {o_art}#{j}", cause or "not merged"))
+    incident = _incidents(gold)
+    golds_of: dict[Any, list[tuple[str, int]]] = {}
+    for art, pairs in assigned.items():
+        for k, n in sorted(pairs.items()):
+            if gold[art]["events"][k]["type"] != "annexation_claim":  # claims merge per oblast by design
+                golds_of.setdefault(mine[art][n].get("id"), []).append((art, k))
+    wrong = [f"{fid}: {a}#{i} + {b}#{j}" for fid, golds in golds_of.items()
+             for n, (a, i) in enumerate(golds) for b, j in golds[n + 1:]
+             if a != b and incident[(a, i)] != incident[(b, j)]]
+    return out, wrong
+
+
+def _incidents(gold: Mapping[str, Mapping[str, Any]]) -> dict[tuple[str, int], tuple[str, int]]:
+    """Every gold event's incident: the links of ``same_event_as`` closed transitively (a representative)."""
+    parent = {(art, k): (art, k) for art, g in gold.items() for k in range(len(g.get("events", [])))}
+
+    def root(x: tuple[str, int]) -> tuple[str, int]:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for a, i, b, j in gold_pairs(gold):
+        if (a, i) in parent and (b, j) in parent:
+            ra, rb = sorted((root((a, i)), root((b, j))))
+            parent[rb] = ra
+    return {x: root(x) for x in parent}
+
+
+def render_merges(diagnosis: Sequence[tuple[str, str]], wrong: Sequence[str], *, verbose: bool = False) -> str:
+    """The merge diagnostic as one summary line (and a line per unmerged pair and wrong merge with ``verbose``)."""
+    counts = Counter(cause for _link, cause in diagnosis)
+    fails = ", ".join(f"{c} {counts[c]}" for c in MERGE_CAUSES if counts[c]) or "none"
+    lines = [f"merges ignoring tolls (type, admin1, date): {counts[MERGED]}/{len(diagnosis)}; not merged: {fails}; "
+             f"wrong merges (gold events of unlinked articles in one feature): {len(wrong)}"]
+    if verbose:
+        lines += [f"  pair {link}: {cause}" for link, cause in diagnosis if cause != MERGED]
+        lines += [f"  wrong merge {w}" for w in wrong]
+    return "\n".join(lines)
+
+
 def parse_summary(line: str) -> dict[str, float]:
     """Figures of score.py's summary line."""
     m = SUMMARY_RE.search(line)
@@ -255,12 +392,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if a.verbose:
         print("\n".join(lines[:-1]))
     print(lines[-1])
+    diagnosis, wrong_merges = merge_diagnosis(gold, events)
+    print(render_merges(diagnosis, wrong_merges, verbose=a.verbose))
     result = analyse(gold, places, events)
     print(render(result))
     print(format_timings(timings))
     if a.json:
         write_json(a.json, {"set": "realnews", "articles": len(files), "score": parse_summary(lines[-1]),
-                            "events": len(events), **result, "timings_s": timings})
+                            "events": len(events), **result,
+                            "merges_ignoring_tolls": dict(Counter(cause for _l, cause in diagnosis)),
+                            "wrong_merges": len(wrong_merges), "timings_s": timings})
     return 0
 
 

@@ -4,16 +4,21 @@ Two events are one incident when they are *compatible* (:func:`mergeable`), one 
 dated and whichever comes first:
 
 - **place**: the same settlement under any spelling (the same gazetteer entry, or points within
-  ``WEIGHTS.merge_km``; for a change of control, not two differently named villages);
+  ``WEIGHTS.merge_km``; for a change of control, not two differently named villages, but two villages of one
+  name in one oblast when both tell the same change, dated: :func:`_namesakes`);
 - **type**: compatible types and sub-types (a drone strike is not a missile strike nor an air strike; a
   capture and a recapture of one town are not one change of control);
 - **tolls**: compatible (23 vs 25 killed, not 1 vs 12): within ``toll_ratio_*`` or ``toll_abs_compatible``;
 - **dates**: when both are dated, within ``merge_days_*``; strikes further apart than ``merge_days_exact``
-  (possible only through a coarse date's slack) also need a figure both state alike. A report with no date
+  (possible only through a coarse date's slack) also need a figure both state alike, or (:func:`_page_bounded`)
+  the later day is only its page's own and the figures read as one toll updated (:func:`_toll_updated`: none
+  lower in the later report, a distinctive one; "the toll has risen to 34" three days after 25 killed were
+  reported). A report with no date
   at all (an undated page that states no day) needs stronger evidence, whether the other side is dated or
   not (:func:`_undated_evidence`): the same settlement for sure (the same gazetteer entry, not just
-  nearby), and for a strike figures both state that agree (:func:`_figures_agree`: exactly, or one kind
-  as an early and a later toll when the other is distinctive) with no other weapon (a shelling and a
+  nearby), and for a strike figures both state that agree and identify it (:func:`_figures_agree`: exactly,
+  or one kind as an early and a later toll when the other is distinctive; both kinds alike, or one distinctive
+  figure alike: "3 injured" alone is too common) with no other weapon (a shelling and a
   missile only when killed and injured both agree); for a change of control the same change by the same
   side, or a capture / recapture / withdrawal with the same gainer ("captured" is the other's "withdrew").
   A strike with no figures and no date is never merged: a city is struck too often to know which time.
@@ -42,7 +47,7 @@ from itertools import islice
 
 from pipeline.events.annexation import absorb_claim
 from pipeline.events.incidents import _ratio_ok, distinct_settlements, same_place
-from pipeline.events.records import Event
+from pipeline.events.records import DATE_BASIS, Event
 from pipeline.model import Place
 from pipeline.events.weights import WEIGHTS
 from pipeline.text.dates import EventDate, parse_iso
@@ -101,14 +106,21 @@ def settlement(place: Place | None) -> tuple | None:
     return ("name", place.name, place.lat, place.lon)
 
 
+_KINDS = ("killed", "injured")
+
+
 def _figures_agree(a: Event, b: Event) -> bool:
     """Both state a figure of one kind and every figure both state agrees within ``toll_ratio_undated`` (exactly:
     with no date, 3 and 4 killed cannot be told to be an early and a later toll rather than two shellings of one
     city). A kind only one report states is no conflict (an outlet may leave the injured unsaid). One kind may
     differ as an early and a later toll (within ``toll_ratio_compatible``) when the other agrees and is at least
-    ``undated_distinct_figure`` (7 and 12 killed with 33 injured each: one attack told at two hours)."""
+    ``undated_distinct_figure`` (7 and 12 killed with 33 injured each: one attack told at two hours).
+
+    The figures alike must also identify the incident: both kinds alike, or one alike of at least
+    ``undated_distinct_figure``. One small figure alike (3 injured by a drone) is what a city struck most
+    nights reports again and again: with no date it cannot tell this night's attack from another's."""
     shared, distinct, updated = 0, False, 0
-    for attr in ("killed", "injured"):
+    for attr in _KINDS:
         x, y = getattr(a, attr), getattr(b, attr)
         if x is None or y is None:
             continue
@@ -120,7 +132,9 @@ def _figures_agree(a: Event, b: Event) -> bool:
             continue
         shared += hi > 0
         distinct = distinct or hi >= WEIGHTS.undated_distinct_figure
-    return shared > 0 and (not updated or (updated == 1 and distinct))
+    if not (distinct or shared >= len(_KINDS)):
+        return False  # nothing distinctive alike
+    return not updated or (updated == 1 and distinct)
 
 
 def _undated_evidence(a: Event, b: Event) -> bool:
@@ -167,9 +181,12 @@ def mergeable(a: Event, b: Event) -> bool:
     """Whether two events (from different articles) are one incident (the module docstring's rule)."""
     if a.event_type == "annexation_claim" or b.event_type == "annexation_claim":
         return a.event_type == b.event_type and a.admin1_code == b.admin1_code and a.claimed_by == b.claimed_by
-    if a.place is None or b.place is None or not same_place(a.place, b.place):
+    if a.place is None or b.place is None:
         return False
-    if _control(a) and distinct_settlements(a.place, b.place):
+    if not same_place(a.place, b.place):
+        if not _namesakes(a, b):
+            return False
+    elif _control(a) and distinct_settlements(a.place, b.place):
         return False  # neighbouring villages each change hands on their own
     if not (_types_compatible(a, b) and _tolls_compatible(a, b)):
         return False
@@ -177,10 +194,78 @@ def mergeable(a: Event, b: Event) -> bool:
     if da is None or db is None:
         return _undated_evidence(a, b)
     if not _dates_compatible(a.when, b.when):
-        return False
+        return _page_bounded(a, b)
     # days further apart than a day's slack are one strike only with a figure alike (a coarse date only bounds the
     # strike: a city is struck too often to join a toll of today to last week's strike told without one)
-    return _control(a) or abs((da - db).days) <= WEIGHTS.merge_days_exact or _figures_shared(a, b) > 0
+    return _control(a) or abs((da - db).days) <= WEIGHTS.merge_days_exact or _figures_shared(a, b) > 0 or \
+        _page_bounded(a, b)
+
+
+def _name_key(event: Event) -> tuple | None:
+    """The settlement name in its oblast of a change of control (``("name", admin1, name)``; None for others)."""
+    place = event.place
+    if not _control(event) or place is None or place.feature_kind != "city" or event.admin1_code is None:
+        return None
+    return ("name", event.admin1_code, place.name)
+
+
+def _namesakes(a: Event, b: Event) -> bool:
+    """Two reports of one change of control that the geoparser placed at two villages of one name in one oblast
+    (each outlet's namesake told apart by its own context): the same verb, by the same side (or one left unsaid),
+    both dated; the dates then follow the usual rule, as for one settlement. Two villages of one name in one oblast
+    changing hands to one side within a day or two are far rarer than an outlet's village resolved to the other
+    namesake. With no date, only the same gazetteer entry will do (:func:`_undated_evidence`)."""
+    key = _name_key(a)
+    if key is None or key != _name_key(b) or a.sub_event_type != b.sub_event_type:
+        return False
+    return a.when.date is not None and b.when.date is not None and \
+        (a.gains == b.gains or "unknown" in (a.gains, b.gains) or None in (a.gains, b.gains))
+
+
+def _page_bounded(a: Event, b: Event) -> bool:
+    """Two casualty reports whose days are further apart than the slack, one incident told at two times: the later
+    day is only its page's own (the text states no day, so the page bounds the incident from above; "the toll has
+    risen to 40" three days on), the other, firmer, day precedes it by at most ``merge_days_coarse``, at one
+    settlement for sure, and the figures read as one toll updated (:func:`_toll_updated`)."""
+    if a.event_type != "casualty_report" or b.event_type != "casualty_report":
+        return False
+    key = settlement(a.place)
+    if key is None or key != settlement(b.place):
+        return False
+    da, db = parse_iso(a.when.date), parse_iso(b.when.date)
+    if da is None or db is None or da == db:
+        return False
+    later, earlier = (a, b) if da > db else (b, a)
+    if _basis(later) != DATE_BASIS["page"] or _basis(earlier) >= _basis(later):
+        return False
+    if abs((da - db).days) > WEIGHTS.merge_days_coarse:
+        return False
+    return _toll_updated(a, b)
+
+
+def _published(event: Event) -> str | None:
+    """The latest publication date of an event's reports (ISO text, None when no report has one)."""
+    days = [r.published for r in event.reports if r.published]
+    return max(days) if days else None
+
+
+def _toll_updated(a: Event, b: Event) -> bool:
+    """Whether two reports' figures read as one incident's toll updated: every kind both state within
+    ``toll_ratio_compatible``, none lower in the later-published report (a toll grows as the dead are found),
+    and a kind both state at least ``undated_distinct_figure`` (two strikes on one city a few days apart with
+    10+ killed each are rare; with 2 killed they are not)."""
+    pa, pb = _published(a), _published(b)
+    if pa is None or pb is None:
+        return False
+    distinct = False
+    for attr in _KINDS:
+        x, y = getattr(a, attr), getattr(b, attr)
+        if x is None or y is None:
+            continue
+        if not _ratio_ok(x, y, WEIGHTS.toll_ratio_compatible) or (pa < pb and y < x) or (pb < pa and x < y):
+            return False
+        distinct = distinct or min(x, y) >= WEIGHTS.undated_distinct_figure
+    return distinct
 
 
 def fit(a: Event, b: Event) -> float:
@@ -419,6 +504,7 @@ class CrossArticleMerge:
         self._live: dict[int, None] = {}  # events held as objects, least recently used first
         self.cells: dict[tuple, _Cell] = {}
         self.home_of: list[_Cell] = []  # event → its bucket
+        self.name_cell_of: dict[int, _Cell] = {}  # change of control → its bucket by name in its oblast (``_name_key``)
         self.day_of = array("q")  # event → its day bin (_NO_DAY: none)
         self.articles_of: list[str | set[str]] = []  # event → the articles it merges (one: its name)
         self.settlement_of: list[tuple | None] = []  # event → its settlement (``settlement``)
@@ -469,6 +555,9 @@ class CrossArticleMerge:
         """The merged events ``event`` may join (:func:`mergeable`), found by grid cell and day."""
         article = event.sources[0].article if event.sources else ""
         look, _home = _cells(event)
+        name_key = _name_key(event)
+        if name_key is not None:
+            look = [*look, name_key]
         day = _day(event)
         dated = event.event_type != "annexation_claim"
         place_key = settlement(event.place)  # an undated pair must be at one settlement for sure
@@ -484,7 +573,7 @@ class CrossArticleMerge:
                       and (not dated or (day is not None and self.day_of[t] != _NO_DAY)
                            or (place_key is not None and self.settlement_of[t] == place_key))
                       and mergeable(self.event(t), event)]
-        return found
+        return list(dict.fromkeys(found))  # an event in its grid cell and in its name bucket is one candidate
 
     def _absorb(self, target: int, event: Event) -> None:
         article = event.sources[0].article if event.sources else ""
@@ -498,6 +587,8 @@ class CrossArticleMerge:
         articles_of[target].add(article)
         old, new = self.day_of[target], _day(merged)
         self.home_of[target].move(target, None if old == _NO_DAY else old, new)
+        if target in self.name_cell_of:
+            self.name_cell_of[target].move(target, None if old == _NO_DAY else old, new)
         self.day_of[target] = _NO_DAY if new is None else new
         self.settlement_of[target] = settlement(merged.place)
         self._pickled[target] = None
@@ -519,6 +610,13 @@ class CrossArticleMerge:
         self.day_of.append(_NO_DAY if day is None else day)
         self.settlement_of.append(settlement(event.place))
         cell.add(article, index, day)
+        name_key = _name_key(event)
+        if name_key is not None:
+            named = self.cells.get(name_key)
+            if named is None:
+                named = self.cells[name_key] = _Cell()
+            named.add(article, index, day)
+            self.name_cell_of[index] = named
         self.touched.add(index)
 
     def pickled(self, i: int) -> bytes:
