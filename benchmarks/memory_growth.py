@@ -5,8 +5,11 @@ N1 and then N2 synthetic articles (``benchmarks/scale_bench.py``'s corpus), with
 is loaded; at the start of ``BuildFold.render`` (the fold complete, the second pass over) it snapshots what is
 allocated, and prints, per source line, the bytes per article that the larger build holds more than the smaller
 one: what grows with the corpus. ``JOBS`` (default 2): worker processes (their own memory is not traced).
+Arrays mapped from files (the syndication grouping's band buckets, where they are kept in files) are not
+allocations, so ``tracemalloc`` does not see them: their size at render is printed on a line of its own.
 """
 import gc
+import mmap
 import os
 import sys
 import tempfile
@@ -25,8 +28,17 @@ snapshots = {}
 real_render = F.BuildFold.render
 
 
+def _mapped_bytes(fold) -> int:
+    """Bytes of the grouping's bucket levels that are mapped files (0 where they are held in memory)."""
+    buckets = fold.grouping.buckets
+    levels = [getattr(buckets, "large", None), getattr(buckets, "small", None)]
+    return sum(part.nbytes for level in levels if level for part in level
+               if isinstance(getattr(part.base, "obj", part.base), mmap.mmap))
+
+
 def render(self, *args, **kwargs):
     gc.collect()
+    snapshots["mapped"] = _mapped_bytes(self)
     snapshots["at"] = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(False, tracemalloc.__file__)])
     return real_render(self, *args, **kwargs)
 
@@ -43,17 +55,19 @@ def held(n: int, jobs: int):
             tracemalloc.start(1)
             process(Inputs([path]).articles([]), runner=run)
             tracemalloc.stop()
-    return snapshots.pop("at")
+    return snapshots.pop("at"), snapshots.pop("mapped")
 
 
 n1, n2 = int(sys.argv[1]), int(sys.argv[2])
 jobs = int(sys.argv[3]) if len(sys.argv) > 3 else 2
 load_geoparser()
-small, large = held(n1, jobs), held(n2, jobs)
+(small, mapped_small), (large, mapped_large) = held(n1, jobs), held(n2, jobs)
 total_small = sum(s.size for s in small.statistics("filename"))
 total_large = sum(s.size for s in large.statistics("filename"))
 print(f"traced at render: {n1} articles {total_small / 1e6:.1f} MB, {n2} articles {total_large / 1e6:.1f} MB: "
       f"{(total_large - total_small) / (n2 - n1):.0f} B per article more")
+print(f"mapped from files at render (not traced): {mapped_small / 1e6:.1f} MB, {mapped_large / 1e6:.1f} MB: "
+      f"{(mapped_large - mapped_small) / (n2 - n1):.0f} B per article more")
 for stat in large.compare_to(small, "lineno")[:25]:
     frame = stat.traceback[0]
     name = frame.filename.split("/pipeline/")[-1] if "/pipeline/" in frame.filename else frame.filename.split("/")[-1]

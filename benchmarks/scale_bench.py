@@ -8,7 +8,7 @@ Run from the repository root, one section at a time (each prints markdown rows):
     python benchmarks/scale_bench.py jobs [N]
     python benchmarks/scale_bench.py cpu [N]           # CPU split parent / workers, 1 and 2 jobs (loaded machine)
     python benchmarks/scale_bench.py incremental [N]
-    python benchmarks/scale_bench.py large N
+    python benchmarks/scale_bench.py large N [TREE]    # TREE: the checkout that builds (default: this one)
     python benchmarks/scale_bench.py ab N TREE_A TREE_B [ROUNDS]   # 1 and 2 jobs, checkouts alternated
 
 Synthetic articles come from ``benchmarks/build_bench.py``'s generator (fixed seed), written as
@@ -58,6 +58,8 @@ class TreeMemory:
 
     RSS counts every page a process maps, so pages shared by fork are counted once per worker; PSS divides
     each shared page among the processes sharing it (the worker's fair share); USS is only its own pages.
+    The parent's RSS is also split as Linux reports it (``/proc/PID/status``): anonymous pages (its own
+    memory) and file pages (mapped files, e.g. the syndication buckets: page cache the kernel can drop).
     """
 
     def __init__(self, pid: int | None = None, every: float = 0.2) -> None:
@@ -67,6 +69,7 @@ class TreeMemory:
         self.every = every
         self.peak_parent_rss = self.peak_child_rss = self.peak_child_uss = self.peak_total_uss = 0
         self.peak_child_pss = 0
+        self.peak_parent_anon = self.peak_parent_file = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -76,6 +79,9 @@ class TreeMemory:
         while not self._stop.is_set():
             try:
                 self.peak_parent_rss = max(self.peak_parent_rss, self.root.memory_info().rss)
+                anon, file = _rss_split(self.root.pid)
+                self.peak_parent_anon = max(self.peak_parent_anon, anon)
+                self.peak_parent_file = max(self.peak_parent_file, file)
                 total = self.root.memory_full_info().uss
                 for child in self.root.children(recursive=True):
                     info = child.memory_full_info()
@@ -95,6 +101,19 @@ class TreeMemory:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
+
+
+def _rss_split(pid: int) -> tuple[int, int]:
+    """(anonymous, file-backed) resident bytes of a process, from ``/proc/PID/status`` ((0, 0): not readable)."""
+    fields = {}
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            name, _, value = line.partition(":")
+            if name in ("RssAnon", "RssFile"):
+                fields[name] = int(value.split()[0]) * 1024
+    except OSError:
+        pass
+    return fields.get("RssAnon", 0), fields.get("RssFile", 0)
 
 
 def mb(n: int) -> str:
@@ -323,20 +342,22 @@ def incremental_section(n: int) -> None:
     print(f"store size: {store_mb:.1f} MB")
 
 
-def large_section(n: int) -> None:
+def large_section(n: int, tree: Path = ROOT) -> None:
+    """``conflictmap build`` of ``n`` synthetic articles, run from the checkout ``tree``, its memory sampled."""
     with tempfile.TemporaryDirectory() as tmp:
         path, out = Path(tmp) / "corpus.jsonl", Path(tmp) / "out"
         size = write_jsonl_corpus(path, n)
         t = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-m", "conflictmap.cli", "build", str(path), "--out", str(out)],
-                                cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stderr=subprocess.PIPE,
+                                cwd=tree, env={**os.environ, "PYTHONPATH": str(tree)}, stderr=subprocess.PIPE,
                                 text=True)
         with TreeMemory(proc.pid, every=0.5) as memory:
             _out, err = proc.communicate()
         seconds = time.perf_counter() - t
         outputs = {p.name: p.stat().st_size for p in out.iterdir()}
     print(f"| {n:,} articles ({size / 1e6:,.0f} MB JSONL), `conflictmap build` (2 jobs, store on) | {seconds:.0f} s | "
-          f"{n / seconds:,.0f} articles/s | parent peak RSS {mb(memory.peak_parent_rss)} | worker peak RSS "
+          f"{n / seconds:,.0f} articles/s | parent peak RSS {mb(memory.peak_parent_rss)} (peak anonymous "
+          f"{mb(memory.peak_parent_anon)}, peak file-backed {mb(memory.peak_parent_file)}) | worker peak RSS "
           f"{mb(memory.peak_child_rss)} (PSS {mb(memory.peak_child_pss)}, USS {mb(memory.peak_child_uss)}) |")
     print(err.strip().splitlines()[-1])
     print(", ".join(f"{k} {v / 1e6:,.1f} MB" for k, v in sorted(outputs.items())))
@@ -351,4 +372,4 @@ if __name__ == "__main__":
     {"geoparse": lambda: geoparse_section(), "index-load": lambda: index_load_section(),
      "jobs": lambda: jobs_section(count or 4000), "cpu": lambda: cpu_section(count or 2000),
      "incremental": lambda: incremental_section(count or 10_000),
-     "large": lambda: large_section(count or 200_000)}[section]()
+     "large": lambda: large_section(count or 200_000, Path(rest[1]).resolve() if len(rest) > 1 else ROOT)}[section]()

@@ -26,15 +26,19 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
+import tempfile
 from array import array
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
 from datasketch import MinHash
+
+from pipeline.scale.heap import map_array
 
 SHINGLE_WORDS = 5
 # Jaccard similarity of two articles' shingle sets above which they are copies of one story.
@@ -165,6 +169,10 @@ _FREEZE_EVERY = 2048
 # are more than this share of it: a freeze copies the small arrays, only one in a few copies the large ones
 _LEVEL_RATIO = 8
 _NO_DAY = np.iinfo(np.int64).min  # the day of an undated article in the day array
+# keys of a level read at a time when a newer level is merged into a level kept in a file: what a merge holds
+# in memory is bounded by this and the newer level, not by the corpus (~20 bytes per key, plus the merge's work)
+_MERGE_CHUNK = 1 << 18
+_DTYPES = (np.uint64, np.int64, np.int32)  # a level's keys, starts, articles
 
 Level = tuple[np.ndarray, np.ndarray, np.ndarray]  # sorted keys (uint64), starts (int64), articles (int32)
 
@@ -184,6 +192,49 @@ def _find(level: Level, keys: list[int]) -> list[list[int] | None]:
             j = int(at[n])
             found[n] = values[starts[j]:starts[j + 1]].tolist()
     return found
+
+
+def _slice(level: Level, start: int, stop: int) -> Level:
+    """The keys ``start:stop`` of ``level`` as a level of its own (read into memory when the level is mapped)."""
+    keys, starts, values = level
+    first, last = int(starts[start]), int(starts[stop])
+    return (np.array(keys[start:stop]), np.array(starts[start:stop + 1]) - first, np.array(values[first:last]))
+
+
+def _merge_pieces(old: Level, new: Level) -> Iterator[Level]:
+    """``_merge(old, new)`` in pieces of at most ``_MERGE_CHUNK`` of ``old``'s keys, in key order (each piece
+    takes the keys of ``new`` below the next piece's first key)."""
+    n = len(old[0])
+    if not n:
+        yield new
+        return
+    bounds = [*range(0, n, _MERGE_CHUNK), n]
+    cuts = [0, *np.searchsorted(new[0], old[0][bounds[1:-1]]).tolist(), len(new[0])]
+    for j in range(len(bounds) - 1):
+        piece = _slice(old, bounds[j], bounds[j + 1])
+        yield _merge(piece, _slice(new, cuts[j], cuts[j + 1])) if cuts[j + 1] > cuts[j] else piece
+
+
+def _write_level(pieces: Iterable[Level], folder: str | None) -> Level:
+    """The levels ``pieces`` (in key order) one after the other, written to unnamed files in ``folder`` and mapped
+    back read-only: their pages are the kernel's file cache, not this process's memory."""
+    handles = [tempfile.TemporaryFile(dir=folder, prefix="conflictmap-buckets-") for _ in _DTYPES]
+    try:
+        n_keys = n_values = 0
+        for keys, starts, values in pieces:
+            handles[0].write(np.asarray(keys, dtype=np.uint64).tobytes())
+            handles[1].write((np.asarray(starts[:-1], dtype=np.int64) + n_values).tobytes())
+            handles[2].write(np.asarray(values, dtype=np.int32).tobytes())
+            n_keys, n_values = n_keys + len(keys), n_values + len(values)
+        handles[1].write(np.array([n_values], dtype=np.int64).tobytes())
+        out = []
+        for handle, dtype in zip(handles, _DTYPES):
+            handle.flush()
+            out.append(map_array(handle.fileno(), 0, os.fstat(handle.fileno()).st_size, dtype))
+        return out[0], out[1], out[2]
+    finally:
+        for handle in handles:
+            handle.close()  # the mappings keep the files until the arrays are dropped
 
 
 def _merge(old: Level, new: Level) -> Level:
@@ -223,19 +274,43 @@ class _Buckets:
     Recent changes sit in a dict; ``freeze`` merges them into sorted arrays (the keys, and each key's
     articles one after the other), which cost a few bytes per entry and pickle as three arrays. The
     arrays are two levels: ``freeze`` merges the dict into the small one (``small``), and the small one
-    into the large one (``keys``, ``starts``, ``values``) once it is a ``_LEVEL_RATIO``-th of it, so the
-    work per freeze does not grow with the corpus. A newer level's list of a key replaces the older's."""
+    into the large one (``large``) once it is a ``_LEVEL_RATIO``-th of it, so the work per freeze does
+    not grow with the corpus. A newer level's list of a key replaces the older's.
+
+    With ``use_files`` the levels are files mapped read-only (merged a piece at a time): the memory the
+    process holds for the buckets is the dict's, bounded by ``_FREEZE_EVERY`` articles, not the corpus.
+    ``keep_in(store)`` copies the levels into a store with ``put_array`` / ``array`` (the fold's heap)
+    so that the pickle holds only their references; ``attach(store)`` maps them back after unpickling."""
 
     def __init__(self) -> None:
-        self.keys, self.starts, self.values = _empty_level()  # the large level
+        self.large: Level = _empty_level()
         self.small: Level = _empty_level()
         # bucket key -> its article, or its articles, for keys changed since the last freeze (most have one)
         self.recent: dict[int, int | list[int]] = {}
+        self.files = False  # levels in mapped files (``use_files``), else in memory
+        self.folder: str | None = None  # where the level files are made (None: the system's temporary folder)
+        self.refs: dict[str, tuple] = {}  # "large" / "small" -> references of its arrays in the store, while unchanged
+
+    @property
+    def keys(self) -> np.ndarray:
+        return self.large[0]
+
+    @property
+    def starts(self) -> np.ndarray:
+        return self.large[1]
+
+    @property
+    def values(self) -> np.ndarray:
+        return self.large[2]
+
+    def use_files(self, folder: str | None = None) -> None:
+        """Keep the levels in files made in ``folder`` from the next freeze on."""
+        self.files, self.folder = True, folder
 
     def _frozen(self, keys: list[int]) -> list[list[int] | None]:
         newer = _find(self.small, keys)
         if any(found is None for found in newer):
-            older = _find((self.keys, self.starts, self.values), keys)
+            older = _find(self.large, keys)
             newer = [older[n] if found is None else found for n, found in enumerate(newer)]
         return newer
 
@@ -260,6 +335,11 @@ class _Buckets:
                 found.append(article)
                 self.recent[key] = found
 
+    def _merged(self, old: Level, new: Level) -> Level:
+        if not self.files:
+            return _merge(old, new)
+        return _write_level(_merge_pieces(old, new), self.folder)
+
     def freeze(self, *, whole: bool = False) -> None:
         """Merge the recent changes into the small level, and that into the large one when it has grown
         (``whole``: always, leaving one level)."""
@@ -272,14 +352,45 @@ class _Buckets:
                                      count=int(new_counts.sum()))
             self.recent = {}
             new = (new_keys[order], np.concatenate([[0], np.cumsum(new_counts)]).astype(np.int64), new_values)
-            self.small = _merge(self.small, new)
-        if len(self.small[0]) and (whole or _LEVEL_RATIO * len(self.small[0]) > len(self.keys)):
-            self.keys, self.starts, self.values = _merge((self.keys, self.starts, self.values), self.small)
+            self.small = self._merged(self.small, new)
+            self.refs.pop("small", None)
+        if len(self.small[0]) and (whole or _LEVEL_RATIO * len(self.small[0]) > len(self.large[0])):
+            self.large = self._merged(self.large, self.small)
             self.small = _empty_level()
+            self.refs = {}
+
+    def keep_in(self, store) -> None:
+        """Fold the recent changes in and copy each level not yet in ``store`` there (with ``put_array``): the
+        pickle then holds references (a level unchanged since the last time is not copied again)."""
+        self.freeze()
+        if not hasattr(store, "put_array"):
+            return
+        for name in ("large", "small"):
+            if name not in self.refs:
+                self.refs[name] = tuple(store.put_array(part) for part in getattr(self, name))
+
+    def attach(self, store) -> None:
+        """Map the levels kept in ``store`` (after unpickling: ``keep_in`` put them there)."""
+        for name, refs in self.refs.items():
+            if getattr(self, name) is None:
+                setattr(self, name, tuple(store.array(ref, dtype) for ref, dtype in zip(refs, _DTYPES)))
 
     def __getstate__(self) -> dict:
-        self.freeze(whole=True)
-        return dict(self.__dict__)
+        if not self.refs:
+            self.freeze(whole=True)
+        state = dict(self.__dict__)
+        for name in ("large", "small"):
+            level = state[name]
+            # a level in the store is pickled as its references; another as arrays in memory (not mapped)
+            state[name] = None if name in self.refs else tuple(np.array(part) for part in level)
+        state["folder"] = None
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        if self.large is None and "large" not in self.refs or self.small is None and "small" not in self.refs:
+            msg = "a pickled grouping lacks a level of its band buckets"
+            raise ValueError(msg)
 
 
 class _Shingles:
@@ -353,7 +464,7 @@ class Grouping:
         self.regrouped = 0
         self.names: list[str] = []
         self.parent = array("q")  # union-find parents (an array: 8 bytes per article)
-        self.first_with_hash: dict[str, int] = {}
+        self.first_with_hash: dict[bytes, int] = {}  # the digest as its 32 bytes (half the memory of its hex)
         self.buckets = _Buckets()  # bucket key -> its articles (<= BUCKET_CAP)
         self.kept = _Shingles()  # article -> shingle hashes, day
 
@@ -377,10 +488,11 @@ class Grouping:
         i = len(self.names)
         self.names.append(name)
         self.parent.append(i)
-        if fp.digest in self.first_with_hash:
-            self._union(self.first_with_hash[fp.digest], i)
+        digest = bytes.fromhex(fp.digest)
+        if digest in self.first_with_hash:
+            self._union(self.first_with_hash[digest], i)
             return
-        self.first_with_hash[fp.digest] = i
+        self.first_with_hash[digest] = i
         if not fp.bands:
             return
         day = _day(date)
@@ -412,10 +524,23 @@ class Grouping:
         self.kept.freeze()
         self.buckets.freeze()
 
+    def keep(self) -> None:
+        """``freeze``, and copy the band buckets into the store (before the grouping is pickled: the pickle then
+        holds their references, not the arrays)."""
+        self.kept.freeze()
+        if self.kept.store is not None:
+            self.buckets.keep_in(self.kept.store)
+        else:
+            self.buckets.freeze()
+
     def keep_shingles_in(self, store) -> None:
         """Keep the shingle hashes of articles grouped from now on in ``store`` (``put(bytes) -> ref``,
-        ``get(ref) -> bytes``, e.g. :class:`pipeline.scale.heap.BlobHeap`), not in memory."""
+        ``get(ref) -> bytes``, e.g. :class:`pipeline.scale.heap.BlobHeap`), not in memory, and the band buckets
+        in files beside it (mapped, not held); buckets a pickle refers to in ``store`` are mapped from there."""
         self.kept.store = store
+        self.buckets.attach(store)
+        path = getattr(store, "path", None)
+        self.buckets.use_files(None if path is None else str(os.path.dirname(os.path.abspath(path))))
 
     def group_of(self, index: int) -> str:
         """The group id of the ``index``-th article added, as the articles added so far make it (it changes

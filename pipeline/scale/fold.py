@@ -582,7 +582,7 @@ class BuildFold:
 
     def dump(self, handle, version: str) -> None:
         """``dumps`` written to the binary file ``handle`` (the pickle is never one ``bytes`` in memory)."""
-        self.grouping.freeze()  # whatever pickling would add to the heap is added before its size is taken
+        self.grouping.keep()  # whatever pickling would add to the heap is added before its size is taken
         self.merge.compact()
         self.heap.sync()
         self.heap_token, self.heap_size, self.heap_path = self.heap.token, self.heap.size, str(self.heap.path)
@@ -622,5 +622,10 @@ class BuildFold:
         except HeapDamaged:
             return None
         fold.merge.heap = fold.heap
-        fold.grouping.keep_shingles_in(fold.heap)
+        try:
+            fold.grouping.keep_shingles_in(fold.heap)  # maps the band buckets kept in the heap (CRC checked)
+        except HeapDamaged as exc:
+            print(f"conflictmap: the kept fold's records are damaged ({exc}); folding every article again",
+                  file=sys.stderr, flush=True)
+            return None
         return fold

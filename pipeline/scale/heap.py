@@ -12,20 +12,28 @@ that resumes the fold truncates the heap to that size (dropping whatever an inte
 appended), and a heap whose token is not the fold's (a build from scratch was interrupted after
 its new heap replaced the old one) makes the fold unusable: everything is folded again from the
 per-article store. A record whose CRC does not match raises ``HeapDamaged``.
+
+Large arrays (the syndication grouping's band buckets) are appended with ``put_array`` and read back
+with ``array``: mapped from the file, not read into memory, so what they hold is page cache the
+kernel can drop, not the process's own memory.
 """
 
 from __future__ import annotations
 
+import mmap
 import os
 import secrets
 import zlib
 from pathlib import Path
+
+import numpy as np
 
 from pipeline.scale.store import HEAP_NAME as HEAP_NAME  # re-exported; beside the fold (pipeline.scale.store.FOLD_NAME)
 _MAGIC = b"CMAPHEAP"
 _TOKEN_BYTES = 16
 HEADER = len(_MAGIC) + _TOKEN_BYTES
 _BUFFER = 1 << 20  # bytes appended before they are written out
+_ALIGN = 8  # an array record starts at a multiple of this (its items are read in place)
 Ref = tuple[int, int, int]  # (offset, length, crc32) of one record
 
 
@@ -92,6 +100,39 @@ class BlobHeap:
             raise HeapDamaged(msg)
         return data
 
+    def put_array(self, values: np.ndarray) -> Ref:
+        """Append a one-dimensional array's bytes (aligned; copied a piece at a time); its reference."""
+        pad = -self.size % _ALIGN
+        self._pending += bytes(pad)
+        self.size += pad
+        offset, crc = self.size, 0
+        step = max(1, _BUFFER // max(values.itemsize, 1))
+        for start in range(0, len(values), step):
+            data = np.ascontiguousarray(values[start:start + step]).tobytes()
+            crc = zlib.crc32(data, crc)
+            self._pending += data
+            self.size += len(data)
+            if len(self._pending) >= _BUFFER:
+                self.flush()
+        return offset, self.size - offset, crc
+
+    def array(self, ref: Ref, dtype: np.dtype | type) -> np.ndarray:
+        """The array a ``put_array`` record holds, mapped read-only from the file (its CRC checked first, a
+        piece at a time; ``HeapDamaged`` when it does not match)."""
+        offset, length, crc = ref
+        self.flush()
+        check, at = 0, offset
+        while at < offset + length:
+            data = os.pread(self._fd, min(_BUFFER, offset + length - at), at)
+            if not data:
+                break
+            check = zlib.crc32(data, check)
+            at += len(data)
+        if at != offset + length or check != crc or length % np.dtype(dtype).itemsize:
+            msg = f"{self.path}: array record at {offset} is damaged"
+            raise HeapDamaged(msg)
+        return map_array(self._fd, offset, length, dtype)
+
     def flush(self) -> None:
         """Write the appended records out."""
         if self._pending:
@@ -115,3 +156,13 @@ class BlobHeap:
             self.flush()
             os.close(self._fd)
             self._fd = -1
+
+
+def map_array(fd: int, offset: int, length: int, dtype: np.dtype | type) -> np.ndarray:
+    """``length`` bytes of the open file ``fd`` from ``offset`` as a read-only array of ``dtype``, mapped (the
+    mapping lives as long as the array; the file may be closed)."""
+    if not length:
+        return np.zeros(0, dtype=dtype)
+    start = offset - offset % mmap.ALLOCATIONGRANULARITY
+    mapped = mmap.mmap(fd, offset + length - start, access=mmap.ACCESS_READ, offset=start)
+    return np.frombuffer(mapped, dtype=dtype, count=length // np.dtype(dtype).itemsize, offset=offset - start)
