@@ -41,9 +41,10 @@ def test_an_earlier_years_toll_at_the_same_city_is_its_own_incident(geoparser):
     text = ("date 2024-05-10\n\nRussian missiles hit a cafe in Kramatorsk on Friday, killing four people and "
             "injuring 30, officials said.\n\nKramatorsk has been bombed before, most notably in an April 2022 "
             "strike on the railway station that killed 50 people.\n")
-    tolls = sorted((e.killed, e.injured, e.when.date) for e in article_events(geoparser, text)
+    tolls = sorted((e.killed, e.injured, e.when.date, e.when.precision) for e in article_events(geoparser, text)
                    if e.event_type == "casualty_report")
-    assert tolls == [(4, 30, "2024-05-10"), (50, None, None)]
+    # the background strike keeps its own toll and only the month its sentence gives ("an April 2022 strike")
+    assert tolls == [(4, 30, "2024-05-10", 1), (50, None, "2022-04-01", 3)]
 
 
 def test_earlier_this_month_opens_an_incident_of_its_own():
