@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from pipeline.events.annexation import claims, counted_claims, referred_units, unrecognised
 from pipeline.events.figures import casualties, parse_number
-from pipeline.events.incidents import control_events, incident_events, read_sentences
+from pipeline.events.incidents import control_events, incident_events, names_settlement, read_sentences
 from pipeline.events.merge import merge_across_articles, merge_claims
 from pipeline.events.records import CasualtyClaim, Event, Source, event_id
 from pipeline.events.scope import in_scope
@@ -89,5 +89,5 @@ def _resolve_actors(sentences: list) -> None:
 def _without_vague_summaries(events: list[Event]) -> list[Event]:
     """Changes of control without an oblast-level one whose side is unknown when the article names a town of that
     oblast changing hands: the vague one summarises it ("a cluster of villages there was retaken")."""
-    towns = {e.admin1_code for e in events if e.geo_precision < 3}
-    return [e for e in events if e.geo_precision < 3 or e.gains != "unknown" or e.admin1_code not in towns]
+    towns = {e.admin1_code for e in events if names_settlement(e)}
+    return [e for e in events if names_settlement(e) or e.gains != "unknown" or e.admin1_code not in towns]

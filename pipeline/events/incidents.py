@@ -42,6 +42,7 @@ from pipeline.geoparse.recognise import content_ranges, sentence_starts
 from pipeline.geoparse.resolve import great_circle_km
 from pipeline.model import Place
 from pipeline.text.dates import EventDate, UNDATED, cut_in_date, explicit_date, parse_iso
+from pipeline.text.translit import spelling_key
 
 POINT_KINDS = ("city", "landmark")
 EARLIER = EventDate(None, None, "an earlier period")
@@ -248,12 +249,33 @@ def km(a: Place, b: Place) -> float:
 
 
 def same_place(a: Place, b: Place) -> bool:
-    """Same settlement under any spelling: same gazetteer entry, or points within ``merge_km``."""
+    """Same settlement under any spelling: same gazetteer entry, or points within ``merge_km``; a settlement the
+    gazetteer lacks (placed at its oblast's seat, a point that is not its own) only by its name (``same_name``)."""
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return True
     if a.feature_kind == "admin1" or b.feature_kind == "admin1":
         return a.feature_kind == b.feature_kind and a.admin1_code == b.admin1_code
+    if seat_only(a) or seat_only(b):
+        return a.admin1_code == b.admin1_code and same_name(a, b)
     return km(a, b) <= WEIGHTS.merge_km
+
+
+def names_settlement(event: Event) -> bool:
+    """Whether an event's place is a town, village or landmark, not only its oblast (a settlement the gazetteer
+    lacks is one, though placed at its oblast's seat and so of an oblast's ``geo_precision``)."""
+    return event.place is not None and event.place.feature_kind != "admin1"
+
+
+def seat_only(place: Place) -> bool:
+    """A settlement the gazetteer lacks, placed at its oblast's seat: where it lies is not known."""
+    return place.precision == "admin1" and place.feature_kind != "admin1"
+
+
+def same_name(a: Place, b: Place) -> bool:
+    """Whether two places' names (as resolved or as written) are one name spelt in two traditions
+    (``translit.spelling_key``: Lisne Druhe / Lesnoye Vtoroye)."""
+    keys = {spelling_key(a.name), spelling_key(a.text)}
+    return spelling_key(b.name) in keys or spelling_key(b.text) in keys
 
 
 def distinct_settlements(a: Place, b: Place) -> bool:
@@ -267,6 +289,8 @@ def distinct_settlements(a: Place, b: Place) -> bool:
         return False
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return False
+    if seat_only(a) or seat_only(b):  # two names at one borrowed point: apart unless one name spelt two ways
+        return not same_name(a, b)
     return km(a, b) > WEIGHTS.duplicate_entry_km
 
 
@@ -839,6 +863,11 @@ def _fold_sources(into: Event, other: Event) -> None:
 
 
 # -- changes of control -------------------------------------------------------------------------
+# a place the object is said to lie near ("captured a village near the town of X"): a reference point, not the object
+_NEAR_OBJECT = re.compile(r"\b(?:near|outside|close to)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:town|city|village|settlement|"
+                          r"hub)\s+of\s+)?$", re.IGNORECASE)
+
+
 def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     """The places a change-of-control verb is about: its object (a list counts), or its subject if passive."""
     text, s0 = sent.text, sent.start
@@ -849,7 +878,7 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     if after and not trig.passive:
         gap = text[trig.end:after[0].start - s0]
         if not re.search(r"[.;:]|\b(?:after|when|while|but|because|as)\b", gap) and \
-                not re.search(r"\b(?:near|outside)\s+(?:the\s+)?$", gap) and \
+                not _NEAR_OBJECT.search(gap) and \
                 not (trig.sub == "capture" and _NOT_A_PLACE_OBJECT.search(gap)) and \
                 not (trig.sub == "withdrawal" and _DESTINATION.match(gap)):
             out.append(after[0])
@@ -951,8 +980,8 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                 _add_control(events, event)
     # an oblast-level change of control when the article names the towns of that oblast is their summary
     # (the same side gaining them, or a side the towns' own wording does not tell: "A, B and C were liberated")
-    towns = {(e.admin1_code, e.gains) for e in events if e.geo_precision < 3}
-    events = [e for e in events if e.geo_precision < 3 or
+    towns = {(e.admin1_code, e.gains) for e in events if names_settlement(e)}
+    events = [e for e in events if names_settlement(e) or
               not {(e.admin1_code, e.gains), (e.admin1_code, "unknown")} & towns]
     zeros = [CasualtyClaim(f.kind, 0, f.text, s.claimant, article, f.start, f.end, "zero")
              for s in sentences for f in s.figures if f.role == "zero" and not s.strikes]

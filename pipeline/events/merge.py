@@ -4,10 +4,13 @@ Two events are one incident when they are *compatible* (:func:`mergeable`), one 
 dated and whichever comes first:
 
 - **place**: the same settlement under any spelling (the same gazetteer entry, or points within
-  ``WEIGHTS.merge_km``; for a change of control, not two differently named villages, but two villages of one
+  ``WEIGHTS.merge_km``; a settlement the gazetteer lacks, placed at its oblast's seat, by its name however spelt
+  (``translit.spelling_key``); for a change of control, not two differently named villages, but two villages of one
   name in one oblast when both tell the same change, dated: :func:`_namesakes`);
-- **type**: compatible types and sub-types (a drone strike is not a missile strike nor an air strike; a
-  capture and a recapture of one town are not one change of control);
+- **type**: compatible types and sub-types (a drone strike is not a missile strike nor an air strike, unless
+  both report the same identifying toll at one settlement within a day or two: :func:`_one_toll_two_weapons`; a
+  capture and a recapture of one town are not one change of control; a capture and the other side's withdrawal,
+  the same side gaining the place, are one);
 - **tolls**: compatible (23 vs 25 killed, not 1 vs 12): within ``toll_ratio_*`` or ``toll_abs_compatible``;
 - **dates**: when both are dated, within ``merge_days_*``; strikes further apart than ``merge_days_exact``
   (possible only through a coarse date's slack) also need a figure both state alike, or (:func:`_page_bounded`)
@@ -46,11 +49,12 @@ from datetime import timedelta
 from itertools import islice
 
 from pipeline.events.annexation import absorb_claim
-from pipeline.events.incidents import _ratio_ok, distinct_settlements, same_place
+from pipeline.events.incidents import _ratio_ok, distinct_settlements, same_place, seat_only
 from pipeline.events.records import DATE_BASIS, Event
 from pipeline.model import Place
 from pipeline.events.weights import WEIGHTS
 from pipeline.text.dates import EventDate, parse_iso
+from pipeline.text.translit import spelling_key
 
 _CONTROL = ("encirclement", "recapture", "withdrawal", "capture", "advance")
 _HANDOVER = ("capture", "recapture", "withdrawal")  # a place changing hands, told by the side that took it or left it
@@ -74,7 +78,7 @@ def _types_compatible(a: Event, b: Event) -> bool:
     if ca or cb:
         return ca and cb and a.event_type == b.event_type == "frontline_incident" and \
             (a.gains == b.gains or "unknown" in (a.gains, b.gains) or None in (a.gains, b.gains))
-    return not _weapons_differ(a, b)
+    return not _weapons_differ(a, b) or _one_toll_two_weapons(a, b)
 
 
 _WEAPONS = ("missile_strike", "drone_strike", "airstrike")  # sub-types that name a weapon: two differ
@@ -84,6 +88,31 @@ _GENERIC = ("unspecified", "attack", "explosion")  # sub-types that say nothing 
 def _weapons_differ(a: Event, b: Event) -> bool:
     """Two strikes told with two different weapons (a missile, a drone, an air-dropped bomb) are two strikes."""
     return a.sub_event_type != b.sub_event_type and a.sub_event_type in _WEAPONS and b.sub_event_type in _WEAPONS
+
+
+def _one_toll_two_weapons(a: Event, b: Event) -> bool:
+    """Two casualty reports naming two weapons that are still one strike: one settlement for sure, both dated within
+    ``merge_days_exact``, and the same toll, which identifies it (every figure both state equal, and both kinds,
+    or one of at least ``undated_distinct_figure``). Outlets often disagree on the weapon in the first hours ("a
+    missile", "a bombardment", "a guided bomb"); two strikes on one village with the same 40 dead are not seen."""
+    if a.event_type != "casualty_report" or b.event_type != "casualty_report":
+        return False
+    key = settlement(a.place)
+    if key is None or key != settlement(b.place):
+        return False
+    da, db = parse_iso(a.when.date), parse_iso(b.when.date)
+    if da is None or db is None or abs((da - db).days) > WEIGHTS.merge_days_exact:
+        return False
+    shared, distinct = 0, False
+    for attr in _KINDS:
+        x, y = getattr(a, attr), getattr(b, attr)
+        if x is None or y is None:
+            continue
+        if x != y:
+            return False
+        shared += x > 0
+        distinct = distinct or x >= WEIGHTS.undated_distinct_figure
+    return distinct or shared >= len(_KINDS)
 
 
 def _tolls_compatible(a: Event, b: Event) -> bool:
@@ -103,6 +132,8 @@ def settlement(place: Place | None) -> tuple | None:
         return None
     if place.geonameid is not None:
         return ("id", place.geonameid)
+    if seat_only(place):  # its point is its oblast's seat: known by its name in its oblast, however spelt
+        return ("seat", place.admin1_code, spelling_key(place.name))
     return ("name", place.name, place.lat, place.lon)
 
 
@@ -202,11 +233,12 @@ def mergeable(a: Event, b: Event) -> bool:
 
 
 def _name_key(event: Event) -> tuple | None:
-    """The settlement name in its oblast of a change of control (``("name", admin1, name)``; None for others)."""
+    """The settlement name in its oblast of a change of control, however spelt (``("name", admin1, spelling_key)``;
+    None for others): where its namesakes and, for a settlement the gazetteer lacks, its other spellings are."""
     place = event.place
     if not _control(event) or place is None or place.feature_kind != "city" or event.admin1_code is None:
         return None
-    return ("name", event.admin1_code, place.name)
+    return ("name", event.admin1_code, spelling_key(place.name))
 
 
 def _namesakes(a: Event, b: Event) -> bool:
@@ -216,7 +248,7 @@ def _namesakes(a: Event, b: Event) -> bool:
     changing hands to one side within a day or two are far rarer than an outlet's village resolved to the other
     namesake. With no date, only the same gazetteer entry will do (:func:`_undated_evidence`)."""
     key = _name_key(a)
-    if key is None or key != _name_key(b) or a.sub_event_type != b.sub_event_type:
+    if key is None or key != _name_key(b) or a.place.name != b.place.name or a.sub_event_type != b.sub_event_type:
         return False
     return a.when.date is not None and b.when.date is not None and \
         (a.gains == b.gains or "unknown" in (a.gains, b.gains) or None in (a.gains, b.gains))
@@ -343,6 +375,8 @@ def absorb(into: Event, other: Event, *, corroborates: bool = True) -> None:
         into.event_type = "casualty_report"
     if into.sub_event_type in ("unspecified", "attack", "explosion") and other.sub_event_type not in ("unspecified",):
         into.sub_event_type = other.sub_event_type
+    elif _weapons_differ(into, other):  # outlets disagreeing on the weapon (``_one_toll_two_weapons``): one fixed
+        into.sub_event_type = min(into.sub_event_type, other.sub_event_type, key=_WEAPONS.index)  # pick, any order
     if (into.actor or "unknown") == "unknown":
         into.actor = other.actor
     into.casualty_claims += [c for c in other.casualty_claims if c not in into.casualty_claims]

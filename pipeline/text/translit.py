@@ -17,6 +17,8 @@ Three pure functions and one that combines them:
 - :func:`ru_latin` — the romanisation of Russian the news uses (BGN/PCGN without diacritics:
   ``Харьков`` → ``Kharkov``, ``Запорожье`` → ``Zaporozhye``), with the ``-y`` / ``-iy`` / ``-yy``
   variants of adjective endings.
+- :func:`spelling_key` — one key for the Latin spellings of one name in either tradition, to tell
+  whether two written names are one settlement when no gazetteer entry says so.
 
 :func:`name_variants` returns every spelling of one Ukrainian name: both Cyrillic forms and
 all Latin forms, with and without apostrophes, so an apostrophe or soft sign never splits a
@@ -27,7 +29,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from itertools import product
+
+from pipeline.text.textnorm import name_key, skeleton
 
 # Apostrophe-like characters used in Ukrainian text (typewriter, right quote, modifier letter,
 # backtick, acute); all are read as the Ukrainian apostrophe.
@@ -432,3 +437,37 @@ def foreign_latin(name: str, country: str) -> list[str]:
         by = ru_to_by(name)
         forms = forms[:1] + by_latin(by) + forms[1:]
     return list(dict.fromkeys(f for f in forms if f))[:_MAX_FOREIGN_FORMS]
+
+
+# -- one key for the spellings of one name ----------------------------------------------------------
+# words of a name that Ukrainian and Russian say with different words (an ordinal, a cardinal direction), as the
+# news romanises them in either tradition, or in English; a word here is keyed by its sense, any other word by its
+# consonant skeleton (``textnorm.skeleton``: Lisne / Lesnoye, Druhe / Druge, Kontres / Kontress)
+_NAME_WORD_SENSES: tuple[tuple[str, str], ...] = (
+    ("first", r"persh(?:e|a|i|yi|yy|yj|oye|oe)|perv(?:oye|oe|yy|yi|y|aya|ye|yye|iy)|first"),
+    ("second", r"druh(?:e|a|i|yi|yy|yj|oye|oe)|drug(?:e|a|i|oye|oe|oy|aya)|vtor(?:oye|oe|oy|oi|aya|ye|yye)|second"),
+    ("third", r"tret(?:ie|ye|ia|ya|ii|iy|yi|yy|iye|yaya)|third"),
+    ("south", r"pivdenn\w*|yuzhn\w*|southern"),
+    ("north", r"pivnichn\w*|severn\w*|northern"),
+    ("east", r"skhidn\w*|vostochn\w*|eastern"),
+    ("west", r"zakhidn\w*|zapadn\w*|western"),
+)
+_SENSE_PATTERNS = tuple((sense, re.compile(rx)) for sense, rx in _NAME_WORD_SENSES)
+
+
+@lru_cache(maxsize=4096)
+def spelling_key(name: str) -> tuple[str, ...]:
+    """One key for a settlement's name however it is romanised: each word's sense when Ukrainian and Russian use
+    different words for it (``Lisne Druhe`` and ``Lesnoye Vtoroye`` are the second Lisne in either language),
+    else its consonant skeleton; the words sorted (word order is no sign of another place).
+
+    >>> spelling_key("Lisne Druhe") == spelling_key("Lesnoye Vtoroye")
+    True
+    >>> spelling_key("Lisne Pershe") == spelling_key("Lisne Druhe")
+    False
+    """
+    words = []
+    for word in name_key(name).replace("'", "").split():
+        sense = next((f"#{s}" for s, rx in _SENSE_PATTERNS if rx.fullmatch(word)), None)
+        words.append(sense or skeleton(word) or word)
+    return tuple(sorted(words))
