@@ -141,3 +141,16 @@ def test_one_small_figure_alike_does_not_join_two_weapons(parser, order):
              ("d.txt", "date 2023-06-09\nA Russian drone hit the town of Chuhuiv on Thursday, killing 2 people, the "
                        "governor said.")]
     assert len(_of(_merged(parser, texts, order), "casualty_report")) == 2
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_russian_form_the_gazetteer_lacks_is_its_village_under_the_ukrainian_name(parser, order):
+    """One outlet's Ukrainian name is the gazetteer's village; the other's Russian form (another word for "second")
+    is not in it and is placed at the oblast's seat, tens of km away: the name decides, not the borrowed point."""
+    texts = [("ua.txt", "date 2024-03-09\nRussia's defence ministry said on Saturday its forces had captured the village "
+                        "of Tokarivka Druha in Ukraine's Kharkiv region."),
+             ("ru.txt", "date 2024-03-09\nRussian forces have taken control of the village of Tokarovka Vtoraya in the "
+                        "Kharkiv region, the defence ministry in Moscow said on Saturday.")]
+    [capture] = _of(_merged(parser, texts, order), "frontline_incident")
+    assert _articles(capture) == {"ua.txt", "ru.txt"}
+    assert capture.place.name == "Tokarivka Druha"  # the gazetteer's point, not the seat
