@@ -154,3 +154,22 @@ def test_a_russian_form_the_gazetteer_lacks_is_its_village_under_the_ukrainian_n
     [capture] = _of(_merged(parser, texts, order), "frontline_incident")
     assert _articles(capture) == {"ua.txt", "ru.txt"}
     assert capture.place.name == "Tokarivka Druha"  # the gazetteer's point, not the seat
+
+
+# -- one change of control told by each side -----------------------------------------------------------
+WITHDREW = ("ua.txt", "date 2024-03-09\nUkrainian troops withdrew from the town of Okhtyrka on Friday to save lives, "
+                      "the general staff in Kyiv said on Saturday.")
+CAPTURED = ("ru.txt", "date 2024-03-09\nRussian forces captured the town of Okhtyrka, the defence ministry in Moscow "
+                      "said on Saturday.")
+RETOOK = ("retook.txt", "date 2024-03-10\nUkrainian forces retook the town of Okhtyrka on Sunday, the general staff "
+                        "said.")
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
+def test_a_capture_announced_the_next_day_is_the_other_sides_withdrawal_not_its_recapture(parser, order):
+    """One side's "captured" is the other's "withdrew from" (the same side gains the place; the capture is announced
+    the day after the withdrawal); a recapture the day after is the other side gaining it back: another event."""
+    events = _of(_merged(parser, [WITHDREW, CAPTURED, RETOOK], order), "frontline_incident")
+    assert sorted(sorted(_articles(e)) for e in events) == [["retook.txt"], ["ru.txt", "ua.txt"]]
+    [handover] = [e for e in events if len(_articles(e)) == 2]
+    assert handover.gains == "Russia" and handover.when.date == "2024-03-08"
