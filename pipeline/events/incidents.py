@@ -249,14 +249,15 @@ def km(a: Place, b: Place) -> float:
 
 
 def same_place(a: Place, b: Place) -> bool:
-    """Same settlement under any spelling: same gazetteer entry, or points within ``merge_km``; a settlement the
-    gazetteer lacks (placed at its oblast's seat, a point that is not its own) only by its name (``same_name``)."""
+    """Same settlement under any spelling: same gazetteer entry, or points within ``merge_km``, or, for a
+    settlement the gazetteer lacks (placed at its oblast's seat, a point that is not its own), its name in its
+    oblast however spelt (``same_name``). Two names at one seat may still be two villages: ``distinct_settlements``."""
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return True
     if a.feature_kind == "admin1" or b.feature_kind == "admin1":
         return a.feature_kind == b.feature_kind and a.admin1_code == b.admin1_code
-    if seat_only(a) or seat_only(b):
-        return a.admin1_code == b.admin1_code and same_name(a, b)
+    if (seat_only(a) or seat_only(b)) and a.admin1_code == b.admin1_code and same_name(a, b):
+        return True
     return km(a, b) <= WEIGHTS.merge_km
 
 
@@ -289,7 +290,7 @@ def distinct_settlements(a: Place, b: Place) -> bool:
         return False
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return False
-    if seat_only(a) or seat_only(b):  # two names at one borrowed point: apart unless one name spelt two ways
+    if seat_only(a) or seat_only(b):  # a name at a borrowed point: apart from another name, however close
         return not same_name(a, b)
     return km(a, b) > WEIGHTS.duplicate_entry_km
 
