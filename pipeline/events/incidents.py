@@ -864,7 +864,7 @@ def _fold_sources(into: Event, other: Event) -> None:
 
 
 # -- changes of control -------------------------------------------------------------------------
-# a place the object is said to lie near ("captured a village near the town of X"): a reference point, not the object
+# a place the object is said to lie close to ("took a hamlet close to the city of X"): a reference point, not the object
 _NEAR_OBJECT = re.compile(r"\b(?:near|outside|close to)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:town|city|village|settlement|"
                           r"hub)\s+of\s+)?$", re.IGNORECASE)
 

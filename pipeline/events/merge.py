@@ -93,8 +93,8 @@ def _weapons_differ(a: Event, b: Event) -> bool:
 def _one_toll_two_weapons(a: Event, b: Event) -> bool:
     """Two casualty reports naming two weapons that are still one strike: one settlement for sure, both dated within
     ``merge_days_exact``, and the same toll, which identifies it (every figure both state equal, and both kinds,
-    or one of at least ``undated_distinct_figure``). Outlets often disagree on the weapon in the first hours ("a
-    missile", "a bombardment", "a guided bomb"); two strikes on one village with the same 40 dead are not seen."""
+    or one of at least ``undated_distinct_figure``). Outlets often disagree on the weapon in the first hours (a
+    missile for one, a guided bomb for another); two strikes on one village with the same 40 dead are not seen."""
     if a.event_type != "casualty_report" or b.event_type != "casualty_report":
         return False
     key = settlement(a.place)
