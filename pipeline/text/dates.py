@@ -25,7 +25,11 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
 _MONTH_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _DATELINE = re.compile(r"\(\s*" + _MONTH_RE + r"\s+(\d{1,2})(?:,?\s+(\d{4}))?\s*\)")
-_WEEKDAY = re.compile(r"\b(?:on|last|this|next|since|by|until|into)\s+(" + "|".join(w.title() for w in WEEKDAYS) + r")\b")
+# a weekday, with or without its preposition: "on Friday", "On Friday, ..." (the preposition in any case), and the
+# wire style without one ("officials said Tuesday", "earlier Tuesday"); "since Friday", "until Friday" and "by Friday"
+# bound a span or a deadline and date nothing (``_SPAN_WEEKDAY``)
+_WEEKDAY = re.compile(r"\b(?:(?i:on|last|this|next|into)\s+)?(" + "|".join(w.title() for w in WEEKDAYS) + r")\b(?!['’]s)")
+_SPAN_WEEKDAY = re.compile(r"\b(?:since|until|till|by)\s+$", re.IGNORECASE)
 _MONTH_DAY = re.compile(r"\b(?:on\s+)?" + _MONTH_RE + r"\s+(\d{1,2})(?:,?\s+(\d{4}))?\b")
 _RELATIVE = re.compile(r"\b(last week|this week|at the weekend|over the weekend|last weekend|this weekend|"
                        r"yesterday|today|earlier this month|last month)\b", re.IGNORECASE)
@@ -95,17 +99,22 @@ def article_date(text: str, meta: dict | None = None) -> EventDate:
 
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:[-–](\d{1,2}))?\s+" + _MONTH_RE + r"(?:,?\s+(\d{4}))?\b")
 _MONTH_DAY_RANGE = re.compile(r"\b" + _MONTH_RE + r"\s+(\d{1,2})[-–](\d{1,2})\b")
-_WEEKDAY_BARE = re.compile(r"\b(" + "|".join(w.title() for w in WEEKDAYS) + r")(?:['’]s|\s+(?:morning|afternoon|evening|"
-                           r"night|overnight))\b")
+_WEEKDAY_BARE = re.compile(r"\b(" + "|".join(w.title() for w in WEEKDAYS) + r")['’]s\b")  # "Friday's strike"
 _PREVIOUS_DAY = re.compile(r"\b(the previous day|the day before|last night|overnight|earlier (?:in the day|today)|"
-                           r"this morning|on the night of|the night before)\b", re.IGNORECASE)
+                           r"this morning|on the night of|the night before|(?:over|in|during) the (?:past|last) "
+                           r"(?:day|24 hours))\b", re.IGNORECASE)
+# the day before the one they are said on: "last night" is the evening before (the night that ends on the day said is
+# "overnight"), and a daily summary's "over the past day" / "in the last 24 hours" reports the day before its morning
+_DAY_BEFORE = ("the previous day", "the day before", "the night before", "last night")
+_PAST_DAY = re.compile(r"(?:over|in|during) the (?:past|last) (?:day|24 hours)")
 # a date right after a speech verb dates the statement, not the event ("said on Thursday")
 _SPEECH_BEFORE = re.compile(r"\b(said|says|told|tells|reported|reports|announced|stated|confirmed|wrote|added|noted|"
                             r"released|published|posted|address|interview|briefing|statement|according to)\b[^.;,]{0,40}$",
                             re.IGNORECASE)
 
 
-_IN_MONTH = re.compile(r"\b(?:in|since|during|early|late|until)\s+(?:early\s+|late\s+|mid-)?"
+# "since June", "until June" bound a span and date nothing ("attacks since late December")
+_IN_MONTH = re.compile(r"\b(?:in|during|early|late)\s+(?:early\s+|late\s+|mid-)?"
                        r"(January|February|March|April|June|July|August|September|October|November|December)\b"
                        r"(?:,?\s+((?:19|20)\d{2})\b)?(?!\s*\d)")
 # a month and year naming an incident ("an April 2022 strike", "the March 2023 attack")
@@ -149,7 +158,7 @@ def explicit_date(sentence: str, published: EventDate, *, skip_speech: bool = Tr
 # a sentence without any of these states no date: each date expression above holds one (a month's first three
 # letters, a weekday's or "today"'s "day", "week", "month", "night", "morning", a year)
 _DATE_WORD = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?:19|20)\d\d|"
-                        r"(?i:day|week|month|night|morning)")
+                        r"(?i:day|week|month|night|morning|hour)")
 _MONTH_WORD = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # in every month expression
 _ON_BEFORE = re.compile(r"\bon\s+$")
 _READINGS_KEPT = 4096  # sentences whose reading is kept: an article's sentences are read two or three times
@@ -256,10 +265,11 @@ def read_dates(sentence: str) -> DateReading:
         add(m, "in_month", m.group(1), m.group(2))
     for rx, kind in ((_WEEKDAY, "weekday"), (_WEEKDAY_BARE, "weekday_bare")) if "day" in sentence else ():
         for m in rx.finditer(sentence):
-            add(m, kind, m.group(1))
+            if not _SPAN_WEEKDAY.search(sentence, max(0, m.start() - 8), m.start()):
+                add(m, kind, m.group(1))
     for m in _RELATIVE.finditer(sentence) if ("day" in low or "week" in low or "month" in low) else ():
         add(m, "relative", m.group(1))
-    for m in _PREVIOUS_DAY.finditer(sentence) if ("day" in low or "ght" in low or "morn" in low) else ():
+    for m in _PREVIOUS_DAY.finditer(sentence) if ("day" in low or "ght" in low or "morn" in low or "hour" in low) else ():
         if m.group(1).lower() != "on the night of":
             add(m, "previous", m.group(1))
     future = bool(found) and bool(_FUTURE.search(sentence))  # it only weighs the expressions found
@@ -287,7 +297,7 @@ def _resolved(expr: _Expression, base: date | None, future: bool) -> EventDate |
     if expr.kind == "relative":
         return _relative(expr.parts[0].lower(), base)
     word = expr.parts[0].lower()  # "previous"
-    if word in ("the previous day", "the day before", "the night before"):
+    if word in _DAY_BEFORE or _PAST_DAY.fullmatch(word):
         return EventDate((base - timedelta(days=1)).isoformat(), 1, word)
     return EventDate(base.isoformat(), 1, word)
 
