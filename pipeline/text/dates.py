@@ -83,18 +83,60 @@ def article_date(text: str, meta: dict | None = None) -> EventDate:
     if meta and meta.get("date"):
         day = check_iso_date(meta["date"], field="sidecar date")
         if day is not None:
-            return EventDate(day.isoformat(), 1, "sidecar meta.json")
+            return _filed(text, day) or EventDate(day.isoformat(), 1, "sidecar meta.json")
     header = _HEADER.match(text[:100])
     if header:
         day = check_iso_date(header.group(1), field="date line")
         if day is not None:
-            return EventDate(day.isoformat(), 1, "date header")
+            return _filed(text, day) or EventDate(day.isoformat(), 1, "date header")
     for m in _DATELINE.finditer(text):
         if m.group(3):
             day = _explicit(m.group(3), m.group(1), m.group(2), field="dateline")
             if day is not None:
                 return EventDate(day.isoformat(), 1, "dateline")
-    return UNDATED
+    return _headline_date(text)
+
+
+# a wire dateline opening the story: "CITY, July 28 (Agency) -", "CITY, Oct. 14, (Agency) –"
+_WIRE_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Za-z .'’-]{1,30},\s+" + _MONTH_RE + r"\s+(\d{1,2}),?\s*(?:\(|[-–—]|\.\s*/)",
+                            re.MULTILINE)
+WIRE_DATELINE_CHARS = 600  # a dateline opens the story: looked for in its first lines only
+WIRE_LAG_DAYS = 3  # a reprint is dated up to this many days after the story was filed; a dateline further back
+# (or later) is not this page's filing day
+# a date in figures in the headline, day first: "22.11.22", "22.11.2022"
+_NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d.])")
+HEADLINE_CHARS = 200  # the headline: the page's first line, within this many characters
+
+
+def _filed(text: str, page: date) -> EventDate | None:
+    """The day a wire story was filed, when its dateline ("CITY, July 28 (Agency) -") names a day shortly before the
+    page's date (a reprint): the day its "on Sunday" and its undated news count from. None otherwise."""
+    m = _WIRE_DATELINE.search(text, 0, WIRE_DATELINE_CHARS)
+    if m is None:
+        return None
+    try:
+        day = date(page.year, _month(m.group(1)), int(m.group(2)))
+    except (ValueError, KeyError):
+        return None
+    if day > page:
+        day = day.replace(year=page.year - 1) if (day.month, page.month) == (12, 1) else day
+    lag = (page - day).days
+    return EventDate(day.isoformat(), 1, "wire dateline") if 0 < lag <= WIRE_LAG_DAYS else None
+
+
+def _headline_date(text: str) -> EventDate:
+    """A page with no date line whose headline states a day in figures ("Shelling of X 22.11.22"): that day, the
+    one its news is of (day first, as written outside North America). UNDATED otherwise."""
+    first = text.lstrip()[:HEADLINE_CHARS].split("\n", 1)[0]
+    m = _NUMERIC_DATE.search(first)
+    if m is None:
+        return UNDATED
+    year = int(m.group(3)) + (2000 if len(m.group(3)) == 2 else 0)
+    try:
+        day = check_date(date(year, int(m.group(2)), int(m.group(1))), field="headline date")
+    except ValueError:
+        return UNDATED
+    return EventDate(day.isoformat(), 1, "headline date") if day is not None else UNDATED
 
 
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:[-–](\d{1,2}))?\s+" + _MONTH_RE + r"(?:,?\s+(\d{4}))?\b")
