@@ -10,7 +10,7 @@ weekend" give ACLED time precision 2, "in 2014" gives nothing but a note.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -153,6 +153,7 @@ _PAST_DAY = re.compile(r"(?:over|in|during) the (?:past|last) (?:day|24 hours)")
 _SPEECH_BEFORE = re.compile(r"\b(said|says|told|tells|reported|reports|announced|stated|confirmed|wrote|added|noted|"
                             r"released|published|posted|address|interview|briefing|statement|according to)\b[^.;,]{0,40}$",
                             re.IGNORECASE)
+_SPEECH_REACH = 50  # characters before a date searched for a speech verb (``_SPEECH_BEFORE``)
 
 
 # "since June", "until June" bound a span and date nothing ("attacks since late December")
@@ -283,7 +284,7 @@ def read_dates(sentence: str) -> DateReading:
         pos = m.start()
         if _SINCE_BEFORE.search(sentence, max(0, pos - 12), pos):
             return  # "the first attack since June 26": the start of a span, not the day of what is reported
-        speech = bool(_SPEECH_BEFORE.search(sentence[max(0, pos - 50):pos]))
+        speech = bool(_SPEECH_BEFORE.search(sentence[max(0, pos - _SPEECH_REACH):pos]))
         found.append(_Expression(pos, kind, m.group(0), parts, speech))
 
     has_day = False
@@ -315,7 +316,19 @@ def read_dates(sentence: str) -> DateReading:
         if m.group(1).lower() != "on the night of":
             add(m, "previous", m.group(1))
     future = bool(found) and bool(_FUTURE.search(sentence))  # it only weighs the expressions found
+    found = _after_the_statement(found)
     return DateReading(tuple(found), year.group(1) if year else None, has_day, future)
+
+
+def _after_the_statement(found: list[_Expression]) -> list[_Expression]:
+    """A day named after the day of a statement dates what was said, not the statement ("said Tuesday that a missile
+    hit the depot on Sunday": Sunday): only the first of the days after one speech verb is the statement's."""
+    said = [e for e in found if e.after_speech]
+    if len(said) < 2:
+        return found
+    return [replace(e, after_speech=False) if e.after_speech and any(
+        p.after_speech and p.start + len(p.text) <= e.start <= p.start + _SPEECH_REACH for p in said) else e
+        for e in found]
 
 
 def _resolved(expr: _Expression, base: date | None, future: bool) -> EventDate | None:
