@@ -284,25 +284,24 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
     previous_claimant = previous = None
     default_claimant = source_line(text)
     captions: list[int] = []  # photo captions that date their picture (``_earlier_caption``)
-    carried: tuple[int, EventDate] | None = None  # the paragraph and day the sentence before stated
+    last: tuple[int, str] | None = None  # the sentence before and its paragraph (``_day_of_its_own``)
     for i, (s, e, para) in enumerate(split_sentences(text)):
         sentence = text[s:e]
         here = ordered[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
         trig = triggers(sentence)
         figs = figures(sentence, s, scoped=continues_aggregate(previous, sentence))
         previous = sentence
-        stated = explicit_date(sentence, published)
         if not trig and not figs and not here:
             out.append(_Sentence(i, s, e, para, sentence, [], [], [], [], None, False, None))
-            carried = (para, stated) if _day_of_its_own(stated, published) else None
+            last = (para, sentence)
             continue
         who = claimant(sentence, previous_claimant) if (trig or figs) else None
         if who:
             previous_claimant = who
-        date = stated if (trig or figs) else None
-        if date is None and (trig or figs) and carried is not None and carried[0] == para:
-            date = carried[1]  # "On May 3, shells hit homes. The centre was also shelled.": the paragraph's day
-        carried = (para, stated) if _day_of_its_own(stated, published) else None
+        date = explicit_date(sentence, published) if (trig or figs) else None
+        if date is None and (trig or figs) and last is not None and last[0] == para:
+            date = _day_of_its_own(last[1], published)  # "On May 3, shells hit homes. The centre was also hit."
+        last = (para, sentence)
         before = bool(trig or figs) and earlier_period(sentence, published)
         if _dated_caption(text, s, date, published):
             captions.append(len(out))
@@ -315,10 +314,13 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
     return out
 
 
-def _day_of_its_own(stated: EventDate | None, published: EventDate) -> bool:
-    """Whether a sentence states a day other than the page's ("On May 3, shells hit homes."): the day the next
+def _day_of_its_own(sentence: str, published: EventDate) -> EventDate | None:
+    """The day other than the page's a sentence states ("On May 3, shells hit homes."), if any: the day the next
     sentence of its paragraph, stating none, tells of too (a bulleted day-by-day list; a lede and its detail)."""
-    return stated is not None and stated.precision == 1 and stated.date is not None and stated.date != published.date
+    stated = explicit_date(sentence, published)
+    if stated is None or stated.precision != 1 or stated.date is None or stated.date == published.date:
+        return None
+    return stated
 
 
 # an incident of an earlier period: "last year", "two years ago", a year before the page's written as a date ("in an
