@@ -1,10 +1,17 @@
 """Dates of articles and of the events they report, never invented.
 
 An article's date comes from a sidecar ``ARTICLE.meta.json`` (``date``), else from a
-``date YYYY-MM-DD`` header line, else from a dateline such as ``(September 29, 2022)``.
-A dateline without a year gives no date. Inside a sentence, "on Friday" is resolved against
-the article date (backwards for past tense, forwards for "will"), "last week" and "at the
-weekend" give ACLED time precision 2, "in 2014" gives nothing but a note.
+``date YYYY-MM-DD`` header line, else from a dateline such as ``(September 29, 2022)``, else from a
+day in figures in the headline ("... 22.11.22"). A wire dateline opening the story a few days before
+the page's date ("CITY, July 28 (Agency) -" on a reprint of July 29) is the article's day. A dateline
+without a year gives no date. Inside a sentence, "on Friday", "On Friday, ..." and the wire style
+"said Friday" are resolved against the article date (backwards for past tense, forwards for "will"),
+"last week" and "at the weekend" give ACLED time precision 2, "in 2014" gives nothing but a note;
+"since June", "until Friday" bound a span and date nothing.
+
+Days are the page's calendar days, with no time zones: "overnight" and "this morning" are the day
+they are said on (the night that ends that morning), "last night", "the day before" and a daily
+summary's "over the past day" / "in the last 24 hours" the day before it.
 """
 
 from __future__ import annotations
