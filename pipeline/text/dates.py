@@ -35,8 +35,12 @@ _DATELINE = re.compile(r"\(\s*" + _MONTH_RE + r"\s+(\d{1,2})(?:,?\s+(\d{4}))?\s*
 # a weekday, with or without its preposition: "on Friday", "On Friday, ..." (the preposition in any case), and the
 # wire style without one ("officials said Tuesday", "earlier Tuesday"); "since Friday", "until Friday" and "by Friday"
 # bound a span or a deadline and date nothing (``_SPAN_WEEKDAY``)
-_WEEKDAY = re.compile(r"\b(?:(?i:on|last|this|next|into)\s+)?(" + "|".join(w.title() for w in WEEKDAYS) + r")\b(?!['’]s)")
+_WEEKDAY = re.compile(r"\b(?:((?i:on|last|this|next|into))\s+)?(" + "|".join(w.title() for w in WEEKDAYS) +
+                      r")\b(?!['’]s)")
 _SPAN_WEEKDAY = re.compile(r"\b(?:since|until|till|by)\s+$", re.IGNORECASE)
+# a weekday without a preposition inside a name: "the Sunday Times", "Good Friday", "Bloody Sunday"
+_NAME_AFTER = re.compile(r"\s+[A-Z]")
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 _MONTH_DAY = re.compile(r"\b(?:on\s+)?" + _MONTH_RE + r"\s+(\d{1,2})(?:,?\s+(\d{4}))?\b")
 _RELATIVE = re.compile(r"\b(last week|this week|at the weekend|over the weekend|last weekend|this weekend|"
                        r"yesterday|today|earlier this month|last month)\b", re.IGNORECASE)
@@ -313,10 +317,15 @@ def read_dates(sentence: str) -> DateReading:
         add(m, "in_month", m.group(1), m.group(2))
     for m in _MONTH_YEAR_NOUN.finditer(sentence) if months else ():
         add(m, "in_month", m.group(1), m.group(2))
-    for rx, kind in ((_WEEKDAY, "weekday"), (_WEEKDAY_BARE, "weekday_bare")) if "day" in sentence else ():
-        for m in rx.finditer(sentence):
-            if not _SPAN_WEEKDAY.search(sentence, max(0, m.start() - 8), m.start()):
-                add(m, kind, m.group(1))
+    for m in _WEEKDAY.finditer(sentence) if "day" in sentence else ():
+        if _SPAN_WEEKDAY.search(sentence, max(0, m.start() - 8), m.start()):
+            continue
+        if m.group(1) is None and (_NAME_AFTER.match(sentence, m.end()) or
+                                   _NAME_BEFORE.search(sentence, max(0, m.start() - 20), m.start())):
+            continue
+        add(m, "weekday", m.group(2))
+    for m in _WEEKDAY_BARE.finditer(sentence) if "day" in sentence else ():
+        add(m, "weekday_bare", m.group(1))
     for m in _RELATIVE.finditer(sentence) if ("day" in low or "week" in low or "month" in low) else ():
         add(m, "relative", m.group(1))
     for m in _PREVIOUS_DAY.finditer(sentence) if ("day" in low or "ght" in low or "morn" in low or "hour" in low) else ():

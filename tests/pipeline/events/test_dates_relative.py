@@ -45,6 +45,14 @@ def test_a_weekday_bounding_a_span_dates_nothing(sentence):
     assert _day(sentence) is None
 
 
+@pytest.mark.parametrize("sentence", [
+    "The minister told the Sunday Herald that troops were ready.",
+    "Crowds marked Good Friday in the old town.",
+])
+def test_a_weekday_inside_a_name_dates_nothing(sentence):
+    assert _day(sentence) is None
+
+
 def test_weekday_possessive_still_dates_its_noun():
     assert _day("Monday's strike on the depot was the largest this month.") == "2023-05-15"
 
