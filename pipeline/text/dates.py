@@ -150,8 +150,10 @@ def _headline_date(text: str) -> EventDate:
     return EventDate(day.isoformat(), 1, "headline date") if day is not None else UNDATED
 
 
-_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:[-–](\d{1,2}))?\s+" + _MONTH_RE + r"(?:,?\s+(\d{4}))?\b")
-_MONTH_DAY_RANGE = re.compile(r"\b" + _MONTH_RE + r"\s+(\d{1,2})[-–](\d{1,2})\b")
+# a night across two days ("the night of 22-23 November", "of 22 to 23 November", "of November 22 to 23"): the later
+_DAYS_TO = r"(?:[-–]|\s+(?:to|into)\s+)"
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:" + _DAYS_TO + r"(\d{1,2}))?\s+" + _MONTH_RE + r"(?:,?\s+(\d{4}))?\b")
+_MONTH_DAY_RANGE = re.compile(r"\b" + _MONTH_RE + r"\s+(\d{1,2})" + _DAYS_TO + r"(\d{1,2})\b")
 _WEEKDAY_BARE = re.compile(r"\b(" + "|".join(w.title() for w in WEEKDAYS) + r")['’]s\b")  # "Friday's strike"
 _PREVIOUS_DAY = re.compile(r"\b(the previous day|the day before|last night|overnight|earlier (?:in the day|today)|"
                            r"this morning|on the night of|the night before|(?:over|in|during) the (?:past|last) "

@@ -153,3 +153,12 @@ def test_capture_said_on_a_weekday_opening_the_sentence_takes_that_day(parser):
             "On Monday, Russia's defence ministry said its forces had captured the village of Konotop.")
     captures = [e for e in _events(parser, text) if e.sub_event_type == "capture"]
     assert captures and all(e.when.date == "2023-05-15" for e in captures)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Drones attacked the port on the night of 14 to 15 April.",
+    "Drones attacked the port on the night of April 14 to 15.",
+    "Drones attacked the port on the night of 14-15 April.",
+])
+def test_a_night_across_two_days_is_the_later_day(sentence):
+    assert _day(sentence) == "2023-04-15"
