@@ -2,8 +2,8 @@
 
 An article's date comes from a sidecar ``ARTICLE.meta.json`` (``date``), else from a
 ``date YYYY-MM-DD`` header line, else from a dateline such as ``(September 29, 2022)``, else from a
-day in figures in the headline ("... 22.11.22"). A wire dateline opening the story a few days before
-the page's date ("CITY, July 28 (Agency) -" on a reprint of July 29) is the article's day. A dateline
+day in figures in the headline ("... 17.05.23"). A wire dateline opening the story a few days before
+the page's date ("CITY, May 17 (Agency) -" on a reprint of May 18) is the article's day. A dateline
 without a year gives no date. Inside a sentence, "on Friday", "On Friday, ..." and the wire style
 "said Friday" are resolved against the article date (backwards for past tense, forwards for "will"),
 "last week" and "at the weekend" give ACLED time precision 2, "in 2014" gives nothing but a note;
@@ -33,7 +33,7 @@ _HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
 _MONTH_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _DATELINE = re.compile(r"\(\s*" + _MONTH_RE + r"\s+(\d{1,2})(?:,?\s+(\d{4}))?\s*\)")
 # a weekday, with or without its preposition: "on Friday", "On Friday, ..." (the preposition in any case), and the
-# wire style without one ("officials said Tuesday", "earlier Tuesday"); "since Friday", "until Friday" and "by Friday"
+# wire style without one ("the mayor said Friday", "earlier Friday"); "since Friday", "until Friday" and "by Friday"
 # bound a span or a deadline and date nothing (``_SPAN_WEEKDAY``)
 _WEEKDAY = re.compile(r"\b(?:((?i:on|last|this|next|into))\s+)?(" + "|".join(w.title() for w in WEEKDAYS) +
                       r")\b(?!['’]s)")
@@ -108,19 +108,19 @@ def article_date(text: str, meta: dict | None = None) -> EventDate:
     return _headline_date(text)
 
 
-# a wire dateline opening the story: "CITY, July 28 (Agency) -", "CITY, Oct. 14, (Agency) –"
+# a wire dateline opening the story: "CITY, May 17 (Agency) -", "CITY, Oct. 3, (Agency) –"
 _WIRE_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Za-z .'’-]{1,30},\s+" + _MONTH_RE + r"\s+(\d{1,2}),?\s*(?:\(|[-–—]|\.\s*/)",
                             re.MULTILINE)
 WIRE_DATELINE_CHARS = 600  # a dateline opens the story: looked for in its first lines only
 WIRE_LAG_DAYS = 3  # a reprint is dated up to this many days after the story was filed; a dateline further back
 # (or later) is not this page's filing day
-# a date in figures in the headline, day first: "22.11.22", "22.11.2022"
+# a date in figures in the headline, day first: "17.05.23", "17.05.2023"
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d.])")
 HEADLINE_CHARS = 200  # the headline: the page's first line, within this many characters
 
 
 def _filed(text: str, page: date) -> EventDate | None:
-    """The day a wire story was filed, when its dateline ("CITY, July 28 (Agency) -") names a day shortly before the
+    """The day a wire story was filed, when its dateline ("CITY, May 17 (Agency) -") names a day shortly before the
     page's date (a reprint): the day its "on Sunday" and its undated news count from. None otherwise."""
     m = _WIRE_DATELINE.search(text, 0, WIRE_DATELINE_CHARS)
     if m is None:
@@ -136,7 +136,7 @@ def _filed(text: str, page: date) -> EventDate | None:
 
 
 def _headline_date(text: str) -> EventDate:
-    """A page with no date line whose headline states a day in figures ("Shelling of X 22.11.22"): that day, the
+    """A page with no date line whose headline states a day in figures ("Fire at X, 17.05.23"): that day, the
     one its news is of (day first, as written outside North America). UNDATED otherwise."""
     first = text.lstrip()[:HEADLINE_CHARS].split("\n", 1)[0]
     m = _NUMERIC_DATE.search(first)
@@ -169,7 +169,7 @@ _SPEECH_BEFORE = re.compile(r"\b(said|says|told|tells|reported|reports|announced
 _SPEECH_REACH = 50  # characters before a date searched for a speech verb (``_SPEECH_BEFORE``)
 
 
-# "since June", "until June" bound a span and date nothing ("attacks since late December")
+# "since June", "until June" bound a span and date nothing ("power cuts since late April")
 _IN_MONTH = re.compile(r"\b(?:in|during|early|late)\s+(?:early\s+|late\s+|mid-)?"
                        r"(January|February|March|April|June|July|August|September|October|November|December)\b"
                        r"(?:,?\s+((?:19|20)\d{2})\b)?(?!\s*\d)")
@@ -339,8 +339,8 @@ def read_dates(sentence: str) -> DateReading:
 
 
 def _after_the_statement(found: list[_Expression]) -> list[_Expression]:
-    """A day named after the day of a statement dates what was said, not the statement ("said Tuesday that a missile
-    hit the depot on Sunday": Sunday): only the first of the days after one speech verb is the statement's."""
+    """A day named after the day of a statement dates what was said, not the statement ("said Friday that a missile
+    hit the depot on Monday": Monday): only the first of the days after one speech verb is the statement's."""
     said = [e for e in found if e.after_speech]
     if len(said) < 2:
         return found

@@ -24,16 +24,16 @@ def test_weekday_opening_the_sentence_is_read():
 
 
 def test_weekday_without_preposition_after_a_speech_verb_dates_the_report():
-    # wire style: "officials said Tuesday"; with no other day stated, what was reported happened by then
-    assert _day("A man was killed by shelling in the border town, officials said Tuesday.") == "2023-05-16"
+    # wire style: "the mayor said Friday"; with no other day stated, what was reported happened by then
+    assert _day("A depot burned after the strike, the mayor said Tuesday.") == "2023-05-16"
 
 
 def test_weekday_without_preposition_after_earlier():
-    assert _day("Two drones were shot down over the region earlier Tuesday.") == "2023-05-16"
+    assert _day("The bridge reopened to traffic earlier Tuesday.") == "2023-05-16"
 
 
 def test_named_day_of_the_event_wins_over_the_day_it_was_said():
-    assert _day("The governor said Tuesday that a missile hit the depot on Sunday.") == "2023-05-14"
+    assert _day("The mayor said Tuesday that a rocket struck the depot on Sunday.") == "2023-05-14"
 
 
 @pytest.mark.parametrize("sentence", [
@@ -63,7 +63,7 @@ def test_future_weekday_without_preposition_lies_ahead():
 
 # -- nights and daily summaries ---------------------------------------------------------------------------
 def test_last_night_is_the_evening_before_the_page():
-    assert _day("The district came under fire last night, the mayor wrote.") == "2023-05-16"
+    assert _day("A warehouse burned last night after the blast.") == "2023-05-16"
 
 
 def test_overnight_stays_the_page_day():
@@ -72,7 +72,7 @@ def test_overnight_stays_the_page_day():
 
 
 @pytest.mark.parametrize("sentence", [
-    "The army carried out 12 airstrikes over the past day on four villages, the governor reported.",
+    "Artillery fire over the past day damaged a bridge and two schools.",
     "In the past 24 hours the enemy shelled the district 40 times.",
     "During the last day, three settlements were hit by artillery.",
 ])
@@ -86,7 +86,7 @@ def test_past_days_plural_is_no_daily_summary():
 
 # -- spans are no dates -----------------------------------------------------------------------------------
 @pytest.mark.parametrize("sentence", [
-    "Towns on the border have come under more drone attacks since late April.",
+    "Power cuts have grown longer since late April.",
     "The bridge stayed closed until March.",
 ])
 def test_a_month_that_starts_or_ends_a_span_dates_nothing(sentence):
@@ -121,26 +121,26 @@ def test_dateline_late_in_the_text_is_not_a_dateline():
 
 
 def test_headline_day_in_figures_dates_an_undated_page():
-    text = "Shelling of Lutsk 17.05.23 - what is known\n\nShells hit the market on May 16, officials said."
+    text = "Lutsk market fire, 17.05.23: the latest\n\nA blaze broke out at the market on May 16, officials said."
     assert article_date(text) == EventDate("2023-05-17", 1, "headline date")
-    assert _day("Shells hit the market on May 16, officials said.", article_date(text)) == "2023-05-16"
+    assert _day("A blaze broke out at the market on May 16, officials said.", article_date(text)) == "2023-05-16"
 
 
 def test_headline_with_a_four_digit_year():
     assert article_date("Strike on Rivne, 03.02.2024\n\nText.").date == "2024-02-03"
 
 
-@pytest.mark.parametrize("headline", ["Version 2.10.5 released\n\nText.", "Shelling of Lutsk 31.02.23\n\nText.",
-                                      "Text first.\nShelling of Lutsk 17.05.23\n"])
+@pytest.mark.parametrize("headline", ["Version 2.10.5 released\n\nText.", "Lutsk market fire, 31.02.23\n\nText.",
+                                      "Text first.\nLutsk market fire, 17.05.23\n"])
 def test_no_headline_day_no_date(headline):
     assert article_date(headline).date is None
 
 
 # -- whole articles ---------------------------------------------------------------------------------------
 def test_undated_sentence_takes_the_day_its_paragraph_stated(parser):
-    text = ("date 2023-05-17\nShelling in the region\n\n"
+    text = ("date 2023-05-17\nA week in the region\n\n"
             "On May 15, the army shelled Rivne, killing two people.\n\n"
-            "On May 13, the invaders hit homes in a village near Lutsk. Later Russian artillery shelled Lutsk "
+            "On May 13, a blaze was reported at a farm near Lutsk. Later Russian artillery shelled Lutsk "
             "again, and three people were wounded.")
     reports = sorted((e.when.date, e.place.name if e.place else None, e.killed, e.injured) for e in _events(parser, text)
                      if e.event_type == "casualty_report")
@@ -150,7 +150,7 @@ def test_undated_sentence_takes_the_day_its_paragraph_stated(parser):
 
 def test_capture_said_on_a_weekday_opening_the_sentence_takes_that_day(parser):
     text = ("date 2023-05-17\nTroops advance\n\n"
-            "On Monday, Russia's defence ministry said its forces had captured the village of Konotop.")
+            "On Monday, the army said it had taken control of Konotop.")
     captures = [e for e in _events(parser, text) if e.sub_event_type == "capture"]
     assert captures and all(e.when.date == "2023-05-15" for e in captures)
 
