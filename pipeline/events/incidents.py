@@ -309,6 +309,7 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
     previous_claimant = previous = None
     default_claimant = source_line(text)
     captions: list[int] = []  # photo captions that date their picture (``_earlier_caption``)
+    last: tuple[int, str] | None = None  # the sentence before and its paragraph (``_day_of_its_own``)
     for i, (s, e, para) in enumerate(split_sentences(text)):
         sentence = text[s:e]
         here = ordered[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
@@ -317,11 +318,15 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
         previous = sentence
         if not trig and not figs and not here:
             out.append(_Sentence(i, s, e, para, sentence, [], [], [], [], None, False, None))
+            last = (para, sentence)
             continue
         who = claimant(sentence, previous_claimant) if (trig or figs) else None
         if who:
             previous_claimant = who
         date = explicit_date(sentence, published) if (trig or figs) else None
+        if date is None and (trig or figs) and last is not None and last[0] == para:
+            date = _day_of_its_own(last[1], published)  # "On May 3, shells hit homes. The centre was also hit."
+        last = (para, sentence)
         before = bool(trig or figs) and earlier_period(sentence, published)
         if _dated_caption(text, s, date, published):
             captions.append(len(out))
@@ -332,6 +337,15 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
                              who or (default_claimant if figs else None), before))
     _earlier_captions(out, captions)
     return out
+
+
+def _day_of_its_own(sentence: str, published: EventDate) -> EventDate | None:
+    """The day other than the page's a sentence states ("On May 3, shells hit homes."), if any: the day the next
+    sentence of its paragraph, stating none, tells of too (a bulleted day-by-day list; a lede and its detail)."""
+    stated = explicit_date(sentence, published)
+    if stated is None or stated.precision != 1 or stated.date is None or stated.date == published.date:
+        return None
+    return stated
 
 
 # an incident of an earlier period: "last year", "two years ago", a year before the page's written as a date ("in an

@@ -1,16 +1,23 @@
 """Dates of articles and of the events they report, never invented.
 
 An article's date comes from a sidecar ``ARTICLE.meta.json`` (``date``), else from a
-``date YYYY-MM-DD`` header line, else from a dateline such as ``(September 29, 2022)``.
-A dateline without a year gives no date. Inside a sentence, "on Friday" is resolved against
-the article date (backwards for past tense, forwards for "will"), "last week" and "at the
-weekend" give ACLED time precision 2, "in 2014" gives nothing but a note.
+``date YYYY-MM-DD`` header line, else from a dateline such as ``(September 29, 2022)``, else from a
+day in figures in the headline ("... 17.05.23"). A wire dateline opening the story a few days before
+the page's date ("CITY, May 17 (Agency) -" on a reprint of May 18) is the article's day. A dateline
+without a year gives no date. Inside a sentence, "on Friday", "On Friday, ..." and the wire style
+"said Friday" are resolved against the article date (backwards for past tense, forwards for "will"),
+"last week" and "at the weekend" give ACLED time precision 2, "in 2014" gives nothing but a note;
+"since June", "until Friday" bound a span and date nothing.
+
+Days are the page's calendar days, with no time zones: "overnight" and "this morning" are the day
+they are said on (the night that ends that morning), "last night", "the day before" and a daily
+summary's "over the past day" / "in the last 24 hours" the day before it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -25,7 +32,15 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
 _MONTH_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _DATELINE = re.compile(r"\(\s*" + _MONTH_RE + r"\s+(\d{1,2})(?:,?\s+(\d{4}))?\s*\)")
-_WEEKDAY = re.compile(r"\b(?:on|last|this|next|since|by|until|into)\s+(" + "|".join(w.title() for w in WEEKDAYS) + r")\b")
+# a weekday, with or without its preposition: "on Friday", "On Friday, ..." (the preposition in any case), and the
+# wire style without one ("the mayor said Friday", "earlier Friday"); "since Friday", "until Friday" and "by Friday"
+# bound a span or a deadline and date nothing (``_SPAN_WEEKDAY``)
+_WEEKDAY = re.compile(r"\b(?:((?i:on|last|this|next|into))\s+)?(" + "|".join(w.title() for w in WEEKDAYS) +
+                      r")\b(?!['’]s)")
+_SPAN_WEEKDAY = re.compile(r"\b(?:since|until|till|by)\s+$", re.IGNORECASE)
+# a weekday without a preposition inside a name: "the Sunday Times", "Good Friday", "Bloody Sunday"
+_NAME_AFTER = re.compile(r"\s+[A-Z]")
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 _MONTH_DAY = re.compile(r"\b(?:on\s+)?" + _MONTH_RE + r"\s+(\d{1,2})(?:,?\s+(\d{4}))?\b")
 _RELATIVE = re.compile(r"\b(last week|this week|at the weekend|over the weekend|last weekend|this weekend|"
                        r"yesterday|today|earlier this month|last month)\b", re.IGNORECASE)
@@ -79,33 +94,83 @@ def article_date(text: str, meta: dict | None = None) -> EventDate:
     if meta and meta.get("date"):
         day = check_iso_date(meta["date"], field="sidecar date")
         if day is not None:
-            return EventDate(day.isoformat(), 1, "sidecar meta.json")
+            return _filed(text, day) or EventDate(day.isoformat(), 1, "sidecar meta.json")
     header = _HEADER.match(text[:100])
     if header:
         day = check_iso_date(header.group(1), field="date line")
         if day is not None:
-            return EventDate(day.isoformat(), 1, "date header")
+            return _filed(text, day) or EventDate(day.isoformat(), 1, "date header")
     for m in _DATELINE.finditer(text):
         if m.group(3):
             day = _explicit(m.group(3), m.group(1), m.group(2), field="dateline")
             if day is not None:
                 return EventDate(day.isoformat(), 1, "dateline")
-    return UNDATED
+    return _headline_date(text)
 
 
-_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:[-–](\d{1,2}))?\s+" + _MONTH_RE + r"(?:,?\s+(\d{4}))?\b")
-_MONTH_DAY_RANGE = re.compile(r"\b" + _MONTH_RE + r"\s+(\d{1,2})[-–](\d{1,2})\b")
-_WEEKDAY_BARE = re.compile(r"\b(" + "|".join(w.title() for w in WEEKDAYS) + r")(?:['’]s|\s+(?:morning|afternoon|evening|"
-                           r"night|overnight))\b")
+# a wire dateline opening the story: "CITY, May 17 (Agency) -", "CITY, Oct. 3, (Agency) –"
+_WIRE_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Za-z .'’-]{1,30},\s+" + _MONTH_RE + r"\s+(\d{1,2}),?\s*(?:\(|[-–—]|\.\s*/)",
+                            re.MULTILINE)
+WIRE_DATELINE_CHARS = 600  # a dateline opens the story: looked for in its first lines only
+WIRE_LAG_DAYS = 3  # a reprint is dated up to this many days after the story was filed; a dateline further back
+# (or later) is not this page's filing day
+# a date in figures in the headline, day first: "17.05.23", "17.05.2023"
+_NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d.])")
+HEADLINE_CHARS = 200  # the headline: the page's first line, within this many characters
+
+
+def _filed(text: str, page: date) -> EventDate | None:
+    """The day a wire story was filed, when its dateline ("CITY, May 17 (Agency) -") names a day shortly before the
+    page's date (a reprint): the day its "on Sunday" and its undated news count from. None otherwise."""
+    m = _WIRE_DATELINE.search(text, 0, WIRE_DATELINE_CHARS)
+    if m is None:
+        return None
+    try:
+        day = date(page.year, _month(m.group(1)), int(m.group(2)))
+    except (ValueError, KeyError):
+        return None
+    if day > page:
+        day = day.replace(year=page.year - 1) if (day.month, page.month) == (12, 1) else day
+    lag = (page - day).days
+    return EventDate(day.isoformat(), 1, "wire dateline") if 0 < lag <= WIRE_LAG_DAYS else None
+
+
+def _headline_date(text: str) -> EventDate:
+    """A page with no date line whose headline states a day in figures ("Fire at X, 17.05.23"): that day, the
+    one its news is of (day first, as written outside North America). UNDATED otherwise."""
+    first = text.lstrip()[:HEADLINE_CHARS].split("\n", 1)[0]
+    m = _NUMERIC_DATE.search(first)
+    if m is None:
+        return UNDATED
+    year = int(m.group(3)) + (2000 if len(m.group(3)) == 2 else 0)
+    try:
+        day = check_date(date(year, int(m.group(2)), int(m.group(1))), field="headline date")
+    except ValueError:
+        return UNDATED
+    return EventDate(day.isoformat(), 1, "headline date") if day is not None else UNDATED
+
+
+# a night across two days ("the night of 22-23 November", "of 22 to 23 November", "of November 22 to 23"): the later
+_DAYS_TO = r"(?:[-–]|\s+(?:to|into)\s+)"
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:" + _DAYS_TO + r"(\d{1,2}))?\s+" + _MONTH_RE + r"(?:,?\s+(\d{4}))?\b")
+_MONTH_DAY_RANGE = re.compile(r"\b" + _MONTH_RE + r"\s+(\d{1,2})" + _DAYS_TO + r"(\d{1,2})\b")
+_WEEKDAY_BARE = re.compile(r"\b(" + "|".join(w.title() for w in WEEKDAYS) + r")['’]s\b")  # "Friday's strike"
 _PREVIOUS_DAY = re.compile(r"\b(the previous day|the day before|last night|overnight|earlier (?:in the day|today)|"
-                           r"this morning|on the night of|the night before)\b", re.IGNORECASE)
+                           r"this morning|on the night of|the night before|(?:over|in|during) the (?:past|last) "
+                           r"(?:day|24 hours))\b", re.IGNORECASE)
+# the day before the one they are said on: "last night" is the evening before (the night that ends on the day said is
+# "overnight"), and a daily summary's "over the past day" / "in the last 24 hours" reports the day before its morning
+_DAY_BEFORE = ("the previous day", "the day before", "the night before", "last night")
+_PAST_DAY = re.compile(r"(?:over|in|during) the (?:past|last) (?:day|24 hours)")
 # a date right after a speech verb dates the statement, not the event ("said on Thursday")
 _SPEECH_BEFORE = re.compile(r"\b(said|says|told|tells|reported|reports|announced|stated|confirmed|wrote|added|noted|"
                             r"released|published|posted|address|interview|briefing|statement|according to)\b[^.;,]{0,40}$",
                             re.IGNORECASE)
+_SPEECH_REACH = 50  # characters before a date searched for a speech verb (``_SPEECH_BEFORE``)
 
 
-_IN_MONTH = re.compile(r"\b(?:in|since|during|early|late|until)\s+(?:early\s+|late\s+|mid-)?"
+# "since June", "until June" bound a span and date nothing ("power cuts since late April")
+_IN_MONTH = re.compile(r"\b(?:in|during|early|late)\s+(?:early\s+|late\s+|mid-)?"
                        r"(January|February|March|April|June|July|August|September|October|November|December)\b"
                        r"(?:,?\s+((?:19|20)\d{2})\b)?(?!\s*\d)")
 # a month and year naming an incident ("an April 2022 strike", "the March 2023 attack")
@@ -149,7 +214,7 @@ def explicit_date(sentence: str, published: EventDate, *, skip_speech: bool = Tr
 # a sentence without any of these states no date: each date expression above holds one (a month's first three
 # letters, a weekday's or "today"'s "day", "week", "month", "night", "morning", a year)
 _DATE_WORD = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?:19|20)\d\d|"
-                        r"(?i:day|week|month|night|morning)")
+                        r"(?i:day|week|month|night|morning|hour)")
 _MONTH_WORD = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # in every month expression
 _ON_BEFORE = re.compile(r"\bon\s+$")
 _READINGS_KEPT = 4096  # sentences whose reading is kept: an article's sentences are read two or three times
@@ -232,7 +297,7 @@ def read_dates(sentence: str) -> DateReading:
         pos = m.start()
         if _SINCE_BEFORE.search(sentence, max(0, pos - 12), pos):
             return  # "the first attack since June 26": the start of a span, not the day of what is reported
-        speech = bool(_SPEECH_BEFORE.search(sentence[max(0, pos - 50):pos]))
+        speech = bool(_SPEECH_BEFORE.search(sentence[max(0, pos - _SPEECH_REACH):pos]))
         found.append(_Expression(pos, kind, m.group(0), parts, speech))
 
     has_day = False
@@ -254,16 +319,34 @@ def read_dates(sentence: str) -> DateReading:
         add(m, "in_month", m.group(1), m.group(2))
     for m in _MONTH_YEAR_NOUN.finditer(sentence) if months else ():
         add(m, "in_month", m.group(1), m.group(2))
-    for rx, kind in ((_WEEKDAY, "weekday"), (_WEEKDAY_BARE, "weekday_bare")) if "day" in sentence else ():
-        for m in rx.finditer(sentence):
-            add(m, kind, m.group(1))
+    for m in _WEEKDAY.finditer(sentence) if "day" in sentence else ():
+        if _SPAN_WEEKDAY.search(sentence, max(0, m.start() - 8), m.start()):
+            continue
+        if m.group(1) is None and (_NAME_AFTER.match(sentence, m.end()) or
+                                   _NAME_BEFORE.search(sentence, max(0, m.start() - 20), m.start())):
+            continue
+        add(m, "weekday", m.group(2))
+    for m in _WEEKDAY_BARE.finditer(sentence) if "day" in sentence else ():
+        add(m, "weekday_bare", m.group(1))
     for m in _RELATIVE.finditer(sentence) if ("day" in low or "week" in low or "month" in low) else ():
         add(m, "relative", m.group(1))
-    for m in _PREVIOUS_DAY.finditer(sentence) if ("day" in low or "ght" in low or "morn" in low) else ():
+    for m in _PREVIOUS_DAY.finditer(sentence) if ("day" in low or "ght" in low or "morn" in low or "hour" in low) else ():
         if m.group(1).lower() != "on the night of":
             add(m, "previous", m.group(1))
     future = bool(found) and bool(_FUTURE.search(sentence))  # it only weighs the expressions found
+    found = _after_the_statement(found)
     return DateReading(tuple(found), year.group(1) if year else None, has_day, future)
+
+
+def _after_the_statement(found: list[_Expression]) -> list[_Expression]:
+    """A day named after the day of a statement dates what was said, not the statement ("said Friday that a missile
+    hit the depot on Monday": Monday): only the first of the days after one speech verb is the statement's."""
+    said = [e for e in found if e.after_speech]
+    if len(said) < 2:
+        return found
+    return [replace(e, after_speech=False) if e.after_speech and any(
+        p.after_speech and p.start + len(p.text) <= e.start <= p.start + _SPEECH_REACH for p in said) else e
+        for e in found]
 
 
 def _resolved(expr: _Expression, base: date | None, future: bool) -> EventDate | None:
@@ -287,7 +370,7 @@ def _resolved(expr: _Expression, base: date | None, future: bool) -> EventDate |
     if expr.kind == "relative":
         return _relative(expr.parts[0].lower(), base)
     word = expr.parts[0].lower()  # "previous"
-    if word in ("the previous day", "the day before", "the night before"):
+    if word in _DAY_BEFORE or _PAST_DAY.fullmatch(word):
         return EventDate((base - timedelta(days=1)).isoformat(), 1, word)
     return EventDate(base.isoformat(), 1, word)
 
