@@ -107,6 +107,7 @@ _LIST_DESCRIPTOR = re.compile(r"^\s*,?\s*(?:(?:just|some|about|\d+\s*(?:km|kilom
                               r"(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 _LIST_LEAD = re.compile(r"^\s*(?:the\s+)?(?:(?:villages?|towns?|cities|city|settlements?|localities|locality|"
                         r"town)\s+of\s+)?$", re.IGNORECASE)
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 # a night spans two dates: "overnight", "late on Sunday" and "on Monday" may be one attack
 _NIGHT = re.compile(r"\b(night|overnight|midnight|evening|dawn|early hours|late on)\b", re.IGNORECASE)
 # what a change-of-control verb took when it was no place: people ("captured two soldiers in X"), things
@@ -117,6 +118,9 @@ _NOT_A_PLACE_OBJECT = re.compile(
     r"weapons?|arms|ammunition|equipment|tanks?|vehicles?|documents|footage|images?|video|photos?|pictures?|"
     r"attention|imagination|hearts?|votes?|titles?|trophy|moment|mood|spirit|"
     r"said|says|told|recogni[sz]ed|reported|claimed)\b", re.IGNORECASE)
+# a place that only locates what was taken ("took a village near the town of X"): X did not change hands
+_NEAR_OBJECT = re.compile(r"\b(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+                          re.IGNORECASE)
 # where a side is heading, or what a place lies near ("took a village on the approaches to X", "as they push towards
 # X", "in the direction of X"): X is not what changed hands
 _TOWARDS = re.compile(r"\b(?:towards?|toward|in the direction of|approach(?:es|ing)?\s+(?:to\s+)?|outskirts of|"
@@ -554,6 +558,10 @@ def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_
         target = None if (not incidents or sent.separate) else _pick(incidents, sent, published)
         if target is None:
             target = _Incident()
+            if incidents and not sent.separate and sent.date is None and incidents[-1].date is not None and \
+                    (_ALSO.search(sent.text) or _ANAPHOR.search(sent.text)):
+                # "The missiles also hit A, B and C": more places of the attack just told, on its day
+                target.date, target.dated_by = incidents[-1].date, incidents[-1].dated_by
             incidents.append(target)
         target.sentences.append(sent)
         target.nouns |= {m.group(1).lower() for m in _FACILITY.finditer(sent.text)}
@@ -892,7 +900,7 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     if after and not trig.passive:
         gap = text[trig.end:after[0].start - s0]
         if not re.search(r"[.;:]|\b(?:after|when|while|but|because|as)\b", gap) and \
-                not re.search(r"\b(?:near|outside)\s+(?:the\s+)?$", gap) and not _TOWARDS.search(gap) and \
+                not _NEAR_OBJECT.search(gap) and not _TOWARDS.search(gap) and \
                 not _LOCATOR_OF_UNNAMED.search(gap) and \
                 not (trig.sub == "capture" and _NOT_A_PLACE_OBJECT.search(gap)) and \
                 not (trig.sub == "withdrawal" and _DESTINATION.match(gap)):

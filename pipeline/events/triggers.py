@@ -87,7 +87,7 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
     ("explosion", r"\b(blew up|blown up|detonated|(?:explosions?|blasts?)\s+(?:\w+\s+)?(?:damaged|destroyed|"
                   r"ripped through|rang out|rocked|shook|"
                   r"thundered|(?:was|were) heard|(?:was|were) reported|occurred|took place))\b"),
-    ("attack", r"\b(attacked|struck|stormed|opened fire|fired (?:at|on)|shot at|(?:attack|assault|strike|raid) on|"
+    ("attack", r"\b(attacked|struck|stormed|opened fire|fired (?:at|on)|shot at|(?:attack|assault|strike|raid)s? on|"
                r"(?:was|were|been)\s+(?:also\s+|again\s+)?(?:hit|targeted)|" + _REPELLED + r")\b"),
 ))
 # the words each trigger pattern cannot match without (lower case, as ``folded`` gives it): a sentence lacking them
