@@ -217,6 +217,12 @@ _SEPARATE = re.compile(r"^\W*(separately|in a separate|elsewhere|in another|anot
                        re.IGNORECASE)
 # a passive verb ("was seized", "had been retaken"); "has captured" is an active perfect
 # a question asks whether something happens ("Is there a threat of the army seizing X?"): it reports nothing
+# a plural attack noun is an incident told only as something carried out or counted ("launched strikes on A, B and
+# C", "two strikes on X"); otherwise it speaks of attacks in general ("condemned the attacks on X")
+_PLURAL_NOUN = re.compile(r"(?:attacks|assaults|strikes|raids)\s", re.IGNORECASE)
+_CARRIED_OUT = re.compile(r"\b(?:launch\w*|carr(?:ied|ies|y|ying) out|conduct\w*|made|mak\w+|deliver\w*|fired|mount\w*|"
+                          r"staged|two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|series of|"
+                          r"waves? of)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _QUESTION = re.compile(r"\?[\s\"'”’)]*$")
 # the second verb of a passive pair, its auxiliary left out ("It was surrendered in May but recaptured by X")
 _AUXILIARY = re.compile(r"(?:was|were|been)\s", re.IGNORECASE)  # a strike trigger told in the passive ("were hit")
@@ -531,6 +537,9 @@ def triggers(sentence: str) -> list[Trigger]:
             fact = realis(sentence[:end], start)  # "had been occupied since the war began": the occupation happened
         if not fact or _not_an_incident(sentence, start, end):
             continue
+        if name == "attack" and _PLURAL_NOUN.match(sentence, start) and \
+                not _CARRIED_OUT.search(sentence, max(0, start - 40), start):
+            continue  # "condemned the attacks on X": attacks in general, not an incident told
         if name in CONTROL and sentence[start:end].lower().endswith(("ed", "en")) and \
                 (_ATTRIBUTIVE_BEFORE.search(sentence, max(0, start - 30), start) and _ATTRIBUTIVE_AFTER.match(sentence, end)
                  or _HELD_AREAS_BEFORE.search(sentence, max(0, start - 30), start)):
