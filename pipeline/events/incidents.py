@@ -118,6 +118,7 @@ _NOT_A_PLACE_OBJECT = re.compile(
     r"weapons?|arms|ammunition|equipment|tanks?|vehicles?|documents|footage|images?|video|photos?|pictures?|"
     r"attention|imagination|hearts?|votes?|titles?|trophy|moment|mood|spirit|"
     r"said|says|told|recogni[sz]ed|reported|claimed)\b", re.IGNORECASE)
+_DISTRICT_AFTER = re.compile(r"\s+(?i:district|raion|rayon|hromada|community|municipality)\b")
 # a place that only locates what was taken ("took a village near the town of X"): X did not change hands
 _NEAR_OBJECT = re.compile(r"\b(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
                           re.IGNORECASE)
@@ -909,6 +910,8 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
             last = after[0]
             for p in after[1:]:
                 between = text[last.end - s0:p.start - s0]
+                if _DISTRICT_AFTER.match(text, p.end - s0):
+                    break  # "the village of A, B district": B only locates A
                 if _LIST_GAP.match(between):
                     out.append(p)
                 elif not (last is out[-1] and _LIST_DESCRIPTOR.match(between)):

@@ -43,3 +43,9 @@ def test_places_the_missiles_also_hit_are_strikes_of_that_day_without_the_toll(g
     by_place = {e.place.name: (e.killed, e.when.date) for e in got}
     assert by_place["Izyum"] == (2, "2024-05-06")
     assert {by_place[p] for p in ("Lozova", "Chuhuyiv", "Balakliya")} == {(None, "2024-05-06")}
+
+
+def test_the_district_after_a_struck_village_is_no_second_target(geoparser):
+    got = _strikes(geoparser, "At around noon on Thursday, Russian forces struck a cafe in the village of Balakliia, "
+                              "Izium district, Kharkiv Oblast.")
+    assert _names(got) == {"Balakliya"}
