@@ -45,9 +45,20 @@ def test_a_capital_that_was_hit_is_still_a_place(geoparser):
     "Perhaps to simulate an attack on the plant.",
     "Officials spoke of the danger of the enemy taking control of the bridge.",
     "The city has been bombarded by 300 guided bombs this week alone.",
+    "Russia could try to capture Lozova in the summer, analysts said.",
+    "The command plans to seize Izium before the autumn.",
+    "UNESCO condemned the attacks on the historic centre of the city.",
 ])
 def test_no_trigger_in_a_question_a_hedge_a_prospect_or_a_period_count(sentence):
     assert triggers(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russian forces carried out strikes on the villages of Siversk and Soledar.",
+    "The army launched two strikes on the city overnight.",
+])
+def test_plural_attacks_carried_out_or_counted_are_incidents(sentence):
+    assert [t.sub for t in triggers(sentence)] == ["attack"]
 
 
 def test_a_forecast_of_a_capture_is_no_event(geoparser):
