@@ -901,7 +901,7 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     if after and not trig.passive:
         gap = text[trig.end:after[0].start - s0]
         if not re.search(r"[.;:]|\b(?:after|when|while|but|because|as)\b", gap) and \
-                not _NEAR_OBJECT.search(gap) and not _TOWARDS.search(gap) and \
+                (trig.sub == "advance" or not _NEAR_OBJECT.search(gap) and not _TOWARDS.search(gap)) and \
                 not any(t.control and trig.end <= t.start < after[0].start - s0 for t in sent.triggers) and \
                 not _LOCATOR_OF_UNNAMED.search(gap) and \
                 not (trig.sub == "capture" and _NOT_A_PLACE_OBJECT.search(gap)) and \

@@ -73,7 +73,11 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                 r"(?:(?<=have )|(?<=has )|(?<=had ))occupied(?=\s+(?-i:[A-Z]))|"
                 r"(?:(?<=was )|(?<=were )|(?<=been ))occupied(?=\s+(?:by|in|on|during|shortly|soon|early|late|after|"
                 r"since)\b))\b"),
-    ("advance", r"\b(advanced (?:into|on)|pushed into|broke into)\b"),
+    ("advance", r"\b(advanced (?:into|on)|pushed into|broke into|"
+                # "troops had entered the outskirts of X", 'forces "partially entered" the town of X': the side is part
+                # of the wording ("entered" alone is too common a word)
+                r"(?:forces|troops|units|soldiers|infantry|army|fighters|occupiers|invaders)\s+(?:had\s+|have\s+|has\s+)?"
+                r"(?:\w+ly\s+)?[\"“]?(?:\w+ly\s+)?entered)\b"),
     ("missile_strike", _INTERCEPTED.format(weapon=r"missiles?|rockets?") + r"|"
                        r"\b(missiles?|rockets?)\b[^.;]{0,80}?\b(struck|strikes?|hit|hits|slammed|destroy(?:ed|s))\b|"
                        r"\b(struck|hit|hits|launched|fired)\b[^.;]{0,40}?\b(missiles?|rockets?)\b|"
@@ -99,7 +103,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "withdrawal": ("withdr", "retreat", "abandon", "pulled out", "gave up", "left"),
     "capture": ("captur", "seiz", "took", "taken", "taking", "fell to", "overran", "surrender", "ced", "occupied",
                 "fall of"),
-    "advance": ("advanced", "pushed into", "broke into"),
+    "advance": ("advanced", "pushed into", "broke into", "entered"),
     "missile_strike": ("missile", "rocket"),
     "drone_strike": ("drone",),
     "airstrike": ("air", "bomb"),
@@ -154,7 +158,7 @@ _WORD = re.compile(r"[a-z]+")
 _TRIGGER_PREFIXES = frozenset(
     "enci surr cut reca reto reta libe took rega recl with retr aban pull capt seiz take fell fall over surr ceded cedi "
     "free expe drov driv oust kick "
-    "adva push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot "
+    "adva ente push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot "
     "assa stri hit hits targ gave left unde retu back came come brou repe repu beat thro occu expl blas".split())
 
 

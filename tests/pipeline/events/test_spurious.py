@@ -116,3 +116,15 @@ def test_annexed_as_an_adjective_does_not_claim_a_region_added_after_it(geoparse
     claims = sorted(e.admin1_code for e in _events(geoparser, body) if e.event_type == "annexation_claim")
     assert "UA-63" not in claims
     assert claims == ["UA-09", "UA-14"]
+
+
+# -- an advance told by a side entering a town -------------------------------------------------------------------
+@pytest.mark.parametrize("body", [
+    "A military spokeswoman said on Monday that Russian forces had entered the outskirts of the frontline city of "
+    "Siversk.",
+    'Officials said on Thursday that Russian troops had "partially entered" the town of Lozova but had been driven '
+    "back.",
+])
+def test_a_side_entering_a_town_is_an_advance_there(geoparser, body):
+    got = [(e.sub_event_type, e.actor) for e in _events(geoparser, body) if e.event_type == "frontline_incident"]
+    assert got == [("advance", "Russia")]
