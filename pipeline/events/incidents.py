@@ -951,13 +951,13 @@ _DATED_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\s+(?=(?:on|by
                                  r"|(?:19|20)\d\d)\b)", re.IGNORECASE)
 
 
-_YEAR_AFTER = re.compile(r"[^;:.!?]{0,60}?\b((?:19|20)\d\d)\b")
+_YEAR_WRITTEN_AFTER = re.compile(r"[^;:.!?]{0,60}?\b((?:19|20)\d\d)\b")
 
 
 def _earlier_year(sentence: str, trig: Trigger, published: EventDate) -> bool:
     """Whether a change of control is told with a year before the page's and no day ("Russia captured X in 2022"):
     a dated change of control of an earlier period, not of the page's day."""
-    m = _YEAR_AFTER.match(sentence, trig.end)
+    m = _YEAR_WRITTEN_AFTER.match(sentence, trig.end)
     page = parse_iso(published.date)
     return m is not None and page is not None and int(m.group(1)) < page.year
 
