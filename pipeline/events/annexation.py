@@ -64,6 +64,11 @@ def _units(here: list[Place], sentence_has_region_word: bool, sentence: str = ""
     return units
 
 
+# a claim told only by an adjective ("gains in the annexed A and B regions, as well as in the C region"): it claims
+# the units of its own phrase, not those a new place phrase adds ("as well as in", "and in", "but also in")
+_ATTRIBUTIVE_CLAIM = re.compile(r"\b(?:the|its|their|of)\s+(?:[\w-]+\s+)?annexed\b", re.IGNORECASE)
+_NEW_PLACE_PHRASE = re.compile(r"\b(?:as well as|and|but|also|or|while|whereas)\s+(?:also\s+)?(?:in|on|near)\s+"
+                               r"(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _UNIT_LIST_GAP = re.compile(r"^(?:\s*,\s*|\s*,?\s+and\s+|\s*/\s*)(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
 
 
@@ -119,6 +124,9 @@ def claims(sentence: str, here: list[Place], when: EventDate, source: Source, is
     if not _CLAIM.search(sentence):
         return []
     units = _units(here, bool(_REGION_WORD.search(sentence)), sentence, source.start)
+    if _ATTRIBUTIVE_CLAIM.search(sentence) and len(_CLAIM.findall(sentence)) == 1:
+        units = [u for u in units if not _NEW_PLACE_PHRASE.search(sentence, max(0, u.start - source.start - 40),
+                                                                   max(0, u.start - source.start))]
     if not units:
         return []
     claimants = _claimants(sentence, here)

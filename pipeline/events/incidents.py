@@ -69,6 +69,12 @@ _AGENT_AFTER = re.compile(r"^['’]?s?\s+(?:\w+ly\s+)?(says|said|told|tells|accu
 _POSSESSIVE = re.compile(r"^['’]s\s+(?!(?:\w+\s+)?(?:region|oblast|province|outskirts|centre|center|suburbs|"
                          r"port|airport|district|streets?|square|historic|residents?|mayor|city)\b)")
 _AGENT_BEFORE = re.compile(r"\bby\s+$")
+# a capital or seat of power as the state: the source of an act ("a provocation from Moscow", "orders from the
+# Kremlin") or the subject of a perfect ("the Kremlin has focused its forces"; not "X has been hit", "X has come
+# under fire", "X has seen / suffered ...": the place as what underwent something)
+_SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_PERFECT_AGENT_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:\w+ly\s+)?(?!been\b|come\b|seen\b|suffered\b|endured\b|"
+                                  r"experienced\b|witnessed\b|survived\b|faced\b|weathered\b|lost\b|had\b)\w+ed\b")
 # a place name heading the name of a news outlet ("the Kyiv Independent", "the Moscow Times"): the outlet, a source
 _OUTLET_AFTER = re.compile(r"^\s+(?:Independent|Post|Times|Pravda|Herald|Telegraph|Tribune|Journal|Gazette|Observer|"
                            r"Insider|Daily|Mirror|Express|Courier|Chronicle|Inform|Sentinel|Standard|Bulletin|Dispatch)"
@@ -89,7 +95,11 @@ _PLACE_ANAPHOR = re.compile(r"^\s+(?:control\s+(?:of|over)\s+|of\s+)?(?:the|this
 _LIST_TAIL = (r"(?:\s*\([^()]{1,40}\)|\s+in\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+"
               r"(?i:region|oblast|province))?")
 _LIST_SEP = (r"(?:\s*,\s*|\s*,?\s+and\s+|\s*,?\s+as\s+well\s+as\s+|\s+)"
-             r"(?:(?:the\s+)?(?:nearby\s+)?(?i:villages?|towns?|settlements?|city|hamlets?)\s+of\s+)?")
+             r"(?:(?:the\s+)?(?:nearby\s+)?(?i:villages?|towns?|settlements?|city|hamlets?)\s+of\s+|"
+             # a sub-list headed by its oblast ("A, B and several cities in the X region - C, D and E")
+             r"(?i:several|some|other|two|three|four|five|six|\d+)\s+(?:other\s+)?(?i:cities|towns|villages|"
+             r"settlements)\s+in\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?i:region|oblast|province))?"
+             r"\s*(?:[-–—:]|,?\s+(?i:including|namely))\s*)?")
 _LIST_GAP = re.compile(r"^" + _LIST_TAIL + _LIST_SEP + r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}" + _LIST_TAIL +
                        r"(?:\s*,\s*|\s*,?\s+and\s+))*$")
 # a place that only locates the one before it in a list ("A, south of B, and C"): not one of the list
@@ -98,6 +108,7 @@ _LIST_DESCRIPTOR = re.compile(r"^\s*,?\s*(?:(?:just|some|about|\d+\s*(?:km|kilom
                               r"(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 _LIST_LEAD = re.compile(r"^\s*(?:the\s+)?(?:(?:villages?|towns?|cities|city|settlements?|localities|locality|"
                         r"town)\s+of\s+)?$", re.IGNORECASE)
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 # a night spans two dates: "overnight", "late on Sunday" and "on Monday" may be one attack
 _NIGHT = re.compile(r"\b(night|overnight|midnight|evening|dawn|early hours|late on)\b", re.IGNORECASE)
 # what a change-of-control verb took when it was no place: people ("captured two soldiers in X"), things
@@ -108,6 +119,19 @@ _NOT_A_PLACE_OBJECT = re.compile(
     r"weapons?|arms|ammunition|equipment|tanks?|vehicles?|documents|footage|images?|video|photos?|pictures?|"
     r"attention|imagination|hearts?|votes?|titles?|trophy|moment|mood|spirit|"
     r"said|says|told|recogni[sz]ed|reported|claimed)\b", re.IGNORECASE)
+_DISTRICT_AFTER = re.compile(r"\s+(?i:district|raion|rayon|hromada|community|municipality)\b")
+# a place that only locates what was taken ("took a village near the town of X"): X did not change hands
+_NEAR_OBJECT = re.compile(r"\b(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?"
+                          r"(?:(?:[\w-]+\s+)?(?:town|city|village|settlement|hub)\s+of\s+)?$", re.IGNORECASE)
+# where a side is heading, or what a place lies near ("took a village on the approaches to X", "as they push towards
+# X", "in the direction of X"): X is not what changed hands
+_TOWARDS = re.compile(r"\b(?:towards?|toward|in the direction of|approach(?:es|ing)?\s+(?:to\s+)?|outskirts of|"
+                      r"on the way to|en route to)\b", re.IGNORECASE)
+# a settlement the gazetteer does not know, then its district ("the village of X in the Y district"): Y only locates X
+_LOCATOR_OF_UNNAMED = re.compile(r"\b(?i:villages?|towns?|settlements?|hamlets?)\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+                                 r"\s+in\s+(?:the\s+)?$")
+# the place the article is about, as the subject pronoun of a passive ("It was captured in 2022 but retaken by X")
+_IT_PASSIVE = re.compile(r"\W*It\s+(?:was|had\s+been|has\s+been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b")
 # where a withdrawing side goes ("withdrew to the X", "pulled back towards X"): not the place it gives up
 _DESTINATION = re.compile(r"^\W*(?:to|towards|toward|into|behind)\b", re.IGNORECASE)
 # a person as the subject of a passive change of control ("a soldier who was captured at X")
@@ -230,6 +254,9 @@ def usable(place: Place, text: str) -> bool:
         return False
     if kind in POINT_KINDS and _capital(place) and _AGENT_BEFORE.search(before):
         return False  # "regions occupied by Moscow": the state as the agent, not a place
+    if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and \
+            (_SOURCE_BEFORE.search(before) or _PERFECT_AGENT_AFTER.match(after)):
+        return False
     if _RIVER_BANK_BEFORE.search(before):
         return False  # "withdrew to the left bank of the X": X is the river, not its namesake town
     return True
@@ -571,6 +598,10 @@ def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_
         target = None if (not incidents or sent.separate) else _pick(incidents, sent, published)
         if target is None:
             target = _Incident()
+            if incidents and not sent.separate and sent.date is None and incidents[-1].date is not None and \
+                    (_ALSO.search(sent.text) or _ANAPHOR.search(sent.text)):
+                # "The missiles also hit A, B and C": more places of the attack just told, on its day
+                target.date, target.dated_by = incidents[-1].date, incidents[-1].dated_by
             incidents.append(target)
         target.sentences.append(sent)
         target.nouns |= {m.group(1).lower() for m in _FACILITY.finditer(sent.text)}
@@ -702,7 +733,7 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
             borrowed = place is not None
         if place is None:
             continue  # an incident with no place in the text is not mapped
-        casualty = bool(killed or injured)
+        casualty = bool(killed or injured) and not _joint_toll(inc, place)
         subs = sorted({t.sub for t in inc.strikes}, key=lambda s: _RANK[s])
         if subs:
             sub = subs[0]
@@ -736,6 +767,27 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
         out += _listed_targets(article, text, inc, event, strikes_seen)
     out += _attacks_since(article, text, sentences, published, strikes_seen)
     return out
+
+
+# a toll told for several strikes together ("two people were killed in these attacks", "in all"): no one place's
+_JOINT = re.compile(r"\b(?:these|those|the|such|all|both)\s+(?:\w+\s+)?(?:attacks|strikes|shellings|bombings|raids)\b|"
+                    r"\b(?:in all|in total|combined|altogether)\b", re.IGNORECASE)
+
+
+def _joint_toll(inc: _Incident, place: Place) -> bool:
+    """Whether the incident's toll is told for a list of struck places its place is one of ("cities were targeted,
+    including A, B and C. Two people were killed in these attacks"): the toll is no single place's (the claims stay)."""
+    told = [s for s in inc.sentences if s.figures]
+    if not told or not all(_JOINT.search(s.text) for s in told):
+        return False
+    for sent in inc.sentences:
+        if sent.figures:
+            continue
+        for trig in sent.strikes:
+            listed = _objects(sent, trig, None)
+            if len(listed) >= 2 and any(same_place(p, place) for p in listed):
+                return True
+    return False
 
 
 def _oblasts_listed(inc: _Incident) -> list[Place]:
@@ -878,9 +930,6 @@ def _fold_sources(into: Event, other: Event) -> None:
 
 
 # -- changes of control -------------------------------------------------------------------------
-# a place the object is said to lie close to ("took a hamlet close to the city of X"): a reference point, not the object
-_NEAR_OBJECT = re.compile(r"\b(?:near|outside|close to)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:town|city|village|settlement|"
-                          r"hub)\s+of\s+)?$", re.IGNORECASE)
 
 
 def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
@@ -893,13 +942,17 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     if after and not trig.passive:
         gap = text[trig.end:after[0].start - s0]
         if not re.search(r"[.;:]|\b(?:after|when|while|but|because|as)\b", gap) and \
-                not _NEAR_OBJECT.search(gap) and \
+                (trig.sub == "advance" or not _NEAR_OBJECT.search(gap) and not _TOWARDS.search(gap)) and \
+                not any(t.control and trig.end <= t.start < after[0].start - s0 for t in sent.triggers) and \
+                not _LOCATOR_OF_UNNAMED.search(gap) and \
                 not (trig.sub == "capture" and _NOT_A_PLACE_OBJECT.search(gap)) and \
                 not (trig.sub == "withdrawal" and _DESTINATION.match(gap)):
             out.append(after[0])
             last = after[0]
             for p in after[1:]:
                 between = text[last.end - s0:p.start - s0]
+                if _DISTRICT_AFTER.match(text, p.end - s0):
+                    break  # "the village of A, B district": B only locates A
                 if _LIST_GAP.match(between):
                     out.append(p)
                 elif not (last is out[-1] and _LIST_DESCRIPTOR.match(between)):
@@ -913,7 +966,8 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     if before and (trig.passive or not after):
         gap = text[before[-1].end - s0:trig.start]
         if not re.search(r"[.;]|\b(?:after|when|while|but|because)\b", gap) and \
-                (trig.passive or not re.search(r"\band\b", gap)) and not _NOT_A_PLACE_SUBJECT.search(gap):
+                (trig.passive or not re.search(r"\band\b", gap)) and not _NOT_A_PLACE_SUBJECT.search(gap) and \
+                not _LOCATOR_OF_UNNAMED.search(text, 0, before[-1].start - s0):
             listed = [before[-1]]
             while trig.passive and len(listed) < len(before):  # "the villages of A and B were retaken"
                 prev = before[-len(listed) - 1]
@@ -921,8 +975,9 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
                     break
                 listed.insert(0, prev)
             return listed
-    if trig.passive and main is not None and re.search(r"\b(?:the|this) (?:\w+ )?(city|town|village|settlement)\b",
-                                                      text[max(0, trig.start - 40):trig.start], re.IGNORECASE):
+    if trig.passive and main is not None and (re.search(r"\b(?:the|this) (?:\w+ )?(city|town|village|settlement)\b",
+                                                       text[max(0, trig.start - 40):trig.start], re.IGNORECASE)
+                                             or not sent.points and _IT_PASSIVE.match(text)):
         return [main]
     return []
 
@@ -931,8 +986,21 @@ _OCCUPIER = {"UA": "Russia", "RU": "Ukraine"}  # who occupies a place of the the
 
 
 # clauses of one sentence that may each state their own day ("On 8 Sept X was freed; and on 10 Sept Y was")
-_DATED_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\s+(?=(?:on|by|in|since|later|then)\b)",
-                                 re.IGNORECASE)
+_DATED_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\s+(?=(?:on|by|in|since|later|then)\b)|"
+                                 # "X was taken in May 2022 but retaken by Y in September 2022"
+                                 r",?\s+but\s+(?=[^,;]{0,50}?\b(?:in|on)\s+(?:\d{1,2}\s+)?(?:" + _MONTHS +
+                                 r"|(?:19|20)\d\d)\b)", re.IGNORECASE)
+
+
+_YEAR_WRITTEN_AFTER = re.compile(r"[^;:.!?]{0,60}?\b((?:19|20)\d\d)\b")
+
+
+def _earlier_year(sentence: str, trig: Trigger, published: EventDate) -> bool:
+    """Whether a change of control is told with a year before the page's and no day ("Russia captured X in 2022"):
+    a dated change of control of an earlier period, not of the page's day."""
+    m = _YEAR_WRITTEN_AFTER.match(sentence, trig.end)
+    page = parse_iso(published.date)
+    return m is not None and page is not None and int(m.group(1)) < page.year
 
 
 def _clause_date(sent: _Sentence, trig: Trigger, published: EventDate) -> tuple[EventDate | None, str]:
@@ -977,7 +1045,7 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                 stated, stated_in = unnamed[:2]  # ... and the next lines name it: the day told with it
                 unnamed = None
             oblast_level = False
-            background = since_occupation(sent.text, trig)
+            background = since_occupation(sent.text, trig) or stated is None and _earlier_year(sent.text, trig, published)
             if not places and len({p.admin1_code for p in sent.oblasts}) == 1 and not sent.points and not background:
                 places, oblast_level = sent.oblasts[:1], True
             for place in places:
@@ -995,6 +1063,7 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                 _add_control(events, event)
     # an oblast-level change of control when the article names the towns of that oblast is their summary
     # (the same side gaining them, or a side the towns' own wording does not tell: "A, B and C were liberated")
+    # (a settlement the gazetteer places at its oblast's seat is a town here: ``names_settlement``)
     towns = {(e.admin1_code, e.gains) for e in events if names_settlement(e)}
     events = [e for e in events if names_settlement(e) or
               not {(e.admin1_code, e.gains), (e.admin1_code, "unknown")} & towns]
@@ -1013,9 +1082,18 @@ def _told_twice(a: Event, b: Event) -> bool:
         not (a.when.precision == b.when.precision == 1 and a.when.date != b.when.date)
 
 
+def _stated_apart(a: Event, b: Event) -> bool:
+    """Two different changes of control at one place, each with its own stated day or month ("taken in May 2022,
+    retaken in September 2022"): two events."""
+    stated = (1, 3)
+    return a.sub_event_type != b.sub_event_type and a.when.precision in stated and b.when.precision in stated and \
+        a.when.date != b.when.date
+
+
 def _add_control(events: list[Event], event: Event) -> None:
     for other in events:
-        if not same_place(other.place, event.place) or distinct_settlements(other.place, event.place):
+        if not same_place(other.place, event.place) or distinct_settlements(other.place, event.place) or \
+                _stated_apart(other, event):
             continue
         both = other.gains != event.gains and "unknown" not in (other.gains, event.gains) and _told_twice(other, event)
         if both or other.gains == event.gains or "unknown" in (other.gains, event.gains):

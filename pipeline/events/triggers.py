@@ -59,7 +59,7 @@ _INTERCEPTION = re.compile(r"intercept|shot\s+down|shoots?\s+down|shooting\s+dow
 # sub-event type -> pattern, most specific first
 INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in (
     ("encirclement", r"\b(encircl(?:ed|ing|ement|es)|surround(?:ed|ing)|cut off)\b"),
-    ("recapture", r"\b(recaptur(?:ed|es|ing)|retook|retak(?:en|es|ing)|liberat(?:ed|es|ing)|liberation of|"
+    ("recapture", r"\b(recaptur(?:ed|es|ing)|retook|retak(?:en|es|ing)|liberat(?:ed|es|ing)|liberation[\"”’']?\s+of|"
                   r"took back|regain(?:ed|s|ing)|reclaimed|"
                   r"fre(?:ed|es|eing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _SETTLEMENTS + r"|"
                   r"(?:expell(?:ed|ing)|drove|driven|ousted|pushed|kicked)\s+(?:out\s+)?(?:the\s+)?"
@@ -73,7 +73,11 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                 r"(?:(?<=have )|(?<=has )|(?<=had ))occupied(?=\s+(?-i:[A-Z]))|"
                 r"(?:(?<=was )|(?<=were )|(?<=been ))occupied(?=\s+(?:by|in|on|during|shortly|soon|early|late|after|"
                 r"since)\b))\b"),
-    ("advance", r"\b(advanced (?:into|on)|pushed into|broke into)\b"),
+    ("advance", r"\b(advanced (?:into|on)|pushed into|broke into|"
+                # "troops had entered the outskirts of X", 'forces "partially entered" the town of X': the side is part
+                # of the wording ("entered" alone is too common a word)
+                r"(?:forces|troops|units|soldiers|infantry|army|fighters|occupiers|invaders)\s+(?:had\s+|have\s+|has\s+)?"
+                r"(?:\w+ly\s+)?[\"“]?(?:\w+ly\s+)?entered)\b"),
     ("missile_strike", _INTERCEPTED.format(weapon=r"missiles?|rockets?") + r"|"
                        r"\b(missiles?|rockets?)\b[^.;]{0,80}?\b(struck|strikes?|hit|hits|slammed|destroy(?:ed|s))\b|"
                        r"\b(struck|hit|hits|launched|fired)\b[^.;]{0,40}?\b(missiles?|rockets?)\b|"
@@ -87,8 +91,8 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
     ("explosion", r"\b(blew up|blown up|detonated|(?:explosions?|blasts?)\s+(?:\w+\s+)?(?:damaged|destroyed|"
                   r"ripped through|rang out|rocked|shook|"
                   r"thundered|(?:was|were) heard|(?:was|were) reported|occurred|took place))\b"),
-    ("attack", r"\b(attacked|struck|stormed|opened fire|fired (?:at|on)|shot at|(?:attack|assault|strike|raid) on|"
-               r"(?:was|were|been)\s+(?:also\s+|again\s+)?hit|" + _REPELLED + r")\b"),
+    ("attack", r"\b(attacked|struck|stormed|opened fire|fired (?:at|on)|shot at|(?:attack|assault|strike|raid)s? on|"
+               r"(?:was|were|been)\s+(?:also\s+|again\s+)?(?:hit|targeted)|" + _REPELLED + r")\b"),
 ))
 # the words each trigger pattern cannot match without (lower case, as ``folded`` gives it): a sentence lacking them
 # all skips the pattern; ``tests/pipeline/events/test_trigger_gates.py`` checks every alternative holds one
@@ -99,14 +103,14 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "withdrawal": ("withdr", "retreat", "abandon", "pulled out", "gave up", "left"),
     "capture": ("captur", "seiz", "took", "taken", "taking", "fell to", "overran", "surrender", "ced", "occupied",
                 "fall of"),
-    "advance": ("advanced", "pushed into", "broke into"),
+    "advance": ("advanced", "pushed into", "broke into", "entered"),
     "missile_strike": ("missile", "rocket"),
     "drone_strike": ("drone",),
     "airstrike": ("air", "bomb"),
     "shelling": ("shell", "artillery fire", "fired mortars", "mortar fire"),
     "explosion": ("blew up", "blown up", "detonated", "explosion", "blast"),
     "attack": ("attacked", "struck", "stormed", "opened fire", "fired", "shot at", "attack", "assault", "strike",
-               "raid", "hit", "pushed back", "repelled", "repulsed", "beaten back", "thrown back"),
+               "raid", "hit", "targeted", "pushed back", "repelled", "repulsed", "beaten back", "thrown back"),
 }
 assert set(TRIGGER_NEEDS) == {name for name, _ in INCIDENT_TRIGGERS}
 # senses of trigger words that report no incident, matched at the trigger (``_NOT_AN_INCIDENT``) or just
@@ -154,8 +158,8 @@ _WORD = re.compile(r"[a-z]+")
 _TRIGGER_PREFIXES = frozenset(
     "enci surr cut reca reto reta libe took rega recl with retr aban pull capt seiz take fell fall over surr ceded cedi "
     "free expe drov driv oust kick "
-    "adva push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot "
-    "assa stri hit hits gave left unde retu back came come brou repe repu beat thro occu expl blas".split())
+    "adva ente push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot "
+    "assa stri hit hits targ gave left unde retu back came come brou repe repu beat thro occu expl blas".split())
 
 
 def has_prefix(sentence: str, prefixes: frozenset[str]) -> bool:
@@ -169,6 +173,9 @@ _IRREALIS = re.compile(
     r"potential|hypothetic\w*|rule out|ready to|aims? to|seeks? to|wants? to|tr(?:y|ies|ied) to|attempts? to|"
     r"curfew|alerts?|sirens?|forecast\w*|predict\w*|accus\w+|alleg\w+|denie[sd]|deny|denial|unconfirmed|"
     r"whether|risk of|fail(?:ed|ing|s)? to|should|must|ought to|"
+    # a hedge, a staged pretext, or the prospect of an incident ("perhaps to simulate an attack", "the threat of
+    # the army seizing X"): nothing happened yet
+    r"perhaps|maybe|simulat\w*|(?:threats?|danger|prospects?|chances?|possibility|likelihood) of|"
     # a purpose or a goal: what an act is for is not what happened ("air defences to protect X from strikes",
     # "ahead of an attack", "a counteroffensive aimed at liberating X", "the goal is the liberation of X")
     r"protect\w*|shield\w*|defend\w* against|to (?:stop|prevent|halt|deter|counter|end)|ahead of|in case of|"
@@ -187,7 +194,8 @@ _GENERIC = re.compile(r"\b(constant(?:ly)?|frequent(?:ly)?|regular(?:ly)?|daily|
                       r"time and again|at times|campaigns? of|in recent (?:days|weeks|months|years)|"
                       r"(?:\d+|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|several|many|multiple)"
                       r"\s+times|"
-                      r"(?:over|in|during) the (?:past|last) (?:few |several )?(?:weeks|months|years))\b",
+                      r"(?:over|in|during) the (?:past|last) (?:few |several )?(?:weeks|months|years)|"
+                      r"(?:this|last|that|the past) (?:week|month|year) alone)\b",
                       re.IGNORECASE)
 # a sentence that opens on a span of time tells what has gone on since, not one incident
 _GENERIC_OPENER = re.compile(r"^\W*(?:(?:and|but)\s+)?(?:ever\s+since|since\s+then|from then on|since that time|"
@@ -196,6 +204,11 @@ _GENERIC_OPENER = re.compile(r"^\W*(?:(?:and|but)\s+)?(?:ever\s+since|since\s+th
 # its own, whatever the generic main clause says
 _SINCE_FACT = re.compile(r"\bsince\s+(?:it|they|the\s+[\w-]+|[A-Z][\w'’-]+)\s+(?:was|were|had been|has been)\s+"
                          r"(?:\w+ly\s+)?$", re.IGNORECASE)
+# ... or in the active voice with the year it happened ("the biggest change since Russian troops captured X in May
+# 2023"): the subject is a side (a few words), the verb a past tense, and a year follows in the clause
+_SINCE_ACTIVE = re.compile(r"\bsince\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_PAST_CONTROL = re.compile(r"(?:\w+ed|took|retook|overran|fell to|took control|took back)$", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"^[^;:.!?]{0,60}?\b(?:19|20)\d\d\b")
 # a clause ends at these (the modal of one clause does not reach the next)
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\s(?:after|when|as|but|while|before|following|and then)\s|[“”\"]",
                            re.IGNORECASE)
@@ -207,6 +220,18 @@ _SEPARATE = re.compile(r"^\W*(separately|in a separate|elsewhere|in another|anot
                        r"\b(?:an?|the) (?:similar|previous|earlier|prior) (?:\w+ ){0,2}?(?:attack|strike|shelling|explosion)",
                        re.IGNORECASE)
 # a passive verb ("was seized", "had been retaken"); "has captured" is an active perfect
+# a question asks whether something happens ("Is there a threat of the army seizing X?"): it reports nothing
+# a plural attack noun is an incident told only as something carried out or counted ("launched strikes on A, B and
+# C", "two strikes on X"); otherwise it speaks of attacks in general ("condemned the attacks on X")
+_PLURAL_NOUN = re.compile(r"(?:attacks|assaults|strikes|raids)\s", re.IGNORECASE)
+_CARRIED_OUT = re.compile(r"\b(?:launch\w*|carr(?:ied|ies|y|ying) out|conduct\w*|made|mak\w+|deliver\w*|fired|mount\w*|"
+                          r"staged|two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|series of|"
+                          r"waves? of)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_QUESTION = re.compile(r"\?[\s\"'”’)]*$")
+# the second verb of a passive pair, its auxiliary left out ("It was surrendered in May but recaptured by X")
+_AUXILIARY = re.compile(r"(?:was|were|been)\s", re.IGNORECASE)  # a strike trigger told in the passive ("were hit")
+_ELLIPTIC_PASSIVE = (re.compile(r"\b(?:was|were|been)\s+\w+ed\b[^.;:]{0,60}?\b(?:but|and|then)\s+(?:later\s+)?$",
+                                re.IGNORECASE), re.compile(r"\s+by\b", re.IGNORECASE))
 _PASSIVE_BEFORE = re.compile(r"\b(was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
 # a change-of-control participle used as an adjective of a place referred back to ("the retaken village was ...",
@@ -418,6 +443,7 @@ def _passive_agent(sentence: str, start: int, end: int) -> str:
     return by.group(1)
 
 
+_COUNTRY_AGENT = re.compile(r"(Ukraine|Kyiv|Kiev|Russia|Moscow)\b(?!['’]s)")
 _BY = re.compile(r"\bby\s+(?:the\s+)?([^,.;]{0,60})")
 _AGENT_GAP_CHARS = 25  # how far after a passive trigger its "by" may stand ("was occupied in January by ...")
 
@@ -427,9 +453,11 @@ def actor(sentence: str, start: int, end: int, *, passive: bool) -> str:
     the trigger: "struck by a Russian missile"), or the agent of a noun ("an attack by Russian troops", "the
     shelling of X by ...", "the withdrawal of the Ukrainian army")."""
     if passive:
-        side = _side_in(_passive_agent(sentence, start, end))
-        if side:
-            return side
+        agent = _passive_agent(sentence, start, end)
+        side = _side_in(agent)
+        country = _COUNTRY_AGENT.match(agent)
+        if side or country:  # "by Russian troops"; "recaptured by Ukraine": the country as the agent
+            return side or ("Ukraine" if country.group(1) in ("Ukraine", "Kyiv", "Kiev") else "Russia")
     before = sentence[max(clause_start(sentence, start) - 40, 0):start]
     subject = _COUNTRY_SUBJECT.search(before) if not passive else None
     if subject and _PREPOSITION_BEFORE.search(before, 0, subject.start()):
@@ -483,7 +511,7 @@ def _holder(sentence: str, start: int, end: int) -> str | None:
 
 def triggers(sentence: str) -> list[Trigger]:
     """Every trigger of ``sentence`` that reports something that happened, most specific kept."""
-    if not has_prefix(sentence, _TRIGGER_PREFIXES):
+    if not has_prefix(sentence, _TRIGGER_PREFIXES) or _QUESTION.search(sentence):
         return []
     found = []
     low = folded(sentence)
@@ -500,11 +528,22 @@ def triggers(sentence: str) -> list[Trigger]:
     out = []
     for start, _rank, name, end in sorted(found):
         since = _SINCE_FACT.search(sentence, max(0, start - 40), start) if name in CONTROL else None
+        cut = since.end() if since else 0  # a "since" clause has its own actor ("... since it was retaken by X")
+        if since is None and name in CONTROL and _PAST_CONTROL.search(sentence[start:end]) and \
+                _YEAR_AFTER.match(sentence[end:]):
+            since = _SINCE_ACTIVE.search(sentence, max(0, start - 40), start)
+            if since is not None and _side_in(sentence[since.start():start]) is None and \
+                    not parties_named(sentence[since.start():start]):
+                since = None  # "since the village was ..." is the passive form above; here a side must act
+            cut = since.start() if since else 0
         fact = realis(sentence[since.end():], start - since.end()) if since else realis(sentence, start)
         if not fact and name == "capture" and _OCCUPIED_SINCE.match(sentence, start):
             fact = realis(sentence[:end], start)  # "had been occupied since the war began": the occupation happened
         if not fact or _not_an_incident(sentence, start, end):
             continue
+        if name == "attack" and _PLURAL_NOUN.match(sentence, start) and \
+                not _CARRIED_OUT.search(sentence, max(0, start - 40), start):
+            continue  # "condemned the attacks on X": attacks in general, not an incident told
         if name in CONTROL and sentence[start:end].lower().endswith(("ed", "en")) and \
                 (_ATTRIBUTIVE_BEFORE.search(sentence, max(0, start - 30), start) and _ATTRIBUTIVE_AFTER.match(sentence, end)
                  or _HELD_AREAS_BEFORE.search(sentence, max(0, start - 30), start)):
@@ -518,15 +557,17 @@ def triggers(sentence: str) -> list[Trigger]:
                 continue
         passive = bool(_PASSIVE_BEFORE.search(sentence[max(0, start - 30):start])) and \
             not sentence[start:end].lower().endswith("ing")  # "are encircling" is active
+        passive = passive or sentence[start:end].lower().endswith("ed") and \
+            bool(_ELLIPTIC_PASSIVE[0].search(sentence, max(0, start - 100), start)) and \
+            bool(_ELLIPTIC_PASSIVE[1].match(sentence, end))
         holder = _holder(sentence, start, end)  # "X is now under the control of <side>": X before, <side> gains
         passive = passive or holder is not None
         if name in STRIKES and sentence[start:end].lower().endswith("ing") and \
                 any(t.control for t in out) and _MANNER.search(sentence[:start]) and \
                 _SAME_PLACE.match(sentence, end):
             continue
-        cut = since.end() if since else 0  # a "since" clause has its own actor ("... since it was retaken by X")
         who = holder if holder not in (None, "unknown") else \
-            actor(sentence[cut:], start - cut, end - cut, passive=passive)
+            actor(sentence[cut:], start - cut, end - cut, passive=passive or bool(_AUXILIARY.match(sentence, start)))
         intercepted = name in STRIKES and bool(_INTERCEPTION.search(sentence, start, end))
         if intercepted:
             who = _side_in(sentence[start:end]) or _other(who)  # "Ukrainian drones", else not the interceptor
