@@ -1,0 +1,93 @@
+"""Attacks told at the level of a region (issue 13, session 13): weapons brought down over named regions, a region's
+official telling of casualties, a settlement named inside the region, and country-wide tallies.
+
+The convention (the real-news README): one event per named region, oblast-level when no settlement is named; a
+casualty report where the region's own figures are told; none for a tally with no region. Every sentence is written
+for these tests; none comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+from pipeline.events.incidents import title_unit
+from tests.fixtures import article_events, make_place
+
+PAGE = "date 2024-06-12\n\n"
+
+
+def _summary(events):
+    return sorted((e.admin1_code, e.event_type, e.sub_event_type, e.killed, e.injured, e.geo_precision)
+                  for e in events)
+
+
+def test_drones_downed_over_a_list_of_regions_are_a_strike_on_each(geoparser):
+    text = PAGE + ("Russia's defence ministry said air defences destroyed 15 Ukrainian drones over the Kaluga, Tula "
+                   "and Smolensk regions overnight.\n")
+    assert _summary(article_events(geoparser, text)) == [
+        ("RU-KLU", "frontline_incident", "drone_strike", None, None, 3),
+        ("RU-SMO", "frontline_incident", "drone_strike", None, None, 3),
+        ("RU-TUL", "frontline_incident", "drone_strike", None, None, 3),
+    ]
+
+
+def test_each_region_keeps_its_own_toll(geoparser):
+    text = PAGE + ("Russian air defences downed five Ukrainian drones over the Tula region and intercepted three "
+                   "others over the Ryazan region on Wednesday, the ministry said. Ryazan region governor Pavel "
+                   "Malkov said two people were injured after debris fell on a warehouse.\n")
+    assert _summary(article_events(geoparser, text)) == [
+        ("RU-RYA", "casualty_report", "drone_strike", None, 2, 3),
+        ("RU-TUL", "frontline_incident", "drone_strike", None, None, 3),
+    ]
+
+
+def test_a_toll_told_for_several_regions_is_no_regions_own(geoparser):
+    text = PAGE + ("Air defences shot down twelve drones over the Tula and Kaluga regions overnight. Three people "
+                   "were injured, officials said.\n")
+    assert _summary(article_events(geoparser, text)) == [
+        ("RU-KLU", "frontline_incident", "drone_strike", None, None, 3),
+        ("RU-TUL", "frontline_incident", "drone_strike", None, None, 3),
+    ]
+
+
+def test_a_settlement_named_in_the_region_places_its_event(geoparser):
+    text = PAGE + ("Russian air defences downed ten Ukrainian drones over the Tula and Kaluga regions overnight. A "
+                   "drone hit a house in the town of Dubna in the Tula region. Two people were injured, the "
+                   "governor said.\n")
+    events = article_events(geoparser, text)
+    assert _summary(events) == [
+        ("RU-KLU", "frontline_incident", "drone_strike", None, None, 3),
+        ("RU-TUL", "casualty_report", "drone_strike", None, 2, 1),
+    ]
+    assert next(e.place.name for e in events if e.admin1_code == "RU-TUL") == "Dubna"
+
+
+def test_a_country_wide_tally_is_no_event(geoparser):
+    text = PAGE + "The ministry said 40 Ukrainian drones were shot down over nine Russian regions overnight.\n"
+    assert article_events(geoparser, text) == []
+
+
+def test_the_region_drones_were_launched_from_is_not_struck(geoparser):
+    text = PAGE + ("Air defences shot down six drones over the Tula region that had been launched from the Sumy "
+                   "region, the ministry said.\n")
+    assert [e.admin1_code for e in article_events(geoparser, text)] == ["RU-TUL"]
+
+
+def test_a_regions_official_places_a_toll_told_with_no_place(geoparser):
+    text = PAGE + "Lipetsk governor Igor Artamonov said a Ukrainian drone attack injured one person on Wednesday.\n"
+    assert _summary(article_events(geoparser, text)) == [("RU-LIP", "casualty_report", "drone_strike", None, 1, 3)]
+
+
+def test_a_regions_official_does_not_join_an_attack_elsewhere(geoparser):
+    text = PAGE + ("Russian shelling hit the town of Kupiansk in the Kharkiv region. Lipetsk governor Igor Artamonov "
+                   "said a Ukrainian drone attack injured one person.\n")
+    assert [(e.admin1_code, e.injured) for e in article_events(geoparser, text)] == [("UA-63", None), ("RU-LIP", 1)]
+
+
+def test_a_town_in_an_officials_title_stands_for_its_region_only_before_a_regional_title():
+    text = "The Lipetsk governor said so, and the Lipetsk mayor agreed."
+    governor = make_place("Lipetsk", start=text.index("Lipetsk"), admin1_code="RU-LIP", admin1_name="Lipetsk",
+                          country_code="RU")
+    unit = title_unit(governor, text)
+    assert unit is not None and (unit.feature_kind, unit.admin1_code, unit.geonameid) == ("admin1", "RU-LIP", None)
+    mayor = make_place("Lipetsk", start=text.rindex("Lipetsk"), admin1_code="RU-LIP", admin1_name="Lipetsk",
+                       country_code="RU")
+    assert title_unit(mayor, text) is None
