@@ -56,6 +56,9 @@ EARLIER = EventDate(None, None, "an earlier period")
 # brought down over a named region ("over the A, B and C regions") are an attack on each region (``_by_region``):
 # the convention of the development sets and of the real-news README (one event per named region, oblast-level)
 INTERCEPTIONS_ALONE = False
+# the countries whose regions weapons brought down over are attacked: the parties' own (a drone downed over a third
+# country's region strayed there, and is no attack on it)
+REGION_ATTACK_COUNTRIES = frozenset({"UA", "RU"})
 _RANK = {name: i for i, (name, _rx) in enumerate(INCIDENT_TRIGGERS)}
 _NEAR = re.compile(r"\b(near|outside|around|close to|on the outskirts of|outskirts of|on the (?:\w+ )?edge of|"
                    r"east of|west of|north of|south of|a village near)\s+(the\s+)?$", re.IGNORECASE)
@@ -560,6 +563,16 @@ def _intercepted_from(incidents: list[_Incident], sent: _Sentence) -> _Incident 
     return None
 
 
+def _other_weapon_over_regions(inc: _Incident, sent: _Sentence) -> bool:
+    """Weapons brought down over named regions ("four drones were downed over the A region") told after an attack
+    of another kind (shelling of a village there): an attack of their own (``_by_region``), not part of it."""
+    strikes = sent.strikes
+    if not strikes or not sent.oblasts or not all(t.intercepted for t in strikes):
+        return False
+    theirs = {t.sub for t in inc.strikes}
+    return bool(theirs) and not theirs & {t.sub for t in strikes}
+
+
 def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_Incident]:
     """Group strike and casualty sentences into incidents."""
     incidents: list[_Incident] = []
@@ -580,6 +593,8 @@ def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_
             attack.support.append(sent)
             continue
         target = None if (not incidents or sent.separate) else _pick(incidents, sent, published)
+        if target is not None and _other_weapon_over_regions(target, sent):
+            target = None
         if target is None:
             target = _Incident()
             incidents.append(target)
@@ -799,17 +814,20 @@ def _by_region(inc: _Incident) -> list[tuple[_Incident, Place]]:
         if not sent.strikes or not all(t.intercepted for t in sent.strikes):
             continue
         for unit in sent.oblasts:
-            if unit.admin1_code and not _NOT_OVER.search(sent.text[:unit.start - sent.start]):
+            if unit.admin1_code and unit.country_code in REGION_ATTACK_COUNTRIES and \
+                    not _NOT_OVER.search(sent.text[:unit.start - sent.start]):
                 units.setdefault(unit.admin1_code, unit)
     if not units:
         return []
     told: dict[str, list[_Sentence]] = {code: [] for code in units}
     last: set[str] = set(units)  # the region the sentence before told of (one, or several)
     for sent in inc.sentences:
-        if sent.strikes and all(t.intercepted for t in sent.strikes) and len(sent.oblasts) > 1:
-            for code in {u.admin1_code for u in sent.oblasts} & set(units):
-                told[code].append(sent)  # the weapons brought down over each region named
-            last = {u.admin1_code for u in sent.oblasts if u.admin1_code}
+        over = [code for code in units if any(u.admin1_code == code for u in sent.oblasts)]
+        if over and sent.strikes and all(t.intercepted for t in sent.strikes):
+            shared = replace(sent, figures=[]) if len(over) > 1 else sent  # a figure of several regions: none's own
+            for code in over:
+                told[code].append(shared)  # the weapons brought down over each region named
+            last = set(over)
             continue
         regions = sent.regions or last  # "Two people were injured." goes on about the region told before
         last = regions

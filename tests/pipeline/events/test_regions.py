@@ -91,3 +91,46 @@ def test_a_town_in_an_officials_title_stands_for_its_region_only_before_a_region
     mayor = make_place("Lipetsk", start=text.rindex("Lipetsk"), admin1_code="RU-LIP", admin1_name="Lipetsk",
                        country_code="RU")
     assert title_unit(mayor, text) is None
+
+
+def test_drones_downed_after_a_shelling_in_the_region_are_an_attack_of_their_own(geoparser):
+    text = PAGE + ("Ukrainian shelling killed a woman in the town of Dubna in the Tula region on Wednesday, the "
+                   "governor said. The defence ministry said it downed four drones over the Tula region and two over "
+                   "the Kaluga region on Wednesday.\n")
+    assert _summary(article_events(geoparser, text)) == [
+        ("RU-KLU", "frontline_incident", "drone_strike", None, None, 3),
+        ("RU-TUL", "casualty_report", "shelling", 1, None, 1),
+        ("RU-TUL", "frontline_incident", "drone_strike", None, None, 3),
+    ]
+
+
+def test_drones_downed_over_the_region_of_a_drone_attack_are_part_of_it(geoparser):
+    text = PAGE + ("A Ukrainian drone struck a house in the town of Dubna in the Tula region overnight, injuring two "
+                   "people. Air defences downed drones over several regions, including six over the Tula region.\n")
+    assert _summary(article_events(geoparser, text)) == [("RU-TUL", "casualty_report", "drone_strike", None, 2, 1)]
+
+
+def test_attacks_told_since_a_part_of_a_month_are_ongoing():
+    from pipeline.events.triggers import triggers
+
+    assert triggers("Border villages have come under drone and rocket attacks since late December.") == []
+
+
+def test_weapons_launched_then_brought_down_over_regions_are_the_launchers_attack_on_each(geoparser):
+    text = PAGE + ("Kyiv said Russia launched 60 drones overnight, of which 50 were shot down over the Poltava and "
+                   "Chernihiv regions.\n")
+    events = article_events(geoparser, text)
+    assert sorted((e.admin1_code, e.sub_event_type, e.actor) for e in events) == [
+        ("UA-53", "drone_strike", "Russia"), ("UA-74", "drone_strike", "Russia")]
+
+
+def test_drones_downed_over_a_third_countrys_region_are_no_attack_on_it(geoparser):
+    text = PAGE + ("Belarus said its air defences shot down a drone over its Gomel region overnight. Russia said it "
+                   "destroyed five drones over the Tula region.\n")
+    assert [e.admin1_code for e in article_events(geoparser, text)] == ["RU-TUL"]
+
+
+def test_drones_downed_over_a_region_and_a_foreign_town_in_one_sentence_strike_the_region(geoparser):
+    text = PAGE + ("A drone was shot down over the town of Tulcea, Romania said, while Russia said it destroyed five "
+                   "drones over the Tula region.\n")
+    assert [e.admin1_code for e in article_events(geoparser, text)] == ["RU-TUL"]
