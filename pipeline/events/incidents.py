@@ -427,10 +427,10 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     tells = bool(sent.strikes) or any(f.role in ("total", "observation") for f in sent.figures)
     if sent.points and own and tells and not any(same_place(a, b) for a in sent.points for b in own):
         return True  # an attack or a toll somewhere else
-    if sent.regions and not sent.points and own and tells and not any(p.admin1_code in sent.regions for p in own):
+    if not sent.points and own and tells and sent.regions and not any(p.admin1_code in sent.regions for p in own):
         return True  # "X Oblast was also hit", "the X governor said two were killed": a region none of its towns are in
     regions = {p.admin1_code for s in inc.sentences for p in s.oblasts}
-    if sent.regions and not sent.points and not own and tells:
+    if not sent.points and not own and tells and sent.regions:
         told = {code for s in inc.sentences for code in s.regions}
         if told and not sent.regions & told:
             return True  # an incident told only by its oblasts, and an attack or a toll told of another oblast
@@ -721,7 +721,9 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
         if _battle_losses(inc):
             continue  # a side's losses claimed with a change of control: the change of control is the event
         intercepted = bool(inc.strikes) and all(t.intercepted for t in inc.strikes)
-        split = _by_region(inc) if any(t.intercepted for t in inc.strikes) else []
+        split = _by_region(inc, _over_regions(inc)) if any(t.intercepted for t in inc.strikes) else []
+        if not split and not inc.points and (killed or injured):  # "drones hit the A and B regions, injuring two"
+            split = _by_region(inc, {u.admin1_code: u for u in _oblasts_listed(inc)})
         if split and (intercepted or len(split) > 1):  # "ten drones were downed over the A and B regions"
             for part, place in split:
                 event = _incident_event(article, text, part, place, False, published, first_para, strikes_seen)
@@ -798,17 +800,11 @@ def _incident_event(article: str, text: str, inc: _Incident, place: Place, borro
 _NOT_OVER = re.compile(r"\b(?:from|towards?|toward|at)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
-def _by_region(inc: _Incident) -> list[tuple[_Incident, Place]]:
-    """An incident told by weapons brought down over named regions ("air defences destroyed 12 drones over the A, B
-    and C regions"), one part per region, with the place of each: the attack on each region named (an attack told
-    hit as well counts at the region it hit).
-
-    Each sentence of the incident that tells of one region (its oblast, its town, or the region its official speaks
-    for: "the A governor said a woman was injured") goes to that region: its figures are the region's own toll, its
-    town the region's place ("in the village of X in the A region"). A sentence naming no region goes to the only
-    region the sentence before told of, if one; a figure told for several regions is no region's toll. Empty
-    when no region is named where the weapons were brought down: a country-wide tally ("40 drones were downed
-    overnight") or a town is no attack of its own (``INTERCEPTIONS_ALONE``)."""
+def _over_regions(inc: _Incident) -> dict[str, Place]:
+    """The regions named where an incident's weapons were brought down ("air defences destroyed 12 drones over the
+    A, B and C regions"), by admin-1 code, in the order named; only the parties' own (``REGION_ATTACK_COUNTRIES``),
+    never a region named as where they came from. Empty for a country-wide tally ("40 drones were downed
+    overnight") or a town: no attack of its own (``INTERCEPTIONS_ALONE``)."""
     units: dict[str, Place] = {}
     for sent in inc.sentences:
         if not sent.strikes or not all(t.intercepted for t in sent.strikes):
@@ -817,13 +813,26 @@ def _by_region(inc: _Incident) -> list[tuple[_Incident, Place]]:
             if unit.admin1_code and unit.country_code in REGION_ATTACK_COUNTRIES and \
                     not _NOT_OVER.search(sent.text[:unit.start - sent.start]):
                 units.setdefault(unit.admin1_code, unit)
+    return units
+
+
+def _by_region(inc: _Incident, named: dict[str, Place]) -> list[tuple[_Incident, Place]]:
+    """An incident told as an attack on several named regions (weapons brought down over each: ``_over_regions``; a
+    list of regions struck: ``_oblasts_listed``), one part per region, with the place of each: the attack on each
+    region named (an attack told hit as well counts at the region it hit).
+
+    Each sentence of the incident that tells of one region (its oblast, its town, or the region its official speaks
+    for: "the A governor said a woman was injured") goes to that region: its figures are the region's own toll, its
+    town the region's place ("in the village of X in the A region"). A sentence naming no region goes to the only
+    region the sentence before told of, if one; a figure told for several regions is no region's toll."""
+    units = dict(named)
     if not units:
         return []
     told: dict[str, list[_Sentence]] = {code: [] for code in units}
     last: set[str] = set(units)  # the region the sentence before told of (one, or several)
     for sent in inc.sentences:
         over = [code for code in units if any(u.admin1_code == code for u in sent.oblasts)]
-        if over and sent.strikes and all(t.intercepted for t in sent.strikes):
+        if over and sent.strikes and (len(over) > 1 or all(t.intercepted for t in sent.strikes)):
             shared = replace(sent, figures=[]) if len(over) > 1 else sent  # a figure of several regions: none's own
             for code in over:
                 told[code].append(shared)  # the weapons brought down over each region named

@@ -134,3 +134,18 @@ def test_drones_downed_over_a_region_and_a_foreign_town_in_one_sentence_strike_t
     text = PAGE + ("A drone was shot down over the town of Tulcea, Romania said, while Russia said it destroyed five "
                    "drones over the Tula region.\n")
     assert [e.admin1_code for e in article_events(geoparser, text)] == ["RU-TUL"]
+
+
+def test_a_list_of_regions_struck_with_one_regions_toll(geoparser):
+    text = PAGE + ("Ukrainian drones attacked the Tula and Kaluga regions overnight. In the Tula region, two people "
+                   "were injured, the governor said.\n")
+    assert _summary(article_events(geoparser, text)) == [
+        ("RU-KLU", "frontline_incident", "drone_strike", None, None, 3),
+        ("RU-TUL", "casualty_report", "drone_strike", None, 2, 3),
+    ]
+
+
+def test_a_list_of_regions_struck_with_a_toll_of_them_all(geoparser):
+    text = PAGE + "Ukrainian drones attacked the Tula and Kaluga regions overnight, injuring two people.\n"
+    assert [(e.admin1_code, e.event_type) for e in article_events(geoparser, text)] == [
+        ("RU-TUL", "frontline_incident"), ("RU-KLU", "frontline_incident")]
