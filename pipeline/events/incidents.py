@@ -722,7 +722,10 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
             continue  # a side's losses claimed with a change of control: the change of control is the event
         intercepted = bool(inc.strikes) and all(t.intercepted for t in inc.strikes)
         split = _by_region(inc, _over_regions(inc)) if any(t.intercepted for t in inc.strikes) else []
-        if not split and not inc.points and (killed or injured):  # "drones hit the A and B regions, injuring two"
+        if not split and not inc.points and (killed or injured) and not any(
+                s.figures and len({o.admin1_code for o in s.oblasts}) > 1 for s in inc.sentences):
+            # "drones hit the A and B regions. In the A region two were injured": a toll told apart is its region's
+            # (a toll told with the list, "shelling killed five in the A and B regions", is a tally: no event)
             split = _by_region(inc, {u.admin1_code: u for u in _oblasts_listed(inc)})
         if split and (intercepted or len(split) > 1):  # "ten drones were downed over the A and B regions"
             for part, place in split:
