@@ -11,6 +11,11 @@ sentence with figures but no trigger goes to the incident that already stated th
 else to the one of the same weapon, else to the latest one.
 Sentences that only refer back ("the strike", "the base near X") lend their place.
 
+Attacks told by region: weapons brought down over named regions are an attack on each region named, each
+with its own toll where one is told of it (by its oblast, a town in it, or the region its official speaks for:
+"the X governor said two were injured"); a tally over no named region is none. A toll a region's official tells
+with no place of its own is in that region, and never joins an incident told elsewhere.
+
 Changes of control (capture, recapture, withdrawal, encirclement, advance) are one event per
 place they name as the verb's object (a list of villages gives one each, however close the
 villages: ``distinct_settlements``), merged within the article when they say the same thing
@@ -28,7 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as Day
 from datetime import timedelta
 from functools import lru_cache
@@ -46,10 +51,15 @@ from pipeline.text.translit import spelling_key
 
 POINT_KINDS = ("city", "landmark")
 EARLIER = EventDate(None, None, "an earlier period")
-# whether weapons brought down with nothing told hit ("20 drones were shot down over X") are an attack on X: the gold
-# of the sets counts them inconsistently (one set names them events, another folds them into the attack they were
-# part of), and on a held-out set they cost precision; off, they only join the attack of their side they belong to
-INTERCEPTIONS_ALONE = False  # the date of a background incident no day is stated for
+# whether weapons brought down over a town, or over no place named, with nothing told hit ("six drones were shot down
+# over X", "40 drones were downed overnight") are an attack there: the gold of the sets counts them inconsistently,
+# and on a held-out set they cost precision; off, they only join the attack of their side they belong to. Weapons
+# brought down over a named region ("over the A, B and C regions") are an attack on each region (``_by_region``):
+# the convention of the development sets and of the real-news README (one event per named region, oblast-level)
+INTERCEPTIONS_ALONE = False
+# the countries whose regions weapons brought down over are attacked: the parties' own (a drone downed over a third
+# country's region strayed there, and is no attack on it)
+REGION_ATTACK_COUNTRIES = frozenset({"UA", "RU"})
 _RANK = {name: i for i, (name, _rx) in enumerate(INCIDENT_TRIGGERS)}
 _NEAR = re.compile(r"\b(near|outside|around|close to|on the outskirts of|outskirts of|on the (?:\w+ )?edge of|"
                    r"east of|west of|north of|south of|a village near)\s+(the\s+)?$", re.IGNORECASE)
@@ -154,6 +164,15 @@ class _Sentence:
     separate: bool
     claimant: str | None
     earlier: bool = False  # it tells of an earlier period ("last year", "in an April 2022 strike": ``earlier_period``)
+    titled: list[Place] = field(default_factory=list)  # admin-1 units named only in an official's title (``title_unit``)
+
+    @property
+    def regions(self) -> set[str]:
+        """The admin-1 units the sentence tells of: its towns' and oblasts', else the one its official speaks for
+        ("the X governor said two were injured": a region's official tells of the region)."""
+        if self.points or self.oblasts:
+            return {p.admin1_code for p in (*self.points, *self.oblasts) if p.admin1_code}
+        return {p.admin1_code for p in self.titled if p.admin1_code}
 
     @property
     def strikes(self) -> list[Trigger]:
@@ -262,6 +281,30 @@ def usable(place: Place, text: str) -> bool:
     return True
 
 
+# a regional official's title after a town's name ("the X governor", "X regional governor", "X Oblast military
+# administration"): the official speaks for the town's admin-1 unit (a mayor, a city council speaks for the town)
+_REGIONAL_TITLE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:acting|deputy)\s+)?(?:(?:regional|oblast|region|provincial|"
+                                   r"province)\s+(?:(?:military|civil|civil-military|state)\s+){0,2}(?:governor|"
+                                   r"administration|head|chief|authorities|officials?)|governor)\b", re.IGNORECASE)
+
+
+def title_unit(place: Place, text: str) -> Place | None:
+    """The admin-1 unit an official's title names ("the Oryol region governor", "the governor of the X region",
+    "the X governor"): an oblast in a title, or a town before a regional title read as its unit; None otherwise.
+    Never where an incident is placed when the text names a place of its own (``usable``); a region's official
+    telling of casualties with no other place tells of the region (``_Sentence.regions``)."""
+    if place.admin1_code is None:
+        return None
+    after = text[place.end:place.end + 80]
+    if place.feature_kind == "admin1":
+        before = text[max(0, place.start - 40):place.start]
+        return place if _TITLE_AFTER.match(after) or _TITLE_BEFORE.search(before) else None
+    if place.feature_kind == "city" and _REGIONAL_TITLE_AFTER.match(after):
+        return replace(place, name=place.admin1_name or place.name, geonameid=None, feature_kind="admin1",
+                       capital=False, approx_point=False)
+    return None
+
+
 def _precision(place: Place, text: str) -> int:
     if place.feature_kind == "admin1" or place.precision == "admin1":
         return 3  # an oblast, or a settlement the gazetteer lacks placed at its oblast's seat
@@ -330,8 +373,14 @@ def _ratio_ok(a: int, b: int, ratio: float) -> bool:
 # -- the article ------------------------------------------------------------------------------
 def read_sentences(text: str, places: list[Place], published: EventDate) -> list[_Sentence]:
     """Read each sentence once."""
-    ordered = sorted((p for p in places if usable(p, text)), key=lambda p: p.start)
+    ordered, titles = [], []
+    for p in sorted(places, key=lambda p: p.start):
+        if usable(p, text):
+            ordered.append(p)
+        elif (unit := title_unit(p, text)) is not None:
+            titles.append(unit)
     starts = [p.start for p in ordered]
+    title_starts = [p.start for p in titles]
     out: list[_Sentence] = []
     previous_claimant = previous = None
     default_claimant = source_line(text)
@@ -361,7 +410,8 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
                              [p for p in here if p.feature_kind in POINT_KINDS],
                              [p for p in here if p.feature_kind == "admin1"],
                              date, separate(sentence),
-                             who or (default_claimant if figs else None), before))
+                             who or (default_claimant if figs else None), before,
+                             titles[bisect.bisect_left(title_starts, s):bisect.bisect_left(title_starts, e)]))
     _earlier_captions(out, captions)
     return out
 
@@ -443,10 +493,13 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     tells = bool(sent.strikes) or any(f.role in ("total", "observation") for f in sent.figures)
     if sent.points and own and tells and not any(same_place(a, b) for a in sent.points for b in own):
         return True  # an attack or a toll somewhere else
-    if sent.oblasts and not sent.points and own and tells and \
-            not any(p.admin1_code == o.admin1_code for p in own for o in sent.oblasts):
-        return True  # "X Oblast was also hit": an attack told by an oblast none of the incident's towns lie in
+    if not sent.points and own and tells and sent.regions and not any(p.admin1_code in sent.regions for p in own):
+        return True  # "X Oblast was also hit", "the X governor said two were killed": a region none of its towns are in
     regions = {p.admin1_code for s in inc.sentences for p in s.oblasts}
+    if not sent.points and not own and tells and sent.regions:
+        told = {code for s in inc.sentences for code in s.regions}
+        if told and not sent.regions & told:
+            return True  # an incident told only by its oblasts, and an attack or a toll told of another oblast
     if sent.points and not own and regions and tells and not any(p.admin1_code in regions for p in sent.points) \
             and inc.date is not None and (sent.date is None or sent.date.date != inc.date.date):
         return True  # an incident told only by its oblast, and an attack at a town of another oblast not on its day
@@ -576,6 +629,16 @@ def _intercepted_from(incidents: list[_Incident], sent: _Sentence) -> _Incident 
     return None
 
 
+def _other_weapon_over_regions(inc: _Incident, sent: _Sentence) -> bool:
+    """Weapons brought down over named regions ("four drones were downed over the A region") told after an attack
+    of another kind (shelling of a village there): an attack of their own (``_by_region``), not part of it."""
+    strikes = sent.strikes
+    if not strikes or not sent.oblasts or not all(t.intercepted for t in strikes):
+        return False
+    theirs = {t.sub for t in inc.strikes}
+    return bool(theirs) and not theirs & {t.sub for t in strikes}
+
+
 def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_Incident]:
     """Group strike and casualty sentences into incidents."""
     incidents: list[_Incident] = []
@@ -596,6 +659,8 @@ def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_
             attack.support.append(sent)
             continue
         target = None if (not incidents or sent.separate) else _pick(incidents, sent, published)
+        if target is not None and _other_weapon_over_regions(target, sent):
+            target = None
         if target is None:
             target = _Incident()
             if incidents and not sent.separate and sent.date is None and incidents[-1].date is not None and \
@@ -642,6 +707,12 @@ def _best_place(inc: _Incident, text: str) -> tuple[Place | None, bool]:
     if len({p.admin1_code for p in oblasts}) == 1:
         return oblasts[0], True
     return None, False
+
+
+def _spoken_for(inc: _Incident) -> Place | None:
+    """The one region the officials of an incident with no place of its own speak for ("the X governor said")."""
+    units = {p.admin1_code: p for s in inc.sentences if not s.points and not s.oblasts for p in s.titled}
+    return next(iter(units.values())) if len(units) == 1 else None
 
 
 def _fallback_place(sentences: list[_Sentence], inc: _Incident) -> Place | None:
@@ -709,8 +780,9 @@ def _when(date: EventDate | None, published: EventDate) -> EventDate:
 
 def incident_events(article: str, text: str, sentences: list[_Sentence], published: EventDate) -> list[Event]:
     """Strike and casualty incidents of one article as events."""
-    out = []
+    out: list[Event] = []
     strikes_seen: dict[tuple, Event] = {}
+    over_regions: list[Event] = []  # strikes told only by weapons brought down over a region (``_by_region``)
     first_para = min((s.para for s in sentences), default=0)
     for inc in _fold_parts(strike_incidents(sentences, published)):
         killed, injured = inc.toll("killed"), inc.toll("injured")
@@ -718,54 +790,164 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
             continue
         if _battle_losses(inc):
             continue  # a side's losses claimed with a change of control: the change of control is the event
-        if not INTERCEPTIONS_ALONE and inc.strikes and all(t.intercepted for t in inc.strikes) and \
-                not (killed or injured):
-            continue  # weapons brought down, and nothing told hit
-        place, oblast_only = _best_place(inc, text)
+        intercepted = bool(inc.strikes) and all(t.intercepted for t in inc.strikes)
+        split = _by_region(inc, _over_regions(inc)) if any(t.intercepted for t in inc.strikes) else []
+        if not split and not inc.points and (killed or injured) and not any(
+                s.figures and len({o.admin1_code for o in s.oblasts}) > 1 for s in inc.sentences):
+            # "drones hit the A and B regions. In the A region two were injured": a toll told apart is its region's
+            # (a toll told with the list, "shelling killed five in the A and B regions", is a tally: no event)
+            split = _by_region(inc, {u.admin1_code: u for u in _oblasts_listed(inc)})
+        if split and (intercepted or len(split) > 1):  # "ten drones were downed over the A and B regions"
+            for part, place in split:
+                event = _incident_event(article, text, part, place, False, published, first_para, strikes_seen)
+                if event is not None:
+                    out.append(event)
+                    if event.event_type == "frontline_incident" and all(t.intercepted for t in part.strikes):
+                        over_regions.append(event)
+            continue
+        if intercepted and not INTERCEPTIONS_ALONE and not (killed or injured):
+            continue  # weapons brought down over a town or nowhere named, and nothing told hit
+        place, _oblast_only = _best_place(inc, text)
         borrowed = False
         if place is None and not (killed or injured):
             each = _oblasts_listed(inc)
-            if each:  # "drones were shot down over the A and B regions": a strike on each oblast
+            if each:  # "the A and B regions were shelled": a strike on each oblast
                 out += _per_oblast(article, text, inc, each, published, strikes_seen)
                 continue
         if place is None:
             place = _fallback_place(sentences, inc)
             borrowed = place is not None
+            spoken_for = _spoken_for(inc)
+            if spoken_for is not None and (place is None or place.admin1_code != spoken_for.admin1_code):
+                place, borrowed = spoken_for, False  # "the X governor said a drone injured two": in the X region
         if place is None:
             continue  # an incident with no place in the text is not mapped
-        casualty = bool(killed or injured) and not _joint_toll(inc, place)
-        subs = sorted({t.sub for t in inc.strikes}, key=lambda s: _RANK[s])
-        if subs:
-            sub = subs[0]
-        else:
-            sub = "bodies_found" if any(_BODIES.search(s.text) for s in inc.sentences) else "unspecified"
-        actor = next((t.actor for t in inc.strikes if t.actor != "unknown"), "unknown")
-        sources = [Source(article, s.text, s.start, s.end) for s in sorted(inc.sentences + inc.support + inc.parts,
-                                                                                key=lambda s: s.start)]
-        claims = [CasualtyClaim(f.kind, f.value, f.text, who, article, f.start, f.end, f.role, f.approximate)
-                  for f, who in inc.figures + [(f, s.claimant) for s in inc.parts for f in s.figures]]
-        headline = any(s.para <= first_para + 1 for s in inc.sentences)
-        base = WEIGHTS.conf_base_casualty if casualty else WEIGHTS.conf_base_strike
-        conf = _confidence(base, point=place.feature_kind in POINT_KINDS, dated=bool(inc.date and inc.date.date),
-                           claimant=any(c.claimant for c in claims), headline=headline, borrowed=borrowed)
-        when = _when(inc.date, published) if not _earlier(inc) or inc.date is not None else EARLIER
-        event = _event_at("casualty_report" if casualty else "frontline_incident", sub, when,
-                          place, text, sources, conf, borrowed=borrowed, killed=killed if casualty else None,
-                          injured=injured if casualty else None, casualty_text=[c.text for c in claims],
-                          actor=actor, casualty_claims=claims)
-        if inc.dated_by is not None:
-            event.date_basis = date_basis(inc.dated_by.text, inc.date, published)
-        if casualty:
-            event.reports = [Report(article, published.date, event.killed, event.injured)]
-        else:  # the same strike told again (same place, kind and day) is the same incident
-            key = (place.geonameid or place.name, sub, event.when.date)
-            if key in strikes_seen:
-                _fold_sources(strikes_seen[key], event)
-                continue
-            strikes_seen[key] = event
+        event = _incident_event(article, text, inc, place, borrowed, published, first_para, strikes_seen)
+        if event is None:
+            continue
         out.append(event)
         out += _listed_targets(article, text, inc, event, strikes_seen)
     out += _attacks_since(article, text, sentences, published, strikes_seen)
+    return _fold_over_regions(out, over_regions)
+
+
+def _incident_event(article: str, text: str, inc: _Incident, place: Place, borrowed: bool, published: EventDate,
+                    first_para: int, strikes_seen: dict[tuple, Event]) -> Event | None:
+    """The event of one incident at ``place``; None when it is a strike already told (same place, kind and day:
+    its sources join that one's)."""
+    killed, injured = inc.toll("killed"), inc.toll("injured")
+    casualty = bool(killed or injured) and not _joint_toll(inc, place)
+    subs = sorted({t.sub for t in inc.strikes}, key=lambda s: _RANK[s])
+    if subs:
+        sub = subs[0]
+    else:
+        sub = "bodies_found" if any(_BODIES.search(s.text) for s in inc.sentences) else "unspecified"
+    actor = next((t.actor for t in inc.strikes if t.actor != "unknown"), "unknown")
+    sources = [Source(article, s.text, s.start, s.end) for s in sorted(inc.sentences + inc.support + inc.parts,
+                                                                            key=lambda s: s.start)]
+    claims = [CasualtyClaim(f.kind, f.value, f.text, who, article, f.start, f.end, f.role, f.approximate)
+              for f, who in inc.figures + [(f, s.claimant) for s in inc.parts for f in s.figures]]
+    headline = any(s.para <= first_para + 1 for s in inc.sentences)
+    base = WEIGHTS.conf_base_casualty if casualty else WEIGHTS.conf_base_strike
+    conf = _confidence(base, point=place.feature_kind in POINT_KINDS, dated=bool(inc.date and inc.date.date),
+                       claimant=any(c.claimant for c in claims), headline=headline, borrowed=borrowed)
+    when = _when(inc.date, published) if not _earlier(inc) or inc.date is not None else EARLIER
+    event = _event_at("casualty_report" if casualty else "frontline_incident", sub, when,
+                      place, text, sources, conf, borrowed=borrowed, killed=killed if casualty else None,
+                      injured=injured if casualty else None, casualty_text=[c.text for c in claims],
+                      actor=actor, casualty_claims=claims)
+    if inc.dated_by is not None:
+        event.date_basis = date_basis(inc.dated_by.text, inc.date, published)
+    if casualty:
+        event.reports = [Report(article, published.date, event.killed, event.injured)]
+    else:  # the same strike told again (same place, kind and day) is the same incident
+        key = (place.geonameid or place.name, sub, event.when.date)
+        if key in strikes_seen:
+            _fold_sources(strikes_seen[key], event)
+            return None
+        strikes_seen[key] = event
+    return event
+
+
+# where weapons were launched from or headed for, not where they were brought down ("drones launched from the X region")
+_NOT_OVER = re.compile(r"\b(?:from|towards?|toward|at)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _over_regions(inc: _Incident) -> dict[str, Place]:
+    """The regions named where an incident's weapons were brought down ("air defences destroyed 12 drones over the
+    A, B and C regions"), by admin-1 code, in the order named; only the parties' own (``REGION_ATTACK_COUNTRIES``),
+    never a region named as where they came from. Empty for a country-wide tally ("40 drones were downed
+    overnight") or a town: no attack of its own (``INTERCEPTIONS_ALONE``)."""
+    units: dict[str, Place] = {}
+    for sent in inc.sentences:
+        if not sent.strikes or not all(t.intercepted for t in sent.strikes):
+            continue
+        for unit in sent.oblasts:
+            if unit.admin1_code and unit.country_code in REGION_ATTACK_COUNTRIES and \
+                    not _NOT_OVER.search(sent.text[:unit.start - sent.start]):
+                units.setdefault(unit.admin1_code, unit)
+    return units
+
+
+def _by_region(inc: _Incident, named: dict[str, Place]) -> list[tuple[_Incident, Place]]:
+    """An incident told as an attack on several named regions (weapons brought down over each: ``_over_regions``; a
+    list of regions struck: ``_oblasts_listed``), one part per region, with the place of each: the attack on each
+    region named (an attack told hit as well counts at the region it hit).
+
+    Each sentence of the incident that tells of one region (its oblast, its town, or the region its official speaks
+    for: "the A governor said a woman was injured") goes to that region: its figures are the region's own toll, its
+    town the region's place ("in the village of X in the A region"). A sentence naming no region goes to the only
+    region the sentence before told of, if one; a figure told for several regions is no region's toll."""
+    units = dict(named)
+    if not units:
+        return []
+    told: dict[str, list[_Sentence]] = {code: [] for code in units}
+    last: set[str] = set(units)  # the region the sentence before told of (one, or several)
+    for sent in inc.sentences:
+        over = [code for code in units if any(u.admin1_code == code for u in sent.oblasts)]
+        if over and sent.strikes and (len(over) > 1 or all(t.intercepted for t in sent.strikes)):
+            shared = replace(sent, figures=[]) if len(over) > 1 else sent  # a figure of several regions: none's own
+            for code in over:
+                told[code].append(shared)  # the weapons brought down over each region named
+            last = set(over)
+            continue
+        regions = sent.regions or last  # "Two people were injured." goes on about the region told before
+        last = regions
+        if len(regions) != 1:
+            continue  # a figure of several regions, or of none among several: no region's own
+        code = next(iter(regions))
+        if code not in told:
+            if not any(f.role in ("total", "individual", "observation") for f in sent.figures):
+                continue  # another region named in passing, with no toll of its own
+            units[code] = next(p for p in (*sent.oblasts, *sent.titled, *sent.points) if p.admin1_code == code)
+            told[code] = []
+        told[code].append(sent)
+    out = []
+    for code, unit in units.items():
+        group = told[code]
+        if not group:
+            continue
+        points = [p for s in group for p in s.points if p.admin1_code == code]
+        part = _Incident(sentences=group, date=inc.date, dated_by=inc.dated_by)
+        out.append((part, points[0] if points else unit))
+    return out
+
+
+def _fold_over_regions(events: list[Event], over_regions: list[Event]) -> list[Event]:
+    """Strikes told only by weapons brought down over a region that the article also tells as an attack there (the
+    same kind of strike in that region, on the same day): part of that attack, their sources joined to it."""
+    if not over_regions:
+        return events
+    out = []
+    for event in events:
+        if any(e is event for e in over_regions):
+            other = next((o for o in events if o is not event and not any(o is e for e in over_regions) and
+                          o.admin1_code == event.admin1_code and o.sub_event_type == event.sub_event_type and
+                          o.when.date == event.when.date), None)
+            if other is not None:
+                _fold_sources(other, event)
+                continue
+        out.append(event)
     return out
 
 

@@ -52,7 +52,13 @@ _REPELLED = (r"(?:was|were|been)\s+(?:\w+\s+)?(?:pushed back|repelled|repulsed|b
 _INTERCEPTED = (r"\b(?:intercept(?:ed|s|ing)|shot\s+down|shoots?\s+down|shooting\s+down|downed|destroyed|neutrali[sz]ed)"
                 r"\s+(?:[\w-]+\s+){{0,4}}?(?:{weapon})\b|"
                 r"\b(?:{weapon})\s+(?:(?:were|was|have\s+been|had\s+been|has\s+been)\s+)(?:\w+\s+)?"
+                r"(?:intercepted|shot\s+down|downed|destroyed|neutrali[sz]ed)\b|"
+                # the weapons launched, then how many were brought down ("launched 60 drones, of which 50 were shot
+                # down over ..."): the side before is the one that launched them (``_LAUNCHED_OF_WHICH``)
+                r"\b(?:{weapon})\b[^.;]{{0,40}}?\b(?:of which|of them|of these)\s+(?:[\w-]+\s+){{0,2}}?"
+                r"(?:were|was|have\s+been|had\s+been|has\s+been)\s+(?:\w+\s+)?"
                 r"(?:intercepted|shot\s+down|downed|destroyed|neutrali[sz]ed)\b")
+_LAUNCHED_OF_WHICH = re.compile(r"\b(?:of which|of them|of these)\b", re.IGNORECASE)
 _INTERCEPTION = re.compile(r"intercept|shot\s+down|shoots?\s+down|shooting\s+down|downed|destroyed|neutrali[sz]ed",
                            re.IGNORECASE)
 
@@ -186,7 +192,7 @@ _NEGATION = re.compile(r"\b(not|never|no|nor|without|n['’]t|false|fake|refuted
 # generic, ongoing or background statements: not one incident
 _GENERIC = re.compile(r"\b(constant(?:ly)?|frequent(?:ly)?|regular(?:ly)?|daily|nightly|repeated(?:ly)?|"
                       r"intensified|intensifying|continu(?:e|es|ed|ing|ous|ously)|ongoing|systematic(?:ally)?|"
-                      r"since (?:the|Russia|Moscow|January|February|Feb|March|April|May|June|July|August|September|October|"
+                      r"since (?:(?:late|early|mid-?)\s*)?(?:the|Russia|Moscow|January|February|Feb|March|April|May|June|July|August|September|October|"
                       r"November|December|\d{4}|its|it)|months of|weeks of|years of|"
                       r"(?:began|started|begun)\s+(?:back\s+)?in\s+\d{4}|"
                       r"every day|throughout|dozens of settlements|hundreds of settlements|deliberately|"
@@ -569,7 +575,7 @@ def triggers(sentence: str) -> list[Trigger]:
         who = holder if holder not in (None, "unknown") else \
             actor(sentence[cut:], start - cut, end - cut, passive=passive or bool(_AUXILIARY.match(sentence, start)))
         intercepted = name in STRIKES and bool(_INTERCEPTION.search(sentence, start, end))
-        if intercepted:
+        if intercepted and not _LAUNCHED_OF_WHICH.search(sentence, start, end):
             who = _side_in(sentence[start:end]) or _other(who)  # "Ukrainian drones", else not the interceptor
         out.append(Trigger(name, start, end, passive, who, sentence[start:end], intercepted))
     return out
