@@ -21,6 +21,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from pipeline.geoparse.gazetteer import Gazetteer, adjective_forms_params, adjective_stem, one_word_adjectival
+from pipeline.geoparse.districts import mark_district_seats
 from pipeline.geoparse.nonplaces import without_nonplace_readings
 from pipeline.geoparse.persons import without_person_readings
 from pipeline.model import Signal
@@ -215,6 +216,8 @@ class Mention:
     alias_text: str = ""
     # a settlement the gazetteer lacks, said to be near a place ("the village of X outside Y"): where Y starts
     near_start: int = -1
+    # named as a rural district ("the X district"): placed at its seat (``districts.mark_district_seats``)
+    district: bool = False
     # what the recogniser noticed, rendered into the reason (decisions read the fields above, never these)
     signals: list[Signal] = field(default_factory=list)
 
@@ -559,6 +562,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         mentions = _without_city_district_heads(ctx.text, lines, mentions)
     mentions = _settlements_missing_from_gazetteer(ctx, gaz, mentions, lines)
     _mark_location_strings(ctx, gaz, mentions)
+    mark_district_seats(ctx.text, gaz, mentions)
     _mark_described_units(ctx, gaz, mentions)
     _mark_demonym_qualifiers(ctx, mentions)
     _mark_aliases(ctx, gaz, mentions)

@@ -62,6 +62,8 @@ PRECISION_ADMIN1 = "admin1"
 PRECISION_ONLINE = "online"
 # a facility named after a town ("the Rivne nuclear power plant") that the landmark table lacks: the town's point
 PRECISION_TOWN = "town"
+# a rural district named after its seat ("the X district"): the seat's point, standing for the whole district
+PRECISION_ADMIN2 = "admin2"
 
 
 @dataclass
@@ -458,7 +460,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             continue
         if not scored:
             continue
-        precision = PRECISION_TOWN if m.facility and scored[0].candidate.feature_kind == "city" else PRECISION_EXACT
+        precision = PRECISION_TOWN if m.facility and scored[0].candidate.feature_kind == "city" else \
+            PRECISION_ADMIN2 if m.district else PRECISION_EXACT
         out.append(Resolution(m, scored[0].candidate, round(_confidence(scored), 3), _reason(m, scored, gaz),
                               len(scored), tuple(scored[0].signals) + tuple(m.signals), precision))
     return out
