@@ -24,6 +24,7 @@ from pipeline.geoparse.gazetteer import Gazetteer, adjective_forms_params, adjec
 from pipeline.geoparse.districts import mark_district_seats
 from pipeline.geoparse.nonplaces import without_nonplace_readings
 from pipeline.geoparse.persons import without_person_readings
+from pipeline.geoparse.spellings import add_hybrid_spellings, separate_derived_names
 from pipeline.model import Signal
 from pipeline.geoparse.weights import RECOGNISE_WEIGHTS as _W
 from pipeline.text.textnorm import fold_words, name_key, one_slip_apart, skeleton
@@ -563,6 +564,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     mentions = _settlements_missing_from_gazetteer(ctx, gaz, mentions, lines)
     _mark_location_strings(ctx, gaz, mentions)
     mark_district_seats(ctx.text, gaz, mentions)
+    add_hybrid_spellings(gaz, mentions)
+    separate_derived_names(gaz, mentions)
     _mark_described_units(ctx, gaz, mentions)
     _mark_demonym_qualifiers(ctx, mentions)
     _mark_aliases(ctx, gaz, mentions)
