@@ -1,10 +1,10 @@
-"""Rural districts named after their seat: "the Bohodukhiv district", "the Borisov district", "Grayvoronsky raion".
+"""Rural districts named after their seat: "the Chuhuiv district", "the Starodub district", "Rylsky raion".
 
 A raion (Ukraine) or rayon (Russia) is named after the town that is its seat, and the press names it either by
 the town ("the X district") or by the adjective the unit itself is called ("the Xsky district"). Such a mention
 is a place: the eponymous town, found through the admin-2 unit whose name is the adjective of X (so the town is
-the one in that unit's oblast, not a namesake elsewhere: "Borisov district" of the Belgorod region is not
-Barysaw in Belarus), and located with the precision of a district. Where no town of the unit's name is found
+the one in that unit's oblast, not a namesake elsewhere: a Russian district's seat is not the Belarusian
+town whose alternate name it shares), and located with the precision of a district. Where no town of the unit's name is found
 near the unit, the unit's own point is used.
 
 A city district is not this: "the X district of Y" (``Mention.district_of``), "Y's X district", and adjectives
@@ -27,11 +27,11 @@ if TYPE_CHECKING:
 # raion is its centroid, the seat often off-centre): farther, a town of that name is a namesake, not the seat
 DISTRICT_SEAT_KM = 60.0
 # a town whose name key is a prefix of the adjective's stem is its seat only if this many letters of the stem
-# at most are left over ("Sudzh-an-sky" is Sudzha's; "Sud" is not)
+# at most are left over ("Korochan-sky" is Korocha's; "Kor" is not)
 SEAT_STEM_SLACK = 2
 SEAT_MIN_LETTERS = 4
-# a town this populous has city districts named by adjectives ("the Dniprovskyi district" of Kherson, a city GeoNames
-# counts at 66,000): in a paragraph naming one outside the raion's unit, "the Xsky district" is left to other rules
+# a town this populous has city districts named by adjectives (GeoNames counts some oblast capitals at 60,000 odd):
+# in a paragraph naming one outside the raion's unit, "the Xsky district" is left to other rules
 CITY_WITH_DISTRICTS_POPULATION = 50_000
 
 # "district" / "raion" / "rayon" right after the name, singular; "district of" only before a region ("the X
@@ -40,11 +40,12 @@ _DISTRICT_AFTER = re.compile(r"[ \t]+(?:district|raion|rayon)\b(?![-\u2010\u2011
 _OF_AFTER = re.compile(r"[ \t]+of\b")
 _DISTRICT_IN_NAME = re.compile(r"[ \t](?:district|raion|rayon)\Z", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"['’]s?[ \t]+(?:[a-z]+[ \t]+)?\Z")  # "Kharkiv's Kyivskyi district"
-# the adjective endings a district's name adds to its seat's ("Bohodukhiv" → "Bohodukhivskyi", "Borisov" →
-# "Borisovskiy", "Pokrovsk" → "Pokrovskyi")
+# the adjective endings a district's name adds to its seat's ("Chuhuiv" → "Chuhuivskyi", "Starodub" →
+# "Starodubskiy", "Rylsk" → "Rylskiy")
 _ADJECTIVE_SUFFIXES = ("skyi", "skiy", "sky", "skyy", "skij")
 _ADJECTIVE_SUFFIXES_AFTER_SK = ("yi", "iy", "y", "yy", "ij")
 _ADJECTIVE_ENDING = re.compile(r"s?k(?:yi|iy|yy|ij|ii|y|i)\Z")
+_INFLECTION = re.compile(r"(?:yi|iy|yy|ij|ii|y|i)\Z")
 # how the unit was found: named by its own adjective ("the Xsky district") or by its seat ("the X district")
 _BY_ADJECTIVE, _BY_TOWN = "adjective", "town"
 
@@ -67,7 +68,7 @@ def mark_district_seats(text: str, gaz: Gazetteer, mentions: list[Mention]) -> N
         if found is None:
             continue
         if found[2] == _BY_ADJECTIVE and _city_of_another_unit(gaz, m, mentions, _admin1(gaz, found[0])):
-            continue  # "in Kherson, ... in the Dniprovskyi district": a district of that city
+            continue  # "in Odesa, ... in the Kyivskyi district": a district of that city
         if m.qualifier is not None and _admin1(gaz, found[0]) not in _units_named(gaz, mentions[m.qualifier].key):
             continue  # "the X district of the Y region": a district of another region is not this one
         row, unit, _how = found
@@ -83,14 +84,15 @@ def _seat(gaz: Gazetteer, key: str) -> tuple[int, int, str] | None:
         return None
     own = gaz.rows_for_key(key)
     kinds = gaz.kind_of
-    if own and all(kinds[r] == "admin2" for r in own):  # "Grayvoronsky": the unit's own adjective
+    if own and all(kinds[r] == "admin2" for r in own):  # "Rylsky": the unit's own adjective
         units = tuple(own)
         if len({_admin1(gaz, u) for u in units}) != 1 or len(units) != 1:
             return None
         unit = units[0]
         ending = _ADJECTIVE_ENDING.search(key)
-        stem = key[:ending.start()] if ending else key
-        towns = [r for k in gaz.keys.trie.prefixes(stem)
+        # the seat's name is the stem before "-sky" ("Korochan-sky"), or before "-y" for a seat in "-sk"
+        stems = {key[:ending.start()] if ending else key, _INFLECTION.sub("", key)}
+        towns = [r for stem in stems for k in gaz.keys.trie.prefixes(stem)
                  if len(k) >= max(SEAT_MIN_LETTERS, len(stem) - SEAT_STEM_SLACK) and k in gaz.keys
                  for r in gaz.rows_for_key(k)]
         town = _nearest_town(gaz, towns, unit)
@@ -107,7 +109,7 @@ def _seat(gaz: Gazetteer, key: str) -> tuple[int, int, str] | None:
         return pairs[0][0], pairs[0][1], _BY_TOWN
     if pairs or len(units) != 1:
         return None
-    # no town of this very name in the unit: one whose name extends it ("Borisov" → "Borisovka")
+    # no town of this very name in the unit: one whose name extends it (a Russian "-ov" seat called "-ovka")
     unit = units[0]
     towns = [r for k in gaz.keys.trie.keys(key) if k in gaz.keys and " " not in k for r in gaz.rows_for_key(k)]
     town = _nearest_town(gaz, towns, unit)
@@ -118,7 +120,7 @@ def _units_of_adjective(gaz: Gazetteer, key: str) -> list[int]:
     """The admin-2 units whose name is an adjective of ``key``."""
     suffixes = _ADJECTIVE_SUFFIXES_AFTER_SK if key.endswith("sk") else _ADJECTIVE_SUFFIXES
     stems = [key]
-    if key[-1] in "a" and len(key) > SEAT_MIN_LETTERS:  # "Borysivka" → "Borysivskyi", "Sumy"-like left alone
+    if key[-1] in "a" and len(key) > SEAT_MIN_LETTERS:  # "-ivka" → "-ivskyi", "-ia" → "-skyi": the ending dropped
         stems.append(key[:-2] if key.endswith(("ka", "ia", "ya")) else key[:-1])
     units: list[int] = []
     for stem in stems:

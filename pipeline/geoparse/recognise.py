@@ -1352,7 +1352,7 @@ def _may_open_person_name(gaz: Gazetteer, first: str) -> bool:
     if low in DIRECTIONS or low in MONTHS_DAYS or low in PLACE_NOUNS or _is_dictionary_word(low):
         return False  # ("In", "The", "After" ... not first names; the set test first: cheaper than a place's)
     if _inflected_verb(low):
-        return False  # "Reclaiming X could ...", "Shelled X ...": a verb opening the sentence, not a first name
+        return False  # "Retaking X could ...", "Shelled X ...": a verb opening the sentence, not a first name
     # a country, a big city, an admin-1 unit or a demonym; a village called "Jose" is a first name
     return not (_names_a_place(gaz, first) and (_strong_key(first, gaz) or name_key(first) not in gaz.keys))
 
@@ -1361,7 +1361,7 @@ _INFLECTION = re.compile(r"(?:ing|ed)\Z")
 
 
 def _inflected_verb(low: str) -> bool:
-    """Whether lower-case ``low`` is a verb's -ing or -ed form whose stem the dictionary has ("reclaiming",
+    """Whether lower-case ``low`` is a verb's -ing or -ed form whose stem the dictionary has ("retaking";
     "retaken" is not tried): the dictionary lists stems, not their inflected forms."""
     ending = _INFLECTION.search(low)
     if ending is None:
@@ -1369,7 +1369,7 @@ def _inflected_verb(low: str) -> bool:
     stem = low[:ending.start()]
     if len(stem) < 3:
         return False
-    # "reclaim-ing", "retak(e)-ing", "shel(l)-ing" / "stop(p)-ed"
+    # "shell-ing", "retak(e)-ing", "stop(p)-ed"
     return _is_dictionary_word(stem) or _is_dictionary_word(stem + "e") or \
         (stem[-1] == stem[-2] and _is_dictionary_word(stem[:-1]))
 
@@ -1507,7 +1507,7 @@ def _name_verdict(gaz: Gazetteer, key: str, surface: str) -> int:
 
 
 # what follows a dateline's place: a state or country, a day ("KYIV, July 3. /TASS/."), then the agency or dash
-# ("KYIV-Russia is ...": a dash run on into the first word of the story, without its spaces)
+# ("ODESA-The port ...": a dash run on into the first word of the story, without its spaces)
 _DATELINE_AFTER = re.compile(r"^(,\s*[A-Za-z. ]{2,20}?(?:\s+\d{1,2})?)?[.,]?\s*(\(|—|–|-{1,2}\s|:|/|[-—–](?=[A-Z][a-z]))")
 
 

@@ -1,11 +1,10 @@
 """Spellings across one article: hybrid transliterations, and a name beside its derived village name.
 
-- *g for h*: the press mixes the Russian ``g`` into Ukrainian forms ("Yevgenivka" for Yevhenivka, "Bogdanivka"
-  for Bohdanivka). A Ukrainian village's name written with ``g`` also reaches the places spelt with ``h``, when the
+- *g for h*: the press mixes the Russian ``g`` into Ukrainian forms ("Bogdanivka" for Bohdanivka). A Ukrainian village's name written with ``g`` also reaches the places spelt with ``h``, when the
   ``g`` form itself names only small Ukrainian places (often a single GeoNames alternate name): the namesakes
   of both spellings are then ranked together by the article's context.
-- *a name and its derived name*: when one article writes both X and X + a short ending ("Mykolaiv" and
-  "Mykolaivka"), the writer names two places; a place whose main name is the longer form, and which X reaches
+- *a name and its derived name*: when one article writes both X and X + a short ending (a city "X-iv" and a
+  village "X-ivka"), the writer names two places; a place whose main name is the longer form, and which X reaches
   only as an alternate name, is not what X means there (when X has other places).
 """
 
@@ -23,7 +22,7 @@ if TYPE_CHECKING:
 # the ``g`` form is read as a hybrid spelling only for places smaller than this (cities have their own forms)
 HYBRID_MAX_POPULATION = 10_000
 HYBRID_COUNTRY = "UA"  # the country whose official romanisation writes ``h`` where Russian has ``g``
-# the ending that makes a derived name of a place name ("Mykolaiv" → "Mykolaivka"): at most this many letters
+# the ending that makes a derived name of a place name ("-iv" → "-ivka"): at most this many letters
 DERIVED_MAX_ENDING = 4
 
 

@@ -1,0 +1,40 @@
+"""Spellings across one article: a Ukrainian village written with the Russian g, a name beside its derived
+village name, a verb opening a sentence before a town, an all-caps dateline run on into the story."""
+
+from __future__ import annotations
+
+
+def _place(geoparser, text: str, surface: str):
+    return next(p for p in geoparser.parse_places(text) if p.text == surface)
+
+
+def test_a_village_spelt_with_g_reaches_its_h_namesakes_near_the_town_named(geoparser):
+    gaz = geoparser.gazetteer
+    h_rows = [r for r in gaz.rows_for_key("bohdanivka") if str(gaz._columns()[6][r]) == "UA-14"]
+    assert h_rows and not [r for r in gaz.rows_for_key("bogdanivka") if str(gaz._columns()[6][r]) == "UA-14"]
+    place = _place(geoparser, "Troops took the village of Bogdanivka near Kramatorsk.", "Bogdanivka")
+    assert place.admin1_code == "UA-14" and 'also read as "Bohdanivka"' in place.reason
+
+
+def test_a_name_is_not_the_village_the_article_calls_by_its_derived_name(geoparser):
+    """A village called "X-yi" that GeoNames also lists as "X": when the article writes both, X is the town."""
+    alone = _place(geoparser, "Shelling hit Pervomaysk on Monday.", "Pervomaysk")
+    both = geoparser.parse_places("Shelling hit Pervomaysk and the nearby village of Pervomayskyi on Monday.")
+    town = next(p for p in both if p.text == "Pervomaysk")
+    village = next(p for p in both if p.text == "Pervomayskyi")
+    assert town.name != village.name
+    assert "not the place the article calls Pervomayskyi" in town.reason
+    assert alone.name == "Pervomaysk"
+
+
+def test_a_verb_opening_a_sentence_does_not_make_the_town_after_it_a_surname(geoparser):
+    """("Retaking Lozova" read as a first name and a surname dropped every "Lozova" of the article.)"""
+    text = "Retaking Lozova could take months. Shelling hit Lozova on Monday."
+    places = [p for p in geoparser.parse_places(text) if p.text == "Lozova" and p.start > 40]
+    assert len(places) == 1 and places[0].admin1_code == "UA-63"
+
+
+def test_an_all_caps_dateline_run_on_into_the_story_is_a_place(geoparser):
+    place = _place(geoparser, "ODESA-The port was hit overnight, officials said.", "ODESA")
+    assert place.admin1_code == "UA-51"
+    assert not [p for p in geoparser.parse_places("NATO-The alliance met on Monday.") if p.text == "NATO"]
