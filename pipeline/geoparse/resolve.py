@@ -450,6 +450,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     second = [_rank(m, cands, second_ctx, index=i, qualifier=qualifiers.get(i))
               for i, (m, cands) in enumerate(zip(mentions, cand_lists))]
     _one_sense_per_discourse(mentions, second, w)
+    _one_sense_across_spellings(mentions, second, w)
     out = []
     for i, (m, scored) in enumerate(zip(mentions, second)):
         if i in unresolved:
@@ -1146,6 +1147,39 @@ def _one_sense_per_discourse(mentions: list[Mention], ranked: list[list[_Scored]
                     chosen.score = max(chosen.score, ranked[i][0].score + w.one_sense_margin)
                     ranked[i].insert(0, chosen)
                     break
+
+
+def _one_sense_across_spellings(mentions: list[Mention], ranked: list[list[_Scored]], w: ResolveWeights) -> None:
+    """A town another spelling in the article already names: a Russian form after the Ukrainian one is that
+    city, not a village of the Russian form's name far away. A settlement reading gives way to the town another
+    name of the article resolved to, when that town is among its own readings and ``across_spellings_ratio``
+    times as populous. Names one of which extends the other ("X", "X-ka") are two places (see
+    ``spellings.separate_derived_names``), and region phrases keep their own reading."""
+    named: dict[int, set[str]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        if ranked[i] and m.kind in ("name", "variant") and not m.region \
+                and ranked[i][0].candidate.feature_kind == "city":
+            named[ranked[i][0].candidate.row].add(m.key)
+    if len(named) < 2:
+        return
+    for i, m in enumerate(mentions):
+        if not ranked[i] or m.kind not in ("name", "variant") or m.region:
+            continue
+        top = ranked[i][0].candidate
+        if top.feature_kind != "city":
+            continue
+        for pos in range(1, len(ranked[i])):
+            c = ranked[i][pos].candidate
+            keys = named.get(c.row)
+            if not keys or c.population < w.across_spellings_ratio * max(top.population, 1) or \
+                    any(k.startswith(m.key) or m.key.startswith(k) for k in keys):
+                continue
+            chosen = ranked[i].pop(pos)
+            _add_context(chosen, Signal("one_sense_across_spellings", 0.0,
+                                        "the place another spelling in the article names"))
+            chosen.score = max(chosen.score, ranked[i][0].score + w.one_sense_margin)
+            ranked[i].insert(0, chosen)
+            break
 
 
 def _reason(m: Mention, scored: list[_Scored], gaz: Gazetteer) -> str:

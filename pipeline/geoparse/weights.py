@@ -182,6 +182,10 @@ class ResolveWeights:
     district_city_confidence: float = 0.5
     # margin by which the one-sense-per-discourse winner is lifted above the top score
     one_sense_margin: float = 0.01
+    # a settlement reading gives way to the town another spelling of the article names when that town is this
+    # many times as populous (a city's Russian form vs a village of that form elsewhere; near-equal towns keep
+    # their own ranking)
+    across_spellings_ratio: float = 10.0
 
     def kind_score(self, kind: str) -> float:
         """``kind_bonus`` of ``kind`` (0 for a kind it does not list)."""
