@@ -10,6 +10,7 @@ One sense per discourse: every mention of a name in an article resolves to the s
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from operator import attrgetter
@@ -1153,8 +1154,10 @@ def _one_sense_across_spellings(mentions: list[Mention], ranked: list[list[_Scor
     """A town another spelling in the article already names: a Russian form after the Ukrainian one is that
     city, not a village of the Russian form's name far away. A settlement reading gives way to the town another
     name of the article resolved to, when that town is among its own readings and ``across_spellings_ratio``
-    times as populous. Names one of which extends the other ("X", "X-ka") are two places (see
-    ``spellings.separate_derived_names``), and region phrases keep their own reading."""
+    times as populous, and the two names are spellings of one word (``across_spellings_similarity``: a former
+    name of the town, which a village elsewhere still bears, is not). Names one of which extends the other ("X",
+    "X-ka") are two places (see ``spellings.separate_derived_names``), and region phrases keep their own
+    reading."""
     named: dict[int, set[str]] = defaultdict(set)
     for i, m in enumerate(mentions):
         if ranked[i] and m.kind in ("name", "variant") and not m.region \
@@ -1172,7 +1175,8 @@ def _one_sense_across_spellings(mentions: list[Mention], ranked: list[list[_Scor
             c = ranked[i][pos].candidate
             keys = named.get(c.row)
             if not keys or c.population < w.across_spellings_ratio * max(top.population, 1) or \
-                    any(k.startswith(m.key) or m.key.startswith(k) for k in keys):
+                    any(k.startswith(m.key) or m.key.startswith(k) for k in keys) or \
+                    not any(_spelling_ratio(m.key, k) >= w.across_spellings_similarity for k in keys):
                 continue
             chosen = ranked[i].pop(pos)
             _add_context(chosen, Signal("one_sense_across_spellings", 0.0,
@@ -1180,6 +1184,12 @@ def _one_sense_across_spellings(mentions: list[Mention], ranked: list[list[_Scor
             chosen.score = max(chosen.score, ranked[i][0].score + w.one_sense_margin)
             ranked[i].insert(0, chosen)
             break
+
+
+@lru_cache(maxsize=4096)
+def _spelling_ratio(a: str, b: str) -> float:
+    """difflib's similarity ratio of two name keys."""
+    return difflib.SequenceMatcher(None, a, b).ratio()
 
 
 def _reason(m: Mention, scored: list[_Scored], gaz: Gazetteer) -> str:

@@ -186,6 +186,9 @@ class ResolveWeights:
     # many times as populous (a city's Russian form vs a village of that form elsewhere; near-equal towns keep
     # their own ranking)
     across_spellings_ratio: float = 10.0
+    # ... and the two names this similar (difflib ratio): a Russian and a Ukrainian form of one word are about
+    # 0.6-0.9; a town's former name and its present one far less
+    across_spellings_similarity: float = 0.6
 
     def kind_score(self, kind: str) -> float:
         """``kind_bonus`` of ``kind`` (0 for a kind it does not list)."""

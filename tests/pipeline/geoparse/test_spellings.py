@@ -38,3 +38,25 @@ def test_an_all_caps_dateline_run_on_into_the_story_is_a_place(geoparser):
     place = _place(geoparser, "ODESA-The port was hit overnight, officials said.", "ODESA")
     assert place.admin1_code == "UA-51"
     assert not [p for p in geoparser.parse_places("NATO-The alliance met on Monday.") if p.text == "NATO"]
+
+
+def test_a_russian_form_is_the_city_the_ukrainian_form_names_in_the_same_article(geoparser):
+    """In an article about Russia, the Russian form of a Ukrainian city went to a village of Russia that bears
+    a similar name; after the city's own name in the article it is that city."""
+    text = ("Russian officials said drones hit Kostiantynivka. A Russian blogger said Konstantinovka was "
+            "shelled.")
+    places = {p.text: p for p in geoparser.parse_places(text)}
+    assert places["Konstantinovka"].name == places["Kostiantynivka"].name
+    assert places["Konstantinovka"].admin1_code == "UA-14"
+
+
+def test_a_former_name_borne_by_a_village_elsewhere_is_not_read_as_the_town(geoparser):
+    """A village named like a town's former name is another place, even in an article that names the town."""
+    gaz = geoparser.gazetteer
+    from pipeline.text.textnorm import name_key
+
+    town = next(r for r in gaz.rows_for_key("pokrovsk") if str(gaz._columns()[6][r]) == "UA-14")
+    assert "grishino" in {name_key(n) for n in gaz.alternate_names(town).split("|")}
+    text = "Fighting raged near Pokrovsk in Ukraine's Donetsk region. Shells also fell on the village of Grishino."
+    village = next(p for p in geoparser.parse_places(text) if p.text == "Grishino")
+    assert "another spelling in the article" not in village.reason
