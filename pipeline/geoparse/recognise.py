@@ -1352,24 +1352,25 @@ def _may_open_person_name(gaz: Gazetteer, first: str) -> bool:
     if low in DIRECTIONS or low in MONTHS_DAYS or low in PLACE_NOUNS or _is_dictionary_word(low):
         return False  # ("In", "The", "After" ... not first names; the set test first: cheaper than a place's)
     if _inflected_verb(low):
-        return False  # "Retaking X could ...", "Shelled X ...": a verb opening the sentence, not a first name
+        return False  # "Retaking X could ...": a verb opening the sentence, not a first name
     # a country, a big city, an admin-1 unit or a demonym; a village called "Jose" is a first name
     return not (_names_a_place(gaz, first) and (_strong_key(first, gaz) or name_key(first) not in gaz.keys))
 
 
-_INFLECTION = re.compile(r"(?:ing|ed)\Z")
+# (not "-ed": "Explained Keith, ..." is a quote's speaker, a person indeed)
+_INFLECTION = re.compile(r"ing\Z")
 
 
 def _inflected_verb(low: str) -> bool:
-    """Whether lower-case ``low`` is a verb's -ing or -ed form whose stem the dictionary has ("retaking";
-    "retaken" is not tried): the dictionary lists stems, not their inflected forms."""
+    """Whether lower-case ``low`` is a verb's -ing form whose stem the dictionary has ("retaking"): the
+    dictionary lists stems, not their inflected forms."""
     ending = _INFLECTION.search(low)
     if ending is None:
         return False
     stem = low[:ending.start()]
     if len(stem) < 3:
         return False
-    # "shell-ing", "retak(e)-ing", "stop(p)-ed"
+    # "shell-ing", "retak(e)-ing", "stop(p)-ing"
     return _is_dictionary_word(stem) or _is_dictionary_word(stem + "e") or \
         (stem[-1] == stem[-2] and _is_dictionary_word(stem[:-1]))
 
