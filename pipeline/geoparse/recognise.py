@@ -1900,7 +1900,8 @@ def _settlement_list(ctx: _Context, gaz: Gazetteer, pos: int, mentions: list[Men
             name = _UNKNOWN_NAME.match(text, pos)
             if name is None:
                 break
-            found = _unknown_settlement(ctx, gaz, name.start(), name.end(), mentions, in_list=bool(out) or pos != start)
+            found = _named_settlement_word(gaz, name.start(), name.group(), mentions) or \
+                _unknown_settlement(ctx, gaz, name.start(), name.end(), mentions, in_list=bool(out) or pos != start)
             if found is None:
                 break
             found.village = village
@@ -1911,6 +1912,29 @@ def _settlement_list(ctx: _Context, gaz: Gazetteer, pos: int, mentions: list[Men
             break
         pos = gap.end()
     return out
+
+
+_DOUBLED_LETTER = re.compile(r"([a-z])\1")
+
+
+def _named_settlement_word(gaz: Gazetteer, start: int, surface: str, mentions: list[Mention]) -> Mention | None:
+    """An English word (dropped by the English-word rule, or not in the index) named a settlement by a cue
+    ("the villages of A and X"): a village after all, when the codifier has villages of that name or of its
+    spelling with doubled letters single (Ukrainian writes single a letter the Russian form, often the English word's
+    spelling, doubles). Only those villages are its places (``_supported_countries`` then keeps them where the
+    article is about their country): a town abroad called like an English word stays dropped."""
+    key = name_key(surface)
+    if " " in surface or not _is_dictionary_word(key) or \
+            any(m.start < start + len(surface) and start < m.end for m in mentions):
+        return None
+    single = _DOUBLED_LETTER.sub(r"\1", key)
+    keys = [k for k in dict.fromkeys((key, single)) if k in gaz.keys]
+    rows = tuple(sorted({r for k in keys for r in gaz.rows_for_key(k) if gaz.minor_of[r]}))
+    if not rows:
+        return None
+    m = Mention(start, start + len(surface), surface, key, "name", tuple(rows), settlement=True)
+    m.signals.append(Signal("named_settlement_word", 0.0, "an English word named a settlement"))
+    return m
 
 
 def _lower_case_head(ctx: _Context, gaz: Gazetteer, start: int, end: int, mentions: list[Mention]) -> Mention | None:

@@ -60,3 +60,15 @@ def test_a_former_name_borne_by_a_village_elsewhere_is_not_read_as_the_town(geop
     text = "Fighting raged near Pokrovsk in Ukraine's Donetsk region. Shells also fell on the village of Grishino."
     village = next(p for p in geoparser.parse_places(text) if p.text == "Grishino")
     assert "another spelling in the article" not in village.reason
+
+
+def test_an_english_word_named_a_village_is_the_codifier_village(geoparser):
+    """ "the village of X" where X is an English word the Ukrainian village spells with a single letter."""
+    gaz = geoparser.gazetteer
+    assert "bazaar" not in gaz.keys and any(gaz.minor_of[r] for r in gaz.rows_for_key("bazar"))
+    text = "Ukrainian officials said shells hit the village of Bazaar in the Zhytomyr region."
+    village = next(p for p in geoparser.parse_places(text) if p.text == "Bazaar")
+    assert (village.name, village.admin1_code) == ("Bazar", "UA-18")
+    # in an article about another country, the word stays no place (the codifier's villages are Ukraine's)
+    assert not [p for p in geoparser.parse_places("Residents of the village of Bazaar in Turkey met.")
+                if p.text == "Bazaar"]
