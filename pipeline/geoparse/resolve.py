@@ -365,6 +365,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     admin_ctx: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     anchors = []
     towns: list[tuple[int, int, float, float, str]] = []  # placed settlements: (paragraph, sentence, lat, lon, key)
+    sentence_units: dict[int, list[tuple[str, str]]] = defaultdict(list)  # their admin-1 units, by sentence
     for i, (scored, conf) in enumerate(first):
         if not scored:
             continue
@@ -380,8 +381,11 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             anchors.append((mentions[i].paragraph, top.lat, top.lon))
             if top.feature_kind in ("city", "landmark") and len(towns) < w.max_town_anchors:
                 towns.append((mentions[i].paragraph, mentions[i].sentence, top.lat, top.lon, mentions[i].key))
+                if top.admin1_code:
+                    sentence_units[mentions[i].sentence].append((mentions[i].key, top.admin1_code))
     second_ctx = _RankContext(gaz, countries, admin_ctx, _distinct_anchors(anchors, w.max_anchors), w)
     second_ctx.towns = towns
+    second_ctx.sentence_units = sentence_units
     if towns:
         _add_namesakes_near_towns(mentions, full_lists, cand_lists, towns, w)
     qualifiers = {i: first[m.qualifier][0][0].candidate for i, m in enumerate(mentions)
@@ -764,6 +768,8 @@ class _RankContext:
             (len(counts) == 1 or counts[1][0] < counts[0][0]) else None
         self.anchors = anchors  # confidently placed points: [(paragraph, lat, lon)]
         self.towns: list[tuple[int, int, float, float, str]] = []  # [(paragraph, sentence, lat, lon, key)]
+        # sentence -> [(name key, admin-1 code)] of the settlements confidently placed in it
+        self.sentence_units: dict[int, list[tuple[str, str]]] = {}
         self._km_cache: dict[tuple, float] = {}
         self._points_cache: dict[tuple, tuple] = {}
         self._near_cache: dict[tuple[int, int], float | None] = {}
@@ -976,6 +982,10 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
                 if m.village and c.admin1_code == ctx.top_admin1 and c.feature_kind == "city":
                     context.append(Signal("admin1_most_named", w.admin1_most_named,
                                           f"{label} is the unit the article names most"))
+        if c.feature_kind == "city" and c.admin1_code and not any(s.kind == "admin1_in_sentence" for s in context) \
+                and any(code == c.admin1_code and key != m.key for key, code in ctx.sentence_units.get(m.sentence, ())):
+            context.append(Signal("admin1_of_places_in_sentence", w.admin1_of_sentence_places,
+                                  f"{_admin1_label(ctx.gaz, c.admin1_code)} holds the places named with it"))
         if qualifier is not None and c.feature_kind != qualifier_kind:
             if qualifier_kind == "admin1" and c.admin1_code == qualifier.admin1_code:
                 context.append(Signal("qualifier_admin1", w.qualifier_admin1,
@@ -1052,7 +1062,9 @@ def _nearest_namesake(m: Mention, scored: list[_Scored], ctx: _RankContext) -> N
             if km >= max(w.near_km, w.namesake_far_ratio * best_km):  # far from them all while a namesake is near
                 _add_context(s, Signal("far_namesake", w.namesake_far, f"about {km:.0f} km from the places around "
                                                                        f"it, a namesake {best_km:.0f} km"))
-    _sort_scored(scored)
+    # equal scores: the namesake nearer the places around it first (then by row, as ``_sort_scored``)
+    km_of = {id(s): km for km, s in near}
+    scored.sort(key=lambda s: (-s.score, km_of.get(id(s), math.inf), s.candidate.row))
 
 
 def _add_context(s: _Scored, signal: Signal) -> None:

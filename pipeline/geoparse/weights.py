@@ -106,6 +106,9 @@ class ResolveWeights:
     # for a name called a village, the admin-1 unit the article names most often (at least twice, strictly
     # most): a tie-breaker between the units of one sentence (for every name it cost a GeoVirus place)
     admin1_most_named: float = 1.0
+    # a settlement in the admin-1 unit of the settlements confidently placed in its sentence ("strikes on A, B, C
+    # and X": X's namesake among them); less than the unit named in the sentence (``admin1_same_sentence``)
+    admin1_of_sentence_places: float = 1.0
     # "Paris, Texas": the candidate lies in the admin-1 unit / country that follows the name
     qualifier_admin1: float = 5.0
     qualifier_country: float = 4.0
