@@ -2,10 +2,10 @@
 
 A raion (Ukraine) or rayon (Russia) is named after the town that is its seat, and the press names it either by
 the town ("the X district") or by the adjective the unit itself is called ("the Xsky district"). Such a mention
-is a place: the eponymous town, found through the admin-2 unit whose name is the adjective of X (so the town is
-the one in that unit's oblast, not a namesake elsewhere: a Russian district's seat is not the Belarusian
-town whose alternate name it shares), and located with the precision of a district. Where no town of the unit's name is found
-near the unit, the unit's own point is used.
+is a place with the precision of a district (``PRECISION_ADMIN2``): "the X district" is the eponymous town, found
+through the admin-2 unit whose name is the adjective of X (so the town is the one in that unit's oblast, not a
+namesake elsewhere: a Russian district's seat is not the Belarusian town whose alternate name it shares; no
+such town near the unit: the unit's own point); "the Xsky district" is the admin-2 unit itself.
 
 A city district is not this: "the X district of Y" (``Mention.district_of``), "Y's X district", and adjectives
 that also name towns (GeoNames lists the districts of big cities as towns: "Podilskyi" is a part of Kyiv as
@@ -26,9 +26,6 @@ if TYPE_CHECKING:
 # a seat lies this near (km) to its unit's reference point at most (raions are 30–80 km across; the point of a
 # raion is its centroid, the seat often off-centre): farther, a town of that name is a namesake, not the seat
 DISTRICT_SEAT_KM = 60.0
-# a town whose name key is a prefix of the adjective's stem is its seat only if this many letters of the stem
-# at most are left over ("Korochan-sky" is Korocha's; "Kor" is not)
-SEAT_STEM_SLACK = 2
 SEAT_MIN_LETTERS = 4
 # a town this populous has city districts named by adjectives (GeoNames counts some oblast capitals at 60,000 odd):
 # in a paragraph naming one outside the raion's unit, "the Xsky district" is left to other rules
@@ -44,8 +41,6 @@ _POSSESSIVE_BEFORE = re.compile(r"['’]s?[ \t]+(?:[a-z]+[ \t]+)?\Z")  # "Kharki
 # "Starodubskiy", "Rylsk" → "Rylskiy")
 _ADJECTIVE_SUFFIXES = ("skyi", "skiy", "sky", "skyy", "skij")
 _ADJECTIVE_SUFFIXES_AFTER_SK = ("yi", "iy", "y", "yy", "ij")
-_ADJECTIVE_ENDING = re.compile(r"s?k(?:yi|iy|yy|ij|ii|y|i)\Z")
-_INFLECTION = re.compile(r"(?:yi|iy|yy|ij|ii|y|i)\Z")
 # how the unit was found: named by its own adjective ("the Xsky district") or by its seat ("the X district")
 _BY_ADJECTIVE, _BY_TOWN = "adjective", "town"
 
@@ -85,18 +80,9 @@ def _seat(gaz: Gazetteer, key: str) -> tuple[int, int, str] | None:
     own = gaz.rows_for_key(key)
     kinds = gaz.kind_of
     if own and all(kinds[r] == "admin2" for r in own):  # "Rylsky": the unit's own adjective
-        units = tuple(own)
-        if len({_admin1(gaz, u) for u in units}) != 1 or len(units) != 1:
-            return None
-        unit = units[0]
-        ending = _ADJECTIVE_ENDING.search(key)
-        # the seat's name is the stem before "-sky" ("Korochan-sky"), or before "-y" for a seat in "-sk"
-        stems = {key[:ending.start()] if ending else key, _INFLECTION.sub("", key)}
-        towns = [r for stem in stems for k in gaz.keys.trie.prefixes(stem)
-                 if len(k) >= max(SEAT_MIN_LETTERS, len(stem) - SEAT_STEM_SLACK) and k in gaz.keys
-                 for r in gaz.rows_for_key(k)]
-        town = _nearest_town(gaz, towns, unit)
-        return (town, unit, _BY_ADJECTIVE) if town is not None else (unit, unit, _BY_ADJECTIVE)
+        if len(own) != 1:
+            return None  # several units of this adjective: left to the ranking and the region named
+        return own[0], own[0], _BY_ADJECTIVE  # the unit itself (its point), as a district of its region
     if any(kinds[r] == "admin2" for r in own):
         return None  # a name both a unit and a town: left to the ranking
     units = _units_of_adjective(gaz, key)

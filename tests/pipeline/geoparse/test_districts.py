@@ -18,14 +18,21 @@ def _place(geoparser, text: str, surface: str):
     # a Russian rayon by its seat's name, and the same before "of the Y region"
     ("Drones struck the Starodub district on Monday.", "Starodub", "Starodub", "RU-BRY"),
     ("A drone hit a house in the Sevsk district of the Bryansk region.", "Sevsk", "Sevsk", "RU-BRY"),
-    # a rayon by its own adjective: the seat whose name the adjective is made of
-    ("Shells fell on the Rylsky district, the governor said.", "Rylsky", "Ryl’sk", "RU-KRS"),
-    ("Shells fell on the Korochansky district, the governor said.", "Korochansky", "Korocha", "RU-BEL"),
 ])
 def test_a_rural_district_is_placed_at_its_seat(geoparser, sentence, surface, seat, admin1):
     place = _place(geoparser, sentence, surface)
     assert (place.name, place.admin1_code, place.precision) == (seat, admin1, PRECISION_ADMIN2)
-    assert "named as a district" in place.reason
+    assert place.feature_kind == "city" and "named as a district" in place.reason
+
+
+@pytest.mark.parametrize(("sentence", "surface", "unit", "admin1"), [
+    ("Shells fell on the Rylsky district of the Kursk region, the governor said.", "Rylsky", "Rylskiy", "RU-KRS"),
+    ("Shells fell on the Korochansky district of the Belgorod region, the governor said.", "Korochansky", "Korochanskiy", "RU-BEL"),
+])
+def test_a_rural_district_by_its_adjective_is_the_unit(geoparser, sentence, surface, unit, admin1):
+    place = _place(geoparser, sentence, surface)
+    assert (place.name, place.admin1_code, place.feature_kind) == (unit, admin1, "admin2")
+    assert place.precision == PRECISION_ADMIN2
 
 
 def test_a_district_named_like_a_foreign_town_stays_in_its_own_country(geoparser):
