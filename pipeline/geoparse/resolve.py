@@ -234,6 +234,7 @@ class _Facts:
     primary_city: bool  # some town has this as its main name
     unit_seats: frozenset = frozenset()  # rows of the towns an admin-1 candidate of the same name is named after
     codifier_rows: bool = False  # some candidate is a settlement only the codifier has
+    any_primary: bool = True  # some candidate (any kind, any size) has this as its main name
 
 
 def _facts(cands: list[Candidate], w: ResolveWeights) -> _Facts:
@@ -246,7 +247,7 @@ def _facts(cands: list[Candidate], w: ResolveWeights) -> _Facts:
     return _Facts(frozenset(o.admin1_code for o in cities if o.population >= w.namesake_town_population),
                   frozenset(o.country_code for o in cities if o.population >= w.namesake_big_city_population),
                   any(o.primary and o.population >= w.primary_town_population for o in cities), seats,
-                  any(o.minor for o in cities))
+                  any(o.minor for o in cities), any(o.primary for o in cands))
 
 
 @lru_cache(maxsize=8)
@@ -296,9 +297,11 @@ def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
     elif c.row in facts.unit_seats and not region:
         # the admin-1 unit called so is named after this town, its seat: the bare name is the town ("Odessa")
         signals.append(Signal("seat_of_unit_so_named", w.main_name, "the seat of the admin-1 unit of this name"))
-    elif facts.codifier_rows and c.feature_kind == "city" and not c.minor and _same_name_spelt(c.name, text):
-        # beside the codifier's settlements (whose main name is the official spelling), an alternate that only
-        # re-spells the main name ("Kurdiumivka" for "Kurdyumivka") is as good as it
+    elif (facts.codifier_rows or not facts.any_primary) and c.feature_kind == "city" and not c.minor \
+            and _same_name_spelt(c.name, text):
+        # beside the codifier's settlements (whose main name is the official spelling), or where no place has this
+        # as its main name, an alternate that only re-spells the main name ("Kurdiumivka" for "Kurdyumivka") is as
+        # good as it: it beats a town that bears the spelling as a former name of another word
         signals.append(Signal("main_name_spelling", w.main_name, "another spelling of its main name"))
     elif facts.primary_city and not (c.minor and _same_name_spelt(c.name, text)):
         signals.append(Signal("alternate_name_taken", w.alternate_name_taken,
