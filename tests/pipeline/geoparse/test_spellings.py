@@ -72,3 +72,35 @@ def test_an_english_word_named_a_village_is_the_codifier_village(geoparser):
     # in an article about another country, the word stays no place (the codifier's villages are Ukraine's)
     assert not [p for p in geoparser.parse_places("Residents of the village of Bazaar in Turkey met.")
                 if p.text == "Bazaar"]
+
+
+def test_a_respelt_main_name_beats_a_former_name_of_another_town(geoparser):
+    """Ukrainian cities of 50,000+ whose English spelling no place has as main name but another town bears as an
+    alternate (a former name): the spelling is the city. Cases found in the data, sentences written here."""
+    from pipeline.geoparse.recognise import _similar
+    from pipeline.text.textnorm import name_key
+
+    gaz = geoparser.gazetteer
+    cc = gaz._columns()[5]
+    cases = []
+    for row in range(len(gaz.kind_of)):
+        if gaz.kind_of[row] != "city" or str(cc[row]) != "UA" or gaz.population_of[row] < 50_000:
+            continue
+        main = name_key(str(gaz._name[row]))
+        for alt in dict.fromkeys(gaz.alternate_names(row).split("|")):
+            key = name_key(alt)
+            if not alt.isalpha() or not alt.isascii() or key == main or not _similar(key, main) \
+                    or key not in gaz.keys:
+                continue
+            others = [r for r in gaz.rows_for_key(key) if r != row]
+            rows = gaz.rows_for_key(key)
+            if any(name_key(str(gaz._name[r])) == key for r in rows) or not any(
+                    gaz.kind_of[r] == "city" and not _similar(key, name_key(str(gaz._name[r])))
+                    and gaz.population_of[r] >= gaz.population_of[row] // 2 for r in others):
+                continue
+            cases.append((alt, row))
+    assert cases
+    for alt, row in cases:
+        places = [p for p in geoparser.parse_places(f"Shelling hit {alt} on Monday, officials said.")
+                  if p.text == alt]
+        assert places and places[0].geonameid == gaz.candidate(row).geonameid, alt
