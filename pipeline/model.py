@@ -168,7 +168,7 @@ class PlaceRecord(TypedDict):
     confidence: float
     reason: str
     approx_point: bool  # the point is an estimate: events there report a coarser ``geo_precision``
-    precision: str  # "exact" | "admin1" (a settlement the gazetteer lacks, at its unit's seat) | "online"
+    precision: str  # "exact" | "admin1" (a settlement the gazetteer lacks, at its unit's seat) | "online" | "town" | "admin2" (a rural district, at its seat)
     capital: bool
     signals: list[SignalRecord]
 

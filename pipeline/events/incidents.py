@@ -308,8 +308,8 @@ def title_unit(place: Place, text: str) -> Place | None:
 def _precision(place: Place, text: str) -> int:
     if place.feature_kind == "admin1" or place.precision == "admin1":
         return 3  # an oblast, or a settlement the gazetteer lacks placed at its oblast's seat
-    if place.approx_point:
-        return 2  # a village placed at its hromada's centre: ACLED's "near / part of a district"
+    if place.approx_point or place.precision == "admin2":
+        return 2  # a village at its hromada's centre, or a rural district at its seat: ACLED's "part of a district"
     return 2 if _NEAR.search(text[max(0, place.start - 40):place.start]) else 1
 
 

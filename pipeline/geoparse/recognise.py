@@ -21,8 +21,10 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from pipeline.geoparse.gazetteer import Gazetteer, adjective_forms_params, adjective_stem, one_word_adjectival
+from pipeline.geoparse.districts import mark_district_seats
 from pipeline.geoparse.nonplaces import without_nonplace_readings
 from pipeline.geoparse.persons import without_person_readings
+from pipeline.geoparse.spellings import add_hybrid_spellings, separate_derived_names
 from pipeline.model import Signal
 from pipeline.geoparse.weights import RECOGNISE_WEIGHTS as _W
 from pipeline.text.textnorm import fold_words, name_key, one_slip_apart, skeleton
@@ -215,6 +217,8 @@ class Mention:
     alias_text: str = ""
     # a settlement the gazetteer lacks, said to be near a place ("the village of X outside Y"): where Y starts
     near_start: int = -1
+    # named as a rural district ("the X district"): placed at its seat (``districts.mark_district_seats``)
+    district: bool = False
     # what the recogniser noticed, rendered into the reason (decisions read the fields above, never these)
     signals: list[Signal] = field(default_factory=list)
 
@@ -559,6 +563,9 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         mentions = _without_city_district_heads(ctx.text, lines, mentions)
     mentions = _settlements_missing_from_gazetteer(ctx, gaz, mentions, lines)
     _mark_location_strings(ctx, gaz, mentions)
+    mark_district_seats(ctx.text, gaz, mentions)
+    add_hybrid_spellings(gaz, mentions)
+    separate_derived_names(gaz, mentions)
     _mark_described_units(ctx, gaz, mentions)
     _mark_demonym_qualifiers(ctx, mentions)
     _mark_aliases(ctx, gaz, mentions)
@@ -1344,8 +1351,28 @@ def _may_open_person_name(gaz: Gazetteer, first: str) -> bool:
     low = first.lower()
     if low in DIRECTIONS or low in MONTHS_DAYS or low in PLACE_NOUNS or _is_dictionary_word(low):
         return False  # ("In", "The", "After" ... not first names; the set test first: cheaper than a place's)
+    if _inflected_verb(low):
+        return False  # "Retaking X could ...": a verb opening the sentence, not a first name
     # a country, a big city, an admin-1 unit or a demonym; a village called "Jose" is a first name
     return not (_names_a_place(gaz, first) and (_strong_key(first, gaz) or name_key(first) not in gaz.keys))
+
+
+# (not "-ed": "Explained Keith, ..." is a quote's speaker, a person indeed)
+_INFLECTION = re.compile(r"ing\Z")
+
+
+def _inflected_verb(low: str) -> bool:
+    """Whether lower-case ``low`` is a verb's -ing form whose stem the dictionary has ("retaking"): the
+    dictionary lists stems, not their inflected forms."""
+    ending = _INFLECTION.search(low)
+    if ending is None:
+        return False
+    stem = low[:ending.start()]
+    if len(stem) < 3:
+        return False
+    # "shell-ing", "retak(e)-ing", "stop(p)-ing"
+    return _is_dictionary_word(stem) or _is_dictionary_word(stem + "e") or \
+        (stem[-1] == stem[-2] and _is_dictionary_word(stem[:-1]))
 
 
 # nouns for a news medium: the name right after one (quoted or not) is the medium's ("the outlet Gordon")
@@ -1481,7 +1508,8 @@ def _name_verdict(gaz: Gazetteer, key: str, surface: str) -> int:
 
 
 # what follows a dateline's place: a state or country, a day ("KYIV, July 3. /TASS/."), then the agency or dash
-_DATELINE_AFTER = re.compile(r"^(,\s*[A-Za-z. ]{2,20}?(?:\s+\d{1,2})?)?[.,]?\s*(\(|—|–|-{1,2}\s|:|/)")
+# ("ODESA-The port ...": a dash run on into the first word of the story, without its spaces)
+_DATELINE_AFTER = re.compile(r"^(,\s*[A-Za-z. ]{2,20}?(?:\s+\d{1,2})?)?[.,]?\s*(\(|—|–|-{1,2}\s|:|/|[-—–](?=[A-Z][a-z]))")
 
 
 def _is_dateline(m: Mention, ctx: _Context) -> bool:
@@ -1872,7 +1900,8 @@ def _settlement_list(ctx: _Context, gaz: Gazetteer, pos: int, mentions: list[Men
             name = _UNKNOWN_NAME.match(text, pos)
             if name is None:
                 break
-            found = _unknown_settlement(ctx, gaz, name.start(), name.end(), mentions, in_list=bool(out) or pos != start)
+            found = _named_settlement_word(gaz, name.start(), name.group(), mentions) or \
+                _unknown_settlement(ctx, gaz, name.start(), name.end(), mentions, in_list=bool(out) or pos != start)
             if found is None:
                 break
             found.village = village
@@ -1883,6 +1912,29 @@ def _settlement_list(ctx: _Context, gaz: Gazetteer, pos: int, mentions: list[Men
             break
         pos = gap.end()
     return out
+
+
+_DOUBLED_LETTER = re.compile(r"([a-z])\1")
+
+
+def _named_settlement_word(gaz: Gazetteer, start: int, surface: str, mentions: list[Mention]) -> Mention | None:
+    """An English word (dropped by the English-word rule, or not in the index) named a settlement by a cue
+    ("the villages of A and X"): a village after all, when the codifier has villages of that name or of its
+    spelling with doubled letters single (Ukrainian writes single a letter the Russian form, often the English word's
+    spelling, doubles). Only those villages are its places (``_supported_countries`` then keeps them where the
+    article is about their country): a town abroad called like an English word stays dropped."""
+    key = name_key(surface)
+    if " " in surface or not _is_dictionary_word(key) or \
+            any(m.start < start + len(surface) and start < m.end for m in mentions):
+        return None
+    single = _DOUBLED_LETTER.sub(r"\1", key)
+    keys = [k for k in dict.fromkeys((key, single)) if k in gaz.keys]
+    rows = tuple(sorted({r for k in keys for r in gaz.rows_for_key(k) if gaz.minor_of[r]}))
+    if not rows:
+        return None
+    m = Mention(start, start + len(surface), surface, key, "name", tuple(rows), settlement=True)
+    m.signals.append(Signal("named_settlement_word", 0.0, "an English word named a settlement"))
+    return m
 
 
 def _lower_case_head(ctx: _Context, gaz: Gazetteer, start: int, end: int, mentions: list[Mention]) -> Mention | None:

@@ -10,6 +10,7 @@ One sense per discourse: every mention of a name in an article resolves to the s
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from operator import attrgetter
@@ -62,6 +63,8 @@ PRECISION_ADMIN1 = "admin1"
 PRECISION_ONLINE = "online"
 # a facility named after a town ("the Rivne nuclear power plant") that the landmark table lacks: the town's point
 PRECISION_TOWN = "town"
+# a rural district named after its seat ("the X district"): the seat's point, standing for the whole district
+PRECISION_ADMIN2 = "admin2"
 
 
 @dataclass
@@ -231,6 +234,7 @@ class _Facts:
     primary_city: bool  # some town has this as its main name
     unit_seats: frozenset = frozenset()  # rows of the towns an admin-1 candidate of the same name is named after
     codifier_rows: bool = False  # some candidate is a settlement only the codifier has
+    any_primary: bool = True  # some candidate (any kind, any size) has this as its main name
 
 
 def _facts(cands: list[Candidate], w: ResolveWeights) -> _Facts:
@@ -243,7 +247,7 @@ def _facts(cands: list[Candidate], w: ResolveWeights) -> _Facts:
     return _Facts(frozenset(o.admin1_code for o in cities if o.population >= w.namesake_town_population),
                   frozenset(o.country_code for o in cities if o.population >= w.namesake_big_city_population),
                   any(o.primary and o.population >= w.primary_town_population for o in cities), seats,
-                  any(o.minor for o in cities))
+                  any(o.minor for o in cities), any(o.primary for o in cands))
 
 
 @lru_cache(maxsize=8)
@@ -293,9 +297,11 @@ def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
     elif c.row in facts.unit_seats and not region:
         # the admin-1 unit called so is named after this town, its seat: the bare name is the town ("Odessa")
         signals.append(Signal("seat_of_unit_so_named", w.main_name, "the seat of the admin-1 unit of this name"))
-    elif facts.codifier_rows and c.feature_kind == "city" and not c.minor and _same_name_spelt(c.name, text):
-        # beside the codifier's settlements (whose main name is the official spelling), an alternate that only
-        # re-spells the main name ("Kurdiumivka" for "Kurdyumivka") is as good as it
+    elif (facts.codifier_rows or not facts.any_primary) and c.feature_kind == "city" and not c.minor \
+            and _same_name_spelt(c.name, text):
+        # beside the codifier's settlements (whose main name is the official spelling), or where no place has this
+        # as its main name, an alternate that only re-spells the main name ("Kurdiumivka" for "Kurdyumivka") is as
+        # good as it: it beats a town that bears the spelling as a former name of another word
         signals.append(Signal("main_name_spelling", w.main_name, "another spelling of its main name"))
     elif facts.primary_city and not (c.minor and _same_name_spelt(c.name, text)):
         signals.append(Signal("alternate_name_taken", w.alternate_name_taken,
@@ -362,6 +368,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     admin_ctx: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     anchors = []
     towns: list[tuple[int, int, float, float, str]] = []  # placed settlements: (paragraph, sentence, lat, lon, key)
+    sentence_units: dict[int, list[tuple[str, str]]] = defaultdict(list)  # their admin-1 units, by sentence
     for i, (scored, conf) in enumerate(first):
         if not scored:
             continue
@@ -377,8 +384,11 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             anchors.append((mentions[i].paragraph, top.lat, top.lon))
             if top.feature_kind in ("city", "landmark") and len(towns) < w.max_town_anchors:
                 towns.append((mentions[i].paragraph, mentions[i].sentence, top.lat, top.lon, mentions[i].key))
+                if top.admin1_code:
+                    sentence_units[mentions[i].sentence].append((mentions[i].key, top.admin1_code))
     second_ctx = _RankContext(gaz, countries, admin_ctx, _distinct_anchors(anchors, w.max_anchors), w)
     second_ctx.towns = towns
+    second_ctx.sentence_units = sentence_units
     if towns:
         _add_namesakes_near_towns(mentions, full_lists, cand_lists, towns, w)
     qualifiers = {i: first[m.qualifier][0][0].candidate for i, m in enumerate(mentions)
@@ -448,6 +458,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     second = [_rank(m, cands, second_ctx, index=i, qualifier=qualifiers.get(i))
               for i, (m, cands) in enumerate(zip(mentions, cand_lists))]
     _one_sense_per_discourse(mentions, second, w)
+    _one_sense_across_spellings(mentions, second, w)
     out = []
     for i, (m, scored) in enumerate(zip(mentions, second)):
         if i in unresolved:
@@ -458,7 +469,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             continue
         if not scored:
             continue
-        precision = PRECISION_TOWN if m.facility and scored[0].candidate.feature_kind == "city" else PRECISION_EXACT
+        precision = PRECISION_TOWN if m.facility and scored[0].candidate.feature_kind == "city" else \
+            PRECISION_ADMIN2 if m.district else PRECISION_EXACT
         out.append(Resolution(m, scored[0].candidate, round(_confidence(scored), 3), _reason(m, scored, gaz),
                               len(scored), tuple(scored[0].signals) + tuple(m.signals), precision))
     return out
@@ -759,6 +771,8 @@ class _RankContext:
             (len(counts) == 1 or counts[1][0] < counts[0][0]) else None
         self.anchors = anchors  # confidently placed points: [(paragraph, lat, lon)]
         self.towns: list[tuple[int, int, float, float, str]] = []  # [(paragraph, sentence, lat, lon, key)]
+        # sentence -> [(name key, admin-1 code)] of the settlements confidently placed in it
+        self.sentence_units: dict[int, list[tuple[str, str]]] = {}
         self._km_cache: dict[tuple, float] = {}
         self._points_cache: dict[tuple, tuple] = {}
         self._near_cache: dict[tuple[int, int], float | None] = {}
@@ -971,6 +985,10 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
                 if m.village and c.admin1_code == ctx.top_admin1 and c.feature_kind == "city":
                     context.append(Signal("admin1_most_named", w.admin1_most_named,
                                           f"{label} is the unit the article names most"))
+        if c.feature_kind == "city" and c.admin1_code and not any(s.kind == "admin1_in_sentence" for s in context) \
+                and any(code == c.admin1_code and key != m.key for key, code in ctx.sentence_units.get(m.sentence, ())):
+            context.append(Signal("admin1_of_places_in_sentence", w.admin1_of_sentence_places,
+                                  f"{_admin1_label(ctx.gaz, c.admin1_code)} holds the places named with it"))
         if qualifier is not None and c.feature_kind != qualifier_kind:
             if qualifier_kind == "admin1" and c.admin1_code == qualifier.admin1_code:
                 context.append(Signal("qualifier_admin1", w.qualifier_admin1,
@@ -1047,7 +1065,9 @@ def _nearest_namesake(m: Mention, scored: list[_Scored], ctx: _RankContext) -> N
             if km >= max(w.near_km, w.namesake_far_ratio * best_km):  # far from them all while a namesake is near
                 _add_context(s, Signal("far_namesake", w.namesake_far, f"about {km:.0f} km from the places around "
                                                                        f"it, a namesake {best_km:.0f} km"))
-    _sort_scored(scored)
+    # equal scores: the namesake nearer the places around it first (then by row, as ``_sort_scored``)
+    km_of = {id(s): km for km, s in near}
+    scored.sort(key=lambda s: (-s.score, km_of.get(id(s), math.inf), s.candidate.row))
 
 
 def _add_context(s: _Scored, signal: Signal) -> None:
@@ -1143,6 +1163,48 @@ def _one_sense_per_discourse(mentions: list[Mention], ranked: list[list[_Scored]
                     chosen.score = max(chosen.score, ranked[i][0].score + w.one_sense_margin)
                     ranked[i].insert(0, chosen)
                     break
+
+
+def _one_sense_across_spellings(mentions: list[Mention], ranked: list[list[_Scored]], w: ResolveWeights) -> None:
+    """A town another spelling in the article already names: a Russian form after the Ukrainian one is that
+    city, not a village of the Russian form's name far away. A settlement reading gives way to the town another
+    name of the article resolved to, when that town is among its own readings and ``across_spellings_ratio``
+    times as populous, and the two names are spellings of one word (``across_spellings_similarity``: a former
+    name of the town, which a village elsewhere still bears, is not). Names one of which extends the other ("X",
+    "X-ka") are two places (see ``spellings.separate_derived_names``), and region phrases keep their own
+    reading."""
+    named: dict[int, set[str]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        if ranked[i] and m.kind in ("name", "variant") and not m.region \
+                and ranked[i][0].candidate.feature_kind == "city":
+            named[ranked[i][0].candidate.row].add(m.key)
+    if len(named) < 2:
+        return
+    for i, m in enumerate(mentions):
+        if not ranked[i] or m.kind not in ("name", "variant") or m.region:
+            continue
+        top = ranked[i][0].candidate
+        if top.feature_kind != "city":
+            continue
+        for pos in range(1, len(ranked[i])):
+            c = ranked[i][pos].candidate
+            keys = named.get(c.row)
+            if not keys or c.population < w.across_spellings_ratio * max(top.population, 1) or \
+                    any(k.startswith(m.key) or m.key.startswith(k) for k in keys) or \
+                    not any(_spelling_ratio(m.key, k) >= w.across_spellings_similarity for k in keys):
+                continue
+            chosen = ranked[i].pop(pos)
+            _add_context(chosen, Signal("one_sense_across_spellings", 0.0,
+                                        "the place another spelling in the article names"))
+            chosen.score = max(chosen.score, ranked[i][0].score + w.one_sense_margin)
+            ranked[i].insert(0, chosen)
+            break
+
+
+@lru_cache(maxsize=4096)
+def _spelling_ratio(a: str, b: str) -> float:
+    """difflib's similarity ratio of two name keys."""
+    return difflib.SequenceMatcher(None, a, b).ratio()
 
 
 def _reason(m: Mention, scored: list[_Scored], gaz: Gazetteer) -> str:

@@ -106,6 +106,9 @@ class ResolveWeights:
     # for a name called a village, the admin-1 unit the article names most often (at least twice, strictly
     # most): a tie-breaker between the units of one sentence (for every name it cost a GeoVirus place)
     admin1_most_named: float = 1.0
+    # a settlement in the admin-1 unit of the settlements confidently placed in its sentence ("strikes on A, B, C
+    # and X": X's namesake among them); less than the unit named in the sentence (``admin1_same_sentence``)
+    admin1_of_sentence_places: float = 1.0
     # "Paris, Texas": the candidate lies in the admin-1 unit / country that follows the name
     qualifier_admin1: float = 5.0
     qualifier_country: float = 4.0
@@ -182,6 +185,13 @@ class ResolveWeights:
     district_city_confidence: float = 0.5
     # margin by which the one-sense-per-discourse winner is lifted above the top score
     one_sense_margin: float = 0.01
+    # a settlement reading gives way to the town another spelling of the article names when that town is this
+    # many times as populous (a city's Russian form vs a village of that form elsewhere; near-equal towns keep
+    # their own ranking)
+    across_spellings_ratio: float = 10.0
+    # ... and the two names this similar (difflib ratio): a Russian and a Ukrainian form of one word are about
+    # 0.6-0.9; a town's former name and its present one far less
+    across_spellings_similarity: float = 0.6
 
     def kind_score(self, kind: str) -> float:
         """``kind_bonus`` of ``kind`` (0 for a kind it does not list)."""
