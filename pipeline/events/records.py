@@ -95,7 +95,10 @@ moves with it, and the page's own date only bounds the event. Across outlets the
 
 
 def event_id(event: Event) -> str:
-    """Stable id: the same sources give the same id on every rebuild."""
+    """Stable id: the same sources give the same id on every rebuild. The place is part of it: one sentence listing
+    several places changing hands ("took A and B") gives one event per place, each with its own id."""
     keys = sorted(f"{s.article}:{s.start}:{s.end}" for s in event.sources)
-    basis = "|".join([event.event_type, event.admin1_code or "", *keys])
+    place = event.place
+    where = f"{place.name}:{place.geonameid or ''}:{place.lat}:{place.lon}" if place is not None else ""
+    basis = "|".join([event.event_type, event.admin1_code or "", *keys] + ([where] if where else []))
     return "CM-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]

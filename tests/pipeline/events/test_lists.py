@@ -49,3 +49,11 @@ def test_the_district_after_a_struck_village_is_no_second_target(geoparser):
     got = _strikes(geoparser, "At around noon on Thursday, Russian forces struck a cafe in the village of Balakliia, "
                               "Izium district, Kharkiv Oblast.")
     assert _names(got) == {"Balakliya"}
+
+
+def test_places_taken_in_one_sentence_each_have_their_own_event_id(geoparser):
+    from pipeline.events.records import event_id
+    body = "Russia's defence ministry said on Monday its forces had captured the villages of Izium and Lozova."
+    got = [e for e in article_events(geoparser, PAGE + body + "\n") if e.sub_event_type == "capture"]
+    assert len(got) == 2
+    assert len({event_id(e) for e in got}) == 2
