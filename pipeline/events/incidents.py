@@ -17,8 +17,9 @@ villages: ``distinct_settlements``), merged within the article when they say the
 (a withdrawal by one side and a capture by the other are one change of control).
 
 The toll of an incident, one documented rule: the stated totals of the incident (exact figures
-before approximate ones); the latest one worded as an update ("the toll rose to 58") if any,
-else the largest. Without any total: an observation ("Reuters saw a dozen bodies"), else
+before approximate ones); the largest one worded as an update ("the toll rose to 58") if any (a
+toll only rises, and an article may retell an earlier update after the latest: "Earlier, the toll rose to
+30"), else the largest. Without any total: an observation ("Reuters saw a dozen bodies"), else
 individuals ("a woman died"; "a man and his wife" are two), else increments ("three more died").
 Sub-counts ("including seven children") and aggregates ("31 killed across the region over the
 past day") never. Every figure stays as a ``CasualtyClaim`` with its claimant.
@@ -28,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as Day
 from datetime import timedelta
 from functools import lru_cache
@@ -74,6 +75,10 @@ _OUTLET_AFTER = re.compile(r"^\s+(?:Independent|Post|Times|Pravda|Herald|Telegra
                            r"\b(?!\s+(?:Square|Street|Avenue|Park|Building|Office|Station)\b)")
 _RIVER_BANK_BEFORE = re.compile(r"\b(?:left|right|east(?:ern)?|west(?:ern)?|north(?:ern)?|south(?:ern)?|opposite|other)\s+"
                                 r"banks?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# where the wounded are treated ("evacuated to hospitals in X", "taken to a hospital in X"): not where it happened
+_TREATED_BEFORE = re.compile(r"\b(?:(?:hospitals?|clinics?|medical (?:institutions?|facilities|facility))\s+in|"
+                             r"(?:evacuated|taken|transported|brought|airlifted|moved)\s+to)\s+(?:the\s+)?"
+                             r"(?:(?:city|town|regional centre|regional center)\s+of\s+)?$", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"^\s*(?:\[[^\]]{1,30}\]\s*)?(?:,|\()")
 _ANAPHOR = re.compile(r"\b(the|this|that) (?:\w+ )?(strike|attack|assault|explosion|blast|shelling|bombing|raid|"
                       r"missiles?|barrage|tragedy)\b", re.IGNORECASE)
@@ -172,7 +177,7 @@ def toll(figs: list[Figure]) -> int | None:
             chosen = [f for f in chosen if not f.approximate]
         if chosen:
             updates = [f for f in chosen if f.update]
-            return max(updates, key=lambda f: f.start).value if updates else max(f.value for f in chosen)
+            return max(f.value for f in updates or chosen)
     individuals = count_individuals(figs)  # "a woman died" is 1, "a man and his wife" 2
     if individuals is not None:
         return individuals
@@ -231,6 +236,8 @@ def usable(place: Place, text: str) -> bool:
         return False  # "regions occupied by Moscow": the state as the agent, not a place
     if _RIVER_BANK_BEFORE.search(before):
         return False  # "withdrew to the left bank of the X": X is the river, not its namesake town
+    if _TREATED_BEFORE.search(before):
+        return False  # "evacuated to hospitals in X": where the wounded are treated
     return True
 
 
@@ -306,7 +313,22 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
                              date, separate(sentence),
                              who or (default_claimant if figs else None), before))
     _earlier_captions(out, captions)
+    _restated_aggregates(out)
     return out
+
+
+def _restated_aggregates(sentences: list[_Sentence]) -> None:
+    """A sentence that only restates a sum the article gives elsewhere ("25 killed in the region since the war
+    began ... 'There are 25 dead, 96 wounded,' the governor said"): no incident, no place, no day of its own and a
+    figure equal to one of the sum's. Its figures are that sum's (role ``aggregate``), in place."""
+    sums = {(f.kind, f.value) for s in sentences for f in s.figures if f.role == "aggregate" and f.value}
+    if not sums:
+        return
+    for sent in sentences:
+        if not sent.figures or sent.triggers or sent.points or sent.oblasts or sent.date is not None:
+            continue
+        if any((f.kind, f.value) in sums for f in sent.figures if f.role != "aggregate"):
+            sent.figures = [f if f.role == "zero" else replace(f, role="aggregate") for f in sent.figures]
 
 
 # an incident of an earlier period: "last year", "two years ago", a year before the page's written as a date ("in an
