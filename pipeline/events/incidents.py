@@ -597,17 +597,25 @@ def _best_place(inc: _Incident, text: str) -> tuple[Place | None, bool]:
 
 
 def _fallback_place(sentences: list[_Sentence], inc: _Incident) -> Place | None:
+    """A town named just before (or, for a headline, just after) an incident that names none, inside the oblasts
+    the incident names if it names any (an incident told over other regions does not borrow the town of the story
+    before it)."""
     first = inc.sentences[0]
+    regions = {p.admin1_code for s in inc.sentences for p in s.oblasts}
+
+    def fits(sent: _Sentence) -> list[Place]:
+        return [p for p in sent.points if not regions or p.admin1_code in regions]
+
     for sent in reversed(sentences[:first.index]):
         if first.para - sent.para > WEIGHTS.casualty_lookback_paragraphs:
             break
-        if sent.points:
-            return sent.points[-1]
+        if fits(sent):
+            return fits(sent)[-1]
     for sent in sentences[first.index + 1:]:  # a headline's place is often named only in the next lines
         if sent.para - first.para > 1:
             break
-        if sent.points:
-            return sent.points[0]
+        if fits(sent):
+            return fits(sent)[0]
     return None
 
 
@@ -670,6 +678,8 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
             continue
         if _battle_losses(inc):
             continue  # a side's losses claimed with a change of control: the change of control is the event
+        if _count_alone(inc):
+            continue  # "More than 20 people have been killed." quoted in a visit's report: a claim, no incident
         if not INTERCEPTIONS_ALONE and inc.strikes and all(t.intercepted for t in inc.strikes) and \
                 not (killed or injured):
             continue  # weapons brought down, and nothing told hit
@@ -852,6 +862,14 @@ def _battle_losses(inc: _Incident) -> bool:
     if not all(any(t.control for t in s.triggers) for s in inc.sentences):
         return False
     return all(_COMBATANT_VICTIMS.search(f.text) for f, _c in inc.figures)
+
+
+def _count_alone(inc: _Incident) -> bool:
+    """An incident that is only a count: figures told with no attack, no day and no place of their own ("More than
+    20 people have been killed," a visitor quotes in a report about something else). Its place could only be
+    borrowed from sentences about something else, and a count with no attack and no day is a running total as often
+    as an incident: a claim, no casualty report."""
+    return not inc.strikes and inc.date is None and not any(s.points or s.oblasts for s in inc.sentences)
 
 
 def _fold_sources(into: Event, other: Event) -> None:
