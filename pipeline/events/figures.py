@@ -264,7 +264,7 @@ _WAR_NOUN = r"(?:invasion|war|assault|offensive|aggression|occupation|de-?occupa
 _WIDE_SCOPE = re.compile(
     r"\b(?:across (?:the |its |all )?(?:country|front(?:line)?|front ?lines|Ukraine|Russia|\w+ (?:oblasts|regions))|"
     r"throughout (?:the )?country|in " + _NUMERAL + r" (?:\w+ )?(?:regions|oblasts|provinces|cities)|"
-    r"(?P<period>(?:over|in|during|throughout) the (?:(?:past|last|previous) )?(?:year|month|\w+ (?:months|years)|"
+    r"(?P<period>(?:over|in|during|throughout) the (?:(?:past|last|previous) |course of the )?(?:year|month|\w+ (?:months|years)|"
     + _WAR_NOUN + r")|(?:so far )?this (?:month|year)|"
     r"since (?:the (?:start|beginning|outbreak) of|(?:\w+['’]s |the )?(?:full[- ]scale )?(?:\w+ )?" + _WAR_NOUN + r"\b|"
     r"(?-i:[A-Z])\w+ (?:invaded|launched|attacked)|(?:early |late |mid-?)?(?:January|February|March|April|May|June|"
