@@ -237,6 +237,9 @@ _CASUALTY_STEMS = ("kill", "dead", "die", "peri", "bod", "corp", "grav", "toll",
                    "buri", "live", "hospital")
 _SUBCOUNT_BEFORE = re.compile(r"\b(including|among them|among whom|of whom|incl\.|among the (?:dead|victims|injured))"
                               r"[^.;]{0,12}$", re.IGNORECASE)
+# a sentence framed by a count it then breaks down ("Of the 65 people hospitalised, five are in critical condition while
+# 34 sustained severe injuries"): the figures after the frame are parts of it
+_SUBCOUNT_FRAME = re.compile(r"^\W*(?:of|among) (?:the|those|these)\s+(?:\d[\d,]*|[a-z]+)\b[^,;:]{0,60},", re.IGNORECASE)
 _SUBCOUNT_AFTER = re.compile(r"^\s+of (?:them|whom|those)\b", re.IGNORECASE)
 _INCREMENT_BEFORE = re.compile(r"\b(another|a further|an additional)\s+$", re.IGNORECASE)
 _MORE_AFTER = re.compile(r"\s+(?:more|additional|further)\b", re.IGNORECASE)
@@ -254,7 +257,8 @@ _AGGREGATE_SCOPE = re.compile(
     r"throughout (?:the )?(?:region|oblast|province|day|week|night)|"
     r"(?:over|in|during) the (?:past|last|previous) (?:day|24 hours|week|\w+ (?:days|hours|weeks))|"
     r"over the weekend|(?:so far )?this week|in (?:separate|several|multiple|a series of|a wave of) (?:\w+ )?"
-    r"(?:attacks|strikes)|(?:Russian|Ukrainian|enemy) (?:attacks|strikes|shelling attacks) (?:on|across|in) "
+    r"(?:attacks|strikes)|(?:these|those) (?:\w+ )?(?:attacks|strikes|shellings|bombardments)|"
+    r"(?:Russian|Ukrainian|enemy) (?:attacks|strikes|shelling attacks) (?:on|across|in) "
     r"(?:the )?(?:region|oblast|\w+ (?:region|oblast)))\b", re.IGNORECASE)
 # a total over a long period or a wide area is a sum whatever noun it has ("the shelling has killed 405 people since
 # the war began", "the attack killed 11 across the country", "during the year", "in 11 regions"): a claim, never the
@@ -454,6 +458,9 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
                                               False, False)
     _fatal_wounds(found)
     _other_kind_increments(found)
+    frame = _SUBCOUNT_FRAME.match(sentence)
+    if frame:
+        _framed_parts(found, offset + frame.end())
     # one number read by two patterns of the same kind is one figure
     out: list[Figure] = []
     for fig in sorted(found.values(), key=lambda f: (f.start, -(f.end - f.start))):
@@ -475,6 +482,15 @@ def _fatal_wounds(found: dict[tuple[str, int], Figure]) -> None:
             del found[key]
             found.setdefault(("killed", key[1]), Figure("killed", fig.value, fig.text, fig.start, fig.end, fig.role,
                                                         fig.approximate, fig.update, fig.additional))
+
+
+def _framed_parts(found: dict[tuple[str, int], Figure], frame_end: int) -> None:
+    """Figures after a framing count of their kind are its parts, in place (``_SUBCOUNT_FRAME``: "Of the 65
+    hospitalised, 34 sustained severe injuries"; "of the 20 injured, two died" still counts two dead)."""
+    kinds = {f.kind for f in found.values() if f.start < frame_end}
+    for key, fig in list(found.items()):
+        if fig.start >= frame_end and fig.kind in kinds and fig.role != "zero":
+            found[key] = replace(fig, role="subcount")
 
 
 def _other_kind_increments(found: dict[tuple[str, int], Figure]) -> None:

@@ -153,3 +153,15 @@ def test_an_incident_over_other_regions_does_not_borrow_the_town_before(parser):
     reports = _reports(_events(parser, text))
     assert all(r.admin1_code == "UA-14" for r in reports if r.place.name == "Horlivka")
     assert [r.injured for r in reports if r.place.name == "Horlivka"] == [11]
+
+
+def test_figures_after_a_framing_count_of_their_kind_are_its_parts():
+    assert _read("Of the 40 people hospitalised, six are in critical condition while 21 sustained severe injuries.") \
+        == [("injured", 40, "total"), ("injured", 21, "subcount")]
+    # the dead among the wounded are dead all the same
+    assert ("killed", 2, "total") in _read("Of the 20 wounded, five are in serious condition and 2 died later.")
+
+
+def test_a_figure_for_these_attacks_is_a_sum_over_them():
+    assert {role for _k, _v, role in _read("Four people were killed and nine injured as a result of these attacks.")} \
+        == {"aggregate"}
