@@ -70,6 +70,7 @@ _HOSPITALISED = (r"(?:\s+(?:(?:were|was|have|has|had|been|are|is|being|also|late
                  r"reportedly)\s+){0,3}(?:hospitali[sz]ed|taken (?:to hospital|to a hospital|to the hospital)s?)|"
                  r"\s+(?:(?:are|is|were|was|still|remain|remains|remained)\s+){1,2}(?:in hospital|in a hospital|"
                  r"in the hospital)s?)\b")
+_CARE = r"(?:medical (?:aid|help|assistance|care|attention)|first aid)\b"
 _HOSPITALISED_NEEDS = ("hospitali", "to hospital", "to a hospital", "to the hospital", "in hospital", "in a hospital",
                        "in the hospital")
 
@@ -137,6 +138,11 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
      + "|".join(w for w in _NUMBER_WORDS if " " not in w) + r")\b)"),
     ("killed", "individual", r"\b(?:killed|killing)\s+(?P<other>another)\b" + r"(?!\s+(?:\d|"
      + "|".join(w for w in _NUMBER_WORDS if " " not in w) + r")\b)"),
+    # the injured told by the care they got ("two people were provided with medical aid", "sought medical help")
+    ("injured", "total", _QUAL + _NUM + _WHO + _AUX + r"(?:provided with|given|received|receiving|sought|needed|"
+     r"required|requested)\s+(?:\w+\s+)?" + _CARE),
+    ("injured", "individual", r"\b(?:an?|one|another)\s+" + _MOD + _PERSON_ONE + _FROM + r"\s+(?:(?:was|has been|had been|"
+     r"also)\s+){0,2}(?:provided with|given|received|sought|needed|required|requested)\s+(?:\w+\s+)?" + _CARE),
 ))
 
 # For each pattern of ``_PATTERNS`` (same order), the words it cannot match without: groups that must each have
@@ -180,6 +186,8 @@ _NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("injuries", "wounds"), ("to",)),
     (("another",), ("injur", "wound")),
     (("another",), ("kill",)),
+    (("medical", "first aid"),),
+    (("medical", "first aid"),),
 )
 assert len(_NEEDS) == len(_PATTERNS)
 # the patterns from ``_RARE_FROM`` on are tried only in a sentence holding a word of their first groups (one test for
@@ -229,12 +237,12 @@ _ILLNESS = re.compile(r"\b(?:virus\w*|viral|outbreaks?|epidemics?|pandemics?|cho
                       r"Ebola|infect\w*|diseases?|fever|measles|malaria|tuberculosis|COVID(?:-19)?|coronavirus|"
                       r"HIV|AIDS)\b", re.IGNORECASE)
 _CASUALTY_WORD = re.compile(r"(kill|dead|died|die\b|perish|bod(y|ies)|corpse|grave|toll|wound|injur|hurt|fatalit|death|"
-                            r"buried|lives|hospital)", re.IGNORECASE)
+                            r"buried|lives|hospital|medical|first aid)", re.IGNORECASE)
 _CASUALTY_PREFIXES = frozenset("kill dead died die dies peri body bodi corp grav toll woun inju hurt fata deat buri "
-                               "live lives hosp".split())
+                               "live lives hosp medi aid".split())
 # a letter run that starts with one of ``_CASUALTY_PREFIXES`` holds one of these: the cheaper test made first
 _CASUALTY_STEMS = ("kill", "dead", "die", "peri", "bod", "corp", "grav", "toll", "woun", "inju", "hurt", "fata", "deat",
-                   "buri", "live", "hospital")
+                   "buri", "live", "hospital", "medical", "first aid")
 _SUBCOUNT_BEFORE = re.compile(r"\b(including|among them|among whom|of whom|incl\.|among the (?:dead|victims|injured))"
                               r"[^.;]{0,12}$", re.IGNORECASE)
 # a sentence framed by a count it then breaks down ("Of the 65 people hospitalised, five are in critical condition while

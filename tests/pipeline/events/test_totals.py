@@ -165,3 +165,9 @@ def test_figures_after_a_framing_count_of_their_kind_are_its_parts():
 def test_a_figure_for_these_attacks_is_a_sum_over_them():
     assert {role for _k, _v, role in _read("Four people were killed and nine injured as a result of these attacks.")} \
         == {"aggregate"}
+
+
+def test_the_injured_told_by_the_care_they_got():
+    assert _read("Two people were provided with medical aid after the strike.") == [("injured", 2, "total")]
+    assert _read("A woman received medical assistance at the scene.") == [("injured", 1, "individual")]
+    assert _read("The medical staff treated the town's patients as usual.") == []
