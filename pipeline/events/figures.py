@@ -368,11 +368,11 @@ def continues_aggregate(previous: str | None, sentence: str) -> bool:
     """Whether ``sentence`` goes on with the sum its ``previous`` sentence announced ("In total, over the past day,
     they fired 71 shells. They hit ..., killing four") or adds to the sum it gave ("During the year, 400 were killed.
     Another 1,700 were injured."): its figures are that sum's, not one incident's."""
-    if previous is None or not aggregate_scope(previous):
+    if previous is None:
         return False
     if _CONTINUES.match(sentence):
-        return not figures(previous)
-    if _ADDS_TO.match(sentence):
+        return aggregate_scope(previous) and not figures(previous)
+    if _ADDS_TO.match(sentence) and aggregate_scope(previous):
         before = figures(previous)
         return bool(before) and all(f.role == "aggregate" for f in before)
     return False
@@ -390,7 +390,7 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
     if _ILLNESS.search(sentence) and not armed_conflict(sentence):
         return []
     found: dict[tuple[str, int], Figure] = {}
-    aggregate = aggregate_scope(sentence) or scoped
+    aggregate: bool | None = True if scoped else None  # ``aggregate_scope``, read when a figure needs it
     past = "year" in sentence and bool(_PAST_YEAR.search(sentence))
     low = folded(sentence)
     for (kind, role, pattern), needs in _ALL_GATES if _has(low, _RARE_NEEDS) else _COMMON_GATES:
@@ -415,7 +415,7 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
             more = "more" in pattern.groupindex and m.group("more")
             if _SUBCOUNT_BEFORE.search(before) or _SUBCOUNT_AFTER.match(sentence[m.end("num") if "num" in pattern.groupindex else m.end():]):
                 this_role = "subcount"
-            elif aggregate:
+            elif aggregate or (aggregate is None and (aggregate := aggregate_scope(sentence))):
                 this_role = "aggregate"  # "three more were killed across the region this week": more of the sum
             elif more or _INCREMENT_BEFORE.search(before) or \
                     ("num" in pattern.groupindex and _MORE_AFTER.match(sentence, m.end("num")) and
