@@ -268,9 +268,9 @@ _AGGREGATE_SCOPE = re.compile(
     r"(?:attacks|strikes)|(?:these|those) (?:\w+ )?(?:attacks|strikes|shellings|bombardments)|"
     r"(?:Russian|Ukrainian|enemy) (?:attacks|strikes|shelling attacks) (?:on|across|in) "
     r"(?:the )?(?:region|oblast|\w+ (?:region|oblast)))\b", re.IGNORECASE)
-# a total over a long period or a wide area is a sum whatever noun it has ("the shelling has killed 405 people since
-# the war began", "the attack killed 11 across the country", "during the year", "in 11 regions"): a claim, never the
-# toll of one incident
+# a total over a long period or a wide area ("the shelling has killed 405 people since the war began", "during the
+# year", "the attack killed 11 across the country", "in 11 regions"): a claim, never the toll of one incident; an area
+# whatever noun the sentence has, a period unless it names one incident (``aggregate_scope``)
 _NUMERAL = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|multiple|dozens of)"
 _WAR_NOUN = r"(?:invasion|war|assault|offensive|aggression|occupation|de-?occupation|liberation|hostilities|conflict)"
 _WIDE_SCOPE = re.compile(
@@ -350,8 +350,10 @@ def aggregate_scope(sentence: str) -> bool:
     """Whether ``sentence`` sums up many incidents ("across the region", "in total over the past day", "during the
     year", "since the invasion began")."""
     for m in _WIDE_SCOPE.finditer(sentence):
-        if not (m.group("period") and _SUPERLATIVE_BEFORE.search(sentence, 0, m.start())):
-            return True
+        if not m.group("period"):
+            return True  # an area: "the attack killed 11 across the country" is a sum all the same
+        if not _SUPERLATIVE_BEFORE.search(sentence, 0, m.start()) and not _ONE_INCIDENT.search(sentence):
+            return True  # a period, unless one incident is measured against it ("the third attack since March")
     if _TOTAL_OVER.search(sentence) and _AGGREGATE_SCOPE.search(sentence):
         return True
     return bool(_AGGREGATE_SCOPE.search(sentence)) and not _ONE_INCIDENT.search(sentence)

@@ -171,3 +171,8 @@ def test_the_injured_told_by_the_care_they_got():
     assert _read("Two people were provided with medical aid after the strike.") == [("injured", 2, "total")]
     assert _read("A woman received medical assistance at the scene.") == [("injured", 1, "individual")]
     assert _read("The medical staff treated the town's patients as usual.") == []
+
+
+def test_one_attack_measured_against_a_period_keeps_its_toll():
+    assert _read("The attack, the third on the town since March, killed four people.") == [("killed", 4, "total")]
+    assert _read("During the occupation, a missile hit the theatre, killing 12 people.") == [("killed", 12, "total")]
