@@ -40,6 +40,9 @@ _WHO = (r"(?P<more>\s+(?:more|other|additional|further)\b)?(?:\s+(?:[\w’'-]+\s
         r"militants|passengers|workers|employees|patients|of them|officers|policemen|rescuers|medics|"
         r"teenagers|minors|babies|girls|boys|families|pensioners|students|miners|firefighters|journalists))?")
 _PAREN = r"(?:,?\s*(?:including|among them|incl\.)[^,.;:]{1,40}?,?)?"
+# the victims' ages after them ("two men aged 40 and 20 were wounded"): not figures of their own
+_AGES = r"(?:,?\s+aged\s+\d{1,3}(?:\s*(?:,|and|to|-)\s*\d{1,3})*,?)?"
+_AGE_BEFORE = re.compile(r"\b(?:aged|ages(?:\s+of)?)\s+(?:\d{1,3}\s*(?:,|and|to|-)\s*)*$", re.IGNORECASE)
 _AUX = (r"\s+(?:(?:were|have|has|had|was|are|is|being|been|reportedly|already|also|now|all|later|reported|confirmed|"
         r"found|left)\s+){0,3}")
 
@@ -67,18 +70,19 @@ _HOSPITALISED = (r"(?:\s+(?:(?:were|was|have|has|had|been|are|is|being|also|late
                  r"reportedly)\s+){0,3}(?:hospitali[sz]ed|taken (?:to hospital|to a hospital|to the hospital)s?)|"
                  r"\s+(?:(?:are|is|were|was|still|remain|remains|remained)\s+){1,2}(?:in hospital|in a hospital|"
                  r"in the hospital)s?)\b")
+_CARE = r"(?:medical (?:aid|help|assistance|care|attention)|first aid)\b"
 _HOSPITALISED_NEEDS = ("hospitali", "to hospital", "to a hospital", "to the hospital", "in hospital", "in a hospital",
                        "in the hospital")
 
 # (kind, role, pattern); ``_NEEDS`` below names the words each one cannot match without
 _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, re.IGNORECASE)) for k, r, p in (
-    ("killed", "total", _QUAL + _NUM + _WHO + _PAREN + _AUX + r"(?:killed|dead|died|perished|lost their lives)\b"),
+    ("killed", "total", _QUAL + _NUM + _WHO + _AGES + _PAREN + _AUX + r"(?:killed|dead|died|perished|lost their lives)\b"),
     ("killed", "total", r"\b(?:killing|killed|kills|kill)\s+" + _QUAL + _NUM + _WHO + r"(?!\s+famil)"),
     ("killed", "total", _QUAL + _NUM + r"(?:\s+(?:[\w-]+\s+)?)?\s*(?:fatalities|deaths|dead)\b"),
     ("killed", "total", r"\b(?:deaths?|lives|fatalities) of\s+" + _QUAL + _NUM),
     ("killed", "total", r"\b(?:(?:death|dead) )?toll\s+(?:[\w’'-]+\s+){0,15}?(?:to|of|at|is|was|reached|stands at|hit)\s+"
      + _QUAL + _NUM + r"(?!\s+(?:\w+\s+)?(?:injured|wounded|hurt|injuries))"),
-    ("killed", "total", r"\bnumber of (?:the )?(?:(?:people|persons|civilians)\s+)?(?:dead|killed|deaths|fatalities)\s+(?:\w+\s+){0,4}?"
+    ("killed", "total", r"\bnumber of (?:the )?(?:(?:people|persons|civilians|victims|residents)\s+)?(?:dead|killed|deaths|fatalities)\s+(?:\w+\s+){0,4}?"
                         r"(?:to|is|was|reached|stands at|rose to|increased to)\s+" + _QUAL + _NUM),
     ("killed", "observation", r"\b(?:saw|seen|counted|witnessed)\s+" + _QUAL + _NUM + r"\s+(?:\w+\s+)?(?:bodies|corpses)\b"),
     ("killed", "total", r"\b(?:found|finding|recovered|exhumed|exhuming|discovered|retrieved|buried)\s+" + _QUAL + _NUM
@@ -91,7 +95,7 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("killed", "individual", r"\b(?:killing|killed)\s+(?:an?|one)\s+" + _MOD + _PERSON_ONE + r"\b(?!['’]s)"),
     ("killed", "individual", _NAMED + r"\s+(?:(?:was|has been|had been|also|later)\s+){0,2}(?:killed|died)\s+"
      r"(?:as a result of|in|during|after|from|when|by)\b"),
-    ("injured", "total", _QUAL + _NUM + _WHO + _PAREN + _AUX + r"(?:wounded|injured|hurt)\b"),
+    ("injured", "total", _QUAL + _NUM + _WHO + _AGES + _PAREN + _AUX + r"(?:wounded|injured|hurt)\b"),
     ("injured", "total", r"\b(?:wounding|injuring|wounded|injured|injures|wounds)\s+" + _QUAL + _NUM + _WHO),
     ("injured", "total", _QUAL + _NUM + r"(?:\s+(?!(?:and|or|but)\b)[\w-]+)?\s+(?:injuries|wounded|injured)\b"),
     ("injured", "total", _QUAL + _NUM + _WHO + r"\s+(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)\b"),
@@ -102,14 +106,14 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
      r"injuries|wounds|contusion|concussion)\b"),
     ("injured", "individual", r"\b(?:injuring|wounding|injured|wounded)\s+(?:an?|one)\s+" + _MOD + _PERSON_ONE
      + r"\b(?!['’]s)"),
-    ("injured", "total", r"\bnumber of (?:the )?(?:(?:people|persons|civilians)\s+)?(?:injured|wounded)\s+(?:\w+\s+){0,4}?"
+    ("injured", "total", r"\bnumber of (?:the )?(?:(?:people|persons|civilians|victims|residents)\s+)?(?:injured|wounded)\s+(?:\w+\s+){0,4}?"
                          r"(?:to|is|was|reached|stands at|rose to|increased to)\s+" + _QUAL + _NUM),
     # the injured told by where they are treated ("three people were hospitalised", "a woman was taken to hospital")
     ("injured", "total", _QUAL + _NUM + _WHO + _PAREN + _HOSPITALISED),
     ("injured", "individual", r"\b(?:an?|one|another|his|her|their)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
      + _HOSPITALISED),
     # "one person was killed and another injured": one more victim, of the other kind
-    ("injured", "individual", r"\b(?:and|while)\s+(?:another|one more|a second)\s+(?:(?:was|has been|had been|person|man|"
+    ("injured", "individual", r"\b(?:and|while)\s+(?P<other>another|one more|a second)\s+(?:(?:was|has been|had been|person|man|"
                               r"woman)\s+){0,2}(?:injured|wounded|hurt)\b"),
     # a couple told as such ("an elderly couple died"): two victims
     ("killed", "individual", r"\b(?:an?|the)\s+(?:[\w-]+\s+)?(?P<num>couple)\s+(?:(?:was|were|has been|have been|had been|"
@@ -125,6 +129,20 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
      r"(?:an?|one)\s+" + _MOD + _PERSON_ONE + r"\b"),
     ("killed", "individual", r"\bbody of\s+(?:an?|one)\s+" + _MOD + _PERSON_ONE + _FROM + r"\s+(?:was|has been|had been)\s+"
                              r"(?:\w+\s+)?(?:pulled|recovered|retrieved|found|discovered|removed)\b"),
+    # injuries told as what victims received ("resulted in fatal injuries to two women", "wounds to a man")
+    ("injured", "total", r"\b(?:(?:fatal|mortal|lethal)\s+)?(?:injuries|wounds)\s+to\s+" + _QUAL + _NUM + _WHO),
+    ("injured", "individual", r"\b(?:(?:fatal|mortal|lethal)\s+)?(?:injuries|wounds)\s+to\s+(?:an?|one)\s+" + _MOD
+     + _PERSON_ONE + r"\b"),
+    # one victim of the other kind as the verb's object ("killed one person and injured another")
+    ("injured", "individual", r"\b(?:injured|injuring|wounded|wounding)\s+(?P<other>another)\b" + r"(?!\s+(?:\d|"
+     + "|".join(w for w in _NUMBER_WORDS if " " not in w) + r")\b)"),
+    ("killed", "individual", r"\b(?:killed|killing)\s+(?P<other>another)\b" + r"(?!\s+(?:\d|"
+     + "|".join(w for w in _NUMBER_WORDS if " " not in w) + r")\b)"),
+    # the injured told by the care they got ("two people were provided with medical aid", "sought medical help")
+    ("injured", "total", _QUAL + _NUM + _WHO + _AUX + r"(?:provided with|given|received|receiving|sought|needed|"
+     r"required|requested)\s+(?:\w+\s+)?" + _CARE),
+    ("injured", "individual", r"\b(?:an?|one|another)\s+" + _MOD + _PERSON_ONE + _FROM + r"\s+(?:(?:was|has been|had been|"
+     r"also)\s+){0,2}(?:provided with|given|received|sought|needed|required|requested)\s+(?:\w+\s+)?" + _CARE),
 ))
 
 # For each pattern of ``_PATTERNS`` (same order), the words it cannot match without: groups that must each have
@@ -164,6 +182,12 @@ _NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("bodies of",), ("pulled", "recovered", "retrieved", "found", "discovered", "removed")),
     (("body of",), ("pulled", "recovered", "retrieved", "found", "discovered", "removed")),
     (("body of",), ("pulled", "recovered", "retrieved", "found", "discovered", "removed")),
+    (("injuries", "wounds"), ("to",)),
+    (("injuries", "wounds"), ("to",)),
+    (("another",), ("injur", "wound")),
+    (("another",), ("kill",)),
+    (("medical", "first aid"),),
+    (("medical", "first aid"),),
 )
 assert len(_NEEDS) == len(_PATTERNS)
 # the patterns from ``_RARE_FROM`` on are tried only in a sentence holding a word of their first groups (one test for
@@ -183,7 +207,8 @@ _VICTIM_NP = (r"(?:(?:an?|one|his|her|their)\s+" + _MOD + _PERSON_ONE + r"|" + _
               r"(?:(?:his|her|their)\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
               + _MOD + _PERSON_MANY + r")\b")
 _ENUMERATION = re.compile(r"(?<![\w,])(?P<list>" + _VICTIM_NP + r"(?:\s*,\s*" + _VICTIM_NP + r")*\s*,?\s+and\s+"
-                          + _VICTIM_NP + r")\s+(?:(?:were|was|have been|had been|are|all)\s+)*(?:(?P<killed>killed|died|dead)|"
+                          + _VICTIM_NP + r")\s+(?:(?:were|was|have been|had been|are|all|also|both|later|reportedly)\s+)*"
+                          r"(?:(?P<killed>killed|died|dead)|"
                           r"injured|wounded|hurt)\b",
                           re.IGNORECASE)
 # victims as the object of the verb: "killing a couple", "killed a man and his son"
@@ -212,14 +237,17 @@ _ILLNESS = re.compile(r"\b(?:virus\w*|viral|outbreaks?|epidemics?|pandemics?|cho
                       r"Ebola|infect\w*|diseases?|fever|measles|malaria|tuberculosis|COVID(?:-19)?|coronavirus|"
                       r"HIV|AIDS)\b", re.IGNORECASE)
 _CASUALTY_WORD = re.compile(r"(kill|dead|died|die\b|perish|bod(y|ies)|corpse|grave|toll|wound|injur|hurt|fatalit|death|"
-                            r"buried|lives|hospital)", re.IGNORECASE)
+                            r"buried|lives|hospital|medical|first aid)", re.IGNORECASE)
 _CASUALTY_PREFIXES = frozenset("kill dead died die dies peri body bodi corp grav toll woun inju hurt fata deat buri "
-                               "live lives hosp".split())
+                               "live lives hosp medi aid".split())
 # a letter run that starts with one of ``_CASUALTY_PREFIXES`` holds one of these: the cheaper test made first
 _CASUALTY_STEMS = ("kill", "dead", "die", "peri", "bod", "corp", "grav", "toll", "woun", "inju", "hurt", "fata", "deat",
-                   "buri", "live", "hospital")
+                   "buri", "live", "hospital", "medical", "first aid")
 _SUBCOUNT_BEFORE = re.compile(r"\b(including|among them|among whom|of whom|incl\.|among the (?:dead|victims|injured))"
                               r"[^.;]{0,12}$", re.IGNORECASE)
+# a sentence framed by a count it then breaks down ("Of the 65 people hospitalised, five are in critical condition while
+# 34 sustained severe injuries"): the figures after the frame are parts of it
+_SUBCOUNT_FRAME = re.compile(r"^\W*(?:of|among) (?:the|those|these)\s+(?:\d[\d,]*|[a-z]+)\b[^,;:]{0,60},", re.IGNORECASE)
 _SUBCOUNT_AFTER = re.compile(r"^\s+of (?:them|whom|those)\b", re.IGNORECASE)
 _INCREMENT_BEFORE = re.compile(r"\b(another|a further|an additional)\s+$", re.IGNORECASE)
 _MORE_AFTER = re.compile(r"\s+(?:more|additional|further)\b", re.IGNORECASE)
@@ -230,16 +258,33 @@ _APPROXIMATE = ("about", "around", "some", "nearly", "almost", "up to", "roughly
 _UPDATE = re.compile(r"\b(rose|risen|rises|increased|climbed|grew|updated|latest|now|reached|has risen|so far|"
                      r"as of|bringing|brings|brought)\b", re.IGNORECASE)
 
-# a total over many incidents ("across the region", "over the past day", "this month"), unless the sentence
-# names one incident ("a missile", "the strike"): kept as a claim, never the toll of one incident
+# a total over many incidents ("across the region", "over the past day"), unless the sentence names one incident
+# ("a missile", "the strike"): kept as a claim, never the toll of one incident
 _AGGREGATE_SCOPE = re.compile(
-    r"\b(across (?:the |its |all )?(?:region|oblast|province|country|front(?:line)?|Ukraine|\w+ (?:region|oblast|"
-    r"province|oblasts|regions))|throughout (?:the )?(?:region|oblast|province|country|day|week|night)|"
-    r"(?:over|in|during) the (?:past|last|previous) (?:day|24 hours|week|month|\w+ (?:days|hours|weeks|months))|"
-    r"over the weekend|(?:so far )?this (?:week|month|year)|since the (?:start|beginning|full-scale)|"
-    r"since (?:February|Feb\.?) (?:24|2022)|in (?:separate|several|multiple|a series of|a wave of) (?:\w+ )?"
-    r"(?:attacks|strikes)|(?:Russian|Ukrainian|enemy) (?:attacks|strikes|shelling attacks) (?:on|across|in) "
+    r"\b(across (?:the |its |all )?(?:region|oblast|province|\w+ (?:region|oblast|province))|"
+    r"throughout (?:the )?(?:region|oblast|province|day|week|night)|"
+    r"(?:over|in|during) the (?:past|last|previous) (?:day|24 hours|week|\w+ (?:days|hours|weeks))|"
+    r"over the weekend|(?:so far )?this week|in (?:separate|several|multiple|a series of|a wave of) (?:\w+ )?"
+    r"(?:attacks|strikes)|(?:these|those) (?:\w+ )?(?:attacks|strikes|shellings|bombardments)|"
+    r"(?:Russian|Ukrainian|enemy) (?:attacks|strikes|shelling attacks) (?:on|across|in) "
     r"(?:the )?(?:region|oblast|\w+ (?:region|oblast)))\b", re.IGNORECASE)
+# a total over a long period or a wide area ("the shelling has killed 405 people since the war began", "during the
+# year", "the attack killed 11 across the country", "in 11 regions"): a claim, never the toll of one incident; an area
+# whatever noun the sentence has, a period unless it names one incident (``aggregate_scope``)
+_NUMERAL = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|multiple|dozens of)"
+_WAR_NOUN = r"(?:invasion|war|assault|offensive|aggression|occupation|de-?occupation|liberation|hostilities|conflict)"
+_WIDE_SCOPE = re.compile(
+    r"\b(?:across (?:the |its |all )?(?:country|front(?:line)?|front ?lines|Ukraine|Russia|\w+ (?:oblasts|regions))|"
+    r"throughout (?:the )?country|in " + _NUMERAL + r" (?:\w+ )?(?:regions|oblasts|provinces|cities)|"
+    r"(?P<period>(?:over|in|during|throughout) the (?:(?:past|last|previous) |course of the )?(?:year|month|\w+ (?:months|years)|"
+    + _WAR_NOUN + r")|(?:so far )?this (?:month|year)|"
+    r"since (?:the (?:start|beginning|outbreak) of|(?:\w+['’]s |the )?(?:full[- ]scale )?(?:\w+ )?" + _WAR_NOUN + r"\b|"
+    r"(?-i:[A-Z])\w+ (?:invaded|launched|attacked)|(?:early |late |mid-?)?(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b|(?:19|20)\d\d\b)))", re.IGNORECASE)
+# a superlative measured against a period ("the deadliest strike since the war began", "one of the deadliest attacks
+# in the war", "the first time since"): that period is no sum
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:deadliest|bloodiest|worst|largest|biggest|heaviest|highest|greatest|strongest|"
+                                r"fiercest|most|first|only)\b[^.;:]{0,120}$", re.IGNORECASE)
 # a toll told of a past year's incident ("Last year, a bombing at the station killed 63"): a claim, never the toll of
 # the incident the article reports
 _PAST_YEAR = re.compile(r"\b(?:last year|a year ago|(?:\w+|\d+) years ago|the previous year|the year before)\b",
@@ -302,7 +347,13 @@ def _is_year(token: str) -> bool:
 
 
 def aggregate_scope(sentence: str) -> bool:
-    """Whether ``sentence`` sums up many incidents ("across the region", "in total over the past day")."""
+    """Whether ``sentence`` sums up many incidents ("across the region", "in total over the past day", "during the
+    year", "since the invasion began")."""
+    for m in _WIDE_SCOPE.finditer(sentence):
+        if not m.group("period"):
+            return True  # an area: "the attack killed 11 across the country" is a sum all the same
+        if not _SUPERLATIVE_BEFORE.search(sentence, 0, m.start()) and not _ONE_INCIDENT.search(sentence):
+            return True  # a period, unless one incident is measured against it ("the third attack since March")
     if _TOTAL_OVER.search(sentence) and _AGGREGATE_SCOPE.search(sentence):
         return True
     return bool(_AGGREGATE_SCOPE.search(sentence)) and not _ONE_INCIDENT.search(sentence)
@@ -310,13 +361,23 @@ def aggregate_scope(sentence: str) -> bool:
 
 _CONTINUES = re.compile(r"^\W*(?:they|these|those|the attacks|the strikes|the shells|in them|among them)\b",
                         re.IGNORECASE)
+# a sentence that adds to the figures before it ("Another 1,700 were injured", "In addition, 40 were wounded")
+_ADDS_TO = re.compile(r"^\W*(?:another|a further|an additional|in addition|additionally|also|plus|besides)\b",
+                      re.IGNORECASE)
 
 
 def continues_aggregate(previous: str | None, sentence: str) -> bool:
     """Whether ``sentence`` goes on with the sum its ``previous`` sentence announced ("In total, over the past day,
-    they fired 71 shells. They hit ..., killing four"): its figures are that sum's, not one incident's."""
-    return previous is not None and bool(_CONTINUES.match(sentence)) and aggregate_scope(previous) and \
-        not figures(previous)
+    they fired 71 shells. They hit ..., killing four") or adds to the sum it gave ("During the year, 400 were killed.
+    Another 1,700 were injured."): its figures are that sum's, not one incident's."""
+    if previous is None:
+        return False
+    if _CONTINUES.match(sentence):
+        return aggregate_scope(previous) and not figures(previous)
+    if _ADDS_TO.match(sentence) and aggregate_scope(previous):
+        before = figures(previous)
+        return bool(before) and all(f.role == "aggregate" for f in before)
+    return False
 
 
 def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Figure]:
@@ -331,7 +392,7 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
     if _ILLNESS.search(sentence) and not armed_conflict(sentence):
         return []
     found: dict[tuple[str, int], Figure] = {}
-    aggregate = aggregate_scope(sentence) or scoped
+    aggregate: bool | None = True if scoped else None  # ``aggregate_scope``, read when a figure needs it
     past = "year" in sentence and bool(_PAST_YEAR.search(sentence))
     low = folded(sentence)
     for (kind, role, pattern), needs in _ALL_GATES if _has(low, _RARE_NEEDS) else _COMMON_GATES:
@@ -342,7 +403,8 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
             value = parse_number(num) if num else None
             at = m.start("num") if "num" in pattern.groupindex else m.start()
             before = sentence[max(0, at - 40):at]
-            if value is None or _is_year(num or "") or _MONTH_BEFORE.search(sentence[max(0, at - 12):at]):
+            if value is None or _is_year(num or "") or _MONTH_BEFORE.search(sentence[max(0, at - 12):at]) or \
+                    _AGE_BEFORE.search(before):
                 continue
             if re.search(r"\b(no|not|nor|without)\s+$", sentence[max(0, at - 12):at], re.IGNORECASE):
                 continue
@@ -355,12 +417,12 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
             more = "more" in pattern.groupindex and m.group("more")
             if _SUBCOUNT_BEFORE.search(before) or _SUBCOUNT_AFTER.match(sentence[m.end("num") if "num" in pattern.groupindex else m.end():]):
                 this_role = "subcount"
+            elif aggregate or (aggregate is None and (aggregate := aggregate_scope(sentence))):
+                this_role = "aggregate"  # "three more were killed across the region this week": more of the sum
             elif more or _INCREMENT_BEFORE.search(before) or \
                     ("num" in pattern.groupindex and _MORE_AFTER.match(sentence, m.end("num")) and
                      not _VAGUE_PLURAL.match(num or "")):
                 this_role = "increment"
-            elif aggregate:
-                this_role = "aggregate"
             elif past and this_role in ("total", "individual"):
                 this_role = "background"  # "last year, a strike on the station killed 63": not today's toll
             elif this_role == "total" and _VAGUE_PLURAL.match(num or ""):
@@ -372,8 +434,11 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
             update = bool(_UPDATE.search(sentence[max(0, m.start() - 30):m.end() + 10]) or
                           _TIMESTAMPED.search(sentence))
             key = (kind, at)
+            # "killed one and injured another": one victim of the other kind, not one more of this kind
+            other = "other" in pattern.groupindex and not any(f.kind == kind and f.start < offset + m.start()
+                                                              for f in found.values())
             fig = Figure(kind, value, m.group(0).strip(), offset + m.start(), offset + m.end(), this_role, approximate,
-                         update, this_role == "individual" and bool(_ADDITIONAL.search(m.group(0))))
+                         update, this_role == "individual" and not other and bool(_ADDITIONAL.search(m.group(0))))
             if key not in found or (found[key].end - found[key].start) < (fig.end - fig.start):
                 found[key] = fig
     lists = (*(_ENUMERATION.finditer(sentence) if _has(low, _ENUMERATION_NEEDS) else ()),
@@ -383,6 +448,9 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
         value = _enumerated(m.group("list"))
         if value is None or _IRREALIS.search(sentence[clause_start(sentence, m.start()):m.start()]):
             continue
+        if any(f.kind != kind and f.start - offset < m.end("list") and f.end - offset > m.start("list")
+               for f in found.values()):
+            continue  # "killed 51 civilians, and six people were injured": the list begins inside the other figure
         stated = [f for f in found.values() if f.kind == kind and m.start() <= f.start - offset < m.end() and
                   f.role != "individual"]
         if m.re is _KILLING_LIST and stated and value <= max(f.value for f in stated):
@@ -400,6 +468,9 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
                                               False, False)
     _fatal_wounds(found)
     _other_kind_increments(found)
+    frame = _SUBCOUNT_FRAME.match(sentence)
+    if frame:
+        _framed_parts(found, offset + frame.end())
     # one number read by two patterns of the same kind is one figure
     out: list[Figure] = []
     for fig in sorted(found.values(), key=lambda f: (f.start, -(f.end - f.start))):
@@ -421,6 +492,15 @@ def _fatal_wounds(found: dict[tuple[str, int], Figure]) -> None:
             del found[key]
             found.setdefault(("killed", key[1]), Figure("killed", fig.value, fig.text, fig.start, fig.end, fig.role,
                                                         fig.approximate, fig.update, fig.additional))
+
+
+def _framed_parts(found: dict[tuple[str, int], Figure], frame_end: int) -> None:
+    """Figures after a framing count of their kind are its parts, in place (``_SUBCOUNT_FRAME``: "Of the 65
+    hospitalised, 34 sustained severe injuries"; "of the 20 injured, two died" still counts two dead)."""
+    kinds = {f.kind for f in found.values() if f.start < frame_end}
+    for key, fig in list(found.items()):
+        if fig.start >= frame_end and fig.kind in kinds and fig.role != "zero":
+            found[key] = replace(fig, role="subcount")
 
 
 def _other_kind_increments(found: dict[tuple[str, int], Figure]) -> None:

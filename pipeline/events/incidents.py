@@ -22,8 +22,9 @@ villages: ``distinct_settlements``), merged within the article when they say the
 (a withdrawal by one side and a capture by the other are one change of control).
 
 The toll of an incident, one documented rule: the stated totals of the incident (exact figures
-before approximate ones); the latest one worded as an update ("the toll rose to 58") if any,
-else the largest. Without any total: an observation ("Reuters saw a dozen bodies"), else
+before approximate ones); the largest one worded as an update ("the toll rose to 58") if any (a
+toll only rises, and an article may retell an earlier update after the latest: "Earlier, the toll rose to
+30"), else the largest. Without any total: an observation ("Reuters saw a dozen bodies"), else
 individuals ("a woman died"; "a man and his wife" are two), else increments ("three more died").
 Sub-counts ("including seven children") and aggregates ("31 killed across the region over the
 past day") never. Every figure stays as a ``CasualtyClaim`` with its claimant.
@@ -91,6 +92,10 @@ _OUTLET_AFTER = re.compile(r"^\s+(?:Independent|Post|Times|Pravda|Herald|Telegra
                            r"\b(?!\s+(?:Square|Street|Avenue|Park|Building|Office|Station)\b)")
 _RIVER_BANK_BEFORE = re.compile(r"\b(?:left|right|east(?:ern)?|west(?:ern)?|north(?:ern)?|south(?:ern)?|opposite|other)\s+"
                                 r"banks?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# where the wounded are treated ("evacuated to hospitals in X", "taken to a hospital in X"): not where it happened
+_TREATED_BEFORE = re.compile(r"\b(?:(?:hospitals?|clinics?|medical (?:institutions?|facilities|facility))\s+in|"
+                             r"(?:evacuated|taken|transported|brought|airlifted|moved)\s+to)\s+(?:the\s+)?"
+                             r"(?:(?:city|town|regional centre|regional center)\s+of\s+)?$", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"^\s*(?:\[[^\]]{1,30}\]\s*)?(?:,|\()")
 _ANAPHOR = re.compile(r"\b(the|this|that) (?:\w+ )?(strike|attack|assault|explosion|blast|shelling|bombing|raid|"
                       r"missiles?|barrage|tragedy)\b", re.IGNORECASE)
@@ -216,7 +221,7 @@ def toll(figs: list[Figure]) -> int | None:
             chosen = [f for f in chosen if not f.approximate]
         if chosen:
             updates = [f for f in chosen if f.update]
-            return max(updates, key=lambda f: f.start).value if updates else max(f.value for f in chosen)
+            return max(f.value for f in updates or chosen)
     individuals = count_individuals(figs)  # "a woman died" is 1, "a man and his wife" 2
     if individuals is not None:
         return individuals
@@ -278,6 +283,8 @@ def usable(place: Place, text: str) -> bool:
         return False
     if _RIVER_BANK_BEFORE.search(before):
         return False  # "withdrew to the left bank of the X": X is the river, not its namesake town
+    if _TREATED_BEFORE.search(before):
+        return False  # "evacuated to hospitals in X": where the wounded are treated
     return True
 
 
@@ -413,6 +420,7 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
                              who or (default_claimant if figs else None), before,
                              titles[bisect.bisect_left(title_starts, s):bisect.bisect_left(title_starts, e)]))
     _earlier_captions(out, captions)
+    _restated_aggregates(out)
     return out
 
 
@@ -423,6 +431,20 @@ def _day_of_its_own(sentence: str, published: EventDate) -> EventDate | None:
     if stated is None or stated.precision != 1 or stated.date is None or stated.date == published.date:
         return None
     return stated
+
+
+def _restated_aggregates(sentences: list[_Sentence]) -> None:
+    """A sentence that only restates a sum the article gives elsewhere ("25 killed in the region since the war
+    began ... 'There are 25 dead, 96 wounded,' the governor said"): no incident, no place, no day of its own and a
+    figure equal to one of the sum's. Its figures are that sum's (role ``aggregate``), in place."""
+    sums = {(f.kind, f.value) for s in sentences for f in s.figures if f.role == "aggregate" and f.value}
+    if not sums:
+        return
+    for sent in sentences:
+        if not sent.figures or sent.triggers or sent.points or sent.oblasts or sent.date is not None:
+            continue
+        if any((f.kind, f.value) in sums for f in sent.figures if f.role != "aggregate"):
+            sent.figures = [f if f.role == "zero" else replace(f, role="aggregate") for f in sent.figures]
 
 
 # an incident of an earlier period: "last year", "two years ago", a year before the page's written as a date ("in an
@@ -716,17 +738,25 @@ def _spoken_for(inc: _Incident) -> Place | None:
 
 
 def _fallback_place(sentences: list[_Sentence], inc: _Incident) -> Place | None:
+    """A town named just before (or, for a headline, just after) an incident that names none, inside the oblasts
+    the incident names if it names any (an incident told over other regions does not borrow the town of the story
+    before it)."""
     first = inc.sentences[0]
+    regions = {p.admin1_code for s in inc.sentences for p in s.oblasts}
+
+    def fits(sent: _Sentence) -> list[Place]:
+        return [p for p in sent.points if not regions or p.admin1_code in regions]
+
     for sent in reversed(sentences[:first.index]):
         if first.para - sent.para > WEIGHTS.casualty_lookback_paragraphs:
             break
-        if sent.points:
-            return sent.points[-1]
+        if fits(sent):
+            return fits(sent)[-1]
     for sent in sentences[first.index + 1:]:  # a headline's place is often named only in the next lines
         if sent.para - first.para > 1:
             break
-        if sent.points:
-            return sent.points[0]
+        if fits(sent):
+            return fits(sent)[0]
     return None
 
 
@@ -790,6 +820,8 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
             continue
         if _battle_losses(inc):
             continue  # a side's losses claimed with a change of control: the change of control is the event
+        if _count_alone(inc):
+            continue  # "More than 20 people have been killed." quoted in a visit's report: a claim, no incident
         intercepted = bool(inc.strikes) and all(t.intercepted for t in inc.strikes)
         split = _by_region(inc, _over_regions(inc)) if any(t.intercepted for t in inc.strikes) else []
         if not split and not inc.points and (killed or injured) and not any(
@@ -1103,6 +1135,14 @@ def _battle_losses(inc: _Incident) -> bool:
     if not all(any(t.control for t in s.triggers) for s in inc.sentences):
         return False
     return all(_COMBATANT_VICTIMS.search(f.text) for f, _c in inc.figures)
+
+
+def _count_alone(inc: _Incident) -> bool:
+    """An incident that is only a count: figures told with no attack, no day and no place of their own ("More than
+    20 people have been killed," a visitor quotes in a report about something else). Its place could only be
+    borrowed from sentences about something else, and a count with no attack and no day is a running total as often
+    as an incident: a claim, no casualty report."""
+    return not inc.strikes and inc.date is None and not any(s.points or s.oblasts for s in inc.sentences)
 
 
 def _fold_sources(into: Event, other: Event) -> None:

@@ -218,7 +218,11 @@ _YEAR_AFTER = re.compile(r"^[^;:.!?]{0,60}?\b(?:19|20)\d\d\b")
 # a clause ends at these (the modal of one clause does not reach the next)
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\s(?:after|when|as|but|while|before|following|and then)\s|[“”\"]",
                            re.IGNORECASE)
-_SEPARATE = re.compile(r"^\W*(separately|in a separate|elsewhere|in another|another|in other news)\b|"
+# "Another woman was wounded": one more victim of the incident told, not another incident
+_MORE_VICTIMS = (r"(?!\s+(?:\d[\d,]*\s+|[\w-]+\s+){0,2}(?:man|woman|person|people|civilians?|residents?|child|children|"
+                 r"boy|girl|teenager|soldiers?|victims?|pensioner|men|women)\b)")
+_SEPARATE = re.compile(r"^\W*(separately|in a separate|elsewhere|in another|another" + _MORE_VICTIMS +
+                       r"|in other news)\b|"
                        r"^\W*(?:earlier|previously)\s+(?:this|last|in)\s+(?:(?:the\s+)?(?:month|year|spring|summer|"
                        r"autumn|fall|winter)|January|February|March|April|May|June|July|August|September|October|"
                        r"November|December)\b|"
