@@ -449,6 +449,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
               for i, (m, cands) in enumerate(zip(mentions, cand_lists))]
     _one_sense_per_discourse(mentions, second, w)
     out = []
+    reasons: dict[tuple, str] = {}  # the reasons rendered in this article (see ``_reason``)
     for i, (m, scored) in enumerate(zip(mentions, second)):
         if i in unresolved:
             cand, signals = unresolved[i]
@@ -459,9 +460,26 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
         if not scored:
             continue
         precision = PRECISION_TOWN if m.facility and scored[0].candidate.feature_kind == "city" else PRECISION_EXACT
-        out.append(Resolution(m, scored[0].candidate, round(_confidence(scored), 3), _reason(m, scored, gaz),
-                              len(scored), tuple(scored[0].signals) + tuple(m.signals), precision))
+        out.append(Resolution(m, scored[0].candidate, _rounded_confidence(_confidence(scored)),
+                              _reason(m, scored, gaz, reasons), len(scored),
+                              tuple(scored[0].signals) + tuple(m.signals), precision))
     return out
+
+
+# ``round(confidence, 3)`` of the confidences seen (``round`` on a float is many times the cost of a look-up, and
+# the same competitions recur: a single candidate is always 1.0); a confidence is never -0.0 or NaN
+_ROUNDED_CONFIDENCES: dict[float, float] = {}
+_ROUNDED_LIMIT = 65_536
+
+
+def _rounded_confidence(confidence: float) -> float:
+    """``round(confidence, 3)``, remembered."""
+    found = _ROUNDED_CONFIDENCES.get(confidence)
+    if found is None:
+        if len(_ROUNDED_CONFIDENCES) >= _ROUNDED_LIMIT:
+            _ROUNDED_CONFIDENCES.clear()
+        found = _ROUNDED_CONFIDENCES[confidence] = round(confidence, 3)
+    return found
 
 
 def _near_place(m: Mention, mentions: list[Mention], first: list,
@@ -872,11 +890,28 @@ def _distinct_anchors(anchors: list[tuple[int, float, float]], limit: int) -> li
     """Confidently placed points as (paragraph, lat, lon), one per paragraph and place."""
     seen, out = set(), []
     for para, lat, lon in anchors:
-        key = (para, round(lat, 2), round(lon, 2))
+        key = (para, *_rounded_point_2(lat, lon))
         if key not in seen:
             seen.add(key)
             out.append((para, lat, lon))
     return out[:limit]
+
+
+# ``(round(lat, 2), round(lon, 2))`` of the anchor points seen (the same towns anchor many articles)
+_ROUNDED_POINTS: dict[tuple[float, float], tuple[float, float]] = {}
+
+
+def _rounded_point_2(lat: float, lon: float) -> tuple[float, float]:
+    """``(round(lat, 2), round(lon, 2))``, remembered for points without a NaN (a NaN is never equal to
+    another, so a remembered one would make two points equal that were not)."""
+    found = _ROUNDED_POINTS.get((lat, lon))
+    if found is None:
+        found = (round(lat, 2), round(lon, 2))
+        if lat == lat and lon == lon:
+            if len(_ROUNDED_POINTS) >= _ROUNDED_LIMIT:
+                _ROUNDED_POINTS.clear()
+            _ROUNDED_POINTS[(lat, lon)] = found
+    return found
 
 
 def _base_signals(m: Mention, cands: list[Candidate], gaz: Gazetteer,
@@ -1145,16 +1180,37 @@ def _one_sense_per_discourse(mentions: list[Mention], ranked: list[list[_Scored]
                     break
 
 
-def _reason(m: Mention, scored: list[_Scored], gaz: Gazetteer) -> str:
+_WEIGHT_OF = attrgetter("weight")
+
+
+def _reason(m: Mention, scored: list[_Scored], gaz: Gazetteer, reasons: dict[tuple, str] | None = None) -> str:
+    """The reason of the chosen place: its signals (the heaviest first) and the recogniser's, then the runner-up.
+
+    ``reasons``: the reasons already rendered in this article, keyed by the identities of what the reason is
+    rendered from (chosen and runner-up candidate, each signal, the number of candidates). The caller keeps every
+    one of those objects alive while it uses the dict (an identity is then never reused), and mentions of one name
+    share them (signals are cached per form and per article): a repeated name is rendered once."""
     top = scored[0]
+    n = len(scored)
+    key = None
+    if reasons is not None:
+        key = (id(top.candidate), tuple(map(id, top.signals)), tuple(map(id, m.signals)),
+               id(scored[1].candidate) if n > 1 else 0, n)
+        found = reasons.get(key)
+        if found is not None:
+            return found
     c = top.candidate
     where = ", ".join(x for x in (_admin1_label(gaz, c.admin1_code), c.country_code) if x)
-    parts = [s.text for s in sorted(top.signals, key=lambda s: -s.weight) if s.text]
+    # (highest weight first, equal weights in their order: what ``key=lambda s: -s.weight`` gives, no weight is NaN)
+    parts = [s.text for s in sorted(top.signals, key=_WEIGHT_OF, reverse=True) if s.text]
     parts += [s.text for s in m.signals if s.text]
     head = f"{c.name} [{c.feature_kind}{', ' + where if where else ''}]"
-    if len(scored) > 1:
+    if n > 1:
         runner = scored[1].candidate
         rwhere = _admin1_label(gaz, runner.admin1_code) or runner.country_code
         parts.append(f"chosen over {runner.name} ({rwhere or runner.feature_kind})"
-                     + (f" and {len(scored) - 2} other candidates" if len(scored) > 2 else ""))
-    return f"{head}: " + "; ".join(dict.fromkeys(parts))
+                     + (f" and {n - 2} other candidates" if n > 2 else ""))
+    reason = f"{head}: " + "; ".join(dict.fromkeys(parts))
+    if key is not None:
+        reasons[key] = reason
+    return reason
