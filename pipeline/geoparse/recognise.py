@@ -18,6 +18,7 @@ import string
 import numpy as np
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from pipeline.geoparse.gazetteer import Gazetteer, adjective_forms_params, adjective_stem, one_word_adjectival
@@ -133,7 +134,8 @@ _LOCATION_LINE = re.compile(r"(?m)^[ \t]*((?:" + _LOC_WORD + r"\.?(?:[ \t]+" + _
                             r"[ \t]*(?=[.;:(\n]|\Z)")
 _LOCATION_PART = re.compile(r"[^,]+")
 # the start of a line up to its first comma, when that comes within 60 characters
-_LOCATION_HEAD = re.compile(r"(?m)^[^,\n]{1,60},")
+_LOCATION_HEAD_CHARS = 60
+_LOCATION_HEAD = re.compile(r"(?m)^[^,\n]{1,%d}," % _LOCATION_HEAD_CHARS)  # (found by ``_location_heads``)
 # words that end the name of a district, not a settlement ("Zavodskoy Rayon")
 DISTRICT_WORDS = frozenset({"rayon", "raion", "district", "okrug", "hromada", "municipality", "county"})
 _REGIONS_OF_BEFORE = re.compile(r"\b(regions|oblasts|provinces)\s+of\s+(the\s+)?$", re.IGNORECASE)
@@ -599,6 +601,23 @@ def _mark_aliases(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> Non
                 a.alias_rows, a.alias_text = _rows_of(gaz, b), b.text
 
 
+def _location_heads(text: str) -> Iterator[tuple[int, int]]:
+    """The spans ``_LOCATION_HEAD.finditer(text)`` finds, from the line starts alone (the regex tries every
+    position of the text for a line start): a line's head is its text up to its first comma, when that comma
+    comes before the line's end and 1 to ``_LOCATION_HEAD_CHARS`` characters after the line's start."""
+    size = len(text)
+    start = 0
+    while start < size:
+        newline = text.find("\n", start)
+        line_end = size if newline < 0 else newline
+        comma = text.find(",", start, min(line_end, start + _LOCATION_HEAD_CHARS + 1))
+        if comma > start:
+            yield start, comma + 1
+        if newline < 0:
+            break
+        start = newline + 1
+
+
 def _location_lines(ctx: _Context, gaz: Gazetteer) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
     """Location strings that open a line, as (start, end, (start, end) of each part): "A, B Oblast, Country" or
     "A, Country" — the last part a country, or a later part ending with a region word. Their names are
@@ -607,10 +626,10 @@ def _location_lines(ctx: _Context, gaz: Gazetteer) -> list[tuple[int, int, tuple
     text = ctx.text
     if "," not in text:
         return found
-    for head in _LOCATION_HEAD.finditer(text):
-        if head.group().count(" ") > 4:
+    for head_start, head_end in _location_heads(text):
+        if text.count(" ", head_start, head_end) > 4:
             continue  # a location string's head is a short name before a comma (most lines are prose)
-        match = _LOCATION_LINE.match(text, head.start())
+        match = _LOCATION_LINE.match(text, head_start)
         if match is None:
             continue
         start, end = match.span(1)

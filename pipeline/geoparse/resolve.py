@@ -1171,13 +1171,14 @@ def _one_sense_per_discourse(mentions: list[Mention], ranked: list[list[_Scored]
                 totals[s.candidate.row] += s.score
         best = min(totals, key=lambda r: (-totals[r], r))
         for i in idxs:
-            for pos, s in enumerate(ranked[i]):
-                if s.candidate.row == best and pos:
-                    chosen = ranked[i].pop(pos)
-                    chosen.signals.append(Signal("one_sense_per_discourse", 0.0, "same name elsewhere in the article"))
-                    chosen.score = max(chosen.score, ranked[i][0].score + w.one_sense_margin)
-                    ranked[i].insert(0, chosen)
-                    break
+            try:  # (the first candidate after the top one that is ``best``, found in C)
+                pos = list(map(_ROW_OF, ranked[i])).index(best, 1)
+            except ValueError:
+                continue
+            chosen = ranked[i].pop(pos)
+            chosen.signals.append(Signal("one_sense_per_discourse", 0.0, "same name elsewhere in the article"))
+            chosen.score = max(chosen.score, ranked[i][0].score + w.one_sense_margin)
+            ranked[i].insert(0, chosen)
 
 
 _WEIGHT_OF = attrgetter("weight")
