@@ -902,12 +902,12 @@ _ROUNDED_POINTS: dict[tuple[float, float], tuple[float, float]] = {}
 
 
 def _rounded_point_2(lat: float, lon: float) -> tuple[float, float]:
-    """``(round(lat, 2), round(lon, 2))``, remembered for points without a NaN (a NaN is never equal to
-    another, so a remembered one would make two points equal that were not)."""
+    """``(round(lat, 2), round(lon, 2))``, remembered unless a coordinate is zero (0.0 and -0.0 are one key but
+    are written differently) or NaN (never equal to another: a remembered one would make two points equal)."""
     found = _ROUNDED_POINTS.get((lat, lon))
     if found is None:
         found = (round(lat, 2), round(lon, 2))
-        if lat == lat and lon == lon:
+        if lat and lon and lat == lat and lon == lon:
             if len(_ROUNDED_POINTS) >= _ROUNDED_LIMIT:
                 _ROUNDED_POINTS.clear()
             _ROUNDED_POINTS[(lat, lon)] = found

@@ -1,0 +1,146 @@
+"""Session 13's first-pass speed-ups give what the plain forms give (issue 12 point 6, issue 16: same places)."""
+
+from __future__ import annotations
+
+import copy
+import random
+import re
+import sys
+
+from pipeline.geoparse.gazetteer import Candidate
+from pipeline.geoparse.recognise import (MEDIA_NOUNS, Mention, _after_media_noun, _Context, _IGNORECASE_TWINS,
+                                         _LOCATION_HEAD, _location_heads, _may_name_medium)
+from pipeline.geoparse.resolve import (_one_sense_per_discourse, _rounded_confidence, _rounded_point_2, _Scored)
+from pipeline.geoparse.weights import RESOLVE_WEIGHTS
+from pipeline.model import Signal
+
+resolve_module = sys.modules["pipeline.geoparse.resolve"]  # (the package re-exports the function ``resolve``)
+
+
+def test_ignorecase_twins_are_every_other_character_an_ascii_letter_matches():
+    letter = re.compile(r"[a-z]", re.IGNORECASE)
+    twins = [chr(code) for code in range(128, sys.maxunicode + 1) if letter.fullmatch(chr(code))]
+    assert tuple(twins) == _IGNORECASE_TWINS
+
+
+def test_the_media_gate_never_hides_a_media_noun_before_a_name():
+    rng = random.Random(13)
+    fillers = ["the", "a", "said", "in", "on", "local", "Kyiv", "news", "outlets?", "web", "day"]
+    nouns = [*MEDIA_NOUNS, *(n.upper() for n in MEDIA_NOUNS), *(n.title() for n in MEDIA_NOUNS),
+             "newſpaper", "Agency", "webſite", "maGazine", "publİcation", "blOG"]
+    seen = 0
+    for _ in range(3_000):
+        words = [rng.choice(fillers) for _ in range(rng.randint(1, 6))]
+        if rng.random() < 0.5:
+            words.insert(rng.randrange(len(words) + 1), rng.choice(nouns) + rng.choice(["", "s"]))
+        text = " ".join(words) + rng.choice([" ", "  ", ' "', " “", "\t"]) + "Gordon reported."
+        ctx = _Context(text)
+        hits = [pos for pos in range(len(text) + 1) if _after_media_noun(text, pos)]
+        seen += bool(hits)
+        assert not hits or _may_name_medium(ctx)
+    assert seen > 500  # the generator does produce media nouns before names
+
+
+def test_location_heads_are_what_the_regex_finds():
+    rng = random.Random(16)
+    texts = ["", ",", "\n,", "a,", "Kyiv, Ukraine\nLviv, Lviv Oblast, Ukraine\n", "x" * 60 + ",", "x" * 61 + ",",
+             "a\r\nb, c", ", lead\nnext, line"]
+    texts += ["".join(rng.choice("ab ,\n\r\t") for _ in range(rng.randint(0, 200))) for _ in range(20_000)]
+    for text in texts:
+        assert list(_location_heads(text)) == [m.span() for m in _LOCATION_HEAD.finditer(text)], text
+
+
+def test_rounded_confidence_and_anchor_point_are_round_with_the_same_repr():
+    rng = random.Random(12)
+    values = [1.0, 0.0, 0.5, 0.0005, 0.0015, 1 / 3, 2 / 3, 0.9995] + [rng.random() for _ in range(5_000)]
+    for value in values * 2:  # the second time from the table
+        assert repr(_rounded_confidence(value)) == repr(round(value, 3))
+    points = [(0.0, -0.0), (-0.0, 0.0), (50.455, 30.525), (-33.875, 151.205)] + \
+        [(rng.uniform(-90, 90), rng.uniform(-180, 180)) for _ in range(5_000)]
+    for lat, lon in points * 2:
+        assert repr(_rounded_point_2(lat, lon)) == repr((round(lat, 2), round(lon, 2)))
+
+
+def test_a_nan_anchor_point_is_never_remembered():
+    nan = float("nan")
+    first, second = _rounded_point_2(nan, 1.0), _rounded_point_2(nan, 1.0)
+    assert first[0] is not second[0]  # two NaNs stay two points, as two calls of ``round`` give
+
+
+def _candidate(row: int) -> Candidate:
+    return Candidate(row, row, f"Place{row}", 50.0, 30.0, "city", "UA", "UA-14", 1000 * row, True)
+
+
+def _plain_one_sense(mentions, ranked, w) -> None:
+    """The loop ``_one_sense_per_discourse`` had before it looked the moved candidate up with ``list.index``."""
+    from collections import defaultdict
+
+    by_key = defaultdict(list)
+    for i, m in enumerate(mentions):
+        if ranked[i] and m.kind in ("name", "variant"):
+            by_key[(m.key, m.region)].append(i)
+    for idxs in by_key.values():
+        if len(idxs) < 2:
+            continue
+        totals = defaultdict(float)
+        for i in idxs:
+            for s in ranked[i]:
+                totals[s.candidate.row] += s.score
+        best = min(totals, key=lambda r: (-totals[r], r))
+        for i in idxs:
+            for pos, s in enumerate(ranked[i]):
+                if s.candidate.row == best and pos:
+                    chosen = ranked[i].pop(pos)
+                    chosen.signals.append(Signal("one_sense_per_discourse", 0.0, "same name elsewhere in the article"))
+                    chosen.score = max(chosen.score, ranked[i][0].score + w.one_sense_margin)
+                    ranked[i].insert(0, chosen)
+                    break
+
+
+def _state(ranked):
+    return [[(s.candidate.row, s.score, [x.kind for x in s.signals]) for s in scored] for scored in ranked]
+
+
+def test_one_sense_per_discourse_moves_what_the_plain_loop_moves():
+    rng = random.Random(7)
+    for _ in range(2_000):
+        mentions, ranked = [], []
+        for i in range(rng.randint(1, 6)):
+            m = Mention(i * 10, i * 10 + 4, "Name", rng.choice(["a", "b"]), rng.choice(["name", "variant", "demonym"]))
+            rows = rng.sample(range(1, 9), rng.randint(0, 5))
+            if rows and rng.random() < 0.2:
+                rows.append(rows[0])  # a row twice: the first one after the top is the one moved
+            scored = [_Scored(_candidate(r), rng.choice([-1.0, 0.5, 1.0, 2.0, rng.uniform(-2, 3)]), []) for r in rows]
+            mentions.append(m)
+            ranked.append(scored)
+        plain = copy.deepcopy(ranked)
+        _one_sense_per_discourse(mentions, ranked, RESOLVE_WEIGHTS)
+        _plain_one_sense(mentions, plain, RESOLVE_WEIGHTS)
+        assert _state(ranked) == _state(plain)
+
+
+_TEXTS = (
+    "Shelling hit Pokrovsk and Kramatorsk in the Donetsk region. Later Pokrovsk was hit again, and Kramatorsk too. "
+    "Officials in Kyiv said Pokrovsk and Kramatorsk had no power; Kyiv sent help to Kramatorsk.",
+    "Paris, Texas, held a parade. The mayor of Paris thanked Texas volunteers. Paris is small.",
+    "Paris welcomed the French president. Paris, the capital of France, hosted talks with Berlin and Paris again.",
+)
+
+
+def test_memoised_reasons_are_the_reasons_rendered_one_by_one(geoparser, monkeypatch):
+    memoised = [geoparser.parse_places(text) for text in _TEXTS]
+    plain_reason = resolve_module._reason
+    monkeypatch.setattr(resolve_module, "_reason", lambda m, scored, gaz, reasons=None: plain_reason(m, scored, gaz))
+    plain = [geoparser.parse_places(text) for text in _TEXTS]
+    assert [[repr(p) for p in places] for places in memoised] == [[repr(p) for p in places] for places in plain]
+    assert any(len({p.reason for p in places}) < len(places) for places in plain)  # names repeat: the memo is used
+
+
+def test_a_text_gives_the_same_places_alone_twice_and_between_other_texts(geoparser):
+    alone = [[repr(p) for p in geoparser.parse_places(text)] for text in _TEXTS]
+    again = [[repr(p) for p in geoparser.parse_places(text)] for text in _TEXTS]
+    interleaved = [[repr(p) for p in geoparser.parse_places(text)] for text in reversed(_TEXTS)][::-1]
+    assert alone == again == interleaved
+    # the two texts name a different Paris: nothing of one article's reasons reaches the other
+    paris = [{p.reason for p in geoparser.parse_places(text) if p.text == "Paris"} for text in _TEXTS[1:]]
+    assert paris[0].isdisjoint(paris[1])
