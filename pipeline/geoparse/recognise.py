@@ -316,7 +316,6 @@ class _Context:
         self._range_starts = [r[0] for r in self.ranges]
         self.sentences = sentence_starts(text)
         self._line_kind: dict[int, str] = {}
-        self.media_noun: bool | None = None  # whether a media noun occurs (see ``_may_name_medium``), once asked
 
     @cached_property
     def cap_spans(self) -> list[tuple[int, int]]:
@@ -1379,20 +1378,6 @@ _MEDIA_BEFORE_REVERSED = re.compile(r"[\"“«']?[ \t]+s?(?:" + "|".join(noun[::
 _MEDIA_WINDOW = 30  # characters before a name in which ``_MEDIA_BEFORE`` is looked for
 
 
-# the characters other than the ASCII letters that an ASCII letter matches under ``re.IGNORECASE`` ("İ", "ı", "ſ" and
-# the Kelvin sign; the tests check every code point): in a text without them, a case-insensitive match of an ASCII
-# word stands where the text's ``lower`` has that word
-_IGNORECASE_TWINS = ("\u0130", "\u0131", "\u017f", "\u212a")
-
-
-def _may_name_medium(ctx: _Context) -> bool:
-    """False when ``_after_media_noun`` finds nothing anywhere in the text: no media noun in it (most texts)."""
-    found = ctx.media_noun
-    if found is None:
-        found = ctx.media_noun = ctx.has_any(MEDIA_NOUNS) or any(twin in ctx.text for twin in _IGNORECASE_TWINS)
-    return found
-
-
 def _after_media_noun(text: str, pos: int) -> bool:
     """Whether ``_MEDIA_BEFORE.search(text, max(0, pos - _MEDIA_WINDOW), pos)`` finds a match. A match ends at
     ``pos`` and is the only one that can (no noun ends another noun or an "s"): it is the match of the reversed
@@ -1461,7 +1446,7 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
         return False  # "the Dnipro river" is not the city of Dnipro
     if after_low.rstrip(".,;:") in ORG_NOUNS and not facts.country_or_capital:
         return False  # "the Wagner group" is not a town in Brazil
-    if not facts.country_or_capital and _may_name_medium(ctx) and _after_media_noun(ctx.text, m.start):
+    if not facts.country_or_capital and _after_media_noun(ctx.text, m.start):
         return False  # "the online publication "Gordon"", "the channel Rossiya": a medium named, not a place
     sentence_start = ctx.is_sentence_start(m.start)
     if line_kind == "title" and not facts.country_or_capital and " " not in low:
