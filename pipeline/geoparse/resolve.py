@@ -14,6 +14,7 @@ import math
 import re
 from operator import attrgetter
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -350,22 +351,20 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             _same_place_as_alias(m, i, full_lists, cand_lists)
     # the first pass depends only on the name and how it is written: rank each such form once
     first_ctx = _RankContext(gaz, countries, {}, [], w)
-    first_by_form: dict[tuple, tuple[list[_Scored], float]] = {}
-    first = []
+    first_by_form: dict[tuple, tuple[Candidate | None, float]] = {}
+    first: list[tuple[Candidate | None, float]] = []  # (top candidate, confidence) of each mention
     for m, cands in zip(mentions, cand_lists):
         form = (m.key, m.kind, m.region, m.listed, m.rows, m.village, m.alias_rows)
         if form not in first_by_form:
-            scored = _rank(m, cands, first_ctx)
-            first_by_form[form] = (scored, _confidence(scored) if scored else 0.0)
+            first_by_form[form] = _first_reading(m, cands, first_ctx)
         first.append(first_by_form[form])
     # context from the first pass: admin-1 units named, and confidently placed points
     admin_ctx: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     anchors = []
     towns: list[tuple[int, int, float, float, str]] = []  # placed settlements: (paragraph, sentence, lat, lon, key)
-    for i, (scored, conf) in enumerate(first):
-        if not scored:
+    for i, (top, conf) in enumerate(first):
+        if top is None:
             continue
-        top = scored[0].candidate
         if top.feature_kind == "admin1" and top.admin1_code and (mentions[i].region or conf >= w.admin1_context_confidence):
             # a region phrase ("the Kharkiv region") names its unit outright; otherwise the same name
             # is no evidence for itself ("a Delta officer ... the Delta officer")
@@ -381,16 +380,16 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     second_ctx.towns = towns
     if towns:
         _add_namesakes_near_towns(mentions, full_lists, cand_lists, towns, w)
-    qualifiers = {i: first[m.qualifier][0][0].candidate for i, m in enumerate(mentions)
-                  if m.qualifier is not None and first[m.qualifier][0]}
+    qualifiers = {i: first[m.qualifier][0] for i, m in enumerate(mentions)
+                  if m.qualifier is not None and first[m.qualifier][0] is not None}
     # a location string's admin unit and country restrict the candidates of its head; a settlement
     # with none left (or none in the gazetteer) is placed at its admin unit
     unresolved: dict[int, tuple[Candidate, list[Signal]]] = {}
     at_town: set[int] = set()  # the unresolved placed at the town they are near (precision of a town)
     article_unit = _article_unit(mentions, first)
     for i, m in enumerate(mentions):
-        if m.district_of is not None and first[m.district_of][0]:
-            whole = first[m.district_of][0][0].candidate
+        if m.district_of is not None and first[m.district_of][0] is not None:
+            whole = first[m.district_of][0]
             units = _district_units(cand_lists[i], whole, gaz)
             if units:
                 cand_lists[i] = units
@@ -487,9 +486,9 @@ def _near_place(m: Mention, mentions: list[Mention], first: list,
     """A settlement the gazetteer lacks, said to be near a town ("the village of X outside Y"): placed at the
     town's point; near an admin-1 unit, at the unit's seat; None when Y reads as neither."""
     j = next((j for j, other in enumerate(mentions) if other.start == m.near_start), None)
-    if j is None or not first[j][0]:
+    if j is None or first[j][0] is None:
         return None
-    top = first[j][0][0].candidate
+    top = first[j][0]
     if top.feature_kind == "admin1":
         return _unit_point(m, gaz, top)
     if top.feature_kind != "city":
@@ -568,9 +567,9 @@ def _district_of_the_article_city(mentions: list[Mention], first: list, cand_lis
     when that city is another one: placed at that city, with the reason "a district of Y", not at a namesake
     district hundreds of kilometres away. The article's city is the last big city placed before the mention
     (else the first after it): precision over a guess between equally named districts."""
-    cities = [(j, scored[0].candidate) for j, (scored, conf) in enumerate(first)
-              if scored and conf >= w.district_city_confidence and scored[0].candidate.feature_kind == "city"
-              and scored[0].candidate.population >= w.city_with_districts_population]
+    cities = [(j, top) for j, (top, conf) in enumerate(first)
+              if top is not None and conf >= w.district_city_confidence and top.feature_kind == "city"
+              and top.population >= w.city_with_districts_population]
     if not cities:
         return
     for i, m in enumerate(mentions):
@@ -608,19 +607,19 @@ def _constraints(i: int, mentions: list[Mention], first: list) -> tuple[Candidat
     region phrase of its sentence."""
     m = mentions[i]
     unit = country = None
-    if m.qualifier is not None and first[m.qualifier][0]:
-        top = first[m.qualifier][0][0].candidate
+    if m.qualifier is not None and first[m.qualifier][0] is not None:
+        top = first[m.qualifier][0]
         if top.feature_kind == "admin1":
             unit = top
     elif m.settlement:
         for j, other in enumerate(mentions):
-            if other.sentence == m.sentence and other.region and j != i and first[j][0]:
-                top = first[j][0][0].candidate
+            if other.sentence == m.sentence and other.region and j != i and first[j][0] is not None:
+                top = first[j][0]
                 if top.feature_kind == "admin1":
                     unit = top
                     break
-    if m.country_qualifier is not None and first[m.country_qualifier][0]:
-        top = first[m.country_qualifier][0][0].candidate
+    if m.country_qualifier is not None and first[m.country_qualifier][0] is not None:
+        top = first[m.country_qualifier][0]
         if top.feature_kind == "country" or mentions[m.country_qualifier].kind == "demonym":
             country = top.country_code
     if unit is not None and country is not None and unit.country_code != country:
@@ -723,9 +722,9 @@ def _admin1_of(gaz: Gazetteer, c: Candidate) -> str | None:
     return joined.admin1_code if joined is not None else None
 
 
-def _names_a_settlement(scored: list[_Scored]) -> bool:
+def _names_a_settlement(top: Candidate | None) -> bool:
     """Whether the first-pass reading of a name is a settlement (a town or village), not a unit or country."""
-    return bool(scored) and scored[0].candidate.feature_kind == "city"
+    return top is not None and top.feature_kind == "city"
 
 
 def _unit_point(m: Mention, gaz: Gazetteer, unit: Candidate) -> tuple[Candidate, list[Signal]]:
@@ -950,6 +949,33 @@ def _base_signals_of_form(gaz: Gazetteer, key: str, rows: tuple[int, ...], varia
                  for signals in (_base(c, region, text, listed, facts, w, how.get(c.row), village) for c in cands))
 
 
+def _first_reading(m: Mention, cands: list[Candidate], ctx: _RankContext) -> tuple[Candidate | None, float]:
+    """(top candidate, ``_confidence``) of ``_rank(m, cands, ctx)`` in the first pass, where ``ctx`` knows only the
+    article's countries (no admin-1 unit, anchor, qualifier or town yet), without a ``_Scored`` per candidate nor a
+    sort (the first pass reads nothing else): the highest score, the lowest row among equal ones; the share is
+    summed over the scores highest first, as ``_confidence`` sums them (equal scores add equal terms: their order
+    among themselves changes nothing). ``(None, 0.0)`` when there is no candidate."""
+    if not cands:
+        return None, 0.0
+    if len(cands) == 1 or m.kind in ("demonym", "abbreviation"):
+        return cands[0], 1.0  # (``_rank`` gives one candidate: its share is 1.0)
+    country_signals = ctx._country_signals  # (``ctx.country_signal``, read from its cache when filled)
+    scores = []
+    for c, (base_sum, _signals) in zip(cands, _base_signals(m, cands, ctx.gaz, ctx.w)):
+        cc = c.country_code
+        country = country_signals.get(cc, _UNSEEN)
+        if country is _UNSEEN:
+            country = ctx.country_signal(cc)
+        scores.append(base_sum if country is None else base_sum + country.weight)
+    best = max(scores)
+    top = min((c for c, score in zip(cands, scores) if score == best), key=_CANDIDATE_ROW)
+    ordered = sorted(scores, reverse=True)
+    return top, _top_share(ordered[0], ordered[1:])
+
+
+_CANDIDATE_ROW = attrgetter("row")
+
+
 def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1,
           qualifier: Candidate | None = None) -> list[_Scored]:
     if not cands:
@@ -1119,9 +1145,9 @@ def _article_unit(mentions: list[Mention], first: list) -> Candidate | None:
     """The admin-1 unit the article names with a region word ("the X region", "X Oblast"), when it names
     exactly one such unit: the region a list of villages belongs to."""
     units = {}
-    for m, (scored, _conf) in zip(mentions, first):
-        if m.region_word and scored and scored[0].candidate.feature_kind == "admin1":
-            units[scored[0].candidate.admin1_code] = scored[0].candidate
+    for m, (top, _conf) in zip(mentions, first):
+        if m.region_word and top is not None and top.feature_kind == "admin1":
+            units[top.admin1_code] = top
     return next(iter(units.values())) if len(units) == 1 else None
 
 
@@ -1148,10 +1174,14 @@ _NEGLIGIBLE_GAP = -37.0
 
 def _confidence(scored: list[_Scored]) -> float:
     """The top candidate's softmax share of the scores."""
-    top = scored[0].score
+    return _top_share(scored[0].score, map(_SCORE_OF, scored[1:]))
+
+
+def _top_share(top: float, others: Iterable[float]) -> float:
+    """The softmax share of score ``top`` beside the ``others`` (the other scores, highest first)."""
     total = 1.0  # the top candidate's own term
-    for s in scored[1:]:
-        gap = s.score - top
+    for score in others:
+        gap = score - top
         if gap > _NEGLIGIBLE_GAP:
             total += math.exp(gap)
     return 1.0 / total

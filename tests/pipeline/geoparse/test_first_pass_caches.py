@@ -118,3 +118,32 @@ def test_a_text_gives_the_same_places_alone_twice_and_between_other_texts(geopar
     # the two texts name a different Paris: nothing of one article's reasons reaches the other
     paris = [{p.reason for p in geoparser.parse_places(text) if p.text == "Paris"} for text in _TEXTS[1:]]
     assert paris[0].isdisjoint(paris[1])
+
+
+_SHARED_NAMES = ("Paris", "Springfield", "Washington", "Alexandria", "Novoselivka", "Georgia", "Kherson", "Victoria",
+                 "Santa Cruz", "Richmond", "Mykolaivka", "Dublin", "Odesa", "Kyiv", "Lima", "Petrivka", "Berlin",
+                 "Troy", "Vinnytsia", "Jordan")
+
+
+def test_first_reading_is_the_top_and_confidence_of_the_full_ranking(gazetteer):
+    from collections import Counter
+
+    from pipeline.geoparse.resolve import _candidates, _confidence, _first_reading, _rank, _RankContext
+    from pipeline.text.textnorm import name_key
+
+    rng = random.Random(5)
+    countries = ["UA", "US", "RU", "FR", "GB", "IE", "DE", "PE", "JO", "GE", "CA", "AU"]
+    compared = 0
+    for _ in range(300):
+        counts = Counter({cc: rng.choice([1, 2, 0.5]) for cc in rng.sample(countries, rng.randint(0, 4))})
+        for name in rng.sample(_SHARED_NAMES, 6):
+            m = Mention(0, len(name), name, name_key(name), rng.choice(["name", "name", "variant", "demonym"]))
+            if m.kind == "variant":
+                m.rows = gazetteer.rows_for_key(m.key)[:rng.randint(1, 12)]
+            m.village = rng.random() < 0.2
+            cands = _candidates(m, gazetteer)
+            scored = _rank(m, cands, _RankContext(gazetteer, counts, {}, [], RESOLVE_WEIGHTS))
+            top, confidence = _first_reading(m, cands, _RankContext(gazetteer, counts, {}, [], RESOLVE_WEIGHTS))
+            assert (top, confidence) == ((scored[0].candidate, _confidence(scored)) if scored else (None, 0.0))
+            compared += len(cands) > 1
+    assert compared > 500  # most names have several candidates
