@@ -18,6 +18,7 @@ import string
 import numpy as np
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
+from operator import itemgetter
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -515,7 +516,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         return []
     ctx = _Context(text)
     lines = _location_lines(ctx, gaz)
-    raw = _automaton_matches(ctx, gaz) + _abbreviation_matches(ctx, gaz)
+    raw = _abbreviation_matches(ctx, gaz) + _automaton_matches(ctx, gaz)  # (abbreviations first: see ``_leftmost_longest``)
     if lines:
         raw += _location_line_matches(ctx, gaz, lines)
     chosen = _leftmost_longest(raw)
@@ -1307,8 +1308,11 @@ def _abbreviation_matches(ctx: _Context, gaz: Gazetteer) -> list[RawMatch]:
 
 def _leftmost_longest(matches: list[RawMatch]) -> list[RawMatch]:
     """The matches that do not overlap an earlier one, the longest first at one start (then an abbreviation
-    before a name of the same span); ``matches`` is sorted so in place."""
-    matches.sort(key=_raw_order)
+    before a name of the same span: the caller lists the abbreviations first); ``matches`` is sorted so in place:
+    by start, then by end from the last, equal spans in the caller's order (two stable sorts on int keys, what
+    the key ``(start, start - end, kind != "abbreviation")`` gives for abbreviations listed first)."""
+    matches.sort(key=_MATCH_END, reverse=True)
+    matches.sort(key=_MATCH_START)
     chosen: list[RawMatch] = []
     last_end = -1
     for m in matches:
@@ -1318,8 +1322,7 @@ def _leftmost_longest(matches: list[RawMatch]) -> list[RawMatch]:
     return chosen
 
 
-def _raw_order(m: RawMatch) -> tuple[int, int, bool]:
-    return m[0], m[0] - m[1], m[4] != "abbreviation"
+_MATCH_START, _MATCH_END = itemgetter(0), itemgetter(1)
 
 
 # capitalised words, with middle initials ("Gino D. Bassett") and hyphenated surnames ("Diaz-Balart")

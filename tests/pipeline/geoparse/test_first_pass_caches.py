@@ -147,3 +147,24 @@ def test_first_reading_is_the_top_and_confidence_of_the_full_ranking(gazetteer):
             assert (top, confidence) == ((scored[0].candidate, _confidence(scored)) if scored else (None, 0.0))
             compared += len(cands) > 1
     assert compared > 500  # most names have several candidates
+
+
+def test_leftmost_longest_sorts_as_the_tuple_key_did():
+    from pipeline.geoparse.recognise import _leftmost_longest
+
+    rng = random.Random(3)
+    for _ in range(5_000):
+        raw = []
+        for k in range(rng.randint(0, 12)):
+            start = rng.randint(0, 15)
+            raw.append((start, start + rng.randint(1, 6), f"s{k}", f"k{k}", rng.choice(["name", "demonym", "abbreviation"]), ()))
+        plain = sorted(raw, key=lambda m: (m[0], m[0] - m[1], m[4] != "abbreviation"))
+        abbreviations_first = [m for m in raw if m[4] == "abbreviation"] + [m for m in raw if m[4] != "abbreviation"]
+        chosen = _leftmost_longest(abbreviations_first)
+        assert abbreviations_first == plain
+        last_end, expected = -1, []
+        for m in plain:
+            if m[0] >= last_end:
+                expected.append(m)
+                last_end = m[1]
+        assert chosen == expected
