@@ -338,8 +338,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             continue  # a continent ("European", "EU") names no country
         if cands and (m.kind in ("demonym", "abbreviation") or cands[0].feature_kind == "country"):
             countries[cands[0].country_code] += 1
-        elif cands and len({c.country_code for c in cands if c.feature_kind == "admin1"}) == 1 and \
-                cands[0].feature_kind == "admin1":
+        elif cands and cands[0].feature_kind == "admin1" and \
+                len({c.country_code for c in cands if c.feature_kind == "admin1"}) == 1:  # (the cheap test first)
             countries[cands[0].country_code] += 1  # a state or oblast names its country
     if focus_country:
         countries[focus_country] += 2
