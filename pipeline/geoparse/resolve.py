@@ -241,10 +241,20 @@ def _facts(cands: list[Candidate], w: ResolveWeights) -> _Facts:
     seats = frozenset(max((o for o in cities if o.admin1_code == code), key=lambda o: (o.population, -o.row)).row
                       for code in units if any(o.admin1_code == code and o.population >= w.namesake_town_population
                                                for o in cities))
-    return _Facts(frozenset(o.admin1_code for o in cities if o.population >= w.namesake_town_population),
-                  frozenset(o.country_code for o in cities if o.population >= w.namesake_big_city_population),
-                  any(o.primary and o.population >= w.primary_town_population for o in cities), seats,
-                  any(o.minor for o in cities))
+    # (one loop over the towns for the four facts below, not a generator each: computed for every new form)
+    town_units, big_city_countries, primary_town, minor = set(), set(), False, False
+    town_min, big_min, primary_min = w.namesake_town_population, w.namesake_big_city_population, w.primary_town_population
+    for o in cities:
+        population = o.population
+        if population >= town_min:
+            town_units.add(o.admin1_code)
+        if population >= big_min:
+            big_city_countries.add(o.country_code)
+        if o.primary and population >= primary_min:
+            primary_town = True
+        if o.minor:
+            minor = True
+    return _Facts(frozenset(town_units), frozenset(big_city_countries), primary_town, seats, minor)
 
 
 @lru_cache(maxsize=8)
@@ -945,8 +955,9 @@ def _base_signals_of_form(gaz: Gazetteer, key: str, rows: tuple[int, ...], varia
     facts = _facts(cands, w)
     how = dict(_region_units(gaz, key, rows or gaz.rows_for_key(key)) or _region_units_by_spelling(gaz, key)) \
         if region else {}
-    return tuple((sum(s.weight for s in signals), signals)
-                 for signals in (_base(c, region, text, listed, facts, w, how.get(c.row), village) for c in cands))
+    # (the weights summed in order, read in C: ``sum(s.weight for s in signals)``)
+    return tuple([(sum(map(_WEIGHT_OF, signals)), signals)
+                  for signals in [_base(c, region, text, listed, facts, w, how.get(c.row), village) for c in cands]])
 
 
 def _first_reading(m: Mention, cands: list[Candidate], ctx: _RankContext) -> tuple[Candidate | None, float]:

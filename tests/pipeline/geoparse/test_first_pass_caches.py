@@ -168,3 +168,27 @@ def test_leftmost_longest_sorts_as_the_tuple_key_did():
                 expected.append(m)
                 last_end = m[1]
         assert chosen == expected
+
+
+def test_facts_of_candidates_are_those_of_the_generator_form():
+    from pipeline.geoparse.resolve import _Facts, _facts
+
+    def plain(cands, w):
+        cities = [o for o in cands if o.feature_kind == "city"]
+        units = {o.admin1_code for o in cands if o.feature_kind == "admin1" and o.admin1_code}
+        seats = frozenset(max((o for o in cities if o.admin1_code == code), key=lambda o: (o.population, -o.row)).row
+                          for code in units if any(o.admin1_code == code and o.population >= w.namesake_town_population
+                                                   for o in cities))
+        return _Facts(frozenset(o.admin1_code for o in cities if o.population >= w.namesake_town_population),
+                      frozenset(o.country_code for o in cities if o.population >= w.namesake_big_city_population),
+                      any(o.primary and o.population >= w.primary_town_population for o in cities), seats,
+                      any(o.minor for o in cities))
+
+    rng = random.Random(11)
+    populations = [0, 5_000, 10_000, 50_000, 100_000, 250_000, 2_000_000]
+    for _ in range(5_000):
+        cands = [Candidate(row, row, f"P{row}", 0.0, 0.0, rng.choice(["city", "admin1", "country", "landmark"]),
+                           rng.choice(["UA", "RU", "US"]), rng.choice(["UA-14", "UA-63", "RU-BEL", None]),
+                           rng.choice(populations), rng.random() < 0.5, minor=rng.random() < 0.1)
+                 for row in rng.sample(range(100), rng.randint(0, 8))]
+        assert _facts(cands, RESOLVE_WEIGHTS) == plain(cands, RESOLVE_WEIGHTS)
