@@ -105,7 +105,9 @@ _NEAR_GAP = re.compile(r"[ \t]*,?[ \t]+(?:(?:just|right)[ \t]+)?(?:outside|near|
                        r"(?:the[ \t]+(?:city|town)[ \t]+of[ \t]+)?")
 _VILLAGE_NOUN_WORDS = tuple(f" {noun}" for noun in sorted(VILLAGE_NOUNS))  # the word gate of ``_VILLAGE_NOUN_AFTER``
 # a name, then a lower-case village noun that does not open "... village of X" ("X village", "X settlement,")
-_VILLAGE_NOUN_AFTER = re.compile(r"(?<=[a-z'’ʼ])[ \t]+(" + "|".join(sorted(VILLAGE_NOUNS)) + r")\b(?![ \t]+of\b|[ \t]+council)")
+# (``(?<=[a-z'’ʼ])[ \t]+(...)``, written to open with its first space: the regex engine then skips to spaces fast)
+_VILLAGE_NOUN_AFTER = re.compile(r"[ \t](?<=[a-z'’ʼ][ \t])[ \t]*(" + "|".join(sorted(VILLAGE_NOUNS))
+                                 + r")\b(?![ \t]+of\b|[ \t]+council)")
 # the gap between two items of a list of names ("A, B and C", "A, B, and C")
 _ITEM_GAP = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
 # "X region" where the gazetteer knows the unit only as "X Oblast" / "X Krai" ("the Zakarpattia region")
@@ -884,7 +886,9 @@ Airport Airfield Bridge Base Prison Barracks Station""".split())
 SERVING_HEADS = frozenset("Airport Airfield Station Base Bridge".split())
 # "Station" is a facility's only after these ("Railway Station", not "International Space Station")
 STATION_KINDS = frozenset("Railway Train Bus Metro Power Pumping Filtration Police Fire".split())
-_FACILITY_HEAD = {head: re.compile(r"(?<![\w'’ʼ])" + head + r"\b") for head in FACILITY_HEADS}
+# each head not after a word character or apostrophe: ``(?<![\w'’ʼ])HEAD\b``, written with the look-behind after the
+# head (it then reads the one character before it), so that the regex engine can skip to the head's letters fast
+_FACILITY_HEAD = {head: re.compile(re.escape(head) + r"(?<![\w'’ʼ]" + re.escape(head) + r")\b") for head in FACILITY_HEADS}
 # the nouns after a facility's own name ("the Zoriana children's hospital"), found by their words first (speed)
 FACILITY_NOUNS = ("hospital", "cathedral", "monastery", "airport", "airfield", "stadium", "theatre", "theater", "mall")
 _FACILITY_NOUN = re.compile(r"(?:(?:children['’ʼ]s|maternity|military|regional|city|district|main)[ \t]+)?"

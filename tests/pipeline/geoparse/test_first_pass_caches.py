@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import random
+import re
 import sys
 
 from pipeline.geoparse.gazetteer import Candidate
@@ -192,3 +193,19 @@ def test_facts_of_candidates_are_those_of_the_generator_form():
                            rng.choice(populations), rng.random() < 0.5, minor=rng.random() < 0.1)
                  for row in rng.sample(range(100), rng.randint(0, 8))]
         assert _facts(cands, RESOLVE_WEIGHTS) == plain(cands, RESOLVE_WEIGHTS)
+
+
+def test_head_first_patterns_find_what_the_look_behind_first_ones_found():
+    from pipeline.geoparse.recognise import _FACILITY_HEAD, _VILLAGE_NOUN_AFTER, FACILITY_HEADS, VILLAGE_NOUNS
+
+    plain_heads = {head: re.compile(r"(?<![\w'’ʼ])" + head + r"\b") for head in FACILITY_HEADS}
+    plain_village = re.compile(r"(?<=[a-z'’ʼ])[ \t]+(" + "|".join(sorted(VILLAGE_NOUNS)) + r")\b(?![ \t]+of\b|[ \t]+council)")
+    rng = random.Random(9)
+    pieces = ["Square", "Station", "Bridge", "village", "hamlet", "settlement", " ", "\t", "a", "'", "’", "ʼ", "x", "_",
+              "1", "of", "council", "s", ".", "-", "Squares", "B", "\n"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        for head, pattern in plain_heads.items():
+            assert [m.span() for m in _FACILITY_HEAD[head].finditer(text)] == [m.span() for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in _VILLAGE_NOUN_AFTER.finditer(text)] == \
+            [(m.span(), m.groups()) for m in plain_village.finditer(text)]
