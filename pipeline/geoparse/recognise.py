@@ -18,6 +18,8 @@ import string
 import numpy as np
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
+from operator import itemgetter
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from pipeline.geoparse.gazetteer import Gazetteer, adjective_forms_params, adjective_stem, one_word_adjectival
@@ -105,7 +107,9 @@ _NEAR_GAP = re.compile(r"[ \t]*,?[ \t]+(?:(?:just|right)[ \t]+)?(?:outside|near|
                        r"(?:the[ \t]+(?:city|town)[ \t]+of[ \t]+)?")
 _VILLAGE_NOUN_WORDS = tuple(f" {noun}" for noun in sorted(VILLAGE_NOUNS))  # the word gate of ``_VILLAGE_NOUN_AFTER``
 # a name, then a lower-case village noun that does not open "... village of X" ("X village", "X settlement,")
-_VILLAGE_NOUN_AFTER = re.compile(r"(?<=[a-z'’ʼ])[ \t]+(" + "|".join(sorted(VILLAGE_NOUNS)) + r")\b(?![ \t]+of\b|[ \t]+council)")
+# (``(?<=[a-z'’ʼ])[ \t]+(...)``, written to open with its first space: the regex engine then skips to spaces fast)
+_VILLAGE_NOUN_AFTER = re.compile(r"[ \t](?<=[a-z'’ʼ][ \t])[ \t]*(" + "|".join(sorted(VILLAGE_NOUNS))
+                                 + r")\b(?![ \t]+of\b|[ \t]+council)")
 # the gap between two items of a list of names ("A, B and C", "A, B, and C")
 _ITEM_GAP = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
 # "X region" where the gazetteer knows the unit only as "X Oblast" / "X Krai" ("the Zakarpattia region")
@@ -135,7 +139,8 @@ _LOCATION_LINE = re.compile(r"(?m)^[ \t]*((?:" + _LOC_WORD + r"\.?(?:[ \t]+" + _
                             r"[ \t]*(?=[.;:(\n]|\Z)")
 _LOCATION_PART = re.compile(r"[^,]+")
 # the start of a line up to its first comma, when that comes within 60 characters
-_LOCATION_HEAD = re.compile(r"(?m)^[^,\n]{1,60},")
+_LOCATION_HEAD_CHARS = 60
+_LOCATION_HEAD = re.compile(r"(?m)^[^,\n]{1,%d}," % _LOCATION_HEAD_CHARS)  # (found by ``_location_heads``)
 # words that end the name of a district, not a settlement ("Zavodskoy Rayon")
 DISTRICT_WORDS = frozenset({"rayon", "raion", "district", "okrug", "hromada", "municipality", "county"})
 _REGIONS_OF_BEFORE = re.compile(r"\b(regions|oblasts|provinces)\s+of\s+(the\s+)?$", re.IGNORECASE)
@@ -517,7 +522,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         return []
     ctx = _Context(text)
     lines = _location_lines(ctx, gaz)
-    raw = _automaton_matches(ctx, gaz) + _abbreviation_matches(ctx, gaz)
+    raw = _abbreviation_matches(ctx, gaz) + _automaton_matches(ctx, gaz)  # (abbreviations first: see ``_leftmost_longest``)
     if lines:
         raw += _location_line_matches(ctx, gaz, lines)
     chosen = _leftmost_longest(raw)
@@ -605,6 +610,23 @@ def _mark_aliases(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> Non
                 a.alias_rows, a.alias_text = _rows_of(gaz, b), b.text
 
 
+def _location_heads(text: str) -> Iterator[tuple[int, int]]:
+    """The spans ``_LOCATION_HEAD.finditer(text)`` finds, from the line starts alone (the regex tries every
+    position of the text for a line start): a line's head is its text up to its first comma, when that comma
+    comes before the line's end and 1 to ``_LOCATION_HEAD_CHARS`` characters after the line's start."""
+    size = len(text)
+    start = 0
+    while start < size:
+        newline = text.find("\n", start)
+        line_end = size if newline < 0 else newline
+        comma = text.find(",", start, min(line_end, start + _LOCATION_HEAD_CHARS + 1))
+        if comma > start:
+            yield start, comma + 1
+        if newline < 0:
+            break
+        start = newline + 1
+
+
 def _location_lines(ctx: _Context, gaz: Gazetteer) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
     """Location strings that open a line, as (start, end, (start, end) of each part): "A, B Oblast, Country" or
     "A, Country" — the last part a country, or a later part ending with a region word. Their names are
@@ -613,10 +635,10 @@ def _location_lines(ctx: _Context, gaz: Gazetteer) -> list[tuple[int, int, tuple
     text = ctx.text
     if "," not in text:
         return found
-    for head in _LOCATION_HEAD.finditer(text):
-        if head.group().count(" ") > 4:
+    for head_start, head_end in _location_heads(text):
+        if text.count(" ", head_start, head_end) > 4:
             continue  # a location string's head is a short name before a comma (most lines are prose)
-        match = _LOCATION_LINE.match(text, head.start())
+        match = _LOCATION_LINE.match(text, head_start)
         if match is None:
             continue
         start, end = match.span(1)
@@ -871,7 +893,9 @@ Airport Airfield Bridge Base Prison Barracks Station""".split())
 SERVING_HEADS = frozenset("Airport Airfield Station Base Bridge".split())
 # "Station" is a facility's only after these ("Railway Station", not "International Space Station")
 STATION_KINDS = frozenset("Railway Train Bus Metro Power Pumping Filtration Police Fire".split())
-_FACILITY_HEAD = {head: re.compile(r"(?<![\w'’ʼ])" + head + r"\b") for head in FACILITY_HEADS}
+# each head not after a word character or apostrophe: ``(?<![\w'’ʼ])HEAD\b``, written with the look-behind after the
+# head (it then reads the one character before it), so that the regex engine can skip to the head's letters fast
+_FACILITY_HEAD = {head: re.compile(re.escape(head) + r"(?<![\w'’ʼ]" + re.escape(head) + r")\b") for head in FACILITY_HEADS}
 # the nouns after a facility's own name ("the Zoriana children's hospital"), found by their words first (speed)
 FACILITY_NOUNS = ("hospital", "cathedral", "monastery", "airport", "airfield", "stadium", "theatre", "theater", "mall")
 _FACILITY_NOUN = re.compile(r"(?:(?:children['’ʼ]s|maternity|military|regional|city|district|main)[ \t]+)?"
@@ -1295,8 +1319,11 @@ def _abbreviation_matches(ctx: _Context, gaz: Gazetteer) -> list[RawMatch]:
 
 def _leftmost_longest(matches: list[RawMatch]) -> list[RawMatch]:
     """The matches that do not overlap an earlier one, the longest first at one start (then an abbreviation
-    before a name of the same span); ``matches`` is sorted so in place."""
-    matches.sort(key=_raw_order)
+    before a name of the same span: the caller lists the abbreviations first); ``matches`` is sorted so in place:
+    by start, then by end from the last, equal spans in the caller's order (two stable sorts on int keys, what
+    the key ``(start, start - end, kind != "abbreviation")`` gives for abbreviations listed first)."""
+    matches.sort(key=_MATCH_END, reverse=True)
+    matches.sort(key=_MATCH_START)
     chosen: list[RawMatch] = []
     last_end = -1
     for m in matches:
@@ -1306,8 +1333,7 @@ def _leftmost_longest(matches: list[RawMatch]) -> list[RawMatch]:
     return chosen
 
 
-def _raw_order(m: RawMatch) -> tuple[int, int, bool]:
-    return m[0], m[0] - m[1], m[4] != "abbreviation"
+_MATCH_START, _MATCH_END = itemgetter(0), itemgetter(1)
 
 
 # capitalised words, with middle initials ("Gino D. Bassett") and hyphenated surnames ("Diaz-Balart")

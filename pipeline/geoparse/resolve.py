@@ -15,6 +15,7 @@ import math
 import re
 from operator import attrgetter
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -244,10 +245,21 @@ def _facts(cands: list[Candidate], w: ResolveWeights) -> _Facts:
     seats = frozenset(max((o for o in cities if o.admin1_code == code), key=lambda o: (o.population, -o.row)).row
                       for code in units if any(o.admin1_code == code and o.population >= w.namesake_town_population
                                                for o in cities))
-    return _Facts(frozenset(o.admin1_code for o in cities if o.population >= w.namesake_town_population),
-                  frozenset(o.country_code for o in cities if o.population >= w.namesake_big_city_population),
-                  any(o.primary and o.population >= w.primary_town_population for o in cities), seats,
-                  any(o.minor for o in cities), any(o.primary for o in cands))
+    # (one loop over the towns for the four facts below, not a generator each: computed for every new form)
+    town_units, big_city_countries, primary_town, minor = set(), set(), False, False
+    town_min, big_min, primary_min = w.namesake_town_population, w.namesake_big_city_population, w.primary_town_population
+    for o in cities:
+        population = o.population
+        if population >= town_min:
+            town_units.add(o.admin1_code)
+        if population >= big_min:
+            big_city_countries.add(o.country_code)
+        if o.primary and population >= primary_min:
+            primary_town = True
+        if o.minor:
+            minor = True
+    return _Facts(frozenset(town_units), frozenset(big_city_countries), primary_town, seats, minor,
+                  any(o.primary for o in cands))
 
 
 @lru_cache(maxsize=8)
@@ -343,8 +355,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             continue  # a continent ("European", "EU") names no country
         if cands and (m.kind in ("demonym", "abbreviation") or cands[0].feature_kind == "country"):
             countries[cands[0].country_code] += 1
-        elif cands and len({c.country_code for c in cands if c.feature_kind == "admin1"}) == 1 and \
-                cands[0].feature_kind == "admin1":
+        elif cands and cands[0].feature_kind == "admin1" and \
+                len({c.country_code for c in cands if c.feature_kind == "admin1"}) == 1:  # (the cheap test first)
             countries[cands[0].country_code] += 1  # a state or oblast names its country
     if focus_country:
         countries[focus_country] += 2
@@ -356,23 +368,21 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             _same_place_as_alias(m, i, full_lists, cand_lists)
     # the first pass depends only on the name and how it is written: rank each such form once
     first_ctx = _RankContext(gaz, countries, {}, [], w)
-    first_by_form: dict[tuple, tuple[list[_Scored], float]] = {}
-    first = []
+    first_by_form: dict[tuple, tuple[Candidate | None, float]] = {}
+    first: list[tuple[Candidate | None, float]] = []  # (top candidate, confidence) of each mention
     for m, cands in zip(mentions, cand_lists):
         form = (m.key, m.kind, m.region, m.listed, m.rows, m.village, m.alias_rows)
         if form not in first_by_form:
-            scored = _rank(m, cands, first_ctx)
-            first_by_form[form] = (scored, _confidence(scored) if scored else 0.0)
+            first_by_form[form] = _first_reading(m, cands, first_ctx)
         first.append(first_by_form[form])
     # context from the first pass: admin-1 units named, and confidently placed points
     admin_ctx: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     anchors = []
     towns: list[tuple[int, int, float, float, str]] = []  # placed settlements: (paragraph, sentence, lat, lon, key)
     sentence_units: dict[int, list[tuple[str, str]]] = defaultdict(list)  # their admin-1 units, by sentence
-    for i, (scored, conf) in enumerate(first):
-        if not scored:
+    for i, (top, conf) in enumerate(first):
+        if top is None:
             continue
-        top = scored[0].candidate
         if top.feature_kind == "admin1" and top.admin1_code and (mentions[i].region or conf >= w.admin1_context_confidence):
             # a region phrase ("the Kharkiv region") names its unit outright; otherwise the same name
             # is no evidence for itself ("a Delta officer ... the Delta officer")
@@ -391,16 +401,16 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     second_ctx.sentence_units = sentence_units
     if towns:
         _add_namesakes_near_towns(mentions, full_lists, cand_lists, towns, w)
-    qualifiers = {i: first[m.qualifier][0][0].candidate for i, m in enumerate(mentions)
-                  if m.qualifier is not None and first[m.qualifier][0]}
+    qualifiers = {i: first[m.qualifier][0] for i, m in enumerate(mentions)
+                  if m.qualifier is not None and first[m.qualifier][0] is not None}
     # a location string's admin unit and country restrict the candidates of its head; a settlement
     # with none left (or none in the gazetteer) is placed at its admin unit
     unresolved: dict[int, tuple[Candidate, list[Signal]]] = {}
     at_town: set[int] = set()  # the unresolved placed at the town they are near (precision of a town)
     article_unit = _article_unit(mentions, first)
     for i, m in enumerate(mentions):
-        if m.district_of is not None and first[m.district_of][0]:
-            whole = first[m.district_of][0][0].candidate
+        if m.district_of is not None and first[m.district_of][0] is not None:
+            whole = first[m.district_of][0]
             units = _district_units(cand_lists[i], whole, gaz)
             if units:
                 cand_lists[i] = units
@@ -460,6 +470,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     _one_sense_per_discourse(mentions, second, w)
     _one_sense_across_spellings(mentions, second, w)
     out = []
+    reasons: dict[tuple, str] = {}  # the reasons rendered in this article (see ``_reason``)
     for i, (m, scored) in enumerate(zip(mentions, second)):
         if i in unresolved:
             cand, signals = unresolved[i]
@@ -471,9 +482,26 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             continue
         precision = PRECISION_TOWN if m.facility and scored[0].candidate.feature_kind == "city" else \
             PRECISION_ADMIN2 if m.district else PRECISION_EXACT
-        out.append(Resolution(m, scored[0].candidate, round(_confidence(scored), 3), _reason(m, scored, gaz),
-                              len(scored), tuple(scored[0].signals) + tuple(m.signals), precision))
+        out.append(Resolution(m, scored[0].candidate, _rounded_confidence(_confidence(scored)),
+                              _reason(m, scored, gaz, reasons), len(scored),
+                              tuple(scored[0].signals) + tuple(m.signals), precision))
     return out
+
+
+# ``round(confidence, 3)`` of the confidences seen (``round`` on a float is many times the cost of a look-up, and
+# the same competitions recur: a single candidate is always 1.0); a confidence is never -0.0 or NaN
+_ROUNDED_CONFIDENCES: dict[float, float] = {}
+_ROUNDED_LIMIT = 65_536
+
+
+def _rounded_confidence(confidence: float) -> float:
+    """``round(confidence, 3)``, remembered."""
+    found = _ROUNDED_CONFIDENCES.get(confidence)
+    if found is None:
+        if len(_ROUNDED_CONFIDENCES) >= _ROUNDED_LIMIT:
+            _ROUNDED_CONFIDENCES.clear()
+        found = _ROUNDED_CONFIDENCES[confidence] = round(confidence, 3)
+    return found
 
 
 def _near_place(m: Mention, mentions: list[Mention], first: list,
@@ -481,9 +509,9 @@ def _near_place(m: Mention, mentions: list[Mention], first: list,
     """A settlement the gazetteer lacks, said to be near a town ("the village of X outside Y"): placed at the
     town's point; near an admin-1 unit, at the unit's seat; None when Y reads as neither."""
     j = next((j for j, other in enumerate(mentions) if other.start == m.near_start), None)
-    if j is None or not first[j][0]:
+    if j is None or first[j][0] is None:
         return None
-    top = first[j][0][0].candidate
+    top = first[j][0]
     if top.feature_kind == "admin1":
         return _unit_point(m, gaz, top)
     if top.feature_kind != "city":
@@ -562,9 +590,9 @@ def _district_of_the_article_city(mentions: list[Mention], first: list, cand_lis
     when that city is another one: placed at that city, with the reason "a district of Y", not at a namesake
     district hundreds of kilometres away. The article's city is the last big city placed before the mention
     (else the first after it): precision over a guess between equally named districts."""
-    cities = [(j, scored[0].candidate) for j, (scored, conf) in enumerate(first)
-              if scored and conf >= w.district_city_confidence and scored[0].candidate.feature_kind == "city"
-              and scored[0].candidate.population >= w.city_with_districts_population]
+    cities = [(j, top) for j, (top, conf) in enumerate(first)
+              if top is not None and conf >= w.district_city_confidence and top.feature_kind == "city"
+              and top.population >= w.city_with_districts_population]
     if not cities:
         return
     for i, m in enumerate(mentions):
@@ -602,19 +630,19 @@ def _constraints(i: int, mentions: list[Mention], first: list) -> tuple[Candidat
     region phrase of its sentence."""
     m = mentions[i]
     unit = country = None
-    if m.qualifier is not None and first[m.qualifier][0]:
-        top = first[m.qualifier][0][0].candidate
+    if m.qualifier is not None and first[m.qualifier][0] is not None:
+        top = first[m.qualifier][0]
         if top.feature_kind == "admin1":
             unit = top
     elif m.settlement:
         for j, other in enumerate(mentions):
-            if other.sentence == m.sentence and other.region and j != i and first[j][0]:
-                top = first[j][0][0].candidate
+            if other.sentence == m.sentence and other.region and j != i and first[j][0] is not None:
+                top = first[j][0]
                 if top.feature_kind == "admin1":
                     unit = top
                     break
-    if m.country_qualifier is not None and first[m.country_qualifier][0]:
-        top = first[m.country_qualifier][0][0].candidate
+    if m.country_qualifier is not None and first[m.country_qualifier][0] is not None:
+        top = first[m.country_qualifier][0]
         if top.feature_kind == "country" or mentions[m.country_qualifier].kind == "demonym":
             country = top.country_code
     if unit is not None and country is not None and unit.country_code != country:
@@ -717,9 +745,9 @@ def _admin1_of(gaz: Gazetteer, c: Candidate) -> str | None:
     return joined.admin1_code if joined is not None else None
 
 
-def _names_a_settlement(scored: list[_Scored]) -> bool:
+def _names_a_settlement(top: Candidate | None) -> bool:
     """Whether the first-pass reading of a name is a settlement (a town or village), not a unit or country."""
-    return bool(scored) and scored[0].candidate.feature_kind == "city"
+    return top is not None and top.feature_kind == "city"
 
 
 def _unit_point(m: Mention, gaz: Gazetteer, unit: Candidate) -> tuple[Candidate, list[Signal]]:
@@ -886,11 +914,28 @@ def _distinct_anchors(anchors: list[tuple[int, float, float]], limit: int) -> li
     """Confidently placed points as (paragraph, lat, lon), one per paragraph and place."""
     seen, out = set(), []
     for para, lat, lon in anchors:
-        key = (para, round(lat, 2), round(lon, 2))
+        key = (para, *_rounded_point_2(lat, lon))
         if key not in seen:
             seen.add(key)
             out.append((para, lat, lon))
     return out[:limit]
+
+
+# ``(round(lat, 2), round(lon, 2))`` of the anchor points seen (the same towns anchor many articles)
+_ROUNDED_POINTS: dict[tuple[float, float], tuple[float, float]] = {}
+
+
+def _rounded_point_2(lat: float, lon: float) -> tuple[float, float]:
+    """``(round(lat, 2), round(lon, 2))``, remembered unless a coordinate is zero (0.0 and -0.0 are one key but
+    are written differently) or NaN (never equal to another: a remembered one would make two points equal)."""
+    found = _ROUNDED_POINTS.get((lat, lon))
+    if found is None:
+        found = (round(lat, 2), round(lon, 2))
+        if lat and lon and lat == lat and lon == lon:
+            if len(_ROUNDED_POINTS) >= _ROUNDED_LIMIT:
+                _ROUNDED_POINTS.clear()
+            _ROUNDED_POINTS[(lat, lon)] = found
+    return found
 
 
 def _base_signals(m: Mention, cands: list[Candidate], gaz: Gazetteer,
@@ -925,8 +970,36 @@ def _base_signals_of_form(gaz: Gazetteer, key: str, rows: tuple[int, ...], varia
     facts = _facts(cands, w)
     how = dict(_region_units(gaz, key, rows or gaz.rows_for_key(key)) or _region_units_by_spelling(gaz, key)) \
         if region else {}
-    return tuple((sum(s.weight for s in signals), signals)
-                 for signals in (_base(c, region, text, listed, facts, w, how.get(c.row), village) for c in cands))
+    # (the weights summed in order, read in C: ``sum(s.weight for s in signals)``)
+    return tuple([(sum(map(_WEIGHT_OF, signals)), signals)
+                  for signals in [_base(c, region, text, listed, facts, w, how.get(c.row), village) for c in cands]])
+
+
+def _first_reading(m: Mention, cands: list[Candidate], ctx: _RankContext) -> tuple[Candidate | None, float]:
+    """(top candidate, ``_confidence``) of ``_rank(m, cands, ctx)`` in the first pass, where ``ctx`` knows only the
+    article's countries (no admin-1 unit, anchor, qualifier or town yet), without a ``_Scored`` per candidate nor a
+    sort (the first pass reads nothing else): the highest score, the lowest row among equal ones; the share is
+    summed over the scores highest first, as ``_confidence`` sums them (equal scores add equal terms: their order
+    among themselves changes nothing). ``(None, 0.0)`` when there is no candidate."""
+    if not cands:
+        return None, 0.0
+    if len(cands) == 1 or m.kind in ("demonym", "abbreviation"):
+        return cands[0], 1.0  # (``_rank`` gives one candidate: its share is 1.0)
+    country_signals = ctx._country_signals  # (``ctx.country_signal``, read from its cache when filled)
+    scores = []
+    for c, (base_sum, _signals) in zip(cands, _base_signals(m, cands, ctx.gaz, ctx.w)):
+        cc = c.country_code
+        country = country_signals.get(cc, _UNSEEN)
+        if country is _UNSEEN:
+            country = ctx.country_signal(cc)
+        scores.append(base_sum if country is None else base_sum + country.weight)
+    best = max(scores)
+    top = min((c for c, score in zip(cands, scores) if score == best), key=_CANDIDATE_ROW)
+    ordered = sorted(scores, reverse=True)
+    return top, _top_share(ordered[0], ordered[1:])
+
+
+_CANDIDATE_ROW = attrgetter("row")
 
 
 def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1,
@@ -1104,9 +1177,9 @@ def _article_unit(mentions: list[Mention], first: list) -> Candidate | None:
     """The admin-1 unit the article names with a region word ("the X region", "X Oblast"), when it names
     exactly one such unit: the region a list of villages belongs to."""
     units = {}
-    for m, (scored, _conf) in zip(mentions, first):
-        if m.region_word and scored and scored[0].candidate.feature_kind == "admin1":
-            units[scored[0].candidate.admin1_code] = scored[0].candidate
+    for m, (top, _conf) in zip(mentions, first):
+        if m.region_word and top is not None and top.feature_kind == "admin1":
+            units[top.admin1_code] = top
     return next(iter(units.values())) if len(units) == 1 else None
 
 
@@ -1133,10 +1206,14 @@ _NEGLIGIBLE_GAP = -37.0
 
 def _confidence(scored: list[_Scored]) -> float:
     """The top candidate's softmax share of the scores."""
-    top = scored[0].score
+    return _top_share(scored[0].score, map(_SCORE_OF, scored[1:]))
+
+
+def _top_share(top: float, others: Iterable[float]) -> float:
+    """The softmax share of score ``top`` beside the ``others`` (the other scores, highest first)."""
     total = 1.0  # the top candidate's own term
-    for s in scored[1:]:
-        gap = s.score - top
+    for score in others:
+        gap = score - top
         if gap > _NEGLIGIBLE_GAP:
             total += math.exp(gap)
     return 1.0 / total
@@ -1156,13 +1233,14 @@ def _one_sense_per_discourse(mentions: list[Mention], ranked: list[list[_Scored]
                 totals[s.candidate.row] += s.score
         best = min(totals, key=lambda r: (-totals[r], r))
         for i in idxs:
-            for pos, s in enumerate(ranked[i]):
-                if s.candidate.row == best and pos:
-                    chosen = ranked[i].pop(pos)
-                    chosen.signals.append(Signal("one_sense_per_discourse", 0.0, "same name elsewhere in the article"))
-                    chosen.score = max(chosen.score, ranked[i][0].score + w.one_sense_margin)
-                    ranked[i].insert(0, chosen)
-                    break
+            try:  # (the first candidate after the top one that is ``best``, found in C)
+                pos = list(map(_ROW_OF, ranked[i])).index(best, 1)
+            except ValueError:
+                continue
+            chosen = ranked[i].pop(pos)
+            chosen.signals.append(Signal("one_sense_per_discourse", 0.0, "same name elsewhere in the article"))
+            chosen.score = max(chosen.score, ranked[i][0].score + w.one_sense_margin)
+            ranked[i].insert(0, chosen)
 
 
 def _one_sense_across_spellings(mentions: list[Mention], ranked: list[list[_Scored]], w: ResolveWeights) -> None:
@@ -1207,16 +1285,37 @@ def _spelling_ratio(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
-def _reason(m: Mention, scored: list[_Scored], gaz: Gazetteer) -> str:
+_WEIGHT_OF = attrgetter("weight")
+
+
+def _reason(m: Mention, scored: list[_Scored], gaz: Gazetteer, reasons: dict[tuple, str] | None = None) -> str:
+    """The reason of the chosen place: its signals (the heaviest first) and the recogniser's, then the runner-up.
+
+    ``reasons``: the reasons already rendered in this article, keyed by the identities of what the reason is
+    rendered from (chosen and runner-up candidate, each signal, the number of candidates). The caller keeps every
+    one of those objects alive while it uses the dict (an identity is then never reused), and mentions of one name
+    share them (signals are cached per form and per article): a repeated name is rendered once."""
     top = scored[0]
+    n = len(scored)
+    key = None
+    if reasons is not None:
+        key = (id(top.candidate), tuple(map(id, top.signals)), tuple(map(id, m.signals)),
+               id(scored[1].candidate) if n > 1 else 0, n)
+        found = reasons.get(key)
+        if found is not None:
+            return found
     c = top.candidate
     where = ", ".join(x for x in (_admin1_label(gaz, c.admin1_code), c.country_code) if x)
-    parts = [s.text for s in sorted(top.signals, key=lambda s: -s.weight) if s.text]
+    # (highest weight first, equal weights in their order: what ``key=lambda s: -s.weight`` gives, no weight is NaN)
+    parts = [s.text for s in sorted(top.signals, key=_WEIGHT_OF, reverse=True) if s.text]
     parts += [s.text for s in m.signals if s.text]
     head = f"{c.name} [{c.feature_kind}{', ' + where if where else ''}]"
-    if len(scored) > 1:
+    if n > 1:
         runner = scored[1].candidate
         rwhere = _admin1_label(gaz, runner.admin1_code) or runner.country_code
         parts.append(f"chosen over {runner.name} ({rwhere or runner.feature_kind})"
-                     + (f" and {len(scored) - 2} other candidates" if len(scored) > 2 else ""))
-    return f"{head}: " + "; ".join(dict.fromkeys(parts))
+                     + (f" and {n - 2} other candidates" if n > 2 else ""))
+    reason = f"{head}: " + "; ".join(dict.fromkeys(parts))
+    if key is not None:
+        reasons[key] = reason
+    return reason
