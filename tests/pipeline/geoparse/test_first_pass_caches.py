@@ -183,7 +183,7 @@ def test_facts_of_candidates_are_those_of_the_generator_form():
         return _Facts(frozenset(o.admin1_code for o in cities if o.population >= w.namesake_town_population),
                       frozenset(o.country_code for o in cities if o.population >= w.namesake_big_city_population),
                       any(o.primary and o.population >= w.primary_town_population for o in cities), seats,
-                      any(o.minor for o in cities))
+                      any(o.minor for o in cities), any(o.primary for o in cands))
 
     rng = random.Random(11)
     populations = [0, 5_000, 10_000, 50_000, 100_000, 250_000, 2_000_000]
