@@ -40,9 +40,11 @@ from __future__ import annotations
 
 import bisect
 import pickle
+import sys
 from array import array
-
+from dataclasses import replace
 from datetime import timedelta
+from functools import lru_cache
 from itertools import islice
 
 from pipeline.events.annexation import absorb_claim
@@ -243,8 +245,10 @@ def _page_bounded(a: Event, b: Event) -> bool:
     return _toll_updated(a, b)
 
 
-def _published(event: Event) -> str | None:
+def _published(event: Event | MergeView) -> str | None:
     """The latest publication date of an event's reports (ISO text, None when no report has one)."""
+    if isinstance(event, MergeView):
+        return event.published
     days = [r.published for r in event.reports if r.published]
     return max(days) if days else None
 
@@ -471,6 +475,50 @@ class _Pickles:
             self.offset[i], self.length[i], self.crc[i] = value
 
 
+@lru_cache(maxsize=8_192)
+def _bare_date(date: str | None, precision: int | None) -> EventDate:
+    """An event's date without its note (what the merge rule reads), one object per distinct date."""
+    return EventDate(date, precision, "")
+
+
+def _bare_place(place: Place | None) -> Place | None:
+    """A place as the merge rule reads it (entry, kind, name, point, units), without its text and signals."""
+    if place is None:
+        return None
+    intern = sys.intern
+    return replace(place, text="", reason="", signals=(), name=intern(place.name),
+                   feature_kind=intern(place.feature_kind), precision=intern(place.precision),
+                   admin1_code=None if place.admin1_code is None else intern(place.admin1_code),
+                   admin1_name=None if place.admin1_name is None else intern(place.admin1_name),
+                   country_code=None if place.country_code is None else intern(place.country_code))
+
+
+def _interned(text: str | None) -> str | None:
+    return None if text is None else sys.intern(text)
+
+
+class MergeView:
+    """What the merge rule (:func:`mergeable`, :func:`fit`) reads of a merged event: its kinds, date and how
+    firmly it is fixed, place, side, tolls and latest publication day, without its sources, quotes, claims
+    and reports. A few hundred bytes whatever the number of reports behind the event: the merge keeps views
+    of the events it met recently and loads a whole event (from its pickle) only to absorb a report into it."""
+
+    __slots__ = ("event_type", "sub_event_type", "when", "date_basis", "place", "admin1_code", "claimed_by",
+                 "gains", "killed", "injured", "published")
+
+    def __init__(self, event: Event) -> None:
+        self.event_type = sys.intern(event.event_type)
+        self.sub_event_type = sys.intern(event.sub_event_type)
+        self.when = _bare_date(event.when.date, event.when.precision)
+        self.date_basis = event.date_basis
+        self.place = _bare_place(event.place)
+        self.admin1_code = _interned(event.admin1_code)
+        self.claimed_by = _interned(event.claimed_by)
+        self.gains = _interned(event.gains)
+        self.killed, self.injured = event.killed, event.injured
+        self.published = _published(event)
+
+
 def _has(articles: str | set[str], article: str) -> bool:
     """Whether ``article`` is among an event's articles (one article is kept as its name, not a set)."""
     return articles == article if isinstance(articles, str) else article in articles
@@ -490,18 +538,20 @@ def _day(event: Event) -> int | None:
 class CrossArticleMerge:
     """The merge across articles as a fold: ``add`` one article's events at a time, in input order.
 
-    ``merged`` after adding every article is what :func:`merge_across_articles` returns. The state
-    pickles with each merged event as its own pickle, unpickled again only when a new event meets it
-    (the incremental build keeps the state and adds only new articles: it touches the cells and days
-    of those, not the whole corpus). ``touched`` holds the merged events (indices) created or changed
-    since it was last cleared.
+    ``merged`` after adding every article is what :func:`merge_across_articles` returns. Each merged event
+    waits as its own pickle (in ``heap`` when there is one), unpickled again only when a new event meets it;
+    ``compact`` bounds what is held as objects: the whole events created or changed since they were last
+    pickled (and the last few read), and a :class:`MergeView` of each event met recently (what the rule
+    reads). The incremental build keeps the state and adds only new articles: it touches the cells and days
+    of those, not the whole corpus. ``touched`` holds the merged events (indices) created or changed since it
+    was last cleared.
     """
 
     def __init__(self) -> None:
-        self._events: list[Event | None] = []  # merged events; None: still in ``_pickled``
-        self._pickled = _Pickles()  # an untouched event's pickle as last kept (bytes, or its reference in ``heap``)
+        self._full: dict[int, Event] = {}  # whole events held as objects, least recently used first
+        self._views: dict[int, MergeView] = {}  # views of the events met recently, least recently used first
+        self._pickled = _Pickles()  # each event's pickle as last kept (bytes, or its reference in ``heap``); None: changed
         self.heap = None  # where pickles are kept (``pipeline.scale.heap.BlobHeap``); None: in memory
-        self._live: dict[int, None] = {}  # events held as objects, least recently used first
         self.cells: dict[tuple, _Cell] = {}
         self.home_of: list[_Cell] = []  # event → its bucket
         self.name_cell_of: dict[int, _Cell] = {}  # change of control → its bucket by name in its oblast (``_name_key``)
@@ -511,23 +561,33 @@ class CrossArticleMerge:
         self.touched: set[int] = set()
 
     def __len__(self) -> int:
-        return len(self._events)
+        return len(self._pickled)
+
+    def _load(self, i: int) -> Event:
+        blob = self._pickled[i]
+        return pickle.loads(blob if isinstance(blob, bytes) else self.heap.get(blob))
 
     def event(self, i: int) -> Event:
-        """Merged event ``i``."""
-        found = self._events[i]
+        """Merged event ``i`` (held as an object until ``compact`` lets it go)."""
+        found = self._full.pop(i, None)
         if found is None:
-            blob = self._pickled[i]
-            found = self._events[i] = pickle.loads(blob if isinstance(blob, bytes) else self.heap.get(blob))
-        else:
-            del self._live[i]
-        self._live[i] = None  # the most recently used now
+            found = self._load(i)
+        self._full[i] = found  # the most recently used now
+        return found
+
+    def view(self, i: int) -> MergeView:
+        """What the merge rule reads of merged event ``i`` (its whole object is not kept for it)."""
+        found = self._views.pop(i, None)
+        if found is None:
+            whole = self._full.get(i)
+            found = MergeView(whole if whole is not None else self._load(i))
+        self._views[i] = found  # the most recently used now
         return found
 
     @property
     def merged(self) -> list[Event]:
         """Every merged event, in the order they were first reported."""
-        return [self.event(i) for i in range(len(self._events))]
+        return [self.event(i) for i in range(len(self))]
 
     def add(self, events: list[Event]) -> None:
         """Merge one article's events into those of the articles added before it.
@@ -538,7 +598,7 @@ class CrossArticleMerge:
         found = [self._candidates(event) for event in events]
         pairs = [(0.0, i, t) for i, ts in enumerate(found) for t in ts]
         if len(pairs) > 1:  # a choice to make
-            pairs = sorted((-fit(self.event(t), events[i]), i, t) for _f, i, t in pairs)
+            pairs = sorted((-fit(self.view(t), events[i]), i, t) for _f, i, t in pairs)
         target: dict[int, int] = {}
         taken: set[int] = set()
         for _fit, i, t in pairs:
@@ -572,7 +632,7 @@ class CrossArticleMerge:
                       if first != article and not _has(articles_of[t], article)
                       and (not dated or (day is not None and self.day_of[t] != _NO_DAY)
                            or (place_key is not None and self.settlement_of[t] == place_key))
-                      and mergeable(self.event(t), event)]
+                      and mergeable(self.view(t), event)]
         return list(dict.fromkeys(found))  # an event in its grid cell and in its name bucket is one candidate
 
     def _absorb(self, target: int, event: Event) -> None:
@@ -592,16 +652,16 @@ class CrossArticleMerge:
         self.day_of[target] = _NO_DAY if new is None else new
         self.settlement_of[target] = settlement(merged.place)
         self._pickled[target] = None
+        self._views.pop(target, None)  # what it was before absorbing
         self.touched.add(target)
 
     def _append(self, event: Event) -> None:
         article = event.sources[0].article if event.sources else ""
         _look, home = _cells(event)
         day = _day(event)
-        index = len(self._events)
-        self._events.append(event)
+        index = len(self)
         self._pickled.append(None)
-        self._live[index] = None
+        self._full[index] = event
         self.articles_of.append(article)
         cell = self.cells.get(home)
         if cell is None:
@@ -623,31 +683,33 @@ class CrossArticleMerge:
         """Merged event ``i`` as its pickle (the one kept, when it is kept; ``compact`` keeps every one)."""
         blob = self._pickled[i]
         if blob is None:
-            return pickle.dumps(self._events[i], protocol=pickle.HIGHEST_PROTOCOL)
+            return pickle.dumps(self._full[i], protocol=pickle.HIGHEST_PROTOCOL)
         return blob if isinstance(blob, bytes) else self.heap.get(blob)
 
-    def compact(self, keep: int = 0) -> None:
-        """Keep merged events as their pickles only (in ``heap`` when there is one) until a new event meets
-        them: bounds the memory a build holds. With ``keep``, once more than ``keep`` events are objects, the
-        least recently used go down to half of that. An event left ``touched`` is read back when rendered."""
-        if len(self._live) <= keep:
-            return
-        for i in list(islice(self._live, len(self._live) - keep // 2)):
-            if self._pickled[i] is None:
-                blob = pickle.dumps(self._events[i], protocol=pickle.HIGHEST_PROTOCOL)
-                self._pickled[i] = blob if self.heap is None else self.heap.put(blob)
-            self._events[i] = None
-            del self._live[i]
+    def compact(self, keep: int = 0, *, whole: int = 0) -> None:
+        """Let go of objects until a new event meets them again: bounds the memory a build holds. Once more than
+        ``keep`` views are held, the least recently used go down to half of that; once more than ``whole`` whole
+        events are, likewise, each pickled first (into ``heap`` when there is one) when it changed since it was
+        last. With neither, every event is kept as its pickle only. An event left ``touched`` is read back when
+        rendered."""
+        if len(self._full) > whole:
+            for i in list(islice(self._full, len(self._full) - whole // 2)):
+                if self._pickled[i] is None:
+                    blob = pickle.dumps(self._full[i], protocol=pickle.HIGHEST_PROTOCOL)
+                    self._pickled[i] = blob if self.heap is None else self.heap.put(blob)
+                del self._full[i]
+        if len(self._views) > keep:
+            for i in list(islice(self._views, len(self._views) - keep // 2)):
+                del self._views[i]
 
     def __getstate__(self) -> dict:
         self.compact()  # an unchanged event is not pickled again next time
         state = dict(self.__dict__)
-        state["_events"], state["heap"], state["_live"] = None, None, {}
+        state["heap"], state["_full"], state["_views"] = None, {}, {}
         return state
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
-        self._events = [None] * len(self._pickled)
 
 
 def merge_across_articles(per_article: list[list[Event]]) -> list[Event]:
