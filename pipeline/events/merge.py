@@ -45,6 +45,7 @@ from array import array
 from dataclasses import replace
 from datetime import timedelta
 from functools import lru_cache
+from hashlib import blake2b
 from itertools import islice
 
 from pipeline.events.annexation import absorb_claim
@@ -393,51 +394,53 @@ def _cells(event: Event) -> tuple[list[tuple], tuple]:
     return [("cell", i + di, j + dj) for di in (-1, 0, 1) for dj in (-1, 0, 1)], ("cell", i, j)
 
 
-_EVENT_BITS = 32  # a cell entry is one integer: (rank of its first article) << _EVENT_BITS | event index
-_EVENT_MASK = (1 << _EVENT_BITS) - 1
+_NO_DAY = -(1 << 63)  # an undated event in the day arrays
 
 
 class _Cell:
-    """The merged events of one bucket (by their index in the merge), indexed by day so that a new event
-    meets only those whose dates can be compatible; the order they are tried in is the order they were
-    added (first by the article that first reported them), exactly as a plain scan of the bucket would.
+    """The merged events of one bucket (their indices in the merge), in two arrays sorted by day bin (``_NO_DAY``:
+    undated), so that a new event meets only those whose dates can be compatible: 16 bytes an event. The order
+    candidates are tried in decides nothing (``CrossArticleMerge.add`` pairs them best fit first, then by index);
+    they are given in index order."""
 
-    An entry is one integer in an array, ``rank << _EVENT_BITS | event``: event indices grow as events
-    are added, so ordering by (rank, event) is ordering by (rank, when added)."""
+    __slots__ = ("days", "events")
 
     def __init__(self) -> None:
-        self.rank: dict[str, int] = {}  # the article that first reported events here → its rank
-        self.articles: list[str] = []  # rank → that article
-        self.by_day: dict[int | None, array] = {}  # day bin → its entries
+        self.days, self.events = array("q"), array("q")
 
-    def add(self, article: str, event: int, day: int | None) -> None:
-        rank = self.rank.get(article)
-        if rank is None:
-            rank = self.rank[article] = len(self.articles)
-            self.articles.append(article)
-        self.by_day.setdefault(day, array("q")).append(rank << _EVENT_BITS | event)
+    def add(self, event: int, day: int | None) -> None:
+        key = _NO_DAY if day is None else day
+        at = len(self.days) if not self.days or self.days[-1] <= key else bisect.bisect_right(self.days, key)
+        self.days.insert(at, key)
+        self.events.insert(at, event)
+
+    def _range(self, lo: int, hi: int) -> array:
+        """The events whose day bin is within ``lo`` .. ``hi``."""
+        return self.events[bisect.bisect_left(self.days, lo):bisect.bisect_right(self.days, hi)]
 
     def move(self, event: int, old: int | None, day: int | None) -> None:
         """Re-file ``event`` (in bin ``old``) after absorbing a report changed its date."""
         if old == day:
             return
-        entries = self.by_day[old]
-        entry = next(e for e in entries if e & _EVENT_MASK == event)
-        entries.remove(entry)
-        bisect.insort(self.by_day.setdefault(day, array("q")), entry)
+        key = _NO_DAY if old is None else old
+        at = bisect.bisect_left(self.days, key)
+        while self.events[at] != event:
+            at += 1
+        del self.days[at], self.events[at]
+        self.add(event, day)
 
     def candidates(self, day: int | None, *, dated: bool) -> list[int]:
-        """Entries whose day bin may hold a compatible date, in the order they were added: for a dated
-        event the days within the slack and the undated; for an undated one every day (``mergeable``
-        then asks an undated pair for stronger evidence, whichever side it is)."""
+        """Events whose day bin may hold a compatible date, in index order: for a dated event the days within
+        the slack and the undated; for an undated one every day (``mergeable`` then asks an undated pair for
+        stronger evidence, whichever side it is); for a claim (not ``dated``) its own bin."""
         if not dated:
-            found = list(self.by_day.get(day, ()))
+            key = _NO_DAY if day is None else day
+            found = self._range(key, key).tolist()
         elif day is None:
-            found = [e for entries in self.by_day.values() for e in entries]
+            found = self.events.tolist()
         else:
             slack = max(WEIGHTS.merge_days_exact, WEIGHTS.merge_days_coarse)
-            found = [e for d in range(day - slack, day + slack + 1) for e in self.by_day.get(d, ())]
-            found += self.by_day.get(None, ())
+            found = self._range(day - slack, day + slack).tolist() + self._range(_NO_DAY, _NO_DAY).tolist()
         found.sort()
         return found
 
@@ -519,12 +522,95 @@ class MergeView:
         self.published = _published(event)
 
 
-def _has(articles: str | set[str], article: str) -> bool:
-    """Whether ``article`` is among an event's articles (one article is kept as its name, not a set)."""
-    return articles == article if isinstance(articles, str) else article in articles
+def _article_code(article: str) -> int:
+    """An article's name as a 64-bit code (BLAKE2b): two names share one with odds of 2**-64 a pair met."""
+    return int.from_bytes(blake2b(article.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big",
+                          signed=True)
 
 
-_NO_DAY = -(1 << 63)  # an undated event in the day array
+class _Articles:
+    """Each merged event's articles (``_article_code`` of their names): the first in an array, the others, for
+    the events that merged several, in arrays by event."""
+
+    def __init__(self) -> None:
+        self.first = array("q")
+        self.more: dict[int, array] = {}
+
+    def __len__(self) -> int:
+        return len(self.first)
+
+    def append(self, code: int) -> None:
+        self.first.append(code)
+
+    def add(self, i: int, code: int) -> None:
+        if not self.has(i, code):
+            self.more.setdefault(i, array("q")).append(code)
+
+    def has(self, i: int, code: int) -> bool:
+        """Whether the article of ``code`` is among event ``i``'s."""
+        return self.first[i] == code or (i in self.more and code in self.more[i])
+
+
+_NO_SETTLEMENT = -(1 << 63)  # no settlement known for sure (``settlement`` gives None)
+_OTHER_SETTLEMENT = _NO_SETTLEMENT + 1  # a settlement known by its name and point: its key kept apart
+
+
+class _Settlements:
+    """Each merged event's settlement (``settlement``): its gazetteer id in an array, the rare settlement
+    known only by its name and point in a dict."""
+
+    def __init__(self) -> None:
+        self.code = array("q")
+        self.other: dict[int, tuple] = {}
+
+    def __len__(self) -> int:
+        return len(self.code)
+
+    def append(self, key: tuple | None) -> None:
+        self.code.append(_NO_SETTLEMENT)
+        self[len(self.code) - 1] = key
+
+    def __setitem__(self, i: int, key: tuple | None) -> None:
+        self.other.pop(i, None)
+        if key is None:
+            self.code[i] = _NO_SETTLEMENT
+        elif key[0] == "id" and hasattr(key[1], "__index__") and _OTHER_SETTLEMENT < key[1].__index__() < (1 << 63):
+            self.code[i] = key[1].__index__()
+        else:
+            self.code[i], self.other[i] = _OTHER_SETTLEMENT, key
+
+    def __getitem__(self, i: int) -> tuple | None:
+        code = self.code[i]
+        if code == _NO_SETTLEMENT:
+            return None
+        return self.other[i] if code == _OTHER_SETTLEMENT else ("id", code)
+
+
+class _Flags:
+    """A set of event indices as one byte an event (``CrossArticleMerge.touched``), iterated in index order."""
+
+    def __init__(self) -> None:
+        self.flags = bytearray()
+
+    def add(self, i: int) -> None:
+        if i >= len(self.flags):
+            self.flags.extend(bytes(i + 1 - len(self.flags)))
+        self.flags[i] = 1
+
+    def clear(self) -> None:
+        self.flags = bytearray()
+
+    def __contains__(self, i: int) -> bool:
+        return 0 <= i < len(self.flags) and self.flags[i] == 1
+
+    def __len__(self) -> int:
+        return self.flags.count(1)
+
+    def __iter__(self):
+        find, i = self.flags.find, self.flags.find(1)
+        while i >= 0:
+            yield i
+            i = find(1, i + 1)
 
 
 def _day(event: Event) -> int | None:
@@ -556,9 +642,9 @@ class CrossArticleMerge:
         self.home_of: list[_Cell] = []  # event → its bucket
         self.name_cell_of: dict[int, _Cell] = {}  # change of control → its bucket by name in its oblast (``_name_key``)
         self.day_of = array("q")  # event → its day bin (_NO_DAY: none)
-        self.articles_of: list[str | set[str]] = []  # event → the articles it merges (one: its name)
-        self.settlement_of: list[tuple | None] = []  # event → its settlement (``settlement``)
-        self.touched: set[int] = set()
+        self.articles_of = _Articles()  # event → the articles it merges (codes of their names)
+        self.settlement_of = _Settlements()  # event → its settlement (``settlement``)
+        self.touched = _Flags()
 
     def __len__(self) -> int:
         return len(self._pickled)
@@ -621,15 +707,14 @@ class CrossArticleMerge:
         day = _day(event)
         dated = event.event_type != "annexation_claim"
         place_key = settlement(event.place)  # an undated pair must be at one settlement for sure
-        articles_of = self.articles_of
+        has, code = self.articles_of.has, _article_code(article)
         found: list[int] = []
         for key in look:
             cell = self.cells.get(key)
             if cell is None:
                 continue
-            found += [t for t, first in ((e & _EVENT_MASK, cell.articles[e >> _EVENT_BITS])
-                                         for e in cell.candidates(day, dated=dated))
-                      if first != article and not _has(articles_of[t], article)
+            found += [t for t in cell.candidates(day, dated=dated)
+                      if not has(t, code)
                       and (not dated or (day is not None and self.day_of[t] != _NO_DAY)
                            or (place_key is not None and self.settlement_of[t] == place_key))
                       and mergeable(self.view(t), event)]
@@ -637,14 +722,11 @@ class CrossArticleMerge:
 
     def _absorb(self, target: int, event: Event) -> None:
         article = event.sources[0].article if event.sources else ""
-        articles_of = self.articles_of
         merged = self.event(target)
         # only a report from another syndication group corroborates: a reprint adds no evidence
         reports = {s.report for s in merged.sources}
         absorb(merged, event, corroborates=any(s.report not in reports for s in event.sources))
-        if isinstance(articles_of[target], str):
-            articles_of[target] = {articles_of[target]}
-        articles_of[target].add(article)
+        self.articles_of.add(target, _article_code(article))
         old, new = self.day_of[target], _day(merged)
         self.home_of[target].move(target, None if old == _NO_DAY else old, new)
         if target in self.name_cell_of:
@@ -662,20 +744,20 @@ class CrossArticleMerge:
         index = len(self)
         self._pickled.append(None)
         self._full[index] = event
-        self.articles_of.append(article)
+        self.articles_of.append(_article_code(article))
         cell = self.cells.get(home)
         if cell is None:
             cell = self.cells[home] = _Cell()
         self.home_of.append(cell)
         self.day_of.append(_NO_DAY if day is None else day)
         self.settlement_of.append(settlement(event.place))
-        cell.add(article, index, day)
+        cell.add(index, day)
         name_key = _name_key(event)
         if name_key is not None:
             named = self.cells.get(name_key)
             if named is None:
                 named = self.cells[name_key] = _Cell()
-            named.add(article, index, day)
+            named.add(index, day)
             self.name_cell_of[index] = named
         self.touched.add(index)
 
