@@ -43,9 +43,12 @@ from __future__ import annotations
 
 import bisect
 import pickle
+import sys
 from array import array
-
+from dataclasses import replace
 from datetime import timedelta
+from functools import lru_cache
+from hashlib import blake2b
 from itertools import islice
 
 from pipeline.events.annexation import absorb_claim
@@ -275,8 +278,10 @@ def _page_bounded(a: Event, b: Event) -> bool:
     return _toll_updated(a, b)
 
 
-def _published(event: Event) -> str | None:
+def _published(event: Event | MergeView) -> str | None:
     """The latest publication date of an event's reports (ISO text, None when no report has one)."""
+    if isinstance(event, MergeView):
+        return event.published
     days = [r.published for r in event.reports if r.published]
     return max(days) if days else None
 
@@ -423,51 +428,53 @@ def _cells(event: Event) -> tuple[list[tuple], tuple]:
     return [("cell", i + di, j + dj) for di in (-1, 0, 1) for dj in (-1, 0, 1)], ("cell", i, j)
 
 
-_EVENT_BITS = 32  # a cell entry is one integer: (rank of its first article) << _EVENT_BITS | event index
-_EVENT_MASK = (1 << _EVENT_BITS) - 1
+_NO_DAY = -(1 << 63)  # an undated event in the day arrays
 
 
 class _Cell:
-    """The merged events of one bucket (by their index in the merge), indexed by day so that a new event
-    meets only those whose dates can be compatible; the order they are tried in is the order they were
-    added (first by the article that first reported them), exactly as a plain scan of the bucket would.
+    """The merged events of one bucket (their indices in the merge), in two arrays sorted by day bin (``_NO_DAY``:
+    undated), so that a new event meets only those whose dates can be compatible: 16 bytes an event. The order
+    candidates are tried in decides nothing (``CrossArticleMerge.add`` pairs them best fit first, then by index);
+    they are given in index order."""
 
-    An entry is one integer in an array, ``rank << _EVENT_BITS | event``: event indices grow as events
-    are added, so ordering by (rank, event) is ordering by (rank, when added)."""
+    __slots__ = ("days", "events")
 
     def __init__(self) -> None:
-        self.rank: dict[str, int] = {}  # the article that first reported events here → its rank
-        self.articles: list[str] = []  # rank → that article
-        self.by_day: dict[int | None, array] = {}  # day bin → its entries
+        self.days, self.events = array("q"), array("q")
 
-    def add(self, article: str, event: int, day: int | None) -> None:
-        rank = self.rank.get(article)
-        if rank is None:
-            rank = self.rank[article] = len(self.articles)
-            self.articles.append(article)
-        self.by_day.setdefault(day, array("q")).append(rank << _EVENT_BITS | event)
+    def add(self, event: int, day: int | None) -> None:
+        key = _NO_DAY if day is None else day
+        at = len(self.days) if not self.days or self.days[-1] <= key else bisect.bisect_right(self.days, key)
+        self.days.insert(at, key)
+        self.events.insert(at, event)
+
+    def _range(self, lo: int, hi: int) -> array:
+        """The events whose day bin is within ``lo`` .. ``hi``."""
+        return self.events[bisect.bisect_left(self.days, lo):bisect.bisect_right(self.days, hi)]
 
     def move(self, event: int, old: int | None, day: int | None) -> None:
         """Re-file ``event`` (in bin ``old``) after absorbing a report changed its date."""
         if old == day:
             return
-        entries = self.by_day[old]
-        entry = next(e for e in entries if e & _EVENT_MASK == event)
-        entries.remove(entry)
-        bisect.insort(self.by_day.setdefault(day, array("q")), entry)
+        key = _NO_DAY if old is None else old
+        at = bisect.bisect_left(self.days, key)
+        while self.events[at] != event:
+            at += 1
+        del self.days[at], self.events[at]
+        self.add(event, day)
 
     def candidates(self, day: int | None, *, dated: bool) -> list[int]:
-        """Entries whose day bin may hold a compatible date, in the order they were added: for a dated
-        event the days within the slack and the undated; for an undated one every day (``mergeable``
-        then asks an undated pair for stronger evidence, whichever side it is)."""
+        """Events whose day bin may hold a compatible date, in index order: for a dated event the days within
+        the slack and the undated; for an undated one every day (``mergeable`` then asks an undated pair for
+        stronger evidence, whichever side it is); for a claim (not ``dated``) its own bin."""
         if not dated:
-            found = list(self.by_day.get(day, ()))
+            key = _NO_DAY if day is None else day
+            found = self._range(key, key).tolist()
         elif day is None:
-            found = [e for entries in self.by_day.values() for e in entries]
+            found = self.events.tolist()
         else:
             slack = max(WEIGHTS.merge_days_exact, WEIGHTS.merge_days_coarse)
-            found = [e for d in range(day - slack, day + slack + 1) for e in self.by_day.get(d, ())]
-            found += self.by_day.get(None, ())
+            found = self._range(day - slack, day + slack).tolist() + self._range(_NO_DAY, _NO_DAY).tolist()
         found.sort()
         return found
 
@@ -505,12 +512,139 @@ class _Pickles:
             self.offset[i], self.length[i], self.crc[i] = value
 
 
-def _has(articles: str | set[str], article: str) -> bool:
-    """Whether ``article`` is among an event's articles (one article is kept as its name, not a set)."""
-    return articles == article if isinstance(articles, str) else article in articles
+@lru_cache(maxsize=8_192)
+def _bare_date(date: str | None, precision: int | None) -> EventDate:
+    """An event's date without its note (what the merge rule reads), one object per distinct date."""
+    return EventDate(date, precision, "")
 
 
-_NO_DAY = -(1 << 63)  # an undated event in the day array
+def _bare_place(place: Place | None) -> Place | None:
+    """A place as the merge rule reads it (entry, kind, name, point, units), without its text and signals."""
+    if place is None:
+        return None
+    intern = sys.intern
+    return replace(place, text="", reason="", signals=(), name=intern(place.name),
+                   feature_kind=intern(place.feature_kind), precision=intern(place.precision),
+                   admin1_code=None if place.admin1_code is None else intern(place.admin1_code),
+                   admin1_name=None if place.admin1_name is None else intern(place.admin1_name),
+                   country_code=None if place.country_code is None else intern(place.country_code))
+
+
+def _interned(text: str | None) -> str | None:
+    return None if text is None else sys.intern(text)
+
+
+class MergeView:
+    """What the merge rule (:func:`mergeable`, :func:`fit`) reads of a merged event: its kinds, date and how
+    firmly it is fixed, place, side, tolls and latest publication day, without its sources, quotes, claims
+    and reports. A few hundred bytes whatever the number of reports behind the event: the merge keeps views
+    of the events it met recently and loads a whole event (from its pickle) only to absorb a report into it."""
+
+    __slots__ = ("event_type", "sub_event_type", "when", "date_basis", "place", "admin1_code", "claimed_by",
+                 "gains", "killed", "injured", "published")
+
+    def __init__(self, event: Event) -> None:
+        self.event_type = sys.intern(event.event_type)
+        self.sub_event_type = sys.intern(event.sub_event_type)
+        self.when = _bare_date(event.when.date, event.when.precision)
+        self.date_basis = event.date_basis
+        self.place = _bare_place(event.place)
+        self.admin1_code = _interned(event.admin1_code)
+        self.claimed_by = _interned(event.claimed_by)
+        self.gains = _interned(event.gains)
+        self.killed, self.injured = event.killed, event.injured
+        self.published = _published(event)
+
+
+def _article_code(article: str) -> int:
+    """An article's name as a 64-bit code (BLAKE2b): two names share one with odds of 2**-64 a pair met."""
+    return int.from_bytes(blake2b(article.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big",
+                          signed=True)
+
+
+class _Articles:
+    """Each merged event's articles (``_article_code`` of their names): the first in an array, the others, for
+    the events that merged several, in arrays by event."""
+
+    def __init__(self) -> None:
+        self.first = array("q")
+        self.more: dict[int, array] = {}
+
+    def __len__(self) -> int:
+        return len(self.first)
+
+    def append(self, code: int) -> None:
+        self.first.append(code)
+
+    def add(self, i: int, code: int) -> None:
+        if not self.has(i, code):
+            self.more.setdefault(i, array("q")).append(code)
+
+    def has(self, i: int, code: int) -> bool:
+        """Whether the article of ``code`` is among event ``i``'s."""
+        return self.first[i] == code or (i in self.more and code in self.more[i])
+
+
+_NO_SETTLEMENT = -(1 << 63)  # no settlement known for sure (``settlement`` gives None)
+_OTHER_SETTLEMENT = _NO_SETTLEMENT + 1  # a settlement known by its name and point: its key kept apart
+
+
+class _Settlements:
+    """Each merged event's settlement (``settlement``): its gazetteer id in an array, the rare settlement
+    known only by its name and point in a dict."""
+
+    def __init__(self) -> None:
+        self.code = array("q")
+        self.other: dict[int, tuple] = {}
+
+    def __len__(self) -> int:
+        return len(self.code)
+
+    def append(self, key: tuple | None) -> None:
+        self.code.append(_NO_SETTLEMENT)
+        self[len(self.code) - 1] = key
+
+    def __setitem__(self, i: int, key: tuple | None) -> None:
+        self.other.pop(i, None)
+        if key is None:
+            self.code[i] = _NO_SETTLEMENT
+        elif key[0] == "id" and hasattr(key[1], "__index__") and _OTHER_SETTLEMENT < key[1].__index__() < (1 << 63):
+            self.code[i] = key[1].__index__()
+        else:
+            self.code[i], self.other[i] = _OTHER_SETTLEMENT, key
+
+    def __getitem__(self, i: int) -> tuple | None:
+        code = self.code[i]
+        if code == _NO_SETTLEMENT:
+            return None
+        return self.other[i] if code == _OTHER_SETTLEMENT else ("id", code)
+
+
+class _Flags:
+    """A set of event indices as one byte an event (``CrossArticleMerge.touched``), iterated in index order."""
+
+    def __init__(self) -> None:
+        self.flags = bytearray()
+
+    def add(self, i: int) -> None:
+        if i >= len(self.flags):
+            self.flags.extend(bytes(i + 1 - len(self.flags)))
+        self.flags[i] = 1
+
+    def clear(self) -> None:
+        self.flags = bytearray()
+
+    def __contains__(self, i: int) -> bool:
+        return 0 <= i < len(self.flags) and self.flags[i] == 1
+
+    def __len__(self) -> int:
+        return self.flags.count(1)
+
+    def __iter__(self):
+        find, i = self.flags.find, self.flags.find(1)
+        while i >= 0:
+            yield i
+            i = find(1, i + 1)
 
 
 def _day(event: Event) -> int | None:
@@ -524,44 +658,56 @@ def _day(event: Event) -> int | None:
 class CrossArticleMerge:
     """The merge across articles as a fold: ``add`` one article's events at a time, in input order.
 
-    ``merged`` after adding every article is what :func:`merge_across_articles` returns. The state
-    pickles with each merged event as its own pickle, unpickled again only when a new event meets it
-    (the incremental build keeps the state and adds only new articles: it touches the cells and days
-    of those, not the whole corpus). ``touched`` holds the merged events (indices) created or changed
-    since it was last cleared.
+    ``merged`` after adding every article is what :func:`merge_across_articles` returns. Each merged event
+    waits as its own pickle (in ``heap`` when there is one), unpickled again only when a new event meets it;
+    ``compact`` bounds what is held as objects: the whole events created or changed since they were last
+    pickled (and the last few read), and a :class:`MergeView` of each event met recently (what the rule
+    reads). The incremental build keeps the state and adds only new articles: it touches the cells and days
+    of those, not the whole corpus. ``touched`` holds the merged events (indices) created or changed since it
+    was last cleared.
     """
 
     def __init__(self) -> None:
-        self._events: list[Event | None] = []  # merged events; None: still in ``_pickled``
-        self._pickled = _Pickles()  # an untouched event's pickle as last kept (bytes, or its reference in ``heap``)
+        self._full: dict[int, Event] = {}  # whole events held as objects, least recently used first
+        self._views: dict[int, MergeView] = {}  # views of the events met recently, least recently used first
+        self._pickled = _Pickles()  # each event's pickle as last kept (bytes, or its reference in ``heap``); None: changed
         self.heap = None  # where pickles are kept (``pipeline.scale.heap.BlobHeap``); None: in memory
-        self._live: dict[int, None] = {}  # events held as objects, least recently used first
         self.cells: dict[tuple, _Cell] = {}
         self.home_of: list[_Cell] = []  # event → its bucket
         self.name_cell_of: dict[int, _Cell] = {}  # change of control → its bucket by name in its oblast (``_name_key``)
         self.day_of = array("q")  # event → its day bin (_NO_DAY: none)
-        self.articles_of: list[str | set[str]] = []  # event → the articles it merges (one: its name)
-        self.settlement_of: list[tuple | None] = []  # event → its settlement (``settlement``)
-        self.touched: set[int] = set()
+        self.articles_of = _Articles()  # event → the articles it merges (codes of their names)
+        self.settlement_of = _Settlements()  # event → its settlement (``settlement``)
+        self.touched = _Flags()
 
     def __len__(self) -> int:
-        return len(self._events)
+        return len(self._pickled)
+
+    def _load(self, i: int) -> Event:
+        blob = self._pickled[i]
+        return pickle.loads(blob if isinstance(blob, bytes) else self.heap.get(blob))
 
     def event(self, i: int) -> Event:
-        """Merged event ``i``."""
-        found = self._events[i]
+        """Merged event ``i`` (held as an object until ``compact`` lets it go)."""
+        found = self._full.pop(i, None)
         if found is None:
-            blob = self._pickled[i]
-            found = self._events[i] = pickle.loads(blob if isinstance(blob, bytes) else self.heap.get(blob))
-        else:
-            del self._live[i]
-        self._live[i] = None  # the most recently used now
+            found = self._load(i)
+        self._full[i] = found  # the most recently used now
+        return found
+
+    def view(self, i: int) -> MergeView:
+        """What the merge rule reads of merged event ``i`` (its whole object is not kept for it)."""
+        found = self._views.pop(i, None)
+        if found is None:
+            whole = self._full.get(i)
+            found = MergeView(whole if whole is not None else self._load(i))
+        self._views[i] = found  # the most recently used now
         return found
 
     @property
     def merged(self) -> list[Event]:
         """Every merged event, in the order they were first reported."""
-        return [self.event(i) for i in range(len(self._events))]
+        return [self.event(i) for i in range(len(self))]
 
     def add(self, events: list[Event]) -> None:
         """Merge one article's events into those of the articles added before it.
@@ -572,7 +718,7 @@ class CrossArticleMerge:
         found = [self._candidates(event) for event in events]
         pairs = [(0.0, i, t) for i, ts in enumerate(found) for t in ts]
         if len(pairs) > 1:  # a choice to make
-            pairs = sorted((-fit(self.event(t), events[i]), i, t) for _f, i, t in pairs)
+            pairs = sorted((-fit(self.view(t), events[i]), i, t) for _f, i, t in pairs)
         target: dict[int, int] = {}
         taken: set[int] = set()
         for _fit, i, t in pairs:
@@ -595,30 +741,26 @@ class CrossArticleMerge:
         day = _day(event)
         dated = event.event_type != "annexation_claim"
         place_key = settlement(event.place)  # an undated pair must be at one settlement for sure
-        articles_of = self.articles_of
+        has, code = self.articles_of.has, _article_code(article)
         found: list[int] = []
         for key in look:
             cell = self.cells.get(key)
             if cell is None:
                 continue
-            found += [t for t, first in ((e & _EVENT_MASK, cell.articles[e >> _EVENT_BITS])
-                                         for e in cell.candidates(day, dated=dated))
-                      if first != article and not _has(articles_of[t], article)
+            found += [t for t in cell.candidates(day, dated=dated)
+                      if not has(t, code)
                       and (not dated or (day is not None and self.day_of[t] != _NO_DAY)
                            or (place_key is not None and self.settlement_of[t] == place_key))
-                      and mergeable(self.event(t), event)]
+                      and mergeable(self.view(t), event)]
         return list(dict.fromkeys(found))  # an event in its grid cell and in its name bucket is one candidate
 
     def _absorb(self, target: int, event: Event) -> None:
         article = event.sources[0].article if event.sources else ""
-        articles_of = self.articles_of
         merged = self.event(target)
         # only a report from another syndication group corroborates: a reprint adds no evidence
         reports = {s.report for s in merged.sources}
         absorb(merged, event, corroborates=any(s.report not in reports for s in event.sources))
-        if isinstance(articles_of[target], str):
-            articles_of[target] = {articles_of[target]}
-        articles_of[target].add(article)
+        self.articles_of.add(target, _article_code(article))
         old, new = self.day_of[target], _day(merged)
         self.home_of[target].move(target, None if old == _NO_DAY else old, new)
         if target in self.name_cell_of:
@@ -626,30 +768,30 @@ class CrossArticleMerge:
         self.day_of[target] = _NO_DAY if new is None else new
         self.settlement_of[target] = settlement(merged.place)
         self._pickled[target] = None
+        self._views.pop(target, None)  # what it was before absorbing
         self.touched.add(target)
 
     def _append(self, event: Event) -> None:
         article = event.sources[0].article if event.sources else ""
         _look, home = _cells(event)
         day = _day(event)
-        index = len(self._events)
-        self._events.append(event)
+        index = len(self)
         self._pickled.append(None)
-        self._live[index] = None
-        self.articles_of.append(article)
+        self._full[index] = event
+        self.articles_of.append(_article_code(article))
         cell = self.cells.get(home)
         if cell is None:
             cell = self.cells[home] = _Cell()
         self.home_of.append(cell)
         self.day_of.append(_NO_DAY if day is None else day)
         self.settlement_of.append(settlement(event.place))
-        cell.add(article, index, day)
+        cell.add(index, day)
         name_key = _name_key(event)
         if name_key is not None:
             named = self.cells.get(name_key)
             if named is None:
                 named = self.cells[name_key] = _Cell()
-            named.add(article, index, day)
+            named.add(index, day)
             self.name_cell_of[index] = named
         self.touched.add(index)
 
@@ -657,31 +799,33 @@ class CrossArticleMerge:
         """Merged event ``i`` as its pickle (the one kept, when it is kept; ``compact`` keeps every one)."""
         blob = self._pickled[i]
         if blob is None:
-            return pickle.dumps(self._events[i], protocol=pickle.HIGHEST_PROTOCOL)
+            return pickle.dumps(self._full[i], protocol=pickle.HIGHEST_PROTOCOL)
         return blob if isinstance(blob, bytes) else self.heap.get(blob)
 
-    def compact(self, keep: int = 0) -> None:
-        """Keep merged events as their pickles only (in ``heap`` when there is one) until a new event meets
-        them: bounds the memory a build holds. With ``keep``, once more than ``keep`` events are objects, the
-        least recently used go down to half of that. An event left ``touched`` is read back when rendered."""
-        if len(self._live) <= keep:
-            return
-        for i in list(islice(self._live, len(self._live) - keep // 2)):
-            if self._pickled[i] is None:
-                blob = pickle.dumps(self._events[i], protocol=pickle.HIGHEST_PROTOCOL)
-                self._pickled[i] = blob if self.heap is None else self.heap.put(blob)
-            self._events[i] = None
-            del self._live[i]
+    def compact(self, keep: int = 0, *, whole: int = 0) -> None:
+        """Let go of objects until a new event meets them again: bounds the memory a build holds. Once more than
+        ``keep`` views are held, the least recently used go down to half of that; once more than ``whole`` whole
+        events are, likewise, each pickled first (into ``heap`` when there is one) when it changed since it was
+        last. With neither, every event is kept as its pickle only. An event left ``touched`` is read back when
+        rendered."""
+        if len(self._full) > whole:
+            for i in list(islice(self._full, len(self._full) - whole // 2)):
+                if self._pickled[i] is None:
+                    blob = pickle.dumps(self._full[i], protocol=pickle.HIGHEST_PROTOCOL)
+                    self._pickled[i] = blob if self.heap is None else self.heap.put(blob)
+                del self._full[i]
+        if len(self._views) > keep:
+            for i in list(islice(self._views, len(self._views) - keep // 2)):
+                del self._views[i]
 
     def __getstate__(self) -> dict:
         self.compact()  # an unchanged event is not pickled again next time
         state = dict(self.__dict__)
-        state["_events"], state["heap"], state["_live"] = None, None, {}
+        state["heap"], state["_full"], state["_views"] = None, {}, {}
         return state
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
-        self._events = [None] * len(self._pickled)
 
 
 def merge_across_articles(per_article: list[list[Event]]) -> list[Event]:

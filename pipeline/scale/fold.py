@@ -45,13 +45,14 @@ from pipeline.scale.digests import HexDigests
 from pipeline.scale.heap import HEAP_NAME, BlobHeap, HeapDamaged
 from pipeline.scale.work import Failure, Pool, chunked, place_json
 
-FOLD_VERSION = 11  # bump when the pickled layout below changes
+FOLD_VERSION = 12  # bump when the pickled layout below changes
 _COLLECTION_HEAD = '{"type":"FeatureCollection","features":['
 _COLLECTION_TAIL = "]}\n"
 _CSV_HEADER = events_csv({"features": []})
 PLACES_PER_PART = 8_192  # place features per GeoParquet part made while the workers work (bounds the JSON held)
 EVENTS_PER_PART = 4_096  # events per GeoParquet part when the events layer is made from scratch (bounds the dicts)
-LIVE_EVENTS = 4_096  # merged events held as objects while articles are merged; the others wait in the heap
+LIVE_EVENTS = 4_096  # merged events whose merge views (what the merge rule reads) are held while articles are merged
+WHOLE_EVENTS = 256  # merged events held whole (as objects) while articles are merged; the others wait in the heap
 OUTPUT_NAMES = ("places.geojson", "events.geojson", "oblasts.geojson", "events.csv", "articles.jsonl",
                 "events.parquet", "places.parquet")  # every file render() gives (its digest is kept)
 
@@ -323,7 +324,7 @@ class BuildFold:
             for source in event.sources:
                 source.group = group
         self.merge.add(result.events)
-        self.merge.compact(keep=LIVE_EVENTS)  # the others wait in the heap until rendered or met again
+        self.merge.compact(keep=LIVE_EVENTS, whole=WHOLE_EVENTS)  # the others wait in the heap until met again
         if result.error:
             self.errors.append(result.error)
         self.warnings += [f"{article.name}: {w}" for w in result.warnings]
@@ -373,9 +374,9 @@ class BuildFold:
         return out
 
     def _live_event(self, i: int):
-        """Merged event ``i`` as an object (fewer than ``LIVE_EVENTS`` are kept so)."""
+        """Merged event ``i`` as an object (fewer than ``WHOLE_EVENTS`` are kept so)."""
         event = self.merge.event(i)
-        self.merge.compact(keep=LIVE_EVENTS)
+        self.merge.compact(keep=LIVE_EVENTS, whole=WHOLE_EVENTS)
         return event
 
     def _event_texts(self, order: list[int]):

@@ -52,16 +52,16 @@ def test_the_grouping_freezes_every_few_thousand_articles_however_many_are_froze
 
 
 # -- the merge's cells, days and pickles -----------------------------------------------------------
-def test_a_cell_tries_its_events_by_first_article_then_as_added_and_moves_them_between_days():
+def test_a_cell_gives_the_events_of_the_days_within_the_slack_and_moves_them_between_days():
     cell = _Cell()
-    for article, event, day in (("b", 0, 5), ("a", 1, 5), ("b", 2, 6), ("a", 3, 5)):
-        cell.add(article, event, day)
-    order = [(cell.articles[e >> merge._EVENT_BITS], e & merge._EVENT_MASK)
-             for e in cell.candidates(5, dated=True)]
-    assert order == [("b", 0), ("b", 2), ("a", 1), ("a", 3)]  # rank of the first article, then when added
+    for event, day in ((0, 5), (1, 5), (2, 6), (3, 5), (4, None), (5, 90)):
+        cell.add(event, day)
+    assert cell.candidates(5, dated=True) == [0, 1, 2, 3, 4]  # index order, the undated too, not day 90
     cell.move(0, 5, 40)
-    assert [e & merge._EVENT_MASK for e in cell.candidates(40, dated=True)] == [0]
-    assert isinstance(cell.by_day[5], array)
+    assert cell.candidates(40, dated=True) == [0, 4] and cell.candidates(5, dated=True) == [1, 2, 3, 4]
+    cell.move(4, None, 90)
+    assert cell.candidates(None, dated=False) == [] and cell.candidates(None, dated=True) == [0, 1, 2, 3, 4, 5]
+    assert list(cell.days) == sorted(cell.days) and isinstance(cell.days, array)  # 16 bytes an event
 
 
 def test_merge_pickles_are_references_in_arrays_or_bytes_without_a_heap(tmp_path):
@@ -74,7 +74,7 @@ def test_merge_pickles_are_references_in_arrays_or_bytes_without_a_heap(tmp_path
     assert [pickles[i] for i in range(3)] == [None, (5, 6, 2**32 - 1), None] and not pickles.inline
 
 
-def test_the_merge_state_holds_one_article_as_its_name_and_days_in_an_array(tmp_path):
+def test_the_merge_state_holds_articles_as_codes_and_days_in_arrays(tmp_path):
     from pipeline.scale.work import process_article
     from pipeline.text.articles import make_article
 
@@ -91,7 +91,10 @@ def test_the_merge_state_holds_one_article_as_its_name_and_days_in_an_array(tmp_
             fold = pickle.loads(pickle.dumps(fold))
             fold.heap = heap
     assert [repr(e) for e in fold.merged] == [repr(e) for e in plain]
-    assert any(isinstance(a, set) for a in fold.articles_of) and any(isinstance(a, str) for a in fold.articles_of)
+    articles = fold.articles_of
+    assert isinstance(articles.first, array) and len(articles) == len(fold.merged)
+    assert articles.more and len(articles.more) < len(articles)  # only the events that merged several articles
+    assert all(isinstance(more, array) for more in articles.more.values())
     assert isinstance(fold.day_of, array) and len(fold.day_of) == len(fold.merged)
 
 

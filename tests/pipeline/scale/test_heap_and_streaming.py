@@ -103,7 +103,7 @@ def test_a_heap_that_is_not_the_kept_folds_makes_the_build_fold_again(tmp_path, 
 
 
 # -- bounded memory: merged events as objects, layers in parts ----------------------------------
-def test_the_merge_holds_at_most_the_live_events_as_objects_and_gives_the_same_files(tmp_path, monkeypatch):
+def test_the_merge_holds_at_most_the_live_views_and_whole_events_and_gives_the_same_files(tmp_path, monkeypatch):
     source = write_jsonl(tmp_path / "in.jsonl", make_records(80))
     build_paths([source], tmp_path / "plain", jobs=1)
     held: list[int] = []
@@ -111,14 +111,16 @@ def test_the_merge_holds_at_most_the_live_events_as_objects_and_gives_the_same_f
 
     def add(self, events):
         real_add(self, events)
-        held.append(len(self._live))
+        held.append((len(self._views), len(self._full)))
 
     monkeypatch.setattr(fold_module, "LIVE_EVENTS", 3)
+    monkeypatch.setattr(fold_module, "WHOLE_EVENTS", 2)
     monkeypatch.setattr(fold_module, "EVENTS_PER_PART", 7)
     monkeypatch.setattr(merge.CrossArticleMerge, "add", add)
     result = build_paths([source], tmp_path / "bounded", jobs=1)
     assert result.counts["events"] > 20
-    assert max(held) <= 3 + 5  # at most LIVE_EVENTS kept after each article, plus one article's events
+    # at most LIVE_EVENTS views and WHOLE_EVENTS events kept after each article, plus one article's events
+    assert max(v for v, _w in held) <= 3 + 5 and max(w for _v, w in held) <= 2 + 5
     _same_outputs(tmp_path / "plain", tmp_path / "bounded")
 
 

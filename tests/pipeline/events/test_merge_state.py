@@ -1,0 +1,128 @@
+"""The merge across articles kept out of the parent's memory: views of the merged events (what the merge rule reads)
+instead of whole events, per-event state in arrays, every event as its pickle in a heap; the same merge as in memory."""
+
+from __future__ import annotations
+
+import itertools
+import pickle
+import random
+
+from pipeline.events import merge
+from pipeline.events.merge import CrossArticleMerge, MergeView, fit, merge_across_articles, mergeable
+from pipeline.events.records import Event, Report, Source
+from pipeline.model import Place
+from pipeline.scale.heap import BlobHeap
+from pipeline.scale.work import process_article
+from pipeline.text.articles import make_article
+from pipeline.text.dates import EventDate
+from tests.pipeline.scale.conftest import make_records
+
+_TYPES = (("casualty_report", "missile_strike"), ("casualty_report", "shelling"), ("casualty_report", "unspecified"),
+          ("casualty_report", "drone_strike"), ("frontline_incident", "capture"), ("frontline_incident", "withdrawal"),
+          ("annexation_claim", "claim"))
+
+
+def _place(rng: random.Random) -> Place | None:
+    """A settlement among a few close ones (some without a gazetteer entry, two sharing a name), or an oblast."""
+    k = rng.randrange(6)
+    if k == 5:
+        return Place(0, 4, "Area", "Area Oblast", 48.0, 35.0, 700, "admin1", "UA-12", "Area Oblast", "UA", 0.9, "why")
+    name = ("Aton", "Belo", "Aton", "Cedar", "Dune")[k]
+    return Place(0, 4, f"text {k}", name, 48.0 + 0.01 * k, 35.0 + 0.02 * k, None if k == 3 else 100 + k, "city",
+                 "UA-12", "Area Oblast", "UA", 0.8, f"reason {k}", signals=())
+
+
+def _event(rng: random.Random, n: int) -> Event:
+    event_type, sub = rng.choice(_TYPES)
+    day = rng.choice([None, "2023-05-10", "2023-05-11", "2023-05-14", "2023-05-20"])
+    when = EventDate(day, None if day is None else rng.choice([1, 1, 2]), f"note {n}")
+    published = [rng.choice([None, "2023-05-10", "2023-05-12", "2023-05-14"]) for _ in range(rng.randrange(1, 4))]
+    killed, injured = rng.choice([None, 0, 3, 4, 12, 13, 25]), rng.choice([None, 2, 3, 33, 34])
+    return Event(event_type, sub, when, _place(rng), "UA-12", "Area Oblast", "UA", rng.randrange(1, 4),
+                 [Source(f"art-{n}", f"quote {n}", 0, 9)], 0.5, killed=killed, injured=injured,
+                 claimed_by=rng.choice([None, "Russia"]), gains=rng.choice([None, "unknown", "Russia", "Ukraine"]),
+                 reports=[Report(f"art-{n}", p, killed, injured) for p in published],
+                 date_basis=rng.choice([0, 1, 3, 3]))
+
+
+def test_a_view_gives_the_merge_rule_the_answers_of_the_whole_event():
+    rng = random.Random(3)  # 120 events whose pairs reach every field the view keeps (each one changed alters
+    events = [_event(rng, n) for n in range(120)]  # some answer: the publication day, the date basis, the side...)
+    agreed = 0
+    for a, b in itertools.permutations(events, 2):
+        view = MergeView(a)
+        assert mergeable(view, b) == mergeable(a, b)
+        assert fit(view, b) == fit(a, b)
+        agreed += mergeable(a, b)
+    assert agreed > 50  # the pairs reach the rule's branches, not only its first refusals
+    view = MergeView(events[0])
+    assert view.place is None or (view.place.text, view.place.reason) == ("", "")  # what the rule does not read
+    assert view.when.note == "" and not hasattr(view, "__dict__")
+
+
+def _article_events(n: int) -> list[list[Event]]:
+    return [process_article(make_article(r["id"], r["text"], {"date": r["date"]})).events for r in make_records(n)]
+
+
+def test_the_merge_through_its_heap_and_pickles_is_the_merge_in_memory(tmp_path):
+    """Identity with the in-memory path: every event waiting in the heap, a view or two held, the state pickled
+    and reopened from the heap on disk (as the store keeps it) every few articles."""
+    per_article = _article_events(60)
+    plain = merge_across_articles(pickle.loads(pickle.dumps(per_article)))
+    fold = CrossArticleMerge()
+    fold.heap = BlobHeap(tmp_path / "heap")
+    for n, events in enumerate(per_article):
+        fold.add(events)
+        fold.compact(keep=2, whole=1)
+        assert len(fold._views) <= 2 + len(events) and len(fold._full) <= 1 + len(events)
+        if n % 7 == 6:  # the store round trip: the heap synced and reopened at its size, the state unpickled
+            fold.heap.sync()
+            token, size = fold.heap.token, fold.heap.size
+            state = pickle.dumps(fold)
+            fold.heap.close()
+            fold = pickle.loads(state)
+            fold.heap = BlobHeap.reopen(tmp_path / "heap", token, size)
+    assert len(plain) < sum(map(len, per_article))  # articles did merge
+    assert [repr(e) for e in fold.merged] == [repr(e) for e in plain]
+    assert list(fold.touched) == list(range(len(plain)))  # every event, in index order
+
+
+def test_a_merge_interrupted_mid_article_leaves_the_kept_state_to_carry_on_from(tmp_path):
+    """Crash and reopen: the state as last kept (heap size and pickle) carries on to the in-memory merge's events,
+    whatever a merge interrupted mid-article appended to the heap after it was kept."""
+    per_article = _article_events(40)
+    plain = merge_across_articles(pickle.loads(pickle.dumps(per_article)))
+    fold = CrossArticleMerge()
+    fold.heap = BlobHeap(tmp_path / "heap")
+    for events in per_article[:25]:
+        fold.add(pickle.loads(pickle.dumps(events)))
+        fold.compact(keep=3, whole=2)
+    fold.compact()
+    fold.heap.sync()
+    token, size, kept = fold.heap.token, fold.heap.size, pickle.dumps(fold)
+    for events in per_article[25:32]:  # carries on, then dies before it is kept again
+        fold.add(pickle.loads(pickle.dumps(events)))
+        fold.compact(keep=3, whole=0)
+    fold.heap.sync()
+    assert fold.heap.size > size
+    fold.heap.close()
+    again = pickle.loads(kept)
+    again.heap = BlobHeap.reopen(tmp_path / "heap", token, size)  # drops what was appended after the kept size
+    for events in per_article[25:]:
+        again.add(events)
+        again.compact(keep=3, whole=2)
+    assert [repr(e) for e in again.merged] == [repr(e) for e in plain]
+
+
+def test_the_merge_state_grows_by_arrays_not_objects_per_event():
+    fold = CrossArticleMerge()
+    for events in _article_events(30):
+        fold.add(events)
+    fold.compact()
+    assert not fold._full and not fold._views and fold.merged  # read back from the pickles
+    fold.compact()
+    n = len(fold)
+    assert len(fold.articles_of.first) == len(fold.settlement_of.code) == len(fold.day_of) == n
+    assert len(fold.articles_of.more) < n and len(fold.settlement_of.other) < n
+    assert sum(len(cell.events) for key, cell in fold.cells.items() if key[0] != "name") == n  # each in its home cell
+    assert merge._article_code("doc-00001") == merge._article_code("doc-00001") != merge._article_code("doc-00002")
