@@ -23,6 +23,11 @@ def _kinds(place) -> set[str]:
     ("Russian forces struck Romny overnight, Russia's defence ministry said.", "Romny", "UA-59"),
     # before: the Nizhny Novgorod town (15,000) over the Mykolaiv-oblast town (62,000)
     ("Russia's defence ministry said its troops had repelled attacks near Pervomaysk.", "Pervomaysk", "UA-48"),
+    # Russian spellings of oblast capitals: before, a hamlet of Rostov oblast (630) / one of Tula oblast
+    ("Russian forces struck Nikolaev overnight, Russia's defence ministry said.", "Nikolaev", "UA-48"),
+    ("Russian forces struck Rovno overnight, Russia's defence ministry said.", "Rovno", "UA-56"),
+    # a former name: before, a Krasnoyarsk-krai village (2,200)
+    ("Russian forces took Artemovsk, Russia's defence ministry said.", "Artemovsk", "UA-14"),
 ])
 def test_a_ukrainian_town_in_a_russian_war_report_is_not_its_russian_namesake(geoparser, text, name, admin1):
     place = _place(geoparser, text, name)
