@@ -16,6 +16,7 @@ from pipeline import settings
 from pipeline.model import PLACE_FIELDS  # noqa: F401  (re-exported: the fields of a place)
 from pipeline.geoparse.gazetteer import Gazetteer, load_gazetteer
 from pipeline.geoparse.recognise import Mention, find_mentions, load_word_lists, prepare_spellings
+from pipeline.geoparse.theatre import has_war_cue
 from pipeline.geoparse.resolve import PRECISION_ADMIN1, PRECISION_ONLINE, Resolution, prepare_ranking, resolve
 from pipeline.model import Place, PlaceRecord, Signal
 
@@ -96,7 +97,8 @@ class Geoparser:
         falls back to the other places of that name, or is dropped."""
         gaz = self.gazetteer
         mentions = find_mentions(text, gaz)
-        resolved = resolve(mentions, gaz, focus_country=self.focus_country)
+        war_cue = has_war_cue(text)
+        resolved = resolve(mentions, gaz, focus_country=self.focus_country, war_cue=war_cue)
         if not any(r.candidate.minor for r in resolved):
             return resolved
         supported = _supported_countries(resolved, self.focus_country)
@@ -104,7 +106,8 @@ class Geoparser:
                        if r.candidate.minor and r.candidate.country_code not in supported}
         if not unsupported:
             return resolved
-        return resolve(_without_minor(mentions, unsupported, gaz), gaz, focus_country=self.focus_country)
+        return resolve(_without_minor(mentions, unsupported, gaz), gaz, focus_country=self.focus_country,
+                       war_cue=war_cue)
 
     def _look_up_online(self, r: Resolution, place: Place) -> Place:
         """Replace the admin-unit point of a settlement the gazetteer lacks by the online geocoder's answer

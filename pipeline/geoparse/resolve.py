@@ -345,8 +345,10 @@ def _shortlist(cands: list[Candidate], countries, admin1_codes, w: ResolveWeight
 
 
 def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | None = None,
-            weights: ResolveWeights = RESOLVE_WEIGHTS) -> list[Resolution]:
-    """Choose a place for every mention; mentions without candidates are dropped."""
+            weights: ResolveWeights = RESOLVE_WEIGHTS, war_cue: bool = False) -> list[Resolution]:
+    """Choose a place for every mention; mentions without candidates are dropped. ``war_cue``: the text speaks
+    of fighting (``theatre.has_war_cue``), which with a party of the war named makes its theatre the expected
+    area of ambiguous names."""
     w = weights
     cand_lists = [_candidates(m, gaz) for m in mentions]
     countries = Counter()
@@ -360,6 +362,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             countries[cands[0].country_code] += 1  # a state or oblast names its country
     if focus_country:
         countries[focus_country] += 2
+    party_named = any(countries.get(cc) for cc in w.war_theatre_parties)
     admin1_named = {cands[0].admin1_code for cands in cand_lists if cands and cands[0].feature_kind == "admin1"}
     full_lists = cand_lists
     cand_lists = [_shortlist(cands, countries, admin1_named, w) for cands in cand_lists]
@@ -368,6 +371,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             _same_place_as_alias(m, i, full_lists, cand_lists)
     # the first pass depends only on the name and how it is written: rank each such form once
     first_ctx = _RankContext(gaz, countries, {}, [], w)
+    first_ctx.theatre = party_named and (war_cue or bool(countries.get(w.war_theatre_country)))
     first_by_form: dict[tuple, tuple[Candidate | None, float]] = {}
     first: list[tuple[Candidate | None, float]] = []  # (top candidate, confidence) of each mention
     for m, cands in zip(mentions, cand_lists):
@@ -398,6 +402,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
                     sentence_units[mentions[i].sentence].append((mentions[i].key, top.admin1_code))
     second_ctx = _RankContext(gaz, countries, admin_ctx, _distinct_anchors(anchors, w.max_anchors), w)
     second_ctx.towns = towns
+    # (a settlement of the theatre's country confidently placed in the first pass is evidence of the theatre too)
+    second_ctx.theatre = party_named and (war_cue or bool(countries.get(w.war_theatre_country)))
     second_ctx.sentence_units = sentence_units
     if towns:
         _add_namesakes_near_towns(mentions, full_lists, cand_lists, towns, w)
@@ -808,6 +814,28 @@ class _RankContext:
         self._anchors_near: dict[int, _AnchorGroup | None] = {}
         self._groups: dict[tuple, _AnchorGroup] = {}
         self._country_signals: dict[str, Signal | None] = {}
+        self.theatre = False  # whether the article's ambiguous names are expected in the war theatre
+        self._theatre_signals: dict[tuple[str, str | None], Signal | None] = {}
+
+    def theatre_signal(self, c: Candidate) -> Signal | None:
+        """The ``war_theatre`` signal of a settlement in the war theatre, when the article is about the war."""
+        if not self.theatre or c.feature_kind not in ("city", "landmark"):
+            return None
+        key = (c.country_code, c.admin1_code)
+        if key in self._theatre_signals:
+            return self._theatre_signals[key]
+        w, signal = self.w, None
+        if c.country_code == w.war_theatre_country:
+            own = self.country_signal(c.country_code)
+            top = self.country_signal(self.top_country) if self.top_country else None
+            lift = max((top.weight if top else 0.0) - (own.weight if own else 0.0), 0.0)
+            signal = Signal("war_theatre", lift + w.war_theatre,
+                            f"in the war theatre ({c.country_code}), the article being about the war")
+        elif c.admin1_code in w.war_theatre_admin1:
+            signal = Signal("war_theatre", w.war_theatre,
+                            f"in a border region of the war theatre ({c.admin1_code})")
+        self._theatre_signals[key] = signal
+        return signal
 
     def country_signal(self, country_code: str) -> Signal | None:
         """The signal for a candidate in ``country_code`` when the article names that country."""
@@ -992,6 +1020,11 @@ def _first_reading(m: Mention, cands: list[Candidate], ctx: _RankContext) -> tup
         country = country_signals.get(cc, _UNSEEN)
         if country is _UNSEEN:
             country = ctx.country_signal(cc)
+        if ctx.theatre:  # (summed as ``_rank`` sums its context: country, then theatre)
+            theatre = ctx.theatre_signal(c)
+            if theatre is not None:
+                scores.append(base_sum + ((0 if country is None else country.weight) + theatre.weight))
+                continue
         scores.append(base_sum if country is None else base_sum + country.weight)
     best = max(scores)
     top = min((c for c, score in zip(cands, scores) if score == best), key=_CANDIDATE_ROW)
@@ -1025,10 +1058,12 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
             country = country_signals.get(cc, _UNSEEN)
             if country is _UNSEEN:
                 country = ctx.country_signal(cc)
-            if country is None:
-                scored.append(_Scored(c, base_sum, signals, []))
-            else:
-                scored.append(_Scored(c, base_sum + country.weight, signals, [country]))
+            context = [] if country is None else [country]
+            if ctx.theatre:
+                theatre = ctx.theatre_signal(c)
+                if theatre is not None:
+                    context.append(theatre)
+            scored.append(_Scored(c, base_sum + sum(s.weight for s in context), signals, context))
         _sort_scored(scored)
         if ctx.towns and len(scored) > 1:
             _nearest_namesake(m, scored, ctx)
@@ -1042,6 +1077,10 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
             country = ctx.country_signal(cc)
         # signals from the article around the mention
         context: list[Signal] = [country] if country is not None else []
+        if ctx.theatre:
+            theatre = ctx.theatre_signal(c)
+            if theatre is not None:
+                context.append(theatre)
         if c.admin1_code and c.admin1_code in admin_ctx:
             where = [(s, p) for j, key, s, p in admin_ctx[c.admin1_code] if j != index and key != m.key]
             if where:

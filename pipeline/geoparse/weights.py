@@ -193,6 +193,17 @@ class ResolveWeights:
     # 0.6-0.9; a town's former name and its present one far less
     across_spellings_similarity: float = 0.6
 
+    # the war theatre (``theatre.py``): in an article that names one of ``war_theatre_parties`` and speaks of fighting
+    # (or names both), a settlement in ``war_theatre_country`` counts as in the article's country (its own country
+    # signal raised to the top country's) plus ``war_theatre``, and one in Russia's border regions
+    # (``war_theatre_admin1``) gets ``war_theatre`` over the rest of Russia; a namesake far from the theatre then
+    # needs its own cue (its unit named, places near it) or about 10x the population (1.5 = one order of magnitude
+    # at ``population_weight``): Ukrainian towns vs Russian namesakes in Russian-sourced reports
+    war_theatre: float = 1.5
+    war_theatre_parties: tuple[str, ...] = ("RU",)
+    war_theatre_country: str = "UA"
+    war_theatre_admin1: tuple[str, ...] = ("RU-BEL", "RU-BRY", "RU-KRS", "RU-VOR", "RU-ROS")
+
     def kind_score(self, kind: str) -> float:
         """``kind_bonus`` of ``kind`` (0 for a kind it does not list)."""
         return dict(self.kind_bonus).get(kind, 0.0)

@@ -143,8 +143,11 @@ def test_first_reading_is_the_top_and_confidence_of_the_full_ranking(gazetteer):
                 m.rows = gazetteer.rows_for_key(m.key)[:rng.randint(1, 12)]
             m.village = rng.random() < 0.2
             cands = _candidates(m, gazetteer)
-            scored = _rank(m, cands, _RankContext(gazetteer, counts, {}, [], RESOLVE_WEIGHTS))
-            top, confidence = _first_reading(m, cands, _RankContext(gazetteer, counts, {}, [], RESOLVE_WEIGHTS))
+            full_ctx = _RankContext(gazetteer, counts, {}, [], RESOLVE_WEIGHTS)
+            first_ctx = _RankContext(gazetteer, counts, {}, [], RESOLVE_WEIGHTS)
+            full_ctx.theatre = first_ctx.theatre = rng.random() < 0.5  # an article about the war, or not
+            scored = _rank(m, cands, full_ctx)
+            top, confidence = _first_reading(m, cands, first_ctx)
             assert (top, confidence) == ((scored[0].candidate, _confidence(scored)) if scored else (None, 0.0))
             compared += len(cands) > 1
     assert compared > 500  # most names have several candidates
