@@ -119,6 +119,12 @@ _LIST_DESCRIPTOR = re.compile(r"^\s*,?\s*(?:(?:just|some|about|\d+\s*(?:km|kilom
 _LIST_LEAD = re.compile(r"^\s*(?:the\s+)?(?:(?:villages?|towns?|cities|city|settlements?|localities|locality|"
                         r"town)\s+of\s+)?$", re.IGNORECASE)
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+# one more victim of the incident told ("Another woman was wounded.", "Another two residents died in hospital"): not
+# "another" incident, unless the sentence names an attack of its own ("another strike killed a man")
+_ONE_MORE_VICTIM = re.compile(r"^\W*another\s+(?:[\w-]+\s+){0,2}?(?:man|woman|person|civilian|child|boy|girl|"
+                              r"resident|pensioner|teenager|victim|people|persons|civilians|children|residents|"
+                              r"\d{1,3}-year-old)\b(?!.*\b(?:attack|strike|shelling|explosion|bombing|raid)\b)",
+                              re.IGNORECASE)
 # a night spans two dates: "overnight", "late on Sunday" and "on Monday" may be one attack
 _NIGHT = re.compile(r"\b(night|overnight|midnight|evening|dawn|early hours|late on)\b", re.IGNORECASE)
 # what a change-of-control verb took when it was no place: people ("captured two soldiers in X"), things
@@ -409,7 +415,7 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
         out.append(_Sentence(i, s, e, para, sentence, trig, figs,
                              [p for p in here if p.feature_kind in POINT_KINDS],
                              [p for p in here if p.feature_kind == "admin1"],
-                             date, separate(sentence),
+                             date, separate(sentence) and not _ONE_MORE_VICTIM.search(sentence),
                              who or (default_claimant if figs else None), before,
                              titles[bisect.bisect_left(title_starts, s):bisect.bisect_left(title_starts, e)]))
     _earlier_captions(out, captions)
@@ -510,8 +516,10 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     mine = parse_iso(sent.date.date)
     if theirs is not None and mine is not None:
         gap = abs((theirs - mine).days)
-        if gap == 1 and sent.strikes and sent.date.precision == 1 and inc.date and inc.date.precision == 1:
-            # the day before or after: the same night told twice, unless an attack of its own with its own figures
+        if gap == 1 and sent.date.precision == 1 and inc.date and inc.date.precision == 1 and \
+                (sent.strikes or sent.para not in {s.para for s in inc.sentences}):
+            # the day before or after: the same night told twice, unless an attack of its own with its own figures,
+            # or harm told in a paragraph of its own day ("On May 3, two people were wounded.": a day-by-day list)
             return not any(_NIGHT.search(s.text) for s in (*inc.sentences, sent)) and not _shares_figure(inc, sent)
         return gap > 1
     # the incident has no stated date: a stated other day splits only with a toll that is not an update of its toll
@@ -716,12 +724,15 @@ def _spoken_for(inc: _Incident) -> Place | None:
 
 
 def _fallback_place(sentences: list[_Sentence], inc: _Incident) -> Place | None:
+    """The place an incident naming none borrows: the last one told before it (one the geoparser doubts is
+    passed over: ``_doubtful``), else the first told just after it (a headline's)."""
     first = inc.sentences[0]
     for sent in reversed(sentences[:first.index]):
         if first.para - sent.para > WEIGHTS.casualty_lookback_paragraphs:
             break
-        if sent.points:
-            return sent.points[-1]
+        sure = [p for p in sent.points if not _doubtful(p)]
+        if sure:
+            return sure[-1]
     for sent in sentences[first.index + 1:]:  # a headline's place is often named only in the next lines
         if sent.para - first.para > 1:
             break
@@ -786,7 +797,7 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
     first_para = min((s.para for s in sentences), default=0)
     for inc in _fold_parts(strike_incidents(sentences, published)):
         killed, injured = inc.toll("killed"), inc.toll("injured")
-        if not inc.strikes and not (killed or injured):
+        if not inc.strikes and not (killed or injured) and not _harm_of_its_day(inc, sentences, published):
             continue
         if _battle_losses(inc):
             continue  # a side's losses claimed with a change of control: the change of control is the event
@@ -829,6 +840,16 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
         out += _listed_targets(article, text, inc, event, strikes_seen)
     out += _attacks_since(article, text, sentences, published, strikes_seen)
     return _fold_over_regions(out, over_regions)
+
+
+def _harm_of_its_day(inc: _Incident, sentences: list[_Sentence], published: EventDate) -> bool:
+    """Harm told with no attack word on a day of its own in an article that tells attacks ("On May 3, dozens of
+    people were wounded." in a day-by-day list of strikes): an attack of that day, its toll unstated."""
+    day = inc.date
+    if day is None or day.precision != 1 or day.date is None or day.date == published.date or _earlier(inc):
+        return False
+    harm = any(f.role != "zero" and f.kind in ("killed", "injured") for f, _c in inc.figures)
+    return harm and any(s.strikes for s in sentences if s not in inc.sentences)
 
 
 def _incident_event(article: str, text: str, inc: _Incident, place: Place, borrowed: bool, published: EventDate,
