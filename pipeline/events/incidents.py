@@ -609,9 +609,10 @@ def _pick(incidents: list[_Incident], sent: _Sentence, published: EventDate) -> 
     if not open_:
         return None
     latest = recent[-1]
-    if open_[-1] is latest and not sent.points and not sent.oblasts and sent.date is None and not sent.strikes and \
-            latest.sentences[-1].para == sent.para:
-        return latest  # a figure told next in the paragraph of the incident just told, naming no place or day: its own
+    if open_[-1] is latest and not sent.points and not sent.oblasts and not sent.strikes and \
+            latest.sentences[-1].para == sent.para and \
+            (sent.date is None or (latest.date is not None and sent.date.date == latest.date.date)):
+        return latest  # a figure told next in the paragraph of the incident just told, naming no place nor other day
     values = {(f.kind, f.value) for f in sent.figures if f.role != "zero"}
     for inc in reversed(open_):
         if values & {(f.kind, f.value) for f, _c in inc.figures}:
