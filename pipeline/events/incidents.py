@@ -124,6 +124,12 @@ _LIST_DESCRIPTOR = re.compile(r"^\s*,?\s*(?:(?:just|some|about|\d+\s*(?:km|kilom
 _LIST_LEAD = re.compile(r"^\s*(?:the\s+)?(?:(?:villages?|towns?|cities|city|settlements?|localities|locality|"
                         r"town)\s+of\s+)?$", re.IGNORECASE)
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+# one more victim of the incident told ("Another woman was wounded.", "Another two residents died in hospital"): not
+# "another" incident, unless the sentence names an attack of its own ("another strike killed a man")
+_ONE_MORE_VICTIM = re.compile(r"^\W*another\s+(?:[\w-]+\s+){0,2}?(?:man|woman|person|civilian|child|boy|girl|"
+                              r"resident|pensioner|teenager|victim|people|persons|civilians|children|residents|"
+                              r"\d{1,3}-year-old)\b(?!.*\b(?:attack|strike|shelling|explosion|bombing|raid)\b)",
+                              re.IGNORECASE)
 # a night spans two dates: "overnight", "late on Sunday" and "on Monday" may be one attack
 _NIGHT = re.compile(r"\b(night|overnight|midnight|evening|dawn|early hours|late on)\b", re.IGNORECASE)
 # what a change-of-control verb took when it was no place: people ("captured two soldiers in X"), things
@@ -416,7 +422,7 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
         out.append(_Sentence(i, s, e, para, sentence, trig, figs,
                              [p for p in here if p.feature_kind in POINT_KINDS],
                              [p for p in here if p.feature_kind == "admin1"],
-                             date, separate(sentence),
+                             date, separate(sentence) and not _ONE_MORE_VICTIM.search(sentence),
                              who or (default_claimant if figs else None), before,
                              titles[bisect.bisect_left(title_starts, s):bisect.bisect_left(title_starts, e)]))
     _earlier_captions(out, captions)
@@ -532,8 +538,10 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     mine = parse_iso(sent.date.date)
     if theirs is not None and mine is not None:
         gap = abs((theirs - mine).days)
-        if gap == 1 and sent.strikes and sent.date.precision == 1 and inc.date and inc.date.precision == 1:
-            # the day before or after: the same night told twice, unless an attack of its own with its own figures
+        if gap == 1 and sent.date.precision == 1 and inc.date and inc.date.precision == 1 and \
+                (sent.strikes or sent.para not in {s.para for s in inc.sentences}):
+            # the day before or after: the same night told twice, unless an attack of its own with its own figures,
+            # or harm told in a paragraph of its own day ("On May 3, two people were wounded.": a day-by-day list)
             return not any(_NIGHT.search(s.text) for s in (*inc.sentences, sent)) and not _shares_figure(inc, sent)
         return gap > 1
     # the incident has no stated date: a stated other day splits only with a toll that is not an update of its toll
@@ -622,6 +630,11 @@ def _pick(incidents: list[_Incident], sent: _Sentence, published: EventDate) -> 
     open_ = [inc for inc in recent if not _conflicts(inc, sent, published)]
     if not open_:
         return None
+    latest = recent[-1]
+    if open_[-1] is latest and not sent.points and not sent.oblasts and not sent.strikes and \
+            latest.sentences[-1].para == sent.para and \
+            (sent.date is None or (latest.date is not None and sent.date.date == latest.date.date)):
+        return latest  # a figure told next in the paragraph of the incident just told, naming no place nor other day
     values = {(f.kind, f.value) for f in sent.figures if f.role != "zero"}
     for inc in reversed(open_):
         if values & {(f.kind, f.value) for f, _c in inc.figures}:
@@ -738,9 +751,9 @@ def _spoken_for(inc: _Incident) -> Place | None:
 
 
 def _fallback_place(sentences: list[_Sentence], inc: _Incident) -> Place | None:
-    """A town named just before (or, for a headline, just after) an incident that names none, inside the oblasts
-    the incident names if it names any (an incident told over other regions does not borrow the town of the story
-    before it)."""
+    """The place an incident naming none borrows: the last town told before it, inside the oblasts the incident names
+    if it names any (an incident told over other regions does not borrow the town of the story before it; one the
+    geoparser doubts is passed over: ``_doubtful``), else the first told just after it (a headline's)."""
     first = inc.sentences[0]
     regions = {p.admin1_code for s in inc.sentences for p in s.oblasts}
 
@@ -750,8 +763,9 @@ def _fallback_place(sentences: list[_Sentence], inc: _Incident) -> Place | None:
     for sent in reversed(sentences[:first.index]):
         if first.para - sent.para > WEIGHTS.casualty_lookback_paragraphs:
             break
-        if fits(sent):
-            return fits(sent)[-1]
+        sure = [p for p in fits(sent) if not _doubtful(p)]
+        if sure:
+            return sure[-1]
     for sent in sentences[first.index + 1:]:  # a headline's place is often named only in the next lines
         if sent.para - first.para > 1:
             break
@@ -816,7 +830,7 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
     first_para = min((s.para for s in sentences), default=0)
     for inc in _fold_parts(strike_incidents(sentences, published)):
         killed, injured = inc.toll("killed"), inc.toll("injured")
-        if not inc.strikes and not (killed or injured):
+        if not inc.strikes and not (killed or injured) and not _harm_of_its_day(inc, sentences, published):
             continue
         if _battle_losses(inc):
             continue  # a side's losses claimed with a change of control: the change of control is the event
@@ -861,6 +875,16 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
         out += _listed_targets(article, text, inc, event, strikes_seen)
     out += _attacks_since(article, text, sentences, published, strikes_seen)
     return _fold_over_regions(out, over_regions)
+
+
+def _harm_of_its_day(inc: _Incident, sentences: list[_Sentence], published: EventDate) -> bool:
+    """Harm told with no attack word on a day of its own in an article that tells attacks ("On May 3, dozens of
+    people were wounded." in a day-by-day list of strikes): an attack of that day, its toll unstated."""
+    day = inc.date
+    if day is None or day.precision != 1 or day.date is None or day.date == published.date or _earlier(inc):
+        return False
+    harm = any(f.role != "zero" and f.kind in ("killed", "injured") for f, _c in inc.figures)
+    return harm and any(s.strikes for s in sentences if s not in inc.sentences)
 
 
 def _incident_event(article: str, text: str, inc: _Incident, place: Place, borrowed: bool, published: EventDate,
