@@ -397,6 +397,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     # with none left (or none in the gazetteer) is placed at its admin unit
     unresolved: dict[int, tuple[Candidate, list[Signal]]] = {}
     at_town: set[int] = set()  # the unresolved placed at the town they are near (precision of a town)
+    at_district: set[int] = set()  # the unresolved placed at the rural district named with them (its precision)
     article_unit = _article_unit(mentions, first)
     for i, m in enumerate(mentions):
         if m.district_of is not None and first[m.district_of][0]:
@@ -409,6 +410,12 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
                 unresolved[i] = (whole, [Signal("city_district", 0.0, f"a district of {whole.name}")])
             continue
         unit, country = _constraints(i, mentions, first)
+        if m.kind == "settlement" and not cand_lists[i]:
+            district = _district_point(i, mentions, first, unit)
+            if district is not None:
+                unresolved[i] = district
+                at_district.add(i)
+                continue
         if m.near_start >= 0 and not cand_lists[i] and unit is None:
             near = _near_place(m, mentions, first, gaz)
             if near is not None:
@@ -465,7 +472,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             cand, signals = unresolved[i]
             out.append(Resolution(m, cand, w.unresolved_confidence, _render(cand, signals + list(m.signals), gaz),
                                   0, tuple(signals) + tuple(m.signals),
-                                  PRECISION_TOWN if i in at_town else PRECISION_ADMIN1))
+                                  PRECISION_TOWN if i in at_town else
+                                  PRECISION_ADMIN2 if i in at_district else PRECISION_ADMIN1))
             continue
         if not scored:
             continue
@@ -491,6 +499,28 @@ def _near_place(m: Mention, mentions: list[Mention], first: list,
     cand = Candidate(top.row, None, m.text, top.lat, top.lon, "city", top.country_code, top.admin1_code, 0, True, False)
     return cand, [Signal("unresolved_settlement_near_town", 0.0, f"not in the gazetteer: placed at {top.name}, "
                                                                   "the place it is said to be near")]
+
+
+def _district_point(i: int, mentions: list[Mention], first: list,
+                    unit: Candidate | None) -> tuple[Candidate, list[Signal]] | None:
+    """A settlement the gazetteer lacks named with the rural district it lies in ("the village of X in the Y
+    district", "X, a village in the Y district of the Z region"): placed at that district's point (its seat or
+    the raion's own point), inside the listed admin-1 unit when there is one; None without such a district."""
+    m = mentions[i]
+    for j in range(i + 1, len(mentions)):
+        other = mentions[j]
+        if other.sentence != m.sentence:
+            break
+        if not other.district or not first[j][0]:
+            continue
+        top = first[j][0][0].candidate
+        if top.feature_kind not in ("admin2", "city") or (unit is not None and top.admin1_code != unit.admin1_code):
+            return None
+        cand = Candidate(top.row, None, m.text, top.lat, top.lon, "city", top.country_code, top.admin1_code, 0,
+                         True, False)
+        return cand, [Signal("unresolved_settlement_in_district", 0.0,
+                             f"not in the gazetteer: placed at the point of its district, {top.name}")]
+    return None
 
 
 def _same_place_as_alias(m: Mention, i: int, full_lists: list, cand_lists: list) -> None:
