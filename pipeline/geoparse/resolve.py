@@ -511,11 +511,17 @@ def _district_point(i: int, mentions: list[Mention], first: list,
         other = mentions[j]
         if other.sentence != m.sentence:
             break
-        if not other.district or not first[j][0]:
+        if not first[j][0]:
             continue
-        top = first[j][0][0].candidate
-        if top.feature_kind not in ("admin2", "city") or (unit is not None and top.admin1_code != unit.admin1_code):
-            return None
+        if other.district:  # (placed at its seat or own point by ``districts.mark_district_seats``)
+            top = first[j][0][0].candidate
+            if unit is not None and top.admin1_code != unit.admin1_code:
+                return None
+        else:  # a raion with namesakes elsewhere, left unmarked: the one of the listed unit
+            top = next((sc.candidate for sc in first[j][0] if sc.candidate.feature_kind == "admin2"
+                        and unit is not None and sc.candidate.admin1_code == unit.admin1_code), None)
+            if top is None:
+                continue
         cand = Candidate(top.row, None, m.text, top.lat, top.lon, "city", top.country_code, top.admin1_code, 0,
                          True, False)
         return cand, [Signal("unresolved_settlement_in_district", 0.0,
