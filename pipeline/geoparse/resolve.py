@@ -425,6 +425,11 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
         if unit is None and country is None:
             if article_unit is not None and (m.village or m.kind == "settlement"):
                 _spelt_in_article_unit(m, i, gaz, article_unit, cand_lists, w)
+                if m.kind == "settlement" and not cand_lists[i] and _only_unit_named(mentions, first, article_unit):
+                    # named a settlement, known to no gazetteer, in an article about one region: in that region
+                    cand, signals = _unit_point(m, gaz, article_unit)
+                    unresolved[i] = cand, [*signals, Signal("unresolved_settlement_article_unit", 0.0,
+                                                            "the only region the article names")]
             continue
         allowed = _allowed(_candidates(m, gaz), gaz, unit, country)
         if allowed is None:
@@ -1144,6 +1149,13 @@ def _article_unit(mentions: list[Mention], first: list) -> Candidate | None:
         if m.region_word and scored and scored[0].candidate.feature_kind == "admin1":
             units[scored[0].candidate.admin1_code] = scored[0].candidate
     return next(iter(units.values())) if len(units) == 1 else None
+
+
+def _only_unit_named(mentions: list[Mention], first: list, unit: Candidate) -> bool:
+    """Whether ``unit`` is the only admin-1 unit the article names as a region, with or without its region word
+    ("the Sumy and Kharkiv regions" names two)."""
+    return all(scored[0].candidate.admin1_code == unit.admin1_code for m, (scored, _conf) in zip(mentions, first)
+               if (m.region or m.region_word) and scored and scored[0].candidate.feature_kind == "admin1")
 
 
 def _spelt_in_article_unit(m: Mention, i: int, gaz: Gazetteer, unit: Candidate, cand_lists: list,

@@ -96,3 +96,19 @@ def test_a_village_with_an_ordinal_is_found_in_either_tradition_and_order(geopar
             text = f"Troops said they had taken the village of {form} in the {unit} region."
             got = {p["text"]: p for p in geoparser.parse(text)}
             assert form in got and got[form]["admin1_code"] == code, (form, list(got))
+
+
+def test_a_village_in_an_article_about_one_region_is_placed_in_it(geoparser, gazetteer):
+    """"The village of X" with no unit in its sentence: at the seat of the one region the article names."""
+    for code in BORDER_UNITS:
+        text = (f"The {_unit_name(gazetteer, code)} region governor reported new attacks. "
+                f"A drone hit the village of {UNKNOWN}, just inside the border.")
+        got = {p["text"]: p for p in geoparser.parse(text)}
+        assert got[UNKNOWN]["admin1_code"] == code and got[UNKNOWN]["precision"] == "admin1"
+        assert "the only region the article names" in got[UNKNOWN]["reason"]
+
+
+def test_a_village_in_an_article_about_two_regions_is_not_placed(geoparser, gazetteer):
+    a, b = (_unit_name(gazetteer, code) for code in BORDER_UNITS[:2])
+    text = f"Officials in the {a} and {b} regions reported shelling. A drone hit the village of {UNKNOWN}."
+    assert UNKNOWN not in [p["text"] for p in geoparser.parse(text)]
