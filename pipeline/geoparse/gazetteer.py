@@ -40,8 +40,9 @@ import geodata
 from geodata import DataError
 from pipeline.geoparse.weights import RECOGNISE_WEIGHTS
 from pipeline.text.textnorm import name_key, skeleton, spaced_key
+from pipeline.text.translit import ordinal_forms
 
-INDEX_VERSION = 14
+INDEX_VERSION = 15
 
 
 class Candidate(NamedTuple):
@@ -486,6 +487,8 @@ def _merge_settlements(table: pd.DataFrame, poly_admin1: pd.Series, settlements:
     new_rows = []
     for s in settlements.itertuples(index=False):
         spellings = [s.name, *_latin_names(s.names)]
+        if s.kind in SETTLEMENT_KINDS and " " in s.name:  # "X Pershe" is also "X Pervoye", "Pershe X"
+            spellings += [f for n in spellings for f in ordinal_forms(n)]
         if s.kind == "admin1":
             row = admin1_rows.get(s.admin1_code)
             if row is not None:

@@ -120,8 +120,10 @@ PLACE_NOUNS_AFTER_DEMONYM = (*SETTLEMENT_NOUNS[:-1], "port", "capital", "region"
 CONTROL_WORDS = ("held", "occupied", "controlled", "annexed", "captured", "seized", "liberated", "claimed")
 _DEMONYM_GAP = re.compile(r"[ \t]+(?:(?!(?:" + "|".join(CONTROL_WORDS) + r")\b)([a-z]+)[ \t]+)?("
                           + "|".join(PLACE_NOUNS_AFTER_DEMONYM) + r")(?:[ \t]+of)?[ \t]+\Z")
-_SETTLEMENT_APPOSITION = re.compile(r"\A,[ \t]+an?[ \t]+(?:small[ \t]+|large[ \t]+|frontline[ \t]+)?(?:"
-                                    + "|".join(SETTLEMENT_NOUNS) + r")\b", re.IGNORECASE)
+# (matched at the name's end with ``match(text, pos)``: a ``\A`` there would only match at the text's start)
+_SETTLEMENT_APPOSITION = re.compile(r",[ \t]+an?[ \t]+(?:small[ \t]+|large[ \t]+|frontline[ \t]+)?(?:"
+                                    + "|".join(SETTLEMENT_NOUNS) + r")s?\b(?=[ \t]*[,.;:)]|[ \t]+(?:in|near|on|"
+                                    r"outside|of|about|some|just|close|located|situated|\d))", re.IGNORECASE)
 _APPOSITION_CUE = re.compile(r", an? (?:\w+ )?(?:" + "|".join(SETTLEMENT_NOUNS) + r")\b", re.IGNORECASE)
 # a run of capitalised words that a gazetteer may lack: "Novoselivka Persha", "Vinnyts'ki Khutory"
 _UNKNOWN_NAME = re.compile(r"[A-Z][a-z'’ʼ]+(?:[-\u2010\u2011][A-Za-z][a-z'’ʼ]+)*"
@@ -1843,8 +1845,8 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
         found += _names_before_village_noun(ctx, gaz, mentions)
     if ctx.has_any(SETTLEMENT_NOUNS) and _APPOSITION_CUE.search(text):
         for name in _UNKNOWN_NAME.finditer(text):
-            if _SETTLEMENT_APPOSITION.match(text, name.end()):
-                found.append(_unknown_settlement(ctx, gaz, name.start(), name.end(), mentions))
+            if _SETTLEMENT_APPOSITION.match(text, name.end()):  # (the apposition names it: any word may precede)
+                found.append(_unknown_settlement(ctx, gaz, name.start(), name.end(), mentions, in_list=True))
     found = [m for m in found if m is not None and not isinstance(m, bool)]
     if not found:
         return mentions

@@ -413,6 +413,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     # with none left (or none in the gazetteer) is placed at its admin unit
     unresolved: dict[int, tuple[Candidate, list[Signal]]] = {}
     at_town: set[int] = set()  # the unresolved placed at the town they are near (precision of a town)
+    at_district: set[int] = set()  # the unresolved placed at the rural district named with them (its precision)
     article_unit = _article_unit(mentions, first)
     for i, m in enumerate(mentions):
         if m.district_of is not None and first[m.district_of][0] is not None:
@@ -425,6 +426,12 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
                 unresolved[i] = (whole, [Signal("city_district", 0.0, f"a district of {whole.name}")])
             continue
         unit, country = _constraints(i, mentions, first)
+        if m.kind == "settlement" and not cand_lists[i]:
+            district = _district_point(i, mentions, first, cand_lists, unit)
+            if district is not None:
+                unresolved[i] = district
+                at_district.add(i)
+                continue
         if m.near_start >= 0 and not cand_lists[i] and unit is None:
             near = _near_place(m, mentions, first, gaz)
             if near is not None:
@@ -434,6 +441,11 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
         if unit is None and country is None:
             if article_unit is not None and (m.village or m.kind == "settlement"):
                 _spelt_in_article_unit(m, i, gaz, article_unit, cand_lists, w)
+                if m.kind == "settlement" and not cand_lists[i] and _only_unit_named(mentions, first, article_unit):
+                    # named a settlement, known to no gazetteer, in an article about one region: in that region
+                    cand, signals = _unit_point(m, gaz, article_unit)
+                    unresolved[i] = cand, [*signals, Signal("unresolved_settlement_article_unit", 0.0,
+                                                            "the only region the article names")]
             continue
         allowed = _allowed(_candidates(m, gaz), gaz, unit, country)
         if allowed is None:
@@ -482,7 +494,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             cand, signals = unresolved[i]
             out.append(Resolution(m, cand, w.unresolved_confidence, _render(cand, signals + list(m.signals), gaz),
                                   0, tuple(signals) + tuple(m.signals),
-                                  PRECISION_TOWN if i in at_town else PRECISION_ADMIN1))
+                                  PRECISION_TOWN if i in at_town else
+                                  PRECISION_ADMIN2 if i in at_district else PRECISION_ADMIN1))
             continue
         if not scored:
             continue
@@ -525,6 +538,34 @@ def _near_place(m: Mention, mentions: list[Mention], first: list,
     cand = Candidate(top.row, None, m.text, top.lat, top.lon, "city", top.country_code, top.admin1_code, 0, True, False)
     return cand, [Signal("unresolved_settlement_near_town", 0.0, f"not in the gazetteer: placed at {top.name}, "
                                                                   "the place it is said to be near")]
+
+
+def _district_point(i: int, mentions: list[Mention], first: list, cand_lists: list[list[Candidate]],
+                    unit: Candidate | None) -> tuple[Candidate, list[Signal]] | None:
+    """A settlement the gazetteer lacks named with the rural district it lies in ("the village of X in the Y
+    district", "X, a village in the Y district of the Z region"): placed at that district's point (its seat or
+    the raion's own point), inside the listed admin-1 unit when there is one; None without such a district."""
+    m = mentions[i]
+    for j in range(i + 1, len(mentions)):
+        other = mentions[j]
+        if other.sentence != m.sentence:
+            break
+        if first[j][0] is None:
+            continue
+        if other.district:  # (placed at its seat or own point by ``districts.mark_district_seats``)
+            top = first[j][0]
+            if unit is not None and top.admin1_code != unit.admin1_code:
+                return None
+        else:  # a raion with namesakes elsewhere, left unmarked: the one of the listed unit
+            top = next((c for c in cand_lists[j] if c.feature_kind == "admin2"
+                        and unit is not None and c.admin1_code == unit.admin1_code), None)
+            if top is None:
+                continue
+        cand = Candidate(top.row, None, m.text, top.lat, top.lon, "city", top.country_code, top.admin1_code, 0,
+                         True, False)
+        return cand, [Signal("unresolved_settlement_in_district", 0.0,
+                             f"not in the gazetteer: placed at the point of its district, {top.name}")]
+    return None
 
 
 def _same_place_as_alias(m: Mention, i: int, full_lists: list, cand_lists: list) -> None:
@@ -1220,6 +1261,13 @@ def _article_unit(mentions: list[Mention], first: list) -> Candidate | None:
         if m.region_word and top is not None and top.feature_kind == "admin1":
             units[top.admin1_code] = top
     return next(iter(units.values())) if len(units) == 1 else None
+
+
+def _only_unit_named(mentions: list[Mention], first: list, unit: Candidate) -> bool:
+    """Whether ``unit`` is the only admin-1 unit the article names as a region, with or without its region word
+    ("the Sumy and Kharkiv regions" names two)."""
+    return all(top.admin1_code == unit.admin1_code for m, (top, _conf) in zip(mentions, first)
+               if (m.region or m.region_word) and top is not None and top.feature_kind == "admin1")
 
 
 def _spelt_in_article_unit(m: Mention, i: int, gaz: Gazetteer, unit: Candidate, cand_lists: list,

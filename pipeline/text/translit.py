@@ -439,6 +439,52 @@ def foreign_latin(name: str, country: str) -> list[str]:
     return list(dict.fromkeys(f for f in forms if f))[:_MAX_FOREIGN_FORMS]
 
 
+# -- ordinal words of a name in the other tradition and order --------------------------------------
+# the codifier writes "X Pershe", "X Druha", "X Tretii" (the ordinal after the name); the press writes the same
+# village with the Russian ordinal ("X Pervoye", "X Vtoraya") and, less often, with the ordinal first. A Ukrainian
+# ordinal (as the national or the Russian-based romanisation writes it) → (ordinal, gender): the gender is the
+# ending (neuter -e, feminine -a, masculine -yi/-iy/-yy/-y, plural -i)
+_UK_ORDINAL = re.compile(r"(?i)(persh|druh|drug|tret)(e|ie|ye|a|ia|ya|yi|iy|yy|y|ii|i)")
+_ORDINAL_OF_STEM = {"persh": "first", "druh": "second", "drug": "second", "tret": "third"}
+_GENDER_OF_ENDING = {"e": "n", "ie": "n", "ye": "n", "a": "f", "ia": "f", "ya": "f", "yi": "m", "iy": "m",
+                     "yy": "m", "y": "m", "ii": "m", "i": "p"}
+# the Russian ordinal in the news' romanisations (BGN/PCGN first, then the plainer ones)
+_RU_ORDINAL_WORDS = {
+    ("first", "n"): ("Pervoye", "Pervoe"), ("first", "f"): ("Pervaya",), ("first", "m"): ("Pervyy", "Pervy"),
+    ("first", "p"): ("Pervyye", "Pervye"),
+    ("second", "n"): ("Vtoroye", "Vtoroe"), ("second", "f"): ("Vtoraya",), ("second", "m"): ("Vtoroy", "Vtoroi"),
+    ("second", "p"): ("Vtoryye", "Vtorye"),
+    ("third", "n"): ("Tretye", "Tretiye"), ("third", "f"): ("Tretya", "Tretyaya"), ("third", "m"): ("Tretiy",),
+    ("third", "p"): ("Tretyi",),
+}
+
+
+def ordinal_forms(name: str) -> list[str]:
+    """Other spellings of a name with a Ukrainian ordinal word ("Novoselivka Persha"): the Russian ordinal in its
+    place ("Novoselivka Pervaya"), and both with the ordinal first ("Persha Novoselivka", "Pervaya
+    Novoselivka"); [] for a name of one word or with no ordinal word first or last.
+
+    >>> ordinal_forms("Bazhanoye Druge")[:2]
+    ['Bazhanoye Vtoroye', 'Vtoroye Bazhanoye']
+    >>> ordinal_forms("Pershotravneve")
+    []
+    """
+    words = name.split()
+    if len(words) < 2:
+        return []
+    at = next((i for i in (len(words) - 1, 0) if _UK_ORDINAL.fullmatch(words[i])), None)
+    if at is None:
+        return []
+    m = _UK_ORDINAL.fullmatch(words[at])
+    sense = _ORDINAL_OF_STEM[m.group(1).lower()]
+    gender = _GENDER_OF_ENDING[m.group(2).lower()]
+    other = " ".join(words[1:] if at == 0 else words[:-1])
+    out = []
+    for word in (*_RU_ORDINAL_WORDS[(sense, gender)], words[at]):
+        out += [f"{other} {word}", f"{word} {other}"]
+    return [f for f in dict.fromkeys(out) if f != name]
+
+
 # -- one key for the spellings of one name ----------------------------------------------------------
 # words of a name that Ukrainian and Russian say with different words (an ordinal, a cardinal direction), as the
 # news romanises them in either tradition, or in English; a word here is keyed by its sense, any other word by its
