@@ -202,6 +202,9 @@ assert len(_NEEDS) == len(_PATTERNS)
 # the patterns from ``_RARE_FROM`` on are tried only in a sentence holding a word of their first groups (one test for
 # them all: most sentences have none of these words)
 _RARE_FROM = 21
+# the injured told by where or how they are treated ("12 are now in hospital", "given medical aid"): never the latest
+# toll, as those treated are often part of the injured ("30 injured ... as of now, 12 are in hospital")
+_TREATED = frozenset(p for _k, _r, p in _PATTERNS if _HOSPITALISED in p.pattern or _CARE in p.pattern)
 _COMMON_GATES = tuple(zip(_PATTERNS[:_RARE_FROM], _NEEDS[:_RARE_FROM]))
 _ALL_GATES = tuple(zip(_PATTERNS, _NEEDS))
 _RARE_NEEDS = (tuple(sorted({word for needs in _NEEDS[_RARE_FROM:] for word in needs[0]})),)
@@ -441,7 +444,7 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
                 qual = ""  # "it became known about five dead": "about" means "of", not "roughly"
             approximate = qual in _APPROXIMATE or any(v in (num or "").lower() for v in _VAGUE)
             update = bool(_UPDATE.search(sentence[max(0, m.start() - 30):m.end() + 10]) or
-                          _TIMESTAMPED.search(sentence))
+                          _TIMESTAMPED.search(sentence)) and pattern not in _TREATED
             key = (kind, at)
             # "killed one and injured another": one victim of the other kind, not one more of this kind
             other = "other" in pattern.groupindex and not any(f.kind == kind and f.start < offset + m.start()

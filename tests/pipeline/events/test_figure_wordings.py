@@ -147,3 +147,11 @@ def test_medical_aid_tells_the_injured():
 def test_another_before_a_number_is_no_single_victim():
     assert ("injured", 1, "individual") not in _read("The strike injured another 20 people.")
     assert ("killed", 1, "individual") not in _read("The shelling killed another 12 civilians.")
+
+
+def test_those_in_hospital_now_are_no_update_of_the_injured():
+    from pipeline.events.incidents import toll
+
+    figs = figures("Thirty people were injured.") + figures("As of now, 12 people are in hospital.")
+    assert toll([f for f in figs if f.kind == "injured"]) == 30
+    assert toll(figures("As of now, 12 people are in hospital.")) == 12  # the only figure: still the injured
