@@ -60,7 +60,7 @@ _MOD = r"(?:[\w’'-]+\s+){0,3}?"
 # a single victim's origin or apposition before the verb: "a 24-year-old man from Kherson", "an official, Ivan P.,"
 _FROM = (r"(?:\s+(?:from|of|in)\s+(?:the\s+)?(?:(?:village|town|city|settlement|community|district|region|oblast)"
          r"(?:\s+of)?\s*)?(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?(?<=\w))?")
-_APPOSITION = r"(?:\s*,\s*(?:(?-i:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3})|(?:an?|the)\s+[^,.;:“”\"]{1,60}?)\s*,)?"
+_APPOSITION = r"(?:\s*,\s*(?:(?-i:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3})|(?:an?|the)\s+[^,.;:“”\"]{1,60}?|\d{1,3})\s*,)?"
 # one named person as the subject ("Ivan Petrov died as a result of a missile attack"): two or three capitalised
 # words right after a comma, a quote or the start, with a cause after the verb
 _NAMED = r"(?:^|(?<=[,“\"]\s)|(?<=[,“\"]))\s*(?P<named>(?-i:[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}))\s*,?"
@@ -74,9 +74,13 @@ _CARE = r"(?:medical (?:aid|help|assistance|care|attention)|first aid)\b"
 _HOSPITALISED_NEEDS = ("hospitali", "to hospital", "to a hospital", "to the hospital", "in hospital", "in a hospital",
                        "in the hospital")
 
+# death of wounds told without "died" or "killed": "succumbed to his injuries"
+_SUCCUMBED = r"succumbed\s+to\s+(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+)?(?:wounds|injuries|injury)"
+
 # (kind, role, pattern); ``_NEEDS`` below names the words each one cannot match without
 _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, re.IGNORECASE)) for k, r, p in (
-    ("killed", "total", _QUAL + _NUM + _WHO + _AGES + _PAREN + _AUX + r"(?:killed|dead|died|perished|lost their lives)\b"),
+    ("killed", "total", _QUAL + _NUM + _WHO + _AGES + _PAREN + _AUX + r"(?:killed|dead|died|perished|lost their lives|"
+     + _SUCCUMBED + r")\b"),
     ("killed", "total", r"\b(?:killing|killed|kills|kill)\s+" + _QUAL + _NUM + _WHO + r"(?!\s+famil)"),
     ("killed", "total", _QUAL + _NUM + r"(?:\s+(?:[\w-]+\s+)?)?\s*(?:fatalities|deaths|dead)\b"),
     ("killed", "total", r"\b(?:deaths?|lives|fatalities) of\s+" + _QUAL + _NUM),
@@ -91,8 +95,9 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
                         r"(?:found|recovered|discovered|exhumed|retrieved|pulled)\b"),
     ("killed", "total", _QUAL + _NUM + _WHO + r"\s+(?:have|has|had)\s+(?:already\s+)?been\s+buried\b"),
     ("killed", "individual", r"\b(?:an?|one|another|(?P<kin>his|her|their))\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
-     + r"\s+(?:(?:was|has been|had been|has|had|also|later|reportedly)\s+){0,3}(?:killed|(?(kin)(?!)|(?:died|dead)))\b"),
-    ("killed", "individual", r"\b(?:killing|killed)\s+(?:an?|one)\s+" + _MOD + _PERSON_ONE + r"\b(?!['’]s)"),
+     + r"\s+(?:(?:was|has been|had been|has|had|also|later|reportedly)\s+){0,3}(?:killed|(?(kin)(?!)|(?:died|dead|"
+     + _SUCCUMBED + r")))\b"),
+    ("killed", "individual", r"\b(?:killing|killed)\s+(?:an?|one|another)\s+" + _MOD + _PERSON_ONE + r"\b(?!['’]s)"),
     ("killed", "individual", _NAMED + r"\s+(?:(?:was|has been|had been|also|later)\s+){0,2}(?:killed|died)\s+"
      r"(?:as a result of|in|during|after|from|when|by)\b"),
     ("injured", "total", _QUAL + _NUM + _WHO + _AGES + _PAREN + _AUX + r"(?:wounded|injured|hurt)\b"),
@@ -104,7 +109,7 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("injured", "individual", r"\b(?:an?|one|another)\s+" + _MOD + _PERSON_ONE + _FROM + r"\s+(?:(?:was|has been|"
      r"had been|also)\s+){0,2}(?:received|suffered|sustained|got)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:injury|wound|"
      r"injuries|wounds|contusion|concussion)\b"),
-    ("injured", "individual", r"\b(?:injuring|wounding|injured|wounded)\s+(?:an?|one)\s+" + _MOD + _PERSON_ONE
+    ("injured", "individual", r"\b(?:injuring|wounding|injured|wounded)\s+(?:an?|one|another)\s+" + _MOD + _PERSON_ONE
      + r"\b(?!['’]s)"),
     ("injured", "total", r"\bnumber of (?:the )?(?:(?:people|persons|civilians|victims|residents)\s+)?(?:injured|wounded)\s+(?:\w+\s+){0,4}?"
                          r"(?:to|is|was|reached|stands at|rose to|increased to)\s+" + _QUAL + _NUM),
@@ -113,8 +118,8 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("injured", "individual", r"\b(?:an?|one|another|his|her|their)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
      + _HOSPITALISED),
     # "one person was killed and another injured": one more victim, of the other kind
-    ("injured", "individual", r"\b(?:and|while)\s+(?P<other>another|one more|a second)\s+(?:(?:was|has been|had been|person|man|"
-                              r"woman)\s+){0,2}(?:injured|wounded|hurt)\b"),
+    ("injured", "individual", r"(?:\b(?:and|while)\s+|^\W*|[,;]\s*)(?P<other>another|one more|a second)\s+(?:(?:was|"
+                              r"has been|had been|person|man|woman)\s+){0,2}(?:injured|wounded|hurt)\b"),
     # a couple told as such ("an elderly couple died"): two victims
     ("killed", "individual", r"\b(?:an?|the)\s+(?:[\w-]+\s+)?(?P<num>couple)\s+(?:(?:was|were|has been|have been|had been|"
                              r"also)\s+){0,2}(?:killed|died)\b"),
@@ -134,15 +139,18 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("injured", "individual", r"\b(?:(?:fatal|mortal|lethal)\s+)?(?:injuries|wounds)\s+to\s+(?:an?|one)\s+" + _MOD
      + _PERSON_ONE + r"\b"),
     # one victim of the other kind as the verb's object ("killed one person and injured another")
-    ("injured", "individual", r"\b(?:injured|injuring|wounded|wounding)\s+(?P<other>another)\b" + r"(?!\s+(?:\d|"
+    ("injured", "individual", r"\b(?:injured|injuring|wounded|wounding)\s+(?P<other>another)\b" + r"(?!\s+(?:\d+|"
      + "|".join(w for w in _NUMBER_WORDS if " " not in w) + r")\b)"),
-    ("killed", "individual", r"\b(?:killed|killing)\s+(?P<other>another)\b" + r"(?!\s+(?:\d|"
+    ("killed", "individual", r"\b(?:killed|killing)\s+(?P<other>another)\b" + r"(?!\s+(?:\d+|"
      + "|".join(w for w in _NUMBER_WORDS if " " not in w) + r")\b)"),
     # the injured told by the care they got ("two people were provided with medical aid", "sought medical help")
     ("injured", "total", _QUAL + _NUM + _WHO + _AUX + r"(?:provided with|given|received|receiving|sought|needed|"
      r"required|requested)\s+(?:\w+\s+)?" + _CARE),
     ("injured", "individual", r"\b(?:an?|one|another)\s+" + _MOD + _PERSON_ONE + _FROM + r"\s+(?:(?:was|has been|had been|"
      r"also)\s+){0,2}(?:provided with|given|received|sought|needed|required|requested)\s+(?:\w+\s+)?" + _CARE),
+    # a victim told before by a pronoun: "He later died of his wounds", "she succumbed to her injuries"
+    ("killed", "individual", r"(?:^\W*|[,;]\s*|\band\s+)(?:he|she)\s+(?:(?:later|subsequently|also|has|had)\s+){0,2}"
+     r"(?:died\s+(?:of|from)\s+(?:his|her)\s+(?:[\w-]+\s+)?(?:wounds|injuries)|" + _SUCCUMBED + r")\b"),
 ))
 
 # For each pattern of ``_PATTERNS`` (same order), the words it cannot match without: groups that must each have
@@ -152,7 +160,7 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
 _KILLED = ("killed", "died", "dead")
 _INJURED = ("injured", "wounded", "hurt")
 _NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
-    (("killed", "dead", "died", "perished", "lost their lives"),),
+    (("killed", "dead", "died", "perished", "lost their lives", "succumbed"),),
     (("kill",),),
     (("fatalities", "deaths", "dead"),),
     (("death", "lives", "fatalities"),),
@@ -162,7 +170,7 @@ _NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("found", "finding", "recovered", "exhum", "discovered", "retrieved", "buried"),),
     (("bodies", "corpses"),),
     (("buried",),),
-    (_KILLED,),
+    (_KILLED + ("succumbed",),),
     (("kill",),),
     (("killed", "died"),),
     (_INJURED,),
@@ -188,11 +196,15 @@ _NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("another",), ("kill",)),
     (("medical", "first aid"),),
     (("medical", "first aid"),),
+    (("wounds", "injuries", "succumbed"),),
 )
 assert len(_NEEDS) == len(_PATTERNS)
 # the patterns from ``_RARE_FROM`` on are tried only in a sentence holding a word of their first groups (one test for
 # them all: most sentences have none of these words)
 _RARE_FROM = 21
+# the injured told by where or how they are treated ("12 are now in hospital", "given medical aid"): never the latest
+# toll, as those treated are often part of the injured ("30 injured ... as of now, 12 are in hospital")
+_TREATED = frozenset(p for _k, _r, p in _PATTERNS if _HOSPITALISED in p.pattern or _CARE in p.pattern)
 _COMMON_GATES = tuple(zip(_PATTERNS[:_RARE_FROM], _NEEDS[:_RARE_FROM]))
 _ALL_GATES = tuple(zip(_PATTERNS, _NEEDS))
 _RARE_NEEDS = (tuple(sorted({word for needs in _NEEDS[_RARE_FROM:] for word in needs[0]})),)
@@ -432,7 +444,7 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
                 qual = ""  # "it became known about five dead": "about" means "of", not "roughly"
             approximate = qual in _APPROXIMATE or any(v in (num or "").lower() for v in _VAGUE)
             update = bool(_UPDATE.search(sentence[max(0, m.start() - 30):m.end() + 10]) or
-                          _TIMESTAMPED.search(sentence))
+                          _TIMESTAMPED.search(sentence)) and pattern not in _TREATED
             key = (kind, at)
             # "killed one and injured another": one victim of the other kind, not one more of this kind
             other = "other" in pattern.groupindex and not any(f.kind == kind and f.start < offset + m.start()

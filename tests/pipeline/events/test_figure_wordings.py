@@ -87,3 +87,71 @@ def test_a_month_and_year_naming_an_incident_dates_it():
 def test_an_undated_page_never_gets_a_year():
     undated = EventDate(None, None)
     assert explicit_date("A missile hit the city overnight on March 9.", undated) is None
+
+
+# -- session 13 (figures16): "another" alone, deaths of wounds, an age in apposition ------------------------------
+def test_another_alone_is_one_more_victim_of_its_own_kind():
+    assert _read("A missile killed one person and injured another in the city.") == \
+        [("killed", 1, "individual"), ("injured", 1, "individual")]
+    assert _read("One man was killed, another was injured.") == [("killed", 1, "individual"),
+                                                                ("injured", 1, "individual")]
+    assert _read("Another was wounded.") == [("injured", 1, "individual")]
+    assert _read("The shelling killed another civilian.") == [("killed", 1, "individual")]
+    assert [f.additional for f in figures("The drone wounded another man in the town.")] == [True]
+    # "another" before a number or a thing is no victim
+    assert _read("Another attack injured two.") == [("injured", 2, "total")]
+
+
+def test_dying_of_wounds_is_a_death():
+    assert _read("Two soldiers succumbed to their wounds.") == [("killed", 2, "total")]
+    assert _read("A woman succumbed to her injuries in hospital.") == [("killed", 1, "individual")]
+    assert _read("He later died of his wounds.") == [("killed", 1, "individual")]
+    assert _read("She succumbed to her injuries on Tuesday.") == [("killed", 1, "individual")]
+    assert _read("He died of a heart attack.") == []
+
+
+def test_an_age_in_apposition_keeps_the_victim():
+    assert _read("A man, 54, was killed.") == [("killed", 1, "individual")]
+    assert _read("A woman, 71, was wounded by shrapnel.") == [("injured", 1, "individual")]
+
+
+def test_victims_counted_in_words():
+    assert _read("A man was killed.") == [("killed", 1, "individual")]
+    assert _read("A woman and her son were wounded.") == [("injured", 2, "individual")]
+    assert _read("Two people, including a child, were injured.") == [("injured", 2, "total")]
+    assert _read("The shelling injured two people, including a child.") == [("injured", 2, "total")]
+
+
+def test_fatal_injuries_to_victims_are_deaths():
+    assert _read("The strike on the house resulted in fatal injuries to two elderly women.") == [("killed", 2, "total")]
+    assert _read("The shelling caused fatal injuries to a man.") == [("killed", 1, "individual")]
+
+
+def test_ages_after_a_count_are_no_count():
+    assert _read("As a result of the shelling, two civilian men aged 40 and 20 were wounded.") == [("injured", 2, "total")]
+    assert _read("Two men aged 40 and 20 were killed, and 20 were wounded.") == \
+        [("killed", 2, "total"), ("injured", 20, "total")]
+
+
+def test_a_figure_of_the_other_kind_splits_a_list_into_two_clauses():
+    assert _read("The attack claimed the lives of 51 civilians, and six people were injured.") == \
+        [("killed", 51, "total"), ("injured", 6, "total")]
+    assert _read("Two children and three adults were injured.") == [("injured", 5, "individual")]
+
+
+def test_medical_aid_tells_the_injured():
+    assert _read("In the town, two people were provided with medical aid.") == [("injured", 2, "total")]
+    assert _read("Three people sought medical help after the attack.") == [("injured", 3, "total")]
+
+
+def test_another_before_a_number_is_no_single_victim():
+    assert ("injured", 1, "individual") not in _read("The strike injured another 20 people.")
+    assert ("killed", 1, "individual") not in _read("The shelling killed another 12 civilians.")
+
+
+def test_those_in_hospital_now_are_no_update_of_the_injured():
+    from pipeline.events.incidents import toll
+
+    figs = figures("Thirty people were injured.") + figures("As of now, 12 people are in hospital.")
+    assert toll([f for f in figs if f.kind == "injured"]) == 30
+    assert toll(figures("As of now, 12 people are in hospital.")) == 12  # the only figure: still the injured
