@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 
 from pipeline import settings
 from pipeline.model import PLACE_FIELDS  # noqa: F401  (re-exported: the fields of a place)
@@ -97,7 +97,7 @@ class Geoparser:
         falls back to the other places of that name, or is dropped."""
         gaz = self.gazetteer
         mentions = find_mentions(text, gaz)
-        war_cue = has_war_cue(text)
+        war_cue = cache(partial(has_war_cue, text))  # (scanned only if ``resolve`` needs it, at most once)
         resolved = resolve(mentions, gaz, focus_country=self.focus_country, war_cue=war_cue)
         if not any(r.candidate.minor for r in resolved):
             return resolved

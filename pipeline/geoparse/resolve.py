@@ -15,7 +15,7 @@ import math
 import re
 from operator import attrgetter
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -345,7 +345,7 @@ def _shortlist(cands: list[Candidate], countries, admin1_codes, w: ResolveWeight
 
 
 def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | None = None,
-            weights: ResolveWeights = RESOLVE_WEIGHTS, war_cue: bool = False) -> list[Resolution]:
+            weights: ResolveWeights = RESOLVE_WEIGHTS, war_cue: bool | Callable[[], bool] = False) -> list[Resolution]:
     """Choose a place for every mention; mentions without candidates are dropped. ``war_cue``: the text speaks
     of fighting (``theatre.has_war_cue``), which with a party of the war named makes its theatre the expected
     area of ambiguous names."""
@@ -371,7 +371,13 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             _same_place_as_alias(m, i, full_lists, cand_lists)
     # the first pass depends only on the name and how it is written: rank each such form once
     first_ctx = _RankContext(gaz, countries, {}, [], w)
-    first_ctx.theatre = party_named and (war_cue or bool(countries.get(w.war_theatre_country)))
+    # (``war_cue`` may be a function: the text is scanned for it only when a party of the war is named and the
+    # theatre's own country is not, most texts never)
+    def theatre() -> bool:
+        return party_named and (bool(countries.get(w.war_theatre_country)) or
+                                (war_cue() if callable(war_cue) else bool(war_cue)))
+
+    first_ctx.theatre = theatre()
     first_by_form: dict[tuple, tuple[Candidate | None, float]] = {}
     first: list[tuple[Candidate | None, float]] = []  # (top candidate, confidence) of each mention
     for m, cands in zip(mentions, cand_lists):
@@ -403,7 +409,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     second_ctx = _RankContext(gaz, countries, admin_ctx, _distinct_anchors(anchors, w.max_anchors), w)
     second_ctx.towns = towns
     # (a settlement of the theatre's country confidently placed in the first pass is evidence of the theatre too)
-    second_ctx.theatre = party_named and (war_cue or bool(countries.get(w.war_theatre_country)))
+    second_ctx.theatre = theatre()  # (``countries`` has grown by the first pass's settlements)
     second_ctx.sentence_units = sentence_units
     if towns:
         _add_namesakes_near_towns(mentions, full_lists, cand_lists, towns, w)

@@ -61,3 +61,23 @@ def test_war_cues():
     assert has_war_cue("the Ministry of Defence said on Tuesday")
     assert has_war_cue("troops advanced along the front line")
     assert not has_war_cue("The harvest festival drew visitors from the region.")
+
+
+def test_the_text_is_scanned_for_war_words_only_when_a_party_is_named(geoparser):
+    """``resolve`` asks for the war cue (a scan of the whole text) only when Russia is named and Ukraine is not:
+    most texts never pay for it, and the answer does not change."""
+    from pipeline.geoparse.recognise import find_mentions
+    from pipeline.geoparse.resolve import resolve
+
+    gaz = geoparser.gazetteer
+    asked = []
+
+    def cue() -> bool:
+        asked.append(True)
+        return True
+
+    resolve(find_mentions("The mayor of Springfield opened a bridge in Ohio.", gaz), gaz, war_cue=cue)
+    resolve(find_mentions("Ukrainian troops held Kupiansk.", gaz), gaz, war_cue=cue)
+    assert asked == []
+    resolve(find_mentions("Russian forces struck Romny overnight.", gaz), gaz, war_cue=cue)
+    assert asked == [True]
