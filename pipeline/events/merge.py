@@ -93,18 +93,24 @@ def _weapons_differ(a: Event, b: Event) -> bool:
     return a.sub_event_type != b.sub_event_type and a.sub_event_type in _WEAPONS and b.sub_event_type in _WEAPONS
 
 
+def _reports_at_one_settlement(a: Event, b: Event) -> tuple | None:
+    """The days of two casualty reports at one settlement for sure, both dated; None for any other pair."""
+    if a.event_type != "casualty_report" or b.event_type != "casualty_report":
+        return None
+    key = settlement(a.place)
+    if key is None or key != settlement(b.place):
+        return None
+    da, db = parse_iso(a.when.date), parse_iso(b.when.date)
+    return None if da is None or db is None else (da, db)
+
+
 def _one_toll_two_weapons(a: Event, b: Event) -> bool:
     """Two casualty reports naming two weapons that are still one strike: one settlement for sure, both dated within
     ``merge_days_exact``, and the same toll, which identifies it (every figure both state equal, and both kinds,
     or one of at least ``undated_distinct_figure``). Outlets often disagree on the weapon in the first hours (a
     missile for one, a guided bomb for another); two strikes on one village with the same 40 dead are not seen."""
-    if a.event_type != "casualty_report" or b.event_type != "casualty_report":
-        return False
-    key = settlement(a.place)
-    if key is None or key != settlement(b.place):
-        return False
-    da, db = parse_iso(a.when.date), parse_iso(b.when.date)
-    if da is None or db is None or abs((da - db).days) > WEIGHTS.merge_days_exact:
+    days = _reports_at_one_settlement(a, b)
+    if days is None or abs((days[0] - days[1]).days) > WEIGHTS.merge_days_exact:
         return False
     shared, distinct = 0, False
     for attr in _KINDS:
@@ -262,14 +268,10 @@ def _page_bounded(a: Event, b: Event) -> bool:
     day is only its page's own (the text states no day, so the page bounds the incident from above; "the toll has
     risen to 40" three days on), the other, firmer, day precedes it by at most ``merge_days_coarse``, at one
     settlement for sure, and the figures read as one toll updated (:func:`_toll_updated`)."""
-    if a.event_type != "casualty_report" or b.event_type != "casualty_report":
+    days = _reports_at_one_settlement(a, b)
+    if days is None or days[0] == days[1]:
         return False
-    key = settlement(a.place)
-    if key is None or key != settlement(b.place):
-        return False
-    da, db = parse_iso(a.when.date), parse_iso(b.when.date)
-    if da is None or db is None or da == db:
-        return False
+    da, db = days
     later, earlier = (a, b) if da > db else (b, a)
     if _basis(later) != DATE_BASIS["page"] or _basis(earlier) >= _basis(later):
         return False
