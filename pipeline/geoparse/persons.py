@@ -77,7 +77,11 @@ _ITEM_BEFORE = re.compile(r"[A-Z][\w'’.-]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ 
 _ITEM_AFTER = re.compile(r",[ \t]+[A-Z]")
 # a river named by its bank or crossing: "the left bank of the X", "across the X." (the city has no bank and takes
 # no article; after "across the X" only a clause end or a preposition may follow, not a noun: "across the X region")
-_BANK_BEFORE = re.compile(r"\bbanks?[ \t]+of[ \t]+the[ \t]+\Z", re.IGNORECASE)
+# the side a bank is told by ("the left bank of X"): with a side, X is a river even without an article
+BANK_SIDES = ("left", "right", "east", "eastern", "west", "western", "north", "northern", "south", "southern",
+              "opposite", "other")
+_BANK_BEFORE = re.compile(r"\b(?:(?P<side>" + "|".join(BANK_SIDES) + r")\s+)?banks?\s+of\s+(?P<article>the\s+)?\Z",
+                          re.IGNORECASE)
 _CROSSING_BEFORE = re.compile(r"\b(?:across|along|crossed|crossing|cross|over|upstream|downstream)[ \t]+(?:on[ \t]+)?"
                               r"the[ \t]+\Z", re.IGNORECASE)
 _CLAUSE_GOES_ON = re.compile(r"[ \t]*(?:[.,;:)\n]|\Z|(?:and|to|in|into|near|at|from|on|by|towards?|river)\b)")
@@ -171,12 +175,30 @@ def geographic_cue(text: str, start: int, end: int) -> bool:
                 or _ITEM_BEFORE.search(text, before, start) or _ITEM_AFTER.match(text, end))
 
 
+@dataclass(frozen=True)
+class BankCue:
+    """"bank(s) of" right before a name: whether a side ("the left bank of") and an article ("of the") are told."""
+
+    side: bool
+    article: bool
+
+
+def bank_cue(text: str, start: int) -> BankCue | None:
+    """The "bank of" cue in the 40 characters before ``text[start:]``, or None. The geoparser drops a name after
+    "bank of the" (``river_cue``); the events layer locates no incident at a place after "the left bank of"."""
+    found = _BANK_BEFORE.search(text[max(0, start - 40):start])
+    if found is None:
+        return None
+    return BankCue(side=found.group("side") is not None, article=found.group("article") is not None)
+
+
 def river_cue(text: str, start: int, end: int, *, unit: bool = False) -> bool:
     """Whether ``text[start:end]`` names a river: "the left bank of the X", or "across the X." when no admin-1
     unit or region has the name (a region is crossed too: "across the Donbas.")."""
-    before = text[max(0, start - 40):start]
-    if _BANK_BEFORE.search(before):
+    bank = bank_cue(text, start)
+    if bank is not None and bank.article:
         return True
+    before = text[max(0, start - 40):start]
     return not unit and bool(_CROSSING_BEFORE.search(before) and _CLAUSE_GOES_ON.match(text, end))
 
 
