@@ -91,23 +91,27 @@ _COPYRIGHT_WINDOW = 20  # characters before a name in which ``_COPYRIGHT_BEFORE`
 # the endings of Slavic surnames whose place namesakes add a vowel ("-in" / "-ino", "-ov" / "-ovo", "-sky" / "-skoye")
 _SURNAME_SHAPE = re.compile(r"(?:in|yn|ov|ev|sky|skyy|skiy|skyi|ski)\Z")
 # the spelling tail a stem drops: "Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskyi" share "zelensk"
-_POSSESSIVE = re.compile(r"['’]s?\Z")
 _SPELLING_TAIL = re.compile(r"[yij]*\Z")
-_POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # what ``_POSSESSIVE`` matches, as ``str.endswith`` suffixes
+_POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # a possessive's endings (``['’]s?\Z``), as ``str.endswith`` suffixes
 _POSSESSIVE_S_ENDINGS = ("'s", "’s")
 # the characters ``_REPORTING_AFTER`` can match first: where none follows a name, the pattern is not tried
 _REPORTING_FIRST = frozenset("'’ \t")
 
 
+def without_possessive(word: str) -> str:
+    """``word`` without a possessive ending ("Kyiv's", "Times'"): what ``re.sub(r"['’]s?\Z", "", word)`` gives,
+    with string methods (the geoparser's one reading of a possessive)."""
+    if word.endswith(_POSSESSIVE_ENDINGS):
+        return word[:-2] if word.endswith(_POSSESSIVE_S_ENDINGS) else word[:-1]
+    return word
+
+
 def surname_stem(word: str) -> str:
     """``word`` lower-cased without a possessive and its trailing "y"/"i"/"j" letters (see module docstring).
 
-    What ``_SPELLING_TAIL.sub("", _POSSESSIVE.sub("", word.lower()))`` gives, with string methods (called for
-    most name mentions of a text that names a person: two regex calls cost more than the rest of the test)."""
-    low = word.lower()
-    if low.endswith(_POSSESSIVE_ENDINGS):
-        low = low[:-2] if low.endswith(_POSSESSIVE_S_ENDINGS) else low[:-1]
-    return low.rstrip("yij")
+    What ``_SPELLING_TAIL.sub("", without_possessive(word.lower()))`` gives, with string methods (called for
+    most name mentions of a text that names a person: regex calls cost more than the rest of the test)."""
+    return without_possessive(word.lower()).rstrip("yij")
 
 
 def person_stems(surnames: Iterable[str], w: PersonWeights = PERSON_WEIGHTS) -> frozenset[str]:
