@@ -99,7 +99,7 @@ _REPORTING_FIRST = frozenset("'’ \t")
 
 
 def without_possessive(word: str) -> str:
-    """``word`` without a possessive ending ("Kyiv's", "Times'"): what ``re.sub(r"['’]s?\Z", "", word)`` gives,
+    """``word`` without a possessive ending ("Kyiv's", "Times'", an apostrophe and at most an "s" at its end),
     with string methods (the geoparser's one reading of a possessive)."""
     if word.endswith(_POSSESSIVE_ENDINGS):
         return word[:-2] if word.endswith(_POSSESSIVE_S_ENDINGS) else word[:-1]
