@@ -281,13 +281,15 @@ _AGGREGATE_SCOPE = re.compile(
     r"(?:Russian|Ukrainian|enemy) (?:attacks|strikes|shelling attacks) (?:on|across|in) "
     r"(?:the )?(?:region|oblast|\w+ (?:region|oblast)))\b", re.IGNORECASE)
 # a total over a long period or a wide area ("the shelling has killed 405 people since the war began", "during the
-# year", "the attack killed 11 across the country", "in 11 regions"): a claim, never the toll of one incident; an area
+# year", "the attack killed 11 across the country", "in 11 regions", "missile attacks on Ukrainian cities"): a claim,
+# never the toll of one incident; an area
 # whatever noun the sentence has, a period unless it names one incident (``aggregate_scope``)
 _NUMERAL = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|multiple|dozens of)"
 _WAR_NOUN = r"(?:invasion|war|assault|offensive|aggression|occupation|de-?occupation|liberation|hostilities|conflict)"
 _WIDE_SCOPE = re.compile(
     r"\b(?:across (?:the |its |all )?(?:country|front(?:line)?|front ?lines|Ukraine|Russia|\w+ (?:oblasts|regions))|"
     r"throughout (?:the )?country|in " + _NUMERAL + r" (?:\w+ )?(?:regions|oblasts|provinces|cities)|"
+    r"(?:attacks|strikes) (?:on|against|across) (?:\w+ )?(?:cities|towns|regions|oblasts)\b|"
     r"(?P<period>(?:over|in|during|throughout) the (?:(?:past|last|previous) |course of the )?(?:year|month|\w+ (?:months|years)|"
     + _WAR_NOUN + r")|(?:so far )?this (?:month|year)|"
     r"since (?:the (?:start|beginning|outbreak) of|(?:\w+['’]s |the )?(?:full[- ]scale )?(?:\w+ )?" + _WAR_NOUN + r"\b|"

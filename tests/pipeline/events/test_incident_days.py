@@ -66,3 +66,15 @@ def test_service_members_are_counted_among_the_victims():
     assert [(f.kind, f.value) for f in figures("Four civilians and two service members died.")] == [("killed", 6)]
     assert [(f.kind, f.value) for f in figures("Two service members were wounded.")] == [("injured", 2)]
 
+
+
+def test_a_sum_over_attacks_on_many_cities_is_no_toll():
+    sentence = "It follows a week in which missile attacks on Ukrainian cities killed 31 people, including two children."
+    assert [(f.kind, f.value, f.role) for f in figures(sentence)] == [("killed", 31, "aggregate")]
+
+
+def test_the_village_toll_is_not_the_week_sum_told_beside_it(parser):
+    text = TUESDAY + ("Three killed in strike on Russian border village: governor\n\n"
+                      "It follows a week in which missile attacks on Ukrainian cities killed 31 people.\n\n"
+                      "Three people were killed when a missile hit the village of Tetkino, the regional governor said.")
+    assert [r.killed for r in _reports(_events(parser, text))] == [3]
