@@ -8,7 +8,9 @@ before or after counts too, unless a night spans the two dates or a figure is sh
 stated date of its own together with a toll that cannot be an update of the incident's. An
 attack on a day of its own never reaches back past the incident the article moved on to. A
 sentence with figures but no trigger goes to the incident that already stated the same figure,
-else to the one of the same weapon, else to the latest one.
+else to the one of the same weapon, else to the latest one. An incident dated only by the page's own day (a
+dateline, "the governor said on Monday" on Monday's page) takes a day before it that a sentence of its own states
+("after Saturday's strike"); an attack told as "Earlier on <day>" is an incident of its own.
 Sentences that only refer back ("the strike", "the base near X") lend their place.
 
 Attacks told by region: weapons brought down over named regions are an attack on each region named, each
@@ -528,8 +530,13 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     if sent.date is None:  # a fresh toll with no stated day is the page's news, not a stale day's attack
         return inc.date is not None and _stale(parse_iso(inc.date.date), published) and _own_attack(inc, sent) and \
             _fresh_toll(sent.figures) and not inc.figures
-    theirs = parse_iso(inc.date.date) if inc.date else None
+    theirs = parse_iso(inc.date.date) if inc.date and not _page_day(inc.date, published) else None
     mine = parse_iso(sent.date.date)
+    if theirs is None and _EARLIER_ON.search(sent.text) and mine is not None and mine != parse_iso(published.date) \
+            and _own_attack(inc, sent) and inc.sentences:
+        return True  # "Earlier on Feb. 26, heavy shelling hit the city": an attack before the page's news, its own
+    if theirs is None and inc.date is not None and mine is not None and _own_attack(inc, sent):
+        theirs = parse_iso(inc.date.date)  # an attack of its own on another day than the page's: the usual rule
     if theirs is not None and mine is not None:
         gap = abs((theirs - mine).days)
         if gap == 1 and sent.date.precision == 1 and inc.date and inc.date.precision == 1 and \
@@ -550,6 +557,25 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
         if values and known and not _ratio_ok(max(values), known, WEIGHTS.toll_ratio_split):
             return True
     return False
+
+
+# a sentence opening on "Earlier" or "Previously" with a day of its own tells of an earlier attack, not the page's news
+_EARLIER_ON = re.compile(r"^\W*(?:earlier|previously)\b", re.IGNORECASE)
+
+
+def _page_day(day: EventDate, published: EventDate) -> bool:
+    """Whether an incident's day is only the page's own (a dateline, "today", "the governor said on Monday" on
+    Monday's page): it bounds the incident from above, and a day the text states before it may still be the
+    incident's ("after Saturday's strike")."""
+    return day.date is not None and day.date == published.date and published.precision == 1
+
+
+def _before_page(day: EventDate, stated: EventDate, published: EventDate) -> bool:
+    """Whether ``stated`` is a day before the page's and ``day`` only the page's own (``_page_day``)."""
+    if not _page_day(day, published) or stated.precision != 1:
+        return False
+    mine, page = parse_iso(stated.date), parse_iso(published.date)
+    return mine is not None and page is not None and mine < page
 
 
 def _earlier(inc: _Incident) -> bool:
@@ -699,8 +725,8 @@ def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_
             incidents.append(target)
         target.sentences.append(sent)
         target.nouns |= {m.group(1).lower() for m in _FACILITY.finditer(sent.text)}
-        if target.date is None and sent.date is not None:
-            target.date, target.dated_by = sent.date, sent
+        if sent.date is not None and (target.date is None or _before_page(target.date, sent.date, published)):
+            target.date, target.dated_by = sent.date, sent  # a stated day before the page's own dates it better
     return incidents
 
 

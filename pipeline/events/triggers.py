@@ -93,13 +93,15 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
     ("drone_strike", _INTERCEPTED.format(weapon=r"drones?") + r"|"
                      r"\bdrones?\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked|exploded|crashed into)\b|"
                      r"\bdrone (?:strikes?|attacks?)\b"),
-    ("airstrike", r"\b(air ?strikes?|air raid(?!\s+(?:alerts?|sirens?|warnings?))|bombed|bombing|bombard\w*|"
-                  r"(?:guided|aerial|glide) (?:aerial )?bombs?)\b"),
-    ("shelling", r"\b(shell(?:ed|ing)|artillery fire|fired mortars|mortar fire)\b"),
+    # "bombardment" alone names no weapon (artillery, aircraft or missiles): an attack, unless "aerial" / "artillery"
+    ("airstrike", r"\b(air ?strikes?|air raid(?!\s+(?:alerts?|sirens?|warnings?))|bombed|bombing|"
+                  r"(?:aerial|air) bombard\w*|(?:guided|aerial|glide) (?:aerial )?bombs?)\b"),
+    ("shelling", r"\b(shell(?:ed|ing)|artillery fire|fired mortars|mortar fire|artillery bombard\w*)\b"),
     ("explosion", r"\b(blew up|blown up|detonated|(?:explosions?|blasts?)\s+(?:\w+\s+)?(?:damaged|destroyed|"
                   r"ripped through|rang out|rocked|shook|"
                   r"thundered|(?:was|were) heard|(?:was|were) reported|occurred|took place))\b"),
     ("attack", r"\b(attacked|struck|stormed|opened fire|fired (?:at|on)|shot at|(?:attack|assault|strike|raid)s? on|"
+               r"bombard(?:ed|ing|ments?|s)?|"
                r"(?:was|were|been)\s+(?:also\s+|again\s+)?(?:hit|targeted)|" + _REPELLED + r")\b"),
 ))
 # the words each trigger pattern cannot match without (lower case, as ``folded`` gives it): a sentence lacking them
@@ -115,9 +117,9 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "missile_strike": ("missile", "rocket"),
     "drone_strike": ("drone",),
     "airstrike": ("air", "bomb"),
-    "shelling": ("shell", "artillery fire", "fired mortars", "mortar fire"),
+    "shelling": ("shell", "artillery fire", "fired mortars", "mortar fire", "artillery bombard"),
     "explosion": ("blew up", "blown up", "detonated", "explosion", "blast"),
-    "attack": ("attacked", "struck", "stormed", "opened fire", "fired", "shot at", "attack", "assault", "strike",
+    "attack": ("attacked", "struck", "stormed", "opened fire", "fired", "shot at", "attack", "assault", "strike", "bombard",
                "raid", "hit", "targeted", "pushed back", "repelled", "repulsed", "beaten back", "thrown back"),
 }
 assert set(TRIGGER_NEEDS) == {name for name, _ in INCIDENT_TRIGGERS}
