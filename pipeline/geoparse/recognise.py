@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from pipeline.geoparse.gazetteer import Gazetteer, adjective_forms_params, adjective_stem, one_word_adjectival
+from pipeline.geoparse.city_parts import mark_city_parts
 from pipeline.geoparse.districts import mark_district_seats
 from pipeline.geoparse.nonplaces import without_nonplace_readings
 from pipeline.geoparse.persons import without_person_readings
@@ -226,6 +227,8 @@ class Mention:
     near_start: int = -1
     # named as a rural district ("the X district"): placed at its seat (``districts.mark_district_seats``)
     district: bool = False
+    # named as a part of a city ("the neighbourhoods of A, B", "the X microdistrict"): ``city_parts.CITY_PART_*``
+    city_part: int = 0
     # what the recogniser noticed, rendered into the reason (decisions read the fields above, never these)
     signals: list[Signal] = field(default_factory=list)
 
@@ -571,6 +574,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     mentions = _settlements_missing_from_gazetteer(ctx, gaz, mentions, lines)
     _mark_location_strings(ctx, gaz, mentions)
     mark_district_seats(ctx.text, gaz, mentions)
+    mark_city_parts(ctx.text, ctx.lower, mentions)
     add_hybrid_spellings(gaz, mentions)
     separate_derived_names(gaz, mentions)
     _mark_described_units(ctx, gaz, mentions)

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from geopy.distance import EARTH_RADIUS, great_circle
 
+from pipeline.geoparse.city_parts import CITY_PART_ANY
 from pipeline.geoparse.gazetteer import Candidate, Gazetteer
 from pipeline.geoparse.recognise import Mention
 from pipeline.model import Signal
@@ -489,6 +490,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             unresolved[i] = _unit_point(m, gaz, unit)
     _same_city_district(mentions, unresolved)
     _district_of_the_article_city(mentions, first, cand_lists, unresolved, gaz, w)
+    if any(m.city_part for m in mentions):
+        _city_parts(mentions, first, cand_lists, unresolved, at_town, gaz, w)
     second = [_rank(m, cands, second_ctx, index=i, qualifier=qualifiers.get(i))
               for i, (m, cands) in enumerate(zip(mentions, cand_lists))]
     _one_sense_per_discourse(mentions, second, w)
@@ -669,6 +672,65 @@ def _district_of_the_article_city(mentions: list[Mention], first: list, cand_lis
             continue  # the district of the city named (or of no city named): ranked as usual
         m.signals = [s for s in m.signals if s.kind not in ("spelling_variant", "adjective_ending")]
         unresolved[i] = (city, [Signal("city_district", 0.0, f"a district of {city.name}")])
+
+
+def _city_parts(mentions: list[Mention], first: list, cand_lists: list,
+                unresolved: dict[int, tuple[Candidate, list[Signal]]], at_town: set[int], gaz: Gazetteer,
+                w: ResolveWeights) -> None:
+    """A name the text calls a part of a city (``Mention.city_part``: "the neighbourhoods of A, B", "a residential
+    area in X, Y") read as a settlement elsewhere: its reading inside that city when it has one (within
+    ``city_section_km``), else, when its reading lies beyond ``city_part_far_km``, the city itself with the precision
+    of a town: precision over a namesake hundreds of kilometres away. The city is a big one (``city_with_districts
+    _population``) named beside the name ("X, Y", "Y's X"), or for a name called a neighbourhood or microdistrict,
+    the last one the article placed before it within ``city_part_paragraphs``. A big city so named is itself the
+    city, not a part; a big town within ``city_section_km`` of a more populous one the article places is a part of
+    that one, not a city of its own (GeoNames counts some city parts as big towns)."""
+    big = [(j, top) for j, (top, conf) in enumerate(first)
+           if top is not None and conf >= w.district_city_confidence and top.feature_kind == "city"
+           and top.population >= w.city_with_districts_population]
+    cities = [(j, c) for j, c in big if not any(
+        o.population > c.population and _great_circle_km(o.lat, o.lon, c.lat, c.lon) <= w.city_section_km
+        for _k, o in big)]
+    if not cities:
+        return
+    for i, m in enumerate(mentions):
+        top = first[i][0]
+        if not m.city_part or i in unresolved or m.qualifier is not None or top is None or \
+                top.feature_kind != "city" or top.population >= w.city_with_districts_population:
+            continue
+        city = _city_beside(i, mentions, cities, w)
+        if city is None and m.city_part == CITY_PART_ANY:
+            city = next((c for j, c in reversed(cities) if j < i
+                         and m.paragraph - mentions[j].paragraph <= w.city_part_paragraphs), None)
+        if city is None or _great_circle_km(top.lat, top.lon, city.lat, city.lon) <= w.city_section_km:
+            continue
+        inside = [c for c in _candidates(m, gaz) if c.feature_kind == "city"
+                  and _great_circle_km(c.lat, c.lon, city.lat, city.lon) <= w.city_section_km]
+        if inside:
+            cand_lists[i] = inside
+            m.signals.append(Signal("city_part", 0.0, f"a part of {city.name}"))
+        elif _great_circle_km(top.lat, top.lon, city.lat, city.lon) > w.city_part_far_km:
+            m.signals = [s for s in m.signals if s.kind not in ("spelling_variant", "adjective_ending")]
+            cand = Candidate(city.row, None, m.text, city.lat, city.lon, "city", city.country_code, city.admin1_code,
+                             0, True, False)
+            unresolved[i] = (cand, [Signal("city_part", 0.0, f"a part of {city.name}, not the namesake "
+                                                             f"{top.name} ({_admin1_label(gaz, top.admin1_code)})")])
+            at_town.add(i)
+
+
+def _city_beside(i: int, mentions: list[Mention], cities: list[tuple[int, Candidate]],
+                 w: ResolveWeights) -> Candidate | None:
+    """The big city named right beside mention ``i`` in its sentence: just after it ("X, Y") or shortly before
+    it ("Y's X", "the Y neighbourhood of X"), else None."""
+    m = mentions[i]
+    for j, city in cities:
+        other = mentions[j]
+        if other.sentence != m.sentence:
+            continue
+        if j == i + 1 and other.start - m.end <= w.city_part_gap_after or \
+                j == i - 1 and m.start - other.end <= w.city_part_gap_before:
+            return city
+    return None
 
 
 def _district_units(cands: list[Candidate], whole: Candidate, gaz: Gazetteer) -> list[Candidate]:

@@ -183,6 +183,15 @@ class ResolveWeights:
     # ... and the article's city placed with this first-pass confidence at least (below ``anchor_confidence``:
     # a city named like its oblast is rarely certain, and the other reading is a district far away)
     district_city_confidence: float = 0.5
+    # a name the text calls a part of a city ("the neighbourhoods of A, B") whose reading lies this far (km) from
+    # that city or more, with no reading inside it, is placed at the city (larger: more far namesakes kept)
+    city_part_far_km: float = 100.0
+    # ... the city being the article's last big city placed at most this many paragraphs before the name
+    city_part_paragraphs: int = 2
+    # ... or a big city named beside it: starting at most this many characters after the name ("X, Y") ...
+    city_part_gap_after: int = 3
+    # ... or ending at most this many before it ("Y's X", "the Y neighbourhood of X")
+    city_part_gap_before: int = 30
     # margin by which the one-sense-per-discourse winner is lifted above the top score
     one_sense_margin: float = 0.01
     # a settlement reading gives way to the town another spelling of the article names when that town is this

@@ -1,0 +1,58 @@
+"""Parts of a city named as such: "the neighbourhoods of A, B and C", "the X microdistrict", "a residential area in
+X, Y".
+
+A neighbourhood or microdistrict of a big city often bears the name of a town or village elsewhere (GeoNames lists
+few city parts), and the ranking then places it at that namesake hundreds of kilometres away. The recogniser marks
+the names the text calls parts of a city (``Mention.city_part``); resolve (``resolve._city_parts``) keeps a reading
+inside the city, or places the name at the city itself with the precision of a town, never at a far namesake.
+
+Two strengths: a neighbourhood or microdistrict word names a part of a city outright (``CITY_PART_ANY``: the city
+may be the one the article is about); a residential area may be a whole town's ("shelling hit a residential area in
+X"), so a name after it is a city part only beside the city it belongs to (``CITY_PART_BESIDE``: "... in X, Y").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.geoparse.recognise import Mention
+
+CITY_PART_NONE = 0
+CITY_PART_BESIDE = 1  # a part of the city named beside it ("a residential area in X, Y")
+CITY_PART_ANY = 2  # a part of the city named beside it, or of the city the article is about
+
+# the words that gate the search (a substring of the lower-case text; most texts have none)
+_GATE_WORDS = ("neighbo", "microdistrict", "micro-district", "residential")
+_PART_NOUN = r"neighbou?rhoods?|micro-?districts?"
+_AREA_NOUN = r"residential[ \t]+(?:areas?|districts?|quarters?)"
+# a noun, then "of" / "in" (and "the") right before the name: "the neighbourhoods of X", "a residential area in X";
+# group 1 is set when the name is the part itself (a part noun, then "of" / "called"), not maybe the city around it
+_NOUN_BEFORE = re.compile(rf"\b(?:(?:{_PART_NOUN})[ \t]+((?:of|called|named)[ \t]+)|(?:{_PART_NOUN}|{_AREA_NOUN})[ \t]+"
+                          rf"(?:of|in|called|named)[ \t]+)(?:the[ \t]+)?\Z", re.IGNORECASE)
+# a part noun right after the name, not opening "... of Y" ("the X neighbourhood", not "the Y neighbourhood of X")
+_NOUN_AFTER = re.compile(rf"[ \t]+(?:{_PART_NOUN})\b(?![ \t]+of\b)", re.IGNORECASE)
+# between two names of one list ("A, B and C", "A, B, and C")
+_LIST_GAP = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
+_LOOK_BEHIND = 40  # characters before a name searched for the noun
+
+
+def mark_city_parts(text: str, lower: str, mentions: list[Mention]) -> None:
+    """Set ``Mention.city_part`` on the names the text calls parts of a city, and on the names listed after them."""
+    if not any(word in lower for word in _GATE_WORDS):
+        return
+    previous = None
+    for m in mentions:
+        if m.kind not in ("name", "variant") or m.region:
+            previous = None
+            continue
+        before = _NOUN_BEFORE.search(text, max(0, m.start - _LOOK_BEHIND), m.start)
+        if before is not None:
+            m.city_part = CITY_PART_ANY if before.group(1) else CITY_PART_BESIDE
+        elif _NOUN_AFTER.match(text, m.end):
+            m.city_part = CITY_PART_ANY
+        elif previous is not None and previous.city_part and previous.sentence == m.sentence and \
+                (gap := _LIST_GAP.match(text, previous.end)) is not None and gap.end() == m.start:
+            m.city_part = previous.city_part  # the next name of the list
+        previous = m
