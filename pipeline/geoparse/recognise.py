@@ -83,13 +83,14 @@ _SETTLEMENT_OF = re.compile(r"\b(" + "|".join(SETTLEMENT_NOUNS) + r"|cities)s? o
 _FACILITY = re.compile(r"[ \t]+((?:(?:nuclear|hydroelectric|hydro|thermal|coal|steel|chemical|oil|gas|coke|"
                        r"metallurgical|iron[ \t]+and[ \t]+steel|power|drama|regional|children's|children’s)"
                        r"[ \t]+)*(?:power[ \t]+plant|power[ \t]+station|plant|works|refinery|NPP|HPP|TPP|CHP|"
-                       r"dam|bridge|airport|airfield|air[ \t]+base|theat(?:er|re)|hospital|cathedral))\b", re.IGNORECASE)
+                       r"dam|bridge|airport|airfield|air[ \t]+base|theat(?:er|re)|hospital|cathedral|(?:railway|train)[ \t]+station))\b",
+                       re.IGNORECASE)
 _FACILITY_KINDS = frozenset({"city", "landmark"})
 # facilities placed at the place they are named after even without a landmark row: power plants, dams,
-# refineries and other qualified plants, theatres (an airport, a hospital or a bare "plant" may lie elsewhere
+# refineries and other qualified plants, theatres, railway stations (the station of a town lies in it) (an airport, a hospital or a bare "plant" may lie elsewhere
 # or name a company: those extend a mention only when the landmark table has them)
 _FACILITY_AT_PLACE = re.compile(r"(?:.*[ \t])?(?:power[ \t]+plant|power[ \t]+station|NPP|HPP|TPP|CHP|dam|refinery|"
-                                r"theat(?:er|re))|.+[ \t]plant", re.IGNORECASE)
+                                r"theat(?:er|re)|(?:railway|train)[ \t]+station)|.+[ \t]plant", re.IGNORECASE)
 # nouns that name a small place: the population prior of a name so called is not used
 VILLAGE_NOUNS = frozenset({"village", "settlement", "hamlet"})
 # a capitalised name, then at most two lower-case words, before a settlement noun ("Y frontline village(s) of")
@@ -893,7 +894,10 @@ def _mark_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> 
 # Theatre, Hotel, Hospital ...: such capitalised names are mostly institutions, and the public corpora do not
 # count them as places (a hospital is found by its own name before the noun: "the X children's hospital").
 FACILITY_HEADS = frozenset("""Square Cathedral Monastery Lavra Mosque Synagogue Institute Plant Factory
-Airport Airfield Bridge Base Prison Barracks Station""".split())
+Airport Airfield Bridge Base Prison Barracks Station Theater Theatre""".split())
+# buildings of a town's own (a church, a theatre) placed, with no town beside them, at the town the article names
+# most, as a lower-case facility noun is ("the Zoriana children's hospital"); a square, plant or base is not
+TOWN_BUILDING_HEADS = frozenset("Cathedral Monastery Lavra Mosque Synagogue Theater Theatre".split())
 # facilities named after the town they serve, which may lie outside it: placed only by a town after them ("X
 # Airport in Y", "X Base near Y"), not by a town in or before their name ("Kherson Airport", "Toronto's X Airport")
 SERVING_HEADS = frozenset("Airport Airfield Station Base Bridge".split())
@@ -936,6 +940,7 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
         return mentions
     starts = [m.start for m in mentions]
     found: list[tuple[int, int, str, Mention | None]] = []  # (start, end, its name's key, town mention)
+    article_town = _UNSET = object()
     for match in sorted((m for head in heads for m in _FACILITY_HEAD[head].finditer(text)), key=lambda m: m.start()):
         head = match.group()
         span = _facility_name_span(text, match.start(), match.end())
@@ -948,8 +953,11 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
         if any(m.start <= start and end <= m.end for m in mentions):
             continue  # a gazetteer name already covers it ("Maidan Nezalezhnosti")
         town = _facility_town(ctx, gaz, mentions, starts, start, end, after_only=head in SERVING_HEADS)
+        if town is None and head in TOWN_BUILDING_HEADS:
+            if article_town is _UNSET:
+                article_town = _article_town(gaz, mentions)
+            town = article_town
         found.append((start, end, name_key(words[0]), town))
-    article_town = _UNSET = object()
     for noun in _facility_nouns(text, nouns):
         match = _NAME_BEFORE_NOUN.search(text, max(0, noun.start() - 80), noun.start())
         if match is None or not _facility_proper_name(ctx, gaz, match.group().rstrip()):
@@ -973,8 +981,10 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
         if town is None:
             continue
         if not start <= town.start < end:  # a common word inside the name is no place of its own ("Victory Square")
-            dropped.update(id(m) for m in mentions if start <= m.start and m.end <= end and " " not in m.key
-                           and (_is_dictionary_word(m.key) or _zipf(m.key) >= _W.variant_max_zipf))
+            # (nor a saint the building is dedicated to: "St. Michael's ... Cathedral")
+            dropped.update(id(m) for m in mentions if start <= m.start and m.end <= end and (
+                " " not in m.key and (_is_dictionary_word(m.key) or _zipf(m.key) >= _W.variant_max_zipf)
+                or _SAINT_NAME.match(m.text)))
         m = replace(town, start=start, end=end, text=text[start:end], facility=True, region=False,
                     region_word=False, listed=False, settlement=False, village=False, qualifier=None,
                     country_qualifier=None, district_of=None, location_line=False,
@@ -989,6 +999,7 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’ʼ-]*\.?)[ \t]+\Z")
 _SAINT = re.compile(r"\b(?:St|Saint|Sts)\.?[ \t]+\Z")
+_SAINT_NAME = re.compile(r"(?:St|Saint|Sts)\.?[ \t]")
 
 
 def _name_word(word: str) -> bool:
