@@ -25,6 +25,7 @@ from typing import NamedTuple
 from pipeline.geoparse.gazetteer import Gazetteer, adjective_forms_params, adjective_stem, one_word_adjectival
 from pipeline.geoparse.city_parts import mark_city_parts
 from pipeline.geoparse.districts import mark_district_seats
+from pipeline.geoparse.offsets import Offset, mark_offsets
 from pipeline.geoparse.nonplaces import without_nonplace_readings
 from pipeline.geoparse.persons import without_person_readings
 from pipeline.geoparse.spellings import add_hybrid_spellings, separate_derived_names
@@ -230,6 +231,8 @@ class Mention:
     district: bool = False
     # named as a part of a city ("the neighbourhoods of A, B", "the X microdistrict"): ``city_parts.CITY_PART_*``
     city_part: int = 0
+    # its distance and direction from the next name ("X, about 20 km south-west of Y"): ``offsets.Offset``
+    offset: Offset | None = None
     # what the recogniser noticed, rendered into the reason (decisions read the fields above, never these)
     signals: list[Signal] = field(default_factory=list)
 
@@ -576,6 +579,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     _mark_location_strings(ctx, gaz, mentions)
     mark_district_seats(ctx.text, gaz, mentions)
     mark_city_parts(ctx.text, ctx.lower, mentions)
+    mark_offsets(ctx.text, ctx.lower, mentions)
     add_hybrid_spellings(gaz, mentions)
     separate_derived_names(gaz, mentions)
     _mark_described_units(ctx, gaz, mentions)

@@ -22,6 +22,7 @@ from functools import lru_cache
 from geopy.distance import EARTH_RADIUS, great_circle
 
 from pipeline.geoparse.city_parts import CITY_PART_ANY
+from pipeline.geoparse.offsets import destination
 from pipeline.geoparse.gazetteer import Candidate, Gazetteer
 from pipeline.geoparse.recognise import Mention
 from pipeline.model import Signal
@@ -492,6 +493,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     _district_of_the_article_city(mentions, first, cand_lists, unresolved, gaz, w)
     if any(m.city_part for m in mentions):
         _city_parts(mentions, first, cand_lists, unresolved, at_town, gaz, w)
+    if any(m.offset for m in mentions):
+        _offset_places(mentions, first, cand_lists, unresolved, at_town, gaz, w)
     second = [_rank(m, cands, second_ctx, index=i, qualifier=qualifiers.get(i))
               for i, (m, cands) in enumerate(zip(mentions, cand_lists))]
     _one_sense_per_discourse(mentions, second, w)
@@ -715,6 +718,52 @@ def _city_parts(mentions: list[Mention], first: list, cand_lists: list,
                              0, True, False)
             unresolved[i] = (cand, [Signal("city_part", 0.0, f"a part of {city.name}, not the namesake "
                                                              f"{top.name} ({_admin1_label(gaz, top.admin1_code)})")])
+            at_town.add(i)
+
+
+def _offset_places(mentions: list[Mention], first: list, cand_lists: list,
+                   unresolved: dict[int, tuple[Candidate, list[Signal]]], at_town: set[int], gaz: Gazetteer,
+                   w: ResolveWeights) -> None:
+    """A settlement given by its distance and direction from a town ("X, about 20 km south-west of Y":
+    ``Mention.offset``): only its readings that lie where the phrase puts them (within ``offset_tolerance_km``, or
+    ``offset_tolerance_share`` of the distance when more), else, the direction being given, the point the phrase
+    gives (up to ``offset_point_max_km`` from the town, and in the town's admin-1 unit), with the precision of a
+    town; never a namesake far from it."""
+    start_of = {m.start: j for j, m in enumerate(mentions)}
+    for i, m in enumerate(mentions):
+        if m.offset is None or i in unresolved or m.qualifier is not None:
+            continue
+        j = start_of.get(m.offset.start)
+        town = first[j][0] if j is not None else None
+        top = first[i][0]
+        if town is None or town.feature_kind not in ("city", "landmark") or \
+                top is not None and top.feature_kind != "city":
+            continue
+        km, bearing = m.offset.km, m.offset.bearing
+        tolerance = max(w.offset_tolerance_km, w.offset_tolerance_share * km)
+        if bearing is None:
+            def fits(c: Candidate) -> bool:
+                return abs(_great_circle_km(c.lat, c.lon, town.lat, town.lon) - km) <= tolerance
+            lat, lon = town.lat, town.lon
+        else:
+            lat, lon = destination(town.lat, town.lon, km, bearing)
+
+            def fits(c: Candidate) -> bool:
+                return _great_circle_km(c.lat, c.lon, lat, lon) <= tolerance
+        if top is not None and fits(top):
+            continue
+        near = [c for c in _candidates(m, gaz) if c.feature_kind == "city" and fits(c)]
+        if near:
+            cand_lists[i] = near
+            m.signals.append(Signal("offset_from_town", 0.0, f"about {km:.0f} km from {town.name}, as the text says"))
+        elif bearing is not None and km <= w.offset_point_max_km:
+            m.signals = [s for s in m.signals if s.kind not in ("spelling_variant", "adjective_ending")]
+            cand = Candidate(town.row, None, m.text, round(lat, 6), round(lon, 6), "city", town.country_code,
+                             town.admin1_code, 0, True, False)
+            what = f"not the namesake {top.name} ({_admin1_label(gaz, top.admin1_code)})" if top is not None \
+                else "not in the gazetteer"
+            unresolved[i] = (cand, [Signal("offset_from_town", 0.0,
+                                           f"about {km:.0f} km from {town.name} as the text says: {what}")])
             at_town.add(i)
 
 

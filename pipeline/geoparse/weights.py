@@ -192,6 +192,13 @@ class ResolveWeights:
     city_part_gap_after: int = 3
     # ... or ending at most this many before it ("Y's X", "the Y neighbourhood of X")
     city_part_gap_before: int = 30
+    # a place given by its distance and direction from a town ("X, 20 km south-west of Y") lies within this many km
+    # of the point so given (estimates in the news are rough) ...
+    offset_tolerance_km: float = 25.0
+    # ... or within this share of the distance, when more (60 km off a stated 300 km is a fair estimate)
+    offset_tolerance_share: float = 0.3
+    # the point so given stands for a place up to this far (km) from the town (farther, it may lie in another unit)
+    offset_point_max_km: float = 50.0
     # margin by which the one-sense-per-discourse winner is lifted above the top score
     one_sense_margin: float = 0.01
     # a settlement reading gives way to the town another spelling of the article names when that town is this
