@@ -1673,6 +1673,9 @@ def _adjective_forms(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
     return {stem: tuple(sorted(rows)) for stem, rows in found.items()}
 
 
+adjective_forms = _adjective_forms  # (for resolve: the other endings of a listed adjectival name)
+
+
 def _similar_spelling(key: str, row: int, gaz: Gazetteer) -> bool:
     return _similar(key, name_key(str(gaz._name[row])))
 

@@ -22,12 +22,12 @@ from functools import lru_cache
 from geopy.distance import EARTH_RADIUS, great_circle
 
 from pipeline.geoparse.city_parts import CITY_PART_ANY
+from pipeline.geoparse.gazetteer import Candidate, Gazetteer, adjective_stem
 from pipeline.geoparse.offsets import destination
-from pipeline.geoparse.gazetteer import Candidate, Gazetteer
-from pipeline.geoparse.recognise import Mention
+from pipeline.geoparse.recognise import Mention, adjective_forms
 from pipeline.model import Signal
 from pipeline.text.textnorm import name_key, one_slip_apart, skeleton
-from pipeline.geoparse.weights import RESOLVE_WEIGHTS, ResolveWeights
+from pipeline.geoparse.weights import RECOGNISE_WEIGHTS, RESOLVE_WEIGHTS, ResolveWeights
 
 _KM_PER_DEGREE = 6371.009 * math.pi / 180  # geopy's mean earth radius: km per degree of a great circle
 _GREAT_CIRCLE = great_circle()  # its ``measure(a, b)`` is the distance in km, without a Distance per pair
@@ -495,6 +495,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
         _city_parts(mentions, first, cand_lists, unresolved, at_town, gaz, w)
     if any(m.offset for m in mentions):
         _offset_places(mentions, first, cand_lists, unresolved, at_town, gaz, w)
+    if any(len({code for _key, code in units}) > 1 for units in sentence_units.values()):
+        _other_ending_in_listed_unit(mentions, first, cand_lists, unresolved, towns, sentence_units, gaz, w)
     second = [_rank(m, cands, second_ctx, index=i, qualifier=qualifiers.get(i))
               for i, (m, cands) in enumerate(zip(mentions, cand_lists))]
     _one_sense_per_discourse(mentions, second, w)
@@ -765,6 +767,41 @@ def _offset_places(mentions: list[Mention], first: list, cand_lists: list,
             unresolved[i] = (cand, [Signal("offset_from_town", 0.0,
                                            f"about {km:.0f} km from {town.name} as the text says: {what}")])
             at_town.add(i)
+
+
+def _other_ending_in_listed_unit(mentions: list[Mention], first: list, cand_lists: list,
+                                 unresolved: dict[int, tuple[Candidate, list[Signal]]], towns: list,
+                                 sentence_units: dict[int, list[tuple[str, str]]], gaz: Gazetteer,
+                                 w: ResolveWeights) -> None:
+    """A one-word adjectival name listed with settlements of one admin-1 unit ("the ports of A, X-yi and B") whose
+    reading lies in another unit, ``near_km`` or more from them all, while a town of that unit near them bears the
+    same adjective with another ending (the neuter "X-e"): that town (the press mixes the endings of adjectival
+    names; a namesake far from the list is rarely meant)."""
+    for i, m in enumerate(mentions):
+        top = first[i][0]
+        if top is None or top.feature_kind != "city" or i in unresolved or m.kind != "name" or m.qualifier is not None:
+            continue
+        units = {code for key, code in sentence_units.get(m.sentence, ()) if key != m.key}
+        if len(units) != 1 or top.admin1_code in units:
+            continue
+        stem = adjective_stem(m.key, RECOGNISE_WEIGHTS.adjective_stem_min_letters)
+        rows = adjective_forms(gaz).get(stem, ()) if stem else ()
+        if not rows:
+            continue
+        unit = next(iter(units))
+        points = [(lat, lon) for _p, sentence, lat, lon, key in towns if sentence == m.sentence and key != m.key]
+        if min((_great_circle_km(top.lat, top.lon, lat, lon) for lat, lon in points), default=0.0) < w.near_km:
+            continue
+        cols = gaz._columns()
+        near = tuple(r for r in rows if r not in m.rows and cols[6][r] == unit and any(
+            _great_circle_km(float(cols[2][r]), float(cols[3][r]), lat, lon) < w.near_km for lat, lon in points))
+        if not near:
+            continue
+        m.kind, m.rows = "variant", near
+        cand_lists[i] = _candidates(m, gaz)
+        m.signals.append(Signal("adjective_ending_in_listed_unit", 0.0,
+                                f"another ending of {gaz._name[near[0]]}, in {_admin1_label(gaz, unit)} with the "
+                                "places listed with it"))
 
 
 def _city_beside(i: int, mentions: list[Mention], cities: list[tuple[int, Candidate]],
