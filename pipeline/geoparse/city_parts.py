@@ -31,19 +31,26 @@ _AREA_NOUN = r"residential[ \t]+(?:areas?|districts?|quarters?)"
 # group 1 is set when the name is the part itself (a part noun, then "of" / "called"), not maybe the city around it
 _NOUN_BEFORE = re.compile(rf"\b(?:(?:{_PART_NOUN})[ \t]+((?:of|called|named)[ \t]+)|(?:{_PART_NOUN}|{_AREA_NOUN})[ \t]+"
                           rf"(?:of|in|called|named)[ \t]+)(?:the[ \t]+)?\Z", re.IGNORECASE)
-# a part noun right after the name, not opening "... of Y" ("the X neighbourhood", not "the Y neighbourhood of X")
-_NOUN_AFTER = re.compile(rf"[ \t]+(?:{_PART_NOUN})\b(?![ \t]+of\b)", re.IGNORECASE)
+# a part noun right after the name ("the X neighbourhood", "the X microdistrict of Y")
+_NOUN_AFTER = re.compile(rf"[ \t]+(?:{_PART_NOUN})\b", re.IGNORECASE)
 # between two names of one list ("A, B and C", "A, B, and C")
 _LIST_GAP = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
+# between a part and the city after it ("X, Y", "the X neighbourhood of Y", "X in Y")
+_CITY_AFTER = re.compile(rf"[ \t]*,[ \t]*|[ \t]+(?:(?:{_PART_NOUN})[ \t]+)?(?:of|in)[ \t]+(?:the[ \t]+)?(?:city[ \t]+of[ \t]+)?",
+                         re.IGNORECASE)
+# between the city and a part after it ("Y's X", "the Y neighbourhood of X", "in Y, in the X")
+_CITY_BEFORE = re.compile(rf"(?:['’]s[ \t]+(?:[a-z-]+[ \t]+){{0,2}}|[ \t]+(?:{_PART_NOUN}|{_AREA_NOUN})[ \t]+(?:of|called|named)"
+                          rf"[ \t]+(?:the[ \t]+)?)\Z", re.IGNORECASE)
 _LOOK_BEHIND = 40  # characters before a name searched for the noun
 
 
 def mark_city_parts(text: str, lower: str, mentions: list[Mention]) -> None:
-    """Set ``Mention.city_part`` on the names the text calls parts of a city, and on the names listed after them."""
+    """Set ``Mention.city_part`` on the names the text calls parts of a city, and on the names listed after them;
+    ``Mention.city_start`` where a city named beside such a name starts."""
     if not any(word in lower for word in _GATE_WORDS):
         return
     previous = None
-    for m in mentions:
+    for i, m in enumerate(mentions):
         if m.kind not in ("name", "variant") or m.region:
             previous = None
             continue
@@ -55,4 +62,23 @@ def mark_city_parts(text: str, lower: str, mentions: list[Mention]) -> None:
         elif previous is not None and previous.city_part and previous.sentence == m.sentence and \
                 (gap := _LIST_GAP.match(text, previous.end)) is not None and gap.end() == m.start:
             m.city_part = previous.city_part  # the next name of the list
+        if m.city_part:
+            m.city_start = _city_beside(text, mentions, i)
         previous = m
+
+
+def _city_beside(text: str, mentions: list[Mention], i: int) -> int:
+    """Where the name right after or right before mention ``i`` starts, when the words between them make it the
+    city ``i`` is a part of; else -1."""
+    m = mentions[i]
+    if i + 1 < len(mentions):
+        nxt = mentions[i + 1]
+        gap = _CITY_AFTER.match(text, m.end)
+        if gap is not None and gap.end() == nxt.start and nxt.sentence == m.sentence:
+            return nxt.start
+    if i > 0:
+        prev = mentions[i - 1]
+        if prev.sentence == m.sentence and m.start - prev.end <= _LOOK_BEHIND and \
+                _CITY_BEFORE.match(text, prev.end, m.start) is not None:
+            return prev.start
+    return -1

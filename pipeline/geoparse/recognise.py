@@ -231,6 +231,7 @@ class Mention:
     district: bool = False
     # named as a part of a city ("the neighbourhoods of A, B", "the X microdistrict"): ``city_parts.CITY_PART_*``
     city_part: int = 0
+    city_start: int = -1  # ... where the city named beside it starts ("X, Y", "Y's X"), or -1
     # its distance and direction from the next name ("X, about 20 km south-west of Y"): ``offsets.Offset``
     offset: Offset | None = None
     # what the recogniser noticed, rendered into the reason (decisions read the fields above, never these)
@@ -899,9 +900,10 @@ def _mark_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> 
 # count them as places (a hospital is found by its own name before the noun: "the X children's hospital").
 FACILITY_HEADS = frozenset("""Square Cathedral Monastery Lavra Mosque Synagogue Institute Plant Factory
 Airport Airfield Bridge Base Prison Barracks Station Theater Theatre""".split())
-# buildings of a town's own (a church, a theatre) placed, with no town beside them, at the town the article names
-# most, as a lower-case facility noun is ("the Zoriana children's hospital"); a square, plant or base is not
-TOWN_BUILDING_HEADS = frozenset("Cathedral Monastery Lavra Mosque Synagogue Theater Theatre".split())
+# houses of worship placed, with no town beside them and none inside their name, at the town the article names
+# most, as a lower-case facility noun is ("the Zoriana children's hospital"); a square, plant or base is not, nor a
+# theatre (a theatre company or a television programme may be so called)
+TOWN_BUILDING_HEADS = frozenset("Cathedral Monastery Lavra Mosque Synagogue".split())
 # facilities named after the town they serve, which may lie outside it: placed only by a town after them ("X
 # Airport in Y", "X Base near Y"), not by a town in or before their name ("Kherson Airport", "Toronto's X Airport")
 SERVING_HEADS = frozenset("Airport Airfield Station Base Bridge".split())
@@ -957,7 +959,8 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
         if any(m.start <= start and end <= m.end for m in mentions):
             continue  # a gazetteer name already covers it ("Maidan Nezalezhnosti")
         town = _facility_town(ctx, gaz, mentions, starts, start, end, after_only=head in SERVING_HEADS)
-        if town is None and head in TOWN_BUILDING_HEADS:
+        if town is None and head in TOWN_BUILDING_HEADS and \
+                not any(start <= m.start < end and not _SAINT_NAME.match(m.text) for m in mentions):
             if article_town is _UNSET:
                 article_town = _article_town(gaz, mentions)
             town = article_town

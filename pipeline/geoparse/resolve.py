@@ -686,7 +686,8 @@ def _city_parts(mentions: list[Mention], first: list, cand_lists: list,
     area in X, Y") read as a settlement elsewhere: its reading inside that city when it has one (within
     ``city_section_km``), else, when its reading lies beyond ``city_part_far_km``, the city itself with the precision
     of a town: precision over a namesake hundreds of kilometres away. The city is a big one (``city_with_districts
-    _population``) named beside the name ("X, Y", "Y's X"), or for a name called a neighbourhood or microdistrict,
+    _population``) named beside the name (``Mention.city_start``: "X, Y", "Y's X"), or for a name called a
+    neighbourhood or microdistrict,
     the last one the article placed before it within ``city_part_paragraphs``. A big city so named is itself the
     city, not a part; a big town within ``city_section_km`` of a more populous one the article places is a part of
     that one, not a city of its own (GeoNames counts some city parts as big towns)."""
@@ -703,7 +704,7 @@ def _city_parts(mentions: list[Mention], first: list, cand_lists: list,
         if not m.city_part or i in unresolved or m.qualifier is not None or top is None or \
                 top.feature_kind != "city" or top.population >= w.city_with_districts_population:
             continue
-        city = _city_beside(i, mentions, cities, w)
+        city = next((c for j, c in cities if mentions[j].start == m.city_start), None) if m.city_start >= 0 else None
         if city is None and m.city_part == CITY_PART_ANY:
             city = next((c for j, c in reversed(cities) if j < i
                          and m.paragraph - mentions[j].paragraph <= w.city_part_paragraphs), None)
@@ -802,21 +803,6 @@ def _other_ending_in_listed_unit(mentions: list[Mention], first: list, cand_list
         m.signals.append(Signal("adjective_ending_in_listed_unit", 0.0,
                                 f"another ending of {gaz._name[near[0]]}, in {_admin1_label(gaz, unit)} with the "
                                 "places listed with it"))
-
-
-def _city_beside(i: int, mentions: list[Mention], cities: list[tuple[int, Candidate]],
-                 w: ResolveWeights) -> Candidate | None:
-    """The big city named right beside mention ``i`` in its sentence: just after it ("X, Y") or shortly before
-    it ("Y's X", "the Y neighbourhood of X"), else None."""
-    m = mentions[i]
-    for j, city in cities:
-        other = mentions[j]
-        if other.sentence != m.sentence:
-            continue
-        if j == i + 1 and other.start - m.end <= w.city_part_gap_after or \
-                j == i - 1 and m.start - other.end <= w.city_part_gap_before:
-            return city
-    return None
 
 
 def _district_units(cands: list[Candidate], whole: Candidate, gaz: Gazetteer) -> list[Candidate]:

@@ -186,12 +186,9 @@ class ResolveWeights:
     # a name the text calls a part of a city ("the neighbourhoods of A, B") whose reading lies this far (km) from
     # that city or more, with no reading inside it, is placed at the city (larger: more far namesakes kept)
     city_part_far_km: float = 100.0
-    # ... the city being the article's last big city placed at most this many paragraphs before the name
+    # ... the city being the big city named beside it, or the article's last big city placed at most this many
+    # paragraphs before the name
     city_part_paragraphs: int = 2
-    # ... or a big city named beside it: starting at most this many characters after the name ("X, Y") ...
-    city_part_gap_after: int = 3
-    # ... or ending at most this many before it ("Y's X", "the Y neighbourhood of X")
-    city_part_gap_before: int = 30
     # a place given by its distance and direction from a town ("X, 20 km south-west of Y") lies within this many km
     # of the point so given (estimates in the news are rough) ...
     offset_tolerance_km: float = 25.0
