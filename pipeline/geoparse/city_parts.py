@@ -29,8 +29,10 @@ _PART_NOUN = r"neighbou?rhoods?|micro-?districts?"
 _AREA_NOUN = r"residential[ \t]+(?:areas?|districts?|quarters?)"
 # a noun, then "of" / "in" (and "the") right before the name: "the neighbourhoods of X", "a residential area in X";
 # group 1 is set when the name is the part itself (a part noun, then "of" / "called"), not maybe the city around it
-_NOUN_BEFORE = re.compile(rf"\b(?:(?:{_PART_NOUN})[ \t]+((?:of|called|named)[ \t]+)|(?:{_PART_NOUN}|{_AREA_NOUN})[ \t]+"
-                          rf"(?:of|in|called|named)[ \t]+)(?:the[ \t]+)?\Z", re.IGNORECASE)
+# (after the first few names of a list, which the gazetteer may lack: "the neighbourhoods of A, B and X")
+_NOUN_BEFORE = re.compile(rf"\b(?i:(?:{_PART_NOUN})[ \t]+((?:of|called|named)[ \t]+)|(?:{_PART_NOUN}|{_AREA_NOUN})[ \t]+"
+                          rf"(?:of|in|called|named)[ \t]+)(?i:the[ \t]+)?"
+                          rf"(?:[A-Z][\w'’ʼ-]*(?:[ \t]+[A-Z][\w'’ʼ-]*)?(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)){{0,4}}\Z")
 # a part noun right after the name ("the X neighbourhood", "the X microdistrict of Y")
 _NOUN_AFTER = re.compile(rf"[ \t]+(?:{_PART_NOUN})\b", re.IGNORECASE)
 # between two names of one list ("A, B and C", "A, B, and C")
@@ -41,7 +43,7 @@ _CITY_AFTER = re.compile(rf"[ \t]*,[ \t]*|[ \t]+(?:(?:{_PART_NOUN})[ \t]+)?(?:of
 # between the city and a part after it ("Y's X", "the Y neighbourhood of X", "in Y, in the X")
 _CITY_BEFORE = re.compile(rf"(?:['’]s[ \t]+(?:[a-z-]+[ \t]+){{0,2}}|[ \t]+(?:{_PART_NOUN}|{_AREA_NOUN})[ \t]+(?:of|called|named)"
                           rf"[ \t]+(?:the[ \t]+)?)\Z", re.IGNORECASE)
-_LOOK_BEHIND = 40  # characters before a name searched for the noun
+_LOOK_BEHIND = 100  # characters before a name searched for the noun
 
 
 def mark_city_parts(text: str, lower: str, mentions: list[Mention]) -> None:
