@@ -495,6 +495,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
         _city_parts(mentions, first, cand_lists, unresolved, at_town, gaz, w)
     if any(m.offset for m in mentions):
         _offset_places(mentions, first, cand_lists, unresolved, at_town, gaz, w)
+    if any(len(units) >= w.list_cluster_min_places for units in sentence_units.values()):
+        _far_namesake_in_a_list(mentions, first, cand_lists, unresolved, at_district, towns, sentence_units, gaz, w)
     if any(len({code for _key, code in units}) > 1 for units in sentence_units.values()):
         _other_ending_in_listed_unit(mentions, first, cand_lists, unresolved, towns, sentence_units, gaz, w)
     second = [_rank(m, cands, second_ctx, index=i, qualifier=qualifiers.get(i))
@@ -768,6 +770,46 @@ def _offset_places(mentions: list[Mention], first: list, cand_lists: list,
             unresolved[i] = (cand, [Signal("offset_from_town", 0.0,
                                            f"about {km:.0f} km from {town.name} as the text says: {what}")])
             at_town.add(i)
+
+
+def _far_namesake_in_a_list(mentions: list[Mention], first: list, cand_lists: list,
+                            unresolved: dict[int, tuple[Candidate, list[Signal]]], at_district: set[int], towns: list,
+                            sentence_units: dict[int, list[tuple[str, str]]], gaz: Gazetteer,
+                            w: ResolveWeights) -> None:
+    """A village named in a sentence that lists ``list_cluster_min_places`` or more settlements placed close together
+    (each within ``list_cluster_km`` of their centre: "the villages of A, B, C, D and X were liberated"), whose name
+    has namesakes and whose reading lies ``list_cluster_far_km`` or more from every one of them: its namesake among
+    them when there is one, else the centre of the list, with a district's precision. A namesake far from the
+    villages listed with it is a guess; the list says where the village lies."""
+    for i, m in enumerate(mentions):
+        top = first[i][0]
+        if top is None or top.feature_kind != "city" or i in unresolved or m.qualifier is not None or \
+                m.kind not in ("name", "variant") or top.population >= w.namesake_keep_population or \
+                len(sentence_units.get(m.sentence, ())) < w.list_cluster_min_places:
+            continue
+        points = [(lat, lon) for _p, sentence, lat, lon, key in towns if sentence == m.sentence and key != m.key]
+        if len(points) < w.list_cluster_min_places:
+            continue
+        lat0, lon0 = sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+        if any(_great_circle_km(lat, lon, lat0, lon0) > w.list_cluster_km for lat, lon in points) or \
+                min(_great_circle_km(top.lat, top.lon, lat, lon) for lat, lon in points) < w.list_cluster_far_km:
+            continue
+        cands = _candidates(m, gaz)
+        if len(cands) < 2:
+            continue  # the only place of its name: the list may reach that far
+        inside = [c for c in cands if c.feature_kind == "city"
+                  and _great_circle_km(c.lat, c.lon, lat0, lon0) <= w.list_cluster_km]
+        if inside:
+            cand_lists[i] = inside
+            m.signals.append(Signal("among_listed_places", 0.0, "the namesake among the places listed with it"))
+            continue
+        m.signals = [s for s in m.signals if s.kind not in ("spelling_variant", "adjective_ending")]
+        cand = Candidate(top.row, None, m.text, round(lat0, 6), round(lon0, 6), "city", top.country_code,
+                         top.admin1_code, 0, True, False)
+        unresolved[i] = (cand, [Signal("among_listed_places", 0.0,
+                                       f"placed at the centre of the {len(points)} places listed with it, not the "
+                                       f"namesake {top.name} ({_admin1_label(gaz, top.admin1_code)}) far from them")])
+        at_district.add(i)
 
 
 def _other_ending_in_listed_unit(mentions: list[Mention], first: list, cand_lists: list,

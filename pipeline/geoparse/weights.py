@@ -196,6 +196,13 @@ class ResolveWeights:
     offset_tolerance_share: float = 0.3
     # the point so given stands for a place up to this far (km) from the town (farther, it may lie in another unit)
     offset_point_max_km: float = 50.0
+    # a sentence listing this many settlements or more (placed confidently) ...
+    list_cluster_min_places: int = 4
+    # ... each within this many km of their centre (the villages of one district) ...
+    list_cluster_km: float = 50.0
+    # ... places a village of the list whose name has namesakes among them, or at their centre, when its reading
+    # lies this far (km) from every one of them (smaller: more far readings replaced by the list's centre)
+    list_cluster_far_km: float = 75.0
     # margin by which the one-sense-per-discourse winner is lifted above the top score
     one_sense_margin: float = 0.01
     # a settlement reading gives way to the town another spelling of the article names when that town is this

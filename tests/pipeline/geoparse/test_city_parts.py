@@ -103,3 +103,17 @@ def test_adjectival_name_listed_with_towns_of_one_unit(geoparser):
     assert place.admin1_code == "UA-51" and place.name == "Pivdenne"
     alone = "The bus reached Pivdennyi on Monday."
     assert _place(geoparser, alone, "Pivdennyi").admin1_code == "UA-35"
+
+
+def test_a_village_of_a_list_is_its_namesake_among_the_others(geoparser):
+    # Zelenyi Hai: a name of many villages; the list's others lie within a few km of Orikhiv
+    text = "Russian shelling hit Orikhiv, Mala Tokmachka, Robotyne, Novoprokopivka and Zelenyi Hai overnight."
+    place = _place(geoparser, text, "Zelenyi Hai")
+    orikhiv = _place(geoparser, text, "Orikhiv")
+    assert _km(place, orikhiv.lat, orikhiv.lon) < 60.0
+    assert "among_listed_places" in {s.kind for s in place.signals}
+
+
+def test_a_big_city_of_a_list_stays_itself(geoparser):
+    text = "Russian shelling hit Orikhiv, Mala Tokmachka, Robotyne, Novoprokopivka and Kharkiv overnight."
+    assert _place(geoparser, text, "Kharkiv").admin1_code == "UA-63"
