@@ -28,7 +28,7 @@ from pipeline.geoparse.districts import mark_district_seats
 from pipeline.geoparse.offsets import Offset, mark_offsets
 from pipeline.geoparse.nonplaces import without_nonplace_readings
 from pipeline.geoparse.persons import without_person_readings
-from pipeline.geoparse.spellings import add_hybrid_spellings, separate_derived_names
+from pipeline.geoparse.spellings import HYBRID_COUNTRY, add_hybrid_spellings, separate_derived_names
 from pipeline.model import Signal
 from pipeline.geoparse.weights import RECOGNISE_WEIGHTS as _W
 from pipeline.text.textnorm import fold_words, name_key, one_slip_apart, skeleton
@@ -1617,7 +1617,8 @@ def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], sur
         m.sentence = ctx.sentence_of(start)
         if _keep(m, ctx, gaz, surnames):
             m.signals.append(Signal("spelling_variant", 0.0, f"spelling variant of {gaz._name[rows[0]]}") if how == "skeleton"
-                             else Signal("adjective_ending", 0.0, "another ending of an adjectival name"))
+                             else Signal("hybrid_spelling", 0.0, f"also read as \"{gaz._name[rows[0]]}\"")
+                             if how == "hybrid" else Signal("adjective_ending", 0.0, "another ending of an adjectival name"))
             found.append(m)
     return found
 
@@ -1634,7 +1635,7 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...], str] |
     stem = _adjective_stem(key)
     adjective_rows = _adjective_forms(gaz).get(stem, ()) if stem else ()
     if not skeleton_rows and not adjective_rows:
-        return None
+        return _hybrid_of(gaz, key) if "g" in key else None
     if key in gaz.keys:
         return None  # a name of the index is no variant of another (both readings below need an unknown word)
     if _PLAIN_WORD.match(key) and _zipf(key) >= _W.variant_max_zipf:
@@ -1646,8 +1647,24 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...], str] |
             return key, rows, "skeleton"
     rows = adjective_rows
     if not rows or len(rows) > _W.adjective_max_places or _zipf(key) >= _W.variant_max_zipf:
-        return None  # a common stem ("Krasny": dozens of towns) says too little
+        # (a common stem, "Krasny": dozens of towns, says too little)
+        return _hybrid_of(gaz, key) if "g" in key else None
     return key, rows, "adjective"
+
+
+def _hybrid_of(gaz: Gazetteer, key: str) -> tuple[str, tuple[int, ...], str] | None:
+    """(key, rows, "hybrid") when ``key``, missing from the index, is a Ukrainian settlement's name written with the
+    Russian ``g`` for ``h`` ("Tyagynka": Tiahynka, known as "Tyahynka"), every place of the ``h`` form being a
+    settlement of Ukraine; None otherwise (see ``spellings.add_hybrid_spellings`` for the names the index has)."""
+    h_key = key.replace("g", "h")
+    if key in gaz.keys or h_key not in gaz.keys:
+        return None
+    rows = gaz.rows_for_key(h_key)
+    ccs = gaz._columns()[5]
+    if not rows or any(gaz.kind_of[r] != "city" or ccs[r] != HYBRID_COUNTRY for r in rows) or \
+            _zipf(key) >= _W.variant_max_zipf:
+        return None
+    return key, tuple(rows), "hybrid"
 
 
 def _one_word_adjectival(key: str) -> bool:

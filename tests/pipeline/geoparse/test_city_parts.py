@@ -117,3 +117,11 @@ def test_a_village_of_a_list_is_its_namesake_among_the_others(geoparser):
 def test_a_big_city_of_a_list_stays_itself(geoparser):
     text = "Russian shelling hit Orikhiv, Mala Tokmachka, Robotyne, Novoprokopivka and Kharkiv overnight."
     assert _place(geoparser, text, "Kharkiv").admin1_code == "UA-63"
+
+
+def test_a_g_form_the_index_lacks_reaches_the_ukrainian_h_form(geoparser):
+    # "Bogorodychne": the Russian g in the Ukrainian form of Bohorodychne (Donetsk region); no index entry has it
+    text = "Russian troops shelled Bogorodychne overnight, the Donetsk region governor said."
+    place = _place(geoparser, text, "Bogorodychne")
+    assert place.admin1_code == "UA-14" and place.name == "Bohorodychne"
+    assert "hybrid_spelling" in {s.kind for s in place.signals}
