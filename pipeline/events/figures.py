@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from pipeline.events.triggers import _IRREALIS, armed_conflict, clause_start, folded, has_prefix
+from pipeline.text.dates import MONTH_NAMES
 from pipeline.text.validate import check_figure
 
 _NUMBER_WORDS = {w: i for i, w in enumerate(
@@ -291,8 +292,7 @@ _WIDE_SCOPE = re.compile(
     r"(?P<period>(?:over|in|during|throughout) the (?:(?:past|last|previous) |course of the )?(?:year|month|\w+ (?:months|years)|"
     + _WAR_NOUN + r")|(?:so far )?this (?:month|year)|"
     r"since (?:the (?:start|beginning|outbreak) of|(?:\w+['’]s |the )?(?:full[- ]scale )?(?:\w+ )?" + _WAR_NOUN + r"\b|"
-    r"(?-i:[A-Z])\w+ (?:invaded|launched|attacked)|(?:early |late |mid-?)?(?:January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)\b|(?:19|20)\d\d\b)))", re.IGNORECASE)
+    r"(?-i:[A-Z])\w+ (?:invaded|launched|attacked)|(?:early |late |mid-?)?(?:" + MONTH_NAMES + r")\b|(?:19|20)\d\d\b)))", re.IGNORECASE)
 # a superlative measured against a period ("the deadliest strike since the war began", "one of the deadliest attacks
 # in the war", "the first time since"): that period is no sum
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:deadliest|bloodiest|worst|largest|biggest|heaviest|highest|greatest|strongest|"

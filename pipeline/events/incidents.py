@@ -44,13 +44,14 @@ from pipeline.events.figures import individuals as count_individuals  # the name
 from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Report, Source
 from pipeline.events.triggers import INCIDENT_TRIGGERS, Trigger, folded, occupation, separate, since_occupation, triggers
 from pipeline.events.weights import WEIGHTS
+from pipeline.geoparse.nonplaces import masthead_cue
+from pipeline.geoparse.persons import bank_cue
 from pipeline.geoparse.recognise import content_ranges, sentence_starts
 from pipeline.geoparse.resolve import great_circle_km
-from pipeline.model import Place
-from pipeline.text.dates import EventDate, UNDATED, cut_in_date, explicit_date, parse_iso
+from pipeline.model import POINT_KINDS, Place
+from pipeline.text.dates import MONTH_NAMES, MONTHS, EventDate, UNDATED, cut_in_date, explicit_date, parse_iso
 from pipeline.text.translit import spelling_key
 
-POINT_KINDS = ("city", "landmark")
 EARLIER = EventDate(None, None, "an earlier period")
 # whether weapons brought down over a town, or over no place named, with nothing told hit ("six drones were shot down
 # over X", "40 drones were downed overnight") are an attack there: the gold of the sets counts them inconsistently,
@@ -86,12 +87,6 @@ _AGENT_BEFORE = re.compile(r"\bby\s+$")
 _SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _PERFECT_AGENT_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:\w+ly\s+)?(?!been\b|come\b|seen\b|suffered\b|endured\b|"
                                   r"experienced\b|witnessed\b|survived\b|faced\b|weathered\b|lost\b|had\b)\w+ed\b")
-# a place name heading the name of a news outlet ("the Kyiv Independent", "the Moscow Times"): the outlet, a source
-_OUTLET_AFTER = re.compile(r"^\s+(?:Independent|Post|Times|Pravda|Herald|Telegraph|Tribune|Journal|Gazette|Observer|"
-                           r"Insider|Daily|Mirror|Express|Courier|Chronicle|Inform|Sentinel|Standard|Bulletin|Dispatch)"
-                           r"\b(?!\s+(?:Square|Street|Avenue|Park|Building|Office|Station)\b)")
-_RIVER_BANK_BEFORE = re.compile(r"\b(?:left|right|east(?:ern)?|west(?:ern)?|north(?:ern)?|south(?:ern)?|opposite|other)\s+"
-                                r"banks?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # where the wounded are treated ("evacuated to hospitals in X", "taken to a hospital in X"): not where it happened
 _TREATED_BEFORE = re.compile(r"\b(?:(?:hospitals?|clinics?|medical (?:institutions?|facilities|facility))\s+in|"
                              r"(?:evacuated|taken|transported|brought|airlifted|moved)\s+to)\s+(?:the\s+)?"
@@ -277,8 +272,8 @@ def usable(place: Place, text: str) -> bool:
                                                           and not after.lstrip().startswith(", a")):
         return False
     if _TITLE_AFTER.match(after) or _TITLE_BEFORE.search(before) or _ORG_BEFORE.search(before) or \
-            _OUTLET_AFTER.match(after):
-        return False
+            masthead_cue(text, place.end):
+        return False  # (a masthead: "the X Times", the outlet, a source; the geoparser's cue)
     if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and \
             (_AGENT_AFTER.match(after) or _POSSESSIVE.match(after)):
         return False
@@ -287,7 +282,8 @@ def usable(place: Place, text: str) -> bool:
     if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and \
             (_SOURCE_BEFORE.search(before) or _PERFECT_AGENT_AFTER.match(after)):
         return False
-    if _RIVER_BANK_BEFORE.search(before):
+    bank = bank_cue(text, place.start)
+    if bank is not None and bank.side:
         return False  # "withdrew to the left bank of the X": X is the river, not its namesake town
     if _TREATED_BEFORE.search(before):
         return False  # "evacuated to hospitals in X": where the wounded are treated
@@ -459,13 +455,11 @@ _LAST_YEAR = re.compile(r"\b(?:last|previous|the previous|the past)\s+year\b|\b(
                         r"five|\d+)\s+(?:years?|months?)\s+(?:ago|earlier|before)\b", re.IGNORECASE)
 EARLIER_MONTHS = 2  # a month named without a year is another period this many months or more before the page's
 # (the month before may still be the page's incident, told a few days later across a month's end)
-_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|December")
 _WRITTEN_YEAR = re.compile(r"\b(?:(?:in|of|during)\s+(?:(?:the\s+)?(?:an?\s+)?(?:early|late|mid-?)?\s*"
-                           r"(?:spring|summer|autumn|fall|winter|" + _MONTHS + r")\s+(?:of\s+)?)?|"
-                           r"(?:" + _MONTHS + r")\s+)((?:19|20)\d\d)\b(?![-‐–/]\d)")
-_WRITTEN_MONTH = re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+(?:(?:early|late|mid-?)\s*)?(" + _MONTHS + r")\b(?!\s*\d)")
+                           r"(?:spring|summer|autumn|fall|winter|" + MONTH_NAMES + r")\s+(?:of\s+)?)?|"
+                           r"(?:" + MONTH_NAMES + r")\s+)((?:19|20)\d\d)\b(?![-‐–/]\d)")
+_WRITTEN_MONTH = re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+(?:(?:early|late|mid-?)\s*)?(" + MONTH_NAMES + r")\b(?!\s*\d)")
 _SINCE_YEAR = re.compile(r"\b(?:since|until|till|by)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
-_MONTH_NUMBER = {name: i + 1 for i, name in enumerate(_MONTHS.split("|"))}
 
 
 def earlier_period(sentence: str, published: EventDate) -> bool:
@@ -481,7 +475,7 @@ def earlier_period(sentence: str, published: EventDate) -> bool:
         if int(m.group(1)) < page.year and not _SINCE_YEAR.search(sentence, max(0, m.start() - 30), m.start()):
             return True
     for m in _WRITTEN_MONTH.finditer(sentence):
-        back = (page.month - _MONTH_NUMBER[m.group(1)]) % 12  # months before the page's (a later one: last year)
+        back = (page.month - MONTHS[m.group(1).lower()]) % 12  # months before the page's (a later one: last year)
         if back >= EARLIER_MONTHS and not _SINCE_YEAR.search(sentence, max(0, m.start() - 30), m.start()):
             return True
     return False
@@ -1234,7 +1228,7 @@ _OCCUPIER = {"UA": "Russia", "RU": "Ukraine"}  # who occupies a place of the the
 # clauses of one sentence that may each state their own day ("On 8 Sept X was freed; and on 10 Sept Y was")
 _DATED_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\s+(?=(?:on|by|in|since|later|then)\b)|"
                                  # "X was taken in May 2022 but retaken by Y in September 2022"
-                                 r",?\s+but\s+(?=[^,;]{0,50}?\b(?:in|on)\s+(?:\d{1,2}\s+)?(?:" + _MONTHS +
+                                 r",?\s+but\s+(?=[^,;]{0,50}?\b(?:in|on)\s+(?:\d{1,2}\s+)?(?:" + MONTH_NAMES +
                                  r"|(?:19|20)\d\d)\b)", re.IGNORECASE)
 
 

@@ -12,6 +12,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from pipeline.text.dates import MONTH_NAMES
+
 # the characters the regular expressions' IGNORECASE takes for an ASCII letter that ``str.lower`` does not give
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
@@ -224,8 +226,7 @@ _MORE_VICTIMS = (r"(?!\s+(?:\d[\d,]*\s+|[\w-]+\s+){0,2}(?:man|woman|person|peopl
 _SEPARATE = re.compile(r"^\W*(separately|in a separate|elsewhere|in another|another" + _MORE_VICTIMS +
                        r"|in other news)\b|"
                        r"^\W*(?:earlier|previously)\s+(?:this|last|in)\s+(?:(?:the\s+)?(?:month|year|spring|summer|"
-                       r"autumn|fall|winter)|January|February|March|April|May|June|July|August|September|October|"
-                       r"November|December)\b|"
+                       r"autumn|fall|winter)|" + MONTH_NAMES + r")\b|"
                        r"\b(another|a separate|a second|a further) (?:\w+ )?(attack|strike|incident|shelling|explosion)|"
                        r"\b(?:an?|the) (?:similar|previous|earlier|prior) (?:\w+ ){0,2}?(?:attack|strike|shelling|explosion)",
                        re.IGNORECASE)
