@@ -22,7 +22,7 @@ from functools import lru_cache
 from geopy.distance import EARTH_RADIUS, great_circle
 
 from pipeline.geoparse.city_parts import CITY_PART_ANY
-from pipeline.geoparse.gazetteer import Candidate, Gazetteer, adjective_stem
+from pipeline.geoparse.gazetteer import Candidate, Gazetteer, adjective_stem, one_word_adjectival
 from pipeline.geoparse.offsets import destination
 from pipeline.geoparse.recognise import Mention, adjective_forms
 from pipeline.model import Signal
@@ -495,10 +495,13 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
         _city_parts(mentions, first, cand_lists, unresolved, at_town, gaz, w)
     if any(m.offset for m in mentions):
         _offset_places(mentions, first, cand_lists, unresolved, at_town, gaz, w)
-    if any(len(units) >= w.list_cluster_min_places for units in sentence_units.values()):
-        _far_namesake_in_a_list(mentions, first, cand_lists, unresolved, at_district, towns, sentence_units, gaz, w)
-    if any(len({code for _key, code in units}) > 1 for units in sentence_units.values()):
-        _other_ending_in_listed_unit(mentions, first, cand_lists, unresolved, towns, sentence_units, gaz, w)
+    if sentence_units:  # (sentences that list several settlements: few texts have one)
+        lists = {sentence for sentence, units in sentence_units.items() if len(units) > 2}
+        if lists:
+            _far_namesake_in_a_list(mentions, first, cand_lists, unresolved, at_district, towns, sentence_units,
+                                    lists, gaz, w)
+            _other_ending_in_listed_unit(mentions, first, cand_lists, unresolved, towns, sentence_units, lists,
+                                         gaz, w)
     second = [_rank(m, cands, second_ctx, index=i, qualifier=qualifiers.get(i))
               for i, (m, cands) in enumerate(zip(mentions, cand_lists))]
     _one_sense_per_discourse(mentions, second, w)
@@ -774,18 +777,21 @@ def _offset_places(mentions: list[Mention], first: list, cand_lists: list,
 
 def _far_namesake_in_a_list(mentions: list[Mention], first: list, cand_lists: list,
                             unresolved: dict[int, tuple[Candidate, list[Signal]]], at_district: set[int], towns: list,
-                            sentence_units: dict[int, list[tuple[str, str]]], gaz: Gazetteer,
+                            sentence_units: dict[int, list[tuple[str, str]]], lists: set[int], gaz: Gazetteer,
                             w: ResolveWeights) -> None:
     """A village named in a sentence that lists ``list_cluster_min_places`` or more settlements placed close together
     (each within ``list_cluster_km`` of their centre: "the villages of A, B, C, D and X were liberated"), whose name
     has namesakes and whose reading lies ``list_cluster_far_km`` or more from every one of them: its namesake among
     them when there is one, else the centre of the list, with a district's precision. A namesake far from the
-    villages listed with it is a guess; the list says where the village lies."""
+    villages listed with it is a guess; the list says where the village lies. ``lists``: the sentences placing three
+    settlements or more."""
     for i, m in enumerate(mentions):
+        if m.sentence not in lists:
+            continue
         top = first[i][0]
         if top is None or top.feature_kind != "city" or i in unresolved or m.qualifier is not None or \
                 m.kind not in ("name", "variant") or top.population >= w.namesake_keep_population or \
-                len(sentence_units.get(m.sentence, ())) < w.list_cluster_min_places:
+                len(sentence_units[m.sentence]) < w.list_cluster_min_places:
             continue
         points = [(lat, lon) for _p, sentence, lat, lon, key in towns if sentence == m.sentence and key != m.key]
         if len(points) < w.list_cluster_min_places:
@@ -814,17 +820,19 @@ def _far_namesake_in_a_list(mentions: list[Mention], first: list, cand_lists: li
 
 def _other_ending_in_listed_unit(mentions: list[Mention], first: list, cand_lists: list,
                                  unresolved: dict[int, tuple[Candidate, list[Signal]]], towns: list,
-                                 sentence_units: dict[int, list[tuple[str, str]]], gaz: Gazetteer,
-                                 w: ResolveWeights) -> None:
+                                 sentence_units: dict[int, list[tuple[str, str]]], lists: set[int],
+                                 gaz: Gazetteer, w: ResolveWeights) -> None:
     """A one-word adjectival name listed with settlements of one admin-1 unit ("the ports of A, X-yi and B") whose
     reading lies in another unit, ``near_km`` or more from them all, while a town of that unit near them bears the
     same adjective with another ending (the neuter "X-e"): that town (the press mixes the endings of adjectival
-    names; a namesake far from the list is rarely meant)."""
+    names; a namesake far from the list is rarely meant). ``lists``: the sentences placing three settlements or more."""
     for i, m in enumerate(mentions):
-        top = first[i][0]
-        if top is None or top.feature_kind != "city" or i in unresolved or m.kind != "name" or m.qualifier is not None:
+        if m.sentence not in lists or m.kind != "name" or not one_word_adjectival(m.key):
             continue
-        units = {code for key, code in sentence_units.get(m.sentence, ()) if key != m.key}
+        top = first[i][0]
+        if top is None or top.feature_kind != "city" or i in unresolved or m.qualifier is not None:
+            continue
+        units = {code for key, code in sentence_units[m.sentence] if key != m.key}
         if len(units) != 1 or top.admin1_code in units:
             continue
         stem = adjective_stem(m.key, RECOGNISE_WEIGHTS.adjective_stem_min_letters)
