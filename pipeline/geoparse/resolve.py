@@ -736,7 +736,7 @@ def _offset_places(mentions: list[Mention], first: list, cand_lists: list,
     ``Mention.offset``): only its readings that lie where the phrase puts them (within ``offset_tolerance_km``, or
     ``offset_tolerance_share`` of the distance when more), else, the direction being given, the point the phrase
     gives (up to ``offset_point_max_km`` from the town, and in the town's admin-1 unit), with the precision of a
-    town; never a namesake far from it."""
+    town; never a namesake far from it. A big city (``namesake_keep_population``) keeps its own reading."""
     start_of = {m.start: j for j, m in enumerate(mentions)}
     for i, m in enumerate(mentions):
         if m.offset is None or i in unresolved or m.qualifier is not None:
@@ -745,8 +745,8 @@ def _offset_places(mentions: list[Mention], first: list, cand_lists: list,
         town = first[j][0] if j is not None else None
         top = first[i][0]
         if town is None or town.feature_kind not in ("city", "landmark") or \
-                top is not None and top.feature_kind != "city":
-            continue
+                top is not None and (top.feature_kind != "city" or top.population >= w.namesake_keep_population):
+            continue  # (a big city keeps its name, whatever distance the text gives)
         km, bearing = m.offset.km, m.offset.bearing
         tolerance = max(w.offset_tolerance_km, w.offset_tolerance_share * km)
         if bearing is None:

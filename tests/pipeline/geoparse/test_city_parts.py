@@ -125,3 +125,9 @@ def test_a_g_form_the_index_lacks_reaches_the_ukrainian_h_form(geoparser):
     place = _place(geoparser, text, "Bogorodychne")
     assert place.admin1_code == "UA-14" and place.name == "Bohorodychne"
     assert "hybrid_spelling" in {s.kind for s in place.signals}
+
+
+def test_a_big_city_keeps_its_reading_whatever_distance_is_given(geoparser):
+    text = "Russian missiles hit Dnipro, about 30 km north of Zaporizhzhia, the governor said."
+    place = _place(geoparser, text, "Dnipro")
+    assert place.admin1_code == "UA-12" and place.precision == "exact"
