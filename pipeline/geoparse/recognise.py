@@ -23,10 +23,12 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from pipeline.geoparse.gazetteer import Gazetteer, adjective_forms_params, adjective_stem, one_word_adjectival
+from pipeline.geoparse.city_parts import mark_city_parts
 from pipeline.geoparse.districts import mark_district_seats
+from pipeline.geoparse.offsets import Offset, mark_offsets
 from pipeline.geoparse.nonplaces import without_nonplace_readings
 from pipeline.geoparse.persons import without_person_readings, without_possessive
-from pipeline.geoparse.spellings import add_hybrid_spellings, separate_derived_names
+from pipeline.geoparse.spellings import HYBRID_COUNTRY, add_hybrid_spellings, separate_derived_names
 from pipeline.model import Signal
 from pipeline.geoparse.weights import RECOGNISE_WEIGHTS as _W
 from pipeline.text.textnorm import fold_words, name_key, one_slip_apart, skeleton
@@ -82,13 +84,14 @@ _SETTLEMENT_OF = re.compile(r"\b(" + "|".join(SETTLEMENT_NOUNS) + r"|cities)s? o
 _FACILITY = re.compile(r"[ \t]+((?:(?:nuclear|hydroelectric|hydro|thermal|coal|steel|chemical|oil|gas|coke|"
                        r"metallurgical|iron[ \t]+and[ \t]+steel|power|drama|regional|children's|children’s)"
                        r"[ \t]+)*(?:power[ \t]+plant|power[ \t]+station|plant|works|refinery|NPP|HPP|TPP|CHP|"
-                       r"dam|bridge|airport|airfield|air[ \t]+base|theat(?:er|re)|hospital|cathedral))\b", re.IGNORECASE)
+                       r"dam|bridge|airport|airfield|air[ \t]+base|theat(?:er|re)|hospital|cathedral|(?:railway|train)[ \t]+station))\b",
+                       re.IGNORECASE)
 _FACILITY_KINDS = frozenset({"city", "landmark"})
 # facilities placed at the place they are named after even without a landmark row: power plants, dams,
-# refineries and other qualified plants, theatres (an airport, a hospital or a bare "plant" may lie elsewhere
+# refineries and other qualified plants, theatres, railway stations (the station of a town lies in it) (an airport, a hospital or a bare "plant" may lie elsewhere
 # or name a company: those extend a mention only when the landmark table has them)
 _FACILITY_AT_PLACE = re.compile(r"(?:.*[ \t])?(?:power[ \t]+plant|power[ \t]+station|NPP|HPP|TPP|CHP|dam|refinery|"
-                                r"theat(?:er|re))|.+[ \t]plant", re.IGNORECASE)
+                                r"theat(?:er|re)|(?:railway|train)[ \t]+station)|.+[ \t]plant", re.IGNORECASE)
 # nouns that name a small place: the population prior of a name so called is not used
 VILLAGE_NOUNS = frozenset({"village", "settlement", "hamlet"})
 # a capitalised name, then at most two lower-case words, before a settlement noun ("Y frontline village(s) of")
@@ -225,6 +228,11 @@ class Mention:
     near_start: int = -1
     # named as a rural district ("the X district"): placed at its seat (``districts.mark_district_seats``)
     district: bool = False
+    # named as a part of a city ("the neighbourhoods of A, B", "the X microdistrict"): ``city_parts.CITY_PART_*``
+    city_part: int = 0
+    city_start: int = -1  # ... where the city named beside it starts ("X, Y", "Y's X"), or -1
+    # its distance and direction from the next name ("X, about 20 km south-west of Y"): ``offsets.Offset``
+    offset: Offset | None = None
     # what the recogniser noticed, rendered into the reason (decisions read the fields above, never these)
     signals: list[Signal] = field(default_factory=list)
 
@@ -570,6 +578,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     mentions = _settlements_missing_from_gazetteer(ctx, gaz, mentions, lines)
     _mark_location_strings(ctx, gaz, mentions)
     mark_district_seats(ctx.text, gaz, mentions)
+    mark_city_parts(ctx.text, ctx.lower, mentions)
+    mark_offsets(ctx.text, ctx.lower, mentions)
     add_hybrid_spellings(gaz, mentions)
     separate_derived_names(gaz, mentions)
     _mark_described_units(ctx, gaz, mentions)
@@ -888,7 +898,11 @@ def _mark_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> 
 # Theatre, Hotel, Hospital ...: such capitalised names are mostly institutions, and the public corpora do not
 # count them as places (a hospital is found by its own name before the noun: "the X children's hospital").
 FACILITY_HEADS = frozenset("""Square Cathedral Monastery Lavra Mosque Synagogue Institute Plant Factory
-Airport Airfield Bridge Base Prison Barracks Station""".split())
+Airport Airfield Bridge Base Prison Barracks Station Theater Theatre""".split())
+# houses of worship placed, with no town beside them and none inside their name, at the town the article names
+# most, as a lower-case facility noun is ("the Zoriana children's hospital"); a square, plant or base is not, nor a
+# theatre (a theatre company or a television programme may be so called)
+TOWN_BUILDING_HEADS = frozenset("Cathedral Monastery Lavra Mosque Synagogue".split())
 # facilities named after the town they serve, which may lie outside it: placed only by a town after them ("X
 # Airport in Y", "X Base near Y"), not by a town in or before their name ("Kherson Airport", "Toronto's X Airport")
 SERVING_HEADS = frozenset("Airport Airfield Station Base Bridge".split())
@@ -931,6 +945,7 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
         return mentions
     starts = [m.start for m in mentions]
     found: list[tuple[int, int, str, Mention | None]] = []  # (start, end, its name's key, town mention)
+    article_town = _UNSET = object()
     for match in sorted((m for head in heads for m in _FACILITY_HEAD[head].finditer(text)), key=lambda m: m.start()):
         head = match.group()
         span = _facility_name_span(text, match.start(), match.end())
@@ -943,8 +958,12 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
         if any(m.start <= start and end <= m.end for m in mentions):
             continue  # a gazetteer name already covers it ("Maidan Nezalezhnosti")
         town = _facility_town(ctx, gaz, mentions, starts, start, end, after_only=head in SERVING_HEADS)
+        if town is None and head in TOWN_BUILDING_HEADS and \
+                not any(start <= m.start < end and not _SAINT_NAME.match(m.text) for m in mentions):
+            if article_town is _UNSET:
+                article_town = _article_town(gaz, mentions)
+            town = article_town
         found.append((start, end, name_key(words[0]), town))
-    article_town = _UNSET = object()
     for noun in _facility_nouns(text, nouns):
         match = _NAME_BEFORE_NOUN.search(text, max(0, noun.start() - 80), noun.start())
         if match is None or not _facility_proper_name(ctx, gaz, match.group().rstrip()):
@@ -968,8 +987,10 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
         if town is None:
             continue
         if not start <= town.start < end:  # a common word inside the name is no place of its own ("Victory Square")
-            dropped.update(id(m) for m in mentions if start <= m.start and m.end <= end and " " not in m.key
-                           and (_is_dictionary_word(m.key) or _zipf(m.key) >= _W.variant_max_zipf))
+            # (nor a saint the building is dedicated to: "St. Michael's ... Cathedral")
+            dropped.update(id(m) for m in mentions if start <= m.start and m.end <= end and (
+                " " not in m.key and (_is_dictionary_word(m.key) or _zipf(m.key) >= _W.variant_max_zipf)
+                or _SAINT_NAME.match(m.text)))
         m = replace(town, start=start, end=end, text=text[start:end], facility=True, region=False,
                     region_word=False, listed=False, settlement=False, village=False, qualifier=None,
                     country_qualifier=None, district_of=None, location_line=False,
@@ -984,6 +1005,7 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’ʼ-]*\.?)[ \t]+\Z")
 _SAINT = re.compile(r"\b(?:St|Saint|Sts)\.?[ \t]+\Z")
+_SAINT_NAME = re.compile(r"(?:St|Saint|Sts)\.?[ \t]")
 
 
 def _name_word(word: str) -> bool:
@@ -1594,7 +1616,8 @@ def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], sur
         m.sentence = ctx.sentence_of(start)
         if _keep(m, ctx, gaz, surnames):
             m.signals.append(Signal("spelling_variant", 0.0, f"spelling variant of {gaz._name[rows[0]]}") if how == "skeleton"
-                             else Signal("adjective_ending", 0.0, "another ending of an adjectival name"))
+                             else Signal("hybrid_spelling", 0.0, f"also read as \"{gaz._name[rows[0]]}\"")
+                             if how == "hybrid" else Signal("adjective_ending", 0.0, "another ending of an adjectival name"))
             found.append(m)
     return found
 
@@ -1611,7 +1634,7 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...], str] |
     stem = _adjective_stem(key)
     adjective_rows = _adjective_forms(gaz).get(stem, ()) if stem else ()
     if not skeleton_rows and not adjective_rows:
-        return None
+        return _hybrid_of(gaz, key) if "g" in key else None
     if key in gaz.keys:
         return None  # a name of the index is no variant of another (both readings below need an unknown word)
     if _PLAIN_WORD.match(key) and _zipf(key) >= _W.variant_max_zipf:
@@ -1623,8 +1646,24 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...], str] |
             return key, rows, "skeleton"
     rows = adjective_rows
     if not rows or len(rows) > _W.adjective_max_places or _zipf(key) >= _W.variant_max_zipf:
-        return None  # a common stem ("Krasny": dozens of towns) says too little
+        # (a common stem, "Krasny": dozens of towns, says too little)
+        return _hybrid_of(gaz, key) if "g" in key else None
     return key, rows, "adjective"
+
+
+def _hybrid_of(gaz: Gazetteer, key: str) -> tuple[str, tuple[int, ...], str] | None:
+    """(key, rows, "hybrid") when ``key``, missing from the index, is a Ukrainian settlement's name written with the
+    Russian ``g`` for ``h`` ("Tyagynka": Tiahynka, known as "Tyahynka"), every place of the ``h`` form being a
+    settlement of Ukraine; None otherwise (see ``spellings.add_hybrid_spellings`` for the names the index has)."""
+    h_key = key.replace("g", "h")
+    if key in gaz.keys or h_key not in gaz.keys:
+        return None
+    rows = gaz.rows_for_key(h_key)
+    ccs = gaz._columns()[5]
+    if not rows or any(gaz.kind_of[r] != "city" or ccs[r] != HYBRID_COUNTRY for r in rows) or \
+            _zipf(key) >= _W.variant_max_zipf:
+        return None
+    return key, tuple(rows), "hybrid"
 
 
 def _one_word_adjectival(key: str) -> bool:
@@ -1651,6 +1690,9 @@ def _adjective_forms(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
         if stem:
             found.setdefault(stem, set()).update(rows.tolist())
     return {stem: tuple(sorted(rows)) for stem, rows in found.items()}
+
+
+adjective_forms = _adjective_forms  # (for resolve: the other endings of a listed adjectival name)
 
 
 def _similar_spelling(key: str, row: int, gaz: Gazetteer) -> bool:

@@ -21,11 +21,13 @@ from functools import lru_cache
 
 from geopy.distance import EARTH_RADIUS, great_circle
 
-from pipeline.geoparse.gazetteer import Candidate, Gazetteer
-from pipeline.geoparse.recognise import Mention
+from pipeline.geoparse.city_parts import CITY_PART_ANY
+from pipeline.geoparse.gazetteer import Candidate, Gazetteer, adjective_stem, one_word_adjectival
+from pipeline.geoparse.offsets import destination
+from pipeline.geoparse.recognise import Mention, adjective_forms
 from pipeline.model import Signal
 from pipeline.text.textnorm import name_key, one_slip_apart, skeleton
-from pipeline.geoparse.weights import RESOLVE_WEIGHTS, ResolveWeights
+from pipeline.geoparse.weights import RECOGNISE_WEIGHTS, RESOLVE_WEIGHTS, ResolveWeights
 
 _KM_PER_DEGREE = 6371.009 * math.pi / 180  # geopy's mean earth radius: km per degree of a great circle
 _GREAT_CIRCLE = great_circle()  # its ``measure(a, b)`` is the distance in km, without a Distance per pair
@@ -495,6 +497,17 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             unresolved[i] = _unit_point(m, gaz, unit)
     _same_city_district(mentions, unresolved)
     _district_of_the_article_city(mentions, first, cand_lists, unresolved, gaz, w)
+    if any(m.city_part for m in mentions):
+        _city_parts(mentions, first, cand_lists, unresolved, at_town, gaz, w)
+    if any(m.offset for m in mentions):
+        _offset_places(mentions, first, cand_lists, unresolved, at_town, gaz, w)
+    if sentence_units:  # (sentences that list several settlements: few texts have one)
+        lists = {sentence for sentence, units in sentence_units.items() if len(units) > 2}
+        if lists:
+            _far_namesake_in_a_list(mentions, first, cand_lists, unresolved, at_district, towns, sentence_units,
+                                    lists, gaz, w)
+            _other_ending_in_listed_unit(mentions, first, cand_lists, unresolved, towns, sentence_units, lists,
+                                         gaz, w)
     second = [_rank(m, cands, second_ctx, index=i, qualifier=qualifiers.get(i))
               for i, (m, cands) in enumerate(zip(mentions, cand_lists))]
     _one_sense_per_discourse(mentions, second, w)
@@ -675,6 +688,177 @@ def _district_of_the_article_city(mentions: list[Mention], first: list, cand_lis
             continue  # the district of the city named (or of no city named): ranked as usual
         m.signals = [s for s in m.signals if s.kind not in ("spelling_variant", "adjective_ending")]
         unresolved[i] = (city, [Signal("city_district", 0.0, f"a district of {city.name}")])
+
+
+def _city_parts(mentions: list[Mention], first: list, cand_lists: list,
+                unresolved: dict[int, tuple[Candidate, list[Signal]]], at_town: set[int], gaz: Gazetteer,
+                w: ResolveWeights) -> None:
+    """A name the text calls a part of a city (``Mention.city_part``: "the neighbourhoods of A, B", "a residential
+    area in X, Y") read as a settlement elsewhere: its reading inside that city when it has one (within
+    ``city_section_km``), else, when its reading lies beyond ``city_part_far_km``, the city itself with the precision
+    of a town: precision over a namesake hundreds of kilometres away. The city is a big one (``city_with_districts
+    _population``) named beside the name (``Mention.city_start``: "X, Y", "Y's X"), or for a name called a
+    neighbourhood or microdistrict,
+    the last one the article placed before it within ``city_part_paragraphs``. A big city so named is itself the
+    city, not a part; a big town within ``city_section_km`` of a more populous one the article places is a part of
+    that one, not a city of its own (GeoNames counts some city parts as big towns)."""
+    big = [(j, top) for j, (top, conf) in enumerate(first)
+           if top is not None and conf >= w.district_city_confidence and top.feature_kind == "city"
+           and top.population >= w.city_with_districts_population]
+    cities = [(j, c) for j, c in big if not any(
+        o.population > c.population and _great_circle_km(o.lat, o.lon, c.lat, c.lon) <= w.city_section_km
+        for _k, o in big)]
+    if not cities:
+        return
+    for i, m in enumerate(mentions):
+        top = first[i][0]
+        if not m.city_part or i in unresolved or m.qualifier is not None or top is None or \
+                top.feature_kind != "city" or top.population >= w.city_with_districts_population:
+            continue
+        city = next((c for j, c in cities if mentions[j].start == m.city_start), None) if m.city_start >= 0 else None
+        if city is None and m.city_part == CITY_PART_ANY:
+            city = next((c for j, c in reversed(cities) if j < i
+                         and m.paragraph - mentions[j].paragraph <= w.city_part_paragraphs), None)
+        if city is None or _great_circle_km(top.lat, top.lon, city.lat, city.lon) <= w.city_section_km:
+            continue
+        inside = [c for c in _candidates(m, gaz) if c.feature_kind == "city"
+                  and _great_circle_km(c.lat, c.lon, city.lat, city.lon) <= w.city_section_km]
+        if inside:
+            cand_lists[i] = inside
+            m.signals.append(Signal("city_part", 0.0, f"a part of {city.name}"))
+        elif _great_circle_km(top.lat, top.lon, city.lat, city.lon) > w.city_part_far_km:
+            m.signals = [s for s in m.signals if s.kind not in ("spelling_variant", "adjective_ending")]
+            cand = Candidate(city.row, None, m.text, city.lat, city.lon, "city", city.country_code, city.admin1_code,
+                             0, True, False)
+            unresolved[i] = (cand, [Signal("city_part", 0.0, f"a part of {city.name}, not the namesake "
+                                                             f"{top.name} ({_admin1_label(gaz, top.admin1_code)})")])
+            at_town.add(i)
+
+
+def _offset_places(mentions: list[Mention], first: list, cand_lists: list,
+                   unresolved: dict[int, tuple[Candidate, list[Signal]]], at_town: set[int], gaz: Gazetteer,
+                   w: ResolveWeights) -> None:
+    """A settlement given by its distance and direction from a town ("X, about 20 km south-west of Y":
+    ``Mention.offset``): only its readings that lie where the phrase puts them (within ``offset_tolerance_km``, or
+    ``offset_tolerance_share`` of the distance when more), else, the direction being given, the point the phrase
+    gives (up to ``offset_point_max_km`` from the town, and in the town's admin-1 unit), with the precision of a
+    town; never a namesake far from it. A big city (``namesake_keep_population``) keeps its own reading."""
+    start_of = {m.start: j for j, m in enumerate(mentions)}
+    for i, m in enumerate(mentions):
+        if m.offset is None or i in unresolved or m.qualifier is not None:
+            continue
+        j = start_of.get(m.offset.start)
+        town = first[j][0] if j is not None else None
+        top = first[i][0]
+        if town is None or town.feature_kind not in ("city", "landmark") or \
+                top is not None and (top.feature_kind != "city" or top.population >= w.namesake_keep_population):
+            continue  # (a big city keeps its name, whatever distance the text gives)
+        km, bearing = m.offset.km, m.offset.bearing
+        tolerance = max(w.offset_tolerance_km, w.offset_tolerance_share * km)
+        if bearing is None:
+            def fits(c: Candidate) -> bool:
+                return abs(_great_circle_km(c.lat, c.lon, town.lat, town.lon) - km) <= tolerance
+            lat, lon = town.lat, town.lon
+        else:
+            lat, lon = destination(town.lat, town.lon, km, bearing)
+
+            def fits(c: Candidate) -> bool:
+                return _great_circle_km(c.lat, c.lon, lat, lon) <= tolerance
+        if top is not None and fits(top):
+            continue
+        near = [c for c in _candidates(m, gaz) if c.feature_kind == "city" and fits(c)]
+        if near:
+            cand_lists[i] = near
+            m.signals.append(Signal("offset_from_town", 0.0, f"about {km:.0f} km from {town.name}, as the text says"))
+        elif bearing is not None and km <= w.offset_point_max_km:
+            m.signals = [s for s in m.signals if s.kind not in ("spelling_variant", "adjective_ending")]
+            cand = Candidate(town.row, None, m.text, round(lat, 6), round(lon, 6), "city", town.country_code,
+                             town.admin1_code, 0, True, False)
+            what = f"not the namesake {top.name} ({_admin1_label(gaz, top.admin1_code)})" if top is not None \
+                else "not in the gazetteer"
+            unresolved[i] = (cand, [Signal("offset_from_town", 0.0,
+                                           f"about {km:.0f} km from {town.name} as the text says: {what}")])
+            at_town.add(i)
+
+
+def _far_namesake_in_a_list(mentions: list[Mention], first: list, cand_lists: list,
+                            unresolved: dict[int, tuple[Candidate, list[Signal]]], at_district: set[int], towns: list,
+                            sentence_units: dict[int, list[tuple[str, str]]], lists: set[int], gaz: Gazetteer,
+                            w: ResolveWeights) -> None:
+    """A village named in a sentence that lists ``list_cluster_min_places`` or more settlements placed close together
+    (each within ``list_cluster_km`` of their centre: "the villages of A, B, C, D and X were liberated"), whose name
+    has namesakes and whose reading lies ``list_cluster_far_km`` or more from every one of them: its namesake among
+    them when there is one, else the centre of the list, with a district's precision. A namesake far from the
+    villages listed with it is a guess; the list says where the village lies. ``lists``: the sentences placing three
+    settlements or more."""
+    for i, m in enumerate(mentions):
+        if m.sentence not in lists:
+            continue
+        top = first[i][0]
+        if top is None or top.feature_kind != "city" or i in unresolved or m.qualifier is not None or \
+                m.kind not in ("name", "variant") or top.population >= w.namesake_keep_population or \
+                len(sentence_units[m.sentence]) < w.list_cluster_min_places:
+            continue
+        points = [(lat, lon) for _p, sentence, lat, lon, key in towns if sentence == m.sentence and key != m.key]
+        if len(points) < w.list_cluster_min_places:
+            continue
+        lat0, lon0 = sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+        if any(_great_circle_km(lat, lon, lat0, lon0) > w.list_cluster_km for lat, lon in points) or \
+                min(_great_circle_km(top.lat, top.lon, lat, lon) for lat, lon in points) < w.list_cluster_far_km:
+            continue
+        cands = _candidates(m, gaz)
+        if len(cands) < 2:
+            continue  # the only place of its name: the list may reach that far
+        inside = [c for c in cands if c.feature_kind == "city"
+                  and _great_circle_km(c.lat, c.lon, lat0, lon0) <= w.list_cluster_km]
+        if inside:
+            cand_lists[i] = inside
+            m.signals.append(Signal("among_listed_places", 0.0, "the namesake among the places listed with it"))
+            continue
+        m.signals = [s for s in m.signals if s.kind not in ("spelling_variant", "adjective_ending")]
+        cand = Candidate(top.row, None, m.text, round(lat0, 6), round(lon0, 6), "city", top.country_code,
+                         top.admin1_code, 0, True, False)
+        unresolved[i] = (cand, [Signal("among_listed_places", 0.0,
+                                       f"placed at the centre of the {len(points)} places listed with it, not the "
+                                       f"namesake {top.name} ({_admin1_label(gaz, top.admin1_code)}) far from them")])
+        at_district.add(i)
+
+
+def _other_ending_in_listed_unit(mentions: list[Mention], first: list, cand_lists: list,
+                                 unresolved: dict[int, tuple[Candidate, list[Signal]]], towns: list,
+                                 sentence_units: dict[int, list[tuple[str, str]]], lists: set[int],
+                                 gaz: Gazetteer, w: ResolveWeights) -> None:
+    """A one-word adjectival name listed with settlements of one admin-1 unit ("the ports of A, X-yi and B") whose
+    reading lies in another unit, ``near_km`` or more from them all, while a town of that unit near them bears the
+    same adjective with another ending (the neuter "X-e"): that town (the press mixes the endings of adjectival
+    names; a namesake far from the list is rarely meant). ``lists``: the sentences placing three settlements or more."""
+    for i, m in enumerate(mentions):
+        if m.sentence not in lists or m.kind != "name" or not one_word_adjectival(m.key):
+            continue
+        top = first[i][0]
+        if top is None or top.feature_kind != "city" or i in unresolved or m.qualifier is not None:
+            continue
+        units = {code for key, code in sentence_units[m.sentence] if key != m.key}
+        if len(units) != 1 or top.admin1_code in units:
+            continue
+        stem = adjective_stem(m.key, RECOGNISE_WEIGHTS.adjective_stem_min_letters)
+        rows = adjective_forms(gaz).get(stem, ()) if stem else ()
+        if not rows:
+            continue
+        unit = next(iter(units))
+        points = [(lat, lon) for _p, sentence, lat, lon, key in towns if sentence == m.sentence and key != m.key]
+        if min((_great_circle_km(top.lat, top.lon, lat, lon) for lat, lon in points), default=0.0) < w.near_km:
+            continue
+        cols = gaz._columns()
+        near = tuple(r for r in rows if r not in m.rows and cols[6][r] == unit and any(
+            _great_circle_km(float(cols[2][r]), float(cols[3][r]), lat, lon) < w.near_km for lat, lon in points))
+        if not near:
+            continue
+        m.kind, m.rows = "variant", near
+        cand_lists[i] = _candidates(m, gaz)
+        m.signals.append(Signal("adjective_ending_in_listed_unit", 0.0,
+                                f"another ending of {gaz._name[near[0]]}, in {_admin1_label(gaz, unit)} with the "
+                                "places listed with it"))
 
 
 def _district_units(cands: list[Candidate], whole: Candidate, gaz: Gazetteer) -> list[Candidate]:

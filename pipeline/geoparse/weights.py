@@ -183,6 +183,26 @@ class ResolveWeights:
     # ... and the article's city placed with this first-pass confidence at least (below ``anchor_confidence``:
     # a city named like its oblast is rarely certain, and the other reading is a district far away)
     district_city_confidence: float = 0.5
+    # a name the text calls a part of a city ("the neighbourhoods of A, B") whose reading lies this far (km) from
+    # that city or more, with no reading inside it, is placed at the city (larger: more far namesakes kept)
+    city_part_far_km: float = 100.0
+    # ... the city being the big city named beside it, or the article's last big city placed at most this many
+    # paragraphs before the name
+    city_part_paragraphs: int = 2
+    # a place given by its distance and direction from a town ("X, 20 km south-west of Y") lies within this many km
+    # of the point so given (estimates in the news are rough) ...
+    offset_tolerance_km: float = 25.0
+    # ... or within this share of the distance, when more (60 km off a stated 300 km is a fair estimate)
+    offset_tolerance_share: float = 0.3
+    # the point so given stands for a place up to this far (km) from the town (farther, it may lie in another unit)
+    offset_point_max_km: float = 50.0
+    # a sentence listing this many settlements or more (placed confidently) ...
+    list_cluster_min_places: int = 4
+    # ... each within this many km of their centre (the villages of one district) ...
+    list_cluster_km: float = 50.0
+    # ... places a village of the list whose name has namesakes among them, or at their centre, when its reading
+    # lies this far (km) from every one of them (smaller: more far readings replaced by the list's centre)
+    list_cluster_far_km: float = 75.0
     # margin by which the one-sense-per-discourse winner is lifted above the top score
     one_sense_margin: float = 0.01
     # a settlement reading gives way to the town another spelling of the article names when that town is this
