@@ -42,7 +42,8 @@ from functools import lru_cache
 from pipeline.events.figures import Figure, claimant, continues_aggregate, figures, source_line
 from pipeline.events.figures import individuals as count_individuals  # the name ``individuals`` is a local below
 from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Report, Source
-from pipeline.events.triggers import INCIDENT_TRIGGERS, Trigger, folded, occupation, separate, since_occupation, triggers
+from pipeline.events.triggers import (INCIDENT_TRIGGERS, LAST_PERIOD_AFTER, Trigger, folded, occupation, separate,
+                                     since_occupation, triggers)
 from pipeline.events.weights import WEIGHTS
 from pipeline.geoparse.recognise import content_ranges, sentence_starts
 from pipeline.geoparse.resolve import great_circle_km
@@ -154,6 +155,12 @@ _LOCATOR_OF_UNNAMED = re.compile(r"\b(?i:villages?|towns?|settlements?|hamlets?)
                                  r"\s+in\s+(?:the\s+)?$")
 # the place the article is about, as the subject pronoun of a passive ("It was captured in 2022 but retaken by X")
 _IT_PASSIVE = re.compile(r"\W*It\s+(?:was|had\s+been|has\s+been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b")
+# a place in apposition that only locates the one before it ("A, a city upriver from B"; ``_without_locators``)
+_APPOSITION_LOCATOR = re.compile(r"^,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?:city|town|village|settlement|port|hamlet)"
+                                 r"\s+(?:[\w'’-]+\s+){0,4}?(?:from|of|near|outside)\s+(?:the\s+)?"
+                                 r"(?:(?:city|town|village)\s+of\s+)?$", re.IGNORECASE)
+# the object of a change of control told by a pronoun ("liberated them in 2022"): the sentence's subject
+_PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b(?!\s+(?:was|is|has|had|would|will|of)\b)", re.IGNORECASE)
 # where a withdrawing side goes ("withdrew to the X", "pulled back towards X"): not the place it gives up
 _DESTINATION = re.compile(r"^\W*(?:to|towards|toward|into|behind)\b", re.IGNORECASE)
 # a person as the subject of a passive change of control ("a soldier who was captured at X")
@@ -422,8 +429,8 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
         before = bool(trig or figs) and earlier_period(sentence, published)
         if _dated_caption(text, s, date, published):
             captions.append(len(out))
-        out.append(_Sentence(i, s, e, para, sentence, trig, figs,
-                             [p for p in here if p.feature_kind in POINT_KINDS],
+        out.append(_Sentence(i, s, e, para, sentence, trig, figs, _without_locators(
+                             [p for p in here if p.feature_kind in POINT_KINDS], text),
                              [p for p in here if p.feature_kind == "admin1"],
                              date, separate(sentence) and not _ONE_MORE_VICTIM.search(sentence),
                              who or (default_claimant if figs else None), before,
@@ -431,6 +438,12 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
     _earlier_captions(out, captions)
     _restated_aggregates(out)
     return out
+
+
+def _without_locators(points: list[Place], text: str) -> list[Place]:
+    """``points`` without those that only locate the place before them, in apposition ("A, a city upriver from B",
+    "A, a village south of B"): B is not where anything happened."""
+    return [p for i, p in enumerate(points) if i == 0 or not _APPOSITION_LOCATOR.match(text[points[i - 1].end:p.start])]
 
 
 def _day_of_its_own(sentence: str, published: EventDate) -> EventDate | None:
@@ -1210,6 +1223,9 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
             return out
     if not trig.passive and main is not None and _PLACE_ANAPHOR.match(text[trig.end:]):
         return [main]
+    if not trig.passive and _PRONOUN_OBJECT.match(text, trig.end) and sent.points and \
+            sent.points[0].start - s0 <= WEIGHTS.subject_start_chars and sent.points[0].end - s0 <= trig.start:
+        return [sent.points[0]]  # "X ... since troops liberated it": the sentence's subject
     before = [p for p in sent.points if p.end - s0 <= trig.start and
               (trig.passive or trig.start - (p.end - s0) <= WEIGHTS.subject_window_chars)]
     if before and (trig.passive or not after):
@@ -1294,7 +1310,8 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                 stated, stated_in = unnamed[:2]  # ... and the next lines name it: the day told with it
                 unnamed = None
             oblast_level = False
-            background = since_occupation(sent.text, trig) or stated is None and _earlier_year(sent.text, trig, published)
+            background = since_occupation(sent.text, trig) or stated is None and _earlier_year(sent.text, trig, published) \
+                or bool(LAST_PERIOD_AFTER.match(sent.text, trig.end))  # "took X last May", whatever day the clause is
             if not places and len({p.admin1_code for p in sent.oblasts}) == 1 and not sent.points and not background:
                 places, oblast_level = sent.oblasts[:1], True
             for place in places:

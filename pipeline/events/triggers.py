@@ -225,7 +225,11 @@ _SINCE_FACT = re.compile(r"\bsince\s+(?:it|they|the\s+[\w-]+|[A-Z][\w'’-]+)\s+
 # 2023"): the subject is a side (a few words), the verb a past tense, and a year follows in the clause
 _SINCE_ACTIVE = re.compile(r"\bsince\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _PAST_CONTROL = re.compile(r"(?:\w+ed|took|retook|overran|fell to|took control|took back)$", re.IGNORECASE)
-_YEAR_AFTER = re.compile(r"^[^;:.!?]{0,60}?\b(?:19|20)\d\d\b")
+# a period before the page's year or season told back from it ("last May", "last year"): as good as a year written
+_LAST_PERIOD = (r"last\s+(?:year|spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|August|"
+                r"September|October|November|December)")
+LAST_PERIOD_AFTER = re.compile(r"^[^;:.!?]{0,60}?\b" + _LAST_PERIOD + r"\b", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"^[^;:.!?]{0,60}?\b(?:(?:19|20)\d\d|" + _LAST_PERIOD + r")\b")
 # a clause ends at these (the modal of one clause does not reach the next)
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\s(?:after|when|as|but|while|before|following|and then)\s|[“”\"]",
                            re.IGNORECASE)
@@ -238,6 +242,8 @@ _SEPARATE = re.compile(r"^\W*(separately|in a separate|elsewhere|in another|anot
                        r"autumn|fall|winter)|January|February|March|April|May|June|July|August|September|October|"
                        r"November|December)\b|"
                        r"\b(another|a separate|a second|a further) (?:\w+ )?(attack|strike|incident|shelling|explosion)|"
+                       # an attack told as an earlier one ("the building was previously attacked")
+                       r"\b(?:was|were|been)\s+(?:also\s+)?previously\s+(?:\w+ed|hit|struck|shot)\b|"
                        r"\b(?:an?|the) (?:similar|previous|earlier|prior) (?:\w+ ){0,2}?(?:attack|strike|shelling|explosion)",
                        re.IGNORECASE)
 # a passive verb ("was seized", "had been retaken"); "has captured" is an active perfect
@@ -559,7 +565,8 @@ def triggers(sentence: str) -> list[Trigger]:
                 _YEAR_AFTER.match(sentence[end:]):
             since = _SINCE_ACTIVE.search(sentence, max(0, start - 40), start)
             if since is not None and _side_in(sentence[since.start():start]) is None and \
-                    not parties_named(sentence[since.start():start]):
+                    not parties_named(sentence[since.start():start]) and \
+                    not _ANAPHORIC_ACTOR.search(sentence, since.start(), start):  # "since its forces took X"
                 since = None  # "since the village was ..." is the passive form above; here a side must act
             cut = since.start() if since else 0
         fact = realis(sentence[since.end():], start - since.end()) if since else realis(sentence, start)
