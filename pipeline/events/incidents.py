@@ -94,6 +94,8 @@ _OUTLET_AFTER = re.compile(r"^\s+(?:Independent|Post|Times|Pravda|Herald|Telegra
 _RIVER_BANK_BEFORE = re.compile(r"\b(?:left|right|east(?:ern)?|west(?:ern)?|north(?:ern)?|south(?:ern)?|opposite|other)\s+"
                                 r"banks?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # where the wounded are treated ("evacuated to hospitals in X", "taken to a hospital in X"): not where it happened
+_COMPOUND_AFTER = re.compile(r"^[-‐–](?:installed|annexed|backed|controlled|held|occupied|appointed|led|based|allied|"
+                             r"friendly|aligned|imposed|run)\b", re.IGNORECASE)
 _AXIS_AFTER = re.compile(r"^\s+(?:direction|axis|sector|front)\b", re.IGNORECASE)
 _TREATED_BEFORE = re.compile(r"\b(?:(?:hospitals?|clinics?|medical (?:institutions?|facilities|facility))\s+in|"
                              r"(?:evacuated|taken|transported|brought|airlifted|moved)\s+to)\s+(?:the\s+)?"
@@ -101,6 +103,8 @@ _TREATED_BEFORE = re.compile(r"\b(?:(?:hospitals?|clinics?|medical (?:institutio
 _DATELINE_AFTER = re.compile(r"^\s*(?:\[[^\]]{1,30}\]\s*)?(?:,|\()")
 _ANAPHOR = re.compile(r"\b(the|this|that) (?:\w+ )?(strike|attack|assault|explosion|blast|shelling|bombing|raid|"
                       r"missiles?|barrage|tragedy)\b", re.IGNORECASE)
+# "the strike", "this attack" (not "said that Ukrainian shelling ...", where "that" opens a clause)
+_DEFINITE_ANAPHOR = re.compile(_ANAPHOR.pattern.replace("(the|this|that)", "(the|this)", 1), re.IGNORECASE)
 _FACILITY = re.compile(r"\b(base|barracks|hospital|theat(?:re|er)|cathedral|church|plant|station|market|hypermarket|"
                        r"supermarket|mall|convoy|institute|school|university|square|building|block|dam|bridge|port|"
                        r"depot|airport|factory|warehouse|shelter|centre|center|queue|line)\b", re.IGNORECASE)
@@ -295,6 +299,8 @@ def usable(place: Place, text: str) -> bool:
     if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and \
             (_SOURCE_BEFORE.search(before) or _PERFECT_AGENT_AFTER.match(after)):
         return False
+    if _COMPOUND_AFTER.match(after):
+        return False  # "Moscow-installed officials", "Kyiv-controlled bank": the first half of an adjective
     if kind in POINT_KINDS and _AXIS_AFTER.match(after):
         return False  # "in the X direction", "on the X front": a sector of the front named after a town, not the town
     if _RIVER_BANK_BEFORE.search(before):
@@ -539,6 +545,9 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
         return True  # an attack or a toll somewhere else
     if not sent.points and own and tells and sent.regions and not any(p.admin1_code in sent.regions for p in own):
         return True  # "X Oblast was also hit", "the X governor said two were killed": a region none of its towns are in
+    if sent.points and not own and sent.strikes and inc.strikes and _fresh_toll(sent.figures) and _stated(inc) and \
+            not _shares_figure(inc, sent) and not _DEFINITE_ANAPHOR.search(sent.text):
+        return True  # an attack told with no town, then an attack at a town with a toll of its own
     regions = {p.admin1_code for s in inc.sentences for p in s.oblasts}
     if not sent.points and not own and tells and sent.regions:
         told = {code for s in inc.sentences for code in s.regions}

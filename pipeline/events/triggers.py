@@ -228,7 +228,7 @@ _PAST_CONTROL = re.compile(r"(?:\w+ed|took|retook|overran|fell to|took control|t
 # a period before the page's year or season told back from it ("last May", "last year"): as good as a year written
 _LAST_PERIOD = (r"last\s+(?:year|spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|August|"
                 r"September|October|November|December)")
-LAST_PERIOD_AFTER = re.compile(r"^[^;:.!?]{0,60}?\b" + _LAST_PERIOD + r"\b", re.IGNORECASE)
+LAST_PERIOD_AFTER = re.compile(r"[^;:.!?]{0,60}?\b" + _LAST_PERIOD + r"\b", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r"^[^;:.!?]{0,60}?\b(?:(?:19|20)\d\d|" + _LAST_PERIOD + r")\b")
 # a clause ends at these (the modal of one clause does not reach the next)
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\s(?:after|when|as|but|while|before|following|and then)\s|[“”\"]",
