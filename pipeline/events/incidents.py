@@ -792,8 +792,9 @@ def _fallback_place(sentences: list[_Sentence], inc: _Incident) -> Place | None:
         if sure:
             return sure[-1]
     for sent in sentences[first.index + 1:]:  # a headline's place is often named only in the next lines
-        if sent.para - first.para > 1:
-            break
+        if sent.para - first.para > 1 or sent.strikes and _fresh_toll(sent.figures) and _stated(inc) and \
+                not _shares_figure(inc, sent):
+            break  # an attack with a toll of its own is another incident's place (``_conflicts``)
         if fits(sent):
             return fits(sent)[0]
     return None
