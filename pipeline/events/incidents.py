@@ -1322,7 +1322,8 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
             oblast_level = False
             background = since_occupation(sent.text, trig) or stated is None and _earlier_year(sent.text, trig, published) \
                 or bool(LAST_PERIOD_AFTER.match(sent.text, trig.end))  # "took X last May", whatever day the clause is
-            if not places and len({p.admin1_code for p in sent.oblasts}) == 1 and not sent.points and not background:
+            if not places and len({p.admin1_code for p in sent.oblasts}) == 1 and not sent.points and not background \
+                    and not _took_people(sent, trig, sent.oblasts[0]):
                 places, oblast_level = sent.oblasts[:1], True
             for place in places:
                 headline = sent.para <= first_para + 1
@@ -1349,6 +1350,13 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
         events[0].casualty_claims += zeros
         events[0].casualty_text += [z.text for z in zeros]
     return events
+
+
+def _took_people(sent: _Sentence, trig: Trigger, unit: Place) -> bool:
+    """Whether a capture verb took people or things before the oblast it is told in ("captured 40 soldiers in the X
+    region"): no change of control of the oblast."""
+    return trig.sub == "capture" and trig.end <= unit.start - sent.start and \
+        bool(_NOT_A_PLACE_OBJECT.search(sent.text, trig.end, unit.start - sent.start))
 
 
 def _told_twice(a: Event, b: Event) -> bool:

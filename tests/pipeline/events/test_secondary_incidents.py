@@ -134,3 +134,8 @@ def test_an_attack_at_a_town_with_its_own_toll_is_not_folded_into_a_weekly_tally
             "Horlivka.")
     got = [(e.place.name, e.sub_event_type, e.killed) for e in _events(geoparser, body) if e.place is not None]
     assert got == [("Horlivka", "shelling", 3)]  # the tally borrows no place of the attack told after it
+
+
+def test_soldiers_captured_in_a_region_are_no_capture_of_the_region(geoparser):
+    body = "Ukraine captured 40 Russian soldiers in the Kursk region on Wednesday, an official said."
+    assert [e for e in _events(geoparser, body) if e.sub_event_type == "capture"] == []
