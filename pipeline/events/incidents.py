@@ -42,8 +42,8 @@ from functools import lru_cache
 from pipeline.events.figures import Figure, claimant, continues_aggregate, figures, source_line
 from pipeline.events.figures import individuals as count_individuals  # the name ``individuals`` is a local below
 from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Report, Source
-from pipeline.events.triggers import (INCIDENT_TRIGGERS, LAST_PERIOD_AFTER, Trigger, folded, occupation, separate,
-                                     since_occupation, triggers)
+from pipeline.events.triggers import (INCIDENT_TRIGGERS, LAST_PERIOD_AFTER, Trigger, folded, holds_own, occupation,
+                                     separate, since_occupation, triggers)
 from pipeline.events.weights import WEIGHTS
 from pipeline.geoparse.recognise import content_ranges, sentence_starts
 from pipeline.geoparse.resolve import great_circle_km
@@ -1326,6 +1326,8 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                     and not _took_people(sent, trig, sent.oblasts[0]):
                 places, oblast_level = sent.oblasts[:1], True
             for place in places:
+                if holds_own(trig, place.country_code):
+                    continue
                 headline = sent.para <= first_para + 1
                 conf = _confidence(WEIGHTS.conf_base_control, point=not oblast_level, dated=stated is not None,
                                    claimant=sent.claimant is not None, headline=headline, borrowed=False)

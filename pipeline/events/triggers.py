@@ -524,6 +524,15 @@ def occupation(trig: Trigger) -> bool:
     return trig.sub == "capture" and trig.text.lower() == "occupied"
 
 
+_HOLD_RX = re.compile(_HOLD, re.IGNORECASE)
+
+
+def holds_own(trig: Trigger, country_code: str | None) -> bool:
+    """Whether ``trig`` tells a side holding a place of its own country ("Ukraine says it has control of X" in
+    Ukraine): it kept the place, no change of control (``_HOLD``)."""
+    return bool(_HOLD_RX.match(trig.text)) and _HOME.get(trig.gains) == country_code
+
+
 def since_occupation(sentence: str, trig: Trigger) -> bool:
     """Whether ``trig`` is an occupation told by how long it lasted ("occupied since ..."): background, no day."""
     return occupation(trig) and bool(_OCCUPIED_SINCE.match(sentence, trig.start))

@@ -139,3 +139,10 @@ def test_an_attack_at_a_town_with_its_own_toll_is_not_folded_into_a_weekly_tally
 def test_soldiers_captured_in_a_region_are_no_capture_of_the_region(geoparser):
     body = "Ukraine captured 40 Russian soldiers in the Kursk region on Wednesday, an official said."
     assert [e for e in _events(geoparser, body) if e.sub_event_type == "capture"] == []
+
+
+def test_a_side_saying_it_holds_a_town_of_its_own_country_is_no_capture(geoparser):
+    got = _events(geoparser, "The Ukrainian army says it has control of the town of Kupiansk, officials said on Monday.")
+    assert [e for e in got if e.event_type == "frontline_incident"] == []
+    got = _events(geoparser, "The Russian army says it has control of the town of Kupiansk, officials said on Monday.")
+    assert [(e.sub_event_type, e.gains) for e in got] == [("capture", "Russia")]
