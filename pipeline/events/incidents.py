@@ -93,10 +93,12 @@ _OUTLET_AFTER = re.compile(r"^\s+(?:Independent|Post|Times|Pravda|Herald|Telegra
                            r"\b(?!\s+(?:Square|Street|Avenue|Park|Building|Office|Station)\b)")
 _RIVER_BANK_BEFORE = re.compile(r"\b(?:left|right|east(?:ern)?|west(?:ern)?|north(?:ern)?|south(?:ern)?|opposite|other)\s+"
                                 r"banks?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-# where the wounded are treated ("evacuated to hospitals in X", "taken to a hospital in X"): not where it happened
+# a town as the first half of a hyphenated adjective ("Moscow-installed officials", "the Kyiv-controlled bank")
 _COMPOUND_AFTER = re.compile(r"^[-‐–](?:installed|annexed|backed|controlled|held|occupied|appointed|led|based|allied|"
                              r"friendly|aligned|imposed|run)\b", re.IGNORECASE)
+# a sector of the front named after a town ("in the X direction", "on the X front"): not the town
 _AXIS_AFTER = re.compile(r"^\s+(?:direction|axis|sector|front)\b", re.IGNORECASE)
+# where the wounded are treated ("evacuated to hospitals in X", "taken to a hospital in X"): not where it happened
 _TREATED_BEFORE = re.compile(r"\b(?:(?:hospitals?|clinics?|medical (?:institutions?|facilities|facility))\s+in|"
                              r"(?:evacuated|taken|transported|brought|airlifted|moved)\s+to)\s+(?:the\s+)?"
                              r"(?:(?:city|town|regional centre|regional center)\s+of\s+)?$", re.IGNORECASE)

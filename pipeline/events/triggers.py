@@ -263,7 +263,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(was|were|been|being|is|are|be|get|got|gets)\s+
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _PROGRESSIVE = re.compile(r"\w+ing\b", re.IGNORECASE)  # a trigger opening on a present participle
 # an infinitive that was done ("were forced to withdraw", "managed to liberate", "it was possible to liberate", a
-# translation's "succeeded in"): the act happened
+# translation's "managed to"): the act happened
 _DONE_TO = re.compile(r"\b(?:forced|had|have|has|was|were|decided|managed|began|started|(?:was|were)\s+(?:possible|able))"
                       r"\s+to\s+$", re.IGNORECASE)
 # a change-of-control participle used as an adjective of a place referred back to ("the retaken village was ...",
