@@ -44,7 +44,8 @@ from functools import lru_cache
 from pipeline.events.figures import Figure, claimant, continues_aggregate, figures, source_line
 from pipeline.events.figures import individuals as count_individuals  # the name ``individuals`` is a local below
 from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Report, Source
-from pipeline.events.triggers import INCIDENT_TRIGGERS, Trigger, folded, occupation, separate, since_occupation, triggers
+from pipeline.events.triggers import (INCIDENT_TRIGGERS, LAST_PERIOD_AFTER, Trigger, folded, holds_own, occupation,
+                                     separate, since_occupation, triggers)
 from pipeline.events.weights import WEIGHTS
 from pipeline.geoparse.nonplaces import masthead_cue
 from pipeline.geoparse.persons import bank_cue
@@ -89,6 +90,11 @@ _AGENT_BEFORE = re.compile(r"\bby\s+$")
 _SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _PERFECT_AGENT_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:\w+ly\s+)?(?!been\b|come\b|seen\b|suffered\b|endured\b|"
                                   r"experienced\b|witnessed\b|survived\b|faced\b|weathered\b|lost\b|had\b)\w+ed\b")
+# a town as the first half of a hyphenated adjective ("Moscow-installed officials", "the Kyiv-controlled bank")
+_COMPOUND_AFTER = re.compile(r"^[-‐–](?:installed|annexed|backed|controlled|held|occupied|appointed|led|based|allied|"
+                             r"friendly|aligned|imposed|run)\b", re.IGNORECASE)
+# a sector of the front named after a town ("in the X direction", "on the X front"): not the town
+_AXIS_AFTER = re.compile(r"^\s+(?:direction|axis|sector|front)\b", re.IGNORECASE)
 # where the wounded are treated ("evacuated to hospitals in X", "taken to a hospital in X"): not where it happened
 _TREATED_BEFORE = re.compile(r"\b(?:(?:hospitals?|clinics?|medical (?:institutions?|facilities|facility))\s+in|"
                              r"(?:evacuated|taken|transported|brought|airlifted|moved)\s+to)\s+(?:the\s+)?"
@@ -96,6 +102,8 @@ _TREATED_BEFORE = re.compile(r"\b(?:(?:hospitals?|clinics?|medical (?:institutio
 _DATELINE_AFTER = re.compile(r"^\s*(?:\[[^\]]{1,30}\]\s*)?(?:,|\()")
 _ANAPHOR = re.compile(r"\b(the|this|that) (?:\w+ )?(strike|attack|assault|explosion|blast|shelling|bombing|raid|"
                       r"missiles?|barrage|tragedy)\b", re.IGNORECASE)
+# "the strike", "this attack" (not "said that Ukrainian shelling ...", where "that" opens a clause)
+_DEFINITE_ANAPHOR = re.compile(_ANAPHOR.pattern.replace("(the|this|that)", "(the|this)", 1), re.IGNORECASE)
 _FACILITY = re.compile(r"\b(base|barracks|hospital|theat(?:re|er)|cathedral|church|plant|station|market|hypermarket|"
                        r"supermarket|mall|convoy|institute|school|university|square|building|block|dam|bridge|port|"
                        r"depot|airport|factory|warehouse|shelter|centre|center|queue|line)\b", re.IGNORECASE)
@@ -150,6 +158,12 @@ _LOCATOR_OF_UNNAMED = re.compile(r"\b(?i:villages?|towns?|settlements?|hamlets?)
                                  r"\s+in\s+(?:the\s+)?$")
 # the place the article is about, as the subject pronoun of a passive ("It was captured in 2022 but retaken by X")
 _IT_PASSIVE = re.compile(r"\W*It\s+(?:was|had\s+been|has\s+been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b")
+# a place in apposition that only locates the one before it ("A, a city upriver from B"; ``_without_locators``)
+_APPOSITION_LOCATOR = re.compile(r"^,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?:city|town|village|settlement|port|hamlet)"
+                                 r"\s+(?:[\w'’-]+\s+){0,4}?(?:from|of|near|outside)\s+(?:the\s+)?"
+                                 r"(?:(?:city|town|village)\s+of\s+)?$", re.IGNORECASE)
+# the object of a change of control told by a pronoun ("liberated them in 2022"): the sentence's subject
+_PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b(?!\s+(?:was|is|has|had|would|will|of)\b)", re.IGNORECASE)
 # where a withdrawing side goes ("withdrew to the X", "pulled back towards X"): not the place it gives up
 _DESTINATION = re.compile(r"^\W*(?:to|towards|toward|into|behind)\b", re.IGNORECASE)
 # a person as the subject of a passive change of control ("a soldier who was captured at X")
@@ -284,6 +298,10 @@ def usable(place: Place, text: str) -> bool:
     if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and \
             (_SOURCE_BEFORE.search(before) or _PERFECT_AGENT_AFTER.match(after)):
         return False
+    if _COMPOUND_AFTER.match(after):
+        return False  # "Moscow-installed officials", "Kyiv-controlled bank": the first half of an adjective
+    if kind in POINT_KINDS and _AXIS_AFTER.match(after):
+        return False  # "in the X direction", "on the X front": a sector of the front named after a town, not the town
     bank = bank_cue(text, place.start)
     if bank is not None and bank.side:
         return False  # "withdrew to the left bank of the X": X is the river, not its namesake town
@@ -417,8 +435,8 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
         before = bool(trig or figs) and earlier_period(sentence, published)
         if _dated_caption(text, s, date, published):
             captions.append(len(out))
-        out.append(_Sentence(i, s, e, para, sentence, trig, figs,
-                             [p for p in here if p.feature_kind in POINT_KINDS],
+        out.append(_Sentence(i, s, e, para, sentence, trig, figs, _without_locators(
+                             [p for p in here if p.feature_kind in POINT_KINDS], text),
                              [p for p in here if p.feature_kind == "admin1"],
                              date, separate(sentence) and not _ONE_MORE_VICTIM.search(sentence),
                              who or (default_claimant if figs else None), before,
@@ -426,6 +444,12 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
     _earlier_captions(out, captions)
     _restated_aggregates(out)
     return out
+
+
+def _without_locators(points: list[Place], text: str) -> list[Place]:
+    """``points`` without those that only locate the place before them, in apposition ("A, a city upriver from B",
+    "A, a village south of B"): B is not where anything happened."""
+    return [p for i, p in enumerate(points) if i == 0 or not _APPOSITION_LOCATOR.match(text[points[i - 1].end:p.start])]
 
 
 def _day_of_its_own(sentence: str, published: EventDate) -> EventDate | None:
@@ -519,6 +543,9 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
         return True  # an attack or a toll somewhere else
     if not sent.points and own and tells and sent.regions and not any(p.admin1_code in sent.regions for p in own):
         return True  # "X Oblast was also hit", "the X governor said two were killed": a region none of its towns are in
+    if sent.points and not own and sent.strikes and inc.strikes and _fresh_toll(sent.figures) and _stated(inc) and \
+            not _shares_figure(inc, sent) and not _DEFINITE_ANAPHOR.search(sent.text):
+        return True  # an attack told with no town, then an attack at a town with a toll of its own
     regions = {p.admin1_code for s in inc.sentences for p in s.oblasts}
     if not sent.points and not own and tells and sent.regions:
         told = {code for s in inc.sentences for code in s.regions}
@@ -787,8 +814,9 @@ def _fallback_place(sentences: list[_Sentence], inc: _Incident) -> Place | None:
         if sure:
             return sure[-1]
     for sent in sentences[first.index + 1:]:  # a headline's place is often named only in the next lines
-        if sent.para - first.para > 1:
-            break
+        if sent.para - first.para > 1 or sent.strikes and _fresh_toll(sent.figures) and _stated(inc) and \
+                not _shares_figure(inc, sent):
+            break  # an attack with a toll of its own is another incident's place (``_conflicts``)
         if fits(sent):
             return fits(sent)[0]
     return None
@@ -1227,6 +1255,9 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
             return out
     if not trig.passive and main is not None and _PLACE_ANAPHOR.match(text[trig.end:]):
         return [main]
+    if not trig.passive and _PRONOUN_OBJECT.match(text, trig.end) and sent.points and \
+            sent.points[0].start - s0 <= WEIGHTS.subject_start_chars and sent.points[0].end - s0 <= trig.start:
+        return [sent.points[0]]  # "X ... since troops liberated it": the sentence's subject
     before = [p for p in sent.points if p.end - s0 <= trig.start and
               (trig.passive or trig.start - (p.end - s0) <= WEIGHTS.subject_window_chars)]
     if before and (trig.passive or not after):
@@ -1311,10 +1342,14 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                 stated, stated_in = unnamed[:2]  # ... and the next lines name it: the day told with it
                 unnamed = None
             oblast_level = False
-            background = since_occupation(sent.text, trig) or stated is None and _earlier_year(sent.text, trig, published)
-            if not places and len({p.admin1_code for p in sent.oblasts}) == 1 and not sent.points and not background:
+            background = since_occupation(sent.text, trig) or stated is None and _earlier_year(sent.text, trig, published) \
+                or bool(LAST_PERIOD_AFTER.match(sent.text, trig.end))  # "took X last May", whatever day the clause is
+            if not places and len({p.admin1_code for p in sent.oblasts}) == 1 and not sent.points and not background \
+                    and not _took_people(sent, trig, sent.oblasts[0]):
                 places, oblast_level = sent.oblasts[:1], True
             for place in places:
+                if holds_own(trig, place.country_code):
+                    continue
                 headline = sent.para <= first_para + 1
                 conf = _confidence(WEIGHTS.conf_base_control, point=not oblast_level, dated=stated is not None,
                                    claimant=sent.claimant is not None, headline=headline, borrowed=False)
@@ -1339,6 +1374,13 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
         events[0].casualty_claims += zeros
         events[0].casualty_text += [z.text for z in zeros]
     return events
+
+
+def _took_people(sent: _Sentence, trig: Trigger, unit: Place) -> bool:
+    """Whether a capture verb took people or things before the oblast it is told in ("captured 40 soldiers in the X
+    region"): no change of control of the oblast."""
+    return trig.sub == "capture" and trig.end <= unit.start - sent.start and \
+        bool(_NOT_A_PLACE_OBJECT.search(sent.text, trig.end, unit.start - sent.start))
 
 
 def _told_twice(a: Event, b: Event) -> bool:

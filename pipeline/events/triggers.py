@@ -64,24 +64,31 @@ _LAUNCHED_OF_WHICH = re.compile(r"\b(?:of which|of them|of these)\b", re.IGNOREC
 _INTERCEPTION = re.compile(r"intercept|shot\s+down|shoots?\s+down|shooting\s+down|downed|destroyed|neutrali[sz]ed",
                            re.IGNORECASE)
 
+# a side securing a place, or saying it holds one ("secured their hold on X", "says it has control of X"): a capture
+# claimed ("has control of" alone is a state, not a change)
+_HOLD = (r"(?:secured|established|consolidated)\s+(?:(?:their|its|full|firm|complete)\s+){0,2}(?:hold|control)\s+"
+         r"(?:on|of|over)|(?:says?|said|claims?|claimed)\s+(?:that\s+)?(?:it|they)\s+(?:now\s+)?(?:has|have|had)\s+"
+         r"(?:(?:full|complete|total)\s+)?control\s+(?:of|over)")
+
 # sub-event type -> pattern, most specific first
 INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in (
     ("encirclement", r"\b(encircl(?:ed|ing|ement|es)|surround(?:ed|ing)|cut off)\b"),
-    ("recapture", r"\b(recaptur(?:ed|es|ing)|retook|retak(?:en|es|ing)|liberat(?:ed|es|ing)|liberation[\"”’']?\s+of|"
+    ("recapture", r"\b(recaptur(?:ed|es|ing)|retook|retak(?:en|es|ing)|liberat(?:ed|es|ing|e)|liberation[\"”’']?\s+of|"
                   r"took back|regain(?:ed|s|ing)|reclaimed|"
                   r"fre(?:ed|es|eing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _SETTLEMENTS + r"|"
                   r"(?:expell(?:ed|ing)|drove|driven|ousted|pushed|kicked)\s+(?:out\s+)?(?:the\s+)?"
                   r"(?:[\w’'-]+\s+){0,3}?" + _COMBATANTS + r"\s+(?:out\s+)?(?:of|from)|" + _CAME_UNDER + r")\b"),
-    ("withdrawal", r"\b(withdr[ae]w|withdrawn|withdrawal (?:of|from)|retreat(?:ed|s|ing)?|abandon(?:ed|ing)|"
+    ("withdrawal", r"\b(withdr[ae]w|withdrawn|withdrawal (?:of|from)|withdrawing\s+(?:[\w-]+\s+){0,2}?from|retreat(?:ed|s|ing)?|abandon(?:ed|ing)|"
                    r"pulled out|" + _GAVE_UP + r")\b"),
     ("capture", r"\b(captur(?:ed|es|ing)|seiz(?:ed|es|ing)|took control|taken (?:\w+ )?control|fell to|overran|"
                 r"(?:took|taken|taking)\s+(?:over\s+)?(?:the\s+)?(?:[\w-]+\s+)?" + _SETTLEMENTS + r"|took over|"
+                r"(?:taken|taking)\s+over(?=\s+(?:the\s+)?(?-i:[A-Z]))|" + _HOLD + r"|"
                 r"surrender(?:ed|s)?|ced(?:ed|ing) control|(?:capture|seizure) of|"
                 r"(?<!in the )(?<!last )(?<!this )(?<!next )(?<!early )(?<!late )(?<!mid-)fall of(?!\s+(?:19|20)\d\d)|"
                 r"(?:(?<=have )|(?<=has )|(?<=had ))occupied(?=\s+(?-i:[A-Z]))|"
                 r"(?:(?<=was )|(?<=were )|(?<=been ))occupied(?=\s+(?:by|in|on|during|shortly|soon|early|late|after|"
                 r"since)\b))\b"),
-    ("advance", r"\b(advanced (?:into|on)|pushed into|broke into|"
+    ("advance", r"\b(advanc(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:into|on)|pushed into|broke into|"
                 # "troops had entered the outskirts of X", 'forces "partially entered" the town of X': the side is part
                 # of the wording ("entered" alone is too common a word)
                 r"(?:forces|troops|units|soldiers|infantry|army|fighters|occupiers|invaders)\s+(?:had\s+|have\s+|has\s+)?"
@@ -91,7 +98,9 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                        r"\b(struck|hit|hits|launched|fired)\b[^.;]{0,40}?\b(missiles?|rockets?)\b|"
                        r"\b(missile|rocket) (?:strikes?|attacks?|barrage)\b"),
     ("drone_strike", _INTERCEPTED.format(weapon=r"drones?") + r"|"
-                     r"\bdrones?\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked|exploded|crashed into)\b|"
+                     r"\bdrones?\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked|targeted|exploded|crashed into)\b|"
+                     r"\b(struck|hit|hits|attacked|targeted)\b[^.;]{0,60}?\bwith\s+(?:an?\s+)?(?:[\w-]+\s+)?drones?\b|"
+                     r"\bdropped\s+(?:[\w-]+\s+){0,3}?from\s+(?:an?\s+)?(?:[\w-]+\s+)?drones?\b|"
                      r"\bdrone (?:strikes?|attacks?)\b"),
     # "bombardment" alone names no weapon (artillery, aircraft or missiles): an attack, unless "aerial" / "artillery"
     ("airstrike", r"\b(air ?strikes?|air raid(?!\s+(?:alerts?|sirens?|warnings?))|bombed|bombing|"
@@ -112,10 +121,10 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
                   "driven", "ousted", "pushed", "kicked", "under", "return"),
     "withdrawal": ("withdr", "retreat", "abandon", "pulled out", "gave up", "left"),
     "capture": ("captur", "seiz", "took", "taken", "taking", "fell to", "overran", "surrender", "ced", "occupied",
-                "fall of"),
-    "advance": ("advanced", "pushed into", "broke into", "entered"),
+                "fall of", "hold", "control"),
+    "advance": ("advanc", "pushed into", "broke into", "entered"),
     "missile_strike": ("missile", "rocket"),
-    "drone_strike": ("drone",),
+    "drone_strike": ("drone",),  # every alternative names the weapon
     "airstrike": ("air", "bomb"),
     "shelling": ("shell", "artillery fire", "fired mortars", "mortar fire", "artillery bombard"),
     "explosion": ("blew up", "blown up", "detonated", "explosion", "blast"),
@@ -128,7 +137,8 @@ assert set(TRIGGER_NEEDS) == {name for name, _ in INCIDENT_TRIGGERS}
 # a calamity as the subject ("the crisis struck"), food ("shelled peanuts"), sport ("stormed their way to"),
 # a thing lying around another ("a square surrounded by shops"; "the controversy surrounding")
 _IDIOM_OBJECTS = (r"deals?|agreements?|accords?|bargains?|compromises?|pacts?|truces?|chords?|nerves?|notes?|tones?|"
-                  r"balances?|poses?|matches|match|gold|oil|a blow (?:for|to|against)|up\b|out\b|off\b|down\b")
+                  r"balances?|poses?|matches|match|gold|oil(?![\s-]+(?:depots?|refiner(?:y|ies)|terminals?|facilit(?:y|ies)|"
+                  r"storage|tanks?|plants?|fields?|platforms?|rigs?|pipelines?|installations?|pumping))|a blow (?:for|to|against)|up\b|out\b|off\b|down\b")
 _VEHICLES = (r"cars?|vehicles?|trucks?|lorr(?:y|ies)|bus(?:es)?|trains?|motorcycles?|bicycles?|taxis?|vans?|"
              r"lightning|waves?|balls?|bats?|pucks?|glass")
 _FOOD = (r"nuts|peanuts|pistachios|almonds|walnuts|pecans|hazelnuts|cashews|seeds|eggs|shrimps?|prawns|peas|"
@@ -169,7 +179,8 @@ _TRIGGER_PREFIXES = frozenset(
     "enci surr cut reca reto reta libe took rega recl with retr aban pull capt seiz take fell fall over surr ceded cedi "
     "free expe drov driv oust kick "
     "adva ente push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot "
-    "assa stri hit hits targ gave left unde retu back came come brou repe repu beat thro occu expl blas".split())
+    "assa stri hit hits targ gave left unde retu back came come brou repe repu beat thro occu expl blas hold cont "
+    "drop".split())
 
 
 def has_prefix(sentence: str, prefixes: frozenset[str]) -> bool:
@@ -179,7 +190,7 @@ def has_prefix(sentence: str, prefixes: frozenset[str]) -> bool:
 # words after which a clause no longer reports a fact
 _IRREALIS = re.compile(
     r"\b(could|would|might|may(?!\s+\d)|will|shall|can|cannot|if|unless|threaten\w*|vow\w*|warn\w*|fears?|feared|"
-    r"afraid|fearing|for fear|plans? to|planning to|planned to|intends? to|preparing to|prepared to|expected to|possible|possibly|"
+    r"afraid|fearing|for fear|plans? to|planning to|planned to|intends? to|preparing to|prepared to|expected to|possible(?!(?:(?<=was possible)|(?<=were possible))\s+to\b)|possibly|"
     r"potential|hypothetic\w*|rule out|ready to|aims? to|seeks? to|wants? to|tr(?:y|ies|ied) to|attempts? to|"
     r"curfew|alerts?|sirens?|forecast\w*|predict\w*|accus\w+|alleg\w+|denie[sd]|deny|denial|unconfirmed|"
     r"whether|risk of|fail(?:ed|ing|s)? to|should|must|ought to|"
@@ -218,7 +229,11 @@ _SINCE_FACT = re.compile(r"\bsince\s+(?:it|they|the\s+[\w-]+|[A-Z][\w'’-]+)\s+
 # 2023"): the subject is a side (a few words), the verb a past tense, and a year follows in the clause
 _SINCE_ACTIVE = re.compile(r"\bsince\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _PAST_CONTROL = re.compile(r"(?:\w+ed|took|retook|overran|fell to|took control|took back)$", re.IGNORECASE)
-_YEAR_AFTER = re.compile(r"^[^;:.!?]{0,60}?\b(?:19|20)\d\d\b")
+# a period before the page's year or season told back from it ("last May", "last year"): as good as a year written
+_LAST_PERIOD = (r"last\s+(?:year|spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|August|"
+                r"September|October|November|December)")
+LAST_PERIOD_AFTER = re.compile(r"[^;:.!?]{0,60}?\b" + _LAST_PERIOD + r"\b", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"^[^;:.!?]{0,60}?\b(?:(?:19|20)\d\d|" + _LAST_PERIOD + r")\b")
 # a clause ends at these (the modal of one clause does not reach the next)
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\s(?:after|when|as|but|while|before|following|and then)\s|[“”\"]",
                            re.IGNORECASE)
@@ -230,6 +245,8 @@ _SEPARATE = re.compile(r"^\W*(separately|in a separate|elsewhere|in another|anot
                        r"^\W*(?:earlier|previously)\s+(?:this|last|in)\s+(?:(?:the\s+)?(?:month|year|spring|summer|"
                        r"autumn|fall|winter)|" + MONTH_NAMES + r")\b|"
                        r"\b(another|a separate|a second|a further) (?:\w+ )?(attack|strike|incident|shelling|explosion)|"
+                       # an attack told as an earlier one ("the building was previously attacked")
+                       r"\b(?:was|were|been)\s+(?:also\s+)?previously\s+(?:\w+ed|hit|struck|shot)\b|"
                        r"\b(?:an?|the) (?:similar|previous|earlier|prior) (?:\w+ ){0,2}?(?:attack|strike|shelling|explosion)",
                        re.IGNORECASE)
 # a passive verb ("was seized", "had been retaken"); "has captured" is an active perfect
@@ -247,6 +264,11 @@ _ELLIPTIC_PASSIVE = (re.compile(r"\b(?:was|were|been)\s+\w+ed\b[^.;:]{0,60}?\b(?
                                 re.IGNORECASE), re.compile(r"\s+by\b", re.IGNORECASE))
 _PASSIVE_BEFORE = re.compile(r"\b(was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
+_PROGRESSIVE = re.compile(r"\w+ing\b", re.IGNORECASE)  # a trigger opening on a present participle
+# an infinitive that was done ("were forced to withdraw", "managed to liberate", "it was possible to liberate", a
+# translation's "managed to"): the act happened
+_DONE_TO = re.compile(r"\b(?:forced|had|have|has|was|were|decided|managed|began|started|(?:was|were)\s+(?:possible|able))"
+                      r"\s+to\s+$", re.IGNORECASE)
 # a change-of-control participle used as an adjective of a place referred back to ("the retaken village was ...",
 # "the liberated territories"): no change of control of its own (one naming its place, "the liberated village of X",
 # still is one)
@@ -505,6 +527,15 @@ def occupation(trig: Trigger) -> bool:
     return trig.sub == "capture" and trig.text.lower() == "occupied"
 
 
+_HOLD_RX = re.compile(_HOLD, re.IGNORECASE)
+
+
+def holds_own(trig: Trigger, country_code: str | None) -> bool:
+    """Whether ``trig`` tells a side holding a place of its own country ("Ukraine says it has control of X" in
+    Ukraine): it kept the place, no change of control (``_HOLD``)."""
+    return bool(_HOLD_RX.match(trig.text)) and _HOME.get(trig.gains) == country_code
+
+
 def since_occupation(sentence: str, trig: Trigger) -> bool:
     """Whether ``trig`` is an occupation told by how long it lasted ("occupied since ..."): background, no day."""
     return occupation(trig) and bool(_OCCUPIED_SINCE.match(sentence, trig.start))
@@ -546,7 +577,8 @@ def triggers(sentence: str) -> list[Trigger]:
                 _YEAR_AFTER.match(sentence[end:]):
             since = _SINCE_ACTIVE.search(sentence, max(0, start - 40), start)
             if since is not None and _side_in(sentence[since.start():start]) is None and \
-                    not parties_named(sentence[since.start():start]):
+                    not parties_named(sentence[since.start():start]) and \
+                    not _ANAPHORIC_ACTOR.search(sentence, since.start(), start):  # "since its forces took X"
                 since = None  # "since the village was ..." is the passive form above; here a side must act
             cut = since.start() if since else 0
         fact = realis(sentence[since.end():], start - since.end()) if since else realis(sentence, start)
@@ -565,11 +597,10 @@ def triggers(sentence: str) -> list[Trigger]:
             continue  # "regions ... officially seized when the decrees were signed": a claim (``annexation``)
         if _INFINITIVE_BEFORE.search(sentence[:start]):
             before = sentence[clause_start(sentence, start):start]
-            if not re.search(r"\b(forced|had|have|has|was|were|decided|managed|began|started)\s+to\s+$", before,
-                             re.IGNORECASE):
+            if not _DONE_TO.search(before):
                 continue
         passive = bool(_PASSIVE_BEFORE.search(sentence[max(0, start - 30):start])) and \
-            not sentence[start:end].lower().endswith("ing")  # "are encircling" is active
+            not _PROGRESSIVE.match(sentence, start)  # "are encircling", "are withdrawing from" are active
         passive = passive or sentence[start:end].lower().endswith("ed") and \
             bool(_ELLIPTIC_PASSIVE[0].search(sentence, max(0, start - 100), start)) and \
             bool(_ELLIPTIC_PASSIVE[1].match(sentence, end))

@@ -24,6 +24,7 @@ class EventWeights:
     incident_lookback_paragraphs: int = 2  # how far back "the strike" / "the city" may reach for its place
     object_window_chars: int = 70  # how far after a capture / recapture verb its place may stand
     subject_window_chars: int = 60  # how far before a passive "was seized" its place may stand
+    subject_start_chars: int = 5  # how near a sentence's start its first place stands to be its subject ("X ... took it")
     open_incidents: int = 6  # how many of the article's latest incidents a sentence may join (bounds the work)
     doubtful_place_confidence: float = 0.5  # a sentence whose only places the geoparser is less sure of than this,
     # with no toll beyond the incident's, stays in the incident told before (a far namesake of an unknown village
