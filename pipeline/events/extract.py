@@ -5,8 +5,8 @@ Three kinds, after ACLED's codebook: ``annexation_claim`` (an oblast a country c
 ``casualty_report`` (killed / injured figures, with the incident that caused them). The work
 is split by concern: ``triggers`` (what happened, and whether it did), ``figures`` (casualty
 numbers, their role and claimant), ``incidents`` (one event per incident per article),
-``annexation`` (claims and their stages), ``scope`` (the war's theatre: what is mapped where), ``merge``
-(one event per incident across articles), ``weights`` (every threshold).
+``annexation`` (claims and their stages), ``scope`` (the war's theatre: what is mapped where), ``confidence``
+(how likely each event is right), ``merge`` (one event per incident across articles), ``weights`` (every threshold).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import math
 from dataclasses import replace
 
 from pipeline.events.annexation import claims, counted_claims, referred_units, unrecognised
+from pipeline.events.confidence import SentenceFacts, rescore
 from pipeline.events.figures import casualties, parse_number
 from pipeline.events.incidents import control_events, incident_events, names_settlement, read_sentences
 from pipeline.events.merge import merge_across_articles, merge_claims
@@ -63,7 +64,9 @@ def extract_events(article: str, text: str, places: list[Place], published: Even
     if events and not _war_news(text, spans):  # war in passing only: an incident needs a word of war of its own
         events = [e for e in events if e.event_type == "annexation_claim" or
                   armed_conflict(" ".join(s.quote for s in e.sources))]
-    return in_scope(events, text)
+    events = in_scope(events, text)
+    rescore(events, [SentenceFacts(s.start, s.end, s.para) for s in sentences])
+    return events
 
 
 def _war_news(text: str, spans: list[tuple[int, int]]) -> bool:

@@ -823,11 +823,10 @@ def _fallback_place(sentences: list[_Sentence], inc: _Incident) -> Place | None:
 
 
 def _confidence(base: float, *, point: bool, dated: bool, claimant: bool, headline: bool, borrowed: bool) -> float:
-    w = WEIGHTS
-    c = base + (w.conf_point_place if point else w.conf_oblast_only) + (w.conf_explicit_date if dated else 0.0)
-    c += (w.conf_claimant if claimant else 0.0) + (w.conf_headline if headline else 0.0)
-    c += w.conf_borrowed_place if borrowed else 0.0
-    return round(min(w.conf_max, max(0.05, c)), 3)
+    """A provisional confidence (the base alone): ``extract_events`` scores every event with ``confidence.rescore``
+    once the article's events are final; the keywords are kept for the callers."""
+    del point, dated, claimant, headline, borrowed
+    return base
 
 
 def _event_at(kind: str, sub: str, when: EventDate, place: Place, text: str, sources: list[Source],

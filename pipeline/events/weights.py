@@ -59,18 +59,20 @@ class EventWeights:
     fit_settlement: float = 0.3  # the same gazetteer entry, not only points within ``merge_km``
     fit_per_day: float = 0.2  # per day apart (an undated side counts as ``merge_days_coarse`` days): a day or two
     # weigh less than a matching sub-type and settlement, a week (1.4) more than one figure alike
-    # -- confidence (a probability-like score; the calibration table is in benchmarks/RESULTS_events.md)
-    conf_base_casualty: float = 0.55  # a casualty report with a stated total
-    conf_base_control: float = 0.55  # a capture, recapture, withdrawal ... with its place as the verb's object
-    conf_base_strike: float = 0.45  # a strike without figures
+    # -- confidence (``confidence``: a sum of these, clipped; the calibration tables are in
+    # benchmarks/RESULTS_events.md, session 14). Each signal is monotone; the sizes are set by hand (too few wrong
+    # events to fit them): no weak signal outweighs the capital's, and the bases keep their order
+    conf_base_casualty: float = 0.6  # a casualty report with its figures
+    conf_base_control: float = 0.6  # a capture, recapture, withdrawal ... with its place as the verb's object
+    conf_base_strike: float = 0.5  # a strike without figures (told with less than a casualty report)
     conf_base_claim: float = 0.85  # an annexation claim on a named oblast by a named claimant
-    conf_point_place: float = 0.15  # the place is a town, village or landmark (not only an oblast)
-    conf_oblast_only: float = -0.1  # only an oblast is known
-    conf_explicit_date: float = 0.1  # the text states when it happened
-    conf_claimant: float = 0.05  # the figures carry who said them
     conf_headline: float = 0.1  # the incident is in the headline or the first paragraph (the story's subject)
-    conf_per_extra_source: float = 0.1  # each further article reporting it
-    conf_borrowed_place: float = -0.15  # the place was borrowed from an earlier sentence
+    conf_claimant: float = 0.05  # the figures carry who said them
+    conf_capital_place: float = -0.25  # the place is a national capital: its name most often stands for the
+    # government ("Moscow said", "the Kyiv regime"); takes a capital told outside the lede below 0.5, while a
+    # casualty report at one told in the lede with its claimant stays at 0.5 (0.6 + 0.1 + 0.05 - 0.25)
+    conf_per_extra_source: float = 0.1  # each further independent report (after the merge across articles)
+    conf_min: float = 0.05  # never ruled out
     conf_max: float = 0.99  # never certain
 
 
