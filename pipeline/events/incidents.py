@@ -543,9 +543,9 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
         return True  # an attack or a toll somewhere else
     if not sent.points and own and tells and sent.regions and not any(p.admin1_code in sent.regions for p in own):
         return True  # "X Oblast was also hit", "the X governor said two were killed": a region none of its towns are in
-    if sent.points and not own and sent.strikes and inc.strikes and _fresh_toll(sent.figures) and _stated(inc) and \
-            not _shares_figure(inc, sent) and not _DEFINITE_ANAPHOR.search(sent.text):
-        return True  # an attack told with no town, then an attack at a town with a toll of its own
+    if sent.points and not own and sent.strikes and inc.strikes and _fresh_toll(sent.figures) and \
+            (_stated(inc) or _tally(inc)) and not _shares_figure(inc, sent) and not _DEFINITE_ANAPHOR.search(sent.text):
+        return True  # an attack (or a tally of attacks) told with no town, then an attack at a town with a toll of its own
     regions = {p.admin1_code for s in inc.sentences for p in s.oblasts}
     if not sent.points and not own and tells and sent.regions:
         told = {code for s in inc.sentences for code in s.regions}
@@ -633,6 +633,11 @@ def _doubtful(place: Place) -> bool:
 
 def _stated(inc: _Incident) -> bool:
     return any(f.role in ("total", "observation") for f, _c in inc.figures)
+
+
+def _tally(inc: _Incident) -> bool:
+    """Whether all of an incident's figures are totals over a period or an area (``aggregate``): a tally, no toll."""
+    return bool(inc.figures) and all(f.role == "aggregate" for f, _c in inc.figures)
 
 
 def _part_of(part: _Incident, whole: _Incident) -> bool:
@@ -814,8 +819,8 @@ def _fallback_place(sentences: list[_Sentence], inc: _Incident) -> Place | None:
         if sure:
             return sure[-1]
     for sent in sentences[first.index + 1:]:  # a headline's place is often named only in the next lines
-        if sent.para - first.para > 1 or sent.strikes and _fresh_toll(sent.figures) and _stated(inc) and \
-                not _shares_figure(inc, sent):
+        if sent.para - first.para > 1 or sent.strikes and _fresh_toll(sent.figures) and \
+                (_stated(inc) or _tally(inc)) and not _shares_figure(inc, sent):
             break  # an attack with a toll of its own is another incident's place (``_conflicts``)
         if fits(sent):
             return fits(sent)[0]
