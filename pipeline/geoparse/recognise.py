@@ -76,7 +76,15 @@ SETTLEMENT_OF_CUES = tuple(f"{noun} of" for noun in SETTLEMENT_NOUNS) + tuple(f"
 # (the same cues as their heads before " of": ``_Context.has_any_before`` finds them from the occurrences of " of")
 _SETTLEMENT_OF_HEADS = tuple(cue.removesuffix(" of") for cue in SETTLEMENT_OF_CUES)
 REGION_CUES = ("region", "oblast", "province", "krai", "kray")
-_SETTLEMENT_OF = re.compile(r"\b(" + "|".join(SETTLEMENT_NOUNS) + r"|cities)s? of[ \t]+", re.IGNORECASE)
+# (what r"\b(village|town|...|cities)s? of[ \t]+" finds under ``re.IGNORECASE``, written to open with the class of the
+# nouns' first letters in both cases and "ſ", which ``re.IGNORECASE`` reads as "s": the regex engine can then skip
+# to those characters fast; under the flag a cased first letter gives it none. ``(?<!\w.)`` after the first letter
+# is the ``\b`` before it; each look-behind ties a noun's rest to its own first letter)
+_SETTLEMENT_OF_NOUNS = (*SETTLEMENT_NOUNS, "cities")
+_SETTLEMENT_OF = re.compile(
+    "([" + "".join(sorted({c for noun in _SETTLEMENT_OF_NOUNS for c in (noun[0], noun[0].upper())} | {"\u017f"}))
+    + r"](?<!\w.)(?i:" + "|".join(f"(?<={noun[0]}){re.escape(noun[1:])}" for noun in _SETTLEMENT_OF_NOUNS)
+    + r"))(?i:s? of)[ \t]+")
 # a facility named after the place before it ("the Rivne nuclear power plant", "the Sumy drama theatre"):
 # it becomes the landmark of that name (in any of the place's spellings), else it is placed at the place
 _FACILITY = re.compile(r"[ \t]+((?:(?:nuclear|hydroelectric|hydro|thermal|coal|steel|chemical|oil|gas|coke|"
@@ -570,7 +578,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         mentions = _without_city_district_heads(ctx.text, lines, mentions)
     mentions = _settlements_missing_from_gazetteer(ctx, gaz, mentions, lines)
     _mark_location_strings(ctx, gaz, mentions)
-    mark_district_seats(ctx.text, gaz, mentions)
+    if _may_name_district(ctx):
+        mark_district_seats(ctx.text, gaz, mentions)
     add_hybrid_spellings(gaz, mentions)
     separate_derived_names(gaz, mentions)
     _mark_described_units(ctx, gaz, mentions)
@@ -578,6 +587,19 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     _mark_aliases(ctx, gaz, mentions)
     _mark_near_places(ctx, mentions)
     return mentions
+
+
+# the words ``districts.mark_district_seats`` looks for (its patterns match them under ``re.IGNORECASE``), and
+# the characters other than ASCII letters that the flag reads as letters of them ("ı", "İ" as "i", "ſ" as "s";
+# lower-casing keeps "ı" and "ſ" and makes "İ" two characters)
+_DISTRICT_WORDS = ("district", "raion", "rayon")
+_DISTRICT_FOLDED_LETTERS = ("\u0130", "\u0131", "\u017f")
+
+
+def _may_name_district(ctx: _Context) -> bool:
+    """Whether the text may name a rural district: without one of ``_DISTRICT_WORDS`` in any case, no mention
+    (a part of the text) nor the text after one holds them, and ``mark_district_seats`` changes nothing."""
+    return ctx.has_any(_DISTRICT_WORDS) or any(char in ctx.text for char in _DISTRICT_FOLDED_LETTERS)
 
 
 def _mark_near_places(ctx: _Context, mentions: list[Mention]) -> None:
