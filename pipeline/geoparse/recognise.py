@@ -1408,16 +1408,15 @@ def _may_open_person_name(gaz: Gazetteer, first: str) -> bool:
 
 
 # (not "-ed": "Explained Keith, ..." is a quote's speaker, a person indeed)
-_INFLECTION = re.compile(r"ing\Z")
+_INFLECTION = "ing"
 
 
 def _inflected_verb(low: str) -> bool:
     """Whether lower-case ``low`` is a verb's -ing form whose stem the dictionary has ("retaking"): the
     dictionary lists stems, not their inflected forms."""
-    ending = _INFLECTION.search(low)
-    if ending is None:
+    if not low.endswith(_INFLECTION):
         return False
-    stem = low[:ending.start()]
+    stem = low[:-len(_INFLECTION)]
     if len(stem) < 3:
         return False
     # "shell-ing", "retak(e)-ing", "stop(p)-ing"
