@@ -57,6 +57,9 @@ _REPUBLIC_AFTER = re.compile(r"[ \t]+People['’ʼ]?s[ \t]+Republics?\b")
 ADMIN1_SUFFIXES = frozenset({"Oblast", "oblast", "Province", "Krai", "Kray"})
 # a lower-case region word right after a run of capitalised words belongs to the run ("Kharkivs'ka oblast")
 _LOWER_REGION_WORD = re.compile(r"[ \t]+(?:oblast|region|krai|kray)\b")
+# the second character of a match: a further space or tab, or a region word's first letter (tested before the
+# pattern: most runs are followed by another word)
+_LOWER_REGION_SECOND = " \tork"
 # characters that glue a fragment to the rest of its word ("Vinnyts'ki", "Donets'ke", "Gora-Podol")
 _APOSTROPHES = "'’ʼ‘`"
 _HYPHENS = "-\u2010\u2011"
@@ -155,9 +158,25 @@ _LOCATION_HEAD = re.compile(r"(?m)^[^,\n]{1,%d}," % _LOCATION_HEAD_CHARS)  # (fo
 DISTRICT_WORDS = frozenset({"rayon", "raion", "district", "okrug", "hromada", "municipality", "county"})
 _REGIONS_OF_BEFORE = re.compile(r"\b(regions|oblasts|provinces)\s+of\s+(the\s+)?$", re.IGNORECASE)
 # ("oblast" also in lower case, no English word: "Mykolaivs'ka oblast")
-_ADMIN_SUFFIX = re.compile(r"['’ʼ]? (County|Parish|Township|Borough|Oblast|oblast|Province|Krai|Kray|Governorate|Prefecture|"
-                           r"District)\b")
+_ADMIN_SUFFIX_WORDS = ("County", "Parish", "Township", "Borough", "Oblast", "oblast", "Province", "Krai", "Kray",
+                       "Governorate", "Prefecture", "District")
+_ADMIN_SUFFIX = re.compile(r"['’ʼ]? (" + "|".join(_ADMIN_SUFFIX_WORDS) + r")\b")
+# the second character of a match: the space after an apostrophe, or a suffix word's first letter (a cheap test
+# before the pattern: most names are followed by a lower-case word)
+_ADMIN_SUFFIX_SECOND = " " + "".join(sorted({word[0] for word in _ADMIN_SUFFIX_WORDS}))
 _LIST_GAP = re.compile(r"^(\s*,\s*(and\s+|or\s+)?|\s+(and|or)\s+)$")
+
+
+def _is_list_gap(text: str, start: int, end: int) -> bool:
+    """Whether ``_LIST_GAP`` matches ``text[start:end]`` (offsets not negative). A gap that opens with neither
+    a comma nor white space (what the pattern's "\\s" and ``str.isspace`` both tell) is none, and is then not
+    copied out of the text."""
+    first = text[start:start + 1] if start < end else ""
+    if first != "," and not first.isspace():
+        return False
+    return _LIST_GAP.match(text[start:end]) is not None
+
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 # a capitalised word: r"\b[A-Z][a-z]+(?:['’][a-z]+)?\b", with the opening "\b" written as a look-behind
 # after the capital, so that the regex engine can skip to the next capital fast
@@ -558,7 +577,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                                          lambda m: ctx.line_kind(m.paragraph) == "prose")
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
-        suffix = _ADMIN_SUFFIX.match(text, m.end)
+        suffix = _ADMIN_SUFFIX.match(text, m.end) if text[m.end + 1:m.end + 2] in _ADMIN_SUFFIX_SECOND else None
         if suffix and m.kind in ("name", "variant"):
             m.end = suffix.end()
             m.text = text[m.start:m.end]
@@ -578,8 +597,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         mentions = _without_city_district_heads(ctx.text, lines, mentions)
     mentions = _settlements_missing_from_gazetteer(ctx, gaz, mentions, lines)
     _mark_location_strings(ctx, gaz, mentions)
-    if _may_name_district(ctx):
-        mark_district_seats(ctx.text, gaz, mentions)
+    mark_district_seats(ctx.text, gaz, mentions)
     add_hybrid_spellings(gaz, mentions)
     separate_derived_names(gaz, mentions)
     _mark_described_units(ctx, gaz, mentions)
@@ -587,19 +605,6 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     _mark_aliases(ctx, gaz, mentions)
     _mark_near_places(ctx, mentions)
     return mentions
-
-
-# the words ``districts.mark_district_seats`` looks for (its patterns match them under ``re.IGNORECASE``), and
-# the characters other than ASCII letters that the flag reads as letters of them ("ı", "İ" as "i", "ſ" as "s";
-# lower-casing keeps "ı" and "ſ" and makes "İ" two characters)
-_DISTRICT_WORDS = ("district", "raion", "rayon")
-_DISTRICT_FOLDED_LETTERS = ("\u0130", "\u0131", "\u017f")
-
-
-def _may_name_district(ctx: _Context) -> bool:
-    """Whether the text may name a rural district: without one of ``_DISTRICT_WORDS`` in any case, no mention
-    (a part of the text) nor the text after one holds them, and ``mark_district_seats`` changes nothing."""
-    return ctx.has_any(_DISTRICT_WORDS) or any(char in ctx.text for char in _DISTRICT_FOLDED_LETTERS)
 
 
 def _mark_near_places(ctx: _Context, mentions: list[Mention]) -> None:
@@ -1200,7 +1205,8 @@ def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[RawMatch]:
     region_words = "oblast" in text or "region" in text or "krai" in text or "kray" in text
     for offset, span_end in ctx.cap_spans:
         # a slice per run: the automaton copies its input, so iterating the whole text per run is quadratic
-        region_word = _LOWER_REGION_WORD.match(text, span_end) if region_words else None
+        region_word = _LOWER_REGION_WORD.match(text, span_end) \
+            if region_words and text[span_end + 1:span_end + 2] in _LOWER_REGION_SECOND else None
         if region_word:
             span_end = region_word.end()
         names = _names_in_run(gaz, haystack[offset:span_end + 2], text[offset:span_end])
@@ -1702,7 +1708,7 @@ def _mark_regions(ctx: _Context, mentions: list[Mention]) -> None:
     # lists: "the Kharkiv, Sumy and Poltava regions", "the regions of A, B and C"
     groups: list[list[int]] = []
     for i, m in enumerate(mentions):
-        if groups and _LIST_GAP.match(text[mentions[groups[-1][-1]].end:m.start]):
+        if groups and _is_list_gap(text, mentions[groups[-1][-1]].end, m.start):
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -1746,7 +1752,7 @@ def _mark_location_strings(ctx: _Context, gaz: Gazetteer, mentions: list[Mention
     for i, head in enumerate(mentions):
         if head.kind not in ("name", "variant", "settlement") or head.region_word or i + 1 >= n:
             continue
-        if i > 0 and _LIST_GAP.match(text[mentions[i - 1].end:head.start]):
+        if i > 0 and _is_list_gap(text, mentions[i - 1].end, head.start):
             continue  # the middle of a list
         nxt = mentions[i + 1]
         if nxt.kind in ("name", "variant") and not nxt.text.lower().endswith("s") \
@@ -1826,7 +1832,7 @@ def _possessive_after(text: str, m: Mention) -> bool:
 
 def _list_goes_on(text: str, mentions: list[Mention], i: int) -> bool:
     """Whether mention ``i`` is followed by another item of a list ("Saipan, Guam, Alaska")."""
-    return i + 1 < len(mentions) and bool(_LIST_GAP.match(text[mentions[i].end:mentions[i + 1].start]))
+    return i + 1 < len(mentions) and _is_list_gap(text, mentions[i].end, mentions[i + 1].start)
 
 
 def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions: list[Mention],

@@ -1119,6 +1119,7 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
     anchors = bool(ctx.anchors)
     # the admin-1 units of the other settlements placed in the sentence (most sentences: none)
     sentence_units = [code for key, code in ctx.sentence_units.get(m.sentence, ()) if key != m.key]
+    in_theatre, paragraph, max_rank = ctx.theatre, m.paragraph, w.anchor_max_rank  # (read once per mention)
     for rank_pop, (c, (base_sum, signals)) in enumerate(zip(cands, _base_signals(m, cands, ctx.gaz, w))):
         cc = c.country_code
         country = country_signals.get(cc, _UNSEEN)
@@ -1126,7 +1127,7 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
             country = ctx.country_signal(cc)
         # signals from the article around the mention
         context: list[Signal] = [country] if country is not None else []
-        if ctx.theatre:
+        if in_theatre:
             theatre = ctx.theatre_signal(c)
             if theatre is not None:
                 context.append(theatre)
@@ -1158,10 +1159,10 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
                 context.append(Signal("qualifier_country", w.qualifier_country,
                                       f"listed with its country \"{qualifier.name}\""))
         # (a settlement only the codifier has sorts last by population, but may be the one near)
-        if anchors and (rank_pop < w.anchor_max_rank or c.minor) and c.feature_kind in ("city", "landmark"):
-            near = near_cache.get((c.row, m.paragraph), _UNSEEN)
+        if anchors and (rank_pop < max_rank or c.minor) and c.feature_kind in ("city", "landmark"):
+            near = near_cache.get((c.row, paragraph), _UNSEEN)
             if near is _UNSEEN:
-                near = ctx.nearest_km(c, m.paragraph)
+                near = ctx.nearest_km(c, paragraph)
             if near is not None and near < w.near_km:
                 context.append(Signal("near_other_place", w.near_bonus,
                                       f"{near:.0f} km from another place nearby in the text"))

@@ -6,17 +6,13 @@ import random
 import re
 import sys
 
-from pipeline.geoparse.districts import _DISTRICT_AFTER, _DISTRICT_IN_NAME
-from pipeline.geoparse.recognise import (SETTLEMENT_NOUNS, _SETTLEMENT_OF, _Context, _inflected_verb,
-                                         _may_name_district)
-from pipeline.geoparse.recognise import _is_dictionary_word
+from pipeline.geoparse.recognise import (_ADMIN_SUFFIX, _ADMIN_SUFFIX_SECOND, _LIST_GAP, _LOWER_REGION_SECOND,
+                                         _LOWER_REGION_WORD, SETTLEMENT_NOUNS, _SETTLEMENT_OF, _inflected_verb,
+                                         _is_dictionary_word, _is_list_gap)
 from pipeline.geoparse.spellings import separate_derived_names
 
 # the plain form of ``_SETTLEMENT_OF``
 _PLAIN_SETTLEMENT_OF = re.compile(r"\b(" + "|".join(SETTLEMENT_NOUNS) + r"|cities)s? of[ \t]+", re.IGNORECASE)
-
-
-_ANY_DISTRICT_WORD = re.compile("district|raion|rayon", re.IGNORECASE)
 
 
 def _cues(pattern: re.Pattern, text: str) -> list[tuple[tuple[int, int], str]]:
@@ -44,25 +40,6 @@ def test_settlement_of_opens_with_every_character_the_plain_pattern_may_open_wit
         for noun in (*SETTLEMENT_NOUNS, "cities"):
             text = f" {char}{noun[1:]} of x"
             assert _cues(_SETTLEMENT_OF, text) == _cues(_PLAIN_SETTLEMENT_OF, text), hex(ord(char))
-
-
-def test_a_text_without_a_district_word_has_no_district_match():
-    rng = random.Random(14)
-    pieces = list("districtraonyDISTRICTRAIONY -\t\n") + ["ı", "İ", "ſ", " district", " Raion", " RAYON", "Kyiv"]
-    texts = ["the Chuhuiv district", "the Chuhuiv dıstrıct", "the Chuhuiv DİSTRICT", "the Rylsky raion",
-             "the X diſtrict", "Kyiv, Ukraine"]
-    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(20_000)]
-    for text in texts:
-        if _may_name_district(_Context(text)):
-            continue
-        # no district word in any case that re.IGNORECASE reads: no mention's text (a part of the text) ends
-        # with one, and none is followed by one
-        assert _ANY_DISTRICT_WORD.search(text) is None, text
-        for end in range(0, len(text) + 1, 7):
-            assert _DISTRICT_IN_NAME.search(text, 0, end) is None and _DISTRICT_AFTER.match(text, end) is None
-    assert _may_name_district(_Context("the Chuhuiv dıstrıct"))
-    assert _may_name_district(_Context("the Chuhuiv DİSTRICT"))
-    assert not _may_name_district(_Context("Kyiv, Ukraine"))
 
 
 def test_inflected_verb_reads_the_ing_ending_as_the_pattern_did():
@@ -110,3 +87,27 @@ def test_derived_names_are_looked_at_only_when_one_key_extends_another():
     gaz.asked.clear()
     separate_derived_names(gaz, [_M("bucha", "Bucha"), _M("buchak", "Buchak"), _M("pokrovsk", "Pokrovsk")])
     assert gaz.asked == ["bucha"]
+
+
+def test_list_gap_is_what_the_pattern_finds_in_the_gap():
+    rng = random.Random(3)
+    pieces = list(" ,\t\n\xa0\u2009xa") + ["and", "or", " and ", ", ", "\n"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
+    for text in texts:
+        for start in range(len(text) + 1):
+            for end in (max(0, start - 1), start, len(text), (start + len(text)) // 2):
+                assert _is_list_gap(text, start, end) == bool(_LIST_GAP.match(text[start:end])), (text, start, end)
+
+
+def test_the_second_character_tests_never_hide_a_suffix_or_a_region_word():
+    rng = random.Random(5)
+    pieces = list(" \t'’ʼ,.xX") + [" Oblast", " oblast", " County", " region", " krai", "  kray", " District",
+                                       " Kyiv", " said", "'s"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        for pos in range(len(text) + 1):
+            second = text[pos + 1:pos + 2]
+            if _ADMIN_SUFFIX.match(text, pos):
+                assert second in _ADMIN_SUFFIX_SECOND, (text, pos)
+            if _LOWER_REGION_WORD.match(text, pos):
+                assert second in _LOWER_REGION_SECOND, (text, pos)
