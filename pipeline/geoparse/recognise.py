@@ -59,6 +59,9 @@ _REPUBLIC_AFTER = re.compile(r"[ \t]+People['’ʼ]?s[ \t]+Republics?\b")
 ADMIN1_SUFFIXES = frozenset({"Oblast", "oblast", "Province", "Krai", "Kray"})
 # a lower-case region word right after a run of capitalised words belongs to the run ("Kharkivs'ka oblast")
 _LOWER_REGION_WORD = re.compile(r"[ \t]+(?:oblast|region|krai|kray)\b")
+# the second character of a match: a further space or tab, or a region word's first letter (tested before the
+# pattern: most runs are followed by another word)
+_LOWER_REGION_SECOND = " \tork"
 # characters that glue a fragment to the rest of its word ("Vinnyts'ki", "Donets'ke", "Gora-Podol")
 _APOSTROPHES = "'’ʼ‘`"
 _HYPHENS = "-\u2010\u2011"
@@ -78,7 +81,15 @@ SETTLEMENT_OF_CUES = tuple(f"{noun} of" for noun in SETTLEMENT_NOUNS) + tuple(f"
 # (the same cues as their heads before " of": ``_Context.has_any_before`` finds them from the occurrences of " of")
 _SETTLEMENT_OF_HEADS = tuple(cue.removesuffix(" of") for cue in SETTLEMENT_OF_CUES)
 REGION_CUES = ("region", "oblast", "province", "krai", "kray")
-_SETTLEMENT_OF = re.compile(r"\b(" + "|".join(SETTLEMENT_NOUNS) + r"|cities)s? of[ \t]+", re.IGNORECASE)
+# (what r"\b(village|town|...|cities)s? of[ \t]+" finds under ``re.IGNORECASE``, written to open with the class of the
+# nouns' first letters in both cases and "ſ", which ``re.IGNORECASE`` reads as "s": the regex engine can then skip
+# to those characters fast; under the flag a cased first letter gives it none. ``(?<!\w.)`` after the first letter
+# is the ``\b`` before it; each look-behind ties a noun's rest to its own first letter)
+_SETTLEMENT_OF_NOUNS = (*SETTLEMENT_NOUNS, "cities")
+_SETTLEMENT_OF = re.compile(
+    "([" + "".join(sorted({c for noun in _SETTLEMENT_OF_NOUNS for c in (noun[0], noun[0].upper())} | {"\u017f"}))
+    + r"](?<!\w.)(?i:" + "|".join(f"(?<={noun[0]}){re.escape(noun[1:])}" for noun in _SETTLEMENT_OF_NOUNS)
+    + r"))(?i:s? of)[ \t]+")
 # a facility named after the place before it ("the Rivne nuclear power plant", "the Sumy drama theatre"):
 # it becomes the landmark of that name (in any of the place's spellings), else it is placed at the place
 _FACILITY = re.compile(r"[ \t]+((?:(?:nuclear|hydroelectric|hydro|thermal|coal|steel|chemical|oil|gas|coke|"
@@ -150,9 +161,25 @@ _LOCATION_HEAD = re.compile(r"(?m)^[^,\n]{1,%d}," % _LOCATION_HEAD_CHARS)  # (fo
 DISTRICT_WORDS = frozenset({"rayon", "raion", "district", "okrug", "hromada", "municipality", "county"})
 _REGIONS_OF_BEFORE = re.compile(r"\b(regions|oblasts|provinces)\s+of\s+(the\s+)?$", re.IGNORECASE)
 # ("oblast" also in lower case, no English word: "Mykolaivs'ka oblast")
-_ADMIN_SUFFIX = re.compile(r"['’ʼ]? (County|Parish|Township|Borough|Oblast|oblast|Province|Krai|Kray|Governorate|Prefecture|"
-                           r"District)\b")
+_ADMIN_SUFFIX_WORDS = ("County", "Parish", "Township", "Borough", "Oblast", "oblast", "Province", "Krai", "Kray",
+                       "Governorate", "Prefecture", "District")
+_ADMIN_SUFFIX = re.compile(r"['’ʼ]? (" + "|".join(_ADMIN_SUFFIX_WORDS) + r")\b")
+# the second character of a match: the space after an apostrophe, or a suffix word's first letter (a cheap test
+# before the pattern: most names are followed by a lower-case word)
+_ADMIN_SUFFIX_SECOND = " " + "".join(sorted({word[0] for word in _ADMIN_SUFFIX_WORDS}))
 _LIST_GAP = re.compile(r"^(\s*,\s*(and\s+|or\s+)?|\s+(and|or)\s+)$")
+
+
+def _is_list_gap(text: str, start: int, end: int) -> bool:
+    """Whether ``_LIST_GAP`` matches ``text[start:end]`` (offsets not negative). A gap that opens with neither
+    a comma nor white space (what the pattern's "\\s" and ``str.isspace`` both tell) is none, and is then not
+    copied out of the text."""
+    first = text[start:start + 1] if start < end else ""
+    if first != "," and not first.isspace():
+        return False
+    return _LIST_GAP.match(text[start:end]) is not None
+
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 # a capitalised word: r"\b[A-Z][a-z]+(?:['’][a-z]+)?\b", with the opening "\b" written as a look-behind
 # after the capital, so that the regex engine can skip to the next capital fast
@@ -557,7 +584,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                                          lambda m: ctx.line_kind(m.paragraph) == "prose")
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
-        suffix = _ADMIN_SUFFIX.match(text, m.end)
+        suffix = _ADMIN_SUFFIX.match(text, m.end) if text[m.end + 1:m.end + 2] in _ADMIN_SUFFIX_SECOND else None
         if suffix and m.kind in ("name", "variant"):
             m.end = suffix.end()
             m.text = text[m.start:m.end]
@@ -1199,7 +1226,8 @@ def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[RawMatch]:
     region_words = "oblast" in text or "region" in text or "krai" in text or "kray" in text
     for offset, span_end in ctx.cap_spans:
         # a slice per run: the automaton copies its input, so iterating the whole text per run is quadratic
-        region_word = _LOWER_REGION_WORD.match(text, span_end) if region_words else None
+        region_word = _LOWER_REGION_WORD.match(text, span_end) \
+            if region_words and text[span_end + 1:span_end + 2] in _LOWER_REGION_SECOND else None
         if region_word:
             span_end = region_word.end()
         names = _names_in_run(gaz, haystack[offset:span_end + 2], text[offset:span_end])
@@ -1407,16 +1435,15 @@ def _may_open_person_name(gaz: Gazetteer, first: str) -> bool:
 
 
 # (not "-ed": "Explained Keith, ..." is a quote's speaker, a person indeed)
-_INFLECTION = re.compile(r"ing\Z")
+_INFLECTION = "ing"
 
 
 def _inflected_verb(low: str) -> bool:
     """Whether lower-case ``low`` is a verb's -ing form whose stem the dictionary has ("retaking"): the
     dictionary lists stems, not their inflected forms."""
-    ending = _INFLECTION.search(low)
-    if ending is None:
+    if not low.endswith(_INFLECTION):
         return False
-    stem = low[:ending.start()]
+    stem = low[:-len(_INFLECTION)]
     if len(stem) < 3:
         return False
     # "shell-ing", "retak(e)-ing", "stop(p)-ing"
@@ -1722,7 +1749,7 @@ def _mark_regions(ctx: _Context, mentions: list[Mention]) -> None:
     # lists: "the Kharkiv, Sumy and Poltava regions", "the regions of A, B and C"
     groups: list[list[int]] = []
     for i, m in enumerate(mentions):
-        if groups and _LIST_GAP.match(text[mentions[groups[-1][-1]].end:m.start]):
+        if groups and _is_list_gap(text, mentions[groups[-1][-1]].end, m.start):
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -1766,7 +1793,7 @@ def _mark_location_strings(ctx: _Context, gaz: Gazetteer, mentions: list[Mention
     for i, head in enumerate(mentions):
         if head.kind not in ("name", "variant", "settlement") or head.region_word or i + 1 >= n:
             continue
-        if i > 0 and _LIST_GAP.match(text[mentions[i - 1].end:head.start]):
+        if i > 0 and _is_list_gap(text, mentions[i - 1].end, head.start):
             continue  # the middle of a list
         nxt = mentions[i + 1]
         if nxt.kind in ("name", "variant") and not nxt.text.lower().endswith("s") \
@@ -1846,7 +1873,7 @@ def _possessive_after(text: str, m: Mention) -> bool:
 
 def _list_goes_on(text: str, mentions: list[Mention], i: int) -> bool:
     """Whether mention ``i`` is followed by another item of a list ("Saipan, Guam, Alaska")."""
-    return i + 1 < len(mentions) and bool(_LIST_GAP.match(text[mentions[i].end:mentions[i + 1].start]))
+    return i + 1 < len(mentions) and _is_list_gap(text, mentions[i].end, mentions[i + 1].start)
 
 
 def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions: list[Mention],

@@ -1309,6 +1309,9 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
         return scored
     near_cache = ctx._near_by_paragraph  # (``ctx.nearest_km``, read from its cache when filled)
     anchors = bool(ctx.anchors)
+    # the admin-1 units of the other settlements placed in the sentence (most sentences: none)
+    sentence_units = [code for key, code in ctx.sentence_units.get(m.sentence, ()) if key != m.key]
+    in_theatre, paragraph, max_rank = ctx.theatre, m.paragraph, w.anchor_max_rank  # (read once per mention)
     for rank_pop, (c, (base_sum, signals)) in enumerate(zip(cands, _base_signals(m, cands, ctx.gaz, w))):
         cc = c.country_code
         country = country_signals.get(cc, _UNSEEN)
@@ -1316,7 +1319,7 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
             country = ctx.country_signal(cc)
         # signals from the article around the mention
         context: list[Signal] = [country] if country is not None else []
-        if ctx.theatre:
+        if in_theatre:
             theatre = ctx.theatre_signal(c)
             if theatre is not None:
                 context.append(theatre)
@@ -1336,8 +1339,8 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
                 if m.village and c.admin1_code == ctx.top_admin1 and c.feature_kind == "city":
                     context.append(Signal("admin1_most_named", w.admin1_most_named,
                                           f"{label} is the unit the article names most"))
-        if c.feature_kind == "city" and c.admin1_code and not any(s.kind == "admin1_in_sentence" for s in context) \
-                and any(code == c.admin1_code and key != m.key for key, code in ctx.sentence_units.get(m.sentence, ())):
+        if sentence_units and c.feature_kind == "city" and c.admin1_code and c.admin1_code in sentence_units \
+                and not any(s.kind == "admin1_in_sentence" for s in context):
             context.append(Signal("admin1_of_places_in_sentence", w.admin1_of_sentence_places,
                                   f"{_admin1_label(ctx.gaz, c.admin1_code)} holds the places named with it"))
         if qualifier is not None and c.feature_kind != qualifier_kind:
@@ -1348,10 +1351,10 @@ def _rank(m: Mention, cands: list[Candidate], ctx: _RankContext, index: int = -1
                 context.append(Signal("qualifier_country", w.qualifier_country,
                                       f"listed with its country \"{qualifier.name}\""))
         # (a settlement only the codifier has sorts last by population, but may be the one near)
-        if anchors and (rank_pop < w.anchor_max_rank or c.minor) and c.feature_kind in ("city", "landmark"):
-            near = near_cache.get((c.row, m.paragraph), _UNSEEN)
+        if anchors and (rank_pop < max_rank or c.minor) and c.feature_kind in ("city", "landmark"):
+            near = near_cache.get((c.row, paragraph), _UNSEEN)
             if near is _UNSEEN:
-                near = ctx.nearest_km(c, m.paragraph)
+                near = ctx.nearest_km(c, paragraph)
             if near is not None and near < w.near_km:
                 context.append(Signal("near_other_place", w.near_bonus,
                                       f"{near:.0f} km from another place nearby in the text"))
@@ -1548,6 +1551,10 @@ def _one_sense_across_spellings(mentions: list[Mention], ranked: list[list[_Scor
             continue
         top = ranked[i][0].candidate
         if top.feature_kind != "city":
+            continue
+        # (only a row another name resolved to can move: the others are passed over in C)
+        rows = list(map(_ROW_OF, ranked[i]))
+        if len(rows) < 2 or named.keys().isdisjoint(rows[1:]):
             continue
         for pos in range(1, len(ranked[i])):
             c = ranked[i][pos].candidate

@@ -51,6 +51,11 @@ def separate_derived_names(gaz: Gazetteer, mentions: list[Mention]) -> None:
     written = {m.key: m.text for m in mentions if m.kind == "name" and " " not in m.key}
     if len(written) < 2:
         return
+    # (a key another extends is followed by such a key in sorted order: most articles have none, and then
+    # no mention has a derived name)
+    ordered = sorted(written)
+    if not any(map(str.startswith, ordered[1:], ordered[:-1])):
+        return
     for m in mentions:
         key = m.key
         if m.kind != "name" or m.district or " " in key:

@@ -65,7 +65,8 @@ class _WordTable(dict):
 _WORD_TABLE = _WordTable()
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")  # (what ``_non_ascii`` finds)
+_ASCII_BYTES = bytes(range(128))
 # ``_WORD_TABLE`` restricted to ASCII, as a byte table: ``bytes.translate`` is many times faster than
 # ``str.translate`` with a dict, and mapping an already folded character again leaves it unchanged
 _ASCII_WORD_BYTES = bytes(ord(_WORD_TABLE[code]) for code in range(128)) + bytes(range(128, 256))
@@ -77,12 +78,19 @@ def fold_words(text: str) -> str:
         # fold the (few, often repeated: quotes, dashes) distinct non-ASCII characters first, one ``str.replace``
         # each; if they all fold to ASCII, no replacement makes a character another one replaces, and the rest is
         # finished on bytes
-        for char in set(_NON_ASCII.findall(text)):
+        for char in set(_non_ascii(text)):
             folded = _WORD_TABLE[ord(char)]
             if not folded.isascii():
                 return text.translate(_WORD_TABLE)
             text = text.replace(char, folded)
     return text.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii")
+
+
+def _non_ascii(text: str) -> str:
+    """The characters of ``text`` that are not ASCII, in order (``"".join(_NON_ASCII.findall(text))``): its UTF-8
+    form without the ASCII bytes, which no other character's encoding holds (a byte deletion in C, several times
+    cheaper than the regex scan; lone surrogates pass)."""
+    return text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
 
 
 @lru_cache(maxsize=262144)

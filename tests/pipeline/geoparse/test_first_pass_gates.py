@@ -1,0 +1,113 @@
+"""Session 14's first-pass gates and rewritten patterns give what the plain forms give (issue 12 point 6)."""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+
+from pipeline.geoparse.recognise import (_ADMIN_SUFFIX, _ADMIN_SUFFIX_SECOND, _LIST_GAP, _LOWER_REGION_SECOND,
+                                         _LOWER_REGION_WORD, SETTLEMENT_NOUNS, _SETTLEMENT_OF, _inflected_verb,
+                                         _is_dictionary_word, _is_list_gap)
+from pipeline.geoparse.spellings import separate_derived_names
+
+# the plain form of ``_SETTLEMENT_OF``
+_PLAIN_SETTLEMENT_OF = re.compile(r"\b(" + "|".join(SETTLEMENT_NOUNS) + r"|cities)s? of[ \t]+", re.IGNORECASE)
+
+
+def _cues(pattern: re.Pattern, text: str) -> list[tuple[tuple[int, int], str]]:
+    return [(m.span(), m.group(1)) for m in pattern.finditer(text)]
+
+
+def test_settlement_of_finds_what_the_plain_pattern_finds():
+    rng = random.Random(18)
+    pieces = list("villagetownsettlementcityhamletshipurban-type ofVILLAGETOWNOF\t\n_1.xé") + \
+        ["ſ", "ı", "İ", " of ", " OF ", "village", "Town", "cities", "CITY", "township", "urban-type settlement"]
+    texts = ["", "the village of Kozacha Lopan", "The Towns of A and B", "urban-type settlement of X",
+             "subvillage of X", "ſettlement of X", "cıty of X", "cities  of\tX", "township of X", "towns of X"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(30_000)]
+    for text in texts:
+        assert _cues(_SETTLEMENT_OF, text) == _cues(_PLAIN_SETTLEMENT_OF, text), text
+
+
+def test_settlement_of_opens_with_every_character_the_plain_pattern_may_open_with():
+    # the characters re.IGNORECASE reads as a noun's first letter ("ſ" as "s"), and a sample of all others
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    readers = set(re.findall("[" + "".join({noun[0] for noun in SETTLEMENT_NOUNS}) + "]", every, re.IGNORECASE))
+    assert "\u017f" in readers
+    rng = random.Random(7)
+    for char in sorted(readers) + [chr(rng.randrange(sys.maxunicode + 1)) for _ in range(3_000)]:
+        for noun in (*SETTLEMENT_NOUNS, "cities"):
+            text = f" {char}{noun[1:]} of x"
+            assert _cues(_SETTLEMENT_OF, text) == _cues(_PLAIN_SETTLEMENT_OF, text), hex(ord(char))
+
+
+def test_inflected_verb_reads_the_ing_ending_as_the_pattern_did():
+    pattern = re.compile(r"ing\Z")
+
+    def plain(low: str) -> bool:
+        ending = pattern.search(low)
+        if ending is None:
+            return False
+        stem = low[:ending.start()]
+        if len(stem) < 3:
+            return False
+        return _is_dictionary_word(stem) or _is_dictionary_word(stem + "e") or \
+            (stem[-1] == stem[-2] and _is_dictionary_word(stem[:-1]))
+
+    for low in ("retaking", "shelling", "stopping", "ing", "king", "during", "ringing", "ing\n", "sing", "kharkiv",
+                "bring", "beijing", "reading", "string", "ingx"):
+        assert _inflected_verb(low) == plain(low), low
+
+
+class _M:
+    def __init__(self, key: str, text: str, kind: str = "name") -> None:
+        self.key, self.text, self.kind, self.district = key, text, kind, False
+        self.rows: tuple[int, ...] = ()
+        self.signals: list = []
+
+
+class _NoRowsGazetteer:
+    """A gazetteer stub: asking for rows means the gate let the mention through."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def rows_for_key(self, key: str) -> tuple[int, ...]:
+        self.asked.append(key)
+        return ()
+
+
+def test_derived_names_are_looked_at_only_when_one_key_extends_another():
+    gaz = _NoRowsGazetteer()
+    separate_derived_names(gaz, [_M("kharkiv", "Kharkiv"), _M("kyiv", "Kyiv"), _M("lviv", "Lviv")])
+    assert gaz.asked == []
+    separate_derived_names(gaz, [_M("ivanivka", "Ivanivka"), _M("ivanivkaa", "Ivanivkaa"), _M("lviv", "Lviv")])
+    assert gaz.asked == ["ivanivka"]  # the key another extends (by a short ending) is looked at
+    gaz.asked.clear()
+    separate_derived_names(gaz, [_M("bucha", "Bucha"), _M("buchak", "Buchak"), _M("pokrovsk", "Pokrovsk")])
+    assert gaz.asked == ["bucha"]
+
+
+def test_list_gap_is_what_the_pattern_finds_in_the_gap():
+    rng = random.Random(3)
+    pieces = list(" ,\t\n\xa0\u2009xa") + ["and", "or", " and ", ", ", "\n"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
+    for text in texts:
+        for start in range(len(text) + 1):
+            for end in (max(0, start - 1), start, len(text), (start + len(text)) // 2):
+                assert _is_list_gap(text, start, end) == bool(_LIST_GAP.match(text[start:end])), (text, start, end)
+
+
+def test_the_second_character_tests_never_hide_a_suffix_or_a_region_word():
+    rng = random.Random(5)
+    pieces = list(" \t'’ʼ,.xX") + [" Oblast", " oblast", " County", " region", " krai", "  kray", " District",
+                                       " Kyiv", " said", "'s"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        for pos in range(len(text) + 1):
+            second = text[pos + 1:pos + 2]
+            if _ADMIN_SUFFIX.match(text, pos):
+                assert second in _ADMIN_SUFFIX_SECOND, (text, pos)
+            if _LOWER_REGION_WORD.match(text, pos):
+                assert second in _LOWER_REGION_SECOND, (text, pos)
