@@ -69,7 +69,7 @@ _DESCRIPTOR = re.compile(r"\b(outside|near|north of|south of|east of|west of|fro
 _TITLE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:regional|oblast|region|city|state|military|civil|civil-military|"
                           r"district|local|provincial|municipal|defen[cs]e)\s+){0,4}(?:governor|administration|council|"
                           r"mayor|prosecutor['’]?s?|police|head|chief|spokesperson|spokesman|office|officials?|"
-                          r"authorities)\b", re.IGNORECASE)
+                          r"authorities|regime|government|leadership|junta)\b", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"\b(governor|mayor|head|chief|administration|council|prosecutor|authorities)\s+of\s+"
                            r"(?:the\s+)?$", re.IGNORECASE)
 _ORG_BEFORE = re.compile(r"\b(Church|Patriarchate|University|Bank|Ministry|Academy|Museum|Diocese|Embassy|Court|"
@@ -80,6 +80,17 @@ _AGENT_AFTER = re.compile(r"^['’]?s?\s+(?:\w+ly\s+)?(says|said|told|tells|accu
 _POSSESSIVE = re.compile(r"^['’]s\s+(?!(?:\w+\s+)?(?:region|oblast|province|outskirts|centre|center|suburbs|"
                          r"port|airport|district|streets?|square|historic|residents?|mayor|city)\b)")
 _AGENT_BEFORE = re.compile(r"\bby\s+$")
+# a place as an attribute of what it stands for ("Moscow-annexed Crimea", "Kyiv-controlled territory", "a Kharkiv-based
+# analyst"): the place hyphenated with a participle or a relational adjective is no place where anything happened
+_ATTRIBUTE_AFTER = re.compile(r"^[-‐‑](?:[a-z]+(?:ed|en)|held|led|built|run|based|born|bound|made|friendly|aligned)\b")
+# a capital as the seat a visit, a meeting or a speaker is at ("a surprise visit to Kyiv", "told reporters in Moscow",
+# "talks in Minsk") or as the state that receives what was handed over ("a rocket system supplied to Kyiv"): only
+# words of a day may stand between ("said on Monday in Kyiv"), never a clause ("said two were killed in Kyiv")
+_SEAT_BEFORE = re.compile(r"\b(?:(?:visit(?:s|ed|ing)?|trip|arrived|arriving|travel(?:l?ed|l?ing|s)?|talks|summit|"
+                          r"meeting|met|conference|briefing|told reporters|speaking|spoke|said|says|supplied|delivered|"
+                          r"provided|transferred|handed over|pledged|promised)"
+                          r"(?:\s+(?:on|late on|early on|last|this)\s+\w+)?\s+(?:in|to)\s+(?:the\s+)?|"
+                          r"visited\s+)$", re.IGNORECASE)
 # a capital or seat of power as the state: the source of an act ("a provocation from Moscow", "orders from the
 # Kremlin") or the subject of a perfect ("the Kremlin has focused its forces"; not "X has been hit", "X has come
 # under fire", "X has seen / suffered ...": the place as what underwent something)
@@ -284,6 +295,10 @@ def usable(place: Place, text: str) -> bool:
         return False
     if kind in POINT_KINDS and _capital(place) and _AGENT_BEFORE.search(before):
         return False  # "regions occupied by Moscow": the state as the agent, not a place
+    if kind in POINT_KINDS and _capital(place) and _SEAT_BEFORE.search(before):
+        return False  # "a visit to Kyiv", "supplied to Kyiv by the West": the seat of a visit or of the state
+    if _ATTRIBUTE_AFTER.match(after):
+        return False  # "Moscow-annexed Crimea": the place as an attribute
     if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and \
             (_SOURCE_BEFORE.search(before) or _PERFECT_AGENT_AFTER.match(after)):
         return False
@@ -1229,6 +1244,34 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
 
 
 _OCCUPIER = {"UA": "Russia", "RU": "Ukraine"}  # who occupies a place of the theatre when the text does not say
+# people taken, not a place: a person before a capture participle with no object of its own ("soldiers captured in the
+# first weeks, on X", "fighters captured at X"), or people as the verb's object ("captured 102 soldiers in the X
+# region"); collective subjects ("troops", "forces") are left out: "Russian troops captured X" takes a place
+_PEOPLE = (r"(?:soldiers?|servicem[ae]n|servicewom[ae]n|fighters|militants|prisoners?|POWs?|officers?|marines|sailors|"
+           r"pilots?|defenders|civilians|people|men|women|children|residents|hostages|mercenaries)")
+_PEOPLE_BEFORE = re.compile(r"\b" + _PEOPLE + r"\s+(?:(?:who|that)\s+(?:were|was|had\s+been|have\s+been)\s+)?$",
+                            re.IGNORECASE)
+_NO_OBJECT_AFTER = re.compile(r"\s*(?:,|(?:in|on|at|during|by|near|after|since|from|while|earlier|last|when)\b)",
+                              re.IGNORECASE)
+_PEOPLE_AFTER = re.compile(r"\s+(?:(?:more\s+than|at\s+least|over|about|some|nearly|almost|dozens\s+of|hundreds\s+of|"
+                           r"several|many|\d[\d,]*|\w+teen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                           r"twelve|twenty|thirty|forty|fifty|a|an|the|Russian|Ukrainian|enemy|wounded|foreign)\s+){0,4}"
+                           + _PEOPLE + r"\b", re.IGNORECASE)
+# a tally of settlements that names none ("six settlements in the X region have been liberated"): no place changed
+# hands that the map could show (the region is no settlement of the tally)
+_UNNAMED_TALLY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|more|many|"
+                            r"dozens\s+of|a\s+number\s+of|multiple|numerous|other)\s+(?:more\s+)?(?:[\w-]+\s+)?"
+                            r"(?:settlements|villages|towns|localities|communities|hamlets)\b", re.IGNORECASE)
+
+
+def people_taken(sentence: str, trig: Trigger) -> bool:
+    """Whether a capture verb takes people, not a place (``_PEOPLE_BEFORE``, ``_PEOPLE_AFTER``)."""
+    if trig.sub != "capture":
+        return False
+    if _PEOPLE_AFTER.match(sentence, trig.end):
+        return True
+    return bool(_PEOPLE_BEFORE.search(sentence, max(0, trig.start - 60), trig.start)) and \
+        bool(_NO_OBJECT_AFTER.match(sentence, trig.end))
 
 
 # clauses of one sentence that may each state their own day ("On 8 Sept X was freed; and on 10 Sept Y was")
@@ -1281,7 +1324,7 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
             counts[key] = counts.get(key, 0) + 1
             if main is None or counts[key] > counts.get(main.geonameid or main.name, 0):
                 main = p
-        for trig in (t for t in sent.triggers if t.control):
+        for trig in (t for t in sent.triggers if t.control and not people_taken(sent.text, t)):
             stated, stated_in = _clause_date(sent, trig, published)
             places = _objects(sent, trig, main)
             if not places and not sent.points and stated is not None:  # "Russia on Sunday claimed it had taken a town"
@@ -1292,7 +1335,8 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                 unnamed = None
             oblast_level = False
             background = since_occupation(sent.text, trig) or stated is None and _earlier_year(sent.text, trig, published)
-            if not places and len({p.admin1_code for p in sent.oblasts}) == 1 and not sent.points and not background:
+            if not places and len({p.admin1_code for p in sent.oblasts}) == 1 and not sent.points and not background \
+                    and not _UNNAMED_TALLY.search(sent.text):
                 places, oblast_level = sent.oblasts[:1], True
             for place in places:
                 headline = sent.para <= first_para + 1

@@ -91,7 +91,7 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
     ("drone_strike", _INTERCEPTED.format(weapon=r"drones?") + r"|"
                      r"\bdrones?\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked|exploded|crashed into)\b|"
                      r"\bdrone (?:strikes?|attacks?)\b"),
-    ("airstrike", r"\b(air ?strikes?|air raid(?!\s+(?:alerts?|sirens?|warnings?))|bombed|bombing|bombard\w*|"
+    ("airstrike", r"\b(air ?strikes?|air raid(?!\s+(?:alerts?|alarms?|sirens?|warnings?|shelters?))|bombed|bombing|bombard\w*|"
                   r"(?:guided|aerial|glide) (?:aerial )?bombs?)\b"),
     ("shelling", r"\b(shell(?:ed|ing)|artillery fire|fired mortars|mortar fire)\b"),
     ("explosion", r"\b(blew up|blown up|detonated|(?:explosions?|blasts?)\s+(?:\w+\s+)?(?:damaged|destroyed|"
@@ -177,7 +177,7 @@ _IRREALIS = re.compile(
     r"\b(could|would|might|may(?!\s+\d)|will|shall|can|cannot|if|unless|threaten\w*|vow\w*|warn\w*|fears?|feared|"
     r"afraid|fearing|for fear|plans? to|planning to|planned to|intends? to|preparing to|prepared to|expected to|possible|possibly|"
     r"potential|hypothetic\w*|rule out|ready to|aims? to|seeks? to|wants? to|tr(?:y|ies|ied) to|attempts? to|"
-    r"curfew|alerts?|sirens?|forecast\w*|predict\w*|accus\w+|alleg\w+|denie[sd]|deny|denial|unconfirmed|"
+    r"curfew|alerts?|alarms?|sirens?|forecast\w*|predict\w*|accus\w+|alleg\w+|denie[sd]|deny|denial|unconfirmed|"
     r"whether|risk of|fail(?:ed|ing|s)? to|should|must|ought to|"
     # a hedge, a staged pretext, or the prospect of an incident ("perhaps to simulate an attack", "the threat of
     # the army seizing X"): nothing happened yet
