@@ -1193,6 +1193,38 @@ def _fold_sources(into: Event, other: Event) -> None:
 # -- changes of control -------------------------------------------------------------------------
 
 
+# a list going on after its last named place ("A, B and ten other villages were retaken"): the tally is more of the list
+_LIST_CONTINUES = re.compile(r"\s*(?:,|and\b|as well as\b)", re.IGNORECASE)
+# people taken, not a place: a person before a capture participle with no object of its own ("soldiers captured in the
+# first weeks, on X", "fighters captured at X"), or people as the verb's object ("captured 102 soldiers in the X
+# region"); collective subjects ("troops", "forces") are left out: "Russian troops captured X" takes a place
+_PEOPLE = (r"(?:soldiers?|servicem[ae]n|servicewom[ae]n|fighters|militants|prisoners?|POWs?|officers?|marines|sailors|"
+           r"pilots?|defenders|civilians|people|men|women|children|residents|hostages|mercenaries)")
+_PEOPLE_BEFORE = re.compile(r"\b" + _PEOPLE + r"\s+(?:(?:who|that)\s+(?:were|was|had\s+been|have\s+been)\s+)?$",
+                            re.IGNORECASE)
+_NO_OBJECT_AFTER = re.compile(r"\s*(?:,|(?:in|on|at|during|by|near|after|since|from|while|earlier|last|when)\b)",
+                              re.IGNORECASE)
+_PEOPLE_AFTER = re.compile(r"\s+(?:(?:more\s+than|at\s+least|over|about|some|nearly|almost|dozens\s+of|hundreds\s+of|"
+                           r"several|many|\d[\d,]*|\w+teen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                           r"twelve|twenty|thirty|forty|fifty|a|an|the|Russian|Ukrainian|enemy|wounded|foreign)\s+){0,4}"
+                           + _PEOPLE + r"\b", re.IGNORECASE)
+# a tally of settlements that names none ("six settlements in the X region have been liberated"): no place changed
+# hands that the map could show (the region is no settlement of the tally)
+_UNNAMED_TALLY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|more|many|"
+                            r"dozens\s+of|a\s+number\s+of|multiple|numerous|other)\s+(?:more\s+)?(?:[\w-]+\s+)?"
+                            r"(?:settlements|villages|towns|localities|communities|hamlets)\b", re.IGNORECASE)
+
+
+def people_taken(sentence: str, trig: Trigger) -> bool:
+    """Whether a capture verb takes people, not a place (``_PEOPLE_BEFORE``, ``_PEOPLE_AFTER``)."""
+    if trig.sub != "capture":
+        return False
+    if _PEOPLE_AFTER.match(sentence, trig.end):
+        return True
+    return bool(_PEOPLE_BEFORE.search(sentence, max(0, trig.start - 60), trig.start)) and \
+        bool(_NO_OBJECT_AFTER.match(sentence, trig.end))
+
+
 def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     """The places a change-of-control verb is about: its object (a list counts), or its subject if passive."""
     text, s0 = sent.text, sent.start
@@ -1228,7 +1260,8 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
         gap = text[before[-1].end - s0:trig.start]
         if not re.search(r"[.;]|\b(?:after|when|while|but|because)\b", gap) and \
                 (trig.passive or not re.search(r"\band\b", gap)) and not _NOT_A_PLACE_SUBJECT.search(gap) and \
-                not _LOCATOR_OF_UNNAMED.search(text, 0, before[-1].start - s0):
+                not _LOCATOR_OF_UNNAMED.search(text, 0, before[-1].start - s0) and \
+                not (_UNNAMED_TALLY.search(gap) and not _LIST_CONTINUES.match(gap)):
             listed = [before[-1]]
             while trig.passive and len(listed) < len(before):  # "the villages of A and B were retaken"
                 prev = before[-len(listed) - 1]
@@ -1244,36 +1277,6 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
 
 
 _OCCUPIER = {"UA": "Russia", "RU": "Ukraine"}  # who occupies a place of the theatre when the text does not say
-# people taken, not a place: a person before a capture participle with no object of its own ("soldiers captured in the
-# first weeks, on X", "fighters captured at X"), or people as the verb's object ("captured 102 soldiers in the X
-# region"); collective subjects ("troops", "forces") are left out: "Russian troops captured X" takes a place
-_PEOPLE = (r"(?:soldiers?|servicem[ae]n|servicewom[ae]n|fighters|militants|prisoners?|POWs?|officers?|marines|sailors|"
-           r"pilots?|defenders|civilians|people|men|women|children|residents|hostages|mercenaries)")
-_PEOPLE_BEFORE = re.compile(r"\b" + _PEOPLE + r"\s+(?:(?:who|that)\s+(?:were|was|had\s+been|have\s+been)\s+)?$",
-                            re.IGNORECASE)
-_NO_OBJECT_AFTER = re.compile(r"\s*(?:,|(?:in|on|at|during|by|near|after|since|from|while|earlier|last|when)\b)",
-                              re.IGNORECASE)
-_PEOPLE_AFTER = re.compile(r"\s+(?:(?:more\s+than|at\s+least|over|about|some|nearly|almost|dozens\s+of|hundreds\s+of|"
-                           r"several|many|\d[\d,]*|\w+teen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                           r"twelve|twenty|thirty|forty|fifty|a|an|the|Russian|Ukrainian|enemy|wounded|foreign)\s+){0,4}"
-                           + _PEOPLE + r"\b", re.IGNORECASE)
-# a tally of settlements that names none ("six settlements in the X region have been liberated"): no place changed
-# hands that the map could show (the region is no settlement of the tally)
-_UNNAMED_TALLY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|more|many|"
-                            r"dozens\s+of|a\s+number\s+of|multiple|numerous|other)\s+(?:more\s+)?(?:[\w-]+\s+)?"
-                            r"(?:settlements|villages|towns|localities|communities|hamlets)\b", re.IGNORECASE)
-
-
-def people_taken(sentence: str, trig: Trigger) -> bool:
-    """Whether a capture verb takes people, not a place (``_PEOPLE_BEFORE``, ``_PEOPLE_AFTER``)."""
-    if trig.sub != "capture":
-        return False
-    if _PEOPLE_AFTER.match(sentence, trig.end):
-        return True
-    return bool(_PEOPLE_BEFORE.search(sentence, max(0, trig.start - 60), trig.start)) and \
-        bool(_NO_OBJECT_AFTER.match(sentence, trig.end))
-
-
 # clauses of one sentence that may each state their own day ("On 8 Sept X was freed; and on 10 Sept Y was")
 _DATED_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\s+(?=(?:on|by|in|since|later|then)\b)|"
                                  # "X was taken in May 2022 but retaken by Y in September 2022"

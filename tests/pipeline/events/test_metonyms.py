@@ -118,3 +118,14 @@ def test_a_toll_of_attacks_on_many_cities_is_not_the_toll_of_the_strike_told(geo
             "It follows a week of missile attacks on Ukrainian cities that killed 31 people.")
     assert [(e.admin1_code, e.killed) for e in _events(geoparser, body) if e.event_type == "casualty_report"] == \
         [("UA-59", 2)]
+
+
+def test_a_tally_as_the_subject_does_not_liberate_the_sector_s_city(geoparser):
+    body = "In the Kherson direction on Monday, 12 settlements were liberated, the general staff said."
+    assert _where(_events(geoparser, body), "frontline_incident") == []
+
+
+def test_a_named_village_before_a_tally_is_still_liberated(geoparser):
+    body = "Vysokopillia, Arkhanhelske and five other villages were liberated on Monday, the general staff said."
+    names = {e.place.name for e in _events(geoparser, body) if e.event_type == "frontline_incident"}
+    assert "Arkhanhelske" in names
