@@ -141,6 +141,9 @@ _ONE_MORE_VICTIM = re.compile(r"^\W*another\s+(?:[\w-]+\s+){0,2}?(?:man|woman|pe
                               r"resident|pensioner|teenager|victim|people|persons|civilians|children|residents|"
                               r"\d{1,3}-year-old)\b(?!.*\b(?:attack|strike|shelling|explosion|bombing|raid)\b)",
                               re.IGNORECASE)
+# a sentence that goes back to an earlier day ("Earlier on May 3, ...", "Previously, on May 3, ..."): with a stated day
+# before the page's, it tells an attack of that day, not the news the page reports undated
+_EARLIER_OPENER = re.compile(r"\W*(?:earlier|previously|before that)\b", re.IGNORECASE)
 # a night spans two dates: "overnight", "late on Sunday" and "on Monday" may be one attack
 _NIGHT = re.compile(r"\b(night|overnight|midnight|evening|dawn|early hours|late on)\b", re.IGNORECASE)
 # what a change-of-control verb took when it was no place: people ("captured two soldiers in X"), things
@@ -565,6 +568,9 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     if _stale(mine, published) and inc.strikes and _own_attack(inc, sent) and not sent.figures and \
             _fresh_toll([f for f, _c in inc.figures]):
         return True  # an attack on a day well before the page (a caption, a reminder) is not the page's news
+    page = parse_iso(published.date)
+    if page is not None and mine < page and _EARLIER_OPENER.match(sent.text) and _own_attack(inc, sent):
+        return True  # "Earlier on May 3, shells hit the city.": an attack of an earlier day than the page's news
     for kind in ("killed", "injured"):
         values = [f.value for f in sent.figures if f.kind == kind and f.role in ("total", "individual")]
         known = inc.toll(kind)

@@ -129,3 +129,15 @@ def test_a_named_village_before_a_tally_is_still_liberated(geoparser):
     body = "Vysokopillia, Arkhanhelske and five other villages were liberated on Monday, the general staff said."
     names = {e.place.name for e in _events(geoparser, body) if e.event_type == "frontline_incident"}
     assert "Arkhanhelske" in names
+
+
+# -- an earlier day's attack told after the page's news ------------------------------------------------------------
+def test_an_earlier_day_s_attack_neither_dates_nor_joins_the_news(geoparser):
+    body = ("Russian rockets hit residential blocks in Kharkiv, killing nine people, the governor said.\n\n"
+            "Earlier, the city council said two people were wounded in the attack.\n\n"
+            "Earlier on May 7, the media reported heavy shelling of Kharkiv's outskirts.")
+    events = _events(geoparser, body)
+    assert [(e.killed, e.injured, e.when.date) for e in events if e.event_type == "casualty_report"] == \
+        [(9, 2, "2024-05-10")]
+    assert [(e.sub_event_type, e.when.date) for e in events if e.event_type == "frontline_incident"] == \
+        [("shelling", "2024-05-07")]
