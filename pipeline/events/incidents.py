@@ -74,7 +74,8 @@ _TITLE_BEFORE = re.compile(r"\b(governor|mayor|head|chief|administration|council
                            r"(?:the\s+)?$", re.IGNORECASE)
 _ORG_BEFORE = re.compile(r"\b(Church|Patriarchate|University|Bank|Ministry|Academy|Museum|Diocese|Embassy|Court|"
                          r"Metropolis|Orchestra|Club)\s+of\s+(?:the\s+)?$")
-_AGENT_AFTER = re.compile(r"^['’]?s?\s+(?:\w+ly\s+)?(says|said|told|tells|accused|accuses|blamed|blames|warned|claimed|"
+_AGENT_AFTER = re.compile(r"^['’]?s?\s+(?:(?:on|late\s+on|early\s+on|last|this)\s+[A-Z]\w+\s+|also\s+|(?:has|have|had)\s+)?"
+                          r"(?:\w+ly\s+)?(says|said|told|tells|accused|accuses|blamed|blames|warned|claimed|"
                           r"claims|denied|denies|announced|wants|opposes|opposed|insists|argued|called|rejected|"
                           r"rejects|responded|vowed|could|would|might|will|may|has accused|fired|launched)\b")
 _POSSESSIVE = re.compile(r"^['’]s\s+(?!(?:\w+\s+)?(?:region|oblast|province|outskirts|centre|center|suburbs|"
@@ -83,6 +84,13 @@ _AGENT_BEFORE = re.compile(r"\bby\s+$")
 # a place as an attribute of what it stands for ("Moscow-annexed Crimea", "Kyiv-controlled territory", "a Kharkiv-based
 # analyst"): the place hyphenated with a participle or a relational adjective is no place where anything happened
 _ATTRIBUTE_AFTER = re.compile(r"^[-‐‑](?:[a-z]+(?:ed|en)|held|led|built|run|based|born|bound|made|friendly|aligned)\b")
+# two capitals as the two states ("an exchange between Moscow and Kyiv"), a capital's clock ("at 3 a.m. Moscow time"),
+# a place as a side taken ("pro-Moscow separatists", "anti-Kremlin"): no place where anything happened
+_BETWEEN_STATES = re.compile(r"\bbetween\s+(?-i:[A-Z])[\w'’-]+\s+and\s+$", re.IGNORECASE)  # (the second named)
+_BETWEEN_FIRST = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_AND_NAME_AFTER = re.compile(r"^\s+and\s+(?-i:[A-Z])")  # (the first named)
+_LOCAL_TIME_AFTER = re.compile(r"^\s+time\b", re.IGNORECASE)
+_PARTISAN_BEFORE = re.compile(r"\b(?:pro|anti)[-‐‑]$", re.IGNORECASE)
 # a capital as the seat a visit, a meeting or a speaker is at ("a surprise visit to Kyiv", "told reporters in Moscow",
 # "talks in Minsk") or as the state that receives what was handed over ("a rocket system supplied to Kyiv"): only
 # words of a day may stand between ("said on Monday in Kyiv"), never a clause ("said two were killed in Kyiv")
@@ -298,6 +306,11 @@ def usable(place: Place, text: str) -> bool:
         return False
     if kind in POINT_KINDS and _capital(place) and _AGENT_BEFORE.search(before):
         return False  # "regions occupied by Moscow": the state as the agent, not a place
+    if kind in POINT_KINDS and _capital(place) and (_BETWEEN_STATES.search(before) or _LOCAL_TIME_AFTER.match(after) or
+                                                     _BETWEEN_FIRST.search(before) and _AND_NAME_AFTER.match(after)):
+        return False  # "talks between Moscow and Kyiv": the two states; "03:00 Moscow time": a clock
+    if _PARTISAN_BEFORE.search(before):
+        return False  # "pro-Moscow separatists": the place as a side
     if kind in POINT_KINDS and _capital(place) and _SEAT_BEFORE.search(before):
         return False  # "a visit to Kyiv", "supplied to Kyiv by the West": the seat of a visit or of the state
     if _ATTRIBUTE_AFTER.match(after):

@@ -141,3 +141,15 @@ def test_an_earlier_day_s_attack_neither_dates_nor_joins_the_news(geoparser):
         [(9, 2, "2024-05-10")]
     assert [(e.sub_event_type, e.when.date) for e in events if e.event_type == "frontline_incident"] == \
         [("shelling", "2024-05-07")]
+
+
+# -- more capitals standing for their states -----------------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Moscow on Tuesday said its drones had struck a fuel depot overnight.",
+    "A drone struck a fuel depot overnight; pro-Moscow bloggers posted videos of the fire.",
+    "Pro-Kyiv partisans blew up a railway bridge overnight, the group said.",
+    "A drone struck a fuel depot at 3 a.m. Moscow time, the officials said.",
+    "A drone struck a fuel depot overnight, days after talks between Moscow and Kyiv broke down.",
+])
+def test_a_capital_as_a_speaker_a_side_a_clock_or_a_party_to_talks_is_no_place(geoparser, sentence):
+    assert not [e for e in _events(geoparser, sentence) if e.admin1_code in ("RU-MOW", "UA-30")]
