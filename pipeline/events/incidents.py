@@ -149,6 +149,11 @@ _ONE_MORE_VICTIM = re.compile(r"^\W*another\s+(?:[\w-]+\s+){0,2}?(?:man|woman|pe
                               r"resident|pensioner|teenager|victim|people|persons|civilians|children|residents|"
                               r"\d{1,3}-year-old)\b(?!.*\b(?:attack|strike|shelling|explosion|bombing|raid)\b)",
                               re.IGNORECASE)
+# an attack referred back to at its place ("the victims of the “barbaric” strike on X"): the incident told, whatever day
+# the sentence states (the day of a mourning, a statement), unless it states a toll of its own
+_BACK_REFERENCE = re.compile(r"\b(?:the|this|that|Saturday['’]s|Sunday['’]s|Monday['’]s|Tuesday['’]s|Wednesday['’]s|"
+                             r"Thursday['’]s|Friday['’]s)\s+(?:[“\"‘']?[\w-]+[”\"’']?\s+){0,2}(?:strike|attack|shelling|"
+                             r"bombing|raid|explosion|blast|tragedy)\s+(?:on|in|at|against)\b", re.IGNORECASE)
 # a sentence that goes back to an earlier day ("Earlier on May 3, ...", "Previously, on May 3, ..."): with a stated day
 # before the page's, it tells an attack of that day, not the news the page reports undated
 _EARLIER_OPENER = re.compile(r"\W*(?:earlier|previously|before that)\b", re.IGNORECASE)
@@ -573,6 +578,9 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
                 (sent.strikes or sent.para not in {s.para for s in inc.sentences}):
             # the day before or after: the same night told twice, unless an attack of its own with its own figures,
             # or harm told in a paragraph of its own day ("On May 3, two people were wounded.": a day-by-day list)
+            if _BACK_REFERENCE.search(sent.text) and not any(f.role in ("total", "observation") for f in sent.figures) \
+                    and any(same_place(a, b) for a in sent.points for b in own):
+                return False  # "a day of mourning for the victims of the strike on X": the day is the mourning's
             return not any(_NIGHT.search(s.text) for s in (*inc.sentences, sent)) and not _shares_figure(inc, sent)
         return gap > 1
     # the incident has no stated date: a stated other day splits only with a toll that is not an update of its toll

@@ -153,3 +153,17 @@ def test_an_earlier_day_s_attack_neither_dates_nor_joins_the_news(geoparser):
 ])
 def test_a_capital_as_a_speaker_a_side_a_clock_or_a_party_to_talks_is_no_place(geoparser, sentence):
     assert not [e for e in _events(geoparser, sentence) if e.admin1_code in ("RU-MOW", "UA-30")]
+
+
+# -- an attack referred back to on the day of something else ------------------------------------------------------
+def test_a_day_of_mourning_for_the_strike_is_no_new_attack(geoparser):
+    body = ("A missile struck a market in Horlivka on Saturday, killing seven people, the mayor said.\n\n"
+            "Sunday was declared a day of mourning for the victims of the “brutal” strike on Horlivka, the mayor said.")
+    assert [(e.event_type, e.killed, e.when.date) for e in _events(geoparser, body, date="2024-05-12")] == \
+        [("casualty_report", 7, "2024-05-11")]
+
+
+def test_a_new_strike_on_the_next_day_is_still_its_own_attack(geoparser):
+    body = ("A missile struck a market in Horlivka on Saturday, killing seven people, the mayor said.\n\n"
+            "On Sunday, shelling hit a school in Horlivka, the mayor said.")
+    assert len(_events(geoparser, body, date="2024-05-12")) == 2
