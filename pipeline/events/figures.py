@@ -288,9 +288,6 @@ _WAR_NOUN = r"(?:invasion|war|assault|offensive|aggression|occupation|de-?occupa
 _WIDE_SCOPE = re.compile(
     r"\b(?:across (?:the |its |all )?(?:country|front(?:line)?|front ?lines|Ukraine|Russia|\w+ (?:oblasts|regions))|"
     r"throughout (?:the )?country|in " + _NUMERAL + r" (?:\w+ )?(?:regions|oblasts|provinces|cities)|"
-    # attacks on many places at once ("missile attacks on Ukrainian cities killed 23 over the week"): a sum
-    r"(?:attacks|strikes|shelling|bombardments|raids)\s+(?:on|against|across)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:cities|towns|regions|oblasts|provinces)\b|"
     r"(?P<period>(?:over|in|during|throughout) the (?:(?:past|last|previous) |course of the )?(?:year|month|\w+ (?:months|years)|"
     + _WAR_NOUN + r")|(?:so far )?this (?:month|year)|"
     r"since (?:the (?:start|beginning|outbreak) of|(?:\w+['’]s |the )?(?:full[- ]scale )?(?:\w+ )?" + _WAR_NOUN + r"\b|"

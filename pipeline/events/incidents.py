@@ -83,7 +83,7 @@ _POSSESSIVE = re.compile(r"^['’]s\s+(?!(?:\w+\s+)?(?:region|oblast|province|ou
 _AGENT_BEFORE = re.compile(r"\bby\s+$")
 # a place as an attribute of what it stands for ("Moscow-annexed Crimea", "Kyiv-controlled territory", "a Kharkiv-based
 # analyst"): the place hyphenated with a participle or a relational adjective is no place where anything happened
-_ATTRIBUTE_AFTER = re.compile(r"^[-‐‑](?:[a-z]+(?:ed|en)|held|led|built|run|based|born|bound|made|friendly|aligned)\b")
+_ATTRIBUTE_AFTER = re.compile(r"^[-‐‑–](?:[a-z]+(?:ed|en)|held|led|built|run|based|born|bound|made|friendly|aligned)\b")
 # two capitals as the two states ("an exchange between Moscow and Kyiv"), a capital's clock ("at 3 a.m. Moscow time"),
 # a place as a side taken ("pro-Moscow separatists", "anti-Kremlin"): no place where anything happened
 _BETWEEN_STATES = re.compile(r"\bbetween\s+(?-i:[A-Z])[\w'’-]+\s+and\s+$", re.IGNORECASE)  # (the second named)
@@ -154,9 +154,6 @@ _ONE_MORE_VICTIM = re.compile(r"^\W*another\s+(?:[\w-]+\s+){0,2}?(?:man|woman|pe
 _BACK_REFERENCE = re.compile(r"\b(?:the|this|that|Saturday['’]s|Sunday['’]s|Monday['’]s|Tuesday['’]s|Wednesday['’]s|"
                              r"Thursday['’]s|Friday['’]s)\s+(?:[“\"‘']?[\w-]+[”\"’']?\s+){0,2}(?:strike|attack|shelling|"
                              r"bombing|raid|explosion|blast|tragedy)\s+(?:on|in|at|against)\b", re.IGNORECASE)
-# a sentence that goes back to an earlier day ("Earlier on May 3, ...", "Previously, on May 3, ..."): with a stated day
-# before the page's, it tells an attack of that day, not the news the page reports undated
-_EARLIER_OPENER = re.compile(r"\W*(?:earlier|previously|before that)\b", re.IGNORECASE)
 # a night spans two dates: "overnight", "late on Sunday" and "on Monday" may be one attack
 _NIGHT = re.compile(r"\b(night|overnight|midnight|evening|dawn|early hours|late on)\b", re.IGNORECASE)
 # what a change-of-control verb took when it was no place: people ("captured two soldiers in X"), things
@@ -589,9 +586,6 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     if _stale(mine, published) and inc.strikes and _own_attack(inc, sent) and not sent.figures and \
             _fresh_toll([f for f, _c in inc.figures]):
         return True  # an attack on a day well before the page (a caption, a reminder) is not the page's news
-    page = parse_iso(published.date)
-    if page is not None and mine < page and _EARLIER_OPENER.match(sent.text) and _own_attack(inc, sent):
-        return True  # "Earlier on May 3, shells hit the city.": an attack of an earlier day than the page's news
     for kind in ("killed", "injured"):
         values = [f.value for f in sent.figures if f.kind == kind and f.role in ("total", "individual")]
         known = inc.toll(kind)
@@ -1242,6 +1236,18 @@ _UNNAMED_TALLY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|
                             r"(?:settlements|villages|towns|localities|communities|hamlets)\b", re.IGNORECASE)
 
 
+_ONE_SETTLEMENT = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:city|town|village|settlement|locality)\b(?!s)",
+                             re.IGNORECASE)
+
+
+def _no_place_taken(sent: _Sentence, trig: Trigger) -> bool:
+    """Whether a change-of-control verb took no place the map could show: people (``people_taken``), or a tally of
+    settlements in a sentence that names none, nor refers back to one ("six settlements in the X region have been
+    liberated"; not "the town and six villages around it were retaken")."""
+    return people_taken(sent.text, trig) or not sent.points and bool(_UNNAMED_TALLY.search(sent.text)) and \
+        not _ONE_SETTLEMENT.search(sent.text)
+
+
 def people_taken(sentence: str, trig: Trigger) -> bool:
     """Whether a capture verb takes people, not a place (``_PEOPLE_BEFORE``, ``_PEOPLE_AFTER``)."""
     if trig.sub != "capture":
@@ -1354,7 +1360,7 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
             counts[key] = counts.get(key, 0) + 1
             if main is None or counts[key] > counts.get(main.geonameid or main.name, 0):
                 main = p
-        for trig in (t for t in sent.triggers if t.control and not people_taken(sent.text, t)):
+        for trig in (t for t in sent.triggers if t.control and not _no_place_taken(sent, t)):
             stated, stated_in = _clause_date(sent, trig, published)
             places = _objects(sent, trig, main)
             if not places and not sent.points and stated is not None:  # "Russia on Sunday claimed it had taken a town"
@@ -1365,8 +1371,7 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                 unnamed = None
             oblast_level = False
             background = since_occupation(sent.text, trig) or stated is None and _earlier_year(sent.text, trig, published)
-            if not places and len({p.admin1_code for p in sent.oblasts}) == 1 and not sent.points and not background \
-                    and not _UNNAMED_TALLY.search(sent.text):
+            if not places and len({p.admin1_code for p in sent.oblasts}) == 1 and not sent.points and not background:
                 places, oblast_level = sent.oblasts[:1], True
             for place in places:
                 headline = sent.para <= first_para + 1

@@ -91,7 +91,7 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
     ("drone_strike", _INTERCEPTED.format(weapon=r"drones?") + r"|"
                      r"\bdrones?\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked|exploded|crashed into)\b|"
                      r"\bdrone (?:strikes?|attacks?)\b"),
-    ("airstrike", r"\b(air ?strikes?|air raid(?!\s+(?:alerts?|alarms?|sirens?|warnings?|shelters?))|bombed|bombing|bombard\w*|"
+    ("airstrike", r"\b(air ?strikes?|air raid(?!\s+(?:alerts?|sirens?|warnings?))|bombed|bombing|bombard\w*|"
                   r"(?:guided|aerial|glide) (?:aerial )?bombs?)\b"),
     ("shelling", r"\b(shell(?:ed|ing)|artillery fire|fired mortars|mortar fire)\b"),
     ("explosion", r"\b(blew up|blown up|detonated|(?:explosions?|blasts?)\s+(?:\w+\s+)?(?:damaged|destroyed|"
@@ -136,6 +136,7 @@ _NOT_AN_INCIDENT = re.compile(
     r"(?:" + _VEHICLES + r")\b|"
     r"shelled\s+(?:[\w-]+\s+)?(?:" + _FOOD + r")\b|"
     r"stormed\s+(?:their|its|his|her|our)\s+way\b|"
+    r"air\s+raid\s+(?:alarms?|shelters?)\b|"
     r"surround(?:ed|ing)\s+by\s+(?!(?:[\w'’-]+\s+){0,3}?(?:forces|troops|army|armies|soldiers|units|enemy|"
     r"tanks|militants|rebels|fighters|Russian|Ukrainian|occupiers|invaders|separatists))",
     re.IGNORECASE)
