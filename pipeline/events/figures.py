@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from pipeline.events.triggers import _IRREALIS, armed_conflict, clause_start, folded, has_prefix
+from pipeline.text.dates import MONTH_NAMES
 from pipeline.text.validate import check_figure
 
 _NUMBER_WORDS = {w: i for i, w in enumerate(
@@ -36,7 +37,7 @@ _QUALIFIERS = ("at least", "more than", "over", "about", "around", "some", "near
 _FIRST_LETTERS = "".join(sorted({w[0] for w in (*_QUALIFIERS, *_NUMBER_WORDS)}))
 _QUAL = r"(?=[\d" + _FIRST_LETTERS + r"])(?:(?P<qual>" + "|".join(_QUALIFIERS) + r")\s+)?"
 _WHO = (r"(?P<more>\s+(?:more|other|additional|further)\b)?(?:\s+(?:[\w’'-]+\s+){0,2}?(?:people|persons|civilians|soldiers|"
-        r"residents|children|kids|adults|men|women|troops|servicemen|others|individuals|victims|fighters|"
+        r"residents|children|kids|adults|men|women|troops|servicemen|service ?members|others|individuals|victims|fighters|"
         r"militants|passengers|workers|employees|patients|of them|officers|policemen|rescuers|medics|"
         r"teenagers|minors|babies|girls|boys|families|pensioners|students|miners|firefighters|journalists))?")
 _PAREN = r"(?:,?\s*(?:including|among them|incl\.)[^,.;:]{1,40}?,?)?"
@@ -47,7 +48,7 @@ _AUX = (r"\s+(?:(?:were|have|has|had|was|are|is|being|been|reportedly|already|al
         r"found|left)\s+){0,3}")
 
 # victims named one by one: "twin brothers and a 19-year-old boy were killed" (3), "a man and his wife died" (2)
-_PERSON_ONE = (r"(?:man|woman|person|civilian|child|boy|girl|resident|soldier|serviceman|pensioner|teenager|baby|"
+_PERSON_ONE = (r"(?:man|woman|person|civilian|child|boy|girl|resident|soldier|serviceman|service ?member|pensioner|teenager|baby|"
                r"infant|son|daughter|brother|sister|husband|wife|mother|father|grandmother|grandfather|driver|"
                r"doctor|nurse|volunteer|rescuer|medic|officer|policeman|journalist|teacher|worker|farmer|student|"
                r"guard|employee|miner|firefighter|priest|neighbou?r|friend|relative|cousin|uncle|aunt|nephew|niece|official|"
@@ -55,7 +56,7 @@ _PERSON_ONE = (r"(?:man|woman|person|civilian|child|boy|girl|resident|soldier|se
 # an age standing for the person ("a 72-year-old died"), not before the noun it qualifies ("a 72-year-old woman")
 _PERSON_ONE = r"(?:" + _PERSON_ONE + r"|\d{1,3}-year-old(?![\w-])(?!\s+(?:[\w-]+\s+)?" + _PERSON_ONE + r"))"
 _PERSON_MANY = (r"(?:people|persons|civilians|children|kids|adults|men|women|boys|girls|teenagers|residents|"
-                r"soldiers|brothers|sisters|sons|daughters|pensioners|relatives|others|rescuers|medics)")
+                r"soldiers|servicemen|service ?members|brothers|sisters|sons|daughters|pensioners|relatives|others|rescuers|medics)")
 _MOD = r"(?:[\w’'-]+\s+){0,3}?"
 # a single victim's origin or apposition before the verb: "a 24-year-old man from Kherson", "an official, Ivan P.,"
 _FROM = (r"(?:\s+(?:from|of|in)\s+(?:the\s+)?(?:(?:village|town|city|settlement|community|district|region|oblast)"
@@ -281,18 +282,19 @@ _AGGREGATE_SCOPE = re.compile(
     r"(?:Russian|Ukrainian|enemy) (?:attacks|strikes|shelling attacks) (?:on|across|in) "
     r"(?:the )?(?:region|oblast|\w+ (?:region|oblast)))\b", re.IGNORECASE)
 # a total over a long period or a wide area ("the shelling has killed 405 people since the war began", "during the
-# year", "the attack killed 11 across the country", "in 11 regions"): a claim, never the toll of one incident; an area
+# year", "the attack killed 11 across the country", "in 11 regions", "missile attacks on Ukrainian cities"): a claim,
+# never the toll of one incident; an area
 # whatever noun the sentence has, a period unless it names one incident (``aggregate_scope``)
 _NUMERAL = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|multiple|dozens of)"
 _WAR_NOUN = r"(?:invasion|war|assault|offensive|aggression|occupation|de-?occupation|liberation|hostilities|conflict)"
 _WIDE_SCOPE = re.compile(
     r"\b(?:across (?:the |its |all )?(?:country|front(?:line)?|front ?lines|Ukraine|Russia|\w+ (?:oblasts|regions))|"
     r"throughout (?:the )?country|in " + _NUMERAL + r" (?:\w+ )?(?:regions|oblasts|provinces|cities)|"
+    r"(?:attacks|strikes) (?:on|against|across) (?:\w+ )?(?:cities|towns|regions|oblasts)\b|"
     r"(?P<period>(?:over|in|during|throughout) the (?:(?:past|last|previous) |course of the )?(?:year|month|\w+ (?:months|years)|"
     + _WAR_NOUN + r")|(?:so far )?this (?:month|year)|"
     r"since (?:the (?:start|beginning|outbreak) of|(?:\w+['’]s |the )?(?:full[- ]scale )?(?:\w+ )?" + _WAR_NOUN + r"\b|"
-    r"(?-i:[A-Z])\w+ (?:invaded|launched|attacked)|(?:early |late |mid-?)?(?:January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)\b|(?:19|20)\d\d\b)))", re.IGNORECASE)
+    r"(?-i:[A-Z])\w+ (?:invaded|launched|attacked)|(?:early |late |mid-?)?(?:" + MONTH_NAMES + r")\b|(?:19|20)\d\d\b)))", re.IGNORECASE)
 # a superlative measured against a period ("the deadliest strike since the war began", "one of the deadliest attacks
 # in the war", "the first time since"): that period is no sum
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:deadliest|bloodiest|worst|largest|biggest|heaviest|highest|greatest|strongest|"

@@ -8,7 +8,9 @@ before or after counts too, unless a night spans the two dates or a figure is sh
 stated date of its own together with a toll that cannot be an update of the incident's. An
 attack on a day of its own never reaches back past the incident the article moved on to. A
 sentence with figures but no trigger goes to the incident that already stated the same figure,
-else to the one of the same weapon, else to the latest one.
+else to the one of the same weapon, else to the latest one. An incident dated only by the page's own day (a
+dateline, "the governor said on Monday" on Monday's page) takes a day before it that a sentence of its own states
+("after Saturday's strike"); an attack told as "Earlier on <day>" is an incident of its own.
 Sentences that only refer back ("the strike", "the base near X") lend their place.
 
 Attacks told by region: weapons brought down over named regions are an attack on each region named, each
@@ -44,13 +46,14 @@ from pipeline.events.figures import individuals as count_individuals  # the name
 from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Report, Source
 from pipeline.events.triggers import INCIDENT_TRIGGERS, Trigger, folded, occupation, separate, since_occupation, triggers
 from pipeline.events.weights import WEIGHTS
+from pipeline.geoparse.nonplaces import masthead_cue
+from pipeline.geoparse.persons import bank_cue
 from pipeline.geoparse.recognise import content_ranges, sentence_starts
 from pipeline.geoparse.resolve import great_circle_km
-from pipeline.model import Place
-from pipeline.text.dates import EventDate, UNDATED, cut_in_date, explicit_date, parse_iso
+from pipeline.model import POINT_KINDS, Place
+from pipeline.text.dates import MONTH_NAMES, MONTHS, EventDate, UNDATED, cut_in_date, explicit_date, parse_iso
 from pipeline.text.translit import spelling_key
 
-POINT_KINDS = ("city", "landmark")
 EARLIER = EventDate(None, None, "an earlier period")
 # whether weapons brought down over a town, or over no place named, with nothing told hit ("six drones were shot down
 # over X", "40 drones were downed overnight") are an attack there: the gold of the sets counts them inconsistently,
@@ -105,12 +108,6 @@ _SEAT_BEFORE = re.compile(r"\b(?:(?:visit(?:s|ed|ing)?|trip|arrived|arriving|tra
 _SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _PERFECT_AGENT_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:\w+ly\s+)?(?!been\b|come\b|seen\b|suffered\b|endured\b|"
                                   r"experienced\b|witnessed\b|survived\b|faced\b|weathered\b|lost\b|had\b)\w+ed\b")
-# a place name heading the name of a news outlet ("the Kyiv Independent", "the Moscow Times"): the outlet, a source
-_OUTLET_AFTER = re.compile(r"^\s+(?:Independent|Post|Times|Pravda|Herald|Telegraph|Tribune|Journal|Gazette|Observer|"
-                           r"Insider|Daily|Mirror|Express|Courier|Chronicle|Inform|Sentinel|Standard|Bulletin|Dispatch)"
-                           r"\b(?!\s+(?:Square|Street|Avenue|Park|Building|Office|Station)\b)")
-_RIVER_BANK_BEFORE = re.compile(r"\b(?:left|right|east(?:ern)?|west(?:ern)?|north(?:ern)?|south(?:ern)?|opposite|other)\s+"
-                                r"banks?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # where the wounded are treated ("evacuated to hospitals in X", "taken to a hospital in X"): not where it happened
 _TREATED_BEFORE = re.compile(r"\b(?:(?:hospitals?|clinics?|medical (?:institutions?|facilities|facility))\s+in|"
                              r"(?:evacuated|taken|transported|brought|airlifted|moved)\s+to)\s+(?:the\s+)?"
@@ -301,8 +298,8 @@ def usable(place: Place, text: str) -> bool:
                                                           and not after.lstrip().startswith(", a")):
         return False
     if _TITLE_AFTER.match(after) or _TITLE_BEFORE.search(before) or _ORG_BEFORE.search(before) or \
-            _OUTLET_AFTER.match(after):
-        return False
+            masthead_cue(text, place.end):
+        return False  # (a masthead: "the X Times", the outlet, a source; the geoparser's cue)
     if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and \
             (_AGENT_AFTER.match(after) or _POSSESSIVE.match(after)):
         return False
@@ -320,7 +317,8 @@ def usable(place: Place, text: str) -> bool:
     if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and \
             (_SOURCE_BEFORE.search(before) or _PERFECT_AGENT_AFTER.match(after)):
         return False
-    if _RIVER_BANK_BEFORE.search(before):
+    bank = bank_cue(text, place.start)
+    if bank is not None and bank.side:
         return False  # "withdrew to the left bank of the X": X is the river, not its namesake town
     if _TREATED_BEFORE.search(before):
         return False  # "evacuated to hospitals in X": where the wounded are treated
@@ -492,13 +490,11 @@ _LAST_YEAR = re.compile(r"\b(?:last|previous|the previous|the past)\s+year\b|\b(
                         r"five|\d+)\s+(?:years?|months?)\s+(?:ago|earlier|before)\b", re.IGNORECASE)
 EARLIER_MONTHS = 2  # a month named without a year is another period this many months or more before the page's
 # (the month before may still be the page's incident, told a few days later across a month's end)
-_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|December")
 _WRITTEN_YEAR = re.compile(r"\b(?:(?:in|of|during)\s+(?:(?:the\s+)?(?:an?\s+)?(?:early|late|mid-?)?\s*"
-                           r"(?:spring|summer|autumn|fall|winter|" + _MONTHS + r")\s+(?:of\s+)?)?|"
-                           r"(?:" + _MONTHS + r")\s+)((?:19|20)\d\d)\b(?![-‐–/]\d)")
-_WRITTEN_MONTH = re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+(?:(?:early|late|mid-?)\s*)?(" + _MONTHS + r")\b(?!\s*\d)")
+                           r"(?:spring|summer|autumn|fall|winter|" + MONTH_NAMES + r")\s+(?:of\s+)?)?|"
+                           r"(?:" + MONTH_NAMES + r")\s+)((?:19|20)\d\d)\b(?![-‐–/]\d)")
+_WRITTEN_MONTH = re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+(?:(?:early|late|mid-?)\s*)?(" + MONTH_NAMES + r")\b(?!\s*\d)")
 _SINCE_YEAR = re.compile(r"\b(?:since|until|till|by)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
-_MONTH_NUMBER = {name: i + 1 for i, name in enumerate(_MONTHS.split("|"))}
 
 
 def earlier_period(sentence: str, published: EventDate) -> bool:
@@ -514,7 +510,7 @@ def earlier_period(sentence: str, published: EventDate) -> bool:
         if int(m.group(1)) < page.year and not _SINCE_YEAR.search(sentence, max(0, m.start() - 30), m.start()):
             return True
     for m in _WRITTEN_MONTH.finditer(sentence):
-        back = (page.month - _MONTH_NUMBER[m.group(1)]) % 12  # months before the page's (a later one: last year)
+        back = (page.month - MONTHS[m.group(1).lower()]) % 12  # months before the page's (a later one: last year)
         if back >= EARLIER_MONTHS and not _SINCE_YEAR.search(sentence, max(0, m.start() - 30), m.start()):
             return True
     return False
@@ -567,8 +563,13 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     if sent.date is None:  # a fresh toll with no stated day is the page's news, not a stale day's attack
         return inc.date is not None and _stale(parse_iso(inc.date.date), published) and _own_attack(inc, sent) and \
             _fresh_toll(sent.figures) and not inc.figures
-    theirs = parse_iso(inc.date.date) if inc.date else None
+    theirs = parse_iso(inc.date.date) if inc.date and not _page_day(inc.date, published) else None
     mine = parse_iso(sent.date.date)
+    if theirs is None and _EARLIER_ON.search(sent.text) and mine is not None and mine != parse_iso(published.date) \
+            and _own_attack(inc, sent) and inc.sentences:
+        return True  # "Earlier on Feb. 26, heavy shelling hit the city": an attack before the page's news, its own
+    if theirs is None and inc.date is not None and mine is not None and _own_attack(inc, sent):
+        theirs = parse_iso(inc.date.date)  # an attack of its own on another day than the page's: the usual rule
     if theirs is not None and mine is not None:
         gap = abs((theirs - mine).days)
         if gap == 1 and sent.date.precision == 1 and inc.date and inc.date.precision == 1 and \
@@ -592,6 +593,25 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
         if values and known and not _ratio_ok(max(values), known, WEIGHTS.toll_ratio_split):
             return True
     return False
+
+
+# a sentence opening on "Earlier" or "Previously" with a day of its own tells of an earlier attack, not the page's news
+_EARLIER_ON = re.compile(r"^\W*(?:earlier|previously)\b", re.IGNORECASE)
+
+
+def _page_day(day: EventDate, published: EventDate) -> bool:
+    """Whether an incident's day is only the page's own (a dateline, "today", "the governor said on Monday" on
+    Monday's page): it bounds the incident from above, and a day the text states before it may still be the
+    incident's ("after Saturday's strike")."""
+    return day.date is not None and day.date == published.date and published.precision == 1
+
+
+def _before_page(day: EventDate, stated: EventDate, published: EventDate) -> bool:
+    """Whether ``stated`` is a day before the page's and ``day`` only the page's own (``_page_day``)."""
+    if not _page_day(day, published) or stated.precision != 1:
+        return False
+    mine, page = parse_iso(stated.date), parse_iso(published.date)
+    return mine is not None and page is not None and mine < page
 
 
 def _earlier(inc: _Incident) -> bool:
@@ -741,8 +761,8 @@ def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_
             incidents.append(target)
         target.sentences.append(sent)
         target.nouns |= {m.group(1).lower() for m in _FACILITY.finditer(sent.text)}
-        if target.date is None and sent.date is not None:
-            target.date, target.dated_by = sent.date, sent
+        if sent.date is not None and (target.date is None or _before_page(target.date, sent.date, published)):
+            target.date, target.dated_by = sent.date, sent  # a stated day before the page's own dates it better
     return incidents
 
 
@@ -1313,7 +1333,7 @@ _OCCUPIER = {"UA": "Russia", "RU": "Ukraine"}  # who occupies a place of the the
 # clauses of one sentence that may each state their own day ("On 8 Sept X was freed; and on 10 Sept Y was")
 _DATED_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\s+(?=(?:on|by|in|since|later|then)\b)|"
                                  # "X was taken in May 2022 but retaken by Y in September 2022"
-                                 r",?\s+but\s+(?=[^,;]{0,50}?\b(?:in|on)\s+(?:\d{1,2}\s+)?(?:" + _MONTHS +
+                                 r",?\s+but\s+(?=[^,;]{0,50}?\b(?:in|on)\s+(?:\d{1,2}\s+)?(?:" + MONTH_NAMES +
                                  r"|(?:19|20)\d\d)\b)", re.IGNORECASE)
 
 

@@ -6,7 +6,9 @@ dated and whichever comes first:
 - **place**: the same settlement under any spelling (the same gazetteer entry, or points within
   ``WEIGHTS.merge_km``; a settlement the gazetteer lacks, placed at its oblast's seat, by its name however spelt
   (``translit.spelling_key``); for a change of control, not two differently named villages, but two villages of one
-  name in one oblast when both tell the same change, dated: :func:`_namesakes`);
+  name in one oblast when both tell the same change, dated: :func:`_namesakes`; a report placed only at its oblast
+  and one at a settlement of that oblast, within a day or two, when they tell the same change of control by the
+  same side or the same toll of one weapon: :func:`_oblast_and_settlement`);
 - **type**: compatible types and sub-types (a drone strike is not a missile strike nor an air strike, unless
   both report the same identifying toll at one settlement within a day or two: :func:`_one_toll_two_weapons`; a
   capture and a recapture of one town are not one change of control; a capture and the other side's withdrawal,
@@ -224,7 +226,7 @@ def mergeable(a: Event, b: Event) -> bool:
     if a.place is None or b.place is None:
         return False
     if not same_place(a.place, b.place):
-        if not _namesakes(a, b):
+        if not (_namesakes(a, b) or _oblast_and_settlement(a, b)):
             return False
     elif _control(a) and distinct_settlements(a.place, b.place):
         return False  # neighbouring villages each change hands on their own
@@ -239,6 +241,50 @@ def mergeable(a: Event, b: Event) -> bool:
     # strike: a city is struck too often to join a toll of today to last week's strike told without one)
     return _control(a) or abs((da - db).days) <= WEIGHTS.merge_days_exact or _figures_shared(a, b) > 0 or \
         _page_bounded(a, b)
+
+
+def _oblast_only(event: Event) -> bool:
+    return event.place is not None and event.place.feature_kind == "admin1"
+
+
+def _oblast_and_settlement(a: Event, b: Event) -> bool:
+    """One report placed only at its oblast ("a bus in the X region", "a village in the X region") and another at a
+    settlement of that oblast that tell the same news more or less precisely: both dated within ``merge_days_exact``,
+    and either the same change of control by the same named side, or two casualty reports of one weapon (or one left
+    unsaid) with every figure both state compatible (``toll_ratio_compatible``) and one alike of at least
+    ``oblast_distinct_figure`` (an oblast is struck many times a day; the same 9 dead by one weapon on one day is
+    one strike). A strike with no figures is never joined so: which of the oblast's towns it hit is not known."""
+    if _oblast_only(a) == _oblast_only(b) or a.admin1_code is None or a.admin1_code != b.admin1_code:
+        return False
+    da, db = parse_iso(a.when.date), parse_iso(b.when.date)
+    if da is None or db is None or abs((da - db).days) > WEIGHTS.merge_days_exact:
+        return False
+    if _control(a) or _control(b):
+        return _control(a) and _control(b) and _same_handover(a, b) and a.gains == b.gains and \
+            a.gains not in (None, "unknown")
+    if a.event_type != "casualty_report" or b.event_type != "casualty_report":
+        return False
+    subs = {a.sub_event_type, b.sub_event_type} - set(_GENERIC)
+    if len(subs) > 1:
+        return False
+    distinct = False
+    for attr in _KINDS:
+        x, y = getattr(a, attr), getattr(b, attr)
+        if x is None or y is None:
+            continue
+        if not _ratio_ok(x, y, WEIGHTS.toll_ratio_compatible):
+            return False
+        distinct = distinct or (x == y and x >= WEIGHTS.oblast_distinct_figure)
+    return distinct
+
+
+def _oblast_key(event: Event) -> tuple | None:
+    """The bucket of a casualty report or change of control at a settlement by its oblast, where a report of the same
+    news placed only at that oblast looks for it (:func:`_oblast_and_settlement`); None for others."""
+    if event.admin1_code is None or _oblast_only(event) or event.place is None or \
+            not (event.event_type == "casualty_report" or _control(event)):
+        return None
+    return ("oblast", event.admin1_code)
 
 
 def _name_key(event: Event) -> tuple | None:
@@ -453,6 +499,14 @@ class _Cell:
     def _range(self, lo: int, hi: int) -> array:
         """The events whose day bin is within ``lo`` .. ``hi``."""
         return self.events[bisect.bisect_left(self.days, lo):bisect.bisect_right(self.days, hi)]
+
+    def discard(self, event: int, day: int | None) -> None:
+        """Take ``event`` (in bin ``day``) out of the bucket."""
+        key = _NO_DAY if day is None else day
+        at = bisect.bisect_left(self.days, key)
+        while self.events[at] != event:
+            at += 1
+        del self.days[at], self.events[at]
 
     def move(self, event: int, old: int | None, day: int | None) -> None:
         """Re-file ``event`` (in bin ``old``) after absorbing a report changed its date."""
@@ -740,6 +794,11 @@ class CrossArticleMerge:
         name_key = _name_key(event)
         if name_key is not None:
             look = [*look, name_key]
+        if event.event_type == "casualty_report" or _control(event):
+            if _oblast_only(event):  # the same news told at a settlement of its oblast
+                look = [*look, ("oblast", event.admin1_code)]
+            elif _oblast_key(event) is not None:  # ... or told only at this settlement's oblast
+                look = [*look, ("admin1", event.admin1_code)]
         day = _day(event)
         dated = event.event_type != "annexation_claim"
         place_key = settlement(event.place)  # an undated pair must be at one settlement for sure
@@ -759,6 +818,7 @@ class CrossArticleMerge:
     def _absorb(self, target: int, event: Event) -> None:
         article = event.sources[0].article if event.sources else ""
         merged = self.event(target)
+        was_filed = _oblast_key(merged)
         # only a report from another syndication group corroborates: a reprint adds no evidence
         reports = {s.report for s in merged.sources}
         absorb(merged, event, corroborates=any(s.report not in reports for s in event.sources))
@@ -767,6 +827,10 @@ class CrossArticleMerge:
         self.home_of[target].move(target, None if old == _NO_DAY else old, new)
         if target in self.name_cell_of:
             self.name_cell_of[target].move(target, None if old == _NO_DAY else old, new)
+        if was_filed != _oblast_key(merged) or old != (_NO_DAY if new is None else new):  # its oblast's bucket
+            if was_filed is not None:
+                self.cells[was_filed].discard(target, None if old == _NO_DAY else old)
+            self._file(merged, target, new)
         self.day_of[target] = _NO_DAY if new is None else new
         self.settlement_of[target] = settlement(merged.place)
         self._pickled[target] = None
@@ -795,7 +859,19 @@ class CrossArticleMerge:
                 named = self.cells[name_key] = _Cell()
             named.add(index, day)
             self.name_cell_of[index] = named
+        self._file(event, index, day)
         self.touched.add(index)
+
+    def _file(self, event: Event, index: int, day: int | None) -> None:
+        """File event ``index`` in its oblast's bucket too when it is a report at a settlement (``_oblast_key``): the
+        bucket is told by the event itself, so no index of it is kept."""
+        key = _oblast_key(event)
+        if key is None:
+            return
+        cell = self.cells.get(key)
+        if cell is None:
+            cell = self.cells[key] = _Cell()
+        cell.add(index, day)
 
     def pickled(self, i: int) -> bytes:
         """Merged event ``i`` as its pickle (the one kept, when it is kept; ``compact`` keeps every one)."""

@@ -24,11 +24,10 @@ import re
 from dataclasses import replace
 
 from pipeline.geoparse.resolve import great_circle_km
-from pipeline.model import Place
+from pipeline.model import POINT_KINDS, Place
 from pipeline.text.textnorm import fold
 
 TIE_KM = 30.0  # a mention resolved further than this from the settlement the text puts it in is another namesake
-POINT_KINDS = ("city", "landmark")
 # what ties a mention to the place named right after it: a district or a landmark of it
 _PART_NOUNS = (r"(?:(?:city|urban|rural|administrative)\s+)?(?:districts?|raions?|neighbou?rhoods?|microdistricts?|"
                r"quarters?|boroughs?|suburbs?)|(?:oil|gas)\s+(?:fields?|depots?|terminals?)|refiner(?:y|ies)|bridges?|"

@@ -12,6 +12,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from pipeline.text.dates import MONTH_NAMES
+
 # the characters the regular expressions' IGNORECASE takes for an ASCII letter that ``str.lower`` does not give
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
@@ -91,13 +93,15 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
     ("drone_strike", _INTERCEPTED.format(weapon=r"drones?") + r"|"
                      r"\bdrones?\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked|exploded|crashed into)\b|"
                      r"\bdrone (?:strikes?|attacks?)\b"),
-    ("airstrike", r"\b(air ?strikes?|air raid(?!\s+(?:alerts?|sirens?|warnings?))|bombed|bombing|bombard\w*|"
-                  r"(?:guided|aerial|glide) (?:aerial )?bombs?)\b"),
-    ("shelling", r"\b(shell(?:ed|ing)|artillery fire|fired mortars|mortar fire)\b"),
+    # "bombardment" alone names no weapon (artillery, aircraft or missiles): an attack, unless "aerial" / "artillery"
+    ("airstrike", r"\b(air ?strikes?|air raid(?!\s+(?:alerts?|sirens?|warnings?))|bombed|bombing|"
+                  r"(?:aerial|air) bombard\w*|(?:guided|aerial|glide) (?:aerial )?bombs?)\b"),
+    ("shelling", r"\b(shell(?:ed|ing)|artillery fire|fired mortars|mortar fire|artillery bombard\w*)\b"),
     ("explosion", r"\b(blew up|blown up|detonated|(?:explosions?|blasts?)\s+(?:\w+\s+)?(?:damaged|destroyed|"
                   r"ripped through|rang out|rocked|shook|"
                   r"thundered|(?:was|were) heard|(?:was|were) reported|occurred|took place))\b"),
     ("attack", r"\b(attacked|struck|stormed|opened fire|fired (?:at|on)|shot at|(?:attack|assault|strike|raid)s? on|"
+               r"bombard(?:ed|ing|ments?|s)?|"
                r"(?:was|were|been)\s+(?:also\s+|again\s+)?(?:hit|targeted)|" + _REPELLED + r")\b"),
 ))
 # the words each trigger pattern cannot match without (lower case, as ``folded`` gives it): a sentence lacking them
@@ -113,9 +117,9 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "missile_strike": ("missile", "rocket"),
     "drone_strike": ("drone",),
     "airstrike": ("air", "bomb"),
-    "shelling": ("shell", "artillery fire", "fired mortars", "mortar fire"),
+    "shelling": ("shell", "artillery fire", "fired mortars", "mortar fire", "artillery bombard"),
     "explosion": ("blew up", "blown up", "detonated", "explosion", "blast"),
-    "attack": ("attacked", "struck", "stormed", "opened fire", "fired", "shot at", "attack", "assault", "strike",
+    "attack": ("attacked", "struck", "stormed", "opened fire", "fired", "shot at", "attack", "assault", "strike", "bombard",
                "raid", "hit", "targeted", "pushed back", "repelled", "repulsed", "beaten back", "thrown back"),
 }
 assert set(TRIGGER_NEEDS) == {name for name, _ in INCIDENT_TRIGGERS}
@@ -225,8 +229,7 @@ _MORE_VICTIMS = (r"(?!\s+(?:\d[\d,]*\s+|[\w-]+\s+){0,2}(?:man|woman|person|peopl
 _SEPARATE = re.compile(r"^\W*(separately|in a separate|elsewhere|in another|another" + _MORE_VICTIMS +
                        r"|in other news)\b|"
                        r"^\W*(?:earlier|previously)\s+(?:this|last|in)\s+(?:(?:the\s+)?(?:month|year|spring|summer|"
-                       r"autumn|fall|winter)|January|February|March|April|May|June|July|August|September|October|"
-                       r"November|December)\b|"
+                       r"autumn|fall|winter)|" + MONTH_NAMES + r")\b|"
                        r"\b(another|a separate|a second|a further) (?:\w+ )?(attack|strike|incident|shelling|explosion)|"
                        r"\b(?:an?|the) (?:similar|previous|earlier|prior) (?:\w+ ){0,2}?(?:attack|strike|shelling|explosion)",
                        re.IGNORECASE)

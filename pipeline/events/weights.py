@@ -48,6 +48,9 @@ class EventWeights:
     undated_loose_weapon_figures: int = 2  # ... and, when the two tell the attack differently (shelling, a missile;
     # never two named weapons), only when this many kinds of figure (killed and injured) agree: one small figure
     # alike ("2 killed") is too common to tell one attack from another
+    oblast_distinct_figure: int = 5  # a report placed only at its oblast joins one at a settlement of that oblast on
+    # the same day or so only with a figure alike of at least this (and the same weapon): an oblast is struck many
+    # times a day, and "one killed" alike says nothing; the same 5+ dead by one weapon on one day are one strike
     # -- which of several compatible merged events a report joins (``merge.fit``; the best fit wins, ties by age)
     fit_figure: float = 1.0  # per kind of figure (killed, injured) both state alike: the strongest sign of one incident
     fit_event_type: float = 0.5  # both casualty reports, or both strikes without figures

@@ -42,7 +42,7 @@ from pipeline.geoparse.weights import RECOGNISE_WEIGHTS
 from pipeline.text.textnorm import name_key, skeleton, spaced_key
 from pipeline.text.translit import ordinal_forms
 
-INDEX_VERSION = 15
+INDEX_VERSION = 16
 
 
 class Candidate(NamedTuple):
@@ -263,6 +263,7 @@ class Gazetteer:
         self._admin1_rows: dict[str, int] = small["admin1_rows"]
         self._country_rows: dict[str, int] = small["country_rows"]
         self.stored_adjective_forms: dict = small["adjective_forms"]  # see ``_adjective_forms_of``
+        self._former_names: dict[str, tuple[int, ...]] = small.get("former_names", {})
         self._candidate_cache: dict[tuple[int, bool], Candidate] = {}
         self._rows_cache: dict[str, tuple[int, ...]] = {}
         self._table: pd.DataFrame | None = None
@@ -286,6 +287,11 @@ class Gazetteer:
                 "approx": self._approx, "minor": self._minor, "name_indexed": self._index.arrays["name_indexed"],
             })
         return self._table
+
+    def former_name_rows(self, key: str) -> tuple[int, ...]:
+        """The rows that carry the name key ``key`` as a former name (a settlement renamed since an older
+        edition of Ukraine's codifier), sorted; () when none does."""
+        return self._former_names.get(key, ())
 
     def alternate_names(self, row: int) -> str:
         """The ``|``-joined alternate names of row ``row`` ("" when it has none)."""
@@ -429,6 +435,7 @@ def _table() -> pd.DataFrame:
     merged["approx"] = False
     merged["minor"] = False
     merged["name_indexed"] = True  # False: the main name is a label only (too common a word to look for)
+    merged["former"] = ""  # the row's former names (``|``-joined), also among ``names``: see ``_merge_settlements``
     poly_admin1 = pd.concat([table["poly_admin1"], pd.Series([None] * len(landmarks), dtype=object)],
                             ignore_index=True)
     return _merge_settlements(merged, poly_admin1, geodata.load_settlements())
@@ -469,7 +476,9 @@ def _merge_settlements(table: pd.DataFrame, poly_admin1: pd.Series, settlements:
     spellings to that row (whose point and population stay); the others become ``minor`` rows of kind
     ``city`` (population 0, ``approx`` when their point is an estimate). Raions become ``minor`` rows of kind ``admin2``; oblasts only add
     their spellings to the admin-1 row of their code. Hromadas are left out (their names are
-    adjectives of their seat's name, which the settlement already carries)."""
+    adjectives of their seat's name, which the settlement already carries). A settlement's or raion's
+    former names (the codifier's older editions) are names like the others, also listed in the ``former``
+    column, for the resolver to say so and to rank them below another place's main name."""
     names = table["names"].tolist()
     kinds = table["feature_kind"].to_numpy(object)
     a1 = table["admin1_code"].where(table["admin1_code"].notna(), poly_admin1).to_numpy(object)
@@ -484,11 +493,16 @@ def _merge_settlements(table: pd.DataFrame, poly_admin1: pd.Series, settlements:
             if n:
                 by_name.setdefault((a1[i], name_key(n)), []).append(int(i))
     added: dict[int, list[str]] = {}
+    former_of: dict[int, list[str]] = {}
     new_rows = []
     for s in settlements.itertuples(index=False):
         spellings = [s.name, *_latin_names(s.names)]
+        former = _latin_names(getattr(s, "former_names", ""))
         if s.kind in SETTLEMENT_KINDS and " " in s.name:  # "X Pershe" is also "X Pervoye", "Pershe X"
             spellings += [f for n in spellings for f in ordinal_forms(n)]
+        if s.kind in SETTLEMENT_KINDS:
+            former += [f for n in former if " " in n for f in ordinal_forms(n)]
+        spellings += former
         if s.kind == "admin1":
             row = admin1_rows.get(s.admin1_code)
             if row is not None:
@@ -496,7 +510,7 @@ def _merge_settlements(table: pd.DataFrame, poly_admin1: pd.Series, settlements:
             continue
         if s.kind == "raion":
             if not math.isnan(s.lat):
-                new_rows.append(_new_row(s, spellings, "admin2", approx=False))
+                new_rows.append(_new_row(s, spellings, "admin2", approx=False, former=former))
             continue
         if s.kind not in SETTLEMENT_KINDS or math.isnan(s.lat):
             continue
@@ -505,8 +519,9 @@ def _merge_settlements(table: pd.DataFrame, poly_admin1: pd.Series, settlements:
             row = _nearby_namesake(s, spellings, by_name, lat, lon)
         if row is not None:
             added.setdefault(row, []).extend(n for n in spellings if _rare_enough(n, MERGED_NAME_MAX_ZIPF))
+            former_of.setdefault(row, []).extend(n for n in former if _rare_enough(n, MERGED_NAME_MAX_ZIPF))
         else:
-            new_rows.append(_new_row(s, spellings, "city", approx=bool(s.approx_point)))
+            new_rows.append(_new_row(s, spellings, "city", approx=bool(s.approx_point), former=former))
     for row, extra in added.items():
         have = [n for n in str(names[row]).split("|") if n]
         seen = {name_key(n) for n in [table.at[row, "name"], *have]}
@@ -517,6 +532,10 @@ def _merge_settlements(table: pd.DataFrame, poly_admin1: pd.Series, settlements:
         names[row] = "|".join(have)
     table = table.copy()
     table["names"] = names
+    if "former" not in table.columns:
+        table["former"] = ""
+    for row, extra in former_of.items():
+        table.at[row, "former"] = "|".join(dict.fromkeys(extra))
     return pd.concat([table, pd.DataFrame(new_rows, columns=table.columns)], ignore_index=True)
 
 
@@ -534,15 +553,17 @@ def _nearby_namesake(s, spellings: list[str], by_name: dict, lat: np.ndarray, lo
     return best
 
 
-def _new_row(s, spellings: list[str], kind: str, *, approx: bool) -> dict:
-    """A gazetteer row for a codifier settlement or raion GeoNames lacks (names filtered by frequency)."""
+def _new_row(s, spellings: list[str], kind: str, *, approx: bool, former: list[str] = ()) -> dict:
+    """A gazetteer row for a codifier settlement or raion GeoNames lacks (names filtered by frequency;
+    ``former``: those of ``spellings`` that are former names)."""
     main = [n for n in spellings[:1] if _rare_enough(n, MINOR_NAME_MAX_ZIPF)]
     alts = [n for n in dict.fromkeys(spellings[1:]) if n != s.name and _rare_enough(n, MINOR_ALT_NAME_MAX_ZIPF)]
+    former = set(former)
     return {"geonameid": None, "name": s.name, "lat": float(s.lat), "lon": float(s.lon), "feature_kind": kind,
             "country_code": s.country_code, "admin1_code": s.admin1_code, "population": 0, "capital": False,
             # a main name too common to index is kept as the row's label, not as a name
             "names": "|".join(alts), "demonyms": "", "abbreviations": "", "approx": approx, "minor": True,
-            "name_indexed": bool(main)}
+            "name_indexed": bool(main), "former": "|".join(n for n in alts if n in former)}
 
 
 def _build_keys(table: pd.DataFrame) -> tuple[dict, dict]:
@@ -750,8 +771,19 @@ def _index_parts(table: pd.DataFrame) -> tuple[dict[str, np.ndarray], marisa_tri
                          if kind == "country"},
         "polygon_admin1": {row: tuple(p) for row, p in _polygon_admin1(table).items()},
         "adjective_forms": {"params": adjective_forms_params(), "forms": _adjective_forms_of(keys, table)},
+        "former_names": _former_names_of(table),
     }
     return arrays, trie, small
+
+
+def _former_names_of(table: pd.DataFrame) -> dict[str, tuple[int, ...]]:
+    """Name key → the rows that carry it as a former name (the ``former`` column)."""
+    found: dict[str, set[int]] = {}
+    for row, former in enumerate(table["former"].fillna("") if "former" in table.columns else ()):
+        for n in filter(None, former.split("|")):
+            for form in {n, n.replace("'", "").replace("’", "")}:
+                found.setdefault(name_key(form), set()).add(row)
+    return {key: tuple(sorted(rows)) for key, rows in sorted(found.items())}
 
 
 def _key_summaries(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:

@@ -42,7 +42,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from pipeline.geoparse.persons import geographic_cue, place_reading
+from pipeline.geoparse.persons import geographic_cue, place_reading, without_possessive
 from pipeline.model import Signal
 
 if TYPE_CHECKING:
@@ -118,7 +118,6 @@ _DESIGNATION = re.compile(r"[-\u2010\u2011](?:[A-Z](?:[A-Z]{0,2}[0-9]{1,4}[A-Z]{
 _AGE_AFTER = re.compile(r",[ \t]+(?:aged[ \t]+)?[0-9]{1,%d}(?:,|[ \t]+years?\b)" % NONPLACE_WEIGHTS.max_age_digits)
 # one more capitalised word, then a separator or the line's end (as ``recognise._BYLINE_SURNAME``, and ")")
 _SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][\w'’-]+)[ \t]*(?:[–—|,()]|\r?\n|\Z)")
-_POSSESSIVE = re.compile(r"['’]s?\Z")
 _HYPHENS = "-\u2010\u2011"
 _NAME_KINDS = frozenset({"name", "variant"})
 _SENTENCE_END_CHARS = frozenset(".!?:;\"“”(—–\n")
@@ -159,18 +158,18 @@ def masthead_cue(text: str, end: int, word: str = "", after: int = -1) -> bool:
         word, after = _word_after(text, end)
     if not word or not word[0].isupper():
         return False
-    bare = _POSSESSIVE.sub("", word)
+    bare = without_possessive(word)
     if bare not in MASTHEAD_NOUNS:
         if bare not in MASTHEAD_OPENERS:
             return False
         word, after = _word_after(text, after)  # "the Lansing State Journal"
-        bare = _POSSESSIVE.sub("", word)
+        bare = without_possessive(word)
         if bare not in MASTHEAD_NOUNS:
             return False
     following, _ = _word_after(text, after)
     # the name ends there ("the Kyiv Post Office" is an office in Kyiv), or goes on with another publication
     # noun ("the New York Daily News")
-    return not following or not following[0].isupper() or _POSSESSIVE.sub("", following) in MASTHEAD_NOUNS
+    return not following or not following[0].isupper() or without_possessive(following) in MASTHEAD_NOUNS
 
 
 def noun_cue(text: str, end: int, word: str = "", after: int = -1) -> NonPlaceCue | None:

@@ -77,7 +77,11 @@ _ITEM_BEFORE = re.compile(r"[A-Z][\w'’.-]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ 
 _ITEM_AFTER = re.compile(r",[ \t]+[A-Z]")
 # a river named by its bank or crossing: "the left bank of the X", "across the X." (the city has no bank and takes
 # no article; after "across the X" only a clause end or a preposition may follow, not a noun: "across the X region")
-_BANK_BEFORE = re.compile(r"\bbanks?[ \t]+of[ \t]+the[ \t]+\Z", re.IGNORECASE)
+# the side a bank is told by ("the left bank of X"): with a side, X is a river even without an article
+BANK_SIDES = ("left", "right", "east", "eastern", "west", "western", "north", "northern", "south", "southern",
+              "opposite", "other")
+_BANK_BEFORE = re.compile(r"\b(?:(?P<side>" + "|".join(BANK_SIDES) + r")\s+)?banks?\s+of\s+(?P<article>the\s+)?\Z",
+                          re.IGNORECASE)
 _CROSSING_BEFORE = re.compile(r"\b(?:across|along|crossed|crossing|cross|over|upstream|downstream)[ \t]+(?:on[ \t]+)?"
                               r"the[ \t]+\Z", re.IGNORECASE)
 _CLAUSE_GOES_ON = re.compile(r"[ \t]*(?:[.,;:)\n]|\Z|(?:and|to|in|into|near|at|from|on|by|towards?|river)\b)")
@@ -87,23 +91,27 @@ _COPYRIGHT_WINDOW = 20  # characters before a name in which ``_COPYRIGHT_BEFORE`
 # the endings of Slavic surnames whose place namesakes add a vowel ("-in" / "-ino", "-ov" / "-ovo", "-sky" / "-skoye")
 _SURNAME_SHAPE = re.compile(r"(?:in|yn|ov|ev|sky|skyy|skiy|skyi|ski)\Z")
 # the spelling tail a stem drops: "Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskyi" share "zelensk"
-_POSSESSIVE = re.compile(r"['’]s?\Z")
 _SPELLING_TAIL = re.compile(r"[yij]*\Z")
-_POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # what ``_POSSESSIVE`` matches, as ``str.endswith`` suffixes
+_POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # a possessive's endings (``['’]s?\Z``), as ``str.endswith`` suffixes
 _POSSESSIVE_S_ENDINGS = ("'s", "’s")
 # the characters ``_REPORTING_AFTER`` can match first: where none follows a name, the pattern is not tried
 _REPORTING_FIRST = frozenset("'’ \t")
 
 
+def without_possessive(word: str) -> str:
+    """``word`` without a possessive ending ("Kyiv's", "Times'", an apostrophe and at most an "s" at its end),
+    with string methods (the geoparser's one reading of a possessive)."""
+    if word.endswith(_POSSESSIVE_ENDINGS):
+        return word[:-2] if word.endswith(_POSSESSIVE_S_ENDINGS) else word[:-1]
+    return word
+
+
 def surname_stem(word: str) -> str:
     """``word`` lower-cased without a possessive and its trailing "y"/"i"/"j" letters (see module docstring).
 
-    What ``_SPELLING_TAIL.sub("", _POSSESSIVE.sub("", word.lower()))`` gives, with string methods (called for
-    most name mentions of a text that names a person: two regex calls cost more than the rest of the test)."""
-    low = word.lower()
-    if low.endswith(_POSSESSIVE_ENDINGS):
-        low = low[:-2] if low.endswith(_POSSESSIVE_S_ENDINGS) else low[:-1]
-    return low.rstrip("yij")
+    What ``_SPELLING_TAIL.sub("", without_possessive(word.lower()))`` gives, with string methods (called for
+    most name mentions of a text that names a person: regex calls cost more than the rest of the test)."""
+    return without_possessive(word.lower()).rstrip("yij")
 
 
 def person_stems(surnames: Iterable[str], w: PersonWeights = PERSON_WEIGHTS) -> frozenset[str]:
@@ -171,12 +179,30 @@ def geographic_cue(text: str, start: int, end: int) -> bool:
                 or _ITEM_BEFORE.search(text, before, start) or _ITEM_AFTER.match(text, end))
 
 
+@dataclass(frozen=True)
+class BankCue:
+    """"bank(s) of" right before a name: whether a side ("the left bank of") and an article ("of the") are told."""
+
+    side: bool
+    article: bool
+
+
+def bank_cue(text: str, start: int) -> BankCue | None:
+    """The "bank of" cue in the 40 characters before ``text[start:]``, or None. The geoparser drops a name after
+    "bank of the" (``river_cue``); the events layer locates no incident at a place after "the left bank of"."""
+    found = _BANK_BEFORE.search(text[max(0, start - 40):start])
+    if found is None:
+        return None
+    return BankCue(side=found.group("side") is not None, article=found.group("article") is not None)
+
+
 def river_cue(text: str, start: int, end: int, *, unit: bool = False) -> bool:
     """Whether ``text[start:end]`` names a river: "the left bank of the X", or "across the X." when no admin-1
     unit or region has the name (a region is crossed too: "across the Donbas.")."""
-    before = text[max(0, start - 40):start]
-    if _BANK_BEFORE.search(before):
+    bank = bank_cue(text, start)
+    if bank is not None and bank.article:
         return True
+    before = text[max(0, start - 40):start]
     return not unit and bool(_CROSSING_BEFORE.search(before) and _CLAUSE_GOES_ON.match(text, end))
 
 

@@ -25,7 +25,7 @@ from typing import NamedTuple
 from pipeline.geoparse.gazetteer import Gazetteer, adjective_forms_params, adjective_stem, one_word_adjectival
 from pipeline.geoparse.districts import mark_district_seats
 from pipeline.geoparse.nonplaces import without_nonplace_readings
-from pipeline.geoparse.persons import without_person_readings
+from pipeline.geoparse.persons import without_person_readings, without_possessive
 from pipeline.geoparse.spellings import add_hybrid_spellings, separate_derived_names
 from pipeline.model import Signal
 from pipeline.geoparse.weights import RECOGNISE_WEIGHTS as _W
@@ -162,7 +162,6 @@ _LETTERS = frozenset(string.ascii_letters)
 _WORD_PUNCTUATION = ".'’-"
 _WORD_CHARS = string.ascii_letters + _WORD_PUNCTUATION
 _WORD_AFTER = re.compile(r" ([A-Za-z][A-Za-z.'’-]*)")
-_POSSESSIVE = re.compile(r"['’]s?$")
 
 TITLES = frozenset("""president minister secretary senator sen. sen rep. rep gov. gov governor mayor mr. mr mrs. mrs
 ms. ms dr. dr general gen. gen col. lt. sgt. captain capt. chancellor premier king queen prince princess pope sir
@@ -1547,7 +1546,7 @@ def _is_dateline(m: Mention, ctx: _Context) -> bool:
 
 
 def _allowed_before(word: str, pos: int, ctx: _Context, gaz: Gazetteer) -> bool:
-    word = _POSSESSIVE.sub("", word)  # possessive: "Kyiv's Maidan"
+    word = without_possessive(word)  # possessive: "Kyiv's Maidan"
     low = word.lower().rstrip(".")
     if low in DIRECTIONS:
         return True

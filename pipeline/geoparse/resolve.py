@@ -1,7 +1,7 @@
 """Rank the gazetteer candidates of each mention with explainable signals.
 
 Signals (each adds to a candidate's score and, when it decides, to the ``reason``):
-population prior, feature kind, national capital, main name vs alternate name, the
+population prior, feature kind, national capital, main name vs alternate or former name, the
 article's countries (from country names, demonyms and abbreviations), admin-1 units named
 in the same sentence, paragraph or article ("Ukraine's eastern Donetsk region"), and
 great-circle distance to the other places the article names (``geopy.distance``).
@@ -273,10 +273,10 @@ _DEFAULT_KIND_SCORES = dict(RESOLVE_WEIGHTS.kind_bonus)
 
 
 def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
-          w: ResolveWeights, region_how: str | None = None, village: bool = False) -> list[Signal]:
+          w: ResolveWeights, region_how: str | None = None, village: bool = False, former: bool = False) -> list[Signal]:
     """Signals that depend only on the candidate and on how the name is written: ``region`` is
     "X region", ``text`` the surface, ``listed`` "listed with a region", ``region_how`` how "X region"
-    names this unit (see ``_region_units``)."""
+    names this unit (see ``_region_units``), ``former`` the name is one the candidate bore before a renaming."""
     weight = w.village_population_weight if village and c.feature_kind == "city" else w.population_weight
     if not c.population and c.feature_kind == "city":
         # a settlement with no population figure (GeoNames gives 0, the codifier none): unknown, not nil
@@ -315,6 +315,10 @@ def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
         # as its main name, an alternate that only re-spells the main name ("Kurdiumivka" for "Kurdyumivka") is as
         # good as it: it beats a town that bears the spelling as a former name of another word
         signals.append(Signal("main_name_spelling", w.main_name, "another spelling of its main name"))
+    elif former and not _same_name_spelt(c.name, text):
+        # renamed since (the codifier's older editions): a town that bears the name today keeps it ("Pervomaisk")
+        signals.append(Signal("former_name_taken", w.alternate_name_taken, "former name (another place has it as "
+                              "main name)") if facts.primary_city else Signal("former_name", 0.0, "former name"))
     elif facts.primary_city and not (c.minor and _same_name_spelt(c.name, text)):
         signals.append(Signal("alternate_name_taken", w.alternate_name_taken,
                               "alternate name (another place has it as main name)"))
@@ -322,6 +326,8 @@ def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
         # a codifier settlement's alternates are transliterations of its own name ("Novoselivka" for
         # "Novosilivka"), as good as its main name even when a town elsewhere has that spelling as main name
         signals.append(Signal("alternate_spelling", 0.0, "another transliteration of its name"))
+    elif former:  # a change of spelling since an older edition of the codifier ("Dorozhne" → "Dorozhnie")
+        signals.append(Signal("former_spelling", 0.0, "former spelling"))
     else:
         signals.append(Signal("alternate_name", 0.0, "alternate name"))
     return signals
@@ -1045,9 +1051,11 @@ def _base_signals_of_form(gaz: Gazetteer, key: str, rows: tuple[int, ...], varia
     facts = _facts(cands, w)
     how = dict(_region_units(gaz, key, rows or gaz.rows_for_key(key)) or _region_units_by_spelling(gaz, key)) \
         if region else {}
+    former = gaz.former_name_rows(key)
     # (the weights summed in order, read in C: ``sum(s.weight for s in signals)``)
     return tuple([(sum(map(_WEIGHT_OF, signals)), signals)
-                  for signals in [_base(c, region, text, listed, facts, w, how.get(c.row), village) for c in cands]])
+                  for signals in [_base(c, region, text, listed, facts, w, how.get(c.row), village, c.row in former)
+                                  for c in cands]])
 
 
 def _first_reading(m: Mention, cands: list[Candidate], ctx: _RankContext) -> tuple[Candidate | None, float]:

@@ -27,10 +27,13 @@ MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"])}
 MONTH_ABBR = {m[:3]: n for m, n in MONTHS.items()} | {"sept": 9}
+# the month names as a pattern alternation, capitalised ("January|...|December"), for every dated phrase of the
+# text and events layers (their numbers: ``MONTHS``)
+MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 _HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
-_MONTH_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_MONTH_RE = r"(" + MONTH_NAMES + r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _DATELINE = re.compile(r"\(\s*" + _MONTH_RE + r"\s+(\d{1,2})(?:,?\s+(\d{4}))?\s*\)")
 # a weekday, with or without its preposition: "on Friday", "On Friday, ..." (the preposition in any case), and the
 # wire style without one ("the mayor said Friday", "earlier Friday"); "since Friday", "until Friday" and "by Friday"
@@ -174,8 +177,8 @@ _IN_MONTH = re.compile(r"\b(?:in|during|early|late)\s+(?:early\s+|late\s+|mid-)?
                        r"(January|February|March|April|June|July|August|September|October|November|December)\b"
                        r"(?:,?\s+((?:19|20)\d{2})\b)?(?!\s*\d)")
 # a month and year naming an incident ("an April 2022 strike", "the March 2023 attack")
-_MONTH_YEAR_NOUN = re.compile(r"\b(?:an?|the|that|this)\s+(?:early\s+|late\s+|mid-)?(January|February|March|April|May|June|"
-                              r"July|August|September|October|November|December)\s+((?:19|20)\d{2})\b")
+_MONTH_YEAR_NOUN = re.compile(r"\b(?:an?|the|that|this)\s+(?:early\s+|late\s+|mid-)?(" + MONTH_NAMES +
+                              r")\s+((?:19|20)\d{2})\b")
 _ABBREVIATED_MONTH_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s*$")
 _DAY_START = re.compile(r"\d{1,2}\b")
 

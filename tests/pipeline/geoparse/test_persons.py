@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.geoparse.gazetteer import Candidate
-from pipeline.geoparse.persons import drop_reason, person_stems, river_cue, surname_stem
+from pipeline.geoparse.persons import BankCue, bank_cue, drop_reason, person_stems, river_cue, surname_stem
 from pipeline.geoparse.recognise import Mention
 
 # made-up places: a region abroad, a town in the war theatre named like a surname plus a place ending,
@@ -90,6 +90,17 @@ def test_big_city_named_like_a_person_stays():
 def test_river_cue(text, river):
     start = text.index("Tarovka")
     assert river_cue(text, start, start + len("Tarovka")) is river
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Troops withdrew to the left bank of the Tarovka.", BankCue(side=True, article=True)),
+    ("Troops held the right bank of Tarovka.", BankCue(side=True, article=False)),
+    ("Both banks of the Tarovka were shelled.", BankCue(side=False, article=True)),
+    ("A strike on the Tarovka bank hit no one.", None),
+])
+def test_bank_cue_tells_side_and_article(text, cue):
+    # one "bank of" cue read by the geoparser (an article: the river) and the events layer (a side)
+    assert bank_cue(text, text.index("Tarovka")) == cue
 
 
 def test_river_cue_drops_the_city_reading():
