@@ -73,17 +73,36 @@ _DESCRIPTOR = re.compile(r"\b(outside|near|north of|south of|east of|west of|fro
 _TITLE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:regional|oblast|region|city|state|military|civil|civil-military|"
                           r"district|local|provincial|municipal|defen[cs]e)\s+){0,4}(?:governor|administration|council|"
                           r"mayor|prosecutor['’]?s?|police|head|chief|spokesperson|spokesman|office|officials?|"
-                          r"authorities)\b", re.IGNORECASE)
+                          r"authorities|regime|government|leadership|junta)\b", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"\b(governor|mayor|head|chief|administration|council|prosecutor|authorities)\s+of\s+"
                            r"(?:the\s+)?$", re.IGNORECASE)
 _ORG_BEFORE = re.compile(r"\b(Church|Patriarchate|University|Bank|Ministry|Academy|Museum|Diocese|Embassy|Court|"
                          r"Metropolis|Orchestra|Club)\s+of\s+(?:the\s+)?$")
-_AGENT_AFTER = re.compile(r"^['’]?s?\s+(?:\w+ly\s+)?(says|said|told|tells|accused|accuses|blamed|blames|warned|claimed|"
+_AGENT_AFTER = re.compile(r"^['’]?s?\s+(?:(?:on|late\s+on|early\s+on|last|this)\s+[A-Z]\w+\s+|also\s+|(?:has|have|had)\s+)?"
+                          r"(?:\w+ly\s+)?(says|said|told|tells|accused|accuses|blamed|blames|warned|claimed|"
                           r"claims|denied|denies|announced|wants|opposes|opposed|insists|argued|called|rejected|"
                           r"rejects|responded|vowed|could|would|might|will|may|has accused|fired|launched)\b")
 _POSSESSIVE = re.compile(r"^['’]s\s+(?!(?:\w+\s+)?(?:region|oblast|province|outskirts|centre|center|suburbs|"
                          r"port|airport|district|streets?|square|historic|residents?|mayor|city)\b)")
 _AGENT_BEFORE = re.compile(r"\bby\s+$")
+# a place as an attribute of what it stands for ("Moscow-annexed Crimea", "Kyiv-controlled territory", "a Kharkiv-based
+# analyst"): the place hyphenated with a participle or a relational adjective is no place where anything happened
+_ATTRIBUTE_AFTER = re.compile(r"^[-‐‑–](?:[a-z]+(?:ed|en)|held|led|built|run|based|born|bound|made|friendly|aligned)\b")
+# two capitals as the two states ("an exchange between Moscow and Kyiv"), a capital's clock ("at 3 a.m. Moscow time"),
+# a place as a side taken ("pro-Moscow separatists", "anti-Kremlin"): no place where anything happened
+_BETWEEN_STATES = re.compile(r"\bbetween\s+(?-i:[A-Z])[\w'’-]+\s+and\s+$", re.IGNORECASE)  # (the second named)
+_BETWEEN_FIRST = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_AND_NAME_AFTER = re.compile(r"^\s+and\s+(?-i:[A-Z])")  # (the first named)
+_LOCAL_TIME_AFTER = re.compile(r"^\s+time\b", re.IGNORECASE)
+_PARTISAN_BEFORE = re.compile(r"\b(?:pro|anti)[-‐‑]$", re.IGNORECASE)
+# a capital as the seat a visit, a meeting or a speaker is at ("a surprise visit to Kyiv", "told reporters in Moscow",
+# "talks in Minsk") or as the state that receives what was handed over ("a rocket system supplied to Kyiv"): only
+# words of a day may stand between ("said on Monday in Kyiv"), never a clause ("said two were killed in Kyiv")
+_SEAT_BEFORE = re.compile(r"\b(?:(?:visit(?:s|ed|ing)?|trip|arrived|arriving|travel(?:l?ed|l?ing|s)?|talks|summit|"
+                          r"meeting|met|conference|briefing|told reporters|speaking|spoke|said|says|supplied|delivered|"
+                          r"provided|transferred|handed over|pledged|promised)"
+                          r"(?:\s+(?:on|late on|early on|last|this)\s+\w+)?\s+(?:in|to)\s+(?:the\s+)?|"
+                          r"visited\s+)$", re.IGNORECASE)
 # a capital or seat of power as the state: the source of an act ("a provocation from Moscow", "orders from the
 # Kremlin") or the subject of a perfect ("the Kremlin has focused its forces"; not "X has been hit", "X has come
 # under fire", "X has seen / suffered ...": the place as what underwent something)
@@ -135,6 +154,11 @@ _ONE_MORE_VICTIM = re.compile(r"^\W*another\s+(?:[\w-]+\s+){0,2}?(?:man|woman|pe
                               r"resident|pensioner|teenager|victim|people|persons|civilians|children|residents|"
                               r"\d{1,3}-year-old)\b(?!.*\b(?:attack|strike|shelling|explosion|bombing|raid)\b)",
                               re.IGNORECASE)
+# an attack referred back to at its place ("the victims of the “barbaric” strike on X"): the incident told, whatever day
+# the sentence states (the day of a mourning, a statement), unless it states a toll of its own
+_BACK_REFERENCE = re.compile(r"\b(?:the|this|that|Saturday['’]s|Sunday['’]s|Monday['’]s|Tuesday['’]s|Wednesday['’]s|"
+                             r"Thursday['’]s|Friday['’]s)\s+(?:[“\"‘']?[\w-]+[”\"’']?\s+){0,2}(?:strike|attack|shelling|"
+                             r"bombing|raid|explosion|blast|tragedy)\s+(?:on|in|at|against)\b", re.IGNORECASE)
 # a night spans two dates: "overnight", "late on Sunday" and "on Monday" may be one attack
 _NIGHT = re.compile(r"\b(night|overnight|midnight|evening|dawn|early hours|late on)\b", re.IGNORECASE)
 # what a change-of-control verb took when it was no place: people ("captured two soldiers in X"), things
@@ -295,6 +319,15 @@ def usable(place: Place, text: str) -> bool:
         return False
     if kind in POINT_KINDS and _capital(place) and _AGENT_BEFORE.search(before):
         return False  # "regions occupied by Moscow": the state as the agent, not a place
+    if kind in POINT_KINDS and _capital(place) and (_BETWEEN_STATES.search(before) or _LOCAL_TIME_AFTER.match(after) or
+                                                     _BETWEEN_FIRST.search(before) and _AND_NAME_AFTER.match(after)):
+        return False  # "talks between Moscow and Kyiv": the two states; "03:00 Moscow time": a clock
+    if _PARTISAN_BEFORE.search(before):
+        return False  # "pro-Moscow separatists": the place as a side
+    if kind in POINT_KINDS and _capital(place) and _SEAT_BEFORE.search(before):
+        return False  # "a visit to Kyiv", "supplied to Kyiv by the West": the seat of a visit or of the state
+    if _ATTRIBUTE_AFTER.match(after):
+        return False  # "Moscow-annexed Crimea": the place as an attribute
     if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and \
             (_SOURCE_BEFORE.search(before) or _PERFECT_AGENT_AFTER.match(after)):
         return False
@@ -570,6 +603,9 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
                 (sent.strikes or sent.para not in {s.para for s in inc.sentences}):
             # the day before or after: the same night told twice, unless an attack of its own with its own figures,
             # or harm told in a paragraph of its own day ("On May 3, two people were wounded.": a day-by-day list)
+            if _BACK_REFERENCE.search(sent.text) and not any(f.role in ("total", "observation") for f in sent.figures) \
+                    and any(same_place(a, b) for a in sent.points for b in own):
+                return False  # "a day of mourning for the victims of the strike on X": the day is the mourning's
             return not any(_NIGHT.search(s.text) for s in (*inc.sentences, sent)) and not _shares_figure(inc, sent)
         return gap > 1
     # the incident has no stated date: a stated other day splits only with a toll that is not an update of its toll
@@ -1230,6 +1266,50 @@ def _fold_sources(into: Event, other: Event) -> None:
 # -- changes of control -------------------------------------------------------------------------
 
 
+# a list going on after its last named place ("A, B and ten other villages were retaken"): the tally is more of the list
+_LIST_CONTINUES = re.compile(r"\s*(?:,|and\b|as well as\b)", re.IGNORECASE)
+# people taken, not a place: a person before a capture participle with no object of its own ("soldiers captured in the
+# first weeks, on X", "fighters captured at X"), or people as the verb's object ("captured 102 soldiers in the X
+# region"); collective subjects ("troops", "forces") are left out: "Russian troops captured X" takes a place
+_PEOPLE = (r"(?:soldiers?|servicem[ae]n|servicewom[ae]n|fighters|militants|prisoners?|POWs?|officers?|marines|sailors|"
+           r"pilots?|defenders|civilians|people|men|women|children|residents|hostages|mercenaries)")
+_PEOPLE_BEFORE = re.compile(r"\b" + _PEOPLE + r"\s+(?:(?:who|that)\s+(?:were|was|had\s+been|have\s+been)\s+)?$",
+                            re.IGNORECASE)
+_NO_OBJECT_AFTER = re.compile(r"\s*(?:,|(?:in|on|at|during|by|near|after|since|from|while|earlier|last|when)\b)",
+                              re.IGNORECASE)
+_PEOPLE_AFTER = re.compile(r"\s+(?:(?:more\s+than|at\s+least|over|about|some|nearly|almost|dozens\s+of|hundreds\s+of|"
+                           r"several|many|\d[\d,]*|\w+teen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                           r"twelve|twenty|thirty|forty|fifty|a|an|the|Russian|Ukrainian|enemy|wounded|foreign)\s+){0,4}"
+                           + _PEOPLE + r"\b", re.IGNORECASE)
+# a tally of settlements that names none ("six settlements in the X region have been liberated"): no place changed
+# hands that the map could show (the region is no settlement of the tally)
+_UNNAMED_TALLY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|more|many|"
+                            r"dozens\s+of|a\s+number\s+of|multiple|numerous|other)\s+(?:more\s+)?(?:[\w-]+\s+)?"
+                            r"(?:settlements|villages|towns|localities|communities|hamlets)\b", re.IGNORECASE)
+
+
+_ONE_SETTLEMENT = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:city|town|village|settlement|locality)\b(?!s)",
+                             re.IGNORECASE)
+
+
+def _no_place_taken(sent: _Sentence, trig: Trigger) -> bool:
+    """Whether a change-of-control verb took no place the map could show: people (``people_taken``), or a tally of
+    settlements in a sentence that names none, nor refers back to one ("six settlements in the X region have been
+    liberated"; not "the town and six villages around it were retaken")."""
+    return people_taken(sent.text, trig) or not sent.points and bool(_UNNAMED_TALLY.search(sent.text)) and \
+        not _ONE_SETTLEMENT.search(sent.text)
+
+
+def people_taken(sentence: str, trig: Trigger) -> bool:
+    """Whether a capture verb takes people, not a place (``_PEOPLE_BEFORE``, ``_PEOPLE_AFTER``)."""
+    if trig.sub != "capture":
+        return False
+    if _PEOPLE_AFTER.match(sentence, trig.end):
+        return True
+    return bool(_PEOPLE_BEFORE.search(sentence, max(0, trig.start - 60), trig.start)) and \
+        bool(_NO_OBJECT_AFTER.match(sentence, trig.end))
+
+
 def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     """The places a change-of-control verb is about: its object (a list counts), or its subject if passive."""
     text, s0 = sent.text, sent.start
@@ -1268,7 +1348,8 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
         gap = text[before[-1].end - s0:trig.start]
         if not re.search(r"[.;]|\b(?:after|when|while|but|because)\b", gap) and \
                 (trig.passive or not re.search(r"\band\b", gap)) and not _NOT_A_PLACE_SUBJECT.search(gap) and \
-                not _LOCATOR_OF_UNNAMED.search(text, 0, before[-1].start - s0):
+                not _LOCATOR_OF_UNNAMED.search(text, 0, before[-1].start - s0) and \
+                not (_UNNAMED_TALLY.search(gap) and not _LIST_CONTINUES.match(gap)):
             listed = [before[-1]]
             while trig.passive and len(listed) < len(before):  # "the villages of A and B were retaken"
                 prev = before[-len(listed) - 1]
@@ -1284,8 +1365,6 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
 
 
 _OCCUPIER = {"UA": "Russia", "RU": "Ukraine"}  # who occupies a place of the theatre when the text does not say
-
-
 # clauses of one sentence that may each state their own day ("On 8 Sept X was freed; and on 10 Sept Y was")
 _DATED_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\s+(?=(?:on|by|in|since|later|then)\b)|"
                                  # "X was taken in May 2022 but retaken by Y in September 2022"
@@ -1336,7 +1415,7 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
             counts[key] = counts.get(key, 0) + 1
             if main is None or counts[key] > counts.get(main.geonameid or main.name, 0):
                 main = p
-        for trig in (t for t in sent.triggers if t.control):
+        for trig in (t for t in sent.triggers if t.control and not _no_place_taken(sent, t)):
             stated, stated_in = _clause_date(sent, trig, published)
             places = _objects(sent, trig, main)
             if not places and not sent.points and stated is not None:  # "Russia on Sunday claimed it had taken a town"

@@ -150,6 +150,7 @@ _NOT_AN_INCIDENT = re.compile(
     r"(?:" + _VEHICLES + r")\b|"
     r"shelled\s+(?:[\w-]+\s+)?(?:" + _FOOD + r")\b|"
     r"stormed\s+(?:their|its|his|her|our)\s+way\b|"
+    r"air\s+raid\s+(?:alarms?|shelters?)\b|"
     r"surround(?:ed|ing)\s+by\s+(?!(?:[\w'’-]+\s+){0,3}?(?:forces|troops|army|armies|soldiers|units|enemy|"
     r"tanks|militants|rebels|fighters|Russian|Ukrainian|occupiers|invaders|separatists))",
     re.IGNORECASE)
@@ -192,7 +193,7 @@ _IRREALIS = re.compile(
     r"\b(could|would|might|may(?!\s+\d)|will|shall|can|cannot|if|unless|threaten\w*|vow\w*|warn\w*|fears?|feared|"
     r"afraid|fearing|for fear|plans? to|planning to|planned to|intends? to|preparing to|prepared to|expected to|possible(?!(?:(?<=was possible)|(?<=were possible))\s+to\b)|possibly|"
     r"potential|hypothetic\w*|rule out|ready to|aims? to|seeks? to|wants? to|tr(?:y|ies|ied) to|attempts? to|"
-    r"curfew|alerts?|sirens?|forecast\w*|predict\w*|accus\w+|alleg\w+|denie[sd]|deny|denial|unconfirmed|"
+    r"curfew|alerts?|alarms?|sirens?|forecast\w*|predict\w*|accus\w+|alleg\w+|denie[sd]|deny|denial|unconfirmed|"
     r"whether|risk of|fail(?:ed|ing|s)? to|should|must|ought to|"
     # a hedge, a staged pretext, or the prospect of an incident ("perhaps to simulate an attack", "the threat of
     # the army seizing X"): nothing happened yet
