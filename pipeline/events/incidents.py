@@ -109,9 +109,6 @@ _SEAT_BEFORE = re.compile(r"\b(?:(?:visit(?:s|ed|ing)?|trip|arrived|arriving|tra
 _SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _PERFECT_AGENT_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:\w+ly\s+)?(?!been\b|come\b|seen\b|suffered\b|endured\b|"
                                   r"experienced\b|witnessed\b|survived\b|faced\b|weathered\b|lost\b|had\b)\w+ed\b")
-# a town as the first half of a hyphenated adjective ("Moscow-installed officials", "the Kyiv-controlled bank")
-_COMPOUND_AFTER = re.compile(r"^[-‐–](?:installed|annexed|backed|controlled|held|occupied|appointed|led|based|allied|"
-                             r"friendly|aligned|imposed|run)\b", re.IGNORECASE)
 # a sector of the front named after a town ("in the X direction", "on the X front"): not the town
 _AXIS_AFTER = re.compile(r"^\s+(?:direction|axis|sector|front)\b", re.IGNORECASE)
 # where the wounded are treated ("evacuated to hospitals in X", "taken to a hospital in X"): not where it happened
@@ -331,8 +328,6 @@ def usable(place: Place, text: str) -> bool:
     if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and \
             (_SOURCE_BEFORE.search(before) or _PERFECT_AGENT_AFTER.match(after)):
         return False
-    if _COMPOUND_AFTER.match(after):
-        return False  # "Moscow-installed officials", "Kyiv-controlled bank": the first half of an adjective
     if kind in POINT_KINDS and _AXIS_AFTER.match(after):
         return False  # "in the X direction", "on the X front": a sector of the front named after a town, not the town
     bank = bank_cue(text, place.start)
@@ -1415,8 +1410,12 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
             counts[key] = counts.get(key, 0) + 1
             if main is None or counts[key] > counts.get(main.geonameid or main.name, 0):
                 main = p
-        for trig in (t for t in sent.triggers if t.control and not _no_place_taken(sent, t)):
+        for trig in (t for t in sent.triggers if t.control):
             stated, stated_in = _clause_date(sent, trig, published)
+            if _no_place_taken(sent, trig):  # a tally naming no settlement is no event, but its day is the lede's
+                if stated is not None and not sent.points and not people_taken(sent.text, trig):
+                    unnamed = (stated, stated_in, sent.para, trig.gains)
+                continue
             places = _objects(sent, trig, main)
             if not places and not sent.points and stated is not None:  # "Russia on Sunday claimed it had taken a town"
                 unnamed = (stated, stated_in, sent.para, trig.gains)
