@@ -25,7 +25,7 @@ from pipeline.output.export import dumps, events_csv
 from pipeline.output.writer import json_line, write_set
 from pipeline.scale.columnar import COLUMNAR_LAYERS, to_geoparquet
 from pipeline.scale.corpus import InputChanged, Inputs
-from pipeline.scale.digests import HexDigests
+from pipeline.scale.digests import HexDigests, RawDigests
 from pipeline.scale.fold import BuildFold
 from pipeline.scale.heap import HeapDamaged
 from pipeline.scale.run import ProgressBar, Runner, run_articles
@@ -150,7 +150,7 @@ def process(articles: Iterable[Article], *, progress: Progress | None = None, ba
     del batch  # kept for callers; the runner chooses its own batches
     run = runner or run_articles
     items = ObjectSpool()  # every article in input order, with its text's digest (on disk: not the corpus in memory)
-    digests: list[bytes | None] = []  # SHA-256 of each text (raw bytes: half the memory of hex)
+    digests = RawDigests()  # SHA-256 of each text (None: not English), 32 bytes each in one array
     keys = HexDigests()  # 32 bytes per article, not a string
     for article in articles:
         english = is_english(article.meta.get("language"))
@@ -164,7 +164,7 @@ def process(articles: Iterable[Article], *, progress: Progress | None = None, ba
         items.close()
 
 
-def _fold_items(run: Runner, items: ObjectSpool, digests: list[bytes | None], keys: HexDigests,
+def _fold_items(run: Runner, items: ObjectSpool, digests: RawDigests, keys: HexDigests,
                 progress: Progress | None, fold: BuildFold | None, previous: Path | None,
                 skipped: int) -> BuildResult:
     if skipped:  # the first ``skipped`` articles are the fold's own, passed over unread (their rows unchanged)
@@ -174,7 +174,7 @@ def _fold_items(run: Runner, items: ObjectSpool, digests: list[bytes | None], ke
     if fold is not None and keys == fold.keys and fold.intact(previous):
         return _unchanged(fold, previous)  # nothing new and every file as written: nothing to do
     start = len(fold.keys) if fold is not None and fold.resumes(keys, previous) else 0
-    if start and any(fold.repeats(digest) for digest in digests[start - skipped:] if digest is not None):
+    if start and any(fold.repeats(digest) for digest in islice(digests, start - skipped, None) if digest is not None):
         start = 0  # a new article repeats an old one's text: its result is not at hand, fold everything
     groups: dict[str, str] | None = None  # every article's group, for the second pass (None: none needed)
     if start:
@@ -210,7 +210,8 @@ def _other_groups(fold: BuildFold, groups: dict[str, str] | None) -> dict[str, s
     if groups is not None:
         return {name: group for name, group in groups.items() if group != name}
     grouping = fold.grouping
-    return {name: group for i, name in enumerate(grouping.names) if (group := grouping.group_of(i)) != name}
+    return {name: group for i, name in enumerate(grouping.names)
+            if not grouping.is_group_id(i) and (group := grouping.group_of(i)) != name}
 
 
 def _unchanged(fold: BuildFold, previous: Path) -> BuildResult:
@@ -243,7 +244,7 @@ def _first_pass(run: Runner, items: ObjectSpool, digests: Sequence[bytes | None]
     earlier one (``Grouping.regrouped``). Then that speculative merge is dropped (``BuildFold.unfold``) and
     the second pass merges every article. Returns the spool and whether every article is merged already
     (then there is no second pass)."""
-    # a processed text's digest (the object in ``digests``: no copy) -> the position of its first article here
+    # a processed text's digest -> the position of its first article here
     first: dict[bytes, int] = {}
     failed: dict[int, str] = {}  # the position of a processed article that failed -> its error
     names = fold.grouping.names  # every article's name, from the first here on at ``grouped``

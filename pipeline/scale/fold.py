@@ -41,11 +41,11 @@ from pipeline.output.export import EVENT_TYPES, OblastCounts, event_features, ev
 from pipeline.output.writer import json_line
 from pipeline.scale.columnar import (COLUMNAR_LAYERS, extend_geoparquet, join_geoparquet_files,
                                      to_geoparquet)
-from pipeline.scale.digests import HexDigests
+from pipeline.scale.digests import Codes, HexDigests
 from pipeline.scale.heap import HEAP_NAME, BlobHeap, HeapDamaged
 from pipeline.scale.work import Failure, Pool, chunked, place_json
 
-FOLD_VERSION = 12  # bump when the pickled layout below changes
+FOLD_VERSION = 13  # bump when the pickled layout below changes
 _COLLECTION_HEAD = '{"type":"FeatureCollection","features":['
 _COLLECTION_TAIL = "]}\n"
 _CSV_HEADER = events_csv({"features": []})
@@ -239,7 +239,7 @@ class BuildFold:
         """A new fold; ``folder``: where it will be kept (its heap is made there), None: not kept."""
         self.keys = HexDigests()  # article_key() of every article folded, in input order
         self.rows = HexDigests()  # the corpus row digest each came from (Article.raw), None: not a row
-        self.texts: set[int] = set()  # the first 8 bytes of the sha256 of every processed text (see ``repeats``)
+        self.texts = Codes()  # the first 8 bytes of the sha256 of every processed text (see ``repeats``)
         self.grouping = Grouping()
         self.groups: dict[str, str] = {}  # the groups the folded articles were merged with (not an article's own name)
         self.merge = CrossArticleMerge()
@@ -332,7 +332,7 @@ class BuildFold:
     def unfold(self) -> None:
         """Forget every article ``add`` folded (its line, its merged events, its messages), keeping the grouping
         and the places: a fold from scratch whose speculative merge is dropped (see ``pipeline.build``)."""
-        self.keys, self.rows, self.texts, self.n_articles = HexDigests(), HexDigests(), set(), 0
+        self.keys, self.rows, self.texts, self.n_articles = HexDigests(), HexDigests(), Codes(), 0
         if self._lines is not None:
             self._lines.close()
             self._lines.path.unlink()
