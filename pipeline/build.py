@@ -25,7 +25,7 @@ from pipeline.output.export import dumps, events_csv
 from pipeline.output.writer import json_line, write_set
 from pipeline.scale.columnar import COLUMNAR_LAYERS, to_geoparquet
 from pipeline.scale.corpus import InputChanged, Inputs
-from pipeline.scale.digests import HexDigests, RawDigests
+from pipeline.scale.digests import CodeMap, HexDigests, RawDigests
 from pipeline.scale.fold import BuildFold
 from pipeline.scale.heap import HeapDamaged
 from pipeline.scale.run import ProgressBar, Runner, run_articles
@@ -231,7 +231,7 @@ def _fold_one(fold: BuildFold, article: Article, key: str, digest: bytes | None,
     fold.add(article, key, digest, result, group, article.group)
 
 
-def _first_pass(run: Runner, items: ObjectSpool, digests: Sequence[bytes | None], start: int,
+def _first_pass(run: Runner, items: ObjectSpool, digests: RawDigests, start: int,
                 progress: Progress | None, fold: BuildFold, *,
                 keys: HexDigests | None = None) -> tuple[ObjectSpool, bool]:
     """Every article's per-article result from position ``start`` of ``items`` on (None: not processed;
@@ -244,8 +244,22 @@ def _first_pass(run: Runner, items: ObjectSpool, digests: Sequence[bytes | None]
     earlier one (``Grouping.regrouped``). Then that speculative merge is dropped (``BuildFold.unfold``) and
     the second pass merges every article. Returns the spool and whether every article is merged already
     (then there is no second pass)."""
-    # a processed text's digest -> the position of its first article here
-    first: dict[bytes, int] = {}
+    # a processed text's digest -> the position of its first article here: by the digest's first 8 bytes (16 bytes
+    # an entry, not a dict of ``bytes``), checked against the whole digest, and by the whole digest for a text
+    # whose first 8 bytes are another's (odds 2**-64 a pair)
+    first, odd = CodeMap(), {}  # type: CodeMap, dict[bytes, int]
+
+    def first_of(digest: bytes) -> int | None:
+        at = first.get(int.from_bytes(digest[:8], "big"))
+        return at if at is None or digests[start + at] == digest else odd.get(digest)
+
+    def seen(digest: bytes, position: int) -> None:
+        code = int.from_bytes(digest[:8], "big")
+        if first.get(code) is None:
+            first[code] = position
+        else:
+            odd[digest] = position
+
     failed: dict[int, str] = {}  # the position of a processed article that failed -> its error
     names = fold.grouping.names  # every article's name, from the first here on at ``grouped``
     grouped = len(names)
@@ -253,8 +267,8 @@ def _first_pass(run: Runner, items: ObjectSpool, digests: Sequence[bytes | None]
     def to_process() -> Iterator[Article]:
         for position, (article, _digest) in enumerate(items.read(start)):
             digest = digests[start + position]
-            if digest is not None and digest not in first:  # the same text twice is processed once
-                first[digest] = position
+            if digest is not None and first_of(digest) is None:  # the same text twice is processed once
+                seen(digest, position)
                 yield article
 
     arriving = iter(run(to_process(), progress=progress, total=len(items) - start))
@@ -264,12 +278,12 @@ def _first_pass(run: Runner, items: ObjectSpool, digests: Sequence[bytes | None]
         result = None
         digest = digests[start + position]
         if digest is not None:
-            if first.get(digest, position) == position:  # (the runner may not have read this far yet)
+            at = first_of(digest)
+            if at is None or at == position:  # (the runner may not have read this far yet)
                 result = next(arriving)[1]  # the runner keeps input order
                 if result.error:
                     failed[position] = result.error
             else:  # the same text again: its places once more (not kept meanwhile), its own events
-                at = first[digest]
                 error = failed.get(at)
                 places = [] if error else geoparser().parse_places(article.text)
                 result = copy_result(article, ArticleResult(names[grouped + at], places, [], error=error))

@@ -168,3 +168,45 @@ class Codes:
     def __getstate__(self) -> dict:
         self._freeze()
         return dict(self.__dict__)
+
+
+class CodeMap:
+    """64-bit code -> a whole number, 16 bytes an entry: the entries added last in a ``dict``, the others in two
+    levels of sorted arrays (as ``Codes``). A code is added once (``get`` first)."""
+
+    RECENT = 4096  # entries held in the dict before they go into the small level
+
+    def __init__(self) -> None:
+        empty = (np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64))
+        self.large, self.small = empty, empty
+        self.recent: dict[int, int] = {}
+
+    def __setitem__(self, code: int, value: int) -> None:
+        self.recent[code] = value
+        if len(self.recent) >= self.RECENT:
+            codes = np.fromiter(self.recent, dtype=np.uint64, count=len(self.recent))
+            values = np.fromiter(self.recent.values(), dtype=np.int64, count=len(self.recent))
+            self.small = self._joined(self.small, (codes, values))
+            self.recent = {}
+            if 8 * len(self.small[0]) > len(self.large[0]):
+                self.large = self._joined(self.large, self.small)
+                self.small = (np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64))
+
+    @staticmethod
+    def _joined(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        codes, values = np.concatenate([a[0], b[0]]), np.concatenate([a[1], b[1]])
+        order = np.argsort(codes, kind="stable")
+        return codes[order], values[order]
+
+    @staticmethod
+    def _at(level: tuple[np.ndarray, np.ndarray], code: int) -> int | None:
+        codes, values = level
+        at = int(np.searchsorted(codes, np.uint64(code)))
+        return int(values[at]) if at < len(codes) and int(codes[at]) == code else None
+
+    def get(self, code: int) -> int | None:
+        """The value of ``code`` (None: not added)."""
+        found = self.recent.get(code)
+        if found is None:
+            found = self._at(self.small, code)
+        return self._at(self.large, code) if found is None else found

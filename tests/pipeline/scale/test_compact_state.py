@@ -14,7 +14,7 @@ from pipeline.events.merge import CrossArticleMerge, _Cell, _Pickles
 from pipeline.ingest import syndication
 from pipeline.scale import fold as fold_module
 from pipeline.scale.fold import BuildFold, _Rendered
-from pipeline.scale.digests import Codes, RawDigests
+from pipeline.scale.digests import CodeMap, Codes, RawDigests
 from pipeline.scale.heap import BlobHeap
 from tests.pipeline.scale.conftest import make_records, write_jsonl
 
@@ -178,3 +178,16 @@ def test_raw_digests_give_back_the_digests_and_none():
         digests.append(value)
     assert list(digests) == values and digests[3] == values[3] and digests[-2] == values[-2]
     assert len(digests._data) == 32 * len(values)
+
+
+def test_a_code_map_in_sorted_arrays_answers_as_a_dict_does(monkeypatch):
+    monkeypatch.setattr(CodeMap, "RECENT", 5)
+    rng = random.Random(6)
+    codes, plain = CodeMap(), {}
+    for n in range(400):
+        code = rng.getrandbits(64)
+        codes[code] = n
+        plain[code] = n
+    asked = list(plain) + [rng.getrandbits(64) for _ in range(100)]
+    assert [codes.get(code) for code in asked] == [plain.get(code) for code in asked]
+    assert len(codes.recent) < 5 and len(codes.large[0]) > 300  # most entries are in the arrays
