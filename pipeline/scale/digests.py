@@ -102,7 +102,7 @@ class HexDigests:
 
 
 class RawDigests:
-    """A list of 32-byte digests (``bytes``) or None, 32 bytes and one bit per item (not a ``bytes`` object each)."""
+    """A list of 32-byte digests (``bytes``) or None, 33 bytes per item in two arrays (not a ``bytes`` object each)."""
 
     def __init__(self) -> None:
         self._data = bytearray()
