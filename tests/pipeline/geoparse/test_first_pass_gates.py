@@ -111,3 +111,92 @@ def test_the_second_character_tests_never_hide_a_suffix_or_a_region_word():
                 assert second in _ADMIN_SUFFIX_SECOND, (text, pos)
             if _LOWER_REGION_WORD.match(text, pos):
                 assert second in _LOWER_REGION_SECOND, (text, pos)
+
+
+# fp19: per-piece reads of the runs, and literal gates before short regex searches
+
+_RUN_PIECES = ["Kyiv", "Gino D. Bassett", "Diaz-Balart", "McDonald", "O'Neil", "Kharkiv’s", "Rostov-on-Don", "U.S.",
+               "Isle of Man", "President Joe Biden", "Vetro Buchansʹkyy", "Étienne", "ABC", "Ab'cd", "Zelenskyy",
+               " ", " ", ", ", ". ", "\n", "\t", "-", "'", "’", "the ", "and ", "of ", "said ", "x", "9", "é", "_"]
+
+
+def _random_texts(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    texts = ["", "Kyiv", " Kyiv", "Gino D. Bassett met Diaz-Balart in Kyiv.", "McDonald O'Neil Ab'cd Abcde"]
+    texts += ["".join(rng.choice(_RUN_PIECES) for _ in range(rng.randint(0, 30))) for _ in range(count)]
+    return texts
+
+
+def test_run_pieces_hold_the_matches_of_runs_text_in_order():
+    from pipeline.geoparse.recognise import _CAP_RUN, _CAPITALISED, _Context, _long_capitalised_words
+
+    for text in _random_texts(19, 5_000):
+        ctx = _Context(text)
+        assert "\n".join(ctx.run_pieces) == ctx.runs_text
+        for pattern in (_CAPITALISED, _CAP_RUN):
+            assert [w for piece in ctx.run_pieces for w in pattern.findall(piece)] == pattern.findall(ctx.runs_text)
+        words = {w for piece in ctx.run_pieces for w in _long_capitalised_words(piece)}
+        assert words == {w for w in _CAPITALISED.findall(ctx.runs_text) if len(w) >= 5}, text
+
+
+def test_surnames_by_piece_are_the_surnames_of_runs_text(gazetteer):
+    from pipeline.geoparse.recognise import _CAP_RUN, _Context, _names_of_person, _surnames
+
+    for text in _random_texts(20, 1_500):
+        ctx = _Context(text)
+        plain: set[str] = set()
+        for run in _CAP_RUN.findall(ctx.runs_text):
+            for name in _names_of_person(gazetteer, run):
+                plain.add(name)
+                if "-" in name:
+                    plain.update(name.split("-"))
+        assert _surnames(ctx, gazetteer) == plain, text
+
+
+# cue phrases the three patterns find (and near misses), each character then written in any of the forms
+# re.IGNORECASE reads as it ("ı" for "i", "ſ" for "s", the Kelvin sign for "k")
+_CUES = ["bank of ", "banks of the ", "left bank of the\t", "the opposite  banks of\nthe ", "western bank of ",
+         "across the ", "crossed on the ", "upstream the ", "downstream on the ", "along the ", "over the ",
+         "crossing the ", "neighbourhoods of ", "the neighborhood called ", "micro-district of the ",
+         "microdistricts named Old Town, ", "residential area in ", "residential quarters of Kyiv and ",
+         "the residential districts in the ", "a neighbourhood of A, B and ", "bank the ", "acros the "]
+_EVERY = "".join(map(chr, range(sys.maxunicode + 1)))
+_READ_AS = {c: re.findall(re.escape(c), _EVERY, re.IGNORECASE) or [c] for c in set("".join(_CUES))}
+
+
+def _written(rng: random.Random, cue: str) -> str:
+    return "".join(rng.choice(_READ_AS[c]) if rng.random() < 0.3 else c for c in cue)
+
+
+def test_literal_gates_never_hide_a_match():
+    from pipeline.geoparse.city_parts import _NOUN_BEFORE, _NOUN_LITERALS
+    from pipeline.geoparse.persons import _BANK_BEFORE, _BANK_LITERAL, _CROSSING_BEFORE, _CROSSING_LITERALS
+
+    rng = random.Random(21)
+    found = {"bank": 0, "crossing": 0, "noun": 0}
+    noise = ["", "x", " ", "said ", "İ", "é", "Kyiv ", "\n"]
+    for _ in range(40_000):
+        window = rng.choice(noise) + _written(rng, rng.choice(_CUES))
+        low = window.lower()
+        if _BANK_BEFORE.search(window):
+            found["bank"] += 1
+            assert _BANK_LITERAL in low, window
+        if _CROSSING_BEFORE.search(window):
+            found["crossing"] += 1
+            assert any(literal in low for literal in _CROSSING_LITERALS), window
+        if _NOUN_BEFORE.search(window + "X", 0, len(window)):
+            found["noun"] += 1
+            assert any(literal in low for literal in _NOUN_LITERALS), window
+    assert min(found.values()) > 1_000  # (the windows do hold matches of each pattern)
+
+
+def test_every_character_read_as_a_literal_letter_lowers_to_it():
+    # the gates lower the window: every character re.IGNORECASE reads as one of the literals' letters lowers to it
+    from pipeline.geoparse.city_parts import _NOUN_LITERALS
+    from pipeline.geoparse.persons import _BANK_LITERAL, _CROSSING_LITERALS
+
+    letters = set(_BANK_LITERAL + "".join(_CROSSING_LITERALS) + "".join(_NOUN_LITERALS))
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    for letter in sorted(letters):
+        for char in re.findall(letter, every, re.IGNORECASE):
+            assert char.lower() == letter, (letter, char)
