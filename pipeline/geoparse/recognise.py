@@ -1635,9 +1635,9 @@ def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], sur
     variants = {}
     words: set[str] = set()
     for piece in ctx.run_pieces:  # (the words of ``runs_text``, read once per piece: runs recur across articles)
-        found = _long_capitalised_words(piece)
-        if found:
-            words.update(found)
+        long_words = _long_capitalised_words(piece)
+        if long_words:
+            words.update(long_words)
     for word in words:
         variant = _variant_of(gaz, word)
         if variant is not None:
@@ -1647,28 +1647,35 @@ def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], sur
     covered = [(m.start, m.end) for m in mentions]
     starts = [c[0] for c in covered]
     found = []
-    # (each match is a run: ``_Context.runs_text`` has the text's matches, in order; ``runs_offset`` places them)
-    for match in _CAPITALISED.finditer(ctx.runs_text):
-        word = match.group(0)
-        variant = variants.get(word)
-        if variant is None:
+    # (each match is a run: ``_Context.runs_text`` has the text's matches, in order, piece by piece; only the pieces
+    # that hold a variant are searched, and a piece's offset in the text places its matches)
+    for (run_start, _), piece in zip(ctx.cap_spans, ctx.run_pieces):
+        if variants.keys().isdisjoint(_long_capitalised_words(piece)):
             continue
-        start = ctx.runs_offset(match.start())
-        end = start + len(word)
-        i = bisect.bisect_right(starts, start) - 1
-        if i >= 0 and covered[i][0] <= start < covered[i][1]:
-            continue
-        key, rows, how = variant
-        m = Mention(start, end, word, key, "variant", rows)
-        m.paragraph = ctx.paragraph_of(start)
-        if m.paragraph < 0:
-            continue
-        m.sentence = ctx.sentence_of(start)
-        if _keep(m, ctx, gaz, surnames):
-            m.signals.append(Signal("spelling_variant", 0.0, f"spelling variant of {gaz._name[rows[0]]}") if how == "skeleton"
-                             else Signal("hybrid_spelling", 0.0, f"also read as \"{gaz._name[rows[0]]}\"")
-                             if how == "hybrid" else Signal("adjective_ending", 0.0, "another ending of an adjectival name"))
-            found.append(m)
+        begin = run_start - 1 if run_start else 0
+        for match in _CAPITALISED.finditer(piece):
+            word = match.group(0)
+            variant = variants.get(word)
+            if variant is None:
+                continue
+            start = begin + match.start()
+            end = start + len(word)
+            i = bisect.bisect_right(starts, start) - 1
+            if i >= 0 and covered[i][0] <= start < covered[i][1]:
+                continue
+            key, rows, how = variant
+            m = Mention(start, end, word, key, "variant", rows)
+            m.paragraph = ctx.paragraph_of(start)
+            if m.paragraph < 0:
+                continue
+            m.sentence = ctx.sentence_of(start)
+            if _keep(m, ctx, gaz, surnames):
+                m.signals.append(Signal("spelling_variant", 0.0, f"spelling variant of {gaz._name[rows[0]]}")
+                                 if how == "skeleton" else
+                                 Signal("hybrid_spelling", 0.0, f"also read as \"{gaz._name[rows[0]]}\"")
+                                 if how == "hybrid" else
+                                 Signal("adjective_ending", 0.0, "another ending of an adjectival name"))
+                found.append(m)
     return found
 
 

@@ -200,3 +200,15 @@ def test_every_character_read_as_a_literal_letter_lowers_to_it():
     for letter in sorted(letters):
         for char in re.findall(letter, every, re.IGNORECASE):
             assert char.lower() == letter, (letter, char)
+
+
+def test_matches_by_piece_sit_where_runs_offset_puts_the_matches_of_runs_text():
+    from pipeline.geoparse.recognise import _CAPITALISED, _Context
+
+    for text in _random_texts(22, 5_000):
+        ctx = _Context(text)
+        plain = [(ctx.runs_offset(m.start()), m.group()) for m in _CAPITALISED.finditer(ctx.runs_text)]
+        by_piece = [((start - 1 if start else 0) + m.start(), m.group())
+                    for (start, _), piece in zip(ctx.cap_spans, ctx.run_pieces) for m in _CAPITALISED.finditer(piece)]
+        assert by_piece == plain, text
+        assert all(text.startswith(word, start) for start, word in plain)
