@@ -374,15 +374,8 @@ class _Context:
         over every word character and gap it can); what a look-behind reads before a run is kept; and the
         character after a run, which is no word character, reads as the newline does. ``runs_offset`` gives
         the text offset of a position."""
-        return "\n".join(self.run_pieces)
-
-    @cached_property
-    def run_pieces(self) -> list[str]:
-        """The pieces ``runs_text`` joins: each run of ``cap_spans`` with the character before it. A match of
-        ``_CAPITALISED`` or ``_CAP_RUN`` never takes in the newline between two pieces and reads it as it reads
-        a piece's start or end, so the pieces' matches, in order, are those of ``runs_text``."""
         text = self.text
-        return [text[start - 1 if start else 0:end] for start, end in self.cap_spans]
+        return "\n".join([text[start - 1 if start else 0:end] for start, end in self.cap_spans])
 
     @cached_property
     def _runs_shifts(self) -> tuple[list[int], list[int]]:
@@ -1404,24 +1397,12 @@ def _surnames(ctx: _Context, gaz: Gazetteer) -> set[str]:
     """Names of people in the text: words after a title ("President Joe Biden") and the last word of
     a "Firstname Lastname" run whose first word is neither a place nor a common word."""
     names: set[str] = set()
-    # (each match is a run: see ``_Context.runs_text``; runs recur across articles, so each piece is read once)
-    for piece in ctx.run_pieces:
-        found = _surnames_of_piece(gaz, piece)
-        if found:
-            names.update(found)
-    return names
-
-
-@lru_cache(maxsize=65536)
-def _surnames_of_piece(gaz: Gazetteer, piece: str) -> tuple[str, ...]:
-    """The names ``_surnames`` takes from one piece of ``_Context.run_pieces``."""
-    names = []
-    for run in _CAP_RUN.findall(piece):
+    for run in _CAP_RUN.findall(ctx.runs_text):  # (each match is a run: see ``_Context.runs_text``)
         for name in _names_of_person(gaz, run):
-            names.append(name)
+            names.add(name)
             if "-" in name:  # a hyphenated surname ("Diaz-Balart"): each part alone is the person too
-                names += name.split("-")
-    return tuple(names)
+                names.update(name.split("-"))
+    return names
 
 
 @lru_cache(maxsize=65536)
@@ -1633,57 +1614,39 @@ def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], sur
     """Capitalised words the index lacks whose consonant skeleton names a sizeable place."""
     # most texts have no such word: look at each distinct word once before walking the matches
     variants = {}
-    words: set[str] = set()
-    for piece in ctx.run_pieces:  # (the words of ``runs_text``, read once per piece: runs recur across articles)
-        long_words = _long_capitalised_words(piece)
-        if long_words:
-            words.update(long_words)
-    for word in words:
-        variant = _variant_of(gaz, word)
-        if variant is not None:
-            variants[word] = variant
+    for word in set(_CAPITALISED.findall(ctx.runs_text)):
+        if len(word) >= 5:
+            variant = _variant_of(gaz, word)
+            if variant is not None:
+                variants[word] = variant
     if not variants:
         return []
     covered = [(m.start, m.end) for m in mentions]
     starts = [c[0] for c in covered]
     found = []
-    # (each match is a run: ``_Context.runs_text`` has the text's matches, in order, piece by piece; only the pieces
-    # that hold a variant are searched, and a piece's offset in the text places its matches)
-    for (run_start, _), piece in zip(ctx.cap_spans, ctx.run_pieces):
-        if variants.keys().isdisjoint(_long_capitalised_words(piece)):
+    # (each match is a run: ``_Context.runs_text`` has the text's matches, in order; ``runs_offset`` places them)
+    for match in _CAPITALISED.finditer(ctx.runs_text):
+        word = match.group(0)
+        variant = variants.get(word)
+        if variant is None:
             continue
-        begin = run_start - 1 if run_start else 0
-        for match in _CAPITALISED.finditer(piece):
-            word = match.group(0)
-            variant = variants.get(word)
-            if variant is None:
-                continue
-            start = begin + match.start()
-            end = start + len(word)
-            i = bisect.bisect_right(starts, start) - 1
-            if i >= 0 and covered[i][0] <= start < covered[i][1]:
-                continue
-            key, rows, how = variant
-            m = Mention(start, end, word, key, "variant", rows)
-            m.paragraph = ctx.paragraph_of(start)
-            if m.paragraph < 0:
-                continue
-            m.sentence = ctx.sentence_of(start)
-            if _keep(m, ctx, gaz, surnames):
-                m.signals.append(Signal("spelling_variant", 0.0, f"spelling variant of {gaz._name[rows[0]]}")
-                                 if how == "skeleton" else
-                                 Signal("hybrid_spelling", 0.0, f"also read as \"{gaz._name[rows[0]]}\"")
-                                 if how == "hybrid" else
-                                 Signal("adjective_ending", 0.0, "another ending of an adjectival name"))
-                found.append(m)
+        start = ctx.runs_offset(match.start())
+        end = start + len(word)
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and covered[i][0] <= start < covered[i][1]:
+            continue
+        key, rows, how = variant
+        m = Mention(start, end, word, key, "variant", rows)
+        m.paragraph = ctx.paragraph_of(start)
+        if m.paragraph < 0:
+            continue
+        m.sentence = ctx.sentence_of(start)
+        if _keep(m, ctx, gaz, surnames):
+            m.signals.append(Signal("spelling_variant", 0.0, f"spelling variant of {gaz._name[rows[0]]}") if how == "skeleton"
+                             else Signal("hybrid_spelling", 0.0, f"also read as \"{gaz._name[rows[0]]}\"")
+                             if how == "hybrid" else Signal("adjective_ending", 0.0, "another ending of an adjectival name"))
+            found.append(m)
     return found
-
-
-@lru_cache(maxsize=65536)
-def _long_capitalised_words(piece: str) -> tuple[str, ...]:
-    """The matches of ``_CAPITALISED`` in ``piece`` of five characters or more (``_variant_matches`` reads no
-    shorter word)."""
-    return tuple(word for word in _CAPITALISED.findall(piece) if len(word) >= 5)
 
 
 @lru_cache(maxsize=65536)
