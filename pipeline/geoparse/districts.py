@@ -34,7 +34,6 @@ CITY_WITH_DISTRICTS_POPULATION = 50_000
 # "district" / "raion" / "rayon" right after the name, singular; "district of" only before a region ("the X
 # district of the Y region": ``Mention.qualifier``), else it is a district of a city
 _DISTRICT_AFTER = re.compile(r"[ \t]+(?:district|raion|rayon)\b(?![-\u2010\u2011])", re.IGNORECASE)
-_SPACE_OR_TAB = (" ", "\t")  # the characters ``_DISTRICT_AFTER`` can match first
 _OF_AFTER = re.compile(r"[ \t]+of\b")
 _DISTRICT_IN_NAME = re.compile(r"[ \t](?:district|raion|rayon)\Z", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"['’]s?[ \t]+(?:[a-z]+[ \t]+)?\Z")  # "Kharkiv's Kyivskyi district"
@@ -51,9 +50,8 @@ def mark_district_seats(text: str, gaz: Gazetteer, mentions: list[Mention]) -> N
     for m in mentions:
         if m.kind != "name" or m.district_of is not None or m.region:
             continue
-        # (both patterns need a space or tab: before the district word in the name, or right after the name)
-        in_name = _DISTRICT_IN_NAME.search(m.text) if " " in m.text or "\t" in m.text else None
-        after = None if in_name or text[m.end:m.end + 1] not in _SPACE_OR_TAB else _DISTRICT_AFTER.match(text, m.end)
+        in_name = _DISTRICT_IN_NAME.search(m.text)
+        after = None if in_name else _DISTRICT_AFTER.match(text, m.end)
         if not in_name and after is None:
             continue
         end = m.end if in_name else after.end()

@@ -50,7 +50,6 @@ _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\
 # "Dnipropetrovsk regional military administration"), not before a facility ("the Sumy regional hospital")
 # "People's Republic(s)": the self-proclaimed republics named after an oblast ("the Donetsk People's Republic") are
 # that oblast as a unit word
-_REGION_AFTER_FIRST = ("'", "’", "ʼ")  # what ``_REGION_AFTER`` can match first, but for white space
 _REGION_AFTER = re.compile(r"['’ʼ]?\s+(region|oblast|province|krai|kray|regions|oblasts|provinces|"
                            r"people['’ʼ]?s[ \t]+republics?|regional(?=[ \t]+"
                            r"(?:military|state|civil|administration|governor|council|authorities|government|"
@@ -98,7 +97,6 @@ _FACILITY = re.compile(r"[ \t]+((?:(?:nuclear|hydroelectric|hydro|thermal|coal|s
                        r"[ \t]+)*(?:power[ \t]+plant|power[ \t]+station|plant|works|refinery|NPP|HPP|TPP|CHP|"
                        r"dam|bridge|airport|airfield|air[ \t]+base|theat(?:er|re)|hospital|cathedral|(?:railway|train)[ \t]+station))\b",
                        re.IGNORECASE)
-_SPACE_OR_TAB = (" ", "\t")  # the characters ``_FACILITY`` can match first
 _FACILITY_KINDS = frozenset({"city", "landmark"})
 # facilities placed at the place they are named after even without a landmark row: power plants, dams,
 # refineries and other qualified plants, theatres, railway stations (the station of a town lies in it) (an airport, a hospital or a bare "plant" may lie elsewhere
@@ -885,7 +883,7 @@ def _mark_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> 
     for m in mentions:
         if m.kind not in ("name", "variant") or m.region_word:
             continue
-        found = _FACILITY.match(text, m.end) if text[m.end:m.end + 1] in _SPACE_OR_TAB else None  # (its first)
+        found = _FACILITY.match(text, m.end)
         if found is None:
             continue
         rows = m.rows or gaz.rows_for_key(m.key)
@@ -1744,12 +1742,8 @@ def _mark_regions(ctx: _Context, mentions: list[Mention]) -> None:
     text = ctx.text
     plural = {}
     for i, m in enumerate(mentions):
-        if m.kind not in ("name", "variant"):
-            continue
-        # (the pattern opens with an apostrophe or white space: after another character it is not tried)
-        first = text[m.end:m.end + 1]
-        after = _REGION_AFTER.match(text, m.end) if first in _REGION_AFTER_FIRST or first.isspace() else None
-        if after:
+        after = _REGION_AFTER.match(text, m.end)
+        if after and m.kind in ("name", "variant"):
             m.region = m.region_word = True
             plural[i] = after.group(1).lower().endswith("s")
     # lists: "the Kharkiv, Sumy and Poltava regions", "the regions of A, B and C"

@@ -163,26 +163,3 @@ def test_every_character_read_as_a_literal_letter_lowers_to_it():
         for char in re.findall(letter, every, re.IGNORECASE):
             assert char.lower() == letter, (letter, char)
 
-
-
-def test_first_character_gates_let_every_character_a_pattern_opens_with_through():
-    from pipeline.geoparse.districts import _DISTRICT_AFTER, _DISTRICT_IN_NAME
-    from pipeline.geoparse.recognise import _FACILITY, _REGION_AFTER, _REGION_AFTER_FIRST
-
-    def region_gate(c: str) -> bool:
-        return c in _REGION_AFTER_FIRST or c.isspace()
-
-    cases = [(_REGION_AFTER, ("region", "Oblasts", "people's republic"), region_gate),
-             (_FACILITY, ("plant", "Nuclear Power Plant", "dam"), lambda c: c in (" ", "\t")),
-             (_DISTRICT_AFTER, ("district", "RAION"), lambda c: c in (" ", "\t"))]
-    opened = {id(pattern): 0 for pattern, _, _ in cases}
-    for code in range(0x10000):
-        c = chr(code)
-        for pattern, words, gate in cases:
-            for word in words:
-                if pattern.match(c + word) or pattern.match(c + " " + word):
-                    opened[id(pattern)] += 1
-                    assert gate(c), (pattern.pattern[:20], c)
-        if _DISTRICT_IN_NAME.search("Kyiv" + c + "district"):
-            assert c in (" ", "\t"), c
-    assert min(opened.values()) >= 4  # (space and tab at least, for each pattern)
