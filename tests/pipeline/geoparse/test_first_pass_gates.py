@@ -163,3 +163,24 @@ def test_every_character_read_as_a_literal_letter_lowers_to_it():
         for char in re.findall(letter, every, re.IGNORECASE):
             assert char.lower() == letter, (letter, char)
 
+
+
+_WAR_CUES = ["defence ministry", "ministry of  defense", "armed\tforces", "troops", "Forces", "front-line", "frontlines",
+             "shelling", "shelled", "drone", "Drones", "missile", "MISSILES", "artillery", "captured", "liberated",
+             "offensive", "air defences", "troop", "shell", "forced", "frontier", "drone's", "offense"]
+_WAR_READ_AS = {c: re.findall(re.escape(c), _EVERY, re.IGNORECASE) or [c] for c in set("".join(_WAR_CUES))}
+
+
+def test_war_cue_gate_is_the_plain_search():
+    from pipeline.geoparse.theatre import _WAR_CUE, has_war_cue
+
+    rng = random.Random(23)
+    noise = ["", "the ", "x", "said ", " ", "\n", "é", "Kyiv", "ı", "İ", "ſ", "-"]
+    hits = 0
+    for _ in range(20_000):
+        cue = "".join(rng.choice(_WAR_READ_AS[c]) if rng.random() < 0.3 else c for c in rng.choice(_WAR_CUES))
+        text = rng.choice(noise) + rng.choice(noise) + cue + rng.choice(noise)
+        plain = _WAR_CUE.search(text) is not None
+        hits += plain
+        assert has_war_cue(text) == plain, text
+    assert hits > 2_000
