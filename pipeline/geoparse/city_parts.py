@@ -44,6 +44,17 @@ _CITY_AFTER = re.compile(rf"[ \t]*,[ \t]*|[ \t]+(?:(?:{_PART_NOUN})[ \t]+)?(?:of
 _CITY_BEFORE = re.compile(rf"(?:['’]s[ \t]+(?:[a-z-]+[ \t]+){{0,2}}|[ \t]+(?:{_PART_NOUN}|{_AREA_NOUN})[ \t]+(?:of|called|named)"
                           rf"[ \t]+(?:the[ \t]+)?)\Z", re.IGNORECASE)
 _LOOK_BEHIND = 100  # characters before a name searched for the noun
+# one of which every match of ``_NOUN_BEFORE`` holds once lowered (no "i" nor "s": re.IGNORECASE also reads "ı",
+# "İ" and "ſ" as those): a window without is not searched
+_NOUN_LITERALS = ("ghbo", "cro", "dent")
+
+
+def _holds_any(low: str, literals: tuple[str, ...]) -> bool:
+    """Whether one of ``literals`` occurs in ``low``."""
+    for literal in literals:
+        if literal in low:
+            return True
+    return False
 
 
 def mark_city_parts(text: str, lower: str, mentions: list[Mention]) -> None:
@@ -56,7 +67,9 @@ def mark_city_parts(text: str, lower: str, mentions: list[Mention]) -> None:
         if m.kind not in ("name", "variant") or m.region:
             previous = None
             continue
-        before = _NOUN_BEFORE.search(text, max(0, m.start - _LOOK_BEHIND), m.start)
+        lo = max(0, m.start - _LOOK_BEHIND)
+        window = text[lo:m.start].lower()
+        before = _NOUN_BEFORE.search(text, lo, m.start) if _holds_any(window, _NOUN_LITERALS) else None
         if before is not None:
             m.city_part = CITY_PART_ANY if before.group(1) else CITY_PART_BESIDE
         elif _NOUN_AFTER.match(text, m.end):

@@ -84,6 +84,10 @@ _BANK_BEFORE = re.compile(r"\b(?:(?P<side>" + "|".join(BANK_SIDES) + r")\s+)?ban
                           re.IGNORECASE)
 _CROSSING_BEFORE = re.compile(r"\b(?:across|along|crossed|crossing|cross|over|upstream|downstream)[ \t]+(?:on[ \t]+)?"
                               r"the[ \t]+\Z", re.IGNORECASE)
+# a literal every match of ``_BANK_BEFORE``, and one of which every match of ``_CROSSING_BEFORE``, holds once
+# lowered (no "i" nor "s": re.IGNORECASE also reads "ı", "İ" and "ſ" as those): a window without is not searched
+_BANK_LITERAL = "bank"
+_CROSSING_LITERALS = ("cro", "along", "over", "tream")
 _CLAUSE_GOES_ON = re.compile(r"[ \t]*(?:[.,;:)\n]|\Z|(?:and|to|in|into|near|at|from|on|by|towards?|river)\b)")
 # a copyright notice before a name: "(c) 2022 X", "© X", "Copyright 2022 X"
 _COPYRIGHT_BEFORE = re.compile(r"(?:\([cC]\)|©|\b[cC]opyright)[ \t]*(?:\d{4}[ \t]*)?\Z")
@@ -190,10 +194,19 @@ class BankCue:
 def bank_cue(text: str, start: int) -> BankCue | None:
     """The "bank of" cue in the 40 characters before ``text[start:]``, or None. The geoparser drops a name after
     "bank of the" (``river_cue``); the events layer locates no incident at a place after "the left bank of"."""
-    found = _BANK_BEFORE.search(text[max(0, start - 40):start])
+    before = text[max(0, start - 40):start]
+    found = _BANK_BEFORE.search(before) if _BANK_LITERAL in before.lower() else None
     if found is None:
         return None
     return BankCue(side=found.group("side") is not None, article=found.group("article") is not None)
+
+
+def _holds_any(low: str, literals: tuple[str, ...]) -> bool:
+    """Whether one of ``literals`` occurs in ``low``."""
+    for literal in literals:
+        if literal in low:
+            return True
+    return False
 
 
 def river_cue(text: str, start: int, end: int, *, unit: bool = False) -> bool:
@@ -202,8 +215,12 @@ def river_cue(text: str, start: int, end: int, *, unit: bool = False) -> bool:
     bank = bank_cue(text, start)
     if bank is not None and bank.article:
         return True
+    if unit:
+        return False
     before = text[max(0, start - 40):start]
-    return not unit and bool(_CROSSING_BEFORE.search(before) and _CLAUSE_GOES_ON.match(text, end))
+    low = before.lower()
+    return _holds_any(low, _CROSSING_LITERALS) and \
+        bool(_CROSSING_BEFORE.search(before) and _CLAUSE_GOES_ON.match(text, end))
 
 
 def _copyright_before(text: str, start: int) -> bool:

@@ -19,6 +19,18 @@ _WAR_CUE = re.compile(
     re.IGNORECASE)
 
 
+# one of which every match of ``_WAR_CUE`` holds once lowered, when the text has none of the characters
+# re.IGNORECASE reads as "i" or "s" that ``str.lower`` keeps apart from them ("ı", "İ", "ſ"): a text without any is
+# not scanned (the pattern opens with no character the regex engine could skip to)
+_WAR_LITERALS = ("defen", "force", "troop", "front", "shell", "drone", "missile", "artiller", "captured", "liberated",
+                 "offensive")
+_READ_AS_I_OR_S = ("ı", "İ", "ſ")
+
+
 def has_war_cue(text: str) -> bool:
     """Whether ``text`` speaks of fighting (a ministry of defence, forces, the front line, shelling, drones ...)."""
+    if not any(char in text for char in _READ_AS_I_OR_S):
+        low = text.lower()
+        if not any(literal in low for literal in _WAR_LITERALS):
+            return False
     return _WAR_CUE.search(text) is not None

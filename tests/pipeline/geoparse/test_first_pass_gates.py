@@ -111,3 +111,76 @@ def test_the_second_character_tests_never_hide_a_suffix_or_a_region_word():
                 assert second in _ADMIN_SUFFIX_SECOND, (text, pos)
             if _LOWER_REGION_WORD.match(text, pos):
                 assert second in _LOWER_REGION_SECOND, (text, pos)
+
+
+# fp19: literal gates before short regex searches
+
+# cue phrases the three patterns find (and near misses), each character then written in any of the forms
+# re.IGNORECASE reads as it ("ı" for "i", "ſ" for "s", the Kelvin sign for "k")
+_CUES = ["bank of ", "banks of the ", "left bank of the\t", "the opposite  banks of\nthe ", "western bank of ",
+         "across the ", "crossed on the ", "upstream the ", "downstream on the ", "along the ", "over the ",
+         "crossing the ", "neighbourhoods of ", "the neighborhood called ", "micro-district of the ",
+         "microdistricts named Old Town, ", "residential area in ", "residential quarters of Kyiv and ",
+         "the residential districts in the ", "a neighbourhood of A, B and ", "bank the ", "acros the "]
+_EVERY = "".join(map(chr, range(sys.maxunicode + 1)))
+_READ_AS = {c: re.findall(re.escape(c), _EVERY, re.IGNORECASE) or [c] for c in set("".join(_CUES))}
+
+
+def _written(rng: random.Random, cue: str) -> str:
+    return "".join(rng.choice(_READ_AS[c]) if rng.random() < 0.3 else c for c in cue)
+
+
+def test_literal_gates_never_hide_a_match():
+    from pipeline.geoparse.city_parts import _NOUN_BEFORE, _NOUN_LITERALS
+    from pipeline.geoparse.persons import _BANK_BEFORE, _BANK_LITERAL, _CROSSING_BEFORE, _CROSSING_LITERALS
+
+    rng = random.Random(21)
+    found = {"bank": 0, "crossing": 0, "noun": 0}
+    noise = ["", "x", " ", "said ", "İ", "é", "Kyiv ", "\n"]
+    for _ in range(40_000):
+        window = rng.choice(noise) + _written(rng, rng.choice(_CUES))
+        low = window.lower()
+        if _BANK_BEFORE.search(window):
+            found["bank"] += 1
+            assert _BANK_LITERAL in low, window
+        if _CROSSING_BEFORE.search(window):
+            found["crossing"] += 1
+            assert any(literal in low for literal in _CROSSING_LITERALS), window
+        if _NOUN_BEFORE.search(window + "X", 0, len(window)):
+            found["noun"] += 1
+            assert any(literal in low for literal in _NOUN_LITERALS), window
+    assert min(found.values()) > 1_000  # (the windows do hold matches of each pattern)
+
+
+def test_every_character_read_as_a_literal_letter_lowers_to_it():
+    # the gates lower the window: every character re.IGNORECASE reads as one of the literals' letters lowers to it
+    from pipeline.geoparse.city_parts import _NOUN_LITERALS
+    from pipeline.geoparse.persons import _BANK_LITERAL, _CROSSING_LITERALS
+
+    letters = set(_BANK_LITERAL + "".join(_CROSSING_LITERALS) + "".join(_NOUN_LITERALS))
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    for letter in sorted(letters):
+        for char in re.findall(letter, every, re.IGNORECASE):
+            assert char.lower() == letter, (letter, char)
+
+
+
+_WAR_CUES = ["defence ministry", "ministry of  defense", "armed\tforces", "troops", "Forces", "front-line", "frontlines",
+             "shelling", "shelled", "drone", "Drones", "missile", "MISSILES", "artillery", "captured", "liberated",
+             "offensive", "air defences", "troop", "shell", "forced", "frontier", "drone's", "offense"]
+_WAR_READ_AS = {c: re.findall(re.escape(c), _EVERY, re.IGNORECASE) or [c] for c in set("".join(_WAR_CUES))}
+
+
+def test_war_cue_gate_is_the_plain_search():
+    from pipeline.geoparse.theatre import _WAR_CUE, has_war_cue
+
+    rng = random.Random(23)
+    noise = ["", "the ", "x", "said ", " ", "\n", "é", "Kyiv", "ı", "İ", "ſ", "-"]
+    hits = 0
+    for _ in range(20_000):
+        cue = "".join(rng.choice(_WAR_READ_AS[c]) if rng.random() < 0.3 else c for c in rng.choice(_WAR_CUES))
+        text = rng.choice(noise) + rng.choice(noise) + cue + rng.choice(noise)
+        plain = _WAR_CUE.search(text) is not None
+        hits += plain
+        assert has_war_cue(text) == plain, text
+    assert hits > 2_000
