@@ -45,7 +45,7 @@ from pipeline.events.figures import Figure, claimant, continues_aggregate, figur
 from pipeline.events.figures import individuals as count_individuals  # the name ``individuals`` is a local below
 from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Report, Source
 from pipeline.events.triggers import (INCIDENT_TRIGGERS, LAST_PERIOD_AFTER, Trigger, folded, holds_own, occupation,
-                                     separate, since_occupation, triggers)
+                                     realis, separate, since_occupation, triggers)
 from pipeline.events.weights import WEIGHTS
 from pipeline.geoparse.nonplaces import masthead_cue
 from pipeline.geoparse.persons import bank_cue
@@ -956,6 +956,7 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
             continue
         out.append(event)
         out += _listed_targets(article, text, inc, event, strikes_seen)
+        out += _repeated(article, text, inc, event, strikes_seen)
     out += _attacks_since(article, text, sentences, published, strikes_seen)
     return _fold_over_regions(out, over_regions)
 
@@ -1226,6 +1227,50 @@ def _attacks_since(article: str, text: str, sentences: list[_Sentence], publishe
             seen[key] = event
             out.append(event)
     return out
+
+
+# an attack told as the latest of a run on consecutive days ("the second day in a row of drone attacks on the
+# city", "for a second consecutive night"): the same place was struck the day before
+_IN_A_ROW = re.compile(r"\b(?:second|2nd)\s+(?:(?:straight|consecutive|successive)\s+)?(?:day|night)\b"
+                       r"(?:\s+in\s+a\s+row)?(?=[^.;]{0,80}?\b(?:attacks?|strikes?|shelling|bombardment|raids?|hit|"
+                       r"struck|attacked|targeted)\b|\s+(?:in\s+a\s+row|running))|"
+                       r"\b(?:attacks?|strikes?|shell(?:ing|ed)|bombed|hit|struck|attacked|targeted)\b[^.;]{0,60}?\bfor\s+(?:a|the)\s+"
+                       r"second\s+(?:(?:straight|consecutive|successive)\s+)?(?:day|night)\b", re.IGNORECASE)
+# the same target told as struck before, on no stated day ("a fire at the same facility struck days earlier"): an
+# earlier attack on the place, its day unknown
+_STRUCK_BEFORE = re.compile(r"\bsame\s+(?:[\w-]+\s+){0,2}?(?:struck|hit|attacked|targeted)\s+(?:just\s+)?"
+                            r"(?:a\s+few\s+|several\s+|two\s+|three\s+)?(?:days?|weeks?)\s+(?:earlier|before|ago)\b",
+                            re.IGNORECASE)
+
+
+def _repeated(article: str, text: str, inc: _Incident, event: Event, seen: dict[tuple, Event]) -> list[Event]:
+    """The earlier attack an incident is told as a repeat of (``_IN_A_ROW``: the day before its own; ``_STRUCK_BEFORE``:
+    undated), at the incident's place, as a strike of the same kind; none when the article tells that strike itself
+    or the incident has no day of its own for "the day before"."""
+    place = event.place
+    if place is None or _earlier(inc):
+        return []
+    for sent in inc.sentences + inc.support:
+        row = _IN_A_ROW.search(sent.text)
+        if row is not None and realis(sent.text, row.start()):
+            day = parse_iso(event.when.date) if event.when.precision == 1 else None
+            if day is None:
+                return []
+            when = EventDate((day - timedelta(days=1)).isoformat(), 1, "the day before a repeat attack")
+        elif (before := _STRUCK_BEFORE.search(sent.text)) is not None and realis(sent.text, before.start()):
+            when = UNDATED
+        else:
+            continue
+        key = (place.geonameid or place.name, event.sub_event_type, when.date)
+        if key in seen:
+            return []
+        conf = _confidence(WEIGHTS.conf_base_strike, point=place.feature_kind in POINT_KINDS, dated=when.date is not None,
+                           claimant=False, headline=False, borrowed=False)
+        earlier = _event_at("frontline_incident", event.sub_event_type, when, place, text,
+                            [Source(article, sent.text, sent.start, sent.end)], conf, actor=event.actor)
+        seen[key] = earlier
+        return [earlier]
+    return []
 
 
 # combatants as the victims of a figure ("120 soldiers were killed"): a belligerent's battle losses
