@@ -958,6 +958,7 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
         out += _listed_targets(article, text, inc, event, strikes_seen)
         out += _repeated(article, text, inc, event, strikes_seen)
     out += _attacks_since(article, text, sentences, published, strikes_seen)
+    out += _damage_lists(article, text, sentences, published, out, strikes_seen)
     return _fold_over_regions(out, over_regions)
 
 
@@ -1271,6 +1272,48 @@ def _repeated(article: str, text: str, inc: _Incident, event: Event, seen: dict[
         seen[key] = earlier
         return [earlier]
     return []
+
+
+# damage told place by place after the weapons that did it ("most of the drones were downed, but there is damage in
+# A, in the B district and in C"): the weapon named before the damage in the same sentence, its kind the strike's
+_DAMAGE = re.compile(r"\b(?:damage[ds]?|destroyed)\b", re.IGNORECASE)
+_DAMAGE_WEAPONS = (("drone_strike", re.compile(r"\b(?:drones?|UAVs?)\b", re.IGNORECASE)),
+                   ("missile_strike", re.compile(r"\b(?:missiles?|rockets?)\b", re.IGNORECASE)),
+                   ("shelling", re.compile(r"\b(?:shells?|shelling|artillery)\b", re.IGNORECASE)))
+
+
+def _damage_lists(article: str, text: str, sentences: list[_Sentence], published: EventDate, told: list[Event],
+                  seen: dict[tuple, Event]) -> list[Event]:
+    """Strikes told only by the damage they did at each place a sentence lists, after naming the weapons
+    (``_DAMAGE_WEAPONS``) in the same sentence (which tells no strike but weapons brought down), in an article that
+    tells attacks: one strike per place, of the
+    weapon's kind, on the sentence's day (else the page's); none where the article already tells an event, nor from
+    damage of no named weapon ("a pipeline was damaged and a fire broke out"), a hedged or an earlier period's."""
+    if not any(s.strikes for s in sentences):
+        return []
+    out: list[Event] = []
+    for sent in sentences:
+        if any(not t.intercepted for t in sent.strikes) or sent.figures or not sent.points or sent.earlier:
+            continue  # (weapons brought down are no strike of their own: "most were shot down, but ...")
+        damage = _DAMAGE.search(sent.text)
+        if damage is None or not realis(sent.text, damage.start()):
+            continue
+        before = sent.text[:damage.start()]
+        sub = next((name for name, rx in _DAMAGE_WEAPONS if rx.search(before)), None)
+        if sub is None:
+            continue
+        when = _when(sent.date, published)
+        for place in (p for p in sent.points if p.start - sent.start >= damage.end()):
+            key = (place.geonameid or place.name, sub, when.date)
+            if key in seen or any(e.place is not None and same_place(e.place, place) for e in told + out):
+                continue
+            conf = _confidence(WEIGHTS.conf_base_strike, point=True, dated=sent.date is not None, claimant=False,
+                               headline=False, borrowed=False)
+            event = _event_at("frontline_incident", sub, when, place, text,
+                              [Source(article, sent.text, sent.start, sent.end)], conf, actor="unknown")
+            seen[key] = event
+            out.append(event)
+    return out
 
 
 # combatants as the victims of a figure ("120 soldiers were killed"): a belligerent's battle losses
