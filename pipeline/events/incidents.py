@@ -463,6 +463,7 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
         before = bool(trig or figs) and earlier_period(sentence, published)
         if _dated_caption(text, s, date, published):
             captions.append(len(out))
+        here = [_as_unit(p, text) for p in here]
         out.append(_Sentence(i, s, e, para, sentence, trig, figs, _without_locators(
                              [p for p in here if p.feature_kind in POINT_KINDS], text),
                              [p for p in here if p.feature_kind == "admin1"],
@@ -472,6 +473,19 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
     _earlier_captions(out, captions)
     _restated_aggregates(out)
     return out
+
+
+# a district located in a named unit ("the X district in Kursk"): a district lies in a region, not in a city
+_DISTRICT_IN = re.compile(r"\b(?:districts?|raions?|rayons?)\s+(?:in|of)\s+$", re.IGNORECASE)
+
+
+def _as_unit(place: Place, text: str) -> Place:
+    """An oblast's eponymous centre named as where a district lies (``_DISTRICT_IN``) as the oblast itself; any
+    other place as it is."""
+    if place.feature_kind != "city" or not place.admin1_name or place.name != place.admin1_name or \
+            not _DISTRICT_IN.search(text, max(0, place.start - 40), place.start):
+        return place
+    return replace(place, feature_kind="admin1", name=place.admin1_name)
 
 
 def _without_locators(points: list[Place], text: str) -> list[Place]:
@@ -1492,6 +1506,7 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
     first_para = min((s.para for s in sentences), default=0)
     main = None
     unnamed: tuple | None = None  # a dated change of control told without its place (a lede), for the next one
+    beyond: list[tuple] = []  # advances further on from the places told, in their oblast (``_beyond``)
     for sent in sentences:
         for p in sent.points:
             key = p.geonameid or p.name
@@ -1505,6 +1520,9 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                     unnamed = (stated, stated_in, sent.para, trig.gains)
                 continue
             places = _objects(sent, trig, main)
+            if not places and _beyond(sent, trig):
+                beyond.append((sent, trig, stated, stated_in))
+                continue
             if not places and not sent.points and stated is not None:  # "Russia on Sunday claimed it had taken a town"
                 unnamed = (stated, stated_in, sent.para, trig.gains)
             elif places and stated is None and unnamed is not None and sent.para - unnamed[2] <= 1 and \
@@ -1538,12 +1556,41 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
     towns = {(e.admin1_code, e.gains) for e in events if names_settlement(e)}
     events = [e for e in events if names_settlement(e) or
               not {(e.admin1_code, e.gains), (e.admin1_code, "unknown")} & towns]
+    for sent, trig, stated, stated_in in beyond:  # no summary of the towns: an advance on from them
+        unit = next(p for p in (*sent.oblasts, *sent.points))
+        if any(e.admin1_code == unit.admin1_code and e.sub_event_type == "advance" for e in events):
+            continue
+        if unit.feature_kind != "admin1":
+            unit = replace(unit, feature_kind="admin1", name=unit.admin1_name or unit.name)
+        side = trig.gains if trig.gains != "unknown" else \
+            next((t.gains for t in sent.triggers if t.control and t.gains != "unknown"), "unknown")
+        conf = _confidence(WEIGHTS.conf_base_control, point=False, dated=stated is not None,
+                           claimant=sent.claimant is not None, headline=sent.para <= first_para + 1, borrowed=False)
+        events.append(_event_at("frontline_incident", "advance", _when(stated, published), unit, text,
+                                [Source(article, sent.text, sent.start, sent.end)], conf, actor=side, gains=side,
+                                date_basis=date_basis(stated_in, stated, published)))
     zeros = [CasualtyClaim(f.kind, 0, f.text, s.claimant, article, f.start, f.end, "zero")
              for s in sentences for f in s.figures if f.role == "zero" and not s.strikes]
     if events and zeros:
         events[0].casualty_claims += zeros
         events[0].casualty_text += [z.text for z in zeros]
     return events
+
+
+# an advance told by how far it went on, with no place of its own ("advanced several kilometres further into enemy
+# territory", "pushed deeper"): the verb and the words right after it
+_FURTHER = re.compile(r"[\w-]+(?:\s+[\w-]+){0,4}?\s+(?:further|farther|deeper)\b|"
+                      r"[\w-]+[^.;,]{0,40}?\binto\s+(?:Russian|Ukrainian|enemy|the\s+enemy['’]s)\s+territory\b",
+                      re.IGNORECASE)
+
+
+def _beyond(sent: _Sentence, trig: Trigger) -> bool:
+    """Whether an advance with no object goes on from the places its sentence tells (``_FURTHER``), all in one
+    oblast: an advance in that oblast (the towns already told are not where it went)."""
+    if trig.sub != "advance" or not _FURTHER.match(sent.text, trig.start):
+        return False
+    units = {p.admin1_code for p in (*sent.points, *sent.oblasts)}
+    return len(units) == 1 and None not in units
 
 
 def _took_people(sent: _Sentence, trig: Trigger, unit: Place) -> bool:
