@@ -4,7 +4,8 @@ Run from a checkout: ``PYTHONPATH=. python benchmarks/memory_growth.py N1 N2 [JO
 N1 and then N2 synthetic articles (``benchmarks/scale_bench.py``'s corpus), with ``tracemalloc`` on after the index
 is loaded; at the start of ``BuildFold.render`` (the fold complete, the second pass over) it snapshots what is
 allocated, and prints, per source line, the bytes per article that the larger build holds more than the smaller
-one: what grows with the corpus. ``JOBS`` (default 2): worker processes (their own memory is not traced).
+one: what grows with the corpus; and the peak of what is allocated over the whole build (the snapshot's own
+objects left out). ``JOBS`` (default 2): worker processes (their own memory is not traced).
 Arrays mapped from files (the syndication grouping's band buckets, where they are kept in files) are not
 allocations, so ``tracemalloc`` does not see them: their size at render is printed on a line of its own.
 """
@@ -39,7 +40,10 @@ def _mapped_bytes(fold) -> int:
 def render(self, *args, **kwargs):
     gc.collect()
     snapshots["mapped"] = _mapped_bytes(self)
+    before, snapshots["peak"] = tracemalloc.get_traced_memory()  # the peak so far, before the snapshot's objects
     snapshots["at"] = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(False, tracemalloc.__file__)])
+    snapshots["overhead"] = tracemalloc.get_traced_memory()[0] - before  # the snapshot, held during the render
+    tracemalloc.reset_peak()
     return real_render(self, *args, **kwargs)
 
 
@@ -54,20 +58,24 @@ def held(n: int, jobs: int):
             list(run.mapper.imap(abs, range(64), per_task=1))  # the workers forked before tracing starts
             tracemalloc.start(1)
             process(Inputs([path]).articles([]), runner=run)
+            render_peak = tracemalloc.get_traced_memory()[1] - snapshots.pop("overhead")
+            peak = max(snapshots.pop("peak"), render_peak)
             tracemalloc.stop()
-    return snapshots.pop("at"), snapshots.pop("mapped")
+    return snapshots.pop("at"), snapshots.pop("mapped"), peak
 
 
 n1, n2 = int(sys.argv[1]), int(sys.argv[2])
 jobs = int(sys.argv[3]) if len(sys.argv) > 3 else 2
 load_geoparser()
-(small, mapped_small), (large, mapped_large) = held(n1, jobs), held(n2, jobs)
+(small, mapped_small, peak_small), (large, mapped_large, peak_large) = held(n1, jobs), held(n2, jobs)
 total_small = sum(s.size for s in small.statistics("filename"))
 total_large = sum(s.size for s in large.statistics("filename"))
 print(f"traced at render: {n1} articles {total_small / 1e6:.1f} MB, {n2} articles {total_large / 1e6:.1f} MB: "
       f"{(total_large - total_small) / (n2 - n1):.0f} B per article more")
 print(f"mapped from files at render (not traced): {mapped_small / 1e6:.1f} MB, {mapped_large / 1e6:.1f} MB: "
       f"{(mapped_large - mapped_small) / (n2 - n1):.0f} B per article more")
+print(f"traced peak during the build (the first pass or the render): {peak_small / 1e6:.1f} MB, "
+      f"{peak_large / 1e6:.1f} MB: {(peak_large - peak_small) / (n2 - n1):.0f} B per article more")
 for stat in large.compare_to(small, "lineno")[:25]:
     frame = stat.traceback[0]
     name = frame.filename.split("/pipeline/")[-1] if "/pipeline/" in frame.filename else frame.filename.split("/")[-1]

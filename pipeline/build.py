@@ -25,7 +25,7 @@ from pipeline.output.export import dumps, events_csv
 from pipeline.output.writer import json_line, write_set
 from pipeline.scale.columnar import COLUMNAR_LAYERS, to_geoparquet
 from pipeline.scale.corpus import InputChanged, Inputs
-from pipeline.scale.digests import HexDigests
+from pipeline.scale.digests import CodeMap, HexDigests, RawDigests
 from pipeline.scale.fold import BuildFold
 from pipeline.scale.heap import HeapDamaged
 from pipeline.scale.run import ProgressBar, Runner, run_articles
@@ -150,7 +150,7 @@ def process(articles: Iterable[Article], *, progress: Progress | None = None, ba
     del batch  # kept for callers; the runner chooses its own batches
     run = runner or run_articles
     items = ObjectSpool()  # every article in input order, with its text's digest (on disk: not the corpus in memory)
-    digests: list[bytes | None] = []  # SHA-256 of each text (raw bytes: half the memory of hex)
+    digests = RawDigests()  # SHA-256 of each text (None: not English), 32 bytes each in one array
     keys = HexDigests()  # 32 bytes per article, not a string
     for article in articles:
         english = is_english(article.meta.get("language"))
@@ -164,7 +164,7 @@ def process(articles: Iterable[Article], *, progress: Progress | None = None, ba
         items.close()
 
 
-def _fold_items(run: Runner, items: ObjectSpool, digests: list[bytes | None], keys: HexDigests,
+def _fold_items(run: Runner, items: ObjectSpool, digests: RawDigests, keys: HexDigests,
                 progress: Progress | None, fold: BuildFold | None, previous: Path | None,
                 skipped: int) -> BuildResult:
     if skipped:  # the first ``skipped`` articles are the fold's own, passed over unread (their rows unchanged)
@@ -174,7 +174,7 @@ def _fold_items(run: Runner, items: ObjectSpool, digests: list[bytes | None], ke
     if fold is not None and keys == fold.keys and fold.intact(previous):
         return _unchanged(fold, previous)  # nothing new and every file as written: nothing to do
     start = len(fold.keys) if fold is not None and fold.resumes(keys, previous) else 0
-    if start and any(fold.repeats(digest) for digest in digests[start - skipped:] if digest is not None):
+    if start and any(fold.repeats(digest) for digest in islice(digests, start - skipped, None) if digest is not None):
         start = 0  # a new article repeats an old one's text: its result is not at hand, fold everything
     groups: dict[str, str] | None = None  # every article's group, for the second pass (None: none needed)
     if start:
@@ -210,7 +210,8 @@ def _other_groups(fold: BuildFold, groups: dict[str, str] | None) -> dict[str, s
     if groups is not None:
         return {name: group for name, group in groups.items() if group != name}
     grouping = fold.grouping
-    return {name: group for i, name in enumerate(grouping.names) if (group := grouping.group_of(i)) != name}
+    return {name: group for i, name in enumerate(grouping.names)
+            if not grouping.is_group_id(i) and (group := grouping.group_of(i)) != name}
 
 
 def _unchanged(fold: BuildFold, previous: Path) -> BuildResult:
@@ -230,7 +231,7 @@ def _fold_one(fold: BuildFold, article: Article, key: str, digest: bytes | None,
     fold.add(article, key, digest, result, group, article.group)
 
 
-def _first_pass(run: Runner, items: ObjectSpool, digests: Sequence[bytes | None], start: int,
+def _first_pass(run: Runner, items: ObjectSpool, digests: RawDigests, start: int,
                 progress: Progress | None, fold: BuildFold, *,
                 keys: HexDigests | None = None) -> tuple[ObjectSpool, bool]:
     """Every article's per-article result from position ``start`` of ``items`` on (None: not processed;
@@ -243,8 +244,22 @@ def _first_pass(run: Runner, items: ObjectSpool, digests: Sequence[bytes | None]
     earlier one (``Grouping.regrouped``). Then that speculative merge is dropped (``BuildFold.unfold``) and
     the second pass merges every article. Returns the spool and whether every article is merged already
     (then there is no second pass)."""
-    # a processed text's digest (the object in ``digests``: no copy) -> the position of its first article here
-    first: dict[bytes, int] = {}
+    # a processed text's digest -> the position of its first article here: by the digest's first 8 bytes (16 bytes
+    # an entry, not a dict of ``bytes``), checked against the whole digest, and by the whole digest for a text
+    # whose first 8 bytes are another's (odds 2**-64 a pair)
+    first, odd = CodeMap(), {}  # type: CodeMap, dict[bytes, int]
+
+    def first_of(digest: bytes) -> int | None:
+        at = first.get(int.from_bytes(digest[:8], "big"))
+        return at if at is None or digests[start + at] == digest else odd.get(digest)
+
+    def seen(digest: bytes, position: int) -> None:
+        code = int.from_bytes(digest[:8], "big")
+        if first.get(code) is None:
+            first[code] = position
+        else:
+            odd[digest] = position
+
     failed: dict[int, str] = {}  # the position of a processed article that failed -> its error
     names = fold.grouping.names  # every article's name, from the first here on at ``grouped``
     grouped = len(names)
@@ -252,8 +267,8 @@ def _first_pass(run: Runner, items: ObjectSpool, digests: Sequence[bytes | None]
     def to_process() -> Iterator[Article]:
         for position, (article, _digest) in enumerate(items.read(start)):
             digest = digests[start + position]
-            if digest is not None and digest not in first:  # the same text twice is processed once
-                first[digest] = position
+            if digest is not None and first_of(digest) is None:  # the same text twice is processed once
+                seen(digest, position)
                 yield article
 
     arriving = iter(run(to_process(), progress=progress, total=len(items) - start))
@@ -263,12 +278,12 @@ def _first_pass(run: Runner, items: ObjectSpool, digests: Sequence[bytes | None]
         result = None
         digest = digests[start + position]
         if digest is not None:
-            if first.get(digest, position) == position:  # (the runner may not have read this far yet)
+            at = first_of(digest)
+            if at is None or at == position:  # (the runner may not have read this far yet)
                 result = next(arriving)[1]  # the runner keeps input order
                 if result.error:
                     failed[position] = result.error
             else:  # the same text again: its places once more (not kept meanwhile), its own events
-                at = first[digest]
                 error = failed.get(at)
                 places = [] if error else geoparser().parse_places(article.text)
                 result = copy_result(article, ArticleResult(names[grouped + at], places, [], error=error))

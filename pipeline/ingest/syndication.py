@@ -27,11 +27,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import pickle
 import re
 import tempfile
 from array import array
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -173,6 +174,10 @@ _NO_DAY = np.iinfo(np.int64).min  # the day of an undated article in the day arr
 # in memory is bounded by this and the newer level, not by the corpus (~20 bytes per key, plus the merge's work)
 _MERGE_CHUNK = 1 << 18
 _DTYPES = (np.uint64, np.int64, np.int32)  # a level's keys, starts, articles
+# article names per block of the name list: a full block is pickled as one record (in the store, when there is
+# one), so the names held as objects are at most this many plus the few blocks read back last
+_NAMES_PER_BLOCK = 4096
+_NAME_BLOCKS_READ = 4  # blocks of names kept as lists after being read back (a union or a group id looks one up)
 
 Level = tuple[np.ndarray, np.ndarray, np.ndarray]  # sorted keys (uint64), starts (int64), articles (int32)
 
@@ -449,6 +454,63 @@ class _Shingles:
         return state
 
 
+class _Names:
+    """Every article's name, in the order added: the last ones in a list, the others in blocks of
+    ``_NAMES_PER_BLOCK`` names, each pickled as one record. With a ``store`` (``put(bytes) -> ref``,
+    ``get(ref) -> bytes``: the fold's heap) only each block's reference is held, else its bytes; the last few
+    blocks read back are held as lists. Indexing and iterating give the names as a list would."""
+
+    def __init__(self) -> None:
+        self.per_block = _NAMES_PER_BLOCK
+        self.recent: list[str] = []  # the names after the last full block (fewer than ``per_block``)
+        self.blocks: list[bytes | tuple[int, int, int]] = []  # per full block: its pickle, or its reference in the store
+        self.store = None
+        self._read: OrderedDict[int, list[str]] = OrderedDict()  # block number -> its names (the last few read)
+
+    def __len__(self) -> int:
+        return len(self.blocks) * self.per_block + len(self.recent)
+
+    def append(self, name: str) -> None:
+        self.recent.append(name)
+        if len(self.recent) == self.per_block:
+            data = pickle.dumps(self.recent, protocol=pickle.HIGHEST_PROTOCOL)
+            self.blocks.append(data if self.store is None else self.store.put(data))
+            self.recent = []
+
+    def _block(self, b: int) -> list[str]:
+        names = self._read.get(b)
+        if names is None:
+            block = self.blocks[b]
+            names = pickle.loads(block if isinstance(block, bytes) else self.store.get(block))
+            self._read[b] = names
+            if len(self._read) > _NAME_BLOCKS_READ:
+                self._read.popitem(last=False)
+        else:
+            self._read.move_to_end(b)
+        return names
+
+    def __getitem__(self, i: int) -> str:
+        if i < 0:
+            i += len(self)
+        b, k = divmod(i, self.per_block)
+        if b == len(self.blocks):
+            return self.recent[k]
+        if not 0 <= b < len(self.blocks):
+            msg = f"article {i} out of range"
+            raise IndexError(msg)
+        return self._block(b)[k]
+
+    def __iter__(self) -> Iterator[str]:
+        for b in range(len(self.blocks)):
+            yield from self._block(b)
+        yield from self.recent
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["store"], state["_read"] = None, OrderedDict()
+        return state
+
+
 class Grouping:
     """The grouping as a fold over articles in input order (resumable: the state pickles).
 
@@ -462,9 +524,12 @@ class Grouping:
     def __init__(self, *, threshold: float = SIMILARITY_THRESHOLD) -> None:
         self.threshold = threshold
         self.regrouped = 0
-        self.names: list[str] = []
+        self.names = _Names()  # every article's name (the group ids), in blocks kept in the store
         self.parent = array("q")  # union-find parents (an array: 8 bytes per article)
-        self.first_with_hash: dict[bytes, int] = {}  # the digest as its 32 bytes (half the memory of its hex)
+        # the first 8 bytes of each text digest -> the first article with it, as bucket keys (a bucket holds one
+        # article): levels of sorted arrays in files, like the band buckets (two different digests sharing their
+        # first 8 bytes would be taken for one text: odds 2**-64 a pair, as the fold's ``texts`` accepts)
+        self.first_text = _Buckets()
         self.buckets = _Buckets()  # bucket key -> its articles (<= BUCKET_CAP)
         self.kept = _Shingles()  # article -> shingle hashes, day
 
@@ -488,11 +553,14 @@ class Grouping:
         i = len(self.names)
         self.names.append(name)
         self.parent.append(i)
-        digest = bytes.fromhex(fp.digest)
-        if digest in self.first_with_hash:
-            self._union(self.first_with_hash[digest], i)
+        text_key = [int(fp.digest[:16], 16)]
+        (first,) = self.first_text.lookup(text_key)
+        if first is not None:
+            self._union(first[0], i)
             return
-        self.first_with_hash[digest] = i
+        self.first_text.file(text_key, i)
+        if len(self.first_text.recent) >= _FREEZE_EVERY:  # every text is new here, with bands or without
+            self.freeze()
         if not fp.bands:
             return
         day = _day(date)
@@ -523,33 +591,40 @@ class Grouping:
         """Move the recent entries into the arrays (and the shingles into the store, when there is one)."""
         self.kept.freeze()
         self.buckets.freeze()
+        self.first_text.freeze()
 
     def keep(self) -> None:
         """``freeze``, and copy the band buckets into the store (before the grouping is pickled: the pickle then
         holds their references, not the arrays)."""
         self.kept.freeze()
-        if self.kept.store is not None:
-            self.buckets.keep_in(self.kept.store)
-        else:
-            self.buckets.freeze()
+        for buckets in (self.buckets, self.first_text):
+            if self.kept.store is not None:
+                buckets.keep_in(self.kept.store)
+            else:
+                buckets.freeze()
 
     def keep_shingles_in(self, store) -> None:
         """Keep the shingle hashes of articles grouped from now on in ``store`` (``put(bytes) -> ref``,
         ``get(ref) -> bytes``, e.g. :class:`pipeline.scale.heap.BlobHeap`), not in memory, and the band buckets
         in files beside it (mapped, not held); buckets a pickle refers to in ``store`` are mapped from there."""
-        self.kept.store = store
-        self.buckets.attach(store)
+        self.kept.store = self.names.store = store
         path = getattr(store, "path", None)
-        self.buckets.use_files(None if path is None else str(os.path.dirname(os.path.abspath(path))))
+        for buckets in (self.buckets, self.first_text):
+            buckets.attach(store)
+            buckets.use_files(None if path is None else str(os.path.dirname(os.path.abspath(path))))
 
     def group_of(self, index: int) -> str:
         """The group id of the ``index``-th article added, as the articles added so far make it (it changes
         later only when ``regrouped`` grows)."""
         return self.names[self._find(index)]
 
+    def is_group_id(self, index: int) -> bool:
+        """Whether the ``index``-th article added gives its group its id, as the articles added so far make it."""
+        return self._find(index) == index
+
     def groups(self) -> dict[str, str]:
         """``name -> group id``: the first name (in sorted order) of its group."""
-        return {name: self.names[self._find(i)] for i, name in enumerate(self.names)}
+        return {name: name if (root := self._find(i)) == i else self.names[root] for i, name in enumerate(self.names)}
 
 
 def group_fingerprints(items: Iterable[tuple[str, Fingerprint, str | None]], *,

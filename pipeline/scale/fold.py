@@ -35,23 +35,30 @@ from array import array
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
+
 from pipeline.events.merge import CrossArticleMerge
 from pipeline.ingest.syndication import Fingerprint, Grouping
 from pipeline.output.export import EVENT_TYPES, OblastCounts, event_features, events_csv, oblast_layer
 from pipeline.output.writer import json_line
 from pipeline.scale.columnar import (COLUMNAR_LAYERS, extend_geoparquet, join_geoparquet_files,
                                      to_geoparquet)
-from pipeline.scale.digests import HexDigests
+from pipeline.scale.digests import Codes, HexDigests
 from pipeline.scale.heap import HEAP_NAME, BlobHeap, HeapDamaged
 from pipeline.scale.work import Failure, Pool, chunked, place_json
 
-FOLD_VERSION = 12  # bump when the pickled layout below changes
+FOLD_VERSION = 13  # bump when the pickled layout below changes
 _COLLECTION_HEAD = '{"type":"FeatureCollection","features":['
 _COLLECTION_TAIL = "]}\n"
 _CSV_HEADER = events_csv({"features": []})
 PLACES_PER_PART = 8_192  # place features per GeoParquet part made while the workers work (bounds the JSON held)
 EVENTS_PER_PART = 4_096  # events per GeoParquet part when the events layer is made from scratch (bounds the dicts)
 LIVE_EVENTS = 4_096  # merged events whose merge views (what the merge rule reads) are held while articles are merged
+# the heap is only appended to: a merged event changed, or a bucket level merged, leaves its old record as garbage.
+# When the fold is kept and the garbage is more than both of these, the live records are copied into a new heap
+# (the copy costs the live bytes once; with this ratio, at most as many bytes as were appended since the last one)
+HEAP_GARBAGE_RATIO = 1.0  # garbage per live byte
+HEAP_GARBAGE_MIN = 64 << 20  # bytes: small heaps are left as they are
 WHOLE_EVENTS = 256  # merged events held whole (as objects) while articles are merged; the others wait in the heap
 OUTPUT_NAMES = ("places.geojson", "events.geojson", "oblasts.geojson", "events.csv", "articles.jsonl",
                 "events.parquet", "places.parquet")  # every file render() gives (its digest is kept)
@@ -239,7 +246,7 @@ class BuildFold:
         """A new fold; ``folder``: where it will be kept (its heap is made there), None: not kept."""
         self.keys = HexDigests()  # article_key() of every article folded, in input order
         self.rows = HexDigests()  # the corpus row digest each came from (Article.raw), None: not a row
-        self.texts: set[int] = set()  # the first 8 bytes of the sha256 of every processed text (see ``repeats``)
+        self.texts = Codes()  # the first 8 bytes of the sha256 of every processed text (see ``repeats``)
         self.grouping = Grouping()
         self.groups: dict[str, str] = {}  # the groups the folded articles were merged with (not an article's own name)
         self.merge = CrossArticleMerge()
@@ -332,7 +339,7 @@ class BuildFold:
     def unfold(self) -> None:
         """Forget every article ``add`` folded (its line, its merged events, its messages), keeping the grouping
         and the places: a fold from scratch whose speculative merge is dropped (see ``pipeline.build``)."""
-        self.keys, self.rows, self.texts, self.n_articles = HexDigests(), HexDigests(), set(), 0
+        self.keys, self.rows, self.texts, self.n_articles = HexDigests(), HexDigests(), Codes(), 0
         if self._lines is not None:
             self._lines.close()
             self._lines.path.unlink()
@@ -585,12 +592,83 @@ class BuildFold:
         """``dumps`` written to the binary file ``handle`` (the pickle is never one ``bytes`` in memory)."""
         self.grouping.keep()  # whatever pickling would add to the heap is added before its size is taken
         self.merge.compact()
+        self.compact_heap()
         self.heap.sync()
         self.heap_token, self.heap_size, self.heap_path = self.heap.token, self.heap.size, str(self.heap.path)
         pickle.dump((FOLD_VERSION, version, self), handle, protocol=pickle.HIGHEST_PROTOCOL)
         if self.heap.size != self.heap_size:  # a record added while pickling would be cut off when the fold is read
             msg = "the fold's heap grew while the fold was pickled"
             raise RuntimeError(msg)
+
+    def _heap_records(self) -> list[tuple[np.ndarray, bool, object]]:
+        """Every live record of the heap, per holder: its (offset, length, crc) rows, whether they are arrays, and
+        a function that takes their new offsets (in the same order)."""
+        holders = []
+        pickled, rendered = self.merge._pickled, self.rendered
+
+        def columns(offset: array, length: array, crc: array, rows: np.ndarray) -> np.ndarray:
+            return np.stack([np.frombuffer(column, dtype=np.int64 if column.typecode == "q" else np.uint64)[rows]
+                             .astype(np.int64) for column in (offset, length, crc)], axis=1)
+
+        def set_offsets(column: array, rows: np.ndarray):
+            def put(offsets: np.ndarray) -> None:
+                moved = np.frombuffer(column, dtype=np.int64).copy()
+                moved[rows] = offsets
+                column[:] = array("q", moved.tobytes())
+            return put
+
+        rows = np.flatnonzero(np.frombuffer(pickled.offset, dtype=np.int64) >= 0)
+        holders.append((columns(pickled.offset, pickled.length, pickled.crc, rows), False,
+                        set_offsets(pickled.offset, rows)))
+        rows = np.fromiter((i for i, key in enumerate(rendered.sort) if key is not None), dtype=np.int64)
+        holders.append((columns(rendered.offset, rendered.length, rendered.crc, rows), False,
+                        set_offsets(rendered.offset, rows)))
+        for refs, hashes in self.grouping.kept.blocks:
+            if hashes is None:
+                holders.append((refs.reshape(-1, 3), False, partial(refs.__setitem__, (slice(None), 0))))
+        names = self.grouping.names
+        at = [b for b, block in enumerate(names.blocks) if isinstance(block, tuple)]
+
+        def set_names(offsets: np.ndarray) -> None:
+            for b, offset in zip(at, offsets.tolist()):
+                names.blocks[b] = (offset, *names.blocks[b][1:])
+
+        holders.append((np.array([names.blocks[b] for b in at], dtype=np.int64).reshape(-1, 3), False, set_names))
+        for buckets in (self.grouping.buckets, self.grouping.first_text):
+            for level, refs in list(buckets.refs.items()):
+                def set_level(offsets: np.ndarray, buckets=buckets, level=level, refs=refs) -> None:
+                    buckets.refs[level] = tuple((offset, *ref[1:]) for offset, ref in zip(offsets.tolist(), refs))
+                holders.append((np.array(refs, dtype=np.int64).reshape(-1, 3), True, set_level))
+        return holders
+
+    def compact_heap(self, *, force: bool = False) -> bool:
+        """Copy the heap's live records into a new heap that replaces it, when its garbage is more than
+        ``HEAP_GARBAGE_RATIO`` per live byte and ``HEAP_GARBAGE_MIN`` (``force``: whatever it is); whether it was.
+        Every reference is updated; arrays mapped from the old file stay valid. Call after ``merge.compact()`` and
+        ``grouping.keep()`` (every live record is in the heap then)."""
+        holders = self._heap_records()
+        live = sum(int(refs[:, 1].sum()) for refs, _arrays, _put in holders)
+        garbage = self.heap.size - live
+        if not force and (garbage <= HEAP_GARBAGE_MIN or garbage <= HEAP_GARBAGE_RATIO * live):
+            return False
+        refs = np.concatenate([refs for refs, _arrays, _put in holders] + [np.zeros((0, 3), dtype=np.int64)])
+        arrays = np.concatenate([np.full(len(r), a) for r, a, _put in holders] + [np.zeros(0, dtype=bool)])
+        # a record is known by (offset, length > 0): an empty array record may share its offset with the next one
+        keys = refs[:, 0] * 2 + (refs[:, 1] > 0)
+        unique, first, where = np.unique(keys, return_index=True, return_inverse=True)
+        old = self.heap
+        new, offsets = old.compacted(old.path.with_name(old.path.name + ".compact"), refs[first], arrays[first])
+        moved = offsets[where.reshape(-1)]
+        at = 0
+        for held, _arrays, put in holders:
+            put(moved[at:at + len(held)])
+            at += len(held)
+        os.replace(new.path, old.path)  # a build stopped before the fold is kept: the kept fold's heap is gone, and
+        new.path = old.path  # it is refused (token): everything is folded again from the per-article store
+        old.close()
+        self.heap = self.merge.heap = new
+        self.grouping.keep_shingles_in(new)
+        return True
 
     def keep(self, folder: Path) -> None:
         """Move the heap to ``folder``/``HEAP_NAME`` (where ``loads`` finds it), before the fold is dumped."""

@@ -133,6 +133,17 @@ class BlobHeap:
             raise HeapDamaged(msg)
         return map_array(self._fd, offset, length, dtype)
 
+    def compacted(self, path: Path, refs: np.ndarray, arrays: np.ndarray) -> tuple[BlobHeap, np.ndarray]:
+        """A new heap at ``path`` holding only the records ``refs`` ((offset, length, crc) rows in file order,
+        each once; ``arrays``: which are ``put_array`` records, kept aligned), copied in that order (each checked);
+        and their offsets there."""
+        new = BlobHeap(path)
+        offsets = np.empty(len(refs), dtype=np.int64)
+        for n, (ref, is_array) in enumerate(zip(map(tuple, refs.tolist()), arrays.tolist())):
+            offsets[n] = (new.put_array(self.array(ref, np.uint8)) if is_array else new.put(self.get(ref)))[0]
+        new.sync()
+        return new, offsets
+
     def flush(self) -> None:
         """Write the appended records out."""
         if self._pending:

@@ -109,3 +109,43 @@ def test_shingles_kept_in_a_store_are_read_back_only_for_candidates():
     assert len(store.records) >= len(items) - 10  # the frozen articles' hashes are in the store
     assert 0 < store.reads <= syndication.MAX_CANDIDATES * len(items)
     assert all(hashes is None for _refs, hashes in grouping.kept.blocks)
+
+
+# -- the names and the first article of each text, out of Python objects ----------------------------
+def test_names_in_blocks_in_a_store_are_read_back_as_the_list_of_names(monkeypatch):
+    monkeypatch.setattr(syndication, "_NAMES_PER_BLOCK", 5)
+    monkeypatch.setattr(syndication, "_NAME_BLOCKS_READ", 2)
+    items = _items(92)
+    plain, _ = _groups(items, freeze_every=10**9)
+    store = _Store()
+    grouping = Grouping()
+    grouping.keep_shingles_in(store)
+    for k, item in enumerate(items, 1):
+        grouping.add(*item)
+        if k % 17 == 0:  # pickled and given its store again, as a fold between two builds
+            grouping = pickle.loads(pickle.dumps(grouping))
+            grouping.keep_shingles_in(store)
+    assert grouping.groups() == plain
+    names = grouping.names
+    assert list(names) == [name for name, _fp, _date in items] and len(names) == len(items)
+    assert [names[i] for i in (0, 7, 44, 90, -1)] == [items[i][0] for i in (0, 7, 44, 90, -1)]
+    assert len(names.recent) < 5 and all(isinstance(block, tuple) for block in names.blocks)  # references only
+    assert len(names._read) <= 2  # the blocks read back held as lists: a fixed number
+    blob = pickle.dumps(grouping)
+    assert b"a003" not in blob and b"a091" in blob  # a full block's names are in the store, the last ones here
+
+
+def test_a_text_repeated_after_its_first_article_is_frozen_joins_its_group(monkeypatch):
+    monkeypatch.setattr(syndication, "_FREEZE_EVERY", 3)
+    short, long = "a short text", " ".join(f"w{n}" for n in range(40))  # without bands, and with
+    grouping = Grouping()
+    names = []
+    for i in range(20):
+        name = f"x{i:02d}"
+        text = short if i in (2, 17) else long if i in (4, 19) else " ".join(f"u{i}v{n}" for n in range(30))
+        grouping.add(name, fingerprint(text), None)
+        names.append(name)
+    assert len(grouping.first_text.recent) < 3  # the first articles of the texts went into the levels
+    groups = grouping.groups()
+    assert groups["x17"] == "x02" and groups["x19"] == "x04"
+    assert sum(1 for name in names if groups[name] != name) == 2

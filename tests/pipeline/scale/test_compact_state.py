@@ -14,6 +14,7 @@ from pipeline.events.merge import CrossArticleMerge, _Cell, _Pickles
 from pipeline.ingest import syndication
 from pipeline.scale import fold as fold_module
 from pipeline.scale.fold import BuildFold, _Rendered
+from pipeline.scale.digests import CodeMap, Codes, RawDigests
 from pipeline.scale.heap import BlobHeap
 from tests.pipeline.scale.conftest import make_records, write_jsonl
 
@@ -152,3 +153,41 @@ def test_hex_digests_give_back_the_strings_and_keep_other_values_as_they_are():
     assert pickle.loads(pickle.dumps(column)) == column
     assert len(column._data) == 32 * 8  # raw bytes, not strings
     assert None not in HexDigests(values[:5]) and values[3] in column
+
+
+def test_codes_in_sorted_arrays_answer_as_a_set_does(monkeypatch):
+    monkeypatch.setattr(Codes, "RECENT", 7)
+    rng = random.Random(5)
+    codes, plain = Codes(), set()
+    for n in range(500):
+        code = rng.getrandbits(64) if n % 3 else rng.randrange(40)  # some codes added twice
+        codes.add(code)
+        plain.add(code)
+        if n % 97 == 0:
+            codes = pickle.loads(pickle.dumps(codes))
+    asked = list(plain) + [rng.getrandbits(64) for _ in range(200)] + [(1 << 64) - 1, 0]
+    assert [code in codes for code in asked] == [code in plain for code in asked]
+    assert len(codes.recent) < 7 and codes.large.dtype == np.uint64
+    assert np.all(codes.large[1:] > codes.large[:-1])  # sorted, each code once
+
+
+def test_raw_digests_give_back_the_digests_and_none():
+    values = [bytes([n]) * 32 if n % 4 else None for n in range(10)]
+    digests = RawDigests()
+    for value in values:
+        digests.append(value)
+    assert list(digests) == values and digests[3] == values[3] and digests[-2] == values[-2]
+    assert len(digests._data) == 32 * len(values)
+
+
+def test_a_code_map_in_sorted_arrays_answers_as_a_dict_does(monkeypatch):
+    monkeypatch.setattr(CodeMap, "RECENT", 5)
+    rng = random.Random(6)
+    codes, plain = CodeMap(), {}
+    for n in range(400):
+        code = rng.getrandbits(64)
+        codes[code] = n
+        plain[code] = n
+    asked = list(plain) + [rng.getrandbits(64) for _ in range(100)]
+    assert [codes.get(code) for code in asked] == [plain.get(code) for code in asked]
+    assert len(codes.recent) < 5 and len(codes.large[0]) > 300  # most entries are in the arrays

@@ -174,3 +174,45 @@ def test_streamed_join_of_files_on_disk_fills_every_row_group_exactly(tmp_path, 
     assert out.read_bytes() == to_geoparquet({"features": features})
     meta = pq.ParquetFile(out).metadata
     assert [meta.row_group(g).num_rows for g in range(meta.num_row_groups)] == [4, 4, 4, 4, 4, 2]
+
+
+# -- the heap compacted when the fold is kept --------------------------------------------------------
+def _kept_heap(out: Path) -> tuple[int, int]:
+    """The kept heap's size and the bytes of the records the kept fold refers to."""
+    from pipeline.scale.fold import BuildFold
+    from pipeline.scale.store import FOLD_NAME, pipeline_version
+
+    fold = BuildFold.loads((out / FOLD_NAME).read_bytes(), pipeline_version(), out)
+    assert fold is not None
+    return fold.heap.size, sum(int(refs[:, 1].sum()) for refs, _arrays, _put in fold._heap_records())
+
+
+def test_a_heap_compacted_when_kept_holds_only_live_records_and_the_fold_resumes_on_it(tmp_path, monkeypatch,
+                                                                                         processed):
+    from pipeline.ingest import syndication
+
+    monkeypatch.setattr(syndication, "_NAMES_PER_BLOCK", 8)  # names, shingles and levels in the heap too
+    monkeypatch.setattr(syndication, "_FREEZE_EVERY", 8)
+    compacted = []
+    real = fold_module.BuildFold.compact_heap
+    monkeypatch.setattr(fold_module.BuildFold, "compact_heap", lambda self, **kw: compacted.append(real(self, **kw)))
+    source, plain, out = tmp_path / "in.jsonl", tmp_path / "plain", tmp_path / "out"
+    for folder, garbage_min in ((plain, 1 << 40), (out, -1)):  # never compacted, compacted at every build
+        monkeypatch.setattr(fold_module, "HEAP_GARBAGE_MIN", garbage_min)
+        monkeypatch.setattr(fold_module, "HEAP_GARBAGE_RATIO", 0.0)
+        records: list[dict] = []
+        for n in (54, 66, 78, 89):  # the events the new articles join are rendered and pickled again: garbage
+            first = len(records)
+            records = records + make_records(n - first, offset=first)
+            processed.clear()
+            _build(records, source, folder)
+            assert processed == [r["id"] for r in records[first:]]  # resumed (on the compacted heap)
+            size, live = _kept_heap(folder)
+            if folder == out:
+                assert compacted[-1] and size - live < 200  # the header and the arrays' alignment only
+                fresh = tmp_path / f"fresh{n}"
+                build_paths([source], fresh, jobs=1)
+                _same_outputs(fresh, out)
+        if folder == plain:
+            assert not any(compacted) and size > live + 1000  # garbage left when the heap is not compacted
+    assert not (out / f"{HEAP_NAME}.compact").exists()

@@ -149,3 +149,43 @@ def test_a_repeated_text_takes_the_first_articles_name_and_failure(tmp_path, mon
     assert sum("doc-00004" in error for error in result.errors) == 2  # its own failure and its copy's
     sources = {s["article"] for f in result.events["features"] for s in f["properties"]["sources"]}
     assert "doc-y-copy" in sources and "doc-x-copy-of-failed" not in sources
+
+
+def test_texts_whose_digests_share_their_first_bytes_are_still_told_apart(tmp_path, monkeypatch):
+    """The first pass finds a repeated text by its digest's first 8 bytes; two different texts sharing them
+    (made here by a digest that keeps only its last bytes) are still each processed, and a true repeat found."""
+    import hashlib
+
+    records = make_records(10)
+    records.append(dict(records[3], id="doc-z-copy"))
+    records.append(dict(records[7], id="doc-w-copy"))
+    source = write_jsonl(tmp_path / "in.jsonl", records)
+    build_paths([source], tmp_path / "plain", jobs=1, incremental=False)
+    calls = {"processed": 0}
+    from pipeline.scale import run as scale_run
+    real_process = scale_run.process_article
+
+    def counting(article, **kwargs):
+        calls["processed"] += 1
+        return real_process(article, **kwargs)
+
+    class _Digest:
+        def __init__(self, data: bytes) -> None:
+            self.whole = hashlib.sha256(data).digest()
+
+        def digest(self) -> bytes:
+            return bytes(8) + self.whole[8:]  # every text's first 8 bytes the same
+
+    class _Hashlib:
+        def __getattr__(self, name):
+            return getattr(hashlib, name)
+
+        @staticmethod
+        def sha256(data: bytes = b"") -> _Digest:
+            return _Digest(data)
+
+    monkeypatch.setattr(build, "hashlib", _Hashlib())
+    monkeypatch.setattr(scale_run, "process_article", counting)
+    build_paths([source], tmp_path / "collided", jobs=1, incremental=False)
+    assert calls["processed"] == 10  # every distinct text once, the two repeats not
+    assert _outputs(tmp_path / "collided") == _outputs(tmp_path / "plain")
