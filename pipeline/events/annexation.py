@@ -16,7 +16,7 @@ from pipeline.events.figures import parse_number
 from pipeline.events.records import Event, Source
 from pipeline.events.weights import WEIGHTS
 from pipeline.model import Place
-from pipeline.text.dates import EventDate, sentence_date
+from pipeline.text.dates import UNDATED, EventDate, sentence_date
 from pipeline.text.textnorm import fold
 
 _CLAIM = re.compile(r"\b(annex\w*|absorb\w*|ratif\w*|referend\w*|incorporat\w*|accession|join(?:s|ed|ing)?|"
@@ -119,10 +119,17 @@ def _spelling(name: str) -> str:
     return re.sub(r"[^a-z]", "", fold(name).lower()).replace("h", "g")
 
 
+# a unit of one country told as another's ("Russia's X People's Republic", "Russia's X region"): a claim on it, told in
+# passing (the unit's own country naming it so, "Ukraine's X region", claims nothing: ``claims`` needs another country)
+_POSSESSED = re.compile(r"\b(?P<owner>Russia|Ukraine)['’]s\s+(?P<unit>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+"
+                        r"(?:People['’]s\s+Republic|region|oblast|province)\b)", re.IGNORECASE)
+_OWNER = {"russia": "RU", "ukraine": "UA"}
+
+
 def claims(sentence: str, here: list[Place], when: EventDate, source: Source, is_unrecognised: bool) -> list[Event]:
     """Claims on the admin-1 units a sentence names, by a country it names or whose organs it names."""
     if not _CLAIM.search(sentence):
-        return []
+        return _possessed(sentence, here, when, source, is_unrecognised)
     units = _units(here, bool(_REGION_WORD.search(sentence)), sentence, source.start)
     if _ATTRIBUTIVE_CLAIM.search(sentence) and len(_CLAIM.findall(sentence)) == 1:
         units = [u for u in units if not _NEW_PLACE_PHRASE.search(sentence, max(0, u.start - source.start - 40),
@@ -144,6 +151,22 @@ def claims(sentence: str, here: list[Place], when: EventDate, source: Source, is
         out.append(Event("annexation_claim", stage, when, unit, unit.admin1_code, unit.admin1_name,
                          unit.country_code, 3, [source], WEIGHTS.conf_base_claim, claimed_by=claimant,
                          claim_status=claim_status(stage, is_unrecognised), claim_stages={stage: when.date}))
+    return out
+
+
+def _possessed(sentence: str, here: list[Place], when: EventDate, source: Source, is_unrecognised: bool) -> list[Event]:
+    """Claims told by a possessive alone (``_POSSESSED``): on the admin-1 unit named inside it when it belongs to
+    another country than the possessor; the stage is the annexation's, its day unknown (the wording dates nothing)."""
+    out = []
+    for m in _POSSESSED.finditer(sentence):
+        owner = _OWNER[m.group("owner").lower()]
+        for unit in _units(here, True):
+            if m.start("unit") <= unit.start - source.start < m.end("unit") and unit.country_code != owner and \
+                    unit.admin1_code not in {e.admin1_code for e in out}:
+                out.append(Event("annexation_claim", "annexation", UNDATED, unit, unit.admin1_code, unit.admin1_name,
+                                 unit.country_code, 3, [source], WEIGHTS.conf_base_claim, claimed_by=owner,
+                                 claim_status=claim_status("annexation", is_unrecognised),
+                                 claim_stages={"annexation": None}))
     return out
 
 

@@ -45,7 +45,7 @@ from pipeline.events.figures import Figure, claimant, continues_aggregate, figur
 from pipeline.events.figures import individuals as count_individuals  # the name ``individuals`` is a local below
 from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Report, Source
 from pipeline.events.triggers import (INCIDENT_TRIGGERS, LAST_PERIOD_AFTER, Trigger, folded, holds_own, occupation,
-                                     separate, since_occupation, triggers)
+                                     realis, separate, since_occupation, triggers)
 from pipeline.events.weights import WEIGHTS
 from pipeline.geoparse.nonplaces import masthead_cue
 from pipeline.geoparse.persons import bank_cue
@@ -463,6 +463,7 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
         before = bool(trig or figs) and earlier_period(sentence, published)
         if _dated_caption(text, s, date, published):
             captions.append(len(out))
+        here = [_as_unit(p, text) for p in here]
         out.append(_Sentence(i, s, e, para, sentence, trig, figs, _without_locators(
                              [p for p in here if p.feature_kind in POINT_KINDS], text),
                              [p for p in here if p.feature_kind == "admin1"],
@@ -472,6 +473,19 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
     _earlier_captions(out, captions)
     _restated_aggregates(out)
     return out
+
+
+# a district located in a named unit ("the X district in Kursk"): a district lies in a region, not in a city
+_DISTRICT_IN = re.compile(r"\b(?:districts?|raions?|rayons?)\s+(?:in|of)\s+$", re.IGNORECASE)
+
+
+def _as_unit(place: Place, text: str) -> Place:
+    """An oblast's eponymous centre named as where a district lies (``_DISTRICT_IN``) as the oblast itself; any
+    other place as it is."""
+    if place.feature_kind != "city" or not place.admin1_name or place.name != place.admin1_name or \
+            not _DISTRICT_IN.search(text, max(0, place.start - 40), place.start):
+        return place
+    return replace(place, feature_kind="admin1", name=place.admin1_name)
 
 
 def _without_locators(points: list[Place], text: str) -> list[Place]:
@@ -956,7 +970,9 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
             continue
         out.append(event)
         out += _listed_targets(article, text, inc, event, strikes_seen)
+        out += _repeated(article, text, inc, event, strikes_seen)
     out += _attacks_since(article, text, sentences, published, strikes_seen)
+    out += _damage_lists(article, text, sentences, published, out, strikes_seen)
     return _fold_over_regions(out, over_regions)
 
 
@@ -1228,6 +1244,92 @@ def _attacks_since(article: str, text: str, sentences: list[_Sentence], publishe
     return out
 
 
+# an attack told as the latest of a run on consecutive days ("the second day in a row of drone attacks on the
+# city", "for a second consecutive night"): the same place was struck the day before
+_IN_A_ROW = re.compile(r"\b(?:second|2nd)\s+(?:(?:straight|consecutive|successive)\s+)?(?:day|night)\b"
+                       r"(?:\s+in\s+a\s+row)?(?=[^.;]{0,80}?\b(?:attacks?|strikes?|shelling|bombardment|raids?|hit|"
+                       r"struck|attacked|targeted)\b|\s+(?:in\s+a\s+row|running))|"
+                       r"\b(?:attacks?|strikes?|shell(?:ing|ed)|bombed|hit|struck|attacked|targeted)\b[^.;]{0,60}?\bfor\s+(?:a|the)\s+"
+                       r"second\s+(?:(?:straight|consecutive|successive)\s+)?(?:day|night)\b", re.IGNORECASE)
+# the same target told as struck before, on no stated day ("a fire at the same facility struck days earlier"): an
+# earlier attack on the place, its day unknown
+_STRUCK_BEFORE = re.compile(r"\bsame\s+(?:[\w-]+\s+){0,2}?(?:struck|hit|attacked|targeted)\s+(?:just\s+)?"
+                            r"(?:a\s+few\s+|several\s+|two\s+|three\s+)?(?:days?|weeks?)\s+(?:earlier|before|ago)\b",
+                            re.IGNORECASE)
+
+
+def _repeated(article: str, text: str, inc: _Incident, event: Event, seen: dict[tuple, Event]) -> list[Event]:
+    """The earlier attack an incident is told as a repeat of (``_IN_A_ROW``: the day before its own; ``_STRUCK_BEFORE``:
+    undated), at the incident's place, as a strike of the same kind; none when the article tells that strike itself
+    or the incident has no day of its own for "the day before"."""
+    place = event.place
+    if place is None or _earlier(inc):
+        return []
+    for sent in inc.sentences + inc.support:
+        row = _IN_A_ROW.search(sent.text)
+        if row is not None and realis(sent.text, row.start()):
+            day = parse_iso(event.when.date) if event.when.precision == 1 else None
+            if day is None:
+                return []
+            when = EventDate((day - timedelta(days=1)).isoformat(), 1, "the day before a repeat attack")
+        elif (before := _STRUCK_BEFORE.search(sent.text)) is not None and realis(sent.text, before.start()):
+            when = UNDATED
+        else:
+            continue
+        key = (place.geonameid or place.name, event.sub_event_type, when.date)
+        if key in seen:
+            return []
+        conf = _confidence(WEIGHTS.conf_base_strike, point=place.feature_kind in POINT_KINDS, dated=when.date is not None,
+                           claimant=False, headline=False, borrowed=False)
+        earlier = _event_at("frontline_incident", event.sub_event_type, when, place, text,
+                            [Source(article, sent.text, sent.start, sent.end)], conf, actor=event.actor)
+        seen[key] = earlier
+        return [earlier]
+    return []
+
+
+# damage told place by place after the weapons that did it ("most of the drones were downed, but there is damage in
+# A, in the B district and in C"): the weapon named before the damage in the same sentence, its kind the strike's
+_DAMAGE = re.compile(r"\b(?:damage[ds]?|destroyed)\b", re.IGNORECASE)
+_DAMAGE_WEAPONS = (("drone_strike", re.compile(r"\b(?:drones?|UAVs?)\b", re.IGNORECASE)),
+                   ("missile_strike", re.compile(r"\b(?:missiles?|rockets?)\b", re.IGNORECASE)),
+                   ("shelling", re.compile(r"\b(?:shells?|shelling|artillery)\b", re.IGNORECASE)))
+
+
+def _damage_lists(article: str, text: str, sentences: list[_Sentence], published: EventDate, told: list[Event],
+                  seen: dict[tuple, Event]) -> list[Event]:
+    """Strikes told only by the damage they did at each place a sentence lists, after naming the weapons
+    (``_DAMAGE_WEAPONS``) in the same sentence (which tells no strike but weapons brought down), in an article that
+    tells attacks: one strike per place, of the
+    weapon's kind, on the sentence's day (else the page's); none where the article already tells an event, nor from
+    damage of no named weapon ("a pipeline was damaged and a fire broke out"), a hedged or an earlier period's."""
+    if not any(s.strikes for s in sentences):
+        return []
+    out: list[Event] = []
+    for sent in sentences:
+        if any(not t.intercepted for t in sent.strikes) or sent.figures or not sent.points or sent.earlier:
+            continue  # (weapons brought down are no strike of their own: "most were shot down, but ...")
+        damage = _DAMAGE.search(sent.text)
+        if damage is None or not realis(sent.text, damage.start()):
+            continue
+        before = sent.text[:damage.start()]
+        sub = next((name for name, rx in _DAMAGE_WEAPONS if rx.search(before)), None)
+        if sub is None:
+            continue
+        when = _when(sent.date, published)
+        for place in (p for p in sent.points if p.start - sent.start >= damage.end()):
+            key = (place.geonameid or place.name, sub, when.date)
+            if key in seen or any(e.place is not None and same_place(e.place, place) for e in told + out):
+                continue
+            conf = _confidence(WEIGHTS.conf_base_strike, point=True, dated=sent.date is not None, claimant=False,
+                               headline=False, borrowed=False)
+            event = _event_at("frontline_incident", sub, when, place, text,
+                              [Source(article, sent.text, sent.start, sent.end)], conf, actor="unknown")
+            seen[key] = event
+            out.append(event)
+    return out
+
+
 # combatants as the victims of a figure ("120 soldiers were killed"): a belligerent's battle losses
 _COMBATANT_VICTIMS = re.compile(r"\b(?:soldiers|servicem[ae]n|troops|fighters|militants|mercenaries|personnel|"
                                 r"servicepeople|paratroopers|marines|militiamen)\b", re.IGNORECASE)
@@ -1404,6 +1506,7 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
     first_para = min((s.para for s in sentences), default=0)
     main = None
     unnamed: tuple | None = None  # a dated change of control told without its place (a lede), for the next one
+    beyond: list[tuple] = []  # advances further on from the places told, in their oblast (``_beyond``)
     for sent in sentences:
         for p in sent.points:
             key = p.geonameid or p.name
@@ -1417,6 +1520,9 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                     unnamed = (stated, stated_in, sent.para, trig.gains)
                 continue
             places = _objects(sent, trig, main)
+            if not places and _beyond(sent, trig):
+                beyond.append((sent, trig, stated, stated_in))
+                continue
             if not places and not sent.points and stated is not None:  # "Russia on Sunday claimed it had taken a town"
                 unnamed = (stated, stated_in, sent.para, trig.gains)
             elif places and stated is None and unnamed is not None and sent.para - unnamed[2] <= 1 and \
@@ -1450,12 +1556,41 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
     towns = {(e.admin1_code, e.gains) for e in events if names_settlement(e)}
     events = [e for e in events if names_settlement(e) or
               not {(e.admin1_code, e.gains), (e.admin1_code, "unknown")} & towns]
+    for sent, trig, stated, stated_in in beyond:  # no summary of the towns: an advance on from them
+        unit = next(p for p in (*sent.oblasts, *sent.points))
+        if any(e.admin1_code == unit.admin1_code and e.sub_event_type == "advance" for e in events):
+            continue
+        if unit.feature_kind != "admin1":
+            unit = replace(unit, feature_kind="admin1", name=unit.admin1_name or unit.name)
+        side = trig.gains if trig.gains != "unknown" else \
+            next((t.gains for t in sent.triggers if t.control and t.gains != "unknown"), "unknown")
+        conf = _confidence(WEIGHTS.conf_base_control, point=False, dated=stated is not None,
+                           claimant=sent.claimant is not None, headline=sent.para <= first_para + 1, borrowed=False)
+        events.append(_event_at("frontline_incident", "advance", _when(stated, published), unit, text,
+                                [Source(article, sent.text, sent.start, sent.end)], conf, actor=side, gains=side,
+                                date_basis=date_basis(stated_in, stated, published)))
     zeros = [CasualtyClaim(f.kind, 0, f.text, s.claimant, article, f.start, f.end, "zero")
              for s in sentences for f in s.figures if f.role == "zero" and not s.strikes]
     if events and zeros:
         events[0].casualty_claims += zeros
         events[0].casualty_text += [z.text for z in zeros]
     return events
+
+
+# an advance told by how far it went on, with no place of its own ("advanced several kilometres further into enemy
+# territory", "pushed deeper"): the verb and the words right after it
+_FURTHER = re.compile(r"[\w-]+(?:\s+[\w-]+){0,4}?\s+(?:further|farther|deeper)\b|"
+                      r"[\w-]+[^.;,]{0,40}?\binto\s+(?:Russian|Ukrainian|enemy|the\s+enemy['’]s)\s+territory\b",
+                      re.IGNORECASE)
+
+
+def _beyond(sent: _Sentence, trig: Trigger) -> bool:
+    """Whether an advance with no object goes on from the places its sentence tells (``_FURTHER``), all in one
+    oblast: an advance in that oblast (the towns already told are not where it went)."""
+    if trig.sub != "advance" or not _FURTHER.match(sent.text, trig.start):
+        return False
+    units = {p.admin1_code for p in (*sent.points, *sent.oblasts)}
+    return len(units) == 1 and None not in units
 
 
 def _took_people(sent: _Sentence, trig: Trigger, unit: Place) -> bool:

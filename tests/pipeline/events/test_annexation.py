@@ -35,3 +35,28 @@ def test_the_peninsula_moscow_annexed_is_a_claim_on_the_unit_named_before(parser
 def test_the_peninsula_without_a_unit_before_gives_no_claim(parser):
     text = "date 2023-07-20\nKyiv has vowed to retake the peninsula, which Moscow annexed in 2014."
     assert _claims(parser, text) == {}
+
+
+# -- a unit of one country told as another's, in passing ("Russia's X People's Republic") ----------------------------
+def test_a_ukrainian_republic_told_as_russia_s_is_a_claim(parser):
+    text = ("date 2024-03-02\nA Ukrainian rocket struck a market in the town of Alchevsk in Russia's Lugansk People's "
+            "Republic on Friday, killing three people, the local head said.")
+    assert _claims(parser, text) == {"UA-09": None}  # the possessive dates nothing
+
+
+def test_a_ukrainian_region_told_as_russia_s_is_a_claim(parser):
+    text = ("date 2024-03-02\nShelling damaged a school in the town of Nova Kakhovka in Russia's Kherson region on "
+            "Friday, the installed authorities said.")
+    assert set(_claims(parser, text)) == {"UA-65"}
+
+
+def test_a_russian_region_told_as_russia_s_is_no_claim(parser):
+    text = ("date 2024-03-02\nDrones attacked an oil depot in Russia's Voronezh region on Friday, the governor said, "
+            "and air defences downed others over Ukraine's Sumy region.")
+    assert _claims(parser, text) == {}
+
+
+def test_a_ukrainian_region_told_as_ukraine_s_is_no_claim(parser):
+    text = ("date 2024-03-02\nRussian shelling damaged a school in Ukraine's Kherson region on Friday, Russia's "
+            "defence ministry denied it.")
+    assert _claims(parser, text) == {}
