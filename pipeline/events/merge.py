@@ -115,10 +115,7 @@ def _one_toll_two_weapons(a: Event, b: Event) -> bool:
     if days is None or abs((days[0] - days[1]).days) > WEIGHTS.merge_days_exact:
         return False
     shared, distinct = 0, False
-    for attr in _KINDS:
-        x, y = getattr(a, attr), getattr(b, attr)
-        if x is None or y is None:
-            continue
+    for x, y in _both_stated(a, b):
         if x != y:
             return False
         shared += x > 0
@@ -130,11 +127,7 @@ def _tolls_compatible(a: Event, b: Event) -> bool:
     same_day = a.when.date is not None and a.when.date == b.when.date and \
         a.sub_event_type == b.sub_event_type
     ratio = WEIGHTS.toll_ratio_same_day if same_day else WEIGHTS.toll_ratio_compatible
-    for attr in ("killed", "injured"):
-        x, y = getattr(a, attr), getattr(b, attr)
-        if x is not None and y is not None and not _ratio_ok(x, y, ratio):
-            return False
-    return True
+    return all(_ratio_ok(x, y, ratio) for x, y in _both_stated(a, b))
 
 
 def settlement(place: Place | None) -> tuple | None:
@@ -151,6 +144,11 @@ def settlement(place: Place | None) -> tuple | None:
 _KINDS = ("killed", "injured")
 
 
+def _both_stated(a: Event, b: Event) -> list[tuple[int, int]]:
+    """The figures of each kind (``_KINDS``) both reports state, as pairs (a's, b's)."""
+    return [(x, y) for x, y in ((getattr(a, k), getattr(b, k)) for k in _KINDS) if x is not None and y is not None]
+
+
 def _figures_agree(a: Event, b: Event) -> bool:
     """Both state a figure of one kind and every figure both state agrees within ``toll_ratio_undated`` (exactly:
     with no date, 3 and 4 killed cannot be told to be an early and a later toll rather than two shellings of one
@@ -162,10 +160,7 @@ def _figures_agree(a: Event, b: Event) -> bool:
     ``undated_distinct_figure``. One small figure alike (3 injured by a drone) is what a city struck most
     nights reports again and again: with no date it cannot tell this night's attack from another's."""
     shared, distinct, updated = 0, False, 0
-    for attr in _KINDS:
-        x, y = getattr(a, attr), getattr(b, attr)
-        if x is None or y is None:
-            continue
+    for x, y in _both_stated(a, b):
         lo, hi = sorted((x, y))
         if hi and lo / hi < WEIGHTS.toll_ratio_undated:
             if not _ratio_ok(lo, hi, WEIGHTS.toll_ratio_compatible):
@@ -268,10 +263,7 @@ def _oblast_and_settlement(a: Event, b: Event) -> bool:
     if len(subs) > 1:
         return False
     distinct = False
-    for attr in _KINDS:
-        x, y = getattr(a, attr), getattr(b, attr)
-        if x is None or y is None:
-            continue
+    for x, y in _both_stated(a, b):
         if not _ratio_ok(x, y, WEIGHTS.toll_ratio_compatible):
             return False
         distinct = distinct or (x == y and x >= WEIGHTS.oblast_distinct_figure)
@@ -343,10 +335,7 @@ def _toll_updated(a: Event, b: Event) -> bool:
     if pa is None or pb is None:
         return False
     distinct = False
-    for attr in _KINDS:
-        x, y = getattr(a, attr), getattr(b, attr)
-        if x is None or y is None:
-            continue
+    for x, y in _both_stated(a, b):
         if not _ratio_ok(x, y, WEIGHTS.toll_ratio_compatible) or (pa < pb and y < x) or (pb < pa and x < y):
             return False
         distinct = distinct or min(x, y) >= WEIGHTS.undated_distinct_figure
