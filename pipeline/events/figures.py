@@ -26,8 +26,13 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
     "hundreds": 200, "hundreds of": 200, "scores": 40, "scores of": 40}
 _PAIR_WORDS = {"couple": 2}  # a couple of victims ("an elderly couple died"), not a number in ``_NUM``
 _VAGUE = ("dozen", "dozens", "hundreds", "scores", "several")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# a compound number word ("twenty-two", "thirty one"): one number, never its last word alone ("two")
+_COMPOUND = r"\b(?:" + "|".join(_TENS) + r")[-‐‑ ](?:" + "|".join(_UNITS) + r")\b"
 _NUM = (r"(?P<num>\b\d{1,3}(?:,\d{3})+\b|\b\d+\b(?![-‑:.]\d|[-‑]year|\s*(?:%|percent|per cent|km|kilomet|year|a\.m|p\.m))|"
-        r"\ba dozen|\bseveral dozen|\bdozens(?: of)?|\bhundreds(?: of)?|\bscores(?: of)?|\ba hundred|\b(?:"
+        + _COMPOUND + r"|"
+        r"\ba dozen|\bseveral dozen|\bdozens(?: of)?|\bhundreds(?: of)?|\bscores(?: of)?|\ba hundred|\b(?<![-‐‑])(?:"
         + "|".join(sorted((w for w in _NUMBER_WORDS if " " not in w and not w.startswith(("dozen", "hundreds", "scores"))),
                           key=len, reverse=True)) + r")\b)")
 _QUALIFIERS = ("at least", "more than", "over", "about", "around", "some", "nearly", "almost", "up to", "roughly",
@@ -36,7 +41,7 @@ _QUALIFIERS = ("at least", "more than", "over", "about", "around", "some", "near
 # makes first at each place, instead of trying every qualifier and number word there
 _FIRST_LETTERS = "".join(sorted({w[0] for w in (*_QUALIFIERS, *_NUMBER_WORDS)}))
 _QUAL = r"(?=[\d" + _FIRST_LETTERS + r"])(?:(?P<qual>" + "|".join(_QUALIFIERS) + r")\s+)?"
-_WHO = (r"(?P<more>\s+(?:more|other|additional|further)\b)?(?:\s+(?:[\w’'-]+\s+){0,2}?(?:people|persons|civilians|soldiers|"
+_WHO = (r"(?P<more>\s+(?:more|other|additional|further)\b)?(?:\s+(?:(?!(?:\d|with\b|and\b|or\b))[\w’'-]+\s+){0,2}?(?:people|persons|civilians|soldiers|"
         r"residents|children|kids|adults|men|women|troops|servicemen|service ?members|others|individuals|victims|fighters|"
         r"militants|passengers|workers|employees|patients|of them|officers|policemen|rescuers|medics|"
         r"teenagers|minors|babies|girls|boys|families|pensioners|students|miners|firefighters|journalists))?")
@@ -87,7 +92,7 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("killed", "total", r"\b(?:deaths?|lives|fatalities) of\s+" + _QUAL + _NUM),
     ("killed", "total", r"\b(?:(?:death|dead) )?toll\s+(?:[\w’'-]+\s+){0,15}?(?:to|of|at|is|was|reached|stands at|hit)\s+"
      + _QUAL + _NUM + r"(?!\s+(?:\w+\s+)?(?:injured|wounded|hurt|injuries))"),
-    ("killed", "total", r"\bnumber of (?:the )?(?:(?:people|persons|civilians|victims|residents)\s+)?(?:dead|killed|deaths|fatalities)\s+(?:\w+\s+){0,4}?"
+    ("killed", "total", r"\bnumber of (?:the )?(?:(?:people|persons|civilians|victims|residents)\s+)?(?:dead|killed|deaths|fatalities)\s+(?:[\w’'-]+\s+){0,10}?"
                         r"(?:to|is|was|reached|stands at|rose to|increased to)\s+" + _QUAL + _NUM),
     ("killed", "observation", r"\b(?:saw|seen|counted|witnessed)\s+" + _QUAL + _NUM + r"\s+(?:\w+\s+)?(?:bodies|corpses)\b"),
     ("killed", "total", r"\b(?:found|finding|recovered|exhumed|exhuming|discovered|retrieved|buried)\s+" + _QUAL + _NUM
@@ -112,7 +117,7 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
      r"injuries|wounds|contusion|concussion)\b"),
     ("injured", "individual", r"\b(?:injuring|wounding|injured|wounded)\s+(?:an?|one|another)\s+" + _MOD + _PERSON_ONE
      + r"\b(?!['’]s)"),
-    ("injured", "total", r"\bnumber of (?:the )?(?:(?:people|persons|civilians|victims|residents)\s+)?(?:injured|wounded)\s+(?:\w+\s+){0,4}?"
+    ("injured", "total", r"\bnumber of (?:the )?(?:(?:people|persons|civilians|victims|residents)\s+)?(?:injured|wounded)\s+(?:[\w’'-]+\s+){0,10}?"
                          r"(?:to|is|was|reached|stands at|rose to|increased to)\s+" + _QUAL + _NUM),
     # the injured told by where they are treated ("three people were hospitalised", "a woman was taken to hospital")
     ("injured", "total", _QUAL + _NUM + _WHO + _PAREN + _HOSPITALISED),
@@ -152,6 +157,8 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     # a victim told before by a pronoun: "He later died of his wounds", "she succumbed to her injuries"
     ("killed", "individual", r"(?:^\W*|[,;]\s*|\band\s+)(?:he|she)\s+(?:(?:later|subsequently|also|has|had)\s+){0,2}"
      r"(?:died\s+(?:of|from)\s+(?:his|her)\s+(?:[\w-]+\s+)?(?:wounds|injuries)|" + _SUCCUMBED + r")\b"),
+    # one victim told as "a dead" in a report's translated wording ("there is a dead and two wounded")
+    ("killed", "individual", r"\bthere\s+(?:is|was)\s+(?:a|one)\s+dead\b(?!\s+(?:body|end|zone|man|woman|child|person))"),
 ))
 
 # For each pattern of ``_PATTERNS`` (same order), the words it cannot match without: groups that must each have
@@ -198,6 +205,7 @@ _NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("medical", "first aid"),),
     (("medical", "first aid"),),
     (("wounds", "injuries", "succumbed"),),
+    (("a dead", "one dead"),),
 )
 assert len(_NEEDS) == len(_PATTERNS)
 # the patterns from ``_RARE_FROM`` on are tried only in a sentence holding a word of their first groups (one test for
@@ -302,6 +310,10 @@ _SUPERLATIVE_BEFORE = re.compile(r"\b(?:deadliest|bloodiest|worst|largest|bigges
 # the incident the article reports
 _PAST_YEAR = re.compile(r"\b(?:last year|a year ago|(?:\w+|\d+) years ago|the previous year|the year before)\b",
                         re.IGNORECASE)
+# a toll in a relative clause of an attack an anniversary counts from ("exactly a year after an attack on a mall there
+# that killed at least 20"): that earlier attack's toll, whatever the sentence tells of today
+_PAST_ATTACK_BEFORE = re.compile(r"\b(?:years?|anniversary)\s+(?:after|since|of)\s+(?:an?|the)\s+[^.;:]{0,80}?"
+                                 r"\b(?:that|which)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # a single victim told as one more than those before
 _ADDITIONAL = re.compile(r"\b(?:another|also|a second|a third|a further|one more)\b", re.IGNORECASE)
 # a daily or running total told as such ("In total, over the past day ...")
@@ -352,6 +364,9 @@ def parse_number(token: str) -> int | None:
     token = token.lower().strip()
     if token.replace(",", "").isdecimal():
         return check_figure(token)  # the validation layer: None (reported) above a plausible figure
+    tens, _sep, unit = re.sub(r"[-‐‑ ]", " ", token).partition(" ")
+    if tens in _TENS and unit in _UNITS:
+        return _NUMBER_WORDS[tens] + _NUMBER_WORDS[unit]  # "twenty-two"
     return _NUMBER_WORDS.get(token) or _PAIR_WORDS.get(token)
 
 
@@ -436,7 +451,8 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
                     ("num" in pattern.groupindex and _MORE_AFTER.match(sentence, m.end("num")) and
                      not _VAGUE_PLURAL.match(num or "")):
                 this_role = "increment"
-            elif past and this_role in ("total", "individual"):
+            elif this_role in ("total", "individual") and (past or "year" in sentence and _PAST_ATTACK_BEFORE.search(
+                    sentence, max(0, m.start() - 150), m.start())):
                 this_role = "background"  # "last year, a strike on the station killed 63": not today's toll
             elif this_role == "total" and _VAGUE_PLURAL.match(num or ""):
                 this_role = "vague"  # "dozens were killed": a claim, no toll

@@ -248,7 +248,10 @@ class _Incident:
         return [t for s in self.sentences for t in s.strikes]
 
     def toll(self, kind: str) -> int | None:
-        return toll([f for f, _c in self.figures if f.kind == kind])
+        figs = [f for f, _c in self.figures if f.kind == kind]
+        if _earlier(self):  # "Last year, a bombing at the station killed 63": that earlier incident's own toll
+            figs = [replace(f, role="total") if f.role == "background" else f for f in figs]
+        return toll(figs)
 
 
 def toll(figs: list[Figure]) -> int | None:
@@ -747,6 +750,24 @@ def _pick(incidents: list[_Incident], sent: _Sentence, published: EventDate) -> 
     return open_[-1]
 
 
+def _restated(incidents: list[_Incident], sent: _Sentence) -> _Incident | None:
+    """The incident a sentence worded as another one ("another massive attack on X killed seven") only restates: an
+    open incident at the same place, on no other stated day, that already states the same total. A lede often
+    calls the night's attack "another" against the nights before, then gives the headline's toll again."""
+    totals = {(f.kind, f.value) for f in sent.figures if f.role == "total" and f.value}
+    if not totals or not sent.points:
+        return None
+    for inc in reversed(incidents[-WEIGHTS.open_incidents:]):
+        own = inc.points
+        if not own or not any(same_place(a, b) for a in sent.points for b in own):
+            continue
+        if sent.date is not None and inc.date is not None and sent.date.date != inc.date.date:
+            continue
+        if totals <= {(f.kind, f.value) for f, _c in inc.figures if f.role == "total"}:
+            return inc
+    return None
+
+
 def _intercepted_from(incidents: list[_Incident], sent: _Sentence) -> _Incident | None:
     """The open incident an interception sentence belongs to: its only strikes are weapons brought down ("ten
     drones were shot down over X"), with no figure, and an incident told before is an attack by the same side with
@@ -790,7 +811,12 @@ def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_
         if attack is not None:  # weapons brought down on their way: part of the attack told, wherever it happened
             attack.support.append(sent)
             continue
-        target = None if (not incidents or sent.separate) else _pick(incidents, sent, published)
+        if not incidents:
+            target = None
+        elif sent.separate:
+            target = _restated(incidents, sent)
+        else:
+            target = _pick(incidents, sent, published)
         if target is not None and _other_weapon_over_regions(target, sent):
             target = None
         if target is None:

@@ -234,8 +234,23 @@ def mergeable(a: Event, b: Event) -> bool:
         return _page_bounded(a, b)
     # days further apart than a day's slack are one strike only with a figure alike (a coarse date only bounds the
     # strike: a city is struck too often to join a toll of today to last week's strike told without one)
+    if _after_report(a, b) or _after_report(b, a):
+        return False  # an incident a text dates after the other report was published is not the one it reported
+    if a.event_type == b.event_type == "casualty_report" and a.when.precision == b.when.precision == 1 and \
+            abs((da - db).days) > 1 and not _figures_shared(a, b):
+        return _page_bounded(a, b)  # two days apart, no figure alike: a city struck on both days, unless one toll updated
     return _control(a) or abs((da - db).days) <= WEIGHTS.merge_days_exact or _figures_shared(a, b) > 0 or \
         _page_bounded(a, b)
+
+
+def _after_report(a: Event | MergeView, b: Event | MergeView) -> bool:
+    """Whether ``a``'s text fixes its day (``DATE_BASIS`` firmer than the page's) more than ``WEIGHTS.report_lag_days``
+    after the latest publication of ``b``'s reports: ``b`` was told before ``a`` happened (a city shelled on Monday
+    and again on Wednesday; a page dated Monday cannot tell of Wednesday's shelling)."""
+    day, published = parse_iso(a.when.date), parse_iso(_published(b))
+    if day is None or published is None or a.when.precision != 1 or _basis(a) >= DATE_BASIS["page"]:
+        return False
+    return (day - published).days > WEIGHTS.report_lag_days
 
 
 def _oblast_only(event: Event) -> bool:

@@ -38,6 +38,8 @@ class EventWeights:
     # (Ukraine in the gazetteer: 486 pairs of differently named villages lie 1-2 km apart, 25 pairs closer than 0.5 km)
     merge_km: float = 15.0  # two points this close are the same place whatever the spelling
     merge_days_exact: int = 2  # day-precision dates this far apart may still be one incident
+    report_lag_days: int = 1  # a day a text fixes may follow another report's publication date by this many days
+    # and still be the incident it told (an overnight attack, a page dated in another time zone); more: two incidents
     merge_days_coarse: int = 7  # week- or month-precision dates this far apart may still be one incident
     toll_ratio_compatible: float = 0.4  # tolls within this ratio (smaller / larger) may be one incident (23 vs 25)
     toll_ratio_same_day: float = 0.25  # ... looser for the same day, place and weapon (an early toll and a later one)
