@@ -317,7 +317,16 @@ _PAST_ATTACK_BEFORE = re.compile(r"\b(?:years?|anniversary)\s+(?:after|since|of)
 # a single victim told as one more than those before
 _ADDITIONAL = re.compile(r"\b(?:another|also|a second|a third|a further|one more)\b", re.IGNORECASE)
 # a daily or running total told as such ("In total, over the past day ...")
-_TOTAL_OVER = re.compile(r"\b(?:in total|altogether|in all)\b", re.IGNORECASE)
+_TOTAL_OVER = re.compile(r"\b(?:in total|altogether|in all|overall)\b", re.IGNORECASE)
+# a sum over one unit ("..., injuring two; overall, three people were injured in the oblast"): the figures after
+# ``_TOTAL_OVER`` in a sentence that names the unit are the sum, those before it one incident's
+_IN_UNIT = re.compile(r"\b(?:in|across) the (?:[\w-]+ )?(?:region|oblast|province)\b", re.IGNORECASE)
+
+
+def _summed_from(sentence: str) -> int | None:
+    """Where the figures of a sum over a unit begin in ``sentence`` (``_IN_UNIT``), None without one."""
+    m = _TOTAL_OVER.search(sentence)
+    return m.start() if m and _IN_UNIT.search(sentence, m.end()) else None
 # a plural of a round number with no count of its own ("dozens", "hundreds of", "scores of")
 _VAGUE_PLURAL = re.compile(r"(?:several\s+)?(?:dozens|hundreds|scores|dozen\b)", re.IGNORECASE)
 _ONE_INCIDENT = re.compile(r"\b(?:a|the|this|that|one|Sunday's|Saturday's|Monday's|Tuesday's|Wednesday's|Thursday's|"
@@ -422,6 +431,7 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
     found: dict[tuple[str, int], Figure] = {}
     aggregate: bool | None = True if scoped else None  # ``aggregate_scope``, read when a figure needs it
     past = "year" in sentence and bool(_PAST_YEAR.search(sentence))
+    summed = _summed_from(sentence)
     low = folded(sentence)
     for (kind, role, pattern), needs in _ALL_GATES if _has(low, _RARE_NEEDS) else _COMMON_GATES:
         if not _has(low, needs):
@@ -445,6 +455,8 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
             more = "more" in pattern.groupindex and m.group("more")
             if _SUBCOUNT_BEFORE.search(before) or _SUBCOUNT_AFTER.match(sentence[m.end("num") if "num" in pattern.groupindex else m.end():]):
                 this_role = "subcount"
+            elif summed is not None and at >= summed:
+                this_role = "aggregate"  # "overall, three were injured in the oblast": the unit's sum
             elif aggregate or (aggregate is None and (aggregate := aggregate_scope(sentence))):
                 this_role = "aggregate"  # "three more were killed across the region this week": more of the sum
             elif more or _INCREMENT_BEFORE.search(before) or \

@@ -602,7 +602,7 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     if sent.date is None:  # a fresh toll with no stated day is the page's news, not a stale day's attack
         return inc.date is not None and _stale(parse_iso(inc.date.date), published) and _own_attack(inc, sent) and \
             _fresh_toll(sent.figures) and not inc.figures
-    theirs = parse_iso(inc.date.date) if inc.date and not _page_day(inc.date, published) else None
+    theirs = parse_iso(inc.date.date) if inc.date and not _only_page_day(inc, published) else None
     mine = parse_iso(sent.date.date)
     if theirs is None and _EARLIER_ON.search(sent.text) and mine is not None and mine != parse_iso(published.date) \
             and _own_attack(inc, sent) and inc.sentences:
@@ -643,6 +643,26 @@ def _page_day(day: EventDate, published: EventDate) -> bool:
     Monday's page): it bounds the incident from above, and a day the text states before it may still be the
     incident's ("after Saturday's strike")."""
     return day.date is not None and day.date == published.date and published.precision == 1
+
+
+def _calendar_day(sent: _Sentence | None, published: EventDate) -> bool:
+    """Whether ``sent`` writes the day it states as a calendar date ("on 23 April"), which stays put when the page's
+    date moves: the incident's own day even when it is the page's, not a bound a day stated later may replace."""
+    if sent is None or sent.date is None or sent.date.precision != 1:
+        return False
+    base = parse_iso(published.date)
+    if base is None:
+        return False
+    for shift in (1, 7):
+        again = explicit_date(sent.text, EventDate((base + timedelta(days=shift)).isoformat(), published.precision))
+        if again is None or again.date != sent.date.date:
+            return False
+    return True
+
+
+def _only_page_day(inc: _Incident, published: EventDate) -> bool:
+    """Whether an incident's day is only the page's own (``_page_day``), not written as a calendar date."""
+    return inc.date is not None and _page_day(inc.date, published) and not _calendar_day(inc.dated_by, published)
 
 
 def _before_page(day: EventDate, stated: EventDate, published: EventDate) -> bool:
@@ -828,7 +848,8 @@ def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_
             incidents.append(target)
         target.sentences.append(sent)
         target.nouns |= {m.group(1).lower() for m in _FACILITY.finditer(sent.text)}
-        if sent.date is not None and (target.date is None or _before_page(target.date, sent.date, published)):
+        if sent.date is not None and (target.date is None or _before_page(target.date, sent.date, published) and
+                                      not _calendar_day(target.dated_by, published)):
             target.date, target.dated_by = sent.date, sent  # a stated day before the page's own dates it better
     return incidents
 
