@@ -759,6 +759,10 @@ def _pick(incidents: list[_Incident], sent: _Sentence, published: EventDate) -> 
     for inc in reversed(open_):
         if values & {(f.kind, f.value) for f, _c in inc.figures}:
             return inc
+    if sent.figures and not sent.strikes and not sent.points and sent.claimant:
+        for inc in reversed(open_):  # "the emergency ministry reported one child died": the ministry's incident
+            if any(_same_claimant(sent.claimant, who) for _f, who in inc.figures):
+                return inc
     mine = _specific(sent.strikes)
     if mine:
         for inc in reversed(open_):
@@ -768,6 +772,14 @@ def _pick(incidents: list[_Incident], sent: _Sentence, published: EventDate) -> 
             and sent.date.precision == 1 and sent.date.date != published.date:
         return None  # the article moved on to another incident: an attack on a day of its own does not reach back
     return open_[-1]
+
+
+def _same_claimant(a: str, b: str | None) -> bool:
+    """One claimant named more or less fully ("the emergency ministry", "Russia's emergency ministry")."""
+    if b is None:
+        return False
+    a, b = a.lower(), b.lower()
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
 
 
 def _restated(incidents: list[_Incident], sent: _Sentence) -> _Incident | None:

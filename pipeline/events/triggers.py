@@ -243,6 +243,10 @@ _MORE_VICTIMS = (r"(?!\s+(?:\d[\d,]*\s+|[\w-]+\s+){0,2}(?:man|woman|person|peopl
                  r"boy|girl|teenager|soldiers?|victims?|pensioner|men|women)\b)")
 _SEPARATE = re.compile(r"^\W*(separately|in a separate|elsewhere|in another|another" + _MORE_VICTIMS +
                        r"|in other news)\b|"
+                       # more news of the day told after the incident ("Also today, on June 26, troops shelled ...")
+                       r"^\W*also,?\s+(?:today|yesterday|overnight|on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}\b|"
+                       + MONTH_NAMES + r")|this\s+(?:morning|afternoon|"
+                       r"evening))|"
                        r"^\W*(?:earlier|previously)\s+(?:this|last|in)\s+(?:(?:the\s+)?(?:month|year|spring|summer|"
                        r"autumn|fall|winter)|" + MONTH_NAMES + r")\b|"
                        r"\b(another|a separate|a second|a further) (?:\w+ )?(attack|strike|incident|shelling|explosion)|"
