@@ -18,7 +18,10 @@ dated and whichever comes first:
   (possible only through a coarse date's slack) also need a figure both state alike, or (:func:`_page_bounded`)
   the later day is only its page's own and the figures read as one toll updated (:func:`_toll_updated`: none
   lower in the later report, a distinctive one; "the toll has risen to 34" three days after 25 killed were
-  reported). A report with no date
+  reported). Two casualty reports with day-precision dates more than a day apart and no figure alike are one
+  incident only so (a city shelled on Monday and again on Wednesday), and a day a text fixes more than
+  ``report_lag_days`` after the other report was published is never the incident that report told (:func:`_after_report`).
+  A report with no date
   at all (an undated page that states no day) needs stronger evidence, whether the other side is dated or
   not (:func:`_undated_evidence`): the same settlement for sure (the same gazetteer entry, not just
   nearby), and for a strike figures both state that agree and identify it (:func:`_figures_agree`: exactly,
