@@ -158,7 +158,7 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("killed", "individual", r"(?:^\W*|[,;]\s*|\band\s+)(?:he|she)\s+(?:(?:later|subsequently|also|has|had)\s+){0,2}"
      r"(?:died\s+(?:of|from)\s+(?:his|her)\s+(?:[\w-]+\s+)?(?:wounds|injuries)|" + _SUCCUMBED + r")\b"),
     # one victim told as "a dead" in a report's translated wording ("there is a dead and two wounded")
-    ("killed", "individual", r"\bthere\s+(?:is|was)\s+(?:a|one)\s+dead\b(?!\s+(?:body|end|zone|man|woman|child|person))"),
+    ("killed", "individual", r"\bthere\s+(?:is|was)\s+(?:a dead|one dead)\b(?!\s+(?:body|end|zone|man|woman|child|person))"),
 ))
 
 # For each pattern of ``_PATTERNS`` (same order), the words it cannot match without: groups that must each have
