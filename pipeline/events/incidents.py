@@ -115,6 +115,13 @@ _AXIS_AFTER = re.compile(r"^\s+(?:direction|axis|sector|front)\b", re.IGNORECASE
 _TREATED_BEFORE = re.compile(r"\b(?:(?:hospitals?|clinics?|medical (?:institutions?|facilities|facility))\s+in|"
                              r"(?:evacuated|taken|transported|brought|airlifted|moved)\s+to)\s+(?:the\s+)?"
                              r"(?:(?:city|town|regional centre|regional center)\s+of\s+)?$", re.IGNORECASE)
+# where a strike was launched from ("launched glide bombs from X airspace", "launched an attack from the village of X
+# in Y's Z Oblast"): the origin of the weapon, not the place struck
+_ORIGIN_BEFORE = re.compile(r"\b(?:launch(?:ed|es|ing)?|fired|firing|dropped|released|took off|flew)\b[^.!?;:]{0,60}?"
+                            r"\bfrom\s+(?:the\s+)?(?:(?:village|town|city|settlement|territory|airspace|area|direction|"
+                            r"side|skies)\s+(?:of|over)\s+)?(?:[A-Z][\w'’-]+\s+(?:in|of)\s+)?(?:the\s+)?"
+                            r"(?:[A-Z][\w ]{0,25}?['’]s\s+)?$")
+_ORIGIN_WINDOW_CHARS = 120  # how far before a place its launch verb may stand
 _DATELINE_AFTER = re.compile(r"^\s*(?:\[[^\]]{1,30}\]\s*)?(?:,|\()")
 _ANAPHOR = re.compile(r"\b(the|this|that) (?:\w+ )?(strike|attack|assault|explosion|blast|shelling|bombing|raid|"
                       r"missiles?|barrage|tragedy)\b", re.IGNORECASE)
@@ -335,6 +342,8 @@ def usable(place: Place, text: str) -> bool:
         return False  # "withdrew to the left bank of the X": X is the river, not its namesake town
     if _TREATED_BEFORE.search(before):
         return False  # "evacuated to hospitals in X": where the wounded are treated
+    if _ORIGIN_BEFORE.search(text, max(0, place.start - _ORIGIN_WINDOW_CHARS), place.start):
+        return False  # "launched glide bombs from X airspace": where the strike came from
     return True
 
 
