@@ -995,10 +995,20 @@ def _harm_of_its_day(inc: _Incident, sentences: list[_Sentence], published: Even
     return harm and any(s.strikes for s in sentences if s not in inc.sentences)
 
 
+def _in_passing(inc: _Incident) -> bool:
+    """A strike told in passing: one sentence naming no place of its own (the place is borrowed from before), with
+    no figure, no day and nothing referring back to it ("the threats stem from missile strikes", "Russia has since
+    launched attacks on the energy grid"): a remark about the war, not an incident at the place named before."""
+    return len(inc.sentences) == 1 and not inc.support and not inc.parts and inc.date is None and \
+        not any(s.figures for s in inc.sentences)
+
+
 def _incident_event(article: str, text: str, inc: _Incident, place: Place, borrowed: bool, published: EventDate,
                     first_para: int, strikes_seen: dict[tuple, Event]) -> Event | None:
     """The event of one incident at ``place``; None when it is a strike already told (same place, kind and day:
     its sources join that one's)."""
+    if borrowed and _in_passing(inc):
+        return None
     killed, injured = inc.toll("killed"), inc.toll("injured")
     casualty = bool(killed or injured) and not _joint_toll(inc, place)
     subs = sorted({t.sub for t in inc.strikes}, key=lambda s: _RANK[s])
