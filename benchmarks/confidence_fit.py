@@ -82,13 +82,19 @@ def collect(name: str) -> dict[str, Any]:
             units.append({"article": art, "feature": f["id"], "label": int(j in right),
                           "facts": best[2] if best else None, "main": best[3] if best else None})
     slim = [{k: f.get(k) for k in ("id", "event_type", "admin1_code", "killed", "injured", "date", "confidence",
-                                   "n_sources")} | {"articles": sorted({s["article"] for s in f["sources"]})}
+                                   "n_sources")} | {"articles": sorted({s["article"] for s in f["sources"]}),
+                                                    "tolls_differ": tolls_differ(f.get("source_tolls") or [])}
             for f in feats]
     return {"set": name, "gold": {a: {"events": g.get("events", [])} for a, g in gold.items()}, "features": slim,
             "units": units}
 
 
 # ---------------------------------------------------------------- pure helpers
+
+
+def tolls_differ(source_tolls: Sequence[Mapping[str, Any]]) -> bool:
+    """Whether the articles of a merged casualty report state different figures of one kind (``merge``'s rule)."""
+    return any(len({t[k] for t in source_tolls if t.get(k) is not None}) > 1 for k in ("killed", "injured"))
 
 
 def fact_names(data: Sequence[Mapping[str, Any]]) -> list[str]:
@@ -131,13 +137,15 @@ def predict(intercept: float, weights: np.ndarray, facts: Mapping[str, float], n
 
 
 def feature_confidence(d: Mapping[str, Any], unit_score: Mapping[tuple[str, str], float | None],
-                       per_source: float) -> dict[str, float]:
-    """Each merged event's confidence: its members' best, plus ``per_source`` per further report (claims keep
-    theirs)."""
+                       per_source: float, toll_disagreement: float) -> dict[str, float]:
+    """Each merged event's confidence: its members' best, plus ``per_source`` per further report, or
+    ``toll_disagreement`` once when their tolls differ (``merge``'s rule, approximately); claims keep theirs."""
     out = {}
     for f in d["features"]:
         scores = [s for a in f["articles"] if (s := unit_score.get((a, f["id"]))) is not None]
-        if scores:
+        if scores and f.get("tolls_differ"):
+            out[f["id"]] = max(0.05, max(scores) + toll_disagreement)
+        elif scores:
             out[f["id"]] = min(0.99, max(scores) + per_source * max(0, (f.get("n_sources") or 1) - 1))
         else:
             out[f["id"]] = float(f.get("confidence") or 0.0)
@@ -165,6 +173,12 @@ def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 def scored(d: Mapping[str, Any], conf: Mapping[str, float], threshold: float) -> tuple[int, int, int]:
     """tp, fp, fn when events below ``threshold`` are dropped."""
     return prf(d, {fid for fid, c in conf.items() if c >= threshold})
+
+
+def brier(d: Mapping[str, Any], conf: Mapping[str, float]) -> float:
+    """Mean squared gap between each (article, event) unit's confidence and its label (0 spurious, 1 right)."""
+    units = d["units"]
+    return sum((conf.get(u["feature"], 0.0) - u["label"]) ** 2 for u in units) / max(1, len(units))
 
 
 def best_threshold(train: Sequence[tuple[Mapping[str, Any], Mapping[str, float]]]) -> float:
@@ -205,6 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--sets", nargs="+", default=["realnews", "e1", "e2", "e3", "e4", "e5", "e6"])
     ap.add_argument("--cache", type=Path, help="folder keeping each set's collected units (reused when present)")
     ap.add_argument("--l2", type=float, default=L2)
+    ap.add_argument("--facts", nargs="+", help="fit on these facts only (default: all of ``confidence.facts``)")
     ap.add_argument("--write", type=Path, help="write the model fitted on every set as JSON")
     a = ap.parse_args(argv)
     from pipeline.events.weights import WEIGHTS
@@ -222,7 +237,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if cached is not None:
                 cached.parent.mkdir(parents=True, exist_ok=True)
                 cached.write_text(json.dumps(data[-1]))
-    names = fact_names(data)
+    names = a.facts or fact_names(data)
     main_confs = [{f["id"]: float(f.get("confidence") or 0.0) for f in d["features"]} for d in data]
     print("units (article, event) per set: " + ", ".join(
         f"{d['set']} {len(d['units'])} ({sum(1 - u['label'] for u in d['units'])} wrong)" for d in data))
@@ -234,12 +249,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         for d in data:
             unit_score = {(u["article"], u["feature"]): (predict(b, w, u["facts"], names) if u["facts"] else None)
                           for u in d["units"]}
-            confs.append(feature_confidence(d, unit_score, WEIGHTS.conf_per_extra_source))
+            confs.append(feature_confidence(d, unit_score, WEIGHTS.conf_per_extra_source,
+                                             WEIGHTS.conf_toll_disagreement))
         return b, w, confs
 
     print("\nleave one set out (threshold chosen on the other sets; P/R/F1 of the held-out set):")
-    print("| held out | keep all (main) | main's formula, threshold | fitted model, threshold |")
-    print("|---|---|---|---|")
+    print("| held out | keep all (main) | main's formula, threshold | fitted model, threshold | Brier main / model |")
+    print("|---|---|---|---|---|")
     totals = {"all": [0, 0, 0], "main": [0, 0, 0], "model": [0, 0, 0]}
     for i, d in enumerate(data):
         others = [k for k in range(len(data)) if k != i]
@@ -252,9 +268,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             totals[key] = [x + y for x, y in zip(totals[key], (tp, fp, fn))]
             p, r, f = f1(tp, fp, fn)
             cells.append(f"{p:.2f}/{r:.2f}/{f:.2f} (tp {tp} fp {fp} fn {fn})" + (f" t={t:.2f}" if key != "all" else ""))
+        cells.append(f"{brier(d, main_confs[i]):.3f} / {brier(d, confs[i]):.3f}")
         print(f"| {d['set']} | " + " | ".join(cells) + " |")
     print("| pooled | " + " | ".join("{:.2f}/{:.2f}/{:.2f}".format(*f1(*totals[k])) + " (tp {} fp {} fn {})".format(
-        *totals[k]) for k in ("all", "main", "model")) + " |")
+        *totals[k]) for k in ("all", "main", "model")) + " | |")
 
     b, w, confs = model_confs(data)
     print("\nmodel fitted on every set (intercept {:+.2f}):".format(b))

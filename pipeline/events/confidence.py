@@ -148,4 +148,5 @@ def rescore(events: list[Event], sentences: Sequence[SentenceFacts]) -> None:
     for event in events:
         if event.event_type != "annexation_claim":
             event.confidence = score(signals(event, sentences, first_para))
-            FACTS.record(EventFacts(event, facts(event, sentences, first_para)))
+            if FACTS.active():
+                FACTS.record(EventFacts(event, facts(event, sentences, first_para)))
