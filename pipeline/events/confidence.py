@@ -19,6 +19,12 @@ Examined and left out, for pointing opposite ways on e1 and e2 or for marking on
 sentences tell the incident, a stated day (not the page's), a place borrowed from an earlier sentence, a place
 named in an official's title, a background period, and how precisely the place is known (an oblast-level event
 is as often right as a town-level one; ``geo_precision`` says how precise it is).
+
+Session 15 measured whether a fitted formula transfers (``benchmarks/confidence_fit.py``: ``facts`` below, each
+event labelled by score.py's rule on all seven development sets, a logistic model trained on six and tested on
+the seventh, in turn): neither it nor a minimum confidence beat keeping every event on the held-out sets, so the
+hand-set sum stays and no default minimum is set. What did transfer is at the merge: a further report stating
+another toll (``WEIGHTS.conf_toll_disagreement``).
 """
 
 from __future__ import annotations
