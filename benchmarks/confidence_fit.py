@@ -13,7 +13,8 @@ with ``confidence.FACTS`` open (each article's events with their named facts, ``
 
 It then fits a small L2-regularised logistic model (pure numpy) on the facts, and evaluates, leaving each set out
 in turn (train on the others, test on it): precision / recall / F1 of the held-out set when the events whose
-confidence is below a threshold (chosen on the training sets) are dropped, for (a) main's formula and (b) the
+confidence is below a threshold (chosen on the training sets) are dropped, for (a) the shipped formula (the
+built ``confidence``) and (b) the
 fitted model, against (c) keeping every event. Dropping is simulated exactly: a merged event's confidence is its
 members' best plus ``conf_per_extra_source`` per further report, and score.py's matching is rerun on what is left.
 Also prints the confidence-band table over all sets. ``--write`` saves the model fitted on all sets.
@@ -254,7 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return b, w, confs
 
     print("\nleave one set out (threshold chosen on the other sets; P/R/F1 of the held-out set):")
-    print("| held out | keep all (main) | main's formula, threshold | fitted model, threshold | Brier main / model |")
+    print("| held out | keep all | shipped formula, threshold | fitted model, threshold | Brier shipped / model |")
     print("|---|---|---|---|---|")
     totals = {"all": [0, 0, 0], "main": [0, 0, 0], "model": [0, 0, 0]}
     for i, d in enumerate(data):
@@ -276,7 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     b, w, confs = model_confs(data)
     print("\nmodel fitted on every set (intercept {:+.2f}):".format(b))
     print(", ".join(f"{n} {v:+.2f}" for n, v in sorted(zip(names, w), key=lambda t: -abs(t[1]))))
-    for title, cs in (("main's formula", main_confs), ("fitted model (in-sample)", confs)):
+    for title, cs in (("shipped formula", main_confs), ("fitted model (in-sample)", confs)):
         print(f"\nconfidence bands, {title}, every set pooled ((article, event) units as score.py counts them):")
         print("| confidence | events | right | share right |\n|---|---|---|---|")
         for band, n, k in bands(data, cs):
