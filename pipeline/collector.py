@@ -26,6 +26,10 @@ class Collector(Generic[T]):
         finally:
             self._bucket.reset(token)
 
+    def active(self) -> bool:
+        """Whether a collecting block is open in this context (a caller may skip work nobody records)."""
+        return self._bucket.get() is not None
+
     def record(self, item: T) -> None:
         bucket = self._bucket.get()
         if bucket is not None:

@@ -19,14 +19,22 @@ Examined and left out, for pointing opposite ways on e1 and e2 or for marking on
 sentences tell the incident, a stated day (not the page's), a place borrowed from an earlier sentence, a place
 named in an official's title, a background period, and how precisely the place is known (an oblast-level event
 is as often right as a town-level one; ``geo_precision`` says how precise it is).
+
+Session 15 measured whether a fitted formula transfers (``benchmarks/confidence_fit.py``: ``facts`` below, each
+event labelled by score.py's rule on all seven development sets, a logistic model trained on six and tested on
+the seventh, in turn): neither it nor a minimum confidence beat keeping every event on the held-out sets, so the
+hand-set sum stays and no default minimum is set. What did transfer is at the merge: a further report stating
+another toll (``WEIGHTS.conf_toll_disagreement``).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.events.records import Event
+from pipeline.collector import Collector
+from pipeline.events.records import DATE_BASIS, Event
 from pipeline.events.triggers import CONTROL
 from pipeline.events.weights import WEIGHTS, EventWeights
 
@@ -41,11 +49,79 @@ class ConfidenceSignal:
 
 @dataclass(frozen=True, slots=True)
 class SentenceFacts:
-    """What the scoring needs of one sentence of the article: where it is."""
+    """What the scoring needs of one sentence of the article: where it is, and what the stage read in it."""
 
     start: int
     end: int
     para: int
+    points: int = 0  # usable towns, villages, landmarks named
+    regions: frozenset[str] = frozenset()  # the admin-1 codes of its usable places
+    titled: frozenset[str] = frozenset()  # admin-1 codes named only in an official's title
+    strikes: int = 0  # strike triggers (realis)
+    controls: int = 0  # change-of-control triggers
+    figures: int = 0  # casualty figures
+    earlier: bool = False  # it tells of an earlier period
+
+
+@dataclass(frozen=True, slots=True)
+class EventFacts:
+    """One event's facts for the fit of the weights (``benchmarks/confidence_fit.py``), recorded by ``rescore``
+    inside ``FACTS.collecting()``: the event (its sources identify it) and its named facts."""
+
+    event: Event
+    facts: dict[str, float]
+
+
+FACTS: Collector[EventFacts] = Collector("confidence_facts")
+
+
+def facts(event: Event, sentences: Sequence[SentenceFacts], first_para: int) -> dict[str, float]:
+    """Named facts of ``event`` in its article (``sentences``: all the article's), each 0/1 or a small number.
+
+    Read from the typed records only: the event's type, sub-type, place, figures and date basis, and the
+    sentences' structured facts (never their words).
+    """
+    own = [s for s in sentences if any(src.start == s.start and src.end == s.end for src in event.sources)]
+    last_para = max((s.para for s in sentences), default=first_para)
+    place = event.place
+    mentions: Counter[str] = Counter(code for s in sentences for code in s.regions)
+    focus = mentions.most_common(1)[0][0] if mentions else None
+    code = event.admin1_code
+    population = next((sg.weight for sg in place.signals if sg.kind == "population"), 0.0) if place else 0.0
+    casualty, control = event.event_type == "casualty_report", event.sub_event_type in CONTROL
+    first = min((s.para for s in own), default=last_para)
+    return {
+        "casualty": float(casualty),
+        "control": float(control),
+        "generic_strike": float(not casualty and not control and event.sub_event_type in _GENERIC),
+        "figures": float(event.killed is not None or event.injured is not None),
+        "zero_only": float(event.zero_only),
+        "claimant": float(any(c.claimant for c in event.casualty_claims)),
+        "lede": float(any(s.para <= first_para + 1 for s in own)),
+        "position": (first - first_para) / max(1, last_para - first_para),
+        "sentences": float(min(len(own), 3)),
+        "capital": float(bool(place is not None and place.capital)),
+        "oblast_level": float(place is None or place.feature_kind not in ("city", "landmark")),
+        "geo_coarse": float(event.geo_precision > 1),
+        "approx_place": float(place is not None and (place.approx_point or place.precision != "exact")),
+        "place_confidence": place.confidence if place is not None else 0.0,
+        "population": population,
+        "russia": float(event.country_code == "RU"),
+        "focus": float(code is not None and code == focus),
+        "mentions": float(min(mentions[code], 5)) if code else 0.0,
+        "titled": float(any(code in s.titled for s in own)),
+        "undated": float(event.when.date is None),
+        "page_date": float(event.date_basis == DATE_BASIS["page"]),
+        "calendar_date": float(event.date_basis == DATE_BASIS["calendar"]),
+        "actor_known": float(event.actor not in (None, "unknown")),
+        "list_sentence": float(any(s.points >= _LIST_POINTS for s in own)),
+        "no_trigger": float(not any(s.strikes or s.controls for s in own)),
+        "earlier": float(any(s.earlier for s in own)),
+    }
+
+
+_GENERIC = frozenset({"attack", "explosion", "unspecified", "bodies_found"})  # strikes told with no weapon
+_LIST_POINTS = 3  # a sentence naming this many towns is a list
 
 
 def signals(event: Event, sentences: Sequence[SentenceFacts], first_para: int, *,
@@ -78,3 +154,5 @@ def rescore(events: list[Event], sentences: Sequence[SentenceFacts]) -> None:
     for event in events:
         if event.event_type != "annexation_claim":
             event.confidence = score(signals(event, sentences, first_para))
+            if FACTS.active():
+                FACTS.record(EventFacts(event, facts(event, sentences, first_para)))

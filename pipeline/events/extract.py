@@ -20,10 +20,10 @@ from pipeline.events.confidence import SentenceFacts, rescore
 from pipeline.events.figures import casualties, parse_number
 from pipeline.events.incidents import control_events, incident_events, names_settlement, read_sentences
 from pipeline.events.merge import merge_across_articles, merge_claims
-from pipeline.events.records import CasualtyClaim, Event, Source, event_id
+from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Source, event_id
 from pipeline.events.scope import in_scope
 from pipeline.events.ties import tie_places
-from pipeline.events.triggers import anaphoric, antecedent, armed_conflict, war_sentences
+from pipeline.events.triggers import CONTROL, anaphoric, antecedent, armed_conflict, war_sentences
 from pipeline.events.weights import WEIGHTS
 from pipeline.model import Place
 from pipeline.text.dates import EventDate, sentence_date
@@ -59,14 +59,49 @@ def extract_events(article: str, text: str, places: list[Place], published: Even
         before = (before + here)[-WEIGHTS.claim_anaphor_places:]
     events += counted_claims(text, spans, places, published, article, is_unrecognised, places_in)
     events = merge_claims(events)
-    events += incident_events(article, text, sentences, published)
-    events += _without_vague_summaries(control_events(article, text, sentences, published))
+    events += _without_sweeps(incident_events(article, text, sentences, published), sentences)
+    events += _without_capitals(_without_vague_summaries(control_events(article, text, sentences, published)))
     if events and not _war_news(text, spans):  # war in passing only: an incident needs a word of war of its own
         events = [e for e in events if e.event_type == "annexation_claim" or
                   armed_conflict(" ".join(s.quote for s in e.sources))]
     events = in_scope(events, text)
-    rescore(events, [SentenceFacts(s.start, s.end, s.para) for s in sentences])
+    rescore(events, [_sentence_facts(s) for s in sentences])
     return events
+
+
+def _sentence_facts(sent) -> SentenceFacts:
+    """What confidence reads of one sentence (``confidence.SentenceFacts``)."""
+    return SentenceFacts(sent.start, sent.end, sent.para, len(sent.points),
+                         frozenset(p.admin1_code for p in (*sent.points, *sent.oblasts) if p.admin1_code),
+                         frozenset(p.admin1_code for p in sent.titled if p.admin1_code),
+                         len(sent.strikes), len(sent.triggers) - len(sent.strikes), len(sent.figures), sent.earlier)
+
+
+SWEEP_REGIONS = 3  # a sentence naming towns of this many admin-1 units in one breath is a sweep over the war
+
+
+def _without_sweeps(events: list[Event], sentences: list) -> list[Event]:
+    """Incidents but the sweeps: a strike of no named weapon ("attacked"), with no figure and no day of its own,
+    told only in sentences listing towns of ``SWEEP_REGIONS`` or more admin-1 units ("Russian forces have attacked
+    the ports including A, B, C and D as they try to ..."): a summary of the war, not an incident at each town."""
+    by_span = {(s.start, s.end): s for s in sentences}
+
+    def sweep(event: Event) -> bool:
+        if event.event_type != "frontline_incident" or event.sub_event_type != "attack" or \
+                event.killed is not None or event.injured is not None or event.date_basis != DATE_BASIS["page"]:
+            return False
+        own = [by_span.get((src.start, src.end)) for src in event.sources if src.article == event.sources[0].article]
+        return all(s is not None and len({p.admin1_code for p in s.points if p.admin1_code}) >= SWEEP_REGIONS
+                   for s in own)
+
+    return [e for e in events if not sweep(e)]
+
+
+def _without_capitals(events: list[Event]) -> list[Event]:
+    """Changes of control but those placed at a national capital: "Moscow withdrew", "Moscow: Russia said it had
+    captured a village" name the government or the dateline; no capital changed hands in the war's record (no gold
+    event of the development sets is one)."""
+    return [e for e in events if not (e.sub_event_type in CONTROL and e.place is not None and e.place.capital)]
 
 
 def _war_news(text: str, spans: list[tuple[int, int]]) -> bool:

@@ -123,6 +123,13 @@ _AXIS_AFTER = re.compile(r"^\s+(?:direction|axis|sector|front)\b", re.IGNORECASE
 _TREATED_BEFORE = re.compile(r"\b(?:(?:hospitals?|clinics?|medical (?:institutions?|facilities|facility))\s+in|"
                              r"(?:evacuated|taken|transported|brought|airlifted|moved)\s+to)\s+(?:the\s+)?"
                              r"(?:(?:city|town|regional centre|regional center)\s+of\s+)?$", re.IGNORECASE)
+# where a strike was launched from ("launched glide bombs from X airspace", "launched an attack from the village of X
+# in Y's Z Oblast"): the origin of the weapon, not the place struck
+_ORIGIN_BEFORE = re.compile(r"\b(?:launch(?:ed|es|ing)?|fired|firing|dropped|released|took off|flew)\b[^.!?;:]{0,60}?"
+                            r"\bfrom\s+(?:the\s+)?(?:(?:village|town|city|settlement|territory|airspace|area|direction|"
+                            r"side|skies)\s+(?:of|over)\s+)?(?:[A-Z][\w'’-]+\s+(?:in|of)\s+)?(?:the\s+)?"
+                            r"(?:[A-Z][\w ]{0,25}?['’]s\s+)?$")
+_ORIGIN_WINDOW_CHARS = 120  # how far before a place its launch verb may stand
 _DATELINE_AFTER = re.compile(r"^\s*(?:\[[^\]]{1,30}\]\s*)?(?:,|\()")
 _ANAPHOR = re.compile(r"\b(the|this|that) (?:\w+ )?(strike|attack|assault|explosion|blast|shelling|bombing|raid|"
                       r"missiles?|barrage|tragedy)\b", re.IGNORECASE)
@@ -346,6 +353,8 @@ def usable(place: Place, text: str) -> bool:
         return False  # "withdrew to the left bank of the X": X is the river, not its namesake town
     if _TREATED_BEFORE.search(before):
         return False  # "evacuated to hospitals in X": where the wounded are treated
+    if _ORIGIN_BEFORE.search(text, max(0, place.start - _ORIGIN_WINDOW_CHARS), place.start):
+        return False  # "launched glide bombs from X airspace": where the strike came from
     return True
 
 
@@ -1053,10 +1062,20 @@ def _harm_of_its_day(inc: _Incident, sentences: list[_Sentence], published: Even
     return harm and any(s.strikes for s in sentences if s not in inc.sentences)
 
 
+def _in_passing(inc: _Incident) -> bool:
+    """A strike told in passing: one sentence naming no place of its own (the place is borrowed from before), with
+    no figure, no day and nothing referring back to it ("the threats stem from missile strikes", "Russia has since
+    launched attacks on the energy grid"): a remark about the war, not an incident at the place named before."""
+    return len(inc.sentences) == 1 and not inc.support and not inc.parts and inc.date is None and \
+        not any(s.figures for s in inc.sentences)
+
+
 def _incident_event(article: str, text: str, inc: _Incident, place: Place, borrowed: bool, published: EventDate,
                     first_para: int, strikes_seen: dict[tuple, Event]) -> Event | None:
     """The event of one incident at ``place``; None when it is a strike already told (same place, kind and day:
     its sources join that one's)."""
+    if borrowed and _in_passing(inc):
+        return None
     killed, injured = inc.toll("killed"), inc.toll("injured")
     casualty = bool(killed or injured) and not _joint_toll(inc, place)
     subs = sorted({t.sub for t in inc.strikes}, key=lambda s: _RANK[s])

@@ -439,11 +439,21 @@ def absorb(into: Event, other: Event, *, corroborates: bool = True) -> None:
         into.sub_event_type = min(into.sub_event_type, other.sub_event_type, key=_WEAPONS.index)  # pick, any order
     if (into.actor or "unknown") == "unknown":
         into.actor = other.actor
+    differ = _tolls_differ(into, other)
     into.casualty_claims += [c for c in other.casualty_claims if c not in into.casualty_claims]
     into.casualty_text += [t for t in other.casualty_text if t not in into.casualty_text]
     into.reports += [r for r in other.reports if r not in into.reports]
     into.killed, into.injured = _reported_toll(into)
-    _add_confidence(into, other, corroborates=corroborates)
+    _add_confidence(into, other, corroborates=corroborates and not differ)
+    if differ:  # outlets giving other tolls: the incident is corroborated, its toll is not
+        into.confidence = max(WEIGHTS.conf_min, round(into.confidence + WEIGHTS.conf_toll_disagreement, 3))
+
+
+def _tolls_differ(into: Event, other: Event) -> bool:
+    """Whether two casualty reports state a different figure of one kind (both stating it)."""
+    return into.event_type == other.event_type == "casualty_report" and any(
+        a is not None and b is not None and a != b for a, b in ((into.killed, other.killed),
+                                                                (into.injured, other.injured)))
 
 
 def _add_confidence(into: Event, other: Event, *, corroborates: bool) -> None:

@@ -558,6 +558,13 @@ def _holder(sentence: str, start: int, end: int) -> str | None:
     return min(found)[1] if found else "unknown"
 
 
+# a gerund opening the sentence as its subject, with a modal after it ("Recapturing X, and an advance on Y, would
+# mark major wins"): what taking the place would mean, not a report that it was taken
+_HYPOTHETICAL_SUBJECT = re.compile(r"^\W*$")
+_MODAL_AFTER = re.compile(r"\b(?:would|could|might|will|may)\b", re.IGNORECASE)
+_MODAL_AFTER_CHARS = 120  # how far after the gerund its modal may stand
+
+
 def triggers(sentence: str) -> list[Trigger]:
     """Every trigger of ``sentence`` that reports something that happened, most specific kept."""
     if not has_prefix(sentence, _TRIGGER_PREFIXES) or _QUESTION.search(sentence):
@@ -587,6 +594,9 @@ def triggers(sentence: str) -> list[Trigger]:
                 since = None  # "since the village was ..." is the passive form above; here a side must act
             cut = since.start() if since else 0
         fact = realis(sentence[since.end():], start - since.end()) if since else realis(sentence, start)
+        if fact and _HYPOTHETICAL_SUBJECT.match(sentence[:start]) and sentence[start:end].lower().endswith("ing") and \
+                _MODAL_AFTER.search(sentence, end, end + _MODAL_AFTER_CHARS):
+            fact = False  # "Recapturing cities like X would mark major wins": the deed as a hypothetical subject
         if not fact and name == "capture" and _OCCUPIED_SINCE.match(sentence, start):
             fact = realis(sentence[:end], start)  # "had been occupied since the war began": the occupation happened
         if not fact or _not_an_incident(sentence, start, end):
