@@ -231,11 +231,24 @@ def mergeable(a: Event, b: Event) -> bool:
     if da is None or db is None:
         return _undated_evidence(a, b)
     if not _dates_compatible(a.when, b.when):
-        return _page_bounded(a, b)
+        return _page_bounded(a, b) or _one_handover(a, b, abs((da - db).days))
     # days further apart than a day's slack are one strike only with a figure alike (a coarse date only bounds the
     # strike: a city is struck too often to join a toll of today to last week's strike told without one)
     return _control(a) or abs((da - db).days) <= WEIGHTS.merge_days_exact or _figures_shared(a, b) > 0 or \
         _page_bounded(a, b)
+
+
+def _one_handover(a: Event, b: Event, days: int) -> bool:
+    """Two reports of one settlement (for sure, :func:`settlement`) passing to one named side, dated further apart
+    than a day's slack but within ``merge_days_handover``: one change of control whose claim, confirmation and
+    admission outlets date days apart (or a weekday resolved a week off). A town passes to one side once in a while,
+    not twice in a week; a recapture between the two would give the place to the other side."""
+    if not (_control(a) and _control(b)) or days > WEIGHTS.merge_days_handover:
+        return False
+    key = settlement(a.place)
+    if key is None or key != settlement(b.place):
+        return False
+    return a.gains == b.gains and a.gains not in (None, "unknown") and _same_handover(a, b)
 
 
 def _oblast_only(event: Event) -> bool:
@@ -386,16 +399,31 @@ def _basis(event: Event) -> int:
     return event.date_basis
 
 
+_NO_LAG = 1 << 30  # a day whose report date is unknown counts as reported last
+
+
+def _firmer_day(a: Event, b: Event) -> bool:
+    """Whether ``a``'s day (both of day precision) is the better of two: fixed more firmly by its text (``date_basis``);
+    equally firm, the one reported sooner after it (news is fresh: a weekday resolved to six days before its page is
+    more often a week off than a day told six days late); then the earlier. The same whichever came first."""
+    da, db = parse_iso(a.when.date), parse_iso(b.when.date)
+    if da is None or db is None or da == db:
+        return False
+    lag_a, lag_b = (_NO_LAG if e.report_lag is None else abs(e.report_lag) for e in (a, b))
+    return (_basis(a), lag_a, da) < (_basis(b), lag_b, db)
+
+
 def _absorb_date(into: Event, other: Event) -> None:
     """The merged date: the finest reported; of two days, the one the text fixes more firmly (``date_basis``: a
-    stated "on Tuesday" over the page-relative "yesterday" of a page whose own date may be off); of two coarse
+    stated "on Tuesday" over the page-relative "yesterday" of a page whose own date may be off), then the one reported
+    sooner after it (:func:`_firmer_day`); of two coarse
     dates, the earlier. Two outlets' days that differ stay visible in the date's note."""
     mine, theirs = into.when, other.when
     if theirs.date is None:
         return
     if mine.date is None or (theirs.precision or 9) < (mine.precision or 9) or _earlier_coarse(theirs, mine) or \
-            (theirs.precision == mine.precision == 1 and _basis(other) < _basis(into)):
-        into.when, into.date_basis = theirs, _basis(other)
+            (theirs.precision == mine.precision == 1 and _firmer_day(other, into)):
+        into.when, into.date_basis, into.report_lag = theirs, _basis(other), other.report_lag
     if mine.date is not None and mine.precision == theirs.precision == 1 and mine.date != theirs.date:
         kept, dropped = (into.when, mine) if into.when is theirs else (mine, theirs)
         into.when = EventDate(kept.date, kept.precision, f"{kept.note}; another source: {dropped.date}")
