@@ -449,6 +449,8 @@ def absorb(into: Event, other: Event, *, corroborates: bool = True) -> None:
         into.sub_event_type = min(into.sub_event_type, other.sub_event_type, key=_WEAPONS.index)  # pick, any order
     if (into.actor or "unknown") == "unknown":
         into.actor = other.actor
+    if (into.gains or "unknown") == "unknown" and (other.gains or "unknown") != "unknown":
+        into.gains = other.gains  # the side one outlet leaves unsaid, another names
     into.casualty_claims += [c for c in other.casualty_claims if c not in into.casualty_claims]
     into.casualty_text += [t for t in other.casualty_text if t not in into.casualty_text]
     into.reports += [r for r in other.reports if r not in into.reports]
