@@ -18,7 +18,8 @@ dated and whichever comes first:
   (possible only through a coarse date's slack) also need a figure both state alike, or (:func:`_page_bounded`)
   the later day is only its page's own and the figures read as one toll updated (:func:`_toll_updated`: none
   lower in the later report, a distinctive one; "the toll has risen to 34" three days after 25 killed were
-  reported). A report with no date
+  reported); a change of control of one settlement to one named side within ``merge_days_handover``
+  (:func:`_one_handover`: outlets date the claim, the confirmation and the admission days apart). A report with no date
   at all (an undated page that states no day) needs stronger evidence, whether the other side is dated or
   not (:func:`_undated_evidence`): the same settlement for sure (the same gazetteer entry, not just
   nearby), and for a strike figures both state that agree and identify it (:func:`_figures_agree`: exactly,
@@ -37,8 +38,9 @@ Claims merge per oblast and claimant, keeping every stage with its date.
 Across outlets the toll follows one rule (ACLED's practice): the reports with the latest
 publication date win, and among them the most conservative (lowest) figure. The date is the finest
 reported; of two days, the one the text fixes more firmly (``date_basis``; the page's own day stated, a
-dateline or "today", is no firmer than the page); of two coarse (week) dates, the earlier, since an incident
-cannot follow its first report.
+dateline or "today", is no firmer than the page), then the one reported sooner after it (``report_lag``), then the
+earlier, whichever came first; of two coarse (week) dates, the earlier, since an incident cannot follow its first
+report. A side one report leaves unsaid (``actor``, ``gains``) is taken from another that names it.
 """
 
 from __future__ import annotations
@@ -416,8 +418,8 @@ def _firmer_day(a: Event, b: Event) -> bool:
 def _absorb_date(into: Event, other: Event) -> None:
     """The merged date: the finest reported; of two days, the one the text fixes more firmly (``date_basis``: a
     stated "on Tuesday" over the page-relative "yesterday" of a page whose own date may be off), then the one reported
-    sooner after it (:func:`_firmer_day`); of two coarse
-    dates, the earlier. Two outlets' days that differ stay visible in the date's note."""
+    sooner after it (:func:`_firmer_day`); of two coarse dates, the earlier. Two outlets' days that differ stay
+    visible in the date's note."""
     mine, theirs = into.when, other.when
     if theirs.date is None:
         return
@@ -548,7 +550,7 @@ class _Cell:
         elif day is None:
             found = self.events.tolist()
         else:
-            slack = max(WEIGHTS.merge_days_exact, WEIGHTS.merge_days_coarse)
+            slack = max(WEIGHTS.merge_days_exact, WEIGHTS.merge_days_coarse, WEIGHTS.merge_days_handover)
             found = self._range(day - slack, day + slack).tolist() + self._range(_NO_DAY, _NO_DAY).tolist()
         found.sort()
         return found
