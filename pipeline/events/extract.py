@@ -26,7 +26,7 @@ from pipeline.events.ties import tie_places
 from pipeline.events.triggers import CONTROL, anaphoric, antecedent, armed_conflict, war_sentences
 from pipeline.events.weights import WEIGHTS
 from pipeline.model import Place
-from pipeline.text.dates import EventDate, sentence_date
+from pipeline.text.dates import EventDate, parse_iso, sentence_date
 
 __all__ = ["CasualtyClaim", "Event", "Source", "casualties", "event_id", "extract_events", "merge_across_articles",
            "parse_number"]
@@ -65,6 +65,7 @@ def extract_events(article: str, text: str, places: list[Place], published: Even
         events = [e for e in events if e.event_type == "annexation_claim" or
                   armed_conflict(" ".join(s.quote for s in e.sources))]
     events = in_scope(events, text)
+    _set_report_lags(events, published)
     rescore(events, [_sentence_facts(s) for s in sentences])
     return events
 
@@ -102,6 +103,15 @@ def _without_capitals(events: list[Event]) -> list[Event]:
     captured a village" name the government or the dateline; no capital changed hands in the war's record (no gold
     event of the development sets is one)."""
     return [e for e in events if not (e.sub_event_type in CONTROL and e.place is not None and e.place.capital)]
+
+
+def _set_report_lags(events: list[Event], published: EventDate) -> None:
+    """Each dated event's ``report_lag``: days from its day to the page's date (none when either is unknown)."""
+    page = parse_iso(published.date)
+    for event in events:
+        day = parse_iso(event.when.date)
+        if page is not None and day is not None and event.when.precision == 1:
+            event.report_lag = (page - day).days
 
 
 def _war_news(text: str, spans: list[tuple[int, int]]) -> bool:

@@ -60,7 +60,7 @@ from pipeline.geoparse.persons import bank_cue
 from pipeline.geoparse.recognise import content_ranges, sentence_starts
 from pipeline.geoparse.resolve import great_circle_km
 from pipeline.model import POINT_KINDS, Place
-from pipeline.text.dates import MONTH_NAMES, MONTHS, EventDate, UNDATED, cut_in_date, explicit_date, parse_iso
+from pipeline.text.dates import MONTH_ABBR, MONTH_NAMES, MONTHS, EventDate, UNDATED, cut_in_date, explicit_date, parse_iso
 from pipeline.text.translit import spelling_key
 
 EARLIER = EventDate(None, None, "an earlier period")
@@ -1550,6 +1550,9 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
 _OCCUPIER = {"UA": "Russia", "RU": "Ukraine"}  # who occupies a place of the theatre when the text does not say
 # clauses of one sentence that may each state their own day ("On 8 Sept X was freed; and on 10 Sept Y was")
 _DATED_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas)\s+(?=(?:on|by|in|since|later|then)\b)|"
+                                 # "... near X, which was liberated on Sept. 8": a relative clause with its own day
+                                 r",\s+which\s+(?=[^,;]{0,60}?\bon\s+(?:\d{1,2}\s+)?(?:" + MONTH_NAMES + "|" +
+                                 "|".join(a.capitalize() for a in MONTH_ABBR) + r")\b)|"
                                  # "X was taken in May 2022 but retaken by Y in September 2022"
                                  r",?\s+but\s+(?=[^,;]{0,50}?\b(?:in|on)\s+(?:\d{1,2}\s+)?(?:" + MONTH_NAMES +
                                  r"|(?:19|20)\d\d)\b)", re.IGNORECASE)

@@ -18,10 +18,11 @@ dated and whichever comes first:
   (possible only through a coarse date's slack) also need a figure both state alike, or (:func:`_page_bounded`)
   the later day is only its page's own and the figures read as one toll updated (:func:`_toll_updated`: none
   lower in the later report, a distinctive one; "the toll has risen to 34" three days after 25 killed were
-  reported). Two casualty reports with day-precision dates more than a day apart and no figure alike are one
-  incident only so (a city shelled on Monday and again on Wednesday), and a day a text fixes more than
-  ``report_lag_days`` after the other report was published is never the incident that report told (:func:`_after_report`).
-  A report with no date
+  reported); a change of control of one settlement to one named side within ``merge_days_handover``
+  (:func:`_one_handover`: outlets date the claim, the confirmation and the admission days apart). Two casualty
+  reports with day-precision dates more than a day apart and no figure alike are one incident only so (a city
+  shelled on Monday and again on Wednesday), and a day a text fixes more than ``report_lag_days`` after the other
+  report was published is never the incident that report told (:func:`_after_report`). A report with no date
   at all (an undated page that states no day) needs stronger evidence, whether the other side is dated or
   not (:func:`_undated_evidence`): the same settlement for sure (the same gazetteer entry, not just
   nearby), and for a strike figures both state that agree and identify it (:func:`_figures_agree`: exactly,
@@ -40,8 +41,9 @@ Claims merge per oblast and claimant, keeping every stage with its date.
 Across outlets the toll follows one rule (ACLED's practice): the reports with the latest
 publication date win, and among them the most conservative (lowest) figure. The date is the finest
 reported; of two days, the one the text fixes more firmly (``date_basis``; the page's own day stated, a
-dateline or "today", is no firmer than the page); of two coarse (week) dates, the earlier, since an incident
-cannot follow its first report.
+dateline or "today", is no firmer than the page), then the one reported sooner after it (``report_lag``), then the
+earlier, whichever came first; of two coarse (week) dates, the earlier, since an incident cannot follow its first
+report. A side one report leaves unsaid (``actor``, ``gains``) is taken from another that names it.
 """
 
 from __future__ import annotations
@@ -234,7 +236,7 @@ def mergeable(a: Event, b: Event) -> bool:
     if da is None or db is None:
         return _undated_evidence(a, b)
     if not _dates_compatible(a.when, b.when):
-        return _page_bounded(a, b)
+        return _page_bounded(a, b) or _one_handover(a, b, abs((da - db).days))
     # days further apart than a day's slack are one strike only with a figure alike (a coarse date only bounds the
     # strike: a city is struck too often to join a toll of today to last week's strike told without one)
     if _after_report(a, b) or _after_report(b, a):
@@ -254,6 +256,19 @@ def _after_report(a: Event | MergeView, b: Event | MergeView) -> bool:
     if day is None or published is None or a.when.precision != 1 or _basis(a) >= DATE_BASIS["page"]:
         return False
     return (day - published).days > WEIGHTS.report_lag_days
+
+
+def _one_handover(a: Event, b: Event, days: int) -> bool:
+    """Two reports of one settlement (for sure, :func:`settlement`) passing to one named side, dated further apart
+    than a day's slack but within ``merge_days_handover``: one change of control whose claim, confirmation and
+    admission outlets date days apart (or a weekday resolved a week off). A town passes to one side once in a while,
+    not twice in a week; a recapture between the two would give the place to the other side."""
+    if not (_control(a) and _control(b)) or days > WEIGHTS.merge_days_handover:
+        return False
+    key = settlement(a.place)
+    if key is None or key != settlement(b.place):
+        return False
+    return a.gains == b.gains and a.gains not in (None, "unknown") and _same_handover(a, b)
 
 
 def _oblast_only(event: Event) -> bool:
@@ -404,16 +419,31 @@ def _basis(event: Event) -> int:
     return event.date_basis
 
 
+_NO_LAG = 1 << 30  # a day whose report date is unknown counts as reported last
+
+
+def _firmer_day(a: Event, b: Event) -> bool:
+    """Whether ``a``'s day (both of day precision) is the better of two: fixed more firmly by its text (``date_basis``);
+    equally firm, the one reported sooner after it (news is fresh: a weekday resolved to six days before its page is
+    more often a week off than a day told six days late); then the earlier. The same whichever came first."""
+    da, db = parse_iso(a.when.date), parse_iso(b.when.date)
+    if da is None or db is None or da == db:
+        return False
+    lag_a, lag_b = (_NO_LAG if e.report_lag is None else abs(e.report_lag) for e in (a, b))
+    return (_basis(a), lag_a, da) < (_basis(b), lag_b, db)
+
+
 def _absorb_date(into: Event, other: Event) -> None:
     """The merged date: the finest reported; of two days, the one the text fixes more firmly (``date_basis``: a
-    stated "on Tuesday" over the page-relative "yesterday" of a page whose own date may be off); of two coarse
-    dates, the earlier. Two outlets' days that differ stay visible in the date's note."""
+    stated "on Tuesday" over the page-relative "yesterday" of a page whose own date may be off), then the one reported
+    sooner after it (:func:`_firmer_day`); of two coarse dates, the earlier. Two outlets' days that differ stay
+    visible in the date's note."""
     mine, theirs = into.when, other.when
     if theirs.date is None:
         return
     if mine.date is None or (theirs.precision or 9) < (mine.precision or 9) or _earlier_coarse(theirs, mine) or \
-            (theirs.precision == mine.precision == 1 and _basis(other) < _basis(into)):
-        into.when, into.date_basis = theirs, _basis(other)
+            (theirs.precision == mine.precision == 1 and _firmer_day(other, into)):
+        into.when, into.date_basis, into.report_lag = theirs, _basis(other), other.report_lag
     if mine.date is not None and mine.precision == theirs.precision == 1 and mine.date != theirs.date:
         kept, dropped = (into.when, mine) if into.when is theirs else (mine, theirs)
         into.when = EventDate(kept.date, kept.precision, f"{kept.note}; another source: {dropped.date}")
@@ -440,6 +470,8 @@ def absorb(into: Event, other: Event, *, corroborates: bool = True) -> None:
     if (into.actor or "unknown") == "unknown":
         into.actor = other.actor
     differ = _tolls_differ(into, other)
+    if (into.gains or "unknown") == "unknown" and (other.gains or "unknown") != "unknown":
+        into.gains = other.gains  # the side one outlet leaves unsaid, another names
     into.casualty_claims += [c for c in other.casualty_claims if c not in into.casualty_claims]
     into.casualty_text += [t for t in other.casualty_text if t not in into.casualty_text]
     into.reports += [r for r in other.reports if r not in into.reports]
@@ -546,7 +578,7 @@ class _Cell:
         elif day is None:
             found = self.events.tolist()
         else:
-            slack = max(WEIGHTS.merge_days_exact, WEIGHTS.merge_days_coarse)
+            slack = max(WEIGHTS.merge_days_exact, WEIGHTS.merge_days_coarse, WEIGHTS.merge_days_handover)
             found = self._range(day - slack, day + slack).tolist() + self._range(_NO_DAY, _NO_DAY).tolist()
         found.sort()
         return found

@@ -86,6 +86,8 @@ class Event:
     claim_stages: dict[str, str | None] = field(default_factory=dict)  # claim stage -> its date (or None)
     gains: str | None = None  # for a change of control, the side that gains the place
     date_basis: int = 3  # how firmly the text fixes ``when`` (``DATE_BASIS``; lower is firmer)
+    report_lag: int | None = None  # days from ``when`` to the publication of the page that told it (None: unknown);
+    # of two days equally firm, the merge keeps the one reported sooner (``merge._firmer_day``)
 
 
 DATE_BASIS: dict[str, int] = {"calendar": 0, "weekday": 1, "relative": 2, "page": 3}

@@ -41,6 +41,8 @@ class EventWeights:
     report_lag_days: int = 1  # a day a text fixes may follow another report's publication date by this many days
     # and still be the incident it told (an overnight attack, a page dated in another time zone); more: two incidents
     merge_days_coarse: int = 7  # week- or month-precision dates this far apart may still be one incident
+    merge_days_handover: int = 7  # two reports of one settlement passing to one named side this many days apart are
+    # one change of control (outlets date the claim, the confirmation and the admission days apart); a strike is not
     toll_ratio_compatible: float = 0.4  # tolls within this ratio (smaller / larger) may be one incident (23 vs 25)
     toll_ratio_same_day: float = 0.25  # ... looser for the same day, place and weapon (an early toll and a later one)
     toll_abs_compatible: int = 3  # ... or within this many people of each other
