@@ -620,6 +620,8 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     # the incident has no stated date: a stated other day splits only with a toll that is not an update of its toll
     if mine is None or mine == parse_iso(published.date):
         return False
+    if _other_weapon(inc, sent):
+        return True
     if _stale(mine, published) and inc.strikes and _own_attack(inc, sent) and not sent.figures and \
             _fresh_toll([f for f, _c in inc.figures]):
         return True  # an attack on a day well before the page (a caption, a reminder) is not the page's news
@@ -664,6 +666,18 @@ def _stale(day: Day | None, published: EventDate) -> bool:
 def _own_attack(inc: _Incident, sent: _Sentence) -> bool:
     """Whether ``sent`` tells an attack of its own: a strike not referred back to ("the strike"), no figure shared."""
     return bool(sent.strikes) and not _ANAPHOR.search(sent.text) and not _shares_figure(inc, sent)
+
+
+_WEAPONS = frozenset({"missile_strike", "drone_strike", "airstrike", "shelling"})
+
+
+def _other_weapon(inc: _Incident, sent: _Sentence) -> bool:
+    """Whether ``sent``, stating a day of its own, tells an attack of its own by another weapon than every strike of
+    ``inc`` and no figure ("an artillery strike on X injured a woman. On the evening of March 3, a drone attacked X,
+    damaging a house": a day's roundup telling two incidents at one place)."""
+    mine = {t.sub for t in sent.strikes} & _WEAPONS
+    theirs = {t.sub for t in inc.strikes} & _WEAPONS
+    return bool(mine) and bool(theirs) and not mine & theirs and not sent.figures and _own_attack(inc, sent)
 
 
 def _fresh_toll(figs: list[Figure]) -> bool:
@@ -820,6 +834,19 @@ def _refers_to(noun: str) -> re.Pattern:
     return re.compile(rf"\bthe (?:\w+ )?{re.escape(noun)}\b", re.IGNORECASE)
 
 
+# the object of an active strike, after it in its clause ("conducted an airstrike at an overpass near X", "a drone
+# attacked X"): what was struck, where the sentence's other places may only be where its effects were felt
+_STRIKE_OBJECT = re.compile(r"\s*(?:(?:on|at|against|in|near|into)\s+)?(?:(?:the|an?)\s+)?(?:[\w'’-]+\s+){0,3}?"
+                            r"(?:(?:on|at|in|near|of|outside)\s+)?(?:the\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+
+
+def _struck_there(sent: _Sentence, place: Place) -> bool:
+    """Whether ``place`` is the object of an active strike trigger of ``sent`` (``_STRIKE_OBJECT``)."""
+    at = place.start - sent.start
+    return any(not t.passive and 0 <= at - t.end <= 60 and _STRIKE_OBJECT.fullmatch(sent.text, t.end, at)
+               for t in sent.strikes)
+
+
 def _best_place(inc: _Incident, text: str) -> tuple[Place | None, bool]:
     """The incident's place and whether it is only an oblast."""
     score: dict[int, float] = {}
@@ -829,6 +856,8 @@ def _best_place(inc: _Incident, text: str) -> tuple[Place | None, bool]:
             for p in sent.points:
                 key = p.geonameid or hash((p.name, p.lat, p.lon))
                 w = weight * (0.5 if _DESCRIPTOR.search(text[max(0, p.start - 30):p.start]) else 1.0)
+                if weight == 2.0 and _struck_there(sent, p):
+                    w += WEIGHTS.strike_object_bonus
                 score[key] = score.get(key, 0.0) + w
                 if key not in first or p.start < first[key][0]:
                     first[key] = (p.start, p)

@@ -98,18 +98,32 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                        r"\b(struck|hit|hits|launched|fired)\b[^.;]{0,40}?\b(missiles?|rockets?)\b|"
                        r"\b(missile|rocket) (?:strikes?|attacks?|barrage)\b"),
     ("drone_strike", _INTERCEPTED.format(weapon=r"drones?") + r"|"
-                     r"\bdrones?\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked|targeted|exploded|crashed into)\b|"
+                     r"\bdrones?\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked|targeted|exploded|crashed\s+(?:in|into|on|onto))\b|"
+                     # "the crash of a drone on the depot": the drone's crash at a place is its strike there
+                     r"\bcrash\s+of\s+(?:an?\s+|one\s+|the\s+)?(?:[\w-]+\s+)?drones?\s+(?:on|in|into)\b|"
                      r"\b(struck|hit|hits|attacked|targeted)\b[^.;]{0,60}?\bwith\s+(?:an?\s+)?(?:[\w-]+\s+)?drones?\b|"
                      r"\bdropped\s+(?:[\w-]+\s+){0,3}?from\s+(?:an?\s+)?(?:[\w-]+\s+)?drones?\b|"
                      r"\bdrone (?:strikes?|attacks?)\b"),
     # "bombardment" alone names no weapon (artillery, aircraft or missiles): an attack, unless "aerial" / "artillery"
     ("airstrike", r"\b(air ?strikes?|air raid(?!\s+(?:alerts?|sirens?|warnings?))|bombed|bombing|"
+                  # a munition dropped on a place from the air ("dropped a 500-kilogram guided missile on the roof")
+                  r"dropped\s+(?:an?\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){0,3}?(?:bombs?|missiles?|"
+                  r"munitions?|explosives?)\s+(?:on|onto)|"
                   r"(?:aerial|air) bombard\w*|(?:guided|aerial|glide) (?:aerial )?bombs?)\b"),
-    ("shelling", r"\b(shell(?:ed|ing)|artillery fire|fired mortars|mortar fire|artillery bombard\w*)\b"),
+    ("shelling", r"\b(shell(?:ed|ing)|artillery fire|fired mortars|mortar fire|artillery bombard\w*|"
+                  r"artillery (?:strikes?|attacks?))\b"),
     ("explosion", r"\b(blew up|blown up|detonated|(?:explosions?|blasts?)\s+(?:\w+\s+)?(?:damaged|destroyed|"
                   r"ripped through|rang out|rocked|shook|"
                   r"thundered|(?:was|were) heard|(?:was|were) reported|occurred|took place))\b"),
     ("attack", r"\b(attacked|struck|stormed|opened fire|fired (?:at|on)|shot at|(?:attack|assault|strike|raid)s? on|"
+               # "against" names a target only after a plural or a side or weapon ("launched 10 strikes against X",
+               # "a Russian artillery strike against X"); "a strike against the reform" is a protest
+               r"(?:attacks|assaults|strikes|raids)\s+against|(?:artillery|missile|rocket|drone|Russian|Ukrainian)\s+"
+               r"(?:attack|assault|strike|raid)\s+against|"
+               # attacks told by what they did ("Russian attacks had damaged houses in X", "killed ... as a result of
+               # Russian attacks"): incidents told, not attacks in general (``_TOLD_BY_HARM``)
+               r"(?:attacks|strikes|shelling)\s+(?:had\s+|have\s+|has\s+)?(?:damaged|destroyed)|"
+               r"as\s+a\s+result\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:attacks?|strikes?|shelling)|"
                r"bombard(?:ed|ing|ments?|s)?|"
                r"(?:was|were|been)\s+(?:also\s+|again\s+)?(?:hit|targeted)|" + _REPELLED + r")\b"),
 ))
@@ -125,11 +139,12 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "advance": ("advanc", "pushed into", "broke into", "entered"),
     "missile_strike": ("missile", "rocket"),
     "drone_strike": ("drone",),  # every alternative names the weapon
-    "airstrike": ("air", "bomb"),
-    "shelling": ("shell", "artillery fire", "fired mortars", "mortar fire", "artillery bombard"),
+    "airstrike": ("air", "bomb", "dropped"),
+    "shelling": ("shell", "artillery fire", "fired mortars", "mortar fire", "artillery bombard", "artillery strike",
+                 "artillery attack"),
     "explosion": ("blew up", "blown up", "detonated", "explosion", "blast"),
     "attack": ("attacked", "struck", "stormed", "opened fire", "fired", "shot at", "attack", "assault", "strike", "bombard",
-               "raid", "hit", "targeted", "pushed back", "repelled", "repulsed", "beaten back", "thrown back"),
+               "raid", "hit", "targeted", "shelling", "pushed back", "repelled", "repulsed", "beaten back", "thrown back"),
 }
 assert set(TRIGGER_NEEDS) == {name for name, _ in INCIDENT_TRIGGERS}
 # senses of trigger words that report no incident, matched at the trigger (``_NOT_AN_INCIDENT``) or just
@@ -188,12 +203,17 @@ def has_prefix(sentence: str, prefixes: frozenset[str]) -> bool:
     """Whether a word of ``sentence`` starts with one of ``prefixes`` (4 letters, or the whole shorter word)."""
     return any(w[:4] in prefixes or w in prefixes for w in _WORD.findall(sentence.lower()))
 
+# an allegation as a verb or a noun ("Moscow alleged that", "allegations"): no fact; a hedge on a fact the report
+# passes on ("a drone allegedly detonated in X", "the alleged shelling of X", "an alleged missile attack") is one,
+# as a claimant's "claimed that" is (who said it is ``figures``' concern, not whether it happened)
+_ALLEGATION = (r"(?<!\ban\s)(?<!\ba\s)(?<!\bthe\s)(?<!\bthis\s)(?<!\bits\s)(?<!\btheir\s)alleged|"
+               r"alleg(?!ed\b)(?!edly\b)\w+")
 # words after which a clause no longer reports a fact
 _IRREALIS = re.compile(
     r"\b(could|would|might|may(?!\s+\d)|will|shall|can|cannot|if|unless|threaten\w*|vow\w*|warn\w*|fears?|feared|"
     r"afraid|fearing|for fear|plans? to|planning to|planned to|intends? to|preparing to|prepared to|expected to|possible(?!(?:(?<=was possible)|(?<=were possible))\s+to\b)|possibly|"
     r"potential|hypothetic\w*|rule out|ready to|aims? to|seeks? to|wants? to|tr(?:y|ies|ied) to|attempts? to|"
-    r"curfew|alerts?|alarms?|sirens?|forecast\w*|predict\w*|accus\w+|alleg\w+|denie[sd]|deny|denial|unconfirmed|"
+    r"curfew|alerts?|alarms?|sirens?|forecast\w*|predict\w*|accus\w+|" + _ALLEGATION + r"|denie[sd]|deny|denial|unconfirmed|"
     r"whether|risk of|fail(?:ed|ing|s)? to|should|must|ought to|"
     # a hedge, a staged pretext, or the prospect of an incident ("perhaps to simulate an attack", "the threat of
     # the army seizing X"): nothing happened yet
@@ -258,6 +278,7 @@ _PLURAL_NOUN = re.compile(r"(?:attacks|assaults|strikes|raids)\s", re.IGNORECASE
 _CARRIED_OUT = re.compile(r"\b(?:launch\w*|carr(?:ied|ies|y|ying) out|conduct\w*|made|mak\w+|deliver\w*|fired|mount\w*|"
                           r"staged|two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|series of|"
                           r"waves? of)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_TOLD_BY_HARM = re.compile(r"\w+\s+(?:had\s+|have\s+|has\s+)?(?:damaged|destroyed)\b", re.IGNORECASE)
 _QUESTION = re.compile(r"\?[\s\"'”’)]*$")
 # the second verb of a passive pair, its auxiliary left out ("It was surrendered in May but recaptured by X")
 _AUXILIARY = re.compile(r"(?:was|were|been)\s", re.IGNORECASE)  # a strike trigger told in the passive ("were hit")
@@ -587,7 +608,7 @@ def triggers(sentence: str) -> list[Trigger]:
             fact = realis(sentence[:end], start)  # "had been occupied since the war began": the occupation happened
         if not fact or _not_an_incident(sentence, start, end):
             continue
-        if name == "attack" and _PLURAL_NOUN.match(sentence, start) and \
+        if name == "attack" and _PLURAL_NOUN.match(sentence, start) and not _TOLD_BY_HARM.match(sentence, start) and \
                 not _CARRIED_OUT.search(sentence, max(0, start - 40), start):
             continue  # "condemned the attacks on X": attacks in general, not an incident told
         if name in CONTROL and sentence[start:end].lower().endswith(("ed", "en")) and \
