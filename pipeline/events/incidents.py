@@ -417,7 +417,8 @@ def distinct_settlements(a: Place, b: Place) -> bool:
         return False
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return False
-    if seat_only(a) or seat_only(b):  # a name at a borrowed point: apart from another name, however close
+    if seat_only(a) or seat_only(b) or a.approx_point or b.approx_point:
+        # a name at a borrowed point (its oblast's seat, its hromada's centre): apart from another name, however close
         return not same_name(a, b)
     return km(a, b) > WEIGHTS.duplicate_entry_km
 
@@ -1202,20 +1203,21 @@ def _per_oblast(article: str, text: str, inc: _Incident, units: list[Place], pub
 
 
 def _listed_targets(article: str, text: str, inc: _Incident, event: Event, seen: dict[tuple, Event]) -> list[Event]:
-    """The other settlements a strike verb takes as a list of objects ("shelled the villages of A and B", "struck A,
-    B and C"), each a strike of its own on the incident's day; only in sentences with no figure (a toll belongs to
-    the incident as told, never to each place of a list)."""
+    """The other settlements the strike verbs of a sentence take as objects ("shelled the villages of A and B",
+    "struck A, B and C", "shelled A and attacked B"), each a strike of its own on the incident's day. The toll stays
+    with the incident as told (a frontline incident at each other place: a toll never belongs to each place of a
+    list)."""
     out = []
     for sent in inc.sentences:
-        if sent.figures:
+        objects = [(trig, _objects(sent, trig, None)) for trig in sent.strikes if not trig.passive]
+        if len({p.geonameid or p.name for _t, listed in objects for p in listed}) < 2:
             continue
-        for trig in sent.strikes:
-            if trig.passive:
-                continue
-            listed = _objects(sent, trig, None)
-            if len(listed) < 2:
-                continue
+        told: set = set()  # one strike per place of the sentence ("attacked X with guided bombs": two triggers)
+        for trig, listed in objects:
             for place in listed:
+                if (place.geonameid or place.name) in told:
+                    continue
+                told.add(place.geonameid or place.name)
                 if event.place is not None and same_place(place, event.place) and \
                         not distinct_settlements(place, event.place):
                     continue

@@ -32,7 +32,8 @@ _SETTLEMENTS = r"(?:villages?|towns?|cities|city|settlements?|localit(?:y|ies)|h
 _COMBATANTS = r"(?:forces|troops|army|armies|units|occupiers|invaders|soldiers|fighters|militants|enemy)"
 # the wordings of a liberation: they say who gains the place, not whether it was theirs before (a ministry's
 # "liberated" of a place in the other country is a capture; ``Trigger.direction``)
-_LIBERATION = re.compile(r"liberat|fre(?:ed|es|eing)|expell|drove|driven|ousted|pushed|kicked|control\b", re.IGNORECASE)
+_LIBERATION = re.compile(r"liberat|fre(?:ed|es|eing)|expell|drove|driven|ousted|pushed|kicked|control\b|flags?\b",
+                         re.IGNORECASE)
 _HOME = {"Russia": "RU", "Ukraine": "UA"}
 
 # a place coming under a side's control ("X is now under the control of the Armed Forces", "the city is returning to
@@ -45,6 +46,11 @@ _CAME_UNDER = (r"(?:(?:is|are|was|were)\s+(?:now|back)\s+|(?:came|come|comes|com
 _GAVE_UP = (r"gave up(?!\s+(?:hope|on|their|its|his|her|arms|weapons|the\s+(?:idea|fight|attempt)))|"
             r"(?:occupiers|invaders|troops|forces|army|units|soldiers)\s+(?:have\s+|had\s+)?(?:\w+ly\s+)?"
             r"left(?=\s+(?:the\s+)?(?-i:[A-Z]))")
+# troops raising their flag over a place ("soldiers raised the national flag over X", "troops raising flags in A
+# and B"): the place taken, by the side that raised it (the subject is part of the wording: a flag raised at a
+# ceremony is no change of control)
+_FLAG_RAISED = (r"(?:" + _COMBATANTS + r"|marines|paratroopers|servicem[ae]n)\s+(?:have\s+|had\s+)?(?:\w+ly\s+)?"
+                r"rais(?:ed|es|ing)\s+(?:the\s+|their\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?flags?\s+(?:over|in|above|on)")
 # an attack told by its failure ("tried to break through ..., but were pushed back"): the attack happened
 _REPELLED = (r"(?:was|were|been)\s+(?:\w+\s+)?(?:pushed back|repelled|repulsed|beaten back|thrown back)"
              r"(?!\s+(?:to|until|till|by\s+(?:a|one|two|\d+)\s))")
@@ -77,7 +83,8 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                   r"took back|regain(?:ed|s|ing)|reclaimed|"
                   r"fre(?:ed|es|eing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _SETTLEMENTS + r"|"
                   r"(?:expell(?:ed|ing)|drove|driven|ousted|pushed|kicked)\s+(?:out\s+)?(?:the\s+)?"
-                  r"(?:[\w’'-]+\s+){0,3}?" + _COMBATANTS + r"\s+(?:out\s+)?(?:of|from)|" + _CAME_UNDER + r")\b"),
+                  r"(?:[\w’'-]+\s+){0,3}?" + _COMBATANTS + r"\s+(?:out\s+)?(?:of|from)|" + _CAME_UNDER + r"|" +
+                  _FLAG_RAISED + r")\b"),
     ("withdrawal", r"\b(withdr[ae]w|withdrawn|withdrawal (?:of|from)|withdrawing\s+(?:[\w-]+\s+){0,2}?from|retreat(?:ed|s|ing)?|abandon(?:ed|ing)|"
                    r"pulled out|" + _GAVE_UP + r")\b"),
     ("capture", r"\b(captur(?:ed|es|ing)|seiz(?:ed|es|ing)|took control|taken (?:\w+ )?control|fell to|overran|"
@@ -92,7 +99,7 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                 # "troops had entered the outskirts of X", 'forces "partially entered" the town of X': the side is part
                 # of the wording ("entered" alone is too common a word)
                 r"(?:forces|troops|units|soldiers|infantry|army|fighters|occupiers|invaders)\s+(?:had\s+|have\s+|has\s+)?"
-                r"(?:\w+ly\s+)?[\"“]?(?:\w+ly\s+)?entered)\b"),
+                r"(?:\w+ly\s+|already\s+)?[\"“]?(?:\w+ly\s+)?entered)\b"),
     ("missile_strike", _INTERCEPTED.format(weapon=r"missiles?|rockets?") + r"|"
                        r"\b(missiles?|rockets?)\b[^.;]{0,80}?\b(struck|strikes?|hit|hits|slammed|destroy(?:ed|s))\b|"
                        r"\b(struck|hit|hits|launched|fired)\b[^.;]{0,40}?\b(missiles?|rockets?)\b|"
@@ -132,7 +139,7 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
 TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "encirclement": ("encircl", "surround", "cut off"),
     "recapture": ("recaptur", "retook", "retak", "liberat", "took back", "regain", "reclaimed", "fre", "expell", "drove",
-                  "driven", "ousted", "pushed", "kicked", "under", "return"),
+                  "driven", "ousted", "pushed", "kicked", "under", "return", "flag"),
     "withdrawal": ("withdr", "retreat", "abandon", "pulled out", "gave up", "left"),
     "capture": ("captur", "seiz", "took", "taken", "taking", "fell to", "overran", "surrender", "ced", "occupied",
                 "fall of", "hold", "control"),
@@ -196,7 +203,7 @@ _TRIGGER_PREFIXES = frozenset(
     "free expe drov driv oust kick "
     "adva ente push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot "
     "assa stri hit hits targ gave left unde retu back came come brou repe repu beat thro occu expl blas hold cont "
-    "drop".split())
+    "drop rais".split())
 
 
 def has_prefix(sentence: str, prefixes: frozenset[str]) -> bool:

@@ -8,6 +8,8 @@ Every sentence is written for these tests; none comes from an evaluation set.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from pipeline.events.triggers import triggers
@@ -101,3 +103,48 @@ def test_regions_claimed_as_russian_territory_but_not_the_one_said_to_be_outside
     text = ("date 2025-09-13\n\nThe Dnipropetrovsk region is not one of the regions -- Donetsk, Luhansk and "
             "Zaporizhzhia -- that Moscow has claimed as Russian territory.\n")
     assert _claims(geoparser, text) == {"UA-14", "UA-09", "UA-23"}
+
+
+# -- each place a sentence's strike verbs take is a strike of its own --------------------------------------------
+def test_two_verbs_with_their_own_objects_are_two_strikes(geoparser):
+    text = ("date 2024-03-04\n\nIn Kharkiv Oblast, Russian troops shelled the city of Vovchansk and attacked the "
+            "village of Velykyi Burluk, the governor said.\n")
+    places = sorted(e.place.name for e in article_events(geoparser, text) if e.event_type == "frontline_incident")
+    assert places == ["Velykyi Burluk", "Vovchansk"]
+
+
+def test_a_toll_stays_with_the_first_place_of_a_listed_attack(geoparser):
+    text = ("date 2024-03-04\n\nA man was wounded after a Russian attack on the villages of Kruhliakivka and "
+            "Petropavlivka, the governor reported.\n")
+    found = sorted((e.event_type, e.place.name, e.injured) for e in article_events(geoparser, text))
+    assert found == [("casualty_report", "Kruhliakivka", 1), ("frontline_incident", "Petropavlivka", None)]
+
+
+# -- changes of control ----------------------------------------------------------------------------------------
+def test_troops_raising_their_flag_over_villages_retook_them(geoparser):
+    text = ("date 2022-11-10\n\nVideos of Ukrainian troops raising Ukrainian flags in Pravdyne and Kalynivske, "
+            "Kherson Oblast, have been published online.\n")
+    found = sorted((e.sub_event_type, e.place.name, e.gains) for e in article_events(geoparser, text))
+    assert found == [("recapture", "Kalynivske", "Ukraine"), ("recapture", "Pravdyne", "Ukraine")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Residents raised the national flag in the square on Independence Day.",
+    "Fans raised their flags in the stadium.",
+])
+def test_a_flag_raised_by_civilians_is_no_change_of_control(sentence):
+    assert _subs(sentence) == []
+
+
+def test_forces_that_have_already_entered_a_town_advanced():
+    assert _subs("Ukrainian forces have already entered the town, a report said.") == ["advance"]
+
+
+def test_two_villages_at_one_borrowed_point_are_two_changes_of_control():
+    from pipeline.events.incidents import distinct_settlements
+    from tests.fixtures import make_place
+
+    a = make_place("Stari Terny", lat=48.02, lon=37.28, geonameid=None, admin1_code="UA-14")
+    b = make_place("Trudove", lat=48.02, lon=37.28, geonameid=None, admin1_code="UA-14")
+    assert not distinct_settlements(a, b)  # two names at one exact point: one settlement spelt two ways
+    assert distinct_settlements(replace(a, approx_point=True), b)  # a hromada's centre lent to both: two villages
