@@ -584,6 +584,9 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     tells = bool(sent.strikes) or any(f.role in ("total", "observation") for f in sent.figures)
     if sent.points and own and tells and not any(same_place(a, b) for a in sent.points for b in own):
         return True  # an attack or a toll somewhere else
+    if sent.points and own and _own_attack(inc, sent) and \
+            not any(same_place(a, b) and not distinct_settlements(a, b) for a in sent.points for b in own):
+        return True  # an attack of its own at another village, however near ("another drone struck the village of Y")
     if not sent.points and own and tells and sent.regions and not any(p.admin1_code in sent.regions for p in own):
         return True  # "X Oblast was also hit", "the X governor said two were killed": a region none of its towns are in
     if sent.points and not own and sent.strikes and inc.strikes and _fresh_toll(sent.figures) and \
@@ -1411,6 +1414,11 @@ _PEOPLE_AFTER = re.compile(r"\s+(?:(?:more\s+than|at\s+least|over|about|some|nea
                            + _PEOPLE + r"\b", re.IGNORECASE)
 # a tally of settlements that names none ("six settlements in the X region have been liberated"): no place changed
 # hands that the map could show (the region is no settlement of the tally)
+_UNIT_WORD = re.compile(r"\b(?:oblast|region|province)$", re.IGNORECASE)
+_UNIT_WORD_AFTER = re.compile(r"\s+(?:oblast|region|province)\b", re.IGNORECASE)
+# the named ones of an unnamed tally ("several villages ..., including the town of X"): what the verb took
+_INCLUDING = re.compile(r",?\s+including\s+(?:the\s+)?(?:[\w-]+\s+)?(?:(?:city|town|village|settlement)s?\s+of\s+)?$",
+                        re.IGNORECASE)
 _UNNAMED_TALLY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|more|many|"
                             r"dozens\s+of|a\s+number\s+of|multiple|numerous|other)\s+(?:more\s+)?(?:[\w-]+\s+)?"
                             r"(?:settlements|villages|towns|localities|communities|hamlets)\b", re.IGNORECASE)
@@ -1442,6 +1450,17 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     """The places a change-of-control verb is about: its object (a list counts), or its subject if passive."""
     text, s0 = sent.text, sent.start
     after = [p for p in sent.points if p.start - s0 >= trig.end]
+    if trig.control and not trig.passive and (tally := _UNNAMED_TALLY.match(text, trig.end + 1)) is not None:
+        # "entered several settlements on the way to X ..., including the town of Y": Y (X is only the way)
+        named = next((p for p in after if _INCLUDING.search(text, tally.end(), p.start - s0)), None)
+        if named is not None:
+            out = [named]
+            for p in after[after.index(named) + 1:]:
+                if not _LIST_GAP.match(text[out[-1].end - s0:p.start - s0]) or _DISTRICT_AFTER.match(text, p.end - s0) \
+                        or _UNIT_WORD.search(p.text) or _UNIT_WORD_AFTER.match(text, p.end - s0):
+                    break  # "including the town of A, B Oblast": B only locates A
+                out.append(p)
+            return out
     if after and after[0].start - s0 - trig.end > WEIGHTS.object_window_chars:
         after = []
     out: list[Place] = []

@@ -50,7 +50,8 @@ _GAVE_UP = (r"gave up(?!\s+(?:hope|on|their|its|his|her|arms|weapons|the\s+(?:id
 # and B"): the place taken, by the side that raised it (the subject is part of the wording: a flag raised at a
 # ceremony is no change of control)
 _FLAG_RAISED = (r"(?:" + _COMBATANTS + r"|marines|paratroopers|servicem[ae]n)\s+(?:have\s+|had\s+)?(?:\w+ly\s+)?"
-                r"rais(?:ed|es|ing)\s+(?:the\s+|their\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?flags?\s+(?:over|in|above|on)")
+                r"rais(?:ed|es|ing)\s+(?:the\s+|their\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?flags?\s+(?:over|in|above|on)"
+                r"(?!\s+(?:the\s+|a\s+)?(?:newly\s+)?(?:liberat|recaptur|retaken|freed|captur|seized|occupied))")
 # an attack told by its failure ("tried to break through ..., but were pushed back"): the attack happened
 _REPELLED = (r"(?:was|were|been)\s+(?:\w+\s+)?(?:pushed back|repelled|repulsed|beaten back|thrown back)"
              r"(?!\s+(?:to|until|till|by\s+(?:a|one|two|\d+)\s))")
@@ -95,7 +96,7 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                 r"(?:(?<=have )|(?<=has )|(?<=had ))occupied(?=\s+(?-i:[A-Z]))|"
                 r"(?:(?<=was )|(?<=were )|(?<=been ))occupied(?=\s+(?:by|in|on|during|shortly|soon|early|late|after|"
                 r"since)\b))\b"),
-    ("advance", r"\b(advanc(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:into|on)|pushed into|broke into|"
+    ("advance", r"\b(advanc(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:into|on)|pushed into|broke into|clos(?:ing|ed|es)\s+in\s+on|"
                 # "troops had entered the outskirts of X", 'forces "partially entered" the town of X': the side is part
                 # of the wording ("entered" alone is too common a word)
                 r"(?:forces|troops|units|soldiers|infantry|army|fighters|occupiers|invaders)\s+(?:had\s+|have\s+|has\s+)?"
@@ -143,7 +144,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "withdrawal": ("withdr", "retreat", "abandon", "pulled out", "gave up", "left"),
     "capture": ("captur", "seiz", "took", "taken", "taking", "fell to", "overran", "surrender", "ced", "occupied",
                 "fall of", "hold", "control"),
-    "advance": ("advanc", "pushed into", "broke into", "entered"),
+    "advance": ("advanc", "pushed into", "broke into", "entered", "closing in", "closed in", "closes in"),
     "missile_strike": ("missile", "rocket"),
     "drone_strike": ("drone",),  # every alternative names the weapon
     "airstrike": ("air", "bomb", "dropped"),
@@ -203,7 +204,7 @@ _TRIGGER_PREFIXES = frozenset(
     "free expe drov driv oust kick "
     "adva ente push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot "
     "assa stri hit hits targ gave left unde retu back came come brou repe repu beat thro occu expl blas hold cont "
-    "drop rais".split())
+    "drop rais clos".split())
 
 
 def has_prefix(sentence: str, prefixes: frozenset[str]) -> bool:

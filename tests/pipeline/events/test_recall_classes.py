@@ -148,3 +148,23 @@ def test_two_villages_at_one_borrowed_point_are_two_changes_of_control():
     b = make_place("Trudove", lat=48.02, lon=37.28, geonameid=None, admin1_code="UA-14")
     assert not distinct_settlements(a, b)  # two names at one exact point: one settlement spelt two ways
     assert distinct_settlements(replace(a, approx_point=True), b)  # a hromada's centre lent to both: two villages
+
+
+def test_forces_closing_in_on_a_town_advance():
+    assert _subs("Russian troops appear to be closing in on the town, officials said.") == ["advance"]
+
+
+def test_the_named_one_of_an_unnamed_tally_is_what_was_entered(geoparser):
+    text = ("date 2022-11-10\n\nUkrainian forces have already entered several settlements on the way to Kherson on "
+            "Nov. 9, including the strategic town of Snihurivka, Mykolaiv Oblast.\n")
+    found = [(e.sub_event_type, e.place.name, e.admin1_code) for e in article_events(geoparser, text)]
+    assert found == [("advance", "Snihurivka", "UA-48")]  # not Kherson (the way), nor the oblast locating it
+
+
+# -- another village, however near, is another incident ------------------------------------------------------
+def test_another_drone_at_another_village_is_another_incident(geoparser):
+    text = ("date 2024-12-28\n\nRussia's Belgorod Oblast governor said a Ukrainian drone exploded in the village of "
+            "Palatovo, wounding two residents.\n\nHe said another drone struck the village of Verkhososna, damaging "
+            "a power line.\n")
+    found = sorted((e.event_type, e.place.name) for e in article_events(geoparser, text))
+    assert found == [("casualty_report", "Palatovo"), ("frontline_incident", "Verkhososna")]
