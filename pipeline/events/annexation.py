@@ -21,7 +21,13 @@ from pipeline.text.textnorm import fold
 
 _CLAIM = re.compile(r"\b(annex\w*|absorb\w*|ratif\w*|referend\w*|incorporat\w*|accession|join(?:s|ed|ing)?|"
                     r"new (?:regions|territories|subjects)|(?:an?\s+)?(?:integral\s+)?parts? of (?:the )?"
-                    r"(?:Russian Federation|Russia|Ukraine))\b", re.IGNORECASE)
+                    r"(?:Russian Federation|Russia|Ukraine)|"
+                    # "the regions ... that Moscow has claimed as Russian territory", "claims as its own"
+                    r"claim(?:s|ed|ing)?\s+(?:them\s+|it\s+)?as\s+(?:(?:its|their)\s+own|(?:Russian|Russia['’]s)\s+"
+                    r"(?:territor(?:y|ies)|land|soil)))\b", re.IGNORECASE)
+# a unit said to be outside the claim ("X region is not one of the five regions ... Moscow has claimed")
+_NOT_CLAIMED_AFTER = re.compile(r"(?:\s+(?:regions?|oblasts?|provinces?))?\s+(?:is|are|was|were)\s+not\s+"
+                                r"(?:one\s+of|among|part\s+of)\b", re.IGNORECASE)
 # a unit named as a self-proclaimed republic ("the X People's Republic"): the unit of the place X
 _REPUBLIC = re.compile(r"\b([A-Z][\w'’-]+)\s+People['’]s\s+Republic\b")
 # a unit referred back to ("the peninsula Moscow annexed", "the region"): the unit named just before
@@ -103,6 +109,8 @@ def referred_units(sentence: str, here: list[Place], before: list[Place], articl
         if named is not None:
             out.append(named if named.feature_kind == "admin1" else
                        replace(named, feature_kind="admin1", name=named.admin1_name or named.name))
+    if not out and not _units(here, True):
+        out += _adjective_units(sentence, article)
     if not out and not _units(here, True) and _UNIT_ANAPHOR.search(sentence):
         units = [p for p in before if p.feature_kind == "admin1" and p.admin1_code]
         out += units[-1:]
@@ -111,6 +119,24 @@ def referred_units(sentence: str, here: list[Place], before: list[Place], articl
         if not units and len(towns) == 1 and _STRICT_CLAIM.search(sentence):  # "X on the peninsula, which was annexed"
             town = next(iter(towns.values()))
             out.append(replace(town, feature_kind="admin1", name=town.admin1_name))
+    return out
+
+
+# a unit named by its adjective ("the Crimean peninsula, which Russia annexed"): the stem before the adjective's ending
+_UNIT_ADJECTIVE = re.compile(r"\b((?-i:[A-Z])[a-z]{3,}?)(?:ean|ian|an|n)\s+(?:peninsula|region|oblast|province)\b",
+                             re.IGNORECASE)
+
+
+def _adjective_units(sentence: str, article: list[Place]) -> list[Place]:
+    """The admin-1 units of the article a claim sentence names by their adjective (``_UNIT_ADJECTIVE``): a unit the
+    article names elsewhere whose name the adjective's stem begins."""
+    out = []
+    for m in _UNIT_ADJECTIVE.finditer(sentence):
+        stem = _spelling(m.group(1))
+        unit = next((p for p in article if p.feature_kind == "admin1" and p.admin1_code and
+                     _spelling(p.admin1_name or p.name).startswith(stem)), None)
+        if unit is not None and unit not in out:
+            out.append(unit)
     return out
 
 
@@ -134,6 +160,7 @@ def claims(sentence: str, here: list[Place], when: EventDate, source: Source, is
     if _ATTRIBUTIVE_CLAIM.search(sentence) and len(_CLAIM.findall(sentence)) == 1:
         units = [u for u in units if not _NEW_PLACE_PHRASE.search(sentence, max(0, u.start - source.start - 40),
                                                                    max(0, u.start - source.start))]
+    units = [u for u in units if not _NOT_CLAIMED_AFTER.match(sentence, u.end - source.start)]
     if not units:
         return []
     claimants = _claimants(sentence, here)

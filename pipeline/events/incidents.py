@@ -437,7 +437,8 @@ def distinct_settlements(a: Place, b: Place) -> bool:
         return False
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return False
-    if seat_only(a) or seat_only(b):  # a name at a borrowed point: apart from another name, however close
+    if seat_only(a) or seat_only(b) or a.approx_point or b.approx_point:
+        # a name at a borrowed point (its oblast's seat, its hromada's centre): apart from another name, however close
         return not same_name(a, b)
     return km(a, b) > WEIGHTS.duplicate_entry_km
 
@@ -603,6 +604,9 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     tells = bool(sent.strikes) or any(f.role in ("total", "observation") for f in sent.figures)
     if sent.points and own and tells and not any(same_place(a, b) for a in sent.points for b in own):
         return True  # an attack or a toll somewhere else
+    if sent.points and own and _own_attack(inc, sent) and \
+            not any(same_place(a, b) and not distinct_settlements(a, b) for a in sent.points for b in own):
+        return True  # an attack of its own at another village, however near ("another drone struck the village of Y")
     if not sent.points and own and tells and sent.regions and not any(p.admin1_code in sent.regions for p in own):
         return True  # "X Oblast was also hit", "the X governor said two were killed": a region none of its towns are in
     if sent.points and not own and sent.strikes and inc.strikes and _fresh_toll(sent.figures) and \
@@ -640,6 +644,8 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     # the incident has no stated date: a stated other day splits only with a toll that is not an update of its toll
     if mine is None or mine == parse_iso(published.date):
         return False
+    if _other_weapon(inc, sent):
+        return True
     if _stale(mine, published) and inc.strikes and _own_attack(inc, sent) and not sent.figures and \
             _fresh_toll([f for f, _c in inc.figures]):
         return True  # an attack on a day well before the page (a caption, a reminder) is not the page's news
@@ -704,6 +710,18 @@ def _stale(day: Day | None, published: EventDate) -> bool:
 def _own_attack(inc: _Incident, sent: _Sentence) -> bool:
     """Whether ``sent`` tells an attack of its own: a strike not referred back to ("the strike"), no figure shared."""
     return bool(sent.strikes) and not _ANAPHOR.search(sent.text) and not _shares_figure(inc, sent)
+
+
+_WEAPONS = frozenset({"missile_strike", "drone_strike", "airstrike", "shelling"})
+
+
+def _other_weapon(inc: _Incident, sent: _Sentence) -> bool:
+    """Whether ``sent``, stating a day of its own, tells an attack of its own by another weapon than every strike of
+    ``inc`` and no figure ("an artillery strike on X injured a woman. On the evening of March 3, a drone attacked X,
+    damaging a house": a day's roundup telling two incidents at one place)."""
+    mine = {t.sub for t in sent.strikes} & _WEAPONS
+    theirs = {t.sub for t in inc.strikes} & _WEAPONS
+    return bool(mine) and bool(theirs) and not mine & theirs and not sent.figures and _own_attack(inc, sent)
 
 
 def _fresh_toll(figs: list[Figure]) -> bool:
@@ -896,6 +914,19 @@ def _refers_to(noun: str) -> re.Pattern:
     return re.compile(rf"\bthe (?:\w+ )?{re.escape(noun)}\b", re.IGNORECASE)
 
 
+# the object of an active strike, after it in its clause ("conducted an airstrike at an overpass near X", "a drone
+# attacked X"): what was struck, where the sentence's other places may only be where its effects were felt
+_STRIKE_OBJECT = re.compile(r"\s*(?:(?:on|at|against|in|near|into)\s+)?(?:(?:the|an?)\s+)?(?:[\w'’-]+\s+){0,3}?"
+                            r"(?:(?:on|at|in|near|of|outside)\s+)?(?:the\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+
+
+def _struck_there(sent: _Sentence, place: Place) -> bool:
+    """Whether ``place`` is the object of an active strike trigger of ``sent`` (``_STRIKE_OBJECT``)."""
+    at = place.start - sent.start
+    return any(not t.passive and 0 <= at - t.end <= 60 and _STRIKE_OBJECT.fullmatch(sent.text, t.end, at)
+               for t in sent.strikes)
+
+
 def _best_place(inc: _Incident, text: str) -> tuple[Place | None, bool]:
     """The incident's place and whether it is only an oblast."""
     score: dict[int, float] = {}
@@ -905,6 +936,8 @@ def _best_place(inc: _Incident, text: str) -> tuple[Place | None, bool]:
             for p in sent.points:
                 key = p.geonameid or hash((p.name, p.lat, p.lon))
                 w = weight * (0.5 if _DESCRIPTOR.search(text[max(0, p.start - 30):p.start]) else 1.0)
+                if weight == 2.0 and _struck_there(sent, p):
+                    w += WEIGHTS.strike_object_bonus
                 score[key] = score.get(key, 0.0) + w
                 if key not in first or p.start < first[key][0]:
                     first[key] = (p.start, p)
@@ -1259,20 +1292,21 @@ def _per_oblast(article: str, text: str, inc: _Incident, units: list[Place], pub
 
 
 def _listed_targets(article: str, text: str, inc: _Incident, event: Event, seen: dict[tuple, Event]) -> list[Event]:
-    """The other settlements a strike verb takes as a list of objects ("shelled the villages of A and B", "struck A,
-    B and C"), each a strike of its own on the incident's day; only in sentences with no figure (a toll belongs to
-    the incident as told, never to each place of a list)."""
+    """The other settlements the strike verbs of a sentence take as objects ("shelled the villages of A and B",
+    "struck A, B and C", "shelled A and attacked B"), each a strike of its own on the incident's day. The toll stays
+    with the incident as told (a frontline incident at each other place: a toll never belongs to each place of a
+    list)."""
     out = []
     for sent in inc.sentences:
-        if sent.figures:
+        objects = [(trig, _objects(sent, trig, None)) for trig in sent.strikes if not trig.passive]
+        if len({p.geonameid or p.name for _t, listed in objects for p in listed}) < 2:
             continue
-        for trig in sent.strikes:
-            if trig.passive:
-                continue
-            listed = _objects(sent, trig, None)
-            if len(listed) < 2:
-                continue
+        told: set = set()  # one strike per place of the sentence ("attacked X with guided bombs": two triggers)
+        for trig, listed in objects:
             for place in listed:
+                if (place.geonameid or place.name) in told:
+                    continue
+                told.add(place.geonameid or place.name)
                 if event.place is not None and same_place(place, event.place) and \
                         not distinct_settlements(place, event.place):
                     continue
@@ -1466,6 +1500,11 @@ _PEOPLE_AFTER = re.compile(r"\s+(?:(?:more\s+than|at\s+least|over|about|some|nea
                            + _PEOPLE + r"\b", re.IGNORECASE)
 # a tally of settlements that names none ("six settlements in the X region have been liberated"): no place changed
 # hands that the map could show (the region is no settlement of the tally)
+_UNIT_WORD = re.compile(r"\b(?:oblast|region|province)$", re.IGNORECASE)
+_UNIT_WORD_AFTER = re.compile(r"\s+(?:oblast|region|province)\b", re.IGNORECASE)
+# the named ones of an unnamed tally ("several villages ..., including the town of X"): what the verb took
+_INCLUDING = re.compile(r",?\s+including\s+(?:the\s+)?(?:[\w-]+\s+)?(?:(?:city|town|village|settlement)s?\s+of\s+)?$",
+                        re.IGNORECASE)
 _UNNAMED_TALLY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|more|many|"
                             r"dozens\s+of|a\s+number\s+of|multiple|numerous|other)\s+(?:more\s+)?(?:[\w-]+\s+)?"
                             r"(?:settlements|villages|towns|localities|communities|hamlets)\b", re.IGNORECASE)
@@ -1497,6 +1536,17 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     """The places a change-of-control verb is about: its object (a list counts), or its subject if passive."""
     text, s0 = sent.text, sent.start
     after = [p for p in sent.points if p.start - s0 >= trig.end]
+    if trig.control and not trig.passive and (tally := _UNNAMED_TALLY.match(text, trig.end + 1)) is not None:
+        # "entered several settlements on the way to X ..., including the town of Y": Y (X is only the way)
+        named = next((p for p in after if _INCLUDING.search(text, tally.end(), p.start - s0)), None)
+        if named is not None:
+            out = [named]
+            for p in after[after.index(named) + 1:]:
+                if not _LIST_GAP.match(text[out[-1].end - s0:p.start - s0]) or _DISTRICT_AFTER.match(text, p.end - s0) \
+                        or _UNIT_WORD.search(p.text) or _UNIT_WORD_AFTER.match(text, p.end - s0):
+                    break  # "including the town of A, B Oblast": B only locates A
+                out.append(p)
+            return out
     if after and after[0].start - s0 - trig.end > WEIGHTS.object_window_chars:
         after = []
     out: list[Place] = []

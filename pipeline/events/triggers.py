@@ -32,7 +32,8 @@ _SETTLEMENTS = r"(?:villages?|towns?|cities|city|settlements?|localit(?:y|ies)|h
 _COMBATANTS = r"(?:forces|troops|army|armies|units|occupiers|invaders|soldiers|fighters|militants|enemy)"
 # the wordings of a liberation: they say who gains the place, not whether it was theirs before (a ministry's
 # "liberated" of a place in the other country is a capture; ``Trigger.direction``)
-_LIBERATION = re.compile(r"liberat|fre(?:ed|es|eing)|expell|drove|driven|ousted|pushed|kicked|control\b", re.IGNORECASE)
+_LIBERATION = re.compile(r"liberat|fre(?:ed|es|eing)|expell|drove|driven|ousted|pushed|kicked|control\b|flags?\b",
+                         re.IGNORECASE)
 _HOME = {"Russia": "RU", "Ukraine": "UA"}
 
 # a place coming under a side's control ("X is now under the control of the Armed Forces", "the city is returning to
@@ -45,6 +46,12 @@ _CAME_UNDER = (r"(?:(?:is|are|was|were)\s+(?:now|back)\s+|(?:came|come|comes|com
 _GAVE_UP = (r"gave up(?!\s+(?:hope|on|their|its|his|her|arms|weapons|the\s+(?:idea|fight|attempt)))|"
             r"(?:occupiers|invaders|troops|forces|army|units|soldiers)\s+(?:have\s+|had\s+)?(?:\w+ly\s+)?"
             r"left(?=\s+(?:the\s+)?(?-i:[A-Z]))")
+# troops raising their flag over a place ("soldiers raised the national flag over X", "troops raising flags in A
+# and B"): the place taken, by the side that raised it (the subject is part of the wording: a flag raised at a
+# ceremony is no change of control)
+_FLAG_RAISED = (r"(?:" + _COMBATANTS + r"|marines|paratroopers|servicem[ae]n)\s+(?:have\s+|had\s+)?(?:\w+ly\s+)?"
+                r"rais(?:ed|es|ing)\s+(?:the\s+|their\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?flags?\s+(?:over|in|above|on)"
+                r"(?!\s+(?:the\s+|a\s+)?(?:newly\s+)?(?:liberat|recaptur|retaken|freed|captur|seized|occupied))")
 # an attack told by its failure ("tried to break through ..., but were pushed back"): the attack happened
 _REPELLED = (r"(?:was|were|been)\s+(?:\w+\s+)?(?:pushed back|repelled|repulsed|beaten back|thrown back)"
              r"(?!\s+(?:to|until|till|by\s+(?:a|one|two|\d+)\s))")
@@ -77,7 +84,8 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                   r"took back|regain(?:ed|s|ing)|reclaimed|"
                   r"fre(?:ed|es|eing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _SETTLEMENTS + r"|"
                   r"(?:expell(?:ed|ing)|drove|driven|ousted|pushed|kicked)\s+(?:out\s+)?(?:the\s+)?"
-                  r"(?:[\w’'-]+\s+){0,3}?" + _COMBATANTS + r"\s+(?:out\s+)?(?:of|from)|" + _CAME_UNDER + r")\b"),
+                  r"(?:[\w’'-]+\s+){0,3}?" + _COMBATANTS + r"\s+(?:out\s+)?(?:of|from)|" + _CAME_UNDER + r"|" +
+                  _FLAG_RAISED + r")\b"),
     ("withdrawal", r"\b(withdr[ae]w|withdrawn|withdrawal (?:of|from)|withdrawing\s+(?:[\w-]+\s+){0,2}?from|retreat(?:ed|s|ing)?|abandon(?:ed|ing)|"
                    r"pulled out|" + _GAVE_UP + r")\b"),
     ("capture", r"\b(captur(?:ed|es|ing)|seiz(?:ed|es|ing)|took control|taken (?:\w+ )?control|fell to|overran|"
@@ -88,28 +96,42 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                 r"(?:(?<=have )|(?<=has )|(?<=had ))occupied(?=\s+(?-i:[A-Z]))|"
                 r"(?:(?<=was )|(?<=were )|(?<=been ))occupied(?=\s+(?:by|in|on|during|shortly|soon|early|late|after|"
                 r"since)\b))\b"),
-    ("advance", r"\b(advanc(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:into|on)|pushed into|broke into|"
+    ("advance", r"\b(advanc(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:into|on)|pushed into|broke into|clos(?:ing|ed|es)\s+in\s+on|"
                 # "troops had entered the outskirts of X", 'forces "partially entered" the town of X': the side is part
                 # of the wording ("entered" alone is too common a word)
                 r"(?:forces|troops|units|soldiers|infantry|army|fighters|occupiers|invaders)\s+(?:had\s+|have\s+|has\s+)?"
-                r"(?:\w+ly\s+)?[\"“]?(?:\w+ly\s+)?entered)\b"),
+                r"(?:\w+ly\s+|already\s+)?[\"“]?(?:\w+ly\s+)?entered)\b"),
     ("missile_strike", _INTERCEPTED.format(weapon=r"missiles?|rockets?") + r"|"
                        r"\b(missiles?|rockets?)\b[^.;]{0,80}?\b(struck|strikes?|hit|hits|slammed|destroy(?:ed|s))\b|"
                        r"\b(struck|hit|hits|launched|fired)\b[^.;]{0,40}?\b(missiles?|rockets?)\b|"
                        r"\b(missile|rocket) (?:strikes?|attacks?|barrage)\b"),
     ("drone_strike", _INTERCEPTED.format(weapon=r"drones?") + r"|"
-                     r"\bdrones?\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked|targeted|exploded|crashed into)\b|"
+                     r"\bdrones?\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked|targeted|exploded|crashed\s+(?:in|into|on|onto))\b|"
+                     # "the crash of a drone on the depot": the drone's crash at a place is its strike there
+                     r"\bcrash\s+of\s+(?:an?\s+|one\s+|the\s+)?(?:[\w-]+\s+)?drones?\s+(?:on|in|into)\b|"
                      r"\b(struck|hit|hits|attacked|targeted)\b[^.;]{0,60}?\bwith\s+(?:an?\s+)?(?:[\w-]+\s+)?drones?\b|"
                      r"\bdropped\s+(?:[\w-]+\s+){0,3}?from\s+(?:an?\s+)?(?:[\w-]+\s+)?drones?\b|"
                      r"\bdrone (?:strikes?|attacks?)\b"),
     # "bombardment" alone names no weapon (artillery, aircraft or missiles): an attack, unless "aerial" / "artillery"
     ("airstrike", r"\b(air ?strikes?|air raid(?!\s+(?:alerts?|sirens?|warnings?))|bombed|bombing|"
+                  # a munition dropped on a place from the air ("dropped a 500-kilogram guided missile on the roof")
+                  r"dropped\s+(?:an?\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){0,3}?(?:bombs?|missiles?|"
+                  r"munitions?|explosives?)\s+(?:on|onto)|"
                   r"(?:aerial|air) bombard\w*|(?:guided|aerial|glide) (?:aerial )?bombs?)\b"),
-    ("shelling", r"\b(shell(?:ed|ing)|artillery fire|fired mortars|mortar fire|artillery bombard\w*)\b"),
+    ("shelling", r"\b(shell(?:ed|ing)|artillery fire|fired mortars|mortar fire|artillery bombard\w*|"
+                  r"artillery (?:strikes?|attacks?))\b"),
     ("explosion", r"\b(blew up|blown up|detonated|(?:explosions?|blasts?)\s+(?:\w+\s+)?(?:damaged|destroyed|"
                   r"ripped through|rang out|rocked|shook|"
                   r"thundered|(?:was|were) heard|(?:was|were) reported|occurred|took place))\b"),
     ("attack", r"\b(attacked|struck|stormed|opened fire|fired (?:at|on)|shot at|(?:attack|assault|strike|raid)s? on|"
+               # "against" names a target only after a plural or a side or weapon ("launched 10 strikes against X",
+               # "a Russian artillery strike against X"); "a strike against the reform" is a protest
+               r"(?:attacks|assaults|strikes|raids)\s+against|(?:artillery|missile|rocket|drone|Russian|Ukrainian)\s+"
+               r"(?:attack|assault|strike|raid)\s+against|"
+               # attacks told by what they did ("Russian attacks had damaged houses in X", "killed ... as a result of
+               # Russian attacks"): incidents told, not attacks in general (``_TOLD_BY_HARM``)
+               r"(?:attacks|strikes|shelling)\s+(?:had\s+|have\s+|has\s+)?(?:damaged|destroyed)|"
+               r"as\s+a\s+result\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:attacks?|strikes?|shelling)|"
                r"bombard(?:ed|ing|ments?|s)?|"
                r"(?:was|were|been)\s+(?:also\s+|again\s+)?(?:hit|targeted)|" + _REPELLED + r")\b"),
 ))
@@ -118,18 +140,19 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
 TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "encirclement": ("encircl", "surround", "cut off"),
     "recapture": ("recaptur", "retook", "retak", "liberat", "took back", "regain", "reclaimed", "fre", "expell", "drove",
-                  "driven", "ousted", "pushed", "kicked", "under", "return"),
+                  "driven", "ousted", "pushed", "kicked", "under", "return", "flag"),
     "withdrawal": ("withdr", "retreat", "abandon", "pulled out", "gave up", "left"),
     "capture": ("captur", "seiz", "took", "taken", "taking", "fell to", "overran", "surrender", "ced", "occupied",
                 "fall of", "hold", "control"),
-    "advance": ("advanc", "pushed into", "broke into", "entered"),
+    "advance": ("advanc", "pushed into", "broke into", "entered", "closing in", "closed in", "closes in"),
     "missile_strike": ("missile", "rocket"),
     "drone_strike": ("drone",),  # every alternative names the weapon
-    "airstrike": ("air", "bomb"),
-    "shelling": ("shell", "artillery fire", "fired mortars", "mortar fire", "artillery bombard"),
+    "airstrike": ("air", "bomb", "dropped"),
+    "shelling": ("shell", "artillery fire", "fired mortars", "mortar fire", "artillery bombard", "artillery strike",
+                 "artillery attack"),
     "explosion": ("blew up", "blown up", "detonated", "explosion", "blast"),
     "attack": ("attacked", "struck", "stormed", "opened fire", "fired", "shot at", "attack", "assault", "strike", "bombard",
-               "raid", "hit", "targeted", "pushed back", "repelled", "repulsed", "beaten back", "thrown back"),
+               "raid", "hit", "targeted", "shelling", "pushed back", "repelled", "repulsed", "beaten back", "thrown back"),
 }
 assert set(TRIGGER_NEEDS) == {name for name, _ in INCIDENT_TRIGGERS}
 # senses of trigger words that report no incident, matched at the trigger (``_NOT_AN_INCIDENT``) or just
@@ -181,19 +204,24 @@ _TRIGGER_PREFIXES = frozenset(
     "free expe drov driv oust kick "
     "adva ente push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot "
     "assa stri hit hits targ gave left unde retu back came come brou repe repu beat thro occu expl blas hold cont "
-    "drop".split())
+    "drop rais clos".split())
 
 
 def has_prefix(sentence: str, prefixes: frozenset[str]) -> bool:
     """Whether a word of ``sentence`` starts with one of ``prefixes`` (4 letters, or the whole shorter word)."""
     return any(w[:4] in prefixes or w in prefixes for w in _WORD.findall(sentence.lower()))
 
+# an allegation as a verb or a noun ("Moscow alleged that", "allegations"): no fact; a hedge on a fact the report
+# passes on ("a drone allegedly detonated in X", "the alleged shelling of X", "an alleged missile attack") is one,
+# as a claimant's "claimed that" is (who said it is ``figures``' concern, not whether it happened)
+_ALLEGATION = (r"(?<!\ban\s)(?<!\ba\s)(?<!\bthe\s)(?<!\bthis\s)(?<!\bits\s)(?<!\btheir\s)alleged|"
+               r"alleg(?!ed\b)(?!edly\b)\w+")
 # words after which a clause no longer reports a fact
 _IRREALIS = re.compile(
     r"\b(could|would|might|may(?!\s+\d)|will|shall|can|cannot|if|unless|threaten\w*|vow\w*|warn\w*|fears?|feared|"
     r"afraid|fearing|for fear|plans? to|planning to|planned to|intends? to|preparing to|prepared to|expected to|possible(?!(?:(?<=was possible)|(?<=were possible))\s+to\b)|possibly|"
     r"potential|hypothetic\w*|rule out|ready to|aims? to|seeks? to|wants? to|tr(?:y|ies|ied) to|attempts? to|"
-    r"curfew|alerts?|alarms?|sirens?|forecast\w*|predict\w*|accus\w+|alleg\w+|denie[sd]|deny|denial|unconfirmed|"
+    r"curfew|alerts?|alarms?|sirens?|forecast\w*|predict\w*|accus\w+|" + _ALLEGATION + r"|denie[sd]|deny|denial|unconfirmed|"
     r"whether|risk of|fail(?:ed|ing|s)? to|should|must|ought to|"
     # a hedge, a staged pretext, or the prospect of an incident ("perhaps to simulate an attack", "the threat of
     # the army seizing X"): nothing happened yet
@@ -262,6 +290,7 @@ _PLURAL_NOUN = re.compile(r"(?:attacks|assaults|strikes|raids)\s", re.IGNORECASE
 _CARRIED_OUT = re.compile(r"\b(?:launch\w*|carr(?:ied|ies|y|ying) out|conduct\w*|made|mak\w+|deliver\w*|fired|mount\w*|"
                           r"staged|two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|series of|"
                           r"waves? of)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_TOLD_BY_HARM = re.compile(r"\w+\s+(?:had\s+|have\s+|has\s+)?(?:damaged|destroyed)\b", re.IGNORECASE)
 _QUESTION = re.compile(r"\?[\s\"'”’)]*$")
 # the second verb of a passive pair, its auxiliary left out ("It was surrendered in May but recaptured by X")
 _AUXILIARY = re.compile(r"(?:was|were|been)\s", re.IGNORECASE)  # a strike trigger told in the passive ("were hit")
@@ -601,7 +630,7 @@ def triggers(sentence: str) -> list[Trigger]:
             fact = realis(sentence[:end], start)  # "had been occupied since the war began": the occupation happened
         if not fact or _not_an_incident(sentence, start, end):
             continue
-        if name == "attack" and _PLURAL_NOUN.match(sentence, start) and \
+        if name == "attack" and _PLURAL_NOUN.match(sentence, start) and not _TOLD_BY_HARM.match(sentence, start) and \
                 not _CARRIED_OUT.search(sentence, max(0, start - 40), start):
             continue  # "condemned the attacks on X": attacks in general, not an incident told
         if name in CONTROL and sentence[start:end].lower().endswith(("ed", "en")) and \

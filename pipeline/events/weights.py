@@ -26,6 +26,9 @@ class EventWeights:
     subject_window_chars: int = 60  # how far before a passive "was seized" its place may stand
     subject_start_chars: int = 5  # how near a sentence's start its first place stands to be its subject ("X ... took it")
     open_incidents: int = 6  # how many of the article's latest incidents a sentence may join (bounds the work)
+    strike_object_bonus: float = 1.5  # score a place earns as the object of an active strike ("an airstrike at X"):
+    # above one more mention (2.0 per sentence names the place most named), below two, so the object wins over the
+    # sentence's other places (where the effects were felt) but not over a place every sentence names
     doubtful_place_confidence: float = 0.5  # a sentence whose only places the geoparser is less sure of than this,
     # with no toll beyond the incident's, stays in the incident told before (a far namesake of an unknown village
     # would otherwise split off a sub-count of the toll as an incident of its own)
