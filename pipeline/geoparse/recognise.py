@@ -1595,7 +1595,10 @@ def _is_dateline(m: Mention, ctx: _Context) -> bool:
 
 
 def _allowed_before(word: str, pos: int, ctx: _Context, gaz: Gazetteer) -> bool:
-    word = without_possessive(word)  # possessive: "Kyiv's Maidan"
+    bare = without_possessive(word)  # possessive: "Kyiv's Maidan"
+    if bare != word and _possessive_country_before(ctx.text, pos - len(word) - 1 + len(bare), gaz):
+        return True  # "the Russian Federation's X Oblast": a country or unit of several words owns the place
+    word = bare
     low = word.lower().rstrip(".")
     if low in DIRECTIONS:
         return True
@@ -1608,6 +1611,27 @@ def _allowed_before(word: str, pos: int, ctx: _Context, gaz: Gazetteer) -> bool:
         return True  # "Kharkiv Kupiansk", demonym "Ukrainian Kherson" ... (not the hamlet "Real" of "Real Madrid")
     start = pos - len(word) - 1
     return ctx.is_sentence_start(start) and _zipf(low) >= _W.sentence_opener_zipf
+
+
+# the words of a name of several words that ends right before a possessive ("the Russian Federation's")
+_NAME_BEFORE_POSSESSIVE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){1,2}[A-Z][\w'’-]*\Z")
+
+
+def _possessive_country_before(text: str, end: int, gaz: Gazetteer) -> bool:
+    """Whether ``text[:end]`` ends with a country or admin-1 unit named in two or three words ("Russian
+    Federation", "United Kingdom"), whose possessive then owns the name after it (a one-word owner,
+    "Russia's", is the word itself: see ``_allowed_before``)."""
+    found = _NAME_BEFORE_POSSESSIVE.search(text, max(0, end - 60), end)
+    if found is None:
+        return False
+    words = found.group().split()
+    for n in (3, 2):
+        key = name_key(" ".join(words[-n:])) if len(words) >= n else ""
+        if key and key in gaz.keys:
+            facts = _key_facts(gaz, key)
+            if facts.country_or_capital or facts.any_admin1:
+                return True
+    return False
 
 
 def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], surnames: set[str]) -> list[Mention]:

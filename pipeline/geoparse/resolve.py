@@ -816,12 +816,25 @@ def _far_namesake_in_a_list(mentions: list[Mention], first: list, cand_lists: li
             m.signals.append(Signal("among_listed_places", 0.0, "the namesake among the places listed with it"))
             continue
         m.signals = [s for s in m.signals if s.kind not in ("spelling_variant", "adjective_ending")]
-        cand = Candidate(top.row, None, m.text, round(lat0, 6), round(lon0, 6), "city", top.country_code,
-                         top.admin1_code, 0, True, False)
+        country, admin1 = _unit_of_listed_places(gaz, sentence_units[m.sentence], m.key, top)
+        cand = Candidate(top.row, None, m.text, round(lat0, 6), round(lon0, 6), "city", country, admin1, 0, True,
+                         False)
         unresolved[i] = (cand, [Signal("among_listed_places", 0.0,
                                        f"placed at the centre of the {len(points)} places listed with it, not the "
                                        f"namesake {top.name} ({_admin1_label(gaz, top.admin1_code)}) far from them")])
         at_district.add(i)
+
+
+def _unit_of_listed_places(gaz: Gazetteer, units: list[tuple[str, str]], key: str,
+                           top: Candidate) -> tuple[str, str | None]:
+    """(country, admin-1 code) of a point placed at the centre of the settlements listed with name ``key``: the
+    unit most of them lie in (the first named among equals), not that of ``top``, the far namesake set aside."""
+    codes = Counter(code for other, code in units if other != key)
+    if not codes:
+        return top.country_code, top.admin1_code
+    code = codes.most_common(1)[0][0]
+    row = gaz.admin1_row(code)
+    return (str(gaz._columns()[5][row]) if row is not None else top.country_code), code
 
 
 def _other_ending_in_listed_unit(mentions: list[Mention], first: list, cand_lists: list,
