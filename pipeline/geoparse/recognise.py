@@ -26,7 +26,7 @@ from pipeline.geoparse.gazetteer import Gazetteer, adjective_forms_params, adjec
 from pipeline.geoparse.city_parts import mark_city_parts
 from pipeline.geoparse.districts import mark_district_seats
 from pipeline.geoparse.offsets import Offset, mark_offsets
-from pipeline.geoparse.nonplaces import without_nonplace_readings
+from pipeline.geoparse.nonplaces import AIRFIELD_NUMBER, without_nonplace_readings
 from pipeline.geoparse.persons import without_person_readings, without_possessive
 from pipeline.geoparse.spellings import HYBRID_COUNTRY, add_hybrid_spellings, separate_derived_names
 from pipeline.model import Signal
@@ -93,16 +93,19 @@ _SETTLEMENT_OF = re.compile(
 # a facility named after the place before it ("the Rivne nuclear power plant", "the Sumy drama theatre"):
 # it becomes the landmark of that name (in any of the place's spellings), else it is placed at the place
 _FACILITY = re.compile(r"[ \t]+((?:(?:nuclear|hydroelectric|hydro|thermal|coal|steel|chemical|oil|gas|coke|"
-                       r"metallurgical|iron[ \t]+and[ \t]+steel|power|drama|regional|children's|children’s)"
-                       r"[ \t]+)*(?:power[ \t]+plant|power[ \t]+station|plant|works|refinery|NPP|HPP|TPP|CHP|"
-                       r"dam|bridge|airport|airfield|air[ \t]+base|theat(?:er|re)|hospital|cathedral|(?:railway|train)[ \t]+station))\b",
-                       re.IGNORECASE)
+                       r"metallurgical|iron[ \t]+and[ \t]+steel|power|drama|regional|children's|children’s|military|fuel|"
+                       r"ammunition|ammo)[ \t]+)*(?:power[ \t]+plant|power[ \t]+station|plant|works|refinery|NPP|HPP|TPP|"
+                       r"CHP|dam|bridge|airport|airfield|air[ \t]*base|depot|theat(?:er|re)|hospital|cathedral|"
+                       r"(?:railway|train)[ \t]+station))\b", re.IGNORECASE)
 _FACILITY_KINDS = frozenset({"city", "landmark"})
 # facilities placed at the place they are named after even without a landmark row: power plants, dams,
-# refineries and other qualified plants, theatres, railway stations (the station of a town lies in it) (an airport, a hospital or a bare "plant" may lie elsewhere
-# or name a company: those extend a mention only when the landmark table has them)
+# refineries and other qualified plants, theatres, railway stations (the station of a town lies in it), military
+# airfields and depots (named after the town they stand by; placed there with a town's precision) (an airport, a
+# hospital or a bare "plant" may lie elsewhere or name a company: those extend a mention only when the landmark
+# table has them)
 _FACILITY_AT_PLACE = re.compile(r"(?:.*[ \t])?(?:power[ \t]+plant|power[ \t]+station|NPP|HPP|TPP|CHP|dam|refinery|"
-                                r"theat(?:er|re)|(?:railway|train)[ \t]+station)|.+[ \t]plant", re.IGNORECASE)
+                                r"theat(?:er|re)|(?:railway|train)[ \t]+station|airfield|air[ \t]*base|depot)"
+                                r"|.+[ \t]plant", re.IGNORECASE)
 # nouns that name a small place: the population prior of a name so called is not used
 VILLAGE_NOUNS = frozenset({"village", "settlement", "hamlet"})
 # a capitalised name, then at most two lower-case words, before a settlement noun ("Y frontline village(s) of")
@@ -594,6 +597,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             m.signals.append(Signal("admin_suffix", 0.0, f"\"{word}\" suffix"))
         elif m.kind in ("name", "variant") and _ends_with_region_word(m.text):
             m.region = m.region_word = True  # the region word is part of the name found ("Kharkivs'ka oblast")
+    _mark_on_the_river(ctx, gaz, mentions)
     mentions = _units_by_region_word(ctx, gaz, mentions)
     if lines:
         mentions = _misspelt_location_parts(ctx, gaz, lines, mentions)
@@ -614,6 +618,24 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     _mark_aliases(ctx, gaz, mentions)
     _mark_near_places(ctx, mentions)
     return mentions
+
+
+# a town named after the river it stands on, written with the article ("X on the Y" for "X-on-Y")
+_ON_THE_RIVER = re.compile(r"[ \t]+on[ \t]+the[ \t]+([A-Z][\w'’-]*)")
+
+
+def _mark_on_the_river(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> None:
+    """Extend "X" over "on the Y" when the gazetteer names a place "X-on-Y" ("Rostov on the Don"): the name
+    is that place, read whole (its key without the article)."""
+    text = ctx.text
+    for m in mentions:
+        if m.kind != "name" or m.region_word or not text.startswith(" on the ", m.end):
+            continue
+        found = _ON_THE_RIVER.match(text, m.end)
+        key = name_key(f"{m.text} on {found.group(1)}") if found else ""
+        if key and key in gaz.keys:
+            m.end, m.text, m.key, m.rows = found.end(), text[m.start:found.end()], key, ()
+            m.signals.append(Signal("on_the_river", 0.0, "the town named after its river, written with \"the\""))
 
 
 def _mark_near_places(ctx: _Context, mentions: list[Mention]) -> None:
@@ -883,6 +905,13 @@ def _mark_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> 
     for m in mentions:
         if m.kind not in ("name", "variant") or m.region_word:
             continue
+        number = AIRFIELD_NUMBER.match(text, m.end) if text[m.end:m.end + 1] in _HYPHENS else None
+        if number is not None and not m.facility:
+            # "the X-1 air base": the numbered airfield of town X, its name; placed at the town
+            m.end = number.end()
+            m.text = text[m.start:m.end]
+            m.facility = True
+            m.signals.append(Signal("numbered_airfield", 0.0, "a numbered airfield placed at the town named"))
         found = _FACILITY.match(text, m.end)
         if found is None:
             continue
@@ -907,17 +936,22 @@ def _mark_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> 
             m.end = found.end()
             m.text = text[m.start:m.end]
             m.facility = True
-            m.signals.append(Signal("facility_at_place", 0.0, f"a {found.group(1).lower()} placed at the place named"))
+            m.signals.append(Signal("facility_at_place", 0.0, f"{_indefinite(found.group(1).lower())} placed at the place named"))
         else:
             # "the Sumy drama theatre" describes a facility in the town: the town stays a mention of its
             # own, the facility is a second one at the town's point
             facility = replace(m, end=found.end(), text=text[m.start:found.end()], facility=True,
                                signals=m.signals + [Signal("facility_at_place", 0.0,
-                                                           f"a {found.group(1).lower()} placed at the place named")])
+                                                           f"{_indefinite(found.group(1).lower())} placed at the place named")])
             added.append(facility)
     if added:
         mentions += added
         mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def _indefinite(noun: str) -> str:
+    """``noun`` after its indefinite article ("a refinery", "an airfield")."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 # the last word of a facility's own name ("Victory Square", "Dormition Cathedral"): the facility is placed
