@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from operator import itemgetter
 from collections.abc import Iterator
+from collections import defaultdict
 from typing import NamedTuple
 
 from pipeline.geoparse.gazetteer import Gazetteer, adjective_forms_params, adjective_stem, one_word_adjectival
@@ -585,6 +586,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     mentions = without_person_readings(text, gaz, mentions, surnames, lambda m: _rows_of(gaz, m))
     mentions = without_nonplace_readings(text, gaz, mentions, lambda m: _rows_of(gaz, m),
                                          lambda m: ctx.line_kind(m.paragraph) == "prose")
+    mentions += _lower_case_names(ctx, gaz, mentions)
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         suffix = _ADMIN_SUFFIX.match(text, m.end) if text[m.end + 1:m.end + 2] in _ADMIN_SUFFIX_SECOND else None
@@ -639,10 +641,11 @@ def _mark_on_the_river(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -
 
 
 def _mark_near_places(ctx: _Context, mentions: list[Mention]) -> None:
-    """A settlement the gazetteer lacks followed by the place it is near ("the village of X outside Y", "X,
-    near Y"): resolve places it at Y (at the town's point, with the town's precision) rather than nowhere."""
+    """A settlement followed by the place it is near ("the village of X outside Y", "X, near Y"): resolve places
+    one the gazetteer lacks at Y (at the town's point, with the town's precision) rather than nowhere, and one it
+    knows only far from Y likewise (see ``resolve._near_town_places``)."""
     for i, m in enumerate(mentions):
-        if m.kind != "settlement" or i + 1 >= len(mentions):
+        if m.kind not in ("settlement", "name", "variant") or m.region_word or i + 1 >= len(mentions):
             continue
         nxt = mentions[i + 1]
         gap = _NEAR_GAP.match(ctx.text, m.end)
@@ -1542,8 +1545,8 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
         return True
     if surface.isupper() and len(surface) > 1:
         if line_kind != "caps":
-            if _is_dateline(m, ctx) and strong:
-                return True  # "WASHINGTON (AP) —"
+            if (_is_dateline(m, ctx) or _is_hashtag_dateline(m, ctx)) and strong:
+                return True  # "WASHINGTON (AP) —", "#WASHINGTON Officials said ..."
             return False  # an acronym (NATO) in running text
         return m.kind == "demonym" or facts.country_or_capital or facts.any_admin1
     if m.kind == "demonym":
@@ -1586,8 +1589,8 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
                 return False  # a first name ("Vladimir Putin") or part of an organisation's name
         if after_low in SPEECH_VERBS and not strong and " " not in low:
             return False  # "Smith said"
-    if single_word and not strong and ctx.uses_lower_case(low):
-        return False  # the article also uses it as an ordinary word
+    if single_word and not strong and ctx.uses_lower_case(low) and _english_word(low):
+        return False  # the article also uses it as an ordinary word (not a name typed in lower case: "irpin")
     if single_word and sentence_start and not strong and _zipf(low) >= _W.sentence_start_common_zipf:
         return False  # a sentence-initial capital on a common word ("Nato allies ...")
     if dictionary_word and sentence_start:
@@ -1626,6 +1629,73 @@ def _is_dateline(m: Mention, ctx: _Context) -> bool:
     para_start = ctx.ranges[m.paragraph][0]
     starts_line = not ctx.text[para_start:m.start].strip() or ctx.is_sentence_start(m.start)  # "... pig. CHARLESTON, W.Va. -"
     return starts_line and bool(_DATELINE_AFTER.match(ctx.text[m.end:m.end + 30]))
+
+
+@lru_cache(maxsize=4)
+def _capital_keys(gaz: Gazetteer) -> dict[str, tuple[str, ...]]:
+    """Country code → the one-word keys of its national capital's names ("kyiv", "kiev", ...)."""
+    cols, out = gaz._columns(), defaultdict(set)
+    for row, capital in enumerate(gaz.capital_of):
+        if capital and gaz.kind_of[row] == "city":
+            out[str(cols[5][row])].update(k for k in _row_name_keys(gaz, row) if k.isalpha())
+    return {cc: tuple(sorted(keys)) for cc, keys in out.items()}
+
+
+def _row_name_keys(gaz: Gazetteer, row: int) -> set[str]:
+    names = [str(gaz._name[row])] + [n for n in gaz.alternate_names(row).split("|") if n]
+    return {name_key(n) for n in names} - {""}
+
+
+def _lower_case_names(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """Names typed in lower case ("near kyiv and ...", "the mayor of irpin"): a one-word place the article also
+    writes capitalised (kept as a place), or the capital of a country the article names, when the lower-case
+    word is no English word (a dictionary word, or a frequent one unless it is that capital)."""
+    text = ctx.text
+    if text.islower() or len(text) >= _W.lower_words_max_chars:
+        return []  # (a text all in lower case says nothing about case)
+    targets: dict[str, bool] = {}  # lower-case word → whether it is a capital's name
+    countries = set()
+    cols = gaz._columns()
+    for m in mentions:
+        if m.kind == "demonym":
+            countries.update(str(cols[5][r]) for r in m.rows)
+        elif m.kind == "name" and " " not in m.key and m.text[:1].isupper() and m.text[1:].islower():
+            targets.setdefault(m.text.lower(), False)
+            countries.update(str(cols[5][r]) for r in _rows_of(gaz, m) if gaz.kind_of[r] == "country")
+    capitals = _capital_keys(gaz)
+    for cc in countries:
+        for key in capitals.get(cc, ()):
+            targets[key] = True
+    covered = [(m.start, m.end) for m in mentions]
+    found = []
+    for word, capital in targets.items():
+        if len(word) < 4 or word not in text or not word.isalpha() or _is_dictionary_word(word) or \
+                (not capital and _zipf(word) >= _W.variant_max_zipf) or name_key(word) not in gaz.keys:
+            continue
+        for match in re.finditer(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])", text):
+            start, end = match.span()
+            if any(a <= start < b for a, b in covered):
+                continue
+            m = Mention(start, end, word, name_key(word), "name", ())
+            m.paragraph = ctx.paragraph_of(start)
+            if m.paragraph < 0:
+                continue
+            m.sentence = ctx.sentence_of(start)
+            m.signals.append(Signal("lower_case_name", 0.0, "the name typed in lower case"))
+            found.append(m)
+    return found
+
+
+def _is_hashtag_dateline(m: Mention, ctx: _Context) -> bool:
+    """Whether ``m`` is an all-caps name opening its paragraph after a hash sign ("#KYIV Rockets hit ...")."""
+    para_start = ctx.ranges[m.paragraph][0]
+    return m.start > para_start and ctx.text[m.start - 1] == "#" and not ctx.text[para_start:m.start - 1].strip()
+
+
+def _english_word(low: str) -> bool:
+    """Whether lower-case ``low`` is an English word (in the dictionary, or frequent): its lower-case use then
+    says a capitalised use may be that word too; a name merely typed in lower case is not one."""
+    return _is_dictionary_word(low) or _zipf(low) >= _W.variant_max_zipf
 
 
 def _allowed_before(word: str, pos: int, ctx: _Context, gaz: Gazetteer) -> bool:

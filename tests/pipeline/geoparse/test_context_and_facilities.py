@@ -1,0 +1,69 @@
+"""Places of real news that depend on their owner, their list or their facility word (issue 12, session 15).
+
+A country of several words owning the unit after it ("the Russian Federation's X Oblast"); a village placed at
+the centre of the settlements listed with it taking their unit; military airfields, air bases and depots named
+after a town, numbered or not ("X-1 air base"); a town named after its river written with "the". None of these
+sentences comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+from pipeline.geoparse.resolve import PRECISION_ADMIN2, PRECISION_TOWN
+
+
+def _place(places, text):
+    found = [p for p in places if p.text == text]
+    assert found, f"{text!r} not found in {[p.text for p in places]}"
+    return found[0]
+
+
+def test_unit_after_a_possessive_country_of_two_words_is_kept(geoparser):
+    places = geoparser.parse_places("Guns fired from the village of Stroitel in the Russian Federation's Belgorod "
+                                    "Oblast overnight, a spokesman said.")
+    assert _place(places, "Belgorod Oblast").admin1_code == "RU-BEL"
+    assert _place(places, "Stroitel").admin1_code == "RU-BEL"  # not the Ukrainian village of that name
+
+
+def test_one_word_possessive_still_owns_the_unit(geoparser):
+    places = geoparser.parse_places("Guns fired from the village of Stroitel in Russia's Belgorod Oblast.")
+    assert _place(places, "Stroitel").admin1_code == "RU-BEL"
+
+
+def test_village_at_the_centre_of_its_list_takes_the_units_of_the_list(geoparser):
+    places = geoparser.parse_places("Power came back to Irpin, Bucha, Hostomel, Borodianka and the village of "
+                                    "Buzove on Monday.")
+    village = _place(places, "Buzove")
+    assert village.precision == PRECISION_ADMIN2
+    assert village.admin1_code == "UA-32"  # the unit of the places listed, not that of the far namesake
+
+
+def test_numbered_air_base_is_placed_at_its_town(geoparser):
+    places = geoparser.parse_places("A drone came down at the Engels-2 air base in the Saratov region on Monday.")
+    base = _place(places, "Engels-2")
+    assert base.admin1_code == "RU-SAR" and base.precision == PRECISION_TOWN
+    whole = _place(places, "Engels-2 air base")
+    assert whole.admin1_code == "RU-SAR" and whole.precision == PRECISION_TOWN
+
+
+def test_quoted_numbered_airfield_is_placed_at_its_town(geoparser):
+    places = geoparser.parse_places('Two bombers were hit at the "Engels-2" airfield, the ministry said.')
+    assert _place(places, "Engels-2").admin1_code == "RU-SAR"
+
+
+def test_airfield_and_depot_named_after_a_town_are_placed_at_it(geoparser):
+    places = geoparser.parse_places("Drones hit the Millerovo airfield and the Liski oil depot at night.")
+    airfield = _place(places, "Millerovo airfield")
+    assert airfield.admin1_code == "RU-ROS" and airfield.precision == PRECISION_TOWN
+    depot = _place(places, "Liski oil depot")
+    assert depot.admin1_code == "RU-VOR" and depot.precision == PRECISION_TOWN
+
+
+def test_model_designation_is_still_no_town(geoparser):
+    places = geoparser.parse_places("The army fielded Engels-2 launchers near the front.")
+    assert not [p for p in places if p.text.startswith("Engels")]
+
+
+def test_town_on_the_river_written_with_the_article(geoparser):
+    places = geoparser.parse_places("The general flew to Rostov on the Don to meet his staff.")
+    city = _place(places, "Rostov on the Don")
+    assert city.admin1_code == "RU-ROS" and city.name == "Rostov-on-Don"
