@@ -1672,7 +1672,8 @@ def _lower_case_names(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
         if len(word) < 4 or word not in text or not word.isalpha() or _is_dictionary_word(word) or \
                 (not capital and _zipf(word) >= _W.variant_max_zipf) or name_key(word) not in gaz.keys:
             continue
-        for match in re.finditer(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])", text):
+        # (not inside a web address, an e-mail address or a hashtag: "kyiv.example.org", "#kyiv")
+        for match in re.finditer(r"(?<![\w'’./@#-])" + re.escape(word) + r"(?![\w'’/@-]|\.\w)", text):
             start, end = match.span()
             if any(a <= start < b for a, b in covered):
                 continue

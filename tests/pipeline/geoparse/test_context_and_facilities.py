@@ -67,3 +67,42 @@ def test_town_on_the_river_written_with_the_article(geoparser):
     places = geoparser.parse_places("The general flew to Rostov on the Don to meet his staff.")
     city = _place(places, "Rostov on the Don")
     assert city.admin1_code == "RU-ROS" and city.name == "Rostov-on-Don"
+
+
+def test_capital_typed_in_lower_case_in_an_article_naming_its_country(geoparser):
+    places = geoparser.parse_places("Moscow said it would scale down operations around kyiv, Ukraine's capital.")
+    assert _place(places, "kyiv").admin1_code == "UA-30"
+
+
+def test_lower_case_capital_not_read_inside_a_web_address(geoparser):
+    places = geoparser.parse_places("More on Ukraine at https://kyiv.example.org/news and #kyiv.")
+    assert not [p for p in places if p.text == "kyiv"]
+
+
+def test_town_typed_in_lower_case_is_the_town_the_article_names(geoparser):
+    places = geoparser.parse_places("The mayor of bucha asked for help. Bucha lost power on Sunday.")
+    assert _place(places, "bucha").admin1_code == "UA-32"
+    assert _place(places, "Bucha").admin1_code == "UA-32"  # its lower-case use is no English word
+
+
+def test_lower_case_english_word_still_drops_a_weak_name(geoparser):
+    places = geoparser.parse_places("The march went on. Officials in March said nothing.")
+    assert not [p for p in places if p.text.lower() == "march"]
+
+
+def test_hashtag_dateline(geoparser):
+    places = geoparser.parse_places("#KHARKIV Shelling damaged a school in the city overnight, officials said.")
+    assert _place(places, "KHARKIV").admin1_code == "UA-63"
+
+
+def test_settlement_near_a_town_is_not_a_far_namesake(geoparser):
+    far = geoparser.parse_places("Troops took Lozova, the ministry said.")
+    near = geoparser.parse_places("Troops took Lozova, near the town of Kupiansk, the ministry said.")
+    kupiansk = _place(near, "Kupiansk")
+    from geopy.distance import great_circle
+
+    def km(p):
+        return great_circle((p.lat, p.lon), (kupiansk.lat, kupiansk.lon)).km
+
+    assert km(_place(far, "Lozova")) > 100  # the town of that name, far away
+    assert km(_place(near, "Lozova")) < 100  # the namesake near Kupiansk, or Kupiansk itself
