@@ -1589,8 +1589,9 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
                 return False  # a first name ("Vladimir Putin") or part of an organisation's name
         if after_low in SPEECH_VERBS and not strong and " " not in low:
             return False  # "Smith said"
-    if single_word and not strong and ctx.uses_lower_case(low) and _english_word(low):
-        return False  # the article also uses it as an ordinary word (not a name typed in lower case: "irpin")
+    if single_word and not strong and ctx.uses_lower_case(low) and \
+            (_english_word(low) or not _lower_case_word_in_prose(ctx.text, low)):
+        return False  # the article also uses it as an ordinary word or a handle (not a name typed in lower case)
     if single_word and sentence_start and not strong and _zipf(low) >= _W.sentence_start_common_zipf:
         return False  # a sentence-initial capital on a common word ("Nato allies ...")
     if dictionary_word and sentence_start:
@@ -1672,8 +1673,7 @@ def _lower_case_names(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
         if len(word) < 4 or word not in text or not word.isalpha() or _is_dictionary_word(word) or \
                 (not capital and _zipf(word) >= _W.variant_max_zipf) or name_key(word) not in gaz.keys:
             continue
-        # (not inside a web address, an e-mail address or a hashtag: "kyiv.example.org", "#kyiv")
-        for match in re.finditer(r"(?<![\w'’./@#-])" + re.escape(word) + r"(?![\w'’/@-]|\.\w)", text):
+        for match in _lower_case_word(word).finditer(text):
             start, end = match.span()
             if any(a <= start < b for a, b in covered):
                 continue
@@ -1685,6 +1685,18 @@ def _lower_case_names(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
             m.signals.append(Signal("lower_case_name", 0.0, "the name typed in lower case"))
             found.append(m)
     return found
+
+
+@lru_cache(maxsize=1024)
+def _lower_case_word(word: str) -> re.Pattern:
+    """``word`` as a word of prose: not inside a web address, an e-mail address, a handle or a hashtag
+    ("kyiv.example.org", "@jane_kyiv", "#kyiv")."""
+    return re.compile(r"(?<![\w'’./@#-])" + re.escape(word) + r"(?![\w'’/@-]|\.\w)")
+
+
+def _lower_case_word_in_prose(text: str, word: str) -> bool:
+    """Whether ``text`` uses lower-case ``word`` as a word of prose (see ``_lower_case_word``)."""
+    return _lower_case_word(word).search(text) is not None
 
 
 def _is_hashtag_dateline(m: Mention, ctx: _Context) -> bool:

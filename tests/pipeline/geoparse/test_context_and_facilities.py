@@ -106,3 +106,10 @@ def test_settlement_near_a_town_is_not_a_far_namesake(geoparser):
 
     assert km(_place(far, "Lozova")) > 100  # the town of that name, far away
     assert km(_place(near, "Lozova")) < 100  # the namesake near Kupiansk, or Kupiansk itself
+
+
+def test_name_used_in_lower_case_only_in_a_handle_is_still_a_person(geoparser):
+    alone = geoparser.parse_places("Write to Tarves at the office.")
+    assert [p for p in alone if p.text == "Tarves"]  # a village of that name, with nothing to say otherwise
+    places = geoparser.parse_places("Write to Tarves at the office or https://social.example.org/@jo_tarves.")
+    assert not [p for p in places if p.text == "Tarves"]  # the handle says it is a person
