@@ -604,6 +604,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     if lines:
         mentions = _misspelt_location_parts(ctx, gaz, lines, mentions)
     _mark_facilities(ctx, gaz, mentions)
+    mentions = _adjectival_facilities(ctx, gaz, mentions)
     mentions = _named_facilities(ctx, gaz, mentions)
     _mark_regions(ctx, mentions)
     if lines:
@@ -950,6 +951,67 @@ def _mark_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> 
     if added:
         mentions += added
         mentions.sort(key=lambda m: (m.start, m.end))
+
+
+# a capitalised adjective in "-sk-" with a feminine or neuter ending, the gender of a facility noun in Russian or
+# Ukrainian ("Xskaya", "Xske"), before a facility noun
+_ADJECTIVAL_FACILITY = re.compile(r"\b([A-Z][a-z]{2,}sk)(?:aya|aia|oye|oe|oie|ye|e|a)\b(?=" + _FACILITY.pattern[:-2] + r"\b)",
+                                  re.IGNORECASE)
+_MASCULINE_ENDINGS = ("iy", "y", "yi", "ij", "ii")
+
+
+def _adjectival_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """A facility named by the adjective of its town ("the Xskaya oil depot", "the Xske reservoir"; the
+    gender of the Russian or Ukrainian noun): the seat of the one admin-2 unit called by that adjective's
+    masculine form (a town of the unit's region whose name, less its last letter, begins the adjective), with a
+    town's precision; nothing when no such unit or seat is found."""
+    text = ctx.text
+    if "sk" not in ctx.runs_text:
+        return mentions
+    found = []
+    for match in _ADJECTIVAL_FACILITY.finditer(text):
+        if not match.group(1)[:1].isupper() or any(m.start < match.end() and match.start() < m.end for m in mentions):
+            continue
+        stem = name_key(match.group(1))
+        units = {r for ending in _MASCULINE_ENDINGS for r in gaz.rows_for_key(stem + ending)
+                 if gaz.kind_of[r] == "admin2"}
+        if len(units) != 1:
+            continue
+        seat = _adjective_seat(gaz, stem, units.pop())
+        facility = _FACILITY.match(text, match.end())
+        if seat is None or facility is None or not _FACILITY_AT_PLACE.fullmatch(facility.group(1)):
+            continue
+        m = Mention(match.start(), facility.end(), text[match.start():facility.end()], name_key(str(gaz._name[seat])),
+                    "name", (seat,))
+        m.paragraph, m.sentence = ctx.paragraph_of(m.start), ctx.sentence_of(m.start)
+        if m.paragraph < 0:
+            continue
+        m.facility = True
+        m.signals.append(Signal("facility_by_adjective", 0.0, f"{_indefinite(facility.group(1).lower())} named by "
+                                                              f"the adjective of {gaz._name[seat]}"))
+        found.append(m)
+    return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
+
+
+def _adjective_seat(gaz: Gazetteer, stem: str, unit: int) -> int | None:
+    """The most populous town of admin-2 ``unit``'s region within ``districts.DISTRICT_SEAT_KM`` of its point whose
+    name key, less its last letter (at least four letters left), begins ``stem`` ("liski" → "liskinsk")."""
+    from pipeline.geoparse.districts import DISTRICT_SEAT_KM
+    from pipeline.geoparse.resolve import _great_circle_km
+
+    cols = gaz._columns()
+    code, ulat, ulon = cols[6][unit], float(cols[2][unit]), float(cols[3][unit])
+    best = None
+    for key in gaz.keys.trie.keys(stem[:4]):  # (every key of the trie that begins like the stem)
+        if " " in key or len(key) < 5 or not stem.startswith(key[:-1]) or key not in gaz.keys:
+            continue
+        for r in gaz.rows_for_key(key):
+            if gaz.kind_of[r] != "city" or cols[6][r] != code or \
+                    _great_circle_km(float(cols[2][r]), float(cols[3][r]), ulat, ulon) > DISTRICT_SEAT_KM:
+                continue
+            if best is None or (gaz.population_of[r], -r) > (gaz.population_of[best], -best):
+                best = r
+    return best
 
 
 def _indefinite(noun: str) -> str:
