@@ -955,8 +955,7 @@ def _mark_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> 
 
 # a capitalised adjective in "-sk-" with a feminine or neuter ending, the gender of a facility noun in Russian or
 # Ukrainian ("Xskaya", "Xske"), before a facility noun
-_ADJECTIVAL_FACILITY = re.compile(r"\b([A-Z][a-z]{2,}sk)(?:aya|aia|oye|oe|oie|ye|e|a)\b(?=" + _FACILITY.pattern[:-2] + r"\b)",
-                                  re.IGNORECASE)
+_ADJECTIVAL_FACILITY = re.compile(r"\b([A-Z][a-z]{2,}sk)(?:aya|aia|oye|oe|oie|ye|e|a)\b")
 _MASCULINE_ENDINGS = ("iy", "y", "yi", "ij", "ii")
 
 
@@ -969,8 +968,11 @@ def _adjectival_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention
     if "sk" not in ctx.runs_text:
         return mentions
     found = []
-    for match in _ADJECTIVAL_FACILITY.finditer(text):
-        if not match.group(1)[:1].isupper() or any(m.start < match.end() and match.start() < m.end for m in mentions):
+    for match in _ADJECTIVAL_FACILITY.finditer(ctx.runs_text):  # (a capitalised word lies in a run)
+        start = ctx.runs_offset(match.start())
+        match = _ADJECTIVAL_FACILITY.match(text, start)
+        if match is None or not _FACILITY.match(text, match.end()) or \
+                any(m.start < match.end() and match.start() < m.end for m in mentions):
             continue
         stem = name_key(match.group(1))
         units = {r for ending in _MASCULINE_ENDINGS for r in gaz.rows_for_key(stem + ending)
