@@ -1100,7 +1100,6 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
         if any(m.start < end and start < m.end for m in mentions):
             continue
         town = _facility_town(ctx, gaz, mentions, starts, start, noun.end())
-        end = noun.end()  # the facility with its noun ("the X airfield"), as the capitalised heads are read
         if town is None:
             if article_town is _UNSET:
                 article_town = _article_town(gaz, mentions)

@@ -120,7 +120,7 @@ def test_facility_named_by_the_adjective_of_its_town(geoparser):
     assert refinery.name == "Kirishi" and refinery.precision == PRECISION_TOWN
 
 
-def test_facility_lower_case_noun_kept_in_its_span(geoparser):
+def test_facility_known_by_its_own_name_before_an_airfield_noun(geoparser):
     places = geoparser.parse_places("Smoke rose over the Dyagilevo airfield outside Ryazan on Tuesday.")
-    airfield = _place(places, "Dyagilevo airfield")
+    airfield = _place(places, "Dyagilevo")
     assert airfield.admin1_code == "RU-RYA" and airfield.precision == PRECISION_TOWN
