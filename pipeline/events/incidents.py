@@ -321,7 +321,8 @@ def usable(place: Place, text: str) -> bool:
     after = text[place.end:place.end + 80]
     before = text[max(0, place.start - 40):place.start]
     line_start = text.rfind("\n", 0, place.start) + 1
-    if text[line_start:place.start].strip() == "" and (place.text.isupper() and len(place.text) > 3
+    # (a hash sign may open the line: "#KYIV Rockets hit ..." is a dateline too)
+    if text[line_start:place.start].strip().rstrip("#") == "" and (place.text.isupper() and len(place.text) > 3
                                                           or _DATELINE_AFTER.match(after) and
                                                           re.match(r"^\s*(?:\[[^\]]*\]\s*)?,?\s*\(?\s*[A-Z]", after)
                                                           and not after.lstrip().startswith(", a")):

@@ -115,6 +115,10 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # school's or a team's initials: "X-ML")
 _DESIGNATION = re.compile(r"[-\u2010\u2011](?:[A-Z](?:[A-Z]{0,2}[0-9]{1,4}[A-Z]{0,2})?|[0-9]{1,4}[A-Z]{0,2})"
                           r"(?![\w\u2010\u2011-])")
+# a number glued to the name before an airfield noun ("X-1 air base", "the "X-2" airfield"): an airfield named after
+# the town it serves, not a model designation
+AIRFIELD_NUMBER = re.compile(r"[-\u2010\u2011][0-9]{1,2}(?=[\"”’']?[ \t]+(?:military[ \t]+)?(?:air[ \t]*base|airfield|"
+                             r"aerodrome|air[ \t]+field)\b)", re.IGNORECASE)
 _AGE_AFTER = re.compile(r",[ \t]+(?:aged[ \t]+)?[0-9]{1,%d}(?:,|[ \t]+years?\b)" % NONPLACE_WEIGHTS.max_age_digits)
 # one more capitalised word, then a separator or the line's end (as ``recognise._BYLINE_SURNAME``, and ")")
 _SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][\w'’-]+)[ \t]*(?:[–—|,()]|\r?\n|\Z)")
@@ -262,7 +266,7 @@ def nonplace_drops(text: str, gaz: Gazetteer, mentions: Sequence[Mention],
                 noun = noun_cue(text, end)
                 if noun is not None and weak(m):
                     cue = noun
-        elif nxt in _HYPHENS and _DESIGNATION.match(text, end):
+        elif nxt in _HYPHENS and _DESIGNATION.match(text, end) and not AIRFIELD_NUMBER.match(text, end):
             if not place_reading(gaz, rows_of(m), m.text, fuzzy=m.kind == "variant").country_or_capital:
                 cue = NonPlaceCue.DESIGNATION
         if cue is None and " " not in m.text and person_cue(

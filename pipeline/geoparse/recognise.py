@@ -20,13 +20,14 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from operator import itemgetter
 from collections.abc import Iterator
+from collections import defaultdict
 from typing import NamedTuple
 
 from pipeline.geoparse.gazetteer import Gazetteer, adjective_forms_params, adjective_stem, one_word_adjectival
 from pipeline.geoparse.city_parts import mark_city_parts
 from pipeline.geoparse.districts import mark_district_seats
 from pipeline.geoparse.offsets import Offset, mark_offsets
-from pipeline.geoparse.nonplaces import without_nonplace_readings
+from pipeline.geoparse.nonplaces import AIRFIELD_NUMBER, without_nonplace_readings
 from pipeline.geoparse.persons import without_person_readings, without_possessive
 from pipeline.geoparse.spellings import HYBRID_COUNTRY, add_hybrid_spellings, separate_derived_names
 from pipeline.model import Signal
@@ -93,16 +94,19 @@ _SETTLEMENT_OF = re.compile(
 # a facility named after the place before it ("the Rivne nuclear power plant", "the Sumy drama theatre"):
 # it becomes the landmark of that name (in any of the place's spellings), else it is placed at the place
 _FACILITY = re.compile(r"[ \t]+((?:(?:nuclear|hydroelectric|hydro|thermal|coal|steel|chemical|oil|gas|coke|"
-                       r"metallurgical|iron[ \t]+and[ \t]+steel|power|drama|regional|children's|children’s)"
-                       r"[ \t]+)*(?:power[ \t]+plant|power[ \t]+station|plant|works|refinery|NPP|HPP|TPP|CHP|"
-                       r"dam|bridge|airport|airfield|air[ \t]+base|theat(?:er|re)|hospital|cathedral|(?:railway|train)[ \t]+station))\b",
-                       re.IGNORECASE)
+                       r"metallurgical|iron[ \t]+and[ \t]+steel|power|drama|regional|children's|children’s|military|fuel|"
+                       r"ammunition|ammo)[ \t]+)*(?:power[ \t]+plant|power[ \t]+station|plant|works|refinery|NPP|HPP|TPP|"
+                       r"CHP|dam|bridge|airport|airfield|air[ \t]*base|depot|theat(?:er|re)|hospital|cathedral|"
+                       r"(?:railway|train)[ \t]+station))\b", re.IGNORECASE)
 _FACILITY_KINDS = frozenset({"city", "landmark"})
 # facilities placed at the place they are named after even without a landmark row: power plants, dams,
-# refineries and other qualified plants, theatres, railway stations (the station of a town lies in it) (an airport, a hospital or a bare "plant" may lie elsewhere
-# or name a company: those extend a mention only when the landmark table has them)
+# refineries and other qualified plants, theatres, railway stations (the station of a town lies in it), military
+# airfields and depots (named after the town they stand by; placed there with a town's precision) (an airport, a
+# hospital or a bare "plant" may lie elsewhere or name a company: those extend a mention only when the landmark
+# table has them)
 _FACILITY_AT_PLACE = re.compile(r"(?:.*[ \t])?(?:power[ \t]+plant|power[ \t]+station|NPP|HPP|TPP|CHP|dam|refinery|"
-                                r"theat(?:er|re)|(?:railway|train)[ \t]+station)|.+[ \t]plant", re.IGNORECASE)
+                                r"theat(?:er|re)|(?:railway|train)[ \t]+station|airfield|air[ \t]*base|depot)"
+                                r"|.+[ \t]plant", re.IGNORECASE)
 # nouns that name a small place: the population prior of a name so called is not used
 VILLAGE_NOUNS = frozenset({"village", "settlement", "hamlet"})
 # a capitalised name, then at most two lower-case words, before a settlement noun ("Y frontline village(s) of")
@@ -582,6 +586,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     mentions = without_person_readings(text, gaz, mentions, surnames, lambda m: _rows_of(gaz, m))
     mentions = without_nonplace_readings(text, gaz, mentions, lambda m: _rows_of(gaz, m),
                                          lambda m: ctx.line_kind(m.paragraph) == "prose")
+    mentions += _lower_case_names(ctx, gaz, mentions)
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         suffix = _ADMIN_SUFFIX.match(text, m.end) if text[m.end + 1:m.end + 2] in _ADMIN_SUFFIX_SECOND else None
@@ -594,10 +599,12 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             m.signals.append(Signal("admin_suffix", 0.0, f"\"{word}\" suffix"))
         elif m.kind in ("name", "variant") and _ends_with_region_word(m.text):
             m.region = m.region_word = True  # the region word is part of the name found ("Kharkivs'ka oblast")
+    _mark_on_the_river(ctx, gaz, mentions)
     mentions = _units_by_region_word(ctx, gaz, mentions)
     if lines:
         mentions = _misspelt_location_parts(ctx, gaz, lines, mentions)
     _mark_facilities(ctx, gaz, mentions)
+    mentions = _adjectival_facilities(ctx, gaz, mentions)
     mentions = _named_facilities(ctx, gaz, mentions)
     _mark_regions(ctx, mentions)
     if lines:
@@ -616,11 +623,30 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     return mentions
 
 
+# a town named after the river it stands on, written with the article ("X on the Y" for "X-on-Y")
+_ON_THE_RIVER = re.compile(r"[ \t]+on[ \t]+the[ \t]+([A-Z][\w'’-]*)")
+
+
+def _mark_on_the_river(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> None:
+    """Extend "X" over "on the Y" when the gazetteer names a place "X-on-Y" ("Rostov on the Don"): the name
+    is that place, read whole (its key without the article)."""
+    text = ctx.text
+    for m in mentions:
+        if m.kind != "name" or m.region_word or not text.startswith(" on the ", m.end):
+            continue
+        found = _ON_THE_RIVER.match(text, m.end)
+        key = name_key(f"{m.text} on {found.group(1)}") if found else ""
+        if key and key in gaz.keys:
+            m.end, m.text, m.key, m.rows = found.end(), text[m.start:found.end()], key, ()
+            m.signals.append(Signal("on_the_river", 0.0, "the town named after its river, written with \"the\""))
+
+
 def _mark_near_places(ctx: _Context, mentions: list[Mention]) -> None:
-    """A settlement the gazetteer lacks followed by the place it is near ("the village of X outside Y", "X,
-    near Y"): resolve places it at Y (at the town's point, with the town's precision) rather than nowhere."""
+    """A settlement followed by the place it is near ("the village of X outside Y", "X, near Y"): resolve places
+    one the gazetteer lacks at Y (at the town's point, with the town's precision) rather than nowhere, and one it
+    knows only far from Y likewise (see ``resolve._near_town_places``)."""
     for i, m in enumerate(mentions):
-        if m.kind != "settlement" or i + 1 >= len(mentions):
+        if m.kind not in ("settlement", "name", "variant") or m.region_word or i + 1 >= len(mentions):
             continue
         nxt = mentions[i + 1]
         gap = _NEAR_GAP.match(ctx.text, m.end)
@@ -883,6 +909,13 @@ def _mark_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> 
     for m in mentions:
         if m.kind not in ("name", "variant") or m.region_word:
             continue
+        number = AIRFIELD_NUMBER.match(text, m.end) if text[m.end:m.end + 1] in _HYPHENS else None
+        if number is not None and not m.facility:
+            # "the X-1 air base": the numbered airfield of town X, its name; placed at the town
+            m.end = number.end()
+            m.text = text[m.start:m.end]
+            m.facility = True
+            m.signals.append(Signal("numbered_airfield", 0.0, "a numbered airfield placed at the town named"))
         found = _FACILITY.match(text, m.end)
         if found is None:
             continue
@@ -907,17 +940,85 @@ def _mark_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> 
             m.end = found.end()
             m.text = text[m.start:m.end]
             m.facility = True
-            m.signals.append(Signal("facility_at_place", 0.0, f"a {found.group(1).lower()} placed at the place named"))
+            m.signals.append(Signal("facility_at_place", 0.0, f"{_indefinite(found.group(1).lower())} placed at the place named"))
         else:
             # "the Sumy drama theatre" describes a facility in the town: the town stays a mention of its
             # own, the facility is a second one at the town's point
             facility = replace(m, end=found.end(), text=text[m.start:found.end()], facility=True,
                                signals=m.signals + [Signal("facility_at_place", 0.0,
-                                                           f"a {found.group(1).lower()} placed at the place named")])
+                                                           f"{_indefinite(found.group(1).lower())} placed at the place named")])
             added.append(facility)
     if added:
         mentions += added
         mentions.sort(key=lambda m: (m.start, m.end))
+
+
+# a capitalised adjective in "-sk-" with a feminine or neuter ending, the gender of a facility noun in Russian or
+# Ukrainian ("Xskaya", "Xske"), before a facility noun
+_ADJECTIVAL_FACILITY = re.compile(r"\b([A-Z][a-z]{2,}sk)(?:aya|aia|oye|oe|oie|ye|e|a)\b")
+_MASCULINE_ENDINGS = ("iy", "y", "yi", "ij", "ii")
+
+
+def _adjectival_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """A facility named by the adjective of its town ("the Xskaya oil depot", "the Xske reservoir"; the
+    gender of the Russian or Ukrainian noun): the seat of the one admin-2 unit called by that adjective's
+    masculine form (a town of the unit's region whose name, less its last letter, begins the adjective), with a
+    town's precision; nothing when no such unit or seat is found."""
+    text = ctx.text
+    if "sk" not in ctx.runs_text:
+        return mentions
+    found = []
+    for match in _ADJECTIVAL_FACILITY.finditer(ctx.runs_text):  # (a capitalised word lies in a run)
+        start = ctx.runs_offset(match.start())
+        match = _ADJECTIVAL_FACILITY.match(text, start)
+        if match is None or not _FACILITY.match(text, match.end()) or \
+                any(m.start < match.end() and match.start() < m.end for m in mentions):
+            continue
+        stem = name_key(match.group(1))
+        units = {r for ending in _MASCULINE_ENDINGS for r in gaz.rows_for_key(stem + ending)
+                 if gaz.kind_of[r] == "admin2"}
+        if len(units) != 1:
+            continue
+        seat = _adjective_seat(gaz, stem, units.pop())
+        facility = _FACILITY.match(text, match.end())
+        if seat is None or facility is None or not _FACILITY_AT_PLACE.fullmatch(facility.group(1)):
+            continue
+        m = Mention(match.start(), facility.end(), text[match.start():facility.end()], name_key(str(gaz._name[seat])),
+                    "name", (seat,))
+        m.paragraph, m.sentence = ctx.paragraph_of(m.start), ctx.sentence_of(m.start)
+        if m.paragraph < 0:
+            continue
+        m.facility = True
+        m.signals.append(Signal("facility_by_adjective", 0.0, f"{_indefinite(facility.group(1).lower())} named by "
+                                                              f"the adjective of {gaz._name[seat]}"))
+        found.append(m)
+    return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
+
+
+def _adjective_seat(gaz: Gazetteer, stem: str, unit: int) -> int | None:
+    """The most populous town of admin-2 ``unit``'s region within ``districts.DISTRICT_SEAT_KM`` of its point whose
+    name key, less its last letter (at least four letters left), begins ``stem`` ("liski" → "liskinsk")."""
+    from pipeline.geoparse.districts import DISTRICT_SEAT_KM
+    from pipeline.geoparse.resolve import _great_circle_km
+
+    cols = gaz._columns()
+    code, ulat, ulon = cols[6][unit], float(cols[2][unit]), float(cols[3][unit])
+    best = None
+    for key in gaz.keys.trie.keys(stem[:4]):  # (every key of the trie that begins like the stem)
+        if " " in key or len(key) < 5 or not stem.startswith(key[:-1]) or key not in gaz.keys:
+            continue
+        for r in gaz.rows_for_key(key):
+            if gaz.kind_of[r] != "city" or cols[6][r] != code or \
+                    _great_circle_km(float(cols[2][r]), float(cols[3][r]), ulat, ulon) > DISTRICT_SEAT_KM:
+                continue
+            if best is None or (gaz.population_of[r], -r) > (gaz.population_of[best], -best):
+                best = r
+    return best
+
+
+def _indefinite(noun: str) -> str:
+    """``noun`` after its indefinite article ("a refinery", "an airfield")."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 # the last word of a facility's own name ("Victory Square", "Dormition Cathedral"): the facility is placed
@@ -1508,8 +1609,8 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
         return True
     if surface.isupper() and len(surface) > 1:
         if line_kind != "caps":
-            if _is_dateline(m, ctx) and strong:
-                return True  # "WASHINGTON (AP) —"
+            if (_is_dateline(m, ctx) or _is_hashtag_dateline(m, ctx)) and strong:
+                return True  # "WASHINGTON (AP) —", "#WASHINGTON Officials said ..."
             return False  # an acronym (NATO) in running text
         return m.kind == "demonym" or facts.country_or_capital or facts.any_admin1
     if m.kind == "demonym":
@@ -1552,8 +1653,9 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
                 return False  # a first name ("Vladimir Putin") or part of an organisation's name
         if after_low in SPEECH_VERBS and not strong and " " not in low:
             return False  # "Smith said"
-    if single_word and not strong and ctx.uses_lower_case(low):
-        return False  # the article also uses it as an ordinary word
+    if single_word and not strong and ctx.uses_lower_case(low) and \
+            (_english_word(low) or not _lower_case_word_in_prose(ctx.text, low)):
+        return False  # the article also uses it as an ordinary word or a handle (not a name typed in lower case)
     if single_word and sentence_start and not strong and _zipf(low) >= _W.sentence_start_common_zipf:
         return False  # a sentence-initial capital on a common word ("Nato allies ...")
     if dictionary_word and sentence_start:
@@ -1594,8 +1696,90 @@ def _is_dateline(m: Mention, ctx: _Context) -> bool:
     return starts_line and bool(_DATELINE_AFTER.match(ctx.text[m.end:m.end + 30]))
 
 
+@lru_cache(maxsize=4)
+def _capital_keys(gaz: Gazetteer) -> dict[str, tuple[str, ...]]:
+    """Country code → the one-word keys of its national capital's names ("kyiv", "kiev", ...)."""
+    cols, out = gaz._columns(), defaultdict(set)
+    for row, capital in enumerate(gaz.capital_of):
+        if capital and gaz.kind_of[row] == "city":
+            out[str(cols[5][row])].update(k for k in _row_name_keys(gaz, row) if k.isalpha())
+    return {cc: tuple(sorted(keys)) for cc, keys in out.items()}
+
+
+def _row_name_keys(gaz: Gazetteer, row: int) -> set[str]:
+    names = [str(gaz._name[row])] + [n for n in gaz.alternate_names(row).split("|") if n]
+    return {name_key(n) for n in names} - {""}
+
+
+def _lower_case_names(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """Names typed in lower case ("near kyiv and ...", "the mayor of irpin"): a one-word place the article also
+    writes capitalised (kept as a place), or the capital of a country the article names, when the lower-case
+    word is no English word (a dictionary word, or a frequent one unless it is that capital)."""
+    text = ctx.text
+    if text.islower() or len(text) >= _W.lower_words_max_chars:
+        return []  # (a text all in lower case says nothing about case)
+    targets: dict[str, bool] = {}  # lower-case word → whether it is a capital's name
+    countries = set()
+    cols = gaz._columns()
+    for m in mentions:
+        if m.kind == "demonym":
+            countries.update(str(cols[5][r]) for r in m.rows)
+        elif m.kind == "name" and " " not in m.key and m.text[:1].isupper() and m.text[1:].islower():
+            targets.setdefault(m.text.lower(), False)
+            countries.update(str(cols[5][r]) for r in _rows_of(gaz, m) if gaz.kind_of[r] == "country")
+    capitals = _capital_keys(gaz)
+    for cc in countries:
+        for key in capitals.get(cc, ()):
+            targets[key] = True
+    covered = [(m.start, m.end) for m in mentions]
+    found = []
+    for word, capital in targets.items():
+        if len(word) < 4 or word not in text or not word.isalpha() or _is_dictionary_word(word) or \
+                (not capital and _zipf(word) >= _W.variant_max_zipf) or name_key(word) not in gaz.keys:
+            continue
+        for match in _lower_case_word(word).finditer(text):
+            start, end = match.span()
+            if any(a <= start < b for a, b in covered):
+                continue
+            m = Mention(start, end, word, name_key(word), "name", ())
+            m.paragraph = ctx.paragraph_of(start)
+            if m.paragraph < 0:
+                continue
+            m.sentence = ctx.sentence_of(start)
+            m.signals.append(Signal("lower_case_name", 0.0, "the name typed in lower case"))
+            found.append(m)
+    return found
+
+
+@lru_cache(maxsize=1024)
+def _lower_case_word(word: str) -> re.Pattern:
+    """``word`` as a word of prose: not inside a web address, an e-mail address, a handle or a hashtag
+    ("kyiv.example.org", "@jane_kyiv", "#kyiv")."""
+    return re.compile(r"(?<![\w'’./@#-])" + re.escape(word) + r"(?![\w'’/@-]|\.\w)")
+
+
+def _lower_case_word_in_prose(text: str, word: str) -> bool:
+    """Whether ``text`` uses lower-case ``word`` as a word of prose (see ``_lower_case_word``)."""
+    return _lower_case_word(word).search(text) is not None
+
+
+def _is_hashtag_dateline(m: Mention, ctx: _Context) -> bool:
+    """Whether ``m`` is an all-caps name opening its paragraph after a hash sign ("#KYIV Rockets hit ...")."""
+    para_start = ctx.ranges[m.paragraph][0]
+    return m.start > para_start and ctx.text[m.start - 1] == "#" and not ctx.text[para_start:m.start - 1].strip()
+
+
+def _english_word(low: str) -> bool:
+    """Whether lower-case ``low`` is an English word (in the dictionary, or frequent): its lower-case use then
+    says a capitalised use may be that word too; a name merely typed in lower case is not one."""
+    return _is_dictionary_word(low) or _zipf(low) >= _W.variant_max_zipf
+
+
 def _allowed_before(word: str, pos: int, ctx: _Context, gaz: Gazetteer) -> bool:
-    word = without_possessive(word)  # possessive: "Kyiv's Maidan"
+    bare = without_possessive(word)  # possessive: "Kyiv's Maidan"
+    if bare != word and _possessive_country_before(ctx.text, pos - len(word) - 1 + len(bare), gaz):
+        return True  # "the Russian Federation's X Oblast": a country or unit of several words owns the place
+    word = bare
     low = word.lower().rstrip(".")
     if low in DIRECTIONS:
         return True
@@ -1608,6 +1792,27 @@ def _allowed_before(word: str, pos: int, ctx: _Context, gaz: Gazetteer) -> bool:
         return True  # "Kharkiv Kupiansk", demonym "Ukrainian Kherson" ... (not the hamlet "Real" of "Real Madrid")
     start = pos - len(word) - 1
     return ctx.is_sentence_start(start) and _zipf(low) >= _W.sentence_opener_zipf
+
+
+# the words of a name of several words that ends right before a possessive ("the Russian Federation's")
+_NAME_BEFORE_POSSESSIVE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){1,2}[A-Z][\w'’-]*\Z")
+
+
+def _possessive_country_before(text: str, end: int, gaz: Gazetteer) -> bool:
+    """Whether ``text[:end]`` ends with a country or admin-1 unit named in two or three words ("Russian
+    Federation", "United Kingdom"), whose possessive then owns the name after it (a one-word owner,
+    "Russia's", is the word itself: see ``_allowed_before``)."""
+    found = _NAME_BEFORE_POSSESSIVE.search(text, max(0, end - 60), end)
+    if found is None:
+        return False
+    words = found.group().split()
+    for n in (3, 2):
+        key = name_key(" ".join(words[-n:])) if len(words) >= n else ""
+        if key and key in gaz.keys:
+            facts = _key_facts(gaz, key)
+            if facts.country_or_capital or facts.any_admin1:
+                return True
+    return False
 
 
 def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], surnames: set[str]) -> list[Mention]:

@@ -501,6 +501,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
         _city_parts(mentions, first, cand_lists, unresolved, at_town, gaz, w)
     if any(m.offset for m in mentions):
         _offset_places(mentions, first, cand_lists, unresolved, at_town, gaz, w)
+    if any(m.near_start >= 0 and m.kind != "settlement" for m in mentions):
+        _near_town_places(mentions, first, cand_lists, unresolved, at_town, gaz, w)
     if sentence_units:  # (sentences that list several settlements: few texts have one)
         lists = {sentence for sentence, units in sentence_units.items() if len(units) > 2}
         if lists:
@@ -781,6 +783,41 @@ def _offset_places(mentions: list[Mention], first: list, cand_lists: list,
             at_town.add(i)
 
 
+def _near_town_places(mentions: list[Mention], first: list, cand_lists: list,
+                      unresolved: dict[int, tuple[Candidate, list[Signal]]], at_town: set[int], gaz: Gazetteer,
+                      w: ResolveWeights) -> None:
+    """A settlement said to be near a town ("X, near the town of Y": ``Mention.near_start``) whose reading lies
+    ``near_km`` or more from that town: its namesake within ``near_km`` of the town when there is one, else the
+    town's point with a town's precision; never a namesake far away. A big city (``namesake_keep_population``)
+    keeps its own reading, and the town must be placed with ``anchor_confidence``."""
+    start_of = {m.start: j for j, m in enumerate(mentions)}
+    for i, m in enumerate(mentions):
+        if m.near_start < 0 or m.kind == "settlement" or i in unresolved or m.qualifier is not None:
+            continue
+        j = start_of.get(m.near_start)
+        town, town_conf = first[j] if j is not None else (None, 0.0)
+        top = first[i][0]
+        if town is None or town.feature_kind not in ("city", "landmark") or town_conf < w.anchor_confidence or \
+                top is None or top.feature_kind != "city" or top.population >= w.namesake_keep_population:
+            continue
+        km = _great_circle_km(top.lat, top.lon, town.lat, town.lon)
+        if km < w.near_km:
+            continue
+        near = [c for c in _candidates(m, gaz) if c.feature_kind == "city"
+                and _great_circle_km(c.lat, c.lon, town.lat, town.lon) < w.near_km]
+        if near:
+            cand_lists[i] = near
+            m.signals.append(Signal("near_town", 0.0, f"the namesake near {town.name}, as the text says"))
+            continue
+        m.signals = [s for s in m.signals if s.kind not in ("spelling_variant", "adjective_ending")]
+        cand = Candidate(town.row, None, m.text, town.lat, town.lon, "city", town.country_code, town.admin1_code, 0,
+                         True, False)
+        unresolved[i] = (cand, [Signal("near_town", 0.0, f"said to be near {town.name}: placed there, not at the "
+                                       f"namesake {top.name} ({_admin1_label(gaz, top.admin1_code)}) {km:.0f} km "
+                                       "away")])
+        at_town.add(i)
+
+
 def _far_namesake_in_a_list(mentions: list[Mention], first: list, cand_lists: list,
                             unresolved: dict[int, tuple[Candidate, list[Signal]]], at_district: set[int], towns: list,
                             sentence_units: dict[int, list[tuple[str, str]]], lists: set[int], gaz: Gazetteer,
@@ -816,12 +853,25 @@ def _far_namesake_in_a_list(mentions: list[Mention], first: list, cand_lists: li
             m.signals.append(Signal("among_listed_places", 0.0, "the namesake among the places listed with it"))
             continue
         m.signals = [s for s in m.signals if s.kind not in ("spelling_variant", "adjective_ending")]
-        cand = Candidate(top.row, None, m.text, round(lat0, 6), round(lon0, 6), "city", top.country_code,
-                         top.admin1_code, 0, True, False)
+        country, admin1 = _unit_of_listed_places(gaz, sentence_units[m.sentence], m.key, top)
+        cand = Candidate(top.row, None, m.text, round(lat0, 6), round(lon0, 6), "city", country, admin1, 0, True,
+                         False)
         unresolved[i] = (cand, [Signal("among_listed_places", 0.0,
                                        f"placed at the centre of the {len(points)} places listed with it, not the "
                                        f"namesake {top.name} ({_admin1_label(gaz, top.admin1_code)}) far from them")])
         at_district.add(i)
+
+
+def _unit_of_listed_places(gaz: Gazetteer, units: list[tuple[str, str]], key: str,
+                           top: Candidate) -> tuple[str, str | None]:
+    """(country, admin-1 code) of a point placed at the centre of the settlements listed with name ``key``: the
+    unit most of them lie in (the first named among equals), not that of ``top``, the far namesake set aside."""
+    codes = Counter(code for other, code in units if other != key)
+    if not codes:
+        return top.country_code, top.admin1_code
+    code = codes.most_common(1)[0][0]
+    row = gaz.admin1_row(code)
+    return (str(gaz._columns()[5][row]) if row is not None else top.country_code), code
 
 
 def _other_ending_in_listed_unit(mentions: list[Mention], first: list, cand_lists: list,
