@@ -8,9 +8,9 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from functools import cache, lru_cache, partial
+from functools import lru_cache
 
 from pipeline import settings
 from pipeline.model import PLACE_FIELDS  # noqa: F401  (re-exported: the fields of a place)
@@ -97,7 +97,7 @@ class Geoparser:
         falls back to the other places of that name, or is dropped."""
         gaz = self.gazetteer
         mentions = find_mentions(text, gaz)
-        war_cue = cache(partial(has_war_cue, text))  # (scanned only if ``resolve`` needs it, at most once)
+        war_cue = _war_cue(text)  # (scanned only if ``resolve`` needs it, at most once)
         resolved = resolve(mentions, gaz, focus_country=self.focus_country, war_cue=war_cue)
         if not any(r.candidate.minor for r in resolved):
             return resolved
@@ -129,6 +129,19 @@ class Geoparser:
             row = self.gazetteer.admin1_row(code) if code else None
             found = self._admin1_names[code] = str(self.gazetteer._name[row]) if row is not None else None
         return found
+
+
+def _war_cue(text: str) -> Callable[[], bool]:
+    """``has_war_cue(text)``, computed on the first call only (``functools.cache`` over a ``partial`` would do the
+    same, but building its wrapper for every text cost more than the scan it spares)."""
+    found: list[bool] = []
+
+    def war_cue() -> bool:
+        if not found:
+            found.append(has_war_cue(text))
+        return found[0]
+
+    return war_cue
 
 
 def _supported_countries(resolved: list[Resolution], focus_country: str | None) -> set[str]:

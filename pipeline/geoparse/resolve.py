@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from geopy.distance import EARTH_RADIUS, great_circle
 
@@ -228,9 +229,9 @@ def _is_city_unit(gaz: Gazetteer, row: int, w: ResolveWeights) -> bool:
     return _great_circle_km(lat[row], lon[row], lat[seat], lon[seat]) < w.city_unit_km
 
 
-@dataclass(frozen=True)
-class _Facts:
-    """What the candidates of one mention say about each other (computed once per mention)."""
+class _Facts(NamedTuple):
+    """What the candidates of one mention say about each other (computed once per form; a tuple: a frozen
+    dataclass sets each field with a generic call)."""
 
     city_admin1: frozenset  # admin-1 units holding a town of 10,000+ of this name
     big_city_countries: frozenset  # countries with a city of 100,000+ of this name
