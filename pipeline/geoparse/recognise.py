@@ -1491,9 +1491,8 @@ def _strong_key(word: str, gaz: Gazetteer) -> bool:
 
 def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool:
     """Whether a gazetteer match reads as a place here: not an acronym, a person, an organisation,
-    a river, a month or an ordinary English word that some village happens to be called."""
-    if not m.rows and m.key not in gaz.keys:  # (``_rows_of`` is empty exactly then)
-        return False
+    a river, a month or an ordinary English word that some village happens to be called. ``m`` has rows, or its
+    key is a name of the index (the callers drop the other names first: ``_name_verdict``)."""
     line_kind = ctx.line_kind(m.paragraph)
     facts = _mention_facts(gaz, m)
     strong = facts.strong
@@ -1570,8 +1569,9 @@ def _name_verdict(gaz: Gazetteer, key: str, surface: str) -> int:
     """What ``_keep`` decides for a "name" mention without fixed rows, of ``key`` written ``surface``, from
     them alone: ``_DROPPED_ANYWHERE`` (no key, a month or day), ``_DROPPED_OUTSIDE_LOCATION_LINES`` (the
     context-free part of the dictionary-word rule: only a location line keeps it), else ``_CONTEXT_DECIDES``.
-    The same tests in the same order as ``_keep``; names recur across articles, so each is judged once, and a
-    dropped name costs no look-up of its paragraph, sentence or words around."""
+    The same tests in the same order as ``_keep`` (which leaves the key test to this one); names recur across
+    articles, so each is judged once, and a dropped name costs no look-up of its paragraph, sentence or words
+    around."""
     if key not in gaz.keys or key in MONTHS_DAYS:
         return _DROPPED_ANYWHERE
     if surface.isupper() and len(surface) > 1:
