@@ -290,10 +290,18 @@ def _zipf(word: str) -> float:
     """wordfreq's ``zipf_frequency(word, "en")``. A plain lower-case ASCII word is a single token to
     wordfreq's tokenizer, so its value is read straight from wordfreq's list and rounded as
     ``zipf_frequency`` rounds it (the tokenizer is most of the cost); other words go through wordfreq."""
-    freq_to_zipf, zipf_frequency, min_freq = _wordfreq_functions()
+    _freq_to_zipf, zipf_frequency, min_freq = _wordfreq_functions()
     if not _PLAIN_WORD.match(word):
         return zipf_frequency(word, "en")
-    freq = max(_english_frequencies().get(word, 0.0), min_freq)
+    return _zipf_of_frequency(max(_english_frequencies().get(word, 0.0), min_freq))
+
+
+@lru_cache(maxsize=4096)
+def _zipf_of_frequency(freq: float) -> float:
+    """The Zipf value ``zipf_frequency`` gives a word of wordfreq frequency ``freq``. wordfreq stores its frequencies
+    in centibels, so its list holds a few hundred distinct values (and every word it lacks has the least one): each
+    is rounded once (two ``round`` calls on floats, most of a new word's cost)."""
+    freq_to_zipf = _wordfreq_functions()[0]
     freq = round(freq, math.floor(-math.log(freq, 10)) + 3)  # wordfreq's 3 significant digits
     return round(freq_to_zipf(freq), 2)
 
