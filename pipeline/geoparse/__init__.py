@@ -8,9 +8,9 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from functools import cache, lru_cache, partial
+from functools import lru_cache
 
 from pipeline import settings
 from pipeline.model import PLACE_FIELDS  # noqa: F401  (re-exported: the fields of a place)
@@ -18,7 +18,7 @@ from pipeline.geoparse.gazetteer import Gazetteer, load_gazetteer
 from pipeline.geoparse.recognise import Mention, find_mentions, load_word_lists, prepare_spellings
 from pipeline.geoparse.theatre import has_war_cue
 from pipeline.geoparse.resolve import PRECISION_ADMIN1, PRECISION_ONLINE, Resolution, prepare_ranking, resolve
-from pipeline.model import Place, PlaceRecord, Signal
+from pipeline.model import Place, PlaceRecord, Signal, place_record
 
 _UNSEEN = object()  # a cache slot not filled yet (None is a valid answer)
 # allocations between two collections of the youngest generation of the cyclic garbage collector, set for the
@@ -52,24 +52,35 @@ class Geoparser:
 
     def parse(self, text: str) -> list[PlaceRecord]:
         """``parse_places`` at the output edge: each place as its record (the fields of ``PLACE_FIELDS``)."""
-        return [p.as_properties() for p in self.parse_places(text)]
+        return [self._record(r) for r in self._resolve(text)]
 
-    def _place(self, r: Resolution) -> Place:
-        """The resolved mention ``r`` as a ``Place``: its admin-1 unit named (joined from the polygon layer
-        when the gazetteer has none), and located online when only its unit's seat is known."""
+    def _record(self, r: Resolution) -> PlaceRecord:
+        """``self._place(r).as_properties()``: made from the place's fields without the ``Place`` (which costs
+        more to make than its record), unless the place is completed once made (online, or from the polygon
+        layer)."""
+        if r.candidate.admin1_code is None or (r.precision == PRECISION_ADMIN1 and self.online is not None):
+            return self._place(r).as_properties()
+        return place_record(*self._fields(r))
+
+    def _fields(self, r: Resolution) -> tuple:
+        """The fields of the ``Place`` of ``r``, in order, before ``_place`` completes it: its admin-1 unit named,
+        its point rounded."""
         c, m = r.candidate, r.mention
-        admin1_code, admin1_name = c.admin1_code, self._admin1_name(c.admin1_code)
-        country_code = c.country_code or None
         reason = r.reason
         if c.approx:
             reason += "; approximate point (the centre of its hromada or raion)"
         point = self._points.get((c.lat, c.lon)) if c.lat and c.lon else None
         if point is None:
             point = self._rounded_point(c.lat, c.lon)
-        place = Place(start=m.start, end=m.end, text=m.text, name=c.name, lat=point[0], lon=point[1],
-                      geonameid=c.geonameid, feature_kind=c.feature_kind, admin1_code=admin1_code,
-                      admin1_name=admin1_name, country_code=country_code, confidence=r.confidence, reason=reason,
-                      capital=c.capital, approx_point=c.approx, precision=r.precision, signals=tuple(r.signals))
+        return (m.start, m.end, m.text, c.name, point[0], point[1], c.geonameid, c.feature_kind, c.admin1_code,
+                self._admin1_name(c.admin1_code), c.country_code or None, r.confidence, reason, c.capital, c.approx,
+                r.precision, tuple(r.signals))
+
+    def _place(self, r: Resolution) -> Place:
+        """The resolved mention ``r`` as a ``Place``: its admin-1 unit named (joined from the polygon layer
+        when the gazetteer has none), and located online when only its unit's seat is known."""
+        c = r.candidate
+        place = Place(*self._fields(r))
         if r.precision == PRECISION_ADMIN1 and self.online is not None:
             place = self._look_up_online(r, place)
         if c.admin1_code is None:
@@ -97,7 +108,7 @@ class Geoparser:
         falls back to the other places of that name, or is dropped."""
         gaz = self.gazetteer
         mentions = find_mentions(text, gaz)
-        war_cue = cache(partial(has_war_cue, text))  # (scanned only if ``resolve`` needs it, at most once)
+        war_cue = _war_cue(text)  # (scanned only if ``resolve`` needs it, at most once)
         resolved = resolve(mentions, gaz, focus_country=self.focus_country, war_cue=war_cue)
         if not any(r.candidate.minor for r in resolved):
             return resolved
@@ -129,6 +140,19 @@ class Geoparser:
             row = self.gazetteer.admin1_row(code) if code else None
             found = self._admin1_names[code] = str(self.gazetteer._name[row]) if row is not None else None
         return found
+
+
+def _war_cue(text: str) -> Callable[[], bool]:
+    """``has_war_cue(text)``, computed on the first call only (``functools.cache`` over a ``partial`` would do the
+    same, but building its wrapper for every text cost more than the scan it spares)."""
+    found: list[bool] = []
+
+    def war_cue() -> bool:
+        if not found:
+            found.append(has_war_cue(text))
+        return found[0]
+
+    return war_cue
 
 
 def _supported_countries(resolved: list[Resolution], focus_country: str | None) -> set[str]:

@@ -294,10 +294,18 @@ def _zipf(word: str) -> float:
     """wordfreq's ``zipf_frequency(word, "en")``. A plain lower-case ASCII word is a single token to
     wordfreq's tokenizer, so its value is read straight from wordfreq's list and rounded as
     ``zipf_frequency`` rounds it (the tokenizer is most of the cost); other words go through wordfreq."""
-    freq_to_zipf, zipf_frequency, min_freq = _wordfreq_functions()
+    _freq_to_zipf, zipf_frequency, min_freq = _wordfreq_functions()
     if not _PLAIN_WORD.match(word):
         return zipf_frequency(word, "en")
-    freq = max(_english_frequencies().get(word, 0.0), min_freq)
+    return _zipf_of_frequency(max(_english_frequencies().get(word, 0.0), min_freq))
+
+
+@lru_cache(maxsize=4096)
+def _zipf_of_frequency(freq: float) -> float:
+    """The Zipf value ``zipf_frequency`` gives a word of wordfreq frequency ``freq``. wordfreq stores its frequencies
+    in centibels, so its list holds a few hundred distinct values (and every word it lacks has the least one): each
+    is rounded once (two ``round`` calls on floats, most of a new word's cost)."""
+    freq_to_zipf = _wordfreq_functions()[0]
     freq = round(freq, math.floor(-math.log(freq, 10)) + 3)  # wordfreq's 3 significant digits
     return round(freq_to_zipf(freq), 2)
 
@@ -1592,9 +1600,8 @@ def _strong_key(word: str, gaz: Gazetteer) -> bool:
 
 def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool:
     """Whether a gazetteer match reads as a place here: not an acronym, a person, an organisation,
-    a river, a month or an ordinary English word that some village happens to be called."""
-    if not m.rows and m.key not in gaz.keys:  # (``_rows_of`` is empty exactly then)
-        return False
+    a river, a month or an ordinary English word that some village happens to be called. ``m`` has rows, or its
+    key is a name of the index (the callers drop the other names first: ``_name_verdict``)."""
     line_kind = ctx.line_kind(m.paragraph)
     facts = _mention_facts(gaz, m)
     strong = facts.strong
@@ -1672,8 +1679,9 @@ def _name_verdict(gaz: Gazetteer, key: str, surface: str) -> int:
     """What ``_keep`` decides for a "name" mention without fixed rows, of ``key`` written ``surface``, from
     them alone: ``_DROPPED_ANYWHERE`` (no key, a month or day), ``_DROPPED_OUTSIDE_LOCATION_LINES`` (the
     context-free part of the dictionary-word rule: only a location line keeps it), else ``_CONTEXT_DECIDES``.
-    The same tests in the same order as ``_keep``; names recur across articles, so each is judged once, and a
-    dropped name costs no look-up of its paragraph, sentence or words around."""
+    The same tests in the same order as ``_keep`` (which leaves the key test to this one); names recur across
+    articles, so each is judged once, and a dropped name costs no look-up of its paragraph, sentence or words
+    around."""
     if key not in gaz.keys or key in MONTHS_DAYS:
         return _DROPPED_ANYWHERE
     if surface.isupper() and len(surface) > 1:

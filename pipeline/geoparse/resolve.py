@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from geopy.distance import EARTH_RADIUS, great_circle
 
@@ -228,9 +229,9 @@ def _is_city_unit(gaz: Gazetteer, row: int, w: ResolveWeights) -> bool:
     return _great_circle_km(lat[row], lon[row], lat[seat], lon[seat]) < w.city_unit_km
 
 
-@dataclass(frozen=True)
-class _Facts:
-    """What the candidates of one mention say about each other (computed once per mention)."""
+class _Facts(NamedTuple):
+    """What the candidates of one mention say about each other (computed once per form; a tuple: a frozen
+    dataclass sets each field with a generic call)."""
 
     city_admin1: frozenset  # admin-1 units holding a town of 10,000+ of this name
     big_city_countries: frozenset  # countries with a city of 100,000+ of this name
@@ -274,21 +275,81 @@ def _kind_scores(w: ResolveWeights) -> dict[str, float]:
 _DEFAULT_KIND_SCORES = dict(RESOLVE_WEIGHTS.kind_bonus)
 
 
+class _FixedSignals(NamedTuple):
+    """The signals ``_base`` gives whose kind, weight and words depend on the weights alone."""
+
+    unknown_population: Signal  # a settlement with no population figure
+    unknown_population_village: Signal  # ... named a village
+    named_village: Signal
+    capital: Signal
+    main_name: Signal
+    seat_of_unit: Signal
+    main_name_spelling: Signal
+    former_name_taken: Signal
+    former_name: Signal
+    alternate_name_taken: Signal
+    alternate_spelling: Signal
+    former_spelling: Signal
+    alternate_name: Signal
+
+
+@lru_cache(maxsize=8)
+def _fixed_signals(w: ResolveWeights) -> _FixedSignals:
+    """``_FixedSignals`` under the weights ``w``: made once and shared by every candidate (a signal is frozen)."""
+    unknown = math.log10(w.unknown_village_population + w.population_smoothing)
+    return _FixedSignals(
+        unknown_population=Signal("population", w.population_weight * unknown, "population unknown"),
+        unknown_population_village=Signal("population", w.village_population_weight * unknown, "population unknown"),
+        named_village=Signal("named_village", 0.0, "named a village: population not used"),
+        capital=Signal("national_capital", w.capital, "national capital"),
+        main_name=Signal("main_name", w.main_name, "main name"),
+        seat_of_unit=Signal("seat_of_unit_so_named", w.main_name, "the seat of the admin-1 unit of this name"),
+        main_name_spelling=Signal("main_name_spelling", w.main_name, "another spelling of its main name"),
+        former_name_taken=Signal("former_name_taken", w.alternate_name_taken,
+                                 "former name (another place has it as main name)"),
+        former_name=Signal("former_name", 0.0, "former name"),
+        alternate_name_taken=Signal("alternate_name_taken", w.alternate_name_taken,
+                                    "alternate name (another place has it as main name)"),
+        alternate_spelling=Signal("alternate_spelling", 0.0, "another transliteration of its name"),
+        former_spelling=Signal("former_spelling", 0.0, "former spelling"),
+        alternate_name=Signal("alternate_name", 0.0, "alternate name"))
+
+
+# ``_fixed_signals(RESOLVE_WEIGHTS)``, and the ``feature_kind`` signal of each (kind, score) under them, read without
+# hashing the weights: ``_base`` builds a few signals for every candidate of every new form of a name, and most of
+# them are these (a signal made anew costs several times a look-up)
+_DEFAULT_FIXED_SIGNALS = _fixed_signals(RESOLVE_WEIGHTS)
+_DEFAULT_KIND_SIGNALS: dict[tuple[str, float], Signal] = {}
+
+
+def _kind_signal(feature_kind: str, kind: float, w: ResolveWeights) -> Signal:
+    """The ``feature_kind`` signal of a candidate of ``feature_kind`` whose kind score is ``kind``."""
+    if w is not RESOLVE_WEIGHTS:
+        return Signal("feature_kind", kind, f"feature kind {feature_kind}" if kind >= w.kind_reason_min else "")
+    # (under the default weights a kind score is a sum of their kind bonuses, none of them -0.0, so it is never -0.0:
+    # no key stands for both zeros, which are written differently)
+    found = _DEFAULT_KIND_SIGNALS.get((feature_kind, kind))
+    if found is None:
+        found = _DEFAULT_KIND_SIGNALS[(feature_kind, kind)] = Signal(
+            "feature_kind", kind, f"feature kind {feature_kind}" if kind >= w.kind_reason_min else "")
+    return found
+
+
 def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
           w: ResolveWeights, region_how: str | None = None, village: bool = False, former: bool = False) -> list[Signal]:
     """Signals that depend only on the candidate and on how the name is written: ``region`` is
     "X region", ``text`` the surface, ``listed`` "listed with a region", ``region_how`` how "X region"
     names this unit (see ``_region_units``), ``former`` the name is one the candidate bore before a renaming."""
-    weight = w.village_population_weight if village and c.feature_kind == "city" else w.population_weight
+    fixed = _DEFAULT_FIXED_SIGNALS if w is RESOLVE_WEIGHTS else _fixed_signals(w)
     if not c.population and c.feature_kind == "city":
         # a settlement with no population figure (GeoNames gives 0, the codifier none): unknown, not nil
-        signals = [Signal("population", weight * math.log10(w.unknown_village_population + w.population_smoothing),
-                          "population unknown")]
+        signals = [fixed.unknown_population_village if village else fixed.unknown_population]
     else:
+        weight = w.village_population_weight if village and c.feature_kind == "city" else w.population_weight
         signals = [Signal("population", weight * math.log10(c.population + w.population_smoothing),
                           f"population {c.population:,}" if c.population else "")]
     if village and c.feature_kind == "city":
-        signals.append(Signal("named_village", 0.0, "named a village: population not used"))
+        signals.append(fixed.named_village)
     # ``w.kind_score``, without a dict per call (nor a hash of the weights for the default ones)
     kind = (_DEFAULT_KIND_SCORES if w is RESOLVE_WEIGHTS else _kind_scores(w)).get(c.feature_kind, 0.0)
     if region and c.feature_kind == "admin1":
@@ -303,35 +364,33 @@ def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
             kind += w.admin1_namesake_town if not listed else w.admin1_namesake_town_listed
         elif facts.big_city_countries and not listed:
             kind += w.admin1_big_city_elsewhere  # a big city of this name elsewhere ("Gaza")
-    signals.append(Signal("feature_kind", kind, f"feature kind {c.feature_kind}" if kind >= w.kind_reason_min else ""))
+    signals.append(_kind_signal(c.feature_kind, kind, w))
     if c.capital:
-        signals.append(Signal("national_capital", w.capital, "national capital"))
+        signals.append(fixed.capital)
     if c.primary:
-        signals.append(Signal("main_name", w.main_name, "main name"))
+        signals.append(fixed.main_name)
     elif c.row in facts.unit_seats and not region:
         # the admin-1 unit called so is named after this town, its seat: the bare name is the town ("Odessa")
-        signals.append(Signal("seat_of_unit_so_named", w.main_name, "the seat of the admin-1 unit of this name"))
+        signals.append(fixed.seat_of_unit)
     elif (facts.codifier_rows or not facts.any_primary) and c.feature_kind == "city" and not c.minor \
             and _same_name_spelt(c.name, text):
         # beside the codifier's settlements (whose main name is the official spelling), or where no place has this
         # as its main name, an alternate that only re-spells the main name ("Kurdiumivka" for "Kurdyumivka") is as
         # good as it: it beats a town that bears the spelling as a former name of another word
-        signals.append(Signal("main_name_spelling", w.main_name, "another spelling of its main name"))
+        signals.append(fixed.main_name_spelling)
     elif former and not _same_name_spelt(c.name, text):
         # renamed since (the codifier's older editions): a town that bears the name today keeps it ("Pervomaisk")
-        signals.append(Signal("former_name_taken", w.alternate_name_taken, "former name (another place has it as "
-                              "main name)") if facts.primary_city else Signal("former_name", 0.0, "former name"))
+        signals.append(fixed.former_name_taken if facts.primary_city else fixed.former_name)
     elif facts.primary_city and not (c.minor and _same_name_spelt(c.name, text)):
-        signals.append(Signal("alternate_name_taken", w.alternate_name_taken,
-                              "alternate name (another place has it as main name)"))
+        signals.append(fixed.alternate_name_taken)
     elif c.minor and facts.primary_city:
         # a codifier settlement's alternates are transliterations of its own name ("Novoselivka" for
         # "Novosilivka"), as good as its main name even when a town elsewhere has that spelling as main name
-        signals.append(Signal("alternate_spelling", 0.0, "another transliteration of its name"))
+        signals.append(fixed.alternate_spelling)
     elif former:  # a change of spelling since an older edition of the codifier ("Dorozhne" → "Dorozhnie")
-        signals.append(Signal("former_spelling", 0.0, "former spelling"))
+        signals.append(fixed.former_spelling)
     else:
-        signals.append(Signal("alternate_name", 0.0, "alternate name"))
+        signals.append(fixed.alternate_name)
     return signals
 
 

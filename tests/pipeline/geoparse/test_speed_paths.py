@@ -233,7 +233,8 @@ def test_word_after_matched_in_place_equals_the_slice():
 
 
 def test_row_test_of_a_mention_equals_its_rows(gazetteer):
-    """``_keep`` drops a mention without rows by ``key not in gaz.keys``: the same as ``_rows_of`` being empty."""
+    """``_name_verdict`` drops a mention without rows by ``key not in gaz.keys``: the same as ``_rows_of`` being
+    empty."""
     from pipeline.geoparse.recognise import Mention, _rows_of
 
     keys = ["kyiv", "kharkiv oblast", "zzqx", "new york", "ukrainian", "st  louis", "", "pre", "the"]
@@ -241,6 +242,23 @@ def test_row_test_of_a_mention_equals_its_rows(gazetteer):
         for rows in ((), (0,)):
             m = Mention(0, 1, key, key, "name", rows)
             assert (not m.rows and m.key not in gazetteer.keys) == (not _rows_of(gazetteer, m)), key
+
+
+def test_rowless_matches_are_names_of_the_index(geoparser):
+    """``_keep`` leaves the key test to ``_name_verdict``: every match ``_names_in_run`` gives without rows (the
+    automaton's and the location lines') is a name of the index; the others are demonyms, with their row."""
+    gaz = geoparser.gazetteer
+    rng = random.Random(30)
+    words = ["Ukrainian", "Kyiv", "St. Louis", "Reading", "the", "Oblast", "Kharkiv", "European", "NATO", "Zzqx",
+             "New", "York", "Russians", "Donetsk", "People's", "Republic"]
+    seen = 0
+    for _text, _ctx, _surnames, m in _raw_mentions(rng, words, gaz):
+        if not m.rows:
+            assert m.kind == "name" and m.key in gaz.keys, m
+            seen += 1
+        else:
+            assert m.kind == "demonym", m
+    assert seen > 100
 
 
 def test_region_word_look_ahead_needs_a_region_word_in_the_text():
