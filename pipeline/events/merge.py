@@ -472,30 +472,49 @@ class _Cell:
     """The merged events of one bucket (their indices in the merge), in two arrays sorted by day bin (``_NO_DAY``:
     undated), so that a new event meets only those whose dates can be compatible: 16 bytes an event. The order
     candidates are tried in decides nothing (``CrossArticleMerge.add`` pairs them best fit first, then by index);
-    they are given in index order."""
+    they are given in index order.
 
-    __slots__ = ("days", "events")
+    The events whose settlement is known for sure (:func:`settlement`) are also listed by it (``places``: 8 bytes
+    an event): an undated pair merges only at one settlement, so the undated events of a bucket are met through
+    that list, not by reading every one of them (a bucket's undated events grow with the corpus)."""
+
+    __slots__ = ("days", "events", "places")
 
     def __init__(self) -> None:
         self.days, self.events = array("q"), array("q")
+        self.places: dict[tuple, array] = {}  # a settlement's key (``settlement``) -> the events there
 
-    def add(self, event: int, day: int | None) -> None:
+    def add(self, event: int, day: int | None, place: tuple | None = None) -> None:
         key = _NO_DAY if day is None else day
         at = len(self.days) if not self.days or self.days[-1] <= key else bisect.bisect_right(self.days, key)
         self.days.insert(at, key)
         self.events.insert(at, event)
+        self.place(event, None, place)
+
+    def place(self, event: int, old: tuple | None, new: tuple | None) -> None:
+        """Re-list ``event`` from settlement ``old`` to ``new`` (None: none known for sure)."""
+        if old == new:
+            return
+        if old is not None:
+            listed = self.places[old]
+            del listed[listed.index(event)]
+            if not listed:
+                del self.places[old]
+        if new is not None:
+            self.places.setdefault(new, array("q")).append(event)
 
     def _range(self, lo: int, hi: int) -> array:
         """The events whose day bin is within ``lo`` .. ``hi``."""
         return self.events[bisect.bisect_left(self.days, lo):bisect.bisect_right(self.days, hi)]
 
-    def discard(self, event: int, day: int | None) -> None:
-        """Take ``event`` (in bin ``day``) out of the bucket."""
+    def discard(self, event: int, day: int | None, place: tuple | None = None) -> None:
+        """Take ``event`` (in bin ``day``, at settlement ``place``) out of the bucket."""
         key = _NO_DAY if day is None else day
         at = bisect.bisect_left(self.days, key)
         while self.events[at] != event:
             at += 1
         del self.days[at], self.events[at]
+        self.place(event, place, None)
 
     def move(self, event: int, old: int | None, day: int | None) -> None:
         """Re-file ``event`` (in bin ``old``) after absorbing a report changed its date."""
@@ -506,7 +525,10 @@ class _Cell:
         while self.events[at] != event:
             at += 1
         del self.days[at], self.events[at]
-        self.add(event, day)
+        key = _NO_DAY if day is None else day
+        at = len(self.days) if not self.days or self.days[-1] <= key else bisect.bisect_right(self.days, key)
+        self.days.insert(at, key)
+        self.events.insert(at, event)
 
     def candidates(self, day: int | None, *, dated: bool) -> list[int]:
         """Events whose day bin may hold a compatible date, in index order: for a dated event the days within
@@ -520,6 +542,20 @@ class _Cell:
         else:
             slack = max(WEIGHTS.merge_days_exact, WEIGHTS.merge_days_coarse)
             found = self._range(day - slack, day + slack).tolist() + self._range(_NO_DAY, _NO_DAY).tolist()
+        found.sort()
+        return found
+
+    def candidates_at(self, day: int | None, place: tuple | None, day_of: array) -> list[int]:
+        """What ``candidates(day, dated=True)`` gives that may pass the dating test of
+        ``CrossArticleMerge._candidates`` (an undated event meets only events at its settlement ``place``, a dated one
+        also the dated events within the slack), in index order, without reading the bucket's other undated events.
+        ``day_of``: each event's day bin, the bin it has in every bucket."""
+        at_place = self.places.get(place, ()) if place is not None else ()
+        if day is None:
+            return sorted(at_place)
+        slack = max(WEIGHTS.merge_days_exact, WEIGHTS.merge_days_coarse)
+        found = self._range(day - slack, day + slack).tolist()
+        found += [t for t in at_place if day_of[t] == _NO_DAY]  # the undated at its settlement (the others fail)
         found.sort()
         return found
 
@@ -797,7 +833,8 @@ class CrossArticleMerge:
             cell = self.cells.get(key)
             if cell is None:
                 continue
-            found += [t for t in cell.candidates(day, dated=dated)
+            pool = cell.candidates_at(day, place_key, self.day_of) if dated else cell.candidates(day, dated=False)
+            found += [t for t in pool
                       if not has(t, code)
                       and (not dated or (day is not None and self.day_of[t] != _NO_DAY)
                            or (place_key is not None and self.settlement_of[t] == place_key))
@@ -813,15 +850,19 @@ class CrossArticleMerge:
         absorb(merged, event, corroborates=any(s.report not in reports for s in event.sources))
         self.articles_of.add(target, _article_code(article))
         old, new = self.day_of[target], _day(merged)
-        self.home_of[target].move(target, None if old == _NO_DAY else old, new)
-        if target in self.name_cell_of:
-            self.name_cell_of[target].move(target, None if old == _NO_DAY else old, new)
+        was_at, now_at = self.settlement_of[target], settlement(merged.place)
+        for cell in (self.home_of[target], self.name_cell_of.get(target)):
+            if cell is not None:
+                cell.move(target, None if old == _NO_DAY else old, new)
+                cell.place(target, was_at, now_at)
         if was_filed != _oblast_key(merged) or old != (_NO_DAY if new is None else new):  # its oblast's bucket
             if was_filed is not None:
-                self.cells[was_filed].discard(target, None if old == _NO_DAY else old)
-            self._file(merged, target, new)
+                self.cells[was_filed].discard(target, None if old == _NO_DAY else old, was_at)
+            self._file(merged, target, new, now_at)
+        elif was_filed is not None:
+            self.cells[was_filed].place(target, was_at, now_at)
         self.day_of[target] = _NO_DAY if new is None else new
-        self.settlement_of[target] = settlement(merged.place)
+        self.settlement_of[target] = now_at
         self._pickled[target] = None
         self._views.pop(target, None)  # what it was before absorbing
         self.touched.add(target)
@@ -839,28 +880,29 @@ class CrossArticleMerge:
             cell = self.cells[home] = _Cell()
         self.home_of.append(cell)
         self.day_of.append(_NO_DAY if day is None else day)
-        self.settlement_of.append(settlement(event.place))
-        cell.add(index, day)
+        place = settlement(event.place)
+        self.settlement_of.append(place)
+        cell.add(index, day, place)
         name_key = _name_key(event)
         if name_key is not None:
             named = self.cells.get(name_key)
             if named is None:
                 named = self.cells[name_key] = _Cell()
-            named.add(index, day)
+            named.add(index, day, place)
             self.name_cell_of[index] = named
-        self._file(event, index, day)
+        self._file(event, index, day, place)
         self.touched.add(index)
 
-    def _file(self, event: Event, index: int, day: int | None) -> None:
-        """File event ``index`` in its oblast's bucket too when it is a report at a settlement (``_oblast_key``): the
-        bucket is told by the event itself, so no index of it is kept."""
+    def _file(self, event: Event, index: int, day: int | None, place: tuple | None) -> None:
+        """File event ``index`` (at settlement ``place``) in its oblast's bucket too when it is a report at a
+        settlement (``_oblast_key``): the bucket is told by the event itself, so no index of it is kept."""
         key = _oblast_key(event)
         if key is None:
             return
         cell = self.cells.get(key)
         if cell is None:
             cell = self.cells[key] = _Cell()
-        cell.add(index, day)
+        cell.add(index, day, place)
 
     def pickled(self, i: int) -> bytes:
         """Merged event ``i`` as its pickle (the one kept, when it is kept; ``compact`` keeps every one)."""

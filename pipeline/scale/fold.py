@@ -47,7 +47,7 @@ from pipeline.scale.digests import Codes, HexDigests
 from pipeline.scale.heap import HEAP_NAME, BlobHeap, HeapDamaged
 from pipeline.scale.work import Failure, Pool, chunked, place_json
 
-FOLD_VERSION = 13  # bump when the pickled layout below changes
+FOLD_VERSION = 14  # bump when the pickled layout below changes
 _COLLECTION_HEAD = '{"type":"FeatureCollection","features":['
 _COLLECTION_TAIL = "]}\n"
 _CSV_HEADER = events_csv({"features": []})
