@@ -728,6 +728,15 @@ class _Flags:
             i = find(1, i + 1)
 
 
+_NO_FIGURE = -1  # in ``CrossArticleMerge.tolls``: no figure stated, or one that is not a whole number (not compared)
+
+
+def _figure(value: object) -> int:
+    """A figure as ``CrossArticleMerge.tolls`` keeps it: a whole number of people, else ``_NO_FIGURE``."""
+    ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 1 << 62
+    return value if ok else _NO_FIGURE
+
+
 def _day(event: Event) -> int | None:
     """The day bin of an event: its date's ordinal, None when undated (claims: one bin, dates do not decide)."""
     if event.event_type == "annexation_claim":
@@ -759,6 +768,7 @@ class CrossArticleMerge:
         self.day_of = array("q")  # event → its day bin (_NO_DAY: none)
         self.articles_of = _Articles()  # event → the articles it merges (codes of their names)
         self.settlement_of = _Settlements()  # event → its settlement (``settlement``)
+        self.tolls = array("q")  # event → its killed and injured, one after the other (``_figure``)
         self.touched = _Flags()
 
     def __len__(self) -> int:
@@ -828,6 +838,8 @@ class CrossArticleMerge:
         dated = event.event_type != "annexation_claim"
         place_key = settlement(event.place)  # an undated pair must be at one settlement for sure
         has, code = self.articles_of.has, _article_code(article)
+        apart = self._tolls_apart if dated else lambda t, killed, injured: False  # a claim merges whatever its figures
+        killed, injured = _figure(event.killed), _figure(event.injured)
         found: list[int] = []
         for key in look:
             cell = self.cells.get(key)
@@ -835,11 +847,20 @@ class CrossArticleMerge:
                 continue
             pool = cell.candidates_at(day, place_key, self.day_of) if dated else cell.candidates(day, dated=False)
             found += [t for t in pool
-                      if not has(t, code)
+                      if not has(t, code) and not apart(t, killed, injured)
                       and (not dated or (day is not None and self.day_of[t] != _NO_DAY)
                            or (place_key is not None and self.settlement_of[t] == place_key))
                       and mergeable(self.view(t), event)]
         return list(dict.fromkeys(found))  # an event in its grid cell and in its name bucket is one candidate
+
+    def _tolls_apart(self, t: int, killed: int, injured: int) -> bool:
+        """Whether merged event ``t``'s figures and ``killed`` / ``injured`` (``_figure``) are too far apart for
+        ``_tolls_compatible`` under either of its ratios: then ``mergeable`` says no, and ``t``'s view is not read."""
+        ratio = min(WEIGHTS.toll_ratio_same_day, WEIGHTS.toll_ratio_compatible)
+        for x, y in ((killed, self.tolls[2 * t]), (injured, self.tolls[2 * t + 1])):
+            if x >= 0 and y >= 0 and not _ratio_ok(x, y, ratio):
+                return True
+        return False
 
     def _absorb(self, target: int, event: Event) -> None:
         article = event.sources[0].article if event.sources else ""
@@ -863,6 +884,7 @@ class CrossArticleMerge:
             self.cells[was_filed].place(target, was_at, now_at)
         self.day_of[target] = _NO_DAY if new is None else new
         self.settlement_of[target] = now_at
+        self.tolls[2 * target], self.tolls[2 * target + 1] = _figure(merged.killed), _figure(merged.injured)
         self._pickled[target] = None
         self._views.pop(target, None)  # what it was before absorbing
         self.touched.add(target)
@@ -882,6 +904,7 @@ class CrossArticleMerge:
         self.day_of.append(_NO_DAY if day is None else day)
         place = settlement(event.place)
         self.settlement_of.append(place)
+        self.tolls.extend((_figure(event.killed), _figure(event.injured)))
         cell.add(index, day, place)
         name_key = _name_key(event)
         if name_key is not None:
