@@ -761,6 +761,9 @@ class CrossArticleMerge:
         self._full: dict[int, Event] = {}  # whole events held as objects, least recently used first
         self._views: dict[int, MergeView] = {}  # views of the events met recently, least recently used first
         self._pickled = _Pickles()  # each event's pickle as last kept (bytes, or its reference in ``heap``); None: changed
+        # with a heap, each event's ``MergeView`` pickled beside it (None: none kept): a view is read back from its own
+        # few hundred bytes, not from the whole event's pickle, which grows with every report the event merges
+        self._view_pickled = _Pickles()
         self.heap = None  # where pickles are kept (``pipeline.scale.heap.BlobHeap``); None: in memory
         self.cells: dict[tuple, _Cell] = {}
         self.home_of: list[_Cell] = []  # event → its bucket
@@ -791,7 +794,11 @@ class CrossArticleMerge:
         found = self._views.pop(i, None)
         if found is None:
             whole = self._full.get(i)
-            found = MergeView(whole if whole is not None else self._load(i))
+            kept = self._view_pickled[i] if whole is None and i < len(self._view_pickled) else None
+            if kept is not None:
+                found = pickle.loads(self.heap.get(kept))
+            else:
+                found = MergeView(whole if whole is not None else self._load(i))
         self._views[i] = found  # the most recently used now
         return found
 
@@ -886,6 +893,8 @@ class CrossArticleMerge:
         self.settlement_of[target] = now_at
         self.tolls[2 * target], self.tolls[2 * target + 1] = _figure(merged.killed), _figure(merged.injured)
         self._pickled[target] = None
+        if target < len(self._view_pickled):
+            self._view_pickled[target] = None
         self._views.pop(target, None)  # what it was before absorbing
         self.touched.add(target)
 
@@ -945,10 +954,19 @@ class CrossArticleMerge:
                 if self._pickled[i] is None:
                     blob = pickle.dumps(self._full[i], protocol=pickle.HIGHEST_PROTOCOL)
                     self._pickled[i] = blob if self.heap is None else self.heap.put(blob)
+                    if self.heap is not None:
+                        self._keep_view(i)
                 del self._full[i]
         if len(self._views) > keep:
             for i in list(islice(self._views, len(self._views) - keep // 2)):
                 del self._views[i]
+
+    def _keep_view(self, i: int) -> None:
+        """Pickle whole event ``i``'s view into the heap (the one held when there is one: it is the event's)."""
+        view = self._views.get(i) or MergeView(self._full[i])
+        while len(self._view_pickled) <= i:
+            self._view_pickled.append(None)
+        self._view_pickled[i] = self.heap.put(pickle.dumps(view, protocol=pickle.HIGHEST_PROTOCOL))
 
     def __getstate__(self) -> dict:
         self.compact()  # an unchanged event is not pickled again next time

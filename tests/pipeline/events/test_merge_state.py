@@ -179,3 +179,23 @@ def test_a_bucket_meets_its_undated_events_only_at_their_settlement_and_finds_ev
             t for t in cell.events if fold.settlement_of[t] is not None)
         assert all(fold.settlement_of[t] == place for place, ts in cell.places.items() for t in ts)
         assert all(fold.day_of[t] == day for t, day in zip(cell.events, cell.days))  # a bin is its event's day
+
+
+def test_a_view_read_back_from_the_heap_is_the_view_of_the_event_as_it_is_now(tmp_path):
+    """A view is pickled beside its event when the event is (not read back from the whole event, which grows with
+    its reports); a report joining the event drops the kept view with the kept event."""
+    fold = CrossArticleMerge()
+    fold.heap = BlobHeap(tmp_path / "heap")
+    for events in _article_events(40):
+        fold.add(events)
+        fold.compact(keep=2, whole=2)
+    fold.compact()
+    kept = [i for i in range(len(fold)) if fold._view_pickled[i] is not None]
+    assert len(kept) == len(fold) > 20
+    for i in kept:
+        again = pickle.loads(fold.heap.get(fold._view_pickled[i]))
+        assert [getattr(again, k) for k in MergeView.__slots__] == [getattr(MergeView(fold.event(i)), k)
+                                                                  for k in MergeView.__slots__]
+    joined = next(i for i in range(len(fold)) if len(fold.event(i).sources) > 1)
+    fold._absorb(joined, pickle.loads(pickle.dumps(fold.event(joined))))
+    assert fold._view_pickled[joined] is None and fold._pickled[joined] is None
