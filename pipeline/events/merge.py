@@ -532,30 +532,49 @@ class _Cell:
     """The merged events of one bucket (their indices in the merge), in two arrays sorted by day bin (``_NO_DAY``:
     undated), so that a new event meets only those whose dates can be compatible: 16 bytes an event. The order
     candidates are tried in decides nothing (``CrossArticleMerge.add`` pairs them best fit first, then by index);
-    they are given in index order."""
+    they are given in index order.
 
-    __slots__ = ("days", "events")
+    The events whose settlement is known for sure (:func:`settlement`) are also listed by it (``places``: 8 bytes
+    an event): an undated pair merges only at one settlement, so the undated events of a bucket are met through
+    that list, not by reading every one of them (a bucket's undated events grow with the corpus)."""
+
+    __slots__ = ("days", "events", "places")
 
     def __init__(self) -> None:
         self.days, self.events = array("q"), array("q")
+        self.places: dict[tuple, array] = {}  # a settlement's key (``settlement``) -> the events there
 
-    def add(self, event: int, day: int | None) -> None:
+    def add(self, event: int, day: int | None, place: tuple | None = None) -> None:
         key = _NO_DAY if day is None else day
         at = len(self.days) if not self.days or self.days[-1] <= key else bisect.bisect_right(self.days, key)
         self.days.insert(at, key)
         self.events.insert(at, event)
+        self.place(event, None, place)
+
+    def place(self, event: int, old: tuple | None, new: tuple | None) -> None:
+        """Re-list ``event`` from settlement ``old`` to ``new`` (None: none known for sure)."""
+        if old == new:
+            return
+        if old is not None:
+            listed = self.places[old]
+            del listed[listed.index(event)]
+            if not listed:
+                del self.places[old]
+        if new is not None:
+            self.places.setdefault(new, array("q")).append(event)
 
     def _range(self, lo: int, hi: int) -> array:
         """The events whose day bin is within ``lo`` .. ``hi``."""
         return self.events[bisect.bisect_left(self.days, lo):bisect.bisect_right(self.days, hi)]
 
-    def discard(self, event: int, day: int | None) -> None:
-        """Take ``event`` (in bin ``day``) out of the bucket."""
+    def discard(self, event: int, day: int | None, place: tuple | None = None) -> None:
+        """Take ``event`` (in bin ``day``, at settlement ``place``) out of the bucket."""
         key = _NO_DAY if day is None else day
         at = bisect.bisect_left(self.days, key)
         while self.events[at] != event:
             at += 1
         del self.days[at], self.events[at]
+        self.place(event, place, None)
 
     def move(self, event: int, old: int | None, day: int | None) -> None:
         """Re-file ``event`` (in bin ``old``) after absorbing a report changed its date."""
@@ -566,7 +585,10 @@ class _Cell:
         while self.events[at] != event:
             at += 1
         del self.days[at], self.events[at]
-        self.add(event, day)
+        key = _NO_DAY if day is None else day
+        at = len(self.days) if not self.days or self.days[-1] <= key else bisect.bisect_right(self.days, key)
+        self.days.insert(at, key)
+        self.events.insert(at, event)
 
     def candidates(self, day: int | None, *, dated: bool) -> list[int]:
         """Events whose day bin may hold a compatible date, in index order: for a dated event the days within
@@ -580,6 +602,20 @@ class _Cell:
         else:
             slack = max(WEIGHTS.merge_days_exact, WEIGHTS.merge_days_coarse, WEIGHTS.merge_days_handover)
             found = self._range(day - slack, day + slack).tolist() + self._range(_NO_DAY, _NO_DAY).tolist()
+        found.sort()
+        return found
+
+    def candidates_at(self, day: int | None, place: tuple | None, day_of: array) -> list[int]:
+        """What ``candidates(day, dated=True)`` gives that may pass the dating test of
+        ``CrossArticleMerge._candidates`` (an undated event meets only events at its settlement ``place``, a dated one
+        also the dated events within the slack), in index order, without reading the bucket's other undated events.
+        ``day_of``: each event's day bin, the bin it has in every bucket."""
+        at_place = self.places.get(place, ()) if place is not None else ()
+        if day is None:
+            return sorted(at_place)
+        slack = max(WEIGHTS.merge_days_exact, WEIGHTS.merge_days_coarse)
+        found = self._range(day - slack, day + slack).tolist()
+        found += [t for t in at_place if day_of[t] == _NO_DAY]  # the undated at its settlement (the others fail)
         found.sort()
         return found
 
@@ -752,6 +788,15 @@ class _Flags:
             i = find(1, i + 1)
 
 
+_NO_FIGURE = -1  # in ``CrossArticleMerge.tolls``: no figure stated, or one that is not a whole number (not compared)
+
+
+def _figure(value: object) -> int:
+    """A figure as ``CrossArticleMerge.tolls`` keeps it: a whole number of people, else ``_NO_FIGURE``."""
+    ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 1 << 62
+    return value if ok else _NO_FIGURE
+
+
 def _day(event: Event) -> int | None:
     """The day bin of an event: its date's ordinal, None when undated (claims: one bin, dates do not decide)."""
     if event.event_type == "annexation_claim":
@@ -776,6 +821,9 @@ class CrossArticleMerge:
         self._full: dict[int, Event] = {}  # whole events held as objects, least recently used first
         self._views: dict[int, MergeView] = {}  # views of the events met recently, least recently used first
         self._pickled = _Pickles()  # each event's pickle as last kept (bytes, or its reference in ``heap``); None: changed
+        # with a heap, each event's ``MergeView`` pickled beside it (None: none kept): a view is read back from its own
+        # few hundred bytes, not from the whole event's pickle, which grows with every report the event merges
+        self._view_pickled = _Pickles()
         self.heap = None  # where pickles are kept (``pipeline.scale.heap.BlobHeap``); None: in memory
         self.cells: dict[tuple, _Cell] = {}
         self.home_of: list[_Cell] = []  # event → its bucket
@@ -783,6 +831,7 @@ class CrossArticleMerge:
         self.day_of = array("q")  # event → its day bin (_NO_DAY: none)
         self.articles_of = _Articles()  # event → the articles it merges (codes of their names)
         self.settlement_of = _Settlements()  # event → its settlement (``settlement``)
+        self.tolls = array("q")  # event → its killed and injured, one after the other (``_figure``)
         self.touched = _Flags()
 
     def __len__(self) -> int:
@@ -805,7 +854,11 @@ class CrossArticleMerge:
         found = self._views.pop(i, None)
         if found is None:
             whole = self._full.get(i)
-            found = MergeView(whole if whole is not None else self._load(i))
+            kept = self._view_pickled[i] if whole is None and i < len(self._view_pickled) else None
+            if kept is not None:
+                found = pickle.loads(self.heap.get(kept))
+            else:
+                found = MergeView(whole if whole is not None else self._load(i))
         self._views[i] = found  # the most recently used now
         return found
 
@@ -852,17 +905,29 @@ class CrossArticleMerge:
         dated = event.event_type != "annexation_claim"
         place_key = settlement(event.place)  # an undated pair must be at one settlement for sure
         has, code = self.articles_of.has, _article_code(article)
+        apart = self._tolls_apart if dated else lambda t, killed, injured: False  # a claim merges whatever its figures
+        killed, injured = _figure(event.killed), _figure(event.injured)
         found: list[int] = []
         for key in look:
             cell = self.cells.get(key)
             if cell is None:
                 continue
-            found += [t for t in cell.candidates(day, dated=dated)
-                      if not has(t, code)
+            pool = cell.candidates_at(day, place_key, self.day_of) if dated else cell.candidates(day, dated=False)
+            found += [t for t in pool
+                      if not has(t, code) and not apart(t, killed, injured)
                       and (not dated or (day is not None and self.day_of[t] != _NO_DAY)
                            or (place_key is not None and self.settlement_of[t] == place_key))
                       and mergeable(self.view(t), event)]
         return list(dict.fromkeys(found))  # an event in its grid cell and in its name bucket is one candidate
+
+    def _tolls_apart(self, t: int, killed: int, injured: int) -> bool:
+        """Whether merged event ``t``'s figures and ``killed`` / ``injured`` (``_figure``) are too far apart for
+        ``_tolls_compatible`` under either of its ratios: then ``mergeable`` says no, and ``t``'s view is not read."""
+        ratio = min(WEIGHTS.toll_ratio_same_day, WEIGHTS.toll_ratio_compatible)
+        for x, y in ((killed, self.tolls[2 * t]), (injured, self.tolls[2 * t + 1])):
+            if x >= 0 and y >= 0 and not _ratio_ok(x, y, ratio):
+                return True
+        return False
 
     def _absorb(self, target: int, event: Event) -> None:
         article = event.sources[0].article if event.sources else ""
@@ -873,16 +938,23 @@ class CrossArticleMerge:
         absorb(merged, event, corroborates=any(s.report not in reports for s in event.sources))
         self.articles_of.add(target, _article_code(article))
         old, new = self.day_of[target], _day(merged)
-        self.home_of[target].move(target, None if old == _NO_DAY else old, new)
-        if target in self.name_cell_of:
-            self.name_cell_of[target].move(target, None if old == _NO_DAY else old, new)
+        was_at, now_at = self.settlement_of[target], settlement(merged.place)
+        for cell in (self.home_of[target], self.name_cell_of.get(target)):
+            if cell is not None:
+                cell.move(target, None if old == _NO_DAY else old, new)
+                cell.place(target, was_at, now_at)
         if was_filed != _oblast_key(merged) or old != (_NO_DAY if new is None else new):  # its oblast's bucket
             if was_filed is not None:
-                self.cells[was_filed].discard(target, None if old == _NO_DAY else old)
-            self._file(merged, target, new)
+                self.cells[was_filed].discard(target, None if old == _NO_DAY else old, was_at)
+            self._file(merged, target, new, now_at)
+        elif was_filed is not None:
+            self.cells[was_filed].place(target, was_at, now_at)
         self.day_of[target] = _NO_DAY if new is None else new
-        self.settlement_of[target] = settlement(merged.place)
+        self.settlement_of[target] = now_at
+        self.tolls[2 * target], self.tolls[2 * target + 1] = _figure(merged.killed), _figure(merged.injured)
         self._pickled[target] = None
+        if target < len(self._view_pickled):
+            self._view_pickled[target] = None
         self._views.pop(target, None)  # what it was before absorbing
         self.touched.add(target)
 
@@ -899,28 +971,30 @@ class CrossArticleMerge:
             cell = self.cells[home] = _Cell()
         self.home_of.append(cell)
         self.day_of.append(_NO_DAY if day is None else day)
-        self.settlement_of.append(settlement(event.place))
-        cell.add(index, day)
+        place = settlement(event.place)
+        self.settlement_of.append(place)
+        self.tolls.extend((_figure(event.killed), _figure(event.injured)))
+        cell.add(index, day, place)
         name_key = _name_key(event)
         if name_key is not None:
             named = self.cells.get(name_key)
             if named is None:
                 named = self.cells[name_key] = _Cell()
-            named.add(index, day)
+            named.add(index, day, place)
             self.name_cell_of[index] = named
-        self._file(event, index, day)
+        self._file(event, index, day, place)
         self.touched.add(index)
 
-    def _file(self, event: Event, index: int, day: int | None) -> None:
-        """File event ``index`` in its oblast's bucket too when it is a report at a settlement (``_oblast_key``): the
-        bucket is told by the event itself, so no index of it is kept."""
+    def _file(self, event: Event, index: int, day: int | None, place: tuple | None) -> None:
+        """File event ``index`` (at settlement ``place``) in its oblast's bucket too when it is a report at a
+        settlement (``_oblast_key``): the bucket is told by the event itself, so no index of it is kept."""
         key = _oblast_key(event)
         if key is None:
             return
         cell = self.cells.get(key)
         if cell is None:
             cell = self.cells[key] = _Cell()
-        cell.add(index, day)
+        cell.add(index, day, place)
 
     def pickled(self, i: int) -> bytes:
         """Merged event ``i`` as its pickle (the one kept, when it is kept; ``compact`` keeps every one)."""
@@ -940,10 +1014,19 @@ class CrossArticleMerge:
                 if self._pickled[i] is None:
                     blob = pickle.dumps(self._full[i], protocol=pickle.HIGHEST_PROTOCOL)
                     self._pickled[i] = blob if self.heap is None else self.heap.put(blob)
+                    if self.heap is not None:
+                        self._keep_view(i)
                 del self._full[i]
         if len(self._views) > keep:
             for i in list(islice(self._views, len(self._views) - keep // 2)):
                 del self._views[i]
+
+    def _keep_view(self, i: int) -> None:
+        """Pickle whole event ``i``'s view into the heap (the one held when there is one: it is the event's)."""
+        view = self._views.get(i) or MergeView(self._full[i])
+        while len(self._view_pickled) <= i:
+            self._view_pickled.append(None)
+        self._view_pickled[i] = self.heap.put(pickle.dumps(view, protocol=pickle.HIGHEST_PROTOCOL))
 
     def __getstate__(self) -> dict:
         self.compact()  # an unchanged event is not pickled again next time

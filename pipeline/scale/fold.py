@@ -47,7 +47,7 @@ from pipeline.scale.digests import Codes, HexDigests
 from pipeline.scale.heap import HEAP_NAME, BlobHeap, HeapDamaged
 from pipeline.scale.work import Failure, Pool, chunked, place_json
 
-FOLD_VERSION = 13  # bump when the pickled layout below changes
+FOLD_VERSION = 14  # bump when the pickled layout below changes
 _COLLECTION_HEAD = '{"type":"FeatureCollection","features":['
 _COLLECTION_TAIL = "]}\n"
 _CSV_HEADER = events_csv({"features": []})
@@ -617,9 +617,9 @@ class BuildFold:
                 column[:] = array("q", moved.tobytes())
             return put
 
-        rows = np.flatnonzero(np.frombuffer(pickled.offset, dtype=np.int64) >= 0)
-        holders.append((columns(pickled.offset, pickled.length, pickled.crc, rows), False,
-                        set_offsets(pickled.offset, rows)))
+        for kept in (pickled, self.merge._view_pickled):  # the merged events' pickles, and their views'
+            rows = np.flatnonzero(np.frombuffer(kept.offset, dtype=np.int64) >= 0)
+            holders.append((columns(kept.offset, kept.length, kept.crc, rows), False, set_offsets(kept.offset, rows)))
         rows = np.fromiter((i for i, key in enumerate(rendered.sort) if key is not None), dtype=np.int64)
         holders.append((columns(rendered.offset, rendered.length, rendered.crc, rows), False,
                         set_offsets(rendered.offset, rows)))
