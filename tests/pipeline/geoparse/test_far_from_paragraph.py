@@ -1,0 +1,41 @@
+"""A far namesake in a paragraph about one area of the war (issues 12 and 13, session 15).
+
+A small settlement whose reading lies hundreds of km from every place its paragraph locates, in none of their
+admin-1 units, gives way to a namesake near them or is dropped; a big city (a dateline, a seat of government) is
+no such place. None of these sentences comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+from pipeline.geoparse.resolve import _one_area
+
+
+def _texts(places):
+    return {p.text: p for p in places}
+
+
+def test_village_far_from_the_border_region_its_paragraph_is_about_is_dropped(geoparser):
+    places = _texts(geoparser.parse_places(
+        "Russian shells hit Hayvoron and Shebekino in the Belgorod region overnight, the governor said. "
+        "Ukraine denied an attack."))
+    assert "Hayvoron" not in places  # its readings lie in central and northern Ukraine
+    assert places["Shebekino"].admin1_code == "RU-BEL"
+
+
+def test_dropped_name_is_dropped_in_the_paragraphs_that_name_nothing_else(geoparser):
+    places = geoparser.parse_places(
+        "Russian shells hit Hayvoron and Shebekino in the Belgorod region overnight, the governor said.\n\n"
+        "Two people were wounded in Hayvoron, Ukraine's army was told.")
+    assert all(p.text != "Hayvoron" for p in places)
+
+
+def test_town_far_from_a_dateline_city_is_kept(geoparser):
+    places = _texts(geoparser.parse_places(
+        "Kyiv: Ukraine's army withdrew from Avdiivka after months of fighting against Russian troops."))
+    assert places["Avdiivka"].admin1_code == "UA-14"
+
+
+def test_paragraph_on_two_fronts_questions_nothing():
+    assert _one_area([("a", 50.6, 36.6, "RU-BEL"), ("b", 50.3, 36.9, "RU-BEL")], 250.0)
+    assert not _one_area([("a", 50.6, 36.6, "RU-BEL"), ("b", 46.6, 32.6, "UA-65")], 250.0)
+
