@@ -36,6 +36,12 @@ def test_town_far_from_a_dateline_city_is_kept(geoparser):
 
 
 def test_paragraph_on_two_fronts_questions_nothing():
-    assert _one_area([("a", 50.6, 36.6, "RU-BEL"), ("b", 50.3, 36.9, "RU-BEL")], 250.0)
-    assert not _one_area([("a", 50.6, 36.6, "RU-BEL"), ("b", 46.6, 32.6, "UA-65")], 250.0)
+    assert _one_area([("a", 50.6, 36.6, "RU-BEL", "city"), ("b", 50.3, 36.9, "RU-BEL", "city")], 250.0)
+    assert not _one_area([("a", 50.6, 36.6, "RU-BEL", "city"), ("b", 46.6, 32.6, "UA-65", "city")], 250.0)
 
+
+
+def test_town_named_beside_one_far_town_is_kept(geoparser):
+    places = _texts(geoparser.parse_places(
+        "Russian troops committed crimes in Bucha and besieged the city of Mariupol, Ukraine says."))
+    assert places["Bucha"].admin1_code == "UA-32"
