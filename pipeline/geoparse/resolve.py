@@ -1563,8 +1563,9 @@ def _paragraph_places(mentions: list[Mention], ranked: list[list[_Scored]], unre
                       w: ResolveWeights) -> dict[int, list[tuple[str, float, float, str | None, str]]]:
     """The places each paragraph locates: ``(key, lat, lon, admin1 code, feature kind)`` of its settlements placed with
     ``anchor_confidence`` and of the admin-1 units it names (at the unit's own point). A big city
-    (``paragraph_far_max_population``) is no such place: it is a dateline, a seat of government or a
-    comparison as often as the area the paragraph is about ("Kyiv: troops withdraw from X")."""
+    (``paragraph_far_max_population``) or a landmark is no such place: it is a dateline, a seat of government
+    or a comparison as often as the area the paragraph is about ("Kyiv: troops withdraw from X"; "a meeting at
+    the Kremlin")."""
     found: dict[int, list[tuple[str, float, float, str | None, str]]] = defaultdict(list)
     for i, m in enumerate(mentions):
         if i in unresolved or not ranked[i] or m.kind not in ("name", "variant"):
@@ -1573,7 +1574,7 @@ def _paragraph_places(mentions: list[Mention], ranked: list[list[_Scored]], unre
         if c.feature_kind == "admin1":
             if c.admin1_code and (m.region or _confidence(ranked[i]) >= w.admin1_context_confidence):
                 found[m.paragraph].append((m.key, c.lat, c.lon, c.admin1_code, "admin1"))
-        elif c.feature_kind in ("city", "landmark") and (c.population or 0) < w.paragraph_far_max_population \
+        elif c.feature_kind == "city" and (c.population or 0) < w.paragraph_far_max_population \
                 and _confidence(ranked[i]) >= w.anchor_confidence:
             found[m.paragraph].append((m.key, c.lat, c.lon, c.admin1_code, "city"))
     return found
@@ -1584,7 +1585,7 @@ def _far_from_its_paragraph(mentions: list[Mention], ranked: list[list[_Scored]]
     """A far namesake in an article about the war: a small settlement reading of a name that has namesakes,
     ``paragraph_far_km`` from every place its paragraph locates and in none of their admin-1 units, while
     those places lie close together (the paragraph is about one area: an admin-1 unit it names, or two places
-    or more; of two settlements alone either may be the one far off), gives way to the most populous namesake
+    or more by name; of two settlements alone either may be the one far off), gives way to the most populous namesake
     of their countries within ``near_km`` of them (a border divides: a village across it is no nearer the
     truth), else is dropped. The other mentions of the name placed alike, with no places
     of their own paragraph, follow it (one sense per discourse). A location string ("X, Y region") keeps its
@@ -1606,7 +1607,7 @@ def _far_from_its_paragraph(mentions: list[Mention], ranked: list[list[_Scored]]
             later.append(i)
             continue
         if c.admin1_code in {p[3] for p in mates} or not _one_area(mates, w.paragraph_far_km) \
-                or (len(mates) < 2 and mates[0][4] != "admin1"):
+                or (len({p[0] for p in mates}) < 2 and mates[0][4] != "admin1"):
             continue
         if min(_great_circle_km(c.lat, c.lon, p[1], p[2]) for p in mates) <= w.paragraph_far_km:
             continue

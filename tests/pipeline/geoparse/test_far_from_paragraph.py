@@ -45,3 +45,10 @@ def test_town_named_beside_one_far_town_is_kept(geoparser):
     places = _texts(geoparser.parse_places(
         "Russian troops committed crimes in Bucha and besieged the city of Mariupol, Ukraine says."))
     assert places["Bucha"].admin1_code == "UA-32"
+
+
+def test_town_far_from_a_seat_of_government_named_twice_is_kept(geoparser):
+    places = _texts(geoparser.parse_places(
+        "Russian troops took Avdiivka, the Kremlin said. A meeting at the Kremlin hailed the capture of the "
+        "Ukrainian town."))
+    assert places["Avdiivka"].admin1_code == "UA-14"
