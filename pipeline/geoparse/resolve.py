@@ -1582,8 +1582,8 @@ def _paragraph_places(mentions: list[Mention], ranked: list[list[_Scored]], unre
 
 def _far_from_its_paragraph(mentions: list[Mention], ranked: list[list[_Scored]], full_lists: list,
                             unresolved: dict, qualifiers: dict, w: ResolveWeights) -> None:
-    """A far namesake in an article about the war: a small settlement reading of a name that has namesakes,
-    ``paragraph_far_km`` from every place its paragraph locates and in none of their admin-1 units, while
+    """A namesake across the border in an article about the war: a small settlement reading of a name that has
+    namesakes, in another country than every place its paragraph locates and ``paragraph_far_km`` from them, while
     those places lie close together (the paragraph is about one area: an admin-1 unit it names, or two places
     or more by name; of two settlements alone either may be the one far off), gives way to the most populous namesake
     of their countries within ``near_km`` of them (a border divides: a village across it is no nearer the
@@ -1606,12 +1606,12 @@ def _far_from_its_paragraph(mentions: list[Mention], ranked: list[list[_Scored]]
         if not mates:
             later.append(i)
             continue
-        if c.admin1_code in {p[3] for p in mates} or not _one_area(mates, w.paragraph_far_km) \
+        countries = {p[3].split("-")[0] for p in mates if p[3]}
+        if c.country_code in countries or not _one_area(mates, w.paragraph_far_km) \
                 or (len({p[0] for p in mates}) < 2 and mates[0][4] != "admin1"):
             continue
         if min(_great_circle_km(c.lat, c.lon, p[1], p[2]) for p in mates) <= w.paragraph_far_km:
             continue
-        countries = {p[3].split("-")[0] for p in mates if p[3]}
         near = [x for x in full_lists[i] if x.feature_kind == "city" and x.country_code in countries
                 and min(_great_circle_km(x.lat, x.lon, p[1], p[2]) for p in mates) <= w.near_km]
         chosen = None

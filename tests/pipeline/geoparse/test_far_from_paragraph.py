@@ -52,3 +52,22 @@ def test_town_far_from_a_seat_of_government_named_twice_is_kept(geoparser):
         "Russian troops took Avdiivka, the Kremlin said. A meeting at the Kremlin hailed the capture of the "
         "Ukrainian town."))
     assert places["Avdiivka"].admin1_code == "UA-14"
+
+
+def test_town_of_another_front_in_the_same_country_is_kept(geoparser):
+    places = _texts(geoparser.parse_places(
+        "Ukrainian forces pushed deeper into the Kherson region and advanced east of Lyman, which they took back "
+        "from Russian troops."))
+    assert places["Lyman"].admin1_code == "UA-14"
+
+
+def test_demonym_capital_is_the_capital_city(geoparser):
+    places = _texts(geoparser.parse_places("Explosions were heard in the Ukrainian capital and the Kyiv Oblast."))
+    assert places["Ukrainian capital"].admin1_code == "UA-30"
+    places = _texts(geoparser.parse_places("Drones attacked the Russian capital overnight, Ukraine said."))
+    assert places["Russian capital"].admin1_code == "RU-MOW"
+
+
+def test_demonym_capital_before_the_city_name_leaves_the_name_to_the_city(geoparser):
+    places = _texts(geoparser.parse_places("He visited the Ukrainian capital Kyiv on Friday."))
+    assert "Ukrainian capital" not in places and places["Kyiv"].admin1_code == "UA-30"
