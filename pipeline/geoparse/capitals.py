@@ -1,8 +1,11 @@
 """A national capital named by its country's adjective: "the Ukrainian capital", "the Russian capital city".
 
 The demonym resolves to its country (``resolve``); the word "capital" after it, with no name of the city following
-("the Ukrainian capital Kyiv", "the Ukrainian capital of Kyiv" name the city themselves), stands for that country's
-national capital: the phrase is read as that city (not the country), so that what the text tells there is placed at the city.
+("the Ukrainian capital Kyiv", "the Ukrainian capital of Kyiv" name the city themselves), stands for that
+country's national capital: the phrase is read as that city (not the country), so that what the text tells there
+is placed at the city. Only for the countries of the war theatre (``ResolveWeights.war_theatre_parties``, ``war_theatre_country``): the
+public corpora mark the adjective alone as the place ("the [Turkish] capital"), and the phrase matters to us where
+events are told.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from functools import lru_cache
 from pipeline.geoparse.gazetteer import Gazetteer
 from pipeline.geoparse.recognise import Mention
 from pipeline.geoparse.resolve import PRECISION_EXACT, Resolution
+from pipeline.geoparse.weights import RESOLVE_WEIGHTS, ResolveWeights
 from pipeline.model import Signal
 
 _CAPITAL_AFTER = re.compile(r"[ \t]+capital(?:[ \t]+city)?\b")
@@ -33,15 +37,17 @@ def capital_rows(gaz: Gazetteer) -> dict[str, int]:
     return found
 
 
-def capital_phrases(text: str, resolved: list[Resolution], gaz: Gazetteer) -> list[Resolution]:
+def capital_phrases(text: str, resolved: list[Resolution], gaz: Gazetteer, *,
+                    weights: ResolveWeights = RESOLVE_WEIGHTS) -> list[Resolution]:
     """``resolved`` with each "<demonym> capital" phrase resolved to the country's capital instead of the country
     (the phrase's place; the capital is in that country)."""
+    theatre = {*weights.war_theatre_parties, weights.war_theatre_country}
     out: list[Resolution] = []
     changed = False
     for r in resolved:
         out.append(r)
         m = r.mention
-        if m.kind != "demonym" or r.candidate.feature_kind != "country" or not r.candidate.country_code:
+        if m.kind != "demonym" or r.candidate.feature_kind != "country" or r.candidate.country_code not in theatre:
             continue
         found = _CAPITAL_AFTER.match(text, m.end)
         if found is None or _NAME_AFTER.match(text, found.end()):
