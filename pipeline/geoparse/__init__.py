@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from pipeline import settings
 from pipeline.model import PLACE_FIELDS  # noqa: F401  (re-exported: the fields of a place)
+from pipeline.geoparse.capitals import capital_phrases
 from pipeline.geoparse.gazetteer import Gazetteer, load_gazetteer
 from pipeline.geoparse.recognise import Mention, find_mentions, load_word_lists, prepare_spellings
 from pipeline.geoparse.theatre import has_war_cue
@@ -109,7 +110,8 @@ class Geoparser:
         gaz = self.gazetteer
         mentions = find_mentions(text, gaz)
         war_cue = _war_cue(text)  # (scanned only if ``resolve`` needs it, at most once)
-        resolved = resolve(mentions, gaz, focus_country=self.focus_country, war_cue=war_cue)
+        resolved = capital_phrases(text, resolve(mentions, gaz, focus_country=self.focus_country, war_cue=war_cue),
+                                   gaz)
         if not any(r.candidate.minor for r in resolved):
             return resolved
         supported = _supported_countries(resolved, self.focus_country)
@@ -117,8 +119,8 @@ class Geoparser:
                        if r.candidate.minor and r.candidate.country_code not in supported}
         if not unsupported:
             return resolved
-        return resolve(_without_minor(mentions, unsupported, gaz), gaz, focus_country=self.focus_country,
-                       war_cue=war_cue)
+        return capital_phrases(text, resolve(_without_minor(mentions, unsupported, gaz), gaz,
+                                             focus_country=self.focus_country, war_cue=war_cue), gaz)
 
     def _look_up_online(self, r: Resolution, place: Place) -> Place:
         """Replace the admin-unit point of a settlement the gazetteer lacks by the online geocoder's answer

@@ -573,6 +573,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
               for i, (m, cands) in enumerate(zip(mentions, cand_lists))]
     _one_sense_per_discourse(mentions, second, w)
     _one_sense_across_spellings(mentions, second, w)
+    if second_ctx.theatre:
+        _far_from_its_paragraph(mentions, second, full_lists, unresolved, qualifiers, w)
     out = []
     reasons: dict[tuple, str] = {}  # the reasons rendered in this article (see ``_reason``)
     for i, (m, scored) in enumerate(zip(mentions, second)):
@@ -1614,6 +1616,82 @@ def _top_share(top: float, others: Iterable[float]) -> float:
         if gap > _NEGLIGIBLE_GAP:
             total += math.exp(gap)
     return 1.0 / total
+
+
+def _paragraph_places(mentions: list[Mention], ranked: list[list[_Scored]], unresolved: dict,
+                      w: ResolveWeights) -> dict[int, list[tuple[str, float, float, str | None, str]]]:
+    """The places each paragraph locates: ``(key, lat, lon, admin1 code, feature kind)`` of its settlements placed with
+    ``anchor_confidence`` and of the admin-1 units it names (at the unit's own point). A big city
+    (``paragraph_far_max_population``) or a landmark is no such place: it is a dateline, a seat of government
+    or a comparison as often as the area the paragraph is about ("Kyiv: troops withdraw from X"; "a meeting at
+    the Kremlin")."""
+    found: dict[int, list[tuple[str, float, float, str | None, str]]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        if i in unresolved or not ranked[i] or m.kind not in ("name", "variant"):
+            continue
+        c = ranked[i][0].candidate
+        if c.feature_kind == "admin1":
+            if c.admin1_code and (m.region or _confidence(ranked[i]) >= w.admin1_context_confidence):
+                found[m.paragraph].append((m.key, c.lat, c.lon, c.admin1_code, "admin1"))
+        elif c.feature_kind == "city" and (c.population or 0) < w.paragraph_far_max_population \
+                and _confidence(ranked[i]) >= w.anchor_confidence:
+            found[m.paragraph].append((m.key, c.lat, c.lon, c.admin1_code, "city"))
+    return found
+
+
+def _far_from_its_paragraph(mentions: list[Mention], ranked: list[list[_Scored]], full_lists: list,
+                            unresolved: dict, qualifiers: dict, w: ResolveWeights) -> None:
+    """A namesake across the border in an article about the war: a small settlement reading of a name that has
+    namesakes, in another country than every place its paragraph locates and ``paragraph_far_km`` from them, while
+    those places lie close together (the paragraph is about one area: an admin-1 unit it names, or two places
+    or more by name; of two settlements alone either may be the one far off), gives way to the most populous namesake
+    of their countries within ``near_km`` of them (a border divides: a village across it is no nearer the
+    truth), else is dropped. The other mentions of the name placed alike, with no places
+    of their own paragraph, follow it (one sense per discourse). A location string ("X, Y region") keeps its
+    reading."""
+    places = _paragraph_places(mentions, ranked, unresolved, w)
+    if not places:
+        return
+    decided: dict[tuple[str, int], _Scored | None] = {}
+    later: list[int] = []
+    for i, m in enumerate(mentions):
+        if i in unresolved or i in qualifiers or not ranked[i] or m.kind not in ("name", "variant") or m.region:
+            continue
+        c = ranked[i][0].candidate
+        if c.feature_kind != "city" or (c.population or 0) >= w.paragraph_far_max_population \
+                or len(full_lists[i]) < 2:
+            continue
+        mates = [p for p in places.get(m.paragraph, ()) if p[0] != m.key]
+        if not mates:
+            later.append(i)
+            continue
+        countries = {p[3].split("-")[0] for p in mates if p[3]}
+        if c.country_code in countries or not _one_area(mates, w.paragraph_far_km) \
+                or (len({p[0] for p in mates}) < 2 and mates[0][4] != "admin1"):
+            continue
+        if min(_great_circle_km(c.lat, c.lon, p[1], p[2]) for p in mates) <= w.paragraph_far_km:
+            continue
+        near = [x for x in full_lists[i] if x.feature_kind == "city" and x.country_code in countries
+                and min(_great_circle_km(x.lat, x.lon, p[1], p[2]) for p in mates) <= w.near_km]
+        chosen = None
+        if near:
+            best = max(near, key=lambda x: (x.population or 0, -x.row))
+            chosen = _Scored(best, ranked[i][0].score + w.one_sense_margin, [], [Signal(
+                "near_its_paragraph", 0.0, f"the namesake near the places of its paragraph (not {c.name}, "
+                                           f"over {w.paragraph_far_km:.0f} km from them)")])
+        decided[(m.key, c.row)] = chosen
+        ranked[i] = [chosen, *ranked[i]] if chosen is not None else []
+    for i in later:  # the name's other mentions, in paragraphs that locate nothing else
+        c = ranked[i][0].candidate
+        if (mentions[i].key, c.row) in decided:
+            chosen = decided[(mentions[i].key, c.row)]
+            ranked[i] = [chosen, *ranked[i]] if chosen is not None else []
+
+
+def _one_area(places: list[tuple[str, float, float, str | None, str]], km: float) -> bool:
+    """Do ``places`` lie within ``km`` of one another?"""
+    return all(_great_circle_km(a[1], a[2], b[1], b[2]) <= km
+               for k, a in enumerate(places) for b in places[k + 1:])
 
 
 def _one_sense_per_discourse(mentions: list[Mention], ranked: list[list[_Scored]], w: ResolveWeights) -> None:

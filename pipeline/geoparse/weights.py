@@ -203,6 +203,13 @@ class ResolveWeights:
     # ... places a village of the list whose name has namesakes among them, or at their centre, when its reading
     # lies this far (km) from every one of them (smaller: more far readings replaced by the list's centre)
     list_cluster_far_km: float = 75.0
+    # a paragraph about one area: in an article about the war, a settlement reading this far (km) from every other
+    # place its paragraph locates and in another country than all of them, while those lie within this distance of
+    # one another, is a namesake across the border: it gives way to a reading of their countries within ``near_km``
+    # of them, else it is dropped (a missing dot sooner than a wrong one; smaller: more far readings questioned)
+    paragraph_far_km: float = 250.0
+    # ... only readings smaller than this are questioned (a big city is named far from the front as often as not)
+    paragraph_far_max_population: int = 100_000
     # margin by which the one-sense-per-discourse winner is lifted above the top score
     one_sense_margin: float = 0.01
     # a settlement reading gives way to the town another spelling of the article names when that town is this
