@@ -336,6 +336,9 @@ _ONE_INCIDENT = re.compile(r"\b(?:a|the|this|that|one|Sunday's|Saturday's|Monday
 # a report stamped with its hour ("At 10:30 it became known ...", "as of 08:00, officials confirmed ..."): an update
 _TIMESTAMPED = re.compile(r"\b(?:at|as of|by)\s+\d{1,2}[:.]\d{2}\b[^.;]{0,40}?\b(?:known|reported|confirmed|"
                           r"informed|updated|learned|learnt)\b", re.IGNORECASE)
+# a count stated as of a time ("As of 8 am, nine people were killed", "As of the evening of June 24, there were 17
+# dead"): the state at that time, an update
+_AS_OF = re.compile(r"^\W*as of\b[^,;]{1,50}[,;]", re.IGNORECASE)
 _LEARNT_BEFORE = re.compile(r"\b(?:known|learned|learnt|information|news|informed|heard|reported|data|reports?)\s+$",
                             re.IGNORECASE)
 
@@ -432,6 +435,7 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
     aggregate: bool | None = True if scoped else None  # ``aggregate_scope``, read when a figure needs it
     past = "year" in sentence and bool(_PAST_YEAR.search(sentence))
     summed = _summed_from(sentence)
+    as_of = _AS_OF.match(sentence)
     low = folded(sentence)
     for (kind, role, pattern), needs in _ALL_GATES if _has(low, _RARE_NEEDS) else _COMMON_GATES:
         if not _has(low, needs):
@@ -473,7 +477,8 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
                 qual = ""  # "it became known about five dead": "about" means "of", not "roughly"
             approximate = qual in _APPROXIMATE or any(v in (num or "").lower() for v in _VAGUE)
             update = bool(_UPDATE.search(sentence[max(0, m.start() - 30):m.end() + 10]) or
-                          _TIMESTAMPED.search(sentence)) and pattern not in _TREATED
+                          _TIMESTAMPED.search(sentence) or (as_of is not None and m.start() >= as_of.end())) and \
+                pattern not in _TREATED
             key = (kind, at)
             # "killed one and injured another": one victim of the other kind, not one more of this kind
             other = "other" in pattern.groupindex and not any(f.kind == kind and f.start < offset + m.start()
