@@ -514,6 +514,7 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
                                               False, False)
     _fatal_wounds(found)
     _other_kind_increments(found)
+    _coordinated_parts(found, sentence, offset)
     frame = _SUBCOUNT_FRAME.match(sentence)
     if frame:
         _framed_parts(found, offset + frame.end())
@@ -546,6 +547,22 @@ def _framed_parts(found: dict[tuple[str, int], Figure], frame_end: int) -> None:
     kinds = {f.kind for f in found.values() if f.start < frame_end}
     for key, fig in list(found.items()):
         if fig.start >= frame_end and fig.kind in kinds and fig.role != "zero":
+            found[key] = replace(fig, role="subcount")
+
+
+# only "and" between two figures named by nouns ("including 292 deaths and over 1,000 injuries"), and no verb in the
+# second: the second is a part of the same list
+_AND_ONLY = re.compile(r"\s*and\s+$", re.IGNORECASE)
+_FINITE = re.compile(r"\b(?:were|was|are|is|have|has|had|been)\b", re.IGNORECASE)
+
+
+def _coordinated_parts(found: dict[tuple[str, int], Figure], sentence: str, offset: int) -> None:
+    """A figure joined by "and" to a sub-count, with no verb of its own, is a sub-count too, in place: "including
+    292 deaths and over 1,000 injuries" breaks a sum down; "including two children, and 20 were injured" does not."""
+    ordered = sorted(found.items(), key=lambda kv: kv[1].start)
+    for (_k, before), (key, fig) in zip(ordered, ordered[1:]):
+        if before.role == "subcount" and fig.role in ("total", "vague") and not _FINITE.search(fig.text) and \
+                _AND_ONLY.fullmatch(sentence[before.end - offset:fig.start - offset]):
             found[key] = replace(fig, role="subcount")
 
 
