@@ -160,6 +160,9 @@ _LIST_DESCRIPTOR = re.compile(r"^\s*,?\s*(?:(?:just|some|about|\d+\s*(?:km|kilom
 _LIST_LEAD = re.compile(r"^\s*(?:the\s+)?(?:(?:villages?|towns?|cities|city|settlements?|localities|locality|"
                         r"town)\s+of\s+)?$", re.IGNORECASE)
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+# a sentence going on with the statement before it: its speaker as a pronoun, then "also" ("It also said", "They
+# further claimed")
+_GOES_ON = re.compile(r"^\W*(?:it|he|she|they)\s+(?:also|further)\b", re.IGNORECASE)
 # one more victim of the incident told ("Another woman was wounded.", "Another two residents died in hospital"): not
 # "another" incident, unless the sentence names an attack of its own ("another strike killed a man")
 _ONE_MORE_VICTIM = re.compile(r"^\W*another\s+(?:[\w-]+\s+){0,2}?(?:man|woman|person|civilian|child|boy|girl|"
@@ -492,8 +495,11 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
         if who:
             previous_claimant = who
         date = explicit_date(sentence, published) if (trig or figs) else None
-        if date is None and (trig or figs) and last is not None and last[0] == para:
-            date = _day_of_its_own(last[1], published)  # "On May 3, shells hit homes. The centre was also hit."
+        if date is None and (trig or figs) and last is not None and \
+                (last[0] == para or last[0] == para - 1 and _GOES_ON.match(sentence)):
+            # "On May 3, shells hit homes. The centre was also hit."; "The statement on Saturday said ... ¶ It also
+            # said ...": the speaker goes on in a paragraph of its own (a wire story's one-sentence paragraphs)
+            date = _day_of_its_own(last[1], published)
         last = (para, sentence)
         before = bool(trig or figs) and earlier_period(sentence, published)
         if _dated_caption(text, s, date, published):

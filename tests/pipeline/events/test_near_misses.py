@@ -79,3 +79,23 @@ def test_a_sentence_referring_back_never_dates_an_incident_with_a_day_of_its_own
             "The attack came a week after the strike of May 7.")
     reports = _reports(_events(parser, text, "own_day.txt"))
     assert [e.when.date for e in reports] == ["2024-05-14"]
+
+
+def test_a_speaker_going_on_in_the_next_paragraph_keeps_the_day_of_the_statement(parser):
+    text = ("date 2024-05-19\nRussia claims two villages in Kharkiv region\n\n"
+            "The Russian Defence Ministry statement on Saturday said its troops had captured the village of "
+            "Lyptsi in Kharkiv region.\n\n"
+            "It also said it had taken control of Vovchansk, a town near the border.")
+    days = {e.place.name: e.when.date for e in _events(parser, text, "goes_on.txt")
+            if e.event_type == "frontline_incident" and e.place is not None}
+    assert days.get("Vovchansk") == "2024-05-18"
+
+
+def test_a_new_paragraph_not_going_on_with_the_speaker_takes_no_day_from_before(parser):
+    text = ("date 2024-05-19\nRussia claims two villages in Kharkiv region\n\n"
+            "The Russian Defence Ministry statement on Saturday said its troops had captured the village of "
+            "Lyptsi in Kharkiv region.\n\n"
+            "Russian forces have taken control of Vovchansk, a town near the border.")
+    days = {e.place.name: e.when for e in _events(parser, text, "new_para.txt")
+            if e.event_type == "frontline_incident" and e.place is not None}
+    assert "Vovchansk" not in days or days["Vovchansk"].date != "2024-05-18" or days["Vovchansk"].precision != 1
