@@ -336,6 +336,9 @@ _ONE_INCIDENT = re.compile(r"\b(?:a|the|this|that|one|Sunday's|Saturday's|Monday
 # a report stamped with its hour ("At 10:30 it became known ...", "as of 08:00, officials confirmed ..."): an update
 _TIMESTAMPED = re.compile(r"\b(?:at|as of|by)\s+\d{1,2}[:.]\d{2}\b[^.;]{0,40}?\b(?:known|reported|confirmed|"
                           r"informed|updated|learned|learnt)\b", re.IGNORECASE)
+# a count stated as of a time ("As of 8 am, nine people were killed", "As of the evening of June 24, there were 17
+# dead"): the state at that time, an update
+_AS_OF = re.compile(r"^\W*as of\b[^,;]{1,50}[,;]", re.IGNORECASE)
 _LEARNT_BEFORE = re.compile(r"\b(?:known|learned|learnt|information|news|informed|heard|reported|data|reports?)\s+$",
                             re.IGNORECASE)
 
@@ -432,6 +435,7 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
     aggregate: bool | None = True if scoped else None  # ``aggregate_scope``, read when a figure needs it
     past = "year" in sentence and bool(_PAST_YEAR.search(sentence))
     summed = _summed_from(sentence)
+    as_of = _AS_OF.match(sentence)
     low = folded(sentence)
     for (kind, role, pattern), needs in _ALL_GATES if _has(low, _RARE_NEEDS) else _COMMON_GATES:
         if not _has(low, needs):
@@ -473,7 +477,8 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
                 qual = ""  # "it became known about five dead": "about" means "of", not "roughly"
             approximate = qual in _APPROXIMATE or any(v in (num or "").lower() for v in _VAGUE)
             update = bool(_UPDATE.search(sentence[max(0, m.start() - 30):m.end() + 10]) or
-                          _TIMESTAMPED.search(sentence)) and pattern not in _TREATED
+                          _TIMESTAMPED.search(sentence) or (as_of is not None and m.start() >= as_of.end())) and \
+                pattern not in _TREATED
             key = (kind, at)
             # "killed one and injured another": one victim of the other kind, not one more of this kind
             other = "other" in pattern.groupindex and not any(f.kind == kind and f.start < offset + m.start()
@@ -509,6 +514,7 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
                                               False, False)
     _fatal_wounds(found)
     _other_kind_increments(found)
+    _coordinated_parts(found, sentence, offset)
     frame = _SUBCOUNT_FRAME.match(sentence)
     if frame:
         _framed_parts(found, offset + frame.end())
@@ -541,6 +547,22 @@ def _framed_parts(found: dict[tuple[str, int], Figure], frame_end: int) -> None:
     kinds = {f.kind for f in found.values() if f.start < frame_end}
     for key, fig in list(found.items()):
         if fig.start >= frame_end and fig.kind in kinds and fig.role != "zero":
+            found[key] = replace(fig, role="subcount")
+
+
+# only "and" between two figures named by nouns ("including 292 deaths and over 1,000 injuries"), and no verb in the
+# second: the second is a part of the same list
+_AND_ONLY = re.compile(r"\s*and\s+$", re.IGNORECASE)
+_FINITE = re.compile(r"\b(?:were|was|are|is|have|has|had|been)\b", re.IGNORECASE)
+
+
+def _coordinated_parts(found: dict[tuple[str, int], Figure], sentence: str, offset: int) -> None:
+    """A figure joined by "and" to a sub-count, with no verb of its own, is a sub-count too, in place: "including
+    292 deaths and over 1,000 injuries" breaks a sum down; "including two children, and 20 were injured" does not."""
+    ordered = sorted(found.items(), key=lambda kv: kv[1].start)
+    for (_k, before), (key, fig) in zip(ordered, ordered[1:]):
+        if before.role == "subcount" and fig.role in ("total", "vague") and not _FINITE.search(fig.text) and \
+                _AND_ONLY.fullmatch(sentence[before.end - offset:fig.start - offset]):
             found[key] = replace(fig, role="subcount")
 
 

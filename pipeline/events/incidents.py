@@ -160,6 +160,9 @@ _LIST_DESCRIPTOR = re.compile(r"^\s*,?\s*(?:(?:just|some|about|\d+\s*(?:km|kilom
 _LIST_LEAD = re.compile(r"^\s*(?:the\s+)?(?:(?:villages?|towns?|cities|city|settlements?|localities|locality|"
                         r"town)\s+of\s+)?$", re.IGNORECASE)
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+# a sentence going on with the statement before it: its speaker as a pronoun, then "also" ("It also said", "They
+# further claimed")
+_GOES_ON = re.compile(r"^\W*(?:it|he|she|they)\s+(?:also|further)\b", re.IGNORECASE)
 # one more victim of the incident told ("Another woman was wounded.", "Another two residents died in hospital"): not
 # "another" incident, unless the sentence names an attack of its own ("another strike killed a man")
 _ONE_MORE_VICTIM = re.compile(r"^\W*another\s+(?:[\w-]+\s+){0,2}?(?:man|woman|person|civilian|child|boy|girl|"
@@ -263,10 +266,23 @@ class _Incident:
         return [t for s in self.sentences for t in s.strikes]
 
     def toll(self, kind: str) -> int | None:
-        figs = [f for f, _c in self.figures if f.kind == kind]
+        figs = [f for f in _contrasted(sorted((f for f, _c in self.figures), key=lambda f: f.start)) if f.kind == kind]
         if _earlier(self):  # "Last year, a bombing at the station killed 63": that earlier incident's own toll
             figs = [replace(f, role="total") if f.role == "background" else f for f in figs]
         return toll(figs)
+
+
+def _contrasted(figs: list[Figure]) -> list[Figure]:
+    """``figs`` (in text order) with each victim told as "another" right after a victim of the other kind no longer
+    one more of its own kind: "A man died. Another man was injured." sets the injured man against the dead one, as
+    "killed one and injured another" does inside a sentence (``figures._other_kind_increments``)."""
+    out: list[Figure] = []
+    for fig in figs:
+        before = next((f for f in reversed(out) if f.role != "zero"), None)
+        if fig.additional and before is not None and before.kind != fig.kind:
+            fig = replace(fig, additional=False)
+        out.append(fig)
+    return out
 
 
 def toll(figs: list[Figure]) -> int | None:
@@ -479,8 +495,11 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
         if who:
             previous_claimant = who
         date = explicit_date(sentence, published) if (trig or figs) else None
-        if date is None and (trig or figs) and last is not None and last[0] == para:
-            date = _day_of_its_own(last[1], published)  # "On May 3, shells hit homes. The centre was also hit."
+        if date is None and (trig or figs) and last is not None and \
+                (last[0] == para or last[0] == para - 1 and _GOES_ON.match(sentence)):
+            # "On May 3, shells hit homes. The centre was also hit."; "The statement on Saturday said ... ¶ It also
+            # said ...": the speaker goes on in a paragraph of its own (a wire story's one-sentence paragraphs)
+            date = _day_of_its_own(last[1], published)
         last = (para, sentence)
         before = bool(trig or figs) and earlier_period(sentence, published)
         if _dated_caption(text, s, date, published):
@@ -870,6 +889,8 @@ def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_
             incidents[-1].sentences.append(sent)  # "No one was killed." after the incident
             continue
         if not content:
+            if incidents and _DEFINITE_ANAPHOR.search(sent.text):
+                _date_back(incidents[-1], sent, published)
             if incidents and sentences and (_ANAPHOR.search(sent.text) or _mentions(sent.text, incidents[-1].nouns)):
                 last = incidents[-1].sentences[-1]
                 if sent.para - last.para <= WEIGHTS.incident_lookback_paragraphs and (sent.points or sent.figures):
@@ -900,6 +921,23 @@ def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_
                                       not _calendar_day(target.dated_by, published)):
             target.date, target.dated_by = sent.date, sent  # a stated day before the page's own dates it better
     return incidents
+
+
+def _date_back(inc: _Incident, sent: _Sentence, published: EventDate) -> None:
+    """Date ``inc`` by a sentence that only refers back to it and states its day ("the attack occurred on March 15"):
+    a day before the page's, for an incident of the page's news with no day of its own (none stated, or only the
+    page's: the day of the report)."""
+    if _earlier(inc) or sent.para - inc.sentences[-1].para > WEIGHTS.incident_lookback_paragraphs:
+        return  # an incident of an earlier period keeps its period; "the attack" far on is another's
+    if inc.date is not None and inc.date.precision == 1 and not _only_page_day(inc, published):
+        return
+    day = explicit_date(sent.text, published)
+    if day is None or day.precision != 1:
+        return
+    mine, page = parse_iso(day.date), parse_iso(published.date)
+    if mine is None or page is None or mine >= page:
+        return
+    inc.date, inc.dated_by = day, sent
 
 
 def _mentions(sentence: str, nouns: set[str]) -> bool:
