@@ -4,14 +4,17 @@ Incidents are grouped sentence by sentence (``incidents``); some incidents are s
 structure rather than by wording. Two events of one article are one incident when one of them (the *part*)
 is only another view of the other (the *whole*):
 
-- **an oblast summary**: the part is placed only at an oblast ("captured two villages in the X and Y regions",
-  "attacked the city of A and the A region") and the whole at a settlement of that oblast;
+- **one settlement, one sentence**: one sentence gives both events at the same settlement (the same gazetteer entry
+  or name) on the same stated day (a strike without figures and the casualty report of it);
+- **an oblast summary**: the part is placed only at an oblast ("captured two villages in the X and Y regions") and the
+  whole at a settlement of that oblast, telling the same change of control (the same sub-type: an advance into the
+  region is not the capture of a town there) or a strike;
 - **a locator**: the part is placed at a town that a sentence names only to locate the whole's place ("the village
   of A near the town of B", "A, on the outskirts of B", "A, between B and C", "the A hromada in the B district"),
   and that sentence is the part's own (the part was placed at the locator), or the part is an advance on the town
   (an advance on B and the capture of a village on its outskirts are one move of the front).
 
-and, in both cases, the two are compatible: both changes of control with no two different gainers, or both strikes
+and, in every case, the two are compatible: both changes of control with no two different gainers, or both strikes
 (no two different named weapons), the part with no figure the whole does not state alike; their days fit (the same
 day, one undated, or one dated only by its page and the other stated a day or two before); never an earlier period.
 
