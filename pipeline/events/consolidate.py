@@ -8,14 +8,14 @@ is only another view of the other (the *whole*):
   or name) on the same stated day (a strike without figures and the casualty report of it);
 - **an oblast summary**: the part is placed only at an oblast ("captured two villages in the X and Y regions") and the
   whole at a settlement of that oblast, telling the same change of control (the same sub-type: an advance into the
-  region is not the capture of a town there) or a strike;
+  region is not the capture of a town there; a strike on a region is the region's own, ``incidents._by_region``);
 - **a locator**: the part is placed at a town that a sentence names only to locate the whole's place ("the village
   of A near the town of B", "A, on the outskirts of B", "A, between B and C", "the A hromada in the B district"),
   and that sentence is the part's own (the part was placed at the locator), or the part is an advance on the town
   (an advance on B and the capture of a village on its outskirts are one move of the front).
 
 and, in every case, the two are compatible: both changes of control with no two different gainers, or both strikes
-(no two different named weapons), the part with no figure the whole does not state alike; their days fit (the same
+(of one kind, or one told with no weapon), the part with no figure the whole does not state alike; their days fit (the same
 day, one undated, or one dated only by its page and the other stated a day or two before); never an earlier period.
 
 What stays apart: two changes of control of two named settlements (a list of villages taken, "A, 30 km east of B"
@@ -34,7 +34,7 @@ from pipeline.events.triggers import CONTROL
 from pipeline.events.weights import WEIGHTS
 from pipeline.text.dates import parse_iso
 
-_WEAPONS = ("missile_strike", "drone_strike", "airstrike")  # sub-types naming a weapon: two differ
+_GENERIC = ("unspecified", "attack", "explosion")  # strikes told with no weapon: any weapon's strike may be theirs
 _MOVES = ("advance", "encirclement")  # changes of control that take no place yet: a move towards a town
 # what lies between a place and the town that locates it ("A near the town of B", "A, on the outskirts of B",
 # "A, which lies between the cities of B and C", "A, 10 km north-east of B"): a locating word, nothing that ends a
@@ -74,8 +74,8 @@ def _whole_of(part: Event, others: list[Event]) -> Event | None:
 
 
 def _compatible(part: Event, whole: Event) -> bool:
-    """Both changes of control with no two different gainers, or both strikes with no two named weapons; the part
-    states no figure the whole does not state alike."""
+    """Both changes of control with no two different gainers, or both strikes of one kind (or one told with no
+    weapon); the part states no figure the whole does not state alike."""
     pc, wc = part.sub_event_type in CONTROL, whole.sub_event_type in CONTROL
     if pc != wc:
         return False
@@ -84,8 +84,8 @@ def _compatible(part: Event, whole: Event) -> bool:
             return False
         sides = {part.gains, whole.gains} - {None, "unknown"}
         return len(sides) <= 1
-    if part.sub_event_type != whole.sub_event_type and part.sub_event_type in _WEAPONS and \
-            whole.sub_event_type in _WEAPONS:
+    if part.sub_event_type != whole.sub_event_type and part.sub_event_type not in _GENERIC and \
+            whole.sub_event_type not in _GENERIC:
         return False
     return all(getattr(part, k) is None or getattr(part, k) == getattr(whole, k) for k in ("killed", "injured"))
 
@@ -120,11 +120,11 @@ def _told_together(part: Event, whole: Event) -> bool:
 
 
 def _summary_of(part: Event, whole: Event) -> bool:
-    """The part placed only at the oblast the whole's settlement lies in, telling the same thing (the same
-    change of control, or a strike of no other weapon)."""
+    """The part placed only at the oblast the whole's settlement lies in, telling the same change of control (a
+    strike told of a whole region, weapons brought down over it, is an attack of its own: ``incidents._by_region``)."""
     return part.place.feature_kind == "admin1" and whole.place.feature_kind != "admin1" and \
         part.admin1_code is not None and part.admin1_code == whole.admin1_code and \
-        (part.sub_event_type not in CONTROL or part.sub_event_type == whole.sub_event_type)
+        part.sub_event_type in CONTROL and part.sub_event_type == whole.sub_event_type
 
 
 def _locator_of(part: Event, whole: Event) -> bool:

@@ -94,6 +94,13 @@ def test_an_advance_into_an_oblast_stays_apart_from_a_town_taken_there():
     assert len(consolidate([summary, town])) == 2
 
 
+def test_a_strike_on_a_region_stays_apart_from_a_town_struck_otherwise_there():
+    region = _event("drone_strike", "Donetsk", OBLAST, "Four drones were downed over the region on Monday.", start=0)
+    town = _event("shelling", "Lesne", TOWN, "Shelling killed a man in Lesne on Monday.", start=60,
+                  kind="casualty_report", killed=1)
+    assert len(consolidate([region, town])) == 2
+
+
 def test_a_strike_and_its_toll_told_in_one_sentence_are_one_event():
     quote = "A missile hit Lesne on Monday, and later that day officials counted three dead there."
     strike = _event("missile_strike", "Lesne", TOWN, quote, start=0)
