@@ -5,7 +5,7 @@ Three kinds, after ACLED's codebook: ``annexation_claim`` (an oblast a country c
 ``casualty_report`` (killed / injured figures, with the incident that caused them). The work
 is split by concern: ``triggers`` (what happened, and whether it did), ``figures`` (casualty
 numbers, their role and claimant), ``incidents`` (one event per incident per article),
-``annexation`` (claims and their stages), ``scope`` (the war's theatre: what is mapped where), ``confidence``
+``annexation`` (claims and their stages), ``consolidate`` (one event per incident told twice), ``scope`` (the war's theatre: what is mapped where), ``confidence``
 (how likely each event is right), ``merge`` (one event per incident across articles), ``weights`` (every threshold).
 """
 
@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from pipeline.events.annexation import claims, counted_claims, referred_units, unrecognised
 from pipeline.events.confidence import SentenceFacts, rescore
+from pipeline.events.consolidate import consolidate
 from pipeline.events.figures import casualties, parse_number
 from pipeline.events.incidents import control_events, incident_events, names_settlement, read_sentences
 from pipeline.events.merge import merge_across_articles, merge_claims
@@ -64,7 +65,7 @@ def extract_events(article: str, text: str, places: list[Place], published: Even
     if events and not _war_news(text, spans):  # war in passing only: an incident needs a word of war of its own
         events = [e for e in events if e.event_type == "annexation_claim" or
                   armed_conflict(" ".join(s.quote for s in e.sources))]
-    events = in_scope(events, text)
+    events = consolidate(in_scope(events, text))
     _set_report_lags(events, published)
     rescore(events, [_sentence_facts(s) for s in sentences])
     return events

@@ -36,6 +36,11 @@ class EventWeights:
     stale_days: int = 5  # an attack stated this many days before the page's date (a photo caption, a reminder) and one
     # told with no day (the page's news) are two incidents unless one refers back to the other or shares a figure;
     # lower splits an article's own incident from a weekday it names, higher lets a caption's old strike date the news
+    # -- consolidating one article's events (``consolidate``)
+    consolidate_km: float = 40.0  # a town named to locate a village ("A near B", "A, between B and C") lies this close
+    # at most; further, the two are told as two places (front-line villages lie 5-30 km from the town locating them)
+    consolidate_district_km: float = 120.0  # ... and a district named to locate a place in it (a raion spans ~100 km)
+    consolidate_gap_chars: int = 80  # at most this many characters between a place and the town locating it
     # -- merging across articles
     duplicate_entry_km: float = 1.0  # two differently named towns closer than this are one settlement listed twice
     # (Ukraine in the gazetteer: 486 pairs of differently named villages lie 1-2 km apart, 25 pairs closer than 0.5 km)

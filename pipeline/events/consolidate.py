@@ -1,0 +1,178 @@
+"""Article-level consolidation: the events of one article that tell one incident become one event.
+
+Incidents are grouped sentence by sentence (``incidents``); some incidents are still told twice, by
+structure rather than by wording. Two events of one article are one incident when one of them (the *part*)
+is only another view of the other (the *whole*):
+
+- **one settlement, one sentence**: one sentence gives both events at the same settlement (the same gazetteer entry
+  or name) on the same stated day (a strike without figures and the casualty report of it);
+- **an oblast summary**: the part is placed only at an oblast ("captured two villages in the X and Y regions") and the
+  whole at a settlement of that oblast, telling the same change of control (the same sub-type: an advance into the
+  region is not the capture of a town there; a strike on a region is the region's own, ``incidents._by_region``);
+- **a locator**: the part is placed at a town that a sentence names only to locate the whole's place ("the village
+  of A near the town of B", "A, on the outskirts of B", "A, between B and C", "the A hromada in the B district"),
+  and that sentence is the part's own (the part was placed at the locator), or the part is an advance on the town
+  (an advance on B and the capture of a village on its outskirts are one move of the front).
+
+and, in every case, the two are compatible: both changes of control with no two different gainers, or both strikes
+(of one kind, or one told with no weapon), the part with no figure the whole does not state alike; their days fit (the same
+day, one undated, or one dated only by its page and the other stated a day or two before); never an earlier period.
+
+What stays apart: two changes of control of two named settlements (a list of villages taken, "A, 30 km east of B"
+with both taken), strikes on different stated days, a strike and a change of control, settlements named side by side
+in a roundup (no locator between them), casualty reports with two tolls.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from pipeline.events.incidents import distinct_settlements, km, same_name
+from pipeline.events.records import DATE_BASIS, Event
+from pipeline.events.triggers import CONTROL
+from pipeline.events.weights import WEIGHTS
+from pipeline.text.dates import parse_iso
+
+_GENERIC = ("unspecified", "attack", "explosion")  # strikes told with no weapon: any weapon's strike may be theirs
+_MOVES = ("advance", "encirclement")  # changes of control that take no place yet: a move towards a town
+# what lies between a place and the town that locates it ("A near the town of B", "A, on the outskirts of B",
+# "A, which lies between the cities of B and C", "A, 10 km north-east of B"): a locating word, nothing that ends a
+# clause or lists a further place taken
+_LOCATOR = re.compile(r"\b(?:near|nearby|outside|outskirts|close\s+to|not\s+far\s+from|between|"
+                      r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:part\s+)?of)\b", re.IGNORECASE)
+_DISTRICT_AFTER = re.compile(r"\s+(?:district|raion|rayon|county)\b", re.IGNORECASE)  # "... in the B district"
+_IN_DISTRICT = re.compile(r"(?:\s+(?:hromada|community|village|town|settlement))?\s+in\s+(?:the\s+)?", re.IGNORECASE)
+_AND = re.compile(r"\band\b|,\s*\w+\s*,", re.IGNORECASE)  # a list goes on: the next name is another place told
+_BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)  # ... unless it is "between B and C"
+_GAP_BREAK = re.compile(r"[.;:!?]|\b(?:and|also|as\s+well\s+as)\s+(?:the\s+)?(?:village|town|city)\b", re.IGNORECASE)
+
+
+def consolidate(events: list[Event]) -> list[Event]:
+    """One article's events with each part folded into its whole (see the module's docstring); the rest unchanged,
+    in order."""
+    parts: set[int] = set()
+    for i, part in enumerate(events):
+        whole = _whole_of(part, [e for j, e in enumerate(events) if j != i and j not in parts])
+        if whole is not None:
+            _fold(whole, part)
+            parts.add(i)
+    return [e for i, e in enumerate(events) if i not in parts]
+
+
+def _whole_of(part: Event, others: list[Event]) -> Event | None:
+    """The event ``part`` is only another view of, if any (the first fitting one, sharing a sentence first)."""
+    if part.event_type == "annexation_claim" or part.place is None:
+        return None
+    fits = [w for w in others if w.event_type != "annexation_claim" and w.place is not None and
+            _compatible(part, w) and _days_fit(part, w) and
+            (_told_together(part, w) or _summary_of(part, w) or _locator_of(part, w))]
+    if not fits:
+        return None
+    mine = {(s.start, s.end) for s in part.sources}
+    return max(fits, key=lambda w: any((s.start, s.end) in mine for s in w.sources))
+
+
+def _compatible(part: Event, whole: Event) -> bool:
+    """Both changes of control with no two different gainers, or both strikes of one kind (or one told with no
+    weapon); the part states no figure the whole does not state alike."""
+    pc, wc = part.sub_event_type in CONTROL, whole.sub_event_type in CONTROL
+    if pc != wc:
+        return False
+    if pc:
+        if whole.event_type != part.event_type:
+            return False
+        sides = {part.gains, whole.gains} - {None, "unknown"}
+        return len(sides) <= 1
+    if part.sub_event_type != whole.sub_event_type and part.sub_event_type not in _GENERIC and \
+            whole.sub_event_type not in _GENERIC:
+        return False
+    return all(getattr(part, k) is None or getattr(part, k) == getattr(whole, k) for k in ("killed", "injured"))
+
+
+def _days_fit(part: Event, whole: Event) -> bool:
+    """The same day, or one undated, or one dated only by its page with the other stated up to ``merge_days_exact``
+    days before it; never an event of an earlier period told as background."""
+    if _earlier(part) or _earlier(whole):
+        return False
+    a, b = parse_iso(part.when.date), parse_iso(whole.when.date)
+    if a is None or b is None or a == b:
+        return True
+    later, earlier = (part, whole) if a > b else (whole, part)
+    return later.date_basis == DATE_BASIS["page"] and earlier.date_basis < DATE_BASIS["page"] and \
+        earlier.when.precision == 1 and abs(a - b) <= timedelta(days=WEIGHTS.merge_days_exact)
+
+
+def _earlier(event: Event) -> bool:
+    return event.when.date is None and event.when.note == "an earlier period"
+
+
+def _told_together(part: Event, whole: Event) -> bool:
+    """One settlement (the same gazetteer entry, or one name) that one sentence gives both events on one stated day
+    (an undated retelling of a place struck before is not known to be the same time)."""
+    p, w = part.place, whole.place
+    if p.feature_kind == "admin1" or w.feature_kind == "admin1" or part.when.date is None or \
+            part.when.date != whole.when.date or distinct_settlements(p, w) or \
+            not ((p.geonameid is not None and p.geonameid == w.geonameid) or same_name(p, w)):
+        return False
+    mine = {(s.start, s.end) for s in part.sources}
+    return any((s.start, s.end) in mine for s in whole.sources)
+
+
+def _summary_of(part: Event, whole: Event) -> bool:
+    """The part placed only at the oblast the whole's settlement lies in, telling the same change of control (a
+    strike told of a whole region, weapons brought down over it, is an attack of its own: ``incidents._by_region``)."""
+    return part.place.feature_kind == "admin1" and whole.place.feature_kind != "admin1" and \
+        part.admin1_code is not None and part.admin1_code == whole.admin1_code and \
+        part.sub_event_type in CONTROL and part.sub_event_type == whole.sub_event_type
+
+
+def _locator_of(part: Event, whole: Event) -> bool:
+    """The part placed at a town a sentence names only to locate the whole's place, within ``consolidate_km``:
+    the part's own sentence, or any sentence of the two when the part is a move towards the town."""
+    if part.place.feature_kind == "admin1" or whole.place.feature_kind == "admin1" or \
+            part.admin1_code != whole.admin1_code:
+        return False
+    own = list(part.sources)
+    quotes = own + list(whole.sources) if part.sub_event_type in _MOVES else own
+    apart = km(part.place, whole.place)
+    return any(apart <= (WEIGHTS.consolidate_district_km if district else WEIGHTS.consolidate_km)
+               for s in quotes for district in _locates(s.quote, whole.place.text, part.place.text))
+
+
+def _mentions(sentence: str, name: str) -> list[re.Match]:
+    return list(re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", sentence)) if name else []
+
+
+def _locates(sentence: str, placed: str, locator: str) -> list[bool]:
+    """Each way ``sentence`` names ``placed`` and then ``locator`` only to say where ``placed`` lies: False for a
+    town near it ("A near B"), True for a district it lies in ("the A hromada in the B district")."""
+    found = []
+    for a in _mentions(sentence, placed):
+        for b in _mentions(sentence, locator):
+            gap = sentence[a.end():b.start()]
+            if b.start() <= a.end() or len(gap) > WEIGHTS.consolidate_gap_chars or _GAP_BREAK.search(gap) or \
+                    (_AND.search(gap) and not _BETWEEN.search(gap)):
+                continue
+            if _IN_DISTRICT.fullmatch(gap) and _DISTRICT_AFTER.match(sentence, b.end()):
+                found.append(True)
+            elif _LOCATOR.search(gap):
+                found.append(False)
+    return found
+
+
+def _fold(whole: Event, part: Event) -> None:
+    """The part's sources, figures and firmer day into the whole; the whole keeps its place and toll."""
+    have = {(s.start, s.end) for s in whole.sources}
+    whole.sources += [s for s in part.sources if (s.start, s.end) not in have]
+    whole.sources.sort(key=lambda s: s.start)
+    claims = set(whole.casualty_claims)
+    whole.casualty_claims += [c for c in part.casualty_claims if c not in claims]
+    whole.casualty_text += [t for t in part.casualty_text if t not in whole.casualty_text]
+    if part.when.date is not None and (whole.when.date is None or part.date_basis < whole.date_basis):
+        whole.when, whole.date_basis = part.when, part.date_basis
+    if whole.gains in (None, "unknown") and part.gains not in (None, "unknown"):
+        whole.gains, whole.actor = part.gains, part.actor
+    if whole.actor in (None, "unknown") and part.actor not in (None, "unknown"):
+        whole.actor = part.actor
+    whole.confidence = max(whole.confidence, part.confidence)
