@@ -21,6 +21,7 @@ from functools import cached_property, lru_cache
 from operator import itemgetter
 from collections.abc import Iterator
 from collections import defaultdict
+from itertools import compress
 from typing import NamedTuple
 
 from pipeline.geoparse.gazetteer import Gazetteer, adjective_forms_params, adjective_stem, one_word_adjectival
@@ -1705,13 +1706,23 @@ def _is_dateline(m: Mention, ctx: _Context) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _capital_keys(gaz: Gazetteer) -> dict[str, tuple[str, ...]]:
-    """Country code → the one-word keys of its national capital's names ("kyiv", "kiev", ...)."""
-    cols, out = gaz._columns(), defaultdict(set)
-    for row, capital in enumerate(gaz.capital_of):
-        if capital and gaz.kind_of[row] == "city":
-            out[str(cols[5][row])].update(k for k in _row_name_keys(gaz, row) if k.isalpha())
-    return {cc: tuple(sorted(keys)) for cc, keys in out.items()}
+def _capital_rows(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
+    """Country code → the rows of its national capital (cities), in row order."""
+    cols, kind, out = gaz._columns(), gaz.kind_of, defaultdict(list)
+    for row in compress(range(len(gaz.capital_of)), gaz.capital_of):  # (the few capital rows, found in C)
+        if kind[row] == "city":
+            out[str(cols[5][row])].append(row)
+    return {cc: tuple(rows) for cc, rows in out.items()}
+
+
+@lru_cache(maxsize=1024)
+def _capital_keys(gaz: Gazetteer, cc: str) -> tuple[str, ...]:
+    """The one-word keys of the names of country ``cc``'s national capital ("kyiv", "kiev", ...), sorted; made
+    for the countries a text names only."""
+    keys: set[str] = set()
+    for row in _capital_rows(gaz).get(cc, ()):
+        keys.update(k for k in _row_name_keys(gaz, row) if k.isalpha())
+    return tuple(sorted(keys))
 
 
 def _row_name_keys(gaz: Gazetteer, row: int) -> set[str]:
@@ -1734,15 +1745,18 @@ def _lower_case_names(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
             countries.update(str(cols[5][r]) for r in m.rows)
         elif m.kind == "name" and " " not in m.key and m.text[:1].isupper() and m.text[1:].islower():
             targets.setdefault(m.text.lower(), False)
-            countries.update(str(cols[5][r]) for r in _rows_of(gaz, m) if gaz.kind_of[r] == "country")
-    capitals = _capital_keys(gaz)
+            # (only a key with a country row has one to add: the index's per-key kinds say so without its rows)
+            if m.rows or "country" in gaz.key_summary(m.key)[1]:
+                countries.update(str(cols[5][r]) for r in _rows_of(gaz, m) if gaz.kind_of[r] == "country")
     for cc in countries:
-        for key in capitals.get(cc, ()):
+        for key in _capital_keys(gaz, cc):
             targets[key] = True
     covered = [(m.start, m.end) for m in mentions]
     found = []
     for word, capital in targets.items():
-        if len(word) < 4 or word not in text or not word.isalpha() or _is_dictionary_word(word) or \
+        if len(word) < 4 or word not in text:
+            continue
+        if not word.isalpha() or _is_dictionary_word(word) or \
                 (not capital and _zipf(word) >= _W.variant_max_zipf) or name_key(word) not in gaz.keys:
             continue
         for match in _lower_case_word(word).finditer(text):
