@@ -21,7 +21,6 @@ from functools import cached_property, lru_cache
 from operator import itemgetter
 from collections.abc import Iterator
 from collections import defaultdict
-from itertools import compress
 from typing import NamedTuple
 
 from pipeline.geoparse.gazetteer import Gazetteer, adjective_forms_params, adjective_stem, one_word_adjectival
@@ -1709,20 +1708,36 @@ def _is_dateline(m: Mention, ctx: _Context) -> bool:
 def _capital_rows(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
     """Country code → the rows of its national capital (cities), in row order."""
     cols, kind, out = gaz._columns(), gaz.kind_of, defaultdict(list)
-    for row in compress(range(len(gaz.capital_of)), gaz.capital_of):  # (the few capital rows, found in C)
+    for row in gaz.capital_rows():
         if kind[row] == "city":
             out[str(cols[5][row])].append(row)
     return {cc: tuple(rows) for cc, rows in out.items()}
 
 
 @lru_cache(maxsize=1024)
-def _capital_keys(gaz: Gazetteer, cc: str) -> tuple[str, ...]:
-    """The one-word keys of the names of country ``cc``'s national capital ("kyiv", "kiev", ...), sorted; made
-    for the countries a text names only."""
+def _capital_keys(gaz: Gazetteer, cc: str) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The one-word keys of the names of country ``cc``'s national capital ("kyiv", "kiev", ...), sorted, and
+    those of four letters or more grouped by their first three letters (see ``_keys_in_text``); made for the
+    countries a text names only."""
     keys: set[str] = set()
     for row in _capital_rows(gaz).get(cc, ()):
         keys.update(k for k in _row_name_keys(gaz, row) if k.isalpha())
-    return tuple(sorted(keys))
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(keys):
+        if len(key) >= 4:
+            groups[key[:3]].append(key)
+    return tuple(sorted(keys)), tuple((prefix, tuple(group)) for prefix, group in groups.items())
+
+
+def _keys_in_text(text: str, groups: tuple[tuple[str, tuple[str, ...]], ...], found: set[str]) -> None:
+    """Add to ``found`` the keys of ``groups`` that occur in ``text`` (as ``key in text``): one search per
+    first three letters, then a comparison at each place they occur (a capital has dozens of keys; searching
+    the text for each was most of the cost of ``_lower_case_names``)."""
+    for prefix, keys in groups:
+        i = text.find(prefix)
+        while i >= 0:
+            found.update(k for k in keys if text.startswith(k, i))
+            i = text.find(prefix, i + 1)
 
 
 def _row_name_keys(gaz: Gazetteer, row: int) -> set[str]:
@@ -1748,13 +1763,16 @@ def _lower_case_names(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
             # (only a key with a country row has one to add: the index's per-key kinds say so without its rows)
             if m.rows or "country" in gaz.key_summary(m.key)[1]:
                 countries.update(str(cols[5][r]) for r in _rows_of(gaz, m) if gaz.kind_of[r] == "country")
+    in_text: set[str] = set()  # the capitals' keys of four letters or more that occur in the text
     for cc in countries:
-        for key in _capital_keys(gaz, cc):
+        keys, groups = _capital_keys(gaz, cc)
+        for key in keys:
             targets[key] = True
+        _keys_in_text(text, groups, in_text)
     covered = [(m.start, m.end) for m in mentions]
     found = []
     for word, capital in targets.items():
-        if len(word) < 4 or word not in text:
+        if len(word) < 4 or (word not in in_text if capital else word not in text):
             continue
         if not word.isalpha() or _is_dictionary_word(word) or \
                 (not capital and _zipf(word) >= _W.variant_max_zipf) or name_key(word) not in gaz.keys:
