@@ -1738,8 +1738,15 @@ def _keys_in_text(text: str, groups: tuple[tuple[str, tuple[str, ...]], ...], fo
     has dozens of keys; searching the text for each was most of the cost of ``_lower_case_names``)."""
     for prefix, keys in groups:
         i = text.find(prefix)
+        if i < 0:
+            continue
+        if len(keys) == 1 and keys[0] == prefix:
+            found.add(prefix)  # (a lone key, searched whole)
+            continue
         while i >= 0:
-            found.update(k for k in keys if text.startswith(k, i))
+            for key in keys:
+                if text.startswith(key, i):
+                    found.add(key)
             i = text.find(prefix, i + 1)
 
 
