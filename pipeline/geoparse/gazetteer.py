@@ -350,6 +350,10 @@ class Gazetteer:
         """Whether every row is a national capital."""
         return self._row_columns[8]
 
+    def capital_rows(self) -> list[int]:
+        """The rows that are national capitals, in row order."""
+        return np.flatnonzero(self._capital).tolist()
+
     @property
     def minor_of(self) -> list[bool]:
         """Whether every row is a settlement or raion only the codifier has (see ``Candidate.minor``)."""

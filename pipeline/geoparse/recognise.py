@@ -1705,13 +1705,49 @@ def _is_dateline(m: Mention, ctx: _Context) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _capital_keys(gaz: Gazetteer) -> dict[str, tuple[str, ...]]:
-    """Country code → the one-word keys of its national capital's names ("kyiv", "kiev", ...)."""
-    cols, out = gaz._columns(), defaultdict(set)
-    for row, capital in enumerate(gaz.capital_of):
-        if capital and gaz.kind_of[row] == "city":
-            out[str(cols[5][row])].update(k for k in _row_name_keys(gaz, row) if k.isalpha())
-    return {cc: tuple(sorted(keys)) for cc, keys in out.items()}
+def _capital_rows(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
+    """Country code → the rows of its national capital (cities), in row order."""
+    cols, kind, out = gaz._columns(), gaz.kind_of, defaultdict(list)
+    for row in gaz.capital_rows():
+        if kind[row] == "city":
+            out[str(cols[5][row])].append(row)
+    return {cc: tuple(rows) for cc, rows in out.items()}
+
+
+@lru_cache(maxsize=1024)
+def _capital_keys(gaz: Gazetteer, cc: str) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The one-word keys of the names of country ``cc``'s national capital ("kyiv", "kiev", ...), sorted, and
+    those of four letters or more grouped by their first three letters, each group with the text searched for
+    (see ``_keys_in_text``); made for the
+    countries a text names only."""
+    keys: set[str] = set()
+    for row in _capital_rows(gaz).get(cc, ()):
+        keys.update(k for k in _row_name_keys(gaz, row) if k.isalpha())
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(keys):
+        if len(key) >= 4:
+            groups[key[:3]].append(key)
+    # (a key alone under its three letters is searched whole: a longer needle is searched faster)
+    return tuple(sorted(keys)), tuple((group[0] if len(group) == 1 else prefix, tuple(group))
+                                      for prefix, group in groups.items())
+
+
+def _keys_in_text(text: str, groups: tuple[tuple[str, tuple[str, ...]], ...], found: set[str]) -> None:
+    """Add to ``found`` the keys of ``groups`` that occur in ``text`` (as ``key in text``): one search per
+    group (for the keys' first three letters, or the one key), then a comparison at each place found (a capital
+    has dozens of keys; searching the text for each was most of the cost of ``_lower_case_names``)."""
+    for prefix, keys in groups:
+        i = text.find(prefix)
+        if i < 0:
+            continue
+        if len(keys) == 1 and keys[0] == prefix:
+            found.add(prefix)  # (a lone key, searched whole)
+            continue
+        while i >= 0:
+            for key in keys:
+                if text.startswith(key, i):
+                    found.add(key)
+            i = text.find(prefix, i + 1)
 
 
 def _row_name_keys(gaz: Gazetteer, row: int) -> set[str]:
@@ -1734,16 +1770,22 @@ def _lower_case_names(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
             countries.update(str(cols[5][r]) for r in m.rows)
         elif m.kind == "name" and " " not in m.key and m.text[:1].isupper() and m.text[1:].islower():
             targets.setdefault(m.text.lower(), False)
-            countries.update(str(cols[5][r]) for r in _rows_of(gaz, m) if gaz.kind_of[r] == "country")
-    capitals = _capital_keys(gaz)
+            # (only a key with a country row has one to add: its facts, already made for ``_keep``, say so)
+            if m.rows or _key_facts(gaz, m.key).country_or_capital:
+                countries.update(str(cols[5][r]) for r in _rows_of(gaz, m) if gaz.kind_of[r] == "country")
+    in_text: set[str] = set()  # the capitals' keys of four letters or more that occur in the text
     for cc in countries:
-        for key in capitals.get(cc, ()):
+        keys, groups = _capital_keys(gaz, cc)
+        for key in keys:
             targets[key] = True
+        _keys_in_text(text, groups, in_text)
     covered = [(m.start, m.end) for m in mentions]
     found = []
     for word, capital in targets.items():
-        if len(word) < 4 or word not in text or not word.isalpha() or _is_dictionary_word(word) or \
-                (not capital and _zipf(word) >= _W.variant_max_zipf) or name_key(word) not in gaz.keys:
+        # (the tests of the word alone first: each search of the text costs more)
+        if len(word) < 4 or not word.isalpha() or _is_dictionary_word(word) or \
+                (not capital and _zipf(word) >= _W.variant_max_zipf) or \
+                (word not in in_text if capital else word not in text) or name_key(word) not in gaz.keys:
             continue
         for match in _lower_case_word(word).finditer(text):
             start, end = match.span()

@@ -184,3 +184,22 @@ def test_war_cue_gate_is_the_plain_search():
         hits += plain
         assert has_war_cue(text) == plain, text
     assert hits > 2_000
+
+
+def test_capital_keys_found_by_their_first_letters_are_those_in_the_text(gazetteer):
+    # ``_lower_case_names`` finds a capital's keys by their first three letters (or the lone key): the same keys
+    # as a search for each
+    from pipeline.geoparse.recognise import _capital_keys, _keys_in_text
+
+    rng = random.Random(21)
+    for cc in ("UA", "US", "GB", "FR", "IL", "RU", "PL", "DE"):
+        keys, groups = _capital_keys(gazetteer, cc)
+        assert len(keys) > 3
+        long_keys = [k for k in keys if len(k) >= 4]
+        assert sorted(k for _, group in groups for k in group) == long_keys
+        pieces = [" ", ", ", "-", "the ", "was ", "Kyiv", "’s "] + [k[:rng.randint(1, len(k))] for k in keys] + list(keys)
+        for _ in range(400):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+            found: set[str] = set()
+            _keys_in_text(text, groups, found)
+            assert found == {k for k in long_keys if k in text}, (cc, text)
