@@ -260,3 +260,20 @@ def article_events(parser: Any, text: str, name: str = "a.txt") -> list[Any]:
 
     article = make_article(name, text)
     return extract_events(name, text, parser.parse_places(text), article.published)
+
+
+def events_of(events: list[Any], kind: str) -> list[Any]:
+    """The events of one ``event_type``."""
+    return [e for e in events if e.event_type == kind]
+
+
+def merged_in_order(parser: Any, texts: list[tuple[str, str]], order: tuple[int, ...]) -> list[Any]:
+    """The cross-article merge of ``texts`` ((name, text) pairs) read in ``order``."""
+    from pipeline.events.extract import merge_across_articles
+
+    return merge_across_articles([article_events(parser, texts[i][1], texts[i][0]) for i in order])
+
+
+def event_articles(event: Any) -> set[str]:
+    """The articles an event's sources come from."""
+    return {s.article for s in event.sources}

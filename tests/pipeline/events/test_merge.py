@@ -10,17 +10,11 @@ import itertools
 
 import pytest
 
-from pipeline.events.extract import Event, merge_across_articles
+from pipeline.events.extract import merge_across_articles
 from pipeline.events.records import DATE_BASIS
 from tests.fixtures import article_events as _events
-
-
-def _of(events: list[Event], kind: str) -> list[Event]:
-    return [e for e in events if e.event_type == kind]
-
-
-def _merged(parser, texts: list[tuple[str, str]], order: tuple[int, ...]) -> list[Event]:
-    return merge_across_articles([_events(parser, texts[i][1], texts[i][0]) for i in order])
+from tests.fixtures import events_of as _of
+from tests.fixtures import merged_in_order as _merged
 
 
 # -- which day the merged event keeps ------------------------------------------------------------

@@ -11,21 +11,12 @@ import itertools
 
 import pytest
 
-from pipeline.events.extract import Event, merge_across_articles
+
 from pipeline.text.translit import spelling_key
 from tests.fixtures import article_events as _events
-
-
-def _of(events: list[Event], kind: str) -> list[Event]:
-    return [e for e in events if e.event_type == kind]
-
-
-def _merged(parser, texts: list[tuple[str, str]], order: tuple[int, ...]) -> list[Event]:
-    return merge_across_articles([_events(parser, texts[i][1], texts[i][0]) for i in order])
-
-
-def _articles(event: Event) -> set[str]:
-    return {s.article for s in event.sources}
+from tests.fixtures import event_articles as _articles
+from tests.fixtures import events_of as _of
+from tests.fixtures import merged_in_order as _merged
 
 
 # -- one name in two traditions --------------------------------------------------------------------
