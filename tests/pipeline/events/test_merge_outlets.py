@@ -11,7 +11,6 @@ import itertools
 
 import pytest
 
-
 from pipeline.text.translit import spelling_key
 from tests.fixtures import article_events as _events
 from tests.fixtures import event_articles as _articles
