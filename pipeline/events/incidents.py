@@ -267,9 +267,27 @@ class _Incident:
 
     def toll(self, kind: str) -> int | None:
         figs = [f for f in _contrasted(sorted((f for f, _c in self.figures), key=lambda f: f.start)) if f.kind == kind]
+        wider = _wider_sums(self, kind)
+        if wider:
+            figs = [f for f in figs if f.start not in wider]
         if _earlier(self):  # "Last year, a bombing at the station killed 63": that earlier incident's own toll
             figs = [replace(f, role="total") if f.role == "background" else f for f in figs]
         return toll(figs)
+
+
+def _wider_sums(inc: _Incident, kind: str) -> set[int]:
+    """Where the totals of ``kind`` told of a wider unit only stand (offsets): in an incident at a town, a sentence
+    naming only its oblast ("a strike on the X region killed 20") tells the region's sum when a sentence at the town
+    itself, or at no place, states a total of its own ("18 were killed in the city"); empty otherwise."""
+    if not inc.points:
+        return set()
+    wider = {f.start for s in inc.sentences if s.oblasts and not s.points for f in s.figures
+             if f.kind == kind and f.role == "total"}
+    own = [f for s in inc.sentences if s.points or not s.oblasts for f in s.figures
+           if f.kind == kind and f.role == "total"]
+    if not wider or not own:
+        return set()
+    return wider
 
 
 def _contrasted(figs: list[Figure]) -> list[Figure]:
