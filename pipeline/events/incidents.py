@@ -634,13 +634,25 @@ def _earlier_captions(sentences: list[_Sentence], captions: list[int]) -> None:
             sentences[i].separate = True
 
 
+def _restates_total(inc: _Incident, sent: _Sentence) -> bool:
+    """Whether every total ``sent`` states is one ``inc`` already stated, the same kind and count, more than one victim
+    ("an airstrike on a village killed 24", then "the airstrike that killed 24 ... pressure on the capital"): the
+    same toll told again, whatever other place the sentence names."""
+    mine = {(f.kind, f.value) for f in sent.figures if f.role == "total"}
+    if not mine or any(value < 2 for _k, value in mine) or \
+            any(f.role not in ("total", "zero") for f in sent.figures):
+        return False
+    return mine <= {(f.kind, f.value) for f, _c in inc.figures if f.role == "total"}
+
+
 def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     """Whether ``sent`` cannot be part of ``inc`` (another place, or another day with another toll)."""
     if sent.earlier != _earlier(inc) and not _shares_figure(inc, sent):
         return True  # an incident of an earlier period and the page's news are never one
     own = [p for p in inc.points]
     tells = bool(sent.strikes) or any(f.role in ("total", "observation") for f in sent.figures)
-    if sent.points and own and tells and not any(same_place(a, b) for a in sent.points for b in own):
+    if sent.points and own and tells and not any(same_place(a, b) for a in sent.points for b in own) and \
+            not _restates_total(inc, sent):
         return True  # an attack or a toll somewhere else
     if sent.points and own and _own_attack(inc, sent) and \
             not any(same_place(a, b) and not distinct_settlements(a, b) for a in sent.points for b in own):

@@ -75,3 +75,12 @@ def test_an_oblast_sum_is_not_the_towns_toll(parser):
     reports = events_of(article_events(parser, text), "casualty_report")
     town = [e for e in reports if e.place is not None and e.place.name == "Poltava" and e.place.feature_kind != "admin1"]
     assert [e.killed for e in town] == [12]
+
+
+def test_a_sentence_restating_the_toll_with_another_place_stays_with_the_incident(parser):
+    text = WEDNESDAY + (
+        "A Russian glide bomb hit a market in the village of Bohorodychne on Wednesday, killing 17 people.\n\n"
+        "The bombing that killed 17 shoppers drew calls in Kyiv for more air defence, officials said on Wednesday. "
+        "Another 30 people were injured.\n")
+    reports = events_of(article_events(parser, text), "casualty_report")
+    assert [(e.killed, e.injured) for e in reports] == [(17, 30)]
