@@ -29,12 +29,14 @@ toll only rises, and an article may retell an earlier update after the latest: "
 30"), else the largest. Without any total: an observation ("Reuters saw a dozen bodies"), else
 individuals ("a woman died"; "a man and his wife" are two), else increments ("three more died").
 Sub-counts ("including seven children") and aggregates ("31 killed across the region over the
-past day") never. An incident of an earlier period told as background ("Last year, a bombing at the station killed
+past day") never; nor, in an incident at a town that states a total of its own, a total told only of its oblast (the
+region's sum: ``_wider_sums``). An incident of an earlier period told as background ("Last year, a bombing at the station killed
 63") takes its own background figures as its toll, with no day. Every figure stays as a ``CasualtyClaim`` with its
 claimant.
 
 A sentence worded as another incident ("another massive attack on X killed seven") that only restates the toll an
-open incident at the same place already gave is that incident (a lede against the nights before). A figure with no
+open incident at the same place already gave is that incident (a lede against the nights before); a sentence whose
+every total restates the incident's stays with it whatever other place it names (``_restates_total``). A figure with no
 place and no attack joins, after the incident that stated the same figure, the one whose figures the same claimant
 gave. A day written as a calendar date ("on 23 April") is the incident's own even when it is the page's: a weekday
 stated later starts another incident rather than redating it.
