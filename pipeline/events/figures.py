@@ -36,7 +36,7 @@ _NUM = (r"(?P<num>\b\d{1,3}(?:,\d{3})+\b|\b\d+\b(?![-‑:.]\d|[-‑]year|\s*(?:%
         + "|".join(sorted((w for w in _NUMBER_WORDS if " " not in w and not w.startswith(("dozen", "hundreds", "scores"))),
                           key=len, reverse=True)) + r")\b)")
 _QUALIFIERS = ("at least", "more than", "over", "about", "around", "some", "nearly", "almost", "up to", "roughly",
-               "approximately", "an estimated", "as many as", "no fewer than", "no less than")
+               "approximately", "an estimated", "as many as", "no fewer than", "no less than", "a total of")
 # a qualifier or a number starts with a digit or one of these letters: the cheap test the regular expression engine
 # makes first at each place, instead of trying every qualifier and number word there
 _FIRST_LETTERS = "".join(sorted({w[0] for w in (*_QUALIFIERS, *_NUMBER_WORDS)}))
@@ -44,19 +44,22 @@ _QUAL = r"(?=[\d" + _FIRST_LETTERS + r"])(?:(?P<qual>" + "|".join(_QUALIFIERS) +
 _WHO = (r"(?P<more>\s+(?:more|other|additional|further)\b)?(?:\s+(?:(?!(?:\d|with\b|and\b|or\b))[\w’'-]+\s+){0,2}?(?:people|persons|civilians|soldiers|"
         r"residents|children|kids|adults|men|women|troops|servicemen|service ?members|others|individuals|victims|fighters|"
         r"militants|passengers|workers|employees|patients|of them|officers|policemen|rescuers|medics|"
-        r"teenagers|minors|babies|girls|boys|families|pensioners|students|miners|firefighters|journalists))?")
-_PAREN = r"(?:,?\s*(?:including|among them|incl\.)[^,.;:]{1,40}?,?)?"
+        r"teenagers|minors|babies|girls|boys|families|pensioners|students|miners|firefighters|journalists|"
+        r"prisoners(?: of war)?|POWs|inmates|detainees|captives|hostages|citizens|nationals|foreigners|sailors|"
+        r"seafarers|crew members))?")
+_PAREN = r"(?:,?\s*(?:including|among them|incl\.)[^,.;:]{1,60}?,?)?"
 # the victims' ages after them ("two men aged 40 and 20 were wounded"): not figures of their own
 _AGES = r"(?:,?\s+aged\s+\d{1,3}(?:\s*(?:,|and|to|-)\s*\d{1,3})*,?)?"
 _AGE_BEFORE = re.compile(r"\b(?:aged|ages(?:\s+of)?)\s+(?:\d{1,3}\s*(?:,|and|to|-)\s*)*$", re.IGNORECASE)
 _AUX = (r"\s+(?:(?:were|have|has|had|was|are|is|being|been|reportedly|already|also|now|all|later|reported|confirmed|"
-        r"found|left)\s+){0,3}")
+        r"found|left|as)\s+){0,3}")
 
 # victims named one by one: "twin brothers and a 19-year-old boy were killed" (3), "a man and his wife died" (2)
 _PERSON_ONE = (r"(?:man|woman|person|civilian|child|boy|girl|resident|soldier|serviceman|service ?member|pensioner|teenager|baby|"
                r"infant|son|daughter|brother|sister|husband|wife|mother|father|grandmother|grandfather|driver|"
                r"doctor|nurse|volunteer|rescuer|medic|officer|policeman|journalist|teacher|worker|farmer|student|"
                r"guard|employee|miner|firefighter|priest|neighbou?r|friend|relative|cousin|uncle|aunt|nephew|niece|official|"
+               r"citizen|national|foreigner|sailor|seafarer|"
                r"passer-by|passerby)")
 # an age standing for the person ("a 72-year-old died"), not before the noun it qualifies ("a 72-year-old woman")
 _PERSON_ONE = r"(?:" + _PERSON_ONE + r"|\d{1,3}-year-old(?![\w-])(?!\s+(?:[\w-]+\s+)?" + _PERSON_ONE + r"))"
@@ -89,7 +92,7 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
      + _SUCCUMBED + r")\b"),
     ("killed", "total", r"\b(?:killing|killed|kills|kill)\s+" + _QUAL + _NUM + _WHO + r"(?!\s+famil)"),
     ("killed", "total", _QUAL + _NUM + r"(?:\s+(?:[\w-]+\s+)?)?\s*(?:fatalities|deaths|dead)\b"),
-    ("killed", "total", r"\b(?:deaths?|lives|fatalities) of\s+" + _QUAL + _NUM),
+    ("killed", "total", r"\b(?:deaths?|(?<!for the )(?<!save the )(?<!saving the )lives|fatalities) of\s+" + _QUAL + _NUM),
     ("killed", "total", r"\b(?:(?:death|dead) )?toll\s+(?:[\w’'-]+\s+){0,15}?(?:to|of|at|is|was|reached|stands at|hit)\s+"
      + _QUAL + _NUM + r"(?!\s+(?:\w+\s+)?(?:injured|wounded|hurt|injuries))"),
     ("killed", "total", r"\bnumber of (?:the )?(?:(?:people|persons|civilians|victims|residents)\s+)?(?:dead|killed|deaths|fatalities)\s+(?:[\w’'-]+\s+){0,12}?"
@@ -223,7 +226,7 @@ def _has(low: str, needs: tuple[tuple[str, ...], ...]) -> bool:
     return all(any(word in low for word in group) for group in needs)
 
 
-_VICTIM_NP = (r"(?:(?:an?|one|his|her|their)\s+" + _MOD + _PERSON_ONE + r"|" + _MOD + r"twins|" + _MOD +
+_VICTIM_NP = (r"(?:(?:an?|one|his|her|their)\s+" + _MOD + _PERSON_ONE + r"|(?:his|her|their)\s+parents|" + _MOD + r"twins|" + _MOD +
               r"twin\s+" + _PERSON_MANY + r"|(?:a\s+)?(?:\w+\s+)?couple|"
               r"(?:(?:his|her|their)\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
               + _MOD + _PERSON_MANY + r")\b")
@@ -242,7 +245,7 @@ _ONE_NP = re.compile(r"^(?:an?|one|his|her|their)\s(?!\s*(?:\d|two|three|four|fi
 _COUNTED_NP = re.compile(r"^(?:(?:his|her|their)\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                          r"twelve)\s", re.IGNORECASE)
 _POSSESSIVE_NP = re.compile(r"^(?:his|her|their)\s+", re.IGNORECASE)
-_PAIR_NP = re.compile(r"\b(?:twins|twin\s+\w+|couple)$", re.IGNORECASE)
+_PAIR_NP = re.compile(r"\b(?:twins|twin\s+\w+|couple|parents)$", re.IGNORECASE)
 _ZERO = (("killed", re.compile(r"\b(no one|nobody|no people|no civilians|no (?:\w+ )?soldiers?)\b[^.;]{0,25}?"
                                r"\b(killed|died|dead|lost)\b|\bno (casualties|deaths|fatalities|dead)\b|"
                                r"\bthere were no dead\b", re.IGNORECASE)),
@@ -298,6 +301,8 @@ _WIDE_SCOPE = re.compile(
     r"\b(?:across (?:the |its |all )?(?:country|front(?:line)?|front ?lines|Ukraine|Russia|\w+ (?:oblasts|regions))|"
     r"throughout (?:the )?country|in " + _NUMERAL + r" (?:\w+ )?(?:regions|oblasts|provinces|cities)|"
     r"(?:attacks|strikes) (?:on|against|across) (?:\w+ )?(?:cities|towns|regions|oblasts)\b|"
+    # attacks on a whole country as the subject of the toll ("strikes on Ukraine kill 5"), not a mere mention
+    r"(?:attacks|strikes) (?:on|against|across) (?:Ukraine|Russia)\s+(?:\w+\s+){0,2}?(?:kill|injur|wound|leave|left)|"
     r"(?P<period>(?:over|in|during|throughout) the (?:(?:past|last|previous) |course of the )?(?:year|month|\w+ (?:months|years)|"
     + _WAR_NOUN + r")|(?:so far )?this (?:month|year)|"
     r"since (?:the (?:start|beginning|outbreak) of|(?:\w+['’]s |the )?(?:full[- ]scale )?(?:\w+ )?" + _WAR_NOUN + r"\b|"
@@ -327,6 +332,23 @@ def _summed_from(sentence: str) -> int | None:
     """Where the figures of a sum over a unit begin in ``sentence`` (``_IN_UNIT``), None without one."""
     m = _TOTAL_OVER.search(sentence)
     return m.start() if m and _IN_UNIT.search(sentence, m.end()) else None
+# the lower end of a range right before a number ("two, three killed", "five or six", "10 to 12"): the number is a guess
+_RANGE_BEFORE = re.compile(r"(?<![\w.:,])(?P<low>\d{1,3}|" + "|".join(w for w in _NUMBER_WORDS if " " not in w and
+                                                                  _NUMBER_WORDS[w] <= 90) +
+                           r")\s*(?:,|or|to|-|–|‑)\s*$", re.IGNORECASE)
+
+
+def _range_end(before: str, value: int) -> bool:
+    """Whether a figure of ``value`` is the upper end of a range whose lower end ends ``before`` (``_RANGE_BEFORE``);
+    a lower number only, as a range rises ("March 9, 3 killed" is a day, then a count)."""
+    m = _RANGE_BEFORE.search(before)
+    if not m or _MONTH_BEFORE.search(before[:m.start()]):
+        return False
+    low = m.group("low").lower()
+    low_value = int(low) if low.isdigit() else _NUMBER_WORDS.get(low)
+    return low_value is not None and 0 < low_value < value
+
+
 # a plural of a round number with no count of its own ("dozens", "hundreds of", "scores of")
 _VAGUE_PLURAL = re.compile(r"(?:several\s+)?(?:dozens|hundreds|scores|dozen\b)", re.IGNORECASE)
 _ONE_INCIDENT = re.compile(r"\b(?:a|the|this|that|one|Sunday's|Saturday's|Monday's|Tuesday's|Wednesday's|Thursday's|"
@@ -475,7 +497,8 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
             qual = (m.group("qual") or "").lower() if "qual" in pattern.groupindex else ""
             if qual == "about" and _LEARNT_BEFORE.search(sentence[max(0, m.start() - 30):m.start()]):
                 qual = ""  # "it became known about five dead": "about" means "of", not "roughly"
-            approximate = qual in _APPROXIMATE or any(v in (num or "").lower() for v in _VAGUE)
+            approximate = qual in _APPROXIMATE or any(v in (num or "").lower() for v in _VAGUE) or \
+                _range_end(sentence[max(0, at - 30):at], value)
             update = bool(_UPDATE.search(sentence[max(0, m.start() - 30):m.end() + 10]) or
                           _TIMESTAMPED.search(sentence) or (as_of is not None and m.start() >= as_of.end())) and \
                 pattern not in _TREATED

@@ -29,12 +29,14 @@ toll only rises, and an article may retell an earlier update after the latest: "
 30"), else the largest. Without any total: an observation ("Reuters saw a dozen bodies"), else
 individuals ("a woman died"; "a man and his wife" are two), else increments ("three more died").
 Sub-counts ("including seven children") and aggregates ("31 killed across the region over the
-past day") never. An incident of an earlier period told as background ("Last year, a bombing at the station killed
+past day") never; nor, in an incident at a town that states a total of its own, a total told only of its oblast (the
+region's sum: ``_wider_sums``). An incident of an earlier period told as background ("Last year, a bombing at the station killed
 63") takes its own background figures as its toll, with no day. Every figure stays as a ``CasualtyClaim`` with its
 claimant.
 
 A sentence worded as another incident ("another massive attack on X killed seven") that only restates the toll an
-open incident at the same place already gave is that incident (a lede against the nights before). A figure with no
+open incident at the same place already gave is that incident (a lede against the nights before); a sentence whose
+every total restates the incident's stays with it whatever other place it names (``_restates_total``). A figure with no
 place and no attack joins, after the incident that stated the same figure, the one whose figures the same claimant
 gave. A day written as a calendar date ("on 23 April") is the incident's own even when it is the page's: a weekday
 stated later starts another incident rather than redating it.
@@ -267,9 +269,27 @@ class _Incident:
 
     def toll(self, kind: str) -> int | None:
         figs = [f for f in _contrasted(sorted((f for f, _c in self.figures), key=lambda f: f.start)) if f.kind == kind]
+        wider = _wider_sums(self, kind)
+        if wider:
+            figs = [f for f in figs if f.start not in wider]
         if _earlier(self):  # "Last year, a bombing at the station killed 63": that earlier incident's own toll
             figs = [replace(f, role="total") if f.role == "background" else f for f in figs]
         return toll(figs)
+
+
+def _wider_sums(inc: _Incident, kind: str) -> set[int]:
+    """Where the totals of ``kind`` told of a wider unit only stand (offsets): in an incident at a town, a sentence
+    naming only its oblast ("a strike on the X region killed 20") tells the region's sum when a sentence at the town
+    itself, or at no place, states a total of its own ("18 were killed in the city"); empty otherwise."""
+    if not inc.points:
+        return set()
+    wider = {f.start for s in inc.sentences if s.oblasts and not s.points for f in s.figures
+             if f.kind == kind and f.role == "total"}
+    own = [f for s in inc.sentences if s.points or not s.oblasts for f in s.figures
+           if f.kind == kind and f.role == "total"]
+    if not wider or not own:
+        return set()
+    return wider
 
 
 def _contrasted(figs: list[Figure]) -> list[Figure]:
@@ -616,13 +636,25 @@ def _earlier_captions(sentences: list[_Sentence], captions: list[int]) -> None:
             sentences[i].separate = True
 
 
+def _restates_total(inc: _Incident, sent: _Sentence) -> bool:
+    """Whether every total ``sent`` states is one ``inc`` already stated, the same kind and count, more than one victim
+    ("an airstrike on a village killed 24", then "the airstrike that killed 24 ... pressure on the capital"): the
+    same toll told again, whatever other place the sentence names."""
+    mine = {(f.kind, f.value) for f in sent.figures if f.role == "total"}
+    if not mine or any(value < 2 for _k, value in mine) or \
+            any(f.role not in ("total", "zero") for f in sent.figures):
+        return False
+    return mine <= {(f.kind, f.value) for f, _c in inc.figures if f.role == "total"}
+
+
 def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     """Whether ``sent`` cannot be part of ``inc`` (another place, or another day with another toll)."""
     if sent.earlier != _earlier(inc) and not _shares_figure(inc, sent):
         return True  # an incident of an earlier period and the page's news are never one
     own = [p for p in inc.points]
     tells = bool(sent.strikes) or any(f.role in ("total", "observation") for f in sent.figures)
-    if sent.points and own and tells and not any(same_place(a, b) for a in sent.points for b in own):
+    if sent.points and own and tells and not any(same_place(a, b) for a in sent.points for b in own) and \
+            not _restates_total(inc, sent):
         return True  # an attack or a toll somewhere else
     if sent.points and own and _own_attack(inc, sent) and \
             not any(same_place(a, b) and not distinct_settlements(a, b) for a in sent.points for b in own):
