@@ -13,7 +13,10 @@ dated and whichever comes first:
   both report the same identifying toll at one settlement within a day or two: :func:`_one_toll_two_weapons`; a
   capture and a recapture of one town are not one change of control; a capture and the other side's withdrawal,
   the same side gaining the place, are one);
-- **tolls**: compatible (23 vs 25 killed, not 1 vs 12): within ``toll_ratio_*`` or ``toll_abs_compatible``;
+- **tolls**: compatible (23 vs 25 killed, not 1 vs 12): within ``toll_ratio_*`` or ``toll_abs_compatible``; or one
+  strike's toll grown between two reports of one settlement a day apart at most, the later report's figures all at
+  least the earlier's and one distinctive (2 killed and 20 injured in the first hours, 16 and 59 the next day:
+  :func:`_toll_grown`);
 - **dates**: when both are dated, within ``merge_days_*``; strikes further apart than ``merge_days_exact``
   (possible only through a coarse date's slack) also need a figure both state alike, or (:func:`_page_bounded`)
   the later day is only its page's own and the figures read as one toll updated (:func:`_toll_updated`: none
