@@ -13,7 +13,10 @@ dated and whichever comes first:
   both report the same identifying toll at one settlement within a day or two: :func:`_one_toll_two_weapons`; a
   capture and a recapture of one town are not one change of control; a capture and the other side's withdrawal,
   the same side gaining the place, are one);
-- **tolls**: compatible (23 vs 25 killed, not 1 vs 12): within ``toll_ratio_*`` or ``toll_abs_compatible``;
+- **tolls**: compatible (23 vs 25 killed, not 1 vs 12): within ``toll_ratio_*`` or ``toll_abs_compatible``; or one
+  strike's toll grown between two reports of one settlement a day apart at most, the later report's figures all at
+  least the earlier's and one distinctive (2 killed and 20 injured in the first hours, 16 and 59 the next day:
+  :func:`_toll_grown`);
 - **dates**: when both are dated, within ``merge_days_*``; strikes further apart than ``merge_days_exact``
   (possible only through a coarse date's slack) also need a figure both state alike, or (:func:`_page_bounded`)
   the later day is only its page's own and the figures read as one toll updated (:func:`_toll_updated`: none
@@ -132,7 +135,28 @@ def _tolls_compatible(a: Event, b: Event) -> bool:
     same_day = a.when.date is not None and a.when.date == b.when.date and \
         a.sub_event_type == b.sub_event_type
     ratio = WEIGHTS.toll_ratio_same_day if same_day else WEIGHTS.toll_ratio_compatible
-    return all(_ratio_ok(x, y, ratio) for x, y in _both_stated(a, b))
+    return all(_ratio_ok(x, y, ratio) for x, y in _both_stated(a, b)) or _toll_grown(a, b)
+
+
+def _toll_grown(a: Event | MergeView, b: Event | MergeView) -> bool:
+    """Two casualty reports of one strike told at two hours, however far the tolls grew: one settlement for sure, both
+    dated within ``merge_days_toll_growth``, no two different weapons, and the report published later (or the same
+    day) states every figure both state at least as high as the other, one of them at least
+    ``undated_distinct_figure`` (2 killed and 20 injured in the first hours, 16 and 59 the next day). A smaller toll
+    published later is not an update, and two small tolls on one day may be two strikes on a city."""
+    days = _reports_at_one_settlement(a, b)
+    if days is None or abs((days[0] - days[1]).days) > WEIGHTS.merge_days_toll_growth or _weapons_differ(a, b):
+        return False
+    pa, pb = _published(a), _published(b)
+    pairs = _both_stated(a, b)
+    if pa is None or pb is None or not pairs:
+        return False
+    return (pa <= pb and _grown(pairs)) or (pb <= pa and _grown([(y, x) for x, y in pairs]))
+
+
+def _grown(pairs: list[tuple[int, int]]) -> bool:
+    """Whether every second figure is at least its first, and one of them at least ``undated_distinct_figure``."""
+    return all(x <= y for x, y in pairs) and max(y for _x, y in pairs) >= WEIGHTS.undated_distinct_figure
 
 
 def settlement(place: Place | None) -> tuple | None:
@@ -905,7 +929,7 @@ class CrossArticleMerge:
         dated = event.event_type != "annexation_claim"
         place_key = settlement(event.place)  # an undated pair must be at one settlement for sure
         has, code = self.articles_of.has, _article_code(article)
-        apart = self._tolls_apart if dated else lambda t, killed, injured: False  # a claim merges whatever its figures
+        apart = self._tolls_apart if dated else lambda *_args: False  # a claim merges whatever its figures
         killed, injured = _figure(event.killed), _figure(event.injured)
         found: list[int] = []
         for key in look:
@@ -914,15 +938,20 @@ class CrossArticleMerge:
                 continue
             pool = cell.candidates_at(day, place_key, self.day_of) if dated else cell.candidates(day, dated=False)
             found += [t for t in pool
-                      if not has(t, code) and not apart(t, killed, injured)
+                      if not has(t, code) and not apart(t, killed, injured, place_key, day)
                       and (not dated or (day is not None and self.day_of[t] != _NO_DAY)
                            or (place_key is not None and self.settlement_of[t] == place_key))
                       and mergeable(self.view(t), event)]
         return list(dict.fromkeys(found))  # an event in its grid cell and in its name bucket is one candidate
 
-    def _tolls_apart(self, t: int, killed: int, injured: int) -> bool:
+    def _tolls_apart(self, t: int, killed: int, injured: int, place: tuple | None = None, day: int | None = None) -> bool:
         """Whether merged event ``t``'s figures and ``killed`` / ``injured`` (``_figure``) are too far apart for
-        ``_tolls_compatible`` under either of its ratios: then ``mergeable`` says no, and ``t``'s view is not read."""
+        ``_tolls_compatible`` under either of its ratios: then ``mergeable`` says no, and ``t``'s view is not read.
+        At one settlement (``place``) within ``merge_days_toll_growth`` of ``day`` any toll may have grown into the
+        other (``_toll_grown``): never apart."""
+        if place is not None and day is not None and self.day_of[t] != _NO_DAY and \
+                abs(self.day_of[t] - day) <= WEIGHTS.merge_days_toll_growth and self.settlement_of[t] == place:
+            return False
         ratio = min(WEIGHTS.toll_ratio_same_day, WEIGHTS.toll_ratio_compatible)
         for x, y in ((killed, self.tolls[2 * t]), (injured, self.tolls[2 * t + 1])):
             if x >= 0 and y >= 0 and not _ratio_ok(x, y, ratio):

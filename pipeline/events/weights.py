@@ -53,6 +53,8 @@ class EventWeights:
     # one change of control (outlets date the claim, the confirmation and the admission days apart); a strike is not
     toll_ratio_compatible: float = 0.4  # tolls within this ratio (smaller / larger) may be one incident (23 vs 25)
     toll_ratio_same_day: float = 0.25  # ... looser for the same day, place and weapon (an early toll and a later one)
+    merge_days_toll_growth: int = 1  # two reports of one settlement this many days apart may be one strike whose toll
+    # grew between them, however far (``merge._toll_grown``): the first hours' count and the next day's
     toll_abs_compatible: int = 3  # ... or within this many people of each other
     toll_ratio_undated: float = 1.0  # a report with no date merges only when the figures both state agree this
     # closely (smaller / larger, no absolute slack): exactly, since with no date no toll can be told to be the later
