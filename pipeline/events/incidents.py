@@ -110,6 +110,8 @@ _SEAT_BEFORE = re.compile(r"\b(?:(?:visit(?:s|ed|ing)?|trip|arrived|arriving|tra
                           r"meeting|met|conference|briefing|told reporters|speaking|spoke|said|says|supplied|delivered|"
                           r"provided|transferred|handed over|pledged|promised)"
                           r"(?:\s+(?:on|late on|early on|last|this)\s+\w+)?\s+(?:in|to)\s+(?:the\s+)?|"
+                          # a meeting's seat ("in a meeting at the Kremlin")
+                          r"(?:talks|summit|meeting|conference|briefing|ceremony|reception)\s+at\s+(?:the\s+)?|"
                           r"visited\s+)$", re.IGNORECASE)
 # a capital or seat of power as the state: the source of an act ("a provocation from Moscow", "orders from the
 # Kremlin") or the subject of a perfect ("the Kremlin has focused its forces"; not "X has been hit", "X has come
@@ -120,6 +122,10 @@ _PERFECT_AGENT_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:\w+ly\s+)?(?!been\
 # a sector of the front named after a town ("in the X direction", "on the X front"): not the town
 _AXIS_AFTER = re.compile(r"^\s+(?:direction|axis|sector|front)\b", re.IGNORECASE)
 # where the wounded are treated ("evacuated to hospitals in X", "taken to a hospital in X"): not where it happened
+# a place naming the hospital the wounded were taken to ("transported to X City Hospital No. 2", "the X Central District
+# Hospital"): where they are treated, not where it happened
+_HOSPITAL_AFTER = re.compile(r"^\s+(?:(?:City|Regional|Oblast|Region|District|Central|Clinical|Children['’]s|Municipal|"
+                             r"Republican|Emergency|Military|Railway)\s+){0,4}(?:Hospital|Clinic|Infirmary)\b")
 _TREATED_BEFORE = re.compile(r"\b(?:(?:hospitals?|clinics?|medical (?:institutions?|facilities|facility))\s+in|"
                              r"(?:evacuated|taken|transported|brought|airlifted|moved)\s+to)\s+(?:the\s+)?"
                              r"(?:(?:city|town|regional centre|regional center)\s+of\s+)?$", re.IGNORECASE)
@@ -356,7 +362,7 @@ def usable(place: Place, text: str) -> bool:
         return False  # "talks between Moscow and Kyiv": the two states; "03:00 Moscow time": a clock
     if _PARTISAN_BEFORE.search(before):
         return False  # "pro-Moscow separatists": the place as a side
-    if kind in POINT_KINDS and _capital(place) and _SEAT_BEFORE.search(before):
+    if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and _SEAT_BEFORE.search(before):
         return False  # "a visit to Kyiv", "supplied to Kyiv by the West": the seat of a visit or of the state
     if _ATTRIBUTE_AFTER.match(after):
         return False  # "Moscow-annexed Crimea": the place as an attribute
@@ -368,7 +374,7 @@ def usable(place: Place, text: str) -> bool:
     bank = bank_cue(text, place.start)
     if bank is not None and bank.side:
         return False  # "withdrew to the left bank of the X": X is the river, not its namesake town
-    if _TREATED_BEFORE.search(before):
+    if _TREATED_BEFORE.search(before) or _HOSPITAL_AFTER.match(after):
         return False  # "evacuated to hospitals in X": where the wounded are treated
     if _ORIGIN_BEFORE.search(text, max(0, place.start - _ORIGIN_WINDOW_CHARS), place.start):
         return False  # "launched glide bombs from X airspace": where the strike came from
@@ -502,6 +508,9 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
             date = _day_of_its_own(last[1], published)
         last = (para, sentence)
         before = bool(trig or figs) and earlier_period(sentence, published)
+        if not before and (trig or figs) and date is None and not here and out and out[-1].para == para and \
+                out[-1].earlier:
+            before = True  # "In 2022 a strike hit X. Four people were injured.": it goes on about the earlier period
         if _dated_caption(text, s, date, published):
             captions.append(len(out))
         here = [_as_unit(p, text) for p in here]
@@ -666,8 +675,8 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
         return False
     if _other_weapon(inc, sent):
         return True
-    if _stale(mine, published) and inc.strikes and _own_attack(inc, sent) and not sent.figures and \
-            _fresh_toll([f for f, _c in inc.figures]):
+    if _stale(mine, published) and inc.strikes and _own_attack(inc, sent) and \
+            (not sent.figures and _fresh_toll([f for f, _c in inc.figures]) or _unharmed(inc)):
         return True  # an attack on a day well before the page (a caption, a reminder) is not the page's news
     for kind in ("killed", "injured"):
         values = [f.value for f in sent.figures if f.kind == kind and f.role in ("total", "individual")]
@@ -749,6 +758,12 @@ def _fresh_toll(figs: list[Figure]) -> bool:
     return any(f.role == "total" for f in figs) and not any(f.update for f in figs)
 
 
+def _unharmed(inc: _Incident) -> bool:
+    """Whether an incident is told as harming no one ("There were no casualties."): all its figures are zero, so no
+    toll told later of another attack can be its own."""
+    return bool(inc.figures) and all(f.role == "zero" for f, _c in inc.figures)
+
+
 def _doubtful(place: Place) -> bool:
     """A place the geoparser doubts (a far namesake of a village it does not know, often)."""
     return place.confidence < WEIGHTS.doubtful_place_confidence
@@ -805,9 +820,8 @@ def _pick(incidents: list[_Incident], sent: _Sentence, published: EventDate) -> 
     open_ = [inc for inc in recent if not _conflicts(inc, sent, published)]
     if not open_:
         return None
-    latest = recent[-1]
-    if open_[-1] is latest and not sent.points and not sent.oblasts and not sent.strikes and \
-            latest.sentences[-1].para == sent.para and \
+    latest = max(open_, key=lambda inc: inc.sentences[-1].index)  # the incident told last, not the last one opened
+    if not sent.points and not sent.oblasts and not sent.strikes and latest.sentences[-1].para == sent.para and \
             (sent.date is None or (latest.date is not None and sent.date.date == latest.date.date)):
         return latest  # a figure told next in the paragraph of the incident just told, naming no place nor other day
     values = {(f.kind, f.value) for f in sent.figures if f.role != "zero"}
