@@ -49,8 +49,8 @@ _PAREN = r"(?:,?\s*(?:including|among them|incl\.)[^,.;:]{1,40}?,?)?"
 # the victims' ages after them ("two men aged 40 and 20 were wounded"): not figures of their own
 _AGES = r"(?:,?\s+aged\s+\d{1,3}(?:\s*(?:,|and|to|-)\s*\d{1,3})*,?)?"
 _AGE_BEFORE = re.compile(r"\b(?:aged|ages(?:\s+of)?)\s+(?:\d{1,3}\s*(?:,|and|to|-)\s*)*$", re.IGNORECASE)
-_AUX = (r"\s+(?:(?:were|have|has|had|was|are|is|being|been|reportedly|already|also|now|all|later|reported|confirmed|"
-        r"found|left)\s+){0,3}")
+_AUX = (r"\s+(?:(?:were|have|has|had|was|are|is|being|been|reportedly|already|also|now|all|later|"
+        r"(?:reported|confirmed|listed|registered)(?:\s+as)?|found|left)\s+){0,3}")
 
 # victims named one by one: "twin brothers and a 19-year-old boy were killed" (3), "a man and his wife died" (2)
 _PERSON_ONE = (r"(?:man|woman|person|civilian|child|boy|girl|resident|soldier|serviceman|service ?member|pensioner|teenager|baby|"

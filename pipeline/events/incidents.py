@@ -52,8 +52,8 @@ from functools import lru_cache
 from pipeline.events.figures import Figure, claimant, continues_aggregate, figures, source_line
 from pipeline.events.figures import individuals as count_individuals  # the name ``individuals`` is a local below
 from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Report, Source
-from pipeline.events.triggers import (INCIDENT_TRIGGERS, LAST_PERIOD_AFTER, Trigger, folded, holds_own, occupation,
-                                     realis, separate, since_occupation, triggers)
+from pipeline.events.triggers import (INCIDENT_TRIGGERS, LAST_PERIOD_AFTER, Trigger, clause_start, folded, holds_own,
+                                     occupation, realis, separate, since_occupation, triggers)
 from pipeline.events.weights import WEIGHTS
 from pipeline.geoparse.nonplaces import masthead_cue
 from pipeline.geoparse.persons import bank_cue
@@ -501,6 +501,10 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
         if who:
             previous_claimant = who
         date = explicit_date(sentence, published) if (trig or figs) else None
+        if trig and _after_page(date, published):
+            # "X will keep working despite an attack on Saturday": a future reading of the sentence's other clause;
+            # what happened is dated in its own clause
+            date = explicit_date(sentence[clause_start(sentence, trig[0].start):], published)
         if date is None and (trig or figs) and last is not None and \
                 (last[0] == para or last[0] == para - 1 and _GOES_ON.match(sentence)):
             # "On May 3, shells hit homes. The centre was also hit."; "The statement on Saturday said ... ¶ It also
@@ -542,6 +546,12 @@ def _without_locators(points: list[Place], text: str) -> list[Place]:
     """``points`` without those that only locate the place before them, in apposition ("A, a city upriver from B",
     "A, a village south of B"): B is not where anything happened."""
     return [p for i, p in enumerate(points) if i == 0 or not _APPOSITION_LOCATOR.match(text[points[i - 1].end:p.start])]
+
+
+def _after_page(date: EventDate | None, published: EventDate) -> bool:
+    """Whether a stated day lies after the page's date (no incident told as past can)."""
+    day, page = (parse_iso(date.date) if date is not None else None), parse_iso(published.date)
+    return day is not None and page is not None and day > page
 
 
 def _day_of_its_own(sentence: str, published: EventDate) -> EventDate | None:

@@ -95,7 +95,10 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                 r"(?:took|taken|taking)\s+(?:over\s+)?(?:the\s+)?(?:[\w-]+\s+)?" + _SETTLEMENTS + r"|took over|"
                 r"(?:taken|taking)\s+over(?=\s+(?:the\s+)?(?-i:[A-Z]))|" + _HOLD + r"|"
                 r"surrender(?:ed|s)?|ced(?:ed|ing) control|(?:capture|seizure) of|"
-                r"(?<!in the )(?<!last )(?<!this )(?<!next )(?<!early )(?<!late )(?<!mid-)fall of(?!\s+(?:19|20)\d\d)|"
+                r"(?<!in the )(?<!last )(?<!this )(?<!next )(?<!early )(?<!late )(?<!mid-)fall of(?!\s+(?:19|20)\d\d)"
+                # (not a weapon's fall: "the fall of a drone" is its crash, ``drone_strike``)
+                r"(?!\s+(?:an?\s+|the\s+|one\s+)?(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?|unmanned|missiles?|rockets?|shells?|"
+                r"debris|fragments|wreckage)\b)|"
                 r"(?:(?<=have )|(?<=has )|(?<=had ))occupied(?=\s+(?-i:[A-Z]))|"
                 r"(?:(?<=was )|(?<=were )|(?<=been ))occupied(?=\s+(?:by|in|on|during|shortly|soon|early|late|after|"
                 r"since)\b))\b"),
@@ -276,8 +279,9 @@ _LAST_PERIOD = (r"last\s+(?:year|spring|summer|autumn|fall|winter|January|Februa
                 r"September|October|November|December)")
 LAST_PERIOD_AFTER = re.compile(r"[^;:.!?]{0,60}?\b" + _LAST_PERIOD + r"\b", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r"^[^;:.!?]{0,60}?\b(?:(?:19|20)\d\d|" + _LAST_PERIOD + r")\b")
-# a clause ends at these (the modal of one clause does not reach the next)
-_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\s(?:after|when|as|but|while|before|following|and then)\s|[“”\"]",
+# a clause ends at these (the modal of one clause does not reach the next; "will go on despite an attack": it happened)
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\s(?:after|when|as|but|while|before|following|and then|despite|"
+                           r"in spite of)\s|[“”\"]",
                            re.IGNORECASE)
 # "Another woman was wounded": one more victim of the incident told, not another incident
 _MORE_VICTIMS = (r"(?!\s+(?:\d[\d,]*\s+|[\w-]+\s+){0,2}(?:man|woman|person|people|civilians?|residents?|child|children|"
