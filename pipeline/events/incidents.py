@@ -910,7 +910,9 @@ def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_
         content = sent.content
         if not content and sent.figures and incidents and \
                 sent.para - incidents[-1].sentences[-1].para <= WEIGHTS.incident_lookback_paragraphs:
-            incidents[-1].sentences.append(sent)  # "No one was killed." after the incident
+            told = {code for s in incidents[-1].sentences for code in s.regions}
+            if not (sent.regions and told and not sent.regions & told):  # (not "no casualties" in other regions)
+                incidents[-1].sentences.append(sent)  # "No one was killed." after the incident
             continue
         if not content:
             if incidents and _DEFINITE_ANAPHOR.search(sent.text):
@@ -1145,6 +1147,7 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
         out += _repeated(article, text, inc, event, strikes_seen)
     out += _attacks_since(article, text, sentences, published, strikes_seen)
     out += _damage_lists(article, text, sentences, published, out, strikes_seen)
+    out += _damage_by_region(article, text, sentences, published, out, strikes_seen)
     return _fold_over_regions(out, over_regions)
 
 
@@ -1508,6 +1511,43 @@ def _damage_lists(article: str, text: str, sentences: list[_Sentence], published
                                headline=False, borrowed=False)
             event = _event_at("frontline_incident", sub, when, place, text,
                               [Source(article, sent.text, sent.start, sent.end)], conf, actor="unknown")
+            seen[key] = event
+            out.append(event)
+    return out
+
+
+def _damage_by_region(article: str, text: str, sentences: list[_Sentence], published: EventDate, told: list[Event],
+                      seen: dict[tuple, Event]) -> list[Event]:
+    """Damage told of whole regions, by their officials, right after an attack of one weapon ("drones wounded three in
+    the A region. The governors of the B and C regions reported damage, but no casualties."): the same attack on each
+    region named, at its oblast, on the day of the sentence before (else the page's); none in a region the article
+    already tells an event of, none from a sentence naming a town, telling a toll or an attack of its own."""
+    out: list[Event] = []
+    for prev, sent in zip(sentences, sentences[1:]):
+        if sent.strikes or sent.points or sent.earlier or sent.para - prev.para > 1 or \
+                any(f.role != "zero" for f in sent.figures):
+            continue
+        weapons = {t.sub for t in prev.strikes} & _WEAPONS
+        damage = _DAMAGE.search(sent.text)
+        if len(weapons) != 1 or damage is None or not realis(sent.text, damage.start()):
+            continue
+        sub = weapons.pop()
+        when = _when(prev.date, published)
+        units: dict[str, Place] = {}
+        for unit in (*sent.oblasts, *sent.titled):
+            if unit.admin1_code and unit.start < damage.start() + sent.start:
+                units.setdefault(unit.admin1_code, unit)
+        for code, unit in units.items():
+            key = (code, sub, when.date)
+            if key in seen or any(e.admin1_code == code for e in told + out):
+                continue
+            conf = _confidence(WEIGHTS.conf_base_strike, point=False, dated=prev.date is not None, claimant=True,
+                               headline=False, borrowed=False)
+            event = _event_at("frontline_incident", sub, when, unit, text,
+                              [Source(article, prev.text, prev.start, prev.end),
+                               Source(article, sent.text, sent.start, sent.end)], conf, actor="unknown")
+            if prev.date is not None:
+                event.date_basis = date_basis(prev.text, prev.date, published)
             seen[key] = event
             out.append(event)
     return out
