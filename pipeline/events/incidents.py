@@ -587,6 +587,7 @@ _WRITTEN_YEAR = re.compile(r"\b(?:(?:in|of|during)\s+(?:(?:the\s+)?(?:an?\s+)?(?
                            r"(?:spring|summer|autumn|fall|winter|" + MONTH_NAMES + r")\s+(?:of\s+)?)?|"
                            r"(?:" + MONTH_NAMES + r")\s+)((?:19|20)\d\d)\b(?![-‐–/]\d)")
 _WRITTEN_MONTH = re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+(?:(?:early|late|mid-?)\s*)?(" + MONTH_NAMES + r")\b(?!\s*\d)")
+_BORN_BEFORE = re.compile(r"\bborn\s+i?n?\s*$", re.IGNORECASE)  # "a man born in 1979": an age, not a period
 _SINCE_YEAR = re.compile(r"\b(?:since|until|till|by)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 
 
@@ -600,7 +601,8 @@ def earlier_period(sentence: str, published: EventDate) -> bool:
     if page is None:
         return False
     for m in _WRITTEN_YEAR.finditer(sentence):
-        if int(m.group(1)) < page.year and not _SINCE_YEAR.search(sentence, max(0, m.start() - 30), m.start()):
+        if int(m.group(1)) < page.year and not _SINCE_YEAR.search(sentence, max(0, m.start() - 30), m.start()) and \
+                not _BORN_BEFORE.search(sentence, max(0, m.start() - 12), m.start() + 1):
             return True
     for m in _WRITTEN_MONTH.finditer(sentence):
         back = (page.month - MONTHS[m.group(1).lower()]) % 12  # months before the page's (a later one: last year)

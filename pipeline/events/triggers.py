@@ -147,7 +147,8 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                r"(?:was|were|been)\s+(?:also\s+|again\s+)?(?:hit|targeted)|" + _REPELLED + r"|"
                # a place told as under attack ("the village came under fire", "came under attack from drones"); a
                # weapon fired at a settlement ("fired cluster munitions from a launcher at the village of X")
-               r"(?:came|come|comes|coming)\s+under\s+(?:[\w-]+\s+){0,2}?(?:fire|attack|bombardment)|"
+               # (the simple past: "has come under attack" tells a state of the war, not one incident)
+               r"came\s+under\s+(?:[\w-]+\s+){0,2}?(?:fire|attack|bombardment)|"
                r"fired\s+[^.;]{1,80}?\bat\s+(?:the\s+)?(?:villages?|towns?|city|settlements?)\b)\b"),
 ))
 # the words each trigger pattern cannot match without (lower case, as ``folded`` gives it): a sentence lacking them
