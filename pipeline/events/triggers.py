@@ -133,7 +133,7 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                   r"artillery (?:strikes?|attacks?))\b"),
     ("explosion", r"\b(blew up|blown up|detonated|(?:explosions?|blasts?)\s+(?:\w+\s+)?(?:damaged|destroyed|"
                   r"ripped through|rang out|rocked|shook|"
-                  r"thundered|(?:was|were) heard|(?:was|were) reported|occurred|took place))\b"),
+                  r"thundered|sounded|(?:was|were) heard|(?:was|were) reported|occurred|took place))\b"),
     ("attack", r"\b(attacked|struck|stormed|opened fire|fired (?:at|on)|shot at|(?:attack|assault|strike|raid)s? on|"
                # "against" names a target only after a plural or a side or weapon ("launched 10 strikes against X",
                # "a Russian artillery strike against X"); "a strike against the reform" is a protest
