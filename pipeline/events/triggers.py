@@ -119,7 +119,10 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                      r"\b(struck|hit|hits|attacked|targeted)\b[^.;]{0,60}?\b(?:with|using)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:" +
                      _DRONE + r")\b|"
                      # the passive with the weapon as its agent ("the building was struck by a kamikaze drone")
-                     r"\b(?:attacked|struck|hit|targeted)\s+by\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?"
+                     # ("hit" only after its auxiliary, as the attack trigger takes it: "a building hit by" alone names
+                     # the building, often of the incident already told)
+                     r"(?:\b(?:attacked|struck|targeted)|\b(?:was|were|been)\s+hit)\s+by\s+(?:an?\s+|the\s+|two\s+|three\s+|"
+                     r"several\s+|\d+\s+)?"
                      r"(?:[\w-]+\s+){0,2}?(?:" + _DRONE + r")\b|"
                      r"\bdropped\s+(?:[\w-]+\s+){0,3}?from\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:" + _DRONE + r")\b|"
                      r"\b(?:drone|UAV) (?:strikes?|attacks?)\b"),
