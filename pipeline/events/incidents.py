@@ -480,6 +480,7 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
             ordered.append(p)
         elif (unit := title_unit(p, text)) is not None:
             titles.append(unit)
+    ordered = _without_contradicted(ordered, places)
     starts = [p.start for p in ordered]
     title_starts = [p.start for p in titles]
     out: list[_Sentence] = []
@@ -527,6 +528,24 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
     _earlier_captions(out, captions)
     _restated_aggregates(out)
     return out
+
+
+DISTRICT_CONTEXT_CHARS = 80  # how far before a settlement the district locating it may stand ("in the X district,
+# near the village of Y")
+
+
+def _without_contradicted(points: list[Place], places: list[Place]) -> list[Place]:
+    """``points`` without settlements their own district contradicts: a town resolved into a region the article never
+    names, right after a district (admin-2 unit) of the same country in a region it does name ("in the Xsky district,
+    near the village of Y", Y read as a namesake far off): the geoparser took a namesake of a village it does not
+    know; the incident stays in the district's region (told by its other places or its oblast)."""
+    named = {p.admin1_code for p in places if p.feature_kind == "admin1" and p.admin1_code}
+    districts = [p for p in places if p.feature_kind == "admin2" and p.admin1_code in named]
+    if not districts:
+        return points
+    return [p for p in points if p.feature_kind != "city" or p.admin1_code in named or not any(
+        d.country_code == p.country_code and d.admin1_code != p.admin1_code and
+        0 <= p.start - d.end <= DISTRICT_CONTEXT_CHARS for d in districts)]
 
 
 # a district located in a named unit ("the X district in Kursk"): a district lies in a region, not in a city
