@@ -51,8 +51,8 @@ _PAREN = r"(?:,?\s*(?:including|among them|incl\.)[^,.;:]{1,60}?,?)?"
 # the victims' ages after them ("two men aged 40 and 20 were wounded"): not figures of their own
 _AGES = r"(?:,?\s+aged\s+\d{1,3}(?:\s*(?:,|and|to|-)\s*\d{1,3})*,?)?"
 _AGE_BEFORE = re.compile(r"\b(?:aged|ages(?:\s+of)?)\s+(?:\d{1,3}\s*(?:,|and|to|-)\s*)*$", re.IGNORECASE)
-_AUX = (r"\s+(?:(?:were|have|has|had|was|are|is|being|been|reportedly|already|also|now|all|later|reported|confirmed|"
-        r"found|left|as)\s+){0,3}")
+_AUX = (r"\s+(?:(?:were|have|has|had|was|are|is|being|been|reportedly|already|also|now|all|later|"
+        r"(?:reported|confirmed|listed|registered)(?:\s+as)?|found|left|as)\s+){0,3}")
 
 # victims named one by one: "twin brothers and a 19-year-old boy were killed" (3), "a man and his wife died" (2)
 _PERSON_ONE = (r"(?:man|woman|person|civilian|child|boy|girl|resident|soldier|serviceman|service ?member|pensioner|teenager|baby|"
@@ -113,9 +113,10 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("injured", "total", r"\b(?:wounding|injuring|wounded|injured|injures|wounds)\s+" + _QUAL + _NUM + _WHO),
     ("injured", "total", _QUAL + _NUM + r"(?:\s+(?!(?:and|or|but)\b)[\w-]+)?\s+(?:injuries|wounded|injured)\b"),
     ("injured", "total", _QUAL + _NUM + _WHO + r"\s+(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)\b"),
-    ("injured", "individual", r"\b(?:an?|one|another|his|her|their)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
+    ("injured", "individual", r"\b(?:an?|one|another|his|her|their|the)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
      + r"\s+(?:(?:was|has been|had been|also|later|reportedly)\s+){0,3}(?:injured|wounded|hurt)\b"),
-    ("injured", "individual", r"\b(?:an?|one|another)\s+" + _MOD + _PERSON_ONE + _FROM + r"\s+(?:(?:was|has been|"
+    # (also "the": a victim first told by their role, "a car was hit, the driver was injured", "the woman received ...")
+    ("injured", "individual", r"\b(?:an?|one|another|the)\s+" + _MOD + _PERSON_ONE + _FROM + r"\s+(?:(?:was|has been|"
      r"had been|also)\s+){0,2}(?:received|suffered|sustained|got)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:injury|wound|"
      r"injuries|wounds|contusion|concussion)\b"),
     ("injured", "individual", r"\b(?:injuring|wounding|injured|wounded)\s+(?:an?|one|another)\s+" + _MOD + _PERSON_ONE
@@ -249,7 +250,7 @@ _PAIR_NP = re.compile(r"\b(?:twins|twin\s+\w+|couple|parents)$", re.IGNORECASE)
 _ZERO = (("killed", re.compile(r"\b(no one|nobody|no people|no civilians|no (?:\w+ )?soldiers?)\b[^.;]{0,25}?"
                                r"\b(killed|died|dead|lost)\b|\bno (casualties|deaths|fatalities|dead)\b|"
                                r"\bthere were no dead\b", re.IGNORECASE)),
-         ("injured", re.compile(r"\b(no one|nobody)\s+(was|were)\s+(injured|wounded|hurt)\b|\bno (injuries|injured)\b",
+         ("injured", re.compile(r"\b(no one|nobody)\s+(?:(was|were)\s+)?(injured|wounded|hurt)\b|\bno (injuries|injured)\b",
                                 re.IGNORECASE)))
 # a count of animals is no casualty figure ("4,000 dead wild birds", "killed 300 cattle")
 _ANIMALS = re.compile(r"\s+(?:(?!(?:and|or|as|with|plus)\b)[a-z-]+\s+){0,2}?(?:animals|birds|swans|ducks|geese|chickens|hens|poultry|fowl|pigs|"
@@ -261,12 +262,12 @@ _ILLNESS = re.compile(r"\b(?:virus\w*|viral|outbreaks?|epidemics?|pandemics?|cho
                       r"Ebola|infect\w*|diseases?|fever|measles|malaria|tuberculosis|COVID(?:-19)?|coronavirus|"
                       r"HIV|AIDS)\b", re.IGNORECASE)
 _CASUALTY_WORD = re.compile(r"(kill|dead|died|die\b|perish|bod(y|ies)|corpse|grave|toll|wound|injur|hurt|fatalit|death|"
-                            r"buried|lives|hospital|medical|first aid)", re.IGNORECASE)
+                            r"buried|lives|hospital|medical|first aid|casualt)", re.IGNORECASE)
 _CASUALTY_PREFIXES = frozenset("kill dead died die dies peri body bodi corp grav toll woun inju hurt fata deat buri "
-                               "live lives hosp medi aid".split())
+                               "live lives hosp medi aid casu".split())
 # a letter run that starts with one of ``_CASUALTY_PREFIXES`` holds one of these: the cheaper test made first
 _CASUALTY_STEMS = ("kill", "dead", "die", "peri", "bod", "corp", "grav", "toll", "woun", "inju", "hurt", "fata", "deat",
-                   "buri", "live", "hospital", "medical", "first aid")
+                   "buri", "live", "hospital", "medical", "first aid", "casualt")
 _SUBCOUNT_BEFORE = re.compile(r"\b(including|among them|among whom|of whom|incl\.|among the (?:dead|victims|injured))"
                               r"[^.;]{0,12}$", re.IGNORECASE)
 # a sentence framed by a count it then breaks down ("Of the 65 people hospitalised, five are in critical condition while
@@ -300,6 +301,10 @@ _WAR_NOUN = r"(?:invasion|war|assault|offensive|aggression|occupation|de-?occupa
 _WIDE_SCOPE = re.compile(
     r"\b(?:across (?:the |its |all )?(?:country|front(?:line)?|front ?lines|Ukraine|Russia|\w+ (?:oblasts|regions))|"
     r"throughout (?:the )?country|in " + _NUMERAL + r" (?:\w+ )?(?:regions|oblasts|provinces|cities)|"
+    # a count of places struck ("three settlements were attacked, two civilians were injured", "shelled two villages"):
+    # a sum over each place's incident, told one by one after
+    r"(?:^\W*|\b(?:in|attacked|shelled|struck|hit|targeted)\s+)" + _NUMERAL + r" (?:\w+ )?(?:towns|villages|settlements|"
+    r"districts|communities|localities)\b|"
     r"(?:attacks|strikes) (?:on|against|across) (?:\w+ )?(?:cities|towns|regions|oblasts)\b|"
     # attacks on a whole country as the subject of the toll ("strikes on Ukraine kill 5"), not a mere mention
     r"(?:attacks|strikes) (?:on|against|across) (?:Ukraine|Russia)\s+(?:\w+\s+){0,2}?(?:kill|injur|wound|leave|left)|"

@@ -54,8 +54,8 @@ from functools import lru_cache
 from pipeline.events.figures import Figure, claimant, continues_aggregate, figures, source_line
 from pipeline.events.figures import individuals as count_individuals  # the name ``individuals`` is a local below
 from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Report, Source
-from pipeline.events.triggers import (INCIDENT_TRIGGERS, LAST_PERIOD_AFTER, Trigger, folded, holds_own, occupation,
-                                     realis, separate, since_occupation, triggers)
+from pipeline.events.triggers import (INCIDENT_TRIGGERS, LAST_PERIOD_AFTER, Trigger, clause_start, folded, holds_own,
+                                     occupation, realis, separate, since_occupation, triggers)
 from pipeline.events.weights import WEIGHTS
 from pipeline.geoparse.nonplaces import masthead_cue
 from pipeline.geoparse.persons import bank_cue
@@ -112,6 +112,8 @@ _SEAT_BEFORE = re.compile(r"\b(?:(?:visit(?:s|ed|ing)?|trip|arrived|arriving|tra
                           r"meeting|met|conference|briefing|told reporters|speaking|spoke|said|says|supplied|delivered|"
                           r"provided|transferred|handed over|pledged|promised)"
                           r"(?:\s+(?:on|late on|early on|last|this)\s+\w+)?\s+(?:in|to)\s+(?:the\s+)?|"
+                          # a meeting's seat ("in a meeting at the Kremlin")
+                          r"(?:talks|summit|meeting|conference|briefing|ceremony|reception)\s+at\s+(?:the\s+)?|"
                           r"visited\s+)$", re.IGNORECASE)
 # a capital or seat of power as the state: the source of an act ("a provocation from Moscow", "orders from the
 # Kremlin") or the subject of a perfect ("the Kremlin has focused its forces"; not "X has been hit", "X has come
@@ -122,6 +124,10 @@ _PERFECT_AGENT_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:\w+ly\s+)?(?!been\
 # a sector of the front named after a town ("in the X direction", "on the X front"): not the town
 _AXIS_AFTER = re.compile(r"^\s+(?:direction|axis|sector|front)\b", re.IGNORECASE)
 # where the wounded are treated ("evacuated to hospitals in X", "taken to a hospital in X"): not where it happened
+# a place naming the hospital the wounded were taken to ("transported to X City Hospital No. 2", "the X Central District
+# Hospital"): where they are treated, not where it happened
+_HOSPITAL_AFTER = re.compile(r"^\s+(?:(?:City|Regional|Oblast|Region|District|Central|Clinical|Children['’]s|Municipal|"
+                             r"Republican|Emergency|Military|Railway)\s+){0,4}(?:Hospital|Clinic|Infirmary)\b")
 _TREATED_BEFORE = re.compile(r"\b(?:(?:hospitals?|clinics?|medical (?:institutions?|facilities|facility))\s+in|"
                              r"(?:evacuated|taken|transported|brought|airlifted|moved)\s+to)\s+(?:the\s+)?"
                              r"(?:(?:city|town|regional centre|regional center)\s+of\s+)?$", re.IGNORECASE)
@@ -376,7 +382,7 @@ def usable(place: Place, text: str) -> bool:
         return False  # "talks between Moscow and Kyiv": the two states; "03:00 Moscow time": a clock
     if _PARTISAN_BEFORE.search(before):
         return False  # "pro-Moscow separatists": the place as a side
-    if kind in POINT_KINDS and _capital(place) and _SEAT_BEFORE.search(before):
+    if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and _SEAT_BEFORE.search(before):
         return False  # "a visit to Kyiv", "supplied to Kyiv by the West": the seat of a visit or of the state
     if _ATTRIBUTE_AFTER.match(after):
         return False  # "Moscow-annexed Crimea": the place as an attribute
@@ -388,7 +394,7 @@ def usable(place: Place, text: str) -> bool:
     bank = bank_cue(text, place.start)
     if bank is not None and bank.side:
         return False  # "withdrew to the left bank of the X": X is the river, not its namesake town
-    if _TREATED_BEFORE.search(before):
+    if _TREATED_BEFORE.search(before) or _HOSPITAL_AFTER.match(after):
         return False  # "evacuated to hospitals in X": where the wounded are treated
     if _ORIGIN_BEFORE.search(text, max(0, place.start - _ORIGIN_WINDOW_CHARS), place.start):
         return False  # "launched glide bombs from X airspace": where the strike came from
@@ -494,6 +500,7 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
             ordered.append(p)
         elif (unit := title_unit(p, text)) is not None:
             titles.append(unit)
+    ordered = _without_contradicted(ordered, places)
     starts = [p.start for p in ordered]
     title_starts = [p.start for p in titles]
     out: list[_Sentence] = []
@@ -515,6 +522,10 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
         if who:
             previous_claimant = who
         date = explicit_date(sentence, published) if (trig or figs) else None
+        if trig and _after_page(date, published):
+            # "X will keep working despite an attack on Saturday": a future reading of the sentence's other clause;
+            # what happened is dated in its own clause
+            date = explicit_date(sentence[clause_start(sentence, trig[0].start):], published)
         if date is None and (trig or figs) and last is not None and \
                 (last[0] == para or last[0] == para - 1 and _GOES_ON.match(sentence)):
             # "On May 3, shells hit homes. The centre was also hit."; "The statement on Saturday said ... ¶ It also
@@ -522,6 +533,9 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
             date = _day_of_its_own(last[1], published)
         last = (para, sentence)
         before = bool(trig or figs) and earlier_period(sentence, published)
+        if not before and (trig or figs) and date is None and not here and out and out[-1].para == para and \
+                out[-1].earlier:
+            before = True  # "In 2022 a strike hit X. Four people were injured.": it goes on about the earlier period
         if _dated_caption(text, s, date, published):
             captions.append(len(out))
         here = [_as_unit(p, text) for p in here]
@@ -534,6 +548,24 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
     _earlier_captions(out, captions)
     _restated_aggregates(out)
     return out
+
+
+DISTRICT_CONTEXT_CHARS = 80  # how far before a settlement the district locating it may stand ("in the X district,
+# near the village of Y")
+
+
+def _without_contradicted(points: list[Place], places: list[Place]) -> list[Place]:
+    """``points`` without settlements their own district contradicts: a town resolved into a region the article never
+    names, right after a district (admin-2 unit) of the same country in a region it does name ("in the Xsky district,
+    near the village of Y", Y read as a namesake far off): the geoparser took a namesake of a village it does not
+    know; the incident stays in the district's region (told by its other places or its oblast)."""
+    named = {p.admin1_code for p in places if p.feature_kind == "admin1" and p.admin1_code}
+    districts = [p for p in places if p.feature_kind == "admin2" and p.admin1_code in named]
+    if not districts:
+        return points
+    return [p for p in points if p.feature_kind != "city" or p.admin1_code in named or not any(
+        d.country_code == p.country_code and d.admin1_code != p.admin1_code and
+        0 <= p.start - d.end <= DISTRICT_CONTEXT_CHARS for d in districts)]
 
 
 # a district located in a named unit ("the X district in Kursk"): a district lies in a region, not in a city
@@ -553,6 +585,12 @@ def _without_locators(points: list[Place], text: str) -> list[Place]:
     """``points`` without those that only locate the place before them, in apposition ("A, a city upriver from B",
     "A, a village south of B"): B is not where anything happened."""
     return [p for i, p in enumerate(points) if i == 0 or not _APPOSITION_LOCATOR.match(text[points[i - 1].end:p.start])]
+
+
+def _after_page(date: EventDate | None, published: EventDate) -> bool:
+    """Whether a stated day lies after the page's date (no incident told as past can)."""
+    day, page = (parse_iso(date.date) if date is not None else None), parse_iso(published.date)
+    return day is not None and page is not None and day > page
 
 
 def _day_of_its_own(sentence: str, published: EventDate) -> EventDate | None:
@@ -588,6 +626,7 @@ _WRITTEN_YEAR = re.compile(r"\b(?:(?:in|of|during)\s+(?:(?:the\s+)?(?:an?\s+)?(?
                            r"(?:spring|summer|autumn|fall|winter|" + MONTH_NAMES + r")\s+(?:of\s+)?)?|"
                            r"(?:" + MONTH_NAMES + r")\s+)((?:19|20)\d\d)\b(?![-‐–/]\d)")
 _WRITTEN_MONTH = re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+(?:(?:early|late|mid-?)\s*)?(" + MONTH_NAMES + r")\b(?!\s*\d)")
+_BORN_BEFORE = re.compile(r"\bborn\s+i?n?\s*$", re.IGNORECASE)  # "a man born in 1979": an age, not a period
 _SINCE_YEAR = re.compile(r"\b(?:since|until|till|by)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 
 
@@ -601,7 +640,8 @@ def earlier_period(sentence: str, published: EventDate) -> bool:
     if page is None:
         return False
     for m in _WRITTEN_YEAR.finditer(sentence):
-        if int(m.group(1)) < page.year and not _SINCE_YEAR.search(sentence, max(0, m.start() - 30), m.start()):
+        if int(m.group(1)) < page.year and not _SINCE_YEAR.search(sentence, max(0, m.start() - 30), m.start()) and \
+                not _BORN_BEFORE.search(sentence, max(0, m.start() - 12), m.start() + 1):
             return True
     for m in _WRITTEN_MONTH.finditer(sentence):
         back = (page.month - MONTHS[m.group(1).lower()]) % 12  # months before the page's (a later one: last year)
@@ -698,8 +738,8 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
         return False
     if _other_weapon(inc, sent):
         return True
-    if _stale(mine, published) and inc.strikes and _own_attack(inc, sent) and not sent.figures and \
-            _fresh_toll([f for f, _c in inc.figures]):
+    if _stale(mine, published) and inc.strikes and _own_attack(inc, sent) and \
+            (not sent.figures and _fresh_toll([f for f, _c in inc.figures]) or _unharmed(inc)):
         return True  # an attack on a day well before the page (a caption, a reminder) is not the page's news
     for kind in ("killed", "injured"):
         values = [f.value for f in sent.figures if f.kind == kind and f.role in ("total", "individual")]
@@ -781,6 +821,12 @@ def _fresh_toll(figs: list[Figure]) -> bool:
     return any(f.role == "total" for f in figs) and not any(f.update for f in figs)
 
 
+def _unharmed(inc: _Incident) -> bool:
+    """Whether an incident is told as harming no one ("There were no casualties."): all its figures are zero, so no
+    toll told later of another attack can be its own."""
+    return bool(inc.figures) and all(f.role == "zero" for f, _c in inc.figures)
+
+
 def _doubtful(place: Place) -> bool:
     """A place the geoparser doubts (a far namesake of a village it does not know, often)."""
     return place.confidence < WEIGHTS.doubtful_place_confidence
@@ -837,9 +883,8 @@ def _pick(incidents: list[_Incident], sent: _Sentence, published: EventDate) -> 
     open_ = [inc for inc in recent if not _conflicts(inc, sent, published)]
     if not open_:
         return None
-    latest = recent[-1]
-    if open_[-1] is latest and not sent.points and not sent.oblasts and not sent.strikes and \
-            latest.sentences[-1].para == sent.para and \
+    latest = max(open_, key=lambda inc: inc.sentences[-1].index)  # the incident told last, not the last one opened
+    if not sent.points and not sent.oblasts and not sent.strikes and latest.sentences[-1].para == sent.para and \
             (sent.date is None or (latest.date is not None and sent.date.date == latest.date.date)):
         return latest  # a figure told next in the paragraph of the incident just told, naming no place nor other day
     values = {(f.kind, f.value) for f in sent.figures if f.role != "zero"}
@@ -918,7 +963,9 @@ def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_
         content = sent.content
         if not content and sent.figures and incidents and \
                 sent.para - incidents[-1].sentences[-1].para <= WEIGHTS.incident_lookback_paragraphs:
-            incidents[-1].sentences.append(sent)  # "No one was killed." after the incident
+            told = {code for s in incidents[-1].sentences for code in s.regions}
+            if not (sent.regions and told and not sent.regions & told):  # (not "no casualties" in other regions)
+                incidents[-1].sentences.append(sent)  # "No one was killed." after the incident
             continue
         if not content:
             if incidents and _DEFINITE_ANAPHOR.search(sent.text):
@@ -1153,6 +1200,7 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
         out += _repeated(article, text, inc, event, strikes_seen)
     out += _attacks_since(article, text, sentences, published, strikes_seen)
     out += _damage_lists(article, text, sentences, published, out, strikes_seen)
+    out += _damage_by_region(article, text, sentences, published, out, strikes_seen)
     return _fold_over_regions(out, over_regions)
 
 
@@ -1516,6 +1564,43 @@ def _damage_lists(article: str, text: str, sentences: list[_Sentence], published
                                headline=False, borrowed=False)
             event = _event_at("frontline_incident", sub, when, place, text,
                               [Source(article, sent.text, sent.start, sent.end)], conf, actor="unknown")
+            seen[key] = event
+            out.append(event)
+    return out
+
+
+def _damage_by_region(article: str, text: str, sentences: list[_Sentence], published: EventDate, told: list[Event],
+                      seen: dict[tuple, Event]) -> list[Event]:
+    """Damage told of whole regions, by their officials, right after an attack of one weapon ("drones wounded three in
+    the A region. The governors of the B and C regions reported damage, but no casualties."): the same attack on each
+    region named, at its oblast, on the day of the sentence before (else the page's); none in a region the article
+    already tells an event of, none from a sentence naming a town, telling a toll or an attack of its own."""
+    out: list[Event] = []
+    for prev, sent in zip(sentences, sentences[1:]):
+        if sent.strikes or sent.points or sent.earlier or sent.para - prev.para > 1 or \
+                any(f.role != "zero" for f in sent.figures):
+            continue
+        weapons = {t.sub for t in prev.strikes} & _WEAPONS
+        damage = _DAMAGE.search(sent.text)
+        if len(weapons) != 1 or damage is None or not realis(sent.text, damage.start()):
+            continue
+        sub = weapons.pop()
+        when = _when(prev.date, published)
+        units: dict[str, Place] = {}
+        for unit in (*sent.oblasts, *sent.titled):
+            if unit.admin1_code and unit.start < damage.start() + sent.start:
+                units.setdefault(unit.admin1_code, unit)
+        for code, unit in units.items():
+            key = (code, sub, when.date)
+            if key in seen or any(e.admin1_code == code for e in told + out):
+                continue
+            conf = _confidence(WEIGHTS.conf_base_strike, point=False, dated=prev.date is not None, claimant=True,
+                               headline=False, borrowed=False)
+            event = _event_at("frontline_incident", sub, when, unit, text,
+                              [Source(article, prev.text, prev.start, prev.end),
+                               Source(article, sent.text, sent.start, sent.end)], conf, actor="unknown")
+            if prev.date is not None:
+                event.date_basis = date_basis(prev.text, prev.date, published)
             seen[key] = event
             out.append(event)
     return out

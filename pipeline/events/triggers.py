@@ -77,6 +77,9 @@ _HOLD = (r"(?:secured|established|consolidated)\s+(?:(?:their|its|full|firm|comp
          r"(?:on|of|over)|(?:says?|said|claims?|claimed)\s+(?:that\s+)?(?:it|they)\s+(?:now\s+)?(?:has|have|had)\s+"
          r"(?:(?:full|complete|total)\s+)?control\s+(?:of|over)")
 
+# the names of a drone: officials' reports say "UAV" or "unmanned aerial vehicle" as often as "drone"
+_DRONE = r"drones?|UAVs?|unmanned\s+aerial\s+vehicles?"
+
 # sub-event type -> pattern, most specific first
 INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in (
     ("encirclement", r"\b(encircl(?:ed|ing|ement|es)|surround(?:ed|ing)|cut off)\b"),
@@ -92,7 +95,10 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                 r"(?:took|taken|taking)\s+(?:over\s+)?(?:the\s+)?(?:[\w-]+\s+)?" + _SETTLEMENTS + r"|took over|"
                 r"(?:taken|taking)\s+over(?=\s+(?:the\s+)?(?-i:[A-Z]))|" + _HOLD + r"|"
                 r"surrender(?:ed|s)?|ced(?:ed|ing) control|(?:capture|seizure) of|"
-                r"(?<!in the )(?<!last )(?<!this )(?<!next )(?<!early )(?<!late )(?<!mid-)fall of(?!\s+(?:19|20)\d\d)|"
+                r"(?<!in the )(?<!last )(?<!this )(?<!next )(?<!early )(?<!late )(?<!mid-)fall of(?!\s+(?:19|20)\d\d)"
+                # (not a weapon's fall: "the fall of a drone" is its crash, ``drone_strike``)
+                r"(?!\s+(?:an?\s+|the\s+|one\s+)?(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?|unmanned|missiles?|rockets?|shells?|"
+                r"debris|fragments|wreckage)\b)|"
                 r"(?:(?<=have )|(?<=has )|(?<=had ))occupied(?=\s+(?-i:[A-Z]))|"
                 r"(?:(?<=was )|(?<=were )|(?<=been ))occupied(?=\s+(?:by|in|on|during|shortly|soon|early|late|after|"
                 r"since)\b))\b"),
@@ -105,13 +111,21 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                        r"\b(missiles?|rockets?)\b[^.;]{0,80}?\b(struck|strikes?|hit|hits|slammed|destroy(?:ed|s))\b|"
                        r"\b(struck|hit|hits|launched|fired)\b[^.;]{0,40}?\b(missiles?|rockets?)\b|"
                        r"\b(missile|rocket) (?:strikes?|attacks?|barrage)\b"),
-    ("drone_strike", _INTERCEPTED.format(weapon=r"drones?") + r"|"
-                     r"\bdrones?\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked|targeted|exploded|crashed\s+(?:in|into|on|onto))\b|"
-                     # "the crash of a drone on the depot": the drone's crash at a place is its strike there
-                     r"\bcrash\s+of\s+(?:an?\s+|one\s+|the\s+)?(?:[\w-]+\s+)?drones?\s+(?:on|in|into)\b|"
-                     r"\b(struck|hit|hits|attacked|targeted)\b[^.;]{0,60}?\bwith\s+(?:an?\s+)?(?:[\w-]+\s+)?drones?\b|"
-                     r"\bdropped\s+(?:[\w-]+\s+){0,3}?from\s+(?:an?\s+)?(?:[\w-]+\s+)?drones?\b|"
-                     r"\bdrone (?:strikes?|attacks?)\b"),
+    ("drone_strike", _INTERCEPTED.format(weapon=_DRONE) + r"|"
+                     r"\b(?:" + _DRONE + r")\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked|targeted|exploded|crashed\s+(?:in|into|on|onto))\b|"
+                     # "the crash of a drone on the depot", "after the fall of a drone, a barn caught fire": the drone's
+                     # crash at a place is its strike there
+                     r"\b(?:crash|fall)\s+of\s+(?:an?\s+|one\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:" + _DRONE + r")\b|"
+                     r"\b(struck|hit|hits|attacked|targeted)\b[^.;]{0,60}?\b(?:with|using)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:" +
+                     _DRONE + r")\b|"
+                     # the passive with the weapon as its agent ("the building was struck by a kamikaze drone")
+                     # ("hit" only after its auxiliary, as the attack trigger takes it: "a building hit by" alone names
+                     # the building, often of the incident already told)
+                     r"(?:\b(?:attacked|struck|targeted)|\b(?:was|were|been)\s+hit)\s+by\s+(?:an?\s+|the\s+|two\s+|three\s+|"
+                     r"several\s+|\d+\s+)?"
+                     r"(?:[\w-]+\s+){0,2}?(?:" + _DRONE + r")\b|"
+                     r"\bdropped\s+(?:[\w-]+\s+){0,3}?from\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:" + _DRONE + r")\b|"
+                     r"\b(?:drone|UAV) (?:strikes?|attacks?)\b"),
     # "bombardment" alone names no weapon (artillery, aircraft or missiles): an attack, unless "aerial" / "artillery"
     ("airstrike", r"\b(air ?strikes?|air raid(?!\s+(?:alerts?|sirens?|warnings?))|bombed|bombing|"
                   # a munition dropped on a place from the air ("dropped a 500-kilogram guided missile on the roof")
@@ -122,7 +136,7 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                   r"artillery (?:strikes?|attacks?))\b"),
     ("explosion", r"\b(blew up|blown up|detonated|(?:explosions?|blasts?)\s+(?:\w+\s+)?(?:damaged|destroyed|"
                   r"ripped through|rang out|rocked|shook|"
-                  r"thundered|(?:was|were) heard|(?:was|were) reported|occurred|took place))\b"),
+                  r"thundered|sounded|(?:was|were) heard|(?:was|were) reported|occurred|took place))\b"),
     ("attack", r"\b(attacked|struck|stormed|opened fire|fired (?:at|on)|shot at|(?:attack|assault|strike|raid)s? on|"
                # "against" names a target only after a plural or a side or weapon ("launched 10 strikes against X",
                # "a Russian artillery strike against X"); "a strike against the reform" is a protest
@@ -133,7 +147,12 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                r"(?:attacks|strikes|shelling)\s+(?:had\s+|have\s+|has\s+)?(?:damaged|destroyed)|"
                r"as\s+a\s+result\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:attacks?|strikes?|shelling)|"
                r"bombard(?:ed|ing|ments?|s)?|"
-               r"(?:was|were|been)\s+(?:also\s+|again\s+)?(?:hit|targeted)|" + _REPELLED + r")\b"),
+               r"(?:was|were|been)\s+(?:also\s+|again\s+)?(?:hit|targeted)|" + _REPELLED + r"|"
+               # a place told as under attack ("the village came under fire", "came under attack from drones"); a
+               # weapon fired at a settlement ("fired cluster munitions from a launcher at the village of X")
+               # (the simple past: "has come under attack" tells a state of the war, not one incident)
+               r"came\s+under\s+(?:[\w-]+\s+){0,2}?(?:fire|attack|bombardment)|"
+               r"fired\s+[^.;]{1,80}?\bat\s+(?:the\s+)?(?:villages?|towns?|city|settlements?)\b)\b"),
 ))
 # the words each trigger pattern cannot match without (lower case, as ``folded`` gives it): a sentence lacking them
 # all skips the pattern; ``tests/pipeline/events/test_trigger_gates.py`` checks every alternative holds one
@@ -146,13 +165,14 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
                 "fall of", "hold", "control"),
     "advance": ("advanc", "pushed into", "broke into", "entered", "closing in", "closed in", "closes in"),
     "missile_strike": ("missile", "rocket"),
-    "drone_strike": ("drone",),  # every alternative names the weapon
+    "drone_strike": ("drone", "uav", "unmanned"),  # every alternative names the weapon
     "airstrike": ("air", "bomb", "dropped"),
     "shelling": ("shell", "artillery fire", "fired mortars", "mortar fire", "artillery bombard", "artillery strike",
                  "artillery attack"),
     "explosion": ("blew up", "blown up", "detonated", "explosion", "blast"),
     "attack": ("attacked", "struck", "stormed", "opened fire", "fired", "shot at", "attack", "assault", "strike", "bombard",
-               "raid", "hit", "targeted", "shelling", "pushed back", "repelled", "repulsed", "beaten back", "thrown back"),
+               "raid", "hit", "targeted", "shelling", "pushed back", "repelled", "repulsed", "beaten back", "thrown back",
+               "under"),
 }
 assert set(TRIGGER_NEEDS) == {name for name, _ in INCIDENT_TRIGGERS}
 # senses of trigger words that report no incident, matched at the trigger (``_NOT_AN_INCIDENT``) or just
@@ -204,7 +224,7 @@ _TRIGGER_PREFIXES = frozenset(
     "free expe drov driv oust kick "
     "adva ente push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot "
     "assa stri hit hits targ gave left unde retu back came come brou repe repu beat thro occu expl blas hold cont "
-    "drop rais clos".split())
+    "drop rais clos uav uavs unma".split())
 
 
 def has_prefix(sentence: str, prefixes: frozenset[str]) -> bool:
@@ -221,7 +241,7 @@ _IRREALIS = re.compile(
     r"\b(could|would|might|may(?!\s+\d)|will|shall|can|cannot|if|unless|threaten\w*|vow\w*|warn\w*|fears?|feared|"
     r"afraid|fearing|for fear|plans? to|planning to|planned to|intends? to|preparing to|prepared to|expected to|possible(?!(?:(?<=was possible)|(?<=were possible))\s+to\b)|possibly|"
     r"potential|hypothetic\w*|rule out|ready to|aims? to|seeks? to|wants? to|tr(?:y|ies|ied) to|attempts? to|"
-    r"curfew|alerts?|alarms?|sirens?|forecast\w*|predict\w*|accus\w+|" + _ALLEGATION + r"|denie[sd]|deny|denial|unconfirmed|"
+    r"curfew|alerts?|alarms?|sirens?|forecast\w*|predict\w*|accus\w+|refrain\w*|avoid\w*|" + _ALLEGATION + r"|denie[sd]|deny|denial|unconfirmed|"
     r"whether|risk of|fail(?:ed|ing|s)? to|should|must|ought to|"
     # a hedge, a staged pretext, or the prospect of an incident ("perhaps to simulate an attack", "the threat of
     # the army seizing X"): nothing happened yet
@@ -263,8 +283,9 @@ _LAST_PERIOD = (r"last\s+(?:year|spring|summer|autumn|fall|winter|January|Februa
                 r"September|October|November|December)")
 LAST_PERIOD_AFTER = re.compile(r"[^;:.!?]{0,60}?\b" + _LAST_PERIOD + r"\b", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r"^[^;:.!?]{0,60}?\b(?:(?:19|20)\d\d|" + _LAST_PERIOD + r")\b")
-# a clause ends at these (the modal of one clause does not reach the next)
-_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\s(?:after|when|as|but|while|before|following|and then)\s|[“”\"]",
+# a clause ends at these (the modal of one clause does not reach the next; "will go on despite an attack": it happened)
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\s(?:after|when|as|but|while|before|following|and then|despite|"
+                           r"in spite of)\s|[“”\"]",
                            re.IGNORECASE)
 # "Another woman was wounded": one more victim of the incident told, not another incident
 _MORE_VICTIMS = (r"(?!\s+(?:\d[\d,]*\s+|[\w-]+\s+){0,2}(?:man|woman|person|people|civilians?|residents?|child|children|"
@@ -280,7 +301,10 @@ _SEPARATE = re.compile(r"^\W*(separately|in a separate|elsewhere|in another|anot
                        r"\b(another|a separate|a second|a further) (?:\w+ )?(attack|strike|incident|shelling|explosion)|"
                        # an attack told as an earlier one ("the building was previously attacked")
                        r"\b(?:was|were|been)\s+(?:also\s+)?previously\s+(?:\w+ed|hit|struck|shot)\b|"
-                       r"\b(?:an?|the) (?:similar|previous|earlier|prior) (?:\w+ ){0,2}?(?:attack|strike|shelling|explosion)",
+                       r"\b(?:an?|the) (?:similar|previous|earlier|prior) (?:\w+ ){0,2}?(?:attack|strike|shelling|explosion)|"
+                       # told as what came before the incident just told ("Prior to this incident, a drone ...")
+                       r"^\W*(?:prior\s+to|before)\s+(?:this|that)\s+(?:\w+\s+)?(?:incident|attack|strike|shelling|"
+                       r"explosion)\b",
                        re.IGNORECASE)
 # a passive verb ("was seized", "had been retaken"); "has captured" is an active perfect
 # a question asks whether something happens ("Is there a threat of the army seizing X?"): it reports nothing
