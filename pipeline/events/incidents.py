@@ -175,7 +175,9 @@ _BACK_REFERENCE = re.compile(r"\b(?:the|this|that|Saturday['’]s|Sunday['’]s|
                              r"Thursday['’]s|Friday['’]s)\s+(?:[“\"‘']?[\w-]+[”\"’']?\s+){0,2}(?:strike|attack|shelling|"
                              r"bombing|raid|explosion|blast|tragedy)\s+(?:on|in|at|against)\b", re.IGNORECASE)
 # a night spans two dates: "overnight", "late on Sunday" and "on Monday" may be one attack
-_NIGHT = re.compile(r"\b(night|overnight|midnight|evening|dawn|early hours|late on)\b", re.IGNORECASE)
+# (a daily summary, "over the past day" / "in the last 24 hours", spans the day before the one it is dated by too)
+_NIGHT = re.compile(r"\b(night|overnight|midnight|evening|dawn|early hours|late on|"
+                    r"(?:over|in|during) the (?:past|last) (?:day|24 hours))\b", re.IGNORECASE)
 # what a change-of-control verb took when it was no place: people ("captured two soldiers in X"), things
 # ("seized weapons in X", "captured footage of X"), or a new clause ("Captured soldiers later said ... X")
 _NOT_A_PLACE_OBJECT = re.compile(

@@ -10,8 +10,8 @@ without a year gives no date. Inside a sentence, "on Friday", "On Friday, ..." a
 "since June", "until Friday" bound a span and date nothing.
 
 Days are the page's calendar days, with no time zones: "overnight" and "this morning" are the day
-they are said on (the night that ends that morning), "last night", "the day before" and a daily
-summary's "over the past day" / "in the last 24 hours" the day before it.
+they are said on (the night that ends that morning), as is a daily summary's "over the past day" / "in the last 24
+hours" (the day the period ends, the one its report states); "last night" and "the day before" are the day before.
 """
 
 from __future__ import annotations
@@ -162,9 +162,9 @@ _PREVIOUS_DAY = re.compile(r"\b(the previous day|the day before|last night|overn
                            r"this morning|on the night of|the night before|(?:over|in|during) the (?:past|last) "
                            r"(?:day|24 hours))\b", re.IGNORECASE)
 # the day before the one they are said on: "last night" is the evening before (the night that ends on the day said is
-# "overnight"), and a daily summary's "over the past day" / "in the last 24 hours" reports the day before its morning
+# "overnight"); a daily summary's "over the past day" / "in the last 24 hours" is a period ending on the day it is
+# stated, dated by that day (the day its report gives), like "overnight"
 _DAY_BEFORE = ("the previous day", "the day before", "the night before", "last night")
-_PAST_DAY = re.compile(r"(?:over|in|during) the (?:past|last) (?:day|24 hours)")
 # a date right after a speech verb dates the statement, not the event ("said on Thursday")
 _SPEECH_BEFORE = re.compile(r"\b(said|says|told|tells|reported|reports|announced|stated|confirmed|wrote|added|noted|"
                             r"released|published|posted|address|interview|briefing|statement|according to)\b[^.;,]{0,40}$",
@@ -373,7 +373,7 @@ def _resolved(expr: _Expression, base: date | None, future: bool) -> EventDate |
     if expr.kind == "relative":
         return _relative(expr.parts[0].lower(), base)
     word = expr.parts[0].lower()  # "previous"
-    if word in _DAY_BEFORE or _PAST_DAY.fullmatch(word):
+    if word in _DAY_BEFORE:
         return EventDate((base - timedelta(days=1)).isoformat(), 1, word)
     return EventDate(base.isoformat(), 1, word)
 
