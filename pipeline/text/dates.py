@@ -248,8 +248,9 @@ class DateReading:
     has_day: bool = False  # a month and day are written ("March 29", "29 March")
     future: bool = False  # "will", "plans to": a weekday lies ahead
 
-    def resolve(self, published: EventDate, *, skip_speech: bool = True) -> EventDate | None:
-        """The date the sentence states for what it reports against ``published`` (``explicit_date``)."""
+    def resolve(self, published: EventDate, *, skip_speech: bool = True, stand_in: bool = True) -> EventDate | None:
+        """The date the sentence states for what it reports against ``published`` (``explicit_date``); without
+        ``stand_in``, never the day of a statement ("officials said on Thursday") standing in for it."""
         if not self.expressions and self.year is None:
             return None
         base = parse_iso(published.date)
@@ -274,7 +275,7 @@ class DateReading:
             night_base = parse_iso(said[0].date) if said and not future else base
             candidates = [(e.start, v) for e in nights if (v := _resolved(e, night_base, future)) is not None]
             statements = []
-        if not candidates and not future:
+        if not candidates and not future and stand_in:
             candidates = statements  # what it reports happened by the day it was said: closer than the article's date
         if not candidates:
             return None
@@ -285,6 +286,14 @@ class DateReading:
 
 
 _NO_DATES = DateReading()
+
+
+def statement_day_only(sentence: str, published: EventDate) -> bool:
+    """Whether the only day ``sentence`` states is the day of a statement ("the governor reported on 9 January" that
+    13 were killed): the day by which what it reports had happened, a bound that a day stated for the incident itself
+    ("yesterday evening, bombs struck") replaces."""
+    reading = read_dates(sentence)
+    return reading.resolve(published) is not None and reading.resolve(published, stand_in=False) is None
 
 
 @lru_cache(maxsize=_READINGS_KEPT)
