@@ -713,7 +713,19 @@ def _only_page_day(inc: _Incident, published: EventDate) -> bool:
         return False
     if inc.dated_by is not None and statement_day_only(inc.dated_by.text, published):
         return True
-    return _page_day(inc.date, published) and not _calendar_day(inc.dated_by, published)
+    return _page_day(inc.date, published) and not _own_day(inc.dated_by, published)
+
+
+def _own_day(sent: _Sentence | None, published: EventDate) -> bool:
+    """Whether ``sent`` names the day it states (a calendar date, "on Sunday" not after a speech verb): it stays put
+    when the page's date moves by a day, unlike a dateline's, "today"'s or "overnight"'s."""
+    if sent is None or sent.date is None or sent.date.precision != 1:
+        return False
+    base = parse_iso(published.date)
+    if base is None:
+        return False
+    again = explicit_date(sent.text, EventDate((base + timedelta(days=1)).isoformat(), published.precision))
+    return again is not None and again.date == sent.date.date
 
 
 def _before_bound(inc: _Incident, stated: EventDate, published: EventDate) -> bool:
