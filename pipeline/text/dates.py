@@ -184,6 +184,9 @@ _DAY_START = re.compile(r"\d{1,2}\b")
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+# "between the morning of May 27 and the morning of May 28", "between Friday and Sunday": a period a tally covers,
+# whose days date nothing (as "since June"); the phrase up to the end of its second day
+_BETWEEN = re.compile(r"\bbetween\b[^.;:!?]{0,50}?\band\b[^.;:!?,]{0,40}", re.IGNORECASE)
 
 
 def cut_in_date(text: str, cut: int) -> bool:
@@ -304,11 +307,14 @@ def read_dates(sentence: str) -> DateReading:
         return _NO_DATES
     year = _YEAR.search(sentence)
     found: list[_Expression] = []
+    spans = [m.span() for m in _BETWEEN.finditer(sentence)] if "etween" in sentence else []
 
     def add(m: re.Match, kind: str, *parts: str | None) -> None:
         pos = m.start()
         if _SINCE_BEFORE.search(sentence, max(0, pos - 12), pos):
             return  # "the first attack since June 26": the start of a span, not the day of what is reported
+        if any(a < pos < b for a, b in spans):
+            return  # "between May 27 and May 28": a period, not a day (``_BETWEEN``)
         speech = bool(_SPEECH_BEFORE.search(sentence[max(0, pos - _SPEECH_REACH):pos]))
         found.append(_Expression(pos, kind, m.group(0), parts, speech))
 
