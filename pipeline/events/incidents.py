@@ -62,7 +62,8 @@ from pipeline.geoparse.persons import bank_cue
 from pipeline.geoparse.recognise import content_ranges, sentence_starts
 from pipeline.geoparse.resolve import great_circle_km
 from pipeline.model import POINT_KINDS, Place
-from pipeline.text.dates import MONTH_ABBR, MONTH_NAMES, MONTHS, EventDate, UNDATED, cut_in_date, explicit_date, parse_iso
+from pipeline.text.dates import (MONTH_ABBR, MONTH_NAMES, MONTHS, EventDate, UNDATED, cut_in_date, explicit_date, parse_iso,
+                                 statement_day_only)
 from pipeline.text.translit import spelling_key
 
 EARLIER = EventDate(None, None, "an earlier period")
@@ -183,7 +184,9 @@ _BACK_REFERENCE = re.compile(r"\b(?:the|this|that|Saturday['’]s|Sunday['’]s|
                              r"Thursday['’]s|Friday['’]s)\s+(?:[“\"‘']?[\w-]+[”\"’']?\s+){0,2}(?:strike|attack|shelling|"
                              r"bombing|raid|explosion|blast|tragedy)\s+(?:on|in|at|against)\b", re.IGNORECASE)
 # a night spans two dates: "overnight", "late on Sunday" and "on Monday" may be one attack
-_NIGHT = re.compile(r"\b(night|overnight|midnight|evening|dawn|early hours|late on)\b", re.IGNORECASE)
+# (a daily summary, "over the past day" / "in the last 24 hours", spans the day before the one it is dated by too)
+_NIGHT = re.compile(r"\b(night|overnight|midnight|evening|dawn|early hours|late on|"
+                    r"(?:over|in|during) the (?:past|last) (?:day|24 hours))\b", re.IGNORECASE)
 # what a change-of-control verb took when it was no place: people ("captured two soldiers in X"), things
 # ("seized weapons in X", "captured footage of X"), or a new clause ("Captured soldiers later said ... X")
 _NOT_A_PLACE_OBJECT = re.compile(
@@ -776,16 +779,33 @@ def _calendar_day(sent: _Sentence | None, published: EventDate) -> bool:
 
 
 def _only_page_day(inc: _Incident, published: EventDate) -> bool:
-    """Whether an incident's day is only the page's own (``_page_day``), not written as a calendar date."""
-    return inc.date is not None and _page_day(inc.date, published) and not _calendar_day(inc.dated_by, published)
-
-
-def _before_page(day: EventDate, stated: EventDate, published: EventDate) -> bool:
-    """Whether ``stated`` is a day before the page's and ``day`` only the page's own (``_page_day``)."""
-    if not _page_day(day, published) or stated.precision != 1:
+    """Whether an incident's day only bounds it: the page's own (``_page_day``), not written as a calendar date, or
+    the day of the statement that told it ("the governor reported on 9 January": ``statement_day_only``)."""
+    if inc.date is None or inc.date.precision != 1:
         return False
-    mine, page = parse_iso(stated.date), parse_iso(published.date)
-    return mine is not None and page is not None and mine < page
+    if inc.dated_by is not None and statement_day_only(inc.dated_by.text, published):
+        return True
+    return _page_day(inc.date, published) and not _own_day(inc.dated_by, published)
+
+
+def _own_day(sent: _Sentence | None, published: EventDate) -> bool:
+    """Whether ``sent`` names the day it states (a calendar date, "on Sunday" not after a speech verb): it stays put
+    when the page's date moves by a day, unlike a dateline's, "today"'s or "overnight"'s."""
+    if sent is None or sent.date is None or sent.date.precision != 1:
+        return False
+    base = parse_iso(published.date)
+    if base is None:
+        return False
+    again = explicit_date(sent.text, EventDate((base + timedelta(days=1)).isoformat(), published.precision))
+    return again is not None and again.date == sent.date.date
+
+
+def _before_bound(inc: _Incident, stated: EventDate, published: EventDate) -> bool:
+    """Whether ``stated`` is a day before the incident's and the incident's day only bounds it (``_only_page_day``)."""
+    if stated.precision != 1 or not _only_page_day(inc, published):
+        return False
+    mine, bound = parse_iso(stated.date), parse_iso(inc.date.date)
+    return mine is not None and bound is not None and mine < bound
 
 
 def _earlier(inc: _Incident) -> bool:
@@ -996,8 +1016,7 @@ def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_
             incidents.append(target)
         target.sentences.append(sent)
         target.nouns |= {m.group(1).lower() for m in _FACILITY.finditer(sent.text)}
-        if sent.date is not None and (target.date is None or _before_page(target.date, sent.date, published) and
-                                      not _calendar_day(target.dated_by, published)):
+        if sent.date is not None and (target.date is None or _before_bound(target, sent.date, published)):
             target.date, target.dated_by = sent.date, sent  # a stated day before the page's own dates it better
     return incidents
 
@@ -1014,7 +1033,7 @@ def _date_back(inc: _Incident, sent: _Sentence, published: EventDate) -> None:
     if day is None or day.precision != 1:
         return
     mine, page = parse_iso(day.date), parse_iso(published.date)
-    if mine is None or page is None or mine >= page:
+    if mine is None or page is None or mine >= page or inc.date is not None and not _before_bound(inc, day, published):
         return
     inc.date, inc.dated_by = day, sent
 
@@ -1788,10 +1807,27 @@ def _clause_date(sent: _Sentence, trig: Trigger, published: EventDate) -> tuple[
             end = m.start()
             break
     if (start, end) == (0, len(sent.text)):
-        return sent.date, sent.text
+        return _outside_relatives(sent, trig, published)
     clause = sent.text[start:end]
     own = explicit_date(clause, published)
-    return (own, clause) if own is not None else (sent.date, sent.text)
+    return (own, clause) if own is not None else _outside_relatives(sent, trig, published)
+
+
+# a relative clause after a comma or a dash ("..., which Moscow said it took in early January", "— where fighting began
+# in May —"): it tells of its antecedent, and a day it states is not the day of the clause it hangs on
+_RELATIVE_CLAUSE = re.compile(r"(?:,|\s[—–-])\s*(?:which|where|when|whom)\b[^,;—–]*", re.IGNORECASE)
+
+
+def _outside_relatives(sent: _Sentence, trig: Trigger, published: EventDate) -> tuple[EventDate | None, str]:
+    """The sentence's day for ``trig`` with the relative clauses that do not hold it left out (``_RELATIVE_CLAUSE``):
+    none when the only day stated is a relative clause's ("captured A, west of B, which it took in January")."""
+    text = sent.text
+    for m in _RELATIVE_CLAUSE.finditer(sent.text):
+        if not m.start() <= trig.start < m.end():
+            text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    if text == sent.text:
+        return sent.date, sent.text
+    return explicit_date(text, published), text
 
 
 def control_events(article: str, text: str, sentences: list[_Sentence], published: EventDate) -> list[Event]:

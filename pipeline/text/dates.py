@@ -10,8 +10,8 @@ without a year gives no date. Inside a sentence, "on Friday", "On Friday, ..." a
 "since June", "until Friday" bound a span and date nothing.
 
 Days are the page's calendar days, with no time zones: "overnight" and "this morning" are the day
-they are said on (the night that ends that morning), "last night", "the day before" and a daily
-summary's "over the past day" / "in the last 24 hours" the day before it.
+they are said on (the night that ends that morning), as is a daily summary's "over the past day" / "in the last 24
+hours" (the day the period ends, the one its report states); "last night" and "the day before" are the day before.
 """
 
 from __future__ import annotations
@@ -162,9 +162,9 @@ _PREVIOUS_DAY = re.compile(r"\b(the previous day|the day before|last night|overn
                            r"this morning|on the night of|the night before|(?:over|in|during) the (?:past|last) "
                            r"(?:day|24 hours))\b", re.IGNORECASE)
 # the day before the one they are said on: "last night" is the evening before (the night that ends on the day said is
-# "overnight"), and a daily summary's "over the past day" / "in the last 24 hours" reports the day before its morning
+# "overnight"); a daily summary's "over the past day" / "in the last 24 hours" is a period ending on the day it is
+# stated, dated by that day (the day its report gives), like "overnight"
 _DAY_BEFORE = ("the previous day", "the day before", "the night before", "last night")
-_PAST_DAY = re.compile(r"(?:over|in|during) the (?:past|last) (?:day|24 hours)")
 # a date right after a speech verb dates the statement, not the event ("said on Thursday")
 _SPEECH_BEFORE = re.compile(r"\b(said|says|told|tells|reported|reports|announced|stated|confirmed|wrote|added|noted|"
                             r"released|published|posted|address|interview|briefing|statement|according to)\b[^.;,]{0,40}$",
@@ -184,6 +184,9 @@ _DAY_START = re.compile(r"\d{1,2}\b")
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+# "between the morning of May 27 and the morning of May 28", "between Friday and Sunday": a period a tally covers,
+# whose days date nothing (as "since June"); the phrase up to the end of its second day
+_BETWEEN = re.compile(r"\bbetween\b[^.;:!?]{0,50}?\band\b[^.;:!?,]{0,40}", re.IGNORECASE)
 
 
 def cut_in_date(text: str, cut: int) -> bool:
@@ -248,8 +251,9 @@ class DateReading:
     has_day: bool = False  # a month and day are written ("March 29", "29 March")
     future: bool = False  # "will", "plans to": a weekday lies ahead
 
-    def resolve(self, published: EventDate, *, skip_speech: bool = True) -> EventDate | None:
-        """The date the sentence states for what it reports against ``published`` (``explicit_date``)."""
+    def resolve(self, published: EventDate, *, skip_speech: bool = True, stand_in: bool = True) -> EventDate | None:
+        """The date the sentence states for what it reports against ``published`` (``explicit_date``); without
+        ``stand_in``, never the day of a statement ("officials said on Thursday") standing in for it."""
         if not self.expressions and self.year is None:
             return None
         base = parse_iso(published.date)
@@ -274,7 +278,7 @@ class DateReading:
             night_base = parse_iso(said[0].date) if said and not future else base
             candidates = [(e.start, v) for e in nights if (v := _resolved(e, night_base, future)) is not None]
             statements = []
-        if not candidates and not future:
+        if not candidates and not future and stand_in:
             candidates = statements  # what it reports happened by the day it was said: closer than the article's date
         if not candidates:
             return None
@@ -287,6 +291,14 @@ class DateReading:
 _NO_DATES = DateReading()
 
 
+def statement_day_only(sentence: str, published: EventDate) -> bool:
+    """Whether the only day ``sentence`` states is the day of a statement ("the governor reported on 9 January" that
+    13 were killed): the day by which what it reports had happened, a bound that a day stated for the incident itself
+    ("yesterday evening, bombs struck") replaces."""
+    reading = read_dates(sentence)
+    return reading.resolve(published) is not None and reading.resolve(published, stand_in=False) is None
+
+
 @lru_cache(maxsize=_READINGS_KEPT)
 def read_dates(sentence: str) -> DateReading:
     """Every date expression of ``sentence``, in the order ``explicit_date`` weighs them (kept for the sentence's
@@ -295,11 +307,14 @@ def read_dates(sentence: str) -> DateReading:
         return _NO_DATES
     year = _YEAR.search(sentence)
     found: list[_Expression] = []
+    spans = [m.span() for m in _BETWEEN.finditer(sentence)] if "etween" in sentence else []
 
     def add(m: re.Match, kind: str, *parts: str | None) -> None:
         pos = m.start()
         if _SINCE_BEFORE.search(sentence, max(0, pos - 12), pos):
             return  # "the first attack since June 26": the start of a span, not the day of what is reported
+        if any(a < pos < b for a, b in spans):
+            return  # "between May 27 and May 28": a period, not a day (``_BETWEEN``)
         speech = bool(_SPEECH_BEFORE.search(sentence[max(0, pos - _SPEECH_REACH):pos]))
         found.append(_Expression(pos, kind, m.group(0), parts, speech))
 
@@ -373,7 +388,7 @@ def _resolved(expr: _Expression, base: date | None, future: bool) -> EventDate |
     if expr.kind == "relative":
         return _relative(expr.parts[0].lower(), base)
     word = expr.parts[0].lower()  # "previous"
-    if word in _DAY_BEFORE or _PAST_DAY.fullmatch(word):
+    if word in _DAY_BEFORE:
         return EventDate((base - timedelta(days=1)).isoformat(), 1, word)
     return EventDate(base.isoformat(), 1, word)
 

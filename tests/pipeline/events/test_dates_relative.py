@@ -76,8 +76,9 @@ def test_overnight_stays_the_page_day():
     "In the past 24 hours the enemy shelled the district 40 times.",
     "During the last day, three settlements were hit by artillery.",
 ])
-def test_a_daily_summary_reports_the_day_before(sentence):
-    assert _day(sentence) == "2023-05-16"
+def test_a_daily_summary_is_dated_by_the_day_it_ends_on(sentence):
+    # a period ending on the day it is reported: that day, as "overnight" (not a guess at the day before)
+    assert _day(sentence) == "2023-05-17"
 
 
 def test_past_days_plural_is_no_daily_summary():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from pipeline.text.articles import read_article
-from pipeline.text.dates import UNDATED, EventDate, article_date, sentence_date
+from pipeline.text.dates import UNDATED, EventDate, article_date, explicit_date, sentence_date, statement_day_only
 
 THURSDAY = EventDate("2022-09-29", 1, "date header")
 
@@ -202,3 +202,26 @@ def test_the_reading_of_a_sentence_is_kept_for_its_next_read():
     from pipeline.text.dates import read_dates
     sentence = "A missile struck the port on Tuesday."
     assert read_dates(sentence) is read_dates("A missile struck the port on " + "Tuesday.")
+
+
+# -- session 16 (dates22): statements, periods --------------------------------------------------------------------
+def test_statement_day_only_tells_a_statement_day_from_an_incident_day():
+    friday = EventDate("2023-05-19", 1, "date header")
+    assert statement_day_only("Two people were killed in the attack, the mayor reported on 19 May.", friday)
+    assert not statement_day_only("A missile hit the station on Thursday, the mayor said on Friday.", friday)
+    assert not statement_day_only("A missile hit the station on Thursday.", friday)
+    assert not statement_day_only("A missile hit the station.", friday)
+
+
+def test_a_period_between_two_days_dates_nothing():
+    friday = EventDate("2023-05-19", 1, "date header")
+    assert explicit_date("The army shelled the district 40 times between May 16 and May 18.", friday) is None
+    assert explicit_date("Fighting went on between Monday and Wednesday.", friday) is None
+    assert explicit_date("A drone hit a barn between the two villages on May 17.", friday).date == "2023-05-17"
+
+
+def test_a_daily_summary_is_the_day_it_is_stated_on():
+    friday = EventDate("2023-05-19", 1, "date header")
+    assert explicit_date("Over the past 24 hours the army repelled 30 assaults.", friday).date == "2023-05-19"
+    assert explicit_date("The staff said on May 18 that over the past day it repelled 30 assaults.",
+                         friday).date == "2023-05-18"
