@@ -49,7 +49,7 @@ from datetime import date as Day
 from datetime import timedelta
 from functools import lru_cache
 
-from pipeline.events.figures import Figure, claimant, continues_aggregate, figures, source_line
+from pipeline.events.figures import Figure, claimant, continues_aggregate, figures, parse_number, source_line
 from pipeline.events.figures import individuals as count_individuals  # the name ``individuals`` is a local below
 from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Report, Source
 from pipeline.events.triggers import (INCIDENT_TRIGGERS, LAST_PERIOD_AFTER, Trigger, folded, holds_own, occupation,
@@ -1330,6 +1330,39 @@ def _per_oblast(article: str, text: str, inc: _Incident, units: list[Place], pub
     return out
 
 
+# a list of struck places going on into regions ("A, B and the X, Y and Z regions"): the regions' names, then the word
+_REGION_TAIL = re.compile(r"\s*,?\s+(?:and|as\s+well\s+as)\s+(?:in\s+)?the\s+(?P<names>[^.;:!?()\"“”]{1,120}?)\s+"
+                          r"(?i:regions|oblasts|provinces|region|oblast|province)\b")
+# what may stand between the names of such regions: separators, and names the gazetteer did not know
+_REGION_NAMES_GAP = re.compile(r"^(?:\s*,\s*|\s*,?\s+and\s+|\s+[A-Z][\w'’-]*)*\s*$")
+
+
+def _region_tail(sent: _Sentence, listed: list[Place]) -> list[Place]:
+    """The regions a list of struck places goes on into ("struck A, B and the X and Y regions"), each as its admin-1
+    unit (a regional capital's name stands for its region there), in order; none whose unit a settlement of the
+    list lies in (the region of a town struck is told by the town), none when the words between are not only
+    names and separators."""
+    if not listed:
+        return []
+    s0 = sent.start
+    tail = _REGION_TAIL.match(sent.text, listed[-1].end - s0)
+    if tail is None:
+        return []
+    lo, hi = tail.start("names") + s0, tail.end("names") + s0
+    named = sorted((p for p in (*sent.points, *sent.oblasts) if lo <= p.start and p.end <= hi), key=lambda p: p.start)
+    cuts = [lo, *(x for p in named for x in (p.start, p.end)), hi]
+    if not named or not all(_REGION_NAMES_GAP.match(sent.text[a - s0:b - s0]) for a, b in zip(cuts[::2], cuts[1::2])):
+        return []
+    told = {p.admin1_code for p in listed}
+    units: dict[str, Place] = {}
+    for p in named:
+        if p.admin1_code and p.admin1_code not in told:
+            units.setdefault(p.admin1_code, p if p.feature_kind == "admin1" else
+                             replace(p, name=p.admin1_name or p.name, geonameid=None, feature_kind="admin1",
+                                     capital=False, approx_point=False))
+    return list(units.values())
+
+
 def _listed_targets(article: str, text: str, inc: _Incident, event: Event, seen: dict[tuple, Event]) -> list[Event]:
     """The other settlements the strike verbs of a sentence take as objects ("shelled the villages of A and B",
     "struck A, B and C", "shelled A and attacked B"), each a strike of its own on the incident's day. The toll stays
@@ -1338,6 +1371,7 @@ def _listed_targets(article: str, text: str, inc: _Incident, event: Event, seen:
     out = []
     for sent in inc.sentences:
         objects = [(trig, _objects(sent, trig, None)) for trig in sent.strikes if not trig.passive]
+        objects = [(trig, listed + _region_tail(sent, listed)) for trig, listed in objects]
         if len({p.geonameid or p.name for _t, listed in objects for p in listed}) < 2:
             continue
         told: set = set()  # one strike per place of the sentence ("attacked X with guided bombs": two triggers)
@@ -1571,10 +1605,59 @@ def people_taken(sentence: str, trig: Trigger) -> bool:
         bool(_NO_OBJECT_AFTER.match(sentence, trig.end))
 
 
+# a tally of settlements announcing the list that names them ("two villages in the X region: A ..., and B ..."):
+# the words up to the colon or dash that opens the list
+_ANNOUNCE = re.compile(r"[^.;:!?\"“”]{0,60}?\s*(?::|\s[-–—])\s*")
+# between two items of an announced list: the item's own locator ("in the Y district"), a bracket, a clause about it
+# (", where a house burned down", ", near the border with Z"), then the separator and perhaps a lead ("the village of")
+_ITEM_GAP = re.compile(r"^(?:\s+in\s+(?:the\s+)?[\w'’ -]{1,40}?\s+(?i:district|raion|rayon|region|oblast|community|"
+                       r"hromada|municipality))?(?:\s*\([^()]{1,80}\))?"
+                       r"(?:\s*,\s*(?:near|where|which|located|close\s+to|on|not\s+far|(?:north|south|east|west)\w*|in)\b"
+                       r"[^;:.!?\"“”]{0,100}?)?"
+                       r"(?:\s*,\s*|\s*,?\s+and\s+|\s*,?\s+as\s+well\s+as\s+)"
+                       r"(?:the\s+)?(?:(?i:village|town|city|settlement)\s+of\s+)?$")
+_TALLY_UNIT = re.compile(r"\s*in\s+(?:the\s+)?$|\s*of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _announced(sent: _Sentence, tally: re.Match) -> list[Place]:
+    """The settlements a tally announces and a colon or dash then lists ("captured three villages in the X region: A,
+    near Z, as well as B and C"), in order: as many as it counts when it says how many (two at least), each placed in
+    the region the tally names when the gazetteer read a namesake elsewhere (the text says where it lies: the event
+    is that region's, with no settlement). Empty when no such list follows."""
+    text, s0 = sent.text, sent.start
+    opened = _ANNOUNCE.match(text, tally.end())
+    if opened is None:
+        return []
+    count = parse_number(tally.group(0).split()[0])
+    unit = next((u for u in sent.oblasts if tally.end() <= u.start - s0 < opened.end() and
+                 _TALLY_UNIT.search(text, tally.end(), u.start - s0)), None)
+    items: list[Place] = []
+    for p in sent.points:
+        at = p.start - s0
+        if at < opened.end():
+            continue
+        if not items:
+            if not _LIST_LEAD.match(text[opened.end():at]):
+                return []
+            items.append(p)
+        elif _ITEM_GAP.match(text[items[-1].end - s0:at]):
+            items.append(p)
+        if count is not None and len(items) == count:
+            break
+    if len(items) < 2 or (count is not None and len(items) != count):
+        return []
+    if unit is not None:  # a namesake elsewhere of a village the text places in the tally's region
+        items = [p if p.admin1_code == unit.admin1_code else unit for p in items]
+    return items
+
+
 def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     """The places a change-of-control verb is about: its object (a list counts), or its subject if passive."""
     text, s0 = sent.text, sent.start
     after = [p for p in sent.points if p.start - s0 >= trig.end]
+    if not trig.passive and (tally := _UNNAMED_TALLY.match(text, trig.end + 1)) is not None and \
+            (announced := _announced(sent, tally)):
+        return announced  # "attacked two villages in the X region: A ..., and B ...": the villages the tally counts
     if trig.control and not trig.passive and (tally := _UNNAMED_TALLY.match(text, trig.end + 1)) is not None:
         # "entered several settlements on the way to X ..., including the town of Y": Y (X is only the way)
         named = next((p for p in after if _INCLUDING.search(text, tally.end(), p.start - s0)), None)
