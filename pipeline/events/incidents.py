@@ -960,10 +960,11 @@ _STRIKE_OBJECT = re.compile(r"\s*(?:(?:on|at|against|in|near|into)\s+)?(?:(?:the
 
 
 def _struck_there(sent: _Sentence, place: Place) -> bool:
-    """Whether ``place`` is the object of an active strike trigger of ``sent`` (``_STRIKE_OBJECT``)."""
+    """Whether ``place`` is the object of an active strike trigger of ``sent`` (``_STRIKE_OBJECT``) or the subject of a
+    passive one right before its auxiliary ("homes in X were shelled": ``_subject_of_passive``)."""
     at = place.start - sent.start
-    return any(not t.passive and 0 <= at - t.end <= 60 and _STRIKE_OBJECT.fullmatch(sent.text, t.end, at)
-               for t in sent.strikes)
+    return any(not t.passive and 0 <= at - t.end <= 60 and _STRIKE_OBJECT.fullmatch(sent.text, t.end, at) or
+               t.passive and _subject_of_passive(sent, t, [place]) for t in sent.strikes)
 
 
 def _best_place(inc: _Incident, text: str) -> tuple[Place | None, bool]:
@@ -1363,6 +1364,17 @@ def _region_tail(sent: _Sentence, listed: list[Place]) -> list[Place]:
     return list(units.values())
 
 
+# between the subject of a passive strike and its verb ("A and B were shelled", "A, B and C have also been hit")
+_PASSIVE_GAP = re.compile(r"^\s*(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)(?:(?:also|again|\w+ly)\s+)*$",
+                          re.IGNORECASE)
+
+
+def _subject_of_passive(sent: _Sentence, trig: Trigger, listed: list[Place]) -> bool:
+    """Whether ``listed`` is the subject of the passive strike ``trig`` right before its auxiliary ("the villages of A
+    and B were shelled"), not places named earlier in the sentence ("residents of A said homes were hit")."""
+    return bool(listed) and _PASSIVE_GAP.match(sent.text[listed[-1].end - sent.start:trig.start]) is not None
+
+
 def _listed_targets(article: str, text: str, inc: _Incident, event: Event, seen: dict[tuple, Event]) -> list[Event]:
     """The other settlements the strike verbs of a sentence take as objects ("shelled the villages of A and B",
     "struck A, B and C", "shelled A and attacked B"), each a strike of its own on the incident's day. The toll stays
@@ -1370,8 +1382,9 @@ def _listed_targets(article: str, text: str, inc: _Incident, event: Event, seen:
     list)."""
     out = []
     for sent in inc.sentences:
-        objects = [(trig, _objects(sent, trig, None)) for trig in sent.strikes if not trig.passive]
-        objects = [(trig, listed + _region_tail(sent, listed)) for trig, listed in objects]
+        objects = [(trig, _objects(sent, trig, None)) for trig in sent.strikes]
+        objects = [(trig, listed + _region_tail(sent, listed)) for trig, listed in objects
+                   if not trig.passive or _subject_of_passive(sent, trig, listed)]
         if len({p.geonameid or p.name for _t, listed in objects for p in listed}) < 2:
             continue
         told: set = set()  # one strike per place of the sentence ("attacked X with guided bombs": two triggers)
