@@ -1629,6 +1629,8 @@ _ITEM_GAP = re.compile(r"^(?:\s+in\s+(?:the\s+)?[\w'’ -]{1,40}?\s+(?i:district
                        r"[^;:.!?\"“”]{0,100}?)?"
                        r"(?:\s*,\s*|\s*,?\s+and\s+|\s*,?\s+as\s+well\s+as\s+)"
                        r"(?:the\s+)?(?:(?i:village|town|city|settlement)\s+of\s+)?$")
+# between a verb and the tally it takes ("took control of two villages", "strikes on another three towns")
+_TALLY_LEAD = re.compile(r"\s*(?:(?:of|over|on|in|at|against)\s+)?(?:another\s+|the\s+)?", re.IGNORECASE)
 _TALLY_UNIT = re.compile(r"\s*in\s+(?:the\s+)?$|\s*of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -1668,7 +1670,7 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     """The places a change-of-control verb is about: its object (a list counts), or its subject if passive."""
     text, s0 = sent.text, sent.start
     after = [p for p in sent.points if p.start - s0 >= trig.end]
-    if not trig.passive and (tally := _UNNAMED_TALLY.match(text, trig.end + 1)) is not None and \
+    if not trig.passive and (tally := _UNNAMED_TALLY.match(text, _TALLY_LEAD.match(text, trig.end).end())) and \
             (announced := _announced(sent, tally)):
         return announced  # "attacked two villages in the X region: A ..., and B ...": the villages the tally counts
     if trig.control and not trig.passive and (tally := _UNNAMED_TALLY.match(text, trig.end + 1)) is not None:

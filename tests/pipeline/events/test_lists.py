@@ -129,3 +129,19 @@ def test_places_near_from_or_towards_which_troops_fired_are_not_struck(geoparser
 def test_a_list_in_a_forecast_yields_nothing(geoparser):
     body = "Analysts expect Russian forces to attack Siversk, Soledar and Selydove in the coming weeks."
     assert _strikes(geoparser, body) == []
+
+
+def test_a_tally_after_a_preposition_and_another_still_announces_its_list(geoparser):
+    body = "Russian troops took control of another two villages in the Donetsk region on Monday: Siversk and Soledar."
+    got = [e for e in article_events(geoparser, PAGE + body + "\n") if e.sub_event_type == "capture"]
+    assert _names(got) == {"Siversk", "Soledar"}
+
+
+def test_a_passive_strike_on_a_list_of_villages_is_a_strike_at_each(geoparser):
+    got = _strikes(geoparser, "On Monday, the villages of Siversk and Soledar were shelled by Russian troops.")
+    assert _names(got) == {"Siversk", "Soledar"}
+
+
+def test_places_named_before_a_passive_strike_as_who_spoke_are_not_struck(geoparser):
+    got = _strikes(geoparser, "Residents of Lozova and Izium said homes in Chuhuiv were shelled on Monday.")
+    assert _names(got) == {"Chuhuyiv"}
