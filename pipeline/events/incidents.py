@@ -1666,6 +1666,19 @@ def _announced(sent: _Sentence, tally: re.Match) -> list[Place]:
     return items
 
 
+# a list going on into a tally that announces more places ("A, as well as three villages nearby: B, C and D")
+_MORE_AFTER = re.compile(r"\s*,?\s+(?:and|as\s+well\s+as|plus|along\s+with)\s+", re.IGNORECASE)
+
+
+def _announced_after(sent: _Sentence, item: Place) -> list[Place]:
+    """The places a tally right after a list's item announces (``_announced``), empty when none follows."""
+    more = _MORE_AFTER.match(sent.text, item.end - sent.start)
+    if more is None:
+        return []
+    tally = _UNNAMED_TALLY.match(sent.text, _TALLY_LEAD.match(sent.text, more.end()).end())
+    return _announced(sent, tally) if tally is not None else []
+
+
 def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     """The places a change-of-control verb is about: its object (a list counts), or its subject if passive."""
     text, s0 = sent.text, sent.start
@@ -1698,6 +1711,8 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
             out.append(after[0])
             last = after[0]
             for p in after[1:]:
+                if last is out[-1] and (more := _announced_after(sent, last)):
+                    return out + more  # "took the town of A, as well as three villages nearby: B, C and D"
                 between = text[last.end - s0:p.start - s0]
                 if _DISTRICT_AFTER.match(text, p.end - s0):
                     break  # "the village of A, B district": B only locates A

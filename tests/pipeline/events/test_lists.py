@@ -145,3 +145,11 @@ def test_a_passive_strike_on_a_list_of_villages_is_a_strike_at_each(geoparser):
 def test_places_named_before_a_passive_strike_as_who_spoke_are_not_struck(geoparser):
     got = _strikes(geoparser, "Residents of Lozova and Izium said homes in Chuhuiv were shelled on Monday.")
     assert _names(got) == {"Chuhuyiv"}
+
+
+def test_a_town_taken_and_the_villages_a_tally_after_it_announces_are_each_a_capture(geoparser):
+    body = ("Russian forces captured the town of Siversk, as well as two villages in the Donetsk region: the villages "
+            "of Soledar and Selydove, the ministry said on Monday.")
+    got = [e for e in article_events(geoparser, PAGE + body + "\n") if e.sub_event_type == "capture"]
+    assert _names(got) == {"Siversk", "Soledar", "Selydove"}
+    assert {(e.actor, e.when.date) for e in got} == {("Russia", "2024-05-06")}
