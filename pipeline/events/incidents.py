@@ -1334,34 +1334,42 @@ def _per_oblast(article: str, text: str, inc: _Incident, units: list[Place], pub
 # a list of struck places going on into regions ("A, B and the X, Y and Z regions"): the regions' names, then the word
 _REGION_TAIL = re.compile(r"\s*,?\s+(?:and|as\s+well\s+as)\s+(?:in\s+)?the\s+(?P<names>[^.;:!?()\"“”]{1,120}?)\s+"
                           r"(?i:regions|oblasts|provinces|region|oblast|province)\b")
+# ... or before them, right after the verb ("hit the X and Y regions and the city of A"): the words up to the settlements
+_REGION_HEAD = re.compile(r"\s*(?:(?:on|at|in|against|across|over)\s+)?the\s+(?P<names>[^.;:!?()\"“”]{1,120}?)\s+"
+                          r"(?i:regions|oblasts|provinces|region|oblast|province)(?:\s*,\s*|\s*,?\s+(?:and|as\s+well\s+as)"
+                          r"\s+)(?:(?:on|at|in)\s+)?(?=(?:the\s+)?(?:(?i:city|town|village)\s+of\s+)?[A-Z])")
 # what may stand between the names of such regions: separators, and names the gazetteer did not know
 _REGION_NAMES_GAP = re.compile(r"^(?:\s*,\s*|\s*,?\s+and\s+|\s+[A-Z][\w'’-]*)*\s*$")
 
 
-def _region_tail(sent: _Sentence, listed: list[Place]) -> list[Place]:
-    """The regions a list of struck places goes on into ("struck A, B and the X and Y regions"), each as its admin-1
-    unit (a regional capital's name stands for its region there), in order; none whose unit a settlement of the
-    list lies in (the region of a town struck is told by the town), none when the words between are not only
+def _with_regions(sent: _Sentence, trig: Trigger, listed: list[Place]) -> list[Place]:
+    """The places an active strike takes as objects with the regions its list names before or after its settlements
+    ("struck the X and Y regions and A", "struck A, B and the X and Y regions"), each region as its admin-1 unit (a
+    regional capital's name stands for its region there), in order; none whose unit a settlement of the list lies in
+    (the region of a town struck is told by the town), none when the words between the regions' names are not only
     names and separators."""
-    if not listed:
-        return []
     s0 = sent.start
-    tail = _REGION_TAIL.match(sent.text, listed[-1].end - s0)
-    if tail is None:
-        return []
-    lo, hi = tail.start("names") + s0, tail.end("names") + s0
-    named = sorted((p for p in (*sent.points, *sent.oblasts) if lo <= p.start and p.end <= hi), key=lambda p: p.start)
-    cuts = [lo, *(x for p in named for x in (p.start, p.end)), hi]
-    if not named or not all(_REGION_NAMES_GAP.match(sent.text[a - s0:b - s0]) for a, b in zip(cuts[::2], cuts[1::2])):
-        return []
+    spans = []
+    head = None if trig.passive else _REGION_HEAD.match(sent.text, trig.end)
+    if head is not None:
+        listed = _objects(sent, replace(trig, end=head.end()), None)  # the settlements after the regions
+        spans.append(head.span("names"))
+    if listed and (tail := _REGION_TAIL.match(sent.text, listed[-1].end - s0)) is not None:
+        spans.append(tail.span("names"))
     told = {p.admin1_code for p in listed}
     units: dict[str, Place] = {}
-    for p in named:
-        if p.admin1_code and p.admin1_code not in told:
-            units.setdefault(p.admin1_code, p if p.feature_kind == "admin1" else
-                             replace(p, name=p.admin1_name or p.name, geonameid=None, feature_kind="admin1",
-                                     capital=False, approx_point=False))
-    return list(units.values())
+    for lo, hi in spans:
+        named = sorted((p for p in (*sent.points, *sent.oblasts) if lo <= p.start - s0 and p.end - s0 <= hi),
+                       key=lambda p: p.start)
+        cuts = [lo, *(x for p in named for x in (p.start - s0, p.end - s0)), hi]
+        if not named or not all(_REGION_NAMES_GAP.match(sent.text[a:b]) for a, b in zip(cuts[::2], cuts[1::2])):
+            continue
+        for p in named:
+            if p.admin1_code and p.admin1_code not in told:
+                units.setdefault(p.admin1_code, p if p.feature_kind == "admin1" else
+                                 replace(p, name=p.admin1_name or p.name, geonameid=None, feature_kind="admin1",
+                                         capital=False, approx_point=False))
+    return listed + list(units.values())
 
 
 # between the subject of a passive strike and its verb ("A and B were shelled", "A, B and C have also been hit")
@@ -1383,7 +1391,7 @@ def _listed_targets(article: str, text: str, inc: _Incident, event: Event, seen:
     out = []
     for sent in inc.sentences:
         objects = [(trig, _objects(sent, trig, None)) for trig in sent.strikes]
-        objects = [(trig, listed + _region_tail(sent, listed)) for trig, listed in objects
+        objects = [(trig, _with_regions(sent, trig, listed)) for trig, listed in objects
                    if not trig.passive or _subject_of_passive(sent, trig, listed)]
         if len({p.geonameid or p.name for _t, listed in objects for p in listed}) < 2:
             continue

@@ -153,3 +153,14 @@ def test_a_town_taken_and_the_villages_a_tally_after_it_announces_are_each_a_cap
     got = [e for e in article_events(geoparser, PAGE + body + "\n") if e.sub_event_type == "capture"]
     assert _names(got) == {"Siversk", "Soledar", "Selydove"}
     assert {(e.actor, e.when.date) for e in got} == {("Russia", "2024-05-06")}
+
+
+def test_regions_struck_before_the_towns_of_the_list_are_each_an_oblast_level_strike(geoparser):
+    got = _strikes(geoparser, "Russian missiles hit the Poltava and Sumy regions and Lozova on Monday.")
+    assert {e.admin1_code for e in got if e.geo_precision == 3} == {"UA-53", "UA-59"}
+    assert "Lozova" in _names(got)
+
+
+def test_the_region_of_the_town_struck_after_it_is_no_second_strike(geoparser):
+    got = _strikes(geoparser, "Russian drones attacked the Kharkiv region and the city of Lozova on Monday.")
+    assert [(e.place.name, e.geo_precision) for e in got] == [("Lozova", 1)]
