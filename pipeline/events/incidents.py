@@ -23,6 +23,14 @@ place they name as the verb's object (a list of villages gives one each, however
 villages: ``distinct_settlements``), merged within the article when they say the same thing
 (a withdrawal by one side and a capture by the other are one change of control).
 
+Lists: one verb governs every place of its list, each an event of the same type, sub-type, actor and day. A list is
+the verb's object ("struck A, B and C"), a passive's subject right before it ("the villages of A and B were shelled"),
+or announced by a tally and a colon or dash ("two villages in the X region: A, where ..., and B"; "the town of A, as
+well as three villages nearby: B, C and D"), as many as the tally counts. Regions a strike's list names before or after
+its settlements ("A, B and the X and Y regions") are an oblast-level strike each, but the region of a listed town.
+A toll stays with the place it is told for; places that locate another ("near A"), that a strike came from or went
+towards, are no items of a list.
+
 The toll of an incident, one documented rule: the stated totals of the incident (exact figures
 before approximate ones); the largest one worded as an update ("the toll rose to 58") if any (a
 toll only rises, and an article may retell an earlier update after the latest: "Earlier, the toll rose to
