@@ -43,7 +43,8 @@ _LOCATOR = re.compile(r"\b(?:near|nearby|outside|outskirts|close\s+to|not\s+far\
                       r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:part\s+)?of)\b", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|raion|rayon|county)\b", re.IGNORECASE)  # "... in the B district"
 _IN_DISTRICT = re.compile(r"(?:\s+(?:hromada|community|village|town|settlement))?\s+in\s+(?:the\s+)?", re.IGNORECASE)
-_AND = re.compile(r"\band\b|,\s*\w+\s*,", re.IGNORECASE)  # a list goes on: the next name is another place told
+_AND = re.compile(r"\band\b|\bas\s+well\s+as\b|,\s*\w+\s*,", re.IGNORECASE)  # a list goes on: the next name is
+# another place told
 _BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)  # ... unless it is "between B and C"
 _GAP_BREAK = re.compile(r"[.;:!?]|\b(?:and|also|as\s+well\s+as)\s+(?:the\s+)?(?:village|town|city)\b", re.IGNORECASE)
 

@@ -23,6 +23,14 @@ place they name as the verb's object (a list of villages gives one each, however
 villages: ``distinct_settlements``), merged within the article when they say the same thing
 (a withdrawal by one side and a capture by the other are one change of control).
 
+Lists: one verb governs every place of its list, each an event of the same type, sub-type, actor and day. A list is
+the verb's object ("struck A, B and C"), a passive's subject right before it ("the villages of A and B were shelled"),
+or announced by a tally and a colon or dash ("two villages in the X region: A, where ..., and B"; "the town of A, as
+well as three villages nearby: B, C and D"), as many as the tally counts. Regions a strike's list names before or after
+its settlements ("A, B and the X and Y regions") are an oblast-level strike each, but the region of a listed town.
+A toll stays with the place it is told for; places that locate another ("near A"), that a strike came from or went
+towards, are no items of a list.
+
 The toll of an incident, one documented rule: the stated totals of the incident (exact figures
 before approximate ones); the largest one worded as an update ("the toll rose to 58") if any (a
 toll only rises, and an article may retell an earlier update after the latest: "Earlier, the toll rose to
@@ -51,7 +59,7 @@ from datetime import date as Day
 from datetime import timedelta
 from functools import lru_cache
 
-from pipeline.events.figures import Figure, claimant, continues_aggregate, figures, source_line
+from pipeline.events.figures import Figure, claimant, continues_aggregate, figures, parse_number, source_line
 from pipeline.events.figures import individuals as count_individuals  # the name ``individuals`` is a local below
 from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Report, Source
 from pipeline.events.triggers import (INCIDENT_TRIGGERS, LAST_PERIOD_AFTER, Trigger, clause_start, folded, holds_own,
@@ -1058,10 +1066,11 @@ _STRIKE_OBJECT = re.compile(r"\s*(?:(?:on|at|against|in|near|into)\s+)?(?:(?:the
 
 
 def _struck_there(sent: _Sentence, place: Place) -> bool:
-    """Whether ``place`` is the object of an active strike trigger of ``sent`` (``_STRIKE_OBJECT``)."""
+    """Whether ``place`` is the object of an active strike trigger of ``sent`` (``_STRIKE_OBJECT``) or the subject of a
+    passive one right before its auxiliary ("homes in X were shelled": ``_subject_of_passive``)."""
     at = place.start - sent.start
-    return any(not t.passive and 0 <= at - t.end <= 60 and _STRIKE_OBJECT.fullmatch(sent.text, t.end, at)
-               for t in sent.strikes)
+    return any(not t.passive and 0 <= at - t.end <= 60 and _STRIKE_OBJECT.fullmatch(sent.text, t.end, at) or
+               t.passive and _subject_of_passive(sent, t, [place]) for t in sent.strikes)
 
 
 def _best_place(inc: _Incident, text: str) -> tuple[Place | None, bool]:
@@ -1429,6 +1438,58 @@ def _per_oblast(article: str, text: str, inc: _Incident, units: list[Place], pub
     return out
 
 
+# a list of struck places going on into regions ("A, B and the X, Y and Z regions"): the regions' names, then the word
+_REGION_TAIL = re.compile(r"\s*,?\s+(?:and|as\s+well\s+as)\s+(?:in\s+)?the\s+(?P<names>[^.;:!?()\"“”]{1,120}?)\s+"
+                          r"(?i:regions|oblasts|provinces|region|oblast|province)\b")
+# ... or before them, right after the verb ("hit the X and Y regions and the city of A"): the words up to the settlements
+_REGION_HEAD = re.compile(r"\s*(?:(?:on|at|in|against|across|over)\s+)?the\s+(?P<names>[^.;:!?()\"“”]{1,120}?)\s+"
+                          r"(?i:regions|oblasts|provinces|region|oblast|province)(?:\s*,\s*|\s*,?\s+(?:and|as\s+well\s+as)"
+                          r"\s+)(?:(?:on|at|in)\s+)?(?=(?:the\s+)?(?:(?i:city|town|village)\s+of\s+)?[A-Z])")
+# what may stand between the names of such regions: separators, and names the gazetteer did not know
+_REGION_NAMES_GAP = re.compile(r"^(?:\s*,\s*|\s*,?\s+and\s+|\s+[A-Z][\w'’-]*)*\s*$")
+
+
+def _with_regions(sent: _Sentence, trig: Trigger, listed: list[Place]) -> list[Place]:
+    """The places an active strike takes as objects with the regions its list names before or after its settlements
+    ("struck the X and Y regions and A", "struck A, B and the X and Y regions"), each region as its admin-1 unit (a
+    regional capital's name stands for its region there), in order; none whose unit a settlement of the list lies in
+    (the region of a town struck is told by the town), none when the words between the regions' names are not only
+    names and separators."""
+    s0 = sent.start
+    spans = []
+    head = None if trig.passive else _REGION_HEAD.match(sent.text, trig.end)
+    if head is not None:
+        listed = _objects(sent, replace(trig, end=head.end()), None)  # the settlements after the regions
+        spans.append(head.span("names"))
+    if listed and (tail := _REGION_TAIL.match(sent.text, listed[-1].end - s0)) is not None:
+        spans.append(tail.span("names"))
+    told = {p.admin1_code for p in listed}
+    units: dict[str, Place] = {}
+    for lo, hi in spans:
+        named = sorted((p for p in (*sent.points, *sent.oblasts) if lo <= p.start - s0 and p.end - s0 <= hi),
+                       key=lambda p: p.start)
+        cuts = [lo, *(x for p in named for x in (p.start - s0, p.end - s0)), hi]
+        if not named or not all(_REGION_NAMES_GAP.match(sent.text[a:b]) for a, b in zip(cuts[::2], cuts[1::2])):
+            continue
+        for p in named:
+            if p.admin1_code and p.admin1_code not in told:
+                units.setdefault(p.admin1_code, p if p.feature_kind == "admin1" else
+                                 replace(p, name=p.admin1_name or p.name, geonameid=None, feature_kind="admin1",
+                                         capital=False, approx_point=False))
+    return listed + list(units.values())
+
+
+# between the subject of a passive strike and its verb ("A and B were shelled", "A, B and C have also been hit")
+_PASSIVE_GAP = re.compile(r"^\s*(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)(?:(?:also|again|\w+ly)\s+)*$",
+                          re.IGNORECASE)
+
+
+def _subject_of_passive(sent: _Sentence, trig: Trigger, listed: list[Place]) -> bool:
+    """Whether ``listed`` is the subject of the passive strike ``trig`` right before its auxiliary ("the villages of A
+    and B were shelled"), not places named earlier in the sentence ("residents of A said homes were hit")."""
+    return bool(listed) and _PASSIVE_GAP.match(sent.text[listed[-1].end - sent.start:trig.start]) is not None
+
+
 def _listed_targets(article: str, text: str, inc: _Incident, event: Event, seen: dict[tuple, Event]) -> list[Event]:
     """The other settlements the strike verbs of a sentence take as objects ("shelled the villages of A and B",
     "struck A, B and C", "shelled A and attacked B"), each a strike of its own on the incident's day. The toll stays
@@ -1436,7 +1497,9 @@ def _listed_targets(article: str, text: str, inc: _Incident, event: Event, seen:
     list)."""
     out = []
     for sent in inc.sentences:
-        objects = [(trig, _objects(sent, trig, None)) for trig in sent.strikes if not trig.passive]
+        objects = [(trig, _objects(sent, trig, None)) for trig in sent.strikes]
+        objects = [(trig, _with_regions(sent, trig, listed)) for trig, listed in objects
+                   if not trig.passive or _subject_of_passive(sent, trig, listed)]
         if len({p.geonameid or p.name for _t, listed in objects for p in listed}) < 2:
             continue
         told: set = set()  # one strike per place of the sentence ("attacked X with guided bombs": two triggers)
@@ -1707,10 +1770,74 @@ def people_taken(sentence: str, trig: Trigger) -> bool:
         bool(_NO_OBJECT_AFTER.match(sentence, trig.end))
 
 
+# a tally of settlements announcing the list that names them ("two villages in the X region: A ..., and B ..."):
+# the words up to the colon or dash that opens the list
+_ANNOUNCE = re.compile(r"[^.;:!?\"“”]{0,60}?\s*(?::|\s[-–—])\s*")
+# between two items of an announced list: the item's own locator ("in the Y district"), a bracket, a clause about it
+# (", where a house burned down", ", near the border with Z"), then the separator and perhaps a lead ("the village of")
+_ITEM_GAP = re.compile(r"^(?:\s+in\s+(?:the\s+)?[\w'’ -]{1,40}?\s+(?i:district|raion|rayon|region|oblast|community|"
+                       r"hromada|municipality))?(?:\s*\([^()]{1,80}\))?"
+                       r"(?:\s*,\s*(?:near|where|which|located|close\s+to|on|not\s+far|(?:north|south|east|west)\w*|in)\b"
+                       r"[^;:.!?\"“”]{0,100}?)?"
+                       r"(?:\s*,\s*|\s*,?\s+and\s+|\s*,?\s+as\s+well\s+as\s+)"
+                       r"(?:the\s+)?(?:(?i:village|town|city|settlement)\s+of\s+)?$")
+# between a verb and the tally it takes ("took control of two villages", "strikes on another three towns")
+_TALLY_LEAD = re.compile(r"\s*(?:(?:of|over|on|in|at|against)\s+)?(?:another\s+|the\s+)?", re.IGNORECASE)
+_TALLY_UNIT = re.compile(r"\s*in\s+(?:the\s+)?$|\s*of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _announced(sent: _Sentence, tally: re.Match) -> list[Place]:
+    """The settlements a tally announces and a colon or dash then lists ("captured three villages in the X region: A,
+    near Z, as well as B and C"), in order: as many as it counts when it says how many (two at least), each placed in
+    the region the tally names when the gazetteer read a namesake elsewhere (the text says where it lies: the event
+    is that region's, with no settlement). Empty when no such list follows."""
+    text, s0 = sent.text, sent.start
+    opened = _ANNOUNCE.match(text, tally.end())
+    if opened is None:
+        return []
+    count = parse_number(tally.group(0).split()[0])
+    unit = next((u for u in sent.oblasts if tally.end() <= u.start - s0 < opened.end() and
+                 _TALLY_UNIT.search(text, tally.end(), u.start - s0)), None)
+    items: list[Place] = []
+    for p in sent.points:
+        at = p.start - s0
+        if at < opened.end():
+            continue
+        if not items:
+            if not _LIST_LEAD.match(text[opened.end():at]):
+                return []
+            items.append(p)
+        elif _ITEM_GAP.match(text[items[-1].end - s0:at]):
+            items.append(p)
+        if count is not None and len(items) == count:
+            break
+    if len(items) < 2 or (count is not None and len(items) != count):
+        return []
+    if unit is not None:  # a namesake elsewhere of a village the text places in the tally's region
+        items = [p if p.admin1_code == unit.admin1_code else unit for p in items]
+    return items
+
+
+# a list going on into a tally that announces more places ("A, as well as three villages nearby: B, C and D")
+_MORE_AFTER = re.compile(r"\s*,?\s+(?:and|as\s+well\s+as|plus|along\s+with)\s+", re.IGNORECASE)
+
+
+def _announced_after(sent: _Sentence, item: Place) -> list[Place]:
+    """The places a tally right after a list's item announces (``_announced``), empty when none follows."""
+    more = _MORE_AFTER.match(sent.text, item.end - sent.start)
+    if more is None:
+        return []
+    tally = _UNNAMED_TALLY.match(sent.text, _TALLY_LEAD.match(sent.text, more.end()).end())
+    return _announced(sent, tally) if tally is not None else []
+
+
 def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     """The places a change-of-control verb is about: its object (a list counts), or its subject if passive."""
     text, s0 = sent.text, sent.start
     after = [p for p in sent.points if p.start - s0 >= trig.end]
+    if not trig.passive and (tally := _UNNAMED_TALLY.match(text, _TALLY_LEAD.match(text, trig.end).end())) and \
+            (announced := _announced(sent, tally)):
+        return announced  # "attacked two villages in the X region: A ..., and B ...": the villages the tally counts
     if trig.control and not trig.passive and (tally := _UNNAMED_TALLY.match(text, trig.end + 1)) is not None:
         # "entered several settlements on the way to X ..., including the town of Y": Y (X is only the way)
         named = next((p for p in after if _INCLUDING.search(text, tally.end(), p.start - s0)), None)
@@ -1736,6 +1863,8 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
             out.append(after[0])
             last = after[0]
             for p in after[1:]:
+                if last is out[-1] and (more := _announced_after(sent, last)):
+                    return out + more  # "took the town of A, as well as three villages nearby: B, C and D"
                 between = text[last.end - s0:p.start - s0]
                 if _DISTRICT_AFTER.match(text, p.end - s0):
                     break  # "the village of A, B district": B only locates A

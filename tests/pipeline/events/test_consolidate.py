@@ -60,6 +60,13 @@ def test_villages_shelled_in_one_roundup_stay_apart():
     assert len(consolidate(events)) == 3
 
 
+def test_a_village_listed_after_a_clause_locating_the_one_before_stays_apart():
+    quote = "Troops took three villages: Dovhe, near the border with the Luhansk region, as well as Lesne and Sosnove."
+    events = [_event("capture", name, where, quote, start=0, gains="Russia") for name, where in
+              (("Dovhe", NEAR), ("Lesne", TOWN), ("Sosnove", FAR))]
+    assert len(consolidate(events)) == 3
+
+
 def test_a_hromada_and_its_district_from_one_sentence_are_one_strike():
     quote = "Guided bombs hit the Dovhe hromada in the Sosnove district on Monday."
     out = consolidate([_event("airstrike", "Sosnove", FAR, quote, start=0),
