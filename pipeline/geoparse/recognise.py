@@ -1638,7 +1638,7 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
     before = ctx.word_before(m.start)
     after = ctx.word_after(m.end)
     after_low = after.lower()
-    if after_low in WATER_NOUNS and not facts.any_water:
+    if after_low.rstrip(".,;:") in WATER_NOUNS and not facts.any_water:
         return False  # "the Dnipro river" is not the city of Dnipro
     if after_low.rstrip(".,;:") in ORG_NOUNS and not facts.country_or_capital:
         return False  # "the Wagner group" is not a town in Brazil

@@ -60,3 +60,9 @@ def test_power_station_named_by_the_adjective_of_a_ka_town(geoparser):
 def test_interfax_dateline_with_a_full_stop_is_a_place(geoparser):
     places = geoparser.parse_places("KHARKIV. May 3 (Interfax) - Air defence shot down two drones, officials said.")
     assert _place(places, "KHARKIV").admin1_code == "UA-63"
+
+
+def test_river_word_ending_its_sentence_still_makes_no_town(geoparser):
+    places = geoparser.parse_places("Fires broke out in houses on both banks of the Dnipro River. Crews worked all "
+                                    "night.")
+    assert not [p for p in places if p.text == "Dnipro" and p.feature_kind == "city"]
