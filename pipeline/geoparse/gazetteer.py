@@ -42,7 +42,7 @@ from pipeline.geoparse.weights import RECOGNISE_WEIGHTS
 from pipeline.text.textnorm import name_key, skeleton, spaced_key
 from pipeline.text.translit import ordinal_forms, press_variants
 
-INDEX_VERSION = 17
+INDEX_VERSION = 18
 
 
 class Candidate(NamedTuple):
@@ -626,21 +626,26 @@ def _build_keys(table: pd.DataFrame) -> tuple[dict, dict]:
 # settlements and districts of the war theatre, named from Ukrainian and Russian
 PRESS_VARIANT_COUNTRIES = frozenset({"UA", "RU", "BY"})
 PRESS_VARIANT_KINDS = frozenset({"city", "admin2"})
+# a one-word name gets its adjective endings in the other spellings only as a district or a town this populous:
+# a one-word adjectival village name is often a surname too ("Syrskyi", "Zaluzhnyi"), which the press spells "-y"
+PRESS_ENDING_MIN_POPULATION = 20_000
 
 
 def _add_press_variants(table: pd.DataFrame, keys: dict, add) -> None:
-    """Index the press spellings of the names of the war theatre's settlements and districts (``dzh`` as ``dj``/``j``,
-    adjective endings in every tradition ...) as alternate names, where the spelling names nothing yet and is no
-    English word (``MINOR_ALT_NAME_MAX_ZIPF``): a generated spelling never takes a name from another place."""
+    """Index the press spellings of the names of the war theatre's settlements and districts (``dzh`` as
+    ``dj``/``j``; adjective endings in every tradition for districts, towns and names of several words) as alternate
+    names, where the spelling names nothing yet and is no English word (``MINOR_ALT_NAME_MAX_ZIPF``): a generated
+    spelling never takes a name from another place."""
     new: dict[str, list[tuple[str, int]]] = {}
-    rows = zip(table["name"], table["names"], table["country_code"], table["feature_kind"])
-    for row, (name, names, cc, kind) in enumerate(rows):
+    rows = zip(table["name"], table["names"], table["country_code"], table["feature_kind"], table["population"])
+    for row, (name, names, cc, kind, population) in enumerate(rows):
         if cc not in PRESS_VARIANT_COUNTRIES or kind not in PRESS_VARIANT_KINDS:
             continue
+        unit_or_town = kind == "admin2" or population >= PRESS_ENDING_MIN_POPULATION
         for spelling in dict.fromkeys([name, *_latin_names(names)]):
             if not isinstance(spelling, str) or _CYRILLIC.search(spelling):
                 continue
-            for variant in press_variants(spelling):
+            for variant in press_variants(spelling, endings=unit_or_town or " " in spelling.strip()):
                 key = name_key(variant)
                 if key not in keys:
                     new.setdefault(key, []).append((variant, row))

@@ -530,10 +530,10 @@ _PRESS_ENDING = re.compile(r"(?<=[bcdfghklmnprstvxz])(yi|yy|iy|oye|oe|aya|aia)\b
 _MAX_PRESS_FORMS = 8
 
 
-def press_variants(name: str) -> list[str]:
+def press_variants(name: str, *, endings: bool = True) -> list[str]:
     """Other spellings of a romanised Slavic place name that the press uses, derived by rule (not the name itself):
     ``dzh`` as ``dj`` / ``j``, ``shch`` as ``sch``, and each adjectival word ending in its other spellings (``-yi``
-    ``-yy`` ``-iy``, and ``-y`` after ``sk``; ``-oye`` ``-oe``; ``-aya`` ``-aia``).
+    ``-yy`` ``-iy``, and ``-y`` after ``sk``; ``-oye`` ``-oe``; ``-aya`` ``-aia``; not with ``endings=False``).
 
     >>> press_variants("Dzhankoi"), press_variants("Kryvyi Rih")
     (['Djankoi', 'Jankoi'], ['Kryvyy Rih', 'Kryviy Rih'])
@@ -543,7 +543,7 @@ def press_variants(name: str) -> list[str]:
     for group, others in _PRESS_GROUPS:
         if group in low:
             forms += [_replace_keeping_case(f, group, other) for f in forms for other in others]
-    if _PRESS_ENDING.search(name):
+    if endings and _PRESS_ENDING.search(name):
         for f in list(forms):
             options = []
             for part in re.split(r"(\W+)", f):
