@@ -1549,17 +1549,19 @@ def _may_open_person_name(gaz: Gazetteer, first: str) -> bool:
 
 # (not "-ed": "Explained Keith, ..." is a quote's speaker, a person indeed)
 _INFLECTION = "ing"
+_INFLECTIONS = (_INFLECTION, "ed")
 
 
 def _inflected_verb(low: str) -> bool:
-    """Whether lower-case ``low`` is a verb's -ing form whose stem the dictionary has ("retaking"): the
-    dictionary lists stems, not their inflected forms."""
-    if not low.endswith(_INFLECTION):
+    """Whether lower-case ``low`` is a verb's -ing or -ed form whose stem the dictionary has ("retaking",
+    "recaptured": a headline's verb before a place, not a first name): the dictionary lists stems, not their
+    inflected forms."""
+    if not low.endswith(_INFLECTIONS):
         return False
-    stem = low[:-len(_INFLECTION)]
+    stem = low[:-len(_INFLECTION)] if low.endswith(_INFLECTION) else low[:-2]
     if len(stem) < 3:
         return False
-    # "shell-ing", "retak(e)-ing", "stop(p)-ing"
+    # "shell-ing", "retak(e)-ing", "stop(p)-ing"; "recaptur(e)-d"
     return _is_dictionary_word(stem) or _is_dictionary_word(stem + "e") or \
         (stem[-1] == stem[-2] and _is_dictionary_word(stem[:-1]))
 
