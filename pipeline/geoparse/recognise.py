@@ -1549,19 +1549,17 @@ def _may_open_person_name(gaz: Gazetteer, first: str) -> bool:
 
 # (not "-ed": "Explained Keith, ..." is a quote's speaker, a person indeed)
 _INFLECTION = "ing"
-_INFLECTIONS = (_INFLECTION, "ed")
 
 
 def _inflected_verb(low: str) -> bool:
-    """Whether lower-case ``low`` is a verb's -ing or -ed form whose stem the dictionary has ("retaking",
-    "recaptured": a headline's verb before a place, not a first name): the dictionary lists stems, not their
-    inflected forms."""
-    if not low.endswith(_INFLECTIONS):
+    """Whether lower-case ``low`` is a verb's -ing form whose stem the dictionary has ("retaking"): the
+    dictionary lists stems, not their inflected forms."""
+    if not low.endswith(_INFLECTION):
         return False
-    stem = low[:-len(_INFLECTION)] if low.endswith(_INFLECTION) else low[:-2]
+    stem = low[:-len(_INFLECTION)]
     if len(stem) < 3:
         return False
-    # "shell-ing", "retak(e)-ing", "stop(p)-ing"; "recaptur(e)-d"
+    # "shell-ing", "retak(e)-ing", "stop(p)-ing"
     return _is_dictionary_word(stem) or _is_dictionary_word(stem + "e") or \
         (stem[-1] == stem[-2] and _is_dictionary_word(stem[:-1]))
 
@@ -1640,7 +1638,7 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
     before = ctx.word_before(m.start)
     after = ctx.word_after(m.end)
     after_low = after.lower()
-    if after_low.rstrip(".,;:") in WATER_NOUNS and not facts.any_water:
+    if after_low in WATER_NOUNS and not facts.any_water:
         return False  # "the Dnipro river" is not the city of Dnipro
     if after_low.rstrip(".,;:") in ORG_NOUNS and not facts.country_or_capital:
         return False  # "the Wagner group" is not a town in Brazil
@@ -1656,9 +1654,10 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
             return False
         if before and before[0].isupper() and not sentence_start and not _allowed_before(before, m.start, ctx, gaz):
             return False
-        # (a place noun ending its sentence or owning the next word is still one: "Kharkiv Oblast.",
-        # "Kharkiv Oblast's Kupiansk district")
-        if after and after[0].isupper() and without_possessive(after_low.rstrip(".,;:")) not in PLACE_NOUNS \
+        # (a unit word ending its sentence or owning the next word is still one: "Kharkiv Oblast.", "Kharkiv
+        # Oblast's Kupiansk district"; other place nouns are not: "X Street.", "X State's team")
+        if after and after[0].isupper() and after_low not in PLACE_NOUNS \
+                and without_possessive(after_low.rstrip(".,;:")) not in ADMIN_UNIT_WORDS \
                 and not _strong_key(after, gaz) \
                 and not _FACILITY.match(ctx.text, m.end) \
                 and not _REPUBLIC_AFTER.match(ctx.text, m.end):  # "the Rivne Nuclear Power Plant" is at Rivne
