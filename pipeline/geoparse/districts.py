@@ -36,7 +36,8 @@ CITY_WITH_DISTRICTS_POPULATION = 50_000
 _DISTRICT_AFTER = re.compile(r"[ \t]+(?:district|raion|rayon)\b(?![-\u2010\u2011])", re.IGNORECASE)
 _OF_AFTER = re.compile(r"[ \t]+of\b")
 _DISTRICT_IN_NAME = re.compile(r"[ \t](?:district|raion|rayon)\Z", re.IGNORECASE)
-_POSSESSIVE_BEFORE = re.compile(r"['’]s?[ \t]+(?:[a-z]+[ \t]+)?\Z")  # "Kharkiv's Kyivskyi district"
+# (an oblast's or region's possessive owns a rural district: "Kharkiv Oblast's Kupiansk district")
+_POSSESSIVE_BEFORE = re.compile(r"(?<![Oo]blast)(?<![Rr]egion)(?<![Pp]rovince)['’]s?[ \t]+(?:[a-z]+[ \t]+)?\Z")
 # the adjective endings a district's name adds to its seat's ("Chuhuiv" → "Chuhuivskyi", "Starodub" →
 # "Starodubskiy", "Rylsk" → "Rylskiy")
 _ADJECTIVE_SUFFIXES = ("skyi", "skiy", "sky", "skyy", "skij")

@@ -40,9 +40,9 @@ import geodata
 from geodata import DataError
 from pipeline.geoparse.weights import RECOGNISE_WEIGHTS
 from pipeline.text.textnorm import name_key, skeleton, spaced_key
-from pipeline.text.translit import ordinal_forms
+from pipeline.text.translit import ordinal_forms, press_variants
 
-INDEX_VERSION = 16
+INDEX_VERSION = 18
 
 
 class Candidate(NamedTuple):
@@ -601,6 +601,7 @@ def _build_keys(table: pd.DataFrame) -> tuple[dict, dict]:
                     key = name_key(form)
                     if key not in demonyms or pops[row] > pops[demonyms[key]]:
                         demonyms[key] = row  # "American": the United States, not the Northern Marianas
+    _add_press_variants(table, keys, add)
     country_rows = {cc: i for i, (cc, kind) in enumerate(zip(table["country_code"], table["feature_kind"]))
                     if kind == "country"}
     aliases = pd.read_csv(geodata.data_path("aliases.csv"), keep_default_na=False)
@@ -619,6 +620,39 @@ def _build_keys(table: pd.DataFrame) -> tuple[dict, dict]:
                 demonyms.setdefault(name_key(form), row)
     frozen = {k: tuple(sorted(v.items())) for k, v in keys.items()}
     return frozen, demonyms, spaced
+
+
+# the countries and kinds whose Latin names get the press's other spellings (``translit.press_variants``): the
+# settlements and districts of the war theatre, named from Ukrainian and Russian
+PRESS_VARIANT_COUNTRIES = frozenset({"UA", "RU", "BY"})
+PRESS_VARIANT_KINDS = frozenset({"city", "admin2"})
+# a one-word name gets its adjective endings in the other spellings only as a district or a town this populous:
+# a one-word adjectival village name is often a surname too ("Syrskyi", "Zaluzhnyi"), which the press spells "-y"
+PRESS_ENDING_MIN_POPULATION = 20_000
+
+
+def _add_press_variants(table: pd.DataFrame, keys: dict, add) -> None:
+    """Index the press spellings of the names of the war theatre's settlements and districts (``dzh`` as
+    ``dj``/``j``; adjective endings in every tradition for districts, towns and names of several words) as alternate
+    names, where the spelling names nothing yet and is no English word (``MINOR_ALT_NAME_MAX_ZIPF``): a generated
+    spelling never takes a name from another place."""
+    new: dict[str, list[tuple[str, int]]] = {}
+    rows = zip(table["name"], table["names"], table["country_code"], table["feature_kind"], table["population"])
+    for row, (name, names, cc, kind, population) in enumerate(rows):
+        if cc not in PRESS_VARIANT_COUNTRIES or kind not in PRESS_VARIANT_KINDS:
+            continue
+        unit_or_town = kind == "admin2" or population >= PRESS_ENDING_MIN_POPULATION
+        for spelling in dict.fromkeys([name, *_latin_names(names)]):
+            if not isinstance(spelling, str) or _CYRILLIC.search(spelling):
+                continue
+            for variant in press_variants(spelling, endings=unit_or_town or " " in spelling.strip()):
+                key = name_key(variant)
+                if key not in keys:
+                    new.setdefault(key, []).append((variant, row))
+    for key, found in new.items():
+        if _rare_enough(found[0][0], MINOR_ALT_NAME_MAX_ZIPF):
+            for variant, row in found:
+                add(variant, row, False)
 
 
 def _continent_rows(table: pd.DataFrame) -> dict[int, int]:

@@ -82,6 +82,8 @@ SETTLEMENT_OF_CUES = tuple(f"{noun} of" for noun in SETTLEMENT_NOUNS) + tuple(f"
 # (the same cues as their heads before " of": ``_Context.has_any_before`` finds them from the occurrences of " of")
 _SETTLEMENT_OF_HEADS = tuple(cue.removesuffix(" of") for cue in SETTLEMENT_OF_CUES)
 REGION_CUES = ("region", "oblast", "province", "krai", "kray")
+# the unit words whose possessive owns the place named after them ("Kharkiv Oblast's Kupiansk district")
+ADMIN_UNIT_WORDS = frozenset(REGION_CUES)
 # (what r"\b(village|town|...|cities)s? of[ \t]+" finds under ``re.IGNORECASE``, written to open with the class of the
 # nouns' first letters in both cases and "ſ", which ``re.IGNORECASE`` reads as "s": the regex engine can then skip
 # to those characters fast; under the flag a cased first letter gives it none. ``(?<!\w.)`` after the first letter
@@ -1005,7 +1007,8 @@ def _adjectival_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention
 
 def _adjective_seat(gaz: Gazetteer, stem: str, unit: int) -> int | None:
     """The most populous town of admin-2 ``unit``'s region within ``districts.DISTRICT_SEAT_KM`` of its point whose
-    name key, less its last letter (at least four letters left), begins ``stem`` ("liski" → "liskinsk")."""
+    name key, less its last letter (at least four letters left), begins ``stem`` ("liski" → "liskinsk"), or whose
+    "-ka" is the adjective's "-sk" ("kakhovka" → "kakhovsk")."""
     from pipeline.geoparse.districts import DISTRICT_SEAT_KM
     from pipeline.geoparse.resolve import _great_circle_km
 
@@ -1013,7 +1016,8 @@ def _adjective_seat(gaz: Gazetteer, stem: str, unit: int) -> int | None:
     code, ulat, ulon = cols[6][unit], float(cols[2][unit]), float(cols[3][unit])
     best = None
     for key in gaz.keys.trie.keys(stem[:4]):  # (every key of the trie that begins like the stem)
-        if " " in key or len(key) < 5 or not stem.startswith(key[:-1]) or key not in gaz.keys:
+        if " " in key or len(key) < 5 or key not in gaz.keys or \
+                not (stem.startswith(key[:-1]) or (key.endswith("ka") and stem == key[:-2] + "sk")):
             continue
         for r in gaz.rows_for_key(key):
             if gaz.kind_of[r] != "city" or cols[6][r] != code or \
@@ -1650,7 +1654,11 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
             return False
         if before and before[0].isupper() and not sentence_start and not _allowed_before(before, m.start, ctx, gaz):
             return False
-        if after and after[0].isupper() and after_low not in PLACE_NOUNS and not _strong_key(after, gaz) \
+        # (a unit word ending its sentence or owning the next word is still one: "Kharkiv Oblast.", "Kharkiv
+        # Oblast's Kupiansk district"; other place nouns are not: "X Street.", "X State's team")
+        if after and after[0].isupper() and after_low not in PLACE_NOUNS \
+                and without_possessive(after_low.rstrip(".,;:")) not in ADMIN_UNIT_WORDS \
+                and not _strong_key(after, gaz) \
                 and not _FACILITY.match(ctx.text, m.end) \
                 and not _REPUBLIC_AFTER.match(ctx.text, m.end):  # "the Rivne Nuclear Power Plant" is at Rivne
             # a function word ("The", "A", "He") starts the next sentence of an unpunctuated dateline
@@ -1695,7 +1703,9 @@ def _name_verdict(gaz: Gazetteer, key: str, surface: str) -> int:
 
 # what follows a dateline's place: a state or country, a day ("KYIV, July 3. /TASS/."), then the agency or dash
 # ("ODESA-The port ...": a dash run on into the first word of the story, without its spaces)
-_DATELINE_AFTER = re.compile(r"^(,\s*[A-Za-z. ]{2,20}?(?:\s+\d{1,2})?)?[.,]?\s*(\(|—|–|-{1,2}\s|:|/|[-—–](?=[A-Z][a-z]))")
+# (or a full stop and the date, as Interfax writes it: "MOSCOW. April 1 (Interfax) -")
+_DATELINE_AFTER = re.compile(r"^(,\s*[A-Za-z. ]{2,20}?(?:\s+\d{1,2})?|\.\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                             r"[a-z]*\.?\s+\d{1,2})?[.,]?\s*(\(|—|–|-{1,2}\s|:|/|[-—–](?=[A-Z][a-z]))")
 
 
 def _is_dateline(m: Mention, ctx: _Context) -> bool:
@@ -1829,8 +1839,10 @@ def _allowed_before(word: str, pos: int, ctx: _Context, gaz: Gazetteer) -> bool:
     bare = without_possessive(word)  # possessive: "Kyiv's Maidan"
     if bare != word and _possessive_country_before(ctx.text, pos - len(word) - 1 + len(bare), gaz):
         return True  # "the Russian Federation's X Oblast": a country or unit of several words owns the place
-    word = bare
+    possessive, word = bare != word, bare
     low = word.lower().rstrip(".")
+    if possessive and low in ADMIN_UNIT_WORDS:
+        return True  # "Kharkiv Oblast's Kupiansk district": the unit owns the place after it
     if low in DIRECTIONS:
         return True
     if low in MONTHS_DAYS:

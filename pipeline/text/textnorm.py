@@ -81,9 +81,33 @@ def fold_words(text: str) -> str:
         for char in set(_non_ascii(text)):
             folded = _WORD_TABLE[ord(char)]
             if not folded.isascii():
-                return text.translate(_WORD_TABLE)
+                return _latin_homoglyphs(text.translate(_WORD_TABLE))
             text = text.replace(char, folded)
     return text.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii")
+
+
+# Cyrillic letters that look like Latin ones (in their upper- or lower-case form), as the Latin letter: a word that
+# mixes the two scripts ("Hryhorivkа" with a Cyrillic "а") is a Latin word typed with a stray Cyrillic key
+_HOMOGLYPHS = str.maketrans("авекмнорстухіјѕ", "abekmhopctyxijs")
+_CYRILLIC_HOMOGLYPH = "[авекмнорстухіјѕ]"
+# a Latin letter touching a Cyrillic one inside a folded word (both lower case: ``fold_words`` lowers them)
+_MIXED_WORD = re.compile(r"[a-z\u0400-\u04ff]*(?:[a-z]" + _CYRILLIC_HOMOGLYPH + "|" + _CYRILLIC_HOMOGLYPH
+                         + r"[a-z])[a-z\u0400-\u04ff]*")
+
+
+def _latin_homoglyphs(folded: str) -> str:
+    """``folded`` (``fold_words`` output) with the Cyrillic look-alike letters of each word that mixes Latin and
+    Cyrillic letters written as the Latin letters (same length); words in one script are left alone."""
+    if not _MIXED_WORD.search(folded):
+        return folded
+    return _MIXED_WORD.sub(lambda m: m.group().translate(_HOMOGLYPHS)
+                           if _is_mostly_latin(m.group()) else m.group(), folded)
+
+
+def _is_mostly_latin(word: str) -> bool:
+    """Whether more of ``word``'s letters are Latin than Cyrillic (a Cyrillic word with one Latin slip stays)."""
+    latin = sum(c.isascii() for c in word)
+    return 2 * latin > len(word)
 
 
 def _non_ascii(text: str) -> str:

@@ -517,3 +517,51 @@ def spelling_key(name: str) -> tuple[str, ...]:
         sense = next((f"#{s}" for s, rx in _SENSE_PATTERNS if rx.fullmatch(word)), None)
         words.append(sense or skeleton(word) or word)
     return tuple(sorted(words))
+
+
+# -- spellings the press uses for a romanised name, by rule ---------------------------------------------------------
+# letter groups the press writes in more than one way: Ukrainian/Russian дж as "dj" or "j" (French and English habit),
+# щ as "sch" (German habit)
+_PRESS_GROUPS = (("dzh", ("dj", "j")), ("shch", ("sch",)))
+# the endings of one adjectival word in the spellings of its traditions, each set read as one ending
+# ("Kryvyi", "Kryvyy", "Kryviy"; "Zhelannoye", "Zhelannoe"; "Velikaya", "Velikaia")
+_PRESS_ENDINGS = (("yi", "yy", "iy"), ("oye", "oe"), ("aya", "aia"))
+_PRESS_ENDING = re.compile(r"(?<=[bcdfghklmnprstvxz])(yi|yy|iy|oye|oe|aya|aia)\b")
+_MAX_PRESS_FORMS = 8
+
+
+def press_variants(name: str, *, endings: bool = True) -> list[str]:
+    """Other spellings of a romanised Slavic place name that the press uses, derived by rule (not the name itself):
+    ``dzh`` as ``dj`` / ``j``, ``shch`` as ``sch``, and each adjectival word ending in its other spellings (``-yi``
+    ``-yy`` ``-iy``, and ``-y`` after ``sk``; ``-oye`` ``-oe``; ``-aya`` ``-aia``; not with ``endings=False``).
+
+    >>> press_variants("Dzhankoi"), press_variants("Kryvyi Rih")
+    (['Djankoi', 'Jankoi'], ['Kryvyy Rih', 'Kryviy Rih'])
+    """
+    forms = [name]
+    low = name.lower()
+    for group, others in _PRESS_GROUPS:
+        if group in low:
+            forms += [_replace_keeping_case(f, group, other) for f in forms for other in others]
+    if endings and _PRESS_ENDING.search(name):
+        for f in list(forms):
+            options = []
+            for part in re.split(r"(\W+)", f):
+                found = _PRESS_ENDING.search(part)
+                if found and found.end() == len(part):
+                    ending = found.group(1)
+                    same = next(e for e in _PRESS_ENDINGS if ending in e)
+                    stem = part[:found.start()]
+                    more = ("y",) if same is _PRESS_ENDINGS[0] and stem.endswith("sk") else ()  # "-sky"
+                    options.append([stem + e for e in (ending, *(e for e in same if e != ending), *more)])
+                else:
+                    options.append([part])
+            forms += ["".join(p) for p in product(*options)]
+    return [f for f in dict.fromkeys(forms) if f != name][:_MAX_PRESS_FORMS]
+
+
+def _replace_keeping_case(text: str, group: str, other: str) -> str:
+    """``text`` with every ``group`` (any case) written ``other``, capitalised where ``group`` was."""
+    def one(m: re.Match) -> str:
+        return other.capitalize() if m.group()[0].isupper() else other
+    return re.sub(group, one, text, flags=re.IGNORECASE)

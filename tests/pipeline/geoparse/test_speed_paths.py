@@ -357,9 +357,10 @@ def test_title_test_by_one_set_equals_the_plain_rule(geoparser):
 def _plain_keep(m, ctx, gaz, surnames):
     """``_keep`` as first written: the dictionary-word rule last, after the context is read."""
     from pipeline.geoparse.recognise import (
-        _BYLINE_SURNAME, _FACILITY, _MEDIA_BEFORE, INSTITUTION_WORDS, MONTHS_DAYS, ORG_NOUNS, PLACE_NOUNS, SPEECH_VERBS,
-        TITLES, WATER_NOUNS, _W, _allowed_before, _is_dateline, _is_dictionary_word, _mention_facts, _strong_key,
-        _unknown_surname, _zipf)
+        _BYLINE_SURNAME, _FACILITY, _MEDIA_BEFORE, ADMIN_UNIT_WORDS, INSTITUTION_WORDS, MONTHS_DAYS, ORG_NOUNS,
+        PLACE_NOUNS, SPEECH_VERBS, TITLES, WATER_NOUNS, _W, _allowed_before, _is_dateline, _is_dictionary_word,
+        _mention_facts, _strong_key, _unknown_surname, _zipf)
+    from pipeline.geoparse.persons import without_possessive
     from pipeline.model import Signal
 
     if not m.rows and m.key not in gaz.keys:
@@ -401,7 +402,8 @@ def _plain_keep(m, ctx, gaz, surnames):
             return False
         if before and before[0].isupper() and not sentence_start and not _allowed_before(before, m.start, ctx, gaz):
             return False
-        if after and after[0].isupper() and after_low not in PLACE_NOUNS and not _strong_key(after, gaz) \
+        if after and after[0].isupper() and after_low not in PLACE_NOUNS \
+                and without_possessive(after_low.rstrip(".,;:")) not in ADMIN_UNIT_WORDS and not _strong_key(after, gaz) \
                 and not _FACILITY.match(ctx.text, m.end):
             if (not facts.country_or_capital and after_low not in INSTITUTION_WORDS
                     and not _zipf(after_low) >= _W.next_sentence_zipf) or after in surnames:

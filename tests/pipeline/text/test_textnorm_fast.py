@@ -21,3 +21,12 @@ def test_fold_words_keeps_its_length_and_folds_non_ascii_letters():
         folded = fold_words(text)
         assert len(folded) == len(text)
     assert fold_words("Łódź — Ærø") == "lodz   aro"
+
+
+def test_fold_words_reads_a_cyrillic_look_alike_in_a_latin_word_as_latin():
+    from pipeline.text.textnorm import fold_words, name_key
+
+    assert fold_words("in Sum\u0443 now") == "in sumy now"  # Cyrillic "у" between Latin letters
+    assert name_key("Pavlohr\u0430d") == "pavlohrad"
+    assert fold_words("Суми") == "суми"  # a Cyrillic word stays Cyrillic
+    assert len(fold_words("Khark\u0456v, Харків")) == len("Khark\u0456v, Харків")

@@ -120,3 +120,14 @@ def test_russian_adjective_names_get_no_bare_y_short_form():
 def test_national_form_with_marked_soft_signs_is_a_variant():
     assert "Mykolaivs'ka" in name_variants("Миколаївська")["latin"]
     assert "Luk'ianivka" in name_variants("Лук'янівка")["latin"]
+
+
+def test_press_variants_spell_dzh_shch_and_adjective_endings_by_rule():
+    from pipeline.text.translit import press_variants
+
+    assert press_variants("Dzhurivka") == ["Djurivka", "Jurivka"]
+    assert press_variants("Shchorsk") == ["Schorsk"]
+    assert set(press_variants("Velykyi Burluk")) == {"Velykyy Burluk", "Velykiy Burluk"}
+    assert set(press_variants("Sumskyi")) == {"Sumskyy", "Sumskiy", "Sumsky"}
+    assert "Krasnoe Pole" in press_variants("Krasnoye Pole")
+    assert press_variants("Lviv") == []
