@@ -190,11 +190,16 @@ def index_load_section() -> None:
           f"RSS {mb(max(r[4] for r in runs))}, USS {mb(max(r[5] for r in runs))} |")
 
 
-def _process_seconds(articles, jobs: int) -> tuple[float, TreeMemory, dict]:
+def _process_seconds(articles, jobs: int, *, sample: bool = False) -> tuple[float, TreeMemory | None, dict]:
+    """Wall seconds of ``process()``; with ``sample``, the memory sampler on (it reads every process's
+    ``/proc/PID/smaps``, tens of CPU-ms per sample with two workers: not during the timed runs)."""
+    from contextlib import nullcontext
+
     from pipeline.build import process
     from pipeline.scale.run import runner
 
-    with TreeMemory() as memory, runner(jobs=jobs) as run:
+    memory = TreeMemory() if sample else None
+    with memory or nullcontext(), runner(jobs=jobs) as run:
         t = time.perf_counter()
         result = process(articles, runner=run)
         seconds = time.perf_counter() - t
@@ -213,18 +218,19 @@ def jobs_section(n: int) -> None:
     _process_seconds(articles[:200], 1)  # warm-up
     rows = {}
     for jobs in (1, 2, 1, 2):
-        seconds, memory, events = _process_seconds(articles, jobs)
-        rows.setdefault(jobs, []).append((seconds, memory, events))
-    assert rows[1][0][2] == rows[2][0][2], "outputs differ between 1 and 2 jobs"
-    one = statistics.median(s for s, _m, _e in rows[1])
-    two = statistics.median(s for s, _m, _e in rows[2])
-    mem = rows[2][-1][1]
+        seconds, _memory, events = _process_seconds(articles, jobs)
+        rows.setdefault(jobs, []).append((seconds, events))
+    assert rows[1][0][1] == rows[2][0][1], "outputs differ between 1 and 2 jobs"
+    one = statistics.median(s for s, _e in rows[1])
+    two = statistics.median(s for s, _e in rows[2])
+    sampled, mem, _events = _process_seconds(articles, 2, sample=True)  # memory, in a run of its own
     print(f"{n:,} synthetic articles, `process()` (per-article work + merge), index loaded before timing")
     print("| jobs | seconds (runs) | articles/s | speed-up |\n|---|---|---|---|")
     for jobs, med in ((1, one), (2, two)):
-        print(f"| {jobs} | {med:.2f} ({', '.join(f'{s:.2f}' for s, _m, _e in rows[jobs])}) | {n / med:,.0f} | "
+        print(f"| {jobs} | {med:.2f} ({', '.join(f'{s:.2f}' for s, _e in rows[jobs])}) | {n / med:,.0f} | "
               f"{one / med:.2f}x |")
-    print(f"\nmemory with 2 jobs: parent peak RSS {mb(mem.peak_parent_rss)}; per worker peak RSS "
+    print(f"\nmemory with 2 jobs (a fifth run, sampled; {sampled:.2f} s with the sampler on): parent peak RSS "
+          f"{mb(mem.peak_parent_rss)}; per worker peak RSS "
           f"{mb(mem.peak_child_rss)}, peak PSS (its share of shared pages) {mb(mem.peak_child_pss)}, "
           f"peak USS (pages only that worker owns) {mb(mem.peak_child_uss)}; "
           f"whole tree peak USS sum {mb(mem.peak_total_uss)}")

@@ -28,6 +28,7 @@ from pipeline.scale.corpus import InputChanged, Inputs
 from pipeline.scale.digests import CodeMap, HexDigests, RawDigests
 from pipeline.scale.fold import BuildFold
 from pipeline.scale.heap import HeapDamaged
+from pipeline.scale.memory import TRIM_EVERY, release_free_memory
 from pipeline.scale.run import ProgressBar, Runner, run_articles
 from pipeline.scale.run import runner as scale_runner
 from pipeline.scale.spool import ObjectSpool
@@ -191,9 +192,11 @@ def _fold_items(run: Runner, items: ObjectSpool, digests: RawDigests, keys: HexD
         groups = None if folded else fold.grouping.groups()
     assert fold is not None
     if groups is not None:  # the second pass: every article merged with its final group
-        for (article, digest), key, result in zip(items.read(start - skipped), islice(keys, start, None),
-                                                  results.read()):
+        for n, ((article, digest), key, result) in enumerate(zip(items.read(start - skipped),
+                                                                 islice(keys, start, None), results.read())):
             _fold_one(fold, article, key, digest, result and result.with_events(), groups.get(article.name))
+            if n % TRIM_EVERY == TRIM_EVERY - 1:
+                release_free_memory()  # freed, not held: the parent's resident memory stays that of what it holds
     results.close()
     fold.groups = _other_groups(fold, groups)
     files = fold.render(previous, pool=idle_pool(getattr(run, "mapper", None)))
@@ -301,6 +304,8 @@ def _first_pass(run: Runner, items: ObjectSpool, digests: RawDigests, start: int
             assert keys is not None
             _fold_one(fold, article, keys[position], digest, result and result.with_events(),
                       fold.grouping.group_of(position))
+        if position % TRIM_EVERY == TRIM_EVERY - 1:
+            release_free_memory()  # freed, not held: the parent's resident memory stays that of what it holds
     for _left in arriving:  # run the runner to its end: it stores its last window of results there
         pass
     if speculating and not _distinct(fold.grouping.names):

@@ -4,13 +4,14 @@
 ArticleResult)`` pairs out, in the same order whatever the number of workers, so the merge
 across articles (on the caller's side) and every output byte are the same as with one job.
 Articles go through in windows of ``WINDOW``: per window one store look-up, the misses on the
-mapper, one store transaction; a crash mid-build keeps every committed window.
+mapper (one ``imap`` across windows), one store transaction; a crash mid-build keeps every committed window.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -22,6 +23,7 @@ from pipeline.scale.work import ArticleResult, Failure, SerialMapper, chunked, m
 from pipeline.text.articles import Article
 
 WINDOW = 2048  # articles per store transaction and per look-up; bounds what is held besides the results
+AHEAD = 2  # windows looked up (and their misses sent to the workers) before the one being yielded is done
 Progress = Callable[[int, int, str], None]
 Runner = Callable[..., Iterator[tuple[Article, ArticleResult]]]
 
@@ -34,27 +36,48 @@ def failure_message(name: str, reason: str) -> str:
 def run_articles(articles: Iterable[Article], *, mapper=None, store: ArticleStore | None = None,
                  progress: Progress | None = None, total: int | None = None,
                  window: int = WINDOW) -> Iterator[tuple[Article, ArticleResult]]:
-    """Per-article results for ``articles`` in input order, from the store when it has them."""
+    """Per-article results for ``articles`` in input order, from the store when it has them.
+
+    The misses of consecutive windows go through one ``imap``: the next window is looked up and its
+    articles sent to the workers while this window's last results are still coming back, so the
+    workers do not wait at a window's end. At most ``AHEAD`` windows are looked up ahead of the one
+    being yielded (their cached results are held meanwhile)."""
     mapper = mapper or SerialMapper()
     work = partial(process_article, with_payload=store is not None, slim=True, packed=True)
+    batches = chunked(articles, window)
+    windows: deque[tuple[list[Article], list[str], dict[str, tuple]]] = deque()  # looked up, not yet yielded
+    over = False
+
+    def misses() -> Iterator[Article]:
+        nonlocal over
+        while len(windows) < AHEAD:
+            batch = next(batches, None)
+            if batch is None:
+                over = True
+                return
+            keys, cached = _look_up(batch, store)
+            windows.append((batch, keys, cached))
+            yield from (a for a, k in zip(batch, keys) if k not in cached)
+
+    computed: Iterator = iter(())
+    held: list = []  # a result taken to see whether a window was looked up
     done = 0
-    for batch in chunked(articles, window):
-        keys = [article_key(a) for a in batch] if store is not None else [""] * len(batch)
-        cached: dict[str, tuple] = {}
-        if store is not None:
-            for key, blob in store.get_many(keys).items():
-                try:
-                    cached[key] = codec.unpack(blob)
-                except (ValueError, TypeError, KeyError):
-                    pass  # a damaged or foreign row: processed again and overwritten
-        computed = mapper.imap(work, [a for a, k in zip(batch, keys) if k not in cached])
+    while True:
+        if not windows:
+            held = [out for out in (next(computed, None),) if out is not None]
+            while not held and not windows and not over:  # ``AHEAD`` windows without a miss: a new imap
+                computed = mapper.imap(work, misses())
+                held = [out for out in (next(computed, None),) if out is not None]
+            if not windows:
+                return
+        batch, keys, cached = windows.popleft()
         fresh: list[tuple[str, str, bytes]] = []
         for article, key in zip(batch, keys):
             if key in cached:
                 places, events, fp = cached[key]
                 result = ArticleResult(article.name, places, events, fingerprint=fp)
             else:
-                out = next(computed)
+                out = held.pop() if held else next(computed)
                 if isinstance(out, Failure):
                     result = ArticleResult(article.name, [], [], error=failure_message(article.name, out.reason))
                 else:
@@ -68,6 +91,20 @@ def run_articles(articles: Iterable[Article], *, mapper=None, store: ArticleStor
             yield article, result
         if store is not None:
             store.put_many(fresh)
+
+
+def _look_up(batch: list[Article], store: ArticleStore | None) -> tuple[list[str], dict[str, tuple]]:
+    """The store keys of ``batch`` and the decoded results the store has of them."""
+    if store is None:
+        return [""] * len(batch), {}
+    keys = [article_key(a) for a in batch]
+    cached: dict[str, tuple] = {}
+    for key, blob in store.get_many(keys).items():
+        try:
+            cached[key] = codec.unpack(blob)
+        except (ValueError, TypeError, KeyError):
+            pass  # a damaged or foreign row: processed again and overwritten
+    return keys, cached
 
 
 @contextmanager
