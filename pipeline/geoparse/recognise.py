@@ -1716,20 +1716,27 @@ def _capital_rows(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
 
 @lru_cache(maxsize=1024)
 def _capital_keys(gaz: Gazetteer, cc: str) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
-    """The one-word keys of the names of country ``cc``'s national capital ("kyiv", "kiev", ...), sorted, and
-    those of four letters or more grouped by their first three letters, each group with the text searched for
-    (see ``_keys_in_text``); made for the
-    countries a text names only."""
+    """The one-word keys of the names of country ``cc``'s national capital ("kyiv", "kiev", ...) that may be a
+    name typed in lower case (``_may_be_lower_case_name``; no word frequency test: a capital's name is one even
+    where it is a frequent word), sorted, and grouped by their first three letters, each group with the text
+    searched for (see ``_keys_in_text``). Made for every country when the geoparser is loaded
+    (``prepare_lower_case_names``): folding a capital's hundreds of names on first sight was most of the cost
+    of ``_lower_case_names`` on the texts naming a country."""
     keys: set[str] = set()
     for row in _capital_rows(gaz).get(cc, ()):
-        keys.update(k for k in _row_name_keys(gaz, row) if k.isalpha())
+        keys.update(k for k in _row_name_keys(gaz, row) if _may_be_lower_case_name(gaz, k, capital=True))
     groups: dict[str, list[str]] = defaultdict(list)
     for key in sorted(keys):
-        if len(key) >= 4:
-            groups[key[:3]].append(key)
+        groups[key[:3]].append(key)
     # (a key alone under its three letters is searched whole: a longer needle is searched faster)
     return tuple(sorted(keys)), tuple((group[0] if len(group) == 1 else prefix, tuple(group))
                                       for prefix, group in groups.items())
+
+
+def prepare_lower_case_names(gaz: Gazetteer) -> None:
+    """Make every country's capital keys (``_capital_keys``) now, not on the first article naming it."""
+    for cc in _capital_rows(gaz):
+        _capital_keys(gaz, cc)
 
 
 def _keys_in_text(text: str, groups: tuple[tuple[str, tuple[str, ...]], ...], found: set[str]) -> None:
@@ -1755,6 +1762,15 @@ def _row_name_keys(gaz: Gazetteer, row: int) -> set[str]:
     return {name_key(n) for n in names} - {""}
 
 
+@lru_cache(maxsize=65536)
+def _may_be_lower_case_name(gaz: Gazetteer, word: str, *, capital: bool) -> bool:
+    """The tests of a lower-case ``word`` alone (its text not read) before ``_lower_case_names`` looks for it:
+    one word of four letters or more, no dictionary word, no frequent word (unless it is the name of a capital
+    of a country the text names: ``capital``), a key of the index."""
+    return len(word) >= 4 and word.isalpha() and not _is_dictionary_word(word) and \
+        (capital or _zipf(word) < _W.variant_max_zipf) and name_key(word) in gaz.keys
+
+
 def _lower_case_names(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
     """Names typed in lower case ("near kyiv and ...", "the mayor of irpin"): a one-word place the article also
     writes capitalised (kept as a place), or the capital of a country the article names, when the lower-case
@@ -1762,31 +1778,28 @@ def _lower_case_names(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
     text = ctx.text
     if text.islower() or len(text) >= _W.lower_words_max_chars:
         return []  # (a text all in lower case says nothing about case)
-    targets: dict[str, bool] = {}  # lower-case word → whether it is a capital's name
+    # the words that pass the tests of the word alone (each judged once a process) and occur in the text: only
+    # they are looked for as words of prose (most texts have none, and their cost ends here)
+    words: set[str] = set()
     countries = set()
     cols = gaz._columns()
     for m in mentions:
         if m.kind == "demonym":
             countries.update(str(cols[5][r]) for r in m.rows)
         elif m.kind == "name" and " " not in m.key and m.text[:1].isupper() and m.text[1:].islower():
-            targets.setdefault(m.text.lower(), False)
+            word = m.text.lower()
+            if _may_be_lower_case_name(gaz, word, capital=False) and word in text:
+                words.add(word)
             # (only a key with a country row has one to add: its facts, already made for ``_keep``, say so)
             if m.rows or _key_facts(gaz, m.key).country_or_capital:
                 countries.update(str(cols[5][r]) for r in _rows_of(gaz, m) if gaz.kind_of[r] == "country")
-    in_text: set[str] = set()  # the capitals' keys of four letters or more that occur in the text
     for cc in countries:
-        keys, groups = _capital_keys(gaz, cc)
-        for key in keys:
-            targets[key] = True
-        _keys_in_text(text, groups, in_text)
+        _keys_in_text(text, _capital_keys(gaz, cc)[1], words)
+    if not words:
+        return []
     covered = [(m.start, m.end) for m in mentions]
     found = []
-    for word, capital in targets.items():
-        # (the tests of the word alone first: each search of the text costs more)
-        if len(word) < 4 or not word.isalpha() or _is_dictionary_word(word) or \
-                (not capital and _zipf(word) >= _W.variant_max_zipf) or \
-                (word not in in_text if capital else word not in text) or name_key(word) not in gaz.keys:
-            continue
+    for word in sorted(words):
         for match in _lower_case_word(word).finditer(text):
             start, end = match.span()
             if any(a <= start < b for a, b in covered):
