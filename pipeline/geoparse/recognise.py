@@ -81,6 +81,10 @@ SETTLEMENT_NOUNS = ("village", "town", "settlement", "city", "hamlet", "township
 SETTLEMENT_OF_CUES = tuple(f"{noun} of" for noun in SETTLEMENT_NOUNS) + tuple(f"{noun}s of" for noun in SETTLEMENT_NOUNS) + ("cities of",)
 # (the same cues as their heads before " of": ``_Context.has_any_before`` finds them from the occurrences of " of")
 _SETTLEMENT_OF_HEADS = tuple(cue.removesuffix(" of") for cue in SETTLEMENT_OF_CUES)
+# the settlement nouns every other holds ("township": "town"; "urban-type settlement": "settlement"), and so every
+# cue made of them: a text holding none of these holds no settlement cue but "cities of" (one search each, not one
+# per cue)
+_SETTLEMENT_NOUN_CORES = ("village", "town", "settlement", "city", "hamlet")
 REGION_CUES = ("region", "oblast", "province", "krai", "kray")
 # (what r"\b(village|town|...|cities)s? of[ \t]+" finds under ``re.IGNORECASE``, written to open with the class of the
 # nouns' first letters in both cases and "ſ", which ``re.IGNORECASE`` reads as "s": the regex engine can then skip
@@ -1724,7 +1728,7 @@ def _capital_keys(gaz: Gazetteer, cc: str) -> tuple[tuple[str, ...], tuple[tuple
     of ``_lower_case_names`` on the texts naming a country."""
     keys: set[str] = set()
     for row in _capital_rows(gaz).get(cc, ()):
-        keys.update(k for k in _row_name_keys(gaz, row) if _may_be_lower_case_name(gaz, k, capital=True))
+        keys.update(k for k in _row_name_keys(gaz, row) if _may_be_lower_case_name(gaz, k, True))
     groups: dict[str, list[str]] = defaultdict(list)
     for key in sorted(keys):
         groups[key[:3]].append(key)
@@ -1763,7 +1767,15 @@ def _row_name_keys(gaz: Gazetteer, row: int) -> set[str]:
 
 
 @lru_cache(maxsize=65536)
-def _may_be_lower_case_name(gaz: Gazetteer, word: str, *, capital: bool) -> bool:
+def _countries_of_key(gaz: Gazetteer, key: str) -> frozenset[str]:
+    """The codes of the countries among the rows of ``key`` (names recur across articles, and a capital's name
+    has hundreds of namesakes to walk)."""
+    kind, codes = gaz.kind_of, gaz._columns()[5]
+    return frozenset(str(codes[r]) for r in gaz.rows_for_key(key) if kind[r] == "country")
+
+
+@lru_cache(maxsize=65536)
+def _may_be_lower_case_name(gaz: Gazetteer, word: str, capital: bool) -> bool:
     """The tests of a lower-case ``word`` alone (its text not read) before ``_lower_case_names`` looks for it:
     one word of four letters or more, no dictionary word, no frequent word (unless it is the name of a capital
     of a country the text names: ``capital``), a key of the index."""
@@ -1788,11 +1800,13 @@ def _lower_case_names(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
             countries.update(str(cols[5][r]) for r in m.rows)
         elif m.kind == "name" and " " not in m.key and m.text[:1].isupper() and m.text[1:].islower():
             word = m.text.lower()
-            if _may_be_lower_case_name(gaz, word, capital=False) and word in text:
+            if _may_be_lower_case_name(gaz, word, False) and word in text:
                 words.add(word)
             # (only a key with a country row has one to add: its facts, already made for ``_keep``, say so)
-            if m.rows or _key_facts(gaz, m.key).country_or_capital:
-                countries.update(str(cols[5][r]) for r in _rows_of(gaz, m) if gaz.kind_of[r] == "country")
+            if m.rows:
+                countries.update(str(cols[5][r]) for r in m.rows if gaz.kind_of[r] == "country")
+            elif _key_facts(gaz, m.key).country_or_capital:
+                countries.update(_countries_of_key(gaz, m.key))
     for cc in countries:
         _keys_in_text(text, _capital_keys(gaz, cc)[1], words)
     if not words:
@@ -2174,12 +2188,15 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
                 if inner or not _LIST_TAIL.search(text[max(0, start - 40):start]):
                     found.append(_unknown_settlement(ctx, gaz, start, m.start - len(before) + head.end(), mentions,
                                                      mark_known=False, over_prefix=True, in_list=inner))
-    for cue in (_SETTLEMENT_OF.finditer(text) if ctx.has_any_before(_SETTLEMENT_OF_HEADS, " of") else ()):
+    # (every cue below holds a settlement noun, or "cities": a text with none, most texts, is searched no further)
+    nouns = ctx.has_any(_SETTLEMENT_NOUN_CORES)  # (``ctx.has_any(SETTLEMENT_NOUNS)``)
+    of_cues = (nouns or "cities" in ctx.lower) and ctx.has_any_before(_SETTLEMENT_OF_HEADS, " of")
+    for cue in (_SETTLEMENT_OF.finditer(text) if of_cues else ()):
         _unit_before_settlement_noun(ctx, gaz, mentions, cue.start())
         found += _settlement_list(ctx, gaz, cue.end(), mentions, village=cue.group(1).lower() in VILLAGE_NOUNS)
-    if ctx.has_any(_VILLAGE_NOUN_WORDS):
+    if nouns and ctx.has_any(_VILLAGE_NOUN_WORDS):
         found += _names_before_village_noun(ctx, gaz, mentions)
-    if ctx.has_any(SETTLEMENT_NOUNS) and _APPOSITION_CUE.search(text):
+    if nouns and _APPOSITION_CUE.search(text):
         for name in _UNKNOWN_NAME.finditer(text):
             if _SETTLEMENT_APPOSITION.match(text, name.end()):  # (the apposition names it: any word may precede)
                 found.append(_unknown_settlement(ctx, gaz, name.start(), name.end(), mentions, in_list=True))

@@ -113,3 +113,23 @@ def test_names_typed_in_lower_case_found_only_where_the_text_has_them(gazetteer,
                                   "the strikes near kiev and in bucha went on.")
     found = sorted(_LOWER_CASE_NAMES(ctx, gaz, mentions), key=lambda m: m.start)
     assert [m.text for m in found] == ["kiev", "bucha"]
+
+
+def test_every_settlement_cue_holds_a_core_noun_or_cities():
+    # ``_settlements_missing_from_gazetteer`` reads a text for settlement cues only when it holds a core noun (or
+    # "cities"): every noun, cue head and village word holds one
+    cores = R._SETTLEMENT_NOUN_CORES
+    assert set(cores) <= set(R.SETTLEMENT_NOUNS)
+    for word in (*R.SETTLEMENT_NOUNS, *R._SETTLEMENT_OF_HEADS, *R._VILLAGE_NOUN_WORDS):
+        assert word == "cities" or any(core in word for core in cores), word
+
+
+@pytest.mark.parametrize("text", ["Shelling hit the village of Kozacha Lopan.", "Troops took Robotyne, a village south of "
+                                  "Orikhiv.", "Fighting for Tonenke village went on.", "The cities of Kramatorsk and "
+                                  "Sloviansk were hit.", "Rockets hit Kharkiv and Sumy overnight."])
+def test_settlement_cues_read_as_before_the_noun_gate(geoparser, text, monkeypatch):
+    # the same mentions with the gate open for every text (the plain form: every cue searched for)
+    gated = [(m.start, m.end, m.kind, m.settlement, m.village) for m in R.find_mentions(text, geoparser.gazetteer)]
+    monkeypatch.setattr(R, "_SETTLEMENT_NOUN_CORES", ("",))
+    plain = [(m.start, m.end, m.kind, m.settlement, m.village) for m in R.find_mentions(text, geoparser.gazetteer)]
+    assert gated == plain
