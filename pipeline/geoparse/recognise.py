@@ -375,6 +375,7 @@ class _Context:
         self._range_starts = [r[0] for r in self.ranges]
         self.sentences = sentence_starts(text)
         self._line_kind: dict[int, str] = {}
+        self._has_any: dict[tuple[str, ...], bool] = {}
 
     @cached_property
     def cap_spans(self) -> list[tuple[int, int]]:
@@ -416,12 +417,17 @@ class _Context:
         return self.text.lower()
 
     def has_any(self, words: tuple[str, ...]) -> bool:
-        """Whether any of ``words`` (lower case) occurs in the text, in any case."""
-        lower = self.lower
-        for word in words:
-            if word in lower:
-                return True
-        return False
+        """Whether any of ``words`` (lower case) occurs in the text, in any case (each tuple searched for once a
+        text: several stages ask of the same words)."""
+        found = self._has_any.get(words)
+        if found is None:
+            lower, found = self.lower, False
+            for word in words:
+                if word in lower:
+                    found = True
+                    break
+            self._has_any[words] = found
+        return found
 
     def has_any_before(self, heads: tuple[str, ...], tail: str) -> bool:
         """``has_any`` of the phrases ``head + tail``: found from the occurrences of their common ``tail``
@@ -1335,8 +1341,10 @@ def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[RawMatch]:
     text = ctx.text
     haystack = " " + ctx.words + " "  # haystack index i is text index i - 1
     found = []
-    # (a region word after a run is looked for only in texts that hold one)
-    region_words = "oblast" in text or "region" in text or "krai" in text or "kray" in text
+    # (a region word after a run is looked for only in texts that hold one; ``_units_by_region_word`` asks
+    # ``has_any`` of the same words in any case, so a text without one is searched for them once)
+    region_words = ctx.has_any(REGION_CUES) and ("oblast" in text or "region" in text or "krai" in text
+                                                 or "kray" in text)
     for offset, span_end in ctx.cap_spans:
         # a slice per run: the automaton copies its input, so iterating the whole text per run is quadratic
         region_word = _LOWER_REGION_WORD.match(text, span_end) \

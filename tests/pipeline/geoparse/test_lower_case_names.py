@@ -133,3 +133,20 @@ def test_settlement_cues_read_as_before_the_noun_gate(geoparser, text, monkeypat
     monkeypatch.setattr(R, "_SETTLEMENT_NOUN_CORES", ("",))
     plain = [(m.start, m.end, m.kind, m.settlement, m.village) for m in R.find_mentions(text, geoparser.gazetteer)]
     assert gated == plain
+
+
+def test_region_words_of_the_automaton_are_region_cues():
+    # ``_automaton_matches`` looks for "oblast", "region", "krai", "kray" (in the text's case) only in a text where
+    # ``has_any(REGION_CUES)`` (in any case) found one: each is a region cue
+    assert {"oblast", "region", "krai", "kray"} <= set(R.REGION_CUES)
+
+
+def test_has_any_answers_each_tuple_as_a_search_for_its_words():
+    rng = random.Random(22)
+    pieces = ["Oblast", "region", "REGION", "krai", "Kray", "village", "town", "called", "İ", "ſ", " ", ", "]
+    tuples = [R.REGION_CUES, R.ALIAS_CUE_WORDS, R._SETTLEMENT_NOUN_CORES, R._VILLAGE_NOUN_WORDS, ("ai",), ()]
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        ctx = R._Context(text)
+        for words in rng.sample(tuples, len(tuples)) * 2:
+            assert ctx.has_any(words) == any(word in text.lower() for word in words), (text, words)
