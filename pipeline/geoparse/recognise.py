@@ -1775,6 +1775,19 @@ def _row_name_keys(gaz: Gazetteer, row: int) -> set[str]:
 
 
 @lru_cache(maxsize=65536)
+def _name_as_lower_case_target(gaz: Gazetteer, surface: str, key: str) -> tuple[bool, str, frozenset[str]]:
+    """What ``_lower_case_names`` reads from a "name" mention written ``surface`` under ``key`` (names recur
+    across articles, so each is judged once): whether it is one capitalised word (a target), its lower-case
+    word when that passes the tests of the word alone (else ""), and the countries among the rows of ``key``."""
+    if " " in key or not (surface[:1].isupper() and surface[1:].islower()):
+        return False, "", frozenset()
+    word = surface.lower()
+    # (only a key with a country row has one to add: its facts, already made for ``_keep``, say so)
+    named = _countries_of_key(gaz, key) if _key_facts(gaz, key).country_or_capital else frozenset()
+    return True, word if _may_be_lower_case_name(gaz, word, False) else "", named
+
+
+@lru_cache(maxsize=65536)
 def _countries_of_key(gaz: Gazetteer, key: str) -> frozenset[str]:
     """The codes of the countries among the rows of ``key`` (names recur across articles, and a capital's name
     has hundreds of namesakes to walk)."""
@@ -1806,15 +1819,16 @@ def _lower_case_names(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
     for m in mentions:
         if m.kind == "demonym":
             countries.update(str(cols[5][r]) for r in m.rows)
-        elif m.kind == "name" and " " not in m.key and m.text[:1].isupper() and m.text[1:].islower():
-            word = m.text.lower()
-            if _may_be_lower_case_name(gaz, word, False) and word in text:
+        elif m.kind == "name":
+            target, word, named = _name_as_lower_case_target(gaz, m.text, m.key)
+            if not target:
+                continue
+            if word and word in text:
                 words.add(word)
-            # (only a key with a country row has one to add: its facts, already made for ``_keep``, say so)
             if m.rows:
                 countries.update(str(cols[5][r]) for r in m.rows if gaz.kind_of[r] == "country")
-            elif _key_facts(gaz, m.key).country_or_capital:
-                countries.update(_countries_of_key(gaz, m.key))
+            elif named:
+                countries.update(named)
     for cc in countries:
         _keys_in_text(text, _capital_keys(gaz, cc)[1], words)
     if not words:
