@@ -677,16 +677,19 @@ def _mark_aliases(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> Non
     formerly Y"): each mention gets the rows of the other, and resolve keeps their common places ("Artyomovsk,
     also known as Bakhmut" is the renamed town, not a namesake of one of the two names)."""
     text = ctx.text
-    worded = ctx.has_any(ALIAS_CUE_WORDS)
+    worded = None  # (``ctx.has_any(ALIAS_CUE_WORDS)``: four searches of the text, made only for a name the gap joins)
     names = [m for m in mentions if m.kind in ("name", "variant") and not m.region_word]
     by_start = {m.start: m for m in names}
     for m in names:
-        if not (worded or text.startswith(" (", m.end) or text.startswith("(", m.end)):
-            continue
         gap = _ALIAS_GAP.match(text, m.end)
         other = by_start.get(gap.end()) if gap is not None else None
         if other is None or other.key == m.key:
             continue
+        if not (text.startswith(" (", m.end) or text.startswith("(", m.end)):
+            if worded is None:
+                worded = ctx.has_any(ALIAS_CUE_WORDS)
+            if not worded:
+                continue
         for a, b in ((m, other), (other, m)):
             if not a.alias_rows:
                 a.alias_rows, a.alias_text = _rows_of(gaz, b), b.text

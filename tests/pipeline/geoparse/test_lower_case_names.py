@@ -150,3 +150,43 @@ def test_has_any_answers_each_tuple_as_a_search_for_its_words():
         ctx = R._Context(text)
         for words in rng.sample(tuples, len(tuples)) * 2:
             assert ctx.has_any(words) == any(word in text.lower() for word in words), (text, words)
+
+
+def _plain_alias_pairs(text, gaz):
+    """``_mark_aliases`` in its plain form: the cue words searched for first, then every name's gap."""
+    calls = []
+    original = R._mark_aliases
+
+    def plain(ctx, gaz, mentions):
+        worded = ctx.has_any(R.ALIAS_CUE_WORDS)
+        names = [m for m in mentions if m.kind in ("name", "variant") and not m.region_word]
+        by_start = {m.start: m for m in names}
+        for m in names:
+            if not (worded or ctx.text.startswith(" (", m.end) or ctx.text.startswith("(", m.end)):
+                continue
+            gap = R._ALIAS_GAP.match(ctx.text, m.end)
+            other = by_start.get(gap.end()) if gap is not None else None
+            if other is None or other.key == m.key:
+                continue
+            for a, b in ((m, other), (other, m)):
+                if not a.alias_rows:
+                    a.alias_rows, a.alias_text = R._rows_of(gaz, b), b.text
+        calls.append(1)
+    R._mark_aliases = plain
+    try:
+        mentions = R.find_mentions(text, gaz)
+    finally:
+        R._mark_aliases = original
+    assert calls
+    return [(m.start, m.alias_rows, m.alias_text) for m in mentions]
+
+
+@pytest.mark.parametrize("text", [
+    "Artyomovsk, also known as Bakhmut, was shelled.", "Bakhmut (Artemivsk) was shelled.",
+    "Dnipro, formerly Dnipropetrovsk, was hit.", "Kyiv (Kiev) and Lviv were hit.", "Kyiv, Lviv and Odesa were hit.",
+    "Toretsk, previously called Dzerzhynsk, was hit. Kramatorsk (Donetsk Oblast) too.",
+    "Kropyvnytskyi, called Kirovohrad until 2016, and Pokrovsk, formerly Krasnoarmiisk, were hit."])
+def test_aliases_marked_as_when_the_cue_words_were_searched_for_first(gazetteer, text):
+    plain = _plain_alias_pairs(text, gazetteer)
+    got = [(m.start, m.alias_rows, m.alias_text) for m in R.find_mentions(text, gazetteer)]
+    assert got == plain
