@@ -81,6 +81,10 @@ SETTLEMENT_NOUNS = ("village", "town", "settlement", "city", "hamlet", "township
 SETTLEMENT_OF_CUES = tuple(f"{noun} of" for noun in SETTLEMENT_NOUNS) + tuple(f"{noun}s of" for noun in SETTLEMENT_NOUNS) + ("cities of",)
 # (the same cues as their heads before " of": ``_Context.has_any_before`` finds them from the occurrences of " of")
 _SETTLEMENT_OF_HEADS = tuple(cue.removesuffix(" of") for cue in SETTLEMENT_OF_CUES)
+# the settlement nouns every other holds ("township": "town"; "urban-type settlement": "settlement"), and so every
+# cue made of them: a text holding none of these holds no settlement cue but "cities of" (one search each, not one
+# per cue)
+_SETTLEMENT_NOUN_CORES = ("village", "town", "settlement", "city", "hamlet")
 REGION_CUES = ("region", "oblast", "province", "krai", "kray")
 # the unit words whose possessive owns the place named after them ("Kharkiv Oblast's Kupiansk district")
 ADMIN_UNIT_WORDS = frozenset(REGION_CUES)
@@ -373,6 +377,7 @@ class _Context:
         self._range_starts = [r[0] for r in self.ranges]
         self.sentences = sentence_starts(text)
         self._line_kind: dict[int, str] = {}
+        self._has_any: dict[tuple[str, ...], bool] = {}
 
     @cached_property
     def cap_spans(self) -> list[tuple[int, int]]:
@@ -414,12 +419,17 @@ class _Context:
         return self.text.lower()
 
     def has_any(self, words: tuple[str, ...]) -> bool:
-        """Whether any of ``words`` (lower case) occurs in the text, in any case."""
-        lower = self.lower
-        for word in words:
-            if word in lower:
-                return True
-        return False
+        """Whether any of ``words`` (lower case) occurs in the text, in any case (each tuple searched for once a
+        text: several stages ask of the same words)."""
+        found = self._has_any.get(words)
+        if found is None:
+            lower, found = self.lower, False
+            for word in words:
+                if word in lower:
+                    found = True
+                    break
+            self._has_any[words] = found
+        return found
 
     def has_any_before(self, heads: tuple[str, ...], tail: str) -> bool:
         """``has_any`` of the phrases ``head + tail``: found from the occurrences of their common ``tail``
@@ -669,16 +679,19 @@ def _mark_aliases(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> Non
     formerly Y"): each mention gets the rows of the other, and resolve keeps their common places ("Artyomovsk,
     also known as Bakhmut" is the renamed town, not a namesake of one of the two names)."""
     text = ctx.text
-    worded = ctx.has_any(ALIAS_CUE_WORDS)
+    worded = None  # (``ctx.has_any(ALIAS_CUE_WORDS)``: four searches of the text, made only for a name the gap joins)
     names = [m for m in mentions if m.kind in ("name", "variant") and not m.region_word]
     by_start = {m.start: m for m in names}
     for m in names:
-        if not (worded or text.startswith(" (", m.end) or text.startswith("(", m.end)):
-            continue
         gap = _ALIAS_GAP.match(text, m.end)
         other = by_start.get(gap.end()) if gap is not None else None
         if other is None or other.key == m.key:
             continue
+        if not (text.startswith(" (", m.end) or text.startswith("(", m.end)):
+            if worded is None:
+                worded = ctx.has_any(ALIAS_CUE_WORDS)
+            if not worded:
+                continue
         for a, b in ((m, other), (other, m)):
             if not a.alias_rows:
                 a.alias_rows, a.alias_text = _rows_of(gaz, b), b.text
@@ -1335,8 +1348,10 @@ def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[RawMatch]:
     text = ctx.text
     haystack = " " + ctx.words + " "  # haystack index i is text index i - 1
     found = []
-    # (a region word after a run is looked for only in texts that hold one)
-    region_words = "oblast" in text or "region" in text or "krai" in text or "kray" in text
+    # (a region word after a run is looked for only in texts that hold one; ``_units_by_region_word`` asks
+    # ``has_any`` of the same words in any case, so a text without one is searched for them once)
+    region_words = ctx.has_any(REGION_CUES) and ("oblast" in text or "region" in text or "krai" in text
+                                                 or "kray" in text)
     for offset, span_end in ctx.cap_spans:
         # a slice per run: the automaton copies its input, so iterating the whole text per run is quadratic
         region_word = _LOWER_REGION_WORD.match(text, span_end) \
@@ -1726,20 +1741,27 @@ def _capital_rows(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
 
 @lru_cache(maxsize=1024)
 def _capital_keys(gaz: Gazetteer, cc: str) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
-    """The one-word keys of the names of country ``cc``'s national capital ("kyiv", "kiev", ...), sorted, and
-    those of four letters or more grouped by their first three letters, each group with the text searched for
-    (see ``_keys_in_text``); made for the
-    countries a text names only."""
+    """The one-word keys of the names of country ``cc``'s national capital ("kyiv", "kiev", ...) that may be a
+    name typed in lower case (``_may_be_lower_case_name``; no word frequency test: a capital's name is one even
+    where it is a frequent word), sorted, and grouped by their first three letters, each group with the text
+    searched for (see ``_keys_in_text``). Made for every country when the geoparser is loaded
+    (``prepare_lower_case_names``): folding a capital's hundreds of names on first sight was most of the cost
+    of ``_lower_case_names`` on the texts naming a country."""
     keys: set[str] = set()
     for row in _capital_rows(gaz).get(cc, ()):
-        keys.update(k for k in _row_name_keys(gaz, row) if k.isalpha())
+        keys.update(k for k in _row_name_keys(gaz, row) if _may_be_lower_case_name(gaz, k, True))
     groups: dict[str, list[str]] = defaultdict(list)
     for key in sorted(keys):
-        if len(key) >= 4:
-            groups[key[:3]].append(key)
+        groups[key[:3]].append(key)
     # (a key alone under its three letters is searched whole: a longer needle is searched faster)
     return tuple(sorted(keys)), tuple((group[0] if len(group) == 1 else prefix, tuple(group))
                                       for prefix, group in groups.items())
+
+
+def prepare_lower_case_names(gaz: Gazetteer) -> None:
+    """Make every country's capital keys (``_capital_keys``) now, not on the first article naming it."""
+    for cc in _capital_rows(gaz):
+        _capital_keys(gaz, cc)
 
 
 def _keys_in_text(text: str, groups: tuple[tuple[str, tuple[str, ...]], ...], found: set[str]) -> None:
@@ -1765,6 +1787,36 @@ def _row_name_keys(gaz: Gazetteer, row: int) -> set[str]:
     return {name_key(n) for n in names} - {""}
 
 
+@lru_cache(maxsize=65536)
+def _name_as_lower_case_target(gaz: Gazetteer, surface: str, key: str) -> tuple[bool, str, frozenset[str]]:
+    """What ``_lower_case_names`` reads from a "name" mention written ``surface`` under ``key`` (names recur
+    across articles, so each is judged once): whether it is one capitalised word (a target), its lower-case
+    word when that passes the tests of the word alone (else ""), and the countries among the rows of ``key``."""
+    if " " in key or not (surface[:1].isupper() and surface[1:].islower()):
+        return False, "", frozenset()
+    word = surface.lower()
+    # (only a key with a country row has one to add: its facts, already made for ``_keep``, say so)
+    named = _countries_of_key(gaz, key) if _key_facts(gaz, key).country_or_capital else frozenset()
+    return True, word if _may_be_lower_case_name(gaz, word, False) else "", named
+
+
+@lru_cache(maxsize=65536)
+def _countries_of_key(gaz: Gazetteer, key: str) -> frozenset[str]:
+    """The codes of the countries among the rows of ``key`` (names recur across articles, and a capital's name
+    has hundreds of namesakes to walk)."""
+    kind, codes = gaz.kind_of, gaz._columns()[5]
+    return frozenset(str(codes[r]) for r in gaz.rows_for_key(key) if kind[r] == "country")
+
+
+@lru_cache(maxsize=65536)
+def _may_be_lower_case_name(gaz: Gazetteer, word: str, capital: bool) -> bool:
+    """The tests of a lower-case ``word`` alone (its text not read) before ``_lower_case_names`` looks for it:
+    one word of four letters or more, no dictionary word, no frequent word (unless it is the name of a capital
+    of a country the text names: ``capital``), a key of the index."""
+    return len(word) >= 4 and word.isalpha() and not _is_dictionary_word(word) and \
+        (capital or _zipf(word) < _W.variant_max_zipf) and name_key(word) in gaz.keys
+
+
 def _lower_case_names(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
     """Names typed in lower case ("near kyiv and ...", "the mayor of irpin"): a one-word place the article also
     writes capitalised (kept as a place), or the capital of a country the article names, when the lower-case
@@ -1772,31 +1824,31 @@ def _lower_case_names(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
     text = ctx.text
     if text.islower() or len(text) >= _W.lower_words_max_chars:
         return []  # (a text all in lower case says nothing about case)
-    targets: dict[str, bool] = {}  # lower-case word → whether it is a capital's name
+    # the words that pass the tests of the word alone (each judged once a process) and occur in the text: only
+    # they are looked for as words of prose (most texts have none, and their cost ends here)
+    words: set[str] = set()
     countries = set()
     cols = gaz._columns()
     for m in mentions:
         if m.kind == "demonym":
             countries.update(str(cols[5][r]) for r in m.rows)
-        elif m.kind == "name" and " " not in m.key and m.text[:1].isupper() and m.text[1:].islower():
-            targets.setdefault(m.text.lower(), False)
-            # (only a key with a country row has one to add: its facts, already made for ``_keep``, say so)
-            if m.rows or _key_facts(gaz, m.key).country_or_capital:
-                countries.update(str(cols[5][r]) for r in _rows_of(gaz, m) if gaz.kind_of[r] == "country")
-    in_text: set[str] = set()  # the capitals' keys of four letters or more that occur in the text
+        elif m.kind == "name":
+            target, word, named = _name_as_lower_case_target(gaz, m.text, m.key)
+            if not target:
+                continue
+            if word and word in text:
+                words.add(word)
+            if m.rows:
+                countries.update(str(cols[5][r]) for r in m.rows if gaz.kind_of[r] == "country")
+            elif named:
+                countries.update(named)
     for cc in countries:
-        keys, groups = _capital_keys(gaz, cc)
-        for key in keys:
-            targets[key] = True
-        _keys_in_text(text, groups, in_text)
+        _keys_in_text(text, _capital_keys(gaz, cc)[1], words)
+    if not words:
+        return []
     covered = [(m.start, m.end) for m in mentions]
     found = []
-    for word, capital in targets.items():
-        # (the tests of the word alone first: each search of the text costs more)
-        if len(word) < 4 or not word.isalpha() or _is_dictionary_word(word) or \
-                (not capital and _zipf(word) >= _W.variant_max_zipf) or \
-                (word not in in_text if capital else word not in text) or name_key(word) not in gaz.keys:
-            continue
+    for word in sorted(words):
         for match in _lower_case_word(word).finditer(text):
             start, end = match.span()
             if any(a <= start < b for a, b in covered):
@@ -2173,12 +2225,15 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
                 if inner or not _LIST_TAIL.search(text[max(0, start - 40):start]):
                     found.append(_unknown_settlement(ctx, gaz, start, m.start - len(before) + head.end(), mentions,
                                                      mark_known=False, over_prefix=True, in_list=inner))
-    for cue in (_SETTLEMENT_OF.finditer(text) if ctx.has_any_before(_SETTLEMENT_OF_HEADS, " of") else ()):
+    # (every cue below holds a settlement noun, or "cities": a text with none, most texts, is searched no further)
+    nouns = ctx.has_any(_SETTLEMENT_NOUN_CORES)  # (``ctx.has_any(SETTLEMENT_NOUNS)``)
+    of_cues = (nouns or "cities" in ctx.lower) and ctx.has_any_before(_SETTLEMENT_OF_HEADS, " of")
+    for cue in (_SETTLEMENT_OF.finditer(text) if of_cues else ()):
         _unit_before_settlement_noun(ctx, gaz, mentions, cue.start())
         found += _settlement_list(ctx, gaz, cue.end(), mentions, village=cue.group(1).lower() in VILLAGE_NOUNS)
-    if ctx.has_any(_VILLAGE_NOUN_WORDS):
+    if nouns and ctx.has_any(_VILLAGE_NOUN_WORDS):
         found += _names_before_village_noun(ctx, gaz, mentions)
-    if ctx.has_any(SETTLEMENT_NOUNS) and _APPOSITION_CUE.search(text):
+    if nouns and _APPOSITION_CUE.search(text):
         for name in _UNKNOWN_NAME.finditer(text):
             if _SETTLEMENT_APPOSITION.match(text, name.end()):  # (the apposition names it: any word may precede)
                 found.append(_unknown_settlement(ctx, gaz, name.start(), name.end(), mentions, in_list=True))
