@@ -277,3 +277,10 @@ def merged_in_order(parser: Any, texts: list[tuple[str, str]], order: tuple[int,
 def event_articles(event: Any) -> set[str]:
     """The articles an event's sources come from."""
     return {s.article for s in event.sources}
+
+
+def place_in(places, text: str):
+    """The first place whose surface text is ``text`` (a failing assertion naming what was found instead)."""
+    found = [p for p in places if p.text == text]
+    assert found, f"{text!r} not found in {[p.text for p in places]}"
+    return found[0]

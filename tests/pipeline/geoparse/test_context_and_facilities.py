@@ -10,11 +10,7 @@ from __future__ import annotations
 
 from pipeline.geoparse.resolve import PRECISION_ADMIN2, PRECISION_TOWN
 
-
-def _place(places, text):
-    found = [p for p in places if p.text == text]
-    assert found, f"{text!r} not found in {[p.text for p in places]}"
-    return found[0]
+from tests.fixtures import place_in as _place
 
 
 def test_unit_after_a_possessive_country_of_two_words_is_kept(geoparser):

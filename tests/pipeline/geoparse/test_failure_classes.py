@@ -12,11 +12,7 @@ from geopy.distance import great_circle
 
 import pytest
 
-
-def _place(places, text):
-    found = [p for p in places if p.text == text]
-    assert found, f"{text!r} not found in {[p.text for p in places]}"
-    return found[0]
+from tests.fixtures import place_in as _place
 
 
 def _km(place, lat, lon):

@@ -8,11 +8,7 @@ Interfax dateline. None of these sentences comes from an evaluation set.
 
 from __future__ import annotations
 
-
-def _place(places, text):
-    found = [p for p in places if p.text == text]
-    assert found, f"{text!r} not found in {[p.text for p in places]}"
-    return found[0]
+from tests.fixtures import place_in as _place
 
 
 def test_dj_and_j_spellings_of_dzh_reach_the_town(geoparser):
