@@ -286,7 +286,7 @@ class _Incident:
 
     def toll(self, kind: str) -> int | None:
         figs = [f for f in _contrasted(sorted((f for f, _c in self.figures), key=lambda f: f.start)) if f.kind == kind]
-        wider = _wider_sums(self, kind)
+        wider = _wider_sums(self, kind) | _unanchored_outliers(self, kind)
         if wider:
             figs = [f for f in figs if f.start not in wider]
         if _earlier(self):  # "Last year, a bombing at the station killed 63": that earlier incident's own toll
@@ -307,6 +307,26 @@ def _wider_sums(inc: _Incident, kind: str) -> set[int]:
     if not wider or not own:
         return set()
     return wider
+
+
+def _anchored(sent: _Sentence) -> bool:
+    """Whether a sentence ties its figures to an incident: it tells of an attack or names a place."""
+    return bool(sent.strikes or sent.points or sent.oblasts)
+
+
+def _unanchored_outliers(inc: _Incident, kind: str) -> set[int]:
+    """Where the totals of ``kind`` that cannot be the incident's stand (offsets): told in a sentence with no attack
+    and no place, not worded as an update, and over ``toll_outlier_ratio`` times every total of that kind the
+    incident's anchored sentences state ("13 were injured in the strike ... more than 7,000 civilians have been
+    injured since the war began"): a sum of the war or of a wider area, kept as a claim; empty without anchored
+    totals."""
+    anchored = [f.value for s in inc.sentences if _anchored(s) for f in s.figures
+                if f.kind == kind and f.role == "total"]
+    if not anchored:
+        return set()
+    bound = WEIGHTS.toll_outlier_ratio * max(anchored)
+    return {f.start for s in inc.sentences if not _anchored(s) for f in s.figures
+            if f.kind == kind and f.role == "total" and not f.update and f.value > bound}
 
 
 def _contrasted(figs: list[Figure]) -> list[Figure]:
