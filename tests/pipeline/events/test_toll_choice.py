@@ -69,3 +69,10 @@ def test_a_toll_that_grows_in_a_sentence_of_its_own_is_still_the_toll(parser):
                       "The death toll has since risen to 25.")
     reports = events_of(_events(parser, grown), "casualty_report")
     assert [r.killed for r in reports] == [25]
+
+
+def test_more_injured_after_a_death_told_before_are_the_injured_toll(parser):
+    text = MONDAY + ("Russian shelling hit a bus stop in Nikopol on Monday morning, the governor said. A 60-year-old "
+                     "woman died on the spot. Four more people were injured. A wounded man was taken to hospital.")
+    reports = events_of(_events(parser, text), "casualty_report")
+    assert [(r.killed, r.injured) for r in reports] == [(1, 4)]
