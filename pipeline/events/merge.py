@@ -42,7 +42,9 @@ that which article came first matters less (a test runs six articles in every or
 Claims merge per oblast and claimant, keeping every stage with its date.
 
 Across outlets the toll follows one rule (ACLED's practice): the reports with the latest
-publication date win, and among them the most conservative (lowest) figure. The date is the finest
+publication date win, and among them the most conservative report (the lowest killed, then the lowest injured),
+whose two figures are taken as a pair (never one outlet's killed with another's injured, a pair no one stated); a kind
+that report leaves unsaid comes from the latest others, else the earlier ones, lowest first. The date is the finest
 reported; of two days, the one the text fixes more firmly (``date_basis``; the page's own day stated, a
 dateline or "today", is no firmer than the page), then the one reported sooner after it (``report_lag``), then the
 earlier, whichever came first; of two coarse (week) dates, the earlier, since an incident cannot follow its first
