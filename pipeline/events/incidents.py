@@ -318,15 +318,15 @@ def _anchored(sent: _Sentence) -> bool:
 
 def _unanchored_outliers(inc: _Incident, kind: str) -> set[int]:
     """Where the totals of ``kind`` that cannot be the incident's stand (offsets): told in a sentence with no attack
-    and no place, not worded as an update, and over ``toll_outlier_ratio`` times every total of that kind the
-    incident's anchored sentences state ("13 were injured in the strike ... more than 7,000 civilians have been
+    and no place, not worded as an update, at least ``toll_outlier_min`` and over ``toll_outlier_ratio`` times every
+    total of that kind the incident's anchored sentences state ("13 were injured in the strike ... more than 7,000 civilians have been
     injured since the war began"): a sum of the war or of a wider area, kept as a claim; empty without anchored
     totals."""
     anchored = [f.value for s in inc.sentences if _anchored(s) for f in s.figures
                 if f.kind == kind and f.role == "total"]
     if not anchored:
         return set()
-    bound = WEIGHTS.toll_outlier_ratio * max(anchored)
+    bound = max(WEIGHTS.toll_outlier_ratio * max(anchored), WEIGHTS.toll_outlier_min - 1)
     return {f.start for s in inc.sentences if not _anchored(s) for f in s.figures
             if f.kind == kind and f.role == "total" and not f.update and f.value > bound}
 

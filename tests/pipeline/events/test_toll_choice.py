@@ -76,3 +76,10 @@ def test_more_injured_after_a_death_told_before_are_the_injured_toll(parser):
                      "woman died on the spot. Four more people were injured. A wounded man was taken to hospital.")
     reports = events_of(_events(parser, text), "casualty_report")
     assert [(r.killed, r.injured) for r in reports] == [(1, 4)]
+
+
+def test_a_later_toll_of_tens_told_with_no_place_is_still_the_toll(parser):
+    later = MONDAY + ("A Russian missile hit a school in Sloviansk on Monday, killing two civilians, the governor said. "
+                      "Officials said later that 25 people had been killed.")
+    reports = events_of(_events(parser, later), "casualty_report")
+    assert [r.killed for r in reports] == [25]  # over ten times two, but tens: no war's sum
