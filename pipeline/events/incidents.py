@@ -38,7 +38,9 @@ toll only rises, and an article may retell an earlier update after the latest: "
 individuals ("a woman died"; "a man and his wife" are two), else increments ("three more died").
 Sub-counts ("including seven children") and aggregates ("31 killed across the region over the
 past day") never; nor, in an incident at a town that states a total of its own, a total told only of its oblast (the
-region's sum: ``_wider_sums``). An incident of an earlier period told as background ("Last year, a bombing at the station killed
+region's sum: ``_wider_sums``); nor a total told with no attack and no place, not as an update, far over every total the
+incident's sentences of an attack or a place state (a sum of the war: ``_unanchored_outliers``). An increment told
+after figures of the other kind only is a total ("A man died. Five more were injured.": ``_contrasted``). An incident of an earlier period told as background ("Last year, a bombing at the station killed
 63") takes its own background figures as its toll, with no day. Every figure stays as a ``CasualtyClaim`` with its
 claimant.
 
@@ -59,7 +61,7 @@ from datetime import date as Day
 from datetime import timedelta
 from functools import lru_cache
 
-from pipeline.events.figures import Figure, claimant, continues_aggregate, figures, parse_number, source_line
+from pipeline.events.figures import _VAGUE_PLURAL, Figure, claimant, continues_aggregate, figures, parse_number, source_line
 from pipeline.events.figures import individuals as count_individuals  # the name ``individuals`` is a local below
 from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Report, Source
 from pipeline.events.triggers import (INCIDENT_TRIGGERS, LAST_PERIOD_AFTER, Trigger, clause_start, folded, holds_own,
@@ -286,7 +288,7 @@ class _Incident:
 
     def toll(self, kind: str) -> int | None:
         figs = [f for f in _contrasted(sorted((f for f, _c in self.figures), key=lambda f: f.start)) if f.kind == kind]
-        wider = _wider_sums(self, kind)
+        wider = _wider_sums(self, kind) | _unanchored_outliers(self, kind)
         if wider:
             figs = [f for f in figs if f.start not in wider]
         if _earlier(self):  # "Last year, a bombing at the station killed 63": that earlier incident's own toll
@@ -309,15 +311,39 @@ def _wider_sums(inc: _Incident, kind: str) -> set[int]:
     return wider
 
 
+def _anchored(sent: _Sentence) -> bool:
+    """Whether a sentence ties its figures to an incident: it tells of an attack or names a place."""
+    return bool(sent.strikes or sent.points or sent.oblasts)
+
+
+def _unanchored_outliers(inc: _Incident, kind: str) -> set[int]:
+    """Where the totals of ``kind`` that cannot be the incident's stand (offsets): told in a sentence with no attack
+    and no place, not worded as an update, at least ``toll_outlier_min`` and over ``toll_outlier_ratio`` times every
+    total of that kind the incident's anchored sentences state ("13 were injured in the strike ... more than 7,000 civilians have been
+    injured since the war began"): a sum of the war or of a wider area, kept as a claim; empty without anchored
+    totals."""
+    anchored = [f.value for s in inc.sentences if _anchored(s) for f in s.figures
+                if f.kind == kind and f.role == "total"]
+    if not anchored:
+        return set()
+    bound = max(WEIGHTS.toll_outlier_ratio * max(anchored), WEIGHTS.toll_outlier_min - 1)
+    return {f.start for s in inc.sentences if not _anchored(s) for f in s.figures
+            if f.kind == kind and f.role == "total" and not f.update and f.value > bound}
+
+
 def _contrasted(figs: list[Figure]) -> list[Figure]:
     """``figs`` (in text order) with each victim told as "another" right after a victim of the other kind no longer
     one more of its own kind: "A man died. Another man was injured." sets the injured man against the dead one, as
-    "killed one and injured another" does inside a sentence (``figures._other_kind_increments``)."""
+    "killed one and injured another" does inside a sentence (``figures._other_kind_increments``); and an increment
+    after figures of the other kind only a total ("A man died. Five more people were injured.": five injured)."""
     out: list[Figure] = []
     for fig in figs:
         before = next((f for f in reversed(out) if f.role != "zero"), None)
         if fig.additional and before is not None and before.kind != fig.kind:
             fig = replace(fig, additional=False)
+        if fig.role == "increment" and before is not None and \
+                not any(f.kind == fig.kind and f.role != "zero" for f in out):
+            fig = replace(fig, role="vague" if _VAGUE_PLURAL.search(fig.text) else "total")
         out.append(fig)
     return out
 

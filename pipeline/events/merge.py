@@ -42,7 +42,9 @@ that which article came first matters less (a test runs six articles in every or
 Claims merge per oblast and claimant, keeping every stage with its date.
 
 Across outlets the toll follows one rule (ACLED's practice): the reports with the latest
-publication date win, and among them the most conservative (lowest) figure. The date is the finest
+publication date win, and among them the most conservative report (the lowest killed, then the lowest injured),
+whose two figures are taken as a pair (never one outlet's killed with another's injured, a pair no one stated); a kind
+that report leaves unsaid comes from the latest others, else the earlier ones, lowest first. The date is the finest
 reported; of two days, the one the text fixes more firmly (``date_basis``; the page's own day stated, a
 dateline or "today", is no firmer than the page), then the one reported sooner after it (``report_lag``), then the
 earlier, whichever came first; of two coarse (week) dates, the earlier, since an incident cannot follow its first
@@ -63,7 +65,7 @@ from itertools import islice
 
 from pipeline.events.annexation import absorb_claim
 from pipeline.events.incidents import _ratio_ok, distinct_settlements, same_place, seat_only
-from pipeline.events.records import DATE_BASIS, Event
+from pipeline.events.records import DATE_BASIS, Event, Report
 from pipeline.model import Place
 from pipeline.events.weights import WEIGHTS
 from pipeline.text.dates import EventDate, parse_iso
@@ -414,17 +416,30 @@ def fit(a: Event, b: Event) -> float:
 
 
 def _reported_toll(event: Event) -> tuple[int | None, int | None]:
+    """The merged toll: one report's figures as a pair, not each kind from another report (module docstring)."""
     if not event.reports:
         return event.killed, event.injured
     latest = max((r.published or "") for r in event.reports)
-    current = [r for r in event.reports if (r.published or "") == latest]
+    current = [r for r in event.reports if (r.published or "") == latest and
+               (r.killed is not None or r.injured is not None)]
+    chosen = min(current, key=_conservative, default=None)
     out = []
     for attr in ("killed", "injured"):
-        values = [getattr(r, attr) for r in current if getattr(r, attr) is not None]
-        if not values:  # the latest reports do not give it: the most conservative earlier one
-            values = [getattr(r, attr) for r in event.reports if getattr(r, attr) is not None]
-        out.append(min(values) if values else None)
+        value = getattr(chosen, attr) if chosen is not None else None
+        if value is None:  # the chosen report leaves it unsaid: the most conservative latest, else earlier, one
+            values = [getattr(r, attr) for r in current if getattr(r, attr) is not None] or \
+                [getattr(r, attr) for r in event.reports if getattr(r, attr) is not None]
+            value = min(values) if values else None
+        out.append(value)
     return out[0], out[1]
+
+
+_UNSAID = 1 << 30  # a kind a report leaves unsaid sorts after every stated figure
+
+
+def _conservative(report: Report) -> tuple[int, int]:
+    """A report's place in the conservative order: the lowest killed, then the lowest injured (unsaid last)."""
+    return (_UNSAID if report.killed is None else report.killed, _UNSAID if report.injured is None else report.injured)
 
 
 _COARSE_PRECISION = 2  # ACLED "week": a date that only bounds the incident (e.g. the article's own date)

@@ -33,6 +33,11 @@ class EventWeights:
     # with no toll beyond the incident's, stays in the incident told before (a far namesake of an unknown village
     # would otherwise split off a sub-count of the toll as an incident of its own)
     toll_ratio_split: float = 0.4  # a dated sentence whose toll is below this share of the incident's starts another
+    toll_outlier_ratio: float = 10.0  # a total told with no attack and no place over this many times every total
+    # of its kind the incident's sentences of an attack or a place state is a wider sum, not the toll (a toll that
+    # grows is told as such: "the toll rose to 16" after 2 killed stays an update)
+    toll_outlier_min: int = 100  # ... and at least this many: a war's or a country's sum runs to hundreds; a toll of
+    # tens told later without "rose" ("15 died, officials said later" after one killed) is still the incident's
     stale_days: int = 5  # an attack stated this many days before the page's date (a photo caption, a reminder) and one
     # told with no day (the page's news) are two incidents unless one refers back to the other or shares a figure;
     # lower splits an article's own incident from a weekday it names, higher lets a caption's old strike date the news
