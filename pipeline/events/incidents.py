@@ -206,7 +206,9 @@ _NOT_A_PLACE_OBJECT = re.compile(
     r"said|says|told|recogni[sz]ed|reported|claimed)\b", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(r"\s+(?i:district|raion|rayon|hromada|community|municipality)\b")
 # a place that only locates what was taken ("took a village near the town of X"): X did not change hands
-_NEAR_OBJECT = re.compile(r"\b(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?"
+# ("the recapture of the village, five kilometres south of Russian-occupied X": X only locates the village)
+_NEAR_OBJECT = re.compile(r"\b(?:near|outside|close\s+to|not\s+far\s+from|(?:north|south|east|west)(?:-?(?:east|west))?"
+                          r"\s+of)\s+(?:the\s+)?(?:[\w-]+-(?:occupied|held|controlled)\s+)?"
                           r"(?:(?:[\w-]+\s+)?(?:town|city|village|settlement|hub)\s+of\s+)?$", re.IGNORECASE)
 # where a side is heading, or what a place lies near ("took a village on the approaches to X", "as they push towards
 # X", "in the direction of X"): X is not what changed hands

@@ -81,7 +81,7 @@ _DRONE = r"drones?|UAVs?|unmanned\s+aerial\s+vehicles?"
 # sub-event type -> pattern, most specific first
 INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in (
     ("encirclement", r"\b(encircl(?:ed|ing|ement|es)|surround(?:ed|ing)|cut off)\b"),
-    ("recapture", r"\b(recaptur(?:ed|es|ing)|retook|retak(?:en|es|ing)|liberat(?:ed|es|ing|e)|liberation[\"”’']?\s+of|"
+    ("recapture", r"\b(recaptur(?:ed|es|ing)|recapture\s+of|retook|retak(?:en|es|ing)|liberat(?:ed|es|ing|e)|liberation[\"”’']?\s+of|"
                   r"took back|took\s+(?:it|them)\s+back|regain(?:ed|s|ing)|reclaimed|"
                   r"fre(?:ed|es|eing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _SETTLEMENTS + r"|"
                   r"(?:expell(?:ed|ing)|drove|driven|ousted|pushed|kicked)\s+(?:out\s+)?(?:the\s+)?"
@@ -294,6 +294,8 @@ _MORE_VICTIMS = (r"(?!\s+(?:\d[\d,]*\s+|[\w-]+\s+){0,2}(?:man|woman|person|peopl
                  r"boy|girl|teenager|soldiers?|victims?|pensioner|men|women)\b)")
 _SEPARATE = re.compile(r"^\W*(separately|in a separate|elsewhere|in another|another" + _MORE_VICTIMS +
                        r"|in other news)\b|"
+                       # the speaker telling another incident ("The governor said separately that a man was killed ...")
+                       r"^[^,;:]{0,60}?\b(?:said|says|reported|reports|added|announced|wrote)\s+separately\b|"
                        # more news of the day told after the incident ("Also today, on June 26, troops shelled ...")
                        r"^\W*also,?\s+(?:today|yesterday|overnight|on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}\b|"
                        + MONTH_NAMES + r")|this\s+(?:morning|afternoon|"
