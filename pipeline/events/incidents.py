@@ -540,13 +540,13 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
             # "X will keep working despite an attack on Saturday": a future reading of the sentence's other clause;
             # what happened is dated in its own clause
             date = explicit_date(sentence[clause_start(sentence, trig[0].start):], published)
-        if date is None and (trig or figs) and last is not None and \
+        before = bool(trig or figs) and earlier_period(sentence, published)
+        if date is None and (trig or figs) and last is not None and not before and \
                 (last[0] == para or last[0] == para - 1 and _GOES_ON.match(sentence)):
             # "On May 3, shells hit homes. The centre was also hit."; "The statement on Saturday said ... ¶ It also
             # said ...": the speaker goes on in a paragraph of its own (a wire story's one-sentence paragraphs)
             date = _day_of_its_own(last[1], published)
         last = (para, sentence)
-        before = bool(trig or figs) and earlier_period(sentence, published)
         if not before and (trig or figs) and date is None and not here and out and out[-1].para == para and \
                 out[-1].earlier:
             before = True  # "In 2022 a strike hit X. Four people were injured.": it goes on about the earlier period
