@@ -2028,7 +2028,9 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                 stated, stated_in = unnamed[:2]  # ... and the next lines name it: the day told with it
                 unnamed = None
             oblast_level = False
-            background = since_occupation(sent.text, trig) or stated is None and _earlier_year(sent.text, trig, published) \
+            # (a year alone is a stated date with no day: "fell to Russian forces in 2023" is background too)
+            background = since_occupation(sent.text, trig) or \
+                (stated is None or stated.date is None) and _earlier_year(sent.text, trig, published) \
                 or bool(LAST_PERIOD_AFTER.match(sent.text, trig.end))  # "took X last May", whatever day the clause is
             background = background or follows and stated is None and prior[1]  # "... and retook it later that year"
             if places:
