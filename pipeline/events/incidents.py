@@ -2021,12 +2021,12 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                 continue
             if not places and not sent.points and stated is not None:  # "Russia on Sunday claimed it had taken a town"
                 unnamed = (stated, stated_in, sent.para, trig.gains)
-            if not places and not sent.points and _ONE_UNNAMED.match(sent.text, trig.end):
-                lede = (sent, trig, stated, stated_in)
             elif places and stated is None and unnamed is not None and sent.para - unnamed[2] <= 1 and \
                     unnamed[3] in (trig.gains, "unknown"):
                 stated, stated_in = unnamed[:2]  # ... and the next lines name it: the day told with it
                 unnamed = None
+            if not places and not sent.points and _ONE_UNNAMED.match(sent.text, trig.end):
+                lede = (sent, trig, stated, stated_in)  # "... captured another village": a later line may name it
             oblast_level = False
             # (a year alone is a stated date with no day: "fell to Russian forces in 2023" is background too)
             background = since_occupation(sent.text, trig) or \
@@ -2086,8 +2086,8 @@ LEDE_SENTENCES = 3  # how many sentences after a lede that left its settlement u
 
 def _names_the_settlement(sent: _Sentence, lede: _Sentence) -> Place | None:
     """The settlement a sentence after a lede names by its kind ("The locality of X ..."), when it names one place
-    (under one or more spellings), tells no incident of its own (no trigger, no figure) and stands within ``LEDE_SENTENCES`` of the lede and
-    one paragraph: the settlement the lede's change of control left unnamed."""
+    (under one or more spellings), tells no incident of its own (no trigger, no figure) and stands within
+    ``LEDE_SENTENCES`` of the lede and one paragraph: the settlement the lede's change of control left unnamed."""
     if sent.triggers or sent.figures or not sent.points or sent.index - lede.index > LEDE_SENTENCES or \
             sent.para - lede.para > 1 or not all(same_place(p, sent.points[0]) for p in sent.points[1:]):
         return None
