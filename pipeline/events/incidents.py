@@ -159,11 +159,12 @@ _FACILITY = re.compile(r"\b(base|barracks|hospital|theat(?:re|er)|cathedral|chur
                        r"depot|airport|factory|warehouse|shelter|centre|center|queue|line)\b", re.IGNORECASE)
 _PLACE_ANAPHOR = re.compile(r"^\s+(?:control\s+(?:of|over)\s+|of\s+)?(?:the|this|that)\s+(?:\w+\s+)?(city|town|village|settlement|locality)\b",
                             re.IGNORECASE)
-# between two places of one list: commas, "and", and names the gazetteer did not know
 # between two places of one list: commas, "and", "as well as", a lead ("and the village of"), each place's own
-# oblast ("A in the Donetsk region and B", "A (Donetsk region) and B"), and names the gazetteer did not know
-_LIST_TAIL = (r"(?:\s*\([^()]{1,40}\)|\s+in\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+"
-              r"(?i:region|oblast|province))?")
+# oblast ("A in the Donetsk region and B", "A (Donetsk region) and B", "A, Donetsk Oblast, and B") and day ("A,
+# Donetsk Oblast on June 12, and B"), and names the gazetteer did not know
+_LIST_TAIL = (r"(?:\s*\([^()]{1,40}\)|(?:\s+in\s+(?:the\s+)?|\s*,\s*)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+"
+              r"(?i:region|oblast|province))?"
+              r"(?:\s+on\s+(?:(?:" + MONTH_NAMES + r")\s+\d{1,2}|\d{1,2}\s+(?:" + MONTH_NAMES + r")))?")
 _LIST_SEP = (r"(?:\s*,\s*|\s*,?\s+and\s+|\s*,?\s+as\s+well\s+as\s+|\s+)"
              r"(?:(?:the\s+)?(?:nearby\s+)?(?i:villages?|towns?|settlements?|city|hamlets?)\s+of\s+|"
              # a sub-list headed by its oblast ("A, B and several cities in the X region - C, D and E")
@@ -207,7 +208,9 @@ _NOT_A_PLACE_OBJECT = re.compile(
     r"said|says|told|recogni[sz]ed|reported|claimed)\b", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(r"\s+(?i:district|raion|rayon|hromada|community|municipality)\b")
 # a place that only locates what was taken ("took a village near the town of X"): X did not change hands
-_NEAR_OBJECT = re.compile(r"\b(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+)?"
+# ("the recapture of the village, five kilometres south of Russian-occupied X": X only locates the village)
+_NEAR_OBJECT = re.compile(r"\b(?:near|outside|close\s+to|not\s+far\s+from|(?:north|south|east|west)(?:-?(?:east|west))?"
+                          r"\s+of)\s+(?:the\s+)?(?:[\w-]+-(?:occupied|held|controlled)\s+)?"
                           r"(?:(?:[\w-]+\s+)?(?:town|city|village|settlement|hub)\s+of\s+)?$", re.IGNORECASE)
 # where a side is heading, or what a place lies near ("took a village on the approaches to X", "as they push towards
 # X", "in the direction of X"): X is not what changed hands
@@ -563,13 +566,13 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
             # "X will keep working despite an attack on Saturday": a future reading of the sentence's other clause;
             # what happened is dated in its own clause
             date = explicit_date(sentence[clause_start(sentence, trig[0].start):], published)
-        if date is None and (trig or figs) and last is not None and \
+        before = bool(trig or figs) and earlier_period(sentence, published)
+        if date is None and (trig or figs) and last is not None and not before and \
                 (last[0] == para or last[0] == para - 1 and _GOES_ON.match(sentence)):
             # "On May 3, shells hit homes. The centre was also hit."; "The statement on Saturday said ... ¶ It also
             # said ...": the speaker goes on in a paragraph of its own (a wire story's one-sentence paragraphs)
             date = _day_of_its_own(last[1], published)
         last = (para, sentence)
-        before = bool(trig or figs) and earlier_period(sentence, published)
         if not before and (trig or figs) and date is None and not here and out and out[-1].para == para and \
                 out[-1].earlier:
             before = True  # "In 2022 a strike hit X. Four people were injured.": it goes on about the earlier period
@@ -1993,12 +1996,42 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
     main = None
     unnamed: tuple | None = None  # a dated change of control told without its place (a lede), for the next one
     beyond: list[tuple] = []  # advances further on from the places told, in their oblast (``_beyond``)
+    lede: tuple | None = None  # a change of control of one settlement left unnamed ("captured another village")
+
+    def emit(sent: _Sentence, trig: Trigger, places: list[Place], stated: EventDate | None, stated_in: str, *,
+             background: bool, oblast_level: bool, named_in: _Sentence | None = None) -> None:
+        for place in places:
+            if holds_own(trig, place.country_code):
+                continue
+            headline = sent.para <= first_para + 1
+            conf = _confidence(WEIGHTS.conf_base_control, point=not oblast_level, dated=stated is not None,
+                               claimant=sent.claimant is not None, headline=headline, borrowed=False)
+            gains = trig.gains
+            if gains == "unknown" and occupation(trig):  # an occupation is by the other country's side
+                gains = _OCCUPIER.get(place.country_code or "", "unknown")
+            sources = [Source(article, s.text, s.start, s.end) for s in (sent, named_in) if s is not None]
+            event = _event_at("frontline_incident", trig.direction(place.country_code),
+                              EARLIER if background else _when(stated, published), place, text, sources, conf,
+                              actor=gains if trig.actor == "unknown" else trig.actor,
+                              gains=gains, date_basis=date_basis(stated_in, stated, published))
+            _add_control(events, event)
+
     for sent in sentences:
         for p in sent.points:
             key = p.geonameid or p.name
             counts[key] = counts.get(key, 0) + 1
             if main is None or counts[key] > counts.get(main.geonameid or main.name, 0):
                 main = p
+        if lede is not None and not any(t.control for t in sent.triggers):
+            if (named := _names_the_settlement(sent, lede[0])) is not None:
+                # "... had captured another village in eastern Ukraine. The locality of X was freed ...": X
+                emit(lede[0], lede[1], [named], lede[2], lede[3], background=False, oblast_level=False, named_in=sent)
+                lede = None
+            elif sent.index - lede[0].index >= LEDE_SENTENCES or sent.para - lede[0].para > 1:
+                lede = None
+        elif any(t.control for t in sent.triggers):
+            lede = None
+        prior: tuple[list[Place], bool] | None = None  # the places and background of the sentence's last change
         for trig in (t for t in sent.triggers if t.control):
             stated, stated_in = _clause_date(sent, trig, published)
             if _no_place_taken(sent, trig):  # a tally naming no settlement is no event, but its day is the lede's
@@ -2006,6 +2039,9 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                     unnamed = (stated, stated_in, sent.para, trig.gains)
                 continue
             places = _objects(sent, trig, main)
+            follows = not places and prior is not None and _refers_back(sent.text, trig)
+            if follows:  # "captured the city in 2022 and Ukrainian forces took it back": the first verb's places
+                places = prior[0]
             if not places and _beyond(sent, trig):
                 beyond.append((sent, trig, stated, stated_in))
                 continue
@@ -2015,27 +2051,20 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                     unnamed[3] in (trig.gains, "unknown"):
                 stated, stated_in = unnamed[:2]  # ... and the next lines name it: the day told with it
                 unnamed = None
+            if not places and not sent.points and _ONE_UNNAMED.match(sent.text, trig.end):
+                lede = (sent, trig, stated, stated_in)  # "... captured another village": a later line may name it
             oblast_level = False
-            background = since_occupation(sent.text, trig) or stated is None and _earlier_year(sent.text, trig, published) \
+            # (a year alone is a stated date with no day: "fell to Russian forces in 2023" is background too)
+            background = since_occupation(sent.text, trig) or \
+                (stated is None or stated.date is None) and _earlier_year(sent.text, trig, published) \
                 or bool(LAST_PERIOD_AFTER.match(sent.text, trig.end))  # "took X last May", whatever day the clause is
+            background = background or follows and stated is None and prior[1]  # "... and retook it later that year"
+            if places:
+                prior = (places, background)
             if not places and len({p.admin1_code for p in sent.oblasts}) == 1 and not sent.points and not background \
                     and not _took_people(sent, trig, sent.oblasts[0]):
                 places, oblast_level = sent.oblasts[:1], True
-            for place in places:
-                if holds_own(trig, place.country_code):
-                    continue
-                headline = sent.para <= first_para + 1
-                conf = _confidence(WEIGHTS.conf_base_control, point=not oblast_level, dated=stated is not None,
-                                   claimant=sent.claimant is not None, headline=headline, borrowed=False)
-                gains = trig.gains
-                if gains == "unknown" and occupation(trig):  # an occupation is by the other country's side
-                    gains = _OCCUPIER.get(place.country_code or "", "unknown")
-                event = _event_at("frontline_incident", trig.direction(place.country_code),
-                                  EARLIER if background else _when(stated, published), place, text,
-                                  [Source(article, sent.text, sent.start, sent.end)], conf,
-                                  actor=gains if trig.actor == "unknown" else trig.actor,
-                                  gains=gains, date_basis=date_basis(stated_in, stated, published))
-                _add_control(events, event)
+            emit(sent, trig, places, stated, stated_in, background=background, oblast_level=oblast_level)
     # an oblast-level change of control when the article names the towns of that oblast is their summary
     # (the same side gaining them, or a side the towns' own wording does not tell: "A, B and C were liberated")
     # (a settlement the gazetteer places at its oblast's seat is a town here: ``names_settlement``)
@@ -2070,6 +2099,42 @@ _FURTHER = re.compile(r"[\w-]+(?:\s+[\w-]+){0,4}?\s+(?:further|farther|deeper)\b
                       re.IGNORECASE)
 
 
+# one settlement taken and left unnamed, right after the verb ("had captured another village in ...")
+_ONE_UNNAMED = re.compile(r"\s+(?:control\s+(?:of|over)\s+)?(?:another|an?|one\s+more)\s+(?:[\w-]+\s+)?"
+                          r"(?:village|town|settlement|locality|hamlet)\b(?!s)", re.IGNORECASE)
+# a settlement named by its kind ("the locality of X", "the village X", "X, a village"): the one a lede left unnamed
+_KIND_BEFORE = re.compile(r"\b(?:village|town|settlement|locality|hamlet)\s+(?:of\s+)?$|\b(?:called|named)\s+$",
+                          re.IGNORECASE)
+_KIND_AFTER = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?,\s+(?:a|the)\s+(?:[\w-]+\s+)?(?:village|town|settlement|"
+                         r"locality|hamlet)\b", re.IGNORECASE)
+LEDE_SENTENCES = 3  # how many sentences after a lede that left its settlement unnamed may name it
+
+
+def _names_the_settlement(sent: _Sentence, lede: _Sentence) -> Place | None:
+    """The settlement a sentence after a lede names by its kind ("The locality of X ..."), when it names one place
+    (under one or more spellings), tells no incident of its own (no trigger, no figure) and stands within
+    ``LEDE_SENTENCES`` of the lede and one paragraph: the settlement the lede's change of control left unnamed."""
+    if sent.triggers or sent.figures or not sent.points or sent.index - lede.index > LEDE_SENTENCES or \
+            sent.para - lede.para > 1 or not all(same_place(p, sent.points[0]) for p in sent.points[1:]):
+        return None
+    place, s0 = sent.points[0], sent.start
+    if _KIND_BEFORE.search(sent.text, max(0, place.start - s0 - 30), place.start - s0) or \
+            _KIND_AFTER.match(sent.text, place.end - s0):
+        return place
+    return None
+
+
+# a pronoun as the object of a change of control, inside its wording ("took it back") or right after it ("retook
+# them"): the places of the change of control told before it in the sentence
+_PRONOUN_IN = re.compile(r"\b(?:it|them)\b", re.IGNORECASE)
+
+
+def _refers_back(sentence: str, trig: Trigger) -> bool:
+    """Whether ``trig``'s object is a pronoun (``_PRONOUN_IN``, ``_PRONOUN_OBJECT``): it refers to the places of the
+    change of control told before it in its sentence."""
+    return bool(_PRONOUN_IN.search(trig.text)) or bool(_PRONOUN_OBJECT.match(sentence, trig.end))
+
+
 def _beyond(sent: _Sentence, trig: Trigger) -> bool:
     """Whether an advance with no object goes on from the places its sentence tells (``_FURTHER``), all in one
     oblast: an advance in that oblast (the towns already told are not where it went)."""
@@ -2101,10 +2166,17 @@ def _stated_apart(a: Event, b: Event) -> bool:
         a.when.date != b.when.date
 
 
+def _background_apart(a: Event, b: Event) -> bool:
+    """Two changes of control at one place, one told as background of an earlier period ("captured in the first
+    weeks of the 2022 invasion", "had been occupied since April") and the other not: the town's history and the
+    news, two events (the background one with no day)."""
+    return (a.when == EARLIER) != (b.when == EARLIER)
+
+
 def _add_control(events: list[Event], event: Event) -> None:
     for other in events:
         if not same_place(other.place, event.place) or distinct_settlements(other.place, event.place) or \
-                _stated_apart(other, event):
+                _stated_apart(other, event) or _background_apart(other, event):
             continue
         both = other.gains != event.gains and "unknown" not in (other.gains, event.gains) and _told_twice(other, event)
         if both or other.gains == event.gains or "unknown" in (other.gains, event.gains):

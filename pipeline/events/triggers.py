@@ -30,10 +30,8 @@ STRIKES = ("missile_strike", "drone_strike", "airstrike", "shelling", "explosion
 # what a place-taking verb takes ("took the villages of", "freed the nearby town") and whom it drives out
 _SETTLEMENTS = r"(?:villages?|towns?|cities|city|settlements?|localit(?:y|ies)|hamlets?)(?:\s+of)?"
 _COMBATANTS = r"(?:forces|troops|army|armies|units|occupiers|invaders|soldiers|fighters|militants|enemy)"
-# the wordings of a liberation: they say who gains the place, not whether it was theirs before (a ministry's
-# "liberated" of a place in the other country is a capture; ``Trigger.direction``)
-_LIBERATION = re.compile(r"liberat|fre(?:ed|es|eing)|expell|drove|driven|ousted|pushed|kicked|control\b|flags?\b",
-                         re.IGNORECASE)
+# the wordings of a recapture say who gains the place, not whether it was theirs before: a ministry's "liberated" or
+# "recaptured" of a place in the other country is a capture (``Trigger.direction``)
 _HOME = {"Russia": "RU", "Ukraine": "UA"}
 
 # a place coming under a side's control ("X is now under the control of the Armed Forces", "the city is returning to
@@ -83,8 +81,8 @@ _DRONE = r"drones?|UAVs?|unmanned\s+aerial\s+vehicles?"
 # sub-event type -> pattern, most specific first
 INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in (
     ("encirclement", r"\b(encircl(?:ed|ing|ement|es)|surround(?:ed|ing)|cut off)\b"),
-    ("recapture", r"\b(recaptur(?:ed|es|ing)|retook|retak(?:en|es|ing)|liberat(?:ed|es|ing|e)|liberation[\"”’']?\s+of|"
-                  r"took back|regain(?:ed|s|ing)|reclaimed|"
+    ("recapture", r"\b(recaptur(?:ed|es|ing)|recapture\s+of|retook|retak(?:en|es|ing)|liberat(?:ed|es|ing|e)|liberation[\"”’']?\s+of|"
+                  r"took back|took\s+(?:it|them)\s+back|regain(?:ed|s|ing)|reclaimed|"
                   r"fre(?:ed|es|eing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _SETTLEMENTS + r"|"
                   r"(?:expell(?:ed|ing)|drove|driven|ousted|pushed|kicked)\s+(?:out\s+)?(?:the\s+)?"
                   r"(?:[\w’'-]+\s+){0,3}?" + _COMBATANTS + r"\s+(?:out\s+)?(?:of|from)|" + _CAME_UNDER + r"|" +
@@ -158,7 +156,7 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
 # all skips the pattern; ``tests/pipeline/events/test_trigger_gates.py`` checks every alternative holds one
 TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "encirclement": ("encircl", "surround", "cut off"),
-    "recapture": ("recaptur", "retook", "retak", "liberat", "took back", "regain", "reclaimed", "fre", "expell", "drove",
+    "recapture": ("recaptur", "retook", "retak", "liberat", "took", "regain", "reclaimed", "fre", "expell", "drove",
                   "driven", "ousted", "pushed", "kicked", "under", "return", "flag"),
     "withdrawal": ("withdr", "retreat", "abandon", "pulled out", "gave up", "left"),
     "capture": ("captur", "seiz", "took", "taken", "taking", "fell to", "overran", "surrender", "ced", "occupied",
@@ -253,11 +251,15 @@ _IRREALIS = re.compile(
     re.IGNORECASE)
 _PREPARED = re.compile(r"\b(prepar\w+|ready|braced?|bracing)\s+(?:for|against)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(not|never|no|nor|without|n['’]t|false|fake|refuted)\b", re.IGNORECASE)
+# a span of time as a duration ("after months of fighting", "years of shelling"): generic; but its first or last
+# weeks are a time, not a duration ("in the early weeks of the invasion" dates one deed, as "in February" would)
+_SPAN_OF = (r"(?<!first\s)(?<!early\s)(?<!earliest\s)(?<!opening\s)(?<!initial\s)(?<!final\s)(?<!closing\s)"
+            r"(?:months|weeks|years)\s+of")
 # generic, ongoing or background statements: not one incident
 _GENERIC = re.compile(r"\b(constant(?:ly)?|frequent(?:ly)?|regular(?:ly)?|daily|nightly|repeated(?:ly)?|"
                       r"intensified|intensifying|continu(?:e|es|ed|ing|ous|ously)|ongoing|systematic(?:ally)?|"
                       r"since (?:(?:late|early|mid-?)\s*)?(?:the|Russia|Moscow|January|February|Feb|March|April|May|June|July|August|September|October|"
-                      r"November|December|\d{4}|its|it)|months of|weeks of|years of|"
+                      r"November|December|\d{4}|its|it)|" + _SPAN_OF + r"|"
                       r"(?:began|started|begun)\s+(?:back\s+)?in\s+\d{4}|"
                       r"every day|throughout|dozens of settlements|hundreds of settlements|deliberately|"
                       r"periodic(?:al)?(?:ly)?|occasional(?:ly)?|sporadic(?:ally)?|routine(?:ly)?|from time to time|"
@@ -292,6 +294,8 @@ _MORE_VICTIMS = (r"(?!\s+(?:\d[\d,]*\s+|[\w-]+\s+){0,2}(?:man|woman|person|peopl
                  r"boy|girl|teenager|soldiers?|victims?|pensioner|men|women)\b)")
 _SEPARATE = re.compile(r"^\W*(separately|in a separate|elsewhere|in another|another" + _MORE_VICTIMS +
                        r"|in other news)\b|"
+                       # the speaker telling another incident ("The governor said separately that a man was killed ...")
+                       r"^[^,;:]{0,60}?\b(?:said|says|reported|reports|added|announced|wrote)\s+separately\b|"
                        # more news of the day told after the incident ("Also today, on June 26, troops shelled ...")
                        r"^\W*also,?\s+(?:today|yesterday|overnight|on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}\b|"
                        + MONTH_NAMES + r")|this\s+(?:morning|afternoon|"
@@ -478,9 +482,10 @@ class Trigger:
 
 
     def direction(self, country_code: str | None) -> str:
-        """The sub-event type at a place of ``country_code``: a liberation wording is a recapture when the side
-        that gains the place is its own country's, a capture when it is the other's, as worded when unknown."""
-        if self.sub != "recapture" or not _LIBERATION.search(self.text):
+        """The sub-event type at a place of ``country_code``: a liberation or retaking wording is a recapture when
+        the side that gains the place is its own country's, a capture when it is the other's ("Russia said it had
+        recaptured another village in eastern Ukraine"), as worded when unknown."""
+        if self.sub != "recapture":
             return self.sub
         home = _HOME.get(self.gains)
         if home is None or country_code not in _HOME.values():

@@ -183,6 +183,7 @@ _ABBREVIATED_MONTH_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct
 _DAY_START = re.compile(r"\d{1,2}\b")
 
 
+_WHEN_AFTER = re.compile(r"\s*,\s*when\b", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 # "between the morning of May 27 and the morning of May 28", "between Friday and Sunday": a period a tally covers,
 # whose days date nothing (as "since June"); the phrase up to the end of its second day
@@ -311,8 +312,9 @@ def read_dates(sentence: str) -> DateReading:
 
     def add(m: re.Match, kind: str, *parts: str | None) -> None:
         pos = m.start()
-        if _SINCE_BEFORE.search(sentence, max(0, pos - 12), pos):
+        if _SINCE_BEFORE.search(sentence, max(0, pos - 12), pos) and not _WHEN_AFTER.match(sentence, m.end()):
             return  # "the first attack since June 26": the start of a span, not the day of what is reported
+            # (but "since July 27, when it announced the recapture of X": the day of what the "when" clause tells)
         if any(a < pos < b for a, b in spans):
             return  # "between May 27 and May 28": a period, not a day (``_BETWEEN``)
         speech = bool(_SPEECH_BEFORE.search(sentence[max(0, pos - _SPEECH_REACH):pos]))

@@ -43,7 +43,9 @@ def test_a_liberation_by_the_other_country_is_a_capture():
     assert (ukrainian.direction("UA"), russian.direction("UA"), russian.direction("RU")) == \
         ("recapture", "capture", "recapture")
     assert unknown.direction("UA") == "recapture"  # who gains is not said: as worded
-    assert retook.direction("UA") == "recapture"  # "retook" says the place was theirs before
+    # "retook" by the other country's side is mapped as a capture too (session 17: the sets' gold maps a Russian
+    # "recaptured another village in eastern Ukraine" as a capture); in its own country it stays a recapture
+    assert (retook.direction("UA"), retook.direction("RU")) == ("capture", "recapture")
 
 
 def test_a_russian_liberation_of_a_ukrainian_village_is_mapped_as_a_capture(parser):
