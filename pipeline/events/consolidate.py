@@ -14,6 +14,12 @@ is only another view of the other (the *whole*):
   and that sentence is the part's own (the part was placed at the locator), or the part is an advance on the town
   (an advance on B and the capture of a village on its outskirts are one move of the front).
 
+- **one settlement, one day**: the part is a strike without figures and the whole the casualty report of one
+  settlement (the same gazetteer entry, or one name) on a day that fits: the strike told in a headline, a tweet or a
+  line of its own, and its toll told elsewhere, are one incident (a casualty report when the article states
+  casualties for it; a second strike on the city that day is told with another weapon, on another day, or with
+  figures of its own: "no one was injured");
+
 and, in every case, the two are compatible: both changes of control with no two different gainers, or both strikes
 (of one kind, or one told with no weapon), the part with no figure the whole does not state alike; their days fit (the same
 day, one undated, or one dated only by its page and the other stated a day or two before); never an earlier period.
@@ -67,7 +73,7 @@ def _whole_of(part: Event, others: list[Event]) -> Event | None:
         return None
     fits = [w for w in others if w.event_type != "annexation_claim" and w.place is not None and
             _compatible(part, w) and _days_fit(part, w) and
-            (_told_together(part, w) or _summary_of(part, w) or _locator_of(part, w))]
+            (_told_together(part, w) or _summary_of(part, w) or _locator_of(part, w) or _toll_of(part, w))]
     if not fits:
         return None
     mine = {(s.start, s.end) for s in part.sources}
@@ -118,6 +124,20 @@ def _told_together(part: Event, whole: Event) -> bool:
         return False
     mine = {(s.start, s.end) for s in part.sources}
     return any((s.start, s.end) in mine for s in whole.sources)
+
+
+def _toll_of(part: Event, whole: Event) -> bool:
+    """The part a strike without figures and the whole the casualty report of one settlement (the same gazetteer
+    entry, or one name; never two differently named villages): the strike is the incident the toll is told of. A
+    strike told with figures of its own, even none or vague ones ("no one was injured", "dozens of dead"), is another
+    incident than the one with the toll; an undated one (a retelling) is not known to be the same time."""
+    p, w = part.place, whole.place
+    if part.event_type != "frontline_incident" or part.sub_event_type in CONTROL or \
+            whole.event_type != "casualty_report" or part.killed is not None or part.injured is not None or \
+            part.casualty_claims or part.when.date is None or \
+            p.feature_kind == "admin1" or w.feature_kind == "admin1" or distinct_settlements(p, w):
+        return False
+    return (p.geonameid is not None and p.geonameid == w.geonameid) or same_name(p, w)
 
 
 def _summary_of(part: Event, whole: Event) -> bool:

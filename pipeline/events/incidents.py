@@ -302,15 +302,18 @@ class _Incident:
 def _wider_sums(inc: _Incident, kind: str) -> set[int]:
     """Where the totals of ``kind`` told of a wider unit only stand (offsets): in an incident at a town, a sentence
     naming only its oblast ("a strike on the X region killed 20") tells the region's sum when a sentence at the town
-    itself, or at no place, states a total of its own ("18 were killed in the city"); empty otherwise."""
+    itself, or at no place, states a total of its own ("18 were killed in the city"); a sentence naming only several
+    oblasts ("four were wounded in attacks on the X and Y regions") tells a sum over them, never the town's toll."""
     if not inc.points:
         return set()
     wider = {f.start for s in inc.sentences if s.oblasts and not s.points for f in s.figures
              if f.kind == kind and f.role == "total"}
+    regions = {f.start for s in inc.sentences if not s.points and len({o.admin1_code for o in s.oblasts}) > 1
+               for f in s.figures if f.kind == kind}
     own = [f for s in inc.sentences if s.points or not s.oblasts for f in s.figures
            if f.kind == kind and f.role == "total"]
     if not wider or not own:
-        return set()
+        return regions
     return wider
 
 

@@ -18,7 +18,8 @@ dated and whichever comes first:
   least the earlier's and one distinctive (2 killed and 20 injured in the first hours, 16 and 59 the next day:
   :func:`_toll_grown`);
 - **dates**: when both are dated, within ``merge_days_*``; strikes further apart than ``merge_days_exact``
-  (possible only through a coarse date's slack) also need a figure both state alike, or (:func:`_page_bounded`)
+  (possible only through a coarse date's slack) also need figures both state alike that identify the incident
+  (:func:`_figures_identify`: both kinds, or one of ``undated_distinct_figure``), or (:func:`_page_bounded`)
   the later day is only its page's own and the figures read as one toll updated (:func:`_toll_updated`: none
   lower in the later report, a distinctive one; "the toll has risen to 34" three days after 25 killed were
   reported); a change of control of one settlement to one named side within ``merge_days_handover``
@@ -239,6 +240,15 @@ def _same_handover(a: Event, b: Event) -> bool:
         a.gains == b.gains and a.gains not in (None, "unknown")
 
 
+def _figures_identify(a: Event, b: Event) -> bool:
+    """Whether the figures alike in two reports identify one incident across days further apart than a day's slack:
+    both kinds alike, or one alike of at least ``undated_distinct_figure`` (the other kind only compatible: an
+    update). One small figure alike ("1 killed", the injured told 5 and 8) is what a port or a city struck every few
+    days reports again and again: a week apart it cannot tell this strike from the last one."""
+    return _figures_shared(a, b) >= len(_KINDS) or \
+        any(x == y >= WEIGHTS.undated_distinct_figure for x, y in _both_stated(a, b))
+
+
 def _figures_shared(a: Event, b: Event) -> int:
     """How many kinds of figure (killed, injured) both reports state, non-zero and equal."""
     return sum(1 for attr in ("killed", "injured")
@@ -270,7 +280,7 @@ def mergeable(a: Event, b: Event) -> bool:
     if a.event_type == b.event_type == "casualty_report" and a.when.precision == b.when.precision == 1 and \
             abs((da - db).days) > 1 and not _figures_shared(a, b):
         return _page_bounded(a, b)  # two days apart, no figure alike: a city struck on both days, unless one toll updated
-    return _control(a) or abs((da - db).days) <= WEIGHTS.merge_days_exact or _figures_shared(a, b) > 0 or \
+    return _control(a) or abs((da - db).days) <= WEIGHTS.merge_days_exact or _figures_identify(a, b) or \
         _page_bounded(a, b)
 
 

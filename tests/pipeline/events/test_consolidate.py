@@ -143,3 +143,48 @@ def test_article_tells_one_change_of_control(parser, body, place):
     events = [e for e in article_events(parser, body) if e.event_type != "annexation_claim"]
     assert [e.place.name for e in events] == [place]
     assert len(events[0].sources) == 2
+
+
+# -- a strike told without figures and the toll of one settlement (one settlement, one day) -----------------------
+def _zero(event: Event, kind: str = "injured") -> Event:
+    from pipeline.events.records import CasualtyClaim
+    event.casualty_claims = [CasualtyClaim(kind, 0, "no one was injured", None, "a.txt", 0, 1, "zero")]
+    return event
+
+
+def test_a_strike_line_and_the_toll_told_elsewhere_of_one_town_are_one_casualty_report():
+    headline = _event("drone_strike", "Lesne", TOWN, "Lesne under a drone attack", start=0)
+    toll = _event("drone_strike", "Lesne", TOWN, "By evening three people had died in Lesne.", start=40,
+                  kind="casualty_report", killed=3)
+    out = consolidate([headline, toll])
+    assert len(out) == 1 and out[0].event_type == "casualty_report" and out[0].killed == 3
+    assert len(out[0].sources) == 2
+
+
+def test_a_headline_dated_by_its_page_joins_the_toll_of_the_day_before():
+    headline = _event("missile_strike", "Lesne", TOWN, "Missile strike on Lesne: more wounded", start=0,
+                      day="2024-05-07", basis="page")
+    toll = _event("missile_strike", "Lesne", TOWN, "On Monday a missile killed two in Lesne.", start=50,
+                  kind="casualty_report", killed=2)
+    out = consolidate([headline, toll])
+    assert len(out) == 1 and out[0].when.date == "2024-05-06" and out[0].killed == 2
+
+
+@pytest.mark.parametrize("why", ["no one hurt", "another weapon", "another village", "another day", "undated"])
+def test_a_strike_that_is_not_the_tolls_incident_stays_apart(why):
+    where, sub, day, name = TOWN, "drone_strike", "2024-05-06", "Lesne"
+    if why == "another weapon":
+        sub = "missile_strike"
+    elif why == "another village":
+        where, name = NEAR, "Dovhe"
+    elif why == "another day":
+        day = "2024-05-03"
+    elif why == "undated":
+        day = None
+    strike = _event(sub, name, where, "A drone hit the administration building; no one was injured.", start=0,
+                    day=day)
+    if why == "no one hurt":
+        strike = _zero(strike)
+    toll = _event("drone_strike", "Lesne", TOWN, "A drone killed two people in Lesne on Monday.", start=80,
+                  kind="casualty_report", killed=2)
+    assert len(consolidate([strike, toll])) == 2

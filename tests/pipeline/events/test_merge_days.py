@@ -96,3 +96,18 @@ def test_a_merged_capture_takes_the_side_another_outlet_names(parser):
     [capture] = _of(_merged(parser, [UNSAID_SIDE, CONFIRM_SATURDAY, CLAIM_SUNDAY], (0, 1, 2)), "frontline_incident")
     assert capture.gains == "Russia"
     assert _articles(capture) == {"fell.txt", "confirm.txt", "claim.txt"}
+
+
+# a port struck twice a week apart, each strike killing one: the page of the later one dates it only by its own day
+PORT_FIRST = ("port1.txt", "date 2024-06-05\nOn the evening of June 3, a Russian missile strike on the port of "
+                           "Mykolaiv killed one person and injured five, the regional governor said.")
+PORT_AGAIN = ("port2.txt", "date 2024-06-10\nA Russian missile strike on the port of Mykolaiv killed one person and "
+                           "injured eight, the regional governor said.")
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_one_small_figure_alike_a_week_apart_does_not_make_one_strike(parser, order):
+    """"One killed" alike is what a city struck every few days reports again and again: not enough to join a strike
+    to one a week before it through the page's coarse day."""
+    reports = _of(_merged(parser, [PORT_FIRST, PORT_AGAIN], order), "casualty_report")
+    assert sorted(r.injured for r in reports) == [5, 8]

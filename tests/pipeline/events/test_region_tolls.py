@@ -51,3 +51,15 @@ def test_a_regions_sum_over_the_day_beside_a_towns_attack_adds_no_event(geoparse
                    "Over the past day, Russian strikes in the Kherson region killed six people, the governor said.\n")
     reports = [e for e in article_events(geoparser, text) if e.event_type == "casualty_report"]
     assert [(e.admin1_code, e.killed) for e in reports] == [("UA-65", 2)]
+
+
+def test_a_toll_told_over_two_regions_is_not_the_toll_of_a_town_struck_in_one(parser):
+    """A sentence naming only several regions tells a sum over them ("four wounded in attacks on the A and B
+    regions"): the town's incident keeps no toll of it (the figure stays a claim)."""
+    text = (PAGE + "Drones struck an oil depot in Bryansk overnight, starting a fire, officials said.\n\n"
+            "At least four people were wounded in drone attacks on the Bryansk and Kursk regions, authorities said.")
+    events = article_events(parser, text)
+    at_town = [e for e in events if e.place is not None and e.place.name == "Bryansk" and
+               e.place.feature_kind != "admin1"]
+    assert at_town and all(e.injured is None for e in at_town)
+    assert any(c.value == 4 for e in at_town for c in e.casualty_claims)
