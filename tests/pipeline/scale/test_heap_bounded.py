@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -13,13 +12,13 @@ from pipeline.scale.store import FOLD_NAME, HEAP_NAME, pipeline_version
 from tests.pipeline.scale.conftest import write_jsonl
 from tests.pipeline.scale.test_heap_and_streaming import _same_outputs
 
-SIZES = ("morning", "evening", "night")
+DESKS = ("morning", "evening", "night")
 
 
 def _one_incident(n: int, *, offset: int = 0) -> list[dict]:
     """``n`` articles reporting one strike (one merged event that every article joins)."""
     return [{"id": f"r{i:04d}", "date": "2023-03-04",
-             "text": f"Report number {i} of the {SIZES[i % 3]} desk.\n\nA missile struck a depot in Kharkiv on "
+             "text": f"Report number {i} of the {DESKS[i % 3]} desk.\n\nA missile struck a depot in Kharkiv on "
                      f"Friday, the regional governor said. Three people were killed and {i % 4 + 2} were wounded.\n"}
             for i in range(offset, offset + n)]
 
