@@ -57,8 +57,13 @@ LIVE_EVENTS = 4_096  # merged events whose merge views (what the merge rule read
 # the heap is only appended to: a merged event changed, or a bucket level merged, leaves its old record as garbage.
 # When the fold is kept and the garbage is more than both of these, the live records are copied into a new heap
 # (the copy costs the live bytes once; with this ratio, at most as many bytes as were appended since the last one)
+# The same test runs while the articles are folded (a merged event joined by many reports is pickled again each time
+# it is let go, so a corpus that repeats its incidents appends far more than it keeps), so the heap stays within
+# (1 + ratio) times its live bytes plus the minimum, whatever the corpus
 HEAP_GARBAGE_RATIO = 1.0  # garbage per live byte
 HEAP_GARBAGE_MIN = 64 << 20  # bytes: small heaps are left as they are
+HEAP_CHECK_EVERY = 16 << 20  # bytes appended between two looks at the garbage during a build (a look reads every
+# event's reference: ~4 ms at 48,000 events); at least an eighth of the heap, so looks stay rare as it grows
 WHOLE_EVENTS = 256  # merged events held whole (as objects) while articles are merged; the others wait in the heap
 OUTPUT_NAMES = ("places.geojson", "events.geojson", "oblasts.geojson", "events.csv", "articles.jsonl",
                 "events.parquet", "places.parquet")  # every file render() gives (its digest is kept)
@@ -278,6 +283,7 @@ class BuildFold:
             self.heap = BlobHeap(Path(folder) / f"{HEAP_NAME}.new")  # renamed to HEAP_NAME when the fold is kept
         self.merge.heap = self.heap
         self.grouping.keep_shingles_in(self.heap)
+        self._heap_check = HEAP_CHECK_EVERY  # the heap's size at which its garbage is looked at next (``_bound_heap``)
 
     # -- folding -----------------------------------------------------------------------------
     def group(self, name: str, fp: Fingerprint, published: object) -> None:
@@ -332,6 +338,7 @@ class BuildFold:
                 source.group = group
         self.merge.add(result.events)
         self.merge.compact(keep=LIVE_EVENTS, whole=WHOLE_EVENTS)  # the others wait in the heap until met again
+        self._bound_heap()
         if result.error:
             self.errors.append(result.error)
         self.warnings += [f"{article.name}: {w}" for w in result.warnings]
@@ -580,6 +587,7 @@ class BuildFold:
         state = dict(self.__dict__)
         state["_places"], state["_lines"], state["place_layer_parts"] = None, None, []  # in the files written
         state["_pending"], state["resumed"], state["scratch"], state["heap"] = [], False, None, None
+        state.pop("_heap_check", None)  # when to look at the garbage next: this build's own
         return state
 
     def dumps(self, version: str) -> bytes:
@@ -641,11 +649,22 @@ class BuildFold:
                 holders.append((np.array(refs, dtype=np.int64).reshape(-1, 3), True, set_level))
         return holders
 
-    def compact_heap(self, *, force: bool = False) -> bool:
+    def _bound_heap(self) -> None:
+        """While articles are folded: compact the heap (``compact_heap``, aside from the kept one) when it has grown
+        by ``HEAP_CHECK_EVERY`` or an eighth since the last look."""
+        if self.heap.size < getattr(self, "_heap_check", 0):
+            return
+        self.compact_heap(aside=True)
+        self._heap_check = self.heap.size + max(HEAP_CHECK_EVERY, self.heap.size // 8)
+
+    def compact_heap(self, *, force: bool = False, aside: bool = False) -> bool:
         """Copy the heap's live records into a new heap that replaces it, when its garbage is more than
         ``HEAP_GARBAGE_RATIO`` per live byte and ``HEAP_GARBAGE_MIN`` (``force``: whatever it is); whether it was.
-        Every reference is updated; arrays mapped from the old file stay valid. Call after ``merge.compact()`` and
-        ``grouping.keep()`` (every live record is in the heap then)."""
+        Every reference is updated and the band buckets' levels are mapped from the new heap. Records not yet in
+        the heap (events changed since they were pickled, recent shingles) are not records: any time between two
+        articles will do. ``aside``: the kept fold's heap (``HEAP_NAME``) is left as it is, the copy made as
+        ``HEAP_NAME.new`` beside it (``keep`` moves it over the kept one once the outputs are written), so a build
+        stopped meanwhile leaves the kept fold and its heap as they were."""
         holders = self._heap_records()
         live = sum(int(refs[:, 1].sum()) for refs, _arrays, _put in holders)
         garbage = self.heap.size - live
@@ -657,16 +676,22 @@ class BuildFold:
         keys = refs[:, 0] * 2 + (refs[:, 1] > 0)
         unique, first, where = np.unique(keys, return_index=True, return_inverse=True)
         old = self.heap
-        new, offsets = old.compacted(old.path.with_name(old.path.name + ".compact"), refs[first], arrays[first])
+        target = old.path.with_name(f"{HEAP_NAME}.new") if aside and old.path.name == HEAP_NAME else old.path
+        new, offsets = old.compacted(target.with_name(target.name + ".compact"), refs[first], arrays[first])
         moved = offsets[where.reshape(-1)]
         at = 0
         for held, _arrays, put in holders:
             put(moved[at:at + len(held)])
             at += len(held)
-        os.replace(new.path, old.path)  # a build stopped before the fold is kept: the kept fold's heap is gone, and
-        new.path = old.path  # it is refused (token): everything is folded again from the per-article store
+        # in place (not ``aside``): a build stopped before the fold is kept leaves a kept fold whose heap is gone,
+        # and it is refused (token): everything is folded again from the per-article store
+        os.replace(new.path, target)
+        new.path = target
         old.close()
         self.heap = self.merge.heap = new
+        for buckets in (self.grouping.buckets, self.grouping.first_text):
+            for name in buckets.refs:
+                setattr(buckets, name, None)  # mapped again from the new heap: the old file's space is given back
         self.grouping.keep_shingles_in(new)
         return True
 
@@ -684,6 +709,8 @@ class BuildFold:
                 source = staged
             os.replace(source, target)  # an interrupted build leaves a heap whose token is not the kept fold's
             self.heap.path = target
+        for stale in (f"{HEAP_NAME}.new", f"{HEAP_NAME}.new.compact", f"{HEAP_NAME}.compact"):
+            (Path(folder) / stale).unlink(missing_ok=True)  # left by an interrupted build (never the heap: moved)
 
     @staticmethod
     def loads(blob: bytes, version: str, folder: Path | None = None) -> BuildFold | None:
