@@ -18,7 +18,9 @@ dated and whichever comes first:
   least the earlier's and one distinctive (2 killed and 20 injured in the first hours, 16 and 59 the next day:
   :func:`_toll_grown`);
 - **dates**: when both are dated, within ``merge_days_*``; strikes further apart than ``merge_days_exact``
-  (possible only through a coarse date's slack) also need a figure both state alike, or (:func:`_page_bounded`)
+  (possible only through a coarse date's slack: the page's day standing in for a day the text does not state)
+  also need figures both state that identify the incident, as with no date (:func:`_figures_agree`: "1 killed" alike
+  a week apart is two strikes on a port, not one), or (:func:`_page_bounded`)
   the later day is only its page's own and the figures read as one toll updated (:func:`_toll_updated`: none
   lower in the later report, a distinctive one; "the toll has risen to 34" three days after 25 killed were
   reported); a change of control of one settlement to one named side within ``merge_days_handover``
@@ -261,14 +263,14 @@ def mergeable(a: Event, b: Event) -> bool:
         return _undated_evidence(a, b)
     if not _dates_compatible(a.when, b.when):
         return _page_bounded(a, b) or _one_handover(a, b, abs((da - db).days))
-    # days further apart than a day's slack are one strike only with a figure alike (a coarse date only bounds the
-    # strike: a city is struck too often to join a toll of today to last week's strike told without one)
+    # days further apart than a day's slack are one strike only with figures alike that identify it (a coarse date
+    # only bounds the strike: a city is struck too often to join a toll of today to last week's strike told without one)
     if _after_report(a, b) or _after_report(b, a):
         return False  # an incident a text dates after the other report was published is not the one it reported
     if a.event_type == b.event_type == "casualty_report" and a.when.precision == b.when.precision == 1 and \
             abs((da - db).days) > 1 and not _figures_shared(a, b):
         return _page_bounded(a, b)  # two days apart, no figure alike: a city struck on both days, unless one toll updated
-    return _control(a) or abs((da - db).days) <= WEIGHTS.merge_days_exact or _figures_shared(a, b) > 0 or \
+    return _control(a) or abs((da - db).days) <= WEIGHTS.merge_days_exact or _figures_agree(a, b) or \
         _page_bounded(a, b)
 
 
