@@ -204,13 +204,17 @@ _BETWEEN = re.compile(r"\bbetween\b[^.;:!?]{0,50}?\band\b[^.;:!?,]{0,40}", re.IG
 # the day after one stated before it: "the following day", "the next morning", "a day later"
 _FOLLOWING_DAY = re.compile(r"\b(?:the\s+(?:following|next)\s+(?:day|morning|night|evening)|a\s+day\s+later)\b",
                             re.IGNORECASE)
+# a statement's verb: "The next day, the General Staff confirmed that it had struck the depot" dates the confirmation
+_STATEMENT = re.compile(r"\b(?:said|says|told|reported|reports|announced|stated|confirmed|claimed|wrote|according to)\b",
+                        re.IGNORECASE)
 
 
 def day_after(stated: EventDate | None, sentence: str, published: EventDate) -> EventDate | None:
     """The day ``sentence`` dates by the day after the one a sentence before it stated ("An attack hit A on 5 December.
     ... setting a tank on fire the following day"): ``stated`` plus one, at day precision. None when the sentence
-    says no "the following day", ``stated`` is no day, or the day after it lies after the page's date."""
-    if stated is None or stated.precision != 1 or not _FOLLOWING_DAY.search(sentence):
+    says no "the following day", tells a statement (its day dates what was said, not what happened: "the next day,
+    the army confirmed it had struck the depot"), ``stated`` is no day, or the day after it lies after the page's date."""
+    if stated is None or stated.precision != 1 or not _FOLLOWING_DAY.search(sentence) or _STATEMENT.search(sentence):
         return None
     day, page = parse_iso(stated.date), parse_iso(published.date)
     if day is None:

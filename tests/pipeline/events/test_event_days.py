@@ -86,6 +86,12 @@ def test_the_following_day_is_never_after_the_page():
     assert day_after(WEDNESDAY, "A second drone set a tank on fire the following day.", WEDNESDAY) is None
 
 
+def test_the_next_day_of_a_statement_dates_no_strike():
+    # the day the strike was confirmed, not the day it happened
+    stated = EventDate("2025-02-05", 1, "5 February")
+    assert day_after(stated, "The next day, the General Staff confirmed that it had struck the depot.", WEDNESDAY) is None
+
+
 def test_a_sentence_without_the_following_day_is_not_counted_on():
     assert day_after(EventDate("2025-02-05", 1, "5 February"), "A drone hit a depot.", WEDNESDAY) is None
 
