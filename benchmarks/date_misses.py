@@ -4,7 +4,7 @@ Run from the repository root on builds of the development sets (``conflictmap bu
 
     .venv/bin/python benchmarks/date_misses.py ROOT [SET ...]
 
-SET is ``realnews`` (``../shared/realnews``) or a folder name under ``/work/sets`` (default: realnews, e1 … e12).
+SET is ``realnews`` (``../shared/realnews``) or a folder name under ``/work/sets`` (default: realnews, e1 … e16).
 Gold events are paired one-to-one as ``score.py`` does (first fit, in gold order); a missed gold event is listed
 with the first unpaired event of its article that would match it but for the date (ours, its precision, the
 page's date). Nothing is written.
@@ -60,7 +60,7 @@ def date_misses(root: Path, name: str) -> list[tuple]:
 
 def main(argv: list[str]) -> int:
     root = Path(argv[0])
-    names = argv[1:] or ["realnews"] + [f"e{i}" for i in range(1, 13)]
+    names = argv[1:] or ["realnews"] + [f"e{i}" for i in range(1, 17)]
     total = 0
     for name in names:
         for row in date_misses(root, name):

@@ -72,8 +72,8 @@ from pipeline.geoparse.persons import bank_cue
 from pipeline.geoparse.recognise import content_ranges, sentence_starts
 from pipeline.geoparse.resolve import great_circle_km
 from pipeline.model import POINT_KINDS, Place
-from pipeline.text.dates import (MONTH_ABBR, MONTH_NAMES, MONTHS, EventDate, UNDATED, cut_in_date, explicit_date, parse_iso,
-                                 statement_day_only)
+from pipeline.text.dates import (MONTH_ABBR, MONTH_NAMES, MONTHS, EventDate, UNDATED, cut_in_date, day_after, explicit_date,
+                                 parse_iso, statement_day_only)
 from pipeline.text.translit import spelling_key
 
 EARLIER = EventDate(None, None, "an earlier period")
@@ -570,6 +570,9 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
             # what happened is dated in its own clause
             date = explicit_date(sentence[clause_start(sentence, trig[0].start):], published)
         before = bool(trig or figs) and earlier_period(sentence, published)
+        if date is None and (trig or figs) and last is not None and not before:
+            # "... on 5 December. Another drone set a tank on fire the following day": counted from the day before
+            date = day_after(explicit_date(last[1], published), sentence, published)
         if date is None and (trig or figs) and last is not None and not before and \
                 (last[0] == para or last[0] == para - 1 and _GOES_ON.match(sentence)):
             # "On May 3, shells hit homes. The centre was also hit."; "The statement on Saturday said ... ¶ It also

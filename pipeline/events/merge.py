@@ -273,8 +273,8 @@ def mergeable(a: Event, b: Event) -> bool:
         return _undated_evidence(a, b)
     if not _dates_compatible(a.when, b.when):
         return _page_bounded(a, b) or _one_handover(a, b, abs((da - db).days))
-    # days further apart than a day's slack are one strike only with a figure alike (a coarse date only bounds the
-    # strike: a city is struck too often to join a toll of today to last week's strike told without one)
+    # days further apart than a day's slack are one strike only with figures alike that identify it (a coarse date
+    # only bounds the strike: a city is struck too often to join a toll of today to last week's strike told without one)
     if _after_report(a, b) or _after_report(b, a):
         return False  # an incident a text dates after the other report was published is not the one it reported
     if a.event_type == b.event_type == "casualty_report" and a.when.precision == b.when.precision == 1 and \

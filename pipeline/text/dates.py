@@ -9,9 +9,12 @@ without a year gives no date. Inside a sentence, "on Friday", "On Friday, ..." a
 "last week" and "at the weekend" give ACLED time precision 2, "in 2014" gives nothing but a note;
 "since June", "until Friday" bound a span and date nothing.
 
-Days are the page's calendar days, with no time zones: "overnight" and "this morning" are the day
-they are said on (the night that ends that morning), as is a daily summary's "over the past day" / "in the last 24
-hours" (the day the period ends, the one its report states); "last night" and "the day before" are the day before.
+Days are the page's calendar days, with no time zones: "overnight", "last night" and "this morning" are the day
+they are said on (the night that ends that morning: a morning report's "last night" is the night just ended), as is a
+daily summary's "over the past day" / "in the last 24 hours" (the day the period ends, the one its report states);
+"the day before" and "the night before" are the day before, and "the following day" the day after the day the sentence
+before states (none when it states none). A wire dateline the day after the page's date ("July 6 (Reuters) -" on a
+page stamped July 5 in a time zone behind the wire's) is the story's day.
 """
 
 from __future__ import annotations
@@ -44,6 +47,8 @@ _SPAN_WEEKDAY = re.compile(r"\b(?:since|until|till|by)\s+$", re.IGNORECASE)
 # a weekday without a preposition inside a name: "the Sunday Times", "Good Friday", "Bloody Sunday"
 _NAME_AFTER = re.compile(r"\s+[A-Z]")
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+# a time of day before a weekday is no name ("Late Tuesday, drones hit ...", "Early Monday"): it dates as "on Tuesday"
+_TIME_OF_DAY_BEFORE = re.compile(r"\b(?:late|early|earlier|later)\s+$", re.IGNORECASE)
 _MONTH_DAY = re.compile(r"\b(?:on\s+)?" + _MONTH_RE + r"\s+(\d{1,2})(?:,?\s+(\d{4}))?\b")
 _RELATIVE = re.compile(r"\b(last week|this week|at the weekend|over the weekend|last weekend|this weekend|"
                        r"yesterday|today|earlier this month|last month)\b", re.IGNORECASE)
@@ -112,30 +117,37 @@ def article_date(text: str, meta: dict | None = None) -> EventDate:
 
 
 # a wire dateline opening the story: "CITY, May 17 (Agency) -", "CITY, Oct. 3, (Agency) –"
-_WIRE_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Za-z .'’-]{1,30},\s+" + _MONTH_RE + r"\s+(\d{1,2}),?\s*(?:\(|[-–—]|\.\s*/)",
-                            re.MULTILINE)
+# "July 6 (Reuters) -" (no city: the agency's name in brackets then)
+_WIRE_DATELINE = re.compile(r"^[ \t]*(?:[A-Z][A-Za-z .'’-]{1,30},\s+" + _MONTH_RE + r"\s+(\d{1,2}),?\s*(?:\(|[-–—]|\.\s*/)|"
+                            + _MONTH_RE + r"\s+(\d{1,2})\s*\([A-Z][^()\n]{0,40}\)\s*[-–—])", re.MULTILINE)
 WIRE_DATELINE_CHARS = 600  # a dateline opens the story: looked for in its first lines only
 WIRE_LAG_DAYS = 3  # a reprint is dated up to this many days after the story was filed; a dateline further back
 # (or later) is not this page's filing day
+WIRE_AHEAD_DAYS = 1  # a dateline may name the day after the page's date: a page stamped in a time zone behind the
+# wire's (an American evening is the next day in Ukraine); further ahead it is no filing day of this page
 # a date in figures in the headline, day first: "17.05.23", "17.05.2023"
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d.])")
 HEADLINE_CHARS = 200  # the headline: the page's first line, within this many characters
 
 
 def _filed(text: str, page: date) -> EventDate | None:
-    """The day a wire story was filed, when its dateline ("CITY, May 17 (Agency) -") names a day shortly before the
-    page's date (a reprint): the day its "on Sunday" and its undated news count from. None otherwise."""
+    """The day a wire story was filed, when its dateline ("CITY, May 17 (Agency) -", "May 17 (Agency) -") names a day
+    shortly before the page's date (a reprint) or the day after it (``WIRE_AHEAD_DAYS``: a page stamped in a time zone
+    behind the wire's): the day its "on Sunday" and its undated news count from. None otherwise."""
     m = _WIRE_DATELINE.search(text, 0, WIRE_DATELINE_CHARS)
     if m is None:
         return None
+    month, day_of_month = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
     try:
-        day = date(page.year, _month(m.group(1)), int(m.group(2)))
+        day = date(page.year, _month(month), int(day_of_month))
     except (ValueError, KeyError):
         return None
-    if day > page:
-        day = day.replace(year=page.year - 1) if (day.month, page.month) == (12, 1) else day
+    if (day.month, page.month) == (12, 1):
+        day = day.replace(year=page.year - 1)
+    elif (day.month, page.month) == (1, 12):
+        day = day.replace(year=page.year + 1)
     lag = (page - day).days
-    return EventDate(day.isoformat(), 1, "wire dateline") if 0 < lag <= WIRE_LAG_DAYS else None
+    return EventDate(day.isoformat(), 1, "wire dateline") if lag and -WIRE_AHEAD_DAYS <= lag <= WIRE_LAG_DAYS else None
 
 
 def _headline_date(text: str) -> EventDate:
@@ -161,10 +173,10 @@ _WEEKDAY_BARE = re.compile(r"\b(" + "|".join(w.title() for w in WEEKDAYS) + r")[
 _PREVIOUS_DAY = re.compile(r"\b(the previous day|the day before|last night|overnight|earlier (?:in the day|today)|"
                            r"this morning|on the night of|the night before|(?:over|in|during) the (?:past|last) "
                            r"(?:day|24 hours))\b", re.IGNORECASE)
-# the day before the one they are said on: "last night" is the evening before (the night that ends on the day said is
-# "overnight"); a daily summary's "over the past day" / "in the last 24 hours" is a period ending on the day it is
+# the day before the one they are said on; "last night", like "overnight", is the night that ends on the day said (a
+# morning report's night just ended: the development sets' gold dates it so three times in four); a daily summary's "over the past day" / "in the last 24 hours" is a period ending on the day it is
 # stated, dated by that day (the day its report gives), like "overnight"
-_DAY_BEFORE = ("the previous day", "the day before", "the night before", "last night")
+_DAY_BEFORE = ("the previous day", "the day before", "the night before")
 # a date right after a speech verb dates the statement, not the event ("said on Thursday")
 _SPEECH_BEFORE = re.compile(r"\b(said|says|told|tells|reported|reports|announced|stated|confirmed|wrote|added|noted|"
                             r"released|published|posted|address|interview|briefing|statement|according to)\b[^.;,]{0,40}$",
@@ -188,6 +200,30 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 # "between the morning of May 27 and the morning of May 28", "between Friday and Sunday": a period a tally covers,
 # whose days date nothing (as "since June"); the phrase up to the end of its second day
 _BETWEEN = re.compile(r"\bbetween\b[^.;:!?]{0,50}?\band\b[^.;:!?,]{0,40}", re.IGNORECASE)
+
+
+# the day after one stated before it: "the following day", "the next morning", "a day later"
+_FOLLOWING_DAY = re.compile(r"\b(?:the\s+(?:following|next)\s+(?:day|morning|night|evening)|a\s+day\s+later)\b",
+                            re.IGNORECASE)
+# a statement's verb: "The next day, the General Staff confirmed that it had struck the depot" dates the confirmation
+_STATEMENT = re.compile(r"\b(?:said|says|told|reported|reports|announced|stated|confirmed|claimed|wrote|according to)\b",
+                        re.IGNORECASE)
+
+
+def day_after(stated: EventDate | None, sentence: str, published: EventDate) -> EventDate | None:
+    """The day ``sentence`` dates by the day after the one a sentence before it stated ("An attack hit A on 5 December.
+    ... setting a tank on fire the following day"): ``stated`` plus one, at day precision. None when the sentence
+    says no "the following day", tells a statement (its day dates what was said, not what happened: "the next day,
+    the army confirmed it had struck the depot"), ``stated`` is no day, or the day after it lies after the page's date."""
+    if stated is None or stated.precision != 1 or not _FOLLOWING_DAY.search(sentence) or _STATEMENT.search(sentence):
+        return None
+    day, page = parse_iso(stated.date), parse_iso(published.date)
+    if day is None:
+        return None
+    after = day + timedelta(days=1)
+    if page is not None and after > page:
+        return None
+    return EventDate(after.isoformat(), 1, "the following day")
 
 
 def cut_in_date(text: str, cut: int) -> bool:
@@ -343,7 +379,8 @@ def read_dates(sentence: str) -> DateReading:
         if _SPAN_WEEKDAY.search(sentence, max(0, m.start() - 8), m.start()):
             continue
         if m.group(1) is None and (_NAME_AFTER.match(sentence, m.end()) or
-                                   _NAME_BEFORE.search(sentence, max(0, m.start() - 20), m.start())):
+                                   _NAME_BEFORE.search(sentence, max(0, m.start() - 20), m.start())) and \
+                not _TIME_OF_DAY_BEFORE.search(sentence, max(0, m.start() - 10), m.start()):
             continue
         add(m, "weekday", m.group(2))
     for m in _WEEKDAY_BARE.finditer(sentence) if "day" in sentence else ():

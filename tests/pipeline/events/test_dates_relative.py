@@ -62,8 +62,17 @@ def test_future_weekday_without_preposition_lies_ahead():
 
 
 # -- nights and daily summaries ---------------------------------------------------------------------------
-def test_last_night_is_the_evening_before_the_page():
-    assert _day("A warehouse burned last night after the blast.") == "2023-05-16"
+def test_last_night_is_the_night_ending_on_the_page_day():
+    # a morning report's "last night" is the night just ended, dated as "overnight" (session 17, dates23)
+    assert _day("A warehouse burned last night after the blast.") == "2023-05-17"
+
+
+def test_yesterday_evening_outranks_last_night():
+    assert _day("Yesterday evening a shell hit a shop; last night drones followed.") == "2023-05-16"
+
+
+def test_the_night_before_is_still_the_day_before():
+    assert _day("The depot had been hit the night before.") == "2023-05-16"
 
 
 def test_overnight_stays_the_page_day():

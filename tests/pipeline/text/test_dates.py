@@ -192,7 +192,7 @@ def test_a_sentence_without_any_date_word_has_no_date_expression():
     # each kind of date expression is still read: a month, a year, a day word, "week", "month", "night", "morning"
     for sentence, date in (("Shelling hit the town on Jun. 12.", "2023-06-12"), ("Shelling hit it this morning.",
                            "2023-06-16"), ("Shelling hit it last week.", "2023-06-09"),
-                          ("Shelling hit it last night.", "2023-06-15"), ("Shelling hit it overnight.", "2023-06-16"),
+                          ("Shelling hit it last night.", "2023-06-16"), ("Shelling hit it overnight.", "2023-06-16"),
                           ("Shelling hit it last month.", "2023-05-01")):
         assert explicit_date(sentence, FRIDAY).date == date, sentence
     assert explicit_date("The peninsula was annexed in 2014.", FRIDAY) == EventDate(None, None, "in 2014")
