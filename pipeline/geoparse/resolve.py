@@ -464,7 +464,10 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             # a region phrase ("the Kharkiv region") names its unit outright; otherwise the same name
             # is no evidence for itself ("a Delta officer ... the Delta officer")
             own_key = None if mentions[i].region else mentions[i].key
-            admin_ctx[top.admin1_code].append((i, own_key, mentions[i].sentence, mentions[i].paragraph))
+            # (a unit named as a neighbour, "the border with the X region", is context of the article only)
+            near = -1 if mentions[i].bordering else None
+            admin_ctx[top.admin1_code].append((i, own_key, mentions[i].sentence if near is None else near,
+                                               mentions[i].paragraph if near is None else near))
         if top.feature_kind == "city" and top.country_code:
             countries[top.country_code] += w.city_country_weight if conf >= w.city_country_confidence else 0.0
         if top.feature_kind not in ("country", "continent", "water", "region") and conf >= w.anchor_confidence:
@@ -1002,7 +1005,8 @@ def _constraints(i: int, mentions: list[Mention], first: list) -> tuple[Candidat
             unit = top
     elif m.settlement:
         for j, other in enumerate(mentions):
-            if other.sentence == m.sentence and other.region and j != i and first[j][0] is not None:
+            if other.sentence == m.sentence and other.region and not other.bordering and j != i and \
+                    first[j][0] is not None:
                 top = first[j][0]
                 if top.feature_kind == "admin1":
                     unit = top

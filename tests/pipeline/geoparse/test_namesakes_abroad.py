@@ -83,7 +83,7 @@ WAR = ("Russian drones struck Kharkiv overnight, killing two people, the regiona
 
 
 def test_a_far_towns_name_in_a_war_article_is_dropped(geoparser, far_town):
-    text = WAR + f"The channel {far_town} put the number of injured at 12."
+    text = WAR + f"Another channel, {far_town}, put the number of injured at 12."
     texts = [p["text"] for p in geoparser.parse(text)]
     assert "Kharkiv" in texts
     assert far_town not in texts
@@ -97,3 +97,30 @@ def test_a_far_town_whose_country_is_named_is_kept(geoparser, far_town):
 def test_a_far_town_outside_a_war_article_is_kept(geoparser, far_town):
     text = f"The festival in {far_town} drew 12,000 visitors on Sunday, organisers said."
     assert far_town in [p["text"] for p in geoparser.parse(text)]
+
+
+@pytest.fixture(scope="module")
+def village_of_two_units(gazetteer):
+    """A one-word village name with exactly two gazetteer readings, small villages of two Ukrainian oblasts."""
+    table = geodata.load_settlements()
+    rows = table[(table["country_code"] == "UA") & (table["kind"] == "settlement")]
+    for name, units in sorted(rows.groupby("name")["admin1_code"]):
+        if " " in name or "-" in name or "'" in name or len(name) < 8 or len(units) != 2 or units.nunique() != 2:
+            continue
+        cands = [gazetteer.candidate(r) for r in gazetteer.rows_for_key(name_key(name))]
+        if len(cands) == 2 and {c.admin1_code for c in cands} == set(units) and \
+                all(c.feature_kind == "city" and c.population < 1000 for c in cands):
+            return name, sorted(units)
+    pytest.fail("no such village")
+
+
+def test_the_unit_across_the_border_is_no_container(geoparser, gazetteer, village_of_two_units):
+    """"X near the border with the B region": B is no constraint on X; the region the article is about decides."""
+    village, (a, b) = village_of_two_units
+    for home, neighbour in ((a, b), (b, a)):
+        text = (f"Russian forces attacked the {_unit_name(gazetteer, home)} region, the governor said.\n\n"
+                f"Shelling went on across the {_unit_name(gazetteer, home)} region overnight.\n\n"
+                f"They seized the village of {village} near the border with the {_unit_name(gazetteer, neighbour)} "
+                "region.")
+        got = {p["text"]: p for p in geoparser.parse(text)}
+        assert got[village]["admin1_code"] == home, got[village]["reason"]
