@@ -1727,7 +1727,8 @@ def _stray_abroad(mentions: list[Mention], ranked: list[list[_Scored]], unresolv
     or an admin-1 unit in a country that no other name of the article names or locates (no country name, no
     demonym, no other place there), ``stray_far_km`` from every other place the article locates, is dropped with
     all mentions of its name: a name of something else (an outlet, an agency) that shares a far place's name,
-    not a place of the article. A region phrase or a location string keeps its reading."""
+    not a place of the article. A region phrase, a location string or a name called a settlement ("the villages of
+    A and X": a place, if not that one) keeps its reading."""
     names_of_country: dict[str, set[str]] = defaultdict(set)
     points: list[tuple[str, float, float]] = []
     for i, m in enumerate(mentions):
@@ -1739,7 +1740,7 @@ def _stray_abroad(mentions: list[Mention], ranked: list[list[_Scored]], unresolv
             points.append((m.key, c.lat, c.lon))
     for i, m in enumerate(mentions):
         if i in unresolved or i in qualifiers or not ranked[i] or m.kind not in ("name", "variant") \
-                or m.region or m.region_word:
+                or m.region or m.region_word or m.settlement or m.village:
             continue
         c = ranked[i][0].candidate
         if c.capital or not (c.feature_kind == "admin1" or
