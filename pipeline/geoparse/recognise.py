@@ -253,6 +253,7 @@ class Mention:
     facility: bool = False  # "X power plant": a facility named after place X, placed at X unless a landmark
     region_word: bool = False  # its own region word follows it ("Kherson Oblast", "the Kursk region")
     listed: bool = False  # in a list beside a region phrase ("Kharkiv, Sumy and the Poltava region")
+    bordering: bool = False  # a unit after "the border with" / "bordering": a neighbour of its sentence's places
     settlement: bool = False  # named as a settlement ("the village of X", the head of a location string)
     village: bool = False  # named a village ("the villages of A, B and C"): its population says little
     # part of a location string that opens a line ("Bryansk, Russia.", "sumy, sumy Oblast, ukraine"): a
@@ -640,7 +641,22 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     _mark_demonym_qualifiers(ctx, mentions)
     _mark_aliases(ctx, gaz, mentions)
     _mark_near_places(ctx, mentions)
+    _mark_bordering_units(ctx, mentions)
     return mentions
+
+
+# "the border with (the)", "bordering (the)", "borders (the)" right before a unit: the unit is beside the places of
+# its sentence, not around them ("the village of X near the border with the Y region")
+_BORDERING_BEFORE = re.compile(r"\b(?:border[ \t]+with|bordering|borders)[ \t]+(?:the[ \t]+)?\Z", re.IGNORECASE)
+
+
+def _mark_bordering_units(ctx: _Context, mentions: list[Mention]) -> None:
+    """Mark the region phrases named as a neighbour (``Mention.bordering``): no container of their sentence."""
+    text = ctx.text
+    for m in mentions:
+        if m.region and "border" in text[max(0, m.start - 24):m.start].lower() and \
+                _BORDERING_BEFORE.search(text, max(0, m.start - 24), m.start):
+            m.bordering = True
 
 
 # a town named after the river it stands on, written with the article ("X on the Y" for "X-on-Y")

@@ -464,7 +464,10 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             # a region phrase ("the Kharkiv region") names its unit outright; otherwise the same name
             # is no evidence for itself ("a Delta officer ... the Delta officer")
             own_key = None if mentions[i].region else mentions[i].key
-            admin_ctx[top.admin1_code].append((i, own_key, mentions[i].sentence, mentions[i].paragraph))
+            # (a unit named as a neighbour, "the border with the X region", is context of the article only)
+            near = -1 if mentions[i].bordering else None
+            admin_ctx[top.admin1_code].append((i, own_key, mentions[i].sentence if near is None else near,
+                                               mentions[i].paragraph if near is None else near))
         if top.feature_kind == "city" and top.country_code:
             countries[top.country_code] += w.city_country_weight if conf >= w.city_country_confidence else 0.0
         if top.feature_kind not in ("country", "continent", "water", "region") and conf >= w.anchor_confidence:
@@ -519,6 +522,17 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
                     cand, signals = _unit_point(m, gaz, article_unit)
                     unresolved[i] = cand, [*signals, Signal("unresolved_settlement_article_unit", 0.0,
                                                             "the only region the article names")]
+            if article_unit is not None and m.settlement and cand_lists[i] and \
+                    _namesake_abroad(i, mentions, first, _candidates(m, gaz), article_unit, w) and \
+                    _only_unit_named(mentions, first, article_unit):
+                # "the village of X" in an article about one region, X known only in another country: a
+                # settlement of that region the gazetteer lacks, not the namesake across the border
+                district = _district_point(i, mentions, first, cand_lists, article_unit)
+                if district is not None:
+                    at_district.add(i)
+                cand, signals = district or _unit_point(m, gaz, article_unit)
+                unresolved[i] = cand, [*signals, Signal("namesake_abroad", 0.0, "its namesakes lie in another "
+                                                        "country than the only region the article names")]
             continue
         allowed = _allowed(_candidates(m, gaz), gaz, unit, country)
         if allowed is None:
@@ -575,6 +589,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     _one_sense_across_spellings(mentions, second, w)
     if second_ctx.theatre:
         _far_from_its_paragraph(mentions, second, full_lists, unresolved, qualifiers, w)
+        _stray_abroad(mentions, second, unresolved, qualifiers, w)
     out = []
     reasons: dict[tuple, str] = {}  # the reasons rendered in this article (see ``_reason``)
     for i, (m, scored) in enumerate(zip(mentions, second)):
@@ -990,7 +1005,8 @@ def _constraints(i: int, mentions: list[Mention], first: list) -> tuple[Candidat
             unit = top
     elif m.settlement:
         for j, other in enumerate(mentions):
-            if other.sentence == m.sentence and other.region and j != i and first[j][0] is not None:
+            if other.sentence == m.sentence and other.region and not other.bordering and j != i and \
+                    first[j][0] is not None:
                 top = first[j][0]
                 if top.feature_kind == "admin1":
                     unit = top
@@ -1575,6 +1591,23 @@ def _article_unit(mentions: list[Mention], first: list) -> Candidate | None:
     return next(iter(units.values())) if len(units) == 1 else None
 
 
+def _namesake_abroad(i: int, mentions: list[Mention], first: list, cands: list[Candidate], unit: Candidate,
+                     w: ResolveWeights) -> bool:
+    """Whether every reading of mention ``i`` (a name called a settlement) is a village outside ``unit``, some in
+    another country, and its paragraph places nothing else in those countries (but their capitals): a village of
+    the article's region that the gazetteer lacks, not its namesake across the border."""
+    if not cands or any(c.feature_kind != "city" or c.admin1_code == unit.admin1_code or
+                        c.population >= w.namesake_town_population for c in cands):
+        return False
+    abroad = {c.country_code for c in cands} - {unit.country_code}
+    if not abroad:
+        return False
+    paragraph = mentions[i].paragraph
+    return not any(j != i and other.paragraph == paragraph and top is not None and not top.capital and
+                   top.feature_kind in ("city", "admin1", "admin2") and top.country_code in abroad
+                   for j, (other, (top, _conf)) in enumerate(zip(mentions, first)))
+
+
 def _only_unit_named(mentions: list[Mention], first: list, unit: Candidate) -> bool:
     """Whether ``unit`` is the only admin-1 unit the article names as a region, with or without its region word
     ("the Sumy and Kharkiv regions" names two)."""
@@ -1686,6 +1719,38 @@ def _far_from_its_paragraph(mentions: list[Mention], ranked: list[list[_Scored]]
         if (mentions[i].key, c.row) in decided:
             chosen = decided[(mentions[i].key, c.row)]
             ranked[i] = [chosen, *ranked[i]] if chosen is not None else []
+
+
+def _stray_abroad(mentions: list[Mention], ranked: list[list[_Scored]], unresolved: dict, qualifiers: dict,
+                  w: ResolveWeights) -> None:
+    """A stray reading in an article about the war: a town (under ``paragraph_far_max_population``, no capital)
+    or an admin-1 unit in a country that no other name of the article names or locates (no country name, no
+    demonym, no other place there), ``stray_far_km`` from every other place the article locates, is dropped with
+    all mentions of its name: a name of something else (an outlet, an agency) that shares a far place's name,
+    not a place of the article. A region phrase, a location string or a name called a settlement ("the villages of
+    A and X": a place, if not that one) keeps its reading."""
+    names_of_country: dict[str, set[str]] = defaultdict(set)
+    points: list[tuple[str, float, float]] = []
+    for i, m in enumerate(mentions):
+        c = unresolved[i][0] if i in unresolved else ranked[i][0].candidate if ranked[i] else None
+        if c is None or not c.country_code:
+            continue
+        names_of_country[c.country_code].add(m.key)
+        if c.feature_kind not in ("country", "continent", "water", "region"):
+            points.append((m.key, c.lat, c.lon))
+    for i, m in enumerate(mentions):
+        if i in unresolved or i in qualifiers or not ranked[i] or m.kind not in ("name", "variant") \
+                or m.region or m.region_word or m.settlement or m.village:
+            continue
+        c = ranked[i][0].candidate
+        if c.capital or not (c.feature_kind == "admin1" or
+                             (c.feature_kind == "city" and (c.population or 0) < w.paragraph_far_max_population)):
+            continue
+        if names_of_country[c.country_code] - {m.key}:
+            continue
+        others = [(lat, lon) for key, lat, lon in points if key != m.key]
+        if others and min(_great_circle_km(c.lat, c.lon, lat, lon) for lat, lon in others) > w.stray_far_km:
+            ranked[i] = []
 
 
 def _one_area(places: list[tuple[str, float, float, str | None, str]], km: float) -> bool:

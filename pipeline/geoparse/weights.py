@@ -210,6 +210,10 @@ class ResolveWeights:
     paragraph_far_km: float = 250.0
     # ... only readings smaller than this are questioned (a big city is named far from the front as often as not)
     paragraph_far_max_population: int = 100_000
+    # a stray reading: in an article about the war, a town or admin-1 unit of a country nothing else in the article
+    # names or locates, this far (km) from every other place located, is dropped (a name of something else: an
+    # outlet, an agency); smaller: more foreign places named in passing lost
+    stray_far_km: float = 1000.0
     # margin by which the one-sense-per-discourse winner is lifted above the top score
     one_sense_margin: float = 0.01
     # a settlement reading gives way to the town another spelling of the article names when that town is this
