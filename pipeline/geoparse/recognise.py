@@ -45,8 +45,9 @@ _HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\b\s*", re.IGNORECASE)
 # A sentence ends after [.!?] (then closing quotes or brackets, space, and a capital or digit) or at a
 # line break; match ends are sentence starts. Written to start with a character class, which lets the
 # regex engine skip ahead fast; the ends equal those of the plainer
-# r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|\n+".
-_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|(?<=\n)\n*)")
+# r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|\n+" (the repeats possessive: a closer is no space, and a
+# space given back would stand where the look-ahead wants a quote, bracket, capital or digit).
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’)\]]*+\s++(?=[\"“‘(\[]*[A-Z0-9])|(?<=\n)\n*+)")
 # the unit words after a name; "regional" only before an authority ("the Kharkiv regional governor",
 # "Dnipropetrovsk regional military administration"), not before a facility ("the Sumy regional hospital")
 # "People's Republic(s)": the self-proclaimed republics named after an oblast ("the Donetsk People's Republic") are
