@@ -82,7 +82,8 @@ def test_person_runs_equal_the_plain_regex():
     plain = re.compile(r"[A-Z][a-z]+\.?(?:-[A-Z][a-z]+)?(?: (?:[A-Z]\. )*[A-Z][a-z]+\.?(?:-[A-Z][a-z]+)?)+"
                        r"(?![^\W\d_])")
     found = 0
-    for text in _random_piece_texts(_RUN_PIECES, 30000, 30, seed=12):
+    pieces = ["Ab", "Cd", "Ef", "A", " ", " ", "D. ", "-", ".", "a", "\u00c9", "\u00e9", "2", "_", "\n", "'"]
+    for text in _random_piece_texts(pieces, 30000, 20, seed=12):
         spans = [m.span() for m in plain.finditer(text)]
         assert spans == [m.span() for m in recognise._CAP_RUN.finditer(text)], text
         found += bool(spans)
