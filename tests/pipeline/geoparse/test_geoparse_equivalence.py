@@ -87,7 +87,7 @@ def test_person_runs_equal_the_plain_regex():
         spans = [m.span() for m in plain.finditer(text)]
         assert spans == [m.span() for m in recognise._CAP_RUN.finditer(text)], text
         found += bool(spans)
-    assert found > 1000
+    assert found > 500  # person runs occur
 
 
 def test_abbreviation_pattern_equals_the_plain_regex():
