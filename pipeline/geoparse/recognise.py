@@ -1353,8 +1353,20 @@ def _latin1_word_listed(char_class: str) -> str:
 # every repeat possessive ("*+": nothing follows the pattern, and each repeat stops before a character its
 # follower cannot start with, so giving back never led to a longer match), the word characters listed
 _CAP_WORD = _latin1_word_listed(r"[\w'’.\u2010\u2011-]") + "*+"
+
+
+def _by_first_letter(words: tuple[str, ...]) -> str:
+    """``"|".join(words)`` grouped by first letter ("o(?:f|n)|..."): the regex engine tries one branch per letter,
+    not one per word (the words here are each followed by a space, so which branch matches a word does not
+    depend on their order)."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(first + "(?:" + "|".join(rests) + ")" for first, rests in groups.items())
+
+
 _CAP_SPAN = re.compile(_with_latin1_listed(_CAP_START) + _CAP_WORD + r"(?:[ \t]+(?:(?:"
-                       + "|".join(CONNECTORS) + r")[ \t]+)*+" + _with_latin1_listed(_CAP_START)
+                       + _by_first_letter(CONNECTORS) + r")[ \t]+)*+" + _with_latin1_listed(_CAP_START)
                        + _CAP_WORD + ")*+")
 
 

@@ -71,7 +71,8 @@ def test_capitalised_spans_equal_the_plain_regex():
     plain = re.compile(start + word + r"(?:[ \t]+(?:(?:" + "|".join(recognise.CONNECTORS) + r")[ \t]+)*"
                        + start + word + r")*")
     runs = 0
-    for text in _random_piece_texts(_RUN_PIECES, 30000, 30, seed=11):
+    pieces = _RUN_PIECES + [f" {word} " for word in recognise.CONNECTORS] + list(recognise.CONNECTORS)
+    for text in _random_piece_texts(pieces, 30000, 30, seed=11):
         spans = [m.span() for m in plain.finditer(text)]
         assert spans == [m.span() for m in recognise._CAP_SPAN.finditer(text)], text
         runs += any(" " in text[a:b] for a, b in spans)
