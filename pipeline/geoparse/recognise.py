@@ -45,8 +45,9 @@ _HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\b\s*", re.IGNORECASE)
 # A sentence ends after [.!?] (then closing quotes or brackets, space, and a capital or digit) or at a
 # line break; match ends are sentence starts. Written to start with a character class, which lets the
 # regex engine skip ahead fast; the ends equal those of the plainer
-# r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|\n+".
-_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|(?<=\n)\n*)")
+# r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|\n+" (the repeats possessive: a closer is no space, and a
+# space given back would stand where the look-ahead wants a quote, bracket, capital or digit).
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’)\]]*+\s++(?=[\"“‘(\[]*[A-Z0-9])|(?<=\n)\n*+)")
 # the unit words after a name; "regional" only before an authority ("the Kharkiv regional governor",
 # "Dnipropetrovsk regional military administration"), not before a facility ("the Sumy regional hospital")
 # "People's Republic(s)": the self-proclaimed republics named after an oblast ("the Donetsk People's Republic") are
@@ -192,8 +193,9 @@ def _is_list_gap(text: str, start: int, end: int) -> bool:
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 # a capitalised word: r"\b[A-Z][a-z]+(?:['’][a-z]+)?\b", with the opening "\b" written as a look-behind
-# after the capital, so that the regex engine can skip to the next capital fast
-_CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:['’][a-z]+)?\b")
+# after the capital, so that the regex engine can skip to the next capital fast; "(?:X)?\b" as "(?:X\b|\b)" (no
+# repeat) and "[a-z]++" (a letter given back would stand before a letter, where neither branch matches)
+_CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]++(?:['’][a-z]++\b|\b)")
 _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z'-]+")
 _LOWER_WORD_FULL = re.compile(r"[a-z][a-z'-]+")
 _LOWER_LETTERS = frozenset(string.ascii_lowercase)
@@ -1354,9 +1356,34 @@ def _with_latin1_listed(char_class: str) -> str:
     return "[^" + rejected + char_class[2:]
 
 
-_CAP_SPAN = re.compile(_with_latin1_listed(_CAP_START) + r"[\w'’.\u2010\u2011-]*(?:[ \t]+(?:(?:"
-                       + "|".join(CONNECTORS) + r")[ \t]+)*" + _with_latin1_listed(_CAP_START)
-                       + r"[\w'’.\u2010\u2011-]*)*")
+def _latin1_word_listed(char_class: str) -> str:
+    """The class ``char_class`` ("[...]", holding ``\\w``) with every Latin-1 word character also listed: the same
+    set, but the regex engine finds those characters (most of a word) in its table before it asks ``\\w``'s
+    Unicode category."""
+    word = re.compile(r"\w")
+    listed = "".join(re.escape(chr(code)) for code in range(256) if word.fullmatch(chr(code)))
+    return "[" + listed + char_class[1:]
+
+
+# the matches of the plainer r"START[\w'’.\u2010\u2011-]*(?:[ \t]+(?:(?:of|on|...)[ \t]+)*START[\w'’.\u2010\u2011-]*)*":
+# every repeat possessive ("*+": nothing follows the pattern, and each repeat stops before a character its
+# follower cannot start with, so giving back never led to a longer match), the word characters listed
+_CAP_WORD = _latin1_word_listed(r"[\w'’.\u2010\u2011-]") + "*+"
+
+
+def _by_first_letter(words: tuple[str, ...]) -> str:
+    """``"|".join(words)`` grouped by first letter ("o(?:f|n)|..."): the regex engine tries one branch per letter,
+    not one per word (the words here are each followed by a space, so which branch matches a word does not
+    depend on their order)."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(first + "(?:" + "|".join(rests) + ")" for first, rests in groups.items())
+
+
+_CAP_SPAN = re.compile(_with_latin1_listed(_CAP_START) + _CAP_WORD + r"(?:[ \t]+(?:(?:"
+                       + _by_first_letter(CONNECTORS) + r")[ \t]+)*+" + _with_latin1_listed(_CAP_START)
+                       + _CAP_WORD + ")*+")
 
 
 def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[RawMatch]:
@@ -1532,9 +1559,13 @@ _MATCH_START, _MATCH_END = itemgetter(0), itemgetter(1)
 
 
 # capitalised words, with middle initials ("Gino D. Bassett") and hyphenated surnames ("Diaz-Balart")
-# ending at a word's end: "Vetro Buchansʹkyy" (a word spelt with modifier letters) gives no surname "Bucha"
-_CAP_RUN = re.compile(r"[A-Z][a-z]+\.?(?:-[A-Z][a-z]+)?(?: (?:[A-Z]\. )*[A-Z][a-z]+\.?(?:-[A-Z][a-z]+)?)+"
-                      r"(?![^\W\d_])")
+# ending at a word's end: "Vetro Buchansʹkyy" (a word spelt with modifier letters) gives no surname "Bucha".
+# The matches of the plainer r"[A-Z][a-z]+\.?(?:-[A-Z][a-z]+)?(?: (?:[A-Z]\. )*[A-Z][a-z]+\.?(?:-[A-Z][a-z]+)?)+
+# (?![^\W\d_])", written for the regex engine's speed: "(?= [A-Z])" fails a lone capitalised word before the
+# repeated group is entered (most tries), "(?:X|)" is "(?:X)?" without a repeat, and "[a-z]++" does not give back
+# letters (nothing after it can start with a lower-case letter, so giving one back never led to a match).
+_CAP_RUN = re.compile(r"[A-Z][a-z]++\.?(?:-[A-Z][a-z]++|)(?= [A-Z])"
+                      r"(?: (?:[A-Z]\. )*[A-Z][a-z]++\.?(?:-[A-Z][a-z]++|))+(?![^\W\d_])")
 
 
 def _surnames(ctx: _Context, gaz: Gazetteer) -> set[str]:

@@ -55,6 +55,42 @@ def test_capitalised_words_equal_the_plain_regex():
         assert [m.span() for m in plain.finditer(text)] == [m.span() for m in recognise._CAPITALISED.finditer(text)]
 
 
+def _random_piece_texts(pieces: list[str], n: int, max_pieces: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(max_pieces))) for _ in range(n)]
+
+
+_RUN_PIECES = ["a", "b", "A", "B", "Ab", "Cd", "D. ", " ", "  ", "\t", ".", "-", "\u2010", "'", "\u2019", "\u00c9",
+               "\u00e9", "\u00df", "\u00d7", "\u00b2", "\u0416", "\u0436", "\u4e2d", "2", "_", "\n", ",", "of", "the",
+               " of ", " and ", "de"]
+
+
+def test_capitalised_spans_equal_the_plain_regex():
+    start = recognise._with_latin1_listed(recognise._CAP_START)
+    word = r"[\w'\u2019.\u2010\u2011-]*"
+    plain = re.compile(start + word + r"(?:[ \t]+(?:(?:" + "|".join(recognise.CONNECTORS) + r")[ \t]+)*"
+                       + start + word + r")*")
+    runs = 0
+    pieces = _RUN_PIECES + [f" {word} " for word in recognise.CONNECTORS] + list(recognise.CONNECTORS)
+    for text in _random_piece_texts(pieces, 30000, 30, seed=11):
+        spans = [m.span() for m in plain.finditer(text)]
+        assert spans == [m.span() for m in recognise._CAP_SPAN.finditer(text)], text
+        runs += any(" " in text[a:b] for a, b in spans)
+    assert runs > 1000  # runs of several words occur
+
+
+def test_person_runs_equal_the_plain_regex():
+    plain = re.compile(r"[A-Z][a-z]+\.?(?:-[A-Z][a-z]+)?(?: (?:[A-Z]\. )*[A-Z][a-z]+\.?(?:-[A-Z][a-z]+)?)+"
+                       r"(?![^\W\d_])")
+    found = 0
+    pieces = ["Ab", "Cd", "Ef", "A", " ", " ", "D. ", "-", ".", "a", "\u00c9", "\u00e9", "2", "_", "\n", "'"]
+    for text in _random_piece_texts(pieces, 30000, 20, seed=12):
+        spans = [m.span() for m in plain.finditer(text)]
+        assert spans == [m.span() for m in recognise._CAP_RUN.finditer(text)], text
+        found += bool(spans)
+    assert found > 500  # person runs occur
+
+
 def test_abbreviation_pattern_equals_the_plain_regex():
     abbreviations = ("U.S.", "U.S", "US", "USA", "UK", "U.K.", "W. Va.", "Va.", "D.C.", "DRC", "Ill.")
     longest_first = sorted(abbreviations, key=len, reverse=True)
