@@ -26,6 +26,7 @@ from typing import NamedTuple
 from pipeline.geoparse.gazetteer import Gazetteer, adjective_forms_params, adjective_stem, one_word_adjectival
 from pipeline.geoparse.city_parts import mark_city_parts
 from pipeline.geoparse.districts import mark_district_seats
+from pipeline.geoparse.hromadas import hromada_seats
 from pipeline.geoparse.offsets import Offset, mark_offsets
 from pipeline.geoparse.nonplaces import AIRFIELD_NUMBER, without_nonplace_readings
 from pipeline.geoparse.persons import without_person_readings, without_possessive
@@ -628,6 +629,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         mentions = _misspelt_location_parts(ctx, gaz, lines, mentions)
     _mark_facilities(ctx, gaz, mentions)
     mentions = _adjectival_facilities(ctx, gaz, mentions)
+    mentions = _hromadas(ctx, gaz, mentions)
     mentions = _named_facilities(ctx, gaz, mentions)
     _mark_regions(ctx, mentions)
     if lines:
@@ -1032,6 +1034,23 @@ def _adjectival_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention
         m.facility = True
         m.signals.append(Signal("facility_by_adjective", 0.0, f"{_indefinite(facility.group(1).lower())} named by "
                                                               f"the adjective of {gaz._name[seat]}"))
+        found.append(m)
+    return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
+
+
+def _hromadas(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """A hromada named by its seat's adjective ("the Xivska community"): the seat, with a district's precision
+    (``hromadas.hromada_seats``); nothing where a mention already covers the adjective."""
+    found = []
+    for start, end, key, rows in hromada_seats(ctx.text, gaz):
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        m = Mention(start, end, ctx.text[start:end], key, "name", rows)
+        m.paragraph, m.sentence = ctx.paragraph_of(start), ctx.sentence_of(start)
+        if m.paragraph < 0:
+            continue
+        m.district = True
+        m.signals.append(Signal("hromada_seat", 0.0, "named as a hromada: placed at its seat"))
         found.append(m)
     return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
 

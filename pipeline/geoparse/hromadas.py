@@ -1,0 +1,85 @@
+"""Ukrainian hromadas named by the adjective of their seat: "the Xivska community", "the Velykoxivska hromada".
+
+A hromada (territorial community) is named after the settlement that is its seat, by that name's feminine
+adjective: "-ka" gives "-ska" (Pysarivka → Pysarivska), a plural in "-y"/"-i" gives "-ivska", a name ending in a
+consonant adds "-ska", "-llia" gives "-lska", and a two-word name joins its words with "o" ("Velyka Pysarivka" →
+"Velykopysarivska"). The gazetteer lists settlements, not hromadas: such an adjective before "community" or
+"hromada" is read as the seat (a Ukrainian settlement of one of the names the adjective can come from), with the
+precision of a district, since the community spreads around its seat.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from pipeline.text.textnorm import name_key
+
+if TYPE_CHECKING:
+    from pipeline.geoparse.gazetteer import Gazetteer
+
+# a capitalised feminine adjective in "-ska" (at least this many letters before it), then a community noun,
+# optionally qualified ("urban", "rural", "settlement", "village", "territorial")
+STEM_MIN_LETTERS = 4
+_HROMADA = re.compile(r"\b([A-Z][a-z'’ʼ-]{%d,}ska)[ \t]+(?:(?:urban|rural|settlement|village|territorial)[ \t]+)*"
+                      r"(?:community|hromada)\b" % (STEM_MIN_LETTERS - 1))
+# the country whose settlements have hromadas
+HROMADA_COUNTRY_PREFIX = "UA-"
+# endings of the first word of a two-word name ("Velyka", "Novyi", "Stari", "Verkhnie")
+_FIRST_WORD_ENDINGS = ("a", "yi", "i", "e", "ia")
+
+
+def hromada_seats(text: str, gaz: Gazetteer) -> list[tuple[int, int, str, tuple[int, ...]]]:
+    """(start, end, seat key, seat rows) of each hromada adjective of ``text`` before a community noun whose seat
+    the gazetteer has (see the module); the span is the adjective alone."""
+    if "ommunit" not in text and "romad" not in text:
+        return []
+    found = []
+    for match in _HROMADA.finditer(text):
+        seat = _seat(gaz, name_key(match.group(1)))
+        if seat is not None:
+            found.append((match.start(1), match.end(1), seat[0], seat[1]))
+    return found
+
+
+def seat_keys(adjective: str) -> list[str]:
+    """The name keys a hromada adjective (a name key ending in "ska") can come from, most likely first."""
+    if not adjective.endswith("ska") or " " in adjective:
+        return []
+    stem = adjective[:-3]
+    if len(stem) < STEM_MIN_LETTERS:
+        return []
+    keys = _single(stem)
+    for i in range(STEM_MIN_LETTERS - 1, len(stem) - STEM_MIN_LETTERS):
+        if stem[i] == "o":  # "velyko|pysariv": a two-word name
+            first, rest = stem[:i], stem[i + 1:]
+            keys += [f"{first}{ending} {word}" for ending in _FIRST_WORD_ENDINGS for word in _single(rest)]
+    return keys
+
+
+def _single(stem: str) -> list[str]:
+    """One-word names whose hromada adjective is ``stem`` + "ska"."""
+    keys = [stem + "ka", stem]
+    if stem.endswith("iv"):  # "Tsyrkuny" → "Tsyrkunivska"
+        keys += [stem[:-2] + "y", stem[:-2] + "i"]
+    keys += [stem + "e", stem + "a", stem + "ske"]
+    if stem[-1] not in "aeiouy":  # "Bilopillia" → "Bilopilska"
+        keys += [stem + stem[-1] + "ia", stem + stem[-1] + "ya"]
+    return keys
+
+
+def _seat(gaz: Gazetteer, adjective: str) -> tuple[str, tuple[int, ...]] | None:
+    """(key, rows) of the Ukrainian settlements the adjective can come from (the key of the likeliest name; the
+    context chooses among the rows), or None when the adjective is itself a known name (left to the other rules)."""
+    if adjective in gaz.keys:
+        return None
+    first, rows = "", []
+    for key in seat_keys(adjective):
+        if key not in gaz.keys:
+            continue
+        more = [r for r in gaz.rows_for_key(key) if gaz.kind_of[r] == "city" and r not in rows
+                and str(gaz._columns()[6][r]).startswith(HROMADA_COUNTRY_PREFIX)]
+        if more and not first:
+            first = key
+        rows += more
+    return (first, tuple(rows)) if rows else None
