@@ -543,7 +543,7 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
             ordered.append(p)
         elif (unit := title_unit(p, text)) is not None:
             titles.append(unit)
-    ordered = _without_contradicted(ordered, places)
+    ordered = _without_pairs(_without_contradicted(ordered, places), places, text)
     starts = [p.start for p in ordered]
     title_starts = [p.start for p in titles]
     out: list[_Sentence] = []
@@ -612,6 +612,30 @@ def _without_contradicted(points: list[Place], places: list[Place]) -> list[Plac
     return [p for p in points if p.feature_kind != "city" or p.admin1_code in named or not any(
         d.country_code == p.country_code and d.admin1_code != p.admin1_code and
         0 <= p.start - d.end <= DISTRICT_CONTEXT_CHARS for d in districts)]
+
+
+# two place names joined by a hyphen ("the A-B border area", "the A-B highway"): a border, road or relation between
+# them, not either place
+_HYPHEN_GAP = re.compile(r"^[-‐‑–]$")
+# two national capitals joined ("officials in A and B blamed each other"): the two states, not two places
+_CAPITALS_GAP = re.compile(r"^\s+(?:and|or|&)\s+$")
+
+
+def _paired(a: Place, b: Place, text: str) -> bool:
+    """Whether ``a`` and ``b`` (``a`` named first) are named as one pair: a hyphen compound of two places, or two
+    national capitals of different countries joined by "and"/"or" (``_HYPHEN_GAP``, ``_CAPITALS_GAP``)."""
+    gap = text[a.end:b.start]
+    if _HYPHEN_GAP.match(gap):
+        return True
+    return a.capital and b.capital and a.country_code != b.country_code and bool(_CAPITALS_GAP.match(gap))
+
+
+def _without_pairs(points: list[Place], places: list[Place], text: str) -> list[Place]:
+    """``points`` without the places named as one of a pair with the place next to them (``_paired``): "the
+    A-B border area" is neither A nor B; "officials in A and B", the capitals of two states, are the states."""
+    ordered = sorted(places, key=lambda p: p.start)
+    paired = {(p.start, p.end) for a, b in zip(ordered, ordered[1:]) if _paired(a, b, text) for p in (a, b)}
+    return [p for p in points if (p.start, p.end) not in paired] if paired else points
 
 
 # a district located in a named unit ("the X district in Kursk"): a district lies in a region, not in a city
