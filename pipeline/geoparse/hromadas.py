@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 STEM_MIN_LETTERS = 4
 _HROMADA = re.compile(r"\b([A-Z][a-z'’ʼ-]{%d,}ska)[ \t]+(?:(?:urban|rural|settlement|village|territorial)[ \t]+)*"
                       r"(?:community|hromada)\b" % (STEM_MIN_LETTERS - 1))
+_NOUNS = ("community", "hromada")  # the nouns the pattern ends with
+_REACH = 160  # characters before a noun that can hold its adjective and qualifiers
+_WORD = re.compile(r"\w")
 # the country whose settlements have hromadas
 HROMADA_COUNTRY_PREFIX = "UA-"
 # endings of the first word of a two-word name ("Velyka", "Novyi", "Stari", "Verkhnie")
@@ -32,13 +35,36 @@ _FIRST_WORD_ENDINGS = ("a", "yi", "i", "e", "ia")
 def hromada_seats(text: str, gaz: Gazetteer) -> list[tuple[int, int, str, tuple[int, ...]]]:
     """(start, end, seat key, seat rows) of each hromada adjective of ``text`` before a community noun whose seat
     the gazetteer has (see the module); the span is the adjective alone."""
-    if "ommunit" not in text and "romad" not in text:
-        return []
     found = []
-    for match in _HROMADA.finditer(text):
+    for match in hromada_matches(text):
         seat = _seat(gaz, name_key(match.group(1)))
         if seat is not None:
             found.append((match.start(1), match.end(1), seat[0], seat[1]))
+    return found
+
+
+def hromada_matches(text: str) -> list[re.Match]:
+    """The matches of the hromada pattern in ``text``, as ``_HROMADA.finditer`` gives them, found from the
+    community nouns back (a plain substring search) rather than by running the pattern over the whole text."""
+    ends = sorted({i + len(noun) for noun in _NOUNS for i in _occurrences(text, noun)})
+    out: list[re.Match] = []
+    done = 0
+    for end in ends:
+        if end <= done or _WORD.match(text, end):
+            continue
+        match = _HROMADA.search(text, max(done, end - _REACH), end)
+        if match is not None and match.end() == end:
+            out.append(match)
+            done = end
+    return out
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` starts in ``text`` (a plain substring search)."""
+    found, i = [], text.find(word)
+    while i >= 0:
+        found.append(i)
+        i = text.find(word, i + 1)
     return found
 
 

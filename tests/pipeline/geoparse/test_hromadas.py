@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.geoparse.hromadas import seat_keys
+import random
+
+from pipeline.geoparse.hromadas import _HROMADA, hromada_matches, seat_keys
 from pipeline.geoparse.resolve import PRECISION_ADMIN2
 from pipeline.text.textnorm import name_key
 
@@ -70,3 +72,17 @@ def test_no_community_noun_no_place(geoparser, gazetteer):
     adjective = _adjective(name)
     text = f"The {adjective} plan was discussed at length by the officials on Monday."
     assert not [p for p in geoparser.parse_places(text) if p.text == adjective]
+
+
+def test_the_noun_first_search_finds_what_the_whole_text_pattern_finds():
+    """``hromada_matches`` starts from the community nouns; on random texts it equals the pattern's own scan."""
+    rng = random.Random(17)
+    words = ["Velykopysarivska", "Bilopilska", "Xska", "community", "hromada", "urban", "rural", "territorial",
+             "village", "communityX", "Hromada", "the", "-", "’", "\n", "\t"]
+    matched = 0
+    for _ in range(20_000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 20)))
+        expected = [(m.start(), m.end(), m.group(1)) for m in _HROMADA.finditer(text)]
+        assert [(m.start(), m.end(), m.group(1)) for m in hromada_matches(text)] == expected, text
+        matched += bool(expected)
+    assert matched > 1_000  # the texts exercise the pattern, not only its misses
