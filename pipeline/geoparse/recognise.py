@@ -1040,11 +1040,7 @@ def _adjectival_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention
 
 def _hromadas(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
     """A hromada named by its seat's adjective ("the Xivska community"): the seat, with a district's precision
-    (``hromadas.hromada_seats``); nothing where a mention already covers the adjective. The adjective, a capitalised
-    word followed by lower-case words, ends a run of capitalised words: texts with no run ending in "ska" are skipped."""
-    text = ctx.text
-    if not any(text.startswith("ska", end - 3) for _start, end in ctx.cap_spans):
-        return mentions
+    (``hromadas.hromada_seats``); nothing where a mention already covers the adjective."""
     found = []
     for start, end, key, rows in hromada_seats(ctx.text, gaz):
         if any(m.start < end and start < m.end for m in mentions):
