@@ -326,10 +326,12 @@ def _oblast_and_settlement(a: Event, b: Event) -> bool:
     if _control(a) or _control(b):
         return _control(a) and _control(b) and _same_handover(a, b) and a.gains == b.gains and \
             a.gains not in (None, "unknown")
-    if a.event_type != "casualty_report" or b.event_type != "casualty_report":
-        return False
     subs = {a.sub_event_type, b.sub_event_type} - set(_GENERIC)
     if len(subs) > 1:
+        return False
+    if _at_centre(a) or _at_centre(b):
+        return True  # the oblast's own name is its centre's: one place told at two levels (tolls: ``mergeable``)
+    if a.event_type != "casualty_report" or b.event_type != "casualty_report":
         return False
     distinct = False
     for x, y in _both_stated(a, b):
@@ -339,11 +341,32 @@ def _oblast_and_settlement(a: Event, b: Event) -> bool:
     return distinct
 
 
-def _oblast_key(event: Event) -> tuple | None:
+def _at_centre(event: Event | MergeView) -> bool:
+    """Whether an event is placed at a settlement that bears its oblast's name (``spelling_key``: Volgograd in the
+    Volgograd region, Kharkiv in the Kharkiv region): the oblast's centre, which an outlet naming the strike only by its
+    region ("the Volgograd region", or the bare name read as the region) means as well."""
+    place = event.place
+    if place is None or place.feature_kind == "admin1" or not event.admin1_name or seat_only(place):
+        return False
+    return spelling_key(place.name) == _unit_key(event.admin1_name)
+
+
+@lru_cache(maxsize=1_024)
+def _unit_key(admin1_name: str) -> tuple[str, ...]:
+    """The spelling key of an oblast's name without its unit word ("Kiev City", "Moscow Oblast")."""
+    words = [w for w in admin1_name.split() if w.lower() not in _UNIT_WORDS]
+    return spelling_key(" ".join(words)) if words else ()
+
+
+_UNIT_WORDS = frozenset({"oblast", "oblast'", "region", "city", "krai", "kray", "republic", "autonomous", "okrug"})
+
+
+def _oblast_key(event: Event | MergeView) -> tuple | None:
     """The bucket of a casualty report or change of control at a settlement by its oblast, where a report of the same
-    news placed only at that oblast looks for it (:func:`_oblast_and_settlement`); None for others."""
+    news placed only at that oblast looks for it (:func:`_oblast_and_settlement`), and of any incident at the oblast's
+    centre (:func:`_at_centre`); None for others."""
     if event.admin1_code is None or _oblast_only(event) or event.place is None or \
-            not (event.event_type == "casualty_report" or _control(event)):
+            not (event.event_type == "casualty_report" or _control(event) or _at_centre(event)):
         return None
     return ("oblast", event.admin1_code)
 
@@ -368,6 +391,19 @@ def _namesakes(a: Event, b: Event) -> bool:
         return False
     return a.when.date is not None and b.when.date is not None and \
         (a.gains == b.gains or "unknown" in (a.gains, b.gains) or None in (a.gains, b.gains))
+
+
+def _companions(a: Event | MergeView, b: Event) -> bool:
+    """Two changes of control of villages of one name in one oblast (``_name_key``) that two outlets tell beside other
+    changes already found to be the same (``CrossArticleMerge._companion``): one change when the same name is written
+    (however spelt), the types agree (:func:`_types_compatible`: a capture and a recapture only when one side is left
+    unsaid) and, both dated, the days are within a day's slack. Either may be undated, or at another namesake: the
+    list they share identifies it."""
+    if not (_control(a) and _control(b)) or a.place is None or b.place is None:
+        return False
+    if not _types_compatible(a, b):
+        return False
+    return a.when.date is None or b.when.date is None or _dates_compatible(a.when, b.when)
 
 
 def _page_bounded(a: Event, b: Event) -> bool:
@@ -730,8 +766,8 @@ class MergeView:
     and reports. A few hundred bytes whatever the number of reports behind the event: the merge keeps views
     of the events it met recently and loads a whole event (from its pickle) only to absorb a report into it."""
 
-    __slots__ = ("event_type", "sub_event_type", "when", "date_basis", "place", "admin1_code", "claimed_by",
-                 "gains", "killed", "injured", "published")
+    __slots__ = ("event_type", "sub_event_type", "when", "date_basis", "place", "admin1_code", "admin1_name",
+                 "claimed_by", "gains", "killed", "injured", "published")
 
     def __init__(self, event: Event) -> None:
         self.event_type = sys.intern(event.event_type)
@@ -740,6 +776,7 @@ class MergeView:
         self.date_basis = event.date_basis
         self.place = _bare_place(event.place)
         self.admin1_code = _interned(event.admin1_code)
+        self.admin1_name = _interned(event.admin1_name)
         self.claimed_by = _interned(event.claimed_by)
         self.gains = _interned(event.gains)
         self.killed, self.injured = event.killed, event.injured
@@ -769,6 +806,10 @@ class _Articles:
     def add(self, i: int, code: int) -> None:
         if not self.has(i, code):
             self.more.setdefault(i, array("q")).append(code)
+
+    def codes(self, i: int) -> list[int]:
+        """The codes of event ``i``'s articles."""
+        return [self.first[i], *self.more.get(i, ())]
 
     def has(self, i: int, code: int) -> bool:
         """Whether the article of ``code`` is among event ``i``'s."""
@@ -932,6 +973,12 @@ class CrossArticleMerge:
             if i not in target and t not in taken:
                 target[i] = t
                 taken.add(t)
+        if target and len(target) < len(events):  # a report of several changes, some already joined another outlet's
+            partners = {code for t in target.values() for code in self.articles_of.codes(t)}
+            for i, event in enumerate(events):
+                if i not in target and (t := self._companion(event, partners, taken)) is not None:
+                    target[i] = t
+                    taken.add(t)
         for i, event in enumerate(events):
             if i in target:
                 self._absorb(target[i], event)
@@ -945,11 +992,10 @@ class CrossArticleMerge:
         name_key = _name_key(event)
         if name_key is not None:
             look = [*look, name_key]
-        if event.event_type == "casualty_report" or _control(event):
-            if _oblast_only(event):  # the same news told at a settlement of its oblast
-                look = [*look, ("oblast", event.admin1_code)]
-            elif _oblast_key(event) is not None:  # ... or told only at this settlement's oblast
-                look = [*look, ("admin1", event.admin1_code)]
+        if _oblast_only(event):  # the same news told at a settlement of its oblast (or at its centre)
+            look = [*look, ("oblast", event.admin1_code)]
+        elif _oblast_key(event) is not None:  # ... or told only at this settlement's oblast
+            look = [*look, ("admin1", event.admin1_code)]
         day = _day(event)
         dated = event.event_type != "annexation_claim"
         place_key = settlement(event.place)  # an undated pair must be at one settlement for sure
@@ -968,6 +1014,22 @@ class CrossArticleMerge:
                            or (place_key is not None and self.settlement_of[t] == place_key))
                       and mergeable(self.view(t), event)]
         return list(dict.fromkeys(found))  # an event in its grid cell and in its name bucket is one candidate
+
+    def _companion(self, event: Event, partners: set[int], taken: set[int]) -> int | None:
+        """The merged change of control of a village of ``event``'s name in its oblast that an article of ``partners``
+        told (those whose other reports this article's events joined), when :func:`_companions` holds; the first by
+        index, None when there is none. Two outlets listing the same villages taken, each resolved to its own
+        namesake or left undated, tell one list: a village of that name in it is the same village."""
+        name_key = _name_key(event)
+        cell = self.cells.get(name_key) if name_key is not None else None
+        if cell is None:
+            return None
+        code = _article_code(event.sources[0].article if event.sources else "")
+        for t in sorted(cell.events):
+            if t not in taken and not self.articles_of.has(t, code) and \
+                    any(self.articles_of.has(t, p) for p in partners) and _companions(self.view(t), event):
+                return t
+        return None
 
     def _tolls_apart(self, t: int, killed: int, injured: int, place: tuple | None = None, day: int | None = None) -> bool:
         """Whether merged event ``t``'s figures and ``killed`` / ``injured`` (``_figure``) are too far apart for

@@ -1,0 +1,102 @@
+"""Session 18 (merges24): cross-outlet merges across the place hierarchy and across namesakes in one list.
+
+- a strike one outlet places at an oblast and another at the oblast's centre (the town bearing its name) is one strike;
+- two outlets listing the same villages taken tell one list: a village of one name in it is one village, even when one
+  outlet's copy is undated or resolved to another namesake in the oblast.
+
+Every text here is written for these tests; none comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from pipeline.events.extract import Event, merge_across_articles
+from pipeline.events.merge import _at_centre
+from tests.fixtures import article_events as _events
+
+TUESDAY = "date 2024-03-12\n"
+REGION = TUESDAY + "Ukrainian drones attacked the Belgorod region overnight, the regional governor said on Tuesday, and " \
+                   "a fire broke out at a fuel depot."
+CENTRE = TUESDAY + "A Ukrainian drone struck a fuel depot in Belgorod overnight, setting it on fire, local officials said."
+OTHER_TOWN = CENTRE.replace("in Belgorod", "in Shebekino")
+
+
+@pytest.fixture(scope="module")
+def parser(geoparser):
+    return geoparser
+
+
+def _strikes(parser, *texts: str) -> list[Event]:
+    merged = merge_across_articles([_events(parser, text, f"{i}.txt") for i, text in enumerate(texts)])
+    return [e for e in merged if e.event_type == "frontline_incident"]
+
+
+@pytest.mark.parametrize("order", [(REGION, CENTRE), (CENTRE, REGION)])
+def test_a_strike_on_the_region_joins_the_strike_on_its_namesake_centre(parser, order):
+    [strike] = _strikes(parser, *order)
+    assert {s.article for s in strike.sources} == {"0.txt", "1.txt"}
+    assert strike.place.feature_kind == "city" and strike.place.name == "Belgorod"  # the finer place wins
+
+
+def test_a_strike_on_the_region_does_not_join_another_town_of_it(parser):
+    # which of the oblast's towns the region's report means is not known: only its centre bears its name
+    assert len(_strikes(parser, REGION, OTHER_TOWN)) == 2
+
+
+def test_the_centre_struck_on_another_day_or_by_another_weapon_stays_apart(parser):
+    later = CENTRE.replace("2024-03-12", "2024-03-17")
+    assert len(_strikes(parser, REGION, later)) == 2
+    assert len(_strikes(parser, REGION, CENTRE.replace("drone", "missile"))) == 2
+
+
+def test_the_centre_is_the_settlement_bearing_its_oblasts_name(parser):
+    [centre] = _events(parser, CENTRE, "a.txt")
+    [town] = _events(parser, OTHER_TOWN, "b.txt")
+    [region] = _events(parser, REGION, "c.txt")
+    assert _at_centre(centre) and not _at_centre(town) and not _at_centre(region)
+
+
+# -- one list of villages taken, told by two outlets --------------------------------------------------------------
+LIST_DATED = "date 2024-03-02\nRussia's defence ministry said on Saturday its forces had captured the villages of " \
+             "Tonenke, Orlivka and Berdychi in the Donetsk region."
+LIST_UNDATED = "\nRussian troops have taken control of Tonenke, Orlivka and Berdychi in Ukraine's Donetsk region, the " \
+               "defence ministry in Moscow said."
+
+
+def _with_namesake(parser, name: str, text: str, village: str) -> list[Event]:
+    """The events of ``text`` with ``village`` resolved to another entry of that name in the same oblast, 0.8° away
+    (what the geoparser does when an outlet's spelling points to the other namesake)."""
+    from pipeline.events.extract import extract_events
+    from pipeline.text.articles import make_article
+
+    places = [dataclasses.replace(p, lat=p.lat + 0.8, geonameid=(p.geonameid or 0) + 1) if p.text == village else p
+              for p in parser.parse_places(text)]
+    return extract_events(name, text, places, make_article(name, text).published)
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_namesake_in_one_list_of_villages_taken_is_the_same_village(parser, order):
+    per = [_events(parser, LIST_DATED, "a.txt"), _with_namesake(parser, "b.txt", LIST_UNDATED, "Berdychi")]
+    merged = [e for e in merge_across_articles([per[i] for i in order]) if e.event_type == "frontline_incident"]
+    assert len(merged) == 3
+    assert all({s.article for s in e.sources} == {"a.txt", "b.txt"} for e in merged)
+
+
+def test_an_undated_namesake_alone_is_not_the_same_village(parser):
+    # with no other change of the list joined, an undated report at another namesake may be any time, any village
+    alone = "\nRussian troops have taken control of Berdychi in Ukraine's Donetsk region, the ministry said."
+    per = [_events(parser, LIST_DATED, "a.txt"), _with_namesake(parser, "b.txt", alone, "Berdychi")]
+    merged = [e for e in merge_across_articles(per) if e.event_type == "frontline_incident"]
+    assert len(merged) == 4
+
+
+def test_the_other_side_taking_a_namesake_in_the_list_is_not_joined(parser):
+    retaken = LIST_UNDATED.replace("and Berdychi", "").rstrip() + " Ukrainian forces recaptured Berdychi in the " \
+                                                                   "Donetsk region, the general staff said."
+    per = [_events(parser, LIST_DATED, "a.txt"), _with_namesake(parser, "b.txt", retaken, "Berdychi")]
+    merged = [e for e in merge_across_articles(per) if e.event_type == "frontline_incident"]
+    berdychi = [e for e in merged if e.place.name.startswith("Berdych")]
+    assert len(berdychi) == 2
