@@ -166,6 +166,10 @@ def diagnose(set_dir: Path, cache: Path | None, verbose: bool) -> tuple[Counter,
     strict = {art: {i: mine[art][n]["id"] for i, n in match_article(g.get("events", []), mine[art])[0].items()}
               for art, g in gold.items()}
     causes: Counter = Counter()
+    for art, g in gold.items():  # score.py's event figures, from the same features
+        pairs, missed, spurious = match_article(g.get("events", []), mine[art])
+        causes["tp"], causes["fn"], causes["fp"] = causes["tp"] + len(pairs), causes["fn"] + len(missed), \
+            causes["fp"] + len(spurious)
     lines = []
     final = fold.merged
 
@@ -233,10 +237,13 @@ def main() -> int:
     total: Counter = Counter()
     for set_dir in a.sets:
         causes, pairs, wrong, lines = diagnose(set_dir, a.events_cache, a.verbose)
-        total += causes
         loose = sum(n for c, n in causes.items() if c.startswith(SCORED) or c.startswith(UNSCORED))
-        print(f"{set_dir.name}: merged {causes[SCORED]}/{pairs} (score.py), {loose}/{pairs} ignoring tolls; wrong merges "
-              f"{wrong}; " + ", ".join(f"{c} {n}" for c, n in causes.most_common() if c != SCORED))
+        tp, fp, fn = (causes.pop(k) for k in ("tp", "fp", "fn"))
+        f1 = 2 * tp / max(1, 2 * tp + fp + fn)
+        print(f"{set_dir.name}: F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn}); merged {causes[SCORED]}/{pairs} (score.py), "
+              f"{loose}/{pairs} ignoring tolls; wrong merges {wrong}; "
+              + ", ".join(f"{c} {n}" for c, n in causes.most_common() if c != SCORED))
+        total += causes
         if lines:
             print("\n".join(lines))
     print("ALL: " + ", ".join(f"{c} {n}" for c, n in total.most_common()))

@@ -8,7 +8,8 @@ dated and whichever comes first:
   (``translit.spelling_key``); for a change of control, not two differently named villages, but two villages of one
   name in one oblast when both tell the same change, dated: :func:`_namesakes`; a report placed only at its oblast
   and one at a settlement of that oblast, within a day or two, when they tell the same change of control by the
-  same side or the same toll of one weapon: :func:`_oblast_and_settlement`);
+  same side or the same toll of one weapon, or any incident of one weapon when the settlement is the oblast's centre,
+  bearing its name: :func:`_oblast_and_settlement`, :func:`_at_centre`);
 - **type**: compatible types and sub-types (a drone strike is not a missile strike nor an air strike, unless
   both report the same identifying toll at one settlement within a day or two: :func:`_one_toll_two_weapons`; a
   capture and a recapture of one town are not one change of control; a capture and the other side's withdrawal,
@@ -29,7 +30,7 @@ dated and whichever comes first:
   report was published is never the incident that report told (:func:`_after_report`). A report with no date
   at all (an undated page that states no day) needs stronger evidence, whether the other side is dated or
   not (:func:`_undated_evidence`): the same settlement for sure (the same gazetteer entry, not just
-  nearby), and for a strike figures both state that agree and identify it (:func:`_figures_agree`: exactly,
+  nearby, and neither told only near it: :func:`_near_only`), and for a strike figures both state that agree and identify it (:func:`_figures_agree`: exactly,
   or one kind as an early and a later toll when the other is distinctive; both kinds alike, or one distinctive
   figure alike: "3 injured" alone is too common) with no other weapon (a shelling and a
   missile only when killed and injured both agree); for a change of control the same change by the same
@@ -38,7 +39,10 @@ dated and whichever comes first:
 
 Of several merged events a report may join, it joins the one it fits best (:func:`fit`), and one
 article's events are paired with them best fit first (``CrossArticleMerge.add``), each at most once, so
-that which article came first matters less (a test runs six articles in every order).
+that which article came first matters less (a test runs six articles in every order). An article's change of
+control left unpaired then joins, by the same village name in its oblast, a change told by an outlet whose other
+reports its other events joined, undated or at another namesake (:func:`_companions`: two outlets telling one list
+of villages taken).
 
 Claims merge per oblast and claimant, keeping every stage with its date.
 
@@ -215,7 +219,7 @@ def _undated_evidence(a: Event, b: Event) -> bool:
     figures agree (:func:`_figures_agree`).
     """
     key = settlement(a.place)
-    if key is None or key != settlement(b.place):
+    if key is None or key != settlement(b.place) or _near_only(a) or _near_only(b):
         return False
     if _control(a) or _control(b):
         return _same_handover(a, b)
@@ -228,6 +232,19 @@ def _undated_evidence(a: Event, b: Event) -> bool:
         return True  # one weapon, or one left unsaid
     # two ways of telling the attack (shelling, a missile): one incident only when every figure agrees in full
     return not _weapons_differ(a, b) and _figures_shared(a, b) >= WEIGHTS.undated_loose_weapon_figures
+
+
+def _near_only(event: Event | MergeView) -> bool:
+    """Whether an event is told only near its settlement (``geo_precision`` 2 from the text's "near", "outside", or a
+    place borrowed from the context), not at it: a village at its hromada's estimated point (``approx_point``) or a
+    district at its seat is at its place. Without a date, "near X" is not X for sure (positions near a town are lost
+    and won many times)."""
+    place = event.place
+    return event.geo_precision == _NEAR_PRECISION and place is not None and not place.approx_point and \
+        place.precision != "admin2"
+
+
+_NEAR_PRECISION = 2  # ACLED geo precision: near a place, or part of a district
 
 
 def _same_handover(a: Event, b: Event) -> bool:
@@ -766,8 +783,8 @@ class MergeView:
     and reports. A few hundred bytes whatever the number of reports behind the event: the merge keeps views
     of the events it met recently and loads a whole event (from its pickle) only to absorb a report into it."""
 
-    __slots__ = ("event_type", "sub_event_type", "when", "date_basis", "place", "admin1_code", "admin1_name",
-                 "claimed_by", "gains", "killed", "injured", "published")
+    __slots__ = ("event_type", "sub_event_type", "when", "date_basis", "place", "geo_precision", "admin1_code",
+                 "admin1_name", "claimed_by", "gains", "killed", "injured", "published")
 
     def __init__(self, event: Event) -> None:
         self.event_type = sys.intern(event.event_type)
@@ -775,6 +792,7 @@ class MergeView:
         self.when = _bare_date(event.when.date, event.when.precision)
         self.date_basis = event.date_basis
         self.place = _bare_place(event.place)
+        self.geo_precision = event.geo_precision
         self.admin1_code = _interned(event.admin1_code)
         self.admin1_name = _interned(event.admin1_name)
         self.claimed_by = _interned(event.claimed_by)

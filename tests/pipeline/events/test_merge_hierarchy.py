@@ -100,3 +100,20 @@ def test_the_other_side_taking_a_namesake_in_the_list_is_not_joined(parser):
     merged = [e for e in merge_across_articles(per) if e.event_type == "frontline_incident"]
     berdychi = [e for e in merged if e.place.name.startswith("Berdych")]
     assert len(berdychi) == 2
+
+
+# -- with no date, a change told near a settlement is not that settlement's ----------------------------------------
+WITHDRAWN_DATED = "date 2024-08-22\nUkrainian forces withdrew from Ukrainsk in the Donetsk region on Thursday, the " \
+                  "general staff said."
+WITHDRAWN_UNDATED = "\nUkrainian troops withdrew from Ukrainsk in the Donetsk region, the army said."
+
+
+@pytest.mark.parametrize(("near", "one"), [(False, True), (True, False)])
+def test_an_undated_change_told_near_a_settlement_does_not_join_one_at_it(parser, near, one):
+    # an undated page told only "near" the town (ACLED geo precision 2 at the town's own point): positions near a
+    # town are lost and won many times; the town itself passes once (the undated rule's "same settlement for sure")
+    undated = _events(parser, WITHDRAWN_UNDATED, "b.txt")
+    if near:
+        undated = [dataclasses.replace(e, geo_precision=2) for e in undated]
+    merged = merge_across_articles([_events(parser, WITHDRAWN_DATED, "a.txt"), undated])
+    assert len([e for e in merged if e.event_type == "frontline_incident"]) == (1 if one else 2)
