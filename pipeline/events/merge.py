@@ -11,6 +11,7 @@ dated and whichever comes first:
   same side or the same toll of one weapon, or any incident of one weapon when the settlement is the oblast's centre,
   bearing its name: :func:`_oblast_and_settlement`, :func:`_at_centre`);
 - **type**: compatible types and sub-types (a drone strike is not a missile strike nor an air strike, unless
+  one report's own sentences name the other's weapon too, "a missile and drone attack": :func:`named_weapons`, or
   both report the same identifying toll at one settlement within a day or two: :func:`_one_toll_two_weapons`; a
   capture and a recapture of one town are not one change of control; a capture and the other side's withdrawal,
   the same side gaining the place, are one);
@@ -71,6 +72,7 @@ from itertools import islice
 from pipeline.events.annexation import absorb_claim
 from pipeline.events.incidents import _ratio_ok, distinct_settlements, same_place, seat_only
 from pipeline.events.records import DATE_BASIS, Event, Report
+from pipeline.events.triggers import INCIDENT_TRIGGERS, TRIGGER_NEEDS, folded
 from pipeline.model import Place
 from pipeline.events.weights import WEIGHTS
 from pipeline.text.dates import EventDate, parse_iso
@@ -105,9 +107,39 @@ _WEAPONS = ("missile_strike", "drone_strike", "airstrike")  # sub-types that nam
 _GENERIC = ("unspecified", "attack", "explosion")  # sub-types that say nothing of how it was struck
 
 
-def _weapons_differ(a: Event, b: Event) -> bool:
-    """Two strikes told with two different weapons (a missile, a drone, an air-dropped bomb) are two strikes."""
-    return a.sub_event_type != b.sub_event_type and a.sub_event_type in _WEAPONS and b.sub_event_type in _WEAPONS
+def _weapons_differ(a: Event | MergeView, b: Event | MergeView) -> bool:
+    """Two strikes told with two different weapons (a missile, a drone, an air-dropped bomb) are two strikes, unless
+    one report's own sentences name the other's weapon in a strike's wording too (:func:`named_weapons`: "a combined
+    missile and drone attack" is one outlet's missile strike and another's drone strike)."""
+    if a.sub_event_type == b.sub_event_type or a.sub_event_type not in _WEAPONS or b.sub_event_type not in _WEAPONS:
+        return False
+    return a.sub_event_type not in named_weapons(b) and b.sub_event_type not in named_weapons(a)
+
+
+def named_weapons(event: Event | MergeView) -> frozenset[str]:
+    """The weapons (``_WEAPONS``) an event's sentences name in a strike's wording (``INCIDENT_TRIGGERS``), with its
+    own sub-type's."""
+    if isinstance(event, MergeView):
+        return event.weapons
+    own = frozenset((event.sub_event_type,)) if event.sub_event_type in _WEAPONS else frozenset()
+    if event.event_type == "annexation_claim" or event.sub_event_type not in _WEAPONS:
+        return own  # a weapon named beside a change of control or an unnamed attack widens nothing
+    return own | _weapons_in(tuple(dict.fromkeys(s.quote for s in event.sources)))
+
+
+@lru_cache(maxsize=4_096)
+def _weapons_in(quotes: tuple[str, ...]) -> frozenset[str]:
+    """The weapons of ``_WEAPONS`` whose strike wording (``INCIDENT_TRIGGERS``, gated by ``TRIGGER_NEEDS``) is in one
+    of ``quotes``."""
+    found = set()
+    for quote in quotes:
+        low = folded(quote)
+        found.update(w for w in _WEAPONS if w not in found and any(n in low for n in TRIGGER_NEEDS[w])
+                     and _WEAPON_TRIGGERS[w].search(quote))
+    return frozenset(found)
+
+
+_WEAPON_TRIGGERS = {name: rx for name, rx in INCIDENT_TRIGGERS if name in _WEAPONS}
 
 
 def _reports_at_one_settlement(a: Event, b: Event) -> tuple | None:
@@ -344,7 +376,7 @@ def _oblast_and_settlement(a: Event, b: Event) -> bool:
         return _control(a) and _control(b) and _same_handover(a, b) and a.gains == b.gains and \
             a.gains not in (None, "unknown")
     subs = {a.sub_event_type, b.sub_event_type} - set(_GENERIC)
-    if len(subs) > 1:
+    if len(subs) > 1 and (subs - set(_WEAPONS) or _weapons_differ(a, b)):
         return False
     if _at_centre(a) or _at_centre(b):
         return True  # the oblast's own name is its centre's: one place told at two levels (tolls: ``mergeable``)
@@ -567,8 +599,9 @@ def absorb(into: Event, other: Event, *, corroborates: bool = True) -> None:
         into.event_type = "casualty_report"
     if into.sub_event_type in ("unspecified", "attack", "explosion") and other.sub_event_type not in ("unspecified",):
         into.sub_event_type = other.sub_event_type
-    elif _weapons_differ(into, other):  # outlets disagreeing on the weapon (``_one_toll_two_weapons``): one fixed
-        into.sub_event_type = min(into.sub_event_type, other.sub_event_type, key=_WEAPONS.index)  # pick, any order
+    elif into.sub_event_type != other.sub_event_type and into.sub_event_type in _WEAPONS and \
+            other.sub_event_type in _WEAPONS:  # outlets naming other weapons (``_weapons_differ``): one fixed pick
+        into.sub_event_type = min(into.sub_event_type, other.sub_event_type, key=_WEAPONS.index)  # in any order
     if (into.actor or "unknown") == "unknown":
         into.actor = other.actor
     differ = _tolls_differ(into, other)
@@ -784,7 +817,7 @@ class MergeView:
     of the events it met recently and loads a whole event (from its pickle) only to absorb a report into it."""
 
     __slots__ = ("event_type", "sub_event_type", "when", "date_basis", "place", "geo_precision", "admin1_code",
-                 "admin1_name", "claimed_by", "gains", "killed", "injured", "published")
+                 "admin1_name", "claimed_by", "gains", "killed", "injured", "published", "weapons")
 
     def __init__(self, event: Event) -> None:
         self.event_type = sys.intern(event.event_type)
@@ -799,6 +832,7 @@ class MergeView:
         self.gains = _interned(event.gains)
         self.killed, self.injured = event.killed, event.injured
         self.published = _published(event)
+        self.weapons = named_weapons(event)
 
 
 def _article_code(article: str) -> int:

@@ -117,3 +117,28 @@ def test_an_undated_change_told_near_a_settlement_does_not_join_one_at_it(parser
         undated = [dataclasses.replace(e, geo_precision=2) for e in undated]
     merged = merge_across_articles([_events(parser, WITHDRAWN_DATED, "a.txt"), undated])
     assert len([e for e in merged if e.event_type == "frontline_incident"]) == (1 if one else 2)
+
+
+# -- one attack with two weapons, each outlet naming one ----------------------------------------------------------
+COMBINED = "date 2025-04-24\nRussia launched a massive missile and drone attack on Kyiv overnight, killing nine people " \
+           "and injuring 63, officials said on Thursday."
+DRONES = "date 2025-04-24\nA Russian drone attack on Kyiv overnight killed 12 people and wounded 87, the mayor said."
+MISSILE = "date 2025-04-24\nA Russian missile strike on Kyiv overnight killed 12 people and wounded 87, the mayor said."
+
+
+def _casualties(parser, *texts: str) -> list[Event]:
+    merged = merge_across_articles([_events(parser, text, f"{i}.txt") for i, text in enumerate(texts)])
+    return [e for e in merged if e.event_type == "casualty_report"]
+
+
+@pytest.mark.parametrize("order", [(COMBINED, DRONES), (DRONES, COMBINED)])
+def test_a_drone_strike_joins_an_attack_another_outlet_tells_with_missiles_and_drones(parser, order):
+    [attack] = _casualties(parser, *order)
+    assert len({s.article for s in attack.sources}) == 2
+    assert attack.sub_event_type == "missile_strike"  # one fixed pick of the two, in either order
+
+
+def test_a_drone_strike_and_a_missile_strike_with_other_tolls_stay_two(parser):
+    # neither outlet names the other's weapon: two strikes on the city that night, as before
+    missile = MISSILE.replace("killed 12 people and wounded 87", "killed nine people and wounded 63")
+    assert len(_casualties(parser, DRONES, missile)) == 2
