@@ -51,7 +51,8 @@ Across outlets the toll follows one rule (ACLED's practice): the reports with th
 publication date win, and among them the most conservative report (the lowest killed, then the lowest injured),
 whose two figures are taken as a pair (never one outlet's killed with another's injured, a pair no one stated); a kind
 that report leaves unsaid comes from the latest others, else the earlier ones, lowest first. The date is the finest
-reported; of two days, the one the text fixes more firmly (``date_basis``; the page's own day stated, a
+reported, except that of two days that are only their pages' own (``date_basis`` "page") the earlier is kept whatever
+their precision (the incident cannot follow its first report: :func:`_earlier_page`); of two days, the one the text fixes more firmly (``date_basis``; the page's own day stated, a
 dateline or "today", is no firmer than the page), then the one reported sooner after it (``report_lag``), then the
 earlier, whichever came first; of two coarse (week) dates, the earlier, since an incident cannot follow its first
 report. A side one report leaves unsaid (``actor``, ``gains``) is taken from another that names it.
@@ -548,6 +549,16 @@ def _earlier_coarse(other: EventDate, into: EventDate) -> bool:
     return a is not None and b is not None and a < b
 
 
+def _earlier_page(other: EventDate, into: EventDate) -> bool:
+    """Two days that are only their pages' own (``date_basis`` "page": the page's date, or its own day stated as
+    "today" or "on Sunday" on a Sunday): the earlier bounds the incident, which cannot follow its first report,
+    whatever their precision; of one day, the finer."""
+    a, b = parse_iso(other.date), parse_iso(into.date)
+    if a is None or b is None:
+        return False
+    return a < b or (a == b and (other.precision or 9) < (into.precision or 9))
+
+
 def _basis(event: Event) -> int:
     """How firmly an event's text fixes its day (``DATE_BASIS``; lower is firmer), read in one place."""
     return event.date_basis
@@ -575,8 +586,12 @@ def _absorb_date(into: Event, other: Event) -> None:
     mine, theirs = into.when, other.when
     if theirs.date is None:
         return
-    if mine.date is None or (theirs.precision or 9) < (mine.precision or 9) or _earlier_coarse(theirs, mine) or \
-            (theirs.precision == mine.precision == 1 and _firmer_day(other, into)):
+    if mine.date is not None and _basis(into) >= DATE_BASIS["page"] and _basis(other) >= DATE_BASIS["page"]:
+        take = _earlier_page(theirs, mine)
+    else:
+        take = mine.date is None or (theirs.precision or 9) < (mine.precision or 9) or _earlier_coarse(theirs, mine) or \
+            (theirs.precision == mine.precision == 1 and _firmer_day(other, into))
+    if take:
         into.when, into.date_basis, into.report_lag = theirs, _basis(other), other.report_lag
     if mine.date is not None and mine.precision == theirs.precision == 1 and mine.date != theirs.date:
         kept, dropped = (into.when, mine) if into.when is theirs else (mine, theirs)

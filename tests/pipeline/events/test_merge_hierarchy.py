@@ -142,3 +142,23 @@ def test_a_drone_strike_and_a_missile_strike_with_other_tolls_stay_two(parser):
     # neither outlet names the other's weapon: two strikes on the city that night, as before
     missile = MISSILE.replace("killed 12 people and wounded 87", "killed nine people and wounded 63")
     assert len(_casualties(parser, DRONES, missile)) == 2
+
+
+# -- two days that are only their pages' own: the earlier bounds the incident --------------------------------------
+SUNDAY_PAGE = "date 2023-05-21\nRussia's defence ministry said on Sunday that its forces had captured Bakhmut."
+SATURDAY_PAGE = "date 2023-05-20\nWagner fighters have captured Bakhmut, the group's founder said."
+
+
+@pytest.mark.parametrize("order", [(SUNDAY_PAGE, SATURDAY_PAGE), (SATURDAY_PAGE, SUNDAY_PAGE)])
+def test_of_two_page_days_the_merged_day_is_the_earlier_page(parser, order):
+    # "on Sunday" on a Sunday page is the page's own day (a day of the report, not of the capture): the other outlet
+    # published the capture on Saturday, so it happened by then
+    [capture] = _strikes(parser, *order)
+    assert len({s.article for s in capture.sources}) == 2
+    assert capture.when.date == "2023-05-20"
+
+
+def test_a_day_the_text_states_still_wins_over_an_earlier_page(parser):
+    stated = "date 2023-05-22\nRussian forces captured Bakhmut on May 19, the defence ministry said."
+    [capture] = _strikes(parser, SATURDAY_PAGE, stated)
+    assert capture.when.date == "2023-05-19"
