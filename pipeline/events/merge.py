@@ -8,8 +8,8 @@ dated and whichever comes first:
   (``translit.spelling_key``); for a change of control, not two differently named villages, but two villages of one
   name in one oblast when both tell the same change, dated: :func:`_namesakes`; a report placed only at its oblast
   and one at a settlement of that oblast, within a day or two, when they tell the same change of control by the
-  same side or the same toll of one weapon, or any incident of one weapon when the settlement is the oblast's centre,
-  bearing its name: :func:`_oblast_and_settlement`, :func:`_at_centre`);
+  same side or the same toll of one weapon, or a strike of one weapon by one side (a toll on one side at most) when
+  the settlement is the oblast's centre, bearing its name: :func:`_oblast_and_settlement`, :func:`_at_centre`);
 - **type**: compatible types and sub-types (a drone strike is not a missile strike nor an air strike, unless
   one report's own sentences name the other's weapon too, "a missile and drone attack": :func:`named_weapons`, or
   both report the same identifying toll at one settlement within a day or two: :func:`_one_toll_two_weapons`; a
@@ -379,9 +379,10 @@ def _oblast_and_settlement(a: Event, b: Event) -> bool:
     subs = {a.sub_event_type, b.sub_event_type} - set(_GENERIC)
     if len(subs) > 1 and (subs - set(_WEAPONS) or _weapons_differ(a, b)):
         return False
-    if _at_centre(a) or _at_centre(b):
-        return True  # the oblast's own name is its centre's: one place told at two levels (tolls: ``mergeable``)
-    if a.event_type != "casualty_report" or b.event_type != "casualty_report":
+    both_tolls = a.event_type == b.event_type == "casualty_report"
+    if (_at_centre(a) or _at_centre(b)) and not both_tolls and not _opposed(a, b):
+        return True  # the oblast's own name is its centre's: one strike told at two levels (a toll: ``mergeable``)
+    if not both_tolls:
         return False
     distinct = False
     for x, y in _both_stated(a, b):
@@ -409,6 +410,14 @@ def _unit_key(admin1_name: str) -> tuple[str, ...]:
 
 
 _UNIT_WORDS = frozenset({"oblast", "oblast'", "region", "city", "krai", "kray", "republic", "autonomous", "okrug"})
+
+
+def _opposed(a: Event | MergeView, b: Event | MergeView) -> bool:
+    """Whether two reports name opposite sides as the one who acted (``actor``): two strikes, not one."""
+    return a.actor in _SIDES and b.actor in _SIDES and a.actor != b.actor
+
+
+_SIDES = ("Russia", "Ukraine")
 
 
 def _oblast_key(event: Event | MergeView) -> tuple | None:
@@ -832,7 +841,7 @@ class MergeView:
     of the events it met recently and loads a whole event (from its pickle) only to absorb a report into it."""
 
     __slots__ = ("event_type", "sub_event_type", "when", "date_basis", "place", "geo_precision", "admin1_code",
-                 "admin1_name", "claimed_by", "gains", "killed", "injured", "published", "weapons")
+                 "admin1_name", "claimed_by", "actor", "gains", "killed", "injured", "published", "weapons")
 
     def __init__(self, event: Event) -> None:
         self.event_type = sys.intern(event.event_type)
@@ -844,6 +853,7 @@ class MergeView:
         self.admin1_code = _interned(event.admin1_code)
         self.admin1_name = _interned(event.admin1_name)
         self.claimed_by = _interned(event.claimed_by)
+        self.actor = _interned(event.actor)
         self.gains = _interned(event.gains)
         self.killed, self.injured = event.killed, event.injured
         self.published = _published(event)

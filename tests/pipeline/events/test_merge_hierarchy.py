@@ -162,3 +162,17 @@ def test_a_day_the_text_states_still_wins_over_an_earlier_page(parser):
     stated = "date 2023-05-22\nRussian forces captured Bakhmut on May 19, the defence ministry said."
     [capture] = _strikes(parser, SATURDAY_PAGE, stated)
     assert capture.when.date == "2023-05-19"
+
+
+def test_the_other_side_striking_the_centre_is_not_the_regions_strike(parser):
+    # an occupied centre: one side strikes the region's towns, the other side strikes the centre
+    region = "date 2024-03-12\nRussian drones attacked the Donetsk region on Tuesday, the governor said."
+    centre = "date 2024-03-12\nUkrainian drones attacked Donetsk on Tuesday, the Russian-installed mayor said."
+    assert len(_strikes(parser, region, centre)) == 2
+
+
+def test_two_tolls_at_the_region_and_its_centre_still_need_a_figure_alike(parser):
+    # a toll is what identifies a strike in an oblast: "three killed" in the region and in its centre may be two
+    region = "date 2024-03-12\nRussian shelling of the Kharkiv region killed three civilians on Tuesday, the governor said."
+    centre = "date 2024-03-12\nRussian shelling of Kharkiv killed three civilians on Tuesday, the mayor said."
+    assert len(_casualties(parser, region, centre)) == 2
