@@ -9,7 +9,9 @@ dated and whichever comes first:
   name in one oblast when both tell the same change, dated: :func:`_namesakes`; a report placed only at its oblast
   and one at a settlement of that oblast, within a day or two, when they tell the same change of control by the
   same side or the same toll of one weapon, or a strike of one weapon by one side (a toll on one side at most) when
-  the settlement is the oblast's centre, bearing its name: :func:`_oblast_and_settlement`, :func:`_at_centre`);
+  the settlement is the oblast's centre, bearing its name: :func:`_oblast_and_settlement`, :func:`_at_centre`; a
+  report at a rural district or hromada and one at a settlement within ``district_km`` of its seat, within a day or
+  two, with figures alike that identify the strike or the same change of control: :func:`_district_and_settlement`);
 - **type**: compatible types and sub-types (a drone strike is not a missile strike nor an air strike, unless
   one report's own sentences name the other's weapon too, "a missile and drone attack": :func:`named_weapons`, or
   both report the same identifying toll at one settlement within a day or two: :func:`_one_toll_two_weapons`; a
@@ -71,7 +73,7 @@ from hashlib import blake2b
 from itertools import islice
 
 from pipeline.events.annexation import absorb_claim
-from pipeline.events.incidents import _ratio_ok, distinct_settlements, same_place, seat_only
+from pipeline.events.incidents import _ratio_ok, distinct_settlements, km, same_place, seat_only
 from pipeline.events.records import DATE_BASIS, Event, Report
 from pipeline.events.triggers import INCIDENT_TRIGGERS, TRIGGER_NEEDS, folded
 from pipeline.model import Place
@@ -312,7 +314,7 @@ def mergeable(a: Event, b: Event) -> bool:
     if a.place is None or b.place is None:
         return False
     if not same_place(a.place, b.place):
-        if not (_namesakes(a, b) or _oblast_and_settlement(a, b)):
+        if not (_namesakes(a, b) or _oblast_and_settlement(a, b) or _district_and_settlement(a, b)):
             return False
     elif _control(a) and distinct_settlements(a.place, b.place):
         return False  # neighbouring villages each change hands on their own
@@ -412,12 +414,60 @@ def _unit_key(admin1_name: str) -> tuple[str, ...]:
 _UNIT_WORDS = frozenset({"oblast", "oblast'", "region", "city", "krai", "kray", "republic", "autonomous", "okrug"})
 
 
+def _district(event: Event | MergeView) -> bool:
+    """Whether an event is placed at a rural district or hromada (at its seat: place precision "admin2")."""
+    return event.place is not None and event.place.precision == "admin2"
+
+
+def _district_and_settlement(a: Event | MergeView, b: Event | MergeView) -> bool:
+    """One report placed at a rural district or hromada (:func:`_district`, at its seat) and another at a settlement
+    within ``WEIGHTS.district_km`` of that seat in the same oblast, that tell the same news more or less precisely: both
+    dated within ``merge_days_exact``, and either the same change of control by the same named side, or two casualty
+    reports of one weapon (or one left unsaid) by one side whose figures are all compatible (``toll_ratio_compatible``)
+    and identify the strike: both kinds alike, or one alike of at least ``oblast_distinct_figure`` (a district is struck
+    many times a day; the same 2 killed and 7 injured there on one day are one strike). A strike without figures is
+    never joined so: which of the district's villages it hit is not known."""
+    if _district(a) == _district(b) or a.admin1_code is None or a.admin1_code != b.admin1_code:
+        return False
+    if a.place.feature_kind == "admin1" or b.place.feature_kind == "admin1" or \
+            km(a.place, b.place) > WEIGHTS.district_km:
+        return False
+    da, db = parse_iso(a.when.date), parse_iso(b.when.date)
+    if da is None or db is None or abs((da - db).days) > WEIGHTS.merge_days_exact:
+        return False
+    if _control(a) or _control(b):
+        return _control(a) and _control(b) and _same_handover(a, b) and a.gains == b.gains and \
+            a.gains not in (None, "unknown")
+    if a.event_type != "casualty_report" or b.event_type != "casualty_report" or _opposed(a, b):
+        return False
+    subs = {a.sub_event_type, b.sub_event_type} - set(_GENERIC)
+    if len(subs) > 1 and (subs - set(_WEAPONS) or _weapons_differ(a, b)):
+        return False
+    pairs = _both_stated(a, b)
+    if not all(_ratio_ok(x, y, WEIGHTS.toll_ratio_compatible) for x, y in pairs):
+        return False
+    alike = [x for x, y in pairs if x == y and x > 0]
+    return len(alike) >= len(_KINDS) or any(x >= WEIGHTS.oblast_distinct_figure for x in alike)
+
+
 def _opposed(a: Event | MergeView, b: Event | MergeView) -> bool:
     """Whether two reports name opposite sides as the one who acted (``actor``): two strikes, not one."""
     return a.actor in _SIDES and b.actor in _SIDES and a.actor != b.actor
 
 
 _SIDES = ("Russia", "Ukraine")
+
+
+def _extra_keys(event: Event | MergeView) -> tuple[tuple, ...]:
+    """The buckets besides its grid cell and name that an event is filed in: its oblast's (``_oblast_key``), and for
+    a casualty report or change of control at a district, its oblast's districts' (where the reports at a settlement
+    of the district look for it: :func:`_district_and_settlement`)."""
+    key = _oblast_key(event)
+    if key is None:
+        return ()
+    if _district(event) and (event.event_type == "casualty_report" or _control(event)):
+        return key, ("district", event.admin1_code)
+    return (key,)
 
 
 def _oblast_key(event: Event | MergeView) -> tuple | None:
@@ -1073,6 +1123,8 @@ class CrossArticleMerge:
             look = [*look, ("oblast", event.admin1_code)]
         elif _oblast_key(event) is not None:  # ... or told only at this settlement's oblast
             look = [*look, ("admin1", event.admin1_code)]
+            if event.event_type == "casualty_report" or _control(event):  # ... or at its district, or a settlement of it
+                look = [*look, ("oblast", event.admin1_code) if _district(event) else ("district", event.admin1_code)]
         day = _day(event)
         dated = event.event_type != "annexation_claim"
         place_key = settlement(event.place)  # an undated pair must be at one settlement for sure
@@ -1125,7 +1177,7 @@ class CrossArticleMerge:
     def _absorb(self, target: int, event: Event) -> None:
         article = event.sources[0].article if event.sources else ""
         merged = self.event(target)
-        was_filed = _oblast_key(merged)
+        was_filed = _extra_keys(merged)
         # only a report from another syndication group corroborates: a reprint adds no evidence
         reports = {s.report for s in merged.sources}
         absorb(merged, event, corroborates=any(s.report not in reports for s in event.sources))
@@ -1136,12 +1188,13 @@ class CrossArticleMerge:
             if cell is not None:
                 cell.move(target, None if old == _NO_DAY else old, new)
                 cell.place(target, was_at, now_at)
-        if was_filed != _oblast_key(merged) or old != (_NO_DAY if new is None else new):  # its oblast's bucket
-            if was_filed is not None:
-                self.cells[was_filed].discard(target, None if old == _NO_DAY else old, was_at)
+        if was_filed != _extra_keys(merged) or old != (_NO_DAY if new is None else new):  # its oblast's buckets
+            for key in was_filed:
+                self.cells[key].discard(target, None if old == _NO_DAY else old, was_at)
             self._file(merged, target, new, now_at)
-        elif was_filed is not None:
-            self.cells[was_filed].place(target, was_at, now_at)
+        else:
+            for key in was_filed:
+                self.cells[key].place(target, was_at, now_at)
         self.day_of[target] = _NO_DAY if new is None else new
         self.settlement_of[target] = now_at
         self.tolls[2 * target], self.tolls[2 * target + 1] = _figure(merged.killed), _figure(merged.injured)
@@ -1179,15 +1232,13 @@ class CrossArticleMerge:
         self.touched.add(index)
 
     def _file(self, event: Event, index: int, day: int | None, place: tuple | None) -> None:
-        """File event ``index`` (at settlement ``place``) in its oblast's bucket too when it is a report at a
-        settlement (``_oblast_key``): the bucket is told by the event itself, so no index of it is kept."""
-        key = _oblast_key(event)
-        if key is None:
-            return
-        cell = self.cells.get(key)
-        if cell is None:
-            cell = self.cells[key] = _Cell()
-        cell.add(index, day, place)
+        """File event ``index`` (at settlement ``place``) in its oblast's buckets too when it is a report at a
+        settlement (``_extra_keys``): the buckets are told by the event itself, so no index of them is kept."""
+        for key in _extra_keys(event):
+            cell = self.cells.get(key)
+            if cell is None:
+                cell = self.cells[key] = _Cell()
+            cell.add(index, day, place)
 
     def pickled(self, i: int) -> bytes:
         """Merged event ``i`` as its pickle (the one kept, when it is kept; ``compact`` keeps every one)."""

@@ -71,6 +71,9 @@ class EventWeights:
     oblast_distinct_figure: int = 5  # a report placed only at its oblast joins one at a settlement of that oblast on
     # the same day or so only with a figure alike of at least this (and the same weapon): an oblast is struck many
     # times a day, and "one killed" alike says nothing; the same 5+ dead by one weapon on one day are one strike
+    district_km: float = 45.0  # a settlement this near a rural district's or hromada's seat may lie in it (raions
+    # are 30-80 km across, the seat often off-centre); a report at the district joins one there only with figures
+    # alike that identify the strike (``merge._district_and_settlement``)
     # -- which of several compatible merged events a report joins (``merge.fit``; the best fit wins, ties by age)
     fit_figure: float = 1.0  # per kind of figure (killed, injured) both state alike: the strongest sign of one incident
     fit_event_type: float = 0.5  # both casualty reports, or both strikes without figures

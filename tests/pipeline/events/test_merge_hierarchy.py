@@ -176,3 +176,28 @@ def test_two_tolls_at_the_region_and_its_centre_still_need_a_figure_alike(parser
     region = "date 2024-03-12\nRussian shelling of the Kharkiv region killed three civilians on Tuesday, the governor said."
     centre = "date 2024-03-12\nRussian shelling of Kharkiv killed three civilians on Tuesday, the mayor said."
     assert len(_casualties(parser, region, centre)) == 2
+
+
+# -- a rural district and a settlement of it ----------------------------------------------------------------------
+DISTRICT = "date 2024-06-10\nRussian artillery shelled the Nikopol district on Monday, killing two people and injuring " \
+           "seven, the governor said."
+TOWN_OF_IT = "date 2024-06-10\nRussian shelling of Marhanets on Monday killed two people and injured seven, the governor " \
+             "said."
+FAR_TOWN = TOWN_OF_IT.replace("Marhanets", "Pokrovske in the Dnipropetrovsk region")
+
+
+@pytest.mark.parametrize("order", [(DISTRICT, TOWN_OF_IT), (TOWN_OF_IT, DISTRICT)])
+def test_a_toll_told_at_a_district_joins_the_same_toll_at_a_town_of_it(parser, order):
+    [strike] = _casualties(parser, *order)
+    assert len({s.article for s in strike.sources}) == 2
+    assert strike.place.name == "Marhanets"  # the finer place wins
+
+
+def test_a_district_toll_does_not_join_a_town_beyond_the_district(parser):
+    assert len(_casualties(parser, DISTRICT, FAR_TOWN)) == 2
+
+
+def test_one_small_figure_alike_does_not_identify_a_strike_in_a_district(parser):
+    one = DISTRICT.replace("killing two people and injuring seven", "killing one person")
+    town = TOWN_OF_IT.replace("killed two people and injured seven", "killed one person")
+    assert len(_casualties(parser, one, town)) == 2
