@@ -220,6 +220,30 @@ def _loose_assignment(gold_events: Sequence[Mapping[str, Any]],
     return pairs
 
 
+def _same_name(props: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:
+    """Whether an event's place and a gold event's are one name however spelt (``translit.spelling_key``)."""
+    from pipeline.text.translit import spelling_key
+
+    name, place = props.get("place_name"), gold.get("place")
+    return bool(name and place) and spelling_key(str(name)) == spelling_key(str(place))
+
+
+def _placed_assignment(gold_events: Sequence[Mapping[str, Any]],
+                       events: Sequence[Mapping[str, Any]]) -> dict[int, int]:
+    """One article's gold events paired one-to-one with its events as ``_loose_assignment`` does, but an event whose
+    place has the gold event's name (however spelt) first: alike events of one article (villages taken in one oblast,
+    undated) are not paired crosswise (what the wrong-merge count reads)."""
+    pairs: dict[int, int] = {}
+    for test in (lambda ev, g: event_matches(ev, g) and _same_name(ev, g),
+                 lambda ev, g: _loose_match(ev, g) and _same_name(ev, g), event_matches, _loose_match):
+        for i, g in enumerate(gold_events):
+            if i not in pairs:
+                hit = next((j for j, ev in enumerate(events) if j not in pairs.values() and test(ev, g)), None)
+                if hit is not None:
+                    pairs[i] = hit
+    return pairs
+
+
 def merge_diagnosis(gold: Mapping[str, Mapping[str, Any]],
                     events: Sequence[Mapping[str, Any]]) -> tuple[list[tuple[str, str]], list[str]]:
     """Each gold pair's outcome and every wrong merge.
@@ -232,7 +256,7 @@ def merge_diagnosis(gold: Mapping[str, Mapping[str, Any]],
         score.py's match of another gold event of either article; else a cause of ``MERGE_CAUSES``, read from the
         article's events left unpaired when its gold event finds none (score.py's rule first, then the loose
         one, one-to-one per article), "not merged" when both find one; and one line per feature paired with gold events of two articles that gold does
-        not link (two incidents shown as one).
+        not link (two incidents shown as one; paired by place name first, :func:`_placed_assignment`).
     """
     mine = {art: [ev for ev in events if cites(ev, art)] for art in gold}
     strict = {art: match_article(g.get("events", []), mine[art])[0] for art, g in gold.items()}
@@ -264,7 +288,8 @@ def merge_diagnosis(gold: Mapping[str, Mapping[str, Any]],
         out.append((f"{art}#{i} ~ {o_art}#{j}", cause or "not merged"))
     incident = _incidents(gold)
     golds_of: dict[Any, list[tuple[str, int]]] = {}
-    for art, pairs in assigned.items():
+    placed = {art: _placed_assignment(g.get("events", []), mine[art]) for art, g in gold.items()}
+    for art, pairs in placed.items():
         for k, n in sorted(pairs.items()):
             if gold[art]["events"][k]["type"] != "annexation_claim":  # claims merge per oblast by design
                 golds_of.setdefault(mine[art][n].get("id"), []).append((art, k))

@@ -502,6 +502,19 @@ def _namesakes(a: Event, b: Event) -> bool:
         (a.gains == b.gains or "unknown" in (a.gains, b.gains) or None in (a.gains, b.gains))
 
 
+def _day_bin(event: Event) -> int:
+    """An event's day bin as ``CrossArticleMerge.day_of`` keeps it (``_NO_DAY``: undated)."""
+    day = _day(event)
+    return _NO_DAY if day is None else day
+
+
+def _same_list_day(a: int, b: int) -> bool:
+    """Whether two day bins (``_NO_DAY``: undated) may be one list's: both undated, or within ``merge_days_exact``."""
+    if a == _NO_DAY or b == _NO_DAY:
+        return a == b
+    return abs(a - b) <= WEIGHTS.merge_days_exact
+
+
 def _companions(a: Event | MergeView, b: Event) -> bool:
     """Two changes of control of villages of one name in one oblast (``_name_key``) that two outlets tell beside other
     changes already found to be the same (``CrossArticleMerge._companion``): one change when the same name is written
@@ -1101,7 +1114,8 @@ class CrossArticleMerge:
                 target[i] = t
                 taken.add(t)
         if target and len(target) < len(events):  # a report of several changes, some already joined another outlet's
-            partners = {code for t in target.values() for code in self.articles_of.codes(t)}
+            partners = [(set(self.articles_of.codes(t)), self.day_of[t], _day_bin(events[i]))
+                        for i, t in sorted(target.items())]
             for i, event in enumerate(events):
                 if i not in target and (t := self._companion(event, partners, taken)) is not None:
                     target[i] = t
@@ -1144,19 +1158,26 @@ class CrossArticleMerge:
                       and mergeable(self.view(t), event)]
         return list(dict.fromkeys(found))  # an event in its grid cell and in its name bucket is one candidate
 
-    def _companion(self, event: Event, partners: set[int], taken: set[int]) -> int | None:
-        """The merged change of control of a village of ``event``'s name in its oblast that an article of ``partners``
-        told (those whose other reports this article's events joined), when :func:`_companions` holds; the first by
-        index, None when there is none. Two outlets listing the same villages taken, each resolved to its own
-        namesake or left undated, tell one list: a village of that name in it is the same village."""
+    def _companion(self, event: Event, partners: list[tuple[set[int], int, int]], taken: set[int]) -> int | None:
+        """The merged change of control of a village of ``event``'s name in its oblast that a partner told, when
+        :func:`_companions` holds; the first by index, None when there is none. ``partners``: for each of this article's
+        events already paired, the articles of the merged event it joins, that event's day bin and its own. Two
+        outlets listing the same villages taken, each resolved to its own namesake or left undated, tell one list: a
+        village of that name in it is the same village. It is one list only when each side's village has the day of
+        that side's report already joined (both undated, or within ``merge_days_exact``): a town told in a hundred
+        reports is a partner of every article naming it, not a sign that they tell the same list."""
         name_key = _name_key(event)
         cell = self.cells.get(name_key) if name_key is not None else None
         if cell is None:
             return None
         code = _article_code(event.sources[0].article if event.sources else "")
         for t in sorted(cell.events):
-            if t not in taken and not self.articles_of.has(t, code) and \
-                    any(self.articles_of.has(t, p) for p in partners) and _companions(self.view(t), event):
+            if t in taken or self.articles_of.has(t, code):
+                continue
+            day, articles, own = self.day_of[t], self.articles_of.codes(t), _day_bin(event)
+            listed = any(any(a in codes for a in articles) and _same_list_day(day, theirs) and _same_list_day(own, mine)
+                         for codes, theirs, mine in partners)
+            if listed and _companions(self.view(t), event):
                 return t
         return None
 

@@ -201,3 +201,17 @@ def test_one_small_figure_alike_does_not_identify_a_strike_in_a_district(parser)
     one = DISTRICT.replace("killing two people and injuring seven", "killing one person")
     town = TOWN_OF_IT.replace("killed two people and injured seven", "killed one person")
     assert len(_casualties(parser, one, town)) == 2
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_namesake_the_partner_dates_apart_from_the_list_is_not_joined(parser, order):
+    # the partner told Tonenke taken on Saturday and Berdychi weeks before: an undated list of both, Berdychi resolved
+    # to another namesake, is not known to mean that Berdychi (the list's items are told together, on one day)
+    partner = "date 2024-03-02\nRussia's defence ministry said on Saturday its forces had captured Tonenke in the " \
+              "Donetsk region. Russian forces captured Berdychi in the Donetsk region on January 5, the ministry said."
+    undated = "\nRussian troops have taken control of Tonenke and Berdychi in Ukraine's Donetsk region, the defence " \
+              "ministry in Moscow said."
+    per = [_events(parser, partner, "a.txt"), _with_namesake(parser, "b.txt", undated, "Berdychi")]
+    merged = [e for e in merge_across_articles([per[i] for i in order]) if e.event_type == "frontline_incident"]
+    assert len(merged) == 3
+    assert [len({s.article for s in e.sources}) for e in merged if e.place.name.startswith("Tonenk")] == [2]
