@@ -1133,7 +1133,9 @@ class CrossArticleMerge:
         name_key = _name_key(event)
         if name_key is not None:
             look = [*look, name_key]
-        if _oblast_only(event):  # the same news told at a settlement of its oblast (or at its centre)
+        if event.event_type == "annexation_claim":
+            pass  # claims merge per oblast in their own bucket
+        elif _oblast_only(event):  # the same news told at a settlement of its oblast (or at its centre)
             look = [*look, ("oblast", event.admin1_code)]
         elif _oblast_key(event) is not None:  # ... or told only at this settlement's oblast
             look = [*look, ("admin1", event.admin1_code)]
