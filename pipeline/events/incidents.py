@@ -106,6 +106,15 @@ _AGENT_AFTER = re.compile(r"^['’]?s?\s+(?:(?:on|late\s+on|early\s+on|last|this
 _POSSESSIVE = re.compile(r"^['’]s\s+(?!(?:\w+\s+)?(?:region|oblast|province|outskirts|centre|center|suburbs|"
                          r"port|airport|district|streets?|square|historic|residents?|mayor|city)\b)")
 _AGENT_BEFORE = re.compile(r"\bby\s+$")
+# a capital as the subject of an active verb of striking or of holding a view ("Kyiv has hit several energy sites",
+# "X nevertheless regularly targets the Y region", "Kyiv maintains that ..."): the state acting, not a place struck
+# (a bare past form only with its object after it: "X struck the ...", not the headline passive "X struck overnight")
+_STATE_ACTS_AFTER = re.compile(r"^\s+(?:(?:\w+ly|nevertheless|also|again|still|now|often|has|have|had)\s+){0,3}"
+                               r"(?:(?:hits|strikes|targets|attacks|shells|bombs|launches|maintains|maintained|stated|"
+                               r"states|believes|believed)\b|"
+                               r"(?:(?<=has )|(?<=have )|(?<=had ))(?:hit|struck|targeted|attacked|shelled|bombed|launched)\b(?!\s+by\b)|"
+                               r"(?:hit|struck|targeted|attacked|shelled|bombed)\s+(?:a|an|the|its|their|several|"
+                               r"two|three|dozens|\d+|Russian|Ukrainian|enemy)\b)")
 # a place as an attribute of what it stands for ("Moscow-annexed Crimea", "Kyiv-controlled territory", "a Kharkiv-based
 # analyst"): the place hyphenated with a participle or a relational adjective is no place where anything happened
 _ATTRIBUTE_AFTER = re.compile(r"^[-‐‑–](?:[a-z]+(?:ed|en)|held|led|built|run|based|born|bound|made|friendly|aligned)\b")
@@ -418,6 +427,8 @@ def usable(place: Place, text: str) -> bool:
     if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and \
             (_AGENT_AFTER.match(after) or _POSSESSIVE.match(after)):
         return False
+    if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and _STATE_ACTS_AFTER.match(after):
+        return False  # "Kyiv has hit several energy sites": the state as the one who strikes
     if kind in POINT_KINDS and _capital(place) and _AGENT_BEFORE.search(before):
         return False  # "regions occupied by Moscow": the state as the agent, not a place
     if kind in POINT_KINDS and _capital(place) and (_BETWEEN_STATES.search(before) or _LOCAL_TIME_AFTER.match(after) or
@@ -1890,10 +1901,30 @@ def _announced_after(sent: _Sentence, item: Place) -> list[Place]:
     return _announced(sent, tally) if tally is not None else []
 
 
+# a settlement taken and left unnamed, then a place attached to it by a preposition ("captured a village near X",
+# "took another village in its advance on the city of X", "the first village in the region of X"): X only locates
+# what was taken (a comma, a colon or "including" would open the list that names it instead)
+_UNNAMED_LOCATED = re.compile(r"\s+(?:(?:control\s+)?(?:of|over)\s+)?(?:(?:another|an?|one|one\s+more|the\s+(?:first|"
+                              r"second|third|next|latest)|two|three|four|five|several|\d+)\s+)?(?:more\s+)?(?:[\w-]+\s+)?"
+                              r"(?:village|town|settlement|locality|hamlet)s?\s+(?!(?:of|called|named|centre|center|hall|square)\b)"
+                              r"(?:[\w'’-]+\s+){1,10}$", re.IGNORECASE)
+
+
+def _unit_of(place: Place) -> Place:
+    """The admin-1 unit a place lies in, as a place of its own (no settlement, no point of its own)."""
+    return replace(place, name=place.admin1_name or place.name, geonameid=None, feature_kind="admin1", capital=False,
+                   approx_point=False)
+
+
 def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
-    """The places a change-of-control verb is about: its object (a list counts), or its subject if passive."""
+    """The places a change-of-control verb is about: its object (a list counts), or its subject if passive; an
+    unnamed settlement located by a named place (``_UNNAMED_LOCATED``) is taken in that place's oblast."""
     text, s0 = sent.text, sent.start
     after = [p for p in sent.points if p.start - s0 >= trig.end]
+    if after and not trig.passive and after[0].admin1_code is not None and \
+            after[0].start - s0 - trig.end <= WEIGHTS.object_window_chars and \
+            _UNNAMED_LOCATED.match(text, trig.end, after[0].start - s0):
+        return [_unit_of(after[0])]
     if not trig.passive and (tally := _UNNAMED_TALLY.match(text, _TALLY_LEAD.match(text, trig.end).end())) and \
             (announced := _announced(sent, tally)):
         return announced  # "attacked two villages in the X region: A ..., and B ...": the villages the tally counts
@@ -2083,7 +2114,7 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                 unnamed = None
             if not places and not sent.points and _ONE_UNNAMED.match(sent.text, trig.end):
                 lede = (sent, trig, stated, stated_in)  # "... captured another village": a later line may name it
-            oblast_level = False
+            oblast_level = bool(places) and all(p.feature_kind == "admin1" for p in places)
             # (a year alone is a stated date with no day: "fell to Russian forces in 2023" is background too)
             background = since_occupation(sent.text, trig) or \
                 (stated is None or stated.date is None) and _earlier_year(sent.text, trig, published) \
