@@ -123,6 +123,9 @@ _ATTRIBUTE_AFTER = re.compile(r"^[-‐‑–](?:[a-z]+(?:ed|en)|held|led|built|r
 _BETWEEN_STATES = re.compile(r"\bbetween\s+(?-i:[A-Z])[\w'’-]+\s+and\s+$", re.IGNORECASE)  # (the second named)
 _BETWEEN_FIRST = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _AND_NAME_AFTER = re.compile(r"^\s+and\s+(?-i:[A-Z])")  # (the first named)
+# a street, avenue or square named after a place ("a building on X Street", "X Avenue"): not the place
+_STREET_AFTER = re.compile(r"^\s+(?:Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.?|Lane|Prospekt|Prospect|Embankment|"
+                           r"Highway)\b")
 _LOCAL_TIME_AFTER = re.compile(r"^\s+time\b", re.IGNORECASE)
 _PARTISAN_BEFORE = re.compile(r"\b(?:pro|anti)[-‐‑]$", re.IGNORECASE)
 # a capital as the seat a visit, a meeting or a speaker is at ("a surprise visit to Kyiv", "told reporters in Moscow",
@@ -434,6 +437,8 @@ def usable(place: Place, text: str) -> bool:
     if kind in POINT_KINDS and _capital(place) and (_BETWEEN_STATES.search(before) or _LOCAL_TIME_AFTER.match(after) or
                                                      _BETWEEN_FIRST.search(before) and _AND_NAME_AFTER.match(after)):
         return False  # "talks between Moscow and Kyiv": the two states; "03:00 Moscow time": a clock
+    if _STREET_AFTER.match(after):
+        return False  # "on X Street": a street named after a place, not the place
     if _PARTISAN_BEFORE.search(before):
         return False  # "pro-Moscow separatists": the place as a side
     if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and _SEAT_BEFORE.search(before):
@@ -545,6 +550,21 @@ def _ratio_ok(a: int, b: int, ratio: float) -> bool:
     return hi == 0 or lo / hi >= ratio or hi - lo <= WEIGHTS.toll_abs_compatible
 
 
+def one_sense(places: list[Place]) -> list[Place]:
+    """``places`` with each settlement written again as its first mention was resolved: one name written the same way
+    in one article is one place (the geoparser may read a later mention, with less context, as a namesake abroad)."""
+    first: dict[str, Place] = {}
+    out = []
+    for p in sorted(places, key=lambda p: p.start):
+        if p.feature_kind not in POINT_KINDS or p.feature_kind == "landmark":
+            out.append(p)
+            continue
+        seen = first.setdefault(p.text, p)
+        out.append(p if seen is p or seen.admin1_code == p.admin1_code else
+                   replace(seen, start=p.start, end=p.end, text=p.text))
+    return out
+
+
 # -- the article ------------------------------------------------------------------------------
 def read_sentences(text: str, places: list[Place], published: EventDate) -> list[_Sentence]:
     """Read each sentence once."""
@@ -596,8 +616,10 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
         if _dated_caption(text, s, date, published):
             captions.append(len(out))
         here = [_as_unit(p, text) for p in here]
+        here = [_in_stated_unit(p, here, text) for p in here]
         out.append(_Sentence(i, s, e, para, sentence, trig, figs, _without_locators(
-                             [p for p in here if p.feature_kind in POINT_KINDS], text),
+                             [p for p in here if p.feature_kind in POINT_KINDS], text,
+                             [p for p in here if p.feature_kind == "admin1"]),
                              [p for p in here if p.feature_kind == "admin1"],
                              date, separate(sentence) and not _ONE_MORE_VICTIM.search(sentence),
                              who or (default_claimant if figs else None), before,
@@ -649,23 +671,73 @@ def _without_pairs(points: list[Place], places: list[Place], text: str) -> list[
     return [p for p in points if (p.start, p.end) not in paired] if paired else points
 
 
-# a district located in a named unit ("the X district in Kursk"): a district lies in a region, not in a city
-_DISTRICT_IN = re.compile(r"\b(?:districts?|raions?|rayons?)\s+(?:in|of)\s+$", re.IGNORECASE)
+# a district located in a named unit ("the X district in Kursk"): a district lies in a region, not in a city; a
+# region named by its centre ("the region of X", "the X region"): the region
+_DISTRICT_IN = re.compile(r"\b(?:districts?|raions?|rayons?)\s+(?:in|of)\s+$|\b(?:regions?|oblasts?|provinces?)\s+of\s+"
+                          r"(?:the\s+)?$", re.IGNORECASE)
+_UNIT_NAMED_AFTER = re.compile(r"\s+(?:region|oblast|province)\b", re.IGNORECASE)
 
 
 def _as_unit(place: Place, text: str) -> Place:
-    """An oblast's eponymous centre named as where a district lies (``_DISTRICT_IN``) as the oblast itself; any
-    other place as it is."""
-    if place.feature_kind != "city" or not place.admin1_name or place.name != place.admin1_name or \
-            not _DISTRICT_IN.search(text, max(0, place.start - 40), place.start):
+    """An oblast's eponymous centre named as where a district lies or as the region itself (``_DISTRICT_IN``,
+    ``_UNIT_NAMED_AFTER``; the name as written may be the oblast's, an older name of its centre) as the oblast
+    itself; any other place as it is."""
+    if place.feature_kind != "city" or not place.admin1_name or \
+            place.admin1_name not in (place.name, place.text) and \
+            spelling_key(place.admin1_name) not in (spelling_key(place.name), spelling_key(place.text)) or \
+            not (_DISTRICT_IN.search(text, max(0, place.start - 40), place.start) or
+                 _UNIT_NAMED_AFTER.match(text, place.end)):
         return place
     return replace(place, feature_kind="admin1", name=place.admin1_name)
 
 
-def _without_locators(points: list[Place], text: str) -> list[Place]:
+# a place in apposition giving where the place before it lies ("over the A region, southeast of B", "A, 30 km north of
+# B"): B only locates A
+_BEARING_LOCATOR = re.compile(r"^\s*,\s+(?:(?:about|some|around|roughly|just|\d+(?:[.,]\d+)?)\s+)?(?:(?:km|kilometres|"
+                              r"kilometers|miles)\s+(?:\([^()]{1,20}\)\s+)?)?(?:(?:north|south|east|west)(?:-?(?:east|west))?"
+                              r"(?:ern)?\s+of|from|outside)\s+(?:the\s+)?(?:(?:city|town|capital)\s+of\s+)?$", re.IGNORECASE)
+
+
+# the oblast a text gives a settlement, right before or after it ("the X Oblast village of Y", "Y, X Oblast", "Y (X
+# region)", "Y in the X region"): the gap between the two names
+_UNIT_BEFORE_GAP = re.compile(r"^\s+(?:region|oblast|province)['’]?s?\s+(?:(?:border|frontline|front-line|occupied|"
+                              r"eastern|western|northern|southern)\s+)?(?:village|town|city|settlement|hamlet)\s+of\s+$",
+                              re.IGNORECASE)
+_UNIT_AFTER_GAP = re.compile(r"^(?:\s*,\s*|\s*\(\s*|\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?)$", re.IGNORECASE)
+_UNIT_WORD_NEXT = re.compile(r"\s+(?:region|oblast|province)\b", re.IGNORECASE)
+
+
+def _in_stated_unit(place: Place, here: list[Place], text: str) -> Place:
+    """A settlement the geoparser resolved outside the oblast the text gives it (``_UNIT_BEFORE_GAP``,
+    ``_UNIT_AFTER_GAP``) as that oblast: the text says where it lies, the gazetteer read a namesake elsewhere; a
+    coarser place than a wrong town. Any other place as it is."""
+    if place.feature_kind not in POINT_KINDS:
+        return place
+    for unit in here:
+        if unit.feature_kind != "admin1" or unit.admin1_code is None or unit.admin1_code == place.admin1_code:
+            continue
+        if unit.end <= place.start and _UNIT_BEFORE_GAP.match(text, unit.end, place.start) or \
+                place.end <= unit.start and _UNIT_AFTER_GAP.match(text[place.end:unit.start]) and \
+                _UNIT_WORD_NEXT.match(text, unit.end):
+            return replace(place, name=unit.name, admin1_code=unit.admin1_code, admin1_name=unit.admin1_name,
+                           country_code=unit.country_code, lat=unit.lat, lon=unit.lon, geonameid=None,
+                           feature_kind="admin1", capital=False, approx_point=False)
+    return place
+
+
+def _without_locators(points: list[Place], text: str, units: list[Place] = ()) -> list[Place]:
     """``points`` without those that only locate the place before them, in apposition ("A, a city upriver from B",
-    "A, a village south of B"): B is not where anything happened."""
-    return [p for i, p in enumerate(points) if i == 0 or not _APPOSITION_LOCATOR.match(text[points[i - 1].end:p.start])]
+    "A, a village south of B", "the A region, southeast of B"; the place before may be an oblast of ``units``): B is
+    not where anything happened."""
+    named = sorted((*points, *units), key=lambda p: p.start)
+    out = []
+    for p in points:
+        prior = [q for q in named if q.end <= p.start]
+        gap = text[prior[-1].end:p.start] if prior else ""
+        if prior and (_APPOSITION_LOCATOR.match(gap) or _BEARING_LOCATOR.match(gap)):
+            continue
+        out.append(p)
+    return out
 
 
 def _after_page(date: EventDate | None, published: EventDate) -> bool:
