@@ -727,14 +727,14 @@ def _in_stated_unit(place: Place, here: list[Place], text: str) -> Place:
 
 def _without_locators(points: list[Place], text: str, units: list[Place] = ()) -> list[Place]:
     """``points`` without those that only locate the place before them, in apposition ("A, a city upriver from B",
-    "A, a village south of B", "the A region, southeast of B"; the place before may be an oblast of ``units``): B is
-    not where anything happened."""
+    "A, a village south of B"), or an oblast of ``units`` ("over the A region, southeast of B"): B is not where anything
+    happened (a town's bearing from another town stays: a list passes over it, ``_LIST_DESCRIPTOR``)."""
     named = sorted((*points, *units), key=lambda p: p.start)
     out = []
     for p in points:
         prior = [q for q in named if q.end <= p.start]
         gap = text[prior[-1].end:p.start] if prior else ""
-        if prior and (_APPOSITION_LOCATOR.match(gap) or _BEARING_LOCATOR.match(gap)):
+        if prior and (_APPOSITION_LOCATOR.match(gap) or prior[-1].feature_kind == "admin1" and _BEARING_LOCATOR.match(gap)):
             continue
         out.append(p)
     return out
@@ -1982,21 +1982,11 @@ _UNNAMED_LOCATED = re.compile(r"\s+(?:(?:control\s+)?(?:of|over)\s+)?(?:(?:anoth
                               r"(?:[\w'’-]+\s+){1,10}$", re.IGNORECASE)
 
 
-def _unit_of(place: Place) -> Place:
-    """The admin-1 unit a place lies in, as a place of its own (no settlement, no point of its own)."""
-    return replace(place, name=place.admin1_name or place.name, geonameid=None, feature_kind="admin1", capital=False,
-                   approx_point=False)
-
-
 def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
-    """The places a change-of-control verb is about: its object (a list counts), or its subject if passive; an
-    unnamed settlement located by a named place (``_UNNAMED_LOCATED``) is taken in that place's oblast."""
+    """The places a change-of-control verb is about: its object (a list counts), or its subject if passive; none for
+    an unnamed settlement located by a named place (``_UNNAMED_LOCATED``: the named place did not change hands)."""
     text, s0 = sent.text, sent.start
     after = [p for p in sent.points if p.start - s0 >= trig.end]
-    if after and not trig.passive and after[0].admin1_code is not None and \
-            after[0].start - s0 - trig.end <= WEIGHTS.object_window_chars and \
-            _UNNAMED_LOCATED.match(text, trig.end, after[0].start - s0):
-        return [_unit_of(after[0])]
     if not trig.passive and (tally := _UNNAMED_TALLY.match(text, _TALLY_LEAD.match(text, trig.end).end())) and \
             (announced := _announced(sent, tally)):
         return announced  # "attacked two villages in the X region: A ..., and B ...": the villages the tally counts
@@ -2013,6 +2003,8 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
             return out
     if after and after[0].start - s0 - trig.end > WEIGHTS.object_window_chars:
         after = []
+    if after and not trig.passive and _UNNAMED_LOCATED.match(text, trig.end, after[0].start - s0):
+        return []  # (its oblast alone would be a coarser place, but which side of a border it lies is not said)
     out: list[Place] = []
     if after and not trig.passive:
         gap = text[trig.end:after[0].start - s0]
