@@ -671,24 +671,21 @@ def _without_pairs(points: list[Place], places: list[Place], text: str) -> list[
     return [p for p in points if (p.start, p.end) not in paired] if paired else points
 
 
-# a district located in a named unit ("the X district in Kursk"): a district lies in a region, not in a city; a
-# region named by its centre ("the region of X", "the X region"): the region
-_DISTRICT_IN = re.compile(r"\b(?:districts?|raions?|rayons?)\s+(?:in|of)\s+$|\b(?:regions?|oblasts?|provinces?)\s+of\s+"
-                          r"(?:the\s+)?$", re.IGNORECASE)
-_UNIT_NAMED_AFTER = re.compile(r"\s+(?:region|oblast|province)\b", re.IGNORECASE)
+# a district located in a named unit ("the X district in Kursk"): a district lies in a region, not in a city
+_DISTRICT_IN = re.compile(r"\b(?:districts?|raions?|rayons?)\s+(?:in|of)\s+$", re.IGNORECASE)
 
 
 def _as_unit(place: Place, text: str) -> Place:
-    """An oblast's eponymous centre named as where a district lies or as the region itself (``_DISTRICT_IN``,
-    ``_UNIT_NAMED_AFTER``; the name as written may be the oblast's, an older name of its centre) as the oblast
-    itself; any other place as it is."""
-    if place.feature_kind != "city" or not place.admin1_name or \
-            place.admin1_name not in (place.name, place.text) and \
-            spelling_key(place.admin1_name) not in (spelling_key(place.name), spelling_key(place.text)) or \
-            not (_DISTRICT_IN.search(text, max(0, place.start - 40), place.start) or
-                 _UNIT_NAMED_AFTER.match(text, place.end)):
+    """An oblast's eponymous centre named as where a district lies (``_DISTRICT_IN``) as the oblast itself, and so is
+    a town written with its oblast's name where that is not the town's own (a centre renamed since: the oblast keeps
+    the old name, "Dnipropetrovsk" is the oblast, the city is Dnipro); any other place as it is."""
+    if place.feature_kind != "city" or not place.admin1_name:
         return place
-    return replace(place, feature_kind="admin1", name=place.admin1_name)
+    if place.name == place.admin1_name and _DISTRICT_IN.search(text, max(0, place.start - 40), place.start) or \
+            spelling_key(place.name) != spelling_key(place.admin1_name) and \
+            spelling_key(place.text) == spelling_key(place.admin1_name):
+        return replace(place, feature_kind="admin1", name=place.admin1_name)
+    return place
 
 
 # a place in apposition giving where the place before it lies ("over the A region, southeast of B", "A, 30 km north of
