@@ -1204,12 +1204,22 @@ _STRIKE_OBJECT = re.compile(r"\s*(?:(?:on|at|against|in|near|into)\s+)?(?:(?:the
                             r"(?:(?:on|at|in|near|of|outside)\s+)?(?:the\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 
 
+# a relative clause or an apposition opened right after a place, up to a trigger inside it ("B, a town that has been
+# under shelling", "B, which was struck"): what it tells happened at B
+RELATIVE_WINDOW_CHARS = 120  # how far after its head place a trigger of a relative clause may stand
+_RELATIVE_AFTER = re.compile(r"\s*,\s+(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?)?(?:which|that|where)\b[^,;:.!?()]*$",
+                             re.IGNORECASE)
+
+
 def _struck_there(sent: _Sentence, place: Place) -> bool:
-    """Whether ``place`` is the object of an active strike trigger of ``sent`` (``_STRIKE_OBJECT``) or the subject of a
-    passive one right before its auxiliary ("homes in X were shelled": ``_subject_of_passive``)."""
+    """Whether ``place`` is the object of an active strike trigger of ``sent`` (``_STRIKE_OBJECT``), the subject of a
+    passive one right before its auxiliary ("homes in X were shelled": ``_subject_of_passive``), or the head of the
+    relative clause a trigger stands in ("X, a town that has been shelled": ``_RELATIVE_AFTER``)."""
     at = place.start - sent.start
     return any(not t.passive and 0 <= at - t.end <= 60 and _STRIKE_OBJECT.fullmatch(sent.text, t.end, at) or
-               t.passive and _subject_of_passive(sent, t, [place]) for t in sent.strikes)
+               t.passive and _subject_of_passive(sent, t, [place]) or
+               0 <= t.start - (place.end - sent.start) <= RELATIVE_WINDOW_CHARS and
+               _RELATIVE_AFTER.match(sent.text, place.end - sent.start, t.start) for t in sent.strikes)
 
 
 def _best_place(inc: _Incident, text: str) -> tuple[Place | None, bool]:
