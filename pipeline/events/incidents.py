@@ -697,7 +697,7 @@ _BEARING_LOCATOR = re.compile(r"^\s*,\s+(?:(?:about|some|around|roughly|just|\d+
 
 # the oblast a text gives a settlement, right before or after it ("the X Oblast village of Y", "Y, X Oblast", "Y (X
 # region)", "Y in the X region"): the gap between the two names
-_UNIT_BEFORE_GAP = re.compile(r"^\s+(?:region|oblast|province)['’]?s?\s+(?:(?:border|frontline|front-line|occupied|"
+_UNIT_BEFORE_GAP = re.compile(r"\s+(?:region|oblast|province)['’]?s?\s+(?:(?:border|frontline|front-line|occupied|"
                               r"eastern|western|northern|southern)\s+)?(?:village|town|city|settlement|hamlet)\s+of\s+$",
                               re.IGNORECASE)
 _UNIT_AFTER_GAP = re.compile(r"^(?:\s*,\s*|\s*\(\s*|\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?)$", re.IGNORECASE)

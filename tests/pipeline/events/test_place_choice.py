@@ -97,3 +97,17 @@ def test_a_later_mention_of_a_settlement_keeps_its_first_reading(parser):
     out = one_sense([place(10, "UA-12"), place(90, "RO-CV")])
     assert [p.admin1_code for p in out] == ["UA-12", "UA-12"]
     assert [p.start for p in out] == [10, 90]
+
+
+def test_a_settlement_read_outside_the_oblast_the_text_gives_it_is_that_oblast():
+    from pipeline.events.incidents import _in_stated_unit
+    from pipeline.model import Place
+
+    text = "Troops retook the Sumy Oblast village of Novenke on Monday."
+    oblast = Place(18, 22, "Sumy", "Sumy", 50.9, 34.8, None, "admin1", "UA-59", "Sumy", "UA", 0.9, "")
+    village = Place(41, 48, "Novenke", "Novenke", 47.0, 35.0, None, "city", "UA-23", "Zaporizhzhia", "UA", 0.6, "")
+    placed = _in_stated_unit(village, [oblast, village], text)
+    assert (placed.feature_kind, placed.admin1_code) == ("admin1", "UA-59")
+    # control: a settlement read inside the oblast the text gives it stays the settlement
+    same = Place(41, 48, "Novenke", "Novenke", 51.2, 35.1, None, "city", "UA-59", "Sumy", "UA", 0.9, "")
+    assert _in_stated_unit(same, [oblast, same], text) is same
