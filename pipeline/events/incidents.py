@@ -1223,12 +1223,18 @@ def _struck_there(sent: _Sentence, place: Place) -> bool:
 
 
 def _best_place(inc: _Incident, text: str) -> tuple[Place | None, bool]:
-    """The incident's place and whether it is only an oblast."""
+    """The incident's place and whether it is only an oblast. When the sentence that opens the incident names oblasts
+    and no town, a town outside those oblasts (told by a later sentence joined to it: "The attack came as missiles hit
+    X") is not its place: the named oblast, or a town inside it, is."""
     score: dict[int, float] = {}
     first: dict[int, tuple[int, Place]] = {}
+    opening = inc.sentences[0] if inc.sentences else None
+    within = {p.admin1_code for p in opening.oblasts} if opening is not None and not opening.points else set()
     for weight, group in ((2.0, inc.sentences), (1.0, inc.support + inc.parts)):
         for sent in group:
             for p in sent.points:
+                if within and p.admin1_code not in within:
+                    continue
                 key = p.geonameid or hash((p.name, p.lat, p.lon))
                 w = weight * (0.5 if _DESCRIPTOR.search(text[max(0, p.start - 30):p.start]) else 1.0)
                 if weight == 2.0 and _struck_there(sent, p):

@@ -111,3 +111,16 @@ def test_a_settlement_read_outside_the_oblast_the_text_gives_it_is_that_oblast()
     # control: a settlement read inside the oblast the text gives it stays the settlement
     same = Place(41, 48, "Novenke", "Novenke", 51.2, 35.1, None, "city", "UA-59", "Sumy", "UA", 0.9, "")
     assert _in_stated_unit(same, [oblast, same], text) is same
+
+
+# -- an incident opened in a named oblast is not moved to a town of another oblast told by a later sentence ---------
+def test_a_strike_in_a_named_oblast_keeps_it_when_a_later_sentence_names_another_town(parser):
+    body = ("Ukrainian drones struck an oil depot in the Bryansk region on Tuesday, the governor said. The attack came "
+            "as Moscow launched a barrage of missiles at Kyiv.")
+    assert "RU-BRY" in {e.admin1_code for e in _events(parser, body)}
+
+
+def test_a_town_inside_the_named_oblast_is_still_the_place(parser):
+    # control: the town lies in the oblast the opening sentence names
+    body = "Russian strikes on the Donetsk region killed five people on Monday. In Kramatorsk, a missile hit a market."
+    assert [e.place.name for e in _events(parser, body) if e.event_type == "casualty_report"] == ["Kramatorsk"]
