@@ -39,7 +39,7 @@ def extract_events(article: str, text: str, places: list[Place], published: Even
     outside the war's theatre unless its sentences name a party of the war (``scope``)."""
     if not armed_conflict(text):
         return []
-    places = one_sense(places)
+    places = one_sense(places, text)
     sentences = read_sentences(text, tie_places(text, places), published)
     _resolve_actors(sentences)
     is_unrecognised = unrecognised(text)

@@ -550,19 +550,23 @@ def _ratio_ok(a: int, b: int, ratio: float) -> bool:
     return hi == 0 or lo / hi >= ratio or hi - lo <= WEIGHTS.toll_abs_compatible
 
 
-def one_sense(places: list[Place]) -> list[Place]:
-    """``places`` with each settlement written again as its first mention was resolved: one name written the same way
-    in one article is one place (the geoparser may read a later mention, with less context, as a namesake abroad)."""
-    first: dict[str, Place] = {}
-    out = []
-    for p in sorted(places, key=lambda p: p.start):
-        if p.feature_kind not in POINT_KINDS or p.feature_kind == "landmark":
-            out.append(p)
-            continue
-        seen = first.setdefault(p.text, p)
-        out.append(p if seen is p or seen.admin1_code == p.admin1_code else
-                   replace(seen, start=p.start, end=p.end, text=p.text))
-    return out
+def one_sense(places: list[Place], text: str) -> list[Place]:
+    """``places`` with each settlement read as the mention the text locates (``_stated_unit``: "the village of Y in the
+    X region") where another mention of the same written name was read elsewhere: one name written the same way in
+    one article is one place (the geoparser may read a mention with less context as a namesake abroad). Names no
+    mention locates are left as they are."""
+    ordered = sorted(places, key=lambda p: p.start)
+    units = [p for p in ordered if p.feature_kind == "admin1" and p.admin1_code]
+    anchors: dict[str, Place] = {}
+    for p in ordered:
+        if p.feature_kind in POINT_KINDS and p.feature_kind != "landmark" and p.text not in anchors and \
+                (stated := _stated_unit(p, units, text)) is not None and stated.admin1_code == p.admin1_code:
+            anchors[p.text] = p
+    if not anchors:
+        return places
+    return [replace(anchors[p.text], start=p.start, end=p.end, text=p.text)
+            if p.text in anchors and p.feature_kind in POINT_KINDS and p.admin1_code != anchors[p.text].admin1_code
+            else p for p in ordered]
 
 
 # -- the article ------------------------------------------------------------------------------
@@ -696,30 +700,44 @@ _BEARING_LOCATOR = re.compile(r"^\s*,\s+(?:(?:about|some|around|roughly|just|\d+
 
 
 # the oblast a text gives a settlement, right before or after it ("the X Oblast village of Y", "Y, X Oblast", "Y (X
-# region)", "Y in the X region"): the gap between the two names
-_UNIT_BEFORE_GAP = re.compile(r"\s+(?:region|oblast|province)['’]?s?\s+(?:(?:border|frontline|front-line|occupied|"
+# region)", "Y in the X region"): the gap between the two names (the unit's word may be part of the unit's mention)
+_UNIT_BEFORE_GAP = re.compile(r"\s+(?:(?:region|oblast|province)['’]?s?\s+)?(?:(?:border|frontline|front-line|occupied|"
                               r"eastern|western|northern|southern)\s+)?(?:village|town|city|settlement|hamlet)\s+of\s+$",
                               re.IGNORECASE)
 _UNIT_AFTER_GAP = re.compile(r"^(?:\s*,\s*|\s*\(\s*|\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?)$", re.IGNORECASE)
 _UNIT_WORD_NEXT = re.compile(r"\s+(?:region|oblast|province)\b", re.IGNORECASE)
+_UNIT_WORD_END = re.compile(r"\b(?:region|oblast|province)$", re.IGNORECASE)
+STATED_UNIT_CHARS = 60  # how far apart a settlement and the oblast the text gives it may stand
+
+
+def _stated_unit(place: Place, units: list[Place], text: str) -> Place | None:
+    """The admin-1 unit the text gives a settlement right before or after it (``_UNIT_BEFORE_GAP``,
+    ``_UNIT_AFTER_GAP``: "the X Oblast village of Y", "Y in the X region"), None when it gives none."""
+    for unit in units:
+        if unit.feature_kind != "admin1" or unit.admin1_code is None or \
+                abs(unit.start - place.start) > STATED_UNIT_CHARS + len(unit.text):
+            continue
+        worded = bool(_UNIT_WORD_END.search(unit.text))
+        if unit.end <= place.start and _UNIT_BEFORE_GAP.match(text, unit.end, place.start) and \
+                (worded or re.match(r"\s+(?:region|oblast|province)", text[unit.end:place.start], re.IGNORECASE)) or \
+                place.end <= unit.start and _UNIT_AFTER_GAP.match(text[place.end:unit.start]) and \
+                (worded or _UNIT_WORD_NEXT.match(text, unit.end)):
+            return unit
+    return None
 
 
 def _in_stated_unit(place: Place, here: list[Place], text: str) -> Place:
-    """A settlement the geoparser resolved outside the oblast the text gives it (``_UNIT_BEFORE_GAP``,
-    ``_UNIT_AFTER_GAP``) as that oblast: the text says where it lies, the gazetteer read a namesake elsewhere; a
-    coarser place than a wrong town. Any other place as it is."""
+    """A settlement the geoparser resolved outside the oblast the text gives it (``_stated_unit``) as that oblast: the
+    text says where it lies, the gazetteer read a namesake elsewhere; a coarser place than a wrong town. Any other
+    place as it is."""
     if place.feature_kind not in POINT_KINDS:
         return place
-    for unit in here:
-        if unit.feature_kind != "admin1" or unit.admin1_code is None or unit.admin1_code == place.admin1_code:
-            continue
-        if unit.end <= place.start and _UNIT_BEFORE_GAP.match(text, unit.end, place.start) or \
-                place.end <= unit.start and _UNIT_AFTER_GAP.match(text[place.end:unit.start]) and \
-                _UNIT_WORD_NEXT.match(text, unit.end):
-            return replace(place, name=unit.name, admin1_code=unit.admin1_code, admin1_name=unit.admin1_name,
-                           country_code=unit.country_code, lat=unit.lat, lon=unit.lon, geonameid=None,
-                           feature_kind="admin1", capital=False, approx_point=False)
-    return place
+    unit = _stated_unit(place, here, text)
+    if unit is None or unit.admin1_code == place.admin1_code:
+        return place
+    return replace(place, name=unit.name, admin1_code=unit.admin1_code, admin1_name=unit.admin1_name,
+                   country_code=unit.country_code, lat=unit.lat, lon=unit.lon, geonameid=None, feature_kind="admin1",
+                   capital=False, approx_point=False)
 
 
 def _without_locators(points: list[Place], text: str, units: list[Place] = ()) -> list[Place]:

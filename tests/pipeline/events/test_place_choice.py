@@ -87,16 +87,24 @@ def test_a_renamed_centre_written_with_its_oblast_s_name_is_the_oblast(parser):
     assert all(e.place.feature_kind == "admin1" for e in events)
 
 
-def test_a_later_mention_of_a_settlement_keeps_its_first_reading(parser):
+def test_a_mention_read_abroad_takes_the_reading_the_text_locates():
     from pipeline.events.incidents import one_sense
     from pipeline.model import Place
 
-    def place(start: int, admin1: str) -> Place:
-        return Place(start, start + 5, "Filia", "Filia", 48.0, 36.0, None, "city", admin1, None, "UA", 0.9, "")
+    text = "Troops retook the Dnipropetrovsk Oblast village of Filia. Russia had claimed Filia in August."
+    unit_at, first, second = text.index("Dnipropetrovsk"), text.index("Filia"), text.rindex("Filia")
+    oblast = Place(unit_at, unit_at + 21, "Dnipropetrovsk Oblast", "Dnipropetrovsk", 48.5, 35.0, None, "admin1",
+                   "UA-12", "Dnipropetrovsk", "UA", 0.9, "")
 
-    out = one_sense([place(10, "UA-12"), place(90, "RO-CV")])
-    assert [p.admin1_code for p in out] == ["UA-12", "UA-12"]
-    assert [p.start for p in out] == [10, 90]
+    def place(start: int, admin1: str, country: str) -> Place:
+        return Place(start, start + 5, "Filia", "Filia", 48.0, 36.0, None, "city", admin1, None, country, 0.4, "")
+
+    out = one_sense([oblast, place(first, "UA-12", "UA"), place(second, "RO-CV", "RO")], text)
+    assert [(p.admin1_code, p.start) for p in out if p.feature_kind == "city"] == [("UA-12", first), ("UA-12", second)]
+    # control: with no mention the text locates, each mention keeps its own reading
+    bare = text.replace("Dnipropetrovsk Oblast village of ", "")
+    out = one_sense([place(bare.index("Filia"), "UA-12", "UA"), place(bare.rindex("Filia"), "RO-CV", "RO")], bare)
+    assert [p.admin1_code for p in out] == ["UA-12", "RO-CV"]
 
 
 def test_a_settlement_read_outside_the_oblast_the_text_gives_it_is_that_oblast():
