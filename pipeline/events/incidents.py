@@ -110,11 +110,14 @@ _AGENT_BEFORE = re.compile(r"\bby\s+$")
 # "X nevertheless regularly targets the Y region", "Kyiv maintains that ..."): the state acting, not a place struck
 # (a bare past form only with its object after it: "X struck the ...", not the headline passive "X struck overnight")
 _STATE_ACTS_AFTER = re.compile(r"^\s+(?:(?:\w+ly|nevertheless|also|again|still|now|often|has|have|had)\s+){0,3}"
-                               r"(?:(?:hits|strikes|targets|attacks|shells|bombs|launches|maintains|maintained|stated|"
-                               r"states|believes|believed)\b|"
-                               r"(?:(?<=has )|(?<=have )|(?<=had ))(?:hit|struck|targeted|attacked|shelled|bombed|launched)\b(?!\s+by\b)|"
-                               r"(?:hit|struck|targeted|attacked|shelled|bombed)\s+(?:a|an|the|its|their|several|"
-                               r"two|three|dozens|\d+|Russian|Ukrainian|enemy)\b)")
+                               r"(?:(?:maintains|maintained|stated|states|believes|believed)\b|"
+                               r"(?:(?<=has )|(?<=have )|(?<=had ))(?:hit|struck|targeted|attacked|shelled|bombed|"
+                               r"launched)\b(?!\s+by\b)|"
+                               # (a present or bare past form with its object: not a noun, "Kyiv strikes kill three")
+                               r"(?:hits|strikes|targets|attacks|shells|bombs|launches|hit|struck|targeted|attacked|"
+                               r"shelled|bombed)\s+(?:(?:a|an|the|its|their|several|two|three|dozens|\d+|Russian|"
+                               r"Ukrainian|enemy)\b|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" + MONTH_NAMES + r")\b)"
+                               r"(?-i:[A-Z])))")
 # a place as an attribute of what it stands for ("Moscow-annexed Crimea", "Kyiv-controlled territory", "a Kharkiv-based
 # analyst"): the place hyphenated with a participle or a relational adjective is no place where anything happened
 _ATTRIBUTE_AFTER = re.compile(r"^[-‐‑–](?:[a-z]+(?:ed|en)|held|led|built|run|based|born|bound|made|friendly|aligned)\b")
