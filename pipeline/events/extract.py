@@ -19,7 +19,7 @@ from pipeline.events.annexation import claims, counted_claims, referred_units, u
 from pipeline.events.confidence import SentenceFacts, rescore
 from pipeline.events.consolidate import consolidate
 from pipeline.events.figures import casualties, parse_number
-from pipeline.events.incidents import control_events, incident_events, names_settlement, read_sentences
+from pipeline.events.incidents import control_events, incident_events, names_settlement, one_sense, read_sentences
 from pipeline.events.merge import merge_across_articles, merge_claims
 from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Source, event_id
 from pipeline.events.scope import in_scope
@@ -39,6 +39,7 @@ def extract_events(article: str, text: str, places: list[Place], published: Even
     outside the war's theatre unless its sentences name a party of the war (``scope``)."""
     if not armed_conflict(text):
         return []
+    places = one_sense(places, text)
     sentences = read_sentences(text, tie_places(text, places), published)
     _resolve_actors(sentences)
     is_unrecognised = unrecognised(text)

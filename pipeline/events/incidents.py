@@ -106,6 +106,18 @@ _AGENT_AFTER = re.compile(r"^['’]?s?\s+(?:(?:on|late\s+on|early\s+on|last|this
 _POSSESSIVE = re.compile(r"^['’]s\s+(?!(?:\w+\s+)?(?:region|oblast|province|outskirts|centre|center|suburbs|"
                          r"port|airport|district|streets?|square|historic|residents?|mayor|city)\b)")
 _AGENT_BEFORE = re.compile(r"\bby\s+$")
+# a capital as the subject of an active verb of striking or of holding a view ("Kyiv has hit several energy sites",
+# "X nevertheless regularly targets the Y region", "Kyiv maintains that ..."): the state acting, not a place struck
+# (a bare past form only with its object after it: "X struck the ...", not the headline passive "X struck overnight")
+_STATE_ACTS_AFTER = re.compile(r"^\s+(?:(?:\w+ly|nevertheless|also|again|still|now|often|has|have|had)\s+){0,3}"
+                               r"(?:(?:maintains|maintained|stated|states|believes|believed)\b|"
+                               r"(?:(?<=has )|(?<=have )|(?<=had ))(?:hit|struck|targeted|attacked|shelled|bombed|"
+                               r"launched)\b(?!\s+by\b)|"
+                               # (a present or bare past form with its object: not a noun, "Kyiv strikes kill three")
+                               r"(?:hits|strikes|targets|attacks|shells|bombs|launches|hit|struck|targeted|attacked|"
+                               r"shelled|bombed)\s+(?:(?:a|an|the|its|their|several|two|three|dozens|\d+|Russian|"
+                               r"Ukrainian|enemy)\b|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" + MONTH_NAMES + r")\b)"
+                               r"(?-i:[A-Z])))")
 # a place as an attribute of what it stands for ("Moscow-annexed Crimea", "Kyiv-controlled territory", "a Kharkiv-based
 # analyst"): the place hyphenated with a participle or a relational adjective is no place where anything happened
 _ATTRIBUTE_AFTER = re.compile(r"^[-‐‑–](?:[a-z]+(?:ed|en)|held|led|built|run|based|born|bound|made|friendly|aligned)\b")
@@ -114,6 +126,9 @@ _ATTRIBUTE_AFTER = re.compile(r"^[-‐‑–](?:[a-z]+(?:ed|en)|held|led|built|r
 _BETWEEN_STATES = re.compile(r"\bbetween\s+(?-i:[A-Z])[\w'’-]+\s+and\s+$", re.IGNORECASE)  # (the second named)
 _BETWEEN_FIRST = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _AND_NAME_AFTER = re.compile(r"^\s+and\s+(?-i:[A-Z])")  # (the first named)
+# a street, avenue or square named after a place ("a building on X Street", "X Avenue"): not the place
+_STREET_AFTER = re.compile(r"^\s+(?:Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.?|Lane|Prospekt|Prospect|Embankment|"
+                           r"Highway)\b")
 _LOCAL_TIME_AFTER = re.compile(r"^\s+time\b", re.IGNORECASE)
 _PARTISAN_BEFORE = re.compile(r"\b(?:pro|anti)[-‐‑]$", re.IGNORECASE)
 # a capital as the seat a visit, a meeting or a speaker is at ("a surprise visit to Kyiv", "told reporters in Moscow",
@@ -418,11 +433,15 @@ def usable(place: Place, text: str) -> bool:
     if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and \
             (_AGENT_AFTER.match(after) or _POSSESSIVE.match(after)):
         return False
+    if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and _STATE_ACTS_AFTER.match(after):
+        return False  # "Kyiv has hit several energy sites": the state as the one who strikes
     if kind in POINT_KINDS and _capital(place) and _AGENT_BEFORE.search(before):
         return False  # "regions occupied by Moscow": the state as the agent, not a place
     if kind in POINT_KINDS and _capital(place) and (_BETWEEN_STATES.search(before) or _LOCAL_TIME_AFTER.match(after) or
                                                      _BETWEEN_FIRST.search(before) and _AND_NAME_AFTER.match(after)):
         return False  # "talks between Moscow and Kyiv": the two states; "03:00 Moscow time": a clock
+    if _STREET_AFTER.match(after):
+        return False  # "on X Street": a street named after a place, not the place
     if _PARTISAN_BEFORE.search(before):
         return False  # "pro-Moscow separatists": the place as a side
     if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and _SEAT_BEFORE.search(before):
@@ -534,6 +553,25 @@ def _ratio_ok(a: int, b: int, ratio: float) -> bool:
     return hi == 0 or lo / hi >= ratio or hi - lo <= WEIGHTS.toll_abs_compatible
 
 
+def one_sense(places: list[Place], text: str) -> list[Place]:
+    """``places`` with each settlement read as the mention the text locates (``_stated_unit``: "the village of Y in the
+    X region") where another mention of the same written name was read elsewhere: one name written the same way in
+    one article is one place (the geoparser may read a mention with less context as a namesake abroad). Names no
+    mention locates are left as they are."""
+    ordered = sorted(places, key=lambda p: p.start)
+    units = [p for p in ordered if p.feature_kind == "admin1" and p.admin1_code]
+    anchors: dict[str, Place] = {}
+    for p in ordered:
+        if p.feature_kind in POINT_KINDS and p.feature_kind != "landmark" and p.text not in anchors and \
+                (stated := _stated_unit(p, units, text)) is not None and stated.admin1_code == p.admin1_code:
+            anchors[p.text] = p
+    if not anchors:
+        return places
+    return [replace(anchors[p.text], start=p.start, end=p.end, text=p.text)
+            if p.text in anchors and p.feature_kind in POINT_KINDS and p.admin1_code != anchors[p.text].admin1_code
+            else p for p in ordered]
+
+
 # -- the article ------------------------------------------------------------------------------
 def read_sentences(text: str, places: list[Place], published: EventDate) -> list[_Sentence]:
     """Read each sentence once."""
@@ -585,8 +623,10 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
         if _dated_caption(text, s, date, published):
             captions.append(len(out))
         here = [_as_unit(p, text) for p in here]
+        here = [_in_stated_unit(p, here, text) for p in here]
         out.append(_Sentence(i, s, e, para, sentence, trig, figs, _without_locators(
-                             [p for p in here if p.feature_kind in POINT_KINDS], text),
+                             [p for p in here if p.feature_kind in POINT_KINDS], text,
+                             [p for p in here if p.feature_kind == "admin1"]),
                              [p for p in here if p.feature_kind == "admin1"],
                              date, separate(sentence) and not _ONE_MORE_VICTIM.search(sentence),
                              who or (default_claimant if figs else None), before,
@@ -643,18 +683,79 @@ _DISTRICT_IN = re.compile(r"\b(?:districts?|raions?|rayons?)\s+(?:in|of)\s+$", r
 
 
 def _as_unit(place: Place, text: str) -> Place:
-    """An oblast's eponymous centre named as where a district lies (``_DISTRICT_IN``) as the oblast itself; any
-    other place as it is."""
-    if place.feature_kind != "city" or not place.admin1_name or place.name != place.admin1_name or \
-            not _DISTRICT_IN.search(text, max(0, place.start - 40), place.start):
+    """An oblast's eponymous centre named as where a district lies (``_DISTRICT_IN``) as the oblast itself, and so is
+    a town written with its oblast's name where that is not the town's own (a centre renamed since: the oblast keeps
+    the old name, "Dnipropetrovsk" is the oblast, the city is Dnipro); any other place as it is."""
+    if place.feature_kind != "city" or not place.admin1_name:
         return place
-    return replace(place, feature_kind="admin1", name=place.admin1_name)
+    if place.name == place.admin1_name and _DISTRICT_IN.search(text, max(0, place.start - 40), place.start) or \
+            spelling_key(place.name) != spelling_key(place.admin1_name) and \
+            spelling_key(place.text) == spelling_key(place.admin1_name):
+        return replace(place, feature_kind="admin1", name=place.admin1_name)
+    return place
 
 
-def _without_locators(points: list[Place], text: str) -> list[Place]:
+# a place in apposition giving where the place before it lies ("over the A region, southeast of B", "A, 30 km north of
+# B"): B only locates A
+_BEARING_LOCATOR = re.compile(r"^\s*,\s+(?:(?:about|some|around|roughly|just|\d+(?:[.,]\d+)?)\s+)?(?:(?:km|kilometres|"
+                              r"kilometers|miles)\s+(?:\([^()]{1,20}\)\s+)?)?(?:(?:north|south|east|west)(?:-?(?:east|west))?"
+                              r"(?:ern)?\s+of|from|outside)\s+(?:the\s+)?(?:(?:city|town|capital)\s+of\s+)?$", re.IGNORECASE)
+
+
+# the oblast a text gives a settlement, right before or after it ("the X Oblast village of Y", "Y, X Oblast", "Y (X
+# region)", "Y in the X region"): the gap between the two names (the unit's word may be part of the unit's mention)
+_UNIT_BEFORE_GAP = re.compile(r"\s+(?:(?:region|oblast|province)['’]?s?\s+)?(?:(?:border|frontline|front-line|occupied|"
+                              r"eastern|western|northern|southern)\s+)?(?:village|town|city|settlement|hamlet)\s+of\s+$",
+                              re.IGNORECASE)
+_UNIT_AFTER_GAP = re.compile(r"^(?:\s*,\s*|\s*\(\s*|\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?)$", re.IGNORECASE)
+_UNIT_WORD_NEXT = re.compile(r"\s+(?:region|oblast|province)\b", re.IGNORECASE)
+_UNIT_WORD_END = re.compile(r"\b(?:region|oblast|province)$", re.IGNORECASE)
+STATED_UNIT_CHARS = 60  # how far apart a settlement and the oblast the text gives it may stand
+
+
+def _stated_unit(place: Place, units: list[Place], text: str) -> Place | None:
+    """The admin-1 unit the text gives a settlement right before or after it (``_UNIT_BEFORE_GAP``,
+    ``_UNIT_AFTER_GAP``: "the X Oblast village of Y", "Y in the X region"), None when it gives none."""
+    for unit in units:
+        if unit.feature_kind != "admin1" or unit.admin1_code is None or \
+                abs(unit.start - place.start) > STATED_UNIT_CHARS + len(unit.text):
+            continue
+        worded = bool(_UNIT_WORD_END.search(unit.text))
+        if unit.end <= place.start and _UNIT_BEFORE_GAP.match(text, unit.end, place.start) and \
+                (worded or re.match(r"\s+(?:region|oblast|province)", text[unit.end:place.start], re.IGNORECASE)) or \
+                place.end <= unit.start and _UNIT_AFTER_GAP.match(text[place.end:unit.start]) and \
+                (worded or _UNIT_WORD_NEXT.match(text, unit.end)):
+            return unit
+    return None
+
+
+def _in_stated_unit(place: Place, here: list[Place], text: str) -> Place:
+    """A settlement the geoparser resolved outside the oblast the text gives it (``_stated_unit``) as that oblast: the
+    text says where it lies, the gazetteer read a namesake elsewhere; a coarser place than a wrong town. Any other
+    place as it is."""
+    if place.feature_kind not in POINT_KINDS:
+        return place
+    unit = _stated_unit(place, here, text)
+    if unit is None or unit.admin1_code == place.admin1_code:
+        return place
+    return replace(place, name=unit.name, admin1_code=unit.admin1_code, admin1_name=unit.admin1_name,
+                   country_code=unit.country_code, lat=unit.lat, lon=unit.lon, geonameid=None, feature_kind="admin1",
+                   capital=False, approx_point=False)
+
+
+def _without_locators(points: list[Place], text: str, units: list[Place] = ()) -> list[Place]:
     """``points`` without those that only locate the place before them, in apposition ("A, a city upriver from B",
-    "A, a village south of B"): B is not where anything happened."""
-    return [p for i, p in enumerate(points) if i == 0 or not _APPOSITION_LOCATOR.match(text[points[i - 1].end:p.start])]
+    "A, a village south of B"), or an oblast of ``units`` ("over the A region, southeast of B"): B is not where anything
+    happened (a town's bearing from another town stays: a list passes over it, ``_LIST_DESCRIPTOR``)."""
+    named = sorted((*points, *units), key=lambda p: p.start)
+    out = []
+    for p in points:
+        prior = [q for q in named if q.end <= p.start]
+        gap = text[prior[-1].end:p.start] if prior else ""
+        if prior and (_APPOSITION_LOCATOR.match(gap) or prior[-1].feature_kind == "admin1" and _BEARING_LOCATOR.match(gap)):
+            continue
+        out.append(p)
+    return out
 
 
 def _after_page(date: EventDate | None, published: EventDate) -> bool:
@@ -1124,21 +1225,37 @@ _STRIKE_OBJECT = re.compile(r"\s*(?:(?:on|at|against|in|near|into)\s+)?(?:(?:the
                             r"(?:(?:on|at|in|near|of|outside)\s+)?(?:the\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 
 
+# a relative clause or an apposition opened right after a place, up to a trigger inside it ("B, a town that has been
+# under shelling", "B, which was struck"): what it tells happened at B
+RELATIVE_WINDOW_CHARS = 120  # how far after its head place a trigger of a relative clause may stand
+_RELATIVE_AFTER = re.compile(r"\s*,\s+(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?)?(?:which|that|where)\b[^,;:.!?()]*$",
+                             re.IGNORECASE)
+
+
 def _struck_there(sent: _Sentence, place: Place) -> bool:
-    """Whether ``place`` is the object of an active strike trigger of ``sent`` (``_STRIKE_OBJECT``) or the subject of a
-    passive one right before its auxiliary ("homes in X were shelled": ``_subject_of_passive``)."""
+    """Whether ``place`` is the object of an active strike trigger of ``sent`` (``_STRIKE_OBJECT``), the subject of a
+    passive one right before its auxiliary ("homes in X were shelled": ``_subject_of_passive``), or the head of the
+    relative clause a trigger stands in ("X, a town that has been shelled": ``_RELATIVE_AFTER``)."""
     at = place.start - sent.start
     return any(not t.passive and 0 <= at - t.end <= 60 and _STRIKE_OBJECT.fullmatch(sent.text, t.end, at) or
-               t.passive and _subject_of_passive(sent, t, [place]) for t in sent.strikes)
+               t.passive and _subject_of_passive(sent, t, [place]) or
+               0 <= t.start - (place.end - sent.start) <= RELATIVE_WINDOW_CHARS and
+               _RELATIVE_AFTER.match(sent.text, place.end - sent.start, t.start) for t in sent.strikes)
 
 
 def _best_place(inc: _Incident, text: str) -> tuple[Place | None, bool]:
-    """The incident's place and whether it is only an oblast."""
+    """The incident's place and whether it is only an oblast. When the sentence that opens the incident names oblasts
+    and no town, a town outside those oblasts (told by a later sentence joined to it: "The attack came as missiles hit
+    X") is not its place: the named oblast, or a town inside it, is."""
     score: dict[int, float] = {}
     first: dict[int, tuple[int, Place]] = {}
+    opening = inc.sentences[0] if inc.sentences else None
+    within = {p.admin1_code for p in opening.oblasts} if opening is not None and not opening.points else set()
     for weight, group in ((2.0, inc.sentences), (1.0, inc.support + inc.parts)):
         for sent in group:
             for p in sent.points:
+                if within and p.admin1_code not in within:
+                    continue
                 key = p.geonameid or hash((p.name, p.lat, p.lon))
                 w = weight * (0.5 if _DESCRIPTOR.search(text[max(0, p.start - 30):p.start]) else 1.0)
                 if weight == 2.0 and _struck_there(sent, p):
@@ -1890,8 +2007,18 @@ def _announced_after(sent: _Sentence, item: Place) -> list[Place]:
     return _announced(sent, tally) if tally is not None else []
 
 
+# a settlement taken and left unnamed, then a place attached to it by a preposition ("captured a village near X",
+# "took another village in its advance on the city of X", "the first village in the region of X"): X only locates
+# what was taken (a comma, a colon or "including" would open the list that names it instead)
+_UNNAMED_LOCATED = re.compile(r"\s+(?:(?:control\s+)?(?:of|over)\s+)?(?:(?:another|an?|one|one\s+more|the\s+(?:first|"
+                              r"second|third|next|latest)|two|three|four|five|several|\d+)\s+)?(?:more\s+)?(?:[\w-]+\s+)?"
+                              r"(?:village|town|settlement|locality|hamlet)s?\s+(?!(?:of|called|named|centre|center|hall|square)\b)"
+                              r"(?:[\w'’-]+\s+){1,10}$", re.IGNORECASE)
+
+
 def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
-    """The places a change-of-control verb is about: its object (a list counts), or its subject if passive."""
+    """The places a change-of-control verb is about: its object (a list counts), or its subject if passive; none for
+    an unnamed settlement located by a named place (``_UNNAMED_LOCATED``: the named place did not change hands)."""
     text, s0 = sent.text, sent.start
     after = [p for p in sent.points if p.start - s0 >= trig.end]
     if not trig.passive and (tally := _UNNAMED_TALLY.match(text, _TALLY_LEAD.match(text, trig.end).end())) and \
@@ -1910,6 +2037,8 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
             return out
     if after and after[0].start - s0 - trig.end > WEIGHTS.object_window_chars:
         after = []
+    if after and not trig.passive and _UNNAMED_LOCATED.match(text, trig.end, after[0].start - s0):
+        return []  # (its oblast alone would be a coarser place, but which side of a border it lies is not said)
     out: list[Place] = []
     if after and not trig.passive:
         gap = text[trig.end:after[0].start - s0]
@@ -2083,7 +2212,7 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                 unnamed = None
             if not places and not sent.points and _ONE_UNNAMED.match(sent.text, trig.end):
                 lede = (sent, trig, stated, stated_in)  # "... captured another village": a later line may name it
-            oblast_level = False
+            oblast_level = bool(places) and all(p.feature_kind == "admin1" for p in places)
             # (a year alone is a stated date with no day: "fell to Russian forces in 2023" is background too)
             background = since_occupation(sent.text, trig) or \
                 (stated is None or stated.date is None) and _earlier_year(sent.text, trig, published) \
