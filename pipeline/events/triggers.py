@@ -340,6 +340,12 @@ _HELD_AREAS_BEFORE = re.compile(r"\b(?:territor(?:y|ies)|areas|lands)\s+(?:it\s+
 _ATTRIBUTIVE_AFTER = re.compile(r"\s+(?:" + _SETTLEMENTS.replace(r"(?:\s+of)?", "") + r"|territor(?:y|ies)|areas?|"
                                 r"regions?|lands?|positions?)\b(?!\s+of\b)", re.IGNORECASE)
 
+# a strike verb's participle as an adjective ("the bombed ruins", "these shelled houses"): a word ending in -ed between
+# a determiner (``_ATTRIBUTIVE_BEFORE``) and a noun (a lower-case word that is no preposition or conjunction)
+_PARTICIPLE = re.compile(r"[a-z]+ed", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:by|at|with|in|on|from|for|to|into|and|or|but|overnight|again|twice|repeatedly|"
+                         r"early|late|last|this|that|the|a|an|it|them)\b)(?-i:[a-z])[\w-]*\b", re.IGNORECASE)
+
 # the two sides, as the news names them (the actor of an incident): first by the state's own names, which mean
 # the same anywhere in the world ("a Russian drone", "Ukraine's army"), then by words that name a side only inside
 # the war's theatre ("separatists", "occupiers": elsewhere they are other wars' fighters)
@@ -505,9 +511,31 @@ def clause_start(sentence: str, pos: int) -> int:
     return start
 
 
-def realis(sentence: str, pos: int) -> bool:
-    """Whether the words before ``pos`` in its clause report a fact (no modal, fear, plan, negation)."""
+# an item of a list set off by commas ("with drones, missiles, and aerial bombs"): a few words, no clause of its own
+_LIST_ITEM = re.compile(r"\s*(?:(?:and|or)\s+)?(?:[\w'’-]+\s*){1,3}", re.IGNORECASE)
+LIST_ITEMS_BACK = 4  # how many list items before a trigger its clause may reach back over
+
+
+def _list_clause_start(sentence: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts, read across the commas of a list: an item a comma sets off
+    (``_LIST_ITEM``, up to the next break) belongs to the clause of the verb that governs the list ("regularly
+    targets the region with drones, missiles and bombs": the adverb scopes over "missiles" too)."""
     start = clause_start(sentence, pos)
+    for _ in range(LIST_ITEMS_BACK):
+        if start < 2 or sentence[start - 2:start] != ", ":
+            break
+        following = _CLAUSE_BREAK.search(sentence, start)
+        item = sentence[start:following.start() if following else len(sentence)]
+        if not _LIST_ITEM.fullmatch(item):
+            break
+        start = clause_start(sentence, start - 2)
+    return start
+
+
+def realis(sentence: str, pos: int) -> bool:
+    """Whether the words before ``pos`` in its clause report a fact (no modal, fear, plan, negation); a list item's
+    clause is its verb's (``_list_clause_start``)."""
+    start = _list_clause_start(sentence, pos)
     before = sentence[start:pos]
     following = _CLAUSE_BREAK.search(sentence, pos)
     clause = sentence[start:following.start() if following else len(sentence)]
@@ -515,6 +543,15 @@ def realis(sentence: str, pos: int) -> bool:
             _GENERIC_OPENER.match(sentence):
         return False
     return not _NEGATION.search(before)
+
+
+# an explosion told by its sound alone ("explosions were heard", "a blast rang out"): what was heard, not what was hit
+_SOUND = re.compile(r"\b(?:rang out|sounded|thundered|(?:was|were) heard)$", re.IGNORECASE)
+
+
+def sounded(trig: Trigger) -> bool:
+    """Whether ``trig`` is an explosion told only by its sound (``_SOUND``)."""
+    return trig.sub == "explosion" and bool(_SOUND.search(trig.text))
 
 
 def generic(sentence: str) -> bool:
@@ -666,6 +703,9 @@ def triggers(sentence: str) -> list[Trigger]:
                 (_ATTRIBUTIVE_BEFORE.search(sentence, max(0, start - 30), start) and _ATTRIBUTIVE_AFTER.match(sentence, end)
                  or _HELD_AREAS_BEFORE.search(sentence, max(0, start - 30), start)):
             continue  # "the retaken village", "all territories seized by Russia": places referred to, no event
+        if name in STRIKES and _PARTICIPLE.fullmatch(sentence, start, end) and \
+                _ATTRIBUTIVE_BEFORE.search(sentence, max(0, start - 30), start) and _NOUN_AFTER.match(sentence, end):
+            continue  # "walked along the bombed ruins of X", "the shelled houses": a state described, no incident
         if name == "capture" and _LEGAL_ACT.search(sentence):
             continue  # "regions ... officially seized when the decrees were signed": a claim (``annexation``)
         if _INFINITIVE_BEFORE.search(sentence[:start]):
