@@ -1923,10 +1923,18 @@ def unnamed_object(sentence: str, trig: Trigger) -> bool:
     return trig.control and not trig.passive and bool(_UNNAMED_OBJECT.match(sentence, trig.end))
 
 
+# where the clause of a verb's object ends ("... their first village in X after Moscow withdrew": Moscow is not in it)
+_OBJECT_CLAUSE_END = re.compile(r"[;:.!?—–]|,\s|\s(?:after|when|as|but|while|before|following|since|because|and)\s",
+                                re.IGNORECASE)
+
+
 def _locating_unit(sent: _Sentence, trig: Trigger) -> Place | None:
-    """The oblast of the places after a change of control whose settlement is left unnamed (``unnamed_object``), when
-    they all lie in one: where the unnamed settlement is (the oblast itself when the sentence names it)."""
-    after = [p for p in (*sent.points, *sent.oblasts) if p.start - sent.start >= trig.end]
+    """The oblast of the places in the clause after a change of control whose settlement is left unnamed
+    (``unnamed_object``), when they all lie in one: where the unnamed settlement is (the oblast itself when the
+    sentence names it)."""
+    stop = _OBJECT_CLAUSE_END.search(sent.text, trig.end)
+    end = stop.start() if stop else len(sent.text)
+    after = [p for p in (*sent.points, *sent.oblasts) if trig.end <= p.start - sent.start < end]
     units = {p.admin1_code for p in after}
     if len(units) != 1 or None in units:
         return None

@@ -261,7 +261,7 @@ _GENERIC = re.compile(r"\b(constant(?:ly)?|frequent(?:ly)?|regular(?:ly)?|daily|
                       r"since (?:(?:late|early|mid-?)\s*)?(?:the|Russia|Moscow|January|February|Feb|March|April|May|June|July|August|September|October|"
                       r"November|December|\d{4}|its|it)|" + _SPAN_OF + r"|"
                       r"(?:began|started|begun)\s+(?:back\s+)?in\s+\d{4}|"
-                      r"every day|throughout|dozens of settlements|hundreds of settlements|deliberately|"
+                      r"every day|throughout|ever since|dozens of settlements|hundreds of settlements|deliberately|"
                       r"periodic(?:al)?(?:ly)?|occasional(?:ly)?|sporadic(?:ally)?|routine(?:ly)?|from time to time|"
                       r"time and again|at times|campaigns? of|in recent (?:days|weeks|months|years)|"
                       r"(?:\d+|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|several|many|multiple)"
@@ -538,12 +538,21 @@ def realis(sentence: str, pos: int) -> bool:
     start = _list_clause_start(sentence, pos)
     before = sentence[start:pos]
     following = _CLAUSE_BREAK.search(sentence, pos)
-    clause = sentence[start:following.start() if following else len(sentence)]
-    if _IRREALIS.search(before) or _GENERIC.search(clause) or _PREPARED.search(before) or \
+    end = following.start() if following else len(sentence)
+    # a generic word scopes over its own verb phrase: "X was liberated in May and has been shelled ever since" tells
+    # the liberation as a fact and the shelling as ongoing
+    own = [m for m in _COORDINATED_VERB.finditer(sentence, start, end)]
+    scope_start = max([m.end() for m in own if m.end() <= pos], default=start)
+    scope_end = min([m.start() for m in own if m.start() >= pos], default=end)
+    if _IRREALIS.search(before) or _GENERIC.search(sentence, scope_start, scope_end) or _PREPARED.search(before) or \
             _GENERIC_OPENER.match(sentence):
         return False
     return not _NEGATION.search(before)
 
+
+# a second verb phrase of one subject ("... was liberated in May and has been shelled since"): the scope of a generic
+# word in it
+_COORDINATED_VERB = re.compile(r"\s+and\s+(?:has|have|had|is|are|was|were)\b", re.IGNORECASE)
 
 # an explosion told by its sound alone ("explosions were heard", "a blast rang out"): what was heard, not what was hit
 _SOUND = re.compile(r"\b(?:rang out|sounded|thundered|(?:was|were) heard)$", re.IGNORECASE)
