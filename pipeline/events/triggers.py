@@ -240,6 +240,9 @@ _IRREALIS = re.compile(
     r"afraid|fearing|for fear|plans? to|planning to|planned to|intends? to|preparing to|prepared to|expected to|possible(?!(?:(?<=was possible)|(?<=were possible))\s+to\b)|possibly|"
     r"potential|hypothetic\w*|rule out|ready to|aims? to|seeks? to|wants? to|tr(?:y|ies|ied) to|attempts? to|"
     r"curfew|alerts?|alarms?|sirens?|forecast\w*|predict\w*|accus\w+|refrain\w*|avoid\w*|" + _ALLEGATION + r"|denie[sd]|deny|denial|unconfirmed|"
+    # a denial of a report ("rejected reports that ...", "dismissed claims that ..."): the report it governs is denied
+    r"(?:reject\w*|dismiss\w*|refut\w*|disput\w*)\s+(?:\w+\s+){0,2}?(?:reports?|claims?|allegations?|accusations?|"
+    r"statements?|suggestions?|assertions?)|unable to|"
     r"whether|risk of|fail(?:ed|ing|s)? to|should|must|ought to|"
     # a hedge, a staged pretext, or the prospect of an incident ("perhaps to simulate an attack", "the threat of
     # the army seizing X"): nothing happened yet
@@ -592,10 +595,18 @@ _BY = re.compile(r"\bby\s+(?:the\s+)?([^,.;]{0,60})")
 _AGENT_GAP_CHARS = 25  # how far after a passive trigger its "by" may stand ("was occupied in January by ...")
 
 
+_FELL_TO = re.compile(r"fell\s+to$", re.IGNORECASE)  # a place falling to a side: the side is the verb's object
+
+
 def actor(sentence: str, start: int, end: int, *, passive: bool) -> str:
     """The side that acted: a side named before the trigger in its clause, after "by" for a passive (also inside
     the trigger: "struck by a Russian missile"), or the agent of a noun ("an attack by Russian troops", "the
     shelling of X by ...", "the withdrawal of the Ukrainian army")."""
+    if _FELL_TO.search(sentence, start, end):  # "X fell to Russian forces": the side after "to" took it
+        following = _HOLDER_END.search(sentence, end)
+        side = _side_in(sentence[end:following.start() if following else min(len(sentence), end + 60)])
+        if side:
+            return side
     if passive:
         agent = _passive_agent(sentence, start, end)
         side = _side_in(agent)
