@@ -678,6 +678,13 @@ def _holder(sentence: str, start: int, end: int) -> str | None:
 _HYPOTHETICAL_SUBJECT = re.compile(r"^\W*$")
 _MODAL_AFTER = re.compile(r"\b(?:would|could|might|will|may)\b", re.IGNORECASE)
 _MODAL_AFTER_CHARS = 120  # how far after the gerund its modal may stand
+# a strike noun as the subject of the sentence ("A Russian attack on X would ..."): a determiner and at most two words
+# before it; the verb it governs, the first one after it, a modal (no verb, no clause break in between)
+# (an indefinite one: "the attack on X will be investigated" presupposes the attack; "may have" is a guess about the past)
+_NOMINAL_SUBJECT = re.compile(r"^\W*(?:an?|any|another|such\s+an?)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_PAST_FORM = re.compile(r"(?:ed|ing)\b", re.IGNORECASE)
+_MODAL_VERB_NEXT = re.compile(r"(?:(?!\b(?:\w+ed|was|were|is|are|has|have|had|hit|struck|killed)\b)[^,;:.!?])"
+                              r"{0,60}?\b(?:would|could|might|will|may|should|must)\b(?!\s+have\b)", re.IGNORECASE)
 
 
 def triggers(sentence: str) -> list[Trigger]:
@@ -712,6 +719,9 @@ def triggers(sentence: str) -> list[Trigger]:
         if fact and _HYPOTHETICAL_SUBJECT.match(sentence[:start]) and sentence[start:end].lower().endswith("ing") and \
                 _MODAL_AFTER.search(sentence, end, end + _MODAL_AFTER_CHARS):
             fact = False  # "Recapturing cities like X would mark major wins": the deed as a hypothetical subject
+        if fact and _NOMINAL_SUBJECT.match(sentence[:start]) and not _PAST_FORM.search(sentence[start:end]) and \
+                _MODAL_VERB_NEXT.match(sentence, end):
+            fact = False  # "A Russian attack on X would be a disaster": the strike as the subject of a modal verb
         if not fact and name == "capture" and _OCCUPIED_SINCE.match(sentence, start):
             fact = realis(sentence[:end], start)  # "had been occupied since the war began": the occupation happened
         if not fact or _not_an_incident(sentence, start, end):

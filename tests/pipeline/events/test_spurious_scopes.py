@@ -92,3 +92,11 @@ def test_a_possessive_owns_the_noun_a_region_modifies():
 # -- the side a place fell to -----------------------------------------------------------------------------------------
 def test_a_place_fell_to_the_side_named_after_to():
     assert [(t.sub, t.gains) for t in triggers("The town fell to Russian forces on Saturday.")] == [("capture", "Russia")]
+
+
+# -- a strike as the subject of a modal verb --------------------------------------------------------------------------
+def test_an_indefinite_strike_before_a_modal_is_a_hypothetical():
+    assert triggers("A Russian attack on the city would be a disaster, the mayor said.") == []
+    assert [t.sub for t in triggers("The attack on the city will be investigated, the prosecutor said.")] == ["attack"]
+    assert [t.sub for t in triggers("A Russian missile strike on the city killed three people, and officials said more "
+                                    "attacks could follow.")] == ["missile_strike"]
