@@ -595,6 +595,9 @@ _BY = re.compile(r"\bby\s+(?:the\s+)?([^,.;]{0,60})")
 _AGENT_GAP_CHARS = 25  # how far after a passive trigger its "by" may stand ("was occupied in January by ...")
 
 
+# the side a place was taken from, after its object in the verb's clause ("liberated X from the Russian occupiers",
+# "was freed from Russian troops")
+_TAKEN_FROM = re.compile(r"[^,;:.!?]{0,60}?\bfrom\s+(?:the\s+)?([^,;:.!?]{1,40})", re.IGNORECASE)
 _FELL_TO = re.compile(r"fell\s+to$", re.IGNORECASE)  # a place falling to a side: the side is the verb's object
 
 
@@ -631,6 +634,14 @@ def actor(sentence: str, start: int, end: int, *, passive: bool) -> str:
         elif sentence[start:end].lower().startswith("withdrawal"):  # "the withdrawal of the Ukrainian army"
             best = _side_in(sentence[end:end + 40].split(" from ")[0]) or best
     return best
+
+
+def _taken_from(sentence: str, end: int) -> str:
+    """The side that took the place a change of control ending at ``end`` took "from" a side ("X was liberated from
+    Russian occupiers": Ukraine), else "unknown"."""
+    m = _TAKEN_FROM.match(sentence, end)
+    loser = _side_in(m.group(1)) if m else None
+    return _other(loser) if loser else "unknown"
 
 
 # a seizure told as a legal act (decrees, referendums, annexation): the annexation claim, not a capture in battle
@@ -755,6 +766,8 @@ def triggers(sentence: str) -> list[Trigger]:
             continue
         who = holder if holder not in (None, "unknown") else \
             actor(sentence[cut:], start - cut, end - cut, passive=passive or bool(_AUXILIARY.match(sentence, start)))
+        if who == "unknown" and name in CONTROL and not _LOSER_VERBS.search(sentence[start:end]):
+            who = _taken_from(sentence, end)
         intercepted = name in STRIKES and bool(_INTERCEPTION.search(sentence, start, end))
         if intercepted and not _LAUNCHED_OF_WHICH.search(sentence, start, end):
             who = _side_in(sentence[start:end]) or _other(who)  # "Ukrainian drones", else not the interceptor

@@ -100,3 +100,11 @@ def test_an_indefinite_strike_before_a_modal_is_a_hypothetical():
     assert [t.sub for t in triggers("The attack on the city will be investigated, the prosecutor said.")] == ["attack"]
     assert [t.sub for t in triggers("A Russian missile strike on the city killed three people, and officials said more "
                                     "attacks could follow.")] == ["missile_strike"]
+
+
+def test_a_place_liberated_from_a_side_was_taken_by_the_other():
+    assert [(t.sub, t.gains) for t in triggers("The town was liberated from Russian occupiers on Monday.")] == \
+        [("recapture", "Ukraine")]
+    # control: a strike "from" a side says where it came from, not who lost a place
+    assert [t.actor for t in triggers("Drones attacked the city from the Ukrainian side, the governor said.")] == \
+        ["unknown"]
