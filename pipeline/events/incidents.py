@@ -1917,6 +1917,10 @@ _UNNAMED_OBJECT = re.compile(
     re.IGNORECASE)
 
 
+# the settlement an unnamed object is, named further on in its sentence: after a dash or a colon, or "naming it (as)"
+_NAMED_AFTER = re.compile(r"(?:\s[—–-]|:)\s*$|\b(?:nam(?:ed|ing)|call(?:ed|ing))\s+(?:it\s+)?(?:as\s+)?$", re.IGNORECASE)
+
+
 def unnamed_object(sentence: str, trig: Trigger) -> bool:
     """Whether ``trig`` (a change of control, not passive) took one settlement it leaves unnamed
     (``_UNNAMED_OBJECT``): the places after it only locate it, none of them changed hands."""
@@ -1948,7 +1952,9 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     the object is a settlement left unnamed (``unnamed_object``)."""
     text, s0 = sent.text, sent.start
     if unnamed_object(text, trig):
-        return []
+        # ... unless the sentence names it after all ("one more settlement in the X region -- A", "naming it as A")
+        return [p for p in sent.points if p.start - s0 >= trig.end and
+                _NAMED_AFTER.search(text, max(trig.end, p.start - s0 - 30), p.start - s0)][:1]
     after = [p for p in sent.points if p.start - s0 >= trig.end]
     if not trig.passive and (tally := _UNNAMED_TALLY.match(text, _TALLY_LEAD.match(text, trig.end).end())) and \
             (announced := _announced(sent, tally)):

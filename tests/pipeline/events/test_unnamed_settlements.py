@@ -51,3 +51,9 @@ def test_the_town_told_before_is_still_the_object_of_the_town(geoparser):
             "the ministry said.")
     events = events_of(article_events(geoparser, f"date 2024-10-16\n\n{body}\n"), "frontline_incident")
     assert [(e.sub_event_type, e.place.name) for e in events] == [("capture", "Vuhledar")]
+
+
+def test_a_settlement_left_unnamed_and_named_after_a_dash_is_that_settlement(geoparser):
+    body = "Russian forces captured one more settlement in the Donetsk region - Selydove, the ministry said on Monday."
+    events = events_of(article_events(geoparser, f"date 2024-10-16\n\n{body}\n"), "frontline_incident")
+    assert [(e.sub_event_type, e.place.name) for e in events] == [("capture", "Selydove")]
