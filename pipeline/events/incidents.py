@@ -1323,11 +1323,20 @@ def _in_passing(inc: _Incident) -> bool:
         not any(s.figures for s in inc.sentences)
 
 
+def _placeless_summary(inc: _Incident) -> bool:
+    """Strikes told over several sentences none of which names a place, states a day or a toll, and that nothing
+    refers back to ("forces also struck railway substations ... N troops were killed or wounded ... air defences shot
+    down N drones over 24 hours"): a side's summary of the war, not an incident at the place named before."""
+    return len(inc.sentences) > 1 and not inc.support and not inc.parts and inc.date is None and \
+        inc.toll("killed") is None and inc.toll("injured") is None and \
+        not any(s.points or s.oblasts or s.date is not None for s in inc.sentences)
+
+
 def _incident_event(article: str, text: str, inc: _Incident, place: Place, borrowed: bool, published: EventDate,
                     first_para: int, strikes_seen: dict[tuple, Event]) -> Event | None:
     """The event of one incident at ``place``; None when it is a strike already told (same place, kind and day:
     its sources join that one's)."""
-    if borrowed and _in_passing(inc):
+    if borrowed and (_in_passing(inc) or _placeless_summary(inc)):
         return None
     killed, injured = inc.toll("killed"), inc.toll("injured")
     casualty = bool(killed or injured) and not _joint_toll(inc, place)

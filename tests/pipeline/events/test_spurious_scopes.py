@@ -108,3 +108,18 @@ def test_a_place_liberated_from_a_side_was_taken_by_the_other():
     # control: a strike "from" a side says where it came from, not who lost a place
     assert [t.actor for t in triggers("Drones attacked the city from the Ukrainian side, the governor said.")] == \
         ["unknown"]
+
+
+# -- a side's summary told with no place -------------------------------------------------------------------------------
+def test_a_placeless_summary_borrows_no_place(geoparser):
+    body = ("Russian troops took control of the village of Ocheretyne in the Donetsk region, the ministry said on "
+            "Monday.\n\nRussian forces also struck depots used to store Western weapons. More than 400 Ukrainian "
+            "soldiers were killed or wounded, the ministry said. Air defences shot down 40 drones over 24 hours.")
+    assert [e.sub_event_type for e in _events(geoparser, body)] == ["capture"]
+
+
+def test_strikes_at_the_place_told_before_with_a_toll_are_an_incident(geoparser):
+    # control: the same shape with a toll of its own is an incident at the place named before
+    body = ("Russian troops shelled the Donetsk region town of Kostiantynivka on Monday, the governor said.\n\n"
+            "Russian forces also struck a market. Two civilians were killed, he said.")
+    assert [(e.event_type, e.killed) for e in _events(geoparser, body)] == [("casualty_report", 2)]
