@@ -270,6 +270,7 @@ _GENERIC = re.compile(r"\b(constant(?:ly)?|frequent(?:ly)?|regular(?:ly)?|daily|
                       r"(?:\d+|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|several|many|multiple)"
                       r"\s+times|"
                       r"(?:over|in|during) the (?:past|last) (?:few |several )?(?:weeks|months|years)|"
+                      r"(?:over|in|during) the (?:past|last) (?:week|month|year)|"
                       r"(?:this|last|that|the past) (?:week|month|year) alone)\b",
                       re.IGNORECASE)
 # a sentence that opens on a span of time tells what has gone on since, not one incident

@@ -123,3 +123,7 @@ def test_strikes_at_the_place_told_before_with_a_toll_are_an_incident(geoparser)
     body = ("Russian troops shelled the Donetsk region town of Kostiantynivka on Monday, the governor said.\n\n"
             "Russian forces also struck a market. Two civilians were killed, he said.")
     assert [(e.event_type, e.killed) for e in _events(geoparser, body)] == [("casualty_report", 2)]
+
+
+def test_a_week_of_shelling_is_a_sum_not_an_incident():
+    assert triggers("Over the past week, Russian shelling killed 12 civilians in the region.") == []
