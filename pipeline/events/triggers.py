@@ -548,12 +548,16 @@ def realis(sentence: str, pos: int) -> bool:
     own = [m for m in _COORDINATED_VERB.finditer(sentence, start, end)]
     scope_start = max([m.end() for m in own if m.end() <= pos], default=start)
     scope_end = min([m.start() for m in own if m.start() >= pos], default=end)
+    opener = _OPENING_PHRASE.match(sentence)  # "Over the past week, ...": a fronted adverbial scopes over the sentence
     if _IRREALIS.search(before) or _GENERIC.search(sentence, scope_start, scope_end) or _PREPARED.search(before) or \
-            _GENERIC_OPENER.match(sentence):
+            _GENERIC_OPENER.match(sentence) or opener is not None and opener.end() <= pos and \
+            _GENERIC.search(opener.group(1)):
         return False
     return not _NEGATION.search(before)
 
 
+# a short phrase opening the sentence before its first comma (a fronted adverbial: "Over the past week, ...")
+_OPENING_PHRASE = re.compile(r"^\W*([^,;:.!?]{1,40}),\s")
 # a second verb phrase of one subject ("... was liberated in May and has been shelled since"): the scope of a generic
 # word in it
 _COORDINATED_VERB = re.compile(r"\s+and\s+(?:has|have|had|is|are|was|were)\b", re.IGNORECASE)
