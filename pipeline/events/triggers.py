@@ -548,10 +548,10 @@ def realis(sentence: str, pos: int) -> bool:
     own = [m for m in _COORDINATED_VERB.finditer(sentence, start, end)]
     scope_start = max([m.end() for m in own if m.end() <= pos], default=start)
     scope_end = min([m.start() for m in own if m.start() >= pos], default=end)
-    opener = _OPENING_PHRASE.match(sentence)  # "Over the past week, ...": a fronted adverbial scopes over the sentence
+    opener = _OPENING_PHRASE.match(sentence)  # "Over the past week, ...": a fronted adverbial scopes over its clause
     if _IRREALIS.search(before) or _GENERIC.search(sentence, scope_start, scope_end) or _PREPARED.search(before) or \
             _GENERIC_OPENER.match(sentence) or opener is not None and opener.end() <= pos and \
-            _GENERIC.search(opener.group(1)):
+            not _CLAUSE_BREAK.search(sentence, opener.end(), pos) and _GENERIC.search(opener.group(1)):
         return False
     return not _NEGATION.search(before)
 

@@ -127,3 +127,9 @@ def test_strikes_at_the_place_told_before_with_a_toll_are_an_incident(geoparser)
 
 def test_a_week_of_shelling_is_a_sum_not_an_incident():
     assert triggers("Over the past week, Russian shelling killed 12 civilians in the region.") == []
+
+
+def test_a_generic_opener_does_not_reach_into_a_later_clause():
+    sentence = ("In recent months, Moscow has tried to advance in the north, after its military said it had ousted "
+                "Ukrainian troops from the border region.")
+    assert [t.sub for t in triggers(sentence)] == ["recapture"]
