@@ -147,8 +147,16 @@ def _spelling(name: str) -> str:
 
 # a unit of one country told as another's ("Russia's X People's Republic", "Russia's X region"): a claim on it, told in
 # passing (the unit's own country naming it so, "Ukraine's X region", claims nothing: ``claims`` needs another country)
+# (the unit must end the possessed noun phrase: a unit that modifies a noun after it, "Russia's X Oblast offensive",
+# "Russia's X region governor", is not what is possessed; a closed-class word -- a preposition, conjunction, auxiliary,
+# determiner or relative --, a past tense or punctuation may follow)
+_FUNCTION_WORD = (r"(?:on|in|at|of|off|to|for|by|from|with|into|onto|near|after|before|since|during|over|under|across|"
+                  r"along|against|and|or|but|nor|as|than|that|which|where|who|whose|when|while|is|are|was|were|be|been|"
+                  r"has|have|had|will|would|could|can|may|might|should|must|did|does|do|the|a|an|this|these|its|their|"
+                  r"also|now|still|last|earlier|late|early|overnight)")
 _POSSESSED = re.compile(r"\b(?P<owner>Russia|Ukraine)['’]s\s+(?P<unit>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+"
-                        r"(?:People['’]s\s+Republic|region|oblast|province)\b)", re.IGNORECASE)
+                        r"(?:People['’]s\s+Republic|region|oblast|province)\b)"
+                        r"(?!\s+(?!" + _FUNCTION_WORD + r"\b)(?!\w+ed\b)(?-i:[a-z]))", re.IGNORECASE)
 _OWNER = {"russia": "RU", "ukraine": "UA"}
 
 

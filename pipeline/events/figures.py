@@ -447,6 +447,14 @@ def continues_aggregate(previous: str | None, sentence: str) -> bool:
     return False
 
 
+# one number counting both kinds ("were killed or wounded", "killed and injured" with no number of its own after the
+# conjunction): losses of a side or a period, neither a death toll nor an injury count
+_COMBINED_AFTER = re.compile(r"(?:(?<=killed)|(?<=wounded)|(?<=injured))\s+(?:or|and/or|and)\s+(?:wounded|injured|killed)\b"
+                             r"(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|another|others?|more)\b)"
+                             r"(?!\s+(?:[\w-]+\s+)?(?:people|civilians|soldiers|others|men|women|children)\b)",
+                             re.IGNORECASE)
+
+
 def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Figure]:
     """Every casualty figure of ``sentence``; ``offset`` is where the sentence starts in its article.
 
@@ -486,6 +494,8 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
             more = "more" in pattern.groupindex and m.group("more")
             if _SUBCOUNT_BEFORE.search(before) or _SUBCOUNT_AFTER.match(sentence[m.end("num") if "num" in pattern.groupindex else m.end():]):
                 this_role = "subcount"
+            elif _COMBINED_AFTER.match(sentence, m.end()):
+                this_role = "aggregate"  # "1,000 troops were killed or wounded": one count of both kinds, no toll
             elif summed is not None and at >= summed:
                 this_role = "aggregate"  # "overall, three were injured in the oblast": the unit's sum
             elif aggregate or (aggregate is None and (aggregate := aggregate_scope(sentence))):

@@ -65,7 +65,7 @@ from pipeline.events.figures import _VAGUE_PLURAL, Figure, claimant, continues_a
 from pipeline.events.figures import individuals as count_individuals  # the name ``individuals`` is a local below
 from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Report, Source
 from pipeline.events.triggers import (INCIDENT_TRIGGERS, LAST_PERIOD_AFTER, Trigger, clause_start, folded, holds_own,
-                                     occupation, realis, separate, since_occupation, triggers)
+                                     occupation, realis, separate, since_occupation, sounded, triggers)
 from pipeline.events.weights import WEIGHTS
 from pipeline.geoparse.nonplaces import masthead_cue
 from pipeline.geoparse.persons import bank_cue
@@ -200,6 +200,8 @@ _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 _GOES_ON = re.compile(r"^\W*(?:it|he|she|they)\s+(?:also|further)\b", re.IGNORECASE)
 # one more victim of the incident told ("Another woman was wounded.", "Another two residents died in hospital"): not
 # "another" incident, unless the sentence names an attack of its own ("another strike killed a man")
+# a sentence opening with a word that refers back to the time of the one before ("Then, ...", "At the time, ...")
+_THEN = re.compile(r"^\W*(?:then|at (?:the|that) time|on that (?:day|night)|that (?:day|night))\b", re.IGNORECASE)
 _ONE_MORE_VICTIM = re.compile(r"^\W*another\s+(?:[\w-]+\s+){0,2}?(?:man|woman|person|civilian|child|boy|girl|"
                               r"resident|pensioner|teenager|victim|people|persons|civilians|children|residents|"
                               r"\d{1,3}-year-old)\b(?!.*\b(?:attack|strike|shelling|explosion|bombing|raid)\b)",
@@ -618,8 +620,10 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
             date = _day_of_its_own(last[1], published)
         last = (para, sentence)
         if not before and (trig or figs) and date is None and not here and out and out[-1].para == para and \
-                out[-1].earlier:
-            before = True  # "In 2022 a strike hit X. Four people were injured.": it goes on about the earlier period
+                (out[-1].earlier or _THEN.match(sentence) and earlier_period(out[-1].text, published)):
+            # "In 2022 a strike hit X. Four people were injured.": it goes on about the earlier period; "Then, ..."
+            # refers to the time of the sentence before, whatever it tells
+            before = True
         if _dated_caption(text, s, date, published):
             captions.append(len(out))
         here = [_as_unit(p, text) for p in here]
@@ -1364,6 +1368,8 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
             continue  # a side's losses claimed with a change of control: the change of control is the event
         if _count_alone(inc):
             continue  # "More than 20 people have been killed." quoted in a visit's report: a claim, no incident
+        if _heard_only(inc):
+            continue  # "Explosions were heard in A, B and C.": what people heard, no incident told
         intercepted = bool(inc.strikes) and all(t.intercepted for t in inc.strikes)
         split = _by_region(inc, _over_regions(inc)) if any(t.intercepted for t in inc.strikes) else []
         if not split and not inc.points and (killed or injured) and not any(
@@ -1418,6 +1424,14 @@ def _harm_of_its_day(inc: _Incident, sentences: list[_Sentence], published: Even
     return harm and any(s.strikes for s in sentences if s not in inc.sentences)
 
 
+def _heard_only(inc: _Incident) -> bool:
+    """An incident told only by the sound of explosions ("explosions were heard in A", "a blast rang out"), with no
+    figure of any kind and no other strike: evidence of something, not an incident (an attack the sound goes with is
+    told by an attack word of its own; a toll told after it makes it one)."""
+    return bool(inc.strikes) and all(sounded(t) for t in inc.strikes) and \
+        not any(s.figures for s in (*inc.sentences, *inc.support, *inc.parts))
+
+
 def _in_passing(inc: _Incident) -> bool:
     """A strike told in passing: one sentence naming no place of its own (the place is borrowed from before), with
     no figure, no day and nothing referring back to it ("the threats stem from missile strikes", "Russia has since
@@ -1426,11 +1440,20 @@ def _in_passing(inc: _Incident) -> bool:
         not any(s.figures for s in inc.sentences)
 
 
+def _placeless_summary(inc: _Incident) -> bool:
+    """Strikes told over several sentences none of which names a place, states a day or a toll, and that nothing
+    refers back to ("forces also struck railway substations ... N troops were killed or wounded ... air defences shot
+    down N drones over 24 hours"): a side's summary of the war, not an incident at the place named before."""
+    return len(inc.sentences) > 1 and not inc.support and not inc.parts and inc.date is None and \
+        inc.toll("killed") is None and inc.toll("injured") is None and \
+        not any(s.points or s.oblasts or s.date is not None for s in inc.sentences)
+
+
 def _incident_event(article: str, text: str, inc: _Incident, place: Place, borrowed: bool, published: EventDate,
                     first_para: int, strikes_seen: dict[tuple, Event]) -> Event | None:
     """The event of one incident at ``place``; None when it is a strike already told (same place, kind and day:
     its sources join that one's)."""
-    if borrowed and _in_passing(inc):
+    if borrowed and (_in_passing(inc) or _placeless_summary(inc)):
         return None
     killed, injured = inc.toll("killed"), inc.toll("injured")
     casualty = bool(killed or injured) and not _joint_toll(inc, place)
@@ -1670,10 +1693,10 @@ def _listed_targets(article: str, text: str, inc: _Incident, event: Event, seen:
     """The other settlements the strike verbs of a sentence take as objects ("shelled the villages of A and B",
     "struck A, B and C", "shelled A and attacked B"), each a strike of its own on the incident's day. The toll stays
     with the incident as told (a frontline incident at each other place: a toll never belongs to each place of a
-    list)."""
+    list). Explosions heard in a list of places are no strike on each (``_heard_only``)."""
     out = []
     for sent in inc.sentences:
-        objects = [(trig, _objects(sent, trig, None)) for trig in sent.strikes]
+        objects = [(trig, _objects(sent, trig, None)) for trig in sent.strikes if not sounded(trig)]
         objects = [(trig, _with_regions(sent, trig, listed)) for trig, listed in objects
                    if not trig.passive or _subject_of_passive(sent, trig, listed)]
         if len({p.geonameid or p.name for _t, listed in objects for p in listed}) < 2:
@@ -2016,10 +2039,57 @@ _UNNAMED_LOCATED = re.compile(r"\s+(?:(?:control\s+)?(?:of|over)\s+)?(?:(?:anoth
                               r"(?:[\w'’-]+\s+){1,10}$", re.IGNORECASE)
 
 
+# the object of a change of control is one settlement left unnamed, then only words that locate it ("captured another
+# village near X", "took control of the first village in the X region", a headline's "Captured Village Near X"): a
+# determiner (or none, in a headline), at most one modifier, the settlement's kind, then a preposition or the end of the
+# clause -- never its name ("the village of X", "the village X", "another village, X,")
+_UNNAMED_OBJECT = re.compile(
+    r"\s+(?:(?:full\s+|complete\s+)?control\s+)?(?:(?:of|over)\s+)?"
+    r"(?:(?:another|an?|one\s+more|(?:a|the|its|their)\s+(?:first|second|third))\s+"
+    r"(?:[\w-]+\s+)?)?(?:village|town|settlement|locality|hamlet)\b(?!s)"
+    r"(?=\s+(?:near|in|outside|around|close\s+to|not\s+far\s+from|on|along|by|just|some|about|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\b|\s*[.;:]|\s*$|\s*,\s+(?-i:[a-z]))",
+    re.IGNORECASE)
+
+
+# the settlement an unnamed object is, named further on in its sentence: after a dash or a colon, or "naming it (as)"
+_NAMED_AFTER = re.compile(r"(?:\s[—–-]|:)\s*$|\b(?:nam(?:ed|ing)|call(?:ed|ing))\s+(?:it\s+)?(?:as\s+)?$", re.IGNORECASE)
+
+
+def unnamed_object(sentence: str, trig: Trigger) -> bool:
+    """Whether ``trig`` (a change of control, not passive) took one settlement it leaves unnamed
+    (``_UNNAMED_OBJECT``): the places after it only locate it, none of them changed hands."""
+    return trig.control and not trig.passive and bool(_UNNAMED_OBJECT.match(sentence, trig.end))
+
+
+# where the clause of a verb's object ends ("... their first village in X after Moscow withdrew": Moscow is not in it)
+_OBJECT_CLAUSE_END = re.compile(r"[;:.!?—–]|,\s|\s(?:after|when|as|but|while|before|following|since|because|and)\s",
+                                re.IGNORECASE)
+
+
+def _locating_unit(sent: _Sentence, trig: Trigger) -> Place | None:
+    """The oblast of the places in the clause after a change of control whose settlement is left unnamed
+    (``unnamed_object``), when they all lie in one: where the unnamed settlement is (the oblast itself when the
+    sentence names it)."""
+    stop = _OBJECT_CLAUSE_END.search(sent.text, trig.end)
+    end = stop.start() if stop else len(sent.text)
+    after = [p for p in (*sent.points, *sent.oblasts) if trig.end <= p.start - sent.start < end]
+    units = {p.admin1_code for p in after}
+    if len(units) != 1 or None in units:
+        return None
+    unit = next((p for p in after if p.feature_kind == "admin1"), after[0])
+    return unit if unit.feature_kind == "admin1" else replace(unit, feature_kind="admin1",
+                                                             name=unit.admin1_name or unit.name)
+
+
 def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
-    """The places a change-of-control verb is about: its object (a list counts), or its subject if passive; none for
-    an unnamed settlement located by a named place (``_UNNAMED_LOCATED``: the named place did not change hands)."""
+    """The places a change-of-control verb is about: its object (a list counts), or its subject if passive; none when
+    the object is a settlement left unnamed (``unnamed_object``)."""
     text, s0 = sent.text, sent.start
+    if unnamed_object(text, trig):
+        # ... unless the sentence names it after all ("one more settlement in the X region -- A", "naming it as A")
+        return [p for p in sent.points if p.start - s0 >= trig.end and
+                _NAMED_AFTER.search(text, max(trig.end, p.start - s0 - 30), p.start - s0)][:1]
     after = [p for p in sent.points if p.start - s0 >= trig.end]
     if not trig.passive and (tally := _UNNAMED_TALLY.match(text, _TALLY_LEAD.match(text, trig.end).end())) and \
             (announced := _announced(sent, tally)):
@@ -2210,7 +2280,8 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                     unnamed[3] in (trig.gains, "unknown"):
                 stated, stated_in = unnamed[:2]  # ... and the next lines name it: the day told with it
                 unnamed = None
-            if not places and not sent.points and _ONE_UNNAMED.match(sent.text, trig.end):
+            unnamed_here = not places and unnamed_object(sent.text, trig)
+            if not places and (not sent.points or unnamed_here) and _ONE_UNNAMED.match(sent.text, trig.end):
                 lede = (sent, trig, stated, stated_in)  # "... captured another village": a later line may name it
             oblast_level = bool(places) and all(p.feature_kind == "admin1" for p in places)
             # (a year alone is a stated date with no day: "fell to Russian forces in 2023" is background too)
@@ -2223,6 +2294,8 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
             if not places and len({p.admin1_code for p in sent.oblasts}) == 1 and not sent.points and not background \
                     and not _took_people(sent, trig, sent.oblasts[0]):
                 places, oblast_level = sent.oblasts[:1], True
+            elif unnamed_here and (unit := _locating_unit(sent, trig)) is not None:
+                places, oblast_level = [unit], True  # "captured a village near X": a change of control in X's oblast
             emit(sent, trig, places, stated, stated_in, background=background, oblast_level=oblast_level)
     # an oblast-level change of control when the article names the towns of that oblast is their summary
     # (the same side gaining them, or a side the towns' own wording does not tell: "A, B and C were liberated")

@@ -240,6 +240,9 @@ _IRREALIS = re.compile(
     r"afraid|fearing|for fear|plans? to|planning to|planned to|intends? to|preparing to|prepared to|expected to|possible(?!(?:(?<=was possible)|(?<=were possible))\s+to\b)|possibly|"
     r"potential|hypothetic\w*|rule out|ready to|aims? to|seeks? to|wants? to|tr(?:y|ies|ied) to|attempts? to|"
     r"curfew|alerts?|alarms?|sirens?|forecast\w*|predict\w*|accus\w+|refrain\w*|avoid\w*|" + _ALLEGATION + r"|denie[sd]|deny|denial|unconfirmed|"
+    # a denial of a report ("rejected reports that ...", "dismissed claims that ..."): the report it governs is denied
+    r"(?:reject\w*|dismiss\w*|refut\w*|disput\w*)\s+(?:\w+\s+){0,2}?(?:reports?|claims?|allegations?|accusations?|"
+    r"statements?|suggestions?|assertions?)|unable to|"
     r"whether|risk of|fail(?:ed|ing|s)? to|should|must|ought to|"
     # a hedge, a staged pretext, or the prospect of an incident ("perhaps to simulate an attack", "the threat of
     # the army seizing X"): nothing happened yet
@@ -261,12 +264,13 @@ _GENERIC = re.compile(r"\b(constant(?:ly)?|frequent(?:ly)?|regular(?:ly)?|daily|
                       r"since (?:(?:late|early|mid-?)\s*)?(?:the|Russia|Moscow|January|February|Feb|March|April|May|June|July|August|September|October|"
                       r"November|December|\d{4}|its|it)|" + _SPAN_OF + r"|"
                       r"(?:began|started|begun)\s+(?:back\s+)?in\s+\d{4}|"
-                      r"every day|throughout|dozens of settlements|hundreds of settlements|deliberately|"
+                      r"every day|throughout|ever since|dozens of settlements|hundreds of settlements|deliberately|"
                       r"periodic(?:al)?(?:ly)?|occasional(?:ly)?|sporadic(?:ally)?|routine(?:ly)?|from time to time|"
                       r"time and again|at times|campaigns? of|in recent (?:days|weeks|months|years)|"
                       r"(?:\d+|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|several|many|multiple)"
                       r"\s+times|"
                       r"(?:over|in|during) the (?:past|last) (?:few |several )?(?:weeks|months|years)|"
+                      r"(?:over|in|during) the (?:past|last) (?:week|month|year)|"
                       r"(?:this|last|that|the past) (?:week|month|year) alone)\b",
                       re.IGNORECASE)
 # a sentence that opens on a span of time tells what has gone on since, not one incident
@@ -339,6 +343,12 @@ _HELD_AREAS_BEFORE = re.compile(r"\b(?:territor(?:y|ies)|areas|lands)\s+(?:it\s+
                                 r"(?:\w+ly\s+)?$", re.IGNORECASE)  # "the territories (it has) seized": what is held
 _ATTRIBUTIVE_AFTER = re.compile(r"\s+(?:" + _SETTLEMENTS.replace(r"(?:\s+of)?", "") + r"|territor(?:y|ies)|areas?|"
                                 r"regions?|lands?|positions?)\b(?!\s+of\b)", re.IGNORECASE)
+
+# a strike verb's participle as an adjective ("the bombed ruins", "these shelled houses"): a word ending in -ed between
+# a determiner (``_ATTRIBUTIVE_BEFORE``) and a noun (a lower-case word that is no preposition or conjunction)
+_PARTICIPLE = re.compile(r"[a-z]+ed", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:by|at|with|in|on|from|for|to|into|and|or|but|overnight|again|twice|repeatedly|"
+                         r"early|late|last|this|that|the|a|an|it|them)\b)(?-i:[a-z])[\w-]*\b", re.IGNORECASE)
 
 # the two sides, as the news names them (the actor of an incident): first by the state's own names, which mean
 # the same anywhere in the world ("a Russian drone", "Ukraine's army"), then by words that name a side only inside
@@ -505,16 +515,60 @@ def clause_start(sentence: str, pos: int) -> int:
     return start
 
 
-def realis(sentence: str, pos: int) -> bool:
-    """Whether the words before ``pos`` in its clause report a fact (no modal, fear, plan, negation)."""
+# an item of a list set off by commas ("with drones, missiles, and aerial bombs"): a few words, no clause of its own
+_LIST_ITEM = re.compile(r"\s*(?:(?:and|or)\s+)?(?:[\w'’-]+\s*){1,3}", re.IGNORECASE)
+LIST_ITEMS_BACK = 4  # how many list items before a trigger its clause may reach back over
+
+
+def _list_clause_start(sentence: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts, read across the commas of a list: an item a comma sets off
+    (``_LIST_ITEM``, up to the next break) belongs to the clause of the verb that governs the list ("regularly
+    targets the region with drones, missiles and bombs": the adverb scopes over "missiles" too)."""
     start = clause_start(sentence, pos)
+    for _ in range(LIST_ITEMS_BACK):
+        if start < 2 or sentence[start - 2:start] != ", ":
+            break
+        following = _CLAUSE_BREAK.search(sentence, start)
+        item = sentence[start:following.start() if following else len(sentence)]
+        if not _LIST_ITEM.fullmatch(item):
+            break
+        start = clause_start(sentence, start - 2)
+    return start
+
+
+def realis(sentence: str, pos: int) -> bool:
+    """Whether the words before ``pos`` in its clause report a fact (no modal, fear, plan, negation); a list item's
+    clause is its verb's (``_list_clause_start``)."""
+    start = _list_clause_start(sentence, pos)
     before = sentence[start:pos]
     following = _CLAUSE_BREAK.search(sentence, pos)
-    clause = sentence[start:following.start() if following else len(sentence)]
-    if _IRREALIS.search(before) or _GENERIC.search(clause) or _PREPARED.search(before) or \
-            _GENERIC_OPENER.match(sentence):
+    end = following.start() if following else len(sentence)
+    # a generic word scopes over its own verb phrase: "X was liberated in May and has been shelled ever since" tells
+    # the liberation as a fact and the shelling as ongoing
+    own = [m for m in _COORDINATED_VERB.finditer(sentence, start, end)]
+    scope_start = max([m.end() for m in own if m.end() <= pos], default=start)
+    scope_end = min([m.start() for m in own if m.start() >= pos], default=end)
+    opener = _OPENING_PHRASE.match(sentence)  # "Over the past week, ...": a fronted adverbial scopes over its clause
+    if _IRREALIS.search(before) or _GENERIC.search(sentence, scope_start, scope_end) or _PREPARED.search(before) or \
+            _GENERIC_OPENER.match(sentence) or opener is not None and opener.end() <= pos and \
+            not _CLAUSE_BREAK.search(sentence, opener.end(), pos) and _GENERIC.search(opener.group(1)):
         return False
     return not _NEGATION.search(before)
+
+
+# a short phrase opening the sentence before its first comma (a fronted adverbial: "Over the past week, ...")
+_OPENING_PHRASE = re.compile(r"^\W*([^,;:.!?]{1,40}),\s")
+# a second verb phrase of one subject ("... was liberated in May and has been shelled since"): the scope of a generic
+# word in it
+_COORDINATED_VERB = re.compile(r"\s+and\s+(?:has|have|had|is|are|was|were)\b", re.IGNORECASE)
+
+# an explosion told by its sound alone ("explosions were heard", "a blast rang out"): what was heard, not what was hit
+_SOUND = re.compile(r"\b(?:rang out|sounded|thundered|(?:was|were) heard)$", re.IGNORECASE)
+
+
+def sounded(trig: Trigger) -> bool:
+    """Whether ``trig`` is an explosion told only by its sound (``_SOUND``)."""
+    return trig.sub == "explosion" and bool(_SOUND.search(trig.text))
 
 
 def generic(sentence: str) -> bool:
@@ -546,10 +600,21 @@ _BY = re.compile(r"\bby\s+(?:the\s+)?([^,.;]{0,60})")
 _AGENT_GAP_CHARS = 25  # how far after a passive trigger its "by" may stand ("was occupied in January by ...")
 
 
+# the side a place was taken from, after its object in the verb's clause ("liberated X from the Russian occupiers",
+# "was freed from Russian troops")
+_TAKEN_FROM = re.compile(r"[^,;:.!?]{0,60}?\bfrom\s+(?:the\s+)?([^,;:.!?]{1,40})", re.IGNORECASE)
+_FELL_TO = re.compile(r"fell\s+to$", re.IGNORECASE)  # a place falling to a side: the side is the verb's object
+
+
 def actor(sentence: str, start: int, end: int, *, passive: bool) -> str:
     """The side that acted: a side named before the trigger in its clause, after "by" for a passive (also inside
     the trigger: "struck by a Russian missile"), or the agent of a noun ("an attack by Russian troops", "the
     shelling of X by ...", "the withdrawal of the Ukrainian army")."""
+    if _FELL_TO.search(sentence, start, end):  # "X fell to Russian forces": the side after "to" took it
+        following = _HOLDER_END.search(sentence, end)
+        side = _side_in(sentence[end:following.start() if following else min(len(sentence), end + 60)])
+        if side:
+            return side
     if passive:
         agent = _passive_agent(sentence, start, end)
         side = _side_in(agent)
@@ -574,6 +639,14 @@ def actor(sentence: str, start: int, end: int, *, passive: bool) -> str:
         elif sentence[start:end].lower().startswith("withdrawal"):  # "the withdrawal of the Ukrainian army"
             best = _side_in(sentence[end:end + 40].split(" from ")[0]) or best
     return best
+
+
+def _taken_from(sentence: str, end: int) -> str:
+    """The side that took the place a change of control ending at ``end`` took "from" a side ("X was liberated from
+    Russian occupiers": Ukraine), else "unknown"."""
+    m = _TAKEN_FROM.match(sentence, end)
+    loser = _side_in(m.group(1)) if m else None
+    return _other(loser) if loser else "unknown"
 
 
 # a seizure told as a legal act (decrees, referendums, annexation): the annexation claim, not a capture in battle
@@ -621,6 +694,13 @@ def _holder(sentence: str, start: int, end: int) -> str | None:
 _HYPOTHETICAL_SUBJECT = re.compile(r"^\W*$")
 _MODAL_AFTER = re.compile(r"\b(?:would|could|might|will|may)\b", re.IGNORECASE)
 _MODAL_AFTER_CHARS = 120  # how far after the gerund its modal may stand
+# a strike noun as the subject of the sentence ("A Russian attack on X would ..."): a determiner and at most two words
+# before it; the verb it governs, the first one after it, a modal (no verb, no clause break in between)
+# (an indefinite one: "the attack on X will be investigated" presupposes the attack; "may have" is a guess about the past)
+_NOMINAL_SUBJECT = re.compile(r"^\W*(?:an?|any|another|such\s+an?)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_PAST_FORM = re.compile(r"(?:ed|ing)\b", re.IGNORECASE)
+_MODAL_VERB_NEXT = re.compile(r"(?:(?!\b(?:\w+ed|was|were|is|are|has|have|had|hit|struck|killed)\b)[^,;:.!?])"
+                              r"{0,60}?\b(?:would|could|might|will|may|should|must)\b(?!\s+have\b)", re.IGNORECASE)
 
 
 def triggers(sentence: str) -> list[Trigger]:
@@ -655,6 +735,9 @@ def triggers(sentence: str) -> list[Trigger]:
         if fact and _HYPOTHETICAL_SUBJECT.match(sentence[:start]) and sentence[start:end].lower().endswith("ing") and \
                 _MODAL_AFTER.search(sentence, end, end + _MODAL_AFTER_CHARS):
             fact = False  # "Recapturing cities like X would mark major wins": the deed as a hypothetical subject
+        if fact and _NOMINAL_SUBJECT.match(sentence[:start]) and not _PAST_FORM.search(sentence[start:end]) and \
+                _MODAL_VERB_NEXT.match(sentence, end):
+            fact = False  # "A Russian attack on X would be a disaster": the strike as the subject of a modal verb
         if not fact and name == "capture" and _OCCUPIED_SINCE.match(sentence, start):
             fact = realis(sentence[:end], start)  # "had been occupied since the war began": the occupation happened
         if not fact or _not_an_incident(sentence, start, end):
@@ -666,6 +749,9 @@ def triggers(sentence: str) -> list[Trigger]:
                 (_ATTRIBUTIVE_BEFORE.search(sentence, max(0, start - 30), start) and _ATTRIBUTIVE_AFTER.match(sentence, end)
                  or _HELD_AREAS_BEFORE.search(sentence, max(0, start - 30), start)):
             continue  # "the retaken village", "all territories seized by Russia": places referred to, no event
+        if name in STRIKES and _PARTICIPLE.fullmatch(sentence, start, end) and \
+                _ATTRIBUTIVE_BEFORE.search(sentence, max(0, start - 30), start) and _NOUN_AFTER.match(sentence, end):
+            continue  # "walked along the bombed ruins of X", "the shelled houses": a state described, no incident
         if name == "capture" and _LEGAL_ACT.search(sentence):
             continue  # "regions ... officially seized when the decrees were signed": a claim (``annexation``)
         if _INFINITIVE_BEFORE.search(sentence[:start]):
@@ -685,6 +771,8 @@ def triggers(sentence: str) -> list[Trigger]:
             continue
         who = holder if holder not in (None, "unknown") else \
             actor(sentence[cut:], start - cut, end - cut, passive=passive or bool(_AUXILIARY.match(sentence, start)))
+        if who == "unknown" and name in CONTROL and not _LOSER_VERBS.search(sentence[start:end]):
+            who = _taken_from(sentence, end)
         intercepted = name in STRIKES and bool(_INTERCEPTION.search(sentence, start, end))
         if intercepted and not _LAUNCHED_OF_WHICH.search(sentence, start, end):
             who = _side_in(sentence[start:end]) or _other(who)  # "Ukrainian drones", else not the interceptor

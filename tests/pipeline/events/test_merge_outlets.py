@@ -90,8 +90,11 @@ def test_a_village_the_gazetteer_lacks_is_no_oblast_summary(parser):
 
 
 def test_a_place_the_captured_village_lies_near_is_not_captured(parser):
+    """The town that locates an unnamed settlement did not change hands; the settlement's oblast did (an oblast-level
+    change of control, as the gold sets record one whose settlement is not named)."""
     text = "date 2024-03-09\nOn Saturday Moscow said its troops had seized a small settlement close to the city of Lozova."
-    assert _of(_events(parser, text), "frontline_incident") == []
+    assert [(e.sub_event_type, e.place.feature_kind, e.admin1_code)
+            for e in _of(_events(parser, text), "frontline_incident")] == [("capture", "admin1", "UA-63")]
 
 
 # -- one strike, two weapons ---------------------------------------------------------------------------

@@ -22,13 +22,16 @@ def _found(events: list) -> list[tuple[str, str]]:
 
 # -- a place that locates an unnamed settlement did not change hands ------------------------------------------------
 def test_a_village_taken_near_a_named_town_is_not_the_town(parser):
+    # the town only locates the village: no event at the town; at most one at its oblast, marked as oblast-level
     body = "Russia said on Thursday its forces captured another village in their push on the city of Kupiansk."
-    assert not [e for e in _events(parser, body) if e.event_type == "frontline_incident"]
+    found = [e for e in _events(parser, body) if e.event_type == "frontline_incident"]
+    assert all(e.place.feature_kind == "admin1" and e.admin1_code == "UA-63" for e in found)
 
 
 def test_a_headline_village_near_a_town_written_with_a_possessive_is_not_the_town(parser):
     body = "Russian Army Says It Captured Village Near Ukraine's Kupiansk"
-    assert not [e for e in _events(parser, body) if e.event_type == "frontline_incident"]
+    found = [e for e in _events(parser, body) if e.event_type == "frontline_incident"]
+    assert all(e.place.feature_kind == "admin1" and e.admin1_code == "UA-63" for e in found)
 
 
 def test_a_named_village_taken_is_still_placed(parser):
