@@ -357,7 +357,7 @@ def _contrasted(figs: list[Figure]) -> list[Figure]:
 def toll(figs: list[Figure]) -> int | None:
     """The toll one article gives for one incident from its figures of one kind (module docstring)."""
     for roles, exact_first in ((("total",), True), (("observation",), False)):
-        chosen = [f for f in figs if f.role in roles]
+        chosen = _without_groups([f for f in figs if f.role in roles])
         if exact_first and any(not f.approximate for f in chosen):
             chosen = [f for f in chosen if not f.approximate]
         if chosen:
@@ -372,6 +372,16 @@ def toll(figs: list[Figure]) -> int | None:
     if any(f.role == "zero" for f in figs):
         return 0
     return None
+
+
+def _without_groups(totals: list[Figure]) -> list[Figure]:
+    """``totals`` but those of one group of the population ("five children were killed") below a total of all the
+    victims: a part of that toll, even told as the latest news ("the number rose to 50, and five children were
+    killed"); the documented rule that a sub-count is no total, where no "including" says so."""
+    whole = [f.value for f in totals if not f.group]
+    if not whole:
+        return totals
+    return [f for f in totals if not f.group or f.value >= max(whole)]
 
 
 # -- sentences and places ----------------------------------------------------------------------
@@ -551,6 +561,7 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
     default_claimant = source_line(text)
     captions: list[int] = []  # photo captions that date their picture (``_earlier_caption``)
     last: tuple[int, str] | None = None  # the sentence before and its paragraph (``_day_of_its_own``)
+    told_before = False  # the sentence before tells of a place or an incident of an earlier period (``earlier_period``)
     for i, (s, e, para) in enumerate(split_sentences(text)):
         sentence = text[s:e]
         here = ordered[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
@@ -559,7 +570,7 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
         previous = sentence
         if not trig and not figs and not here:
             out.append(_Sentence(i, s, e, para, sentence, [], [], [], [], None, False, None))
-            last = (para, sentence)
+            last, told_before = (para, sentence), False
             continue
         who = claimant(sentence, previous_claimant) if (trig or figs) else None
         if who:
@@ -580,8 +591,11 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
             date = _day_of_its_own(last[1], published)
         last = (para, sentence)
         if not before and (trig or figs) and date is None and not here and out and out[-1].para == para and \
-                out[-1].earlier:
-            before = True  # "In 2022 a strike hit X. Four people were injured.": it goes on about the earlier period
+                (out[-1].earlier or told_before):
+            # "In 2022 a strike hit X. Four people were injured.", "On this day in 2022, X was hit. Then, 21 were
+            # killed.": it goes on about the earlier period (told of a place, even with no trigger read there)
+            before = True
+        told_before = before or bool(here) and earlier_period(sentence, published)
         if _dated_caption(text, s, date, published):
             captions.append(len(out))
         here = [_as_unit(p, text) for p in here]
@@ -766,6 +780,8 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     if sent.points and own and tells and not any(same_place(a, b) for a in sent.points for b in own) and \
             not _restates_total(inc, sent):
         return True  # an attack or a toll somewhere else
+    if sent.points and own and _toll_elsewhere(inc, sent):
+        return True  # "four were injured in A. In B, one person was hurt.": each town of the attack has its own toll
     if sent.points and own and _own_attack(inc, sent) and \
             not any(same_place(a, b) and not distinct_settlements(a, b) for a in sent.points for b in own):
         return True  # an attack of its own at another village, however near ("another drone struck the village of Y")
@@ -821,6 +837,15 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
 
 # a sentence opening on "Earlier" or "Previously" with a day of its own tells of an earlier attack, not the page's news
 _EARLIER_ON = re.compile(r"^\W*(?:earlier|previously)\b", re.IGNORECASE)
+
+
+def _toll_elsewhere(inc: _Incident, sent: _Sentence) -> bool:
+    """Whether ``sent`` tells harm at a town of ``inc`` where the incident told none, while it told harm at another:
+    an attack told over two towns ("drone attacks on A and B"), then the harm in each, is an incident at each."""
+    if not any(f.role != "zero" for f in sent.figures) or _shares_figure(inc, sent):
+        return False  # (the incident's toll told again, whatever place the sentence names, stays with it)
+    harmed = [p for s in inc.sentences if any(f.role != "zero" for f in s.figures) for p in s.points]
+    return bool(harmed) and not any(same_place(a, b) for a in sent.points for b in harmed)
 
 
 def _page_day(day: EventDate, published: EventDate) -> bool:
@@ -965,7 +990,10 @@ def _specific(trigs: list[Trigger]) -> set[str]:
     return {t.sub for t in trigs if t.sub in ("missile_strike", "drone_strike")}
 
 
-def _pick(incidents: list[_Incident], sent: _Sentence, published: EventDate) -> _Incident | None:
+def _pick(incidents: list[_Incident], sent: _Sentence, published: EventDate,
+          named: list[Place] | None = None) -> _Incident | None:
+    """The open incident ``sent`` goes on about, None for a new one; ``named``: the towns named last before it in its
+    paragraph (what a toll naming no place refers to: "Also explosions in X. A fuel truck exploded. Three died.")."""
     recent = incidents[-WEIGHTS.open_incidents:]
     open_ = [inc for inc in recent if not _conflicts(inc, sent, published)]
     if not open_:
@@ -990,6 +1018,11 @@ def _pick(incidents: list[_Incident], sent: _Sentence, published: EventDate) -> 
     if open_[-1] is not recent[-1] and sent.strikes and not _ANAPHOR.search(sent.text) and sent.date is not None \
             and sent.date.precision == 1 and sent.date.date != published.date:
         return None  # the article moved on to another incident: an attack on a day of its own does not reach back
+    if not sent.points and not sent.oblasts and not sent.strikes:
+        there = [inc for inc in open_ if any(same_place(a, b) for a in named or () for b in inc.points)]
+        # a toll naming no place nor attack: of the town just named, else of the incident told last (not the last
+        # one opened)
+        return there[-1] if there else latest
     return open_[-1]
 
 
@@ -1046,7 +1079,13 @@ def _other_weapon_over_regions(inc: _Incident, sent: _Sentence) -> bool:
 def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_Incident]:
     """Group strike and casualty sentences into incidents."""
     incidents: list[_Incident] = []
+    named: list[Place] = []  # the towns named last in the paragraph (``_pick``)
+    para = None
     for sent in sentences:
+        if sent.para != para:
+            named, para = [], sent.para
+        if sent.points:
+            named = sent.points
         content = sent.content
         if not content and sent.figures and incidents and \
                 sent.para - incidents[-1].sentences[-1].para <= WEIGHTS.incident_lookback_paragraphs:
@@ -1071,7 +1110,7 @@ def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_
         elif sent.separate:
             target = _restated(incidents, sent)
         else:
-            target = _pick(incidents, sent, published)
+            target = _pick(incidents, sent, published, named)
         if target is not None and _other_weapon_over_regions(target, sent):
             target = None
         if target is None:

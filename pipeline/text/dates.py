@@ -182,6 +182,9 @@ _SPEECH_BEFORE = re.compile(r"\b(said|says|told|tells|reported|reports|announced
                             r"released|published|posted|address|interview|briefing|statement|according to)\b[^.;,]{0,40}$",
                             re.IGNORECASE)
 _SPEECH_REACH = 50  # characters before a date searched for a speech verb (``_SPEECH_BEFORE``)
+# the time a count is stated at ("As of Tuesday morning, 18 were killed in the strike on Monday", "as of the evening of
+# June 24"): the report's time, as a speech verb's day is, not the day of what it reports
+_AS_OF_BEFORE = re.compile(r"\bas of\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
 # "since June", "until June" bound a span and date nothing ("power cuts since late April")
@@ -353,7 +356,8 @@ def read_dates(sentence: str) -> DateReading:
             # (but "since July 27, when it announced the recapture of X": the day of what the "when" clause tells)
         if any(a < pos < b for a, b in spans):
             return  # "between May 27 and May 28": a period, not a day (``_BETWEEN``)
-        speech = bool(_SPEECH_BEFORE.search(sentence[max(0, pos - _SPEECH_REACH):pos]))
+        speech = bool(_SPEECH_BEFORE.search(sentence[max(0, pos - _SPEECH_REACH):pos]) or
+                      _AS_OF_BEFORE.search(sentence, max(0, pos - _SPEECH_REACH), pos))
         found.append(_Expression(pos, kind, m.group(0), parts, speech))
 
     has_day = False

@@ -1,0 +1,93 @@
+"""Session 18 (tolls24): which figure is an incident's toll, which incident a toll belongs to, and its day (issue 13).
+
+A group of the population counted after a larger total is a part of it; a count stated "as of" a time is dated by the
+incident, not by the time of the count; the dead and the wounded counted together are neither; a toll naming no place
+belongs to the town named just before it; a toll told at the second town of an attack on two is that town's.
+
+Every sentence here is written for these tests; none comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+from pipeline.events.figures import figures
+from pipeline.text.dates import EventDate, explicit_date
+from tests.fixtures import article_events, events_of
+
+THURSDAY = "date 2024-05-16\n"  # a Thursday
+
+
+def _read(sentence: str) -> list[tuple[str, int, str]]:
+    return [(f.kind, f.value, f.role) for f in figures(sentence)]
+
+
+def _tolls(parser, text: str) -> list[tuple[str | None, int | None, int | None]]:
+    reports = events_of(article_events(parser, text), "casualty_report")
+    return sorted((e.place.name if e.place else None, e.killed, e.injured) for e in reports)
+
+
+# -- which figure is a total -----------------------------------------------------------------------------------------
+def test_a_group_of_victims_told_as_news_is_a_part_of_the_larger_total(parser):
+    text = THURSDAY + (
+        "A rocket struck the bus station in Izium on Wednesday, killing at least 40 people.\n\n"
+        "Later the mayor wrote that the toll had risen again, and that six children were killed.\n")
+    assert [t[1:] for t in _tolls(parser, text)] == [(40, None)]
+
+
+def test_a_group_of_victims_alone_is_the_toll(parser):
+    text = THURSDAY + "A rocket struck a school in Izium on Wednesday. Six children were killed.\n"
+    assert [t[1:] for t in _tolls(parser, text)] == [(6, None)]
+
+
+def test_victims_told_with_where_they_worked_or_as_known_are_counted():
+    assert _read("The governor said two workers of the fuel depot are injured.") == [("injured", 2, "total")]
+    assert _read("Drones hit the base, and three military personnel were killed.") == [("killed", 3, "total")]
+    assert _read("By noon, 11 people are known to have been killed.") == [("killed", 11, "total")]
+    assert _read("The shelling claimed the life of a man, 70, and damaged two houses.") == [("killed", 1, "individual")]
+    assert _read("The strike claimed the lives of four civilians.") == [("killed", 4, "total")]
+
+
+def test_the_dead_and_wounded_counted_together_are_neither_count():
+    assert _read("About 900 soldiers were killed or wounded over the day, the ministry said.") == \
+        [("killed", 900, "combined")]
+    # each kind with its own count stays a total of its own
+    assert _read("The strike killed two and wounded five.") == [("killed", 2, "total"), ("injured", 5, "total")]
+    assert _read("Two people were killed and five wounded.") == [("killed", 2, "total"), ("injured", 5, "total")]
+
+
+# -- the day of the incident -----------------------------------------------------------------------------------------
+def test_a_count_stated_as_of_a_time_is_dated_by_the_attack_not_by_the_count():
+    page = EventDate("2024-05-16", 1, "page")
+    day = explicit_date("As of Thursday morning, 12 people were killed in the strike on a school on Wednesday, "
+                        "May 15, the governor said.", page)
+    assert day is not None and day.date == "2024-05-15"
+    # a count as of a time with no other day keeps that day
+    alone = explicit_date("As of the evening of May 15, nine people were killed.", page)
+    assert alone is not None and alone.date == "2024-05-15"
+
+
+# -- which incident a toll belongs to --------------------------------------------------------------------------------
+def test_a_toll_of_an_earlier_year_told_after_its_place_is_not_the_news_toll(parser):
+    text = THURSDAY + (
+        "On Wednesday evening, Russian missiles struck a cafe in Kramatorsk.\n\n"
+        "As of Thursday morning, eight people were killed and 40 were wounded.\n\n"
+        "On this day in 2022, the Russians hit a market in Poltava with two missiles. Then, the attackers killed "
+        "19 people and injured 60 others.\n")
+    news = [t for t in _tolls(parser, text) if t[0] == "Kramatorsk"]
+    assert news == [("Kramatorsk", 8, 40)]
+
+
+def test_a_toll_naming_no_place_belongs_to_the_town_named_just_before_it(parser):
+    text = THURSDAY + (
+        "This morning, a drone attacked the airfield in Kursk. In addition, explosions were heard in Belgorod.\n\n"
+        "A drone crashed on the runway of the local airfield. Two people were also injured.\n\n"
+        "Also blasts in Belgorod. Officials reported that a fuel tank exploded. Three died, six were wounded.\n")
+    assert _tolls(parser, text) == [("Belgorod", 3, 6), ("Kursk", None, 2)]
+
+
+def test_each_town_of_an_attack_on_two_keeps_its_own_toll(parser):
+    text = THURSDAY + (
+        "Officials said Russian forces also launched drone attacks on the cities of Kherson and Kharkiv on "
+        "Thursday.\n\n"
+        "The governor said four people were injured in Kherson.\n\n"
+        "In Kharkiv, the mayor said one person was hurt.\n")
+    assert _tolls(parser, text) == [("Kharkiv", None, 1), ("Kherson", None, 4)]
