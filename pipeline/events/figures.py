@@ -63,7 +63,7 @@ _PERSON_ONE = (r"(?:man|woman|person|civilian|child|boy|girl|resident|soldier|se
                r"infant|son|daughter|brother|sister|husband|wife|mother|father|grandmother|grandfather|driver|"
                r"doctor|nurse|volunteer|rescuer|medic|officer|policeman|journalist|teacher|worker|farmer|student|"
                r"guard|employee|miner|firefighter|priest|neighbou?r|friend|relative|cousin|uncle|aunt|nephew|niece|official|"
-               r"citizen|national|foreigner|sailor|seafarer|"
+               r"citizen|national|foreigner|sailor|seafarer|passenger|"
                r"passer-by|passerby)")
 # an age standing for the person ("a 72-year-old died"), not before the noun it qualifies ("a 72-year-old woman")
 _PERSON_ONE = r"(?:" + _PERSON_ONE + r"|\d{1,3}-year-old(?![\w-])(?!\s+(?:[\w-]+\s+)?" + _PERSON_ONE + r"))"
@@ -107,7 +107,7 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("killed", "total", _QUAL + _NUM + r"\s+(?:\w+\s+)?(?:bodies|corpses)\s+(?:were|have been|had been|was)\s+"
                         r"(?:found|recovered|discovered|exhumed|retrieved|pulled)\b"),
     ("killed", "total", _QUAL + _NUM + _WHO + r"\s+(?:have|has|had)\s+(?:already\s+)?been\s+buried\b"),
-    ("killed", "individual", r"\b(?:an?|one|another|(?P<kin>his|her|their))\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
+    ("killed", "individual", r"\b(?:an?|one|another|the|(?P<kin>his|her|their))\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
      + r"\s+(?:(?:was|has been|had been|has|had|also|later|reportedly)\s+){0,3}(?:killed|(?(kin)(?!)|(?:died|dead|"
      + _SUCCUMBED + r")))\b"),
     ("killed", "individual", r"\b(?:killing|killed)\s+(?:an?|one|another)\s+" + _MOD + _PERSON_ONE + r"\b(?!['’]s)"),

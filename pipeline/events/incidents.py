@@ -798,6 +798,8 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     if sent.points and not own and regions and tells and not any(p.admin1_code in regions for p in sent.points) \
             and inc.date is not None and (sent.date is None or sent.date.date != inc.date.date):
         return True  # an incident told only by its oblast, and an attack at a town of another oblast not on its day
+    if sent.date is not None and not sent.strikes and _stated(inc) and _updates_only(sent.figures):
+        return False  # "On Thursday the toll rose to five": the day of the update, not of another incident
     if sent.date is None:  # a fresh toll with no stated day is the page's news, not a stale day's attack
         return inc.date is not None and _stale(parse_iso(inc.date.date), published) and _own_attack(inc, sent) and \
             _fresh_toll(sent.figures) and not inc.figures
@@ -931,6 +933,12 @@ def _other_weapon(inc: _Incident, sent: _Sentence) -> bool:
 def _fresh_toll(figs: list[Figure]) -> bool:
     """A stated total not worded as an update ("killed two", not "the toll rose to"): news of the page's day."""
     return any(f.role == "total" for f in figs) and not any(f.update for f in figs)
+
+
+def _updates_only(figs: list[Figure]) -> bool:
+    """Every total of ``figs`` worded as an update ("the toll rose to five"), and one at least."""
+    totals = [f for f in figs if f.role == "total"]
+    return bool(totals) and all(f.update for f in totals)
 
 
 def _unharmed(inc: _Incident) -> bool:

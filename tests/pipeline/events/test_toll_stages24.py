@@ -91,3 +91,25 @@ def test_each_town_of_an_attack_on_two_keeps_its_own_toll(parser):
         "The governor said four people were injured in Kherson.\n\n"
         "In Kharkiv, the mayor said one person was hurt.\n")
     assert _tolls(parser, text) == [("Kharkiv", None, 1), ("Kherson", None, 4)]
+
+
+def test_a_feast_day_is_dated_by_the_orthodox_easter_of_the_pages_year():
+    day = explicit_date("A missile strike on the city killed 30 people on Palm Sunday last month.",
+                        EventDate("2025-05-26", 1, "page"))
+    assert day is not None and day.date == "2025-04-13"
+    # a feast after the page's day is last year's
+    before = explicit_date("Shelling hit the town on Easter Sunday.", EventDate("2024-04-01", 1, "page"))
+    assert before is not None and before.date == "2023-04-16"
+
+
+def test_a_toll_update_on_a_later_day_updates_the_incident_not_a_new_one(parser):
+    text = THURSDAY + (
+        "A missile hit a cafe in Kharkiv on Wednesday, killing three people.\n\n"
+        "On Thursday the toll rose to five, the governor said.\n")
+    reports = events_of(article_events(parser, text), "casualty_report")
+    assert [(e.killed, e.when.date) for e in reports] == [(5, "2024-05-15")]
+
+
+def test_a_victim_told_by_their_role_is_counted():
+    assert _read("The driver, a 43-year-old man, was killed, and his passenger was injured.") == \
+        [("killed", 1, "individual"), ("injured", 1, "individual")]
