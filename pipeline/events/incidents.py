@@ -364,9 +364,12 @@ def toll(figs: list[Figure]) -> int | None:
             updates = [f for f in chosen if f.update]
             return max(f.value for f in updates or chosen)
     individuals = count_individuals(figs)  # "a woman died" is 1, "a man and his wife" 2
-    if individuals is not None:
-        return individuals
     increments = [f.value for f in figs if f.role == "increment"]
+    if individuals is not None:
+        # "A man was injured. Later a drone hit a car, injuring two more": the victims told one by one and the more
+        # told after them, with no total stated (an increment is never added to a total)
+        return individuals + sum(f.value for f in figs if f.role == "increment" and
+                                 f.start > min(g.start for g in figs if g.role == "individual"))
     if increments:
         return max(increments)
     if any(f.role == "zero" for f in figs):
@@ -819,6 +822,9 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
             if _BACK_REFERENCE.search(sent.text) and not any(f.role in ("total", "observation") for f in sent.figures) \
                     and any(same_place(a, b) for a in sent.points for b in own):
                 return False  # "a day of mourning for the victims of the strike on X": the day is the mourning's
+            if sent.strikes and _stated(inc) and not _shares_figure(inc, sent) and \
+                    any(f.role in ("total", "individual") for f in sent.figures) and not any(f.update for f in sent.figures):
+                return True  # "On Tuesday evening, shelling killed one": an attack with a toll of its own that day
             return not any(_NIGHT.search(s.text) for s in (*inc.sentences, sent)) and not _shares_figure(inc, sent)
         return gap > 1
     # the incident has no stated date: a stated other day splits only with a toll that is not an update of its toll

@@ -113,3 +113,18 @@ def test_a_toll_update_on_a_later_day_updates_the_incident_not_a_new_one(parser)
 def test_a_victim_told_by_their_role_is_counted():
     assert _read("The driver, a 43-year-old man, was killed, and his passenger was injured.") == \
         [("killed", 1, "individual"), ("injured", 1, "individual")]
+
+
+def test_an_attack_the_day_before_with_a_toll_of_its_own_is_another_incident(parser):
+    text = THURSDAY + (
+        "On Wednesday, a Russian glide bomb hit a residential area of Kostiantynivka, killing four people and "
+        "injuring 11. On Tuesday evening, shelling of the town killed one person.\n")
+    assert sorted((e.killed, e.injured, e.when.date) for e in events_of(article_events(parser, text),
+                                                                       "casualty_report")) == \
+        [(1, None, "2024-05-14"), (4, 11, "2024-05-15")]
+
+
+def test_victims_told_one_by_one_and_more_after_them_add_up_when_no_total_is_stated(parser):
+    text = THURSDAY + ("Russian forces attacked Nikopol with artillery on Wednesday. A 58-year-old man was injured. "
+                       "Later, a drone hit a car in the town, injuring two more.\n")
+    assert [(e.killed, e.injured) for e in events_of(article_events(parser, text), "casualty_report")] == [(None, 3)]
