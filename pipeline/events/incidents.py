@@ -35,7 +35,10 @@ The toll of an incident, one documented rule: the stated totals of the incident 
 before approximate ones); the largest one worded as an update ("the toll rose to 58") if any (a
 toll only rises, and an article may retell an earlier update after the latest: "Earlier, the toll rose to
 30"), else the largest. Without any total: an observation ("Reuters saw a dozen bodies"), else
-individuals ("a woman died"; "a man and his wife" are two), else increments ("three more died").
+individuals ("a woman died"; "a man and his wife" are two) plus the increments told after them ("A man was
+injured. A drone then injured two more.": three), else increments ("three more died"). A total of one group of the
+population ("five children were killed") below a total of all the victims is a part of it, however new
+(``_without_groups``); the dead and the wounded counted together ("killed or wounded") are neither.
 Sub-counts ("including seven children") and aggregates ("31 killed across the region over the
 past day") never; nor, in an incident at a town that states a total of its own, a total told only of its oblast (the
 region's sum: ``_wider_sums``); nor a total told with no attack and no place, not as an update, far over every total the
@@ -48,8 +51,13 @@ A sentence worded as another incident ("another massive attack on X killed seven
 open incident at the same place already gave is that incident (a lede against the nights before); a sentence whose
 every total restates the incident's stays with it whatever other place it names (``_restates_total``). A figure with no
 place and no attack joins, after the incident that stated the same figure, the one whose figures the same claimant
-gave. A day written as a calendar date ("on 23 April") is the incident's own even when it is the page's: a weekday
-stated later starts another incident rather than redating it.
+gave, else to the incident at the town named last before it in its paragraph ("Also blasts in X. A fuel truck
+exploded. Three died."), else to the incident told last. A toll told at one town of an attack told over two, where
+the incident told its harm at the other, is an incident of its own (``_toll_elsewhere``). A toll worded as an update
+on a day of its own ("On Thursday the toll rose to five") updates the incident, while an attack the day before with a
+toll of its own is another incident even across a night. A figure with no place right after a sentence of an earlier
+year's place goes on about that year. A day written as a calendar date ("on 23 April") is the incident's own even when
+it is the page's: a weekday stated later starts another incident rather than redating it.
 """
 
 from __future__ import annotations
