@@ -64,7 +64,7 @@ _PERSON_ONE = (r"(?:man|woman|person|civilian|child|boy|girl|resident|soldier|se
                r"doctor|nurse|volunteer|rescuer|medic|officer|policeman|journalist|teacher|worker|farmer|student|"
                r"guard|employee|miner|firefighter|priest|neighbou?r|friend|relative|cousin|uncle|aunt|nephew|niece|official|"
                r"citizen|national|foreigner|sailor|seafarer|passenger|"
-               r"passer-by|passerby)")
+               r"passer-by|passerby|victim)")
 # an age standing for the person ("a 72-year-old died"), not before the noun it qualifies ("a 72-year-old woman")
 _PERSON_ONE = r"(?:" + _PERSON_ONE + r"|\d{1,3}-year-old(?![\w-])(?!\s+(?:[\w-]+\s+)?" + _PERSON_ONE + r"))"
 _PERSON_MANY = (r"(?:people|persons|civilians|children|kids|adults|men|women|boys|girls|teenagers|residents|"
@@ -120,7 +120,7 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("injured", "individual", r"\b(?:an?|one|another|his|her|their|the)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
      + r"\s+(?:(?:was|has been|had been|also|later|reportedly)\s+){0,3}(?:injured|wounded|hurt)\b"),
     # (also "the": a victim first told by their role, "a car was hit, the driver was injured", "the woman received ...")
-    ("injured", "individual", r"\b(?:an?|one|another|the)\s+" + _MOD + _PERSON_ONE + _FROM + r"\s+(?:(?:was|has been|"
+    ("injured", "individual", r"\b(?:an?|one|another|the)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION + r"\s+(?:(?:was|has been|"
      r"had been|also)\s+){0,2}(?:received|suffered|sustained|got)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:injury|wound|"
      r"injuries|wounds|contusion|concussion)\b"),
     ("injured", "individual", r"\b(?:injuring|wounding|injured|wounded)\s+(?:an?|one|another)\s+" + _MOD + _PERSON_ONE
@@ -128,7 +128,7 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("injured", "total", r"\bnumber of (?:the )?(?:(?:people|persons|civilians|victims|residents)\s+)?(?:injured|wounded)\s+(?:[\w’'-]+\s+){0,12}?"
                          r"(?:to|is|was|reached|stands at|rose to|increased to)\s+" + _QUAL + _NUM),
     # the injured told by where they are treated ("three people were hospitalised", "a woman was taken to hospital")
-    ("injured", "total", _QUAL + _NUM + _WHO + _PAREN + _HOSPITALISED),
+    ("injured", "total", _QUAL + _NUM + _WHO + _AGES + _PAREN + _HOSPITALISED),
     ("injured", "individual", r"\b(?:an?|one|another|his|her|their)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
      + _HOSPITALISED),
     # "one person was killed and another injured": one more victim, of the other kind
@@ -167,6 +167,11 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
      r"(?:died\s+(?:of|from)\s+(?:his|her)\s+(?:[\w-]+\s+)?(?:wounds|injuries)|" + _SUCCUMBED + r")\b"),
     # one victim told as "a dead" in a report's translated wording ("there is a dead and two wounded")
     ("killed", "individual", r"\bthere\s+(?:is|was)\s+(?:a dead|one dead)\b(?!\s+(?:body|end|zone|man|woman|child|person))"),
+    # one victim among those of a count ("a 12-year-old boy was among the injured"): one of that kind at least
+    ("injured", "individual", r"\b(?:an?|one|another|the)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION +
+     r"\s+(?:was|is)\s+(?:also\s+)?among\s+the\s+(?:injured|wounded)\b"),
+    ("killed", "individual", r"\b(?:an?|one|another|the)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION +
+     r"\s+(?:was|is)\s+(?:also\s+)?among\s+the\s+(?:dead|killed)\b"),
     # the attack as the subject of the deaths ("a strike claimed the life of a woman", "claimed the lives of five")
     ("killed", "individual", r"\bclaim(?:ed|s|ing)\s+the\s+life\s+of\s+(?:an?|one)\s+" + _MOD + _PERSON_ONE + r"\b"),
     ("killed", "total", r"\bclaim(?:ed|s|ing)\s+the\s+lives\s+of\s+" + _QUAL + _NUM + _WHO),
@@ -217,6 +222,8 @@ _NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("medical", "first aid"),),
     (("wounds", "injuries", "succumbed"),),
     (("a dead", "one dead"),),
+    (("among",), ("injured", "wounded")),
+    (("among",), ("dead", "killed")),
     (("claim",), ("life",)),
     (("claim",), ("lives",)),
 )

@@ -128,3 +128,10 @@ def test_victims_told_one_by_one_and_more_after_them_add_up_when_no_total_is_sta
     text = THURSDAY + ("Russian forces attacked Nikopol with artillery on Wednesday. A 58-year-old man was injured. "
                        "Later, a drone hit a car in the town, injuring two more.\n")
     assert [(e.killed, e.injured) for e in events_of(article_events(parser, text), "casualty_report")] == [(None, 3)]
+
+
+def test_victims_told_with_an_age_apposition_or_among_a_count_are_read():
+    assert _read("A man, 54, sustained injuries.") == [("injured", 1, "individual")]
+    assert _read("Two men aged 35 and 40 were hospitalized with shrapnel wounds.") == [("injured", 2, "total")]
+    assert _read("A 12-year-old boy was among the injured.") == [("injured", 1, "individual")]
+    assert _read("Another victim died in the hospital.") == [("killed", 1, "individual")]
