@@ -556,6 +556,12 @@ def _ratio_ok(a: int, b: int, ratio: float) -> bool:
 
 
 # -- the article ------------------------------------------------------------------------------
+# a word of an attack, read or not as a trigger ("the Russians hit the mall with two missiles"): a sentence of an
+# earlier year's place that has one tells of that year's incident, not of the place's history in general
+_ATTACK_WORD = re.compile(r"\b(?:hit|struck|strikes?|attack\w*|shell\w*|bomb\w*|missiles?|drones?|rockets?|kill\w*)\b",
+                          re.IGNORECASE)
+
+
 def read_sentences(text: str, places: list[Place], published: EventDate) -> list[_Sentence]:
     """Read each sentence once."""
     ordered, titles = [], []
@@ -606,7 +612,7 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
             # "In 2022 a strike hit X. Four people were injured.", "On this day in 2022, X was hit. Then, 21 were
             # killed.": it goes on about the earlier period (told of a place, even with no trigger read there)
             before = True
-        told_before = before or bool(here) and earlier_period(sentence, published)
+        told_before = before or bool(here) and bool(_ATTACK_WORD.search(sentence)) and earlier_period(sentence, published)
         if _dated_caption(text, s, date, published):
             captions.append(len(out))
         here = [_as_unit(p, text) for p in here]

@@ -135,3 +135,11 @@ def test_victims_told_with_an_age_apposition_or_among_a_count_are_read():
     assert _read("Two men aged 35 and 40 were hospitalized with shrapnel wounds.") == [("injured", 2, "total")]
     assert _read("A 12-year-old boy was among the injured.") == [("injured", 1, "individual")]
     assert _read("Another victim died in the hospital.") == [("killed", 1, "individual")]
+
+
+def test_a_toll_after_a_places_history_in_another_year_stays_the_news_toll(parser):
+    text = THURSDAY + ("Russian forces struck Kharkiv on Wednesday.\n\n"
+                       "Kharkiv, a city of 1.4 million people in 2021, lies near the border. Three people were injured, "
+                       "the mayor said.\n")
+    assert [(e.injured, e.when.date) for e in events_of(article_events(parser, text), "casualty_report")] == \
+        [(3, "2024-05-15")]
