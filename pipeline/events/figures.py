@@ -1,7 +1,7 @@
 """Casualty figures: every killed / injured number a sentence states, its role and who said it.
 
 A figure's ``role`` decides how it may be used (see ``CasualtyClaim``): a stated total is a toll;
-"last year, a strike killed 63" is ``background`` (a past year's incident);
+"last year, a strike killed 63" is ``background`` (a past year's incident), "killed or wounded" ``combined``;
 "including three children" is a sub-count, "three more died" an increment, "Reuters saw a dozen
 bodies" an observation, "a woman died" one individual ("twin brothers and a boy were killed":
 three), "no one was killed" a zero, "31 killed across the region over the past day" an aggregate
@@ -46,12 +46,16 @@ _WHO = (r"(?P<more>\s+(?:more|other|additional|further)\b)?(?:\s+(?:(?!(?:\d|wit
         r"militants|passengers|workers|employees|patients|of them|officers|policemen|rescuers|medics|"
         r"teenagers|minors|babies|girls|boys|families|pensioners|students|miners|firefighters|journalists|"
         r"prisoners(?: of war)?|POWs|inmates|detainees|captives|hostages|citizens|nationals|foreigners|sailors|"
-        r"seafarers|crew members))?")
+        r"seafarers|crew members|personnel|staff(?: members)?)"
+        # where they were or belonged ("two employees of the oil depot are injured", "five people at the station")
+        r"(?:\s+(?:of|at|from)\s+the\s+(?:[\w’'-]+\s+){0,2}?(?!(?:were|was|are|is|have|has|had)\b)[\w’'-]+(?=\s+(?:were|was|"
+        r"are|is|have|has|had)\b))?)?")
 _PAREN = r"(?:,?\s*(?:including|among them|incl\.)[^,.;:]{1,60}?,?)?"
 # the victims' ages after them ("two men aged 40 and 20 were wounded"): not figures of their own
 _AGES = r"(?:,?\s+aged\s+\d{1,3}(?:\s*(?:,|and|to|-)\s*\d{1,3})*,?)?"
 _AGE_BEFORE = re.compile(r"\b(?:aged|ages(?:\s+of)?)\s+(?:\d{1,3}\s*(?:,|and|to|-)\s*)*$", re.IGNORECASE)
 _AUX = (r"\s+(?:(?:were|have|has|had|was|are|is|being|been|reportedly|already|also|now|all|later|"
+        r"(?:known|said|reported|confirmed|believed) to (?:have|be)|"
         r"(?:reported|confirmed|listed|registered)(?:\s+as)?|found|left|as)\s+){0,3}")
 
 # victims named one by one: "twin brothers and a 19-year-old boy were killed" (3), "a man and his wife died" (2)
@@ -59,8 +63,8 @@ _PERSON_ONE = (r"(?:man|woman|person|civilian|child|boy|girl|resident|soldier|se
                r"infant|son|daughter|brother|sister|husband|wife|mother|father|grandmother|grandfather|driver|"
                r"doctor|nurse|volunteer|rescuer|medic|officer|policeman|journalist|teacher|worker|farmer|student|"
                r"guard|employee|miner|firefighter|priest|neighbou?r|friend|relative|cousin|uncle|aunt|nephew|niece|official|"
-               r"citizen|national|foreigner|sailor|seafarer|"
-               r"passer-by|passerby)")
+               r"citizen|national|foreigner|sailor|seafarer|passenger|"
+               r"passer-by|passerby|victim)")
 # an age standing for the person ("a 72-year-old died"), not before the noun it qualifies ("a 72-year-old woman")
 _PERSON_ONE = r"(?:" + _PERSON_ONE + r"|\d{1,3}-year-old(?![\w-])(?!\s+(?:[\w-]+\s+)?" + _PERSON_ONE + r"))"
 _PERSON_MANY = (r"(?:people|persons|civilians|children|kids|adults|men|women|boys|girls|teenagers|residents|"
@@ -103,7 +107,7 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("killed", "total", _QUAL + _NUM + r"\s+(?:\w+\s+)?(?:bodies|corpses)\s+(?:were|have been|had been|was)\s+"
                         r"(?:found|recovered|discovered|exhumed|retrieved|pulled)\b"),
     ("killed", "total", _QUAL + _NUM + _WHO + r"\s+(?:have|has|had)\s+(?:already\s+)?been\s+buried\b"),
-    ("killed", "individual", r"\b(?:an?|one|another|(?P<kin>his|her|their))\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
+    ("killed", "individual", r"\b(?:an?|one|another|the|(?P<kin>his|her|their))\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
      + r"\s+(?:(?:was|has been|had been|has|had|also|later|reportedly)\s+){0,3}(?:killed|(?(kin)(?!)|(?:died|dead|"
      + _SUCCUMBED + r")))\b"),
     ("killed", "individual", r"\b(?:killing|killed)\s+(?:an?|one|another)\s+" + _MOD + _PERSON_ONE + r"\b(?!['’]s)"),
@@ -116,7 +120,7 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("injured", "individual", r"\b(?:an?|one|another|his|her|their|the)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
      + r"\s+(?:(?:was|has been|had been|also|later|reportedly)\s+){0,3}(?:injured|wounded|hurt)\b"),
     # (also "the": a victim first told by their role, "a car was hit, the driver was injured", "the woman received ...")
-    ("injured", "individual", r"\b(?:an?|one|another|the)\s+" + _MOD + _PERSON_ONE + _FROM + r"\s+(?:(?:was|has been|"
+    ("injured", "individual", r"\b(?:an?|one|another|the)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION + r"\s+(?:(?:was|has been|"
      r"had been|also)\s+){0,2}(?:received|suffered|sustained|got)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:injury|wound|"
      r"injuries|wounds|contusion|concussion)\b"),
     ("injured", "individual", r"\b(?:injuring|wounding|injured|wounded)\s+(?:an?|one|another)\s+" + _MOD + _PERSON_ONE
@@ -124,7 +128,7 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("injured", "total", r"\bnumber of (?:the )?(?:(?:people|persons|civilians|victims|residents)\s+)?(?:injured|wounded)\s+(?:[\w’'-]+\s+){0,12}?"
                          r"(?:to|is|was|reached|stands at|rose to|increased to)\s+" + _QUAL + _NUM),
     # the injured told by where they are treated ("three people were hospitalised", "a woman was taken to hospital")
-    ("injured", "total", _QUAL + _NUM + _WHO + _PAREN + _HOSPITALISED),
+    ("injured", "total", _QUAL + _NUM + _WHO + _AGES + _PAREN + _HOSPITALISED),
     ("injured", "individual", r"\b(?:an?|one|another|his|her|their)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
      + _HOSPITALISED),
     # "one person was killed and another injured": one more victim, of the other kind
@@ -163,6 +167,14 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
      r"(?:died\s+(?:of|from)\s+(?:his|her)\s+(?:[\w-]+\s+)?(?:wounds|injuries)|" + _SUCCUMBED + r")\b"),
     # one victim told as "a dead" in a report's translated wording ("there is a dead and two wounded")
     ("killed", "individual", r"\bthere\s+(?:is|was)\s+(?:a dead|one dead)\b(?!\s+(?:body|end|zone|man|woman|child|person))"),
+    # one victim among those of a count ("a 12-year-old boy was among the injured"): one of that kind at least
+    ("injured", "individual", r"\b(?:an?|one|another|the)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION +
+     r"\s+(?:was|is)\s+(?:also\s+)?among\s+the\s+(?:injured|wounded)\b"),
+    ("killed", "individual", r"\b(?:an?|one|another|the)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION +
+     r"\s+(?:was|is)\s+(?:also\s+)?among\s+the\s+(?:dead|killed)\b"),
+    # the attack as the subject of the deaths ("a strike claimed the life of a woman", "claimed the lives of five")
+    ("killed", "individual", r"\bclaim(?:ed|s|ing)\s+the\s+life\s+of\s+(?:an?|one)\s+" + _MOD + _PERSON_ONE + r"\b"),
+    ("killed", "total", r"\bclaim(?:ed|s|ing)\s+the\s+lives\s+of\s+" + _QUAL + _NUM + _WHO),
 ))
 
 # For each pattern of ``_PATTERNS`` (same order), the words it cannot match without: groups that must each have
@@ -210,6 +222,10 @@ _NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("medical", "first aid"),),
     (("wounds", "injuries", "succumbed"),),
     (("a dead", "one dead"),),
+    (("among",), ("injured", "wounded")),
+    (("among",), ("dead", "killed")),
+    (("claim",), ("life",)),
+    (("claim",), ("lives",)),
 )
 assert len(_NEEDS) == len(_PATTERNS)
 # the patterns from ``_RARE_FROM`` on are tried only in a sentence holding a word of their first groups (one test for
@@ -262,12 +278,12 @@ _ILLNESS = re.compile(r"\b(?:virus\w*|viral|outbreaks?|epidemics?|pandemics?|cho
                       r"Ebola|infect\w*|diseases?|fever|measles|malaria|tuberculosis|COVID(?:-19)?|coronavirus|"
                       r"HIV|AIDS)\b", re.IGNORECASE)
 _CASUALTY_WORD = re.compile(r"(kill|dead|died|die\b|perish|bod(y|ies)|corpse|grave|toll|wound|injur|hurt|fatalit|death|"
-                            r"buried|lives|hospital|medical|first aid|casualt)", re.IGNORECASE)
+                            r"buried|lives|life of|hospital|medical|first aid|casualt)", re.IGNORECASE)
 _CASUALTY_PREFIXES = frozenset("kill dead died die dies peri body bodi corp grav toll woun inju hurt fata deat buri "
-                               "live lives hosp medi aid casu".split())
+                               "live lives life hosp medi aid casu".split())
 # a letter run that starts with one of ``_CASUALTY_PREFIXES`` holds one of these: the cheaper test made first
 _CASUALTY_STEMS = ("kill", "dead", "die", "peri", "bod", "corp", "grav", "toll", "woun", "inju", "hurt", "fata", "deat",
-                   "buri", "live", "hospital", "medical", "first aid", "casualt")
+                   "buri", "live", "life of", "hospital", "medical", "first aid", "casualt")
 _SUBCOUNT_BEFORE = re.compile(r"\b(including|among them|among whom|of whom|incl\.|among the (?:dead|victims|injured))"
                               r"[^.;]{0,12}$", re.IGNORECASE)
 # a sentence framed by a count it then breaks down ("Of the 65 people hospitalised, five are in critical condition while
@@ -324,6 +340,16 @@ _PAST_YEAR = re.compile(r"\b(?:last year|a year ago|(?:\w+|\d+) years ago|the pr
 # that killed at least 20"): that earlier attack's toll, whatever the sentence tells of today
 _PAST_ATTACK_BEFORE = re.compile(r"\b(?:years?|anniversary)\s+(?:after|since|of)\s+(?:an?|the)\s+[^.;:]{0,80}?"
                                  r"\b(?:that|which)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# victims told as one group of the population ("five children were killed", "three women"): a part of the
+# incident's toll when the incident states a larger total (``incidents.toll``), the toll itself when it states none
+_GROUP_AFTER = re.compile(r"\s+(?:(?:young|little|small|local|more|other|of the)\s+)?(?:children|kids|minors|"
+                          r"teenagers|teens|babies|infants|toddlers|boys|girls|women|pupils|schoolchildren)\b",
+                          re.IGNORECASE)
+# the dead and the wounded counted together ("1,535 troops were killed or wounded", "4,600 killed and wounded"):
+# a count of neither kind, kept as a claim
+_COMBINED_AFTER = re.compile(r"\s*(?:or|and|/)\s*(?:wounded|injured)\b(?!\s+" + _QUAL + _NUM + ")", re.IGNORECASE)
+_VERB_END = re.compile(r"(?:killed|dead)$", re.IGNORECASE)  # a figure worded "N were killed", not "killed N"
+_COMBINED_IN = re.compile(r"\b(?:killed|dead)\s*(?:or|and|/)\s*(?:wounded|injured)\b", re.IGNORECASE)
 # a single victim told as one more than those before
 _ADDITIONAL = re.compile(r"\b(?:another|also|a second|a third|a further|one more)\b", re.IGNORECASE)
 # a daily or running total told as such ("In total, over the past day ...")
@@ -396,6 +422,7 @@ class Figure:
     approximate: bool
     update: bool  # worded as the latest state ("the toll rose to", "so far")
     additional: bool = False  # one more victim told apart from those before ("another man", "a woman was also")
+    group: bool = False  # the victims are one group of the population ("five children"): maybe a part of a total
 
 
 def parse_number(token: str) -> int | None:
@@ -492,9 +519,13 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
                 continue  # "feared killed", "may rise to 20"
             this_role = role
             more = "more" in pattern.groupindex and m.group("more")
+            if _COMBINED_AFTER.match(sentence, m.end()) and _VERB_END.search(m.group(0)) if kind == "killed" else \
+                    _COMBINED_IN.search(m.group(0)):
+                this_role = "combined"  # "1,535 troops were killed or wounded": neither kind's count
+                more = False
             if _SUBCOUNT_BEFORE.search(before) or _SUBCOUNT_AFTER.match(sentence[m.end("num") if "num" in pattern.groupindex else m.end():]):
                 this_role = "subcount"
-            elif _COMBINED_AFTER.match(sentence, m.end()):
+            elif this_role != "combined" and _COMBINED_AFTER.match(sentence, m.end()):
                 this_role = "aggregate"  # "1,000 troops were killed or wounded": one count of both kinds, no toll
             elif summed is not None and at >= summed:
                 this_role = "aggregate"  # "overall, three were injured in the oblast": the unit's sum
@@ -522,7 +553,8 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
             other = "other" in pattern.groupindex and not any(f.kind == kind and f.start < offset + m.start()
                                                               for f in found.values())
             fig = Figure(kind, value, m.group(0).strip(), offset + m.start(), offset + m.end(), this_role, approximate,
-                         update, this_role == "individual" and not other and bool(_ADDITIONAL.search(m.group(0))))
+                         update, this_role == "individual" and not other and bool(_ADDITIONAL.search(m.group(0))),
+                         "num" in pattern.groupindex and bool(_GROUP_AFTER.match(sentence, m.end("num"))))
             if key not in found or (found[key].end - found[key].start) < (fig.end - fig.start):
                 found[key] = fig
     lists = (*(_ENUMERATION.finditer(sentence) if _has(low, _ENUMERATION_NEEDS) else ()),

@@ -35,7 +35,10 @@ The toll of an incident, one documented rule: the stated totals of the incident 
 before approximate ones); the largest one worded as an update ("the toll rose to 58") if any (a
 toll only rises, and an article may retell an earlier update after the latest: "Earlier, the toll rose to
 30"), else the largest. Without any total: an observation ("Reuters saw a dozen bodies"), else
-individuals ("a woman died"; "a man and his wife" are two), else increments ("three more died").
+individuals ("a woman died"; "a man and his wife" are two) plus the increments told after them ("A man was
+injured. A drone then injured two more.": three), else increments ("three more died"). A total of one group of the
+population ("five children were killed") below a total of all the victims is a part of it, however new
+(``_without_groups``); the dead and the wounded counted together ("killed or wounded") are neither.
 Sub-counts ("including seven children") and aggregates ("31 killed across the region over the
 past day") never; nor, in an incident at a town that states a total of its own, a total told only of its oblast (the
 region's sum: ``_wider_sums``); nor a total told with no attack and no place, not as an update, far over every total the
@@ -48,8 +51,13 @@ A sentence worded as another incident ("another massive attack on X killed seven
 open incident at the same place already gave is that incident (a lede against the nights before); a sentence whose
 every total restates the incident's stays with it whatever other place it names (``_restates_total``). A figure with no
 place and no attack joins, after the incident that stated the same figure, the one whose figures the same claimant
-gave. A day written as a calendar date ("on 23 April") is the incident's own even when it is the page's: a weekday
-stated later starts another incident rather than redating it.
+gave, else to the incident at the town named last before it in its paragraph ("Also blasts in X. A fuel truck
+exploded. Three died."), else to the incident told last. A toll told at one town of an attack told over two, where
+the incident told its harm at the other, is an incident of its own (``_toll_elsewhere``). A toll worded as an update
+on a day of its own ("On Thursday the toll rose to five") updates the incident, while an attack the day before with a
+toll of its own is another incident even across a night. A figure with no place right after a sentence of an earlier
+year's place goes on about that year. A day written as a calendar date ("on 23 April") is the incident's own even when
+it is the page's: a weekday stated later starts another incident rather than redating it.
 """
 
 from __future__ import annotations
@@ -374,21 +382,34 @@ def _contrasted(figs: list[Figure]) -> list[Figure]:
 def toll(figs: list[Figure]) -> int | None:
     """The toll one article gives for one incident from its figures of one kind (module docstring)."""
     for roles, exact_first in ((("total",), True), (("observation",), False)):
-        chosen = [f for f in figs if f.role in roles]
+        chosen = _without_groups([f for f in figs if f.role in roles])
         if exact_first and any(not f.approximate for f in chosen):
             chosen = [f for f in chosen if not f.approximate]
         if chosen:
             updates = [f for f in chosen if f.update]
             return max(f.value for f in updates or chosen)
     individuals = count_individuals(figs)  # "a woman died" is 1, "a man and his wife" 2
-    if individuals is not None:
-        return individuals
     increments = [f.value for f in figs if f.role == "increment"]
+    if individuals is not None:
+        # "A man was injured. Later a drone hit a car, injuring two more": the victims told one by one and the more
+        # told after them, with no total stated (an increment is never added to a total)
+        return individuals + sum(f.value for f in figs if f.role == "increment" and
+                                 f.start > min(g.start for g in figs if g.role == "individual"))
     if increments:
         return max(increments)
     if any(f.role == "zero" for f in figs):
         return 0
     return None
+
+
+def _without_groups(totals: list[Figure]) -> list[Figure]:
+    """``totals`` but those of one group of the population ("five children were killed") below a total of all the
+    victims: a part of that toll, even told as the latest news ("the number rose to 50, and five children were
+    killed"); the documented rule that a sub-count is no total, where no "including" says so."""
+    whole = [f.value for f in totals if not f.group]
+    if not whole:
+        return totals
+    return [f for f in totals if not f.group or f.value >= max(whole)]
 
 
 # -- sentences and places ----------------------------------------------------------------------
@@ -575,6 +596,12 @@ def one_sense(places: list[Place], text: str) -> list[Place]:
 
 
 # -- the article ------------------------------------------------------------------------------
+# a word of an attack, read or not as a trigger ("the Russians hit the mall with two missiles"): a sentence of an
+# earlier year's place that has one tells of that year's incident, not of the place's history in general
+_ATTACK_WORD = re.compile(r"\b(?:hit|struck|strikes?|attack\w*|shell\w*|bomb\w*|missiles?|drones?|rockets?|kill\w*)\b",
+                          re.IGNORECASE)
+
+
 def read_sentences(text: str, places: list[Place], published: EventDate) -> list[_Sentence]:
     """Read each sentence once."""
     ordered, titles = [], []
@@ -591,6 +618,7 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
     default_claimant = source_line(text)
     captions: list[int] = []  # photo captions that date their picture (``_earlier_caption``)
     last: tuple[int, str] | None = None  # the sentence before and its paragraph (``_day_of_its_own``)
+    told_before = False  # the sentence before tells of a place or an incident of an earlier period (``earlier_period``)
     for i, (s, e, para) in enumerate(split_sentences(text)):
         sentence = text[s:e]
         here = ordered[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
@@ -599,7 +627,7 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
         previous = sentence
         if not trig and not figs and not here:
             out.append(_Sentence(i, s, e, para, sentence, [], [], [], [], None, False, None))
-            last = (para, sentence)
+            last, told_before = (para, sentence), False
             continue
         who = claimant(sentence, previous_claimant) if (trig or figs) else None
         if who:
@@ -620,10 +648,12 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
             date = _day_of_its_own(last[1], published)
         last = (para, sentence)
         if not before and (trig or figs) and date is None and not here and out and out[-1].para == para and \
-                (out[-1].earlier or _THEN.match(sentence) and earlier_period(out[-1].text, published)):
-            # "In 2022 a strike hit X. Four people were injured.": it goes on about the earlier period; "Then, ..."
-            # refers to the time of the sentence before, whatever it tells
+                (out[-1].earlier or told_before or _THEN.match(sentence) and earlier_period(out[-1].text, published)):
+            # "In 2022 a strike hit X. Four people were injured.", "On this day in 2022, X was hit. Then, 21 were
+            # killed.": it goes on about the earlier period (told of a place, even with no trigger read there); "Then,
+            # ..." refers to the time of the sentence before, whatever it tells
             before = True
+        told_before = before or bool(here) and bool(_ATTACK_WORD.search(sentence)) and earlier_period(sentence, published)
         if _dated_caption(text, s, date, published):
             captions.append(len(out))
         here = [_as_unit(p, text) for p in here]
@@ -871,6 +901,8 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     if sent.points and own and tells and not any(same_place(a, b) for a in sent.points for b in own) and \
             not _restates_total(inc, sent):
         return True  # an attack or a toll somewhere else
+    if sent.points and own and _toll_elsewhere(inc, sent):
+        return True  # "four were injured in A. In B, one person was hurt.": each town of the attack has its own toll
     if sent.points and own and _own_attack(inc, sent) and \
             not any(same_place(a, b) and not distinct_settlements(a, b) for a in sent.points for b in own):
         return True  # an attack of its own at another village, however near ("another drone struck the village of Y")
@@ -887,6 +919,8 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     if sent.points and not own and regions and tells and not any(p.admin1_code in regions for p in sent.points) \
             and inc.date is not None and (sent.date is None or sent.date.date != inc.date.date):
         return True  # an incident told only by its oblast, and an attack at a town of another oblast not on its day
+    if sent.date is not None and not sent.strikes and _stated(inc) and _updates_only(sent.figures):
+        return False  # "On Thursday the toll rose to five": the day of the update, not of another incident
     if sent.date is None:  # a fresh toll with no stated day is the page's news, not a stale day's attack
         return inc.date is not None and _stale(parse_iso(inc.date.date), published) and _own_attack(inc, sent) and \
             _fresh_toll(sent.figures) and not inc.figures
@@ -906,6 +940,9 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
             if _BACK_REFERENCE.search(sent.text) and not any(f.role in ("total", "observation") for f in sent.figures) \
                     and any(same_place(a, b) for a in sent.points for b in own):
                 return False  # "a day of mourning for the victims of the strike on X": the day is the mourning's
+            if sent.strikes and _stated(inc) and not _shares_figure(inc, sent) and \
+                    any(f.role in ("total", "individual") for f in sent.figures) and not any(f.update for f in sent.figures):
+                return True  # "On Tuesday evening, shelling killed one": an attack with a toll of its own that day
             return not any(_NIGHT.search(s.text) for s in (*inc.sentences, sent)) and not _shares_figure(inc, sent)
         return gap > 1
     # the incident has no stated date: a stated other day splits only with a toll that is not an update of its toll
@@ -926,6 +963,15 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
 
 # a sentence opening on "Earlier" or "Previously" with a day of its own tells of an earlier attack, not the page's news
 _EARLIER_ON = re.compile(r"^\W*(?:earlier|previously)\b", re.IGNORECASE)
+
+
+def _toll_elsewhere(inc: _Incident, sent: _Sentence) -> bool:
+    """Whether ``sent`` tells harm at a town of ``inc`` where the incident told none, while it told harm at another:
+    an attack told over two towns ("drone attacks on A and B"), then the harm in each, is an incident at each."""
+    if not any(f.role != "zero" for f in sent.figures) or _shares_figure(inc, sent):
+        return False  # (the incident's toll told again, whatever place the sentence names, stays with it)
+    harmed = [p for s in inc.sentences if any(f.role != "zero" for f in s.figures) for p in s.points]
+    return bool(harmed) and not any(same_place(a, b) for a in sent.points for b in harmed)
 
 
 def _page_day(day: EventDate, published: EventDate) -> bool:
@@ -1013,6 +1059,12 @@ def _fresh_toll(figs: list[Figure]) -> bool:
     return any(f.role == "total" for f in figs) and not any(f.update for f in figs)
 
 
+def _updates_only(figs: list[Figure]) -> bool:
+    """Every total of ``figs`` worded as an update ("the toll rose to five"), and one at least."""
+    totals = [f for f in figs if f.role == "total"]
+    return bool(totals) and all(f.update for f in totals)
+
+
 def _unharmed(inc: _Incident) -> bool:
     """Whether an incident is told as harming no one ("There were no casualties."): all its figures are zero, so no
     toll told later of another attack can be its own."""
@@ -1070,7 +1122,10 @@ def _specific(trigs: list[Trigger]) -> set[str]:
     return {t.sub for t in trigs if t.sub in ("missile_strike", "drone_strike")}
 
 
-def _pick(incidents: list[_Incident], sent: _Sentence, published: EventDate) -> _Incident | None:
+def _pick(incidents: list[_Incident], sent: _Sentence, published: EventDate,
+          named: list[Place] | None = None) -> _Incident | None:
+    """The open incident ``sent`` goes on about, None for a new one; ``named``: the towns named last before it in its
+    paragraph (what a toll naming no place refers to: "Also explosions in X. A fuel truck exploded. Three died.")."""
     recent = incidents[-WEIGHTS.open_incidents:]
     open_ = [inc for inc in recent if not _conflicts(inc, sent, published)]
     if not open_:
@@ -1095,6 +1150,11 @@ def _pick(incidents: list[_Incident], sent: _Sentence, published: EventDate) -> 
     if open_[-1] is not recent[-1] and sent.strikes and not _ANAPHOR.search(sent.text) and sent.date is not None \
             and sent.date.precision == 1 and sent.date.date != published.date:
         return None  # the article moved on to another incident: an attack on a day of its own does not reach back
+    if not sent.points and not sent.oblasts and not sent.strikes:
+        there = [inc for inc in open_ if any(same_place(a, b) for a in named or () for b in inc.points)]
+        # a toll naming no place nor attack: of the town just named, else of the incident told last (not the last
+        # one opened)
+        return there[-1] if there else latest
     return open_[-1]
 
 
@@ -1151,7 +1211,13 @@ def _other_weapon_over_regions(inc: _Incident, sent: _Sentence) -> bool:
 def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_Incident]:
     """Group strike and casualty sentences into incidents."""
     incidents: list[_Incident] = []
+    named: list[Place] = []  # the towns named last in the paragraph (``_pick``)
+    para = None
     for sent in sentences:
+        if sent.para != para:
+            named, para = [], sent.para
+        if sent.points:
+            named = sent.points
         content = sent.content
         if not content and sent.figures and incidents and \
                 sent.para - incidents[-1].sentences[-1].para <= WEIGHTS.incident_lookback_paragraphs:
@@ -1176,7 +1242,7 @@ def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_
         elif sent.separate:
             target = _restated(incidents, sent)
         else:
-            target = _pick(incidents, sent, published)
+            target = _pick(incidents, sent, published, named)
         if target is not None and _other_weapon_over_regions(target, sent):
             target = None
         if target is None:

@@ -34,7 +34,8 @@ class CasualtyClaim:
     woman died"), ``increment`` ("three more died"), ``subcount`` ("including seven children"),
     ``zero`` ("no one was killed"), ``aggregate`` (a total over many incidents: "31 civilians were
     killed across the region over the past day"), ``vague`` (a round plural with no count: "dozens were
-    killed"), ``background`` (a past year's incident: "last year, a strike on the station killed 63").
+    killed"), ``background`` (a past year's incident: "last year, a strike on the station killed 63"), ``combined`` (the dead and
+    the wounded counted together: "1,535 troops were killed or wounded").
     Only a total is a toll; the others are kept as claims and
     stand in only when the incident has no total (never a sub-count or an aggregate).
     """

@@ -7,7 +7,8 @@ the page's date ("CITY, May 17 (Agency) -" on a reprint of May 18) is the articl
 without a year gives no date. Inside a sentence, "on Friday", "On Friday, ..." and the wire style
 "said Friday" are resolved against the article date (backwards for past tense, forwards for "will"),
 "last week" and "at the weekend" give ACLED time precision 2, "in 2014" gives nothing but a note;
-"since June", "until Friday" bound a span and date nothing.
+"since June", "until Friday" bound a span and date nothing; "on Palm Sunday" / "at Easter" is the last such feast day
+(Orthodox computus) not after the article.
 
 Days are the page's calendar days, with no time zones: "overnight", "last night" and "this morning" are the day
 they are said on (the night that ends that morning: a morning report's "last night" is the night just ended), as is a
@@ -169,6 +170,10 @@ def _headline_date(text: str) -> EventDate:
 _DAYS_TO = r"(?:[-–]|\s+(?:to|into)\s+)"
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:" + _DAYS_TO + r"(\d{1,2}))?\s+" + _MONTH_RE + r"(?:,?\s+(\d{4}))?\b")
 _MONTH_DAY_RANGE = re.compile(r"\b" + _MONTH_RE + r"\s+(\d{1,2})" + _DAYS_TO + r"(\d{1,2})\b")
+# a feast day counted from Easter ("on Palm Sunday", "on Easter Sunday"): the last one not after the article, by the
+# Orthodox computus most churches of the war's two countries keep (``_easter``)
+_FEAST = re.compile(r"\b(Palm Sunday|Easter(?: Sunday| Day)?)\b")
+_FEAST_DAYS = {"palm sunday": -7, "easter": 0, "easter sunday": 0, "easter day": 0}  # days from Easter
 _WEEKDAY_BARE = re.compile(r"\b(" + "|".join(w.title() for w in WEEKDAYS) + r")['’]s\b")  # "Friday's strike"
 _PREVIOUS_DAY = re.compile(r"\b(the previous day|the day before|last night|overnight|earlier (?:in the day|today)|"
                            r"this morning|on the night of|the night before|(?:over|in|during) the (?:past|last) "
@@ -182,6 +187,9 @@ _SPEECH_BEFORE = re.compile(r"\b(said|says|told|tells|reported|reports|announced
                             r"released|published|posted|address|interview|briefing|statement|according to)\b[^.;,]{0,40}$",
                             re.IGNORECASE)
 _SPEECH_REACH = 50  # characters before a date searched for a speech verb (``_SPEECH_BEFORE``)
+# the time a count is stated at ("As of Tuesday morning, 18 were killed in the strike on Monday", "as of the evening of
+# June 24"): the report's time, as a speech verb's day is, not the day of what it reports
+_AS_OF_BEFORE = re.compile(r"\bas of\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
 # "since June", "until June" bound a span and date nothing ("power cuts since late April")
@@ -256,7 +264,7 @@ def explicit_date(sentence: str, published: EventDate, *, skip_speech: bool = Tr
 
 # a sentence without any of these states no date: each date expression above holds one (a month's first three
 # letters, a weekday's or "today"'s "day", "week", "month", "night", "morning", a year)
-_DATE_WORD = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?:19|20)\d\d|"
+_DATE_WORD = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?:19|20)\d\d|Easter|"
                         r"(?i:day|week|month|night|morning|hour)")
 _MONTH_WORD = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # in every month expression
 _ON_BEFORE = re.compile(r"\bon\s+$")
@@ -268,7 +276,8 @@ class _Expression:
     """A date expression found in a sentence, not yet resolved against an article's date."""
 
     start: int
-    kind: str  # "calendar", "in_month", "weekday" ("on Friday"), "weekday_bare" ("Friday's"), "relative", "previous"
+    kind: str  # "calendar", "in_month", "weekday" ("on Friday"), "weekday_bare" ("Friday's"), "relative", "previous",
+    # "feast" ("on Palm Sunday")
     text: str  # as written (the resolved date's note)
     parts: tuple[str | None, ...]  # calendar: (month, day, year); in_month: (month, year); weekday: (name,)
     after_speech: bool  # right after a speech verb ("said on Thursday"): it dates the statement
@@ -353,7 +362,8 @@ def read_dates(sentence: str) -> DateReading:
             # (but "since July 27, when it announced the recapture of X": the day of what the "when" clause tells)
         if any(a < pos < b for a, b in spans):
             return  # "between May 27 and May 28": a period, not a day (``_BETWEEN``)
-        speech = bool(_SPEECH_BEFORE.search(sentence[max(0, pos - _SPEECH_REACH):pos]))
+        speech = bool(_SPEECH_BEFORE.search(sentence[max(0, pos - _SPEECH_REACH):pos]) or
+                      _AS_OF_BEFORE.search(sentence, max(0, pos - _SPEECH_REACH), pos))
         found.append(_Expression(pos, kind, m.group(0), parts, speech))
 
     has_day = False
@@ -383,6 +393,8 @@ def read_dates(sentence: str) -> DateReading:
                 not _TIME_OF_DAY_BEFORE.search(sentence, max(0, m.start() - 10), m.start()):
             continue
         add(m, "weekday", m.group(2))
+    for m in _FEAST.finditer(sentence) if "Easter" in sentence or "Palm" in sentence else ():
+        add(m, "feast", m.group(1))
     for m in _WEEKDAY_BARE.finditer(sentence) if "day" in sentence else ():
         add(m, "weekday_bare", m.group(1))
     for m in _RELATIVE.finditer(sentence) if ("day" in low or "week" in low or "month" in low) else ():
@@ -426,6 +438,12 @@ def _resolved(expr: _Expression, base: date | None, future: bool) -> EventDate |
         return EventDate(day.isoformat(), 1, expr.text)
     if expr.kind == "relative":
         return _relative(expr.parts[0].lower(), base)
+    if expr.kind == "feast":
+        shift = timedelta(days=_FEAST_DAYS[expr.parts[0].lower()])
+        day = _easter(base.year) + shift
+        if day > base and not future:
+            day = _easter(base.year - 1) + shift
+        return EventDate(day.isoformat(), 1, expr.text)
     word = expr.parts[0].lower()  # "previous"
     if word in _DAY_BEFORE:
         return EventDate((base - timedelta(days=1)).isoformat(), 1, word)
@@ -446,6 +464,16 @@ def _calendar(month: str, day: str, year: str | None, base: date | None, future:
         return EventDate(guess.isoformat(), 1, note)
     except (ValueError, KeyError):
         return None
+
+
+def _easter(year: int) -> date:
+    """Orthodox Easter Sunday of ``year`` in the Gregorian calendar (Meeus's Julian computus, 13 days on from 1900 to
+    2099)."""
+    a, b, c = year % 4, year % 7, year % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    return date(year, month, day + 1) + timedelta(days=13)
 
 
 def _relative(word: str, base: date) -> EventDate:

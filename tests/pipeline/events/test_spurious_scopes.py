@@ -66,7 +66,7 @@ def test_then_goes_on_about_the_earlier_period(geoparser):
 
 # -- one number for both kinds ----------------------------------------------------------------------------------------
 def test_killed_or_wounded_is_no_toll():
-    assert [f.role for f in figures("Over 1,200 soldiers were killed or wounded, the ministry said.")] == ["aggregate"]
+    assert [f.role for f in figures("Over 1,200 soldiers were killed or wounded, the ministry said.")] == ["combined"]
     assert [(f.kind, f.role) for f in figures("The strike killed two and injured five.")] == \
         [("killed", "total"), ("injured", "total")]
 
