@@ -2385,6 +2385,7 @@ def _settlement_list(ctx: _Context, gaz: Gazetteer, pos: int, mentions: list[Men
             if name is None:
                 break
             found = _named_settlement_word(gaz, name.start(), name.group(), mentions) or \
+                _named_settlement_name(gaz, name.start(), name.group(), mentions) or \
                 _unknown_settlement(ctx, gaz, name.start(), name.end(), mentions, in_list=bool(out) or pos != start)
             if found is None:
                 break
@@ -2418,6 +2419,19 @@ def _named_settlement_word(gaz: Gazetteer, start: int, surface: str, mentions: l
         return None
     m = Mention(start, start + len(surface), surface, key, "name", tuple(rows), settlement=True)
     m.signals.append(Signal("named_settlement_word", 0.0, "an English word named a settlement"))
+    return m
+
+
+def _named_settlement_name(gaz: Gazetteer, start: int, surface: str, mentions: list[Mention]) -> Mention | None:
+    """A name of the index that a context rule dropped ("X claimed ..." read as a person speaking), named a
+    settlement by a cue ("the settlement of X"): the cue says what the word is, so it is a place after all. Not
+    an English word (``_named_settlement_word`` decides those) nor a frequent one."""
+    key = name_key(surface)
+    if key not in gaz.keys or _is_dictionary_word(key) or _zipf(key) >= _W.variant_max_zipf or \
+            any(m.start < start + len(surface) and start < m.end for m in mentions):
+        return None
+    m = Mention(start, start + len(surface), surface, key, "name", settlement=True)
+    m.signals.append(Signal("named_settlement_name", 0.0, "named a settlement"))
     return m
 
 

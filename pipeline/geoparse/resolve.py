@@ -583,8 +583,14 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
                                     lists, gaz, w)
             _other_ending_in_listed_unit(mentions, first, cand_lists, unresolved, towns, sentence_units, lists,
                                          gaz, w)
+    together = _listed_namesakes_together(mentions, first, full_lists, cand_lists, unresolved, w)
     second = [_rank(m, cands, second_ctx, index=i, qualifier=qualifiers.get(i))
               for i, (m, cands) in enumerate(zip(mentions, cand_lists))]
+    for i, (c, signal) in together.items():
+        chosen = next((s for s in second[i] if s.candidate.row == c.row), None)
+        if chosen is not None:
+            _add_context(chosen, signal)
+            _sort_scored(second[i])
     _one_sense_per_discourse(mentions, second, w)
     _one_sense_across_spellings(mentions, second, w)
     if second_ctx.theatre:
@@ -938,6 +944,81 @@ def _far_namesake_in_a_list(mentions: list[Mention], first: list, cand_lists: li
         at_district.add(i)
 
 
+def _listed_namesakes_together(mentions: list[Mention], first: list, full_lists: list, cand_lists: list,
+                               unresolved: dict, w: ResolveWeights) -> dict[int, tuple[Candidate, Signal]]:
+    """Namesakes of villages named together ("A, B, C and X were liberated"; "the villages of X and Y ... near A"),
+    none of them placed with confidence, read jointly: for each such name, the namesake near which the most other
+    names of its sentence (or, when the sentence names fewer than ``listed_together_min_names``, of its paragraph and
+    the ``listed_together_paragraphs`` around) have a reading within ``listed_together_km``, each other name
+    counting less the more namesakes it has (``listed_together_specific`` / namesakes, at most 1). The namesake
+    with the most support, at least ``listed_together_min_support`` and ``listed_together_margin`` more than any
+    other, gets ``listed_together``, unless the name's first reading is a town of ``listed_together_keep_population``
+    or more within ``near_km`` of a reading of a name with few namesakes named with it (and is put back into the shortlist when the cut left it out): places named
+    together lie together. Returns mention index → (that namesake, its signal)."""
+    readings: dict[int, list[Candidate]] = {}
+    for i, m in enumerate(mentions):
+        top = first[i][0]
+        if top is None or top.feature_kind != "city" or i in unresolved or m.kind not in ("name", "variant") \
+                or m.district_of is not None or m.region:
+            continue
+        cities = [c for c in full_lists[i] if c.feature_kind == "city"]
+        if cities:
+            readings[i] = cities
+    out: dict[int, tuple[Candidate, Signal]] = {}
+    if len(readings) < w.listed_together_min_names:
+        return out
+    by_sentence: dict[int, list[int]] = defaultdict(list)
+    for i in readings:
+        by_sentence[mentions[i].sentence].append(i)
+    scale_lat = w.listed_together_km / _KM_PER_DEGREE
+    for i, cities in readings.items():
+        m, top = mentions[i], first[i][0]
+        if top.population >= w.namesake_keep_population:
+            continue
+        own = [c for c in cities if c.country_code == top.country_code]
+        if len(own) < 2:
+            continue
+        group = [j for j in by_sentence[m.sentence] if mentions[j].key != m.key]
+        if len({mentions[j].key for j in group}) + 1 < w.listed_together_min_names:
+            group = [j for j in readings if mentions[j].key != m.key
+                     and abs(mentions[j].paragraph - m.paragraph) <= w.listed_together_paragraphs]
+        others: dict[str, list[Candidate]] = {}
+        for j in group:
+            others.setdefault(mentions[j].key, readings[j])
+        if len(others) + 1 < w.listed_together_min_names:
+            continue
+        support = []
+        for c in own:
+            scale_lon = scale_lat / max(0.1, math.cos(math.radians(c.lat)))
+            total = 0.0
+            for key, cands in others.items():
+                if any(abs(o.lat - c.lat) < scale_lat and abs(o.lon - c.lon) < scale_lon and
+                       _great_circle_km(c.lat, c.lon, o.lat, o.lon) <= w.listed_together_km for o in cands):
+                    total += min(1.0, w.listed_together_specific / len(cands))
+            support.append((total, c))
+        support.sort(key=lambda x: (-x[0], x[1].row))
+        best, c = support[0]
+        runner = support[1][0]
+        if _LISTED_DEBUG:
+            print("LISTED", m.text, len(others), [(round(t, 2), x.name, x.admin1_code, round(x.lat, 2), round(x.lon, 2))
+                                                 for t, x in support[:3]])
+        if best < w.listed_together_min_support or best - runner < w.listed_together_margin:
+            continue
+        if top.population >= w.listed_together_keep_population and c.population < top.population and any(
+                _great_circle_km(top.lat, top.lon, o.lat, o.lon) < w.near_km for cands in others.values()
+                if len(cands) <= w.listed_together_specific for o in cands):
+            continue  # a town of the name near the places named with it: the list may reach it
+        out[i] = c, Signal("listed_together", w.listed_together,
+                           f"the namesake near the places named with it ({best:.1f} of {len(others)} named around "
+                           f"it have a reading within {w.listed_together_km:.0f} km)")
+        if all(x.row != c.row for x in cand_lists[i]):
+            cand_lists[i] = [*cand_lists[i], c]
+    return out
+
+
+_LISTED_DEBUG = bool(__import__("os").environ.get("LISTED_DEBUG"))
+
+
 def _unit_of_listed_places(gaz: Gazetteer, units: list[tuple[str, str]], key: str,
                            top: Candidate) -> tuple[str, str | None]:
     """(country, admin-1 code) of a point placed at the centre of the settlements listed with name ``key``: the
@@ -1037,6 +1118,27 @@ def _compact(key: str) -> str:
     return "".join(ch for ch in key if ch.isalnum())
 
 
+# the press's ways of writing Ukrainian "ії", "ій", "ия" as one letter ("Filiia" → "Filia", "Oleksiyivka" →
+# "Oleksiivka"): folded to "i" before doubled letters are made single (``_folded``)
+_I_GLIDES = re.compile("iy|yi|ij|ji")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _folded(compact: str) -> str:
+    """A compact name key with "iy"/"yi" written "i" and every doubled letter single: two spellings of one
+    Ukrainian name that differ only in how the press writes its vowel glides and double letters fold alike."""
+    return _DOUBLED.sub(r"\1", _I_GLIDES.sub("i", compact))
+
+
+@lru_cache(maxsize=256)
+def _unit_settlements_folded(gaz: Gazetteer, admin1: str) -> dict[str, tuple[int, ...]]:
+    """``_unit_settlements`` keyed by the folded names (``_folded``)."""
+    out: dict[str, set[int]] = defaultdict(set)
+    for key, rows in _unit_settlements(gaz, admin1).items():
+        out[_folded(key)].update(rows)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
 @lru_cache(maxsize=256)
 def _unit_settlements(gaz: Gazetteer, admin1: str) -> dict[str, tuple[int, ...]]:
     """Compact name key → rows of the settlements (towns, villages) of unit ``admin1``, for the location
@@ -1070,6 +1172,10 @@ def _in_unit_by_spelling(gaz: Gazetteer, key: str, admin1: str | None,
     if compact in names:
         row = best(names[compact])
         return row, str(gaz._name[row]), True
+    folded = _unit_settlements_folded(gaz, admin1).get(_folded(compact))
+    if folded:  # the same name, its vowel glides or double letters written otherwise
+        row = best(folded)
+        return row, str(gaz._name[row]), False
     if len(compact) < w.unit_spelling_min_letters:
         return None
     close = difflib.get_close_matches(compact, list(names), n=3, cutoff=w.unit_spelling_similarity)
