@@ -2385,7 +2385,7 @@ def _settlement_list(ctx: _Context, gaz: Gazetteer, pos: int, mentions: list[Men
             if name is None:
                 break
             found = _named_settlement_word(gaz, name.start(), name.group(), mentions) or \
-                _named_settlement_name(gaz, name.start(), name.group(), mentions) or \
+                _named_settlement_name(text, gaz, name.start(), name.group(), mentions) or \
                 _unknown_settlement(ctx, gaz, name.start(), name.end(), mentions, in_list=bool(out) or pos != start)
             if found is None:
                 break
@@ -2422,13 +2422,17 @@ def _named_settlement_word(gaz: Gazetteer, start: int, surface: str, mentions: l
     return m
 
 
-def _named_settlement_name(gaz: Gazetteer, start: int, surface: str, mentions: list[Mention]) -> Mention | None:
+def _named_settlement_name(text: str, gaz: Gazetteer, start: int, surface: str,
+                           mentions: list[Mention]) -> Mention | None:
     """A name of the index that a context rule dropped ("X claimed ..." read as a person speaking), named a
     settlement by a cue ("the settlement of X"): the cue says what the word is, so it is a place after all. Not
-    an English word (``_named_settlement_word`` decides those) nor a frequent one."""
+    an English word (``_named_settlement_word`` decides those) nor a frequent one, nor the first word of a longer
+    name ("the village of X LGA": a capital follows)."""
     key = name_key(surface)
+    end = start + len(surface)
     if key not in gaz.keys or _is_dictionary_word(key) or _zipf(key) >= _W.variant_max_zipf or \
-            any(m.start < start + len(surface) and start < m.end for m in mentions):
+            text[end:end + 2].strip()[:1].isupper() or \
+            any(m.start < end and start < m.end for m in mentions):
         return None
     m = Mention(start, start + len(surface), surface, key, "name", settlement=True)
     m.signals.append(Signal("named_settlement_name", 0.0, "named a settlement"))

@@ -522,6 +522,11 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
                     cand, signals = _unit_point(m, gaz, article_unit)
                     unresolved[i] = cand, [*signals, Signal("unresolved_settlement_article_unit", 0.0,
                                                             "the only region the article names")]
+            elif article_unit is not None and m.kind == "name" and one_word_adjectival(m.key) and \
+                    not m.region and _only_unit_named(mentions, first, article_unit):
+                # an adjectival name with no reading in the only region the article names: that region's
+                # settlement of the same adjective with another ending, if any ("Xnyi" for "Xne")
+                _spelt_in_article_unit(m, i, gaz, article_unit, cand_lists, w, endings_only=True)
             if article_unit is not None and m.settlement and cand_lists[i] and \
                     _namesake_abroad(i, mentions, first, _candidates(m, gaz), article_unit, w) and \
                     _only_unit_named(mentions, first, article_unit):
@@ -1153,6 +1158,21 @@ def _unit_settlements(gaz: Gazetteer, admin1: str) -> dict[str, tuple[int, ...]]
     return {k: tuple(sorted(set(v))) for k, v in out.items()}
 
 
+@lru_cache(maxsize=256)
+def _unit_adjective_stems(gaz: Gazetteer, admin1: str) -> dict[str, tuple[int, ...]]:
+    """Adjective stem → rows of the settlements of unit ``admin1`` with a one-word adjectival name of that stem
+    (any spelling; ``adjective_stem``), built on first use, per unit."""
+    import numpy as np
+
+    out: dict[str, set[int]] = defaultdict(set)
+    for row in np.flatnonzero((gaz._a1 == admin1) & (gaz._kind == "city")).tolist():
+        for key in _row_keys(gaz, row):
+            stem = adjective_stem(key, RECOGNISE_WEIGHTS.adjective_stem_min_letters)
+            if stem:
+                out[stem].add(row)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
 @lru_cache(maxsize=4096)
 def _in_unit_by_spelling(gaz: Gazetteer, key: str, admin1: str | None,
                          w: ResolveWeights = RESOLVE_WEIGHTS) -> tuple[int, str, bool] | None:
@@ -1722,13 +1742,22 @@ def _only_unit_named(mentions: list[Mention], first: list, unit: Candidate) -> b
 
 
 def _spelt_in_article_unit(m: Mention, i: int, gaz: Gazetteer, unit: Candidate, cand_lists: list,
-                           w: ResolveWeights) -> None:
+                           w: ResolveWeights, *, endings_only: bool = False) -> None:
     """A name listed as a village, with no place of its name in the unit the article names: the settlement of
-    that unit spelt alike (a close spelling: "Prymortsk" / "Prymorsk"), when there is one."""
+    that unit spelt alike (a close spelling: "Prymortsk" / "Prymorsk"), when there is one, else the settlements
+    of that unit whose one-word adjectival name has the same stem (the press mixes the Ukrainian and Russian
+    endings: "Xnyi", "Xnoye" for "Xne"); ``endings_only``: only the latter."""
     if any(_admin1_of(gaz, c) == unit.admin1_code for c in cand_lists[i]):
         return
-    spelt = _in_unit_by_spelling(gaz, m.key, unit.admin1_code, w)
+    spelt = None if endings_only else _in_unit_by_spelling(gaz, m.key, unit.admin1_code, w)
     if spelt is None:
+        stem = adjective_stem(m.key, RECOGNISE_WEIGHTS.adjective_stem_min_letters)
+        rows = _unit_adjective_stems(gaz, unit.admin1_code).get(stem, ()) if stem else ()
+        if rows:
+            m.kind, m.rows = "variant", rows
+            cand_lists[i] = _candidates(m, gaz)
+            m.signals.append(Signal("ending_in_article_unit", 0.0, "its adjective with another ending, in "
+                                    f"{_admin1_label(gaz, unit.admin1_code)}, the region the article names"))
         return
     row, name, exact = spelt
     m.kind, m.rows = "variant", (row,)
