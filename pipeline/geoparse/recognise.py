@@ -105,15 +105,17 @@ _FACILITY = re.compile(r"[ \t]+((?:(?:nuclear|hydroelectric|hydro|thermal|coal|s
                        r"metallurgical|iron[ \t]+and[ \t]+steel|power|drama|regional|children's|children’s|military|fuel|"
                        r"ammunition|ammo)[ \t]+)*(?:power[ \t]+plant|power[ \t]+station|plant|works|refinery|NPP|HPP|TPP|"
                        r"CHP|dam|bridge|airport|airfield|air[ \t]*base|depot|theat(?:er|re)|hospital|cathedral|"
-                       r"(?:railway|train)[ \t]+station))\b", re.IGNORECASE)
+                       r"(?:railway|train|pumping|metering|compressor|measuring)[ \t]+station))\b", re.IGNORECASE)
 _FACILITY_KINDS = frozenset({"city", "landmark"})
 # facilities placed at the place they are named after even without a landmark row: power plants, dams,
-# refineries and other qualified plants, theatres, railway stations (the station of a town lies in it), military
+# refineries and other qualified plants, theatres, railway stations (the station of a town lies in it), the pumping,
+# metering and compressor stations of oil and gas pipelines (named after the village they stand at), military
 # airfields and depots (named after the town they stand by; placed there with a town's precision) (an airport, a
 # hospital or a bare "plant" may lie elsewhere or name a company: those extend a mention only when the landmark
 # table has them)
 _FACILITY_AT_PLACE = re.compile(r"(?:.*[ \t])?(?:power[ \t]+plant|power[ \t]+station|NPP|HPP|TPP|CHP|dam|refinery|"
-                                r"theat(?:er|re)|(?:railway|train)[ \t]+station|airfield|air[ \t]*base|depot)"
+                                r"theat(?:er|re)|(?:railway|train|pumping|metering|compressor|measuring)[ \t]+station|"
+                                r"airfield|air[ \t]*base|depot)"
                                 r"|.+[ \t]plant", re.IGNORECASE)
 # nouns that name a small place: the population prior of a name so called is not used
 VILLAGE_NOUNS = frozenset({"village", "settlement", "hamlet"})
@@ -1311,11 +1313,17 @@ def _is_town_mention(gaz: Gazetteer, m: Mention) -> bool:
     return "city" in kinds and not kinds & {"country", "continent", "water"}
 
 
+# the power plants and dams, named after their unit or a town they may lie far from, whatever their case
+_POWER_PLANT = re.compile(r"\b(?:power[ \t]+(?:plant|station)|NPP|HPP|TPP|dam)\Z", re.IGNORECASE)
+
+
 def _facility_at_sentence_town(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> None:
-    """A facility named after a place ("the Khmelnytskyi Nuclear Power Plant") whose sentence names, after a
+    """A facility named after a place ("the Khmelnytskyi Nuclear Power Plant", or a power plant in lower case:
+    "the X nuclear power plant", a name, not a description of something in X) whose sentence names, after a
     preposition, another town of the same admin-1 unit ("a visit to Netishyn"): it lies at that town."""
     for m in mentions:
-        if not m.facility or not m.text[m.text.find(" ") + 1:][:1].isupper():
+        tail = m.text[m.text.find(" ") + 1:]
+        if not m.facility or not (tail[:1].isupper() or _POWER_PLANT.search(tail)):
             continue
         unit = _top_admin1(gaz, m)
         if unit is None:

@@ -148,3 +148,73 @@ def test_a_village_named_alone_keeps_its_ranking(geoparser, gazetteer):
     got = [p for p in geoparser.parse_places(f"Ukrainian units liberated the settlement of {a}.") if p.text == a]
     assert got and "places named with it" not in got[0].reason
     assert not math.isnan(got[0].lat)
+
+
+def _towns(gazetteer, country: str, *, min_population: int, first: str) -> list:
+    """Towns of ``country`` found once in the index under their own one-word name, most populous first."""
+    found = []
+    for key in gazetteer.keys.trie.keys(first):
+        if " " in key or "'" in key or "-" in key or _is_dictionary_word(key):
+            continue
+        rows = gazetteer.rows_for_key(key)
+        if len(rows) != 1:
+            continue
+        cand = gazetteer.candidate(rows[0])
+        if cand.country_code == country and cand.feature_kind == "city" and cand.population >= min_population \
+                and name_key(cand.name) == key and cand.admin1_code:
+            found.append(cand)
+    return sorted(found, key=lambda c: (-c.population, c.row))
+
+
+def test_a_pipeline_station_is_placed_at_the_village_it_is_named_after(geoparser, gazetteer):
+    for town in _towns(gazetteer, "RU", min_population=5_000, first="s")[:3]:
+        for noun in ("oil pumping station", "gas metering station", "gas compressor station"):
+            text = f"Drones hit the {town.name} {noun} overnight, the governor said."
+            got = [p for p in geoparser.parse_places(text) if p.text == f"{town.name} {noun}"]
+            assert got and got[0].admin1_code == town.admin1_code, (town.name, noun)
+            assert _great_circle_km(got[0].lat, got[0].lon, town.lat, town.lon) < 1.0
+
+
+def test_a_power_plant_in_lower_case_lies_at_the_town_its_sentence_names(geoparser, gazetteer):
+    towns = _towns(gazetteer, "RU", min_population=20_000, first="k")
+    pairs = [(a, b) for a in towns[:40] for b in towns[:40] if a is not b and a.admin1_code == b.admin1_code
+             and a.population > b.population and _great_circle_km(a.lat, a.lon, b.lat, b.lon) > 30]
+    assert pairs
+    a, b = pairs[0]
+    text = f"The inspectors arrived in the Russian city of {b.name} to inspect the {a.name} nuclear power plant."
+    got = [p for p in geoparser.parse_places(text) if p.text == f"{a.name} nuclear power plant"]
+    assert got and _great_circle_km(got[0].lat, got[0].lon, b.lat, b.lon) < 1.0, (a.name, b.name)
+
+
+def test_an_adjectival_name_takes_another_ending_in_the_only_region_named(geoparser, gazetteer):
+    """"Xnyi" known only in one oblast, in an article naming another oblast that has the village "Xne" (alone of
+    its stem there): that village."""
+    from pipeline.geoparse.gazetteer import adjective_stem
+    from pipeline.geoparse.resolve import _unit_adjective_stems
+
+    tried = 0
+    for key in gazetteer.keys.trie.keys("p"):
+        if not key.endswith("nyi") or " " in key or "'" in key or _is_dictionary_word(key):
+            continue
+        rows = gazetteer.rows_for_key(key)
+        units = {gazetteer.candidate(r).admin1_code for r in rows}
+        if not rows or any(gazetteer.candidate(r).country_code != "UA" for r in rows):
+            continue
+        stem = adjective_stem(key, RECOGNISE_WEIGHTS.adjective_stem_min_letters)
+        for unit in ("UA-14", "UA-23", "UA-12", "UA-63", "UA-65"):
+            other = _unit_adjective_stems(gazetteer, unit).get(stem, ())
+            if unit in units or len(other) != 1:
+                continue
+            oblast = _oblast_name(geoparser, unit)
+            target = gazetteer.candidate(other[0])
+            word = key.capitalize()
+            text = (f"Russian troops shelled {word} overnight, killing two people. The governor of the {oblast} "
+                    "region said repairs had begun.")
+            got = [p for p in geoparser.parse_places(text) if p.text == word]
+            assert got and got[0].admin1_code == unit, (word, unit, got and got[0].reason)
+            assert _great_circle_km(got[0].lat, got[0].lon, target.lat, target.lon) < 1.0
+            tried += 1
+            break
+        if tried == 3:
+            return
+    assert tried
