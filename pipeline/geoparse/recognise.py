@@ -1320,7 +1320,8 @@ _POWER_PLANT = re.compile(r"\b(?:power[ \t]+(?:plant|station)|NPP|HPP|TPP|dam)\Z
 def _facility_at_sentence_town(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> None:
     """A facility named after a place ("the Khmelnytskyi Nuclear Power Plant", or a power plant in lower case:
     "the X nuclear power plant", a name, not a description of something in X) whose sentence names, after a
-    preposition, another town of the same admin-1 unit ("a visit to Netishyn"): it lies at that town."""
+    preposition, another town of the same admin-1 unit ("a visit to Netishyn"; not a unit: "in the X region"): it
+    lies at that town."""
     for m in mentions:
         tail = m.text[m.text.find(" ") + 1:]
         if not m.facility or not (tail[:1].isupper() or _POWER_PLANT.search(tail)):
@@ -1329,7 +1330,8 @@ def _facility_at_sentence_town(ctx: _Context, gaz: Gazetteer, mentions: list[Men
         if unit is None:
             continue
         for other in mentions:
-            if other is m or other.sentence != m.sentence or other.key == m.key or not _is_town_mention(gaz, other):
+            if other is m or other.sentence != m.sentence or other.key == m.key or other.region or \
+                    ctx.word_after(other.end).lower().rstrip(".,;:") in REGION_CUES or not _is_town_mention(gaz, other):
                 continue
             before = ctx.text[max(0, other.start - 30):other.start]
             if _top_admin1(gaz, other) != unit or not _TOWN_PREPOSITION.search(before):
