@@ -259,6 +259,7 @@ class Mention:
     region_word: bool = False  # its own region word follows it ("Kherson Oblast", "the Kursk region")
     listed: bool = False  # in a list beside a region phrase ("Kharkiv, Sumy and the Poltava region")
     bordering: bool = False  # a unit after "the border with" / "bordering": a neighbour of its sentence's places
+    near_border: bool = False  # its sentence speaks of the state border ("a village near the border")
     settlement: bool = False  # named as a settlement ("the village of X", the head of a location string)
     village: bool = False  # named a village ("the villages of A, B and C"): its population says little
     # part of a location string that opens a line ("Bryansk, Russia.", "sumy, sumy Oblast, ukraine"): a
@@ -648,7 +649,23 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     _mark_aliases(ctx, gaz, mentions)
     _mark_near_places(ctx, mentions)
     _mark_bordering_units(ctx, mentions)
+    if "border" in ctx.lower:
+        _mark_border_sentences(ctx, mentions)
     return mentions
+
+
+# "border" as a word ("border villages", "near the border", "the Russian border"), not "borderline" or "cross-border"
+_BORDER_WORD = re.compile(r"(?<![\w-])border(?:s|ing)?\b", re.IGNORECASE)
+
+
+def _mark_border_sentences(ctx: _Context, mentions: list[Mention]) -> None:
+    """Mark the settlement names of the sentences that speak of the border (``Mention.near_border``), unless the
+    sentence names a unit as the neighbour ("near the border with the X region": a unit's border, not the state's)."""
+    sentences = {ctx.sentence_of(b.start()) for b in _BORDER_WORD.finditer(ctx.text)}
+    sentences -= {m.sentence for m in mentions if m.bordering}
+    for m in mentions:
+        if m.sentence in sentences and m.kind in ("name", "variant") and not m.region:
+            m.near_border = True
 
 
 # "the border with (the)", "bordering (the)", "borders (the)" right before a unit: the unit is beside the places of
@@ -2056,7 +2073,7 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...], str] |
     stem = _adjective_stem(key)
     adjective_rows = _adjective_forms(gaz).get(stem, ()) if stem else ()
     if not skeleton_rows and not adjective_rows:
-        return _hybrid_of(gaz, key) if "g" in key else None
+        return _hybrid_of(gaz, key) if "g" in key or key.endswith(_RUSSIAN_ENDING) else None
     if key in gaz.keys:
         return None  # a name of the index is no variant of another (both readings below need an unknown word)
     if _PLAIN_WORD.match(key) and _zipf(key) >= _W.variant_max_zipf:
@@ -2069,16 +2086,23 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...], str] |
     rows = adjective_rows
     if not rows or len(rows) > _W.adjective_max_places or _zipf(key) >= _W.variant_max_zipf:
         # (a common stem, "Krasny": dozens of towns, says too little)
-        return _hybrid_of(gaz, key) if "g" in key else None
+        return _hybrid_of(gaz, key) if "g" in key or key.endswith(_RUSSIAN_ENDING) else None
     return key, rows, "adjective"
 
 
 def _hybrid_of(gaz: Gazetteer, key: str) -> tuple[str, tuple[int, ...], str] | None:
     """(key, rows, "hybrid") when ``key``, missing from the index, is a Ukrainian settlement's name written with the
-    Russian ``g`` for ``h`` ("Tyagynka": Tiahynka, known as "Tyahynka"), every place of the ``h`` form being a
-    settlement of Ukraine; None otherwise (see ``spellings.add_hybrid_spellings`` for the names the index has)."""
+    Russian ``g`` for ``h`` ("Tyagynka": Tiahynka, known as "Tyahynka") or the Russian ending ``-ovka`` for ``-ivka``
+    ("Snihurovka": Snihurivka), or both, every place of the Ukrainian form being a settlement of Ukraine; None
+    otherwise (see ``spellings.add_hybrid_spellings`` for the names the index has)."""
+    if key in gaz.keys:
+        return None
     h_key = key.replace("g", "h")
-    if key in gaz.keys or h_key not in gaz.keys:
+    forms = [h_key]
+    if h_key.endswith(_RUSSIAN_ENDING):
+        forms.insert(0, h_key[:-len(_RUSSIAN_ENDING)] + _UKRAINIAN_ENDING)
+    h_key = next((form for form in forms if form != key and form in gaz.keys), None)
+    if h_key is None:
         return None
     rows = gaz.rows_for_key(h_key)
     ccs = gaz._columns()[5]
@@ -2086,6 +2110,10 @@ def _hybrid_of(gaz: Gazetteer, key: str) -> tuple[str, tuple[int, ...], str] | N
             _zipf(key) >= _W.variant_max_zipf:
         return None
     return key, tuple(rows), "hybrid"
+
+
+# the Russian noun ending of a village name the press writes on a Ukrainian transliteration, and the Ukrainian one
+_RUSSIAN_ENDING, _UKRAINIAN_ENDING = "ovka", "ivka"
 
 
 def _one_word_adjectival(key: str) -> bool:

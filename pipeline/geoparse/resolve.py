@@ -589,6 +589,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             _other_ending_in_listed_unit(mentions, first, cand_lists, unresolved, towns, sentence_units, lists,
                                          gaz, w)
     together = _listed_namesakes_together(mentions, first, full_lists, cand_lists, unresolved, w)
+    if any(m.near_border for m in mentions):
+        together.update(_namesakes_by_the_border(mentions, first, full_lists, cand_lists, unresolved, w))
     second = [_rank(m, cands, second_ctx, index=i, qualifier=qualifiers.get(i))
               for i, (m, cands) in enumerate(zip(mentions, cand_lists))]
     for i, (c, signal) in together.items():
@@ -1022,6 +1024,36 @@ def _listed_namesakes_together(mentions: list[Mention], first: list, full_lists:
 
 
 _LISTED_DEBUG = bool(__import__("os").environ.get("LISTED_DEBUG"))
+
+
+def _namesakes_by_the_border(mentions: list[Mention], first: list, full_lists: list, cand_lists: list,
+                             unresolved: dict, w: ResolveWeights) -> dict[int, tuple[Candidate, Signal]]:
+    """A village whose sentence speaks of the border ("X, a village near the Russian border"), with namesakes in
+    its country: the namesake within ``border_near_km`` of the war theatre's land border (``borders.border_km``)
+    when every other lies ``border_far_km`` or more from it gets ``border_namesake``. Returns mention index → (that
+    namesake, its signal); the namesake is put back into the shortlist when the cut left it out."""
+    from pipeline.geoparse.borders import border_km
+
+    out: dict[int, tuple[Candidate, Signal]] = {}
+    theatre = {w.war_theatre_country, *w.war_theatre_parties}
+    for i, m in enumerate(mentions):
+        top = first[i][0]
+        if not m.near_border or top is None or top.feature_kind != "city" or i in unresolved or \
+                top.population >= w.namesake_keep_population or top.country_code not in theatre:
+            continue
+        own = [c for c in full_lists[i] if c.feature_kind == "city" and c.country_code == top.country_code]
+        if len(own) < 2:
+            continue
+        near = sorted(((border_km(c.lat, c.lon), c) for c in own), key=lambda x: (x[0], x[1].row))
+        (best_km, best), next_km = near[0], near[1][0]
+        if best_km is None or best_km > w.border_near_km or next_km < w.border_far_km:
+            continue
+        out[i] = best, Signal("border_namesake", w.border_namesake,
+                              f"the namesake by the border its sentence speaks of (about {best_km:.0f} km from it; "
+                              f"the next {next_km:.0f} km)")
+        if all(x.row != best.row for x in cand_lists[i]):
+            cand_lists[i] = [*cand_lists[i], best]
+    return out
 
 
 def _unit_of_listed_places(gaz: Gazetteer, units: list[tuple[str, str]], key: str,

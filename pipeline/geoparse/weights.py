@@ -216,6 +216,12 @@ class ResolveWeights:
     # ... never in place of a town this big (the name's first reading) near the names with few namesakes, for a
     # smaller namesake: a list of villages may reach a town of the area beyond the cluster of its villages
     listed_together_keep_population: int = 2000
+    # a village named in a sentence about the border (``resolve._namesakes_by_the_border``): its namesake this near
+    # (km) the war theatre's land border, when every other is at least ``border_far_km`` from it, gets
+    # ``border_namesake`` (as ``listed_together``: above a unit named in the article, below one in the sentence)
+    border_near_km: float = 20.0
+    border_far_km: float = 40.0
+    border_namesake: float = 3.5
     list_cluster_min_places: int = 4
     # ... each within this many km of their centre (the villages of one district) ...
     list_cluster_km: float = 50.0

@@ -218,3 +218,55 @@ def test_an_adjectival_name_takes_another_ending_in_the_only_region_named(geopar
         if tried == 3:
             return
     assert tried
+
+
+def test_a_village_near_the_border_is_the_namesake_by_the_border(geoparser, gazetteer):
+    """A Ukrainian village name of codifier namesakes only, one of them within ``border_near_km`` of the Russian
+    or Belarusian border and the others ``border_far_km`` or more from it."""
+    from pipeline.geoparse.borders import border_km
+
+    w = RESOLVE_WEIGHTS
+    tried = 0
+    for key in gazetteer.keys.trie.keys("s"):
+        rows = gazetteer.rows_for_key(key)
+        if " " in key or "'" in key or not 2 <= len(rows) <= 6 or _is_dictionary_word(key):
+            continue
+        cands = [gazetteer.candidate(r) for r in rows]
+        if any(not gazetteer.minor_of[c.row] or c.country_code != "UA" or c.feature_kind != "city" for c in cands) \
+                or name_key(cands[0].name) != key:
+            continue
+        dist = sorted((border_km(c.lat, c.lon), c.row) for c in cands)
+        if dist[0][0] > w.border_near_km - 5 or dist[1][0] < w.border_far_km + 10:
+            continue
+        name = cands[0].name
+        text = f"Russian troops shelled {name}, a village near the border, on Monday, Ukraine's army said."
+        got = [p for p in geoparser.parse_places(text) if p.text == name]
+        target = gazetteer.candidate(dist[0][1])
+        assert got and _great_circle_km(got[0].lat, got[0].lon, target.lat, target.lon) < 1.0, (name, got)
+        assert "border" in got[0].reason
+        tried += 1
+        if tried == 3:
+            return
+    assert tried
+
+
+def test_a_russian_ending_on_a_ukrainian_village_name_is_read_as_it(geoparser, gazetteer):
+    """"X-ovka" missing from the index, whose "X-ivka" names only Ukrainian settlements (a hybrid spelling)."""
+    tried = 0
+    for key in gazetteer.keys.trie.keys("m"):
+        if not key.endswith("ivka") or " " in key or "'" in key:
+            continue
+        hybrid = key[:-4] + "ovka"
+        rows = gazetteer.rows_for_key(key)
+        if hybrid in gazetteer.keys or _zipf(hybrid) >= RECOGNISE_WEIGHTS.variant_max_zipf or not rows or \
+                any(gazetteer.candidate(r).country_code != "UA" or gazetteer.candidate(r).feature_kind != "city"
+                    for r in rows) or len(rows) != 1:
+            continue
+        word = hybrid.capitalize()
+        got = [p for p in geoparser.parse_places(f"Russian shelling hit the village of {word} in Ukraine.")
+               if p.text == word]
+        assert got and got[0].name == gazetteer.candidate(rows[0]).name, word
+        tried += 1
+        if tried == 3:
+            return
+    assert tried
