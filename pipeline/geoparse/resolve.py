@@ -959,9 +959,10 @@ def _listed_namesakes_together(mentions: list[Mention], first: list, full_lists:
     the ``listed_together_paragraphs`` around) have a reading within ``listed_together_km``, each other name
     counting less the more namesakes it has (``listed_together_specific`` / namesakes, at most 1). The namesake
     with the most support, at least ``listed_together_min_support`` and ``listed_together_margin`` more than any
-    other, gets ``listed_together``, unless the name's first reading is a town of ``listed_together_keep_population``
-    or more within ``near_km`` of a reading of a name with few namesakes named with it (and is put back into the shortlist when the cut left it out): places named
-    together lie together. Returns mention index → (that namesake, its signal)."""
+    other, gets ``listed_together`` (and is put back into the shortlist when the cut left it out), unless the name's
+    first reading is a town of ``listed_together_keep_population`` or more within ``near_km`` of a reading of a
+    name with few namesakes named with it: places named together lie together. Returns mention index → (that
+    namesake, its signal)."""
     readings: dict[int, list[Candidate]] = {}
     for i, m in enumerate(mentions):
         top = first[i][0]
@@ -975,9 +976,12 @@ def _listed_namesakes_together(mentions: list[Mention], first: list, full_lists:
     if len(readings) < w.listed_together_min_names:
         return out
     by_sentence: dict[int, list[int]] = defaultdict(list)
+    by_paragraph: dict[int, list[int]] = defaultdict(list)
     for i in readings:
         by_sentence[mentions[i].sentence].append(i)
+        by_paragraph[mentions[i].paragraph].append(i)
     scale_lat = w.listed_together_km / _KM_PER_DEGREE
+    decided: dict[tuple, tuple[Candidate, Signal] | None] = {}
     for i, cities in readings.items():
         m, top = mentions[i], first[i][0]
         if top.population >= w.namesake_keep_population:
@@ -987,13 +991,21 @@ def _listed_namesakes_together(mentions: list[Mention], first: list, full_lists:
             continue
         group = [j for j in by_sentence[m.sentence] if mentions[j].key != m.key]
         if len({mentions[j].key for j in group}) + 1 < w.listed_together_min_names:
-            group = [j for j in readings if mentions[j].key != m.key
-                     and abs(mentions[j].paragraph - m.paragraph) <= w.listed_together_paragraphs]
+            reach = range(m.paragraph - w.listed_together_paragraphs, m.paragraph + w.listed_together_paragraphs + 1)
+            group = [j for para in reach for j in by_paragraph.get(para, ()) if mentions[j].key != m.key]
         others: dict[str, list[Candidate]] = {}
         for j in group:
             others.setdefault(mentions[j].key, readings[j])
         if len(others) + 1 < w.listed_together_min_names:
             continue
+        memo_key = (m.key, top.row, tuple(sorted((k, v[0].row) for k, v in others.items())))
+        if memo_key in decided:  # (the same name among the same names: a repeated mention)
+            if decided[memo_key] is not None:
+                out[i] = decided[memo_key]
+                if all(x.row != out[i][0].row for x in cand_lists[i]):
+                    cand_lists[i] = [*cand_lists[i], out[i][0]]
+            continue
+        decided[memo_key] = None
         support = []
         for c in own:
             scale_lon = scale_lat / max(0.1, math.cos(math.radians(c.lat)))
@@ -1006,24 +1018,18 @@ def _listed_namesakes_together(mentions: list[Mention], first: list, full_lists:
         support.sort(key=lambda x: (-x[0], x[1].row))
         best, c = support[0]
         runner = support[1][0]
-        if _LISTED_DEBUG:
-            print("LISTED", m.text, len(others), [(round(t, 2), x.name, x.admin1_code, round(x.lat, 2), round(x.lon, 2))
-                                                 for t, x in support[:3]])
         if best < w.listed_together_min_support or best - runner < w.listed_together_margin:
             continue
         if top.population >= w.listed_together_keep_population and c.population < top.population and any(
                 _great_circle_km(top.lat, top.lon, o.lat, o.lon) < w.near_km for cands in others.values()
                 if len(cands) <= w.listed_together_specific for o in cands):
             continue  # a town of the name near the places named with it: the list may reach it
-        out[i] = c, Signal("listed_together", w.listed_together,
-                           f"the namesake near the places named with it ({best:.1f} of {len(others)} named around "
-                           f"it have a reading within {w.listed_together_km:.0f} km)")
+        out[i] = decided[memo_key] = c, Signal(
+            "listed_together", w.listed_together, f"the namesake near the places named with it ({best:.1f} of "
+            f"{len(others)} named around it have a reading within {w.listed_together_km:.0f} km)")
         if all(x.row != c.row for x in cand_lists[i]):
             cand_lists[i] = [*cand_lists[i], c]
     return out
-
-
-_LISTED_DEBUG = bool(__import__("os").environ.get("LISTED_DEBUG"))
 
 
 def _namesakes_by_the_border(mentions: list[Mention], first: list, full_lists: list, cand_lists: list,
