@@ -1793,6 +1793,8 @@ def _spelt_in_article_unit(m: Mention, i: int, gaz: Gazetteer, unit: Candidate, 
         rows = _unit_adjective_stems(gaz, unit.admin1_code).get(stem, ()) if stem else ()
         if rows:
             m.kind, m.rows = "variant", rows
+            # several settlements of the stem: their populations say little of which one a press spelling meant
+            m.village = m.village or len(rows) > 1
             cand_lists[i] = _candidates(m, gaz)
             m.signals.append(Signal("ending_in_article_unit", 0.0, "its adjective with another ending, in "
                                     f"{_admin1_label(gaz, unit.admin1_code)}, the region the article names"))
