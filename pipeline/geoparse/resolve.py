@@ -963,18 +963,18 @@ def _listed_namesakes_together(mentions: list[Mention], first: list, full_lists:
     first reading is a town of ``listed_together_keep_population`` or more within ``near_km`` of a reading of a
     name with few namesakes named with it: places named together lie together. Returns mention index → (that
     namesake, its signal)."""
+    out: dict[int, tuple[Candidate, Signal]] = {}
+    placed = [i for i, m in enumerate(mentions) if first[i][0] is not None and first[i][0].feature_kind == "city"
+              and i not in unresolved and m.kind in ("name", "variant") and m.district_of is None and not m.region]
+    # (most texts: fewer than three settlements, or none of them a small place with namesakes)
+    if len(placed) < w.listed_together_min_names or not any(
+            first[i][0].population < w.namesake_keep_population and len(full_lists[i]) > 1 for i in placed):
+        return out
     readings: dict[int, list[Candidate]] = {}
-    for i, m in enumerate(mentions):
-        top = first[i][0]
-        if top is None or top.feature_kind != "city" or i in unresolved or m.kind not in ("name", "variant") \
-                or m.district_of is not None or m.region:
-            continue
+    for i in placed:
         cities = [c for c in full_lists[i] if c.feature_kind == "city"]
         if cities:
             readings[i] = cities
-    out: dict[int, tuple[Candidate, Signal]] = {}
-    if len(readings) < w.listed_together_min_names:
-        return out
     by_sentence: dict[int, list[int]] = defaultdict(list)
     by_paragraph: dict[int, list[int]] = defaultdict(list)
     for i in readings:
@@ -1007,13 +1007,15 @@ def _listed_namesakes_together(mentions: list[Mention], first: list, full_lists:
             continue
         decided[memo_key] = None
         support = []
+        grids = [(_reading_grid(key, cands, scale_lat), min(1.0, w.listed_together_specific / len(cands)))
+                 for key, cands in others.items()]
         for c in own:
-            scale_lon = scale_lat / max(0.1, math.cos(math.radians(c.lat)))
             total = 0.0
-            for key, cands in others.items():
-                if any(abs(o.lat - c.lat) < scale_lat and abs(o.lon - c.lon) < scale_lon and
-                       _great_circle_km(c.lat, c.lon, o.lat, o.lon) <= w.listed_together_km for o in cands):
-                    total += min(1.0, w.listed_together_specific / len(cands))
+            cell_lat, cell_lon = int(c.lat // scale_lat), int(c.lon // scale_lat)
+            for grid, weight in grids:
+                if any(_great_circle_km(c.lat, c.lon, lat, lon) <= w.listed_together_km for dy in (-1, 0, 1)
+                       for dx in _LON_CELLS for lat, lon in grid.get((cell_lat + dy, cell_lon + dx), ())):
+                    total += weight
             support.append((total, c))
         support.sort(key=lambda x: (-x[0], x[1].row))
         best, c = support[0]
@@ -1030,6 +1032,27 @@ def _listed_namesakes_together(mentions: list[Mention], first: list, full_lists:
         if all(x.row != c.row for x in cand_lists[i]):
             cand_lists[i] = [*cand_lists[i], c]
     return out
+
+
+# longitude cells searched either side (cells are ``listed_together_km`` of latitude square in degrees; a degree of
+# longitude is at least half a degree of latitude's length up to 60° of latitude, so two cells reach that far)
+_LON_CELLS = (-2, -1, 0, 1, 2)
+_GRIDS: dict[tuple, dict[tuple[int, int], list[tuple[float, float]]]] = {}
+_GRIDS_LIMIT = 4096
+
+
+def _reading_grid(key: str, cands: list[Candidate], cell: float) -> dict[tuple[int, int], list[tuple[float, float]]]:
+    """The readings' points of one name by grid cell of ``cell`` degrees, remembered per name, readings and cell."""
+    memo = (key, cands[0].row, len(cands), cell)
+    grid = _GRIDS.get(memo)
+    if grid is None:
+        if len(_GRIDS) >= _GRIDS_LIMIT:
+            _GRIDS.clear()
+        grid = defaultdict(list)
+        for o in cands:
+            grid[(int(o.lat // cell), int(o.lon // cell))].append((o.lat, o.lon))
+        grid = _GRIDS[memo] = dict(grid)
+    return grid
 
 
 def _namesakes_by_the_border(mentions: list[Mention], first: list, full_lists: list, cand_lists: list,

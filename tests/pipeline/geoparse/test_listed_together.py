@@ -90,8 +90,8 @@ def _oblast_name(geoparser, code: str) -> str | None:
 
 def _listed_cluster(gazetteer, count: int) -> list[tuple[str, str, str, int]]:
     """(A, B, C, row of A's namesake near B and C): A a Ukrainian village name of several codifier namesakes of
-    unknown population; B and C names of two to four readings (none placed with confidence alone), each with one within 15 km of that namesake, and no reading
-    of B or C within ``listed_together_km`` of A's other namesakes."""
+    unknown population; B and C names of two to four readings (none placed with confidence alone), each with one
+    within 15 km of that namesake, and no reading of B or C within ``listed_together_km`` of A's other namesakes."""
     w = RESOLVE_WEIGHTS
     lat, lon, minor, cc = gazetteer._lat, gazetteer._lon, gazetteer.minor_of, gazetteer._cc
     # the one-word keys of few readings, all Ukrainian codifier villages: B and C are drawn from them
