@@ -39,8 +39,8 @@ def _unique_minor_villages(gazetteer, count: int, *, first: str = "d") -> list[s
 
 def test_a_name_called_a_settlement_is_kept_before_a_speech_verb(geoparser, gazetteer):
     for name in _unique_minor_villages(gazetteer, 3):
-        text = (f"Russia shelled Ukraine overnight. A Russian strike on the settlement of {name} claimed the life of "
-                "a woman, officials said.")
+        text = (f"Russia shelled Ukraine overnight. Two barns burned in the village of {name} said the regional "
+                "governor on Friday.")
         assert [p for p in geoparser.parse_places(text) if p.text == name], name
 
 
