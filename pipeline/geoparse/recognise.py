@@ -105,15 +105,17 @@ _FACILITY = re.compile(r"[ \t]+((?:(?:nuclear|hydroelectric|hydro|thermal|coal|s
                        r"metallurgical|iron[ \t]+and[ \t]+steel|power|drama|regional|children's|children’s|military|fuel|"
                        r"ammunition|ammo)[ \t]+)*(?:power[ \t]+plant|power[ \t]+station|plant|works|refinery|NPP|HPP|TPP|"
                        r"CHP|dam|bridge|airport|airfield|air[ \t]*base|depot|theat(?:er|re)|hospital|cathedral|"
-                       r"(?:railway|train)[ \t]+station))\b", re.IGNORECASE)
+                       r"(?:railway|train|pumping|metering|compressor|measuring)[ \t]+station))\b", re.IGNORECASE)
 _FACILITY_KINDS = frozenset({"city", "landmark"})
 # facilities placed at the place they are named after even without a landmark row: power plants, dams,
-# refineries and other qualified plants, theatres, railway stations (the station of a town lies in it), military
+# refineries and other qualified plants, theatres, railway stations (the station of a town lies in it), the pumping,
+# metering and compressor stations of oil and gas pipelines (named after the village they stand at), military
 # airfields and depots (named after the town they stand by; placed there with a town's precision) (an airport, a
 # hospital or a bare "plant" may lie elsewhere or name a company: those extend a mention only when the landmark
 # table has them)
 _FACILITY_AT_PLACE = re.compile(r"(?:.*[ \t])?(?:power[ \t]+plant|power[ \t]+station|NPP|HPP|TPP|CHP|dam|refinery|"
-                                r"theat(?:er|re)|(?:railway|train)[ \t]+station|airfield|air[ \t]*base|depot)"
+                                r"theat(?:er|re)|(?:railway|train|pumping|metering|compressor|measuring)[ \t]+station|"
+                                r"airfield|air[ \t]*base|depot)"
                                 r"|.+[ \t]plant", re.IGNORECASE)
 # nouns that name a small place: the population prior of a name so called is not used
 VILLAGE_NOUNS = frozenset({"village", "settlement", "hamlet"})
@@ -257,6 +259,7 @@ class Mention:
     region_word: bool = False  # its own region word follows it ("Kherson Oblast", "the Kursk region")
     listed: bool = False  # in a list beside a region phrase ("Kharkiv, Sumy and the Poltava region")
     bordering: bool = False  # a unit after "the border with" / "bordering": a neighbour of its sentence's places
+    near_border: bool = False  # its sentence speaks of the state border ("a village near the border")
     settlement: bool = False  # named as a settlement ("the village of X", the head of a location string)
     village: bool = False  # named a village ("the villages of A, B and C"): its population says little
     # part of a location string that opens a line ("Bryansk, Russia.", "sumy, sumy Oblast, ukraine"): a
@@ -646,7 +649,23 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     _mark_aliases(ctx, gaz, mentions)
     _mark_near_places(ctx, mentions)
     _mark_bordering_units(ctx, mentions)
+    if "border" in ctx.lower:
+        _mark_border_sentences(ctx, mentions)
     return mentions
+
+
+# "border" as a word ("border villages", "near the border", "the Russian border"), not "borderline" or "cross-border"
+_BORDER_WORD = re.compile(r"(?<![\w-])border(?:s|ing)?\b", re.IGNORECASE)
+
+
+def _mark_border_sentences(ctx: _Context, mentions: list[Mention]) -> None:
+    """Mark the settlement names of the sentences that speak of the border (``Mention.near_border``), unless the
+    sentence names a unit as the neighbour ("near the border with the X region": a unit's border, not the state's)."""
+    sentences = {ctx.sentence_of(b.start()) for b in _BORDER_WORD.finditer(ctx.text)}
+    sentences -= {m.sentence for m in mentions if m.bordering}
+    for m in mentions:
+        if m.sentence in sentences and m.kind in ("name", "variant") and not m.region:
+            m.near_border = True
 
 
 # "the border with (the)", "bordering (the)", "borders (the)" right before a unit: the unit is beside the places of
@@ -1311,17 +1330,25 @@ def _is_town_mention(gaz: Gazetteer, m: Mention) -> bool:
     return "city" in kinds and not kinds & {"country", "continent", "water"}
 
 
+# the power plants and dams, named after their unit or a town they may lie far from, whatever their case
+_POWER_PLANT = re.compile(r"\b(?:power[ \t]+(?:plant|station)|NPP|HPP|TPP|dam)\Z", re.IGNORECASE)
+
+
 def _facility_at_sentence_town(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> None:
-    """A facility named after a place ("the Khmelnytskyi Nuclear Power Plant") whose sentence names, after a
-    preposition, another town of the same admin-1 unit ("a visit to Netishyn"): it lies at that town."""
+    """A facility named after a place ("the Khmelnytskyi Nuclear Power Plant", or a power plant in lower case:
+    "the X nuclear power plant", a name, not a description of something in X) whose sentence names, after a
+    preposition, another town of the same admin-1 unit ("a visit to Netishyn"; not a unit: "in the X region"): it
+    lies at that town."""
     for m in mentions:
-        if not m.facility or not m.text[m.text.find(" ") + 1:][:1].isupper():
+        tail = m.text[m.text.find(" ") + 1:]
+        if not m.facility or not (tail[:1].isupper() or _POWER_PLANT.search(tail)):
             continue
         unit = _top_admin1(gaz, m)
         if unit is None:
             continue
         for other in mentions:
-            if other is m or other.sentence != m.sentence or other.key == m.key or not _is_town_mention(gaz, other):
+            if other is m or other.sentence != m.sentence or other.key == m.key or other.region or \
+                    ctx.word_after(other.end).lower().rstrip(".,;:") in REGION_CUES or not _is_town_mention(gaz, other):
                 continue
             before = ctx.text[max(0, other.start - 30):other.start]
             if _top_admin1(gaz, other) != unit or not _TOWN_PREPOSITION.search(before):
@@ -2046,7 +2073,7 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...], str] |
     stem = _adjective_stem(key)
     adjective_rows = _adjective_forms(gaz).get(stem, ()) if stem else ()
     if not skeleton_rows and not adjective_rows:
-        return _hybrid_of(gaz, key) if "g" in key else None
+        return _hybrid_of(gaz, key) if "g" in key or key.endswith(_RUSSIAN_ENDING) else None
     if key in gaz.keys:
         return None  # a name of the index is no variant of another (both readings below need an unknown word)
     if _PLAIN_WORD.match(key) and _zipf(key) >= _W.variant_max_zipf:
@@ -2059,16 +2086,23 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...], str] |
     rows = adjective_rows
     if not rows or len(rows) > _W.adjective_max_places or _zipf(key) >= _W.variant_max_zipf:
         # (a common stem, "Krasny": dozens of towns, says too little)
-        return _hybrid_of(gaz, key) if "g" in key else None
+        return _hybrid_of(gaz, key) if "g" in key or key.endswith(_RUSSIAN_ENDING) else None
     return key, rows, "adjective"
 
 
 def _hybrid_of(gaz: Gazetteer, key: str) -> tuple[str, tuple[int, ...], str] | None:
     """(key, rows, "hybrid") when ``key``, missing from the index, is a Ukrainian settlement's name written with the
-    Russian ``g`` for ``h`` ("Tyagynka": Tiahynka, known as "Tyahynka"), every place of the ``h`` form being a
-    settlement of Ukraine; None otherwise (see ``spellings.add_hybrid_spellings`` for the names the index has)."""
+    Russian ``g`` for ``h`` ("Tyagynka": Tiahynka, known as "Tyahynka") or the Russian ending ``-ovka`` for ``-ivka``
+    ("Snihurovka": Snihurivka), or both, every place of the Ukrainian form being a settlement of Ukraine; None
+    otherwise (see ``spellings.add_hybrid_spellings`` for the names the index has)."""
+    if key in gaz.keys:
+        return None
     h_key = key.replace("g", "h")
-    if key in gaz.keys or h_key not in gaz.keys:
+    forms = [h_key]
+    if h_key.endswith(_RUSSIAN_ENDING):
+        forms.insert(0, h_key[:-len(_RUSSIAN_ENDING)] + _UKRAINIAN_ENDING)
+    h_key = next((form for form in forms if form != key and form in gaz.keys), None)
+    if h_key is None:
         return None
     rows = gaz.rows_for_key(h_key)
     ccs = gaz._columns()[5]
@@ -2076,6 +2110,10 @@ def _hybrid_of(gaz: Gazetteer, key: str) -> tuple[str, tuple[int, ...], str] | N
             _zipf(key) >= _W.variant_max_zipf:
         return None
     return key, tuple(rows), "hybrid"
+
+
+# the Russian noun ending of a village name the press writes on a Ukrainian transliteration, and the Ukrainian one
+_RUSSIAN_ENDING, _UKRAINIAN_ENDING = "ovka", "ivka"
 
 
 def _one_word_adjectival(key: str) -> bool:
@@ -2385,6 +2423,7 @@ def _settlement_list(ctx: _Context, gaz: Gazetteer, pos: int, mentions: list[Men
             if name is None:
                 break
             found = _named_settlement_word(gaz, name.start(), name.group(), mentions) or \
+                _named_settlement_name(text, gaz, name.start(), name.group(), mentions) or \
                 _unknown_settlement(ctx, gaz, name.start(), name.end(), mentions, in_list=bool(out) or pos != start)
             if found is None:
                 break
@@ -2418,6 +2457,23 @@ def _named_settlement_word(gaz: Gazetteer, start: int, surface: str, mentions: l
         return None
     m = Mention(start, start + len(surface), surface, key, "name", tuple(rows), settlement=True)
     m.signals.append(Signal("named_settlement_word", 0.0, "an English word named a settlement"))
+    return m
+
+
+def _named_settlement_name(text: str, gaz: Gazetteer, start: int, surface: str,
+                           mentions: list[Mention]) -> Mention | None:
+    """A name of the index that a context rule dropped ("X claimed ..." read as a person speaking), named a
+    settlement by a cue ("the settlement of X"): the cue says what the word is, so it is a place after all. Not
+    an English word (``_named_settlement_word`` decides those) nor a frequent one, nor the first word of a longer
+    name ("the village of X LGA": a capital follows)."""
+    key = name_key(surface)
+    end = start + len(surface)
+    if key not in gaz.keys or _is_dictionary_word(key) or _zipf(key) >= _W.variant_max_zipf or \
+            text[end:end + 2].strip()[:1].isupper() or \
+            any(m.start < end and start < m.end for m in mentions):
+        return None
+    m = Mention(start, start + len(surface), surface, key, "name", settlement=True)
+    m.signals.append(Signal("named_settlement_name", 0.0, "named a settlement"))
     return m
 
 

@@ -522,6 +522,11 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
                     cand, signals = _unit_point(m, gaz, article_unit)
                     unresolved[i] = cand, [*signals, Signal("unresolved_settlement_article_unit", 0.0,
                                                             "the only region the article names")]
+            elif article_unit is not None and m.kind == "name" and one_word_adjectival(m.key) and \
+                    not m.region and _only_unit_named(mentions, first, article_unit):
+                # an adjectival name with no reading in the only region the article names: that region's
+                # settlement of the same adjective with another ending, if any ("Xnyi" for "Xne")
+                _spelt_in_article_unit(m, i, gaz, article_unit, cand_lists, w, endings_only=True)
             if article_unit is not None and m.settlement and cand_lists[i] and \
                     _namesake_abroad(i, mentions, first, _candidates(m, gaz), article_unit, w) and \
                     _only_unit_named(mentions, first, article_unit):
@@ -583,8 +588,16 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
                                     lists, gaz, w)
             _other_ending_in_listed_unit(mentions, first, cand_lists, unresolved, towns, sentence_units, lists,
                                          gaz, w)
+    together = _listed_namesakes_together(mentions, first, full_lists, cand_lists, unresolved, w)
+    if any(m.near_border for m in mentions):
+        together.update(_namesakes_by_the_border(mentions, first, full_lists, cand_lists, unresolved, w))
     second = [_rank(m, cands, second_ctx, index=i, qualifier=qualifiers.get(i))
               for i, (m, cands) in enumerate(zip(mentions, cand_lists))]
+    for i, (c, signal) in together.items():
+        chosen = next((s for s in second[i] if s.candidate.row == c.row), None)
+        if chosen is not None:
+            _add_context(chosen, signal)
+            _sort_scored(second[i])
     _one_sense_per_discourse(mentions, second, w)
     _one_sense_across_spellings(mentions, second, w)
     if second_ctx.theatre:
@@ -938,6 +951,140 @@ def _far_namesake_in_a_list(mentions: list[Mention], first: list, cand_lists: li
         at_district.add(i)
 
 
+def _listed_namesakes_together(mentions: list[Mention], first: list, full_lists: list, cand_lists: list,
+                               unresolved: dict, w: ResolveWeights) -> dict[int, tuple[Candidate, Signal]]:
+    """Namesakes of villages named together ("A, B, C and X were liberated"; "the villages of X and Y ... near A"),
+    none of them placed with confidence, read jointly: for each such name, the namesake near which the most other
+    names of its sentence (or, when the sentence names fewer than ``listed_together_min_names``, of its paragraph and
+    the ``listed_together_paragraphs`` around) have a reading within ``listed_together_km``, each other name
+    counting less the more namesakes it has (``listed_together_specific`` / namesakes, at most 1). The namesake
+    with the most support, at least ``listed_together_min_support`` and ``listed_together_margin`` more than any
+    other, gets ``listed_together`` (and is put back into the shortlist when the cut left it out), unless the name's
+    first reading is a town of ``listed_together_keep_population`` or more within ``near_km`` of a reading of a
+    name with few namesakes named with it: places named together lie together. Returns mention index → (that
+    namesake, its signal)."""
+    out: dict[int, tuple[Candidate, Signal]] = {}
+    placed = [i for i, m in enumerate(mentions) if first[i][0] is not None and first[i][0].feature_kind == "city"
+              and i not in unresolved and m.kind in ("name", "variant") and m.district_of is None and not m.region]
+    # (most texts: fewer than three settlements, or none of them a small place with namesakes)
+    if len(placed) < w.listed_together_min_names or not any(
+            first[i][0].population < w.namesake_keep_population and len(full_lists[i]) > 1 for i in placed):
+        return out
+    readings: dict[int, list[Candidate]] = {}
+    for i in placed:
+        cities = [c for c in full_lists[i] if c.feature_kind == "city"]
+        if cities:
+            readings[i] = cities
+    by_sentence: dict[int, list[int]] = defaultdict(list)
+    by_paragraph: dict[int, list[int]] = defaultdict(list)
+    for i in readings:
+        by_sentence[mentions[i].sentence].append(i)
+        by_paragraph[mentions[i].paragraph].append(i)
+    scale_lat = w.listed_together_km / _KM_PER_DEGREE
+    decided: dict[tuple, tuple[Candidate, Signal] | None] = {}
+    for i, cities in readings.items():
+        m, top = mentions[i], first[i][0]
+        if top.population >= w.namesake_keep_population:
+            continue
+        own = [c for c in cities if c.country_code == top.country_code]
+        if len(own) < 2:
+            continue
+        group = [j for j in by_sentence[m.sentence] if mentions[j].key != m.key]
+        if len({mentions[j].key for j in group}) + 1 < w.listed_together_min_names:
+            reach = range(m.paragraph - w.listed_together_paragraphs, m.paragraph + w.listed_together_paragraphs + 1)
+            group = [j for para in reach for j in by_paragraph.get(para, ()) if mentions[j].key != m.key]
+        others: dict[str, list[Candidate]] = {}
+        for j in group:
+            others.setdefault(mentions[j].key, readings[j])
+        if len(others) + 1 < w.listed_together_min_names:
+            continue
+        memo_key = (m.key, top.row, tuple(sorted((k, v[0].row) for k, v in others.items())))
+        if memo_key in decided:  # (the same name among the same names: a repeated mention)
+            if decided[memo_key] is not None:
+                out[i] = decided[memo_key]
+                if all(x.row != out[i][0].row for x in cand_lists[i]):
+                    cand_lists[i] = [*cand_lists[i], out[i][0]]
+            continue
+        decided[memo_key] = None
+        support = []
+        grids = [(_reading_grid(key, cands, scale_lat), min(1.0, w.listed_together_specific / len(cands)))
+                 for key, cands in others.items()]
+        for c in own:
+            total = 0.0
+            cell_lat, cell_lon = int(c.lat // scale_lat), int(c.lon // scale_lat)
+            for grid, weight in grids:
+                if any(_great_circle_km(c.lat, c.lon, lat, lon) <= w.listed_together_km for dy in (-1, 0, 1)
+                       for dx in _LON_CELLS for lat, lon in grid.get((cell_lat + dy, cell_lon + dx), ())):
+                    total += weight
+            support.append((total, c))
+        support.sort(key=lambda x: (-x[0], x[1].row))
+        best, c = support[0]
+        runner = support[1][0]
+        if best < w.listed_together_min_support or best - runner < w.listed_together_margin:
+            continue
+        if top.population >= w.listed_together_keep_population and c.population < top.population and any(
+                _great_circle_km(top.lat, top.lon, o.lat, o.lon) < w.near_km for cands in others.values()
+                if len(cands) <= w.listed_together_specific for o in cands):
+            continue  # a town of the name near the places named with it: the list may reach it
+        out[i] = decided[memo_key] = c, Signal(
+            "listed_together", w.listed_together, f"the namesake near the places named with it ({best:.1f} of "
+            f"{len(others)} named around it have a reading within {w.listed_together_km:.0f} km)")
+        if all(x.row != c.row for x in cand_lists[i]):
+            cand_lists[i] = [*cand_lists[i], c]
+    return out
+
+
+# longitude cells searched either side (cells are ``listed_together_km`` of latitude square in degrees; a degree of
+# longitude is at least half a degree of latitude's length up to 60° of latitude, so two cells reach that far)
+_LON_CELLS = (-2, -1, 0, 1, 2)
+_GRIDS: dict[tuple, dict[tuple[int, int], list[tuple[float, float]]]] = {}
+_GRIDS_LIMIT = 4096
+
+
+def _reading_grid(key: str, cands: list[Candidate], cell: float) -> dict[tuple[int, int], list[tuple[float, float]]]:
+    """The readings' points of one name by grid cell of ``cell`` degrees, remembered per name, readings and cell."""
+    memo = (key, cands[0].row, len(cands), cell)
+    grid = _GRIDS.get(memo)
+    if grid is None:
+        if len(_GRIDS) >= _GRIDS_LIMIT:
+            _GRIDS.clear()
+        grid = defaultdict(list)
+        for o in cands:
+            grid[(int(o.lat // cell), int(o.lon // cell))].append((o.lat, o.lon))
+        grid = _GRIDS[memo] = dict(grid)
+    return grid
+
+
+def _namesakes_by_the_border(mentions: list[Mention], first: list, full_lists: list, cand_lists: list,
+                             unresolved: dict, w: ResolveWeights) -> dict[int, tuple[Candidate, Signal]]:
+    """A village whose sentence speaks of the border ("X, a village near the Russian border"), with namesakes in
+    its country: the namesake within ``border_near_km`` of the war theatre's land border (``borders.border_km``)
+    when every other lies ``border_far_km`` or more from it gets ``border_namesake``. Returns mention index → (that
+    namesake, its signal); the namesake is put back into the shortlist when the cut left it out."""
+    from pipeline.geoparse.borders import border_km
+
+    out: dict[int, tuple[Candidate, Signal]] = {}
+    theatre = {w.war_theatre_country, *w.war_theatre_parties}
+    for i, m in enumerate(mentions):
+        top = first[i][0]
+        if not m.near_border or top is None or top.feature_kind != "city" or i in unresolved or \
+                top.population >= w.namesake_keep_population or top.country_code not in theatre:
+            continue
+        own = [c for c in full_lists[i] if c.feature_kind == "city" and c.country_code == top.country_code]
+        if len(own) < 2:
+            continue
+        near = sorted(((border_km(c.lat, c.lon), c) for c in own), key=lambda x: (x[0], x[1].row))
+        (best_km, best), next_km = near[0], near[1][0]
+        if best_km is None or best_km > w.border_near_km or next_km < w.border_far_km:
+            continue
+        out[i] = best, Signal("border_namesake", w.border_namesake,
+                              f"the namesake by the border its sentence speaks of (about {best_km:.0f} km from it; "
+                              f"the next {next_km:.0f} km)")
+        if all(x.row != best.row for x in cand_lists[i]):
+            cand_lists[i] = [*cand_lists[i], best]
+    return out
+
+
 def _unit_of_listed_places(gaz: Gazetteer, units: list[tuple[str, str]], key: str,
                            top: Candidate) -> tuple[str, str | None]:
     """(country, admin-1 code) of a point placed at the centre of the settlements listed with name ``key``: the
@@ -1037,6 +1184,27 @@ def _compact(key: str) -> str:
     return "".join(ch for ch in key if ch.isalnum())
 
 
+# the press's ways of writing Ukrainian "ії", "ій", "ия" as one letter ("Filiia" → "Filia", "Oleksiyivka" →
+# "Oleksiivka"): folded to "i" before doubled letters are made single (``_folded``)
+_I_GLIDES = re.compile("iy|yi|ij|ji")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _folded(compact: str) -> str:
+    """A compact name key with "iy"/"yi" written "i" and every doubled letter single: two spellings of one
+    Ukrainian name that differ only in how the press writes its vowel glides and double letters fold alike."""
+    return _DOUBLED.sub(r"\1", _I_GLIDES.sub("i", compact))
+
+
+@lru_cache(maxsize=256)
+def _unit_settlements_folded(gaz: Gazetteer, admin1: str) -> dict[str, tuple[int, ...]]:
+    """``_unit_settlements`` keyed by the folded names (``_folded``)."""
+    out: dict[str, set[int]] = defaultdict(set)
+    for key, rows in _unit_settlements(gaz, admin1).items():
+        out[_folded(key)].update(rows)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
 @lru_cache(maxsize=256)
 def _unit_settlements(gaz: Gazetteer, admin1: str) -> dict[str, tuple[int, ...]]:
     """Compact name key → rows of the settlements (towns, villages) of unit ``admin1``, for the location
@@ -1049,6 +1217,21 @@ def _unit_settlements(gaz: Gazetteer, admin1: str) -> dict[str, tuple[int, ...]]
         for key in _row_keys(gaz, row):
             out[_compact(key)].append(row)
     return {k: tuple(sorted(set(v))) for k, v in out.items()}
+
+
+@lru_cache(maxsize=256)
+def _unit_adjective_stems(gaz: Gazetteer, admin1: str) -> dict[str, tuple[int, ...]]:
+    """Adjective stem → rows of the settlements of unit ``admin1`` with a one-word adjectival name of that stem
+    (any spelling; ``adjective_stem``), built on first use, per unit."""
+    import numpy as np
+
+    out: dict[str, set[int]] = defaultdict(set)
+    for row in np.flatnonzero((gaz._a1 == admin1) & (gaz._kind == "city")).tolist():
+        for key in _row_keys(gaz, row):
+            stem = adjective_stem(key, RECOGNISE_WEIGHTS.adjective_stem_min_letters)
+            if stem:
+                out[stem].add(row)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
 @lru_cache(maxsize=4096)
@@ -1070,6 +1253,10 @@ def _in_unit_by_spelling(gaz: Gazetteer, key: str, admin1: str | None,
     if compact in names:
         row = best(names[compact])
         return row, str(gaz._name[row]), True
+    folded = _unit_settlements_folded(gaz, admin1).get(_folded(compact))
+    if folded:  # the same name, its vowel glides or double letters written otherwise
+        row = best(folded)
+        return row, str(gaz._name[row]), False
     if len(compact) < w.unit_spelling_min_letters:
         return None
     close = difflib.get_close_matches(compact, list(names), n=3, cutoff=w.unit_spelling_similarity)
@@ -1616,13 +1803,24 @@ def _only_unit_named(mentions: list[Mention], first: list, unit: Candidate) -> b
 
 
 def _spelt_in_article_unit(m: Mention, i: int, gaz: Gazetteer, unit: Candidate, cand_lists: list,
-                           w: ResolveWeights) -> None:
+                           w: ResolveWeights, *, endings_only: bool = False) -> None:
     """A name listed as a village, with no place of its name in the unit the article names: the settlement of
-    that unit spelt alike (a close spelling: "Prymortsk" / "Prymorsk"), when there is one."""
+    that unit spelt alike (a close spelling: "Prymortsk" / "Prymorsk"), when there is one, else the settlements
+    of that unit whose one-word adjectival name has the same stem (the press mixes the Ukrainian and Russian
+    endings: "Xnyi", "Xnoye" for "Xne"); ``endings_only``: only the latter."""
     if any(_admin1_of(gaz, c) == unit.admin1_code for c in cand_lists[i]):
         return
-    spelt = _in_unit_by_spelling(gaz, m.key, unit.admin1_code, w)
+    spelt = None if endings_only else _in_unit_by_spelling(gaz, m.key, unit.admin1_code, w)
     if spelt is None:
+        stem = adjective_stem(m.key, RECOGNISE_WEIGHTS.adjective_stem_min_letters)
+        rows = _unit_adjective_stems(gaz, unit.admin1_code).get(stem, ()) if stem else ()
+        if rows:
+            m.kind, m.rows = "variant", rows
+            # several settlements of the stem: their populations say little of which one a press spelling meant
+            m.village = m.village or len(rows) > 1
+            cand_lists[i] = _candidates(m, gaz)
+            m.signals.append(Signal("ending_in_article_unit", 0.0, "its adjective with another ending, in "
+                                    f"{_admin1_label(gaz, unit.admin1_code)}, the region the article names"))
         return
     row, name, exact = spelt
     m.kind, m.rows = "variant", (row,)

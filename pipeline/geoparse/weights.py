@@ -197,6 +197,31 @@ class ResolveWeights:
     # the point so given stands for a place up to this far (km) from the town (farther, it may lie in another unit)
     offset_point_max_km: float = 50.0
     # a sentence listing this many settlements or more (placed confidently) ...
+    # villages named together, none placed with confidence (``resolve._listed_namesakes_together``): a sentence
+    # (else paragraphs) naming this many settlements is a list read jointly ...
+    listed_together_min_names: int = 3
+    # ... over this many paragraphs either side when its sentence names fewer
+    listed_together_paragraphs: int = 1
+    # ... a namesake "near" another listed name when one of that name's readings is this close (km): the span of a
+    # front sector's villages (larger: more chance neighbours among the many namesakes of common village names)
+    listed_together_km: float = 30.0
+    # ... each other name counting min(1, this / its namesakes): a name of 60 villages is near anything by chance
+    listed_together_specific: float = 10.0
+    # ... the support the chosen namesake needs, and its lead over the next (recall vs chance clusters)
+    listed_together_min_support: float = 1.5
+    listed_together_margin: float = 1.0
+    # ... and the bonus it gets: above a unit named in the article (``village_admin1_article``), below one named in
+    # the same sentence (``admin1_same_sentence``)
+    listed_together: float = 3.5
+    # ... never in place of a town this big (the name's first reading) near the names with few namesakes, for a
+    # smaller namesake: a list of villages may reach a town of the area beyond the cluster of its villages
+    listed_together_keep_population: int = 2000
+    # a village named in a sentence about the border (``resolve._namesakes_by_the_border``): its namesake this near
+    # (km) the war theatre's land border, when every other is at least ``border_far_km`` from it, gets
+    # ``border_namesake`` (as ``listed_together``: above a unit named in the article, below one in the sentence)
+    border_near_km: float = 20.0
+    border_far_km: float = 40.0
+    border_namesake: float = 3.5
     list_cluster_min_places: int = 4
     # ... each within this many km of their centre (the villages of one district) ...
     list_cluster_km: float = 50.0
