@@ -42,6 +42,8 @@ from pipeline.scale.work import geoparser  # noqa: E402
 from pipeline.text.translit import spelling_key  # noqa: E402
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "realnews"
+if not SHARED.is_dir():  # a worktree under /work/wt: the shared folder is /work/shared
+    SHARED = Path("/work/shared/realnews")
 SETS = Path("/work/sets")
 
 

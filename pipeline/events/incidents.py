@@ -160,11 +160,15 @@ _FACILITY = re.compile(r"\b(base|barracks|hospital|theat(?:re|er)|cathedral|chur
 _PLACE_ANAPHOR = re.compile(r"^\s+(?:control\s+(?:of|over)\s+|of\s+)?(?:the|this|that)\s+(?:\w+\s+)?(city|town|village|settlement|locality)\b",
                             re.IGNORECASE)
 # between two places of one list: commas, "and", "as well as", a lead ("and the village of"), each place's own
-# oblast ("A in the Donetsk region and B", "A (Donetsk region) and B", "A, Donetsk Oblast, and B") and day ("A,
-# Donetsk Oblast on June 12, and B"), and names the gazetteer did not know
+# oblast ("A in the Donetsk region and B", "A (Donetsk region) and B", "A, Donetsk Oblast, and B"), part of the
+# country ("the city of A in southern Ukraine and the city of B in the northeast") and day ("A, Donetsk Oblast on June
+# 12, and B", "A in December 2023 and B in February 2024"), and names the gazetteer did not know
+_COMPASS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
 _LIST_TAIL = (r"(?:\s*\([^()]{1,40}\)|(?:\s+in\s+(?:the\s+)?|\s*,\s*)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+"
-              r"(?i:region|oblast|province))?"
-              r"(?:\s+on\s+(?:(?:" + MONTH_NAMES + r")\s+\d{1,2}|\d{1,2}\s+(?:" + MONTH_NAMES + r")))?")
+              r"(?i:region|oblast|province)|"
+              r"\s+in\s+(?:the\s+)?(?i:" + _COMPASS + r")(?:\s+(?:part\s+of\s+(?:the\s+)?)?[A-Z][\w'’-]+)?)?"
+              r"(?:\s+on\s+(?:(?:" + MONTH_NAMES + r")\s+\d{1,2}|\d{1,2}\s+(?:" + MONTH_NAMES + r"))|"
+              r"\s+in\s+(?:(?:early|late|mid-?)\s*)?(?:(?:" + MONTH_NAMES + r")(?:\s+\d{4})?|\d{4}))?")
 _LIST_SEP = (r"(?:\s*,\s*|\s*,?\s+and\s+|\s*,?\s+as\s+well\s+as\s+|\s+)"
              r"(?:(?:the\s+)?(?:nearby\s+)?(?i:villages?|towns?|settlements?|city|hamlets?)\s+of\s+|"
              # a sub-list headed by its oblast ("A, B and several cities in the X region - C, D and E")
@@ -2027,23 +2031,28 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
     unnamed: tuple | None = None  # a dated change of control told without its place (a lede), for the next one
     beyond: list[tuple] = []  # advances further on from the places told, in their oblast (``_beyond``)
     lede: tuple | None = None  # a change of control of one settlement left unnamed ("captured another village")
+    tally: tuple | None = None  # ... of a counted tally of settlements left unnamed ("seized four villages")
 
     def emit(sent: _Sentence, trig: Trigger, places: list[Place], stated: EventDate | None, stated_in: str, *,
              background: bool, oblast_level: bool, named_in: _Sentence | None = None) -> None:
+        listed = len(places) > 1
         for place in places:
             if holds_own(trig, place.country_code):
                 continue
+            own = _item_day(sent, place, published) if listed and sent.start <= place.start < sent.end else None
+            # "the fall of A in December 2023 and B in February 2024": each item its own day
+            day, day_in = own if own is not None else (stated, stated_in)
             headline = sent.para <= first_para + 1
-            conf = _confidence(WEIGHTS.conf_base_control, point=not oblast_level, dated=stated is not None,
+            conf = _confidence(WEIGHTS.conf_base_control, point=not oblast_level, dated=day is not None,
                                claimant=sent.claimant is not None, headline=headline, borrowed=False)
             gains = trig.gains
             if gains == "unknown" and occupation(trig):  # an occupation is by the other country's side
                 gains = _OCCUPIER.get(place.country_code or "", "unknown")
             sources = [Source(article, s.text, s.start, s.end) for s in (sent, named_in) if s is not None]
             event = _event_at("frontline_incident", trig.direction(place.country_code),
-                              EARLIER if background else _when(stated, published), place, text, sources, conf,
+                              EARLIER if background else _when(day, published), place, text, sources, conf,
                               actor=gains if trig.actor == "unknown" else trig.actor,
-                              gains=gains, date_basis=date_basis(stated_in, stated, published))
+                              gains=gains, date_basis=date_basis(day_in, day, published))
             _add_control(events, event)
 
     for sent in sentences:
@@ -2061,12 +2070,24 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                 lede = None
         elif any(t.control for t in sent.triggers):
             lede = None
+        if tally is not None and not any(t.control for t in sent.triggers):
+            if named_list := _names_the_tally(sent, tally[0], tally[2]):
+                # "... had seized control of four villages. ... He named the captured villages as A, B, C and D."
+                emit(tally[0], tally[1], named_list, tally[3], tally[4], background=False, oblast_level=False,
+                     named_in=sent)
+                tally = None
+            elif sent.index - tally[0].index >= TALLY_SENTENCES or sent.para - tally[0].para > TALLY_PARAGRAPHS:
+                tally = None
+        elif any(t.control for t in sent.triggers):
+            tally = None
         prior: tuple[list[Place], bool] | None = None  # the places and background of the sentence's last change
         for trig in (t for t in sent.triggers if t.control):
             stated, stated_in = _clause_date(sent, trig, published)
             if _no_place_taken(sent, trig):  # a tally naming no settlement is no event, but its day is the lede's
                 if stated is not None and not sent.points and not people_taken(sent.text, trig):
                     unnamed = (stated, stated_in, sent.para, trig.gains)
+                if (count := _tally_count(sent, trig)) is not None:
+                    tally = (sent, trig, count, stated, stated_in)  # a later line may name them all
                 continue
             places = _objects(sent, trig, main)
             follows = not places and prior is not None and _refers_back(sent.text, trig)
@@ -2122,6 +2143,21 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
     return events
 
 
+# the day a list's item carries right after it ("A in December 2023 and B in February 2024", "A on June 12 and B")
+_ITEM_DAY = re.compile(r"\s+(?:on\s+(?:(?:" + MONTH_NAMES + r")\s+\d{1,2}|\d{1,2}\s+(?:" + MONTH_NAMES + r"))(?:,?\s+\d{4})?|"
+                       r"in\s+(?:(?:early|late|mid-?)\s*)?(?:(?:" + MONTH_NAMES + r")(?:\s+\d{4})?|\d{4}))\b")
+
+
+def _item_day(sent: _Sentence, place: Place, published: EventDate) -> tuple[EventDate, str] | None:
+    """The day (or month, or year) an item of a list states right after its name (``_ITEM_DAY``), and its words;
+    None when it states none (the clause's day holds for it)."""
+    m = _ITEM_DAY.match(sent.text, place.end - sent.start)
+    if m is None:
+        return None
+    day = explicit_date(m.group(0).strip(), published)
+    return (day, m.group(0).strip()) if day is not None and day.date is not None else None
+
+
 # an advance told by how far it went on, with no place of its own ("advanced several kilometres further into enemy
 # territory", "pushed deeper"): the verb and the words right after it
 _FURTHER = re.compile(r"[\w-]+(?:\s+[\w-]+){0,4}?\s+(?:further|farther|deeper)\b|"
@@ -2152,6 +2188,40 @@ def _names_the_settlement(sent: _Sentence, lede: _Sentence) -> Place | None:
             _KIND_AFTER.match(sent.text, place.end - s0):
         return place
     return None
+
+
+_CONTROL_OF = re.compile(r"\s*(?:control\s+(?:of|over)\s+)?", re.IGNORECASE)
+TALLY_SENTENCES = 5  # how many sentences after a counted tally of settlements a list naming as many may stand
+TALLY_PARAGRAPHS = 2  # ... and how many paragraphs (the count matching the list is what ties them, not nearness)
+
+
+def _tally_count(sent: _Sentence, trig: Trigger) -> int | None:
+    """How many settlements a change of control took when its sentence counts them and names none ("seized control
+    of four villages"): the number of the tally right after the verb (two at least), None when it is not counted
+    ("several villages"), not right after the verb, or the sentence names a settlement."""
+    if sent.points or trig.passive or people_taken(sent.text, trig):
+        return None
+    at = _CONTROL_OF.match(sent.text, trig.end).end()  # "seized control of four villages"
+    tally = _UNNAMED_TALLY.match(sent.text, _TALLY_LEAD.match(sent.text, at).end())
+    if tally is None:
+        return None
+    count = parse_number(tally.group(0).split()[0])
+    return count if count is not None and count >= 2 else None
+
+
+def _names_the_tally(sent: _Sentence, lede: _Sentence, count: int) -> list[Place]:
+    """The settlements a later sentence names as one list of exactly as many as a lede's tally counted ("He named the
+    captured villages as A, B, C and D" after "had seized four villages"), when it tells no incident of its own (no
+    trigger, no figure) and names no other settlement; empty otherwise."""
+    if sent.triggers or sent.figures or len(sent.points) != count or sent.index <= lede.index:
+        return []
+    s0 = sent.start
+    points = sent.points
+    if not all(_LIST_GAP.match(sent.text[a.end - s0:b.start - s0]) for a, b in zip(points, points[1:])):
+        return []
+    if len({p.geonameid or p.name for p in points}) != count:
+        return []
+    return list(points)
 
 
 # a pronoun as the object of a change of control, inside its wording ("took it back") or right after it ("retook

@@ -1,0 +1,87 @@
+"""Gold events lost as "not extracted" in lists and existential clauses (issue 13, session 18): strikes on a list of
+towns of several regions told with a day are that day's strikes (no sweep); "there had been attacks on A, B and C"
+tells attacks that happened; list items that carry a part of the country ("the city of A in the south and the city of
+B in the northeast") or a month ("A in December and B in February"). Every sentence is written for these tests; none
+comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+from pipeline.events.triggers import triggers
+from tests.fixtures import article_events
+
+PAGE = "date 2025-06-13\n\n"  # a Friday
+
+
+def _events(parser, body: str) -> list[tuple[str, str, str | None]]:
+    """(event type, sub-type, place as written) of every event of the article."""
+    return sorted(((e.event_type, e.sub_event_type, e.place.text if e.place else None)
+                   for e in article_events(parser, PAGE + body + "\n")), key=str)
+
+
+def _places(parser, body: str, sub: str) -> set[str]:
+    return {p for _t, s, p in _events(parser, body) if s == sub and p}
+
+
+# -- a list of towns of several regions, told with a day ------------------------------------------------------------
+def test_towns_of_several_regions_targeted_on_a_stated_day_are_each_struck(geoparser):
+    body = ("A missile hit a school in Poltava, killing two people. On June 13, several Ukrainian cities were "
+            "targeted by Russia, including Sumy, Kharkiv, Dnipro and Zaporizhzhia.")
+    assert {"Sumy", "Kharkiv", "Dnipro", "Zaporizhzhia"} <= _places(geoparser, body, "attack")
+
+
+def test_a_sweep_over_the_war_with_no_day_stays_no_event(geoparser):  # control
+    body = ("A missile hit a school in Poltava, killing two people. Russian forces have attacked cities including "
+            "Sumy, Kharkiv, Dnipro and Zaporizhzhia as they try to break the country's resistance.")
+    assert not _places(geoparser, body, "attack") & {"Sumy", "Kharkiv", "Dnipro", "Zaporizhzhia"}
+
+
+# -- "there had been attacks on A, B and C" ---------------------------------------------------------------------------
+def test_an_existential_clause_tells_attacks_that_happened():
+    found = triggers("The president said there had also been attacks on Sumy, Dnipro and Odesa.")
+    assert [(t.sub, t.passive) for t in found] == [("attack", False)]
+
+
+def test_attacks_in_general_stay_no_trigger():  # control
+    assert triggers("The president condemned the attacks on Sumy, Dnipro and Odesa.") == []
+
+
+def test_existential_attacks_on_a_list_are_an_attack_at_each_town(geoparser):
+    body = ("A guided bomb struck a market in Zaporizhzhia on Friday, injuring five people. The president said there "
+            "had also been attacks on Sumy, Dnipro and Odesa.")
+    got = {p for t, _s, p in _events(geoparser, body) if t == "frontline_incident"}
+    assert {"Sumy", "Dnipro", "Odesa"} <= got
+
+
+# -- list items carrying a part of the country or a month -------------------------------------------------------------
+def test_list_items_placed_in_parts_of_the_country_are_each_struck(geoparser):
+    body = ("Russian forces launched drone attacks on the city of Kherson in southern Ukraine and the city of Sumy "
+            "in the northeast on Friday, officials said.")
+    assert {"Kherson", "Sumy"} <= _places(geoparser, body, "drone_strike")
+
+
+def test_list_items_each_with_a_month_are_each_captured(geoparser):
+    body = ("Russian troops are closing in on the town. It became vulnerable after the fall of nearby Marinka in "
+            "December 2023 and Avdiivka in February 2024.")
+    assert {"Marinka", "Avdiivka"} <= _places(geoparser, body, "capture")
+
+
+def test_each_list_item_keeps_the_day_it_states(geoparser):
+    body = "Russian troops captured Avdiivka on June 12, and Marinka and Vuhledar on June 11, the ministry said."
+    got = {e.place.text: e.when.date for e in article_events(geoparser, PAGE + body + "\n") if e.place}
+    assert got["Avdiivka"] == "2025-06-12" and got["Vuhledar"] == "2025-06-11"
+
+
+# -- a counted tally of settlements, named by a later line -----------------------------------------------------------
+def test_a_counted_tally_is_named_by_a_later_list_of_as_many(geoparser):
+    body = ("The governor said Russian forces had seized control of three villages in a fresh push.\n\n"
+            "Pro-Russian bloggers had reported the advance in recent days.\n\n"
+            "On Friday the governor named the captured villages as Novenke, Basivka and Zhuravka, all near the "
+            "border.")
+    assert {"Novenke", "Basivka", "Zhuravka"} <= _places(geoparser, body, "capture")
+
+
+def test_a_list_of_another_count_names_no_tally(geoparser):  # control
+    body = ("The governor said Russian forces had seized control of four villages in a fresh push.\n\n"
+            "On Friday the governor named the evacuated villages as Novenke, Basivka and Zhuravka.")
+    assert not _places(geoparser, body, "capture")
