@@ -1283,6 +1283,11 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
                 place, borrowed = spoken_for, False  # "the X governor said a drone injured two": in the X region
         if place is None:
             continue  # an incident with no place in the text is not mapped
+        inc, apart = _tolls_of_listed(inc, place)
+        for part, target in apart:  # "drones attacked A and B. In B, one person was hurt": B's toll, B's event
+            other = _incident_event(article, text, part, target, False, published, first_para, strikes_seen)
+            if other is not None:
+                out.append(other)
         event = _incident_event(article, text, inc, place, borrowed, published, first_para, strikes_seen)
         if event is None:
             continue
@@ -1293,6 +1298,36 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
     out += _damage_lists(article, text, sentences, published, out, strikes_seen)
     out += _damage_by_region(article, text, sentences, published, out, strikes_seen)
     return _fold_over_regions(out, over_regions)
+
+
+def _tolls_of_listed(inc: _Incident, place: Place) -> tuple[_Incident, list[tuple[_Incident, Place]]]:
+    """An incident told as strikes on a list of towns, then a toll told for one town of the list that is not the
+    incident's place ("drones attacked the city of A and the city of B. In B, the mayor said one person was hurt"):
+    that sentence is B's own toll, not A's. Returns the incident without such sentences, and one part per town (the
+    sentences of strikes naming it, without their figures, and the town's toll sentences)."""
+    listed: list[Place] = []
+    for sent in inc.sentences:
+        for trig in sent.strikes:
+            objects = _objects(sent, trig, None)
+            if len(objects) >= 2:
+                listed += [p for p in objects if not same_place(p, place)]
+    if not listed:
+        return inc, []
+    told: dict[object, tuple[Place, list[_Sentence]]] = {}
+    for sent in inc.sentences:
+        if sent.strikes or not sent.points or not any(f.role != "zero" for f in sent.figures):
+            continue
+        target = next((p for p in listed if all(same_place(q, p) for q in sent.points)), None)
+        if target is not None:
+            told.setdefault(target.geonameid or target.name, (target, []))[1].append(sent)
+    if not told:
+        return inc, []
+    moved = {s.index for _t, group in told.values() for s in group}
+    parts = [(_Incident(sentences=[replace(s, figures=[]) for s in inc.sentences if s.strikes and
+                                   any(same_place(p, target) for p in s.points)] + group,
+                        date=inc.date, dated_by=inc.dated_by), target)
+             for target, group in told.values()]
+    return replace(inc, sentences=[s for s in inc.sentences if s.index not in moved]), parts
 
 
 def _harm_of_its_day(inc: _Incident, sentences: list[_Sentence], published: EventDate) -> bool:
@@ -1446,6 +1481,8 @@ def _joint_toll(inc: _Incident, place: Place) -> bool:
     told = [s for s in inc.sentences if s.figures]
     if not told or not all(_JOINT.search(s.text) for s in told):
         return False
+    if any(s.points and all(same_place(p, place) for p in s.points) for s in told):
+        return False  # "four were injured in A, and a hospital was damaged in the drone attacks": A's own toll
     for sent in inc.sentences:
         if sent.figures:
             continue

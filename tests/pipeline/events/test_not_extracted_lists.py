@@ -85,3 +85,14 @@ def test_a_list_of_another_count_names_no_tally(geoparser):  # control
     body = ("The governor said Russian forces had seized control of four villages in a fresh push.\n\n"
             "On Friday the governor named the evacuated villages as Novenke, Basivka and Zhuravka.")
     assert not _places(geoparser, body, "capture")
+
+
+# -- a toll told for one town of a list of strikes --------------------------------------------------------------------
+def test_a_toll_told_for_one_listed_town_is_that_towns(geoparser):
+    body = ("Russian forces launched drone attacks on the city of Kherson and the city of Sumy on Friday.\n\n"
+            "The governor said four people were injured in Kherson, and a hospital was damaged in the drone "
+            "attacks.\n\n"
+            "In Sumy, the mayor said one person was hurt.")
+    got = {(e.place.text, e.injured) for e in article_events(geoparser, PAGE + body + "\n")
+           if e.event_type == "casualty_report"}
+    assert got == {("Kherson", 4), ("Sumy", 1)}
