@@ -2044,7 +2044,11 @@ def _clause_date(sent: _Sentence, trig: Trigger, published: EventDate) -> tuple[
 
 # a relative clause after a comma or a dash ("..., which Moscow said it took in early January", "— where fighting began
 # in May —"): it tells of its antecedent, and a day it states is not the day of the clause it hangs on
-_RELATIVE_CLAUSE = re.compile(r"(?:,|\s[—–-])\s*(?:which|where|when|whom)\b[^,;—–]*", re.IGNORECASE)
+# an apposition about a region ("captured X, in the Y region, one of four regions Moscow claimed to have annexed in
+# September 2022") is such a clause too, to the sentence's end
+_RELATIVE_CLAUSE = re.compile(r"(?:,|\s[—–-])\s*(?:which|where|when|whom)\b[^,;—–]*|"
+                              r",\s+one\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:regions|oblasts|provinces|"
+                              r"territories)\b[^;—–]*", re.IGNORECASE)
 
 
 def _outside_relatives(sent: _Sentence, trig: Trigger, published: EventDate) -> tuple[EventDate | None, str]:

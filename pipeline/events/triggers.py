@@ -509,6 +509,15 @@ def clause_start(sentence: str, pos: int) -> int:
     return start
 
 
+def _next_clause_end(sentence: str, pos: int) -> int:
+    """Where the clause after the one holding ``pos`` ends (``_CLAUSE_BREAK``): the trigger's clause and the next."""
+    first = _CLAUSE_BREAK.search(sentence, pos)
+    if first is None:
+        return len(sentence)
+    second = _CLAUSE_BREAK.search(sentence, max(first.end(), first.start() + 1))
+    return second.start() if second is not None else len(sentence)
+
+
 def realis(sentence: str, pos: int) -> bool:
     """Whether the words before ``pos`` in its clause report a fact (no modal, fear, plan, negation)."""
     start = clause_start(sentence, pos)
@@ -670,8 +679,10 @@ def triggers(sentence: str) -> list[Trigger]:
                 (_ATTRIBUTIVE_BEFORE.search(sentence, max(0, start - 30), start) and _ATTRIBUTIVE_AFTER.match(sentence, end)
                  or _HELD_AREAS_BEFORE.search(sentence, max(0, start - 30), start)):
             continue  # "the retaken village", "all territories seized by Russia": places referred to, no event
-        if name == "capture" and _LEGAL_ACT.search(sentence):
-            continue  # "regions ... officially seized when the decrees were signed": a claim (``annexation``)
+        if name == "capture" and _LEGAL_ACT.search(sentence, clause_start(sentence, start), _next_clause_end(sentence, end)):
+            continue  # "regions ... officially seized when the decrees were signed": a claim (``annexation``); an
+            # annexation told two clauses on is about another noun ("captured X, located in the Y region, one of
+            # the regions Moscow claimed to have annexed")
         if _INFINITIVE_BEFORE.search(sentence[:start]):
             before = sentence[clause_start(sentence, start):start]
             if not _DONE_TO.search(before):

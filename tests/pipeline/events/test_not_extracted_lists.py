@@ -96,3 +96,16 @@ def test_a_toll_told_for_one_listed_town_is_that_towns(geoparser):
     got = {(e.place.text, e.injured) for e in article_events(geoparser, PAGE + body + "\n")
            if e.event_type == "casualty_report"}
     assert got == {("Kherson", 4), ("Sumy", 1)}
+
+
+# -- an annexation told in an apposition about the region -------------------------------------------------------------
+def test_an_annexation_two_clauses_on_does_not_void_a_capture(geoparser):
+    body = ("Russia's defence ministry said it captured the village of Nevske, located in the partially occupied "
+            "Luhansk region, one of four Ukrainian regions Moscow claimed to have annexed in September 2022.")
+    got = {(e.place.text, e.when.date) for e in article_events(geoparser, PAGE + body + "\n")
+           if e.sub_event_type == "capture" and e.place}
+    assert got == {("Nevske", "2025-06-13")}  # the page's day, not the annexation's month
+
+
+def test_officially_seized_stays_a_legal_act():  # control
+    assert [t for t in triggers("The province was officially seized when the decrees were signed.") if t.control] == []
