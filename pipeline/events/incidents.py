@@ -214,8 +214,14 @@ _DISTRICT_AFTER = re.compile(r"\s+(?i:district|raion|rayon|hromada|community|mun
 # a place that only locates what was taken ("took a village near the town of X"): X did not change hands
 # ("the recapture of the village, five kilometres south of Russian-occupied X": X only locates the village)
 _NEAR_OBJECT = re.compile(r"\b(?:near|outside|close\s+to|not\s+far\s+from|(?:north|south|east|west)(?:-?(?:east|west))?"
-                          r"\s+of)\s+(?:the\s+)?(?:[\w-]+-(?:occupied|held|controlled)\s+)?"
+                          r"\s+of)\s+(?:the\s+)?(?:[\w-]+-(?:occupied|held|controlled)\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
                           r"(?:(?:[\w-]+\s+)?(?:town|city|village|settlement|hub)\s+of\s+)?$", re.IGNORECASE)
+# a settlement left unnamed as the verb's object, then more words before the place ("captured another village in its
+# advance on the city of X", "took a small village on the road to X"): the place only locates it; the settlement named
+# right after its noun ("the village X", "a village, X", "the village of X", "a village called X") is the object
+_UNNAMED_OBJECT = re.compile(r"^\s*(?:control\s+(?:of|over)\s+)?(?:another|an?|one\s+more)\s+(?:[\w-]+\s+)?"
+                             r"(?:village|town|settlement|locality|hamlet)\b(?!\s*(?:,|\(|of\b|called\b|named\b|$))",
+                             re.IGNORECASE)
 # where a side is heading, or what a place lies near ("took a village on the approaches to X", "as they push towards
 # X", "in the direction of X"): X is not what changed hands
 _TOWARDS = re.compile(r"\b(?:towards?|toward|in the direction of|approach(?:es|ing)?\s+(?:to\s+)?|outskirts of|"
@@ -1957,7 +1963,7 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
         if not re.search(r"[.;:]|\b(?:after|when|while|but|because|as)\b", gap) and \
                 (trig.sub == "advance" or not _NEAR_OBJECT.search(gap) and not _TOWARDS.search(gap)) and \
                 not any(t.control and trig.end <= t.start < after[0].start - s0 for t in sent.triggers) and \
-                not _LOCATOR_OF_UNNAMED.search(gap) and \
+                not _LOCATOR_OF_UNNAMED.search(gap) and not _UNNAMED_OBJECT.match(gap) and \
                 not (trig.sub == "capture" and _NOT_A_PLACE_OBJECT.search(gap)) and \
                 not (trig.sub == "withdrawal" and _DESTINATION.match(gap)):
             out.append(after[0])

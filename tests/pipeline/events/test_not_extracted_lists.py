@@ -109,3 +109,20 @@ def test_an_annexation_two_clauses_on_does_not_void_a_capture(geoparser):
 
 def test_officially_seized_stays_a_legal_act():  # control
     assert [t for t in triggers("The province was officially seized when the decrees were signed.") if t.control] == []
+
+
+# -- a settlement left unnamed as the object: the place after it only locates it -----------------------------------
+def test_an_unnamed_village_taken_on_the_way_to_a_city_is_no_capture_of_the_city(geoparser):
+    body = ("Russia said on Friday it captured another village in its advance on the eastern city of Pokrovsk, "
+            "which Moscow has been trying to take for months.")
+    assert "Pokrovsk" not in _places(geoparser, body, "capture")
+
+
+def test_a_village_near_a_possessive_city_is_no_capture_of_the_city(geoparser):
+    body = "Russian military says it captured a village near Ukraine's Pokrovsk on Friday."
+    assert "Pokrovsk" not in _places(geoparser, body, "capture")
+
+
+def test_a_village_named_after_its_noun_is_the_object(geoparser):  # control
+    body = "Russian forces captured the village of Krasnyi Yar near Pokrovsk on Friday, the ministry said."
+    assert _places(geoparser, body, "capture") == {"Krasnyi Yar"}
