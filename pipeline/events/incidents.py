@@ -2162,6 +2162,8 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
             if not places and len({p.admin1_code for p in sent.oblasts}) == 1 and not sent.points and not background \
                     and not _took_people(sent, trig, sent.oblasts[0]):
                 places, oblast_level = sent.oblasts[:1], True
+            elif not places and not background and (unit := _oblast_object(sent, trig)) is not None:
+                places, oblast_level = [unit], True  # "... and liberating large parts of the X region"
             emit(sent, trig, places, stated, stated_in, background=background, oblast_level=oblast_level)
     # an oblast-level change of control when the article names the towns of that oblast is their summary
     # (the same side gaining them, or a side the towns' own wording does not tell: "A, B and C were liberated")
@@ -2289,6 +2291,27 @@ def _beyond(sent: _Sentence, trig: Trigger) -> bool:
         return False
     units = {p.admin1_code for p in (*sent.points, *sent.oblasts)}
     return len(units) == 1 and None not in units
+
+
+_CLAUSE_GAP = re.compile(r"[.;:()]|\b(?:after|when|while|but|because|as|and|where|which|who)\b", re.IGNORECASE)
+
+
+def _oblast_object(sent: _Sentence, trig: Trigger) -> Place | None:
+    """The oblast an active change of control takes as its object when it names no settlement ("liberating large
+    parts of the X region", "pushed into the X region"): the first place after the verb, within
+    ``WEIGHTS.object_window_chars`` and the same clause, when it is an oblast; None when a settlement comes first, the
+    verb took people, or the sentence is of an earlier period."""
+    if trig.passive or sent.earlier:
+        return None
+    s0 = sent.start
+    after = sorted((p for p in (*sent.points, *sent.oblasts) if p.start - s0 >= trig.end), key=lambda p: p.start)
+    if not after or after[0].feature_kind != "admin1" or after[0].start - s0 - trig.end > WEIGHTS.object_window_chars:
+        return None
+    gap = sent.text[trig.end:after[0].start - s0]
+    if _CLAUSE_GAP.search(gap) or _NEAR_OBJECT.search(gap) or _TOWARDS.search(gap) or \
+            _took_people(sent, trig, after[0]) or (trig.sub == "withdrawal" and _DESTINATION.match(gap)):
+        return None
+    return after[0]
 
 
 def _took_people(sent: _Sentence, trig: Trigger, unit: Place) -> bool:

@@ -126,3 +126,19 @@ def test_a_village_near_a_possessive_city_is_no_capture_of_the_city(geoparser):
 def test_a_village_named_after_its_noun_is_the_object(geoparser):  # control
     body = "Russian forces captured the village of Krasnyi Yar near Pokrovsk on Friday, the ministry said."
     assert _places(geoparser, body, "capture") == {"Krasnyi Yar"}
+
+
+# -- an oblast as the object of a change of control, other towns named in the sentence ------------------------------
+def test_an_oblast_taken_as_the_object_is_an_oblast_level_change_of_control(geoparser):
+    body = ("The president thanked the brigade for defending the city of Kharkiv and liberating large parts of "
+            "Kharkiv Oblast.")
+    got = [(e.sub_event_type, e.admin1_code, e.geo_precision) for e in article_events(geoparser, PAGE + body + "\n")
+           if e.sub_event_type == "recapture"]
+    assert [g[:2] for g in got] == [("recapture", "UA-63")]
+
+
+def test_an_oblast_after_a_settlement_is_no_object(geoparser):  # control
+    body = "Ukrainian forces liberated the village of Bilohirka in the Kherson region on Friday."
+    got = [(e.sub_event_type, e.place.text) for e in article_events(geoparser, PAGE + body + "\n")
+           if e.sub_event_type == "recapture"]
+    assert got == [("recapture", "Bilohirka")]
