@@ -133,6 +133,7 @@ _SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _PERFECT_AGENT_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:\w+ly\s+)?(?!been\b|come\b|seen\b|suffered\b|endured\b|"
                                   r"experienced\b|witnessed\b|survived\b|faced\b|weathered\b|lost\b|had\b)\w+ed\b")
 # a sector of the front named after a town ("in the X direction", "on the X front"): not the town
+_STREET_AFTER = re.compile(r"^\s+(?:Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.|Lane|Prospekt|Prospect)\b")
 _AXIS_AFTER = re.compile(r"^\s+(?:direction|axis|sector|front)\b", re.IGNORECASE)
 # where the wounded are treated ("evacuated to hospitals in X", "taken to a hospital in X"): not where it happened
 # a place naming the hospital the wounded were taken to ("transported to X City Hospital No. 2", "the X Central District
@@ -442,6 +443,8 @@ def usable(place: Place, text: str) -> bool:
     if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and \
             (_SOURCE_BEFORE.search(before) or _PERFECT_AGENT_AFTER.match(after)):
         return False
+    if kind in POINT_KINDS and _STREET_AFTER.match(after):
+        return False  # "the building on X Street": a street named after the town, in another town
     if kind in POINT_KINDS and _AXIS_AFTER.match(after):
         return False  # "in the X direction", "on the X front": a sector of the front named after a town, not the town
     bank = bank_cue(text, place.start)

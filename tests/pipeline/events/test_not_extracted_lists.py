@@ -142,3 +142,24 @@ def test_an_oblast_after_a_settlement_is_no_object(geoparser):  # control
     got = [(e.sub_event_type, e.place.text) for e in article_events(geoparser, PAGE + body + "\n")
            if e.sub_event_type == "recapture"]
     assert got == [("recapture", "Bilohirka")]
+
+
+# -- precision kept: explosions heard across regions, a street named after a town ---------------------------------
+def test_explosions_heard_across_many_regions_are_no_strike_at_each(geoparser):
+    body = ("A missile hit a building in Uman on April 28, killing five people. At dawn on April 28 Russia launched "
+            "a missile attack. Explosions were heard in Kyiv, Cherkasy, Poltava and other regions.")
+    got = {p for t, s, p in _events(geoparser, body) if s == "explosion"}
+    assert not got & {"Kyiv", "Poltava"}
+
+
+def test_explosions_heard_in_one_town_stay_an_event(geoparser):  # control
+    body = "Explosions were heard in Ryazan on Friday night, the governor said, after a drone attack."
+    got = {p for _t, _s, p in _events(geoparser, body)}
+    assert "Ryazan" in got
+
+
+def test_a_street_named_after_a_town_is_not_that_town(geoparser):
+    body = ("A Russian missile hit a nine-storey building on Komarova Street in Uman on Friday, killing five "
+            "people.")
+    got = {(e.place.text, e.admin1_code) for e in article_events(geoparser, PAGE + body + "\n") if e.place}
+    assert got == {("Uman", "UA-71")}
