@@ -158,7 +158,10 @@ _DEFINITE_ANAPHOR = re.compile(_ANAPHOR.pattern.replace("(the|this|that)", "(the
 _FACILITY = re.compile(r"\b(base|barracks|hospital|theat(?:re|er)|cathedral|church|plant|station|market|hypermarket|"
                        r"supermarket|mall|convoy|institute|school|university|square|building|block|dam|bridge|port|"
                        r"depot|airport|factory|warehouse|shelter|centre|center|queue|line)\b", re.IGNORECASE)
-_PLACE_ANAPHOR = re.compile(r"^\s+(?:control\s+(?:of|over)\s+|of\s+)?(?:the|this|that)\s+(?:\w+\s+)?(city|town|village|settlement|locality)\b",
+# (not an ordinal: "the first village in the X region" is another, unnamed one)
+_PLACE_ANAPHOR = re.compile(r"^\s+(?:control\s+(?:of|over)\s+|of\s+)?(?:the|this|that)\s+"
+                            r"(?!(?:first|second|third|fourth|fifth|next|last|latest)\b)(?:\w+\s+)?"
+                            r"(city|town|village|settlement|locality)\b",
                             re.IGNORECASE)
 # between two places of one list: commas, "and", "as well as", a lead ("and the village of"), each place's own
 # oblast ("A in the Donetsk region and B", "A (Donetsk region) and B", "A, Donetsk Oblast, and B"), part of the
@@ -218,9 +221,11 @@ _NEAR_OBJECT = re.compile(r"\b(?:near|outside|close\s+to|not\s+far\s+from|(?:nor
                           r"\s+of)\s+(?:the\s+)?(?:[\w-]+-(?:occupied|held|controlled)\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
                           r"(?:(?:[\w-]+\s+)?(?:town|city|village|settlement|hub)\s+of\s+)?$", re.IGNORECASE)
 # a settlement left unnamed as the verb's object, then more words before the place ("captured another village in its
-# advance on the city of X", "took a small village on the road to X"): the place only locates it; the settlement named
+# advance on the city of X", "took a small village on the road to X", "the first village in the region of X"): the
+# place only locates it; the settlement named
 # right after its noun ("the village X", "a village, X", "the village of X", "a village called X") is the object
-_UNNAMED_OBJECT = re.compile(r"^\s*(?:control\s+(?:of|over)\s+)?(?:another|an?|one\s+more)\s+(?:[\w-]+\s+)?"
+_UNNAMED_OBJECT = re.compile(r"^\s*(?:control\s+)?(?:(?:of|over)\s+)?(?:another|an?|one\s+more|(?:the|its|their)\s+first)\s+"
+                             r"(?:[\w-]+\s+)?"
                              r"(?:village|town|settlement|locality|hamlet)\b(?!\s*(?:,|\(|of\b|called\b|named\b|$))",
                              re.IGNORECASE)
 # where a side is heading, or what a place lies near ("took a village on the approaches to X", "as they push towards
@@ -2165,8 +2170,10 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
             if not places and len({p.admin1_code for p in sent.oblasts}) == 1 and not sent.points and not background \
                     and not _took_people(sent, trig, sent.oblasts[0]):
                 places, oblast_level = sent.oblasts[:1], True
-            elif not places and not background and (unit := _oblast_object(sent, trig)) is not None:
-                places, oblast_level = [unit], True  # "... and liberating large parts of the X region"
+            elif not places and not background and (unit := _oblast_object(sent, trig) or
+                                                     _unnamed_in(sent, trig)) is not None:
+                # "... and liberating large parts of the X region"; "took their first village in X": in X's oblast
+                places, oblast_level = [unit], True
             emit(sent, trig, places, stated, stated_in, background=background, oblast_level=oblast_level)
     # an oblast-level change of control when the article names the towns of that oblast is their summary
     # (the same side gaining them, or a side the towns' own wording does not tell: "A, B and C were liberated")
@@ -2296,7 +2303,10 @@ def _beyond(sent: _Sentence, trig: Trigger) -> bool:
     return len(units) == 1 and None not in units
 
 
-_CLAUSE_GAP = re.compile(r"[.;:()]|\b(?:after|when|while|but|because|as|and|where|which|who)\b", re.IGNORECASE)
+# what ends the verb's object before an oblast: a clause, or another verb (a modal, an infinitive)
+_CLAUSE_GAP = re.compile(r"[.;:()]|\b(?:after|when|while|but|because|as|and|where|which|who|could|would|will|may|"
+                         r"might|can|should|to)\b", re.IGNORECASE)
+_VERB_FORM = re.compile(r"(?:ed|ing|en|took|retook|overran|drew|fell to|gave up|left)$", re.IGNORECASE)
 
 
 def _oblast_object(sent: _Sentence, trig: Trigger) -> Place | None:
@@ -2304,8 +2314,8 @@ def _oblast_object(sent: _Sentence, trig: Trigger) -> Place | None:
     parts of the X region", "pushed into the X region"): the first place after the verb, within
     ``WEIGHTS.object_window_chars`` and the same clause, when it is an oblast; None when a settlement comes first, the
     verb took people, or the sentence is of an earlier period."""
-    if trig.passive or sent.earlier:
-        return None
+    if trig.passive or sent.earlier or not _VERB_FORM.search(trig.text):
+        return None  # (a noun, "the encirclement could open a path to the X region", takes no object)
     s0 = sent.start
     after = sorted((p for p in (*sent.points, *sent.oblasts) if p.start - s0 >= trig.end), key=lambda p: p.start)
     if not after or after[0].feature_kind != "admin1" or after[0].start - s0 - trig.end > WEIGHTS.object_window_chars:
@@ -2315,6 +2325,31 @@ def _oblast_object(sent: _Sentence, trig: Trigger) -> Place | None:
             _took_people(sent, trig, after[0]) or (trig.sub == "withdrawal" and _DESTINATION.match(gap)):
         return None
     return after[0]
+
+
+_IN_UNIT = re.compile(r"\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:region\s+of\s+)?$", re.IGNORECASE)
+
+
+def _unnamed_in(sent: _Sentence, trig: Trigger) -> Place | None:
+    """The oblast of the place an unnamed settlement taken is said to lie in ("recaptured their first village in X",
+    "took a village in the east-central region of X", ``_UNNAMED_OBJECT``): the change of control is known only to
+    that oblast; None when the settlement is located otherwise ("near X", "on the way to X") or no place follows."""
+    if trig.passive or sent.earlier:
+        return None
+    rest = sent.text[trig.end:]
+    m = _UNNAMED_OBJECT.match(rest)
+    if m is None:
+        return None
+    s0 = sent.start
+    after = sorted((p for p in (*sent.points, *sent.oblasts) if p.start - s0 >= trig.end + m.end()),
+                   key=lambda p: p.start)
+    if not after or not after[0].admin1_code or \
+            not _IN_UNIT.fullmatch(sent.text, trig.end + m.end(), after[0].start - s0):
+        return None
+    unit = after[0]
+    return unit if unit.feature_kind == "admin1" else \
+        replace(unit, name=unit.admin1_name or unit.name, geonameid=None, feature_kind="admin1", capital=False,
+                approx_point=False)
 
 
 def _took_people(sent: _Sentence, trig: Trigger, unit: Place) -> bool:

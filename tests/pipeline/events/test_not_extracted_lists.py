@@ -163,3 +163,17 @@ def test_a_street_named_after_a_town_is_not_that_town(geoparser):
             "people.")
     got = {(e.place.text, e.admin1_code) for e in article_events(geoparser, PAGE + body + "\n") if e.place}
     assert got == {("Uman", "UA-71")}
+
+
+def test_an_unnamed_first_village_is_no_anaphor_of_the_city_named_before(geoparser):
+    body = ("Russian forces have taken control of the first village in the east-central region of Dnipropetrovsk, "
+            "state media said on Friday.")
+    got = [(e.sub_event_type, e.place.feature_kind, e.admin1_code) for e in article_events(geoparser, PAGE + body + "\n")
+           if e.sub_event_type == "capture"]
+    assert got == [("capture", "admin1", "UA-12")]  # the oblast it lies in, not the city
+
+
+def test_a_noun_trigger_takes_no_oblast_object(geoparser):  # control
+    body = ("Russian forces in Lyman face encirclement. The encirclement could open a path to more territory in the "
+            "Luhansk and Donetsk regions.")
+    assert not [e for e in article_events(geoparser, PAGE + body + "\n") if e.admin1_code == "UA-09"]
