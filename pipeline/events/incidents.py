@@ -101,8 +101,9 @@ _ORG_BEFORE = re.compile(r"\b(Church|Patriarchate|University|Bank|Ministry|Acade
                          r"Metropolis|Orchestra|Club)\s+of\s+(?:the\s+)?$")
 _AGENT_AFTER = re.compile(r"^['’]?s?\s+(?:(?:on|late\s+on|early\s+on|last|this)\s+[A-Z]\w+\s+|also\s+|(?:has|have|had)\s+)?"
                           r"(?:\w+ly\s+)?(says|said|told|tells|accused|accuses|blamed|blames|warned|claimed|"
-                          r"claims|denied|denies|announced|wants|opposes|opposed|insists|argued|called|rejected|"
-                          r"rejects|responded|vowed|could|would|might|will|may|has accused|fired|launched)\b")
+                          r"claims|denied|denies|announced|wants|opposes|opposed|insists|insisted|maintains|maintained|"
+                          r"argued|called|rejected|rejects|responded|vowed|could|would|might|will|may|has accused|fired|"
+                          r"launched)\b")
 _POSSESSIVE = re.compile(r"^['’]s\s+(?!(?:\w+\s+)?(?:region|oblast|province|outskirts|centre|center|suburbs|"
                          r"port|airport|district|streets?|square|historic|residents?|mayor|city)\b)")
 _AGENT_BEFORE = re.compile(r"\bby\s+$")

@@ -177,3 +177,9 @@ def test_a_noun_trigger_takes_no_oblast_object(geoparser):  # control
     body = ("Russian forces in Lyman face encirclement. The encirclement could open a path to more territory in the "
             "Luhansk and Donetsk regions.")
     assert not [e for e in article_events(geoparser, PAGE + body + "\n") if e.admin1_code == "UA-09"]
+
+
+def test_a_capital_that_maintains_a_view_is_the_state_not_the_place(geoparser):
+    body = ("One civilian was killed on Friday when Russian forces shelled an area west of the border villages.\n\n"
+            "While Moscow says it has expelled the troops, Kyiv maintains that its forces are still active there.")
+    assert not [e for e in article_events(geoparser, PAGE + body + "\n") if e.admin1_code == "UA-30"]
