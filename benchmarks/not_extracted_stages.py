@@ -15,7 +15,8 @@ first five letters) through the stages:
 - ``c-trig``: a trigger pattern matched the sentence and a guard of ``triggers.triggers`` dropped it;
 - ``c``: an event at the place was made and then dropped (sweeps, capitals, vague summaries, scope, consolidate);
 - ``type/dup``: an event at the place exists with another type or sub-type (the gold's second event there folded
-  into it: (d)).
+  into it: (d));
+- ``o``: the gold event is oblast-level (no settlement named: "the incursion into the X region"), traced by its oblast.
 
 Prints one line per event (set, article, type, sub-type, place, admin1, stage, detail) and the counts. Nothing is
 written; no text of the sets enters the repository.
@@ -42,6 +43,8 @@ from pipeline.scale.work import geoparser  # noqa: E402
 from pipeline.text.translit import spelling_key  # noqa: E402
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "realnews"
+if not SHARED.is_dir():  # a worktree under /work/wt: the shared folder is /work/shared
+    SHARED = Path("/work/shared/realnews")
 SETS = Path("/work/sets")
 
 
@@ -91,6 +94,11 @@ def stage_of(a, places, events, g) -> tuple[str, str]:
     """The stage where gold event ``g`` of article ``a`` is lost, and what shows it."""
     A = g.get("admin1"); text = a.text
     gp = spelling_key(g.get("place") or "")
+    if not gp:  # an oblast-level gold event: no settlement named ("the incursion into the X region")
+        sents = read_sentences(text, tie_places(text, places), a.published)
+        told = [s for s in sents if s.triggers and any(p.admin1_code == A for p in (*s.points, *s.oblasts))]
+        return "o", ("a trigger where the oblast is named: " + " || ".join(s.text[:160] for s in told[:2]) if told
+                     else "no trigger in a sentence naming the oblast")
     named = [p for p in places if _same(p, gp)]
     namedA = [p for p in named if p.admin1_code == A]
     if not namedA:

@@ -22,6 +22,8 @@ import tempfile
 from pathlib import Path
 
 CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "geoparse"
+if not CORPORA.is_dir():  # a worktree under /work/wt: the shared folder is /work/shared
+    CORPORA = Path("/work/shared/eval/geoparse")
 NAMES = ("geowebnews", "lgl", "trnews", "geovirus")
 
 

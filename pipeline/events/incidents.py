@@ -109,8 +109,9 @@ _ORG_BEFORE = re.compile(r"\b(Church|Patriarchate|University|Bank|Ministry|Acade
                          r"Metropolis|Orchestra|Club)\s+of\s+(?:the\s+)?$")
 _AGENT_AFTER = re.compile(r"^['’]?s?\s+(?:(?:on|late\s+on|early\s+on|last|this)\s+[A-Z]\w+\s+|also\s+|(?:has|have|had)\s+)?"
                           r"(?:\w+ly\s+)?(says|said|told|tells|accused|accuses|blamed|blames|warned|claimed|"
-                          r"claims|denied|denies|announced|wants|opposes|opposed|insists|argued|called|rejected|"
-                          r"rejects|responded|vowed|could|would|might|will|may|has accused|fired|launched)\b")
+                          r"claims|denied|denies|announced|wants|opposes|opposed|insists|insisted|maintains|maintained|"
+                          r"argued|called|rejected|rejects|responded|vowed|could|would|might|will|may|has accused|fired|"
+                          r"launched)\b")
 _POSSESSIVE = re.compile(r"^['’]s\s+(?!(?:\w+\s+)?(?:region|oblast|province|outskirts|centre|center|suburbs|"
                          r"port|airport|district|streets?|square|historic|residents?|mayor|city)\b)")
 _AGENT_BEFORE = re.compile(r"\bby\s+$")
@@ -156,6 +157,7 @@ _SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _PERFECT_AGENT_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:\w+ly\s+)?(?!been\b|come\b|seen\b|suffered\b|endured\b|"
                                   r"experienced\b|witnessed\b|survived\b|faced\b|weathered\b|lost\b|had\b)\w+ed\b")
 # a sector of the front named after a town ("in the X direction", "on the X front"): not the town
+_STREET_AFTER = re.compile(r"^\s+(?:Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.|Lane|Prospekt|Prospect)\b")
 _AXIS_AFTER = re.compile(r"^\s+(?:direction|axis|sector|front)\b", re.IGNORECASE)
 # where the wounded are treated ("evacuated to hospitals in X", "taken to a hospital in X"): not where it happened
 # a place naming the hospital the wounded were taken to ("transported to X City Hospital No. 2", "the X Central District
@@ -180,14 +182,21 @@ _DEFINITE_ANAPHOR = re.compile(_ANAPHOR.pattern.replace("(the|this|that)", "(the
 _FACILITY = re.compile(r"\b(base|barracks|hospital|theat(?:re|er)|cathedral|church|plant|station|market|hypermarket|"
                        r"supermarket|mall|convoy|institute|school|university|square|building|block|dam|bridge|port|"
                        r"depot|airport|factory|warehouse|shelter|centre|center|queue|line)\b", re.IGNORECASE)
-_PLACE_ANAPHOR = re.compile(r"^\s+(?:control\s+(?:of|over)\s+|of\s+)?(?:the|this|that)\s+(?:\w+\s+)?(city|town|village|settlement|locality)\b",
+# (not an ordinal: "the first village in the X region" is another, unnamed one)
+_PLACE_ANAPHOR = re.compile(r"^\s+(?:control\s+(?:of|over)\s+|of\s+)?(?:the|this|that)\s+"
+                            r"(?!(?:first|second|third|fourth|fifth|next|last|latest)\b)(?:\w+\s+)?"
+                            r"(city|town|village|settlement|locality)\b",
                             re.IGNORECASE)
 # between two places of one list: commas, "and", "as well as", a lead ("and the village of"), each place's own
-# oblast ("A in the Donetsk region and B", "A (Donetsk region) and B", "A, Donetsk Oblast, and B") and day ("A,
-# Donetsk Oblast on June 12, and B"), and names the gazetteer did not know
+# oblast ("A in the Donetsk region and B", "A (Donetsk region) and B", "A, Donetsk Oblast, and B"), part of the
+# country ("the city of A in southern Ukraine and the city of B in the northeast") and day ("A, Donetsk Oblast on June
+# 12, and B", "A in December 2023 and B in February 2024"), and names the gazetteer did not know
+_COMPASS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
 _LIST_TAIL = (r"(?:\s*\([^()]{1,40}\)|(?:\s+in\s+(?:the\s+)?|\s*,\s*)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+"
-              r"(?i:region|oblast|province))?"
-              r"(?:\s+on\s+(?:(?:" + MONTH_NAMES + r")\s+\d{1,2}|\d{1,2}\s+(?:" + MONTH_NAMES + r")))?")
+              r"(?i:region|oblast|province)|"
+              r"\s+in\s+(?:the\s+)?(?i:" + _COMPASS + r")(?:\s+(?:part\s+of\s+(?:the\s+)?)?[A-Z][\w'’-]+)?)?"
+              r"(?:\s+on\s+(?:(?:" + MONTH_NAMES + r")\s+\d{1,2}|\d{1,2}\s+(?:" + MONTH_NAMES + r"))|"
+              r"\s+in\s+(?:(?:early|late|mid-?)\s*)?(?:(?:" + MONTH_NAMES + r")(?:\s+\d{4})?|\d{4}))?")
 _LIST_SEP = (r"(?:\s*,\s*|\s*,?\s+and\s+|\s*,?\s+as\s+well\s+as\s+|\s+)"
              r"(?:(?:the\s+)?(?:nearby\s+)?(?i:villages?|towns?|settlements?|city|hamlets?)\s+of\s+|"
              # a sub-list headed by its oblast ("A, B and several cities in the X region - C, D and E")
@@ -235,8 +244,16 @@ _DISTRICT_AFTER = re.compile(r"\s+(?i:district|raion|rayon|hromada|community|mun
 # a place that only locates what was taken ("took a village near the town of X"): X did not change hands
 # ("the recapture of the village, five kilometres south of Russian-occupied X": X only locates the village)
 _NEAR_OBJECT = re.compile(r"\b(?:near|outside|close\s+to|not\s+far\s+from|(?:north|south|east|west)(?:-?(?:east|west))?"
-                          r"\s+of)\s+(?:the\s+)?(?:[\w-]+-(?:occupied|held|controlled)\s+)?"
+                          r"\s+of)\s+(?:the\s+)?(?:[\w-]+-(?:occupied|held|controlled)\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
                           r"(?:(?:[\w-]+\s+)?(?:town|city|village|settlement|hub)\s+of\s+)?$", re.IGNORECASE)
+# a settlement left unnamed as the verb's object, then more words before the place ("captured another village in its
+# advance on the city of X", "took a small village on the road to X", "the first village in the region of X"): the
+# place only locates it; the settlement named
+# right after its noun ("the village X", "a village, X", "the village of X", "a village called X") is the object
+_UNNAMED_OBJECT = re.compile(r"^\s*(?:control\s+)?(?:(?:of|over)\s+)?(?:another|an?|one\s+more|(?:the|its|their)\s+first)\s+"
+                             r"(?:[\w-]+\s+)?"
+                             r"(?:village|town|settlement|locality|hamlet)\b(?!\s*(?:,|\(|of\b|called\b|named\b|$))",
+                             re.IGNORECASE)
 # where a side is heading, or what a place lies near ("took a village on the approaches to X", "as they push towards
 # X", "in the direction of X"): X is not what changed hands
 _TOWARDS = re.compile(r"\b(?:towards?|toward|in the direction of|approach(?:es|ing)?\s+(?:to\s+)?|outskirts of|"
@@ -474,6 +491,8 @@ def usable(place: Place, text: str) -> bool:
     if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and \
             (_SOURCE_BEFORE.search(before) or _PERFECT_AGENT_AFTER.match(after)):
         return False
+    if kind in POINT_KINDS and _STREET_AFTER.match(after):
+        return False  # "the building on X Street": a street named after the town, in another town
     if kind in POINT_KINDS and _AXIS_AFTER.match(after):
         return False  # "in the X direction", "on the X front": a sector of the front named after a town, not the town
     bank = bank_cue(text, place.start)
@@ -1468,6 +1487,11 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
                 place, borrowed = spoken_for, False  # "the X governor said a drone injured two": in the X region
         if place is None:
             continue  # an incident with no place in the text is not mapped
+        inc, apart = _tolls_of_listed(inc, place)
+        for part, target in apart:  # "drones attacked A and B. In B, one person was hurt": B's toll, B's event
+            other = _incident_event(article, text, part, target, False, published, first_para, strikes_seen)
+            if other is not None:
+                out.append(other)
         event = _incident_event(article, text, inc, place, borrowed, published, first_para, strikes_seen)
         if event is None:
             continue
@@ -1478,6 +1502,36 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
     out += _damage_lists(article, text, sentences, published, out, strikes_seen)
     out += _damage_by_region(article, text, sentences, published, out, strikes_seen)
     return _fold_over_regions(out, over_regions)
+
+
+def _tolls_of_listed(inc: _Incident, place: Place) -> tuple[_Incident, list[tuple[_Incident, Place]]]:
+    """An incident told as strikes on a list of towns, then a toll told for one town of the list that is not the
+    incident's place ("drones attacked the city of A and the city of B. In B, the mayor said one person was hurt"):
+    that sentence is B's own toll, not A's. Returns the incident without such sentences, and one part per town (the
+    sentences of strikes naming it, without their figures, and the town's toll sentences)."""
+    listed: list[Place] = []
+    for sent in inc.sentences:
+        for trig in sent.strikes:
+            objects = _objects(sent, trig, None)
+            if len(objects) >= 2:
+                listed += [p for p in objects if not same_place(p, place)]
+    if not listed:
+        return inc, []
+    told: dict[object, tuple[Place, list[_Sentence]]] = {}
+    for sent in inc.sentences:
+        if sent.strikes or not sent.points or not any(f.role != "zero" for f in sent.figures):
+            continue
+        target = next((p for p in listed if all(same_place(q, p) for q in sent.points)), None)
+        if target is not None:
+            told.setdefault(target.geonameid or target.name, (target, []))[1].append(sent)
+    if not told:
+        return inc, []
+    moved = {s.index for _t, group in told.values() for s in group}
+    parts = [(_Incident(sentences=[replace(s, figures=[]) for s in inc.sentences if s.strikes and
+                                   any(same_place(p, target) for p in s.points)] + group,
+                        date=inc.date, dated_by=inc.dated_by), target)
+             for target, group in told.values()]
+    return replace(inc, sentences=[s for s in inc.sentences if s.index not in moved]), parts
 
 
 def _harm_of_its_day(inc: _Incident, sentences: list[_Sentence], published: EventDate) -> bool:
@@ -1648,6 +1702,8 @@ def _joint_toll(inc: _Incident, place: Place) -> bool:
     told = [s for s in inc.sentences if s.figures]
     if not told or not all(_JOINT.search(s.text) for s in told):
         return False
+    if any(s.points and all(same_place(p, place) for p in s.points) for s in told):
+        return False  # "four were injured in A, and a hospital was damaged in the drone attacks": A's own toll
     for sent in inc.sentences:
         if sent.figures:
             continue
@@ -2181,7 +2237,7 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
         if not re.search(r"[.;:]|\b(?:after|when|while|but|because|as)\b", gap) and \
                 (trig.sub == "advance" or not _NEAR_OBJECT.search(gap) and not _TOWARDS.search(gap)) and \
                 not any(t.control and trig.end <= t.start < after[0].start - s0 for t in sent.triggers) and \
-                not _LOCATOR_OF_UNNAMED.search(gap) and \
+                not _LOCATOR_OF_UNNAMED.search(gap) and not _UNNAMED_OBJECT.match(gap) and \
                 not (trig.sub == "capture" and _NOT_A_PLACE_OBJECT.search(gap)) and \
                 not (trig.sub == "withdrawal" and _DESTINATION.match(gap)):
             out.append(after[0])
@@ -2268,7 +2324,11 @@ def _clause_date(sent: _Sentence, trig: Trigger, published: EventDate) -> tuple[
 
 # a relative clause after a comma or a dash ("..., which Moscow said it took in early January", "— where fighting began
 # in May —"): it tells of its antecedent, and a day it states is not the day of the clause it hangs on
-_RELATIVE_CLAUSE = re.compile(r"(?:,|\s[—–-])\s*(?:which|where|when|whom)\b[^,;—–]*", re.IGNORECASE)
+# an apposition about a region ("captured X, in the Y region, one of four regions Moscow claimed to have annexed in
+# September 2022") is such a clause too, to the sentence's end
+_RELATIVE_CLAUSE = re.compile(r"(?:,|\s[—–-])\s*(?:which|where|when|whom)\b[^,;—–]*|"
+                              r",\s+one\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:regions|oblasts|provinces|"
+                              r"territories)\b[^;—–]*", re.IGNORECASE)
 
 
 def _outside_relatives(sent: _Sentence, trig: Trigger, published: EventDate) -> tuple[EventDate | None, str]:
@@ -2292,23 +2352,28 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
     unnamed: tuple | None = None  # a dated change of control told without its place (a lede), for the next one
     beyond: list[tuple] = []  # advances further on from the places told, in their oblast (``_beyond``)
     lede: tuple | None = None  # a change of control of one settlement left unnamed ("captured another village")
+    tally: tuple | None = None  # ... of a counted tally of settlements left unnamed ("seized four villages")
 
     def emit(sent: _Sentence, trig: Trigger, places: list[Place], stated: EventDate | None, stated_in: str, *,
              background: bool, oblast_level: bool, named_in: _Sentence | None = None) -> None:
+        listed = len(places) > 1
         for place in places:
             if holds_own(trig, place.country_code):
                 continue
+            own = _item_day(sent, place, published) if listed and sent.start <= place.start < sent.end else None
+            # "the fall of A in December 2023 and B in February 2024": each item its own day
+            day, day_in = own if own is not None else (stated, stated_in)
             headline = sent.para <= first_para + 1
-            conf = _confidence(WEIGHTS.conf_base_control, point=not oblast_level, dated=stated is not None,
+            conf = _confidence(WEIGHTS.conf_base_control, point=not oblast_level, dated=day is not None,
                                claimant=sent.claimant is not None, headline=headline, borrowed=False)
             gains = trig.gains
             if gains == "unknown" and occupation(trig):  # an occupation is by the other country's side
                 gains = _OCCUPIER.get(place.country_code or "", "unknown")
             sources = [Source(article, s.text, s.start, s.end) for s in (sent, named_in) if s is not None]
             event = _event_at("frontline_incident", trig.direction(place.country_code),
-                              EARLIER if background else _when(stated, published), place, text, sources, conf,
+                              EARLIER if background else _when(day, published), place, text, sources, conf,
                               actor=gains if trig.actor == "unknown" else trig.actor,
-                              gains=gains, date_basis=date_basis(stated_in, stated, published))
+                              gains=gains, date_basis=date_basis(day_in, day, published))
             _add_control(events, event)
 
     for sent in sentences:
@@ -2326,12 +2391,24 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                 lede = None
         elif any(t.control for t in sent.triggers):
             lede = None
+        if tally is not None and not any(t.control for t in sent.triggers):
+            if named_list := _names_the_tally(sent, tally[0], tally[2]):
+                # "... had seized control of four villages. ... He named the captured villages as A, B, C and D."
+                emit(tally[0], tally[1], named_list, tally[3], tally[4], background=False, oblast_level=False,
+                     named_in=sent)
+                tally = None
+            elif sent.index - tally[0].index >= TALLY_SENTENCES or sent.para - tally[0].para > TALLY_PARAGRAPHS:
+                tally = None
+        elif any(t.control for t in sent.triggers):
+            tally = None
         prior: tuple[list[Place], bool] | None = None  # the places and background of the sentence's last change
         for trig in (t for t in sent.triggers if t.control):
             stated, stated_in = _clause_date(sent, trig, published)
             if _no_place_taken(sent, trig):  # a tally naming no settlement is no event, but its day is the lede's
                 if stated is not None and not sent.points and not people_taken(sent.text, trig):
                     unnamed = (stated, stated_in, sent.para, trig.gains)
+                if (count := _tally_count(sent, trig)) is not None:
+                    tally = (sent, trig, count, stated, stated_in)  # a later line may name them all
                 continue
             places = _objects(sent, trig, main)
             follows = not places and prior is not None and _refers_back(sent.text, trig)
@@ -2362,6 +2439,10 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                 places, oblast_level = sent.oblasts[:1], True
             elif unnamed_here and (unit := _locating_unit(sent, trig)) is not None:
                 places, oblast_level = [unit], True  # "captured a village near X": a change of control in X's oblast
+            elif not places and not background and (unit := _oblast_object(sent, trig) or
+                                                     _unnamed_in(sent, trig)) is not None:
+                # "... and liberating large parts of the X region"; "took their first village in X": in X's oblast
+                places, oblast_level = [unit], True
             emit(sent, trig, places, stated, stated_in, background=background, oblast_level=oblast_level)
     # an oblast-level change of control when the article names the towns of that oblast is their summary
     # (the same side gaining them, or a side the towns' own wording does not tell: "A, B and C were liberated")
@@ -2388,6 +2469,21 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
         events[0].casualty_claims += zeros
         events[0].casualty_text += [z.text for z in zeros]
     return events
+
+
+# the day a list's item carries right after it ("A in December 2023 and B in February 2024", "A on June 12 and B")
+_ITEM_DAY = re.compile(r"\s+(?:on\s+(?:(?:" + MONTH_NAMES + r")\s+\d{1,2}|\d{1,2}\s+(?:" + MONTH_NAMES + r"))(?:,?\s+\d{4})?|"
+                       r"in\s+(?:(?:early|late|mid-?)\s*)?(?:(?:" + MONTH_NAMES + r")(?:\s+\d{4})?|\d{4}))\b")
+
+
+def _item_day(sent: _Sentence, place: Place, published: EventDate) -> tuple[EventDate, str] | None:
+    """The day (or month, or year) an item of a list states right after its name (``_ITEM_DAY``), and its words;
+    None when it states none (the clause's day holds for it)."""
+    m = _ITEM_DAY.match(sent.text, place.end - sent.start)
+    if m is None:
+        return None
+    day = explicit_date(m.group(0).strip(), published)
+    return (day, m.group(0).strip()) if day is not None and day.date is not None else None
 
 
 # an advance told by how far it went on, with no place of its own ("advanced several kilometres further into enemy
@@ -2422,6 +2518,40 @@ def _names_the_settlement(sent: _Sentence, lede: _Sentence) -> Place | None:
     return None
 
 
+_CONTROL_OF = re.compile(r"\s*(?:control\s+(?:of|over)\s+)?", re.IGNORECASE)
+TALLY_SENTENCES = 5  # how many sentences after a counted tally of settlements a list naming as many may stand
+TALLY_PARAGRAPHS = 2  # ... and how many paragraphs (the count matching the list is what ties them, not nearness)
+
+
+def _tally_count(sent: _Sentence, trig: Trigger) -> int | None:
+    """How many settlements a change of control took when its sentence counts them and names none ("seized control
+    of four villages"): the number of the tally right after the verb (two at least), None when it is not counted
+    ("several villages"), not right after the verb, or the sentence names a settlement."""
+    if sent.points or trig.passive or people_taken(sent.text, trig):
+        return None
+    at = _CONTROL_OF.match(sent.text, trig.end).end()  # "seized control of four villages"
+    tally = _UNNAMED_TALLY.match(sent.text, _TALLY_LEAD.match(sent.text, at).end())
+    if tally is None:
+        return None
+    count = parse_number(tally.group(0).split()[0])
+    return count if count is not None and count >= 2 else None
+
+
+def _names_the_tally(sent: _Sentence, lede: _Sentence, count: int) -> list[Place]:
+    """The settlements a later sentence names as one list of exactly as many as a lede's tally counted ("He named the
+    captured villages as A, B, C and D" after "had seized four villages"), when it tells no incident of its own (no
+    trigger, no figure) and names no other settlement; empty otherwise."""
+    if sent.triggers or sent.figures or len(sent.points) != count or sent.index <= lede.index:
+        return []
+    s0 = sent.start
+    points = sent.points
+    if not all(_LIST_GAP.match(sent.text[a.end - s0:b.start - s0]) for a, b in zip(points, points[1:])):
+        return []
+    if len({p.geonameid or p.name for p in points}) != count:
+        return []
+    return list(points)
+
+
 # a pronoun as the object of a change of control, inside its wording ("took it back") or right after it ("retook
 # them"): the places of the change of control told before it in the sentence
 _PRONOUN_IN = re.compile(r"\b(?:it|them)\b", re.IGNORECASE)
@@ -2440,6 +2570,55 @@ def _beyond(sent: _Sentence, trig: Trigger) -> bool:
         return False
     units = {p.admin1_code for p in (*sent.points, *sent.oblasts)}
     return len(units) == 1 and None not in units
+
+
+# what ends the verb's object before an oblast: a clause, or another verb (a modal, an infinitive)
+_CLAUSE_GAP = re.compile(r"[.;:()]|\b(?:after|when|while|but|because|as|and|where|which|who|could|would|will|may|"
+                         r"might|can|should|to)\b", re.IGNORECASE)
+_VERB_FORM = re.compile(r"(?:ed|ing|en|took|retook|overran|drew|fell to|gave up|left)$", re.IGNORECASE)
+
+
+def _oblast_object(sent: _Sentence, trig: Trigger) -> Place | None:
+    """The oblast an active change of control takes as its object when it names no settlement ("liberating large
+    parts of the X region", "pushed into the X region"): the first place after the verb, within
+    ``WEIGHTS.object_window_chars`` and the same clause, when it is an oblast; None when a settlement comes first, the
+    verb took people, or the sentence is of an earlier period."""
+    if trig.passive or sent.earlier or not _VERB_FORM.search(trig.text):
+        return None  # (a noun, "the encirclement could open a path to the X region", takes no object)
+    s0 = sent.start
+    after = sorted((p for p in (*sent.points, *sent.oblasts) if p.start - s0 >= trig.end), key=lambda p: p.start)
+    if not after or after[0].feature_kind != "admin1" or after[0].start - s0 - trig.end > WEIGHTS.object_window_chars:
+        return None
+    gap = sent.text[trig.end:after[0].start - s0]
+    if _CLAUSE_GAP.search(gap) or _NEAR_OBJECT.search(gap) or _TOWARDS.search(gap) or \
+            _took_people(sent, trig, after[0]) or (trig.sub == "withdrawal" and _DESTINATION.match(gap)):
+        return None
+    return after[0]
+
+
+_IN_UNIT = re.compile(r"\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:region\s+of\s+)?$", re.IGNORECASE)
+
+
+def _unnamed_in(sent: _Sentence, trig: Trigger) -> Place | None:
+    """The oblast of the place an unnamed settlement taken is said to lie in ("recaptured their first village in X",
+    "took a village in the east-central region of X", ``_UNNAMED_OBJECT``): the change of control is known only to
+    that oblast; None when the settlement is located otherwise ("near X", "on the way to X") or no place follows."""
+    if trig.passive or sent.earlier:
+        return None
+    rest = sent.text[trig.end:]
+    m = _UNNAMED_OBJECT.match(rest)
+    if m is None:
+        return None
+    s0 = sent.start
+    after = sorted((p for p in (*sent.points, *sent.oblasts) if p.start - s0 >= trig.end + m.end()),
+                   key=lambda p: p.start)
+    if not after or not after[0].admin1_code or \
+            not _IN_UNIT.fullmatch(sent.text, trig.end + m.end(), after[0].start - s0):
+        return None
+    unit = after[0]
+    return unit if unit.feature_kind == "admin1" else \
+        replace(unit, name=unit.admin1_name or unit.name, geonameid=None, feature_kind="admin1", capital=False,
+                approx_point=False)
 
 
 def _took_people(sent: _Sentence, trig: Trigger, unit: Place) -> bool:

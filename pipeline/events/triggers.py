@@ -317,11 +317,13 @@ _SEPARATE = re.compile(r"^\W*(separately|in a separate|elsewhere|in another|anot
 # a passive verb ("was seized", "had been retaken"); "has captured" is an active perfect
 # a question asks whether something happens ("Is there a threat of the army seizing X?"): it reports nothing
 # a plural attack noun is an incident told only as something carried out or counted ("launched strikes on A, B and
-# C", "two strikes on X"); otherwise it speaks of attacks in general ("condemned the attacks on X")
+# C", "two strikes on X") or told to have taken place ("there had also been attacks on A and B": the existential
+# clause states that they happened); otherwise it speaks of attacks in general ("condemned the attacks on X")
 _PLURAL_NOUN = re.compile(r"(?:attacks|assaults|strikes|raids)\s", re.IGNORECASE)
 _CARRIED_OUT = re.compile(r"\b(?:launch\w*|carr(?:ied|ies|y|ying) out|conduct\w*|made|mak\w+|deliver\w*|fired|mount\w*|"
                           r"staged|two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|series of|"
-                          r"waves? of)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+                          r"waves? of|there\s+(?:(?:has|have|had)\s+(?:also\s+|again\s+)?been|were|was))"
+                          r"\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _TOLD_BY_HARM = re.compile(r"\w+\s+(?:had\s+|have\s+|has\s+)?(?:damaged|destroyed)\b", re.IGNORECASE)
 _QUESTION = re.compile(r"\?[\s\"'”’)]*$")
 # the second verb of a passive pair, its auxiliary left out ("It was surrendered in May but recaptured by X")
@@ -330,6 +332,8 @@ _ELLIPTIC_PASSIVE = (re.compile(r"\b(?:was|were|been)\s+\w+ed\b[^.;:]{0,60}?\b(?
                                 re.IGNORECASE), re.compile(r"\s+by\b", re.IGNORECASE))
 _PASSIVE_BEFORE = re.compile(r"\b(was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
+_EXISTENTIAL = re.compile(r"\bthere\s+(?:(?:has|have|had)\s+(?:also\s+|again\s+)?been|(?:were|was)(?:\s+also)?)\s+$",
+                          re.IGNORECASE)  # "there had also been" before a trigger noun
 _PROGRESSIVE = re.compile(r"\w+ing\b", re.IGNORECASE)  # a trigger opening on a present participle
 # an infinitive that was done ("were forced to withdraw", "managed to liberate", "it was possible to liberate", a
 # translation's "managed to"): the act happened
@@ -513,6 +517,15 @@ def clause_start(sentence: str, pos: int) -> int:
     for m in _CLAUSE_BREAK.finditer(sentence, 0, pos):
         start = m.end()
     return start
+
+
+def _next_clause_end(sentence: str, pos: int) -> int:
+    """Where the clause after the one holding ``pos`` ends (``_CLAUSE_BREAK``): the trigger's clause and the next."""
+    first = _CLAUSE_BREAK.search(sentence, pos)
+    if first is None:
+        return len(sentence)
+    second = _CLAUSE_BREAK.search(sentence, max(first.end(), first.start() + 1))
+    return second.start() if second is not None else len(sentence)
 
 
 # an item of a list set off by commas ("with drones, missiles, and aerial bombs"): a few words, no clause of its own
@@ -752,14 +765,18 @@ def triggers(sentence: str) -> list[Trigger]:
         if name in STRIKES and _PARTICIPLE.fullmatch(sentence, start, end) and \
                 _ATTRIBUTIVE_BEFORE.search(sentence, max(0, start - 30), start) and _NOUN_AFTER.match(sentence, end):
             continue  # "walked along the bombed ruins of X", "the shelled houses": a state described, no incident
-        if name == "capture" and _LEGAL_ACT.search(sentence):
-            continue  # "regions ... officially seized when the decrees were signed": a claim (``annexation``)
+        if name == "capture" and _LEGAL_ACT.search(sentence, clause_start(sentence, start), _next_clause_end(sentence, end)):
+            continue  # "regions ... officially seized when the decrees were signed": a claim (``annexation``); an
+            # annexation told two clauses on is about another noun ("captured X, located in the Y region, one of
+            # the regions Moscow claimed to have annexed")
         if _INFINITIVE_BEFORE.search(sentence[:start]):
             before = sentence[clause_start(sentence, start):start]
             if not _DONE_TO.search(before):
                 continue
         passive = bool(_PASSIVE_BEFORE.search(sentence[max(0, start - 30):start])) and \
-            not _PROGRESSIVE.match(sentence, start)  # "are encircling", "are withdrawing from" are active
+            not _PROGRESSIVE.match(sentence, start) and \
+            not _EXISTENTIAL.search(sentence, max(0, start - 30), start)  # "are encircling" is active; "there
+        # had been attacks on A" is no passive: the noun's object follows it
         passive = passive or sentence[start:end].lower().endswith("ed") and \
             bool(_ELLIPTIC_PASSIVE[0].search(sentence, max(0, start - 100), start)) and \
             bool(_ELLIPTIC_PASSIVE[1].match(sentence, end))
