@@ -55,13 +55,17 @@ def _two_pass(monkeypatch, records, folder: Path, *, jobs: int = 1) -> dict[str,
 
 def _reprints(order: str) -> list[dict]:
     """A corpus with three copies of one wire story; ``later-lower``: a copy named before the others comes last
-    (it becomes the group id of articles already merged), ``bridge``: the last copy joins two groups. The copies
-    share a date (dated copies are compared within a week)."""
+    (it becomes the group id of articles already merged), ``midway``: it comes midway, and a fourth copy after it
+    (merged with the final group already), ``bridge``: the last copy joins two groups. The copies share a date (dated
+    copies are compared within a week)."""
     records = make_records(40)
     records[5] = dict(records[5], id="doc-b-original", text=_STORY + "\n")
     records[20] = dict(records[5], id="doc-c-reprint", text=_STORY + " Reprinted with permission.\n")
     if order == "later-lower":
         records.append(dict(records[5], id="doc-a-late-copy", text=_STORY + " Copied late.\n"))
+    elif order == "midway":
+        records[30] = dict(records[5], id="doc-a-late-copy", text=_STORY + " Copied late.\n")
+        records.append(dict(records[5], id="doc-d-reprint", text=_STORY + " Copied last.\n"))
     elif order == "bridge":
         # paragraphs 0-7 and 4-11: too little in common to be copies; each is a copy of the whole story
         records[5] = dict(records[5], text=" ".join(_PARAGRAPHS[:8]) + "\n")
@@ -70,7 +74,7 @@ def _reprints(order: str) -> list[dict]:
     return records
 
 
-@pytest.mark.parametrize("order", ["in-order", "later-lower", "bridge"])
+@pytest.mark.parametrize("order", ["in-order", "later-lower", "midway", "bridge"])
 def test_speculative_merge_gives_the_two_pass_files(tmp_path, monkeypatch, passes, order):
     records = _reprints(order)
     expected = _two_pass(monkeypatch, records, tmp_path / "two-pass")
@@ -85,11 +89,11 @@ def test_speculative_merge_gives_the_two_pass_files(tmp_path, monkeypatch, passe
     else:
         # a merged article's group changed: only the merged events the copies' events joined are made again
         assert len(passes["remade"]) == 1 and 0 < passes["remade"][0] < len(result.events["features"])
-        assert groups["doc-b-original"] == groups["doc-c-reprint"] == ("doc-a-late-copy" if order == "later-lower"
-                                                                       else "doc-b-original")
+        assert groups["doc-b-original"] == groups["doc-c-reprint"] == ("doc-b-original" if order == "bridge"
+                                                                       else "doc-a-late-copy")
 
 
-@pytest.mark.parametrize("order", ["later-lower", "bridge"])
+@pytest.mark.parametrize("order", ["later-lower", "midway", "bridge"])
 def test_a_regrouped_story_is_merged_again_with_the_independent_reports_around_it(tmp_path, monkeypatch, passes,
                                                                                   order):
     """Merged events that regrouped copies joined also hold independent reports folded before and after them
@@ -97,7 +101,7 @@ def test_a_regrouped_story_is_merged_again_with_the_independent_reports_around_i
     records = _reprints(order)
     records[2] = dict(records[5], id="doc-independent-1",
                       text="Shelling hit Kharkiv overnight, officials said. 13 people were killed.\n")
-    records[30] = dict(records[5], id="doc-independent-2",
+    records[35] = dict(records[5], id="doc-independent-2",
                        text="Russian shelling killed 13 people in Kharkiv overnight, the regional governor said.\n")
     expected = _two_pass(monkeypatch, records, tmp_path / "two-pass")
     passes["merged"].clear()
