@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
@@ -177,9 +178,10 @@ def _fold_items(run: Runner, items: ObjectSpool, digests: RawDigests, keys: HexD
     start = len(fold.keys) if fold is not None and fold.resumes(keys, previous) else 0
     if start and any(fold.repeats(digest) for digest in islice(digests, start - skipped, None) if digest is not None):
         start = 0  # a new article repeats an old one's text: its result is not at hand, fold everything
-    groups: dict[str, str] | None = None  # every article's group, for the second pass (None: none needed)
+    groups: dict[str, str] | None = None  # every article's group, when a merge needs it (None: none needed)
+    merged_with: array | None = None  # a fold from scratch merged in the first pass: each article's group then
     if start:
-        results, _folded = _first_pass(run, items, digests, start - skipped, progress, fold)
+        results, _merged = _first_pass(run, items, digests, start - skipped, progress, fold)
         groups = fold.grouping.groups()
         if any(groups[name] != fold.groups.get(name, name) for name in islice(fold.grouping.names, start)):
             results.close()
@@ -188,10 +190,18 @@ def _fold_items(run: Runner, items: ObjectSpool, digests: RawDigests, keys: HexD
         if skipped:
             raise InputChanged("the kept fold does not resume: every article is needed")
         fold = BuildFold(previous)
-        results, folded = _first_pass(run, items, digests, 0, progress, fold, keys=keys)
-        groups = None if folded else fold.grouping.groups()
+        results, merged_with = _first_pass(run, items, digests, 0, progress, fold, keys=keys)
+        regrouped = fold.grouping.regrouped or not _distinct(fold.grouping.names)
+        groups = fold.grouping.groups() if merged_with is None or regrouped else None
     assert fold is not None
-    if groups is not None:  # the second pass: every article merged with its final group
+    if merged_with is not None and groups is not None:  # merged already: only the regrouped articles' events again
+        names = fold.grouping.names
+        changed = {position for position, (root, name) in enumerate(zip(merged_with, names))
+                   if root >= 0 and (name if root == position else names[root]) != groups[name]}
+        if changed:
+            fold.regroup(zip((article for article, _digest in items.read()), results.read()), changed,
+                         lambda article: article.group or groups.get(article.name))
+    elif groups is not None:  # the second pass: every article merged with its final group
         for n, ((article, digest), key, result) in enumerate(zip(items.read(start - skipped),
                                                                  islice(keys, start, None), results.read())):
             _fold_one(fold, article, key, digest, result and result.with_events(), groups.get(article.name))
@@ -236,7 +246,7 @@ def _fold_one(fold: BuildFold, article: Article, key: str, digest: bytes | None,
 
 def _first_pass(run: Runner, items: ObjectSpool, digests: RawDigests, start: int,
                 progress: Progress | None, fold: BuildFold, *,
-                keys: HexDigests | None = None) -> tuple[ObjectSpool, bool]:
+                keys: HexDigests | None = None) -> tuple[ObjectSpool, array | None]:
     """Every article's per-article result from position ``start`` of ``items`` on (None: not processed;
     ``digests``: their texts' SHA-256, in the same order), grouped and its places folded as it arrives, in
     input order: that part of the fold overlaps the workers' work on the next articles. The results wait in
@@ -244,9 +254,12 @@ def _first_pass(run: Runner, items: ObjectSpool, digests: RawDigests, start: int
 
     With ``keys`` (a fold from scratch: ``start`` 0) each article is also merged as it arrives, with its
     group as the articles so far make it: the final group unless a later article changes the group of an
-    earlier one (``Grouping.regrouped``). Then that speculative merge is dropped (``BuildFold.unfold``) and
-    the second pass merges every article. Returns the spool and whether every article is merged already
-    (then there is no second pass)."""
+    earlier one (``Grouping.regrouped``), or another article has its name (articles sharing a name all take
+    the last one's group). Then the articles whose group changed are given their final group
+    (``BuildFold.regroup``: only the merged events their events joined are merged again). Returns the spool
+    and, when every article is merged, the root (the index of the article giving its group id) of each
+    article's group when it was merged (-1: its group given with it); None when none is merged (the second
+    pass merges them)."""
     # a processed text's digest -> the position of its first article here: by the digest's first 8 bytes (16 bytes
     # an entry, not a dict of ``bytes``), checked against the whole digest, and by the whole digest for a text
     # whose first 8 bytes are another's (odds 2**-64 a pair)
@@ -276,7 +289,7 @@ def _first_pass(run: Runner, items: ObjectSpool, digests: RawDigests, start: int
 
     arriving = iter(run(to_process(), progress=progress, total=len(items) - start))
     results = ObjectSpool()
-    speculating = keys is not None and start == 0 and not fold.grouping.regrouped
+    merged_with = array("q") if keys is not None and start == 0 else None
     for position, (article, _digest) in enumerate(items.read(start)):
         result = None
         digest = digests[start + position]
@@ -297,22 +310,16 @@ def _first_pass(run: Runner, items: ObjectSpool, digests: RawDigests, start: int
             result = ArticleResult(result.name, [], result.events, error=result.error, warnings=result.warnings,
                                    events_pickle=result.events_pickle)  # a worker's pickle kept as bytes
         results.append(result)  # pickled now: the merge below may change the events, not what is spooled
-        if speculating and fold.grouping.regrouped:  # an earlier article's group changed: merge them all later
-            fold.unfold()
-            speculating = False
-        if speculating:
+        if merged_with is not None:
             assert keys is not None
+            merged_with.append(-1 if article.group else fold.grouping.root_of(position))
             _fold_one(fold, article, keys[position], digest, result and result.with_events(),
                       fold.grouping.group_of(position))
         if position % TRIM_EVERY == TRIM_EVERY - 1:
             release_free_memory()  # freed, not held: the parent's resident memory stays that of what it holds
     for _left in arriving:  # run the runner to its end: it stores its last window of results there
         pass
-    if speculating and not _distinct(fold.grouping.names):
-        # the second pass looks groups up by name: of articles sharing a name, each takes the last one's group
-        fold.unfold()
-        speculating = False
-    return results, speculating
+    return results, merged_with
 
 
 def _distinct(names: Sequence[str]) -> bool:

@@ -716,6 +716,13 @@ def _add_confidence(into: Event, other: Event, *, corroborates: bool) -> None:
     into.confidence = min(WEIGHTS.conf_max, max(into.confidence, other.confidence) + extra)
 
 
+def _absorb_report(merged: Event, event: Event) -> None:
+    """``absorb`` one article's ``event`` into ``merged``: only a report from another syndication group
+    corroborates (a reprint adds no evidence)."""
+    reports = {s.report for s in merged.sources}
+    absorb(merged, event, corroborates=any(s.report not in reports for s in event.sources))
+
+
 def merge_claims(events: list[Event]) -> list[Event]:
     """Claims of one article on one oblast by one claimant are one event."""
     out: list[Event] = []
@@ -1097,12 +1104,15 @@ class CrossArticleMerge:
         """Every merged event, in the order they were first reported."""
         return [self.event(i) for i in range(len(self))]
 
-    def add(self, events: list[Event]) -> None:
-        """Merge one article's events into those of the articles added before it.
+    def add(self, events: list[Event]) -> list[int]:
+        """Merge one article's events into those of the articles added before it; the merged event each joined
+        (its index: a new one for an event that joined none).
 
         The article's events and the merged events they may join are paired best fit first (:func:`fit`; ties by
         the event's place in the article, then by age), each at most once: a report joins the incident it fits
-        best whichever of the two was added first, and one article's two incidents never join one merged event."""
+        best whichever of the two was added first, and one article's two incidents never join one merged event.
+        Which events merge never depends on the syndication groups of their sources (the rule reads no source,
+        report or confidence): the groups decide only a merged event's reports and confidence (see ``rejoin``)."""
         found = [self._candidates(event) for event in events]
         pairs = [(0.0, i, t) for i, ts in enumerate(found) for t in ts]
         if len(pairs) > 1:  # a choice to make
@@ -1120,11 +1130,15 @@ class CrossArticleMerge:
                 if i not in target and (t := self._companion(event, partners, taken)) is not None:
                     target[i] = t
                     taken.add(t)
+        joined = []
         for i, event in enumerate(events):
             if i in target:
                 self._absorb(target[i], event)
+                joined.append(target[i])
             else:
+                joined.append(len(self))
                 self._append(event)
+        return joined
 
     def _candidates(self, event: Event) -> list[int]:
         """The merged events ``event`` may join (:func:`mergeable`), found by grid cell and day."""
@@ -1201,9 +1215,7 @@ class CrossArticleMerge:
         article = event.sources[0].article if event.sources else ""
         merged = self.event(target)
         was_filed = _extra_keys(merged)
-        # only a report from another syndication group corroborates: a reprint adds no evidence
-        reports = {s.report for s in merged.sources}
-        absorb(merged, event, corroborates=any(s.report not in reports for s in event.sources))
+        _absorb_report(merged, event)
         self.articles_of.add(target, _article_code(article))
         old, new = self.day_of[target], _day(merged)
         was_at, now_at = self.settlement_of[target], settlement(merged.place)
@@ -1225,6 +1237,21 @@ class CrossArticleMerge:
         if target < len(self._view_pickled):
             self._view_pickled[target] = None
         self._views.pop(target, None)  # what it was before absorbing
+        self.touched.add(target)
+
+    def restart(self, target: int, event: Event) -> None:
+        """Make merged event ``target`` again from ``event``, the report it was made from, whose sources' syndication
+        groups changed since (``rejoin`` then absorbs the reports that joined it, in their order). Where it is filed,
+        its day, settlement, tolls and view stay as they are: the groups change none of them."""
+        self._full.pop(target, None)
+        self._full[target] = event  # the most recently used now
+        self._pickled[target] = None
+        self.touched.add(target)
+
+    def rejoin(self, target: int, event: Event) -> None:
+        """Absorb ``event`` again into merged event ``target`` being made again (``restart``), as ``add`` did."""
+        _absorb_report(self.event(target), event)
+        self._pickled[target] = None
         self.touched.add(target)
 
     def _append(self, event: Event) -> None:

@@ -618,6 +618,10 @@ class Grouping:
         later only when ``regrouped`` grows)."""
         return self.names[self._find(index)]
 
+    def root_of(self, index: int) -> int:
+        """The index of the article giving the ``index``-th article's group its id, as the articles so far make it."""
+        return self._find(index)
+
     def is_group_id(self, index: int) -> bool:
         """Whether the ``index``-th article added gives its group its id, as the articles added so far make it."""
         return self._find(index) == index

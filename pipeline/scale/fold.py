@@ -32,7 +32,7 @@ import tempfile
 from collections import Counter
 from functools import partial
 from array import array
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -156,6 +156,19 @@ def _render_event(event) -> Rendered:
             (kind, code, p["killed"], p["injured"]))
 
 
+def _article_line(article, group: str | None) -> str:
+    """An article's ``articles.jsonl`` line (``group``: its syndication group)."""
+    return json_line({"article": article.name, "title": article.title, "date": article.published.date,
+                      "meta": article.meta, "text": article.text, "group": group})
+
+
+def _set_group(events: Sequence, group: str | None) -> None:
+    """Mark every source of one article's ``events`` with the article's syndication ``group``."""
+    for event in events:
+        for source in event.sources:
+            source.group = group
+
+
 def render_event(blob: bytes) -> Rendered:
     """``_render_event`` of a merged event given as its pickle (what a worker process is sent)."""
     return _render_event(pickle.loads(blob))
@@ -244,8 +257,28 @@ class _Rendered:
         return Counter(_KINDS[k] for i, k in enumerate(self.kind) if self.sort[i] is not None)
 
 
+class _Joins:
+    """Per article folded, in order: the merged event each of its events joined (``CrossArticleMerge.add``), in two
+    arrays (8 bytes an event and an article). What ``BuildFold.regroup`` needs to merge a few events again."""
+
+    def __init__(self) -> None:
+        self.starts, self.targets = array("q", [0]), array("q")
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def append(self, joined: Sequence[int]) -> None:
+        self.targets.extend(joined)
+        self.starts.append(len(self.targets))
+
+    def __getitem__(self, position: int) -> array:
+        return self.targets[self.starts[position]:self.starts[position + 1]]
+
+
 class BuildFold:
     """Everything the outputs are made of, folded article by article (see the module doc)."""
+
+    joins: _Joins | None = None  # a fold from scratch: the merged events each article's events joined (not kept)
 
     def __init__(self, folder: Path | None = None) -> None:
         """A new fold; ``folder``: where it will be kept (its heap is made there), None: not kept."""
@@ -284,6 +317,7 @@ class BuildFold:
         self.merge.heap = self.heap
         self.grouping.keep_shingles_in(self.heap)
         self._heap_check = HEAP_CHECK_EVERY  # the heap's size at which its garbage is looked at next (``_bound_heap``)
+        self.joins = _Joins()
 
     # -- folding -----------------------------------------------------------------------------
     def group(self, name: str, fp: Fingerprint, published: object) -> None:
@@ -327,33 +361,59 @@ class BuildFold:
         self.n_articles += 1
         if digest is not None:
             self.texts.add(int.from_bytes(digest[:8], "big"))
-        self._spool("_lines").write(json_line({"article": article.name, "title": article.title,
-                                     "date": article.published.date, "meta": article.meta, "text": article.text,
-                                     "group": group}))
+        self._spool("_lines").write(_article_line(article, group))
         self.warnings += dict.fromkeys(f"{article.name}: {r.message()}" for r in article.rejections)
         if result is None:
+            if self.joins is not None:
+                self.joins.append(())
             return
-        for event in result.events:
-            for source in event.sources:
-                source.group = group
-        self.merge.add(result.events)
+        _set_group(result.events, group)
+        joined = self.merge.add(result.events)
+        if self.joins is not None:
+            self.joins.append(joined)
         self.merge.compact(keep=LIVE_EVENTS, whole=WHOLE_EVENTS)  # the others wait in the heap until met again
         self._bound_heap()
         if result.error:
             self.errors.append(result.error)
         self.warnings += [f"{article.name}: {w}" for w in result.warnings]
 
-    def unfold(self) -> None:
-        """Forget every article ``add`` folded (its line, its merged events, its messages), keeping the grouping
-        and the places: a fold from scratch whose speculative merge is dropped (see ``pipeline.build``)."""
-        self.keys, self.rows, self.texts, self.n_articles = HexDigests(), HexDigests(), Codes(), 0
-        if self._lines is not None:
-            self._lines.close()
-            self._lines.path.unlink()
-            self._lines = None
-        self.errors, self.warnings, self.notes = [], [], []
-        self.merge = CrossArticleMerge()  # the old one's records in the heap are garbage, never read
-        self.merge.heap = self.heap
+    def regroup(self, folded: Iterable[tuple[object, object]], changed: Collection[int], group_of) -> int:
+        """Give the articles folded from scratch whose syndication group changed after they were folded (their
+        positions ``changed``) their final group (``group_of(article)``): their ``articles.jsonl`` lines are written
+        again, and every merged event one of their events joined is made again from its reports, in their order,
+        with the final groups. The other merged events are already those a fold with the final groups makes: the
+        groups decide which reports corroborate a merged event (its reports and confidence), never which events
+        merge (``CrossArticleMerge.add``). ``folded``: every article folded and its result (as given to ``add``), in
+        order. Returns how many merged events were made again."""
+        joins = self.joins
+        if joins is None or len(joins) != len(self.keys):
+            msg = "regroup needs a fold from scratch that recorded every article's joins"
+            raise RuntimeError(msg)
+        again = {target for position in changed for target in joins[position]}
+        made: set[int] = set()
+        old = self._spool("_lines").close()
+        lines = self._lines = _Spool(self._scratch_path("lines-regrouped"))
+        with old.open("rb") as before:  # one line an article (json_line: no line end inside a line)
+            for position, (article, result) in enumerate(folded):
+                line = before.readline().decode("utf-8")
+                if position in changed:
+                    line = _article_line(article, group_of(article))
+                lines.write(line)
+                targets = joins[position]
+                if result is None or not any(target in again for target in targets):
+                    continue
+                events = result.with_events().events
+                _set_group(events, group_of(article))
+                for event, target in zip(events, targets):
+                    if target in made:
+                        self.merge.rejoin(target, event)
+                    elif target in again:
+                        self.merge.restart(target, event)
+                        made.add(target)
+                self.merge.compact(keep=LIVE_EVENTS, whole=WHOLE_EVENTS)
+                self._bound_heap()
+        old.unlink()
+        return len(made)
 
     def repeats(self, digest: bytes) -> bool:
         """Whether a text with SHA-256 ``digest`` may be one already folded (its first 8 bytes are kept: a
@@ -588,6 +648,7 @@ class BuildFold:
         state["_places"], state["_lines"], state["place_layer_parts"] = None, None, []  # in the files written
         state["_pending"], state["resumed"], state["scratch"], state["heap"] = [], False, None, None
         state.pop("_heap_check", None)  # when to look at the garbage next: this build's own
+        state.pop("joins", None)  # this build's own
         return state
 
     def dumps(self, version: str) -> bytes:

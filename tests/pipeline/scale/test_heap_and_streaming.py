@@ -110,8 +110,9 @@ def test_the_merge_holds_at_most_the_live_views_and_whole_events_and_gives_the_s
     real_add = merge.CrossArticleMerge.add
 
     def add(self, events):
-        real_add(self, events)
+        joined = real_add(self, events)
         held.append((len(self._views), len(self._full)))
+        return joined
 
     monkeypatch.setattr(fold_module, "LIVE_EVENTS", 3)
     monkeypatch.setattr(fold_module, "WHOLE_EVENTS", 2)

@@ -1,4 +1,5 @@
-"""The first pass merges each article with its group as known then; the files are those of the two-pass build."""
+"""The first pass merges each article with its group as known then; the articles whose group changed later are merged
+again (``BuildFold.regroup``); the files are those of the two-pass build."""
 
 from __future__ import annotations
 
@@ -23,16 +24,23 @@ def _outputs(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def passes(monkeypatch) -> dict[str, list]:
-    """Per ``_first_pass`` call: whether it merged every article (no second pass then)."""
-    seen: dict[str, list] = {"folded": []}
-    real = build._first_pass
+    """Per ``_first_pass`` call: whether it merged every article; per ``BuildFold.regroup`` call: the merged
+    events it made again (no call: no article's group changed after it was merged)."""
+    seen: dict[str, list] = {"merged": [], "remade": []}
+    real, real_regroup = build._first_pass, BuildFold.regroup
 
     def first_pass(*args, **kwargs):
-        results, folded = real(*args, **kwargs)
-        seen["folded"].append(folded)
-        return results, folded
+        results, merged_with = real(*args, **kwargs)
+        seen["merged"].append(merged_with is not None)
+        return results, merged_with
+
+    def regroup(self, *args, **kwargs):
+        remade = real_regroup(self, *args, **kwargs)
+        seen["remade"].append(remade)
+        return remade
 
     monkeypatch.setattr(build, "_first_pass", first_pass)
+    monkeypatch.setattr(BuildFold, "regroup", regroup)
     return seen
 
 
@@ -47,13 +55,17 @@ def _two_pass(monkeypatch, records, folder: Path, *, jobs: int = 1) -> dict[str,
 
 def _reprints(order: str) -> list[dict]:
     """A corpus with three copies of one wire story; ``later-lower``: a copy named before the others comes last
-    (it becomes the group id of articles already merged), ``bridge``: the last copy joins two groups. The copies
-    share a date (dated copies are compared within a week)."""
+    (it becomes the group id of articles already merged), ``midway``: it comes midway, and a fourth copy after it
+    (merged with the final group already), ``bridge``: the last copy joins two groups. The copies share a date (dated
+    copies are compared within a week)."""
     records = make_records(40)
     records[5] = dict(records[5], id="doc-b-original", text=_STORY + "\n")
     records[20] = dict(records[5], id="doc-c-reprint", text=_STORY + " Reprinted with permission.\n")
     if order == "later-lower":
         records.append(dict(records[5], id="doc-a-late-copy", text=_STORY + " Copied late.\n"))
+    elif order == "midway":
+        records[30] = dict(records[5], id="doc-a-late-copy", text=_STORY + " Copied late.\n")
+        records.append(dict(records[5], id="doc-d-reprint", text=_STORY + " Copied last.\n"))
     elif order == "bridge":
         # paragraphs 0-7 and 4-11: too little in common to be copies; each is a copy of the whole story
         records[5] = dict(records[5], text=" ".join(_PARAGRAPHS[:8]) + "\n")
@@ -62,30 +74,53 @@ def _reprints(order: str) -> list[dict]:
     return records
 
 
-@pytest.mark.parametrize("order", ["in-order", "later-lower", "bridge"])
+@pytest.mark.parametrize("order", ["in-order", "later-lower", "midway", "bridge"])
 def test_speculative_merge_gives_the_two_pass_files(tmp_path, monkeypatch, passes, order):
     records = _reprints(order)
     expected = _two_pass(monkeypatch, records, tmp_path / "two-pass")
-    passes["folded"].clear()
+    passes["merged"].clear()
     result = build_paths([write_jsonl(tmp_path / "in.jsonl", records)], tmp_path / "out", jobs=1)
     assert _outputs(tmp_path / "out") == expected
+    assert passes["merged"] == [True]  # every article merged in the first pass
     groups = {a["article"]: a["group"] for a in result.articles}
     if order == "in-order":
-        assert passes["folded"] == [True]  # no group of a merged article changed: no second pass
+        assert passes["remade"] == []  # no group of a merged article changed: nothing merged again
         assert groups["doc-c-reprint"] == "doc-b-original"
     else:
-        assert passes["folded"] == [False]  # a merged article's group changed: merged again in the second pass
-        assert groups["doc-b-original"] == groups["doc-c-reprint"] == ("doc-a-late-copy" if order == "later-lower"
-                                                                       else "doc-b-original")
+        # a merged article's group changed: only the merged events the copies' events joined are made again
+        assert len(passes["remade"]) == 1 and 0 < passes["remade"][0] < len(result.events["features"])
+        assert groups["doc-b-original"] == groups["doc-c-reprint"] == ("doc-b-original" if order == "bridge"
+                                                                       else "doc-a-late-copy")
+
+
+@pytest.mark.parametrize("order", ["later-lower", "midway", "bridge"])
+def test_a_regrouped_story_is_merged_again_with_the_independent_reports_around_it(tmp_path, monkeypatch, passes,
+                                                                                  order):
+    """Merged events that regrouped copies joined also hold independent reports folded before and after them
+    (their groups never changed): made again from every report, in order, they are those of the two-pass build."""
+    records = _reprints(order)
+    records[2] = dict(records[5], id="doc-independent-1",
+                      text="Shelling hit Kharkiv overnight, officials said. 13 people were killed.\n")
+    records[35] = dict(records[5], id="doc-independent-2",
+                       text="Russian shelling killed 13 people in Kharkiv overnight, the regional governor said.\n")
+    expected = _two_pass(monkeypatch, records, tmp_path / "two-pass")
+    passes["merged"].clear()
+    result = build_paths([write_jsonl(tmp_path / "in.jsonl", records)], tmp_path / "out", jobs=1)
+    assert _outputs(tmp_path / "out") == expected
+    assert passes["merged"] == [True] and len(passes["remade"]) == 1
+    mixed = [f for f in result.events["features"]
+             if {"doc-independent-1", "doc-c-reprint", "doc-independent-2"} <= {s["article"] for s in
+                                                                                  f["properties"]["sources"]}]
+    assert mixed  # the story's copies and both independent reports in one merged event
 
 
 def test_speculative_merge_with_two_jobs_and_a_store(tmp_path, monkeypatch, passes):
     records = _reprints("in-order")
     records.append(dict(records[7], id="doc-same-text"))  # the same text twice: its places once, its own events
     expected = _two_pass(monkeypatch, records, tmp_path / "two-pass", jobs=2)
-    passes["folded"].clear()
+    passes["merged"].clear()
     build_paths([write_jsonl(tmp_path / "in.jsonl", records)], tmp_path / "out", jobs=2, incremental=True)
-    assert passes["folded"] == [True]
+    assert passes["merged"] == [True] and passes["remade"] == []
     assert _outputs(tmp_path / "out") == expected
     # a rebuild with one more article resumes the kept fold: the same files as a build from scratch
     records += make_records(2, offset=95)
@@ -93,13 +128,13 @@ def test_speculative_merge_with_two_jobs_and_a_store(tmp_path, monkeypatch, pass
     assert _outputs(tmp_path / "out") == _two_pass(monkeypatch, records, tmp_path / "two-pass-2")
 
 
-def test_articles_sharing_a_name_are_merged_in_the_second_pass(tmp_path, monkeypatch, passes):
+def test_articles_sharing_a_name_take_the_last_ones_group(tmp_path, monkeypatch, passes):
     records = _reprints("in-order")
     records[30] = dict(records[30], id="doc-c-reprint")  # a name twice: the two-pass build gives both one group
     expected = _two_pass(monkeypatch, records, tmp_path / "two-pass")
-    passes["folded"].clear()
+    passes["merged"].clear()
     build_paths([write_jsonl(tmp_path / "in.jsonl", records)], tmp_path / "out", jobs=1)
-    assert passes["folded"] == [False]
+    assert passes["merged"] == [True] and len(passes["remade"]) == 1  # the first of the two regrouped
     assert _outputs(tmp_path / "out") == expected
 
 
@@ -114,21 +149,6 @@ def test_regrouped_counts_only_unions_that_move_articles_added_before():
     grouping.add("a", fingerprint(texts["a"]), None)  # named before b: b and c move to group "a"
     assert grouping.regrouped == 1
     assert [grouping.group_of(i) for i in range(4)] == ["a", "a", "z", "a"] and grouping.groups()["c"] == "a"
-
-
-def test_unfold_forgets_the_merged_articles_but_keeps_groups_and_places(tmp_path):
-    fold = BuildFold()
-    records = make_records(3)
-    from pipeline.text.articles import make_article
-
-    for record in records:
-        article = make_article(record["id"], record["text"])
-        fold.group(article.name, fingerprint(article.text), article.published)
-        fold.add(article, "0" * 64, None, None, article.name)
-    assert fold.n_articles == 3 and len(fold.keys) == 3
-    fold.unfold()
-    assert fold.n_articles == 0 and len(fold.keys) == 0 and len(fold.merge) == 0 and not fold.notes
-    assert len(fold.grouping.groups()) == 3
 
 
 def test_a_repeated_text_takes_the_first_articles_name_and_failure(tmp_path, monkeypatch):
