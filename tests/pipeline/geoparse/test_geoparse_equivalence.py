@@ -38,6 +38,21 @@ def test_sentence_ends_equal_the_plain_regex():
         assert [m.end() for m in plain.finditer(text)] == [m.end() for m in recognise._SENTENCE_END.finditer(text)]
 
 
+def test_sentence_starts_equal_the_single_scan():
+    """One scan per end character, line-break runs inside a full stop's whitespace left out: the single pattern's
+    ends, on texts of ends, closers, openers, every kind of whitespace and runs of line breaks."""
+    pieces = [".", "!", "?", "\n", "\n\n", " ", "  ", "\t", "\r\n", "\x0c", "\x1c", "\u00a0", "\u2028", "\u2029",
+              "”", "’", ")", "]", '"', "“", "‘", "(", "[", "A", "Z", "b", "x.", "7", "é", "É", "Ж"]
+    seen = {"breaks taken in": 0, "breaks alone": 0}
+    for text in _random_piece_texts(pieces, 30000, 24, seed=12):
+        single = [0] + [m.end() for m in recognise._SENTENCE_END.finditer(text)]
+        assert recognise.sentence_starts(text) == single, repr(text)
+        for m in recognise._SENTENCE_END.finditer(text):
+            if "\n" in m.group():
+                seen["breaks alone" if m.group()[0] == "\n" else "breaks taken in"] += 1
+    assert min(seen.values()) > 500
+
+
 def test_word_before_equals_the_plain_regex():
     plain = re.compile(r"([A-Za-z][A-Za-z.'’-]*) $")
     alphabet = "aZb.'’- \n\t,A0é"
