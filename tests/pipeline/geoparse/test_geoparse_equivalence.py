@@ -94,6 +94,22 @@ def test_capitalised_spans_equal_the_plain_regex():
     assert runs > 1000  # runs of several words occur
 
 
+def test_capitalised_spans_of_the_marked_text_equal_the_regex():
+    """``cap_spans`` (``_CAP_SPAN`` over the text marked: ASCII, capitals as "A") gives the spans ``_CAP_SPAN`` finds in
+    the text: ASCII texts, texts with a few non-ASCII characters of every class, and texts with many."""
+    pieces = _RUN_PIECES + [f" {word} " for word in recognise.CONNECTORS] + list(recognise.CONNECTORS) + [
+        "\u00a0", "\u2011", "\u201c", "\u0660", "\u01c5", "\ufb01", "\u03a9", "\u03c9", "\u00ff", "\u00f7", "O\u2019", "Z"]
+    many = "".join(chr(c) for c in range(0x410, 0x450))  # more distinct characters than are marked one by one
+    kinds = {"ascii": 0, "marked": 0, "many": 0}
+    for i, text in enumerate(_random_piece_texts(pieces, 30000, 30, seed=13)):
+        if i % 10 == 0:
+            text += many
+        chars = {c for c in text if not c.isascii()}
+        kinds["ascii" if not chars else "many" if len(chars) > recognise._MARKED_MAX_CHARS else "marked"] += 1
+        assert recognise.cap_spans(text) == [m.span() for m in recognise._CAP_SPAN.finditer(text)], text
+    assert min(kinds.values()) > 1000
+
+
 def test_person_runs_equal_the_plain_regex():
     plain = re.compile(r"[A-Z][a-z]+\.?(?:-[A-Z][a-z]+)?(?: (?:[A-Z]\. )*[A-Z][a-z]+\.?(?:-[A-Z][a-z]+)?)+"
                        r"(?![^\W\d_])")
