@@ -19,7 +19,7 @@ import numpy as np
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from operator import itemgetter, methodcaller
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from collections import defaultdict
 from typing import NamedTuple
 
@@ -406,7 +406,9 @@ class _Context:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words = fold_words(text)  # folded, punctuation as spaces: what the automaton reads
+        # the distinct characters that are not ASCII (``fold_words`` and ``cap_spans`` replace each)
+        self._non_ascii = () if text.isascii() else set(_non_ascii(text))
+        self.words = fold_words(text, self._non_ascii)  # folded, punctuation as spaces: what the automaton reads
         self.ranges = content_ranges(text)
         self._range_starts = [r[0] for r in self.ranges]
         self.sentences = sentence_starts(text)
@@ -416,7 +418,7 @@ class _Context:
     @cached_property
     def cap_spans(self) -> list[tuple[int, int]]:
         """(start, end) of every run of capitalised words (``_CAP_SPAN``), in order."""
-        return cap_spans(self.text)
+        return cap_spans(self.text, self._non_ascii)
 
     @cached_property
     def runs_text(self) -> str:
@@ -1455,10 +1457,11 @@ def _cap_stand_in(char: str) -> str:
     return "A" if _CAP_START_CHAR.fullmatch(char) else "x" if _CAP_WORD_CHAR.fullmatch(char) else '"'
 
 
-def cap_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every match of ``_CAP_SPAN`` in ``text``, in order: the runs of capitalised words."""
+def cap_spans(text: str, non_ascii: Collection[str] | None = None) -> list[tuple[int, int]]:
+    """(start, end) of every match of ``_CAP_SPAN`` in ``text``, in order: the runs of capitalised words.
+    ``non_ascii``: the distinct characters of ``text`` that are not ASCII, when the caller has them already."""
     if not text.isascii():
-        chars = set(_non_ascii(text))
+        chars = set(_non_ascii(text)) if non_ascii is None else non_ascii
         if len(chars) > _MARKED_MAX_CHARS:
             return list(map(re.Match.span, _CAP_SPAN.finditer(text)))
         for char in chars:
