@@ -429,19 +429,27 @@ class _Context:
         over every word character and gap it can); what a look-behind reads before a run is kept; and the
         character after a run, which is no word character, reads as the newline does. ``runs_offset`` gives
         the text offset of a position."""
-        text = self.text
-        return "\n".join([text[start - 1 if start else 0:end] for start, end in self.cap_spans])
+        text, spans = self.text, self.cap_spans
+        pieces = [text[start - 1:end] for start, end in spans]
+        if spans and not spans[0][0]:  # (a run at the text's start has no character before it)
+            pieces[0] = text[:spans[0][1]]
+        return "\n".join(pieces)
 
     @cached_property
     def _runs_shifts(self) -> tuple[list[int], list[int]]:
         """(where each run starts in ``runs_text``, text offset minus that position) for ``runs_offset``."""
         starts, shifts = [], []
         pos = 0
-        for start, end in self.cap_spans:
-            begin = start - 1 if start else 0
+        spans = self.cap_spans
+        if spans and not spans[0][0]:  # (a run at the text's start has no character before it)
+            starts.append(0)
+            shifts.append(0)
+            pos = spans[0][1] + 1
+            spans = spans[1:]
+        for start, end in spans:  # each piece: the character before the run, the run and a newline
             starts.append(pos)
-            shifts.append(begin - pos)
-            pos += end - begin + 1
+            shifts.append(start - 1 - pos)
+            pos += end - start + 2
         return starts, shifts
 
     def runs_offset(self, pos: int) -> int:

@@ -110,6 +110,25 @@ def test_capitalised_spans_of_the_marked_text_equal_the_regex():
     assert min(kinds.values()) > 1000
 
 
+def test_runs_text_and_offsets_equal_the_plain_forms():
+    """``runs_text`` and ``runs_offset``'s table, each run's piece read with the character before it but at the text's
+    start: as the plain per-run forms give them."""
+    at_start = 0
+    for text in _random_piece_texts(_RUN_PIECES, 20000, 12, seed=14):
+        ctx = recognise._Context(text)
+        spans = ctx.cap_spans
+        starts, shifts, pos = [], [], 0
+        for start, end in spans:
+            begin = start - 1 if start else 0
+            starts.append(pos)
+            shifts.append(begin - pos)
+            pos += end - begin + 1
+        assert ctx.runs_text == "\n".join(text[start - 1 if start else 0:end] for start, end in spans), text
+        assert ctx._runs_shifts == (starts, shifts), text
+        at_start += bool(spans) and not spans[0][0]
+    assert at_start > 1000
+
+
 def test_person_runs_equal_the_plain_regex():
     plain = re.compile(r"[A-Z][a-z]+\.?(?:-[A-Z][a-z]+)?(?: (?:[A-Z]\. )*[A-Z][a-z]+\.?(?:-[A-Z][a-z]+)?)+"
                        r"(?![^\W\d_])")
