@@ -207,15 +207,23 @@ class NameIndex(Mapping):
         # (each piece of ``window[start:last]`` between its spaces starts a word: one ``split``, not a ``find`` per
         # space; the prefixes of ``window[start:last]`` are those of ``window[start:]`` that end by ``last``)
         start = first + 1
-        for piece in window[start:last].split(" "):
-            # with ``run``: only a word (no key opens with a space) under an upper-case character of ``run``
-            # (``run[start - 1]`` is under ``window[start]``)
-            if run is None or piece and run[start - 1].isupper():
+        if run is None:
+            for piece in window[start:last].split(" "):
                 for p in prefixes(window[start:last]):
                     end = start + len(p)
                     if window[end] == " ":
                         found.append((end, (" ".join(p.split()) if "  " in p else p, len(p))))
-            start += len(piece) + 1
+                start += len(piece) + 1
+        else:
+            for piece in window[start:last].split(" "):
+                # only a word (no key opens with a space) under an upper-case character of ``run`` (``run[start - 1]``
+                # is under ``window[start]``)
+                if piece and run[start - 1].isupper():
+                    for p in prefixes(window[start:last]):
+                        end = start + len(p)
+                        if window[end] == " ":
+                            found.append((end, (" ".join(p.split()) if "  " in p else p, len(p))))
+                start += len(piece) + 1
         if len(found) > 1:
             found.sort(key=_END)  # stable: at one end, the earlier start (the longer name) stays first
         return found
