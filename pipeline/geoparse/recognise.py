@@ -1495,8 +1495,8 @@ def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[RawMatch]:
         names = _names_in_run(gaz, haystack[offset:span_end + 2], text[offset:span_end])
         if names:
             if offset:
-                found += [(offset + start, offset + end, surface, key, kind, rows)
-                          for start, end, surface, key, kind, rows in names]
+                for start, end, surface, key, kind, rows in names:
+                    found.append((offset + start, offset + end, surface, key, kind, rows))
             else:
                 found += names
     return found
