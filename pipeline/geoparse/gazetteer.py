@@ -195,23 +195,35 @@ class NameIndex(Mapping):
     def hits(self, window: str, run: str | None = None) -> list[tuple[int, tuple[str, int]]]:
         """Every pattern " p " in ``window`` as (index of its closing space, (key, len(p))), by that index
         and longest first at one index: what an Aho-Corasick automaton over the patterns " p " reports.
-        With ``run`` (the text ``window[1:]`` is the folded form of), only the patterns whose first character
-        is an upper-case character of ``run`` (the trie is not walked from the other word starts)."""
+        With ``run`` (``window`` is ``run`` folded, with the character before and after it), only the patterns
+        whose first character is an upper-case character of ``run`` (the trie is not walked from the other word
+        starts)."""
         found = []
         prefixes = self.trie.prefixes
         last = len(window) - 1
-        i = window.find(" ", 0, last)
-        while i >= 0:
-            start = i + 1
-            if run is not None and not run[i:start].isupper():  # (``run[i]`` is under ``window[start]``)
-                i = window.find(" ", start, last)
-                continue
-            # (the prefixes of ``window[start:last]`` are those of ``window[start:]`` that end by ``last``)
-            for p in prefixes(window[start:last]):
-                end = start + len(p)
-                if window[end] == " ":
-                    found.append((end, (" ".join(p.split()) if "  " in p else p, len(p))))
-            i = window.find(" ", start, last)
+        first = window.find(" ", 0, last)
+        if first < 0:
+            return found
+        # (each piece of ``window[start:last]`` between its spaces starts a word: one ``split``, not a ``find`` per
+        # space; the prefixes of ``window[start:last]`` are those of ``window[start:]`` that end by ``last``)
+        start = first + 1
+        if run is None:
+            for piece in window[start:last].split(" "):
+                for p in prefixes(window[start:last]):
+                    end = start + len(p)
+                    if window[end] == " ":
+                        found.append((end, (" ".join(p.split()) if "  " in p else p, len(p))))
+                start += len(piece) + 1
+        else:
+            for piece in window[start:last].split(" "):
+                # only a word (no key opens with a space) under an upper-case character of ``run`` (``run[start - 1]``
+                # is under ``window[start]``)
+                if piece and run[start - 1].isupper():
+                    for p in prefixes(window[start:last]):
+                        end = start + len(p)
+                        if window[end] == " ":
+                            found.append((end, (" ".join(p.split()) if "  " in p else p, len(p))))
+                start += len(piece) + 1
         if len(found) > 1:
             found.sort(key=_END)  # stable: at one end, the earlier start (the longer name) stays first
         return found

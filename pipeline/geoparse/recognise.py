@@ -18,8 +18,8 @@ import string
 import numpy as np
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
-from operator import itemgetter
-from collections.abc import Iterator
+from operator import itemgetter, methodcaller
+from collections.abc import Collection, Iterator
 from collections import defaultdict
 from typing import NamedTuple
 
@@ -33,7 +33,7 @@ from pipeline.geoparse.persons import without_person_readings, without_possessiv
 from pipeline.geoparse.spellings import HYBRID_COUNTRY, add_hybrid_spellings, separate_derived_names
 from pipeline.model import Signal
 from pipeline.geoparse.weights import RECOGNISE_WEIGHTS as _W
-from pipeline.text.textnorm import fold_words, name_key, one_slip_apart, skeleton
+from pipeline.text.textnorm import _non_ascii, fold_words, name_key, one_slip_apart, skeleton
 
 # Paragraphs that are page furniture, not article content ("Related coverage ...", credits).
 _BOILERPLATE = re.compile(
@@ -49,6 +49,16 @@ _HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\b\s*", re.IGNORECASE)
 # r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|\n+" (the repeats possessive: a closer is no space, and a
 # space given back would stand where the look-ahead wants a quote, bracket, capital or digit).
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’)\]]*+\s++(?=[\"“‘(\[]*[A-Z0-9])|(?<=\n)\n*+)")
+# ``sentence_starts`` finds the same ends with one scan per end character: a pattern that opens with one literal
+# character is searched for several times faster than one that opens with a class (the engine tests the class at
+# every character of the text). The ends after [.!?], each of its own pattern (see ``_SENTENCE_END``) ...
+_SENTENCE_END_AFTER = r"[\"”’)\]]*+\s++(?=[\"“‘(\[]*[A-Z0-9])"
+_FULL_STOP_END = re.compile(r"\." + _SENTENCE_END_AFTER)
+_PUNCTUATION_ENDS = ((re.compile("!" + _SENTENCE_END_AFTER), "!"), (re.compile(r"\?" + _SENTENCE_END_AFTER), "?"))
+# ... and the runs of line breaks, with (group 1) the rest of the whitespace after them: a run that a full stop's
+# end takes in (".\n\nThe") ends no sentence of its own, and that end is where its whitespace ends
+_LINE_BREAKS = re.compile(r"\n++(?=(\s*+))")
+_SPAN_1 = methodcaller("span", 1)
 # the unit words after a name; "regional" only before an authority ("the Kharkiv regional governor",
 # "Dnipropetrovsk regional military administration"), not before a facility ("the Sumy regional hospital")
 # "People's Republic(s)": the self-proclaimed republics named after an oblast ("the Donetsk People's Republic") are
@@ -362,8 +372,28 @@ def content_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def sentence_starts(text: str) -> list[int]:
-    """Sorted start offsets of sentences."""
-    return [0, *map(re.Match.end, _SENTENCE_END.finditer(text))]
+    """Sorted start offsets of sentences: 0 and the ends of ``_SENTENCE_END``'s matches.
+
+    Found as the ends after each ".", "!" and "?" (the last two scanned for only in texts that hold one), and after
+    each run of line breaks, unless the whitespace that holds the run is the whitespace a match after [.!?] ends
+    with (".\\n\\nThe": that match takes in the run). The same matches: the one scan tries every [.!?] (a match
+    holds none but its first character) and every run of line breaks that no such match has taken in."""
+    ends = list(map(re.Match.end, _FULL_STOP_END.finditer(text)))
+    merge = False
+    for pattern, char in _PUNCTUATION_ENDS:
+        if char in text:
+            ends += map(re.Match.end, pattern.finditer(text))
+            merge = True
+    if "\n" in text:
+        if ends:
+            taken = set(ends)
+            ends += [end for end, space_end in map(_SPAN_1, _LINE_BREAKS.finditer(text)) if space_end not in taken]
+            merge = True
+        else:
+            ends = [end for end, _space_end in map(_SPAN_1, _LINE_BREAKS.finditer(text))]
+    if merge:
+        ends.sort()
+    return [0, *ends]
 
 
 def _is_headline(line: str) -> bool:
@@ -379,7 +409,9 @@ class _Context:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words = fold_words(text)  # folded, punctuation as spaces: what the automaton reads
+        # the distinct characters that are not ASCII (``fold_words`` and ``cap_spans`` replace each)
+        self._non_ascii = () if text.isascii() else set(_non_ascii(text))
+        self.words = fold_words(text, self._non_ascii)  # folded, punctuation as spaces: what the automaton reads
         self.ranges = content_ranges(text)
         self._range_starts = [r[0] for r in self.ranges]
         self.sentences = sentence_starts(text)
@@ -389,7 +421,7 @@ class _Context:
     @cached_property
     def cap_spans(self) -> list[tuple[int, int]]:
         """(start, end) of every run of capitalised words (``_CAP_SPAN``), in order."""
-        return list(map(re.Match.span, _CAP_SPAN.finditer(self.text)))
+        return cap_spans(self.text, self._non_ascii)
 
     @cached_property
     def runs_text(self) -> str:
@@ -400,19 +432,27 @@ class _Context:
         over every word character and gap it can); what a look-behind reads before a run is kept; and the
         character after a run, which is no word character, reads as the newline does. ``runs_offset`` gives
         the text offset of a position."""
-        text = self.text
-        return "\n".join([text[start - 1 if start else 0:end] for start, end in self.cap_spans])
+        text, spans = self.text, self.cap_spans
+        pieces = [text[start - 1:end] for start, end in spans]
+        if spans and not spans[0][0]:  # (a run at the text's start has no character before it)
+            pieces[0] = text[:spans[0][1]]
+        return "\n".join(pieces)
 
     @cached_property
     def _runs_shifts(self) -> tuple[list[int], list[int]]:
         """(where each run starts in ``runs_text``, text offset minus that position) for ``runs_offset``."""
         starts, shifts = [], []
         pos = 0
-        for start, end in self.cap_spans:
-            begin = start - 1 if start else 0
+        spans = self.cap_spans
+        if spans and not spans[0][0]:  # (a run at the text's start has no character before it)
+            starts.append(0)
+            shifts.append(0)
+            pos = spans[0][1] + 1
+            spans = spans[1:]
+        for start, end in spans:  # each piece: the character before the run, the run and a newline
             starts.append(pos)
-            shifts.append(begin - pos)
-            pos += end - begin + 1
+            shifts.append(start - 1 - pos)
+            pos += end - start + 2
         return starts, shifts
 
     def runs_offset(self, pos: int) -> int:
@@ -1431,6 +1471,38 @@ _CAP_SPAN = re.compile(_with_latin1_listed(_CAP_START) + _CAP_WORD + r"(?:[ \t]+
                        + _by_first_letter(CONNECTORS) + r")[ \t]+)*+" + _with_latin1_listed(_CAP_START)
                        + _CAP_WORD + ")*+")
 
+# ``_CAP_SPAN`` over the text marked for it (``_cap_marked``): ASCII, every capital letter written "A", every other
+# character one of the same classes. Its spans are ``_CAP_SPAN``'s in the text, and a pattern that opens with one
+# literal character is searched for several times faster than one that opens with a class (tested at every character)
+_MARKED_WORD = r"[A-Za-z0-9_'.-]*+"  # (``_CAP_WORD`` on ASCII)
+_MARKED_CAP_SPAN = re.compile((r"A" + _MARKED_WORD + r"(?:[ \t]+(?:(?:" + _by_first_letter(CONNECTORS) + r")[ \t]+)*+A"
+                               + _MARKED_WORD + ")*+").encode("ascii"))
+_CAPITALS_MARKED = bytes.maketrans(string.ascii_uppercase.encode("ascii"), b"A" * 26)
+_CAP_START_CHAR = re.compile(_CAP_START)
+_CAP_WORD_CHAR = re.compile(_CAP_WORD[:-2])
+# texts with more distinct non-ASCII characters than this are scanned as they are (one replacement each to mark)
+_MARKED_MAX_CHARS = 24
+
+
+@lru_cache(maxsize=4096)
+def _cap_stand_in(char: str) -> str:
+    """The ASCII character that stands for the non-ASCII ``char`` in the marked text: one in the same classes of
+    ``_CAP_SPAN`` ("A": a capitalised word's first character; "x": another character of a word; '"': none), that
+    is no letter of a connector (nor is ``char``)."""
+    return "A" if _CAP_START_CHAR.fullmatch(char) else "x" if _CAP_WORD_CHAR.fullmatch(char) else '"'
+
+
+def cap_spans(text: str, non_ascii: Collection[str] | None = None) -> list[tuple[int, int]]:
+    """(start, end) of every match of ``_CAP_SPAN`` in ``text``, in order: the runs of capitalised words.
+    ``non_ascii``: the distinct characters of ``text`` that are not ASCII, when the caller has them already."""
+    if not text.isascii():
+        chars = set(_non_ascii(text)) if non_ascii is None else non_ascii
+        if len(chars) > _MARKED_MAX_CHARS:
+            return list(map(re.Match.span, _CAP_SPAN.finditer(text)))
+        for char in chars:
+            text = text.replace(char, _cap_stand_in(char))
+    return list(map(re.Match.span, _MARKED_CAP_SPAN.finditer(text.encode("ascii").translate(_CAPITALS_MARKED))))
+
 
 def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[RawMatch]:
     """The gazetteer names in the runs of capitalised words (see ``_names_in_run``), offsets into the text."""
@@ -1528,7 +1600,7 @@ def _automaton_hits(gaz: Gazetteer, window: str, run: str | None = None):
     """Every pattern " name " in ``window`` as (end index, value): see ``Gazetteer.name_hits`` (with ``run``,
     only those that start under an upper-case character of ``run``, in runs of more than one word)."""
     if " " in window[1:-1]:
-        return gaz.name_hits(window, run)
+        return gaz.keys.hits(window, run)  # (``gaz.name_hits``, one call fewer a run)
     # one word: the only pattern " name " that can occur in it is the whole window
     if window[0] != " " or window[-1] != " " or len(window) < 3:
         return ()

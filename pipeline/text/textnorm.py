@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 _APOSTROPHES = "\u2019\u2018\u02bc\u02b9\u0060\u00b4\u2032\u02bb"
@@ -72,13 +73,14 @@ _ASCII_BYTES = bytes(range(128))
 _ASCII_WORD_BYTES = bytes(ord(_WORD_TABLE[code]) for code in range(128)) + bytes(range(128, 256))
 
 
-def fold_words(text: str) -> str:
-    """``fold`` with punctuation as spaces (same length): names then sit between spaces."""
+def fold_words(text: str, non_ascii: Iterable[str] | None = None) -> str:
+    """``fold`` with punctuation as spaces (same length): names then sit between spaces. ``non_ascii``: the distinct
+    characters of ``text`` that are not ASCII, when the caller has them already."""
     if not text.isascii():
         # fold the (few, often repeated: quotes, dashes) distinct non-ASCII characters first, one ``str.replace``
         # each; if they all fold to ASCII, no replacement makes a character another one replaces, and the rest is
         # finished on bytes
-        for char in set(_non_ascii(text)):
+        for char in set(_non_ascii(text)) if non_ascii is None else non_ascii:
             folded = _WORD_TABLE[ord(char)]
             if not folded.isascii():
                 return _latin_homoglyphs(text.translate(_WORD_TABLE))

@@ -38,6 +38,21 @@ def test_sentence_ends_equal_the_plain_regex():
         assert [m.end() for m in plain.finditer(text)] == [m.end() for m in recognise._SENTENCE_END.finditer(text)]
 
 
+def test_sentence_starts_equal_the_single_scan():
+    """One scan per end character, line-break runs inside a full stop's whitespace left out: the single pattern's
+    ends, on texts of ends, closers, openers, every kind of whitespace and runs of line breaks."""
+    pieces = [".", "!", "?", "\n", "\n\n", " ", "  ", "\t", "\r\n", "\x0c", "\x1c", "\u00a0", "\u2028", "\u2029",
+              "”", "’", ")", "]", '"', "“", "‘", "(", "[", "A", "Z", "b", "x.", "7", "é", "É", "Ж"]
+    seen = {"breaks taken in": 0, "breaks alone": 0}
+    for text in _random_piece_texts(pieces, 30000, 24, seed=12):
+        single = [0] + [m.end() for m in recognise._SENTENCE_END.finditer(text)]
+        assert recognise.sentence_starts(text) == single, repr(text)
+        for m in recognise._SENTENCE_END.finditer(text):
+            if "\n" in m.group():
+                seen["breaks alone" if m.group()[0] == "\n" else "breaks taken in"] += 1
+    assert min(seen.values()) > 500
+
+
 def test_word_before_equals_the_plain_regex():
     plain = re.compile(r"([A-Za-z][A-Za-z.'’-]*) $")
     alphabet = "aZb.'’- \n\t,A0é"
@@ -77,6 +92,41 @@ def test_capitalised_spans_equal_the_plain_regex():
         assert spans == [m.span() for m in recognise._CAP_SPAN.finditer(text)], text
         runs += any(" " in text[a:b] for a, b in spans)
     assert runs > 1000  # runs of several words occur
+
+
+def test_capitalised_spans_of_the_marked_text_equal_the_regex():
+    """``cap_spans`` (``_CAP_SPAN`` over the text marked: ASCII, capitals as "A") gives the spans ``_CAP_SPAN`` finds in
+    the text: ASCII texts, texts with a few non-ASCII characters of every class, and texts with many."""
+    pieces = _RUN_PIECES + [f" {word} " for word in recognise.CONNECTORS] + list(recognise.CONNECTORS) + [
+        "\u00a0", "\u2011", "\u201c", "\u0660", "\u01c5", "\ufb01", "\u03a9", "\u03c9", "\u00ff", "\u00f7", "O\u2019", "Z"]
+    many = "".join(chr(c) for c in range(0x410, 0x450))  # more distinct characters than are marked one by one
+    kinds = {"ascii": 0, "marked": 0, "many": 0}
+    for i, text in enumerate(_random_piece_texts(pieces, 30000, 30, seed=13)):
+        if i % 10 == 0:
+            text += many
+        chars = {c for c in text if not c.isascii()}
+        kinds["ascii" if not chars else "many" if len(chars) > recognise._MARKED_MAX_CHARS else "marked"] += 1
+        assert recognise.cap_spans(text) == [m.span() for m in recognise._CAP_SPAN.finditer(text)], text
+    assert min(kinds.values()) > 1000
+
+
+def test_runs_text_and_offsets_equal_the_plain_forms():
+    """``runs_text`` and ``runs_offset``'s table, each run's piece read with the character before it but at the text's
+    start: as the plain per-run forms give them."""
+    at_start = 0
+    for text in _random_piece_texts(_RUN_PIECES, 20000, 12, seed=14):
+        ctx = recognise._Context(text)
+        spans = ctx.cap_spans
+        starts, shifts, pos = [], [], 0
+        for start, end in spans:
+            begin = start - 1 if start else 0
+            starts.append(pos)
+            shifts.append(begin - pos)
+            pos += end - begin + 1
+        assert ctx.runs_text == "\n".join(text[start - 1 if start else 0:end] for start, end in spans), text
+        assert ctx._runs_shifts == (starts, shifts), text
+        at_start += bool(spans) and not spans[0][0]
+    assert at_start > 1000
 
 
 def test_person_runs_equal_the_plain_regex():

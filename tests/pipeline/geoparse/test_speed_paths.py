@@ -311,6 +311,12 @@ def test_name_walk_up_to_the_last_index_equals_the_plain_walk(gazetteer):
         assert gazetteer.keys.hits(window) == _plain_hits(gazetteer.keys, window), window
 
 
+def test_no_pattern_of_the_index_opens_with_a_space(gazetteer):
+    """``NameIndex.hits`` with a run walks the trie from words only (a pattern opening with a space would start
+    between two spaces of the window)."""
+    assert gazetteer.keys.trie.keys(" ") == []
+
+
 def test_name_walk_from_capitals_keeps_the_hits_that_start_under_a_capital(gazetteer):
     """``NameIndex.hits`` with the run skips the word starts under no upper-case character: the hits it gives are
     those of the plain walk whose first character is upper case in the run (the rest ``_names_in_run`` drops)."""
