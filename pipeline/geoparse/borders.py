@@ -2,12 +2,16 @@
 
 The lines are where the polygon of ``war_theatre_country`` (Ukraine) meets those of ``war_theatre_parties`` and
 their ally (Russia, Belarus) in ``geodata/countries.parquet`` (Natural Earth, simplified 0.02°: a few km off,
-enough to tell a border village from a namesake 100 km inland). Built on first use (most texts never ask).
+enough to tell a border village from a namesake 100 km inland). Built on first use (most texts never ask) and kept
+as WKB in the cache folder (``settings.cache_folder``), so that later processes read it instead of building it again
+(building takes ~0.1 s of CPU: the country polygons, a buffer, an intersection).
 """
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
+from pathlib import Path
 
 from pipeline.geoparse.weights import RESOLVE_WEIGHTS
 
@@ -20,6 +24,34 @@ _TOUCH_DEGREES = 0.05
 
 @lru_cache(maxsize=1)
 def _border_line():
+    """The theatre country's land border with ``BORDER_NEIGHBOURS`` (``_build_border_line``), read from the cache
+    folder when an earlier process built it from the same countries file and settings."""
+    import shapely
+
+    import geodata
+    from pipeline import settings
+
+    source = Path(geodata.__file__).resolve().parent / "countries.parquet"
+    stat = source.stat()
+    key = f"{stat.st_size}-{stat.st_mtime_ns}-{RESOLVE_WEIGHTS.war_theatre_country}-{'-'.join(BORDER_NEIGHBOURS)}-" \
+          f"{_TOUCH_DEGREES}"
+    cached = Path(settings.cache_folder) / f"border_line-{key}.wkb"
+    try:
+        return shapely.from_wkb(cached.read_bytes()) if cached.stat().st_size else None
+    except (OSError, shapely.errors.GEOSException):
+        pass  # not built yet, or unreadable: build it again
+    line = _build_border_line()
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_bytes(shapely.to_wkb(line) if line is not None else b"")
+        tmp.replace(cached)  # atomic: a reader sees the whole file or none
+    except OSError:
+        pass  # a read-only cache folder: build it in every process
+    return line
+
+
+def _build_border_line():
     """The theatre country's land border with ``BORDER_NEIGHBOURS`` as one shapely geometry (x = lon, y = lat)."""
     from shapely.ops import unary_union
 

@@ -270,3 +270,24 @@ def test_a_russian_ending_on_a_ukrainian_village_name_is_read_as_it(geoparser, g
         if tried == 3:
             return
     assert tried
+
+
+def test_the_border_line_is_read_back_from_the_cache_folder_exactly(tmp_path, monkeypatch):
+    """The border line a process builds is kept as WKB in the cache folder; the next process reads the same line."""
+    import shapely
+
+    from pipeline import settings
+    from pipeline.geoparse import borders
+
+    monkeypatch.setattr(settings, "cache_folder", str(tmp_path))
+    borders._border_line.cache_clear()
+    try:
+        built = borders._border_line()
+        kept = list(tmp_path.glob("border_line-*.wkb"))
+        assert len(kept) == 1 and not list(tmp_path.glob("*.tmp*"))
+        borders._border_line.cache_clear()
+        read = borders._border_line()
+        assert shapely.equals_exact(built, read, 0) and shapely.equals_exact(read, borders._build_border_line(), 0)
+        assert borders.border_km(50.0, 36.0) is not None
+    finally:
+        borders._border_line.cache_clear()
