@@ -363,6 +363,24 @@ def _oblast_only(event: Event) -> bool:
     return event.place is not None and event.place.feature_kind == "admin1"
 
 
+def _within_exact_days(a: Event | MergeView, b: Event | MergeView) -> bool:
+    """Whether both events are dated, within ``merge_days_exact`` of each other."""
+    da, db = parse_iso(a.when.date), parse_iso(b.when.date)
+    return da is not None and db is not None and abs((da - db).days) <= WEIGHTS.merge_days_exact
+
+
+def _same_side_handover(a: Event | MergeView, b: Event | MergeView) -> bool:
+    """Whether both events are one change of control (``_same_handover``) gained by the same named side."""
+    return bool(_control(a) and _control(b) and _same_handover(a, b) and a.gains == b.gains and
+                a.gains not in (None, "unknown"))
+
+
+def _one_weapon(a: Event | MergeView, b: Event | MergeView) -> bool:
+    """Whether two strikes may be one: one weapon, or one of them left unsaid (``_GENERIC``), by ``_weapons_differ``."""
+    subs = {a.sub_event_type, b.sub_event_type} - set(_GENERIC)
+    return not (len(subs) > 1 and (subs - set(_WEAPONS) or _weapons_differ(a, b)))
+
+
 def _oblast_and_settlement(a: Event, b: Event) -> bool:
     """One report placed only at its oblast ("a bus in the X region", "a village in the X region") and another at a
     settlement of that oblast that tell the same news more or less precisely: both dated within ``merge_days_exact``,
@@ -372,14 +390,11 @@ def _oblast_and_settlement(a: Event, b: Event) -> bool:
     one strike). A strike with no figures is never joined so: which of the oblast's towns it hit is not known."""
     if _oblast_only(a) == _oblast_only(b) or a.admin1_code is None or a.admin1_code != b.admin1_code:
         return False
-    da, db = parse_iso(a.when.date), parse_iso(b.when.date)
-    if da is None or db is None or abs((da - db).days) > WEIGHTS.merge_days_exact:
+    if not _within_exact_days(a, b):
         return False
     if _control(a) or _control(b):
-        return _control(a) and _control(b) and _same_handover(a, b) and a.gains == b.gains and \
-            a.gains not in (None, "unknown")
-    subs = {a.sub_event_type, b.sub_event_type} - set(_GENERIC)
-    if len(subs) > 1 and (subs - set(_WEAPONS) or _weapons_differ(a, b)):
+        return _same_side_handover(a, b)
+    if not _one_weapon(a, b):
         return False
     both_tolls = a.event_type == b.event_type == "casualty_report"
     if (_at_centre(a) or _at_centre(b)) and not both_tolls and not _opposed(a, b):
@@ -432,16 +447,13 @@ def _district_and_settlement(a: Event | MergeView, b: Event | MergeView) -> bool
     if a.place.feature_kind == "admin1" or b.place.feature_kind == "admin1" or \
             km(a.place, b.place) > WEIGHTS.district_km:
         return False
-    da, db = parse_iso(a.when.date), parse_iso(b.when.date)
-    if da is None or db is None or abs((da - db).days) > WEIGHTS.merge_days_exact:
+    if not _within_exact_days(a, b):
         return False
     if _control(a) or _control(b):
-        return _control(a) and _control(b) and _same_handover(a, b) and a.gains == b.gains and \
-            a.gains not in (None, "unknown")
+        return _same_side_handover(a, b)
     if a.event_type != "casualty_report" or b.event_type != "casualty_report" or _opposed(a, b):
         return False
-    subs = {a.sub_event_type, b.sub_event_type} - set(_GENERIC)
-    if len(subs) > 1 and (subs - set(_WEAPONS) or _weapons_differ(a, b)):
+    if not _one_weapon(a, b):
         return False
     pairs = _both_stated(a, b)
     if not all(_ratio_ok(x, y, WEIGHTS.toll_ratio_compatible) for x, y in pairs):
