@@ -336,25 +336,34 @@ def gold_conflict(first: Mapping[str, Any], second: Mapping[str, Any]) -> str:
 def gold_ceiling(gold: Mapping[str, Mapping[str, Any]]) -> Counter:
     """Of every ``same_event_as`` link (:func:`gold_pairs`), how many no single feature can match (by
     :func:`gold_conflict`'s first conflict): the links score.py's merge count can never reach."""
-    found: Counter = Counter()
+    return Counter(why for why in link_conflicts(gold).values() if why)
+
+
+def link_conflicts(gold: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
+    """Each ``same_event_as`` link (named as :func:`merge_diagnosis` names it) and its :func:`gold_conflict`."""
+    found = {}
     for art, i, o_art, j in gold_pairs(gold):
         events, others = gold[art].get("events", []), gold[o_art].get("events", [])
-        if i < len(events) and j < len(others) and (why := gold_conflict(events[i], others[j])):
-            found[why] += 1
+        if i < len(events) and j < len(others):
+            found[f"{art}#{i} ~ {o_art}#{j}"] = gold_conflict(events[i], others[j])
     return found
 
 
 def render_merges(diagnosis: Sequence[tuple[str, str]], wrong: Sequence[str], *, verbose: bool = False,
-                  ceiling: Counter | None = None) -> str:
+                  conflicts: Mapping[str, str] | None = None) -> str:
     """The merge diagnostic as one summary line (and a line per unmerged pair and wrong merge with ``verbose``);
-    ``ceiling`` (:func:`gold_ceiling`): the links no single feature can match, told at the line's end."""
+    ``conflicts`` (:func:`link_conflicts`): the links no single feature can match, and how many of them are merged
+    (tolls ignored), told at the line's end."""
     counts = Counter(cause for _link, cause in diagnosis)
     fails = ", ".join(f"{c} {counts[c]}" for c in MERGE_CAUSES if counts[c]) or "none"
     lines = [f"merges ignoring tolls (type, admin1, date): {counts[MERGED]}/{len(diagnosis)}; not merged: {fails}; "
              f"wrong merges (gold events of unlinked articles in one feature): {len(wrong)}"]
-    if ceiling is not None:
+    if conflicts is not None:
+        ceiling = Counter(why for why in conflicts.values() if why)
         parts = ", ".join(f"{c} {ceiling[c]}" for c in GOLD_CONFLICTS if ceiling[c]) or "none"
-        lines[0] += f"; links no one feature can match (gold differs: {parts}): {sum(ceiling.values())}"
+        merged = sum(1 for link, cause in diagnosis if cause == MERGED and conflicts.get(link))
+        lines[0] += f"; links no one feature can match (gold differs: {parts}): {sum(ceiling.values())}, " \
+                    f"{merged} of them merged"
     if verbose:
         lines += [f"  pair {link}: {cause}" for link, cause in diagnosis if cause != MERGED]
         lines += [f"  wrong merge {w}" for w in wrong]
@@ -452,7 +461,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\n".join(lines[:-1]))
     print(lines[-1])
     diagnosis, wrong_merges = merge_diagnosis(gold, events)
-    print(render_merges(diagnosis, wrong_merges, verbose=a.verbose, ceiling=gold_ceiling(gold)))
+    print(render_merges(diagnosis, wrong_merges, verbose=a.verbose, conflicts=link_conflicts(gold)))
     result = analyse(gold, places, events)
     print(render(result))
     print(format_timings(timings))

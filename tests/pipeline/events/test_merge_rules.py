@@ -11,7 +11,7 @@ import itertools
 
 import pytest
 
-from benchmarks.realnews_eval import MERGED, gold_ceiling, gold_conflict, merge_diagnosis, render_merges
+from benchmarks.realnews_eval import MERGED, gold_ceiling, gold_conflict, link_conflicts, merge_diagnosis, render_merges
 from pipeline.events.extract import Event, merge_across_articles
 from tests.fixtures import article_events as _events
 
@@ -128,9 +128,9 @@ def test_the_merge_line_tells_the_links_score_py_can_never_count():
     ceiling = gold_ceiling(gold)
     assert ceiling == {"killed": 2}  # both directions of the link, as score.py counts them
     diagnosis, wrong = merge_diagnosis(gold, [_feature("E1", ["a.txt", "b.txt"])])
-    line = render_merges(diagnosis, wrong, ceiling=ceiling)
+    line = render_merges(diagnosis, wrong, conflicts=link_conflicts(gold))
     assert line.startswith("merges ignoring tolls (type, admin1, date): 2/2;")
-    assert line.endswith("links no one feature can match (gold differs: killed 2): 2")
+    assert line.endswith("links no one feature can match (gold differs: killed 2): 2, 2 of them merged")
     assert "links no one feature" not in render_merges(diagnosis, wrong)  # unchanged without the gold's ceiling
 
 
