@@ -17,7 +17,9 @@ its per-item lines through). From the same outputs it adds:
 - counts of missed places, missed gold events and spurious events by failure class;
 - a merge diagnostic independent of score.py's tolls: for each gold ``same_event_as`` pair, whether the
   two articles' events that match the pair's gold events by type, admin1 and date alone (tolls ignored)
-  are one feature, and the cause when not (:func:`merge_diagnosis`).
+  are one feature, and the cause when not (:func:`merge_diagnosis`); the links no single feature can match under
+  score.py's rule (the two outlets' gold tolls, types or oblasts differ: :func:`link_conflicts`), its ceiling; and why
+  the other merged links are not counted by score.py (:func:`uncounted_merges`).
 
 Nothing of the set is written to the repository; ``--json`` holds figures only.
 """
@@ -315,12 +317,82 @@ def _incidents(gold: Mapping[str, Mapping[str, Any]]) -> dict[tuple[str, int], t
     return {x: root(x) for x in parent}
 
 
-def render_merges(diagnosis: Sequence[tuple[str, str]], wrong: Sequence[str], *, verbose: bool = False) -> str:
-    """The merge diagnostic as one summary line (and a line per unmerged pair and wrong merge with ``verbose``)."""
+GOLD_CONFLICTS: tuple[str, ...] = ("type", "admin1", "killed", "injured")  # what one feature has only one of
+
+
+def gold_conflict(first: Mapping[str, Any], second: Mapping[str, Any]) -> str:
+    """What of two linked gold events no single feature can match under score.py's rule ('' when one can): the type or
+    oblast differ, or the figures of a kind both give share no value (one outlet's 10 killed, the other's 12: a merged
+    event carries one toll, so score.py cannot count that link whatever the merge does). A date never conflicts: an
+    event with no date matches any."""
+    if first["type"] != second["type"]:
+        return "type"
+    if first.get("admin1") != second.get("admin1"):
+        return "admin1"
+    for key in ("killed", "injured"):
+        if key in first and key in second and not [v for v in _as_list(first[key]) if v in _as_list(second[key])]:
+            return key
+    return ""
+
+
+def gold_ceiling(gold: Mapping[str, Mapping[str, Any]]) -> Counter:
+    """Of every ``same_event_as`` link (:func:`gold_pairs`), how many no single feature can match (by
+    :func:`gold_conflict`'s first conflict): the links score.py's merge count can never reach."""
+    return Counter(why for why in link_conflicts(gold).values() if why)
+
+
+def link_conflicts(gold: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
+    """Each ``same_event_as`` link (named as :func:`merge_diagnosis` names it) and its :func:`gold_conflict`."""
+    found = {}
+    for art, i, o_art, j in gold_pairs(gold):
+        events, others = gold[art].get("events", []), gold[o_art].get("events", [])
+        if i < len(events) and j < len(others):
+            found[f"{art}#{i} ~ {o_art}#{j}"] = gold_conflict(events[i], others[j])
+    return found
+
+
+def uncounted_merges(gold: Mapping[str, Mapping[str, Any]], events: Sequence[Mapping[str, Any]],
+                     diagnosis: Sequence[tuple[str, str]], conflicts: Mapping[str, str]) -> Counter:
+    """Why score.py does not count the links merged (tolls ignored: type, oblast and date already match) that one
+    feature could match (no :func:`gold_conflict`): the merged feature's toll is not a side's gold ("toll": another
+    outlet's figures, or one side's own wrong), or it matches both gold events and score.py pairs a side's gold event
+    with another feature first ("pairing": alike events of one article, such as villages taken in one oblast)."""
+    mine = {art: [ev for ev in events if cites(ev, art)] for art in gold}
+    strict = {art: {k: mine[art][n].get("id") for k, n in match_article(g.get("events", []), mine[art])[0].items()}
+              for art, g in gold.items()}
+    found: Counter = Counter()
+    for link, outcome in diagnosis:
+        if outcome != MERGED or conflicts.get(link):
+            continue
+        (art, i), (o_art, j) = ((x.rpartition("#")[0], int(x.rpartition("#")[2])) for x in link.split(" ~ "))
+        counted = strict[art].get(i)
+        if counted is not None and counted == strict[o_art].get(j):
+            continue
+        sides = ((art, gold[art]["events"][i]), (o_art, gold[o_art]["events"][j]))
+        shared = [ev for ev in mine[art] if cites(ev, o_art) and all(_loose_match(ev, g) for _a, g in sides)]
+        found["toll" if any(not event_matches(ev, g) for ev in shared[:1] for _a, g in sides) else "pairing"] += 1
+    return found
+
+
+def render_merges(diagnosis: Sequence[tuple[str, str]], wrong: Sequence[str], *, verbose: bool = False,
+                  conflicts: Mapping[str, str] | None = None, uncounted: Counter | None = None) -> str:
+    """The merge diagnostic as one summary line (and a line per unmerged pair and wrong merge with ``verbose``);
+    ``conflicts`` (:func:`link_conflicts`): the links no single feature can match, and how many of them are merged
+    (tolls ignored), told at the line's end; ``uncounted`` (:func:`uncounted_merges`): why the others merged are not
+    counted by score.py."""
     counts = Counter(cause for _link, cause in diagnosis)
     fails = ", ".join(f"{c} {counts[c]}" for c in MERGE_CAUSES if counts[c]) or "none"
     lines = [f"merges ignoring tolls (type, admin1, date): {counts[MERGED]}/{len(diagnosis)}; not merged: {fails}; "
              f"wrong merges (gold events of unlinked articles in one feature): {len(wrong)}"]
+    if conflicts is not None:
+        ceiling = Counter(why for why in conflicts.values() if why)
+        parts = ", ".join(f"{c} {ceiling[c]}" for c in GOLD_CONFLICTS if ceiling[c]) or "none"
+        merged = sum(1 for link, cause in diagnosis if cause == MERGED and conflicts.get(link))
+        lines[0] += f"; links no one feature can match (gold differs: {parts}): {sum(ceiling.values())}, " \
+                    f"{merged} of them merged"
+    if uncounted is not None:
+        why = ", ".join(f"{c} {n}" for c, n in sorted(uncounted.items())) or "none"
+        lines[0] += f"; merged, matchable, not counted by score.py: {sum(uncounted.values())} ({why})"
     if verbose:
         lines += [f"  pair {link}: {cause}" for link, cause in diagnosis if cause != MERGED]
         lines += [f"  wrong merge {w}" for w in wrong]
@@ -418,7 +490,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\n".join(lines[:-1]))
     print(lines[-1])
     diagnosis, wrong_merges = merge_diagnosis(gold, events)
-    print(render_merges(diagnosis, wrong_merges, verbose=a.verbose))
+    conflicts = link_conflicts(gold)
+    print(render_merges(diagnosis, wrong_merges, verbose=a.verbose, conflicts=conflicts,
+                        uncounted=uncounted_merges(gold, events, diagnosis, conflicts)))
     result = analyse(gold, places, events)
     print(render(result))
     print(format_timings(timings))
@@ -426,7 +500,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         write_json(a.json, {"set": "realnews", "articles": len(files), "score": parse_summary(lines[-1]),
                             "events": len(events), **result,
                             "merges_ignoring_tolls": dict(Counter(cause for _l, cause in diagnosis)),
-                            "wrong_merges": len(wrong_merges), "timings_s": timings})
+                            "wrong_merges": len(wrong_merges), "merges_unreachable": dict(gold_ceiling(gold)),
+                            "timings_s": timings})
     return 0
 
 
