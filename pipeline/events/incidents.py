@@ -1545,7 +1545,8 @@ def _told_by_parts(inc: _Incident, after: list[_Incident]) -> list[_Incident]:
     """The incidents told right after ``inc`` that break its toll down by place ("shelling of the X hromada left
     three dead. Two men were killed in A. A strike on B claimed the life of a woman."): ``inc`` is one sentence with
     totals of one kind, and the next incidents, two at least, each at settlements of its own in ``inc``'s regions and
-    none at ``inc``'s own settlement, with a toll of that kind only, add up to it (within ``casualty_lookback_paragraphs``).
+    none at ``inc``'s own settlement, with a toll of that kind only, add up to it (within ``casualty_lookback_paragraphs``; at a settlement, each part
+    within ``district_km`` of it: ``_within_unit``).
     Empty when they do not."""
     if len(inc.sentences) != 1:
         return []
@@ -1565,7 +1566,8 @@ def _told_by_parts(inc: _Incident, after: list[_Incident]) -> list[_Incident]:
         if not nxt.points or not toll or nxt.toll(other) is not None or \
                 nxt.sentences[0].para - sent.para > WEIGHTS.casualty_lookback_paragraphs or \
                 not {s for x in nxt.sentences for s in x.regions} <= sent.regions or \
-                any(same_place(p, q) and not distinct_settlements(p, q) for p in nxt.points for q in sent.points):
+                any(same_place(p, q) and not distinct_settlements(p, q) for p in nxt.points for q in sent.points) or \
+                not all(_within_unit(p, q) for p in nxt.points for q in sent.points):
             break
         parts.append(nxt)
         told += toll
@@ -1576,6 +1578,12 @@ def _told_by_parts(inc: _Incident, after: list[_Incident]) -> list[_Incident]:
             not all(distinct_settlements(a, b) for i, a in enumerate(places) for b in places[i + 1:]):
         return []
     return parts
+
+
+def _within_unit(part: Place, whole: Place) -> bool:
+    """Whether ``part`` may lie in the district or hromada told at ``whole`` (``district_km``); a place at a point
+    that is not its own (its oblast's seat, its hromada's centre) may."""
+    return seat_only(part) or part.approx_point or seat_only(whole) or km(part, whole) <= WEIGHTS.district_km
 
 
 def _without_sums(incidents: list[_Incident]) -> list[_Incident]:
