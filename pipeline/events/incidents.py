@@ -1445,7 +1445,14 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
     strikes_seen: dict[tuple, Event] = {}
     over_regions: list[Event] = []  # strikes told only by weapons brought down over a region (``_by_region``)
     first_para = min((s.para for s in sentences), default=0)
-    for inc in _fold_parts(strike_incidents(sentences, published)):
+    for whole in _without_sums(_fold_parts(strike_incidents(sentences, published))):
+        inc, parts = _sum_by_place(whole)
+        for part, place in parts:  # "ten were injured, seven in A and three in B": A's toll and B's
+            event = _incident_event(article, text, part, place, False, published, first_para, strikes_seen)
+            if event is not None:
+                out.append(event)
+        if inc is None:
+            continue
         killed, injured = inc.toll("killed"), inc.toll("injured")
         if not inc.strikes and not (killed or injured) and not _harm_of_its_day(inc, sentences, published):
             continue
@@ -1532,6 +1539,129 @@ def _tolls_of_listed(inc: _Incident, place: Place) -> tuple[_Incident, list[tupl
                         date=inc.date, dated_by=inc.dated_by), target)
              for target, group in told.values()]
     return replace(inc, sentences=[s for s in inc.sentences if s.index not in moved]), parts
+
+
+def _told_by_parts(inc: _Incident, after: list[_Incident]) -> list[_Incident]:
+    """The incidents told right after ``inc`` that break its toll down by place ("shelling of the X hromada left
+    three dead. Two men were killed in A. A strike on B claimed the life of a woman."): ``inc`` is one sentence with
+    totals of one kind, and the next incidents, two at least, each at settlements of its own in ``inc``'s regions and
+    none at ``inc``'s own settlement, with a toll of that kind only, add up to it (within ``casualty_lookback_paragraphs``; at a settlement, each part
+    within ``district_km`` of it: ``_within_unit``).
+    Empty when they do not."""
+    if len(inc.sentences) != 1:
+        return []
+    sent = inc.sentences[0]
+    kinds = {f.kind for f in sent.figures if f.role != "zero"}
+    if len(kinds) != 1 or not all(f.role == "total" for f in sent.figures if f.role != "zero"):
+        return []
+    kind = kinds.pop()
+    other = "injured" if kind == "killed" else "killed"
+    total = inc.toll(kind)
+    if total is None or total < 2 or not sent.regions:
+        return []
+    parts: list[_Incident] = []
+    told = 0
+    for nxt in after:
+        toll = nxt.toll(kind)
+        if not nxt.points or not toll or nxt.toll(other) is not None or \
+                nxt.sentences[0].para - sent.para > WEIGHTS.casualty_lookback_paragraphs or \
+                not {s for x in nxt.sentences for s in x.regions} <= sent.regions or \
+                any(same_place(p, q) and not distinct_settlements(p, q) for p in nxt.points for q in sent.points) or \
+                not all(_within_unit(p, q) for p in nxt.points for q in sent.points):
+            break
+        parts.append(nxt)
+        told += toll
+        if told >= total:
+            break
+    places = [part.points[0] for part in parts]
+    if told != total or len(parts) < 2 or \
+            not all(distinct_settlements(a, b) for i, a in enumerate(places) for b in places[i + 1:]):
+        return []
+    return parts
+
+
+def _within_unit(part: Place, whole: Place) -> bool:
+    """Whether ``part`` may lie in the district or hromada told at ``whole`` (``district_km``); a place at a point
+    that is not its own (its oblast's seat, its hromada's centre) may."""
+    return seat_only(part) or part.approx_point or seat_only(whole) or km(part, whole) <= WEIGHTS.district_km
+
+
+def _without_sums(incidents: list[_Incident]) -> list[_Incident]:
+    """``incidents`` without those whose toll the incidents told right after them break down by place
+    (``_told_by_parts``): a sum over those places, no incident of its own; a part with no day of its own takes the
+    sum's."""
+    out: list[_Incident] = []
+    for i, inc in enumerate(incidents):
+        parts = _told_by_parts(inc, incidents[i + 1:])
+        for part in parts:
+            if part.date is None:
+                part.date, part.dated_by = inc.date, inc.dated_by
+        if not parts:
+            out.append(inc)
+    return out
+
+
+_PART_ROLES = ("total", "increment", "individual")  # a figure that may be one place's part of a sum told before it
+
+
+def _breakdown(sent: _Sentence) -> list[tuple[Figure, Place]]:
+    """A total a sentence breaks down by place ("ten were injured in the region, seven in A and three more in B"): the
+    figures of its kind after it, each told at a place of its own right after it (``breakdown_window_chars``), two at
+    least, at distinct settlements, adding up to it. Returns the parts with their places, or nothing; a sentence with a
+    figure of the other kind is not read (which place it belongs to is not told)."""
+    if len({f.kind for f in sent.figures if f.role != "zero"}) != 1 or len(sent.points) < 2:
+        return []
+    points = sorted(sent.points, key=lambda p: p.start)
+    for total in sent.figures:
+        if total.role != "total":
+            continue
+        later = [f for f in sent.figures if f.start > total.end and f.role in _PART_ROLES]
+        if len(later) < 2 or sum(f.value for f in later) != total.value:
+            continue
+        parts: list[tuple[Figure, Place]] = []
+        for i, fig in enumerate(later):
+            stop = min(later[i + 1].start if i + 1 < len(later) else sent.end, fig.end + WEIGHTS.breakdown_window_chars)
+            place = next((p for p in points if fig.end <= p.start < stop), None)
+            if place is None:
+                break
+            parts.append((fig, place))
+        else:
+            if all(distinct_settlements(a, b) for i, (_f, a) in enumerate(parts) for _g, b in parts[i + 1:]):
+                return parts
+    return []
+
+
+def _sum_by_place(inc: _Incident) -> tuple[_Incident | None, list[tuple[_Incident, Place]]]:
+    """An incident whose sentence states a total and then breaks it down by place (``_breakdown``): the total is a
+    sum over those places, each of which is an incident of its own with its part as its toll. The incident's other
+    sentences go to the part whose place they name, or, naming none, to the part whose figure they restate or the
+    part of the sentence before them; what is left (sentences of other places) stays an incident. Returns the
+    incident (None when nothing is left of it) and the parts; the incident itself and no part without a breakdown."""
+    found = next(((sent, parts) for sent in inc.sentences if (parts := _breakdown(sent))), None)
+    if found is None:
+        return inc, []
+    told, parts = found
+    groups: list[list[_Sentence]] = [[] for _ in parts]
+    rest: list[_Sentence] = []
+    last: int | None = None  # the part the sentence before went to
+    for sent in sorted(inc.sentences, key=lambda s: s.start):
+        if sent is told:
+            for group, (fig, place) in zip(groups, parts):
+                group.append(replace(sent, figures=[replace(fig, role="total")], points=[place]))
+            last = None
+            continue
+        named = [i for i, (_f, place) in enumerate(parts) if any(same_place(q, place) for q in sent.points)]
+        if sent.points:
+            last = named[0] if len(named) == 1 and len(sent.points) == 1 else None
+        elif last is None:
+            same = [i for i, (fig, _p) in enumerate(parts)
+                    if any(f.kind == fig.kind and f.value == fig.value for f in sent.figures)]
+            last = same[0] if len(same) == 1 else None
+        (rest if last is None else groups[last]).append(sent)
+    out = [(_Incident(sentences=group, date=inc.date, dated_by=inc.dated_by, nouns=set(inc.nouns)), place)
+           for group, (_f, place) in zip(groups, parts)]
+    left = replace(inc, sentences=rest) if any(s.content for s in rest) else None
+    return left, out
 
 
 def _harm_of_its_day(inc: _Incident, sentences: list[_Sentence], published: EventDate) -> bool:

@@ -32,6 +32,9 @@ class EventWeights:
     doubtful_place_confidence: float = 0.5  # a sentence whose only places the geoparser is less sure of than this,
     # with no toll beyond the incident's, stays in the incident told before (a far namesake of an unknown village
     # would otherwise split off a sub-count of the toll as an incident of its own)
+    breakdown_window_chars: int = 60  # how far after a figure the place it is told at may stand, for the figures
+    # after a total to be its breakdown by place ("ten were injured: seven in A and three more in B"); further, the
+    # place may be the next clause's
     toll_ratio_split: float = 0.4  # a dated sentence whose toll is below this share of the incident's starts another
     toll_outlier_ratio: float = 10.0  # a total told with no attack and no place over this many times every total
     # of its kind the incident's sentences of an attack or a place state is a wider sum, not the toll (a toll that
