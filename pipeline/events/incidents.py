@@ -241,7 +241,6 @@ _NOT_A_PLACE_OBJECT = re.compile(
     r"attention|imagination|hearts?|votes?|titles?|trophy|moment|mood|spirit|"
     r"said|says|told|recogni[sz]ed|reported|claimed)\b", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(r"\s+(?i:district|raion|rayon|hromada|community|municipality)\b")
-_QUARTER_END = re.compile(r"\s(?i:district|neighbou?rhood|quarter|microdistrict)$")  # (in the name itself)
 _DISTRICT_END = re.compile(r"\s(?i:district|raion|rayon|hromada|community|municipality)$")  # ... in the name itself
 # a place that only locates what was taken ("took a village near the town of X"): X did not change hands
 # ("the recapture of the village, five kilometres south of Russian-occupied X": X only locates the village)
@@ -631,7 +630,7 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
             ordered.append(p)
         elif (unit := title_unit(p, text)) is not None:
             titles.append(unit)
-    ordered = _without_foreign_quarters(_without_pairs(_without_contradicted(ordered, places), places, text), text)
+    ordered = _without_pairs(_without_contradicted(ordered, places), places, text)
     starts = [p.start for p in ordered]
     title_starts = [p.start for p in titles]
     out: list[_Sentence] = []
@@ -688,32 +687,6 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
                              titles[bisect.bisect_left(title_starts, s):bisect.bisect_left(title_starts, e)]))
     _earlier_captions(out, captions)
     _restated_aggregates(out)
-    return out
-
-
-QUARTER_CONTEXT_CHARS = 300  # how far before a city's district ("the X district") the city it is told of may stand
-_QUARTER_AFTER = re.compile(r"\s+(?i:district|neighbou?rhood|quarter|microdistrict)\b")
-# a city district's name is an adjective ("Shevchenkivskyi", "Korabelnyi"); a rural district bears its seat's name
-_QUARTER_NAME = re.compile(r"(?:sk|ck|zk|n)(?:yi|yy|iy|ij|yj|y)(?:\s+(?i:district|neighbou?rhood|quarter|microdistrict))?$")
-
-
-def _without_foreign_quarters(points: list[Place], text: str) -> list[Place]:
-    """``points`` without the districts told of another oblast's city: "the X district" with an adjective's name
-    (``_QUARTER_NAME``) read as a settlement (not a rural district at its seat) in another admin-1 unit than the city named last before it,
-    within ``QUARTER_CONTEXT_CHARS`` ("drones attacked A. A drone hit a building in the B district": city districts
-    share their names across cities, and the gazetteer knows some cities' only). The district is the city's: its
-    sentence goes on about the city's incident."""
-    out: list[Place] = []
-    told: Place | None = None  # the last place named that is no district
-    for p in points:
-        if not (_QUARTER_AFTER.match(text, p.end) or _QUARTER_END.search(p.text)):
-            told = p
-        elif p.precision != "admin2" and p.feature_kind != "admin1" and _QUARTER_NAME.search(p.text) and \
-                told is not None and \
-                p.start - told.end <= QUARTER_CONTEXT_CHARS and told.feature_kind != "admin1" and \
-                told.admin1_code != p.admin1_code and told.country_code == p.country_code:
-            continue
-        out.append(p)
     return out
 
 

@@ -123,21 +123,3 @@ def test_an_attack_told_over_a_span_or_on_occasions_is_not_a_fact_of_one_day(sen
 def test_an_attack_of_the_last_day_is_still_one(parser):
     sentence = "The town was shelled over the past day, the governor said."
     assert realis(sentence, sentence.index("shell"))
-
-
-# -- a district of another city read in the capital -------------------------------------------------------------------
-@pytest.mark.parametrize("body", [
-    "Russian drones attacked Kharkiv on Sunday night, injuring five people. A drone hit a warehouse in the Kyivskyi "
-    "district, the mayor said.",
-    "A Russian missile hit Zaporizhzhia on Sunday, injuring four people. The missile struck a plant in the city's "
-    "Dniprovskyi district.",
-])
-def test_a_city_district_named_like_a_capital_district_stays_in_its_city(parser, body):
-    events = article_events(parser, f"date 2024-03-11\n\n{body}\n")
-    assert len(events) == 1 and events[0].admin1_code != "UA-30"
-
-
-def test_a_rural_district_of_another_oblast_is_still_its_own_place(parser):
-    body = ("Russian drones attacked Kharkiv on Sunday night, injuring five people. In the Shostka district, shelling "
-            "damaged a school.")
-    assert {e.admin1_code for e in article_events(parser, f"date 2024-03-11\n\n{body}\n")} == {"UA-63", "UA-59"}
