@@ -269,9 +269,7 @@ _GENERIC = re.compile(r"\b(constant(?:ly)?|frequent(?:ly)?|regular(?:ly)?|daily|
                       r"time and again|at times|campaigns? of|in recent (?:days|weeks|months|years)|"
                       r"(?:\d+|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|several|many|multiple)"
                       r"\s+times|"
-                      r"(?:over|in|during) the (?:past|last) (?:few |several |couple of |(?:two|three|four|five|six|"
-                      r"seven|eight|nine|ten|\d+) )?(?:weeks|months|years)|"
-                      r"on (?:several|many|multiple|numerous|a number of|repeated|\d+|two|three|four|five) occasions|"
+                      r"(?:over|in|during) the (?:past|last) (?:few |several )?(?:weeks|months|years)|"
                       r"(?:over|in|during) the (?:past|last) (?:week|month|year)|"
                       r"(?:this|last|that|the past) (?:week|month|year) alone)\b",
                       re.IGNORECASE)

@@ -1,6 +1,6 @@
 """One incident = one event per article, at the place it happened (issue 13, session 19): a total told at a hromada
 whose parts are told village by village, a city's district told apart from the city's attack, a district that only
-locates a village in a list, and an attack told over a span of years.
+locates a village in a list.
 
 Every sentence is written for these tests; none comes from an evaluation set.
 """
@@ -11,7 +11,6 @@ import pytest
 
 from pipeline.events.consolidate import consolidate
 from pipeline.events.records import DATE_BASIS, Event, Source
-from pipeline.events.triggers import realis
 from pipeline.text.dates import EventDate
 from tests.fixtures import article_events, make_place
 
@@ -109,17 +108,3 @@ def test_the_district_after_a_village_in_a_location_string_is_no_second_target(p
             "killing two people, the police said.\n")
     events = article_events(parser, text)
     assert [e.place.name for e in events if e.admin1_code == "UA-63"] == ["Borova"]
-
-
-# -- a span of years or repeated occasions: a pattern, not an incident ------------------------------------------------
-@pytest.mark.parametrize("sentence", [
-    "The town has faced heavy shelling over the past two years.",
-    "The town has been shelled on several occasions.",
-])
-def test_an_attack_told_over_a_span_or_on_occasions_is_not_a_fact_of_one_day(sentence):
-    assert not realis(sentence, sentence.index("shell"))
-
-
-def test_an_attack_of_the_last_day_is_still_one(parser):
-    sentence = "The town was shelled over the past day, the governor said."
-    assert realis(sentence, sentence.index("shell"))
