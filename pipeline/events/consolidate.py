@@ -20,9 +20,18 @@ is only another view of the other (the *whole*):
   casualties for it; a second strike on the city that day is told with another weapon, on another day, or with
   figures of its own: "no one was injured");
 
-and, in every case, the two are compatible: both changes of control with no two different gainers, or both strikes
-(of one kind, or one told with no weapon), the part with no figure the whole does not state alike; their days fit (the same
-day, one undated, or one dated only by its page and the other stated a day or two before); never an earlier period.
+- **a district of the city** (``_quarter_of``): the part a strike without figures told at a district of the whole's
+  city in a sentence of its own ("in the X district, debris hit a building"), on its day, with a weapon the whole's
+  sentences name;
+
+and, in every case, their days fit (the same day, one undated, or one dated only by its page and the other stated a
+day or two before; never an earlier period) and, but for a district of the city, the two are compatible: both
+changes of control with no two different gainers, or both strikes (of one kind, or one told with no weapon), the
+part with no figure the whole does not state alike.
+
+Before the pairs, **a total over the parts** (``_sums``): a casualty report told at a unit (an oblast, or "the X
+hromada / district") whose toll is the sum of the article's reports at two or more of its settlements that day is
+folded into the first of them.
 
 What stays apart: two changes of control of two named settlements (a list of villages taken, "A, 30 km east of B"
 with both taken), strikes on different stated days, a strike and a change of control, settlements named side by side
@@ -184,8 +193,9 @@ def _toll_of(part: Event, whole: Event) -> bool:
 def _quarter_of(part: Event, whole: Event) -> bool:
     """The part a strike without figures at a district of the whole's city ("in the X district, debris hit a
     building", within ``consolidate_quarter_km`` of it, in its oblast; a gazetteer point, not a rural district placed
-    at its seat, which holds other towns; told in a sentence of its own, not listed with the city), on its day, with a weapon the whole's sentences
-    name (a combined attack of missiles and drones, then each district's damage): a view of the city's attack."""
+    at its seat, which holds other towns; told in a sentence of its own, not listed with the city), on its day, with
+    a weapon the whole's sentences name (a combined attack of missiles and drones, then each district's damage): a
+    view of the city's attack."""
     p, w = part.place, whole.place
     if part.event_type != "frontline_incident" or part.sub_event_type in CONTROL or whole.sub_event_type in CONTROL or \
             part.killed is not None or part.injured is not None or part.casualty_claims or \
