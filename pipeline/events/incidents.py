@@ -916,10 +916,6 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     """Whether ``sent`` cannot be part of ``inc`` (another place, or another day with another toll)."""
     if sent.earlier != _earlier(inc) and not _shares_figure(inc, sent):
         return True  # an incident of an earlier period and the page's news are never one
-    if _EARLIER_ON.search(sent.text) and _fresh_toll(sent.figures) and not _shares_figure(inc, sent) and \
-            (mine := {t.sub for t in sent.strikes} & _WEAPONS) and (theirs := {t.sub for t in inc.strikes} & _WEAPONS) \
-            and not mine & theirs and _own_attack(inc, sent):
-        return True  # "Earlier on Sunday, a drone hit a gas station, injuring two": another weapon, its own toll
     own = [p for p in inc.points]
     tells = bool(sent.strikes) or any(f.role in ("total", "observation") for f in sent.figures)
     if sent.points and own and tells and not any(same_place(a, b) for a in sent.points for b in own) and \

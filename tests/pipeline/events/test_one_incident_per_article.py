@@ -108,20 +108,3 @@ def test_the_district_after_a_village_in_a_location_string_is_no_second_target(p
             "killing two people, the police said.\n")
     events = article_events(parser, text)
     assert [e.place.name for e in events if e.admin1_code == "UA-63"] == ["Borova"]
-
-
-# -- an earlier attack of another weapon with its own toll ------------------------------------------------------------
-def test_an_earlier_attack_by_another_weapon_with_its_own_toll_is_another_incident(parser):
-    text = ("date 2024-03-11\n\nRussian attack on Kharkiv kills one, injures 10\n\n"
-            "Russian forces struck Kharkiv with guided aerial bombs on Sunday, killing one person and injuring ten, "
-            "regional governor Oleh Syniehubov said.\n\nThe bombs hit a residential area. Earlier on Sunday, a drone "
-            "hit a gas station in the city, injuring two.\n")
-    tolls = sorted((e.sub_event_type, e.killed, e.injured) for e in article_events(parser, text))
-    assert tolls == [("airstrike", 1, 10), ("drone_strike", None, 2)]
-
-
-def test_an_earlier_toll_update_of_the_same_attack_stays_with_it(parser):
-    text = ("date 2024-03-11\n\nRussian forces struck Kharkiv with guided aerial bombs on Sunday, killing one person "
-            "and injuring ten. Earlier on Sunday, officials had reported six injured in the bomb attack.\n")
-    events = article_events(parser, text)
-    assert len(events) == 1 and events[0].injured == 10
