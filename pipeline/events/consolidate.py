@@ -20,9 +20,18 @@ is only another view of the other (the *whole*):
   casualties for it; a second strike on the city that day is told with another weapon, on another day, or with
   figures of its own: "no one was injured");
 
-and, in every case, the two are compatible: both changes of control with no two different gainers, or both strikes
-(of one kind, or one told with no weapon), the part with no figure the whole does not state alike; their days fit (the same
-day, one undated, or one dated only by its page and the other stated a day or two before); never an earlier period.
+- **a district of the city** (``_quarter_of``): the part a strike without figures told at a district of the whole's
+  city in a sentence of its own ("in the X district, debris hit a building"), on its day, with a weapon the whole's
+  sentences name;
+
+and, in every case, their days fit (the same day, one undated, or one dated only by its page and the other stated a
+day or two before; never an earlier period) and, but for a district of the city, the two are compatible: both
+changes of control with no two different gainers, or both strikes (of one kind, or one told with no weapon), the
+part with no figure the whole does not state alike.
+
+Before the pairs, **a total over the parts** (``_sums``): a casualty report told at a unit (an oblast, or "the X
+hromada / district") whose toll is the sum of the article's reports at two or more of its settlements that day is
+folded into the first of them.
 
 What stays apart: two changes of control of two named settlements (a list of villages taken, "A, 30 km east of B"
 with both taken), strikes on different stated days, a strike and a change of control, settlements named side by side
@@ -34,7 +43,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from pipeline.events.incidents import distinct_settlements, km, same_name
+from pipeline.events.incidents import WEAPON_NOUNS, distinct_settlements, km, same_name
+from pipeline.events.merge import named_weapons
 from pipeline.events.records import DATE_BASIS, Event
 from pipeline.events.triggers import CONTROL
 from pipeline.events.weights import WEIGHTS
@@ -52,14 +62,20 @@ _IN_DISTRICT = re.compile(r"(?:\s+(?:hromada|community|village|town|settlement))
 _AND = re.compile(r"\band\b|\bas\s+well\s+as\b|,\s*\w+\s*,", re.IGNORECASE)  # a list goes on: the next name is
 # another place told
 _BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)  # ... unless it is "between B and C"
+_QUARTER_AFTER = re.compile(r"\s+(?i:district|raion|rayon|neighbou?rhood|quarter|microdistrict)\b")  # "the X district"
+_QUARTER_END = re.compile(r"\s(?i:district|raion|rayon|neighbou?rhood|quarter|microdistrict)$")  # (in the name itself)
+_UNIT_AFTER = re.compile(r"\s+(?i:hromada|community|municipality|district|raion|rayon)\b")  # "the X hromada"
+_UNIT_END = re.compile(r"\s(?i:hromada|community|municipality)$")
 _GAP_BREAK = re.compile(r"[.;:!?]|\b(?:and|also|as\s+well\s+as)\s+(?:the\s+)?(?:village|town|city)\b", re.IGNORECASE)
 
 
 def consolidate(events: list[Event]) -> list[Event]:
     """One article's events with each part folded into its whole (see the module's docstring); the rest unchanged,
     in order."""
-    parts: set[int] = set()
+    parts = _sums(events)
     for i, part in enumerate(events):
+        if i in parts:
+            continue
         whole = _whole_of(part, [e for j, e in enumerate(events) if j != i and j not in parts])
         if whole is not None:
             _fold(whole, part)
@@ -67,13 +83,47 @@ def consolidate(events: list[Event]) -> list[Event]:
     return [e for i, e in enumerate(events) if i not in parts]
 
 
+def _unit_told(event: Event) -> bool:
+    """Whether the event is placed at a unit: its oblast, or a district or hromada named as one ("the X hromada")."""
+    p = event.place
+    return p.feature_kind == "admin1" or bool(_QUARTER_END.search(p.text) or _UNIT_END.search(p.text)) or any(
+        _QUARTER_AFTER.match(s.quote, m.end()) or _UNIT_AFTER.match(s.quote, m.end())
+        for s in event.sources for m in _mentions(s.quote, p.text))
+
+
+def _sums(events: list[Event]) -> set[int]:
+    """The casualty reports told at a unit (``_unit_told``) whose toll is the sum of the article's reports at two or
+    more settlements of it on its day ("shelling of the X hromada killed three", then two killed in A and one in B):
+    a total over the incidents told, not one of its own. Each is folded into the first of its parts; their indices."""
+    out: set[int] = set()
+    reports = [(j, e) for j, e in enumerate(events) if e.event_type == "casualty_report" and e.place is not None and
+               e.when.date is not None]
+    if len(reports) < 3:
+        return out
+    units = {j for j, e in reports if _unit_told(e)}
+    for i, total in reports:
+        if i not in units:
+            continue
+        parts = [e for j, e in reports if j not in units and e.place.feature_kind != "admin1" and
+                 e.admin1_code == total.admin1_code and e.when.date == total.when.date and
+                 (total.place.feature_kind == "admin1" or km(e.place, total.place) <= WEIGHTS.consolidate_district_km)]
+        if len(parts) < 2:
+            continue
+        sums = [(getattr(total, k), sum(getattr(e, k) or 0 for e in parts)) for k in ("killed", "injured")]
+        if any(mine for mine, _s in sums) and all((mine or 0) == told for mine, told in sums):
+            _fold(parts[0], total)
+            out.add(i)
+    return out
+
+
 def _whole_of(part: Event, others: list[Event]) -> Event | None:
     """The event ``part`` is only another view of, if any (the first fitting one, sharing a sentence first)."""
     if part.event_type == "annexation_claim" or part.place is None:
         return None
     fits = [w for w in others if w.event_type != "annexation_claim" and w.place is not None and
-            _compatible(part, w) and _days_fit(part, w) and
-            (_told_together(part, w) or _summary_of(part, w) or _locator_of(part, w) or _toll_of(part, w))]
+            _days_fit(part, w) and
+            (_compatible(part, w) and (_told_together(part, w) or _summary_of(part, w) or _locator_of(part, w) or
+                                       _toll_of(part, w)) or _quarter_of(part, w))]
     if not fits:
         return None
     mine = {(s.start, s.end) for s in part.sources}
@@ -138,6 +188,33 @@ def _toll_of(part: Event, whole: Event) -> bool:
             p.feature_kind == "admin1" or w.feature_kind == "admin1" or distinct_settlements(p, w):
         return False
     return (p.geonameid is not None and p.geonameid == w.geonameid) or same_name(p, w)
+
+
+def _quarter_of(part: Event, whole: Event) -> bool:
+    """The part a strike without figures at a district of the whole's city ("in the X district, debris hit a
+    building", within ``consolidate_quarter_km`` of it, in its oblast; a gazetteer point, not a rural district placed
+    at its seat, which holds other towns; told in a sentence of its own, not listed with the city), on its day, with
+    a weapon the whole's sentences name (a combined attack of missiles and drones, then each district's damage): a
+    view of the city's attack."""
+    p, w = part.place, whole.place
+    if part.event_type != "frontline_incident" or part.sub_event_type in CONTROL or whole.sub_event_type in CONTROL or \
+            part.killed is not None or part.injured is not None or part.casualty_claims or \
+            part.when.date is None or part.when.date != whole.when.date or \
+            p.feature_kind == "admin1" or w.feature_kind == "admin1" or p.admin1_code != w.admin1_code or \
+            p.precision == "admin2" or same_name(p, w) or km(p, w) > WEIGHTS.consolidate_quarter_km:
+        return False
+    if not any(_QUARTER_AFTER.match(s.quote, m.end()) or _QUARTER_END.search(p.text)
+               for s in part.sources for m in _mentions(s.quote, p.text)):
+        return False
+    if {(s.start, s.end) for s in part.sources} & {(s.start, s.end) for s in whole.sources}:
+        return False  # "drones hit the city of A, the B district and the C district": listed, each a target
+    if part.sub_event_type in _GENERIC or whole.sub_event_type in _GENERIC or \
+            part.sub_event_type == whole.sub_event_type:
+        return True
+    if part.sub_event_type in named_weapons(whole):
+        return True
+    noun = dict(WEAPON_NOUNS).get(part.sub_event_type)
+    return noun is not None and any(noun.search(s.quote) for s in whole.sources)
 
 
 def _summary_of(part: Event, whole: Event) -> bool:

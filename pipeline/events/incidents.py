@@ -241,6 +241,7 @@ _NOT_A_PLACE_OBJECT = re.compile(
     r"attention|imagination|hearts?|votes?|titles?|trophy|moment|mood|spirit|"
     r"said|says|told|recogni[sz]ed|reported|claimed)\b", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(r"\s+(?i:district|raion|rayon|hromada|community|municipality)\b")
+_DISTRICT_END = re.compile(r"\s(?i:district|raion|rayon|hromada|community|municipality)$")  # ... in the name itself
 # a place that only locates what was taken ("took a village near the town of X"): X did not change hands
 # ("the recapture of the village, five kilometres south of Russian-occupied X": X only locates the village)
 _NEAR_OBJECT = re.compile(r"\b(?:near|outside|close\s+to|not\s+far\s+from|(?:north|south|east|west)(?:-?(?:east|west))?"
@@ -2063,15 +2064,16 @@ def _repeated(article: str, text: str, inc: _Incident, event: Event, seen: dict[
 # damage told place by place after the weapons that did it ("most of the drones were downed, but there is damage in
 # A, in the B district and in C"): the weapon named before the damage in the same sentence, its kind the strike's
 _DAMAGE = re.compile(r"\b(?:damage[ds]?|destroyed)\b", re.IGNORECASE)
-_DAMAGE_WEAPONS = (("drone_strike", re.compile(r"\b(?:drones?|UAVs?)\b", re.IGNORECASE)),
-                   ("missile_strike", re.compile(r"\b(?:missiles?|rockets?)\b", re.IGNORECASE)),
-                   ("shelling", re.compile(r"\b(?:shells?|shelling|artillery)\b", re.IGNORECASE)))
+# the weapons by their nouns ("missiles and drones"): what a sentence says hit, whatever its verb
+WEAPON_NOUNS = (("drone_strike", re.compile(r"\b(?:drones?|UAVs?)\b", re.IGNORECASE)),
+                ("missile_strike", re.compile(r"\b(?:missiles?|rockets?)\b", re.IGNORECASE)),
+                ("shelling", re.compile(r"\b(?:shells?|shelling|artillery)\b", re.IGNORECASE)))
 
 
 def _damage_lists(article: str, text: str, sentences: list[_Sentence], published: EventDate, told: list[Event],
                   seen: dict[tuple, Event]) -> list[Event]:
     """Strikes told only by the damage they did at each place a sentence lists, after naming the weapons
-    (``_DAMAGE_WEAPONS``) in the same sentence (which tells no strike but weapons brought down), in an article that
+    (``WEAPON_NOUNS``) in the same sentence (which tells no strike but weapons brought down), in an article that
     tells attacks: one strike per place, of the
     weapon's kind, on the sentence's day (else the page's); none where the article already tells an event, nor from
     damage of no named weapon ("a pipeline was damaged and a fire broke out"), a hedged or an earlier period's."""
@@ -2085,7 +2087,7 @@ def _damage_lists(article: str, text: str, sentences: list[_Sentence], published
         if damage is None or not realis(sent.text, damage.start()):
             continue
         before = sent.text[:damage.start()]
-        sub = next((name for name, rx in _DAMAGE_WEAPONS if rx.search(before)), None)
+        sub = next((name for name, rx in WEAPON_NOUNS if rx.search(before)), None)
         if sub is None:
             continue
         when = _when(sent.date, published)
@@ -2376,8 +2378,8 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
                 if last is out[-1] and (more := _announced_after(sent, last)):
                     return out + more  # "took the town of A, as well as three villages nearby: B, C and D"
                 between = text[last.end - s0:p.start - s0]
-                if _DISTRICT_AFTER.match(text, p.end - s0):
-                    break  # "the village of A, B district": B only locates A
+                if _DISTRICT_AFTER.match(text, p.end - s0) or _DISTRICT_END.search(p.text):
+                    break  # "the village of A, B district" (the unit's word in B's name or after it): B only locates A
                 if _LIST_GAP.match(between):
                     out.append(p)
                 elif not (last is out[-1] and _LIST_DESCRIPTOR.match(between)):
