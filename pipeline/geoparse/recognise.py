@@ -127,6 +127,9 @@ _FACILITY_AT_PLACE = re.compile(r"(?:.*[ \t])?(?:power[ \t]+plant|power[ \t]+sta
                                 r"theat(?:er|re)|(?:railway|train|pumping|metering|compressor|measuring)[ \t]+station|"
                                 r"airfield|air[ \t]*base|depot)"
                                 r"|.+[ \t]plant", re.IGNORECASE)
+# "the X airport" in lower case describes the airport of town X: a second mention at the town's point, beside the
+# town's own (only in the war theatre, whose airports the news names by their town)
+_TOWN_AIRPORT = re.compile(r"airport")
 # nouns that name a small place: the population prior of a name so called is not used
 VILLAGE_NOUNS = frozenset({"village", "settlement", "hamlet"})
 # a capitalised name, then at most two lower-case words, before a settlement noun ("Y frontline village(s) of")
@@ -1036,7 +1039,8 @@ def _mark_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> 
         if not landmark and gaz.kind_of[rows[0]] not in _FACILITY_KINDS and \
                 not any(gaz.kind_of[r] in _FACILITY_KINDS for r in rows):
             continue
-        if not landmark and not _FACILITY_AT_PLACE.fullmatch(found.group(1)):
+        if not landmark and not _FACILITY_AT_PLACE.fullmatch(found.group(1)) and \
+                not (_TOWN_AIRPORT.fullmatch(found.group(1)) and _in_war_theatre(gaz, m)):
             continue
         if landmark:
             m.end = found.end()
@@ -1157,11 +1161,11 @@ def _indefinite(noun: str) -> str:
 # Theatre, Hotel, Hospital ...: such capitalised names are mostly institutions, and the public corpora do not
 # count them as places (a hospital is found by its own name before the noun: "the X children's hospital").
 FACILITY_HEADS = frozenset("""Square Cathedral Monastery Lavra Mosque Synagogue Institute Plant Factory
-Airport Airfield Bridge Base Prison Barracks Station Theater Theatre""".split())
-# houses of worship placed, with no town beside them and none inside their name, at the town the article names
-# most, as a lower-case facility noun is ("the Zoriana children's hospital"); a square, plant or base is not, nor a
-# theatre (a theatre company or a television programme may be so called)
-TOWN_BUILDING_HEADS = frozenset("Cathedral Monastery Lavra Mosque Synagogue".split())
+Airport Airfield Bridge Base Prison Barracks Station Theater Theatre Palace Park""".split())
+# houses of worship, palaces and parks placed, with no town beside them and none inside their name, at the town the
+# article names most, as a lower-case facility noun is ("the Zoriana children's hospital"); a square, plant or base
+# is not, nor a theatre (a theatre company or a television programme may be so called)
+TOWN_BUILDING_HEADS = frozenset("Cathedral Monastery Lavra Mosque Synagogue Palace Park".split())
 # facilities named after the town they serve, which may lie outside it: placed only by a town after them ("X
 # Airport in Y", "X Base near Y"), not by a town in or before their name ("Kherson Airport", "Toronto's X Airport")
 SERVING_HEADS = frozenset("Airport Airfield Station Base Bridge".split())
