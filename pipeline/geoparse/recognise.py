@@ -1166,6 +1166,9 @@ Airport Airfield Bridge Base Prison Barracks Station Theater Theatre Palace Park
 # article names most, as a lower-case facility noun is ("the Zoriana children's hospital"); a square, plant or base
 # is not, nor a theatre (a theatre company or a television programme may be so called)
 TOWN_BUILDING_HEADS = frozenset("Cathedral Monastery Lavra Mosque Synagogue Palace Park".split())
+# heads read as a facility only at a town of the war theatre (``_in_war_theatre``): elsewhere a palace or park is
+# as often an institution, a venue or a farm
+THEATRE_ONLY_HEADS = frozenset("Palace Park".split())
 # facilities named after the town they serve, which may lie outside it: placed only by a town after them ("X
 # Airport in Y", "X Base near Y"), not by a town in or before their name ("Kherson Airport", "Toronto's X Airport")
 SERVING_HEADS = frozenset("Airport Airfield Station Base Bridge".split())
@@ -1226,6 +1229,8 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
             if article_town is _UNSET:
                 article_town = _article_town(gaz, mentions)
             town = article_town
+        if head in THEATRE_ONLY_HEADS and town is not None and not _in_war_theatre(gaz, town):
+            continue
         found.append((start, end, name_key(words[0]), town))
     for noun in _facility_nouns(text, nouns):
         match = _NAME_BEFORE_NOUN.search(text, max(0, noun.start() - 80), noun.start())
