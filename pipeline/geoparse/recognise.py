@@ -127,9 +127,6 @@ _FACILITY_AT_PLACE = re.compile(r"(?:.*[ \t])?(?:power[ \t]+plant|power[ \t]+sta
                                 r"theat(?:er|re)|(?:railway|train|pumping|metering|compressor|measuring)[ \t]+station|"
                                 r"airfield|air[ \t]*base|depot)"
                                 r"|.+[ \t]plant", re.IGNORECASE)
-# "the X airport" in lower case describes the airport of town X: a second mention at the town's point, beside the
-# town's own (only in the war theatre, whose airports the news names by their town)
-_TOWN_AIRPORT = re.compile(r"airport")
 # nouns that name a small place: the population prior of a name so called is not used
 VILLAGE_NOUNS = frozenset({"village", "settlement", "hamlet"})
 # a capitalised name, then at most two lower-case words, before a settlement noun ("Y frontline village(s) of")
@@ -1039,8 +1036,7 @@ def _mark_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> 
         if not landmark and gaz.kind_of[rows[0]] not in _FACILITY_KINDS and \
                 not any(gaz.kind_of[r] in _FACILITY_KINDS for r in rows):
             continue
-        if not landmark and not _FACILITY_AT_PLACE.fullmatch(found.group(1)) and \
-                not (_TOWN_AIRPORT.fullmatch(found.group(1)) and _in_war_theatre(gaz, m)):
+        if not landmark and not _FACILITY_AT_PLACE.fullmatch(found.group(1)):
             continue
         if landmark:
             m.end = found.end()

@@ -1,7 +1,7 @@
 """Units, parts and facilities of the war theatre named in the press's forms (branch places19).
 
 Hromadas by the adjective of a hyphenated or "-sk" seat and in plural lists, a capitalised "District" / "Raion" after
-a raion's seat, the neighbourhoods of a small town, palaces and parks, and "the X airport" in lower case. The
+a raion's seat, the neighbourhoods of a small town, and palaces and parks. The
 sentences are written here; the names are real places of the gazetteer.
 """
 
@@ -74,9 +74,3 @@ def test_a_palace_and_a_park_at_the_town_the_article_names(geoparser):
     places = _by_text(geoparser, text)
     assert places["Mariinskyi Palace"].admin1_code == "UA-30"
     assert places["Volodymyrska Hill Park"].admin1_code == "UA-30"
-
-
-def test_the_airport_of_a_town_in_lower_case(geoparser):
-    places = _by_text(geoparser, "The town lies a few kilometres north of Donetsk airport, which was destroyed in 2015.")
-    assert places["Donetsk airport"].admin1_code == "UA-14"
-    assert places["Donetsk"].admin1_code == "UA-14"  # the town stays a mention of its own
