@@ -1843,8 +1843,8 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
     before = ctx.word_before(m.start)
     after = ctx.word_after(m.end)
     after_low = after.lower()
-    if after_low.rstrip(".,;:") in WATER_NOUNS and not facts.any_water:
-        return False  # "the Dnipro river" (also ending its sentence: "... across the Dnipro river.") is not the city
+    if after_low in WATER_NOUNS and not facts.any_water:
+        return False  # "the Dnipro river" is not the city of Dnipro
     if after_low.rstrip(".,;:") in ORG_NOUNS and not facts.country_or_capital:
         return False  # "the Wagner group" is not a town in Brazil
     if not facts.country_or_capital and _after_media_noun(ctx.text, m.start):
@@ -2316,20 +2316,6 @@ def _mark_location_strings(ctx: _Context, gaz: Gazetteer, mentions: list[Mention
             continue
         if i > 0 and _is_list_gap(text, mentions[i - 1].end, head.start):
             continue  # the middle of a list
-        if i > 0 and head.kind in ("name", "variant") and _DISTRICT_AFTER_NAME.match(text, head.end) and \
-                _CITY_POSSESSIVE_GAP.fullmatch(text, mentions[i - 1].end, head.start) and \
-                mentions[i - 1].kind in ("name", "variant") and not mentions[i - 1].region:
-            head.district_of = i - 1  # "Y's X district": a district of Y, as "the X district of Y"
-            continue
-        if head.kind in ("name", "variant") and not head.facility and (found := _FACILITY.match(text, head.end)):
-            # "the X air base in the Y region": Y is the unit of X (and of the facility named after it)
-            unit = next((j for j in range(i + 1, min(n, i + 4)) if mentions[j].start >= found.end()), None)
-            if unit is not None and mentions[unit].region_word and not mentions[unit].text.lower().endswith("s") \
-                    and _IN_UNIT_GAP.fullmatch(text, found.end(), mentions[unit].start):
-                for j in range(i, unit):
-                    if mentions[j].start == head.start:
-                        mentions[j].qualifier = unit
-                continue
         nxt = mentions[i + 1]
         if nxt.kind in ("name", "variant") and not nxt.text.lower().endswith("s") \
                 and _DISTRICT_OF_GAP.match(text[head.end:nxt.start]):
@@ -2361,11 +2347,6 @@ def _mark_location_strings(ctx: _Context, gaz: Gazetteer, mentions: list[Mention
             nxt.country_qualifier = country
 
 
-# "Y's X district": the possessive of a place before a district's name, and the district word after it
-_CITY_POSSESSIVE_GAP = re.compile(r"['’]s[ \t]+")
-_DISTRICT_AFTER_NAME = re.compile(r"[ \t]+(?i:district|raion|rayon)\b")
-# between a facility and the unit that holds it: "the X air base in the Y region"
-_IN_UNIT_GAP = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?")
 # a sentence that describes the settlement just named: "The village in the Donetsk region is …"
 _DESCRIBES_SETTLEMENT = re.compile(r"[ \t\n\"“‘(]*The[ \t]+(?:[a-z-]+[ \t]+)?(?:" + "|".join(SETTLEMENT_NOUNS)
                                    + r")\b(?:[ \t]*,)?[ \t]+(?:is[ \t]+|lies[ \t]+)?(?:in|of)[ \t]+(?:the[ \t]+)?\Z")
