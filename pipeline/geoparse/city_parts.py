@@ -38,7 +38,7 @@ _NOUN_AFTER = re.compile(rf"[ \t]+(?:{_PART_NOUN})\b", re.IGNORECASE)
 # between two names of one list ("A, B and C", "A, B, and C")
 _LIST_GAP = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
 # between a part and the city after it ("X, Y", "the X neighbourhood of Y", "X in Y")
-_CITY_AFTER = re.compile(rf"[ \t]*,[ \t]*|[ \t]+(?:(?:{_PART_NOUN})[ \t]+)?(?:of|in)[ \t]+(?:the[ \t]+)?(?:city[ \t]+of[ \t]+)?",
+_CITY_AFTER = re.compile(rf"[ \t]*,[ \t]*|[ \t]+(?:(?:{_PART_NOUN})[ \t]+)?(?:of|in)[ \t]+(?:the[ \t]+)?(?:(?:city|town)[ \t]+of[ \t]+)?",
                          re.IGNORECASE)
 # between the city and a part after it ("Y's X", "the Y neighbourhood of X", "in Y, in the X")
 _CITY_BEFORE = re.compile(rf"(?:['’]s[ \t]+(?:[a-z-]+[ \t]+){{0,2}}|[ \t]+(?:{_PART_NOUN}|{_AREA_NOUN})[ \t]+(?:of|called|named)"

@@ -21,15 +21,23 @@ if TYPE_CHECKING:
 # a capitalised feminine adjective in "-ska" (at least this many letters before it), then a community noun,
 # optionally qualified ("urban", "rural", "settlement", "village", "territorial")
 STEM_MIN_LETTERS = 4
-_HROMADA = re.compile(r"\b([A-Z][a-z'’ʼ-]{%d,}ska)[ \t]+(?:(?:urban|rural|settlement|village|territorial)[ \t]+)*"
-                      r"(?:community|hromada)\b" % (STEM_MIN_LETTERS - 1))
-_NOUNS = ("community", "hromada")  # the nouns the pattern ends with
-_REACH = 160  # characters before a noun that can hold its adjective and qualifiers
+# one adjective: a hyphenated seat name keeps its hyphen and its capitals ("Novhorod-Siverska", "Seredyno-Budska")
+_ADJECTIVE = r"[A-Z][a-z'’ʼ]*(?:[-\u2010\u2011][A-Za-z][a-z'’ʼ]*)*ska"
+_ADJECTIVE_RE = re.compile(_ADJECTIVE)
+# group 1: the adjective, or a list of them before a plural noun ("the Bilopilska, Khotinska and Esmanska
+# communities"); each adjective of the list is a hromada of its own
+_HROMADA = re.compile(r"\b((?:%s(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+))*%s)[ \t]+"
+                      r"(?:(?:urban|rural|settlement|village|territorial)[ \t]+)*(?:communit(?:y|ies)|hromadas?)\b"
+                      % (_ADJECTIVE, _ADJECTIVE))
+_NOUNS = ("community", "communities", "hromada", "hromadas")  # the nouns the pattern ends with
+_REACH = 400  # characters before a noun that can hold its adjectives (a list of a region's hromadas) and qualifiers
 _WORD = re.compile(r"\w")
 # the country whose settlements have hromadas
 HROMADA_COUNTRY_PREFIX = "UA-"
 # endings of the first word of a two-word name ("Velyka", "Novyi", "Stari", "Verkhnie")
 _FIRST_WORD_ENDINGS = ("a", "yi", "i", "e", "ia")
+# the masculine endings of an adjectival seat name in "-sk-", as transliterated ("-skyi", "-skyy", "-skiy", "-sky")
+_MASCULINE_SK = ("skyi", "skyy", "skiy", "sky", "skyj")
 
 
 def hromada_seats(text: str, gaz: Gazetteer) -> list[tuple[int, int, str, tuple[int, ...]]]:
@@ -37,9 +45,10 @@ def hromada_seats(text: str, gaz: Gazetteer) -> list[tuple[int, int, str, tuple[
     the gazetteer has (see the module); the span is the adjective alone."""
     found = []
     for match in hromada_matches(text):
-        seat = _seat(gaz, name_key(match.group(1)))
-        if seat is not None:
-            found.append((match.start(1), match.end(1), seat[0], seat[1]))
+        for adjective in _ADJECTIVE_RE.finditer(text, match.start(1), match.end(1)):
+            seat = _seat(gaz, name_key(adjective.group()))
+            if seat is not None:
+                found.append((adjective.start(), adjective.end(), seat[0], seat[1]))
     return found
 
 
@@ -69,9 +78,21 @@ def _occurrences(text: str, word: str) -> list[int]:
 
 
 def seat_keys(adjective: str) -> list[str]:
-    """The name keys a hromada adjective (a name key ending in "ska") can come from, most likely first."""
-    if not adjective.endswith("ska") or " " in adjective:
+    """The name keys a hromada adjective (a name key ending in "ska") can come from, most likely first. The
+    adjective of a hyphenated name (its key has spaces) changes the last word only, and an earlier word in "-o"
+    may stand for another ending ("seredyno budska" → "seredyna buda")."""
+    if not adjective.endswith("ska"):
         return []
+    if " " in adjective:
+        *heads, last = adjective.split(" ")
+        prefixes = [""]
+        for head in heads:
+            forms = [head] + ([head[:-1] + ending for ending in _FIRST_WORD_ENDINGS] if head.endswith("o") else [])
+            prefixes = [f"{prefix}{form} " for prefix in prefixes for form in forms]
+        stem = last[:-3]
+        if not stem:
+            return []
+        return [prefix + key for key in _single(stem) for prefix in prefixes]
     stem = adjective[:-3]
     if len(stem) < STEM_MIN_LETTERS:
         return []
@@ -89,6 +110,9 @@ def _single(stem: str) -> list[str]:
     if stem.endswith("iv"):  # "Tsyrkuny" → "Tsyrkunivska"
         keys += [stem[:-2] + "y", stem[:-2] + "i"]
     keys += [stem + "e", stem + "a", stem + "ske"]
+    # a name that is itself an adjective or ends in "-sk" ("Pokrovsk" → "Pokrovska", "Novhorod-Siverskyi" →
+    # "Novhorod-Siverska")
+    keys += [stem + "sk", *(stem + ending for ending in _MASCULINE_SK)]
     if stem[-1] not in "aeiouy":  # "Bilopillia" → "Bilopilska"
         keys += [stem + stem[-1] + "ia", stem + stem[-1] + "ya"]
     return keys
@@ -96,8 +120,10 @@ def _single(stem: str) -> list[str]:
 
 def _seat(gaz: Gazetteer, adjective: str) -> tuple[str, tuple[int, ...]] | None:
     """(key, rows) of the Ukrainian settlements the adjective can come from (the key of the likeliest name; the
-    context chooses among the rows), or None when the adjective is itself a known name (left to the other rules)."""
-    if adjective in gaz.keys:
+    context chooses among the rows), or None when the adjective is itself the name of a Ukrainian settlement (left
+    to the other rules; a namesake elsewhere does not count: only Ukraine has hromadas)."""
+    if adjective in gaz.keys and any(gaz.kind_of[r] == "city" and str(gaz._columns()[6][r]).startswith(
+            HROMADA_COUNTRY_PREFIX) for r in gaz.rows_for_key(adjective)):
         return None
     first, rows = "", []
     for key in seat_keys(adjective):

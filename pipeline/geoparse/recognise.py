@@ -181,6 +181,9 @@ _LOCATION_PART = re.compile(r"[^,]+")
 # the start of a line up to its first comma, when that comes within 60 characters
 _LOCATION_HEAD_CHARS = 60
 _LOCATION_HEAD = re.compile(r"(?m)^[^,\n]{1,%d}," % _LOCATION_HEAD_CHARS)  # (found by ``_location_heads``)
+# the words of a rural district of Ukraine or Russia, in any case ("the Kupiansk Raion", "in Izium District."): the
+# name before one is its seat's (``districts``)
+RAION_WORDS = frozenset({"district", "raion", "rayon"})
 # words that end the name of a district, not a settlement ("Zavodskoy Rayon")
 DISTRICT_WORDS = frozenset({"rayon", "raion", "district", "okrug", "hromada", "municipality", "county"})
 _REGIONS_OF_BEFORE = re.compile(r"\b(regions|oblasts|provinces)\s+of\s+(the\s+)?$", re.IGNORECASE)
@@ -657,6 +660,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         suffix = _ADMIN_SUFFIX.match(text, m.end) if text[m.end + 1:m.end + 2] in _ADMIN_SUFFIX_SECOND else None
+        if suffix and suffix.group(1) == "District" and _in_war_theatre(gaz, m):
+            suffix = None  # a raion, as "the X district" in lower case: the name alone, at its seat (``districts``)
         if suffix and m.kind in ("name", "variant"):
             m.end = suffix.end()
             m.text = text[m.start:m.end]
@@ -1101,9 +1106,12 @@ def _hromadas(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Me
     """A hromada named by its seat's adjective ("the Xivska community"): the seat, with a district's precision
     (``hromadas.hromada_seats``); nothing where a mention already covers the adjective."""
     found = []
+    inside: set[int] = set()  # mentions within an adjective: a part of a hyphenated one ("Siverska"), a namesake
     for start, end, key, rows in hromada_seats(ctx.text, gaz):
-        if any(m.start < end and start < m.end for m in mentions):
+        within = [m for m in mentions if start <= m.start and m.end <= end]
+        if any(m.start < end and start < m.end for m in mentions if m not in within):
             continue
+        inside.update(id(m) for m in within)
         m = Mention(start, end, ctx.text[start:end], key, "name", rows)
         m.paragraph, m.sentence = ctx.paragraph_of(start), ctx.sentence_of(start)
         if m.paragraph < 0:
@@ -1111,7 +1119,9 @@ def _hromadas(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Me
         m.district = True
         m.signals.append(Signal("hromada_seat", 0.0, "named as a hromada: placed at its seat"))
         found.append(m)
-    return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
+    if not found:
+        return mentions
+    return sorted([m for m in mentions if id(m) not in inside] + found, key=lambda m: (m.start, m.end))
 
 
 def _adjective_seat(gaz: Gazetteer, stem: str, unit: int) -> int | None:
@@ -1147,11 +1157,14 @@ def _indefinite(noun: str) -> str:
 # Theatre, Hotel, Hospital ...: such capitalised names are mostly institutions, and the public corpora do not
 # count them as places (a hospital is found by its own name before the noun: "the X children's hospital").
 FACILITY_HEADS = frozenset("""Square Cathedral Monastery Lavra Mosque Synagogue Institute Plant Factory
-Airport Airfield Bridge Base Prison Barracks Station Theater Theatre""".split())
-# houses of worship placed, with no town beside them and none inside their name, at the town the article names
-# most, as a lower-case facility noun is ("the Zoriana children's hospital"); a square, plant or base is not, nor a
-# theatre (a theatre company or a television programme may be so called)
-TOWN_BUILDING_HEADS = frozenset("Cathedral Monastery Lavra Mosque Synagogue".split())
+Airport Airfield Bridge Base Prison Barracks Station Theater Theatre Palace Park""".split())
+# houses of worship, palaces and parks placed, with no town beside them and none inside their name, at the town the
+# article names most, as a lower-case facility noun is ("the Zoriana children's hospital"); a square, plant or base
+# is not, nor a theatre (a theatre company or a television programme may be so called)
+TOWN_BUILDING_HEADS = frozenset("Cathedral Monastery Lavra Mosque Synagogue Palace Park".split())
+# heads read as a facility only at a town of the war theatre (``_in_war_theatre``): elsewhere a palace or park is
+# as often an institution, a venue or a farm
+THEATRE_ONLY_HEADS = frozenset("Palace Park".split())
 # facilities named after the town they serve, which may lie outside it: placed only by a town after them ("X
 # Airport in Y", "X Base near Y"), not by a town in or before their name ("Kherson Airport", "Toronto's X Airport")
 SERVING_HEADS = frozenset("Airport Airfield Station Base Bridge".split())
@@ -1212,6 +1225,8 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
             if article_town is _UNSET:
                 article_town = _article_town(gaz, mentions)
             town = article_town
+        if head in THEATRE_ONLY_HEADS and town is not None and not _in_war_theatre(gaz, town):
+            continue
         found.append((start, end, name_key(words[0]), town))
     for noun in _facility_nouns(text, nouns):
         match = _NAME_BEFORE_NOUN.search(text, max(0, noun.start() - 80), noun.start())
@@ -1360,6 +1375,16 @@ def _article_town(gaz: Gazetteer, mentions: list[Mention]) -> Mention | None:
     if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
         return None
     return ranked[0][0]
+
+
+def _in_war_theatre(gaz: Gazetteer, m: Mention) -> bool:
+    """Whether one reading of ``m`` lies in a country of the war theatre (``ResolveWeights.war_theatre_country``
+    and ``war_theatre_parties``), whose rural districts the press names after their seats."""
+    from pipeline.geoparse.resolve import RESOLVE_WEIGHTS
+
+    theatre = (RESOLVE_WEIGHTS.war_theatre_country, *RESOLVE_WEIGHTS.war_theatre_parties)
+    codes = gaz._columns()[5]
+    return any(str(codes[r]) in theatre for r in _rows_of(gaz, m))
 
 
 def _is_town_mention(gaz: Gazetteer, m: Mention) -> bool:
@@ -1838,6 +1863,7 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
         # Oblast's Kupiansk district"; other place nouns are not: "X Street.", "X State's team")
         if after and after[0].isupper() and after_low not in PLACE_NOUNS \
                 and without_possessive(after_low.rstrip(".,;:")) not in ADMIN_UNIT_WORDS \
+                and not (after_low.rstrip(".,;:") in RAION_WORDS and _in_war_theatre(gaz, m)) \
                 and not _strong_key(after, gaz) \
                 and not _FACILITY.match(ctx.text, m.end) \
                 and not _REPUBLIC_AFTER.match(ctx.text, m.end):  # "the Rivne Nuclear Power Plant" is at Rivne

@@ -793,13 +793,13 @@ def _city_parts(mentions: list[Mention], first: list, cand_lists: list,
     the last one the article placed before it within ``city_part_paragraphs``. A big city so named is itself the
     city, not a part; a big town within ``city_section_km`` of a more populous one the article places is a part of
     that one, not a city of its own (GeoNames counts some city parts as big towns)."""
-    big = [(j, top) for j, (top, conf) in enumerate(first)
-           if top is not None and conf >= w.district_city_confidence and top.feature_kind == "city"
-           and top.population >= w.city_with_districts_population]
+    towns = [(j, top) for j, (top, conf) in enumerate(first)
+             if top is not None and conf >= w.district_city_confidence and top.feature_kind == "city"]
+    big = [(j, top) for j, top in towns if top.population >= w.city_with_districts_population]
     cities = [(j, c) for j, c in big if not any(
         o.population > c.population and _great_circle_km(o.lat, o.lon, c.lat, c.lon) <= w.city_section_km
         for _k, o in big)]
-    if not cities:
+    if not towns:
         return
     for i, m in enumerate(mentions):
         top = first[i][0]
@@ -807,6 +807,13 @@ def _city_parts(mentions: list[Mention], first: list, cand_lists: list,
                 top.feature_kind != "city" or top.population >= w.city_with_districts_population:
             continue
         city = next((c for j, c in cities if mentions[j].start == m.city_start), None) if m.city_start >= 0 else None
+        if city is None and m.city_part == CITY_PART_ANY:
+            # a town of any size named beside a neighbourhood or microdistrict, or before it in its sentence
+            # ("the X microdistrict in the town of Y", "assaults on Y, ... the neighbourhoods of X and Z"); a big
+            # city within a few paragraphs before it
+            city = next((c for j, c in towns if mentions[j].start == m.city_start), None) if m.city_start >= 0 else \
+                next((c for j, c in reversed(towns) if j < i and mentions[j].sentence == m.sentence
+                      and not mentions[j].city_part and c.population < w.city_with_districts_population), None)
         if city is None and m.city_part == CITY_PART_ANY:
             city = next((c for j, c in reversed(cities) if j < i
                          and m.paragraph - mentions[j].paragraph <= w.city_part_paragraphs), None)

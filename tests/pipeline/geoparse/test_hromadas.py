@@ -77,7 +77,8 @@ def test_no_community_noun_no_place(geoparser, gazetteer):
 def test_the_noun_first_search_finds_what_the_whole_text_pattern_finds():
     """``hromada_matches`` starts from the community nouns; on random texts it equals the pattern's own scan."""
     rng = random.Random(17)
-    words = ["Velykopysarivska", "Bilopilska", "Xska", "community", "hromada", "urban", "rural", "territorial",
+    words = ["Velykopysarivska", "Bilopilska", "Xska", "Novhorod-Siverska", "community", "communities", "hromada",
+             "hromadas", "urban", "rural", "territorial", ",", "and",
              "village", "communityX", "Hromada", "the", "-", "’", "\n", "\t"]
     matched = 0
     for _ in range(20_000):
