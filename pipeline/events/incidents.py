@@ -73,7 +73,7 @@ from pipeline.events.figures import _VAGUE_PLURAL, Figure, claimant, continues_a
 from pipeline.events.figures import individuals as count_individuals  # the name ``individuals`` is a local below
 from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Report, Source
 from pipeline.events.triggers import (INCIDENT_TRIGGERS, LAST_PERIOD_AFTER, Trigger, clause_start, folded, holds_own,
-                                     occupation, operation, realis, separate, since_occupation, sounded, triggers)
+                                     occupation, realis, separate, since_occupation, sounded, triggers)
 from pipeline.events.weights import WEIGHTS
 from pipeline.geoparse.nonplaces import masthead_cue
 from pipeline.geoparse.persons import bank_cue
@@ -2208,10 +2208,6 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     """The places a change-of-control verb is about: its object (a list counts), or its subject if passive; none when
     the object is a settlement left unnamed (``unnamed_object``)."""
     text, s0 = sent.text, sent.start
-    if operation(trig):  # "Russia's X Oblast offensive": the place the noun is named by
-        inside = [p for p in (*sent.points, *sent.oblasts) if trig.start <= p.start - s0 and p.end - s0 <= trig.end]
-        if inside:
-            return sorted(inside, key=lambda p: p.start)[:1]
     if unnamed_object(text, trig):
         # ... unless the sentence names it after all ("one more settlement in the X region -- A", "naming it as A")
         return [p for p in sent.points if p.start - s0 >= trig.end and
@@ -2265,7 +2261,7 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
         return [sent.points[0]]  # "X ... since troops liberated it": the sentence's subject
     before = [p for p in sent.points if p.end - s0 <= trig.start and
               (trig.passive or trig.start - (p.end - s0) <= WEIGHTS.subject_window_chars)]
-    if before and (trig.passive or not after) and not operation(trig):  # (an operation's place is not its subject)
+    if before and (trig.passive or not after):
         gap = text[before[-1].end - s0:trig.start]
         if not re.search(r"[.;]|\b(?:after|when|while|but|because)\b", gap) and \
                 (trig.passive or not re.search(r"\band\b", gap)) and not _NOT_A_PLACE_SUBJECT.search(gap) and \
@@ -2587,7 +2583,7 @@ def _oblast_object(sent: _Sentence, trig: Trigger) -> Place | None:
     parts of the X region", "pushed into the X region"): the first place after the verb, within
     ``WEIGHTS.object_window_chars`` and the same clause, when it is an oblast; None when a settlement comes first, the
     verb took people, or the sentence is of an earlier period."""
-    if trig.passive or sent.earlier or not (_VERB_FORM.search(trig.text) or operation(trig)):
+    if trig.passive or sent.earlier or not _VERB_FORM.search(trig.text):
         return None  # (a noun, "the encirclement could open a path to the X region", takes no object)
     s0 = sent.start
     after = sorted((p for p in (*sent.points, *sent.oblasts) if p.start - s0 >= trig.end), key=lambda p: p.start)

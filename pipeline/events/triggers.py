@@ -75,20 +75,6 @@ _HOLD = (r"(?:secured|established|consolidated)\s+(?:(?:their|its|full|firm|comp
          r"(?:on|of|over)|(?:says?|said|claims?|claimed)\s+(?:that\s+)?(?:it|they)\s+(?:now\s+)?(?:has|have|had)\s+"
          r"(?:(?:full|complete|total)\s+)?control\s+(?:of|over)")
 
-# a ground operation told by its noun: carried out by a verb before it, or owned by a side ("launched an offensive into
-# the X region", "Kyiv mounting an incursion in X", "reported successful advances near X", "Ukraine's incursion into
-# X"), its place after a preposition of where it went; or the place as the noun's modifier ("Russia's X Oblast
-# offensive"): a move of the front at that place (``operation``; "pressed an advance towards X" says only where it heads)
-_OPERATION_NOUN = r"(?:offensives?|incursions?|counter-?offensives?)"
-_OPERATION_SIDE = r"(?:Russia|Ukraine|Kyiv|Kiev|Moscow)['’]s\s+"
-_OPERATION_WHERE = r"(?=\s+(?:on|into|in|near|around|along|against|across)\s)"
-_OPERATION = (r"(?:(?:launch|mount|stag|conduct|press|report)\w*|carr(?:y|ies|ied|ying)\s+out|beg[au]n|"
-              r"start(?:ed|s|ing)?|made|mak(?:es|ing))\s+(?:(?:an?|the|its|their|new|another|further)\s+)?"
-              r"(?:[\w-]+,?\s+){0,3}?(?:" + _OPERATION_NOUN[3:-1] + r"|advances)" + _OPERATION_WHERE + r"|" +
-              _OPERATION_SIDE + r"(?:[\w-]+\s+){0,2}?" + _OPERATION_NOUN + _OPERATION_WHERE + r"|" +
-              _OPERATION_SIDE + r"(?:[\w-]+\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?:Oblast|region|province))?\s+" +
-              _OPERATION_NOUN + r"(?![\w-])")
-
 # the names of a drone: officials' reports say "UAV" or "unmanned aerial vehicle" as often as "drone"
 _DRONE = r"drones?|UAVs?|unmanned\s+aerial\s+vehicles?"
 
@@ -118,7 +104,7 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                 # "troops had entered the outskirts of X", 'forces "partially entered" the town of X': the side is part
                 # of the wording ("entered" alone is too common a word)
                 r"(?:forces|troops|units|soldiers|infantry|army|fighters|occupiers|invaders)\s+(?:had\s+|have\s+|has\s+)?"
-                r"(?:\w+ly\s+|already\s+)?[\"“]?(?:\w+ly\s+)?entered|" + _OPERATION + r")\b"),
+                r"(?:\w+ly\s+|already\s+)?[\"“]?(?:\w+ly\s+)?entered)\b"),
     ("missile_strike", _INTERCEPTED.format(weapon=r"missiles?|rockets?") + r"|"
                        r"\b(missiles?|rockets?)\b[^.;]{0,80}?\b(struck|strikes?|hit|hits|slammed|destroy(?:ed|s))\b|"
                        r"\b(struck|hit|hits|launched|fired)\b[^.;]{0,40}?\b(missiles?|rockets?)\b|"
@@ -175,8 +161,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "withdrawal": ("withdr", "retreat", "abandon", "pulled out", "gave up", "left"),
     "capture": ("captur", "seiz", "took", "taken", "taking", "fell to", "overran", "surrender", "ced", "occupied",
                 "fall of", "hold", "control"),
-    "advance": ("advanc", "pushed into", "broke into", "entered", "closing in", "closed in", "closes in", "offensive",
-                "incursion"),
+    "advance": ("advanc", "pushed into", "broke into", "entered", "closing in", "closed in", "closes in"),
     "missile_strike": ("missile", "rocket"),
     "drone_strike": ("drone", "uav", "unmanned"),  # every alternative names the weapon
     "airstrike": ("air", "bomb", "dropped"),
@@ -237,7 +222,7 @@ _TRIGGER_PREFIXES = frozenset(
     "free expe drov driv oust kick "
     "adva ente push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot "
     "assa stri hit hits targ gave left unde retu back came come brou repe repu beat thro occu expl blas hold cont "
-    "drop rais clos uav uavs unma offe incu coun".split())
+    "drop rais clos uav uavs unma".split())
 
 
 def has_prefix(sentence: str, prefixes: frozenset[str]) -> bool:
@@ -694,15 +679,6 @@ def occupation(trig: Trigger) -> bool:
 _HOLD_RX = re.compile(_HOLD, re.IGNORECASE)
 
 
-_OPERATION_END = re.compile(r"\b(?:" + _OPERATION_NOUN[3:-1] + r"|advances)$", re.IGNORECASE)
-
-
-def operation(trig: Trigger) -> bool:
-    """Whether ``trig`` is a ground operation told by its noun ("launched an offensive into", "Russia's X Oblast
-    offensive"): its place may be the noun's modifier, inside the trigger (``_OPERATION``)."""
-    return trig.sub == "advance" and bool(_OPERATION_END.search(trig.text))
-
-
 def holds_own(trig: Trigger, country_code: str | None) -> bool:
     """Whether ``trig`` tells a side holding a place of its own country ("Ukraine says it has control of X" in
     Ukraine): it kept the place, no change of control (``_HOLD``)."""
@@ -812,8 +788,6 @@ def triggers(sentence: str) -> list[Trigger]:
             continue
         who = holder if holder not in (None, "unknown") else \
             actor(sentence[cut:], start - cut, end - cut, passive=passive or bool(_AUXILIARY.match(sentence, start)))
-        if who == "unknown" and name == "advance":  # "Russia's X Oblast offensive": the side owning it
-            who = _side_in(sentence[start:end]) or who
         if who == "unknown" and name in CONTROL and not _LOSER_VERBS.search(sentence[start:end]):
             who = _taken_from(sentence, end)
         intercepted = name in STRIKES and bool(_INTERCEPTION.search(sentence, start, end))
