@@ -915,8 +915,6 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     """Whether ``sent`` cannot be part of ``inc`` (another place, or another day with another toll)."""
     if sent.earlier != _earlier(inc) and not _shares_figure(inc, sent):
         return True  # an incident of an earlier period and the page's news are never one
-    if _unharmed(inc) and _fresh_harm(sent.figures):
-        return True  # "There were no casualties." then "one person was hurt in a drone attack": another attack's toll
     own = [p for p in inc.points]
     tells = bool(sent.strikes) or any(f.role in ("total", "observation") for f in sent.figures)
     if sent.points and own and tells and not any(same_place(a, b) for a in sent.points for b in own) and \
@@ -1092,13 +1090,6 @@ def _unharmed(inc: _Incident) -> bool:
     return bool(inc.figures) and all(f.role == "zero" for f, _c in inc.figures)
 
 
-def _fresh_harm(figs: list[Figure]) -> bool:
-    """Whether ``figs`` state someone harmed (a total or a victim, not zero), none worded as an update ("the toll rose
-    to one"): harm an incident told as harming no one cannot have had."""
-    harm = [f for f in figs if f.role in ("total", "individual") and f.value > 0]
-    return bool(harm) and not any(f.update for f in harm)
-
-
 def _doubtful(place: Place) -> bool:
     """A place the geoparser doubts (a far namesake of a village it does not know, often)."""
     return place.confidence < WEIGHTS.doubtful_place_confidence
@@ -1250,10 +1241,7 @@ def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_
         if not content and sent.figures and incidents and \
                 sent.para - incidents[-1].sentences[-1].para <= WEIGHTS.incident_lookback_paragraphs:
             told = {code for s in incidents[-1].sentences for code in s.regions}
-            if _unharmed(incidents[-1]) and _fresh_harm(sent.figures):
-                incidents.append(_Incident(sentences=[sent]))  # "No one was hurt. ... Earlier, a man was killed.":
-                # the harm of another attack, not of the one told as harming no one
-            elif not (sent.regions and told and not sent.regions & told):  # (not "no casualties" in other regions)
+            if not (sent.regions and told and not sent.regions & told):  # (not "no casualties" in other regions)
                 incidents[-1].sentences.append(sent)  # "No one was killed." after the incident
             continue
         if not content:
