@@ -36,7 +36,7 @@ from datetime import timedelta
 
 from pipeline.events.incidents import distinct_settlements, km, same_name
 from pipeline.events.records import DATE_BASIS, Event
-from pipeline.events.triggers import CONTROL, ground_assault, triggers
+from pipeline.events.triggers import CONTROL
 from pipeline.events.weights import WEIGHTS
 from pipeline.text.dates import parse_iso
 
@@ -94,16 +94,7 @@ def _compatible(part: Event, whole: Event) -> bool:
     if part.sub_event_type != whole.sub_event_type and part.sub_event_type not in _GENERIC and \
             whole.sub_event_type not in _GENERIC:
         return False
-    if _assault_only(part) != _assault_only(whole):
-        return False  # troops' assaults repelled and a strike by weapons: not one incident told twice
     return all(getattr(part, k) is None or getattr(part, k) == getattr(whole, k) for k in ("killed", "injured"))
-
-
-def _assault_only(event: Event) -> bool:
-    """Whether an event is told only as ground assaults (``triggers.ground_assault``: "repelled attacks near X")."""
-    if event.sub_event_type != "attack" or not event.sources:
-        return False
-    return all(any(ground_assault(t) for t in triggers(s.quote)) for s in event.sources)
 
 
 def _days_fit(part: Event, whole: Event) -> bool:

@@ -72,8 +72,7 @@ from functools import lru_cache
 from pipeline.events.figures import _VAGUE_PLURAL, Figure, claimant, continues_aggregate, figures, parse_number, source_line
 from pipeline.events.figures import individuals as count_individuals  # the name ``individuals`` is a local below
 from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Report, Source
-from pipeline.events.triggers import (INCIDENT_TRIGGERS, LAST_PERIOD_AFTER, Trigger, clause_start, folded, ground_assault,
-                                     holds_own,
+from pipeline.events.triggers import (INCIDENT_TRIGGERS, LAST_PERIOD_AFTER, Trigger, clause_start, folded, holds_own,
                                      occupation, realis, separate, since_occupation, sounded, triggers)
 from pipeline.events.weights import WEIGHTS
 from pipeline.geoparse.nonplaces import masthead_cue
@@ -643,7 +642,7 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
     for i, (s, e, para) in enumerate(split_sentences(text)):
         sentence = text[s:e]
         here = ordered[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
-        trig = [t for t in triggers(sentence) if here or not ground_assault(t)]  # ("repelled 28 attacks": a tally)
+        trig = triggers(sentence)
         figs = figures(sentence, s, scoped=continues_aggregate(previous, sentence))
         previous = sentence
         if not trig and not figs and not here:
@@ -917,8 +916,6 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     """Whether ``sent`` cannot be part of ``inc`` (another place, or another day with another toll)."""
     if sent.earlier != _earlier(inc) and not _shares_figure(inc, sent):
         return True  # an incident of an earlier period and the page's news are never one
-    if _ground_and_weapons(inc, sent):
-        return True  # "attacks near X were repelled" after "shelling hit X": an assault and a strike, two incidents
     own = [p for p in inc.points]
     tells = bool(sent.strikes) or any(f.role in ("total", "observation") for f in sent.figures)
     if sent.points and own and tells and not any(same_place(a, b) for a in sent.points for b in own) and \
@@ -982,14 +979,6 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
         if values and known and not _ratio_ok(max(values), known, WEIGHTS.toll_ratio_split):
             return True
     return False
-
-
-def _ground_and_weapons(inc: _Incident, sent: _Sentence) -> bool:
-    """Whether one of ``inc`` and ``sent`` tells only ground assaults (``triggers.ground_assault``) and the other only
-    strikes of another kind (shelling, missiles, drones): troops attacking and weapons striking are two incidents."""
-    if not sent.strikes or not inc.strikes:
-        return False
-    return all(ground_assault(t) for t in sent.strikes) != all(ground_assault(t) for t in inc.strikes)
 
 
 # a sentence opening on "Earlier" or "Previously" with a day of its own tells of an earlier attack, not the page's news

@@ -75,16 +75,6 @@ _HOLD = (r"(?:secured|established|consolidated)\s+(?:(?:their|its|full|firm|comp
          r"(?:on|of|over)|(?:says?|said|claims?|claimed)\s+(?:that\s+)?(?:it|they)\s+(?:now\s+)?(?:has|have|had)\s+"
          r"(?:(?:full|complete|total)\s+)?control\s+(?:of|over)")
 
-# ground assaults told as repelled or carried out ("repelled all Russian attacks near X", "counterattacks have been
-# carried out", "three counterattacks repelled"): assaults that happened, by the side the noun names, else by the side
-# that did not repel them (``ground_assault``; one only where its sentence names a place: ``incidents.read_sentences``)
-_REPEL = r"(?:repell?ed|repuls(?:ed|ing)|repelling|fought\s+off|beat(?:en)?\s+back)"
-_ASSAULTS = (_REPEL + r"\s+(?:[\w-]+\s+){0,3}?(?:counter-?)?(?:attacks?|assaults?)|"
-             r"counter-?attacks?\s+(?:(?:were|was|(?:have|has|had)\s+been)\s+)?(?:\w+\s+)?(?:repelled|repulsed|carried\s+out|"
-             r"launched|conducted|made)|"
-             r"(?:carr(?:y|ied|ies|ying)\s+out|launch(?:ed|es|ing)?|conduct(?:ed|s|ing)?|mount(?:ed|s|ing)?|made)\s+"
-             r"(?:[\w-]+\s+){0,2}?counter-?attacks?")
-
 # the names of a drone: officials' reports say "UAV" or "unmanned aerial vehicle" as often as "drone"
 _DRONE = r"drones?|UAVs?|unmanned\s+aerial\s+vehicles?"
 
@@ -160,7 +150,7 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                # weapon fired at a settlement ("fired cluster munitions from a launcher at the village of X")
                # (the simple past: "has come under attack" tells a state of the war, not one incident)
                r"came\s+under\s+(?:[\w-]+\s+){0,2}?(?:fire|attack|bombardment)|"
-               r"fired\s+[^.;]{1,80}?\bat\s+(?:the\s+)?(?:villages?|towns?|city|settlements?)\b|" + _ASSAULTS + r")\b"),
+               r"fired\s+[^.;]{1,80}?\bat\s+(?:the\s+)?(?:villages?|towns?|city|settlements?)\b)\b"),
 ))
 # the words each trigger pattern cannot match without (lower case, as ``folded`` gives it): a sentence lacking them
 # all skips the pattern; ``tests/pipeline/events/test_trigger_gates.py`` checks every alternative holds one
@@ -232,7 +222,7 @@ _TRIGGER_PREFIXES = frozenset(
     "free expe drov driv oust kick "
     "adva ente push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot "
     "assa stri hit hits targ gave left unde retu back came come brou repe repu beat thro occu expl blas hold cont "
-    "drop rais clos uav uavs unma coun".split())
+    "drop rais clos uav uavs unma".split())
 
 
 def has_prefix(sentence: str, prefixes: frozenset[str]) -> bool:
@@ -342,7 +332,6 @@ _ELLIPTIC_PASSIVE = (re.compile(r"\b(?:was|were|been)\s+\w+ed\b[^.;:]{0,60}?\b(?
                                 re.IGNORECASE), re.compile(r"\s+by\b", re.IGNORECASE))
 _PASSIVE_BEFORE = re.compile(r"\b(was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
-_ABLE_TO = re.compile(r"\b(?:managed|(?:was|were)\s+able)\s+to\s+$", re.IGNORECASE)
 _EXISTENTIAL = re.compile(r"\bthere\s+(?:(?:has|have|had)\s+(?:also\s+|again\s+)?been|(?:were|was)(?:\s+also)?)\s+$",
                           re.IGNORECASE)  # "there had also been" before a trigger noun
 _PROGRESSIVE = re.compile(r"\w+ing\b", re.IGNORECASE)  # a trigger opening on a present participle
@@ -690,16 +679,6 @@ def occupation(trig: Trigger) -> bool:
 _HOLD_RX = re.compile(_HOLD, re.IGNORECASE)
 
 
-_ASSAULTS_RX = re.compile(r"(?:" + _ASSAULTS + r")$", re.IGNORECASE)
-_REPEL_RX = re.compile(_REPEL, re.IGNORECASE)
-
-
-def ground_assault(trig: Trigger) -> bool:
-    """Whether ``trig`` is a ground assault told as repelled or carried out (``_ASSAULTS``): a front's tally when its
-    sentence names no place ("repelled 28 attacks"), an incident where it names one."""
-    return trig.sub == "attack" and bool(_ASSAULTS_RX.match(trig.text))
-
-
 def holds_own(trig: Trigger, country_code: str | None) -> bool:
     """Whether ``trig`` tells a side holding a place of its own country ("Ukraine says it has control of X" in
     Ukraine): it kept the place, no change of control (``_HOLD``)."""
@@ -747,9 +726,8 @@ def triggers(sentence: str) -> list[Trigger]:
         if not any(word in low for word in TRIGGER_NEEDS[name]):
             continue
         for m in pattern.finditer(sentence):
-            if _INFINITIVE_BEFORE.search(sentence[:m.start()]) and name not in CONTROL and \
-                    not _ABLE_TO.search(sentence, max(0, m.start() - 30), m.start()):
-                continue  # (an infinitive that was done: "were able to carry out counterattacks")
+            if _INFINITIVE_BEFORE.search(sentence[:m.start()]) and name not in CONTROL:
+                continue
             found.append((m.start(), rank, name, m.end()))
     # a generic trigger inside a more specific one ("missile ... struck") is part of it
     found = [f for f in found if not any(g[1] < f[1] and g[0] <= f[0] < g[3] or
@@ -812,8 +790,6 @@ def triggers(sentence: str) -> list[Trigger]:
             actor(sentence[cut:], start - cut, end - cut, passive=passive or bool(_AUXILIARY.match(sentence, start)))
         if who == "unknown" and name in CONTROL and not _LOSER_VERBS.search(sentence[start:end]):
             who = _taken_from(sentence, end)
-        if name == "attack" and _REPEL_RX.match(sentence, start):  # "X repelled Russian attacks": Russia attacked
-            who = _side_in(sentence[start:end]) or _other(who)
         intercepted = name in STRIKES and bool(_INTERCEPTION.search(sentence, start, end))
         if intercepted and not _LAUNCHED_OF_WHICH.search(sentence, start, end):
             who = _side_in(sentence[start:end]) or _other(who)  # "Ukrainian drones", else not the interceptor
