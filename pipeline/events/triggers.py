@@ -75,12 +75,6 @@ _HOLD = (r"(?:secured|established|consolidated)\s+(?:(?:their|its|full|firm|comp
          r"(?:on|of|over)|(?:says?|said|claims?|claimed)\s+(?:that\s+)?(?:it|they)\s+(?:now\s+)?(?:has|have|had)\s+"
          r"(?:(?:full|complete|total)\s+)?control\s+(?:of|over)")
 
-# a move of the front told as gains at a place, reported or made ("reported successful advances near X", "made gains
-# around X", "had gained ground near X"): an advance there ("pressed an advance towards X" says only where it heads)
-_GAINS = (r"(?:(?:report|made|mak|achiev|register)\w*\s+(?:(?:some|new|further|steady|successful|significant|small|"
-          r"minor|\w+ly)\s+){0,2}(?:advances|gains)|gain(?:ed|ing|s)?\s+ground)"
-          r"(?=\s+(?:near|around|in|at|outside|on\s+the\s+outskirts\s+of)\s)")
-
 # the names of a drone: officials' reports say "UAV" or "unmanned aerial vehicle" as often as "drone"
 _DRONE = r"drones?|UAVs?|unmanned\s+aerial\s+vehicles?"
 
@@ -110,7 +104,7 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                 # "troops had entered the outskirts of X", 'forces "partially entered" the town of X': the side is part
                 # of the wording ("entered" alone is too common a word)
                 r"(?:forces|troops|units|soldiers|infantry|army|fighters|occupiers|invaders)\s+(?:had\s+|have\s+|has\s+)?"
-                r"(?:\w+ly\s+|already\s+)?[\"“]?(?:\w+ly\s+)?entered|" + _GAINS + r")\b"),
+                r"(?:\w+ly\s+|already\s+)?[\"“]?(?:\w+ly\s+)?entered)\b"),
     ("missile_strike", _INTERCEPTED.format(weapon=r"missiles?|rockets?") + r"|"
                        r"\b(missiles?|rockets?)\b[^.;]{0,80}?\b(struck|strikes?|hit|hits|slammed|destroy(?:ed|s))\b|"
                        r"\b(struck|hit|hits|launched|fired)\b[^.;]{0,40}?\b(missiles?|rockets?)\b|"
@@ -167,8 +161,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "withdrawal": ("withdr", "retreat", "abandon", "pulled out", "gave up", "left"),
     "capture": ("captur", "seiz", "took", "taken", "taking", "fell to", "overran", "surrender", "ced", "occupied",
                 "fall of", "hold", "control"),
-    "advance": ("advanc", "pushed into", "broke into", "entered", "closing in", "closed in", "closes in", "gains",
-                "ground"),
+    "advance": ("advanc", "pushed into", "broke into", "entered", "closing in", "closed in", "closes in"),
     "missile_strike": ("missile", "rocket"),
     "drone_strike": ("drone", "uav", "unmanned"),  # every alternative names the weapon
     "airstrike": ("air", "bomb", "dropped"),
@@ -229,7 +222,7 @@ _TRIGGER_PREFIXES = frozenset(
     "free expe drov driv oust kick "
     "adva ente push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot "
     "assa stri hit hits targ gave left unde retu back came come brou repe repu beat thro occu expl blas hold cont "
-    "drop rais clos uav uavs unma gain".split())
+    "drop rais clos uav uavs unma".split())
 
 
 def has_prefix(sentence: str, prefixes: frozenset[str]) -> bool:
