@@ -27,7 +27,7 @@ from pipeline.events.ties import tie_places
 from pipeline.events.triggers import CONTROL, anaphoric, antecedent, armed_conflict, war_sentences
 from pipeline.events.weights import WEIGHTS
 from pipeline.model import Place
-from pipeline.text.dates import EventDate, parse_iso, sentence_date
+from pipeline.text.dates import EventDate, names_a_day, parse_iso, sentence_date
 
 __all__ = ["CasualtyClaim", "Event", "Source", "casualties", "event_id", "extract_events", "merge_across_articles",
            "parse_number"]
@@ -100,6 +100,8 @@ def _without_sweeps(events: list[Event], sentences: list) -> list[Event]:
         elif event.sub_event_type != "attack" or event.date_basis != DATE_BASIS["page"] or event.when.precision == 1:
             return False
         own = [by_span.get((src.start, src.end)) for src in event.sources if src.article == event.sources[0].article]
+        if event.sub_event_type == "attack" and any(s is not None and names_a_day(s.text) for s in own):
+            return False  # "Saturday's wave of strikes across A, B, C and D" on an undated page: a day told, unresolved
         return all(s is not None and len({p.admin1_code for p in s.points if p.admin1_code}) >= SWEEP_REGIONS
                    for s in own)
 

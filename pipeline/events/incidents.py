@@ -209,8 +209,9 @@ _LIST_GAP = re.compile(r"^" + _LIST_TAIL + _LIST_SEP + r"(?:[A-Z][\w'’-]+(?:\s
 _LIST_DESCRIPTOR = re.compile(r"^\s*,?\s*(?:(?:just|some|about|\d+\s*(?:km|kilometres|kilometers|miles))\s+)?"
                               r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside|close\s+to)\s+"
                               r"(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
-_LIST_LEAD = re.compile(r"^\s*(?:the\s+)?(?:(?:villages?|towns?|cities|city|settlements?|localities|locality|"
-                        r"town)\s+of\s+)?$", re.IGNORECASE)
+_LIST_LEAD = re.compile(r"^\s*(?:(?:namely|(?:they|these|those)\s+(?:are|were|being|include[sd]?))\s*,?\s+)?(?:the\s+)?"
+                        r"(?:(?:villages?|towns?|cities|city|settlements?|localities|locality|town)\s+of\s+)?$",
+                        re.IGNORECASE)  # (an announced list may open with a copula: "five villages: they are A, B ...")
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 # a sentence going on with the statement before it: its speaker as a pronoun, then "also" ("It also said", "They
 # further claimed")

@@ -337,6 +337,14 @@ class DateReading:
 _NO_DATES = DateReading()
 
 
+def names_a_day(sentence: str) -> bool:
+    """Whether ``sentence`` names a day for what it reports (a calendar day, a weekday, "Saturday's", "yesterday"),
+    not a statement's: a day told, though an undated page may leave it unresolved."""
+    return any(e.kind == "weekday_bare" or  # ("said that Saturday's strike": the possessive names the strike's day)
+               e.kind in ("calendar", "weekday", "feast", "relative", "previous") and not e.after_speech
+               for e in read_dates(sentence).expressions)
+
+
 def statement_day_only(sentence: str, published: EventDate) -> bool:
     """Whether the only day ``sentence`` states is the day of a statement ("the governor reported on 9 January" that
     13 were killed): the day by which what it reports had happened, a bound that a day stated for the incident itself
