@@ -1008,15 +1008,18 @@ def _listed_namesakes_together(mentions: list[Mention], first: list, full_lists:
             continue
         decided[memo_key] = None
         support = []
-        windows = [(_reading_windows(key, cands, scale_lat), min(1.0, w.listed_together_specific / len(cands)))
-                   for key, cands in others.items()]
+        grids = [(_reading_cells(key, cands, scale_lat), min(1.0, w.listed_together_specific / len(cands)))
+                 for key, cands in others.items()]
         for c in own:
             total = 0.0
-            cell = int(c.lat // scale_lat), int(c.lon // scale_lat)
-            for window, weight in windows:
-                near = window.get(cell)
-                if near and any(_great_circle_km(c.lat, c.lon, lat, lon) <= w.listed_together_km for lat, lon in near):
-                    total += weight
+            cell_lat, cell_lon = int(c.lat // scale_lat), int(c.lon // scale_lat)
+            for cells, weight in grids:
+                # a reading in the cells around (one of latitude, ``_LON_CELLS`` of longitude) within reach
+                for (lat_cell, lon_cell), points in cells:
+                    if -1 <= lat_cell - cell_lat <= 1 and -_LON_CELLS <= lon_cell - cell_lon <= _LON_CELLS and any(
+                            _great_circle_km(c.lat, c.lon, lat, lon) <= w.listed_together_km for lat, lon in points):
+                        total += weight
+                        break
             support.append((total, c))
         support.sort(key=lambda x: (-x[0], x[1].row))
         best, c = support[0]
@@ -1037,30 +1040,25 @@ def _listed_namesakes_together(mentions: list[Mention], first: list, full_lists:
 
 # longitude cells searched either side (cells are ``listed_together_km`` of latitude square in degrees; a degree of
 # longitude is at least half a degree of latitude's length up to 60° of latitude, so two cells reach that far)
-_LON_CELLS = (-2, -1, 0, 1, 2)
-_WINDOWS: dict[tuple, dict[tuple[int, int], list[tuple[float, float]]]] = {}
-_WINDOWS_LIMIT = 4096
+_LON_CELLS = 2
+_CELLS: dict[tuple, tuple[tuple[tuple[int, int], tuple[tuple[float, float], ...]], ...]] = {}
+_CELLS_LIMIT = 4096
 
 
-def _reading_windows(key: str, cands: list[Candidate], cell: float) -> dict[tuple[int, int], list[tuple[float, float]]]:
-    """The readings' points of one name by the grid cells (of ``cell`` degrees) they may be near: cell → the points
-    of that cell's window (the cell, one cell of latitude and ``_LON_CELLS`` of longitude either side), so a point
-    is tested against a name's readings with one look-up; remembered per name, readings and cell."""
+def _reading_cells(key: str, cands: list[Candidate], cell: float) -> tuple[tuple[tuple[int, int], tuple], ...]:
+    """The readings' points of one name by grid cell of ``cell`` degrees, as ((cell), points) per cell that holds
+    any (a few cells for most names: a namesake is tested against each, not against every cell around it);
+    remembered per name, readings and cell."""
     memo = (key, cands[0].row, len(cands), cell)
-    windows = _WINDOWS.get(memo)
-    if windows is None:
-        if len(_WINDOWS) >= _WINDOWS_LIMIT:
-            _WINDOWS.clear()
+    cells = _CELLS.get(memo)
+    if cells is None:
+        if len(_CELLS) >= _CELLS_LIMIT:
+            _CELLS.clear()
         by_cell: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
         for o in cands:
             by_cell[(int(o.lat // cell), int(o.lon // cell))].append((o.lat, o.lon))
-        windows = defaultdict(list)
-        for (cell_lat, cell_lon), points in by_cell.items():
-            for dy in (-1, 0, 1):
-                for dx in _LON_CELLS:
-                    windows[(cell_lat - dy, cell_lon - dx)].extend(points)
-        windows = _WINDOWS[memo] = dict(windows)
-    return windows
+        cells = _CELLS[memo] = tuple((at, tuple(points)) for at, points in by_cell.items())
+    return cells
 
 
 def _namesakes_by_the_border(mentions: list[Mention], first: list, full_lists: list, cand_lists: list,

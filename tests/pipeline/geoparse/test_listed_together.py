@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import numpy as np
 
 from pipeline.geoparse.recognise import _is_dictionary_word, _zipf
-from pipeline.geoparse.resolve import _LON_CELLS, _folded, _great_circle_km, _reading_windows, _unit_city_rows
+from pipeline.geoparse.resolve import _folded, _great_circle_km, _reading_cells, _unit_city_rows
 from pipeline.geoparse.weights import RESOLVE_WEIGHTS, RECOGNISE_WEIGHTS
 from pipeline.text.textnorm import name_key
 
@@ -297,23 +297,19 @@ def test_the_border_line_is_read_back_from_the_cache_folder_exactly(tmp_path, mo
         borders._border_line.cache_clear()
 
 
-def test_the_reading_windows_hold_the_points_of_the_cells_around():
-    """A cell's window holds exactly the readings of the cells one of latitude and ``_LON_CELLS`` of longitude
-    around it (the cells the listed-together reading searched one by one)."""
+def test_the_reading_cells_hold_each_reading_once_in_its_cell():
+    """``_reading_cells``: every reading's point once, under the cell (of ``cell`` degrees) it lies in, cells in
+    the order of their first reading (the listed-together reading tests a namesake against each)."""
     rng = random.Random(7)
     cell = 0.27
     for trial in range(300):
         cands = [SimpleNamespace(row=trial * 100 + k, lat=rng.uniform(44.0, 53.0), lon=rng.uniform(22.0, 41.0))
                  for k in range(rng.randint(1, 60))]
-        windows = _reading_windows(f"name{trial}", cands, cell)
-        by_cell: dict = {}
+        cells = _reading_cells(f"name{trial}", cands, cell)
+        expected: dict = {}
         for o in cands:
-            by_cell.setdefault((int(o.lat // cell), int(o.lon // cell)), []).append((o.lat, o.lon))
-        for _ in range(40):
-            lat, lon = rng.uniform(43.0, 54.0), rng.uniform(21.0, 42.0)
-            at = int(lat // cell), int(lon // cell)
-            scanned = [p for dy in (-1, 0, 1) for dx in _LON_CELLS for p in by_cell.get((at[0] + dy, at[1] + dx), ())]
-            assert sorted(windows.get(at, ())) == sorted(scanned)
+            expected.setdefault((int(o.lat // cell), int(o.lon // cell)), []).append((o.lat, o.lon))
+        assert [(at, list(points)) for at, points in cells] == list(expected.items())
 
 
 def test_the_settlements_of_a_unit_are_the_rows_of_its_code_and_kind(gazetteer):
