@@ -1008,16 +1008,16 @@ def _listed_namesakes_together(mentions: list[Mention], first: list, full_lists:
             continue
         decided[memo_key] = None
         support = []
-        grids = [(_reading_cells(key, cands, scale_lat), min(1.0, w.listed_together_specific / len(cands)))
+        bands = [(_reading_bands(key, cands, scale_lat), min(1.0, w.listed_together_specific / len(cands)))
                  for key, cands in others.items()]
         for c in own:
             total = 0.0
             cell_lat, cell_lon = int(c.lat // scale_lat), int(c.lon // scale_lat)
-            for cells, weight in grids:
+            for band, weight in bands:
                 # a reading in the cells around (one of latitude, ``_LON_CELLS`` of longitude) within reach
-                for (lat_cell, lon_cell), points in cells:
-                    if -1 <= lat_cell - cell_lat <= 1 and -_LON_CELLS <= lon_cell - cell_lon <= _LON_CELLS and any(
-                            _great_circle_km(c.lat, c.lon, lat, lon) <= w.listed_together_km for lat, lon in points):
+                for lon_cell, lat, lon in band.get(cell_lat, ()):
+                    if -_LON_CELLS <= lon_cell - cell_lon <= _LON_CELLS and \
+                            _great_circle_km(c.lat, c.lon, lat, lon) <= w.listed_together_km:
                         total += weight
                         break
             support.append((total, c))
@@ -1041,24 +1041,27 @@ def _listed_namesakes_together(mentions: list[Mention], first: list, full_lists:
 # longitude cells searched either side (cells are ``listed_together_km`` of latitude square in degrees; a degree of
 # longitude is at least half a degree of latitude's length up to 60° of latitude, so two cells reach that far)
 _LON_CELLS = 2
-_CELLS: dict[tuple, tuple[tuple[tuple[int, int], tuple[tuple[float, float], ...]], ...]] = {}
-_CELLS_LIMIT = 4096
+_BANDS: dict[tuple, dict[int, list[tuple[int, float, float]]]] = {}
+_BANDS_LIMIT = 4096
 
 
-def _reading_cells(key: str, cands: list[Candidate], cell: float) -> tuple[tuple[tuple[int, int], tuple], ...]:
-    """The readings' points of one name by grid cell of ``cell`` degrees, as ((cell), points) per cell that holds
-    any (a few cells for most names: a namesake is tested against each, not against every cell around it);
-    remembered per name, readings and cell."""
+def _reading_bands(key: str, cands: list[Candidate], cell: float) -> dict[int, list[tuple[int, float, float]]]:
+    """The readings of one name by band of latitude, on a grid of ``cell`` degrees: latitude cell → (longitude
+    cell, lat, lon) of the readings in that latitude cell or one either side (a point is tested against the
+    readings of its band, a few, not against every cell around it); remembered per name, readings and cell."""
     memo = (key, cands[0].row, len(cands), cell)
-    cells = _CELLS.get(memo)
-    if cells is None:
-        if len(_CELLS) >= _CELLS_LIMIT:
-            _CELLS.clear()
-        by_cell: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
+    bands = _BANDS.get(memo)
+    if bands is None:
+        if len(_BANDS) >= _BANDS_LIMIT:
+            _BANDS.clear()
+        rows: dict[int, list[tuple[int, float, float]]] = defaultdict(list)
         for o in cands:
-            by_cell[(int(o.lat // cell), int(o.lon // cell))].append((o.lat, o.lon))
-        cells = _CELLS[memo] = tuple((at, tuple(points)) for at, points in by_cell.items())
-    return cells
+            lat_cell, entry = int(o.lat // cell), (int(o.lon // cell), o.lat, o.lon)
+            rows[lat_cell - 1].append(entry)
+            rows[lat_cell].append(entry)
+            rows[lat_cell + 1].append(entry)
+        bands = _BANDS[memo] = dict(rows)
+    return bands
 
 
 def _namesakes_by_the_border(mentions: list[Mention], first: list, full_lists: list, cand_lists: list,
