@@ -7,9 +7,13 @@ Every name is drawn from the gazetteer; the sentences are written here.
 from __future__ import annotations
 
 import math
+import random
+from types import SimpleNamespace
+
+import numpy as np
 
 from pipeline.geoparse.recognise import _is_dictionary_word, _zipf
-from pipeline.geoparse.resolve import _folded, _great_circle_km
+from pipeline.geoparse.resolve import _LON_CELLS, _folded, _great_circle_km, _reading_bands, _unit_city_rows
 from pipeline.geoparse.weights import RESOLVE_WEIGHTS, RECOGNISE_WEIGHTS
 from pipeline.text.textnorm import name_key
 
@@ -291,3 +295,33 @@ def test_the_border_line_is_read_back_from_the_cache_folder_exactly(tmp_path, mo
         assert borders.border_km(50.0, 36.0) is not None
     finally:
         borders._border_line.cache_clear()
+
+
+def test_a_latitude_band_holds_the_cells_around_it():
+    """``_reading_bands``: the readings of a latitude cell's band whose longitude cell is within ``_LON_CELLS``
+    are exactly the readings of the cells one of latitude and ``_LON_CELLS`` of longitude around it (the cells the
+    listed-together reading searches), each once."""
+    rng = random.Random(7)
+    cell = 0.27
+    for trial in range(300):
+        cands = [SimpleNamespace(row=trial * 100 + k, lat=rng.uniform(44.0, 53.0), lon=rng.uniform(22.0, 41.0))
+                 for k in range(rng.randint(1, 60))]
+        bands = _reading_bands(f"name{trial}", cands, cell)
+        by_cell: dict = {}
+        for o in cands:
+            by_cell.setdefault((int(o.lat // cell), int(o.lon // cell)), []).append((o.lat, o.lon))
+        for _ in range(40):
+            lat, lon = rng.uniform(43.0, 54.0), rng.uniform(21.0, 42.0)
+            at_lat, at_lon = int(lat // cell), int(lon // cell)
+            around = [p for dy in (-1, 0, 1) for dx in range(-_LON_CELLS, _LON_CELLS + 1)
+                      for p in by_cell.get((at_lat + dy, at_lon + dx), ())]
+            found = [(lat, lon) for lon_cell, lat, lon in bands.get(at_lat, ()) if abs(lon_cell - at_lon) <= _LON_CELLS]
+            assert sorted(found) == sorted(around)
+
+
+def test_the_settlements_of_a_unit_are_the_rows_of_its_code_and_kind(gazetteer):
+    """``_unit_city_rows`` (a scan of the code columns) gives the rows the object columns give."""
+    codes = gazetteer.admin1_codes
+    for code in [*codes[::97], codes[-1], "no such unit", None]:
+        expected = np.flatnonzero((gazetteer._a1 == code) & (gazetteer._kind == "city")).tolist()
+        assert list(_unit_city_rows.__wrapped__(gazetteer, code)) == expected, code
