@@ -217,8 +217,10 @@ def load_geoparser() -> Geoparser:
 
 
 def geoparser_loaded() -> bool:
-    """Whether this process holds a loaded geoparser (``load_geoparser`` has run since the last unload)."""
-    return load_geoparser.cache_info().currsize > 0
+    """Whether this process holds a loaded geoparser (``load_geoparser`` has run since the last unload; True when
+    the loader is not the cached one, e.g. replaced in a test: then nothing is let go)."""
+    info = getattr(load_geoparser, "cache_info", None)
+    return info is None or info().currsize > 0
 
 
 def unload_geoparser() -> None:
