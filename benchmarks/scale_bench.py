@@ -361,12 +361,29 @@ def large_section(n: int, tree: Path = ROOT) -> None:
             _out, err = proc.communicate()
         seconds = time.perf_counter() - t
         outputs = {p.name: p.stat().st_size for p in out.iterdir()}
+        digest = _outputs_digest(out)
+        if os.environ.get("SCALE_KEEP"):  # a folder to keep the outputs in (byte-identity checks across trees)
+            import shutil
+
+            shutil.copytree(out, os.environ["SCALE_KEEP"], ignore=shutil.ignore_patterns("article_store*"))
     print(f"| {n:,} articles ({size / 1e6:,.0f} MB JSONL), `conflictmap build` (2 jobs, store on) | {seconds:.0f} s | "
           f"{n / seconds:,.0f} articles/s | parent peak RSS {mb(memory.peak_parent_rss)} (peak anonymous "
           f"{mb(memory.peak_parent_anon)}, peak file-backed {mb(memory.peak_parent_file)}) | worker peak RSS "
           f"{mb(memory.peak_child_rss)} (PSS {mb(memory.peak_child_pss)}, USS {mb(memory.peak_child_uss)}) |")
     print(err.strip().splitlines()[-1])
     print(", ".join(f"{k} {v / 1e6:,.1f} MB" for k, v in sorted(outputs.items())))
+    print(f"outputs SHA-256 (article_store* aside): {digest}")
+
+
+def _outputs_digest(out: Path) -> str:
+    """One SHA-256 over every output file's name and bytes, the article store aside (16 hex digits)."""
+    import hashlib
+
+    total = hashlib.sha256()
+    for path in sorted(out.iterdir()):
+        if path.is_file() and not path.name.startswith("article_store"):
+            total.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return total.hexdigest()[:16]
 
 
 if __name__ == "__main__":

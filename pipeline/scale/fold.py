@@ -174,6 +174,12 @@ def render_event(blob: bytes) -> Rendered:
     return _render_event(pickle.loads(blob))
 
 
+def join_parts(job: tuple[list[Path], Path]) -> bool:
+    """``join_geoparquet_files(parts, out)`` for ``job`` = (parts, out) (a task for a worker of a local pool)."""
+    parts, out = job
+    return join_geoparquet_files(parts, out)
+
+
 def geoparquet_part(features: str | bytes) -> bytes:
     """GeoParquet bytes of features given as a JSON array (a part of a layer; pure: runs in a worker, or here)."""
     return to_geoparquet({"features": json.loads(features)})
@@ -497,13 +503,23 @@ class BuildFold:
         self._pending, self._pending_n = [], 0
         return parts
 
+    @staticmethod
+    def _joined(parts: list[Path], out: Path, pool: Pool | None) -> bool:
+        """``join_geoparquet_files(parts, out)``: in a worker of ``pool`` when it shares this machine's files
+        (``local``), so the layer's Arrow buffers are never in this process (a worker's failure: here)."""
+        if pool is not None and getattr(pool, "local", False):
+            (joined,) = pool.imap(join_parts, [(parts, out)], per_task=1)
+            if not isinstance(joined, Failure):
+                return joined
+        return join_geoparquet_files(parts, out)
+
     def _events_layer(self, order: list[int], pool: Pool | None = None, made: list[Path] | None = None) -> Path:
         """The events GeoParquet layer from scratch, made in parts of ``EVENTS_PER_PART`` events (``made``: those
         parts already made; else made on ``pool`` when given) and joined one row group at a time (never the
-        whole layer as dicts)."""
+        whole layer as dicts; in a worker of a local ``pool``)."""
         parts = made if made is not None else self._made_parts(self._events_part_jsons(order), pool, "events")
         out = self._scratch_path("events.parquet")
-        if not join_geoparquet_files(parts, out):  # parts whose column types differ: the whole layer at once
+        if not self._joined(parts, out, pool):  # parts whose column types differ: the whole layer at once
             features = [json.loads(text) for text, _row in self._event_texts(order)]
             out.write_bytes(to_geoparquet({"type": "FeatureCollection", "features": features}))
         for part in parts:
@@ -565,7 +581,7 @@ class BuildFold:
                     data = old.read_bytes()  # no new place (bytes: the file in the folder is replaced, not moved)
                 elif parts and None not in parts:
                     out = self._scratch_path("places.parquet")
-                    data = out if join_geoparquet_files(parts, out) else None
+                    data = out if self._joined(parts, out, pool) else None
                 if data is None:
                     data = to_geoparquet(json.loads(places_file.read_text(encoding="utf-8")))
             else:

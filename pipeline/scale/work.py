@@ -6,8 +6,10 @@ module-level function (or a ``functools.partial`` of one) so it pickles by refer
 
 The fork pool loads the geoparser in the parent *before* forking: the workers share the index's
 pages copy-on-write (``load_geoparser`` has already moved it out of the garbage collector's way
-with ``gc.freeze``, so collections do not touch those pages). A Dask worker loads it once per
-process, on its first task (``geoparser()`` is a locked, cached loader).
+with ``gc.freeze``, so collections do not touch those pages). A parent that loaded it only for
+that lets it go once the workers are forked (it needs it again only to geoparse in-process, e.g.
+a repeated text: then it loads it again). A Dask worker loads it once per process, on its first
+task (``geoparser()`` is a locked, cached loader).
 """
 
 from __future__ import annotations
@@ -192,6 +194,8 @@ class SerialMapper:
 class ForkPoolMapper:
     """``jobs`` forked worker processes sharing the parent's loaded index."""
 
+    local = True  # its workers run on this machine: a task may name a file (the fold's scratch files)
+
     def __init__(self, jobs: int, *, chunk: int = CHUNK) -> None:
         self.workers = jobs
         self.chunk = chunk
@@ -201,9 +205,22 @@ class ForkPoolMapper:
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            geoparser()  # load before forking (once there is work): every worker inherits the index
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=self._context)
+            self._pool = self._forked(self.workers)  # once there is work
         return self._pool
+
+    def _forked(self, workers: int) -> ProcessPoolExecutor:
+        """A pool of ``workers`` processes forked now, after the index is loaded: every worker inherits it. When
+        this process did not hold the index before, it was loaded for the workers only and is let go again once
+        they are forked (``unload_geoparser``: ~180 MB of the parent's resident memory)."""
+        from pipeline.geoparse import geoparser_loaded, unload_geoparser
+
+        loaded_here = not geoparser_loaded()
+        geoparser()
+        pool = ProcessPoolExecutor(workers, mp_context=self._context)
+        pool.submit(int)  # a fork pool forks all its workers at its first task: now, while the index is here
+        if loaded_here:
+            unload_geoparser()
+        return pool
 
     @property
     def running(self) -> bool:
@@ -244,7 +261,7 @@ class ForkPoolMapper:
 
     def _isolated(self, fn, item) -> Any:
         if self._isolation is None:
-            self._isolation = ProcessPoolExecutor(1, mp_context=self._context)
+            self._isolation = self._forked(1)
         try:
             return self._isolation.submit(_run_chunk, fn, [item]).result()[0]
         except BrokenProcessPool:

@@ -106,3 +106,25 @@ def test_only_running_pools_of_several_workers_render():
         assert idle_pool(pool) is pool
     finally:
         pool.close()
+
+
+class LocalCountingPool(CountingPool):
+    """A ``CountingPool`` whose 'workers' share this machine's files (as the fork pool's do)."""
+
+    local = True
+
+
+@pytest.mark.parametrize("fail_every", [0, 1])
+def test_layers_joined_in_a_worker_of_a_local_pool_give_the_same_files(in_parent, monkeypatch, fail_every):
+    monkeypatch.setattr(fold_module, "EVENTS_PER_PART", 7)
+    monkeypatch.setattr(fold_module, "PLACES_PER_PART", 16)  # several places parts: the places layer is joined too
+    pool = LocalCountingPool(fail_every=fail_every, failing=("join_parts",))
+    result = build.process(_articles(), runner=_run_with(pool))
+    assert pool.calls["join_parts"] == 2 and pool.per_task["join_parts"] == 1  # places and events: one task each
+    assert _bytes(result) == in_parent  # (with fail_every 1 every join failed there and was done here)
+
+
+def test_a_pool_on_other_machines_joins_nothing():
+    pool = CountingPool()  # not ``local``: a Dask cluster's workers may not see the scratch files
+    build.process(_articles(), runner=_run_with(pool))
+    assert "join_parts" not in pool.calls
