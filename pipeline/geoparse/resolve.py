@@ -458,7 +458,6 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
     anchors = []
     towns: list[tuple[int, int, float, float, str]] = []  # placed settlements: (paragraph, sentence, lat, lon, key)
     sentence_units: dict[int, list[tuple[str, str]]] = defaultdict(list)  # their admin-1 units, by sentence
-    settled: list[int] = []  # mentions first read as a settlement (for ``_listed_namesakes_together``)
     for i, (top, conf) in enumerate(first):
         if top is None:
             continue
@@ -470,10 +469,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             near = -1 if mentions[i].bordering else None
             admin_ctx[top.admin1_code].append((i, own_key, mentions[i].sentence if near is None else near,
                                                mentions[i].paragraph if near is None else near))
-        if top.feature_kind == "city":
-            settled.append(i)
-            if top.country_code:
-                countries[top.country_code] += w.city_country_weight if conf >= w.city_country_confidence else 0.0
+        if top.feature_kind == "city" and top.country_code:
+            countries[top.country_code] += w.city_country_weight if conf >= w.city_country_confidence else 0.0
         if top.feature_kind not in ("country", "continent", "water", "region") and conf >= w.anchor_confidence:
             anchors.append((mentions[i].paragraph, top.lat, top.lon))
             if top.feature_kind in ("city", "landmark") and len(towns) < w.max_town_anchors:
@@ -592,7 +589,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
                                     lists, gaz, w)
             _other_ending_in_listed_unit(mentions, first, cand_lists, unresolved, towns, sentence_units, lists,
                                          gaz, w)
-    together = _listed_namesakes_together(mentions, first, full_lists, cand_lists, unresolved, w, settled)
+    together = _listed_namesakes_together(mentions, first, full_lists, cand_lists, unresolved, w)
     if any(m.near_border for m in mentions):
         together.update(_namesakes_by_the_border(mentions, first, full_lists, cand_lists, unresolved, w))
     second = [_rank(m, cands, second_ctx, index=i, qualifier=qualifiers.get(i))
@@ -963,8 +960,7 @@ def _far_namesake_in_a_list(mentions: list[Mention], first: list, cand_lists: li
 
 
 def _listed_namesakes_together(mentions: list[Mention], first: list, full_lists: list, cand_lists: list,
-                               unresolved: dict, w: ResolveWeights,
-                               settled: list[int] | None = None) -> dict[int, tuple[Candidate, Signal]]:
+                               unresolved: dict, w: ResolveWeights) -> dict[int, tuple[Candidate, Signal]]:
     """Namesakes of villages named together ("A, B, C and X were liberated"; "the villages of X and Y ... near A"),
     none of them placed with confidence, read jointly: for each such name, the namesake near which the most other
     names of its sentence (or, when the sentence names fewer than ``listed_together_min_names``, of its paragraph and
@@ -974,14 +970,12 @@ def _listed_namesakes_together(mentions: list[Mention], first: list, full_lists:
     other, gets ``listed_together`` (and is put back into the shortlist when the cut left it out), unless the name's
     first reading is a town of ``listed_together_keep_population`` or more within ``near_km`` of a reading of a
     name with few namesakes named with it: places named together lie together. Returns mention index → (that
-    namesake, its signal). ``settled``: the mentions whose first reading is a settlement, when the caller has
-    them (found otherwise)."""
+    namesake, its signal)."""
     out: dict[int, tuple[Candidate, Signal]] = {}
     keep = w.namesake_keep_population
     # (most texts: fewer than three settlements, or none of them a small place with namesakes; tested first on
     # the settlements of the first pass, a superset of ``placed``, before any test of the mentions themselves)
-    if settled is None:
-        settled = [i for i, (top, _conf) in enumerate(first) if top is not None and top.feature_kind == "city"]
+    settled = [i for i, (top, _conf) in enumerate(first) if top is not None and top.feature_kind == "city"]
     if len(settled) < w.listed_together_min_names or not any(
             first[i][0].population < keep and len(full_lists[i]) > 1 for i in settled):
         return out
