@@ -972,29 +972,55 @@ def _listed_namesakes_together(mentions: list[Mention], first: list, full_lists:
     name with few namesakes named with it: places named together lie together. Returns mention index → (that
     namesake, its signal)."""
     out: dict[int, tuple[Candidate, Signal]] = {}
-    placed = [i for i, m in enumerate(mentions) if first[i][0] is not None and first[i][0].feature_kind == "city"
-              and i not in unresolved and m.kind in ("name", "variant") and m.district_of is None and not m.region]
-    # (most texts: fewer than three settlements, or none of them a small place with namesakes)
+    keep = w.namesake_keep_population
+    # (most texts: fewer than three settlements, or none of them a small place with namesakes; tested first on
+    # the settlements of the first pass, a superset of ``placed``, before any test of the mentions themselves)
+    settled = [i for i, (top, _conf) in enumerate(first) if top is not None and top.feature_kind == "city"]
+    if len(settled) < w.listed_together_min_names or not any(
+            first[i][0].population < keep and len(full_lists[i]) > 1 for i in settled):
+        return out
+    placed = [i for i in settled if i not in unresolved and mentions[i].kind in ("name", "variant")
+              and mentions[i].district_of is None and not mentions[i].region]
     if len(placed) < w.listed_together_min_names or not any(
-            first[i][0].population < w.namesake_keep_population and len(full_lists[i]) > 1 for i in placed):
+            first[i][0].population < keep and len(full_lists[i]) > 1 for i in placed):
         return out
     readings: dict[int, list[Candidate]] = {}
+    by_key: dict[str, tuple[list[Candidate], list[Candidate]]] = {}  # (a name repeated: its readings once)
     for i in placed:
-        cities = [c for c in full_lists[i] if c.feature_kind == "city"]
+        full, seen = full_lists[i], by_key.get(mentions[i].key)
+        if seen is not None and seen[0] == full:
+            cities = seen[1]
+        else:
+            cities = [c for c in full if c.feature_kind == "city"]
+            by_key[mentions[i].key] = full, cities
         if cities:
             readings[i] = cities
-    by_sentence: dict[int, list[int]] = defaultdict(list)
-    by_paragraph: dict[int, list[int]] = defaultdict(list)
+    by_sentence: dict[int, list[int]] = {}
+    by_paragraph: dict[int, list[int]] = {}
     for i in readings:
-        by_sentence[mentions[i].sentence].append(i)
-        by_paragraph[mentions[i].paragraph].append(i)
+        m = mentions[i]
+        same = by_sentence.get(m.sentence)
+        if same is None:
+            by_sentence[m.sentence] = [i]
+        else:
+            same.append(i)
+        same = by_paragraph.get(m.paragraph)
+        if same is None:
+            by_paragraph[m.paragraph] = [i]
+        else:
+            same.append(i)
     scale_lat = w.listed_together_km / _KM_PER_DEGREE
     decided: dict[tuple, tuple[Candidate, Signal] | None] = {}
+    # (per reading list, shared by a name's mentions: its readings in a country, its bands and weight)
+    own_of: dict[tuple[int, str], list[Candidate]] = {}
+    band_of: dict[int, tuple[dict[int, list[tuple[int, float, float]]], float]] = {}
     for i, cities in readings.items():
         m, top = mentions[i], first[i][0]
-        if top.population >= w.namesake_keep_population:
+        if top.population >= keep:
             continue
-        own = [c for c in cities if c.country_code == top.country_code]
+        own = own_of.get((id(cities), top.country_code))
+        if own is None:
+            own = own_of[id(cities), top.country_code] = [c for c in cities if c.country_code == top.country_code]
         if len(own) < 2:
             continue
         group = [j for j in by_sentence[m.sentence] if mentions[j].key != m.key]
@@ -1015,8 +1041,13 @@ def _listed_namesakes_together(mentions: list[Mention], first: list, full_lists:
             continue
         decided[memo_key] = None
         support = []
-        bands = [(_reading_bands(key, cands, scale_lat), min(1.0, w.listed_together_specific / len(cands)))
-                 for key, cands in others.items()]
+        bands = []
+        for key, cands in others.items():
+            band = band_of.get(id(cands))
+            if band is None:
+                band = band_of[id(cands)] = (_reading_bands(key, cands, scale_lat),
+                                             min(1.0, w.listed_together_specific / len(cands)))
+            bands.append(band)
         for c in own:
             total = 0.0
             cell_lat, cell_lon = int(c.lat // scale_lat), int(c.lon // scale_lat)
@@ -1061,13 +1092,15 @@ def _reading_bands(key: str, cands: list[Candidate], cell: float) -> dict[int, l
     if bands is None:
         if len(_BANDS) >= _BANDS_LIMIT:
             _BANDS.clear()
-        rows: dict[int, list[tuple[int, float, float]]] = defaultdict(list)
+        bands = _BANDS[memo] = {}
         for o in cands:
             lat_cell, entry = int(o.lat // cell), (int(o.lon // cell), o.lat, o.lon)
-            rows[lat_cell - 1].append(entry)
-            rows[lat_cell].append(entry)
-            rows[lat_cell + 1].append(entry)
-        bands = _BANDS[memo] = dict(rows)
+            for band in (lat_cell - 1, lat_cell, lat_cell + 1):
+                readings = bands.get(band)
+                if readings is None:
+                    bands[band] = [entry]
+                else:
+                    readings.append(entry)
     return bands
 
 
