@@ -24,7 +24,7 @@ from pipeline.events.merge import merge_across_articles, merge_claims
 from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Source, event_id
 from pipeline.events.scope import in_scope
 from pipeline.events.ties import tie_places
-from pipeline.events.triggers import CONTROL, anaphoric, antecedent, armed_conflict, war_sentences
+from pipeline.events.triggers import CONTROL, STRIKES, anaphoric, antecedent, armed_conflict, denied_strike, war_sentences
 from pipeline.events.weights import WEIGHTS
 from pipeline.model import Place
 from pipeline.text.dates import EventDate, names_a_day, parse_iso, sentence_date
@@ -66,7 +66,7 @@ def extract_events(article: str, text: str, places: list[Place], published: Even
     if events and not _war_news(text, spans):  # war in passing only: an incident needs a word of war of its own
         events = [e for e in events if e.event_type == "annexation_claim" or
                   armed_conflict(" ".join(s.quote for s in e.sources))]
-    events = consolidate(in_scope(events, text))
+    events = consolidate(in_scope(_without_denied(events, sentences), text))
     _set_report_lags(events, published)
     rescore(events, [_sentence_facts(s) for s in sentences])
     return events
@@ -106,6 +106,22 @@ def _without_sweeps(events: list[Event], sentences: list) -> list[Event]:
                    for s in own)
 
     return [e for e in events if not sweep(e)]
+
+
+def _without_denied(events: list[Event], sentences: list) -> list[Event]:
+    """Events but the strike an article is written to deny: when the first sentence that tells of a strike tells it
+    as what a party denies ("X denied that its forces had struck the cathedral in A, and said a rocket launched by Y
+    had hit it"), the article's
+    news is the denial; its other tellings of that strike are the accusation it answers and the counter-claim
+    ("Y said earlier that X had attacked A"; "it was probably struck by an air defence missile"), not an incident
+    the article reports. Strikes with casualty figures stay (a toll is told as a fact of its own), and so do
+    strikes in regions the denial does not name."""
+    first = next((s for s in sentences if s.strikes or denied_strike(s.text)), None)
+    if first is None or not denied_strike(first.text):
+        return events
+    regions = first.regions
+    return [e for e in events if not (e.event_type == "frontline_incident" and e.sub_event_type in STRIKES and
+                                      e.admin1_code in regions)]
 
 
 def _without_capitals(events: list[Event]) -> list[Event]:

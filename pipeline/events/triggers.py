@@ -205,6 +205,50 @@ _SURROUNDING_VERB = re.compile(r"\b(?:are|is|were|was|been|be|began|begun|starte
                                re.IGNORECASE)
 
 
+# a strike named only as the reason or the concession of what the clause tells ("added X to the list despite recent
+# missile attacks", "evacuated families due to the approach of the front and increased shelling"): a bare noun (no
+# article, number or possessive in its own conjunct) after a preposition of cause or concession names attacks in
+# general, the background of the clause's news, not one incident; a determined noun ("despite the attack on
+# Sunday", "despite Sunday's strike") still tells one
+_REASON_BEFORE = re.compile(r"\b(?:despite|in\s+spite\s+of|due\s+to|because\s+of|owing\s+to)\s+"
+                            r"((?:[\w'’-]+\s+){0,8}?)$", re.IGNORECASE)
+_BARE_STRIKE_NOUN = re.compile(r"(?:[\w-]+\s+)?(?:attacks|strikes|airstrikes|air\s+strikes|raids|assaults|"
+                               r"shelling|bombing|bombardments?|fire)(?:\s+(?:on|against))?", re.IGNORECASE)
+_CONJUNCT = re.compile(r"\s(?:and|or)\s", re.IGNORECASE)
+_DETERMINED = re.compile(r"\b(?:a|an|the|this|that|these|those|its|their|his|her|our|one|two|three|several|"
+                         r"\d[\d,]*)\b|['’]s\b", re.IGNORECASE)
+REASON_WINDOW_CHARS = 80  # how far before a strike noun its preposition of cause or concession may stand
+
+
+def _given_as_reason(sentence: str, start: int, end: int) -> bool:
+    """The trigger at ``start:end`` is a bare strike noun told only as the reason or concession of its clause
+    (``_REASON_BEFORE``): attacks in general, no incident."""
+    if not _BARE_STRIKE_NOUN.fullmatch(sentence, start, end):
+        return False
+    window = sentence[max(0, start - REASON_WINDOW_CHARS):start]
+    m = _REASON_BEFORE.search(window)
+    if m is None or re.search(r"[,;:.!?]", m.group(1)):
+        return False
+    own = _CONJUNCT.split(" " + m.group(1))[-1] + sentence[start:end]  # the trigger's own conjunct
+    return not _DETERMINED.search(own)
+
+
+# a denial governing what follows it ("denied that", "denies its forces struck", "rejected claims that")
+_DENIAL = re.compile(r"\b(?:denie[sd]|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes)\b",
+                     re.IGNORECASE)
+DENIAL_REACH_CHARS = 120  # how far after a denial the strike it denies may be told
+
+
+def denied_strike(sentence: str) -> bool:
+    """Whether ``sentence`` tells a strike only inside a denial's scope (``_DENIAL`` before a strike trigger within
+    ``DENIAL_REACH_CHARS``, no full stop between)."""
+    for m in _DENIAL.finditer(sentence):
+        reach = sentence[m.end():m.end() + DENIAL_REACH_CHARS]
+        if any(name in STRIKES and pattern.search(reach) for name, pattern in INCIDENT_TRIGGERS):
+            return True
+    return False
+
+
 def _not_an_incident(sentence: str, start: int, end: int) -> bool:
     """The trigger at ``start:end`` is used in a sense that reports no incident (see ``_NOT_AN_INCIDENT``)."""
     word = sentence[start:end].lower()
@@ -753,7 +797,7 @@ def triggers(sentence: str) -> list[Trigger]:
             fact = False  # "A Russian attack on X would be a disaster": the strike as the subject of a modal verb
         if not fact and name == "capture" and _OCCUPIED_SINCE.match(sentence, start):
             fact = realis(sentence[:end], start)  # "had been occupied since the war began": the occupation happened
-        if not fact or _not_an_incident(sentence, start, end):
+        if not fact or _not_an_incident(sentence, start, end) or _given_as_reason(sentence, start, end):
             continue
         if name == "attack" and _PLURAL_NOUN.match(sentence, start) and not _TOLD_BY_HARM.match(sentence, start) and \
                 not _CARRIED_OUT.search(sentence, max(0, start - 40), start):
