@@ -33,9 +33,6 @@ Before the pairs, **a total over the parts** (``_sums``): a casualty report told
 hromada / district") whose toll is the sum of the article's reports at two or more of its settlements that day is
 folded into the first of them.
 
-- **one toll told twice** (``_same_toll``): two casualty reports of one settlement on a day that fits with the same
-  killed and injured (``consolidate_same_toll_min`` people at least), whatever weapon each names.
-
 What stays apart: two changes of control of two named settlements (a list of villages taken, "A, 30 km east of B"
 with both taken), strikes on different stated days, a strike and a change of control, settlements named side by side
 in a roundup (no locator between them), casualty reports with two tolls.
@@ -126,7 +123,7 @@ def _whole_of(part: Event, others: list[Event]) -> Event | None:
     fits = [w for w in others if w.event_type != "annexation_claim" and w.place is not None and
             _days_fit(part, w) and
             (_compatible(part, w) and (_told_together(part, w) or _summary_of(part, w) or _locator_of(part, w) or
-                                       _toll_of(part, w)) or _quarter_of(part, w) or _same_toll(part, w))]
+                                       _toll_of(part, w)) or _quarter_of(part, w))]
     if not fits:
         return None
     mine = {(s.start, s.end) for s in part.sources}
@@ -191,23 +188,6 @@ def _toll_of(part: Event, whole: Event) -> bool:
             p.feature_kind == "admin1" or w.feature_kind == "admin1" or distinct_settlements(p, w):
         return False
     return (p.geonameid is not None and p.geonameid == w.geonameid) or same_name(p, w)
-
-
-def _same_toll(part: Event, whole: Event) -> bool:
-    """Two casualty reports of one settlement (the same gazetteer entry, or one name) with one toll, the same killed
-    and the same injured, of ``consolidate_same_toll_min`` people at least, on a day that fits: one incident the
-    article tells twice (a summary line and the body; a section that opens "another attack on ..." and gives the
-    lede's toll again), whatever weapon each telling names; the later telling is the part."""
-    p, w = part.place, whole.place
-    if part.event_type != "casualty_report" or whole.event_type != "casualty_report" or \
-            part.sub_event_type in CONTROL or whole.sub_event_type in CONTROL or \
-            p.feature_kind == "admin1" or w.feature_kind == "admin1" or distinct_settlements(p, w) or \
-            not ((p.geonameid is not None and p.geonameid == w.geonameid) or same_name(p, w)):
-        return False
-    if (part.killed, part.injured) != (whole.killed, whole.injured) or \
-            min(s.start for s in part.sources) < min(s.start for s in whole.sources):
-        return False  # (the later telling is folded into the first)
-    return (part.killed or 0) + (part.injured or 0) >= WEIGHTS.consolidate_same_toll_min
 
 
 def _quarter_of(part: Event, whole: Event) -> bool:

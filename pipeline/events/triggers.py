@@ -599,8 +599,6 @@ def realis(sentence: str, pos: int) -> bool:
     start = _list_clause_start(sentence, pos)
     before = sentence[start:pos]
     following = _CLAUSE_BREAK.search(sentence, pos)
-    while following is not None and _APPOSITION.match(sentence, following.start()):  # "on X, a port city, since ..."
-        following = _CLAUSE_BREAK.search(sentence, _APPOSITION.match(sentence, following.start()).end())
     end = following.start() if following else len(sentence)
     # a generic word scopes over its own verb phrase: "X was liberated in May and has been shelled ever since" tells
     # the liberation as a fact and the shelling as ongoing
@@ -615,9 +613,6 @@ def realis(sentence: str, pos: int) -> bool:
     return not _NEGATION.search(before)
 
 
-# a noun phrase in apposition after a name, set off by two commas ("attacks on X, a key hub for grain, since ..."):
-# no clause of its own, so the clause goes on after it (an article, a few words with no clause break, a comma)
-_APPOSITION = re.compile(r",\s(?:a|an|the|one of the)\s[^,;:.!?\"“”—–]{1,60}?,\s", re.IGNORECASE)
 # a short phrase opening the sentence before its first comma (a fronted adverbial: "Over the past week, ...")
 _OPENING_PHRASE = re.compile(r"^\W*([^,;:.!?]{1,40}),\s")
 # a second verb phrase of one subject ("... was liberated in May and has been shelled since"): the scope of a generic

@@ -48,8 +48,6 @@ class EventWeights:
     consolidate_km: float = 40.0  # a town named to locate a village ("A near B", "A, between B and C") lies this close
     # at most; further, the two are told as two places (front-line villages lie 5-30 km from the town locating them)
     consolidate_district_km: float = 120.0  # ... and a district named to locate a place in it (a raion spans ~100 km)
-    consolidate_same_toll_min: int = 3  # two casualty reports of one settlement and day with one toll of at least
-    # this many people (killed + injured) are one incident told twice; smaller tolls recur by chance (one killed a day)
     consolidate_quarter_km: float = 25.0  # a city's district ("the X district of the city") lies this close to its
     # centre at most (Kyiv's districts: up to ~15 km; a raion of an oblast named alike lies much further)
     consolidate_gap_chars: int = 80  # at most this many characters between a place and the town locating it
