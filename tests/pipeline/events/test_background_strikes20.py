@@ -1,17 +1,13 @@
 """Spurious events that are not news of the article (issue 13, session 20): a strike named only as the reason or the
-concession of what the clause tells, an article written to deny a strike, a generic clause that goes on after an
-apposition, and one toll told twice at one settlement.
+concession of what the clause tells, and an article written to deny a strike.
 
 Every sentence is written for these tests; none comes from an evaluation set.
 """
 
 from __future__ import annotations
 
-from pipeline.events.consolidate import consolidate
-from pipeline.events.records import DATE_BASIS, Event, Source
 from pipeline.events.triggers import denied_strike, triggers
-from pipeline.text.dates import EventDate
-from tests.fixtures import article_events, make_place
+from tests.fixtures import article_events
 
 WAR = "Russian troops have pressed their offensive in eastern Ukraine for months, the army said.\n\n"
 
@@ -77,50 +73,3 @@ def test_a_denied_strike_with_a_toll_stays(geoparser):
             "The strike on the market in Kharkiv on Monday killed four people and injured 11, the governor said.")
     got = [(e.event_type, e.admin1_code, e.killed) for e in _events(geoparser, body)]
     assert got == [("casualty_report", "UA-63", 4)]
-
-
-# -- an apposition does not end the clause ----------------------------------------------------------------------------
-def test_a_generic_since_after_an_apposition_scopes_over_the_strike():
-    sentence = ("Russia has been launching attacks on Izmail, a port on the Danube, since the talks collapsed "
-                "in the spring.")
-    assert triggers(sentence) == []
-
-
-def test_an_apposition_keeps_a_strike_told_as_a_fact():
-    sentence = "Russian missiles struck Izmail, a port on the Danube, on Wednesday night."
-    assert [t.sub for t in triggers(sentence)] == ["missile_strike"]
-
-
-# -- one toll told twice ------------------------------------------------------------------------------------------------
-PORT = dict(lat=46.48, lon=30.73, geonameid=31, admin1_code="UA-51", admin1_name="Odesa")
-DAY = "2024-06-02"
-
-
-def _report(sub: str, quote: str, *, start: int, killed: int | None, injured: int | None) -> Event:
-    place = make_place("Odesa", precision="exact", **PORT)
-    return Event("casualty_report", sub, EventDate(DAY, 1, ""), place, "UA-51", "Odesa", "UA", 1,
-                 [Source("a.txt", quote, start, start + len(quote))], 0.6, killed=killed, injured=injured,
-                 date_basis=DATE_BASIS["weekday"])
-
-
-def test_one_toll_told_twice_at_one_settlement_is_one_incident():
-    first = _report("missile_strike", "A missile hit the port of Odesa, killing two and injuring five.", start=0,
-                    killed=2, injured=5)
-    second = _report("shelling", "Another attack on the port: two people died and five were hurt.", start=200,
-                     killed=2, injured=5)
-    out = consolidate([first, second])
-    assert [(e.sub_event_type, e.killed, e.injured, len(e.sources)) for e in out] == [("missile_strike", 2, 5, 2)]
-
-
-def test_two_small_equal_tolls_stay_two_incidents():
-    # control: one killed twice in a day recurs by chance
-    first = _report("missile_strike", "A missile killed a man in Odesa.", start=0, killed=1, injured=None)
-    second = _report("shelling", "Shelling killed a woman in Odesa.", start=200, killed=1, injured=None)
-    assert len(consolidate([first, second])) == 2
-
-
-def test_two_different_tolls_stay_two_incidents():
-    first = _report("missile_strike", "A missile hit the port, killing two and injuring five.", start=0, killed=2,
-                    injured=5)
-    second = _report("drone_strike", "Drones hit a house, injuring four.", start=200, killed=None, injured=4)
-    assert len(consolidate([first, second])) == 2
