@@ -297,7 +297,7 @@ _MONTH_BEFORE = re.compile(r"\b(January|February|March|April|May|June|July|Augus
 _APPROXIMATE = ("about", "around", "some", "nearly", "almost", "up to", "roughly", "approximately", "an estimated",
                 "as many as")
 _UPDATE = re.compile(r"\b(rose|risen|rises|increased|climbed|grew|updated|latest|now|reached|has risen|so far|"
-                     r"as of|bringing|brings|brought)\b", re.IGNORECASE)
+                     r"as of|bringing|brings|brought|raising|raises|raised)\b", re.IGNORECASE)
 
 # a total over many incidents ("across the region", "over the past day"), unless the sentence names one incident
 # ("a missile", "the strike"): kept as a claim, never the toll of one incident. "Killed by Russian strikes in the X

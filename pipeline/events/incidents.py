@@ -940,8 +940,9 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     if sent.points and not own and regions and tells and not any(p.admin1_code in regions for p in sent.points) \
             and inc.date is not None and (sent.date is None or sent.date.date != inc.date.date):
         return True  # an incident told only by its oblast, and an attack at a town of another oblast not on its day
-    if sent.date is not None and not sent.strikes and _stated(inc) and _updates_only(sent.figures):
-        return False  # "On Thursday the toll rose to five": the day of the update, not of another incident
+    if sent.date is not None and not _strikes_of_its_own(sent) and _stated(inc) and _updates_only(sent.figures):
+        return False  # "On Thursday the toll rose to five": the day of the update, not of another incident (the
+        # attack an update names, "the toll from the attack on X rose to five", is the incident's, not one of its own)
     if sent.date is None:  # a fresh toll with no stated day is the page's news, not a stale day's attack
         return inc.date is not None and _stale(parse_iso(inc.date.date), published) and _own_attack(inc, sent) and \
             _fresh_toll(sent.figures) and not inc.figures
@@ -980,6 +981,13 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
         if values and known and not _ratio_ok(max(values), known, WEIGHTS.toll_ratio_split):
             return True
     return False
+
+
+def _strikes_of_its_own(sent: _Sentence) -> list[Trigger]:
+    """The sentence's strikes but those inside the words of a toll update ("raising the toll from the latest attack
+    on X to 28": the attack named is the one the toll is of)."""
+    updates = [(f.start - sent.start, f.end - sent.start) for f in sent.figures if f.update]
+    return [t for t in sent.strikes if not any(a <= t.start and t.end <= b for a, b in updates)]
 
 
 # a sentence opening on "Earlier" or "Previously" with a day of its own tells of an earlier attack, not the page's news

@@ -73,3 +73,11 @@ def test_a_denied_strike_with_a_toll_stays(geoparser):
             "The strike on the market in Kharkiv on Monday killed four people and injured 11, the governor said.")
     got = [(e.event_type, e.admin1_code, e.killed) for e in _events(geoparser, body)]
     assert got == [("casualty_report", "UA-63", 4)]
+
+
+# -- a toll update names the attack it counts ---------------------------------------------------------------------------
+def test_an_update_naming_its_attack_on_a_later_day_is_no_new_incident(geoparser):
+    body = ("A Russian missile hit an apartment block in Dnipro on Monday, killing nine people, the governor said.\n\n"
+            "Rescuers found two more bodies on Wednesday, raising the death toll from the attack on the city to 11.")
+    got = [(e.event_type, e.admin1_code, e.killed, e.when.date) for e in _events(geoparser, body, "2024-05-16")]
+    assert got == [("casualty_report", "UA-12", 11, "2024-05-13")]
