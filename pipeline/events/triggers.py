@@ -217,18 +217,24 @@ _BARE_STRIKE_NOUN = re.compile(r"(?:[\w-]+\s+)?(?:attacks|strikes|airstrikes|air
 _CONJUNCT = re.compile(r"\s(?:and|or)\s", re.IGNORECASE)
 _DETERMINED = re.compile(r"\b(?:a|an|the|this|that|these|those|its|their|his|her|our|one|two|three|several|"
                          r"\d[\d,]*)\b|['’]s\b", re.IGNORECASE)
+# harm told before the preposition makes the strike its cause, an incident ("two were injured due to shelling")
+_HARM = re.compile(r"\b(?:damag\w*|destroy\w*|kill\w*|injur\w*|wound\w*|hurt|died|dead|deaths?|ruin\w*|burn\w*|"
+                   r"hit|struck|collaps\w*|casualt\w*)\b", re.IGNORECASE)
 REASON_WINDOW_CHARS = 80  # how far before a strike noun its preposition of cause or concession may stand
 
 
 def _given_as_reason(sentence: str, start: int, end: int) -> bool:
     """The trigger at ``start:end`` is a bare strike noun told only as the reason or concession of its clause
-    (``_REASON_BEFORE``): attacks in general, no incident."""
+    (``_REASON_BEFORE``), not as the cause of harm the sentence tells before it (``_HARM``): attacks in general, no
+    incident."""
     if not _BARE_STRIKE_NOUN.fullmatch(sentence, start, end):
         return False
     window = sentence[max(0, start - REASON_WINDOW_CHARS):start]
     m = _REASON_BEFORE.search(window)
     if m is None or re.search(r"[,;:.!?]", m.group(1)):
         return False
+    if _HARM.search(sentence, 0, start - len(window) + m.start()):
+        return False  # "a school was damaged due to shelling": the cause of harm told, the incident itself
     own = _CONJUNCT.split(" " + m.group(1))[-1] + sentence[start:end]  # the trigger's own conjunct
     return not _DETERMINED.search(own)
 

@@ -81,3 +81,10 @@ def test_an_update_naming_its_attack_on_a_later_day_is_no_new_incident(geoparser
             "Rescuers found two more bodies on Wednesday, raising the death toll from the attack on the city to 11.")
     got = [(e.event_type, e.admin1_code, e.killed, e.when.date) for e in _events(geoparser, body, "2024-05-16")]
     assert got == [("casualty_report", "UA-12", 11, "2024-05-13")]
+
+
+def test_harm_told_due_to_shelling_is_an_incident(geoparser):
+    # control: the strike is the cause of the harm the sentence tells
+    body = "A school in Kherson was damaged on Wednesday due to Russian shelling, the governor said."
+    got = [(e.sub_event_type, e.admin1_code) for e in _events(geoparser, body, "2024-05-16")]
+    assert got == [("shelling", "UA-65")]
