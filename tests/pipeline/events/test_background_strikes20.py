@@ -97,3 +97,4 @@ def test_a_victim_named_by_a_wound_who_died_is_a_death():
     assert got == [("killed", 1)]
     got = [(f.kind, f.value) for f in figures("Four people were injured and one died.")]
     assert sorted(got) == [("injured", 4), ("killed", 1)]
+    assert [(f.kind, f.value) for f in figures("A woman was injured and died in hospital.")] == [("injured", 1)]
