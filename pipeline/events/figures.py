@@ -583,7 +583,6 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
             found[(kind, m.start())] = Figure(kind, 0, m.group(0), offset + m.start(), offset + m.end(), "zero",
                                               False, False)
     _fatal_wounds(found)
-    _died_of_wounds(found, sentence, offset)
     _other_kind_increments(found)
     _coordinated_parts(found, sentence, offset)
     frame = _SUBCOUNT_FRAME.match(sentence)
@@ -610,24 +609,6 @@ def _fatal_wounds(found: dict[tuple[str, int], Figure]) -> None:
             del found[key]
             found.setdefault(("killed", key[1]), Figure("killed", fig.value, fig.text, fig.start, fig.end, fig.role,
                                                         fig.approximate, fig.update, fig.additional))
-
-
-# the verb of a victim told by a wound participle ("a man injured in the strike ... died in hospital"): up to the clause's
-# end, a few words, then the verb of death
-_DIED_AFTER = re.compile(r"(?:(?!\band\b|\bor\b)[^,;:.!?]){0,80}?\b(?:later\s+|also\s+|subsequently\s+|then\s+)?"
-                         r"(?:died|has died|have died|succumbed)\b", re.IGNORECASE)
-_WOUND_PARTICIPLE_END = re.compile(r"\b(?<!was )(?<!were )(?<!is )(?<!are )(?<!been )(?<!be )(?:injured|wounded|hurt)$",
-                                   re.IGNORECASE)  # a participle after its noun, not a passive ("were injured")
-
-
-def _died_of_wounds(found: dict[tuple[str, int], Figure], sentence: str, offset: int) -> None:
-    """Turn a victim told by a wound participle whose clause's verb is a death ("a child wounded the day before also
-    died") into a killed figure, in place: the wound is how the victim is named, the death is what the clause tells."""
-    for key, fig in list(found.items()):
-        if fig.kind == "injured" and _WOUND_PARTICIPLE_END.search(fig.text) and \
-                _DIED_AFTER.match(sentence, fig.end - offset):
-            del found[key]
-            found.setdefault(("killed", key[1]), replace(fig, kind="killed"))
 
 
 def _framed_parts(found: dict[tuple[str, int], Figure], frame_end: int) -> None:

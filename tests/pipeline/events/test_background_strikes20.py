@@ -88,13 +88,3 @@ def test_harm_told_due_to_shelling_is_an_incident(geoparser):
     body = "A school in Kherson was damaged on Wednesday due to Russian shelling, the governor said."
     got = [(e.sub_event_type, e.admin1_code) for e in _events(geoparser, body, "2024-05-16")]
     assert got == [("shelling", "UA-65")]
-
-
-# -- a victim named by a wound who died ----------------------------------------------------------------------------------
-def test_a_victim_named_by_a_wound_who_died_is_a_death():
-    from pipeline.events.figures import figures
-    got = [(f.kind, f.value) for f in figures("A man injured in the shelling of Nikopol on Monday died in hospital.")]
-    assert got == [("killed", 1)]
-    got = [(f.kind, f.value) for f in figures("Four people were injured and one died.")]
-    assert sorted(got) == [("injured", 4), ("killed", 1)]
-    assert [(f.kind, f.value) for f in figures("A woman was injured and died in hospital.")] == [("injured", 1)]
