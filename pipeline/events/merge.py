@@ -57,7 +57,8 @@ Across outlets the toll follows one rule (ACLED's practice): the reports with th
 publication date win (a page with no date is not known to be older: its report is among them), and among them the
 most conservative report (the lowest killed, then the lowest injured),
 whose two figures are taken as a pair (never one outlet's killed with another's injured, a pair no one stated); a kind
-that report leaves unsaid comes from the latest others, else the earlier ones, lowest first. The date is the finest
+that report leaves unsaid comes from the latest others, else the earlier ones, lowest first; a lower total every outlet
+stated, of which the chosen figure is only a small update one outlet gave, is taken instead (:func:`_corroborated`). The date is the finest
 reported, except that of two days that are only their pages' own (``date_basis`` "page") the earlier is kept whatever
 their precision (the incident cannot follow its first report: :func:`_earlier_page`); of two days, the one the text fixes more firmly (``date_basis``; the page's own day stated, a
 dateline or "today", is no firmer than the page), then the one reported sooner after it (``report_lag``), then the
@@ -652,8 +653,30 @@ def _reported_toll(event: Event) -> tuple[int | None, int | None]:
             values = [getattr(r, attr) for r in current if getattr(r, attr) is not None] or \
                 [getattr(r, attr) for r in event.reports if getattr(r, attr) is not None]
             value = min(values) if values else None
-        out.append(value)
+        out.append(_corroborated(event, attr, value))
     return out[0], out[1]
+
+
+def _corroborated(event: Event, kind: str, value: int | None) -> int | None:
+    """The merged figure of one kind: ``value`` (the latest reports' choice), unless every outlet merged stated a lower
+    total of that kind (a claim, ``role`` "total") and ``value`` is only an update of it within
+    ``toll_ratio_compatible`` that not every outlet gave: then the lowest figure all stated (corroborated by every
+    source, and the conservative one: ACLED's practice). A toll grown further (2 killed in the first hours, 16 the
+    next day) stays the latest's."""
+    articles = {r.article for r in event.reports}
+    if value is None or len(articles) < 2:
+        return value
+    stated: dict[str, set[int]] = {}
+    for claim in event.casualty_claims:
+        if claim.kind == kind and claim.role == "total" and claim.value > 0:
+            stated.setdefault(claim.article, set()).add(claim.value)
+    if any(article not in stated for article in articles):
+        return value
+    common = set.intersection(*(stated[article] for article in articles))
+    if not common or value in common:
+        return value
+    low = min(common)
+    return low if low < value and _ratio_ok(low, value, WEIGHTS.toll_ratio_compatible) else value
 
 
 _UNSAID = 1 << 30  # a kind a report leaves unsaid sorts after every stated figure

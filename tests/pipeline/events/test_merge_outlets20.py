@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.events import merge as M
-from pipeline.events.records import CasualtyClaim, Event
+from pipeline.events.records import CasualtyClaim, Event, Report
 from pipeline.text.dates import EventDate
 from pipeline.text.translit import spelling_key
 from tests.fixtures import event_articles, merged_in_order
@@ -76,3 +76,26 @@ def test_the_adjectival_zsk_is_keyed_as_ukrainian_writes_it(ukrainian, russian):
 @pytest.mark.parametrize(("one", "other"), [("Lozove", "Lozovskoe"), ("Zaporizke", "Zaporozhe")])
 def test_other_names_keep_their_keys(one, other):
     assert spelling_key(one) != spelling_key(other)
+
+
+# -- the merged toll: a lower total every outlet stated, of which the latest is only a small update ----------------
+def _merged_toll(*outlets: tuple[str, str, int, list[int]]) -> tuple[int | None, int | None]:
+    """The merged toll of outlets (article, published, toll killed, every killed total it stated)."""
+    event = Event("casualty_report", "missile_strike", EventDate("2024-03-11", 1, ""), None, None, None, None, 3, [],
+                  0.5, reports=[Report(a, day, killed, None) for a, day, killed, _said in outlets],
+                  casualty_claims=[CasualtyClaim("killed", v, f"{v} killed", None, a, 0, 1)
+                                   for a, _day, _killed, said in outlets for v in said])
+    return M._reported_toll(event)
+
+
+def test_a_total_every_outlet_stated_wins_over_one_outlets_small_update():
+    # one outlet said ten killed; the next day another said ten, then twelve: ten is what every source counted
+    assert _merged_toll(("a.txt", "2024-03-11", 10, [10]), ("b.txt", "2024-03-12", 12, [10, 12])) == (10, None)
+
+
+@pytest.mark.parametrize(("outlets", "toll"), [
+    ((("a.txt", "2024-03-11", 2, [2]), ("b.txt", "2024-03-12", 16, [2, 16])), 16),  # grown further: the latest
+    ((("a.txt", "2024-03-11", 10, [10]), ("b.txt", "2024-03-12", 12, [12])), 12),  # no figure all stated
+    ((("a.txt", "2024-03-11", 10, [10]), ("b.txt", "2024-03-12", 9, [9, 10])), 9)])  # the latest already lower
+def test_the_latest_toll_stays_when_no_lower_figure_all_stated_is_near_it(outlets, toll):
+    assert _merged_toll(*outlets) == (toll, None)
