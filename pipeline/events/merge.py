@@ -35,10 +35,14 @@ dated and whichever comes first:
   not (:func:`_undated_evidence`): the same settlement for sure (the same gazetteer entry, not just
   nearby, and neither told only near it: :func:`_near_only`), and for a strike figures both state that agree and identify it (:func:`_figures_agree`: exactly,
   or one kind as an early and a later toll when the other is distinctive; both kinds alike, or one distinctive
-  figure alike: "3 injured" alone is too common) with no other weapon (a shelling and a
-  missile only when killed and injured both agree); for a change of control the same change by the same
+  figure alike: "3 injured" alone is too common) with no other weapon (a shelling and an air strike only when
+  killed and injured both agree, or one distinctive figure does: :func:`_figures_identify`); for a change of
+  control the same change by the same
   side, or a capture / recapture / withdrawal with the same gainer ("captured" is the other's "withdrew").
   A strike with no figures and no date is never merged: a city is struck too often to know which time.
+
+Figures are alike (:func:`_alike`) when the tolls are equal or one outlet's toll is a total the other stated too
+before it settled on an update ("4 killed, 7 injured", later "9 injured"): both counted the same dead and wounded.
 
 Of several merged events a report may join, it joins the one it fits best (:func:`fit`), and one
 article's events are paired with them best fit first (``CrossArticleMerge.add``), each at most once, so
@@ -50,9 +54,11 @@ of villages taken).
 Claims merge per oblast and claimant, keeping every stage with its date.
 
 Across outlets the toll follows one rule (ACLED's practice): the reports with the latest
-publication date win, and among them the most conservative report (the lowest killed, then the lowest injured),
+publication date win (a page with no date is not known to be older: its report is among them), and among them the
+most conservative report (the lowest killed, then the lowest injured),
 whose two figures are taken as a pair (never one outlet's killed with another's injured, a pair no one stated); a kind
-that report leaves unsaid comes from the latest others, else the earlier ones, lowest first. The date is the finest
+that report leaves unsaid comes from the latest others, else the earlier ones, lowest first; a lower total every outlet
+stated, of which the chosen figure is only a small update one outlet gave, is taken instead (:func:`_corroborated`). The date is the finest
 reported, except that of two days that are only their pages' own (``date_basis`` "page") the earlier is kept whatever
 their precision (the incident cannot follow its first report: :func:`_earlier_page`); of two days, the one the text fixes more firmly (``date_basis``; the page's own day stated, a
 dateline or "today", is no firmer than the page), then the one reported sooner after it (``report_lag``), then the
@@ -220,6 +226,35 @@ def _both_stated(a: Event, b: Event) -> list[tuple[int, int]]:
     return [(x, y) for x, y in ((getattr(a, k), getattr(b, k)) for k in _KINDS) if x is not None and y is not None]
 
 
+def _stated(event: Event | MergeView) -> frozenset[tuple[str, int]]:
+    """Every total an event's reports state, as (kind, figure): its toll and each stated total of its claims
+    (``CasualtyClaim.role`` "total": not a sub-count, an increment or an observation), non-zero."""
+    if isinstance(event, MergeView):
+        return event.stated
+    found = {(c.kind, c.value) for c in event.casualty_claims if c.role == "total" and c.value > 0}
+    found.update((kind, getattr(event, kind)) for kind in _KINDS if getattr(event, kind))
+    return frozenset(found)
+
+
+def _alike(a: Event | MergeView, b: Event | MergeView) -> dict[str, int]:
+    """The kinds of figure both reports state as a toll for which both stated one total alike (kind -> the largest
+    such figure): the tolls equal, or one outlet's toll told by the other too before it settled on an update ("5
+    killed, 8 injured" in one outlet; "5 killed and 8 injured", later "11 injured", in the other). Two reports that
+    once stated the same figures counted the same dead and wounded."""
+    out: dict[str, int] = {}
+    for kind in _KINDS:
+        x, y = getattr(a, kind), getattr(b, kind)
+        if not x or not y:
+            continue
+        if x == y:
+            out[kind] = x
+            continue
+        common = [v for k, v in _stated(a) & _stated(b) if k == kind]
+        if common:
+            out[kind] = max(common)
+    return out
+
+
 def _figures_agree(a: Event, b: Event) -> bool:
     """Both state a figure of one kind and every figure both state agrees within ``toll_ratio_undated`` (exactly:
     with no date, 3 and 4 killed cannot be told to be an early and a later toll rather than two shellings of one
@@ -227,11 +262,18 @@ def _figures_agree(a: Event, b: Event) -> bool:
     differ as an early and a later toll (within ``toll_ratio_compatible``) when the other agrees and is at least
     ``undated_distinct_figure`` (7 and 12 killed with 33 injured each: one attack told at two hours).
 
+    Figures are compared as :func:`_alike` reads them (an outlet's total before its update counts).
     The figures alike must also identify the incident: both kinds alike, or one alike of at least
     ``undated_distinct_figure``. One small figure alike (3 injured by a drone) is what a city struck most
     nights reports again and again: with no date it cannot tell this night's attack from another's."""
     shared, distinct, updated = 0, False, 0
-    for x, y in _both_stated(a, b):
+    alike = _alike(a, b)
+    for kind in _KINDS:
+        x, y = getattr(a, kind), getattr(b, kind)
+        if x is None or y is None:
+            continue
+        if kind in alike:
+            x = y = alike[kind]
         lo, hi = sorted((x, y))
         if hi and lo / hi < WEIGHTS.toll_ratio_undated:
             if not _ratio_ok(lo, hi, WEIGHTS.toll_ratio_compatible):
@@ -251,7 +293,7 @@ def _undated_evidence(a: Event, b: Event) -> bool:
     Symmetric, and the same whether the other side is dated or not: the same settlement for sure
     (:func:`settlement`, not only within ``merge_km``), and either the same change of control by the same
     side (or a side one report leaves unsaid), or two casualty reports of one weapon (or one left unsaid) whose
-    figures agree (:func:`_figures_agree`).
+    figures agree (:func:`_figures_agree`); told with two wordings of the attack, figures that identify it.
     """
     key = settlement(a.place)
     if key is None or key != settlement(b.place) or _near_only(a) or _near_only(b):
@@ -265,8 +307,10 @@ def _undated_evidence(a: Event, b: Event) -> bool:
     subs = {a.sub_event_type, b.sub_event_type} - set(_GENERIC)
     if len(subs) <= 1:
         return True  # one weapon, or one left unsaid
-    # two ways of telling the attack (shelling, a missile): one incident only when every figure agrees in full
-    return not _weapons_differ(a, b) and _figures_shared(a, b) >= WEIGHTS.undated_loose_weapon_figures
+    # two ways of telling the attack (shelling, an air strike): one incident only when every figure agrees in full,
+    # or a distinctive one does (``_figures_identify``: the same 40 dead in one town)
+    return not _weapons_differ(a, b) and \
+        (_figures_shared(a, b) >= WEIGHTS.undated_loose_weapon_figures or _figures_identify(a, b))
 
 
 def _near_only(event: Event | MergeView) -> bool:
@@ -297,14 +341,13 @@ def _figures_identify(a: Event, b: Event) -> bool:
     both kinds alike, or one alike of at least ``undated_distinct_figure`` (the other kind only compatible: an
     update). One small figure alike ("1 killed", the injured told 5 and 8) is what a port or a city struck every few
     days reports again and again: a week apart it cannot tell this strike from the last one."""
-    return _figures_shared(a, b) >= len(_KINDS) or \
-        any(x == y >= WEIGHTS.undated_distinct_figure for x, y in _both_stated(a, b))
+    alike = _alike(a, b)
+    return len(alike) >= len(_KINDS) or any(x >= WEIGHTS.undated_distinct_figure for x in alike.values())
 
 
 def _figures_shared(a: Event, b: Event) -> int:
-    """How many kinds of figure (killed, injured) both reports state, non-zero and equal."""
-    return sum(1 for attr in ("killed", "injured")
-               if getattr(a, attr) and getattr(a, attr) == getattr(b, attr))
+    """How many kinds of figure (killed, injured) both reports state alike, non-zero (:func:`_alike`)."""
+    return len(_alike(a, b))
 
 
 def mergeable(a: Event, b: Event) -> bool:
@@ -600,8 +643,8 @@ def _reported_toll(event: Event) -> tuple[int | None, int | None]:
     if not event.reports:
         return event.killed, event.injured
     latest = max((r.published or "") for r in event.reports)
-    current = [r for r in event.reports if (r.published or "") == latest and
-               (r.killed is not None or r.injured is not None)]
+    current = [r for r in event.reports if (r.published or latest) == latest and
+               (r.killed is not None or r.injured is not None)]  # a page with no date is not known to be older
     chosen = min(current, key=_conservative, default=None)
     out = []
     for attr in ("killed", "injured"):
@@ -610,8 +653,30 @@ def _reported_toll(event: Event) -> tuple[int | None, int | None]:
             values = [getattr(r, attr) for r in current if getattr(r, attr) is not None] or \
                 [getattr(r, attr) for r in event.reports if getattr(r, attr) is not None]
             value = min(values) if values else None
-        out.append(value)
+        out.append(_corroborated(event, attr, value))
     return out[0], out[1]
+
+
+def _corroborated(event: Event, kind: str, value: int | None) -> int | None:
+    """The merged figure of one kind: ``value`` (the latest reports' choice), unless every outlet merged stated a lower
+    total of that kind (a claim, ``role`` "total") and ``value`` is only an update of it within
+    ``toll_ratio_compatible`` that not every outlet gave: then the lowest figure all stated (corroborated by every
+    source, and the conservative one: ACLED's practice). A toll grown further (2 killed in the first hours, 16 the
+    next day) stays the latest's."""
+    articles = {r.article for r in event.reports}
+    if value is None or len(articles) < 2:
+        return value
+    stated: dict[str, set[int]] = {}
+    for claim in event.casualty_claims:
+        if claim.kind == kind and claim.role == "total" and claim.value > 0:
+            stated.setdefault(claim.article, set()).add(claim.value)
+    if any(article not in stated for article in articles):
+        return value
+    common = set.intersection(*(stated[article] for article in articles))
+    if not common or value in common:
+        return value
+    low = min(common)
+    return low if low < value and _ratio_ok(low, value, WEIGHTS.toll_ratio_compatible) else value
 
 
 _UNSAID = 1 << 30  # a kind a report leaves unsaid sorts after every stated figure
@@ -923,7 +988,7 @@ class MergeView:
     of the events it met recently and loads a whole event (from its pickle) only to absorb a report into it."""
 
     __slots__ = ("event_type", "sub_event_type", "when", "date_basis", "place", "geo_precision", "admin1_code",
-                 "admin1_name", "claimed_by", "actor", "gains", "killed", "injured", "published", "weapons")
+                 "admin1_name", "claimed_by", "actor", "gains", "killed", "injured", "published", "weapons", "stated")
 
     def __init__(self, event: Event) -> None:
         self.event_type = sys.intern(event.event_type)
@@ -940,6 +1005,7 @@ class MergeView:
         self.killed, self.injured = event.killed, event.injured
         self.published = _published(event)
         self.weapons = named_weapons(event)
+        self.stated = _stated(event)
 
 
 def _article_code(article: str) -> int:

@@ -71,8 +71,9 @@ class EventWeights:
     undated_distinct_figure: int = 10  # ... but one kind of figure may differ as an early and a later toll when the
     # other kind agrees and is at least this (two attacks on one city with the same 10+ injured are rare; 2 are not)
     undated_loose_weapon_figures: int = 2  # ... and, when the two tell the attack differently (shelling, a missile;
-    # never two named weapons), only when this many kinds of figure (killed and injured) agree: one small figure
-    # alike ("2 killed") is too common to tell one attack from another
+    # never two named weapons), only when this many kinds of figure (killed and injured) agree, or one figure alike of
+    # at least ``undated_distinct_figure`` does: one small figure alike ("2 killed") is too common to tell one attack
+    # from another; the same 40 dead in one town are one attack however an outlet names the weapon
     oblast_distinct_figure: int = 5  # a report placed only at its oblast joins one at a settlement of that oblast on
     # the same day or so only with a figure alike of at least this (and the same weapon): an oblast is struck many
     # times a day, and "one killed" alike says nothing; the same 5+ dead by one weapon on one day are one strike

@@ -511,12 +511,22 @@ def spelling_key(name: str) -> tuple[str, ...]:
     True
     >>> spelling_key("Lisne Pershe") == spelling_key("Lisne Druhe")
     False
+
+    An adjectival name's "-sk-" after z or zh, which Ukrainian assimilates ("-zk-": Zaporizke) where Russian keeps
+    it (Zaporozhskoe), is keyed as Ukrainian writes it (``_ADJECTIVAL_ZSK``).
+
+    >>> spelling_key("Zaporizke") == spelling_key("Zaporozhskoe")
+    True
     """
     words = []
     for word in name_key(name).replace("'", "").split():
         sense = next((f"#{s}" for s, rx in _SENSE_PATTERNS if rx.fullmatch(word)), None)
-        words.append(sense or skeleton(word) or word)
+        words.append(sense or _ADJECTIVAL_ZSK.sub("zk", skeleton(word)) or word)
     return tuple(sorted(words))
+
+
+# Ukrainian з/ж + ськ is зьк (Запорізьке), Russian keeps жск (Запорожское): in a consonant skeleton "zsk" is "zk"
+_ADJECTIVAL_ZSK = re.compile(r"(?<=.)zsk")
 
 
 # -- spellings the press uses for a romanised name, by rule ---------------------------------------------------------
