@@ -32,3 +32,30 @@ def test_a_city_possessive_owns_the_district_after_it(geoparser):
 def test_plural_districts_are_left_alone(geoparser):
     places = _by_text(geoparser, "Strikes hit the Kholodnohirskyi and Slobidskyi districts of Kharkiv.")
     assert not any(text.endswith("districts") for text in places)
+
+
+def test_names_called_settlements_are_not_their_oblasts(geoparser):
+    places = _by_text(geoparser, "The town lies between the larger settlements of Sumy and Kharkiv.")
+    assert places["Sumy"].feature_kind == "city" and places["Kharkiv"].feature_kind == "city"
+
+
+def test_a_country_in_a_settlement_list_stays_the_country(geoparser):
+    places = _by_text(geoparser, "A building caught fire in the city of Kurchatov, Russia's Kursk region.")
+    assert places["Russia"].feature_kind == "country"
+
+
+def test_an_operator_acronym_before_a_plant_keeps_the_city(geoparser):
+    places = _by_text(geoparser, "A fire broke out at the Nizhny Novgorod ABCOIL plant, he said.")
+    assert places["Nizhny Novgorod"].admin1_code == "RU-NIZ"
+
+
+def test_a_word_of_a_name_read_as_no_place_is_not_a_village(geoparser):
+    # "Nizhny Novgorod Foobar" reads as an organisation's name: its first word is no Ukrainian "Nyzhnye"
+    places = _by_text(geoparser, "Officials of Nizhny Novgorod Foobar met on Monday.")
+    assert "Nizhny" not in places
+
+
+def test_the_first_of_two_names_sharing_their_noun(geoparser):
+    places = _by_text(geoparser, "Troops retook Velyka and Mala Oleksandrivka in the Kherson region.")
+    assert places["Velyka"].name == "Velyka Oleksandrivka" and places["Velyka"].admin1_code == "UA-65"
+    assert places["Mala Oleksandrivka"].admin1_code == "UA-65"
