@@ -111,7 +111,7 @@ _SETTLEMENT_OF = re.compile(
     + r"))(?i:s? of)[ \t]+")
 # a facility named after the place before it ("the Rivne nuclear power plant", "the Sumy drama theatre"):
 # it becomes the landmark of that name (in any of the place's spellings), else it is placed at the place
-_FACILITY = re.compile(r"[ \t]+((?:(?:nuclear|hydroelectric|hydro|thermal|coal|steel|chemical|oil|gas|coke|"
+_FACILITY = re.compile(r"[ \t]+((?:(?:nuclear|hydroelectric|hydropower|hydro|thermal|coal|steel|chemical|oil|gas|coke|"
                        r"metallurgical|iron[ \t]+and[ \t]+steel|power|drama|regional|children's|children’s|military|fuel|"
                        r"ammunition|ammo)[ \t]+)*(?:power[ \t]+plant|power[ \t]+station|plant|works|refinery|NPP|HPP|TPP|"
                        r"CHP|dam|bridge|airport|airfield|air[ \t]*base|depot|theat(?:er|re)|hospital|cathedral|"
@@ -1448,9 +1448,27 @@ def _landmark_rows(gaz: Gazetteer, key: str, rows: tuple[int, ...], tail: str) -
         keys.add(name_key(str(gaz._name[row])))
         keys.update(name_key(n) for n in gaz.alternate_names(row).split("|") if n)
     found: set[int] = set()
+    tails = _facility_tails(tail)
     for k in sorted(keys - {""}):
-        found.update(r for r in gaz.rows_for_key(f"{k} {tail}") if gaz.kind_of[r] == "landmark")
+        for t in tails:
+            found.update(r for r in gaz.rows_for_key(f"{k} {t}") if gaz.kind_of[r] == "landmark")
     return tuple(sorted(found))
+
+
+# the ways the press writes one kind of power plant, each → the form the landmark table uses
+_FACILITY_SPELLINGS = (("hydropower", "hydroelectric power"), ("hydro power", "hydroelectric power"),
+                       ("power station", "power plant"), ("hydroelectric station", "hydroelectric power plant"),
+                       ("hpp", "hydroelectric power plant"), ("npp", "nuclear power plant"))
+
+
+def _facility_tails(tail: str) -> tuple[str, ...]:
+    """``tail`` (a facility noun, as a key) and its spelling in the landmark table's words ("hydropower plant"
+    → "hydroelectric power plant")."""
+    out = tail
+    for written, table in _FACILITY_SPELLINGS:
+        if f" {written} " in f" {out} ":
+            out = f" {out} ".replace(f" {written} ", f" {table} ").strip()
+    return (tail,) if out == tail else (tail, out)
 
 
 def _ends_with_region_word(surface: str) -> bool:

@@ -59,3 +59,14 @@ def test_the_first_of_two_names_sharing_their_noun(geoparser):
     places = _by_text(geoparser, "Troops retook Velyka and Mala Oleksandrivka in the Kherson region.")
     assert places["Velyka"].name == "Velyka Oleksandrivka" and places["Velyka"].admin1_code == "UA-65"
     assert places["Mala Oleksandrivka"].admin1_code == "UA-65"
+
+
+def test_a_hydropower_plant_is_the_landmark_the_table_calls_a_hydroelectric_power_plant(geoparser):
+    places = _by_text(geoparser, "Officials feared for the Kakhovka Hydropower Plant on Friday.")
+    assert places["Kakhovka Hydropower Plant"].feature_kind == "landmark"
+
+
+def test_a_plant_named_after_a_river_is_not_the_city_of_that_name(geoparser):
+    places = _by_text(geoparser, "The president visited the Dnipro Hydroelectric Power Plant on Monday.")
+    plant = places["Dnipro Hydroelectric Power Plant"]
+    assert plant.feature_kind == "landmark" and plant.admin1_code == "UA-23"
