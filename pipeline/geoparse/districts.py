@@ -8,7 +8,7 @@ namesake elsewhere: a Russian district's seat is not the Belarusian town whose a
 such town near the unit: the unit's own point); "the Xsky district" is the admin-2 unit itself.
 
 A mention resolved to a district itself (the admin-2 unit, or a district of a city placed at the city) is named
-by the name and its noun together ("the Kirishsky district", "Kharkiv's Saltivskyi District"): once resolved,
+by the name and its noun together ("the Kirishsky district", "the Saltivskyi district of Kharkiv"): once resolved,
 its span takes the noun in (``widen_adjective_districts``); "the X district" placed at its seat keeps the seat's
 name as its span.
 
@@ -48,9 +48,6 @@ _POSSESSIVE_BEFORE = re.compile(r"(?<![Oo]blast)(?<![Rr]egion)(?<![Pp]rovince)['
 # "Starodubskiy", "Rylsk" → "Rylskiy")
 _ADJECTIVE_SUFFIXES = ("skyi", "skiy", "sky", "skyy", "skij")
 _ADJECTIVE_SUFFIXES_AFTER_SK = ("yi", "iy", "y", "yy", "ij")
-# a name written as an adjective (Ukrainian "-skyi", Russian "-skiy" / "-sky" / "-skoy", the feminine "-ska"):
-# with "district" after it, the name of a district, not of a town
-_ADJECTIVE_NAME = re.compile(r"(?:sk|tsk|zk)(?:yi|yy|iy|ii|ij|y|oy|oi|a)\Z", re.IGNORECASE)
 # the signal of a district of a city placed at the city (``resolve``)
 CITY_DISTRICT_SIGNAL = "city_district"
 # how the unit was found: named by its own adjective ("the Xsky district") or by its seat ("the X district")
@@ -83,11 +80,6 @@ def mark_district_seats(text: str, gaz: Gazetteer, mentions: list[Mention]) -> N
         m.district = True
         what = f"the seat of {gaz._name[unit]} raion" if row != unit else "the raion's point"
         m.signals.append(Signal("district_seat", 0.0, f"named as a district: {what}"))
-
-
-def is_adjective_district(text: str, m: Mention) -> bool:
-    """Whether ``m`` is a district's adjective followed by its noun ("the Saltivskyi district")."""
-    return bool(_ADJECTIVE_NAME.search(m.text)) and _DISTRICT_AFTER.match(text, m.end) is not None
 
 
 def widen_adjective_districts(text: str, resolved: list[Resolution]) -> None:

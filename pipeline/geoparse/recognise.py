@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from pipeline.geoparse.gazetteer import Gazetteer, adjective_forms_params, adjective_stem, one_word_adjectival
 from pipeline.geoparse.city_parts import mark_city_parts
-from pipeline.geoparse.districts import is_adjective_district, mark_district_seats
+from pipeline.geoparse.districts import mark_district_seats
 from pipeline.geoparse.hromadas import hromada_seats
 from pipeline.geoparse.offsets import Offset, mark_offsets
 from pipeline.geoparse.nonplaces import AIRFIELD_NUMBER, without_nonplace_readings
@@ -691,7 +691,6 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         mentions = _elided_pairs(ctx, gaz, mentions)
     mentions = _settlements_missing_from_gazetteer(ctx, gaz, mentions, lines)
     _mark_location_strings(ctx, gaz, mentions)
-    _mark_possessive_city_districts(ctx.text, mentions)
     mark_district_seats(ctx.text, gaz, mentions)
     mark_city_parts(ctx.text, ctx.lower, mentions)
     mark_offsets(ctx.text, ctx.lower, mentions)
@@ -2446,18 +2445,6 @@ def _elided_pairs(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> lis
         e.signals.append(Signal("elided_name", 0.0, f"\"{first}\" shares its noun with \"{m.text}\""))
         found.append(e)
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
-
-
-def _mark_possessive_city_districts(text: str, mentions: list[Mention]) -> None:
-    """"Y's Xsky district" (a city's possessive, then a district's adjective) is a district of Y, as "the Xsky
-    district of Y" is: not a town called like the adjective elsewhere. A unit's possessive ("Y Oblast's X
-    district") owns a rural district (``districts``)."""
-    for owner, m in zip(mentions, mentions[1:]):
-        if not _possessive_after(text, owner) or owner.region_word or owner.kind not in ("name", "variant") or \
-                m.kind not in ("name", "variant") or m.district_of is not None or m.start != owner.end + 3:
-            continue
-        if is_adjective_district(text, m):
-            m.district_of = mentions.index(owner)
 
 
 def _possessive_after(text: str, m: Mention) -> bool:
