@@ -16,6 +16,7 @@ from functools import lru_cache
 from pipeline import settings
 from pipeline.model import PLACE_FIELDS  # noqa: F401  (re-exported: the fields of a place)
 from pipeline.geoparse.capitals import capital_phrases
+from pipeline.geoparse.districts import widen_adjective_districts
 from pipeline.geoparse.gazetteer import Gazetteer, load_gazetteer
 from pipeline.geoparse.recognise import Mention, find_mentions, load_word_lists, prepare_lower_case_names, prepare_spellings
 from pipeline.geoparse.theatre import has_war_cue
@@ -114,14 +115,18 @@ class Geoparser:
         resolved = capital_phrases(text, resolve(mentions, gaz, focus_country=self.focus_country, war_cue=war_cue),
                                    gaz)
         if not any(r.candidate.minor for r in resolved):
+            widen_adjective_districts(text, resolved)
             return resolved
         supported = _supported_countries(resolved, self.focus_country)
         unsupported = {id(r.mention) for r in resolved
                        if r.candidate.minor and r.candidate.country_code not in supported}
         if not unsupported:
+            widen_adjective_districts(text, resolved)
             return resolved
-        return capital_phrases(text, resolve(_without_minor(mentions, unsupported, gaz), gaz,
-                                             focus_country=self.focus_country, war_cue=war_cue), gaz)
+        resolved = capital_phrases(text, resolve(_without_minor(mentions, unsupported, gaz), gaz,
+                                                 focus_country=self.focus_country, war_cue=war_cue), gaz)
+        widen_adjective_districts(text, resolved)
+        return resolved
 
     def _look_up_online(self, r: Resolution, place: Place) -> Place:
         """Replace the admin-unit point of a settlement the gazetteer lacks by the online geocoder's answer

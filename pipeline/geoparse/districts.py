@@ -7,6 +7,11 @@ through the admin-2 unit whose name is the adjective of X (so the town is the on
 namesake elsewhere: a Russian district's seat is not the Belarusian town whose alternate name it shares; no
 such town near the unit: the unit's own point); "the Xsky district" is the admin-2 unit itself.
 
+A mention resolved to a district itself (the admin-2 unit, or a district of a city placed at the city) is named
+by the name and its noun together ("the Kirishsky district", "the Saltivskyi district of Kharkiv"): once resolved,
+its span takes the noun in (``widen_adjective_districts``); "the X district" placed at its seat keeps the seat's
+name as its span.
+
 A city district is not this: "the X district of Y" (``Mention.district_of``), "Y's X district", and adjectives
 that also name towns (GeoNames lists the districts of big cities as towns: "Podilskyi" is a part of Kyiv as
 well as a raion of the Odesa region) are left to the other rules.
@@ -22,6 +27,7 @@ from pipeline.model import Signal
 if TYPE_CHECKING:
     from pipeline.geoparse.gazetteer import Gazetteer
     from pipeline.geoparse.recognise import Mention
+    from pipeline.geoparse.resolve import Resolution
 
 # a seat lies this near (km) to its unit's reference point at most (raions are 30–80 km across; the point of a
 # raion is its centroid, the seat often off-centre): farther, a town of that name is a namesake, not the seat
@@ -42,6 +48,8 @@ _POSSESSIVE_BEFORE = re.compile(r"(?<![Oo]blast)(?<![Rr]egion)(?<![Pp]rovince)['
 # "Starodubskiy", "Rylsk" → "Rylskiy")
 _ADJECTIVE_SUFFIXES = ("skyi", "skiy", "sky", "skyy", "skij")
 _ADJECTIVE_SUFFIXES_AFTER_SK = ("yi", "iy", "y", "yy", "ij")
+# the signal of a district of a city placed at the city (``resolve``)
+CITY_DISTRICT_SIGNAL = "city_district"
 # how the unit was found: named by its own adjective ("the Xsky district") or by its seat ("the X district")
 _BY_ADJECTIVE, _BY_TOWN = "adjective", "town"
 
@@ -72,6 +80,23 @@ def mark_district_seats(text: str, gaz: Gazetteer, mentions: list[Mention]) -> N
         m.district = True
         what = f"the seat of {gaz._name[unit]} raion" if row != unit else "the raion's point"
         m.signals.append(Signal("district_seat", 0.0, f"named as a district: {what}"))
+
+
+def widen_adjective_districts(text: str, resolved: list[Resolution]) -> None:
+    """Take "district" / "raion" / "rayon" after a resolved name into its span when its place is the district
+    itself: the admin-2 unit ("the Kirishsky district") or a district of a city, placed at the city ("Kharkiv's
+    Kyivskyi district"); the adjective alone names nothing. A rural district placed at its seat ("the Chuhuiv
+    district") keeps the seat's name; the plural ("the Kyivskyi and Saltivskyi districts") is left as it is."""
+    for r in resolved:
+        m = r.mention
+        if m.kind not in ("name", "variant") or m.region_word or text[m.end:m.end + 1] not in (" ", "\t"):
+            continue
+        if r.candidate.feature_kind != "admin2" and not any(s.kind == CITY_DISTRICT_SIGNAL for s in r.signals):
+            continue
+        after = _DISTRICT_AFTER.match(text, m.end)
+        if after is not None:
+            m.end = after.end()
+            m.text = text[m.start:m.end]
 
 
 def _seat(gaz: Gazetteer, key: str) -> tuple[int, int, str] | None:

@@ -111,11 +111,13 @@ _SETTLEMENT_OF = re.compile(
     + r"))(?i:s? of)[ \t]+")
 # a facility named after the place before it ("the Rivne nuclear power plant", "the Sumy drama theatre"):
 # it becomes the landmark of that name (in any of the place's spellings), else it is placed at the place
-_FACILITY = re.compile(r"[ \t]+((?:(?:nuclear|hydroelectric|hydro|thermal|coal|steel|chemical|oil|gas|coke|"
+_FACILITY = re.compile(r"[ \t]+((?:(?:nuclear|hydroelectric|hydropower|hydro|thermal|coal|steel|chemical|oil|gas|coke|"
                        r"metallurgical|iron[ \t]+and[ \t]+steel|power|drama|regional|children's|children’s|military|fuel|"
                        r"ammunition|ammo)[ \t]+)*(?:power[ \t]+plant|power[ \t]+station|plant|works|refinery|NPP|HPP|TPP|"
                        r"CHP|dam|bridge|airport|airfield|air[ \t]*base|depot|theat(?:er|re)|hospital|cathedral|"
                        r"(?:railway|train|pumping|metering|compressor|measuring)[ \t]+station))\b", re.IGNORECASE)
+# an operator's acronym between a place and its facility ("the X LUKOIL refinery"): the place still names where
+_ACRONYM_THEN_FACILITY = re.compile(r"[ \t]+(?-i:[A-Z][A-Z0-9&]{2,})(?=[ \t])" + _FACILITY.pattern, re.IGNORECASE)
 _FACILITY_KINDS = frozenset({"city", "landmark"})
 # facilities placed at the place they are named after even without a landmark row: power plants, dams,
 # refineries and other qualified plants, theatres, railway stations (the station of a town lies in it), the pumping,
@@ -637,6 +639,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         raw += _location_line_matches(ctx, gaz, lines)
     chosen = _leftmost_longest(raw)
     mentions = []
+    rejected: list[tuple[int, int]] = []  # spans of names of several words read as no place here
     surnames = _surnames(ctx, gaz)
     for start, end, surface, key, kind, rows in chosen:
         if kind == "name" and not rows:  # (most gazetteer matches: some are dropped whatever their context)
@@ -652,7 +655,9 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             m.location_line = _heads_location_part(text, m, lines)
         if _keep(m, ctx, gaz, surnames):
             mentions.append(m)
-    mentions += _variant_matches(ctx, gaz, mentions, surnames)
+        elif " " in surface:
+            rejected.append((start, end))
+    mentions += _variant_matches(ctx, gaz, mentions, surnames, rejected)
     mentions = without_person_readings(text, gaz, mentions, surnames, lambda m: _rows_of(gaz, m))
     mentions = without_nonplace_readings(text, gaz, mentions, lambda m: _rows_of(gaz, m),
                                          lambda m: ctx.line_kind(m.paragraph) == "prose")
@@ -682,6 +687,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     _mark_regions(ctx, mentions)
     if lines:
         mentions = _without_city_district_heads(ctx.text, lines, mentions)
+    if " and " in text or " or " in text:
+        mentions = _elided_pairs(ctx, gaz, mentions)
     mentions = _settlements_missing_from_gazetteer(ctx, gaz, mentions, lines)
     _mark_location_strings(ctx, gaz, mentions)
     mark_district_seats(ctx.text, gaz, mentions)
@@ -1440,9 +1447,27 @@ def _landmark_rows(gaz: Gazetteer, key: str, rows: tuple[int, ...], tail: str) -
         keys.add(name_key(str(gaz._name[row])))
         keys.update(name_key(n) for n in gaz.alternate_names(row).split("|") if n)
     found: set[int] = set()
+    tails = _facility_tails(tail)
     for k in sorted(keys - {""}):
-        found.update(r for r in gaz.rows_for_key(f"{k} {tail}") if gaz.kind_of[r] == "landmark")
+        for t in tails:
+            found.update(r for r in gaz.rows_for_key(f"{k} {t}") if gaz.kind_of[r] == "landmark")
     return tuple(sorted(found))
+
+
+# the ways the press writes one kind of power plant, each → the form the landmark table uses
+_FACILITY_SPELLINGS = (("hydropower", "hydroelectric power"), ("hydro power", "hydroelectric power"),
+                       ("power station", "power plant"), ("hydroelectric station", "hydroelectric power plant"),
+                       ("hpp", "hydroelectric power plant"), ("npp", "nuclear power plant"))
+
+
+def _facility_tails(tail: str) -> tuple[str, ...]:
+    """``tail`` (a facility noun, as a key) and its spelling in the landmark table's words ("hydropower plant"
+    → "hydroelectric power plant")."""
+    out = tail
+    for written, table in _FACILITY_SPELLINGS:
+        if f" {written} " in f" {out} ":
+            out = f" {out} ".replace(f" {written} ", f" {table} ").strip()
+    return (tail,) if out == tail else (tail, out)
 
 
 def _ends_with_region_word(surface: str) -> bool:
@@ -1866,6 +1891,7 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
                 and not (after_low.rstrip(".,;:") in RAION_WORDS and _in_war_theatre(gaz, m)) \
                 and not _strong_key(after, gaz) \
                 and not _FACILITY.match(ctx.text, m.end) \
+                and not _ACRONYM_THEN_FACILITY.match(ctx.text, m.end) \
                 and not _REPUBLIC_AFTER.match(ctx.text, m.end):  # "the Rivne Nuclear Power Plant" is at Rivne
             # a function word ("The", "A", "He") starts the next sentence of an unpunctuated dateline
             # ("AUSTIN, Texas A white nationalist ..."); (its frequency is looked up only when it decides)
@@ -2120,8 +2146,11 @@ def _possessive_country_before(text: str, end: int, gaz: Gazetteer) -> bool:
     return False
 
 
-def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], surnames: set[str]) -> list[Mention]:
-    """Capitalised words the index lacks whose consonant skeleton names a sizeable place."""
+def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], surnames: set[str],
+                     rejected: list[tuple[int, int]] = ()) -> list[Mention]:
+    """Capitalised words the index lacks whose consonant skeleton names a sizeable place; not a word of a name
+    read as no place here (``rejected``: "Nizhny" of a "Nizhny Novgorod" read as part of an organisation's
+    name is no village "Nyzhnye")."""
     # most texts have no such word: look at each distinct word once before walking the matches
     variants = {}
     for word in set(_CAPITALISED.findall(ctx.runs_text)):
@@ -2132,6 +2161,8 @@ def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], sur
     if not variants:
         return []
     covered = [(m.start, m.end) for m in mentions]
+    if rejected:
+        covered = sorted(covered + list(rejected))
     starts = [c[0] for c in covered]
     found = []
     # (each match is a run: ``_Context.runs_text`` has the text's matches, in order; ``runs_offset`` places them)
@@ -2386,6 +2417,36 @@ def _mark_demonym_qualifiers(ctx: _Context, mentions: list[Mention]) -> None:
         head.signals.append(Signal("demonym_country", 0.0, f"called a {demonym.text} {gap.group(2)}"))
 
 
+# "Velyka and Mala Oleksandrivka": a capitalised word, then "and" / "or", then the two-word name it shares a
+# noun with
+_ELIDED_BEFORE = re.compile(r"\b([A-Z][a-z'’-]+)[ \t]+(?:and|or)[ \t]+\Z")
+
+
+def _elided_pairs(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """The first of two names that share their last word ("Velyka and Mala Oleksandrivka", "Verkhnia or
+    Nyzhnia Duvanka"): the word before "and" stands for itself with the shared word, when the gazetteer
+    has a settlement of that name (and the word alone was found as no place)."""
+    text = ctx.text
+    found = []
+    taken = {m.start for m in mentions}
+    for m in mentions:
+        if m.kind not in ("name", "variant") or m.region_word or m.text.count(" ") != 1:
+            continue
+        before = _ELIDED_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if before is None or before.start(1) in taken:
+            continue
+        first = before.group(1)
+        key = name_key(f"{first} {m.text.split(' ', 1)[1]}")
+        rows = tuple(r for r in gaz.rows_for_key(key) if gaz.kind_of[r] == "city") if key in gaz.keys else ()
+        if not rows:
+            continue
+        e = Mention(before.start(1), before.end(1), first, key, "name", rows)
+        e.paragraph, e.sentence = m.paragraph, m.sentence
+        e.signals.append(Signal("elided_name", 0.0, f"\"{first}\" shares its noun with \"{m.text}\""))
+        found.append(e)
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
 def _possessive_after(text: str, m: Mention) -> bool:
     """Whether ``m`` is followed by a possessive ("Russia's", "Ukraine’s"): it then opens a phrase
     about something else and cannot close a location string."""
@@ -2515,6 +2576,8 @@ def _settlement_list(ctx: _Context, gaz: Gazetteer, pos: int, mentions: list[Men
         if known is not None:
             known.settlement = True
             known.village = known.village or village
+            if not known.region:
+                _only_settlement_readings(gaz, known)
             end = known.end
         else:
             name = _UNKNOWN_NAME.match(text, pos)
@@ -2536,6 +2599,18 @@ def _settlement_list(ctx: _Context, gaz: Gazetteer, pos: int, mentions: list[Men
 
 
 _DOUBLED_LETTER = re.compile(r"([a-z])\1")
+
+
+def _only_settlement_readings(gaz: Gazetteer, m: Mention) -> None:
+    """A name a cue calls a settlement ("the larger settlements of X and Y", "the villages of A, B and X") reads
+    as a settlement: its readings as an admin unit or a region go when it has one as a settlement (a country's
+    name stays the country)."""
+    rows = _rows_of(gaz, m)
+    if any(gaz.kind_of[r] == "country" for r in rows):
+        return  # "the city of X, Russia's Y region": a list's reach is not sure enough to unmake a country
+    towns = tuple(r for r in rows if gaz.kind_of[r] == "city")
+    if towns and len(towns) < len(rows):
+        m.rows = towns
 
 
 def _named_settlement_word(gaz: Gazetteer, start: int, surface: str, mentions: list[Mention]) -> Mention | None:
