@@ -1447,7 +1447,7 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
     strikes_seen: dict[tuple, Event] = {}
     over_regions: list[Event] = []  # strikes told only by weapons brought down over a region (``_by_region``)
     first_para = min((s.para for s in sentences), default=0)
-    for whole in _without_sums(_fold_parts(strike_incidents(sentences, published))):
+    for whole in _fold_parts(strike_incidents(sentences, published)):
         inc, parts = _sum_by_place(whole)
         for part, place in parts:  # "ten were injured, seven in A and three in B": A's toll and B's
             event = _incident_event(article, text, part, place, False, published, first_para, strikes_seen)
@@ -1541,66 +1541,6 @@ def _tolls_of_listed(inc: _Incident, place: Place) -> tuple[_Incident, list[tupl
                         date=inc.date, dated_by=inc.dated_by), target)
              for target, group in told.values()]
     return replace(inc, sentences=[s for s in inc.sentences if s.index not in moved]), parts
-
-
-def _told_by_parts(inc: _Incident, after: list[_Incident]) -> list[_Incident]:
-    """The incidents told right after ``inc`` that break its toll down by place ("shelling of the X hromada left
-    three dead. Two men were killed in A. A strike on B claimed the life of a woman."): ``inc`` is one sentence with
-    totals of one kind, and the next incidents, two at least, each at settlements of its own in ``inc``'s regions and
-    none at ``inc``'s own settlement, with a toll of that kind only, add up to it (within ``casualty_lookback_paragraphs``; at a settlement, each part
-    within ``district_km`` of it: ``_within_unit``).
-    Empty when they do not."""
-    if len(inc.sentences) != 1:
-        return []
-    sent = inc.sentences[0]
-    kinds = {f.kind for f in sent.figures if f.role != "zero"}
-    if len(kinds) != 1 or not all(f.role == "total" for f in sent.figures if f.role != "zero"):
-        return []
-    kind = kinds.pop()
-    other = "injured" if kind == "killed" else "killed"
-    total = inc.toll(kind)
-    if total is None or total < 2 or not sent.regions:
-        return []
-    parts: list[_Incident] = []
-    told = 0
-    for nxt in after:
-        toll = nxt.toll(kind)
-        if not nxt.points or not toll or nxt.toll(other) is not None or \
-                nxt.sentences[0].para - sent.para > WEIGHTS.casualty_lookback_paragraphs or \
-                not {s for x in nxt.sentences for s in x.regions} <= sent.regions or \
-                any(same_place(p, q) and not distinct_settlements(p, q) for p in nxt.points for q in sent.points) or \
-                not all(_within_unit(p, q) for p in nxt.points for q in sent.points):
-            break
-        parts.append(nxt)
-        told += toll
-        if told >= total:
-            break
-    places = [part.points[0] for part in parts]
-    if told != total or len(parts) < 2 or \
-            not all(distinct_settlements(a, b) for i, a in enumerate(places) for b in places[i + 1:]):
-        return []
-    return parts
-
-
-def _within_unit(part: Place, whole: Place) -> bool:
-    """Whether ``part`` may lie in the district or hromada told at ``whole`` (``district_km``); a place at a point
-    that is not its own (its oblast's seat, its hromada's centre) may."""
-    return seat_only(part) or part.approx_point or seat_only(whole) or km(part, whole) <= WEIGHTS.district_km
-
-
-def _without_sums(incidents: list[_Incident]) -> list[_Incident]:
-    """``incidents`` without those whose toll the incidents told right after them break down by place
-    (``_told_by_parts``): a sum over those places, no incident of its own; a part with no day of its own takes the
-    sum's."""
-    out: list[_Incident] = []
-    for i, inc in enumerate(incidents):
-        parts = _told_by_parts(inc, incidents[i + 1:])
-        for part in parts:
-            if part.date is None:
-                part.date, part.dated_by = inc.date, inc.dated_by
-        if not parts:
-            out.append(inc)
-    return out
 
 
 _PART_ROLES = ("total", "increment", "individual")  # a figure that may be one place's part of a sum told before it
