@@ -334,10 +334,10 @@ class _Incident:
         return [t for s in self.sentences for t in s.strikes]
 
     def toll(self, kind: str) -> int | None:
-        figs = [f for f in _contrasted(sorted((f for f, _c in self.figures), key=lambda f: f.start)) if f.kind == kind]
-        wider = _wider_sums(self, kind) | _unanchored_outliers(self, kind)
-        if wider:
-            figs = [f for f in figs if f.start not in wider]
+        # the figures that cannot be the incident's (a wider sum) are no victims "another" one is told after
+        wider = {start for k in ("killed", "injured") for start in _wider_sums(self, k) | _unanchored_outliers(self, k)}
+        own = sorted((f for f, _c in self.figures if f.start not in wider), key=lambda f: f.start)
+        figs = [f for f in _contrasted(own) if f.kind == kind]
         if _earlier(self):  # "Last year, a bombing at the station killed 63": that earlier incident's own toll
             figs = [replace(f, role="total") if f.role == "background" else f for f in figs]
         return toll(figs)
@@ -346,7 +346,8 @@ class _Incident:
 def _wider_sums(inc: _Incident, kind: str) -> set[int]:
     """Where the totals of ``kind`` told of a wider unit only stand (offsets): in an incident at a town, a sentence
     naming only its oblast ("a strike on the X region killed 20") tells the region's sum when a sentence at the town
-    itself, or at no place, states a total of its own ("18 were killed in the city"); a sentence naming only several
+    itself, or at no place, states a total of its own ("18 were killed in the city"), or a sentence at the town counts
+    its victims one by one ("a man was killed in the town"); a sentence naming only several
     oblasts ("four were wounded in attacks on the X and Y regions") tells a sum over them, never the town's toll."""
     if not inc.points:
         return set()
@@ -355,7 +356,7 @@ def _wider_sums(inc: _Incident, kind: str) -> set[int]:
     regions = {f.start for s in inc.sentences if not s.points and len({o.admin1_code for o in s.oblasts}) > 1
                for f in s.figures if f.kind == kind}
     own = [f for s in inc.sentences if s.points or not s.oblasts for f in s.figures
-           if f.kind == kind and f.role == "total"]
+           if f.kind == kind and (f.role == "total" or f.role == "individual" and s.points)]
     if not wider or not own:
         return regions
     return wider
@@ -382,14 +383,15 @@ def _unanchored_outliers(inc: _Incident, kind: str) -> set[int]:
 
 
 def _contrasted(figs: list[Figure]) -> list[Figure]:
-    """``figs`` (in text order) with each victim told as "another" right after a victim of the other kind no longer
-    one more of its own kind: "A man died. Another man was injured." sets the injured man against the dead one, as
+    """``figs`` (in text order) with each victim told as "another" first, or right after a victim of the other kind, no
+    longer one more of its own kind: "another resident was killed" opening an incident's count is set against victims
+    told elsewhere; "A man died. Another man was injured." sets the injured man against the dead one, as
     "killed one and injured another" does inside a sentence (``figures._other_kind_increments``); and an increment
     after figures of the other kind only a total ("A man died. Five more people were injured.": five injured)."""
     out: list[Figure] = []
     for fig in figs:
         before = next((f for f in reversed(out) if f.role != "zero"), None)
-        if fig.additional and before is not None and before.kind != fig.kind:
+        if fig.additional and (before is None or before.kind != fig.kind):
             fig = replace(fig, additional=False)
         if fig.role == "increment" and before is not None and \
                 not any(f.kind == fig.kind and f.role != "zero" for f in out):
