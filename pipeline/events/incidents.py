@@ -1550,41 +1550,74 @@ _PART_ROLES = ("total", "increment", "individual")  # a figure that may be one p
 
 def _breakdown(sent: _Sentence) -> list[tuple[Figure, Place]]:
     """A total a sentence breaks down by place ("ten were injured in the region, seven in A and three more in B"): the
-    figures of its kind after it, each told at a place of its own right after it (``breakdown_window_chars``), two at
-    least, at distinct settlements, adding up to it. Returns the parts with their places, or nothing; a sentence with a
-    figure of the other kind is not read (which place it belongs to is not told)."""
+    figures of its kind after it, each told at a place of its own right after it (``_placed_parts``), adding up to
+    it. Returns the parts with their places, or nothing; a sentence with a figure of the other kind is not read (which
+    place it belongs to is not told)."""
     if len({f.kind for f in sent.figures if f.role != "zero"}) != 1 or len(sent.points) < 2:
         return []
-    points = sorted(sent.points, key=lambda p: p.start)
     for total in sent.figures:
         if total.role != "total":
             continue
         later = [f for f in sent.figures if f.start > total.end and f.role in _PART_ROLES]
-        if len(later) < 2 or sum(f.value for f in later) != total.value:
-            continue
-        parts: list[tuple[Figure, Place]] = []
-        for i, fig in enumerate(later):
-            stop = min(later[i + 1].start if i + 1 < len(later) else sent.end, fig.end + WEIGHTS.breakdown_window_chars)
-            place = next((p for p in points if fig.end <= p.start < stop), None)
-            if place is None:
-                break
-            parts.append((fig, place))
-        else:
-            if all(distinct_settlements(a, b) for i, (_f, a) in enumerate(parts) for _g, b in parts[i + 1:]):
-                return parts
+        if sum(f.value for f in later) == total.value and (parts := _placed_parts(sent, later)):
+            return parts
     return []
 
 
+def _placed_parts(sent: _Sentence, figs: list[Figure]) -> list[tuple[Figure, Place]]:
+    """``figs`` (two at least, in text order) each with the place told right after it (within
+    ``breakdown_window_chars``, before the next figure), at distinct settlements; nothing when one has none."""
+    if len(figs) < 2:
+        return []
+    points = sorted(sent.points, key=lambda p: p.start)
+    parts: list[tuple[Figure, Place]] = []
+    for i, fig in enumerate(figs):
+        stop = min(figs[i + 1].start if i + 1 < len(figs) else sent.end, fig.end + WEIGHTS.breakdown_window_chars)
+        place = next((p for p in points if fig.end <= p.start < stop), None)
+        if place is None:
+            return []
+        parts.append((fig, place))
+    if all(distinct_settlements(a, b) for i, (_f, a) in enumerate(parts) for _g, b in parts[i + 1:]):
+        return parts
+    return []
+
+
+def _later_breakdown(inc: _Incident) -> tuple[_Sentence, list[tuple[Figure, Place]], list[_Sentence]] | None:
+    """A total an incident states, then breaks down by place in a later sentence of its own ("strikes on the X region
+    killed 11. Nine were killed in A, while two others were killed in B"): that sentence's figures (of one kind, each
+    at a place of its own: ``_placed_parts``) add up to a total of their kind an earlier sentence states. Returns the
+    sentence of the parts, the parts and the sentences stating the sum; None when the incident tells none."""
+    ordered = sorted(inc.sentences, key=lambda s: s.start)
+    for j, sent in enumerate(ordered):
+        kinds = {f.kind for f in sent.figures if f.role != "zero"}
+        if len(kinds) != 1 or len(sent.points) < 2:
+            continue
+        figs = [f for f in sent.figures if f.role in _PART_ROLES]
+        parts = _placed_parts(sent, figs)
+        if not parts or len(figs) != len(sent.figures):
+            continue
+        kind, told = kinds.pop(), sum(f.value for f in figs)
+        sums = [s for s in ordered[:j] if any(f.kind == kind and f.role == "total" and f.value == told
+                                              for f in s.figures)]
+        if sums:
+            return sent, parts, sums
+    return None
+
+
 def _sum_by_place(inc: _Incident) -> tuple[_Incident | None, list[tuple[_Incident, Place]]]:
-    """An incident whose sentence states a total and then breaks it down by place (``_breakdown``): the total is a
-    sum over those places, each of which is an incident of its own with its part as its toll. The incident's other
+    """An incident whose sentence states a total and then breaks it down by place (``_breakdown``), or whose later
+    sentence breaks down a total it stated (``_later_breakdown``): the total is a sum over those places, each of which
+    is an incident of its own with its part as its toll. The sentences stating the sum keep their figures only as
+    claims (the region's: "strikes on the region killed 11 and injured 35", then the dead by town: the 35 are no
+    town's toll) and go to the part whose place they name, else to the first. The incident's other
     sentences go to the part whose place they name, or, naming none, to the part whose figure they restate or the
     part of the sentence before them; what is left (sentences of other places) stays an incident. Returns the
     incident (None when nothing is left of it) and the parts; the incident itself and no part without a breakdown."""
-    found = next(((sent, parts) for sent in inc.sentences if (parts := _breakdown(sent))), None)
+    found = next(((sent, parts, []) for sent in inc.sentences if (parts := _breakdown(sent))), None) or \
+        _later_breakdown(inc)
     if found is None:
         return inc, []
-    told, parts = found
+    told, parts, sums = found
     groups: list[list[_Sentence]] = [[] for _ in parts]
     rest: list[_Sentence] = []
     last: int | None = None  # the part the sentence before went to
@@ -1595,6 +1628,10 @@ def _sum_by_place(inc: _Incident) -> tuple[_Incident | None, list[tuple[_Inciden
             last = None
             continue
         named = [i for i, (_f, place) in enumerate(parts) if any(same_place(q, place) for q in sent.points)]
+        if any(sent is s for s in sums):
+            sent = replace(sent, figures=[f if f.role == "zero" else replace(f, role="aggregate") for f in sent.figures])
+            groups[named[0] if len(named) == 1 else 0].append(sent)
+            continue
         if sent.points:
             last = named[0] if len(named) == 1 and len(sent.points) == 1 else None
         elif last is None:
