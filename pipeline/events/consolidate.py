@@ -30,8 +30,11 @@ changes of control with no two different gainers, or both strikes (of one kind, 
 part with no figure the whole does not state alike.
 
 Before the pairs, **a total over the parts** (``_sums``): a casualty report told at a unit (an oblast, or "the X
-hromada / district") whose toll is the sum of the article's reports at two or more of its settlements that day is
-folded into the first of them.
+hromada / district") whose toll is the sum of the article's reports at two or more of its settlements that day (or
+told with no day of their own, which then take the sum's) is folded into the first of them. This is the one place
+where incidents told apart are found to be a sum and its parts; a total broken down inside one incident ("ten were
+injured, seven in A and three in B"; a total, then a sentence of the dead by town) is split earlier, where its
+sentences are (``incidents._sum_by_place``).
 
 What stays apart: two changes of control of two named settlements (a list of villages taken, "A, 30 km east of B"
 with both taken), strikes on different stated days, a strike and a change of control, settlements named side by side

@@ -41,8 +41,9 @@ injured. A drone then injured two more.": three), else increments ("three more d
 population ("five children were killed") below a total of all the victims is a part of it, however new
 (``_without_groups``); the dead and the wounded counted together ("killed or wounded") are neither.
 Sub-counts ("including seven children") and aggregates ("31 killed across the region over the
-past day") never; nor, in an incident at a town that states a total of its own, a total told only of its oblast (the
-region's sum: ``_wider_sums``); nor a total told with no attack and no place, not as an update, far over every total the
+past day") never; nor, in an incident at a town that states a total of its own (or counts its victims one by one),
+a total told only of its oblast (the region's sum: ``_wider_sums``); nor a total the incident breaks down by place, in
+its sentence or a later one (each place's part is that place's incident and toll: ``_sum_by_place``); nor a total told with no attack and no place, not as an update, far over every total the
 incident's sentences of an attack or a place state (a sum of the war: ``_unanchored_outliers``). An increment told
 after figures of the other kind only is a total ("A man died. Five more were injured.": ``_contrasted``). An incident of an earlier period told as background ("Last year, a bombing at the station killed
 63") takes its own background figures as its toll, with no day. Every figure stays as a ``CasualtyClaim`` with its
