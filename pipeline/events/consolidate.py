@@ -131,14 +131,15 @@ def _page_dated(event: Event) -> bool:
 
 
 def _sum_day(part: Event, total: Event) -> bool:
-    """Whether ``part`` may be a part of ``total``'s sum by its day: the same day, or no day of its own told after a
-    sum dated at most ``merge_days_exact`` days before its page ("Russian troops shelled the X district on Wednesday,
-    wounding five. Three were wounded in A ...")."""
+    """Whether ``part`` may be a part of ``total``'s sum by its day: the same day, or no day of its own, first told
+    after the sum, which is dated at most ``merge_days_exact`` days before its page ("Russian troops shelled the X
+    district on Wednesday, wounding five. Three were wounded in A ...")."""
     if part.when.date == total.when.date:
         return True
     a, b = parse_iso(part.when.date), parse_iso(total.when.date)
     return _page_dated(part) and not _page_dated(total) and a is not None and b is not None and \
-        timedelta(0) <= a - b <= timedelta(days=WEIGHTS.merge_days_exact)
+        timedelta(0) <= a - b <= timedelta(days=WEIGHTS.merge_days_exact) and \
+        min(s.start for s in part.sources) > min(s.start for s in total.sources)
 
 
 def _whole_of(part: Event, others: list[Event]) -> Event | None:
