@@ -423,8 +423,6 @@ class Figure:
     update: bool  # worded as the latest state ("the toll rose to", "so far")
     additional: bool = False  # one more victim told apart from those before ("another man", "a woman was also")
     group: bool = False  # the victims are one group of the population ("five children"): maybe a part of a total
-    treated: bool = False  # the injured told by where or how they are treated ("49 were hospitalised"): often a part of
-    # the injured, so a toll only when no other total of the injured is stated
 
 
 def parse_number(token: str) -> int | None:
@@ -556,8 +554,7 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
                                                               for f in found.values())
             fig = Figure(kind, value, m.group(0).strip(), offset + m.start(), offset + m.end(), this_role, approximate,
                          update, this_role == "individual" and not other and bool(_ADDITIONAL.search(m.group(0))),
-                         "num" in pattern.groupindex and bool(_GROUP_AFTER.match(sentence, m.end("num"))),
-                         pattern in _TREATED)
+                         "num" in pattern.groupindex and bool(_GROUP_AFTER.match(sentence, m.end("num"))))
             if key not in found or (found[key].end - found[key].start) < (fig.end - fig.start):
                 found[key] = fig
     lists = (*(_ENUMERATION.finditer(sentence) if _has(low, _ENUMERATION_NEEDS) else ()),

@@ -31,9 +31,8 @@ its settlements ("A, B and the X and Y regions") are an oblast-level strike each
 A toll stays with the place it is told for; places that locate another ("near A"), that a strike came from or went
 towards, are no items of a list.
 
-The toll of an incident, one documented rule: the stated totals of the incident (those told by where the injured
-are treated, "49 were hospitalised", only when no other is stated; exact figures before approximate ones); the
-largest one worded as an update ("the toll rose to 58") if any (a
+The toll of an incident, one documented rule: the stated totals of the incident (exact figures
+before approximate ones); the largest one worded as an update ("the toll rose to 58") if any (a
 toll only rises, and an article may retell an earlier update after the latest: "Earlier, the toll rose to
 30"), else the largest. Without any total: an observation ("Reuters saw a dozen bodies"), else
 individuals ("a woman died"; "a man and his wife" are two) plus the increments told after them ("A man was
@@ -406,8 +405,6 @@ def toll(figs: list[Figure]) -> int | None:
     """The toll one article gives for one incident from its figures of one kind (module docstring)."""
     for roles, exact_first in ((("total",), True), (("observation",), False)):
         chosen = _without_groups([f for f in figs if f.role in roles])
-        if any(not f.treated for f in chosen):  # "about 40 were injured ... 49 were hospitalised": the injured
-            chosen = [f for f in chosen if not f.treated]
         if exact_first and any(not f.approximate for f in chosen):
             chosen = [f for f in chosen if not f.approximate]
         if chosen:

@@ -56,16 +56,3 @@ def test_another_victim_opening_an_incidents_count_is_its_first(parser):
                        "Another resident of the region was killed when a Russian missile hit the town of Valuyki. "
                        "One person was killed there, the governor said.\n")
     assert ("Valuyki", 1, None) in _tolls(parser, text)
-
-
-# -- the injured in hospital: a toll only when no other count of the injured is stated --------------------------------
-def test_those_hospitalised_are_no_toll_beside_a_count_of_the_injured(parser):
-    text = THURSDAY + ("A Russian missile hit Zaporizhzhia on Wednesday night, killing three people. About 30 people "
-                       "were injured, officials said.\n\n\"42 victims have been hospitalised,\" the governor added.\n")
-    assert _tolls(parser, text) == [("Zaporizhzhya", 3, 30)]
-
-
-def test_those_hospitalised_are_the_toll_when_nothing_else_counts_the_injured(parser):
-    text = THURSDAY + ("A Russian missile hit Zaporizhzhia on Wednesday night, killing three people; 42 people were "
-                       "hospitalised, officials said.\n")
-    assert _tolls(parser, text) == [("Zaporizhzhya", 3, 42)]
