@@ -1610,7 +1610,8 @@ def _sum_by_place(inc: _Incident) -> tuple[_Incident | None, list[tuple[_Inciden
     sentence breaks down a total it stated (``_later_breakdown``): the total is a sum over those places, each of which
     is an incident of its own with its part as its toll. The sentences stating the sum keep their figures only as
     claims (the region's: "strikes on the region killed 11 and injured 35", then the dead by town: the 35 are no
-    town's toll) and go to the part whose place they name, else to the first. The incident's other
+    town's toll), held by the part whose place they name, else by the first; each other part is told the attack they
+    tell (its weapon), with no figure or place of theirs. The incident's other
     sentences go to the part whose place they name, or, naming none, to the part whose figure they restate or the
     part of the sentence before them; what is left (sentences of other places) stays an incident. Returns the
     incident (None when nothing is left of it) and the parts; the incident itself and no part without a breakdown."""
@@ -1629,9 +1630,12 @@ def _sum_by_place(inc: _Incident) -> tuple[_Incident | None, list[tuple[_Inciden
             last = None
             continue
         named = [i for i, (_f, place) in enumerate(parts) if any(same_place(q, place) for q in sent.points)]
-        if any(sent is s for s in sums):
-            sent = replace(sent, figures=[f if f.role == "zero" else replace(f, role="aggregate") for f in sent.figures])
-            groups[named[0] if len(named) == 1 else 0].append(sent)
+        if any(sent is s for s in sums):  # the sum's claims go to one part; the attack it tells, to each
+            home = named[0] if len(named) == 1 else 0
+            for i, group in enumerate(groups):
+                group.append(replace(sent, figures=[f if f.role == "zero" else replace(f, role="aggregate")
+                                                    for f in sent.figures]) if i == home else
+                             replace(sent, figures=[], points=[]))
             continue
         if sent.points:
             last = named[0] if len(named) == 1 and len(sent.points) == 1 else None

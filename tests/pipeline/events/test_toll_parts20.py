@@ -56,3 +56,10 @@ def test_another_victim_opening_an_incidents_count_is_its_first(parser):
                        "Another resident of the region was killed when a Russian missile hit the town of Valuyki. "
                        "One person was killed there, the governor said.\n")
     assert ("Valuyki", 1, None) in _tolls(parser, text)
+
+
+def test_each_part_of_a_sum_keeps_the_attack_the_sum_tells(parser):
+    text = THURSDAY + ("Russian shelling killed four civilians in the Donetsk region on Wednesday, the governor said."
+                       "\n\nThree people were killed in Kostiantynivka and one person was killed in Pokrovsk.\n")
+    reports = events_of(article_events(parser, text), "casualty_report")
+    assert sorted((e.killed, e.sub_event_type) for e in reports) == [(1, "shelling"), (3, "shelling")]
