@@ -30,8 +30,11 @@ changes of control with no two different gainers, or both strikes (of one kind, 
 part with no figure the whole does not state alike.
 
 Before the pairs, **a total over the parts** (``_sums``): a casualty report told at a unit (an oblast, or "the X
-hromada / district") whose toll is the sum of the article's reports at two or more of its settlements that day is
-folded into the first of them.
+hromada / district") whose toll is the sum of the article's reports at two or more of its settlements that day (or
+told with no day of their own, which then take the sum's) is folded into the first of them. This is the one place
+where incidents told apart are found to be a sum and its parts; a total broken down inside one incident ("ten were
+injured, seven in A and three in B"; a total, then a sentence of the dead by town) is split earlier, where its
+sentences are (``incidents._sum_by_place``).
 
 What stays apart: two changes of control of two named settlements (a list of villages taken, "A, 30 km east of B"
 with both taken), strikes on different stated days, a strike and a change of control, settlements named side by side
@@ -93,8 +96,10 @@ def _unit_told(event: Event) -> bool:
 
 def _sums(events: list[Event]) -> set[int]:
     """The casualty reports told at a unit (``_unit_told``) whose toll is the sum of the article's reports at two or
-    more settlements of it on its day ("shelling of the X hromada killed three", then two killed in A and one in B):
-    a total over the incidents told, not one of its own. Each is folded into the first of its parts; their indices."""
+    more settlements of it ("shelling of the X hromada killed three", then two killed in A and one in B): a total over
+    the incidents told, not one of its own. A part fits the sum's day when it states the same day or none of its own
+    (dated only by its page: ``_page_dated``); such a part takes the sum's day. Each sum is folded into the first of
+    its parts; their indices."""
     out: set[int] = set()
     reports = [(j, e) for j, e in enumerate(events) if e.event_type == "casualty_report" and e.place is not None and
                e.when.date is not None]
@@ -104,16 +109,37 @@ def _sums(events: list[Event]) -> set[int]:
     for i, total in reports:
         if i not in units:
             continue
-        parts = [e for j, e in reports if j not in units and e.place.feature_kind != "admin1" and
-                 e.admin1_code == total.admin1_code and e.when.date == total.when.date and
+        parts = [e for j, e in reports if j not in units and j not in out and e.place.feature_kind != "admin1" and
+                 e.admin1_code == total.admin1_code and _sum_day(e, total) and
                  (total.place.feature_kind == "admin1" or km(e.place, total.place) <= WEIGHTS.consolidate_district_km)]
-        if len(parts) < 2:
+        if len(parts) < 2 or not all(distinct_settlements(a.place, b.place)
+                                     for k, a in enumerate(parts) for b in parts[k + 1:]):
             continue
         sums = [(getattr(total, k), sum(getattr(e, k) or 0 for e in parts)) for k in ("killed", "injured")]
         if any(mine for mine, _s in sums) and all((mine or 0) == told for mine, told in sums):
+            for part in parts:
+                if part.when.date != total.when.date:
+                    part.when, part.date_basis = total.when, total.date_basis
             _fold(parts[0], total)
             out.add(i)
     return out
+
+
+def _page_dated(event: Event) -> bool:
+    """Whether the event states no day of its own (it is dated by its page only)."""
+    return event.date_basis == DATE_BASIS["page"]
+
+
+def _sum_day(part: Event, total: Event) -> bool:
+    """Whether ``part`` may be a part of ``total``'s sum by its day: the same day, or no day of its own, first told
+    after the sum, which is dated at most ``merge_days_exact`` days before its page ("Russian troops shelled the X
+    district on Wednesday, wounding five. Three were wounded in A ...")."""
+    if part.when.date == total.when.date:
+        return True
+    a, b = parse_iso(part.when.date), parse_iso(total.when.date)
+    return _page_dated(part) and not _page_dated(total) and a is not None and b is not None and \
+        timedelta(0) <= a - b <= timedelta(days=WEIGHTS.merge_days_exact) and \
+        min(s.start for s in part.sources) > min(s.start for s in total.sources)
 
 
 def _whole_of(part: Event, others: list[Event]) -> Event | None:

@@ -40,8 +40,9 @@ injured. A drone then injured two more.": three), else increments ("three more d
 population ("five children were killed") below a total of all the victims is a part of it, however new
 (``_without_groups``); the dead and the wounded counted together ("killed or wounded") are neither.
 Sub-counts ("including seven children") and aggregates ("31 killed across the region over the
-past day") never; nor, in an incident at a town that states a total of its own, a total told only of its oblast (the
-region's sum: ``_wider_sums``); nor a total told with no attack and no place, not as an update, far over every total the
+past day") never; nor, in an incident at a town that states a total of its own (or counts its victims one by one),
+a total told only of its oblast (the region's sum: ``_wider_sums``); nor a total the incident breaks down by place, in
+its sentence or a later one (each place's part is that place's incident and toll: ``_sum_by_place``); nor a total told with no attack and no place, not as an update, far over every total the
 incident's sentences of an attack or a place state (a sum of the war: ``_unanchored_outliers``). An increment told
 after figures of the other kind only is a total ("A man died. Five more were injured.": ``_contrasted``). An incident of an earlier period told as background ("Last year, a bombing at the station killed
 63") takes its own background figures as its toll, with no day. Every figure stays as a ``CasualtyClaim`` with its
@@ -334,10 +335,10 @@ class _Incident:
         return [t for s in self.sentences for t in s.strikes]
 
     def toll(self, kind: str) -> int | None:
-        figs = [f for f in _contrasted(sorted((f for f, _c in self.figures), key=lambda f: f.start)) if f.kind == kind]
-        wider = _wider_sums(self, kind) | _unanchored_outliers(self, kind)
-        if wider:
-            figs = [f for f in figs if f.start not in wider]
+        # the figures that cannot be the incident's (a wider sum) are no victims "another" one is told after
+        wider = {start for k in ("killed", "injured") for start in _wider_sums(self, k) | _unanchored_outliers(self, k)}
+        own = sorted((f for f, _c in self.figures if f.start not in wider), key=lambda f: f.start)
+        figs = [f for f in _contrasted(own) if f.kind == kind]
         if _earlier(self):  # "Last year, a bombing at the station killed 63": that earlier incident's own toll
             figs = [replace(f, role="total") if f.role == "background" else f for f in figs]
         return toll(figs)
@@ -346,7 +347,8 @@ class _Incident:
 def _wider_sums(inc: _Incident, kind: str) -> set[int]:
     """Where the totals of ``kind`` told of a wider unit only stand (offsets): in an incident at a town, a sentence
     naming only its oblast ("a strike on the X region killed 20") tells the region's sum when a sentence at the town
-    itself, or at no place, states a total of its own ("18 were killed in the city"); a sentence naming only several
+    itself, or at no place, states a total of its own ("18 were killed in the city"), or a sentence at the town counts
+    its victims one by one ("a man was killed in the town"); a sentence naming only several
     oblasts ("four were wounded in attacks on the X and Y regions") tells a sum over them, never the town's toll."""
     if not inc.points:
         return set()
@@ -355,7 +357,7 @@ def _wider_sums(inc: _Incident, kind: str) -> set[int]:
     regions = {f.start for s in inc.sentences if not s.points and len({o.admin1_code for o in s.oblasts}) > 1
                for f in s.figures if f.kind == kind}
     own = [f for s in inc.sentences if s.points or not s.oblasts for f in s.figures
-           if f.kind == kind and f.role == "total"]
+           if f.kind == kind and (f.role == "total" or f.role == "individual" and s.points)]
     if not wider or not own:
         return regions
     return wider
@@ -382,14 +384,15 @@ def _unanchored_outliers(inc: _Incident, kind: str) -> set[int]:
 
 
 def _contrasted(figs: list[Figure]) -> list[Figure]:
-    """``figs`` (in text order) with each victim told as "another" right after a victim of the other kind no longer
-    one more of its own kind: "A man died. Another man was injured." sets the injured man against the dead one, as
+    """``figs`` (in text order) with each victim told as "another" first, or right after a victim of the other kind, no
+    longer one more of its own kind: "another resident was killed" opening an incident's count is set against victims
+    told elsewhere; "A man died. Another man was injured." sets the injured man against the dead one, as
     "killed one and injured another" does inside a sentence (``figures._other_kind_increments``); and an increment
     after figures of the other kind only a total ("A man died. Five more people were injured.": five injured)."""
     out: list[Figure] = []
     for fig in figs:
         before = next((f for f in reversed(out) if f.role != "zero"), None)
-        if fig.additional and before is not None and before.kind != fig.kind:
+        if fig.additional and (before is None or before.kind != fig.kind):
             fig = replace(fig, additional=False)
         if fig.role == "increment" and before is not None and \
                 not any(f.kind == fig.kind and f.role != "zero" for f in out):
@@ -1455,7 +1458,7 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
     strikes_seen: dict[tuple, Event] = {}
     over_regions: list[Event] = []  # strikes told only by weapons brought down over a region (``_by_region``)
     first_para = min((s.para for s in sentences), default=0)
-    for whole in _without_sums(_fold_parts(strike_incidents(sentences, published))):
+    for whole in _fold_parts(strike_incidents(sentences, published)):
         inc, parts = _sum_by_place(whole)
         for part, place in parts:  # "ten were injured, seven in A and three in B": A's toll and B's
             event = _incident_event(article, text, part, place, False, published, first_para, strikes_seen)
@@ -1551,106 +1554,80 @@ def _tolls_of_listed(inc: _Incident, place: Place) -> tuple[_Incident, list[tupl
     return replace(inc, sentences=[s for s in inc.sentences if s.index not in moved]), parts
 
 
-def _told_by_parts(inc: _Incident, after: list[_Incident]) -> list[_Incident]:
-    """The incidents told right after ``inc`` that break its toll down by place ("shelling of the X hromada left
-    three dead. Two men were killed in A. A strike on B claimed the life of a woman."): ``inc`` is one sentence with
-    totals of one kind, and the next incidents, two at least, each at settlements of its own in ``inc``'s regions and
-    none at ``inc``'s own settlement, with a toll of that kind only, add up to it (within ``casualty_lookback_paragraphs``; at a settlement, each part
-    within ``district_km`` of it: ``_within_unit``).
-    Empty when they do not."""
-    if len(inc.sentences) != 1:
-        return []
-    sent = inc.sentences[0]
-    kinds = {f.kind for f in sent.figures if f.role != "zero"}
-    if len(kinds) != 1 or not all(f.role == "total" for f in sent.figures if f.role != "zero"):
-        return []
-    kind = kinds.pop()
-    other = "injured" if kind == "killed" else "killed"
-    total = inc.toll(kind)
-    if total is None or total < 2 or not sent.regions:
-        return []
-    parts: list[_Incident] = []
-    told = 0
-    for nxt in after:
-        toll = nxt.toll(kind)
-        if not nxt.points or not toll or nxt.toll(other) is not None or \
-                nxt.sentences[0].para - sent.para > WEIGHTS.casualty_lookback_paragraphs or \
-                not {s for x in nxt.sentences for s in x.regions} <= sent.regions or \
-                any(same_place(p, q) and not distinct_settlements(p, q) for p in nxt.points for q in sent.points) or \
-                not all(_within_unit(p, q) for p in nxt.points for q in sent.points):
-            break
-        parts.append(nxt)
-        told += toll
-        if told >= total:
-            break
-    places = [part.points[0] for part in parts]
-    if told != total or len(parts) < 2 or \
-            not all(distinct_settlements(a, b) for i, a in enumerate(places) for b in places[i + 1:]):
-        return []
-    return parts
-
-
-def _within_unit(part: Place, whole: Place) -> bool:
-    """Whether ``part`` may lie in the district or hromada told at ``whole`` (``district_km``); a place at a point
-    that is not its own (its oblast's seat, its hromada's centre) may."""
-    return seat_only(part) or part.approx_point or seat_only(whole) or km(part, whole) <= WEIGHTS.district_km
-
-
-def _without_sums(incidents: list[_Incident]) -> list[_Incident]:
-    """``incidents`` without those whose toll the incidents told right after them break down by place
-    (``_told_by_parts``): a sum over those places, no incident of its own; a part with no day of its own takes the
-    sum's."""
-    out: list[_Incident] = []
-    for i, inc in enumerate(incidents):
-        parts = _told_by_parts(inc, incidents[i + 1:])
-        for part in parts:
-            if part.date is None:
-                part.date, part.dated_by = inc.date, inc.dated_by
-        if not parts:
-            out.append(inc)
-    return out
-
-
 _PART_ROLES = ("total", "increment", "individual")  # a figure that may be one place's part of a sum told before it
 
 
 def _breakdown(sent: _Sentence) -> list[tuple[Figure, Place]]:
     """A total a sentence breaks down by place ("ten were injured in the region, seven in A and three more in B"): the
-    figures of its kind after it, each told at a place of its own right after it (``breakdown_window_chars``), two at
-    least, at distinct settlements, adding up to it. Returns the parts with their places, or nothing; a sentence with a
-    figure of the other kind is not read (which place it belongs to is not told)."""
+    figures of its kind after it, each told at a place of its own right after it (``_placed_parts``), adding up to
+    it. Returns the parts with their places, or nothing; a sentence with a figure of the other kind is not read (which
+    place it belongs to is not told)."""
     if len({f.kind for f in sent.figures if f.role != "zero"}) != 1 or len(sent.points) < 2:
         return []
-    points = sorted(sent.points, key=lambda p: p.start)
     for total in sent.figures:
         if total.role != "total":
             continue
         later = [f for f in sent.figures if f.start > total.end and f.role in _PART_ROLES]
-        if len(later) < 2 or sum(f.value for f in later) != total.value:
-            continue
-        parts: list[tuple[Figure, Place]] = []
-        for i, fig in enumerate(later):
-            stop = min(later[i + 1].start if i + 1 < len(later) else sent.end, fig.end + WEIGHTS.breakdown_window_chars)
-            place = next((p for p in points if fig.end <= p.start < stop), None)
-            if place is None:
-                break
-            parts.append((fig, place))
-        else:
-            if all(distinct_settlements(a, b) for i, (_f, a) in enumerate(parts) for _g, b in parts[i + 1:]):
-                return parts
+        if sum(f.value for f in later) == total.value and (parts := _placed_parts(sent, later)):
+            return parts
     return []
 
 
+def _placed_parts(sent: _Sentence, figs: list[Figure]) -> list[tuple[Figure, Place]]:
+    """``figs`` (two at least, in text order) each with the place told right after it (within
+    ``breakdown_window_chars``, before the next figure), at distinct settlements; nothing when one has none."""
+    if len(figs) < 2:
+        return []
+    points = sorted(sent.points, key=lambda p: p.start)
+    parts: list[tuple[Figure, Place]] = []
+    for i, fig in enumerate(figs):
+        stop = min(figs[i + 1].start if i + 1 < len(figs) else sent.end, fig.end + WEIGHTS.breakdown_window_chars)
+        place = next((p for p in points if fig.end <= p.start < stop), None)
+        if place is None:
+            return []
+        parts.append((fig, place))
+    if all(distinct_settlements(a, b) for i, (_f, a) in enumerate(parts) for _g, b in parts[i + 1:]):
+        return parts
+    return []
+
+
+def _later_breakdown(inc: _Incident) -> tuple[_Sentence, list[tuple[Figure, Place]], list[_Sentence]] | None:
+    """A total an incident states, then breaks down by place in a later sentence of its own ("strikes on the X region
+    killed 11. Nine were killed in A, while two others were killed in B"): that sentence's figures (of one kind, each
+    at a place of its own: ``_placed_parts``) add up to a total of their kind an earlier sentence states. Returns the
+    sentence of the parts, the parts and the sentences stating the sum; None when the incident tells none."""
+    ordered = sorted(inc.sentences, key=lambda s: s.start)
+    for j, sent in enumerate(ordered):
+        kinds = {f.kind for f in sent.figures if f.role != "zero"}
+        if len(kinds) != 1 or len(sent.points) < 2:
+            continue
+        figs = [f for f in sent.figures if f.role in _PART_ROLES]
+        parts = _placed_parts(sent, figs)
+        if not parts or len(figs) != len(sent.figures):
+            continue
+        kind, told = kinds.pop(), sum(f.value for f in figs)
+        sums = [s for s in ordered[:j] if any(f.kind == kind and f.role == "total" and f.value == told
+                                              for f in s.figures)]
+        if sums:
+            return sent, parts, sums
+    return None
+
+
 def _sum_by_place(inc: _Incident) -> tuple[_Incident | None, list[tuple[_Incident, Place]]]:
-    """An incident whose sentence states a total and then breaks it down by place (``_breakdown``): the total is a
-    sum over those places, each of which is an incident of its own with its part as its toll. The incident's other
+    """An incident whose sentence states a total and then breaks it down by place (``_breakdown``), or whose later
+    sentence breaks down a total it stated (``_later_breakdown``): the total is a sum over those places, each of which
+    is an incident of its own with its part as its toll. The sentences stating the sum keep their figures only as
+    claims (the region's: "strikes on the region killed 11 and injured 35", then the dead by town: the 35 are no
+    town's toll), held by the part whose place they name, else by the first; each other part is told the attack they
+    tell (its weapon), with no figure or place of theirs. The incident's other
     sentences go to the part whose place they name, or, naming none, to the part whose figure they restate or the
     part of the sentence before them; what is left (sentences of other places) stays an incident. Returns the
     incident (None when nothing is left of it) and the parts; the incident itself and no part without a breakdown."""
-    found = next(((sent, parts) for sent in inc.sentences if (parts := _breakdown(sent))), None)
+    found = next(((sent, parts, []) for sent in inc.sentences if (parts := _breakdown(sent))), None) or \
+        _later_breakdown(inc)
     if found is None:
         return inc, []
-    told, parts = found
+    told, parts, sums = found
     groups: list[list[_Sentence]] = [[] for _ in parts]
     rest: list[_Sentence] = []
     last: int | None = None  # the part the sentence before went to
@@ -1661,6 +1638,13 @@ def _sum_by_place(inc: _Incident) -> tuple[_Incident | None, list[tuple[_Inciden
             last = None
             continue
         named = [i for i, (_f, place) in enumerate(parts) if any(same_place(q, place) for q in sent.points)]
+        if any(sent is s for s in sums):  # the sum's claims go to one part; the attack it tells, to each
+            home = named[0] if len(named) == 1 else 0
+            for i, group in enumerate(groups):
+                group.append(replace(sent, figures=[f if f.role == "zero" else replace(f, role="aggregate")
+                                                    for f in sent.figures]) if i == home else
+                             replace(sent, figures=[], points=[]))
+            continue
         if sent.points:
             last = named[0] if len(named) == 1 and len(sent.points) == 1 else None
         elif last is None:
