@@ -2202,8 +2202,23 @@ _UNNAMED_TALLY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|
                             r"(?:settlements|villages|towns|localities|communities|hamlets)\b", re.IGNORECASE)
 
 
+# a passive verb's subject that counts or announces settlements ("The following villages were liberated: A, B and C",
+# "three settlements returned to Ukrainian control: A, B and C"): only auxiliaries and adverbs between it and the verb
+_SUBJECT_TALLY = re.compile(r"\b(?:the\s+following|these|those|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                            r"twelve|several|other)\s+(?:more\s+)?(?:[\w-]+\s+)?"
+                            r"(?:settlements|villages|towns|localities|communities|hamlets)"
+                            r"(?=\s+(?:(?:have|has|had|were|was|are|been|also|now|already|since|then|all|\w+ly)\s+){0,3}$)",
+                            re.IGNORECASE)
+
+
 _ONE_SETTLEMENT = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:city|town|village|settlement|locality)\b(?!s)",
                              re.IGNORECASE)
+
+
+def _subject_tally(sentence: str, start: int) -> re.Match | None:
+    """The tally of settlements that is the subject of a verb starting at ``start`` (``_SUBJECT_TALLY``), if any."""
+    return next((m for m in _SUBJECT_TALLY.finditer(sentence, max(0, start - 80), start)
+                 if not re.search(r"[.;:,]", sentence[m.end():start])), None)
 
 
 def _no_place_taken(sent: _Sentence, trig: Trigger) -> bool:
@@ -2392,6 +2407,8 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     if not trig.passive and _PRONOUN_OBJECT.match(text, trig.end) and sent.points and \
             sent.points[0].start - s0 <= WEIGHTS.subject_start_chars and sent.points[0].end - s0 <= trig.start:
         return [sent.points[0]]  # "X ... since troops liberated it": the sentence's subject
+    if trig.passive and (tally := _subject_tally(text, trig.start)) and (announced := _announced(sent, tally)):
+        return announced  # "the following villages were liberated: A, B and C": the settlements its subject counts
     before = [p for p in sent.points if p.end - s0 <= trig.start and
               (trig.passive or trig.start - (p.end - s0) <= WEIGHTS.subject_window_chars)]
     if before and (trig.passive or not after):
