@@ -2387,6 +2387,35 @@ def _relative_antecedent(sent: _Sentence, trig: Trigger) -> list[Place] | None:
     return [] if trig.text.lower() in ("took", "taken") else None
 
 
+# what may follow a settlement "took" takes by its name: the clause ends, a phrase of time, place or manner, or the
+# list goes on ("took X in May", "took X, a village west of Y", "took X and Y"); not a noun the name qualifies
+# ("took Kharkiv residents to ...")
+_AFTER_TAKEN_NAME = re.compile(r"\s*(?:[,.;:!?)\"”—–]|$)|\s+(?:in|on|at|after|from|last|earlier|early|late|this|and|as|"
+                               r"with|without|over|during|before|following|by|amid|since|within|while|when|near|"
+                               r"outside|after)\b", re.IGNORECASE)
+
+
+def bare_take(trig: Trigger) -> bool:
+    """Whether ``trig`` is "took" or "taken" with no word of control or settlement: a capture only when a
+    settlement's name is its object (``_taken_name``)."""
+    return trig.control and not trig.passive and trig.text.lower() in ("took", "taken")
+
+
+def _taken_name(sent: _Sentence, trig: Trigger) -> list[Place]:
+    """The settlements "took" names as its object ("Russian forces took X in May", "had taken X and Y"): the first
+    right after the verb, then the list it opens; none when a settlement does not follow at once."""
+    text, s0 = sent.text, sent.start
+    after = [p for p in sent.points if p.start - s0 >= trig.end]
+    if not after or text[trig.end:after[0].start - s0].strip() or not _AFTER_TAKEN_NAME.match(text, after[0].end - s0):
+        return []
+    out = [after[0]]
+    for p in after[1:]:
+        if not _LIST_GAP.match(text[out[-1].end - s0:p.start - s0]) or _DISTRICT_AFTER.match(text, p.end - s0):
+            break
+        out.append(p)
+    return out
+
+
 def _relative_day(sent: _Sentence, trig: Trigger, published: EventDate) -> tuple[EventDate | None, str] | None:
     """The day the relative clause of ``trig`` states (``_relative_antecedent``), and its words: ``(None, clause)``
     when it states none (what a relative clause tells of its settlement is background: the sentence's day is the
@@ -2409,6 +2438,8 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
                 _NAMED_AFTER.search(text, max(trig.end, p.start - s0 - 30), p.start - s0)][:1]
     if trig.control and not trig.passive and (relative := _relative_antecedent(sent, trig)) is not None:
         return relative  # "X, which Russian forces took in May": the settlement the clause is about, or none
+    if bare_take(trig):
+        return _taken_name(sent, trig)
     after = [p for p in sent.points if p.start - s0 >= trig.end]
     if not trig.passive and (tally := _UNNAMED_TALLY.match(text, _TALLY_LEAD.match(text, trig.end).end())) and \
             (announced := _announced(sent, tally)):
@@ -2613,6 +2644,8 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                     tally = (sent, trig, count, stated, stated_in)  # a later line may name them all
                 continue
             places = _objects(sent, trig, main)
+            if not places and bare_take(trig) and relative is None:
+                continue  # "took Ukrainian territory": no settlement named, nothing to read around it
             follows = not places and prior is not None and _refers_back(sent.text, trig)
             if follows:  # "captured the city in 2022 and Ukrainian forces took it back": the first verb's places
                 places = prior[0]
