@@ -2498,7 +2498,7 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
                 not _LOCATOR_OF_UNNAMED.search(text, 0, before[-1].start - s0) and \
                 not (_UNNAMED_TALLY.search(gap) and not _LIST_CONTINUES.match(gap)):
             listed = [before[-1]]
-            while len(listed) < len(before):  # "the villages of A and B were retaken", "A and B fell to X"
+            while trig.passive and len(listed) < len(before):  # "the villages of A and B were retaken"
                 prev = before[-len(listed) - 1]
                 if not _LIST_GAP.match(text[prev.end - s0:listed[0].start - s0]):
                     break
