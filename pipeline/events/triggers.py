@@ -727,12 +727,6 @@ _RELATIVE_TAKEN = re.compile(r"(?:,\s*|\s[—–-]\s*|\b(?:city|town|village|set
                              r"at\s+the|this|a\s+(?:week|month|year))\b)", re.IGNORECASE)  # (not passive: "which was taken")
 
 
-# a participle set off by a comma after a name, then its agent or a phrase of time ("X, captured by Russian forces in
-# February, lies ...", "X, liberated in 2022, ..."): a passive whose subject is the name before
-_APPOSED_PARTICIPLE = re.compile(r"(?-i:[A-Z])[\w'’-]+,\s+(?:\w+ly\s+)?$")
-_PARTICIPLE_GOES_ON = re.compile(r"\s+(?:by|in|on|last|earlier|during|after|back\s+in)\b", re.IGNORECASE)
-
-
 def triggers(sentence: str) -> list[Trigger]:
     """Every trigger of ``sentence`` that reports something that happened, most specific kept."""
     if not has_prefix(sentence, _TRIGGER_PREFIXES) or _QUESTION.search(sentence):
@@ -799,8 +793,6 @@ def triggers(sentence: str) -> list[Trigger]:
         passive = passive or sentence[start:end].lower().endswith("ed") and \
             bool(_ELLIPTIC_PASSIVE[0].search(sentence, max(0, start - 100), start)) and \
             bool(_ELLIPTIC_PASSIVE[1].match(sentence, end))
-        passive = passive or name in CONTROL and sentence[start:end].lower().endswith(("ed", "en")) and \
-            bool(_APPOSED_PARTICIPLE.search(sentence, 0, start)) and bool(_PARTICIPLE_GOES_ON.match(sentence, end))
         holder = _holder(sentence, start, end)  # "X is now under the control of <side>": X before, <side> gains
         passive = passive or holder is not None
         if name in STRIKES and sentence[start:end].lower().endswith("ing") and \
