@@ -80,8 +80,8 @@ from pipeline.geoparse.persons import bank_cue
 from pipeline.geoparse.recognise import content_ranges, sentence_starts
 from pipeline.geoparse.resolve import great_circle_km
 from pipeline.model import POINT_KINDS, Place
-from pipeline.text.dates import (MONTH_ABBR, MONTH_NAMES, MONTHS, WEEKDAYS, EventDate, UNDATED, cut_in_date, day_after,
-                                 explicit_date, parse_iso, statement_day_only)
+from pipeline.text.dates import (MONTH_ABBR, MONTH_NAMES, MONTHS, EventDate, UNDATED, cut_in_date, day_after, explicit_date,
+                                 parse_iso, statement_day_only)
 from pipeline.text.translit import spelling_key
 
 EARLIER = EventDate(None, None, "an earlier period")
@@ -192,13 +192,10 @@ _PLACE_ANAPHOR = re.compile(r"^\s+(?:control\s+(?:of|over)\s+|of\s+)?(?:the|this
 # country ("the city of A in southern Ukraine and the city of B in the northeast") and day ("A, Donetsk Oblast on June
 # 12, and B", "A in December 2023 and B in February 2024"), and names the gazetteer did not know
 _COMPASS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
-_WEEKDAY_NAMES = r"(?-i:" + "|".join(w.title() for w in WEEKDAYS) + r")"
 _LIST_TAIL = (r"(?:\s*\([^()]{1,40}\)|(?:\s+in\s+(?:the\s+)?|\s*,\s*)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+"
               r"(?i:region|oblast|province)|"
-              # the item's apposition ("A, a town in the X region, and B")
-              r"\s*,\s+(?i:an?)\s+(?:[\w'’-]+\s+){0,3}?(?i:city|town|village|settlement)\b[^,;:.()\"“”]{0,50}?(?=\s*,)|"
               r"\s+in\s+(?:the\s+)?(?i:" + _COMPASS + r")(?:\s+(?:part\s+of\s+(?:the\s+)?)?[A-Z][\w'’-]+)?)?"
-              r"(?:\s+on\s+(?:(?:" + MONTH_NAMES + r")\s+\d{1,2}|\d{1,2}\s+(?:" + MONTH_NAMES + r")|" + _WEEKDAY_NAMES + r")|"
+              r"(?:\s+on\s+(?:(?:" + MONTH_NAMES + r")\s+\d{1,2}|\d{1,2}\s+(?:" + MONTH_NAMES + r"))|"
               r"\s+in\s+(?:(?:early|late|mid-?)\s*)?(?:(?:" + MONTH_NAMES + r")(?:\s+\d{4})?|\d{4}))?")
 _LIST_SEP = (r"(?:\s*,\s*|\s*,?\s+and\s+|\s*,?\s+as\s+well\s+as\s+|\s+)"
              r"(?:(?:the\s+)?(?:nearby\s+)?(?i:villages?|towns?|settlements?|city|hamlets?)\s+of\s+|"
@@ -2711,8 +2708,7 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
 
 
 # the day a list's item carries right after it ("A in December 2023 and B in February 2024", "A on June 12 and B")
-_ITEM_DAY = re.compile(r"\s+(?:on\s+(?:(?:(?:" + MONTH_NAMES + r")\s+\d{1,2}|\d{1,2}\s+(?:" + MONTH_NAMES +
-                       r"))(?:,?\s+\d{4})?|" + _WEEKDAY_NAMES + r")|"
+_ITEM_DAY = re.compile(r"\s+(?:on\s+(?:(?:" + MONTH_NAMES + r")\s+\d{1,2}|\d{1,2}\s+(?:" + MONTH_NAMES + r"))(?:,?\s+\d{4})?|"
                        r"in\s+(?:(?:early|late|mid-?)\s*)?(?:(?:" + MONTH_NAMES + r")(?:\s+\d{4})?|\d{4}))\b")
 
 
