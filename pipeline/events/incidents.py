@@ -2397,27 +2397,8 @@ _AFTER_TAKEN_NAME = re.compile(r"\s*(?:[,.;:!?)\"”—–]|$)|\s+(?:in|on|at|af
 
 def bare_take(trig: Trigger) -> bool:
     """Whether ``trig`` is "took" or "taken" with no word of control or settlement: a capture only when a
-    settlement's name is its object (``_taken_name``) or, passive, its subject right before (``_taken_subject``)."""
-    return trig.control and trig.text.lower() in ("took", "taken")
-
-
-# between a settlement and its passive "taken": the auxiliaries alone ("X has been taken", "X was reportedly taken")
-_TAKEN_AUXILIARIES = re.compile(r"^\s+(?:(?:has|have|had)\s+)?(?:been|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-
-
-def _taken_subject(sent: _Sentence, trig: Trigger) -> list[Place]:
-    """The settlement a passive "taken" has as its subject right before it ("X has been taken"), and the list it
-    closes ("A and B were taken"); none otherwise ("the decision was taken")."""
-    text, s0 = sent.text, sent.start
-    before = [p for p in sent.points if p.end - s0 <= trig.start]
-    if not before or not _TAKEN_AUXILIARIES.match(text[before[-1].end - s0:trig.start]):
-        return []
-    out = [before[-1]]
-    for p in reversed(before[:-1]):
-        if not _LIST_GAP.match(text[p.end - s0:out[0].start - s0]):
-            break
-        out.insert(0, p)
-    return out
+    settlement's name is its object (``_taken_name``)."""
+    return trig.control and not trig.passive and trig.text.lower() in ("took", "taken")
 
 
 def _taken_name(sent: _Sentence, trig: Trigger) -> list[Place]:
@@ -2458,7 +2439,7 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     if trig.control and not trig.passive and (relative := _relative_antecedent(sent, trig)) is not None:
         return relative  # "X, which Russian forces took in May": the settlement the clause is about, or none
     if bare_take(trig):
-        return _taken_subject(sent, trig) if trig.passive else _taken_name(sent, trig)
+        return _taken_name(sent, trig)
     after = [p for p in sent.points if p.start - s0 >= trig.end]
     if not trig.passive and (tally := _UNNAMED_TALLY.match(text, _TALLY_LEAD.match(text, trig.end).end())) and \
             (announced := _announced(sent, tally)):

@@ -94,9 +94,6 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                 # "forces took X", "had taken X": a name as the verb's object (``incidents.bare_take``: only a
                 # settlement named right after it, ending its clause or the list it opens)
                 r"(?:took|taken)(?=\s+(?-i:[A-Z]))|"
-                # "X was taken", "X has been taken by Russian forces" (not "taken to hospital", "taken prisoner")
-                r"(?:(?<=was )|(?<=were )|(?<=been ))taken(?!\s+(?:to|into|away|off|out|care|hostages?|prisoners?|"
-                r"captive|from|up|down|place|part|aback|seriously|ill|in\s+by|by\s+surprise)\b)|"
                 r"(?:taken|taking)\s+over(?=\s+(?:the\s+)?(?-i:[A-Z]))|" + _HOLD + r"|"
                 r"surrender(?:ed|s)?|ced(?:ed|ing) control|(?:capture|seizure) of|"
                 r"(?<!in the )(?<!last )(?<!this )(?<!next )(?<!early )(?<!late )(?<!mid-)fall of(?!\s+(?:19|20)\d\d)"
