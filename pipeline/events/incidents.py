@@ -2398,7 +2398,7 @@ _AFTER_TAKEN_NAME = re.compile(r"\s*(?:[,.;:!?)\"”—–]|$)|\s+(?:in|on|at|af
 def bare_take(trig: Trigger) -> bool:
     """Whether ``trig`` is "took" or "taken" with no word of control or settlement: a capture only when a
     settlement's name is its object (``_taken_name``)."""
-    return trig.control and not trig.passive and trig.text.lower() in ("took", "taken", "taking")
+    return trig.control and not trig.passive and trig.text.lower() in ("took", "taken")
 
 
 def _taken_name(sent: _Sentence, trig: Trigger) -> list[Place]:

@@ -93,7 +93,7 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                 r"(?:took|taken|taking)\s+(?:over\s+)?(?:the\s+)?(?:[\w-]+\s+)?" + _SETTLEMENTS + r"|took over|"
                 # "forces took X", "had taken X": a name as the verb's object (``incidents.bare_take``: only a
                 # settlement named right after it, ending its clause or the list it opens)
-                r"(?:took|taken|(?<=after )taking|(?<=since )taking)(?=\s+(?-i:[A-Z]))|"
+                r"(?:took|taken)(?=\s+(?-i:[A-Z]))|"
                 r"(?:taken|taking)\s+over(?=\s+(?:the\s+)?(?-i:[A-Z]))|" + _HOLD + r"|"
                 r"surrender(?:ed|s)?|ced(?:ed|ing) control|(?:capture|seizure) of|"
                 r"(?<!in the )(?<!last )(?<!this )(?<!next )(?<!early )(?<!late )(?<!mid-)fall of(?!\s+(?:19|20)\d\d)"
@@ -101,8 +101,6 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                 r"(?!\s+(?:an?\s+|the\s+|one\s+)?(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?|unmanned|missiles?|rockets?|shells?|"
                 r"debris|fragments|wreckage)\b)|"
                 r"(?:(?<=have )|(?<=has )|(?<=had ))occupied(?=\s+(?-i:[A-Z]))|"
-                # "Russian troops occupied X": the simple past after its combatant subject (not "the occupied X")
-                r"(?:(?<=forces )|(?<=troops )|(?<=army )|(?<=units )|(?<=Russia ))occupied(?=\s+(?-i:[A-Z]))|"
                 r"(?:(?<=was )|(?<=were )|(?<=been ))occupied(?=\s+(?:by|in|on|during|shortly|soon|early|late|after|"
                 r"since)\b))\b"),
     ("advance", r"\b(advanc(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:into|on)|pushed into|broke into|clos(?:ing|ed|es)\s+in\s+on|"
