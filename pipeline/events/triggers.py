@@ -134,7 +134,6 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                   r"munitions?|explosives?)\s+(?:on|onto)|"
                   r"(?:aerial|air) bombard\w*|(?:guided|aerial|glide) (?:aerial )?bombs?)\b"),
     ("shelling", r"\b(shell(?:ed|ing)|artillery fire|fired mortars|mortar fire|artillery bombard\w*|"
-                 r"fired\s+(?:[\w-]+\s+){0,3}?(?:shells|rounds)\s+(?:at|on)|"
                   r"artillery (?:strikes?|attacks?))\b"),
     ("explosion", r"\b(blew up|blown up|detonated|(?:explosions?|blasts?)\s+(?:\w+\s+)?(?:damaged|destroyed|"
                   r"ripped through|rang out|rocked|shook|"
@@ -148,7 +147,7 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                # Russian attacks"): incidents told, not attacks in general (``_TOLD_BY_HARM``)
                r"(?:attacks|strikes|shelling)\s+(?:had\s+|have\s+|has\s+)?(?:damaged|destroyed)|"
                r"as\s+a\s+result\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:attacks?|strikes?|shelling)|"
-               r"bombard(?:ed|ing|ments?|s)?|pounded(?=\s+(?:the\s+)?(?-i:[A-Z]))|"
+               r"bombard(?:ed|ing|ments?|s)?|"
                r"(?:was|were|been)\s+(?:also\s+|again\s+)?(?:hit|targeted)|" + _REPELLED + r"|"
                # a place told as under attack ("the village came under fire", "came under attack from drones"); a
                # weapon fired at a settlement ("fired cluster munitions from a launcher at the village of X")
@@ -173,7 +172,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
                  "artillery attack"),
     "explosion": ("blew up", "blown up", "detonated", "explosion", "blast"),
     "attack": ("attacked", "struck", "stormed", "opened fire", "fired", "shot at", "attack", "assault", "strike", "bombard",
-               "pounded", "raid", "hit", "targeted", "shelling", "pushed back", "repelled", "repulsed", "beaten back", "thrown back",
+               "raid", "hit", "targeted", "shelling", "pushed back", "repelled", "repulsed", "beaten back", "thrown back",
                "under"),
 }
 assert set(TRIGGER_NEEDS) == {name for name, _ in INCIDENT_TRIGGERS}
@@ -224,7 +223,7 @@ _WORD = re.compile(r"[a-z]+")
 _TRIGGER_PREFIXES = frozenset(
     "enci surr cut reca reto reta libe took rega recl with retr aban pull capt seiz take fell fall over surr ceded cedi "
     "free expe drov driv oust kick "
-    "adva ente push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot poun "
+    "adva ente push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot "
     "assa stri hit hits targ gave left unde retu back came come brou repe repu beat thro occu expl blas hold cont "
     "drop rais clos uav uavs unma".split())
 
