@@ -73,9 +73,7 @@ _INTERCEPTION = re.compile(r"intercept|shot\s+down|shoots?\s+down|shooting\s+dow
 # claimed ("has control of" alone is a state, not a change)
 _HOLD = (r"(?:secured|established|consolidated)\s+(?:(?:their|its|full|firm|complete)\s+){0,2}(?:hold|control)\s+"
          r"(?:on|of|over)|(?:says?|said|claims?|claimed)\s+(?:that\s+)?(?:it|they)\s+(?:now\s+)?(?:has|have|had)\s+"
-         r"(?:(?:full|complete|total)\s+)?control\s+(?:of|over)|"
-         # "said its troops now control X": a hold newly claimed
-         r"(?<=\s)now\s+(?:fully\s+|completely\s+)?controls?(?=\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?-i:[A-Z]))")
+         r"(?:(?:full|complete|total)\s+)?control\s+(?:of|over)")
 
 # the names of a drone: officials' reports say "UAV" or "unmanned aerial vehicle" as often as "drone"
 _DRONE = r"drones?|UAVs?|unmanned\s+aerial\s+vehicles?"
@@ -109,10 +107,7 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                 # "troops had entered the outskirts of X", 'forces "partially entered" the town of X': the side is part
                 # of the wording ("entered" alone is too common a word)
                 r"(?:forces|troops|units|soldiers|infantry|army|fighters|occupiers|invaders)\s+(?:had\s+|have\s+|has\s+)?"
-                r"(?:\w+ly\s+|already\s+)?[\"“]?(?:\w+ly\s+)?entered|"
-                # "forces said they had entered X": the pronoun of a combatant subject of the speech verb
-                r"(?:forces|troops|units|soldiers|army)\s+(?:said|say|says|claimed|reported)\s+(?:\w+\s+)?(?:that\s+)?"
-                r"(?:they|it)\s+(?:had|have|has)\s+(?:\w+ly\s+|already\s+)?entered)\b"),
+                r"(?:\w+ly\s+|already\s+)?[\"“]?(?:\w+ly\s+)?entered)\b"),
     ("missile_strike", _INTERCEPTED.format(weapon=r"missiles?|rockets?") + r"|"
                        r"\b(missiles?|rockets?)\b[^.;]{0,80}?\b(struck|strikes?|hit|hits|slammed|destroy(?:ed|s))\b|"
                        r"\b(struck|hit|hits|launched|fired)\b[^.;]{0,40}?\b(missiles?|rockets?)\b|"
