@@ -139,9 +139,6 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                   r"ripped through|rang out|rocked|shook|"
                   r"thundered|sounded|(?:was|were) heard|(?:was|were) reported|occurred|took place))\b"),
     ("attack", r"\b(attacked|struck|stormed|opened fire|fired (?:at|on)|shot at|(?:attack|assault|strike|raid)s? on|"
-               # "Russian forces hit X": the simple past after a combatant or a side as its subject
-               r"(?:(?<=forces )|(?<=troops )|(?<=army )|(?<=military )|(?<=Russia )|(?<=Ukraine ))hit"
-               r"(?=\s+(?:(?-i:[A-Z])|(?:an?|the)\s))|"
                # "against" names a target only after a plural or a side or weapon ("launched 10 strikes against X",
                # "a Russian artillery strike against X"); "a strike against the reform" is a protest
                r"(?:attacks|assaults|strikes|raids)\s+against|(?:artillery|missile|rocket|drone|Russian|Ukrainian)\s+"
