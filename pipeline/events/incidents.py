@@ -2194,8 +2194,23 @@ _UNNAMED_TALLY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|
                             r"(?:settlements|villages|towns|localities|communities|hamlets)\b", re.IGNORECASE)
 
 
+# a passive verb's subject that counts or announces settlements ("The following villages were liberated: A, B and C",
+# "three settlements returned to Ukrainian control: A, B and C"): only auxiliaries and adverbs between it and the verb
+_SUBJECT_TALLY = re.compile(r"\b(?:the\s+following|these|those|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                            r"twelve|several|other)\s+(?:more\s+)?(?:[\w-]+\s+)?"
+                            r"(?:settlements|villages|towns|localities|communities|hamlets)"
+                            r"(?=\s+(?:(?:have|has|had|were|was|are|been|also|now|already|since|then|all|\w+ly)\s+){0,3}$)",
+                            re.IGNORECASE)
+
+
 _ONE_SETTLEMENT = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:city|town|village|settlement|locality)\b(?!s)",
                              re.IGNORECASE)
+
+
+def _subject_tally(sentence: str, start: int) -> re.Match | None:
+    """The tally of settlements that is the subject of a verb starting at ``start`` (``_SUBJECT_TALLY``), if any."""
+    return next((m for m in _SUBJECT_TALLY.finditer(sentence, max(0, start - 80), start)
+                 if not re.search(r"[.;:,]", sentence[m.end():start])), None)
 
 
 def _no_place_taken(sent: _Sentence, trig: Trigger) -> bool:
@@ -2329,6 +2344,82 @@ def _locating_unit(sent: _Sentence, trig: Trigger) -> Place | None:
                                                              name=unit.admin1_name or unit.name)
 
 
+# a relative clause opening before a verb, its subject and any speech verb in between ("..., which Moscow said it had",
+# "... a town that Russian forces have recently"): no punctuation, no second relative pronoun
+_RELATIVE_OPENER = re.compile(r"(?:,\s*|\s[—–-]\s*|\s)(which|that)\s+[^,;:.!?\"“”()—–]{0,60}$", re.IGNORECASE)
+# what stands between a settlement and its relative clause: nothing but a comma or dash, or an apposition naming its
+# kind ("X, a salt-mining town that ...")
+_APPOSITION_KIND = re.compile(r"^\s*(?:,|[—–-])?\s*((?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?:city|town|village|"
+                              r"settlement|hub|stronghold)\s*)?$", re.IGNORECASE)
+# a settlement's kind as the antecedent, the settlement named before in the sentence ("X ..., referring to the eastern
+# city that forces claimed to have captured")
+_KIND_ANTECEDENT = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){0,4}?(?:city|town|village|settlement)\s*$", re.IGNORECASE)
+# after a verb with no object of its own: the clause ends, or a phrase of time or manner follows
+_CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:!?)\"”—–]|$)|\s+(?:in|on|over|during|last|earlier|early|late|back|after|at|by|"
+                          r"this|a\s+(?:week|month|year)|with|from|since|before|when|weeks|months|days)\b", re.IGNORECASE)
+
+
+def _relative_antecedent(sent: _Sentence, trig: Trigger) -> list[Place] | None:
+    """The settlement a relative clause is about when ``trig`` is its verb with no object of its own ("X, which
+    Russian forces took in May", "X, a town that troops have recently captured", "X ..., the city that forces claimed
+    to have captured"): ``[X]``; ``[]`` when the clause hangs on no settlement ("the decision, which he took");
+    ``None`` when ``trig`` is not such a verb (its object or subject is read as usual)."""
+    text, s0 = sent.text, sent.start
+    opener = _RELATIVE_OPENER.search(text, max(0, trig.start - 80), trig.start)
+    if opener is None or not _CLAUSE_ENDS.match(text, trig.end) or \
+            any(opener.end() <= p.start - s0 < trig.start for p in sent.points):
+        return None
+    head = text[:opener.start(1)]
+    before = [p for p in sent.points if p.end - s0 <= opener.start(1)]
+    if before and (kind := _APPOSITION_KIND.match(head[before[-1].end - s0:])) and \
+            (opener.group(1).lower() == "which" or kind.group(1)):
+        return [before[-1]]  # "X, which ...", "X, a town that ..."
+    if _KIND_ANTECEDENT.search(head) and len({(p.name, p.admin1_code) for p in before}) == 1:
+        return [before[-1]]  # "X ..., the city that ...": the one settlement the sentence named before
+    return [] if trig.text.lower() in ("took", "taken") else None
+
+
+# what may follow a settlement "took" takes by its name: the clause ends, a phrase of time, place or manner, or the
+# list goes on ("took X in May", "took X, a village west of Y", "took X and Y"); not a noun the name qualifies
+# ("took Kharkiv residents to ...")
+_AFTER_TAKEN_NAME = re.compile(r"\s*(?:[,.;:!?)\"”—–]|$)|\s+(?:in|on|at|after|from|last|earlier|early|late|this|and|as|"
+                               r"with|without|over|during|before|following|by|amid|since|within|while|when|near|"
+                               r"outside|after)\b", re.IGNORECASE)
+
+
+def bare_take(trig: Trigger) -> bool:
+    """Whether ``trig`` is "took" or "taken" with no word of control or settlement: a capture only when a
+    settlement's name is its object (``_taken_name``)."""
+    return trig.control and not trig.passive and trig.text.lower() in ("took", "taken")
+
+
+def _taken_name(sent: _Sentence, trig: Trigger) -> list[Place]:
+    """The settlements "took" names as its object ("Russian forces took X in May", "had taken X and Y"): the first
+    right after the verb, then the list it opens; none when a settlement does not follow at once."""
+    text, s0 = sent.text, sent.start
+    after = [p for p in sent.points if p.start - s0 >= trig.end]
+    if not after or text[trig.end:after[0].start - s0].strip() or not _AFTER_TAKEN_NAME.match(text, after[0].end - s0):
+        return []
+    out = [after[0]]
+    for p in after[1:]:
+        if not _LIST_GAP.match(text[out[-1].end - s0:p.start - s0]) or _DISTRICT_AFTER.match(text, p.end - s0):
+            break
+        out.append(p)
+    return out
+
+
+def _relative_day(sent: _Sentence, trig: Trigger, published: EventDate) -> tuple[EventDate | None, str] | None:
+    """The day the relative clause of ``trig`` states (``_relative_antecedent``), and its words: ``(None, clause)``
+    when it states none (what a relative clause tells of its settlement is background: the sentence's day is the
+    main clause's); None when ``trig`` is not the verb of such a clause."""
+    if not trig.control or trig.passive or not _relative_antecedent(sent, trig):
+        return None
+    opener = _RELATIVE_OPENER.search(sent.text, max(0, trig.start - 80), trig.start)
+    stop = re.compile(r"[,;:.!?\"”—–]").search(sent.text, trig.end)
+    clause = sent.text[opener.start(1):stop.start() if stop else len(sent.text)]
+    return explicit_date(clause, published), clause
+
+
 def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     """The places a change-of-control verb is about: its object (a list counts), or its subject if passive; none when
     the object is a settlement left unnamed (``unnamed_object``)."""
@@ -2337,6 +2428,10 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
         # ... unless the sentence names it after all ("one more settlement in the X region -- A", "naming it as A")
         return [p for p in sent.points if p.start - s0 >= trig.end and
                 _NAMED_AFTER.search(text, max(trig.end, p.start - s0 - 30), p.start - s0)][:1]
+    if trig.control and not trig.passive and (relative := _relative_antecedent(sent, trig)) is not None:
+        return relative  # "X, which Russian forces took in May": the settlement the clause is about, or none
+    if bare_take(trig):
+        return _taken_name(sent, trig)
     after = [p for p in sent.points if p.start - s0 >= trig.end]
     if not trig.passive and (tally := _UNNAMED_TALLY.match(text, _TALLY_LEAD.match(text, trig.end).end())) and \
             (announced := _announced(sent, tally)):
@@ -2384,6 +2479,8 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     if not trig.passive and _PRONOUN_OBJECT.match(text, trig.end) and sent.points and \
             sent.points[0].start - s0 <= WEIGHTS.subject_start_chars and sent.points[0].end - s0 <= trig.start:
         return [sent.points[0]]  # "X ... since troops liberated it": the sentence's subject
+    if trig.passive and (tally := _subject_tally(text, trig.start)) and (announced := _announced(sent, tally)):
+        return announced  # "the following villages were liberated: A, B and C": the settlements its subject counts
     before = [p for p in sent.points if p.end - s0 <= trig.start and
               (trig.passive or trig.start - (p.end - s0) <= WEIGHTS.subject_window_chars)]
     if before and (trig.passive or not after):
@@ -2529,6 +2626,9 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
         prior: tuple[list[Place], bool] | None = None  # the places and background of the sentence's last change
         for trig in (t for t in sent.triggers if t.control):
             stated, stated_in = _clause_date(sent, trig, published)
+            relative = _relative_day(sent, trig, published)  # "X, which troops took in May": the clause's own day
+            if relative is not None:
+                stated, stated_in = relative
             if _no_place_taken(sent, trig):  # a tally naming no settlement is no event, but its day is the lede's
                 if stated is not None and not sent.points and not people_taken(sent.text, trig):
                     unnamed = (stated, stated_in, sent.para, trig.gains)
@@ -2536,6 +2636,8 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                     tally = (sent, trig, count, stated, stated_in)  # a later line may name them all
                 continue
             places = _objects(sent, trig, main)
+            if not places and bare_take(trig) and relative is None:
+                continue  # "took Ukrainian territory": no settlement named, nothing to read around it
             follows = not places and prior is not None and _refers_back(sent.text, trig)
             if follows:  # "captured the city in 2022 and Ukrainian forces took it back": the first verb's places
                 places = prior[0]
@@ -2557,6 +2659,7 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                 (stated is None or stated.date is None) and _earlier_year(sent.text, trig, published) \
                 or bool(LAST_PERIOD_AFTER.match(sent.text, trig.end))  # "took X last May", whatever day the clause is
             background = background or follows and stated is None and prior[1]  # "... and retook it later that year"
+            background = background or relative is not None and stated is None  # "X, which troops took": earlier
             if places:
                 prior = (places, background)
             if not places and len({p.admin1_code for p in sent.oblasts}) == 1 and not sent.points and not background \

@@ -91,6 +91,9 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                    r"pulled out|" + _GAVE_UP + r")\b"),
     ("capture", r"\b(captur(?:ed|es|ing)|seiz(?:ed|es|ing)|took control|taken (?:\w+ )?control|fell to|overran|"
                 r"(?:took|taken|taking)\s+(?:over\s+)?(?:the\s+)?(?:[\w-]+\s+)?" + _SETTLEMENTS + r"|took over|"
+                # "forces took X", "had taken X": a name as the verb's object (``incidents.bare_take``: only a
+                # settlement named right after it, ending its clause or the list it opens)
+                r"(?:took|taken)(?=\s+(?-i:[A-Z]))|"
                 r"(?:taken|taking)\s+over(?=\s+(?:the\s+)?(?-i:[A-Z]))|" + _HOLD + r"|"
                 r"surrender(?:ed|s)?|ced(?:ed|ing) control|(?:capture|seizure) of|"
                 r"(?<!in the )(?<!last )(?<!this )(?<!next )(?<!early )(?<!late )(?<!mid-)fall of(?!\s+(?:19|20)\d\d)"
@@ -766,6 +769,14 @@ _MODAL_VERB_NEXT = re.compile(r"(?:(?!\b(?:\w+ed|was|were|is|are|has|have|had|hi
                               r"{0,60}?\b(?:would|could|might|will|may|should|must)\b(?!\s+have\b)", re.IGNORECASE)
 
 
+# "took" or "taken" with no object, in a relative clause about a settlement ("X, which Moscow said it had taken in
+# January", "a town that Russian forces took last year"): the relative pronoun is its object, a capture
+_RELATIVE_TAKEN = re.compile(r"(?:,\s*|\s[—–-]\s*|\b(?:city|town|village|settlement|hub|stronghold)\s+)(?:which|that)\s+"
+                             r"(?:[\w'’-]+\s+){1,6}?(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)"
+                             r"(took|taken)(?=\s*(?:[,.;—–]|$)|\s+(?:in|on|over|during|last|earlier|early|late|after|"
+                             r"at\s+the|this|a\s+(?:week|month|year))\b)", re.IGNORECASE)  # (not passive: "which was taken")
+
+
 def triggers(sentence: str) -> list[Trigger]:
     """Every trigger of ``sentence`` that reports something that happened, most specific kept."""
     if not has_prefix(sentence, _TRIGGER_PREFIXES) or _QUESTION.search(sentence):
@@ -779,6 +790,8 @@ def triggers(sentence: str) -> list[Trigger]:
             if _INFINITIVE_BEFORE.search(sentence[:m.start()]) and name not in CONTROL:
                 continue
             found.append((m.start(), rank, name, m.end()))
+        if name == "capture":
+            found += [(m.start(1), rank, name, m.end(1)) for m in _RELATIVE_TAKEN.finditer(sentence)]
     # a generic trigger inside a more specific one ("missile ... struck") is part of it
     found = [f for f in found if not any(g[1] < f[1] and g[0] <= f[0] < g[3] or
                                          g[1] < f[1] and f[0] <= g[0] < f[3] for g in found)]
