@@ -78,6 +78,7 @@ from pipeline.events.weights import WEIGHTS
 from pipeline.geoparse.nonplaces import masthead_cue
 from pipeline.geoparse.persons import bank_cue
 from pipeline.geoparse.recognise import content_ranges, sentence_starts
+from pipeline.geoparse.admin_join import lies_in_unit
 from pipeline.geoparse.resolve import great_circle_km
 from pipeline.model import POINT_KINDS, Place
 from pipeline.text.dates import (MONTH_ABBR, MONTH_NAMES, MONTHS, EventDate, UNDATED, cut_in_date, day_after, explicit_date,
@@ -795,8 +796,8 @@ def _in_stated_unit(place: Place, here: list[Place], text: str) -> Place:
     if place.feature_kind not in POINT_KINDS:
         return place
     unit = _stated_unit(place, here, text)
-    if unit is None or unit.admin1_code == place.admin1_code:
-        return place
+    if unit is None or lies_in_unit(place.admin1_code, unit.admin1_code):
+        return place  # (a city-region in the region around it is no namesake: "Sevastopol, Crimea")
     return replace(place, name=unit.name, admin1_code=unit.admin1_code, admin1_name=unit.admin1_name,
                    country_code=unit.country_code, lat=unit.lat, lon=unit.lon, geonameid=None, feature_kind="admin1",
                    capital=False, approx_point=False)
