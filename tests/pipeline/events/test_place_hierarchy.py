@@ -48,3 +48,13 @@ def test_a_far_town_whose_region_the_article_names_keeps_its_event():
     unit = {**_FAR, "feature_kind": "admin1", "geonameid": None}
     events = _events(text, [("Betivka", _FAR), ("Tomsk", unit), ("Alphavka", _NEAR)])
     assert "RU-TOM" in {e.admin1_code for e in events}
+
+
+def test_a_place_name_opening_an_outlets_name_is_not_where_anything_happened():
+    from pipeline.events.incidents import usable
+
+    for text in ("The Lipetsk online outlet quoted a source as saying a drone hit a warehouse.",
+                 "A drone hit a warehouse, Lipetsk's Telegram channel said."):
+        assert not usable(make_place("Lipetsk", start=text.index("Lipetsk")), text)
+    text = "A drone hit a warehouse in Lipetsk, an online outlet said."
+    assert usable(make_place("Lipetsk", start=text.index("Lipetsk")), text)
