@@ -641,7 +641,7 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
             ordered.append(p)
         elif (unit := title_unit(p, text)) is not None:
             titles.append(unit)
-    ordered = _without_strays(_without_pairs(_without_contradicted(ordered, places), places, text), places, titles)
+    ordered = _without_pairs(_without_contradicted(ordered, places), places, text)
     starts = [p.start for p in ordered]
     title_starts = [p.start for p in titles]
     out: list[_Sentence] = []
@@ -717,33 +717,6 @@ def _without_contradicted(points: list[Place], places: list[Place]) -> list[Plac
     return [p for p in points if p.feature_kind != "city" or p.admin1_code in named or not any(
         d.country_code == p.country_code and d.admin1_code != p.admin1_code and
         0 <= p.start - d.end <= DISTRICT_CONTEXT_CHARS for d in districts)]
-
-
-STRAY_KM = 1000.0  # a settlement this far from every other place of its article, in an admin-1 unit the article never
-# names, is a namesake far off (the gazetteer's reading of a name the text means elsewhere); a real strike that deep in
-# a country is told with its region, or beside other places within this distance
-
-
-def _without_strays(points: list[Place], places: list[Place], titles: list[Place]) -> list[Place]:
-    """``points`` without settlements read far from the rest of the article (``STRAY_KM``): in an admin-1 unit no
-    other place of the article lies in and no mention or official's title names, and more than ``STRAY_KM`` from
-    every other place the article names (its other settlements and admin-1 units, capitals included). An incident
-    told there is placed by the sentence's other places (its oblast), or not at all: never at the namesake."""
-    located = [p for p in places if p.feature_kind in (*POINT_KINDS, "admin1") and p.lat is not None]
-    names_in: dict[str | None, set[str]] = {}  # admin-1 code -> the names read in it
-    for p in located:
-        names_in.setdefault(p.admin1_code, set()).update((p.text, p.name))
-    titled = {t.admin1_code for t in titles}
-
-    def stray(p: Place) -> bool:
-        if p.feature_kind not in POINT_KINDS or p.admin1_code in titled or \
-                not names_in.get(p.admin1_code, set()) <= {p.text, p.name}:
-            return False
-        others = [q for q in located if q.text != p.text and q.name != p.name]
-        return bool(others) and all(km(p, q) > STRAY_KM for q in others)
-
-    out = [p for p in points if not stray(p)]
-    return out if len(out) < len(points) else points
 
 
 # two place names joined by a hyphen ("the A-B border area", "the A-B highway"): a border, road or relation between
