@@ -110,6 +110,7 @@ _TITLE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:regional|oblast|region|city|st
                           r"authorities|regime|government|leadership|junta)\b", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"\b(governor|mayor|head|chief|administration|council|prosecutor|authorities)\s+of\s+"
                            r"(?:the\s+)?$", re.IGNORECASE)
+_HYPHENS = "-‐‑"  # what joins the parts of a compound name
 # a place name opening an outlet's name, told by a lower-case noun after it ("the X online outlet", "the X news site",
 # "X's Telegram channel"): the outlet, not where anything happened (capitalised mastheads: ``masthead_cue``)
 _OUTLET_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:online|news|media|local|independent|investigative|(?:pro-)?government|"
@@ -479,6 +480,8 @@ def usable(place: Place, text: str) -> bool:
                                                           re.match(r"^\s*(?:\[[^\]]*\]\s*)?,?\s*\(?\s*[A-Z]", after)
                                                           and not after.lstrip().startswith(", a")):
         return False
+    if len(before) >= 2 and before[-1] in _HYPHENS and before[-2].isalpha():
+        return False  # "Novhorod-Siverska" read from its second part alone: part of another compound name
     if _TITLE_AFTER.match(after) or _TITLE_BEFORE.search(before) or _ORG_BEFORE.search(before) or \
             _OUTLET_AFTER.match(after) or masthead_cue(text, place.end):
         return False  # (a masthead: "the X Times", the outlet, a source; the geoparser's cue)
@@ -610,8 +613,9 @@ def _ratio_ok(a: int, b: int, ratio: float) -> bool:
 def one_sense(places: list[Place], text: str) -> list[Place]:
     """``places`` with each settlement read as the mention the text locates (``_stated_unit``: "the village of Y in the
     X region") where another mention of the same written name was read elsewhere: one name written the same way in
-    one article is one place (the geoparser may read a mention with less context as a namesake abroad). Names no
-    mention locates are left as they are."""
+    one article is one place (the geoparser may read a mention with less context as a namesake abroad). A name read
+    in several admin-1 units, only one of which the article names ("the Donetsk region"), is read there everywhere.
+    Names no mention locates are left as they are."""
     ordered = sorted(places, key=lambda p: p.start)
     units = [p for p in ordered if p.feature_kind == "admin1" and p.admin1_code]
     anchors: dict[str, Place] = {}
@@ -619,6 +623,15 @@ def one_sense(places: list[Place], text: str) -> list[Place]:
         if p.feature_kind in POINT_KINDS and p.feature_kind != "landmark" and p.text not in anchors and \
                 (stated := _stated_unit(p, units, text)) is not None and stated.admin1_code == p.admin1_code:
             anchors[p.text] = p
+    named = {u.admin1_code for u in units}
+    readings: dict[str, dict[str | None, Place]] = {}  # written name -> its first reading in each admin-1 unit
+    for p in ordered:
+        if p.feature_kind in POINT_KINDS and p.feature_kind != "landmark":
+            readings.setdefault(p.text, {}).setdefault(p.admin1_code, p)
+    for written, by_unit in readings.items():
+        in_named = [p for code, p in by_unit.items() if code in named]
+        if written not in anchors and len(by_unit) > 1 and len(in_named) == 1:
+            anchors[written] = in_named[0]  # read in a unit the article names, and elsewhere: the named unit's
     if not anchors:
         return places
     return [replace(anchors[p.text], start=p.start, end=p.end, text=p.text)

@@ -31,3 +31,35 @@ def test_a_place_name_opening_an_outlets_name_is_not_where_anything_happened():
         assert not usable(make_place("Lipetsk", start=text.index("Lipetsk")), text)
     text = "A drone hit a warehouse in Lipetsk, an online outlet said."
     assert usable(make_place("Lipetsk", start=text.index("Lipetsk")), text)
+
+
+def test_a_name_read_in_the_articles_region_and_far_off_is_read_in_the_region_everywhere():
+    from pipeline.events.incidents import one_sense
+
+    text = "Troops entered Alphivka in the east. Later Alphivka fell, officials of the Donetsk region said."
+    first, second = (text.index("Alphivka"), text.rindex("Alphivka"))
+    places = [make_place("Alphivka", start=first, lat=48.6, lon=37.9, admin1_code="UA-14", admin1_name="Donetsk"),
+              make_place("Alphivka", start=second, lat=57.3, lon=61.9, admin1_code="RU-SVE", admin1_name="Sverdlovsk",
+                         country_code="RU", geonameid=5),
+              make_place("Donetsk", start=text.index("Donetsk"), feature_kind="admin1", admin1_code="UA-14",
+                         admin1_name="Donetsk", geonameid=None)]
+    read = one_sense(places, text)
+    assert [(p.start, p.admin1_code) for p in read if p.text == "Alphivka"] == [(first, "UA-14"), (second, "UA-14")]
+
+
+def test_a_name_read_in_two_units_the_article_never_names_stays_as_read():
+    from pipeline.events.incidents import one_sense
+
+    text = "Troops entered Alphivka in the east. Later Alphivka fell."
+    places = [make_place("Alphivka", start=text.index("Alphivka"), admin1_code="UA-14"),
+              make_place("Alphivka", start=text.rindex("Alphivka"), admin1_code="UA-12", geonameid=5)]
+    assert [p.admin1_code for p in one_sense(places, text)] == ["UA-14", "UA-12"]
+
+
+def test_the_second_part_of_a_compound_name_read_alone_is_not_where_anything_happened():
+    from pipeline.events.incidents import usable
+
+    text = "Shells hit the Novo-Alphivka community on Monday."
+    assert not usable(make_place("Alphivka", start=text.index("Alphivka")), text)
+    text = "Shells hit Alphivka on Monday."
+    assert usable(make_place("Alphivka", start=text.index("Alphivka")), text)
