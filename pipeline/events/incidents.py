@@ -111,11 +111,6 @@ _TITLE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:regional|oblast|region|city|st
 _TITLE_BEFORE = re.compile(r"\b(governor|mayor|head|chief|administration|council|prosecutor|authorities)\s+of\s+"
                            r"(?:the\s+)?$", re.IGNORECASE)
 _HYPHENS = "-‐‑"  # what joins the parts of a compound name
-# a place name opening an outlet's name, told by a lower-case noun after it ("the X online outlet", "the X news site",
-# "X's Telegram channel"): the outlet, not where anything happened (capitalised mastheads: ``masthead_cue``)
-_OUTLET_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:online|news|media|local|independent|investigative|(?:pro-)?government|"
-                           r"state|Telegram|TV|television|YouTube|radio)\s+){0,2}(?:outlet|newspaper|news\s+site|"
-                           r"website|news\s+agency|channel|portal|publication|broadcaster)s?\b")
 _ORG_BEFORE = re.compile(r"\b(Church|Patriarchate|University|Bank|Ministry|Academy|Museum|Diocese|Embassy|Court|"
                          r"Metropolis|Orchestra|Club)\s+of\s+(?:the\s+)?$")
 _AGENT_AFTER = re.compile(r"^['’]?s?\s+(?:(?:on|late\s+on|early\s+on|last|this)\s+[A-Z]\w+\s+|also\s+|(?:has|have|had)\s+)?"
@@ -483,7 +478,7 @@ def usable(place: Place, text: str) -> bool:
     if len(before) >= 2 and before[-1] in _HYPHENS and before[-2].isalpha():
         return False  # "Novhorod-Siverska" read from its second part alone: part of another compound name
     if _TITLE_AFTER.match(after) or _TITLE_BEFORE.search(before) or _ORG_BEFORE.search(before) or \
-            _OUTLET_AFTER.match(after) or masthead_cue(text, place.end):
+            masthead_cue(text, place.end):
         return False  # (a masthead: "the X Times", the outlet, a source; the geoparser's cue)
     if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and \
             (_AGENT_AFTER.match(after) or _POSSESSIVE.match(after)):

@@ -23,16 +23,6 @@ def test_a_strike_on_a_city_region_told_in_its_peninsula_stays_at_the_city(geopa
     assert [(e.admin1_code, e.place.name, e.injured) for e in events] == [("UA-40", "Sevastopol", 5)]
 
 
-def test_a_place_name_opening_an_outlets_name_is_not_where_anything_happened():
-    from pipeline.events.incidents import usable
-
-    for text in ("The Lipetsk online outlet quoted a source as saying a drone hit a warehouse.",
-                 "A drone hit a warehouse, Lipetsk's Telegram channel said."):
-        assert not usable(make_place("Lipetsk", start=text.index("Lipetsk")), text)
-    text = "A drone hit a warehouse in Lipetsk, an online outlet said."
-    assert usable(make_place("Lipetsk", start=text.index("Lipetsk")), text)
-
-
 def test_a_name_read_in_the_articles_region_and_far_off_is_read_in_the_region_everywhere():
     from pipeline.events.incidents import one_sense
 
