@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipeline.geoparse.admin_join import lies_in_unit
 from pipeline.geoparse.resolve import great_circle_km
 from pipeline.model import POINT_KINDS, Place
 from pipeline.text.textnorm import fold
@@ -60,7 +61,7 @@ def _inside(place: Place, container: Place) -> bool:
     if container.feature_kind == "country":
         return place.country_code == container.country_code
     if container.feature_kind == "admin1":
-        return place.admin1_code == container.admin1_code
+        return lies_in_unit(place.admin1_code, container.admin1_code)  # "Sevastopol in Crimea": a city-region in it
     return great_circle_km(place.lat, place.lon, container.lat, container.lon) <= TIE_KM
 
 

@@ -42,3 +42,43 @@ def join_admin1(lats: list[float], lons: list[float], *, admin1: gpd.GeoDataFram
             result.loc[near.index[hit], col] = near.loc[hit, col].values
         result.loc[near.index[hit], "how"] = "nearest"
     return result.astype(object).where(result.notna(), None).reset_index(drop=True)
+
+
+# a city with the status of a region (Kyiv, Sevastopol, Moscow, Minsk) lies in the region that surrounds it: a unit at
+# most this large (square degrees: ~3,000 km² at 50°N; a republic or an autonomous district enclosed by a krai is
+# larger, and is no part of it) ...
+ENCLAVE_MAX_DEG2 = 0.5
+# ... whose point lies in the convex hull of a unit of its country at least this many times its area ...
+ENCLOSING_AREA_RATIO = 10.0
+# ... that it touches (the two outlines are generalised separately: widened by this many degrees)
+ENCLAVE_TOUCH_DEG = 0.02
+
+
+@lru_cache(maxsize=1)
+def _enclosing() -> dict[str, str]:
+    """Admin-1 code of each city-region -> the code of the region that surrounds it (``ENCLAVE_MAX_DEG2``)."""
+    import shapely
+
+    layer = _layer()
+    geoms, codes, countries = list(layer.geometry), list(layer.admin1_code), list(layer.country_code)
+    areas = [g.area for g in geoms]
+    hulls = shapely.STRtree([g.convex_hull for g in geoms])
+    out: dict[str, str] = {}
+    for i, geom in enumerate(geoms):
+        if areas[i] > ENCLAVE_MAX_DEG2:
+            continue
+        inside = hulls.query(geom.representative_point(), predicate="within")
+        around = [j for j in sorted(inside, key=lambda j: areas[j]) if j != i and isinstance(codes[j], str) and
+                  countries[j] == countries[i] and
+                  areas[j] >= ENCLOSING_AREA_RATIO * areas[i] and geoms[j].buffer(ENCLAVE_TOUCH_DEG).intersects(geom)]
+        if around:
+            out[codes[i]] = codes[around[0]]
+    return out
+
+
+def lies_in_unit(code: str | None, container: str | None) -> bool:
+    """Whether admin-1 unit ``code`` lies in unit ``container``: the same unit, or a city-region inside the region
+    that surrounds it ("Sevastopol in Crimea", "Kyiv in the Kyiv region": ``_enclosing``)."""
+    if code is None or container is None:
+        return False
+    return code == container or _enclosing().get(code) == container
