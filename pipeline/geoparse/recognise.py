@@ -219,6 +219,8 @@ _LOWER_RUN_CHARS = frozenset(string.ascii_lowercase + "'-")
 _LETTERS = frozenset(string.ascii_letters)
 _WORD_PUNCTUATION = ".'’-"
 _WORD_CHARS = string.ascii_letters + _WORD_PUNCTUATION
+# what may stand between a sentence's start and a word that opens it (spaces, opening quotes and brackets)
+_SENTENCE_OPENERS = frozenset(" \t\"“‘([")
 _WORD_AFTER = re.compile(r" ([A-Za-z][A-Za-z.'’-]*)")
 
 TITLES = frozenset("""president minister secretary senator sen. sen rep. rep gov. gov governor mayor mr. mr mrs. mrs
@@ -493,6 +495,14 @@ class _Context:
         return False
 
     @cached_property
+    def may_name_media(self) -> bool:
+        """Whether ``_MEDIA_BEFORE`` can match anywhere in the text: one of ``MEDIA_NOUNS`` occurs in it in any case,
+        or it holds a character re.IGNORECASE reads as an ASCII letter that ``str.lower`` keeps apart from it
+        (``_READ_AS_ASCII_LETTER``; then it is not told). Most texts name no medium, and no name in them is looked
+        at for one."""
+        return any(char in self._non_ascii for char in _READ_AS_ASCII_LETTER) or self.has_any(MEDIA_NOUNS)
+
+    @cached_property
     def lower_words(self) -> set[str]:
         """Words the text writes in lower case (computed on first use: many texts never ask)."""
         return set(_LOWER_WORD.findall(self.text)) if len(self.text) < _W.lower_words_max_chars else set()
@@ -531,8 +541,13 @@ class _Context:
         return bisect.bisect_right(self.sentences, pos) - 1
 
     def is_sentence_start(self, pos: int) -> bool:
-        i = self.sentence_of(pos)
-        return not self.text[self.sentences[i]:pos].strip(" \t\"“‘([")
+        """Whether only openers (``_SENTENCE_OPENERS``) stand between the start of the sentence of ``pos`` and ``pos``
+        (``not text[start:pos].strip(...)``: read back from ``pos``, which stops at the first other character,
+        without copying the sentence so far)."""
+        text, start = self.text, self.sentences[bisect.bisect_right(self.sentences, pos) - 1]
+        while pos > start and text[pos - 1] in _SENTENCE_OPENERS:
+            pos -= 1
+        return pos == start
 
     def line_kind(self, para: int) -> str:
         if para not in self._line_kind:
@@ -550,13 +565,14 @@ class _Context:
     def word_before(self, pos: int) -> str:
         """The word just before ``pos`` and one space (what r"([A-Za-z][A-Za-z.'’-]*) $" finds in the
         40 characters before ``pos``): the run of word characters before the space, from its first letter."""
-        window = self.text[max(0, pos - 40):pos]
-        if window.endswith(" "):
-            body = window[:-1]
-        elif window.endswith(" \n"):  # "$" also matches before a final newline
-            body = window[:-2]
+        text = self.text
+        if pos and text[pos - 1] == " ":
+            end = pos - 1
+        elif pos > 1 and text[pos - 2:pos] == " \n":  # "$" also matches before a final newline
+            end = pos - 2
         else:
             return ""
+        body = text[max(0, pos - 40):end]
         run = body[len(body.rstrip(_WORD_CHARS)):]
         return run.lstrip(_WORD_PUNCTUATION)
 
@@ -1668,8 +1684,15 @@ def _runs_hold(abbreviations: tuple[str, ...]) -> bool:
     return all(_CAP_SPAN.fullmatch(a) for a in abbreviations)
 
 
+@lru_cache(maxsize=4)
+def _sorted_abbreviations(gaz: Gazetteer) -> tuple[str, ...]:
+    """The gazetteer's abbreviations in order (the key of ``_abbreviation_pattern`` and ``_runs_hold``), sorted once
+    per gazetteer, not per text."""
+    return tuple(sorted(gaz.abbreviations))
+
+
 def _abbreviation_matches(ctx: _Context, gaz: Gazetteer) -> list[RawMatch]:
-    abbreviations = tuple(sorted(gaz.abbreviations))
+    abbreviations = _sorted_abbreviations(gaz)
     pattern = _abbreviation_pattern(abbreviations)
     if not _runs_hold(abbreviations):
         return [(m.start(), m.end(), m.group(0), name_key(m.group(0)), "abbreviation", (gaz.abbreviations[m.group(0)],))
@@ -1778,6 +1801,10 @@ _MEDIA_BEFORE = re.compile(r"\b(?:" + "|".join(MEDIA_NOUNS) + r")s?[ \t]+[\"“�
 _MEDIA_BEFORE_REVERSED = re.compile(r"[\"“«']?[ \t]+s?(?:" + "|".join(noun[::-1] for noun in MEDIA_NOUNS) + r")\b",
                                     re.IGNORECASE)
 _MEDIA_WINDOW = 30  # characters before a name in which ``_MEDIA_BEFORE`` is looked for
+# the characters re.IGNORECASE matches to an ASCII letter whose ``str.lower`` is not that letter ("ı", "İ" for "i",
+# "ſ" for "s"; the Kelvin sign lowers to "k"): a text holding one may match a case-insensitive pattern of ASCII
+# letters that its lower-case form does not hold
+_READ_AS_ASCII_LETTER = ("ı", "İ", "ſ")
 
 
 def _after_media_noun(text: str, pos: int) -> bool:
@@ -1847,7 +1874,7 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
         return False  # "the Dnipro river" is not the city of Dnipro
     if after_low.rstrip(".,;:") in ORG_NOUNS and not facts.country_or_capital:
         return False  # "the Wagner group" is not a town in Brazil
-    if not facts.country_or_capital and _after_media_noun(ctx.text, m.start):
+    if not facts.country_or_capital and ctx.may_name_media and _after_media_noun(ctx.text, m.start):
         return False  # "the online publication "Gordon"", "the channel Rossiya": a medium named, not a place
     sentence_start = ctx.is_sentence_start(m.start)
     if line_kind == "title" and not facts.country_or_capital and " " not in low:
@@ -2018,6 +2045,7 @@ def _lower_case_names(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
     # the words that pass the tests of the word alone (each judged once a process) and occur in the text: only
     # they are looked for as words of prose (most texts have none, and their cost ends here)
     words: set[str] = set()
+    searched: set[str] = set()  # (a name named again is not searched for again)
     countries = set()
     cols = gaz._columns()
     for m in mentions:
@@ -2027,8 +2055,10 @@ def _lower_case_names(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
             target, word, named = _name_as_lower_case_target(gaz, m.text, m.key)
             if not target:
                 continue
-            if word and word in text:
-                words.add(word)
+            if word and word not in searched:
+                searched.add(word)
+                if word in text:
+                    words.add(word)
             if m.rows:
                 countries.update(str(cols[5][r]) for r in m.rows if gaz.kind_of[r] == "country")
             elif named:
@@ -2254,7 +2284,8 @@ def _similar(a: str, b: str) -> bool:
     total = len(a) + len(b)
     if (2.0 * min(len(a), len(b)) / total if total else 1.0) < least:
         return False  # ``real_quick_ratio``, before the matcher is built (building it indexes ``b``)
-    if total and 2.0 * sum(min(a.count(ch), b.count(ch)) for ch in set(a)) / total < least:
+    letters = set(a)  # (``sum(min(a.count(ch), b.count(ch)) for ch in letters)``, the counts taken in C)
+    if total and 2.0 * sum(map(min, map(a.count, letters), map(b.count, letters))) / total < least:
         return False  # ``quick_ratio`` (the letters in common, as multisets), still without the matcher
     return difflib.SequenceMatcher(None, a, b).ratio() >= least  # (both bounds above passed)
 

@@ -2034,10 +2034,13 @@ def _one_sense_per_discourse(mentions: list[Mention], ranked: list[list[_Scored]
                 totals[s.candidate.row] += s.score
         best = min(totals, key=lambda r: (-totals[r], r))
         for i in idxs:
-            try:  # (the first candidate after the top one that is ``best``, found in C)
-                pos = list(map(_ROW_OF, ranked[i])).index(best, 1)
-            except ValueError:
+            # the first candidate after the top one that is ``best``, found in C; none when ``best`` is not there or
+            # is the top one only (most mentions: told by a count, without raising the ``ValueError`` of ``index``)
+            rows = list(map(_ROW_OF, ranked[i]))
+            count = rows.count(best)
+            if not count or (count == 1 and rows[0] == best):
                 continue
+            pos = rows.index(best, 1)
             chosen = ranked[i].pop(pos)
             chosen.signals.append(Signal("one_sense_per_discourse", 0.0, "same name elsewhere in the article"))
             chosen.score = max(chosen.score, ranked[i][0].score + w.one_sense_margin)
