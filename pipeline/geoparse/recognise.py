@@ -195,6 +195,9 @@ _ADMIN_SUFFIX = re.compile(r"['’ʼ]? (" + "|".join(_ADMIN_SUFFIX_WORDS) + r")\
 # before the pattern: most names are followed by a lower-case word)
 _ADMIN_SUFFIX_SECOND = " " + "".join(sorted({word[0] for word in _ADMIN_SUFFIX_WORDS}))
 _LIST_GAP = re.compile(r"^(\s*,\s*(and\s+|or\s+)?|\s+(and|or)\s+)$")
+# ``_LIST_GAP`` without its "^", matched at a position of the text up to an end position (``match(text, start,
+# end)`` reads the text as if it ended at ``end``, as ``match(text[start:end])`` does, without copying the gap out)
+_LIST_GAP_AT = re.compile(_LIST_GAP.pattern.removeprefix("^"))
 
 
 def _is_list_gap(text: str, start: int, end: int) -> bool:
@@ -204,7 +207,7 @@ def _is_list_gap(text: str, start: int, end: int) -> bool:
     first = text[start:start + 1] if start < end else ""
     if first != "," and not first.isspace():
         return False
-    return _LIST_GAP.match(text[start:end]) is not None
+    return _LIST_GAP_AT.match(text, start, end) is not None
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
@@ -654,6 +657,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     chosen = _leftmost_longest(raw)
     mentions = []
     surnames = _surnames(ctx, gaz)
+    sentences = ctx.sentences
     for start, end, surface, key, kind, rows in chosen:
         if kind == "name" and not rows:  # (most gazetteer matches: some are dropped whatever their context)
             verdict = _name_verdict(gaz, key, surface)
@@ -663,7 +667,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         m.paragraph = ctx.paragraph_of(start)
         if m.paragraph < 0:
             continue
-        m.sentence = ctx.sentence_of(m.start)
+        m.sentence = bisect.bisect_right(sentences, start) - 1  # (``ctx.sentence_of(start)``, without the call)
         if lines and m.kind in ("name", "variant"):
             m.location_line = _heads_location_part(text, m, lines)
         if _keep(m, ctx, gaz, surnames):
@@ -1838,8 +1842,8 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
     """Whether a gazetteer match reads as a place here: not an acronym, a person, an organisation,
     a river, a month or an ordinary English word that some village happens to be called. ``m`` has rows, or its
     key is a name of the index (the callers drop the other names first: ``_name_verdict``)."""
-    line_kind = ctx.line_kind(m.paragraph)
-    facts = _mention_facts(gaz, m)
+    line_kind = ctx._line_kind.get(m.paragraph) or ctx.line_kind(m.paragraph)  # (the memo read first: no call)
+    facts = _rows_facts(gaz, m.rows) if m.rows else _key_facts(gaz, m.key)  # (``_mention_facts``, inlined)
     strong = facts.strong
     surface = m.text
     low = m.key

@@ -647,3 +647,65 @@ def test_glued_fragment_needs_an_apostrophe_or_hyphen_beside_it(gazetteer):
                     assert not _glued_fragment(gazetteer, run, start, end), (run, start, end)
                     seen += 1
     assert seen > 10_000
+
+
+def test_media_noun_gate_holds_every_media_match():
+    """``_Context.may_name_media`` is True for every text in which ``_MEDIA_BEFORE`` matches before some position
+    (the gate is a necessary condition: a text it closes has no medium before any name), on random texts of nouns,
+    cases and the letters re.IGNORECASE reads as ASCII ones."""
+    from pipeline.geoparse.recognise import _MEDIA_BEFORE, _Context
+
+    rng = random.Random(11)
+    parts = ["newspaper", "NEWSPAPERS", "Blog", "daily", "Channel", "podca\u017ft", "wee\u212aly", "publ\u0130cation",
+             "webs\u0131te", "outlet", "x", " ", "\t", "\"", "«", "é", "\n", "Kyiv", "Ag", "ency"]
+    opened = closed = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(1, 10)))
+        gate = _Context(text).may_name_media
+        matched = any(_MEDIA_BEFORE.search(text, max(0, pos - 30), pos) for pos in range(len(text) + 1))
+        assert gate or not matched, text
+        opened += matched
+        closed += not gate
+    assert opened > 500 and closed > 500
+
+
+def test_sentence_start_and_word_before_equal_their_plain_forms():
+    """``_Context.is_sentence_start`` (read back from the position) and ``word_before`` (no window copied) answer as
+    the sentence so far stripped of openers and as r"([A-Za-z][A-Za-z.'’-]*) $" over the 40 characters before."""
+    import re
+
+    from pipeline.geoparse.recognise import _Context
+
+    word_before = re.compile(r"([A-Za-z][A-Za-z.'’-]*) $")
+    rng = random.Random(12)
+    parts = ["Kyiv", "the", ".", ". ", "! ", "\n", " \n", " ", "\t", "\"", "“", "‘", "(", "[", "’s", "-", "'", "A.",
+             "x", "é", "Dnipro's", "  "]
+    starts = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(1, 14)))
+        ctx = _Context(text)
+        for pos in range(len(text) + 1):
+            start = ctx.sentences[ctx.sentence_of(pos)]
+            plain = not text[start:pos].strip(" \t\"“‘([")
+            assert ctx.is_sentence_start(pos) == plain, (text, pos)
+            starts += plain
+            found = word_before.search(text[max(0, pos - 40):pos])
+            assert ctx.word_before(pos) == (found.group(1) if found else ""), (text, pos)
+    assert starts > 1000
+
+
+def test_list_gap_matched_in_place_equals_the_gap_copied_out():
+    """``_is_list_gap`` (``_LIST_GAP_AT`` matched between two positions) answers as ``_LIST_GAP`` on the slice."""
+    from pipeline.geoparse.recognise import _LIST_GAP, _is_list_gap
+
+    rng = random.Random(13)
+    parts = [" ", ",", "and", "or", "\n", "\t", "x", " and ", ", or ", "\u2003", "andx", "Kyiv"]
+    gaps = 0
+    for _ in range(50_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 8)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        plain = _LIST_GAP.match(text[start:end]) is not None
+        assert _is_list_gap(text, start, end) == plain, (text, start, end)
+        gaps += plain
+    assert gaps > 1000
