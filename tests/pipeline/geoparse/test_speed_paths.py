@@ -709,3 +709,43 @@ def test_list_gap_matched_in_place_equals_the_gap_copied_out():
         assert _is_list_gap(text, start, end) == plain, (text, start, end)
         gaps += plain
     assert gaps > 1000
+
+
+def test_lower_case_word_spans_equal_the_compiled_pattern():
+    """``_lower_case_word_spans`` (a plain search and the characters around) finds what the compiled
+    ``_lower_case_word`` pattern finds, for words of letters, on random texts of repeats, punctuation, addresses,
+    handles and letters of other scripts."""
+    from pipeline.geoparse.recognise import _lower_case_word, _lower_case_word_spans
+
+    rng = random.Random(14)
+    parts = ["kyiv", "kyivkyiv", "irpin", "ki", "yiv", " ", ".", ".x", ". ", "@", "#", "/", "-", "'", "’", "_", "é",
+             "1", "К", "\n", "Kyiv", "a", "x.kyiv"]
+    found = 0
+    for _ in range(30_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 10)))
+        for word in ("kyiv", "irpin", "kyivkyiv"):
+            plain = [m.span() for m in _lower_case_word(word).finditer(text)]
+            assert list(_lower_case_word_spans(text, word)) == plain, (text, word)
+            found += len(plain)
+    assert found > 1000
+
+
+def test_distinct_runs_text_holds_the_same_matches():
+    """The patterns read as sets over ``_Context.distinct_runs_text`` (each run once) find the same set of matches
+    as over ``runs_text``, and the same words occur in both, on random texts with repeated runs."""
+    from pipeline.geoparse.recognise import _CAP_RUN, _CAPITALISED, _Context
+
+    rng = random.Random(15)
+    words = ["Kyiv", "kyiv", "Joe", "Biden", "Diaz-Balart", "D.", "St.", "of", "the", "Kharkiv's", "O’Leary", "US",
+             "Vinnyts'ki", "Khutory", "é", "Émile", "and", "(", ")", "\n", "Dnipro", "said"]
+    repeated = 0
+    for _ in range(5_000):
+        text = _random_text(rng, words)
+        ctx = _Context(text)
+        runs, distinct = ctx.runs_text, ctx.distinct_runs_text
+        for pattern in (_CAPITALISED, _CAP_RUN):
+            assert set(pattern.findall(runs)) == set(pattern.findall(distinct)), text
+        for word in ("Kyiv", "sk", "Biden", "Joe Biden"):
+            assert (word in runs) == (word in distinct), (text, word)
+        repeated += len(distinct) < len(runs)
+    assert repeated > 100
