@@ -336,6 +336,27 @@ def _kind_signal(feature_kind: str, kind: float, w: ResolveWeights) -> Signal:
     return found
 
 
+# the ``population`` signals made under the default weights, by (population, weight): a signal is frozen, and the
+# same towns (and populations) recur among the candidates of many names
+_POPULATION_SIGNALS: dict[tuple[int, float], Signal] = {}
+_POPULATION_SIGNALS_LIMIT = 65_536
+
+
+def _population_signal(population: int, weight: float, w: ResolveWeights) -> Signal:
+    """The ``population`` signal of a candidate of ``population`` people at ``weight`` per order of magnitude."""
+    if w is not RESOLVE_WEIGHTS or type(population) is not int:  # (an int key: 1000.0 would be written otherwise)
+        return Signal("population", weight * math.log10(population + w.population_smoothing),
+                      f"population {population:,}" if population else "")
+    key = (population, weight)
+    found = _POPULATION_SIGNALS.get(key)
+    if found is None:
+        if len(_POPULATION_SIGNALS) >= _POPULATION_SIGNALS_LIMIT:
+            _POPULATION_SIGNALS.clear()
+        found = _POPULATION_SIGNALS[key] = Signal("population", weight * math.log10(population + w.population_smoothing),
+                                                  f"population {population:,}" if population else "")
+    return found
+
+
 def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
           w: ResolveWeights, region_how: str | None = None, village: bool = False, former: bool = False) -> list[Signal]:
     """Signals that depend only on the candidate and on how the name is written: ``region`` is
@@ -347,8 +368,7 @@ def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
         signals = [fixed.unknown_population_village if village else fixed.unknown_population]
     else:
         weight = w.village_population_weight if village and c.feature_kind == "city" else w.population_weight
-        signals = [Signal("population", weight * math.log10(c.population + w.population_smoothing),
-                          f"population {c.population:,}" if c.population else "")]
+        signals = [_population_signal(c.population, weight, w)]
     if village and c.feature_kind == "city":
         signals.append(fixed.named_village)
     # ``w.kind_score``, without a dict per call (nor a hash of the weights for the default ones)

@@ -749,3 +749,18 @@ def test_distinct_runs_text_holds_the_same_matches():
             assert (word in runs) == (word in distinct), (text, word)
         repeated += len(distinct) < len(runs)
     assert repeated > 100
+
+
+def test_signal_records_equal_each_signal_as_record():
+    """``place_record`` writes each signal as ``Signal.as_record`` does (its loop reads the same rounding memo)."""
+    from pipeline.model import Signal, _signal_records
+
+    rng = random.Random(16)
+    weights = [0.0, -0.0, 1, 2.5, -0.3333333, 1e-9, 123.4567891, float("inf")]
+    for _ in range(2_000):
+        signals = [Signal(rng.choice(["a", "b"]), rng.choice(weights + [rng.uniform(-5, 5)]), rng.choice(["", "x"]))
+                   for _ in range(rng.randint(0, 6))]
+        expected = [s.as_record() for s in signals]
+        got = _signal_records(signals)
+        assert got == expected
+        assert [repr(r["weight"]) for r in got] == [repr(r["weight"]) for r in expected]
