@@ -19,7 +19,7 @@ import numpy as np
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from operator import itemgetter, methodcaller
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from collections import defaultdict
 from typing import NamedTuple
 
@@ -2196,6 +2196,23 @@ def _possessive_country_before(text: str, end: int, gaz: Gazetteer) -> bool:
     return False
 
 
+def _capitalised_matches_of(text: str, words: Iterable[str]) -> list[tuple[int, str]]:
+    """(start, word) of the matches of ``_CAPITALISED`` in ``text`` that are one of ``words``, in order: what
+    filtering ``_CAPITALISED.finditer(text)`` by them gives, found from the words' occurrences (a text has a few
+    such words among dozens of capitalised ones). A match is the pattern matched at its start (no match can start
+    inside another: after its capital a match holds no upper-case letter), so each occurrence is tried there."""
+    found = []
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            match = _CAPITALISED.match(text, i)
+            if match is not None and match.end() == i + len(word):  # (the match is the occurrence: it is ``word``)
+                found.append((i, word))
+            i = text.find(word, i + 1)
+    found.sort()
+    return found
+
+
 def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], surnames: set[str]) -> list[Mention]:
     """Capitalised words the index lacks whose consonant skeleton names a sizeable place."""
     # most texts have no such word: look at each distinct word once before walking the matches
@@ -2211,12 +2228,9 @@ def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], sur
     starts = [c[0] for c in covered]
     found = []
     # (each match is a run: ``_Context.runs_text`` has the text's matches, in order; ``runs_offset`` places them)
-    for match in _CAPITALISED.finditer(ctx.runs_text):
-        word = match.group(0)
-        variant = variants.get(word)
-        if variant is None:
-            continue
-        start = ctx.runs_offset(match.start())
+    for pos, word in _capitalised_matches_of(ctx.runs_text, variants):
+        variant = variants[word]
+        start = ctx.runs_offset(pos)
         end = start + len(word)
         i = bisect.bisect_right(starts, start) - 1
         if i >= 0 and covered[i][0] <= start < covered[i][1]:

@@ -764,3 +764,21 @@ def test_signal_records_equal_each_signal_as_record():
         got = _signal_records(signals)
         assert got == expected
         assert [repr(r["weight"]) for r in got] == [repr(r["weight"]) for r in expected]
+
+
+def test_capitalised_matches_of_words_equal_the_filtered_scan():
+    """``_capitalised_matches_of`` (the words' occurrences, each matched in place) gives the matches of
+    ``_CAPITALISED.finditer`` that are one of the words, in order, on random texts of words that hold one another."""
+    from pipeline.geoparse.recognise import _CAPITALISED, _capitalised_matches_of
+
+    rng = random.Random(17)
+    parts = ["Kharkov", "Kharkovka", "Kharkov's", "Kharkov’s", "XKharkov", "kharkov", "Lugansk", "Lugansky", "McKharkov",
+             " ", "\n", "-", "'", "é", "1", "Dnepr", "Dneprx", "D"]
+    found = 0
+    for _ in range(30_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 10)))
+        words = rng.sample(["Kharkov", "Kharkov's", "Lugansk", "Dnepr", "Kharkovka"], rng.randint(1, 3))
+        plain = [(m.start(), m.group()) for m in _CAPITALISED.finditer(text) if m.group() in words]
+        assert _capitalised_matches_of(text, words) == plain, (text, words)
+        found += len(plain)
+    assert found > 1000
