@@ -1486,8 +1486,9 @@ def _landmark_rows(gaz: Gazetteer, key: str, rows: tuple[int, ...], tail: str) -
 
 
 def _ends_with_region_word(surface: str) -> bool:
-    last = surface.rsplit(None, 1)[-1].lower().rstrip("'’")
-    return " " in surface.strip() and last in ("oblast", "region", "krai", "kray", "province")
+    # (the test of several words first: most names are one word, and their last word is then not cut out)
+    return " " in surface.strip() and \
+        surface.rsplit(None, 1)[-1].lower().rstrip("'’") in ("oblast", "region", "krai", "kray", "province")
 
 
 # a run of capitalised words, with the lower-case words that occur inside place names
