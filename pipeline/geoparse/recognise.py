@@ -677,17 +677,19 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     chosen = _leftmost_longest(raw)
     mentions = []
     surnames = _surnames(ctx, gaz)
-    sentences = ctx.sentences
+    sentences, ranges, range_starts = ctx.sentences, ctx.ranges, ctx._range_starts
     for start, end, surface, key, kind, rows in chosen:
         if kind == "name" and not rows:  # (most gazetteer matches: some are dropped whatever their context)
             verdict = _name_verdict(gaz, key, surface)
             if verdict == _DROPPED_ANYWHERE or (verdict == _DROPPED_OUTSIDE_LOCATION_LINES and not lines):
                 continue
-        m = Mention(start, end, surface, key, kind, rows)
-        m.paragraph = ctx.paragraph_of(start)
-        if m.paragraph < 0:
+        # (``ctx.paragraph_of(start)`` and ``ctx.sentence_of(start)``, without the calls)
+        paragraph = bisect.bisect_right(range_starts, start) - 1
+        if paragraph < 0 or start >= ranges[paragraph][1]:
             continue
-        m.sentence = bisect.bisect_right(sentences, start) - 1  # (``ctx.sentence_of(start)``, without the call)
+        m = Mention(start, end, surface, key, kind, rows)
+        m.paragraph = paragraph
+        m.sentence = bisect.bisect_right(sentences, start) - 1
         if lines and m.kind in ("name", "variant"):
             m.location_line = _heads_location_part(text, m, lines)
         if _keep(m, ctx, gaz, surnames):

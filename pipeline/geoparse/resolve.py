@@ -522,7 +522,9 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
                 m.signals = [s for s in m.signals if s.kind not in ("spelling_variant", "adjective_ending")]
                 unresolved[i] = (whole, [Signal("city_district", 0.0, f"a district of {whole.name}")])
             continue
-        unit, country = _constraints(i, mentions, first)
+        # (a mention with no location string, settlement noun or country after it has no constraint: no call)
+        unit, country = _constraints(i, mentions, first) if m.qualifier is not None or m.settlement or \
+            m.country_qualifier is not None else (None, None)
         if m.kind == "settlement" and not cand_lists[i]:
             district = _district_point(i, mentions, first, cand_lists, unit)
             if district is not None:
