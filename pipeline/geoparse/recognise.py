@@ -19,7 +19,7 @@ import numpy as np
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from operator import itemgetter, methodcaller
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from collections import defaultdict
 from typing import NamedTuple
 
@@ -197,6 +197,9 @@ _ADMIN_SUFFIX = re.compile(r"['’ʼ]? (" + "|".join(_ADMIN_SUFFIX_WORDS) + r")\
 # before the pattern: most names are followed by a lower-case word)
 _ADMIN_SUFFIX_SECOND = " " + "".join(sorted({word[0] for word in _ADMIN_SUFFIX_WORDS}))
 _LIST_GAP = re.compile(r"^(\s*,\s*(and\s+|or\s+)?|\s+(and|or)\s+)$")
+# ``_LIST_GAP`` without its "^", matched at a position of the text up to an end position (``match(text, start,
+# end)`` reads the text as if it ended at ``end``, as ``match(text[start:end])`` does, without copying the gap out)
+_LIST_GAP_AT = re.compile(_LIST_GAP.pattern.removeprefix("^"))
 
 
 def _is_list_gap(text: str, start: int, end: int) -> bool:
@@ -206,7 +209,7 @@ def _is_list_gap(text: str, start: int, end: int) -> bool:
     first = text[start:start + 1] if start < end else ""
     if first != "," and not first.isspace():
         return False
-    return _LIST_GAP.match(text[start:end]) is not None
+    return _LIST_GAP_AT.match(text, start, end) is not None
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
@@ -221,6 +224,8 @@ _LOWER_RUN_CHARS = frozenset(string.ascii_lowercase + "'-")
 _LETTERS = frozenset(string.ascii_letters)
 _WORD_PUNCTUATION = ".'’-"
 _WORD_CHARS = string.ascii_letters + _WORD_PUNCTUATION
+# what may stand between a sentence's start and a word that opens it (spaces, opening quotes and brackets)
+_SENTENCE_OPENERS = frozenset(" \t\"“‘([")
 _WORD_AFTER = re.compile(r" ([A-Za-z][A-Za-z.'’-]*)")
 
 TITLES = frozenset("""president minister secretary senator sen. sen rep. rep gov. gov governor mayor mr. mr mrs. mrs
@@ -353,6 +358,13 @@ def load_word_lists() -> None:
     _dictionary_words()
 
 
+def prepare_abbreviations(gaz: Gazetteer) -> None:
+    """Compile the abbreviations' pattern now (``_abbreviation_pattern``), not on the first article."""
+    abbreviations = _sorted_abbreviations(gaz)
+    _abbreviation_pattern(abbreviations)
+    _runs_hold(abbreviations)
+
+
 def prepare_spellings(gaz: Gazetteer) -> None:
     """Build the index of adjectival name endings now, not on the first article that needs it."""
     _adjective_forms(gaz)
@@ -437,11 +449,24 @@ class _Context:
         over every word character and gap it can); what a look-behind reads before a run is kept; and the
         character after a run, which is no word character, reads as the newline does. ``runs_offset`` gives
         the text offset of a position."""
+        return "\n".join(self._run_pieces)
+
+    @cached_property
+    def _run_pieces(self) -> list[str]:
+        """The pieces ``runs_text`` joins: each run with the character before it."""
         text, spans = self.text, self.cap_spans
         pieces = [text[start - 1:end] for start, end in spans]
         if spans and not spans[0][0]:  # (a run at the text's start has no character before it)
             pieces[0] = text[:spans[0][1]]
-        return "\n".join(pieces)
+        return pieces
+
+    @cached_property
+    def distinct_runs_text(self) -> str:
+        """``runs_text`` with each of its pieces once, in order of first occurrence (about a quarter shorter): what
+        a pattern of ``runs_text`` finds in a piece, it finds there in every copy of it (its matches lie inside a
+        piece, and each piece stands between newlines in both), so the set of its matches is the same. For the
+        patterns whose matches are read as a set (and for substring tests of words without a newline)."""
+        return "\n".join(dict.fromkeys(self._run_pieces))
 
     @cached_property
     def _runs_shifts(self) -> tuple[list[int], list[int]]:
@@ -495,6 +520,14 @@ class _Context:
         return False
 
     @cached_property
+    def may_name_media(self) -> bool:
+        """Whether ``_MEDIA_BEFORE`` can match anywhere in the text: one of ``MEDIA_NOUNS`` occurs in it in any case,
+        or it holds a character re.IGNORECASE reads as an ASCII letter that ``str.lower`` keeps apart from it
+        (``_READ_AS_ASCII_LETTER``; then it is not told). Most texts name no medium, and no name in them is looked
+        at for one."""
+        return any(char in self._non_ascii for char in _READ_AS_ASCII_LETTER) or self.has_any(MEDIA_NOUNS)
+
+    @cached_property
     def lower_words(self) -> set[str]:
         """Words the text writes in lower case (computed on first use: many texts never ask)."""
         return set(_LOWER_WORD.findall(self.text)) if len(self.text) < _W.lower_words_max_chars else set()
@@ -533,8 +566,13 @@ class _Context:
         return bisect.bisect_right(self.sentences, pos) - 1
 
     def is_sentence_start(self, pos: int) -> bool:
-        i = self.sentence_of(pos)
-        return not self.text[self.sentences[i]:pos].strip(" \t\"“‘([")
+        """Whether only openers (``_SENTENCE_OPENERS``) stand between the start of the sentence of ``pos`` and ``pos``
+        (``not text[start:pos].strip(...)``: read back from ``pos``, which stops at the first other character,
+        without copying the sentence so far)."""
+        text, start = self.text, self.sentences[bisect.bisect_right(self.sentences, pos) - 1]
+        while pos > start and text[pos - 1] in _SENTENCE_OPENERS:
+            pos -= 1
+        return pos == start
 
     def line_kind(self, para: int) -> str:
         if para not in self._line_kind:
@@ -552,13 +590,14 @@ class _Context:
     def word_before(self, pos: int) -> str:
         """The word just before ``pos`` and one space (what r"([A-Za-z][A-Za-z.'’-]*) $" finds in the
         40 characters before ``pos``): the run of word characters before the space, from its first letter."""
-        window = self.text[max(0, pos - 40):pos]
-        if window.endswith(" "):
-            body = window[:-1]
-        elif window.endswith(" \n"):  # "$" also matches before a final newline
-            body = window[:-2]
+        text = self.text
+        if pos and text[pos - 1] == " ":
+            end = pos - 1
+        elif pos > 1 and text[pos - 2:pos] == " \n":  # "$" also matches before a final newline
+            end = pos - 2
         else:
             return ""
+        body = text[max(0, pos - 40):end]
         run = body[len(body.rstrip(_WORD_CHARS)):]
         return run.lstrip(_WORD_PUNCTUATION)
 
@@ -641,16 +680,19 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     mentions = []
     rejected: list[tuple[int, int]] = []  # spans of names of several words read as no place here
     surnames = _surnames(ctx, gaz)
+    sentences, ranges, range_starts = ctx.sentences, ctx.ranges, ctx._range_starts
     for start, end, surface, key, kind, rows in chosen:
         if kind == "name" and not rows:  # (most gazetteer matches: some are dropped whatever their context)
             verdict = _name_verdict(gaz, key, surface)
             if verdict == _DROPPED_ANYWHERE or (verdict == _DROPPED_OUTSIDE_LOCATION_LINES and not lines):
                 continue
-        m = Mention(start, end, surface, key, kind, rows)
-        m.paragraph = ctx.paragraph_of(start)
-        if m.paragraph < 0:
+        # (``ctx.paragraph_of(start)`` and ``ctx.sentence_of(start)``, without the calls)
+        paragraph = bisect.bisect_right(range_starts, start) - 1
+        if paragraph < 0 or start >= ranges[paragraph][1]:
             continue
-        m.sentence = ctx.sentence_of(m.start)
+        m = Mention(start, end, surface, key, kind, rows)
+        m.paragraph = paragraph
+        m.sentence = bisect.bisect_right(sentences, start) - 1
         if lines and m.kind in ("name", "variant"):
             m.location_line = _heads_location_part(text, m, lines)
         if _keep(m, ctx, gaz, surnames):
@@ -1079,7 +1121,7 @@ def _adjectival_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention
     masculine form (a town of the unit's region whose name, less its last letter, begins the adjective), with a
     town's precision; nothing when no such unit or seat is found."""
     text = ctx.text
-    if "sk" not in ctx.runs_text:
+    if "sk" not in ctx.distinct_runs_text:
         return mentions
     found = []
     for match in _ADJECTIVAL_FACILITY.finditer(ctx.runs_text):  # (a capitalised word lies in a run)
@@ -1208,7 +1250,7 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
     (``_mark_facilities``) at the town the sentence names beside it in the same admin-1 unit."""
     text = ctx.text
     _facility_at_sentence_town(ctx, gaz, mentions)
-    heads = [head for head in FACILITY_HEADS if head in ctx.runs_text]  # (a capitalised word lies in a run)
+    heads = [head for head in FACILITY_HEADS if head in ctx.distinct_runs_text]  # (a capitalised word lies in a run)
     nouns = [noun for noun in FACILITY_NOUNS if noun in text]
     if not heads and not nouns:
         return mentions
@@ -1471,8 +1513,9 @@ def _facility_tails(tail: str) -> tuple[str, ...]:
 
 
 def _ends_with_region_word(surface: str) -> bool:
-    last = surface.rsplit(None, 1)[-1].lower().rstrip("'’")
-    return " " in surface.strip() and last in ("oblast", "region", "krai", "kray", "province")
+    # (the test of several words first: most names are one word, and their last word is then not cut out)
+    return " " in surface.strip() and \
+        surface.rsplit(None, 1)[-1].lower().rstrip("'’") in ("oblast", "region", "krai", "kray", "province")
 
 
 # a run of capitalised words, with the lower-case words that occur inside place names
@@ -1693,8 +1736,15 @@ def _runs_hold(abbreviations: tuple[str, ...]) -> bool:
     return all(_CAP_SPAN.fullmatch(a) for a in abbreviations)
 
 
+@lru_cache(maxsize=4)
+def _sorted_abbreviations(gaz: Gazetteer) -> tuple[str, ...]:
+    """The gazetteer's abbreviations in order (the key of ``_abbreviation_pattern`` and ``_runs_hold``), sorted once
+    per gazetteer, not per text."""
+    return tuple(sorted(gaz.abbreviations))
+
+
 def _abbreviation_matches(ctx: _Context, gaz: Gazetteer) -> list[RawMatch]:
-    abbreviations = tuple(sorted(gaz.abbreviations))
+    abbreviations = _sorted_abbreviations(gaz)
     pattern = _abbreviation_pattern(abbreviations)
     if not _runs_hold(abbreviations):
         return [(m.start(), m.end(), m.group(0), name_key(m.group(0)), "abbreviation", (gaz.abbreviations[m.group(0)],))
@@ -1740,7 +1790,7 @@ def _surnames(ctx: _Context, gaz: Gazetteer) -> set[str]:
     """Names of people in the text: words after a title ("President Joe Biden") and the last word of
     a "Firstname Lastname" run whose first word is neither a place nor a common word."""
     names: set[str] = set()
-    for run in _CAP_RUN.findall(ctx.runs_text):  # (each match is a run: see ``_Context.runs_text``)
+    for run in _CAP_RUN.findall(ctx.distinct_runs_text):  # (each match is a run: see ``_Context.runs_text``)
         for name in _names_of_person(gaz, run):
             names.add(name)
             if "-" in name:  # a hyphenated surname ("Diaz-Balart"): each part alone is the person too
@@ -1803,6 +1853,10 @@ _MEDIA_BEFORE = re.compile(r"\b(?:" + "|".join(MEDIA_NOUNS) + r")s?[ \t]+[\"“�
 _MEDIA_BEFORE_REVERSED = re.compile(r"[\"“«']?[ \t]+s?(?:" + "|".join(noun[::-1] for noun in MEDIA_NOUNS) + r")\b",
                                     re.IGNORECASE)
 _MEDIA_WINDOW = 30  # characters before a name in which ``_MEDIA_BEFORE`` is looked for
+# the characters re.IGNORECASE matches to an ASCII letter whose ``str.lower`` is not that letter ("ı", "İ" for "i",
+# "ſ" for "s"; the Kelvin sign lowers to "k"): a text holding one may match a case-insensitive pattern of ASCII
+# letters that its lower-case form does not hold
+_READ_AS_ASCII_LETTER = ("ı", "İ", "ſ")
 
 
 def _after_media_noun(text: str, pos: int) -> bool:
@@ -1836,8 +1890,8 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
     """Whether a gazetteer match reads as a place here: not an acronym, a person, an organisation,
     a river, a month or an ordinary English word that some village happens to be called. ``m`` has rows, or its
     key is a name of the index (the callers drop the other names first: ``_name_verdict``)."""
-    line_kind = ctx.line_kind(m.paragraph)
-    facts = _mention_facts(gaz, m)
+    line_kind = ctx._line_kind.get(m.paragraph) or ctx.line_kind(m.paragraph)  # (the memo read first: no call)
+    facts = _rows_facts(gaz, m.rows) if m.rows else _key_facts(gaz, m.key)  # (``_mention_facts``, inlined)
     strong = facts.strong
     surface = m.text
     low = m.key
@@ -1872,7 +1926,7 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
         return False  # "the Dnipro river" is not the city of Dnipro
     if after_low.rstrip(".,;:") in ORG_NOUNS and not facts.country_or_capital:
         return False  # "the Wagner group" is not a town in Brazil
-    if not facts.country_or_capital and _after_media_noun(ctx.text, m.start):
+    if not facts.country_or_capital and ctx.may_name_media and _after_media_noun(ctx.text, m.start):
         return False  # "the online publication "Gordon"", "the channel Rossiya": a medium named, not a place
     sentence_start = ctx.is_sentence_start(m.start)
     if line_kind == "title" and not facts.country_or_capital and " " not in low:
@@ -2044,6 +2098,7 @@ def _lower_case_names(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
     # the words that pass the tests of the word alone (each judged once a process) and occur in the text: only
     # they are looked for as words of prose (most texts have none, and their cost ends here)
     words: set[str] = set()
+    searched: set[str] = set()  # (a name named again is not searched for again)
     countries = set()
     cols = gaz._columns()
     for m in mentions:
@@ -2053,8 +2108,10 @@ def _lower_case_names(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
             target, word, named = _name_as_lower_case_target(gaz, m.text, m.key)
             if not target:
                 continue
-            if word and word in text:
-                words.add(word)
+            if word and word not in searched:
+                searched.add(word)
+                if word in text:
+                    words.add(word)
             if m.rows:
                 countries.update(str(cols[5][r]) for r in m.rows if gaz.kind_of[r] == "country")
             elif named:
@@ -2066,8 +2123,7 @@ def _lower_case_names(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
     covered = [(m.start, m.end) for m in mentions]
     found = []
     for word in sorted(words):
-        for match in _lower_case_word(word).finditer(text):
-            start, end = match.span()
+        for start, end in _lower_case_word_spans(text, word):
             if any(a <= start < b for a, b in covered):
                 continue
             m = Mention(start, end, word, name_key(word), "name", ())
@@ -2085,6 +2141,29 @@ def _lower_case_word(word: str) -> re.Pattern:
     """``word`` as a word of prose: not inside a web address, an e-mail address, a handle or a hashtag
     ("kyiv.example.org", "@jane_kyiv", "#kyiv")."""
     return re.compile(r"(?<![\w'’./@#-])" + re.escape(word) + r"(?![\w'’/@-]|\.\w)")
+
+
+# the characters ``_lower_case_word`` allows before and after the word besides a word character ("\\w": a character
+# ``str.isalnum`` calls so, or "_"), and the one after which it wants no word character
+_NOT_BEFORE_WORD = frozenset("_'’./@#-")
+_NOT_AFTER_WORD = frozenset("_'’/@-")
+
+
+def _lower_case_word_spans(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``_lower_case_word(word).finditer(text)`` for a ``word`` of letters, found by ``str.find`` and a
+    look at the characters around each occurrence (no pattern compiled per word: most words are looked for in one
+    text only). Two occurrences of a word of letters that both stand alone never overlap, so every one is tried."""
+    size, length = len(word), len(text)
+    i = text.find(word)
+    while i >= 0:
+        end = i + size
+        before = text[i - 1] if i else ""
+        after = text[end] if end < length else ""
+        if not (before and (before.isalnum() or before in _NOT_BEFORE_WORD)) and \
+                not (after and (after.isalnum() or after in _NOT_AFTER_WORD or (
+                    after == "." and end + 1 < length and (text[end + 1].isalnum() or text[end + 1] == "_")))):
+            yield i, end
+        i = text.find(word, i + 1)
 
 
 def _lower_case_word_in_prose(text: str, word: str) -> bool:
@@ -2146,6 +2225,23 @@ def _possessive_country_before(text: str, end: int, gaz: Gazetteer) -> bool:
     return False
 
 
+def _capitalised_matches_of(text: str, words: Iterable[str]) -> list[tuple[int, str]]:
+    """(start, word) of the matches of ``_CAPITALISED`` in ``text`` that are one of ``words``, in order: what
+    filtering ``_CAPITALISED.finditer(text)`` by them gives, found from the words' occurrences (a text has a few
+    such words among dozens of capitalised ones). A match is the pattern matched at its start (no match can start
+    inside another: after its capital a match holds no upper-case letter), so each occurrence is tried there."""
+    found = []
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            match = _CAPITALISED.match(text, i)
+            if match is not None and match.end() == i + len(word):  # (the match is the occurrence: it is ``word``)
+                found.append((i, word))
+            i = text.find(word, i + 1)
+    found.sort()
+    return found
+
+
 def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], surnames: set[str],
                      rejected: list[tuple[int, int]] = ()) -> list[Mention]:
     """Capitalised words the index lacks whose consonant skeleton names a sizeable place; not a word of a name
@@ -2153,7 +2249,7 @@ def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], sur
     name is no village "Nyzhnye")."""
     # most texts have no such word: look at each distinct word once before walking the matches
     variants = {}
-    for word in set(_CAPITALISED.findall(ctx.runs_text)):
+    for word in set(_CAPITALISED.findall(ctx.distinct_runs_text)):
         if len(word) >= 5:
             variant = _variant_of(gaz, word)
             if variant is not None:
@@ -2166,12 +2262,9 @@ def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], sur
     starts = [c[0] for c in covered]
     found = []
     # (each match is a run: ``_Context.runs_text`` has the text's matches, in order; ``runs_offset`` places them)
-    for match in _CAPITALISED.finditer(ctx.runs_text):
-        word = match.group(0)
-        variant = variants.get(word)
-        if variant is None:
-            continue
-        start = ctx.runs_offset(match.start())
+    for pos, word in _capitalised_matches_of(ctx.runs_text, variants):
+        variant = variants[word]
+        start = ctx.runs_offset(pos)
         end = start + len(word)
         i = bisect.bisect_right(starts, start) - 1
         if i >= 0 and covered[i][0] <= start < covered[i][1]:
@@ -2285,7 +2378,8 @@ def _similar(a: str, b: str) -> bool:
     total = len(a) + len(b)
     if (2.0 * min(len(a), len(b)) / total if total else 1.0) < least:
         return False  # ``real_quick_ratio``, before the matcher is built (building it indexes ``b``)
-    if total and 2.0 * sum(min(a.count(ch), b.count(ch)) for ch in set(a)) / total < least:
+    letters = set(a)  # (``sum(min(a.count(ch), b.count(ch)) for ch in letters)``, the counts taken in C)
+    if total and 2.0 * sum(map(min, map(a.count, letters), map(b.count, letters))) / total < least:
         return False  # ``quick_ratio`` (the letters in common, as multisets), still without the matcher
     return difflib.SequenceMatcher(None, a, b).ratio() >= least  # (both bounds above passed)
 

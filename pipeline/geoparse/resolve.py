@@ -336,6 +336,27 @@ def _kind_signal(feature_kind: str, kind: float, w: ResolveWeights) -> Signal:
     return found
 
 
+# the ``population`` signals made under the default weights, by (population, weight): a signal is frozen, and the
+# same towns (and populations) recur among the candidates of many names
+_POPULATION_SIGNALS: dict[tuple[int, float], Signal] = {}
+_POPULATION_SIGNALS_LIMIT = 65_536
+
+
+def _population_signal(population: int, weight: float, w: ResolveWeights) -> Signal:
+    """The ``population`` signal of a candidate of ``population`` people at ``weight`` per order of magnitude."""
+    if w is not RESOLVE_WEIGHTS or type(population) is not int:  # (an int key: 1000.0 would be written otherwise)
+        return Signal("population", weight * math.log10(population + w.population_smoothing),
+                      f"population {population:,}" if population else "")
+    key = (population, weight)
+    found = _POPULATION_SIGNALS.get(key)
+    if found is None:
+        if len(_POPULATION_SIGNALS) >= _POPULATION_SIGNALS_LIMIT:
+            _POPULATION_SIGNALS.clear()
+        found = _POPULATION_SIGNALS[key] = Signal("population", weight * math.log10(population + w.population_smoothing),
+                                                  f"population {population:,}" if population else "")
+    return found
+
+
 def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
           w: ResolveWeights, region_how: str | None = None, village: bool = False, former: bool = False) -> list[Signal]:
     """Signals that depend only on the candidate and on how the name is written: ``region`` is
@@ -347,8 +368,7 @@ def _base(c: Candidate, region: bool, text: str, listed: bool, facts: _Facts,
         signals = [fixed.unknown_population_village if village else fixed.unknown_population]
     else:
         weight = w.village_population_weight if village and c.feature_kind == "city" else w.population_weight
-        signals = [Signal("population", weight * math.log10(c.population + w.population_smoothing),
-                          f"population {c.population:,}" if c.population else "")]
+        signals = [_population_signal(c.population, weight, w)]
     if village and c.feature_kind == "city":
         signals.append(fixed.named_village)
     # ``w.kind_score``, without a dict per call (nor a hash of the weights for the default ones)
@@ -502,7 +522,9 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
                 m.signals = [s for s in m.signals if s.kind not in ("spelling_variant", "adjective_ending")]
                 unresolved[i] = (whole, [Signal("city_district", 0.0, f"a district of {whole.name}")])
             continue
-        unit, country = _constraints(i, mentions, first)
+        # (a mention with no location string, settlement noun or country after it has no constraint: no call)
+        unit, country = _constraints(i, mentions, first) if m.qualifier is not None or m.settlement or \
+            m.country_qualifier is not None else (None, None)
         if m.kind == "settlement" and not cand_lists[i]:
             district = _district_point(i, mentions, first, cand_lists, unit)
             if district is not None:
@@ -2034,10 +2056,13 @@ def _one_sense_per_discourse(mentions: list[Mention], ranked: list[list[_Scored]
                 totals[s.candidate.row] += s.score
         best = min(totals, key=lambda r: (-totals[r], r))
         for i in idxs:
-            try:  # (the first candidate after the top one that is ``best``, found in C)
-                pos = list(map(_ROW_OF, ranked[i])).index(best, 1)
-            except ValueError:
+            # the first candidate after the top one that is ``best``, found in C; none when ``best`` is not there or
+            # is the top one only (most mentions: told by a count, without raising the ``ValueError`` of ``index``)
+            rows = list(map(_ROW_OF, ranked[i]))
+            count = rows.count(best)
+            if not count or (count == 1 and rows[0] == best):
                 continue
+            pos = rows.index(best, 1)
             chosen = ranked[i].pop(pos)
             chosen.signals.append(Signal("one_sense_per_discourse", 0.0, "same name elsewhere in the article"))
             chosen.score = max(chosen.score, ranked[i][0].score + w.one_sense_margin)

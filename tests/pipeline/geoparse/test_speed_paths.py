@@ -647,3 +647,138 @@ def test_glued_fragment_needs_an_apostrophe_or_hyphen_beside_it(gazetteer):
                     assert not _glued_fragment(gazetteer, run, start, end), (run, start, end)
                     seen += 1
     assert seen > 10_000
+
+
+def test_media_noun_gate_holds_every_media_match():
+    """``_Context.may_name_media`` is True for every text in which ``_MEDIA_BEFORE`` matches before some position
+    (the gate is a necessary condition: a text it closes has no medium before any name), on random texts of nouns,
+    cases and the letters re.IGNORECASE reads as ASCII ones."""
+    from pipeline.geoparse.recognise import _MEDIA_BEFORE, _Context
+
+    rng = random.Random(11)
+    parts = ["newspaper", "NEWSPAPERS", "Blog", "daily", "Channel", "podca\u017ft", "wee\u212aly", "publ\u0130cation",
+             "webs\u0131te", "outlet", "x", " ", "\t", "\"", "«", "é", "\n", "Kyiv", "Ag", "ency"]
+    opened = closed = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(1, 10)))
+        gate = _Context(text).may_name_media
+        matched = any(_MEDIA_BEFORE.search(text, max(0, pos - 30), pos) for pos in range(len(text) + 1))
+        assert gate or not matched, text
+        opened += matched
+        closed += not gate
+    assert opened > 500 and closed > 500
+
+
+def test_sentence_start_and_word_before_equal_their_plain_forms():
+    """``_Context.is_sentence_start`` (read back from the position) and ``word_before`` (no window copied) answer as
+    the sentence so far stripped of openers and as r"([A-Za-z][A-Za-z.'’-]*) $" over the 40 characters before."""
+    import re
+
+    from pipeline.geoparse.recognise import _Context
+
+    word_before = re.compile(r"([A-Za-z][A-Za-z.'’-]*) $")
+    rng = random.Random(12)
+    parts = ["Kyiv", "the", ".", ". ", "! ", "\n", " \n", " ", "\t", "\"", "“", "‘", "(", "[", "’s", "-", "'", "A.",
+             "x", "é", "Dnipro's", "  "]
+    starts = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(1, 14)))
+        ctx = _Context(text)
+        for pos in range(len(text) + 1):
+            start = ctx.sentences[ctx.sentence_of(pos)]
+            plain = not text[start:pos].strip(" \t\"“‘([")
+            assert ctx.is_sentence_start(pos) == plain, (text, pos)
+            starts += plain
+            found = word_before.search(text[max(0, pos - 40):pos])
+            assert ctx.word_before(pos) == (found.group(1) if found else ""), (text, pos)
+    assert starts > 1000
+
+
+def test_list_gap_matched_in_place_equals_the_gap_copied_out():
+    """``_is_list_gap`` (``_LIST_GAP_AT`` matched between two positions) answers as ``_LIST_GAP`` on the slice."""
+    from pipeline.geoparse.recognise import _LIST_GAP, _is_list_gap
+
+    rng = random.Random(13)
+    parts = [" ", ",", "and", "or", "\n", "\t", "x", " and ", ", or ", "\u2003", "andx", "Kyiv"]
+    gaps = 0
+    for _ in range(50_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 8)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        plain = _LIST_GAP.match(text[start:end]) is not None
+        assert _is_list_gap(text, start, end) == plain, (text, start, end)
+        gaps += plain
+    assert gaps > 1000
+
+
+def test_lower_case_word_spans_equal_the_compiled_pattern():
+    """``_lower_case_word_spans`` (a plain search and the characters around) finds what the compiled
+    ``_lower_case_word`` pattern finds, for words of letters, on random texts of repeats, punctuation, addresses,
+    handles and letters of other scripts."""
+    from pipeline.geoparse.recognise import _lower_case_word, _lower_case_word_spans
+
+    rng = random.Random(14)
+    parts = ["kyiv", "kyivkyiv", "irpin", "ki", "yiv", " ", ".", ".x", ". ", "@", "#", "/", "-", "'", "’", "_", "é",
+             "1", "К", "\n", "Kyiv", "a", "x.kyiv"]
+    found = 0
+    for _ in range(30_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 10)))
+        for word in ("kyiv", "irpin", "kyivkyiv"):
+            plain = [m.span() for m in _lower_case_word(word).finditer(text)]
+            assert list(_lower_case_word_spans(text, word)) == plain, (text, word)
+            found += len(plain)
+    assert found > 1000
+
+
+def test_distinct_runs_text_holds_the_same_matches():
+    """The patterns read as sets over ``_Context.distinct_runs_text`` (each run once) find the same set of matches
+    as over ``runs_text``, and the same words occur in both, on random texts with repeated runs."""
+    from pipeline.geoparse.recognise import _CAP_RUN, _CAPITALISED, _Context
+
+    rng = random.Random(15)
+    words = ["Kyiv", "kyiv", "Joe", "Biden", "Diaz-Balart", "D.", "St.", "of", "the", "Kharkiv's", "O’Leary", "US",
+             "Vinnyts'ki", "Khutory", "é", "Émile", "and", "(", ")", "\n", "Dnipro", "said"]
+    repeated = 0
+    for _ in range(5_000):
+        text = _random_text(rng, words)
+        ctx = _Context(text)
+        runs, distinct = ctx.runs_text, ctx.distinct_runs_text
+        for pattern in (_CAPITALISED, _CAP_RUN):
+            assert set(pattern.findall(runs)) == set(pattern.findall(distinct)), text
+        for word in ("Kyiv", "sk", "Biden", "Joe Biden"):
+            assert (word in runs) == (word in distinct), (text, word)
+        repeated += len(distinct) < len(runs)
+    assert repeated > 100
+
+
+def test_signal_records_equal_each_signal_as_record():
+    """``place_record`` writes each signal as ``Signal.as_record`` does (its loop reads the same rounding memo)."""
+    from pipeline.model import Signal, _signal_records
+
+    rng = random.Random(16)
+    weights = [0.0, -0.0, 1, 2.5, -0.3333333, 1e-9, 123.4567891, float("inf")]
+    for _ in range(2_000):
+        signals = [Signal(rng.choice(["a", "b"]), rng.choice(weights + [rng.uniform(-5, 5)]), rng.choice(["", "x"]))
+                   for _ in range(rng.randint(0, 6))]
+        expected = [s.as_record() for s in signals]
+        got = _signal_records(signals)
+        assert got == expected
+        assert [repr(r["weight"]) for r in got] == [repr(r["weight"]) for r in expected]
+
+
+def test_capitalised_matches_of_words_equal_the_filtered_scan():
+    """``_capitalised_matches_of`` (the words' occurrences, each matched in place) gives the matches of
+    ``_CAPITALISED.finditer`` that are one of the words, in order, on random texts of words that hold one another."""
+    from pipeline.geoparse.recognise import _CAPITALISED, _capitalised_matches_of
+
+    rng = random.Random(17)
+    parts = ["Kharkov", "Kharkovka", "Kharkov's", "Kharkov’s", "XKharkov", "kharkov", "Lugansk", "Lugansky", "McKharkov",
+             " ", "\n", "-", "'", "é", "1", "Dnepr", "Dneprx", "D"]
+    found = 0
+    for _ in range(30_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 10)))
+        words = rng.sample(["Kharkov", "Kharkov's", "Lugansk", "Dnepr", "Kharkovka"], rng.randint(1, 3))
+        plain = [(m.start(), m.group()) for m in _CAPITALISED.finditer(text) if m.group() in words]
+        assert _capitalised_matches_of(text, words) == plain, (text, words)
+        found += len(plain)
+    assert found > 1000
