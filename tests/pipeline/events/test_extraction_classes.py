@@ -247,10 +247,9 @@ def test_drones_of_the_attack_shot_down_elsewhere_are_part_of_it(geoparser):
     assert [e.admin1_code for e in article_events(geoparser, text)] == ["RU-BRY"]
 
 
-def test_the_other_sides_drones_shot_down_over_a_named_region_are_no_attack_there(geoparser):
-    # session 13 made a region named where weapons were brought down an attack on it; session 20 turned that off
-    # (``incidents.REGION_INTERCEPTIONS``; tests/pipeline/events/test_regions.py)
+def test_the_other_sides_drones_shot_down_over_a_named_region_are_an_attack_there(geoparser):
+    # session 13: a region named where weapons were brought down is an attack on it (tests/pipeline/events/test_regions.py)
     text = ("date 2024-05-10\n\nRussian drones hit Odesa overnight, injuring two people. Russia's ministry said it "
             "had shot down 20 Ukrainian drones over the Belgorod region.\n")
     assert sorted((e.admin1_code, e.event_type) for e in article_events(geoparser, text)) == [
-        ("UA-51", "casualty_report")]
+        ("RU-BEL", "frontline_incident"), ("UA-51", "casualty_report")]

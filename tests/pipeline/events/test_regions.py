@@ -1,28 +1,17 @@
 """Attacks told at the level of a region (issue 13, session 13): weapons brought down over named regions, a region's
 official telling of casualties, a settlement named inside the region, and country-wide tallies.
 
-Session 13's convention (``region_interceptions``): one event per named region, oblast-level when no settlement is
-named; a casualty report where the region's own figures are told; none for a tally with no region. Since session 20
-(``incidents.REGION_INTERCEPTIONS`` off) weapons brought down over a region with nothing told hit or hurt there make
-no event; a region's own toll still does. Every sentence is written for these tests; none comes from an evaluation set.
+The convention (the real-news README): one event per named region, oblast-level when no settlement is named; a
+casualty report where the region's own figures are told; none for a tally with no region. Every sentence is written
+for these tests; none comes from an evaluation set.
 """
 
 from __future__ import annotations
 
-import pytest
-
-from pipeline.events import incidents
 from pipeline.events.incidents import title_unit
 from tests.fixtures import article_events, make_place
 
 PAGE = "date 2024-06-12\n\n"
-
-
-@pytest.fixture
-def region_interceptions(monkeypatch):
-    """Session 13's convention (``incidents.REGION_INTERCEPTIONS`` on): weapons brought down over a named region are
-    an attack on it. Off by default since session 20 (the sets' gold reads such tallies as interceptions)."""
-    monkeypatch.setattr(incidents, "REGION_INTERCEPTIONS", True)
 
 
 def _summary(events):
@@ -30,7 +19,7 @@ def _summary(events):
                   for e in events)
 
 
-def test_drones_downed_over_a_list_of_regions_are_a_strike_on_each(geoparser, region_interceptions):
+def test_drones_downed_over_a_list_of_regions_are_a_strike_on_each(geoparser):
     text = PAGE + ("Russia's defence ministry said air defences destroyed 15 Ukrainian drones over the Kaluga, Tula "
                    "and Smolensk regions overnight.\n")
     assert _summary(article_events(geoparser, text)) == [
@@ -40,7 +29,7 @@ def test_drones_downed_over_a_list_of_regions_are_a_strike_on_each(geoparser, re
     ]
 
 
-def test_each_region_keeps_its_own_toll(geoparser, region_interceptions):
+def test_each_region_keeps_its_own_toll(geoparser):
     text = PAGE + ("Russian air defences downed five Ukrainian drones over the Tula region and intercepted three "
                    "others over the Ryazan region on Wednesday, the ministry said. Two people were injured when debris "
                    "hit a warehouse, Ryazan region governor Pavel Malkov said.\n")
@@ -50,7 +39,7 @@ def test_each_region_keeps_its_own_toll(geoparser, region_interceptions):
     ]
 
 
-def test_a_toll_told_for_several_regions_is_no_regions_own(geoparser, region_interceptions):
+def test_a_toll_told_for_several_regions_is_no_regions_own(geoparser):
     text = PAGE + ("Air defences shot down twelve drones over the Tula and Kaluga regions overnight. Three people "
                    "were injured, officials said.\n")
     assert _summary(article_events(geoparser, text)) == [
@@ -59,7 +48,7 @@ def test_a_toll_told_for_several_regions_is_no_regions_own(geoparser, region_int
     ]
 
 
-def test_a_settlement_named_in_the_region_places_its_event(geoparser, region_interceptions):
+def test_a_settlement_named_in_the_region_places_its_event(geoparser):
     text = PAGE + ("Russian air defences downed ten Ukrainian drones over the Tula and Kaluga regions overnight. A "
                    "drone hit a house in the town of Dubna in the Tula region. Two people were injured, the "
                    "governor said.\n")
@@ -76,7 +65,7 @@ def test_a_country_wide_tally_is_no_event(geoparser):
     assert article_events(geoparser, text) == []
 
 
-def test_the_region_drones_were_launched_from_is_not_struck(geoparser, region_interceptions):
+def test_the_region_drones_were_launched_from_is_not_struck(geoparser):
     text = PAGE + ("Air defences shot down six drones over the Tula region that had been launched from the Sumy "
                    "region, the ministry said.\n")
     assert [e.admin1_code for e in article_events(geoparser, text)] == ["RU-TUL"]
@@ -104,7 +93,7 @@ def test_a_town_in_an_officials_title_stands_for_its_region_only_before_a_region
     assert title_unit(mayor, text) is None
 
 
-def test_drones_downed_after_a_shelling_in_the_region_are_an_attack_of_their_own(geoparser, region_interceptions):
+def test_drones_downed_after_a_shelling_in_the_region_are_an_attack_of_their_own(geoparser):
     text = PAGE + ("Ukrainian shelling killed a woman in the town of Dubna in the Tula region on Wednesday, the "
                    "governor said. The defence ministry said it downed four drones over the Tula region and two over "
                    "the Kaluga region on Wednesday.\n")
@@ -127,7 +116,7 @@ def test_attacks_told_since_a_part_of_a_month_are_ongoing():
     assert triggers("Artillery has shelled the frontier districts since early March, officials say.") == []
 
 
-def test_weapons_launched_then_brought_down_over_regions_are_the_launchers_attack_on_each(geoparser, region_interceptions):
+def test_weapons_launched_then_brought_down_over_regions_are_the_launchers_attack_on_each(geoparser):
     text = PAGE + ("Kyiv said Russia launched 60 drones overnight, of which 50 were shot down over the Poltava and "
                    "Chernihiv regions.\n")
     events = article_events(geoparser, text)
@@ -135,13 +124,13 @@ def test_weapons_launched_then_brought_down_over_regions_are_the_launchers_attac
         ("UA-53", "drone_strike", "Russia"), ("UA-74", "drone_strike", "Russia")]
 
 
-def test_drones_downed_over_a_third_countrys_region_are_no_attack_on_it(geoparser, region_interceptions):
+def test_drones_downed_over_a_third_countrys_region_are_no_attack_on_it(geoparser):
     text = PAGE + ("Belarus said its air defences shot down a drone over its Gomel region overnight. Russia said it "
                    "destroyed five drones over the Tula region.\n")
     assert [e.admin1_code for e in article_events(geoparser, text)] == ["RU-TUL"]
 
 
-def test_drones_downed_over_a_region_and_a_foreign_town_in_one_sentence_strike_the_region(geoparser, region_interceptions):
+def test_drones_downed_over_a_region_and_a_foreign_town_in_one_sentence_strike_the_region(geoparser):
     text = PAGE + ("A drone was shot down over the town of Tulcea, Romania said, while Russia said it destroyed five "
                    "drones over the Tula region.\n")
     assert [e.admin1_code for e in article_events(geoparser, text)] == ["RU-TUL"]
@@ -160,21 +149,3 @@ def test_a_list_of_regions_struck_with_a_toll_of_them_all_is_a_tally(geoparser):
     # a toll over several regions is a tally, no incident (``test_a_toll_over_several_oblasts_is_no_event``)
     text = PAGE + "Ukrainian drones attacked the Tula and Kaluga regions overnight, injuring two people.\n"
     assert article_events(geoparser, text) == []
-
-
-def test_drones_downed_over_a_list_of_regions_are_no_attack_on_any_by_default(geoparser):
-    text = PAGE + ("The defence ministry said its air defences destroyed 22 drones over the Orel, Kaluga and Tula "
-                   "regions on Tuesday night.\n")
-    assert article_events(geoparser, text) == []
-
-
-def test_a_strike_told_with_a_ministrys_interceptions_elsewhere_stays_at_its_town_alone(geoparser):
-    text = PAGE + ("A drone hit a fuel depot in the town of Dubna in the Tula region overnight, injuring three workers. "
-                   "The ministry said air defences also shot down drones over the Kaluga, Orel and Tula regions.\n")
-    assert _summary(article_events(geoparser, text)) == [("RU-TUL", "casualty_report", "drone_strike", None, 3, 1)]
-
-
-def test_a_region_where_downed_drones_hurt_someone_keeps_its_toll_by_default(geoparser):
-    text = PAGE + ("Air defences downed drones over the Kaluga and Tula regions overnight. In the Tula region, falling "
-                   "debris injured two people, the governor said.\n")
-    assert _summary(article_events(geoparser, text)) == [("RU-TUL", "casualty_report", "drone_strike", None, 2, 3)]
