@@ -1212,17 +1212,22 @@ class CrossArticleMerge:
         apart = self._tolls_apart if dated else lambda *_args: False  # a claim merges whatever its figures
         killed, injured = _figure(event.killed), _figure(event.injured)
         found: list[int] = []
+        met: set[int] = set()  # an event in its grid cell and in its name bucket is one candidate, tested once
         for key in look:
             cell = self.cells.get(key)
             if cell is None:
                 continue
             pool = cell.candidates_at(day, place_key, self.day_of) if dated else cell.candidates(day, dated=False)
-            found += [t for t in pool
-                      if not has(t, code) and not apart(t, killed, injured, place_key, day)
-                      and (not dated or (day is not None and self.day_of[t] != _NO_DAY)
-                           or (place_key is not None and self.settlement_of[t] == place_key))
-                      and mergeable(self.view(t), event)]
-        return list(dict.fromkeys(found))  # an event in its grid cell and in its name bucket is one candidate
+            for t in pool:
+                if t in met:
+                    continue
+                met.add(t)
+                if not has(t, code) and not apart(t, killed, injured, place_key, day) \
+                        and (not dated or (day is not None and self.day_of[t] != _NO_DAY)
+                             or (place_key is not None and self.settlement_of[t] == place_key)) \
+                        and mergeable(self.view(t), event):
+                    found.append(t)
+        return found
 
     def _companion(self, event: Event, partners: list[tuple[set[int], int, int]], taken: set[int]) -> int | None:
         """The merged change of control of a village of ``event``'s name in its oblast that a partner told, when
