@@ -191,3 +191,30 @@ def test_the_fork_pool_runs_single_items_and_reports_their_failures():
         assert all(s.done() for s in sent)
     finally:
         pool.close()
+
+
+def test_builds_on_a_fork_pool_make_their_places_parts_there_and_a_resumed_one_gives_the_files_of_one_job(
+        tmp_path, monkeypatch):
+    from pipeline.build import build_paths
+    from tests.pipeline.scale.conftest import write_jsonl
+
+    monkeypatch.setattr(fold_module, "PLACES_PER_PART", 16)
+    sent: list[str] = []
+    real_submit = ForkPoolMapper.submit
+
+    def submit(self, fn, item):
+        sent.append(fn.__name__)
+        return real_submit(self, fn, item)
+
+    monkeypatch.setattr(ForkPoolMapper, "submit", submit)
+    records = make_records(60)
+    source, out, fresh = tmp_path / "in.jsonl", tmp_path / "out", tmp_path / "fresh"
+    write_jsonl(source, records[:40])
+    build_paths([source], out, jobs=2, incremental=True)
+    first = len(sent)
+    write_jsonl(source, records)
+    build_paths([source], out, jobs=2, incremental=True)  # 20 appended articles, on the kept fold and store
+    assert first >= 3 and len(sent) > first and set(sent) == {"geoparquet_part"}
+    build_paths([source], fresh, jobs=1)  # no store, one process
+    for name in OUTPUT_FILES:
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
