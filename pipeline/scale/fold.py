@@ -351,6 +351,8 @@ class BuildFold:
         self._pending_n += len(codes)
         if self._pending_n >= PLACES_PER_PART:
             self._seal_places()
+        elif self._making:
+            self._parts_made(wait=False)  # a part made is written as soon as it is back: its text is let go
 
     def _seal_places(self) -> None:
         """The places folded since the last part as one GeoParquet part (joined into the layer at render): made by
