@@ -181,6 +181,7 @@ def _fold_items(run: Runner, items: ObjectSpool, digests: RawDigests, keys: HexD
     groups: dict[str, str] | None = None  # every article's group, when a merge needs it (None: none needed)
     merged_with: array | None = None  # a fold from scratch merged in the first pass: each article's group then
     if start:
+        fold.pool = getattr(run, "mapper", None)  # its idle workers make the places parts
         results, _merged = _first_pass(run, items, digests, start - skipped, progress, fold)
         groups = fold.grouping.groups()
         if any(groups[name] != fold.groups.get(name, name) for name in islice(fold.grouping.names, start)):
@@ -190,6 +191,7 @@ def _fold_items(run: Runner, items: ObjectSpool, digests: RawDigests, keys: HexD
         if skipped:
             raise InputChanged("the kept fold does not resume: every article is needed")
         fold = BuildFold(previous)
+        fold.pool = getattr(run, "mapper", None)
         results, merged_with = _first_pass(run, items, digests, 0, progress, fold, keys=keys)
         regrouped = fold.grouping.regrouped or not _distinct(fold.grouping.names)
         groups = fold.grouping.groups() if merged_with is None or regrouped else None

@@ -13,6 +13,9 @@ parsed back: a decision reads ``Place.capital`` or a signal's ``kind``, not a se
 
 from __future__ import annotations
 
+import copyreg
+import io
+import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
@@ -216,6 +219,35 @@ def _signal_records(signals: Iterable[Signal]) -> list[SignalRecord]:
 
 
 _PLACE_SETTERS = _slot_setters(Place, tuple(f.name for f in fields(Place)))
+
+
+def _positional(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass its ``__init__`` takes in order, all of them, and nothing else runs on
+    (no ``__post_init__``); None when it is not so."""
+    found = fields(cls)
+    if hasattr(cls, "__post_init__") or not all(f.init and not f.kw_only for f in found):
+        return None
+    return tuple(f.name for f in found)
+
+
+# Frozen slotted dataclasses unpickle field by field through the generic ``__setstate__`` (about a third of
+# the time an article's events take to unpickle); pickled as their class called with their fields, they are
+# rebuilt by their ``__init__``. For pickles read back by the same code: the events a worker sends, the merged
+# events the build's fold keeps in its heap.
+_FAST_PICKLE = copyreg.dispatch_table.copy()
+for _cls in (Place, Signal):
+    if (_names := _positional(_cls)) is not None:
+        _FAST_PICKLE[_cls] = lambda obj, _names=_names: (type(obj), tuple(getattr(obj, n) for n in _names))
+
+
+def fast_dumps(obj: object) -> bytes:
+    """``obj`` pickled with its places and signals as their class called with their fields (``pickle.loads``
+    reads it back, faster than the generic pickle of a slotted dataclass)."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _FAST_PICKLE
+    pickler.dump(obj)
+    return buffer.getvalue()
 
 
 class SignalRecord(TypedDict):

@@ -72,7 +72,7 @@ import bisect
 import pickle
 import sys
 from array import array
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import timedelta
 from functools import lru_cache
 from hashlib import blake2b
@@ -82,7 +82,7 @@ from pipeline.events.annexation import absorb_claim
 from pipeline.events.incidents import _ratio_ok, distinct_settlements, km, same_place, seat_only
 from pipeline.events.records import DATE_BASIS, Event, Report
 from pipeline.events.triggers import INCIDENT_TRIGGERS, TRIGGER_NEEDS, folded
-from pipeline.model import Place
+from pipeline.model import Place, fast_dumps
 from pipeline.events.weights import WEIGHTS
 from pipeline.text.dates import EventDate, parse_iso
 from pipeline.text.translit import spelling_key
@@ -1007,6 +1007,44 @@ class MergeView:
         self.weapons = named_weapons(event)
         self.stated = _stated(event)
 
+    def __reduce__(self) -> tuple:
+        """Pickled as plain values (kept in the build's heap and read back whenever the view is met again): its
+        place as its fields, its weapons as a sorted tuple; ``_view_of`` rebuilds it with the objects views share."""
+        place = self.place
+        return (_view_of, (self.event_type, self.sub_event_type, self.when.date, self.when.precision, self.date_basis,
+                           None if place is None else tuple(getattr(place, n) for n in _PLACE_FIELDS),
+                           self.geo_precision, self.admin1_code, self.admin1_name, self.claimed_by, self.actor,
+                           self.gains, self.killed, self.injured, self.published, tuple(sorted(self.weapons))))
+
+
+_PLACE_FIELDS = tuple(f.name for f in fields(Place))
+_SHARED_WEAPONS_MAX = 4_096  # distinct weapon sets views share before the table starts afresh
+_shared_weapons: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+def _view_of(event_type: str, sub_event_type: str, date: str | None, precision: int | None, date_basis: str,
+             place: tuple | None, geo_precision: str, admin1_code: str | None, admin1_name: str | None,
+             claimed_by: str | None, actor: str | None, gains: str | None, killed: int | None, injured: int | None,
+             published: str | None, weapons: tuple[str, ...]) -> MergeView:
+    """A ``MergeView`` from its pickled values (``MergeView.__reduce__``), its texts interned and its date and
+    weapon set shared with the views of equal ones (what the merge rule reads is the same)."""
+    intern = sys.intern
+    view = MergeView.__new__(MergeView)
+    view.event_type, view.sub_event_type = intern(event_type), intern(sub_event_type)
+    view.when, view.date_basis = _bare_date(date, precision), date_basis
+    view.place = None if place is None else Place(*(intern(v) if type(v) is str else v for v in place))
+    view.geo_precision = geo_precision
+    view.admin1_code, view.admin1_name = _interned(admin1_code), _interned(admin1_name)
+    view.claimed_by, view.actor, view.gains = _interned(claimed_by), _interned(actor), _interned(gains)
+    view.killed, view.injured, view.published = killed, injured, published
+    found = _shared_weapons.get(weapons)
+    if found is None:
+        if len(_shared_weapons) >= _SHARED_WEAPONS_MAX:
+            _shared_weapons.clear()
+        found = _shared_weapons[weapons] = frozenset(weapons)
+    view.weapons = found
+    return view
+
 
 def _article_code(article: str) -> int:
     """An article's name as a 64-bit code (BLAKE2b): two names share one with odds of 2**-64 a pair met."""
@@ -1240,17 +1278,22 @@ class CrossArticleMerge:
         apart = self._tolls_apart if dated else lambda *_args: False  # a claim merges whatever its figures
         killed, injured = _figure(event.killed), _figure(event.injured)
         found: list[int] = []
+        met: set[int] = set()  # an event in its grid cell and in its name bucket is one candidate, tested once
         for key in look:
             cell = self.cells.get(key)
             if cell is None:
                 continue
             pool = cell.candidates_at(day, place_key, self.day_of) if dated else cell.candidates(day, dated=False)
-            found += [t for t in pool
-                      if not has(t, code) and not apart(t, killed, injured, place_key, day)
-                      and (not dated or (day is not None and self.day_of[t] != _NO_DAY)
-                           or (place_key is not None and self.settlement_of[t] == place_key))
-                      and mergeable(self.view(t), event)]
-        return list(dict.fromkeys(found))  # an event in its grid cell and in its name bucket is one candidate
+            for t in pool:
+                if t in met:
+                    continue
+                met.add(t)
+                if not has(t, code) and not apart(t, killed, injured, place_key, day) \
+                        and (not dated or (day is not None and self.day_of[t] != _NO_DAY)
+                             or (place_key is not None and self.settlement_of[t] == place_key)) \
+                        and mergeable(self.view(t), event):
+                    found.append(t)
+        return found
 
     def _companion(self, event: Event, partners: list[tuple[set[int], int, int]], taken: set[int]) -> int | None:
         """The merged change of control of a village of ``event``'s name in its oblast that a partner told, when
@@ -1372,7 +1415,7 @@ class CrossArticleMerge:
         """Merged event ``i`` as its pickle (the one kept, when it is kept; ``compact`` keeps every one)."""
         blob = self._pickled[i]
         if blob is None:
-            return pickle.dumps(self._full[i], protocol=pickle.HIGHEST_PROTOCOL)
+            return fast_dumps(self._full[i])
         return blob if isinstance(blob, bytes) else self.heap.get(blob)
 
     def compact(self, keep: int = 0, *, whole: int = 0) -> None:
@@ -1384,7 +1427,7 @@ class CrossArticleMerge:
         if len(self._full) > whole:
             for i in list(islice(self._full, len(self._full) - whole // 2)):
                 if self._pickled[i] is None:
-                    blob = pickle.dumps(self._full[i], protocol=pickle.HIGHEST_PROTOCOL)
+                    blob = fast_dumps(self._full[i])
                     self._pickled[i] = blob if self.heap is None else self.heap.put(blob)
                     if self.heap is not None:
                         self._keep_view(i)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from pipeline.errors import ConflictMapError
-from pipeline.scale.work import CHUNK, INFLIGHT_PER_WORKER, Failure, _run_chunk, chunked
+from pipeline.scale.work import CHUNK, INFLIGHT_PER_WORKER, Failure, Pending, _run_chunk, chunked
 
 CONNECT_TIMEOUT = "20s"
 
@@ -50,6 +50,10 @@ class DaskMapper:
                 yield from self._collect(fn, *inflight.popleft())
         while inflight:
             yield from self._collect(fn, *inflight.popleft())
+
+    def submit(self, fn: Callable[[Any], Any], item: Any) -> Pending:
+        """``fn(item)`` as a task of its own (collected by the caller)."""
+        return Pending(self.client.submit(_run_chunk, fn, [item], pure=False))
 
     def _collect(self, fn, chunk: list, future) -> list:
         try:

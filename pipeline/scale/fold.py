@@ -45,7 +45,7 @@ from pipeline.scale.columnar import (COLUMNAR_LAYERS, extend_geoparquet, join_ge
                                      to_geoparquet)
 from pipeline.scale.digests import Codes, HexDigests
 from pipeline.scale.heap import HEAP_NAME, BlobHeap, HeapDamaged
-from pipeline.scale.work import Failure, Pool, chunked, place_json
+from pipeline.scale.work import Failure, Pool, chunked, idle_pool, place_json
 
 FOLD_VERSION = 14  # bump when the pickled layout below changes
 _COLLECTION_HEAD = '{"type":"FeatureCollection","features":['
@@ -53,7 +53,8 @@ _COLLECTION_TAIL = "]}\n"
 _CSV_HEADER = events_csv({"features": []})
 PLACES_PER_PART = 8_192  # place features per GeoParquet part made while the workers work (bounds the JSON held)
 EVENTS_PER_PART = 4_096  # events per GeoParquet part when the events layer is made from scratch (bounds the dicts)
-LIVE_EVENTS = 4_096  # merged events whose merge views (what the merge rule reads) are held while articles are merged
+LIVE_EVENTS = 16_384  # merged events whose merge views (what the merge rule reads) are held while articles are merged
+# (~540 bytes a view as `_view_of` makes it: ~9 MB; 4,096 views read back from default pickles took ~6 MB)
 # the heap is only appended to: a merged event changed, or a bucket level merged, leaves its old record as garbage.
 # When the fold is kept and the garbage is more than both of these, the live records are copied into a new heap
 # (the copy costs the live bytes once; with this ratio, at most as many bytes as were appended since the last one)
@@ -285,6 +286,7 @@ class BuildFold:
     """Everything the outputs are made of, folded article by article (see the module doc)."""
 
     joins: _Joins | None = None  # a fold from scratch: the merged events each article's events joined (not kept)
+    pool = None  # the build's mapper: its idle workers make the places parts while articles are folded (not kept)
 
     def __init__(self, folder: Path | None = None) -> None:
         """A new fold; ``folder``: where it will be kept (its heap is made there), None: not kept."""
@@ -311,6 +313,7 @@ class BuildFold:
         self.place_layer_parts: list[Path] = []  # GeoParquet parts of the places folded since the last render
         self._pending: list[str] = []  # place feature JSON not yet in a part
         self._pending_n = 0
+        self._making: list[tuple] = []  # places parts sent to the pool: (file, features, its ``Pending``), in order
         self.scratch: tempfile.TemporaryDirectory | None = None  # holds the spools (removed with the fold)
         self.resumed = False  # True once ``resumes`` accepted a rebuild: its places are added to the previous files
         self.heap_token = b""  # the heap this fold's references point into, its size and file when the fold was kept
@@ -348,14 +351,32 @@ class BuildFold:
         self._pending_n += len(codes)
         if self._pending_n >= PLACES_PER_PART:
             self._seal_places()
+        elif self._making:
+            self._parts_made(wait=False)  # a part made is written as soon as it is back: its text is let go
 
     def _seal_places(self) -> None:
-        """The places folded since the last part as one GeoParquet part (joined into the layer at render)."""
+        """The places folded since the last part as one GeoParquet part (joined into the layer at render): made by
+        a worker of the build's pool when it has several running (``pool``: the part is written here when it comes
+        back, see ``_parts_made``), else here."""
         if self._pending:
             part = self._scratch_path(f"places-{len(self.place_layer_parts)}.parquet")
-            part.write_bytes(to_geoparquet({"features": json.loads(f"[{','.join(self._pending)}]")}))
+            features = f"[{','.join(self._pending)}]"  # text: a lone surrogate pickles, as in the spool
+            pool = idle_pool(self.pool)
+            if pool is not None and hasattr(pool, "submit"):
+                self._making.append((part, features, pool.submit(geoparquet_part, features)))
+                self._parts_made(wait=False)
+            else:
+                part.write_bytes(geoparquet_part(features))
             self.place_layer_parts.append(part)
         self._pending, self._pending_n = [], 0
+
+    def _parts_made(self, *, wait: bool = True) -> None:
+        """Write the places parts the pool has made (``wait``: all of them, waiting for the last ones; else those
+        done, in order); a part its worker failed on is made here, from the features kept until then."""
+        while self._making and (wait or self._making[0][2].done()):
+            part, features, made = self._making.pop(0)
+            data = made.result()
+            part.write_bytes(geoparquet_part(features) if isinstance(data, Failure) else data)
 
     def add(self, article, key: str, digest: bytes | None, result, grouped: str | None,
             group: str | None = None) -> None:
@@ -494,7 +515,9 @@ class BuildFold:
         layer beside it on ``pool`` (returned; else None: made when needed)."""
         if order is None or pool is None:
             self._seal_places()
+            self._parts_made()
             return None
+        self._parts_made()
         pending = ",".join(self._pending)
         jsons = [lambda: f"[{pending}]"] if self._pending else []  # text: a lone surrogate pickles, as in the spool
         parts = self._made_parts(jsons + self._events_part_jsons(order), pool, "layer")
@@ -665,6 +688,8 @@ class BuildFold:
         state["_pending"], state["resumed"], state["scratch"], state["heap"] = [], False, None, None
         state.pop("_heap_check", None)  # when to look at the garbage next: this build's own
         state.pop("joins", None)  # this build's own
+        state.pop("pool", None)
+        state["_making"] = []  # every part made was written (render waits for them)
         return state
 
     def dumps(self, version: str) -> bytes:

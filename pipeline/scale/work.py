@@ -14,9 +14,6 @@ task (``geoparser()`` is a locked, cached loader).
 
 from __future__ import annotations
 
-import copyreg
-import dataclasses
-import io
 import json
 import multiprocessing
 import os
@@ -32,7 +29,7 @@ from typing import Any, NamedTuple, Protocol
 
 from pipeline.events.extract import Event, extract_events
 from pipeline.ingest.syndication import Fingerprint, fingerprint
-from pipeline.model import PLACE_FIELDS, Place, Signal
+from pipeline.model import PLACE_FIELDS, Place, fast_dumps
 from pipeline.scale import codec
 from pipeline.text.articles import Article
 from pipeline.text.validate import collect_rejections
@@ -57,6 +54,25 @@ class Failure(NamedTuple):
     reason: str
 
 
+class Pending:
+    """One item sent to a pool on its own (``submit``): whether it is done, and its result (or a ``Failure``)."""
+
+    def __init__(self, future) -> None:
+        self.future = future  # of ``_run_chunk(fn, [item])``; None: it could not be sent
+
+    def done(self) -> bool:
+        return self.future is None or self.future.done()
+
+    def result(self) -> Any:
+        """``fn(item)``, waiting for it; a ``Failure`` when it raised, its worker died or it was never sent."""
+        if self.future is None:
+            return Failure("the pool could not take it")
+        try:
+            return self.future.result()[0]
+        except Exception as exc:  # BrokenProcessPool, a Dask worker lost ...: the caller does it itself
+            return Failure(f"{type(exc).__name__}: {exc}")
+
+
 @dataclass
 class ArticleResult:
     """What one article gives: its places and its own events (merged across articles later)."""
@@ -79,31 +95,9 @@ class ArticleResult:
         return self
 
 
-def _positional(cls: type) -> tuple[str, ...] | None:
-    """The field names of a dataclass its ``__init__`` takes in order, all of them, and nothing else runs on
-    (no ``__post_init__``); None when it is not so."""
-    fields = dataclasses.fields(cls)
-    if hasattr(cls, "__post_init__") or not all(f.init and not f.kw_only for f in fields):
-        return None
-    return tuple(f.name for f in fields)
-
-
-# Frozen slotted dataclasses unpickle field by field through the generic ``__setstate__`` (about a third of
-# the time an article's events take to unpickle); pickled as their class called with their fields, they are
-# rebuilt by the generated ``__init__``. Only for the events a worker sends (read back in the same build).
-_FAST_PICKLE = copyreg.dispatch_table.copy()
-for _cls in (Place, Signal):
-    if (_names := _positional(_cls)) is not None:
-        _FAST_PICKLE[_cls] = lambda obj, _names=_names: (type(obj), tuple(getattr(obj, n) for n in _names))
-
-
 def dumps_events(events: list[Event]) -> bytes:
     """``events`` pickled as a worker sends them (``pickle.loads`` reads them back)."""
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = _FAST_PICKLE
-    pickler.dump(events)
-    return buffer.getvalue()
+    return fast_dumps(events)
 
 
 def geoparser():
@@ -240,6 +234,15 @@ class ForkPoolMapper:
                 yield from self._collect(fn, *inflight.popleft())
         while inflight:
             yield from self._collect(fn, *inflight.popleft())
+
+    def submit(self, fn: Callable[[Any], Any], item: Any) -> Pending:
+        """``fn(item)`` as a task of its own, queued behind the tasks in flight (collected by the caller)."""
+        executor = self._executor()
+        try:
+            return Pending(executor.submit(_run_chunk, fn, [item]))
+        except BrokenProcessPool:
+            self._restart(executor)
+            return Pending(None)
 
     def _submit(self, fn, chunk: list) -> tuple:
         executor = self._executor()

@@ -106,10 +106,23 @@ def test_dask_local_cluster_gives_the_bytes_of_the_local_build(tmp_path, jsonl_o
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     # spawned workers re-run __main__'s file; an earlier test (Streamlit's AppTest) may have left a script there
     monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
+    from pipeline.scale import dask_run
+    from pipeline.scale import fold as fold_module
+
+    monkeypatch.setattr(fold_module, "PLACES_PER_PART", 16)  # places parts made on the cluster while folding
+    sent: list[str] = []
+    real_submit = dask_run.DaskMapper.submit
+
+    def submit(self, fn, item):
+        sent.append(fn.__name__)
+        return real_submit(self, fn, item)
+
+    monkeypatch.setattr(dask_run.DaskMapper, "submit", submit)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                                   dashboard_address=None, silence_logs=40) as cluster:
         source = write_jsonl(tmp_path / "c.jsonl", records)
         assert main(["build", str(source), "--out", str(tmp_path / "out"), "--dask", cluster.scheduler_address,
                      "--no-store"]) == 0
+    assert len(sent) >= 2 and set(sent) == {"geoparquet_part"}
     for name in OUTPUT_FILES:
         assert (tmp_path / "out" / name).read_bytes() == (jsonl_out / name).read_bytes(), name

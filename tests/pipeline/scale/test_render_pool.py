@@ -128,3 +128,93 @@ def test_a_pool_on_other_machines_joins_nothing():
     pool = CountingPool()  # not ``local``: a Dask cluster's workers may not see the scratch files
     build.process(_articles(), runner=_run_with(pool))
     assert "join_parts" not in pool.calls
+
+
+class Sent:
+    """What ``SubmittingPool.submit`` gives back: done at once (or after ``late`` looks), its value or a Failure."""
+
+    def __init__(self, value, late: int = 0) -> None:
+        self.value, self.late = value, late
+
+    def done(self) -> bool:
+        self.late -= 1
+        return self.late < 0
+
+    def result(self):
+        return self.value
+
+
+class SubmittingPool(CountingPool):
+    """A ``CountingPool`` that also takes single items (``submit``), as the fork pool and Dask do; ``late``: how many
+    looks each one takes before it is done (parts still being made when the next is sent)."""
+
+    def __init__(self, fail_every: int = 0, late: int = 0) -> None:
+        super().__init__(fail_every, failing=("geoparquet_part",))
+        self.submitted: list[str] = []
+        self.late = late
+
+    def submit(self, fn, item):
+        self.submitted.append(fn.__name__)
+        failed = self.fail_every and len(self.submitted) % self.fail_every == 0
+        return Sent(Failure("the worker process died") if failed else _run_chunk(fn, [item])[0], self.late)
+
+
+@pytest.mark.parametrize(("fail_every", "late"), [(0, 0), (0, 2), (2, 1), (1, 0)])
+def test_places_parts_made_on_the_pool_while_articles_are_folded_give_the_same_layer(in_parent, monkeypatch,
+                                                                                      fail_every, late):
+    monkeypatch.setattr(fold_module, "PLACES_PER_PART", 16)  # a part every few articles
+    pool = SubmittingPool(fail_every=fail_every, late=late)
+    result = build.process(_articles(), runner=_run_with(pool))
+    assert len(pool.submitted) >= 5 and set(pool.submitted) == {"geoparquet_part"}  # the parts sealed in the first pass
+    assert _bytes(result) == in_parent  # (a part that failed there was made here)
+
+
+def test_a_fold_of_one_job_makes_its_places_parts_here(in_parent, monkeypatch):
+    monkeypatch.setattr(fold_module, "PLACES_PER_PART", 16)
+    pool = SubmittingPool()
+    pool.workers = 1  # one worker: not an idle pool
+    assert _bytes(build.process(_articles(), runner=_run_with(pool))) == in_parent
+    assert pool.submitted == []
+
+
+def _boom(_item):
+    raise ValueError("no")
+
+
+def test_the_fork_pool_runs_single_items_and_reports_their_failures():
+    pool = ForkPoolMapper(2)
+    try:
+        sent = [pool.submit(abs, -3), pool.submit(_boom, 1)]
+        assert sent[0].result() == 3
+        failed = sent[1].result()
+        assert isinstance(failed, Failure) and "ValueError" in failed.reason
+        assert all(s.done() for s in sent)
+    finally:
+        pool.close()
+
+
+def test_builds_on_a_fork_pool_make_their_places_parts_there_and_a_resumed_one_gives_the_files_of_one_job(
+        tmp_path, monkeypatch):
+    from pipeline.build import build_paths
+    from tests.pipeline.scale.conftest import write_jsonl
+
+    monkeypatch.setattr(fold_module, "PLACES_PER_PART", 16)
+    sent: list[str] = []
+    real_submit = ForkPoolMapper.submit
+
+    def submit(self, fn, item):
+        sent.append(fn.__name__)
+        return real_submit(self, fn, item)
+
+    monkeypatch.setattr(ForkPoolMapper, "submit", submit)
+    records = make_records(60)
+    source, out, fresh = tmp_path / "in.jsonl", tmp_path / "out", tmp_path / "fresh"
+    write_jsonl(source, records[:40])
+    build_paths([source], out, jobs=2, incremental=True)
+    first = len(sent)
+    write_jsonl(source, records)
+    build_paths([source], out, jobs=2, incremental=True)  # 20 appended articles, on the kept fold and store
+    assert first >= 3 and len(sent) > first and set(sent) == {"geoparquet_part"}
+    build_paths([source], fresh, jobs=1)  # no store, one process
+    for name in OUTPUT_FILES:
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
