@@ -1009,12 +1009,13 @@ class MergeView:
 
     def __reduce__(self) -> tuple:
         """Pickled as plain values (kept in the build's heap and read back whenever the view is met again): its
-        place as its fields, its weapons as a sorted tuple; ``_view_of`` rebuilds it with the objects views share."""
+        place as its fields, its weapons and stated totals as sorted tuples; ``_view_of`` rebuilds it with the objects views share."""
         place = self.place
         return (_view_of, (self.event_type, self.sub_event_type, self.when.date, self.when.precision, self.date_basis,
                            None if place is None else tuple(getattr(place, n) for n in _PLACE_FIELDS),
                            self.geo_precision, self.admin1_code, self.admin1_name, self.claimed_by, self.actor,
-                           self.gains, self.killed, self.injured, self.published, tuple(sorted(self.weapons))))
+                           self.gains, self.killed, self.injured, self.published, tuple(sorted(self.weapons)),
+                           tuple(sorted(self.stated))))
 
 
 _PLACE_FIELDS = tuple(f.name for f in fields(Place))
@@ -1025,7 +1026,7 @@ _shared_weapons: dict[tuple[str, ...], frozenset[str]] = {}
 def _view_of(event_type: str, sub_event_type: str, date: str | None, precision: int | None, date_basis: str,
              place: tuple | None, geo_precision: str, admin1_code: str | None, admin1_name: str | None,
              claimed_by: str | None, actor: str | None, gains: str | None, killed: int | None, injured: int | None,
-             published: str | None, weapons: tuple[str, ...]) -> MergeView:
+             published: str | None, weapons: tuple[str, ...], stated: tuple[tuple[str, int], ...] = ()) -> MergeView:
     """A ``MergeView`` from its pickled values (``MergeView.__reduce__``), its texts interned and its date and
     weapon set shared with the views of equal ones (what the merge rule reads is the same)."""
     intern = sys.intern
@@ -1043,6 +1044,7 @@ def _view_of(event_type: str, sub_event_type: str, date: str | None, precision: 
             _shared_weapons.clear()
         found = _shared_weapons[weapons] = frozenset(weapons)
     view.weapons = found
+    view.stated = frozenset(stated)
     return view
 
 

@@ -234,8 +234,8 @@ def test_a_candidate_in_several_of_an_events_buckets_is_tested_once(monkeypatch)
     real = merge.mergeable
 
     def counting(a, b):
-        tested.append((id(b), id(a)))
-        return real(a, b)
+        tested.append((id(b), views[id(a)]))  # (the view's index now: a view read back is a new object, whose id
+        return real(a, b)                     # a later one may reuse)
 
     monkeypatch.setattr(merge, "mergeable", counting)
     fold = CrossArticleMerge()
@@ -253,5 +253,5 @@ def test_a_candidate_in_several_of_an_events_buckets_is_tested_once(monkeypatch)
         fold.add(events)
     assert [e.sources for e in fold.merged] == [e.sources for e in expected]
     position = {id(events[0]): n for n, events in enumerate(added)}
-    pairs = [(position[event], views[view_id]) for event, view_id in tested]
+    pairs = [(position[event], i) for event, i in tested]
     assert len(pairs) == len(set(pairs)) > 100  # no (event, merged event) pair tested twice
