@@ -40,7 +40,6 @@ CITY_WITH_DISTRICTS_POPULATION = 50_000
 # "district" / "raion" / "rayon" right after the name, singular; "district of" only before a region ("the X
 # district of the Y region": ``Mention.qualifier``), else it is a district of a city
 _DISTRICT_AFTER = re.compile(r"[ \t]+(?:district|raion|rayon)\b(?![-\u2010\u2011])", re.IGNORECASE)
-_DISTRICT_WORD = re.compile(r"[ \t](?:district|raion|rayon)\b", re.IGNORECASE)  # (a text with none widens nothing)
 _OF_AFTER = re.compile(r"[ \t]+of\b")
 _DISTRICT_IN_NAME = re.compile(r"[ \t](?:district|raion|rayon)\Z", re.IGNORECASE)
 # (an oblast's or region's possessive owns a rural district: "Kharkiv Oblast's Kupiansk district")
@@ -88,8 +87,6 @@ def widen_adjective_districts(text: str, resolved: list[Resolution]) -> None:
     itself: the admin-2 unit ("the Kirishsky district") or a district of a city, placed at the city ("Kharkiv's
     Kyivskyi district"); the adjective alone names nothing. A rural district placed at its seat ("the Chuhuiv
     district") keeps the seat's name; the plural ("the Kyivskyi and Saltivskyi districts") is left as it is."""
-    if _DISTRICT_WORD.search(text) is None:
-        return
     for r in resolved:
         m = r.mention
         if m.kind not in ("name", "variant") or m.region_word or text[m.end:m.end + 1] not in (" ", "\t"):
