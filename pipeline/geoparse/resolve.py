@@ -1809,8 +1809,9 @@ def _nearest_namesake(m: Mention, scored: list[_Scored], ctx: _RankContext) -> N
     (best_km, best), (next_km, _next) = near[0], near[1]
     if best_km >= w.somewhat_near_km:
         return
-    if next_km >= 2 * best_km:
-        gain = w.namesake_near * min(2.0, math.log10(next_km / max(best_km, w.namesake_min_km)))
+    ratio = next_km / max(best_km, w.namesake_min_km)
+    if next_km >= 2 * best_km and ratio > 1.0:  # namesakes both within ``namesake_min_km`` (or at one point): no lift
+        gain = w.namesake_near * min(2.0, math.log10(ratio))
         _add_context(best, Signal("nearest_namesake", gain, f"the namesake nearest the article's other places "
                                                             f"(about {best_km:.0f} km; the next {next_km:.0f} km)"))
     if best_km < w.near_km:
