@@ -2514,6 +2514,8 @@ def _mark_demonym_qualifiers(ctx: _Context, mentions: list[Mention]) -> None:
 # "Velyka and Mala Oleksandrivka": a capitalised word, then "and" / "or", then the two-word name it shares a
 # noun with
 _ELIDED_BEFORE = re.compile(r"\b([A-Z][a-z'’-]+)[ \t]+(?:and|or)[ \t]+\Z")
+_ELIDED_CONJUNCTIONS = ("and", "or")
+_ELIDED_WINDOW = 40  # characters before the second name that ``_ELIDED_BEFORE`` reads
 
 
 def _elided_pairs(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
@@ -2522,12 +2524,22 @@ def _elided_pairs(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> lis
     has a settlement of that name (and the word alone was found as no place)."""
     text = ctx.text
     found = []
-    taken = {m.start for m in mentions}
+    taken = None
     for m in mentions:
         if m.kind not in ("name", "variant") or m.region_word or m.text.count(" ") != 1:
             continue
-        before = _ELIDED_BEFORE.search(text, max(0, m.start - 40), m.start)
-        if before is None or before.start(1) in taken:
+        start, window = m.start, max(0, m.start - _ELIDED_WINDOW)
+        # (what ``_ELIDED_BEFORE`` needs at its end, told without the pattern: a blank before the name, and "and"
+        # or "or" before the blanks; the pattern, tried at every position of the window, is run for few names)
+        if not start or text[start - 1] not in " \t" or \
+                not text[window:start].rstrip(" \t").endswith(_ELIDED_CONJUNCTIONS):
+            continue
+        before = _ELIDED_BEFORE.search(text, window, start)
+        if before is None:
+            continue
+        if taken is None:
+            taken = {m.start for m in mentions}
+        if before.start(1) in taken:
             continue
         first = before.group(1)
         key = name_key(f"{first} {m.text.split(' ', 1)[1]}")
