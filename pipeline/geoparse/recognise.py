@@ -1484,16 +1484,38 @@ def _top_admin1(gaz: Gazetteer, m: Mention) -> str | None:
 
 def _landmark_rows(gaz: Gazetteer, key: str, rows: tuple[int, ...], tail: str) -> tuple[int, ...]:
     """Landmark rows called "<a spelling of the place> <tail>" (the place's first few rows' names)."""
+    tails = _facility_tails(tail)
+    known = _landmark_key_tails(gaz)
+    if not any(t in known for t in tails):
+        return ()  # (no landmark is called "... <tail>": the place's spellings, hundreds for a city, are not made)
     keys = {key}
     for row in rows[:10]:
         keys.add(name_key(str(gaz._name[row])))
         keys.update(name_key(n) for n in gaz.alternate_names(row).split("|") if n)
     found: set[int] = set()
-    tails = _facility_tails(tail)
     for k in sorted(keys - {""}):
         for t in tails:
             found.update(r for r in gaz.rows_for_key(f"{k} {t}") if gaz.kind_of[r] == "landmark")
     return tuple(sorted(found))
+
+
+@lru_cache(maxsize=4)
+def _landmark_key_tails(gaz: Gazetteer) -> frozenset[str]:
+    """Every tail (the words after one of its spaces) of a key a landmark row may be indexed under: the name keys
+    of its name and alternate names, also without apostrophes (``gazetteer._build_keys`` gives a landmark no other
+    key). A facility noun that is none of them ends no landmark's key (``_landmark_rows``)."""
+    tails: set[str] = set()
+    for row in np.flatnonzero(gaz._kind == "landmark").tolist():
+        for name in [str(gaz._name[row])] + [n for n in gaz.alternate_names(row).split("|") if n]:
+            for form in (name, name.replace("'", "").replace("’", "")):
+                key = name_key(form)
+                tails.update(key[i + 1:] for i, char in enumerate(key) if char == " ")
+    return frozenset(tails)
+
+
+def prepare_landmarks(gaz: Gazetteer) -> None:
+    """Make the landmark keys' tails (``_landmark_key_tails``) now, not on the first article naming a facility."""
+    _landmark_key_tails(gaz)
 
 
 # the ways the press writes one kind of power plant, each → the form the landmark table uses

@@ -892,3 +892,42 @@ def test_elided_pairs_told_before_the_pattern_equal_the_plain_search(geoparser):
             [(m.start, m.end, m.text, m.key, m.rows, m.signals) for m in plain], text
         found += len(got) - len(mentions)
     assert found > 30
+
+
+def test_every_key_of_a_landmark_ends_with_a_known_tail(geoparser):
+    """``_landmark_key_tails`` holds every tail of every key of the index that has a landmark row (so a facility
+    noun outside it finds no landmark), and ``_landmark_rows`` cut short by it finds what the full walk finds."""
+    import numpy as np
+
+    from pipeline.geoparse.recognise import _landmark_key_tails, _landmark_rows
+
+    gaz, found = geoparser.gazetteer, 0
+    tails = _landmark_key_tails(gaz)
+    landmark = np.asarray(gaz.kind_of, dtype=object) == "landmark"
+    keys = [key for key, _ in gaz.keys.keys_of_rows(landmark, lambda key: True)]
+    assert len(keys) > 30
+    for key in keys:
+        assert all(key[i + 1:] in tails for i, char in enumerate(key) if char == " "), key
+    for place, tail in [("zaporizhzhia", "npp"), ("zaporizhzhia", "nuclear power plant"), ("kerch", "bridge"),
+                        ("dnipro", "hpp"), ("dnipro", "hydropower plant"), ("kyiv", "hospital"), ("odesa", "airport"),
+                        ("kakhovka", "dam"), ("nova kakhovka", "dam"), ("chornobyl", "nuclear power plant")]:
+        rows = gaz.rows_for_key(place)
+        got = _landmark_rows(gaz, place, rows, tail)
+        assert got == _plain_landmark_rows(gaz, place, rows, tail), (place, tail)
+        found += bool(got)
+    assert found >= 5
+
+
+def _plain_landmark_rows(gaz, key, rows, tail):
+    """``_landmark_rows`` without the tails' test (every spelling of the place looked up)."""
+    from pipeline.geoparse.recognise import _facility_tails, name_key
+
+    keys = {key}
+    for row in rows[:10]:
+        keys.add(name_key(str(gaz._name[row])))
+        keys.update(name_key(n) for n in gaz.alternate_names(row).split("|") if n)
+    found = set()
+    for k in sorted(keys - {""}):
+        for t in _facility_tails(tail):
+            found.update(r for r in gaz.rows_for_key(f"{k} {t}") if gaz.kind_of[r] == "landmark")
+    return tuple(sorted(found))
