@@ -118,6 +118,9 @@ _FACILITY = re.compile(r"[ \t]+((?:(?:nuclear|hydroelectric|hydropower|hydro|the
                        r"(?:railway|train|pumping|metering|compressor|measuring)[ \t]+station))\b", re.IGNORECASE)
 # an operator's acronym between a place and its facility ("the X LUKOIL refinery"): the place still names where
 _ACRONYM_THEN_FACILITY = re.compile(r"[ \t]+(?-i:[A-Z][A-Z0-9&]{2,})(?=[ \t])" + _FACILITY.pattern, re.IGNORECASE)
+# (where ``_keep`` tries it, one space and a letter follow the name (``word_after``): an acronym's second character
+# then stands two after the name's end; most capitalised words have a lower-case one, and the pattern is not run)
+_ACRONYM_SECOND = frozenset(string.ascii_uppercase + string.digits + "&")
 _FACILITY_KINDS = frozenset({"city", "landmark"})
 # facilities placed at the place they are named after even without a landmark row: power plants, dams,
 # refineries and other qualified plants, theatres, railway stations (the station of a town lies in it), the pumping,
@@ -1967,7 +1970,8 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
                 and not (after_low.rstrip(".,;:") in RAION_WORDS and _in_war_theatre(gaz, m)) \
                 and not _strong_key(after, gaz) \
                 and not _FACILITY.match(ctx.text, m.end) \
-                and not _ACRONYM_THEN_FACILITY.match(ctx.text, m.end) \
+                and not (ctx.text[m.end + 2:m.end + 3] in _ACRONYM_SECOND
+                         and _ACRONYM_THEN_FACILITY.match(ctx.text, m.end)) \
                 and not _REPUBLIC_AFTER.match(ctx.text, m.end):  # "the Rivne Nuclear Power Plant" is at Rivne
             # a function word ("The", "A", "He") starts the next sentence of an unpunctuated dateline
             # ("AUSTIN, Texas A white nationalist ..."); (its frequency is looked up only when it decides)

@@ -931,3 +931,27 @@ def _plain_landmark_rows(gaz, key, rows, tail):
         for t in _facility_tails(tail):
             found.update(r for r in gaz.rows_for_key(f"{k} {t}") if gaz.kind_of[r] == "landmark")
     return tuple(sorted(found))
+
+
+def test_acronym_before_a_facility_told_by_its_second_character_equals_the_pattern():
+    """Where ``_keep`` tries ``_ACRONYM_THEN_FACILITY`` (a space and a letter after the name: ``word_after``), the
+    pattern matches only when the character two after the name may be an acronym's second one."""
+    from pipeline.geoparse.recognise import _ACRONYM_SECOND, _ACRONYM_THEN_FACILITY, _Context
+
+    rng = random.Random(5)
+    parts = ["Rivne", " ", "\t", "LUKOIL", "Lukoil", "AB", "A1", "A&B", "ABC", "aBC", "ÀBC", "plant", "refinery",
+             "Power Plant", "NPP", "x", "1", "&"]
+    tried = matched = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 2))) + rng.choice(["Rivne", "X", ""]) + \
+            rng.choice([" ", "  ", "\t", ""]) + rng.choice(["LUKOIL", "Lukoil", "A1B", "A&", "AB", "ÀBC", "A", "ABC."]) + \
+            rng.choice([" ", "\t", "", " \t"]) + rng.choice(["plant", "Refinery", "nuclear power plant", "x"])
+        ctx = _Context(text)
+        for pos in range(len(text)):
+            if not ctx.word_after(pos):
+                continue
+            plain = _ACRONYM_THEN_FACILITY.match(text, pos) is not None
+            tried += 1
+            matched += plain
+            assert (text[pos + 2:pos + 3] in _ACRONYM_SECOND and plain) == plain, (text, pos)
+    assert tried > 5_000 and matched > 100
