@@ -19,7 +19,7 @@ from pipeline.geoparse.capitals import capital_phrases
 from pipeline.geoparse.districts import widen_adjective_districts
 from pipeline.geoparse.gazetteer import Gazetteer, load_gazetteer
 from pipeline.geoparse.recognise import (Mention, find_mentions, load_word_lists, prepare_abbreviations,
-                                         prepare_lower_case_names, prepare_spellings)
+                                         prepare_landmarks, prepare_lower_case_names, prepare_spellings)
 from pipeline.geoparse.theatre import has_war_cue
 from pipeline.geoparse.resolve import PRECISION_ADMIN1, PRECISION_ONLINE, Resolution, prepare_ranking, resolve
 from pipeline.model import Place, PlaceRecord, Signal, place_record
@@ -209,6 +209,7 @@ def load_geoparser() -> Geoparser:
     gazetteer.prepare()
     prepare_spellings(gazetteer)
     prepare_abbreviations(gazetteer)
+    prepare_landmarks(gazetteer)
     prepare_lower_case_names(gazetteer)
     prepare_ranking(gazetteer)
     online = None

@@ -40,6 +40,9 @@ CITY_WITH_DISTRICTS_POPULATION = 50_000
 # "district" / "raion" / "rayon" right after the name, singular; "district of" only before a region ("the X
 # district of the Y region": ``Mention.qualifier``), else it is a district of a city
 _DISTRICT_AFTER = re.compile(r"[ \t]+(?:district|raion|rayon)\b(?![-\u2010\u2011])", re.IGNORECASE)
+# the characters ``_DISTRICT_AFTER`` may have second: another blank, or the nouns' first letter (re.IGNORECASE
+# matches no other character to "d" or "r")
+_DISTRICT_AFTER_SECOND = " \tdDrR"
 _OF_AFTER = re.compile(r"[ \t]+of\b")
 _DISTRICT_IN_NAME = re.compile(r"[ \t](?:district|raion|rayon)\Z", re.IGNORECASE)
 # (an oblast's or region's possessive owns a rural district: "Kharkiv Oblast's Kupiansk district")
@@ -87,13 +90,19 @@ def widen_adjective_districts(text: str, resolved: list[Resolution]) -> None:
     itself: the admin-2 unit ("the Kirishsky district") or a district of a city, placed at the city ("Kharkiv's
     Kyivskyi district"); the adjective alone names nothing. A rural district placed at its seat ("the Chuhuiv
     district") keeps the seat's name; the plural ("the Kyivskyi and Saltivskyi districts") is left as it is."""
+    last = len(text) - 1
     for r in resolved:
         m = r.mention
-        if m.kind not in ("name", "variant") or m.region_word or text[m.end:m.end + 1] not in (" ", "\t"):
+        end = m.end
+        # (the cheapest test first, by indexing: a blank after the name, then a blank or a noun's first letter;
+        # most names are followed by another word, and no resolution's kind or signals are read for them)
+        if end >= last or text[end] not in " \t" or text[end + 1] not in _DISTRICT_AFTER_SECOND:
+            continue
+        if m.kind not in ("name", "variant") or m.region_word:
             continue
         if r.candidate.feature_kind != "admin2" and not any(s.kind == CITY_DISTRICT_SIGNAL for s in r.signals):
             continue
-        after = _DISTRICT_AFTER.match(text, m.end)
+        after = _DISTRICT_AFTER.match(text, end)
         if after is not None:
             m.end = after.end()
             m.text = text[m.start:m.end]

@@ -118,6 +118,9 @@ _FACILITY = re.compile(r"[ \t]+((?:(?:nuclear|hydroelectric|hydropower|hydro|the
                        r"(?:railway|train|pumping|metering|compressor|measuring)[ \t]+station))\b", re.IGNORECASE)
 # an operator's acronym between a place and its facility ("the X LUKOIL refinery"): the place still names where
 _ACRONYM_THEN_FACILITY = re.compile(r"[ \t]+(?-i:[A-Z][A-Z0-9&]{2,})(?=[ \t])" + _FACILITY.pattern, re.IGNORECASE)
+# (where ``_keep`` tries it, one space and a letter follow the name (``word_after``): an acronym's second character
+# then stands two after the name's end; most capitalised words have a lower-case one, and the pattern is not run)
+_ACRONYM_SECOND = frozenset(string.ascii_uppercase + string.digits + "&")
 _FACILITY_KINDS = frozenset({"city", "landmark"})
 # facilities placed at the place they are named after even without a landmark row: power plants, dams,
 # refineries and other qualified plants, theatres, railway stations (the station of a town lies in it), the pumping,
@@ -1484,16 +1487,38 @@ def _top_admin1(gaz: Gazetteer, m: Mention) -> str | None:
 
 def _landmark_rows(gaz: Gazetteer, key: str, rows: tuple[int, ...], tail: str) -> tuple[int, ...]:
     """Landmark rows called "<a spelling of the place> <tail>" (the place's first few rows' names)."""
+    tails = _facility_tails(tail)
+    known = _landmark_key_tails(gaz)
+    if not any(t in known for t in tails):
+        return ()  # (no landmark is called "... <tail>": the place's spellings, hundreds for a city, are not made)
     keys = {key}
     for row in rows[:10]:
         keys.add(name_key(str(gaz._name[row])))
         keys.update(name_key(n) for n in gaz.alternate_names(row).split("|") if n)
     found: set[int] = set()
-    tails = _facility_tails(tail)
     for k in sorted(keys - {""}):
         for t in tails:
             found.update(r for r in gaz.rows_for_key(f"{k} {t}") if gaz.kind_of[r] == "landmark")
     return tuple(sorted(found))
+
+
+@lru_cache(maxsize=4)
+def _landmark_key_tails(gaz: Gazetteer) -> frozenset[str]:
+    """Every tail (the words after one of its spaces) of a key a landmark row may be indexed under: the name keys
+    of its name and alternate names, also without apostrophes (``gazetteer._build_keys`` gives a landmark no other
+    key). A facility noun that is none of them ends no landmark's key (``_landmark_rows``)."""
+    tails: set[str] = set()
+    for row in np.flatnonzero(gaz._kind == "landmark").tolist():
+        for name in [str(gaz._name[row])] + [n for n in gaz.alternate_names(row).split("|") if n]:
+            for form in (name, name.replace("'", "").replace("’", "")):
+                key = name_key(form)
+                tails.update(key[i + 1:] for i, char in enumerate(key) if char == " ")
+    return frozenset(tails)
+
+
+def prepare_landmarks(gaz: Gazetteer) -> None:
+    """Make the landmark keys' tails (``_landmark_key_tails``) now, not on the first article naming a facility."""
+    _landmark_key_tails(gaz)
 
 
 # the ways the press writes one kind of power plant, each → the form the landmark table uses
@@ -1945,7 +1970,8 @@ def _keep(m: Mention, ctx: _Context, gaz: Gazetteer, surnames: set[str]) -> bool
                 and not (after_low.rstrip(".,;:") in RAION_WORDS and _in_war_theatre(gaz, m)) \
                 and not _strong_key(after, gaz) \
                 and not _FACILITY.match(ctx.text, m.end) \
-                and not _ACRONYM_THEN_FACILITY.match(ctx.text, m.end) \
+                and not (ctx.text[m.end + 2:m.end + 3] in _ACRONYM_SECOND
+                         and _ACRONYM_THEN_FACILITY.match(ctx.text, m.end)) \
                 and not _REPUBLIC_AFTER.match(ctx.text, m.end):  # "the Rivne Nuclear Power Plant" is at Rivne
             # a function word ("The", "A", "He") starts the next sentence of an unpunctuated dateline
             # ("AUSTIN, Texas A white nationalist ..."); (its frequency is looked up only when it decides)
@@ -2514,6 +2540,8 @@ def _mark_demonym_qualifiers(ctx: _Context, mentions: list[Mention]) -> None:
 # "Velyka and Mala Oleksandrivka": a capitalised word, then "and" / "or", then the two-word name it shares a
 # noun with
 _ELIDED_BEFORE = re.compile(r"\b([A-Z][a-z'’-]+)[ \t]+(?:and|or)[ \t]+\Z")
+_ELIDED_CONJUNCTIONS = ("and", "or")
+_ELIDED_WINDOW = 40  # characters before the second name that ``_ELIDED_BEFORE`` reads
 
 
 def _elided_pairs(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
@@ -2522,12 +2550,22 @@ def _elided_pairs(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> lis
     has a settlement of that name (and the word alone was found as no place)."""
     text = ctx.text
     found = []
-    taken = {m.start for m in mentions}
+    taken = None
     for m in mentions:
         if m.kind not in ("name", "variant") or m.region_word or m.text.count(" ") != 1:
             continue
-        before = _ELIDED_BEFORE.search(text, max(0, m.start - 40), m.start)
-        if before is None or before.start(1) in taken:
+        start, window = m.start, max(0, m.start - _ELIDED_WINDOW)
+        # (what ``_ELIDED_BEFORE`` needs at its end, told without the pattern: a blank before the name, and "and"
+        # or "or" before the blanks; the pattern, tried at every position of the window, is run for few names)
+        if not start or text[start - 1] not in " \t" or \
+                not text[window:start].rstrip(" \t").endswith(_ELIDED_CONJUNCTIONS):
+            continue
+        before = _ELIDED_BEFORE.search(text, window, start)
+        if before is None:
+            continue
+        if taken is None:
+            taken = {m.start for m in mentions}
+        if before.start(1) in taken:
             continue
         first = before.group(1)
         key = name_key(f"{first} {m.text.split(' ', 1)[1]}")

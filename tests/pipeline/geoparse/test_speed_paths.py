@@ -782,3 +782,176 @@ def test_capitalised_matches_of_words_equal_the_filtered_scan():
         assert _capitalised_matches_of(text, words) == plain, (text, words)
         found += len(plain)
     assert found > 1000
+
+
+def _plain_widen_adjective_districts(text, resolved):
+    """``widen_adjective_districts`` as session 20 wrote it (the tests in their first order, by slicing)."""
+    from pipeline.geoparse.districts import _DISTRICT_AFTER, CITY_DISTRICT_SIGNAL
+
+    for r in resolved:
+        m = r.mention
+        if m.kind not in ("name", "variant") or m.region_word or text[m.end:m.end + 1] not in (" ", "\t"):
+            continue
+        if r.candidate.feature_kind != "admin2" and not any(s.kind == CITY_DISTRICT_SIGNAL for s in r.signals):
+            continue
+        after = _DISTRICT_AFTER.match(text, m.end)
+        if after is not None:
+            m.end = after.end()
+            m.text = text[m.start:m.end]
+
+
+def test_district_widening_told_by_indexing_equals_the_plain_tests(geoparser, monkeypatch):
+    """The next two characters read first (a blank, then a blank or a district noun's first letter) widen the
+    spans the plain tests widen, in every case and spacing and at the text's end."""
+    import copy
+    import re
+    import sys
+
+    import pipeline.geoparse as gp
+    from pipeline.geoparse.districts import _DISTRICT_AFTER_SECOND, widen_adjective_districts
+
+    # re.IGNORECASE matches no character but these to the nouns' first letters
+    assert [chr(c) for c in range(sys.maxunicode + 1) if re.match("(?i)[dr]", chr(c))] == ["D", "R", "d", "r"]
+    assert set("DRdr \t") == set(_DISTRICT_AFTER_SECOND)
+    monkeypatch.setattr(gp, "widen_adjective_districts", lambda text, resolved: None)
+    sentences = ["Shelling hit the Kirishsky district overnight.", "Drones struck Kharkiv's Kyivskyi district.",
+                 "Blasts were heard in the Saltivskyi district of Kharkiv and in the Chuhuiv district.",
+                 "The Pokrovsk raion and the Kupiansk rayon were shelled.", "Fighting went on near Bakhmut."]
+    widened = 0
+    for sentence in sentences:
+        for noun in ("district", "District", "DISTRICT", "raion", "Rayon", "districts", "dist"):
+            for blank in (" ", "\t", "  ", " \t", "\n"):
+                text = sentence.replace(" district", blank + noun).replace(" raion", blank + noun)
+                for text in (text, text.rstrip("."), text.rstrip(".") + " ", text.rstrip(".") + " d"):
+                    resolved = geoparser._resolve(text)
+                    plain = copy.deepcopy(resolved)
+                    _plain_widen_adjective_districts(text, plain)
+                    widen_adjective_districts(text, resolved)
+                    spans = [(r.mention.start, r.mention.end, r.mention.text) for r in resolved]
+                    assert spans == [(r.mention.start, r.mention.end, r.mention.text) for r in plain], text
+                    widened += sum(r.mention.text.lower().endswith(noun.lower()) for r in resolved)
+    assert widened > 50
+
+
+def _plain_elided_pairs(ctx, gaz, mentions):
+    """``_elided_pairs`` as session 20 wrote it (the pattern searched before every name of two words)."""
+    from pipeline.geoparse.recognise import _ELIDED_BEFORE, Mention, Signal, name_key
+
+    text = ctx.text
+    found = []
+    taken = {m.start for m in mentions}
+    for m in mentions:
+        if m.kind not in ("name", "variant") or m.region_word or m.text.count(" ") != 1:
+            continue
+        before = _ELIDED_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if before is None or before.start(1) in taken:
+            continue
+        first = before.group(1)
+        key = name_key(f"{first} {m.text.split(' ', 1)[1]}")
+        rows = tuple(r for r in gaz.rows_for_key(key) if gaz.kind_of[r] == "city") if key in gaz.keys else ()
+        if not rows:
+            continue
+        e = Mention(before.start(1), before.end(1), first, key, "name", rows)
+        e.paragraph, e.sentence = m.paragraph, m.sentence
+        e.signals.append(Signal("elided_name", 0.0, f"\"{first}\" shares its noun with \"{m.text}\""))
+        found.append(e)
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+def test_elided_pairs_told_before_the_pattern_equal_the_plain_search(geoparser):
+    """A blank before the name and "and" / "or" before the blanks, read before ``_ELIDED_BEFORE`` is searched,
+    give the plain search's mentions on random texts (blanks of every kind, the window's edge, taken words)."""
+    from pipeline.geoparse.recognise import Mention, _Context, _elided_pairs
+    from pipeline.text.textnorm import name_key
+
+    gaz = geoparser.gazetteer
+    rng = random.Random(21)
+    parts = ["Velyka", "Mala", "Verkhnia", "Nyzhnia", "Band", "band", "and", "or", "nor", "AND", " ", " ", "\t", "\n",
+             ",", "x" * 30, "Oleksandrivka", "Duvanka"]
+    names = ("Mala Oleksandrivka", "Nyzhnia Duvanka", "Velyka Oleksandrivka")
+    found = 0
+    for _ in range(4000):
+        blank = [" ", "\t", "  ", " \t", "\n", ""]
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 3))) + rng.choice(["", " ", "x" * 20]) + \
+            rng.choice(["Velyka", "Verkhnia", "Band", "velyka", "Mala"]) + rng.choice(blank) + \
+            rng.choice(["and", "or", "nor", "AND", "Band"]) + rng.choice(blank) + rng.choice(names) + "."
+        mentions = []
+        for name in names + ("Velyka", "Mala"):
+            i = text.find(name)
+            while i >= 0 and (" " in name or rng.random() < 0.3):
+                m = Mention(i, i + len(name), name, name_key(name), rng.choice(["name", "name", "variant", "demonym"]), ())
+                m.region_word = rng.random() < 0.1
+                m.paragraph = m.sentence = 0
+                mentions.append(m)
+                i = text.find(name, i + 1)
+        mentions.sort(key=lambda m: m.start)
+        ctx = _Context(text)
+        got = _elided_pairs(ctx, gaz, list(mentions))
+        plain = _plain_elided_pairs(ctx, gaz, list(mentions))
+        assert [(m.start, m.end, m.text, m.key, m.rows, m.signals) for m in got] == \
+            [(m.start, m.end, m.text, m.key, m.rows, m.signals) for m in plain], text
+        found += len(got) - len(mentions)
+    assert found > 30
+
+
+def test_every_key_of_a_landmark_ends_with_a_known_tail(geoparser):
+    """``_landmark_key_tails`` holds every tail of every key of the index that has a landmark row (so a facility
+    noun outside it finds no landmark), and ``_landmark_rows`` cut short by it finds what the full walk finds."""
+    import numpy as np
+
+    from pipeline.geoparse.recognise import _landmark_key_tails, _landmark_rows
+
+    gaz, found = geoparser.gazetteer, 0
+    tails = _landmark_key_tails(gaz)
+    landmark = np.asarray(gaz.kind_of, dtype=object) == "landmark"
+    keys = [key for key, _ in gaz.keys.keys_of_rows(landmark, lambda key: True)]
+    assert len(keys) > 30
+    for key in keys:
+        assert all(key[i + 1:] in tails for i, char in enumerate(key) if char == " "), key
+    for place, tail in [("zaporizhzhia", "npp"), ("zaporizhzhia", "nuclear power plant"), ("kerch", "bridge"),
+                        ("dnipro", "hpp"), ("dnipro", "hydropower plant"), ("kyiv", "hospital"), ("odesa", "airport"),
+                        ("kakhovka", "dam"), ("nova kakhovka", "dam"), ("chornobyl", "nuclear power plant")]:
+        rows = gaz.rows_for_key(place)
+        got = _landmark_rows(gaz, place, rows, tail)
+        assert got == _plain_landmark_rows(gaz, place, rows, tail), (place, tail)
+        found += bool(got)
+    assert found >= 5
+
+
+def _plain_landmark_rows(gaz, key, rows, tail):
+    """``_landmark_rows`` without the tails' test (every spelling of the place looked up)."""
+    from pipeline.geoparse.recognise import _facility_tails, name_key
+
+    keys = {key}
+    for row in rows[:10]:
+        keys.add(name_key(str(gaz._name[row])))
+        keys.update(name_key(n) for n in gaz.alternate_names(row).split("|") if n)
+    found = set()
+    for k in sorted(keys - {""}):
+        for t in _facility_tails(tail):
+            found.update(r for r in gaz.rows_for_key(f"{k} {t}") if gaz.kind_of[r] == "landmark")
+    return tuple(sorted(found))
+
+
+def test_acronym_before_a_facility_told_by_its_second_character_equals_the_pattern():
+    """Where ``_keep`` tries ``_ACRONYM_THEN_FACILITY`` (a space and a letter after the name: ``word_after``), the
+    pattern matches only when the character two after the name may be an acronym's second one."""
+    from pipeline.geoparse.recognise import _ACRONYM_SECOND, _ACRONYM_THEN_FACILITY, _Context
+
+    rng = random.Random(5)
+    parts = ["Rivne", " ", "\t", "LUKOIL", "Lukoil", "AB", "A1", "A&B", "ABC", "aBC", "ÀBC", "plant", "refinery",
+             "Power Plant", "NPP", "x", "1", "&"]
+    tried = matched = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 2))) + rng.choice(["Rivne", "X", ""]) + \
+            rng.choice([" ", "  ", "\t", ""]) + rng.choice(["LUKOIL", "Lukoil", "A1B", "A&", "AB", "ÀBC", "A", "ABC."]) + \
+            rng.choice([" ", "\t", "", " \t"]) + rng.choice(["plant", "Refinery", "nuclear power plant", "x"])
+        ctx = _Context(text)
+        for pos in range(len(text)):
+            if not ctx.word_after(pos):
+                continue
+            plain = _ACRONYM_THEN_FACILITY.match(text, pos) is not None
+            tried += 1
+            matched += plain
+            assert (text[pos + 2:pos + 3] in _ACRONYM_SECOND and plain) == plain, (text, pos)
+    assert tried > 5_000 and matched > 100
