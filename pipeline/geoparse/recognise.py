@@ -2348,7 +2348,9 @@ def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], sur
         if _keep(m, ctx, gaz, surnames):
             m.signals.append(Signal("spelling_variant", 0.0, f"spelling variant of {gaz._name[rows[0]]}") if how == "skeleton"
                              else Signal("hybrid_spelling", 0.0, f"also read as \"{gaz._name[rows[0]]}\"")
-                             if how == "hybrid" else Signal("adjective_ending", 0.0, "another ending of an adjectival name"))
+                             if how == "hybrid" else Signal("press_spelling", 0.0, f"a press spelling of "
+                                                                                       f"{gaz._name[rows[0]]}")
+                             if how == "press" else Signal("adjective_ending", 0.0, "another ending of an adjectival name"))
             found.append(m)
     return found
 
@@ -2365,7 +2367,9 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...], str] |
     stem = _adjective_stem(key)
     adjective_rows = _adjective_forms(gaz).get(stem, ()) if stem else ()
     if not skeleton_rows and not adjective_rows:
-        return _hybrid_of(gaz, key) if "g" in key or key.endswith(_RUSSIAN_ENDING) else None
+        if "g" in key or key.endswith(_RUSSIAN_ENDING):
+            return _hybrid_of(gaz, key)
+        return _press_form_of(gaz, key) if key.endswith(_PRESS_FORM_ENDINGS) else None
     if key in gaz.keys:
         return None  # a name of the index is no variant of another (both readings below need an unknown word)
     if _PLAIN_WORD.match(key) and _zipf(key) >= _W.variant_max_zipf:
@@ -2378,7 +2382,9 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...], str] |
     rows = adjective_rows
     if not rows or len(rows) > _W.adjective_max_places or _zipf(key) >= _W.variant_max_zipf:
         # (a common stem, "Krasny": dozens of towns, says too little)
-        return _hybrid_of(gaz, key) if "g" in key or key.endswith(_RUSSIAN_ENDING) else None
+        if "g" in key or key.endswith(_RUSSIAN_ENDING):
+            return _hybrid_of(gaz, key)
+        return _press_form_of(gaz, key) if key.endswith(_PRESS_FORM_ENDINGS) else None
     return key, rows, "adjective"
 
 
@@ -2402,6 +2408,39 @@ def _hybrid_of(gaz: Gazetteer, key: str) -> tuple[str, tuple[int, ...], str] | N
             _zipf(key) >= _W.variant_max_zipf:
         return None
     return key, tuple(rows), "hybrid"
+
+
+# the endings of the Ukrainian village names whose press spellings ``_press_form_of`` reads (a cheap gate)
+_PRESS_FORM_ENDINGS = ("ivka", "ia")
+_VOWELS = frozenset("aeiou")
+# consonants the official romanisation doubles before "ia" ("Krasnopillia", "Zarichchia" has "chch": not here)
+_DOUBLED_BEFORE_IA = frozenset("lnts")
+
+
+def _press_form_of(gaz: Gazetteer, key: str) -> tuple[str, tuple[int, ...], str] | None:
+    """(key, rows, "press") when ``key``, missing from the index, is a Ukrainian village's name in a press spelling
+    that strays from the 2010 romanisation by one habit: "yi" for "i" after a vowel ("Biliayivka": Biliaivka), a
+    single consonant for a doubled one before "-ia" ("Krasnopilia": Krasnopillia), or one "i" for "y"
+    ("Liubimivka": Liubymivka); every place of that form being a settlement of Ukraine. None otherwise."""
+    if key in gaz.keys:
+        return None
+    forms = []
+    if "yi" in key:
+        forms.append("".join(ch for i, ch in enumerate(key)
+                             if not (ch == "y" and key[i + 1:i + 2] == "i" and key[i - 1:i] in _VOWELS)))
+    if key.endswith("ia") and len(key) > 4 and key[-3] in _DOUBLED_BEFORE_IA and key[-4] != key[-3]:
+        forms.append(key[:-2] + key[-3] + "ia")
+    forms += [key[:i] + "y" + key[i + 1:] for i in range(1, len(key) - 1)
+              if key[i] == "i" and key[i - 1] not in _VOWELS and key[i + 1] not in _VOWELS]
+    ccs = gaz._columns()[5]
+    for form in forms:
+        if form == key or form not in gaz.keys:
+            continue
+        rows = gaz.rows_for_key(form)
+        if rows and all(gaz.kind_of[r] == "city" and ccs[r] == HYBRID_COUNTRY for r in rows) and \
+                _zipf(key) < _W.variant_max_zipf:
+            return key, tuple(rows), "press"
+    return None
 
 
 # the Russian noun ending of a village name the press writes on a Ukrainian transliteration, and the Ukrainian one
