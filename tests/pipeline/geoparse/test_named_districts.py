@@ -72,3 +72,12 @@ def test_a_plant_adjective_spelt_like_a_town_abroad_is_read_in_the_region_named(
     places = _by_text(geoparser, "In 2022 Russian troops seized the Uglegorska TPP in the Donetsk region.")
     place = places["Uglegorska TPP"]
     assert place.admin1_code == "UA-14" and place.name == "Vuhlehirsk"
+
+
+def test_russian_air_bases_named_like_other_places_are_the_air_bases(geoparser):
+    # ("Belaya" is also a village in Ukraine; the landmark table has the base in the Irkutsk region)
+    places = _by_text(geoparser, "Drones hit bombers at the Belaya air base and at Olenya airfield, officials said.")
+    assert places["Belaya air base"].admin1_code == "RU-IRK"
+    assert places["Olenya airfield"].admin1_code == "RU-MUR"
+    places = _by_text(geoparser, "Explosions were reported at Dyagilevo, a base for long-range bombers.")
+    assert places["Dyagilevo"].admin1_code == "RU-RYA"
