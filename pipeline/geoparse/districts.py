@@ -89,7 +89,7 @@ def widen_adjective_districts(text: str, resolved: list[Resolution]) -> None:
     district") keeps the seat's name; the plural ("the Kyivskyi and Saltivskyi districts") is left as it is."""
     for r in resolved:
         m = r.mention
-        if m.kind not in ("name", "variant", "settlement") or m.region_word or text[m.end:m.end + 1] not in (" ", "\t"):
+        if m.kind not in ("name", "variant") or m.region_word or text[m.end:m.end + 1] not in (" ", "\t"):
             continue
         if r.candidate.feature_kind != "admin2" and not any(s.kind == CITY_DISTRICT_SIGNAL for s in r.signals):
             continue

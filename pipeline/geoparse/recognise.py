@@ -2724,6 +2724,8 @@ _PLURAL_CITY_DISTRICT = re.compile(r"sk(?:yi|yy|iy|ij|ii|y|oy|oi)\Z")
 _DISTRICT_NAME_END = re.compile(r"(?<![\w'’ʼ-])[A-Z][a-z'’ʼ]+(?:[-\u2010\u2011][A-Z][a-z'’ʼ]+)?\Z")
 # "district" or "districts" (not "district-level"), then not a capitalised word ("the X district Council")
 _DISTRICT_NOUN_AT = re.compile(r" (districts?)\b(?![-\u2010\u2011])(?![ \t]+[A-Z])")
+# what stands right before an unknown district's name: "the", a possessive ("Kyiv's"), or a list gap ("A and B")
+_DISTRICT_NAME_BEFORE = re.compile(r"(?:\bthe|['’]s|,|\band)[ \t]+\Z", re.IGNORECASE)
 _DISTRICT_LIST_GAP_END = re.compile(r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)\Z")
 _DISTRICT_LOOK_BEHIND = 40  # characters before "district" searched for its name
 _MAX_DISTRICT_LIST = 4  # names of one "A, B and C districts" list
@@ -2769,13 +2771,16 @@ def _named_districts(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> 
 
 
 def _unknown_district(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], end: int) -> Mention | None:
-    """A new mention of the unknown name that ends at ``end`` before "district(s)" (not an English word, not
-    covered by a mention, not opening its sentence), else None."""
+    """A new mention of the unknown name that ends at ``end`` before "district(s)" (after "the", a possessive or a
+    list gap; not an English word, not covered by a mention, not opening its sentence), else None. Its span is the
+    name alone, as the gold sets write a district of a city ("the Adhamiyah district of Baghdad": "Adhamiyah")."""
     name = _DISTRICT_NAME_END.search(ctx.text, max(0, end - _DISTRICT_LOOK_BEHIND), end)
     if name is None:
         return None
     start, surface = name.start(), name.group()
     key = name_key(surface)
+    if not _DISTRICT_NAME_BEFORE.search(ctx.text, max(0, start - 8), start):
+        return None  # the last word of a longer name ("the Mukuru kwa Njenga district"), not a name of its own
     if len(key) < 4 or key in gaz.keys or key in gaz.demonyms or _is_dictionary_word(key) or \
             _zipf(key) >= _W.variant_max_zipf or ctx.is_sentence_start(start) or \
             any(m.start < end and start < m.end for m in mentions):
