@@ -85,7 +85,7 @@ _LIST_TAIL = re.compile(r"[A-Z][\w'’ʼ.-]*[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?
 # (a soft sign written as a final apostrophe may stand before the comma: "Pryp'yat', Kyiv Oblast")
 _LOCATION_GAP = re.compile(r"['’ʼ]?[ \t]*,{1,2}[ \t]*\Z")
 # the same in prose: "the Xsky district of the Y region" (Y, with its region word, is X's unit)
-_DISTRICT_OF_GAP = re.compile(r"[ \t]+(?:district|raion|rayon)[ \t]+of[ \t]+(?:the[ \t]+)?\Z", re.IGNORECASE)
+_DISTRICT_OF_GAP = re.compile(r"[ \t]+(districts?|raion|rayon)[ \t]+of[ \t]+(?:the[ \t]+)?\Z", re.IGNORECASE)
 # what may stand before the head of a location string: the start of a line or sentence, or a preposition
 _HEAD_BEFORE = re.compile(r"(?:^|[.:;(\n—–-]|\b(?:in|near|at|of|from|to|outside|around|on))[\s\"“]*\Z")
 # a settlement named as such in prose: "the village of X", "the town of X" ...
@@ -295,6 +295,11 @@ class Mention:
     near_start: int = -1
     # named as a rural district ("the X district"): placed at its seat (``districts.mark_district_seats``)
     district: bool = False
+    # named a district by a name no rural district bears ("the Xskyi district" of a city): placed at the city
+    # the article is in when it has no reading near it (``resolve._districts_of_the_article_city``)
+    city_district: bool = False
+    # ... in a list before "districts" ("the A and B districts of Y"): where the list's last name starts
+    district_list_last: int = -1
     # named as a part of a city ("the neighbourhoods of A, B", "the X microdistrict"): ``city_parts.CITY_PART_*``
     city_part: int = 0
     city_start: int = -1  # ... where the city named beside it starts ("X, Y", "Y's X"), or -1
@@ -735,7 +740,11 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     if " and " in text or " or " in text:
         mentions = _elided_pairs(ctx, gaz, mentions)
     mentions = _settlements_missing_from_gazetteer(ctx, gaz, mentions, lines)
+    if " district" in ctx.lower:  # (a plain substring gate: most texts name no district)
+        mentions = _named_districts(ctx, gaz, mentions)
     _mark_location_strings(ctx, gaz, mentions)
+    if " district" in ctx.lower:
+        _district_lists_of(mentions)
     mark_district_seats(ctx.text, gaz, mentions)
     mark_city_parts(ctx.text, ctx.lower, mentions)
     mark_offsets(ctx.text, ctx.lower, mentions)
@@ -1119,8 +1128,9 @@ _MASCULINE_ENDINGS = ("iy", "y", "yi", "ij", "ii")
 
 
 def _adjectival_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
-    """A facility named by the adjective of its town ("the Xskaya oil depot", "the Xske reservoir"; the
-    gender of the Russian or Ukrainian noun): the seat of the one admin-2 unit called by that adjective's
+    """A facility named by the adjective of its town ("the Xskaya oil depot", "the Xske reservoir", "the Xivska
+    TPP"; the gender of the Russian or Ukrainian noun): the town of that adjective in the region named with it
+    (``_adjective_town_in_named_unit``), else the seat of the one admin-2 unit called by that adjective's
     masculine form (a town of the unit's region whose name, less its last letter, begins the adjective), with a
     town's precision; nothing when no such unit or seat is found."""
     text = ctx.text
@@ -1130,18 +1140,29 @@ def _adjectival_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention
     for match in _ADJECTIVAL_FACILITY.finditer(ctx.runs_text):  # (a capitalised word lies in a run)
         start = ctx.runs_offset(match.start())
         match = _ADJECTIVAL_FACILITY.match(text, start)
-        if match is None or not _FACILITY.match(text, match.end()) or \
-                any(m.start < match.end() and match.start() < m.end for m in mentions):
+        if match is None or not _FACILITY.match(text, match.end()):
+            continue
+        # a mention of the adjective itself (a namesake spelt like it: "Uglegorska" read as a town on Sakhalin)
+        # gives way to a town of the region named with it, only
+        facility = _FACILITY.match(text, match.end())
+        if facility is None or not _FACILITY_AT_PLACE.fullmatch(facility.group(1)):
+            continue
+        covered = [m for m in mentions if m.start < match.end() and match.start() < m.end]
+        if covered and (len(covered) > 1 or covered[0].start != match.start() or
+                        covered[0].end not in (match.end(), facility.end()) or
+                        covered[0].kind not in ("name", "variant") or covered[0].region):
             continue
         stem = name_key(match.group(1))
-        units = {r for ending in _MASCULINE_ENDINGS for r in gaz.rows_for_key(stem + ending)
-                 if gaz.kind_of[r] == "admin2"}
-        if len(units) != 1:
+        # (the region named with it first: a unit called by the same adjective may lie in another country)
+        seat = _adjective_town_in_named_unit(ctx, gaz, mentions, stem, match.start())
+        if seat is None and not covered:
+            units = {r for ending in _MASCULINE_ENDINGS for r in gaz.rows_for_key(stem + ending)
+                     if gaz.kind_of[r] == "admin2"}
+            seat = _adjective_seat(gaz, stem, units.pop()) if len(units) == 1 else None
+        if seat is None or (covered and seat in _rows_of(gaz, covered[0])):
             continue
-        seat = _adjective_seat(gaz, stem, units.pop())
-        facility = _FACILITY.match(text, match.end())
-        if seat is None or facility is None or not _FACILITY_AT_PLACE.fullmatch(facility.group(1)):
-            continue
+        if covered:
+            mentions = [m for m in mentions if m is not covered[0]]
         m = Mention(match.start(), facility.end(), text[match.start():facility.end()], name_key(str(gaz._name[seat])),
                     "name", (seat,))
         m.paragraph, m.sentence = ctx.paragraph_of(m.start), ctx.sentence_of(m.start)
@@ -1152,6 +1173,55 @@ def _adjectival_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention
                                                               f"the adjective of {gaz._name[seat]}"))
         found.append(m)
     return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
+
+
+# how a Ukrainian or Russian town's name ends before its adjective's "-sk-" ("Trypillia" → "Trypilska",
+# "Kurakhove" → "Kurakhivska", "Zmiiv" → "Zmiivska"): (the name's ending, the adjective stem's ending)
+_TOWN_ENDINGS_BEFORE_SK = (("llia", "l"), ("llya", "l"), ("ove", "iv"), ("eve", "iv"), ("ia", ""), ("ya", ""),
+                           ("ka", ""), ("a", ""), ("e", ""), ("o", ""), ("", ""))
+_ADJECTIVE_TOWN_MIN_LETTERS = 4  # an adjective stem (before "-sk") this long at least
+
+
+def _adjective_town_in_named_unit(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], stem: str,
+                                  start: int) -> int | None:
+    """The town whose adjective ``stem`` ("...sk") is, in the admin-1 unit a region phrase of the same sentence
+    names ("the Xivska TPP in the Y region"), else in the one unit the article's region phrases name: the most
+    populous such town. The town itself ("Uglegorsk" for "Uglegorska") or its name with the ending the adjective
+    drops ("Trypillia", "Kurakhove", "Zmiiv"). None when no unit is named or no town of it matches."""
+    base = stem[:-2]
+    if len(base) < _ADJECTIVE_TOWN_MIN_LETTERS:
+        return None
+    sentence = ctx.sentence_of(start)
+    regions = [m for m in mentions if m.kind in ("name", "variant") and
+               (m.region_word or _REGION_AFTER.match(ctx.text, m.end) is not None)]
+    units = _region_codes(gaz, [m for m in regions if m.sentence == sentence])
+    if not units:
+        units = _region_codes(gaz, regions)
+        if len(units) != 1:
+            return None
+    keys = {stem}
+    for ending, stem_ending in _TOWN_ENDINGS_BEFORE_SK:
+        if base.endswith(stem_ending):
+            keys.add(base[:len(base) - len(stem_ending)] + ending)
+    best = None
+    for key in keys:
+        if key not in gaz.keys:
+            continue
+        for r in gaz.rows_for_key(key):
+            if gaz.kind_of[r] == "city" and gaz._a1[r] in units and \
+                    (best is None or (gaz.population_of[r], -r) > (gaz.population_of[best], -best)):
+                best = r
+    return best
+
+
+def _region_codes(gaz: Gazetteer, regions: list[Mention]) -> set[str]:
+    """The admin-1 codes that region phrases ("the Kharkiv region", "Kyiv Oblast") name."""
+    from pipeline.geoparse.resolve import _region_units  # (resolve imports this module)
+
+    codes = set()
+    for m in regions:
+        codes.update(gaz._a1[r] for r, _how in _region_units(gaz, m.key, _rows_of(gaz, m)) if gaz._a1[r])
+    return codes
 
 
 def _hromadas(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
@@ -2304,7 +2374,9 @@ def _variant_matches(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], sur
         if _keep(m, ctx, gaz, surnames):
             m.signals.append(Signal("spelling_variant", 0.0, f"spelling variant of {gaz._name[rows[0]]}") if how == "skeleton"
                              else Signal("hybrid_spelling", 0.0, f"also read as \"{gaz._name[rows[0]]}\"")
-                             if how == "hybrid" else Signal("adjective_ending", 0.0, "another ending of an adjectival name"))
+                             if how == "hybrid" else Signal("press_spelling", 0.0, f"a press spelling of "
+                                                                                       f"{gaz._name[rows[0]]}")
+                             if how == "press" else Signal("adjective_ending", 0.0, "another ending of an adjectival name"))
             found.append(m)
     return found
 
@@ -2321,7 +2393,9 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...], str] |
     stem = _adjective_stem(key)
     adjective_rows = _adjective_forms(gaz).get(stem, ()) if stem else ()
     if not skeleton_rows and not adjective_rows:
-        return _hybrid_of(gaz, key) if "g" in key or key.endswith(_RUSSIAN_ENDING) else None
+        if "g" in key or key.endswith(_RUSSIAN_ENDING):
+            return _hybrid_of(gaz, key)
+        return _press_form_of(gaz, key) if key.endswith(_PRESS_FORM_ENDINGS) else None
     if key in gaz.keys:
         return None  # a name of the index is no variant of another (both readings below need an unknown word)
     if _PLAIN_WORD.match(key) and _zipf(key) >= _W.variant_max_zipf:
@@ -2334,7 +2408,9 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...], str] |
     rows = adjective_rows
     if not rows or len(rows) > _W.adjective_max_places or _zipf(key) >= _W.variant_max_zipf:
         # (a common stem, "Krasny": dozens of towns, says too little)
-        return _hybrid_of(gaz, key) if "g" in key or key.endswith(_RUSSIAN_ENDING) else None
+        if "g" in key or key.endswith(_RUSSIAN_ENDING):
+            return _hybrid_of(gaz, key)
+        return _press_form_of(gaz, key) if key.endswith(_PRESS_FORM_ENDINGS) else None
     return key, rows, "adjective"
 
 
@@ -2358,6 +2434,39 @@ def _hybrid_of(gaz: Gazetteer, key: str) -> tuple[str, tuple[int, ...], str] | N
             _zipf(key) >= _W.variant_max_zipf:
         return None
     return key, tuple(rows), "hybrid"
+
+
+# the endings of the Ukrainian village names whose press spellings ``_press_form_of`` reads (a cheap gate)
+_PRESS_FORM_ENDINGS = ("ivka", "ia")
+_VOWELS = frozenset("aeiou")
+# consonants the official romanisation doubles before "ia" ("Krasnopillia", "Zarichchia" has "chch": not here)
+_DOUBLED_BEFORE_IA = frozenset("lnts")
+
+
+def _press_form_of(gaz: Gazetteer, key: str) -> tuple[str, tuple[int, ...], str] | None:
+    """(key, rows, "press") when ``key``, missing from the index, is a Ukrainian village's name in a press spelling
+    that strays from the 2010 romanisation by one habit: "yi" for "i" after a vowel ("Biliayivka": Biliaivka), a
+    single consonant for a doubled one before "-ia" ("Krasnopilia": Krasnopillia), or one "i" for "y"
+    ("Liubimivka": Liubymivka); every place of that form being a settlement of Ukraine. None otherwise."""
+    if key in gaz.keys:
+        return None
+    forms = []
+    if "yi" in key:
+        forms.append("".join(ch for i, ch in enumerate(key)
+                             if not (ch == "y" and key[i + 1:i + 2] == "i" and key[i - 1:i] in _VOWELS)))
+    if key.endswith("ia") and len(key) > 4 and key[-3] in _DOUBLED_BEFORE_IA and key[-4] != key[-3]:
+        forms.append(key[:-2] + key[-3] + "ia")
+    forms += [key[:i] + "y" + key[i + 1:] for i in range(1, len(key) - 1)
+              if key[i] == "i" and key[i - 1] not in _VOWELS and key[i + 1] not in _VOWELS]
+    ccs = gaz._columns()[5]
+    for form in forms:
+        if form == key or form not in gaz.keys:
+            continue
+        rows = gaz.rows_for_key(form)
+        if rows and all(gaz.kind_of[r] == "city" and ccs[r] == HYBRID_COUNTRY for r in rows) and \
+                _zipf(key) < _W.variant_max_zipf:
+            return key, tuple(rows), "press"
+    return None
 
 
 # the Russian noun ending of a village name the press writes on a Ukrainian transliteration, and the Ukrainian one
@@ -2465,11 +2574,13 @@ def _mark_location_strings(ctx: _Context, gaz: Gazetteer, mentions: list[Mention
     for i, head in enumerate(mentions):
         if head.kind not in ("name", "variant", "settlement") or head.region_word or i + 1 >= n:
             continue
-        if i > 0 and _is_list_gap(text, mentions[i - 1].end, head.start):
-            continue  # the middle of a list
+        if i > 0 and not head.city_district and _is_list_gap(text, mentions[i - 1].end, head.start):
+            continue  # the middle of a list (not "the A and B districts of Y": B is a district of Y)
         nxt = mentions[i + 1]
-        if nxt.kind in ("name", "variant") and not nxt.text.lower().endswith("s") \
-                and _DISTRICT_OF_GAP.match(text[head.end:nxt.start]):
+        gap = _DISTRICT_OF_GAP.match(text[head.end:nxt.start]) if nxt.kind in ("name", "variant") and \
+            not nxt.text.lower().endswith("s") else None
+        if gap is not None and (gap.group(1).lower() != "districts" or _PLURAL_CITY_DISTRICT.search(head.key) or
+                                head.kind == "settlement"):
             if nxt.region_word:
                 head.qualifier = i + 1  # "... of the Y region": Y is the unit
             else:
@@ -2642,6 +2753,90 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
     heads = list(by_start.values())
     kept = [m for m in mentions if not any(h.start <= m.start and m.end <= h.end for h in heads)]
     return sorted(kept + heads, key=lambda m: m.start)
+
+
+# "the A and B districts of Y": B is a district of the city Y when named by a district's adjective ("Darnytskyi");
+# towns' own names ("the Kupiansk and Izium districts of Kharkiv [Oblast]") name rural districts by their seats
+_PLURAL_CITY_DISTRICT = re.compile(r"sk(?:yi|yy|iy|ij|ii|y|oy|oi)\Z")
+# the name right before "district(s)": one capitalised word, maybe hyphenated ("Darnytskyi", "Novo-Bavarskyi")
+_DISTRICT_NAME_END = re.compile(r"(?<![\w'’ʼ-])[A-Z][a-z'’ʼ]+(?:[-\u2010\u2011][A-Z][a-z'’ʼ]+)?\Z")
+# "district" or "districts" (not "district-level"), then not a capitalised word ("the X district Council")
+_DISTRICT_NOUN_AT = re.compile(r" (districts?)\b(?![-\u2010\u2011])(?![ \t]+[A-Z])")
+# what stands right before an unknown district's name: "the", a possessive ("Kyiv's"), or a list gap ("A and B")
+_DISTRICT_NAME_BEFORE = re.compile(r"(?:\bthe|['’]s|,|\band)[ \t]+\Z", re.IGNORECASE)
+_DISTRICT_LIST_GAP_END = re.compile(r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)\Z")
+_DISTRICT_LOOK_BEHIND = 40  # characters before "district" searched for its name
+_MAX_DISTRICT_LIST = 4  # names of one "A, B and C districts" list
+
+
+def _named_districts(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """Names the text calls districts ("the X district", "the A and B districts of Y"): a known name is marked
+    (``Mention.city_district``; ``districts.mark_district_seats`` still reads a rural district's seat first), an
+    unknown one (the gazetteer lists few districts of cities: "Darnytskyi", "Osnovianskyi") becomes a mention
+    that resolve places only at a city the article names (never at a unit or a namesake)."""
+    text, lower = ctx.text, ctx.lower
+    by_end = {m.end: m for m in mentions if m.kind in ("name", "variant", "settlement")}
+    found: list[Mention] = []
+    pos = lower.find(" district")
+    while pos >= 0:
+        noun = _DISTRICT_NOUN_AT.match(text, pos)
+        if noun is not None:
+            end, last = pos, -1
+            for _ in range(_MAX_DISTRICT_LIST if noun.group(1) == "districts" else 1):
+                m = by_end.get(end)
+                if m is None:
+                    m = _unknown_district(ctx, gaz, mentions, end)
+                    if m is None:
+                        break
+                    found.append(m)
+                if m.region_word or m.region:
+                    break
+                m.city_district = True
+                m.district_list_last = last
+                if last < 0:
+                    last = m.start
+                gap = _DISTRICT_LIST_GAP_END.search(text, max(0, m.start - 8), m.start)
+                if gap is None:
+                    break
+                end = gap.start()
+        pos = lower.find(" district", pos + 9)
+    if not found:
+        return mentions
+    for m in found:
+        m.paragraph = ctx.paragraph_of(m.start)
+        m.sentence = ctx.sentence_of(m.start)
+    return sorted(mentions + [m for m in found if m.paragraph >= 0], key=lambda m: m.start)
+
+
+def _unknown_district(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], end: int) -> Mention | None:
+    """A new mention of the unknown name that ends at ``end`` before "district(s)" (after "the", a possessive or a
+    list gap; not an English word, not covered by a mention, not opening its sentence), else None. Its span is the
+    name alone, as the gold sets write a district of a city ("the Adhamiyah district of Baghdad": "Adhamiyah")."""
+    name = _DISTRICT_NAME_END.search(ctx.text, max(0, end - _DISTRICT_LOOK_BEHIND), end)
+    if name is None:
+        return None
+    start, surface = name.start(), name.group()
+    key = name_key(surface)
+    if not _DISTRICT_NAME_BEFORE.search(ctx.text, max(0, start - 8), start):
+        return None  # the last word of a longer name ("the Mukuru kwa Njenga district"), not a name of its own
+    if len(key) < 4 or key in gaz.keys or key in gaz.demonyms or _is_dictionary_word(key) or \
+            _zipf(key) >= _W.variant_max_zipf or ctx.is_sentence_start(start) or \
+            any(m.start < end and start < m.end for m in mentions):
+        return None
+    m = Mention(start, end, surface, key, "settlement")
+    m.signals.append(Signal("named_district", 0.0, "named a district, unknown to the gazetteer"))
+    return m
+
+
+def _district_lists_of(mentions: list[Mention]) -> None:
+    """Each name of "the A and B districts of Y" is a district of Y, as B is (``_mark_location_strings``)."""
+    by_start = {m.start: m for m in mentions if m.city_district}
+    for m in mentions:
+        if m.city_district and m.district_list_last >= 0 and m.district_of is None and \
+                (m.kind == "settlement" or _PLURAL_CITY_DISTRICT.search(m.key)):
+            last = by_start.get(m.district_list_last)
+            if last is not None and last.district_of is not None:
+                m.district_of = last.district_of
 
 
 def _unit_before_settlement_noun(ctx: _Context, gaz: Gazetteer, mentions: list[Mention], cue: int) -> None:

@@ -522,6 +522,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
                 m.signals = [s for s in m.signals if s.kind not in ("spelling_variant", "adjective_ending")]
                 unresolved[i] = (whole, [Signal("city_district", 0.0, f"a district of {whole.name}")])
             continue
+        if m.city_district and m.kind == "settlement":
+            continue  # a district the gazetteer lacks, not named "of Y": only at the article's city (below)
         # (a mention with no location string, settlement noun or country after it has no constraint: no call)
         unit, country = _constraints(i, mentions, first) if m.qualifier is not None or m.settlement or \
             m.country_qualifier is not None else (None, None)
@@ -598,6 +600,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             unresolved[i] = _unit_point(m, gaz, unit)
     _same_city_district(mentions, unresolved)
     _district_of_the_article_city(mentions, first, cand_lists, unresolved, gaz, w)
+    if any(m.city_district for m in mentions):
+        _districts_of_the_article_city(mentions, first, cand_lists, unresolved, at_town, gaz, w)
     if any(m.city_part for m in mentions):
         _city_parts(mentions, first, cand_lists, unresolved, at_town, gaz, w)
     if any(m.offset for m in mentions):
@@ -802,6 +806,58 @@ def _district_of_the_article_city(mentions: list[Mention], first: list, cand_lis
             continue  # the district of the city named (or of no city named): ranked as usual
         m.signals = [s for s in m.signals if s.kind not in ("spelling_variant", "adjective_ending")]
         unresolved[i] = (city, [Signal("city_district", 0.0, f"a district of {city.name}")])
+
+
+def _districts_of_the_article_city(mentions: list[Mention], first: list, cand_lists: list,
+                                   unresolved: dict[int, tuple[Candidate, list[Signal]]], at_town: set[int],
+                                   gaz: Gazetteer, w: ResolveWeights) -> None:
+    """A name the text calls a district (``Mention.city_district``: "the X district", "the A and B districts"),
+    in the adjective form of a city's districts ("Darnytskyi", "Prymorskyi"), that is no rural district
+    (``districts.mark_district_seats`` found no unit or seat for it) and has no reading near the city the article is
+    in (none within ``city_part_far_km``, none an admin-2 unit, none in an admin-1 unit the article names), or no
+    reading at all, is a district of that city: placed at the city with the precision of a town, not at a namesake
+    hundreds of kilometres away ("the Prymorskyi district" in an article about Odesa). A name with a reading inside
+    the city (GeoNames lists some districts as towns) keeps that reading. The city is the last big city
+    (``city_with_districts_population``, itself no district of another) placed before the name, at most
+    ``district_city_paragraphs`` paragraphs before, else the first after it in its paragraph; with none, an unknown
+    name gets no place."""
+    big = [(j, top) for j, (top, conf) in enumerate(first)
+           if top is not None and conf >= w.district_city_confidence and top.feature_kind == "city"
+           and top.population >= w.city_with_districts_population]
+    # (not a district of a city GeoNames lists as a big town: "Shevchenkivskyi" is a part of Kyiv)
+    cities = [(j, c) for j, c in big if _city_section(gaz, c, w) is None]
+    if not cities:
+        return
+    named_units = {top.admin1_code for top, _conf in first if top is not None and top.feature_kind == "admin1"}
+    for i, m in enumerate(mentions):
+        if not m.city_district or m.district or i in unresolved or m.district_of is not None or \
+                m.qualifier is not None or m.region:
+            continue
+        before = [(j, c) for j, c in cities if j < i]
+        city = before[-1][1] if before and m.paragraph - mentions[before[-1][0]].paragraph <= \
+            w.district_city_paragraphs else next((c for j, c in cities if j > i and mentions[j].paragraph ==
+                                                  m.paragraph), None)
+        if city is None:
+            continue
+        parts = [c for c in cand_lists[i] if c.feature_kind == "city" and c.row != city.row and
+                 c.population < city.population and
+                 _great_circle_km(c.lat, c.lon, city.lat, city.lon) <= w.city_section_km]
+        if parts:  # a part of the city GeoNames lists as a town ("the Sviatoshyn district" of Kyiv): that reading
+            # (named as that town, as "the X district" at its seat is: its span keeps its own name)
+            cand_lists[i] = parts
+            m.signals.append(Signal("city_district_reading", 0.0, f"a district of {city.name}"))
+            continue
+        if not _DISTRICT_ADJECTIVE.search(m.key):
+            continue  # a town's own name ("the A and B districts") names rural districts by their seats
+        if any(c.feature_kind == "admin2" or c.admin1_code in named_units or
+               _great_circle_km(c.lat, c.lon, city.lat, city.lon) <= w.city_part_far_km for c in cand_lists[i]):
+            continue  # a rural district (of any region: "the A and B districts" of Russia's Kursk region in an
+            # article that names Kyiv), a place in a region the article names, or near the city: ranked as usual
+        m.signals = [s for s in m.signals if s.kind not in ("spelling_variant", "adjective_ending")]
+        # (not ``districts.CITY_DISTRICT_SIGNAL``: a district named with no "of Y" keeps its name alone as its span,
+        # as the gold sets mostly write it)
+        unresolved[i] = (city, [Signal("district_of_article_city", 0.0, f"a district of {city.name}")])
+        at_town.add(i)
 
 
 def _city_parts(mentions: list[Mention], first: list, cand_lists: list,

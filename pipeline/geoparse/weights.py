@@ -189,6 +189,10 @@ class ResolveWeights:
     # ... the city being the big city named beside it, or the article's last big city placed at most this many
     # paragraphs before the name
     city_part_paragraphs: int = 2
+    # a name called a district that is no rural district ("the Xskyi district"), with no reading near the article's
+    # last big city placed at most this many paragraphs before it, is placed at that city (larger: a district of
+    # a city named far back, in an article that has moved on to a region, more often misplaced at that city)
+    district_city_paragraphs: int = 2
     # a place given by its distance and direction from a town ("X, 20 km south-west of Y") lies within this many km
     # of the point so given (estimates in the news are rough) ...
     offset_tolerance_km: float = 25.0

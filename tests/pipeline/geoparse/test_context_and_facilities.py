@@ -117,6 +117,7 @@ def test_facility_named_by_the_adjective_of_its_town(geoparser):
 
 
 def test_facility_known_by_its_own_name_before_an_airfield_noun(geoparser):
-    places = geoparser.parse_places("Smoke rose over the Dyagilevo airfield outside Ryazan on Tuesday.")
-    airfield = _place(places, "Dyagilevo")
-    assert airfield.admin1_code == "RU-RYA" and airfield.precision == PRECISION_TOWN
+    # (a name no table has: Dyagilevo, once this test's example, is a landmark row since branch places21)
+    places = geoparser.parse_places("Smoke rose over the Migalovo airfield outside Tver on Tuesday.")
+    airfield = _place(places, "Migalovo")
+    assert airfield.admin1_code == "RU-TVE" and airfield.precision == PRECISION_TOWN
