@@ -117,3 +117,42 @@ def test_an_outlet_naming_the_victims_settlement_joins_the_other(geoparser, orde
                        "street, regional officials said.\n")]
     [merged] = [e for e in merged_in_order(geoparser, texts, order) if e.event_type == "casualty_report"]
     assert event_articles(merged) == {"a.txt", "b.txt"} and merged.killed == 2
+
+
+# -- one village, two namesakes: one outlet tells its oblast, the other does not ------------------------------------
+_UNTOLD_CAPTURE = ("a.txt", "date 2024-06-05\n\nRussian forces have captured the village of Novomykhailivka near "
+                            "Marinka, the Russian defence ministry said on Wednesday.\n")
+
+
+def _at(events, kind):
+    return [(e.admin1_code, sorted(event_articles(e))) for e in events if e.event_type == kind]
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_an_outlet_naming_the_oblast_places_the_other_outlets_namesake(geoparser, order):
+    texts = [_UNTOLD_CAPTURE,
+             ("b.txt", "date 2024-06-05\n\nRussian forces captured Novomykhailivka in the Donetsk region on "
+                       "Wednesday, the ministry said.\n")]
+    [one] = [e for e in article_events(geoparser, texts[0][1]) if e.event_type == "frontline_incident"]
+    assert one.admin1_code != "UA-14"  # the premise: alone, the first outlet's village is another oblast's namesake
+    assert _at(merged_in_order(geoparser, texts, order), "frontline_incident") == [("UA-14", ["a.txt", "b.txt"])]
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_two_outlets_naming_two_oblasts_keep_two_villages(geoparser, order):
+    texts = [("a.txt", "date 2024-06-05\n\nRussian forces have captured the village of Novomykhailivka in the "
+                       "Dnipropetrovsk region, the Russian defence ministry said on Wednesday.\n"),
+             ("b.txt", "date 2024-06-05\n\nRussian forces captured Novomykhailivka in the Donetsk region on "
+                       "Wednesday, the ministry said.\n")]
+    assert len(_at(merged_in_order(geoparser, texts, order), "frontline_incident")) == 2
+
+
+@pytest.mark.parametrize(("figures", "one"), [("killed three people and wounded 11", True),
+                                              ("killed one person", False)])
+def test_casualty_reports_at_namesakes_join_only_on_figures_that_identify_them(geoparser, figures, one):
+    texts = [("a.txt", f"date 2024-06-05\n\nA Russian drone strike on the village of Novomykhailivka near Marinka "
+                       f"{figures} on Wednesday, officials said.\n"),
+             ("b.txt", f"date 2024-06-05\n\nA Russian drone attack on Novomykhailivka in the Donetsk region {figures} "
+                       f"on Wednesday, the governor said.\n")]
+    found = _at(merged_in_order(geoparser, texts, (0, 1)), "casualty_report")
+    assert (found == [("UA-14", ["a.txt", "b.txt"])]) is one
