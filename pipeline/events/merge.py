@@ -357,8 +357,7 @@ def mergeable(a: Event, b: Event) -> bool:
     if a.place is None or b.place is None:
         return False
     if not same_place(a.place, b.place):
-        if not (_namesakes(a, b) or _oblast_and_settlement(a, b) or _district_and_settlement(a, b)
-                or _namesakes_apart(a, b)):
+        if not (_namesakes(a, b) or _oblast_and_settlement(a, b) or _district_and_settlement(a, b)):
             return False
     elif _control(a) and distinct_settlements(a.place, b.place):
         return False  # neighbouring villages each change hands on their own
@@ -518,14 +517,12 @@ def _extra_keys(event: Event | MergeView) -> tuple[tuple, ...]:
     """The buckets besides its grid cell and name that an event is filed in: its oblast's (``_oblast_key``), and for
     a casualty report or change of control at a district, its oblast's districts' (where the reports at a settlement
     of the district look for it: :func:`_district_and_settlement`)."""
-    namesake = _namesake_key(event)
-    extra = () if namesake is None else (namesake,)
     key = _oblast_key(event)
     if key is None:
-        return extra
+        return ()
     if _district(event) and (event.event_type == "casualty_report" or _control(event)):
-        return key, ("district", event.admin1_code), *extra
-    return (key, *extra)
+        return key, ("district", event.admin1_code)
+    return (key,)
 
 
 def _oblast_key(event: Event | MergeView) -> tuple | None:
@@ -558,51 +555,6 @@ def _namesakes(a: Event, b: Event) -> bool:
         return False
     return a.when.date is not None and b.when.date is not None and \
         (a.gains == b.gains or "unknown" in (a.gains, b.gains) or None in (a.gains, b.gains))
-
-
-# what tells a settlement's oblast in its article (``geoparse.resolve``'s signals): the oblast named beside it, a
-# qualifier, the places named with it, a town it is said to be near; a place resolved without any of them is a
-# namesake picked by size or the war theatre alone
-_OBLAST_TOLD = frozenset(("admin1_in_sentence", "admin1_in_paragraph", "admin1_in_article", "qualifier_admin1",
-                          "admin1_of_places_in_sentence", "spelling_in_unit", "unresolved_settlement_in_unit",
-                          "near_town", "region_phrase"))
-
-
-def oblast_told(place: Place | None) -> bool:
-    """Whether the article told the oblast of ``place`` (a signal of ``_OBLAST_TOLD`` ranked it)."""
-    return place is not None and any(sig.kind in _OBLAST_TOLD for sig in place.signals)
-
-
-def _namesake_key(event: Event | MergeView) -> tuple | None:
-    """The bucket of a dated casualty report or change of control at a settlement by its name however spelt and its
-    country, whatever its oblast (``("namesake", country, spelling_key)``), where a namesake in another oblast looks
-    for it (:func:`_namesakes_apart`); None for others."""
-    place = event.place
-    if place is None or place.feature_kind != "city" or event.when.date is None or \
-            not (event.event_type == "casualty_report" or _control(event)):
-        return None
-    return ("namesake", place.country_code, spelling_key(place.name))
-
-
-def _namesakes_apart(a: Event | MergeView, b: Event) -> bool:
-    """Two reports of one incident that the geoparser placed at two settlements of one name in two oblasts, only one
-    outlet telling its oblast (:func:`oblast_told`; the other's namesake picked by size alone): both dated within
-    ``merge_days_exact``, and the same change of control (:func:`_namesakes`' test), or casualty reports whose figures
-    identify the incident (:func:`_figures_identify`). The merged event takes the told oblast's settlement
-    (``absorb``). When both outlets tell their oblasts, they are two villages."""
-    if a.place is None or b.place is None or a.admin1_code == b.admin1_code or \
-            _namesake_key(a) is None or _namesake_key(a) != _namesake_key(b):
-        return False
-    if _told(a) == _told(b) or not _within_exact_days(a, b) or a.event_type != b.event_type:
-        return False
-    if _control(a):
-        return a.sub_event_type == b.sub_event_type and \
-            (a.gains == b.gains or "unknown" in (a.gains, b.gains) or None in (a.gains, b.gains))
-    return _one_weapon(a, b) and _figures_identify(a, b)
-
-
-def _told(event: Event | MergeView) -> bool:
-    return event.oblast_told if isinstance(event, MergeView) else oblast_told(event.place)
 
 
 def _day_bin(event: Event) -> int:
@@ -803,7 +755,7 @@ def absorb(into: Event, other: Event, *, corroborates: bool = True) -> None:
         absorb_claim(into, other)
         _add_confidence(into, other, corroborates=corroborates)
         return
-    if other.geo_precision < into.geo_precision or _namesakes_apart(into, other) and oblast_told(other.place):
+    if other.geo_precision < into.geo_precision:
         into.place, into.geo_precision = other.place, other.geo_precision
         into.admin1_code, into.admin1_name, into.country_code = other.admin1_code, other.admin1_name, other.country_code
     _absorb_date(into, other)
@@ -1036,8 +988,7 @@ class MergeView:
     of the events it met recently and loads a whole event (from its pickle) only to absorb a report into it."""
 
     __slots__ = ("event_type", "sub_event_type", "when", "date_basis", "place", "geo_precision", "admin1_code",
-                 "admin1_name", "claimed_by", "actor", "gains", "killed", "injured", "published", "weapons", "stated",
-                 "oblast_told")
+                 "admin1_name", "claimed_by", "actor", "gains", "killed", "injured", "published", "weapons", "stated")
 
     def __init__(self, event: Event) -> None:
         self.event_type = sys.intern(event.event_type)
@@ -1055,7 +1006,6 @@ class MergeView:
         self.published = _published(event)
         self.weapons = named_weapons(event)
         self.stated = _stated(event)
-        self.oblast_told = oblast_told(event.place)  # (the bare place keeps no signals)
 
     def __reduce__(self) -> tuple:
         """Pickled as plain values (kept in the build's heap and read back whenever the view is met again): its
@@ -1065,7 +1015,7 @@ class MergeView:
                            None if place is None else tuple(getattr(place, n) for n in _PLACE_FIELDS),
                            self.geo_precision, self.admin1_code, self.admin1_name, self.claimed_by, self.actor,
                            self.gains, self.killed, self.injured, self.published, tuple(sorted(self.weapons)),
-                           tuple(sorted(self.stated)), self.oblast_told))
+                           tuple(sorted(self.stated))))
 
 
 _PLACE_FIELDS = tuple(f.name for f in fields(Place))
@@ -1076,8 +1026,7 @@ _shared_weapons: dict[tuple[str, ...], frozenset[str]] = {}
 def _view_of(event_type: str, sub_event_type: str, date: str | None, precision: int | None, date_basis: str,
              place: tuple | None, geo_precision: str, admin1_code: str | None, admin1_name: str | None,
              claimed_by: str | None, actor: str | None, gains: str | None, killed: int | None, injured: int | None,
-             published: str | None, weapons: tuple[str, ...], stated: tuple[tuple[str, int], ...] = (),
-             oblast_told: bool = False) -> MergeView:
+             published: str | None, weapons: tuple[str, ...], stated: tuple[tuple[str, int], ...] = ()) -> MergeView:
     """A ``MergeView`` from its pickled values (``MergeView.__reduce__``), its texts interned and its date and
     weapon set shared with the views of equal ones (what the merge rule reads is the same)."""
     intern = sys.intern
@@ -1096,7 +1045,6 @@ def _view_of(event_type: str, sub_event_type: str, date: str | None, precision: 
         found = _shared_weapons[weapons] = frozenset(weapons)
     view.weapons = found
     view.stated = frozenset(stated)
-    view.oblast_told = oblast_told
     return view
 
 
@@ -1325,9 +1273,6 @@ class CrossArticleMerge:
             look = [*look, ("admin1", event.admin1_code)]
             if event.event_type == "casualty_report" or _control(event):  # ... or at its district, or a settlement of it
                 look = [*look, ("oblast", event.admin1_code) if _district(event) else ("district", event.admin1_code)]
-        namesake = _namesake_key(event)
-        if namesake is not None:  # ... or at a namesake in another oblast (``_namesakes_apart``)
-            look = [*look, namesake]
         day = _day(event)
         dated = event.event_type != "annexation_claim"
         place_key = settlement(event.place)  # an undated pair must be at one settlement for sure

@@ -124,14 +124,10 @@ def test_the_merge_state_grows_by_arrays_not_objects_per_event():
     n = len(fold)
     assert len(fold.articles_of.first) == len(fold.settlement_of.code) == len(fold.day_of) == n
     assert len(fold.articles_of.more) < n and len(fold.settlement_of.other) < n
-    # each in its home cell; a change of control also by its name, a report at a settlement also by its oblast and,
-    # dated, by its name in any oblast
-    assert sum(len(cell.events) for key, cell in fold.cells.items()
-               if key[0] not in ("name", "oblast", "namesake")) == n
+    # each in its home cell; a change of control also by its name, a report at a settlement also by its oblast
+    assert sum(len(cell.events) for key, cell in fold.cells.items() if key[0] not in ("name", "oblast")) == n
     filed = sorted(i for key, cell in fold.cells.items() if key[0] == "oblast" for i in cell.events)
     assert filed == sorted(i for i in range(n) if merge._oblast_key(fold.event(i)) is not None)
-    filed = sorted(i for key, cell in fold.cells.items() if key[0] == "namesake" for i in cell.events)
-    assert filed == sorted(i for i in range(n) if merge._namesake_key(fold.event(i)) is not None)
     assert merge._article_code("doc-00001") == merge._article_code("doc-00001") != merge._article_code("doc-00002")
 
 
