@@ -47,11 +47,9 @@ _WHO = (r"(?P<more>\s+(?:more|other|additional|further)\b)?(?:\s+(?:(?!(?:\d|wit
         r"teenagers|minors|babies|girls|boys|families|pensioners|students|miners|firefighters|journalists|"
         r"prisoners(?: of war)?|POWs|inmates|detainees|captives|hostages|citizens|nationals|foreigners|sailors|"
         r"seafarers|crew members|personnel|staff(?: members)?)"
-        # where they were or belonged ("two employees of the oil depot are injured", "five people at the station"), or
-        # the settlement they lived in ("two residents of Bilozerka died", "three people in Nikopol were wounded")
+        # where they were or belonged ("two employees of the oil depot are injured", "five people at the station")
         r"(?:\s+(?:of|at|from)\s+the\s+(?:[\w’'-]+\s+){0,2}?(?!(?:were|was|are|is|have|has|had)\b)[\w’'-]+(?=\s+(?:were|was|"
-        r"are|is|have|has|had)\b)|\s+(?:of|in|from)\s+(?-i:[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)"
-        r"(?:\s+(?:region|oblast|district|community|hromada))?)?)?")
+        r"are|is|have|has|had)\b))?)?")
 _PAREN = r"(?:,?\s*(?:including|among them|incl\.)[^,.;:]{1,60}?,?)?"
 # the victims' ages after them ("two men aged 40 and 20 were wounded"): not figures of their own
 _AGES = r"(?:,?\s+aged\s+\d{1,3}(?:\s*(?:,|and|to|-)\s*\d{1,3})*,?)?"

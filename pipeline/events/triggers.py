@@ -89,7 +89,7 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                   _FLAG_RAISED + r")\b"),
     ("withdrawal", r"\b(withdr[ae]w|withdrawn|withdrawal (?:of|from)|withdrawing\s+(?:[\w-]+\s+){0,2}?from|retreat(?:ed|s|ing)?|abandon(?:ed|ing)|"
                    r"pulled out|" + _GAVE_UP + r")\b"),
-    ("capture", r"\b(captur(?:ed|es|ing)|seiz(?:ed|es|ing)|(?:took|takes|taking) (?:full |complete |total )?control|taken (?:\w+ )?control|fell to|overran|"
+    ("capture", r"\b(captur(?:ed|es|ing)|seiz(?:ed|es|ing)|took control|taken (?:\w+ )?control|fell to|overran|"
                 r"(?:took|taken|taking)\s+(?:over\s+)?(?:the\s+)?(?:[\w-]+\s+)?" + _SETTLEMENTS + r"|took over|"
                 # "forces took X", "had taken X": a name as the verb's object (``incidents.bare_take``: only a
                 # settlement named right after it, ending its clause or the list it opens)
