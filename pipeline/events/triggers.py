@@ -242,6 +242,21 @@ def _given_as_reason(sentence: str, start: int, end: int) -> bool:
     return not _DETERMINED.search(own)
 
 
+# a strike told as the means of what the clause's subject did ("units, supported by aviation and artillery fire,
+# liberated X", "with the support of artillery, troops took Y", "backed by air strikes, they advanced"): the support
+# of an assault or an advance, no incident of its own; the phrase's words up to the trigger hold no clause break
+_MEANS_BEFORE = re.compile(r"\b(?:(?:supported|backed|covered|assisted|aided)\s+by|with\s+(?:the\s+)?(?:support|"
+                           r"help|backing|cover)\s+of|under\s+(?:the\s+)?cover\s+of|with\s+(?:the\s+)?(?:air|"
+                           r"artillery|fire)\s+support\s+of)\s+((?:[\w'’-]+\s+){0,6}?)$", re.IGNORECASE)
+MEANS_WINDOW_CHARS = 70  # how far before a strike its "supported by" / "with the support of" may stand
+
+
+def _told_as_means(sentence: str, start: int) -> bool:
+    """The strike trigger at ``start`` is the means of what its clause tells (``_MEANS_BEFORE``): no incident."""
+    m = _MEANS_BEFORE.search(sentence, max(0, start - MEANS_WINDOW_CHARS), start)
+    return m is not None and not re.search(r"[,;:.!?]", m.group(1))
+
+
 # a denial governing what follows it ("denied that", "denies its forces struck", "rejected claims that")
 _DENIAL = re.compile(r"\b(?:denie[sd]|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes)\b",
                      re.IGNORECASE)
@@ -469,6 +484,9 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:in|from|into|across|against|on|at|for|wi
 _LOSER_VERBS = re.compile(r"surrender|ced(?:ed|ing)|withdr|retreat|abandon|pulled out|gave up|\bleft\b", re.IGNORECASE)
 # a side named as the holder of a place ("the Russian-occupied village", "Ukrainian-held"): not who acted
 _HOLDER_SUFFIX = re.compile(r"[-‐–]\s*(?:occupied|held|controlled)\b", re.IGNORECASE)
+# a side named as what a place was rid of ("X was cleared of the Russians and liberated by ..."): the side that lost
+# it, so the other one acted
+_RID_OF = re.compile(r"\b(?:cleared|freed|rid|purged)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 # a strike told as the manner of a change of control of the same place (", methodically shelling it",
 # ", shelling the village"): part of it, no incident of its own
 _MANNER = re.compile(r",\s+(?:\w+ly\s+)?$")
@@ -693,11 +711,15 @@ def actor(sentence: str, start: int, end: int, *, passive: bool) -> str:
         subject = None  # "forces in Ukraine have launched": the country is where, not who
     if subject:  # "Ukraine liberates X", "Moscow has captured X": the country or its capital as the subject
         return "Ukraine" if subject.group(1) in ("Ukraine", "Kyiv", "Kiev") else "Russia"
-    best, where = "unknown", -1
+    best, where, loser = "unknown", -1, None
     for side, rx in _SIDES:
         for m in rx.finditer(before):
-            if m.start() > where and not _HOLDER_SUFFIX.match(before, m.end()):
+            if _RID_OF.search(before, max(0, m.start() - 30), m.start()):
+                loser = side  # "cleared of the Russians": the side that lost the place
+            elif m.start() > where and not _HOLDER_SUFFIX.match(before, m.end()):
                 best, where = side, m.start()
+    if best == "unknown" and loser is not None:
+        best = _other(loser)
     if best == "unknown" and not passive:
         agent = _NOUN_AGENT.match(sentence, end)
         if agent and not _REPORTED_BY.search(agent.group(0)):
@@ -817,6 +839,8 @@ def triggers(sentence: str) -> list[Trigger]:
         if not fact and name == "capture" and _OCCUPIED_SINCE.match(sentence, start):
             fact = realis(sentence[:end], start)  # "had been occupied since the war began": the occupation happened
         if not fact or _not_an_incident(sentence, start, end) or _given_as_reason(sentence, start, end):
+            continue
+        if name in STRIKES and _told_as_means(sentence, start):
             continue
         if name == "attack" and _PLURAL_NOUN.match(sentence, start) and not _TOLD_BY_HARM.match(sentence, start) and \
                 not _CARRIED_OUT.search(sentence, max(0, start - 40), start):

@@ -48,6 +48,11 @@ _SPAN_WEEKDAY = re.compile(r"\b(?:since|until|till|by)\s+$", re.IGNORECASE)
 # a weekday without a preposition inside a name: "the Sunday Times", "Good Friday", "Bloody Sunday"
 _NAME_AFTER = re.compile(r"\s+[A-Z]")
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+# a night across two weekdays ("the night of Tuesday to Wednesday", "overnight from Monday into Tuesday"): the later
+# day, as for a night across two calendar days (``_MONTH_DAY_RANGE``); the first weekday dates nothing
+_NIGHT_BEFORE = re.compile(r"\bnight\s+(?:of|from)\s+(?:the\s+)?$|\bovernight\s+(?:from\s+)?$", re.IGNORECASE)
+_NIGHT_BEFORE_CHARS = 24  # how far before the first weekday its "night of" may stand
+_WEEKDAY_TO = re.compile(r"\s*(?:[-–]|\s(?:to|into)\s+)(?:" + "|".join(w.title() for w in WEEKDAYS) + r")\b")
 # a time of day before a weekday is no name ("Late Tuesday, drones hit ...", "Early Monday"): it dates as "on Tuesday"
 _TIME_OF_DAY_BEFORE = re.compile(r"\b(?:late|early|earlier|later)\s+$", re.IGNORECASE)
 _MONTH_DAY = re.compile(r"\b(?:on\s+)?" + _MONTH_RE + r"\s+(\d{1,2})(?:,?\s+(\d{4}))?\b")
@@ -396,6 +401,9 @@ def read_dates(sentence: str) -> DateReading:
     for m in _WEEKDAY.finditer(sentence) if "day" in sentence else ():
         if _SPAN_WEEKDAY.search(sentence, max(0, m.start() - 8), m.start()):
             continue
+        if _WEEKDAY_TO.match(sentence, m.end()) and \
+                _NIGHT_BEFORE.search(sentence, max(0, m.start() - _NIGHT_BEFORE_CHARS), m.start()):
+            continue  # "the night of Tuesday to Wednesday": Wednesday's, the day the night ends
         if m.group(1) is None and (_NAME_AFTER.match(sentence, m.end()) or
                                    _NAME_BEFORE.search(sentence, max(0, m.start() - 20), m.start())) and \
                 not _TIME_OF_DAY_BEFORE.search(sentence, max(0, m.start() - 10), m.start()):
