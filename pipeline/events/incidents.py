@@ -225,7 +225,11 @@ _GOES_ON = re.compile(r"^\W*(?:it|he|she|they)\s+(?:also|further)\b", re.IGNOREC
 _THEN = re.compile(r"^\W*(?:then|at (?:the|that) time|on that (?:day|night)|that (?:day|night))\b", re.IGNORECASE)
 _ONE_MORE_VICTIM = re.compile(r"^\W*another\s+(?:[\w-]+\s+){0,2}?(?:man|woman|person|civilian|child|boy|girl|"
                               r"resident|pensioner|teenager|victim|people|persons|civilians|children|residents|"
-                              r"\d{1,3}-year-old)\b(?!.*\b(?:attack|strike|shelling|explosion|bombing|raid)\b)",
+                              r"\d{1,3}-year-old|"
+                              # a count with no noun ("Another nine were injured")
+                              r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+                              r"(?:twenty|thirty|forty|fifty)(?:[-\s][a-z]+)?)\s+(?:were|have|had|are|died)\b)\b"
+                              r"(?!.*\b(?:attack|strike|shelling|explosion|bombing|raid)\b)",
                               re.IGNORECASE)
 # an attack referred back to at its place ("the victims of the “barbaric” strike on X"): the incident told, whatever day
 # the sentence states (the day of a mourning, a statement), unless it states a toll of its own

@@ -47,7 +47,8 @@ _WEEKDAY = re.compile(r"\b(?:((?i:on|last|this|next|into))\s+)?(" + "|".join(w.t
 _SPAN_WEEKDAY = re.compile(r"\b(?:since|until|till|by)\s+$", re.IGNORECASE)
 # a weekday without a preposition inside a name: "the Sunday Times", "Good Friday", "Bloody Sunday"
 _NAME_AFTER = re.compile(r"\s+[A-Z]")
-_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+_NAME_BEFORE = re.compile(r"\b(?!(?:The|This|That|A|An|Last|Its|Their|His|Her)\s)[A-Z][a-z]+\s+$")  # (not a sentence's
+# capitalised determiner: "The Tuesday evening attack" is dated by its weekday)
 # a time of day before a weekday is no name ("Late Tuesday, drones hit ...", "Early Monday"): it dates as "on Tuesday"
 _TIME_OF_DAY_BEFORE = re.compile(r"\b(?:late|early|earlier|later)\s+$", re.IGNORECASE)
 _MONTH_DAY = re.compile(r"\b(?:on\s+)?" + _MONTH_RE + r"\s+(\d{1,2})(?:,?\s+(\d{4}))?\b")
