@@ -53,7 +53,10 @@ _NAME_BEFORE = re.compile(r"\b(?!(?:The|This|That|A|An|Last|Its|Their|His|Her)\s
 _TIME_OF_DAY_BEFORE = re.compile(r"\b(?:late|early|earlier|later)\s+$", re.IGNORECASE)
 _MONTH_DAY = re.compile(r"\b(?:on\s+)?" + _MONTH_RE + r"\s+(\d{1,2})(?:,?\s+(\d{4}))?\b")
 _RELATIVE = re.compile(r"\b(last week|this week|at the weekend|over the weekend|last weekend|this weekend|"
-                       r"yesterday|today|earlier this month|last month)\b", re.IGNORECASE)
+                       r"yesterday|today|earlier this month|last month|"
+                       r"(?:two|three|four|five|six|[2-6]) days ago|the day before yesterday)\b", re.IGNORECASE)
+# "two days ago": so many days before the day it is counted from (a week and more are told by ``last week``)
+_DAYS_AGO = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _FUTURE = re.compile(r"\b(will|is to|are to|plans? to|set to|is due to|is expected to|would)\b")
 _YEAR = re.compile(r"\b(?:in|since|of)\s+((?:19|20)\d{2})\b")
 
@@ -268,7 +271,7 @@ def explicit_date(sentence: str, published: EventDate, *, skip_speech: bool = Tr
 _DATE_WORD = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?:19|20)\d\d|Easter|"
                         r"(?i:day|week|month|night|morning|hour)")
 _MONTH_WORD = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # in every month expression
-_ON_BEFORE = re.compile(r"\bon\s+$")
+_ON_BEFORE = re.compile(r"\b(?:on|of)\s+$")  # "on 15 May", "the morning of 15 May": the month, not the modal
 _READINGS_KEPT = 4096  # sentences whose reading is kept: an article's sentences are read two or three times
 
 
@@ -364,8 +367,13 @@ def read_dates(sentence: str) -> DateReading:
     found: list[_Expression] = []
     spans = [m.span() for m in _BETWEEN.finditer(sentence)] if "etween" in sentence else []
 
+    dateline = _WIRE_DATELINE.match(sentence) if _MONTH_WORD.search(sentence) else None
+    opened = dateline.end() if dateline else 0
+
     def add(m: re.Match, kind: str, *parts: str | None) -> None:
         pos = m.start()
+        if pos < opened:
+            return  # "KYIV, May 16 (Reuters) - ...": the day the story was filed (the page's date), not the event's
         if _SINCE_BEFORE.search(sentence, max(0, pos - 12), pos) and not _WHEN_AFTER.match(sentence, m.end()):
             return  # "the first attack since June 26": the start of a span, not the day of what is reported
             # (but "since July 27, when it announced the recapture of X": the day of what the "when" clause tells)
@@ -486,6 +494,12 @@ def _easter(year: int) -> date:
 
 
 def _relative(word: str, base: date) -> EventDate:
+    if word == "the day before yesterday":
+        return EventDate((base - timedelta(days=2)).isoformat(), 1, word)
+    if word.endswith(" ago"):
+        count = word.split()[0]
+        days = int(count) if count.isdigit() else _DAYS_AGO[count]
+        return EventDate((base - timedelta(days=days)).isoformat(), 1, word)
     if word == "yesterday":
         return EventDate((base - timedelta(days=1)).isoformat(), 1, word)
     if word == "today":
