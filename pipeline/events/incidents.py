@@ -532,9 +532,24 @@ _REGIONAL_TITLE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:acting|deputy)\s+)?(?
                                    r"administration|head|chief|authorities|officials?)|governor)\b", re.IGNORECASE)
 
 
+# a city's own official ("the Kharkiv mayor", "the head of the Kyiv City Military Administration", "the mayor of X",
+# "X's city council"): they speak for the city, where what they report happened when the sentence names no other place
+_CITY_TITLE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:city|town|municipal)\s+(?:(?:military|civil|civil-military|state)\s+){0,2}"
+                               r"(?:administration|council|head|chief|authorities|officials?|mayor)|mayor)\b",
+                               re.IGNORECASE)
+_CITY_TITLE_BEFORE = re.compile(r"\bmayor\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
+
+
+def _tolled(figs: list[Figure]) -> bool:
+    """Whether figures state victims (a total or a victim told one by one): what a city's official tells of the city
+    (``title_unit``); a strike alone in their words may be anywhere they speak of."""
+    return any(f.role in ("total", "individual") for f in figs)
+
+
 def title_unit(place: Place, text: str) -> Place | None:
-    """The admin-1 unit an official's title names ("the Oryol region governor", "the governor of the X region",
-    "the X governor"): an oblast in a title, or a town before a regional title read as its unit; None otherwise.
+    """The unit an official's title names ("the Oryol region governor", "the governor of the X region",
+    "the X governor"): an oblast in a title, or a town before a regional title read as its unit, or a city its own
+    official speaks for ("the X mayor", "the X City Military Administration"); None otherwise.
     Never where an incident is placed when the text names a place of its own (``usable``); a region's official
     telling of casualties with no other place tells of the region (``_Sentence.regions``)."""
     if place.admin1_code is None:
@@ -546,6 +561,9 @@ def title_unit(place: Place, text: str) -> Place | None:
     if place.feature_kind == "city" and _REGIONAL_TITLE_AFTER.match(after):
         return replace(place, name=place.admin1_name or place.name, geonameid=None, feature_kind="admin1",
                        capital=False, approx_point=False)
+    if place.feature_kind == "city" and (_CITY_TITLE_AFTER.match(after) or
+                                         _CITY_TITLE_BEFORE.search(text, max(0, place.start - 40), place.start)):
+        return place  # the city's own official: the city
     return None
 
 
@@ -713,7 +731,8 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
                              [p for p in here if p.feature_kind == "admin1"],
                              date, separate(sentence) and not _ONE_MORE_VICTIM.search(sentence),
                              who or (default_claimant if figs else None), before,
-                             titles[bisect.bisect_left(title_starts, s):bisect.bisect_left(title_starts, e)]))
+                             [u for u in titles[bisect.bisect_left(title_starts, s):bisect.bisect_left(title_starts, e)]
+                              if u.feature_kind == "admin1" or _tolled(figs)]))
     _earlier_captions(out, captions)
     _restated_aggregates(out)
     return out
