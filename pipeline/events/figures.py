@@ -74,6 +74,8 @@ _MOD = r"(?:[\w’'-]+\s+){0,3}?"
 # a single victim's origin or apposition before the verb: "a 24-year-old man from Kherson", "an official, Ivan P.,"
 _FROM = (r"(?:\s+(?:from|of|in)\s+(?:the\s+)?(?:(?:village|town|city|settlement|community|district|region|oblast)"
          r"(?:\s+of)?\s*)?(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?(?<=\w))?")
+# a victim told by their year of birth, as official reports do ("a woman born in 1960 was killed")
+_FROM += r"(?:,?\s+born\s+in\s+(?:19|20)\d\d,?)?"
 _APPOSITION = r"(?:\s*,\s*(?:(?-i:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3})|(?:an?|the)\s+[^,.;:“”\"]{1,60}?|\d{1,3})\s*,)?"
 # one named person as the subject ("Ivan Petrov died as a result of a missile attack"): two or three capitalised
 # words right after a comma, a quote or the start, with a cause after the verb
@@ -163,6 +165,10 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
      r"(?:an?|one)\s+" + _MOD + _PERSON_ONE + r"\b"),
     ("killed", "individual", r"\bbody of\s+(?:an?|one)\s+" + _MOD + _PERSON_ONE + _FROM + r"\s+(?:was|has been|had been)\s+"
                              r"(?:\w+\s+)?(?:pulled|recovered|retrieved|found|discovered|removed)\b"),
+    # victims left with wounds ("left a 54-year-old man with shrapnel wounds", "left five people with injuries")
+    ("injured", "individual", r"\bleft\s+(?:an?|one)\s+" + _MOD + _PERSON_ONE + _FROM + r"\s+with\s+(?:[\w-]+\s+){0,2}?"
+     r"(?:wounds|injuries|injury|wound)\b"),
+    ("injured", "total", r"\bleft\s+" + _QUAL + _NUM + _WHO + r"\s+with\s+(?:[\w-]+\s+){0,2}?(?:wounds|injuries|injury)\b"),
     # injuries told as what victims received ("resulted in fatal injuries to two women", "wounds to a man")
     ("injured", "total", r"\b(?:(?:fatal|mortal|lethal)\s+)?(?:injuries|wounds)\s+to\s+" + _QUAL + _NUM + _WHO),
     ("injured", "individual", r"\b(?:(?:fatal|mortal|lethal)\s+)?(?:injuries|wounds)\s+to\s+(?:an?|one)\s+" + _MOD
@@ -237,6 +243,8 @@ _NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("bodies of",), ("pulled", "recovered", "retrieved", "found", "discovered", "removed")),
     (("body of",), ("pulled", "recovered", "retrieved", "found", "discovered", "removed")),
     (("body of",), ("pulled", "recovered", "retrieved", "found", "discovered", "removed")),
+    (("left",), ("wound", "injur")),
+    (("left",), ("wound", "injur")),
     (("injuries", "wounds"), ("to",)),
     (("injuries", "wounds"), ("to",)),
     (("another",), ("injur", "wound")),

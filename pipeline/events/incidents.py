@@ -184,8 +184,10 @@ _ORIGIN_BEFORE = re.compile(r"\b(?:launch(?:ed|es|ing)?|fired|firing|dropped|rel
                             r"(?:[A-Z][\w ]{0,25}?['’]s\s+)?$")
 _ORIGIN_WINDOW_CHARS = 120  # how far before a place its launch verb may stand
 _DATELINE_AFTER = re.compile(r"^\s*(?:\[[^\]]{1,30}\]\s*)?(?:,|\()")
-_ANAPHOR = re.compile(r"\b(the|this|that) (?:\w+ )?(strike|attack|assault|explosion|blast|shelling|bombing|raid|"
-                      r"missiles?|barrage|tragedy)\b", re.IGNORECASE)
+_ANAPHOR = re.compile(r"\b(the|this|that) (?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                      r"(?: morning| afternoon| evening| night)? )?(?:\w+ )?(strike|attack|assault|explosion|blast|"
+                      r"shelling|bombing|raid|missiles?|barrage|tragedy)\b", re.IGNORECASE)
+# (a weekday opening it is the incident's day told again: "The Tuesday evening attack wounded another 56")
 # "the strike", "this attack" (not "said that Ukrainian shelling ...", where "that" opens a clause)
 _DEFINITE_ANAPHOR = re.compile(_ANAPHOR.pattern.replace("(the|this|that)", "(the|this)", 1), re.IGNORECASE)
 _FACILITY = re.compile(r"\b(base|barracks|hospital|theat(?:re|er)|cathedral|church|plant|station|market|hypermarket|"
