@@ -402,7 +402,8 @@ def read_dates(sentence: str) -> DateReading:
         add(m, "calendar", m.group(1), m.group(2), m.group(3))
     for m in _DAY_MONTH.finditer(sentence) if months else ():
         has_day = True
-        if m.group(3).lower() == "may" and not m.group(4) and not _ON_BEFORE.search(sentence[:m.start()]):
+        if m.group(3).lower() == "may" and not m.group(4) and not _ON_BEFORE.search(sentence[:m.start()]) and \
+                " of " not in m.group(0):
             continue
         add(m, "calendar", m.group(3), m.group(2) or m.group(1), m.group(4))
     for m in _NUMERIC_DAY.finditer(sentence) if "." in sentence else ():
