@@ -46,7 +46,7 @@ _WHO = (r"(?P<more>\s+(?:more|other|additional|further)\b)?(?:\s+(?:(?!(?:\d|wit
         r"militants|passengers|workers|employees|patients|of them|officers|policemen|rescuers|medics|"
         r"teenagers|minors|babies|girls|boys|families|pensioners|students|miners|firefighters|journalists|"
         r"prisoners(?: of war)?|POWs|inmates|detainees|captives|hostages|citizens|nationals|foreigners|sailors|"
-        r"seafarers|crew members|personnel|staff(?: members)?|locals|villagers|inhabitants)"
+        r"seafarers|crew members|personnel|staff(?: members)?)"
         # where they were or belonged ("two employees of the oil depot are injured", "five people at the station")
         r"(?:\s+(?:of|at|from)\s+the\s+(?:[\w’'-]+\s+){0,2}?(?!(?:were|was|are|is|have|has|had)\b)[\w’'-]+(?=\s+(?:were|was|"
         r"are|is|have|has|had)\b))?)?")

@@ -239,11 +239,6 @@ _ONE_MORE_VICTIM = re.compile(r"^\W*another\s+(?:[\w-]+\s+){0,2}?(?:man|woman|pe
                               r"(?:twenty|thirty|forty|fifty)(?:[-\s][a-z]+)?)\s+(?:were|have|had|are|died)\b)\b"
                               r"(?!.*\b(?:attack|strike|shelling|explosion|bombing|raid)\b)",
                               re.IGNORECASE)
-# harm told at a settlement the text leaves unnamed, other than the incident's ("in a nearby village", "in another
-# village", "in a neighbouring town"): an incident of its own, located by the one before
-_UNNAMED_OTHER_PLACE = re.compile(r"\b(?:in|at|on)\s+(?:(?:a|one)\s+(?:nearby|neighbou?ring|adjacent)|another|"
-                                  r"a\s+different)\s+(?:village|town|settlement|community|hamlet)\b|"
-                                  r"\bin\s+a\s+(?:village|town|settlement)\s+nearby\b", re.IGNORECASE)
 # an attack referred back to at its place ("the victims of the “barbaric” strike on X"): the incident told, whatever day
 # the sentence states (the day of a mourning, a statement), unless it states a toll of its own
 _BACK_REFERENCE = re.compile(r"\b(?:the|this|that|Saturday['’]s|Sunday['’]s|Monday['’]s|Tuesday['’]s|Wednesday['’]s|"
@@ -973,9 +968,6 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
         return True  # an incident of an earlier period and the page's news are never one
     own = [p for p in inc.points]
     tells = bool(sent.strikes) or any(f.role in ("total", "observation") for f in sent.figures)
-    if not sent.points and own and _UNNAMED_OTHER_PLACE.search(sent.text) and \
-            any(f.role in ("total", "individual") for f in sent.figures) and not _shares_figure(inc, sent):
-        return True  # "In a nearby village, four locals were injured": harm at another settlement, left unnamed
     if sent.points and own and tells and not any(same_place(a, b) for a in sent.points for b in own) and \
             not _restates_total(inc, sent):
         return True  # an attack or a toll somewhere else

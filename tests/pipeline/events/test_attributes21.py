@@ -157,19 +157,3 @@ def test_a_weekday_strike_told_again_with_the_other_kind_of_victims_is_one_incid
             "evening strike on Sloviansk also wounded 31 people.\n")
     assert _reports(parser, text) == [("Slovyansk", "UA-14", 7, 31, "2024-05-15")]
 
-
-# -- harm at a settlement left unnamed ------------------------------------------------------------------------------
-@pytest.mark.parametrize("text", [
-    "Russian shelling killed a civilian in Kherson on Wednesday, prosecutors said. In a nearby village, four locals were "
-    "injured by shelling, the prosecutor's office said.\n",
-    "Russian artillery hit Kherson on Wednesday, killing a civilian. In a neighbouring village, four people were "
-    "wounded, the governor said.\n",
-])
-def test_harm_in_a_nearby_village_left_unnamed_is_an_incident_of_its_own(parser, text):
-    assert sorted(((r[2], r[3]) for r in _reports(parser, text)), key=repr) == sorted([(None, 4), (1, None)], key=repr)
-
-
-def test_more_victims_in_the_same_city_stay_with_the_incident(parser):
-    text = ("Russian shelling hit Kherson on Wednesday, killing one person. Two more people were wounded in the city, the "
-            "mayor said.\n")
-    assert [(r[2], r[3]) for r in _reports(parser, text)] == [(1, 2)]
