@@ -68,14 +68,11 @@ _PERSON_ONE = (r"(?:man|woman|person|civilian|child|boy|girl|resident|soldier|se
 # an age standing for the person ("a 72-year-old died"), not before the noun it qualifies ("a 72-year-old woman")
 _PERSON_ONE = r"(?:" + _PERSON_ONE + r"|\d{1,3}-year-old(?![\w-])(?!\s+(?:[\w-]+\s+)?" + _PERSON_ONE + r"))"
 _PERSON_MANY = (r"(?:people|persons|civilians|children|kids|adults|men|women|boys|girls|teenagers|residents|"
-                r"soldiers|servicemen|service ?members|brothers|sisters|sons|daughters|pensioners|relatives|others|rescuers|medics|"
-                r"passengers|neighbou?rs|workers|employees)")
+                r"soldiers|servicemen|service ?members|brothers|sisters|sons|daughters|pensioners|relatives|others|rescuers|medics)")
 _MOD = r"(?:[\w’'-]+\s+){0,3}?"
 # a single victim's origin or apposition before the verb: "a 24-year-old man from Kherson", "an official, Ivan P.,"
 _FROM = (r"(?:\s+(?:from|of|in)\s+(?:the\s+)?(?:(?:village|town|city|settlement|community|district|region|oblast)"
          r"(?:\s+of)?\s*)?(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?(?<=\w))?")
-# a victim told by their year of birth, as official reports do ("a woman born in 1960 was killed")
-_FROM += r"(?:,?\s+born\s+in\s+(?:19|20)\d\d,?)?"
 _APPOSITION = r"(?:\s*,\s*(?:(?-i:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3})|(?:an?|the)\s+[^,.;:“”\"]{1,60}?|\d{1,3})\s*,)?"
 # one named person as the subject ("Ivan Petrov died as a result of a missile attack"): two or three capitalised
 # words right after a comma, a quote or the start, with a cause after the verb
@@ -125,8 +122,7 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("killed", "individual", r"\b(?:an?|one|another|the|(?P<kin>his|her|their))\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
      + r"\s+(?:(?:was|has been|had been|has|had|also|later|reportedly)\s+){0,3}(?:killed|(?(kin)(?!)|(?:died|dead|"
      + _SUCCUMBED + r")))\b"),
-    # (also "the": a victim told by their role, "hit a car, killing the driver")
-    ("killed", "individual", r"\b(?:killing|killed)\s+(?:an?|one|another|the)\s+" + _MOD + _PERSON_ONE + r"\b(?!['’]s)"),
+    ("killed", "individual", r"\b(?:killing|killed)\s+(?:an?|one|another)\s+" + _MOD + _PERSON_ONE + r"\b(?!['’]s)"),
     ("killed", "individual", _NAMED + r"\s+(?:(?:was|has been|had been|also|later)\s+){0,2}(?:killed|died)\s+"
      r"(?:as a result of|in|during|after|from|when|by)\b"),
     ("injured", "total", _QUAL + _NUM + _WHO + _AGES + _PAREN + _AUX + r"(?:wounded|injured|hurt)\b"),
@@ -140,7 +136,7 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("injured", "individual", r"\b(?:an?|one|another|the)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION + r"\s+(?:(?:was|has been|"
      r"had been|also)\s+){0,2}(?:received|suffered|sustained|got)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:injury|wound|"
      r"injuries|wounds|contusion|concussion)\b"),
-    ("injured", "individual", r"\b(?:injuring|wounding|injured|wounded)\s+(?:an?|one|another|the)\s+" + _MOD + _PERSON_ONE
+    ("injured", "individual", r"\b(?:injuring|wounding|injured|wounded)\s+(?:an?|one|another)\s+" + _MOD + _PERSON_ONE
      + r"\b(?!['’]s)"),
     ("injured", "total", r"\bnumber of (?:the )?(?:(?:people|persons|civilians|victims|residents)\s+)?(?:injured|wounded)\s+(?:[\w’'-]+\s+){0,12}?"
                          r"(?:to|is|was|reached|stands at|rose to|increased to)\s+" + _QUAL + _NUM),
@@ -165,10 +161,6 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
      r"(?:an?|one)\s+" + _MOD + _PERSON_ONE + r"\b"),
     ("killed", "individual", r"\bbody of\s+(?:an?|one)\s+" + _MOD + _PERSON_ONE + _FROM + r"\s+(?:was|has been|had been)\s+"
                              r"(?:\w+\s+)?(?:pulled|recovered|retrieved|found|discovered|removed)\b"),
-    # victims left with wounds ("left a 54-year-old man with shrapnel wounds", "left five people with injuries")
-    ("injured", "individual", r"\bleft\s+(?:an?|one)\s+" + _MOD + _PERSON_ONE + _FROM + r"\s+with\s+(?:[\w-]+\s+){0,2}?"
-     r"(?:wounds|injuries|injury|wound)\b"),
-    ("injured", "total", r"\bleft\s+" + _QUAL + _NUM + _WHO + r"\s+with\s+(?:[\w-]+\s+){0,2}?(?:wounds|injuries|injury)\b"),
     # injuries told as what victims received ("resulted in fatal injuries to two women", "wounds to a man")
     ("injured", "total", r"\b(?:(?:fatal|mortal|lethal)\s+)?(?:injuries|wounds)\s+to\s+" + _QUAL + _NUM + _WHO),
     ("injured", "individual", r"\b(?:(?:fatal|mortal|lethal)\s+)?(?:injuries|wounds)\s+to\s+(?:an?|one)\s+" + _MOD
@@ -243,8 +235,6 @@ _NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("bodies of",), ("pulled", "recovered", "retrieved", "found", "discovered", "removed")),
     (("body of",), ("pulled", "recovered", "retrieved", "found", "discovered", "removed")),
     (("body of",), ("pulled", "recovered", "retrieved", "found", "discovered", "removed")),
-    (("left",), ("wound", "injur")),
-    (("left",), ("wound", "injur")),
     (("injuries", "wounds"), ("to",)),
     (("injuries", "wounds"), ("to",)),
     (("another",), ("injur", "wound")),
@@ -277,7 +267,7 @@ def _has(low: str, needs: tuple[tuple[str, ...], ...]) -> bool:
     return all(any(word in low for word in group) for group in needs)
 
 
-_VICTIM_NP = (r"(?:(?:an?|one|his|her|their|the)\s+" + _MOD + _PERSON_ONE + r"|(?:his|her|their)\s+parents|" + _MOD + r"twins|" + _MOD +
+_VICTIM_NP = (r"(?:(?:an?|one|his|her|their)\s+" + _MOD + _PERSON_ONE + r"|(?:his|her|their)\s+parents|" + _MOD + r"twins|" + _MOD +
               r"twin\s+" + _PERSON_MANY + r"|(?:a\s+)?(?:\w+\s+)?couple|"
               r"(?:(?:his|her|their)\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
               + _MOD + _PERSON_MANY + r")\b")
@@ -290,7 +280,7 @@ _ENUMERATION = re.compile(r"(?<![\w,])(?P<list>" + _VICTIM_NP + r"(?:\s*,\s*" + 
 _KILLING_LIST = re.compile(r"\b(?:(?P<killed>killing|killed)|injuring|injured|wounding|wounded)\s+(?P<list>" + _VICTIM_NP + r"(?:\s*,\s*" + _VICTIM_NP +
                            r")*(?:\s*,?\s+and\s+" + _VICTIM_NP + r")?)(?!\s+(?:famil|of\b))", re.IGNORECASE)
 _CONJUNCT = re.compile(r"\s*,?\s+and\s+|\s*,\s*", re.IGNORECASE)
-_ONE_NP = re.compile(r"^(?:an?|one|his|her|their|the)\s(?!\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+_ONE_NP = re.compile(r"^(?:an?|one|his|her|their)\s(?!\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                      r"twelve)\b)", re.IGNORECASE)
 # a conjunct counted with a numeral ("killed three civilians and two soldiers"): the object list is a stated total
 _COUNTED_NP = re.compile(r"^(?:(?:his|her|their)\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|"

@@ -170,12 +170,6 @@ _HOSPITAL_AFTER = re.compile(r"^\s+(?:(?:City|Regional|Oblast|Region|District|Ce
 _TREATED_BEFORE = re.compile(r"\b(?:(?:hospitals?|clinics?|medical (?:institutions?|facilities|facility))\s+in|"
                              r"(?:evacuated|taken|transported|brought|airlifted|moved)\s+to)\s+(?:the\s+)?"
                              r"(?:(?:city|town|regional centre|regional center)\s+of\s+)?$", re.IGNORECASE)
-# a hospital as the target of the strike ("a missile hit a hospital in X", "the attack on a children's hospital in X"):
-# where it happened, though "hospital in X" is most often where the wounded were taken
-_STRUCK_FACILITY_BEFORE = re.compile(r"\b(?:hit|hits|struck|strikes?\s+on|attacks?\s+on|attacked|shelled|shelling\s+of|"
-                                     r"targeted|damaged|destroyed|bombed|bombing\s+of)\s+(?:an?\s+|the\s+)?"
-                                     r"(?:[\w'’-]+\s+(?:and\s+)?){0,3}(?:hospitals?|clinics?)\s+in\s+(?:the\s+)?"
-                                     r"(?:(?:city|town|regional centre|regional center)\s+of\s+)?$", re.IGNORECASE)
 # where a strike was launched from ("launched glide bombs from X airspace", "launched an attack from the village of X
 # in Y's Z Oblast"): the origin of the weapon, not the place struck
 _ORIGIN_BEFORE = re.compile(r"\b(?:launch(?:ed|es|ing)?|fired|firing|dropped|released|took off|flew)\b[^.!?;:]{0,60}?"
@@ -519,9 +513,8 @@ def usable(place: Place, text: str) -> bool:
     bank = bank_cue(text, place.start)
     if bank is not None and bank.side:
         return False  # "withdrew to the left bank of the X": X is the river, not its namesake town
-    if (_TREATED_BEFORE.search(before) and
-                                          not _STRUCK_FACILITY_BEFORE.search(text, max(0, place.start - 80), place.start)) or _HOSPITAL_AFTER.match(after):
-        return False  # "evacuated to hospitals in X": where the wounded are treated (not "a missile hit a hospital in X")
+    if _TREATED_BEFORE.search(before) or _HOSPITAL_AFTER.match(after):
+        return False  # "evacuated to hospitals in X": where the wounded are treated
     if _ORIGIN_BEFORE.search(text, max(0, place.start - _ORIGIN_WINDOW_CHARS), place.start):
         return False  # "launched glide bombs from X airspace": where the strike came from
     return True

@@ -34,7 +34,6 @@ MONTH_ABBR = {m[:3]: n for m, n in MONTHS.items()} | {"sept": 9}
 # the month names as a pattern alternation, capitalised ("January|...|December"), for every dated phrase of the
 # text and events layers (their numbers: ``MONTHS``)
 MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
-_MONTH_LIST = tuple(sorted(MONTHS, key=MONTHS.get))  # the month names, January first
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 _HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
@@ -52,13 +51,9 @@ _NAME_BEFORE = re.compile(r"\b(?!(?:The|This|That|A|An|Last|Its|Their|His|Her)\s
 # capitalised determiner: "The Tuesday evening attack" is dated by its weekday)
 # a time of day before a weekday is no name ("Late Tuesday, drones hit ...", "Early Monday"): it dates as "on Tuesday"
 _TIME_OF_DAY_BEFORE = re.compile(r"\b(?:late|early|earlier|later)\s+$", re.IGNORECASE)
-_ORDINAL = r"(?:st|nd|rd|th)?"  # "May 14th", "the 14th of May"
-_MONTH_DAY = re.compile(r"\b(?:on\s+)?" + _MONTH_RE + r"\s+(\d{1,2})" + _ORDINAL + r"(?:,?\s+(\d{4}))?\b")
+_MONTH_DAY = re.compile(r"\b(?:on\s+)?" + _MONTH_RE + r"\s+(\d{1,2})(?:,?\s+(\d{4}))?\b")
 _RELATIVE = re.compile(r"\b(last week|this week|at the weekend|over the weekend|last weekend|this weekend|"
-                       r"yesterday|today|earlier this month|last month|"
-                       r"(?:two|three|four|five|six|[2-6]) days ago|the day before yesterday)\b", re.IGNORECASE)
-# "two days ago": so many days before the day it is counted from (a week and more are told by ``last week``)
-_DAYS_AGO = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+                       r"yesterday|today|earlier this month|last month)\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(will|is to|are to|plans? to|set to|is due to|is expected to|would)\b")
 _YEAR = re.compile(r"\b(?:in|since|of)\s+((?:19|20)\d{2})\b")
 
@@ -174,25 +169,20 @@ def _headline_date(text: str) -> EventDate:
 
 # a night across two days ("the night of 22-23 November", "of 22 to 23 November", "of November 22 to 23"): the later
 _DAYS_TO = r"(?:[-–]|\s+(?:to|into)\s+)"
-_DAY_MONTH = re.compile(r"\b(\d{1,2})" + _ORDINAL + r"(?:" + _DAYS_TO + r"(\d{1,2})" + _ORDINAL + r")?\s+(?:of\s+)?"
-                        + _MONTH_RE + r"(?:,?\s+(\d{4}))?\b")
-# a day written in figures, day first, with its full year ("on 14.05.2024", as Ukrainian and Russian reports write it)
-_NUMERIC_DAY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:" + _DAYS_TO + r"(\d{1,2}))?\s+" + _MONTH_RE + r"(?:,?\s+(\d{4}))?\b")
 _MONTH_DAY_RANGE = re.compile(r"\b" + _MONTH_RE + r"\s+(\d{1,2})" + _DAYS_TO + r"(\d{1,2})\b")
 # a feast day counted from Easter ("on Palm Sunday", "on Easter Sunday"): the last one not after the article, by the
 # Orthodox computus most churches of the war's two countries keep (``_easter``)
 _FEAST = re.compile(r"\b(Palm Sunday|Easter(?: Sunday| Day)?)\b")
 _FEAST_DAYS = {"palm sunday": -7, "easter": 0, "easter sunday": 0, "easter day": 0}  # days from Easter
 _WEEKDAY_BARE = re.compile(r"\b(" + "|".join(w.title() for w in WEEKDAYS) + r")['’]s\b")  # "Friday's strike"
-_PREVIOUS_DAY = re.compile(r"\b(the previous (?:day|evening|night|afternoon|morning)|the day before|last night|overnight|"
-                           r"earlier (?:in the day|today)|"
+_PREVIOUS_DAY = re.compile(r"\b(the previous day|the day before|last night|overnight|earlier (?:in the day|today)|"
                            r"this morning|on the night of|the night before|(?:over|in|during) the (?:past|last) "
                            r"(?:day|24 hours))\b", re.IGNORECASE)
 # the day before the one they are said on; "last night", like "overnight", is the night that ends on the day said (a
 # morning report's night just ended: the development sets' gold dates it so three times in four); a daily summary's "over the past day" / "in the last 24 hours" is a period ending on the day it is
 # stated, dated by that day (the day its report gives), like "overnight"
-_DAY_BEFORE = ("the previous day", "the previous evening", "the previous night", "the previous afternoon",
-               "the previous morning", "the day before", "the night before")
+_DAY_BEFORE = ("the previous day", "the day before", "the night before")
 # a date right after a speech verb dates the statement, not the event ("said on Thursday")
 _SPEECH_BEFORE = re.compile(r"\b(said|says|told|tells|reported|reports|announced|stated|confirmed|wrote|added|noted|"
                             r"released|published|posted|address|interview|briefing|statement|according to)\b[^.;,]{0,40}$",
@@ -278,7 +268,7 @@ def explicit_date(sentence: str, published: EventDate, *, skip_speech: bool = Tr
 _DATE_WORD = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?:19|20)\d\d|Easter|"
                         r"(?i:day|week|month|night|morning|hour)")
 _MONTH_WORD = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # in every month expression
-_ON_BEFORE = re.compile(r"\b(?:on|of)\s+$")  # "on 15 May", "the morning of 15 May": the month, not the modal
+_ON_BEFORE = re.compile(r"\bon\s+$")
 _READINGS_KEPT = 4096  # sentences whose reading is kept: an article's sentences are read two or three times
 
 
@@ -374,13 +364,8 @@ def read_dates(sentence: str) -> DateReading:
     found: list[_Expression] = []
     spans = [m.span() for m in _BETWEEN.finditer(sentence)] if "etween" in sentence else []
 
-    dateline = _WIRE_DATELINE.match(sentence) if _MONTH_WORD.search(sentence) else None
-    opened = dateline.end() if dateline else 0
-
     def add(m: re.Match, kind: str, *parts: str | None) -> None:
         pos = m.start()
-        if pos < opened:
-            return  # "KYIV, May 16 (Reuters) - ...": the day the story was filed (the page's date), not the event's
         if _SINCE_BEFORE.search(sentence, max(0, pos - 12), pos) and not _WHEN_AFTER.match(sentence, m.end()):
             return  # "the first attack since June 26": the start of a span, not the day of what is reported
             # (but "since July 27, when it announced the recapture of X": the day of what the "when" clause tells)
@@ -402,14 +387,9 @@ def read_dates(sentence: str) -> DateReading:
         add(m, "calendar", m.group(1), m.group(2), m.group(3))
     for m in _DAY_MONTH.finditer(sentence) if months else ():
         has_day = True
-        if m.group(3).lower() == "may" and not m.group(4) and not _ON_BEFORE.search(sentence[:m.start()]) and \
-                " of " not in m.group(0):
+        if m.group(3).lower() == "may" and not m.group(4) and not _ON_BEFORE.search(sentence[:m.start()]):
             continue
         add(m, "calendar", m.group(3), m.group(2) or m.group(1), m.group(4))
-    for m in _NUMERIC_DAY.finditer(sentence) if "." in sentence else ():
-        if 1 <= int(m.group(2)) <= 12:
-            has_day = True
-            add(m, "calendar", _MONTH_LIST[int(m.group(2)) - 1], m.group(1), m.group(3))
     for m in _IN_MONTH.finditer(sentence) if months else ():
         add(m, "in_month", m.group(1), m.group(2))
     for m in _MONTH_YEAR_NOUN.finditer(sentence) if months else ():
@@ -506,12 +486,6 @@ def _easter(year: int) -> date:
 
 
 def _relative(word: str, base: date) -> EventDate:
-    if word == "the day before yesterday":
-        return EventDate((base - timedelta(days=2)).isoformat(), 1, word)
-    if word.endswith(" ago"):
-        count = word.split()[0]
-        days = int(count) if count.isdigit() else _DAYS_AGO[count]
-        return EventDate((base - timedelta(days=days)).isoformat(), 1, word)
     if word == "yesterday":
         return EventDate((base - timedelta(days=1)).isoformat(), 1, word)
     if word == "today":

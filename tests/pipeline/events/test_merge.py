@@ -34,7 +34,8 @@ def test_another_outlets_stated_day_before_the_report_outranks_a_dateline(parser
                        "on Tuesday.")]
     [merged] = _of(_merged(parser, texts, order), "frontline_incident")
     assert {s.article for s in merged.sources} == {"a.txt", "b.txt"}
-    assert merged.when.date == "2023-05-16"  # (the dateline's day is the page's, no stated day: session 21)
+    assert merged.when.date == "2023-05-16"
+    assert "2023-05-17" in merged.when.note
 
 
 # -- a report with no date against a dated one ---------------------------------------------------
