@@ -94,8 +94,8 @@ def test_a_weekday_before_the_attack_noun_dates_the_incident(parser, text, day):
 @pytest.mark.parametrize("text, place, code", [
     ("Russia claimed its forces captured the village of Ocheretyne in the Donetsk region. Meanwhile, Kharkiv Mayor Ihor "
      "Terekhov said a Russian drone attack overnight killed two people and injured 11.\n", "Kharkiv", "UA-63"),
-    ("Ukraine's air force said it downed 20 Russian drones overnight. Separately, the head of the Kyiv City Military "
-     "Administration said Thursday's Russian missile attack left three people dead and 15 injured.\n", "Kyiv", "UA-30"),
+    ("Ukraine's air force said it downed 20 Russian drones overnight. Separately, Serhii Popko, who heads Kyiv's city "
+     "military administration, said three people died and 15 were hurt in a Russian missile attack.\n", "Kyiv", "UA-30"),
     ("Russian drones struck an oil depot in Bryansk overnight, officials said. Odesa Mayor Hennadiy Trukhanov said Russian "
      "drones had wounded four people in the city on Wednesday.\n", "Odesa", "UA-51"),
     ("Russian shelling killed a man on Wednesday, Kherson's city military administration said.\n", "Kherson", "UA-65"),
