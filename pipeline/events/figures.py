@@ -90,11 +90,23 @@ _HOSPITALISED_NEEDS = ("hospitali", "to hospital", "to a hospital", "to the hosp
 # death of wounds told without "died" or "killed": "succumbed to his injuries"
 _SUCCUMBED = r"succumbed\s+to\s+(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+)?(?:wounds|injuries|injury)"
 
+# "wounded another 56 people": the verb's object told as more victims; read as an increment (``_INCREMENT_BEFORE``),
+# which stands as a total where no victims of its kind were told before (``_other_kind_increments``, and across the
+# sentences of one incident ``incidents._contrasted``: "killed nine ... The attack wounded another 56")
+_INCREMENT_WORD = r"(?:(?:another|a further|an additional)\s+)?"
+
+# the rest of a toll's subject, however long, up to a verb of change: no clause boundary, no second count of the
+# other kind in between (``_LONG_SUBJECT_CHARS`` bounds the subject)
+_LONG_SUBJECT_CHARS = 200
+_LONG_SUBJECT = (r"(?:(?![.;:!?]|\b(?:and|while|but)\s+(?:the\s+)?(?:number|toll)\b)[^\n]){0,%d}?\b(?:has |have |had )?"
+                 r"(?:risen|rose|climbed|increased|grown|grew|reached|jumped|soared|mounted)\s+(?:to\s+)?" % _LONG_SUBJECT_CHARS)
+_NOT_INJURED = r"(?!\s+(?:\w+\s+)?(?:injured|wounded|hurt|injuries))"
+
 # (kind, role, pattern); ``_NEEDS`` below names the words each one cannot match without
 _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, re.IGNORECASE)) for k, r, p in (
     ("killed", "total", _QUAL + _NUM + _WHO + _AGES + _PAREN + _AUX + r"(?:killed|dead|died|perished|lost their lives|"
      + _SUCCUMBED + r")\b"),
-    ("killed", "total", r"\b(?:killing|killed|kills|kill)\s+" + _QUAL + _NUM + _WHO + r"(?!\s+famil)"),
+    ("killed", "total", r"\b(?:killing|killed|kills|kill)\s+" + _INCREMENT_WORD + _QUAL + _NUM + _WHO + r"(?!\s+famil)"),
     ("killed", "total", _QUAL + _NUM + r"(?:\s+(?:[\w-]+\s+)?)?\s*(?:fatalities|deaths|dead)\b"),
     ("killed", "total", r"\b(?:deaths?|(?<!for the )(?<!save the )(?<!saving the )lives|fatalities) of\s+" + _QUAL + _NUM),
     ("killed", "total", r"\b(?:(?:death|dead) )?toll\s+(?:[\w’'-]+\s+){0,15}?(?:to|of|at|is|was|reached|stands at|hit)\s+"
@@ -114,7 +126,8 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("killed", "individual", _NAMED + r"\s+(?:(?:was|has been|had been|also|later)\s+){0,2}(?:killed|died)\s+"
      r"(?:as a result of|in|during|after|from|when|by)\b"),
     ("injured", "total", _QUAL + _NUM + _WHO + _AGES + _PAREN + _AUX + r"(?:wounded|injured|hurt)\b"),
-    ("injured", "total", r"\b(?:wounding|injuring|wounded|injured|injures|wounds)\s+" + _QUAL + _NUM + _WHO),
+    ("injured", "total", r"\b(?:wounding|injuring|wounded|injured|injures|wounds)\s+" + _INCREMENT_WORD + _QUAL + _NUM
+     + _WHO),
     ("injured", "total", _QUAL + _NUM + r"(?:\s+(?!(?:and|or|but)\b)[\w-]+)?\s+(?:injuries|wounded|injured)\b"),
     ("injured", "total", _QUAL + _NUM + _WHO + r"\s+(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)\b"),
     ("injured", "individual", r"\b(?:an?|one|another|his|her|their|the)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
@@ -175,6 +188,14 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     # the attack as the subject of the deaths ("a strike claimed the life of a woman", "claimed the lives of five")
     ("killed", "individual", r"\bclaim(?:ed|s|ing)\s+the\s+life\s+of\s+(?:an?|one)\s+" + _MOD + _PERSON_ONE + r"\b"),
     ("killed", "total", r"\bclaim(?:ed|s|ing)\s+the\s+lives\s+of\s+" + _QUAL + _NUM + _WHO),
+    # a toll whose subject names its incident at length before a verb of change ("The death toll from Wednesday's
+    # strike on a shopping mall in the city of X has climbed to 21"; "the number of people injured in the attack on
+    # the Y district of X on the night of ... has increased to six"): any words of the clause, then that verb
+    ("killed", "total", r"\b(?:(?:death|dead) )?toll\b" + _LONG_SUBJECT + _QUAL + _NUM + _NOT_INJURED),
+    ("killed", "total", r"\bnumber of (?:the )?(?:(?:people|persons|civilians|victims|residents)\s+)?(?:dead|killed|deaths|"
+                        r"fatalities)\b" + _LONG_SUBJECT + _QUAL + _NUM),
+    ("injured", "total", r"\bnumber of (?:the )?(?:(?:people|persons|civilians|victims|residents)\s+)?(?:injured|wounded|"
+                         r"injuries)\b" + _LONG_SUBJECT + _QUAL + _NUM),
 ))
 
 # For each pattern of ``_PATTERNS`` (same order), the words it cannot match without: groups that must each have
@@ -226,6 +247,9 @@ _NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("among",), ("dead", "killed")),
     (("claim",), ("life",)),
     (("claim",), ("lives",)),
+    (("toll",), ("risen", "rose", "climbed", "increased", "grown", "grew", "reached", "jumped", "soared", "mounted")),
+    (("number of",), ("dead", "killed", "deaths", "fatalities")),
+    (("number of",), ("injured", "wounded", "injuries")),
 )
 assert len(_NEEDS) == len(_PATTERNS)
 # the patterns from ``_RARE_FROM`` on are tried only in a sentence holding a word of their first groups (one test for

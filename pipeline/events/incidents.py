@@ -178,8 +178,10 @@ _ORIGIN_BEFORE = re.compile(r"\b(?:launch(?:ed|es|ing)?|fired|firing|dropped|rel
                             r"(?:[A-Z][\w ]{0,25}?['’]s\s+)?$")
 _ORIGIN_WINDOW_CHARS = 120  # how far before a place its launch verb may stand
 _DATELINE_AFTER = re.compile(r"^\s*(?:\[[^\]]{1,30}\]\s*)?(?:,|\()")
-_ANAPHOR = re.compile(r"\b(the|this|that) (?:\w+ )?(strike|attack|assault|explosion|blast|shelling|bombing|raid|"
-                      r"missiles?|barrage|tragedy)\b", re.IGNORECASE)
+_ANAPHOR = re.compile(r"\b(the|this|that) (?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                      r"(?: morning| afternoon| evening| night)? )?(?:\w+ )?(strike|attack|assault|explosion|blast|"
+                      r"shelling|bombing|raid|missiles?|barrage|tragedy)\b", re.IGNORECASE)
+# (a weekday opening it is the incident's day told again: "The Tuesday evening attack wounded another 56")
 # "the strike", "this attack" (not "said that Ukrainian shelling ...", where "that" opens a clause)
 _DEFINITE_ANAPHOR = re.compile(_ANAPHOR.pattern.replace("(the|this|that)", "(the|this)", 1), re.IGNORECASE)
 _FACILITY = re.compile(r"\b(base|barracks|hospital|theat(?:re|er)|cathedral|church|plant|station|market|hypermarket|"
@@ -225,7 +227,11 @@ _GOES_ON = re.compile(r"^\W*(?:it|he|she|they)\s+(?:also|further)\b", re.IGNOREC
 _THEN = re.compile(r"^\W*(?:then|at (?:the|that) time|on that (?:day|night)|that (?:day|night))\b", re.IGNORECASE)
 _ONE_MORE_VICTIM = re.compile(r"^\W*another\s+(?:[\w-]+\s+){0,2}?(?:man|woman|person|civilian|child|boy|girl|"
                               r"resident|pensioner|teenager|victim|people|persons|civilians|children|residents|"
-                              r"\d{1,3}-year-old)\b(?!.*\b(?:attack|strike|shelling|explosion|bombing|raid)\b)",
+                              r"\d{1,3}-year-old|"
+                              # a count with no noun ("Another nine were injured")
+                              r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+                              r"(?:twenty|thirty|forty|fifty)(?:[-\s][a-z]+)?)\s+(?:were|have|had|are|died)\b)\b"
+                              r"(?!.*\b(?:attack|strike|shelling|explosion|bombing|raid)\b)",
                               re.IGNORECASE)
 # an attack referred back to at its place ("the victims of the “barbaric” strike on X"): the incident told, whatever day
 # the sentence states (the day of a mourning, a statement), unless it states a toll of its own
@@ -521,9 +527,24 @@ _REGIONAL_TITLE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:acting|deputy)\s+)?(?
                                    r"administration|head|chief|authorities|officials?)|governor)\b", re.IGNORECASE)
 
 
+# a city's own official ("the Kharkiv mayor", "the head of the Kyiv City Military Administration", "the mayor of X",
+# "X's city council"): they speak for the city, where what they report happened when the sentence names no other place
+_CITY_TITLE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:city|town|municipal)\s+(?:(?:military|civil|civil-military|state)\s+){0,2}"
+                               r"(?:administration|council|head|chief|authorities|officials?|mayor)|mayor)\b",
+                               re.IGNORECASE)
+_CITY_TITLE_BEFORE = re.compile(r"\bmayor\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
+
+
+def _tolled(figs: list[Figure]) -> bool:
+    """Whether figures state victims (a total or a victim told one by one): what a city's official tells of the city
+    (``title_unit``); a strike alone in their words may be anywhere they speak of."""
+    return any(f.role in ("total", "individual") for f in figs)
+
+
 def title_unit(place: Place, text: str) -> Place | None:
-    """The admin-1 unit an official's title names ("the Oryol region governor", "the governor of the X region",
-    "the X governor"): an oblast in a title, or a town before a regional title read as its unit; None otherwise.
+    """The unit an official's title names ("the Oryol region governor", "the governor of the X region",
+    "the X governor"): an oblast in a title, or a town before a regional title read as its unit, or a city its own
+    official speaks for ("the X mayor", "the X City Military Administration"); None otherwise.
     Never where an incident is placed when the text names a place of its own (``usable``); a region's official
     telling of casualties with no other place tells of the region (``_Sentence.regions``)."""
     if place.admin1_code is None:
@@ -535,6 +556,9 @@ def title_unit(place: Place, text: str) -> Place | None:
     if place.feature_kind == "city" and _REGIONAL_TITLE_AFTER.match(after):
         return replace(place, name=place.admin1_name or place.name, geonameid=None, feature_kind="admin1",
                        capital=False, approx_point=False)
+    if place.feature_kind == "city" and (_CITY_TITLE_AFTER.match(after) or
+                                         _CITY_TITLE_BEFORE.search(text, max(0, place.start - 40), place.start)):
+        return place  # the city's own official: the city
     return None
 
 
@@ -702,7 +726,8 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
                              [p for p in here if p.feature_kind == "admin1"],
                              date, separate(sentence) and not _ONE_MORE_VICTIM.search(sentence),
                              who or (default_claimant if figs else None), before,
-                             titles[bisect.bisect_left(title_starts, s):bisect.bisect_left(title_starts, e)]))
+                             [u for u in titles[bisect.bisect_left(title_starts, s):bisect.bisect_left(title_starts, e)]
+                              if u.feature_kind == "admin1" or _tolled(figs)]))
     _earlier_captions(out, captions)
     _restated_aggregates(out)
     return out

@@ -47,7 +47,8 @@ _WEEKDAY = re.compile(r"\b(?:((?i:on|last|this|next|into))\s+)?(" + "|".join(w.t
 _SPAN_WEEKDAY = re.compile(r"\b(?:since|until|till|by)\s+$", re.IGNORECASE)
 # a weekday without a preposition inside a name: "the Sunday Times", "Good Friday", "Bloody Sunday"
 _NAME_AFTER = re.compile(r"\s+[A-Z]")
-_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+_NAME_BEFORE = re.compile(r"\b(?!(?:The|This|That|A|An|Last|Its|Their|His|Her)\s)[A-Z][a-z]+\s+$")  # (not a sentence's
+# capitalised determiner: "The Tuesday evening attack" is dated by its weekday)
 # a night across two weekdays ("the night of Tuesday to Wednesday", "overnight from Monday into Tuesday"): the later
 # day, as for a night across two calendar days (``_MONTH_DAY_RANGE``); the first weekday dates nothing
 _NIGHT_BEFORE = re.compile(r"\bnight\s+(?:of|from)\s+(?:the\s+)?$|\bovernight\s+(?:from\s+)?$", re.IGNORECASE)

@@ -109,8 +109,9 @@ def test_one_victim_of_the_other_kind_is_not_one_more_of_it():
     assert [f.additional for f in figures("Strike on the city: man killed and another injured")] == [False]
     # the same kind before: one more
     assert [f.additional for f in figures("Two men were injured and another was injured later.")] == [False, True]
-    # "wounded another three" is no single victim
-    assert figures("The drone wounded another three people.") == []
+    # "wounded another three" is no single victim: three more (session 21: the verb's object is read as an increment)
+    assert [(f.kind, f.value, f.role) for f in figures("The drone wounded another three people.")] == \
+        [("injured", 3, "increment")]
 
 
 def test_the_number_of_victims_killed_is_a_total_update():
