@@ -311,6 +311,28 @@ _NEGATION = re.compile(r"\b(not|never|no|nor|without|n['’]t|false|fake|refuted
 # weeks are a time, not a duration ("in the early weeks of the invasion" dates one deed, as "in February" would)
 _SPAN_OF = (r"(?<!first\s)(?<!early\s)(?<!earliest\s)(?<!opening\s)(?<!initial\s)(?<!final\s)(?<!closing\s)"
             r"(?:months|weeks|years)\s+of")
+# a count of weeks, months or years ("over the past two years", "for several months")
+_HOW_MANY = (r"(?:(?:nearly|almost|about|around|some|over|more than)\s+)?(?:few|several|many|two|three|four|five|six|"
+             r"seven|eight|nine|ten|\d+)")
+# a state of being under fire rather than an incident: "X remains under shelling", "communities are under heavy fire",
+# "the territories under enemy shelling" (no verb of coming: "came under fire on Sunday" tells an incident; a past
+# "was under fire" may too)
+_UNDER_FIRE = (r"(?<!came\s)(?<!come\s)(?<!comes\s)(?<!coming\s)(?<!brought\s)(?<!was\s)(?<!were\s)(?<!been\s)"
+               r"under\s+(?:(?:constant|heavy|intense|enemy|Russian|Ukrainian|hostile|daily|artillery|relentless|"
+               r"massive|regular|heavier)\s+){0,3}(?:shelling|fire|attacks?|bombardment|bombing|strikes)")
+# a place told as one that lived through strikes ("has endured heavy bombardment", "has faced attacks", "witnessed
+# an escalation of attacks"): an experience or a trend, not one incident (a past "suffered a missile strike on
+# Friday" names one: the verb must be present or perfect, or its object a trend)
+_ENDURED = (r"(?:has|have)\s+(?:(?:also|long|repeatedly)\s+)?(?:endured|faced|suffered|seen|witnessed|experienced|"
+            r"weathered)\s+(?:(?:heavy|intense|constant|relentless|massive|daily|nightly|regular|frequent|fierce|"
+            r"near-constant|Russian|Ukrainian|enemy)\s+){0,3}(?:shelling|bombardment|bombing|attacks|strikes|airstrikes|"
+            r"fire)|(?:escalation|intensification)\s+of|(?:surge|uptick)\s+in")
+# a duration told with "for" ("has faced bombardment for months", "under attack for nearly a year"): what went on, not
+# one incident; but a record set against it is one ("the heaviest attack for months", "the first strike for weeks")
+_FOR_SPAN = re.compile(r"\bfor\s+(?:(?:" + _HOW_MANY + r"|the\s+(?:past|last)(?:\s+" + _HOW_MANY + r")?)\s+)?"
+                       r"(?:weeks|months|years)\b|\bfor\s+(?:(?:nearly|almost|about|around|over|more than)\s+)?"
+                       r"a\s+(?:year|month)\b", re.IGNORECASE)
+_RECORD = re.compile(r"\b(?:first|\w\w+est|worst|biggest|largest)\b", re.IGNORECASE)
 # generic, ongoing or background statements: not one incident
 _GENERIC = re.compile(r"\b(constant(?:ly)?|frequent(?:ly)?|regular(?:ly)?|daily|nightly|repeated(?:ly)?|"
                       r"intensified|intensifying|continu(?:e|es|ed|ing|ous|ously)|ongoing|systematic(?:ally)?|"
@@ -322,9 +344,9 @@ _GENERIC = re.compile(r"\b(constant(?:ly)?|frequent(?:ly)?|regular(?:ly)?|daily|
                       r"time and again|at times|campaigns? of|in recent (?:days|weeks|months|years)|"
                       r"(?:\d+|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|several|many|multiple)"
                       r"\s+times|"
-                      r"(?:over|in|during) the (?:past|last) (?:few |several )?(?:weeks|months|years)|"
+                      r"(?:over|in|during) the (?:past|last) (?:" + _HOW_MANY + r" )?(?:weeks|months|years)|"
                       r"(?:over|in|during) the (?:past|last) (?:week|month|year)|"
-                      r"(?:this|last|that|the past) (?:week|month|year) alone)\b",
+                      r"(?:this|last|that|the past) (?:week|month|year) alone|" + _UNDER_FIRE + "|" + _ENDURED + r")\b",
                       re.IGNORECASE)
 # a sentence that opens on a span of time tells what has gone on since, not one incident
 _GENERIC_OPENER = re.compile(r"^\W*(?:(?:and|but)\s+)?(?:ever\s+since|since\s+then|from then on|since that time|"
@@ -602,10 +624,26 @@ def _list_clause_start(sentence: str, pos: int) -> int:
     return start
 
 
+# a phrase after a comma that elaborates what the clause before it names ("an escalation of assaults, including air
+# strikes"; "has endured bombardment for years, with rockets and glide bombs leaving ..."): no clause of its own, so
+# what scopes over the clause before scopes over it ("with" only before a bare noun: "with a strike on Monday killing
+# two" tells one incident of its own)
+_ELABORATION = re.compile(r"\s*(?:including|such\s+as|among\s+them|notably|with\s+(?!(?:an?|the|one|two|three|\d+)\b)"
+                          r"(?:[\w-]+\s+){0,3}?[\w-]+s\b)", re.IGNORECASE)
+
+
+def _elaborated_start(sentence: str, start: int) -> int:
+    """Where the clause starting at ``start`` begins once an elaboration (``_ELABORATION``) is read with the clause
+    it follows."""
+    if start >= 2 and sentence[start - 2:start] == ", " and _ELABORATION.match(sentence, start):
+        return _list_clause_start(sentence, start - 2)
+    return start
+
+
 def realis(sentence: str, pos: int) -> bool:
     """Whether the words before ``pos`` in its clause report a fact (no modal, fear, plan, negation); a list item's
-    clause is its verb's (``_list_clause_start``)."""
-    start = _list_clause_start(sentence, pos)
+    clause is its verb's (``_list_clause_start``), an elaboration's the clause it elaborates (``_ELABORATION``)."""
+    start = _elaborated_start(sentence, _list_clause_start(sentence, pos))
     before = sentence[start:pos]
     following = _CLAUSE_BREAK.search(sentence, pos)
     end = following.start() if following else len(sentence)
@@ -615,6 +653,9 @@ def realis(sentence: str, pos: int) -> bool:
     scope_start = max([m.end() for m in own if m.end() <= pos], default=start)
     scope_end = min([m.start() for m in own if m.start() >= pos], default=end)
     opener = _OPENING_PHRASE.match(sentence)  # "Over the past week, ...": a fronted adverbial scopes over its clause
+    span = _FOR_SPAN.search(sentence, scope_start, scope_end)
+    if span is not None and not _RECORD.search(sentence, scope_start, span.start()):
+        return False
     if _IRREALIS.search(before) or _GENERIC.search(sentence, scope_start, scope_end) or _PREPARED.search(before) or \
             _GENERIC_OPENER.match(sentence) or opener is not None and opener.end() <= pos and \
             not _CLAUSE_BREAK.search(sentence, opener.end(), pos) and _GENERIC.search(opener.group(1)):
