@@ -171,9 +171,10 @@ _TREATED_BEFORE = re.compile(r"\b(?:(?:hospitals?|clinics?|medical (?:institutio
                              r"(?:evacuated|taken|transported|brought|airlifted|moved)\s+to)\s+(?:the\s+)?"
                              r"(?:(?:city|town|regional centre|regional center)\s+of\s+)?$", re.IGNORECASE)
 # where a strike was launched from ("launched glide bombs from X airspace", "launched an attack from the village of X
-# in Y's Z Oblast"): the origin of the weapon, not the place struck
+# in Y's Z Oblast", "fired missiles from occupied X"): the origin of the weapon, not the place struck
 _ORIGIN_BEFORE = re.compile(r"\b(?:launch(?:ed|es|ing)?|fired|firing|dropped|released|took off|flew)\b[^.!?;:]{0,60}?"
-                            r"\bfrom\s+(?:the\s+)?(?:(?:village|town|city|settlement|territory|airspace|area|direction|"
+                            r"\bfrom\s+(?:the\s+)?(?:(?:temporarily\s+|illegally\s+)?(?:Russian-|Russia-|Moscow-)?"
+                            r"(?:occupied|annexed|held|controlled)\s+)?(?:(?:village|town|city|settlement|territory|airspace|area|direction|"
                             r"side|skies)\s+(?:of|over)\s+)?(?:[A-Z][\w'’-]+\s+(?:in|of)\s+)?(?:the\s+)?"
                             r"(?:[A-Z][\w ]{0,25}?['’]s\s+)?$")
 _ORIGIN_WINDOW_CHARS = 120  # how far before a place its launch verb may stand
