@@ -303,7 +303,11 @@ _IRREALIS = re.compile(
     # a purpose or a goal: what an act is for is not what happened ("air defences to protect X from strikes",
     # "ahead of an attack", "a counteroffensive aimed at liberating X", "the goal is the liberation of X")
     r"protect\w*|shield\w*|defend\w* against|to (?:stop|prevent|halt|deter|counter|end)|ahead of|in case of|"
-    r"aim(?:s|ed)? (?:at|to)|in order to|goals?|objectives?|intentions?)\b",
+    r"aim(?:s|ed)? (?:at|to)|in order to|goals?|objectives?|intentions?|"
+    # leave or a request for a strike, not a strike ("urged allies to permit strikes on X", "authorised Kyiv to use
+    # missiles for strikes on X", "lifted restrictions on strikes"): what may be done
+    r"urg(?:e|es|ed|ing)|permi(?:t|ts|tted|tting|ssion)|authori[sz](?:e|es|ed|ing|ation)|lobb(?:y|ies|ied|ying)|"
+    r"green light|restrictions?\s+on|ban\s+on)\b",
     re.IGNORECASE)
 _PREPARED = re.compile(r"\b(prepar\w+|ready|braced?|bracing)\s+(?:for|against)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(not|never|no|nor|without|n['’]t|false|fake|refuted)\b", re.IGNORECASE)
@@ -497,6 +501,15 @@ _MANNER = re.compile(r",\s+(?:\w+ly\s+)?$")
 _SAME_PLACE = re.compile(r"\s+(?:it|them|the\s+(?:village|town|city|settlement|area|position)s?)\b", re.IGNORECASE)
 
 
+# a verb of reporting, with what introduces its report ("wrote about", "reported that", "reported on Monday that"):
+# who reports, before it, is not the agent of a deed it tells as a noun or a passive
+# (a side announcing a deed as a noun, "Russia announced the capture of X", is its doer: only the verbs of those who
+# report on others, journalists, analysts, bloggers)
+_REPORT_VERB = re.compile(r"\b(?:reported|reports|wrote|writes|posted|published)(?:\s+(?:on\s+\w+|"
+                          r"(?:earlier|later|also|today|yesterday)|that|about|of|on))*\s+", re.IGNORECASE)
+_VERBAL = re.compile(r"(?:ed|en|ing)\b|\b(?:took|retook|overran|fell|left|hit|struck|shot)\b", re.IGNORECASE)
+_NOUN_OF = re.compile(r"\s+of$", re.IGNORECASE)  # a trigger told as a noun with its object ("the capture of")
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)  # ... its "of" after it ("the shelling of")
 # the agent of a trigger noun, after it: "an attack by Russian troops", "shelling of the town by the army of X"
 _NOUN_AGENT = re.compile(r"(?:\s+(?:on|of|against|at|in)\s+[^,.;:]{0,40}?)?\s+by\s+(?:the\s+)?([^,.;:]{0,60})",
                          re.IGNORECASE)
@@ -729,6 +742,13 @@ def actor(sentence: str, start: int, end: int, *, passive: bool) -> str:
         if side or country:  # "by Russian troops"; "recaptured by Ukraine": the country as the agent
             return side or ("Ukraine" if country.group(1) in ("Ukraine", "Kyiv", "Kiev") else "Russia")
     before = sentence[max(clause_start(sentence, start) - 40, 0):start]
+    if passive or not _VERBAL.search(sentence, start, end) or _NOUN_OF.search(sentence, start, end) or \
+            _OF_AFTER.match(sentence, end):
+        report = None
+        for report in _REPORT_VERB.finditer(before):
+            pass
+        if report is not None:  # "DeepState wrote about the capture of X", "officials said X was taken": the speaker
+            before = before[report.end():]  # names no agent of a deed told as a noun or a passive
     subject = _COUNTRY_SUBJECT.search(before) if not passive else None
     if subject and _PREPOSITION_BEFORE.search(before, 0, subject.start()):
         subject = None  # "forces in Ukraine have launched": the country is where, not who
@@ -804,10 +824,15 @@ _MODAL_AFTER_CHARS = 120  # how far after the gerund its modal may stand
 # a strike noun as the subject of the sentence ("A Russian attack on X would ..."): a determiner and at most two words
 # before it; the verb it governs, the first one after it, a modal (no verb, no clause break in between)
 # (an indefinite one: "the attack on X will be investigated" presupposes the attack; "may have" is a guess about the past)
-_NOMINAL_SUBJECT = re.compile(r"^\W*(?:an?|any|another|such\s+an?)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_NOMINAL_SUBJECT = re.compile(r"^\W*(?:(?:an?|any|another|such\s+an?)\s+(?:[\w'’-]+\s+){0,2}|"
+                              r"(?!(?:the|this|that|these|those|its|their|his|her|our)\b)"
+                              r"(?:(?:more|further|new|future|additional|possible|fresh)\s+)?(?:[\w'’-]+\s+){0,2})$",
+                              re.IGNORECASE)  # (or a bare plural: "New drone attacks on X are expected")
 _PAST_FORM = re.compile(r"(?:ed|ing)\b", re.IGNORECASE)
 _MODAL_VERB_NEXT = re.compile(r"(?:(?!\b(?:\w+ed|was|were|is|are|has|have|had|hit|struck|killed)\b)[^,;:.!?])"
-                              r"{0,60}?\b(?:would|could|might|will|may|should|must)\b(?!\s+have\b)", re.IGNORECASE)
+                              r"{0,60}?\b(?:would|could|might|will|may|should|must|(?:is|are)\s+(?:\w+ly\s+)?"
+                              r"(?:expected|likely|planned|possible|anticipated|feared|imminent|inevitable|being\s+planned|"
+                              r"being\s+prepared))\b(?!\s+have\b)", re.IGNORECASE)
 
 
 # "took" or "taken" with no object, in a relative clause about a settlement ("X, which Moscow said it had taken in
