@@ -330,7 +330,11 @@ _UNDER_FIRE = (r"(?<!came\s)(?<!come\s)(?<!comes\s)(?<!coming\s)(?<!brought\s)(?
 _ENDURED = (r"(?:has|have)\s+(?:(?:also|long|repeatedly)\s+)?(?:endured|faced|suffered|seen|witnessed|experienced|"
             r"weathered)\s+(?:(?:heavy|intense|constant|relentless|massive|daily|nightly|regular|frequent|fierce|"
             r"near-constant|Russian|Ukrainian|enemy)\s+){0,3}(?:shelling|bombardment|bombing|attacks|strikes|airstrikes|"
-            r"fire)|(?:escalation|intensification)\s+of|(?:surge|uptick)\s+in")
+            r"fire)|(?:escalation|intensification)\s+of|(?:surge|uptick)\s+in|"
+            # a habit or a process: "has been pounding X", "keep shelling X", "stepped up shelling of X"
+            r"(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:pounding|shelling|bombing|bombarding|attacking|striking|targeting|"
+            r"hitting|storming|assaulting)|(?:keeps?|kept|keeping)\s+(?:on\s+)?(?:\w+ly\s+)?\w+ing|"
+            r"stepp(?:ed|ing)\s+up|steps\s+up|step\s+up")
 # a duration told with "for" ("has faced bombardment for months", "under attack for nearly a year"): what went on, not
 # one incident; but a record set against it is one ("the heaviest attack for months", "the first strike for weeks")
 _FOR_SPAN = re.compile(r"\bfor\s+(?:(?:" + _HOW_MANY + r"|the\s+(?:past|last)(?:\s+" + _HOW_MANY + r")?)\s+)?"
