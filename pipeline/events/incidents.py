@@ -1628,9 +1628,37 @@ def _later_breakdown(inc: _Incident) -> tuple[_Sentence, list[tuple[Figure, Plac
     return None
 
 
+def _breakdown_across(inc: _Incident) -> tuple[list[_Sentence], list[tuple[Figure, Place]], list[_Sentence]] | None:
+    """A total an incident states, then tells victim by victim in later sentences of its own, each at one settlement
+    ("two civilians were killed in the A community. A woman died in the town of A. A man was killed in the village
+    of B"): those sentences (one figure each, of the total's kind, one place each, at distinct settlements) add up to
+    the total. Returns the sentences of the parts (one per part), the parts and the sentence stating the sum; None
+    when the incident tells none (a sentence of the total's kind that is no such part ends the search)."""
+    ordered = sorted(inc.sentences, key=lambda s: s.start)
+    for j, sent in enumerate(ordered):
+        for total in (f for f in sent.figures if f.role == "total"):
+            told: list[_Sentence] = []
+            parts: list[tuple[Figure, Place]] = []
+            for later in ordered[j + 1:]:
+                figs = [f for f in later.figures if f.role != "zero"]
+                if not any(f.kind == total.kind for f in figs):
+                    continue
+                if len(figs) != 1 or figs[0].role not in _PART_ROLES or len(later.points) != 1:
+                    break
+                told.append(later)
+                parts.append((figs[0], later.points[0]))
+                if sum(f.value for f, _p in parts) >= total.value:
+                    break
+            if len(parts) >= 2 and sum(f.value for f, _p in parts) == total.value and \
+                    all(distinct_settlements(a, b) for i, (_f, a) in enumerate(parts) for _g, b in parts[i + 1:]):
+                return told, parts, [sent]
+    return None
+
+
 def _sum_by_place(inc: _Incident) -> tuple[_Incident | None, list[tuple[_Incident, Place]]]:
     """An incident whose sentence states a total and then breaks it down by place (``_breakdown``), or whose later
-    sentence breaks down a total it stated (``_later_breakdown``): the total is a sum over those places, each of which
+    sentence breaks down a total it stated (``_later_breakdown``), or whose later sentences count its victims one
+    place each (``_breakdown_across``): the total is a sum over those places, each of which
     is an incident of its own with its part as its toll. The sentences stating the sum keep their figures only as
     claims (the region's: "strikes on the region killed 11 and injured 35", then the dead by town: the 35 are no
     town's toll), held by the part whose place they name, else by the first; each other part is told the attack they
@@ -1640,17 +1668,24 @@ def _sum_by_place(inc: _Incident) -> tuple[_Incident | None, list[tuple[_Inciden
     incident (None when nothing is left of it) and the parts; the incident itself and no part without a breakdown."""
     found = next(((sent, parts, []) for sent in inc.sentences if (parts := _breakdown(sent))), None) or \
         _later_breakdown(inc)
-    if found is None:
+    told: list[_Sentence]  # the sentence that tells each part (one for all when one sentence breaks the sum down)
+    if found is not None:
+        told = [found[0]] * len(found[1])
+        parts, sums = found[1], found[2]
+    elif (across := _breakdown_across(inc)) is not None:
+        told, parts, sums = across
+    else:
         return inc, []
-    told, parts, sums = found
     groups: list[list[_Sentence]] = [[] for _ in parts]
     rest: list[_Sentence] = []
     last: int | None = None  # the part the sentence before went to
     for sent in sorted(inc.sentences, key=lambda s: s.start):
-        if sent is told:
-            for group, (fig, place) in zip(groups, parts):
-                group.append(replace(sent, figures=[replace(fig, role="total")], points=[place]))
-            last = None
+        owners = [i for i, t in enumerate(told) if t is sent]
+        if owners:
+            for i in owners:
+                fig, place = parts[i]
+                groups[i].append(replace(sent, figures=[replace(fig, role="total")], points=[place]))
+            last = owners[0] if len(owners) == 1 else None  # what follows a victim's sentence is told of its place
             continue
         named = [i for i, (_f, place) in enumerate(parts) if any(same_place(q, place) for q in sent.points)]
         if any(sent is s for s in sums):  # the sum's claims go to one part; the attack it tells, to each
