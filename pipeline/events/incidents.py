@@ -971,6 +971,12 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
         return True  # "Earlier on Feb. 26, heavy shelling hit the city": an attack before the page's news, its own
     if theirs is None and inc.date is not None and mine is not None and _own_attack(inc, sent):
         theirs = parse_iso(inc.date.date)  # an attack of its own on another day than the page's: the usual rule
+    if theirs is not None and mine is not None and theirs <= mine and \
+            (mine - theirs).days <= WEIGHTS.statement_after_days and _DEFINITE_ANAPHOR.search(sent.text) and \
+            not any(f.role in ("total", "individual") for f in sent.figures) and \
+            statement_day_only(sent.text, published):
+        return False  # "The shelling damaged a school, the governor said on Sunday": a later statement about the
+        # attack the sentence refers back to, with no toll of its own (the day is the statement's, not an attack's)
     if theirs is not None and mine is not None:
         gap = abs((theirs - mine).days)
         if gap == 1 and sent.date.precision == 1 and inc.date and inc.date.precision == 1 and \

@@ -307,7 +307,10 @@ _IRREALIS = re.compile(
     # leave or a request for a strike, not a strike ("urged allies to permit strikes on X", "authorised Kyiv to use
     # missiles for strikes on X", "lifted restrictions on strikes"): what may be done
     r"urg(?:e|es|ed|ing)|permi(?:t|ts|tted|tting|ssion)|authori[sz](?:e|es|ed|ing|ation)|lobb(?:y|ies|ied|ying)|"
-    r"green light|restrictions?\s+on|ban\s+on)\b",
+    r"green light|restrictions?\s+on|ban\s+on|"
+    # forces gathered for a strike yet to come ("is amassing troops for an attack on X", "massed forces for an assault")
+    r"(?:amass|mass|gather|concentrat|assembl|mobili[sz])\w*\s+(?:up\s+)?(?:[\w-]+\s+){0,3}?(?:forces|troops|"
+    r"units|reserves|soldiers|men|equipment)\s+for)\b",
     re.IGNORECASE)
 _PREPARED = re.compile(r"\b(prepar\w+|ready|braced?|bracing)\s+(?:for|against)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(not|never|no|nor|without|n['’]t|false|fake|refuted)\b", re.IGNORECASE)
