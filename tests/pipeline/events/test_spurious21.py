@@ -1,0 +1,134 @@
+"""Spurious events of session 21 (issue 13, precision): strikes told as a state, a habit or a trend; strikes asked
+for, permitted or expected; the reporter taken for the side that acted; a launch site; a later statement about the
+attack split off; a community's toll told victim by victim; a settlement placed in a named region.
+
+Every sentence is written for these tests; none comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events.triggers import triggers
+from tests.fixtures import article_events
+
+WAR = "Russian troops have pressed their offensive in eastern Ukraine for months, the army said.\n\n"
+
+
+def _events(parser, body: str, date: str = "2024-05-13") -> list:
+    return article_events(parser, f"date {date}\n\n{WAR}{body}\n")
+
+
+def _summary(events: list) -> list[tuple]:
+    return sorted((e.event_type, e.place.name if e.place else None, e.killed, e.injured, e.when.date) for e in events)
+
+
+# -- a state, a habit or a trend is no incident -------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Kramatorsk has endured heavy bombardment over the past two years, with rockets and glide bombs leaving whole "
+    "streets in ruins.",
+    "Villages along the border in Sumy Oblast remain under heavy Russian shelling.",
+    "The town of Huliaipole has faced relentless bombardment for months.",
+    "Border communities of Chernihiv Oblast are under intense Russian shelling, resulting in civilian casualties.",
+    "Selydove has suffered heavy shelling over the past three weeks.",
+    "Toretsk has seen a sharp escalation of Russian assaults, including air strikes and artillery fire, the officer "
+    "said.",
+    "Russia has been pounding Kharkiv with glide bombs, the mayor said.",
+    "Russian forces keep shelling Nikopol from across the reservoir.",
+    "Russian troops stepped up shelling of the Vovchansk community.",
+])
+def test_a_strike_told_as_a_state_habit_or_trend_makes_no_event(geoparser, sentence):
+    assert _events(geoparser, sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Kherson came under the heaviest shelling for months on Monday, killing two people.", "casualty_report"),
+    ("The strike on Odesa was the first attack on the port for weeks, officials said on Sunday.",
+     "frontline_incident"),
+    ("Nikopol came under Russian artillery fire twice on Sunday, the governor said.", "frontline_incident"),
+    ("Russia launched a massive attack on Kyiv overnight, including missiles and drones, killing three people.",
+     "casualty_report"),
+    ("Russia has shelled Kherson for months, with a strike on Monday killing two people.", "casualty_report"),
+    ("Kharkiv suffered a massive missile attack on Thursday that killed three people.", "casualty_report"),
+])
+def test_an_incident_told_against_a_span_or_with_an_elaboration_stays(geoparser, sentence, kind):
+    assert [e.event_type for e in _events(geoparser, sentence)] == [kind]
+
+
+# -- strikes asked for, permitted, expected or prepared ---------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Kyiv has urged its allies to permit missile strikes deeper into Russia, including on airfields near Kursk.",
+    "Britain authorised Kyiv to use Storm Shadow missiles for strikes on targets in Kursk Oblast.",
+    "New drone attacks on refineries in Krasnodar Krai are expected in the coming weeks, analysts said.",
+    "Ukrainian officials say Russia is amassing forces for an attack on Zaporizhzhia.",
+])
+def test_a_strike_asked_for_permitted_or_expected_makes_no_event(geoparser, sentence):
+    assert _events(geoparser, sentence) == []
+
+
+def test_a_definite_strike_before_a_modal_still_happened():
+    assert [t.sub for t in triggers("The attack on the city will be investigated, the prosecutor said.")] == ["attack"]
+    assert [t.sub for t in triggers("Ukrainian drones struck an oil depot in Bryansk on Tuesday.")] == ["drone_strike"]
+
+
+# -- who reports is not who acted -------------------------------------------------------------------------------------
+def test_the_reporter_of_a_capture_told_as_a_noun_is_not_its_side():
+    [trig] = triggers("The Ukrainian monitoring project DeepState wrote about the capture of Marinka.")
+    assert trig.gains == "unknown"
+    [trig] = triggers("Ukrainian bloggers wrote that the village had been seized.")
+    assert trig.gains == "unknown"
+    [trig] = triggers("Russia said it had captured the village of Ocheretyne.")
+    assert trig.gains == "Russia"
+    [trig] = triggers("Russia announced the capture of Avdiivka.")
+    assert trig.gains == "Russia"
+
+
+def test_a_withdrawal_and_the_capture_a_reporter_tells_are_one_event(geoparser):
+    body = ("Ukrainian troops withdrew from the town of Marinka on Tuesday, the army said.\n\n"
+            "The Ukrainian monitoring project DeepState reported the capture of Marinka on Tuesday evening.\n\n"
+            "Russian military bloggers also wrote about capturing the town.")
+    assert len(_events(geoparser, body)) == 1
+
+
+# -- a launch site ---------------------------------------------------------------------------------------------------
+def test_missiles_launched_from_an_occupied_region_strike_nothing_there(geoparser):
+    body = "Russian forces launched Iskander-M ballistic missiles from occupied Crimea, the southern command said."
+    assert _events(geoparser, body) == []
+    body = "Iskander missiles launched from occupied Crimea struck Odesa on Friday, killing two people."
+    assert [(e.place.name, e.killed) for e in _events(geoparser, body)] == [("Odesa", 2)]
+
+
+# -- a later statement about the attack -------------------------------------------------------------------------------
+def test_a_sentence_referring_back_with_a_later_statement_day_stays_in_the_incident(geoparser):
+    body = ("Russian forces shelled Kherson on Saturday, wounding three people.\n\n"
+            "The shelling damaged a school and a hospital in Kherson, the governor said on Sunday.")
+    assert _summary(_events(geoparser, body)) == [("casualty_report", "Kherson", None, 3, "2024-05-11")]
+
+
+def test_a_strike_on_the_next_day_is_still_its_own(geoparser):
+    body = ("Russian forces shelled Kherson on Saturday, wounding three people.\n\n"
+            "The shelling resumed on Sunday, damaging a school, the governor said on Sunday.")
+    assert len(_events(geoparser, body)) == 2
+
+
+# -- a community's toll told victim by victim -------------------------------------------------------------------------
+def test_a_community_toll_told_victim_by_victim_is_a_sum_over_its_settlements(geoparser):
+    body = ("Two civilians were killed by Russian shelling of the Vovchansk community on Tuesday, the governor said.\n\n"
+            "A 70-year-old woman died in the town of Vovchansk.\n\n"
+            "A 65-year-old man was killed in the village of Vilcha.")
+    assert [(p, k) for _t, p, k, _i, _d in _summary(_events(geoparser, body))] == [("Vilcha", 1), ("Vovchansk", 1)]
+
+
+def test_a_toll_told_again_at_the_same_town_is_not_split(geoparser):
+    body = ("A Russian missile killed two people in Odesa on Monday.\n\n"
+            "One man was killed in Odesa.\n\n"
+            "A second victim, a woman, died in Odesa too.")
+    assert [(p, k) for _t, p, k, _i, _d in _summary(_events(geoparser, body))] == [("Odesa", 2)]
+
+
+# -- a settlement placed in a named region ----------------------------------------------------------------------------
+def test_a_settlement_in_a_named_region_is_not_placed_at_a_namesake_elsewhere(geoparser):
+    body = "A drone hit an oil refinery in Slavyansk in Russia's Krasnodar Krai on Saturday, the governor said."
+    assert [e.place.admin1_code for e in _events(geoparser, body)] == ["RU-KDA"]
+    body = "Russian shelling hit Mykolaivka in the Donetsk region on Monday, wounding two."
+    assert [e.place.admin1_code for e in _events(geoparser, body)] == ["UA-14"]
