@@ -1479,7 +1479,7 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
     strikes_seen: dict[tuple, Event] = {}
     over_regions: list[Event] = []  # strikes told only by weapons brought down over a region (``_by_region``)
     first_para = min((s.para for s in sentences), default=0)
-    for whole in _fold_parts(strike_incidents(sentences, published)):
+    for whole in _fold_parts(strike_incidents([_without_battle_tally(s) for s in sentences], published)):
         inc, parts = _sum_by_place(whole)
         for part, place in parts:  # "ten were injured, seven in A and three in B": A's toll and B's
             event = _incident_event(article, text, part, place, False, published, first_para, strikes_seen)
@@ -2193,6 +2193,26 @@ def _damage_by_region(article: str, text: str, sentences: list[_Sentence], publi
 # combatants as the victims of a figure ("120 soldiers were killed"): a belligerent's battle losses
 _COMBATANT_VICTIMS = re.compile(r"\b(?:soldiers|servicem[ae]n|troops|fighters|militants|mercenaries|personnel|"
                                 r"servicepeople|paratroopers|marines|militiamen)\b", re.IGNORECASE)
+
+
+# a side's count of the other side's battle losses over a period or a sector of the front ("78 enemy soldiers were
+# killed in the X sector during the day, another 140 wounded"; "the enemy lost 120 men over the past day"): a tally of
+# fighting, not the toll of a strike told near it
+_LOSSES_OF_A_SIDE = re.compile(r"\b(?:enemy|occupiers|invaders|losses)\b", re.IGNORECASE)
+_CIVILIAN_VICTIMS = re.compile(r"\b(?:civilians?|residents?|people|children|child|women|woman|pensioners?|"
+                               r"inhabitants|passers-by|family)\b", re.IGNORECASE)
+_TALLY_SPAN = re.compile(r"\b(?:(?:during|over|in|for)\s+(?:the\s+)?(?:(?:past|last)\s+)?(?:day|24\s+hours|week)|"
+                         r"(?:sector|direction|axis)\b|per\s+day)\b", re.IGNORECASE)
+
+
+def _without_battle_tally(sent: _Sentence) -> _Sentence:
+    """``sent`` without its figures when they are only a tally of battle losses (``_TALLY_SPAN``): combatants or a
+    side's losses counted, no civilian, no strike told in the sentence."""
+    if not sent.figures or sent.strikes or _CIVILIAN_VICTIMS.search(sent.text) or \
+            not (_COMBATANT_VICTIMS.search(sent.text) or _LOSSES_OF_A_SIDE.search(sent.text)) or \
+            not _TALLY_SPAN.search(sent.text):
+        return sent
+    return replace(sent, figures=[])
 
 
 def _battle_losses(inc: _Incident) -> bool:

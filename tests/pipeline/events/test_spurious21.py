@@ -132,3 +132,15 @@ def test_a_settlement_in_a_named_region_is_not_placed_at_a_namesake_elsewhere(ge
     assert [e.place.admin1_code for e in _events(geoparser, body)] == ["RU-KDA"]
     body = "Russian shelling hit Mykolaivka in the Donetsk region on Monday, wounding two."
     assert [e.place.admin1_code for e in _events(geoparser, body)] == ["UA-14"]
+
+
+# -- a tally of battle losses near a strike ----------------------------------------------------------------------------
+def test_a_tally_of_battle_losses_is_no_toll_of_the_strike_told_near_it(geoparser):
+    body = ("Russian troops shelled Avdiivka heavily on Monday, the brigade said.\n\n"
+            "The enemy lost 120 men killed and 200 wounded near Avdiivka during the day, the brigade said.")
+    assert _summary(_events(geoparser, body)) == [("frontline_incident", "Avdiyivka", None, None, "2024-05-13")]
+
+
+def test_soldiers_killed_by_a_strike_are_its_toll(geoparser):
+    body = "Two Ukrainian soldiers were killed when a Russian drone hit their vehicle near Kupiansk on Monday."
+    assert [(e.event_type, e.killed) for e in _events(geoparser, body)] == [("casualty_report", 2)]
