@@ -308,6 +308,8 @@ _IRREALIS = re.compile(
     # missiles for strikes on X", "lifted restrictions on strikes"): what may be done
     r"urg(?:e|es|ed|ing)|permi(?:t|ts|tted|tting|ssion)|authori[sz](?:e|es|ed|ing|ation)|lobb(?:y|ies|ied|ying)|"
     r"green light|restrictions?\s+on|ban\s+on|"
+    # a court's verdict on a deed ("sentenced a soldier for shelling civilians in X"): the trial is the news
+    r"sentenc(?:ed|es|ing)|convict(?:ed|s|ing)|jailed|found\s+guilty|pleaded\s+guilty|"
     # forces gathered for a strike yet to come ("is amassing troops for an attack on X", "massed forces for an assault")
     r"(?:amass|mass|gather|concentrat|assembl|mobili[sz])\w*\s+(?:up\s+)?(?:[\w-]+\s+){0,3}?(?:forces|troops|"
     r"units|reserves|soldiers|men|equipment)\s+for)\b",
@@ -836,6 +838,16 @@ _NOMINAL_SUBJECT = re.compile(r"^\W*(?:(?:an?|any|another|such\s+an?)\s+(?:[\w'�
                               r"(?:(?:more|further|new|future|additional|possible|fresh)\s+)?(?:[\w'’-]+\s+){0,2})$",
                               re.IGNORECASE)  # (or a bare plural: "New drone attacks on X are expected")
 _PAST_FORM = re.compile(r"(?:ed|ing)\b", re.IGNORECASE)
+# a definite strike or capture noun opening the sentence ("The capture of X would ...", "The fall of X could ...")
+_DEFINITE_SUBJECT = re.compile(r"^\W*(?:the|its|their|a\s+potential|any\s+potential)\s+(?:[\w'’-]+\s+){0,2}$",
+                               re.IGNORECASE)
+_COUNTERFACTUAL_NEXT = re.compile(r"(?:(?!\b(?:\w+ed|was|were|is|are|has|have|had|hit|struck|killed)\b)[^,;:.!?])"
+                                  r"{0,60}?\b(?:would|could|might)\b(?!\s+have\b)", re.IGNORECASE)
+_TIME_TOLD = re.compile(r"\b(?:on|last|yesterday|overnight|earlier|ago|in\s+\d{4})\b", re.IGNORECASE)  # it happened
+# people taken prisoner: a captive noun right before "captured" and a preposition right after it (no place object)
+_CAPTIVES_BEFORE = re.compile(r"\b(?:soldiers|troops|servicem[ae]n|service\s+members|fighters|marines|paratroopers|"
+                              r"prisoners|civilians|men|mercenaries|conscripts)\s+(?:who\s+were\s+)?$", re.IGNORECASE)
+_PREPOSITION_NEXT = re.compile(r"\s+(?:in|near|during|at|on|by|outside|after|while)\b", re.IGNORECASE)
 _MODAL_VERB_NEXT = re.compile(r"(?:(?!\b(?:\w+ed|was|were|is|are|has|have|had|hit|struck|killed)\b)[^,;:.!?])"
                               r"{0,60}?\b(?:would|could|might|will|may|should|must|(?:is|are)\s+(?:\w+ly\s+)?"
                               r"(?:expected|likely|planned|possible|anticipated|feared|imminent|inevitable|being\s+planned|"
@@ -887,6 +899,13 @@ def triggers(sentence: str) -> list[Trigger]:
         if fact and _NOMINAL_SUBJECT.match(sentence[:start]) and not _PAST_FORM.search(sentence[start:end]) and \
                 _MODAL_VERB_NEXT.match(sentence, end):
             fact = False  # "A Russian attack on X would be a disaster": the strike as the subject of a modal verb
+        if fact and _DEFINITE_SUBJECT.match(sentence[:start]) and not _PAST_FORM.search(sentence[start:end]) and \
+                (modal := _COUNTERFACTUAL_NEXT.match(sentence, end)) and not _TIME_TOLD.search(modal.group(0)):
+            fact = False  # "The capture of X would open the road to Y": what taking it would mean ("will be
+            # investigated" presupposes the deed: only a counterfactual modal)
+        if fact and name == "capture" and _CAPTIVES_BEFORE.search(sentence, max(0, start - 40), start) and \
+                _PREPOSITION_NEXT.match(sentence, end):
+            fact = False  # "Ukrainian soldiers captured in the X region were shown on TV": people taken prisoner
         if not fact and name == "capture" and _OCCUPIED_SINCE.match(sentence, start):
             fact = realis(sentence[:end], start)  # "had been occupied since the war began": the occupation happened
         if not fact or _not_an_incident(sentence, start, end) or _given_as_reason(sentence, start, end):

@@ -144,3 +144,18 @@ def test_a_tally_of_battle_losses_is_no_toll_of_the_strike_told_near_it(geoparse
 def test_soldiers_killed_by_a_strike_are_its_toll(geoparser):
     body = "Two Ukrainian soldiers were killed when a Russian drone hit their vehicle near Kupiansk on Monday."
     assert [(e.event_type, e.killed) for e in _events(geoparser, body)] == [("casualty_report", 2)]
+
+
+# -- a counterfactual, a verdict, captives ----------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "The capture of Avdiivka would give Russian forces a path towards Pokrovsk, analysts say.",
+    "A court in Kyiv on Monday sentenced a Russian soldier to 15 years for shelling civilians in Kharkiv Oblast.",
+    "Ukrainian troops captured in the Kursk region were shown on Russian television on Monday.",
+])
+def test_a_counterfactual_a_verdict_or_captives_make_no_event(geoparser, sentence):
+    assert _events(geoparser, sentence) == []
+
+
+def test_a_dated_fall_before_a_modal_still_happened(geoparser):
+    body = "The fall of Vuhledar on Tuesday could open the road to Kurakhove, analysts said."
+    assert [e.event_type for e in _events(geoparser, body)] == ["frontline_incident"]
