@@ -303,6 +303,8 @@ _IRREALIS = re.compile(
     # a purpose or a goal: what an act is for is not what happened ("air defences to protect X from strikes",
     # "ahead of an attack", "a counteroffensive aimed at liberating X", "the goal is the liberation of X")
     r"protect\w*|shield\w*|defend\w* against|to (?:stop|prevent|halt|deter|counter|end)|ahead of|in case of|"
+    # a deed kept from happening ("prevent the enemy from advancing", "stopped Russian troops from crossing")
+    r"(?:prevent|stop|keep|bar|block)(?:s|ed|ped|ing|ping)?\s+(?:[\w'’-]+\s+){0,3}from|"
     r"aim(?:s|ed)? (?:at|to)|in order to|goals?|objectives?|intentions?|"
     # leave or a request for a strike, not a strike ("urged allies to permit strikes on X", "authorised Kyiv to use
     # missiles for strikes on X", "lifted restrictions on strikes"): what may be done
@@ -345,6 +347,10 @@ _ENDURED = (r"(?:has|have)\s+(?:(?:also|long|repeatedly)\s+)?(?:endured|faced|su
 _FOR_SPAN = re.compile(r"\bfor\s+(?:(?:" + _HOW_MANY + r"|the\s+(?:past|last)(?:\s+" + _HOW_MANY + r")?)\s+)?"
                        r"(?:weeks|months|years)\b|\bfor\s+(?:(?:nearly|almost|about|around|over|more than)\s+)?"
                        r"a\s+(?:year|month)\b", re.IGNORECASE)
+# strikes summed over a span of days ("over several days, 22 bombs were dropped on X"): a sum, no incident (a change of
+# control over several days is one: "retook the village over several days")
+_DAYS_SPAN = re.compile(r"\b(?:over|during|in|within)\s+(?:the\s+course\s+of\s+)?(?:several|a\s+few|many|"
+                        r"a\s+number\s+of)\s+(?:days|weeks|months)\b", re.IGNORECASE)
 _RECORD = re.compile(r"\b(?:first|\w\w+est|worst|biggest|largest)\b", re.IGNORECASE)
 # generic, ongoing or background statements: not one incident
 _GENERIC = re.compile(r"\b(constant(?:ly)?|frequent(?:ly)?|regular(?:ly)?|daily|nightly|repeated(?:ly)?|"
@@ -359,6 +365,7 @@ _GENERIC = re.compile(r"\b(constant(?:ly)?|frequent(?:ly)?|regular(?:ly)?|daily|
                       r"\s+times|"
                       r"(?:over|in|during) the (?:past|last) (?:" + _HOW_MANY + r" )?(?:weeks|months|years)|"
                       r"(?:over|in|during) the (?:past|last) (?:week|month|year)|"
+
                       r"(?:this|last|that|the past) (?:week|month|year) alone|" + _UNDER_FIRE + "|" + _ENDURED + r")\b",
                       re.IGNORECASE)
 # a sentence that opens on a span of time tells what has gone on since, not one incident
@@ -903,6 +910,8 @@ def triggers(sentence: str) -> list[Trigger]:
                 (modal := _COUNTERFACTUAL_NEXT.match(sentence, end)) and not _TIME_TOLD.search(modal.group(0)):
             fact = False  # "The capture of X would open the road to Y": what taking it would mean ("will be
             # investigated" presupposes the deed: only a counterfactual modal)
+        if fact and name in STRIKES and _DAYS_SPAN.search(sentence, 0, _next_clause_end(sentence, end)):
+            fact = False  # "Over several days, 22 bombs were dropped on X": strikes summed over days
         if fact and name == "capture" and _CAPTIVES_BEFORE.search(sentence, max(0, start - 40), start) and \
                 _PREPOSITION_NEXT.match(sentence, end):
             fact = False  # "Ukrainian soldiers captured in the X region were shown on TV": people taken prisoner

@@ -159,3 +159,12 @@ def test_a_counterfactual_a_verdict_or_captives_make_no_event(geoparser, sentenc
 def test_a_dated_fall_before_a_modal_still_happened(geoparser):
     body = "The fall of Vuhledar on Tuesday could open the road to Kurakhove, analysts said."
     assert [e.event_type for e in _events(geoparser, body)] == ["frontline_incident"]
+
+
+# -- a sum over days, a deed kept from happening ----------------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Over several days, 30 guided bombs were dropped on the outskirts of Vovchansk, the governor said.",
+    "The commander sent reinforcements to Avdiivka to “prevent the enemy from advancing deeper into our land.”",
+])
+def test_a_sum_over_days_or_a_deed_kept_from_happening_makes_no_event(geoparser, sentence):
+    assert _events(geoparser, sentence) == []
