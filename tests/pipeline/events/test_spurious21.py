@@ -168,3 +168,16 @@ def test_a_dated_fall_before_a_modal_still_happened(geoparser):
 ])
 def test_a_sum_over_days_or_a_deed_kept_from_happening_makes_no_event(geoparser, sentence):
     assert _events(geoparser, sentence) == []
+
+
+# -- "annexed" as a descriptor ----------------------------------------------------------------------------------------
+def test_annexed_as_a_descriptor_of_the_place_is_no_claim(geoparser):
+    body = "Ukrainian missiles struck a beach near Sevastopol in Russian-annexed Crimea on Sunday, killing four people."
+    assert [e.event_type for e in _events(geoparser, body)] == ["casualty_report"]
+    body = "Drones attacked an airfield in Moscow-annexed Crimea overnight, officials said."
+    assert [e.event_type for e in _events(geoparser, body)] == ["frontline_incident"]
+
+
+def test_an_annexation_told_in_a_clause_is_a_claim(geoparser):
+    body = "Crimea, which Russia annexed in 2014, was struck by drones on Monday."
+    assert "annexation_claim" in [e.event_type for e in _events(geoparser, body)]
