@@ -303,8 +303,6 @@ _IRREALIS = re.compile(
     # a purpose or a goal: what an act is for is not what happened ("air defences to protect X from strikes",
     # "ahead of an attack", "a counteroffensive aimed at liberating X", "the goal is the liberation of X")
     r"protect\w*|shield\w*|defend\w* against|to (?:stop|prevent|halt|deter|counter|end)|ahead of|in case of|"
-    # a deed kept from happening ("prevent the enemy from advancing", "stopped Russian troops from crossing")
-    r"(?:prevent|stop|keep|bar|block)(?:s|ed|ped|ing|ping)?\s+(?:[\w'’-]+\s+){0,3}from|"
     r"aim(?:s|ed)? (?:at|to)|in order to|goals?|objectives?|intentions?|"
     # leave or a request for a strike, not a strike ("urged allies to permit strikes on X", "authorised Kyiv to use
     # missiles for strikes on X", "lifted restrictions on strikes"): what may be done
