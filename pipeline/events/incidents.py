@@ -2943,8 +2943,20 @@ def _stated_apart(a: Event, b: Event) -> bool:
     """Two different changes of control at one place, each with its own stated day or month ("taken in May 2022,
     retaken in September 2022"): two events."""
     stated = (1, 3)
+    if {a.sub_event_type, b.sub_event_type} == {"withdrawal", "capture"} and _days_apart(a, b) is not None and \
+            _days_apart(a, b) <= WEIGHTS.withdrawal_capture_days and \
+            (a.gains == b.gains or "unknown" in (a.gains, b.gains)):
+        return False  # one side withdrew on Friday, the other took the place on Saturday: one change of control
     return a.sub_event_type != b.sub_event_type and a.when.precision in stated and b.when.precision in stated and \
         a.when.date != b.when.date
+
+
+def _days_apart(a: Event, b: Event) -> int | None:
+    """Days between two events' stated days (None when either has no day)."""
+    first, second = parse_iso(a.when.date), parse_iso(b.when.date)
+    if first is None or second is None or a.when.precision != 1 or b.when.precision != 1:
+        return None
+    return abs((first - second).days)
 
 
 def _background_apart(a: Event, b: Event) -> bool:

@@ -178,3 +178,15 @@ def test_annexed_as_a_descriptor_of_the_place_is_no_claim(geoparser):
 def test_an_annexation_told_in_a_clause_is_a_claim(geoparser):
     body = "Crimea, which Russia annexed in 2014, was struck by drones on Monday."
     assert "annexation_claim" in [e.event_type for e in _events(geoparser, body)]
+
+
+# -- a withdrawal and the capture that follows it ----------------------------------------------------------------------
+def test_a_withdrawal_and_the_next_days_capture_are_one_change_of_control(geoparser):
+    body = ("Ukraine's army chief said on Friday that troops had withdrawn from Avdiivka.\n\n"
+            "Russia's defence minister told Putin on Saturday that his forces had captured Avdiivka.")
+    assert len(_events(geoparser, body)) == 1
+
+
+def test_a_capture_and_a_recapture_months_apart_stay_two(geoparser):
+    body = "Russia seized the village of Robotyne in May 2023.\n\nUkrainian troops retook Robotyne in August 2023."
+    assert len(_events(geoparser, body)) == 2
