@@ -1377,8 +1377,8 @@ def _best_place(inc: _Incident, text: str) -> tuple[Place | None, bool]:
     for weight, group in ((2.0, inc.sentences), (1.0, inc.support + inc.parts)):
         for sent in group:
             for p in sent.points:
-                if within and p.admin1_code not in within:
-                    continue
+                if within and not any(lies_in_unit(p.admin1_code, code) for code in within):
+                    continue  # (a city-region in the oblast named is in it: "Sevastopol" after "Crimea")
                 key = p.geonameid or hash((p.name, p.lat, p.lon))
                 w = weight * (0.5 if _DESCRIPTOR.search(text[max(0, p.start - 30):p.start]) else 1.0)
                 if weight == 2.0 and _struck_there(sent, p):

@@ -190,3 +190,11 @@ def test_a_withdrawal_and_the_next_days_capture_are_one_change_of_control(geopar
 def test_a_capture_and_a_recapture_months_apart_stay_two(geoparser):
     body = "Russia seized the village of Robotyne in May 2023.\n\nUkrainian troops retook Robotyne in August 2023."
     assert len(_events(geoparser, body)) == 2
+
+
+# -- a city-region after its surrounding region -------------------------------------------------------------------------
+def test_a_city_region_told_after_the_region_around_it_is_the_incidents_place(geoparser):
+    body = ("At least 5 dead after missile debris falls on beachgoers in Russian-occupied Crimea\n\n"
+            "At least five people were killed and 100 injured when missile debris fell on a beach during a Ukrainian "
+            "strike on the city of Sevastopol in occupied Crimea, officials said on Sunday.")
+    assert [(e.place.name, e.place.admin1_code) for e in _events(geoparser, body)] == [("Sevastopol", "UA-40")]
