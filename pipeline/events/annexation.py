@@ -160,28 +160,10 @@ _POSSESSED = re.compile(r"\b(?P<owner>Russia|Ukraine)['’]s\s+(?P<unit>(?-i:[A-
 _OWNER = {"russia": "RU", "ukraine": "UA"}
 
 
-# "annexed" as a descriptor of the place a sentence is about ("a beach in Russian-annexed Crimea", "the Moscow-annexed
-# peninsula", "the Russia annexed peninsula X"): a side's name joined to it, or it stands right before the place's
-# name or noun; the claim is only how the place is called, not news of the article (a relative or main clause,
-# "X, which Russia annexed in 2014", tells the claim)
-_DESCRIPTOR = re.compile(r"(?:\b(?:Russian|Russia|Moscow|Kremlin)[-‐–]\s*annexed|\b(?:Russia|Moscow)\s+annexed(?=\s+"
-                         r"(?:peninsula|region|regions|territor(?:y|ies)|city|port)\b))"
-                         r"|(?:\bthe\s+|\bin\s+)annexed(?=\s+(?:Crimean\s+)?(?:peninsula|city|port)\b)", re.IGNORECASE)
-
-
-def _descriptor_only(sentence: str) -> bool:
-    """Whether every claim word of ``sentence`` is an "annexed" used as a descriptor (``_DESCRIPTOR``)."""
-    spans = [m.span() for m in _DESCRIPTOR.finditer(sentence)]
-    return bool(spans) and all(any(a <= m.start() < b for a, b in spans) for m in _CLAIM.finditer(sentence))
-
-
 def claims(sentence: str, here: list[Place], when: EventDate, source: Source, is_unrecognised: bool) -> list[Event]:
-    """Claims on the admin-1 units a sentence names, by a country it names or whose organs it names; none where
-    "annexed" only describes a place (``_descriptor_only``)."""
+    """Claims on the admin-1 units a sentence names, by a country it names or whose organs it names."""
     if not _CLAIM.search(sentence):
         return _possessed(sentence, here, when, source, is_unrecognised)
-    if _descriptor_only(sentence):
-        return []
     units = _units(here, bool(_REGION_WORD.search(sentence)), sentence, source.start)
     if _ATTRIBUTIVE_CLAIM.search(sentence) and len(_CLAIM.findall(sentence)) == 1:
         units = [u for u in units if not _NEW_PLACE_PHRASE.search(sentence, max(0, u.start - source.start - 40),

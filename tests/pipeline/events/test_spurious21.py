@@ -167,19 +167,6 @@ def test_strikes_summed_over_several_days_make_no_event(geoparser):
     assert _events(geoparser, body) == []
 
 
-# -- "annexed" as a descriptor ----------------------------------------------------------------------------------------
-def test_annexed_as_a_descriptor_of_the_place_is_no_claim(geoparser):
-    body = "Ukrainian missiles struck a beach near Sevastopol in Russian-annexed Crimea on Sunday, killing four people."
-    assert [e.event_type for e in _events(geoparser, body)] == ["casualty_report"]
-    body = "Drones attacked an airfield in Moscow-annexed Crimea overnight, officials said."
-    assert [e.event_type for e in _events(geoparser, body)] == ["frontline_incident"]
-
-
-def test_an_annexation_told_in_a_clause_is_a_claim(geoparser):
-    body = "Crimea, which Russia annexed in 2014, was struck by drones on Monday."
-    assert "annexation_claim" in [e.event_type for e in _events(geoparser, body)]
-
-
 # -- a withdrawal and the capture that follows it ----------------------------------------------------------------------
 def test_a_withdrawal_and_the_next_days_capture_are_one_change_of_control(geoparser):
     body = ("Ukraine's army chief said on Friday that troops had withdrawn from Avdiivka.\n\n"
