@@ -171,9 +171,10 @@ _TREATED_BEFORE = re.compile(r"\b(?:(?:hospitals?|clinics?|medical (?:institutio
                              r"(?:evacuated|taken|transported|brought|airlifted|moved)\s+to)\s+(?:the\s+)?"
                              r"(?:(?:city|town|regional centre|regional center)\s+of\s+)?$", re.IGNORECASE)
 # where a strike was launched from ("launched glide bombs from X airspace", "launched an attack from the village of X
-# in Y's Z Oblast"): the origin of the weapon, not the place struck
+# in Y's Z Oblast", "fired missiles from occupied X"): the origin of the weapon, not the place struck
 _ORIGIN_BEFORE = re.compile(r"\b(?:launch(?:ed|es|ing)?|fired|firing|dropped|released|took off|flew)\b[^.!?;:]{0,60}?"
-                            r"\bfrom\s+(?:the\s+)?(?:(?:village|town|city|settlement|territory|airspace|area|direction|"
+                            r"\bfrom\s+(?:the\s+)?(?:(?:temporarily\s+|illegally\s+)?(?:Russian-|Russia-|Moscow-)?"
+                            r"(?:occupied|annexed|held|controlled)\s+)?(?:(?:village|town|city|settlement|territory|airspace|area|direction|"
                             r"side|skies)\s+(?:of|over)\s+)?(?:[A-Z][\w'’-]+\s+(?:in|of)\s+)?(?:the\s+)?"
                             r"(?:[A-Z][\w ]{0,25}?['’]s\s+)?$")
 _ORIGIN_WINDOW_CHARS = 120  # how far before a place its launch verb may stand
@@ -995,6 +996,12 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
         return True  # "Earlier on Feb. 26, heavy shelling hit the city": an attack before the page's news, its own
     if theirs is None and inc.date is not None and mine is not None and _own_attack(inc, sent):
         theirs = parse_iso(inc.date.date)  # an attack of its own on another day than the page's: the usual rule
+    if theirs is not None and mine is not None and theirs <= mine and \
+            (mine - theirs).days <= WEIGHTS.statement_after_days and _DEFINITE_ANAPHOR.search(sent.text) and \
+            not any(f.role in ("total", "individual") for f in sent.figures) and \
+            statement_day_only(sent.text, published):
+        return False  # "The shelling damaged a school, the governor said on Sunday": a later statement about the
+        # attack the sentence refers back to, with no toll of its own (the day is the statement's, not an attack's)
     if theirs is not None and mine is not None:
         gap = abs((theirs - mine).days)
         if gap == 1 and sent.date.precision == 1 and inc.date and inc.date.precision == 1 and \
@@ -1395,8 +1402,8 @@ def _best_place(inc: _Incident, text: str) -> tuple[Place | None, bool]:
     for weight, group in ((2.0, inc.sentences), (1.0, inc.support + inc.parts)):
         for sent in group:
             for p in sent.points:
-                if within and p.admin1_code not in within:
-                    continue
+                if within and not any(lies_in_unit(p.admin1_code, code) for code in within):
+                    continue  # (a city-region in the oblast named is in it: "Sevastopol" after "Crimea")
                 key = p.geonameid or hash((p.name, p.lat, p.lon))
                 w = weight * (0.5 if _DESCRIPTOR.search(text[max(0, p.start - 30):p.start]) else 1.0)
                 if weight == 2.0 and _struck_there(sent, p):
@@ -1497,7 +1504,7 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
     strikes_seen: dict[tuple, Event] = {}
     over_regions: list[Event] = []  # strikes told only by weapons brought down over a region (``_by_region``)
     first_para = min((s.para for s in sentences), default=0)
-    for whole in _fold_parts(strike_incidents(sentences, published)):
+    for whole in _fold_parts(strike_incidents([_without_battle_tally(s) for s in sentences], published)):
         inc, parts = _sum_by_place(whole)
         for part, place in parts:  # "ten were injured, seven in A and three in B": A's toll and B's
             event = _incident_event(article, text, part, place, False, published, first_para, strikes_seen)
@@ -1652,9 +1659,37 @@ def _later_breakdown(inc: _Incident) -> tuple[_Sentence, list[tuple[Figure, Plac
     return None
 
 
+def _breakdown_across(inc: _Incident) -> tuple[list[_Sentence], list[tuple[Figure, Place]], list[_Sentence]] | None:
+    """A total an incident states, then tells victim by victim in later sentences of its own, each at one settlement
+    ("two civilians were killed in the A community. A woman died in the town of A. A man was killed in the village
+    of B"): those sentences (one figure each, of the total's kind, one place each, at distinct settlements) add up to
+    the total. Returns the sentences of the parts (one per part), the parts and the sentence stating the sum; None
+    when the incident tells none (a sentence of the total's kind that is no such part ends the search)."""
+    ordered = sorted(inc.sentences, key=lambda s: s.start)
+    for j, sent in enumerate(ordered):
+        for total in (f for f in sent.figures if f.role == "total"):
+            told: list[_Sentence] = []
+            parts: list[tuple[Figure, Place]] = []
+            for later in ordered[j + 1:]:
+                figs = [f for f in later.figures if f.role != "zero"]
+                if not any(f.kind == total.kind for f in figs):
+                    continue
+                if len(figs) != 1 or figs[0].role not in _PART_ROLES or len(later.points) != 1:
+                    break
+                told.append(later)
+                parts.append((figs[0], later.points[0]))
+                if sum(f.value for f, _p in parts) >= total.value:
+                    break
+            if len(parts) >= 2 and sum(f.value for f, _p in parts) == total.value and \
+                    all(distinct_settlements(a, b) for i, (_f, a) in enumerate(parts) for _g, b in parts[i + 1:]):
+                return told, parts, [sent]
+    return None
+
+
 def _sum_by_place(inc: _Incident) -> tuple[_Incident | None, list[tuple[_Incident, Place]]]:
     """An incident whose sentence states a total and then breaks it down by place (``_breakdown``), or whose later
-    sentence breaks down a total it stated (``_later_breakdown``): the total is a sum over those places, each of which
+    sentence breaks down a total it stated (``_later_breakdown``), or whose later sentences count its victims one
+    place each (``_breakdown_across``): the total is a sum over those places, each of which
     is an incident of its own with its part as its toll. The sentences stating the sum keep their figures only as
     claims (the region's: "strikes on the region killed 11 and injured 35", then the dead by town: the 35 are no
     town's toll), held by the part whose place they name, else by the first; each other part is told the attack they
@@ -1664,17 +1699,24 @@ def _sum_by_place(inc: _Incident) -> tuple[_Incident | None, list[tuple[_Inciden
     incident (None when nothing is left of it) and the parts; the incident itself and no part without a breakdown."""
     found = next(((sent, parts, []) for sent in inc.sentences if (parts := _breakdown(sent))), None) or \
         _later_breakdown(inc)
-    if found is None:
+    told: list[_Sentence]  # the sentence that tells each part (one for all when one sentence breaks the sum down)
+    if found is not None:
+        told = [found[0]] * len(found[1])
+        parts, sums = found[1], found[2]
+    elif (across := _breakdown_across(inc)) is not None:
+        told, parts, sums = across
+    else:
         return inc, []
-    told, parts, sums = found
     groups: list[list[_Sentence]] = [[] for _ in parts]
     rest: list[_Sentence] = []
     last: int | None = None  # the part the sentence before went to
     for sent in sorted(inc.sentences, key=lambda s: s.start):
-        if sent is told:
-            for group, (fig, place) in zip(groups, parts):
-                group.append(replace(sent, figures=[replace(fig, role="total")], points=[place]))
-            last = None
+        owners = [i for i, t in enumerate(told) if t is sent]
+        if owners:
+            for i in owners:
+                fig, place = parts[i]
+                groups[i].append(replace(sent, figures=[replace(fig, role="total")], points=[place]))
+            last = owners[0] if len(owners) == 1 else None  # what follows a victim's sentence is told of its place
             continue
         named = [i for i, (_f, place) in enumerate(parts) if any(same_place(q, place) for q in sent.points)]
         if any(sent is s for s in sums):  # the sum's claims go to one part; the attack it tells, to each
@@ -2176,6 +2218,26 @@ def _damage_by_region(article: str, text: str, sentences: list[_Sentence], publi
 # combatants as the victims of a figure ("120 soldiers were killed"): a belligerent's battle losses
 _COMBATANT_VICTIMS = re.compile(r"\b(?:soldiers|servicem[ae]n|troops|fighters|militants|mercenaries|personnel|"
                                 r"servicepeople|paratroopers|marines|militiamen)\b", re.IGNORECASE)
+
+
+# a side's count of the other side's battle losses over a period or a sector of the front ("78 enemy soldiers were
+# killed in the X sector during the day, another 140 wounded"; "the enemy lost 120 men over the past day"): a tally of
+# fighting, not the toll of a strike told near it
+_LOSSES_OF_A_SIDE = re.compile(r"\b(?:enemy|occupiers|invaders|losses)\b", re.IGNORECASE)
+_CIVILIAN_VICTIMS = re.compile(r"\b(?:civilians?|residents?|people|children|child|women|woman|pensioners?|"
+                               r"inhabitants|passers-by|family)\b", re.IGNORECASE)
+_TALLY_SPAN = re.compile(r"\b(?:(?:during|over|in|for)\s+(?:the\s+)?(?:(?:past|last)\s+)?(?:day|24\s+hours|week)|"
+                         r"(?:sector|direction|axis)\b|per\s+day)\b", re.IGNORECASE)
+
+
+def _without_battle_tally(sent: _Sentence) -> _Sentence:
+    """``sent`` without its figures when they are only a tally of battle losses (``_TALLY_SPAN``): combatants or a
+    side's losses counted, no civilian, no strike told in the sentence."""
+    if not sent.figures or sent.strikes or _CIVILIAN_VICTIMS.search(sent.text) or \
+            not (_COMBATANT_VICTIMS.search(sent.text) or _LOSSES_OF_A_SIDE.search(sent.text)) or \
+            not _TALLY_SPAN.search(sent.text):
+        return sent
+    return replace(sent, figures=[])
 
 
 def _battle_losses(inc: _Incident) -> bool:
@@ -2906,8 +2968,20 @@ def _stated_apart(a: Event, b: Event) -> bool:
     """Two different changes of control at one place, each with its own stated day or month ("taken in May 2022,
     retaken in September 2022"): two events."""
     stated = (1, 3)
+    if {a.sub_event_type, b.sub_event_type} == {"withdrawal", "capture"} and _days_apart(a, b) is not None and \
+            _days_apart(a, b) <= WEIGHTS.withdrawal_capture_days and \
+            (a.gains == b.gains or "unknown" in (a.gains, b.gains)):
+        return False  # one side withdrew on Friday, the other took the place on Saturday: one change of control
     return a.sub_event_type != b.sub_event_type and a.when.precision in stated and b.when.precision in stated and \
         a.when.date != b.when.date
+
+
+def _days_apart(a: Event, b: Event) -> int | None:
+    """Days between two events' stated days (None when either has no day)."""
+    first, second = parse_iso(a.when.date), parse_iso(b.when.date)
+    if first is None or second is None or a.when.precision != 1 or b.when.precision != 1:
+        return None
+    return abs((first - second).days)
 
 
 def _background_apart(a: Event, b: Event) -> bool:

@@ -37,6 +37,8 @@ _PART_NOUNS = (r"(?:(?:city|urban|rural|administrative)\s+)?(?:districts?|raions
 _TIE = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+){0,2}(?:" + _PART_NOUNS + r")\s+(?:of|in|near|outside|at)\s+(?:the\s+)?"
                   r"(?:(?:city|town|village|settlement)\s+of\s+)?$")
 _PART_END = re.compile(r"\s+(?:" + _PART_NOUNS + r")$", re.IGNORECASE)
+# a settlement placed in a region ("X in the Y region", "X in Russia's Y Krai"): it lies in that region's admin-1 unit
+_UNIT_TIE = re.compile(r"\s+in\s+(?:the\s+)?$")
 _BARE_TIE = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?$")  # a landmark the gazetteer knows, "the palace in the Kremlin"
 # a mention inside the proper name of a building or an institution ("the Church of the Holy Apostles X and Y",
 # "the Cathedral of St X"): part of that name, no place of the event (the building is where the text puts it)
@@ -76,6 +78,16 @@ def _ties(text: str, ordered: list[Place]) -> dict[str, Place]:
         if container is None or container.feature_kind not in (*POINT_KINDS, "admin1", "country"):
             continue
         between = text[part.end:container.start]
+        if container.feature_kind == "country" and _UNIT_TIE.fullmatch(between):
+            # "X in Russia's Y region": the unit after the country's possessive is the container
+            unit = next((p for p in ordered[i + 1:] if p.start > container.end), None)
+            if unit is not None and unit.feature_kind == "admin1" and \
+                    re.fullmatch(r"['’]s\s+(?:the\s+)?", text[container.end:unit.start]):
+                container, between = unit, text[part.end:container.start]
+        if container.feature_kind == "admin1" and part.feature_kind == "city" and \
+                re.fullmatch(r"\s+in\s+(?:the\s+)?(?:(?:Russia|Ukraine)['’]s\s+)?", between):
+            out.setdefault(_key(part), container)
+            continue
         noun = _PART_END.search(part.text)
         if len(between) > 80 or not (_TIE.fullmatch(between) or (noun or part.feature_kind == "landmark") and
                                      _BARE_TIE.fullmatch(between)):
@@ -84,6 +96,14 @@ def _ties(text: str, ordered: list[Place]) -> dict[str, Place]:
         if noun:
             out.setdefault(fold(part.text[:noun.start()]).lower(), container)  # "X" as well as "X refinery"
     return out
+
+
+def _container(ties: dict[str, Place], place: Place) -> Place | None:
+    """The place the text puts a mention in (``_ties``): by its text, or by its name without a part noun ("the X
+    refinery" where the text put X in a region)."""
+    found = ties.get(_key(place))
+    noun = _PART_END.search(place.text) if found is None else None
+    return ties.get(fold(place.text[:noun.start()]).lower()) if noun else found
 
 
 def _moved(place: Place, container: Place) -> Place:
@@ -108,7 +128,7 @@ def tie_places(text: str, places: list[Place]) -> list[Place]:
         if place.capital and _CLAUSE_OPENER.search(text, max(0, place.start - 12), place.start) and \
                 _FINITE_VERB.match(text, place.end):
             continue
-        container = ties.get(_key(place)) if place.feature_kind in POINT_KINDS else None
+        container = _container(ties, place) if place.feature_kind in POINT_KINDS else None
         if container is None or _inside(place, container) or place.start == container.start:
             out.append(place)
         elif container.feature_kind != "country":

@@ -318,7 +318,16 @@ _IRREALIS = re.compile(
     # a purpose or a goal: what an act is for is not what happened ("air defences to protect X from strikes",
     # "ahead of an attack", "a counteroffensive aimed at liberating X", "the goal is the liberation of X")
     r"protect\w*|shield\w*|defend\w* against|to (?:stop|prevent|halt|deter|counter|end)|ahead of|in case of|"
-    r"aim(?:s|ed)? (?:at|to)|in order to|goals?|objectives?|intentions?)\b",
+    r"aim(?:s|ed)? (?:at|to)|in order to|goals?|objectives?|intentions?|"
+    # leave or a request for a strike, not a strike ("urged allies to permit strikes on X", "authorised Kyiv to use
+    # missiles for strikes on X", "lifted restrictions on strikes"): what may be done
+    r"urg(?:e|es|ed|ing)|permi(?:t|ts|tted|tting|ssion)|authori[sz](?:e|es|ed|ing|ation)|lobb(?:y|ies|ied|ying)|"
+    r"green light|restrictions?\s+on|ban\s+on|"
+    # a court's verdict on a deed ("sentenced a soldier for shelling civilians in X"): the trial is the news
+    r"sentenc(?:ed|es|ing)|convict(?:ed|s|ing)|jailed|found\s+guilty|pleaded\s+guilty|"
+    # forces gathered for a strike yet to come ("is amassing troops for an attack on X", "massed forces for an assault")
+    r"(?:amass|mass|gather|concentrat|assembl|mobili[sz])\w*\s+(?:up\s+)?(?:[\w-]+\s+){0,3}?(?:forces|troops|"
+    r"units|reserves|soldiers|men|equipment)\s+for)\b",
     re.IGNORECASE)
 _PREPARED = re.compile(r"\b(prepar\w+|ready|braced?|bracing)\s+(?:for|against)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(not|never|no|nor|without|n['’]t|false|fake|refuted)\b", re.IGNORECASE)
@@ -326,6 +335,36 @@ _NEGATION = re.compile(r"\b(not|never|no|nor|without|n['’]t|false|fake|refuted
 # weeks are a time, not a duration ("in the early weeks of the invasion" dates one deed, as "in February" would)
 _SPAN_OF = (r"(?<!first\s)(?<!early\s)(?<!earliest\s)(?<!opening\s)(?<!initial\s)(?<!final\s)(?<!closing\s)"
             r"(?:months|weeks|years)\s+of")
+# a count of weeks, months or years ("over the past two years", "for several months")
+_HOW_MANY = (r"(?:(?:nearly|almost|about|around|some|over|more than)\s+)?(?:few|several|many|two|three|four|five|six|"
+             r"seven|eight|nine|ten|\d+)")
+# a state of being under fire rather than an incident: "X remains under shelling", "communities are under heavy fire",
+# "the territories under enemy shelling" (no verb of coming: "came under fire on Sunday" tells an incident; a past
+# "was under fire" may too)
+_UNDER_FIRE = (r"(?<!came\s)(?<!come\s)(?<!comes\s)(?<!coming\s)(?<!brought\s)(?<!was\s)(?<!were\s)(?<!been\s)"
+               r"under\s+(?:(?:constant|heavy|intense|enemy|Russian|Ukrainian|hostile|daily|artillery|relentless|"
+               r"massive|regular|heavier)\s+){0,3}(?:shelling|fire|attacks?|bombardment|bombing|strikes)")
+# a place told as one that lived through strikes ("has endured heavy bombardment", "has faced attacks", "witnessed
+# an escalation of attacks"): an experience or a trend, not one incident (a past "suffered a missile strike on
+# Friday" names one: the verb must be present or perfect, or its object a trend)
+_ENDURED = (r"(?:has|have)\s+(?:(?:also|long|repeatedly)\s+)?(?:endured|faced|suffered|seen|witnessed|experienced|"
+            r"weathered)\s+(?:(?:heavy|intense|constant|relentless|massive|daily|nightly|regular|frequent|fierce|"
+            r"near-constant|Russian|Ukrainian|enemy)\s+){0,3}(?:shelling|bombardment|bombing|attacks|strikes|airstrikes|"
+            r"fire)|(?:escalation|intensification)\s+of|(?:surge|uptick)\s+in|"
+            # a habit or a process: "has been pounding X", "keep shelling X", "stepped up shelling of X"
+            r"(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:pounding|shelling|bombing|bombarding|attacking|striking|targeting|"
+            r"hitting|storming|assaulting)|(?:keeps?|kept|keeping)\s+(?:on\s+)?(?:\w+ly\s+)?\w+ing|"
+            r"stepp(?:ed|ing)\s+up|steps\s+up|step\s+up")
+# a duration told with "for" ("has faced bombardment for months", "under attack for nearly a year"): what went on, not
+# one incident; but a record set against it is one ("the heaviest attack for months", "the first strike for weeks")
+_FOR_SPAN = re.compile(r"\bfor\s+(?:(?:" + _HOW_MANY + r"|the\s+(?:past|last)(?:\s+" + _HOW_MANY + r")?)\s+)?"
+                       r"(?:weeks|months|years)\b|\bfor\s+(?:(?:nearly|almost|about|around|over|more than)\s+)?"
+                       r"a\s+(?:year|month)\b", re.IGNORECASE)
+# strikes summed over a span of days ("over several days, 22 bombs were dropped on X"): a sum, no incident (a change of
+# control over several days is one: "retook the village over several days")
+_DAYS_SPAN = re.compile(r"\b(?:over|during|in|within)\s+(?:the\s+course\s+of\s+)?(?:several|a\s+few|many|"
+                        r"a\s+number\s+of)\s+(?:days|weeks|months)\b", re.IGNORECASE)
+_RECORD = re.compile(r"\b(?:first|\w\w+est|worst|biggest|largest)\b", re.IGNORECASE)
 # generic, ongoing or background statements: not one incident
 _GENERIC = re.compile(r"\b(constant(?:ly)?|frequent(?:ly)?|regular(?:ly)?|daily|nightly|repeated(?:ly)?|"
                       r"intensified|intensifying|continu(?:e|es|ed|ing|ous|ously)|ongoing|systematic(?:ally)?|"
@@ -337,9 +376,10 @@ _GENERIC = re.compile(r"\b(constant(?:ly)?|frequent(?:ly)?|regular(?:ly)?|daily|
                       r"time and again|at times|campaigns? of|in recent (?:days|weeks|months|years)|"
                       r"(?:\d+|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|several|many|multiple)"
                       r"\s+times|"
-                      r"(?:over|in|during) the (?:past|last) (?:few |several )?(?:weeks|months|years)|"
+                      r"(?:over|in|during) the (?:past|last) (?:" + _HOW_MANY + r" )?(?:weeks|months|years)|"
                       r"(?:over|in|during) the (?:past|last) (?:week|month|year)|"
-                      r"(?:this|last|that|the past) (?:week|month|year) alone)\b",
+
+                      r"(?:this|last|that|the past) (?:week|month|year) alone|" + _UNDER_FIRE + "|" + _ENDURED + r")\b",
                       re.IGNORECASE)
 # a sentence that opens on a span of time tells what has gone on since, not one incident
 _GENERIC_OPENER = re.compile(r"^\W*(?:(?:and|but)\s+)?(?:ever\s+since|since\s+then|from then on|since that time|"
@@ -493,6 +533,15 @@ _MANNER = re.compile(r",\s+(?:\w+ly\s+)?$")
 _SAME_PLACE = re.compile(r"\s+(?:it|them|the\s+(?:village|town|city|settlement|area|position)s?)\b", re.IGNORECASE)
 
 
+# a verb of reporting, with what introduces its report ("wrote about", "reported that", "reported on Monday that"):
+# who reports, before it, is not the agent of a deed it tells as a noun or a passive
+# (a side announcing a deed as a noun, "Russia announced the capture of X", is its doer: only the verbs of those who
+# report on others, journalists, analysts, bloggers)
+_REPORT_VERB = re.compile(r"\b(?:reported|reports|wrote|writes|posted|published)(?:\s+(?:on\s+\w+|"
+                          r"(?:earlier|later|also|today|yesterday)|that|about|of|on))*\s+", re.IGNORECASE)
+_VERBAL = re.compile(r"(?:ed|en|ing)\b|\b(?:took|retook|overran|fell|left|hit|struck|shot)\b", re.IGNORECASE)
+_NOUN_OF = re.compile(r"\s+of$", re.IGNORECASE)  # a trigger told as a noun with its object ("the capture of")
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)  # ... its "of" after it ("the shelling of")
 # the agent of a trigger noun, after it: "an attack by Russian troops", "shelling of the town by the army of X"
 _NOUN_AGENT = re.compile(r"(?:\s+(?:on|of|against|at|in)\s+[^,.;:]{0,40}?)?\s+by\s+(?:the\s+)?([^,.;:]{0,60})",
                          re.IGNORECASE)
@@ -620,10 +669,26 @@ def _list_clause_start(sentence: str, pos: int) -> int:
     return start
 
 
+# a phrase after a comma that elaborates what the clause before it names ("an escalation of assaults, including air
+# strikes"; "has endured bombardment for years, with rockets and glide bombs leaving ..."): no clause of its own, so
+# what scopes over the clause before scopes over it ("with" only before a bare noun: "with a strike on Monday killing
+# two" tells one incident of its own)
+_ELABORATION = re.compile(r"\s*(?:including|such\s+as|among\s+them|notably|with\s+(?!(?:an?|the|one|two|three|\d+)\b)"
+                          r"(?:[\w-]+\s+){0,3}?[\w-]+s\b)", re.IGNORECASE)
+
+
+def _elaborated_start(sentence: str, start: int) -> int:
+    """Where the clause starting at ``start`` begins once an elaboration (``_ELABORATION``) is read with the clause
+    it follows."""
+    if start >= 2 and sentence[start - 2:start] == ", " and _ELABORATION.match(sentence, start):
+        return _list_clause_start(sentence, start - 2)
+    return start
+
+
 def realis(sentence: str, pos: int) -> bool:
     """Whether the words before ``pos`` in its clause report a fact (no modal, fear, plan, negation); a list item's
-    clause is its verb's (``_list_clause_start``)."""
-    start = _list_clause_start(sentence, pos)
+    clause is its verb's (``_list_clause_start``), an elaboration's the clause it elaborates (``_ELABORATION``)."""
+    start = _elaborated_start(sentence, _list_clause_start(sentence, pos))
     before = sentence[start:pos]
     following = _CLAUSE_BREAK.search(sentence, pos)
     end = following.start() if following else len(sentence)
@@ -633,6 +698,9 @@ def realis(sentence: str, pos: int) -> bool:
     scope_start = max([m.end() for m in own if m.end() <= pos], default=start)
     scope_end = min([m.start() for m in own if m.start() >= pos], default=end)
     opener = _OPENING_PHRASE.match(sentence)  # "Over the past week, ...": a fronted adverbial scopes over its clause
+    span = _FOR_SPAN.search(sentence, scope_start, scope_end)
+    if span is not None and not _RECORD.search(sentence, scope_start, span.start()):
+        return False
     if _IRREALIS.search(before) or _GENERIC.search(sentence, scope_start, scope_end) or _PREPARED.search(before) or \
             _GENERIC_OPENER.match(sentence) or opener is not None and opener.end() <= pos and \
             not _CLAUSE_BREAK.search(sentence, opener.end(), pos) and _GENERIC.search(opener.group(1)):
@@ -706,6 +774,13 @@ def actor(sentence: str, start: int, end: int, *, passive: bool) -> str:
         if side or country:  # "by Russian troops"; "recaptured by Ukraine": the country as the agent
             return side or ("Ukraine" if country.group(1) in ("Ukraine", "Kyiv", "Kiev") else "Russia")
     before = sentence[max(clause_start(sentence, start) - 40, 0):start]
+    if passive or not _VERBAL.search(sentence, start, end) or _NOUN_OF.search(sentence, start, end) or \
+            _OF_AFTER.match(sentence, end):
+        report = None
+        for report in _REPORT_VERB.finditer(before):
+            pass
+        if report is not None:  # "DeepState wrote about the capture of X", "officials said X was taken": the speaker
+            before = before[report.end():]  # names no agent of a deed told as a noun or a passive
     subject = _COUNTRY_SUBJECT.search(before) if not passive else None
     if subject and _PREPOSITION_BEFORE.search(before, 0, subject.start()):
         subject = None  # "forces in Ukraine have launched": the country is where, not who
@@ -785,10 +860,25 @@ _MODAL_AFTER_CHARS = 120  # how far after the gerund its modal may stand
 # a strike noun as the subject of the sentence ("A Russian attack on X would ..."): a determiner and at most two words
 # before it; the verb it governs, the first one after it, a modal (no verb, no clause break in between)
 # (an indefinite one: "the attack on X will be investigated" presupposes the attack; "may have" is a guess about the past)
-_NOMINAL_SUBJECT = re.compile(r"^\W*(?:an?|any|another|such\s+an?)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_NOMINAL_SUBJECT = re.compile(r"^\W*(?:(?:an?|any|another|such\s+an?)\s+(?:[\w'’-]+\s+){0,2}|"
+                              r"(?!(?:the|this|that|these|those|its|their|his|her|our)\b)"
+                              r"(?:(?:more|further|new|future|additional|possible|fresh)\s+)?(?:[\w'’-]+\s+){0,2})$",
+                              re.IGNORECASE)  # (or a bare plural: "New drone attacks on X are expected")
 _PAST_FORM = re.compile(r"(?:ed|ing)\b", re.IGNORECASE)
+# a definite strike or capture noun opening the sentence ("The capture of X would ...", "The fall of X could ...")
+_DEFINITE_SUBJECT = re.compile(r"^\W*(?:the|its|their|a\s+potential|any\s+potential)\s+(?:[\w'’-]+\s+){0,2}$",
+                               re.IGNORECASE)
+_COUNTERFACTUAL_NEXT = re.compile(r"(?:(?!\b(?:\w+ed|was|were|is|are|has|have|had|hit|struck|killed)\b)[^,;:.!?])"
+                                  r"{0,60}?\b(?:would|could|might)\b(?!\s+have\b)", re.IGNORECASE)
+_TIME_TOLD = re.compile(r"\b(?:on|last|yesterday|overnight|earlier|ago|in\s+\d{4})\b", re.IGNORECASE)  # it happened
+# people taken prisoner: a captive noun right before "captured" and a preposition right after it (no place object)
+_CAPTIVES_BEFORE = re.compile(r"\b(?:soldiers|troops|servicem[ae]n|service\s+members|fighters|marines|paratroopers|"
+                              r"prisoners|civilians|men|mercenaries|conscripts)\s+(?:who\s+were\s+)?$", re.IGNORECASE)
+_PREPOSITION_NEXT = re.compile(r"\s+(?:in|near|during|at|on|by|outside|after|while)\b", re.IGNORECASE)
 _MODAL_VERB_NEXT = re.compile(r"(?:(?!\b(?:\w+ed|was|were|is|are|has|have|had|hit|struck|killed)\b)[^,;:.!?])"
-                              r"{0,60}?\b(?:would|could|might|will|may|should|must)\b(?!\s+have\b)", re.IGNORECASE)
+                              r"{0,60}?\b(?:would|could|might|will|may|should|must|(?:is|are)\s+(?:\w+ly\s+)?"
+                              r"(?:expected|likely|planned|possible|anticipated|feared|imminent|inevitable|being\s+planned|"
+                              r"being\s+prepared))\b(?!\s+have\b)", re.IGNORECASE)
 
 
 # "took" or "taken" with no object, in a relative clause about a settlement ("X, which Moscow said it had taken in
@@ -836,6 +926,15 @@ def triggers(sentence: str) -> list[Trigger]:
         if fact and _NOMINAL_SUBJECT.match(sentence[:start]) and not _PAST_FORM.search(sentence[start:end]) and \
                 _MODAL_VERB_NEXT.match(sentence, end):
             fact = False  # "A Russian attack on X would be a disaster": the strike as the subject of a modal verb
+        if fact and _DEFINITE_SUBJECT.match(sentence[:start]) and not _PAST_FORM.search(sentence[start:end]) and \
+                (modal := _COUNTERFACTUAL_NEXT.match(sentence, end)) and not _TIME_TOLD.search(modal.group(0)):
+            fact = False  # "The capture of X would open the road to Y": what taking it would mean ("will be
+            # investigated" presupposes the deed: only a counterfactual modal)
+        if fact and name in STRIKES and _DAYS_SPAN.search(sentence, 0, _next_clause_end(sentence, end)):
+            fact = False  # "Over several days, 22 bombs were dropped on X": strikes summed over days
+        if fact and name == "capture" and _CAPTIVES_BEFORE.search(sentence, max(0, start - 40), start) and \
+                _PREPOSITION_NEXT.match(sentence, end):
+            fact = False  # "Ukrainian soldiers captured in the X region were shown on TV": people taken prisoner
         if not fact and name == "capture" and _OCCUPIED_SINCE.match(sentence, start):
             fact = realis(sentence[:end], start)  # "had been occupied since the war began": the occupation happened
         if not fact or _not_an_incident(sentence, start, end) or _given_as_reason(sentence, start, end):

@@ -32,6 +32,10 @@ class EventWeights:
     doubtful_place_confidence: float = 0.5  # a sentence whose only places the geoparser is less sure of than this,
     # with no toll beyond the incident's, stays in the incident told before (a far namesake of an unknown village
     # would otherwise split off a sub-count of the toll as an incident of its own)
+    withdrawal_capture_days: int = 2  # how many days apart one side's withdrawal from a place and the other side's
+    # capture of it may be told in one article and still be one change of control
+    statement_after_days: int = 2  # how many days after an incident's day a statement referring back to it ("the
+    # shelling damaged a school, the governor said on Sunday") may be dated and still tell of it
     breakdown_window_chars: int = 60  # how far after a figure the place it is told at may stand, for the figures
     # after a total to be its breakdown by place ("ten were injured: seven in A and three more in B"); further, the
     # place may be the next clause's
