@@ -32,6 +32,7 @@ import re
 import tempfile
 from array import array
 from bisect import bisect_right
+from itertools import chain
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -232,6 +233,26 @@ def _gather(values: np.ndarray, start: np.ndarray, stop: np.ndarray) -> np.ndarr
         return np.zeros(0, dtype=np.int64)
     shift = np.repeat(start - (np.cumsum(lengths) - lengths), lengths)  # output position -> values position
     return np.asarray(values[np.arange(total, dtype=np.int64) + shift], dtype=np.int64)
+
+
+def _flattened(found: list[int | list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Per bucket of ``found`` (its article, or its articles), how many articles it holds, and every article one
+    bucket after the other (int64 arrays): one pass over the buckets, the lists (the fewer) read on their own."""
+    single = np.fromiter((value if isinstance(value, int) else -1 for value in found), dtype=np.int64,
+                         count=len(found))  # -1: a list (an article is >= 0)
+    counts = np.ones(len(found), dtype=np.int64)
+    several = np.flatnonzero(single < 0)
+    lists = [found[k] for k in several.tolist()]
+    counts[several] = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    starts = np.cumsum(counts) - counts
+    values = np.empty(int(counts.sum()), dtype=np.int64)
+    alone = single >= 0
+    values[starts[alone]] = single[alone]
+    if lists:
+        at = starts[several]
+        values[_gather(np.arange(len(values), dtype=np.int64), at, at + counts[several])] = np.fromiter(
+            chain.from_iterable(lists), dtype=np.int64, count=int(counts[several].sum()))
+    return counts, values
 
 
 def _slice(level: Level, start: int, stop: int) -> Level:
@@ -437,10 +458,10 @@ class _Buckets:
         if self.recent:
             new_keys = np.fromiter(self.recent, dtype=np.uint64, count=len(self.recent))
             order = np.argsort(new_keys, kind="stable")
-            lists = [[v] if isinstance(v, int) else v for v in self.recent.values()]
-            new_counts = np.fromiter((len(lists[i]) for i in order.tolist()), dtype=np.int64, count=len(order))
-            new_values = np.fromiter((a for i in order.tolist() for a in lists[i]), dtype=np.int32,
-                                     count=int(new_counts.sum()))
+            counts, values = _flattened(list(self.recent.values()))
+            starts = np.cumsum(counts) - counts  # where each key's articles are in ``values`` (the dict's order)
+            new_counts = counts[order]
+            new_values = _gather(values, starts[order], starts[order] + new_counts).astype(np.int32)
             self.recent = {}
             new = (new_keys[order], np.concatenate([[0], np.cumsum(new_counts)]).astype(np.int64), new_values)
             self.small = self._merged(self.small, new)

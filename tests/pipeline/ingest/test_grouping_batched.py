@@ -165,3 +165,15 @@ def test_a_kept_articles_day_is_read_without_its_shingles():
             kept.freeze()
     assert [kept.day(article) for article in range(5)] == [kept.get(article)[1] for article in range(5)]
     assert [kept.day(article) for article in range(5)] == [700_000, None, 700_003, None, 700_010]
+
+
+def test_recent_buckets_flattened_in_one_pass_are_the_lists_one_by_one():
+    rng = random.Random(11)
+    found = [rng.randrange(1000) if rng.random() < 0.7 else [rng.randrange(1000) for _ in range(rng.randrange(1, 17))]
+             for _ in range(500)]
+    counts, values = syndication._flattened(found)
+    lists = [[value] if isinstance(value, int) else value for value in found]
+    assert counts.tolist() == [len(value) for value in lists]
+    assert values.tolist() == [article for value in lists for article in value]
+    assert [a.tolist() for a in syndication._flattened([7])] == [[1], [7]]
+    assert [a.tolist() for a in syndication._flattened([[1, 2], [3]])] == [[2, 1], [1, 2, 3]]
