@@ -32,7 +32,8 @@ import re
 import tempfile
 from array import array
 from bisect import bisect_right
-from collections import Counter, OrderedDict
+from itertools import chain
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -153,6 +154,31 @@ def _bucket(band: int, tag: int) -> int:
     return (band ^ ((tag + 2) * 0x9E3779B97F4A7C15)) & 0xFFFFFFFFFFFFFFFF
 
 
+def _buckets(bands: np.ndarray, tags: tuple[int, ...]) -> np.ndarray:
+    """``_bucket(band, tag)`` for every band and tag, band by band (uint64): the keys an article looks up or files."""
+    salts = np.array([((tag + 2) * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF for tag in tags], dtype=np.uint64)
+    return (bands[:, None] ^ salts[None, :]).ravel()
+
+
+def _jaccards(a: np.ndarray, others: list[np.ndarray]) -> list[float]:
+    """``jaccard(a, b)`` for every b of ``others`` (sorted unique hash arrays), with one search for all of them."""
+    if not others:
+        return []
+    if not len(a):
+        return [0.0] * len(others)
+    sizes = [len(b) for b in others]
+    together = np.concatenate(others)
+    at = np.minimum(np.searchsorted(a, together), len(a) - 1)
+    ends = np.cumsum(np.asarray(a[at] == together, dtype=np.int64))
+    bounds = np.cumsum(sizes).tolist()
+    out, before = [], 0
+    for size, end in zip(sizes, bounds):
+        common = int(ends[end - 1]) - before if size else 0  # b's items found in a: |a & b| (both sets)
+        before = int(ends[end - 1]) if size else before
+        out.append(common / (len(a) + size - common) if size else 0.0)
+    return out
+
+
 def _day(date: str | None) -> int | None:
     if not date:
         return None
@@ -197,6 +223,36 @@ def _find(level: Level, keys: list[int]) -> list[list[int] | None]:
             j = int(at[n])
             found[n] = values[starts[j]:starts[j + 1]].tolist()
     return found
+
+
+def _gather(values: np.ndarray, start: np.ndarray, stop: np.ndarray) -> np.ndarray:
+    """``values[start[k]:stop[k]]`` for every k, one after the other, as an int64 array (one fancy index)."""
+    lengths = stop - start
+    total = int(lengths.sum())
+    if not total:
+        return np.zeros(0, dtype=np.int64)
+    shift = np.repeat(start - (np.cumsum(lengths) - lengths), lengths)  # output position -> values position
+    return np.asarray(values[np.arange(total, dtype=np.int64) + shift], dtype=np.int64)
+
+
+def _flattened(found: list[int | list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Per bucket of ``found`` (its article, or its articles), how many articles it holds, and every article one
+    bucket after the other (int64 arrays): one pass over the buckets, the lists (the fewer) read on their own."""
+    single = np.fromiter((value if isinstance(value, int) else -1 for value in found), dtype=np.int64,
+                         count=len(found))  # -1: a list (an article is >= 0)
+    counts = np.ones(len(found), dtype=np.int64)
+    several = np.flatnonzero(single < 0)
+    lists = [found[k] for k in several.tolist()]
+    counts[several] = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    starts = np.cumsum(counts) - counts
+    values = np.empty(int(counts.sum()), dtype=np.int64)
+    alone = single >= 0
+    values[starts[alone]] = single[alone]
+    if lists:
+        at = starts[several]
+        values[_gather(np.arange(len(values), dtype=np.int64), at, at + counts[several])] = np.fromiter(
+            chain.from_iterable(lists), dtype=np.int64, count=int(counts[several].sum()))
+    return counts, values
 
 
 def _slice(level: Level, start: int, stop: int) -> Level:
@@ -319,6 +375,57 @@ class _Buckets:
             newer = [older[n] if found is None else found for n, found in enumerate(newer)]
         return newer
 
+    def _spans(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per key of ``keys`` (uint64): the level holding its articles when ``recent`` does not (0: none, 1: small,
+        2: large: the small one wins, as in ``_frozen``) and where they are in that level's values (start, stop)."""
+        level = np.zeros(len(keys), dtype=np.int8)
+        start, stop = np.zeros(len(keys), dtype=np.int64), np.zeros(len(keys), dtype=np.int64)
+        for tag, (level_keys, starts, _values) in ((2, self.large), (1, self.small)):  # the small one last: it wins
+            if len(level_keys):
+                at = np.minimum(np.searchsorted(level_keys, keys), len(level_keys) - 1)
+                hit = level_keys[at] == keys
+                level[hit], start[hit], stop[hit] = tag, starts[at[hit]], starts[at[hit] + 1]
+        return level, start, stop
+
+    def articles_of(self, keys: np.ndarray) -> np.ndarray:
+        """The articles of every bucket of ``keys`` one after the other (an article once per bucket holding it: what
+        ``lookup`` gives, concatenated), as an int64 array."""
+        recent = self.recent
+        found = [recent.get(key) for key in keys.tolist()]
+        loose: list[int] = []
+        for value in found:
+            if value is not None:
+                if isinstance(value, int):
+                    loose.append(value)
+                else:
+                    loose.extend(value)
+        level, start, stop = self._spans(keys)
+        level[[value is not None for value in found]] = 0  # a key changed since the last freeze: its recent list
+        pieces = [np.asarray(loose, dtype=np.int64)]
+        for tag, (_keys, _starts, values) in ((1, self.small), (2, self.large)):
+            mine = level == tag
+            if mine.any():
+                pieces.append(_gather(values, start[mine], stop[mine]))
+        return np.concatenate(pieces)
+
+    def file_all(self, keys: np.ndarray, article: int) -> None:
+        """``file(keys, article)`` with the frozen levels searched once for every key (same result)."""
+        level, start, stop = self._spans(keys)
+        levels = (None, self.small[2], self.large[2])
+        recent = self.recent
+        for key, tag, first, last in zip(keys.tolist(), level.tolist(), start.tolist(), stop.tolist()):
+            found = recent.get(key)
+            if found is None:
+                if not tag:
+                    recent[key] = article
+                    continue
+                found = levels[tag][first:last].tolist()
+            elif isinstance(found, int):
+                found = [found]
+            if len(found) < BUCKET_CAP:
+                found.append(article)
+                recent[key] = found
+
     def lookup(self, keys: list[int]) -> list[list[int] | None]:
         """The articles of each of ``keys`` (None: an empty bucket)."""
         out = []
@@ -351,10 +458,10 @@ class _Buckets:
         if self.recent:
             new_keys = np.fromiter(self.recent, dtype=np.uint64, count=len(self.recent))
             order = np.argsort(new_keys, kind="stable")
-            lists = [[v] if isinstance(v, int) else v for v in self.recent.values()]
-            new_counts = np.fromiter((len(lists[i]) for i in order.tolist()), dtype=np.int64, count=len(order))
-            new_values = np.fromiter((a for i in order.tolist() for a in lists[i]), dtype=np.int32,
-                                     count=int(new_counts.sum()))
+            counts, values = _flattened(list(self.recent.values()))
+            starts = np.cumsum(counts) - counts  # where each key's articles are in ``values`` (the dict's order)
+            new_counts = counts[order]
+            new_values = _gather(values, starts[order], starts[order] + new_counts).astype(np.int32)
             self.recent = {}
             new = (new_keys[order], np.concatenate([[0], np.cumsum(new_counts)]).astype(np.int64), new_values)
             self.small = self._merged(self.small, new)
@@ -431,6 +538,15 @@ class _Shingles:
         else:
             found = hashes[where[k]:where[k + 1]]
         return found, None if day == _NO_DAY else day
+
+    def day(self, article: int) -> int | None:
+        """The day of a kept article (its hashes are not read)."""
+        j = self.slot[article]
+        if j >= self.block_start[-1]:
+            return self.recent[j - self.block_start[-1]][1]
+        b = bisect_right(self.block_start, j) - 1
+        day = int(self.days[b][j - self.block_start[b]])
+        return None if day == _NO_DAY else day
 
     def freeze(self) -> None:
         if not self.recent:
@@ -567,23 +683,24 @@ class Grouping:
         week = None if day is None else day // _WEEK
         # a dated article meets the dated of its week and the two beside it, and the undated; an undated one meets all
         look = (_DATED, _UNDATED) if week is None else (week - 1, week, week + 1, _UNDATED)
-        shared: Counter[int] = Counter()
-        for found in self.buckets.lookup([_bucket(band, tag) for band in fp.bands for tag in look]):
-            if found is not None:
-                shared.update(found)
-        checked = 0
-        for other, _count in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
-            other_shingles, other_day = self.kept.get(other)
-            if day is not None and other_day is not None and abs(day - other_day) > WINDOW_DAYS:
-                continue
-            if checked == MAX_CANDIDATES:
+        bands = np.asarray(fp.bands, dtype=np.uint64)
+        # the candidates sharing the most band keys first (ties: the earlier article), as many as the checks take
+        others, counts = np.unique(self.buckets.articles_of(_buckets(bands, look)), return_counts=True)
+        candidates = others[np.lexsort((others, -counts))].tolist()
+        checked: list[int] = []
+        for other in candidates:
+            if len(checked) == MAX_CANDIDATES:
                 break
-            checked += 1
-            if self._find(other) != self._find(i) and jaccard(fp.shingles, other_shingles) >= self.threshold:
+            other_day = self.kept.day(other) if day is not None else None
+            if other_day is not None and abs(day - other_day) > WINDOW_DAYS:
+                continue
+            checked.append(other)
+        similar = _jaccards(fp.shingles, [self.kept.get(other)[0] for other in checked])
+        for other, similarity in zip(checked, similar):
+            if self._find(other) != self._find(i) and similarity >= self.threshold:
                 self._union(other, i)
         self.kept.add(i, fp.shingles, day)
-        self.buckets.file([_bucket(band, tag) for band in fp.bands
-                           for tag in ((_UNDATED,) if week is None else (week, _DATED))], i)
+        self.buckets.file_all(_buckets(bands, (_UNDATED,) if week is None else (week, _DATED)), i)
         if len(self.kept.recent) >= _FREEZE_EVERY:  # older ones: arrays (and their shingles in the store)
             self.freeze()
 
