@@ -70,3 +70,43 @@ def test_fighters_hitting_or_targeting_a_place_is_an_attack_there(geoparser, bod
 ])
 def test_hit_or_targeted_without_fighters_hitting_a_place_is_no_attack(geoparser, body):
     assert not _strikes(geoparser, body)
+
+
+@pytest.mark.parametrize("body, names", [
+    ("Ukrainian forces liberated 12 villages in the Kharkiv region, the general staff said on Sunday. In addition to "
+     "those named earlier, these are Kurylivka, Petropavlivka and Kyslivka.", {"Kurylivka", "Petropavlivka", "Kyslivka"}),
+    ("Ukrainian troops have liberated 20 settlements in the Kharkiv region this week. They include Kurylivka and "
+     "Kyslivka.", {"Kurylivka", "Kyslivka"}),
+    ("Russian forces said they had captured several villages in the Donetsk region. These are Krasnohorivka and "
+     "Novomykhailivka.", {"Krasnohorivka", "Novomykhailivka"}),
+])
+def test_a_list_referring_back_to_a_tally_names_its_settlements_however_many(geoparser, body, names):
+    got = [e for e in _strikes(geoparser, body) if e.sub_event_type in ("recapture", "capture")]
+    assert names <= _names(got)
+
+
+@pytest.mark.parametrize("body", [
+    "Ukrainian forces liberated 75 settlements in the Kherson region, the governor said on Sunday. Kherson and "
+    "Mykolaiv are the largest cities of the south.",
+    "Ukrainian troops retook several villages in the Kharkiv region. Kharkiv and Izium remain the largest towns there.",
+    "Russian forces captured two villages in the Donetsk region, the ministry said. These are Krasnohorivka, "
+    "Novomykhailivka and Kurakhove.",  # more than counted: not the tally's list
+])
+def test_towns_named_after_a_tally_without_referring_to_it_are_not_its_settlements(geoparser, body):
+    assert not [e for e in _strikes(geoparser, body) if e.sub_event_type in ("recapture", "capture")]
+
+
+@pytest.mark.parametrize("body", [
+    "Russia launched a missile attack on Ukraine on Monday. Multiple explosions were reported in the cities of "
+    "Zhytomyr, Lviv, Dnipro and Ternopil.",
+    "Explosions rocked Zhytomyr, Lviv, Dnipro and Ternopil on Monday morning as Russian missiles flew over Ukraine.",
+])
+def test_explosions_reported_in_towns_of_many_regions_are_a_strike_at_each(geoparser, body):
+    got = _strikes(geoparser, body)
+    assert {"Zhytomyr", "Lviv", "Dnipro", "Ternopil"} <= _names(got)
+
+
+def test_explosions_only_heard_in_towns_of_many_regions_are_no_strike(geoparser):
+    got = _strikes(geoparser, "On Monday explosions were heard in Zhytomyr, Lviv, Dnipro and Ternopil, local media "
+                              "said.")
+    assert not got
