@@ -197,8 +197,6 @@ _PLACE_ANAPHOR = re.compile(r"^\s+(?:control\s+(?:of|over)\s+|of\s+)?(?:the|this
 _COMPASS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
 _LIST_TAIL = (r"(?:\s*\([^()]{1,40}\)|(?:\s+in\s+(?:the\s+)?|\s*,\s*)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+"
               r"(?i:region|oblast|province)|"
-              # each place's own district ("A of the X district, B in the Y district and C": ``_DISTRICT_OF``)
-              r"\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?i:district|raion|rayon|hromada)|"
               r"\s+in\s+(?:the\s+)?(?i:" + _COMPASS + r")(?:\s+(?:part\s+of\s+(?:the\s+)?)?[A-Z][\w'’-]+)?)?"
               r"(?:\s+on\s+(?:(?:" + MONTH_NAMES + r")\s+\d{1,2}|\d{1,2}\s+(?:" + MONTH_NAMES + r"))|"
               r"\s+in\s+(?:(?:early|late|mid-?)\s*)?(?:(?:" + MONTH_NAMES + r")(?:\s+\d{4})?|\d{4}))?")
@@ -830,19 +828,6 @@ def _without_locators(points: list[Place], text: str, units: list[Place] = ()) -
             continue
         out.append(p)
     return out
-
-
-# between a settlement and the district that locates it ("Vovchansk of the X district", "A in the X raion")
-_DISTRICT_OF = re.compile(r"^\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _without_district_locators(points: list[Place], text: str, s0: int) -> list[Place]:
-    """``points`` (of one sentence starting at ``s0``) but the districts that locate the settlement before them ("A of
-    the X district, B in the Y district"): no items of a list (the district stays a place of the sentence: a later
-    sentence telling of the district is the same incident)."""
-    return [p for i, p in enumerate(points)
-            if not (i and _DISTRICT_OF.match(text[points[i - 1].end - s0:p.start - s0]) and
-                    _DISTRICT_AFTER.match(text, p.end - s0))]
 
 
 def _after_page(date: EventDate | None, published: EventDate) -> bool:
@@ -1953,32 +1938,15 @@ def _with_regions(sent: _Sentence, trig: Trigger, listed: list[Place]) -> list[P
     return listed + list(units.values())
 
 
-# between the subject of a passive strike and its verb ("A and B were shelled", "A, B and C have also been hit"); the
-# auxiliary left out when the trigger holds it ("A and B were hit", "A and B came under fire": ``_OWN_AUXILIARY``)
+# between the subject of a passive strike and its verb ("A and B were shelled", "A, B and C have also been hit")
 _PASSIVE_GAP = re.compile(r"^\s*(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)(?:(?:also|again|\w+ly)\s+)*$",
                           re.IGNORECASE)
-_OWN_AUXILIARY_GAP = re.compile(r"^\s*(?:(?:have|has|had)\s+)?(?:(?:also|again|\w+ly)\s+)*$", re.IGNORECASE)
-_SUBJECT_TAIL = re.compile(_LIST_TAIL + r"(?:\s*,?\s+and\s+(?:several\s+|many\s+|some\s+)?others\b)?")
-_OWN_AUXILIARY = re.compile(r"(?:was|were|been)\s|came\s+under\b", re.IGNORECASE)
 
 
 def _subject_of_passive(sent: _Sentence, trig: Trigger, listed: list[Place]) -> bool:
     """Whether ``listed`` is the subject of the passive strike ``trig`` right before its auxiliary ("the villages of A
     and B were shelled"), not places named earlier in the sentence ("residents of A said homes were hit")."""
-    gap = sent.text[listed[-1].end - sent.start:trig.start] if listed else ""
-    gap = gap[_SUBJECT_TAIL.match(gap).end():]  # the last item's own unit, and the rest left unnamed
-    return bool(listed) and (_PASSIVE_GAP.match(gap) is not None or
-                             _OWN_AUXILIARY.match(trig.text) is not None and _OWN_AUXILIARY_GAP.match(gap) is not None)
-
-
-def _undergone(sent: _Sentence, trig: Trigger) -> bool:
-    """Whether the strike ``trig`` holds its own auxiliary or tells what a place underwent ("A and B were hit", "A, B
-    and C came under fire") with places right before it: they are its subject, as a passive's."""
-    if trig.passive or trig.control or not _OWN_AUXILIARY.match(trig.text):
-        return False
-    before = _without_district_locators([p for p in sent.points if p.end - sent.start <= trig.start], sent.text,
-                                        sent.start)
-    return _subject_of_passive(sent, trig, before[-1:])
+    return bool(listed) and _PASSIVE_GAP.match(sent.text[listed[-1].end - sent.start:trig.start]) is not None
 
 
 def _listed_targets(article: str, text: str, inc: _Incident, event: Event, seen: dict[tuple, Event]) -> list[Event]:
@@ -2470,8 +2438,6 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     """The places a change-of-control verb is about: its object (a list counts), or its subject if passive; none when
     the object is a settlement left unnamed (``unnamed_object``)."""
     text, s0 = sent.text, sent.start
-    if _undergone(sent, trig):
-        trig = replace(trig, passive=True)  # "A, B and C were hit": the list before it, as for any passive
     if unnamed_object(text, trig):
         # ... unless the sentence names it after all ("one more settlement in the X region -- A", "naming it as A")
         return [p for p in sent.points if p.start - s0 >= trig.end and
@@ -2480,7 +2446,7 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
         return relative  # "X, which Russian forces took in May": the settlement the clause is about, or none
     if bare_take(trig):
         return _taken_name(sent, trig)
-    after = _without_district_locators([p for p in sent.points if p.start - s0 >= trig.end], text, s0)
+    after = [p for p in sent.points if p.start - s0 >= trig.end]
     if not trig.passive and (tally := _UNNAMED_TALLY.match(text, _TALLY_LEAD.match(text, trig.end).end())) and \
             (announced := _announced(sent, tally)):
         return announced  # "attacked two villages in the X region: A ..., and B ...": the villages the tally counts
@@ -2529,9 +2495,8 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
         return [sent.points[0]]  # "X ... since troops liberated it": the sentence's subject
     if trig.passive and (tally := _subject_tally(text, trig.start)) and (announced := _announced(sent, tally)):
         return announced  # "the following villages were liberated: A, B and C": the settlements its subject counts
-    before = _without_district_locators([p for p in sent.points if p.end - s0 <= trig.start and
-                                         (trig.passive or trig.start - (p.end - s0) <= WEIGHTS.subject_window_chars)],
-                                        text, s0)
+    before = [p for p in sent.points if p.end - s0 <= trig.start and
+              (trig.passive or trig.start - (p.end - s0) <= WEIGHTS.subject_window_chars)]
     if before and (trig.passive or not after):
         gap = text[before[-1].end - s0:trig.start]
         if not re.search(r"[.;]|\b(?:after|when|while|but|because)\b", gap) and \

@@ -30,7 +30,6 @@ STRIKES = ("missile_strike", "drone_strike", "airstrike", "shelling", "explosion
 # what a place-taking verb takes ("took the villages of", "freed the nearby town") and whom it drives out
 _SETTLEMENTS = r"(?:villages?|towns?|cities|city|settlements?|localit(?:y|ies)|hamlets?)(?:\s+of)?"
 _COMBATANTS = r"(?:forces|troops|army|armies|units|occupiers|invaders|soldiers|fighters|militants|enemy)"
-_COMBATANT_WORDS = ("forces", "troops", "army", "units", "occupiers", "invaders", "soldiers", "fighters", "enemy")
 # the wordings of a recapture say who gains the place, not whether it was theirs before: a ministry's "liberated" or
 # "recaptured" of a place in the other country is a capture (``Trigger.direction``)
 _HOME = {"Russia": "RU", "Ukraine": "UA"}
@@ -150,11 +149,6 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                r"as\s+a\s+result\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:attacks?|strikes?|shelling)|"
                r"bombard(?:ed|ing|ments?|s)?|"
                r"(?:was|were|been)\s+(?:also\s+|again\s+)?(?:hit|targeted)|" + _REPELLED + r"|"
-               # the active form with fighters as its subject and a place as its object ("the occupiers hit the
-               # villages of A and B", "Russian forces targeted X"): "hit" and "targeted" alone are too common words
-               r"(?:" + "|".join(f"(?<={w} )" for w in _COMBATANT_WORDS) + r")(?:also\s+|again\s+)?(?:hit|targeted)"
-               r"(?=\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:villages?|towns?|city|cities|settlements?|outskirts|"
-               r"centre|center|suburbs?|port|district)\b|(?-i:[A-Z])))|"
                # a place told as under attack ("the village came under fire", "came under attack from drones"); a
                # weapon fired at a settlement ("fired cluster munitions from a launcher at the village of X")
                # (the simple past: "has come under attack" tells a state of the war, not one incident)

@@ -1,7 +1,6 @@
-"""Gold events never extracted (issue 13, session 21): a list of places as the subject of a strike that holds its own
-auxiliary ("A, B and C were hit", "came under fire"), each place with its own district ("A of the X district, B in the
-Y district"), and fighters hitting or targeting a place in the active voice. Every sentence is written for these
-tests; none comes from an evaluation set.
+"""Gold events never extracted (issue 13, session 21): a list of settlements told after a tally it refers back to ("...
+liberated 12 villages. These are A, B and C"), and explosions reported in towns of many regions. Every sentence is
+written for these tests; none comes from an evaluation set.
 """
 
 from __future__ import annotations
@@ -20,56 +19,6 @@ def _strikes(parser, body: str) -> list:
 
 def _names(events: list) -> set[str]:
     return {e.place.name for e in events if e.place is not None}
-
-
-@pytest.mark.parametrize("body", [
-    "According to the governor, Vovchansk, Dvorichne and Kozacha Lopan were hit on Sunday.",
-    "On Sunday, the towns of Vovchansk, Dvorichne and Kozacha Lopan were hit.",
-    "On Sunday, Vovchansk, Dvorichne and Kozacha Lopan came under fire.",
-    "On Sunday, Vovchansk, Dvorichne and Kozacha Lopan have also been hit, the governor said.",
-])
-def test_a_list_before_a_strike_holding_its_auxiliary_is_its_subject(geoparser, body):
-    got = _strikes(geoparser, body)
-    assert {"Vovchansk", "Dvorichne", "Kozacha Lopan"} <= _names(got)
-    assert all(e.when.date == "2024-03-03" for e in got)
-
-
-@pytest.mark.parametrize("body", [
-    "Russian troops shelled the Kharkiv region over the past day. According to the governor, the city of Vovchansk "
-    "of the Chuhuiv district and the villages of Dvorichne of the Kupiansk district and Kozacha Lopan of the Kharkiv "
-    "district were hit.",
-    "Russian troops shelled the Kharkiv region over the past day. The city of Vovchansk in the Chuhuiv district, "
-    "Dvorichne in the Kupiansk district and Kozacha Lopan in the Kharkiv district came under fire.",
-    "The enemy shelled Vovchansk of the Chuhuiv district, Dvorichne of the Kupiansk district and Kozacha Lopan of "
-    "the Kharkiv district on Sunday.",
-])
-def test_each_place_of_a_list_with_its_own_district_is_struck_and_the_districts_are_not(geoparser, body):
-    got = _strikes(geoparser, body)
-    assert {"Vovchansk", "Dvorichne", "Kozacha Lopan"} <= _names(got)
-    assert not _names(got) & {"Kupyansk", "Chuhuiv"}  # the districts only locate the villages
-
-
-def test_several_towns_targeted_then_named_after_including_stay_the_objects(geoparser):
-    got = _strikes(geoparser, "On Sunday, several towns were targeted by Russia, including Izium, Lozova and Balakliia.")
-    assert {"Izyum", "Lozova", "Balakliya"} <= _names(got)
-
-
-@pytest.mark.parametrize("body, place", [
-    ("Russian troops hit the village of Dvorichne with artillery overnight.", "Dvorichne"),
-    ("Ukrainian forces targeted the village of Tetkino in the Kursk region on Friday, the governor said.", "Tëtkino"),
-    ("On Sunday the occupiers hit the villages of Dvorichne and Kindrashivka with artillery.", "Kindrashivka"),
-])
-def test_fighters_hitting_or_targeting_a_place_is_an_attack_there(geoparser, body, place):
-    assert place in _names(_strikes(geoparser, body))
-
-
-@pytest.mark.parametrize("body", [
-    "The song hit the charts in Kharkiv last year, and the band's fans cheered.",
-    "Russian forces hit back at critics on Sunday, the ministry said in Moscow.",
-    "Ukrainian forces targeted recruitment drives at students, officials in Kyiv said.",
-])
-def test_hit_or_targeted_without_fighters_hitting_a_place_is_no_attack(geoparser, body):
-    assert not _strikes(geoparser, body)
 
 
 @pytest.mark.parametrize("body, names", [
