@@ -88,19 +88,18 @@ def _without_sweeps(events: list[Event], sentences: list) -> list[Event]:
     told only in sentences listing towns of ``SWEEP_REGIONS`` or more admin-1 units ("Russian forces have attacked
     the ports including A, B, C and D as they try to ..."): a summary of the war, not an incident at each town.
     Strikes told with a day ("On July 14, cities were targeted, including A, B and C"), even the page's own, are
-    that day's strikes: no sweep. Explosions told over towns of as many regions ("explosions were heard in A, B, C
-    and other regions") are a sweep on any day: the attack heard across the country, not a strike at each town."""
+    that day's strikes: no sweep. Explosions reported in towns of as many regions ("explosions were reported in A, B,
+    C and D" on the day of a missile attack) are the attack's strikes at each town: no sweep (explosions only heard
+    are no strike anywhere: ``incidents._heard_only``)."""
     by_span = {(s.start, s.end): s for s in sentences}
 
     def sweep(event: Event) -> bool:
         if event.event_type != "frontline_incident" or event.killed is not None or event.injured is not None:
             return False
-        if event.sub_event_type == "explosion":
-            pass  # explosions heard over towns of many regions are the night's attack heard, whatever its day
-        elif event.sub_event_type != "attack" or event.date_basis != DATE_BASIS["page"] or event.when.precision == 1:
+        if event.sub_event_type != "attack" or event.date_basis != DATE_BASIS["page"] or event.when.precision == 1:
             return False
         own = [by_span.get((src.start, src.end)) for src in event.sources if src.article == event.sources[0].article]
-        if event.sub_event_type == "attack" and any(s is not None and names_a_day(s.text) for s in own):
+        if any(s is not None and names_a_day(s.text) for s in own):
             return False  # "Saturday's wave of strikes across A, B, C and D" on an undated page: a day told, unresolved
         return all(s is not None and len({p.admin1_code for p in s.points if p.admin1_code}) >= SWEEP_REGIONS
                    for s in own)

@@ -2850,12 +2850,13 @@ def _names_the_settlement(sent: _Sentence, lede: _Sentence) -> Place | None:
 _CONTROL_OF = re.compile(r"\s*(?:control\s+(?:of|over)\s+)?", re.IGNORECASE)
 TALLY_SENTENCES = 5  # how many sentences after a counted tally of settlements a list naming as many may stand
 TALLY_PARAGRAPHS = 2  # ... and how many paragraphs (the count matching the list is what ties them, not nearness)
+VAGUE_TALLY = 0  # the count of a tally told without a number ("several villages", "dozens of settlements")
 
 
 def _tally_count(sent: _Sentence, trig: Trigger) -> int | None:
     """How many settlements a change of control took when its sentence counts them and names none ("seized control
-    of four villages"): the number of the tally right after the verb (two at least), None when it is not counted
-    ("several villages"), not right after the verb, or the sentence names a settlement."""
+    of four villages"): the number of the tally right after the verb (two at least), ``VAGUE_TALLY`` when it is not
+    counted ("several villages"), None when it is not right after the verb or the sentence names a settlement."""
     if sent.points or trig.passive or people_taken(sent.text, trig):
         return None
     at = _CONTROL_OF.match(sent.text, trig.end).end()  # "seized control of four villages"
@@ -2863,22 +2864,33 @@ def _tally_count(sent: _Sentence, trig: Trigger) -> int | None:
     if tally is None:
         return None
     count = parse_number(tally.group(0).split()[0])
-    return count if count is not None and count >= 2 else None
+    if count is None:
+        return VAGUE_TALLY  # "dozens of villages": only a list referring back to it names them (``_REFERRING_LEAD``)
+    return count if count >= 2 else None
 
 
 def _names_the_tally(sent: _Sentence, lede: _Sentence, count: int) -> list[Place]:
     """The settlements a later sentence names as one list of exactly as many as a lede's tally counted ("He named the
     captured villages as A, B, C and D" after "had seized four villages"), when it tells no incident of its own (no
     trigger, no figure) and names no other settlement; empty otherwise."""
-    if sent.triggers or sent.figures or len(sent.points) != count or sent.index <= lede.index:
-        return []
     s0 = sent.start
     points = sent.points
+    referred = bool(points) and _REFERRING_LEAD.search(sent.text, 0, points[0].start - s0) is not None
+    if sent.triggers or sent.figures or sent.index <= lede.index or \
+            not (len(points) == count or referred and 2 <= len(points) and (count == VAGUE_TALLY or len(points) <= count)):
+        return []
     if not all(_LIST_GAP.match(sent.text[a.end - s0:b.start - s0]) for a, b in zip(points, points[1:])):
         return []
-    if len({p.geonameid or p.name for p in points}) != count:
+    if len({p.geonameid or p.name for p in points}) != len(points):
         return []
     return list(points)
+
+
+# a list that opens by referring back to what was counted ("... liberated 75 settlements. ... These are A, B and C",
+# "Among them are A and B", "namely A and B"): its items are of the tally, however many of them it names
+_REFERRING_LEAD = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:(?:these|they|those)\s+(?:are|were|include[sd]?)|"
+                             r"among\s+them\s+(?:are|were)|namely)\s*:?\s*(?:the\s+)?"
+                             r"(?:(?:villages?|towns?|settlements?|cities|localities)\s+(?:of\s+)?)?$", re.IGNORECASE)
 
 
 # a pronoun as the object of a change of control, inside its wording ("took it back") or right after it ("retook
