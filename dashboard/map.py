@@ -233,7 +233,8 @@ def _event_row(
 
     Columns: lon, lat, type, sub-type, place, oblast, date, killed, injured,
     stated figures with claimants, claimed by, claim status, n sources, confidence,
-    [[article, quote], ...], circle radius, actor (strings are indexes into the table).
+    [[article, quote], ...], circle radius, actor (strings are indexes into the table),
+    located only to a district or region (1 when ``geo_precision`` > 1, else 0; drawn dashed).
     """
     killed, injured = _number(props.get("killed")), _number(props.get("injured"))
     kind = props.get("event_type") or ""
@@ -256,7 +257,16 @@ def _event_row(
          for src in props.get("sources") or ()],
         casualty_radius(killed, injured),
         table(props.get("actor") if props.get("actor") not in (None, "unknown") else None),
+        int(_is_approximate(props)),
     ]
+
+
+def _is_approximate(props: Mapping[str, Any]) -> bool:
+    """Whether an event is located only to a district, region or an approximate point (``geo_precision`` > 1)."""
+    try:
+        return int(props.get("geo_precision") or 1) > 1
+    except (TypeError, ValueError):
+        return False
 
 
 def _sources_text(props: Mapping[str, Any]) -> int | str:
@@ -696,6 +706,11 @@ def _legend_html(
             '<div class="cm-row"><span class="circ" style="width:10px;min-width:10px;height:10px">'
             '</span><span class="circ" style="width:18px;min-width:18px;height:18px"></span>'
             "Casualties: size = killed + injured</div>"
+        )
+    if incident_subs or show["casualties"]:
+        parts.append(
+            '<div class="cm-row"><span class="circ" style="width:14px;min-width:14px;height:14px;'
+            'border-style:dashed;opacity:.7"></span>Dashed: located only to a district or region</div>'
         )
     if show["places"]:
         parts.append(

@@ -50,6 +50,7 @@ def _event(
     injured: int | None = None,
     confidence: float = 0.8,
     claimed_by: str | None = None,
+    geo_precision: int = 1,
 ) -> dict[str, Any]:
     return {
         "type": "Feature",
@@ -64,7 +65,7 @@ def _event(
             "admin1_code": code,
             "admin1_name": name,
             "country_code": "UA",
-            "geo_precision": 1,
+            "geo_precision": geo_precision,
             "killed": killed,
             "injured": injured,
             "casualty_text": None if killed is None and injured is None else "people",
@@ -92,7 +93,8 @@ def make_events() -> dict[str, Any]:
                article="001_a.txt", quote="Russian forces in Lyman face encirclement."),
         _event("ev-inc-2", "frontline_incident", "recapture", _point(36.5, 49.6),
                date="2022-09-10", place="Balakliia", code="UA-63", name="Kharkiv",
-               article="002_b.txt", quote="Ukraine recaptured Balakliia.", confidence=0.5),
+               article="002_b.txt", quote="Ukraine recaptured Balakliia.", confidence=0.5,
+               geo_precision=2),  # located only to its district: drawn dashed
         _event("ev-inc-3", "frontline_incident", "shelling", _point(37.6, 49.7),
                date="2022-09-20", place="Kupiansk <b>x</b>", code="UA-63", name="Kharkiv",
                article=HOSTILE_ARTICLE, quote=HOSTILE_TEXT),

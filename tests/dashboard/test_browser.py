@@ -128,6 +128,9 @@ def test_map_draws_the_expected_features_offline(page, tmp_path: Path):
     frame = _map_frame(page)
     frame.wait_for_timeout(500)
     assert len(frame.query_selector_all(".leaflet-cm-incidents-pane .cm-icon")) == 3
+    # the one incident located only to its district is drawn dashed and says so in its popup
+    assert len(frame.query_selector_all(".leaflet-cm-incidents-pane .cm-icon.cm-approx")) == 1
+    assert "located only to a district or region" in frame.inner_text(".cm-legend")
     assert len(frame.query_selector_all(".leaflet-cm-casualties-pane path")) == 2
     assert len(frame.query_selector_all(".leaflet-cm-claims-pane path")) == 1
     assert len(frame.query_selector_all(".leaflet-cm-choropleth-pane path")) == 2

@@ -202,3 +202,12 @@ def test_popup_claims_show_each_outlets_toll_when_outlets_differ():
                     "per outlet: a.txt killed 4; b.txt killed 11, injured 22")
     same = [dict(tolls[1], article="c.txt"), tolls[1]]
     assert "per outlet" not in claims_text({"casualty_claims": claims, "source_tolls": same})
+
+
+def test_events_located_only_to_a_district_or_region_are_flagged_for_dashed_drawing():
+    from dashboard.map import _event_row
+
+    def row(precision):
+        return _event_row({"event_type": "frontline_incident", "geo_precision": precision}, (30.0, 50.0),
+                          lambda value: value)
+    assert [row(p)[17] for p in (1, None, 2, 3, "bad")] == [0, 0, 1, 1, 0]

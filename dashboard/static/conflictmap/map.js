@@ -28,7 +28,7 @@
   window.cmEvent = function (r, S) {
     return {type: S[r[2]], sub: S[r[3]], place: S[r[4]], oblast: S[r[5]], date: S[r[6]],
             killed: r[7], injured: r[8], cas: S[r[9]], by: S[r[10]], status: S[r[11]],
-            n: r[12], conf: r[13], r: r[15], actor: S[r[16]],
+            n: r[12], conf: r[13], r: r[15], actor: S[r[16]], approx: r[17] === 1,
             src: r[14].map(function (q) { return [S[q[0]], S[q[1]]]; })};
   };
   window.cmPoints = function (rows) {
@@ -75,7 +75,8 @@
   window.cmEventPopup = function (p) {
     var rows = [
       '<b>' + cmEsc(p.type) + '</b>' + (p.sub ? ' \u00b7 ' + cmLabel(p.sub) : ''),
-      'Place: ' + (p.place ? cmEsc(p.place) : '\u2014') + (p.oblast ? ' (' + cmEsc(p.oblast) + ')' : ''),
+      'Place: ' + (p.place ? cmEsc(p.place) : '\u2014') + (p.oblast ? ' (' + cmEsc(p.oblast) + ')' : '') +
+        (p.approx ? ' <i>(located only to a district or region)</i>' : ''),
       'Date: ' + (p.date ? cmEsc(p.date) : '<i>undated</i>')
     ];
     if (p.killed !== null || p.injured !== null) {
@@ -226,7 +227,8 @@
           var s = data.styles[S[f.properties[3]]] || data.fallback;
           return L.marker(latlng, {pane: 'cm-incidents', icon: L.divIcon({className: '',
             iconSize: [24, 24], iconAnchor: [12, 12],
-            html: '<div class="cm-icon" style="background:' + s[1] + '"><i class="fa-solid fa-' +
+            html: '<div class="cm-icon' + (f.properties[17] === 1 ? ' cm-approx' : '') +
+                  '" style="background:' + s[1] + '"><i class="fa-solid fa-' +
                   s[0] + '"></i></div>'})});
         },
         onEachFeature: eventPopups(S)});
@@ -236,8 +238,10 @@
       var S = map._cmS;
       return L.geoJson(cmPoints(data.rows), {
         pointToLayer: function (f, latlng) {
+          var approx = f.properties[17] === 1;  // located only to a district or region: dashed, paler
           return L.circleMarker(latlng, {pane: 'cm-casualties', radius: f.properties[15],
-            color: data.edge, weight: 1.2, fillColor: data.fill, fillOpacity: 0.5});
+            color: data.edge, weight: 1.2, fillColor: data.fill, fillOpacity: approx ? 0.25 : 0.5,
+            dashArray: approx ? '3 3' : null});
         },
         onEachFeature: eventPopups(S)});
     },
