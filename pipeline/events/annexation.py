@@ -48,7 +48,9 @@ _REPUBLIC = re.compile(r"\b([A-Z][\w'’-]+)\s+People['’]s\s+Republic\b")
 _UNIT_ANAPHOR = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:peninsula|region|republic|territory|oblast|"
                            r"province)\b(?!\s+of\b)", re.IGNORECASE)
 _STRICT_CLAIM = re.compile(r"\b(?:annex\w*|referend\w*|incorporat\w*|accession|absorb\w*)", re.IGNORECASE)
-_CLAIM_STAGES = (("ratification", re.compile(r"\bratif\w*", re.I)),
+_CLAIM_STAGES = (("ratification", re.compile(r"\bratif\w*|\b(?:Duma|Federation Council|parliament|lawmakers|legislators|"
+                                             r"senators|upper house|lower house)\b[^.;]{0,60}?\b(?:approv\w*|pass\w*|"
+                                             r"endors\w*|back(?:s|ed|ing)?)\b", re.I)),
                  ("annexation", re.compile(r"\b(annex\w*|absorb\w*|incorporat\w*|proclaim\w*|sign\w*|accession|"
                                            r"declar\w*)", re.I)),
                  ("referendum", re.compile(r"\b(referend\w*|votes?|voted)\b", re.I)))
@@ -99,6 +101,11 @@ def _claimants(sentence: str, here: list[Place]) -> list[str]:
         if rx.search(sentence):
             out.append(code)
     return out
+
+
+# the countries whose units a claimant the sentence does not name is taken to claim ("in annexed Crimea" in an article
+# that names Russia): the war's claimant and the country it claims units of, not any annexation anywhere
+IMPLIED_CLAIMS: dict[str, frozenset[str]] = {"RU": frozenset({"UA"})}
 
 
 def article_claimant(text: str, places: list[Place]) -> str | None:
@@ -373,10 +380,8 @@ def claims(sentence: str, here: list[Place], published: EventDate, source: Sourc
     units += _city_units(sentence, here, source.start, in_act)
     units = [u for u in units if not _NOT_CLAIMED_AFTER.match(sentence, u.end - source.start)]
     claimants = _claimants(sentence, here)
-    if not in_act and implied_claimant is not None and \
-            not [c for c in claimants if any(c != u.country_code for u in units)]:
-        claimants = [implied_claimant]
-    if count_four and "RU" in claimants:
+    implied = None if in_act else implied_claimant
+    if count_four and "RU" in (*claimants, implied):
         units += _four_units(sentence, told, published, source.start)
     if not units:
         return []
@@ -396,6 +401,8 @@ def claims(sentence: str, here: list[Place], published: EventDate, source: Sourc
             continue
         seen.add(unit.admin1_code)
         others = [c for c in claimants if c != unit.country_code]
+        if not others and implied is not None and unit.country_code in IMPLIED_CLAIMS.get(implied, ()):
+            others = [implied]
         if not others:
             continue
         claimant = max(set(others), key=lambda c: (others.count(c), c))
