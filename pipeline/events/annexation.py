@@ -36,6 +36,10 @@ _CLAIM = re.compile(r"\b(annex\w*|absorb\w*|ratif\w*|referend\w*|incorporat\w*|a
                     # "signed treaties bringing the X and Y regions into Russia": a treaty's, law's or decree's words
                     r"(?:treaty|treaties|accords?|decrees?|laws?|documents|papers)\b[^.;]{1,80}?\binto (?:the )?"
                     r"(?:Russian Federation|Russia)(?!['’])|"
+                    # "the X region, which Russia claims": the claim word ends its clause (not "which Russia claims
+                    # to have shot down", "claims the capture of")
+                    r"(?:which|that)\s+(?:Russia|Moscow|the Kremlin)\s+(?:now\s+|also\s+|still\s+)?claim(?:s|ed)"
+                    r"(?=\s*(?:[,.;:)\u2013\u2014]|$))|"
                     # "the regions ... that Moscow has claimed as Russian territory", "claims as its own"
                     r"claim(?:s|ed|ing)?\s+(?:them\s+|it\s+)?as\s+(?:(?:its|their)\s+own|(?:Russian|Russia['’]s)\s+"
                     r"(?:territor(?:y|ies)|land|soil)))\b", re.IGNORECASE)
@@ -276,7 +280,7 @@ def _in_passing(sentence: str, m: re.Match) -> str | None:
     word = m.group(0).lower()
     if word.startswith("new ") or (word == "annexed" and _annexed_adjective(sentence[:m.start()])):
         return "adjective"
-    if word.startswith("claim") or _REFERRED_BEFORE.search(_clause_before(sentence, m.start())):
+    if word.startswith(("claim", "which", "that")) or _REFERRED_BEFORE.search(_clause_before(sentence, m.start())):
         return "referred"
     if word.startswith(("part", "an ", "a ", "integral")) and re.search(
             r"\b(?:is|are|was|were|remains?|be|being)\s+(?:now\s+|still\s+|already\s+)?$",
@@ -381,8 +385,9 @@ def claims(sentence: str, here: list[Place], published: EventDate, source: Sourc
     units = [u for u in units if not _NOT_CLAIMED_AFTER.match(sentence, u.end - source.start)]
     claimants = _claimants(sentence, here)
     implied = None if in_act else implied_claimant
-    if count_four and "RU" in (*claimants, implied):
-        units += _four_units(sentence, told, published, source.start)
+    four = _four_units(sentence, told, published, source.start) if count_four and "RU" in (*claimants, implied) else []
+    named = {u.admin1_code for u in units}
+    units += four
     if not units:
         return []
     when = claim_date(sentence, told, published)
@@ -406,8 +411,10 @@ def claims(sentence: str, here: list[Place], published: EventDate, source: Sourc
         if not others:
             continue
         claimant = max(set(others), key=lambda c: (others.count(c), c))
+        # (a unit of the four the sentence does not name scores as one named in another sentence: ``counted_claims``)
+        confidence = WEIGHTS.conf_base_claim - (0.1 if unit.admin1_code not in named else 0.0)
         out.append(Event("annexation_claim", stage, when, unit, unit.admin1_code, unit.admin1_name,
-                         unit.country_code, 3, [source], WEIGHTS.conf_base_claim, claimed_by=claimant,
+                         unit.country_code, 3, [source], confidence, claimed_by=claimant,
                          claim_status=claim_status(stage, is_unrecognised), claim_stages={stage: when.date}))
     return out
 

@@ -115,6 +115,7 @@ def test_a_referendum_told_with_its_day_is_the_referendum_stage(parser):
     ("date 2024-02-01\nThe blast occurred on Monday in Melitopol, in the part of the Zaporizhzhia region that Russia "
      "claims as its own.", "UA-23"),
     ("date 2024-03-18\nCrimea marked ten years since its reunification with Russia on Monday.", "UA-43"),
+    ("date 2024-01-10\nShelling hit villages in the Zaporizhzhia region, which Russia claims, on Tuesday.", "UA-23"),
 ])
 def test_a_claim_told_in_passing_is_stage_claim_and_undated(parser, text, code):
     assert _stages(parser, text) == {code: ("claim", None)}  # the day told is the incident's, not the claim's
@@ -191,6 +192,8 @@ def test_plans_fears_denials_and_hypotheticals_claim_nothing(parser, text):
     "date 2023-02-22\nSeparatists in the self-proclaimed Luhansk People's Republic said a school was shelled on Monday.",
     "date 2023-01-10\nRussia struck four regions overnight, including Kherson, officials said.",
     "date 2023-07-18\nRussia's foreign ministry criticised Israel. The annexed Golan Heights saw protests on Monday.",
+    "date 2024-01-10\nThe Kherson region governor said a strike on Tuesday hit a school, which Moscow claims was a "
+    "military depot.",
 ])
 def test_republic_names_occupation_and_other_annexations_are_no_claims(parser, text):
     assert _stages(parser, text) == {}
