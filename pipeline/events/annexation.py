@@ -368,6 +368,21 @@ def _four_units(sentence: str, told: list[re.Match], published: EventDate, offse
     return []
 
 
+def _nearest_told(sentence: str, units: list[Place], told: list[re.Match], offset: int) -> list[Place]:
+    """The units whose nearest claim word is told as done, when a sentence also tells one as a plan ("Russia
+    annexed Crimea in 2014 and may now try to annex the X region": Crimea only)."""
+    kept = {m.span() for m in told}
+    every = list(_CLAIM.finditer(sentence))
+    if len(every) == len(kept):
+        return units
+
+    def gap(m: re.Match, unit: Place) -> int:
+        start, end = unit.start - offset, unit.end - offset
+        return start - m.end() if start >= m.end() else m.start() - end if m.start() >= end else 0
+
+    return [u for u in units if min(every, key=lambda m: (gap(m, u), m.start())).span() in kept]
+
+
 def claims(sentence: str, here: list[Place], published: EventDate, source: Source, is_unrecognised: bool, *,
            implied_claimant: str | None = None, count_four: bool = True) -> list[Event]:
     """Claims on the admin-1 units a sentence names, by a country it names or whose organs it names; a claim told in
@@ -383,6 +398,7 @@ def claims(sentence: str, here: list[Place], published: EventDate, source: Sourc
     in_act = _told_in_act(sentence, told)
     units += _city_units(sentence, here, source.start, in_act)
     units = [u for u in units if not _NOT_CLAIMED_AFTER.match(sentence, u.end - source.start)]
+    units = _nearest_told(sentence, units, told, source.start)
     claimants = _claimants(sentence, here)
     implied = None if in_act else implied_claimant
     four = _four_units(sentence, told, published, source.start) if count_four and "RU" in (*claimants, implied) else []

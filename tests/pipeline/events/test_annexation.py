@@ -210,3 +210,13 @@ def test_a_claim_in_passing_leaves_the_act_s_day_to_the_report_that_tells_it(par
     assert sorted(merged) == sorted(FOUR)
     assert {(e.sub_event_type, e.when.date) for e in merged.values()} == {("annexation", "2022-09-30")}
     assert all(e.claim_stages == {"annexation": "2022-09-30"} for e in merged.values())
+
+
+@pytest.mark.parametrize("text, claimed", [
+    ("date 2022-06-01\nRussia annexed Crimea in 2014 and may now try to annex the Kherson region.", {"UA-43"}),
+    ("date 2022-06-01\nHaving annexed Crimea in 2014, Moscow now plans to annex the Zaporizhzhia region too.",
+     {"UA-43"}),
+    ("date 2022-09-28\nRussia held referendums in the Kherson region and plans to annex it.", {"UA-65"}),
+])
+def test_a_unit_nearest_a_planned_annexation_is_not_claimed_beside_one_done(parser, text, claimed):
+    assert set(_stages(parser, text)) == claimed
