@@ -49,6 +49,7 @@ class SubEventType(StrEnum):
     ATTACK = "attack"
     EXPLOSION = "explosion"
     BODIES_FOUND = "bodies_found"  # bodies or graves found, the incident itself not reported
+    CLAIM = "claim"  # a claim told in passing ("in Russian-annexed Crimea"), no stage of the act told
     REFERENDUM = "referendum"
     ANNEXATION = "annexation"
     RATIFICATION = "ratification"
@@ -60,7 +61,7 @@ STRIKE_SUB_TYPES: frozenset[SubEventType] = frozenset({
     SubEventType.MISSILE_STRIKE, SubEventType.DRONE_STRIKE, SubEventType.AIRSTRIKE, SubEventType.SHELLING,
     SubEventType.ATTACK, SubEventType.EXPLOSION})
 # the stages of a claim, in the order they happen
-CLAIM_STAGES: tuple[SubEventType, ...] = (SubEventType.REFERENDUM, SubEventType.ANNEXATION,
+CLAIM_STAGES: tuple[SubEventType, ...] = (SubEventType.CLAIM, SubEventType.REFERENDUM, SubEventType.ANNEXATION,
                                           SubEventType.RATIFICATION)
 
 
@@ -319,7 +320,7 @@ class CasualtyClaimRecord(TypedDict):
 class ClaimStageRecord(TypedDict):
     """One stage of an annexation claim and its date."""
 
-    stage: str  # referendum, annexation, ratification
+    stage: str  # claim (told in passing), referendum, annexation, ratification
     date: str | None
 
 

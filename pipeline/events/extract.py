@@ -15,7 +15,13 @@ import bisect
 import math
 from dataclasses import replace
 
-from pipeline.events.annexation import claims, counted_claims, referred_units, unrecognised
+from pipeline.events.annexation import (
+    article_claimant,
+    claims,
+    counted_claims,
+    referred_units,
+    unrecognised,
+)
 from pipeline.events.confidence import SentenceFacts, rescore
 from pipeline.events.consolidate import consolidate
 from pipeline.events.figures import casualties, parse_number
@@ -27,7 +33,7 @@ from pipeline.events.ties import tie_places
 from pipeline.events.triggers import CONTROL, STRIKES, anaphoric, antecedent, armed_conflict, denied_strike, war_sentences
 from pipeline.events.weights import WEIGHTS
 from pipeline.model import Place
-from pipeline.text.dates import EventDate, names_a_day, parse_iso, sentence_date
+from pipeline.text.dates import EventDate, names_a_day, parse_iso
 
 __all__ = ["CasualtyClaim", "Event", "Source", "casualties", "event_id", "extract_events", "merge_across_articles",
            "parse_number"]
@@ -43,6 +49,7 @@ def extract_events(article: str, text: str, places: list[Place], published: Even
     sentences = read_sentences(text, tie_places(text, places), published)
     _resolve_actors(sentences)
     is_unrecognised = unrecognised(text)
+    claimant = article_claimant(text, places)
     ordered = sorted(places, key=lambda p: p.start)
     starts = [p.start for p in ordered]
 
@@ -56,8 +63,8 @@ def extract_events(article: str, text: str, places: list[Place], published: Even
         here = places_in(sent.start, sent.end)
         referred = referred_units(sent.text, here, before, ordered)
         if here or referred:
-            events += claims(sent.text, here + referred, sentence_date(sent.text, published),
-                             Source(article, sent.text, sent.start, sent.end), is_unrecognised)
+            events += claims(sent.text, here + referred, published, Source(article, sent.text, sent.start, sent.end),
+                             is_unrecognised, implied_claimant=claimant)
         before = (before + here)[-WEIGHTS.claim_anaphor_places:]
     events += counted_claims(text, spans, places, published, article, is_unrecognised, places_in)
     events = merge_claims(events)

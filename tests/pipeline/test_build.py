@@ -554,12 +554,15 @@ def test_output_files_are_0644_not_0600(tmp_path):
 
 def test_merged_claims_are_dated_by_their_current_stage(seed_events):
     # a claim first read from an undated sentence took no date even when another report dated that stage
-    dated = 0
+    # (session 22: a day is a stage's only when told of the act done; the seeds give the proclamation's day only as a
+    # forecast, "will annex ... on Friday", so the four oblasts' annexation stays undated beside their dated votes)
+    stages_of = {}
     for feature in seed_events:
         props = feature["properties"]
         if props["event_type"] != "annexation_claim":
             continue
         stages = {s["stage"]: s["date"] for s in props["claim_stages"]}
         assert props["date"] == stages[props["sub_event_type"]], props["admin1_code"]
-        dated += props["date"] is not None
-    assert dated == 4  # the four oblasts proclaimed on one day; Crimea's 2014 claim stays undated
+        stages_of[props["admin1_code"]] = stages
+    four = {code: {"referendum": "2022-09-24", "annexation": None} for code in ("UA-09", "UA-14", "UA-23", "UA-65")}
+    assert stages_of == {**four, "UA-43": {"claim": None}}  # Crimea's 2014 claim, told in passing, stays undated

@@ -140,7 +140,7 @@ def test_incident_in_an_earlier_year_is_undated(parser):
 
 # -- claims ----------------------------------------------------------------------------------
 def test_annexation_of_an_admin1_unit_by_a_named_country_is_a_claim(parser):
-    text = DATE_HEADER + "Russia said it would absorb the Kharkiv region, a move Ukraine rejected as illegal."
+    text = DATE_HEADER + "Russia said it had absorbed the Kharkiv region, a move Ukraine rejected as illegal."
     claims = _only(_events(parser, text), "annexation_claim")
     assert len(claims) == 1
     claim = claims[0]
