@@ -140,15 +140,18 @@ class ProgressBar:
             if total and total < self.minimum:
                 self.bar = False
                 return
+            if not total and done < self.minimum:
+                return  # an unknown total (a CSV): the bar appears once the run is long enough to need one
             import tqdm
 
             tqdm.tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
             self.bar = tqdm.tqdm(total=total or None, unit=f" {self.unit}", file=sys.stderr, mininterval=0.5,
                                  dynamic_ncols=True, leave=True)
-        if self.bar:
+        # a bar without a total has no truth value (tqdm raises TypeError on bool()): compare with False
+        if self.bar is not False:
             self.bar.update(done - self.bar.n)
 
     def close(self) -> None:
         """End the bar's line."""
-        if self.bar:
+        if self.bar is not None and self.bar is not False:
             self.bar.close()

@@ -77,6 +77,33 @@ def test_geoparse_reads_parquet_with_jobs(tmp_path, records):
     assert all(records[0]["text"][p["start"]:p["end"]] == p["text"] for p in rows[0]["places"])
 
 
+def test_geoparse_reads_csv_with_jobs(tmp_path, records, capsys):
+    # a CSV's row count is not known before reading it: the progress bar must run without a total
+    source = _write_csv(tmp_path / "c.csv", records)
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert main(["geoparse", str(source), "-o", str(one), "--jobs", "1"]) == 0
+    assert main(["geoparse", str(source), "-o", str(two), "--jobs", "2"]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    assert one.read_bytes() == two.read_bytes()
+    parquet = tmp_path / "p.jsonl"
+    assert main(["geoparse", str(_write_parquet(tmp_path / "c.parquet", records)), "-o", str(parquet)]) == 0
+    assert one.read_bytes() == parquet.read_bytes()
+
+
+def test_a_progress_bar_without_a_total_counts_and_closes(capsys):
+    from pipeline.scale.run import ProgressBar
+
+    bar = ProgressBar(unit="documents", minimum=3)
+    for done in range(1, 6):
+        bar(done, 0, f"doc-{done}")
+    bar.close()
+    assert "5 documents" in capsys.readouterr().err
+    short = ProgressBar(minimum=3)
+    short(1, 0, "doc-1")
+    short.close()
+    assert capsys.readouterr().err == ""
+
+
 def test_geoparquet_layers_match_the_geojson_and_are_deterministic(jsonl_out, tmp_path, records):
     events = json.loads((jsonl_out / "events.geojson").read_text(encoding="utf-8"))["features"]
     table = gpd.read_parquet(jsonl_out / "events.parquet")
