@@ -118,6 +118,70 @@ def test_a_new_pipeline_version_invalidates_every_row(tmp_path):
         assert len(store) == 0 and store.get_many([article_key(article)]) == {}
 
 
+# each setting that changes what one article gives, with a value other than its default
+_RESULT_SETTINGS = [
+    ("focus_country", "UA"),
+    ("war_theatre", None),
+    ("war_theatre", ("UA", "RU")),
+    ("online_geocoder", True),
+]
+# with the online geocoder on, which server answers changes the places too
+_ONLINE_SETTINGS = [
+    ("nominatim_domain", "127.0.0.1:8088"),
+    ("nominatim_scheme", "http"),
+    ("online_provider", "photon"),
+]
+
+
+@pytest.mark.parametrize(("name", "value"), _RESULT_SETTINGS)
+def test_each_result_setting_makes_another_pipeline_version(monkeypatch, name, value):
+    from pipeline import settings
+    from pipeline.scale.store import pipeline_version
+
+    before = pipeline_version()
+    monkeypatch.setattr(settings, name, value)
+    assert pipeline_version() != before
+    monkeypatch.undo()
+    assert pipeline_version() == before
+
+
+@pytest.mark.parametrize(("name", "value"), _ONLINE_SETTINGS)
+def test_the_online_server_is_part_of_the_pipeline_version(monkeypatch, name, value):
+    from pipeline import settings
+    from pipeline.scale.store import pipeline_version
+
+    monkeypatch.setattr(settings, "online_geocoder", True)
+    before = pipeline_version()
+    monkeypatch.setattr(settings, name, value)
+    assert pipeline_version() != before
+
+
+def test_how_long_a_look_up_may_take_keeps_the_pipeline_version(monkeypatch):
+    from pipeline import settings
+    from pipeline.scale.store import pipeline_version
+
+    monkeypatch.setattr(settings, "online_geocoder", True)
+    before = pipeline_version()
+    for name, value in [("timeout", 3.0), ("max_retries", 0), ("min_delay_seconds", 2.0), ("backoff_seconds", 9.0)]:
+        monkeypatch.setattr(settings, name, value)
+    assert pipeline_version() == before
+
+
+def test_a_changed_war_theatre_reprocesses_every_stored_article(tmp_path, processed, monkeypatch):
+    from pipeline import settings
+
+    source = write_jsonl(tmp_path / "in.jsonl", make_records(6))
+    out = tmp_path / "out"
+    build_paths([source], out, jobs=1, incremental=True)
+    assert len(processed) == 6
+    processed.clear()
+    build_paths([source], out, jobs=1, incremental=True)
+    assert processed == []  # the same settings: every article from the store
+    monkeypatch.setattr(settings, "war_theatre", None)
+    build_paths([source], out, jobs=1, incremental=True)
+    assert len(processed) == 6
+
+
 @pytest.mark.parametrize(("content", "reason"), [
     (b"this is not a database at all" * 100, "corrupt"),
     (None, "is not a conflictmap article store"),
