@@ -99,11 +99,13 @@ def _look_up(batch: list[Article], store: ArticleStore | None) -> tuple[list[str
         return [""] * len(batch), {}
     keys = [article_key(a) for a in batch]
     cached: dict[str, tuple] = {}
+    names = dict(zip(keys, (a.name for a in batch)))
     for key, blob in store.get_many(keys).items():
         try:
             cached[key] = codec.unpack(blob)
-        except (ValueError, TypeError, KeyError):
-            pass  # a damaged or foreign row: processed again and overwritten
+        except (ValueError, TypeError, KeyError) as exc:  # a damaged or foreign row: processed again and overwritten
+            store.notice(f"article store {store.path}: the stored result of {names[key]} is damaged "
+                         f"({type(exc).__name__}); processing that article again")
     return keys, cached
 
 

@@ -105,6 +105,9 @@ class ArticleStore:
     # -- opening, checking, rebuilding ------------------------------------------------------
     def _open(self) -> sqlite3.Connection:
         existed = self.path.exists()
+        if existed and not self.path.is_file():  # never removed: it may hold what someone keeps there
+            msg = f"{self.path} is not a file"
+            raise IsADirectoryError(msg)
         problem, db = None, None
         if existed:
             try:

@@ -213,6 +213,68 @@ def test_a_corrupt_or_foreign_store_is_reported_once_and_rebuilt(tmp_path, capsy
     assert STORE_NAME not in capsys.readouterr().err
 
 
+# -- damage to the files beside the store: each named in one line, the build goes on ----------
+def _fold_of_noise(out: Path) -> str:
+    (out / "article_store.fold").write_bytes(b"not a pickled fold " * 40)
+    return "article_store.fold"
+
+
+def _fold_cut_short(out: Path) -> str:
+    blob = (out / "article_store.fold").read_bytes()
+    (out / "article_store.fold").write_bytes(blob[: len(blob) // 3])
+    return "article_store.fold"
+
+
+def _heap_overwritten_at_its_start(out: Path) -> str:
+    heap = out / "article_store.heap"
+    data = bytearray(heap.read_bytes())
+    data[:48] = b"#" * 48
+    heap.write_bytes(bytes(data))
+    return "article_store.heap"
+
+
+def _heap_cut_short(out: Path) -> str:
+    heap = out / "article_store.heap"
+    heap.write_bytes(heap.read_bytes()[:100])
+    return "article_store.heap"
+
+
+def _one_row_of_noise(out: Path) -> str:
+    db = sqlite3.connect(out / STORE_NAME)
+    db.execute("UPDATE results SET payload = ? WHERE name = 'doc-00003'", (b"\x00noise\xff" * 5,))
+    db.commit()
+    db.close()
+    (out / "article_store.fold").unlink()  # else the kept fold passes over the row without reading it
+    return "doc-00003"
+
+
+def _a_folder_for_the_store(out: Path) -> str:
+    for name in (STORE_NAME, "article_store.fold", "article_store.heap"):
+        (out / name).unlink()
+    (out / STORE_NAME).mkdir()
+    return STORE_NAME
+
+
+@pytest.mark.parametrize("damage", [_fold_of_noise, _fold_cut_short, _heap_overwritten_at_its_start,
+                                    _heap_cut_short, _one_row_of_noise, _a_folder_for_the_store])
+def test_damage_beside_the_store_is_one_line_naming_it_and_the_build_goes_on(tmp_path, capsys, damage):
+    source = write_jsonl(tmp_path / "in.jsonl", make_records(12))
+    fresh, out = tmp_path / "fresh", tmp_path / "out"
+    build_paths([source], fresh, jobs=1)
+    assert main(["build", str(source), "--out", str(out), "--jobs", "1"]) == 0
+    capsys.readouterr()
+    named = damage(out)
+
+    assert main(["build", str(source), "--out", str(out), "--jobs", "1"]) == 0
+
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    lines = [line for line in err.splitlines() if "article_store" in line]
+    assert len(lines) == 1, err
+    assert named in lines[0]
+    _same_outputs(fresh, out)
+
+
 # -- an article that crashes the pipeline or kills its worker ---------------------------------
 def _crashing(article, **kwargs):
     if "KILLS-THE-WORKER" in article.text:
