@@ -127,6 +127,24 @@ def test_export_parquet_filters_by_type(jsonl_out, tmp_path):
     assert len(table) > 0 and set(table["event_type"]) == {"frontline_incident"}
 
 
+def test_export_parquet_of_the_oblast_layer_keeps_its_polygons_and_counts(jsonl_out, tmp_path):
+    target = tmp_path / "oblasts.parquet"
+    assert main(["export", "--data", str(jsonl_out), "--layer", "oblasts", "--format", "parquet",
+                 "-o", str(target)]) == 0
+    table = gpd.read_parquet(target)
+    layer = json.loads((jsonl_out / "oblasts.geojson").read_text(encoding="utf-8"))["features"]
+    assert table.crs.to_epsg() == 4326 and len(table) == len(layer) > 0
+    assert set(table.geometry.geom_type) <= {"Polygon", "MultiPolygon"}
+    first = layer[0]["properties"]
+    assert {key: table[key].iloc[0] for key in first if isinstance(first[key], (int, str))} == \
+        {key: value for key, value in first.items() if isinstance(value, (int, str))}
+    one = tmp_path / "one.parquet"
+    code = first["admin1_code"]
+    assert main(["export", "--data", str(jsonl_out), "--layer", "oblasts", "--format", "parquet",
+                 "--admin1", str(code), "-o", str(one)]) == 0
+    assert len(gpd.read_parquet(one)) == 1
+
+
 def test_dask_local_cluster_gives_the_bytes_of_the_local_build(tmp_path, jsonl_out, records, monkeypatch):
     distributed = pytest.importorskip("distributed")
     # the workers are new interpreters: they import conflictmap from this checkout
