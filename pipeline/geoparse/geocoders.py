@@ -499,6 +499,10 @@ def _build_online_provider(*, user_agent: str, timeout: float, adapter_factory: 
             "(pass any other geopy geocoder as OnlineFallbackGeocoder(online=...))"
         )
         raise InputError(msg)
+    if settings.nominatim_scheme not in ("http", "https"):
+        msg = (f"the Nominatim server's scheme is {settings.nominatim_scheme!r} (CONFLICTMAP_NOMINATIM or "
+               "settings.nominatim_scheme); expected 'http' or 'https'")
+        raise InputError(msg)
     return Nominatim(
         user_agent=user_agent,
         domain=settings.nominatim_domain,

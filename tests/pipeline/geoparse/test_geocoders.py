@@ -677,6 +677,12 @@ def test_a_private_nominatim_server_is_read_from_the_environment() -> None:
     assert read("https://geo.example.invalid/nominatim/") == ["https", "geo.example.invalid/nominatim"]
 
 
+def test_a_server_address_of_another_scheme_is_refused_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(settings, "nominatim_scheme", "ftp")
+    with pytest.raises(InputError, match="expected 'http' or 'https'"):
+        OnlineFallbackGeocoder(FakeGazetteer(), enabled=True)
+
+
 def _look_up_in_a_child(geocoder: OnlineFallbackGeocoder, names: list[str]) -> None:
     for name in names:
         geocoder.geocode(name)
