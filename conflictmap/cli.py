@@ -190,8 +190,6 @@ def _cmd_export(args: argparse.Namespace) -> int:
     keep = filters.matches if args.layer == "events" else filters.matches_place
     features = [f for f in collection.get("features", []) if keep(f)]
     filtered = {"type": "FeatureCollection", "features": features}
-    if args.format == "parquet" and args.layer == "oblasts":
-        return _fail("export", "--format parquet applies to --layer events and places")
     if args.format == "geojson":
         payload = dumps(filtered)
     elif args.format == "parquet":

@@ -34,7 +34,9 @@ min_delay_seconds : float
 nominatim_domain : str
     Host (and optional port) of the Nominatim server, for example
     `"127.0.0.1:8080"` for a local instance. Default is
-    `"nominatim.openstreetmap.org"`.
+    `"nominatim.openstreetmap.org"`; environment variable
+    `CONFLICTMAP_NOMINATIM` (a host, `host:port`, or a URL such as
+    `http://127.0.0.1:8080`, whose scheme then sets `nominatim_scheme`).
 nominatim_scheme : str
     `"https"` or `"http"`. Default is `"https"`.
 online_geocoder : bool
@@ -87,14 +89,26 @@ def _env_text(name: str, default: str) -> str:
     return value or default
 
 
+def _env_server(name: str, default_domain: str, default_scheme: str) -> tuple[str, str]:
+    """(domain, scheme) from a variable holding a host, ``host:port`` or a URL (``http://host:port``)."""
+    value = _env_text(name, "")
+    if not value:
+        return default_domain, default_scheme
+    scheme, found, rest = value.partition("://")
+    if not found:
+        return value.rstrip("/"), default_scheme
+    return rest.rstrip("/"), scheme.lower()
+
+
 backoff_seconds: float = 2.0
 cache_folder: str | Path = str(Path(_env_text("CONFLICTMAP_CACHE", "~/.cache/conflictmap")).expanduser())
 focus_country: str | None = None
 max_backoff_seconds: float = 60.0
 max_retries: int = 2
 min_delay_seconds: float = PUBLIC_NOMINATIM_MIN_DELAY_SECONDS
-nominatim_domain: str = PUBLIC_NOMINATIM_DOMAIN
-nominatim_scheme: str = "https"
+nominatim_domain: str
+nominatim_scheme: str
+nominatim_domain, nominatim_scheme = _env_server("CONFLICTMAP_NOMINATIM", PUBLIC_NOMINATIM_DOMAIN, "https")
 online_geocoder: bool = _env_flag("CONFLICTMAP_ONLINE", default=False)
 online_provider: str = "nominatim"
 timeout: float = 10.0

@@ -12,7 +12,11 @@ are spaced by geopy's ``RateLimiter`` (at least 1 s for the public Nominatim
 server); transient failures (HTTP 429 and 5xx, time-outs, refused connections)
 are retried with exponential back-off honouring ``Retry-After``. Any failure
 of the online path is logged as a warning and the offline answer (possibly
-None) is returned: a network problem never stops the pipeline.
+None) is returned: a network problem never stops the pipeline. After
+``ONLINE_FAILURES_IN_A_ROW`` failed look-ups in a row, a circuit breaker stops
+asking for ``ONLINE_PAUSE_SECONDS`` (per process), so a server that is down
+costs the back-off a few times, not once per article. With several worker
+processes, ``share_rate_limit`` makes them keep the spacing together.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import logging
 import math
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from timeit import default_timer
 from typing import Any, Protocol
@@ -49,6 +53,12 @@ from pipeline.errors import GeocodingError, InputError
 logger = logging.getLogger(__name__)
 
 OFFLINE_SOURCE = "geonames"
+# The circuit breaker: after this many look-ups in a row have failed (each after its retries and back-off), the
+# server is taken to be down or refusing us, and no request is made for ``ONLINE_PAUSE_SECONDS``; then one
+# look-up is tried again. Lower trips sooner on a flaky server (losing answers it would have given); higher
+# pays the full back-off (up to time-out x (retries + 1) + back-off, ~36 s by default) for more articles.
+ONLINE_FAILURES_IN_A_ROW = 3
+ONLINE_PAUSE_SECONDS = 600.0
 _CACHE_SUBFOLDER = "geocode"
 _CACHE_FORMAT_VERSION = 1
 
@@ -229,6 +239,9 @@ class OnlineFallbackGeocoder(Geocoder):
             "max_backoff_seconds", settings.max_backoff_seconds if max_backoff_seconds is None else max_backoff_seconds
         )
         self._sleep = sleep or time.sleep
+        self._clock = clock or default_timer
+        self.failures_in_a_row = 0
+        self._paused_until: float | None = None
         self.online: Geocoder | None = None
         self._cache: _JsonCache | None = None
         self._limited_geocode: RateLimiter | None = None
@@ -246,9 +259,19 @@ class OnlineFallbackGeocoder(Geocoder):
         self._limited_geocode = _ClockedRateLimiter(
             online.geocode,
             min_delay_seconds=self.min_delay_seconds,
-            clock=clock or default_timer,
+            clock=self._clock,
             sleep=self._sleep,
         )
+
+    def share_rate_limit(self, context: Any) -> None:
+        """Keep the request spacing across the processes forked from this one from now on.
+
+        Each worker process of a build holds its own copy of this geocoder (forked from the parent's);
+        with the time of the last request kept in memory shared through ``context`` (a ``multiprocessing``
+        fork context), all of them together wait ``min_delay_seconds`` between two requests, as one
+        process would. Call it before forking."""
+        if self._limited_geocode is not None:
+            self._limited_geocode.share(context)
 
     def geocode(
         self,
@@ -314,6 +337,10 @@ class OnlineFallbackGeocoder(Geocoder):
         cached = self._cache.get(key)
         if cached is not None:
             return cached
+        if self._paused_until is not None:
+            if self._clock() < self._paused_until:
+                return None  # the breaker is open: the offline answer, at once
+            self._paused_until = None  # the pause is over: this look-up tries the server again
         try:
             locations = self._request_with_backoff(name, params, timeout=timeout)
         # The online path runs third-party code over an untrusted answer; whatever
@@ -326,9 +353,22 @@ class OnlineFallbackGeocoder(Geocoder):
                 type(error).__name__,
                 error,
             )
+            self._failed()
             return None
+        self.failures_in_a_row = 0
         self._cache.put(key, locations, query=name, provider=self._provider_id)
         return locations
+
+    def _failed(self) -> None:
+        """Count a failed look-up; open the breaker after ``ONLINE_FAILURES_IN_A_ROW`` of them in a row."""
+        self.failures_in_a_row += 1
+        if self.failures_in_a_row >= ONLINE_FAILURES_IN_A_ROW:
+            self._paused_until = self._clock() + ONLINE_PAUSE_SECONDS
+            logger.warning(
+                "online geocoding failed %d times in a row; no request for %.0f s, the offline results are used",
+                self.failures_in_a_row,
+                ONLINE_PAUSE_SECONDS,
+            )  # the count is kept: a failed try after the pause opens the breaker again at once
 
     def _request_with_backoff(self, name: str, params: dict[str, Any], *, timeout: Any) -> list[Location]:
         assert self._limited_geocode is not None
@@ -385,6 +425,25 @@ class _ClockedRateLimiter(RateLimiter):
         )
         self._clock_func = clock
         self._sleep_func = sleep
+        self._shared: Any = None  # the last request's time, in memory shared with forked processes
+
+    def share(self, context: Any) -> None:
+        """Keep the last request's time in memory shared with the processes ``context`` forks from now on."""
+        if self._shared is None:
+            self._shared = context.Value("d", -math.inf)
+
+    def _acquire_request_slot_gen(self) -> Iterator[float]:
+        if self._shared is None:
+            yield from super()._acquire_request_slot_gen()
+            return
+        while True:  # geopy's slot logic, over the shared time (the clock is monotonic system-wide)
+            with self._shared.get_lock():
+                now = self._clock()
+                wait = self.min_delay_seconds - (now - self._shared.value)
+                if wait <= 0:
+                    self._shared.value = now
+                    return
+            yield wait
 
     def _clock(self) -> float:
         return self._clock_func()
@@ -439,6 +498,10 @@ def _build_online_provider(*, user_agent: str, timeout: float, adapter_factory: 
             f"settings.online_provider is {settings.online_provider!r}; expected 'nominatim' "
             "(pass any other geopy geocoder as OnlineFallbackGeocoder(online=...))"
         )
+        raise InputError(msg)
+    if settings.nominatim_scheme not in ("http", "https"):
+        msg = (f"the Nominatim server's scheme is {settings.nominatim_scheme!r} (CONFLICTMAP_NOMINATIM or "
+               "settings.nominatim_scheme); expected 'http' or 'https'")
         raise InputError(msg)
     return Nominatim(
         user_agent=user_agent,

@@ -32,7 +32,7 @@ import tempfile
 from collections import Counter
 from functools import partial
 from array import array
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -45,6 +45,7 @@ from pipeline.scale.columnar import (COLUMNAR_LAYERS, extend_geoparquet, join_ge
                                      to_geoparquet)
 from pipeline.scale.digests import Codes, HexDigests
 from pipeline.scale.heap import HEAP_NAME, BlobHeap, HeapDamaged
+from pipeline.scale.store import FOLD_NAME
 from pipeline.scale.work import Failure, Pool, chunked, idle_pool, place_json
 
 FOLD_VERSION = 14  # bump when the pickled layout below changes
@@ -815,25 +816,35 @@ class BuildFold:
             (Path(folder) / stale).unlink(missing_ok=True)  # left by an interrupted build (never the heap: moved)
 
     @staticmethod
-    def loads(blob: bytes, version: str, folder: Path | None = None) -> BuildFold | None:
+    def loads(blob: bytes, version: str, folder: Path | None = None, *,
+              notice: Callable[[str], None] | None = None) -> BuildFold | None:
         """Inverse of ``dumps``, its heap in ``folder`` (None: where it was); None for a damaged one, one of
-        another version, or one whose heap is not there as it was kept (the build folds from scratch)."""
+        another version, or one whose heap is not there as it was kept (the build folds from scratch).
+        ``notice`` is told, in one line naming the file, when the fold or its heap is damaged (not when
+        it is merely of another pipeline version)."""
+        tell = notice or _stderr
+        where = Path(folder) / FOLD_NAME if folder is not None else FOLD_NAME
         try:
             layout, made_by, fold = pickle.loads(blob)
-        except Exception:  # a damaged blob can raise nearly anything from pickle: never trusted
+        except Exception as exc:  # a damaged blob can raise nearly anything from pickle: never trusted
+            tell(f"the kept fold {where} is damaged ({type(exc).__name__}); folding every article again")
             return None
-        if not (layout == FOLD_VERSION and made_by == version and isinstance(fold, BuildFold)):
+        if not (layout == FOLD_VERSION and made_by == version):
+            return None  # of another pipeline version or layout: stale, not damaged
+        if not isinstance(fold, BuildFold):
+            tell(f"the kept fold {where} is damaged (not a fold); folding every article again")
             return None
         path = Path(folder) / HEAP_NAME if folder is not None else Path(fold.heap_path)
         try:
             fold.heap = BlobHeap.reopen(path, fold.heap_token, fold.heap_size)
-        except HeapDamaged:
-            return None
-        fold.merge.heap = fold.heap
-        try:
+            fold.merge.heap = fold.heap
             fold.grouping.keep_shingles_in(fold.heap)  # maps the band buckets kept in the heap (CRC checked)
         except HeapDamaged as exc:
-            print(f"conflictmap: the kept fold's records are damaged ({exc}); folding every article again",
-                  file=sys.stderr, flush=True)
+            tell(f"the kept fold's records are damaged or were left by an interrupted build ({exc}); "
+                 "folding every article again")
             return None
         return fold
+
+
+def _stderr(message: str) -> None:
+    print(f"conflictmap: {message}", file=sys.stderr, flush=True)

@@ -73,7 +73,7 @@ class BlobHeap:
         try:
             return cls(path, token=token, size=size)
         except OSError as exc:
-            msg = f"{path}: {exc}"
+            msg = f"{path}: {exc.strerror or exc}"
             raise HeapDamaged(msg) from None
 
     def put(self, data: bytes) -> Ref:

@@ -99,11 +99,13 @@ def _look_up(batch: list[Article], store: ArticleStore | None) -> tuple[list[str
         return [""] * len(batch), {}
     keys = [article_key(a) for a in batch]
     cached: dict[str, tuple] = {}
+    names = dict(zip(keys, (a.name for a in batch)))
     for key, blob in store.get_many(keys).items():
         try:
             cached[key] = codec.unpack(blob)
-        except (ValueError, TypeError, KeyError):
-            pass  # a damaged or foreign row: processed again and overwritten
+        except (ValueError, TypeError, KeyError) as exc:  # a damaged or foreign row: processed again and overwritten
+            store.notice(f"article store {store.path}: the stored result of {names[key]} is damaged "
+                         f"({type(exc).__name__}); processing that article again")
     return keys, cached
 
 
@@ -140,15 +142,18 @@ class ProgressBar:
             if total and total < self.minimum:
                 self.bar = False
                 return
+            if not total and done < self.minimum:
+                return  # an unknown total (a CSV): the bar appears once the run is long enough to need one
             import tqdm
 
             tqdm.tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
             self.bar = tqdm.tqdm(total=total or None, unit=f" {self.unit}", file=sys.stderr, mininterval=0.5,
                                  dynamic_ncols=True, leave=True)
-        if self.bar:
+        # a bar without a total has no truth value (tqdm raises TypeError on bool()): compare with False
+        if self.bar is not False:
             self.bar.update(done - self.bar.n)
 
     def close(self) -> None:
         """End the bar's line."""
-        if self.bar:
+        if self.bar is not None and self.bar is not False:
             self.bar.close()

@@ -39,18 +39,50 @@ def _stderr(message: str) -> None:
     print(f"conflictmap: {message}", file=sys.stderr, flush=True)
 
 
-@lru_cache(maxsize=1)
-def pipeline_version() -> str:
-    """Digest of every pipeline source file, the bundled geodata and the result-shaping settings."""
+def result_settings() -> dict[str, object]:
+    """The settings a per-article result depends on, as they are now.
+
+    The geoparser ranks places by ``focus_country``; ``war_theatre`` keeps or drops events and reads
+    person names; with ``online_geocoder`` on, a name the gazetteer lacks is placed by the online
+    provider, so which provider and which server answered shape the result too. Settings that only
+    change how long a look-up may take (time-out, retries, rate) are left out: they change no answer
+    that a server gives.
+    """
     from pipeline import settings
+
+    chosen: dict[str, object] = {
+        "focus_country": settings.focus_country,
+        "war_theatre": list(settings.war_theatre) if settings.war_theatre is not None else None,
+        "online_geocoder": bool(settings.online_geocoder),
+    }
+    if settings.online_geocoder:
+        chosen["online_provider"] = settings.online_provider.strip().lower()
+        chosen["nominatim"] = f"{settings.nominatim_scheme}://{settings.nominatim_domain}"
+    return chosen
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> bytes:
+    """Digest of every pipeline source file and the bundled geodata (read once per process)."""
     from pipeline.scale.codec import CODEC_VERSION
 
-    digest = hashlib.sha256(f"codec{CODEC_VERSION};focus={settings.focus_country}".encode())
+    digest = hashlib.sha256(f"codec{CODEC_VERSION}".encode())
     files = sorted((_ROOT / "pipeline").rglob("*.py")) + sorted(
         p for p in (_ROOT / "geodata").iterdir() if p.is_file() and p.suffix in (".parquet", ".csv", ".json"))
     for path in files:
         digest.update(path.relative_to(_ROOT).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
+    return digest.digest()
+
+
+def pipeline_version() -> str:
+    """Digest of every pipeline source file, the bundled geodata and the result-shaping settings.
+
+    The settings (``result_settings``) are read on every call, so a store opened after one of them
+    changed drops the rows made under the old value.
+    """
+    digest = hashlib.sha256(_code_digest())
+    digest.update(json.dumps(result_settings(), sort_keys=True).encode())
     return digest.hexdigest()[:24]
 
 
@@ -73,6 +105,9 @@ class ArticleStore:
     # -- opening, checking, rebuilding ------------------------------------------------------
     def _open(self) -> sqlite3.Connection:
         existed = self.path.exists()
+        if existed and not self.path.is_file():  # never removed: it may hold what someone keeps there
+            msg = f"{self.path} is not a file"
+            raise IsADirectoryError(msg)
         problem, db = None, None
         if existed:
             try:

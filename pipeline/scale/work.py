@@ -209,7 +209,9 @@ class ForkPoolMapper:
         from pipeline.geoparse import geoparser_loaded, unload_geoparser
 
         loaded_here = not geoparser_loaded()
-        geoparser()
+        online = getattr(geoparser(), "online", None)
+        if hasattr(online, "share_rate_limit"):  # the workers' copies of the online geocoder keep one request spacing
+            online.share_rate_limit(self._context)
         pool = ProcessPoolExecutor(workers, mp_context=self._context)
         pool.submit(int)  # a fork pool forks all its workers at its first task: now, while the index is here
         if loaded_here:

@@ -28,6 +28,7 @@ from geopy.location import Location
 
 from pipeline import settings
 from pipeline.errors import GeocodingError, InputError
+from pipeline.geoparse import geocoders
 from pipeline.geoparse.geocoders import OfflineGazetteer, OnlineFallbackGeocoder
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -95,6 +96,7 @@ class FakeNominatim:
 
     def __init__(self) -> None:
         self.requests: list[SeenRequest] = []
+        self.times: list[float] = []  # time.monotonic() of each request, as the server saw it
         self.scripts: dict[str, list[str]] = {}
         self.places: dict[str, tuple[float, float]] = {}
         self.release = threading.Event()
@@ -105,6 +107,7 @@ class FakeNominatim:
 
     def record(self, request: SeenRequest) -> str:
         with self._lock:
+            self.times.append(time.monotonic())
             self.requests.append(request)
             actions = self.scripts.get(request.params.get("q", ""), [])
             return actions.pop(0) if actions else "ok"
@@ -603,6 +606,133 @@ def test_unreachable_server_falls_back(monkeypatch: pytest.MonkeyPatch, clock: F
 
     assert location.raw["source"] == "geonames"
     assert clock.sleeps == [1.0]
+
+
+def test_a_server_that_keeps_failing_is_left_alone_for_a_while(
+    nominatim: FakeNominatim, clock: FakeClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    names = ["Atlantis", "Lemuria", "Mu", "Hyperborea", "Thule", "Avalon"]
+    for name in names:
+        nominatim.script(name, ["500"] * 10)
+    geocoder = online_geocoder(clock, max_retries=1, backoff_seconds=2.0)
+    failures = geocoders.ONLINE_FAILURES_IN_A_ROW
+
+    with caplog.at_level(logging.WARNING, logger="pipeline.geoparse.geocoders"):
+        answers = [geocoder.geocode(name) for name in names]
+
+    assert answers == [None] * len(names)
+    # each of the first look-ups paid its retry; once that many failed in a row, none reached the server
+    assert nominatim.queries() == [name for name in names[:failures] for _ in range(2)]
+    assert f"failed {failures} times in a row" in caplog.text
+    spent = clock.now
+
+    assert geocoder.geocode("Thule") is None  # still paused: no request, no wait
+    assert clock.now == spent and len(nominatim.requests) == 2 * failures
+
+
+def test_after_the_pause_one_look_up_tries_again_and_a_success_closes_the_breaker(
+    nominatim: FakeNominatim, clock: FakeClock
+) -> None:
+    names = ["Atlantis", "Lemuria", "Mu", "Hyperborea"]
+    for name in names[:3]:
+        nominatim.script(name, ["500"])
+    geocoder = online_geocoder(clock, max_retries=0)
+    for name in names[:3]:
+        geocoder.geocode(name)
+    assert geocoder.geocode("Hyperborea") is None and nominatim.queries() == names[:3]
+
+    clock.now += geocoders.ONLINE_PAUSE_SECONDS
+    assert geocoder.geocode("Hyperborea").raw["source"] == "Nominatim"
+    nominatim.script("Thule", ["500"])
+    assert geocoder.geocode("Thule") is None  # one failure after a success: the breaker stays closed
+    assert geocoder.geocode("Avalon").raw["source"] == "Nominatim"
+    assert nominatim.queries() == names + ["Thule", "Avalon"]
+
+
+def test_a_failed_try_after_the_pause_pauses_again_at_once(nominatim: FakeNominatim, clock: FakeClock) -> None:
+    for name in ["Atlantis", "Lemuria", "Mu", "Hyperborea"]:
+        nominatim.script(name, ["500"])
+    geocoder = online_geocoder(clock, max_retries=0)
+    for name in ["Atlantis", "Lemuria", "Mu"]:
+        geocoder.geocode(name)
+    clock.now += geocoders.ONLINE_PAUSE_SECONDS
+    geocoder.geocode("Hyperborea")  # tried, failed
+    geocoder.geocode("Thule")  # paused again: not asked
+    assert nominatim.queries() == ["Atlantis", "Lemuria", "Mu", "Hyperborea"]
+
+
+def test_a_private_nominatim_server_is_read_from_the_environment() -> None:
+    code = "from pipeline import settings as s; print(s.nominatim_scheme, s.nominatim_domain, sep='|')"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CONFLICTMAP_")}
+
+    def read(value: str | None) -> list[str]:
+        extra = {} if value is None else {"CONFLICTMAP_NOMINATIM": value}
+        done = subprocess.run([sys.executable, "-c", code], env=env | extra, cwd=REPO_ROOT, capture_output=True,
+                              text=True, check=True)
+        return done.stdout.strip().split("|")
+
+    assert read(None) == ["https", settings.PUBLIC_NOMINATIM_DOMAIN]
+    assert read("http://127.0.0.1:8088") == ["http", "127.0.0.1:8088"]
+    assert read("geo.example.invalid:8443") == ["https", "geo.example.invalid:8443"]
+    assert read("https://geo.example.invalid/nominatim/") == ["https", "geo.example.invalid/nominatim"]
+
+
+def test_a_server_address_of_another_scheme_is_refused_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(settings, "nominatim_scheme", "ftp")
+    with pytest.raises(InputError, match="expected 'http' or 'https'"):
+        OnlineFallbackGeocoder(FakeGazetteer(), enabled=True)
+
+
+def _look_up_in_a_child(geocoder: OnlineFallbackGeocoder, names: list[str]) -> None:
+    for name in names:
+        geocoder.geocode(name)
+
+
+def test_forked_processes_keep_one_request_spacing_together(nominatim: FakeNominatim) -> None:
+    import multiprocessing
+
+    delay = 0.5  # a private server (the loopback one) may be asked faster than the public one
+    context = multiprocessing.get_context("fork")
+    geocoder = OnlineFallbackGeocoder(FakeGazetteer(), enabled=True, min_delay_seconds=delay, timeout=5.0)
+    geocoder.share_rate_limit(context)
+    children = [context.Process(target=_look_up_in_a_child, args=(geocoder, [f"Atlantis{i}{j}" for j in range(3)]))
+                for i in range(3)]
+    for child in children:
+        child.start()
+    for child in children:
+        child.join(timeout=60)
+    assert [child.exitcode for child in children] == [0, 0, 0]
+
+    assert len(nominatim.times) == 9
+    # The server sees each request some time after its slot was taken (a child's first one, opening its
+    # connection on a loaded machine, up to a few tenths of a second later), so single gaps jitter. Three
+    # limiters of their own would send the 9 requests within about 2 x 0.5 s; one shared limiter spreads
+    # them over 8 slots (4 s): 6 slots' worth leaves room for the jitter at both ends.
+    gaps = sorted(b - a for a, b in zip(nominatim.times, nominatim.times[1:]))
+    assert nominatim.times[-1] - nominatim.times[0] >= 6 * delay
+    assert gaps[len(gaps) // 2] >= delay / 2
+
+
+def test_the_fork_pool_shares_the_online_rate_limit_with_its_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.scale import work
+
+    shared_with = []
+
+    class Online:
+        def share_rate_limit(self, context: Any) -> None:
+            shared_with.append(context.get_start_method())
+
+    class Parser:
+        online = Online()
+
+    monkeypatch.setattr(work, "geoparser", lambda: Parser())
+    monkeypatch.setattr("pipeline.geoparse.geoparser_loaded", lambda: True)  # nothing to let go afterwards
+    mapper = work.ForkPoolMapper(2)
+    try:
+        assert list(mapper.imap(abs, [-1, -2, -3])) == [1, 2, 3]
+    finally:
+        mapper.close()
+    assert shared_with == ["fork"]
 
 
 def test_unknown_online_provider_is_rejected(monkeypatch: pytest.MonkeyPatch) -> None:

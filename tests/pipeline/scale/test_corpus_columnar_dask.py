@@ -77,6 +77,33 @@ def test_geoparse_reads_parquet_with_jobs(tmp_path, records):
     assert all(records[0]["text"][p["start"]:p["end"]] == p["text"] for p in rows[0]["places"])
 
 
+def test_geoparse_reads_csv_with_jobs(tmp_path, records, capsys):
+    # a CSV's row count is not known before reading it: the progress bar must run without a total
+    source = _write_csv(tmp_path / "c.csv", records)
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert main(["geoparse", str(source), "-o", str(one), "--jobs", "1"]) == 0
+    assert main(["geoparse", str(source), "-o", str(two), "--jobs", "2"]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    assert one.read_bytes() == two.read_bytes()
+    parquet = tmp_path / "p.jsonl"
+    assert main(["geoparse", str(_write_parquet(tmp_path / "c.parquet", records)), "-o", str(parquet)]) == 0
+    assert one.read_bytes() == parquet.read_bytes()
+
+
+def test_a_progress_bar_without_a_total_counts_and_closes(capsys):
+    from pipeline.scale.run import ProgressBar
+
+    bar = ProgressBar(unit="documents", minimum=3)
+    for done in range(1, 6):
+        bar(done, 0, f"doc-{done}")
+    bar.close()
+    assert "5 documents" in capsys.readouterr().err
+    short = ProgressBar(minimum=3)
+    short(1, 0, "doc-1")
+    short.close()
+    assert capsys.readouterr().err == ""
+
+
 def test_geoparquet_layers_match_the_geojson_and_are_deterministic(jsonl_out, tmp_path, records):
     events = json.loads((jsonl_out / "events.geojson").read_text(encoding="utf-8"))["features"]
     table = gpd.read_parquet(jsonl_out / "events.parquet")
@@ -98,6 +125,24 @@ def test_export_parquet_filters_by_type(jsonl_out, tmp_path):
                  "-o", str(target)]) == 0
     table = gpd.read_parquet(target)
     assert len(table) > 0 and set(table["event_type"]) == {"frontline_incident"}
+
+
+def test_export_parquet_of_the_oblast_layer_keeps_its_polygons_and_counts(jsonl_out, tmp_path):
+    target = tmp_path / "oblasts.parquet"
+    assert main(["export", "--data", str(jsonl_out), "--layer", "oblasts", "--format", "parquet",
+                 "-o", str(target)]) == 0
+    table = gpd.read_parquet(target)
+    layer = json.loads((jsonl_out / "oblasts.geojson").read_text(encoding="utf-8"))["features"]
+    assert table.crs.to_epsg() == 4326 and len(table) == len(layer) > 0
+    assert set(table.geometry.geom_type) <= {"Polygon", "MultiPolygon"}
+    first = layer[0]["properties"]
+    assert {key: table[key].iloc[0] for key in first if isinstance(first[key], (int, str))} == \
+        {key: value for key, value in first.items() if isinstance(value, (int, str))}
+    one = tmp_path / "one.parquet"
+    code = first["admin1_code"]
+    assert main(["export", "--data", str(jsonl_out), "--layer", "oblasts", "--format", "parquet",
+                 "--admin1", str(code), "-o", str(one)]) == 0
+    assert len(gpd.read_parquet(one)) == 1
 
 
 def test_dask_local_cluster_gives_the_bytes_of_the_local_build(tmp_path, jsonl_out, records, monkeypatch):

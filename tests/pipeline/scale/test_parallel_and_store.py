@@ -118,6 +118,70 @@ def test_a_new_pipeline_version_invalidates_every_row(tmp_path):
         assert len(store) == 0 and store.get_many([article_key(article)]) == {}
 
 
+# each setting that changes what one article gives, with a value other than its default
+_RESULT_SETTINGS = [
+    ("focus_country", "UA"),
+    ("war_theatre", None),
+    ("war_theatre", ("UA", "RU")),
+    ("online_geocoder", True),
+]
+# with the online geocoder on, which server answers changes the places too
+_ONLINE_SETTINGS = [
+    ("nominatim_domain", "127.0.0.1:8088"),
+    ("nominatim_scheme", "http"),
+    ("online_provider", "photon"),
+]
+
+
+@pytest.mark.parametrize(("name", "value"), _RESULT_SETTINGS)
+def test_each_result_setting_makes_another_pipeline_version(monkeypatch, name, value):
+    from pipeline import settings
+    from pipeline.scale.store import pipeline_version
+
+    before = pipeline_version()
+    monkeypatch.setattr(settings, name, value)
+    assert pipeline_version() != before
+    monkeypatch.undo()
+    assert pipeline_version() == before
+
+
+@pytest.mark.parametrize(("name", "value"), _ONLINE_SETTINGS)
+def test_the_online_server_is_part_of_the_pipeline_version(monkeypatch, name, value):
+    from pipeline import settings
+    from pipeline.scale.store import pipeline_version
+
+    monkeypatch.setattr(settings, "online_geocoder", True)
+    before = pipeline_version()
+    monkeypatch.setattr(settings, name, value)
+    assert pipeline_version() != before
+
+
+def test_how_long_a_look_up_may_take_keeps_the_pipeline_version(monkeypatch):
+    from pipeline import settings
+    from pipeline.scale.store import pipeline_version
+
+    monkeypatch.setattr(settings, "online_geocoder", True)
+    before = pipeline_version()
+    for name, value in [("timeout", 3.0), ("max_retries", 0), ("min_delay_seconds", 2.0), ("backoff_seconds", 9.0)]:
+        monkeypatch.setattr(settings, name, value)
+    assert pipeline_version() == before
+
+
+def test_a_changed_war_theatre_reprocesses_every_stored_article(tmp_path, processed, monkeypatch):
+    from pipeline import settings
+
+    source = write_jsonl(tmp_path / "in.jsonl", make_records(6))
+    out = tmp_path / "out"
+    build_paths([source], out, jobs=1, incremental=True)
+    assert len(processed) == 6
+    processed.clear()
+    build_paths([source], out, jobs=1, incremental=True)
+    assert processed == []  # the same settings: every article from the store
+    monkeypatch.setattr(settings, "war_theatre", None)
+    build_paths([source], out, jobs=1, incremental=True)
+    assert len(processed) == 6
+
+
 @pytest.mark.parametrize(("content", "reason"), [
     (b"this is not a database at all" * 100, "corrupt"),
     (None, "is not a conflictmap article store"),
@@ -147,6 +211,68 @@ def test_a_corrupt_or_foreign_store_is_reported_once_and_rebuilt(tmp_path, capsy
         assert len(store) == 1
     assert main(["build", str(articles), "--out", str(out), "--jobs", "1"]) == 0
     assert STORE_NAME not in capsys.readouterr().err
+
+
+# -- damage to the files beside the store: each named in one line, the build goes on ----------
+def _fold_of_noise(out: Path) -> str:
+    (out / "article_store.fold").write_bytes(b"not a pickled fold " * 40)
+    return "article_store.fold"
+
+
+def _fold_cut_short(out: Path) -> str:
+    blob = (out / "article_store.fold").read_bytes()
+    (out / "article_store.fold").write_bytes(blob[: len(blob) // 3])
+    return "article_store.fold"
+
+
+def _heap_overwritten_at_its_start(out: Path) -> str:
+    heap = out / "article_store.heap"
+    data = bytearray(heap.read_bytes())
+    data[:48] = b"#" * 48
+    heap.write_bytes(bytes(data))
+    return "article_store.heap"
+
+
+def _heap_cut_short(out: Path) -> str:
+    heap = out / "article_store.heap"
+    heap.write_bytes(heap.read_bytes()[:100])
+    return "article_store.heap"
+
+
+def _one_row_of_noise(out: Path) -> str:
+    db = sqlite3.connect(out / STORE_NAME)
+    db.execute("UPDATE results SET payload = ? WHERE name = 'doc-00003'", (b"\x00noise\xff" * 5,))
+    db.commit()
+    db.close()
+    (out / "article_store.fold").unlink()  # else the kept fold passes over the row without reading it
+    return "doc-00003"
+
+
+def _a_folder_for_the_store(out: Path) -> str:
+    for name in (STORE_NAME, "article_store.fold", "article_store.heap"):
+        (out / name).unlink()
+    (out / STORE_NAME).mkdir()
+    return STORE_NAME
+
+
+@pytest.mark.parametrize("damage", [_fold_of_noise, _fold_cut_short, _heap_overwritten_at_its_start,
+                                    _heap_cut_short, _one_row_of_noise, _a_folder_for_the_store])
+def test_damage_beside_the_store_is_one_line_naming_it_and_the_build_goes_on(tmp_path, capsys, damage):
+    source = write_jsonl(tmp_path / "in.jsonl", make_records(12))
+    fresh, out = tmp_path / "fresh", tmp_path / "out"
+    build_paths([source], fresh, jobs=1)
+    assert main(["build", str(source), "--out", str(out), "--jobs", "1"]) == 0
+    capsys.readouterr()
+    named = damage(out)
+
+    assert main(["build", str(source), "--out", str(out), "--jobs", "1"]) == 0
+
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    lines = [line for line in err.splitlines() if "article_store" in line]
+    assert len(lines) == 1, err
+    assert named in lines[0]
+    _same_outputs(fresh, out)
 
 
 # -- an article that crashes the pipeline or kills its worker ---------------------------------
