@@ -2328,7 +2328,9 @@ def _allowed_before(word: str, pos: int, ctx: _Context, gaz: Gazetteer) -> bool:
                                       or _key_facts(gaz, name_key(word)).best_population >= _W.qualifying_population):
         return True  # "Kharkiv Kupiansk", demonym "Ukrainian Kherson" ... (not the hamlet "Real" of "Real Madrid")
     start = pos - len(word) - 1
-    return (ctx.is_sentence_start(start) or _opens_quotation(ctx.text, start)) and _zipf(low) >= _W.sentence_opener_zipf
+    if low in _QUOTE_OPENERS and _opens_quotation(ctx.text, start):
+        return True
+    return ctx.is_sentence_start(start) and _zipf(low) >= _W.sentence_opener_zipf
 
 
 def _opens_quotation(text: str, start: int) -> bool:
@@ -2338,6 +2340,9 @@ def _opens_quotation(text: str, start: int) -> bool:
 
 
 _OPENING_QUOTES = frozenset('"“«„')
+# the words read as the first word of a quotation before a name: determiners only (a quoted title opens with any
+# word, "Business Angels", "Flying Panda's": those stay part of the title)
+_QUOTE_OPENERS = frozenset("the a an this that these those our their its his her my your".split())
 
 
 # the words of a name of several words that ends right before a possessive ("the Russian Federation's")

@@ -263,3 +263,10 @@ def test_an_organisation_called_the_town_something_is_still_no_place(geoparser, 
     town = ua_towns[0]
     places = geoparser.parse_places(f"Reporters at The {town.name} Independent said the claim was false.")
     assert not places
+
+
+@pytest.mark.parametrize("text", ["A panel of “Business Angels” judged the pupils' ideas on Friday.",
+                                  "The pilots painted the “Flying Panda” emblem on the tail.",
+                                  'The forecaster warned, "If El Niño develops, the season will be quiet."'])
+def test_a_quoted_title_opening_with_another_word_is_no_place(geoparser, text):
+    assert geoparser.parse_places(text) == []
