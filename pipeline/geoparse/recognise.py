@@ -112,11 +112,11 @@ _SETTLEMENT_OF = re.compile(
 # a facility named after the place before it ("the Rivne nuclear power plant", "the Sumy drama theatre"):
 # it becomes the landmark of that name (in any of the place's spellings), else it is placed at the place
 _FACILITY = re.compile(r"[ \t]+((?:(?:nuclear|hydroelectric|hydropower|hydro|thermal|coal|steel|chemical|oil|gas|coke|"
-                       r"metallurgical|metal|metals|iron[ \t]+and[ \t]+steel|power|drama|regional|children's|children’s|"
+                       r"metal(?:lurgical|s)?|iron[ \t]+and[ \t]+steel|power|drama|regional|children's|children’s|"
                        r"military|fuel|ammunition|ammo)[ \t]+)*(?:power[ \t]+plant|power[ \t]+station|plant|works|refinery|"
                        r"NPP|HPP|TPP|CHP|dam|bridge|airport|airfield|air[ \t]*base|depot|theat(?:er|re)|hospital|cathedral|"
                        r"(?:TV|television)[ \t]+tower|"
-                       r"(?:railway|train|pumping|metering|compressor|measuring|measurement)[ \t]+station))\b", re.IGNORECASE)
+                       r"(?:railway|train|pumping|metering|compressor|measur(?:ing|ement))[ \t]+station))\b", re.IGNORECASE)
 # an operator's acronym between a place and its facility ("the X LUKOIL refinery"): the place still names where
 _ACRONYM_THEN_FACILITY = re.compile(r"[ \t]+(?-i:[A-Z][A-Z0-9&]{2,})(?=[ \t])" + _FACILITY.pattern, re.IGNORECASE)
 # (where ``_keep`` tries it, one space and a letter follow the name (``word_after``): an acronym's second character
@@ -136,7 +136,7 @@ _FACILITY_AT_PLACE = re.compile(r"(?:.*[ \t])?(?:power[ \t]+plant|power[ \t]+sta
 # a nuclear power plant is named after its region or a city far from it (the Kursk plant stands 40 km from Kursk, the
 # Rivne one 70 km from Rivne, the Zaporizhzhia one 50 km from Zaporizhzhia): one the landmark table lacks is placed
 # only at the town its sentence names beside it (``_facility_at_sentence_town``), never at the place it is named
-# after (``_without_unplaced_nuclear_plants``)
+# after (it is dropped there)
 _NUCLEAR_FACILITY = re.compile(r"[ \t](?:nuclear|NPP|AES)\b", re.IGNORECASE)
 # nouns that name a small place: the population prior of a name so called is not used
 VILLAGE_NOUNS = frozenset({"village", "settlement", "hamlet"})
@@ -165,8 +165,7 @@ _VILLAGE_NOUN_AFTER = re.compile(r"[ \t](?<=[a-z'’ʼ][ \t])[ \t]*(" + "|".join
 _SETTLEMENTS_BEFORE_COLON = re.compile(r"\b(villages|settlements|communities|localities|hamlets|towns)"
                                        r"(?:[ \t]+[a-z]+){0,3}\Z")
 _LIST_AFTER_COLON = re.compile(r":[ \t]+(?=[A-Z])")
-# the nouns of that cue that hold no settlement noun (a text with none of these and no settlement noun has no such list)
-_LIST_ONLY_NOUNS = ("communities", "localities")
+_LOWER_ASCII = frozenset(string.ascii_lowercase)
 _ITEM_GAP = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
 # "X region" where the gazetteer knows the unit only as "X Oblast" / "X Krai" ("the Zakarpattia region")
 _NAME_REGION_WORD = re.compile(r"([A-Z][\w'’ʼ-]+(?:[ \t][A-Z][\w'’ʼ-]+)?)[ \t]+(?i:region|oblast|province|krai|kray)\b")
@@ -747,8 +746,6 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     mentions = _adjectival_facilities(ctx, gaz, mentions)
     mentions = _hromadas(ctx, gaz, mentions)
     mentions = _named_facilities(ctx, gaz, mentions)
-    if any(m.facility for m in mentions):
-        mentions = _without_unplaced_nuclear_plants(mentions)
     _mark_regions(ctx, mentions)
     if lines:
         mentions = _without_city_district_heads(ctx.text, lines, mentions)
@@ -1346,7 +1343,9 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
     facility with no town given is dropped (precision first). Also re-points a facility named after a place
     (``_mark_facilities``) at the town the sentence names beside it in the same admin-1 unit."""
     text = ctx.text
-    _facility_at_sentence_town(ctx, gaz, mentions)
+    unplaced = _facility_at_sentence_town(ctx, gaz, mentions)
+    if unplaced:
+        mentions = [m for m in mentions if id(m) not in unplaced]
     heads = [head for head in FACILITY_HEADS if head in ctx.distinct_runs_text]  # (a capitalised word lies in a run)
     nouns = [noun for noun in FACILITY_NOUNS if noun in text]
     if not heads and not nouns:
@@ -1373,6 +1372,8 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
             town = article_town
         if head in THEATRE_ONLY_HEADS and town is not None and not _in_war_theatre(gaz, town):
             continue
+        if town is not None and start <= town.start < end and _NUCLEAR_FACILITY.search(text, town.end, end):
+            continue  # "the X Nuclear Power Plant" is not at X (see ``_NUCLEAR_FACILITY``)
         found.append((start, end, name_key(words[0]), town))
     for noun in _facility_nouns(text, nouns):
         match = _NAME_BEFORE_NOUN.search(text, max(0, noun.start() - 80), noun.start())
@@ -1545,21 +1546,21 @@ def _is_town_mention(gaz: Gazetteer, m: Mention) -> bool:
 _POWER_PLANT = re.compile(r"\b(?:power[ \t]+(?:plant|station)|NPP|HPP|TPP|dam)\Z", re.IGNORECASE)
 
 
-def _without_unplaced_nuclear_plants(mentions: list[Mention]) -> list[Mention]:
-    """``mentions`` less the nuclear power plants placed at the place they are named after (see
-    ``_NUCLEAR_FACILITY``): a wrong point 40 to 100 km off is worse than none."""
-    return [m for m in mentions if not (m.facility and _NUCLEAR_FACILITY.search(m.text) and not any(
-        s.kind == "facility_town_in_sentence" for s in m.signals))]
-
-
-def _facility_at_sentence_town(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> None:
+def _facility_at_sentence_town(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> set[int] | None:
     """A facility named after a place ("the Khmelnytskyi Nuclear Power Plant", or a power plant in lower case:
     "the X nuclear power plant", a name, not a description of something in X) whose sentence names, after a
     preposition, another town of the same admin-1 unit ("a visit to Netishyn"; not a unit: "in the X region"): it
-    lies at that town."""
+    lies at that town. Returns the ``id`` of the nuclear power plants left at the place they are named after (see
+    ``_NUCLEAR_FACILITY``: a point 40 to 100 km off is worse than none), to be dropped, or None when there are none."""
+    unplaced = None
     for m in mentions:
+        if not m.facility:
+            continue
         tail = m.text[m.text.find(" ") + 1:]
-        if not m.facility or not (tail[:1].isupper() or _POWER_PLANT.search(tail)):
+        nuclear = _NUCLEAR_FACILITY.search(m.text) is not None
+        if nuclear:
+            unplaced = (unplaced or set()) | {id(m)}
+        if not (tail[:1].isupper() or _POWER_PLANT.search(tail)):
             continue
         unit = _top_admin1(gaz, m)
         if unit is None:
@@ -1574,7 +1575,10 @@ def _facility_at_sentence_town(ctx: _Context, gaz: Gazetteer, mentions: list[Men
             m.key, m.kind, m.rows = other.key, other.kind, other.rows
             m.signals.append(Signal("facility_town_in_sentence", 0.0,
                                     f"placed at {other.text}, the town of its unit the sentence names"))
+            if unplaced:
+                unplaced.discard(id(m))
             break
+    return unplaced
 
 
 def _top_admin1(gaz: Gazetteer, m: Mention) -> str | None:
@@ -2794,13 +2798,14 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
         _unit_before_settlement_noun(ctx, gaz, mentions, cue.start())
         found += _settlement_list(ctx, gaz, cue.end(), mentions, village=cue.group(1).lower() in VILLAGE_NOUNS)
     colon = text.find(":")
-    if colon >= 0 and (nouns or ctx.has_any(_LIST_ONLY_NOUNS)):
-        while colon >= 0:  # (a text has few colons: the words before each are read, not the whole text)
-            cue = _SETTLEMENTS_BEFORE_COLON.search(text, max(0, colon - 60), colon)
+    while colon > 0:  # (a text has few colons: the words before each are read, not the whole text)
+        # (a lower-case word before the colon, a capital after it, then the plural noun in the words before)
+        if text[colon - 1] in _LOWER_ASCII:
             after = _LIST_AFTER_COLON.match(text, colon)
-            if cue is not None and after is not None:
+            cue = _SETTLEMENTS_BEFORE_COLON.search(text, max(0, colon - 60), colon) if after is not None else None
+            if cue is not None:
                 found += _settlement_list(ctx, gaz, after.end(), mentions, village=cue.group(1).lower() != "towns")
-            colon = text.find(":", colon + 1)
+        colon = text.find(":", colon + 1)
     if nouns and ctx.has_any(_VILLAGE_NOUN_WORDS):
         found += _names_before_village_noun(ctx, gaz, mentions)
     if nouns and _APPOSITION_CUE.search(text):
