@@ -112,10 +112,11 @@ _SETTLEMENT_OF = re.compile(
 # a facility named after the place before it ("the Rivne nuclear power plant", "the Sumy drama theatre"):
 # it becomes the landmark of that name (in any of the place's spellings), else it is placed at the place
 _FACILITY = re.compile(r"[ \t]+((?:(?:nuclear|hydroelectric|hydropower|hydro|thermal|coal|steel|chemical|oil|gas|coke|"
-                       r"metallurgical|iron[ \t]+and[ \t]+steel|power|drama|regional|children's|children’s|military|fuel|"
-                       r"ammunition|ammo)[ \t]+)*(?:power[ \t]+plant|power[ \t]+station|plant|works|refinery|NPP|HPP|TPP|"
-                       r"CHP|dam|bridge|airport|airfield|air[ \t]*base|depot|theat(?:er|re)|hospital|cathedral|"
-                       r"(?:railway|train|pumping|metering|compressor|measuring)[ \t]+station))\b", re.IGNORECASE)
+                       r"metal(?:lurgical|s)?|iron[ \t]+and[ \t]+steel|power|drama|regional|children's|children’s|"
+                       r"military|fuel|ammunition|ammo)[ \t]+)*(?:power[ \t]+plant|power[ \t]+station|plant|works|refinery|"
+                       r"NPP|HPP|TPP|CHP|dam|bridge|airport|airfield|air[ \t]*base|depot|theat(?:er|re)|hospital|cathedral|"
+                       r"(?:TV|television)[ \t]+tower|"
+                       r"(?:railway|train|pumping|metering|compressor|measur(?:ing|ement))[ \t]+station))\b", re.IGNORECASE)
 # an operator's acronym between a place and its facility ("the X LUKOIL refinery"): the place still names where
 _ACRONYM_THEN_FACILITY = re.compile(r"[ \t]+(?-i:[A-Z][A-Z0-9&]{2,})(?=[ \t])" + _FACILITY.pattern, re.IGNORECASE)
 # (where ``_keep`` tries it, one space and a letter follow the name (``word_after``): an acronym's second character
@@ -129,9 +130,14 @@ _FACILITY_KINDS = frozenset({"city", "landmark"})
 # hospital or a bare "plant" may lie elsewhere or name a company: those extend a mention only when the landmark
 # table has them)
 _FACILITY_AT_PLACE = re.compile(r"(?:.*[ \t])?(?:power[ \t]+plant|power[ \t]+station|NPP|HPP|TPP|CHP|dam|refinery|"
-                                r"theat(?:er|re)|(?:railway|train|pumping|metering|compressor|measuring)[ \t]+station|"
-                                r"airfield|air[ \t]*base|depot)"
+                                r"theat(?:er|re)|(?:railway|train|pumping|metering|compressor|measuring|measurement)"
+                                r"[ \t]+station|(?:TV|television)[ \t]+tower|airfield|air[ \t]*base|depot)"
                                 r"|.+[ \t]plant", re.IGNORECASE)
+# a nuclear power plant is named after its region or a city far from it (the Kursk plant stands 40 km from Kursk, the
+# Rivne one 70 km from Rivne, the Zaporizhzhia one 50 km from Zaporizhzhia): one the landmark table lacks is placed
+# only at the town its sentence names beside it (``_facility_at_sentence_town``), never at the place it is named
+# after (it is dropped there)
+_NUCLEAR_FACILITY = re.compile(r"[ \t](?:nuclear|NPP|AES)\b", re.IGNORECASE)
 # nouns that name a small place: the population prior of a name so called is not used
 VILLAGE_NOUNS = frozenset({"village", "settlement", "hamlet"})
 # a capitalised name, then at most two lower-case words, before a settlement noun ("Y frontline village(s) of")
@@ -154,6 +160,12 @@ _VILLAGE_NOUN_WORDS = tuple(f" {noun}" for noun in sorted(VILLAGE_NOUNS))  # the
 _VILLAGE_NOUN_AFTER = re.compile(r"[ \t](?<=[a-z'’ʼ][ \t])[ \t]*(" + "|".join(sorted(VILLAGE_NOUNS))
                                  + r")\b(?![ \t]+of\b|[ \t]+council)")
 # the gap between two items of a list of names ("A, B and C", "A, B, and C")
+# a plural settlement noun, at most three lower-case words, then a colon opening the list of their names ("the
+# liberation of ten villages: A, B and C", "the settlements retaken so far: A, B"): each item is named a settlement
+_SETTLEMENTS_BEFORE_COLON = re.compile(r"\b(villages|settlements|communities|localities|hamlets|towns)"
+                                       r"(?:[ \t]+[a-z]+){0,3}\Z")
+_LIST_AFTER_COLON = re.compile(r":[ \t]+(?=[A-Z])")
+_LOWER_ASCII = frozenset(string.ascii_lowercase)
 _ITEM_GAP = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
 # "X region" where the gazetteer knows the unit only as "X Oblast" / "X Krai" ("the Zakarpattia region")
 _NAME_REGION_WORD = re.compile(r"([A-Z][\w'’ʼ-]+(?:[ \t][A-Z][\w'’ʼ-]+)?)[ \t]+(?i:region|oblast|province|krai|kray)\b")
@@ -1104,21 +1116,28 @@ def _mark_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> 
             m.text = text[m.start:m.end]
             m.key, m.rows, m.kind = f"{m.key} {tail}", landmark, "name"
             m.signals.append(Signal("facility_landmark", 0.0, "a facility the landmark table names"))
-        elif found.group(1)[:1].isupper():  # "the Rivne Nuclear Power Plant": the facility's own name, one mention
+        elif found.group(1).split()[-1][:1].isupper():
+            # "the Lviv Thermal Power Plant", "the Sumy CHP": the facility's own name, one mention ("the Kyiv TV
+            # tower" is a tower in Kyiv: two)
             m.end = found.end()
             m.text = text[m.start:m.end]
             m.facility = True
-            m.signals.append(Signal("facility_at_place", 0.0, f"{_indefinite(found.group(1).lower())} placed at the place named"))
+            m.signals.append(Signal("facility_at_place", 0.0, f"{_indefinite(_facility_words(found.group(1)))} placed at the place named"))
         else:
             # "the Sumy drama theatre" describes a facility in the town: the town stays a mention of its
             # own, the facility is a second one at the town's point
             facility = replace(m, end=found.end(), text=text[m.start:found.end()], facility=True,
                                signals=m.signals + [Signal("facility_at_place", 0.0,
-                                                           f"{_indefinite(found.group(1).lower())} placed at the place named")])
+                                                           f"{_indefinite(_facility_words(found.group(1)))} placed at the place named")])
             added.append(facility)
     if added:
         mentions += added
         mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def _facility_words(words: str) -> str:
+    """A facility's words in lower case, its acronyms as written ("TV tower", "NPP")."""
+    return " ".join(w if len(w) > 1 and w.isupper() else w.lower() for w in words.split())
 
 
 # a capitalised adjective in "-sk-" with a feminine or neuter ending, the gender of a facility noun in Russian or
@@ -1270,8 +1289,10 @@ def _adjective_seat(gaz: Gazetteer, stem: str, unit: int) -> int | None:
 
 
 def _indefinite(noun: str) -> str:
-    """``noun`` after its indefinite article ("a refinery", "an airfield")."""
-    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+    """``noun`` after its indefinite article ("a refinery", "an airfield", "an NPP": an acronym by its letters' sound)."""
+    first = noun.split()[0] if noun.split() else ""
+    vowel = first[:1] in "AEFHILMNORSX" if len(first) > 1 and first.isupper() else noun[:1] in "aeiou"
+    return f"{'an' if vowel else 'a'} {noun}"
 
 
 # the last word of a facility's own name ("Victory Square", "Dormition Cathedral"): the facility is placed
@@ -1322,7 +1343,9 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
     facility with no town given is dropped (precision first). Also re-points a facility named after a place
     (``_mark_facilities``) at the town the sentence names beside it in the same admin-1 unit."""
     text = ctx.text
-    _facility_at_sentence_town(ctx, gaz, mentions)
+    unplaced = _facility_at_sentence_town(ctx, gaz, mentions)
+    if unplaced:
+        mentions = [m for m in mentions if id(m) not in unplaced]
     heads = [head for head in FACILITY_HEADS if head in ctx.distinct_runs_text]  # (a capitalised word lies in a run)
     nouns = [noun for noun in FACILITY_NOUNS if noun in text]
     if not heads and not nouns:
@@ -1349,6 +1372,8 @@ def _named_facilities(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
             town = article_town
         if head in THEATRE_ONLY_HEADS and town is not None and not _in_war_theatre(gaz, town):
             continue
+        if town is not None and start <= town.start < end and _NUCLEAR_FACILITY.search(text, town.end, end):
+            continue  # "the X Nuclear Power Plant" is not at X (see ``_NUCLEAR_FACILITY``)
         found.append((start, end, name_key(words[0]), town))
     for noun in _facility_nouns(text, nouns):
         match = _NAME_BEFORE_NOUN.search(text, max(0, noun.start() - 80), noun.start())
@@ -1521,14 +1546,21 @@ def _is_town_mention(gaz: Gazetteer, m: Mention) -> bool:
 _POWER_PLANT = re.compile(r"\b(?:power[ \t]+(?:plant|station)|NPP|HPP|TPP|dam)\Z", re.IGNORECASE)
 
 
-def _facility_at_sentence_town(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> None:
+def _facility_at_sentence_town(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> set[int] | None:
     """A facility named after a place ("the Khmelnytskyi Nuclear Power Plant", or a power plant in lower case:
     "the X nuclear power plant", a name, not a description of something in X) whose sentence names, after a
     preposition, another town of the same admin-1 unit ("a visit to Netishyn"; not a unit: "in the X region"): it
-    lies at that town."""
+    lies at that town. Returns the ``id`` of the nuclear power plants left at the place they are named after (see
+    ``_NUCLEAR_FACILITY``: a point 40 to 100 km off is worse than none), to be dropped, or None when there are none."""
+    unplaced = None
     for m in mentions:
+        if not m.facility:
+            continue
         tail = m.text[m.text.find(" ") + 1:]
-        if not m.facility or not (tail[:1].isupper() or _POWER_PLANT.search(tail)):
+        nuclear = _NUCLEAR_FACILITY.search(m.text) is not None
+        if nuclear:
+            unplaced = (unplaced or set()) | {id(m)}
+        if not (tail[:1].isupper() or _POWER_PLANT.search(tail)):
             continue
         unit = _top_admin1(gaz, m)
         if unit is None:
@@ -1543,7 +1575,10 @@ def _facility_at_sentence_town(ctx: _Context, gaz: Gazetteer, mentions: list[Men
             m.key, m.kind, m.rows = other.key, other.kind, other.rows
             m.signals.append(Signal("facility_town_in_sentence", 0.0,
                                     f"placed at {other.text}, the town of its unit the sentence names"))
+            if unplaced:
+                unplaced.discard(id(m))
             break
+    return unplaced
 
 
 def _top_admin1(gaz: Gazetteer, m: Mention) -> str | None:
@@ -2297,7 +2332,21 @@ def _allowed_before(word: str, pos: int, ctx: _Context, gaz: Gazetteer) -> bool:
                                       or _key_facts(gaz, name_key(word)).best_population >= _W.qualifying_population):
         return True  # "Kharkiv Kupiansk", demonym "Ukrainian Kherson" ... (not the hamlet "Real" of "Real Madrid")
     start = pos - len(word) - 1
+    if low in _QUOTE_OPENERS and _opens_quotation(ctx.text, start):
+        return True
     return ctx.is_sentence_start(start) and _zipf(low) >= _W.sentence_opener_zipf
+
+
+def _opens_quotation(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a quotation inside a sentence (``said, "The ...``, ``: “A ...``): it is
+    capitalised as a sentence's first word is."""
+    return start >= 2 and text[start - 1] in _OPENING_QUOTES and text[start - 2] in " \t\n:,("
+
+
+_OPENING_QUOTES = frozenset('"“«„')
+# the words read as the first word of a quotation before a name: determiners only (a quoted title opens with any
+# word, "Business Angels", "Flying Panda's": those stay part of the title)
+_QUOTE_OPENERS = frozenset("the a an this that these those our their its his her my your".split())
 
 
 # the words of a name of several words that ends right before a possessive ("the Russian Federation's")
@@ -2404,7 +2453,10 @@ def _variant_of(gaz: Gazetteer, word: str) -> tuple[str, tuple[int, ...], str] |
         rows = tuple(r for r in skeleton_rows
                      if gaz.kind_of[r] in ("city", "admin1") and _similar_spelling(key, r, gaz))
         if rows:
-            return key, rows, "skeleton"
+            # a Ukrainian settlement's name with the Russian g for h ("Girnyk": Hirnyk) is that settlement, not a
+            # town elsewhere whose consonants it shares (Gornyak): one letter's habit says more than a skeleton
+            hybrid = _hybrid_of(gaz, key) if "g" in key else None
+            return hybrid if hybrid is not None else (key, rows, "skeleton")
     rows = adjective_rows
     if not rows or len(rows) > _W.adjective_max_places or _zipf(key) >= _W.variant_max_zipf:
         # (a common stem, "Krasny": dozens of towns, says too little)
@@ -2437,7 +2489,8 @@ def _hybrid_of(gaz: Gazetteer, key: str) -> tuple[str, tuple[int, ...], str] | N
 
 
 # the endings of the Ukrainian village names whose press spellings ``_press_form_of`` reads (a cheap gate)
-_PRESS_FORM_ENDINGS = ("ivka", "ia")
+_PRESS_FORM_ENDINGS = ("ivka", "ia", "ske", "ska")
+_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
 _VOWELS = frozenset("aeiou")
 # consonants the official romanisation doubles before "ia" ("Krasnopillia", "Zarichchia" has "chch": not here)
 _DOUBLED_BEFORE_IA = frozenset("lnts")
@@ -2446,8 +2499,10 @@ _DOUBLED_BEFORE_IA = frozenset("lnts")
 def _press_form_of(gaz: Gazetteer, key: str) -> tuple[str, tuple[int, ...], str] | None:
     """(key, rows, "press") when ``key``, missing from the index, is a Ukrainian village's name in a press spelling
     that strays from the 2010 romanisation by one habit: "yi" for "i" after a vowel ("Biliayivka": Biliaivka), a
-    single consonant for a doubled one before "-ia" ("Krasnopilia": Krasnopillia), or one "i" for "y"
-    ("Liubimivka": Liubymivka); every place of that form being a settlement of Ukraine. None otherwise."""
+    single consonant for a doubled one before "-ia" ("Krasnopilia": Krasnopillia), one "i" for "y"
+    ("Liubimivka": Liubymivka), or, in an adjectival name in "-sk-", the Russian "o" or "e" for the Ukrainian "i"
+    of a closed syllable ("Horske": Hirske); every place of that form being a settlement of Ukraine. None
+    otherwise."""
     if key in gaz.keys:
         return None
     forms = []
@@ -2458,6 +2513,11 @@ def _press_form_of(gaz: Gazetteer, key: str) -> tuple[str, tuple[int, ...], str]
         forms.append(key[:-2] + key[-3] + "ia")
     forms += [key[:i] + "y" + key[i + 1:] for i in range(1, len(key) - 1)
               if key[i] == "i" and key[i - 1] not in _VOWELS and key[i + 1] not in _VOWELS]
+    if key.endswith(("ske", "ska")):
+        # the Russian root vowel in a closed syllable on the Ukrainian ending ("Horske": Hirske, Russian Gorskoye;
+        # only a neuter or feminine adjective, whose ending is Ukrainian: a bare "-sk" may be a surname)
+        forms += [key[:i] + "i" + key[i + 1:] for i in range(1, len(key) - 3)
+                  if key[i] in "oe" and key[i + 1] in _CONSONANTS and key[i + 2] in _CONSONANTS]
     ccs = gaz._columns()[5]
     for form in forms:
         if form == key or form not in gaz.keys:
@@ -2737,6 +2797,15 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
     for cue in (_SETTLEMENT_OF.finditer(text) if of_cues else ()):
         _unit_before_settlement_noun(ctx, gaz, mentions, cue.start())
         found += _settlement_list(ctx, gaz, cue.end(), mentions, village=cue.group(1).lower() in VILLAGE_NOUNS)
+    colon = text.find(":")
+    while colon > 0:  # (a text has few colons: the words before each are read, not the whole text)
+        # (a lower-case word before the colon, a capital after it, then the plural noun in the words before)
+        if text[colon - 1] in _LOWER_ASCII:
+            after = _LIST_AFTER_COLON.match(text, colon)
+            cue = _SETTLEMENTS_BEFORE_COLON.search(text, max(0, colon - 60), colon) if after is not None else None
+            if cue is not None:
+                found += _settlement_list(ctx, gaz, after.end(), mentions, village=cue.group(1).lower() != "towns")
+        colon = text.find(":", colon + 1)
     if nouns and ctx.has_any(_VILLAGE_NOUN_WORDS):
         found += _names_before_village_noun(ctx, gaz, mentions)
     if nouns and _APPOSITION_CUE.search(text):

@@ -553,7 +553,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
                 # settlement of the same adjective with another ending, if any ("Xnyi" for "Xne")
                 _spelt_in_article_unit(m, i, gaz, article_unit, cand_lists, w, endings_only=True)
             if article_unit is not None and m.settlement and cand_lists[i] and \
-                    _namesake_abroad(i, mentions, first, _candidates(m, gaz), article_unit, w) and \
+                    _namesake_abroad(i, mentions, first, _candidates(m, gaz), article_unit, w,
+                                     cand_lists=cand_lists, gaz=gaz) and \
                     _only_unit_named(mentions, first, article_unit):
                 # "the village of X" in an article about one region, X known only in another country: a
                 # settlement of that region the gazetteer lacks, not the namesake across the border
@@ -1921,10 +1922,12 @@ def _article_unit(mentions: list[Mention], first: list) -> Candidate | None:
 
 
 def _namesake_abroad(i: int, mentions: list[Mention], first: list, cands: list[Candidate], unit: Candidate,
-                     w: ResolveWeights) -> bool:
+                     w: ResolveWeights, *, cand_lists: list | None = None, gaz: Gazetteer | None = None) -> bool:
     """Whether every reading of mention ``i`` (a name called a settlement) is a village outside ``unit``, some in
     another country, and its paragraph places nothing else in those countries (but their capitals): a village of
-    the article's region that the gazetteer lacks, not its namesake across the border."""
+    the article's region that the gazetteer lacks, not its namesake across the border. Another name called a
+    settlement, or one with a reading in ``unit`` (``cand_lists``), is no such place: its reading is as open as
+    this one's."""
     if not cands or any(c.feature_kind != "city" or c.admin1_code == unit.admin1_code or
                         c.population >= w.namesake_town_population for c in cands):
         return False
@@ -1932,8 +1935,12 @@ def _namesake_abroad(i: int, mentions: list[Mention], first: list, cands: list[C
     if not abroad:
         return False
     paragraph = mentions[i].paragraph
+    # (another name called a settlement is no evidence of the other country: its reading is as open as this one's,
+    # "the villages of A, B and C" being one list)
     return not any(j != i and other.paragraph == paragraph and top is not None and not top.capital and
-                   top.feature_kind in ("city", "admin1", "admin2") and top.country_code in abroad
+                   top.feature_kind in ("city", "admin1", "admin2") and top.country_code in abroad and
+                   not other.settlement and not (cand_lists is not None and any(
+                       c.feature_kind == "city" and _admin1_of(gaz, c) == unit.admin1_code for c in cand_lists[j]))
                    for j, (other, (top, _conf)) in enumerate(zip(mentions, first)))
 
 
