@@ -222,6 +222,7 @@ class Plan:
     scope: str = "place"  # or "admin1"
     veto_at: float | None = None
     show: bool = False  # print each event added or dropped
+    alone: bool = False  # the classifier alone: the rules' incidents dropped, annexation claims kept
 
 
 def _best(units: list[Unit], probs: list[dict[str, float]]) -> dict[tuple[str, str], tuple[float, Unit]]:
@@ -240,6 +241,8 @@ def adjust(article: str, events: list[Event], data: ArticleData, plan: Plan) -> 
     if not data.units or not probs:
         return events
     best = _best(plan.units[article], probs)
+    if plan.alone:
+        events = [e for e in events if e.event_type not in TYPES]
     out = list(events)
     if plan.veto_at is not None:
         def keep(e: Event) -> bool:
@@ -391,6 +394,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("sets", nargs="+")
     ap.add_argument("--thresholds", nargs="+", type=float, default=[0.5, 0.6, 0.7, 0.8, 0.9])
     ap.add_argument("--veto", nargs="*", type=float, default=[0.1, 0.2, 0.3])
+    ap.add_argument("--alone", nargs="*", type=float, default=[],
+                    help="also score the classifier alone (no rule incident) at these thresholds")
     ap.add_argument("--c", type=float, default=1.0, help="inverse L2 strength (sklearn's C)")
     ap.add_argument("--parts", default="text,window,facts", help="feature groups, comma-separated")
     ap.add_argument("--curve", action="store_true",
@@ -447,6 +452,8 @@ def main(argv: list[str] | None = None) -> int:
         oracle = {k: [{t: float(u.label == t) for t in TYPES} for u in units[k]] for k in articles_of[held]}
         rows["oracle add place"][held] = h.run(held, Plan(oracle, units, add_at=0.5, scope="place"))
         rows["oracle add admin1"][held] = h.run(held, Plan(oracle, units, add_at=0.5, scope="admin1"))
+        for t in a.alone:
+            rows[f"classifier alone >={t}"][held] = h.run(held, Plan(probs, units, add_at=t, alone=True))
         for name in rows:
             print(f"  {held} {name}: {fmt(rows[name][held])} (rules {fmt(base[held])})", flush=True)
 
