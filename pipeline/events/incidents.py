@@ -2178,26 +2178,71 @@ def _damage_lists(article: str, text: str, sentences: list[_Sentence], published
     return out
 
 
+# the places damage was done in, after the damage word ("damaged substations in the A, B and C regions", "damage to
+# facilities across A and B regions"): a locative preposition, then only the words of the list (no clause break)
+_DAMAGE_IN = re.compile(r"\b(?:in|across|of)\s+(?:the\s+)?(?:[\w'’-]+(?:\s*,\s*|\s+(?:and\s+)?)){0,8}?$",
+                        re.IGNORECASE)
+# how far back the attack a damage report follows may lie: sentences, and paragraphs
+_DAMAGE_BACK_SENTENCES = 3
+_DAMAGE_BACK_PARAS = 2  # (wire copy often makes each sentence a paragraph)
+
+
+def _attack_before(sentences: list[_Sentence], sent: _Sentence) -> _Sentence | None:
+    """The attack a damage report follows: the nearest sentence before ``sent`` that tells a strike, at most
+    ``_DAMAGE_BACK_SENTENCES`` back and at most ``_DAMAGE_BACK_PARAS`` paragraphs before, with only sentences that tell no strike
+    and name no town in between ("Russia attacked Ukraine with missiles and drones overnight. Air defences brought
+    down 55 of them. || The grid operator reported damage in the A and B regions.")."""
+    for back in range(1, _DAMAGE_BACK_SENTENCES + 1):
+        if sent.index - back < 0:
+            return None
+        prev = sentences[sent.index - back]
+        if sent.para - prev.para > _DAMAGE_BACK_PARAS:
+            return None
+        if prev.strikes:
+            return prev
+        if prev.points or prev.figures:
+            return None
+    return None
+
+
+def _attack_weapon(sent: _Sentence) -> str | None:
+    """The weapon of the attack ``sent`` tells: its strike triggers' weapon, else the weapons it names
+    (``WEAPON_NOUNS``: "attacked Ukraine with missiles and drones"); missiles when they are among several (the
+    weapon ``INCIDENT_TRIGGERS`` ranks first); None when it names no weapon (an assault may be on foot)."""
+    kinds = {t.sub for t in sent.strikes} & _WEAPONS or \
+        {name for name, rx in WEAPON_NOUNS if any(rx.search(sent.text, t.start - sent.start) for t in sent.strikes)}
+    if len(kinds) > 1 and "missile_strike" in kinds:
+        return "missile_strike"
+    return next(iter(kinds)) if len(kinds) == 1 else None
+
+
 def _damage_by_region(article: str, text: str, sentences: list[_Sentence], published: EventDate, told: list[Event],
                       seen: dict[tuple, Event]) -> list[Event]:
-    """Damage told of whole regions, by their officials, right after an attack of one weapon ("drones wounded three in
-    the A region. The governors of the B and C regions reported damage, but no casualties."): the same attack on each
-    region named, at its oblast, on the day of the sentence before (else the page's); none in a region the article
-    already tells an event of, none from a sentence naming a town, telling a toll or an attack of its own."""
+    """Damage told of whole regions right after an attack of one weapon (``_attack_before``, ``_attack_weapon``),
+    by their officials ("drones wounded three in the A region. The governors of the B and C regions reported damage,
+    but no casualties.") or in the regions it lists ("Russia attacked the grid with missiles and drones overnight. ...
+    The operator reported damage to substations in the B, C and D regions."): the same attack on each region named, at
+    its oblast, on the day of the attack's sentence (else the page's); none in a region the article already tells an
+    event of, none from a sentence naming a town, telling a toll or an attack of its own."""
     out: list[Event] = []
-    for prev, sent in zip(sentences, sentences[1:]):
-        if sent.strikes or sent.points or sent.earlier or sent.para - prev.para > 1 or \
-                any(f.role != "zero" for f in sent.figures):
+    for sent in sentences:
+        if sent.strikes or sent.points or sent.earlier or any(f.role != "zero" for f in sent.figures):
             continue
-        weapons = {t.sub for t in prev.strikes} & _WEAPONS
         damage = _DAMAGE.search(sent.text)
-        if len(weapons) != 1 or damage is None or not realis(sent.text, damage.start()):
+        if damage is None or not realis(sent.text, damage.start()):
             continue
-        sub = weapons.pop()
+        prev = _attack_before(sentences, sent)
+        sub = _attack_weapon(prev) if prev is not None else None
+        if sub is None:
+            continue
         when = _when(prev.date, published)
         units: dict[str, Place] = {}
         for unit in (*sent.oblasts, *sent.titled):
-            if unit.admin1_code and unit.start < damage.start() + sent.start:
+            at = unit.start - sent.start
+            if unit.admin1_code and (at < damage.start() or
+                                     _DAMAGE_IN.search(sent.text, damage.end(), at) is not None and
+                                     not re.search(r"[.;:!?]", sent.text[damage.end():at]) and
+                                     realis(sent.text, at)):  # ("damage could be expected in the A region")
                 units.setdefault(unit.admin1_code, unit)
         for code, unit in units.items():
             key = (code, sub, when.date)
