@@ -73,7 +73,7 @@ from functools import lru_cache
 from pipeline.events.figures import _VAGUE_PLURAL, Figure, claimant, continues_aggregate, figures, parse_number, source_line
 from pipeline.events.figures import individuals as count_individuals  # the name ``individuals`` is a local below
 from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Report, Source
-from pipeline.events.triggers import (INCIDENT_TRIGGERS, LAST_PERIOD_AFTER, Trigger, clause_start, folded, holds_own,
+from pipeline.events.triggers import (GROUND_GAINED, INCIDENT_TRIGGERS, LAST_PERIOD_AFTER, Trigger, clause_start, folded, holds_own,
                                      occupation, realis, separate, since_occupation, sounded, triggers)
 from pipeline.events.weights import WEIGHTS
 from pipeline.geoparse.nonplaces import masthead_cue
@@ -268,6 +268,9 @@ _UNNAMED_OBJECT = re.compile(r"^\s*(?:control\s+)?(?:(?:of|over)\s+)?(?:another|
                              re.IGNORECASE)
 # where a side is heading, or what a place lies near ("took a village on the approaches to X", "as they push towards
 # X", "in the direction of X"): X is not what changed hands
+# where ground was gained towards, not at ("advanced two kilometres towards X": X is the goal, kilometres away)
+_HEADING = re.compile(r"\b(?:towards?|in the direction of|on the way to|en route to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
+                      re.IGNORECASE)
 _TOWARDS = re.compile(r"\b(?:towards?|toward|in the direction of|approach(?:es|ing)?\s+(?:to\s+)?|outskirts of|"
                       r"on the way to|en route to)\b", re.IGNORECASE)
 # a settlement the gazetteer does not know, then its district ("the village of X in the Y district"): Y only locates X
@@ -2602,6 +2605,7 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
         gap = text[trig.end:after[0].start - s0]
         if not re.search(r"[.;:]|\b(?:after|when|while|but|because|as)\b", gap) and \
                 (trig.sub == "advance" or not _NEAR_OBJECT.search(gap) and not _TOWARDS.search(gap)) and \
+                not (GROUND_GAINED.fullmatch(trig.text) and _HEADING.search(gap)) and \
                 not any(t.control and trig.end <= t.start < after[0].start - s0 for t in sent.triggers) and \
                 not _LOCATOR_OF_UNNAMED.search(gap) and not _UNNAMED_OBJECT.match(gap) and \
                 not (trig.sub == "capture" and _NOT_A_PLACE_OBJECT.search(gap)) and \

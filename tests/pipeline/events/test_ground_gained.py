@@ -1,0 +1,58 @@
+"""Advances told as ground gained (issue 13, session 22): a front's report of ground taken by its extent ("regained
+two square kilometres of land on the southern flank of X", "advanced two kilometres near X") or as ground ("gained
+ground near X", "made gains near X") is an advance at the place it is near, over the week it is reported for; not a
+change of control of the settlement, not ground gained by no side of the war, not a gain hoped for or denied, not an
+advance towards a place kilometres away.
+
+Every sentence is written for these tests; none comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events.triggers import triggers
+from tests.fixtures import article_events
+
+WAR = "Russian troops have pressed their offensive in eastern Ukraine for months, the army said.\n\n"
+
+
+def _advances(parser, body: str, date: str = "2024-06-10") -> list[tuple[str, str, str | None]]:
+    events = article_events(parser, f"date {date}\n\n{WAR}{body}\n")
+    return sorted((e.sub_event_type, e.place.text, e.actor) for e in events
+                  if e.event_type == "frontline_incident" and e.place is not None)
+
+
+@pytest.mark.parametrize(("body", "place", "actor"), [
+    ("Ukrainian troops gained ground near Staromaiorske in the Donetsk region, the General Staff said on Monday.",
+     "Staromaiorske", "Ukraine"),
+    ("Russian forces made gains near Avdiivka over the past day, the defence ministry said.", "Avdiivka", "Russia"),
+    ("Ukrainian forces have regained two square kilometres of land on the southern flank of Bakhmut over the past "
+     "week, the deputy minister said.", "Bakhmut", "Ukraine"),
+    ("Ukrainian troops liberated three square kilometres near Klishchiivka last week, the military said.",
+     "Klishchiivka", "Ukraine"),
+    ("Russian forces advanced two kilometres near Pokrovsk, analysts said on Monday.", "Pokrovsk", "Russia"),
+])
+def test_ground_gained_near_a_place_is_an_advance_there(geoparser, body, place, actor):
+    assert _advances(geoparser, body) == [("advance", place, actor)]
+
+
+def test_an_area_taken_is_no_change_of_control_of_the_settlement():
+    subs = [t.sub for t in triggers("Ukrainian forces recaptured five square kilometres near Robotyne.")]
+    assert subs == ["advance"]
+    assert [t.sub for t in triggers("Ukrainian forces recaptured Robotyne on Monday.")] == ["recapture"]
+    assert [t.sub for t in triggers("Russian forces captured 300 hectares near the village.")] == ["advance"]
+
+
+@pytest.mark.parametrize("body", [
+    "Russian forces hope to gain ground near Pokrovsk before winter, analysts said.",
+    "Ukrainian troops failed to gain ground near Robotyne despite heavy fighting, the report said.",
+    "Ukrainian forces have not gained any ground near Robotyne this week, the analysts said.",
+    "Ukraine's army said Russian troops were trying to gain ground near Chasiv Yar.",
+    "The opposition party gained ground in Kharkiv ahead of the local vote, a poll showed.",
+    "Over the past two years, Ukrainian forces have liberated 50 square kilometres near Kherson, the governor said.",
+    "The counteroffensive has liberated more than 100 square kilometres since June, the minister said.",
+    "Ukrainian troops advanced 500 metres toward Tokmak on Sunday, a spokesman said.",
+])
+def test_ground_hoped_for_denied_summed_or_headed_for_is_no_advance(geoparser, body):
+    assert _advances(geoparser, body) == []
