@@ -101,6 +101,13 @@ _GAINER = re.compile(r"\b(?:forces|troops|army|armies|units|soldiers|fighters|br
 _GAIN_PERIOD = re.compile(r"\b(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:(?:two|three|\d)\s+)?weeks?\b",
                           re.IGNORECASE)
 
+# a side's attempt ("attempted to storm X", "tried again to attack X"): what it attempted was done, failed or not
+_ATTEMPT = r"(?:attempted|tried)(?:\s+(?:again|twice|once\s+more|unsuccessfully))?"
+# ... before a verb of control: an assault on the place, not its change of control ("tried to capture X")
+_ATTEMPTED = re.compile(_ATTEMPT + r"\s+to\s+$", re.IGNORECASE)
+_ATTEMPTABLE = ("capture", "recapture", "encirclement")
+_ATTEMPT_TOLD = re.compile(r"(?:attempted|tried|unsuccessful|failed|abortive)\b", re.IGNORECASE)
+
 # sub-event type -> pattern, most specific first
 INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in (
     ("encirclement", r"\b(encircl(?:ed|ing|ement|es)|surround(?:ed|ing)|cut off)\b"),
@@ -145,7 +152,8 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                        r"\b(struck|hit|hits|launched|fired)\b[^.;]{0,40}?\b(missiles?|rockets?)\b|"
                        r"\b(missile|rocket) (?:strikes?|attacks?|barrage)\b"),
     ("drone_strike", _INTERCEPTED.format(weapon=_DRONE) + r"|"
-                     r"\b(?:" + _DRONE + r")\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked|targeted|exploded|crashed\s+(?:in|into|on|onto))\b|"
+                     r"\b(?:" + _DRONE + r")\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked|targeted|exploded|crashed\s+(?:in|into|on|onto)|"
+                     r"" + _ATTEMPT + r"\s+to\s+(?:attack|strike|hit))\b|"
                      # "the crash of a drone on the depot", "after the fall of a drone, a barn caught fire": the drone's
                      # crash at a place is its strike there
                      r"\b(?:crash|fall)\s+of\s+(?:an?\s+|one\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:" + _DRONE + r")\b|"
@@ -185,7 +193,14 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                # weapon fired at a settlement ("fired cluster munitions from a launcher at the village of X")
                # (the simple past: "has come under attack" tells a state of the war, not one incident)
                r"came\s+under\s+(?:[\w-]+\s+){0,2}?(?:fire|attack|bombardment)|"
-               r"fired\s+[^.;]{1,80}?\bat\s+(?:the\s+)?(?:villages?|towns?|city|settlements?)\b)\b"),
+               r"fired\s+[^.;]{1,80}?\bat\s+(?:the\s+)?(?:villages?|towns?|city|settlements?)\b|"
+               # an attack attempted is an attack made, whether it failed or not ("tried to storm X", "attempted an
+               # assault against X", "made a failed attempt to storm X"; a change of control attempted:
+               # ``_ATTEMPTED``)
+               r"" + _ATTEMPT + r"\s+to\s+(?:attack|storm|assault|capture|seize|retake|recapture|encircle|"
+               r"take\s+(?:control\s+of|over)|break\s+(?:through|into))|"
+               r"attempted\s+(?:an?\s+|one\s+)?(?:[\w-]+\s+)?(?:assault|attack|raid|offensive)\s+(?:on|against)|"
+               r"(?:unsuccessful|failed|abortive)\s+(?:attempts?|bids?)\s+to\s+(?:attack|storm|assault))\b"),
 ))
 # the words each trigger pattern cannot match without (lower case, as ``folded`` gives it): a sentence lacking them
 # all skips the pattern; ``tests/pipeline/events/test_trigger_gates.py`` checks every alternative holds one
@@ -206,6 +221,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
                  "artillery attack"),
     "explosion": ("blew up", "blown up", "detonated", "explosion", "blast"),
     "attack": ("attacked", "struck", "stormed", "opened fire", "fired", "shot at", "attack", "assault", "strike", "bombard",
+               "storm", "attempt", "tried",
                "raid", "hit", "targeted", "shelling", "pushed back", "repelled", "repulsed", "beaten back", "thrown back",
                "under"),
 }
@@ -943,6 +959,9 @@ def triggers(sentence: str) -> list[Trigger]:
                                          g[1] < f[1] and f[0] <= g[0] < f[3] for g in found)]
     out = []
     for start, _rank, name, end in sorted(found):
+        attempt = _ATTEMPTED.search(sentence, max(0, start - 40), start) if name in _ATTEMPTABLE else None
+        if attempt is not None:  # "tried to capture X": an assault on X, whether it failed or not (told from the
+            name, start = "attack", attempt.start()  # attempt: what comes before it says whether it was made)
         since = _SINCE_FACT.search(sentence, max(0, start - 40), start) if name in CONTROL else None
         cut = since.end() if since else 0  # a "since" clause has its own actor ("... since it was retaken by X")
         if since is None and name in CONTROL and _PAST_CONTROL.search(sentence[start:end]) and \
@@ -1020,4 +1039,7 @@ def triggers(sentence: str) -> list[Trigger]:
         if intercepted and not _LAUNCHED_OF_WHICH.search(sentence, start, end):
             who = _side_in(sentence[start:end]) or _other(who)  # "Ukrainian drones", else not the interceptor
         out.append(Trigger(name, start, end, passive, who, sentence[start:end], intercepted))
+    tried = [t for t in out if t.sub == "attack" and _ATTEMPT_TOLD.match(t.text)]
+    if tried and len(tried) < sum(t.sub == "attack" for t in out):
+        out = [t for t in out if t not in tried]  # "tried to storm X, but were repelled": the repelled attack
     return out
