@@ -2396,11 +2396,38 @@ _TALLY_LEAD = re.compile(r"\s*(?:(?:of|over|on|in|at|against)\s+)?(?:another\s+|
 _TALLY_UNIT = re.compile(r"\s*in\s+(?:the\s+)?$|\s*of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _announced(sent: _Sentence, tally: re.Match) -> list[Place]:
+# names the gazetteer did not know, as items of an announced list ("five villages: A, Zzz, B, Yyy and C"): each a
+# capitalised name of one to three words, then the list's separator (``_UNKNOWN_AFTER``: or the list's end)
+_UNKNOWN_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+_ITEM_SEP = r"(?:\s*,\s*|\s*,?\s+and\s+|\s*,?\s+as\s+well\s+as\s+)"
+_UNKNOWN_BETWEEN = re.compile(r"^" + _ITEM_SEP + r"((?:" + _UNKNOWN_NAME + _ITEM_SEP + r")+)$")
+_UNKNOWN_FIRST = re.compile(r"^((?:" + _UNKNOWN_NAME + _ITEM_SEP + r")+)$")
+_UNKNOWN_AFTER = re.compile(r"((?:" + _ITEM_SEP + _UNKNOWN_NAME + r")+)\s*(?:[.;!?]|$)")
+# an announced list's items lie together on a front: one farther than this from every other item is a namesake the
+# gazetteer chose elsewhere (the text does not say where it is: no event, rather than one in the wrong place)
+_LIST_OUTLIER_KM = 150.0
+
+
+def _unknown_count(words: str) -> int:
+    """How many names a run of unknown list items (``_UNKNOWN_NAME`` each, separated by ``_ITEM_SEP``) holds."""
+    return len([w for w in re.split(_ITEM_SEP, words) if w.strip()])
+
+
+def _without_outliers(items: list[Place]) -> list[Place]:
+    """``items`` without those farther than ``_LIST_OUTLIER_KM`` from every other item, when at least two others lie
+    together (the list's front is then known)."""
+    near = [p for p in items if any(q is not p and km(p, q) <= _LIST_OUTLIER_KM for q in items)]
+    return near if len(near) >= 2 else items
+
+
+def _announced(sent: _Sentence, tally: re.Match, *, front: bool = False) -> list[Place]:
     """The settlements a tally announces and a colon or dash then lists ("captured three villages in the X region: A,
     near Z, as well as B and C"), in order: as many as it counts when it says how many (two at least), each placed in
     the region the tally names when the gazetteer read a namesake elsewhere (the text says where it lies: the event
-    is that region's, with no settlement). Empty when no such list follows."""
+    is that region's, with no settlement). Names the gazetteer did not know count as items of the list (``_UNKNOWN_*``)
+    but make no event; on a ``front`` (a change of control: the villages taken lie together, unlike the towns a
+    strike hit) an item far from all the others is a namesake read elsewhere (``_without_outliers``) when the tally
+    names no region. Empty when no such list follows."""
     text, s0 = sent.text, sent.start
     opened = _ANNOUNCE.match(text, tally.end())
     if opened is None:
@@ -2409,22 +2436,35 @@ def _announced(sent: _Sentence, tally: re.Match) -> list[Place]:
     unit = next((u for u in sent.oblasts if tally.end() <= u.start - s0 < opened.end() and
                  _TALLY_UNIT.search(text, tally.end(), u.start - s0)), None)
     items: list[Place] = []
+    unknown = 0
     for p in sent.points:
         at = p.start - s0
         if at < opened.end():
             continue
         if not items:
-            if not _LIST_LEAD.match(text[opened.end():at]):
-                return []
+            lead = text[opened.end():at]
+            if not _LIST_LEAD.match(lead):
+                first = _UNKNOWN_FIRST.match(lead)
+                if first is None:
+                    return []
+                unknown += _unknown_count(first.group(1))
             items.append(p)
         elif _ITEM_GAP.match(text[items[-1].end - s0:at]):
             items.append(p)
-        if count is not None and len(items) == count:
+        elif (between := _UNKNOWN_BETWEEN.match(text[items[-1].end - s0:at])) is not None:
+            unknown += _unknown_count(between.group(1))
+            items.append(p)
+        if count is not None and len(items) + unknown >= count:
             break
-    if len(items) < 2 or (count is not None and len(items) != count):
+    if items and count is not None and len(items) + unknown < count and \
+            (after := _UNKNOWN_AFTER.match(text, items[-1].end - s0)) is not None:
+        unknown += _unknown_count(after.group(1))
+    if len(items) + unknown < 2 or (count is not None and len(items) + unknown != count):
         return []
     if unit is not None:  # a namesake elsewhere of a village the text places in the tally's region
         items = [p if p.admin1_code == unit.admin1_code else unit for p in items]
+    elif front and len(items) >= 3:
+        items = _without_outliers(items)
     return items
 
 
@@ -2432,13 +2472,13 @@ def _announced(sent: _Sentence, tally: re.Match) -> list[Place]:
 _MORE_AFTER = re.compile(r"\s*,?\s+(?:and|as\s+well\s+as|plus|along\s+with)\s+", re.IGNORECASE)
 
 
-def _announced_after(sent: _Sentence, item: Place) -> list[Place]:
+def _announced_after(sent: _Sentence, item: Place, *, front: bool = False) -> list[Place]:
     """The places a tally right after a list's item announces (``_announced``), empty when none follows."""
     more = _MORE_AFTER.match(sent.text, item.end - sent.start)
     if more is None:
         return []
     tally = _UNNAMED_TALLY.match(sent.text, _TALLY_LEAD.match(sent.text, more.end()).end())
-    return _announced(sent, tally) if tally is not None else []
+    return _announced(sent, tally, front=front) if tally is not None else []
 
 
 # a settlement taken and left unnamed, then a place attached to it by a preposition ("captured a village near X",
@@ -2583,7 +2623,7 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
         return _taken_name(sent, trig)
     after = [p for p in sent.points if p.start - s0 >= trig.end]
     if not trig.passive and (tally := _UNNAMED_TALLY.match(text, _TALLY_LEAD.match(text, trig.end).end())) and \
-            (announced := _announced(sent, tally)):
+            (announced := _announced(sent, tally, front=trig.control)):
         return announced  # "attacked two villages in the X region: A ..., and B ...": the villages the tally counts
     if trig.control and not trig.passive and (tally := _UNNAMED_TALLY.match(text, trig.end + 1)) is not None:
         # "entered several settlements on the way to X ..., including the town of Y": Y (X is only the way)
@@ -2613,7 +2653,7 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
             out.append(after[0])
             last = after[0]
             for p in after[1:]:
-                if last is out[-1] and (more := _announced_after(sent, last)):
+                if last is out[-1] and (more := _announced_after(sent, last, front=trig.control)):
                     return out + more  # "took the town of A, as well as three villages nearby: B, C and D"
                 between = text[last.end - s0:p.start - s0]
                 if _DISTRICT_AFTER.match(text, p.end - s0) or _DISTRICT_END.search(p.text):
@@ -2629,7 +2669,8 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     if not trig.passive and _PRONOUN_OBJECT.match(text, trig.end) and sent.points and \
             sent.points[0].start - s0 <= WEIGHTS.subject_start_chars and sent.points[0].end - s0 <= trig.start:
         return [sent.points[0]]  # "X ... since troops liberated it": the sentence's subject
-    if trig.passive and (tally := _subject_tally(text, trig.start)) and (announced := _announced(sent, tally)):
+    if trig.passive and (tally := _subject_tally(text, trig.start)) and \
+            (announced := _announced(sent, tally, front=trig.control)):
         return announced  # "the following villages were liberated: A, B and C": the settlements its subject counts
     before = [p for p in sent.points if p.end - s0 <= trig.start and
               (trig.passive or trig.start - (p.end - s0) <= WEIGHTS.subject_window_chars)]
