@@ -90,10 +90,11 @@ _NO_AREA = r"(?!\s+" + _AREA + r")"
 # the wordings above of an advance told as ground gained (its extent, "ground", "gains")
 GROUND_GAINED = re.compile(r"(?:\w+\s+)*?(?:" + _AREA + r"|" + _DISTANCE + r"|(?:\w+\s+)?ground|(?:\w+\s+)?gains)"
                             r"(?:\s+of\s+(?:land|territory|ground))?", re.IGNORECASE)
-# who gains ground in a war's report: a side, its forces or a pronoun for them ("the opposition party gained ground in
-# X" is a poll's)
+# who gains ground in a war's report: forces, a pronoun for them, or a side as the verb's subject ("the opposition
+# party gained ground in X" is a poll's, "Ukrainian bonds made gains in London" a market's)
 _GAINER = re.compile(r"\b(?:forces|troops|army|armies|units|soldiers|fighters|brigades?|marines|infantry|defenders|"
-                     r"occupiers|invaders|enemy|they|we|our|Russian|Ukrainian|Russia's|Ukraine's|Moscow's|Kyiv's)\b",
+                     r"occupiers|invaders|enemy|they|we)\b|"
+                     r"\b(?:Russia|Ukraine|Moscow|Kyiv|Kiev)\s+(?:(?:has|have|had|also|now|again|further|\w+ly)\s+)*$",
                      re.IGNORECASE)
 # the week or so a front's gain is reported over ("regained two square kilometres over the past week"): the gain's
 # period, told as ``_GENERIC`` tells a trend ("shelled over the past week"); a gain told over months or years is a
@@ -1032,7 +1033,7 @@ def triggers(sentence: str) -> list[Trigger]:
             actor(sentence[cut:], start - cut, end - cut, passive=passive or bool(_AUXILIARY.match(sentence, start)))
         if who == "unknown" and name in CONTROL and not _LOSER_VERBS.search(sentence[start:end]):
             who = _taken_from(sentence, end)
-        if name == "advance" and who == "unknown" and GROUND_GAINED.fullmatch(sentence, start, end) and \
+        if name == "advance" and GROUND_GAINED.fullmatch(sentence, start, end) and \
                 not _GAINER.search(sentence, clause_start(sentence, start), start):
             continue  # ground gained by no side of the war ("the party gained ground in X")
         intercepted = name in STRIKES and bool(_INTERCEPTION.search(sentence, start, end))

@@ -32,6 +32,7 @@ def _advances(parser, body: str, date: str = "2024-06-10") -> list[tuple[str, st
     ("Ukrainian troops liberated three square kilometres near Klishchiivka last week, the military said.",
      "Klishchiivka", "Ukraine"),
     ("Russian forces advanced two kilometres near Pokrovsk, analysts said on Monday.", "Pokrovsk", "Russia"),
+    ("Russia has gained ground near Pokrovsk, the analysts said on Monday.", "Pokrovsk", "Russia"),
 ])
 def test_ground_gained_near_a_place_is_an_advance_there(geoparser, body, place, actor):
     assert _advances(geoparser, body) == [("advance", place, actor)]
@@ -50,6 +51,7 @@ def test_an_area_taken_is_no_change_of_control_of_the_settlement():
     "Ukrainian forces have not gained any ground near Robotyne this week, the analysts said.",
     "Ukraine's army said Russian troops were trying to gain ground near Chasiv Yar.",
     "The opposition party gained ground in Kharkiv ahead of the local vote, a poll showed.",
+    "Ukrainian bonds made gains in Kharkiv trading on Monday, dealers said.",
     "Over the past two years, Ukrainian forces have liberated 50 square kilometres near Kherson, the governor said.",
     "The counteroffensive has liberated more than 100 square kilometres since June, the minister said.",
     "Ukrainian troops advanced 500 metres toward Tokmak on Sunday, a spokesman said.",
