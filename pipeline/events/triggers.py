@@ -109,6 +109,10 @@ _ATTEMPTED = re.compile(_ATTEMPT + r"\s+to\s+$", re.IGNORECASE)
 _ATTEMPTABLE = ("capture", "recapture", "encirclement")
 _ATTEMPT_TOLD = re.compile(r"(?:attempted|tried|unsuccessful|failed|abortive)\b", re.IGNORECASE)
 
+# an offensive of words, not arms ("a diplomatic offensive", "a charm offensive")
+_NOT_ARMS = (r"(?!(?:diplomatic|charm|media|disinformation|propaganda|information|legal|political|peace|economic|"
+             r"advertising|marketing|sales|cyber|trade|sanctions?)\b)")
+
 # sub-event type -> pattern, most specific first
 INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in (
     ("encirclement", r"\b(encircl(?:ed|ing|ement|es)|surround(?:ed|ing)|cut off)\b"),
@@ -147,7 +151,13 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                 r"advanc(?:ed|ing)\s+" + _DISTANCE + r"|"
                 r"gain(?:ed|ing)\s+(?:some\s+|more\s+|further\s+|new\s+)?ground|"
                 r"made\s+(?:(?:some|further|new|fresh|modest|small|slight|limited|significant|major|\w+ly)\s+)?"
-                r"(?:territorial\s+)?gains)\b"),
+                r"(?:territorial\s+)?gains|"
+                # an offensive opened on a place or into a region ("launched a new offensive on May 10 in the X
+                # region", "launched a cross-border incursion into the X region", "crossed the border into X"): an
+                # advance there (its object as any advance's: ``incidents._objects``, ``incidents._oblast_object``)
+                r"(?:launched|began|started|opened|mounted)\s+(?:an?\s+|its\s+|their\s+)?(?:" + _NOT_ARMS +
+                r"[\w-]+\s+){0,3}?(?:(?:counter-?)?offensive|incursion|(?:cross-border|ground)\s+(?:attack|assault|raid|operation))|"
+                r"crossed\s+(?:the\s+)?(?:state\s+)?border\s+into)\b"),
     ("missile_strike", _INTERCEPTED.format(weapon=r"missiles?|rockets?") + r"|"
                        r"\b(missiles?|rockets?)\b[^.;]{0,80}?\b(struck|strikes?|hit|hits|slammed|destroy(?:ed|s))\b|"
                        r"\b(struck|hit|hits|launched|fired)\b[^.;]{0,40}?\b(missiles?|rockets?)\b|"
@@ -214,7 +224,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
                 "fall of", "hold", "control"),
     "advance": ("advanc", "pushed into", "broke into", "entered", "closing in", "closed in", "closes in", "liberat",
                 "regain", "recaptur", "retook", "retaken", "captur", "seiz", "took", "taken", "gain", "cleared", "freed",
-                "made"),
+                "made", "launched", "began", "started", "opened", "mounted", "crossed"),
     "missile_strike": ("missile", "rocket"),
     "drone_strike": ("drone", "uav", "unmanned"),  # every alternative names the weapon
     "airstrike": ("air", "bomb", "dropped"),
@@ -341,7 +351,7 @@ _TRIGGER_PREFIXES = frozenset(
     "free expe drov driv oust kick "
     "adva ente push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot "
     "assa stri hit hits targ gave left unde retu back came come brou repe repu beat thro occu expl blas hold cont "
-    "drop rais clos uav uavs unma gain made".split())
+    "drop rais clos uav uavs unma gain made laun bega star moun cros".split())
 
 
 def has_prefix(sentence: str, prefixes: frozenset[str]) -> bool:

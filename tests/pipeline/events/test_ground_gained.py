@@ -1,4 +1,4 @@
-"""Advances told as ground gained (issue 13, session 22): a front's report of ground taken by its extent ("regained
+"""Advances told as ground gained or as an offensive opened (issue 13, session 22): a front's report of ground taken by its extent ("regained
 two square kilometres of land on the southern flank of X", "advanced two kilometres near X") or as ground ("gained
 ground near X", "made gains near X") is an advance at the place it is near, over the week it is reported for; not a
 change of control of the settlement, not ground gained by no side of the war, not a gain hoped for or denied, not an
@@ -58,3 +58,31 @@ def test_an_area_taken_is_no_change_of_control_of_the_settlement():
 ])
 def test_ground_hoped_for_denied_summed_or_headed_for_is_no_advance(geoparser, body):
     assert _advances(geoparser, body) == []
+
+
+# -- an offensive opened into a region or on a place: an advance there ---------------------------------------------
+def _regions(parser, body: str, date: str = "2024-06-10") -> list[tuple[str, str, str | None]]:
+    events = article_events(parser, f"date {date}\n\n{WAR}{body}\n")
+    return sorted((e.sub_event_type, e.admin1_code, e.when.date) for e in events if e.event_type == "frontline_incident")
+
+
+@pytest.mark.parametrize(("body", "found"), [
+    ("Moscow launched a new offensive on May 10 in northern Kharkiv Oblast.", ("advance", "UA-63", "2024-05-10")),
+    ("Ukraine launched a surprise cross-border incursion into Russia's Kursk region on Monday.",
+     ("advance", "RU-KRS", "2024-06-10")),
+    ("Ukrainian forces crossed the border into the Kursk region on Monday, the ministry said.",
+     ("advance", "RU-KRS", "2024-06-10")),
+    ("Russian troops began a ground offensive in the Kharkiv region on Friday.", ("advance", "UA-63", "2024-06-07")),
+])
+def test_an_offensive_opened_into_a_region_is_an_advance_there(geoparser, body, found):
+    assert _regions(geoparser, body) == [found]
+
+
+@pytest.mark.parametrize("body", [
+    "Russia is preparing a new offensive in the Kharkiv region, Ukrainian intelligence said.",
+    "Russia could launch an offensive in the Sumy region this summer, officials warned.",
+    "Officials said Russia had launched a disinformation offensive in the Kharkiv region this week.",
+    "Kyiv launched a diplomatic offensive in the Kherson region on Monday.",
+])
+def test_an_offensive_feared_or_of_words_is_no_advance(geoparser, body):
+    assert _regions(geoparser, body) == []
