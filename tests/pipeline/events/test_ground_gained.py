@@ -1,8 +1,9 @@
-"""Advances told as ground gained or as an offensive opened (issue 13, session 22): a front's report of ground taken by its extent ("regained
-two square kilometres of land on the southern flank of X", "advanced two kilometres near X") or as ground ("gained
-ground near X", "made gains near X") is an advance at the place it is near, over the week it is reported for; not a
-change of control of the settlement, not ground gained by no side of the war, not a gain hoped for or denied, not an
-advance towards a place kilometres away.
+"""Advances told as ground gained or as an offensive opened (issue 13, session 22): a front's report of ground taken
+by its extent ("regained two square kilometres of land on the southern flank of X", "advanced two kilometres near X")
+or as ground ("gained ground near X", "made gains near X") is an advance at the place it is near, over the week it is
+reported for; not a change of control of the settlement, not ground gained by no side of the war, not a gain hoped
+for or denied, not an advance towards a place kilometres away. An offensive opened into a region ("launched a new
+offensive in the X region", "crossed the border into X") is an advance there; one feared, or of words, is none.
 
 Every sentence is written for these tests; none comes from an evaluation set.
 """
