@@ -268,6 +268,10 @@ _UNNAMED_OBJECT = re.compile(r"^\s*(?:control\s+)?(?:(?:of|over)\s+)?(?:another|
                              re.IGNORECASE)
 # where a side is heading, or what a place lies near ("took a village on the approaches to X", "as they push towards
 # X", "in the direction of X"): X is not what changed hands
+# the speaker's description of the object ("took control of what it described as the key hub of X"): its "as" is no
+# conjunction ("the ridge, known as a height over X" is another object: not this)
+_NAMED_AS = re.compile(r"\bwhat\s+(?:[\w'’-]+\s+){1,3}?(?:described|characteri[sz]ed|referred\s+to|termed)\s+as\b",
+                       re.IGNORECASE)
 # where ground was gained towards, not at ("advanced two kilometres towards X": X is the goal, kilometres away)
 _HEADING = re.compile(r"\b(?:towards?|in the direction of|on the way to|en route to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
                       re.IGNORECASE)
@@ -2643,7 +2647,7 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     out: list[Place] = []
     if after and not trig.passive:
         gap = text[trig.end:after[0].start - s0]
-        if not re.search(r"[.;:]|\b(?:after|when|while|but|because|as)\b", gap) and \
+        if not re.search(r"[.;:]|\b(?:after|when|while|but|because|as)\b", _NAMED_AS.sub(" ", gap)) and \
                 (trig.sub == "advance" or not _NEAR_OBJECT.search(gap) and not _TOWARDS.search(gap)) and \
                 not (GROUND_GAINED.fullmatch(trig.text) and _HEADING.search(gap)) and \
                 not any(t.control and trig.end <= t.start < after[0].start - s0 for t in sent.triggers) and \
