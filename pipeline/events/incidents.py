@@ -73,7 +73,7 @@ from functools import lru_cache
 from pipeline.events.figures import _VAGUE_PLURAL, Figure, claimant, continues_aggregate, figures, parse_number, source_line
 from pipeline.events.figures import individuals as count_individuals  # the name ``individuals`` is a local below
 from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Report, Source
-from pipeline.events.triggers import (INCIDENT_TRIGGERS, LAST_PERIOD_AFTER, Trigger, clause_start, folded, holds_own,
+from pipeline.events.triggers import (GROUND_GAINED, INCIDENT_TRIGGERS, LAST_PERIOD_AFTER, Trigger, clause_start, folded, holds_own,
                                      occupation, realis, separate, since_occupation, sounded, triggers)
 from pipeline.events.weights import WEIGHTS
 from pipeline.geoparse.nonplaces import masthead_cue
@@ -268,6 +268,13 @@ _UNNAMED_OBJECT = re.compile(r"^\s*(?:control\s+)?(?:(?:of|over)\s+)?(?:another|
                              re.IGNORECASE)
 # where a side is heading, or what a place lies near ("took a village on the approaches to X", "as they push towards
 # X", "in the direction of X"): X is not what changed hands
+# the speaker's description of the object ("took control of what it described as the key hub of X"): its "as" is no
+# conjunction ("the ridge, known as a height over X" is another object: not this)
+_NAMED_AS = re.compile(r"\bwhat\s+(?:[\w'’-]+\s+){1,3}?(?:described|characteri[sz]ed|referred\s+to|termed)\s+as\b",
+                       re.IGNORECASE)
+# where ground was gained towards, not at ("advanced two kilometres towards X": X is the goal, kilometres away)
+_HEADING = re.compile(r"\b(?:towards?|in the direction of|on the way to|en route to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
+                      re.IGNORECASE)
 _TOWARDS = re.compile(r"\b(?:towards?|toward|in the direction of|approach(?:es|ing)?\s+(?:to\s+)?|outskirts of|"
                       r"on the way to|en route to)\b", re.IGNORECASE)
 # a settlement the gazetteer does not know, then its district ("the village of X in the Y district"): Y only locates X
@@ -2178,26 +2185,71 @@ def _damage_lists(article: str, text: str, sentences: list[_Sentence], published
     return out
 
 
+# the places damage was done in, after the damage word ("damaged substations in the A, B and C regions", "damage to
+# facilities across A and B regions"): a locative preposition, then only the words of the list (no clause break)
+_DAMAGE_IN = re.compile(r"\b(?:in|across|of)\s+(?:the\s+)?(?:[\w'’-]+(?:\s*,\s*|\s+(?:and\s+)?)){0,8}?$",
+                        re.IGNORECASE)
+# how far back the attack a damage report follows may lie: sentences, and paragraphs
+_DAMAGE_BACK_SENTENCES = 3
+_DAMAGE_BACK_PARAS = 2  # (wire copy often makes each sentence a paragraph)
+
+
+def _attack_before(sentences: list[_Sentence], sent: _Sentence) -> _Sentence | None:
+    """The attack a damage report follows: the nearest sentence before ``sent`` that tells a strike, at most
+    ``_DAMAGE_BACK_SENTENCES`` back and at most ``_DAMAGE_BACK_PARAS`` paragraphs before, with only sentences that tell no strike
+    and name no town in between ("Russia attacked Ukraine with missiles and drones overnight. Air defences brought
+    down 55 of them. || The grid operator reported damage in the A and B regions.")."""
+    for back in range(1, _DAMAGE_BACK_SENTENCES + 1):
+        if sent.index - back < 0:
+            return None
+        prev = sentences[sent.index - back]
+        if sent.para - prev.para > _DAMAGE_BACK_PARAS:
+            return None
+        if prev.strikes:
+            return prev
+        if prev.points or prev.figures:
+            return None
+    return None
+
+
+def _attack_weapon(sent: _Sentence) -> str | None:
+    """The weapon of the attack ``sent`` tells: its strike triggers' weapon, else the weapons it names
+    (``WEAPON_NOUNS``: "attacked Ukraine with missiles and drones"); missiles when they are among several (the
+    weapon ``INCIDENT_TRIGGERS`` ranks first); None when it names no weapon (an assault may be on foot)."""
+    kinds = {t.sub for t in sent.strikes} & _WEAPONS or \
+        {name for name, rx in WEAPON_NOUNS if any(rx.search(sent.text, t.start - sent.start) for t in sent.strikes)}
+    if len(kinds) > 1 and "missile_strike" in kinds:
+        return "missile_strike"
+    return next(iter(kinds)) if len(kinds) == 1 else None
+
+
 def _damage_by_region(article: str, text: str, sentences: list[_Sentence], published: EventDate, told: list[Event],
                       seen: dict[tuple, Event]) -> list[Event]:
-    """Damage told of whole regions, by their officials, right after an attack of one weapon ("drones wounded three in
-    the A region. The governors of the B and C regions reported damage, but no casualties."): the same attack on each
-    region named, at its oblast, on the day of the sentence before (else the page's); none in a region the article
-    already tells an event of, none from a sentence naming a town, telling a toll or an attack of its own."""
+    """Damage told of whole regions right after an attack of one weapon (``_attack_before``, ``_attack_weapon``),
+    by their officials ("drones wounded three in the A region. The governors of the B and C regions reported damage,
+    but no casualties.") or in the regions it lists ("Russia attacked the grid with missiles and drones overnight. ...
+    The operator reported damage to substations in the B, C and D regions."): the same attack on each region named, at
+    its oblast, on the day of the attack's sentence (else the page's); none in a region the article already tells an
+    event of, none from a sentence naming a town, telling a toll or an attack of its own."""
     out: list[Event] = []
-    for prev, sent in zip(sentences, sentences[1:]):
-        if sent.strikes or sent.points or sent.earlier or sent.para - prev.para > 1 or \
-                any(f.role != "zero" for f in sent.figures):
+    for sent in sentences:
+        if sent.strikes or sent.points or sent.earlier or any(f.role != "zero" for f in sent.figures):
             continue
-        weapons = {t.sub for t in prev.strikes} & _WEAPONS
         damage = _DAMAGE.search(sent.text)
-        if len(weapons) != 1 or damage is None or not realis(sent.text, damage.start()):
+        if damage is None or not realis(sent.text, damage.start()):
             continue
-        sub = weapons.pop()
+        prev = _attack_before(sentences, sent)
+        sub = _attack_weapon(prev) if prev is not None else None
+        if sub is None:
+            continue
         when = _when(prev.date, published)
         units: dict[str, Place] = {}
         for unit in (*sent.oblasts, *sent.titled):
-            if unit.admin1_code and unit.start < damage.start() + sent.start:
+            at = unit.start - sent.start
+            if unit.admin1_code and (at < damage.start() or
+                                     _DAMAGE_IN.search(sent.text, damage.end(), at) is not None and
+                                     not re.search(r"[.;:!?]", sent.text[damage.end():at]) and
+                                     realis(sent.text, at)):  # ("damage could be expected in the A region")
                 units.setdefault(unit.admin1_code, unit)
         for code, unit in units.items():
             key = (code, sub, when.date)
@@ -2348,11 +2400,38 @@ _TALLY_LEAD = re.compile(r"\s*(?:(?:of|over|on|in|at|against)\s+)?(?:another\s+|
 _TALLY_UNIT = re.compile(r"\s*in\s+(?:the\s+)?$|\s*of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _announced(sent: _Sentence, tally: re.Match) -> list[Place]:
+# names the gazetteer did not know, as items of an announced list ("five villages: A, Zzz, B, Yyy and C"): each a
+# capitalised name of one to three words, then the list's separator (``_UNKNOWN_AFTER``: or the list's end)
+_UNKNOWN_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+_ITEM_SEP = r"(?:\s*,\s*|\s*,?\s+and\s+|\s*,?\s+as\s+well\s+as\s+)"
+_UNKNOWN_BETWEEN = re.compile(r"^" + _ITEM_SEP + r"((?:" + _UNKNOWN_NAME + _ITEM_SEP + r")+)$")
+_UNKNOWN_FIRST = re.compile(r"^((?:" + _UNKNOWN_NAME + _ITEM_SEP + r")+)$")
+_UNKNOWN_AFTER = re.compile(r"((?:" + _ITEM_SEP + _UNKNOWN_NAME + r")+)\s*(?:[.;!?]|$)")
+# an announced list's items lie together on a front: one farther than this from every other item is a namesake the
+# gazetteer chose elsewhere (the text does not say where it is: no event, rather than one in the wrong place)
+_LIST_OUTLIER_KM = 150.0
+
+
+def _unknown_count(words: str) -> int:
+    """How many names a run of unknown list items (``_UNKNOWN_NAME`` each, separated by ``_ITEM_SEP``) holds."""
+    return len([w for w in re.split(_ITEM_SEP, words) if w.strip()])
+
+
+def _without_outliers(items: list[Place]) -> list[Place]:
+    """``items`` without those farther than ``_LIST_OUTLIER_KM`` from every other item, when at least two others lie
+    together (the list's front is then known)."""
+    near = [p for p in items if any(q is not p and km(p, q) <= _LIST_OUTLIER_KM for q in items)]
+    return near if len(near) >= 2 else items
+
+
+def _announced(sent: _Sentence, tally: re.Match, *, front: bool = False) -> list[Place]:
     """The settlements a tally announces and a colon or dash then lists ("captured three villages in the X region: A,
     near Z, as well as B and C"), in order: as many as it counts when it says how many (two at least), each placed in
     the region the tally names when the gazetteer read a namesake elsewhere (the text says where it lies: the event
-    is that region's, with no settlement). Empty when no such list follows."""
+    is that region's, with no settlement). Names the gazetteer did not know count as items of the list (``_UNKNOWN_*``)
+    but make no event; on a ``front`` (a change of control: the villages taken lie together, unlike the towns a
+    strike hit) an item far from all the others is a namesake read elsewhere (``_without_outliers``) when the tally
+    names no region. Empty when no such list follows."""
     text, s0 = sent.text, sent.start
     opened = _ANNOUNCE.match(text, tally.end())
     if opened is None:
@@ -2361,22 +2440,35 @@ def _announced(sent: _Sentence, tally: re.Match) -> list[Place]:
     unit = next((u for u in sent.oblasts if tally.end() <= u.start - s0 < opened.end() and
                  _TALLY_UNIT.search(text, tally.end(), u.start - s0)), None)
     items: list[Place] = []
+    unknown = 0
     for p in sent.points:
         at = p.start - s0
         if at < opened.end():
             continue
         if not items:
-            if not _LIST_LEAD.match(text[opened.end():at]):
-                return []
+            lead = text[opened.end():at]
+            if not _LIST_LEAD.match(lead):
+                first = _UNKNOWN_FIRST.match(lead)
+                if first is None:
+                    return []
+                unknown += _unknown_count(first.group(1))
             items.append(p)
         elif _ITEM_GAP.match(text[items[-1].end - s0:at]):
             items.append(p)
-        if count is not None and len(items) == count:
+        elif (between := _UNKNOWN_BETWEEN.match(text[items[-1].end - s0:at])) is not None:
+            unknown += _unknown_count(between.group(1))
+            items.append(p)
+        if count is not None and len(items) + unknown >= count:
             break
-    if len(items) < 2 or (count is not None and len(items) != count):
+    if items and count is not None and len(items) + unknown < count and \
+            (after := _UNKNOWN_AFTER.match(text, items[-1].end - s0)) is not None:
+        unknown += _unknown_count(after.group(1))
+    if len(items) + unknown < 2 or (count is not None and len(items) + unknown != count):
         return []
     if unit is not None:  # a namesake elsewhere of a village the text places in the tally's region
         items = [p if p.admin1_code == unit.admin1_code else unit for p in items]
+    elif front and len(items) >= 3:
+        items = _without_outliers(items)
     return items
 
 
@@ -2384,13 +2476,13 @@ def _announced(sent: _Sentence, tally: re.Match) -> list[Place]:
 _MORE_AFTER = re.compile(r"\s*,?\s+(?:and|as\s+well\s+as|plus|along\s+with)\s+", re.IGNORECASE)
 
 
-def _announced_after(sent: _Sentence, item: Place) -> list[Place]:
+def _announced_after(sent: _Sentence, item: Place, *, front: bool = False) -> list[Place]:
     """The places a tally right after a list's item announces (``_announced``), empty when none follows."""
     more = _MORE_AFTER.match(sent.text, item.end - sent.start)
     if more is None:
         return []
     tally = _UNNAMED_TALLY.match(sent.text, _TALLY_LEAD.match(sent.text, more.end()).end())
-    return _announced(sent, tally) if tally is not None else []
+    return _announced(sent, tally, front=front) if tally is not None else []
 
 
 # a settlement taken and left unnamed, then a place attached to it by a preposition ("captured a village near X",
@@ -2535,7 +2627,7 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
         return _taken_name(sent, trig)
     after = [p for p in sent.points if p.start - s0 >= trig.end]
     if not trig.passive and (tally := _UNNAMED_TALLY.match(text, _TALLY_LEAD.match(text, trig.end).end())) and \
-            (announced := _announced(sent, tally)):
+            (announced := _announced(sent, tally, front=trig.control)):
         return announced  # "attacked two villages in the X region: A ..., and B ...": the villages the tally counts
     if trig.control and not trig.passive and (tally := _UNNAMED_TALLY.match(text, trig.end + 1)) is not None:
         # "entered several settlements on the way to X ..., including the town of Y": Y (X is only the way)
@@ -2555,8 +2647,9 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     out: list[Place] = []
     if after and not trig.passive:
         gap = text[trig.end:after[0].start - s0]
-        if not re.search(r"[.;:]|\b(?:after|when|while|but|because|as)\b", gap) and \
+        if not re.search(r"[.;:]|\b(?:after|when|while|but|because|as)\b", _NAMED_AS.sub(" ", gap)) and \
                 (trig.sub == "advance" or not _NEAR_OBJECT.search(gap) and not _TOWARDS.search(gap)) and \
+                not (GROUND_GAINED.fullmatch(trig.text) and _HEADING.search(gap)) and \
                 not any(t.control and trig.end <= t.start < after[0].start - s0 for t in sent.triggers) and \
                 not _LOCATOR_OF_UNNAMED.search(gap) and not _UNNAMED_OBJECT.match(gap) and \
                 not (trig.sub == "capture" and _NOT_A_PLACE_OBJECT.search(gap)) and \
@@ -2564,7 +2657,7 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
             out.append(after[0])
             last = after[0]
             for p in after[1:]:
-                if last is out[-1] and (more := _announced_after(sent, last)):
+                if last is out[-1] and (more := _announced_after(sent, last, front=trig.control)):
                     return out + more  # "took the town of A, as well as three villages nearby: B, C and D"
                 between = text[last.end - s0:p.start - s0]
                 if _DISTRICT_AFTER.match(text, p.end - s0) or _DISTRICT_END.search(p.text):
@@ -2580,7 +2673,8 @@ def _objects(sent: _Sentence, trig: Trigger, main: Place | None) -> list[Place]:
     if not trig.passive and _PRONOUN_OBJECT.match(text, trig.end) and sent.points and \
             sent.points[0].start - s0 <= WEIGHTS.subject_start_chars and sent.points[0].end - s0 <= trig.start:
         return [sent.points[0]]  # "X ... since troops liberated it": the sentence's subject
-    if trig.passive and (tally := _subject_tally(text, trig.start)) and (announced := _announced(sent, tally)):
+    if trig.passive and (tally := _subject_tally(text, trig.start)) and \
+            (announced := _announced(sent, tally, front=trig.control)):
         return announced  # "the following villages were liberated: A, B and C": the settlements its subject counts
     before = [p for p in sent.points if p.end - s0 <= trig.start and
               (trig.passive or trig.start - (p.end - s0) <= WEIGHTS.subject_window_chars)]

@@ -78,6 +78,41 @@ _HOLD = (r"(?:secured|established|consolidated)\s+(?:(?:their|its|full|firm|comp
 # the names of a drone: officials' reports say "UAV" or "unmanned aerial vehicle" as often as "drone"
 _DRONE = r"drones?|UAVs?|unmanned\s+aerial\s+vehicles?"
 
+# ground taken told by its extent ("regained two square kilometres", "liberated 44 sq km", "advanced three kilometres"):
+# an advance at the place it is near (``incidents._objects`` takes "near X" for an advance), not a change of control of
+# a settlement; the verbs of control followed by an area are left to the advance (``_NO_AREA``)
+_EXTENT = (r"(?:(?:about|some|nearly|almost|over|around|roughly|up\s+to|more\s+than|another|a\s+further|"
+           r"an?\s+additional|as\s+far\s+as|as\s+much\s+as)\s+)?(?:[\d.,]+|an?|one|two|three|four|five|six|seven|"
+           r"eight|nine|ten|several|a\s+few|dozens\s+of|hundreds\s+of)\s+(?:more\s+|additional\s+)?")
+_AREA = _EXTENT + r"(?:square\s+(?:kilomet(?:re|er)s?|km|miles?)|sq\.?\s*km|km2|km²|hectares)\b"
+_DISTANCE = _EXTENT + r"(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s)\b"
+_NO_AREA = r"(?!\s+" + _AREA + r")"
+# the wordings above of an advance told as ground gained (its extent, "ground", "gains")
+GROUND_GAINED = re.compile(r"(?:\w+\s+)*?(?:" + _AREA + r"|" + _DISTANCE + r"|(?:\w+\s+)?ground|(?:\w+\s+)?gains)"
+                            r"(?:\s+of\s+(?:land|territory|ground))?", re.IGNORECASE)
+# who gains ground in a war's report: forces, a pronoun for them, or a side as the verb's subject ("the opposition
+# party gained ground in X" is a poll's, "Ukrainian bonds made gains in London" a market's)
+_GAINER = re.compile(r"\b(?:forces|troops|army|armies|units|soldiers|fighters|brigades?|marines|infantry|defenders|"
+                     r"occupiers|invaders|enemy|they|we)\b|"
+                     r"\b(?:Russia|Ukraine|Moscow|Kyiv|Kiev)\s+(?:(?:has|have|had|also|now|again|further|\w+ly)\s+)*$",
+                     re.IGNORECASE)
+# the week or so a front's gain is reported over ("regained two square kilometres over the past week"): the gain's
+# period, told as ``_GENERIC`` tells a trend ("shelled over the past week"); a gain told over months or years is a
+# running total, still generic
+_GAIN_PERIOD = re.compile(r"\b(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:(?:two|three|\d)\s+)?weeks?\b",
+                          re.IGNORECASE)
+
+# a side's attempt ("attempted to storm X", "tried again to attack X"): what it attempted was done, failed or not
+_ATTEMPT = r"(?:attempted|tried)(?:\s+(?:again|twice|once\s+more|unsuccessfully))?"
+# ... before a verb of control: an assault on the place, not its change of control ("tried to capture X")
+_ATTEMPTED = re.compile(_ATTEMPT + r"\s+to\s+$", re.IGNORECASE)
+_ATTEMPTABLE = ("capture", "recapture", "encirclement")
+_ATTEMPT_TOLD = re.compile(r"(?:attempted|tried|unsuccessful|failed|abortive)\b", re.IGNORECASE)
+
+# an offensive of words, not arms ("a diplomatic offensive", "a charm offensive")
+_NOT_ARMS = (r"(?!(?:diplomatic|charm|media|disinformation|propaganda|information|legal|political|peace|economic|"
+             r"advertising|marketing|sales|cyber|trade|sanctions?)\b)")
+
 # sub-event type -> pattern, most specific first
 INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in (
     ("encirclement", r"\b(encircl(?:ed|ing|ement|es)|surround(?:ed|ing)|cut off)\b"),
@@ -86,7 +121,7 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                   r"fre(?:ed|es|eing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _SETTLEMENTS + r"|"
                   r"(?:expell(?:ed|ing)|drove|driven|ousted|pushed|kicked)\s+(?:out\s+)?(?:the\s+)?"
                   r"(?:[\w’'-]+\s+){0,3}?" + _COMBATANTS + r"\s+(?:out\s+)?(?:of|from)|" + _CAME_UNDER + r"|" +
-                  _FLAG_RAISED + r")\b"),
+                  _FLAG_RAISED + r")\b" + _NO_AREA),
     ("withdrawal", r"\b(withdr[ae]w|withdrawn|withdrawal (?:of|from)|withdrawing\s+(?:[\w-]+\s+){0,2}?from|retreat(?:ed|s|ing)?|abandon(?:ed|ing)|"
                    r"pulled out|" + _GAVE_UP + r")\b"),
     ("capture", r"\b(captur(?:ed|es|ing)|seiz(?:ed|es|ing)|took control|taken (?:\w+ )?control|fell to|overran|"
@@ -102,18 +137,34 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                 r"debris|fragments|wreckage)\b)|"
                 r"(?:(?<=have )|(?<=has )|(?<=had ))occupied(?=\s+(?-i:[A-Z]))|"
                 r"(?:(?<=was )|(?<=were )|(?<=been ))occupied(?=\s+(?:by|in|on|during|shortly|soon|early|late|after|"
-                r"since)\b))\b"),
+                r"since)\b))\b" + _NO_AREA),
     ("advance", r"\b(advanc(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:into|on)|pushed into|broke into|clos(?:ing|ed|es)\s+in\s+on|"
                 # "troops had entered the outskirts of X", 'forces "partially entered" the town of X': the side is part
                 # of the wording ("entered" alone is too common a word)
                 r"(?:forces|troops|units|soldiers|infantry|army|fighters|occupiers|invaders)\s+(?:had\s+|have\s+|has\s+)?"
-                r"(?:\w+ly\s+|already\s+)?[\"“]?(?:\w+ly\s+)?entered)\b"),
+                r"(?:\w+ly\s+|already\s+)?[\"“]?(?:\w+ly\s+)?entered|"
+                # ground taken told by its extent or as ground ("regained two square kilometres of land on the flank
+                # of X", "advanced three kilometres near X", "gained ground near X", "made gains around X")
+                r"(?:liberat(?:ed|ing)|regain(?:ed|ing)|recaptur(?:ed|ing)|retook|retaken|captur(?:ed|ing)|"
+                r"seiz(?:ed|ing)|took|taken|gain(?:ed|ing)|cleared|freed)\s+" + _AREA +
+                r"(?:\s+of\s+(?:land|territory|ground))?|"
+                r"advanc(?:ed|ing)\s+" + _DISTANCE + r"|"
+                r"gain(?:ed|ing)\s+(?:some\s+|more\s+|further\s+|new\s+)?ground|"
+                r"made\s+(?:(?:some|further|new|fresh|modest|small|slight|limited|significant|major|\w+ly)\s+)?"
+                r"(?:territorial\s+)?gains|"
+                # an offensive opened on a place or into a region ("launched a new offensive on May 10 in the X
+                # region", "launched a cross-border incursion into the X region", "crossed the border into X"): an
+                # advance there (its object as any advance's: ``incidents._objects``, ``incidents._oblast_object``)
+                r"(?:launched|began|started|opened|mounted)\s+(?:an?\s+|its\s+|their\s+)?(?:" + _NOT_ARMS +
+                r"[\w-]+\s+){0,3}?(?:(?:counter-?)?offensive|incursion|(?:cross-border|ground)\s+(?:attack|assault|raid|operation))|"
+                r"crossed\s+(?:the\s+)?(?:state\s+)?border\s+into)\b"),
     ("missile_strike", _INTERCEPTED.format(weapon=r"missiles?|rockets?") + r"|"
                        r"\b(missiles?|rockets?)\b[^.;]{0,80}?\b(struck|strikes?|hit|hits|slammed|destroy(?:ed|s))\b|"
                        r"\b(struck|hit|hits|launched|fired)\b[^.;]{0,40}?\b(missiles?|rockets?)\b|"
                        r"\b(missile|rocket) (?:strikes?|attacks?|barrage)\b"),
     ("drone_strike", _INTERCEPTED.format(weapon=_DRONE) + r"|"
-                     r"\b(?:" + _DRONE + r")\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked|targeted|exploded|crashed\s+(?:in|into|on|onto))\b|"
+                     r"\b(?:" + _DRONE + r")\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked|targeted|exploded|crashed\s+(?:in|into|on|onto)|"
+                     r"" + _ATTEMPT + r"\s+to\s+(?:attack|strike|hit))\b|"
                      # "the crash of a drone on the depot", "after the fall of a drone, a barn caught fire": the drone's
                      # crash at a place is its strike there
                      r"\b(?:crash|fall)\s+of\s+(?:an?\s+|one\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:" + _DRONE + r")\b|"
@@ -153,7 +204,14 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                # weapon fired at a settlement ("fired cluster munitions from a launcher at the village of X")
                # (the simple past: "has come under attack" tells a state of the war, not one incident)
                r"came\s+under\s+(?:[\w-]+\s+){0,2}?(?:fire|attack|bombardment)|"
-               r"fired\s+[^.;]{1,80}?\bat\s+(?:the\s+)?(?:villages?|towns?|city|settlements?)\b)\b"),
+               r"fired\s+[^.;]{1,80}?\bat\s+(?:the\s+)?(?:villages?|towns?|city|settlements?)\b|"
+               # an attack attempted is an attack made, whether it failed or not ("tried to storm X", "attempted an
+               # assault against X", "made a failed attempt to storm X"; a change of control attempted:
+               # ``_ATTEMPTED``)
+               r"" + _ATTEMPT + r"\s+to\s+(?:attack|storm|assault|capture|seize|retake|recapture|encircle|"
+               r"take\s+(?:control\s+of|over)|break\s+(?:through|into))|"
+               r"attempted\s+(?:an?\s+|one\s+)?(?:[\w-]+\s+)?(?:assault|attack|raid|offensive)\s+(?:on|against)|"
+               r"(?:unsuccessful|failed|abortive)\s+(?:attempts?|bids?)\s+to\s+(?:attack|storm|assault))\b"),
 ))
 # the words each trigger pattern cannot match without (lower case, as ``folded`` gives it): a sentence lacking them
 # all skips the pattern; ``tests/pipeline/events/test_trigger_gates.py`` checks every alternative holds one
@@ -164,7 +222,9 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "withdrawal": ("withdr", "retreat", "abandon", "pulled out", "gave up", "left"),
     "capture": ("captur", "seiz", "took", "taken", "taking", "fell to", "overran", "surrender", "ced", "occupied",
                 "fall of", "hold", "control"),
-    "advance": ("advanc", "pushed into", "broke into", "entered", "closing in", "closed in", "closes in"),
+    "advance": ("advanc", "pushed into", "broke into", "entered", "closing in", "closed in", "closes in", "liberat",
+                "regain", "recaptur", "retook", "retaken", "captur", "seiz", "took", "taken", "gain", "cleared", "freed",
+                "made", "launched", "began", "started", "opened", "mounted", "crossed"),
     "missile_strike": ("missile", "rocket"),
     "drone_strike": ("drone", "uav", "unmanned"),  # every alternative names the weapon
     "airstrike": ("air", "bomb", "dropped"),
@@ -172,6 +232,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
                  "artillery attack"),
     "explosion": ("blew up", "blown up", "detonated", "explosion", "blast"),
     "attack": ("attacked", "struck", "stormed", "opened fire", "fired", "shot at", "attack", "assault", "strike", "bombard",
+               "storm", "attempt", "tried",
                "raid", "hit", "targeted", "shelling", "pushed back", "repelled", "repulsed", "beaten back", "thrown back",
                "under"),
 }
@@ -290,7 +351,7 @@ _TRIGGER_PREFIXES = frozenset(
     "free expe drov driv oust kick "
     "adva ente push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot "
     "assa stri hit hits targ gave left unde retu back came come brou repe repu beat thro occu expl blas hold cont "
-    "drop rais clos uav uavs unma".split())
+    "drop rais clos uav uavs unma gain made laun bega star moun cros".split())
 
 
 def has_prefix(sentence: str, prefixes: frozenset[str]) -> bool:
@@ -909,6 +970,9 @@ def triggers(sentence: str) -> list[Trigger]:
                                          g[1] < f[1] and f[0] <= g[0] < f[3] for g in found)]
     out = []
     for start, _rank, name, end in sorted(found):
+        attempt = _ATTEMPTED.search(sentence, max(0, start - 40), start) if name in _ATTEMPTABLE else None
+        if attempt is not None:  # "tried to capture X": an assault on X, whether it failed or not (told from the
+            name, start = "attack", attempt.start()  # attempt: what comes before it says whether it was made)
         since = _SINCE_FACT.search(sentence, max(0, start - 40), start) if name in CONTROL else None
         cut = since.end() if since else 0  # a "since" clause has its own actor ("... since it was retaken by X")
         if since is None and name in CONTROL and _PAST_CONTROL.search(sentence[start:end]) and \
@@ -920,6 +984,9 @@ def triggers(sentence: str) -> list[Trigger]:
                 since = None  # "since the village was ..." is the passive form above; here a side must act
             cut = since.start() if since else 0
         fact = realis(sentence[since.end():], start - since.end()) if since else realis(sentence, start)
+        if not fact and since is None and name == "advance" and GROUND_GAINED.fullmatch(sentence, start, end):
+            # a gain over the week it is reported for is still a gain told ("regained 2 sq km over the past week")
+            fact = realis(_GAIN_PERIOD.sub(lambda m: " " * len(m.group(0)), sentence), start)
         if fact and _HYPOTHETICAL_SUBJECT.match(sentence[:start]) and sentence[start:end].lower().endswith("ing") and \
                 _MODAL_AFTER.search(sentence, end, end + _MODAL_AFTER_CHARS):
             fact = False  # "Recapturing cities like X would mark major wins": the deed as a hypothetical subject
@@ -976,8 +1043,14 @@ def triggers(sentence: str) -> list[Trigger]:
             actor(sentence[cut:], start - cut, end - cut, passive=passive or bool(_AUXILIARY.match(sentence, start)))
         if who == "unknown" and name in CONTROL and not _LOSER_VERBS.search(sentence[start:end]):
             who = _taken_from(sentence, end)
+        if name == "advance" and GROUND_GAINED.fullmatch(sentence, start, end) and \
+                not _GAINER.search(sentence, clause_start(sentence, start), start):
+            continue  # ground gained by no side of the war ("the party gained ground in X")
         intercepted = name in STRIKES and bool(_INTERCEPTION.search(sentence, start, end))
         if intercepted and not _LAUNCHED_OF_WHICH.search(sentence, start, end):
             who = _side_in(sentence[start:end]) or _other(who)  # "Ukrainian drones", else not the interceptor
         out.append(Trigger(name, start, end, passive, who, sentence[start:end], intercepted))
+    tried = [t for t in out if t.sub == "attack" and _ATTEMPT_TOLD.match(t.text)]
+    if tried and len(tried) < sum(t.sub == "attack" for t in out):
+        out = [t for t in out if t not in tried]  # "tried to storm X, but were repelled": the repelled attack
     return out
