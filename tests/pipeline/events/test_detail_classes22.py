@@ -1,0 +1,191 @@
+"""Session 22 (fig22): events extracted but wrong in a detail (issue 13): the toll, the day, the type, one incident
+made into two or two into one.
+
+Classes: sentences glued with no space after the full stop (two incidents read as one, the second one's figures taken
+as the first's toll); injured counted "in various attacks" (a sum over many incidents, never one's toll); victims
+listed with a count and one person ("28 adults and a child suffered wounds"), with their ages, or by their role
+("two volunteers"); those taken to hospital when the injured are told with no number (a part, not the toll); where the
+victims come from ("a woman from X") is not where the attack happened.
+
+Every sentence here is written for these tests; none comes from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events.figures import figures
+from pipeline.events.incidents import split_sentences
+from tests.fixtures import article_events, events_of
+
+MONDAY = "date 2024-05-13\n\n"  # a Monday
+
+
+def _read(sentence: str) -> list[tuple[str, int, str]]:
+    return [(f.kind, f.value, f.role) for f in figures(sentence)]
+
+
+def _reports(parser, text: str) -> list[tuple[str | None, str, int | None, int | None, str | None]]:
+    return sorted(((e.place.name if e.place else None, e.admin1_code, e.killed, e.injured, e.when.date)
+                   for e in events_of(article_events(parser, text), "casualty_report")), key=repr)
+
+
+# -- sentences glued with no space --------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, parts", [
+    ("Shelling hit the market on Sunday.Nine more were wounded.", ["Shelling hit the market on Sunday.",
+                                                                   "Nine more were wounded."]),
+    ("The mayor spoke on Monday.A second strike followed.", ["The mayor spoke on Monday.", "A second strike followed."]),
+    ("The governor said.In the evening, drones returned.", ["The governor said.", "In the evening, drones returned."]),
+])
+def test_sentences_glued_after_a_full_stop_are_two(text, parts):
+    assert [text[s:e] for s, e, _p in split_sentences(text)] == parts
+
+
+@pytest.mark.parametrize("text", [
+    "A drone hit a bus in the St.Petersburg district, officials said.",
+    "The U.S.Embassy condemned the strike.",
+    "The crater was 4.5 metres deep.",
+    "The report is on ukrinform.ua and on pravda.com.ua today.",
+    "Mr.Kovalenko said the shelling stopped.",
+    "It happened on Sept.Twelve is the count.",
+])
+def test_abbreviations_initials_addresses_and_decimals_glue_nothing(text):
+    assert len(split_sentences(text)) == 1
+
+
+def test_an_earlier_incident_glued_to_the_lede_is_an_incident_of_its_own(parser):
+    text = MONDAY + ("A Russian missile struck a school in Kramatorsk on Sunday, killing four people.Another seven "
+                     "people were injured, the governor said.In the night of May 1, three people were wounded in "
+                     "shelling of Kramatorsk, officials said.\n")
+    assert _reports(parser, text) == [("Kramatorsk", "UA-14", 4, 7, "2024-05-12"),
+                                      ("Kramatorsk", "UA-14", None, 3, "2024-05-01")]
+
+
+# -- a sum over many attacks -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Twelve people were injured on Sunday in various attacks, the governor said.",
+    "Nine civilians were wounded in different strikes on Sunday, the regional governor said.",
+    "In numerous attacks on Sunday, eight more people were hurt, according to the administration.",
+    "Five people were injured in a number of shelling attacks on the district.",
+    "Three residents were wounded in other attacks in the region.",
+])
+def test_the_injured_of_various_attacks_are_a_sum(sentence):
+    assert {role for _k, _v, role in _read(sentence)} == {"aggregate"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A drone attack on Sumy injured six people; the drones were of various types.", [("injured", 6, "total")]),
+    ("The strike, which used different missiles, killed three people.", [("killed", 3, "total")]),
+])
+def test_various_weapons_in_one_attack_are_no_sum(sentence, expected):
+    assert _read(sentence) == expected
+
+
+def test_the_injured_of_various_attacks_are_no_toll_of_the_strike(parser):
+    text = MONDAY + ("A Ukrainian missile hit a residential block in Shebekino on Sunday, killing five people.\n\n"
+                     "Twelve people were injured on Sunday in various attacks, the governor said.\n")
+    assert _reports(parser, text) == [("Shebekino", "RU-BEL", 5, None, "2024-05-12")]
+
+
+# -- victims listed, with their ages, by their role --------------------------------------------------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("A man died, and another 14 adults and two children suffered shrapnel wounds.",
+     [("killed", 1, "individual"), ("injured", 16, "individual")]),
+    ("Six adults and a teenager sustained injuries, the governor said.", [("injured", 7, "individual")]),
+    ("A man died and a further three people and a child were injured.",
+     [("killed", 1, "individual"), ("injured", 4, "individual")]),
+    ("A man and a woman from the Kherson region were killed, their son was wounded.",
+     [("killed", 2, "individual"), ("injured", 1, "individual")]),
+    ("Two women, aged 45 and 61, suffered injuries, the prosecutors said.", [("injured", 2, "total")]),
+    ("Three farmers, aged 30, 41 and 52, received wounds.", [("injured", 3, "total")]),
+    ("Two volunteers were wounded while delivering food.", [("injured", 2, "total")]),
+])
+def test_victims_listed_counted_and_aged_are_summed(sentence, expected):
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two men and a dog were injured, the police said.",  # a dog is no victim of the count
+    "Three tanks and an armoured vehicle were destroyed.",
+])
+def test_lists_with_other_than_people_count_nothing(sentence):
+    assert [f for f in _read(sentence) if f[0] == "injured" and f[1] > 2] == []
+
+
+# -- those treated beside injured told with no number ------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "A drone hit an oil depot in the Belgorod region on Wednesday, the governor said.\n"
+    "Several people were injured in the attack, he wrote.\nTwo people were taken to a hospital, the agency reported.\n",
+    "A missile struck a factory in Zaporizhzhia on Wednesday. Some people were hurt, and three were hospitalised.\n",
+    "A drone struck a shop in Kherson on Wednesday, injuring several people. Four of the victims remain in hospital.\n",
+])
+def test_those_treated_are_a_part_of_injured_told_with_no_number(parser, text):
+    [report] = [e for e in article_events(parser, "date 2024-03-13\n\n" + text) if e.event_type != "annexation_claim"]
+    assert report.injured is None
+
+
+@pytest.mark.parametrize("text, injured", [
+    ("A drone hit a house in Kupiansk on Wednesday. Three people were hospitalised, the governor said.\n", 3),
+    ("A missile struck a factory in Zaporizhzhia on Wednesday, injuring nine people. Four were hospitalised.\n", 9),
+])
+def test_those_treated_alone_or_beside_a_count_keep_the_toll(parser, text, injured):
+    [report] = events_of(article_events(parser, "date 2024-03-13\n\n" + text), "casualty_report")
+    assert report.injured == injured
+
+
+# -- where the victims come from ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, place", [
+    ("Shelling hit Chuhuiv on Sunday. Two volunteers from the Poltava region were wounded, police said.\n", "UA-63"),
+    ("A Ukrainian drone attacked a car near Horlivka on Sunday. A man and a woman from Donetsk were killed, "
+     "their son was wounded.\n", "UA-14"),
+    ("A Russian drone hit a minibus near Kupiansk on Sunday. A woman from Kyiv was killed.\n", "UA-63"),
+])
+def test_where_victims_come_from_is_not_where_the_attack_was(parser, text, place):
+    events = [e for e in article_events(parser, MONDAY + text) if e.event_type != "annexation_claim"]
+    assert [e.admin1_code for e in events] == [place]
+    assert events[0].event_type == "casualty_report"
+
+
+def test_people_moved_out_of_a_town_leave_it_the_place(parser):
+    text = MONDAY + "Rescuers evacuated two residents from Vovchansk on Sunday after shelling killed two people there.\n"
+    assert _reports(parser, text) == [("Vovchansk", "UA-63", 2, None, "2024-05-12")]
+
+
+# -- a number right after a day's number -------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("On March 3 two civilians were killed in the shelling.", [("killed", 2, "total")]),
+    ("During the night of May 9 five people died and 12 were wounded.", [("killed", 5, "total"),
+                                                                          ("injured", 12, "total")]),
+])
+def test_a_count_right_after_a_calendar_day_is_the_count(sentence, expected):
+    assert _read(sentence) == expected
+
+
+# -- two incidents on a page with no date, told by the days they name ------------------------------------------------
+def test_an_undated_page_tells_two_incidents_by_their_written_days(parser):
+    text = ("\nShelling hit a market in Horlivka on Saturday, killing 11 people. A further nine people were injured, "
+            "the mayor said. During the night of March 8, three people died and 14 were wounded in strikes on "
+            "Horlivka, officials said.\n")
+    assert _reports(parser, text) == [("Horlivka", "UA-14", 11, 9, None), ("Horlivka", "UA-14", 3, 14, None)]
+
+
+@pytest.mark.parametrize("text", [
+    # one of the incident's days named again
+    "\nShelling hit a market in Horlivka on Saturday, killing 11 people. On Saturday, March 9, the mayor said nine "
+    "people were wounded.\n",
+    # the toll of the day told again, updated
+    "\nShelling hit a market in Horlivka on March 9, killing 11 people. The toll from the March 9 strike rose to 15.\n",
+])
+def test_an_undated_page_naming_the_same_day_tells_one_incident(parser, text):
+    assert len(_reports(parser, text)) == 1
+
+
+# -- a victim told by a pronoun ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("He was injured on May 30 while delivering aid in the town.", [("injured", 1, "individual")]),
+    ("She was seriously wounded by shrapnel, the police said.", [("injured", 1, "individual")]),
+    ("The driver said he was not injured.", []),
+    ("The minister said he was hurt by the remarks.", []),
+])
+def test_a_victim_told_by_a_pronoun_is_one_injured(sentence, expected):
+    assert _read(sentence) == expected
