@@ -179,6 +179,12 @@ _ORIGIN_BEFORE = re.compile(r"\b(?:launch(?:ed|es|ing)?|fired|firing|dropped|rel
                             r"side|skies)\s+(?:of|over)\s+)?(?:[A-Z][\w'’-]+\s+(?:in|of)\s+)?(?:the\s+)?"
                             r"(?:[A-Z][\w ]{0,25}?['’]s\s+)?$")
 _ORIGIN_WINDOW_CHARS = 120  # how far before a place its launch verb may stand
+# a weapon named after a place, told by what it is ("X multiple launch rocket systems", "X and Y (MLRS) rocket launchers",
+# "X cruise missiles"): the weapon, not a place; what a place's name qualifies otherwise ("an X missile attack") stays
+_WEAPON_AFTER = re.compile(r"^(?:\s*,?\s+(?:and|or|&)\s+(?-i:[A-Z0-9][\w-]*)|\s+(?-i:[A-Z0-9][\w-]*)|\s*\((?-i:[A-Z]{2,6})\)){0,4}"
+                           r"\s+(?:(?:multiple|multiple-launch|ballistic|cruise|anti-aircraft|tactical)\s+)?"
+                           r"(?:(?:(?:launch|rocket|missile)\s+){1,2}(?:systems|launchers)|launchers|MLRS)\b|"
+                           r"^\s*\((?-i:MLRS)\)", re.IGNORECASE)
 # people told with where they come from ("a woman from X", "two volunteers from the X region", "a family from the
 # village of X"): their home, not where the incident happened. The people are counted or determined ("a", "two", "their");
 # people moved out of a place ("evacuated two residents from X", "rescued a woman from X") are not told by their home
@@ -564,6 +570,8 @@ def usable(place: Place, text: str) -> bool:
         return False  # "evacuated to hospitals in X": where the wounded are treated
     if _ORIGIN_BEFORE.search(text, max(0, place.start - _ORIGIN_WINDOW_CHARS), place.start):
         return False  # "launched glide bombs from X airspace": where the strike came from
+    if _WEAPON_AFTER.match(after):
+        return False  # "Adler and RM-70 multiple launch rocket systems": a weapon named after a place
     home = _HOME_BEFORE.search(text, max(0, place.start - 80), place.start)
     if home and not _MOVED_OUT.search(text, max(0, home.start() - 60), home.start()):
         return False  # "a man and a woman from the X region were killed": where the victims live, not the attack
@@ -1030,7 +1038,7 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
         if told and not sent.regions & told:
             return True  # an incident told only by its oblasts, and an attack or a toll told of another oblast
     if sent.points and not own and regions and tells and not any(p.admin1_code in regions for p in sent.points) \
-            and inc.date is not None and (sent.date is None or sent.date.date != inc.date.date):
+            and not _within_told_unit(sent, regions) and inc.date is not None and (sent.date is None or sent.date.date != inc.date.date):
         return True  # an incident told only by its oblast, and an attack at a town of another oblast not on its day
     if sent.date is not None and not _strikes_of_its_own(sent) and _stated(inc) and _updates_only(sent.figures):
         return False  # "On Thursday the toll rose to five": the day of the update, not of another incident (the
@@ -1081,6 +1089,14 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
         if values and known and not _ratio_ok(max(values), known, WEIGHTS.toll_ratio_split):
             return True
     return False
+
+
+def _within_told_unit(sent: _Sentence, regions: set[str]) -> bool:
+    """Whether ``sent`` tells a weapon of the attack coming down in a city-region inside the unit the incident is told
+    by, with no figure of its own ("missiles were launched on Crimea ... one detonated over the city of Sevastopol"):
+    the incident's place, not an attack of its own (a toll told in the city is the city's own incident)."""
+    return not any(f.role != "zero" for f in sent.figures) and \
+        any(lies_in_unit(p.admin1_code, code) for p in sent.points for code in regions)
 
 
 def _day_names(sentence: str) -> set[tuple[str, ...]]:

@@ -189,3 +189,45 @@ def test_an_undated_page_naming_the_same_day_tells_one_incident(parser, text):
 ])
 def test_a_victim_told_by_a_pronoun_is_one_injured(sentence, expected):
     assert _read(sentence) == expected
+
+
+# -- a weapon named after a place -------------------------------------------------------------------------------------
+def test_a_weapon_named_after_a_place_does_not_place_the_strike(parser):
+    text = MONDAY + ("At least nine people were killed on Sunday when a rocket hit a dormitory, officials said.\n\n"
+                     "The attack on the region of Belgorod involved Tochka missiles and Adler and RM-70 (MLRS) "
+                     "multiple launch rocket systems, the ministry said.\n\n"
+                     "Debris of a downed missile damaged a house in the city of Belgorod.\n")
+    assert [r[1:] for r in _reports(parser, text)] == [("RU-BEL", 9, None, "2024-05-12")]
+
+
+def test_a_place_qualifying_an_attack_is_still_its_place(parser):
+    text = MONDAY + "A Kharkiv missile attack on Sunday killed three people, the governor said.\n"
+    assert [r[1:3] for r in _reports(parser, text)] == [("UA-63", 3)]
+
+
+# -- the lede's weapon told with an abbreviation ----------------------------------------------------------------------
+def test_missiles_launched_with_an_abbreviation_on_the_way_are_a_strike_of_that_day(parser):
+    text = MONDAY + ("The army launched several U.S.-made long-range missiles on the Kherson region on Saturday, the "
+                     "ministry said. The attack killed two people.\n")
+    assert [(r[1], r[2], r[4]) for r in _reports(parser, text)] == [("UA-65", 2, "2024-05-11")]
+
+
+# -- a city-region inside the region that surrounds it ---------------------------------------------------------------
+def test_a_city_region_is_inside_its_surrounding_region(parser):
+    text = MONDAY + ("Ukraine launched five missiles on Crimea on Sunday, the ministry said. The attack killed three "
+                     "people. Debris of one missile hit a beach in the city of Sevastopol.\n")
+    assert [(r[0], r[1], r[2], r[4]) for r in _reports(parser, text)] == [("Sevastopol", "UA-40", 3, "2024-05-12")]
+
+
+def test_a_town_of_another_region_is_another_incident(parser):
+    text = MONDAY + ("Missiles hit the Kherson region on Sunday, killing two people. On Saturday, a drone struck a "
+                     "shop in Zaporizhzhia, the mayor said.\n")
+    events = [e for e in article_events(parser, text) if e.event_type != "annexation_claim"]
+    assert sorted(e.admin1_code for e in events) == ["UA-23", "UA-65"]
+
+
+def test_a_toll_told_in_a_city_region_is_its_own_incident(parser):
+    text = MONDAY + ("Missiles hit the Kyiv region on Sunday, killing two people, the governor said.\n\nDebris fell on a "
+                     "house in the city of Kyiv, injuring five people, the mayor said.\n")
+    events = [e for e in article_events(parser, text) if e.event_type != "annexation_claim"]
+    assert sorted((e.admin1_code, e.killed, e.injured) for e in events) == [("UA-30", None, 5), ("UA-32", 2, None)]
