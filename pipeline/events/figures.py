@@ -203,6 +203,11 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
                         r"fatalities)\b" + _LONG_SUBJECT + _QUAL + _NUM),
     ("injured", "total", r"\bnumber of (?:the )?(?:(?:people|persons|civilians|victims|residents)\s+)?(?:injured|wounded|"
                          r"injuries)\b" + _LONG_SUBJECT + _QUAL + _NUM),
+    # bodies pulled out ("rescuers pulled nine bodies from the rubble"; people pulled out alive are no dead)
+    ("killed", "total", r"\b(?:pulled|pulling)\s+(?:out\s+)?" + _QUAL + _NUM + r"\s+(?:\w+\s+)?(?:bodies|corpses)\b"),
+    # one more dead told with no noun: "one person died on the spot, and another died in hospital"
+    ("killed", "individual", r"(?:\b(?:and|while|but)\s+|^\W*|[,;]\s*)(?:another|one more|a second)\s+(?:(?:person|man|woman|"
+                             r"one|victim)\s+)?(?:(?:later|also|has|had|subsequently)\s+){0,2}(?:died|was killed)\b"),
     # a victim told before, then by a pronoun: "The volunteer had come to help. He was injured on May 30."
     ("injured", "individual", r"(?:^\W*|[,;]\s*|\b(?:and|but)\s+)(?:he was|she was|he had been|she had been|he has been|"
                               r"she has been)\s+(?:(?:also|later|reportedly|seriously|severely|slightly|lightly|badly)\s+){0,2}"
@@ -262,6 +267,8 @@ _NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("toll",), ("risen", "rose", "climbed", "increased", "grown", "grew", "reached", "jumped", "soared", "mounted")),
     (("number of",), ("dead", "killed", "deaths", "fatalities")),
     (("number of",), ("injured", "wounded", "injuries")),
+    (("pull",), ("bodies", "corpses")),
+    (("another", "one more", "a second"), ("died", "was killed")),
     (("he was", "she was", "he had been", "she had been", "he has been", "she has been"), ("injured", "wounded", "hurt")),
 )
 assert len(_NEEDS) == len(_PATTERNS)

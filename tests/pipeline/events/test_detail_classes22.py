@@ -231,3 +231,38 @@ def test_a_toll_told_in_a_city_region_is_its_own_incident(parser):
                      "house in the city of Kyiv, injuring five people, the mayor said.\n")
     events = [e for e in article_events(parser, text) if e.event_type != "annexation_claim"]
     assert sorted((e.admin1_code, e.killed, e.injured) for e in events) == [("UA-30", None, 5), ("UA-32", 2, None)]
+
+
+# -- one more dead told with no noun; bodies pulled out -----------------------------------------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("One person died on the spot, and another died in hospital.", 2),
+    ("A pensioner was killed; a second died later in hospital.", 2),
+])
+def test_one_more_dead_told_with_no_noun_is_counted(sentence, expected):
+    from pipeline.events.figures import individuals
+    assert individuals(figures(sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Rescuers pulled nine bodies from the rubble.", [("killed", 9, "total")]),
+    ("Rescuers pulled two people from the rubble alive.", []),
+    ("Another shell hit the school.", []),
+])
+def test_bodies_pulled_out_are_the_dead_and_people_pulled_out_are_not(sentence, expected):
+    assert _read(sentence) == expected
+
+
+# -- days counted back ------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence, day", [
+    ("Two days ago, a missile struck a school in the town, killing a teacher.", "2024-05-11"),
+    ("Shelling hit the market three days ago, the mayor said.", "2024-05-10"),
+    # the named day is the statement's; the day before is counted from it
+    ("On Monday, the governor reported that the day before a missile hit a factory.", "2024-05-12"),
+    ("On Sunday, the mayor said that on the previous day, shells hit a school.", "2024-05-11"),
+    # the named day is the attack's when the day before dates the statement
+    ("On Saturday a missile hit the port, the governor said the day before.", "2024-05-11"),
+    ("On Monday, shelling hit the town.", "2024-05-13"),
+])
+def test_days_counted_back_from_the_page_or_from_a_statement(sentence, day):
+    from pipeline.text.dates import EventDate, explicit_date
+    assert explicit_date(sentence, EventDate("2024-05-13", 1, "page")).date == day
