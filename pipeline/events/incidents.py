@@ -84,7 +84,7 @@ from pipeline.geoparse.admin_join import lies_in_unit
 from pipeline.geoparse.resolve import great_circle_km
 from pipeline.model import POINT_KINDS, Place
 from pipeline.text.dates import (MONTH_ABBR, MONTH_NAMES, MONTHS, EventDate, UNDATED, cut_in_date, day_after, explicit_date,
-                                 names_a_day, parse_iso, read_dates, statement_day_only)
+                                 names_a_day, parse_iso, read_dates, same_day, statement_day_only)
 from pipeline.text.translit import spelling_key
 
 EARLIER = EventDate(None, None, "an earlier period")
@@ -739,6 +739,7 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
     captions: list[int] = []  # photo captions that date their picture (``_earlier_caption``)
     last: tuple[int, str] | None = None  # the sentence before and its paragraph (``_day_of_its_own``)
     told_before = False  # the sentence before tells of a place or an incident of an earlier period (``earlier_period``)
+    last_day: EventDate | None = None  # the day the last sentence stating one stated (``same_day``)
     for i, (s, e, para) in enumerate(split_sentences(text)):
         sentence = text[s:e]
         here = ordered[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
@@ -761,12 +762,16 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
         if date is None and (trig or figs) and last is not None and not before:
             # "... on 5 December. Another drone set a tank on fire the following day": counted from the day before
             date = day_after(explicit_date(last[1], published), sentence, published)
+        if date is None and (trig or figs) and not before:
+            date = same_day(last_day, sentence)  # "... A drone struck a car the same evening": the day told last
         if date is None and (trig or figs) and last is not None and not before and \
                 (last[0] == para or last[0] == para - 1 and _GOES_ON.match(sentence)):
             # "On May 3, shells hit homes. The centre was also hit."; "The statement on Saturday said ... ¶ It also
             # said ...": the speaker goes on in a paragraph of its own (a wire story's one-sentence paragraphs)
             date = _day_of_its_own(last[1], published)
         last = (para, sentence)
+        if date is not None and date.precision == 1 and date.date is not None:
+            last_day = date
         if not before and (trig or figs) and date is None and not here and out and out[-1].para == para and \
                 (out[-1].earlier or told_before or _THEN.match(sentence) and earlier_period(out[-1].text, published)):
             # "In 2022 a strike hit X. Four people were injured.", "On this day in 2022, X was hit. Then, 21 were
@@ -1027,6 +1032,8 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     if sent.points and own and _own_attack(inc, sent) and \
             not any(same_place(a, b) and not distinct_settlements(a, b) for a in sent.points for b in own):
         return True  # an attack of its own at another village, however near ("another drone struck the village of Y")
+    if _other_weapon_toll(inc, sent):
+        return True  # "Shelling killed two in X. A drone struck a car the same evening, injuring a man.": two attacks
     if not sent.points and own and tells and sent.regions and not any(p.admin1_code in sent.regions for p in own):
         return True  # "X Oblast was also hit", "the X governor said two were killed": a region none of its towns are in
     if sent.points and not own and sent.strikes and inc.strikes and _fresh_toll(sent.figures) and \
@@ -1055,6 +1062,12 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
         return True  # "Earlier on Feb. 26, heavy shelling hit the city": an attack before the page's news, its own
     if theirs is None and inc.date is not None and mine is not None and _own_attack(inc, sent):
         theirs = parse_iso(inc.date.date)  # an attack of its own on another day than the page's: the usual rule
+    if theirs is not None and mine is not None and theirs < mine and \
+            (mine - theirs).days <= WEIGHTS.statement_after_days and not sent.strikes and _more_only(sent.figures) and \
+            (not sent.points or any(same_place(a, b) for a in sent.points for b in own)) and \
+            statement_day_only(sent.text, published):
+        return False  # "In X, 12 more people were injured, the governor said on Monday": more victims of the attack
+        # told before, said a day later (the day is the statement's, and "more" adds to a toll already told)
     if theirs is not None and mine is not None and theirs <= mine and \
             (mine - theirs).days <= WEIGHTS.statement_after_days and _DEFINITE_ANAPHOR.search(sent.text) and \
             not any(f.role in ("total", "individual") for f in sent.figures) and \
@@ -1226,6 +1239,30 @@ def _other_weapon(inc: _Incident, sent: _Sentence) -> bool:
     mine = {t.sub for t in sent.strikes} & _WEAPONS
     theirs = {t.sub for t in inc.strikes} & _WEAPONS
     return bool(mine) and bool(theirs) and not mine & theirs and not sent.figures and _own_attack(inc, sent)
+
+
+def _other_weapon_toll(inc: _Incident, sent: _Sentence) -> bool:
+    """Whether ``sent`` tells an attack of its own by another weapon than every strike of ``inc`` (both named), with a
+    toll of its own, after ``inc`` told its own toll ("Russian shelling killed two people in X. A drone struck a car in
+    the town, injuring a man."): another attack, whatever day it is told on. An attack told with both weapons ("missiles
+    and drones hit X"), a weapon referred back to ("the drone") or a toll told again stays one."""
+    mine = {t.sub for t in sent.strikes} & _WEAPONS
+    theirs = {t.sub for t in inc.strikes} & _WEAPONS
+    if not mine or not theirs or mine & theirs or not _own_attack(inc, sent):
+        return False
+    if not any(f.role in ("total", "individual") and not f.update for f in sent.figures):
+        return False
+    if not any(f.role in ("total", "individual", "observation") for f, _c in inc.figures):
+        return False
+    # a weapon the incident's own words name ("missiles and drones hit X", read as one strike) is one of its own
+    named = {sub for s in inc.sentences for sub, rx in WEAPON_NOUNS if rx.search(s.text)}
+    return not mine & named
+
+
+def _more_only(figs: list[Figure]) -> bool:
+    """Every figure of ``figs`` told as more victims ("12 more were injured", "another man died"), and one at least."""
+    told = [f for f in figs if f.role != "zero"]
+    return bool(told) and all(f.role == "increment" or f.additional for f in told)
 
 
 def _fresh_toll(figs: list[Figure]) -> bool:

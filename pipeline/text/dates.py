@@ -226,6 +226,26 @@ _STATEMENT = re.compile(r"\b(?:said|says|told|reported|reports|announced|stated|
                         re.IGNORECASE)
 
 
+# the day stated before it, told again: "the same evening", "later that day", "that same night"
+_SAME_DAY = re.compile(r"\b(?:the\s+same\s+(?:day|morning|afternoon|evening|night)|(?:later|earlier)\s+that\s+(?:day|"
+                       r"morning|afternoon|evening|night)|that\s+same\s+(?:day|morning|afternoon|evening|night))\b",
+                       re.IGNORECASE)
+
+
+_STATED_AFTER = re.compile(r"\s*,?\s*(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:said|says|told|reported|reports|announced|"
+                           r"stated|confirmed|claimed|wrote)\b", re.IGNORECASE)
+
+
+def same_day(stated: EventDate | None, sentence: str) -> EventDate | None:
+    """The day ``sentence`` dates by the day a sentence before it stated ("A shell hit A on Sunday. ... A drone struck a
+    car the same evening"): ``stated`` itself, at day precision. None when the sentence says no "the same day", dates a
+    statement by it ("later that day, the army confirmed ..."), or ``stated`` is no day."""
+    m = _SAME_DAY.search(sentence) if stated is not None and stated.precision == 1 and stated.date else None
+    if m is None or _STATED_AFTER.match(sentence, m.end()):
+        return None  # (a statement told right after it: "later that day, the army confirmed ...": the statement's)
+    return EventDate(stated.date, 1, m.group(0))
+
+
 def day_after(stated: EventDate | None, sentence: str, published: EventDate) -> EventDate | None:
     """The day ``sentence`` dates by the day after the one a sentence before it stated ("An attack hit A on 5 December.
     ... setting a tank on fire the following day"): ``stated`` plus one, at day precision. None when the sentence

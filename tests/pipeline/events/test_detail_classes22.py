@@ -266,3 +266,48 @@ def test_bodies_pulled_out_are_the_dead_and_people_pulled_out_are_not(sentence, 
 def test_days_counted_back_from_the_page_or_from_a_statement(sentence, day):
     from pipeline.text.dates import EventDate, explicit_date
     assert explicit_date(sentence, EventDate("2024-05-13", 1, "page")).date == day
+
+
+# -- one incident, or two, across a day's report ----------------------------------------------------------------------
+def test_more_victims_said_a_day_later_are_the_same_attack(parser):
+    text = MONDAY + ("A Russian missile hit the Shevchenkivskyi district of Kharkiv on Sunday, killing three people, the "
+                     "mayor said.\n\nIn Kharkiv, 12 more people were injured, the governor said on Monday.\n")
+    assert _reports(parser, text) == [("Kharkiv", "UA-63", 3, 12, "2024-05-12")]
+
+
+def test_a_new_toll_on_the_next_day_is_its_own_incident(parser):
+    # control: no "more", an attack of its own on the day named
+    text = MONDAY + ("Russian shelling of Kherson on Sunday killed two people, officials said.\n\n"
+                     "The Russian army shelled the city again on Monday morning, injuring three.\n")
+    assert [r[2:] for r in _reports(parser, text)] == [(2, None, "2024-05-12"), (None, 3, "2024-05-13")]
+
+
+def test_another_weapon_with_a_toll_of_its_own_is_another_attack(parser):
+    text = MONDAY + ("Russian troops shelled Nikopol on Sunday, killing two people. The artillery attack also damaged "
+                     "a school.\n\nA drone struck a car in the town the same evening, injuring a man, the governor "
+                     "said.\n")
+    assert [r[1:] for r in _reports(parser, text)] == [("UA-12", 2, None, "2024-05-12"),
+                                                       ("UA-12", None, 1, "2024-05-12")]
+
+
+@pytest.mark.parametrize("text, toll", [
+    # both weapons told for one attack
+    ("Russian missiles and drones hit Nikopol on Sunday, killing two people. A drone struck a car, injuring a man.\n",
+     (2, 1)),
+    # the weapon referred back to
+    ("Russian shelling of Nikopol on Sunday killed two people. The shelling also injured a man.\n", (2, 1)),
+])
+def test_one_attack_with_both_weapons_or_referred_back_stays_one(parser, text, toll):
+    assert [r[2:4] for r in _reports(parser, MONDAY + text)] == [toll]
+
+
+@pytest.mark.parametrize("sentence, day", [
+    ("Later that day a drone hit a shop.", "2024-05-12"),
+    ("The same day, shelling hit the port.", "2024-05-12"),
+    ("Later that day, the army confirmed it had struck the depot.", None),  # the statement's day
+    ("A drone hit a shop.", None),
+])
+def test_the_same_day_is_the_day_told_before(sentence, day):
+    from pipeline.text.dates import EventDate, same_day
+    found = same_day(EventDate("2024-05-12", 1, "on Sunday"), sentence)
+    assert (found.date if found else None) == day
