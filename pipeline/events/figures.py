@@ -55,9 +55,12 @@ _WHO = (r"(?P<more>\s+(?:more|other|additional|further)\b)?(?:\s+(?:(?!(?:\d|wit
         # where they were or belonged ("two employees of the oil depot are injured", "five people at the station")
         r"(?:\s+(?:of|at|from)\s+the\s+(?:[\w’'-]+\s+){0,2}?(?!(?:were|was|are|is|have|has|had)\b)[\w’'-]+(?=\s+(?:were|was|"
         r"are|is|have|has|had)\b))?)?")
-_PAREN = r"(?:,?\s*(?:including|among them|incl\.)[^,.;:]{1,60}?,?)?"
+# (also a part counted "of them": "four civilians, three of them women, were injured")
+_PAREN = (r"(?:,?\s*(?:including|among them|incl\.)[^,.;:]{1,60}?,?|,\s*(?:\d{1,3}|[a-z]+)\s+of\s+(?:them|whom)\s+"
+          r"[^,.;:]{1,40}?,)?")
 # the victims' ages after them ("two men aged 40 and 20 were wounded"): not figures of their own
-_AGES = r"(?:,?\s+aged\s+\d{1,3}(?:\s*(?:,|and|to|-)\s*\d{1,3})*,?)?"
+# (or bare between commas: "two men, 54 and 61, were wounded")
+_AGES = r"(?:,?\s+aged\s+\d{1,3}(?:\s*(?:,|and|to|-)\s*\d{1,3})*,?|,\s+\d{1,3}(?:\s*(?:,|and)\s*\d{1,3})+,)?"
 _AGE_BEFORE = re.compile(r"\b(?:aged|ages(?:\s+of)?)\s+(?:\d{1,3}\s*(?:,|and|to|-)\s*)*$", re.IGNORECASE)
 _AUX = (r"\s+(?:(?:were|have|has|had|was|are|is|being|been|reportedly|already|also|now|all|later|"
         r"(?:known|said|reported|confirmed|believed) to (?:have|be)|"
@@ -135,7 +138,7 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
      + _WHO),
     ("injured", "total", _QUAL + _NUM + r"(?:\s+(?!(?:and|or|but)\b)[\w-]+)?\s+(?:injuries|wounded|injured)\b"),
     # (their ages may stand before the verb: "two men, aged 29 and 38, suffered injuries")
-    ("injured", "total", _QUAL + _NUM + _WHO + _AGES + r"\s+(?:sustained|suffered|received)\s+(?:\w+\s+)?"
+    ("injured", "total", _QUAL + _NUM + _WHO + _AGES + _PAREN + r"\s+(?:sustained|suffered|received)\s+(?:\w+\s+)?"
      r"(?:injuries|wounds)\b"),
     ("injured", "individual", r"\b(?:an?|one|another|his|her|their|the)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
      + r"\s+(?:(?:was|has been|had been|also|later|reportedly)\s+){0,3}(?:injured|wounded|hurt)\b"),
@@ -366,7 +369,8 @@ _MONTH_BEFORE = re.compile(r"\b(January|February|March|April|May|June|July|Augus
 _APPROXIMATE = ("about", "around", "some", "nearly", "almost", "up to", "roughly", "approximately", "an estimated",
                 "as many as")
 _UPDATE = re.compile(r"\b(rose|risen|rises|increased|climbed|grew|updated|latest|now|reached|has risen|so far|"
-                     r"as of|bringing|brings|brought|raising|raises|raised)\b", re.IGNORECASE)
+                     r"as of|bringing|brings|brought|raising|raises|raised|revised|corrected|lowered|reduced)\b",
+                     re.IGNORECASE)
 
 # a total over many incidents ("across the region", "over the past day"), unless the sentence names one incident
 # ("a missile", "the strike"): kept as a claim, never the toll of one incident. "Killed by Russian strikes in the X

@@ -311,3 +311,20 @@ def test_the_same_day_is_the_day_told_before(sentence, day):
     from pipeline.text.dates import EventDate, same_day
     found = same_day(EventDate("2024-05-12", 1, "on Sunday"), sentence)
     assert (found.date if found else None) == day
+
+
+# -- a part told inside the count, bare ages, a toll revised ----------------------------------------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("Six civilians, two of them teenagers, were injured.", [("injured", 6, "total")]),
+    ("Three people, among them a nurse, suffered injuries.", [("injured", 3, "total")]),
+    ("The police said two women, 48 and 70, were wounded.", [("injured", 2, "total")]),
+    ("Nine people were killed, four of whom were children.", [("killed", 9, "total")]),
+])
+def test_a_part_or_ages_inside_the_count_leave_the_count(sentence, expected):
+    assert _read(sentence) == expected
+
+
+def test_a_toll_revised_down_is_the_latest(parser):
+    text = MONDAY + ("A missile hit a hotel in Kharkiv on Sunday. At first, officials reported six dead; the toll was "
+                     "later revised to five.\n")
+    assert [r[2] for r in _reports(parser, text)] == [5]
