@@ -130,7 +130,9 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("killed", "individual", r"\b(?:an?|one|another|the|(?P<kin>his|her|their))\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
      + r"\s+(?:(?:was|has been|had been|has|had|also|later|reportedly)\s+){0,3}(?:killed|(?(kin)(?!)|(?:died|dead|"
      + _SUCCUMBED + r")))\b"),
-    ("killed", "individual", r"\b(?:killing|killed)\s+(?:an?|one|another)\s+" + _MOD + _PERSON_ONE + r"\b(?!['’]s)"),
+    # (the victim may be told by its role in what was hit: "struck a bus, killing the driver", "injuring its driver")
+    ("killed", "individual", r"\b(?:killing|killed)\s+(?:an?|one|another|the|its|their)\s+" + _MOD + _PERSON_ONE
+     + r"\b(?!['’]s)"),
     ("killed", "individual", _NAMED + r"\s+(?:(?:was|has been|had been|also|later)\s+){0,2}(?:killed|died)\s+"
      r"(?:as a result of|in|during|after|from|when|by)\b"),
     ("injured", "total", _QUAL + _NUM + _WHO + _AGES + _PAREN + _AUX + r"(?:wounded|injured|hurt)\b"),
@@ -146,7 +148,8 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("injured", "individual", r"\b(?:an?|one|another|the)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION + r"\s+(?:(?:was|has been|"
      r"had been|also)\s+){0,2}(?:received|suffered|sustained|got)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:injury|wound|"
      r"injuries|wounds|contusion|concussion)\b"),
-    ("injured", "individual", r"\b(?:injuring|wounding|injured|wounded)\s+(?:an?|one|another)\s+" + _MOD + _PERSON_ONE
+    ("injured", "individual", r"\b(?:injuring|wounding|injured|wounded)\s+(?:an?|one|another|the|its|their)\s+" + _MOD
+     + _PERSON_ONE
      + r"\b(?!['’]s)"),
     ("injured", "total", r"\bnumber of (?:the )?(?:(?:people|persons|civilians|victims|residents)\s+)?(?:injured|wounded)\s+(?:[\w’'-]+\s+){0,12}?"
                          r"(?:to|is|was|reached|stands at|rose to|increased to)\s+" + _QUAL + _NUM),
@@ -313,7 +316,7 @@ def _has(low: str, needs: tuple[tuple[str, ...], ...]) -> bool:
 
 
 _VICTIM_NP = (r"(?:(?:an?|one|his|her|their)\s+" + _MOD + _PERSON_ONE + r"|(?:his|her|their)\s+parents|" + _MOD + r"twins|" + _MOD +
-              r"twin\s+" + _PERSON_MANY + r"|(?:a\s+)?(?:\w+\s+)?couple|"
+              r"twin\s+" + _PERSON_MANY + r"|(?:an?\s+)?(?:\w+\s+)?couple|"
               r"(?:(?:his|her|their|another|a further|an additional)\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|"
               r"nine|ten|eleven|twelve)\s+" + _MOD + _PERSON_MANY + r")\b")
 # (where they come from may stand before the verb: "a man and a woman from the X region were killed"; the wounds may

@@ -328,3 +328,15 @@ def test_a_toll_revised_down_is_the_latest(parser):
     text = MONDAY + ("A missile hit a hotel in Kharkiv on Sunday. At first, officials reported six dead; the toll was "
                      "later revised to five.\n")
     assert [r[2] for r in _reports(parser, text)] == [5]
+
+
+# -- a victim told by its role in what was hit; a couple ------------------------------------------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("A drone struck a bus in the city, killing the driver and injuring six passengers.",
+     [("killed", 1, "individual"), ("injured", 6, "total")]),
+    ("A drone attacked a minibus near the village, injuring its driver.", [("injured", 1, "individual")]),
+    ("Artillery shelled the town, wounding an elderly couple.", [("injured", 2, "individual")]),
+    ("Artillery shelled the town, killing the driver of a tractor.", [("killed", 1, "individual")]),
+])
+def test_a_victim_told_by_its_role_or_as_a_couple_is_counted(sentence, expected):
+    assert _read(sentence) == expected
