@@ -171,6 +171,12 @@ _HOSPITAL_AFTER = re.compile(r"^\s+(?:(?:City|Regional|Oblast|Region|District|Ce
 _TREATED_BEFORE = re.compile(r"\b(?:(?:hospitals?|clinics?|medical (?:institutions?|facilities|facility))\s+in|"
                              r"(?:evacuated|taken|transported|brought|airlifted|moved)\s+to)\s+(?:the\s+)?"
                              r"(?:(?:city|town|regional centre|regional center)\s+of\s+)?$", re.IGNORECASE)
+# a hospital struck in a town ("a missile hit a hospital in X", "the attack on a clinic in X"): the town is the
+# strike's place, not where the wounded are treated
+_STRUCK_HOSPITAL_BEFORE = re.compile(r"\b(?:hit|hits|struck|strikes?|attack(?:ed|s)?|shell(?:ed|ing)|bomb(?:ed|ing)|"
+                                     r"damag(?:ed|ing)|destroy(?:ed|ing)|target(?:ed|ing))\s+(?:on\s+)?(?:an?|the)\s+"
+                                     r"(?:[\w'’-]+\s+){0,2}?(?:hospitals?|clinics?)\s+in\s+(?:the\s+)?"
+                                     r"(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 # where a strike was launched from ("launched glide bombs from X airspace", "launched an attack from the village of X
 # in Y's Z Oblast", "fired missiles from occupied X"): the origin of the weapon, not the place struck
 _ORIGIN_BEFORE = re.compile(r"\b(?:launch(?:ed|es|ing)?|fired|firing|dropped|released|took off|flew)\b[^.!?;:]{0,60}?"
@@ -566,8 +572,10 @@ def usable(place: Place, text: str) -> bool:
     bank = bank_cue(text, place.start)
     if bank is not None and bank.side:
         return False  # "withdrew to the left bank of the X": X is the river, not its namesake town
-    if _TREATED_BEFORE.search(before) or _HOSPITAL_AFTER.match(after):
-        return False  # "evacuated to hospitals in X": where the wounded are treated
+    if (_TREATED_BEFORE.search(before) and
+            not _STRUCK_HOSPITAL_BEFORE.search(text, max(0, place.start - 100), place.start)) or \
+            _HOSPITAL_AFTER.match(after):
+        return False  # "evacuated to hospitals in X": where the wounded are treated (not "hit a hospital in X")
     if _ORIGIN_BEFORE.search(text, max(0, place.start - _ORIGIN_WINDOW_CHARS), place.start):
         return False  # "launched glide bombs from X airspace": where the strike came from
     if _WEAPON_AFTER.match(after):

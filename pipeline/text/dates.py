@@ -295,7 +295,7 @@ def explicit_date(sentence: str, published: EventDate, *, skip_speech: bool = Tr
 _DATE_WORD = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?:19|20)\d\d|Easter|"
                         r"(?i:day|week|month|night|morning|hour)")
 _MONTH_WORD = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # in every month expression
-_ON_BEFORE = re.compile(r"\bon\s+$")
+_ON_BEFORE = re.compile(r"\b(?:on|of)\s+$")  # "on 14 May", "the evening of 14 May": a day, not "may"
 _READINGS_KEPT = 4096  # sentences whose reading is kept: an article's sentences are read two or three times
 
 

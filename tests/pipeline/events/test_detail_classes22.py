@@ -340,3 +340,26 @@ def test_a_toll_revised_down_is_the_latest(parser):
 ])
 def test_a_victim_told_by_its_role_or_as_a_couple_is_counted(sentence, expected):
     assert _read(sentence) == expected
+
+
+# -- a hospital struck in a town; a day written before "May" -----------------------------------------------------------
+def test_a_hospital_struck_in_a_town_places_the_strike_there(parser):
+    text = "date 2024-05-15\n\nA Russian missile hit a hospital in Dnipro early on Tuesday, the governor said. Two " \
+           "people were killed.\n"
+    assert [r[:3] for r in _reports(parser, text)] == [("Dnipro", "UA-12", 2)]
+
+
+def test_the_wounded_taken_to_a_hospital_in_a_town_leave_it_no_place(parser):
+    text = "date 2024-05-15\n\nThree people were wounded in the shelling of Vovchansk and were taken to a hospital " \
+           "in Kharkiv, the governor said.\n"
+    assert [r[:2] for r in _reports(parser, text)] == [("Vovchansk", "UA-63")]
+
+
+@pytest.mark.parametrize("sentence, day", [
+    ("Drones attacked the city on the evening of 14 May, injuring a woman.", "2024-05-14"),
+    ("Officials said the number of 14 may rise.", None),
+])
+def test_a_day_before_may_after_of_is_a_date(sentence, day):
+    from pipeline.text.dates import EventDate, explicit_date
+    found = explicit_date(sentence, EventDate("2024-05-15", 1, "page"))
+    assert (found.date if found else None) == day
