@@ -41,18 +41,26 @@ _QUALIFIERS = ("at least", "more than", "over", "about", "around", "some", "near
 # makes first at each place, instead of trying every qualifier and number word there
 _FIRST_LETTERS = "".join(sorted({w[0] for w in (*_QUALIFIERS, *_NUMBER_WORDS)}))
 _QUAL = r"(?=[\d" + _FIRST_LETTERS + r"])(?:(?P<qual>" + "|".join(_QUALIFIERS) + r")\s+)?"
-_WHO = (r"(?P<more>\s+(?:more|other|additional|further)\b)?(?:\s+(?:(?!(?:\d|with\b|and\b|or\b))[\w’'-]+\s+){0,2}?(?:people|persons|civilians|soldiers|"
+# (a word between the number and the people is no number of its own: "on January 1 four people died" counts four, not
+# the day's one)
+_WHO = (r"(?P<more>\s+(?:more|other|additional|further)\b)?(?:\s+(?:(?!(?:\d|with\b|and\b|or\b|(?:"
+        + "|".join(w for w in _NUMBER_WORDS if " " not in w and w not in _VAGUE) + r")\b))[\w’'-]+\s+){0,2}?(?:people|persons|civilians|soldiers|"
         r"residents|children|kids|adults|men|women|troops|servicemen|service ?members|others|individuals|victims|fighters|"
         r"militants|passengers|workers|employees|patients|of them|officers|policemen|rescuers|medics|"
         r"teenagers|minors|babies|girls|boys|families|pensioners|students|miners|firefighters|journalists|"
         r"prisoners(?: of war)?|POWs|inmates|detainees|captives|hostages|citizens|nationals|foreigners|sailors|"
-        r"seafarers|crew members|personnel|staff(?: members)?)"
+        r"seafarers|crew members|personnel|staff(?: members)?|volunteers|farmers|drivers|doctors|nurses|teachers|"
+        r"pedestrians|motorists|shoppers|customers|evacuees|villagers|locals|tourists|guards|electricians|"
+        r"energy workers|railway workers|power engineers)"
         # where they were or belonged ("two employees of the oil depot are injured", "five people at the station")
         r"(?:\s+(?:of|at|from)\s+the\s+(?:[\w’'-]+\s+){0,2}?(?!(?:were|was|are|is|have|has|had)\b)[\w’'-]+(?=\s+(?:were|was|"
         r"are|is|have|has|had)\b))?)?")
-_PAREN = r"(?:,?\s*(?:including|among them|incl\.)[^,.;:]{1,60}?,?)?"
+# (also a part counted "of them": "four civilians, three of them women, were injured")
+_PAREN = (r"(?:,?\s*(?:including|among them|incl\.)[^,.;:]{1,60}?,?|,\s*(?:\d{1,3}|[a-z]+)\s+of\s+(?:them|whom)\s+"
+          r"[^,.;:]{1,40}?,)?")
 # the victims' ages after them ("two men aged 40 and 20 were wounded"): not figures of their own
-_AGES = r"(?:,?\s+aged\s+\d{1,3}(?:\s*(?:,|and|to|-)\s*\d{1,3})*,?)?"
+# (or bare between commas: "two men, 54 and 61, were wounded")
+_AGES = r"(?:,?\s+aged\s+\d{1,3}(?:\s*(?:,|and|to|-)\s*\d{1,3})*,?|,\s+\d{1,3}(?:\s*(?:,|and)\s*\d{1,3})+,)?"
 _AGE_BEFORE = re.compile(r"\b(?:aged|ages(?:\s+of)?)\s+(?:\d{1,3}\s*(?:,|and|to|-)\s*)*$", re.IGNORECASE)
 _AUX = (r"\s+(?:(?:were|have|has|had|was|are|is|being|been|reportedly|already|also|now|all|later|"
         r"(?:known|said|reported|confirmed|believed) to (?:have|be)|"
@@ -122,21 +130,26 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
     ("killed", "individual", r"\b(?:an?|one|another|the|(?P<kin>his|her|their))\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
      + r"\s+(?:(?:was|has been|had been|has|had|also|later|reportedly)\s+){0,3}(?:killed|(?(kin)(?!)|(?:died|dead|"
      + _SUCCUMBED + r")))\b"),
-    ("killed", "individual", r"\b(?:killing|killed)\s+(?:an?|one|another)\s+" + _MOD + _PERSON_ONE + r"\b(?!['’]s)"),
+    # (the victim may be told by its role in what was hit: "struck a bus, killing the driver", "injuring its driver")
+    ("killed", "individual", r"\b(?:killing|killed)\s+(?:an?|one|another|the|its|their)\s+" + _MOD + _PERSON_ONE
+     + r"\b(?!['’]s)"),
     ("killed", "individual", _NAMED + r"\s+(?:(?:was|has been|had been|also|later)\s+){0,2}(?:killed|died)\s+"
      r"(?:as a result of|in|during|after|from|when|by)\b"),
     ("injured", "total", _QUAL + _NUM + _WHO + _AGES + _PAREN + _AUX + r"(?:wounded|injured|hurt)\b"),
     ("injured", "total", r"\b(?:wounding|injuring|wounded|injured|injures|wounds)\s+" + _INCREMENT_WORD + _QUAL + _NUM
      + _WHO),
     ("injured", "total", _QUAL + _NUM + r"(?:\s+(?!(?:and|or|but)\b)[\w-]+)?\s+(?:injuries|wounded|injured)\b"),
-    ("injured", "total", _QUAL + _NUM + _WHO + r"\s+(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)\b"),
+    # (their ages may stand before the verb: "two men, aged 29 and 38, suffered injuries")
+    ("injured", "total", _QUAL + _NUM + _WHO + _AGES + _PAREN + r"\s+(?:sustained|suffered|received)\s+(?:\w+\s+)?"
+     r"(?:injuries|wounds)\b"),
     ("injured", "individual", r"\b(?:an?|one|another|his|her|their|the)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION
      + r"\s+(?:(?:was|has been|had been|also|later|reportedly)\s+){0,3}(?:injured|wounded|hurt)\b"),
     # (also "the": a victim first told by their role, "a car was hit, the driver was injured", "the woman received ...")
     ("injured", "individual", r"\b(?:an?|one|another|the)\s+" + _MOD + _PERSON_ONE + _FROM + _APPOSITION + r"\s+(?:(?:was|has been|"
      r"had been|also)\s+){0,2}(?:received|suffered|sustained|got)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:injury|wound|"
      r"injuries|wounds|contusion|concussion)\b"),
-    ("injured", "individual", r"\b(?:injuring|wounding|injured|wounded)\s+(?:an?|one|another)\s+" + _MOD + _PERSON_ONE
+    ("injured", "individual", r"\b(?:injuring|wounding|injured|wounded)\s+(?:an?|one|another|the|its|their)\s+" + _MOD
+     + _PERSON_ONE
      + r"\b(?!['’]s)"),
     ("injured", "total", r"\bnumber of (?:the )?(?:(?:people|persons|civilians|victims|residents)\s+)?(?:injured|wounded)\s+(?:[\w’'-]+\s+){0,12}?"
                          r"(?:to|is|was|reached|stands at|rose to|increased to)\s+" + _QUAL + _NUM),
@@ -196,6 +209,16 @@ _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = tuple((k, r, re.compile(p, 
                         r"fatalities)\b" + _LONG_SUBJECT + _QUAL + _NUM),
     ("injured", "total", r"\bnumber of (?:the )?(?:(?:people|persons|civilians|victims|residents)\s+)?(?:injured|wounded|"
                          r"injuries)\b" + _LONG_SUBJECT + _QUAL + _NUM),
+    # bodies pulled out ("rescuers pulled nine bodies from the rubble"; people pulled out alive are no dead)
+    ("killed", "total", r"\b(?:pulled|pulling)\s+(?:out\s+)?" + _QUAL + _NUM + r"\s+(?:\w+\s+)?(?:bodies|corpses)\b"),
+    # one more dead told with no noun: "one person died on the spot, and another died in hospital"
+    ("killed", "individual", r"(?:\b(?:and|while|but)\s+|^\W*|[,;]\s*)(?:another|one more|a second)\s+(?:(?:person|man|woman|"
+                             r"one|victim)\s+)?(?:(?:later|also|has|had|subsequently)\s+){0,2}(?:died|was killed)\b"),
+    # a victim told before, then by a pronoun: "The volunteer had come to help. He was injured on May 30."
+    ("injured", "individual", r"(?:^\W*|[,;]\s*|\b(?:and|but)\s+)(?:he was|she was|he had been|she had been|he has been|"
+                              r"she has been)\s+(?:(?:also|later|reportedly|seriously|severely|slightly|lightly|badly)\s+){0,2}"
+                              r"(?:injured|wounded|hurt(?!\s+by\s+(?:(?:the|his|her|their)\s+)?(?:remarks|words|"
+                              r"comments|decision|news|criticism|reports?)))\b"),
 ))
 
 # For each pattern of ``_PATTERNS`` (same order), the words it cannot match without: groups that must each have
@@ -250,6 +273,9 @@ _NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("toll",), ("risen", "rose", "climbed", "increased", "grown", "grew", "reached", "jumped", "soared", "mounted")),
     (("number of",), ("dead", "killed", "deaths", "fatalities")),
     (("number of",), ("injured", "wounded", "injuries")),
+    (("pull",), ("bodies", "corpses")),
+    (("another", "one more", "a second"), ("died", "was killed")),
+    (("he was", "she was", "he had been", "she had been", "he has been", "she has been"), ("injured", "wounded", "hurt")),
 )
 assert len(_NEEDS) == len(_PATTERNS)
 # the patterns from ``_RARE_FROM`` on are tried only in a sentence holding a word of their first groups (one test for
@@ -258,34 +284,59 @@ _RARE_FROM = 21
 # the injured told by where or how they are treated ("12 are now in hospital", "given medical aid"): never the latest
 # toll, as those treated are often part of the injured ("30 injured ... as of now, 12 are in hospital")
 _TREATED = frozenset(p for _k, _r, p in _PATTERNS if _HOSPITALISED in p.pattern or _CARE in p.pattern)
+# the words a figure of those treated is told with (``treated``)
+_TREATED_WORDS = re.compile(r"hospital|medical|first aid", re.IGNORECASE)
+# the injured told with no number ("several people were injured", "injuring some residents", "left a number of others
+# wounded"): no figure, but those treated counted beside them are a part of them (``treated``)
+_SOME_HURT = re.compile(
+    r"\b(?:several|some|many|multiple|numerous|a number of|a few)\s+(?:(?:other\s+)?[\w-]+\s+)?(?:(?:were|was|have been|"
+    r"had been|are|being|reportedly)\s+){0,2}(?:injured|wounded|hurt)\b|"
+    r"\b(?:injuring|wounding|injured|wounded|hurt)\s+(?:several|some|many|multiple|numerous|a number of|a few)\b|"
+    r"\b(?:left|leaving|leaves)\s+(?:several|some|many|multiple|numerous|a number of|a few)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:injured|wounded|hurt)\b", re.IGNORECASE)
+
+
+def treated(fig: Figure) -> bool:
+    """Whether ``fig`` counts the injured by where or how they are treated ("two were taken to hospital")."""
+    return fig.kind == "injured" and bool(_TREATED_WORDS.search(fig.text))
+
+
+def some_hurt(sentence: str) -> bool:
+    """Whether ``sentence`` tells of injured people with no number (``_SOME_HURT``)."""
+    return bool(_SOME_HURT.search(sentence))
+
+
 _COMMON_GATES = tuple(zip(_PATTERNS[:_RARE_FROM], _NEEDS[:_RARE_FROM]))
 _ALL_GATES = tuple(zip(_PATTERNS, _NEEDS))
 _RARE_NEEDS = (tuple(sorted({word for needs in _NEEDS[_RARE_FROM:] for word in needs[0]})),)
-_ENUMERATION_NEEDS = (("and",), _KILLED + _INJURED)
+_ENUMERATION_NEEDS = (("and",), _KILLED + _INJURED + ("injuries", "wounds"))
 _KILLING_LIST_NEEDS = (("kill", "injur", "wound"),)
 def _has(low: str, needs: tuple[tuple[str, ...], ...]) -> bool:
     return all(any(word in low for word in group) for group in needs)
 
 
 _VICTIM_NP = (r"(?:(?:an?|one|his|her|their)\s+" + _MOD + _PERSON_ONE + r"|(?:his|her|their)\s+parents|" + _MOD + r"twins|" + _MOD +
-              r"twin\s+" + _PERSON_MANY + r"|(?:a\s+)?(?:\w+\s+)?couple|"
-              r"(?:(?:his|her|their)\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-              + _MOD + _PERSON_MANY + r")\b")
+              r"twin\s+" + _PERSON_MANY + r"|(?:an?\s+)?(?:\w+\s+)?couple|"
+              r"(?:(?:his|her|their|another|a further|an additional)\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|"
+              r"nine|ten|eleven|twelve)\s+" + _MOD + _PERSON_MANY + r")\b")
+# (where they come from may stand before the verb: "a man and a woman from the X region were killed"; the wounds may
+# be told as received: "28 adults and a child suffered shrapnel wounds")
 _ENUMERATION = re.compile(r"(?<![\w,])(?P<list>" + _VICTIM_NP + r"(?:\s*,\s*" + _VICTIM_NP + r")*\s*,?\s+and\s+"
-                          + _VICTIM_NP + r")\s+(?:(?:were|was|have been|had been|are|all|also|both|later|reportedly)\s+)*"
-                          r"(?:(?P<killed>killed|died|dead)|"
-                          r"injured|wounded|hurt)\b",
+                          + _VICTIM_NP + r")" + _FROM + r"(?:\s+(?:region|oblast|province|district|area))?"
+                          r"\s+(?:(?:were|was|have been|had been|are|all|also|both|later|"
+                          r"reportedly)\s+)*(?:(?P<killed>killed|died|dead)|injured|wounded|hurt|"
+                          r"(?:suffered|sustained|received)\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds))\b",
                           re.IGNORECASE)
 # victims as the object of the verb: "killing a couple", "killed a man and his son"
 _KILLING_LIST = re.compile(r"\b(?:(?P<killed>killing|killed)|injuring|injured|wounding|wounded)\s+(?P<list>" + _VICTIM_NP + r"(?:\s*,\s*" + _VICTIM_NP +
                            r")*(?:\s*,?\s+and\s+" + _VICTIM_NP + r")?)(?!\s+(?:famil|of\b))", re.IGNORECASE)
 _CONJUNCT = re.compile(r"\s*,?\s+and\s+|\s*,\s*", re.IGNORECASE)
-_ONE_NP = re.compile(r"^(?:an?|one|his|her|their)\s(?!\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+_ONE_NP = re.compile(r"^(?:an?|one|his|her|their)\s(?!\s*(?:(?:further|additional)\s+)?(?:\d|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                      r"twelve)\b)", re.IGNORECASE)
 # a conjunct counted with a numeral ("killed three civilians and two soldiers"): the object list is a stated total
-_COUNTED_NP = re.compile(r"^(?:(?:his|her|their)\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+_COUNTED_NP = re.compile(r"^(?:(?:his|her|their|another|a further|an additional)\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                          r"twelve)\s", re.IGNORECASE)
-_POSSESSIVE_NP = re.compile(r"^(?:his|her|their)\s+", re.IGNORECASE)
+_POSSESSIVE_NP = re.compile(r"^(?:his|her|their|another|a further|an additional)\s+", re.IGNORECASE)
 _PAIR_NP = re.compile(r"\b(?:twins|twin\s+\w+|couple|parents)$", re.IGNORECASE)
 _ZERO = (("killed", re.compile(r"\b(no one|nobody|no people|no civilians|no (?:\w+ )?soldiers?)\b[^.;]{0,25}?"
                                r"\b(killed|died|dead|lost)\b|\bno (casualties|deaths|fatalities|dead)\b|"
@@ -321,7 +372,8 @@ _MONTH_BEFORE = re.compile(r"\b(January|February|March|April|May|June|July|Augus
 _APPROXIMATE = ("about", "around", "some", "nearly", "almost", "up to", "roughly", "approximately", "an estimated",
                 "as many as")
 _UPDATE = re.compile(r"\b(rose|risen|rises|increased|climbed|grew|updated|latest|now|reached|has risen|so far|"
-                     r"as of|bringing|brings|brought|raising|raises|raised)\b", re.IGNORECASE)
+                     r"as of|bringing|brings|brought|raising|raises|raised|revised|corrected|lowered|reduced)\b",
+                     re.IGNORECASE)
 
 # a total over many incidents ("across the region", "over the past day"), unless the sentence names one incident
 # ("a missile", "the strike"): kept as a claim, never the toll of one incident. "Killed by Russian strikes in the X
@@ -330,8 +382,8 @@ _AGGREGATE_SCOPE = re.compile(
     r"\b(across (?:the |its |all )?(?:region|oblast|province|\w+ (?:region|oblast|province))|"
     r"throughout (?:the )?(?:region|oblast|province|day|week|night)|"
     r"(?:over|in|during) the (?:past|last|previous) (?:day|24 hours|week|\w+ (?:days|hours|weeks))|"
-    r"over the weekend|(?:so far )?this week|in (?:separate|several|multiple|a series of|a wave of) (?:\w+ )?"
-    r"(?:attacks|strikes)|(?:these|those) (?:\w+ )?(?:attacks|strikes|shellings|bombardments))\b", re.IGNORECASE)
+    r"over the weekend|(?:so far )?this week|in (?:separate|several|multiple|a series of|a wave of|various|different|"
+    r"numerous|a number of|other) (?:\w+ )?(?:attacks|strikes|shellings|bombardments|incidents)|(?:these|those) (?:\w+ )?(?:attacks|strikes|shellings|bombardments))\b", re.IGNORECASE)
 # a total over a long period or a wide area ("the shelling has killed 405 people since the war began", "during the
 # year", "the attack killed 11 across the country", "in 11 regions", "missile attacks on Ukrainian cities"): a claim,
 # never the toll of one incident; an area

@@ -70,7 +70,8 @@ from datetime import date as Day
 from datetime import timedelta
 from functools import lru_cache
 
-from pipeline.events.figures import _VAGUE_PLURAL, Figure, claimant, continues_aggregate, figures, parse_number, source_line
+from pipeline.events.figures import (_VAGUE_PLURAL, Figure, claimant, continues_aggregate, figures, parse_number,
+                                     some_hurt, source_line, treated)
 from pipeline.events.figures import individuals as count_individuals  # the name ``individuals`` is a local below
 from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Report, Source
 from pipeline.events.triggers import (GROUND_GAINED, INCIDENT_TRIGGERS, LAST_PERIOD_AFTER, Trigger, clause_start, folded, holds_own,
@@ -83,7 +84,7 @@ from pipeline.geoparse.admin_join import lies_in_unit
 from pipeline.geoparse.resolve import great_circle_km
 from pipeline.model import POINT_KINDS, Place
 from pipeline.text.dates import (MONTH_ABBR, MONTH_NAMES, MONTHS, EventDate, UNDATED, cut_in_date, day_after, explicit_date,
-                                 parse_iso, statement_day_only)
+                                 names_a_day, parse_iso, read_dates, same_day, statement_day_only)
 from pipeline.text.translit import spelling_key
 
 EARLIER = EventDate(None, None, "an earlier period")
@@ -170,6 +171,12 @@ _HOSPITAL_AFTER = re.compile(r"^\s+(?:(?:City|Regional|Oblast|Region|District|Ce
 _TREATED_BEFORE = re.compile(r"\b(?:(?:hospitals?|clinics?|medical (?:institutions?|facilities|facility))\s+in|"
                              r"(?:evacuated|taken|transported|brought|airlifted|moved)\s+to)\s+(?:the\s+)?"
                              r"(?:(?:city|town|regional centre|regional center)\s+of\s+)?$", re.IGNORECASE)
+# a hospital struck in a town ("a missile hit a hospital in X", "the attack on a clinic in X"): the town is the
+# strike's place, not where the wounded are treated
+_STRUCK_HOSPITAL_BEFORE = re.compile(r"\b(?:hit|hits|struck|strikes?|attack(?:ed|s)?|shell(?:ed|ing)|bomb(?:ed|ing)|"
+                                     r"damag(?:ed|ing)|destroy(?:ed|ing)|target(?:ed|ing))\s+(?:on\s+)?(?:an?|the)\s+"
+                                     r"(?:[\w'’-]+\s+){0,2}?(?:hospitals?|clinics?)\s+in\s+(?:the\s+)?"
+                                     r"(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 # where a strike was launched from ("launched glide bombs from X airspace", "launched an attack from the village of X
 # in Y's Z Oblast", "fired missiles from occupied X"): the origin of the weapon, not the place struck
 _ORIGIN_BEFORE = re.compile(r"\b(?:launch(?:ed|es|ing)?|fired|firing|dropped|released|took off|flew)\b[^.!?;:]{0,60}?"
@@ -178,6 +185,23 @@ _ORIGIN_BEFORE = re.compile(r"\b(?:launch(?:ed|es|ing)?|fired|firing|dropped|rel
                             r"side|skies)\s+(?:of|over)\s+)?(?:[A-Z][\w'’-]+\s+(?:in|of)\s+)?(?:the\s+)?"
                             r"(?:[A-Z][\w ]{0,25}?['’]s\s+)?$")
 _ORIGIN_WINDOW_CHARS = 120  # how far before a place its launch verb may stand
+# a weapon named after a place, told by what it is ("X multiple launch rocket systems", "X and Y (MLRS) rocket launchers",
+# "X cruise missiles"): the weapon, not a place; what a place's name qualifies otherwise ("an X missile attack") stays
+_WEAPON_AFTER = re.compile(r"^(?:\s*,?\s+(?:and|or|&)\s+(?-i:[A-Z0-9][\w-]*)|\s+(?-i:[A-Z0-9][\w-]*)|\s*\((?-i:[A-Z]{2,6})\)){0,4}"
+                           r"\s+(?:(?:multiple|multiple-launch|ballistic|cruise|anti-aircraft|tactical)\s+)?"
+                           r"(?:(?:(?:launch|rocket|missile)\s+){1,2}(?:systems|launchers)|launchers|MLRS)\b|"
+                           r"^\s*\((?-i:MLRS)\)", re.IGNORECASE)
+# people told with where they come from ("a woman from X", "two volunteers from the X region", "a family from the
+# village of X"): their home, not where the incident happened. The people are counted or determined ("a", "two", "their");
+# people moved out of a place ("evacuated two residents from X", "rescued a woman from X") are not told by their home
+_HOME_BEFORE = re.compile(r"(?<![\w-])(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}|several|their|his|her|"
+                          r"the)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|men|women|person|people|child|children|boy|girl|"
+                          r"teenager|family|couple|resident|residents|civilian|civilians|volunteer|volunteers|worker|"
+                          r"workers|driver|drivers|pensioner|pensioners|student|students|tourist|tourists|farmer|farmers|"
+                          r"daughter|son|mother|father|victims?)\s+(?:originally\s+)?from\s+(?:the\s+)?(?:(?:city|town|"
+                          r"village|settlement|region|oblast|district)\s+of\s+)?$", re.IGNORECASE)
+_MOVED_OUT = re.compile(r"\b(?:evacuat|rescu|remov|pull|took|taken|brought|bring|fled|flee|mov|deport|transferr|"
+                        r"relocat|carried|carry)\w*\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"^\s*(?:\[[^\]]{1,30}\]\s*)?(?:,|\()")
 _ANAPHOR = re.compile(r"\b(the|this|that) (?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                       r"(?: morning| afternoon| evening| night)? )?(?:\w+ )?(strike|attack|assault|explosion|blast|"
@@ -337,6 +361,7 @@ class _Incident:
     date: EventDate | None = None
     dated_by: _Sentence | None = None  # the sentence that states ``date``
     nouns: set[str] = field(default_factory=set)
+    some_hurt: bool = False  # the injured are told with no number while it is told ("several were injured")
 
     @property
     def figures(self) -> list[tuple[Figure, str | None]]:
@@ -355,6 +380,8 @@ class _Incident:
         wider = {start for k in ("killed", "injured") for start in _wider_sums(self, k) | _unanchored_outliers(self, k)}
         own = sorted((f for f, _c in self.figures if f.start not in wider), key=lambda f: f.start)
         figs = [f for f in _contrasted(own) if f.kind == kind]
+        if kind == "injured" and self.some_hurt:
+            figs = _without_treated_parts(figs)
         if _earlier(self):  # "Last year, a bombing at the station killed 63": that earlier incident's own toll
             figs = [replace(f, role="total") if f.role == "background" else f for f in figs]
         return toll(figs)
@@ -440,6 +467,17 @@ def toll(figs: list[Figure]) -> int | None:
     return None
 
 
+def _without_treated_parts(figs: list[Figure]) -> list[Figure]:
+    """``figs`` (injured, of an incident that tells its injured with no number: "several people were injured") but
+    the totals of those treated when every total is one ("two were taken to hospital"): those treated are a part of
+    the injured, as a sub-count is, so the incident states no toll of its injured. A total told as such ("nine were
+    injured ... four were hospitalised") keeps them all, as it is the toll."""
+    totals = [f for f in figs if f.role == "total"]
+    if not totals or not all(treated(f) for f in totals):
+        return figs
+    return [f for f in figs if not (f.role == "total" and treated(f))]
+
+
 def _without_groups(totals: list[Figure]) -> list[Figure]:
     """``totals`` but those of one group of the population ("five children were killed") below a total of all the
     victims: a part of that toll, even told as the latest news ("the number rose to 50, and five children were
@@ -451,9 +489,29 @@ def _without_groups(totals: list[Figure]) -> list[Figure]:
 
 
 # -- sentences and places ----------------------------------------------------------------------
+# two sentences glued with no space after the full stop, as copied pages often join them ("reported on Sunday.A
+# further 10 were injured"): a word of three letters or more ending in lower case, not an abbreviation, its stop, then
+# a capitalised word (a capital and a lower-case letter, or a one-letter word: "A", "I"). Not an initial
+# ("U.S.Embassy"), a short abbreviation ("St.Petersburg", "Mr.Smith"), a web address ("pravda.com.ua") nor a decimal.
+_GLUED = re.compile(r"(?<![\w.@/-])(?P<word>[A-Za-z]*[a-z]{3})[.!?](?=[A-Z](?:[a-z]+\b|\s))")
+_NOT_A_STOP = frozenset("gen col capt sgt maj lieut prof rev gov sen rep corp dept ave blvd jan feb mar apr jun jul aug "
+                        "sep sept oct nov dec etc vol approx incl est".split())
+
+
+def _glued_starts(text: str) -> list[int]:
+    """Where a sentence glued to the one before starts (``_GLUED``)."""
+    if "." not in text and "!" not in text and "?" not in text:
+        return []
+    return [m.end() for m in _GLUED.finditer(text) if m.group("word").lower() not in _NOT_A_STOP]
+
+
 def split_sentences(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, paragraph) of every sentence in the article's content."""
+    """(start, end, paragraph) of every sentence in the article's content (with those glued to the one before
+    apart: ``_GLUED``)."""
     starts = sentence_starts(text)
+    glued = _glued_starts(text)
+    if glued:
+        starts = sorted({*starts, *glued})
     spans = []
     for para, (pstart, pend) in enumerate(content_ranges(text)):
         cuts = [c for c in starts[bisect.bisect_right(starts, pstart):bisect.bisect_left(starts, pend)]
@@ -521,10 +579,17 @@ def usable(place: Place, text: str) -> bool:
     bank = bank_cue(text, place.start)
     if bank is not None and bank.side:
         return False  # "withdrew to the left bank of the X": X is the river, not its namesake town
-    if _TREATED_BEFORE.search(before) or _HOSPITAL_AFTER.match(after):
-        return False  # "evacuated to hospitals in X": where the wounded are treated
+    if (_TREATED_BEFORE.search(before) and
+            not _STRUCK_HOSPITAL_BEFORE.search(text, max(0, place.start - 100), place.start)) or \
+            _HOSPITAL_AFTER.match(after):
+        return False  # "evacuated to hospitals in X": where the wounded are treated (not "hit a hospital in X")
     if _ORIGIN_BEFORE.search(text, max(0, place.start - _ORIGIN_WINDOW_CHARS), place.start):
         return False  # "launched glide bombs from X airspace": where the strike came from
+    if _WEAPON_AFTER.match(after):
+        return False  # "Adler and RM-70 multiple launch rocket systems": a weapon named after a place
+    home = _HOME_BEFORE.search(text, max(0, place.start - 80), place.start)
+    if home and not _MOVED_OUT.search(text, max(0, home.start() - 60), home.start()):
+        return False  # "a man and a woman from the X region were killed": where the victims live, not the attack
     return True
 
 
@@ -689,6 +754,7 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
     captions: list[int] = []  # photo captions that date their picture (``_earlier_caption``)
     last: tuple[int, str] | None = None  # the sentence before and its paragraph (``_day_of_its_own``)
     told_before = False  # the sentence before tells of a place or an incident of an earlier period (``earlier_period``)
+    last_day: EventDate | None = None  # the day the last sentence stating one stated (``same_day``)
     for i, (s, e, para) in enumerate(split_sentences(text)):
         sentence = text[s:e]
         here = ordered[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
@@ -711,12 +777,16 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
         if date is None and (trig or figs) and last is not None and not before:
             # "... on 5 December. Another drone set a tank on fire the following day": counted from the day before
             date = day_after(explicit_date(last[1], published), sentence, published)
+        if date is None and (trig or figs) and not before:
+            date = same_day(last_day, sentence)  # "... A drone struck a car the same evening": the day told last
         if date is None and (trig or figs) and last is not None and not before and \
                 (last[0] == para or last[0] == para - 1 and _GOES_ON.match(sentence)):
             # "On May 3, shells hit homes. The centre was also hit."; "The statement on Saturday said ... ¶ It also
             # said ...": the speaker goes on in a paragraph of its own (a wire story's one-sentence paragraphs)
             date = _day_of_its_own(last[1], published)
         last = (para, sentence)
+        if date is not None and date.precision == 1 and date.date is not None:
+            last_day = date
         if not before and (trig or figs) and date is None and not here and out and out[-1].para == para and \
                 (out[-1].earlier or told_before or _THEN.match(sentence) and earlier_period(out[-1].text, published)):
             # "In 2022 a strike hit X. Four people were injured.", "On this day in 2022, X was hit. Then, 21 were
@@ -977,6 +1047,8 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
     if sent.points and own and _own_attack(inc, sent) and \
             not any(same_place(a, b) and not distinct_settlements(a, b) for a in sent.points for b in own):
         return True  # an attack of its own at another village, however near ("another drone struck the village of Y")
+    if _other_weapon_toll(inc, sent):
+        return True  # "Shelling killed two in X. A drone struck a car the same evening, injuring a man.": two attacks
     if not sent.points and own and tells and sent.regions and not any(p.admin1_code in sent.regions for p in own):
         return True  # "X Oblast was also hit", "the X governor said two were killed": a region none of its towns are in
     if sent.points and not own and sent.strikes and inc.strikes and _fresh_toll(sent.figures) and \
@@ -988,11 +1060,13 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
         if told and not sent.regions & told:
             return True  # an incident told only by its oblasts, and an attack or a toll told of another oblast
     if sent.points and not own and regions and tells and not any(p.admin1_code in regions for p in sent.points) \
-            and inc.date is not None and (sent.date is None or sent.date.date != inc.date.date):
+            and not _within_told_unit(sent, regions) and inc.date is not None and (sent.date is None or sent.date.date != inc.date.date):
         return True  # an incident told only by its oblast, and an attack at a town of another oblast not on its day
     if sent.date is not None and not _strikes_of_its_own(sent) and _stated(inc) and _updates_only(sent.figures):
         return False  # "On Thursday the toll rose to five": the day of the update, not of another incident (the
         # attack an update names, "the toll from the attack on X rose to five", is the incident's, not one of its own)
+    if sent.date is None and published.date is None and _other_named_day(inc, sent):
+        return True  # "During the night of January 1, four died" after "13 were killed Sunday" on an undated page
     if sent.date is None:  # a fresh toll with no stated day is the page's news, not a stale day's attack
         return inc.date is not None and _stale(parse_iso(inc.date.date), published) and _own_attack(inc, sent) and \
             _fresh_toll(sent.figures) and not inc.figures
@@ -1003,6 +1077,12 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
         return True  # "Earlier on Feb. 26, heavy shelling hit the city": an attack before the page's news, its own
     if theirs is None and inc.date is not None and mine is not None and _own_attack(inc, sent):
         theirs = parse_iso(inc.date.date)  # an attack of its own on another day than the page's: the usual rule
+    if theirs is not None and mine is not None and theirs < mine and \
+            (mine - theirs).days <= WEIGHTS.statement_after_days and not sent.strikes and _more_only(sent.figures) and \
+            (not sent.points or any(same_place(a, b) for a in sent.points for b in own)) and \
+            statement_day_only(sent.text, published):
+        return False  # "In X, 12 more people were injured, the governor said on Monday": more victims of the attack
+        # told before, said a day later (the day is the statement's, and "more" adds to a toll already told)
     if theirs is not None and mine is not None and theirs <= mine and \
             (mine - theirs).days <= WEIGHTS.statement_after_days and _DEFINITE_ANAPHOR.search(sent.text) and \
             not any(f.role in ("total", "individual") for f in sent.figures) and \
@@ -1037,6 +1117,43 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
         if values and known and not _ratio_ok(max(values), known, WEIGHTS.toll_ratio_split):
             return True
     return False
+
+
+def _within_told_unit(sent: _Sentence, regions: set[str]) -> bool:
+    """Whether ``sent`` tells a weapon of the attack coming down in a city-region inside the unit the incident is told
+    by, with no figure of its own ("missiles were launched on Crimea ... one detonated over the city of Sevastopol"):
+    the incident's place, not an attack of its own (a toll told in the city is the city's own incident)."""
+    return not any(f.role != "zero" for f in sent.figures) and \
+        any(lies_in_unit(p.admin1_code, code) for p in sent.points for code in regions)
+
+
+def _day_names(sentence: str) -> set[tuple[str, ...]]:
+    """The days ``sentence`` names for what it reports (not a statement's), as written: ("calendar", "january", "1"),
+    ("weekday", "sunday")."""
+    if not names_a_day(sentence):
+        return set()
+    out: set[tuple[str, ...]] = set()
+    for e in read_dates(sentence).expressions:
+        if e.kind == "calendar" and not e.after_speech:
+            out.add(("calendar", str(e.parts[0]).lower()[:3], str(int(e.parts[1])) if str(e.parts[1]).isdigit()
+                     else str(e.parts[1])))
+        elif e.kind == "weekday_bare" or e.kind == "weekday" and not e.after_speech:
+            out.add(("weekday", str(e.parts[0]).lower()))
+    return out
+
+
+def _other_named_day(inc: _Incident, sent: _Sentence) -> bool:
+    """Whether ``sent``, on a page with no date (where no day resolves), names a calendar day for a toll of its own
+    while every day the incident names is another ("13 were killed Sunday ... During the night of January 1, four
+    died and 13 were wounded"): two incidents, told by their days as written. A sentence naming one of the incident's
+    days ("on Sunday, January 21") or sharing its figures stays with it."""
+    if not _fresh_toll(sent.figures) or _shares_figure(inc, sent):
+        return False
+    mine = _day_names(sent.text)
+    if not any(d[0] == "calendar" for d in mine):
+        return False
+    theirs = {d for s in inc.sentences for d in _day_names(s.text)}
+    return bool(theirs) and not mine & theirs
 
 
 def _strikes_of_its_own(sent: _Sentence) -> list[Trigger]:
@@ -1137,6 +1254,30 @@ def _other_weapon(inc: _Incident, sent: _Sentence) -> bool:
     mine = {t.sub for t in sent.strikes} & _WEAPONS
     theirs = {t.sub for t in inc.strikes} & _WEAPONS
     return bool(mine) and bool(theirs) and not mine & theirs and not sent.figures and _own_attack(inc, sent)
+
+
+def _other_weapon_toll(inc: _Incident, sent: _Sentence) -> bool:
+    """Whether ``sent`` tells an attack of its own by another weapon than every strike of ``inc`` (both named), with a
+    toll of its own, after ``inc`` told its own toll ("Russian shelling killed two people in X. A drone struck a car in
+    the town, injuring a man."): another attack, whatever day it is told on. An attack told with both weapons ("missiles
+    and drones hit X"), a weapon referred back to ("the drone") or a toll told again stays one."""
+    mine = {t.sub for t in sent.strikes} & _WEAPONS
+    theirs = {t.sub for t in inc.strikes} & _WEAPONS
+    if not mine or not theirs or mine & theirs or not _own_attack(inc, sent):
+        return False
+    if not any(f.role in ("total", "individual") and not f.update for f in sent.figures):
+        return False
+    if not any(f.role in ("total", "individual", "observation") for f, _c in inc.figures):
+        return False
+    # a weapon the incident's own words name ("missiles and drones hit X", read as one strike) is one of its own
+    named = {sub for s in inc.sentences for sub, rx in WEAPON_NOUNS if rx.search(s.text)}
+    return not mine & named
+
+
+def _more_only(figs: list[Figure]) -> bool:
+    """Every figure of ``figs`` told as more victims ("12 more were injured", "another man died"), and one at least."""
+    told = [f for f in figs if f.role != "zero"]
+    return bool(told) and all(f.role == "increment" or f.additional for f in told)
 
 
 def _fresh_toll(figs: list[Figure]) -> bool:
@@ -1341,7 +1482,21 @@ def strike_incidents(sentences: list[_Sentence], published: EventDate) -> list[_
         target.nouns |= {m.group(1).lower() for m in _FACILITY.finditer(sent.text)}
         if sent.date is not None and (target.date is None or _before_bound(target, sent.date, published)):
             target.date, target.dated_by = sent.date, sent  # a stated day before the page's own dates it better
+    _mark_some_hurt(incidents, sentences)
     return incidents
+
+
+def _mark_some_hurt(incidents: list[_Incident], sentences: list[_Sentence]) -> None:
+    """Set ``some_hurt`` on each incident told, between its first and its last sentence (or in a sentence of its own
+    or referring back to it), to have injured people with no number ("There were several people injured.")."""
+    hurt = [s.index for s in sentences if ("injur" in s.text or "wound" in s.text or "hurt" in s.text) and
+            some_hurt(s.text)]
+    if not hurt:
+        return
+    for inc in incidents:
+        first, last = inc.sentences[0].index, inc.sentences[-1].index
+        own = {s.index for s in (*inc.sentences, *inc.support)}
+        inc.some_hurt = any(first <= i <= last or i in own for i in hurt)
 
 
 def _date_back(inc: _Incident, sent: _Sentence, published: EventDate) -> None:

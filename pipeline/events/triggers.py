@@ -160,7 +160,8 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                 r"crossed\s+(?:the\s+)?(?:state\s+)?border\s+into)\b"),
     ("missile_strike", _INTERCEPTED.format(weapon=r"missiles?|rockets?") + r"|"
                        r"\b(missiles?|rockets?)\b[^.;]{0,80}?\b(struck|strikes?|hit|hits|slammed|destroy(?:ed|s))\b|"
-                       r"\b(struck|hit|hits|launched|fired)\b[^.;]{0,40}?\b(missiles?|rockets?)\b|"
+                       # (an abbreviation's stops on the way: "launched U.S.-made missiles")
+                       r"\b(struck|hit|hits|launched|fired)\b(?:[^.;]|\.(?=\S)){0,40}?\b(missiles?|rockets?)\b|"
                        r"\b(missile|rocket) (?:strikes?|attacks?|barrage)\b"),
     ("drone_strike", _INTERCEPTED.format(weapon=_DRONE) + r"|"
                      r"\b(?:" + _DRONE + r")\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked|targeted|exploded|crashed\s+(?:in|into|on|onto)|"

@@ -58,7 +58,9 @@ _WEEKDAY_TO = re.compile(r"\s*(?:[-–]|\s(?:to|into)\s+)(?:" + "|".join(w.title
 _TIME_OF_DAY_BEFORE = re.compile(r"\b(?:late|early|earlier|later)\s+$", re.IGNORECASE)
 _MONTH_DAY = re.compile(r"\b(?:on\s+)?" + _MONTH_RE + r"\s+(\d{1,2})(?:,?\s+(\d{4}))?\b")
 _RELATIVE = re.compile(r"\b(last week|this week|at the weekend|over the weekend|last weekend|this weekend|"
-                       r"yesterday|today|earlier this month|last month)\b", re.IGNORECASE)
+                       r"yesterday|today|earlier this month|last month|(?:two|three|four|five|six|[2-6]) days ago)\b",
+                       re.IGNORECASE)
+_DAYS_AGO = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _FUTURE = re.compile(r"\b(will|is to|are to|plans? to|set to|is due to|is expected to|would)\b")
 _YEAR = re.compile(r"\b(?:in|since|of)\s+((?:19|20)\d{2})\b")
 
@@ -224,6 +226,26 @@ _STATEMENT = re.compile(r"\b(?:said|says|told|reported|reports|announced|stated|
                         re.IGNORECASE)
 
 
+# the day stated before it, told again: "the same evening", "later that day", "that same night"
+_SAME_DAY = re.compile(r"\b(?:the\s+same\s+(?:day|morning|afternoon|evening|night)|(?:later|earlier)\s+that\s+(?:day|"
+                       r"morning|afternoon|evening|night)|that\s+same\s+(?:day|morning|afternoon|evening|night))\b",
+                       re.IGNORECASE)
+
+
+_STATED_AFTER = re.compile(r"\s*,?\s*(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:said|says|told|reported|reports|announced|"
+                           r"stated|confirmed|claimed|wrote)\b", re.IGNORECASE)
+
+
+def same_day(stated: EventDate | None, sentence: str) -> EventDate | None:
+    """The day ``sentence`` dates by the day a sentence before it stated ("A shell hit A on Sunday. ... A drone struck a
+    car the same evening"): ``stated`` itself, at day precision. None when the sentence says no "the same day", dates a
+    statement by it ("later that day, the army confirmed ..."), or ``stated`` is no day."""
+    m = _SAME_DAY.search(sentence) if stated is not None and stated.precision == 1 and stated.date else None
+    if m is None or _STATED_AFTER.match(sentence, m.end()):
+        return None  # (a statement told right after it: "later that day, the army confirmed ...": the statement's)
+    return EventDate(stated.date, 1, m.group(0))
+
+
 def day_after(stated: EventDate | None, sentence: str, published: EventDate) -> EventDate | None:
     """The day ``sentence`` dates by the day after the one a sentence before it stated ("An attack hit A on 5 December.
     ... setting a tank on fire the following day"): ``stated`` plus one, at day precision. None when the sentence
@@ -273,7 +295,7 @@ def explicit_date(sentence: str, published: EventDate, *, skip_speech: bool = Tr
 _DATE_WORD = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?:19|20)\d\d|Easter|"
                         r"(?i:day|week|month|night|morning|hour)")
 _MONTH_WORD = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # in every month expression
-_ON_BEFORE = re.compile(r"\bon\s+$")
+_ON_BEFORE = re.compile(r"\b(?:on|of)\s+$")  # "on 14 May", "the evening of 14 May": a day, not "may"
 _READINGS_KEPT = 4096  # sentences whose reading is kept: an article's sentences are read two or three times
 
 
@@ -287,6 +309,7 @@ class _Expression:
     text: str  # as written (the resolved date's note)
     parts: tuple[str | None, ...]  # calendar: (month, day, year); in_month: (month, year); weekday: (name,)
     after_speech: bool  # right after a speech verb ("said on Thursday"): it dates the statement
+    reported: bool = False  # opening what a statement reports ("reported that the day before ..."): the event's day
 
 
 @dataclass(frozen=True)
@@ -325,6 +348,11 @@ class DateReading:
             if value is None:
                 continue
             (statements if skip_speech and expr.after_speech else candidates).append((expr.start, value))
+        told = next((e.start for e in nights if e.reported), None)
+        if told is not None and candidates and all(start < told for start, _v in candidates):
+            # "On Monday, the governor reported that the day before a missile hit X": the named day is the
+            # statement's, and the day before is counted from it
+            statements, candidates = statements + candidates, []
         said = [v for _s, v in statements if v.precision == 1 and parse_iso(v.date) is not None]
         if nights and not candidates:  # a named day outranks "overnight" ("overnight on Saturday": Saturday)
             night_base = parse_iso(said[0].date) if said and not future else base
@@ -341,6 +369,7 @@ class DateReading:
 
 
 _NO_DATES = DateReading()
+_THAT_BEFORE = re.compile(r"\bthat,?\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
 
 
 def names_a_day(sentence: str) -> bool:
@@ -378,7 +407,8 @@ def read_dates(sentence: str) -> DateReading:
             return  # "between May 27 and May 28": a period, not a day (``_BETWEEN``)
         speech = bool(_SPEECH_BEFORE.search(sentence[max(0, pos - _SPEECH_REACH):pos]) or
                       _AS_OF_BEFORE.search(sentence, max(0, pos - _SPEECH_REACH), pos))
-        found.append(_Expression(pos, kind, m.group(0), parts, speech))
+        found.append(_Expression(pos, kind, m.group(0), parts, speech,
+                                 speech and bool(_THAT_BEFORE.search(sentence, max(0, pos - 12), pos))))
 
     has_day = False
     # each kind of expression is looked for only where its word is (a month, a weekday's "day"; what the
@@ -498,6 +528,10 @@ def _relative(word: str, base: date) -> EventDate:
         return EventDate((base - timedelta(days=1)).isoformat(), 1, word)
     if word == "today":
         return EventDate(base.isoformat(), 1, word)
+    if word.endswith(" days ago"):  # "two days ago": counted back from the day it is told
+        count = word.split()[0]
+        days = int(count) if count.isdigit() else _DAYS_AGO[count]
+        return EventDate((base - timedelta(days=days)).isoformat(), 1, word)
     if "weekend" in word:
         saturday = base - timedelta(days=(base.weekday() - 5) % 7)
         return EventDate(saturday.isoformat(), 2, word)
