@@ -56,8 +56,9 @@ of villages taken).
 Claims merge per oblast and claimant, keeping every stage with its date.
 
 Across outlets the toll follows one rule (ACLED's practice): the reports with the latest
-publication date win (a page with no date is not known to be older: its report is among them), and among them the
-most conservative report (the lowest killed, then the lowest injured),
+publication date win (a page with no date is not known to be older: its report is among them; of one day, a report
+whose figures another tells as grown from them, "the toll has risen to six", is older: :func:`_not_superseded`), and
+among them the most conservative report (the lowest killed, then the lowest injured),
 whose two figures are taken as a pair (never one outlet's killed with another's injured, a pair no one stated); a kind
 that report leaves unsaid comes from the latest others, else the earlier ones, lowest first; a lower total every outlet
 stated, of which the chosen figure is only a small update one outlet gave, is taken instead (:func:`_corroborated`). The date is the finest
@@ -684,6 +685,7 @@ def _reported_toll(event: Event) -> tuple[int | None, int | None]:
     latest = max((r.published or "") for r in event.reports)
     current = [r for r in event.reports if (r.published or latest) == latest and
                (r.killed is not None or r.injured is not None)]  # a page with no date is not known to be older
+    current = _not_superseded(event, current)
     chosen = min(current, key=_conservative, default=None)
     out = []
     for attr in ("killed", "injured"):
@@ -694,6 +696,25 @@ def _reported_toll(event: Event) -> tuple[int | None, int | None]:
             value = min(values) if values else None
         out.append(_corroborated(event, attr, value))
     return out[0], out[1]
+
+
+def _not_superseded(event: Event, reports: list[Report]) -> list[Report]:
+    """The reports of one publication day but those another of them updates: a report whose toll is worded as grown
+    ("the toll has risen to six": ``CasualtyClaim.update``) tells a later count than one of the same day whose every
+    figure both state is at most its own and one lower ("one killed" that morning). Pages are dated by the day only;
+    that wording is what orders them within it."""
+    grown = {(c.article, c.kind, c.value) for c in event.casualty_claims if c.update and c.role == "total" and c.value}
+    if len(reports) < 2 or not grown:
+        return reports
+
+    def updates(u: Report, r: Report) -> bool:
+        pairs = [(k, x, y) for k, x, y in ((k, getattr(r, k), getattr(u, k)) for k in _KINDS)
+                 if x is not None and y is not None]
+        return u.article != r.article and bool(pairs) and all(x <= y for _k, x, y in pairs) and \
+            any(y > x and (u.article, k, y) in grown for k, x, y in pairs)
+
+    kept = [r for r in reports if not any(updates(u, r) for u in reports)]
+    return kept or reports
 
 
 def _corroborated(event: Event, kind: str, value: int | None) -> int | None:

@@ -42,7 +42,20 @@ def test_a_small_toll_told_as_grown_joins_the_first_report(parser, later, publis
     texts = [("a.txt", "date 2023-10-05\n" + _FIRST), ("b.txt", f"date {published}\n" + later)]
     [merged] = _casualties(parser, texts, order)
     assert _articles(merged) == {"a.txt", "b.txt"}
-    assert merged.when.date == "2023-10-05"
+    # the toll told as grown is the later count, on the same publication day too
+    assert (merged.when.date, merged.killed, merged.injured) == ("2023-10-05", 6, 9)
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_two_tolls_of_one_day_not_told_as_grown_keep_the_lower(parser, order):
+    # outlets disagreeing on one day, neither telling its toll as an update: the most conservative (ACLED's practice)
+    texts = [("a.txt", "date 2023-10-05\nA Russian missile hit a school in Mykolaiv on Thursday, killing 12 people, "
+                       "the governor said."),
+             ("b.txt", "date 2023-10-05\nFourteen people were killed when a Russian missile hit a school in Mykolaiv "
+                       "on Thursday, officials said.")]
+    [merged] = _casualties(parser, texts, order)
+    assert _articles(merged) == {"a.txt", "b.txt"}
+    assert merged.killed == 12
 
 
 @pytest.mark.parametrize(("later", "published", "why"), [
