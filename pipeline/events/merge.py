@@ -447,9 +447,9 @@ def _oblast_and_settlement(a: Event, b: Event) -> bool:
     """One report placed only at its oblast ("a bus in the X region", "a village in the X region") and another at a
     settlement of that oblast that tell the same news more or less precisely: both dated within ``merge_days_exact``,
     and either the same change of control by the same named side, or two casualty reports of one weapon (or one left
-    unsaid) with every figure both state compatible (``toll_ratio_compatible``) and one alike of at least
-    ``oblast_distinct_figure`` (an oblast is struck many times a day; the same 9 dead by one weapon on one day is
-    one strike). A strike with no figures is never joined so: which of the oblast's towns it hit is not known."""
+    unsaid) with every figure both state compatible (``toll_ratio_compatible``) and one alike (:func:`_alike`: also a
+    total a merged report stated before another's update) of at least ``oblast_distinct_figure`` (an oblast is struck
+    many times a day; the same 9 dead by one weapon on one day is one strike). A strike with no figures is never joined so: which of the oblast's towns it hit is not known."""
     if _oblast_only(a) == _oblast_only(b):
         return False
     region, other = (a, b) if _oblast_only(a) else (b, a)
@@ -466,12 +466,9 @@ def _oblast_and_settlement(a: Event, b: Event) -> bool:
         return True  # the oblast's own name is its centre's: one strike told at two levels (a toll: ``mergeable``)
     if not both_tolls:
         return False
-    distinct = False
-    for x, y in _both_stated(a, b):
-        if not _ratio_ok(x, y, WEIGHTS.toll_ratio_compatible):
-            return False
-        distinct = distinct or (x == y and x >= WEIGHTS.oblast_distinct_figure)
-    return distinct
+    if not all(_ratio_ok(x, y, WEIGHTS.toll_ratio_compatible) for x, y in _both_stated(a, b)):
+        return False
+    return any(x >= WEIGHTS.oblast_distinct_figure for x in _alike(a, b).values())
 
 
 # a unit whose name is also the name of the land that holds another unit: "Crimea" is the peninsula as well as the
@@ -522,7 +519,7 @@ def _district_and_settlement(a: Event | MergeView, b: Event | MergeView) -> bool
     within ``WEIGHTS.district_km`` of that seat in the same oblast, that tell the same news more or less precisely: both
     dated within ``merge_days_exact``, and either the same change of control by the same named side, or two casualty
     reports of one weapon (or one left unsaid) by one side whose figures are all compatible (``toll_ratio_compatible``)
-    and identify the strike: both kinds alike, or one alike of at least ``oblast_distinct_figure`` (a district is struck
+    and identify the strike: both kinds alike (:func:`_alike`), or one alike of at least ``oblast_distinct_figure`` (a district is struck
     many times a day; the same 2 killed and 7 injured there on one day are one strike). A strike without figures is
     never joined so: which of the district's villages it hit is not known."""
     if _district(a) == _district(b) or a.admin1_code is None or a.admin1_code != b.admin1_code:
@@ -538,11 +535,10 @@ def _district_and_settlement(a: Event | MergeView, b: Event | MergeView) -> bool
         return False
     if not _one_weapon(a, b):
         return False
-    pairs = _both_stated(a, b)
-    if not all(_ratio_ok(x, y, WEIGHTS.toll_ratio_compatible) for x, y in pairs):
+    if not all(_ratio_ok(x, y, WEIGHTS.toll_ratio_compatible) for x, y in _both_stated(a, b)):
         return False
-    alike = [x for x, y in pairs if x == y and x > 0]
-    return len(alike) >= len(_KINDS) or any(x >= WEIGHTS.oblast_distinct_figure for x in alike)
+    alike = _alike(a, b)
+    return len(alike) >= len(_KINDS) or any(x >= WEIGHTS.oblast_distinct_figure for x in alike.values())
 
 
 def _opposed(a: Event | MergeView, b: Event | MergeView) -> bool:

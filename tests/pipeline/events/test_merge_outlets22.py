@@ -128,3 +128,16 @@ def test_the_kyiv_region_and_kyiv_city_stay_two(parser, order):
              ("b.txt", "date 2023-11-04\nRussian drones hit the Kyiv region on Saturday, killing five people and "
                        "injuring 31, the governor said.")]
     assert len(_casualties(parser, texts, order)) == 2
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (1, 0, 2)])
+def test_a_crimea_report_joins_two_merged_sevastopol_reports_by_a_toll_one_of_them_stated(parser, order):
+    # the merged Sevastopol strike shows the lower count (28 injured); the Crimea report's 31 was stated by the other
+    texts = [("a.txt", "date 2023-11-04\nUkrainian missiles struck Sevastopol on Saturday, killing three people and "
+                       "injuring 28, the governor said."),
+             ("b.txt", "date 2023-11-04\nThree people were killed and 31 injured when Ukrainian missiles struck "
+                       "Sevastopol on Saturday, officials said."),
+             ("c.txt", "date 2023-11-05\nUkraine fired missiles at Crimea on Saturday, killing three people and "
+                       "injuring 31, Russian officials said on Sunday.")]
+    [merged] = _casualties(parser, texts, order)
+    assert _articles(merged) == {"a.txt", "b.txt", "c.txt"}
