@@ -449,7 +449,8 @@ def _oblast_and_settlement(a: Event, b: Event) -> bool:
     and either the same change of control by the same named side, or two casualty reports of one weapon (or one left
     unsaid) with every figure both state compatible (``toll_ratio_compatible``) and one alike (:func:`_alike`: also a
     total a merged report stated before another's update) of at least ``oblast_distinct_figure`` (an oblast is struck
-    many times a day; the same 9 dead by one weapon on one day is one strike). A strike with no figures is never joined so: which of the oblast's towns it hit is not known."""
+    many times a day; the same 9 dead by one weapon on one day is one strike). A strike with no figures is never
+    joined so: which of the oblast's towns it hit is not known."""
     if _oblast_only(a) == _oblast_only(b):
         return False
     region, other = (a, b) if _oblast_only(a) else (b, a)
@@ -519,8 +520,8 @@ def _district_and_settlement(a: Event | MergeView, b: Event | MergeView) -> bool
     within ``WEIGHTS.district_km`` of that seat in the same oblast, that tell the same news more or less precisely: both
     dated within ``merge_days_exact``, and either the same change of control by the same named side, or two casualty
     reports of one weapon (or one left unsaid) by one side whose figures are all compatible (``toll_ratio_compatible``)
-    and identify the strike: both kinds alike (:func:`_alike`), or one alike of at least ``oblast_distinct_figure`` (a district is struck
-    many times a day; the same 2 killed and 7 injured there on one day are one strike). A strike without figures is
+    and identify the strike: both kinds alike (:func:`_alike`), or one alike of at least ``oblast_distinct_figure``
+    (a district is struck many times a day; the same 2 killed and 7 injured there on one day are one strike). A strike without figures is
     never joined so: which of the district's villages it hit is not known."""
     if _district(a) == _district(b) or a.admin1_code is None or a.admin1_code != b.admin1_code:
         return False
