@@ -1952,7 +1952,7 @@ def _incident_event(article: str, text: str, inc: _Incident, place: Place, borro
     actor = next((t.actor for t in inc.strikes if t.actor != "unknown"), "unknown")
     sources = [Source(article, s.text, s.start, s.end) for s in sorted(inc.sentences + inc.support + inc.parts,
                                                                             key=lambda s: s.start)]
-    claims = [CasualtyClaim(f.kind, f.value, f.text, who, article, f.start, f.end, f.role, f.approximate)
+    claims = [CasualtyClaim(f.kind, f.value, f.text, who, article, f.start, f.end, f.role, f.approximate, f.update)
               for f, who in inc.figures + [(f, s.claimant) for s in inc.parts for f in s.figures]]
     headline = any(s.para <= first_para + 1 for s in inc.sentences)
     base = WEIGHTS.conf_base_casualty if casualty else WEIGHTS.conf_base_strike

@@ -7,8 +7,9 @@ dated and whichever comes first:
   ``WEIGHTS.merge_km``; a settlement the gazetteer lacks, placed at its oblast's seat, by its name however spelt
   (``translit.spelling_key``); for a change of control, not two differently named villages, but two villages of one
   name in one oblast when both tell the same change, dated: :func:`_namesakes`; a report placed only at its oblast
-  and one at a settlement of that oblast, within a day or two, when they tell the same change of control by the
-  same side or the same toll of one weapon, or a strike of one weapon by one side (a toll on one side at most) when
+  and one at a settlement of that oblast (or of a unit on the land the oblast is named after: Sevastopol on Crimea,
+  ``_LAND_HOLDS``), within a day or two, when they tell the same change of control by the same side or the same toll
+  of one weapon, or a strike of one weapon by one side (a toll on one side at most) when
   the settlement is the oblast's centre, bearing its name: :func:`_oblast_and_settlement`, :func:`_at_centre`; a
   report at a rural district or hromada and one at a settlement within ``district_km`` of its seat, within a day or
   two, with figures alike that identify the strike or the same change of control: :func:`_district_and_settlement`);
@@ -19,7 +20,8 @@ dated and whichever comes first:
   the same side gaining the place, are one);
 - **tolls**: compatible (23 vs 25 killed, not 1 vs 12): within ``toll_ratio_*`` or ``toll_abs_compatible``; or one
   strike's toll grown between two reports of one settlement a day apart at most, the later report's figures all at
-  least the earlier's and one distinctive (2 killed and 20 injured in the first hours, 16 and 59 the next day:
+  least the earlier's and one distinctive (2 killed and 20 injured in the first hours, 16 and 59 the next day) or one
+  grown that the later report words as its toll's latest state (1 killed, then "the toll has risen to four"):
   :func:`_toll_grown`);
 - **dates**: when both are dated, within ``merge_days_*``; strikes further apart than ``merge_days_exact``
   (possible only through a coarse date's slack) also need figures both state alike that identify the incident
@@ -54,8 +56,9 @@ of villages taken).
 Claims merge per oblast and claimant, keeping every stage with its date.
 
 Across outlets the toll follows one rule (ACLED's practice): the reports with the latest
-publication date win (a page with no date is not known to be older: its report is among them), and among them the
-most conservative report (the lowest killed, then the lowest injured),
+publication date win (a page with no date is not known to be older: its report is among them; of one day, a report
+whose figures another tells as grown from them, "the toll has risen to six", is older: :func:`_not_superseded`), and
+among them the most conservative report (the lowest killed, then the lowest injured),
 whose two figures are taken as a pair (never one outlet's killed with another's injured, a pair no one stated); a kind
 that report leaves unsaid comes from the latest others, else the earlier ones, lowest first; a lower total every outlet
 stated, of which the chosen figure is only a small update one outlet gave, is taken instead (:func:`_corroborated`). The date is the finest
@@ -189,22 +192,38 @@ def _tolls_compatible(a: Event, b: Event) -> bool:
 def _toll_grown(a: Event | MergeView, b: Event | MergeView) -> bool:
     """Two casualty reports of one strike told at two hours, however far the tolls grew: one settlement for sure, both
     dated within ``merge_days_toll_growth``, no two different weapons, and the report published later (or the same
-    day) states every figure both state at least as high as the other, one of them at least
-    ``undated_distinct_figure`` (2 killed and 20 injured in the first hours, 16 and 59 the next day). A smaller toll
-    published later is not an update, and two small tolls on one day may be two strikes on a city."""
+    day) states every figure both state at least as high as the other, and the growth reads as one toll updated
+    (:func:`_grown`: a figure of at least ``undated_distinct_figure``, 2 killed and 20 injured in the first hours, 16
+    and 59 the next day; or a grown figure the later report words as its toll's latest state, "the toll has risen to
+    five" after "one person was killed"). A smaller toll published later is not an update, and two small tolls on one
+    day, neither told as grown, may be two strikes on a city."""
     days = _reports_at_one_settlement(a, b)
     if days is None or abs((days[0] - days[1]).days) > WEIGHTS.merge_days_toll_growth or _weapons_differ(a, b):
         return False
     pa, pb = _published(a), _published(b)
-    pairs = _both_stated(a, b)
+    pairs = [(k, x, y) for k, x, y in ((k, getattr(a, k), getattr(b, k)) for k in _KINDS)
+             if x is not None and y is not None]
     if pa is None or pb is None or not pairs:
         return False
-    return (pa <= pb and _grown(pairs)) or (pb <= pa and _grown([(y, x) for x, y in pairs]))
+    return (pa <= pb and _grown(pairs, b)) or (pb <= pa and _grown([(k, y, x) for k, x, y in pairs], a))
 
 
-def _grown(pairs: list[tuple[int, int]]) -> bool:
-    """Whether every second figure is at least its first, and one of them at least ``undated_distinct_figure``."""
-    return all(x <= y for x, y in pairs) and max(y for _x, y in pairs) >= WEIGHTS.undated_distinct_figure
+def _grown(pairs: list[tuple[str, int, int]], later: Event | MergeView) -> bool:
+    """Whether of each pair (kind, the earlier figure, the ``later`` report's) the second is at least the first, and
+    one of them at least ``undated_distinct_figure``, or one grown that ``later`` words as an update (:func:`_updates`:
+    the later report itself tells that its toll grew from a lower count)."""
+    if not all(x <= y for _k, x, y in pairs):
+        return False
+    return max(y for _k, _x, y in pairs) >= WEIGHTS.undated_distinct_figure or \
+        any(y > x and (k, y) in _updates(later) for k, x, y in pairs)
+
+
+def _updates(event: Event | MergeView) -> frozenset[tuple[str, int]]:
+    """The totals an event's reports word as the latest state of a toll that grew (``CasualtyClaim.update``: "the toll
+    has risen to five", "bringing the toll to 12"), as (kind, figure), non-zero."""
+    if isinstance(event, MergeView):
+        return event.updates
+    return frozenset((c.kind, c.value) for c in event.casualty_claims if c.update and c.role == "total" and c.value > 0)
 
 
 def settlement(place: Place | None) -> tuple | None:
@@ -428,10 +447,14 @@ def _oblast_and_settlement(a: Event, b: Event) -> bool:
     """One report placed only at its oblast ("a bus in the X region", "a village in the X region") and another at a
     settlement of that oblast that tell the same news more or less precisely: both dated within ``merge_days_exact``,
     and either the same change of control by the same named side, or two casualty reports of one weapon (or one left
-    unsaid) with every figure both state compatible (``toll_ratio_compatible``) and one alike of at least
-    ``oblast_distinct_figure`` (an oblast is struck many times a day; the same 9 dead by one weapon on one day is
-    one strike). A strike with no figures is never joined so: which of the oblast's towns it hit is not known."""
-    if _oblast_only(a) == _oblast_only(b) or a.admin1_code is None or a.admin1_code != b.admin1_code:
+    unsaid) with every figure both state compatible (``toll_ratio_compatible``) and one alike (:func:`_alike`: also a
+    total a merged report stated before another's update) of at least ``oblast_distinct_figure`` (an oblast is struck
+    many times a day; the same 9 dead by one weapon on one day is one strike). A strike with no figures is never
+    joined so: which of the oblast's towns it hit is not known."""
+    if _oblast_only(a) == _oblast_only(b):
+        return False
+    region, other = (a, b) if _oblast_only(a) else (b, a)
+    if other.admin1_code is None or other.admin1_code not in _units_of(region.admin1_code):
         return False
     if not _within_exact_days(a, b):
         return False
@@ -440,16 +463,31 @@ def _oblast_and_settlement(a: Event, b: Event) -> bool:
     if not _one_weapon(a, b):
         return False
     both_tolls = a.event_type == b.event_type == "casualty_report"
-    if (_at_centre(a) or _at_centre(b)) and not both_tolls and not _opposed(a, b):
+    if _at_centre(other) and other.admin1_code == region.admin1_code and not both_tolls and not _opposed(a, b):
         return True  # the oblast's own name is its centre's: one strike told at two levels (a toll: ``mergeable``)
     if not both_tolls:
         return False
-    distinct = False
-    for x, y in _both_stated(a, b):
-        if not _ratio_ok(x, y, WEIGHTS.toll_ratio_compatible):
-            return False
-        distinct = distinct or (x == y and x >= WEIGHTS.oblast_distinct_figure)
-    return distinct
+    if not all(_ratio_ok(x, y, WEIGHTS.toll_ratio_compatible) for x, y in _both_stated(a, b)):
+        return False
+    return any(x >= WEIGHTS.oblast_distinct_figure for x in _alike(a, b).values())
+
+
+# a unit whose name is also the name of the land that holds another unit: "Crimea" is the peninsula as well as the
+# republic, and Sevastopol (a unit of its own) lies on it, so a report placed only at Crimea may tell a strike on
+# Sevastopol. A region named after its capital is not such a land: "the Kyiv region" is told apart from Kyiv city.
+_LAND_HOLDS: dict[str, tuple[str, ...]] = {"UA-43": ("UA-40",)}
+_HELD_BY: dict[str, tuple[str, ...]] = {}
+for _land, _held in _LAND_HOLDS.items():
+    for _unit in _held:
+        _HELD_BY[_unit] = (*_HELD_BY.get(_unit, ()), _land)
+
+
+def _units_of(admin1_code: str | None) -> tuple[str, ...]:
+    """The units a report placed only at ``admin1_code`` may tell a settlement of: the unit itself and those its land
+    holds (``_LAND_HOLDS``)."""
+    if admin1_code is None:
+        return ()
+    return (admin1_code, *_LAND_HOLDS.get(admin1_code, ()))
 
 
 def _at_centre(event: Event | MergeView) -> bool:
@@ -482,8 +520,8 @@ def _district_and_settlement(a: Event | MergeView, b: Event | MergeView) -> bool
     within ``WEIGHTS.district_km`` of that seat in the same oblast, that tell the same news more or less precisely: both
     dated within ``merge_days_exact``, and either the same change of control by the same named side, or two casualty
     reports of one weapon (or one left unsaid) by one side whose figures are all compatible (``toll_ratio_compatible``)
-    and identify the strike: both kinds alike, or one alike of at least ``oblast_distinct_figure`` (a district is struck
-    many times a day; the same 2 killed and 7 injured there on one day are one strike). A strike without figures is
+    and identify the strike: both kinds alike (:func:`_alike`), or one alike of at least ``oblast_distinct_figure``
+    (a district is struck many times a day; the same 2 killed and 7 injured there on one day are one strike). A strike without figures is
     never joined so: which of the district's villages it hit is not known."""
     if _district(a) == _district(b) or a.admin1_code is None or a.admin1_code != b.admin1_code:
         return False
@@ -498,11 +536,10 @@ def _district_and_settlement(a: Event | MergeView, b: Event | MergeView) -> bool
         return False
     if not _one_weapon(a, b):
         return False
-    pairs = _both_stated(a, b)
-    if not all(_ratio_ok(x, y, WEIGHTS.toll_ratio_compatible) for x, y in pairs):
+    if not all(_ratio_ok(x, y, WEIGHTS.toll_ratio_compatible) for x, y in _both_stated(a, b)):
         return False
-    alike = [x for x, y in pairs if x == y and x > 0]
-    return len(alike) >= len(_KINDS) or any(x >= WEIGHTS.oblast_distinct_figure for x in alike)
+    alike = _alike(a, b)
+    return len(alike) >= len(_KINDS) or any(x >= WEIGHTS.oblast_distinct_figure for x in alike.values())
 
 
 def _opposed(a: Event | MergeView, b: Event | MergeView) -> bool:
@@ -645,6 +682,7 @@ def _reported_toll(event: Event) -> tuple[int | None, int | None]:
     latest = max((r.published or "") for r in event.reports)
     current = [r for r in event.reports if (r.published or latest) == latest and
                (r.killed is not None or r.injured is not None)]  # a page with no date is not known to be older
+    current = _not_superseded(event, current)
     chosen = min(current, key=_conservative, default=None)
     out = []
     for attr in ("killed", "injured"):
@@ -655,6 +693,25 @@ def _reported_toll(event: Event) -> tuple[int | None, int | None]:
             value = min(values) if values else None
         out.append(_corroborated(event, attr, value))
     return out[0], out[1]
+
+
+def _not_superseded(event: Event, reports: list[Report]) -> list[Report]:
+    """The reports of one publication day but those another of them updates: a report whose toll is worded as grown
+    ("the toll has risen to six": ``CasualtyClaim.update``) tells a later count than one of the same day whose every
+    figure both state is at most its own and one lower ("one killed" that morning). Pages are dated by the day only;
+    that wording is what orders them within it."""
+    grown = {(c.article, c.kind, c.value) for c in event.casualty_claims if c.update and c.role == "total" and c.value}
+    if len(reports) < 2 or not grown:
+        return reports
+
+    def updates(u: Report, r: Report) -> bool:
+        pairs = [(k, x, y) for k, x, y in ((k, getattr(r, k), getattr(u, k)) for k in _KINDS)
+                 if x is not None and y is not None]
+        return u.article != r.article and bool(pairs) and all(x <= y for _k, x, y in pairs) and \
+            any(y > x and (u.article, k, y) in grown for k, x, y in pairs)
+
+    kept = [r for r in reports if not any(updates(u, r) for u in reports)]
+    return kept or reports
 
 
 def _corroborated(event: Event, kind: str, value: int | None) -> int | None:
@@ -988,7 +1045,8 @@ class MergeView:
     of the events it met recently and loads a whole event (from its pickle) only to absorb a report into it."""
 
     __slots__ = ("event_type", "sub_event_type", "when", "date_basis", "place", "geo_precision", "admin1_code",
-                 "admin1_name", "claimed_by", "actor", "gains", "killed", "injured", "published", "weapons", "stated")
+                 "admin1_name", "claimed_by", "actor", "gains", "killed", "injured", "published", "weapons", "stated",
+                 "updates")
 
     def __init__(self, event: Event) -> None:
         self.event_type = sys.intern(event.event_type)
@@ -1006,6 +1064,7 @@ class MergeView:
         self.published = _published(event)
         self.weapons = named_weapons(event)
         self.stated = _stated(event)
+        self.updates = _updates(event)
 
     def __reduce__(self) -> tuple:
         """Pickled as plain values (kept in the build's heap and read back whenever the view is met again): its
@@ -1015,7 +1074,7 @@ class MergeView:
                            None if place is None else tuple(getattr(place, n) for n in _PLACE_FIELDS),
                            self.geo_precision, self.admin1_code, self.admin1_name, self.claimed_by, self.actor,
                            self.gains, self.killed, self.injured, self.published, tuple(sorted(self.weapons)),
-                           tuple(sorted(self.stated))))
+                           tuple(sorted(self.stated)), tuple(sorted(self.updates))))
 
 
 _PLACE_FIELDS = tuple(f.name for f in fields(Place))
@@ -1026,7 +1085,8 @@ _shared_weapons: dict[tuple[str, ...], frozenset[str]] = {}
 def _view_of(event_type: str, sub_event_type: str, date: str | None, precision: int | None, date_basis: str,
              place: tuple | None, geo_precision: str, admin1_code: str | None, admin1_name: str | None,
              claimed_by: str | None, actor: str | None, gains: str | None, killed: int | None, injured: int | None,
-             published: str | None, weapons: tuple[str, ...], stated: tuple[tuple[str, int], ...] = ()) -> MergeView:
+             published: str | None, weapons: tuple[str, ...], stated: tuple[tuple[str, int], ...] = (),
+             updates: tuple[tuple[str, int], ...] = ()) -> MergeView:
     """A ``MergeView`` from its pickled values (``MergeView.__reduce__``), its texts interned and its date and
     weapon set shared with the views of equal ones (what the merge rule reads is the same)."""
     intern = sys.intern
@@ -1045,6 +1105,7 @@ def _view_of(event_type: str, sub_event_type: str, date: str | None, precision: 
         found = _shared_weapons[weapons] = frozenset(weapons)
     view.weapons = found
     view.stated = frozenset(stated)
+    view.updates = frozenset(updates)
     return view
 
 
@@ -1268,9 +1329,9 @@ class CrossArticleMerge:
         if event.event_type == "annexation_claim":
             pass  # claims merge per oblast in their own bucket
         elif _oblast_only(event):  # the same news told at a settlement of its oblast (or at its centre)
-            look = [*look, ("oblast", event.admin1_code)]
-        elif _oblast_key(event) is not None:  # ... or told only at this settlement's oblast
-            look = [*look, ("admin1", event.admin1_code)]
+            look = [*look, *(("oblast", code) for code in _units_of(event.admin1_code))]
+        elif _oblast_key(event) is not None:  # ... or told only at this settlement's oblast (or the land holding it)
+            look = [*look, ("admin1", event.admin1_code), *(("admin1", code) for code in _HELD_BY.get(event.admin1_code, ()))]
             if event.event_type == "casualty_report" or _control(event):  # ... or at its district, or a settlement of it
                 look = [*look, ("oblast", event.admin1_code) if _district(event) else ("district", event.admin1_code)]
         day = _day(event)

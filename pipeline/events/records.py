@@ -49,6 +49,7 @@ class CasualtyClaim:
     end: int
     role: str = "total"
     approximate: bool = False  # "some", "about", "almost", "scores of": a looser figure
+    update: bool = False  # worded as the latest state of a toll that grew ("the toll rose to five", "so far")
 
 
 @dataclass(frozen=True)
