@@ -15,6 +15,9 @@ thresholds):
   "X fighters", "X troops", "X founder", "the X mercenary group").
 - **weapon** — a noun of a weapon class after a weak place reading ("X missiles", "X drones", "X launcher"),
   unless an attack noun follows it ("the X missile strike" is a strike on X).
+- **vessel** — a noun of a ship right before the name ("the landing ship X", "the cruiser “X”") or a noun of a
+  warship right after it ("the X cruiser", "the X landing ship"): navies name ships after towns, and a strike on
+  the ship is no event in the town it is named after. Like a masthead it drops any reading but a country.
 - **person** — a weak place reading that reads as part of a person's name: an age after it ("X, 48,"); a
   capitalised word before it that the recogniser did not keep as a place and that is no place modifier
   ("Martin X" after "Martin" was read as a first name); or a surname-shaped word after it in a line that
@@ -59,6 +62,7 @@ class NonPlaceCue(str, Enum):
     DESIGNATION = "designation"
     ARMED_GROUP = "armed_group"
     WEAPON = "weapon"
+    VESSEL = "vessel"
     PERSON = "person"
     SAME_NAME = "same_name"
 
@@ -98,7 +102,18 @@ interceptors battery batteries rifle rifles warhead warheads munitions shells gu
 # a lower-case word that may stand between the name and those nouns ("X assault units", "X cruise missiles")
 NOUN_MODIFIERS = frozenset("""assault mercenary private military special cruise ballistic hypersonic guided
 kamikaze attack combat strike loitering air defence defense anti-aircraft self-propelled multiple""".split())
-_NOUN_WORDS = ARMED_GROUP_NOUNS | WEAPON_NOUNS | NOUN_MODIFIERS
+# nouns of a ship before its name ("the landing ship X", "the tanker X"); a ferry is left out ("the Kerch ferry" is
+# the crossing)
+VESSEL_NOUNS_BEFORE = frozenset("""ship vessel cruiser frigate corvette submarine warship flagship minesweeper
+destroyer tanker tugboat""".split())
+# nouns of a warship after its name ("the X cruiser"); a bare "ship" or "vessel" after a town is more often the
+# town's ("an X vessel" registered there), so only with a class word before it ("the X landing ship")
+# (few: each opens the character gate for every name it may follow)
+VESSEL_NOUNS_AFTER = frozenset("""cruiser frigate corvette submarine flagship""".split())
+VESSEL_CLASSES = frozenset(["landing"])
+_VESSEL_TAILS = frozenset(noun[-4:] for noun in VESSEL_NOUNS_BEFORE)  # the gate: a noun's last four letters
+_VESSEL_QUOTES = frozenset("\"“«'‘")
+_NOUN_WORDS = ARMED_GROUP_NOUNS | WEAPON_NOUNS | NOUN_MODIFIERS | VESSEL_NOUNS_AFTER | VESSEL_CLASSES
 _MASTHEAD_HEADS = frozenset(noun[:3] for noun in MASTHEAD_NOUNS | MASTHEAD_OPENERS)
 _NOUN_HEADS = frozenset(noun[:3] for noun in _NOUN_WORDS)  # their first three letters: a gate before any pattern
 # what follows a weapon noun when the name is the target, not the weapon ("the X missile strike")
@@ -192,7 +207,20 @@ def noun_cue(text: str, end: int, word: str = "", after: int = -1) -> NonPlaceCu
     if low in WEAPON_NOUNS:
         following, _ = _word_after(text, after)
         return None if following.lower() in ATTACK_NOUNS else NonPlaceCue.WEAPON
+    if low in VESSEL_NOUNS_AFTER:
+        return NonPlaceCue.VESSEL
+    if low in VESSEL_CLASSES:
+        following, _ = _word_after(text, after)
+        return NonPlaceCue.VESSEL if following.lower() == "ship" else None
     return None
+
+
+def vessel_before(text: str, start: int) -> bool:
+    """Whether a noun of a ship stands right before ``text[start:]`` ("the landing ship X", "the cruiser “X”")."""
+    if start > 1 and text[start - 1] in _VESSEL_QUOTES:
+        start -= 1
+    word, _ = _word_before(text, start)
+    return word.lower() in VESSEL_NOUNS_BEFORE
 
 
 def person_cue(text: str, start: int, end: int, *, prose: Callable[[], bool], kept_ends: frozenset[int],
@@ -264,11 +292,15 @@ def nonplace_drops(text: str, gaz: Gazetteer, mentions: Sequence[Mention],
                 cue = NonPlaceCue.MASTHEAD
             elif text[end + 1:end + 4].lower() in _NOUN_HEADS:
                 noun = noun_cue(text, end)
-                if noun is not None and weak(m):
+                if noun is NonPlaceCue.VESSEL:
+                    cue = None if _is_country(gaz, rows_of(m)) else noun
+                elif noun is not None and weak(m):
                     cue = noun
         elif nxt in _HYPHENS and _DESIGNATION.match(text, end) and not AIRFIELD_NUMBER.match(text, end):
             if not place_reading(gaz, rows_of(m), m.text, fuzzy=m.kind == "variant").country_or_capital:
                 cue = NonPlaceCue.DESIGNATION
+        if cue is None and vessel_before(text, start) and not _is_country(gaz, rows_of(m)):
+            cue = NonPlaceCue.VESSEL
         if cue is None and " " not in m.text and person_cue(
                 text, start, end, prose=lambda: in_prose(m), kept_ends=kept_ends, surname=surname,
                 modifiers=modifiers) and weak(m):
@@ -307,8 +339,13 @@ def _beside_a_cue(text: str, size: int, m: Mention, in_prose: Callable[[Mention]
     elif nxt in _HYPHENS:
         return True
     start = m.start
-    return start > 1 and text[start - 1] == " " and text[start - 2].islower() \
-        and text[text.rfind(" ", max(0, start - 40), start - 1) + 1].isupper()
+    if start < 2:
+        return False
+    before = text[start - 1]
+    if before == " ":
+        return text[start - 2].islower() and (text[text.rfind(" ", max(0, start - 40), start - 1) + 1].isupper()
+                                              or text[start - 5:start - 1].lower() in _VESSEL_TAILS)
+    return before in _VESSEL_QUOTES and text[start - 6:start - 2].lower() in _VESSEL_TAILS
 
 
 @lru_cache(maxsize=1)
@@ -330,6 +367,7 @@ _CUE_TEXT = {
     NonPlaceCue.DESIGNATION: "a weapon or product: a model designation follows",
     NonPlaceCue.ARMED_GROUP: "an armed group: a noun of a group or its members follows",
     NonPlaceCue.WEAPON: "a weapon: a noun of a weapon class follows",
+    NonPlaceCue.VESSEL: "a ship named after the place: a noun of a ship stands beside it",
     NonPlaceCue.PERSON: "part of a person's name",
     NonPlaceCue.SAME_NAME: "the same name is no place elsewhere in the article",
 }

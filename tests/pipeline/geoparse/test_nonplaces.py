@@ -155,7 +155,7 @@ def test_the_character_gate_never_hides_a_drop(monkeypatch):
     words = ["Belvarno", "Tarovka", "Grandport", "Stolitsa", "the", "in", "Times", "Post", "Daily", "News",
              "mercenaries", "assault", "units", "cruise", "missiles", "missile", "strike", "Martin", "Greater",
              "Quillory", "Boucey", "said", "and", ",", ", 48,", ", aged 7", "-M2", "-S", "-Druha", "The", "George",
-             "Cairo's", "\n"]
+             "Cairo's", "ship", "Ship", "cruiser", "landing", "corvette", "\n"]
     rng = random.Random(7)
     texts = []
     for _ in range(400):
@@ -171,3 +171,26 @@ def test_the_character_gate_never_hides_a_drop(monkeypatch):
         assert [_drops(t, prose=prose) for t in texts] == gated
         monkeypatch.undo()
     assert any(gated)  # (the texts hold cues)
+
+
+@pytest.mark.parametrize("text", ["a drone hit the landing ship Belvarno in the bay",
+                                  "the cruiser “Stolitsa” sank after two missiles hit it",
+                                  "Missiles Hit Landing Ship Grandport",
+                                  "the crew of the Tarovka corvette was evacuated",
+                                  "the Stolitsa landing ship was damaged",
+                                  "sailors of the submarine 'Tarovka' were killed"])
+def test_a_ship_named_after_a_place_is_no_place(text):
+    assert list(_drops(text).values()) == ["nonplace_vessel"]
+
+
+@pytest.mark.parametrize("text", ["a ship in Belvarno was damaged", "the ship left Stolitsa at dawn",
+                                  "the Tarovka landing was repelled", "ships. Tarovka was hit",
+                                  "the Grandport ship registry", "a shipyard in Tarovka burned"])
+def test_a_ship_beside_a_place_leaves_the_place(text):
+    assert _drops(text) == {}
+
+
+def test_ships_named_after_towns_leave_no_dot_there(geoparser):
+    text = ("Missiles hit the large landing ship Novocherkassk in the port of Feodosia overnight. "
+            "The cruiser Moskva sank in April.")
+    assert _places(geoparser, text) == ["Feodosia"]
