@@ -18,6 +18,10 @@ thresholds):
 - **vessel** — a noun of a ship right before the name ("the landing ship X", "the cruiser “X”") or a noun of a
   warship right after it ("the X cruiser", "the X landing ship"): navies name ships after towns, and a strike on
   the ship is no event in the town it is named after. Like a masthead it drops any reading but a country.
+- **longer name** — a capitalised adjective that opens Ukrainian and Russian compound names right before the name
+  ("Krasny X", "Velyka X", "Nizhnyaya X"): the text names a longer place the gazetteer lacks, and the bare tail
+  is another village (the compound's own reading, when the gazetteer has it, spans the adjective and never
+  stands here).
 - **person** — a weak place reading that reads as part of a person's name: an age after it ("X, 48,"); a
   capitalised word before it that the recogniser did not keep as a place and that is no place modifier
   ("Martin X" after "Martin" was read as a first name); or a surname-shaped word after it in a line that
@@ -63,6 +67,7 @@ class NonPlaceCue(str, Enum):
     ARMED_GROUP = "armed_group"
     WEAPON = "weapon"
     VESSEL = "vessel"
+    LONGER_NAME = "longer_name"
     PERSON = "person"
     SAME_NAME = "same_name"
 
@@ -112,6 +117,14 @@ destroyer tanker tugboat""".split())
 VESSEL_NOUNS_AFTER = frozenset("""cruiser frigate corvette submarine flagship""".split())
 VESSEL_CLASSES = frozenset(["landing"])
 _VESSEL_TAILS = frozenset(noun[-4:] for noun in VESSEL_NOUNS_BEFORE)  # the gate: a noun's last four letters
+# adjectives that open compound settlement names (red, new, old, big, small, upper, lower, white, green, dry) in
+# the Ukrainian and Russian transliterations of each gender
+COMPOUND_OPENERS = frozenset("""Krasny Krasnyi Krasnyy Krasnaya Krasna Krasne Krasnoye Krasnoe Chervonyi Chervona
+Chervone Novy Novyi Novyy Novaya Nova Nove Novoye Novoe Stary Staryi Staryy Staraya Stara Stare Staroye Staroe
+Velykyi Velyka Velyke Velikiy Velikaya Velikoye Bolshoy Bolshoi Bolshaya Bolshoye Bolshoe Malyi Malyy Mala Male
+Malaya Maloye Maloe Verkhnii Verkhnia Verkhnie Verkhniy Verkhnyaya Verkhneye Verkhnee Nyzhnii Nyzhnia Nyzhnie
+Nizhny Nizhniy Nizhnii Nizhnyaya Nizhneye Nizhnee Bilyi Bila Bile Bely Belyi Belyy Belaya Beloye Beloe Zelenyi
+Zelena Zelene Zeleny Zelenaya Zelenoye Sukhyi Sukha Sukhe Sukhaya Sukhoye""".split())
 _VESSEL_QUOTES = frozenset("\"“«'‘")
 _NOUN_WORDS = ARMED_GROUP_NOUNS | WEAPON_NOUNS | NOUN_MODIFIERS | VESSEL_NOUNS_AFTER | VESSEL_CLASSES
 _MASTHEAD_HEADS = frozenset(noun[:3] for noun in MASTHEAD_NOUNS | MASTHEAD_OPENERS)
@@ -301,6 +314,8 @@ def nonplace_drops(text: str, gaz: Gazetteer, mentions: Sequence[Mention],
                 cue = NonPlaceCue.DESIGNATION
         if cue is None and vessel_before(text, start) and not _is_country(gaz, rows_of(m)):
             cue = NonPlaceCue.VESSEL
+        if cue is None and start > 1 and text[start - 1] == " " and _word_before(text, start)[0] in COMPOUND_OPENERS:
+            cue = NonPlaceCue.LONGER_NAME
         if cue is None and " " not in m.text and person_cue(
                 text, start, end, prose=lambda: in_prose(m), kept_ends=kept_ends, surname=surname,
                 modifiers=modifiers) and weak(m):
@@ -308,7 +323,7 @@ def nonplace_drops(text: str, gaz: Gazetteer, mentions: Sequence[Mention],
         if cue is None:
             continue
         drops[i] = _drop(m, cue)
-        if cue is not NonPlaceCue.MASTHEAD and weak(m):
+        if cue not in (NonPlaceCue.MASTHEAD, NonPlaceCue.LONGER_NAME) and weak(m):
             weak_names.setdefault(m.text, cue)
     if weak_names:
         for i, m in enumerate(mentions):
@@ -367,6 +382,7 @@ _CUE_TEXT = {
     NonPlaceCue.DESIGNATION: "a weapon or product: a model designation follows",
     NonPlaceCue.ARMED_GROUP: "an armed group: a noun of a group or its members follows",
     NonPlaceCue.WEAPON: "a weapon: a noun of a weapon class follows",
+    NonPlaceCue.LONGER_NAME: "the tail of a longer name the gazetteer lacks",
     NonPlaceCue.VESSEL: "a ship named after the place: a noun of a ship stands beside it",
     NonPlaceCue.PERSON: "part of a person's name",
     NonPlaceCue.SAME_NAME: "the same name is no place elsewhere in the article",

@@ -155,7 +155,7 @@ def test_the_character_gate_never_hides_a_drop(monkeypatch):
     words = ["Belvarno", "Tarovka", "Grandport", "Stolitsa", "the", "in", "Times", "Post", "Daily", "News",
              "mercenaries", "assault", "units", "cruise", "missiles", "missile", "strike", "Martin", "Greater",
              "Quillory", "Boucey", "said", "and", ",", ", 48,", ", aged 7", "-M2", "-S", "-Druha", "The", "George",
-             "Cairo's", "ship", "Ship", "cruiser", "landing", "corvette", "\n"]
+             "Cairo's", "ship", "Ship", "cruiser", "landing", "corvette", "Krasny", "Velyka", "\n"]
     rng = random.Random(7)
     texts = []
     for _ in range(400):
@@ -194,3 +194,21 @@ def test_ships_named_after_towns_leave_no_dot_there(geoparser):
     text = ("Missiles hit the large landing ship Novocherkassk in the port of Feodosia overnight. "
             "The cruiser Moskva sank in April.")
     assert _places(geoparser, text) == ["Feodosia"]
+
+
+@pytest.mark.parametrize("text", ["shelling hit Krasny Belvarno overnight", "troops entered Velyka Tarovka",
+                                  "near Nizhnyaya Stolitsa and Grandport"])
+def test_the_tail_of_a_longer_compound_name_is_no_place(text):
+    drops = _drops(text)
+    assert list(drops.values())[:1] == ["nonplace_longer_name"]
+    assert all(not key.startswith("Grandport") for key in drops)  # the next name is left alone
+
+
+def test_the_tail_of_a_longer_name_leaves_the_other_mentions():
+    assert _drops("Krasny Belvarno burned; later Belvarno was calm.") == {"Belvarno@7": "nonplace_longer_name"}
+    assert _drops("They met Nova and left Tarovka.") == {}
+
+
+def test_a_compound_name_the_gazetteer_has_is_read_whole(geoparser):
+    places = geoparser.parse_places("Shelling hit Velyka Novosilka and Nova Kakhovka overnight.")
+    assert [p.text for p in places] == ["Velyka Novosilka", "Nova Kakhovka"]
