@@ -115,11 +115,9 @@ destroyer tanker tugboat""".split())
 # town's ("an X vessel" registered there), so only with a class word before it ("the X landing ship")
 # (few: each opens the character gate for every name it may follow)
 VESSEL_NOUNS_AFTER = frozenset("""cruiser frigate corvette submarine flagship""".split())
-VESSEL_CLASSES = frozenset(["landing"])
-# the gate: a noun's last four letters (and "Ship" of a title), and the parts of the nouns a text must hold for
-# any of them to stand in it (one look-up per text: few texts name a ship)
+VESSEL_CLASSES = frozenset(["landing"])  # "the X landing ship"
+# the gate: a noun's last four letters (and "Ship" of a title)
 _VESSEL_TAILS = frozenset(noun[-4:] for noun in VESSEL_NOUNS_BEFORE) | {"Ship"}
-_VESSEL_PARTS = ("hip", "essel", "ruiser", "rigate", "orvette", "ubmarine", "anker", "ugboat")
 # adjectives that open compound settlement names (red, new, old, big, small, upper, lower, white, green, dry) in
 # the Ukrainian and Russian transliterations of each gender
 COMPOUND_OPENERS = frozenset("""Krasny Krasnyi Krasnyy Krasnaya Krasna Krasne Krasnoye Krasnoe Chervonyi Chervona
@@ -129,11 +127,9 @@ Malaya Maloye Maloe Verkhnii Verkhnia Verkhnie Verkhniy Verkhnyaya Verkhneye Ver
 Nizhny Nizhniy Nizhnii Nizhnyaya Nizhneye Nizhnee Bilyi Bila Bile Bely Belyi Belyy Belaya Beloye Beloe Zelenyi
 Zelena Zelene Zeleny Zelenaya Zelenoye Sukhyi Sukha Sukhe Sukhaya Sukhoye""".split())
 _VESSEL_QUOTES = frozenset("\"“«'‘")
-_NOUN_WORDS = ARMED_GROUP_NOUNS | WEAPON_NOUNS | NOUN_MODIFIERS
+_NOUN_WORDS = ARMED_GROUP_NOUNS | WEAPON_NOUNS | NOUN_MODIFIERS | VESSEL_NOUNS_AFTER | VESSEL_CLASSES
 _MASTHEAD_HEADS = frozenset(noun[:3] for noun in MASTHEAD_NOUNS | MASTHEAD_OPENERS)
 _NOUN_HEADS = frozenset(noun[:3] for noun in _NOUN_WORDS)  # their first three letters: a gate before any pattern
-_VESSEL_WORDS = VESSEL_NOUNS_AFTER | VESSEL_CLASSES
-_VESSEL_HEADS = frozenset(noun[:3] for noun in _VESSEL_WORDS)  # (read only in a text that names a ship)
 # what follows a weapon noun when the name is the target, not the weapon ("the X missile strike")
 ATTACK_NOUNS = frozenset("strike strikes attack attacks barrage raid raids".split())
 # capitalised words before a name that qualify the place rather than open a person's name ("Greater X",
@@ -215,7 +211,7 @@ def noun_cue(text: str, end: int, word: str = "", after: int = -1) -> NonPlaceCu
     if after < 0:
         word, after = _word_after(text, end)
     low = word.lower()
-    if low not in _NOUN_WORDS and low not in _VESSEL_WORDS:
+    if low not in _NOUN_WORDS:
         return None
     if low in NOUN_MODIFIERS and low not in ARMED_GROUP_NOUNS:
         word, after = _word_after(text, after)
@@ -283,8 +279,7 @@ def nonplace_drops(text: str, gaz: Gazetteer, mentions: Sequence[Mention],
     """The mentions (by index into ``mentions``) that name something else here, each with its drop.
     ``rows_of`` gives a mention's candidate rows, ``in_prose`` whether its line is running text."""
     size = len(text)
-    vessels = any(part in text for part in _VESSEL_PARTS)
-    gated = [i for i, m in enumerate(mentions) if _beside_a_cue(text, size, m, in_prose, vessels)]
+    gated = [i for i, m in enumerate(mentions) if _beside_a_cue(text, size, m, in_prose)]
     if not gated:
         return {}
     from pipeline.geoparse.recognise import _unknown_surname
@@ -309,7 +304,7 @@ def nonplace_drops(text: str, gaz: Gazetteer, mentions: Sequence[Mention],
         if nxt == " ":
             if text[end + 1:end + 2].isupper() and masthead_cue(text, end) and not _is_country(gaz, rows_of(m)):
                 cue = NonPlaceCue.MASTHEAD
-            elif (head := text[end + 1:end + 4].lower()) in _NOUN_HEADS or vessels and head in _VESSEL_HEADS:
+            elif text[end + 1:end + 4].lower() in _NOUN_HEADS:
                 noun = noun_cue(text, end)
                 if noun is NonPlaceCue.VESSEL:
                     cue = None if _is_country(gaz, rows_of(m)) else noun
@@ -318,7 +313,7 @@ def nonplace_drops(text: str, gaz: Gazetteer, mentions: Sequence[Mention],
         elif nxt in _HYPHENS and _DESIGNATION.match(text, end) and not AIRFIELD_NUMBER.match(text, end):
             if not place_reading(gaz, rows_of(m), m.text, fuzzy=m.kind == "variant").country_or_capital:
                 cue = NonPlaceCue.DESIGNATION
-        if cue is None and vessels and vessel_before(text, start) and not _is_country(gaz, rows_of(m)):
+        if cue is None and vessel_before(text, start) and not _is_country(gaz, rows_of(m)):
             cue = NonPlaceCue.VESSEL
         if cue is None and start > 1 and text[start - 1] == " " \
                 and text[text.rfind(" ", max(0, start - 16), start - 1) + 1:start - 1] in COMPOUND_OPENERS:
@@ -342,20 +337,19 @@ def nonplace_drops(text: str, gaz: Gazetteer, mentions: Sequence[Mention],
     return drops
 
 
-def _beside_a_cue(text: str, size: int, m: Mention, in_prose: Callable[[Mention], bool], vessels: bool) -> bool:
+def _beside_a_cue(text: str, size: int, m: Mention, in_prose: Callable[[Mention], bool]) -> bool:
     """Whether a cue may stand beside mention ``m``, told from the characters around it alone (speed: most
     mentions stand beside none, and their place reading is then never built): a capitalised word or one
     starting like a noun of ``_NOUN_HEADS`` after it, a comma (an age), a hyphen (a designation), or a
-    capitalised word before it, or, where the text names a ship (``vessels``), a noun of a ship. (The surname after
-    a name is read only outside prose.)"""
+    capitalised word or the end of a noun of a ship before it. (The surname after a name is read only outside
+    prose.)"""
     if m.kind not in _NAME_KINDS or m.location_line:
         return False
     end = m.end
     nxt = text[end] if end < size else "\n"
     if nxt == " ":
         head = text[end + 1:end + 4]
-        if head in _MASTHEAD_HEADS or head.lower() in _NOUN_HEADS or (head[:1].isupper() and not in_prose(m)) \
-                or vessels and head.lower() in _VESSEL_HEADS:
+        if head in _MASTHEAD_HEADS or head.lower() in _NOUN_HEADS or (head[:1].isupper() and not in_prose(m)):
             return True
     elif nxt == ",":
         if text[end + 2:end + 3].isdigit() or text[end + 2:end + 6] == "aged":
@@ -368,8 +362,8 @@ def _beside_a_cue(text: str, size: int, m: Mention, in_prose: Callable[[Mention]
     before = text[start - 1]
     if before == " ":
         return text[start - 2].islower() and (text[text.rfind(" ", max(0, start - 40), start - 1) + 1].isupper()
-                                              or vessels and text[start - 5:start - 1] in _VESSEL_TAILS)
-    return vessels and before in _VESSEL_QUOTES and text[start - 6:start - 2] in _VESSEL_TAILS
+                                              or text[start - 5:start - 1] in _VESSEL_TAILS)
+    return before in _VESSEL_QUOTES and text[start - 6:start - 2] in _VESSEL_TAILS
 
 
 @lru_cache(maxsize=1)
