@@ -118,6 +118,7 @@ VESSEL_NOUNS_AFTER = frozenset("""cruiser frigate corvette submarine flagship"""
 VESSEL_CLASSES = frozenset(["landing"])  # "the X landing ship"
 # the gate: a noun's last four letters (and "Ship" of a title)
 _VESSEL_TAILS = frozenset(noun[-4:] for noun in VESSEL_NOUNS_BEFORE) | {"Ship"}
+_VESSEL_LAST = "".join(sorted({noun[-1] for noun in VESSEL_NOUNS_BEFORE}))  # their last letters: a cheaper gate first
 # adjectives that open compound settlement names (red, new, old, big, small, upper, lower, white, green, dry) in
 # the Ukrainian and Russian transliterations of each gender
 COMPOUND_OPENERS = frozenset("""Krasny Krasnyi Krasnyy Krasnaya Krasna Krasne Krasnoye Krasnoe Chervonyi Chervona
@@ -362,7 +363,7 @@ def _beside_a_cue(text: str, size: int, m: Mention, in_prose: Callable[[Mention]
     before = text[start - 1]
     if before == " ":
         return text[start - 2].islower() and (text[text.rfind(" ", max(0, start - 40), start - 1) + 1].isupper()
-                                              or text[start - 5:start - 1] in _VESSEL_TAILS)
+                                              or text[start - 2] in _VESSEL_LAST and text[start - 5:start - 1] in _VESSEL_TAILS)
     return before in _VESSEL_QUOTES and text[start - 6:start - 2] in _VESSEL_TAILS
 
 
