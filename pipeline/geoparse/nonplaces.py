@@ -362,8 +362,9 @@ def _beside_a_cue(text: str, size: int, m: Mention, in_prose: Callable[[Mention]
         return False
     before = text[start - 1]
     if before == " ":
-        return text[start - 2].islower() and (text[text.rfind(" ", max(0, start - 40), start - 1) + 1].isupper()
-                                              or text[start - 2] in _VESSEL_LAST and text[start - 5:start - 1] in _VESSEL_TAILS)
+        last = text[start - 2]
+        return last.islower() and (text[text.rfind(" ", max(0, start - 40), start - 1) + 1].isupper()
+                                   or last in _VESSEL_LAST and text[start - 5:start - 1] in _VESSEL_TAILS)
     return before in _VESSEL_QUOTES and text[start - 6:start - 2] in _VESSEL_TAILS
 
 
