@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from pipeline.text.dates import MONTH_NAMES
+from pipeline.text.dates import MONTH_NAMES, names_a_day
 
 # the characters the regular expressions' IGNORECASE takes for an ASCII letter that ``str.lower`` does not give
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
@@ -113,6 +113,11 @@ _ATTEMPT_TOLD = re.compile(r"(?:attempted|tried|unsuccessful|failed|abortive)\b"
 _NOT_ARMS = (r"(?!(?:diplomatic|charm|media|disinformation|propaganda|information|legal|political|peace|economic|"
              r"advertising|marketing|sales|cyber|trade|sanctions?)\b)")
 
+# whom a place "fell to": a side or its forces, named ("fell to Russian forces", "fell to the enemy", "fell to them");
+# a quantity falls to a level ("flows fell to zero", "output fell to a two-year low", "debris fell to the ground"), no
+# change of control
+_FELL_TO_WHOM = (r"(?=\s+(?:(?:the|a|an)\s+)?(?:(?-i:[A-Z])|(?:[\w'’-]+\s+){0,2}?" + _COMBATANTS + r"\b|them\b))")
+
 # sub-event type -> pattern, most specific first
 INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in (
     ("encirclement", r"\b(encircl(?:ed|ing|ement|es)|surround(?:ed|ing)|cut off)\b"),
@@ -124,7 +129,8 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                   _FLAG_RAISED + r")\b" + _NO_AREA),
     ("withdrawal", r"\b(withdr[ae]w|withdrawn|withdrawal (?:of|from)|withdrawing\s+(?:[\w-]+\s+){0,2}?from|retreat(?:ed|s|ing)?|abandon(?:ed|ing)|"
                    r"pulled out|" + _GAVE_UP + r")\b"),
-    ("capture", r"\b(captur(?:ed|es|ing)|seiz(?:ed|es|ing)|took control|taken (?:\w+ )?control|fell to|overran|"
+    ("capture", r"\b(captur(?:ed|es|ing)|seiz(?:ed|es|ing)|took control|taken (?:\w+ )?control|"
+                r"fell to" + _FELL_TO_WHOM + r"|overran|"
                 r"(?:took|taken|taking)\s+(?:over\s+)?(?:the\s+)?(?:[\w-]+\s+)?" + _SETTLEMENTS + r"|took over|"
                 # "forces took X", "had taken X": a name as the verb's object (``incidents.bare_take``: only a
                 # settlement named right after it, ending its clause or the list it opens)
@@ -132,6 +138,8 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                 r"(?:taken|taking)\s+over(?=\s+(?:the\s+)?(?-i:[A-Z]))|" + _HOLD + r"|"
                 r"surrender(?:ed|s)?|ced(?:ed|ing) control|(?:capture|seizure) of|"
                 r"(?<!in the )(?<!last )(?<!this )(?<!next )(?<!early )(?<!late )(?<!mid-)fall of(?!\s+(?:19|20)\d\d)"
+                # (not a quantity's fall: "a fall of 20 percent in exports")
+                r"(?!\s+(?:(?:about|around|nearly|almost|some|over|more\s+than)\s+)?[\d$€£])"
                 # (not a weapon's fall: "the fall of a drone" is its crash, ``drone_strike``)
                 r"(?!\s+(?:an?\s+|the\s+|one\s+)?(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?|unmanned|missiles?|rockets?|shells?|"
                 r"debris|fragments|wreckage)\b)|"
@@ -245,6 +253,11 @@ assert set(TRIGGER_NEEDS) == {name for name, _ in INCIDENT_TRIGGERS}
 _IDIOM_OBJECTS = (r"deals?|agreements?|accords?|bargains?|compromises?|pacts?|truces?|chords?|nerves?|notes?|tones?|"
                   r"balances?|poses?|matches|match|gold|oil(?![\s-]+(?:depots?|refiner(?:y|ies)|terminals?|facilit(?:y|ies)|"
                   r"storage|tanks?|plants?|fields?|platforms?|rigs?|pipelines?|installations?|pumping))|a blow (?:for|to|against)|up\b|out\b|off\b|down\b")
+# what a side withdraws from or takes back in diplomacy (``_NOT_AN_INCIDENT``)
+_PACTS = (r"deals?|agreements?|accords?|treat(?:y|ies)|initiatives?|talks|negotiations?|pacts?|conventions?|"
+          r"memorand(?:um|a)|arrangements?|programmes?|programs?|schemes?|corridors?|councils?|organi[sz]ations?|"
+          r"ambassadors?|envoys?|diplomats?|guarantees?|recognition|offers?|bids?|candidac(?:y|ies)|proposals?|plans?|"
+          r"ideas?|hopes?|demands?|claims?|support|membership|consent|objections?|application|participation")
 _VEHICLES = (r"cars?|vehicles?|trucks?|lorr(?:y|ies)|bus(?:es)?|trains?|motorcycles?|bicycles?|taxis?|vans?|"
              r"lightning|waves?|balls?|bats?|pucks?|glass")
 _FOOD = (r"nuts|peanuts|pistachios|almonds|walnuts|pecans|hazelnuts|cashews|seeds|eggs|shrimps?|prawns|peas|"
@@ -257,6 +270,11 @@ _NOT_AN_INCIDENT = re.compile(
     r"shelled\s+(?:[\w-]+\s+)?(?:" + _FOOD + r")\b|"
     r"stormed\s+(?:their|its|his|her|our)\s+way\b|"
     r"air\s+raid\s+(?:alarms?|shelters?)\b|"
+    # a side leaving an agreement, talks or a body, or taking back a word or an envoy ("pulled out of the grain deal",
+    # "withdrew from the treaty", "withdrew its ambassador", "abandoned the talks"): diplomacy, no ground given up
+    r"(?:withdr[ae]w(?:n|al)?|withdrawing|pull(?:ed|s|ing)?\s+out|abandon(?:ed|s|ing)?|retreat(?:ed|s|ing)?)\s+"
+    r"(?:(?:from|of|out\s+of)\s+)?(?:(?:the|an?|its|their|his|her|this|that|all)\s+)?"
+    r"(?:(?!(?:under|as|in|on|at|after|with|by|to|near|for|from|of|and|or)\b)[\w'’-]+\s+){0,4}?(?:" + _PACTS + r")\b|"
     r"surround(?:ed|ing)\s+by\s+(?!(?:[\w'’-]+\s+){0,3}?(?:forces|troops|army|armies|soldiers|units|enemy|"
     r"tanks|militants|rebels|fighters|Russian|Ukrainian|occupiers|invaders|separatists))",
     re.IGNORECASE)
@@ -275,7 +293,10 @@ _SURROUNDING_VERB = re.compile(r"\b(?:are|is|were|was|been|be|began|begun|starte
 # article, number or possessive in its own conjunct) after a preposition of cause or concession names attacks in
 # general, the background of the clause's news, not one incident; a determined noun ("despite the attack on
 # Sunday", "despite Sunday's strike") still tells one
-_REASON_BEFORE = re.compile(r"\b(?:despite|in\s+spite\s+of|due\s+to|because\s+of|owing\s+to)\s+"
+_REASON_BEFORE = re.compile(r"\b(?:despite|in\s+spite\s+of|due\s+to|because\s+of|owing\s+to|"
+                            # what a strike answers ("in response to Western missile strikes on Russian territory")
+                            r"in\s+(?:response|reply)\s+to|in\s+(?:retaliation|revenge)\s+(?:for|against)|"
+                            r"as\s+(?:a\s+)?(?:response|retaliation|revenge)\s+(?:to|for))\s+"
                             r"((?:[\w'’-]+\s+){0,8}?)$", re.IGNORECASE)
 _BARE_STRIKE_NOUN = re.compile(r"(?:[\w-]+\s+)?(?:attacks|strikes|airstrikes|air\s+strikes|raids|assaults|"
                                r"shelling|bombing|bombardments?|fire)(?:\s+(?:on|against))?", re.IGNORECASE)
@@ -413,6 +434,10 @@ _ENDURED = (r"(?:has|have)\s+(?:(?:also|long|repeatedly)\s+)?(?:endured|faced|su
             r"weathered)\s+(?:(?:heavy|intense|constant|relentless|massive|daily|nightly|regular|frequent|fierce|"
             r"near-constant|Russian|Ukrainian|enemy)\s+){0,3}(?:shelling|bombardment|bombing|attacks|strikes|airstrikes|"
             r"fire)|(?:escalation|intensification)\s+of|(?:surge|uptick)\s+in|"
+            # the present of a habit ("the city still faces shelling from across the river", "endures attacks")
+            r"(?:faces|endures|suffers|weathers)\s+(?:(?:heavy|intense|constant|relentless|massive|daily|nightly|"
+            r"regular|frequent|fierce|Russian|Ukrainian|enemy|artillery)\s+){0,3}(?:shelling|bombardment|bombing|"
+            r"attacks|strikes|airstrikes|fire)|"
             # a habit or a process: "has been pounding X", "keep shelling X", "stepped up shelling of X"
             r"(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:pounding|shelling|bombing|bombarding|attacking|striking|targeting|"
             r"hitting|storming|assaulting)|(?:keeps?|kept|keeping)\s+(?:on\s+)?(?:\w+ly\s+)?\w+ing|"
@@ -433,6 +458,9 @@ _GENERIC = re.compile(r"\b(constant(?:ly)?|frequent(?:ly)?|regular(?:ly)?|daily|
                       r"since (?:(?:late|early|mid-?)\s*)?(?:the|Russia|Moscow|January|February|Feb|March|April|May|June|July|August|September|October|"
                       r"November|December|\d{4}|its|it)|" + _SPAN_OF + r"|"
                       r"(?:began|started|begun)\s+(?:back\s+)?in\s+\d{4}|"
+                      # (a habit: "a city often attacked by drones"; not the compound "an often-shelled town")
+                      r"(?:often|usually|typically|commonly|habitually)(?![-‐‑])|every night|each night|"
+                      r"night after night|day after day|on a (?:daily|nightly|regular) basis|"
                       r"every day|throughout|ever since|dozens of settlements|hundreds of settlements|deliberately|"
                       r"periodic(?:al)?(?:ly)?|occasional(?:ly)?|sporadic(?:ally)?|routine(?:ly)?|from time to time|"
                       r"time and again|at times|campaigns? of|in recent (?:days|weeks|months|years)|"
@@ -951,10 +979,79 @@ _RELATIVE_TAKEN = re.compile(r"(?:,\s*|\s[—–-]\s*|\b(?:city|town|village|set
                              r"at\s+the|this|a\s+(?:week|month|year))\b)", re.IGNORECASE)  # (not passive: "which was taken")
 
 
+# background told without a day, a description of places rather than an incident (issue 13: background history is an
+# event only when it is dated):
+# - places described by what hit them, a plural noun with a reduced relative ("displaced from villages hit by
+#   shelling", "territories targeted by enemy fire", "homes damaged by drones will be rebuilt"): the places, not one
+#   strike ("towns hit by shelling on Sunday included A and B" names its day: one)
+_DESCRIBED_PLACES = re.compile(
+    r"\b(?:territor(?:y|ies)|areas|villages|towns|cities|settlements|communities|regions|districts|neighbou?rhoods|"
+    r"homes|houses|buildings|places|parts|people|residents|families|civilians|populations|facilities|schools|"
+    r"hospitals)\s+(?:(?:of|in|across|along|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?)?(?:\w+ly\s+)?"
+    r"(?P<part>hit|targeted|struck|attacked|affected|damaged|destroyed|devastated|ravaged|shelled|bombed|battered|"
+    r"pounded)\s+by\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+$", re.IGNORECASE)
+# ... where the reduced relative ends: the main clause's verb after it ("villages hit by shelling | were rebuilt")
+_FINITE_AFTER = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would|received|got|remain|remained|included|"
+                           r"include|includes)\b", re.IGNORECASE)
+# - a change of control told as what came before the sentence's news, with no day: in a "since" clause opened by a
+#   side ("Since Russian troops captured X, the port has ..."), or a participle set off after the place's name
+#   ("X, captured by Russian forces after a long battle, now lies in ruins")
+_SINCE_SIDE = re.compile(r"\bsince\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_NAME_APPOSED = re.compile(r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?,\s+(?:\w+ly\s+)?$")
+_CONTROL_PARTICIPLE = re.compile(r"(?:captured|seized|taken|retaken|recaptured|liberated|occupied|overrun|abandoned)$",
+                                 re.IGNORECASE)
+_APPOSITION_END = re.compile(r"[,;:—–()\"“”]")
+# a time told other than a day ("overnight", "last week", "in 2023", "two years ago")
+_TIME_WORDS = re.compile(r"\b(?:overnight|yesterday|today|tonight|last\s+(?:night|week|month|year)|this\s+(?:morning|"
+                         r"week|month)|earlier\s+(?:today|this\s+week)|recently|ago|(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _time_told(text: str) -> bool:
+    """Whether ``text`` tells when something happened: a day ("on Sunday", "May 3") or another time word."""
+    return bool(_TIME_WORDS.search(text)) or names_a_day(text)
+
+
+def undated_background(sentence: str, start: int, end: int, name: str) -> bool:
+    """Whether the trigger ``name`` at ``start:end`` tells background with no time: places described by the strikes
+    that hit them (``_DESCRIBED_PLACES``), or a change of control before the news (``_SINCE_SIDE``,
+    ``_NAME_APPOSED``)."""
+    clause_end = _CLAUSE_BREAK.search(sentence, end)
+    stop = clause_end.start() if clause_end else len(sentence)
+    if name in STRIKES:
+        m = _DESCRIBED_PLACES.search(sentence, clause_start(sentence, start), end)
+        if m is None or m.start("part") > start:
+            return False
+        finite = _FINITE_AFTER.search(sentence, end, stop)
+        return not _time_told(sentence[m.start("part"):finite.start() if finite else stop])
+    if name not in CONTROL or not _PAST_CONTROL.search(sentence[start:end]):
+        return False
+    since = _SINCE_SIDE.search(sentence, max(0, start - 40), start)
+    if since is not None and (_side_in(sentence[since.start():start]) or parties_named(sentence[since.start():start])):
+        return not _time_told(sentence[since.start():stop])
+    if _NAME_APPOSED.search(sentence, max(0, start - 40), start) and _CONTROL_PARTICIPLE.search(sentence[start:end]):
+        closing = _APPOSITION_END.search(sentence, end)  # the participle phrase is set off: a comma closes it
+        return closing is not None and closing.group(0) == "," and not _time_told(sentence[start:closing.start()])
+    return False
+
+
+# a name or a term in quotation marks ("its new “Oreshnik” missile", "to attack “decision-making centres”"): a scare
+# quote, not a quotation, so no clause break (``_CLAUSE_BREAK`` breaks at quotation marks for quoted speech: a modal
+# before a quoted name still scopes over the words after it); one to three words, no comma or stop inside
+_SCARE_QUOTE = re.compile(r"[“\"](?=[\w'’-]+(?:[ -][\w'’-]+){0,2}[”\"])([\w'’ -]{1,40}?)[”\"]")
+
+
+def _unquoted_terms(sentence: str) -> str:
+    """``sentence`` with the quotation marks of its scare quotes (``_SCARE_QUOTE``) blanked (offsets kept)."""
+    if "“" not in sentence and '"' not in sentence:
+        return sentence
+    return _SCARE_QUOTE.sub(lambda m: " " + m.group(1) + " ", sentence)
+
+
 def triggers(sentence: str) -> list[Trigger]:
     """Every trigger of ``sentence`` that reports something that happened, most specific kept."""
     if not has_prefix(sentence, _TRIGGER_PREFIXES) or _QUESTION.search(sentence):
         return []
+    sentence = _unquoted_terms(sentence)
     found = []
     low = folded(sentence)
     for rank, (name, pattern) in enumerate(INCIDENT_TRIGGERS):
@@ -1006,6 +1103,8 @@ def triggers(sentence: str) -> list[Trigger]:
         if not fact and name == "capture" and _OCCUPIED_SINCE.match(sentence, start):
             fact = realis(sentence[:end], start)  # "had been occupied since the war began": the occupation happened
         if not fact or _not_an_incident(sentence, start, end) or _given_as_reason(sentence, start, end):
+            continue
+        if since is None and undated_background(sentence, start, end, name):
             continue
         if name in STRIKES and _told_as_means(sentence, start):
             continue
