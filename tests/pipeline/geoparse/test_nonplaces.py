@@ -171,3 +171,10 @@ def test_the_character_gate_never_hides_a_drop(monkeypatch):
         assert [_drops(t, prose=prose) for t in texts] == gated
         monkeypatch.undo()
     assert any(gated)  # (the texts hold cues)
+
+
+def test_masthead_noun_after_a_demonym_is_an_outlet_not_a_village(geoparser):
+    # session 23: "Ukrainian Pravda" (an outlet's name in translation) read as a village Pravda
+    text = "Russian troops shelled Nikopol on Sunday, Ukrainian Pravda reported."
+    assert "Pravda" not in _places(geoparser, text)
+    assert "Pravda" in _places(geoparser, "Russian shelling hit Pravda, a village in the Kherson region, on Monday.")
