@@ -42,8 +42,16 @@ _CAME_UNDER = (r"(?:(?:is|are|was|were)\s+(?:now|back)\s+|(?:came|come|comes|com
 # a side giving a place up: "troops gave up the city of X", "the occupiers left the X community" (the subject is
 # part of the wording: "left" alone is too common a word)
 _GAVE_UP = (r"gave up(?!\s+(?:hope|on|their|its|his|her|arms|weapons|the\s+(?:idea|fight|attempt)))|"
-            r"(?:occupiers|invaders|troops|forces|army|units|soldiers)\s+(?:have\s+|had\s+)?(?:\w+ly\s+)?"
-            r"left(?=\s+(?:the\s+)?(?-i:[A-Z]))")
+            r"(?:occupiers|invaders|troops|forces|army|units|soldiers)\s+(?:have\s+|has\s+|had\s+)?(?:\w+ly\s+)?"
+            r"left(?=\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?(?-i:[A-Z]))")
+# a side losing a place, told from the loser ("pulled back from positions near X", "have lost control of X", "were
+# pushed out of X"): a withdrawal by the subject's side (the passive only: "pushed Russian troops
+# out of X" is the other side's recapture)
+_LOST_GROUND = (r"(?:pull(?:ed|ing)\s+back\s+from|lost\s+(?:full\s+)?control\s+(?:of|over)|"
+                r"(?:(?<=was )|(?<=were )|(?<=been ))(?:pushed|driven|forced|kicked|ousted)\s+(?:back\s+)?out\s+of)"
+                # (a settlement named right after: "lost control of its plant", "ousted from office" lose no place)
+                r"(?=\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?(?-i:[A-Z]))")
+_OUSTED = re.compile(r"(?:pushed|driven|forced|kicked|ousted)\b", re.IGNORECASE)
 # troops raising their flag over a place ("soldiers raised the national flag over X", "troops raising flags in A
 # and B"): the place taken, by the side that raised it (the subject is part of the wording: a flag raised at a
 # ceremony is no change of control)
@@ -128,7 +136,7 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                   r"(?:[\w’'-]+\s+){0,3}?" + _COMBATANTS + r"\s+(?:out\s+)?(?:of|from)|" + _CAME_UNDER + r"|" +
                   _FLAG_RAISED + r")\b" + _NO_AREA),
     ("withdrawal", r"\b(withdr[ae]w|withdrawn|withdrawal (?:of|from)|withdrawing\s+(?:[\w-]+\s+){0,2}?from|retreat(?:ed|s|ing)?|abandon(?:ed|ing)|"
-                   r"pulled out|" + _GAVE_UP + r")\b"),
+                   r"pulled out|" + _GAVE_UP + r"|" + _LOST_GROUND + r")\b"),
     ("capture", r"\b(captur(?:ed|es|ing)|seiz(?:ed|es|ing)|took control|taken (?:\w+ )?control|"
                 r"fell to" + _FELL_TO_WHOM + r"|overran|"
                 r"(?:took|taken|taking)\s+(?:over\s+)?(?:the\s+)?(?:[\w-]+\s+)?" + _SETTLEMENTS + r"|took over|"
@@ -186,6 +194,8 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                      r"several\s+|\d+\s+)?"
                      r"(?:[\w-]+\s+){0,2}?(?:" + _DRONE + r")\b|"
                      r"\bdropped\s+(?:[\w-]+\s+){0,3}?from\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:" + _DRONE + r")\b|"
+                     # drones launched at a place ("launched 40 drones at Odesa overnight"): a target after them
+                     r"\b(?:launched|fired|sent)\b[^.;]{0,40}?\b(?:" + _DRONE + r")(?=\s+(?:at|on|against|towards?)\s)|"
                      r"\b(?:drone|UAV) (?:strikes?|attacks?)\b"),
     # "bombardment" alone names no weapon (artillery, aircraft or missiles): an attack, unless "aerial" / "artillery"
     ("airstrike", r"\b(air ?strikes?|air raid(?!\s+(?:alerts?|sirens?|warnings?))|bombed|bombing|"
@@ -228,7 +238,8 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "encirclement": ("encircl", "surround", "cut off"),
     "recapture": ("recaptur", "retook", "retak", "liberat", "took", "regain", "reclaimed", "fre", "expell", "drove",
                   "driven", "ousted", "pushed", "kicked", "under", "return", "flag"),
-    "withdrawal": ("withdr", "retreat", "abandon", "pulled out", "gave up", "left"),
+    "withdrawal": ("withdr", "retreat", "abandon", "pulled out", "gave up", "left", "pulled back", "pulling back",
+                   "lost", "pushed", "driven", "forced", "kicked", "ousted"),
     "capture": ("captur", "seiz", "took", "taken", "taking", "fell to", "overran", "surrender", "ced", "occupied",
                 "fall of", "hold", "control"),
     "advance": ("advanc", "pushed into", "broke into", "entered", "closing in", "closed in", "closes in", "liberat",
@@ -259,7 +270,8 @@ _PACTS = (r"deals?|agreements?|accords?|treat(?:y|ies)|initiatives?|talks|negoti
           r"ambassadors?|envoys?|diplomats?|guarantees?|recognition|offers?|bids?|candidac(?:y|ies)|proposals?|plans?|"
           r"ideas?|hopes?|demands?|claims?|support|membership|consent|objections?|application|participation")
 _VEHICLES = (r"cars?|vehicles?|trucks?|lorr(?:y|ies)|bus(?:es)?|trains?|motorcycles?|bicycles?|taxis?|vans?|"
-             r"lightning|waves?|balls?|bats?|pucks?|glass")
+             r"lightning|waves?(?!\s+of\s+(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?|missiles?|rockets?|strikes?|attacks?|"
+             r"shelling|bombs?))|balls?|bats?|pucks?|glass")
 _FOOD = (r"nuts|peanuts|pistachios|almonds|walnuts|pecans|hazelnuts|cashews|seeds|eggs|shrimps?|prawns|peas|"
          r"beans|corn|oysters|crabs?|lobsters?|clams|mussels|edamame")
 _NOT_AN_INCIDENT = re.compile(
@@ -270,6 +282,9 @@ _NOT_AN_INCIDENT = re.compile(
     r"shelled\s+(?:[\w-]+\s+)?(?:" + _FOOD + r")\b|"
     r"stormed\s+(?:their|its|his|her|our)\s+way\b|"
     r"air\s+raid\s+(?:alarms?|shelters?)\b|"
+    # words, not arms ("bombarded Western capitals with warnings", "bombarding officials with questions")
+    r"bombard(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,4}?with\s+(?:[\w-]+\s+)?(?:questions|warnings|messages|calls|complaints|"
+    r"requests|criticism|letters|e-?mails|propaganda|threats|offers|demands|accusations|appeals|leaflets|information)\b|"
     # a side leaving an agreement, talks or a body, or taking back a word or an envoy ("pulled out of the grain deal",
     # "withdrew from the treaty", "withdrew its ambassador", "abandoned the talks"): diplomacy, no ground given up
     r"(?:withdr[ae]w(?:n|al)?|withdrawing|pull(?:ed|s|ing)?\s+out|abandon(?:ed|s|ing)?|retreat(?:ed|s|ing)?)\s+"
@@ -356,6 +371,21 @@ def denied_strike(sentence: str) -> bool:
     return False
 
 
+# the agent of a passive strike verb ("was hit by ..."), and the words that make it an armed one: a weapon, a strike,
+# a force or a side ("hit by a Russian missile", "targeted by enemy artillery", "struck by debris"); "hit by new
+# sanctions", "targeted by hackers", "hit by power cuts" tell no armed incident
+_BY_AGENT = re.compile(r"\s+(?:(?:\w+ly|hard|again|also|once\s+more)\s+)?by\s+([^,;:.!?]{1,60})", re.IGNORECASE)
+_WAR_AGENT = re.compile(r"\b(?:missiles?|rockets?|drones?|UAVs?|shells?|shelling|artillery|mortars?|strikes?|airstrikes?|"
+                        r"attacks?|bombs?|bombing|fire|munitions?|debris|fragments|shrapnel|wreckage|projectiles?|"
+                        r"explosives?|blasts?|explosions?|warheads?|aircraft|planes?|jets?|helicopters?|tanks?|forces|"
+                        r"troops|army|soldiers|units|occupiers|invaders|enemy|militants|fighters|saboteurs|"
+                        r"shahed\w*|geran\w*|iskanders?|kalibrs?|kinzhals?|grads?|himars|atacms|tochka\w*|lancets?|"
+                        r"KABs?|FABs?|S-\d+|Kh-\d+\w*|Storm\s+Shadow|gunfire|sniper|grenades?|mines?|weapons?|"
+                        r"barrage|salvo|volley|payloads?|FPVs?|quadcopters?|copters?|loitering|kamikaze)\b|"
+                        # a weapon by its name ("hit by a Zircon", "by two Onyx"): a capitalised noun after a number
+                        r"^(?:an?|one|two|three|four|five|\d+)\s+(?-i:[A-Z])", re.IGNORECASE)
+
+
 def _not_an_incident(sentence: str, start: int, end: int) -> bool:
     """The trigger at ``start:end`` is used in a sense that reports no incident (see ``_NOT_AN_INCIDENT``)."""
     word = sentence[start:end].lower()
@@ -363,6 +393,9 @@ def _not_an_incident(sentence: str, start: int, end: int) -> bool:
         return True
     if word in ("struck", "hit", "hits", "strikes") and _CALAMITY_SUBJECT.search(sentence, max(0, start - 40), start):
         return True
+    if word.endswith(("hit", "targeted", "attacked", "struck")) and (by := _BY_AGENT.match(sentence, end)) and \
+            not _WAR_AGENT.search(by.group(1)) and _side_in(by.group(1)) is None:
+        return True  # "Moscow was hit by new sanctions", "Kyiv was targeted by hackers": no arms
     return word == "surrounding" and not _SURROUNDING_VERB.search(sentence, max(0, start - 40), start)
 
 
@@ -370,6 +403,7 @@ def _not_an_incident(sentence: str, start: int, end: int) -> bool:
 _WORD = re.compile(r"[a-z]+")
 _TRIGGER_PREFIXES = frozenset(
     "enci surr cut reca reto reta libe took rega recl with retr aban pull capt seiz take fell fall over surr ceded cedi "
+    "lost forc "
     "free expe drov driv oust kick "
     "adva ente push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot "
     "assa stri hit hits targ gave left unde retu back came come brou repe repu beat thro occu expl blas hold cont "
@@ -410,7 +444,11 @@ _IRREALIS = re.compile(
     r"sentenc(?:ed|es|ing)|convict(?:ed|s|ing)|jailed|found\s+guilty|pleaded\s+guilty|"
     # forces gathered for a strike yet to come ("is amassing troops for an attack on X", "massed forces for an assault")
     r"(?:amass|mass|gather|concentrat|assembl|mobili[sz])\w*\s+(?:up\s+)?(?:[\w-]+\s+){0,3}?(?:forces|troops|"
-    r"units|reserves|soldiers|men|equipment)\s+for)\b",
+    r"units|reserves|soldiers|men|equipment)\s+for|"
+    # a deed drawing near or imagined ("on the verge of capturing X", "close to taking X", "poised to", "the scenario
+    # in which Russia seizes X"): not done yet
+    r"on\s+the\s+(?:verge|brink|cusp|threshold)\s+of|(?:close|closer|near|nearer)\s+to(?=\s+\w+ing\b)|"
+    r"within\s+(?:reach|striking\s+distance)\s+of(?=\s+\w+ing\b)|poised\s+to|scenarios?)\b",
     re.IGNORECASE)
 _PREPARED = re.compile(r"\b(prepar\w+|ready|braced?|bracing)\s+(?:for|against)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(not|never|no|nor|without|n['’]t|false|fake|refuted)\b", re.IGNORECASE)
@@ -611,7 +649,9 @@ _COUNTRY_SUBJECT = re.compile(r"\b(Ukraine|Kyiv|Kiev|Russia|Moscow)\s+(?:(?:has|
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|from|into|across|against|on|at|for|with|over|inside|to|towards?|"
                                  r"throughout|near|outside)\s+(?:(?:the|eastern|western|northern|southern|central)\s+)?$",
                                  re.IGNORECASE)
-_LOSER_VERBS = re.compile(r"surrender|ced(?:ed|ing)|withdr|retreat|abandon|pulled out|gave up|\bleft\b", re.IGNORECASE)
+_LOSER_VERBS = re.compile(r"surrender|ced(?:ed|ing)|withdr|retreat|abandon|pulled out|gave up|\bleft\b|"
+                          r"pull(?:ed|ing)\s+back|\blost\b|(?:pushed|driven|forced|kicked|ousted)\s+(?:back\s+)?out\s+of",
+                          re.IGNORECASE)
 # a side named as the holder of a place ("the Russian-occupied village", "Ukrainian-held"): not who acted
 _HOLDER_SUFFIX = re.compile(r"[-‐–]\s*(?:occupied|held|controlled)\b", re.IGNORECASE)
 # a side named as what a place was rid of ("X was cleared of the Russians and liberated by ..."): the side that lost
@@ -848,6 +888,13 @@ _TAKEN_FROM = re.compile(r"[^,;:.!?]{0,60}?\bfrom\s+(?:the\s+)?([^,;:.!?]{1,40})
 _FELL_TO = re.compile(r"fell\s+to$", re.IGNORECASE)  # a place falling to a side: the side is the verb's object
 
 
+# a preposition of cause or time before a deed told as a noun ("in retaliation for the drone attack", "after Sunday's
+# shelling"), the words up to the noun a determiner and its modifiers only (``actor``)
+_CAUSE_BEFORE = re.compile(r"\b(?:for|after|following|since|before|despite|in\s+(?:response|reply)\s+to|"
+                           r"in\s+(?:retaliation|revenge)\s+(?:for|against))\s+(?:the|a|an|this|that|last|"
+                           r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def actor(sentence: str, start: int, end: int, *, passive: bool) -> str:
     """The side that acted: a side named before the trigger in its clause, after "by" for a passive (also inside
     the trigger: "struck by a Russian missile"), or the agent of a noun ("an attack by Russian troops", "the
@@ -877,8 +924,13 @@ def actor(sentence: str, start: int, end: int, *, passive: bool) -> str:
     if subject:  # "Ukraine liberates X", "Moscow has captured X": the country or its capital as the subject
         return "Ukraine" if subject.group(1) in ("Ukraine", "Kyiv", "Kiev") else "Russia"
     best, where, loser = "unknown", -1, None
+    # a deed told as a noun after a preposition of cause or time ("struck Kyiv in retaliation for the drone attack on
+    # Moscow", "after the shelling of X"): the sides named before it belong to the other deed, not to this one
+    answered = _VERBAL.search(sentence, start, end) is None and _CAUSE_BEFORE.search(before)
     for side, rx in _SIDES:
         for m in rx.finditer(before):
+            if answered and m.start() < answered.start():
+                continue
             if _RID_OF.search(before, max(0, m.start() - 30), m.start()):
                 loser = side  # "cleared of the Russians": the side that lost the place
             elif m.start() > where and not _HOLDER_SUFFIX.match(before, m.end()):
@@ -960,6 +1012,12 @@ _DEFINITE_SUBJECT = re.compile(r"^\W*(?:the|its|their|a\s+potential|any\s+potent
                                re.IGNORECASE)
 _COUNTERFACTUAL_NEXT = re.compile(r"(?:(?!\b(?:\w+ed|was|were|is|are|has|have|had|hit|struck|killed)\b)[^,;:.!?])"
                                   r"{0,60}?\b(?:would|could|might)\b(?!\s+have\b)", re.IGNORECASE)
+# a deed judged still to come, after its noun or verb in the clause ("the capture of X is only a matter of time",
+# "see the fall of X as inevitable", "an assault on X is imminent")
+_PROSPECT_AFTER = re.compile(r"[^,;:.!?]{0,60}?\b(?:is|was|are|were|seems?|seemed|appears?|appeared|as|remains?|remained)"
+                             r"\s+(?:(?:only|just|now|still|all\s+but|highly|very|increasingly)\s+)?(?:a\s+(?:matter|question)"
+                             r"\s+of\s+(?:time|days|weeks|months)|imminent|inevitable|unlikely|likely|possible|probable|"
+                             r"expected|feared|looming)\b(?!\s+(?:to\s+have|that)\b)", re.IGNORECASE)
 _TIME_TOLD = re.compile(r"\b(?:on|last|yesterday|overnight|earlier|ago|in\s+\d{4})\b", re.IGNORECASE)  # it happened
 # people taken prisoner: a captive noun right before "captured" and a preposition right after it (no place object)
 _CAPTIVES_BEFORE = re.compile(r"\b(?:soldiers|troops|servicem[ae]n|service\s+members|fighters|marines|paratroopers|"
@@ -1095,6 +1153,8 @@ def triggers(sentence: str) -> list[Trigger]:
                 (modal := _COUNTERFACTUAL_NEXT.match(sentence, end)) and not _TIME_TOLD.search(modal.group(0)):
             fact = False  # "The capture of X would open the road to Y": what taking it would mean ("will be
             # investigated" presupposes the deed: only a counterfactual modal)
+        if fact and _PROSPECT_AFTER.match(sentence, end) and not _PAST_FORM.search(sentence[start:end]):
+            fact = False  # "The capture of X is only a matter of time": what is judged still to come
         if fact and name in STRIKES and _DAYS_SPAN.search(sentence, 0, _next_clause_end(sentence, end)):
             fact = False  # "Over several days, 22 bombs were dropped on X": strikes summed over days
         if fact and name == "capture" and _CAPTIVES_BEFORE.search(sentence, max(0, start - 40), start) and \
@@ -1135,6 +1195,8 @@ def triggers(sentence: str) -> list[Trigger]:
             bool(_ELLIPTIC_PASSIVE[1].match(sentence, end))
         holder = _holder(sentence, start, end)  # "X is now under the control of <side>": X before, <side> gains
         passive = passive or holder is not None
+        if name == "withdrawal" and _OUSTED.match(sentence, start):
+            passive = False  # "troops were pushed out of X": the loser is the subject, the place follows
         if name in STRIKES and sentence[start:end].lower().endswith("ing") and \
                 any(t.control for t in out) and _MANNER.search(sentence[:start]) and \
                 _SAME_PLACE.match(sentence, end):

@@ -121,3 +121,111 @@ def test_a_change_of_control_told_as_undated_background_makes_no_event(geoparser
 ])
 def test_a_change_of_control_with_its_time_stays(geoparser, sentence):
     assert [e.sub_event_type for e in _events(geoparser, sentence)] == ["capture"]
+
+
+# -- forecasts and scenarios: no event ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Experts see the fall of Toretsk as a matter of time.",
+    "The capture of Avdiivka is only a matter of time, a Russian commander said on Monday.",
+    "Russian forces are on the verge of capturing Pokrovsk, analysts said on Monday.",
+    "Russia is close to taking Chasiv Yar, the Institute for the Study of War said.",
+    "Russian forces are poised to capture Vuhledar, a Ukrainian officer said.",
+    "The scenario in which Russia seizes Odesa remains unlikely, the report said.",
+    "An assault on Huliaipole is imminent, a Ukrainian commander warned on Sunday.",
+    "Moscow bombarded Western capitals with warnings on Monday.",
+])
+def test_a_forecast_or_a_scenario_makes_no_event(geoparser, sentence):
+    assert _events(geoparser, sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The attack on Odesa is likely to have been carried out with drones, the governor said on Monday.",
+    "The fall of Avdiivka, long expected, came on Saturday, the army said.",
+    "A Russian missile struck close to the school in Sumy on Monday, the governor said.",
+    "Russian troops shelled villages close to Kupiansk on Monday, injuring two people, the governor said.",
+    "The shelling of Nikopol on Sunday was possibly the heaviest this month, the mayor said.",
+])
+def test_a_strike_told_with_a_judgement_after_it_stays(geoparser, sentence):
+    assert _events(geoparser, sentence)
+
+
+# -- direction and actor ----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("sentence", "place", "actor"), [
+    ("Ukrainian marines were pushed out of Krynky on the left bank of the Dnipro last week, the navy spokesman said.",
+     "Krynky", "Ukraine"),
+    ("Ukraine's forces have lost control of the village of Ocheretyne, the general staff said on Sunday.",
+     "Ocheretyne", "Ukraine"),
+    ("Russian troops were forced out of the village of Klishchiivka on Sunday, Ukraine's army said.",
+     "Klishchiivka", "Russia"),
+    ("Ukrainian troops pulled back from the village of Staromaiorske on Monday, the military said.",
+     "Staromaiorske", "Ukraine"),
+])
+def test_a_place_lost_told_from_the_loser_is_a_withdrawal_by_the_loser(geoparser, sentence, place, actor):
+    (event,) = _events(geoparser, sentence)
+    assert (event.sub_event_type, event.place.name, event.actor) == ("withdrawal", place, actor)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prices pulled back from record highs in Kyiv on Monday.",
+    "The driver lost control of the car near Poltava on Monday and hit a tree.",
+    "Protesters were pushed out of the square in Tbilisi by police on Monday.",
+    "The bank lost control of its branch network in Donetsk after the vote on Monday.",
+    "Ukraine launched a drone programme on Monday to train pilots in Lviv.",
+    "Volunteers in Lviv sent drones to the front on Monday.",
+])
+def test_the_same_verbs_with_no_settlement_lost_or_struck_make_no_event(geoparser, sentence):
+    assert _events(geoparser, sentence) == []
+
+
+def test_drones_launched_at_a_place_strike_it(geoparser):
+    (event,) = _events(geoparser, "Moscow launched 40 drones at Odesa overnight, damaging port facilities, the governor "
+                                  "said on Monday.")
+    assert (event.sub_event_type, event.place.name, event.actor) == ("drone_strike", "Odesa", "Russia")
+
+
+def test_a_strike_answered_by_another_has_no_actor_from_the_answer(geoparser):
+    events = _events(geoparser, "Russia struck Kyiv overnight in retaliation for the drone attack on Moscow on Sunday, "
+                                "the Kremlin said.")
+    assert {e.place.name: e.actor for e in events}["Moscow"] == "unknown"
+
+
+# -- a side's battle losses over a battle: a tally, no casualty report ------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "More than 700 Ukrainian troops were killed over three days of fighting for Kurakhove, the Russian ministry said "
+    "on Monday.",
+    "Russia lost about 400 soldiers in the fighting near Bakhmut on Sunday, Ukraine's army said.",
+])
+def test_battle_losses_over_a_battle_make_no_casualty_report(geoparser, sentence):
+    assert [e for e in _events(geoparser, sentence) if e.event_type == "casualty_report"] == []
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("A Russian glide bomb killed three Ukrainian soldiers in the battle for Chasiv Yar on Monday, the brigade said.", 3),
+    ("Two Ukrainian soldiers were killed near Kupiansk on Monday, the brigade said.", 2),
+])
+def test_soldiers_killed_in_one_strike_or_on_one_day_stay_a_casualty_report(geoparser, sentence, killed):
+    assert [e.killed for e in _events(geoparser, sentence) if e.event_type == "casualty_report"] == [killed]
+
+
+# -- "was hit by" something that is no weapon: no event ---------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Moscow was hit by new Western sanctions on Monday.",
+    "Kyiv was targeted by hackers on Tuesday, the cyber police said.",
+    "Kharkiv was hit by power cuts on Monday after a storm.",
+    "Odesa was hit by heavy rain and flooding on Sunday.",
+    "Lviv was hit hard by the rise in gas prices, the mayor said on Monday.",
+])
+def test_a_place_hit_by_something_unarmed_makes_no_event(geoparser, sentence):
+    assert _events(geoparser, sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kyiv was hit by a wave of Russian drones overnight, the mayor said on Monday.",
+    "A car in Nikopol was hit by an FPV on Sunday, injuring the driver, the governor said.",
+    "The school in Sumy was struck by a Kh-59 on Monday, the governor said.",
+    "Kherson was hit by the Russians again on Monday, the governor said.",
+    "A residential building in Odesa was hit by a Zircon on Monday, the governor said.",
+    "Kharkiv was hit overnight, the mayor said on Monday.",
+])
+def test_a_place_hit_by_a_weapon_a_force_or_a_side_stays(geoparser, sentence):
+    assert _events(geoparser, sentence)
