@@ -2434,7 +2434,12 @@ _LOSSES_OF_A_SIDE = re.compile(r"\b(?:enemy|occupiers|invaders|losses)\b", re.IG
 _CIVILIAN_VICTIMS = re.compile(r"\b(?:civilians?|residents?|people|children|child|women|woman|pensioners?|"
                                r"inhabitants|passers-by|family)\b", re.IGNORECASE)
 _TALLY_SPAN = re.compile(r"\b(?:(?:during|over|in|for)\s+(?:the\s+)?(?:(?:past|last)\s+)?(?:day|24\s+hours|week)|"
-                         r"(?:sector|direction|axis)\b|per\s+day)\b", re.IGNORECASE)
+                         r"(?:sector|direction|axis)\b|per\s+day|"
+                         # ... or over a battle ("over three days of fighting for X", "in the battle for X")
+                         r"(?:days|weeks|months)\s+of\s+(?:fighting|battles?|combat)|"
+                         r"in\s+(?:the\s+)?(?:battles?|fighting|combat)\s+(?:for|near|around|over|in)|"
+                         r"over\s+(?:the\s+)?(?:(?:past|last)\s+)?(?:two|three|four|five|six|seven|several|\d+)\s+days)\b",
+                         re.IGNORECASE)
 
 
 def _without_battle_tally(sent: _Sentence) -> _Sentence:
