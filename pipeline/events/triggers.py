@@ -888,6 +888,11 @@ _TAKEN_FROM = re.compile(r"[^,;:.!?]{0,60}?\bfrom\s+(?:the\s+)?([^,;:.!?]{1,40})
 _FELL_TO = re.compile(r"fell\s+to$", re.IGNORECASE)  # a place falling to a side: the side is the verb's object
 
 
+# a side as the subject of a verb, and a second verb coordinated after it (``actor``)
+_SIDE_VERB = re.compile(r"^\W*(?:[^,;:]*?\b(?:said|says|reported|announced|claimed|added)\s+(?:that\s+)?)?(?:the\s+)?((?:" + "|".join(names for _side, names in _STATE_NAMES) + r")\s+(?:[\w-]+\s+)?"
+                        r"(?:" + _COMBATANTS + r"|marines|paratroopers|brigades?|defenders)?)\s*(?:(?:have|has|had|also|then|"
+                        r"\w+ly)\s+)*(?:\w+ed|took|drove|overran|struck|hit|shot|fought|broke|retook)\b")
+_AND_BEFORE = re.compile(r"\band\s+(?:(?:then|later|also|\w+ly)\s+)?$", re.IGNORECASE)
 # a preposition of cause or time before a deed told as a noun ("in retaliation for the drone attack", "after Sunday's
 # shelling"), the words up to the noun a determiner and its modifiers only (``actor``)
 _CAUSE_BEFORE = re.compile(r"\b(?:for|after|following|since|before|despite|in\s+(?:response|reply)\s+to|"
@@ -923,6 +928,12 @@ def actor(sentence: str, start: int, end: int, *, passive: bool) -> str:
         subject = None  # "forces in Ukraine have launched": the country is where, not who
     if subject:  # "Ukraine liberates X", "Moscow has captured X": the country or its capital as the subject
         return "Ukraine" if subject.group(1) in ("Ukraine", "Kyiv", "Kiev") else "Russia"
+    if not passive and _AND_BEFORE.search(before):
+        # the second verb of a subject's two deeds ("Ukrainian forces pushed Russian troops back and liberated X"): the
+        # subject of the first acted, not the side named as its object
+        first = _SIDE_VERB.search(before)
+        if first is not None and (side := _side_in(first.group(1))):
+            return side
     best, where, loser = "unknown", -1, None
     # a deed told as a noun after a preposition of cause or time ("struck Kyiv in retaliation for the drone attack on
     # Moscow", "after the shelling of X"): the sides named before it belong to the other deed, not to this one
@@ -1058,6 +1069,10 @@ _SINCE_SIDE = re.compile(r"\bsince\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){
 _NAME_APPOSED = re.compile(r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?,\s+(?:\w+ly\s+)?$")
 _CONTROL_PARTICIPLE = re.compile(r"(?:captured|seized|taken|retaken|recaptured|liberated|occupied|overrun|abandoned)$",
                                  re.IGNORECASE)
+# a memory told ("Zelensky recalled how troops liberated X", "remembered the day Russian forces took Y")
+_RECALLED = re.compile(r"\b(?:recall(?:ed|s|ing)?|remember(?:ed|s|ing)?|recount(?:ed|s|ing)?|reminisc\w*)\s+"
+                       r"(?:how|that|when|the\s+(?:day|time|days|night|moment)s?)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;:.!?]")
 _APPOSITION_END = re.compile(r"[,;:—–()\"“”]")
 # a time told other than a day ("overnight", "last week", "in 2023", "two years ago")
 _TIME_WORDS = re.compile(r"\b(?:overnight|yesterday|today|tonight|last\s+(?:night|week|month|year)|this\s+(?:morning|"
@@ -1070,11 +1085,15 @@ def _time_told(text: str) -> bool:
 
 
 def undated_background(sentence: str, start: int, end: int, name: str) -> bool:
-    """Whether the trigger ``name`` at ``start:end`` tells background with no time: places described by the strikes
-    that hit them (``_DESCRIBED_PLACES``), or a change of control before the news (``_SINCE_SIDE``,
-    ``_NAME_APPOSED``)."""
+    """Whether the trigger ``name`` at ``start:end`` tells background with no time: a memory (``_RECALLED``), places
+    described by the strikes that hit them (``_DESCRIBED_PLACES``), or a change of control before the news
+    (``_SINCE_SIDE``, ``_NAME_APPOSED``)."""
     clause_end = _CLAUSE_BREAK.search(sentence, end)
     stop = clause_end.start() if clause_end else len(sentence)
+    recalled = _RECALLED.search(sentence, 0, start)
+    if recalled is not None and not _CLAUSE_END.search(sentence, recalled.end(), start) and \
+            not _time_told(sentence[recalled.end():]):
+        return True  # "recalled how Ukrainian forces liberated X", "remembered the day a missile hit the school"
     if name in STRIKES:
         m = _DESCRIBED_PLACES.search(sentence, clause_start(sentence, start), end)
         if m is None or m.start("part") > start:
@@ -1084,7 +1103,8 @@ def undated_background(sentence: str, start: int, end: int, name: str) -> bool:
     if name not in CONTROL or not _PAST_CONTROL.search(sentence[start:end]):
         return False
     since = _SINCE_SIDE.search(sentence, max(0, start - 40), start)
-    if since is not None and (_side_in(sentence[since.start():start]) or parties_named(sentence[since.start():start])):
+    if since is not None and (_side_in(sentence[since.start():start]) or parties_named(sentence[since.start():start]) or
+                              _ANAPHORIC_ACTOR.search(sentence, since.start(), start)):  # "since they took X"
         return not _time_told(sentence[since.start():stop])
     if _NAME_APPOSED.search(sentence, max(0, start - 40), start) and _CONTROL_PARTICIPLE.search(sentence[start:end]):
         closing = _APPOSITION_END.search(sentence, end)  # the participle phrase is set off: a comma closes it

@@ -229,3 +229,41 @@ def test_a_place_hit_by_something_unarmed_makes_no_event(geoparser, sentence):
 ])
 def test_a_place_hit_by_a_weapon_a_force_or_a_side_stays(geoparser, sentence):
     assert _events(geoparser, sentence)
+
+
+# -- memories and "since they took X": undated background, no event -------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Zelensky recalled how Ukrainian forces pushed Russian troops back from Kyiv and liberated the Kharkiv region.",
+    "The mayor remembered the day a Russian missile hit the school in Sumy.",
+    "Veterans recounted how Russian shelling destroyed the bridge in Irpin.",
+])
+def test_a_memory_told_with_no_time_makes_no_event(geoparser, sentence):
+    assert _events(geoparser, sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The governor recalled that a Russian missile hit the school in Sumy on Monday, killing two.",
+    "Residents recalled how the shelling began at dawn on Sunday in Kupiansk, wounding three people.",
+])
+def test_a_memory_with_its_day_stays(geoparser, sentence):
+    assert _events(geoparser, sentence)
+
+
+def test_a_change_of_control_in_a_since_clause_with_a_pronoun_is_background(geoparser):
+    events = _events(geoparser, "Russian forces captured the village of Novohrodivka on Tuesday, the defence ministry "
+                                "in Moscow said. Moscow's troops have been advancing towards Pokrovsk since they took "
+                                "Avdiivka.")
+    assert [e.place.name for e in events] == ["Novohrodivka"]
+
+
+@pytest.mark.parametrize(("sentence", "place", "sub", "actor"), [
+    ("Ukrainian forces pushed Russian troops back from Izium on Monday and liberated the town of Balakliia.",
+     "Balakliya", "recapture", "Ukraine"),
+    ("The general staff said Ukrainian troops drove Russian forces out of Kupiansk and retook the village of Synkivka "
+     "on Monday.", "Synkivka", "recapture", "Ukraine"),
+    ("Russian forces shelled Ukrainian positions near Robotyne on Monday and captured the village of Verbove.",
+     "Verbove", "capture", "Russia"),
+])
+def test_the_second_of_a_subjects_two_deeds_is_the_subjects(geoparser, sentence, place, sub, actor):
+    events = {e.place.name: e for e in _events(geoparser, sentence)}
+    assert (events[place].sub_event_type, events[place].actor) == (sub, actor)
