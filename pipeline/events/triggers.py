@@ -1033,6 +1033,24 @@ _TIME_TOLD = re.compile(r"\b(?:on|last|yesterday|overnight|earlier|ago|in\s+\d{4
 # people taken prisoner: a captive noun right before "captured" and a preposition right after it (no place object)
 _CAPTIVES_BEFORE = re.compile(r"\b(?:soldiers|troops|servicem[ae]n|service\s+members|fighters|marines|paratroopers|"
                               r"prisoners|civilians|men|mercenaries|conscripts)\s+(?:who\s+were\s+)?$", re.IGNORECASE)
+# what a verb of control takes that is no ground: goods, money, a business, people, a lead ("seized the assets of a
+# brewer in X", "captured a man suspected of spying", "abandoned their yachts in X", "captured a third of the market")
+_GOODS_OR_PEOPLE_AFTER = re.compile(
+    r"\s+(?:(?:the|a|an|its|their|his|her|some|all|\d[\d,.]*|two|three|four|five|several|dozens\s+of|hundreds\s+of|"
+    r"a\s+third\s+of|a\s+quarter\s+of|half\s+of|part\s+of)\s+)*(?:[\w'’-]+\s+){0,2}?"
+    r"(?:assets|property|properties|funds|money|cash|accounts|shares|stakes?|compan(?:y|ies)|firms?|business(?:es)?|"
+    r"brewer(?:y|ies)?|banks?|lenders?|yachts?|villas?|cigarettes|drugs|narcotics|contraband|goods|cargo|shipments?|"
+    r"tonnes|tons|kilograms|kg|documents|passports|phones|man|woman|men|women|people|persons?|suspects?|spy|spies|"
+    r"agents?|saboteurs?|prisoners?|collaborators?|officials?|journalists?|smugglers?|market|markets|lead|initiative|"
+    r"attention|imagination|votes?|seats?|titles?|trophy|cup|medals?|records?)\b", re.IGNORECASE)
+# a civil agent as the subject of a verb of control ("police captured", "the company took over", "authorities seized",
+# "oligarchs abandoned"): a seizure or an arrest, no front line (none when forces are named beside it)
+_CIVIL_AGENT_BEFORE = re.compile(
+    r"\b(?:police|policemen|company|companies|firm|bank|court|courts|customs|security\s+service|SBU|FSB|prosecutors?|"
+    r"investigators|authorities|regulators?|investors|buyers?|owners?|oligarchs|exporters|importers|traders|"
+    r"bailiffs|government|ministry|tax\s+office|smugglers|thieves|robbers)\s+(?:(?:has|have|had|also|\w+ly)\s+)*$",
+    re.IGNORECASE)
+_VERB_NOUN_OF = re.compile(r"\s(?:of|from)$|^(?:capture|seizure|withdrawal|fall|liberation)\b", re.IGNORECASE)
 _PREPOSITION_NEXT = re.compile(r"\s+(?:in|near|during|at|on|by|outside|after|while)\b", re.IGNORECASE)
 _MODAL_VERB_NEXT = re.compile(r"(?:(?!\b(?:\w+ed|was|were|is|are|has|have|had|hit|struck|killed)\b)[^,;:.!?])"
                               r"{0,60}?\b(?:would|could|might|will|may|should|must|(?:is|are)\s+(?:\w+ly\s+)?"
@@ -1076,7 +1094,10 @@ _CLAUSE_END = re.compile(r"[;:.!?]")
 _APPOSITION_END = re.compile(r"[,;:—–()\"“”]")
 # a time told other than a day ("overnight", "last week", "in 2023", "two years ago")
 _TIME_WORDS = re.compile(r"\b(?:overnight|yesterday|today|tonight|last\s+(?:night|week|month|year)|this\s+(?:morning|"
-                         r"week|month)|earlier\s+(?:today|this\s+week)|recently|ago|(?:19|20)\d\d)\b", re.IGNORECASE)
+                         r"week|month)|earlier\s+(?:today|this\s+week)|recently|ago|(?:19|20)\d\d|"
+                         # a month or a season ("in February", "last spring"): dated, if not to the day
+                         r"(?:in|since|by|during|last|this|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?"
+                         r"(?:" + MONTH_NAMES + r"|spring|summer|autumn|fall|winter))\b", re.IGNORECASE)
 
 
 def _time_told(text: str) -> bool:
@@ -1180,6 +1201,11 @@ def triggers(sentence: str) -> list[Trigger]:
         if fact and name == "capture" and _CAPTIVES_BEFORE.search(sentence, max(0, start - 40), start) and \
                 _PREPOSITION_NEXT.match(sentence, end):
             fact = False  # "Ukrainian soldiers captured in the X region were shown on TV": people taken prisoner
+        if fact and name in CONTROL and not _VERB_NOUN_OF.search(sentence[start:end]) and \
+                (_GOODS_OR_PEOPLE_AFTER.match(sentence, end) or
+                 _CIVIL_AGENT_BEFORE.search(sentence, max(0, clause_start(sentence, start) - 10), start)):
+            fact = False  # "seized 20 tonnes of cigarettes in X", "police captured a man in X", "the company took
+            # over a plant in X": goods, people or a business taken, no place changing hands
         if not fact and name == "capture" and _OCCUPIED_SINCE.match(sentence, start):
             fact = realis(sentence[:end], start)  # "had been occupied since the war began": the occupation happened
         if not fact or _not_an_incident(sentence, start, end) or _given_as_reason(sentence, start, end):

@@ -249,6 +249,12 @@ def test_a_memory_with_its_day_stays(geoparser, sentence):
     assert _events(geoparser, sentence)
 
 
+def test_a_change_of_control_in_a_since_clause_with_its_month_stays(geoparser):
+    events = _events(geoparser, "Russian troops have pushed towards Kramatorsk for weeks, since they took the town of "
+                                "Bakhmut in May.")
+    assert [(e.sub_event_type, e.place.name) for e in events] == [("capture", "Bakhmut")]
+
+
 def test_a_change_of_control_in_a_since_clause_with_a_pronoun_is_background(geoparser):
     events = _events(geoparser, "Russian forces captured the village of Novohrodivka on Tuesday, the defence ministry "
                                 "in Moscow said. Moscow's troops have been advancing towards Pokrovsk since they took "
@@ -267,3 +273,28 @@ def test_a_change_of_control_in_a_since_clause_with_a_pronoun_is_background(geop
 def test_the_second_of_a_subjects_two_deeds_is_the_subjects(geoparser, sentence, place, sub, actor):
     events = {e.place.name: e for e in _events(geoparser, sentence)}
     assert (events[place].sub_event_type, events[place].actor) == (sub, actor)
+
+
+# -- goods, people or a business taken: no change of control --------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Russian authorities seized the assets of a Danish brewer in St Petersburg on Monday.",
+    "Ukraine's security service seized 20 tonnes of smuggled cigarettes in Odesa on Monday.",
+    "Police in Kharkiv captured a man suspected of spying for Russia on Tuesday.",
+    "The company took over a plant in Dnipro on Monday, the ministry said.",
+    "Russian oligarchs abandoned their yachts in Sochi, the newspaper said.",
+    "Ukrainian border guards captured two Russian saboteurs near Sumy on Monday after a firefight.",
+])
+def test_goods_people_or_a_business_taken_make_no_change_of_control(geoparser, sentence):
+    assert _events(geoparser, sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("Russian forces captured the Sudzha gas metering station on Tuesday, Ukraine's army said.", "Sudzha"),
+    ("Russian forces seized part of the town of Vovchansk on Monday, the governor said.", "Vovchansk"),
+    ("Russian forces took control of most of the town of Toretsk on Monday, Ukraine's army said.", "Toretsk"),
+    ("Ukrainian forces retook the village of Staromaiorske, capturing several Russian soldiers, on Monday.",
+     "Staromaiorske"),
+    ("Police and troops retook the administration building in Kharkiv from separatists on Monday.", "Kharkiv"),
+])
+def test_ground_or_a_facility_taken_stays_a_change_of_control(geoparser, sentence, place):
+    assert [e.place.name for e in _events(geoparser, sentence)] == [place]
