@@ -491,9 +491,10 @@ def _without_groups(totals: list[Figure]) -> list[Figure]:
 # -- sentences and places ----------------------------------------------------------------------
 # two sentences glued with no space after the full stop, as copied pages often join them ("reported on Sunday.A
 # further 10 were injured"): a word of three letters or more ending in lower case, not an abbreviation, its stop, then
-# a capitalised word (a capital and a lower-case letter, or a one-letter word: "A", "I"). Not an initial
+# a capitalised word (a capital and a lower-case letter, or a one-letter word: "A", "I"), a quotation mark may open it
+# ('shells."The liberation ...'). Not an initial
 # ("U.S.Embassy"), a short abbreviation ("St.Petersburg", "Mr.Smith"), a web address ("pravda.com.ua") nor a decimal.
-_GLUED = re.compile(r"(?<![\w.@/-])(?P<word>[A-Za-z]*[a-z]{3})[.!?](?=[A-Z](?:[a-z]+\b|\s))")
+_GLUED = re.compile(r"(?<![\w.@/-])(?P<word>[A-Za-z]*[a-z]{3})[.!?](?=[\"“]?[A-Z](?:[a-z]+\b|\s))")
 _NOT_A_STOP = frozenset("gen col capt sgt maj lieut prof rev gov sen rep corp dept ave blvd jan feb mar apr jun jul aug "
                         "sep sept oct nov dec etc vol approx incl est".split())
 

@@ -298,3 +298,15 @@ def test_goods_people_or_a_business_taken_make_no_change_of_control(geoparser, s
 ])
 def test_ground_or_a_facility_taken_stays_a_change_of_control(geoparser, sentence, place):
     assert [e.place.name for e in _events(geoparser, sentence)] == [place]
+
+
+# -- a quoted sentence glued to the one before ---------------------------------------------------------------------------
+def test_a_quotation_glued_to_the_sentence_before_is_a_sentence_of_its_own():
+    from pipeline.events.incidents import split_sentences
+
+    text = ('Air defences also shot down eight rockets and shells."The capture of the village was completed on '
+            'Monday evening," the spokesman said. He met U.S."Experts" there.')
+    assert [text[s:e] for s, e, _p in split_sentences(text)] == [
+        "Air defences also shot down eight rockets and shells.",
+        '"The capture of the village was completed on Monday evening," the spokesman said.',
+        'He met U.S."Experts" there.']
