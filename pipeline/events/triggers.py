@@ -448,7 +448,13 @@ _IRREALIS = re.compile(
     # a deed drawing near or imagined ("on the verge of capturing X", "close to taking X", "poised to", "the scenario
     # in which Russia seizes X"): not done yet
     r"on\s+the\s+(?:verge|brink|cusp|threshold)\s+of|(?:close|closer|near|nearer)\s+to(?=\s+\w+ing\b)|"
-    r"within\s+(?:reach|striking\s+distance)\s+of(?=\s+\w+ing\b)|poised\s+to|scenarios?)\b",
+    r"within\s+(?:reach|striking\s+distance)\s+of(?=\s+\w+ing\b)|poised\s+to|scenarios?|"
+    # ... or what a deed done leads to ("brings closer the liberation of X", "opens the way for the capture of Y", "a
+    # step towards the fall of Z", "a springboard for an assault on W")
+    r"(?:bring|brings|brought|bringing|draws?|drew|drawing)\s+(?:\w+\s+)?(?:closer|nearer)|"
+    r"(?:paves?|paved|paving|opens?|opened|opening|clears?|cleared|clearing)\s+the\s+(?:way|road|path)\s+"
+    r"(?:for|to|towards?)|steps?\s+(?:closer\s+)?(?:to|towards?)|prelude\s+to|precondition\s+for|"
+    r"springboard\s+for|staging\s+(?:ground|post)\s+for)\b",
     re.IGNORECASE)
 _PREPARED = re.compile(r"\b(prepar\w+|ready|braced?|bracing)\s+(?:for|against)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(not|never|no|nor|without|n['’]t|false|fake|refuted)\b", re.IGNORECASE)

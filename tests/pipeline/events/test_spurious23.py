@@ -133,6 +133,9 @@ def test_a_change_of_control_with_its_time_stays(geoparser, sentence):
     "The scenario in which Russia seizes Odesa remains unlikely, the report said.",
     "An assault on Huliaipole is imminent, a Ukrainian commander warned on Sunday.",
     "Moscow bombarded Western capitals with warnings on Monday.",
+    "With Toretsk taken, the road is open, which in turn brings closer the capture of Kostiantynivka and Druzhkivka.",
+    "Taking the heights would be a step towards the capture of Chasiv Yar.",
+    "The bridgehead at Krynky is a springboard for an offensive on Oleshky, Ukrainian officers said on Monday.",
 ])
 def test_a_forecast_or_a_scenario_makes_no_event(geoparser, sentence):
     assert _events(geoparser, sentence) == []
@@ -144,6 +147,8 @@ def test_a_forecast_or_a_scenario_makes_no_event(geoparser, sentence):
     "A Russian missile struck close to the school in Sumy on Monday, the governor said.",
     "Russian troops shelled villages close to Kupiansk on Monday, injuring two people, the governor said.",
     "The shelling of Nikopol on Sunday was possibly the heaviest this month, the mayor said.",
+    "Russian forces captured Toretsk on Friday, which brings them closer to Kostiantynivka, the ministry said.",
+    "Ukrainian troops cleared the way into Robotyne and retook the village on Monday, the general staff said.",
 ])
 def test_a_strike_told_with_a_judgement_after_it_stays(geoparser, sentence):
     assert _events(geoparser, sentence)
