@@ -491,9 +491,10 @@ def _without_groups(totals: list[Figure]) -> list[Figure]:
 # -- sentences and places ----------------------------------------------------------------------
 # two sentences glued with no space after the full stop, as copied pages often join them ("reported on Sunday.A
 # further 10 were injured"): a word of three letters or more ending in lower case, not an abbreviation, its stop, then
-# a capitalised word (a capital and a lower-case letter, or a one-letter word: "A", "I"). Not an initial
+# a capitalised word (a capital and a lower-case letter, or a one-letter word: "A", "I"), a quotation mark may open it
+# ('shells."The liberation ...'). Not an initial
 # ("U.S.Embassy"), a short abbreviation ("St.Petersburg", "Mr.Smith"), a web address ("pravda.com.ua") nor a decimal.
-_GLUED = re.compile(r"(?<![\w.@/-])(?P<word>[A-Za-z]*[a-z]{3})[.!?](?=[A-Z](?:[a-z]+\b|\s))")
+_GLUED = re.compile(r"(?<![\w.@/-])(?P<word>[A-Za-z]*[a-z]{3})[.!?](?=[\"“]?[A-Z](?:[a-z]+\b|\s))")
 _NOT_A_STOP = frozenset("gen col capt sgt maj lieut prof rev gov sen rep corp dept ave blvd jan feb mar apr jun jul aug "
                         "sep sept oct nov dec etc vol approx incl est".split())
 
@@ -2434,7 +2435,12 @@ _LOSSES_OF_A_SIDE = re.compile(r"\b(?:enemy|occupiers|invaders|losses)\b", re.IG
 _CIVILIAN_VICTIMS = re.compile(r"\b(?:civilians?|residents?|people|children|child|women|woman|pensioners?|"
                                r"inhabitants|passers-by|family)\b", re.IGNORECASE)
 _TALLY_SPAN = re.compile(r"\b(?:(?:during|over|in|for)\s+(?:the\s+)?(?:(?:past|last)\s+)?(?:day|24\s+hours|week)|"
-                         r"(?:sector|direction|axis)\b|per\s+day)\b", re.IGNORECASE)
+                         r"(?:sector|direction|axis)\b|per\s+day|"
+                         # ... or over a battle ("over three days of fighting for X", "in the battle for X")
+                         r"(?:days|weeks|months)\s+of\s+(?:fighting|battles?|combat)|"
+                         r"in\s+(?:the\s+)?(?:battles?|fighting|combat)\s+(?:for|near|around|over|in)|"
+                         r"over\s+(?:the\s+)?(?:(?:past|last)\s+)?(?:two|three|four|five|six|seven|several|\d+)\s+days)\b",
+                         re.IGNORECASE)
 
 
 def _without_battle_tally(sent: _Sentence) -> _Sentence:

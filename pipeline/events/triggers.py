@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from pipeline.text.dates import MONTH_NAMES
+from pipeline.text.dates import MONTH_NAMES, names_a_day
 
 # the characters the regular expressions' IGNORECASE takes for an ASCII letter that ``str.lower`` does not give
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
@@ -42,8 +42,16 @@ _CAME_UNDER = (r"(?:(?:is|are|was|were)\s+(?:now|back)\s+|(?:came|come|comes|com
 # a side giving a place up: "troops gave up the city of X", "the occupiers left the X community" (the subject is
 # part of the wording: "left" alone is too common a word)
 _GAVE_UP = (r"gave up(?!\s+(?:hope|on|their|its|his|her|arms|weapons|the\s+(?:idea|fight|attempt)))|"
-            r"(?:occupiers|invaders|troops|forces|army|units|soldiers)\s+(?:have\s+|had\s+)?(?:\w+ly\s+)?"
-            r"left(?=\s+(?:the\s+)?(?-i:[A-Z]))")
+            r"(?:occupiers|invaders|troops|forces|army|units|soldiers)\s+(?:have\s+|has\s+|had\s+)?(?:\w+ly\s+)?"
+            r"left(?=\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?(?-i:[A-Z]))")
+# a side losing a place, told from the loser ("pulled back from positions near X", "have lost control of X", "were
+# pushed out of X"): a withdrawal by the subject's side (the passive only: "pushed Russian troops
+# out of X" is the other side's recapture)
+_LOST_GROUND = (r"(?:pull(?:ed|ing)\s+back\s+from|lost\s+(?:full\s+)?control\s+(?:of|over)|"
+                r"(?:(?<=was )|(?<=were )|(?<=been ))(?:pushed|driven|forced|kicked|ousted)\s+(?:back\s+)?out\s+of)"
+                # (a settlement named right after: "lost control of its plant", "ousted from office" lose no place)
+                r"(?=\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?(?-i:[A-Z]))")
+_OUSTED = re.compile(r"(?:pushed|driven|forced|kicked|ousted)\b", re.IGNORECASE)
 # troops raising their flag over a place ("soldiers raised the national flag over X", "troops raising flags in A
 # and B"): the place taken, by the side that raised it (the subject is part of the wording: a flag raised at a
 # ceremony is no change of control)
@@ -113,6 +121,11 @@ _ATTEMPT_TOLD = re.compile(r"(?:attempted|tried|unsuccessful|failed|abortive)\b"
 _NOT_ARMS = (r"(?!(?:diplomatic|charm|media|disinformation|propaganda|information|legal|political|peace|economic|"
              r"advertising|marketing|sales|cyber|trade|sanctions?)\b)")
 
+# whom a place "fell to": a side or its forces, named ("fell to Russian forces", "fell to the enemy", "fell to them");
+# a quantity falls to a level ("flows fell to zero", "output fell to a two-year low", "debris fell to the ground"), no
+# change of control
+_FELL_TO_WHOM = (r"(?=\s+(?:(?:the|a|an)\s+)?(?:(?-i:[A-Z])|(?:[\w'’-]+\s+){0,2}?" + _COMBATANTS + r"\b|them\b))")
+
 # sub-event type -> pattern, most specific first
 INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in (
     ("encirclement", r"\b(encircl(?:ed|ing|ement|es)|surround(?:ed|ing)|cut off)\b"),
@@ -123,8 +136,9 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                   r"(?:[\w’'-]+\s+){0,3}?" + _COMBATANTS + r"\s+(?:out\s+)?(?:of|from)|" + _CAME_UNDER + r"|" +
                   _FLAG_RAISED + r")\b" + _NO_AREA),
     ("withdrawal", r"\b(withdr[ae]w|withdrawn|withdrawal (?:of|from)|withdrawing\s+(?:[\w-]+\s+){0,2}?from|retreat(?:ed|s|ing)?|abandon(?:ed|ing)|"
-                   r"pulled out|" + _GAVE_UP + r")\b"),
-    ("capture", r"\b(captur(?:ed|es|ing)|seiz(?:ed|es|ing)|took control|taken (?:\w+ )?control|fell to|overran|"
+                   r"pulled out|" + _GAVE_UP + r"|" + _LOST_GROUND + r")\b"),
+    ("capture", r"\b(captur(?:ed|es|ing)|seiz(?:ed|es|ing)|took control|taken (?:\w+ )?control|"
+                r"fell to" + _FELL_TO_WHOM + r"|overran|"
                 r"(?:took|taken|taking)\s+(?:over\s+)?(?:the\s+)?(?:[\w-]+\s+)?" + _SETTLEMENTS + r"|took over|"
                 # "forces took X", "had taken X": a name as the verb's object (``incidents.bare_take``: only a
                 # settlement named right after it, ending its clause or the list it opens)
@@ -132,6 +146,8 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                 r"(?:taken|taking)\s+over(?=\s+(?:the\s+)?(?-i:[A-Z]))|" + _HOLD + r"|"
                 r"surrender(?:ed|s)?|ced(?:ed|ing) control|(?:capture|seizure) of|"
                 r"(?<!in the )(?<!last )(?<!this )(?<!next )(?<!early )(?<!late )(?<!mid-)fall of(?!\s+(?:19|20)\d\d)"
+                # (not a quantity's fall: "a fall of 20 percent in exports")
+                r"(?!\s+(?:(?:about|around|nearly|almost|some|over|more\s+than)\s+)?[\d$€£])"
                 # (not a weapon's fall: "the fall of a drone" is its crash, ``drone_strike``)
                 r"(?!\s+(?:an?\s+|the\s+|one\s+)?(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?|unmanned|missiles?|rockets?|shells?|"
                 r"debris|fragments|wreckage)\b)|"
@@ -178,6 +194,8 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                      r"several\s+|\d+\s+)?"
                      r"(?:[\w-]+\s+){0,2}?(?:" + _DRONE + r")\b|"
                      r"\bdropped\s+(?:[\w-]+\s+){0,3}?from\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:" + _DRONE + r")\b|"
+                     # drones launched at a place ("launched 40 drones at Odesa overnight"): a target after them
+                     r"\b(?:launched|fired|sent)\b[^.;]{0,40}?\b(?:" + _DRONE + r")(?=\s+(?:at|on|against|towards?)\s)|"
                      r"\b(?:drone|UAV) (?:strikes?|attacks?)\b"),
     # "bombardment" alone names no weapon (artillery, aircraft or missiles): an attack, unless "aerial" / "artillery"
     ("airstrike", r"\b(air ?strikes?|air raid(?!\s+(?:alerts?|sirens?|warnings?))|bombed|bombing|"
@@ -220,7 +238,8 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "encirclement": ("encircl", "surround", "cut off"),
     "recapture": ("recaptur", "retook", "retak", "liberat", "took", "regain", "reclaimed", "fre", "expell", "drove",
                   "driven", "ousted", "pushed", "kicked", "under", "return", "flag"),
-    "withdrawal": ("withdr", "retreat", "abandon", "pulled out", "gave up", "left"),
+    "withdrawal": ("withdr", "retreat", "abandon", "pulled out", "gave up", "left", "pulled back", "pulling back",
+                   "lost", "pushed", "driven", "forced", "kicked", "ousted"),
     "capture": ("captur", "seiz", "took", "taken", "taking", "fell to", "overran", "surrender", "ced", "occupied",
                 "fall of", "hold", "control"),
     "advance": ("advanc", "pushed into", "broke into", "entered", "closing in", "closed in", "closes in", "liberat",
@@ -245,8 +264,14 @@ assert set(TRIGGER_NEEDS) == {name for name, _ in INCIDENT_TRIGGERS}
 _IDIOM_OBJECTS = (r"deals?|agreements?|accords?|bargains?|compromises?|pacts?|truces?|chords?|nerves?|notes?|tones?|"
                   r"balances?|poses?|matches|match|gold|oil(?![\s-]+(?:depots?|refiner(?:y|ies)|terminals?|facilit(?:y|ies)|"
                   r"storage|tanks?|plants?|fields?|platforms?|rigs?|pipelines?|installations?|pumping))|a blow (?:for|to|against)|up\b|out\b|off\b|down\b")
+# what a side withdraws from or takes back in diplomacy (``_NOT_AN_INCIDENT``)
+_PACTS = (r"deals?|agreements?|accords?|treat(?:y|ies)|initiatives?|talks|negotiations?|pacts?|conventions?|"
+          r"memorand(?:um|a)|arrangements?|programmes?|programs?|schemes?|corridors?|councils?|organi[sz]ations?|"
+          r"ambassadors?|envoys?|diplomats?|guarantees?|recognition|offers?|bids?|candidac(?:y|ies)|proposals?|plans?|"
+          r"ideas?|hopes?|demands?|claims?|support|membership|consent|objections?|application|participation")
 _VEHICLES = (r"cars?|vehicles?|trucks?|lorr(?:y|ies)|bus(?:es)?|trains?|motorcycles?|bicycles?|taxis?|vans?|"
-             r"lightning|waves?|balls?|bats?|pucks?|glass")
+             r"lightning|waves?(?!\s+of\s+(?:[\w-]+\s+){0,2}?(?:drones?|UAVs?|missiles?|rockets?|strikes?|attacks?|"
+             r"shelling|bombs?))|balls?|bats?|pucks?|glass")
 _FOOD = (r"nuts|peanuts|pistachios|almonds|walnuts|pecans|hazelnuts|cashews|seeds|eggs|shrimps?|prawns|peas|"
          r"beans|corn|oysters|crabs?|lobsters?|clams|mussels|edamame")
 _NOT_AN_INCIDENT = re.compile(
@@ -257,6 +282,14 @@ _NOT_AN_INCIDENT = re.compile(
     r"shelled\s+(?:[\w-]+\s+)?(?:" + _FOOD + r")\b|"
     r"stormed\s+(?:their|its|his|her|our)\s+way\b|"
     r"air\s+raid\s+(?:alarms?|shelters?)\b|"
+    # words, not arms ("bombarded Western capitals with warnings", "bombarding officials with questions")
+    r"bombard(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,4}?with\s+(?:[\w-]+\s+)?(?:questions|warnings|messages|calls|complaints|"
+    r"requests|criticism|letters|e-?mails|propaganda|threats|offers|demands|accusations|appeals|leaflets|information)\b|"
+    # a side leaving an agreement, talks or a body, or taking back a word or an envoy ("pulled out of the grain deal",
+    # "withdrew from the treaty", "withdrew its ambassador", "abandoned the talks"): diplomacy, no ground given up
+    r"(?:withdr[ae]w(?:n|al)?|withdrawing|pull(?:ed|s|ing)?\s+out|abandon(?:ed|s|ing)?|retreat(?:ed|s|ing)?)\s+"
+    r"(?:(?:from|of|out\s+of)\s+)?(?:(?:the|an?|its|their|his|her|this|that|all)\s+)?"
+    r"(?:(?!(?:under|as|in|on|at|after|with|by|to|near|for|from|of|and|or)\b)[\w'’-]+\s+){0,4}?(?:" + _PACTS + r")\b|"
     r"surround(?:ed|ing)\s+by\s+(?!(?:[\w'’-]+\s+){0,3}?(?:forces|troops|army|armies|soldiers|units|enemy|"
     r"tanks|militants|rebels|fighters|Russian|Ukrainian|occupiers|invaders|separatists))",
     re.IGNORECASE)
@@ -275,7 +308,10 @@ _SURROUNDING_VERB = re.compile(r"\b(?:are|is|were|was|been|be|began|begun|starte
 # article, number or possessive in its own conjunct) after a preposition of cause or concession names attacks in
 # general, the background of the clause's news, not one incident; a determined noun ("despite the attack on
 # Sunday", "despite Sunday's strike") still tells one
-_REASON_BEFORE = re.compile(r"\b(?:despite|in\s+spite\s+of|due\s+to|because\s+of|owing\s+to)\s+"
+_REASON_BEFORE = re.compile(r"\b(?:despite|in\s+spite\s+of|due\s+to|because\s+of|owing\s+to|"
+                            # what a strike answers ("in response to Western missile strikes on Russian territory")
+                            r"in\s+(?:response|reply)\s+to|in\s+(?:retaliation|revenge)\s+(?:for|against)|"
+                            r"as\s+(?:a\s+)?(?:response|retaliation|revenge)\s+(?:to|for))\s+"
                             r"((?:[\w'’-]+\s+){0,8}?)$", re.IGNORECASE)
 _BARE_STRIKE_NOUN = re.compile(r"(?:[\w-]+\s+)?(?:attacks|strikes|airstrikes|air\s+strikes|raids|assaults|"
                                r"shelling|bombing|bombardments?|fire)(?:\s+(?:on|against))?", re.IGNORECASE)
@@ -335,6 +371,21 @@ def denied_strike(sentence: str) -> bool:
     return False
 
 
+# the agent of a passive strike verb ("was hit by ..."), and the words that make it an armed one: a weapon, a strike,
+# a force or a side ("hit by a Russian missile", "targeted by enemy artillery", "struck by debris"); "hit by new
+# sanctions", "targeted by hackers", "hit by power cuts" tell no armed incident
+_BY_AGENT = re.compile(r"\s+(?:(?:\w+ly|hard|again|also|once\s+more)\s+)?by\s+([^,;:.!?]{1,60})", re.IGNORECASE)
+_WAR_AGENT = re.compile(r"\b(?:missiles?|rockets?|drones?|UAVs?|shells?|shelling|artillery|mortars?|strikes?|airstrikes?|"
+                        r"attacks?|bombs?|bombing|fire|munitions?|debris|fragments|shrapnel|wreckage|projectiles?|"
+                        r"explosives?|blasts?|explosions?|warheads?|aircraft|planes?|jets?|helicopters?|tanks?|forces|"
+                        r"troops|army|soldiers|units|occupiers|invaders|enemy|militants|fighters|saboteurs|"
+                        r"shahed\w*|geran\w*|iskanders?|kalibrs?|kinzhals?|grads?|himars|atacms|tochka\w*|lancets?|"
+                        r"KABs?|FABs?|S-\d+|Kh-\d+\w*|Storm\s+Shadow|gunfire|sniper|grenades?|mines?|weapons?|"
+                        r"barrage|salvo|volley|payloads?|FPVs?|quadcopters?|copters?|loitering|kamikaze)\b|"
+                        # a weapon by its name ("hit by a Zircon", "by two Onyx"): a capitalised noun after a number
+                        r"^(?:an?|one|two|three|four|five|\d+)\s+(?-i:[A-Z])", re.IGNORECASE)
+
+
 def _not_an_incident(sentence: str, start: int, end: int) -> bool:
     """The trigger at ``start:end`` is used in a sense that reports no incident (see ``_NOT_AN_INCIDENT``)."""
     word = sentence[start:end].lower()
@@ -342,6 +393,9 @@ def _not_an_incident(sentence: str, start: int, end: int) -> bool:
         return True
     if word in ("struck", "hit", "hits", "strikes") and _CALAMITY_SUBJECT.search(sentence, max(0, start - 40), start):
         return True
+    if word.endswith(("hit", "targeted", "attacked", "struck")) and (by := _BY_AGENT.match(sentence, end)) and \
+            not _WAR_AGENT.search(by.group(1)) and _side_in(by.group(1)) is None:
+        return True  # "Moscow was hit by new sanctions", "Kyiv was targeted by hackers": no arms
     return word == "surrounding" and not _SURROUNDING_VERB.search(sentence, max(0, start - 40), start)
 
 
@@ -349,6 +403,7 @@ def _not_an_incident(sentence: str, start: int, end: int) -> bool:
 _WORD = re.compile(r"[a-z]+")
 _TRIGGER_PREFIXES = frozenset(
     "enci surr cut reca reto reta libe took rega recl with retr aban pull capt seiz take fell fall over surr ceded cedi "
+    "lost forc "
     "free expe drov driv oust kick "
     "adva ente push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot "
     "assa stri hit hits targ gave left unde retu back came come brou repe repu beat thro occu expl blas hold cont "
@@ -389,7 +444,17 @@ _IRREALIS = re.compile(
     r"sentenc(?:ed|es|ing)|convict(?:ed|s|ing)|jailed|found\s+guilty|pleaded\s+guilty|"
     # forces gathered for a strike yet to come ("is amassing troops for an attack on X", "massed forces for an assault")
     r"(?:amass|mass|gather|concentrat|assembl|mobili[sz])\w*\s+(?:up\s+)?(?:[\w-]+\s+){0,3}?(?:forces|troops|"
-    r"units|reserves|soldiers|men|equipment)\s+for)\b",
+    r"units|reserves|soldiers|men|equipment)\s+for|"
+    # a deed drawing near or imagined ("on the verge of capturing X", "close to taking X", "poised to", "the scenario
+    # in which Russia seizes X"): not done yet
+    r"on\s+the\s+(?:verge|brink|cusp|threshold)\s+of|(?:close|closer|near|nearer)\s+to(?=\s+\w+ing\b)|"
+    r"within\s+(?:reach|striking\s+distance)\s+of(?=\s+\w+ing\b)|poised\s+to|scenarios?|"
+    # ... or what a deed done leads to ("brings closer the liberation of X", "opens the way for the capture of Y", "a
+    # step towards the fall of Z", "a springboard for an assault on W")
+    r"(?:bring|brings|brought|bringing|draws?|drew|drawing)\s+(?:\w+\s+)?(?:closer|nearer)|"
+    r"(?:paves?|paved|paving|opens?|opened|opening|clears?|cleared|clearing)\s+the\s+(?:way|road|path)\s+"
+    r"(?:for|to|towards?)|steps?\s+(?:closer\s+)?(?:to|towards?)|prelude\s+to|precondition\s+for|"
+    r"springboard\s+for|staging\s+(?:ground|post)\s+for)\b",
     re.IGNORECASE)
 _PREPARED = re.compile(r"\b(prepar\w+|ready|braced?|bracing)\s+(?:for|against)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(not|never|no|nor|without|n['’]t|false|fake|refuted)\b", re.IGNORECASE)
@@ -413,6 +478,10 @@ _ENDURED = (r"(?:has|have)\s+(?:(?:also|long|repeatedly)\s+)?(?:endured|faced|su
             r"weathered)\s+(?:(?:heavy|intense|constant|relentless|massive|daily|nightly|regular|frequent|fierce|"
             r"near-constant|Russian|Ukrainian|enemy)\s+){0,3}(?:shelling|bombardment|bombing|attacks|strikes|airstrikes|"
             r"fire)|(?:escalation|intensification)\s+of|(?:surge|uptick)\s+in|"
+            # the present of a habit ("the city still faces shelling from across the river", "endures attacks")
+            r"(?:faces|endures|suffers|weathers)\s+(?:(?:heavy|intense|constant|relentless|massive|daily|nightly|"
+            r"regular|frequent|fierce|Russian|Ukrainian|enemy|artillery)\s+){0,3}(?:shelling|bombardment|bombing|"
+            r"attacks|strikes|airstrikes|fire)|"
             # a habit or a process: "has been pounding X", "keep shelling X", "stepped up shelling of X"
             r"(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:pounding|shelling|bombing|bombarding|attacking|striking|targeting|"
             r"hitting|storming|assaulting)|(?:keeps?|kept|keeping)\s+(?:on\s+)?(?:\w+ly\s+)?\w+ing|"
@@ -433,6 +502,9 @@ _GENERIC = re.compile(r"\b(constant(?:ly)?|frequent(?:ly)?|regular(?:ly)?|daily|
                       r"since (?:(?:late|early|mid-?)\s*)?(?:the|Russia|Moscow|January|February|Feb|March|April|May|June|July|August|September|October|"
                       r"November|December|\d{4}|its|it)|" + _SPAN_OF + r"|"
                       r"(?:began|started|begun)\s+(?:back\s+)?in\s+\d{4}|"
+                      # (a habit: "a city often attacked by drones"; not the compound "an often-shelled town")
+                      r"(?:often|usually|typically|commonly|habitually)(?![-‐‑])|every night|each night|"
+                      r"night after night|day after day|on a (?:daily|nightly|regular) basis|"
                       r"every day|throughout|ever since|dozens of settlements|hundreds of settlements|deliberately|"
                       r"periodic(?:al)?(?:ly)?|occasional(?:ly)?|sporadic(?:ally)?|routine(?:ly)?|from time to time|"
                       r"time and again|at times|campaigns? of|in recent (?:days|weeks|months|years)|"
@@ -583,7 +655,9 @@ _COUNTRY_SUBJECT = re.compile(r"\b(Ukraine|Kyiv|Kiev|Russia|Moscow)\s+(?:(?:has|
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|from|into|across|against|on|at|for|with|over|inside|to|towards?|"
                                  r"throughout|near|outside)\s+(?:(?:the|eastern|western|northern|southern|central)\s+)?$",
                                  re.IGNORECASE)
-_LOSER_VERBS = re.compile(r"surrender|ced(?:ed|ing)|withdr|retreat|abandon|pulled out|gave up|\bleft\b", re.IGNORECASE)
+_LOSER_VERBS = re.compile(r"surrender|ced(?:ed|ing)|withdr|retreat|abandon|pulled out|gave up|\bleft\b|"
+                          r"pull(?:ed|ing)\s+back|\blost\b|(?:pushed|driven|forced|kicked|ousted)\s+(?:back\s+)?out\s+of",
+                          re.IGNORECASE)
 # a side named as the holder of a place ("the Russian-occupied village", "Ukrainian-held"): not who acted
 _HOLDER_SUFFIX = re.compile(r"[-‐–]\s*(?:occupied|held|controlled)\b", re.IGNORECASE)
 # a side named as what a place was rid of ("X was cleared of the Russians and liberated by ..."): the side that lost
@@ -820,6 +894,18 @@ _TAKEN_FROM = re.compile(r"[^,;:.!?]{0,60}?\bfrom\s+(?:the\s+)?([^,;:.!?]{1,40})
 _FELL_TO = re.compile(r"fell\s+to$", re.IGNORECASE)  # a place falling to a side: the side is the verb's object
 
 
+# a side as the subject of a verb, and a second verb coordinated after it (``actor``)
+_SIDE_VERB = re.compile(r"^\W*(?:[^,;:]*?\b(?:said|says|reported|announced|claimed|added)\s+(?:that\s+)?)?(?:the\s+)?((?:" + "|".join(names for _side, names in _STATE_NAMES) + r")\s+(?:[\w-]+\s+)?"
+                        r"(?:" + _COMBATANTS + r"|marines|paratroopers|brigades?|defenders)?)\s*(?:(?:have|has|had|also|then|"
+                        r"\w+ly)\s+)*(?:\w+ed|took|drove|overran|struck|hit|shot|fought|broke|retook)\b")
+_AND_BEFORE = re.compile(r"\band\s+(?:(?:then|later|also|\w+ly)\s+)?$", re.IGNORECASE)
+# a preposition of cause or time before a deed told as a noun ("in retaliation for the drone attack", "after Sunday's
+# shelling"), the words up to the noun a determiner and its modifiers only (``actor``)
+_CAUSE_BEFORE = re.compile(r"\b(?:for|after|following|since|before|despite|in\s+(?:response|reply)\s+to|"
+                           r"in\s+(?:retaliation|revenge)\s+(?:for|against))\s+(?:the|a|an|this|that|last|"
+                           r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def actor(sentence: str, start: int, end: int, *, passive: bool) -> str:
     """The side that acted: a side named before the trigger in its clause, after "by" for a passive (also inside
     the trigger: "struck by a Russian missile"), or the agent of a noun ("an attack by Russian troops", "the
@@ -848,9 +934,20 @@ def actor(sentence: str, start: int, end: int, *, passive: bool) -> str:
         subject = None  # "forces in Ukraine have launched": the country is where, not who
     if subject:  # "Ukraine liberates X", "Moscow has captured X": the country or its capital as the subject
         return "Ukraine" if subject.group(1) in ("Ukraine", "Kyiv", "Kiev") else "Russia"
+    if not passive and _AND_BEFORE.search(before):
+        # the second verb of a subject's two deeds ("Ukrainian forces pushed Russian troops back and liberated X"): the
+        # subject of the first acted, not the side named as its object
+        first = _SIDE_VERB.search(before)
+        if first is not None and (side := _side_in(first.group(1))):
+            return side
     best, where, loser = "unknown", -1, None
+    # a deed told as a noun after a preposition of cause or time ("struck Kyiv in retaliation for the drone attack on
+    # Moscow", "after the shelling of X"): the sides named before it belong to the other deed, not to this one
+    answered = _VERBAL.search(sentence, start, end) is None and _CAUSE_BEFORE.search(before)
     for side, rx in _SIDES:
         for m in rx.finditer(before):
+            if answered and m.start() < answered.start():
+                continue
             if _RID_OF.search(before, max(0, m.start() - 30), m.start()):
                 loser = side  # "cleared of the Russians": the side that lost the place
             elif m.start() > where and not _HOLDER_SUFFIX.match(before, m.end()):
@@ -932,10 +1029,34 @@ _DEFINITE_SUBJECT = re.compile(r"^\W*(?:the|its|their|a\s+potential|any\s+potent
                                re.IGNORECASE)
 _COUNTERFACTUAL_NEXT = re.compile(r"(?:(?!\b(?:\w+ed|was|were|is|are|has|have|had|hit|struck|killed)\b)[^,;:.!?])"
                                   r"{0,60}?\b(?:would|could|might)\b(?!\s+have\b)", re.IGNORECASE)
+# a deed judged still to come, after its noun or verb in the clause ("the capture of X is only a matter of time",
+# "see the fall of X as inevitable", "an assault on X is imminent")
+_PROSPECT_AFTER = re.compile(r"[^,;:.!?]{0,60}?\b(?:is|was|are|were|seems?|seemed|appears?|appeared|as|remains?|remained)"
+                             r"\s+(?:(?:only|just|now|still|all\s+but|highly|very|increasingly)\s+)?(?:a\s+(?:matter|question)"
+                             r"\s+of\s+(?:time|days|weeks|months)|imminent|inevitable|unlikely|likely|possible|probable|"
+                             r"expected|feared|looming)\b(?!\s+(?:to\s+have|that)\b)", re.IGNORECASE)
 _TIME_TOLD = re.compile(r"\b(?:on|last|yesterday|overnight|earlier|ago|in\s+\d{4})\b", re.IGNORECASE)  # it happened
 # people taken prisoner: a captive noun right before "captured" and a preposition right after it (no place object)
 _CAPTIVES_BEFORE = re.compile(r"\b(?:soldiers|troops|servicem[ae]n|service\s+members|fighters|marines|paratroopers|"
                               r"prisoners|civilians|men|mercenaries|conscripts)\s+(?:who\s+were\s+)?$", re.IGNORECASE)
+# what a verb of control takes that is no ground: goods, money, a business, people, a lead ("seized the assets of a
+# brewer in X", "captured a man suspected of spying", "abandoned their yachts in X", "captured a third of the market")
+_GOODS_OR_PEOPLE_AFTER = re.compile(
+    r"\s+(?:(?:the|a|an|its|their|his|her|some|all|\d[\d,.]*|two|three|four|five|several|dozens\s+of|hundreds\s+of|"
+    r"a\s+third\s+of|a\s+quarter\s+of|half\s+of|part\s+of)\s+)*(?:[\w'’-]+\s+){0,2}?"
+    r"(?:assets|property|properties|funds|money|cash|accounts|shares|stakes?|compan(?:y|ies)|firms?|business(?:es)?|"
+    r"brewer(?:y|ies)?|banks?|lenders?|yachts?|villas?|cigarettes|drugs|narcotics|contraband|goods|cargo|shipments?|"
+    r"tonnes|tons|kilograms|kg|documents|passports|phones|man|woman|men|women|people|persons?|suspects?|spy|spies|"
+    r"agents?|saboteurs?|prisoners?|collaborators?|officials?|journalists?|smugglers?|market|markets|lead|initiative|"
+    r"attention|imagination|votes?|seats?|titles?|trophy|cup|medals?|records?)\b", re.IGNORECASE)
+# a civil agent as the subject of a verb of control ("police captured", "the company took over", "authorities seized",
+# "oligarchs abandoned"): a seizure or an arrest, no front line (none when forces are named beside it)
+_CIVIL_AGENT_BEFORE = re.compile(
+    r"\b(?:police|policemen|company|companies|firm|bank|court|courts|customs|security\s+service|SBU|FSB|prosecutors?|"
+    r"investigators|authorities|regulators?|investors|buyers?|owners?|oligarchs|exporters|importers|traders|"
+    r"bailiffs|government|ministry|tax\s+office|smugglers|thieves|robbers)\s+(?:(?:has|have|had|also|\w+ly)\s+)*$",
+    re.IGNORECASE)
+_VERB_NOUN_OF = re.compile(r"\s(?:of|from)$|^(?:capture|seizure|withdrawal|fall|liberation)\b", re.IGNORECASE)
 _PREPOSITION_NEXT = re.compile(r"\s+(?:in|near|during|at|on|by|outside|after|while)\b", re.IGNORECASE)
 _MODAL_VERB_NEXT = re.compile(r"(?:(?!\b(?:\w+ed|was|were|is|are|has|have|had|hit|struck|killed)\b)[^,;:.!?])"
                               r"{0,60}?\b(?:would|could|might|will|may|should|must|(?:is|are)\s+(?:\w+ly\s+)?"
@@ -951,10 +1072,91 @@ _RELATIVE_TAKEN = re.compile(r"(?:,\s*|\s[—–-]\s*|\b(?:city|town|village|set
                              r"at\s+the|this|a\s+(?:week|month|year))\b)", re.IGNORECASE)  # (not passive: "which was taken")
 
 
+# background told without a day, a description of places rather than an incident (issue 13: background history is an
+# event only when it is dated):
+# - places described by what hit them, a plural noun with a reduced relative ("displaced from villages hit by
+#   shelling", "territories targeted by enemy fire", "homes damaged by drones will be rebuilt"): the places, not one
+#   strike ("towns hit by shelling on Sunday included A and B" names its day: one)
+_DESCRIBED_PLACES = re.compile(
+    r"\b(?:territor(?:y|ies)|areas|villages|towns|cities|settlements|communities|regions|districts|neighbou?rhoods|"
+    r"homes|houses|buildings|places|parts|people|residents|families|civilians|populations|facilities|schools|"
+    r"hospitals)\s+(?:(?:of|in|across|along|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?)?(?:\w+ly\s+)?"
+    r"(?P<part>hit|targeted|struck|attacked|affected|damaged|destroyed|devastated|ravaged|shelled|bombed|battered|"
+    r"pounded)\s+by\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+$", re.IGNORECASE)
+# ... where the reduced relative ends: the main clause's verb after it ("villages hit by shelling | were rebuilt")
+_FINITE_AFTER = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would|received|got|remain|remained|included|"
+                           r"include|includes)\b", re.IGNORECASE)
+# - a change of control told as what came before the sentence's news, with no day: in a "since" clause opened by a
+#   side ("Since Russian troops captured X, the port has ..."), or a participle set off after the place's name
+#   ("X, captured by Russian forces after a long battle, now lies in ruins")
+_SINCE_SIDE = re.compile(r"\bsince\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_NAME_APPOSED = re.compile(r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?,\s+(?:\w+ly\s+)?$")
+_CONTROL_PARTICIPLE = re.compile(r"(?:captured|seized|taken|retaken|recaptured|liberated|occupied|overrun|abandoned)$",
+                                 re.IGNORECASE)
+# a memory told ("Zelensky recalled how troops liberated X", "remembered the day Russian forces took Y")
+_RECALLED = re.compile(r"\b(?:recall(?:ed|s|ing)?|remember(?:ed|s|ing)?|recount(?:ed|s|ing)?|reminisc\w*)\s+"
+                       r"(?:how|that|when|the\s+(?:day|time|days|night|moment)s?)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;:.!?]")
+_APPOSITION_END = re.compile(r"[,;:—–()\"“”]")
+# a time told other than a day ("overnight", "last week", "in 2023", "two years ago")
+_TIME_WORDS = re.compile(r"\b(?:overnight|yesterday|today|tonight|last\s+(?:night|week|month|year)|this\s+(?:morning|"
+                         r"week|month)|earlier\s+(?:today|this\s+week)|recently|ago|(?:19|20)\d\d|"
+                         # a month or a season ("in February", "last spring"): dated, if not to the day
+                         r"(?:in|since|by|during|last|this|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?"
+                         r"(?:" + MONTH_NAMES + r"|spring|summer|autumn|fall|winter))\b", re.IGNORECASE)
+
+
+def _time_told(text: str) -> bool:
+    """Whether ``text`` tells when something happened: a day ("on Sunday", "May 3") or another time word."""
+    return bool(_TIME_WORDS.search(text)) or names_a_day(text)
+
+
+def undated_background(sentence: str, start: int, end: int, name: str) -> bool:
+    """Whether the trigger ``name`` at ``start:end`` tells background with no time: a memory (``_RECALLED``), places
+    described by the strikes that hit them (``_DESCRIBED_PLACES``), or a change of control before the news
+    (``_SINCE_SIDE``, ``_NAME_APPOSED``)."""
+    clause_end = _CLAUSE_BREAK.search(sentence, end)
+    stop = clause_end.start() if clause_end else len(sentence)
+    recalled = _RECALLED.search(sentence, 0, start)
+    if recalled is not None and not _CLAUSE_END.search(sentence, recalled.end(), start) and \
+            not _time_told(sentence[recalled.end():]):
+        return True  # "recalled how Ukrainian forces liberated X", "remembered the day a missile hit the school"
+    if name in STRIKES:
+        m = _DESCRIBED_PLACES.search(sentence, clause_start(sentence, start), end)
+        if m is None or m.start("part") > start:
+            return False
+        finite = _FINITE_AFTER.search(sentence, end, stop)
+        return not _time_told(sentence[m.start("part"):finite.start() if finite else stop])
+    if name not in CONTROL or not _PAST_CONTROL.search(sentence[start:end]):
+        return False
+    since = _SINCE_SIDE.search(sentence, max(0, start - 40), start)
+    if since is not None and (_side_in(sentence[since.start():start]) or parties_named(sentence[since.start():start]) or
+                              _ANAPHORIC_ACTOR.search(sentence, since.start(), start)):  # "since they took X"
+        return not _time_told(sentence[since.start():stop])
+    if _NAME_APPOSED.search(sentence, max(0, start - 40), start) and _CONTROL_PARTICIPLE.search(sentence[start:end]):
+        closing = _APPOSITION_END.search(sentence, end)  # the participle phrase is set off: a comma closes it
+        return closing is not None and closing.group(0) == "," and not _time_told(sentence[start:closing.start()])
+    return False
+
+
+# a name or a term in quotation marks ("its new “Oreshnik” missile", "to attack “decision-making centres”"): a scare
+# quote, not a quotation, so no clause break (``_CLAUSE_BREAK`` breaks at quotation marks for quoted speech: a modal
+# before a quoted name still scopes over the words after it); one to three words, no comma or stop inside
+_SCARE_QUOTE = re.compile(r"[“\"](?=[\w'’-]+(?:[ -][\w'’-]+){0,2}[”\"])([\w'’ -]{1,40}?)[”\"]")
+
+
+def _unquoted_terms(sentence: str) -> str:
+    """``sentence`` with the quotation marks of its scare quotes (``_SCARE_QUOTE``) blanked (offsets kept)."""
+    if "“" not in sentence and '"' not in sentence:
+        return sentence
+    return _SCARE_QUOTE.sub(lambda m: " " + m.group(1) + " ", sentence)
+
+
 def triggers(sentence: str) -> list[Trigger]:
     """Every trigger of ``sentence`` that reports something that happened, most specific kept."""
     if not has_prefix(sentence, _TRIGGER_PREFIXES) or _QUESTION.search(sentence):
         return []
+    sentence = _unquoted_terms(sentence)
     found = []
     low = folded(sentence)
     for rank, (name, pattern) in enumerate(INCIDENT_TRIGGERS):
@@ -998,14 +1200,23 @@ def triggers(sentence: str) -> list[Trigger]:
                 (modal := _COUNTERFACTUAL_NEXT.match(sentence, end)) and not _TIME_TOLD.search(modal.group(0)):
             fact = False  # "The capture of X would open the road to Y": what taking it would mean ("will be
             # investigated" presupposes the deed: only a counterfactual modal)
+        if fact and _PROSPECT_AFTER.match(sentence, end) and not _PAST_FORM.search(sentence[start:end]):
+            fact = False  # "The capture of X is only a matter of time": what is judged still to come
         if fact and name in STRIKES and _DAYS_SPAN.search(sentence, 0, _next_clause_end(sentence, end)):
             fact = False  # "Over several days, 22 bombs were dropped on X": strikes summed over days
         if fact and name == "capture" and _CAPTIVES_BEFORE.search(sentence, max(0, start - 40), start) and \
                 _PREPOSITION_NEXT.match(sentence, end):
             fact = False  # "Ukrainian soldiers captured in the X region were shown on TV": people taken prisoner
+        if fact and name in CONTROL and not _VERB_NOUN_OF.search(sentence[start:end]) and \
+                (_GOODS_OR_PEOPLE_AFTER.match(sentence, end) or
+                 _CIVIL_AGENT_BEFORE.search(sentence, max(0, clause_start(sentence, start) - 10), start)):
+            fact = False  # "seized 20 tonnes of cigarettes in X", "police captured a man in X", "the company took
+            # over a plant in X": goods, people or a business taken, no place changing hands
         if not fact and name == "capture" and _OCCUPIED_SINCE.match(sentence, start):
             fact = realis(sentence[:end], start)  # "had been occupied since the war began": the occupation happened
         if not fact or _not_an_incident(sentence, start, end) or _given_as_reason(sentence, start, end):
+            continue
+        if since is None and undated_background(sentence, start, end, name):
             continue
         if name in STRIKES and _told_as_means(sentence, start):
             continue
@@ -1036,6 +1247,8 @@ def triggers(sentence: str) -> list[Trigger]:
             bool(_ELLIPTIC_PASSIVE[1].match(sentence, end))
         holder = _holder(sentence, start, end)  # "X is now under the control of <side>": X before, <side> gains
         passive = passive or holder is not None
+        if name == "withdrawal" and _OUSTED.match(sentence, start):
+            passive = False  # "troops were pushed out of X": the loser is the subject, the place follows
         if name in STRIKES and sentence[start:end].lower().endswith("ing") and \
                 any(t.control for t in out) and _MANNER.search(sentence[:start]) and \
                 _SAME_PLACE.match(sentence, end):

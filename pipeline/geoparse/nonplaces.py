@@ -153,6 +153,8 @@ _AGE_AFTER = re.compile(r",[ \t]+(?:aged[ \t]+)?[0-9]{1,%d}(?:,|[ \t]+years?\b)"
 # one more capitalised word, then a separator or the line's end (as ``recognise._BYLINE_SURNAME``, and ")")
 _SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][\w'’-]+)[ \t]*(?:[–—|,()]|\r?\n|\Z)")
 _HYPHENS = "-\u2010\u2011"
+# a demonym right before a name ("Ukrainian Pravda", a masthead noun being the name itself)
+_DEMONYM_BEFORE = re.compile(r"\b[A-Z][a-z]+(?:ian|ean|an|ish|ese|sk[aiy]|skaya)[ \t]$")
 _NAME_KINDS = frozenset({"name", "variant"})
 _SENTENCE_END_CHARS = frozenset(".!?:;\"“”(—–\n")
 
@@ -319,6 +321,9 @@ def nonplace_drops(text: str, gaz: Gazetteer, mentions: Sequence[Mention],
         if cue is None and start > 1 and text[start - 1] == " " \
                 and text[text.rfind(" ", max(0, start - 16), start - 1) + 1:start - 1] in COMPOUND_OPENERS:
             cue = NonPlaceCue.LONGER_NAME
+        if cue is None and m.text in MASTHEAD_NOUNS and start - 1 in kept_ends and \
+                _DEMONYM_BEFORE.search(text, max(0, start - 30), start):
+            cue = NonPlaceCue.MASTHEAD  # "Ukrainian Pravda reported": the outlet's name, a demonym and its noun
         if cue is None and " " not in m.text and person_cue(
                 text, start, end, prose=lambda: in_prose(m), kept_ends=kept_ends, surname=surname,
                 modifiers=modifiers) and weak(m):

@@ -212,3 +212,10 @@ def test_the_tail_of_a_longer_name_leaves_the_other_mentions():
 def test_a_compound_name_the_gazetteer_has_is_read_whole(geoparser):
     places = geoparser.parse_places("Shelling hit Velyka Novosilka and Nova Kakhovka overnight.")
     assert [p.text for p in places] == ["Velyka Novosilka", "Nova Kakhovka"]
+
+
+def test_masthead_noun_after_a_demonym_is_an_outlet_not_a_village(geoparser):
+    # session 23: "Ukrainian Pravda" (an outlet's name in translation) read as a village Pravda
+    text = "Russian troops shelled Nikopol on Sunday, Ukrainian Pravda reported."
+    assert "Pravda" not in _places(geoparser, text)
+    assert "Pravda" in _places(geoparser, "Russian shelling hit Pravda, a village in the Kherson region, on Monday.")
