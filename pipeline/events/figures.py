@@ -107,7 +107,9 @@ _INCREMENT_WORD = r"(?:(?:another|a further|an additional)\s+)?"
 # other kind in between (``_LONG_SUBJECT_CHARS`` bounds the subject)
 _LONG_SUBJECT_CHARS = 200
 _LONG_SUBJECT = (r"(?:(?![.;:!?]|\b(?:and|while|but)\s+(?:the\s+)?(?:number|toll)\b)[^\n]){0,%d}?\b(?:has |have |had )?"
-                 r"(?:risen|rose|climbed|increased|grown|grew|reached|jumped|soared|mounted)\s+(?:to\s+)?" % _LONG_SUBJECT_CHARS)
+                 r"(?:risen|rose|climbed|increased|grown|grew|reached|jumped|soared|mounted)\s+"
+                 # (the toll it grew from told first: "increased from 19 to 21" is 21)
+                 r"(?:from\s+(?:[^\s.;:!?]+\s+){1,3}?to\s+|to\s+)?" % _LONG_SUBJECT_CHARS)
 _NOT_INJURED = r"(?!\s+(?:\w+\s+)?(?:injured|wounded|hurt|injuries))"
 
 # (kind, role, pattern); ``_NEEDS`` below names the words each one cannot match without
@@ -445,12 +447,17 @@ _RANGE_BEFORE = re.compile(r"(?<![\w.:,])(?P<low>\d{1,3}|" + "|".join(w for w in
                            r")\s*(?:,|or|to|-|–|‑)\s*$", re.IGNORECASE)
 
 
+# a verb of change and "from" before the lower number: the toll told before, not a range's end
+_CHANGE_FROM = re.compile(r"\b(?:risen|rose|rises|climbed|increased|grown|grew|jumped|soared|mounted|updated|revised|"
+                          r"changed)\s+from\s+$", re.IGNORECASE)
+
+
 def _range_end(before: str, value: int) -> bool:
     """Whether a figure of ``value`` is the upper end of a range whose lower end ends ``before`` (``_RANGE_BEFORE``);
     a lower number only, as a range rises ("March 9, 3 killed" is a day, then a count)."""
     m = _RANGE_BEFORE.search(before)
-    if not m or _MONTH_BEFORE.search(before[:m.start()]):
-        return False
+    if not m or _MONTH_BEFORE.search(before[:m.start()]) or _CHANGE_FROM.search(before[:m.start()]):
+        return False  # (nor a toll that grew: "rose from 14 to 17" is 17, no guess)
     low = m.group("low").lower()
     low_value = int(low) if low.isdigit() else _NUMBER_WORDS.get(low)
     return low_value is not None and 0 < low_value < value
@@ -516,9 +523,23 @@ def _is_year(token: str) -> bool:
     return token.isdigit() and len(token) == 4 and token[:2] in ("19", "20")
 
 
+# one attack on a whole country as the subject of the toll ("a massive attack on Ukraine on Sunday killed seven", "a
+# Russian strike on Ukraine's energy grid killed four"), not on its capital: a sum over the places it hit, unless the
+# toll is placed after it ("killed three people in Lviv": that town's)
+_COUNTRY_ATTACK = re.compile(r"\b(?:attack|strike|bombardment|barrage|assault)\s+(?:on|against)\s+(?:Ukraine|Russia)"
+                             r"(?:['’]s\s+(?:[\w-]+\s+){0,2}?(?:grid|system|infrastructure|facilities|sector|network))?"
+                             r"\s+(?:[\w-]+\s+){0,3}?(?:killed|kills|killing|injured|injures|injuring|wounded|wounds|"
+                             r"wounding|left|leaves|leaving)\b")
+_PLACED_AFTER = re.compile(r"[^.;:,]*?\b(?:in|at)\s+(?:the\s+)?(?:(?:city|town|village|port|region)\s+of\s+)?"
+                           r"(?-i:[A-Z])", re.IGNORECASE)
+
+
 def aggregate_scope(sentence: str) -> bool:
     """Whether ``sentence`` sums up many incidents ("across the region", "in total over the past day", "during the
-    year", "since the invasion began")."""
+    year", "since the invasion began", an attack on a whole country: ``_COUNTRY_ATTACK``)."""
+    for m in _COUNTRY_ATTACK.finditer(sentence):
+        if not _PLACED_AFTER.match(sentence, m.end()):
+            return True
     for m in _WIDE_SCOPE.finditer(sentence):
         if not m.group("period"):
             return True  # an area: "the attack killed 11 across the country" is a sum all the same

@@ -213,6 +213,12 @@ _DAY_START = re.compile(r"\d{1,2}\b")
 
 _WHEN_AFTER = re.compile(r"\s*,\s*when\b", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+# the start of a span told as a clause ("since the invasion began on 24 February", "since the start of the war in
+# February"): the day the span opens, not the day of what is reported
+_SINCE_CLAUSE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:[^.;:!?,()]{0,60}?\b(?:began|started|begun|broke\s+out|"
+                                  r"erupted)|(?:start|beginning|outbreak|onset)\s+of\s+[^.;:!?,()]{0,50}?)\s+"
+                                  r"(?:(?:on|in)\s+(?:the\s+)?(?:(?:night|morning|evening)\s+of\s+)?)?$", re.IGNORECASE)
+_SINCE_CLAUSE_CHARS = 90  # how far before a date its "since" clause may open
 # "between the morning of May 27 and the morning of May 28", "between Friday and Sunday": a period a tally covers,
 # whose days date nothing (as "since June"); the phrase up to the end of its second day
 _BETWEEN = re.compile(r"\bbetween\b[^.;:!?]{0,50}?\band\b[^.;:!?,]{0,40}", re.IGNORECASE)
@@ -400,7 +406,9 @@ def read_dates(sentence: str) -> DateReading:
 
     def add(m: re.Match, kind: str, *parts: str | None) -> None:
         pos = m.start()
-        if _SINCE_BEFORE.search(sentence, max(0, pos - 12), pos) and not _WHEN_AFTER.match(sentence, m.end()):
+        if (_SINCE_BEFORE.search(sentence, max(0, pos - 12), pos) or
+                _SINCE_CLAUSE_BEFORE.search(sentence, max(0, pos - _SINCE_CLAUSE_CHARS), pos)) and \
+                not _WHEN_AFTER.match(sentence, m.end()):
             return  # "the first attack since June 26": the start of a span, not the day of what is reported
             # (but "since July 27, when it announced the recapture of X": the day of what the "when" clause tells)
         if any(a < pos < b for a, b in spans):
