@@ -679,6 +679,7 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
         if m and not any(f.kind == kind for f in found.values()):
             found[(kind, m.start())] = Figure(kind, 0, m.group(0), offset + m.start(), offset + m.end(), "zero",
                                               False, False)
+    _placed_share(found, sentence, offset)
     _fatal_wounds(found)
     _other_kind_increments(found)
     _coordinated_parts(found, sentence, offset)
@@ -692,6 +693,34 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
             continue
         out.append(fig)
     return out
+
+
+# the one town's share of a sum over many incidents, told right after it ("killed 13 people across the country,
+# including six in X"): that town's toll; a share of several towns ("six in X and two in Y") is left unread
+_PLACED_SHARE = re.compile(r",\s*(?:including|among them|of (?:them|whom))\s+" + _QUAL + _NUM +
+                           r"(?:\s+(?:people|persons|civilians|residents))?\s+in\s+(?:the\s+)?(?:(?:city|town|village|port)\s+"
+                           r"of\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?(?![\w'’-])"
+                           r"(?!\s*(?:,\s*|\s+and\s+)[\w-]+\s+in\b)"
+                           r"(?!\s+(?i:region|oblast|province|district|raion|hromada|community))", re.IGNORECASE)
+
+
+_SHARE_WINDOW_CHARS = 120  # how far after the sum its town's share may be told (the sum's area, its period between)
+
+
+def _placed_share(found: dict[tuple[str, int], Figure], sentence: str, offset: int) -> None:
+    """Add the town's share of a sum over many incidents (``_PLACED_SHARE``) as that town's total."""
+    for fig in list(found.values()):
+        if fig.role != "aggregate":
+            continue
+        m = _PLACED_SHARE.search(sentence, fig.end - offset, fig.end - offset + _SHARE_WINDOW_CHARS)
+        if m is None:
+            continue
+        value = parse_number(m.group("num"))
+        if value is None or value >= fig.value or any(f.kind == fig.kind and f.start == offset + m.start("num")
+                                                      for f in found.values()):
+            continue
+        found[(fig.kind, m.start("num"))] = Figure(fig.kind, value, m.group(0).strip(" ,"), offset + m.start("num"),
+                                                   offset + m.end(), "total", bool(m.group("qual")), False)
 
 
 # wounds that killed ("suffered fatal wounds", "were mortally wounded"): the dead, not the injured

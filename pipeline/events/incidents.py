@@ -816,7 +816,38 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
                               if u.feature_kind == "admin1" or _tolled(figs)]))
     _earlier_captions(out, captions)
     _restated_aggregates(out)
+    _quarters_of_the_city(out, text)
     return out
+
+
+_QUARTER_WORD_AFTER = re.compile(r"\s+(?i:district|neighbou?rhood|quarter|microdistrict)\b")
+# a city district's name is an adjective ("Shevchenkivskyi", "Dniprovskyi", "Industrialnyi"); a rural district written
+# by its seat's name ("the X district" of a town) is a place of its own, and one written as an adjective is an admin-2
+# unit in the gazetteer, not a city
+_QUARTER_NAME = re.compile(r"(?:[sc]k|n)(?:yi|iy|yy|y|ii)$", re.IGNORECASE)
+QUARTER_LOOKBACK_PARAGRAPHS = 2  # how many paragraphs back the city a district is named of may stand
+
+
+def _quarters_of_the_city(sentences: list[_Sentence], text: str) -> None:
+    """A district named as such ("in the X district") that the gazetteer places in another oblast, far from the city
+    the article told last, while it names no other place: the city's own district (big cities share their districts'
+    names: many have a Shevchenkivskyi or a Dniprovskyi one), told at the city (in place). Only a name read as a
+    city's (an adjective, ``_QUARTER_NAME``, of a city-kind entry): a rural district is a place of its own."""
+    city: Place | None = None
+    city_para = -1
+    for sent in sentences:
+        if city is not None and sent.para - city_para > QUARTER_LOOKBACK_PARAGRAPHS:
+            city = None
+        quarters = [p for p in sent.points if _QUARTER_WORD_AFTER.match(text, p.end) and _QUARTER_NAME.search(p.text)
+                    and p.feature_kind == "city"]
+        if city is not None and quarters and len(quarters) == len(sent.points) and not sent.oblasts and \
+                all(q.admin1_code != city.admin1_code and km(q, city) > WEIGHTS.consolidate_quarter_km
+                    for q in quarters):
+            sent.points = [replace(city, start=q.start, end=q.end, text=q.text) for q in quarters]
+            continue
+        towns = [p for p in sent.points if p.feature_kind == "city" and not _QUARTER_WORD_AFTER.match(text, p.end)]
+        if towns:
+            city, city_para = towns[-1], sent.para
 
 
 DISTRICT_CONTEXT_CHARS = 80  # how far before a settlement the district locating it may stand ("in the X district,
@@ -1094,6 +1125,10 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
         return False  # "In X, 12 more people were injured, the governor said on Monday": more victims of the attack
         # told before, said a day later (the day is the statement's, and "more" adds to a toll already told)
     if theirs is not None and mine is not None and theirs < mine and \
+            (mine - theirs).days <= WEIGHTS.statement_after_days and _told_later_of(inc, sent, published):
+        return False  # "The attack on X also injured 11 people, the governor said on Monday": the attack told before,
+        # its figures said a day later (the day is the statement's)
+    if theirs is not None and mine is not None and theirs < mine and \
             (mine - theirs).days <= WEIGHTS.statement_after_days and _later_dead(inc, sent):
         return False  # "Rescuers found two more bodies overnight", "two more of the wounded died on Tuesday": the
         # incident's dead found or dying after it, on a later day (the finding's, not an attack's)
@@ -1315,6 +1350,28 @@ def _same_count_again(inc: _Incident, sent: _Sentence, published: EventDate) -> 
     return bool(mine) and bool(theirs) and not mine & theirs
 
 
+def _one_settlement(sent: _Sentence, inc: _Incident) -> bool:
+    """Whether every place ``sent`` names is a settlement of ``inc`` (the same one under any spelling, not a town
+    nearby)."""
+    return all(any(same_place(a, b) and not distinct_settlements(a, b) for b in inc.points) for a in sent.points)
+
+
+def _told_later_of(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
+    """Whether ``sent`` refers back to the incident's attack ("the attack on X", "the strike") at its place or at none,
+    with no day but the statement's, and figures that fit its toll (of a kind it has not told, or near its count)."""
+    if not (_DEFINITE_ANAPHOR.search(sent.text) or _BACK_REFERENCE.search(sent.text)) or \
+            not statement_day_only(sent.text, published):
+        return False
+    if sent.points and not _one_settlement(sent, inc):
+        return False
+    for kind in ("killed", "injured"):
+        values = [f.value for f in sent.figures if f.kind == kind and f.role in ("total", "individual")]
+        known = inc.toll(kind)
+        if values and known and not _ratio_ok(max(values), known, WEIGHTS.toll_ratio_split):
+            return False
+    return True
+
+
 _DIED_LATER = re.compile(r"\b(?:died|succumbed|passed away)\b", re.IGNORECASE)
 
 
@@ -1324,7 +1381,7 @@ def _later_dead(inc: _Incident, sent: _Sentence) -> bool:
     figs = [f for f in sent.figures if f.role != "zero"]
     if not _more_only(figs) or any(f.kind != "killed" for f in figs) or sent.strikes or not _stated(inc):
         return False
-    if sent.points and not any(same_place(a, b) for a in sent.points for b in inc.points):
+    if sent.points and not _one_settlement(sent, inc):
         return False
     return bool(_BODIES.search(sent.text) or _DIED_LATER.search(sent.text))
 

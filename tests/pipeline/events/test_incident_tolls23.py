@@ -187,3 +187,75 @@ def test_a_town_hit_besides_the_one_told_is_an_incident_of_its_own(parser, lead)
                      "residential area. A 70-year-old man was wounded.\n")
     places = [r[0] for r in _reports(parser, text)]
     assert "Kramatorsk" in places and len(places) == 2
+
+
+# -- a city's district named like another city's ----------------------------------------------------------------------
+def test_a_city_district_sharing_its_name_with_another_city_s_is_the_city_told(parser):
+    text = MONDAY + ("Russian shelling of Kherson killed three people and wounded four on Sunday, the regional "
+                     "governor said. A 65-year-old woman was killed in the Dniprovskyi district, and two men were "
+                     "killed in the Korabelnyi district.\n")
+    assert _reports(parser, text) == [("Kherson", 3, 4, "2024-05-12")]
+
+
+@pytest.mark.parametrize("district, place", [("Pokrovsk", "Pokrovsk"), ("Synelnykove", "Synelnykove")])
+def test_a_rural_district_named_by_its_seat_stays_a_place_of_its_own(parser, district, place):
+    text = MONDAY + ("Russian shelling of Kherson killed one person on Sunday, the regional governor said.\n\n"
+                     f"In the {district} district, a drone attack killed two people on Sunday.\n")
+    assert sorted(r[0] for r in _reports(parser, text)) == sorted(["Kherson", place])
+
+
+# -- a wire dateline's day -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence, day", [
+    ("KYIV, May 13 (Reuters) - Two Russian missiles struck a training institute in Poltava on Sunday, killing 41.",
+     "2024-05-12"),
+    ("KHARKIV, Ukraine, May 13 (Reuters) - A guided bomb hit the city on Saturday.", "2024-05-11"),
+    ("May 13 (Reuters) - A missile hit Odesa on May 11, killing one.", "2024-05-11"),
+    ("KYIV, May 13 (Reuters) - Russian drones attacked the capital, officials said.", None),
+    ("On May 11 - a Saturday - a missile hit Odesa.", "2024-05-11"),  # no dateline: the day told
+])
+def test_a_wire_dateline_s_day_is_the_filing_s_not_the_attack_s(sentence, day):
+    found = explicit_date(sentence, EventDate("2024-05-13", 1))
+    assert (found.date if found is not None else None) == day
+
+
+# -- one town's share of a sum ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence, share", [
+    ("Overnight Russian strikes killed 13 people across Ukraine, including six in Zaporizhzhia, officials said.", 6),
+    ("Russian attacks killed 10 civilians in the Donetsk region over the past day, including three in Kurakhove.", 3),
+    ("Russian attacks wounded 10 civilians across the Kherson region, including three in the city of Kherson.", 3),
+    # no one town's: several towns, a district, a group of people
+    ("Russian strikes killed 13 people across Ukraine, including six in Zaporizhzhia and two in Kharkiv.", None),
+    ("Russian attacks killed 10 civilians in the Donetsk region over the past day, including three in the Pokrovsk "
+     "district.", None),
+    ("Russian strikes killed 13 people across Ukraine, including six children.", None),
+])
+def test_a_town_s_share_of_a_sum_over_many_incidents_is_its_toll(sentence, share):
+    totals = [f.value for f in figures(sentence) if f.role == "total"]
+    assert totals == ([share] if share is not None else [])
+
+
+def test_a_town_s_share_of_the_night_s_sum_is_its_casualty_report(parser):
+    text = MONDAY + ("Overnight Russian strikes killed 13 people across Ukraine, including six in Zaporizhzhia, "
+                     "officials said on Monday. In Zaporizhzhia, a missile hit an apartment block, the governor said.\n")
+    assert _reports(parser, text) == [("Zaporizhzhya", 6, None, "2024-05-13")]
+
+
+# -- the attack referred back to, its figures said a day later --------------------------------------------------------
+def test_figures_of_the_attack_referred_back_to_said_a_day_later_are_its_own(parser):
+    text = MONDAY + ("A Russian missile hit a residential area of Kramatorsk on Sunday evening, killing four people, "
+                     "the Donetsk regional governor said. Russian forces also shelled Sloviansk on Sunday, damaging a "
+                     "school.\n\nThe attack on Kramatorsk also injured 11 people, the governor said on Monday.\n")
+    assert _reports(parser, text) == [("Kramatorsk", 4, 11, "2024-05-12")]
+
+
+@pytest.mark.parametrize("later, second", [
+    # an attack of its own on the day it names
+    ("On Monday, a Russian drone attack on Kramatorsk killed two people and injured 11, the governor said.",
+     ("Kramatorsk", 2, 11, "2024-05-13")),
+    # the attack on a town nearby, referred back to
+    ("The strike on Sloviansk killed two people, the governor said on Monday.", ("Slovyansk", 2, None, "2024-05-13")),
+])
+def test_another_attack_or_another_town_said_a_day_later_stays_apart(parser, later, second):
+    text = MONDAY + ("A Russian missile hit a residential area of Kramatorsk on Sunday evening, killing four people, "
+                     "the governor said.\n\n" + later + "\n")
+    assert _reports(parser, text) == sorted([("Kramatorsk", 4, None, "2024-05-12"), second], key=repr)
