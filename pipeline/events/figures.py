@@ -418,6 +418,13 @@ _PAST_YEAR = re.compile(r"\b(?:last year|a year ago|(?:\w+|\d+) years ago|the pr
 # that killed at least 20"): that earlier attack's toll, whatever the sentence tells of today
 _PAST_ATTACK_BEFORE = re.compile(r"\b(?:years?|anniversary)\s+(?:after|since|of)\s+(?:an?|the)\s+[^.;:]{0,80}?"
                                  r"\b(?:that|which)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# the toll of an earlier attack the news is measured from ("came a week after a strike on the same city killed 14",
+# "days after an attack on the port that killed four"): that attack's, told as background
+_EARLIER_ATTACK_BEFORE = re.compile(r"\b(?:days?|weeks?|months?|hours?|nights?|shortly|soon|just|only)\s+after\s+"
+                                    r"(?:an?|the|another|a\s+similar)\s+(?:[\w'’-]+\s+){0,3}?(?:strike|attack|"
+                                    r"bombing|shelling|raid|barrage|assault|explosion)s?\b[^.;:,]{0,80}?$",
+                                    re.IGNORECASE)
+_ATTACK_AS_SUBJECT = re.compile(r"(?:kill|claim|left|leav)", re.IGNORECASE)  # the attack's own toll: its verb first
 # victims told as one group of the population ("five children were killed", "three women"): a part of the
 # incident's toll when the incident states a larger total (``incidents.toll``), the toll itself when it states none
 _GROUP_AFTER = re.compile(r"\s+(?:(?:young|little|small|local|more|other|of the)\s+)?(?:children|kids|minors|"
@@ -633,7 +640,9 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
                      not _VAGUE_PLURAL.match(num or "")):
                 this_role = "increment"
             elif this_role in ("total", "individual") and (past or "year" in sentence and _PAST_ATTACK_BEFORE.search(
-                    sentence, max(0, m.start() - 150), m.start())):
+                    sentence, max(0, m.start() - 150), m.start()) or "after" in sentence and
+                    _ATTACK_AS_SUBJECT.match(m.group(0)) and
+                    _EARLIER_ATTACK_BEFORE.search(sentence, max(0, m.start() - 150), m.start())):
                 this_role = "background"  # "last year, a strike on the station killed 63": not today's toll
             elif this_role == "total" and _VAGUE_PLURAL.match(num or ""):
                 this_role = "vague"  # "dozens were killed": a claim, no toll

@@ -259,3 +259,22 @@ def test_another_attack_or_another_town_said_a_day_later_stays_apart(parser, lat
     text = MONDAY + ("A Russian missile hit a residential area of Kramatorsk on Sunday evening, killing four people, "
                      "the governor said.\n\n" + later + "\n")
     assert _reports(parser, text) == sorted([("Kramatorsk", 4, None, "2024-05-12"), second], key=repr)
+
+
+# -- the toll of the attack the news is measured from ----------------------------------------------------------------
+@pytest.mark.parametrize("sentence, role", [
+    ("The attack came a week after a strike on the same city killed 14 people.", "background"),
+    ("The strike comes days after an attack on the port that killed four.", "background"),
+    ("Days after the attack on the market that killed 17 people, a missile hit the town again.", "background"),
+    # the incident's own dead, told after it
+    ("Hours after the strike, rescuers found two bodies.", "total"),
+    ("Shortly after the attack three people died in hospital.", "total"),
+])
+def test_the_toll_of_an_earlier_attack_told_after_the_news_is_background(sentence, role):
+    assert [f.role for f in figures(sentence)] == [role]
+
+
+def test_an_earlier_attack_s_toll_is_not_the_news_toll(parser):
+    text = MONDAY + ("A Russian missile hit a shopping centre in Dnipro on Sunday, killing five people, the governor "
+                     "said. The attack came a week after a strike on the same city killed 14 people.\n")
+    assert _reports(parser, text) == [("Dnipro", 5, None, "2024-05-12")]
