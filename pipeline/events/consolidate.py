@@ -20,6 +20,10 @@ is only another view of the other (the *whole*):
   casualties for it; a second strike on the city that day is told with another weapon, on another day, or with
   figures of its own: "no one was injured");
 
+- **one toll at one settlement** (``_same_toll``): two casualty reports of one settlement stating one toll (the same
+  killed and injured, each a stated total of more than one victim), on days that fit, one of them naming no day (a
+  headline's or lede's other wording of the incident the body dates) or both told on one day with one kind of weapon;
+
 - **a district of the city** (``_quarter_of``): the part a strike without figures told at a district of the whole's
   city in a sentence of its own ("in the X district, debris hit a building"), on its day, with a weapon the whole's
   sentences name;
@@ -51,7 +55,7 @@ from pipeline.events.merge import named_weapons
 from pipeline.events.records import DATE_BASIS, Event
 from pipeline.events.triggers import CONTROL
 from pipeline.events.weights import WEIGHTS
-from pipeline.text.dates import parse_iso
+from pipeline.text.dates import names_a_day, parse_iso
 
 _GENERIC = ("unspecified", "attack", "explosion")  # strikes told with no weapon: any weapon's strike may be theirs
 _MOVES = ("advance", "encirclement")  # changes of control that take no place yet: a move towards a town
@@ -149,7 +153,7 @@ def _whole_of(part: Event, others: list[Event]) -> Event | None:
     fits = [w for w in others if w.event_type != "annexation_claim" and w.place is not None and
             _days_fit(part, w) and
             (_compatible(part, w) and (_told_together(part, w) or _summary_of(part, w) or _locator_of(part, w) or
-                                       _toll_of(part, w)) or _quarter_of(part, w))]
+                                       _toll_of(part, w)) or _quarter_of(part, w) or _same_toll(part, w))]
     if not fits:
         return None
     mine = {(s.start, s.end) for s in part.sources}
@@ -214,6 +218,46 @@ def _toll_of(part: Event, whole: Event) -> bool:
             p.feature_kind == "admin1" or w.feature_kind == "admin1" or distinct_settlements(p, w):
         return False
     return (p.geonameid is not None and p.geonameid == w.geonameid) or same_name(p, w)
+
+
+def _totals(event: Event) -> tuple[int | None, int | None] | None:
+    """The event's (killed, injured) when each figure it has is a stated total of more than one victim among its
+    claims (not victims counted one by one, not "more" added to a toll told before); else None."""
+    tolls = (event.killed, event.injured)
+    if not any(tolls) or max(t or 0 for t in tolls) < 2:
+        return None
+    for kind, value in zip(("killed", "injured"), tolls):
+        if value and not any(c.kind == kind and c.value == value and c.role == "total" for c in event.casualty_claims):
+            return None
+    return tolls
+
+
+def _same_toll(part: Event, whole: Event) -> bool:
+    """Two casualty reports of one settlement (the same gazetteer entry, or one name) with one stated toll (the same
+    killed and injured, more than one victim, each a stated total: ``_totals``) on days that fit: a headline or a lede
+    and the body telling one incident, split by a wording the sentences do not share ("shelling" in the headline, "an
+    airstrike" in the body) or by a day the lede does not state. Their weapons are of one kind, or one of the two
+    states no day of its own (the headline's or the lede's wording of the incident the body dates); two attacks on
+    one city on two stated days are never one (``_days_fit``)."""
+    p, w = part.place, whole.place
+    if part.event_type != "casualty_report" or whole.event_type != "casualty_report" or \
+            p.feature_kind == "admin1" or w.feature_kind == "admin1" or distinct_settlements(p, w) or \
+            not ((p.geonameid is not None and p.geonameid == w.geonameid) or same_name(p, w)):
+        return False
+    mine = _totals(part)
+    if mine is None or mine != _totals(whole):
+        return False
+    if _told_undated(part) or _told_undated(whole):
+        return True
+    same_kind = part.sub_event_type == whole.sub_event_type or part.sub_event_type in _GENERIC or \
+        whole.sub_event_type in _GENERIC
+    return same_kind and part.when.date is not None and part.when.date == whole.when.date
+
+
+def _told_undated(event: Event) -> bool:
+    """Whether no sentence of the event names a day (a headline, a lede that tells the toll before the body dates
+    the attack)."""
+    return not any(names_a_day(s.quote) for s in event.sources)
 
 
 def _quarter_of(part: Event, whole: Event) -> bool:

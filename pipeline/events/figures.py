@@ -107,7 +107,9 @@ _INCREMENT_WORD = r"(?:(?:another|a further|an additional)\s+)?"
 # other kind in between (``_LONG_SUBJECT_CHARS`` bounds the subject)
 _LONG_SUBJECT_CHARS = 200
 _LONG_SUBJECT = (r"(?:(?![.;:!?]|\b(?:and|while|but)\s+(?:the\s+)?(?:number|toll)\b)[^\n]){0,%d}?\b(?:has |have |had )?"
-                 r"(?:risen|rose|climbed|increased|grown|grew|reached|jumped|soared|mounted)\s+(?:to\s+)?" % _LONG_SUBJECT_CHARS)
+                 r"(?:risen|rose|climbed|increased|grown|grew|reached|jumped|soared|mounted)\s+"
+                 # (the toll it grew from told first: "increased from 19 to 21" is 21)
+                 r"(?:from\s+(?:[^\s.;:!?]+\s+){1,3}?to\s+|to\s+)?" % _LONG_SUBJECT_CHARS)
 _NOT_INJURED = r"(?!\s+(?:\w+\s+)?(?:injured|wounded|hurt|injuries))"
 
 # (kind, role, pattern); ``_NEEDS`` below names the words each one cannot match without
@@ -416,6 +418,13 @@ _PAST_YEAR = re.compile(r"\b(?:last year|a year ago|(?:\w+|\d+) years ago|the pr
 # that killed at least 20"): that earlier attack's toll, whatever the sentence tells of today
 _PAST_ATTACK_BEFORE = re.compile(r"\b(?:years?|anniversary)\s+(?:after|since|of)\s+(?:an?|the)\s+[^.;:]{0,80}?"
                                  r"\b(?:that|which)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# the toll of an earlier attack the news is measured from ("came a week after a strike on the same city killed 14",
+# "days after an attack on the port that killed four"): that attack's, told as background
+_EARLIER_ATTACK_BEFORE = re.compile(r"\b(?:days?|weeks?|months?|hours?|nights?|shortly|soon|just|only)\s+after\s+"
+                                    r"(?:an?|the|another|a\s+similar)\s+(?:[\w'’-]+\s+){0,3}?(?:strike|attack|"
+                                    r"bombing|shelling|raid|barrage|assault|explosion)s?\b[^.;:,]{0,80}?$",
+                                    re.IGNORECASE)
+_ATTACK_AS_SUBJECT = re.compile(r"(?:kill|claim|left|leav)", re.IGNORECASE)  # the attack's own toll: its verb first
 # victims told as one group of the population ("five children were killed", "three women"): a part of the
 # incident's toll when the incident states a larger total (``incidents.toll``), the toll itself when it states none
 _GROUP_AFTER = re.compile(r"\s+(?:(?:young|little|small|local|more|other|of the)\s+)?(?:children|kids|minors|"
@@ -445,12 +454,17 @@ _RANGE_BEFORE = re.compile(r"(?<![\w.:,])(?P<low>\d{1,3}|" + "|".join(w for w in
                            r")\s*(?:,|or|to|-|–|‑)\s*$", re.IGNORECASE)
 
 
+# a verb of change and "from" before the lower number: the toll told before, not a range's end
+_CHANGE_FROM = re.compile(r"\b(?:risen|rose|rises|climbed|increased|grown|grew|jumped|soared|mounted|updated|revised|"
+                          r"changed)\s+from\s+$", re.IGNORECASE)
+
+
 def _range_end(before: str, value: int) -> bool:
     """Whether a figure of ``value`` is the upper end of a range whose lower end ends ``before`` (``_RANGE_BEFORE``);
     a lower number only, as a range rises ("March 9, 3 killed" is a day, then a count)."""
     m = _RANGE_BEFORE.search(before)
-    if not m or _MONTH_BEFORE.search(before[:m.start()]):
-        return False
+    if not m or _MONTH_BEFORE.search(before[:m.start()]) or _CHANGE_FROM.search(before[:m.start()]):
+        return False  # (nor a toll that grew: "rose from 14 to 17" is 17, no guess)
     low = m.group("low").lower()
     low_value = int(low) if low.isdigit() else _NUMBER_WORDS.get(low)
     return low_value is not None and 0 < low_value < value
@@ -516,9 +530,23 @@ def _is_year(token: str) -> bool:
     return token.isdigit() and len(token) == 4 and token[:2] in ("19", "20")
 
 
+# one attack on a whole country as the subject of the toll ("a massive attack on Ukraine on Sunday killed seven", "a
+# Russian strike on Ukraine's energy grid killed four"), not on its capital: a sum over the places it hit, unless the
+# toll is placed after it ("killed three people in Lviv": that town's)
+_COUNTRY_ATTACK = re.compile(r"\b(?:attack|strike|bombardment|barrage|assault)\s+(?:on|against)\s+(?:Ukraine|Russia)"
+                             r"(?:['’]s\s+(?:[\w-]+\s+){0,2}?(?:grid|system|infrastructure|facilities|sector|network))?"
+                             r"\s+(?:[\w-]+\s+){0,3}?(?:killed|kills|killing|injured|injures|injuring|wounded|wounds|"
+                             r"wounding|left|leaves|leaving)\b")
+_PLACED_AFTER = re.compile(r"[^.;:,]*?\b(?:in|at)\s+(?:the\s+)?(?:(?:city|town|village|port|region)\s+of\s+)?"
+                           r"(?-i:[A-Z])", re.IGNORECASE)
+
+
 def aggregate_scope(sentence: str) -> bool:
     """Whether ``sentence`` sums up many incidents ("across the region", "in total over the past day", "during the
-    year", "since the invasion began")."""
+    year", "since the invasion began", an attack on a whole country: ``_COUNTRY_ATTACK``)."""
+    for m in _COUNTRY_ATTACK.finditer(sentence):
+        if not _PLACED_AFTER.match(sentence, m.end()):
+            return True
     for m in _WIDE_SCOPE.finditer(sentence):
         if not m.group("period"):
             return True  # an area: "the attack killed 11 across the country" is a sum all the same
@@ -612,7 +640,9 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
                      not _VAGUE_PLURAL.match(num or "")):
                 this_role = "increment"
             elif this_role in ("total", "individual") and (past or "year" in sentence and _PAST_ATTACK_BEFORE.search(
-                    sentence, max(0, m.start() - 150), m.start())):
+                    sentence, max(0, m.start() - 150), m.start()) or "after" in sentence and
+                    _ATTACK_AS_SUBJECT.match(m.group(0)) and
+                    _EARLIER_ATTACK_BEFORE.search(sentence, max(0, m.start() - 150), m.start())):
                 this_role = "background"  # "last year, a strike on the station killed 63": not today's toll
             elif this_role == "total" and _VAGUE_PLURAL.match(num or ""):
                 this_role = "vague"  # "dozens were killed": a claim, no toll
@@ -658,6 +688,7 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
         if m and not any(f.kind == kind for f in found.values()):
             found[(kind, m.start())] = Figure(kind, 0, m.group(0), offset + m.start(), offset + m.end(), "zero",
                                               False, False)
+    _placed_share(found, sentence, offset)
     _fatal_wounds(found)
     _other_kind_increments(found)
     _coordinated_parts(found, sentence, offset)
@@ -671,6 +702,34 @@ def figures(sentence: str, offset: int = 0, *, scoped: bool = False) -> list[Fig
             continue
         out.append(fig)
     return out
+
+
+# the one town's share of a sum over many incidents, told right after it ("killed 13 people across the country,
+# including six in X"): that town's toll; a share of several towns ("six in X and two in Y") is left unread
+_PLACED_SHARE = re.compile(r",\s*(?:including|among them|of (?:them|whom))\s+" + _QUAL + _NUM +
+                           r"(?:\s+(?:people|persons|civilians|residents))?\s+in\s+(?:the\s+)?(?:(?:city|town|village|port)\s+"
+                           r"of\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?(?![\w'’-])"
+                           r"(?!\s*(?:,\s*|\s+and\s+)[\w-]+\s+in\b)"
+                           r"(?!\s+(?i:region|oblast|province|district|raion|hromada|community))", re.IGNORECASE)
+
+
+_SHARE_WINDOW_CHARS = 120  # how far after the sum its town's share may be told (the sum's area, its period between)
+
+
+def _placed_share(found: dict[tuple[str, int], Figure], sentence: str, offset: int) -> None:
+    """Add the town's share of a sum over many incidents (``_PLACED_SHARE``) as that town's total."""
+    for fig in list(found.values()):
+        if fig.role != "aggregate":
+            continue
+        m = _PLACED_SHARE.search(sentence, fig.end - offset, fig.end - offset + _SHARE_WINDOW_CHARS)
+        if m is None:
+            continue
+        value = parse_number(m.group("num"))
+        if value is None or value >= fig.value or any(f.kind == fig.kind and f.start == offset + m.start("num")
+                                                      for f in found.values()):
+            continue
+        found[(fig.kind, m.start("num"))] = Figure(fig.kind, value, m.group(0).strip(" ,"), offset + m.start("num"),
+                                                   offset + m.end(), "total", bool(m.group("qual")), False)
 
 
 # wounds that killed ("suffered fatal wounds", "were mortally wounded"): the dead, not the injured

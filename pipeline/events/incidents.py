@@ -158,6 +158,11 @@ _SEAT_BEFORE = re.compile(r"\b(?:(?:visit(?:s|ed|ing)?|trip|arrived|arriving|tra
 # Kremlin") or the subject of a perfect ("the Kremlin has focused its forces"; not "X has been hit", "X has come
 # under fire", "X has seen / suffered ...": the place as what underwent something)
 _SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+# a place set aside for another one ("In addition to A, B was hit", "besides A", "apart from A"): what the sentence
+# tells is of the other place
+_SET_ASIDE_BEFORE = re.compile(r"\b(?:in\s+addition\s+to|besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?)"
+                               r"\s+(?:the\s+)?(?:(?:city|town|village|settlement|region|oblast)\s+of\s+)?$",
+                               re.IGNORECASE)
 _PERFECT_AGENT_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:\w+ly\s+)?(?!been\b|come\b|seen\b|suffered\b|endured\b|"
                                   r"experienced\b|witnessed\b|survived\b|faced\b|weathered\b|lost\b|had\b)\w+ed\b")
 # a sector of the front named after a town ("in the X direction", "on the X front"): not the town
@@ -204,9 +209,10 @@ _MOVED_OUT = re.compile(r"\b(?:evacuat|rescu|remov|pull|took|taken|brought|bring
                         r"relocat|carried|carry)\w*\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"^\s*(?:\[[^\]]{1,30}\]\s*)?(?:,|\()")
 _ANAPHOR = re.compile(r"\b(the|this|that) (?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                      r"(?: morning| afternoon| evening| night)? )?(?:\w+ )?(strike|attack|assault|explosion|blast|"
+                      r"(?: morning| afternoon| evening| night)? )?(?:\w+ )?((?:air)?strike|attack|assault|explosion|blast|"
                       r"shelling|bombing|raid|missiles?|barrage|tragedy)\b", re.IGNORECASE)
-# (a weekday opening it is the incident's day told again: "The Tuesday evening attack wounded another 56")
+# (a weekday opening it is the incident's day told again: "The Tuesday evening attack wounded another 56"; "the
+# airstrike" written as one word refers back as "the air strike" does)
 # "the strike", "this attack" (not "said that Ukrainian shelling ...", where "that" opens a clause)
 _DEFINITE_ANAPHOR = re.compile(_ANAPHOR.pattern.replace("(the|this|that)", "(the|this)", 1), re.IGNORECASE)
 _FACILITY = re.compile(r"\b(base|barracks|hospital|theat(?:re|er)|cathedral|church|plant|station|market|hypermarket|"
@@ -564,6 +570,8 @@ def usable(place: Place, text: str) -> bool:
         return False  # "talks between Moscow and Kyiv": the two states; "03:00 Moscow time": a clock
     if _STREET_AFTER.match(after):
         return False  # "on X Street": a street named after a place, not the place
+    if _SET_ASIDE_BEFORE.search(before):
+        return False  # "In addition to A, B was hit": A is told before, the sentence tells of B
     if _PARTISAN_BEFORE.search(before):
         return False  # "pro-Moscow separatists": the place as a side
     if kind in POINT_KINDS and (_capital(place) or kind == "landmark") and _SEAT_BEFORE.search(before):
@@ -809,7 +817,38 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
                               if u.feature_kind == "admin1" or _tolled(figs)]))
     _earlier_captions(out, captions)
     _restated_aggregates(out)
+    _quarters_of_the_city(out, text)
     return out
+
+
+_QUARTER_WORD_AFTER = re.compile(r"\s+(?i:district|neighbou?rhood|quarter|microdistrict)\b")
+# a city district's name is an adjective ("Shevchenkivskyi", "Dniprovskyi", "Industrialnyi"); a rural district written
+# by its seat's name ("the X district" of a town) is a place of its own, and one written as an adjective is an admin-2
+# unit in the gazetteer, not a city
+_QUARTER_NAME = re.compile(r"(?:[sc]k|n)(?:yi|iy|yy|y|ii)$", re.IGNORECASE)
+QUARTER_LOOKBACK_PARAGRAPHS = 2  # how many paragraphs back the city a district is named of may stand
+
+
+def _quarters_of_the_city(sentences: list[_Sentence], text: str) -> None:
+    """A district named as such ("in the X district") that the gazetteer places in another oblast, far from the city
+    the article told last, while it names no other place: the city's own district (big cities share their districts'
+    names: many have a Shevchenkivskyi or a Dniprovskyi one), told at the city (in place). Only a name read as a
+    city's (an adjective, ``_QUARTER_NAME``, of a city-kind entry): a rural district is a place of its own."""
+    city: Place | None = None
+    city_para = -1
+    for sent in sentences:
+        if city is not None and sent.para - city_para > QUARTER_LOOKBACK_PARAGRAPHS:
+            city = None
+        quarters = [p for p in sent.points if _QUARTER_WORD_AFTER.match(text, p.end) and _QUARTER_NAME.search(p.text)
+                    and p.feature_kind == "city"]
+        if city is not None and quarters and len(quarters) == len(sent.points) and not sent.oblasts and \
+                all(q.admin1_code != city.admin1_code and km(q, city) > WEIGHTS.consolidate_quarter_km
+                    for q in quarters):
+            sent.points = [replace(city, start=q.start, end=q.end, text=q.text) for q in quarters]
+            continue
+        towns = [p for p in sent.points if p.feature_kind == "city" and not _QUARTER_WORD_AFTER.match(text, p.end)]
+        if towns:
+            city, city_para = towns[-1], sent.para
 
 
 DISTRICT_CONTEXT_CHARS = 80  # how far before a settlement the district locating it may stand ("in the X district,
@@ -1050,6 +1089,8 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
         return True  # an attack of its own at another village, however near ("another drone struck the village of Y")
     if _other_weapon_toll(inc, sent):
         return True  # "Shelling killed two in X. A drone struck a car the same evening, injuring a man.": two attacks
+    if _same_count_again(inc, sent, published):
+        return True  # "Shelling killed two in X on Sunday. On Monday, shelling killed two in X.": one count, two attacks
     if not sent.points and own and tells and sent.regions and not any(p.admin1_code in sent.regions for p in own):
         return True  # "X Oblast was also hit", "the X governor said two were killed": a region none of its towns are in
     if sent.points and not own and sent.strikes and inc.strikes and _fresh_toll(sent.figures) and \
@@ -1084,6 +1125,14 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
             statement_day_only(sent.text, published):
         return False  # "In X, 12 more people were injured, the governor said on Monday": more victims of the attack
         # told before, said a day later (the day is the statement's, and "more" adds to a toll already told)
+    if theirs is not None and mine is not None and theirs < mine and \
+            (mine - theirs).days <= WEIGHTS.statement_after_days and _told_later_of(inc, sent, published):
+        return False  # "The attack on X also injured 11 people, the governor said on Monday": the attack told before,
+        # its figures said a day later (the day is the statement's)
+    if theirs is not None and mine is not None and theirs < mine and \
+            (mine - theirs).days <= WEIGHTS.statement_after_days and _later_dead(inc, sent):
+        return False  # "Rescuers found two more bodies overnight", "two more of the wounded died on Tuesday": the
+        # incident's dead found or dying after it, on a later day (the finding's, not an attack's)
     if theirs is not None and mine is not None and theirs <= mine and \
             (mine - theirs).days <= WEIGHTS.statement_after_days and _DEFINITE_ANAPHOR.search(sent.text) and \
             not any(f.role in ("total", "individual") for f in sent.figures) and \
@@ -1273,6 +1322,69 @@ def _other_weapon_toll(inc: _Incident, sent: _Sentence) -> bool:
     # a weapon the incident's own words name ("missiles and drones hit X", read as one strike) is one of its own
     named = {sub for s in inc.sentences for sub, rx in WEAPON_NOUNS if rx.search(s.text)}
     return not mine & named
+
+
+def _named_day(sent: _Sentence | None, published: EventDate) -> bool:
+    """Whether ``sent`` states a day it names for what it reports (not only the day of a statement)."""
+    return sent is not None and sent.date is not None and sent.date.precision == 1 and \
+        names_a_day(sent.text) and not statement_day_only(sent.text, published)
+
+
+def _same_count_again(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
+    """Whether ``sent`` tells an attack of its own (a weapon not referred back to: not "the shelling") with a fresh
+    total the incident already states, on another day it names than the day the incident's sentences name ("Shelling
+    killed two in X on Sunday. On Monday, shelling killed two in X."), or on the same day with another weapon named by
+    each ("Shelling killed two in X on Sunday morning. On Sunday evening, a drone attack on X killed two."): two
+    attacks whose counts happen to agree, not one toll told twice (which a sharing of figures otherwise means). A night
+    told in either ("overnight", "on Sunday night") spans two days and is left to the day rules."""
+    if not sent.strikes or _ANAPHOR.search(sent.text) or not _fresh_toll(sent.figures) or \
+            any(f.additional or f.role == "increment" for f in sent.figures) or not _shares_figure(inc, sent):
+        return False
+    dated = inc.dated_by
+    if dated is None or dated is sent or not inc.strikes or not _named_day(dated, published) or \
+            not _named_day(sent, published) or inc.date is None:
+        return False
+    if sent.date.date != inc.date.date:
+        return not _NIGHT.search(sent.text) and not _NIGHT.search(dated.text)
+    mine = {t.sub for t in sent.strikes} & _WEAPONS
+    theirs = {t.sub for t in dated.strikes} & _WEAPONS
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
+def _one_settlement(sent: _Sentence, inc: _Incident) -> bool:
+    """Whether every place ``sent`` names is a settlement of ``inc`` (the same one under any spelling, not a town
+    nearby)."""
+    return all(any(same_place(a, b) and not distinct_settlements(a, b) for b in inc.points) for a in sent.points)
+
+
+def _told_later_of(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
+    """Whether ``sent`` refers back to the incident's attack ("the attack on X", "the strike") at its place or at none,
+    with no day but the statement's, and figures that fit its toll (of a kind it has not told, or near its count)."""
+    if not (_DEFINITE_ANAPHOR.search(sent.text) or _BACK_REFERENCE.search(sent.text)) or \
+            not statement_day_only(sent.text, published):
+        return False
+    if sent.points and not _one_settlement(sent, inc):
+        return False
+    for kind in ("killed", "injured"):
+        values = [f.value for f in sent.figures if f.kind == kind and f.role in ("total", "individual")]
+        known = inc.toll(kind)
+        if values and known and not _ratio_ok(max(values), known, WEIGHTS.toll_ratio_split):
+            return False
+    return True
+
+
+_DIED_LATER = re.compile(r"\b(?:died|succumbed|passed away)\b", re.IGNORECASE)
+
+
+def _later_dead(inc: _Incident, sent: _Sentence) -> bool:
+    """Whether ``sent`` only adds dead to ``inc``'s stated toll: every figure more killed ("two more bodies", "another
+    wounded woman died"), bodies found or victims who died, no attack of its own, no place but the incident's."""
+    figs = [f for f in sent.figures if f.role != "zero"]
+    if not _more_only(figs) or any(f.kind != "killed" for f in figs) or sent.strikes or not _stated(inc):
+        return False
+    if sent.points and not _one_settlement(sent, inc):
+        return False
+    return bool(_BODIES.search(sent.text) or _DIED_LATER.search(sent.text))
 
 
 def _more_only(figs: list[Figure]) -> bool:

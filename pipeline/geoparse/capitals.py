@@ -1,4 +1,5 @@
-"""A national capital named by its country's adjective: "the Ukrainian capital", "the Russian capital city".
+"""A national capital named by its country's adjective or possessive: "the Ukrainian capital", "the Russian capital
+city", "Ukraine's capital".
 
 The demonym resolves to its country (``resolve``); the word "capital" after it, with no name of the city following
 ("the Ukrainian capital Kyiv", "the Ukrainian capital of Kyiv" name the city themselves), stands for that
@@ -19,7 +20,10 @@ from pipeline.geoparse.resolve import PRECISION_EXACT, Resolution
 from pipeline.geoparse.weights import RESOLVE_WEIGHTS, ResolveWeights
 from pipeline.model import Signal
 
-_CAPITAL_AFTER = re.compile(r"[ \t]+capital(?:[ \t]+city)?\b")
+# ("the capital region" is the unit around the city, not the city: left to the country)
+_CAPITAL_AFTER = re.compile(r"[ \t]+capital(?:[ \t]+city)?\b(?![ \t]+(?:region|oblast|area|province)\b)")
+# after the country's own name, its possessive ("Ukraine's capital", "Russia’s capital city")
+_POSSESSIVE_CAPITAL_AFTER = re.compile(r"['’]s" + _CAPITAL_AFTER.pattern)
 # the city's own name follows ("capital Kyiv", "capital, Kyiv", "capital of Kyiv")
 _NAME_AFTER = re.compile(r"(?:,?[ \t]+|[ \t]+of[ \t]+)[A-Z]")
 
@@ -39,7 +43,7 @@ def capital_rows(gaz: Gazetteer) -> dict[str, int]:
 
 def capital_phrases(text: str, resolved: list[Resolution], gaz: Gazetteer, *,
                     weights: ResolveWeights = RESOLVE_WEIGHTS) -> list[Resolution]:
-    """``resolved`` with each "<demonym> capital" phrase resolved to the country's capital instead of the country
+    """``resolved`` with each "<demonym> capital" or "<country>'s capital" phrase resolved to the country's capital instead of the country
     (the phrase's place; the capital is in that country)."""
     theatre = {*weights.war_theatre_parties, weights.war_theatre_country}
     out: list[Resolution] = []
@@ -47,9 +51,9 @@ def capital_phrases(text: str, resolved: list[Resolution], gaz: Gazetteer, *,
     for r in resolved:
         out.append(r)
         m = r.mention
-        if m.kind != "demonym" or r.candidate.feature_kind != "country" or r.candidate.country_code not in theatre:
+        if r.candidate.feature_kind != "country" or r.candidate.country_code not in theatre:
             continue
-        found = _CAPITAL_AFTER.match(text, m.end)
+        found = (_CAPITAL_AFTER if m.kind == "demonym" else _POSSESSIVE_CAPITAL_AFTER).match(text, m.end)
         if found is None or _NAME_AFTER.match(text, found.end()):
             continue
         row = capital_rows(gaz).get(r.candidate.country_code)

@@ -129,6 +129,10 @@ def article_date(text: str, meta: dict | None = None) -> EventDate:
 # "July 6 (Reuters) -" (no city: the agency's name in brackets then)
 _WIRE_DATELINE = re.compile(r"^[ \t]*(?:[A-Z][A-Za-z .'’-]{1,30},\s+" + _MONTH_RE + r"\s+(\d{1,2}),?\s*(?:\(|[-–—]|\.\s*/)|"
                             + _MONTH_RE + r"\s+(\d{1,2})\s*\([A-Z][^()\n]{0,40}\)\s*[-–—])", re.MULTILINE)
+# a dateline opening a sentence, its place in one or two parts ("KYIV, Sept 4 (Reuters) -", "KHARKIV, Ukraine, Sept 4
+# (AP) —", "Sept 4 (Reuters) -"): its day is the filing's
+_DATELINE_DAY = re.compile(r"[ \t]*(?:[A-Z][A-Za-z .'’-]{1,30},\s+(?:[A-Z][A-Za-z .'’-]{1,30},\s+)?)?" + _MONTH_RE +
+                           r"\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]")
 WIRE_DATELINE_CHARS = 600  # a dateline opens the story: looked for in its first lines only
 WIRE_LAG_DAYS = 3  # a reprint is dated up to this many days after the story was filed; a dateline further back
 # (or later) is not this page's filing day
@@ -213,6 +217,12 @@ _DAY_START = re.compile(r"\d{1,2}\b")
 
 _WHEN_AFTER = re.compile(r"\s*,\s*when\b", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+# the start of a span told as a clause ("since the invasion began on 24 February", "since the start of the war in
+# February"): the day the span opens, not the day of what is reported
+_SINCE_CLAUSE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:[^.;:!?,()]{0,60}?\b(?:began|started|begun|broke\s+out|"
+                                  r"erupted)|(?:start|beginning|outbreak|onset)\s+of\s+[^.;:!?,()]{0,50}?)\s+"
+                                  r"(?:(?:on|in)\s+(?:the\s+)?(?:(?:night|morning|evening)\s+of\s+)?)?$", re.IGNORECASE)
+_SINCE_CLAUSE_CHARS = 90  # how far before a date its "since" clause may open
 # "between the morning of May 27 and the morning of May 28", "between Friday and Sunday": a period a tally covers,
 # whose days date nothing (as "since June"); the phrase up to the end of its second day
 _BETWEEN = re.compile(r"\bbetween\b[^.;:!?]{0,50}?\band\b[^.;:!?,]{0,40}", re.IGNORECASE)
@@ -397,14 +407,20 @@ def read_dates(sentence: str) -> DateReading:
     year = _YEAR.search(sentence)
     found: list[_Expression] = []
     spans = [m.span() for m in _BETWEEN.finditer(sentence)] if "etween" in sentence else []
+    dateline = _DATELINE_DAY.match(sentence)  # "KYIV, Sept 4 (Reuters) -": the day the story was filed
+    filed_end = dateline.end() if dateline is not None else -1
 
     def add(m: re.Match, kind: str, *parts: str | None) -> None:
         pos = m.start()
-        if _SINCE_BEFORE.search(sentence, max(0, pos - 12), pos) and not _WHEN_AFTER.match(sentence, m.end()):
+        if (_SINCE_BEFORE.search(sentence, max(0, pos - 12), pos) or
+                _SINCE_CLAUSE_BEFORE.search(sentence, max(0, pos - _SINCE_CLAUSE_CHARS), pos)) and \
+                not _WHEN_AFTER.match(sentence, m.end()):
             return  # "the first attack since June 26": the start of a span, not the day of what is reported
             # (but "since July 27, when it announced the recapture of X": the day of what the "when" clause tells)
         if any(a < pos < b for a, b in spans):
             return  # "between May 27 and May 28": a period, not a day (``_BETWEEN``)
+        if pos < filed_end:
+            return  # a wire dateline's day: the filing's (the page's, ``_filed``), not the day of what is reported
         speech = bool(_SPEECH_BEFORE.search(sentence[max(0, pos - _SPEECH_REACH):pos]) or
                       _AS_OF_BEFORE.search(sentence, max(0, pos - _SPEECH_REACH), pos))
         found.append(_Expression(pos, kind, m.group(0), parts, speech,
