@@ -43,7 +43,13 @@ _CAME_UNDER = (r"(?:(?:is|are|was|were)\s+(?:now|back)\s+|(?:came|come|comes|com
 # part of the wording: "left" alone is too common a word)
 _GAVE_UP = (r"gave up(?!\s+(?:hope|on|their|its|his|her|arms|weapons|the\s+(?:idea|fight|attempt)))|"
             r"(?:occupiers|invaders|troops|forces|army|units|soldiers)\s+(?:have\s+|had\s+)?(?:\w+ly\s+)?"
-            r"left(?=\s+(?:the\s+)?(?-i:[A-Z]))")
+            r"left(?=\s+(?:the\s+)?(?-i:[A-Z]))|"
+            # troops pulled back ("Russian troops pulled back from the X region", "is pulling back some of its forces"):
+            # the combatants are part of the wording ("the market pulled back", "pulled back the curtain" are none)
+            r"(?:forces|troops|army|units|soldiers|occupiers|invaders)\s+(?:have\s+|had\s+|has\s+|are\s+|were\s+|is\s+|"
+            r"was\s+)?(?:\w+ly\s+)?pull(?:ed|ing)\s+back|"
+            r"pull(?:ed|ing|s)?\s+back\s+(?:some\s+(?:of\s+)?|most\s+of\s+|part\s+of\s+)?(?:its|their|the)\s+"
+            r"(?:[\w-]+\s+)?(?:forces|troops|units)")
 # troops raising their flag over a place ("soldiers raised the national flag over X", "troops raising flags in A
 # and B"): the place taken, by the side that raised it (the subject is part of the wording: a flag raised at a
 # ceremony is no change of control)
@@ -82,7 +88,9 @@ _DRONE = r"drones?|UAVs?|unmanned\s+aerial\s+vehicles?"
 # an advance at the place it is near (``incidents._objects`` takes "near X" for an advance), not a change of control of
 # a settlement; the verbs of control followed by an area are left to the advance (``_NO_AREA``)
 _EXTENT = (r"(?:(?:about|some|nearly|almost|over|around|roughly|up\s+to|more\s+than|another|a\s+further|"
-           r"an?\s+additional|as\s+far\s+as|as\s+much\s+as)\s+)?(?:[\d.,]+|an?|one|two|three|four|five|six|seven|"
+           r"an?\s+additional|as\s+far\s+as|as\s+much\s+as)\s+)?(?:(?:several|a\s+few|many)\s+(?:dozens?|tens)\s+of|"
+           r"(?:several|a\s+few)\s+dozen|tens\s+of|"
+           r"[\d.,]+|an?|one|two|three|four|five|six|seven|"
            r"eight|nine|ten|several|a\s+few|dozens\s+of|hundreds\s+of)\s+(?:more\s+|additional\s+)?")
 _AREA = _EXTENT + r"(?:square\s+(?:kilomet(?:re|er)s?|km|miles?)|sq\.?\s*km|km2|km²|hectares)\b"
 _DISTANCE = _EXTENT + r"(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s)\b"
@@ -96,6 +104,10 @@ _GAINER = re.compile(r"\b(?:forces|troops|army|armies|units|soldiers|fighters|br
                      r"occupiers|invaders|enemy|they|we)\b|"
                      r"\b(?:Russia|Ukraine|Moscow|Kyiv|Kiev)\s+(?:(?:has|have|had|also|now|again|further|\w+ly)\s+)*$",
                      re.IGNORECASE)
+# ... the same words right before the noun (each a fixed-width look-behind)
+_NOT_ARMS_BEFORE = "".join(rf"(?<!{w} )" for w in ("diplomatic", "charm", "media", "disinformation", "propaganda",
+                                                    "information", "legal", "political", "peace", "economic",
+                                                    "advertising", "marketing", "sales", "cyber", "trade", "sanctions"))
 # the week or so a front's gain is reported over ("regained two square kilometres over the past week"): the gain's
 # period, told as ``_GENERIC`` tells a trend ("shelled over the past week"); a gain told over months or years is a
 # running total, still generic
@@ -157,11 +169,21 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                 # advance there (its object as any advance's: ``incidents._objects``, ``incidents._oblast_object``)
                 r"(?:launched|began|started|opened|mounted)\s+(?:an?\s+|its\s+|their\s+)?(?:" + _NOT_ARMS +
                 r"[\w-]+\s+){0,3}?(?:(?:counter-?)?offensive|incursion|(?:cross-border|ground)\s+(?:attack|assault|raid|operation))|"
-                r"crossed\s+(?:the\s+)?(?:state\s+)?border\s+into)\b"),
+                r"crossed\s+(?:the\s+)?(?:state\s+)?border\s+into|"
+                # ... or told by the day it opened ("the incursion into the X region began on August 6", "after a
+                # cross-border attack launched on Aug. 6"): a dated advance there, as the verb's wording above
+                r"" + _NOT_ARMS_BEFORE + r"(?:(?:counter-?)?offensive|incursion|(?:cross-border|ground)\s+(?:attack|"
+                r"assault|raid|operation))\s+(?:(?:in|into)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?(?:(?:was|had\s+been)\s+)?"
+                r"(?:launched|began|begun|started)\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                r"Saturday|Sunday|\d{1,2}|" + MONTH_NAMES + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=\.)))\b"),
     ("missile_strike", _INTERCEPTED.format(weapon=r"missiles?|rockets?") + r"|"
                        r"\b(missiles?|rockets?)\b[^.;]{0,80}?\b(struck|strikes?|hit|hits|slammed|destroy(?:ed|s))\b|"
                        # (an abbreviation's stops on the way: "launched U.S.-made missiles")
                        r"\b(struck|hit|hits|launched|fired)\b(?:[^.;]|\.(?=\S)){0,40}?\b(missiles?|rockets?)\b|"
+                       # the target, then the weapon ("targeted the port of the X region with Oniks missiles"), as a
+                       # drone strike is told
+                       r"\b(struck|hit|hits|attacked|targeted)\b[^.;]{0,60}?\b(?:with|using)\s+(?:an?\s+)?"
+                       r"(?:[\w-]+\s+){0,4}?(?:missiles?|rockets?)\b|"
                        r"\b(missile|rocket) (?:strikes?|attacks?|barrage)\b"),
     ("drone_strike", _INTERCEPTED.format(weapon=_DRONE) + r"|"
                      r"\b(?:" + _DRONE + r")\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked|targeted|exploded|crashed\s+(?:in|into|on|onto)|"
@@ -220,7 +242,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "encirclement": ("encircl", "surround", "cut off"),
     "recapture": ("recaptur", "retook", "retak", "liberat", "took", "regain", "reclaimed", "fre", "expell", "drove",
                   "driven", "ousted", "pushed", "kicked", "under", "return", "flag"),
-    "withdrawal": ("withdr", "retreat", "abandon", "pulled out", "gave up", "left"),
+    "withdrawal": ("withdr", "retreat", "abandon", "pulled out", "gave up", "left", "pull"),
     "capture": ("captur", "seiz", "took", "taken", "taking", "fell to", "overran", "surrender", "ced", "occupied",
                 "fall of", "hold", "control"),
     "advance": ("advanc", "pushed into", "broke into", "entered", "closing in", "closed in", "closes in", "liberat",

@@ -262,6 +262,26 @@ def day_after(stated: EventDate | None, sentence: str, published: EventDate) -> 
     return EventDate(after.isoformat(), 1, "the following day")
 
 
+# a sentence opening on the day before the one told ("The day before, the X region came under fire"): counted from the
+# day the sentence before states, as "the following day" is
+_OPENING_DAY_BEFORE = re.compile(r"^\W*(?:the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night)|"
+                                 r"a\s+day\s+(?:earlier|before))\b", re.IGNORECASE)
+
+
+def day_before(stated: EventDate | None, sentence: str, published: EventDate) -> EventDate | None:
+    """The day ``sentence`` dates by the day before the one a sentence before it stated ("Rockets hit A on Thursday. The
+    day before, the X region came under fire": Wednesday): ``stated`` minus one, at day precision. None when the
+    sentence does not open on such words (``_OPENING_DAY_BEFORE``), tells a statement, or ``stated`` is no day or the
+    page's own (then the day before is counted from the page, as ``explicit_date`` does)."""
+    if stated is None or stated.precision != 1 or not _OPENING_DAY_BEFORE.search(sentence) or \
+            _STATEMENT.search(sentence):
+        return None
+    day, page = parse_iso(stated.date), parse_iso(published.date)
+    if day is None or day == page:
+        return None
+    return EventDate((day - timedelta(days=1)).isoformat(), 1, "the day before")
+
+
 def cut_in_date(text: str, cut: int) -> bool:
     """Whether a sentence cut at ``cut`` falls inside a date ("On Sept. | 15, ..."): the abbreviation's full
     stop ends no sentence."""
