@@ -866,13 +866,19 @@ def _without_pairs(points: list[Place], places: list[Place], text: str) -> list[
 _DISTRICT_IN = re.compile(r"\b(?:districts?|raions?|rayons?)\s+(?:in|of)\s+$", re.IGNORECASE)
 
 
+# an oblast named by its centre after the unit's word ("the region of Kherson", "the Russian border region of Kursk")
+_REGION_OF = re.compile(r"\b(?:region|oblast|province)\s+of\s+$", re.IGNORECASE)
+
+
 def _as_unit(place: Place, text: str) -> Place:
-    """An oblast's eponymous centre named as where a district lies (``_DISTRICT_IN``) as the oblast itself, and so is
+    """An oblast's eponymous centre named as where a district lies (``_DISTRICT_IN``) or after the unit's word ("the
+    region of X": ``_REGION_OF``) as the oblast itself, and so is
     a town written with its oblast's name where that is not the town's own (a centre renamed since: the oblast keeps
     the old name, "Dnipropetrovsk" is the oblast, the city is Dnipro); any other place as it is."""
     if place.feature_kind != "city" or not place.admin1_name:
         return place
-    if place.name == place.admin1_name and _DISTRICT_IN.search(text, max(0, place.start - 40), place.start) or \
+    if place.name == place.admin1_name and (_DISTRICT_IN.search(text, max(0, place.start - 40), place.start) or
+                                            _REGION_OF.search(text, max(0, place.start - 40), place.start)) or \
             spelling_key(place.name) != spelling_key(place.admin1_name) and \
             spelling_key(place.text) == spelling_key(place.admin1_name):
         return replace(place, feature_kind="admin1", name=place.admin1_name)

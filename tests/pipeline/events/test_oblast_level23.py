@@ -145,3 +145,16 @@ def test_on_an_undated_page_a_region_named_on_the_towns_day_is_no_second_event(p
             "governor said.\n")
     events = article_events(parser, text)
     assert not _oblast_level(events, "frontline_incident")
+
+
+# -- "the region of X": the oblast, not its centre --------------------------------------------------------------------
+def test_the_region_of_a_centre_is_the_oblast(parser):
+    body = "Artillery fire in the Russian border region of Bryansk killed a tractor driver on Thursday, officials said."
+    events = [e for e in _events(parser, body) if e.event_type == "casualty_report"]
+    assert [(e.admin1_code, e.geo_precision) for e in events] == [("RU-BRY", 3)]
+
+
+def test_the_city_of_a_centre_stays_the_city(parser):  # near miss
+    body = "Artillery fire on the city of Bryansk killed a tractor driver on Thursday, officials said."
+    events = [e for e in _events(parser, body) if e.event_type == "casualty_report"]
+    assert [(e.admin1_code, e.geo_precision) for e in events] == [("RU-BRY", 1)]
