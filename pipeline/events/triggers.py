@@ -170,6 +170,12 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                 r"(?:launched|began|started|opened|mounted)\s+(?:an?\s+|its\s+|their\s+)?(?:" + _NOT_ARMS +
                 r"[\w-]+\s+){0,3}?(?:(?:counter-?)?offensive|incursion|(?:cross-border|ground)\s+(?:attack|assault|raid|operation))|"
                 r"crossed\s+(?:the\s+)?(?:state\s+)?border\s+into|"
+                # troops crossing into a region ("crossed into the X region"), an attack carried into it ("launched a
+                # surprise attack into the X region"): "into" tells ground entered, where "an attack on" tells a strike
+                r"(?:forces|troops|units|soldiers|army|fighters|infantry|occupiers|invaders)\s+(?:had\s+|have\s+|has\s+)?"
+                r"(?:\w+ly\s+|also\s+)?crossed\s+into|"
+                r"(?:launched|mounted|began|started)\s+(?:an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:attack|assault|"
+                r"operation|raid)\s+into|"
                 # ... or told by the day it opened ("the incursion into the X region began on August 6", "after a
                 # cross-border attack launched on Aug. 6"): a dated advance there, as the verb's wording above
                 r"" + _NOT_ARMS_BEFORE + r"(?:(?:counter-?)?offensive|incursion|(?:cross-border|ground)\s+(?:attack|"

@@ -158,3 +158,25 @@ def test_the_city_of_a_centre_stays_the_city(parser):  # near miss
     body = "Artillery fire on the city of Bryansk killed a tractor driver on Thursday, officials said."
     events = [e for e in _events(parser, body) if e.event_type == "casualty_report"]
     assert [(e.admin1_code, e.geo_precision) for e in events] == [("RU-BRY", 1)]
+
+
+# -- ground entered: "crossed into", "an attack into" a region ---------------------------------------------------------
+def test_troops_that_crossed_into_a_region_advanced_there(parser):
+    body = "Russian troops crossed into the Sumy region on Wednesday, opening a new front, the governor said."
+    assert "UA-59" in _oblast_level(_events(parser, body), sub="advance")
+
+
+def test_an_attack_launched_into_a_region_is_an_advance_there(parser):
+    body = "Ukraine launched a surprise attack into Russia's Bryansk region on March 3, officials said."
+    advances = _oblast_level(_events(parser, body), sub="advance")
+    assert "RU-BRY" in advances and advances["RU-BRY"].when.date == "2025-03-03"
+
+
+def test_an_attack_into_a_region_that_could_come_is_no_advance(parser):  # near miss
+    body = "Russia could launch an attack into the Sumy region within weeks, Ukrainian intelligence said."
+    assert not [e for e in _events(parser, body) if e.event_type != "annexation_claim"]
+
+
+def test_refugees_who_crossed_into_a_country_are_no_advance(parser):  # near miss
+    body = "Refugees crossed into Poland on Friday from the Lviv region."
+    assert not [e for e in _events(parser, body) if e.event_type != "annexation_claim"]
