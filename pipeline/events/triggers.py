@@ -611,7 +611,7 @@ _COUNTRY_SUBJECT = re.compile(r"\b(Ukraine|Kyiv|Kiev|Russia|Moscow)\s+(?:(?:has|
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|from|into|across|against|on|at|for|with|over|inside|to|towards?|"
                                  r"throughout|near|outside)\s+(?:(?:the|eastern|western|northern|southern|central)\s+)?$",
                                  re.IGNORECASE)
-_LOSER_VERBS = re.compile(r"surrender|ced(?:ed|ing)|withdr|retreat|abandon|pulled out|gave up|\bleft\b", re.IGNORECASE)
+_LOSER_VERBS = re.compile(r"surrender|ced(?:ed|ing)|withdr|retreat|abandon|pulled out|pull(?:ed|ing|s)? back|gave up|\bleft\b", re.IGNORECASE)
 # a side named as the holder of a place ("the Russian-occupied village", "Ukrainian-held"): not who acted
 _HOLDER_SUFFIX = re.compile(r"[-‐–]\s*(?:occupied|held|controlled)\b", re.IGNORECASE)
 # a side named as what a place was rid of ("X was cleared of the Russians and liberated by ..."): the side that lost

@@ -180,3 +180,11 @@ def test_an_attack_into_a_region_that_could_come_is_no_advance(parser):  # near 
 def test_refugees_who_crossed_into_a_country_are_no_advance(parser):  # near miss
     body = "Refugees crossed into Poland on Friday from the Lviv region."
     assert not [e for e in _events(parser, body) if e.event_type != "annexation_claim"]
+
+
+def test_troops_pulled_back_from_a_region_whose_town_they_withdrew_from_is_the_towns_withdrawal_only(parser):
+    # near miss: the side that pulled back loses the region, as the side that withdrew loses the town (one summary)
+    body = ("Russian troops pulled back from the Kharkiv region on Friday. Russian troops withdrew from the town of "
+            "Vovchansk, the governor said.")
+    withdrawals = [e for e in _events(parser, body) if e.sub_event_type == "withdrawal"]
+    assert [(e.place.text, e.gains) for e in withdrawals] == [("Vovchansk", "Ukraine")]
