@@ -1648,6 +1648,32 @@ def _fallback_place(sentences: list[_Sentence], inc: _Incident) -> Place | None:
     return None
 
 
+# an oblast referred back to by the unit's word alone ("shelling of the region", "across the oblast"), not an
+# official's ("the region's governor", "the head of the region") nor a wider area ("the region of X" names one)
+_REGION_REFERRED = re.compile(r"\b(?:the|this)\s+(?:region|oblast|province)\b(?!['’]s)(?!\s+of\b)(?!\s+(?:governor|"
+                              r"head|chief|administration|authorities|officials?)\b)", re.IGNORECASE)
+_REGION_OFFICIAL_BEFORE = re.compile(r"\b(?:governor|head|chief|administration|authorities|officials?)\s+of\s+$",
+                                     re.IGNORECASE)
+
+
+def _region_referred(sentences: list[_Sentence], inc: _Incident) -> Place | None:
+    """The oblast an incident naming no place refers back to by the unit's word alone (``_REGION_REFERRED``: "On
+    Tuesday, shelling of the region injured two"): the one oblast the last sentence before it naming oblasts names,
+    within ``WEIGHTS.casualty_lookback_paragraphs``; None when no sentence of the incident refers so, or that
+    sentence names no oblast or several, or a town comes in between (the region's word may then be the town's)."""
+    if not any(m for s in inc.sentences for m in _REGION_REFERRED.finditer(s.text)
+               if not _REGION_OFFICIAL_BEFORE.search(s.text, max(0, m.start() - 30), m.start())):
+        return None
+    first = inc.sentences[0]
+    for sent in reversed(sentences[:first.index]):
+        if first.para - sent.para > WEIGHTS.casualty_lookback_paragraphs or sent.points:
+            return None
+        units = {u.admin1_code: u for u in (*sent.oblasts, *sent.titled) if u.feature_kind == "admin1" and u.admin1_code}
+        if units:
+            return next(iter(units.values())) if len(units) == 1 else None
+    return None
+
+
 def _confidence(base: float, *, point: bool, dated: bool, claimant: bool, headline: bool, borrowed: bool) -> float:
     """A provisional confidence (the base alone): ``extract_events`` scores every event with ``confidence.rescore``
     once the article's events are final; the keywords are kept for the callers."""
@@ -1748,6 +1774,8 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
             spoken_for = _spoken_for(inc)
             if spoken_for is not None and (place is None or place.admin1_code != spoken_for.admin1_code):
                 place, borrowed = spoken_for, False  # "the X governor said a drone injured two": in the X region
+        if place is None:
+            place = _region_referred(sentences, inc)  # "On Tuesday, shelling of the region injured two": that oblast
         if place is None:
             continue  # an incident with no place in the text is not mapped
         inc, apart = _tolls_of_listed(inc, place)

@@ -188,3 +188,23 @@ def test_troops_pulled_back_from_a_region_whose_town_they_withdrew_from_is_the_t
             "Vovchansk, the governor said.")
     withdrawals = [e for e in _events(parser, body) if e.sub_event_type == "withdrawal"]
     assert [(e.place.text, e.gains) for e in withdrawals] == [("Vovchansk", "Ukraine")]
+
+
+# -- "the region" referred back to --------------------------------------------------------------------------------------
+def test_an_attack_on_the_region_referred_back_to_is_in_the_oblast_named_before(parser):
+    body = ("Russian drones hit the Mykolaiv region on Wednesday, damaging a school. On Thursday, shelling of the "
+            "region wounded three people, the governor said.")
+    casualties = _oblast_level(_events(parser, body), "casualty_report")
+    assert "UA-48" in casualties and casualties["UA-48"].injured == 3
+
+
+def test_the_region_after_two_named_regions_is_no_place(parser):  # near miss
+    body = ("Russian drones hit the Mykolaiv and Odesa regions on Wednesday. On Thursday, shelling of the region "
+            "wounded three people, the governor said.")
+    assert not [e for e in _events(parser, body) if e.event_type == "casualty_report"]
+
+
+def test_the_regions_governor_is_no_reference_to_a_place(parser):  # near miss
+    body = ("The Mykolaiv region received new generators on Wednesday. On Thursday, three people were wounded, the "
+            "region's governor said.")
+    assert not [e for e in _events(parser, body) if e.event_type == "casualty_report"]
