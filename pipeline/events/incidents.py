@@ -1664,7 +1664,12 @@ def _region_referred(sentences: list[_Sentence], inc: _Incident) -> Place | None
     if not any(m for s in inc.sentences for m in _REGION_REFERRED.finditer(s.text)
                if not _REGION_OFFICIAL_BEFORE.search(s.text, max(0, m.start() - 30), m.start())):
         return None
-    first = inc.sentences[0]
+    return _unit_before(sentences, inc.sentences[0])
+
+
+def _unit_before(sentences: list[_Sentence], first: _Sentence) -> Place | None:
+    """The one oblast the last sentence before ``first`` naming oblasts (or speaking for one) names, within
+    ``WEIGHTS.casualty_lookback_paragraphs``; None when it names several, or a town comes in between."""
     for sent in reversed(sentences[:first.index]):
         if first.para - sent.para > WEIGHTS.casualty_lookback_paragraphs or sent.points:
             return None
@@ -3095,6 +3100,9 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
                                                      _unnamed_in(sent, trig)) is not None:
                 # "... and liberating large parts of the X region"; "took their first village in X": in X's oblast
                 places, oblast_level = [unit], True
+            elif not places and not background and not sent.points and not sent.oblasts and \
+                    _unnamed_in_referred(sent, trig) and (unit := _unit_before(sentences, sent)) is not None:
+                places, oblast_level = [unit], True  # "... took over several villages in the province": the one named
             emit(sent, trig, places, stated, stated_in, background=background, oblast_level=oblast_level)
     # an oblast-level change of control when the article names the towns of that oblast is their summary
     # (the same side gaining them, or a side the towns' own wording does not tell: "A, B and C were liberated")
@@ -3283,6 +3291,18 @@ def _unnamed_in(sent: _Sentence, trig: Trigger) -> Place | None:
     return unit if unit.feature_kind == "admin1" else \
         replace(unit, name=unit.admin1_name or unit.name, geonameid=None, feature_kind="admin1", capital=False,
                 approx_point=False)
+
+
+_IN_REFERRED = re.compile(r"\s+in\s+(?:the|this)\s+(?:region|oblast|province)\b(?!['’]s)(?!\s+of\b)", re.IGNORECASE)
+
+
+def _unnamed_in_referred(sent: _Sentence, trig: Trigger) -> bool:
+    """Whether an active change of control takes unnamed settlements said to lie in an oblast referred back to by the
+    unit's word alone ("took over a number of villages in the province")."""
+    if trig.passive or sent.earlier:
+        return False
+    m = _UNNAMED_OBJECT.match(sent.text[trig.end:])
+    return m is not None and bool(_IN_REFERRED.match(sent.text, trig.end + m.end()))
 
 
 def _took_people(sent: _Sentence, trig: Trigger, unit: Place) -> bool:

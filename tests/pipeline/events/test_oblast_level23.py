@@ -208,3 +208,15 @@ def test_the_regions_governor_is_no_reference_to_a_place(parser):  # near miss
     body = ("The Mykolaiv region received new generators on Wednesday. On Thursday, three people were wounded, the "
             "region's governor said.")
     assert not [e for e in _events(parser, body) if e.event_type == "casualty_report"]
+
+
+def test_a_village_taken_in_the_region_referred_back_to_is_a_change_of_control_in_that_oblast(parser):
+    body = ("Fighting raged in the Belgorod region on Monday. Officials said Ukrainian troops captured a village in "
+            "the region.")
+    assert "RU-BEL" in _oblast_level(_events(parser, body), sub="capture")
+
+
+def test_a_village_taken_in_the_region_after_two_regions_is_no_event(parser):  # near miss
+    body = ("Fighting raged in the Belgorod and Kursk regions on Monday. Officials said Ukrainian troops captured a "
+            "village in the region.")
+    assert not [e for e in _events(parser, body) if e.sub_event_type == "capture"]
