@@ -43,7 +43,7 @@ _CAME_UNDER = (r"(?:(?:is|are|was|were)\s+(?:now|back)\s+|(?:came|come|comes|com
 # part of the wording: "left" alone is too common a word)
 _GAVE_UP = (r"gave up(?!\s+(?:hope|on|their|its|his|her|arms|weapons|the\s+(?:idea|fight|attempt)))|"
             r"(?:occupiers|invaders|troops|forces|army|units|soldiers)\s+(?:have\s+|had\s+)?(?:\w+ly\s+)?"
-            r"left(?=\s+(?:the\s+)?(?-i:[A-Z]))|"
+            r"left(?=\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?(?-i:[A-Z]))|"
             # troops pulled back ("Russian troops pulled back from the X region", "is pulling back some of its forces"):
             # the combatants are part of the wording ("the market pulled back", "pulled back the curtain" are none)
             r"(?:forces|troops|army|units|soldiers|occupiers|invaders)\s+(?:have\s+|had\s+|has\s+|are\s+|were\s+|is\s+|"

@@ -220,3 +220,16 @@ def test_a_village_taken_in_the_region_after_two_regions_is_no_event(parser):  #
     body = ("Fighting raged in the Belgorod and Kursk regions on Monday. Officials said Ukrainian troops captured a "
             "village in the region.")
     assert not [e for e in _events(parser, body) if e.sub_event_type == "capture"]
+
+
+def test_a_village_the_troops_left_is_the_withdrawal_and_its_region_no_second_one(parser):
+    body = ("Russia is pulling back some of its forces in the Sumy and Chernihiv regions, officials said on Friday. "
+            "The Chernihiv governor said Russian troops had left the village of Lukashivka.")
+    withdrawals = [e for e in _events(parser, body) if e.sub_event_type == "withdrawal"]
+    assert {(e.admin1_code, e.geo_precision == 3) for e in withdrawals} == {("UA-59", True), ("UA-74", False)}
+    assert any(e.place is not None and e.place.text == "Lukashivka" for e in withdrawals)
+
+
+def test_residents_who_left_a_village_are_no_withdrawal(parser):  # near miss
+    body = "Many residents left the village of Lukashivka on Friday, the Chernihiv governor said."
+    assert not [e for e in _events(parser, body) if e.sub_event_type == "withdrawal"]
