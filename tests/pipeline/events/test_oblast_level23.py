@@ -233,3 +233,20 @@ def test_a_village_the_troops_left_is_the_withdrawal_and_its_region_no_second_on
 def test_residents_who_left_a_village_are_no_withdrawal(parser):  # near miss
     body = "Many residents left the village of Lukashivka on Friday, the Chernihiv governor said."
     assert not [e for e in _events(parser, body) if e.sub_event_type == "withdrawal"]
+
+
+# -- the oblasts that are never where an incident happened (these hold on main too: the contract kept) ---------------
+def test_an_officials_title_a_dateline_aid_and_an_alert_list_make_no_oblast_event(parser):
+    bodies = ("The Kharkiv regional governor said on Tuesday the situation remained tense but under control.",
+              "The European Union pledged new aid for reconstruction in the Kharkiv region on Tuesday.",
+              "Air raid alerts were declared in the Kyiv, Chernihiv and Sumy regions on Tuesday night.",
+              "Russia could launch a new offensive in the Zaporizhzhia region within weeks, analysts warned.")
+    for body in bodies:
+        assert not [e for e in _events(parser, body) if e.event_type != "annexation_claim"], body
+
+
+def test_a_datelined_region_beside_a_towns_strike_is_no_second_event(parser):
+    body = ("KHERSON REGION, Ukraine (AP) — A Russian drone struck a bus in the town of Bilozerka on Thursday, killing "
+            "one passenger, officials said.")
+    events = [e for e in _events(parser, body) if e.event_type != "annexation_claim"]
+    assert [(e.place.text, e.geo_precision) for e in events] == [("Bilozerka", 1)]
