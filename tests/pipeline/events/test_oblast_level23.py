@@ -250,3 +250,10 @@ def test_a_datelined_region_beside_a_towns_strike_is_no_second_event(parser):
             "one passenger, officials said.")
     events = [e for e in _events(parser, body) if e.event_type != "annexation_claim"]
     assert [(e.place.text, e.geo_precision) for e in events] == [("Bilozerka", 1)]
+
+
+def test_a_region_attacked_a_day_earlier_than_a_towns_strike_of_the_page_is_its_own(parser):
+    body = ("Russian missiles hit the town of Kupiansk at night on Friday, injuring six. A day earlier, Russian drones "
+            "attacked the Kharkiv region, damaging a power line.")
+    region = _oblast_level(_events(parser, body)).get("UA-63")
+    assert region is not None and region.when.date == "2025-03-13"
