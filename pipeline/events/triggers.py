@@ -253,7 +253,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
                 "fall of", "hold", "control"),
     "advance": ("advanc", "pushed into", "broke into", "entered", "closing in", "closed in", "closes in", "liberat",
                 "regain", "recaptur", "retook", "retaken", "captur", "seiz", "took", "taken", "gain", "cleared", "freed",
-                "made", "launched", "began", "started", "opened", "mounted", "crossed"),
+                "made", "launched", "began", "begun", "started", "opened", "mounted", "crossed"),
     "missile_strike": ("missile", "rocket"),
     "drone_strike": ("drone", "uav", "unmanned"),  # every alternative names the weapon
     "airstrike": ("air", "bomb", "dropped"),
@@ -380,7 +380,7 @@ _TRIGGER_PREFIXES = frozenset(
     "free expe drov driv oust kick "
     "adva ente push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot "
     "assa stri hit hits targ gave left unde retu back came come brou repe repu beat thro occu expl blas hold cont "
-    "drop rais clos uav uavs unma gain made laun bega star moun cros".split())
+    "drop rais clos uav uavs unma gain made laun bega begu star moun cros".split())
 
 
 def has_prefix(sentence: str, prefixes: frozenset[str]) -> bool:

@@ -257,3 +257,9 @@ def test_a_region_attacked_a_day_earlier_than_a_towns_strike_of_the_page_is_its_
             "attacked the Kharkiv region, damaging a power line.")
     region = _oblast_level(_events(parser, body)).get("UA-63")
     assert region is not None and region.when.date == "2025-03-13"
+
+
+def test_an_incursion_that_had_begun_on_a_day_is_a_dated_advance(parser):
+    body = "By then the incursion into the Bryansk region had begun on March 2, Russian officials said."
+    advances = _oblast_level(_events(parser, body), sub="advance")
+    assert "RU-BRY" in advances and advances["RU-BRY"].when.date == "2025-03-02"
