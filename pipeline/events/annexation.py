@@ -332,6 +332,10 @@ ANNEXED_FOUR: tuple[tuple[str, str, int, float, float], ...] = (
 ANNEXED_FOUR_SINCE = "2022-09-20"  # the referendums were announced then: "four regions" claimed before is no such set
 _FOUR_REGIONS = re.compile(r"\b(?:four|4)\s+(?:(?:[\w-]+\s+){0,2})(?:regions|oblasts|provinces|territories)\b",
                            re.IGNORECASE)
+# the rest of the four counted beside those named ("annexed the X region, along with three other regions"; "X and Y and
+# two other regions it claims"): with the named ones, the four when they are of the four and the counts add up to four
+_OTHER_REGIONS = re.compile(r"\b(one|two|three|1|2|3)\s+other\s+(?:(?:[\w-]+\s+){0,2})(?:regions|oblasts|provinces|"
+                            r"territories|region|oblast|province)\b", re.IGNORECASE)
 _FOUR_REACH = 80  # characters between "four regions" and the claim word that counts them
 # claim words that can count the four units (not "join" or "part of": "four regions joined the scheme")
 _FOUR_CLAIM = re.compile(r"\b(?:annex\w*|referend\w*|incorporat\w*|accession|absorb\w*|ratif\w*|claim\w*)",
@@ -353,13 +357,20 @@ def _city_units(sentence: str, here: list[Place], offset: int, in_act: bool) -> 
     return out
 
 
-def _four_units(sentence: str, told: list[re.Match], published: EventDate, offset: int) -> list[Place]:
+def _four_units(sentence: str, told: list[re.Match], published: EventDate, offset: int,
+                named: frozenset[str] = frozenset()) -> list[Place]:
     """The four units of ``ANNEXED_FOUR`` when a claim word told as done counts "four regions" within
-    ``_FOUR_REACH`` of it (not on a page dated before ``ANNEXED_FOUR_SINCE``)."""
+    ``_FOUR_REACH`` of it, or counts the others beside units of the four the sentence names (``named``: "annexed the
+    X region, along with three other regions"; ``_OTHER_REGIONS``), never on a page dated before
+    ``ANNEXED_FOUR_SINCE``."""
     page = parse_iso(published.date)
     if page is not None and page.isoformat() < ANNEXED_FOUR_SINCE:
         return []
-    for count in _FOUR_REGIONS.finditer(sentence):
+    four = {code for code, *_rest in ANNEXED_FOUR}
+    counts = list(_FOUR_REGIONS.finditer(sentence))
+    if named and named <= four:
+        counts += [m for m in _OTHER_REGIONS.finditer(sentence) if len(named) + parse_number(m.group(1)) == 4]
+    for count in counts:
         if any(_FOUR_CLAIM.match(m.group(0)) and (abs(m.start() - count.end()) <= _FOUR_REACH or
                                                   abs(count.start() - m.end()) <= _FOUR_REACH) for m in told):
             return [Place(offset + count.start(), offset + count.end(), count.group(0), name, lat, lon, geonameid,
@@ -401,8 +412,9 @@ def claims(sentence: str, here: list[Place], published: EventDate, source: Sourc
     units = _nearest_told(sentence, units, told, source.start)
     claimants = _claimants(sentence, here)
     implied = None if in_act else implied_claimant
-    four = _four_units(sentence, told, published, source.start) if count_four and "RU" in (*claimants, implied) else []
     named = {u.admin1_code for u in units}
+    four = _four_units(sentence, told, published, source.start, frozenset(named)) \
+        if count_four and "RU" in (*claimants, implied) else []
     units += four
     if not units:
         return []

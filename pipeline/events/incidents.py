@@ -83,7 +83,8 @@ from pipeline.geoparse.recognise import content_ranges, sentence_starts
 from pipeline.geoparse.admin_join import lies_in_unit
 from pipeline.geoparse.resolve import great_circle_km
 from pipeline.model import POINT_KINDS, Place
-from pipeline.text.dates import (MONTH_ABBR, MONTH_NAMES, MONTHS, EventDate, UNDATED, cut_in_date, day_after, explicit_date,
+from pipeline.text.dates import (MONTH_ABBR, MONTH_NAMES, MONTHS, EventDate, UNDATED, cut_in_date, day_after, day_before,
+                                 explicit_date,
                                  names_a_day, parse_iso, read_dates, same_day, statement_day_only)
 from pipeline.text.translit import spelling_key
 
@@ -273,6 +274,11 @@ _BACK_REFERENCE = re.compile(r"\b(?:the|this|that|Saturday['’]s|Sunday['’]s|
 # (a daily summary, "over the past day" / "in the last 24 hours", spans the day before the one it is dated by too)
 _NIGHT = re.compile(r"\b(night|overnight|midnight|evening|dawn|early hours|late on|"
                     r"(?:over|in|during) the (?:past|last) (?:day|24 hours))\b", re.IGNORECASE)
+# a day told against the day told before it ("The day before, the X region came under fire", "a day earlier", "the
+# following day"): the text sets the two days apart, so a night's span does not make them one attack
+_OTHER_DAY_TOLD = re.compile(r"\b(?:the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night)|a\s+day\s+(?:earlier|"
+                             r"before|later)|the\s+(?:following|next)\s+(?:day|night)|the\s+day\s+after)\b",
+                             re.IGNORECASE)
 # what a change-of-control verb took when it was no place: people ("captured two soldiers in X"), things
 # ("seized weapons in X", "captured footage of X"), or a new clause ("Captured soldiers later said ... X")
 _NOT_A_PLACE_OBJECT = re.compile(
@@ -778,6 +784,9 @@ def read_sentences(text: str, places: list[Place], published: EventDate) -> list
         if who:
             previous_claimant = who
         date = explicit_date(sentence, published) if (trig or figs) else None
+        if (trig or figs) and last is not None and \
+                (before_day := day_before(explicit_date(last[1], published), sentence, published)) is not None:
+            date = before_day  # "Rockets hit A on Thursday. The day before, ...": the day before the one told
         if trig and _after_page(date, published):
             # "X will keep working despite an attack on Saturday": a future reading of the sentence's other clause;
             # what happened is dated in its own clause
@@ -897,13 +906,19 @@ def _without_pairs(points: list[Place], places: list[Place], text: str) -> list[
 _DISTRICT_IN = re.compile(r"\b(?:districts?|raions?|rayons?)\s+(?:in|of)\s+$", re.IGNORECASE)
 
 
+# an oblast named by its centre after the unit's word ("the region of Kherson", "the Russian border region of Kursk")
+_REGION_OF = re.compile(r"\b(?:region|oblast|province)\s+of\s+$", re.IGNORECASE)
+
+
 def _as_unit(place: Place, text: str) -> Place:
-    """An oblast's eponymous centre named as where a district lies (``_DISTRICT_IN``) as the oblast itself, and so is
+    """An oblast's eponymous centre named as where a district lies (``_DISTRICT_IN``) or after the unit's word ("the
+    region of X": ``_REGION_OF``) as the oblast itself, and so is
     a town written with its oblast's name where that is not the town's own (a centre renamed since: the oblast keeps
     the old name, "Dnipropetrovsk" is the oblast, the city is Dnipro); any other place as it is."""
     if place.feature_kind != "city" or not place.admin1_name:
         return place
-    if place.name == place.admin1_name and _DISTRICT_IN.search(text, max(0, place.start - 40), place.start) or \
+    if place.name == place.admin1_name and (_DISTRICT_IN.search(text, max(0, place.start - 40), place.start) or
+                                            _REGION_OF.search(text, max(0, place.start - 40), place.start)) or \
             spelling_key(place.name) != spelling_key(place.admin1_name) and \
             spelling_key(place.text) == spelling_key(place.admin1_name):
         return replace(place, feature_kind="admin1", name=place.admin1_name)
@@ -1151,6 +1166,9 @@ def _conflicts(inc: _Incident, sent: _Sentence, published: EventDate) -> bool:
             if sent.strikes and _stated(inc) and not _shares_figure(inc, sent) and \
                     any(f.role in ("total", "individual") for f in sent.figures) and not any(f.update for f in sent.figures):
                 return True  # "On Tuesday evening, shelling killed one": an attack with a toll of its own that day
+            if _strikes_of_its_own(sent) and not _shares_figure(inc, sent) and _OTHER_DAY_TOLD.search(sent.text) and \
+                    not _DEFINITE_ANAPHOR.search(sent.text):
+                return True  # "The day before, the X region came under fire": an attack of its own, its day set apart
             return not any(_NIGHT.search(s.text) for s in (*inc.sentences, sent)) and not _shares_figure(inc, sent)
         return gap > 1
     # the incident has no stated date: a stated other day splits only with a toll that is not an update of its toll
@@ -1195,15 +1213,32 @@ def _day_names(sentence: str) -> set[tuple[str, ...]]:
 def _other_named_day(inc: _Incident, sent: _Sentence) -> bool:
     """Whether ``sent``, on a page with no date (where no day resolves), names a calendar day for a toll of its own
     while every day the incident names is another ("13 were killed Sunday ... During the night of January 1, four
-    died and 13 were wounded"): two incidents, told by their days as written. A sentence naming one of the incident's
-    days ("on Sunday, January 21") or sharing its figures stays with it."""
-    if not _fresh_toll(sent.figures) or _shares_figure(inc, sent):
+    died and 13 were wounded"), or for an attack of its own more than a night from the calendar days the incident
+    names: two incidents, told by their days as written. A sentence naming one of the incident's days ("on Sunday,
+    January 21") or sharing its figures stays with it."""
+    if _shares_figure(inc, sent):
         return False
     mine = _day_names(sent.text)
     if not any(d[0] == "calendar" for d in mine):
         return False
     theirs = {d for s in inc.sentences for d in _day_names(s.text)}
-    return bool(theirs) and not mine & theirs
+    if not theirs or mine & theirs:
+        return False
+    if _fresh_toll(sent.figures):
+        return True
+    # an attack of its own on a calendar day more than a night apart from every one the incident names ("On the night
+    # of July 19, missiles hit the port ... On July 11, drones attacked a port in the region"): another attack
+    return _own_attack(inc, sent) and all(_days_apart_written(d, t) for d in mine if d[0] == "calendar"
+                                          for t in theirs if t[0] == "calendar") and \
+        any(t[0] == "calendar" for t in theirs)
+
+
+def _days_apart_written(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two calendar days as written (("calendar", "jul", "11")) lie more than one day apart (another month
+    counts as apart; a day not in figures never does)."""
+    if not (a[2].isdigit() and b[2].isdigit()):
+        return False
+    return a[1] != b[1] or abs(int(a[2]) - int(b[2])) > 1
 
 
 def _strikes_of_its_own(sent: _Sentence) -> list[Trigger]:
@@ -1726,6 +1761,37 @@ def _fallback_place(sentences: list[_Sentence], inc: _Incident) -> Place | None:
     return None
 
 
+# an oblast referred back to by the unit's word alone ("shelling of the region", "across the oblast"), not an
+# official's ("the region's governor", "the head of the region") nor a wider area ("the region of X" names one)
+_REGION_REFERRED = re.compile(r"\b(?:the|this)\s+(?:region|oblast|province)\b(?!['’]s)(?!\s+of\b)(?!\s+(?:governor|"
+                              r"head|chief|administration|authorities|officials?)\b)", re.IGNORECASE)
+_REGION_OFFICIAL_BEFORE = re.compile(r"\b(?:governor|head|chief|administration|authorities|officials?)\s+of\s+$",
+                                     re.IGNORECASE)
+
+
+def _region_referred(sentences: list[_Sentence], inc: _Incident) -> Place | None:
+    """The oblast an incident naming no place refers back to by the unit's word alone (``_REGION_REFERRED``: "On
+    Tuesday, shelling of the region injured two"): the one oblast the last sentence before it naming oblasts names,
+    within ``WEIGHTS.casualty_lookback_paragraphs``; None when no sentence of the incident refers so, or that
+    sentence names no oblast or several, or a town comes in between (the region's word may then be the town's)."""
+    if not any(m for s in inc.sentences for m in _REGION_REFERRED.finditer(s.text)
+               if not _REGION_OFFICIAL_BEFORE.search(s.text, max(0, m.start() - 30), m.start())):
+        return None
+    return _unit_before(sentences, inc.sentences[0])
+
+
+def _unit_before(sentences: list[_Sentence], first: _Sentence) -> Place | None:
+    """The one oblast the last sentence before ``first`` naming oblasts (or speaking for one) names, within
+    ``WEIGHTS.casualty_lookback_paragraphs``; None when it names several, or a town comes in between."""
+    for sent in reversed(sentences[:first.index]):
+        if first.para - sent.para > WEIGHTS.casualty_lookback_paragraphs or sent.points:
+            return None
+        units = {u.admin1_code: u for u in (*sent.oblasts, *sent.titled) if u.feature_kind == "admin1" and u.admin1_code}
+        if units:
+            return next(iter(units.values())) if len(units) == 1 else None
+    return None
+
+
 def _confidence(base: float, *, point: bool, dated: bool, claimant: bool, headline: bool, borrowed: bool) -> float:
     """A provisional confidence (the base alone): ``extract_events`` scores every event with ``confidence.rescore``
     once the article's events are final; the keywords are kept for the callers."""
@@ -1826,6 +1892,8 @@ def incident_events(article: str, text: str, sentences: list[_Sentence], publish
             spoken_for = _spoken_for(inc)
             if spoken_for is not None and (place is None or place.admin1_code != spoken_for.admin1_code):
                 place, borrowed = spoken_for, False  # "the X governor said a drone injured two": in the X region
+        if place is None:
+            place = _region_referred(sentences, inc)  # "On Tuesday, shelling of the region injured two": that oblast
         if place is None:
             continue  # an incident with no place in the text is not mapped
         inc, apart = _tolls_of_listed(inc, place)
@@ -2200,16 +2268,24 @@ def _oblasts_listed(inc: _Incident) -> list[Place]:
     if inc.points:
         return []
     for sent in inc.sentences:
-        units = sent.oblasts
-        if len({u.admin1_code for u in units}) < 2:
-            continue
-        s0 = sent.start
-        if all(_OBLAST_LIST_GAP.match(sent.text[a.end - s0:b.start - s0]) for a, b in zip(units, units[1:])):
-            seen: dict[str, Place] = {}
-            for u in units:
-                seen.setdefault(u.admin1_code, u)
-            return list(seen.values())
+        if listed := _units_listed(sent):
+            return listed
     return []
+
+
+def _units_listed(sent: _Sentence) -> list[Place]:
+    """The oblasts a sentence names as one list of two or more ("the A and B regions", "the regions of A and B"), one
+    each; empty when it names fewer, or names them apart."""
+    units = sent.oblasts
+    if len({u.admin1_code for u in units}) < 2:
+        return []
+    s0 = sent.start
+    if not all(_OBLAST_LIST_GAP.match(sent.text[a.end - s0:b.start - s0]) for a, b in zip(units, units[1:])):
+        return []
+    seen: dict[str, Place] = {}
+    for u in units:
+        seen.setdefault(u.admin1_code, u)
+    return list(seen.values())
 
 
 # between two oblasts of one list ("the Belgorod, Kursk and Bryansk regions", "Kharkiv and Sumy oblasts")
@@ -3133,12 +3209,18 @@ def control_events(article: str, text: str, sentences: list[_Sentence], publishe
             if not places and len({p.admin1_code for p in sent.oblasts}) == 1 and not sent.points and not background \
                     and not _took_people(sent, trig, sent.oblasts[0]):
                 places, oblast_level = sent.oblasts[:1], True
+            elif not places and not sent.points and not background and (listed := _units_listed(sent)) and \
+                    not any(_took_people(sent, trig, u) for u in listed):
+                places, oblast_level = listed, True  # "pulling back forces in the regions of A and B": each region
             elif unnamed_here and (unit := _locating_unit(sent, trig)) is not None:
                 places, oblast_level = [unit], True  # "captured a village near X": a change of control in X's oblast
             elif not places and not background and (unit := _oblast_object(sent, trig) or
                                                      _unnamed_in(sent, trig)) is not None:
                 # "... and liberating large parts of the X region"; "took their first village in X": in X's oblast
                 places, oblast_level = [unit], True
+            elif not places and not background and not sent.points and not sent.oblasts and \
+                    _unnamed_in_referred(sent, trig) and (unit := _unit_before(sentences, sent)) is not None:
+                places, oblast_level = [unit], True  # "... took over several villages in the province": the one named
             emit(sent, trig, places, stated, stated_in, background=background, oblast_level=oblast_level)
     # an oblast-level change of control when the article names the towns of that oblast is their summary
     # (the same side gaining them, or a side the towns' own wording does not tell: "A, B and C were liberated")
@@ -3327,6 +3409,18 @@ def _unnamed_in(sent: _Sentence, trig: Trigger) -> Place | None:
     return unit if unit.feature_kind == "admin1" else \
         replace(unit, name=unit.admin1_name or unit.name, geonameid=None, feature_kind="admin1", capital=False,
                 approx_point=False)
+
+
+_IN_REFERRED = re.compile(r"\s+in\s+(?:the|this)\s+(?:region|oblast|province)\b(?!['’]s)(?!\s+of\b)", re.IGNORECASE)
+
+
+def _unnamed_in_referred(sent: _Sentence, trig: Trigger) -> bool:
+    """Whether an active change of control takes unnamed settlements said to lie in an oblast referred back to by the
+    unit's word alone ("took over a number of villages in the province")."""
+    if trig.passive or sent.earlier:
+        return False
+    m = _UNNAMED_OBJECT.match(sent.text[trig.end:])
+    return m is not None and bool(_IN_REFERRED.match(sent.text, trig.end + m.end()))
 
 
 def _took_people(sent: _Sentence, trig: Trigger, unit: Place) -> bool:

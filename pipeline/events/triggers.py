@@ -43,7 +43,13 @@ _CAME_UNDER = (r"(?:(?:is|are|was|were)\s+(?:now|back)\s+|(?:came|come|comes|com
 # part of the wording: "left" alone is too common a word)
 _GAVE_UP = (r"gave up(?!\s+(?:hope|on|their|its|his|her|arms|weapons|the\s+(?:idea|fight|attempt)))|"
             r"(?:occupiers|invaders|troops|forces|army|units|soldiers)\s+(?:have\s+|has\s+|had\s+)?(?:\w+ly\s+)?"
-            r"left(?=\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?(?-i:[A-Z]))")
+            r"left(?=\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?(?-i:[A-Z]))|"
+            # troops pulled back ("Russian troops pulled back from the X region", "is pulling back some of its forces"):
+            # the combatants are part of the wording ("the market pulled back", "pulled back the curtain" are none)
+            r"(?:forces|troops|army|units|soldiers|occupiers|invaders)\s+(?:have\s+|had\s+|has\s+|are\s+|were\s+|is\s+|"
+            r"was\s+)?(?:\w+ly\s+)?pull(?:ed|ing)\s+back|"
+            r"pull(?:ed|ing|s)?\s+back\s+(?:some\s+(?:of\s+)?|most\s+of\s+|part\s+of\s+)?(?:its|their|the)\s+"
+            r"(?:[\w-]+\s+)?(?:forces|troops|units)")
 # a side losing a place, told from the loser ("pulled back from positions near X", "have lost control of X", "were
 # pushed out of X"): a withdrawal by the subject's side (the passive only: "pushed Russian troops
 # out of X" is the other side's recapture)
@@ -90,7 +96,9 @@ _DRONE = r"drones?|UAVs?|unmanned\s+aerial\s+vehicles?"
 # an advance at the place it is near (``incidents._objects`` takes "near X" for an advance), not a change of control of
 # a settlement; the verbs of control followed by an area are left to the advance (``_NO_AREA``)
 _EXTENT = (r"(?:(?:about|some|nearly|almost|over|around|roughly|up\s+to|more\s+than|another|a\s+further|"
-           r"an?\s+additional|as\s+far\s+as|as\s+much\s+as)\s+)?(?:[\d.,]+|an?|one|two|three|four|five|six|seven|"
+           r"an?\s+additional|as\s+far\s+as|as\s+much\s+as)\s+)?(?:(?:several|a\s+few|many)\s+(?:dozens?|tens)\s+of|"
+           r"(?:several|a\s+few)\s+dozen|tens\s+of|"
+           r"[\d.,]+|an?|one|two|three|four|five|six|seven|"
            r"eight|nine|ten|several|a\s+few|dozens\s+of|hundreds\s+of)\s+(?:more\s+|additional\s+)?")
 _AREA = _EXTENT + r"(?:square\s+(?:kilomet(?:re|er)s?|km|miles?)|sq\.?\s*km|km2|km²|hectares)\b"
 _DISTANCE = _EXTENT + r"(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s)\b"
@@ -104,6 +112,10 @@ _GAINER = re.compile(r"\b(?:forces|troops|army|armies|units|soldiers|fighters|br
                      r"occupiers|invaders|enemy|they|we)\b|"
                      r"\b(?:Russia|Ukraine|Moscow|Kyiv|Kiev)\s+(?:(?:has|have|had|also|now|again|further|\w+ly)\s+)*$",
                      re.IGNORECASE)
+# ... the same words right before the noun (each a fixed-width look-behind)
+_NOT_ARMS_BEFORE = "".join(rf"(?<!{w} )" for w in ("diplomatic", "charm", "media", "disinformation", "propaganda",
+                                                    "information", "legal", "political", "peace", "economic",
+                                                    "advertising", "marketing", "sales", "cyber", "trade", "sanctions"))
 # the week or so a front's gain is reported over ("regained two square kilometres over the past week"): the gain's
 # period, told as ``_GENERIC`` tells a trend ("shelled over the past week"); a gain told over months or years is a
 # running total, still generic
@@ -173,11 +185,27 @@ INCIDENT_TRIGGERS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(
                 # advance there (its object as any advance's: ``incidents._objects``, ``incidents._oblast_object``)
                 r"(?:launched|began|started|opened|mounted)\s+(?:an?\s+|its\s+|their\s+)?(?:" + _NOT_ARMS +
                 r"[\w-]+\s+){0,3}?(?:(?:counter-?)?offensive|incursion|(?:cross-border|ground)\s+(?:attack|assault|raid|operation))|"
-                r"crossed\s+(?:the\s+)?(?:state\s+)?border\s+into)\b"),
+                r"crossed\s+(?:the\s+)?(?:state\s+)?border\s+into|"
+                # troops crossing into a region ("crossed into the X region"), an attack carried into it ("launched a
+                # surprise attack into the X region"): "into" tells ground entered, where "an attack on" tells a strike
+                r"(?:forces|troops|units|soldiers|army|fighters|infantry|occupiers|invaders)\s+(?:had\s+|have\s+|has\s+)?"
+                r"(?:\w+ly\s+|also\s+)?crossed\s+into|"
+                r"(?:launched|mounted|began|started)\s+(?:an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:attack|assault|"
+                r"operation|raid)\s+into|"
+                # ... or told by the day it opened ("the incursion into the X region began on August 6", "after a
+                # cross-border attack launched on Aug. 6"): a dated advance there, as the verb's wording above
+                r"" + _NOT_ARMS_BEFORE + r"(?:(?:counter-?)?offensive|incursion|(?:cross-border|ground)\s+(?:attack|"
+                r"assault|raid|operation))\s+(?:(?:in|into)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?(?:(?:was|had\s+been)\s+)?"
+                r"(?:launched|began|begun|started)\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                r"Saturday|Sunday|\d{1,2}|" + MONTH_NAMES + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=\.)))\b"),
     ("missile_strike", _INTERCEPTED.format(weapon=r"missiles?|rockets?") + r"|"
                        r"\b(missiles?|rockets?)\b[^.;]{0,80}?\b(struck|strikes?|hit|hits|slammed|destroy(?:ed|s))\b|"
                        # (an abbreviation's stops on the way: "launched U.S.-made missiles")
                        r"\b(struck|hit|hits|launched|fired)\b(?:[^.;]|\.(?=\S)){0,40}?\b(missiles?|rockets?)\b|"
+                       # the target, then the weapon ("targeted the port of the X region with Oniks missiles"), as a
+                       # drone strike is told
+                       r"\b(struck|hit|hits|attacked|targeted)\b[^.;]{0,60}?\b(?:with|using)\s+(?:an?\s+)?"
+                       r"(?:[\w-]+\s+){0,4}?(?:missiles?|rockets?)\b|"
                        r"\b(missile|rocket) (?:strikes?|attacks?|barrage)\b"),
     ("drone_strike", _INTERCEPTED.format(weapon=_DRONE) + r"|"
                      r"\b(?:" + _DRONE + r")\b[^.;]{0,60}?\b(struck|strikes?|hit|attacked|targeted|exploded|crashed\s+(?:in|into|on|onto)|"
@@ -238,13 +266,13 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "encirclement": ("encircl", "surround", "cut off"),
     "recapture": ("recaptur", "retook", "retak", "liberat", "took", "regain", "reclaimed", "fre", "expell", "drove",
                   "driven", "ousted", "pushed", "kicked", "under", "return", "flag"),
-    "withdrawal": ("withdr", "retreat", "abandon", "pulled out", "gave up", "left", "pulled back", "pulling back",
-                   "lost", "pushed", "driven", "forced", "kicked", "ousted"),
+    "withdrawal": ("withdr", "retreat", "abandon", "pulled out", "gave up", "left", "pull", "lost", "pushed",
+                   "driven", "forced", "kicked", "ousted"),
     "capture": ("captur", "seiz", "took", "taken", "taking", "fell to", "overran", "surrender", "ced", "occupied",
                 "fall of", "hold", "control"),
     "advance": ("advanc", "pushed into", "broke into", "entered", "closing in", "closed in", "closes in", "liberat",
                 "regain", "recaptur", "retook", "retaken", "captur", "seiz", "took", "taken", "gain", "cleared", "freed",
-                "made", "launched", "began", "started", "opened", "mounted", "crossed"),
+                "made", "launched", "began", "begun", "started", "opened", "mounted", "crossed"),
     "missile_strike": ("missile", "rocket"),
     "drone_strike": ("drone", "uav", "unmanned"),  # every alternative names the weapon
     "airstrike": ("air", "bomb", "dropped"),
@@ -407,7 +435,7 @@ _TRIGGER_PREFIXES = frozenset(
     "free expe drov driv oust kick "
     "adva ente push brok miss rock dron air airs raid bomb shel arti mort blew blow deto atta stru stor open fire shot "
     "assa stri hit hits targ gave left unde retu back came come brou repe repu beat thro occu expl blas hold cont "
-    "drop rais clos uav uavs unma gain made laun bega star moun cros".split())
+    "drop rais clos uav uavs unma gain made laun bega begu star moun cros".split())
 
 
 def has_prefix(sentence: str, prefixes: frozenset[str]) -> bool:
@@ -656,7 +684,7 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:in|from|into|across|against|on|at|for|wi
                                  r"throughout|near|outside)\s+(?:(?:the|eastern|western|northern|southern|central)\s+)?$",
                                  re.IGNORECASE)
 _LOSER_VERBS = re.compile(r"surrender|ced(?:ed|ing)|withdr|retreat|abandon|pulled out|gave up|\bleft\b|"
-                          r"pull(?:ed|ing)\s+back|\blost\b|(?:pushed|driven|forced|kicked|ousted)\s+(?:back\s+)?out\s+of",
+                          r"pull(?:ed|ing|s)?\s+back|\blost\b|(?:pushed|driven|forced|kicked|ousted)\s+(?:back\s+)?out\s+of",
                           re.IGNORECASE)
 # a side named as the holder of a place ("the Russian-occupied village", "Ukrainian-held"): not who acted
 _HOLDER_SUFFIX = re.compile(r"[-‐–]\s*(?:occupied|held|controlled)\b", re.IGNORECASE)

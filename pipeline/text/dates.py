@@ -13,8 +13,9 @@ without a year gives no date. Inside a sentence, "on Friday", "On Friday, ..." a
 Days are the page's calendar days, with no time zones: "overnight", "last night" and "this morning" are the day
 they are said on (the night that ends that morning: a morning report's "last night" is the night just ended), as is a
 daily summary's "over the past day" / "in the last 24 hours" (the day the period ends, the one its report states);
-"the day before" and "the night before" are the day before, and "the following day" the day after the day the sentence
-before states (none when it states none). A wire dateline the day after the page's date ("July 6 (Reuters) -" on a
+"the day before", "a day earlier" and "the night before" are the day before (counted from the day the sentence before
+states when a sentence opens on them and that day is not the page's: ``day_before``), and "the following day" the day
+after the day the sentence before states (none when it states none). A wire dateline the day after the page's date ("July 6 (Reuters) -" on a
 page stamped July 5 in a time zone behind the wire's) is the story's day.
 """
 
@@ -187,13 +188,13 @@ _MONTH_DAY_RANGE = re.compile(r"\b" + _MONTH_RE + r"\s+(\d{1,2})" + _DAYS_TO + r
 _FEAST = re.compile(r"\b(Palm Sunday|Easter(?: Sunday| Day)?)\b")
 _FEAST_DAYS = {"palm sunday": -7, "easter": 0, "easter sunday": 0, "easter day": 0}  # days from Easter
 _WEEKDAY_BARE = re.compile(r"\b(" + "|".join(w.title() for w in WEEKDAYS) + r")['’]s\b")  # "Friday's strike"
-_PREVIOUS_DAY = re.compile(r"\b(the previous day|the day before|last night|overnight|earlier (?:in the day|today)|"
+_PREVIOUS_DAY = re.compile(r"\b(the previous day|the day before|a day (?:earlier|before)|last night|overnight|earlier (?:in the day|today)|"
                            r"this morning|on the night of|the night before|(?:over|in|during) the (?:past|last) "
                            r"(?:day|24 hours))\b", re.IGNORECASE)
 # the day before the one they are said on; "last night", like "overnight", is the night that ends on the day said (a
 # morning report's night just ended: the development sets' gold dates it so three times in four); a daily summary's "over the past day" / "in the last 24 hours" is a period ending on the day it is
 # stated, dated by that day (the day its report gives), like "overnight"
-_DAY_BEFORE = ("the previous day", "the day before", "the night before")
+_DAY_BEFORE = ("the previous day", "the day before", "the night before", "a day earlier", "a day before")
 # a date right after a speech verb dates the statement, not the event ("said on Thursday")
 _SPEECH_BEFORE = re.compile(r"\b(said|says|told|tells|reported|reports|announced|stated|confirmed|wrote|added|noted|"
                             r"released|published|posted|address|interview|briefing|statement|according to)\b[^.;,]{0,40}$",
@@ -270,6 +271,26 @@ def day_after(stated: EventDate | None, sentence: str, published: EventDate) -> 
     if page is not None and after > page:
         return None
     return EventDate(after.isoformat(), 1, "the following day")
+
+
+# a sentence opening on the day before the one told ("The day before, the X region came under fire"): counted from the
+# day the sentence before states, as "the following day" is
+_OPENING_DAY_BEFORE = re.compile(r"^\W*(?:the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night)|"
+                                 r"a\s+day\s+(?:earlier|before))\b", re.IGNORECASE)
+
+
+def day_before(stated: EventDate | None, sentence: str, published: EventDate) -> EventDate | None:
+    """The day ``sentence`` dates by the day before the one a sentence before it stated ("Rockets hit A on Thursday. The
+    day before, the X region came under fire": Wednesday): ``stated`` minus one, at day precision. None when the
+    sentence does not open on such words (``_OPENING_DAY_BEFORE``), tells a statement, or ``stated`` is no day or the
+    page's own (then the day before is counted from the page, as ``explicit_date`` does)."""
+    if stated is None or stated.precision != 1 or not _OPENING_DAY_BEFORE.search(sentence) or \
+            _STATEMENT.search(sentence):
+        return None
+    day, page = parse_iso(stated.date), parse_iso(published.date)
+    if day is None or day == page:
+        return None
+    return EventDate((day - timedelta(days=1)).isoformat(), 1, "the day before")
 
 
 def cut_in_date(text: str, cut: int) -> bool:
