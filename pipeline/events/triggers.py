@@ -1070,7 +1070,7 @@ _CAPTIVES_BEFORE = re.compile(r"\b(?:soldiers|troops|servicem[ae]n|service\s+mem
 # what a verb of control takes that is no ground: goods, money, a business, people, a lead ("seized the assets of a
 # brewer in X", "captured a man suspected of spying", "abandoned their yachts in X", "captured a third of the market")
 _GOODS_OR_PEOPLE_AFTER = re.compile(
-    r"\s+(?:(?:the|a|an|its|their|his|her|some|all|\d[\d,.]*|two|three|four|five|several|dozens\s+of|hundreds\s+of|"
+    r"\s+(?:(?:the|a|an|its|their|his|her|some|all|\d(?:[\d,.]*\d)?|two|three|four|five|several|dozens\s+of|hundreds\s+of|"
     r"a\s+third\s+of|a\s+quarter\s+of|half\s+of|part\s+of)\s+)*(?:[\w'’-]+\s+){0,2}?"
     r"(?:assets|property|properties|funds|money|cash|accounts|shares|stakes?|compan(?:y|ies)|firms?|business(?:es)?|"
     r"brewer(?:y|ies)?|banks?|lenders?|yachts?|villas?|cigarettes|drugs|narcotics|contraband|goods|cargo|shipments?|"

@@ -315,3 +315,12 @@ def test_a_quotation_glued_to_the_sentence_before_is_a_sentence_of_its_own():
         "Air defences also shot down eight rockets and shells.",
         '"The capture of the village was completed on Monday evening," the spokesman said.',
         'He met U.S."Experts" there.']
+
+
+def test_a_date_before_the_attribution_is_no_people_taken(geoparser):
+    # (merge of session 23) "launched on March 12, officials said": the number closes its clause; "officials" are
+    # who said it, not people taken
+    from tests.fixtures import article_events
+
+    text = "date 2025-03-14\n\nFront report\n\nThe offensive into the Kursk region was launched on March 11, officials said.\n"
+    assert any(e.sub_event_type == "advance" for e in article_events(geoparser, text))
