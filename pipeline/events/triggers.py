@@ -1106,12 +1106,17 @@ _RELATIVE_TAKEN = re.compile(r"(?:,\s*|\s[—–-]\s*|\b(?:city|town|village|set
 #   shelling", "territories targeted by enemy fire", "homes damaged by drones will be rebuilt"): the places, not one
 #   strike ("towns hit by shelling on Sunday included A and B" names its day: one)
 _DESCRIBED_PLACES = re.compile(
-    r"\b(?:territor(?:y|ies)|areas|villages|towns|cities|settlements|communities|regions|districts|neighbou?rhoods|"
-    r"homes|houses|buildings|places|parts|people|residents|families|civilians|populations|facilities|schools|"
-    r"hospitals)\s+(?:(?:of|in|across|along|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?)?(?:\w+ly\s+)?"
+    r"\b(?P<noun>territor(?:y|ies)|areas|villages|towns|cities|settlements|communities|regions|districts|"
+    r"neighbou?rhoods|homes|houses|buildings|places|parts|people|residents|families|civilians|populations|facilities|"
+    r"schools|hospitals)\s+(?:(?:of|in|across|along|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?)?(?:\w+ly\s+)?"
     r"(?P<part>hit|targeted|struck|attacked|affected|damaged|destroyed|devastated|ravaged|shelled|bombed|battered|"
     r"pounded)\s+by\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+$", re.IGNORECASE)
 # ... where the reduced relative ends: the main clause's verb after it ("villages hit by shelling | were rebuilt")
+# things and people hit: described only when what follows is still to come or lasting ("homes damaged by drones will
+# be rebuilt"); with a past verb or none ("several houses damaged by shelling in X, the governor said") the damage
+# of the incident told, its "were" elided
+_HIT_THINGS = frozenset("homes houses buildings people civilians facilities schools hospitals".split())
+_PAST_FINITE = frozenset("was were had received got remained included".split())
 _FINITE_AFTER = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would|received|got|remain|remained|included|"
                            r"include|includes)\b", re.IGNORECASE)
 # - a change of control told as what came before the sentence's news, with no day: in a "since" clause opened by a
@@ -1154,6 +1159,8 @@ def undated_background(sentence: str, start: int, end: int, name: str) -> bool:
         if m is None or m.start("part") > start:
             return False
         finite = _FINITE_AFTER.search(sentence, end, stop)
+        if m.group("noun").lower() in _HIT_THINGS and (finite is None or finite.group(0).lower() in _PAST_FINITE):
+            return False  # "several houses damaged by shelling in X were left without power": the incident's damage
         return not _time_told(sentence[m.start("part"):finite.start() if finite else stop])
     if name not in CONTROL or not _PAST_CONTROL.search(sentence[start:end]):
         return False

@@ -324,3 +324,14 @@ def test_a_date_before_the_attribution_is_no_people_taken(geoparser):
 
     text = "date 2025-03-14\n\nFront report\n\nThe offensive into the Kursk region was launched on March 11, officials said.\n"
     assert any(e.sub_event_type == "advance" for e in article_events(geoparser, text))
+
+
+@pytest.mark.parametrize("body", [
+    "Two people were injured and several houses damaged by Russian shelling in Nikopol, the governor said.",
+    "In the Kherson region, homes damaged by Russian artillery fire in Beryslav were left without power."])
+def test_things_damaged_in_a_strike_told_with_its_were_elided_are_the_incident(geoparser, body):
+    # (lead, merge of session 23) the damage of the strike told, not places described by what hit them
+    from tests.fixtures import article_events
+
+    events = article_events(geoparser, f"date 2025-03-14\n\nFront report\n\n{body}\n")
+    assert any(e.sub_event_type == "shelling" for e in events)
