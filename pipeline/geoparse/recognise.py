@@ -33,7 +33,7 @@ from pipeline.geoparse.persons import without_person_readings, without_possessiv
 from pipeline.geoparse.spellings import HYBRID_COUNTRY, add_hybrid_spellings, separate_derived_names
 from pipeline.model import Signal
 from pipeline.geoparse.weights import RECOGNISE_WEIGHTS as _W
-from pipeline.text.textnorm import _non_ascii, fold_words, name_key, one_slip_apart, skeleton
+from pipeline.text.textnorm import NAME_APOSTROPHES, NO_APOSTROPHES, _non_ascii, fold_words, name_key, one_slip_apart, skeleton
 
 # Paragraphs that are page furniture, not article content ("Related coverage ...", credits).
 _BOILERPLATE = re.compile(
@@ -693,7 +693,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         return []
     ctx = _Context(text)
     lines = _location_lines(ctx, gaz)
-    raw = _abbreviation_matches(ctx, gaz) + _automaton_matches(ctx, gaz)  # (abbreviations first: see ``_leftmost_longest``)
+    # (abbreviations first, then the names read across an apostrophe: see ``_leftmost_longest``)
+    raw = _abbreviation_matches(ctx, gaz) + _apostrophe_matches(ctx, gaz) + _automaton_matches(ctx, gaz)
     if lines:
         raw += _location_line_matches(ctx, gaz, lines)
     chosen = _leftmost_longest(raw)
@@ -724,6 +725,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     mentions = without_nonplace_readings(text, gaz, mentions, lambda m: _rows_of(gaz, m),
                                          lambda m: ctx.line_kind(m.paragraph) == "prose")
     mentions += _lower_case_names(ctx, gaz, mentions)
+    if ctx.has_any(REGION_CUES):
+        mentions += _units_in_any_case(ctx, gaz, mentions)
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         suffix = _ADMIN_SUFFIX.match(text, m.end) if text[m.end + 1:m.end + 2] in _ADMIN_SUFFIX_SECOND else None
@@ -1727,6 +1730,74 @@ def cap_spans(text: str, non_ascii: Collection[str] | None = None) -> list[tuple
     return list(map(re.Match.span, _MARKED_CAP_SPAN.finditer(text.encode("ascii").translate(_CAPITALS_MARKED))))
 
 
+# (``textnorm.NAME_APOSTROPHES``: ``name_key`` reads each as a space; the index also holds every name without them
+# (``gazetteer._build_keys``), and a word holding one is looked up so (``_apostrophe_matches``))
+# an apostrophe between two letters that opens no English contraction or possessive ("Kyiv's", "don't", "we're")
+_INNER_APOSTROPHE = {ch: re.compile(re.escape(ch) + r"(?!(?:s|t|d|m|re|ve|ll)\b)(?=[^\W\d_])") for ch in NAME_APOSTROPHES}
+_NON_ASCII_APOSTROPHES = frozenset(NAME_APOSTROPHES) - frozenset(string.printable)
+_APOSTROPHE_RUN_WORDS = 4  # capitalised words read on either side of the word with an apostrophe
+
+
+def _apostrophe_matches(ctx: _Context, gaz: Gazetteer) -> list[RawMatch]:
+    """The gazetteer names across an apostrophe inside a capitalised word, read with every apostrophe left out
+    ("Kam'ianske", "Kamians’ke", "Vinnyts'ki Khutory", "Luk`yanivka" are "Kamianske", "Kamianske",
+    "Vinnytski Khutory", "Lukyanivka"), with their spans in the text. Only texts holding an apostrophe before a
+    letter pay for it (one literal search per apostrophe character)."""
+    text = ctx.text
+    chars = [ch for ch in "'’`" if ch in text] + [ch for ch in _NON_ASCII_APOSTROPHES if ch in ctx._non_ascii and ch != "’"]
+    if not chars:
+        return []
+    found: list[RawMatch] = []
+    done: set[int] = set()
+    for ch in chars:
+        for hit in _INNER_APOSTROPHE[ch].finditer(text):
+            i = hit.start()
+            if i == 0 or not text[i - 1].isalpha() or i in done:
+                continue
+            found += _names_across_apostrophes(gaz, text, i, done)
+    return found
+
+
+def _names_across_apostrophes(gaz: Gazetteer, text: str, at: int, done: set[int]) -> list[RawMatch]:
+    """``_apostrophe_matches`` for the apostrophe at ``at``: the run of capitalised words around its word."""
+    word_chars = NAME_APOSTROPHES + _HYPHENS
+    start = at
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] in word_chars):
+        start -= 1
+    if not text[start].isupper():
+        return []  # a lower-case word: no name
+    end = at
+    size = len(text)
+    while end < size and (text[end].isalpha() or text[end] in word_chars):
+        end += 1
+    for _ in range(_APOSTROPHE_RUN_WORDS):  # the capitalised words before and after it ("Velyki Kam'ianky")
+        if start > 2 and text[start - 1] == " " and text[start - 2].isalpha():
+            left = start - 1
+            while left > 0 and (text[left - 1].isalpha() or text[left - 1] in word_chars):
+                left -= 1
+            if text[left].isupper():
+                start = left
+    for _ in range(_APOSTROPHE_RUN_WORDS):
+        if end + 1 < size and text[end] == " " and text[end + 1].isupper():
+            right = end + 1
+            while right < size and (text[right].isalpha() or text[right] in word_chars):
+                right += 1
+            end = right
+    while end > start and text[end - 1] in NAME_APOSTROPHES:
+        end -= 1  # a final soft sign ("Pryp'yat'") stays outside the name, as the automaton reads it
+    offsets = [i for i in range(start, end) if text[i] not in NAME_APOSTROPHES]
+    dropped = [i for i in range(start, end) if text[i] in NAME_APOSTROPHES]
+    done.update(dropped)
+    run = "".join(text[i] for i in offsets)
+    window = " " + fold_words(run) + " "
+    found: list[RawMatch] = []
+    for s0, e0, _surface, key, kind, rows in _names_in_run(gaz, window, run):
+        a, b = offsets[s0], offsets[e0 - 1] + 1
+        if any(a < i < b for i in dropped):
+            found.append((a, b, text[a:b], key, kind, rows))
+    return found
+
+
 def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[RawMatch]:
     """The gazetteer names in the runs of capitalised words (see ``_names_in_run``), offsets into the text."""
     text = ctx.text
@@ -2267,6 +2338,79 @@ def _lower_case_names(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
     return found
 
 
+# the word (or two) right before a region word, as written: the unit's name when typed in lower case or capitals
+_WORDS_BEFORE_REGION_WORD = re.compile(r"(?:(?<![\w'’ʼ-])([^\W\d_][\w'’ʼ-]*)[ \t]+)?(?<![\w'’ʼ-])([^\W\d_][\w'’ʼ-]*)"
+                                       r"[ \t]+\Z")
+
+
+def _units_in_any_case(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """Admin-1 mentions of unit names typed in lower case or in capitals before their region word ("the kharkiv
+    region", "the KYIV REGION", "kherson oblast"), read as the capitalised name would be: only where a region word
+    follows (case says nothing else here), the word is no English word (``unit_any_case_max_zipf``, the
+    dictionary: "the south region", "a border region" stay prose) and it names an admin-1 unit or a unit's seat
+    (``resolve._region_units``). A capitalised name is left to the automaton."""
+    from pipeline.geoparse.resolve import _region_units, _region_units_by_spelling
+
+    text, lower = ctx.text, ctx.lower
+    covered = [(m.start, m.end) for m in mentions]
+    found: list[Mention] = []
+    for word in REGION_CUES:
+        i = lower.find(word)
+        while i >= 0:
+            end = i + len(word)
+            if i > 1 and text[i - 1] in " \t" and not (end < len(text) and text[end].isalnum()) \
+                    and not text[i - 2].isspace() and (text[i - 2].islower() or text[i - 2].isupper()):
+                # (the letter before the gap is lower case or a capital: a word ending so may be one typed so)
+                m = _unit_in_any_case(ctx, gaz, text[max(0, i - 60):i], i, covered, _region_units,
+                                      _region_units_by_spelling)
+                if m is not None:
+                    found.append(m)
+                    covered.append((m.start, m.end))
+            i = lower.find(word, end)
+    return found
+
+
+def _unit_in_any_case(ctx: _Context, gaz: Gazetteer, before: str, at: int, covered: list[tuple[int, int]],
+                      region_units, units_by_spelling) -> Mention | None:
+    """The mention of ``_units_in_any_case`` whose region word starts at ``at`` (``before``: the text before it)."""
+    match = _WORDS_BEFORE_REGION_WORD.search(before)
+    if match is None:
+        return None
+    shift = at - len(before)
+    words = [g for g in match.groups() if g]
+    if not all(w.islower() or (w.isupper() and len(w) > 1) for w in words[-1:]):
+        return None  # a capitalised name: the automaton's
+    for n in (2, 1):
+        if len(words) < n:
+            continue
+        group = words[-n:]
+        if any(not (w.islower() or (w.isupper() and len(w) > 1)) for w in group):
+            continue
+        plain = [w.translate(NO_APOSTROPHES).lower() for w in group]
+        if any(_is_dictionary_word(p) or _zipf(p) >= _W.unit_any_case_max_zipf for p in plain if p.isalpha()):
+            continue
+        key = name_key(" ".join(plain))
+        if len(key) < 4 or key not in gaz.keys:
+            continue
+        start = match.start(3 - n) + shift
+        end = match.end(2) + shift
+        if any(a < end and start < b for a, b in covered):
+            return None
+        rows = gaz.rows_for_key(key)
+        if not (region_units(gaz, key, rows) or units_by_spelling(gaz, key)):
+            continue
+        paragraph = ctx.paragraph_of(start)
+        if paragraph < 0:
+            return None
+        m = Mention(start, end, ctx.text[start:end], key, "name", ())
+        m.paragraph, m.sentence = paragraph, ctx.sentence_of(start)
+        m.region = m.region_word = True
+        m.signals.append(Signal("unit_any_case", 0.0, "a unit's name typed in "
+                                + ("capitals" if group[-1].isupper() else "lower case") + " before its region word"))
+        return m
+    return None
+
+
 @lru_cache(maxsize=1024)
 def _lower_case_word(word: str) -> re.Pattern:
     """``word`` as a word of prose: not inside a web address, an e-mail address, a handle or a hashtag
@@ -2761,6 +2905,12 @@ def _list_goes_on(text: str, mentions: list[Mention], i: int) -> bool:
     return i + 1 < len(mentions) and _is_list_gap(text, mentions[i].end, mentions[i + 1].start)
 
 
+# what closes a location string in prose after its unit: a comma, a full stop, a semicolon, a bracket or the end
+# ("seized X, Zaporizhzhia Oblast." / "..., on Tuesday"), not a noun ("X, Kharkiv Oblast governor") or a possessive
+_UNIT_CLOSES = re.compile(r"(?:[ \t]+(?i:region|oblast|province|krai|kray))?['’ʼ]?[ \t]*(?:[,.;:)\]]|\Z)")
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w'’ʼ-])[a-z]+[ \t]+\Z")
+
+
 def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions: list[Mention],
                                        lines: list[tuple[int, int, tuple[tuple[int, int], ...]]] = ()) -> list[Mention]:
     """Mentions of settlements the gazetteer lacks, named as such: the head of a location string
@@ -2789,8 +2939,12 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
                 # not the middle of a list, unless the structure of a location line says which part it is
                 inner = _before_unit_and_country(lines, start, m.start)
                 if inner or not _LIST_TAIL.search(text[max(0, start - 40):start]):
+                    # "seized X, Y Oblast." / "X, Y Oblast, on Monday": the unit closes the string, so any lower-case
+                    # word may stand before its head (not "said X, Y Oblast governor": a title follows the unit)
+                    closed = m.region_word and _UNIT_CLOSES.match(text, m.end) is not None \
+                        and _LOWER_WORD_BEFORE.search(text, max(0, start - 30), start) is not None
                     found.append(_unknown_settlement(ctx, gaz, start, m.start - len(before) + head.end(), mentions,
-                                                     mark_known=False, over_prefix=True, in_list=inner))
+                                                     mark_known=False, over_prefix=True, in_list=inner or closed))
     # (every cue below holds a settlement noun, or "cities": a text with none, most texts, is searched no further)
     nouns = ctx.has_any(_SETTLEMENT_NOUN_CORES)  # (``ctx.has_any(SETTLEMENT_NOUNS)``)
     of_cues = (nouns or "cities" in ctx.lower) and ctx.has_any_before(_SETTLEMENT_OF_HEADS, " of")

@@ -49,6 +49,9 @@ class RecogniseWeights:
     headline_max_chars: int = 300
     # a text longer than this is not scanned for its lower-case words (time vs one filter)
     lower_words_max_chars: int = 2_000_000
+    # a unit name typed in lower case or capitals before its region word ("the kharkiv region") is read as the unit
+    # only when it is this rare as an English word (and no dictionary word): "the south region" stays prose
+    unit_any_case_max_zipf: float = 4.5
 
 
 @dataclass(frozen=True)
