@@ -2359,9 +2359,9 @@ def _units_in_any_case(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -
         while i >= 0:
             end = i + len(word)
             if i > 1 and text[i - 1] in " \t" and not (end < len(text) and text[end].isalnum()) \
-                    and not text[i - 2].isspace() and (text[i - 2].islower() or text[i - 2].isupper()):
-                # (the letter before the gap is lower case or a capital: a word ending so may be one typed so)
-                m = _unit_in_any_case(ctx, gaz, text[max(0, i - 60):i], i, covered, _region_units,
+                    and (text[i - 2].isalpha() or text[i - 2] in NAME_APOSTROPHES):
+                # (a letter or a final soft sign before the gap: a word may end there)
+                m = _unit_in_any_case(ctx, gaz, text[max(0, i - 60):i], i, lower[i:end], covered, _region_units,
                                       _region_units_by_spelling)
                 if m is not None:
                     found.append(m)
@@ -2370,9 +2370,11 @@ def _units_in_any_case(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -
     return found
 
 
-def _unit_in_any_case(ctx: _Context, gaz: Gazetteer, before: str, at: int, covered: list[tuple[int, int]],
-                      region_units, units_by_spelling) -> Mention | None:
-    """The mention of ``_units_in_any_case`` whose region word starts at ``at`` (``before``: the text before it)."""
+def _unit_in_any_case(ctx: _Context, gaz: Gazetteer, before: str, at: int, word: str,
+                      covered: list[tuple[int, int]], region_units, units_by_spelling) -> Mention | None:
+    """The mention of ``_units_in_any_case`` whose region ``word`` starts at ``at`` (``before``: the text before it).
+    A unit GeoNames names with that word ("Moscow Oblast", not the city unit "Moscow") is named so, the word
+    taken into the span, as the automaton reads the capitalised name."""
     match = _WORDS_BEFORE_REGION_WORD.search(before)
     if match is None:
         return None
@@ -2390,8 +2392,8 @@ def _unit_in_any_case(ctx: _Context, gaz: Gazetteer, before: str, at: int, cover
         if any(_is_dictionary_word(p) or _zipf(p) >= _W.unit_any_case_max_zipf for p in plain if p.isalpha()):
             continue
         key = name_key(" ".join(plain))
-        if len(key) < 4 or key not in gaz.keys:
-            continue
+        if len(key) < 4 or (key not in gaz.keys and not any(f"{key} {unit}" in gaz.keys for unit in REGION_CUES)):
+            continue  # (a unit GeoNames names only with its word: "kharkivs'ka oblast'")
         start = match.start(3 - n) + shift
         end = match.end(2) + shift
         if any(a < end and start < b for a, b in covered):
@@ -2402,6 +2404,9 @@ def _unit_in_any_case(ctx: _Context, gaz: Gazetteer, before: str, at: int, cover
         paragraph = ctx.paragraph_of(start)
         if paragraph < 0:
             return None
+        whole = f"{key} {word}"
+        if whole in gaz.keys and any(gaz.kind_of[r] == "admin1" for r in gaz.rows_for_key(whole)):
+            key, end = whole, at + len(word)
         m = Mention(start, end, ctx.text[start:end], key, "name", ())
         m.paragraph, m.sentence = paragraph, ctx.sentence_of(start)
         m.region = m.region_word = True
