@@ -42,7 +42,7 @@ from pipeline.geoparse.weights import RECOGNISE_WEIGHTS
 from pipeline.text.textnorm import NAME_APOSTROPHES, NO_APOSTROPHES, name_key, skeleton, spaced_key
 from pipeline.text.translit import ordinal_forms, press_variants
 
-INDEX_VERSION = 19
+INDEX_VERSION = 20
 
 
 class Candidate(NamedTuple):
@@ -582,6 +582,11 @@ def _new_row(s, spellings: list[str], kind: str, *, approx: bool, former: list[s
             "name_indexed": bool(main), "former": "|".join(n for n in alts if n in former)}
 
 
+# a name written without its apostrophes is indexed so only from this many characters: a short one ("We‘a") reads
+# too many other words
+JOINED_MIN_CHARS = 4
+
+
 def _build_keys(table: pd.DataFrame) -> tuple[dict, dict]:
     keys: dict[str, dict[int, bool]] = {}
     demonyms: dict[str, int] = {}
@@ -598,7 +603,9 @@ def _build_keys(table: pd.DataFrame) -> tuple[dict, dict]:
         if other:
             spaced.setdefault(other, key)
         if any(ch in name for ch in NAME_APOSTROPHES):  # "Luhans'k" (and "Luhansʹk" ...) is also written "Luhansk"
-            add(name.translate(NO_APOSTROPHES), row, primary)
+            joined = name.translate(NO_APOSTROPHES)
+            if len(name_key(joined)) >= JOINED_MIN_CHARS:
+                add(joined, row, primary)
 
     rows = zip(table["name"], table["names"], table["demonyms"], table["name_indexed"])
     for row, (name, names, dems, name_indexed) in enumerate(rows):

@@ -1752,7 +1752,8 @@ def _apostrophe_matches(ctx: _Context, gaz: Gazetteer) -> list[RawMatch]:
     for ch in chars:
         for hit in _INNER_APOSTROPHE[ch].finditer(text):
             i = hit.start()
-            if i == 0 or not text[i - 1].isalpha() or i in done:
+            # (two letters before it at least: "L'Aventure", "O'Neill", "D'Angelo" are elisions, not soft signs)
+            if i < 2 or not (text[i - 1].isalpha() and text[i - 2].isalpha()) or i in done:
                 continue
             found += _names_across_apostrophes(gaz, text, i, done)
     return found
