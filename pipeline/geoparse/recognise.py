@@ -1732,36 +1732,60 @@ def cap_spans(text: str, non_ascii: Collection[str] | None = None) -> list[tuple
 
 # (``textnorm.NAME_APOSTROPHES``: ``name_key`` reads each as a space; the index also holds every name without them
 # (``gazetteer._build_keys``), and a word holding one is looked up so (``_apostrophe_matches``))
-# an apostrophe between two letters that opens no English contraction or possessive ("Kyiv's", "don't", "we're")
-_INNER_APOSTROPHE = {ch: re.compile(re.escape(ch) + r"(?!(?:s|t|d|m|re|ve|ll)\b)(?=[^\W\d_])") for ch in NAME_APOSTROPHES}
-_NON_ASCII_APOSTROPHES = frozenset(NAME_APOSTROPHES) - frozenset(string.printable)
+# where a name's apostrophe stands: two letters before it (not an elision: "L'Aventure", "O'Neill", "D'Angelo"),
+# then a letter that opens no English contraction or possessive ("Kyiv's", "don't", "we're")
+_INNER_APOSTROPHE_AT = re.compile(r"[^\W\d_]{2}[" + NAME_APOSTROPHES + r"](?!(?:s|t|d|m|re|ve|ll)\b)[^\W\d_]")
+# the apostrophes a run of capitalised words takes in ("'" and "’", ``_CAP_WORD``): looked for in the runs
+# (``_Context.distinct_runs_text``, a fifth of the text, made for ``_surnames`` anyway); the others are letters
+# ("ʼ", "ʹ", "ʻ") or end a run ("`", "´", "′", "‘") and are looked for in the text, in the few texts holding one
+_RUN_APOSTROPHES = ("'", "’")
+_OTHER_APOSTROPHES = frozenset(NAME_APOSTROPHES) - frozenset(_RUN_APOSTROPHES)
+_NAME_WORD_CHARS = NAME_APOSTROPHES + _HYPHENS  # (what joins the letters of one word of a name)
 _APOSTROPHE_RUN_WORDS = 4  # capitalised words read on either side of the word with an apostrophe
 
 
 def _apostrophe_matches(ctx: _Context, gaz: Gazetteer) -> list[RawMatch]:
     """The gazetteer names across an apostrophe inside a capitalised word, read with every apostrophe left out
     ("Kam'ianske", "Kamians’ke", "Vinnyts'ki Khutory", "Luk`yanivka" are "Kamianske", "Kamianske",
-    "Vinnytski Khutory", "Lukyanivka"), with their spans in the text. Only texts holding an apostrophe before a
-    letter pay for it (one literal search per apostrophe character)."""
+    "Vinnytski Khutory", "Lukyanivka"), with their spans in the text. Paid for per apostrophe in a capitalised
+    run (a search for the character, one match at it; most are possessives), or per other apostrophe character
+    in the few texts that hold one."""
     text = ctx.text
-    chars = [ch for ch in "'’`" if ch in text] + [ch for ch in _NON_ASCII_APOSTROPHES if ch in ctx._non_ascii and ch != "’"]
-    if not chars:
-        return []
     found: list[RawMatch] = []
     done: set[int] = set()
-    for ch in chars:
-        for hit in _INNER_APOSTROPHE[ch].finditer(text):
-            i = hit.start()
-            # (two letters before it at least: "L'Aventure", "O'Neill", "D'Angelo" are elisions, not soft signs)
-            if i < 2 or not (text[i - 1].isalpha() and text[i - 2].isalpha()) or i in done:
+    runs = ctx.distinct_runs_text
+    for ch in _RUN_APOSTROPHES:
+        i = runs.find(ch, 2)
+        while i >= 0:
+            if _INNER_APOSTROPHE_AT.match(runs, i - 2) is not None:
+                # the word around it, then each of its places in the text (a distinct run stands for them all)
+                start, end = i - 2, i + 2
+                while start > 0 and (runs[start - 1].isalpha() or runs[start - 1] in _NAME_WORD_CHARS):
+                    start -= 1
+                while end < len(runs) and (runs[end].isalpha() or runs[end] in _NAME_WORD_CHARS):
+                    end += 1
+                word, shift = runs[start:end], i - start
+                at = text.find(word)
+                while at >= 0:
+                    if at + shift not in done:
+                        found += _names_across_apostrophes(gaz, text, at + shift, done)
+                    at = text.find(word, at + 1)
+            i = runs.find(ch, i + 1)
+    if ctx._non_ascii and not _OTHER_APOSTROPHES.isdisjoint(ctx._non_ascii) or "`" in text:
+        for ch in _OTHER_APOSTROPHES:
+            if ch != "`" and ch not in ctx._non_ascii:
                 continue
-            found += _names_across_apostrophes(gaz, text, i, done)
+            i = text.find(ch, 2)
+            while i >= 0:
+                if i not in done and _INNER_APOSTROPHE_AT.match(text, i - 2) is not None:
+                    found += _names_across_apostrophes(gaz, text, i, done)
+                i = text.find(ch, i + 1)
     return found
 
 
 def _names_across_apostrophes(gaz: Gazetteer, text: str, at: int, done: set[int]) -> list[RawMatch]:
     """``_apostrophe_matches`` for the apostrophe at ``at``: the run of capitalised words around its word."""
-    word_chars = NAME_APOSTROPHES + _HYPHENS
+    word_chars = _NAME_WORD_CHARS
     start = at
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] in word_chars):
         start -= 1
@@ -2340,8 +2364,9 @@ def _lower_case_names(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
 
 
 # the word (or two) right before a region word, as written: the unit's name when typed in lower case or capitals
-_WORDS_BEFORE_REGION_WORD = re.compile(r"(?:(?<![\w'’ʼ-])([^\W\d_][\w'’ʼ-]*)[ \t]+)?(?<![\w'’ʼ-])([^\W\d_][\w'’ʼ-]*)"
-                                       r"[ \t]+\Z")
+# (matched on the text before the region word read backwards, from its end: the last word, then the one before it;
+# each starts with a letter, which stands last in the reversed word)
+_WORDS_BEFORE_REGION_WORD = re.compile(r"[ \t]+([\w'’ʼ-]*[^\W\d_])(?![\w'’ʼ-])(?:[ \t]+([\w'’ʼ-]*[^\W\d_])(?![\w'’ʼ-]))?")
 
 
 def _units_in_any_case(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
@@ -2376,11 +2401,13 @@ def _unit_in_any_case(ctx: _Context, gaz: Gazetteer, before: str, at: int, word:
     """The mention of ``_units_in_any_case`` whose region ``word`` starts at ``at`` (``before``: the text before it).
     A unit GeoNames names with that word ("Moscow Oblast", not the city unit "Moscow") is named so, the word
     taken into the span, as the automaton reads the capitalised name."""
-    match = _WORDS_BEFORE_REGION_WORD.search(before)
+    match = _WORDS_BEFORE_REGION_WORD.match(before[::-1])
     if match is None:
         return None
-    shift = at - len(before)
-    words = [g for g in match.groups() if g]
+    size = len(before)
+    # (the spans of the words in the text, the nearer one last)
+    spans = [(at - match.end(g), at - match.start(g)) for g in (2, 1) if match.group(g)]
+    words = [before[size - (at - a):size - (at - b)] for a, b in spans]
     if not all(w.islower() or (w.isupper() and len(w) > 1) for w in words[-1:]):
         return None  # a capitalised name: the automaton's
     for n in (2, 1):
@@ -2395,8 +2422,7 @@ def _unit_in_any_case(ctx: _Context, gaz: Gazetteer, before: str, at: int, word:
         key = name_key(" ".join(plain))
         if len(key) < 4 or (key not in gaz.keys and not any(f"{key} {unit}" in gaz.keys for unit in REGION_CUES)):
             continue  # (a unit GeoNames names only with its word: "kharkivs'ka oblast'")
-        start = match.start(3 - n) + shift
-        end = match.end(2) + shift
+        start, end = spans[-n][0], spans[-1][1]
         if any(a < end and start < b for a, b in covered):
             return None
         rows = gaz.rows_for_key(key)
