@@ -1732,14 +1732,15 @@ def cap_spans(text: str, non_ascii: Collection[str] | None = None) -> list[tuple
 
 # (``textnorm.NAME_APOSTROPHES``: ``name_key`` reads each as a space; the index also holds every name without them
 # (``gazetteer._build_keys``), and a word holding one is looked up so (``_apostrophe_matches``))
-# where a name's apostrophe stands: two letters before it (not an elision: "L'Aventure", "O'Neill", "D'Angelo"),
-# then a letter that opens no English contraction or possessive ("Kyiv's", "don't", "we're")
-_INNER_APOSTROPHE_AT = re.compile(r"[^\W\d_]{2}[" + NAME_APOSTROPHES + r"](?!(?:s|t|d|m|re|ve|ll)\b)[^\W\d_]")
+# an apostrophe where a name's stands: two letters before it (not an elision: "L'Aventure", "O'Neill", "D'Angelo"),
+# then a letter that opens no English contraction or possessive ("Kyiv's", "don't", "we're"); one pattern per
+# character, opening with it (the regex engine then skips to it fast)
+_INNER_APOSTROPHE = {ch: re.compile(re.escape(ch) + r"(?<=[^\W\d_]{2}.)(?!(?:s|t|d|m|re|ve|ll)\b)(?=[^\W\d_])")
+                     for ch in NAME_APOSTROPHES}
 # the apostrophes a run of capitalised words takes in ("'" and "’", ``_CAP_WORD``): looked for in the runs
 # (``_Context.distinct_runs_text``, a fifth of the text, made for ``_surnames`` anyway); the others are letters
 # ("ʼ", "ʹ", "ʻ") or end a run ("`", "´", "′", "‘") and are looked for in the text, in the few texts holding one
-_RUN_APOSTROPHES = ("'", "’")
-_OTHER_APOSTROPHES = frozenset(NAME_APOSTROPHES) - frozenset(_RUN_APOSTROPHES)
+_OTHER_APOSTROPHES = frozenset(NAME_APOSTROPHES) - frozenset("'’")
 _NAME_WORD_CHARS = NAME_APOSTROPHES + _HYPHENS  # (what joins the letters of one word of a name)
 _APOSTROPHE_RUN_WORDS = 4  # capitalised words read on either side of the word with an apostrophe
 
@@ -1747,39 +1748,34 @@ _APOSTROPHE_RUN_WORDS = 4  # capitalised words read on either side of the word w
 def _apostrophe_matches(ctx: _Context, gaz: Gazetteer) -> list[RawMatch]:
     """The gazetteer names across an apostrophe inside a capitalised word, read with every apostrophe left out
     ("Kam'ianske", "Kamians’ke", "Vinnyts'ki Khutory", "Luk`yanivka" are "Kamianske", "Kamianske",
-    "Vinnytski Khutory", "Lukyanivka"), with their spans in the text. Paid for per apostrophe in a capitalised
-    run (a search for the character, one match at it; most are possessives), or per other apostrophe character
-    in the few texts that hold one."""
+    "Vinnytski Khutory", "Lukyanivka"), with their spans in the text. Most texts pay one scan of their capitalised
+    runs for "'" (and for "’" when they hold one): possessives and contractions are no hits."""
     text = ctx.text
     found: list[RawMatch] = []
     done: set[int] = set()
     runs = ctx.distinct_runs_text
-    for ch in _RUN_APOSTROPHES:
-        i = runs.find(ch, 2)
-        while i >= 0:
-            if _INNER_APOSTROPHE_AT.match(runs, i - 2) is not None:
-                # the word around it, then each of its places in the text (a distinct run stands for them all)
-                start, end = i - 2, i + 2
-                while start > 0 and (runs[start - 1].isalpha() or runs[start - 1] in _NAME_WORD_CHARS):
-                    start -= 1
-                while end < len(runs) and (runs[end].isalpha() or runs[end] in _NAME_WORD_CHARS):
-                    end += 1
-                word, shift = runs[start:end], i - start
-                at = text.find(word)
-                while at >= 0:
-                    if at + shift not in done:
-                        found += _names_across_apostrophes(gaz, text, at + shift, done)
-                    at = text.find(word, at + 1)
-            i = runs.find(ch, i + 1)
-    if ctx._non_ascii and not _OTHER_APOSTROPHES.isdisjoint(ctx._non_ascii) or "`" in text:
+    non_ascii = ctx._non_ascii
+    for ch in ("'", "’") if non_ascii and "’" in non_ascii else ("'",):
+        for hit in _INNER_APOSTROPHE[ch].finditer(runs):
+            # the word around it, then each of its places in the text (a distinct run stands for them all)
+            i = hit.start()
+            start, end = i - 2, i + 2
+            while start > 0 and (runs[start - 1].isalpha() or runs[start - 1] in _NAME_WORD_CHARS):
+                start -= 1
+            while end < len(runs) and (runs[end].isalpha() or runs[end] in _NAME_WORD_CHARS):
+                end += 1
+            word, shift = runs[start:end], i - start
+            at = text.find(word)
+            while at >= 0:
+                if at + shift not in done:
+                    found += _names_across_apostrophes(gaz, text, at + shift, done)
+                at = text.find(word, at + 1)
+    if non_ascii and not _OTHER_APOSTROPHES.isdisjoint(non_ascii) or "`" in text:
         for ch in _OTHER_APOSTROPHES:
-            if ch != "`" and ch not in ctx._non_ascii:
-                continue
-            i = text.find(ch, 2)
-            while i >= 0:
-                if i not in done and _INNER_APOSTROPHE_AT.match(text, i - 2) is not None:
-                    found += _names_across_apostrophes(gaz, text, i, done)
-                i = text.find(ch, i + 1)
+            if ch == "`" or ch in non_ascii:
+                for hit in _INNER_APOSTROPHE[ch].finditer(text):
+                    if hit.start() not in done:
+                        found += _names_across_apostrophes(gaz, text, hit.start(), done)
     return found
 
 
@@ -2375,10 +2371,8 @@ def _units_in_any_case(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -
     follows (case says nothing else here), the word is no English word (``unit_any_case_max_zipf``, the
     dictionary: "the south region", "a border region" stay prose) and it names an admin-1 unit or a unit's seat
     (``resolve._region_units``). A capitalised name is left to the automaton."""
-    from pipeline.geoparse.resolve import _region_units, _region_units_by_spelling
-
     text, lower = ctx.text, ctx.lower
-    covered = [(m.start, m.end) for m in mentions]
+    covered = mentions  # (anything with a start and an end: the mentions, then those found here)
     found: list[Mention] = []
     for word in REGION_CUES:
         i = lower.find(word)
@@ -2387,17 +2381,16 @@ def _units_in_any_case(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -
             if i > 1 and text[i - 1] in " \t" and not (end < len(text) and text[end].isalnum()) \
                     and (text[i - 2].isalpha() or text[i - 2] in NAME_APOSTROPHES):
                 # (a letter or a final soft sign before the gap: a word may end there)
-                m = _unit_in_any_case(ctx, gaz, text[max(0, i - 60):i], i, lower[i:end], covered, _region_units,
-                                      _region_units_by_spelling)
+                m = _unit_in_any_case(ctx, gaz, text[max(0, i - 60):i], i, lower[i:end], covered)
                 if m is not None:
                     found.append(m)
-                    covered.append((m.start, m.end))
+                    covered = [*covered, m]
             i = lower.find(word, end)
     return found
 
 
 def _unit_in_any_case(ctx: _Context, gaz: Gazetteer, before: str, at: int, word: str,
-                      covered: list[tuple[int, int]], region_units, units_by_spelling) -> Mention | None:
+                      covered: list[Mention]) -> Mention | None:
     """The mention of ``_units_in_any_case`` whose region ``word`` starts at ``at`` (``before``: the text before it).
     A unit GeoNames names with that word ("Moscow Oblast", not the city unit "Moscow") is named so, the word
     taken into the span, as the automaton reads the capitalised name."""
@@ -2423,10 +2416,11 @@ def _unit_in_any_case(ctx: _Context, gaz: Gazetteer, before: str, at: int, word:
         if len(key) < 4 or (key not in gaz.keys and not any(f"{key} {unit}" in gaz.keys for unit in REGION_CUES)):
             continue  # (a unit GeoNames names only with its word: "kharkivs'ka oblast'")
         start, end = spans[-n][0], spans[-1][1]
-        if any(a < end and start < b for a, b in covered):
+        if any(o.start < end and start < o.end for o in covered):
             return None
-        rows = gaz.rows_for_key(key)
-        if not (region_units(gaz, key, rows) or units_by_spelling(gaz, key)):
+        from pipeline.geoparse.resolve import _region_units, _region_units_by_spelling  # (resolve imports this module)
+
+        if not (_region_units(gaz, key, gaz.rows_for_key(key)) or _region_units_by_spelling(gaz, key)):
             continue
         paragraph = ctx.paragraph_of(start)
         if paragraph < 0:
