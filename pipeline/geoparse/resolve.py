@@ -28,7 +28,7 @@ from pipeline.geoparse.gazetteer import Candidate, Gazetteer, adjective_stem, on
 from pipeline.geoparse.offsets import destination
 from pipeline.geoparse.recognise import Mention, adjective_forms
 from pipeline.model import Signal
-from pipeline.text.textnorm import name_key, one_slip_apart, skeleton
+from pipeline.text.textnorm import NAME_APOSTROPHES, name_key, one_slip_apart, skeleton
 from pipeline.geoparse.weights import RECOGNISE_WEIGHTS, RESOLVE_WEIGHTS, ResolveWeights
 
 _KM_PER_DEGREE = 6371.009 * math.pi / 180  # geopy's mean earth radius: km per degree of a great circle
@@ -572,6 +572,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             m.signals = [s for s in m.signals if s.kind != "demonym_country"]
             continue  # "the Russian city of X" with no X in Russia: a loose phrase, not a location string
         if allowed:
+            if unit is not None and len(allowed) > 1:
+                allowed = _spelt_with_its_apostrophes(gaz, m, allowed)
             cand_lists[i] = allowed
             if restricted is not None:
                 m.signals.append(restricted)
@@ -1300,6 +1302,26 @@ def _constraints(i: int, mentions: list[Mention], first: list) -> tuple[Candidat
     if unit is not None:
         return unit, country, _restricted_signal(m, unit.admin1_code, by_unit)
     return unit, country, _restricted_signal(m, country, by_country) if country is not None else None
+
+
+def _spelt_with_its_apostrophes(gaz: Gazetteer, m: Mention, allowed: list[Candidate]) -> list[Candidate]:
+    """``allowed`` (the namesakes inside a listed unit) narrowed to those the gazetteer spells with the apostrophes
+    where ``m`` writes them ("Khal'ch, Gomel Oblast": the Khal'ch of Gomel, not its Khalch 70 km away), when some are
+    and some are not: inside one unit the spelling is the only evidence between namesakes. Which apostrophe
+    character is written says nothing (all read alike), nor does the spelling outside a listed unit, where the
+    place found never depends on where a text puts its apostrophes."""
+    text = m.text
+    if text.isalpha() or not any(ch in text for ch in NAME_APOSTROPHES):
+        return allowed
+    spelt_key = name_key(text)  # (the apostrophes read as spaces: every apostrophe character alike)
+    if spelt_key == m.key or spelt_key not in gaz.keys:
+        return allowed
+    rows = set(gaz.rows_for_key(spelt_key))
+    spelt = [c for c in allowed if c.row in rows]
+    if spelt and len(spelt) < len(allowed):
+        m.signals.append(Signal("spelt_with_apostrophes", 0.0, "spelt with its apostrophes as the text writes it"))
+        return spelt
+    return allowed
 
 
 def _restricted_signal(m: Mention, code: str, by: Mention) -> Signal:
