@@ -1815,8 +1815,23 @@ def _names_across_apostrophes(gaz: Gazetteer, text: str, at: int, done: set[int]
     for s0, e0, _surface, key, kind, rows in _names_in_run(gaz, window, run):
         a, b = offsets[s0], offsets[e0 - 1] + 1
         if any(a < i < b for i in dropped):
-            found.append((a, b, text[a:b], key, kind, rows))
+            surface = text[a:b]
+            spelt = name_key(surface)  # (the apostrophes as spaces: every apostrophe character alike)
+            if kind == "name" and not rows and spelt != key and spelt in gaz.keys and \
+                    not _bigger_spelt_otherwise(gaz, key, spelt):
+                key = spelt  # the places the gazetteer spells with these apostrophes
+            found.append((a, b, surface, key, kind, rows))
     return found
+
+
+def _bigger_spelt_otherwise(gaz: Gazetteer, key: str, spelt: str) -> bool:
+    """Whether a place called ``key`` (the name without apostrophes) that the gazetteer does not spell ``spelt`` (with
+    them) is ``apostrophe_spelling_ratio`` times as populous as every place it does spell so."""
+    pops = gaz.population_of
+    spelt_rows = set(gaz.rows_for_key(spelt))
+    most = max((pops[r] for r in spelt_rows), default=0)
+    other = max((pops[r] for r in gaz.rows_for_key(key) if r not in spelt_rows), default=0)
+    return other >= _W.apostrophe_spelling_ratio * max(most, _W.apostrophe_spelling_floor)
 
 
 def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[RawMatch]:
