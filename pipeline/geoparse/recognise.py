@@ -2428,14 +2428,14 @@ def _unit_in_any_case(ctx: _Context, gaz: Gazetteer, before: str, at: int, word:
         if any(_is_dictionary_word(p) or _zipf(p) >= _W.unit_any_case_max_zipf for p in plain if p.isalpha()):
             continue
         key = name_key(" ".join(plain))
-        if len(key) < 4 or (key not in gaz.keys and not any(f"{key} {unit}" in gaz.keys for unit in REGION_CUES)):
-            continue  # (a unit GeoNames names only with its word: "kharkivs'ka oblast'")
+        if len(key) < 4 or not _names_a_unit_or_seat(gaz, key):
+            continue
         start, end = spans[-n][0], spans[-1][1]
         if any(o.start < end and start < o.end for o in covered):
             return None
-        from pipeline.geoparse.resolve import _region_units, _region_units_by_spelling  # (resolve imports this module)
+        from pipeline.geoparse.resolve import _region_units  # (resolve imports this module)
 
-        if not (_region_units(gaz, key, gaz.rows_for_key(key)) or _region_units_by_spelling(gaz, key)):
+        if not _region_units(gaz, key, gaz.rows_for_key(key)):
             continue
         paragraph = ctx.paragraph_of(start)
         if paragraph < 0:
@@ -2450,6 +2450,19 @@ def _unit_in_any_case(ctx: _Context, gaz: Gazetteer, before: str, at: int, word:
                                 + ("capitals" if group[-1].isupper() else "lower case") + " before its region word"))
         return m
     return None
+
+
+def _names_a_unit_or_seat(gaz: Gazetteer, key: str) -> bool:
+    """Whether ``key`` names an admin-1 unit (alone or with a region word: "kharkivs'ka oblast'") or the seat of one
+    (the cheap test before ``resolve._region_units``, which most words before a region word never reach)."""
+    from pipeline.geoparse.resolve import _seats  # (resolve imports this module)
+
+    if any(f"{key} {unit}" in gaz.keys for unit in REGION_CUES):
+        return True
+    if key not in gaz.keys:
+        return False
+    seats, a1s, kinds = _seats(gaz), gaz._columns()[6], gaz.kind_of
+    return any(kinds[r] == "admin1" or (kinds[r] == "city" and seats.get(a1s[r]) == r) for r in gaz.rows_for_key(key))
 
 
 @lru_cache(maxsize=1024)
