@@ -522,3 +522,13 @@ def test_reason_names_the_unit_that_restricted_a_location_string(geoparser):
     [p] = [p for p in geoparser.parse("Troops shelled the village of Serhiivka in the Odesa region.")
            if p["text"] == "Serhiivka"]
     assert 'restricted to UA-51 by the region phrase "Odesa"' in p["reason"], p["reason"]
+
+
+def test_apostrophes_as_the_gazetteer_spells_them_tell_namesakes_of_a_size_apart(geoparser):
+    """Gomel oblast has a Khal'ch and a Khalch 70 km apart: the apostrophe (any of them) names the first; without it,
+    the second. Against a town ten times bigger the apostrophes say nothing ("Kamians'ke" is Kamianske)."""
+    spelt = {(p["lat"], p["lon"]) for a in _APOSTROPHE_FORMS for p in geoparser.parse(f"Khal{a}ch, Gomel Oblast, Belarus")[:1]}
+    plain = {(p["lat"], p["lon"]) for p in geoparser.parse("Khalch, Gomel Oblast, Belarus")[:1]}
+    assert len(spelt) == 1 and len(plain) == 1 and spelt != plain
+    [town] = [p for p in geoparser.parse("Shelling damaged houses in Kamians'ke on Sunday.")]
+    assert town["admin1_code"] == "UA-12"  # (the Odesa oblast village GeoNames spells so has 2,739 people)
