@@ -1756,6 +1756,9 @@ def _apostrophe_matches(ctx: _Context, gaz: Gazetteer) -> list[RawMatch]:
     runs = ctx.distinct_runs_text
     non_ascii = ctx._non_ascii
     for ch in ("'", "’") if non_ascii and "’" in non_ascii else ("'",):
+        # (most apostrophes in runs are possessives at a run's or word's end: counted, not matched one by one)
+        if runs.count(ch) == runs.count(ch + "s\n") + runs.count(ch + "s "):
+            continue
         for hit in _INNER_APOSTROPHE[ch].finditer(runs):
             # the word around it, then each of its places in the text (a distinct run stands for them all)
             i = hit.start()
@@ -2380,6 +2383,9 @@ def _lower_case_names(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
 _WORDS_BEFORE_REGION_WORD = re.compile(r"[ \t]+([\w'’ʼ-]*[^\W\d_])(?![\w'’ʼ-])(?:[ \t]+([\w'’ʼ-]*[^\W\d_])(?![\w'’ʼ-]))?")
 
 
+_REGION_CUE_STEMS = ("region", "oblast", "province", "kra")  # (``REGION_CUES``, "krai" and "kray" as one search)
+
+
 def _units_in_any_case(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
     """Admin-1 mentions of unit names typed in lower case or in capitals before their region word ("the kharkiv
     region", "the KYIV REGION", "kherson oblast"), read as the capitalised name would be: only where a region word
@@ -2389,10 +2395,15 @@ def _units_in_any_case(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -
     text, lower = ctx.text, ctx.lower
     covered = mentions  # (anything with a start and an end: the mentions, then those found here)
     found: list[Mention] = []
-    for word in REGION_CUES:
+    for word in _REGION_CUE_STEMS:
         i = lower.find(word)
         while i >= 0:
             end = i + len(word)
+            if word == "kra":  # ("krai" and "kray" found at once)
+                if lower[end:end + 1] not in ("i", "y"):
+                    i = lower.find(word, end)
+                    continue
+                end += 1
             if i > 1 and text[i - 1] in " \t" and not (end < len(text) and text[end].isalnum()) \
                     and (text[i - 2].isalpha() or text[i - 2] in NAME_APOSTROPHES):
                 # (a letter or a final soft sign before the gap: a word may end there)
