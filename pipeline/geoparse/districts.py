@@ -71,7 +71,8 @@ def mark_district_seats(text: str, gaz: Gazetteer, mentions: list[Mention]) -> N
                 (m.qualifier is None and _OF_AFTER.match(text, end)):
             continue
         key = m.key[:-len(in_name.group(0))].strip() if in_name else m.key
-        found = _seat(gaz, key)
+        surface = m.text[:-len(in_name.group(0))] if in_name else m.text
+        found = _seat(gaz, key, compound=not any(c.isspace() for c in surface))
         if found is None:
             continue
         if found[2] == _BY_ADJECTIVE and _city_of_another_unit(gaz, m, mentions, _admin1(gaz, found[0])):
@@ -108,9 +109,10 @@ def widen_adjective_districts(text: str, resolved: list[Resolution]) -> None:
             m.text = text[m.start:m.end]
 
 
-def _seat(gaz: Gazetteer, key: str) -> tuple[int, int, str] | None:
-    """(row of the place, row of the admin-2 unit, how) for the district called ``key``, or None."""
-    if " " in key or len(key) < SEAT_MIN_LETTERS:
+def _seat(gaz: Gazetteer, key: str, *, compound: bool = False) -> tuple[int, int, str] | None:
+    """(row of the place, row of the admin-2 unit, how) for the district called ``key``, or None. ``compound``:
+    the name is one hyphenated word ("Bilhorod-Dnistrovskyi"), whose key holds a space."""
+    if (" " in key and not compound) or len(key) < SEAT_MIN_LETTERS:
         return None
     own = gaz.rows_for_key(key)
     kinds = gaz.kind_of
@@ -118,8 +120,13 @@ def _seat(gaz: Gazetteer, key: str) -> tuple[int, int, str] | None:
         if len(own) != 1:
             return None  # several units of this adjective: left to the ranking and the region named
         return own[0], own[0], _BY_ADJECTIVE  # the unit itself (its point), as a district of its region
-    if any(kinds[r] == "admin2" for r in own):
-        return None  # a name both a unit and a town: left to the ranking
+    units = [r for r in own if kinds[r] == "admin2"]
+    if units:
+        # a name both a unit and a town: the town that is the seat of the one unit so called, in its oblast and
+        # near its point ("the Bilhorod-Dnistrovskyi district", a town whose name is already an adjective); a
+        # town elsewhere (a city's district GeoNames lists as a town: "Podilskyi" of Kyiv) is left to the ranking
+        town = _nearest_town(gaz, own, units[0]) if len(units) == 1 else None
+        return (town, units[0], _BY_TOWN) if town is not None else None
     units = _units_of_adjective(gaz, key)
     pairs = []
     for unit in units:

@@ -39,10 +39,10 @@ import pandas as pd
 import geodata
 from geodata import DataError
 from pipeline.geoparse.weights import RECOGNISE_WEIGHTS
-from pipeline.text.textnorm import name_key, skeleton, spaced_key
+from pipeline.text.textnorm import NAME_APOSTROPHES, NO_APOSTROPHES, name_key, skeleton, spaced_key
 from pipeline.text.translit import ordinal_forms, press_variants
 
-INDEX_VERSION = 18
+INDEX_VERSION = 20
 
 
 class Candidate(NamedTuple):
@@ -582,6 +582,11 @@ def _new_row(s, spellings: list[str], kind: str, *, approx: bool, former: list[s
             "name_indexed": bool(main), "former": "|".join(n for n in alts if n in former)}
 
 
+# a name written without its apostrophes is indexed so only from this many characters: a short one ("We‘a") reads
+# too many other words
+JOINED_MIN_CHARS = 4
+
+
 def _build_keys(table: pd.DataFrame) -> tuple[dict, dict]:
     keys: dict[str, dict[int, bool]] = {}
     demonyms: dict[str, int] = {}
@@ -597,8 +602,10 @@ def _build_keys(table: pd.DataFrame) -> tuple[dict, dict]:
         other = spaced_key(name)
         if other:
             spaced.setdefault(other, key)
-        if "'" in name or "’" in name:  # "Luhans'k" is also written "Luhansk"
-            add(name.replace("'", "").replace("’", ""), row, primary)
+        if any(ch in name for ch in NAME_APOSTROPHES):  # "Luhans'k" (and "Luhansʹk" ...) is also written "Luhansk"
+            joined = name.translate(NO_APOSTROPHES)
+            if len(name_key(joined)) >= JOINED_MIN_CHARS:
+                add(joined, row, primary)
 
     rows = zip(table["name"], table["names"], table["demonyms"], table["name_indexed"])
     for row, (name, names, dems, name_indexed) in enumerate(rows):

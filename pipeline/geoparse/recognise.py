@@ -33,7 +33,7 @@ from pipeline.geoparse.persons import without_person_readings, without_possessiv
 from pipeline.geoparse.spellings import HYBRID_COUNTRY, add_hybrid_spellings, separate_derived_names
 from pipeline.model import Signal
 from pipeline.geoparse.weights import RECOGNISE_WEIGHTS as _W
-from pipeline.text.textnorm import _non_ascii, fold_words, name_key, one_slip_apart, skeleton
+from pipeline.text.textnorm import NAME_APOSTROPHES, NO_APOSTROPHES, _non_ascii, fold_words, name_key, one_slip_apart, skeleton
 
 # Paragraphs that are page furniture, not article content ("Related coverage ...", credits).
 _BOILERPLATE = re.compile(
@@ -693,7 +693,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         return []
     ctx = _Context(text)
     lines = _location_lines(ctx, gaz)
-    raw = _abbreviation_matches(ctx, gaz) + _automaton_matches(ctx, gaz)  # (abbreviations first: see ``_leftmost_longest``)
+    # (abbreviations first, then the names read across an apostrophe: see ``_leftmost_longest``)
+    raw = _abbreviation_matches(ctx, gaz) + _apostrophe_matches(ctx, gaz) + _automaton_matches(ctx, gaz)
     if lines:
         raw += _location_line_matches(ctx, gaz, lines)
     chosen = _leftmost_longest(raw)
@@ -724,6 +725,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     mentions = without_nonplace_readings(text, gaz, mentions, lambda m: _rows_of(gaz, m),
                                          lambda m: ctx.line_kind(m.paragraph) == "prose")
     mentions += _lower_case_names(ctx, gaz, mentions)
+    if ctx.has_any(REGION_CUES):
+        mentions += _units_in_any_case(ctx, gaz, mentions)
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         suffix = _ADMIN_SUFFIX.match(text, m.end) if text[m.end + 1:m.end + 2] in _ADMIN_SUFFIX_SECOND else None
@@ -1727,6 +1730,112 @@ def cap_spans(text: str, non_ascii: Collection[str] | None = None) -> list[tuple
     return list(map(re.Match.span, _MARKED_CAP_SPAN.finditer(text.encode("ascii").translate(_CAPITALS_MARKED))))
 
 
+# (``textnorm.NAME_APOSTROPHES``: ``name_key`` reads each as a space; the index also holds every name without them
+# (``gazetteer._build_keys``), and a word holding one is looked up so (``_apostrophe_matches``))
+# an apostrophe where a name's stands: two letters before it (not an elision: "L'Aventure", "O'Neill", "D'Angelo"),
+# then a letter that opens no English contraction or possessive ("Kyiv's", "don't", "we're"); one pattern per
+# character, opening with it (the regex engine then skips to it fast)
+_INNER_APOSTROPHE = {ch: re.compile(re.escape(ch) + r"(?<=[^\W\d_]{2}.)(?!(?:s|t|d|m|re|ve|ll)\b)(?=[^\W\d_])")
+                     for ch in NAME_APOSTROPHES}
+# the apostrophes a run of capitalised words takes in ("'" and "’", ``_CAP_WORD``): looked for in the runs
+# (``_Context.distinct_runs_text``, a fifth of the text, made for ``_surnames`` anyway); the others are letters
+# ("ʼ", "ʹ", "ʻ") or end a run ("`", "´", "′", "‘") and are looked for in the text, in the few texts holding one
+_OTHER_APOSTROPHES = frozenset(NAME_APOSTROPHES) - frozenset("'’")
+_NAME_WORD_CHARS = NAME_APOSTROPHES + _HYPHENS  # (what joins the letters of one word of a name)
+_APOSTROPHE_RUN_WORDS = 4  # capitalised words read on either side of the word with an apostrophe
+
+
+def _apostrophe_matches(ctx: _Context, gaz: Gazetteer) -> list[RawMatch]:
+    """The gazetteer names across an apostrophe inside a capitalised word, read with every apostrophe left out
+    ("Kam'ianske", "Kamians’ke", "Vinnyts'ki Khutory", "Luk`yanivka" are "Kamianske", "Kamianske",
+    "Vinnytski Khutory", "Lukyanivka"), with their spans in the text. Most texts pay one scan of their capitalised
+    runs for "'" (and for "’" when they hold one): possessives and contractions are no hits."""
+    text = ctx.text
+    found: list[RawMatch] = []
+    done: set[int] = set()
+    runs = ctx.distinct_runs_text
+    non_ascii = ctx._non_ascii
+    for ch in ("'", "’") if non_ascii and "’" in non_ascii else ("'",):
+        if ch not in runs:  # (a fast search; the pattern's scan and its scanner cost more)
+            continue
+        for hit in _INNER_APOSTROPHE[ch].finditer(runs):
+            # the word around it, then each of its places in the text (a distinct run stands for them all)
+            i = hit.start()
+            start, end = i - 2, i + 2
+            while start > 0 and (runs[start - 1].isalpha() or runs[start - 1] in _NAME_WORD_CHARS):
+                start -= 1
+            while end < len(runs) and (runs[end].isalpha() or runs[end] in _NAME_WORD_CHARS):
+                end += 1
+            word, shift = runs[start:end], i - start
+            at = text.find(word)
+            while at >= 0:
+                if at + shift not in done:
+                    found += _names_across_apostrophes(gaz, text, at + shift, done)
+                at = text.find(word, at + 1)
+    if non_ascii and not _OTHER_APOSTROPHES.isdisjoint(non_ascii) or "`" in text:
+        for ch in _OTHER_APOSTROPHES:
+            if ch == "`" or ch in non_ascii:
+                for hit in _INNER_APOSTROPHE[ch].finditer(text):
+                    if hit.start() not in done:
+                        found += _names_across_apostrophes(gaz, text, hit.start(), done)
+    return found
+
+
+def _names_across_apostrophes(gaz: Gazetteer, text: str, at: int, done: set[int]) -> list[RawMatch]:
+    """``_apostrophe_matches`` for the apostrophe at ``at``: the run of capitalised words around its word."""
+    word_chars = _NAME_WORD_CHARS
+    start = at
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] in word_chars):
+        start -= 1
+    if not text[start].isupper():
+        return []  # a lower-case word: no name
+    end = at
+    size = len(text)
+    while end < size and (text[end].isalpha() or text[end] in word_chars):
+        end += 1
+    for _ in range(_APOSTROPHE_RUN_WORDS):  # the capitalised words before and after it ("Velyki Kam'ianky")
+        if start > 2 and text[start - 1] == " " and text[start - 2].isalpha():
+            left = start - 1
+            while left > 0 and (text[left - 1].isalpha() or text[left - 1] in word_chars):
+                left -= 1
+            if text[left].isupper():
+                start = left
+    for _ in range(_APOSTROPHE_RUN_WORDS):
+        if end + 1 < size and text[end] == " " and text[end + 1].isupper():
+            right = end + 1
+            while right < size and (text[right].isalpha() or text[right] in word_chars):
+                right += 1
+            end = right
+    while end > start and text[end - 1] in NAME_APOSTROPHES:
+        end -= 1  # a final soft sign ("Pryp'yat'") stays outside the name, as the automaton reads it
+    offsets = [i for i in range(start, end) if text[i] not in NAME_APOSTROPHES]
+    dropped = [i for i in range(start, end) if text[i] in NAME_APOSTROPHES]
+    done.update(dropped)
+    run = "".join(text[i] for i in offsets)
+    window = " " + fold_words(run) + " "
+    found: list[RawMatch] = []
+    for s0, e0, _surface, key, kind, rows in _names_in_run(gaz, window, run):
+        a, b = offsets[s0], offsets[e0 - 1] + 1
+        if any(a < i < b for i in dropped):
+            surface = text[a:b]
+            spelt = name_key(surface)  # (the apostrophes as spaces: every apostrophe character alike)
+            if kind == "name" and not rows and spelt != key and spelt in gaz.keys and \
+                    not _bigger_spelt_otherwise(gaz, key, spelt):
+                key = spelt  # the places the gazetteer spells with these apostrophes
+            found.append((a, b, surface, key, kind, rows))
+    return found
+
+
+def _bigger_spelt_otherwise(gaz: Gazetteer, key: str, spelt: str) -> bool:
+    """Whether a place called ``key`` (the name without apostrophes) that the gazetteer does not spell ``spelt`` (with
+    them) is ``apostrophe_spelling_ratio`` times as populous as every place it does spell so."""
+    pops = gaz.population_of
+    spelt_rows = set(gaz.rows_for_key(spelt))
+    most = max((pops[r] for r in spelt_rows), default=0)
+    other = max((pops[r] for r in gaz.rows_for_key(key) if r not in spelt_rows), default=0)
+    return other >= _W.apostrophe_spelling_ratio * max(most, _W.apostrophe_spelling_floor)
+
+
 def _automaton_matches(ctx: _Context, gaz: Gazetteer) -> list[RawMatch]:
     """The gazetteer names in the runs of capitalised words (see ``_names_in_run``), offsets into the text."""
     text = ctx.text
@@ -2267,6 +2376,105 @@ def _lower_case_names(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) ->
     return found
 
 
+# the word (or two) right before a region word, as written: the unit's name when typed in lower case or capitals
+# (matched on the text before the region word read backwards, from its end: the last word, then the one before it;
+# each starts with a letter, which stands last in the reversed word)
+_WORDS_BEFORE_REGION_WORD = re.compile(r"[ \t]+([\w'’ʼ-]*[^\W\d_])(?![\w'’ʼ-])(?:[ \t]+([\w'’ʼ-]*[^\W\d_])(?![\w'’ʼ-]))?")
+
+
+_REGION_CUE_STEMS = ("region", "oblast", "province", "kra")  # (``REGION_CUES``, "krai" and "kray" as one search)
+
+
+def _units_in_any_case(ctx: _Context, gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """Admin-1 mentions of unit names typed in lower case or in capitals before their region word ("the kharkiv
+    region", "the KYIV REGION", "kherson oblast"), read as the capitalised name would be: only where a region word
+    follows (case says nothing else here), the word is no English word (``unit_any_case_max_zipf``, the
+    dictionary: "the south region", "a border region" stay prose) and it names an admin-1 unit or a unit's seat
+    (``resolve._region_units``). A capitalised name is left to the automaton."""
+    text, lower = ctx.text, ctx.lower
+    covered = mentions  # (anything with a start and an end: the mentions, then those found here)
+    found: list[Mention] = []
+    for word in _REGION_CUE_STEMS:
+        i = lower.find(word)
+        while i >= 0:
+            end = i + len(word)
+            if word == "kra":  # ("krai" and "kray" found at once)
+                if lower[end:end + 1] not in ("i", "y"):
+                    i = lower.find(word, end)
+                    continue
+                end += 1
+            if i > 1 and text[i - 1] in " \t" and not (end < len(text) and text[end].isalnum()) \
+                    and (text[i - 2].isalpha() or text[i - 2] in NAME_APOSTROPHES):
+                # (a letter or a final soft sign before the gap: a word may end there)
+                m = _unit_in_any_case(ctx, gaz, text[max(0, i - 60):i], i, lower[i:end], covered)
+                if m is not None:
+                    found.append(m)
+                    covered = [*covered, m]
+            i = lower.find(word, end)
+    return found
+
+
+def _unit_in_any_case(ctx: _Context, gaz: Gazetteer, before: str, at: int, word: str,
+                      covered: list[Mention]) -> Mention | None:
+    """The mention of ``_units_in_any_case`` whose region ``word`` starts at ``at`` (``before``: the text before it).
+    A unit GeoNames names with that word ("Moscow Oblast", not the city unit "Moscow") is named so, the word
+    taken into the span, as the automaton reads the capitalised name."""
+    match = _WORDS_BEFORE_REGION_WORD.match(before[::-1])
+    if match is None:
+        return None
+    size = len(before)
+    # (the spans of the words in the text, the nearer one last)
+    spans = [(at - match.end(g), at - match.start(g)) for g in (2, 1) if match.group(g)]
+    words = [before[size - (at - a):size - (at - b)] for a, b in spans]
+    if not all(w.islower() or (w.isupper() and len(w) > 1) for w in words[-1:]):
+        return None  # a capitalised name: the automaton's
+    for n in (2, 1):
+        if len(words) < n:
+            continue
+        group = words[-n:]
+        if any(not (w.islower() or (w.isupper() and len(w) > 1)) for w in group):
+            continue
+        plain = [w.translate(NO_APOSTROPHES).lower() for w in group]
+        if any(_is_dictionary_word(p) or _zipf(p) >= _W.unit_any_case_max_zipf for p in plain if p.isalpha()):
+            continue
+        key = name_key(" ".join(plain))
+        if len(key) < 4 or not _names_a_unit_or_seat(gaz, key):
+            continue
+        start, end = spans[-n][0], spans[-1][1]
+        if any(o.start < end and start < o.end for o in covered):
+            return None
+        from pipeline.geoparse.resolve import _region_units  # (resolve imports this module)
+
+        if not _region_units(gaz, key, gaz.rows_for_key(key)):
+            continue
+        paragraph = ctx.paragraph_of(start)
+        if paragraph < 0:
+            return None
+        whole = f"{key} {word}"
+        if whole in gaz.keys and any(gaz.kind_of[r] == "admin1" for r in gaz.rows_for_key(whole)):
+            key, end = whole, at + len(word)
+        m = Mention(start, end, ctx.text[start:end], key, "name", ())
+        m.paragraph, m.sentence = paragraph, ctx.sentence_of(start)
+        m.region = m.region_word = True
+        m.signals.append(Signal("unit_any_case", 0.0, "a unit's name typed in "
+                                + ("capitals" if group[-1].isupper() else "lower case") + " before its region word"))
+        return m
+    return None
+
+
+def _names_a_unit_or_seat(gaz: Gazetteer, key: str) -> bool:
+    """Whether ``key`` names an admin-1 unit (alone or with a region word: "kharkivs'ka oblast'") or the seat of one
+    (the cheap test before ``resolve._region_units``, which most words before a region word never reach)."""
+    from pipeline.geoparse.resolve import _seats  # (resolve imports this module)
+
+    if any(f"{key} {unit}" in gaz.keys for unit in REGION_CUES):
+        return True
+    if key not in gaz.keys:
+        return False
+    seats, a1s, kinds = _seats(gaz), gaz._columns()[6], gaz.kind_of
+    return any(kinds[r] == "admin1" or (kinds[r] == "city" and seats.get(a1s[r]) == r) for r in gaz.rows_for_key(key))
+
+
 @lru_cache(maxsize=1024)
 def _lower_case_word(word: str) -> re.Pattern:
     """``word`` as a word of prose: not inside a web address, an e-mail address, a handle or a hashtag
@@ -2761,6 +2969,12 @@ def _list_goes_on(text: str, mentions: list[Mention], i: int) -> bool:
     return i + 1 < len(mentions) and _is_list_gap(text, mentions[i].end, mentions[i + 1].start)
 
 
+# what closes a location string in prose after its unit: a comma, a full stop, a semicolon, a bracket or the end
+# ("seized X, Zaporizhzhia Oblast." / "..., on Tuesday"), not a noun ("X, Kharkiv Oblast governor") or a possessive
+_UNIT_CLOSES = re.compile(r"(?:[ \t]+(?i:region|oblast|province|krai|kray))?['’ʼ]?[ \t]*(?:[,.;:)\]]|\Z)")
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w'’ʼ-])[a-z]+[ \t]+\Z")
+
+
 def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions: list[Mention],
                                        lines: list[tuple[int, int, tuple[tuple[int, int], ...]]] = ()) -> list[Mention]:
     """Mentions of settlements the gazetteer lacks, named as such: the head of a location string
@@ -2789,8 +3003,12 @@ def _settlements_missing_from_gazetteer(ctx: _Context, gaz: Gazetteer, mentions:
                 # not the middle of a list, unless the structure of a location line says which part it is
                 inner = _before_unit_and_country(lines, start, m.start)
                 if inner or not _LIST_TAIL.search(text[max(0, start - 40):start]):
+                    # "seized X, Y Oblast." / "X, Y Oblast, on Monday": the unit closes the string, so any lower-case
+                    # word may stand before its head (not "said X, Y Oblast governor": a title follows the unit)
+                    closed = m.region_word and _UNIT_CLOSES.match(text, m.end) is not None \
+                        and _LOWER_WORD_BEFORE.search(text, max(0, start - 30), start) is not None
                     found.append(_unknown_settlement(ctx, gaz, start, m.start - len(before) + head.end(), mentions,
-                                                     mark_known=False, over_prefix=True, in_list=inner))
+                                                     mark_known=False, over_prefix=True, in_list=inner or closed))
     # (every cue below holds a settlement noun, or "cities": a text with none, most texts, is searched no further)
     nouns = ctx.has_any(_SETTLEMENT_NOUN_CORES)  # (``ctx.has_any(SETTLEMENT_NOUNS)``)
     of_cues = (nouns or "cities" in ctx.lower) and ctx.has_any_before(_SETTLEMENT_OF_HEADS, " of")

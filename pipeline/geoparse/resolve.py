@@ -28,7 +28,7 @@ from pipeline.geoparse.gazetteer import Candidate, Gazetteer, adjective_stem, on
 from pipeline.geoparse.offsets import destination
 from pipeline.geoparse.recognise import Mention, adjective_forms
 from pipeline.model import Signal
-from pipeline.text.textnorm import name_key, one_slip_apart, skeleton
+from pipeline.text.textnorm import NAME_APOSTROPHES, name_key, one_slip_apart, skeleton
 from pipeline.geoparse.weights import RECOGNISE_WEIGHTS, RESOLVE_WEIGHTS, ResolveWeights
 
 _KM_PER_DEGREE = 6371.009 * math.pi / 180  # geopy's mean earth radius: km per degree of a great circle
@@ -525,8 +525,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
         if m.city_district and m.kind == "settlement":
             continue  # a district the gazetteer lacks, not named "of Y": only at the article's city (below)
         # (a mention with no location string, settlement noun or country after it has no constraint: no call)
-        unit, country = _constraints(i, mentions, first) if m.qualifier is not None or m.settlement or \
-            m.country_qualifier is not None else (None, None)
+        unit, country, restricted = _constraints(i, mentions, first) if m.qualifier is not None or m.settlement or \
+            m.country_qualifier is not None else (None, None, None)
         if m.kind == "settlement" and not cand_lists[i]:
             district = _district_point(i, mentions, first, cand_lists, unit)
             if district is not None:
@@ -572,7 +572,11 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
             m.signals = [s for s in m.signals if s.kind != "demonym_country"]
             continue  # "the Russian city of X" with no X in Russia: a loose phrase, not a location string
         if allowed:
+            if unit is not None and len(allowed) > 1:
+                allowed = _spelt_with_its_apostrophes(gaz, m, allowed)
             cand_lists[i] = allowed
+            if restricted is not None:
+                m.signals.append(restricted)
             if len(allowed) == 1 and allowed[0].feature_kind == "city" and len(towns) < w.max_town_anchors:
                 # one settlement of this name in its listed unit: a place as sure as a confident one, around
                 # which its neighbours' namesakes are measured ("the village of X in the Y region ... the
@@ -597,6 +601,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, *, focus_country: str | Non
                 cand_lists[i] = _candidates(m, gaz)
                 how = "the same name without apostrophes or spaces" if exact else "a close spelling"
                 m.signals.append(Signal("spelling_in_unit", 0.0, f"{how} of {name} in its listed unit"))
+                if restricted is not None:
+                    m.signals.append(restricted)
                 continue
             unresolved[i] = _unit_point(m, gaz, unit)
     _same_city_district(mentions, unresolved)
@@ -1268,31 +1274,64 @@ def _district_units(cands: list[Candidate], whole: Candidate, gaz: Gazetteer) ->
     return [c for c in cands if c.feature_kind == "admin2" and _admin1_of(gaz, c) == code]
 
 
-def _constraints(i: int, mentions: list[Mention], first: list) -> tuple[Candidate | None, str | None]:
+def _constraints(i: int, mentions: list[Mention], first: list) -> tuple[Candidate | None, str | None, Signal | None]:
     """The admin-1 unit and country that restrict mention ``i``: those of its location string
     ("Zolochiv, Kharkiv Oblast, Ukraine"), or for a settlement named as such ("the village of X") the
-    region phrase of its sentence."""
+    region phrase of its sentence; and the signal that says which mention restricted it (for its reason)."""
     m = mentions[i]
     unit = country = None
+    by_unit = by_country = None  # (the mentions that gave them)
     if m.qualifier is not None and first[m.qualifier][0] is not None:
         top = first[m.qualifier][0]
         if top.feature_kind == "admin1":
-            unit = top
+            unit, by_unit = top, mentions[m.qualifier]
     elif m.settlement:
         for j, other in enumerate(mentions):
             if other.sentence == m.sentence and other.region and not other.bordering and j != i and \
                     first[j][0] is not None:
                 top = first[j][0]
                 if top.feature_kind == "admin1":
-                    unit = top
+                    unit, by_unit = top, other
                     break
     if m.country_qualifier is not None and first[m.country_qualifier][0] is not None:
         top = first[m.country_qualifier][0]
         if top.feature_kind == "country" or mentions[m.country_qualifier].kind == "demonym":
-            country = top.country_code
+            country, by_country = top.country_code, mentions[m.country_qualifier]
     if unit is not None and country is not None and unit.country_code != country:
         unit = None  # "Crimea, Russia": the country is the writer's view; keep the unit's own candidates
-    return unit, country
+    if unit is not None:
+        return unit, country, _restricted_signal(m, unit.admin1_code, by_unit)
+    return unit, country, _restricted_signal(m, country, by_country) if country is not None else None
+
+
+def _spelt_with_its_apostrophes(gaz: Gazetteer, m: Mention, allowed: list[Candidate]) -> list[Candidate]:
+    """``allowed`` (the namesakes inside a listed unit) narrowed to those the gazetteer spells with the apostrophes
+    where ``m`` writes them ("Khal'ch, Gomel Oblast": the Khal'ch of Gomel, not its Khalch 70 km away), when some are
+    and some are not: inside one unit the spelling is the only evidence between namesakes. Which apostrophe
+    character is written says nothing (all read alike), nor does the spelling outside a listed unit, where the
+    place found never depends on where a text puts its apostrophes."""
+    text = m.text
+    if text.isalpha() or not any(ch in text for ch in NAME_APOSTROPHES):
+        return allowed
+    spelt_key = name_key(text)  # (the apostrophes read as spaces: every apostrophe character alike)
+    if spelt_key == m.key or spelt_key not in gaz.keys:
+        return allowed
+    rows = set(gaz.rows_for_key(spelt_key))
+    spelt = [c for c in allowed if c.row in rows]
+    if spelt and len(spelt) < len(allowed):
+        m.signals.append(Signal("spelt_with_apostrophes", 0.0, "spelt with its apostrophes as the text writes it"))
+        return spelt
+    return allowed
+
+
+def _restricted_signal(m: Mention, code: str, by: Mention) -> Signal:
+    """The signal naming the unit or country (``code``) that mention ``by`` restricted ``m``'s candidates to: "in a
+    location string; restricted to UA-63 by "Kharkiv Oblast"" (a sentence's region phrase: "restricted to ... by
+    the region phrase "Kharkiv"")."""
+    if m.qualifier is None and m.country_qualifier is None:
+        return Signal("restricted_to_unit", 0.0, f"restricted to {code} by the region phrase \"{by.text}\"")
+    where = "" if any(s.kind == "location_line" for s in m.signals) else "in a location string; "
+    return Signal("restricted_to_unit", 0.0, f"{where}restricted to {code} by \"{by.text}\"")
 
 
 def _allowed(cands: list[Candidate], gaz: Gazetteer, unit: Candidate | None,

@@ -49,6 +49,15 @@ class RecogniseWeights:
     headline_max_chars: int = 300
     # a text longer than this is not scanned for its lower-case words (time vs one filter)
     lower_words_max_chars: int = 2_000_000
+    # a unit name typed in lower case or capitals before its region word ("the kharkiv region") is read as the unit
+    # only when it is this rare as an English word (and no dictionary word): "the south region" stays prose
+    unit_any_case_max_zipf: float = 4.5
+    # a name written with apostrophes where the gazetteer spells some place so ("Khal'ch") is that place, unless a
+    # place spelt otherwise ("Khalch", "Kamianske" for "Kamians'ke") is this many times more populous (and above the
+    # floor): the apostrophes are evidence between namesakes of a size, never against a town (which apostrophe, or
+    # where, would then change the place found)
+    apostrophe_spelling_ratio: float = 10.0
+    apostrophe_spelling_floor: int = 1000
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,11 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 _APOSTROPHES = "\u2019\u2018\u02bc\u02b9\u0060\u00b4\u2032\u02bb"
+# every character the press writes for an apostrophe or a soft sign inside a name ("Kam'ianske", "Kam’ianske",
+# "Kamʼianske", "Kam`ianske", "Kam´ianske", "Pryp'yat'", "Bilopolʹye"): the index holds every name also without them,
+# and the recogniser looks a word holding one up so, whichever of them a text uses
+NAME_APOSTROPHES = "'’ʼ‘`´ʹ′ʻ"
+NO_APOSTROPHES = str.maketrans("", "", NAME_APOSTROPHES)
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _SPECIAL = {"\u0131": "i", "\u0142": "l", "\u0141": "l", "\u00f8": "o", "\u00d8": "o",
             "\u00df": "s", "\u0111": "d", "\u0110": "d", "\u00e6": "a", "\u00c6": "a",
