@@ -84,7 +84,7 @@ from itertools import islice
 from pipeline.events.annexation import absorb_claim
 from pipeline.events.incidents import _ratio_ok, distinct_settlements, km, same_place, seat_only
 from pipeline.events.records import DATE_BASIS, Event, Report
-from pipeline.events.triggers import INCIDENT_TRIGGERS, TRIGGER_NEEDS, folded
+from pipeline.events.triggers import _HOME, INCIDENT_TRIGGERS, TRIGGER_NEEDS, folded
 from pipeline.model import Place, fast_dumps
 from pipeline.events.weights import WEIGHTS
 from pipeline.text.dates import EventDate, parse_iso
@@ -376,7 +376,8 @@ def mergeable(a: Event, b: Event) -> bool:
     if a.place is None or b.place is None:
         return False
     if not same_place(a.place, b.place):
-        if not (_namesakes(a, b) or _oblast_and_settlement(a, b) or _district_and_settlement(a, b)):
+        if not (_namesakes(a, b) or _oblast_and_settlement(a, b) or _district_and_settlement(a, b) or
+                _displaced(a, b)):
             return False
     elif _control(a) and distinct_settlements(a.place, b.place):
         return False  # neighbouring villages each change hands on their own
@@ -554,12 +555,13 @@ def _extra_keys(event: Event | MergeView) -> tuple[tuple, ...]:
     """The buckets besides its grid cell and name that an event is filed in: its oblast's (``_oblast_key``), and for
     a casualty report or change of control at a district, its oblast's districts' (where the reports at a settlement
     of the district look for it: :func:`_district_and_settlement`)."""
+    front = _front_keys(event)
     key = _oblast_key(event)
     if key is None:
-        return ()
+        return front
     if _district(event) and (event.event_type == "casualty_report" or _control(event)):
-        return key, ("district", event.admin1_code)
-    return (key,)
+        return key, ("district", event.admin1_code), *front
+    return key, *front
 
 
 def _oblast_key(event: Event | MergeView) -> tuple | None:
@@ -592,6 +594,30 @@ def _namesakes(a: Event, b: Event) -> bool:
         return False
     return a.when.date is not None and b.when.date is not None and \
         (a.gains == b.gains or "unknown" in (a.gains, b.gains) or None in (a.gains, b.gains))
+
+
+def _displaced(a: Event | MergeView, b: Event | MergeView) -> bool:
+    """One change of control that one outlet's name placed far from the front (``Event.namesakes``: Krasnoarmeysk
+    resolved to the town in Saratov oblast, which no front line passes) and another outlet placed at a settlement near
+    the front bearing that name (Pokrovsk, whose former name it is): the same change when both are dated within
+    ``merge_days_exact`` and the same named side gains the place (a capture, a recapture or the other side's
+    withdrawal: :func:`_same_side_handover`). Not for a strike: a town deep inside Russia is struck too."""
+    for far, near in ((a, b), (b, a)):
+        if far.namesakes and near.place is not None and near.place.geonameid in far.namesakes:
+            return not near.namesakes and _within_exact_days(a, b) and _same_side_handover(a, b)
+    return False
+
+
+def _front_keys(event: Event | MergeView) -> tuple[tuple, ...]:
+    """The buckets by gazetteer id where a change of control placed far from the front and one at a front-line
+    settlement bearing its name meet (:func:`_displaced`): the ids of its ``namesakes``, or its own settlement's id
+    when it is a change of control there; () for others."""
+    if event.namesakes:
+        return tuple(("front", gid) for gid in event.namesakes)
+    place = event.place
+    if _control(event) and place is not None and place.geonameid is not None and place.feature_kind == "city":
+        return (("front", place.geonameid),)
+    return ()
 
 
 def _day_bin(event: Event) -> int:
@@ -812,9 +838,8 @@ def absorb(into: Event, other: Event, *, corroborates: bool = True) -> None:
         absorb_claim(into, other)
         _add_confidence(into, other, corroborates=corroborates)
         return
-    if other.geo_precision < into.geo_precision:
-        into.place, into.geo_precision = other.place, other.geo_precision
-        into.admin1_code, into.admin1_name, into.country_code = other.admin1_code, other.admin1_name, other.country_code
+    if _bears_name_of(other, into) or (other.geo_precision < into.geo_precision and not _bears_name_of(into, other)):
+        _relocate(into, other)
     _absorb_date(into, other)
     if other.event_type == "casualty_report":
         into.event_type = "casualty_report"
@@ -835,6 +860,24 @@ def absorb(into: Event, other: Event, *, corroborates: bool = True) -> None:
     _add_confidence(into, other, corroborates=corroborates and not differ)
     if differ:  # outlets giving other tolls: the incident is corroborated, its toll is not
         into.confidence = max(WEIGHTS.conf_min, round(into.confidence + WEIGHTS.conf_toll_disagreement, 3))
+
+
+def _relocate(into: Event, other: Event) -> None:
+    """Put ``into`` at ``other``'s place. A change of control told far from the front moved to the front-line
+    settlement bearing its name (:func:`_bears_name_of`) loses a recapture read only from where it lay: a side
+    "liberating" a town of its own country (``triggers.Trigger.direction``) took a town of the other's."""
+    if _bears_name_of(other, into) and into.sub_event_type == "recapture" and \
+            _HOME.get(into.gains or "") == into.country_code != other.country_code:
+        into.sub_event_type = "capture"
+    into.place, into.geo_precision = other.place, other.geo_precision
+    into.admin1_code, into.admin1_name, into.country_code = other.admin1_code, other.admin1_name, other.country_code
+    into.namesakes = other.namesakes
+
+
+def _bears_name_of(near: Event, far: Event) -> bool:
+    """Whether ``near`` is placed at a front-line settlement bearing the name ``far`` was told by far from the front
+    (``far.namesakes``): the merged event lies at ``near``'s place (:func:`_displaced`)."""
+    return bool(far.namesakes) and near.place is not None and near.place.geonameid in far.namesakes
 
 
 def _tolls_differ(into: Event, other: Event) -> bool:
@@ -1046,7 +1089,7 @@ class MergeView:
 
     __slots__ = ("event_type", "sub_event_type", "when", "date_basis", "place", "geo_precision", "admin1_code",
                  "admin1_name", "claimed_by", "actor", "gains", "killed", "injured", "published", "weapons", "stated",
-                 "updates")
+                 "updates", "namesakes")
 
     def __init__(self, event: Event) -> None:
         self.event_type = sys.intern(event.event_type)
@@ -1065,6 +1108,7 @@ class MergeView:
         self.weapons = named_weapons(event)
         self.stated = _stated(event)
         self.updates = _updates(event)
+        self.namesakes = event.namesakes
 
     def __reduce__(self) -> tuple:
         """Pickled as plain values (kept in the build's heap and read back whenever the view is met again): its
@@ -1074,7 +1118,7 @@ class MergeView:
                            None if place is None else tuple(getattr(place, n) for n in _PLACE_FIELDS),
                            self.geo_precision, self.admin1_code, self.admin1_name, self.claimed_by, self.actor,
                            self.gains, self.killed, self.injured, self.published, tuple(sorted(self.weapons)),
-                           tuple(sorted(self.stated)), tuple(sorted(self.updates))))
+                           tuple(sorted(self.stated)), tuple(sorted(self.updates)), self.namesakes))
 
 
 _PLACE_FIELDS = tuple(f.name for f in fields(Place))
@@ -1086,7 +1130,7 @@ def _view_of(event_type: str, sub_event_type: str, date: str | None, precision: 
              place: tuple | None, geo_precision: str, admin1_code: str | None, admin1_name: str | None,
              claimed_by: str | None, actor: str | None, gains: str | None, killed: int | None, injured: int | None,
              published: str | None, weapons: tuple[str, ...], stated: tuple[tuple[str, int], ...] = (),
-             updates: tuple[tuple[str, int], ...] = ()) -> MergeView:
+             updates: tuple[tuple[str, int], ...] = (), namesakes: tuple[int, ...] = ()) -> MergeView:
     """A ``MergeView`` from its pickled values (``MergeView.__reduce__``), its texts interned and its date and
     weapon set shared with the views of equal ones (what the merge rule reads is the same)."""
     intern = sys.intern
@@ -1106,6 +1150,7 @@ def _view_of(event_type: str, sub_event_type: str, date: str | None, precision: 
     view.weapons = found
     view.stated = frozenset(stated)
     view.updates = frozenset(updates)
+    view.namesakes = namesakes
     return view
 
 
@@ -1326,6 +1371,7 @@ class CrossArticleMerge:
         name_key = _name_key(event)
         if name_key is not None:
             look = [*look, name_key]
+        look = [*look, *_front_keys(event)]  # a change of control one outlet's name placed far from the front
         if event.event_type == "annexation_claim":
             pass  # claims merge per oblast in their own bucket
         elif _oblast_only(event):  # the same news told at a settlement of its oblast (or at its centre)
