@@ -12,8 +12,10 @@ at one of them is found to be the same incident (``merge._displaced``), and the 
 from __future__ import annotations
 
 from pipeline.events.records import Event
+from pipeline.geoparse.gazetteer import name_key
 from pipeline.geoparse.weights import RESOLVE_WEIGHTS
 from pipeline.model import Place
+from pipeline.text.translit import skeleton
 
 _CONTROL = ("encirclement", "recapture", "withdrawal", "capture", "advance")
 # more front-line bearers of one name than this: the name is too common ("Novoselivka") to tell which one was meant
@@ -51,10 +53,24 @@ def front_namesakes(events: list[Event]) -> None:
 def _bearers(gazetteer, place: Place) -> tuple[int, ...]:
     """The gazetteer id of the most populous settlement near the front named ``place.text`` (the town an outlet means
     by a second name: Pokrovsk, not a village that once bore the name too), as a 1-tuple; () when there is none or
-    more than ``MAX_NAMESAKES`` bear it (too common a name to tell)."""
-    found: list[int] = []
-    for c in gazetteer.candidates(place.text):  # most populous first
+    more than ``MAX_NAMESAKES`` bear it (too common a name to tell). With no bearer of the name as written, a sizeable
+    town whose name has the same consonant skeleton (``Gazetteer.skeletons``: "Dmitrov" for Dimitrov, Myrnohrad's
+    Russian name) is one."""
+    found = _near_front_rows(gazetteer, place, (c.row for c in gazetteer.candidates(place.text)))
+    if not found:
+        found = _near_front_rows(gazetteer, place, gazetteer.skeletons.get(skeleton(name_key(place.text)), ()))
+    if not found or len(found) > MAX_NAMESAKES:
+        return ()
+    best = max(found, key=lambda c: (c.population, -c.row))
+    return (best.geonameid,)
+
+
+def _near_front_rows(gazetteer, place: Place, rows) -> list:
+    """The candidates of ``rows`` that are settlements near the front with a gazetteer id, other than ``place``'s."""
+    found: dict[int, object] = {}
+    for row in rows:
+        c = gazetteer.candidate(row)
         if c.feature_kind == "city" and c.geonameid is not None and c.geonameid != place.geonameid and \
-                near_front(c.country_code, c.admin1_code) and c.geonameid not in found:
-            found.append(c.geonameid)
-    return tuple(found[:1]) if len(found) <= MAX_NAMESAKES else ()
+                near_front(c.country_code, c.admin1_code):
+            found.setdefault(c.geonameid, c)
+    return list(found.values())

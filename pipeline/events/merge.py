@@ -12,7 +12,10 @@ dated and whichever comes first:
   of one weapon, or a strike of one weapon by one side (a toll on one side at most) when
   the settlement is the oblast's centre, bearing its name: :func:`_oblast_and_settlement`, :func:`_at_centre`; a
   report at a rural district or hromada and one at a settlement within ``district_km`` of its seat, within a day or
-  two, with figures alike that identify the strike or the same change of control: :func:`_district_and_settlement`);
+  two, with figures alike that identify the strike or the same change of control: :func:`_district_and_settlement`;
+  a change of control one outlet's second name for a town placed far from the front (Krasnoarmeysk resolved in
+  Saratov oblast, ``Event.namesakes``) and one at the front-line town bearing that name, within a day or two, gained
+  by the same named side: :func:`_displaced`, the merged event at the front-line town);
 - **type**: compatible types and sub-types (a drone strike is not a missile strike nor an air strike, unless
   one report's own sentences name the other's weapon too, "a missile and drone attack": :func:`named_weapons`, or
   both report the same identifying toll at one settlement within a day or two: :func:`_one_toll_two_weapons`; a
@@ -377,7 +380,7 @@ def mergeable(a: Event, b: Event) -> bool:
         return False
     if not same_place(a.place, b.place):
         if not (_namesakes(a, b) or _oblast_and_settlement(a, b) or _district_and_settlement(a, b) or
-                _displaced(a, b)):
+                _displaced(a, b) or _near_and_settlement(a, b)):
             return False
     elif _control(a) and distinct_settlements(a.place, b.place):
         return False  # neighbouring villages each change hands on their own
@@ -536,6 +539,28 @@ def _district_and_settlement(a: Event | MergeView, b: Event | MergeView) -> bool
     if a.event_type != "casualty_report" or b.event_type != "casualty_report" or _opposed(a, b):
         return False
     if not _one_weapon(a, b):
+        return False
+    if not all(_ratio_ok(x, y, WEIGHTS.toll_ratio_compatible) for x, y in _both_stated(a, b)):
+        return False
+    alike = _alike(a, b)
+    return len(alike) >= len(_KINDS) or any(x >= WEIGHTS.oblast_distinct_figure for x in alike.values())
+
+
+def _near_and_settlement(a: Event | MergeView, b: Event | MergeView) -> bool:
+    """One casualty report told only near a city (:func:`_near_only`: "near Kyiv", "just outside Kharkiv", at the
+    city's point) and one at a settlement within ``WEIGHTS.near_km`` of it, in any unit (the suburbs of a city of its
+    own lie in the region around it), that tell the same strike: both dated within ``merge_days_exact``, one weapon
+    (or one left unsaid) by one side, every figure compatible (``toll_ratio_compatible``) and figures alike that
+    identify it: both kinds, or one of at least ``oblast_distinct_figure`` (the same 8 killed near Kyiv and in Irpin
+    on one day). Not a change of control (the positions near a town are many), nor a strike without figures."""
+    if _near_only(a) == _near_only(b) or a.place is None or b.place is None:
+        return False
+    other = b if _near_only(a) else a
+    if other.place.feature_kind != "city" or _district(other) or km(a.place, b.place) > WEIGHTS.near_km:
+        return False
+    if a.event_type != "casualty_report" or b.event_type != "casualty_report" or _opposed(a, b):
+        return False
+    if not (_within_exact_days(a, b) and _one_weapon(a, b)):
         return False
     if not all(_ratio_ok(x, y, WEIGHTS.toll_ratio_compatible) for x, y in _both_stated(a, b)):
         return False
