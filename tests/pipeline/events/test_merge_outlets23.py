@@ -124,3 +124,59 @@ def test_a_merge_view_keeps_its_namesakes_through_a_pickle(parser):
     [event] = _of(_events(parser, _SOVIET_NAME), "frontline_incident")
     view = pickle.loads(pickle.dumps(MergeView(event)))
     assert view.namesakes == event.namesakes != ()
+
+
+# -- a strike told only near a city, and at a settlement beside it -------------------------------------------------
+
+_NEAR = [
+    ("date 2022-03-06\nRussian shelling killed eight civilians, including two children, as they tried to flee Irpin on "
+     "Sunday, the mayor said.",
+     "date 2022-03-06\nEight civilians were killed by Russian shelling near Kyiv on Sunday as they tried to flee, local "
+     "officials said.", "Irpin"),
+    ("date 2022-03-15\nA Russian missile hit a warehouse in Brovary on Tuesday, killing four people and injuring 11, "
+     "the mayor said.",
+     "date 2022-03-15\nFour people were killed and 11 injured when a Russian missile struck a warehouse just outside "
+     "Kyiv on Tuesday.", "Brovary"),
+]
+
+
+@pytest.mark.parametrize(("at", "near", "town"), _NEAR)
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_strike_told_near_a_city_joins_the_one_at_a_town_beside_it(parser, at, near, town, order):
+    texts = [("a.txt", at), ("b.txt", near)]
+    [merged] = _of(_merged(parser, texts, order), "casualty_report")
+    assert _articles(merged) == {"a.txt", "b.txt"}
+    # the merged strike lies at the town, in the region around the city (not in the city's own unit)
+    assert (merged.place.name, merged.admin1_code) == (town, "UA-32")
+
+
+@pytest.mark.parametrize(("at", "near", "why"), [
+    ("date 2022-03-06\nRussian shelling killed three civilians in Irpin on Sunday, the mayor said.",
+     "date 2022-03-06\nThree civilians were killed by Russian shelling near Kyiv on Sunday, local officials said.",
+     "one small figure alike"),
+    ("date 2022-03-06\nRussian shelling killed eight civilians as they tried to flee Irpin on Sunday, the mayor said.",
+     "date 2022-03-06\nTwo civilians were killed by Russian shelling near Kyiv on Sunday, local officials said.",
+     "other figures"),
+    ("date 2022-03-15\nA Russian missile hit a warehouse in Fastiv on Tuesday, killing four people and injuring 11, the "
+     "mayor said.",
+     "date 2022-03-15\nFour people were killed and 11 injured when a Russian missile struck a warehouse just outside "
+     "Kyiv on Tuesday.", "a town 60 km away"),
+    ("date 2022-03-06\nRussian shelling killed eight civilians as they tried to flee Irpin on Sunday, the mayor said.",
+     "date 2022-03-09\nEight civilians were killed by Russian shelling near Kyiv on Wednesday, local officials said.",
+     "three days apart"),
+    ("date 2022-03-06\nRussian shelling killed two civilians in Irpin on Sunday, the mayor said.",
+     "date 2022-03-06\nA Russian missile hit a residential building in Kyiv on Sunday, killing two people, the mayor "
+     "said.", "in the city, not near it"),
+])
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_strike_near_a_city_stays_apart_without_figures_that_identify_it(parser, at, near, why, order):
+    texts = [("a.txt", at), ("b.txt", near)]
+    assert len(_of(_merged(parser, texts, order), "casualty_report")) == 2, why
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_change_of_control_near_a_city_is_not_joined_so(parser, order):
+    texts = [("a.txt", "date 2022-03-06\nRussian forces captured Hostomel on Sunday, the Defence Ministry said."),
+             ("b.txt", "date 2022-03-06\nRussian forces captured a village near Kyiv on Sunday, officials said.")]
+    events = _merged(parser, texts, order)
+    assert all(len(_articles(e)) == 1 for e in events)
