@@ -15,7 +15,9 @@ dated and whichever comes first:
   two, with figures alike that identify the strike or the same change of control: :func:`_district_and_settlement`;
   a change of control one outlet's second name for a town placed far from the front (Krasnoarmeysk resolved in
   Saratov oblast, ``Event.namesakes``) and one at the front-line town bearing that name, within a day or two, gained
-  by the same named side: :func:`_displaced`, the merged event at the front-line town);
+  by the same named side: :func:`_displaced`, the merged event at the front-line town; a casualty report told only
+  near a city ("near Kyiv") and one at a settlement within ``near_km`` of it in any unit (Irpin), within a day or two,
+  with figures alike that identify the strike: :func:`_near_and_settlement`);
 - **type**: compatible types and sub-types (a drone strike is not a missile strike nor an air strike, unless
   one report's own sentences name the other's weapon too, "a missile and drone attack": :func:`named_weapons`, or
   both report the same identifying toll at one settlement within a day or two: :func:`_one_toll_two_weapons`; a
@@ -579,7 +581,8 @@ _SIDES = ("Russia", "Ukraine")
 def _extra_keys(event: Event | MergeView) -> tuple[tuple, ...]:
     """The buckets besides its grid cell and name that an event is filed in: its oblast's (``_oblast_key``), and for
     a casualty report or change of control at a district, its oblast's districts' (where the reports at a settlement
-    of the district look for it: :func:`_district_and_settlement`)."""
+    of the district look for it: :func:`_district_and_settlement`), and for a change of control its front-line
+    settlement's (``_front_keys``)."""
     front = _front_keys(event)
     key = _oblast_key(event)
     if key is None:
