@@ -25,6 +25,7 @@ from pipeline.events.annexation import (
 from pipeline.events.confidence import SentenceFacts, rescore
 from pipeline.events.consolidate import consolidate
 from pipeline.events.figures import casualties, parse_number
+from pipeline.events.front import front_namesakes
 from pipeline.events.incidents import control_events, incident_events, names_settlement, one_sense, read_sentences
 from pipeline.events.merge import merge_across_articles, merge_claims
 from pipeline.events.records import DATE_BASIS, CasualtyClaim, Event, Source, event_id
@@ -74,6 +75,7 @@ def extract_events(article: str, text: str, places: list[Place], published: Even
         events = [e for e in events if e.event_type == "annexation_claim" or
                   armed_conflict(" ".join(s.quote for s in e.sources))]
     events = consolidate(in_scope(_without_denied(events, sentences), text))
+    front_namesakes(events)  # a change of control resolved far from the front: the front's towns of that name
     _set_report_lags(events, published)
     rescore(events, [_sentence_facts(s) for s in sentences])
     return events

@@ -12,7 +12,12 @@ dated and whichever comes first:
   of one weapon, or a strike of one weapon by one side (a toll on one side at most) when
   the settlement is the oblast's centre, bearing its name: :func:`_oblast_and_settlement`, :func:`_at_centre`; a
   report at a rural district or hromada and one at a settlement within ``district_km`` of its seat, within a day or
-  two, with figures alike that identify the strike or the same change of control: :func:`_district_and_settlement`);
+  two, with figures alike that identify the strike or the same change of control: :func:`_district_and_settlement`;
+  a change of control one outlet's second name for a town placed far from the front (Krasnoarmeysk resolved in
+  Saratov oblast, ``Event.namesakes``) and one at the front-line town bearing that name, within a day or two, gained
+  by the same named side: :func:`_displaced`, the merged event at the front-line town; a casualty report told only
+  near a city ("near Kyiv") and one at a settlement within ``near_km`` of it in any unit (Irpin), within a day or two,
+  with figures alike that identify the strike: :func:`_near_and_settlement`);
 - **type**: compatible types and sub-types (a drone strike is not a missile strike nor an air strike, unless
   one report's own sentences name the other's weapon too, "a missile and drone attack": :func:`named_weapons`, or
   both report the same identifying toll at one settlement within a day or two: :func:`_one_toll_two_weapons`; a
@@ -84,7 +89,7 @@ from itertools import islice
 from pipeline.events.annexation import absorb_claim
 from pipeline.events.incidents import _ratio_ok, distinct_settlements, km, same_place, seat_only
 from pipeline.events.records import DATE_BASIS, Event, Report
-from pipeline.events.triggers import INCIDENT_TRIGGERS, TRIGGER_NEEDS, folded
+from pipeline.events.triggers import _HOME, INCIDENT_TRIGGERS, TRIGGER_NEEDS, folded
 from pipeline.model import Place, fast_dumps
 from pipeline.events.weights import WEIGHTS
 from pipeline.text.dates import EventDate, parse_iso
@@ -376,7 +381,8 @@ def mergeable(a: Event, b: Event) -> bool:
     if a.place is None or b.place is None:
         return False
     if not same_place(a.place, b.place):
-        if not (_namesakes(a, b) or _oblast_and_settlement(a, b) or _district_and_settlement(a, b)):
+        if not (_namesakes(a, b) or _oblast_and_settlement(a, b) or _district_and_settlement(a, b) or
+                _displaced(a, b) or _near_and_settlement(a, b)):
             return False
     elif _control(a) and distinct_settlements(a.place, b.place):
         return False  # neighbouring villages each change hands on their own
@@ -542,6 +548,28 @@ def _district_and_settlement(a: Event | MergeView, b: Event | MergeView) -> bool
     return len(alike) >= len(_KINDS) or any(x >= WEIGHTS.oblast_distinct_figure for x in alike.values())
 
 
+def _near_and_settlement(a: Event | MergeView, b: Event | MergeView) -> bool:
+    """One casualty report told only near a city (:func:`_near_only`: "near Kyiv", "just outside Kharkiv", at the
+    city's point) and one at a settlement within ``WEIGHTS.near_km`` of it, in any unit (the suburbs of a city of its
+    own lie in the region around it), that tell the same strike: both dated within ``merge_days_exact``, one weapon
+    (or one left unsaid) by one side, every figure compatible (``toll_ratio_compatible``) and figures alike that
+    identify it: both kinds, or one of at least ``oblast_distinct_figure`` (the same 8 killed near Kyiv and in Irpin
+    on one day). Not a change of control (the positions near a town are many), nor a strike without figures."""
+    if _near_only(a) == _near_only(b) or a.place is None or b.place is None:
+        return False
+    other = b if _near_only(a) else a
+    if other.place.feature_kind != "city" or _district(other) or km(a.place, b.place) > WEIGHTS.near_km:
+        return False
+    if a.event_type != "casualty_report" or b.event_type != "casualty_report" or _opposed(a, b):
+        return False
+    if not (_within_exact_days(a, b) and _one_weapon(a, b)):
+        return False
+    if not all(_ratio_ok(x, y, WEIGHTS.toll_ratio_compatible) for x, y in _both_stated(a, b)):
+        return False
+    alike = _alike(a, b)
+    return len(alike) >= len(_KINDS) or any(x >= WEIGHTS.oblast_distinct_figure for x in alike.values())
+
+
 def _opposed(a: Event | MergeView, b: Event | MergeView) -> bool:
     """Whether two reports name opposite sides as the one who acted (``actor``): two strikes, not one."""
     return a.actor in _SIDES and b.actor in _SIDES and a.actor != b.actor
@@ -553,13 +581,15 @@ _SIDES = ("Russia", "Ukraine")
 def _extra_keys(event: Event | MergeView) -> tuple[tuple, ...]:
     """The buckets besides its grid cell and name that an event is filed in: its oblast's (``_oblast_key``), and for
     a casualty report or change of control at a district, its oblast's districts' (where the reports at a settlement
-    of the district look for it: :func:`_district_and_settlement`)."""
+    of the district look for it: :func:`_district_and_settlement`), and for a change of control its front-line
+    settlement's (``_front_keys``)."""
+    front = _front_keys(event)
     key = _oblast_key(event)
     if key is None:
-        return ()
+        return front
     if _district(event) and (event.event_type == "casualty_report" or _control(event)):
-        return key, ("district", event.admin1_code)
-    return (key,)
+        return key, ("district", event.admin1_code), *front
+    return key, *front
 
 
 def _oblast_key(event: Event | MergeView) -> tuple | None:
@@ -592,6 +622,30 @@ def _namesakes(a: Event, b: Event) -> bool:
         return False
     return a.when.date is not None and b.when.date is not None and \
         (a.gains == b.gains or "unknown" in (a.gains, b.gains) or None in (a.gains, b.gains))
+
+
+def _displaced(a: Event | MergeView, b: Event | MergeView) -> bool:
+    """One change of control that one outlet's name placed far from the front (``Event.namesakes``: Krasnoarmeysk
+    resolved to the town in Saratov oblast, which no front line passes) and another outlet placed at a settlement near
+    the front bearing that name (Pokrovsk, whose former name it is): the same change when both are dated within
+    ``merge_days_exact`` and the same named side gains the place (a capture, a recapture or the other side's
+    withdrawal: :func:`_same_side_handover`). Not for a strike: a town deep inside Russia is struck too."""
+    for far, near in ((a, b), (b, a)):
+        if far.namesakes and near.place is not None and near.place.geonameid in far.namesakes:
+            return not near.namesakes and _within_exact_days(a, b) and _same_side_handover(a, b)
+    return False
+
+
+def _front_keys(event: Event | MergeView) -> tuple[tuple, ...]:
+    """The buckets by gazetteer id where a change of control placed far from the front and one at a front-line
+    settlement bearing its name meet (:func:`_displaced`): the ids of its ``namesakes``, or its own settlement's id
+    when it is a change of control there; () for others."""
+    if event.namesakes:
+        return tuple(("front", gid) for gid in event.namesakes)
+    place = event.place
+    if _control(event) and place is not None and place.geonameid is not None and place.feature_kind == "city":
+        return (("front", place.geonameid),)
+    return ()
 
 
 def _day_bin(event: Event) -> int:
@@ -812,9 +866,8 @@ def absorb(into: Event, other: Event, *, corroborates: bool = True) -> None:
         absorb_claim(into, other)
         _add_confidence(into, other, corroborates=corroborates)
         return
-    if other.geo_precision < into.geo_precision:
-        into.place, into.geo_precision = other.place, other.geo_precision
-        into.admin1_code, into.admin1_name, into.country_code = other.admin1_code, other.admin1_name, other.country_code
+    if _bears_name_of(other, into) or (other.geo_precision < into.geo_precision and not _bears_name_of(into, other)):
+        _relocate(into, other)
     _absorb_date(into, other)
     if other.event_type == "casualty_report":
         into.event_type = "casualty_report"
@@ -835,6 +888,24 @@ def absorb(into: Event, other: Event, *, corroborates: bool = True) -> None:
     _add_confidence(into, other, corroborates=corroborates and not differ)
     if differ:  # outlets giving other tolls: the incident is corroborated, its toll is not
         into.confidence = max(WEIGHTS.conf_min, round(into.confidence + WEIGHTS.conf_toll_disagreement, 3))
+
+
+def _relocate(into: Event, other: Event) -> None:
+    """Put ``into`` at ``other``'s place. A change of control told far from the front moved to the front-line
+    settlement bearing its name (:func:`_bears_name_of`) loses a recapture read only from where it lay: a side
+    "liberating" a town of its own country (``triggers.Trigger.direction``) took a town of the other's."""
+    if _bears_name_of(other, into) and into.sub_event_type == "recapture" and \
+            _HOME.get(into.gains or "") == into.country_code != other.country_code:
+        into.sub_event_type = "capture"
+    into.place, into.geo_precision = other.place, other.geo_precision
+    into.admin1_code, into.admin1_name, into.country_code = other.admin1_code, other.admin1_name, other.country_code
+    into.namesakes = other.namesakes
+
+
+def _bears_name_of(near: Event, far: Event) -> bool:
+    """Whether ``near`` is placed at a front-line settlement bearing the name ``far`` was told by far from the front
+    (``far.namesakes``): the merged event lies at ``near``'s place (:func:`_displaced`)."""
+    return bool(far.namesakes) and near.place is not None and near.place.geonameid in far.namesakes
 
 
 def _tolls_differ(into: Event, other: Event) -> bool:
@@ -1046,7 +1117,7 @@ class MergeView:
 
     __slots__ = ("event_type", "sub_event_type", "when", "date_basis", "place", "geo_precision", "admin1_code",
                  "admin1_name", "claimed_by", "actor", "gains", "killed", "injured", "published", "weapons", "stated",
-                 "updates")
+                 "updates", "namesakes")
 
     def __init__(self, event: Event) -> None:
         self.event_type = sys.intern(event.event_type)
@@ -1065,6 +1136,7 @@ class MergeView:
         self.weapons = named_weapons(event)
         self.stated = _stated(event)
         self.updates = _updates(event)
+        self.namesakes = event.namesakes
 
     def __reduce__(self) -> tuple:
         """Pickled as plain values (kept in the build's heap and read back whenever the view is met again): its
@@ -1074,7 +1146,7 @@ class MergeView:
                            None if place is None else tuple(getattr(place, n) for n in _PLACE_FIELDS),
                            self.geo_precision, self.admin1_code, self.admin1_name, self.claimed_by, self.actor,
                            self.gains, self.killed, self.injured, self.published, tuple(sorted(self.weapons)),
-                           tuple(sorted(self.stated)), tuple(sorted(self.updates))))
+                           tuple(sorted(self.stated)), tuple(sorted(self.updates)), self.namesakes))
 
 
 _PLACE_FIELDS = tuple(f.name for f in fields(Place))
@@ -1086,7 +1158,7 @@ def _view_of(event_type: str, sub_event_type: str, date: str | None, precision: 
              place: tuple | None, geo_precision: str, admin1_code: str | None, admin1_name: str | None,
              claimed_by: str | None, actor: str | None, gains: str | None, killed: int | None, injured: int | None,
              published: str | None, weapons: tuple[str, ...], stated: tuple[tuple[str, int], ...] = (),
-             updates: tuple[tuple[str, int], ...] = ()) -> MergeView:
+             updates: tuple[tuple[str, int], ...] = (), namesakes: tuple[int, ...] = ()) -> MergeView:
     """A ``MergeView`` from its pickled values (``MergeView.__reduce__``), its texts interned and its date and
     weapon set shared with the views of equal ones (what the merge rule reads is the same)."""
     intern = sys.intern
@@ -1106,6 +1178,7 @@ def _view_of(event_type: str, sub_event_type: str, date: str | None, precision: 
     view.weapons = found
     view.stated = frozenset(stated)
     view.updates = frozenset(updates)
+    view.namesakes = namesakes
     return view
 
 
@@ -1326,6 +1399,7 @@ class CrossArticleMerge:
         name_key = _name_key(event)
         if name_key is not None:
             look = [*look, name_key]
+        look = [*look, *_front_keys(event)]  # a change of control one outlet's name placed far from the front
         if event.event_type == "annexation_claim":
             pass  # claims merge per oblast in their own bucket
         elif _oblast_only(event):  # the same news told at a settlement of its oblast (or at its centre)

@@ -90,6 +90,10 @@ class Event:
     date_basis: int = 3  # how firmly the text fixes ``when`` (``DATE_BASIS``; lower is firmer)
     report_lag: int | None = None  # days from ``when`` to the publication of the page that told it (None: unknown);
     # of two days equally firm, the merge keeps the one reported sooner (``merge._firmer_day``)
+    # for a change of control placed at a settlement far from the front (``front.far_from_front``), the gazetteer ids
+    # of the settlements near the front that bear the name its text wrote: where another outlet may have placed the
+    # same change (``merge._displaced``); () for every other event
+    namesakes: tuple[int, ...] = ()
 
 
 DATE_BASIS: dict[str, int] = {"calendar": 0, "weekday": 1, "relative": 2, "page": 3}

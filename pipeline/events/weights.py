@@ -84,6 +84,9 @@ class EventWeights:
     district_km: float = 45.0  # a settlement this near a rural district's or hromada's seat may lie in it (raions
     # are 30-80 km across, the seat often off-centre); a report at the district joins one there only with figures
     # alike that identify the strike (``merge._district_and_settlement``)
+    near_km: float = 30.0  # a report told only near a city ("near Kyiv", "just outside Kharkiv") may tell a strike on
+    # a settlement this far from it (Irpin, Brovary: 20 km from Kyiv's point, in another unit), only with figures alike
+    # that identify the strike (``merge._near_and_settlement``); the merge's grid cells find at least 14 km
     # -- which of several compatible merged events a report joins (``merge.fit``; the best fit wins, ties by age)
     fit_figure: float = 1.0  # per kind of figure (killed, injured) both state alike: the strongest sign of one incident
     fit_event_type: float = 0.5  # both casualty reports, or both strikes without figures
