@@ -14,7 +14,8 @@ For each size, on synthetic outputs (``benchmarks/synthetic.py``):
 * with ``--main-checkout DIR`` (e.g. ``git archive main | tar -x -C DIR``) the same AppTest runs
   against that checkout in a subprocess, in the same invocation: the before figures;
 * with ``--browser``, first map paint in headless Chromium (``conflictmap serve``'s server, fresh
-  browser context per visit) at 100,000 events: the default view, then views narrowed by URL.
+  browser context per visit) at 100,000 events: the default view, then views narrowed by URL; after each
+  default-view visit, a filter change in the sidebar ("Show undated events" off) until the new map is drawn.
 
 Prints markdown tables. The machine may be shared: the load average is printed at the start.
 """
@@ -176,6 +177,9 @@ def _browser(folder: Path) -> list[tuple[str, str]]:
                     else:
                         tab.wait_for_timeout(25)
                 rows.append((f"first map paint: {name}", f"{painted:.2f} s" if painted else "not drawn"))
+                if painted and not query:
+                    rows.append((f"filter change (\"Show undated events\" off), {name.split(', ')[-1]}: until the new "
+                                 "map's first cell or marker", _filter_change(tab)))
                 context.close()
             browser.close()
     finally:
@@ -185,6 +189,27 @@ def _browser(folder: Path) -> list[tuple[str, str]]:
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)  # the group of the server started above
     return rows
+
+
+def _filter_change(tab) -> str:
+    """Seconds from clicking a filter in the sidebar to the first cell or marker of the map drawn anew."""
+    for frame in tab.frames:  # mark the map's document: the new map comes in a new one
+        try:
+            if frame.query_selector(".leaflet-container"):
+                frame.evaluate("() => { window.__cmOld = true; }")
+        except Exception:  # noqa: BLE001 - frames come and go while loading
+            continue
+    start = time.perf_counter()
+    tab.get_by_text("Show undated events").click()
+    while time.perf_counter() - start < 300:
+        for frame in tab.frames:
+            try:
+                if frame.query_selector(".cm-cell, .cm-icon") and not frame.evaluate("() => window.__cmOld === true"):
+                    return f"{time.perf_counter() - start:.2f} s"
+            except Exception:  # noqa: BLE001
+                continue
+        tab.wait_for_timeout(25)
+    return "not drawn"
 
 
 def main() -> int:

@@ -240,21 +240,48 @@ def view_summary(frame: EventFrame, mask: np.ndarray, places: np.ndarray) -> Vie
 def oblast_stats(frame: EventFrame, mask: np.ndarray, places: np.ndarray) -> pd.DataFrame:
     """Per admin-1 code: ``mentions``, ``incidents``, ``reports``, ``killed``, ``injured``.
 
-    The same sums as :func:`dashboard.map.oblast_values` over the shown events and places.
+    The same sums as :func:`dashboard.map.oblast_values` over the shown events and places: one row per code
+    that a shown event or place has (a missing or empty code is left out), sorted by code. Summed per
+    category code of the columns (no string per row).
     """
-    shown = frame.events[mask]
-    shown = shown[shown["admin1_code"].notna().to_numpy() & (shown["admin1_code"] != "").to_numpy()]
-    per_code = pd.DataFrame({
-        "incidents": (shown["event_type"] == EventType.FRONTLINE_INCIDENT.value).to_numpy(np.int64),
-        "reports": (shown["event_type"] == EventType.CASUALTY_REPORT.value).to_numpy(np.int64),
-        "killed": shown["killed"].to_numpy(), "injured": shown["injured"].to_numpy(),
-        "code": shown["admin1_code"].astype(str).to_numpy(),
-    }).groupby("code", sort=True).sum()
-    place_codes = frame.places["admin1_code"][places]
-    place_codes = place_codes[place_codes.notna().to_numpy() & (place_codes != "").to_numpy()]
-    mentions = pd.Series(place_codes.astype(str).to_numpy()).value_counts().rename("mentions")
-    stats = per_code.join(mentions, how="outer").fillna(0).astype(np.int64)
-    return stats[["mentions", "incidents", "reports", "killed", "injured"]]
+    events = frame.events
+    codes = _codes(events["admin1_code"])
+    kinds = events["event_type"]
+    sums = {
+        "incidents": _per_code(codes, mask, (kinds == EventType.FRONTLINE_INCIDENT.value).to_numpy()),
+        "reports": _per_code(codes, mask, (kinds == EventType.CASUALTY_REPORT.value).to_numpy()),
+        "killed": _per_code(codes, mask, events["killed"].to_numpy()),
+        "injured": _per_code(codes, mask, events["injured"].to_numpy()),
+    }
+    shown = _per_code(codes, mask, None)
+    place_codes = _codes(frame.places["admin1_code"])
+    mentions = _per_code(place_codes, places, None)
+    index = sorted({name for name, n in shown.items() if n} | {name for name, n in mentions.items() if n})
+    columns = {"mentions": [mentions.get(name, 0) for name in index]}
+    columns.update((column, [values.get(name, 0) for name in index]) for column, values in sums.items())
+    # the index as the pandas join this replaces left it: named "code" unless only place mentions made it
+    name = "code" if any(shown.values()) or not any(mentions.values()) else None
+    rows = pd.Index(index, dtype=str, name=name) if index else pd.Index([], dtype=object, name=name)
+    return pd.DataFrame(columns, index=rows, dtype=np.int64)
+
+
+def _codes(column: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """A categorical column's codes (-1: missing) and its categories as strings."""
+    return column.cat.codes.to_numpy(), [str(c) for c in column.cat.categories]
+
+
+def _per_code(codes: tuple[np.ndarray, list[str]], mask: np.ndarray, values: np.ndarray | None) -> dict[str, int]:
+    """Sum of ``values`` (None: count) over the masked rows per category, by its string ("" left out)."""
+    code, names = codes
+    code = code[mask]
+    keep = code >= 0
+    weights = None if values is None else values[mask][keep].astype(np.int64)
+    if weights is None:
+        totals = np.bincount(code[keep], minlength=len(names))
+    else:
+        totals = np.zeros(len(names), dtype=np.int64)
+        np.add.at(totals, code[keep], weights)
+    return {name: int(total) for name, total in zip(names, totals, strict=True) if name != ""}
 
 
 def casualties_per_oblast(frame: EventFrame, mask: np.ndarray) -> list[tuple[str, int, int]]:
@@ -275,9 +302,21 @@ def casualties_per_oblast(frame: EventFrame, mask: np.ndarray) -> list[tuple[str
     return sorted(rows, key=lambda r: (-(r[1] + r[2]), r[0]))
 
 
+def _label_codes(labels: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(names, codes): distinct label strings in sorted order (a missing label is ""), and each label's index in
+    ``names``. A categorical column is read through its categories (a few hundred strings sorted, not one
+    string per point); ``names`` may then hold strings no label has, which changes no label's rank."""
+    if isinstance(labels.dtype, pd.CategoricalDtype):
+        strings = np.array([*(str(c) for c in labels.cat.categories), ""], dtype=object)
+        names, remap = np.unique(strings, return_inverse=True)
+        return names, remap.reshape(-1)[labels.cat.codes.to_numpy()]  # code -1 (missing): the last string, ""
+    names, codes = np.unique(labels.astype(object).fillna("").astype(str).to_numpy(), return_inverse=True)
+    return names, codes.reshape(-1)
+
+
 def _top_per_cell(cells: np.ndarray, labels: pd.Series, n_cells: int) -> list[list[tuple[Any, int]]]:
     """For each cell, its ``TOP_PER_CELL`` most frequent labels with counts (ties by label)."""
-    names, codes = np.unique(labels.astype(object).fillna("").astype(str).to_numpy(), return_inverse=True)
+    names, codes = _label_codes(labels)
     pairs, counts = np.unique(cells.astype(np.int64) * len(names) + codes.reshape(-1), return_counts=True)
     cell_of, code_of = pairs // len(names), pairs % len(names)
     order = np.lexsort((code_of, -counts, cell_of))  # by cell, then most frequent, then label

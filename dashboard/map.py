@@ -38,7 +38,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from folium.elements import JSCSSMixin
 from folium.map import Layer
 from folium.template import Template
@@ -98,14 +98,60 @@ def js_json(value: object) -> str:
     )
 
 
-class _JsLayer(JSCSSMixin, Layer):
+class _Text(Element):
+    """Text put in the page as it is.
+
+    branca adds what a macro renders as ``Element(text)``, which compiles the text as a Jinja
+    template: ~1 MB of map data lexed on every page, and an article quote holding ``{%`` or
+    ``{{`` would be read as template code (an error, or text changed). This element's text is
+    never a template. Like a rendered template, it drops one trailing newline.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text[:-1] if text.endswith("\n") else text
+
+    def render(self, **kwargs: Any) -> str:
+        del kwargs
+        return self.text
+
+
+class _RawScript(MacroElement):
+    """A macro element whose ``script`` macro (in ``_script_template``) is added to the page as plain text
+    (:class:`_Text`), not compiled again as a template; its own ``_template`` has no macro."""
+
+    _template = Template("")
+    _script_template: Template
+
+    def render(self, **kwargs: Any) -> None:
+        figure = self.get_root()
+        text = self._script_template.module.script(self, kwargs)  # type: ignore[attr-defined]
+        figure.script.add_child(_Text(str(text)), name=self.get_name())
+        super().render(**kwargs)
+
+
+class _DataJson:
+    """A layer's data already written as :func:`_data_json` does (made once, e.g. the basemap's per window)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _data_json(data: object) -> str:
+    """The data of a layer as page text: JSON, or for a large literal a JSON string given to ``JSON.parse``
+    (which browsers read faster than an object literal)."""
+    text = js_json(data)
+    return text if len(text) < _JSON_PARSE_MIN_CHARS else f"JSON.parse({js_json(text)})"
+
+
+class _JsLayer(JSCSSMixin, _RawScript, Layer):
     """A Leaflet layer made by a JavaScript factory ``function(data, map)``.
 
     The data is embedded once as JSON (large data as a string for ``JSON.parse``, which
     browsers read faster than an object literal); the factory returns the Leaflet layer.
     """
 
-    _template = Template(
+    _script_template = Template(
         """
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = ({{ this.factory }})(
@@ -131,18 +177,16 @@ class _JsLayer(JSCSSMixin, Layer):
     ) -> None:
         super().__init__(name=name, overlay=overlay, control=control, show=show)
         self._name = "CmLayer"
-        text = js_json(data)
-        # a large literal is cheaper for the browser as a string given to JSON.parse
-        self.data_json = text if len(text) < _JSON_PARSE_MIN_CHARS else f"JSON.parse({js_json(text)})"
+        self.data_json = data.text if isinstance(data, _DataJson) else _data_json(data)
         self.factory = factory
         self.default_js = list(default_js)
         self.default_css = list(default_css)
 
 
-class _Script(JSCSSMixin, MacroElement):
+class _Script(JSCSSMixin, _RawScript):
     """A piece of JavaScript run with the map, before the layers that follow it."""
 
-    _template = Template(
+    _script_template = Template(
         """
         {% macro script(this, kwargs) %}
         {{ this.code.replace("MAP", this._parent.get_name()) }}
@@ -477,6 +521,26 @@ def _load_geodata() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
 def _default_basemap(bbox: tuple[float, float, float, float]) -> tuple[dict, dict, dict, list]:
     countries, admin1 = _load_geodata()
     return basemap_data(countries, admin1, bbox)
+
+
+def _basemap_layers(country_fc: Mapping[str, Any], admin1_fc: Mapping[str, Any]) -> tuple[dict, dict]:
+    """The data of the countries and admin-1 basemap layers."""
+    countries = {
+        "window": _features_of_scope(country_fc, "window"),
+        # parsed by the browser only when drawn, after the first frame
+        "world": js_json(_features_of_scope(country_fc, "world")),
+        "attribution": html.escape(style.ATTRIBUTION),
+        "colours": {"land": style.LAND_COLOUR, "focus": style.FOCUS_LAND_COLOUR, "line": style.COUNTRY_LINE_COLOUR},
+    }
+    return countries, {"lines": js_json(admin1_fc), "colour": style.ADMIN1_LINE_COLOUR}
+
+
+@lru_cache(maxsize=8)
+def _default_basemap_json(bbox: tuple[float, float, float, float]) -> tuple[_DataJson, _DataJson]:
+    """:func:`_basemap_layers` of the default basemap as page text, written once per window (~0.8 MB of JSON:
+    the same for every view of a data set, so a filter change does not write it again)."""
+    country_fc, admin1_fc, _border, _labels = _default_basemap(bbox)
+    return tuple(_DataJson(_data_json(layer)) for layer in _basemap_layers(country_fc, admin1_fc))  # type: ignore[return-value]
 
 
 def _without_small_parts(geom: Any, min_area: float) -> Any:
@@ -815,17 +879,14 @@ def build_event_map(
         math.floor(min_lon - _BBOX_MARGIN), math.floor(min_lat - _BBOX_MARGIN / 2),
         math.ceil(max_lon + _BBOX_MARGIN), math.ceil(max_lat + _BBOX_MARGIN / 2),
     )
+    countries_data: object
+    admin1_data: object
     if countries is None or admin1 is None:
-        country_fc, admin1_fc, border_fc, labels = _default_basemap(window)
+        _country_fc, _admin1_fc, border_fc, labels = _default_basemap(window)
+        countries_data, admin1_data = _default_basemap_json(window)
     else:
         country_fc, admin1_fc, border_fc, labels = basemap_data(countries, admin1, window)
-    countries_data = {
-        "window": _features_of_scope(country_fc, "window"),
-        # parsed by the browser only when drawn, after the first frame
-        "world": js_json(_features_of_scope(country_fc, "world")),
-        "attribution": html.escape(style.ATTRIBUTION),
-        "colours": {"land": style.LAND_COLOUR, "focus": style.FOCUS_LAND_COLOUR, "line": style.COUNTRY_LINE_COLOUR},
-    }
+        countries_data, admin1_data = _basemap_layers(country_fc, admin1_fc)
 
     m = folium.Map(
         location=[(min_lat + max_lat) / 2, (min_lon + max_lon) / 2],
@@ -847,8 +908,7 @@ def build_event_map(
         "--cm-casualty-edge": style.CASUALTY_EDGE_COLOUR}}
     _Script("cmSetup(MAP, %s);" % js_json(setup), default_js=[MAP_JS], default_css=[MAP_CSS]).add_to(m)
     _JsLayer(countries_data, "cmLayers.countries", name="Basemap: countries (offline)").add_to(m)
-    _JsLayer({"lines": js_json(admin1_fc), "colour": style.ADMIN1_LINE_COLOUR}, "cmLayers.admin1",
-             name="Basemap: admin-1 boundaries").add_to(m)
+    _JsLayer(admin1_data, "cmLayers.admin1", name="Basemap: admin-1 boundaries").add_to(m)
     _JsLayer(labels, "cmLayers.labels", name="Country names").add_to(m)
     folium.TileLayer(
         "OpenStreetMap", name="OpenStreetMap tiles (online only)", overlay=True,
