@@ -1121,9 +1121,12 @@ _FINITE_AFTER = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would|receiv
                            r"include|includes)\b", re.IGNORECASE)
 # - a change of control told as what came before the sentence's news, with no day: in a "since" clause opened by a
 #   side ("Since Russian troops captured X, the port has ..."), or a participle set off after the place's name
-#   ("X, captured by Russian forces after a long battle, now lies in ruins")
+#   ("X, captured by Russian forces after a long battle, now lies in ruins") or after a plural of places closing the
+#   sentence ("... in the X and Y provinces, captured earlier in the war.")
 _SINCE_SIDE = re.compile(r"\bsince\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
-_NAME_APPOSED = re.compile(r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?,\s+(?:\w+ly\s+)?$")
+_NAME_APPOSED = re.compile(r"(?:(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?|"
+                           r"\b(?:regions|provinces|oblasts|areas|territories|villages|towns|cities|settlements)),\s+"
+                           r"(?:\w+ly\s+)?$")
 _CONTROL_PARTICIPLE = re.compile(r"(?:captured|seized|taken|retaken|recaptured|liberated|occupied|overrun|abandoned)$",
                                  re.IGNORECASE)
 # a memory told ("Zelensky recalled how troops liberated X", "remembered the day Russian forces took Y")
@@ -1170,7 +1173,10 @@ def undated_background(sentence: str, start: int, end: int, name: str) -> bool:
         return not _time_told(sentence[since.start():stop])
     if _NAME_APPOSED.search(sentence, max(0, start - 40), start) and _CONTROL_PARTICIPLE.search(sentence[start:end]):
         closing = _APPOSITION_END.search(sentence, end)  # the participle phrase is set off: a comma closes it
-        return closing is not None and closing.group(0) == "," and not _time_told(sentence[start:closing.start()])
+        stop_at = closing.start() if closing is not None else len(sentence)
+        # set off by a comma, or closing the sentence ("... provinces, captured earlier in the war.")
+        return (closing is None or closing.group(0) == "," or _CLAUSE_END.match(closing.group(0)) is not None) and \
+            not _time_told(sentence[start:stop_at])
     return False
 
 

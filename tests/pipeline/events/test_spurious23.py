@@ -335,3 +335,22 @@ def test_things_damaged_in_a_strike_told_with_its_were_elided_are_the_incident(g
 
     events = article_events(geoparser, f"date 2025-03-14\n\nFront report\n\n{body}\n")
     assert any(e.sub_event_type == "shelling" for e in events)
+
+
+@pytest.mark.parametrize("body", [
+    "The breakthrough could open a path into the Kherson and Mykolaiv provinces, captured earlier in the war.",
+    "Forces may now push on to several villages, taken back months ago in heavy fighting."])
+def test_a_participle_after_a_plural_of_places_closing_the_sentence_is_background(geoparser, body):
+    # (lead, session 23) undated background told after the places it describes: no change of control today
+    from tests.fixtures import article_events
+
+    events = article_events(geoparser, f"date 2025-03-14\n\nFront report\n\n{body}\n")
+    assert not [e for e in events if e.sub_event_type in ("capture", "recapture")]
+
+
+def test_a_participle_with_its_day_after_a_plural_of_places_is_an_event(geoparser):
+    from tests.fixtures import article_events
+
+    body = "Ukrainian troops pushed into two villages near Bakhmut, captured on Sunday, the army said."
+    assert any(e.sub_event_type in ("capture", "recapture", "advance")
+               for e in article_events(geoparser, f"date 2025-03-14\n\nFront report\n\n{body}\n"))
