@@ -2970,7 +2970,7 @@ def _list_goes_on(text: str, mentions: list[Mention], i: int) -> bool:
 
 
 # what closes a location string in prose after its unit: a comma, a full stop, a semicolon, a bracket or the end
-# ("seized X, Zaporizhzhia Oblast." / "..., on Tuesday"), not a noun ("X, Kharkiv Oblast governor") or a possessive
+# ("seized X, Y Oblast." / "..., on Tuesday"), not a noun ("X, Y Oblast governor") or a possessive
 _UNIT_CLOSES = re.compile(r"(?:[ \t]+(?i:region|oblast|province|krai|kray))?['’ʼ]?[ \t]*(?:[,.;:)\]]|\Z)")
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w'’ʼ-])[a-z]+[ \t]+\Z")
 
